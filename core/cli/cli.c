@@ -1,0 +1,158 @@
+/* SPDX-License-Identifier: MIT */
+#include "cli.h"
+#include "bc_config.h"
+#include "mem.h"
+
+#include <limits.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+int cli_usage_error(const char *usage, const char *fmt, ...)
+{
+	va_list ap;
+	fputs("baocao: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\n\n%s", usage);
+	return EXIT_USAGE;
+}
+
+int cli_parse(bc_cli *c, int argc, char **argv, cli_opt *opts,
+	      const char **pos, int max_pos, int *npos, const char *usage)
+{
+	*npos = 0;
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			fputs(usage, stdout);
+			return 1;
+		}
+		if (strcmp(a, "--json") == 0) {
+			c->json = true;
+			continue;
+		}
+		if (strncmp(a, "--", 2) == 0 || (a[0] == '-' && a[1])) {
+			cli_opt *o = opts;
+			const char *eq = strchr(a, '=');
+			size_t n = eq ? (size_t)(eq - a) : strlen(a);
+			while (o && o->name &&
+			       !(strlen(o->name) == n && !strncmp(o->name, a, n)))
+				o++;
+			if (!o || !o->name) {
+				cli_usage_error(usage, "unknown option '%s'", a);
+				return -1;
+			}
+			o->set = true;
+			if (o->takes_arg) {
+				if (eq)
+					o->value = eq + 1;
+				else if (i + 1 < argc)
+					o->value = argv[++i];
+				else {
+					cli_usage_error(usage,
+							"%s needs a value",
+							o->name);
+					return -1;
+				}
+			} else if (eq) {
+				cli_usage_error(usage, "%s takes no value",
+						o->name);
+				return -1;
+			}
+			continue;
+		}
+		if (*npos >= max_pos) {
+			cli_usage_error(usage, "unexpected argument '%s'", a);
+			return -1;
+		}
+		pos[(*npos)++] = a;
+	}
+	return 0;
+}
+
+bc_err cli_open_store(bc_cli *c, bool create)
+{
+	bc_err rc = bc_store_open(c->db_path, create, &c->st, &c->diags);
+	if (rc != BC_OK)
+		return rc;
+	if (c->clock)
+		bc_store_set_clock(c->st, c->clock);
+	return bc_store_set_actor(c->st, c->actor);
+}
+
+bc_err cli_load_rules(bc_cli *c)
+{
+	if (c->rb)
+		return BC_OK;
+	return bc_rulebook_load(c->rules_dir, NULL, &c->rb, &c->diags);
+}
+
+void cli_flush_diags(bc_cli *c)
+{
+	for (size_t i = 0; i < c->diags.n; i++) {
+		char *s = bc_diag_format(&c->diags.v[i]);
+		fprintf(stderr, "%s\n", s ? s : c->diags.v[i].msg);
+		bc_free(s);
+	}
+	if (c->diags.oom)
+		fputs("baocao: some messages were lost: out of memory\n",
+		      stderr);
+	bc_diags_free(&c->diags);
+}
+
+int cli_exit_code(bc_err err)
+{
+	switch (err) {
+	case BC_OK:
+		return EXIT_OK;
+	case BC_ERR_INVALID:
+	case BC_ERR_REFUSED:
+		return EXIT_REJECTED;
+	case BC_ERR_SYNTAX:
+	case BC_ERR_NOT_FOUND:
+		return EXIT_USAGE;
+	default:
+		return EXIT_ENV;
+	}
+}
+
+int cli_finish(bc_cli *c, bc_err err)
+{
+	if (err != BC_OK && c->diags.errors == 0)
+		fprintf(stderr, "baocao: %s\n", bc_strerror(err));
+	cli_flush_diags(c);
+	return cli_exit_code(err);
+}
+
+void cli_print_json(json_t *v)
+{
+	if (!v) {
+		fputs("baocao: out of memory\n", stderr);
+		return;
+	}
+	json_dumpf(v, stdout, JSON_PRESERVE_ORDER);
+	fputc('\n', stdout);
+	json_decref(v);
+}
+
+json_t *cli_json_date(bc_date d)
+{
+	char buf[BC_DATE_BUF];
+	if (d == BC_DATE_NONE)
+		return json_null();
+	bc_date_format(d, buf);
+	return json_string(buf);
+}
+
+bool cli_date_arg(const char *usage, const char *opt, const char *s,
+		  bc_date *out)
+{
+	if (s && bc_date_parse(s, out))
+		return true;
+	cli_usage_error(usage, "%s takes a date YYYY-MM-DD, not '%s'", opt,
+			s ? s : "");
+	return false;
+}

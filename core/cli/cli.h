@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * What every command shares: the context built from the global options,
+ * option parsing, and the only place that prints diagnostics and decides
+ * exit codes.
+ */
+#ifndef BC_CLI_H
+#define BC_CLI_H
+
+#include "error.h"
+#include "rulebook.h"
+#include "store.h"
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+/* Exit codes of cli.md. */
+enum {
+	EXIT_OK = 0,
+	EXIT_REJECTED = 1,
+	EXIT_USAGE = 2,
+	EXIT_ENV = 3,
+};
+
+typedef struct bc_cli {
+	const char *db_path;
+	const char *rules_dir;
+	bool json;
+	int tz_offset; /* minutes east of UTC for times given without one */
+	const char *actor;
+	bc_time clock; /* fixed "now" from $BAOCAO_NOW, or 0 */
+	bc_store *st;
+	bc_rulebook *rb;
+	bc_diags diags;
+} bc_cli;
+
+typedef struct cli_opt {
+	const char *name; /* "--due" */
+	bool takes_arg;
+	const char *value; /* set by cli_parse */
+	bool set;
+} cli_opt;
+
+/* Parses a command's arguments: options of opts (NULL-name terminated),
+ * --json and --help anywhere, the rest into pos[] (at most max_pos).
+ * Returns -1 after printing a usage error, 1 after printing help, 0. */
+int cli_parse(bc_cli *c, int argc, char **argv, cli_opt *opts,
+	      const char **pos, int max_pos, int *npos, const char *usage);
+/* Prints msg and the usage to stderr; returns EXIT_USAGE. */
+int cli_usage_error(const char *usage, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Opens the database (creating it if create) into c->st. */
+bc_err cli_open_store(bc_cli *c, bool create);
+/* Loads the rules directory into c->rb. */
+bc_err cli_load_rules(bc_cli *c);
+
+/* Prints and clears the collected diagnostics (stderr). */
+void cli_flush_diags(bc_cli *c);
+/* Prints the diagnostics and maps err to an exit code. */
+int cli_finish(bc_cli *c, bc_err err);
+/* The exit code for err. */
+int cli_exit_code(bc_err err);
+
+/* Prints v as one line of JSON on stdout and releases it. */
+void cli_print_json(json_t *v);
+/* A JSON string of a date, or null for BC_DATE_NONE. */
+json_t *cli_json_date(bc_date d);
+
+/* Parses a date argument; prints a usage error if malformed. */
+bool cli_date_arg(const char *usage, const char *opt, const char *s,
+		  bc_date *out);
+
+/* The commands. */
+int cmd_init(bc_cli *c, int argc, char **argv);
+int cmd_rules(bc_cli *c, int argc, char **argv);
+int cmd_units(bc_cli *c, int argc, char **argv);
+int cmd_period(bc_cli *c, int argc, char **argv);
+
+#endif

@@ -1,0 +1,191 @@
+/* SPDX-License-Identifier: MIT */
+#include "cli.h"
+#include "period.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage[] =
+	"usage: baocao period show PERIOD\n"
+	"       baocao period calendar YEAR\n"
+	"       baocao period advance PERIOD --due DATE --doc REF\n"
+	"       baocao period add-adhoc CODE --from DATE --to DATE --due DATE "
+	"--doc REF\n"
+	"                               [--compile-due DATE] [--forms a,b]\n\n"
+	"PERIOD is YYYY-TYPE with a type of the ruleset in force (2023-Q1),\n"
+	"or YYYY-<ad-hoc prefix><n> for an ad-hoc report (2023-DX1).\n"
+	"advance    moves the unit deadline earlier, by the document REF,\n"
+	"           where the rules allow it\n"
+	"add-adhoc  creates an ad-hoc report with its own window and deadline\n";
+
+static json_t *period_json(const bc_period *p)
+{
+	json_t *o = json_pack(
+		"{s:s, s:s, s:i, s:s, s:s, s:{s:o, s:o}, s:o, s:o}", "period",
+		p->code, "type", p->type, "year", p->year, "label", p->label,
+		"ruleset", p->rs->id, "window", "from", cli_json_date(p->from),
+		"to", cli_json_date(p->to), "unit_due",
+		cli_json_date(p->unit_due), "compile_due",
+		cli_json_date(p->compile_due));
+	json_object_set_new(
+		o, "advanced_by",
+		p->advanced_doc ? json_pack("{s:s, s:o}", "doc", p->advanced_doc,
+					    "unit_due",
+					    cli_json_date(p->unit_due))
+				: json_null());
+	if (p->adhoc_no) {
+		json_t *forms = json_array();
+		for (const char *f = p->forms; f && *f;) {
+			const char *e = strchr(f, ',');
+			size_t n = e ? (size_t)(e - f) : strlen(f);
+			json_array_append_new(forms, json_stringn(f, n));
+			f += n + (e != NULL);
+		}
+		json_object_set_new(o, "forms", p->forms ? forms
+							  : (json_decref(forms),
+							     json_null()));
+		json_object_set_new(o, "doc", json_string(p->doc));
+	}
+	return o;
+}
+
+static void period_print(const bc_period *p)
+{
+	char from[BC_DATE_BUF], to[BC_DATE_BUF], due[BC_DATE_BUF],
+		comp[BC_DATE_BUF];
+	bc_date_format(p->from, from);
+	bc_date_format(p->to, to);
+	bc_date_format(p->unit_due, due);
+	bc_date_format(p->compile_due, comp);
+	printf("%-10s %s → %s  units due %s  compiled by %s  %s  [%s]", p->code,
+	       from, to, due, comp, p->label, p->rs->id);
+	if (p->advanced_doc)
+		printf("  (advanced by %s)", p->advanced_doc);
+	if (p->doc)
+		printf("  (asked by %s)", p->doc);
+	printf("\n");
+}
+
+static bc_err open_all(bc_cli *c)
+{
+	bc_err rc = cli_open_store(c, false);
+	return rc == BC_OK ? cli_load_rules(c) : rc;
+}
+
+static int period_show(bc_cli *c, const char *code)
+{
+	bc_period p;
+	bc_err rc = open_all(c);
+	if (rc == BC_OK)
+		rc = bc_period_get(c->st, c->rb, code, &p, &c->diags);
+	if (rc != BC_OK)
+		return cli_finish(c, rc);
+	if (p.rules_changed)
+		fprintf(stderr,
+			"note: %s keeps the version of %s it was recorded "
+			"with; the rules directory now holds another\n",
+			p.code, p.rs->id);
+	if (c->json)
+		cli_print_json(period_json(&p));
+	else
+		period_print(&p);
+	bc_period_free(&p);
+	return EXIT_OK;
+}
+
+static int period_calendar(bc_cli *c, const char *year_s)
+{
+	char *end;
+	long year = strtol(year_s, &end, 10);
+	if (*end || end == year_s || year < 1900 || year > 9999)
+		return cli_usage_error(usage, "'%s' is not a year", year_s);
+	bc_period *v;
+	size_t n;
+	bc_err rc = open_all(c);
+	if (rc == BC_OK)
+		rc = bc_period_calendar(c->st, c->rb, (int)year, &v, &n,
+					&c->diags);
+	if (rc != BC_OK)
+		return cli_finish(c, rc);
+	if (c->json) {
+		json_t *arr = json_array();
+		for (size_t i = 0; i < n; i++)
+			json_array_append_new(arr, period_json(&v[i]));
+		cli_print_json(json_pack("{s:i, s:o}", "year", (int)year,
+					 "periods", arr));
+	} else {
+		for (size_t i = 0; i < n; i++)
+			period_print(&v[i]);
+	}
+	bc_period_list_free(v, n);
+	return EXIT_OK;
+}
+
+static int period_advance(bc_cli *c, const char *code, cli_opt *o)
+{
+	bc_date due;
+	if (!o[0].set || !o[1].set)
+		return cli_usage_error(usage, "advance needs --due and --doc");
+	if (!cli_date_arg(usage, "--due", o[0].value, &due))
+		return EXIT_USAGE;
+	bc_err rc = open_all(c);
+	if (rc == BC_OK)
+		rc = bc_period_advance(c->st, c->rb, code, due, o[1].value,
+				       &c->diags);
+	if (rc != BC_OK)
+		return cli_finish(c, rc);
+	fprintf(stderr, "%s: units now due %s, by %s\n", code, o[0].value,
+		o[1].value);
+	return period_show(c, code);
+}
+
+/* o is cmd_period's options: due, doc, from, to, forms, compile-due. */
+static int period_adhoc(bc_cli *c, const char *code, cli_opt *o)
+{
+	bc_adhoc a = {.code = code, .compile_due = BC_DATE_NONE};
+	if (!o[0].set || !o[1].set || !o[2].set || !o[3].set)
+		return cli_usage_error(usage, "add-adhoc needs --from, --to, "
+					      "--due and --doc");
+	if (!cli_date_arg(usage, "--due", o[0].value, &a.unit_due) ||
+	    !cli_date_arg(usage, "--from", o[2].value, &a.from) ||
+	    !cli_date_arg(usage, "--to", o[3].value, &a.to) ||
+	    (o[5].set &&
+	     !cli_date_arg(usage, "--compile-due", o[5].value, &a.compile_due)))
+		return EXIT_USAGE;
+	a.doc = o[1].value;
+	a.forms = o[4].set ? o[4].value : NULL;
+	bc_err rc = open_all(c);
+	if (rc == BC_OK)
+		rc = bc_period_add_adhoc(c->st, c->rb, &a, &c->diags);
+	if (rc != BC_OK)
+		return cli_finish(c, rc);
+	return period_show(c, code);
+}
+
+int cmd_period(bc_cli *c, int argc, char **argv)
+{
+	cli_opt opts[] = {
+		{.name = "--due", .takes_arg = true},
+		{.name = "--doc", .takes_arg = true},
+		{.name = "--from", .takes_arg = true},
+		{.name = "--to", .takes_arg = true},
+		{.name = "--forms", .takes_arg = true},
+		{.name = "--compile-due", .takes_arg = true},
+		{.name = NULL},
+	};
+	const char *pos[2];
+	int npos, r = cli_parse(c, argc, argv, opts, pos, 2, &npos, usage);
+	if (r)
+		return r < 0 ? EXIT_USAGE : EXIT_OK;
+	const char *sub = npos ? pos[0] : "";
+	if (npos == 2 && strcmp(sub, "show") == 0)
+		return period_show(c, pos[1]);
+	if (npos == 2 && strcmp(sub, "calendar") == 0)
+		return period_calendar(c, pos[1]);
+	if (npos == 2 && strcmp(sub, "advance") == 0)
+		return period_advance(c, pos[1], opts);
+	if (npos == 2 && strcmp(sub, "add-adhoc") == 0)
+		return period_adhoc(c, pos[1], opts);
+	return cli_usage_error(usage, "period: say show, calendar, advance "
+				      "or add-adhoc");
+}

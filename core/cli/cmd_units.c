@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: MIT */
+#include "cli.h"
+#include "unit.h"
+
+#include <string.h>
+
+static const char usage[] =
+	"usage: baocao units import FILE.csv\n"
+	"       baocao units list\n\n"
+	"import  upserts units by code from a CSV with the header\n"
+	"        code,name,kind,roles,parent (UTF-8, a BOM is accepted;\n"
+	"        roles separated by ';').  All or nothing: every bad line\n"
+	"        is reported and then nothing is stored.\n"
+	"list    every unit, each under its parent\n";
+
+static int units_import(bc_cli *c, const char *file)
+{
+	bc_units_import_result res;
+	bc_err rc = cli_open_store(c, false);
+	if (rc == BC_OK)
+		rc = cli_load_rules(c);
+	if (rc == BC_OK)
+		rc = bc_units_import(c->st, c->rb, file, &res, &c->diags);
+	if (rc == BC_ERR_INVALID)
+		fprintf(stderr, "%s: rejected, nothing stored\n", file);
+	if (rc != BC_OK)
+		return cli_finish(c, rc);
+	if (c->json)
+		cli_print_json(json_pack("{s:s, s:i, s:i, s:i}", "file", file,
+					 "added", (int)res.added, "updated",
+					 (int)res.updated, "unchanged",
+					 (int)res.unchanged));
+	else
+		fprintf(stderr,
+			"%s: accepted, %zu added, %zu updated, %zu unchanged\n",
+			file, res.added, res.updated, res.unchanged);
+	return EXIT_OK;
+}
+
+static json_t *unit_json(const bc_unit *u)
+{
+	json_t *roles = json_array();
+	for (size_t i = 0; i < u->n_roles; i++)
+		json_array_append_new(roles, json_string(u->roles[i]));
+	return json_pack("{s:s, s:s, s:s, s:o, s:o}", "code", u->code, "name",
+			 u->name, "kind", u->kind, "roles", roles, "parent",
+			 u->parent ? json_string(u->parent) : json_null());
+}
+
+static int units_list(bc_cli *c)
+{
+	bc_unit_list l;
+	bc_err rc = cli_open_store(c, false);
+	if (rc == BC_OK)
+		rc = bc_units_list(c->st, &l, &c->diags);
+	if (rc != BC_OK)
+		return cli_finish(c, rc);
+	if (c->json) {
+		json_t *arr = json_array();
+		for (size_t i = 0; i < l.n; i++)
+			json_array_append_new(arr, unit_json(&l.v[i]));
+		cli_print_json(json_pack("{s:o}", "units", arr));
+	} else {
+		for (size_t i = 0; i < l.n; i++) {
+			const bc_unit *u = &l.v[i];
+			printf("%*s%-*s %-12s %s", 2 * u->depth, "",
+			       24 - 2 * (u->depth < 6 ? u->depth : 6), u->code,
+			       u->kind, u->name);
+			for (size_t k = 0; k < u->n_roles; k++)
+				printf("%s%s", k ? ", " : "  [", u->roles[k]);
+			printf("%s\n", u->n_roles ? "]" : "");
+		}
+		fprintf(stderr, "%zu unit%s\n", l.n, l.n == 1 ? "" : "s");
+	}
+	bc_unit_list_free(&l);
+	return EXIT_OK;
+}
+
+int cmd_units(bc_cli *c, int argc, char **argv)
+{
+	const char *pos[2];
+	int npos, r = cli_parse(c, argc, argv, NULL, pos, 2, &npos, usage);
+	if (r)
+		return r < 0 ? EXIT_USAGE : EXIT_OK;
+	if (npos == 2 && strcmp(pos[0], "import") == 0)
+		return units_import(c, pos[1]);
+	if (npos == 1 && strcmp(pos[0], "list") == 0)
+		return units_list(c);
+	return cli_usage_error(usage, "units: say import FILE or list");
+}

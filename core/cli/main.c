@@ -1,0 +1,138 @@
+/* SPDX-License-Identifier: MIT */
+/* baocao: periodic administrative-reform reporting of a district. */
+#include "bc_config.h"
+#include "cli.h"
+#include "mem.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* cli.md: timestamps without an offset are Vietnam time. */
+#define DEFAULT_OFFSET "+07:00"
+
+static const struct command {
+	const char *name;
+	int (*run)(bc_cli *c, int argc, char **argv);
+	const char *summary;
+} commands[] = {
+	{"init", cmd_init, "create the database, record the rulesets"},
+	{"rules", cmd_rules, "list, check or show rulesets"},
+	{"units", cmd_units, "import or list the reporting units"},
+	{"period", cmd_period,
+	 "show periods, the calendar, advance a deadline, add ad-hoc"},
+	{NULL, NULL, NULL},
+};
+
+static void usage(FILE *f)
+{
+	fputs("usage: baocao [--db PATH] [--rules DIR] [--json] COMMAND "
+	      "[ARGS]\n"
+	      "       baocao --help | --version | COMMAND --help\n\n"
+	      "commands:\n",
+	      f);
+	for (const struct command *c = commands; c->name; c++)
+		fprintf(f, "  %-8s %s\n", c->name, c->summary);
+	fputs("\nThe database is --db, else $BAOCAO_DB, else ./baocao.db.\n"
+	      "The rules are --rules, else $BAOCAO_RULES, else the rules "
+	      "shipped with baocao.\n"
+	      "Exit codes: 0 success, 1 input rejected, 2 usage error, "
+	      "3 environment error.\n",
+	      f);
+}
+
+/* The shipped rules: the source tree's when run from the build tree. */
+static const char *default_rules(char *buf, size_t n)
+{
+	char exe[PATH_MAX];
+	ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	size_t root = strlen(BC_BUILD_ROOT);
+	if (len > 0) {
+		exe[len] = '\0';
+		if (strncmp(exe, BC_BUILD_ROOT, root) == 0 && exe[root] == '/') {
+			snprintf(buf, n, "%s/rules", BC_SOURCE_ROOT);
+			return buf;
+		}
+	}
+	snprintf(buf, n, "%s/rules", BC_DATA_DIR);
+	return buf;
+}
+
+static const char *env_or(const char *name, const char *dflt)
+{
+	const char *v = getenv(name);
+	return v && *v ? v : dflt;
+}
+
+static int setup(bc_cli *c, char *rules_buf, size_t n)
+{
+	const char *off = env_or("BAOCAO_TZ", DEFAULT_OFFSET);
+	if (!bc_offset_parse(off, &c->tz_offset)) {
+		fprintf(stderr, "baocao: $BAOCAO_TZ '%s' is not an offset "
+				"such as +07:00\n", off);
+		return EXIT_USAGE;
+	}
+	const char *now = getenv("BAOCAO_NOW");
+	if (now && *now &&
+	    !bc_time_parse(now, c->tz_offset, &c->clock, NULL)) {
+		fprintf(stderr, "baocao: $BAOCAO_NOW '%s' is not a timestamp\n",
+			now);
+		return EXIT_USAGE;
+	}
+	c->db_path = c->db_path ? c->db_path : env_or("BAOCAO_DB", "baocao.db");
+	c->rules_dir = c->rules_dir ? c->rules_dir
+				    : env_or("BAOCAO_RULES",
+					     default_rules(rules_buf, n));
+	c->actor = env_or("BAOCAO_USER", env_or("USER", "unknown"));
+	return EXIT_OK;
+}
+
+int main(int argc, char **argv)
+{
+	bc_cli c = {.diags = BC_DIAGS_INIT};
+	char rules_buf[PATH_MAX + 16];
+	int i = 1;
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			usage(stdout);
+			return EXIT_OK;
+		} else if (strcmp(a, "--version") == 0) {
+			printf("baocao %s\n", BC_VERSION);
+			return EXIT_OK;
+		} else if (strcmp(a, "--json") == 0) {
+			c.json = true;
+		} else if ((strcmp(a, "--db") == 0 || strcmp(a, "--rules") == 0) &&
+			   i + 1 < argc) {
+			*(a[2] == 'd' ? &c.db_path : &c.rules_dir) = argv[++i];
+		} else if (strncmp(a, "--db=", 5) == 0) {
+			c.db_path = a + 5;
+		} else if (strncmp(a, "--rules=", 8) == 0) {
+			c.rules_dir = a + 8;
+		} else {
+			fprintf(stderr, "baocao: unknown option '%s'\n\n", a);
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (i == argc) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	const struct command *cmd = commands;
+	while (cmd->name && strcmp(cmd->name, argv[i]) != 0)
+		cmd++;
+	if (!cmd->name) {
+		fprintf(stderr, "baocao: unknown command '%s'\n\n", argv[i]);
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	int rc = setup(&c, rules_buf, sizeof rules_buf);
+	if (rc == EXIT_OK)
+		rc = cmd->run(&c, argc - i - 1, argv + i + 1);
+	cli_flush_diags(&c);
+	bc_rulebook_free(c.rb);
+	bc_store_close(c.st);
+	return rc;
+}

@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Error codes and diagnostics.
+ *
+ * A function that can fail returns a bc_err.  What went wrong with the
+ * user's input is data, not an error code: a list of diagnostics, each
+ * naming the file, line (or cell), form and field, that the CLI prints.
+ */
+#ifndef BC_ERROR_H
+#define BC_ERROR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* The single source of truth for error codes and their text. */
+#define BC_ERRORS(X)                                                          \
+	X(BC_OK, "success")                                                   \
+	X(BC_ERR_NOMEM, "out of memory")                                      \
+	X(BC_ERR_SYNTAX, "malformed argument")                                \
+	X(BC_ERR_NOT_FOUND, "not found")                                      \
+	X(BC_ERR_INVALID, "input rejected")                                   \
+	X(BC_ERR_REFUSED, "not allowed by the rules")                         \
+	X(BC_ERR_IO, "input/output error")                                    \
+	X(BC_ERR_DB, "database error")                                        \
+	X(BC_ERR_NO_DB, "database missing")                                   \
+	X(BC_ERR_SCHEMA, "database written by a newer baocao")                \
+	X(BC_ERR_RULES, "rules failed to load")                               \
+	X(BC_ERR_LIMIT, "resource limit exceeded")
+
+typedef enum bc_err {
+#define BC_ERR_ENUM(code, text) code,
+	BC_ERRORS(BC_ERR_ENUM)
+#undef BC_ERR_ENUM
+} bc_err;
+
+/* A static string describing err; never NULL. */
+const char *bc_strerror(bc_err err);
+
+typedef enum bc_severity { BC_ERROR, BC_WARNING } bc_severity;
+
+/* One problem found in an input.  Every string is owned by the list. */
+typedef struct bc_diag {
+	bc_severity severity;
+	char *file;  /* file name as the user gave it, or NULL */
+	int line;    /* 1-based line, 0 when none */
+	char *loc;   /* a place that is not a line ("bm3!E14"), or NULL */
+	char *form;  /* form id, or NULL */
+	char *field; /* field id, or NULL */
+	char *msg;
+} bc_diag;
+
+typedef struct bc_diags {
+	bc_diag *v;
+	size_t n, cap;
+	size_t errors, warnings;
+	bool oom; /* a diagnostic was lost for lack of memory */
+} bc_diags;
+
+#define BC_DIAGS_INIT {0}
+
+/* Adds a diagnostic; every string argument may be NULL and is copied. */
+void bc_diags_add(bc_diags *d, bc_severity sev, const char *file, int line,
+		  const char *form, const char *field, const char *fmt, ...)
+	__attribute__((format(printf, 7, 8)));
+/* Same, with a non-line location such as a spreadsheet cell. */
+void bc_diags_add_at(bc_diags *d, bc_severity sev, const char *file,
+		     const char *loc, const char *form, const char *field,
+		     const char *fmt, ...)
+	__attribute__((format(printf, 7, 8)));
+/* Moves every diagnostic of src to the end of dst; src is left empty. */
+void bc_diags_move(bc_diags *dst, bc_diags *src);
+/* Frees the diagnostics; the list may be reused afterwards. */
+void bc_diags_free(bc_diags *d);
+
+/* Formats one diagnostic as "FILE:LINE: form.field: message" (parts that
+ * are absent are left out) with "warning: " before the message for a
+ * warning.  Returns a string the caller frees with bc_free, or NULL. */
+char *bc_diag_format(const bc_diag *dg);
+
+#endif

@@ -1,0 +1,553 @@
+/* SPDX-License-Identifier: MIT */
+#include "period.h"
+#include "mem.h"
+
+#include <ctype.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+bc_err bc_period_code_parse(const char *code, int *year, char *token,
+			    size_t token_size)
+{
+	if (!code || strlen(code) < 6 || strlen(code) >= BC_PERIOD_CODE_MAX)
+		return BC_ERR_SYNTAX;
+	for (int i = 0; i < 4; i++)
+		if (!isdigit((unsigned char)code[i]))
+			return BC_ERR_SYNTAX;
+	if (code[4] != '-' || !isupper((unsigned char)code[5]))
+		return BC_ERR_SYNTAX;
+	const char *t = code + 5;
+	bool seen_digit = false;
+	for (const char *p = t; *p; p++) {
+		if (isdigit((unsigned char)*p))
+			seen_digit = true;
+		else if (!isupper((unsigned char)*p) || seen_digit)
+			return BC_ERR_SYNTAX;
+	}
+	if (strlen(t) >= token_size)
+		return BC_ERR_SYNTAX;
+	*year = atoi(code);
+	if (*year < 1900)
+		return BC_ERR_SYNTAX;
+	strcpy(token, t);
+	return BC_OK;
+}
+
+/* The label template with {year} and {n} filled in. */
+static char *make_label(const char *tmpl, int year, int n)
+{
+	char buf[512];
+	size_t o = 0;
+	for (const char *p = tmpl; *p && o + 16 < sizeof buf; p++) {
+		if (strncmp(p, "{year}", 6) == 0) {
+			o += (size_t)snprintf(buf + o, sizeof buf - o, "%d", year);
+			p += 5;
+		} else if (strncmp(p, "{n}", 3) == 0) {
+			o += (size_t)snprintf(buf + o, sizeof buf - o, "%d", n);
+			p += 2;
+		} else {
+			buf[o++] = *p;
+		}
+	}
+	buf[o] = '\0';
+	return bc_strdup(buf);
+}
+
+void bc_period_free(bc_period *p)
+{
+	bc_free(p->label);
+	bc_free(p->advanced_doc);
+	bc_free(p->forms);
+	bc_free(p->doc);
+	*p = (bc_period){0};
+}
+
+void bc_period_list_free(bc_period *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		bc_period_free(&v[i]);
+	bc_free(v);
+}
+
+static bc_err compute(const bc_ruleset *rs, const bc_period_type *pt,
+		      const char *code, int year, bc_period *out)
+{
+	*out = (bc_period){0};
+	snprintf(out->code, sizeof out->code, "%s", code);
+	snprintf(out->type, sizeof out->type, "%s", pt->code);
+	out->year = year;
+	out->rs = rs;
+	out->from = bc_dayrule_date(pt->from, year);
+	out->to = bc_dayrule_date(pt->to, year);
+	out->unit_due = out->rules_unit_due = bc_dayrule_date(pt->unit_due, year);
+	out->compile_due = bc_dayrule_date(pt->compile_due, year);
+	out->label = make_label(pt->label, year, 0);
+	return out->label ? BC_OK : BC_ERR_NOMEM;
+}
+
+static char *col_dup(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	return t ? bc_strdup((const char *)t) : NULL;
+}
+
+static bc_date col_date(sqlite3_stmt *s, int i)
+{
+	bc_date d = BC_DATE_NONE;
+	const unsigned char *t = sqlite3_column_text(s, i);
+	if (t)
+		bc_date_parse((const char *)t, &d);
+	return d;
+}
+
+/* The ruleset version a recorded period names, adopting it from the
+ * database when the rules directory holds another version. */
+static bc_err recorded_ruleset(bc_store *st, bc_rulebook *rb, const char *id,
+			       const char *hash, const bc_ruleset **out,
+			       bc_diags *d)
+{
+	*out = bc_rulebook_version(rb, id, hash);
+	if (*out)
+		return BC_OK;
+	bc_srcset src = BC_SRCSET_INIT;
+	bc_err rc = bc_store_ruleset_sources(st, id, hash, &src, d);
+	bc_ruleset *rs = NULL;
+	if (rc == BC_OK)
+		rc = bc_ruleset_load(id, &src, &rb->limits, &rs, d);
+	bc_srcset_free(&src);
+	if (rc == BC_OK && (rc = bc_rulebook_adopt(rb, rs)) != BC_OK)
+		bc_ruleset_free(rs);
+	if (rc == BC_OK)
+		*out = rs;
+	return rc;
+}
+
+static const char PERIOD_SELECT[] =
+	"SELECT p.id, p.code, p.type, p.year, p.adhoc_no, p.label,"
+	" p.window_from, p.window_to, p.unit_due, p.compile_due, p.forms,"
+	" p.doc, r.code, r.hash,"
+	" (SELECT o.unit_due FROM deadline_override o WHERE o.period_id = p.id"
+	"  ORDER BY o.id DESC LIMIT 1),"
+	" (SELECT o.doc FROM deadline_override o WHERE o.period_id = p.id"
+	"  ORDER BY o.id DESC LIMIT 1)"
+	" FROM period p JOIN ruleset r ON r.id = p.ruleset_id";
+
+static bc_err from_row(bc_store *st, bc_rulebook *rb, sqlite3_stmt *s,
+		       bc_period *p, bc_diags *d)
+{
+	*p = (bc_period){0};
+	p->id = sqlite3_column_int64(s, 0);
+	snprintf(p->code, sizeof p->code, "%s", sqlite3_column_text(s, 1));
+	snprintf(p->type, sizeof p->type, "%s", sqlite3_column_text(s, 2));
+	p->year = sqlite3_column_int(s, 3);
+	p->adhoc_no = sqlite3_column_int(s, 4);
+	p->label = col_dup(s, 5);
+	p->from = col_date(s, 6);
+	p->to = col_date(s, 7);
+	p->unit_due = p->rules_unit_due = col_date(s, 8);
+	p->compile_due = col_date(s, 9);
+	p->forms = col_dup(s, 10);
+	p->doc = col_dup(s, 11);
+	if (sqlite3_column_type(s, 14) != SQLITE_NULL) {
+		p->unit_due = col_date(s, 14);
+		p->advanced_doc = col_dup(s, 15);
+	}
+	const char *rid = (const char *)sqlite3_column_text(s, 12);
+	const char *hash = (const char *)sqlite3_column_text(s, 13);
+	const bc_ruleset *cur = bc_rulebook_find(rb, rid);
+	p->rules_changed = cur && strcmp(cur->hash, hash) != 0;
+	if (!p->label)
+		return BC_ERR_NOMEM;
+	return recorded_ruleset(st, rb, rid, hash, &p->rs, d);
+}
+
+/* Looks the period up in the database; BC_ERR_NOT_FOUND if not there. */
+static bc_err load_recorded(bc_store *st, bc_rulebook *rb, const char *code,
+			    bc_period *out, bc_diags *d)
+{
+	sqlite3_stmt *s;
+	char *sql = bc_sprintf("%s WHERE p.code = ?", PERIOD_SELECT);
+	if (!sql)
+		return BC_ERR_NOMEM;
+	int r = sqlite3_prepare_v2(bc_store_db(st), sql, -1, &s, NULL);
+	bc_free(sql);
+	if (r != SQLITE_OK)
+		return bc_store_fail(st, d, "period");
+	sqlite3_bind_text(s, 1, code, -1, SQLITE_STATIC);
+	bc_err rc = BC_ERR_NOT_FOUND;
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		rc = from_row(st, rb, s, out, d);
+		if (rc != BC_OK)
+			bc_period_free(out);
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+static void list_types(const bc_rulebook *rb, char *buf, size_t n)
+{
+	size_t o = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < rb->n; i++)
+		for (size_t j = 0; j < rb->v[i]->n_ptypes; j++) {
+			const bc_period_type *pt = &rb->v[i]->ptypes[j];
+			if (strstr(buf, pt->code))
+				continue;
+			o += (size_t)snprintf(buf + o, n > o ? n - o : 0,
+					      "%s%s%s", o ? ", " : "",
+					      pt->code, pt->adhoc ? "<n>" : "");
+		}
+}
+
+bc_err bc_period_get(bc_store *st, bc_rulebook *rb, const char *code,
+		     bc_period *out, bc_diags *d)
+{
+	int year;
+	char token[16];
+	*out = (bc_period){0};
+	if (bc_period_code_parse(code, &year, token, sizeof token) != BC_OK) {
+		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
+			     "'%s' is not a period code (YYYY-TYPE, such as "
+			     "2023-Q1)",
+			     code ? code : "");
+		return BC_ERR_SYNTAX;
+	}
+	bc_err rc = st ? load_recorded(st, rb, code, out, d) : BC_ERR_NOT_FOUND;
+	if (rc != BC_ERR_NOT_FOUND)
+		return rc;
+	const bc_ruleset *rs = bc_rulebook_govern(rb, token, year, BC_DATE_NONE);
+	int n = 0;
+	const bc_period_type *pt = rs ? bc_ruleset_period_type(rs, token, &n)
+				      : NULL;
+	if (!pt) {
+		char types[256];
+		list_types(rb, types, sizeof types);
+		/* An ad-hoc code is unknown until created; say so. */
+		for (size_t i = 0; i < rb->n && !pt; i++)
+			if ((pt = bc_ruleset_period_type(rb->v[i], token, &n)) &&
+			    !pt->adhoc)
+				pt = NULL;
+		if (pt)
+			bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
+				     "%s: no such ad-hoc period (create it "
+				     "with 'period add-adhoc')",
+				     code);
+		else
+			bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
+				     "%s: no ruleset in force then has a "
+				     "period type %s (types: %s)",
+				     code, token, types);
+		return BC_ERR_NOT_FOUND;
+	}
+	return compute(rs, pt, code, year, out);
+}
+
+bc_err bc_period_record(bc_store *st, bc_period *p, bc_diags *d)
+{
+	if (p->id)
+		return BC_OK;
+	int64_t rsid;
+	bc_err rc = bc_store_record_ruleset(st, p->rs, &rsid, d);
+	if (rc != BC_OK)
+		return rc;
+	char from[BC_DATE_BUF], to[BC_DATE_BUF], due[BC_DATE_BUF],
+		comp[BC_DATE_BUF];
+	bc_date_format(p->from, from);
+	bc_date_format(p->to, to);
+	bc_date_format(p->rules_unit_due, due);
+	bc_date_format(p->compile_due, comp);
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(bc_store_db(st),
+			       "INSERT INTO period (code, type, year, adhoc_no,"
+			       " ruleset_id, label, window_from, window_to,"
+			       " unit_due, compile_due, forms, doc,"
+			       " recorded_at)"
+			       " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+			       -1, &s, NULL) != SQLITE_OK)
+		return bc_store_fail(st, d, "period");
+	sqlite3_bind_text(s, 1, p->code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, p->type, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 3, p->year);
+	if (p->adhoc_no)
+		sqlite3_bind_int(s, 4, p->adhoc_no);
+	sqlite3_bind_int64(s, 5, rsid);
+	sqlite3_bind_text(s, 6, p->label, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 7, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 8, to, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 9, due, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 10, comp, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 11, p->forms, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 12, p->doc, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 13, bc_store_now(st));
+	int r = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (r != SQLITE_DONE)
+		return bc_store_fail(st, d, "period");
+	p->id = sqlite3_last_insert_rowid(bc_store_db(st));
+	char *detail = bc_sprintf("ruleset %s %s", p->rs->id, p->rs->hash);
+	rc = detail ? bc_store_audit(st, "period.record", p->code, detail, d)
+		    : BC_ERR_NOMEM;
+	bc_free(detail);
+	return rc;
+}
+
+static bc_err insert_override(bc_store *st, bc_period *p, bc_date due,
+			      const char *doc, bc_diags *d)
+{
+	char day[BC_DATE_BUF];
+	bc_date_format(due, day);
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(bc_store_db(st),
+			       "INSERT INTO deadline_override (period_id,"
+			       " unit_due, doc, recorded_at) VALUES (?,?,?,?)",
+			       -1, &s, NULL) != SQLITE_OK)
+		return bc_store_fail(st, d, "advance");
+	sqlite3_bind_int64(s, 1, p->id);
+	sqlite3_bind_text(s, 2, day, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, doc, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 4, bc_store_now(st));
+	int r = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (r != SQLITE_DONE)
+		return bc_store_fail(st, d, "advance");
+	char *detail = bc_sprintf("unit_due %s by %s", day, doc);
+	bc_err rc = detail ? bc_store_audit(st, "period.advance", p->code,
+					    detail, d)
+			   : BC_ERR_NOMEM;
+	bc_free(detail);
+	return rc;
+}
+
+bc_err bc_period_advance(bc_store *st, bc_rulebook *rb, const char *code,
+			 bc_date due, const char *doc, bc_diags *d)
+{
+	bc_period p;
+	bc_err rc = bc_period_get(st, rb, code, &p, d);
+	if (rc != BC_OK)
+		return rc;
+	int n;
+	const bc_period_type *pt = bc_ruleset_period_type(p.rs, p.type, &n);
+	char rules_due[BC_DATE_BUF], from[BC_DATE_BUF];
+	bc_date_format(p.rules_unit_due, rules_due);
+	bc_date_format(p.from, from);
+	if (!doc || !*doc) {
+		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
+			     "%s: an advance needs the reference of the "
+			     "document that sets it (--doc)",
+			     code);
+		rc = BC_ERR_REFUSED;
+	} else if (!pt || pt->adhoc || !pt->advance) {
+		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
+			     "%s: ruleset %s does not allow the deadline of "
+			     "%s reports to be advanced",
+			     code, p.rs->id, p.type);
+		rc = BC_ERR_REFUSED;
+	} else if (due >= p.rules_unit_due) {
+		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
+			     "%s: an advance must be earlier than the rules' "
+			     "deadline %s",
+			     code, rules_due);
+		rc = BC_ERR_REFUSED;
+	} else if (due < p.from) {
+		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
+			     "%s: the deadline cannot fall before the data "
+			     "window opens (%s)",
+			     code, from);
+		rc = BC_ERR_REFUSED;
+	}
+	if (rc == BC_OK)
+		rc = bc_store_begin(st, d);
+	if (rc == BC_OK) {
+		rc = bc_period_record(st, &p, d);
+		if (rc == BC_OK)
+			rc = insert_override(st, &p, due, doc, d);
+		rc = rc == BC_OK ? bc_store_commit(st, d)
+				 : (bc_store_rollback(st), rc);
+	}
+	bc_period_free(&p);
+	return rc;
+}
+
+static bool forms_list_ok(const char *forms)
+{
+	if (!forms)
+		return true;
+	if (!*forms)
+		return false;
+	for (const char *p = forms; *p; p++)
+		if (!(islower((unsigned char)*p) || isdigit((unsigned char)*p) ||
+		      *p == '_' || (*p == ',' && p[1] && p[1] != ',' &&
+				    p != forms)))
+			return false;
+	return true;
+}
+
+static bc_err adhoc_check(const bc_adhoc *a, const char *code, bc_diags *d)
+{
+	size_t before = d->errors;
+	if (a->from == BC_DATE_NONE || a->to == BC_DATE_NONE ||
+	    a->unit_due == BC_DATE_NONE)
+		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
+			     "%s: --from, --to and --due are required", code);
+	else if (a->to < a->from)
+		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
+			     "%s: the window ends before it starts", code);
+	else if (a->unit_due < a->from)
+		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
+			     "%s: the deadline falls before the window opens",
+			     code);
+	if (a->compile_due != BC_DATE_NONE && a->compile_due < a->unit_due)
+		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
+			     "%s: compilation is due before the units are",
+			     code);
+	if (!a->doc || !*a->doc)
+		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
+			     "%s: the document asking for the report is "
+			     "required (--doc)",
+			     code);
+	if (!forms_list_ok(a->forms))
+		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
+			     "%s: --forms takes form ids separated by commas",
+			     code);
+	return d->errors > before ? BC_ERR_INVALID : BC_OK;
+}
+
+bc_err bc_period_add_adhoc(bc_store *st, bc_rulebook *rb, const bc_adhoc *a,
+			   bc_diags *d)
+{
+	int year, n;
+	char token[16];
+	if (bc_period_code_parse(a->code, &year, token, sizeof token)) {
+		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
+			     "'%s' is not a period code", a->code);
+		return BC_ERR_SYNTAX;
+	}
+	bc_err rc = adhoc_check(a, a->code, d);
+	if (rc != BC_OK)
+		return rc;
+	const bc_ruleset *rs = bc_rulebook_govern(rb, token, year, a->to);
+	const bc_period_type *pt = rs ? bc_ruleset_period_type(rs, token, &n)
+				      : NULL;
+	if (!pt || !pt->adhoc) {
+		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
+			     "%s: no ruleset in force on the window's last day "
+			     "has an ad-hoc type for %s",
+			     a->code, token);
+		return BC_ERR_SYNTAX;
+	}
+	bc_period p;
+	if (load_recorded(st, rb, a->code, &p, d) == BC_OK) {
+		bc_period_free(&p);
+		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
+			     "%s already exists", a->code);
+		return BC_ERR_INVALID;
+	}
+	p = (bc_period){.year = year, .adhoc_no = n, .rs = rs,
+			.from = a->from, .to = a->to, .unit_due = a->unit_due,
+			.rules_unit_due = a->unit_due,
+			.compile_due = a->compile_due != BC_DATE_NONE
+					       ? a->compile_due
+					       : a->unit_due};
+	snprintf(p.code, sizeof p.code, "%s", a->code);
+	snprintf(p.type, sizeof p.type, "%s", pt->code);
+	p.label = make_label(pt->label, year, n);
+	p.doc = bc_strdup(a->doc);
+	p.forms = bc_strdup(a->forms);
+	rc = (!p.label || !p.doc || (a->forms && !p.forms)) ? BC_ERR_NOMEM
+							     : bc_store_begin(st, d);
+	if (rc == BC_OK) {
+		rc = bc_period_record(st, &p, d);
+		rc = rc == BC_OK ? bc_store_commit(st, d)
+				 : (bc_store_rollback(st), rc);
+	}
+	bc_period_free(&p);
+	return rc;
+}
+
+static int cmp_due(const void *a, const void *b)
+{
+	const bc_period *x = a, *y = b;
+	if (x->unit_due != y->unit_due)
+		return x->unit_due < y->unit_due ? -1 : 1;
+	return strcmp(x->code, y->code);
+}
+
+static bc_err push_period(bc_period **v, size_t *n, size_t *cap,
+			  bc_period *p)
+{
+	if (bc_grow((void **)v, cap, *n + 1, sizeof **v) < 0) {
+		bc_period_free(p);
+		return BC_ERR_NOMEM;
+	}
+	(*v)[(*n)++] = *p;
+	return BC_OK;
+}
+
+static bool listed(const bc_period *v, size_t n, const char *code)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v[i].code, code) == 0)
+			return true;
+	return false;
+}
+
+/* Recorded ad-hoc periods of the year. */
+static bc_err adhoc_of_year(bc_store *st, bc_rulebook *rb, int year,
+			    bc_period **v, size_t *n, size_t *cap,
+			    bc_diags *d)
+{
+	sqlite3_stmt *s;
+	char *sql = bc_sprintf("%s WHERE p.year = ? AND p.adhoc_no IS NOT NULL",
+			       PERIOD_SELECT);
+	if (!sql)
+		return BC_ERR_NOMEM;
+	int r = sqlite3_prepare_v2(bc_store_db(st), sql, -1, &s, NULL);
+	bc_free(sql);
+	if (r != SQLITE_OK)
+		return bc_store_fail(st, d, "calendar");
+	sqlite3_bind_int(s, 1, year);
+	bc_err rc = BC_OK;
+	while (rc == BC_OK && sqlite3_step(s) == SQLITE_ROW) {
+		bc_period p;
+		rc = from_row(st, rb, s, &p, d);
+		rc = rc == BC_OK ? push_period(v, n, cap, &p)
+				 : (bc_period_free(&p), rc);
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+bc_err bc_period_calendar(bc_store *st, bc_rulebook *rb, int year,
+			  bc_period **out, size_t *n, bc_diags *d)
+{
+	bc_period *v = NULL;
+	size_t cnt = 0, cap = 0;
+	bc_err rc = BC_OK;
+	for (size_t i = 0; rc == BC_OK && i < rb->n; i++)
+		for (size_t j = 0; rc == BC_OK && j < rb->v[i]->n_ptypes; j++) {
+			const bc_period_type *pt = &rb->v[i]->ptypes[j];
+			char code[BC_PERIOD_CODE_MAX];
+			snprintf(code, sizeof code, "%04d-%s", year, pt->code);
+			if (pt->adhoc || listed(v, cnt, code) ||
+			    bc_rulebook_govern(rb, pt->code, year,
+					       BC_DATE_NONE) != rb->v[i])
+				continue;
+			bc_period p;
+			rc = bc_period_get(st, rb, code, &p, d);
+			if (rc == BC_OK)
+				rc = push_period(&v, &cnt, &cap, &p);
+		}
+	if (rc == BC_OK && st)
+		rc = adhoc_of_year(st, rb, year, &v, &cnt, &cap, d);
+	if (rc != BC_OK) {
+		bc_period_list_free(v, cnt);
+		return rc;
+	}
+	if (cnt > 1)
+		qsort(v, cnt, sizeof *v, cmp_due);
+	*out = v;
+	*n = cnt;
+	return BC_OK;
+}

@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Reporting periods.
+ *
+ * The core knows only the shape of a period code, YYYY-<TYPE> (with an
+ * ad-hoc number, YYYY-<PREFIX><n>); which types exist, their windows and
+ * deadlines come from the ruleset that governs the period.  Once a period
+ * is recorded in the database it keeps that ruleset (and the exact
+ * version of its sources), whatever later appears in the rules directory.
+ */
+#ifndef BC_PERIOD_H
+#define BC_PERIOD_H
+
+#include "date.h"
+#include "error.h"
+#include "rulebook.h"
+#include "store.h"
+
+#include <stdint.h>
+
+#define BC_PERIOD_CODE_MAX 24
+
+typedef struct bc_period {
+	int64_t id; /* database row; 0 while the period is not recorded */
+	char code[BC_PERIOD_CODE_MAX];
+	char type[16]; /* "Q1", or the ad-hoc prefix "DX" */
+	int year;
+	int adhoc_no; /* 0 for a regular period */
+	char *label;
+	const bc_ruleset *rs; /* borrowed from the rulebook */
+	bc_date from, to, unit_due, compile_due;
+	bc_date rules_unit_due; /* unit_due before any advance */
+	char *advanced_doc;     /* document that advanced unit_due, or NULL */
+	char *forms;            /* ad-hoc: comma-separated forms asked */
+	char *doc;              /* ad-hoc: the document that asked for it */
+	bool rules_changed; /* the rules directory now holds another version */
+} bc_period;
+
+/* Splits "2023-Q1" into year and type token ("Q1").  BC_ERR_SYNTAX for
+ * anything not four digits, a dash and capital letters then digits. */
+bc_err bc_period_code_parse(const char *code, int *year, char *token,
+			    size_t token_size);
+
+/*
+ * The period with this code: as recorded, or as the governing ruleset
+ * computes it (id 0).  BC_ERR_SYNTAX for a malformed code, BC_ERR_NOT_FOUND
+ * for a type no ruleset in force knows or an ad-hoc period never created.
+ * The rulebook may adopt the recorded version of a ruleset.  Free *out
+ * with bc_period_free.
+ */
+bc_err bc_period_get(bc_store *st, bc_rulebook *rb, const char *code,
+		     bc_period *out, bc_diags *d);
+/* Records p (and its ruleset version) if it is not yet; sets p->id.
+ * Runs inside the caller's transaction. */
+bc_err bc_period_record(bc_store *st, bc_period *p, bc_diags *d);
+void bc_period_free(bc_period *p);
+
+/* Moves the unit deadline of a period earlier, by document doc.  Refused
+ * (BC_ERR_REFUSED) for a type the rules do not let be advanced, or a date
+ * not before the rules' date or before the window opens. */
+bc_err bc_period_advance(bc_store *st, bc_rulebook *rb, const char *code,
+			 bc_date due, const char *doc, bc_diags *d);
+
+typedef struct bc_adhoc {
+	const char *code; /* "2023-DX1" */
+	bc_date from, to, unit_due, compile_due; /* compile_due may be NONE */
+	const char *doc;
+	const char *forms; /* comma-separated form ids, or NULL for all */
+} bc_adhoc;
+/* Creates an ad-hoc period. */
+bc_err bc_period_add_adhoc(bc_store *st, bc_rulebook *rb, const bc_adhoc *a,
+			   bc_diags *d);
+
+/* Every period of year (regular types of the rulesets governing them,
+ * and recorded ad-hoc periods), ordered by unit deadline, then code.
+ * Free with bc_period_list_free. */
+bc_err bc_period_calendar(bc_store *st, bc_rulebook *rb, int year,
+			  bc_period **out, size_t *n, bc_diags *d);
+void bc_period_list_free(bc_period *v, size_t n);
+
+#endif

@@ -1,0 +1,345 @@
+/* SPDX-License-Identifier: MIT */
+#include "sandbox.h"
+#include "mem.h"
+
+#include <lauxlib.h>
+#include <lua.h>
+#include <lualib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* How often (in VM instructions) the budget is checked. */
+#define HOOK_EVERY 1000
+
+struct bc_sandbox {
+	lua_State *L;
+	const bc_srcset *src;
+	char *name;
+	bc_limits lim;
+	size_t used, peak;
+	uint64_t spent;
+	bool over_budget;
+	bool running;        /* inside bc_sandbox_pcall */
+	char mem_where[256]; /* file:line where memory ran out, or "" */
+};
+
+/* The innermost Lua function's "file:line", or "" when none runs. */
+static void lua_where(lua_State *L, char *buf, size_t n)
+{
+	lua_Debug ar;
+	buf[0] = '\0';
+	for (int level = 0; lua_getstack(L, level, &ar); level++)
+		if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
+			snprintf(buf, n, "%s:%d", ar.short_src, ar.currentline);
+			return;
+		}
+}
+
+static void *sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+	bc_sandbox *sb = ud;
+	size_t old = ptr ? osize : 0;
+	if (nsize == 0) {
+		bc_free(ptr);
+		sb->used -= old;
+		return NULL;
+	}
+	if (nsize > old && sb->used - old + nsize > sb->lim.memory) {
+		/* Lua's message handler does not run for memory errors, so
+		 * note here where the rules were (reading the stack does not
+		 * allocate). */
+		if (sb->running && !sb->mem_where[0])
+			lua_where(sb->L, sb->mem_where, sizeof sb->mem_where);
+		return NULL; /* Lua raises a memory error */
+	}
+	void *p = bc_realloc(ptr, nsize);
+	if (p) {
+		sb->used = sb->used - old + nsize;
+		if (sb->used > sb->peak)
+			sb->peak = sb->used;
+	}
+	return p;
+}
+
+static bc_sandbox *sb_of(lua_State *L)
+{
+	void *ud;
+	lua_getallocf(L, &ud);
+	return ud;
+}
+
+/*
+ * Once the budget is spent the hook fires on every instruction and
+ * raises again, so a pcall in the rules can catch the error but never
+ * run another instruction of its own.
+ */
+static void budget_hook(lua_State *L, lua_Debug *ar)
+{
+	bc_sandbox *sb = sb_of(L);
+	if (!sb->over_budget) {
+		sb->spent += HOOK_EVERY;
+		if (sb->spent < sb->lim.instructions)
+			return;
+		sb->over_budget = true;
+		lua_sethook(L, budget_hook, LUA_MASKCOUNT, 1);
+	}
+	lua_getinfo(L, "Sl", ar);
+	lua_pushfstring(L, "%s:%d: instruction budget of %I exceeded "
+			   "(an endless loop?)",
+			ar->short_src, ar->currentline,
+			(lua_Integer)sb->lim.instructions);
+	lua_error(L);
+}
+
+static void budget_reset(bc_sandbox *sb)
+{
+	sb->spent = 0;
+	sb->over_budget = false;
+	lua_sethook(sb->L, budget_hook, LUA_MASKCOUNT, HOOK_EVERY);
+}
+
+/* __index of every file's environment: undefined names are errors. */
+static int env_index(lua_State *L)
+{
+	lua_pushvalue(L, 2);
+	lua_rawget(L, lua_upvalueindex(1));
+	if (!lua_isnil(L, -1))
+		return 1;
+	if (lua_type(L, 2) == LUA_TSTRING)
+		return luaL_error(L, "undefined global '%s'",
+				  lua_tostring(L, 2));
+	return luaL_error(L, "undefined global");
+}
+
+static int env_newindex(lua_State *L)
+{
+	if (lua_type(L, 2) == LUA_TSTRING)
+		return luaL_error(L,
+				  "assignment to global '%s' "
+				  "(declare it local)",
+				  lua_tostring(L, 2));
+	return luaL_error(L, "assignment to a global (declare it local)");
+}
+
+/* Pushes a fresh, empty environment that reads the locked globals. */
+static void push_env(lua_State *L)
+{
+	lua_newtable(L);
+	lua_newtable(L);
+	lua_pushglobaltable(L);
+	lua_pushcclosure(L, env_index, 1);
+	lua_setfield(L, -2, "__index");
+	lua_pushcfunction(L, env_newindex);
+	lua_setfield(L, -2, "__newindex");
+	lua_pushboolean(L, 0);
+	lua_setfield(L, -2, "__metatable"); /* getmetatable sees false */
+	lua_setmetatable(L, -2);
+}
+
+/* Registry key of the table path -> results (or a loading marker). */
+static const char INCLUDED = 'i';
+static const char LOADING = 'l';
+
+/* include(path): runs a file of the same ruleset once; returns its
+ * first result (true when it returned nothing). */
+static int sb_include(lua_State *L)
+{
+	bc_sandbox *sb = sb_of(L);
+	const char *path = luaL_checkstring(L, 1);
+	if (!bc_srcset_path_ok(path))
+		return luaL_error(L, "include: '%s' is not a path inside the "
+				     "ruleset directory", path);
+	lua_rawgetp(L, LUA_REGISTRYINDEX, &INCLUDED);
+	lua_getfield(L, -1, path);
+	if (lua_touserdata(L, -1) == &LOADING)
+		return luaL_error(L, "include: '%s' includes itself", path);
+	if (!lua_isnil(L, -1))
+		return 1;
+	lua_pop(L, 1);
+	const bc_srcfile *f = bc_srcset_find(sb->src, path);
+	if (!f)
+		return luaL_error(L, "include: no file '%s' in %s", path,
+				  sb->name);
+	lua_pushlightuserdata(L, (void *)&LOADING);
+	lua_setfield(L, -2, path);
+	char chunk[512];
+	snprintf(chunk, sizeof chunk, "@%s/%s", sb->name, path);
+	if (luaL_loadbufferx(L, f->text, f->len, chunk, "t") != LUA_OK)
+		return lua_error(L);
+	push_env(L);
+	lua_setupvalue(L, -2, 1); /* the chunk's _ENV */
+	lua_call(L, 0, 1);
+	if (lua_isnil(L, -1)) {
+		lua_pop(L, 1);
+		lua_pushboolean(L, 1);
+	}
+	lua_pushvalue(L, -1);
+	lua_setfield(L, -3, path);
+	return 1;
+}
+
+static const char *const removed[] = {
+	"dofile", "loadfile", "load", "print", "collectgarbage", "require",
+	NULL,
+};
+
+static int sb_open(lua_State *L)
+{
+	static const luaL_Reg libs[] = {
+		{LUA_GNAME, luaopen_base},
+		{LUA_TABLIBNAME, luaopen_table},
+		{LUA_STRLIBNAME, luaopen_string},
+		{LUA_MATHLIBNAME, luaopen_math},
+		{LUA_UTF8LIBNAME, luaopen_utf8},
+		{NULL, NULL},
+	};
+	for (const luaL_Reg *l = libs; l->func; l++) {
+		luaL_requiref(L, l->name, l->func, 1);
+		lua_pop(L, 1);
+	}
+	lua_pushglobaltable(L);
+	for (const char *const *r = removed; *r; r++) {
+		lua_pushnil(L);
+		lua_setfield(L, -2, *r);
+	}
+	lua_getfield(L, -1, "string");
+	lua_pushnil(L);
+	lua_setfield(L, -2, "dump");
+	lua_pop(L, 1);
+	lua_pushcfunction(L, sb_include);
+	lua_setfield(L, -2, "include");
+	lua_pop(L, 1);
+	lua_newtable(L);
+	lua_rawsetp(L, LUA_REGISTRYINDEX, &INCLUDED);
+	return 0;
+}
+
+bc_err bc_sandbox_new(const bc_limits *lim, const char *name,
+		      const bc_srcset *src, bc_sandbox **out)
+{
+	bc_sandbox *sb = bc_calloc(1, sizeof *sb);
+	if (!sb)
+		return BC_ERR_NOMEM;
+	sb->lim = lim ? *lim : BC_LIMITS_DEFAULT;
+	sb->src = src;
+	sb->name = bc_strdup(name);
+	sb->L = sb->name ? lua_newstate(sb_alloc, sb) : NULL;
+	if (!sb->L) {
+		bc_free(sb->name);
+		bc_free(sb);
+		return BC_ERR_NOMEM;
+	}
+	lua_pushcfunction(sb->L, sb_open);
+	if (lua_pcall(sb->L, 0, 0, 0) != LUA_OK) {
+		bc_sandbox_free(sb);
+		return BC_ERR_NOMEM;
+	}
+	*out = sb;
+	return BC_OK;
+}
+
+void bc_sandbox_free(bc_sandbox *sb)
+{
+	if (!sb)
+		return;
+	if (sb->L)
+		lua_close(sb->L);
+	bc_free(sb->name);
+	bc_free(sb);
+}
+
+struct lua_State *bc_sandbox_state(bc_sandbox *sb)
+{
+	return sb->L;
+}
+
+void bc_sandbox_set_global(bc_sandbox *sb, const char *name)
+{
+	lua_setglobal(sb->L, name);
+}
+
+size_t bc_sandbox_memory(const bc_sandbox *sb, size_t *peak)
+{
+	if (peak)
+		*peak = sb->peak;
+	return sb->used;
+}
+
+/* Splits "dir/file.lua:12: message" into a diagnostic with file and line;
+ * anything else is kept whole. */
+static void error_to_diag(const char *msg, const char *fallback_file,
+			  bc_diags *d)
+{
+	const char *colon = strstr(msg, ".lua:");
+	if (colon) {
+		char *end;
+		long line = strtol(colon + 5, &end, 10);
+		if (end != colon + 5 && *end == ':' && line > 0) {
+			char file[512];
+			size_t n = (size_t)(colon + 4 - msg);
+			if (n >= sizeof file)
+				n = sizeof file - 1;
+			memcpy(file, msg, n);
+			file[n] = '\0';
+			const char *m = end + 1;
+			while (*m == ' ')
+				m++;
+			bc_diags_add(d, BC_ERROR, file, (int)line, NULL, NULL,
+				     "%s", m);
+			return;
+		}
+	}
+	bc_diags_add(d, BC_ERROR, fallback_file, 0, NULL, NULL, "%s", msg);
+}
+
+/* Gives an error that is not a string (error{} or error(nil)) the
+ * place it was raised, as Lua does for strings. */
+static int msgh(lua_State *L)
+{
+	if (lua_type(L, 1) == LUA_TSTRING)
+		return 1;
+	char where[256];
+	lua_where(L, where, sizeof where);
+	lua_pushfstring(L, "%s%serror object is a %s value", where,
+			where[0] ? ": " : "", luaL_typename(L, 1));
+	return 1;
+}
+
+bc_err bc_sandbox_pcall(bc_sandbox *sb, int nargs, int nresults,
+			bc_diags *d)
+{
+	int base = lua_gettop(sb->L) - nargs;
+	lua_pushcfunction(sb->L, msgh);
+	lua_insert(sb->L, base);
+	budget_reset(sb);
+	sb->running = true;
+	sb->mem_where[0] = '\0';
+	int rc = lua_pcall(sb->L, nargs, nresults, base);
+	sb->running = false;
+	lua_remove(sb->L, base);
+	lua_sethook(sb->L, NULL, 0, 0);
+	if (rc == LUA_OK)
+		return BC_OK;
+	if (rc == LUA_ERRMEM) {
+		char msg[400];
+		snprintf(msg, sizeof msg, "%s%smemory limit of %zu MiB exceeded",
+			 sb->mem_where, sb->mem_where[0] ? ": " : "",
+			 sb->lim.memory >> 20);
+		error_to_diag(msg, sb->name, d);
+		lua_pop(sb->L, 1);
+		return BC_ERR_LIMIT;
+	}
+	const char *msg = lua_tostring(sb->L, -1);
+	error_to_diag(msg ? msg : "error object is not a string", sb->name,
+		      d);
+	lua_pop(sb->L, 1);
+	return sb->over_budget ? BC_ERR_LIMIT : BC_ERR_RULES;
+}
+
+bc_err bc_sandbox_run(bc_sandbox *sb, const char *path, bc_diags *d)
+{
+	lua_pushcfunction(sb->L, sb_include);
+	lua_pushstring(sb->L, path);
+	return bc_sandbox_pcall(sb, 1, 0, d);
+}

@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * A sandboxed Lua 5.4 state for rules and Lua exporters.
+ *
+ * Only the base, table, string, math and utf8 libraries, without load,
+ * loadfile, dofile, print, collectgarbage and string.dump.  Memory is
+ * capped by the allocator, time by an instruction budget that pcall
+ * cannot swallow.  Globals are locked: reading an undefined name or
+ * assigning a global is an error at file:line.  Code comes only from a
+ * bc_srcset, as text (bytecode is refused), through include(path), which
+ * runs a file of the same set once and returns what it returned.
+ */
+#ifndef BC_SANDBOX_H
+#define BC_SANDBOX_H
+
+#include "error.h"
+#include "srcset.h"
+
+#include <stdint.h>
+
+struct lua_State;
+
+typedef struct bc_limits {
+	size_t memory;         /* bytes the Lua state may hold */
+	uint64_t instructions; /* VM instructions per top-level call */
+} bc_limits;
+
+#define BC_LIMITS_DEFAULT ((bc_limits){64u << 20, 200000000u})
+
+typedef struct bc_sandbox bc_sandbox;
+
+/* Creates a sandbox running files of src (borrowed: it must outlive the
+ * sandbox).  Chunk names are "<name>/<path>", so errors read
+ * "cchc-1131/ruleset.lua:12: …".  *out is freed with bc_sandbox_free. */
+bc_err bc_sandbox_new(const bc_limits *lim, const char *name,
+		      const bc_srcset *src, bc_sandbox **out);
+void bc_sandbox_free(bc_sandbox *sb);
+
+/* The Lua state, for modules that register their own functions. */
+struct lua_State *bc_sandbox_state(bc_sandbox *sb);
+/* Pops the value on top of the stack and makes it a global visible to
+ * every file run afterwards. */
+void bc_sandbox_set_global(bc_sandbox *sb, const char *name);
+
+/* Runs the file at path (as include() would) under a fresh budget.
+ * A Lua error becomes one diagnostic with the file and line it names. */
+bc_err bc_sandbox_run(bc_sandbox *sb, const char *path, bc_diags *d);
+/* lua_pcall under a fresh budget, errors turned into a diagnostic. */
+bc_err bc_sandbox_pcall(bc_sandbox *sb, int nargs, int nresults,
+			bc_diags *d);
+
+/* Bytes the state holds now, and the most it held. */
+size_t bc_sandbox_memory(const bc_sandbox *sb, size_t *peak);
+
+#endif

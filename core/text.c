@@ -1,0 +1,98 @@
+/* SPDX-License-Identifier: MIT */
+#include "text.h"
+#include "mem.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+bool bc_utf8_valid(const char *str, size_t len, size_t *bad)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+	while (i < len) {
+		unsigned c = s[i];
+		size_t n;
+		uint32_t cp, min;
+		if (c == 0)
+			goto fail;
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if ((c & 0xE0) == 0xC0)
+			n = 1, cp = c & 0x1F, min = 0x80;
+		else if ((c & 0xF0) == 0xE0)
+			n = 2, cp = c & 0x0F, min = 0x800;
+		else if ((c & 0xF8) == 0xF0)
+			n = 3, cp = c & 0x07, min = 0x10000;
+		else
+			goto fail;
+		if (n >= len - i)
+			goto fail;
+		for (size_t k = 1; k <= n; k++) {
+			if ((s[i + k] & 0xC0) != 0x80)
+				goto fail;
+			cp = cp << 6 | (s[i + k] & 0x3F);
+		}
+		if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+			goto fail;
+		i += n + 1;
+	}
+	return true;
+fail:
+	if (bad)
+		*bad = i;
+	return false;
+}
+
+int bc_line_of(const char *s, size_t off)
+{
+	int line = 1;
+	for (size_t i = 0; i < off; i++)
+		line += s[i] == '\n';
+	return line;
+}
+
+bc_err bc_file_read(const char *path, size_t max, char **buf, size_t *len,
+		    bc_diags *d)
+{
+	FILE *f = fopen(path, "rb");
+	struct stat st;
+	if (!f) {
+		bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL, "%s",
+			     strerror(errno));
+		return BC_ERR_IO;
+	}
+	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+		fclose(f);
+		bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL,
+			     "not a regular file");
+		return BC_ERR_IO;
+	}
+	if ((uint64_t)st.st_size > max) {
+		fclose(f);
+		bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL,
+			     "larger than the limit of %zu bytes", max);
+		return BC_ERR_LIMIT;
+	}
+	char *b = bc_malloc((size_t)st.st_size + 1);
+	if (!b) {
+		fclose(f);
+		return BC_ERR_NOMEM;
+	}
+	size_t n = fread(b, 1, (size_t)st.st_size, f);
+	bool err = ferror(f);
+	fclose(f);
+	if (err) {
+		bc_free(b);
+		bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL, "read error");
+		return BC_ERR_IO;
+	}
+	b[n] = '\0';
+	*buf = b;
+	*len = n;
+	return BC_OK;
+}

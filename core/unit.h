@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Reporting units: departments, communes, the district above them …
+ * Kinds and roles are whatever the rules declare; the core only keeps the
+ * tree (each unit's parent) and checks it stays a tree.
+ */
+#ifndef BC_UNIT_H
+#define BC_UNIT_H
+
+#include "error.h"
+#include "rulebook.h"
+#include "store.h"
+
+#include <stdint.h>
+
+typedef struct bc_unit {
+	int64_t id;
+	char *code, *name, *kind;
+	char *parent; /* the parent's code, or NULL */
+	char **roles;
+	size_t n_roles;
+	int depth; /* 0 for a root, in bc_units_list's order */
+} bc_unit;
+
+typedef struct bc_unit_list {
+	bc_unit *v;
+	size_t n, cap;
+} bc_unit_list;
+
+typedef struct bc_units_import_result {
+	size_t added, updated, unchanged;
+} bc_units_import_result;
+
+/*
+ * Imports a units CSV (header code,name,kind,roles,parent, in any order)
+ * as an upsert by code, all or nothing: every bad line is reported in d
+ * (bad code, duplicate code, empty name, unknown kind or role, unknown
+ * parent, a cycle of parents) and then nothing is stored.
+ */
+bc_err bc_units_import(bc_store *st, const bc_rulebook *rb, const char *path,
+		       bc_units_import_result *res, bc_diags *d);
+
+/* Every unit, parents before their children (siblings in the order they
+ * were first imported). */
+bc_err bc_units_list(bc_store *st, bc_unit_list *out, bc_diags *d);
+void bc_unit_list_free(bc_unit_list *l);
+
+#endif

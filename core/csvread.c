@@ -12,6 +12,7 @@ typedef struct reader {
 	int line, rec_line;
 	bool begun;   /* a record has started and not yet ended */
 	bool too_many;
+	int wide_line; /* where the first too wide record began */
 	bool oom;
 	bool stop;
 	bc_csv_row_fn fn;
@@ -31,6 +32,8 @@ static void on_field(void *s, size_t len, void *ud)
 	if (r->stop)
 		return;
 	if (r->n >= BC_CSV_MAX_FIELDS) {
+		if (!r->too_many)
+			r->wide_line = r->rec_line;
 		r->too_many = true;
 		return;
 	}
@@ -65,9 +68,27 @@ static void csv_free_fn(void *p)
 	bc_free(p);
 }
 
+/* libcsv skips a line of nothing but spaces and tabs (they are trimmed
+ * from unquoted fields), so such a line starts no record. */
 static bool blank_line(const char *s, size_t n)
 {
-	return n == 1 || (n == 2 && s[0] == '\r');
+	for (size_t i = 0; i < n; i++)
+		if (!strchr(" \t\r\n", s[i]))
+			return false;
+	return true;
+}
+
+/* The length of the line at s: up to and including "\n", "\r\n" or a
+ * lone "\r" (old Mac files), or to the end. */
+static size_t line_len(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '\n')
+			return i + 1;
+		if (s[i] == '\r')
+			return i + 1 < n && s[i + 1] == '\n' ? i + 2 : i + 1;
+	}
+	return n;
 }
 
 bc_err bc_csv_parse(const char *name, const char *buf, size_t len,
@@ -95,8 +116,7 @@ bc_err bc_csv_parse(const char *name, const char *buf, size_t len,
 	bc_err rc = BC_OK;
 	/* Fed a line at a time, so the record's first line is known. */
 	for (size_t off = 0; off < len && !r.stop && rc == BC_OK;) {
-		const char *nl = memchr(buf + off, '\n', len - off);
-		size_t n = nl ? (size_t)(nl - (buf + off)) + 1 : len - off;
+		size_t n = line_len(buf + off, len - off);
 		r.line++;
 		if (!r.begun && !blank_line(buf + off, n)) {
 			r.begun = true;
@@ -108,13 +128,15 @@ bc_err bc_csv_parse(const char *name, const char *buf, size_t len,
 	}
 	if (rc == BC_OK && !r.stop && csv_fini(&p, on_field, on_record, &r))
 		rc = BC_ERR_INVALID;
+	/* An unclosed quote runs to the end: name where its record began. */
 	if (rc == BC_ERR_INVALID)
-		bc_diags_add(d, BC_ERROR, name, r.line, NULL, NULL,
+		bc_diags_add(d, BC_ERROR, name, r.begun ? r.rec_line : r.line,
+			     NULL, NULL,
 			     "malformed CSV: %s (a quote not closed or "
 			     "text after a closing quote?)",
 			     csv_strerror(csv_error(&p)));
 	if (r.too_many) {
-		bc_diags_add(d, BC_ERROR, name, r.rec_line, NULL, NULL,
+		bc_diags_add(d, BC_ERROR, name, r.wide_line, NULL, NULL,
 			     "more than %d fields in a record",
 			     BC_CSV_MAX_FIELDS);
 		rc = BC_ERR_INVALID;

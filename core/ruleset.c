@@ -9,118 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- reading registration tables ------------------------------------ */
-
-static bc_ruleset *rs_of(lua_State *L)
-{
-	return lua_touserdata(L, lua_upvalueindex(1));
-}
-
-/* A copy of s owned by the ruleset; raises a memory error on failure. */
-static char *dup(lua_State *L, const char *s)
-{
-	char *p = bc_strdup(s);
-	if (s && !p)
-		luaL_error(L, "out of memory");
-	return p;
-}
-
-/* Grows an array of the ruleset by one zeroed element and returns it.
- * The element is counted at once, so whatever it holds when an error
- * unwinds is freed with the ruleset. */
-static void *push_item(lua_State *L, void **v, size_t *n, size_t elem)
-{
-	void *p = bc_realloc(*v, (*n + 1) * elem);
-	if (!p)
-		luaL_error(L, "out of memory");
-	*v = p;
-	char *item = (char *)p + *n * elem;
-	memset(item, 0, elem);
-	(*n)++;
-	return item;
-}
-
-static void origin(lua_State *L, bc_origin *o)
-{
-	lua_Debug ar;
-	if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar)) {
-		o->file = dup(L, ar.short_src);
-		o->line = ar.currentline;
-	}
-}
-
-/* Raises an error for any key of the table at idx not in allowed. */
-static void check_keys(lua_State *L, int idx, const char *what,
-		       const char *const *allowed)
-{
-	luaL_checktype(L, idx, LUA_TTABLE);
-	lua_pushnil(L);
-	while (lua_next(L, idx)) {
-		lua_pop(L, 1);
-		if (lua_type(L, -1) != LUA_TSTRING)
-			luaL_error(L, "%s{}: keys must be names", what);
-		const char *k = lua_tostring(L, -1);
-		const char *const *a = allowed;
-		while (*a && strcmp(*a, k) != 0)
-			a++;
-		if (!*a) {
-			char list[256] = "";
-			for (a = allowed; *a; a++) {
-				strncat(list, *a, sizeof list - strlen(list) - 3);
-				if (a[1])
-					strcat(list, ", ");
-			}
-			luaL_error(L, "%s{}: unknown key '%s' (known: %s)",
-				   what, k, list);
-		}
-	}
-}
-
-/* The string at t[key], copied, or NULL when absent and optional. */
-static char *get_str(lua_State *L, int t, const char *what, const char *key,
-		     bool required)
-{
-	int ty = lua_getfield(L, t, key);
-	char *s = NULL;
-	if (ty == LUA_TSTRING)
-		s = dup(L, lua_tostring(L, -1));
-	else if (ty != LUA_TNIL)
-		luaL_error(L, "%s{}: '%s' must be a string, not %s", what, key,
-			   lua_typename(L, ty));
-	else if (required)
-		luaL_error(L, "%s{}: '%s' is required", what, key);
-	lua_pop(L, 1);
-	return s;
-}
-
-static bool get_bool(lua_State *L, int t, const char *what, const char *key,
-		     bool dflt)
-{
-	int ty = lua_getfield(L, t, key);
-	bool b = dflt;
-	if (ty == LUA_TBOOLEAN)
-		b = lua_toboolean(L, -1);
-	else if (ty != LUA_TNIL)
-		luaL_error(L, "%s{}: '%s' must be true or false", what, key);
-	lua_pop(L, 1);
-	return b;
-}
-
-static bool valid_id(const char *s, bool upper)
-{
-	if (!s || !*s || strlen(s) > 32)
-		return false;
-	if (upper ? !isupper((unsigned char)s[0]) : !islower((unsigned char)s[0]))
-		return false;
-	for (const char *p = s; *p; p++) {
-		unsigned char c = (unsigned char)*p;
-		bool ok = upper ? (isupper(c) || isdigit(c))
-				: (islower(c) || isdigit(c) || c == '_');
-		if (!ok)
-			return false;
-	}
-	return true;
-}
+#include "ruleset_lua.h"
 
 bool bc_dayrule_parse(const char *s, bc_dayrule *r)
 {
@@ -156,7 +45,7 @@ static bc_dayrule get_day(lua_State *L, int t, const char *what,
 			  const char *key, bool required)
 {
 	bc_dayrule r = {0, 0, 0};
-	char *s = get_str(L, t, what, key, required);
+	char *s = bc_rl_get_str(L, t, what, key, required);
 	bool ok = !s || bc_dayrule_parse(s, &r);
 	bc_free(s);
 	if (!ok)
@@ -171,7 +60,7 @@ static bc_date get_date(lua_State *L, int t, const char *what,
 			const char *key, bool required)
 {
 	bc_date d = BC_DATE_NONE;
-	char *s = get_str(L, t, what, key, required);
+	char *s = bc_rl_get_str(L, t, what, key, required);
 	bool ok = !s || bc_date_parse(s, &d);
 	bc_free(s);
 	if (!ok)
@@ -194,8 +83,8 @@ static bool sub_table(lua_State *L, int t, const char *what, const char *key,
 	if (ty != LUA_TTABLE)
 		luaL_error(L, "%s{}: '%s' must be a table", what, key);
 	char sub[64];
-	snprintf(sub, sizeof sub, "%s.%s", what, key);
-	check_keys(L, lua_gettop(L), sub, allowed);
+	snprintf(sub, sizeof sub, "%s{}.%s", what, key);
+	bc_rl_check_keys(L, lua_gettop(L), sub, allowed);
 	return true;
 }
 
@@ -209,27 +98,27 @@ static int reg_directive(lua_State *L)
 	static const char *const in_force_keys[] = {"from", "to", NULL};
 	static const char *const deadline_keys[] = {"inclusive", "utc_offset",
 						    NULL};
-	bc_ruleset *rs = rs_of(L);
-	check_keys(L, 1, "directive", keys);
+	bc_ruleset *rs = bc_rl_rs_of(L);
+	bc_rl_check_keys(L, 1, "directive{}", keys);
 	bc_directive *d = &rs->directive;
 	if (d->at.file)
 		luaL_error(L, "directive{}: already declared at %s:%d",
 			   d->at.file, d->at.line);
-	origin(L, &d->at);
-	char *id = get_str(L, 1, "directive", "id", true);
+	bc_rl_origin(L, &d->at);
+	char *id = bc_rl_get_str(L, 1, "directive", "id", true);
 	bool same = strcmp(id, rs->id) == 0;
 	bc_free(id);
 	if (!same)
 		luaL_error(L,
 			   "directive{}: id must be the directory's name '%s'",
 			   rs->id);
-	d->title = get_str(L, 1, "directive", "title", true);
-	d->reference = get_str(L, 1, "directive", "reference", true);
+	d->title = bc_rl_get_str(L, 1, "directive", "title", true);
+	d->reference = bc_rl_get_str(L, 1, "directive", "reference", true);
 	d->issued = get_date(L, 1, "directive", "issued", false);
-	d->issuer = get_str(L, 1, "directive", "issuer", false);
-	d->replaces = get_str(L, 1, "directive", "replaces", false);
-	d->supersedes = get_str(L, 1, "directive", "supersedes", false);
-	d->reading = get_str(L, 1, "directive", "reading", false);
+	d->issuer = bc_rl_get_str(L, 1, "directive", "issuer", false);
+	d->replaces = bc_rl_get_str(L, 1, "directive", "replaces", false);
+	d->supersedes = bc_rl_get_str(L, 1, "directive", "supersedes", false);
+	d->reading = bc_rl_get_str(L, 1, "directive", "reading", false);
 	sub_table(L, 1, "directive", "in_force", in_force_keys, true);
 	d->in_force_from = get_date(L, -1, "directive.in_force", "from", true);
 	d->in_force_to = get_date(L, -1, "directive.in_force", "to", false);
@@ -238,8 +127,8 @@ static int reg_directive(lua_State *L)
 		luaL_error(L, "directive{}: in_force.to is before in_force.from");
 	sub_table(L, 1, "directive", "deadline", deadline_keys, true);
 	d->deadline_inclusive =
-		get_bool(L, -1, "directive.deadline", "inclusive", true);
-	char *off = get_str(L, -1, "directive.deadline", "utc_offset", true);
+		bc_rl_get_bool(L, -1, "directive.deadline", "inclusive", true);
+	char *off = bc_rl_get_str(L, -1, "directive.deadline", "utc_offset", true);
 	bool ok = bc_offset_parse(off, &d->utc_offset);
 	bc_free(off);
 	if (!ok)
@@ -256,13 +145,13 @@ static int reg_period_type(lua_State *L)
 					   "advance", NULL};
 	static const char *const window_keys[] = {"from", "to", NULL};
 	const char *W = "period_type";
-	bc_ruleset *rs = rs_of(L);
-	check_keys(L, 1, W, keys);
-	bc_period_type *p = push_item(L, (void **)&rs->ptypes, &rs->n_ptypes,
+	bc_ruleset *rs = bc_rl_rs_of(L);
+	bc_rl_check_keys(L, 1, "period_type{}", keys);
+	bc_period_type *p = bc_rl_push_item(L, (void **)&rs->ptypes, &rs->n_ptypes,
 				      sizeof *p);
-	origin(L, &p->at);
-	p->code = get_str(L, 1, W, "code", true);
-	if (!valid_id(p->code, true) || strlen(p->code) > 8)
+	bc_rl_origin(L, &p->at);
+	p->code = bc_rl_get_str(L, 1, W, "code", true);
+	if (!bc_rl_valid_id(p->code, true) || strlen(p->code) > 8)
 		luaL_error(L, "period_type{}: code '%s' must be capital "
 			      "letters and digits, at most 8", p->code);
 	for (size_t i = 0; i + 1 < rs->n_ptypes; i++)
@@ -270,9 +159,9 @@ static int reg_period_type(lua_State *L)
 			luaL_error(L, "period_type{}: '%s' already declared "
 				      "at %s:%d", p->code,
 				   rs->ptypes[i].at.file, rs->ptypes[i].at.line);
-	p->label = get_str(L, 1, W, "label", true);
-	p->adhoc = get_bool(L, 1, W, "adhoc", false);
-	p->advance = get_bool(L, 1, W, "advance", false);
+	p->label = bc_rl_get_str(L, 1, W, "label", true);
+	p->adhoc = bc_rl_get_bool(L, 1, W, "adhoc", false);
+	p->advance = bc_rl_get_bool(L, 1, W, "advance", false);
 	if (p->adhoc) {
 		for (const char *c = p->code; *c; c++)
 			if (isdigit((unsigned char)*c))
@@ -299,14 +188,14 @@ static int reg_period_type(lua_State *L)
 static int reg_level(lua_State *L)
 {
 	static const char *const keys[] = {"id", "label", NULL};
-	bc_ruleset *rs = rs_of(L);
-	check_keys(L, 1, "level", keys);
-	bc_level *l = push_item(L, (void **)&rs->levels, &rs->n_levels,
+	bc_ruleset *rs = bc_rl_rs_of(L);
+	bc_rl_check_keys(L, 1, "level{}", keys);
+	bc_level *l = bc_rl_push_item(L, (void **)&rs->levels, &rs->n_levels,
 				sizeof *l);
-	origin(L, &l->at);
-	l->id = get_str(L, 1, "level", "id", true);
-	l->label = get_str(L, 1, "level", "label", true);
-	if (!valid_id(l->id, false))
+	bc_rl_origin(L, &l->at);
+	l->id = bc_rl_get_str(L, 1, "level", "id", true);
+	l->label = bc_rl_get_str(L, 1, "level", "label", true);
+	if (!bc_rl_valid_id(l->id, false))
 		luaL_error(L, "level{}: id '%s' must be lower-case letters, "
 			      "digits and _", l->id);
 	for (size_t i = 0; i + 1 < rs->n_levels; i++)
@@ -318,15 +207,15 @@ static int reg_level(lua_State *L)
 static int reg_unit_kind(lua_State *L)
 {
 	static const char *const keys[] = {"id", "label", "level", NULL};
-	bc_ruleset *rs = rs_of(L);
-	check_keys(L, 1, "unit_kind", keys);
-	bc_unit_kind *k = push_item(L, (void **)&rs->kinds, &rs->n_kinds,
+	bc_ruleset *rs = bc_rl_rs_of(L);
+	bc_rl_check_keys(L, 1, "unit_kind{}", keys);
+	bc_unit_kind *k = bc_rl_push_item(L, (void **)&rs->kinds, &rs->n_kinds,
 				    sizeof *k);
-	origin(L, &k->at);
-	k->id = get_str(L, 1, "unit_kind", "id", true);
-	k->label = get_str(L, 1, "unit_kind", "label", true);
-	k->level = get_str(L, 1, "unit_kind", "level", false);
-	if (!valid_id(k->id, false))
+	bc_rl_origin(L, &k->at);
+	k->id = bc_rl_get_str(L, 1, "unit_kind", "id", true);
+	k->label = bc_rl_get_str(L, 1, "unit_kind", "label", true);
+	k->level = bc_rl_get_str(L, 1, "unit_kind", "level", false);
+	if (!bc_rl_valid_id(k->id, false))
 		luaL_error(L, "unit_kind{}: id '%s' must be lower-case "
 			      "letters, digits and _", k->id);
 	for (size_t i = 0; i + 1 < rs->n_kinds; i++)
@@ -339,14 +228,14 @@ static int reg_unit_kind(lua_State *L)
 static int reg_role(lua_State *L)
 {
 	static const char *const keys[] = {"id", "label", NULL};
-	bc_ruleset *rs = rs_of(L);
-	check_keys(L, 1, "role", keys);
-	bc_role *r = push_item(L, (void **)&rs->roles, &rs->n_roles,
+	bc_ruleset *rs = bc_rl_rs_of(L);
+	bc_rl_check_keys(L, 1, "role{}", keys);
+	bc_role *r = bc_rl_push_item(L, (void **)&rs->roles, &rs->n_roles,
 			       sizeof *r);
-	origin(L, &r->at);
-	r->id = get_str(L, 1, "role", "id", true);
-	r->label = get_str(L, 1, "role", "label", true);
-	if (!valid_id(r->id, false))
+	bc_rl_origin(L, &r->at);
+	r->id = bc_rl_get_str(L, 1, "role", "id", true);
+	r->label = bc_rl_get_str(L, 1, "role", "label", true);
+	if (!bc_rl_valid_id(r->id, false))
 		luaL_error(L, "role{}: id '%s' must be lower-case letters, "
 			      "digits and _", r->id);
 	for (size_t i = 0; i + 1 < rs->n_roles; i++)
@@ -355,13 +244,192 @@ static int reg_role(lua_State *L)
 	return 0;
 }
 
+static int reg_channel(lua_State *L)
+{
+	static const char *const keys[] = {"id", "label", NULL};
+	bc_ruleset *rs = bc_rl_rs_of(L);
+	bc_rl_check_keys(L, 1, "channel{}", keys);
+	bc_channel *c = bc_rl_push_item(L, (void **)&rs->channels,
+					&rs->n_channels, sizeof *c);
+	bc_rl_origin(L, &c->at);
+	c->id = bc_rl_get_str(L, 1, "channel", "id", true);
+	c->label = bc_rl_get_str(L, 1, "channel", "label", true);
+	if (!bc_rl_valid_id(c->id, false))
+		luaL_error(L, "channel{}: id '%s' must be lower-case letters, "
+			      "digits and _", c->id);
+	for (size_t i = 0; i + 1 < rs->n_channels; i++)
+		if (strcmp(rs->channels[i].id, c->id) == 0)
+			luaL_error(L, "channel{}: '%s' already declared", c->id);
+	return 0;
+}
+
+/* "A.II.4" is a child of "A.II"; NULL parent text for a top section. */
+static int parent_section(const bc_ruleset *rs, const char *id)
+{
+	const char *dot = strrchr(id, '.');
+	if (!dot)
+		return -1;
+	for (size_t i = 0; i < rs->n_sections; i++)
+		if (strlen(rs->sections[i].id) == (size_t)(dot - id) &&
+		    strncmp(rs->sections[i].id, id, (size_t)(dot - id)) == 0)
+			return (int)i;
+	return -2;
+}
+
+static bool section_id_ok(const char *id)
+{
+	if (!*id || *id == '.' || id[strlen(id) - 1] == '.' ||
+	    strstr(id, ".."))
+		return false;
+	for (const char *p = id; *p; p++)
+		if (!isalnum((unsigned char)*p) && *p != '.')
+			return false;
+	return strlen(id) <= 32;
+}
+
+static int reg_section(lua_State *L)
+{
+	static const char *const keys[] = {"id", "title", "guidance", "forms",
+					   NULL};
+	bc_ruleset *rs = bc_rl_rs_of(L);
+	bc_rl_check_keys(L, 1, "section{}", keys);
+	bc_section *s = bc_rl_push_item(L, (void **)&rs->sections,
+					&rs->n_sections, sizeof *s);
+	bc_rl_origin(L, &s->at);
+	s->id = bc_rl_get_str(L, 1, "section", "id", true);
+	s->title = bc_rl_get_str(L, 1, "section", "title", true);
+	s->guidance = bc_rl_get_str(L, 1, "section", "guidance", false);
+	bc_rl_get_list(L, 1, "section{}", "forms", &s->forms, &s->n_forms);
+	if (!section_id_ok(s->id))
+		luaL_error(L, "section{}: id '%s' must be dotted names such "
+			      "as A.II.4", s->id);
+	for (size_t i = 0; i + 1 < rs->n_sections; i++)
+		if (strcmp(rs->sections[i].id, s->id) == 0)
+			luaL_error(L, "section{}: '%s' already declared",
+				   s->id);
+	s->parent = parent_section(rs, s->id);
+	if (s->parent == -2)
+		luaL_error(L, "section{}: the parent of '%s' must be declared "
+			      "before it", s->id);
+	return 0;
+}
+
+static int reg_responsibility(lua_State *L)
+{
+	static const char *const keys[] = {"kinds", "role", "parts",
+					   "sections", NULL};
+	bc_ruleset *rs = bc_rl_rs_of(L);
+	bc_rl_check_keys(L, 1, "responsibility{}", keys);
+	bc_duty *u = bc_rl_push_item(L, (void **)&rs->duties, &rs->n_duties,
+				     sizeof *u);
+	bc_rl_origin(L, &u->at);
+	bc_rl_get_list(L, 1, "responsibility{}", "kinds", &u->kinds,
+		       &u->n_kinds);
+	u->role = bc_rl_get_str(L, 1, "responsibility", "role", false);
+	bc_rl_get_list(L, 1, "responsibility{}", "parts", &u->parts,
+		       &u->n_parts);
+	bc_rl_get_list(L, 1, "responsibility{}", "sections", &u->sections,
+		       &u->n_sections);
+	if ((u->n_kinds > 0) == (u->role != NULL))
+		luaL_error(L, "responsibility{}: give kinds or a role (one of "
+			      "them)");
+	if (!u->n_parts && !u->n_sections)
+		luaL_error(L, "responsibility{}: no parts and no sections");
+	return 0;
+}
+
+static int reg_form(lua_State *L)
+{
+	return bc_rl_form(L);
+}
+
 static const luaL_Reg registrations[] = {
-	{"directive", reg_directive}, {"period_type", reg_period_type},
-	{"level", reg_level},         {"unit_kind", reg_unit_kind},
-	{"role", reg_role},           {NULL, NULL},
+	{"directive", reg_directive},
+	{"period_type", reg_period_type},
+	{"level", reg_level},
+	{"unit_kind", reg_unit_kind},
+	{"role", reg_role},
+	{"channel", reg_channel},
+	{"form", reg_form},
+	{"section", reg_section},
+	{"responsibility", reg_responsibility},
+	{NULL, NULL},
 };
 
 /* ---- whole-ruleset checks ---------------------------------------------- */
+
+static bool is_part(const bc_ruleset *rs, const char *part)
+{
+	return strcmp(part, BC_PART_REPORT) == 0 || bc_ruleset_form(rs, part);
+}
+
+static void check_forms(bc_ruleset *rs, bc_diags *d)
+{
+	for (size_t i = 0; i < rs->n_forms; i++) {
+		const bc_form *f = &rs->forms[i];
+		if (f->section && !bc_ruleset_section(rs, f->section))
+			bc_diags_add(d, BC_ERROR, f->at.file, f->at.line, NULL,
+				     NULL, "form %s: no section '%s' declared",
+				     f->id, f->section);
+		for (size_t k = 0; k < f->n_fields; k++)
+			if (f->fields[k].level &&
+			    !bc_ruleset_level(rs, f->fields[k].level))
+				bc_diags_add(d, BC_ERROR, f->at.file,
+					     f->at.line, NULL, NULL,
+					     "form %s, field %s: no level '%s' "
+					     "declared",
+					     f->id, f->fields[k].id,
+					     f->fields[k].level);
+		if (strcmp(f->id, BC_PART_REPORT) == 0)
+			bc_diags_add(d, BC_ERROR, f->at.file, f->at.line, NULL,
+				     NULL, "form id '%s' is reserved for the "
+					   "narrative report",
+				     f->id);
+	}
+}
+
+/* Every name a registration gives must be declared somewhere. */
+static void check_references(bc_ruleset *rs, bc_diags *d)
+{
+	check_forms(rs, d);
+	for (size_t i = 0; i < rs->n_sections; i++) {
+		const bc_section *s = &rs->sections[i];
+		for (size_t k = 0; k < s->n_forms; k++)
+			if (!bc_ruleset_form(rs, s->forms[k]))
+				bc_diags_add(d, BC_ERROR, s->at.file, s->at.line,
+					     NULL, NULL,
+					     "section %s names no form '%s'",
+					     s->id, s->forms[k]);
+	}
+	for (size_t i = 0; i < rs->n_duties; i++) {
+		const bc_duty *u = &rs->duties[i];
+		for (size_t k = 0; k < u->n_kinds; k++)
+			if (!bc_ruleset_kind(rs, u->kinds[k]))
+				bc_diags_add(d, BC_ERROR, u->at.file, u->at.line,
+					     NULL, NULL,
+					     "responsibility names no unit kind "
+					     "'%s'",
+					     u->kinds[k]);
+		if (u->role && !bc_ruleset_role(rs, u->role))
+			bc_diags_add(d, BC_ERROR, u->at.file, u->at.line, NULL,
+				     NULL, "responsibility names no role '%s'",
+				     u->role);
+		for (size_t k = 0; k < u->n_parts; k++)
+			if (!is_part(rs, u->parts[k]))
+				bc_diags_add(d, BC_ERROR, u->at.file, u->at.line,
+					     NULL, NULL,
+					     "responsibility names no form "
+					     "'%s'",
+					     u->parts[k]);
+		for (size_t k = 0; k < u->n_sections; k++)
+			if (!bc_ruleset_section(rs, u->sections[k]))
+				bc_diags_add(d, BC_ERROR, u->at.file, u->at.line,
+					     NULL, NULL,
+					     "responsibility names no section "
+					     "'%s'",
+					     u->sections[k]);
+	}
+}
 
 static void check_whole(bc_ruleset *rs, bc_diags *d)
 {
@@ -381,6 +449,7 @@ static void check_whole(bc_ruleset *rs, bc_diags *d)
 				     "unit_kind '%s': no level '%s' declared",
 				     k->id, k->level);
 	}
+	check_references(rs, d);
 	/* An ad-hoc prefix followed by digits must not be a regular code. */
 	for (size_t i = 0; i < rs->n_ptypes; i++) {
 		int n;
@@ -501,7 +570,9 @@ bc_err bc_ruleset_load(const char *id, bc_srcset *src, const bc_limits *lim,
 			     "no ruleset.lua: not a ruleset directory");
 		rc = BC_ERR_RULES;
 	} else {
+		rs->loading = d;
 		rc = bc_sandbox_run(rs->lua, "ruleset.lua", d);
+		rs->loading = NULL;
 	}
 	if (rc == BC_OK) {
 		check_whole(rs, d);
@@ -569,6 +640,33 @@ void bc_ruleset_free(bc_ruleset *rs)
 		bc_free(rs->roles[i].label);
 		free_origin(&rs->roles[i].at);
 	}
+	for (size_t i = 0; i < rs->n_channels; i++) {
+		bc_free(rs->channels[i].id);
+		bc_free(rs->channels[i].label);
+		free_origin(&rs->channels[i].at);
+	}
+	for (size_t i = 0; i < rs->n_forms; i++)
+		bc_form_free(&rs->forms[i]);
+	for (size_t i = 0; i < rs->n_sections; i++) {
+		bc_section *x = &rs->sections[i];
+		bc_free(x->id);
+		bc_free(x->title);
+		bc_free(x->guidance);
+		bc_rl_free_list(x->forms, x->n_forms);
+		free_origin(&x->at);
+	}
+	for (size_t i = 0; i < rs->n_duties; i++) {
+		bc_duty *u = &rs->duties[i];
+		bc_rl_free_list(u->kinds, u->n_kinds);
+		bc_free(u->role);
+		bc_rl_free_list(u->parts, u->n_parts);
+		bc_rl_free_list(u->sections, u->n_sections);
+		free_origin(&u->at);
+	}
+	bc_free(rs->channels);
+	bc_free(rs->forms);
+	bc_free(rs->sections);
+	bc_free(rs->duties);
 	bc_free(rs->ptypes);
 	bc_free(rs->levels);
 	bc_free(rs->kinds);
@@ -626,4 +724,19 @@ const bc_role *bc_ruleset_role(const bc_ruleset *rs, const char *id)
 const bc_level *bc_ruleset_level(const bc_ruleset *rs, const char *id)
 {
 	FIND_BY_ID(rs->levels, rs->n_levels, id);
+}
+
+const bc_channel *bc_ruleset_channel(const bc_ruleset *rs, const char *id)
+{
+	FIND_BY_ID(rs->channels, rs->n_channels, id);
+}
+
+const bc_form *bc_ruleset_form(const bc_ruleset *rs, const char *id)
+{
+	FIND_BY_ID(rs->forms, rs->n_forms, id);
+}
+
+const bc_section *bc_ruleset_section(const bc_ruleset *rs, const char *id)
+{
+	FIND_BY_ID(rs->sections, rs->n_sections, id);
 }

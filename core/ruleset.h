@@ -12,6 +12,7 @@
 #ifndef BC_RULESET_H
 #define BC_RULESET_H
 
+#include "cond.h"
 #include "date.h"
 #include "digest.h"
 #include "error.h"
@@ -65,6 +66,122 @@ typedef struct bc_role {
 	bc_origin at;
 } bc_role;
 
+typedef struct bc_channel {
+	char *id, *label;
+	bc_origin at;
+} bc_channel;
+
+typedef enum bc_ftype {
+	BC_T_INT,   /* whole number >= 0 */
+	BC_T_MONEY, /* >= 0, at most 2 decimals */
+	BC_T_PCT,   /* 0-100 */
+	BC_T_TEXT,
+	BC_T_DATE,
+	BC_T_BOOL,
+	BC_T_ENUM,
+	BC_T_TABLE,
+} bc_ftype;
+
+typedef enum bc_agg {
+	BC_AGG_NONE, /* table columns */
+	BC_AGG_SUM,
+	BC_AGG_SNAP,
+	BC_AGG_COUNT_TRUE,
+	BC_AGG_LIST,
+	BC_AGG_COUNT_BY,
+} bc_agg;
+
+/* column = one of values (an AND of these selects rows). */
+typedef struct bc_when {
+	int col;
+	char **values;
+	size_t n_values;
+} bc_when;
+
+typedef struct bc_whens {
+	bc_when *v;
+	size_t n;
+} bc_whens;
+
+/* A condition with its severity and where it was declared. */
+typedef struct bc_check {
+	bc_cond cond;
+	char *text;    /* as written, for messages */
+	char *message; /* the rules' own opening words, or NULL */
+	char *field;   /* the field it is attached to, or NULL */
+	bc_severity severity;
+	bc_whens when; /* row checks: rows it applies to */
+	bc_origin at;
+} bc_check;
+
+typedef struct bc_field {
+	char *id, *label, *unit;
+	bc_ftype type;
+	bc_agg agg;
+	char *level; /* asked only of this level; NULL for every level */
+	char **values; /* enum */
+	size_t n_values;
+	/* table columns */
+	bool required;
+	bc_whens required_when;
+	char *pattern, *example;
+	bool in_window_warn;
+	/* tables */
+	struct bc_field *columns;
+	size_t n_columns;
+	int count_by; /* column index, -1 */
+	bc_check *row_checks;
+	size_t n_row_checks;
+	bc_origin at;
+} bc_field;
+
+typedef struct bc_indicator {
+	char *id, *label;
+	bc_expr num, den; /* ratio of sums x 100 */
+	int rows;         /* or: a table field's rows matching where */
+	bc_whens where;
+	bc_origin at;
+} bc_indicator;
+
+/* A value that should equal another field of the previous report. */
+typedef struct bc_carry {
+	int field, from;
+	bc_origin at;
+} bc_carry;
+
+typedef struct bc_form {
+	char *id, *title, *section, *owner;
+	bc_field *fields;
+	size_t n_fields;
+	bc_check *checks; /* the fields' check/expect, then checks{} */
+	size_t n_checks;
+	bc_indicator *indicators;
+	size_t n_indicators;
+	bc_carry *carries;
+	size_t n_carries;
+	bc_origin at;
+} bc_form;
+
+typedef struct bc_section {
+	char *id, *title, *guidance;
+	char **forms;
+	size_t n_forms;
+	int parent; /* index, -1 for a top section */
+	bc_origin at;
+} bc_section;
+
+/* Units of these kinds, or with this role, owe these parts. */
+typedef struct bc_duty {
+	char **kinds;
+	size_t n_kinds;
+	char *role;
+	char **parts;
+	size_t n_parts;
+	char **sections;
+	size_t n_sections;
+	bc_origin at;
+} bc_duty;
+
 typedef struct bc_ruleset {
 	char *id; /* the directory name, equal to directive{id=…} */
 	char hash[BC_SHA256_HEX];
@@ -77,8 +194,18 @@ typedef struct bc_ruleset {
 	size_t n_kinds;
 	bc_role *roles;
 	size_t n_roles;
+	bc_channel *channels;
+	size_t n_channels;
+	bc_form *forms;
+	size_t n_forms;
+	bc_section *sections;
+	size_t n_sections;
+	bc_duty *duties;
+	size_t n_duties;
 	bc_srcset src;     /* the files it was loaded from */
-	bc_sandbox *lua;   /* kept for the functions rules declare */
+	bc_sandbox *lua;   /* kept for the patterns rules declare */
+	bc_diags *loading; /* private: where registrations report, while
+			    * the ruleset loads; NULL afterwards */
 } bc_ruleset;
 
 /*
@@ -101,6 +228,17 @@ const bc_period_type *bc_ruleset_period_type(const bc_ruleset *rs,
 const bc_unit_kind *bc_ruleset_kind(const bc_ruleset *rs, const char *id);
 const bc_role *bc_ruleset_role(const bc_ruleset *rs, const char *id);
 const bc_level *bc_ruleset_level(const bc_ruleset *rs, const char *id);
+
+const bc_channel *bc_ruleset_channel(const bc_ruleset *rs, const char *id);
+const bc_form *bc_ruleset_form(const bc_ruleset *rs, const char *id);
+const bc_section *bc_ruleset_section(const bc_ruleset *rs, const char *id);
+/* Index of the field or column id in an array of n fields, or -1. */
+int bc_field_index(const bc_field *v, size_t n, const char *id);
+/* "int", "money", … */
+const char *bc_ftype_name(bc_ftype t);
+const char *bc_agg_name(bc_agg a);
+/* The part name of the narrative report in responsibilities. */
+#define BC_PART_REPORT "report"
 
 /* The date rule r falls on in year (a day past the month's end, such as
  * 29/02 in a common year, is the month's last day). */

@@ -179,6 +179,83 @@ static int sb_include(lua_State *L)
 	return 1;
 }
 
+/*
+ * setmetatable without __gc: Lua runs finalizers with hooks off (and
+ * again at lua_close), so a finalizer would escape the instruction
+ * budget.  Lua marks an object for finalization only if its metatable has
+ * __gc when set, so checking here (raw, as Lua does) is enough.
+ */
+static int sb_setmetatable(lua_State *L)
+{
+	if (lua_istable(L, 2)) {
+		lua_pushliteral(L, "__gc");
+		bool has_gc = lua_rawget(L, 2) != LUA_TNIL;
+		lua_pop(L, 1);
+		if (has_gc)
+			return luaL_error(L, "__gc metamethods are not "
+					     "available to rules");
+	}
+	lua_pushvalue(L, lua_upvalueindex(1));
+	lua_insert(L, 1);
+	lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+	return lua_gettop(L);
+}
+
+/* Pattern matching backtracks inside one C call, where the count hook
+ * cannot stop it: k quantifiers over a subject of n bytes can take about
+ * n^(k+1)/k! steps.  Past this many, the call is refused. */
+#define PATTERN_STEPS 1e8
+
+static double pattern_cost(const char *pat, size_t n)
+{
+	int k = 0;
+	for (const char *p = pat; *p; p++) {
+		if (*p == '%' && p[1])
+			p++;
+		else if (*p == '*' || *p == '+' || *p == '-' || *p == '?')
+			k++;
+	}
+	double cost = (double)n + 1;
+	for (int i = 1; i <= k && cost < 1e300; i++)
+		cost *= ((double)n + 1) / i;
+	return cost;
+}
+
+/* string.find, match, gmatch and gsub, refusing costly patterns. */
+static int sb_pattern_fn(lua_State *L)
+{
+	size_t n;
+	const char *subject = luaL_checklstring(L, 1, &n);
+	const char *pat = luaL_checkstring(L, 2);
+	bool plain = lua_toboolean(L, lua_upvalueindex(2)) &&
+		     lua_toboolean(L, 4);
+	(void)subject;
+	if (!plain && pattern_cost(pat, n) > PATTERN_STEPS)
+		return luaL_error(L, "pattern '%s' on %d bytes may take too "
+				     "long: simplify it",
+				  pat, (int)n);
+	lua_pushvalue(L, lua_upvalueindex(1));
+	lua_insert(L, 1);
+	lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+	return lua_gettop(L);
+}
+
+static void guard_patterns(lua_State *L)
+{
+	static const char *const fns[] = {"find", "match", "gmatch", "gsub"};
+	lua_getglobal(L, "string");
+	for (size_t i = 0; i < sizeof fns / sizeof *fns; i++) {
+		lua_getfield(L, -1, fns[i]);
+		lua_pushboolean(L, i == 0); /* find takes a "plain" flag */
+		lua_pushcclosure(L, sb_pattern_fn, 2);
+		lua_setfield(L, -2, fns[i]);
+	}
+	lua_pop(L, 1);
+	lua_getglobal(L, "setmetatable");
+	lua_pushcclosure(L, sb_setmetatable, 1);
+	lua_setglobal(L, "setmetatable");
+}
+
 static const char *const removed[] = {
 	"dofile", "loadfile", "load", "print", "collectgarbage", "require",
 	NULL,
@@ -210,6 +287,7 @@ static int sb_open(lua_State *L)
 	lua_pushcfunction(L, sb_include);
 	lua_setfield(L, -2, "include");
 	lua_pop(L, 1);
+	guard_patterns(L);
 	lua_newtable(L);
 	lua_rawsetp(L, LUA_REGISTRYINDEX, &INCLUDED);
 	return 0;

@@ -78,6 +78,59 @@ static const bc_migration migrations[] = {
 	 " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
 	 "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
 	 " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"},
+	/* 2: submissions and their revisions, kept as received. */
+	{"CREATE TABLE submission ("
+	 " id INTEGER PRIMARY KEY,"
+	 " unit_id INTEGER NOT NULL REFERENCES unit(id),"
+	 " period_id INTEGER NOT NULL REFERENCES period(id),"
+	 " file_name TEXT NOT NULL,"
+	 " sha256 TEXT NOT NULL,"
+	 " format TEXT NOT NULL,"
+	 " received_at INTEGER NOT NULL,"
+	 " received_offset INTEGER NOT NULL,"
+	 " channel TEXT NOT NULL,"
+	 " signer_name TEXT NOT NULL,"
+	 " signer_title TEXT NOT NULL,"
+	 " signed_date TEXT,"
+	 " estimated INTEGER NOT NULL,"
+	 " imported_at INTEGER NOT NULL,"
+	 " actor TEXT NOT NULL);"
+	 "CREATE INDEX submission_sha ON submission(unit_id, period_id, sha256);"
+	 "CREATE TABLE revision ("
+	 " id INTEGER PRIMARY KEY,"
+	 " submission_id INTEGER NOT NULL REFERENCES submission(id),"
+	 " unit_id INTEGER NOT NULL REFERENCES unit(id),"
+	 " period_id INTEGER NOT NULL REFERENCES period(id),"
+	 " part TEXT NOT NULL,"
+	 " number INTEGER NOT NULL,"
+	 " received_at INTEGER NOT NULL,"
+	 " complete INTEGER NOT NULL,"
+	 " UNIQUE (unit_id, period_id, part, number));"
+	 "CREATE INDEX revision_period"
+	 " ON revision(period_id, unit_id, part, received_at);"
+	 "CREATE TABLE value ("
+	 " revision_id INTEGER NOT NULL REFERENCES revision(id),"
+	 " field TEXT NOT NULL,"
+	 " row INTEGER NOT NULL,"
+	 " col TEXT NOT NULL,"
+	 " num REAL,"
+	 " txt TEXT,"
+	 " PRIMARY KEY (revision_id, field, row, col)) WITHOUT ROWID;"
+	 "CREATE TABLE diagnostic ("
+	 " revision_id INTEGER NOT NULL REFERENCES revision(id),"
+	 " severity TEXT NOT NULL,"
+	 " field TEXT,"
+	 " line INTEGER,"
+	 " message TEXT NOT NULL);"
+	 "CREATE INDEX diagnostic_revision ON diagnostic(revision_id);"
+	 "CREATE TRIGGER revision_kept BEFORE UPDATE ON revision"
+	 " BEGIN SELECT RAISE(ABORT, 'revisions are kept as received'); END;"
+	 "CREATE TRIGGER revision_not_deleted BEFORE DELETE ON revision"
+	 " BEGIN SELECT RAISE(ABORT, 'revisions are kept as received'); END;"
+	 "CREATE TRIGGER value_kept BEFORE UPDATE ON value"
+	 " BEGIN SELECT RAISE(ABORT, 'revisions are kept as received'); END;"
+	 "CREATE TRIGGER value_not_deleted BEFORE DELETE ON value"
+	 " BEGIN SELECT RAISE(ABORT, 'revisions are kept as received'); END;"},
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -175,19 +228,19 @@ static bool foreign_database(bc_store *st)
 static bc_err configure(bc_store *st, bc_diags *d)
 {
 	sqlite3_busy_timeout(st->db, 5000);
-	/* WAL lets readers (status, export) run beside an import; with WAL,
-	 * synchronous=NORMAL is durable across application crashes. */
-	bc_err rc = exec(st,
-			 "PRAGMA foreign_keys = ON;"
-			 "PRAGMA journal_mode = WAL;"
-			 "PRAGMA synchronous = NORMAL;",
-			 d);
-	if (rc == BC_OK && foreign_database(st)) {
+	/* Someone else's database is refused before anything changes it. */
+	if (foreign_database(st)) {
 		bc_diags_add(d, BC_ERROR, st->path, 0, NULL, NULL,
 			     "not a baocao database");
-		rc = BC_ERR_DB;
+		return BC_ERR_DB;
 	}
-	return rc;
+	/* WAL lets readers (status, export) run beside an import; with WAL,
+	 * synchronous=NORMAL is durable across application crashes. */
+	return exec(st,
+		    "PRAGMA foreign_keys = ON;"
+		    "PRAGMA journal_mode = WAL;"
+		    "PRAGMA synchronous = NORMAL;",
+		    d);
 }
 
 bc_err bc_store_open(const char *path, bool create, bc_store **out,

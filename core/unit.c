@@ -187,51 +187,46 @@ static void check_row(importer *im, row *r)
 			     "parent", "a unit cannot be its own parent");
 }
 
-/* Units of the database, as nodes (strings owned by *strs). */
+/* Units of the database, as nodes; their strings are in *strs (*ns of
+ * them, parents possibly NULL), freed with free_strs. */
 static bc_err db_nodes(bc_store *st, node **v, size_t *n, char ***strs,
-		       bc_diags *d)
+		       size_t *ns, bc_diags *d)
 {
 	sqlite3_stmt *s;
-	size_t cap = 0, scap = 0, ns = 0;
+	size_t cap = 0, scap = 0;
 	*v = NULL;
-	*n = 0;
+	*n = *ns = 0;
 	*strs = NULL;
 	if (sqlite3_prepare_v2(bc_store_db(st),
 			       "SELECT u.code, p.code FROM unit u"
-			       " LEFT JOIN unit p ON p.id = u.parent_id",
+			       " LEFT JOIN unit p ON p.id = u.parent_id"
+			       " ORDER BY u.code",
 			       -1, &s, NULL) != SQLITE_OK)
 		return bc_store_fail(st, d, "units");
 	bc_err rc = BC_OK;
 	while (rc == BC_OK && sqlite3_step(s) == SQLITE_ROW) {
-		char *code = bc_strdup((const char *)sqlite3_column_text(s, 0));
 		const unsigned char *p = sqlite3_column_text(s, 1);
-		char *parent = p ? bc_strdup((const char *)p) : NULL;
-		if (!code || (p && !parent) ||
-		    bc_grow((void **)v, &cap, *n + 1, sizeof **v) < 0 ||
-		    bc_grow((void **)strs, &scap, ns + 2, sizeof **strs) < 0) {
-			bc_free(code);
-			bc_free(parent);
+		if (bc_grow((void **)v, &cap, *n + 1, sizeof **v) < 0 ||
+		    bc_grow((void **)strs, &scap, *ns + 2, sizeof **strs) < 0) {
 			rc = BC_ERR_NOMEM;
 			break;
 		}
-		(*strs)[ns++] = code;
-		(*strs)[ns++] = parent;
-		(*v)[(*n)++] = (node){code, parent, 0};
+		char *code = bc_strdup((const char *)sqlite3_column_text(s, 0));
+		char *parent = p ? bc_strdup((const char *)p) : NULL;
+		(*strs)[(*ns)++] = code;
+		(*strs)[(*ns)++] = parent;
+		if (!code || (p && !parent))
+			rc = BC_ERR_NOMEM;
+		else
+			(*v)[(*n)++] = (node){code, parent, 0};
 	}
 	sqlite3_finalize(s);
-	if (*strs && rc == BC_OK) {
-		if (bc_grow((void **)strs, &scap, ns + 1, sizeof **strs) < 0)
-			return BC_ERR_NOMEM;
-		(*strs)[ns] = (char *)-1; /* end marker: parents may be NULL */
-	}
 	return rc;
 }
 
-static void free_strs(char **strs)
+static void free_strs(char **strs, size_t n)
 {
-	if (!strs)
-		return;
-	for (size_t i = 0; strs[i] != (char *)-1; i++)
+	for (size_t i = 0; i < n; i++)
 		bc_free(strs[i]);
 	bc_free(strs);
 }
@@ -246,6 +241,12 @@ static bc_err merged_tree(importer *im, const node *db, size_t ndb, node **out,
 	size_t n = 0;
 	for (size_t i = 0; i < im->n; i++) {
 		const char *parent = im->rows[i].f[COL_PARENT];
+		/* Without a parent column a unit keeps the parent it has. */
+		if (im->col[COL_PARENT] < 0) {
+			const node *old = find_node(db, ndb,
+						    im->rows[i].f[COL_CODE]);
+			parent = old ? old->parent : NULL;
+		}
 		v[n++] = (node){im->rows[i].f[COL_CODE],
 				parent && *parent ? parent : NULL,
 				im->rows[i].line};
@@ -353,10 +354,10 @@ static const char *const stmt_sql[N_STMTS] = {
 	"INSERT OR IGNORE INTO unit_role (unit_id, role)"
 	" VALUES ((SELECT id FROM unit WHERE code = ?1), ?2)",
 	"SELECT u.name = ?2 AND u.kind = ?3 AND"
-	" coalesce(p.code, '') = coalesce(?5, '') AND"
-	" (SELECT coalesce(group_concat(role, ';'), '') FROM"
+	" (NOT ?7 OR coalesce(p.code, '') = coalesce(?5, '')) AND"
+	" (NOT ?6 OR (SELECT coalesce(group_concat(role, ';'), '') FROM"
 	"  (SELECT role FROM unit_role WHERE unit_id = u.id ORDER BY role))"
-	"  = ?4"
+	"  = ?4)"
 	" FROM unit u LEFT JOIN unit p ON p.id = u.parent_id WHERE u.code = ?1",
 };
 
@@ -425,6 +426,8 @@ static bc_err store_rows(bc_store *st, importer *im,
 						  : k == COL_PARENT ? parent
 								    : r->f[k],
 						  -1, SQLITE_STATIC);
+			sqlite3_bind_int(s[S_SAME], 6, im->col[COL_ROLES] >= 0);
+			sqlite3_bind_int(s[S_SAME], 7, im->col[COL_PARENT] >= 0);
 			same = sqlite3_step(s[S_SAME]) == SQLITE_ROW &&
 			       sqlite3_column_int(s[S_SAME], 0);
 			sqlite3_reset(s[S_SAME]);
@@ -436,10 +439,13 @@ static bc_err store_rows(bc_store *st, importer *im,
 					  SQLITE_STATIC);
 		sqlite3_bind_text(s[S_DEL_ROLES], 1, r->f[COL_CODE], -1,
 				  SQLITE_STATIC);
-		bool ok = step_done(s[S_UPSERT]) && step_done(s[S_DEL_ROLES]);
+		/* Without a roles column a unit keeps the roles it has. */
+		bool has_roles = im->col[COL_ROLES] >= 0;
+		bool ok = step_done(s[S_UPSERT]) &&
+			  (!has_roles || step_done(s[S_DEL_ROLES]));
 		char *save = NULL;
-		for (char *t = strtok_r(roles, ";", &save); ok && t;
-		     t = strtok_r(NULL, ";", &save)) {
+		for (char *t = has_roles ? strtok_r(roles, ";", &save) : NULL;
+		     ok && t; t = strtok_r(NULL, ";", &save)) {
 			sqlite3_bind_text(s[S_ADD_ROLE], 1, r->f[COL_CODE], -1,
 					  SQLITE_STATIC);
 			sqlite3_bind_text(s[S_ADD_ROLE], 2, t, -1,
@@ -451,7 +457,8 @@ static bc_err store_rows(bc_store *st, importer *im,
 			rc = bc_store_fail(st, d, "units");
 	}
 	/* Parents last: a unit may name one defined further down. */
-	for (size_t i = 0; i < im->n && rc == BC_OK; i++) {
+	for (size_t i = 0; im->col[COL_PARENT] >= 0 && i < im->n && rc == BC_OK;
+	     i++) {
 		row *r = &im->rows[i];
 		const char *p = r->f[COL_PARENT];
 		sqlite3_bind_text(s[S_PARENT], 1, r->f[COL_CODE], -1,
@@ -480,16 +487,16 @@ static bc_err validate(bc_store *st, importer *im)
 		check_row(im, &im->rows[i]);
 	check_duplicates(im);
 	node *db = NULL, *tree = NULL;
-	size_t ndb = 0, ntree = 0;
+	size_t ndb = 0, ntree = 0, nstrs = 0;
 	char **strs = NULL;
-	bc_err rc = db_nodes(st, &db, &ndb, &strs, im->d);
+	bc_err rc = db_nodes(st, &db, &ndb, &strs, &nstrs, im->d);
 	if (rc == BC_OK)
 		rc = merged_tree(im, db, ndb, &tree, &ntree);
 	if (rc == BC_OK)
 		check_parents(im, tree, ntree);
 	bc_free(tree);
 	bc_free(db);
-	free_strs(strs);
+	free_strs(strs, nstrs);
 	return im->oom ? BC_ERR_NOMEM : rc;
 }
 
@@ -540,18 +547,22 @@ bc_err bc_units_import(bc_store *st, const bc_rulebook *rb, const char *path,
 
 /* ---- listing ---------------------------------------------------------- */
 
+void bc_unit_free(bc_unit *u)
+{
+	bc_free(u->code);
+	bc_free(u->name);
+	bc_free(u->kind);
+	bc_free(u->parent);
+	for (size_t k = 0; k < u->n_roles; k++)
+		bc_free(u->roles[k]);
+	bc_free(u->roles);
+	*u = (bc_unit){0};
+}
+
 void bc_unit_list_free(bc_unit_list *l)
 {
-	for (size_t i = 0; i < l->n; i++) {
-		bc_unit *u = &l->v[i];
-		bc_free(u->code);
-		bc_free(u->name);
-		bc_free(u->kind);
-		bc_free(u->parent);
-		for (size_t k = 0; k < u->n_roles; k++)
-			bc_free(u->roles[k]);
-		bc_free(u->roles);
-	}
+	for (size_t i = 0; i < l->n; i++)
+		bc_unit_free(&l->v[i]);
 	bc_free(l->v);
 	*l = (bc_unit_list){0};
 }
@@ -585,6 +596,44 @@ static bc_err split_roles(bc_unit *u, const char *roles)
 	return BC_OK;
 }
 
+static const char GET_SQL[] =
+	"SELECT u.id, u.code, u.name, u.kind, p.code, 0,"
+	" (SELECT group_concat(role, ';') FROM (SELECT role FROM unit_role"
+	"  WHERE unit_id = u.id ORDER BY role))"
+	" FROM unit u LEFT JOIN unit p ON p.id = u.parent_id WHERE u.code = ?";
+
+/* Fills u from a row of GET_SQL or LIST_SQL. */
+static bc_err unit_from_row(sqlite3_stmt *s, bc_unit *u)
+{
+	bool oom = false;
+	*u = (bc_unit){.id = sqlite3_column_int64(s, 0)};
+	u->code = col(s, 1, &oom);
+	u->name = col(s, 2, &oom);
+	u->kind = col(s, 3, &oom);
+	u->parent = col(s, 4, &oom);
+	u->depth = sqlite3_column_int(s, 5);
+	bc_err rc = split_roles(u, (const char *)sqlite3_column_text(s, 6));
+	return oom ? BC_ERR_NOMEM : rc;
+}
+
+bc_err bc_unit_get(bc_store *st, const char *code, bc_unit *out,
+		   bc_diags *d)
+{
+	sqlite3_stmt *s;
+	*out = (bc_unit){0};
+	if (sqlite3_prepare_v2(bc_store_db(st), GET_SQL, -1, &s, NULL) !=
+	    SQLITE_OK)
+		return bc_store_fail(st, d, "units");
+	sqlite3_bind_text(s, 1, code, -1, SQLITE_STATIC);
+	bc_err rc = BC_ERR_NOT_FOUND;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		rc = unit_from_row(s, out);
+	sqlite3_finalize(s);
+	if (rc != BC_OK)
+		bc_unit_free(out);
+	return rc;
+}
+
 /* The units depth-first: a recursive CTE keeps the walk in SQLite. */
 static const char LIST_SQL[] =
 	"WITH RECURSIVE walk(id, depth, path) AS ("
@@ -606,23 +655,13 @@ bc_err bc_units_list(bc_store *st, bc_unit_list *out, bc_diags *d)
 	    SQLITE_OK)
 		return bc_store_fail(st, d, "units");
 	bc_err rc = BC_OK;
-	bool oom = false;
 	while (rc == BC_OK && sqlite3_step(s) == SQLITE_ROW) {
 		if (bc_grow((void **)&out->v, &out->cap, out->n + 1,
 			    sizeof *out->v) < 0) {
 			rc = BC_ERR_NOMEM;
 			break;
 		}
-		bc_unit *u = &out->v[out->n++];
-		*u = (bc_unit){.id = sqlite3_column_int64(s, 0)};
-		u->code = col(s, 1, &oom);
-		u->name = col(s, 2, &oom);
-		u->kind = col(s, 3, &oom);
-		u->parent = col(s, 4, &oom);
-		u->depth = sqlite3_column_int(s, 5);
-		rc = split_roles(u, (const char *)sqlite3_column_text(s, 6));
-		if (oom)
-			rc = BC_ERR_NOMEM;
+		rc = unit_from_row(s, &out->v[out->n++]);
 	}
 	sqlite3_finalize(s);
 	if (rc != BC_OK)

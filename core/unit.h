@@ -40,6 +40,12 @@ typedef struct bc_units_import_result {
 bc_err bc_units_import(bc_store *st, const bc_rulebook *rb, const char *path,
 		       bc_units_import_result *res, bc_diags *d);
 
+/* The unit with this code (BC_ERR_NOT_FOUND if none); free with
+ * bc_unit_free. */
+bc_err bc_unit_get(bc_store *st, const char *code, bc_unit *out,
+		   bc_diags *d);
+void bc_unit_free(bc_unit *u);
+
 /* Every unit, parents before their children (siblings in the order they
  * were first imported). */
 bc_err bc_units_list(bc_store *st, bc_unit_list *out, bc_diags *d);

@@ -90,6 +90,57 @@ bc_err cli_load_rules(bc_cli *c)
 	return bc_rulebook_load(c->rules_dir, NULL, &c->rb, &c->diags);
 }
 
+/* Messages of one file in the order of its lines; equal lines keep the
+ * order they were found in (qsort is not stable, hence the index). */
+typedef struct ranked {
+	bc_diag d;
+	size_t i;
+} ranked;
+
+static int cmp_ranked(const void *a, const void *b)
+{
+	const ranked *x = a, *y = b;
+	int c = strcmp(x->d.file ? x->d.file : "", y->d.file ? y->d.file : "");
+	if (c)
+		return c;
+	if (x->d.line != y->d.line)
+		return x->d.line < y->d.line ? -1 : 1;
+	return (x->i > y->i) - (x->i < y->i);
+}
+
+void cli_sort_diags(bc_cli *c)
+{
+	size_t n = c->diags.n;
+	ranked *r = n ? bc_malloc(n * sizeof *r) : NULL;
+	if (!r)
+		return;
+	for (size_t i = 0; i < n; i++)
+		r[i] = (ranked){c->diags.v[i], i};
+	qsort(r, n, sizeof *r, cmp_ranked);
+	for (size_t i = 0; i < n; i++)
+		c->diags.v[i] = r[i].d;
+	bc_free(r);
+}
+
+void cli_drop_warnings(bc_cli *c)
+{
+	size_t o = 0;
+	for (size_t i = 0; i < c->diags.n; i++) {
+		bc_diag *g = &c->diags.v[i];
+		if (g->severity == BC_ERROR) {
+			c->diags.v[o++] = *g;
+			continue;
+		}
+		bc_free(g->file);
+		bc_free(g->loc);
+		bc_free(g->form);
+		bc_free(g->field);
+		bc_free(g->msg);
+	}
+	c->diags.n = o;
+	c->diags.warnings = 0;
+}
+
 void cli_flush_diags(bc_cli *c)
 {
 	for (size_t i = 0; i < c->diags.n; i++) {

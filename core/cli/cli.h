@@ -56,6 +56,10 @@ bc_err cli_open_store(bc_cli *c, bool create);
 /* Loads the rules directory into c->rb. */
 bc_err cli_load_rules(bc_cli *c);
 
+/* Orders the diagnostics by file and line. */
+void cli_sort_diags(bc_cli *c);
+/* Drops the warnings (of an input refused for its errors). */
+void cli_drop_warnings(bc_cli *c);
 /* Prints and clears the collected diagnostics (stderr). */
 void cli_flush_diags(bc_cli *c);
 /* Prints the diagnostics and maps err to an exit code. */
@@ -73,8 +77,11 @@ bool cli_date_arg(const char *usage, const char *opt, const char *s,
 		  bc_date *out);
 
 /* The commands. */
+int cmd_history(bc_cli *c, int argc, char **argv);
+int cmd_import(bc_cli *c, int argc, char **argv);
 int cmd_init(bc_cli *c, int argc, char **argv);
 int cmd_rules(bc_cli *c, int argc, char **argv);
+int cmd_status(bc_cli *c, int argc, char **argv);
 int cmd_units(bc_cli *c, int argc, char **argv);
 int cmd_period(bc_cli *c, int argc, char **argv);
 

@@ -22,6 +22,9 @@ static const struct command {
 	{"units", cmd_units, "import or list the reporting units"},
 	{"period", cmd_period,
 	 "show periods, the calendar, advance a deadline, add ad-hoc"},
+	{"import", cmd_import, "import submission files (JSON, CSV)"},
+	{"status", cmd_status, "who has reported for a period, on time or not"},
+	{"history", cmd_history, "every revision a unit sent for a period"},
 	{NULL, NULL, NULL},
 };
 

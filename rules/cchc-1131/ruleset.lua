@@ -43,4 +43,17 @@ role { id = "vp_ubnd", label = "Văn phòng HĐND - UBND huyện" }
 role { id = "tckh",    label = "Phòng Tài chính - Kế hoạch" }
 role { id = "vhtt",    label = "Phòng Văn hóa - Thông tin" }
 
+-- 3. Gửi báo cáo: qua hệ thống I-Office, đồng thời gửi bản mềm qua thư
+-- điện tử hoặc Zalo.  ("file", a file handed over otherwise, is always
+-- accepted.)
+channel { id = "ioffice", label = "Hệ thống quản lý văn bản I-Office" }
+channel { id = "email",   label = "Thư điện tử" }
+channel { id = "zalo",    label = "Zalo" }
+
 include "periods.lua"
+include "outline.lua"
+for _, form in ipairs { "bm1", "bm2", "bm3", "bm4", "bm5", "bm6", "bm7",
+                        "pl1a", "pl1b" } do
+  include("forms/" .. form .. ".lua")
+end
+include "responsibilities.lua"

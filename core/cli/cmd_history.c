@@ -1,0 +1,91 @@
+/* SPDX-License-Identifier: MIT */
+#include "cli.h"
+#include "history.h"
+
+static const char usage[] =
+	"usage: baocao history UNIT PERIOD [FORM]\n\n"
+	"Every revision the unit sent for the period (of one form, or the\n"
+	"part 'report'): when and how it came, who signed it, the source\n"
+	"file and its SHA-256, its warnings, and what changed from the\n"
+	"revision before.  The revision in force is marked.\n";
+
+static json_t *nullable(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+static json_t *revision_json(const bc_revision_info *r)
+{
+	char at[BC_TIME_BUF], imp[BC_TIME_BUF];
+	bc_time_format(r->received_at, r->offset, at);
+	bc_time_format(r->imported_at, r->offset, imp);
+	json_t *w = json_array(), *ch = json_array();
+	for (size_t i = 0; i < r->n_warnings; i++)
+		json_array_append_new(w, json_string(r->warnings[i]));
+	for (size_t i = 0; i < r->n_changes; i++)
+		json_array_append_new(
+			ch, json_pack("{s:s, s:o, s:o}", "field",
+				      r->changes[i].field, "from",
+				      nullable(r->changes[i].from), "to",
+				      nullable(r->changes[i].to)));
+	return json_pack("{s:s, s:i, s:s, s:s, s:{s:s, s:s, s:o}, s:s, s:s,"
+			 " s:s, s:s, s:b, s:b, s:b, s:o, s:o}",
+			 "part", r->part, "revision", r->number,
+			 "received_at", at, "channel", r->channel,
+			 "signed_by", "name", r->signer_name, "title",
+			 r->signer_title, "date", nullable(r->signed_date),
+			 "file", r->file, "sha256", r->sha256, "imported_at",
+			 imp, "imported_by", r->actor, "estimated",
+			 r->estimated, "complete", r->complete, "in_force",
+			 r->in_force, "warnings", w, "changes", ch);
+}
+
+static void revision_print(const bc_revision_info *r)
+{
+	char at[BC_TIME_BUF];
+	bc_time_format(r->received_at, r->offset, at);
+	printf("%s r%d%s  received %s by %s  signed %s (%s)\n", r->part,
+	       r->number, r->in_force ? " (in force)" : "", at, r->channel,
+	       r->signer_name, r->signer_title);
+	printf("    file %s  sha256 %.16s…%s%s\n", r->file, r->sha256,
+	       r->estimated ? "  estimated" : "",
+	       r->complete ? "" : "  incomplete");
+	for (size_t i = 0; i < r->n_changes; i++) {
+		const bc_change *c = &r->changes[i];
+		printf("    %-32s %s → %s\n", c->field, c->from ? c->from : "—",
+		       c->to ? c->to : "—");
+	}
+	for (size_t i = 0; i < r->n_warnings; i++)
+		printf("    warning: %s\n", r->warnings[i]);
+}
+
+int cmd_history(bc_cli *c, int argc, char **argv)
+{
+	const char *pos[3];
+	int npos, r = cli_parse(c, argc, argv, NULL, pos, 3, &npos, usage);
+	if (r)
+		return r < 0 ? EXIT_USAGE : EXIT_OK;
+	if (npos < 2)
+		return cli_usage_error(usage, "history: which unit and period?");
+	bc_err rc = cli_open_store(c, false);
+	if (rc != BC_OK)
+		return cli_finish(c, rc);
+	bc_history h;
+	rc = bc_history_get(c->st, pos[0], pos[1], npos == 3 ? pos[2] : NULL,
+			    &h, &c->diags);
+	if (rc == BC_OK && c->json) {
+		json_t *a = json_array();
+		for (size_t i = 0; i < h.n; i++)
+			json_array_append_new(a, revision_json(&h.v[i]));
+		cli_print_json(json_pack("{s:s, s:s, s:o}", "unit", h.unit,
+					 "period", h.period, "revisions", a));
+	} else if (rc == BC_OK) {
+		for (size_t i = 0; i < h.n; i++)
+			revision_print(&h.v[i]);
+		if (!h.n)
+			fprintf(stderr, "no revision of %s for %s\n", pos[0],
+				pos[1]);
+	}
+	bc_history_free(&h);
+	return cli_finish(c, rc);
+}

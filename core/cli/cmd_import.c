@@ -1,0 +1,137 @@
+/* SPDX-License-Identifier: MIT */
+#include "cli.h"
+#include "import.h"
+#include "mem.h"
+
+static const char usage[] =
+	"usage: baocao import FILE... [--received-at TS] [--channel C] "
+	"[--dry-run]\n\n"
+	"Reads submission files (JSON or long-form CSV, told apart by their\n"
+	"content).  Each file is checked whole and stored whole, or refused\n"
+	"whole with every problem listed as FILE:LINE: form.field: message.\n"
+	"Every form received becomes a new revision; earlier ones are kept.\n\n"
+	"  --received-at TS  when the files arrived (ISO 8601; +07:00 when no\n"
+	"                    offset is given); overrides the file's own\n"
+	"  --channel C       how they arrived (ioffice, email, zalo, file)\n"
+	"  --dry-run         check only, store nothing\n"
+	"Exit 0 when every file was accepted, 1 when any was refused.\n";
+
+static json_t *diags_json(const bc_diags *d, bc_severity sev)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < d->n; i++)
+		if (d->v[i].severity == sev) {
+			char *s = bc_diag_format(&d->v[i]);
+			json_array_append_new(a, json_string(s ? s : ""));
+			bc_free(s);
+		}
+	return a;
+}
+
+static json_t *result_json(const char *file, const bc_import_result *r,
+			   const bc_diags *d)
+{
+	json_t *subs = json_array();
+	for (size_t i = 0; i < r->n; i++) {
+		const bc_import_item *it = &r->items[i];
+		json_array_append_new(
+			subs, json_pack("{s:s?, s:s?, s:s?, s:s?, s:b, s:b}",
+					"unit", it->unit, "period", it->period,
+					"revisions", it->parts, "duplicate",
+					it->duplicate, "late", it->late,
+					"estimated", it->estimated));
+	}
+	return json_pack("{s:s, s:b, s:s?, s:o, s:o, s:o}", "file", file,
+			 "accepted", r->accepted, "format", r->format,
+			 "submissions", subs, "errors",
+			 diags_json(d, BC_ERROR), "warnings",
+			 diags_json(d, BC_WARNING));
+}
+
+static void summary(const char *file, const bc_import_result *r,
+		    bool dry_run, size_t errors)
+{
+	if (!r->accepted) {
+		fprintf(stderr, "%s: rejected, nothing stored (%zu problem%s)\n",
+			file, errors, errors == 1 ? "" : "s");
+		return;
+	}
+	for (size_t i = 0; i < r->n; i++) {
+		const bc_import_item *it = &r->items[i];
+		if (it->duplicate)
+			fprintf(stderr,
+				"%s: %s %s already imported as revision %s; "
+				"nothing stored\n",
+				file, it->unit, it->period, it->duplicate);
+		else
+			fprintf(stderr, "%s: %s: %s %s%s%s%s\n", file,
+				dry_run ? "would be accepted" : "accepted",
+				it->unit, it->period,
+				it->parts ? ": " : "",
+				it->parts ? it->parts : "",
+				it->late ? " (late)" : "");
+	}
+}
+
+int cmd_import(bc_cli *c, int argc, char **argv)
+{
+	cli_opt opts[] = {
+		{.name = "--received-at", .takes_arg = true},
+		{.name = "--channel", .takes_arg = true},
+		{.name = "--dry-run"},
+		{.name = NULL},
+	};
+	enum { MAX_FILES = 100000 };
+	const char **files = bc_calloc(MAX_FILES, sizeof *files);
+	if (!files)
+		return cli_finish(c, BC_ERR_NOMEM);
+	int n, r = cli_parse(c, argc, argv, opts, files, MAX_FILES, &n, usage);
+	if (r || n == 0) {
+		bc_free(files);
+		return r > 0 ? EXIT_OK
+			     : r < 0 ? EXIT_USAGE
+				     : cli_usage_error(usage, "import: no file");
+	}
+	bc_import_opts o = {.received_at = opts[0].value,
+			    .channel = opts[1].value,
+			    .tz_offset = c->tz_offset};
+	bc_err rc = cli_open_store(c, false);
+	if (rc == BC_OK)
+		rc = cli_load_rules(c);
+	if (rc != BC_OK) {
+		bc_free(files);
+		return cli_finish(c, rc);
+	}
+	int exit_code = EXIT_OK;
+	json_t *all = json_array();
+	for (int i = 0; i < n && exit_code != EXIT_ENV; i++) {
+		bc_import_result res;
+		size_t before = c->diags.errors;
+		rc = bc_import_file(c->st, c->rb, files[i], &o, opts[2].set,
+				    &res, &c->diags);
+		size_t errors = c->diags.errors - before;
+		cli_sort_diags(c);
+		if (c->json)
+			json_array_append_new(all, result_json(files[i], &res,
+							       &c->diags));
+		/* A refused file's warnings would bury its errors. */
+		if (rc != BC_OK)
+			cli_drop_warnings(c);
+		cli_flush_diags(c);
+		if (rc == BC_OK || rc == BC_ERR_INVALID)
+			summary(files[i], &res, opts[2].set, errors);
+		if (rc == BC_ERR_INVALID)
+			exit_code = EXIT_REJECTED;
+		else if (rc != BC_OK)
+			exit_code = cli_exit_code(rc) == EXIT_USAGE
+					    ? EXIT_ENV
+					    : cli_exit_code(rc);
+		bc_import_result_free(&res);
+	}
+	if (c->json)
+		cli_print_json(json_pack("{s:o}", "files", all));
+	else
+		json_decref(all);
+	bc_free(files);
+	return exit_code;
+}

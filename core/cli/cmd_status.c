@@ -1,0 +1,147 @@
+/* SPDX-License-Identifier: MIT */
+#include "cli.h"
+#include "status.h"
+
+#include <math.h>
+#include <string.h>
+
+static const char usage[] =
+	"usage: baocao status PERIOD [--as-of DATE]\n\n"
+	"Who has reported for PERIOD, counting what was received up to the\n"
+	"end of DATE in Vietnam time (default: today): for every unit that\n"
+	"owes something, the parts received (revision in force, first\n"
+	"receipt, on time or not) and missing, and its state: on_time,\n"
+	"late, partial or missing.  Timeliness is judged on each part's\n"
+	"first receipt against the unit deadline in force now.\n";
+
+static json_t *rate(size_t part, size_t whole)
+{
+	if (!whole)
+		return json_null();
+	return json_real(round(1000.0 * (double)part / (double)whole) / 10.0);
+}
+
+static json_t *unit_json(const bc_unit_status *u, int offset)
+{
+	json_t *req = json_array(), *rec = json_object(), *miss = json_array();
+	for (size_t i = 0; i < u->owed.n_parts; i++) {
+		const bc_part_status *p = &u->parts[i];
+		json_array_append_new(req, json_string(p->part));
+		if (!p->revision) {
+			json_array_append_new(miss, json_string(p->part));
+			continue;
+		}
+		char at[BC_TIME_BUF];
+		bc_time_format(p->first, offset, at);
+		json_object_set_new(rec, p->part,
+				    json_pack("{s:i, s:s, s:b}", "revision",
+					      p->revision, "received_at", at,
+					      "on_time", p->on_time));
+	}
+	return json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:s}", "unit",
+			 u->unit.code, "name", u->unit.name, "kind",
+			 u->unit.kind, "required", req, "received", rec,
+			 "missing", miss, "state", bc_state_name(u->state));
+}
+
+static json_t *status_json(const bc_status *s)
+{
+	size_t n = s->n;
+	json_t *units = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(
+			units,
+			unit_json(&s->units[i],
+				  s->period.rs->directive.utc_offset));
+	return json_pack("{s:s, s:o, s:o, s:{s:i, s:i, s:i, s:i, s:i, s:i,"
+			 " s:o, s:o}, s:o}",
+			 "period", s->period.code, "as_of",
+			 cli_json_date(s->as_of), "unit_due",
+			 cli_json_date(s->period.unit_due), "summary",
+			 "expected", (int)n, "complete", (int)s->complete,
+			 "on_time", (int)s->on_time, "late", (int)s->late,
+			 "partial", (int)s->partial, "missing",
+			 (int)s->missing, "reporting_rate",
+			 rate(s->complete, n), "on_time_rate",
+			 rate(s->on_time, n), "units", units);
+}
+
+static const char *state_vi(bc_state s)
+{
+	static const char *const names[] = {"đúng hạn", "trễ hạn", "thiếu",
+					    "chưa gửi"};
+	return names[s];
+}
+
+static void status_print(const bc_status *s)
+{
+	char due[BC_DATE_BUF], asof[BC_DATE_BUF];
+	bc_date_format(s->period.unit_due, due);
+	bc_date_format(s->as_of, asof);
+	printf("%s — %s: due %s, as of %s\n\n", s->period.code,
+	       s->period.label, due, asof);
+	printf("%-40s %-9s %-9s %s\n", "unit", "state", "received",
+	       "missing");
+	for (size_t i = 0; i < s->n; i++) {
+		const bc_unit_status *u = &s->units[i];
+		char missing[256] = "";
+		size_t got = 0;
+		for (size_t k = 0; k < u->owed.n_parts; k++) {
+			if (u->parts[k].revision) {
+				got++;
+				continue;
+			}
+			strncat(missing, missing[0] ? " " : "",
+				sizeof missing - strlen(missing) - 1);
+			strncat(missing, u->parts[k].part,
+				sizeof missing - strlen(missing) - 1);
+		}
+		/* The name is padded by characters, not bytes. */
+		int pad = 40;
+		for (const char *c = u->unit.name; *c; c++)
+			pad -= ((unsigned char)*c & 0xC0) != 0x80;
+		printf("%s%*s %-9s %zu/%-7zu %s\n", u->unit.name,
+		       pad > 0 ? pad : 0, "", state_vi(u->state), got,
+		       u->owed.n_parts, missing);
+	}
+	size_t n = s->n;
+	printf("\n%zu expected: %zu complete (%zu on time, %zu late), "
+	       "%zu partial, %zu missing",
+	       n, s->complete, s->on_time, s->late, s->partial, s->missing);
+	if (n)
+		printf("; reporting rate %.1f%%, on-time rate %.1f%%",
+		       100.0 * (double)s->complete / (double)n,
+		       100.0 * (double)s->on_time / (double)n);
+	printf("\n");
+}
+
+int cmd_status(bc_cli *c, int argc, char **argv)
+{
+	cli_opt opts[] = {{.name = "--as-of", .takes_arg = true},
+			  {.name = NULL}};
+	const char *pos[1];
+	int npos, r = cli_parse(c, argc, argv, opts, pos, 1, &npos, usage);
+	if (r)
+		return r < 0 ? EXIT_USAGE : EXIT_OK;
+	if (npos != 1)
+		return cli_usage_error(usage, "status: which period?");
+	bc_err rc = cli_open_store(c, false);
+	if (rc == BC_OK)
+		rc = cli_load_rules(c);
+	if (rc != BC_OK)
+		return cli_finish(c, rc);
+	bc_date as_of = bc_time_date(c->clock ? c->clock : bc_store_now(c->st),
+				     c->tz_offset);
+	if (opts[0].set && !cli_date_arg(usage, "--as-of", opts[0].value, &as_of))
+		return EXIT_USAGE;
+	bc_status s;
+	rc = bc_status_get(c->st, c->rb, pos[0], as_of, &s, &c->diags);
+	if (rc == BC_OK) {
+		if (c->json)
+			cli_print_json(status_json(&s));
+		else
+			status_print(&s);
+	}
+	bc_status_free(&s);
+	return cli_finish(c, rc);
+}

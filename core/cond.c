@@ -1,0 +1,321 @@
+/* SPDX-License-Identifier: MIT */
+#include "cond.h"
+#include "mem.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *skip(const char *p)
+{
+	while (*p == ' ' || *p == '\t')
+		p++;
+	return p;
+}
+
+static bool push_term(bc_expr *e, bc_term t)
+{
+	bc_term *v = bc_realloc(e->v, (e->n + 1) * sizeof *v);
+	if (!v)
+		return false;
+	e->v = v;
+	e->v[e->n++] = t;
+	return true;
+}
+
+/* Parses a sum at *pp, stopping before anything that is not + - a name or
+ * a number. */
+static bool parse_sum(const char **pp, bc_expr *e, char *err, size_t errn)
+{
+	const char *p = skip(*pp);
+	int sign = 1;
+	for (;;) {
+		bc_term t = {.sign = sign, .ref = -1};
+		if (islower((unsigned char)*p) || *p == '_') {
+			const char *s = p;
+			while (islower((unsigned char)*p) ||
+			       isdigit((unsigned char)*p) || *p == '_')
+				p++;
+			if (!(t.name = bc_strndup(s, (size_t)(p - s))))
+				return false;
+		} else if (isdigit((unsigned char)*p)) {
+			char *end;
+			t.k = strtod(p, &end);
+			p = end;
+		} else {
+			snprintf(err, errn, "a field name or a number expected "
+					    "at '%s'", *p ? p : "the end");
+			return false;
+		}
+		if (!push_term(e, t)) {
+			bc_free(t.name);
+			return false;
+		}
+		p = skip(p);
+		if (*p != '+' && *p != '-')
+			break;
+		sign = *p == '-' ? -1 : 1;
+		p = skip(p + 1);
+	}
+	*pp = p;
+	return true;
+}
+
+bool bc_expr_parse(const char *text, bc_expr *out, char *err, size_t errn)
+{
+	const char *p = text;
+	*out = (bc_expr){0};
+	if (!parse_sum(&p, out, err, errn) || *skip(p)) {
+		if (*skip(p) && !*err)
+			snprintf(err, errn, "unexpected '%s'", skip(p));
+		bc_expr_free(out);
+		return false;
+	}
+	return true;
+}
+
+static bool parse_op(const char **pp, bc_relop *op)
+{
+	static const struct {
+		const char *s;
+		bc_relop op;
+	} ops[] = {
+		{"<=", BC_LE}, {">=", BC_GE}, {"<>", BC_NE}, {"!=", BC_NE},
+		{"==", BC_EQ}, {"\u2264", BC_LE}, {"\u2265", BC_GE},
+		{"\u2260", BC_NE}, {"=", BC_EQ}, {"<", BC_LT}, {">", BC_GT},
+	};
+	const char *p = skip(*pp);
+	for (size_t i = 0; i < sizeof ops / sizeof *ops; i++) {
+		size_t n = strlen(ops[i].s);
+		if (strncmp(p, ops[i].s, n) == 0) {
+			*op = ops[i].op;
+			*pp = p + n;
+			return true;
+		}
+	}
+	return false;
+}
+
+bool bc_cond_parse(const char *text, const char *self, bc_cond *out,
+		   char *err, size_t errn)
+{
+	const char *p = skip(text);
+	*out = (bc_cond){0};
+	err[0] = '\0';
+	if (parse_op(&p, &out->op)) {
+		if (!self) {
+			snprintf(err, errn, "a condition needs a left side");
+			return false;
+		}
+		bc_term t = {.name = bc_strdup(self), .sign = 1, .ref = -1};
+		if (!t.name || !push_term(&out->lhs, t)) {
+			bc_free(t.name);
+			return false;
+		}
+	} else if (!parse_sum(&p, &out->lhs, err, errn) ||
+		   !parse_op(&p, &out->op)) {
+		if (!*err)
+			snprintf(err, errn, "a comparison (=, <=, <, >=, >, <>) "
+					    "expected at '%s'",
+				 *p ? p : "the end");
+		bc_cond_free(out);
+		return false;
+	}
+	if (!parse_sum(&p, &out->rhs, err, errn) || *skip(p)) {
+		if (!*err)
+			snprintf(err, errn, "unexpected '%s'", skip(p));
+		bc_cond_free(out);
+		return false;
+	}
+	return true;
+}
+
+void bc_expr_free(bc_expr *e)
+{
+	for (size_t i = 0; i < e->n; i++)
+		bc_free(e->v[i].name);
+	bc_free(e->v);
+	*e = (bc_expr){0};
+}
+
+void bc_cond_free(bc_cond *c)
+{
+	bc_expr_free(&c->lhs);
+	bc_expr_free(&c->rhs);
+}
+
+bool bc_expr_resolve(bc_expr *e, bc_resolve_fn fn, void *ud,
+		     const char **bad)
+{
+	for (size_t i = 0; i < e->n; i++) {
+		if (!e->v[i].name)
+			continue;
+		e->v[i].ref = fn(ud, e->v[i].name);
+		if (e->v[i].ref < 0) {
+			*bad = e->v[i].name;
+			return false;
+		}
+	}
+	return true;
+}
+
+bool bc_cond_resolve(bc_cond *c, bc_resolve_fn fn, void *ud,
+		     const char **bad)
+{
+	return bc_expr_resolve(&c->lhs, fn, ud, bad) &&
+	       bc_expr_resolve(&c->rhs, fn, ud, bad);
+}
+
+static bool term_value(const bc_term *t, bc_value_fn fn, void *ud, double *v)
+{
+	if (!t->name) {
+		*v = t->k;
+		return true;
+	}
+	return fn(ud, t->ref, v);
+}
+
+bool bc_expr_eval(const bc_expr *e, bc_value_fn fn, void *ud, double *out)
+{
+	double sum = 0, v;
+	for (size_t i = 0; i < e->n; i++) {
+		if (!term_value(&e->v[i], fn, ud, &v))
+			return false;
+		sum += e->v[i].sign * v;
+	}
+	*out = sum;
+	return true;
+}
+
+/* Money has two decimals: compare what a person would see. */
+static int cmp_num(double a, double b)
+{
+	double d = a - b;
+	if (fabs(d) < 1e-6 * (1 + fabs(a) + fabs(b)))
+		return 0;
+	return d < 0 ? -1 : 1;
+}
+
+int bc_cond_eval(const bc_cond *c, bc_value_fn fn, void *ud)
+{
+	double l, r;
+	if (!bc_expr_eval(&c->lhs, fn, ud, &l) ||
+	    !bc_expr_eval(&c->rhs, fn, ud, &r))
+		return -1;
+	int k = cmp_num(l, r);
+	switch (c->op) {
+	case BC_EQ:
+		return k == 0;
+	case BC_NE:
+		return k != 0;
+	case BC_LE:
+		return k <= 0;
+	case BC_LT:
+		return k < 0;
+	case BC_GE:
+		return k >= 0;
+	case BC_GT:
+		return k > 0;
+	}
+	return 0;
+}
+
+void bc_num_text(double v, char *buf, size_t n)
+{
+	char digits[64];
+	bool neg = v < 0;
+	double a = fabs(v);
+	double ip = floor(a + 1e-9);
+	double frac = a - ip;
+	snprintf(digits, sizeof digits, "%.0f", ip);
+	size_t len = strlen(digits), o = 0;
+	char out[96];
+	if (neg)
+		out[o++] = '-';
+	for (size_t i = 0; i < len && o + 2 < sizeof out; i++) {
+		if (i && (len - i) % 3 == 0)
+			out[o++] = ' ';
+		out[o++] = digits[i];
+	}
+	out[o] = '\0';
+	if (frac > 0.0049) {
+		char f[16];
+		snprintf(f, sizeof f, "%.2f", frac);
+		size_t fl = strlen(f);
+		while (fl > 0 && f[fl - 1] == '0')
+			f[--fl] = '\0';
+		snprintf(out + o, sizeof out - o, ",%s", f + 2);
+	}
+	snprintf(buf, n, "%s", out);
+}
+
+void bc_expr_text(const bc_expr *e, char *buf, size_t n)
+{
+	size_t o = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < e->n && o < n; i++) {
+		char num[64];
+		const bc_term *t = &e->v[i];
+		if (!t->name)
+			bc_num_text(t->k, num, sizeof num);
+		o += (size_t)snprintf(buf + o, n - o, "%s%s",
+				      i == 0 ? (t->sign < 0 ? "-" : "")
+					     : (t->sign < 0 ? " - " : " + "),
+				      t->name ? t->name : num);
+	}
+}
+
+/* "1 180 + 31 + 0": the values of a sum's terms. */
+static void terms_text(const bc_expr *e, bc_value_fn fn, void *ud, char *buf,
+		       size_t n)
+{
+	size_t o = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < e->n && o < n; i++) {
+		double v = 0;
+		char num[64];
+		term_value(&e->v[i], fn, ud, &v);
+		bc_num_text(v, num, sizeof num);
+		o += (size_t)snprintf(buf + o, n - o, "%s%s",
+				      i == 0 ? (e->v[i].sign < 0 ? "-" : "")
+					     : (e->v[i].sign < 0 ? " - " : " + "),
+				      num);
+	}
+}
+
+static void side_text(const bc_expr *e, double v, bc_value_fn fn,
+		      bc_show_fn show, void *ud, char *buf, size_t n)
+{
+	char text[512], num[64], terms[512];
+	bc_expr_text(e, text, sizeof text);
+	if (!(e->n == 1 && e->v[0].name && show &&
+	      show(ud, e->v[0].ref, v, num, sizeof num)))
+		bc_num_text(v, num, sizeof num);
+	if (e->n > 1) {
+		terms_text(e, fn, ud, terms, sizeof terms);
+		snprintf(buf, n, "%s = %s (%s)", text, num, terms);
+	} else if (e->v[0].name) {
+		snprintf(buf, n, "%s = %s", text, num);
+	} else {
+		snprintf(buf, n, "%s", num);
+	}
+}
+
+char *bc_cond_explain(const bc_cond *c, bc_value_fn fn, bc_show_fn show,
+		      void *ud)
+{
+	static const char *const must[] = {
+		[BC_EQ] = "", [BC_NE] = "phải khác ", [BC_LE] = "phải \u2264 ",
+		[BC_LT] = "phải < ", [BC_GE] = "phải \u2265 ",
+		[BC_GT] = "phải > ",
+	};
+	double l = 0, r = 0;
+	char ls[640], rs[640];
+	bc_expr_eval(&c->lhs, fn, ud, &l);
+	bc_expr_eval(&c->rhs, fn, ud, &r);
+	side_text(&c->lhs, l, fn, show, ud, ls, sizeof ls);
+	side_text(&c->rhs, r, fn, show, ud, rs, sizeof rs);
+	return bc_sprintf("%s nhưng %s%s", ls, must[c->op], rs);
+}

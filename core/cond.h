@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Conditions between fields: "hs_tiep_nhan = hs_ky_truoc + hs_truc_tuyen",
+ * "<= nv_ke_hoach".  Two sums of names and numbers and a comparison.
+ *
+ * A small language of its own rather than Lua functions: a condition is
+ * then data, so `rules check` resolves every name without running
+ * anything, a submission is checked in C without moving values into Lua,
+ * and a failed check can show the numbers on both sides.
+ */
+#ifndef BC_COND_H
+#define BC_COND_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct bc_term {
+	char *name; /* NULL for a number */
+	double k;   /* the number */
+	int sign;   /* +1 or -1 */
+	int ref;    /* index the name resolved to, -1 before resolving */
+} bc_term;
+
+typedef struct bc_expr {
+	bc_term *v;
+	size_t n;
+} bc_expr;
+
+typedef enum bc_relop { BC_EQ, BC_NE, BC_LE, BC_LT, BC_GE, BC_GT } bc_relop;
+
+typedef struct bc_cond {
+	bc_expr lhs, rhs;
+	bc_relop op;
+} bc_cond;
+
+/* Parses "a + b - 2"; false with a message in err. */
+bool bc_expr_parse(const char *text, bc_expr *out, char *err, size_t errn);
+/* Parses "a + b <= c", or "<= c" with self as the left side. */
+bool bc_cond_parse(const char *text, const char *self, bc_cond *out,
+		   char *err, size_t errn);
+void bc_expr_free(bc_expr *e);
+void bc_cond_free(bc_cond *c);
+
+/* Resolves every name through fn (which returns the index or -1); the
+ * first unknown name in *bad.  True when all resolve. */
+typedef int (*bc_resolve_fn)(void *ud, const char *name);
+bool bc_expr_resolve(bc_expr *e, bc_resolve_fn fn, void *ud,
+		     const char **bad);
+bool bc_cond_resolve(bc_cond *c, bc_resolve_fn fn, void *ud,
+		     const char **bad);
+
+/* A resolved name's value; false when it was not reported. */
+typedef bool (*bc_value_fn)(void *ud, int ref, double *v);
+/* The sum; false when some term is not reported. */
+bool bc_expr_eval(const bc_expr *e, bc_value_fn fn, void *ud, double *out);
+/* 1 when the condition holds, 0 when it fails, -1 when a value it needs
+ * is not reported. */
+int bc_cond_eval(const bc_cond *c, bc_value_fn fn, void *ud);
+
+/* Writes the value of a resolved name as it should read (a date, say);
+ * false to have it written as a number. */
+typedef bool (*bc_show_fn)(void *ud, int ref, double v, char *buf, size_t n);
+/* Why c fails, with its numbers:
+ * "hs_da_giai_quyet = 1 204 nhưng hs_truoc_han + hs_dung_han = 1 211
+ * (1 180 + 31)".  show may be NULL.  Caller frees with bc_free. */
+char *bc_cond_explain(const bc_cond *c, bc_value_fn fn, bc_show_fn show,
+		      void *ud);
+/* The text of e ("a + b"), into buf. */
+void bc_expr_text(const bc_expr *e, char *buf, size_t n);
+/* A number as Vietnamese write it: "1 204", "12,5". */
+void bc_num_text(double v, char *buf, size_t n);
+
+#endif

@@ -1,0 +1,199 @@
+/* SPDX-License-Identifier: MIT */
+/* Long-form CSV submissions: unit,period,form,field,value, one row per
+ * value, any number of units and periods in one file. */
+#include "csvread.h"
+#include "mem.h"
+#include "submission.h"
+
+#include <ctype.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { C_UNIT, C_PERIOD, C_FORM, C_FIELD, C_VALUE, N_C };
+static const char *const names[N_C] = {"unit", "period", "form", "field",
+				       "value"};
+
+typedef struct reader {
+	const char *file;
+	bc_submissions *out;
+	bc_diags *d;
+	int col[N_C];
+	bool header;
+	size_t last; /* the submission of the previous row: rows come grouped */
+	bc_err rc;
+} reader;
+
+static void note(reader *r, bc_err rc)
+{
+	if (rc != BC_OK && r->rc == BC_OK)
+		r->rc = rc;
+}
+
+static int read_header(reader *r, int line, size_t n, char *const *f)
+{
+	for (int c = 0; c < N_C; c++)
+		r->col[c] = -1;
+	for (size_t i = 0; i < n; i++) {
+		int c = 0;
+		while (c < N_C && strcmp(f[i], names[c]) != 0)
+			c++;
+		if (c == N_C || r->col[c] >= 0) {
+			bc_diags_add(r->d, BC_ERROR, r->file, line, NULL, NULL,
+				     "the header must be unit,period,form,"
+				     "field,value ('%s' is not one of them, "
+				     "or is there twice)",
+				     f[i]);
+			return 1;
+		}
+		r->col[c] = (int)i;
+	}
+	for (int c = 0; c < N_C; c++)
+		if (r->col[c] < 0) {
+			bc_diags_add(r->d, BC_ERROR, r->file, line, NULL, NULL,
+				     "no '%s' column: the header must be "
+				     "unit,period,form,field,value",
+				     names[c]);
+			return 1;
+		}
+	r->header = true;
+	return 0;
+}
+
+static bc_submission *find_sub(reader *r, const char *unit,
+			       const char *period, int line)
+{
+	for (size_t k = 0; k < r->out->n; k++) {
+		size_t i = (r->last + k) % r->out->n;
+		bc_submission *s = &r->out->v[i];
+		if (!strcmp(s->unit.text, unit) && !strcmp(s->period.text, period)) {
+			r->last = i;
+			return s;
+		}
+	}
+	r->last = r->out->n;
+	bc_submission *s = bc_submission_add(r->out, r->file, line);
+	if (!s)
+		return NULL;
+	if (bc_attr_set(&s->unit, unit, line, NULL) ||
+	    bc_attr_set(&s->period, period, line, NULL))
+		return NULL;
+	return s;
+}
+
+/* "van_ban[3].ngay" into table, row and column; false if malformed. */
+static bool split_cell(const char *field, char *table, size_t n, int *row,
+		       const char **col)
+{
+	const char *b = strchr(field, '[');
+	if (!b) {
+		*row = 0;
+		*col = NULL;
+		return true;
+	}
+	char *end;
+	long i = strtol(b + 1, &end, 10);
+	if ((size_t)(b - field) >= n || b == field || end == b + 1 ||
+	    *end != ']' || end[1] != '.' || !end[2] || i < 1 || i > 100000 ||
+	    !isdigit((unsigned char)b[1]))
+		return false;
+	memcpy(table, field, (size_t)(b - field));
+	table[b - field] = '\0';
+	*row = (int)i;
+	*col = end + 2;
+	return true;
+}
+
+static const struct {
+	const char *name;
+	size_t off;
+} meta_fields[] = {
+	{"signer_name", offsetof(bc_submission, signer_name)},
+	{"signer_title", offsetof(bc_submission, signer_title)},
+	{"signed_date", offsetof(bc_submission, signed_date)},
+	{"received_at", offsetof(bc_submission, received_at)},
+	{"channel", offsetof(bc_submission, channel)},
+	{"estimated", offsetof(bc_submission, estimated)},
+};
+
+static void read_meta(reader *r, bc_submission *s, int line,
+		      const char *field, const char *value)
+{
+	for (size_t i = 0; i < sizeof meta_fields / sizeof *meta_fields; i++)
+		if (!strcmp(field, meta_fields[i].name)) {
+			bc_attr *a = (bc_attr *)((char *)s + meta_fields[i].off);
+			if (a->text)
+				bc_diags_add(r->d, BC_ERROR, r->file, line,
+					     BC_FORM_META, field,
+					     "given twice (first on line %d)",
+					     a->line);
+			else
+				note(r, bc_attr_set(a, value, line, NULL));
+			return;
+		}
+	bc_diags_add(r->d, BC_ERROR, r->file, line, BC_FORM_META, field,
+		     "unknown (signer_name, signer_title, signed_date, "
+		     "received_at, channel, estimated)");
+}
+
+static int on_row(void *ud, int line, size_t n, char *const *f)
+{
+	reader *r = ud;
+	if (!r->header)
+		return read_header(r, line, n, f);
+	if (n == 1 && !*f[0])
+		return 0;
+	if (n != N_C) {
+		bc_diags_add(r->d, BC_ERROR, r->file, line, NULL, NULL,
+			     "%zu fields where the header has 5", n);
+		return 0;
+	}
+	const char *form = f[r->col[C_FORM]], *field = f[r->col[C_FIELD]],
+		   *value = f[r->col[C_VALUE]];
+	bc_submission *s = find_sub(r, f[r->col[C_UNIT]], f[r->col[C_PERIOD]],
+				    line);
+	if (!s) {
+		note(r, BC_ERR_NOMEM);
+		return 1;
+	}
+	if (!strcmp(form, BC_FORM_META)) {
+		read_meta(r, s, line, field, value);
+		return 0;
+	}
+	char table[256];
+	int row;
+	const char *col;
+	if (!split_cell(field, table, sizeof table, &row, &col)) {
+		bc_diags_add(r->d, BC_ERROR, r->file, line, form, field,
+			     "a table cell is written table[row].column, rows "
+			     "from 1");
+		return 0;
+	}
+	if (strcmp(form, "report") != 0)
+		note(r, bc_submission_form(s, form, line));
+	bool empty_table = !row && !strcmp(value, "[]");
+	note(r, bc_submission_value(s, form, row ? table : field, row, col,
+				    *value ? value : NULL,
+				    empty_table ? BC_RAW_EMPTY
+						: *value ? BC_RAW_TEXT
+							 : BC_RAW_NULL,
+				    line, NULL));
+	return r->rc != BC_OK;
+}
+
+bc_err bc_csv_read_submissions(const char *name, const char *buf,
+			       size_t len, bc_submissions *out, bc_diags *d)
+{
+	reader r = {.file = name, .out = out, .d = d};
+	size_t before = d->errors;
+	bc_err rc = bc_csv_parse(name, buf, len, on_row, &r, d);
+	if (rc == BC_OK && !r.header && d->errors == before)
+		bc_diags_add(d, BC_ERROR, name, 1, NULL, NULL,
+			     "empty file: no header unit,period,form,field,"
+			     "value");
+	if (rc == BC_OK)
+		rc = r.rc;
+	if (rc == BC_OK && d->errors > before)
+		rc = BC_ERR_INVALID;
+	return rc;
+}

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Importing submission files: each file is read (JSON or long CSV,
+ * recognised by content), every submission in it checked, and then all
+ * of it stored in one transaction, or none of it.
+ */
+#ifndef BC_IMPORT_H
+#define BC_IMPORT_H
+
+#include "rulebook.h"
+#include "store.h"
+#include "validate.h"
+
+/* Files larger than this are refused before reading. */
+#define BC_IMPORT_MAX_FILE (256u << 20)
+
+/* What became of one submission of a file. */
+typedef struct bc_import_item {
+	char *unit, *period;
+	char *parts;    /* "bm1 r2, bm3 r1, report r1" */
+	char *duplicate; /* already imported: the revisions it made, or NULL */
+	bool late, estimated;
+} bc_import_item;
+
+typedef struct bc_import_result {
+	bool accepted;
+	const char *format; /* "json", "csv" */
+	bc_import_item *items;
+	size_t n;
+} bc_import_result;
+
+/* Imports the file at path.  BC_ERR_INVALID when it is refused (nothing
+ * stored; every problem in d); with dry_run, checks and stores nothing.
+ * Free res with bc_import_result_free. */
+bc_err bc_import_file(bc_store *st, bc_rulebook *rb, const char *path,
+		      const bc_import_opts *o, bool dry_run,
+		      bc_import_result *res, bc_diags *d);
+void bc_import_result_free(bc_import_result *res);
+
+#endif

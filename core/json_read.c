@@ -1,0 +1,470 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * JSON submissions.  jansson parses and validates (syntax, duplicate keys,
+ * depth, number range); what jansson does not keep is where each value
+ * stood and how a number was written ("12.50", which matters for money).
+ * A locator pass over the text jansson has already accepted records, for
+ * each value, its path, line and raw token.  It is a scanner, not a
+ * parser: it relies on jansson's verdict that the text is well formed.
+ */
+#include "mem.h"
+#include "submission.h"
+#include "text.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PATH_SEP '\x1f'
+#define MAX_DEPTH 64 /* deeper values are not located: none is wanted */
+
+typedef struct spot {
+	char *path;
+	int line;
+	const char *raw; /* the token in the text */
+	size_t raw_len;
+} spot;
+
+typedef struct locator {
+	spot *v;
+	size_t n, cap;
+	bool oom;
+} locator;
+
+typedef struct frame {
+	bool obj;
+	long idx;
+	size_t path_len; /* length of the path up to this container */
+} frame;
+
+static int cmp_spot(const void *a, const void *b)
+{
+	return strcmp(((const spot *)a)->path, ((const spot *)b)->path);
+}
+
+static void record(locator *lo, const char *path, size_t n, int line,
+		   const char *raw, size_t raw_len)
+{
+	char *p = bc_strndup(path, n);
+	if (!p || bc_grow((void **)&lo->v, &lo->cap, lo->n + 1,
+			  sizeof *lo->v) < 0) {
+		bc_free(p);
+		lo->oom = true;
+		return;
+	}
+	lo->v[lo->n] = (spot){p, line, raw, raw_len};
+	lo->n++;
+}
+
+/* The end of the string token starting at p (at its opening quote). */
+static const char *string_end(const char *p, const char *end, int *line)
+{
+	for (p++; p < end && *p != '"'; p++) {
+		if (*p == '\\')
+			p++;
+		else if (*p == '\n')
+			(*line)++;
+	}
+	return p + 1;
+}
+
+static void locate(locator *lo, const char *buf, size_t len)
+{
+	const char *p = buf, *end = buf + len;
+	frame st[MAX_DEPTH];
+	int depth = 0, line = 1;
+	char path[1024];
+	size_t plen = 0;
+	bool want_key = false;
+	while (p < end && !lo->oom) {
+		char c = *p;
+		if (c == '\n') {
+			line++;
+			p++;
+		} else if (c == ' ' || c == '\t' || c == '\r' || c == ':') {
+			p++;
+		} else if (c == ',') {
+			p++;
+			if (depth && st[depth - 1].obj)
+				want_key = true;
+			else if (depth)
+				st[depth - 1].idx++;
+		} else if (c == '}' || c == ']') {
+			p++;
+			if (depth)
+				depth--;
+			plen = depth ? st[depth - 1].path_len : 0;
+			want_key = false;
+		} else if (want_key && c == '"') {
+			/* A key: the path of the value that follows. */
+			const char *e = string_end(p, end, &line);
+			plen = st[depth - 1].path_len;
+			size_t klen = (size_t)(e - p) - 2;
+			if (plen + klen + 2 < sizeof path) {
+				if (plen)
+					path[plen++] = PATH_SEP;
+				memcpy(path + plen, p + 1, klen);
+				plen += klen;
+			}
+			want_key = false;
+			p = e;
+		} else {
+			/* A value at path (+ index inside an array). */
+			size_t vlen = plen;
+			if (depth && !st[depth - 1].obj) {
+				vlen = st[depth - 1].path_len;
+				int k = snprintf(path + vlen, sizeof path - vlen,
+						 "%s%ld", vlen ? "\x1f" : "",
+						 st[depth - 1].idx);
+				if (k > 0 && (size_t)k < sizeof path - vlen)
+					vlen += (size_t)k;
+			}
+			const char *s = p;
+			int l0 = line;
+			if (c == '"')
+				p = string_end(p, end, &line);
+			else if (c == '{' || c == '[')
+				p++;
+			else
+				while (p < end && !strchr(" \t\r\n,]}", *p))
+					p++;
+			record(lo, path, vlen, l0, s, (size_t)(p - s));
+			if ((c == '{' || c == '[') && depth < MAX_DEPTH) {
+				st[depth++] = (frame){c == '{', 0, vlen};
+				want_key = c == '{';
+			}
+			plen = vlen;
+		}
+	}
+	qsort(lo->v, lo->n, sizeof *lo->v, cmp_spot);
+}
+
+static const spot *find(const locator *lo, const char *path)
+{
+	spot key = {.path = (char *)path};
+	return lo->n ? bsearch(&key, lo->v, lo->n, sizeof *lo->v, cmp_spot)
+		     : NULL;
+}
+
+static void locator_free(locator *lo)
+{
+	for (size_t i = 0; i < lo->n; i++)
+		bc_free(lo->v[i].path);
+	bc_free(lo->v);
+}
+
+/* ---- walking the parsed document -------------------------------------- */
+
+typedef struct reader {
+	const char *file;
+	locator lo;
+	bc_diags *d;
+	bc_submission *s;
+	bc_err rc;
+} reader;
+
+static int line_of(const reader *r, const char *a, const char *b,
+		   const char *c, const char *e)
+{
+	char path[1024];
+	snprintf(path, sizeof path, "%s%s%s%s%s%s%s", a, b ? "\x1f" : "",
+		 b ? b : "", c ? "\x1f" : "", c ? c : "", e ? "\x1f" : "",
+		 e ? e : "");
+	const spot *sp = find(&r->lo, path);
+	return sp ? sp->line : 0;
+}
+
+static void note(reader *r, bc_err rc)
+{
+	if (rc != BC_OK && r->rc == BC_OK)
+		r->rc = rc;
+}
+
+static bool scalar(reader *r, json_t *v, const char *path[4], char **text,
+		   bc_rawkind *kind)
+{
+	char buf[64];
+	*text = NULL;
+	switch (json_typeof(v)) {
+	case JSON_STRING:
+		*kind = BC_RAW_TEXT;
+		*text = (char *)json_string_value(v);
+		return true;
+	case JSON_INTEGER:
+	case JSON_REAL: {
+		char p[1024];
+		snprintf(p, sizeof p, "%s%s%s%s%s%s%s", path[0],
+			 path[1] ? "\x1f" : "", path[1] ? path[1] : "",
+			 path[2] ? "\x1f" : "", path[2] ? path[2] : "",
+			 path[3] ? "\x1f" : "", path[3] ? path[3] : "");
+		const spot *sp = find(&r->lo, p);
+		*kind = BC_RAW_NUM;
+		if (sp) {
+			*text = bc_strndup(sp->raw, sp->raw_len);
+			return *text != NULL || (note(r, BC_ERR_NOMEM), false);
+		}
+		if (json_is_integer(v))
+			snprintf(buf, sizeof buf, "%lld",
+				 (long long)json_integer_value(v));
+		else
+			snprintf(buf, sizeof buf, "%.17g", json_real_value(v));
+		*text = bc_strdup(buf);
+		return true;
+	}
+	case JSON_TRUE:
+	case JSON_FALSE:
+		*kind = BC_RAW_BOOL;
+		*text = json_is_true(v) ? "true" : "false";
+		return true;
+	case JSON_NULL:
+		*kind = BC_RAW_NULL;
+		return true;
+	default:
+		return false;
+	}
+}
+
+static void add_value(reader *r, const char *form, const char *field,
+		      int row, const char *col, json_t *v, int line)
+{
+	char rowbuf[24];
+	snprintf(rowbuf, sizeof rowbuf, "%d", row - 1);
+	const char *path[4] = {"forms", form, field, NULL};
+	char colpath[600];
+	if (row) {
+		snprintf(colpath, sizeof colpath, "%s\x1f%s", rowbuf, col);
+		path[3] = colpath;
+	}
+	char *text;
+	bc_rawkind kind;
+	if (!scalar(r, v, path, &text, &kind)) {
+		bc_diags_add(r->d, BC_ERROR, r->file, line, form,
+			     row ? NULL : field,
+			     "%s%s%s: a value is a number, a text, true, false "
+			     "or null",
+			     row ? field : "", row ? "." : "", row ? col : "");
+		return;
+	}
+	note(r, bc_submission_value(r->s, form, field, row, col, text, kind,
+				    line, NULL));
+	if (kind == BC_RAW_NUM)
+		bc_free(text);
+}
+
+static void read_table(reader *r, const char *form, const char *field,
+		       json_t *rows)
+{
+	int tline = line_of(r, "forms", form, field, NULL);
+	if (json_array_size(rows) == 0) {
+		note(r, bc_submission_value(r->s, form, field, 0, NULL, "[]",
+					    BC_RAW_EMPTY, tline, NULL));
+		return;
+	}
+	size_t i;
+	json_t *row;
+	json_array_foreach(rows, i, row) {
+		char idx[24];
+		snprintf(idx, sizeof idx, "%zu", i);
+		char rp[600];
+		snprintf(rp, sizeof rp, "%s\x1f%s", field, idx);
+		int rline = line_of(r, "forms", form, rp, NULL);
+		if (!json_is_object(row)) {
+			bc_diags_add(r->d, BC_ERROR, r->file, rline, form,
+				     field, "row %zu is not an object of "
+					    "columns",
+				     i + 1);
+			continue;
+		}
+		const char *col;
+		json_t *v;
+		json_object_foreach(row, col, v) {
+			char cp[700];
+			snprintf(cp, sizeof cp, "%s\x1f%s", idx, col);
+			int cline = line_of(r, "forms", form, field, cp);
+			add_value(r, form, field, (int)i + 1, col, v,
+				  cline ? cline : rline);
+		}
+	}
+}
+
+static void read_forms(reader *r, json_t *forms)
+{
+	const char *form;
+	json_t *fv;
+	if (!json_is_object(forms)) {
+		bc_diags_add(r->d, BC_ERROR, r->file,
+			     line_of(r, "forms", NULL, NULL, NULL), NULL, NULL,
+			     "'forms' maps form ids to their fields");
+		return;
+	}
+	json_object_foreach(forms, form, fv) {
+		int fline = line_of(r, "forms", form, NULL, NULL);
+		note(r, bc_submission_form(r->s, form, fline));
+		if (!json_is_object(fv)) {
+			bc_diags_add(r->d, BC_ERROR, r->file, fline, form, NULL,
+				     "a form maps field ids to values");
+			continue;
+		}
+		const char *field;
+		json_t *v;
+		json_object_foreach(fv, field, v) {
+			int line = line_of(r, "forms", form, field, NULL);
+			if (json_is_array(v))
+				read_table(r, form, field, v);
+			else
+				add_value(r, form, field, 0, NULL, v,
+					  line ? line : fline);
+		}
+	}
+}
+
+static void read_report(reader *r, json_t *rep)
+{
+	const char *sec;
+	json_t *v;
+	int rline = line_of(r, "report", NULL, NULL, NULL);
+	if (!json_is_object(rep)) {
+		bc_diags_add(r->d, BC_ERROR, r->file, rline, NULL, NULL,
+			     "'report' maps outline sections to text");
+		return;
+	}
+	json_object_foreach(rep, sec, v) {
+		int line = line_of(r, "report", sec, NULL, NULL);
+		if (json_is_null(v))
+			continue;
+		if (!json_is_string(v)) {
+			bc_diags_add(r->d, BC_ERROR, r->file, line, "report",
+				     sec, "a section's text is a string");
+			continue;
+		}
+		note(r, bc_submission_value(r->s, "report", sec, 0, NULL,
+					    json_string_value(v), BC_RAW_TEXT,
+					    line, NULL));
+	}
+}
+
+static void attr(reader *r, bc_attr *a, json_t *v, const char *k1,
+		 const char *k2)
+{
+	int line = line_of(r, k1, k2, NULL, NULL);
+	char buf[64];
+	const char *text = NULL;
+	if (json_is_string(v))
+		text = json_string_value(v);
+	else if (json_is_boolean(v))
+		text = json_is_true(v) ? "true" : "false";
+	else if (json_is_integer(v))
+		text = (snprintf(buf, sizeof buf, "%lld",
+				 (long long)json_integer_value(v)),
+			buf);
+	else if (!json_is_null(v))
+		bc_diags_add(r->d, BC_ERROR, r->file, line, NULL, NULL,
+			     "'%s%s%s' must be a string", k1, k2 ? "." : "",
+			     k2 ? k2 : "");
+	if (text)
+		note(r, bc_attr_set(a, text, line, NULL));
+}
+
+static void read_signer(reader *r, json_t *v)
+{
+	const char *k;
+	json_t *x;
+	if (!json_is_object(v)) {
+		bc_diags_add(r->d, BC_ERROR, r->file,
+			     line_of(r, "signed_by", NULL, NULL, NULL), NULL,
+			     NULL, "'signed_by' is {\"name\", \"title\", "
+				   "\"date\"}");
+		return;
+	}
+	json_object_foreach(v, k, x) {
+		if (!strcmp(k, "name"))
+			attr(r, &r->s->signer_name, x, "signed_by", k);
+		else if (!strcmp(k, "title"))
+			attr(r, &r->s->signer_title, x, "signed_by", k);
+		else if (!strcmp(k, "date"))
+			attr(r, &r->s->signed_date, x, "signed_by", k);
+		else
+			bc_diags_add(r->d, BC_ERROR, r->file,
+				     line_of(r, "signed_by", k, NULL, NULL),
+				     NULL, NULL,
+				     "unknown key 'signed_by.%s' (name, title, "
+				     "date)",
+				     k);
+	}
+}
+
+static void read_top(reader *r, json_t *doc)
+{
+	const char *k;
+	json_t *v;
+	json_object_foreach(doc, k, v) {
+		bc_submission *s = r->s;
+		if (!strcmp(k, "unit"))
+			attr(r, &s->unit, v, k, NULL);
+		else if (!strcmp(k, "period"))
+			attr(r, &s->period, v, k, NULL);
+		else if (!strcmp(k, "received_at"))
+			attr(r, &s->received_at, v, k, NULL);
+		else if (!strcmp(k, "channel"))
+			attr(r, &s->channel, v, k, NULL);
+		else if (!strcmp(k, "estimated"))
+			attr(r, &s->estimated, v, k, NULL);
+		else if (!strcmp(k, "signed_by"))
+			read_signer(r, v);
+		else if (!strcmp(k, "forms"))
+			read_forms(r, v);
+		else if (!strcmp(k, "report"))
+			read_report(r, v);
+		else
+			bc_diags_add(r->d, BC_ERROR, r->file,
+				     line_of(r, k, NULL, NULL, NULL), NULL,
+				     NULL,
+				     "unknown key '%s' (unit, period, "
+				     "signed_by, received_at, channel, "
+				     "estimated, forms, report)",
+				     k);
+	}
+}
+
+bc_err bc_json_read(const char *name, const char *buf, size_t len,
+		    bc_submissions *out, bc_diags *d)
+{
+	size_t bad;
+	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
+		buf += 3;
+		len -= 3;
+	}
+	if (!bc_utf8_valid(buf, len, &bad)) {
+		bc_diags_add(d, BC_ERROR, name, bc_line_of(buf, bad), NULL,
+			     NULL, "not UTF-8 text (byte %zu)", bad + 1);
+		return BC_ERR_INVALID;
+	}
+	json_error_t err;
+	json_t *doc = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &err);
+	if (!doc) {
+		bc_diags_add(d, BC_ERROR, name, err.line > 0 ? err.line : 0,
+			     NULL, NULL, "malformed JSON: %s", err.text);
+		return BC_ERR_INVALID;
+	}
+	reader r = {.file = name, .d = d};
+	bc_err rc = BC_OK;
+	if (!json_is_object(doc)) {
+		bc_diags_add(d, BC_ERROR, name, 1, NULL, NULL,
+			     "a submission is a JSON object");
+		rc = BC_ERR_INVALID;
+	} else if (!(r.s = bc_submission_add(out, name, 1))) {
+		rc = BC_ERR_NOMEM;
+	} else {
+		locate(&r.lo, buf, len);
+		if (r.lo.oom)
+			rc = BC_ERR_NOMEM;
+		else
+			read_top(&r, doc);
+		rc = rc != BC_OK ? rc : r.rc;
+		r.s->line = 1;
+	}
+	locator_free(&r.lo);
+	json_decref(doc);
+	return rc;
+}

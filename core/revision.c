@@ -1,0 +1,279 @@
+/* SPDX-License-Identifier: MIT */
+#include "revision.h"
+#include "mem.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
+
+void bc_part_free(bc_part *p)
+{
+	for (size_t i = 0; i < p->n; i++)
+		bc_free(p->v[i].text);
+	bc_free(p->v);
+	bc_diags_free(&p->notes);
+	*p = (bc_part){0};
+}
+
+bc_err bc_part_add(bc_part *p, const char *field, int row, const char *col,
+		   bool has_num, double num, const char *text, int line)
+{
+	if (bc_grow((void **)&p->v, &p->cap, p->n + 1, sizeof *p->v) < 0)
+		return BC_ERR_NOMEM;
+	char *t = bc_strdup(text);
+	if (text && !t)
+		return BC_ERR_NOMEM;
+	p->v[p->n++] = (bc_val){field, row, col, has_num, num, t, line};
+	return BC_OK;
+}
+
+static int64_t insert_submission(sqlite3 *db, const bc_receipt *r,
+				 bc_time now)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(db,
+			       "INSERT INTO submission (unit_id, period_id,"
+			       " file_name, sha256, format, received_at,"
+			       " received_offset, channel, signer_name,"
+			       " signer_title, signed_date, estimated,"
+			       " imported_at, actor)"
+			       " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+			       -1, &s, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_int64(s, 1, r->unit_id);
+	sqlite3_bind_int64(s, 2, r->period_id);
+	sqlite3_bind_text(s, 3, r->file, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 4, r->sha256, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 5, r->format, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 6, r->received_at);
+	sqlite3_bind_int(s, 7, r->offset);
+	sqlite3_bind_text(s, 8, r->channel, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 9, r->signer_name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 10, r->signer_title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 11, r->signed_date, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 12, r->estimated);
+	sqlite3_bind_int64(s, 13, now);
+	sqlite3_bind_text(s, 14, r->actor ? r->actor : "unknown", -1,
+			  SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? sqlite3_last_insert_rowid(db) : 0;
+}
+
+/* Statements for one submission's revisions, prepared once. */
+enum { S_NUMBER, S_REVISION, S_VALUE, S_NOTE, N_S };
+static const char *const sql[N_S] = {
+	"SELECT coalesce(max(number), 0) + 1 FROM revision"
+	" WHERE unit_id = ? AND period_id = ? AND part = ?",
+	"INSERT INTO revision (submission_id, unit_id, period_id, part,"
+	" number, received_at, complete) VALUES (?,?,?,?,?,?,?)",
+	"INSERT INTO value (revision_id, field, row, col, num, txt)"
+	" VALUES (?,?,?,?,?,?)",
+	"INSERT INTO diagnostic (revision_id, severity, field, line, message)"
+	" VALUES (?,?,?,?,?)",
+};
+
+static bool step(sqlite3_stmt *s)
+{
+	bool ok = sqlite3_step(s) == SQLITE_DONE ||
+		  sqlite3_data_count(s) > 0;
+	sqlite3_reset(s);
+	return ok;
+}
+
+static bool store_part(sqlite3_stmt **s, int64_t sub, const bc_receipt *r,
+		       bc_part *p)
+{
+	sqlite3_bind_int64(s[S_NUMBER], 1, r->unit_id);
+	sqlite3_bind_int64(s[S_NUMBER], 2, r->period_id);
+	sqlite3_bind_text(s[S_NUMBER], 3, p->part, -1, SQLITE_STATIC);
+	if (sqlite3_step(s[S_NUMBER]) != SQLITE_ROW)
+		return false;
+	p->number = sqlite3_column_int(s[S_NUMBER], 0);
+	sqlite3_reset(s[S_NUMBER]);
+	sqlite3_bind_int64(s[S_REVISION], 1, sub);
+	sqlite3_bind_int64(s[S_REVISION], 2, r->unit_id);
+	sqlite3_bind_int64(s[S_REVISION], 3, r->period_id);
+	sqlite3_bind_text(s[S_REVISION], 4, p->part, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s[S_REVISION], 5, p->number);
+	sqlite3_bind_int64(s[S_REVISION], 6, r->received_at);
+	sqlite3_bind_int(s[S_REVISION], 7, p->complete);
+	if (!step(s[S_REVISION]))
+		return false;
+	int64_t rev = sqlite3_last_insert_rowid(sqlite3_db_handle(s[S_VALUE]));
+	for (size_t i = 0; i < p->n; i++) {
+		const bc_val *v = &p->v[i];
+		sqlite3_bind_int64(s[S_VALUE], 1, rev);
+		sqlite3_bind_text(s[S_VALUE], 2, v->field, -1, SQLITE_STATIC);
+		sqlite3_bind_int(s[S_VALUE], 3, v->row);
+		sqlite3_bind_text(s[S_VALUE], 4, v->col ? v->col : "", -1,
+				  SQLITE_STATIC);
+		if (v->has_num)
+			sqlite3_bind_double(s[S_VALUE], 5, v->num);
+		else
+			sqlite3_bind_null(s[S_VALUE], 5);
+		sqlite3_bind_text(s[S_VALUE], 6, v->text, -1, SQLITE_STATIC);
+		if (!step(s[S_VALUE]))
+			return false;
+	}
+	for (size_t i = 0; i < p->notes.n; i++) {
+		const bc_diag *g = &p->notes.v[i];
+		sqlite3_bind_int64(s[S_NOTE], 1, rev);
+		sqlite3_bind_text(s[S_NOTE], 2,
+				  g->severity == BC_ERROR ? "error" : "warning",
+				  -1, SQLITE_STATIC);
+		sqlite3_bind_text(s[S_NOTE], 3, g->field, -1, SQLITE_STATIC);
+		if (g->line)
+			sqlite3_bind_int(s[S_NOTE], 4, g->line);
+		else
+			sqlite3_bind_null(s[S_NOTE], 4);
+		sqlite3_bind_text(s[S_NOTE], 5, g->msg, -1, SQLITE_STATIC);
+		if (!step(s[S_NOTE]))
+			return false;
+	}
+	return true;
+}
+
+bc_err bc_revision_store(bc_store *st, const bc_receipt *r, bc_part *parts,
+			 size_t n, bc_diags *d)
+{
+	sqlite3 *db = bc_store_db(st);
+	int64_t sub = insert_submission(db, r, bc_store_now(st));
+	if (!sub)
+		return bc_store_fail(st, d, "submission");
+	sqlite3_stmt *s[N_S] = {0};
+	bool ok = true;
+	for (int i = 0; i < N_S && ok; i++)
+		ok = sqlite3_prepare_v2(db, sql[i], -1, &s[i], NULL) ==
+		     SQLITE_OK;
+	for (size_t i = 0; i < n && ok; i++)
+		ok = store_part(s, sub, r, &parts[i]);
+	bc_err rc = ok ? BC_OK : bc_store_fail(st, d, "revision");
+	for (int i = 0; i < N_S; i++)
+		sqlite3_finalize(s[i]);
+	return rc;
+}
+
+bc_err bc_revision_duplicate(bc_store *st, int64_t unit_id,
+			     int64_t period_id, const char *sha256,
+			     bool *found, char *what, size_t n, bc_diags *d)
+{
+	sqlite3_stmt *s;
+	*found = false;
+	what[0] = '\0';
+	if (sqlite3_prepare_v2(bc_store_db(st),
+			       "SELECT r.part, r.number FROM submission s"
+			       " JOIN revision r ON r.submission_id = s.id"
+			       " WHERE s.unit_id = ? AND s.period_id = ?"
+			       " AND s.sha256 = ? ORDER BY s.id, r.id",
+			       -1, &s, NULL) != SQLITE_OK)
+		return bc_store_fail(st, d, "submission");
+	sqlite3_bind_int64(s, 1, unit_id);
+	sqlite3_bind_int64(s, 2, period_id);
+	sqlite3_bind_text(s, 3, sha256, -1, SQLITE_STATIC);
+	size_t o = 0;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		*found = true;
+		if (o < n)
+			o += (size_t)snprintf(what + o, n - o, "%s%s %d",
+					      o ? ", " : "",
+					      sqlite3_column_text(s, 0),
+					      sqlite3_column_int(s, 1));
+	}
+	sqlite3_finalize(s);
+	return BC_OK;
+}
+
+/* The revision in force: the latest receipt, then the higher number. */
+#define IN_FORCE                                                              \
+	" ORDER BY r.received_at DESC, r.number DESC LIMIT 1"
+
+bc_err bc_revision_numbers(bc_store *st, int64_t unit_id, const char *period,
+			   const char *part, bc_numbers *out, bc_diags *d)
+{
+	sqlite3_stmt *s;
+	*out = (bc_numbers){0};
+	if (sqlite3_prepare_v2(bc_store_db(st),
+			       "SELECT v.field, v.num FROM value v WHERE"
+			       " v.row = 0 AND v.col = '' AND v.num IS NOT NULL"
+			       " AND v.revision_id = (SELECT r.id FROM revision r"
+			       " JOIN period p ON p.id = r.period_id"
+			       " WHERE r.unit_id = ?1 AND p.code = ?2"
+			       " AND r.part = ?3" IN_FORCE ")",
+			       -1, &s, NULL) != SQLITE_OK)
+		return bc_store_fail(st, d, "revision");
+	sqlite3_bind_int64(s, 1, unit_id);
+	sqlite3_bind_text(s, 2, period, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, part, -1, SQLITE_STATIC);
+	size_t cap = 0, cap2 = 0;
+	bc_err rc = BC_OK;
+	while (rc == BC_OK && sqlite3_step(s) == SQLITE_ROW) {
+		char *f = bc_strdup((const char *)sqlite3_column_text(s, 0));
+		if (!f || bc_grow((void **)&out->field, &cap, out->n + 1,
+				  sizeof *out->field) < 0 ||
+		    bc_grow((void **)&out->num, &cap2, out->n + 1,
+			    sizeof *out->num) < 0) {
+			bc_free(f);
+			rc = BC_ERR_NOMEM;
+			break;
+		}
+		out->field[out->n] = f;
+		out->num[out->n++] = sqlite3_column_double(s, 1);
+	}
+	sqlite3_finalize(s);
+	if (rc != BC_OK)
+		bc_numbers_free(out);
+	return rc;
+}
+
+bool bc_numbers_get(const bc_numbers *nums, const char *field, double *v)
+{
+	for (size_t i = 0; i < nums->n; i++)
+		if (strcmp(nums->field[i], field) == 0) {
+			*v = nums->num[i];
+			return true;
+		}
+	return false;
+}
+
+void bc_numbers_free(bc_numbers *nums)
+{
+	for (size_t i = 0; i < nums->n; i++)
+		bc_free(nums->field[i]);
+	bc_free(nums->field);
+	bc_free(nums->num);
+	*nums = (bc_numbers){0};
+}
+
+bc_err bc_revision_previous(bc_store *st, int64_t unit_id, const char *part,
+			    const char *field, bc_date day, double *num,
+			    char *period, bool *found, bc_diags *d)
+{
+	sqlite3_stmt *s;
+	char when[BC_DATE_BUF];
+	bc_date_format(day, when);
+	*found = false;
+	if (sqlite3_prepare_v2(bc_store_db(st),
+			       "SELECT (SELECT v.num FROM value v WHERE"
+			       " v.revision_id = r.id AND v.field = ?4 AND"
+			       " v.row = 0 AND v.col = ''), p.code"
+			       " FROM revision r JOIN period p"
+			       " ON p.id = r.period_id WHERE r.unit_id = ?1"
+			       " AND r.part = ?2 AND p.window_to <= ?3"
+			       " ORDER BY p.window_to DESC, p.window_from ASC,"
+			       " r.received_at DESC, r.number DESC LIMIT 1",
+			       -1, &s, NULL) != SQLITE_OK)
+		return bc_store_fail(st, d, "revision");
+	sqlite3_bind_int64(s, 1, unit_id);
+	sqlite3_bind_text(s, 2, part, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, when, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 4, field, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW &&
+	    sqlite3_column_type(s, 0) != SQLITE_NULL) {
+		*num = sqlite3_column_double(s, 0);
+		snprintf(period, 24, "%s", sqlite3_column_text(s, 1));
+		*found = true;
+	}
+	sqlite3_finalize(s);
+	return BC_OK;
+}

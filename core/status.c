@@ -1,0 +1,228 @@
+/* SPDX-License-Identifier: MIT */
+#include "status.h"
+#include "collate.h"
+#include "mem.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *bc_state_name(bc_state s)
+{
+	static const char *const names[] = {"on_time", "late", "partial",
+					    "missing"};
+	return names[s];
+}
+
+/* One revision as the status sees it. */
+typedef struct receipt {
+	int64_t unit_id;
+	char *part;
+	int number;
+	bc_time at;
+	bool complete;
+} receipt;
+
+static bc_err receipts(bc_store *st, int64_t period_id, bc_time until,
+		       receipt **out, size_t *n, bc_diags *d)
+{
+	sqlite3_stmt *s;
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	if (!period_id)
+		return BC_OK;
+	if (sqlite3_prepare_v2(bc_store_db(st),
+			       "SELECT unit_id, part, number, received_at,"
+			       " complete FROM revision WHERE period_id = ?"
+			       " AND received_at <= ?"
+			       " ORDER BY unit_id, part, received_at, number",
+			       -1, &s, NULL) != SQLITE_OK)
+		return bc_store_fail(st, d, "status");
+	sqlite3_bind_int64(s, 1, period_id);
+	sqlite3_bind_int64(s, 2, until);
+	bc_err rc = BC_OK;
+	while (rc == BC_OK && sqlite3_step(s) == SQLITE_ROW) {
+		if (bc_grow((void **)out, &cap, *n + 1, sizeof **out) < 0) {
+			rc = BC_ERR_NOMEM;
+			break;
+		}
+		receipt *r = &(*out)[*n];
+		*r = (receipt){sqlite3_column_int64(s, 0),
+			       bc_strdup((const char *)sqlite3_column_text(s, 1)),
+			       sqlite3_column_int(s, 2),
+			       sqlite3_column_int64(s, 3),
+			       sqlite3_column_int(s, 4) != 0};
+		if (!r->part)
+			rc = BC_ERR_NOMEM;
+		else
+			(*n)++;
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+static void receipts_free(receipt *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		bc_free(v[i].part);
+	bc_free(v);
+}
+
+/* Fills ps from the receipts of (unit, part), which are in time order:
+ * the last is in force, the first complete one is the first receipt. */
+static void part_status(bc_part_status *ps, const receipt *v, size_t n,
+			int64_t unit_id, const bc_period *p)
+{
+	const bc_directive *dir = &p->rs->directive;
+	bool first_seen = false;
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].unit_id != unit_id || strcmp(v[i].part, ps->part))
+			continue;
+		if (v[i].complete && !first_seen) {
+			first_seen = true;
+			ps->first = v[i].at;
+		}
+		if (first_seen)
+			ps->revision = v[i].number;
+	}
+	if (!first_seen)
+		return;
+	bc_date day = bc_time_date(ps->first, dir->utc_offset);
+	ps->on_time = dir->deadline_inclusive ? day <= p->unit_due
+					      : day < p->unit_due;
+}
+
+static bc_state unit_state(const bc_unit_status *u)
+{
+	size_t got = 0, late = 0;
+	for (size_t i = 0; i < u->owed.n_parts; i++) {
+		got += u->parts[i].revision > 0;
+		late += u->parts[i].revision > 0 && !u->parts[i].on_time;
+	}
+	if (!got)
+		return BC_STATE_MISSING;
+	if (got < u->owed.n_parts)
+		return BC_STATE_PARTIAL;
+	return late ? BC_STATE_LATE : BC_STATE_ON_TIME;
+}
+
+static int cmp_unit(const void *a, const void *b)
+{
+	const bc_unit_status *x = a, *y = b;
+	int c = strcmp(x->sort_key, y->sort_key);
+	return c ? c : strcmp(x->unit.code, y->unit.code);
+}
+
+/* The receipts of one unit: they are sorted by unit first. */
+static const receipt *unit_receipts(const receipt *v, size_t n,
+				    int64_t unit_id, size_t *count)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (v[mid].unit_id < unit_id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t end = lo;
+	while (end < n && v[end].unit_id == unit_id)
+		end++;
+	*count = end - lo;
+	return v + lo;
+}
+
+/* Takes the unit over into out if it owes anything. */
+static bc_err add_unit(bc_status *out, size_t *cap, bc_unit *u,
+		       const receipt *rv, size_t nr)
+{
+	bc_owed owed;
+	bc_err rc = bc_owed_for(&out->period, u->kind, u->roles, u->n_roles,
+				&owed);
+	if (rc != BC_OK || !owed.n_parts) {
+		bc_owed_free(&owed);
+		return rc;
+	}
+	if (bc_grow((void **)&out->units, cap, out->n + 1,
+		    sizeof *out->units) < 0) {
+		bc_owed_free(&owed);
+		return BC_ERR_NOMEM;
+	}
+	bc_unit_status *us = &out->units[out->n++];
+	*us = (bc_unit_status){.unit = *u, .owed = owed};
+	*u = (bc_unit){0};
+	us->parts = bc_calloc(owed.n_parts, sizeof *us->parts);
+	us->sort_key = bc_collate_key(us->unit.name);
+	if (!us->parts || !us->sort_key)
+		return BC_ERR_NOMEM;
+	size_t mine;
+	const receipt *r = unit_receipts(rv, nr, us->unit.id, &mine);
+	for (size_t i = 0; i < owed.n_parts; i++) {
+		us->parts[i].part = owed.parts[i];
+		part_status(&us->parts[i], r, mine, us->unit.id, &out->period);
+	}
+	us->state = unit_state(us);
+	return BC_OK;
+}
+
+static void count(bc_status *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		switch (s->units[i].state) {
+		case BC_STATE_ON_TIME:
+			s->complete++;
+			s->on_time++;
+			break;
+		case BC_STATE_LATE:
+			s->complete++;
+			s->late++;
+			break;
+		case BC_STATE_PARTIAL:
+			s->partial++;
+			break;
+		case BC_STATE_MISSING:
+			s->missing++;
+			break;
+		}
+}
+
+bc_err bc_status_get(bc_store *st, bc_rulebook *rb, const char *period,
+		     bc_date as_of, bc_status *out, bc_diags *d)
+{
+	*out = (bc_status){.as_of = as_of};
+	bc_err rc = bc_period_get(st, rb, period, &out->period, d);
+	if (rc != BC_OK)
+		return rc;
+	bc_unit_list units;
+	receipt *rv = NULL;
+	size_t nr = 0, cap = 0;
+	bc_time until =
+		bc_date_start(as_of + 1, out->period.rs->directive.utc_offset) -
+		1;
+	rc = bc_units_list(st, &units, d);
+	if (rc == BC_OK)
+		rc = receipts(st, out->period.id, until, &rv, &nr, d);
+	for (size_t i = 0; rc == BC_OK && i < units.n; i++)
+		rc = add_unit(out, &cap, &units.v[i], rv, nr);
+	if (rc == BC_OK) {
+		qsort(out->units, out->n, sizeof *out->units, cmp_unit);
+		count(out);
+	}
+	receipts_free(rv, nr);
+	bc_unit_list_free(&units);
+	return rc;
+}
+
+void bc_status_free(bc_status *s)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		bc_unit_free(&s->units[i].unit);
+		bc_owed_free(&s->units[i].owed);
+		bc_free(s->units[i].parts);
+		bc_free(s->units[i].sort_key);
+	}
+	bc_free(s->units);
+	bc_period_free(&s->period);
+	*s = (bc_status){0};
+}

@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Completeness and timeliness of a period as of a day: for every unit
+ * that owes something, what it owes, what arrived (the revision in force
+ * then, and when the part was first received), what is missing.  A part
+ * is on time when its first receipt was on or before the unit deadline in
+ * force now; later revisions never change that.
+ */
+#ifndef BC_STATUS_H
+#define BC_STATUS_H
+
+#include "duty.h"
+#include "period.h"
+#include "unit.h"
+
+typedef struct bc_part_status {
+	const char *part;
+	int revision;   /* in force as of the day; 0 when none */
+	bc_time first;  /* first (complete) receipt */
+	bool on_time;
+} bc_part_status;
+
+typedef enum bc_state {
+	BC_STATE_ON_TIME,
+	BC_STATE_LATE,
+	BC_STATE_PARTIAL,
+	BC_STATE_MISSING,
+} bc_state;
+
+const char *bc_state_name(bc_state s);
+
+typedef struct bc_unit_status {
+	bc_unit unit;
+	bc_owed owed;
+	bc_part_status *parts; /* one per part owed, in the rules' order */
+	bc_state state;
+	char *sort_key;
+} bc_unit_status;
+
+typedef struct bc_status {
+	bc_period period;
+	bc_date as_of;
+	bc_unit_status *units; /* in Vietnamese order of their names */
+	size_t n;
+	size_t complete, on_time, late, partial, missing;
+} bc_status;
+
+/* The status of period as of the end of day as_of (in the rules' time
+ * zone).  Free out with bc_status_free, also after an error. */
+bc_err bc_status_get(bc_store *st, bc_rulebook *rb, const char *period,
+		     bc_date as_of, bc_status *out, bc_diags *d);
+void bc_status_free(bc_status *s);
+
+#endif

@@ -1,0 +1,104 @@
+/* SPDX-License-Identifier: MIT */
+#include "submission.h"
+#include "mem.h"
+
+#include <string.h>
+
+bc_submission *bc_submission_add(bc_submissions *list, const char *file,
+				 int line)
+{
+	if (bc_grow((void **)&list->v, &list->cap, list->n + 1,
+		    sizeof *list->v) < 0)
+		return NULL;
+	bc_submission *s = &list->v[list->n];
+	*s = (bc_submission){.line = line};
+	if (!(s->file = bc_strdup(file)))
+		return NULL;
+	list->n++;
+	return s;
+}
+
+bc_err bc_attr_set(bc_attr *a, const char *text, int line, const char *loc)
+{
+	bc_free(a->text);
+	bc_free(a->loc);
+	a->text = bc_strdup(text);
+	a->loc = bc_strdup(loc);
+	a->line = line;
+	return (text && !a->text) || (loc && !a->loc) ? BC_ERR_NOMEM : BC_OK;
+}
+
+bc_err bc_submission_form(bc_submission *s, const char *form, int line)
+{
+	for (size_t i = 0; i < s->n_forms; i++)
+		if (strcmp(s->forms[i], form) == 0)
+			return BC_OK;
+	char **f = bc_realloc(s->forms, (s->n_forms + 1) * sizeof *f);
+	if (!f)
+		return BC_ERR_NOMEM;
+	s->forms = f;
+	int *l = bc_realloc(s->form_lines, (s->n_forms + 1) * sizeof *l);
+	if (!l)
+		return BC_ERR_NOMEM;
+	s->form_lines = l;
+	if (!(s->forms[s->n_forms] = bc_strdup(form)))
+		return BC_ERR_NOMEM;
+	s->form_lines[s->n_forms++] = line;
+	return BC_OK;
+}
+
+bc_err bc_submission_value(bc_submission *s, const char *form,
+			   const char *field, int row, const char *col,
+			   const char *text, bc_rawkind kind, int line,
+			   const char *loc)
+{
+	if (bc_grow((void **)&s->v, &s->cap, s->n + 1, sizeof *s->v) < 0)
+		return BC_ERR_NOMEM;
+	bc_raw *r = &s->v[s->n];
+	*r = (bc_raw){.row = row, .kind = kind, .line = line};
+	r->form = bc_strdup(form);
+	r->field = bc_strdup(field);
+	r->col = bc_strdup(col);
+	r->text = bc_strdup(text);
+	r->loc = bc_strdup(loc);
+	s->n++;
+	if (!r->form || !r->field || (col && !r->col) || (text && !r->text) ||
+	    (loc && !r->loc))
+		return BC_ERR_NOMEM;
+	return BC_OK;
+}
+
+static void attr_free(bc_attr *a)
+{
+	bc_free(a->text);
+	bc_free(a->loc);
+}
+
+void bc_submissions_free(bc_submissions *list)
+{
+	for (size_t i = 0; i < list->n; i++) {
+		bc_submission *s = &list->v[i];
+		bc_attr *attrs[] = {&s->unit,        &s->period,
+				    &s->signer_name, &s->signer_title,
+				    &s->signed_date, &s->received_at,
+				    &s->channel,     &s->estimated};
+		for (size_t k = 0; k < sizeof attrs / sizeof *attrs; k++)
+			attr_free(attrs[k]);
+		for (size_t k = 0; k < s->n; k++) {
+			bc_raw *r = &s->v[k];
+			bc_free(r->form);
+			bc_free(r->field);
+			bc_free(r->col);
+			bc_free(r->text);
+			bc_free(r->loc);
+		}
+		for (size_t k = 0; k < s->n_forms; k++)
+			bc_free(s->forms[k]);
+		bc_free(s->forms);
+		bc_free(s->form_lines);
+		bc_free(s->v);
+		bc_free(s->file);
+	}
+	bc_free(list->v);
+	*list = (bc_submissions){0};
+}

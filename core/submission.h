@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * A submission as read: what one unit sent for one period, before any
+ * check.  Every reader (JSON, CSV, later Excel) produces these, each
+ * value carrying where it came from, so that validation and storage
+ * exist once.
+ */
+#ifndef BC_SUBMISSION_H
+#define BC_SUBMISSION_H
+
+#include "error.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* The pseudo-forms of the long CSV format (formats.md). */
+#define BC_FORM_META "_meta"
+
+typedef enum bc_rawkind {
+	BC_RAW_TEXT,  /* a string */
+	BC_RAW_NUM,   /* a number as written ("12.50") */
+	BC_RAW_BOOL,  /* "true" or "false" */
+	BC_RAW_NULL,  /* an explicit null: not reported */
+	BC_RAW_EMPTY, /* a table with no rows ([]) */
+} bc_rawkind;
+
+/* One value as read. */
+typedef struct bc_raw {
+	char *form;  /* form id, or BC_PART_REPORT for a report section */
+	char *field; /* field id, table id, or section id */
+	int row;     /* table row from 1; 0 for a plain field */
+	char *col;   /* table column, or NULL */
+	char *text;  /* as written; NULL for BC_RAW_NULL */
+	bc_rawkind kind;
+	int line;  /* where it was read: a line, */
+	char *loc; /* or a place such as "bm3!E14" */
+} bc_raw;
+
+/* A top-level attribute (unit, signer, …) and where it was read. */
+typedef struct bc_attr {
+	char *text; /* NULL when absent */
+	int line;
+	char *loc;
+} bc_attr;
+
+typedef struct bc_submission {
+	char *file; /* as named to the import */
+	int line;   /* where the submission begins */
+	bc_attr unit, period, signer_name, signer_title, signed_date,
+		received_at, channel, estimated;
+	char **forms; /* forms present in the file, even with no values */
+	int *form_lines;
+	size_t n_forms;
+	bc_raw *v;
+	size_t n, cap;
+} bc_submission;
+
+typedef struct bc_submissions {
+	bc_submission *v;
+	size_t n, cap;
+} bc_submissions;
+
+/* A new, empty submission at the end of list; NULL on OOM. */
+bc_submission *bc_submission_add(bc_submissions *list, const char *file,
+				 int line);
+/* Appends a value (strings copied; text may be NULL). */
+bc_err bc_submission_value(bc_submission *s, const char *form,
+			   const char *field, int row, const char *col,
+			   const char *text, bc_rawkind kind, int line,
+			   const char *loc);
+/* Notes that form appears in the file (once). */
+bc_err bc_submission_form(bc_submission *s, const char *form, int line);
+/* Sets an attribute (copied). */
+bc_err bc_attr_set(bc_attr *a, const char *text, int line, const char *loc);
+void bc_submissions_free(bc_submissions *list);
+
+/* Reads a JSON submission (formats.md) from buf.  Problems go to d
+ * against file name, with lines. */
+bc_err bc_json_read(const char *name, const char *buf, size_t len,
+		    bc_submissions *out, bc_diags *d);
+/* Reads a long-form CSV (unit,period,form,field,value): one submission
+ * per (unit, period), in order of first appearance. */
+bc_err bc_csv_read_submissions(const char *name, const char *buf,
+			       size_t len, bc_submissions *out, bc_diags *d);
+
+#endif

@@ -1,0 +1,915 @@
+/* SPDX-License-Identifier: MIT */
+#include "validate.h"
+#include "mem.h"
+
+#include <ctype.h>
+#include <lauxlib.h>
+#include <lua.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Largest number a count or an amount may be: beyond it a double no
+ * longer holds every whole number (and no district counts that far). */
+#define NUM_MAX 1e15
+#define MAX_ROWS 10000
+
+typedef struct vctx {
+	bc_store *st;
+	const bc_submission *s;
+	bc_checked *c;
+	bc_diags *d;
+	const bc_ruleset *rs; /* NULL until the period is known */
+	char **refused;       /* forms already refused, said once each */
+	size_t n_refused;
+	bc_err rc;
+} vctx;
+
+static void note_rc(vctx *x, bc_err rc)
+{
+	if (rc != BC_OK && x->rc == BC_OK)
+		x->rc = rc;
+}
+
+static void say(vctx *x, bc_diags *d, bc_severity sev, int line,
+		const char *loc, const char *form, const char *field,
+		const char *fmt, va_list ap)
+{
+	char msg[1024];
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	if (loc)
+		bc_diags_add_at(d, sev, x->s->file, loc, form, field, "%s", msg);
+	else
+		bc_diags_add(d, sev, x->s->file, line, form, field, "%s", msg);
+}
+
+static void fail(vctx *x, int line, const char *loc, const char *form,
+		 const char *field, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+static void fail(vctx *x, int line, const char *loc, const char *form,
+		 const char *field, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	say(x, x->d, BC_ERROR, line, loc, form, field, fmt, ap);
+	va_end(ap);
+}
+
+/* A warning, printed (d) and kept with the part's revision. */
+static void warn(vctx *x, bc_part *p, int line, const char *form,
+		 const char *field, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+static void warn(vctx *x, bc_part *p, int line, const char *form,
+		 const char *field, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	say(x, x->d, BC_WARNING, line, NULL, form, field, fmt, ap);
+	va_end(ap);
+	va_start(ap, fmt);
+	say(x, p ? &p->notes : &x->c->warnings, BC_WARNING, line, NULL, form,
+	    field, fmt, ap);
+	va_end(ap);
+}
+
+/* ---- the envelope ---------------------------------------------------- */
+
+static const char *attr_text(const bc_attr *a)
+{
+	const char *t = a->text;
+	while (t && isspace((unsigned char)*t))
+		t++;
+	return t && *t ? a->text : NULL;
+}
+
+static void check_unit(vctx *x, bc_rulebook *rb)
+{
+	const bc_attr *u = &x->s->unit;
+	if (!attr_text(u)) {
+		fail(x, x->s->line, NULL, NULL, NULL,
+		     "no unit: a submission names the unit that sends it");
+		return;
+	}
+	bc_err rc = bc_unit_get(x->st, u->text, &x->c->unit, x->d);
+	if (rc == BC_ERR_NOT_FOUND)
+		fail(x, u->line, u->loc, NULL, NULL,
+		     "unknown unit '%s' (see 'baocao units list')", u->text);
+	else
+		note_rc(x, rc);
+	(void)rb;
+}
+
+static void check_period(vctx *x, bc_rulebook *rb)
+{
+	const bc_attr *p = &x->s->period;
+	if (!attr_text(p)) {
+		fail(x, x->s->line, NULL, NULL, NULL,
+		     "no period: a submission names its period (2023-Q1)");
+		return;
+	}
+	bc_diags why = BC_DIAGS_INIT;
+	bc_err rc = bc_period_get(x->st, rb, p->text, &x->c->period, &why);
+	if (rc == BC_ERR_SYNTAX || rc == BC_ERR_NOT_FOUND)
+		fail(x, p->line, p->loc, NULL, NULL, "%s",
+		     why.n ? why.v[0].msg : "unknown period");
+	else if (rc == BC_OK)
+		x->rs = x->c->period.rs;
+	else {
+		bc_diags_move(x->d, &why);
+		note_rc(x, rc);
+	}
+	bc_diags_free(&why);
+}
+
+static void check_owed(vctx *x)
+{
+	bc_checked *c = x->c;
+	const bc_unit_kind *k = bc_ruleset_kind(x->rs, c->unit.kind);
+	c->level = k ? k->level : NULL;
+	note_rc(x, bc_owed_for(&c->period, c->unit.kind, c->unit.roles,
+			       c->unit.n_roles, &c->owed));
+	if (x->rc == BC_OK && !c->owed.n_parts)
+		fail(x, x->s->unit.line, x->s->unit.loc, NULL, NULL,
+		     "unit '%s' owes nothing for %s under %s", c->unit.code,
+		     c->period.code, x->rs->id);
+}
+
+static void check_signer(vctx *x)
+{
+	const bc_submission *s = x->s;
+	bc_checked *c = x->c;
+	if (!attr_text(&s->signer_name) || !attr_text(&s->signer_title))
+		fail(x, s->signer_name.line ? s->signer_name.line : s->line,
+		     s->signer_name.loc, NULL, NULL,
+		     "no signer: the head of the unit signs and answers for "
+		     "the figures (name and title)");
+	c->signer_name = s->signer_name.text;
+	c->signer_title = s->signer_title.text;
+	c->signed_date = attr_text(&s->signed_date);
+	bc_date day;
+	if (c->signed_date && !bc_date_parse(c->signed_date, &day))
+		fail(x, s->signed_date.line, s->signed_date.loc, NULL, NULL,
+		     "signed date '%s' is not a date YYYY-MM-DD",
+		     c->signed_date);
+}
+
+static void check_receipt(vctx *x, const bc_import_opts *o)
+{
+	const bc_submission *s = x->s;
+	bc_checked *c = x->c;
+	const char *at = o->received_at ? o->received_at
+					: attr_text(&s->received_at);
+	if (!at) {
+		c->received_at = bc_store_now(x->st);
+		c->offset = o->tz_offset;
+	} else if (!bc_time_parse(at, o->tz_offset, &c->received_at,
+				  &c->offset)) {
+		fail(x, o->received_at ? 0 : s->received_at.line,
+		     o->received_at ? "--received-at" : s->received_at.loc, NULL,
+		     NULL,
+		     "received_at '%s' is not a date or a timestamp "
+		     "(2023-02-26T09:30:00+07:00)",
+		     at);
+	}
+	c->channel = o->channel ? o->channel : attr_text(&s->channel);
+	if (!c->channel)
+		c->channel = BC_CHANNEL_FILE;
+	if (x->rs && strcmp(c->channel, BC_CHANNEL_FILE) != 0 &&
+	    !bc_ruleset_channel(x->rs, c->channel)) {
+		char list[256] = BC_CHANNEL_FILE;
+		for (size_t i = 0; i < x->rs->n_channels; i++) {
+			strncat(list, ", ", sizeof list - strlen(list) - 1);
+			strncat(list, x->rs->channels[i].id,
+				sizeof list - strlen(list) - 1);
+		}
+		fail(x, o->channel ? 0 : s->channel.line,
+		     o->channel ? "--channel" : s->channel.loc, NULL, NULL,
+		     "unknown channel '%s' (%s)", c->channel, list);
+	}
+	const char *e = attr_text(&s->estimated);
+	c->estimated = e && (!strcmp(e, "true") || !strcmp(e, "1"));
+	if (e && !c->estimated && strcmp(e, "false") && strcmp(e, "0"))
+		fail(x, s->estimated.line, s->estimated.loc, NULL, NULL,
+		     "estimated is true or false, not '%s'", e);
+}
+
+/* ---- values ------------------------------------------------------------ */
+
+static bc_part *part_for(vctx *x, const char *part, const bc_form *form)
+{
+	bc_checked *c = x->c;
+	for (size_t i = 0; i < c->n_parts; i++)
+		if (strcmp(c->parts[i].part, part) == 0)
+			return &c->parts[i];
+	bc_part *v = bc_realloc(c->parts, (c->n_parts + 1) * sizeof *v);
+	if (!v) {
+		note_rc(x, BC_ERR_NOMEM);
+		return NULL;
+	}
+	c->parts = v;
+	/* A form counts as received as it is; the report only once every
+	 * section owed has text (finish_report). */
+	v[c->n_parts] = (bc_part){.part = part, .form = form,
+				  .complete = form != NULL};
+	return &v[c->n_parts++];
+}
+
+static bool refused_before(vctx *x, const char *form)
+{
+	for (size_t i = 0; i < x->n_refused; i++)
+		if (strcmp(x->refused[i], form) == 0)
+			return true;
+	char **v = bc_realloc(x->refused, (x->n_refused + 1) * sizeof *v);
+	if (!v || !(v[x->n_refused] = bc_strdup(form))) {
+		if (v)
+			x->refused = v;
+		note_rc(x, BC_ERR_NOMEM);
+		return true;
+	}
+	x->refused = v;
+	x->n_refused++;
+	return false;
+}
+
+/* The form of a raw value, if the unit may send it; NULL after saying
+ * why not (once per form). */
+static const bc_form *owed_form(vctx *x, const char *id, int line,
+				const char *loc)
+{
+	const bc_form *f = bc_ruleset_form(x->rs, id);
+	if (f && bc_owed_part(&x->c->owed, id))
+		return f;
+	if (refused_before(x, id))
+		return NULL;
+	if (!f)
+		fail(x, line, loc, id, NULL, "no such form in %s", x->rs->id);
+	else
+		fail(x, line, loc, id, NULL,
+		     "unit '%s' does not owe this form for %s", x->c->unit.code,
+		     x->c->period.code);
+	return NULL;
+}
+
+/* Digits with an optional fraction ("12", "12.50", "-3"), or, for a
+ * number written as a JSON number, anything strtod reads whole. */
+static bool read_number(const bc_raw *r, double *v, int *decimals)
+{
+	const char *s = r->text;
+	char *end;
+	*decimals = 0;
+	if (r->kind == BC_RAW_TEXT) {
+		const char *p = s + (*s == '-');
+		if (!isdigit((unsigned char)*p))
+			return false;
+		while (isdigit((unsigned char)*p))
+			p++;
+		if (*p == '.') {
+			const char *f = ++p;
+			while (isdigit((unsigned char)*p))
+				p++;
+			if (p == f)
+				return false;
+		}
+		if (*p)
+			return false;
+	}
+	*v = strtod(s, &end);
+	if (*end || end == s || !isfinite(*v))
+		return false;
+	/* Significant decimals as written: "12.50" has one. */
+	const char *dot = strchr(s, '.');
+	if (dot && !strpbrk(s, "eE")) {
+		const char *e = s + strlen(s);
+		while (e > dot + 1 && e[-1] == '0')
+			e--;
+		*decimals = (int)(e - dot - 1);
+	} else if (strpbrk(s, "eE")) {
+		double scaled = *v * 100;
+		*decimals = fabs(scaled - nearbyint(scaled)) < 1e-6 ? 0 : 3;
+		if (*decimals == 0 && fabs(*v - nearbyint(*v)) > 1e-9)
+			*decimals = 2;
+	}
+	return true;
+}
+
+static bool check_number(const bc_field *f, const bc_raw *r, double *num,
+			 char *why, size_t n)
+{
+	int dec;
+	if (r->kind == BC_RAW_BOOL || !read_number(r, num, &dec)) {
+		snprintf(why, n, "'%s' is not a number (digits, '.' before "
+				 "decimals, no grouping)", r->text);
+		return false;
+	}
+	if (*num < 0 && f->type != BC_T_PCT) {
+		snprintf(why, n, "%s: cannot be negative", r->text);
+		return false;
+	}
+	if (fabs(*num) > NUM_MAX) {
+		snprintf(why, n, "%s: too large", r->text);
+		return false;
+	}
+	if (f->type == BC_T_INT && dec > 0) {
+		snprintf(why, n, "%s: a count is a whole number", r->text);
+		return false;
+	}
+	if (f->type == BC_T_MONEY && dec > 2) {
+		snprintf(why, n, "%s: money takes at most 2 decimals (it is "
+				 "never rounded)", r->text);
+		return false;
+	}
+	if (f->type == BC_T_PCT && (*num < 0 || *num > 100)) {
+		snprintf(why, n, "%s: a percentage is between 0 and 100",
+			 r->text);
+		return false;
+	}
+	return true;
+}
+
+/* Checks a raw value against its field's type; fills num/text. */
+static bool typed(const bc_field *f, const bc_raw *r, bool *has_num,
+		  double *num, const char **text, char *why, size_t n)
+{
+	bc_date day;
+	*has_num = false;
+	*text = NULL;
+	switch (f->type) {
+	case BC_T_INT:
+	case BC_T_MONEY:
+	case BC_T_PCT:
+		*has_num = true;
+		return check_number(f, r, num, why, n);
+	case BC_T_DATE:
+		if (!bc_date_parse(r->text, &day)) {
+			snprintf(why, n, "'%s' is not a date YYYY-MM-DD",
+				 r->text);
+			return false;
+		}
+		*has_num = true;
+		*num = day;
+		*text = r->text;
+		return true;
+	case BC_T_BOOL:
+		if (!strcmp(r->text, "true") || !strcmp(r->text, "1"))
+			*num = 1;
+		else if (!strcmp(r->text, "false") || !strcmp(r->text, "0"))
+			*num = 0;
+		else {
+			snprintf(why, n, "'%s' is not true or false", r->text);
+			return false;
+		}
+		*has_num = true;
+		return true;
+	case BC_T_ENUM:
+		for (size_t i = 0; i < f->n_values; i++)
+			if (!strcmp(f->values[i], r->text)) {
+				*text = f->values[i];
+				return true;
+			}
+		size_t o = (size_t)snprintf(why, n, "'%s' is not one of: ",
+					    r->text);
+		for (size_t i = 0; i < f->n_values && o < n; i++)
+			o += (size_t)snprintf(why + o, n - o, "%s%s",
+					      i ? ", " : "", f->values[i]);
+		return false;
+	case BC_T_TEXT:
+		*text = r->text;
+		return true;
+	case BC_T_TABLE:
+		snprintf(why, n, "a table takes rows, not a single value");
+		return false;
+	}
+	return false;
+}
+
+static bool level_fits(vctx *x, const bc_field *f)
+{
+	return !f->level || (x->c->level && !strcmp(f->level, x->c->level));
+}
+
+static void add_typed(vctx *x, bc_part *p, const bc_form *form,
+		      const bc_field *f, const bc_raw *r, const char *field,
+		      const char *col)
+{
+	bool has_num;
+	double num = 0;
+	const char *text;
+	char why[512];
+	if (!typed(f, r, &has_num, &num, &text, why, sizeof why)) {
+		if (r->row)
+			fail(x, r->line, r->loc, form->id, field,
+			     "row %d, %s: %s (%s)", r->row, col, why, f->label);
+		else
+			fail(x, r->line, r->loc, form->id, field, "%s (%s)",
+			     why, f->label);
+		return;
+	}
+	note_rc(x, bc_part_add(p, field, r->row, col, has_num, num, text,
+			       r->line));
+}
+
+static void check_form_value(vctx *x, const bc_raw *r)
+{
+	const bc_form *form = owed_form(x, r->form, r->line, r->loc);
+	if (!form)
+		return;
+	int fi = bc_field_index(form->fields, form->n_fields, r->field);
+	const bc_field *f = fi >= 0 ? &form->fields[fi] : NULL;
+	if (!f || !level_fits(x, f)) {
+		fail(x, r->line, r->loc, form->id, r->field,
+		     f ? "asked only of level %s, not of this unit"
+		       : "the form has no such field%s",
+		     f ? f->level : "");
+		return;
+	}
+	bc_part *p = part_for(x, form->id, form);
+	if (!p || r->kind == BC_RAW_NULL)
+		return;
+	if (f->type != BC_T_TABLE) {
+		if (r->row || r->kind == BC_RAW_EMPTY)
+			fail(x, r->line, r->loc, form->id, f->id,
+			     "not a table: it takes one value");
+		else
+			add_typed(x, p, form, f, r, f->id, NULL);
+		return;
+	}
+	if (!r->row) {
+		if (r->kind != BC_RAW_EMPTY)
+			fail(x, r->line, r->loc, form->id, f->id,
+			     "a table takes rows (or [] for none)");
+		return;
+	}
+	int ci = bc_field_index(f->columns, f->n_columns, r->col);
+	if (ci < 0) {
+		fail(x, r->line, r->loc, form->id, f->id,
+		     "row %d: the table has no column '%s'", r->row, r->col);
+		return;
+	}
+	if (r->row > MAX_ROWS) {
+		fail(x, r->line, r->loc, form->id, f->id,
+		     "more than %d rows", MAX_ROWS);
+		return;
+	}
+	add_typed(x, p, form, &f->columns[ci], r, f->id,
+		  f->columns[ci].id);
+}
+
+static void check_section(vctx *x, const bc_raw *r)
+{
+	const bc_section *sec = bc_ruleset_section(x->rs, r->field);
+	if (!sec) {
+		fail(x, r->line, r->loc, BC_PART_REPORT, r->field,
+		     "no such section in the outline of %s", x->rs->id);
+		return;
+	}
+	if (!bc_owed_may_write(&x->c->owed, sec->id)) {
+		fail(x, r->line, r->loc, BC_PART_REPORT, r->field,
+		     "another unit's section: unit '%s' writes %s",
+		     x->c->unit.code,
+		     x->c->owed.n_sections ? "the sections it owes"
+					   : "no report");
+		return;
+	}
+	if (r->kind == BC_RAW_NULL || !r->text || !*r->text)
+		return;
+	bc_part *p = part_for(x, BC_PART_REPORT, NULL);
+	if (p)
+		note_rc(x, bc_part_add(p, sec->id, 0, NULL, false, 0, r->text,
+				       r->line));
+}
+
+/* Refuses a value given twice (possible in CSV; JSON refuses duplicate
+ * keys itself). */
+static int cmp_raw(const void *a, const void *b)
+{
+	const bc_raw *x = *(const bc_raw *const *)a, *y = *(const bc_raw *const *)b;
+	int c = strcmp(x->form, y->form);
+	if (!c)
+		c = strcmp(x->field, y->field);
+	if (!c)
+		c = (x->row > y->row) - (x->row < y->row);
+	if (!c)
+		c = strcmp(x->col ? x->col : "", y->col ? y->col : "");
+	if (!c)
+		c = (x->line > y->line) - (x->line < y->line);
+	return c;
+}
+
+static void check_duplicates(vctx *x)
+{
+	const bc_submission *s = x->s;
+	const bc_raw **v = bc_malloc((s->n + 1) * sizeof *v);
+	if (!v) {
+		note_rc(x, BC_ERR_NOMEM);
+		return;
+	}
+	for (size_t i = 0; i < s->n; i++)
+		v[i] = &s->v[i];
+	qsort(v, s->n, sizeof *v, cmp_raw);
+	for (size_t i = 1; i < s->n; i++) {
+		const bc_raw *a = v[i - 1], *b = v[i];
+		if (!strcmp(a->form, b->form) && !strcmp(a->field, b->field) &&
+		    a->row == b->row &&
+		    !strcmp(a->col ? a->col : "", b->col ? b->col : ""))
+			fail(x, b->line, b->loc, b->form, b->field,
+			     "given twice (first on line %d)", a->line);
+	}
+	bc_free(v);
+}
+
+/* ---- whole forms --------------------------------------------------------- */
+
+typedef struct lookup {
+	const bc_part *p;
+	int row; /* table row, or 0 for the form's plain fields */
+	const bc_field *fields;
+	size_t n;
+} lookup;
+
+static bool value_of(void *ud, int ref, double *v)
+{
+	const lookup *l = ud;
+	const char *id = l->fields[ref].id;
+	for (size_t i = 0; i < l->p->n; i++) {
+		const bc_val *x = &l->p->v[i];
+		bool hit = l->row ? x->row == l->row && x->col &&
+					    !strcmp(x->col, id)
+				  : !x->row && !strcmp(x->field, id);
+		if (hit && x->has_num) {
+			*v = x->num;
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool show_value(void *ud, int ref, double v, char *buf, size_t n)
+{
+	const lookup *l = ud;
+	if (l->fields[ref].type != BC_T_DATE || n < BC_DATE_BUF)
+		return false;
+	bc_date_format((bc_date)v, buf);
+	return true;
+}
+
+static const bc_val *cell(const bc_part *p, const char *table, int row,
+			  const char *col)
+{
+	for (size_t i = 0; i < p->n; i++)
+		if (p->v[i].row == row && !strcmp(p->v[i].field, table) &&
+		    p->v[i].col && !strcmp(p->v[i].col, col))
+			return &p->v[i];
+	return NULL;
+}
+
+static bool when_holds(const bc_whens *w, const bc_field *cols,
+		       const bc_part *p, const char *table, int row)
+{
+	for (size_t i = 0; i < w->n; i++) {
+		if (w->v[i].col < 0)
+			return false;
+		const bc_val *v = cell(p, table, row, cols[w->v[i].col].id);
+		bool any = false;
+		for (size_t k = 0; v && v->text && k < w->v[i].n_values; k++)
+			any |= !strcmp(v->text, w->v[i].values[k]);
+		if (!any)
+			return false;
+	}
+	return true;
+}
+
+static void run_check(vctx *x, bc_part *p, const bc_check *k,
+		      lookup *l, int line, const char *field)
+{
+	if (bc_cond_eval(&k->cond, value_of, l) != 0)
+		return;
+	char *why = bc_cond_explain(&k->cond, value_of, show_value, l);
+	char rowtxt[32] = "";
+	if (l->row)
+		snprintf(rowtxt, sizeof rowtxt, "row %d: ", l->row);
+	const char *f = field ? field : k->field;
+	if (k->severity == BC_ERROR)
+		fail(x, line, NULL, p->form->id, f, "%s%s%s%s", rowtxt,
+		     k->message ? k->message : "", k->message ? ": " : "",
+		     why ? why : k->text);
+	else
+		warn(x, p, line, p->form->id, f, "%s%s%s%s", rowtxt,
+		     k->message ? k->message : "", k->message ? ": " : "",
+		     why ? why : k->text);
+	bc_free(why);
+}
+
+/* A Lua pattern, run in the ruleset's sandbox. */
+static bool pattern_ok(vctx *x, const char *pattern, const char *text)
+{
+	lua_State *L = bc_sandbox_state(x->rs->lua);
+	lua_getglobal(L, "string");
+	lua_getfield(L, -1, "find");
+	lua_remove(L, -2);
+	lua_pushstring(L, text);
+	lua_pushstring(L, pattern);
+	bc_diags ignore = BC_DIAGS_INIT;
+	bool ok = bc_sandbox_pcall(x->rs->lua, 2, 1, &ignore) == BC_OK &&
+		  !lua_isnil(L, -1);
+	if (ignore.n == 0)
+		lua_pop(L, 1);
+	bc_diags_free(&ignore);
+	return ok;
+}
+
+static int first_line(const bc_part *p, const char *table, int row)
+{
+	for (size_t i = 0; i < p->n; i++)
+		if (p->v[i].row == row && !strcmp(p->v[i].field, table))
+			return p->v[i].line;
+	return 0;
+}
+
+static void check_cell(vctx *x, bc_part *p, const bc_field *t,
+		       const bc_field *col, int row, int line)
+{
+	const char *form = p->form->id;
+	const bc_val *v = cell(p, t->id, row, col->id);
+	bool needed = col->required ||
+		      (col->required_when.n &&
+		       when_holds(&col->required_when, t->columns, p, t->id, row));
+	if (!v || (!v->has_num && (!v->text || !*v->text))) {
+		if (needed)
+			fail(x, line, NULL, form, t->id,
+			     "row %d: %s is required (%s)", row, col->id,
+			     col->label);
+		return;
+	}
+	if (col->pattern && v->text && !pattern_ok(x, col->pattern, v->text))
+		fail(x, v->line, NULL, form, t->id,
+		     "row %d, %s: '%s' does not look like %s (%s)", row,
+		     col->id, v->text, col->example ? col->example : col->pattern,
+		     col->label);
+	if (col->in_window_warn && col->type == BC_T_DATE &&
+	    (v->num < x->c->period.from || v->num > x->c->period.to))
+		warn(x, p, v->line, form, t->id,
+		     "row %d, %s: %s is outside the period's data window", row,
+		     col->id, v->text);
+}
+
+static void check_table(vctx *x, bc_part *p, const bc_field *t)
+{
+	int rows = 0;
+	for (size_t i = 0; i < p->n; i++)
+		if (!strcmp(p->v[i].field, t->id) && p->v[i].row > rows)
+			rows = p->v[i].row;
+	for (int r = 1; r <= rows; r++) {
+		int line = first_line(p, t->id, r);
+		if (!line) {
+			fail(x, first_line(p, t->id, r + 1), NULL, p->form->id,
+			     t->id,
+			     "rows are numbered 1, 2, 3 … and row %d is "
+			     "missing",
+			     r);
+			continue;
+		}
+		for (size_t c = 0; c < t->n_columns; c++)
+			check_cell(x, p, t, &t->columns[c], r, line);
+		lookup l = {p, r, t->columns, t->n_columns};
+		for (size_t k = 0; k < t->n_row_checks; k++) {
+			const bc_check *ck = &t->row_checks[k];
+			if (when_holds(&ck->when, t->columns, p, t->id, r))
+				run_check(x, p, ck, &l, line, t->id);
+		}
+	}
+}
+
+/* The table's row count, stored as its row-0 value, marks that the table
+ * was reported, rows or none. */
+static void mark_tables(vctx *x, bc_part *p, const bc_raw *raws, size_t n)
+{
+	const bc_form *form = p->form;
+	for (size_t i = 0; i < form->n_fields; i++) {
+		const bc_field *t = &form->fields[i];
+		if (t->type != BC_T_TABLE)
+			continue;
+		int rows = 0, line = 0;
+		bool seen = false, empty = false;
+		for (size_t k = 0; k < n; k++)
+			if (!strcmp(raws[k].form, form->id) &&
+			    !strcmp(raws[k].field, t->id)) {
+				seen = true;
+				empty |= raws[k].kind == BC_RAW_EMPTY;
+				line = line ? line : raws[k].line;
+				if (raws[k].row > rows)
+					rows = raws[k].row;
+			}
+		if (empty && rows)
+			fail(x, line, NULL, form->id, t->id,
+			     "both empty ([]) and with rows");
+		if (seen)
+			note_rc(x, bc_part_add(p, t->id, 0, NULL, true, rows,
+					       NULL, line));
+	}
+}
+
+static int line_of_field(const bc_part *p, const char *field)
+{
+	for (size_t i = 0; i < p->n; i++)
+		if (!p->v[i].row && !strcmp(p->v[i].field, field))
+			return p->v[i].line;
+	return 0;
+}
+
+static void check_carries(vctx *x, bc_part *p)
+{
+	const bc_form *form = p->form;
+	lookup l = {p, 0, form->fields, form->n_fields};
+	for (size_t i = 0; i < form->n_carries; i++) {
+		const bc_carry *c = &form->carries[i];
+		double v, prev;
+		char code[32];
+		bool found = false;
+		if (c->field < 0 || c->from < 0 || !value_of(&l, c->field, &v))
+			continue;
+		note_rc(x, bc_revision_previous(x->st, x->c->unit.id, form->id,
+						form->fields[c->from].id,
+						x->c->period.from, &prev, code,
+						&found, x->d));
+		if (!found || fabs(v - prev) < 1e-9)
+			continue;
+		char a[64], b[64];
+		bc_num_text(v, a, sizeof a);
+		bc_num_text(prev, b, sizeof b);
+		warn(x, p, line_of_field(p, form->fields[c->field].id), form->id,
+		     form->fields[c->field].id,
+		     "%s = %s nhưng %s của báo cáo %s = %s",
+		     form->fields[c->field].id, a, form->fields[c->from].id,
+		     code, b);
+	}
+}
+
+/* A value more than 3x, or less than a third of, the same unit's value
+ * for the same period a year before. */
+static void check_last_year(vctx *x, bc_part *p)
+{
+	const bc_period *per = &x->c->period;
+	if (per->adhoc_no)
+		return;
+	char prev[BC_PERIOD_CODE_MAX + 16];
+	snprintf(prev, sizeof prev, "%04u-%s", (unsigned)(per->year - 1) % 10000u,
+		 per->type);
+	bc_numbers nums;
+	bc_err rc = bc_revision_numbers(x->st, x->c->unit.id, prev,
+					p->form->id, &nums, x->d);
+	note_rc(x, rc);
+	for (size_t i = 0; rc == BC_OK && i < p->n; i++) {
+		const bc_val *v = &p->v[i];
+		double last;
+		int fi = bc_field_index(p->form->fields, p->form->n_fields,
+					v->field);
+		if (v->row || !v->has_num || fi < 0 ||
+		    p->form->fields[fi].type == BC_T_BOOL ||
+		    p->form->fields[fi].type == BC_T_TABLE ||
+		    !bc_numbers_get(&nums, v->field, &last) || last <= 0)
+			continue;
+		if (v->num > 3 * last || v->num < last / 3) {
+			char a[64], b[64];
+			bc_num_text(v->num, a, sizeof a);
+			bc_num_text(last, b, sizeof b);
+			warn(x, p, v->line, p->form->id, v->field,
+			     "%s is %s %s, the value of %s", a,
+			     v->num > 3 * last ? "more than three times"
+					       : "less than a third of",
+			     b, prev);
+		}
+	}
+	bc_numbers_free(&nums);
+}
+
+static void check_form(vctx *x, bc_part *p)
+{
+	const bc_form *form = p->form;
+	mark_tables(x, p, x->s->v, x->s->n);
+	for (size_t i = 0; i < form->n_fields; i++)
+		if (form->fields[i].type == BC_T_TABLE)
+			check_table(x, p, &form->fields[i]);
+	lookup l = {p, 0, form->fields, form->n_fields};
+	for (size_t i = 0; i < form->n_checks; i++) {
+		const bc_check *k = &form->checks[i];
+		int line = k->field ? line_of_field(p, k->field) : 0;
+		if (!line && k->cond.lhs.n && k->cond.lhs.v[0].name)
+			line = line_of_field(p, k->cond.lhs.v[0].name);
+		const char *field = k->field;
+		if (!field && k->cond.lhs.n && k->cond.lhs.v[0].name)
+			field = k->cond.lhs.v[0].name;
+		run_check(x, p, k, &l, line, field);
+	}
+	check_carries(x, p);
+	check_last_year(x, p);
+}
+
+/* Forms named with no values still count as received (an empty form is
+ * a form sent in part). */
+static void forms_present(vctx *x)
+{
+	for (size_t i = 0; i < x->s->n_forms; i++) {
+		const bc_form *f = owed_form(x, x->s->forms[i],
+					     x->s->form_lines[i], NULL);
+		if (f)
+			part_for(x, f->id, f);
+	}
+}
+
+static void finish_report(vctx *x)
+{
+	bc_checked *c = x->c;
+	for (size_t i = 0; i < c->n_parts; i++) {
+		bc_part *p = &c->parts[i];
+		if (p->form)
+			continue;
+		const char **written = bc_malloc((p->n + 1) * sizeof *written);
+		if (!written) {
+			note_rc(x, BC_ERR_NOMEM);
+			return;
+		}
+		for (size_t k = 0; k < p->n; k++)
+			written[k] = p->v[k].field;
+		p->complete = bc_owed_report_complete(&c->owed, written, p->n);
+		bc_free(written);
+		/* The report goes last, as the forms feed it. */
+		bc_part tmp = *p;
+		memmove(p, p + 1, (c->n_parts - i - 1) * sizeof *p);
+		c->parts[c->n_parts - 1] = tmp;
+		return;
+	}
+}
+
+static void check_late(vctx *x)
+{
+	bc_checked *c = x->c;
+	const bc_directive *dir = &x->rs->directive;
+	bc_date day = bc_time_date(c->received_at, dir->utc_offset);
+	c->late = dir->deadline_inclusive ? day > c->period.unit_due
+					  : day >= c->period.unit_due;
+	char at[BC_TIME_BUF], due[BC_DATE_BUF];
+	bc_time_format(c->received_at, dir->utc_offset, at);
+	bc_date_format(c->period.unit_due, due);
+	for (size_t i = 0; i < c->n_parts; i++) {
+		if (c->late)
+			warn(x, &c->parts[i], 0, c->parts[i].part, NULL,
+			     "received %s, after the deadline %s", at, due);
+		if (c->estimated)
+			warn(x, &c->parts[i], 0, c->parts[i].part, NULL,
+			     "figures flagged as estimates");
+	}
+}
+
+bc_err bc_validate(bc_store *st, bc_rulebook *rb, const bc_submission *s,
+		   const bc_import_opts *o, bc_checked *out, bc_diags *d)
+{
+	*out = (bc_checked){.warnings = BC_DIAGS_INIT};
+	vctx x = {.st = st, .s = s, .c = out, .d = d};
+	size_t before = d->errors;
+	check_unit(&x, rb);
+	check_period(&x, rb);
+	if (x.rs && out->unit.code)
+		check_owed(&x);
+	check_signer(&x);
+	check_receipt(&x, o);
+	check_duplicates(&x);
+	if (x.rs && out->owed.n_parts && x.rc == BC_OK) {
+		forms_present(&x);
+		for (size_t i = 0; i < s->n && x.rc == BC_OK; i++) {
+			if (!strcmp(s->v[i].form, BC_PART_REPORT))
+				check_section(&x, &s->v[i]);
+			else
+				check_form_value(&x, &s->v[i]);
+		}
+		for (size_t i = 0; i < out->n_parts && x.rc == BC_OK; i++)
+			if (out->parts[i].form)
+				check_form(&x, &out->parts[i]);
+		finish_report(&x);
+		if (!out->n_parts && d->errors == before)
+			fail(&x, s->line, NULL, NULL, NULL,
+			     "nothing to import: no form and no report "
+			     "section");
+		if (d->errors == before)
+			check_late(&x);
+	}
+	for (size_t i = 0; i < x.n_refused; i++)
+		bc_free(x.refused[i]);
+	bc_free(x.refused);
+	if (x.rc != BC_OK)
+		return x.rc;
+	return d->errors > before ? BC_ERR_INVALID : BC_OK;
+}
+
+void bc_checked_free(bc_checked *c)
+{
+	bc_unit_free(&c->unit);
+	bc_period_free(&c->period);
+	bc_owed_free(&c->owed);
+	for (size_t i = 0; i < c->n_parts; i++)
+		bc_part_free(&c->parts[i]);
+	bc_free(c->parts);
+	bc_diags_free(&c->warnings);
+	*c = (bc_checked){0};
+}

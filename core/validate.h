@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Checking a submission against the rules that govern its period: the
+ * unit and period exist, the signer is named, every form is one the unit
+ * owes, every field one its form asks of the unit's level, every value of
+ * its field's type, every declared check holds.  Every problem is
+ * reported; warnings (late, estimated, unlike last year, a carry-over
+ * that does not match) are kept with the parts.
+ */
+#ifndef BC_VALIDATE_H
+#define BC_VALIDATE_H
+
+#include "duty.h"
+#include "period.h"
+#include "revision.h"
+#include "rulebook.h"
+#include "store.h"
+#include "submission.h"
+#include "unit.h"
+
+typedef struct bc_import_opts {
+	const char *received_at; /* overrides the file's; NULL */
+	const char *channel;     /* overrides the file's; NULL */
+	int tz_offset;           /* for times written without an offset */
+} bc_import_opts;
+
+/* The default channel when neither file nor command line gives one. */
+#define BC_CHANNEL_FILE "file"
+
+typedef struct bc_checked {
+	bc_unit unit;
+	const char *level; /* the unit's level (borrowed from the rules) */
+	bc_period period;
+	bc_owed owed;
+	bc_time received_at;
+	int offset;
+	const char *channel; /* borrowed from the submission, options or rules */
+	const char *signer_name, *signer_title, *signed_date; /* borrowed */
+	bool estimated;
+	bool late;
+	bc_part *parts; /* in file order, the report last */
+	size_t n_parts;
+	bc_diags warnings; /* about the whole submission */
+} bc_checked;
+
+/* Checks s; errors and warnings go to d (with the file and line), and on
+ * BC_OK out holds the parts to store (free with bc_checked_free, also
+ * after an error).  BC_ERR_INVALID when s is refused. */
+bc_err bc_validate(bc_store *st, bc_rulebook *rb, const bc_submission *s,
+		   const bc_import_opts *o, bc_checked *out, bc_diags *d);
+void bc_checked_free(bc_checked *c);
+
+#endif

@@ -1,0 +1,135 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Scratch rules directories for the tests of rulesets over time: the
+ * rulebook reads a whole directory, so each test assembles its own from
+ * symbolic links to shipped or test rulesets, or from copies it may edit.
+ */
+#ifndef BC_TEST_RULESDIR_H
+#define BC_TEST_RULESDIR_H
+
+#include "test.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <sys/stat.h>
+
+/* "a/b" in a fresh string the caller frees with free(). */
+static inline char *test_path(const char *a, const char *b)
+{
+	size_t n = strlen(a) + strlen(b) + 2;
+	char *p = malloc(n);
+	assert_non_null(p);
+	snprintf(p, n, "%s/%s", a, b);
+	return p;
+}
+
+/* Removes path and everything below it, without following links. */
+static inline void test_rm_rf(const char *path)
+{
+	struct stat st;
+	if (lstat(path, &st) != 0)
+		return;
+	if (S_ISDIR(st.st_mode)) {
+		DIR *dp = opendir(path);
+		assert_non_null(dp);
+		struct dirent *e;
+		while ((e = readdir(dp))) {
+			if (strcmp(e->d_name, ".") == 0 ||
+			    strcmp(e->d_name, "..") == 0)
+				continue;
+			char *sub = test_path(path, e->d_name);
+			test_rm_rf(sub);
+			free(sub);
+		}
+		closedir(dp);
+		assert_int_equal(rmdir(path), 0);
+	} else {
+		assert_int_equal(unlink(path), 0);
+	}
+}
+
+static inline void test_mkdir(const char *dir, const char *name)
+{
+	char *path = test_path(dir, name);
+	assert_int_equal(mkdir(path, 0755), 0);
+	free(path);
+}
+
+/* dir/name becomes a link to target, a path relative to the source
+ * tree ("rules/cchc-1131"). */
+static inline void test_link_source(const char *dir, const char *name,
+				    const char *target)
+{
+	char *from = test_path(dir, name);
+	char *to = test_path(test_source_root(), target);
+	assert_int_equal(symlink(to, from), 0);
+	free(from);
+	free(to);
+}
+
+/* Copies the regular files of source-tree directory src into a new
+ * directory dir/name (one level: enough for a ruleset). */
+static inline void test_copy_source(const char *dir, const char *name,
+				    const char *src)
+{
+	char *from = test_path(test_source_root(), src);
+	char *to = test_path(dir, name);
+	test_mkdir(dir, name);
+	DIR *dp = opendir(from);
+	assert_non_null(dp);
+	struct dirent *e;
+	while ((e = readdir(dp))) {
+		if (e->d_name[0] == '.')
+			continue;
+		char *in = test_path(from, e->d_name);
+		char *out = test_path(to, e->d_name);
+		FILE *fi = fopen(in, "rb");
+		assert_non_null(fi);
+		FILE *fo = fopen(out, "wb");
+		assert_non_null(fo);
+		char buf[4096];
+		size_t n;
+		while ((n = fread(buf, 1, sizeof buf, fi)) > 0)
+			assert_int_equal(fwrite(buf, 1, n, fo), n);
+		fclose(fi);
+		fclose(fo);
+		free(in);
+		free(out);
+	}
+	closedir(dp);
+	free(from);
+	free(to);
+}
+
+/* The whole of file dir/name, which the caller frees with free(). */
+static inline char *test_read(const char *dir, const char *name)
+{
+	char *path = test_path(dir, name);
+	FILE *f = fopen(path, "rb");
+	free(path);
+	assert_non_null(f);
+	assert_int_equal(fseek(f, 0, SEEK_END), 0);
+	long n = ftell(f);
+	assert_true(n >= 0);
+	rewind(f);
+	char *buf = malloc((size_t)n + 1);
+	assert_non_null(buf);
+	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
+}
+
+/* A scratch rules directory holding links to the shipped cchc-1131 and
+ * the test-only test-2025 (tests/rules/test-2025): two directives, the
+ * second superseding the first from 2025.  Free with free() after
+ * test_rm_rf. */
+static inline char *test_rules_over_time(void)
+{
+	char *dir = test_tmpdir();
+	test_link_source(dir, "cchc-1131", "rules/cchc-1131");
+	test_link_source(dir, "test-2025", "tests/rules/test-2025");
+	return dir;
+}
+
+#endif

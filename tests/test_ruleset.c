@@ -1,0 +1,605 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * One ruleset: the shipped cchc-1131 read back exactly as
+ * ../shared/spec/schedule.md gives it, day rules, period-type tokens, and
+ * every registration error reported at the file:line that made it.
+ */
+#include "test.h"
+
+#include "date.h"
+#include "ruleset.h"
+#include "srcset.h"
+
+static bc_date ymd(int y, int m, int d)
+{
+	return bc_date_from_ymd(y, m, d);
+}
+
+static void dayrule_equal(bc_dayrule r, int day, int month, int off)
+{
+	assert_int_equal(r.day, day);
+	assert_int_equal(r.month, month);
+	assert_int_equal(r.year_offset, off);
+}
+
+/* ---- the shipped ruleset --------------------------------------------- */
+
+static bc_ruleset *load_shipped(bc_diags *d)
+{
+	char dir[1024];
+	snprintf(dir, sizeof dir, "%s/rules/cchc-1131", test_source_root());
+	bc_ruleset *rs = NULL;
+	bc_err rc = bc_ruleset_load_dir("cchc-1131", dir, NULL, &rs, d);
+	if (rc != BC_OK) {
+		test_diags_print(d);
+		fail_msg("cchc-1131: %s", bc_strerror(rc));
+	}
+	assert_non_null(rs);
+	return rs;
+}
+
+static void shipped_directive(void **state)
+{
+	bc_diags d = BC_DIAGS_INIT;
+	bc_ruleset *rs = load_shipped(&d);
+	assert_int_equal(d.errors, 0);
+	assert_string_equal(rs->id, "cchc-1131");
+	assert_int_equal(strlen(rs->hash), 64);
+	const bc_directive *dir = &rs->directive;
+	assert_string_equal(dir->reference, "1131/SNV-CCHC");
+	assert_int_equal(dir->issued, ymd(2023, 5, 10));
+	assert_int_equal(dir->in_force_from, ymd(2022, 1, 1));
+	assert_int_equal(dir->in_force_to, BC_DATE_NONE);
+	assert_null(dir->supersedes);
+	assert_true(dir->deadline_inclusive);
+	assert_int_equal(dir->utc_offset, 7 * 60);
+	assert_non_null(dir->title);
+	assert_non_null(dir->reading);
+	assert_string_equal(dir->at.file, "cchc-1131/ruleset.lua");
+	assert_int_equal(dir->at.line, 12);
+	bc_ruleset_free(rs);
+	bc_diags_free(&d);
+}
+
+typedef struct want_type {
+	const char *code, *label;
+	bc_dayrule from, to, unit_due, compile_due;
+	bool advance;
+	int line; /* of period_type{} in periods.lua */
+} want_type;
+
+static void shipped_period_types(void **state)
+{
+	/* The table of ../shared/spec/schedule.md, row by row. */
+	static const want_type want[] = {
+		{"Q1", "Quý I năm {year}", {10, 12, -1}, {10, 3, 0},
+		 {28, 2, 0}, {4, 3, 0}, false, 10},
+		{"H1", "6 tháng đầu năm {year}", {10, 12, -1}, {10, 6, 0},
+		 {28, 5, 0}, {4, 6, 0}, true, 19},
+		{"Q3", "Quý III năm {year}", {10, 6, 0}, {10, 9, 0},
+		 {28, 8, 0}, {4, 9, 0}, false, 30},
+		{"Y", "Năm {year}", {10, 12, -1}, {10, 12, 0}, {28, 11, 0},
+		 {4, 12, 0}, true, 39},
+	};
+	bc_diags d = BC_DIAGS_INIT;
+	bc_ruleset *rs = load_shipped(&d);
+	assert_int_equal(rs->n_ptypes, 5);
+	for (size_t i = 0; i < 4; i++) {
+		const bc_period_type *p = &rs->ptypes[i];
+		const want_type *w = &want[i];
+		assert_string_equal(p->code, w->code);
+		assert_string_equal(p->label, w->label);
+		assert_false(p->adhoc);
+		assert_int_equal(p->advance, w->advance);
+		dayrule_equal(p->from, w->from.day, w->from.month,
+			      w->from.year_offset);
+		dayrule_equal(p->to, w->to.day, w->to.month, w->to.year_offset);
+		dayrule_equal(p->unit_due, w->unit_due.day, w->unit_due.month,
+			      w->unit_due.year_offset);
+		dayrule_equal(p->compile_due, w->compile_due.day,
+			      w->compile_due.month, w->compile_due.year_offset);
+		assert_string_equal(p->at.file, "cchc-1131/periods.lua");
+		assert_int_equal(p->at.line, w->line);
+	}
+	const bc_period_type *dx = &rs->ptypes[4];
+	assert_string_equal(dx->code, "DX");
+	assert_true(dx->adhoc);
+	assert_false(dx->advance);
+	assert_string_equal(dx->label, "Báo cáo đột xuất số {n} năm {year}");
+	/* The windows in 2023, as the schedule writes them. */
+	assert_int_equal(bc_dayrule_date(rs->ptypes[0].from, 2023),
+			 ymd(2022, 12, 10));
+	assert_int_equal(bc_dayrule_date(rs->ptypes[0].to, 2023),
+			 ymd(2023, 3, 10));
+	assert_int_equal(bc_dayrule_date(rs->ptypes[2].from, 2023),
+			 ymd(2023, 6, 10));
+	assert_int_equal(bc_dayrule_date(rs->ptypes[3].to, 2023),
+			 ymd(2023, 12, 10));
+	bc_ruleset_free(rs);
+	bc_diags_free(&d);
+}
+
+static void shipped_units_and_roles(void **state)
+{
+	static const struct {
+		const char *id, *level;
+	} kinds[] = {{"province", NULL},
+		     {"district", NULL},
+		     {"department", "huyen"},
+		     {"commune", "xa"},
+		     {"town", "xa"}};
+	static const char *const levels[] = {"huyen", "xa"};
+	static const char *const roles[] = {"noi_vu", "tu_phap", "vp_ubnd",
+					    "tckh", "vhtt"};
+	bc_diags d = BC_DIAGS_INIT;
+	bc_ruleset *rs = load_shipped(&d);
+	assert_int_equal(rs->n_kinds, 5);
+	for (size_t i = 0; i < 5; i++) {
+		assert_string_equal(rs->kinds[i].id, kinds[i].id);
+		if (kinds[i].level)
+			assert_string_equal(rs->kinds[i].level, kinds[i].level);
+		else
+			assert_null(rs->kinds[i].level);
+		assert_ptr_equal(bc_ruleset_kind(rs, kinds[i].id),
+				 &rs->kinds[i]);
+	}
+	assert_int_equal(rs->n_levels, 2);
+	for (size_t i = 0; i < 2; i++) {
+		assert_string_equal(rs->levels[i].id, levels[i]);
+		assert_ptr_equal(bc_ruleset_level(rs, levels[i]),
+				 &rs->levels[i]);
+	}
+	assert_int_equal(rs->n_roles, 5);
+	for (size_t i = 0; i < 5; i++) {
+		assert_string_equal(rs->roles[i].id, roles[i]);
+		assert_ptr_equal(bc_ruleset_role(rs, roles[i]), &rs->roles[i]);
+	}
+	assert_null(bc_ruleset_kind(rs, "ward"));
+	assert_null(bc_ruleset_level(rs, "tinh"));
+	assert_null(bc_ruleset_role(rs, "cong_an"));
+	bc_ruleset_free(rs);
+	bc_diags_free(&d);
+}
+
+static size_t count_diags(const bc_diags *d, const char *needle)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < d->n; i++) {
+		char *s = bc_diag_format(&d->v[i]);
+		n += s && strstr(s, needle);
+		bc_free(s);
+	}
+	return n;
+}
+
+static void shipped_lint_warns_early_deadlines(void **state)
+{
+	bc_diags d = BC_DIAGS_INIT;
+	bc_ruleset *rs = load_shipped(&d);
+	assert_int_equal(d.n, 0);
+	bc_ruleset_lint(rs, &d);
+	assert_int_equal(d.errors, 0);
+	/* One per regular type, at its declaration, and none for DX. */
+	assert_int_equal(count_diags(&d, "units are due"), 4);
+	assert_true(test_diags_have(&d, "cchc-1131/periods.lua:10: warning: "
+					"period type Q1: units are due "
+					"28/02/Y"));
+	assert_true(test_diags_have(&d, "cchc-1131/periods.lua:19: warning: "
+					"period type H1: units are due"));
+	assert_true(test_diags_have(&d, "cchc-1131/periods.lua:30: warning: "
+					"period type Q3: units are due"));
+	assert_true(test_diags_have(&d, "cchc-1131/periods.lua:39: warning: "
+					"period type Y: units are due"));
+	assert_false(test_diags_have(&d, "DX"));
+	assert_int_equal(d.warnings, d.n);
+	bc_ruleset_free(rs);
+	bc_diags_free(&d);
+}
+
+/* ---- day rules and tokens --------------------------------------------- */
+
+static void dayrule_parse_and_date(void **state)
+{
+	bc_dayrule r;
+	assert_true(bc_dayrule_parse("28/02/Y", &r));
+	dayrule_equal(r, 28, 2, 0);
+	assert_int_equal(bc_dayrule_date(r, 2023), ymd(2023, 2, 28));
+	assert_true(bc_dayrule_parse("10/12/Y-1", &r));
+	dayrule_equal(r, 10, 12, -1);
+	assert_int_equal(bc_dayrule_date(r, 2023), ymd(2022, 12, 10));
+	assert_true(bc_dayrule_parse("05/01/Y+1", &r));
+	dayrule_equal(r, 5, 1, 1);
+	assert_int_equal(bc_dayrule_date(r, 2023), ymd(2024, 1, 5));
+	/* 29/02 exists in some years: in a common year it is the last
+	 * day of February. */
+	assert_true(bc_dayrule_parse("29/02/Y", &r));
+	assert_int_equal(bc_dayrule_date(r, 2023), ymd(2023, 2, 28));
+	assert_int_equal(bc_dayrule_date(r, 2024), ymd(2024, 2, 29));
+	assert_int_equal(bc_dayrule_date(r, 1900), ymd(1900, 2, 28));
+	/* The year offset moves the leap test to the other year. */
+	assert_true(bc_dayrule_parse("29/02/Y-1", &r));
+	assert_int_equal(bc_dayrule_date(r, 2025), ymd(2024, 2, 29));
+	assert_int_equal(bc_dayrule_date(r, 2024), ymd(2023, 2, 28));
+}
+
+static void dayrule_bad(void **state)
+{
+	static const char *const bad[] = {
+		"",          "28/02",     "28/02/",    "28/02/X",
+		"28-02-Y",   "32/01/Y",   "00/01/Y",   "31/04/Y",
+		"30/02/Y",   "01/13/Y",   "01/00/Y",   "28/02/Y-",
+		"28/02/Y+",  "28/02/Y-10", "28/02/Y1", "28/02/Yx",
+		"28/02/Y ",  "28/02/Y-1x", "ab/cd/Y",  "28/02/YY",
+		"-1/02/Y",   "28/02/y",
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		bc_dayrule r;
+		if (bc_dayrule_parse(bad[i], &r))
+			fail_msg("accepted \"%s\"", bad[i]);
+	}
+	bc_dayrule r;
+	assert_false(bc_dayrule_parse(NULL, &r));
+}
+
+static void period_type_tokens(void **state)
+{
+	bc_diags d = BC_DIAGS_INIT;
+	bc_ruleset *rs = load_shipped(&d);
+	int n = -1;
+	const bc_period_type *p = bc_ruleset_period_type(rs, "Q1", &n);
+	assert_non_null(p);
+	assert_string_equal(p->code, "Q1");
+	assert_int_equal(n, 0);
+	p = bc_ruleset_period_type(rs, "Y", &n);
+	assert_non_null(p);
+	assert_string_equal(p->code, "Y");
+	p = bc_ruleset_period_type(rs, "DX3", &n);
+	assert_non_null(p);
+	assert_string_equal(p->code, "DX");
+	assert_true(p->adhoc);
+	assert_int_equal(n, 3);
+	p = bc_ruleset_period_type(rs, "DX12", &n);
+	assert_non_null(p);
+	assert_int_equal(n, 12);
+	static const char *const bad[] = {"DX0", "DX",  "DXA", "DX3A", "DX-1",
+					  "Q2",  "q1",  "Q",   "",     "Q1 ",
+					  "H1X", "YY"};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		n = -1;
+		if (bc_ruleset_period_type(rs, bad[i], &n))
+			fail_msg("\"%s\" read as a period type", bad[i]);
+		assert_int_equal(n, 0);
+	}
+	bc_ruleset_free(rs);
+	bc_diags_free(&d);
+}
+
+/* ---- registration errors, from rulesets held in memory ----------------- */
+
+/* Five lines each, so that what follows starts on a known line. */
+#define DIRECTIVE(id)                                                         \
+	"directive {\n"                                                       \
+	"  id = \"" id "\", title = \"T\", reference = \"1/T\",\n"            \
+	"  in_force = { from = \"2022-01-01\" },\n"                           \
+	"  deadline = { inclusive = true, utc_offset = \"+07:00\" },\n"       \
+	"}\n"
+#define PERIOD_Q1                                                             \
+	"period_type {\n"                                                     \
+	"  code = \"Q1\", label = \"Q1 {year}\",\n"                           \
+	"  window = { from = \"10/12/Y-1\", to = \"10/03/Y\" },\n"            \
+	"  unit_due = \"28/02/Y\", compile_due = \"04/03/Y\",\n"              \
+	"}\n"
+
+/* Loads id from files (path, text, …, NULL). */
+static bc_err load_mem(const char *id, const char *const *files,
+		       bc_ruleset **rs, bc_diags *d)
+{
+	bc_srcset src = BC_SRCSET_INIT;
+	for (; *files; files += 2)
+		assert_int_equal(bc_srcset_add(&src, files[0], files[1],
+					       strlen(files[1])),
+				 BC_OK);
+	bc_srcset_sort(&src);
+	*rs = NULL;
+	bc_err rc = bc_ruleset_load(id, &src, NULL, rs, d);
+	/* Taken over whatever the outcome. */
+	assert_int_equal(src.n, 0);
+	assert_null(src.v);
+	return rc;
+}
+
+/* Expects loading to fail with a diagnostic holding where and what. */
+static void expect_load_error(const char *id, const char *const *files,
+			      const char *where, const char *what)
+{
+	bc_diags d = BC_DIAGS_INIT;
+	bc_ruleset *rs;
+	bc_err rc = load_mem(id, files, &rs, &d);
+	bool hit = false;
+	for (size_t i = 0; i < d.n && !hit; i++) {
+		char *s = bc_diag_format(&d.v[i]);
+		hit = s && d.v[i].severity == BC_ERROR && strstr(s, where) &&
+		      strstr(s, what);
+		bc_free(s);
+	}
+	if (rc != BC_ERR_RULES || !hit) {
+		test_diags_print(&d);
+		fail_msg("got %s, wanted an error at '%s' saying '%s'",
+			 bc_strerror(rc), where, what);
+	}
+	assert_null(rs);
+	bc_diags_free(&d);
+}
+
+static void minimal_ruleset_loads(void **state)
+{
+	/* The base every error test below departs from. */
+	const char *files[] = {"ruleset.lua", DIRECTIVE("t") PERIOD_Q1, NULL};
+	bc_diags d = BC_DIAGS_INIT;
+	bc_ruleset *rs;
+	assert_int_equal(load_mem("t", files, &rs, &d), BC_OK);
+	assert_int_equal(d.n, 0);
+	assert_non_null(rs);
+	assert_int_equal(rs->n_ptypes, 1);
+	assert_string_equal(rs->ptypes[0].at.file, "t/ruleset.lua");
+	assert_int_equal(rs->ptypes[0].at.line, 6);
+	assert_int_equal(rs->src.n, 1);
+	bc_ruleset_free(rs);
+	bc_diags_free(&d);
+}
+
+static void unknown_key(void **state)
+{
+	const char *files[] = {"ruleset.lua",
+			       DIRECTIVE("t") "include 'periods.lua'\n",
+			       "periods.lua",
+			       "local x = 1\n"
+			       "period_type {\n"
+			       "  code = \"Q1\", label = \"Q1 {year}\",\n"
+			       "  colour = \"red\",\n"
+			       "  window = { from = \"10/12/Y-1\", to = \"10/03/Y\" },\n"
+			       "  unit_due = \"28/02/Y\", compile_due = \"04/03/Y\",\n"
+			       "}\n",
+			       NULL};
+	expect_load_error("t", files, "t/periods.lua:2:",
+			  "unknown key 'colour'");
+	/* Inside a sub-table too. */
+	const char *files2[] = {
+		"ruleset.lua",
+		"directive {\n"
+		"  id = \"t\", title = \"T\", reference = \"1/T\",\n"
+		"  in_force = { from = \"2022-01-01\", till = \"2030-01-01\" },\n"
+		"  deadline = { inclusive = true, utc_offset = \"+07:00\" },\n"
+		"}\n" PERIOD_Q1,
+		NULL};
+	expect_load_error("t", files2, "t/ruleset.lua:1:",
+			  "unknown key 'till'");
+}
+
+static void missing_required_key(void **state)
+{
+	const char *files[] = {
+		"ruleset.lua",
+		"directive {\n"
+		"  id = \"t\", reference = \"1/T\",\n"
+		"  in_force = { from = \"2022-01-01\" },\n"
+		"  deadline = { inclusive = true, utc_offset = \"+07:00\" },\n"
+		"}\n" PERIOD_Q1,
+		NULL};
+	expect_load_error("t", files, "t/ruleset.lua:1:",
+			  "'title' is required");
+	const char *files2[] = {"ruleset.lua",
+				DIRECTIVE("t") "period_type {\n"
+					       "  code = \"Q1\", label = \"Q\",\n"
+					       "  window = { from = \"10/12/Y-1\", "
+					       "to = \"10/03/Y\" },\n"
+					       "  compile_due = \"04/03/Y\",\n"
+					       "}\n",
+				NULL};
+	expect_load_error("t", files2, "t/ruleset.lua:6:",
+			  "'unit_due' is required");
+}
+
+static void wrong_type(void **state)
+{
+	const char *files[] = {
+		"ruleset.lua",
+		"directive {\n"
+		"  id = \"t\", title = 5, reference = \"1/T\",\n"
+		"  in_force = { from = \"2022-01-01\" },\n"
+		"  deadline = { inclusive = true, utc_offset = \"+07:00\" },\n"
+		"}\n" PERIOD_Q1,
+		NULL};
+	expect_load_error("t", files, "t/ruleset.lua:1:",
+			  "'title' must be a string, not number");
+	const char *files2[] = {"ruleset.lua",
+				DIRECTIVE("t") "period_type {\n"
+					       "  code = \"Q1\", label = \"Q\",\n"
+					       "  window = { from = \"10/12/Y-1\", "
+					       "to = \"10/03/Y\" },\n"
+					       "  unit_due = \"28/02/Y\", "
+					       "compile_due = \"04/03/Y\",\n"
+					       "  advance = \"yes\",\n"
+					       "}\n",
+				NULL};
+	expect_load_error("t", files2, "t/ruleset.lua:6:",
+			  "'advance' must be true or false");
+}
+
+static void duplicate_period_code(void **state)
+{
+	const char *files[] = {"ruleset.lua", DIRECTIVE("t") PERIOD_Q1 PERIOD_Q1,
+			       NULL};
+	expect_load_error("t", files, "t/ruleset.lua:11:",
+			  "'Q1' already declared at t/ruleset.lua:6");
+}
+
+static void duplicate_directive(void **state)
+{
+	const char *files[] = {"ruleset.lua",
+			       DIRECTIVE("t") DIRECTIVE("t") PERIOD_Q1, NULL};
+	expect_load_error("t", files, "t/ruleset.lua:6:",
+			  "already declared at t/ruleset.lua:1");
+}
+
+static void directive_id_not_directory(void **state)
+{
+	const char *files[] = {"ruleset.lua", DIRECTIVE("other") PERIOD_Q1,
+			       NULL};
+	expect_load_error("t", files, "t/ruleset.lua:1:",
+			  "directory's name 't'");
+}
+
+static void unit_kind_undeclared_level(void **state)
+{
+	const char *files[] = {"ruleset.lua",
+			       DIRECTIVE("t") PERIOD_Q1
+			       "level { id = \"xa\", label = \"X\" }\n"
+			       "unit_kind { id = \"commune\", label = \"C\", "
+			       "level = \"huyen\" }\n",
+			       NULL};
+	expect_load_error("t", files, "t/ruleset.lua:12:",
+			  "no level 'huyen'");
+}
+
+static void no_directive(void **state)
+{
+	const char *files[] = {"ruleset.lua", PERIOD_Q1, NULL};
+	expect_load_error("t", files, "t/ruleset.lua", "no directive");
+}
+
+static void no_period_type(void **state)
+{
+	const char *files[] = {"ruleset.lua", DIRECTIVE("t"), NULL};
+	expect_load_error("t", files, "t/ruleset.lua", "no period_type");
+}
+
+static void no_ruleset_lua(void **state)
+{
+	const char *files[] = {"periods.lua", DIRECTIVE("t") PERIOD_Q1, NULL};
+	expect_load_error("t", files, "t", "no ruleset.lua");
+}
+
+static void adhoc_with_window(void **state)
+{
+	const char *files[] = {"ruleset.lua",
+			       DIRECTIVE("t") PERIOD_Q1
+			       "period_type {\n"
+			       "  code = \"DX\", label = \"DX {n}\", adhoc = true,\n"
+			       "  window = { from = \"01/01/Y\", to = \"31/01/Y\" },\n"
+			       "}\n",
+			       NULL};
+	expect_load_error("t", files, "t/ruleset.lua:11:",
+			  "an ad-hoc type takes its window");
+	const char *files2[] = {"ruleset.lua",
+				DIRECTIVE("t") PERIOD_Q1
+				"period_type { code = \"DX\", label = \"DX\", "
+				"adhoc = true, unit_due = \"28/02/Y\" }\n",
+				NULL};
+	expect_load_error("t", files2, "t/ruleset.lua:11:",
+			  "an ad-hoc type takes its window");
+}
+
+static void window_backwards(void **state)
+{
+	const char *files[] = {"ruleset.lua",
+			       DIRECTIVE("t") "\n"
+			       "period_type {\n"
+			       "  code = \"Q3\", label = \"Q3\",\n"
+			       "  window = { from = \"10/09/Y\", to = \"10/06/Y\" },\n"
+			       "  unit_due = \"28/09/Y\", compile_due = \"04/10/Y\",\n"
+			       "}\n",
+			       NULL};
+	expect_load_error("t", files, "t/ruleset.lua:7:",
+			  "window ends before it starts");
+	/* Backwards by days within one month. */
+	const char *files2[] = {"ruleset.lua",
+				DIRECTIVE("t") "period_type {\n"
+				"  code = \"Q1\", label = \"Q1\",\n"
+				"  window = { from = \"20/03/Y\", to = \"10/03/Y\" },\n"
+				"  unit_due = \"28/03/Y\", compile_due = \"04/04/Y\",\n"
+				"}\n",
+				NULL};
+	expect_load_error("t", files2, "t/ruleset.lua:6:",
+			  "window ends before it starts");
+}
+
+static void syntax_error_line(void **state)
+{
+	const char *files[] = {"ruleset.lua",
+			       "-- a comment\n"
+			       "local a = 1\n"
+			       "\n"
+			       "local b = = 2\n",
+			       NULL};
+	expect_load_error("t", files, "t/ruleset.lua:4:", "near");
+}
+
+static void include_error_names_subfile(void **state)
+{
+	const char *files[] = {"ruleset.lua",
+			       DIRECTIVE("t") "include 'sub/periods.lua'\n",
+			       "sub/periods.lua",
+			       "-- periods\n"
+			       "\n"
+			       "period_type { code = \"Q1\" label = \"x\" }\n",
+			       NULL};
+	expect_load_error("t", files, "t/sub/periods.lua:3:", "expected");
+	/* A run-time error in the sub-file is placed there as well, not at
+	 * the include. */
+	const char *files2[] = {"ruleset.lua",
+				DIRECTIVE("t") "include 'sub/periods.lua'\n",
+				"sub/periods.lua",
+				"-- periods\n" PERIOD_Q1
+				"period_type { code = \"q2\", label = \"x\" }\n",
+				NULL};
+	expect_load_error("t", files2, "t/sub/periods.lua:7:", "code 'q2'");
+}
+
+static void lint_quiet_when_deadlines_follow_window(void **state)
+{
+	const char *files[] = {"ruleset.lua",
+			       DIRECTIVE("t") "period_type {\n"
+			       "  code = \"Q1\", label = \"Q1 {year}\",\n"
+			       "  window = { from = \"10/12/Y-1\", to = \"10/03/Y\" },\n"
+			       "  unit_due = \"15/03/Y\", compile_due = \"20/03/Y\",\n"
+			       "}\n",
+			       NULL};
+	bc_diags d = BC_DIAGS_INIT;
+	bc_ruleset *rs;
+	assert_int_equal(load_mem("t", files, &rs, &d), BC_OK);
+	bc_ruleset_lint(rs, &d);
+	assert_int_equal(d.n, 0);
+	bc_ruleset_free(rs);
+	bc_diags_free(&d);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(shipped_directive),
+		cmocka_unit_test(shipped_period_types),
+		cmocka_unit_test(shipped_units_and_roles),
+		cmocka_unit_test(shipped_lint_warns_early_deadlines),
+		cmocka_unit_test(dayrule_parse_and_date),
+		cmocka_unit_test(dayrule_bad),
+		cmocka_unit_test(period_type_tokens),
+		cmocka_unit_test(minimal_ruleset_loads),
+		cmocka_unit_test(unknown_key),
+		cmocka_unit_test(missing_required_key),
+		cmocka_unit_test(wrong_type),
+		cmocka_unit_test(duplicate_period_code),
+		cmocka_unit_test(duplicate_directive),
+		cmocka_unit_test(directive_id_not_directory),
+		cmocka_unit_test(unit_kind_undeclared_level),
+		cmocka_unit_test(no_directive),
+		cmocka_unit_test(no_period_type),
+		cmocka_unit_test(no_ruleset_lua),
+		cmocka_unit_test(adhoc_with_window),
+		cmocka_unit_test(window_backwards),
+		cmocka_unit_test(syntax_error_line),
+		cmocka_unit_test(include_error_names_subfile),
+		cmocka_unit_test(lint_quiet_when_deadlines_follow_window),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,696 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The sandbox rules and Lua exporters run in.  Each escape is tried from
+ * a real Lua file, and each test checks both that the attempt is reported
+ * at the file:line that made it and that its effect did not happen: a
+ * file not created, a marker function not called.
+ */
+#include "test.h"
+
+#include "sandbox.h"
+#include "srcset.h"
+
+#include <lauxlib.h>
+#include <lua.h>
+#include <lualib.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+/* Calls of mark() from Lua: the proof that code ran. */
+static int marks;
+
+static int l_mark(lua_State *L)
+{
+	marks++;
+	return 0;
+}
+
+typedef struct box {
+	bc_srcset src;
+	bc_sandbox *sb;
+	bc_diags d;
+} box;
+
+static void box_add(box *b, const char *path, const char *text, size_t len)
+{
+	assert_int_equal(bc_srcset_add(&b->src, path, text, len), BC_OK);
+}
+
+/* A sandbox named "sb" over files (path, text, …, NULL), with mark(). */
+static void box_open(box *b, const bc_limits *lim, const char *const *files)
+{
+	memset(b, 0, sizeof *b);
+	for (; files && *files; files += 2)
+		box_add(b, files[0], files[1], strlen(files[1]));
+	bc_srcset_sort(&b->src);
+	assert_int_equal(bc_sandbox_new(lim, "sb", &b->src, &b->sb), BC_OK);
+	marks = 0;
+	lua_pushcfunction(bc_sandbox_state(b->sb), l_mark);
+	bc_sandbox_set_global(b->sb, "mark");
+}
+
+static void box_close(box *b)
+{
+	bc_sandbox_free(b->sb);
+	bc_srcset_free(&b->src);
+	bc_diags_free(&b->d);
+}
+
+/* True when one diagnostic holds both texts: the place and the cause
+ * must be reported together, not by two unrelated messages. */
+static bool diag_has(const bc_diags *d, const char *where, const char *what)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		char *s = bc_diag_format(&d->v[i]);
+		bool hit = s && strstr(s, where) && strstr(s, what);
+		bc_free(s);
+		if (hit)
+			return true;
+	}
+	return false;
+}
+
+/* Runs path and expects it to fail with rc, reported at where (such as
+ * "sb/main.lua:2:") with a message holding what. */
+static void expect_fail(box *b, const char *path, bc_err rc,
+			const char *where, const char *what)
+{
+	size_t before = b->d.errors;
+	bc_err got = bc_sandbox_run(b->sb, path, &b->d);
+	if (got != rc || !diag_has(&b->d, where, what)) {
+		test_diags_print(&b->d);
+		fail_msg("%s: got %s, wanted %s at '%s' saying '%s'", path,
+			 bc_strerror(got), bc_strerror(rc), where, what);
+	}
+	assert_true(b->d.errors > before);
+}
+
+/* Runs path through include() and leaves its first result on the Lua
+ * stack (bc_sandbox_run drops results). */
+static void run_ret(box *b, const char *path)
+{
+	lua_State *L = bc_sandbox_state(b->sb);
+	lua_getglobal(L, "include");
+	lua_pushstring(L, path);
+	bc_err rc = bc_sandbox_pcall(b->sb, 1, 1, &b->d);
+	if (rc != BC_OK) {
+		test_diags_print(&b->d);
+		fail_msg("%s: %s", path, bc_strerror(rc));
+	}
+}
+
+static bool exists(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0;
+}
+
+/* ---- the standard library's doors are shut ----------------------------- */
+
+static void os_execute_absent(void **state)
+{
+	char *tmp = test_tmpdir();
+	char text[1024];
+	snprintf(text, sizeof text,
+		 "local f = '%s/pwned'\n"
+		 "os.execute('touch ' .. f)\n"
+		 "mark()\n",
+		 tmp);
+	const char *files[] = {"main.lua", text, NULL};
+	box b;
+	box_open(&b, NULL, files);
+	expect_fail(&b, "main.lua", BC_ERR_RULES, "sb/main.lua:2:",
+		    "undefined global 'os'");
+	char pwned[1024];
+	snprintf(pwned, sizeof pwned, "%s/pwned", tmp);
+	assert_false(exists(pwned));
+	assert_int_equal(marks, 0);
+	box_close(&b);
+	assert_int_equal(rmdir(tmp), 0);
+	free(tmp);
+}
+
+static void io_open_absent(void **state)
+{
+	char *tmp = test_tmpdir();
+	char text[1024];
+	snprintf(text, sizeof text,
+		 "local f = '%s/pwned'\n"
+		 "\n"
+		 "local h = io.open(f, 'w')\n"
+		 "mark()\n",
+		 tmp);
+	const char *files[] = {"main.lua", text, NULL};
+	box b;
+	box_open(&b, NULL, files);
+	expect_fail(&b, "main.lua", BC_ERR_RULES, "sb/main.lua:3:",
+		    "undefined global 'io'");
+	char pwned[1024];
+	snprintf(pwned, sizeof pwned, "%s/pwned", tmp);
+	assert_false(exists(pwned));
+	assert_int_equal(marks, 0);
+	box_close(&b);
+	assert_int_equal(rmdir(tmp), 0);
+	free(tmp);
+}
+
+static void require_absent(void **state)
+{
+	/* package would hand out loadlib and the searchers: it must be
+	 * as unreachable as require itself. */
+	const char *files[] = {"main.lua",
+			       "if pcall(function() return package end) then\n"
+			       "  mark()\n"
+			       "end\n"
+			       "local m = require('os')\n"
+			       "mark()\n",
+			       NULL};
+	box b;
+	box_open(&b, NULL, files);
+	expect_fail(&b, "main.lua", BC_ERR_RULES, "sb/main.lua:4:",
+		    "undefined global 'require'");
+	assert_int_equal(marks, 0);
+	box_close(&b);
+}
+
+/* A real file on disk that would call mark() if anything ran it. */
+static char *evil_on_disk(char **tmp)
+{
+	*tmp = test_tmpdir();
+	test_write(*tmp, "evil.lua", "mark()\n");
+	char path[1024];
+	snprintf(path, sizeof path, "%s/evil.lua", *tmp);
+	return strdup(path);
+}
+
+static void drop_evil(char *tmp, char *evil)
+{
+	assert_int_equal(unlink(evil), 0);
+	assert_int_equal(rmdir(tmp), 0);
+	free(evil);
+	free(tmp);
+}
+
+static void dofile_absent(void **state)
+{
+	char *tmp, *evil = evil_on_disk(&tmp);
+	char text[1024];
+	snprintf(text, sizeof text, "local x = 1\ndofile('%s')\n", evil);
+	const char *files[] = {"main.lua", text, NULL};
+	box b;
+	box_open(&b, NULL, files);
+	expect_fail(&b, "main.lua", BC_ERR_RULES, "sb/main.lua:2:",
+		    "undefined global 'dofile'");
+	assert_int_equal(marks, 0);
+	box_close(&b);
+	drop_evil(tmp, evil);
+}
+
+static void loadfile_absent(void **state)
+{
+	char *tmp, *evil = evil_on_disk(&tmp);
+	char text[1024];
+	snprintf(text, sizeof text, "local x = 1\n\nloadfile('%s')()\n", evil);
+	const char *files[] = {"main.lua", text, NULL};
+	box b;
+	box_open(&b, NULL, files);
+	expect_fail(&b, "main.lua", BC_ERR_RULES, "sb/main.lua:3:",
+		    "undefined global 'loadfile'");
+	assert_int_equal(marks, 0);
+	box_close(&b);
+	drop_evil(tmp, evil);
+}
+
+static void load_absent(void **state)
+{
+	const char *files[] = {"main.lua",
+			       "local code = 'mark()'\n"
+			       "local f = load(code)\n"
+			       "f()\n",
+			       NULL};
+	box b;
+	box_open(&b, NULL, files);
+	expect_fail(&b, "main.lua", BC_ERR_RULES, "sb/main.lua:2:",
+		    "undefined global 'load'");
+	assert_int_equal(marks, 0);
+	box_close(&b);
+}
+
+static void string_dump_absent(void **state)
+{
+	/* load(string.dump(f)) is the classic way to smuggle bytecode in;
+	 * both halves must be missing. */
+	const char *files[] = {"main.lua",
+			       "local function f() mark() end\n"
+			       "if string.dump ~= nil then mark() end\n"
+			       "local chunk = string.dump(f)\n"
+			       "load(chunk)()\n",
+			       NULL};
+	box b;
+	box_open(&b, NULL, files);
+	expect_fail(&b, "main.lua", BC_ERR_RULES, "sb/main.lua:3:", "dump");
+	assert_int_equal(marks, 0);
+	box_close(&b);
+}
+
+static void print_and_collectgarbage_absent(void **state)
+{
+	const char *files[] = {"p.lua", "\nprint('hello')\n",
+			       "c.lua", "\n\ncollectgarbage('stop')\n", NULL};
+	box b;
+	box_open(&b, NULL, files);
+	expect_fail(&b, "p.lua", BC_ERR_RULES, "sb/p.lua:2:",
+		    "undefined global 'print'");
+	expect_fail(&b, "c.lua", BC_ERR_RULES, "sb/c.lua:3:",
+		    "undefined global 'collectgarbage'");
+	box_close(&b);
+}
+
+/* Writer for lua_dump into a growing malloc'd buffer. */
+typedef struct dumpbuf {
+	char *p;
+	size_t n;
+} dumpbuf;
+
+static int dump_writer(lua_State *L, const void *p, size_t sz, void *ud)
+{
+	dumpbuf *b = ud;
+	char *q = realloc(b->p, b->n + sz);
+	if (!q)
+		return 1;
+	memcpy(q + b->n, p, sz);
+	b->p = q;
+	b->n += sz;
+	return 0;
+}
+
+static void bytecode_refused(void **state)
+{
+	/* Genuine bytecode of "mark()" from a plain Lua state, so that
+	 * a sandbox accepting it would visibly run it. */
+	lua_State *L = luaL_newstate();
+	assert_non_null(L);
+	assert_int_equal(luaL_loadstring(L, "mark()"), LUA_OK);
+	dumpbuf code = {NULL, 0};
+	assert_int_equal(lua_dump(L, dump_writer, &code, 0), 0);
+	lua_close(L);
+	assert_true(code.n > 4 && memcmp(code.p, "\x1bLua", 4) == 0);
+
+	box b;
+	memset(&b, 0, sizeof b);
+	box_add(&b, "evil.lua", code.p, code.n);
+	box_add(&b, "fake.lua", "\x1bLua garbage", 12);
+	box_add(&b, "main.lua", "local x = 1\ninclude 'evil.lua'\nmark()\n",
+		strlen("local x = 1\ninclude 'evil.lua'\nmark()\n"));
+	free(code.p);
+	bc_srcset_sort(&b.src);
+	assert_int_equal(bc_sandbox_new(NULL, "sb", &b.src, &b.sb), BC_OK);
+	marks = 0;
+	lua_pushcfunction(bc_sandbox_state(b.sb), l_mark);
+	bc_sandbox_set_global(b.sb, "mark");
+
+	/* Included, the refusal is reported where the include is, and
+	 * names the file refused. */
+	expect_fail(&b, "main.lua", BC_ERR_RULES, "sb/main.lua:2:", "evil.lua");
+	/* Run directly, it still names the file. */
+	expect_fail(&b, "fake.lua", BC_ERR_RULES, "sb/fake.lua", "binary");
+	assert_int_equal(marks, 0);
+	box_close(&b);
+}
+
+/* ---- locked globals and separate environments ------------------------ */
+
+static void undefined_global_read(void **state)
+{
+	const char *files[] = {"main.lua",
+			       "local ok = 1\n"
+			       "local x = no_such_name\n"
+			       "mark()\n",
+			       NULL};
+	box b;
+	box_open(&b, NULL, files);
+	expect_fail(&b, "main.lua", BC_ERR_RULES, "sb/main.lua:2:",
+		    "undefined global 'no_such_name'");
+	assert_int_equal(marks, 0);
+	box_close(&b);
+}
+
+static void global_assignment_refused(void **state)
+{
+	const char *files[] = {"main.lua",
+			       "local ok = 1\n"
+			       "\n"
+			       "counter = 1\n"
+			       "mark()\n",
+			       "reader.lua", "return counter\n", NULL};
+	box b;
+	box_open(&b, NULL, files);
+	expect_fail(&b, "main.lua", BC_ERR_RULES, "sb/main.lua:3:",
+		    "assignment to global 'counter'");
+	assert_int_equal(marks, 0);
+	/* Nor did the value land anywhere another file could read it. */
+	expect_fail(&b, "reader.lua", BC_ERR_RULES, "sb/reader.lua:1:",
+		    "undefined global 'counter'");
+	box_close(&b);
+}
+
+static void global_table_out_of_reach(void **state)
+{
+	/* _G is the table every environment reads through: writing into
+	 * it would be a global assignment that escapes the lock and is
+	 * seen by every other file. */
+	const char *files[] = {"writer.lua", "_G.leak = 1\n",
+			       "reader.lua", "return leak\n", NULL};
+	box b;
+	box_open(&b, NULL, files);
+	bc_sandbox_run(b.sb, "writer.lua", &b.d);
+	expect_fail(&b, "reader.lua", BC_ERR_RULES, "sb/reader.lua:1:",
+		    "undefined global 'leak'");
+	box_close(&b);
+}
+
+static void own_environment(void **state)
+{
+	const char *files[] = {
+		"a.lua",
+		"local secret = 1\n"
+		"rawset(_ENV, 'mine', 2)\n"
+		"return mine + secret\n",
+		"main.lua",
+		"local v = include 'a.lua'\n"
+		"local saw_local = pcall(function() return secret end)\n"
+		"local saw_global = pcall(function() return mine end)\n"
+		"return v == 3 and not saw_local and not saw_global\n",
+		NULL};
+	box b;
+	box_open(&b, NULL, files);
+	run_ret(&b, "main.lua");
+	lua_State *L = bc_sandbox_state(b.sb);
+	assert_int_equal(lua_type(L, -1), LUA_TBOOLEAN);
+	assert_true(lua_toboolean(L, -1));
+	lua_pop(L, 1);
+	box_close(&b);
+}
+
+static void env_metatable_hidden(void **state)
+{
+	/* The metatable holds the __index closure over the real globals:
+	 * handing it out would undo the lock. */
+	const char *files[] = {"get.lua", "return getmetatable(_ENV)\n",
+			       "set.lua",
+			       "local x = 1\nsetmetatable(_ENV, nil)\n"
+			       "undefined_after_unlock = 1\nmark()\n",
+			       NULL};
+	box b;
+	box_open(&b, NULL, files);
+	run_ret(&b, "get.lua");
+	lua_State *L = bc_sandbox_state(b.sb);
+	assert_int_not_equal(lua_type(L, -1), LUA_TTABLE);
+	assert_false(lua_toboolean(L, -1));
+	lua_pop(L, 1);
+	expect_fail(&b, "set.lua", BC_ERR_RULES, "sb/set.lua:2:",
+		    "protected metatable");
+	assert_int_equal(marks, 0);
+	box_close(&b);
+}
+
+/* ---- budgets ------------------------------------------------------------ */
+
+static void endless_loop_stopped(void **state)
+{
+	const bc_limits lim = {64u << 20, 1000000u};
+	const char *files[] = {"main.lua",
+			       "local n = 0\n"
+			       "mark()\n"
+			       "while true do n = n + 1 end\n",
+			       "after.lua", "mark()\n", NULL};
+	box b;
+	box_open(&b, &lim, files);
+	expect_fail(&b, "main.lua", BC_ERR_LIMIT, "sb/main.lua:3:",
+		    "instruction budget");
+	assert_int_equal(marks, 1);
+	/* The next call gets a fresh budget: the state is not poisoned. */
+	assert_int_equal(bc_sandbox_run(b.sb, "after.lua", &b.d), BC_OK);
+	assert_int_equal(marks, 2);
+	box_close(&b);
+}
+
+static void pcall_cannot_swallow_budget(void **state)
+{
+	const bc_limits lim = {64u << 20, 1000000u};
+	const char *files[] = {
+		"wrap.lua",
+		"local n = 0\n"
+		"while true do\n"
+		"  pcall(function() while true do n = n + 1 end end)\n"
+		"end\n",
+		"after.lua",
+		"local function spin() while true do end end\n"
+		"local ok = pcall(spin)\n"
+		"mark()\n",
+		NULL};
+	box b;
+	box_open(&b, &lim, files);
+	expect_fail(&b, "wrap.lua", BC_ERR_LIMIT, "sb/wrap.lua:",
+		    "instruction budget");
+	/* Once caught, not one more instruction of the caller runs. */
+	expect_fail(&b, "after.lua", BC_ERR_LIMIT, "sb/after.lua:",
+		    "instruction budget");
+	assert_int_equal(marks, 0);
+	box_close(&b);
+}
+
+static void finalizer_cannot_outlive_budget(void **state)
+{
+	/* A __gc finalizer runs when the state is closed, after the last
+	 * budgeted call: an endless loop there must not hang the host.
+	 * Run in a child so that a hang fails the test instead of
+	 * stalling it. */
+	const bc_limits lim = {64u << 20, 1000000u};
+	const char *files[] = {
+		"main.lua",
+		"local t = setmetatable({}, {__gc = function()\n"
+		"  while true do end\n"
+		"end})\n",
+		NULL};
+	fflush(NULL);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		alarm(2);
+		box b;
+		box_open(&b, &lim, files);
+		bc_sandbox_run(b.sb, "main.lua", &b.d);
+		bc_sandbox_free(b.sb);
+		_exit(0);
+	}
+	int status;
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	if (WIFSIGNALED(status))
+		fail_msg("closing the sandbox ran a finalizer without a "
+			 "budget (child killed by signal %d)",
+			 WTERMSIG(status));
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+}
+
+static void memory_bomb_stopped(void **state)
+{
+	const bc_limits lim = {4u << 20, 1000000000u};
+	const char *files[] = {"main.lua",
+			       "local t = {}\n"
+			       "local s = 'x'\n"
+			       "for i = 1, 1e9 do\n"
+			       "  t[i] = s:rep(1024) .. i\n"
+			       "end\n"
+			       "mark()\n",
+			       "after.lua", "local t = {1, 2, 3}\nmark()\n",
+			       NULL};
+	box b;
+	box_open(&b, &lim, files);
+	expect_fail(&b, "main.lua", BC_ERR_LIMIT, "sb/main.lua:4:",
+		    "memory limit of 4 MiB");
+	assert_int_equal(marks, 0);
+	size_t peak;
+	size_t used = bc_sandbox_memory(b.sb, &peak);
+	assert_true(peak <= lim.memory);
+	assert_true(used <= peak);
+	/* The state survives its memory error. */
+	assert_int_equal(bc_sandbox_run(b.sb, "after.lua", &b.d), BC_OK);
+	assert_int_equal(marks, 1);
+	box_close(&b);
+}
+
+static void error_object_has_line(void **state)
+{
+	const char *files[] = {"main.lua",
+			       "local x = 1\n"
+			       "\n"
+			       "error({code = 7})\n",
+			       NULL};
+	box b;
+	box_open(&b, NULL, files);
+	expect_fail(&b, "main.lua", BC_ERR_RULES, "sb/main.lua:3:", "table");
+	box_close(&b);
+}
+
+/* ---- include ------------------------------------------------------------ */
+
+static void include_outside_refused(void **state)
+{
+	const char *files[] = {"up.lua", "local x = 1\ninclude '../x.lua'\n",
+			       "abs.lua",
+			       "local x = 1\n\ninclude '/etc/passwd'\n",
+			       "dot.lua", "include './up.lua'\n", NULL};
+	box b;
+	box_open(&b, NULL, files);
+	expect_fail(&b, "up.lua", BC_ERR_RULES, "sb/up.lua:2:", "../x.lua");
+	expect_fail(&b, "abs.lua", BC_ERR_RULES, "sb/abs.lua:3:",
+		    "/etc/passwd");
+	expect_fail(&b, "dot.lua", BC_ERR_RULES, "sb/dot.lua:1:",
+		    "not a path inside");
+	box_close(&b);
+}
+
+static void include_missing_refused(void **state)
+{
+	const char *files[] = {"main.lua",
+			       "local x = 1\n"
+			       "include 'nowhere.lua'\n"
+			       "mark()\n",
+			       NULL};
+	box b;
+	box_open(&b, NULL, files);
+	expect_fail(&b, "main.lua", BC_ERR_RULES, "sb/main.lua:2:",
+		    "no file 'nowhere.lua'");
+	assert_int_equal(marks, 0);
+	box_close(&b);
+}
+
+static void include_self_refused(void **state)
+{
+	const char *files[] = {"self.lua", "mark()\ninclude 'self.lua'\n",
+			       "a.lua", "include 'b.lua'\n",
+			       "b.lua", "local x = 1\ninclude 'a.lua'\n",
+			       NULL};
+	box b;
+	box_open(&b, NULL, files);
+	expect_fail(&b, "self.lua", BC_ERR_RULES, "sb/self.lua:2:",
+		    "includes itself");
+	assert_int_equal(marks, 1);
+	/* A longer cycle is caught where it closes. */
+	expect_fail(&b, "a.lua", BC_ERR_RULES, "sb/b.lua:2:",
+		    "includes itself");
+	box_close(&b);
+}
+
+static void include_runs_once(void **state)
+{
+	const char *files[] = {
+		"a.lua", "mark()\nreturn {}\n",
+		"quiet.lua", "local x = 1\n",
+		"main.lua",
+		"local x = include 'a.lua'\n"
+		"local y = include 'a.lua'\n"
+		"return type(x) == 'table' and rawequal(x, y)\n"
+		"  and include 'quiet.lua' == true\n",
+		NULL};
+	box b;
+	box_open(&b, NULL, files);
+	run_ret(&b, "main.lua");
+	lua_State *L = bc_sandbox_state(b.sb);
+	assert_true(lua_toboolean(L, -1));
+	lua_pop(L, 1);
+	assert_int_equal(marks, 1);
+	/* Also across top-level runs: the value is kept, not recomputed. */
+	assert_int_equal(bc_sandbox_run(b.sb, "a.lua", &b.d), BC_OK);
+	assert_int_equal(marks, 1);
+	box_close(&b);
+}
+
+static void failed_include_keeps_its_error(void **state)
+{
+	/* A file that failed has not "included itself": asked for again,
+	 * it must fail with its own error, not a false cycle. */
+	const char *files[] = {"bad.lua", "local x = 1\nerror('boom')\n",
+			       "main.lua",
+			       "local ok = pcall(include, 'bad.lua')\n"
+			       "include 'bad.lua'\n",
+			       NULL};
+	box b;
+	box_open(&b, NULL, files);
+	expect_fail(&b, "main.lua", BC_ERR_RULES, "sb/bad.lua:2:", "boom");
+	assert_false(test_diags_have(&b.d, "includes itself"));
+	box_close(&b);
+}
+
+/* ---- the host's side ---------------------------------------------------- */
+
+static void memory_reported(void **state)
+{
+	const char *files[] = {"main.lua",
+			       "local t = {}\n"
+			       "for i = 1, 1000 do t[i] = tostring(i) end\n",
+			       NULL};
+	box b;
+	box_open(&b, NULL, files);
+	assert_int_equal(bc_sandbox_run(b.sb, "main.lua", &b.d), BC_OK);
+	size_t peak = 0;
+	size_t used = bc_sandbox_memory(b.sb, &peak);
+	assert_true(used > 0);
+	assert_true(peak > 0);
+	assert_true(peak >= used);
+	/* A thousand strings are more than an empty state holds. */
+	assert_true(peak > 16 * 1000);
+	assert_true(peak <= BC_LIMITS_DEFAULT.memory);
+	box_close(&b);
+}
+
+static void set_global_visible(void **state)
+{
+	const char *files[] = {"main.lua", "return answer + 1\n", NULL};
+	box b;
+	box_open(&b, NULL, files);
+	lua_State *L = bc_sandbox_state(b.sb);
+	lua_pushinteger(L, 42);
+	bc_sandbox_set_global(b.sb, "answer");
+	assert_int_equal(lua_gettop(L), 0);
+	run_ret(&b, "main.lua");
+	assert_int_equal(lua_tointeger(L, -1), 43);
+	lua_pop(L, 1);
+	box_close(&b);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(os_execute_absent),
+		cmocka_unit_test(io_open_absent),
+		cmocka_unit_test(require_absent),
+		cmocka_unit_test(dofile_absent),
+		cmocka_unit_test(loadfile_absent),
+		cmocka_unit_test(load_absent),
+		cmocka_unit_test(string_dump_absent),
+		cmocka_unit_test(print_and_collectgarbage_absent),
+		cmocka_unit_test(bytecode_refused),
+		cmocka_unit_test(undefined_global_read),
+		cmocka_unit_test(global_assignment_refused),
+		cmocka_unit_test(global_table_out_of_reach),
+		cmocka_unit_test(own_environment),
+		cmocka_unit_test(env_metatable_hidden),
+		cmocka_unit_test(endless_loop_stopped),
+		cmocka_unit_test(pcall_cannot_swallow_budget),
+		cmocka_unit_test(finalizer_cannot_outlive_budget),
+		cmocka_unit_test(memory_bomb_stopped),
+		cmocka_unit_test(error_object_has_line),
+		cmocka_unit_test(include_outside_refused),
+		cmocka_unit_test(include_missing_refused),
+		cmocka_unit_test(include_self_refused),
+		cmocka_unit_test(include_runs_once),
+		cmocka_unit_test(failed_include_keeps_its_error),
+		cmocka_unit_test(memory_reported),
+		cmocka_unit_test(set_global_visible),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

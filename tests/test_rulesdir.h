@@ -67,14 +67,11 @@ static inline void test_link_source(const char *dir, const char *name,
 	free(to);
 }
 
-/* Copies the regular files of source-tree directory src into a new
- * directory dir/name (one level: enough for a ruleset). */
-static inline void test_copy_source(const char *dir, const char *name,
-				    const char *src)
+/* Copies directory from (files and sub-directories) to a new directory
+ * to. */
+static inline void test_copy_tree(const char *from, const char *to)
 {
-	char *from = test_path(test_source_root(), src);
-	char *to = test_path(dir, name);
-	test_mkdir(dir, name);
+	assert_int_equal(mkdir(to, 0755), 0);
 	DIR *dp = opendir(from);
 	assert_non_null(dp);
 	struct dirent *e;
@@ -83,20 +80,35 @@ static inline void test_copy_source(const char *dir, const char *name,
 			continue;
 		char *in = test_path(from, e->d_name);
 		char *out = test_path(to, e->d_name);
-		FILE *fi = fopen(in, "rb");
-		assert_non_null(fi);
-		FILE *fo = fopen(out, "wb");
-		assert_non_null(fo);
-		char buf[4096];
-		size_t n;
-		while ((n = fread(buf, 1, sizeof buf, fi)) > 0)
-			assert_int_equal(fwrite(buf, 1, n, fo), n);
-		fclose(fi);
-		fclose(fo);
+		struct stat st;
+		assert_int_equal(stat(in, &st), 0);
+		if (S_ISDIR(st.st_mode)) {
+			test_copy_tree(in, out);
+		} else {
+			FILE *fi = fopen(in, "rb");
+			assert_non_null(fi);
+			FILE *fo = fopen(out, "wb");
+			assert_non_null(fo);
+			char buf[4096];
+			size_t n;
+			while ((n = fread(buf, 1, sizeof buf, fi)) > 0)
+				assert_int_equal(fwrite(buf, 1, n, fo), n);
+			fclose(fi);
+			assert_int_equal(fclose(fo), 0);
+		}
 		free(in);
 		free(out);
 	}
 	closedir(dp);
+}
+
+/* A copy of source-tree directory src as dir/name, for a test to edit. */
+static inline void test_copy_source(const char *dir, const char *name,
+				    const char *src)
+{
+	char *from = test_path(test_source_root(), src);
+	char *to = test_path(dir, name);
+	test_copy_tree(from, to);
 	free(from);
 	free(to);
 }

@@ -79,6 +79,7 @@ static void expect_fail(box *b, const char *path, bc_err rc,
 	size_t before = b->d.errors;
 	bc_err got = bc_sandbox_run(b->sb, path, &b->d);
 	if (got != rc || !diag_has(&b->d, where, what)) {
+		alarm(0); /* a failure is not a hang */
 		test_diags_print(&b->d);
 		fail_msg("%s: got %s, wanted %s at '%s' saying '%s'", path,
 			 bc_strerror(got), bc_strerror(rc), where, what);
@@ -98,6 +99,33 @@ static void run_ret(box *b, const char *path)
 		test_diags_print(&b->d);
 		fail_msg("%s: %s", path, bc_strerror(rc));
 	}
+}
+
+/* The budget tests hang if the budget fails: turn that into a quick,
+ * named failure of the whole program instead of a silent stall. */
+static const char *watched;
+
+static void watchdog_fired(int sig)
+{
+	static const char msg[] = "watchdog: test hung: ";
+	ssize_t r = write(2, msg, sizeof msg - 1);
+	r = write(2, watched, strlen(watched));
+	r = write(2, "\n", 1);
+	(void)r;
+	_exit(1);
+}
+
+static void watchdog(const char *test)
+{
+	watched = test;
+	signal(SIGALRM, watchdog_fired);
+	alarm(10);
+}
+
+static void watchdog_off(void)
+{
+	alarm(0);
+	signal(SIGALRM, SIG_DFL);
 }
 
 static bool exists(const char *path)
@@ -427,8 +455,10 @@ static void endless_loop_stopped(void **state)
 			       "after.lua", "mark()\n", NULL};
 	box b;
 	box_open(&b, &lim, files);
+	watchdog("endless_loop_stopped");
 	expect_fail(&b, "main.lua", BC_ERR_LIMIT, "sb/main.lua:3:",
 		    "instruction budget");
+	watchdog_off();
 	assert_int_equal(marks, 1);
 	/* The next call gets a fresh budget: the state is not poisoned. */
 	assert_int_equal(bc_sandbox_run(b.sb, "after.lua", &b.d), BC_OK);
@@ -452,11 +482,13 @@ static void pcall_cannot_swallow_budget(void **state)
 		NULL};
 	box b;
 	box_open(&b, &lim, files);
+	watchdog("pcall_cannot_swallow_budget");
 	expect_fail(&b, "wrap.lua", BC_ERR_LIMIT, "sb/wrap.lua:",
 		    "instruction budget");
 	/* Once caught, not one more instruction of the caller runs. */
 	expect_fail(&b, "after.lua", BC_ERR_LIMIT, "sb/after.lua:",
 		    "instruction budget");
+	watchdog_off();
 	assert_int_equal(marks, 0);
 	box_close(&b);
 }
@@ -497,7 +529,9 @@ static void finalizer_cannot_outlive_budget(void **state)
 
 static void memory_bomb_stopped(void **state)
 {
-	const bc_limits lim = {4u << 20, 1000000000u};
+	/* The budget outlasts the few thousand rounds 4 MiB takes, yet
+	 * stops the loop early should the cap fail. */
+	const bc_limits lim = {4u << 20, 1000000u};
 	const char *files[] = {"main.lua",
 			       "local t = {}\n"
 			       "local s = 'x'\n"
@@ -509,8 +543,10 @@ static void memory_bomb_stopped(void **state)
 			       NULL};
 	box b;
 	box_open(&b, &lim, files);
+	watchdog("memory_bomb_stopped");
 	expect_fail(&b, "main.lua", BC_ERR_LIMIT, "sb/main.lua:4:",
 		    "memory limit of 4 MiB");
+	watchdog_off();
 	assert_int_equal(marks, 0);
 	size_t peak;
 	size_t used = bc_sandbox_memory(b.sb, &peak);

@@ -77,6 +77,7 @@ bool cli_date_arg(const char *usage, const char *opt, const char *s,
 		  bc_date *out);
 
 /* The commands. */
+int cmd_aggregate(bc_cli *c, int argc, char **argv);
 int cmd_history(bc_cli *c, int argc, char **argv);
 int cmd_import(bc_cli *c, int argc, char **argv);
 int cmd_init(bc_cli *c, int argc, char **argv);

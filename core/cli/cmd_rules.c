@@ -130,6 +130,120 @@ static int rules_check(bc_cli *c, const char *dir)
 	return errors || rc != BC_OK ? EXIT_REJECTED : EXIT_OK;
 }
 
+static json_t *strings(char *const *v, size_t n)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(a, json_string(v[i]));
+	return a;
+}
+
+static json_t *check_json(const bc_check *k)
+{
+	json_t *o = json_pack("{s:s, s:s}", "condition", k->text, "severity",
+			      k->severity == BC_ERROR ? "error" : "warning");
+	if (k->field)
+		json_object_set_new(o, "field", json_string(k->field));
+	if (k->message)
+		json_object_set_new(o, "message", json_string(k->message));
+	return o;
+}
+
+static json_t *field_json(const bc_field *f)
+{
+	json_t *o = json_pack("{s:s, s:s, s:s}", "id", f->id, "label",
+			      f->label, "type", bc_ftype_name(f->type));
+	if (f->agg != BC_AGG_NONE)
+		json_object_set_new(o, "agg", json_string(bc_agg_name(f->agg)));
+	if (f->level)
+		json_object_set_new(o, "level", json_string(f->level));
+	if (f->unit)
+		json_object_set_new(o, "unit", json_string(f->unit));
+	if (f->n_values)
+		json_object_set_new(o, "values",
+				    strings(f->values, f->n_values));
+	if (f->required)
+		json_object_set_new(o, "required", json_true());
+	if (f->pattern)
+		json_object_set_new(o, "pattern", json_string(f->pattern));
+	if (f->count_by >= 0)
+		json_object_set_new(o, "count_by",
+				    json_string(f->columns[f->count_by].id));
+	if (f->n_columns) {
+		json_t *cols = json_array(), *rc = json_array();
+		for (size_t i = 0; i < f->n_columns; i++)
+			json_array_append_new(cols, field_json(&f->columns[i]));
+		for (size_t i = 0; i < f->n_row_checks; i++)
+			json_array_append_new(rc, check_json(&f->row_checks[i]));
+		json_object_set_new(o, "columns", cols);
+		json_object_set_new(o, "row_checks", rc);
+	}
+	return o;
+}
+
+static json_t *form_json(const bc_form *f)
+{
+	json_t *fields = json_array(), *checks = json_array(),
+	       *inds = json_array();
+	for (size_t i = 0; i < f->n_fields; i++)
+		json_array_append_new(fields, field_json(&f->fields[i]));
+	for (size_t i = 0; i < f->n_checks; i++)
+		json_array_append_new(checks, check_json(&f->checks[i]));
+	for (size_t i = 0; i < f->n_indicators; i++) {
+		const bc_indicator *x = &f->indicators[i];
+		char num[512], den[512];
+		bc_expr_text(&x->num, num, sizeof num);
+		bc_expr_text(&x->den, den, sizeof den);
+		json_array_append_new(
+			inds, x->rows >= 0
+				      ? json_pack("{s:s, s:s, s:s}", "id", x->id,
+						  "label", x->label, "rows",
+						  f->fields[x->rows].id)
+				      : json_pack("{s:s, s:s, s:s, s:s}", "id",
+						  x->id, "label", x->label,
+						  "num", num, "den", den));
+	}
+	return json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:o}", "id", f->id,
+			 "title", f->title, "section", nullable(f->section),
+			 "owner", nullable(f->owner), "fields", fields,
+			 "checks", checks, "indicators", inds);
+}
+
+static json_t *catalogue_json(const bc_ruleset *rs)
+{
+	json_t *forms = json_array(), *secs = json_array(),
+	       *duties = json_array(), *chans = json_array();
+	for (size_t i = 0; i < rs->n_forms; i++)
+		json_array_append_new(forms, form_json(&rs->forms[i]));
+	for (size_t i = 0; i < rs->n_sections; i++) {
+		const bc_section *x = &rs->sections[i];
+		json_array_append_new(
+			secs, json_pack("{s:s, s:s, s:o, s:o}", "id", x->id,
+					"title", x->title, "guidance",
+					nullable(x->guidance), "forms",
+					strings(x->forms, x->n_forms)));
+	}
+	for (size_t i = 0; i < rs->n_duties; i++) {
+		const bc_duty *u = &rs->duties[i];
+		json_t *o = json_pack("{s:o, s:o}", "parts",
+				      strings(u->parts, u->n_parts), "sections",
+				      strings(u->sections, u->n_sections));
+		if (u->role)
+			json_object_set_new(o, "role", json_string(u->role));
+		else
+			json_object_set_new(o, "kinds",
+					    strings(u->kinds, u->n_kinds));
+		json_array_append_new(duties, o);
+	}
+	for (size_t i = 0; i < rs->n_channels; i++)
+		json_array_append_new(chans,
+				      json_pack("{s:s, s:s}", "id",
+						rs->channels[i].id, "label",
+						rs->channels[i].label));
+	return json_pack("{s:o, s:o, s:o, s:o}", "forms", forms, "outline",
+			 secs, "responsibilities", duties, "channels", chans);
+}
+
 static json_t *ruleset_json(const bc_rulebook *rb, const bc_ruleset *rs)
 {
 	json_t *types = json_array(), *kinds = json_array(),
@@ -166,10 +280,12 @@ static json_t *ruleset_json(const bc_rulebook *rb, const bc_ruleset *rs)
 				      json_pack("{s:s, s:s}", "id",
 						rs->roles[i].id, "label",
 						rs->roles[i].label));
-	return json_pack("{s:o, s:o, s:o, s:o, s:o}", "directive",
-			 directive_json(rb, rs), "period_types", types,
-			 "unit_kinds", kinds, "levels", levels, "roles",
-			 roles);
+	json_t *o = json_pack("{s:o, s:o, s:o, s:o, s:o}", "directive",
+			      directive_json(rb, rs), "period_types", types,
+			      "unit_kinds", kinds, "levels", levels, "roles",
+			      roles);
+	json_object_update(o, catalogue_json(rs));
+	return o;
 }
 
 static void day_print(const char *what, bc_dayrule r)
@@ -177,8 +293,112 @@ static void day_print(const char *what, bc_dayrule r)
 	char buf[24];
 	snprintf(buf, sizeof buf, "%02d/%02d/Y", r.day, r.month);
 	if (r.year_offset)
-		snprintf(buf + 9, sizeof buf - 9, "%+d", r.year_offset);
-	printf("%s %-9s", what, buf);
+		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%+d",
+			 r.year_offset);
+	printf("%s %-10s", what, buf);
+}
+
+static void field_print(const bc_field *f, const char *indent)
+{
+	printf("%s%-22s %-6s %-10s %s", indent, f->id, bc_ftype_name(f->type),
+	       f->agg != BC_AGG_NONE ? bc_agg_name(f->agg) : "", f->label);
+	if (f->unit)
+		printf(" (%s)", f->unit);
+	if (f->level)
+		printf(" [chỉ cấp %s]", f->level);
+	if (f->required)
+		printf(" [bắt buộc]");
+	if (f->n_values) {
+		printf(" {");
+		for (size_t i = 0; i < f->n_values; i++)
+			printf("%s%s", i ? ", " : "", f->values[i]);
+		printf("}");
+	}
+	printf("\n");
+	for (size_t i = 0; i < f->n_columns; i++)
+		field_print(&f->columns[i], "        ");
+	for (size_t i = 0; i < f->n_row_checks; i++)
+		printf("        check %s\n", f->row_checks[i].text);
+}
+
+static void forms_print(const bc_ruleset *rs)
+{
+	for (size_t i = 0; i < rs->n_forms; i++) {
+		const bc_form *f = &rs->forms[i];
+		printf("\nform %s — %s", f->id, f->title);
+		if (f->section)
+			printf(" (mục %s)", f->section);
+		if (f->owner)
+			printf(" — %s", f->owner);
+		printf("\n");
+		for (size_t k = 0; k < f->n_fields; k++)
+			field_print(&f->fields[k], "    ");
+		for (size_t k = 0; k < f->n_checks; k++) {
+			const bc_check *c = &f->checks[k];
+			printf("    %s %s%s%s\n",
+			       c->severity == BC_ERROR ? "check" : "warn ",
+			       c->field ? c->field : "", c->field ? " " : "",
+			       c->text);
+		}
+		for (size_t k = 0; k < f->n_indicators; k++) {
+			const bc_indicator *x = &f->indicators[k];
+			char num[512], den[512];
+			bc_expr_text(&x->num, num, sizeof num);
+			bc_expr_text(&x->den, den, sizeof den);
+			if (x->rows >= 0)
+				printf("    indicator %s = rows of %s matching "
+				       "/ all rows — %s\n",
+				       x->id, f->fields[x->rows].id, x->label);
+			else
+				printf("    indicator %s = (%s) / (%s) × 100 — "
+				       "%s\n",
+				       x->id, num, den, x->label);
+		}
+	}
+}
+
+static void outline_print(const bc_ruleset *rs)
+{
+	printf("\noutline:\n");
+	for (size_t i = 0; i < rs->n_sections; i++) {
+		const bc_section *x = &rs->sections[i];
+		int depth = 0;
+		for (const char *c = x->id; *c; c++)
+			depth += *c == '.';
+		printf("  %*s%s %s", 2 * depth, "", x->id, x->title);
+		for (size_t k = 0; k < x->n_forms; k++)
+			printf("%s%s", k ? ", " : "  ← ", x->forms[k]);
+		printf("\n");
+		/* The guidance, each of its lines under the title. */
+		for (const char *g = x->guidance; g && *g;) {
+			const char *e = strchr(g, '\n');
+			int n = e ? (int)(e - g) : (int)strlen(g);
+			printf("  %*s  | %.*s\n", 2 * depth, "", n, g);
+			g += n + (e != NULL);
+		}
+	}
+}
+
+static void duties_print(const bc_ruleset *rs)
+{
+	printf("\nresponsibilities:\n");
+	for (size_t i = 0; i < rs->n_duties; i++) {
+		const bc_duty *u = &rs->duties[i];
+		printf("  %s ", u->role ? "role" : "kind");
+		if (u->role)
+			printf("%s", u->role);
+		for (size_t k = 0; k < u->n_kinds; k++)
+			printf("%s%s", k ? ", " : "", u->kinds[k]);
+		printf(":");
+		for (size_t k = 0; k < u->n_parts; k++)
+			printf(" %s", u->parts[k]);
+		if (u->n_sections) {
+			printf("  sections");
+			for (size_t k = 0; k < u->n_sections; k++)
+				printf(" %s", u->sections[k]);
+		}
+		printf("\n");
+	}
 }
 
 static void ruleset_print(const bc_rulebook *rb, const bc_ruleset *rs)
@@ -221,6 +441,9 @@ static void ruleset_print(const bc_rulebook *rb, const bc_ruleset *rs)
 	printf("\nroles:\n");
 	for (size_t i = 0; i < rs->n_roles; i++)
 		printf("  %-12s %s\n", rs->roles[i].id, rs->roles[i].label);
+	forms_print(rs);
+	outline_print(rs);
+	duties_print(rs);
 	(void)rb;
 }
 

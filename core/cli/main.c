@@ -25,6 +25,7 @@ static const struct command {
 	{"import", cmd_import, "import submission files (JSON, CSV)"},
 	{"status", cmd_status, "who has reported for a period, on time or not"},
 	{"history", cmd_history, "every revision a unit sent for a period"},
+	{"aggregate", cmd_aggregate, "district figures of a period"},
 	{NULL, NULL, NULL},
 };
 

@@ -1,0 +1,817 @@
+/* SPDX-License-Identifier: MIT */
+#include "aggregate.h"
+#include "duty.h"
+#include "mem.h"
+#include "unit.h"
+
+#include <math.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
+
+/* The group every unit belongs to; --by adds one group per ancestor. */
+#define ALL "*"
+
+typedef struct actx {
+	bc_store *st;
+	sqlite3 *db;
+	const bc_period *p;
+	const bc_ruleset *rs;
+	bc_diags *d;
+	json_t *groups; /* group → forms object */
+	bc_err rc;
+} actx;
+
+static bool run(actx *x, const char *sql)
+{
+	if (x->rc == BC_OK &&
+	    sqlite3_exec(x->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		x->rc = bc_store_fail(x->st, x->d, "aggregate");
+	return x->rc == BC_OK;
+}
+
+static sqlite3_stmt *prepare(actx *x, const char *sql)
+{
+	sqlite3_stmt *s = NULL;
+	if (x->rc == BC_OK &&
+	    sqlite3_prepare_v2(x->db, sql, -1, &s, NULL) != SQLITE_OK)
+		x->rc = bc_store_fail(x->st, x->d, "aggregate");
+	return s;
+}
+
+static const char *col(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	return t ? (const char *)t : "";
+}
+
+/* ---- the catalogue as temporary tables ------------------------------- */
+
+static const char SCHEMA[] =
+	"DROP TABLE IF EXISTS temp.agg_unit;"
+	"DROP TABLE IF EXISTS temp.agg_grp;"
+	"DROP TABLE IF EXISTS temp.agg_rev;"
+	"DROP TABLE IF EXISTS temp.agg_term;"
+	"DROP TABLE IF EXISTS temp.agg_countby;"
+	"DROP TABLE IF EXISTS temp.agg_where;"
+	"CREATE TEMP TABLE agg_unit (unit_id INTEGER PRIMARY KEY, code TEXT,"
+	" level TEXT);"
+	"CREATE TEMP TABLE agg_grp (unit_id INTEGER, grp TEXT);"
+	"CREATE TEMP TABLE agg_rev (id INTEGER PRIMARY KEY, unit_id INTEGER,"
+	" part TEXT, estimated INTEGER);"
+	"CREATE TEMP TABLE agg_term (part TEXT, ind TEXT, side TEXT,"
+	" field TEXT, sign INTEGER);"
+	"CREATE TEMP TABLE agg_countby (part TEXT, field TEXT, col TEXT);"
+	"CREATE TEMP TABLE agg_where (part TEXT, ind TEXT, field TEXT,"
+	" col TEXT, value TEXT);";
+
+/* The revision in force of each (unit, part): latest receipt, then the
+ * higher number. */
+static const char IN_FORCE[] =
+	"INSERT INTO agg_rev SELECT id, unit_id, part, estimated FROM ("
+	" SELECT r.id, r.unit_id, r.part, s.estimated, row_number() OVER ("
+	"  PARTITION BY r.unit_id, r.part"
+	"  ORDER BY r.received_at DESC, r.number DESC) AS k"
+	" FROM revision r JOIN submission s ON s.id = r.submission_id"
+	" WHERE r.period_id = ?1 AND r.unit_id IN (SELECT unit_id FROM"
+	" agg_unit WHERE level IS NOT NULL)) WHERE k = 1";
+
+static void fill_terms(actx *x)
+{
+	sqlite3_stmt *t = prepare(x, "INSERT INTO agg_term VALUES (?,?,?,?,?)");
+	sqlite3_stmt *c = prepare(x, "INSERT INTO agg_countby VALUES (?,?,?)");
+	sqlite3_stmt *w = prepare(x, "INSERT INTO agg_where VALUES (?,?,?,?,?)");
+	for (size_t i = 0; x->rc == BC_OK && i < x->rs->n_forms; i++) {
+		const bc_form *f = &x->rs->forms[i];
+		for (size_t k = 0; k < f->n_indicators; k++) {
+			const bc_indicator *ind = &f->indicators[k];
+			const bc_field *tf = ind->rows >= 0 ? &f->fields[ind->rows]
+							    : NULL;
+			for (size_t q = 0; tf && q < ind->where.n; q++)
+				for (size_t v = 0; v < ind->where.v[q].n_values;
+				     v++) {
+					sqlite3_bind_text(w, 1, f->id, -1, NULL);
+					sqlite3_bind_text(w, 2, ind->id, -1, NULL);
+					sqlite3_bind_text(w, 3, tf->id, -1, NULL);
+					sqlite3_bind_text(
+						w, 4,
+						tf->columns[ind->where.v[q].col].id,
+						-1, NULL);
+					sqlite3_bind_text(
+						w, 5, ind->where.v[q].values[v],
+						-1, NULL);
+					sqlite3_step(w);
+					sqlite3_reset(w);
+				}
+			const bc_expr *sides[2] = {&ind->num, &ind->den};
+			for (int sd = 0; !tf && sd < 2; sd++)
+				for (size_t q = 0; q < sides[sd]->n; q++) {
+					const bc_term *term = &sides[sd]->v[q];
+					if (!term->name)
+						continue;
+					sqlite3_bind_text(t, 1, f->id, -1, NULL);
+					sqlite3_bind_text(t, 2, ind->id, -1, NULL);
+					sqlite3_bind_text(t, 3, sd ? "den" : "num",
+							  -1, NULL);
+					sqlite3_bind_text(t, 4, term->name, -1,
+							  NULL);
+					sqlite3_bind_int(t, 5, term->sign);
+					sqlite3_step(t);
+					sqlite3_reset(t);
+				}
+		}
+		for (size_t k = 0; k < f->n_fields; k++) {
+			const bc_field *fl = &f->fields[k];
+			if (fl->count_by < 0)
+				continue;
+			sqlite3_bind_text(c, 1, f->id, -1, NULL);
+			sqlite3_bind_text(c, 2, fl->id, -1, NULL);
+			sqlite3_bind_text(c, 3, fl->columns[fl->count_by].id, -1,
+					  NULL);
+			sqlite3_step(c);
+			sqlite3_reset(c);
+		}
+	}
+	sqlite3_finalize(t);
+	sqlite3_finalize(c);
+	sqlite3_finalize(w);
+}
+
+/* Units in scope with their level, and the groups they count in: every
+ * unit in ALL; with --by, also in its ancestor of that kind. */
+static void fill_units(actx *x, const bc_unit_list *ul, const char *by)
+{
+	sqlite3_stmt *u = prepare(x, "INSERT INTO agg_unit VALUES (?,?,?)");
+	sqlite3_stmt *g = prepare(x, "INSERT INTO agg_grp VALUES (?,?)");
+	for (size_t i = 0; x->rc == BC_OK && i < ul->n; i++) {
+		const bc_unit *un = &ul->v[i];
+		const bc_unit_kind *k = bc_ruleset_kind(x->rs, un->kind);
+		sqlite3_bind_int64(u, 1, un->id);
+		sqlite3_bind_text(u, 2, un->code, -1, NULL);
+		sqlite3_bind_text(u, 3, k ? k->level : NULL, -1, NULL);
+		sqlite3_step(u);
+		sqlite3_reset(u);
+		sqlite3_bind_int64(g, 1, un->id);
+		sqlite3_bind_text(g, 2, ALL, -1, NULL);
+		sqlite3_step(g);
+		sqlite3_reset(g);
+		if (!by)
+			continue;
+		/* Walk up the tree (listed parents first) to the ancestor of
+		 * the kind asked for. */
+		const char *parent = un->parent;
+		for (size_t hops = 0; parent && hops < ul->n; hops++) {
+			const bc_unit *pu = NULL;
+			for (size_t j = 0; j < ul->n && !pu; j++)
+				if (!strcmp(ul->v[j].code, parent))
+					pu = &ul->v[j];
+			if (!pu)
+				break;
+			if (!strcmp(pu->kind, by)) {
+				sqlite3_bind_int64(g, 1, un->id);
+				sqlite3_bind_text(g, 2, pu->code, -1, NULL);
+				sqlite3_step(g);
+				sqlite3_reset(g);
+				break;
+			}
+			parent = pu->parent;
+		}
+	}
+	sqlite3_finalize(u);
+	sqlite3_finalize(g);
+}
+
+/* ---- building the result -------------------------------------------- */
+
+static json_t *num_json(double v, int decimals)
+{
+	double r = pow(10, decimals);
+	v = round(v * r) / r;
+	if (v == floor(v) && fabs(v) < 9e15)
+		return json_integer((json_int_t)v);
+	return json_real(v);
+}
+
+/* groups[grp].forms[part] — created on first use. */
+static json_t *form_obj(actx *x, const char *grp, const char *part)
+{
+	json_t *g = json_object_get(x->groups, grp);
+	if (!g) {
+		g = json_object();
+		json_object_set_new(x->groups, grp, g);
+	}
+	json_t *f = json_object_get(g, part);
+	if (!f) {
+		f = json_pack("{s:{}, s:{}, s:{}}", "units", "fields",
+			      "indicators");
+		json_object_set_new(g, part, f);
+	}
+	return f;
+}
+
+static const bc_field *field_of(const bc_ruleset *rs, const char *part,
+				const char *field)
+{
+	const bc_form *f = bc_ruleset_form(rs, part);
+	int i = f ? bc_field_index(f->fields, f->n_fields, field) : -1;
+	return i >= 0 ? &f->fields[i] : NULL;
+}
+
+/* An object with every level of the ruleset (and total) set to null. */
+static json_t *levels_null(const bc_ruleset *rs)
+{
+	json_t *o = json_object();
+	for (size_t i = 0; i < rs->n_levels; i++)
+		json_object_set_new(o, rs->levels[i].id, json_null());
+	json_object_set_new(o, "total", json_null());
+	return o;
+}
+
+static void sums(actx *x)
+{
+	sqlite3_stmt *s = prepare(
+		x, "SELECT g.grp, r.part, v.field, u.level, sum(v.num)"
+		   " FROM agg_rev r JOIN agg_unit u ON u.unit_id = r.unit_id"
+		   " JOIN agg_grp g ON g.unit_id = r.unit_id"
+		   " JOIN value v ON v.revision_id = r.id AND v.row = 0"
+		   " AND v.col = '' WHERE v.num IS NOT NULL"
+		   " GROUP BY 1, 2, 3, 4");
+	while (s && sqlite3_step(s) == SQLITE_ROW) {
+		const bc_field *f = field_of(x->rs, col(s, 1), col(s, 2));
+		if (!f || f->type == BC_T_TABLE || f->type == BC_T_DATE)
+			continue;
+		json_t *fields = json_object_get(
+			form_obj(x, col(s, 0), col(s, 1)), "fields");
+		json_t *o = json_object_get(fields, f->id);
+		if (!o) {
+			o = levels_null(x->rs);
+			json_object_set_new(o, "method",
+					    json_string(bc_agg_name(f->agg)));
+			json_object_set_new(fields, f->id, o);
+		}
+		json_object_set_new(o, col(s, 3),
+				    num_json(sqlite3_column_double(s, 4),
+					     f->type == BC_T_MONEY ? 2 : 4));
+	}
+	sqlite3_finalize(s);
+}
+
+static void count_by(actx *x)
+{
+	sqlite3_stmt *s = prepare(
+		x, "SELECT g.grp, r.part, v.field, u.level, v.txt, count(*)"
+		   " FROM agg_rev r JOIN agg_unit u ON u.unit_id = r.unit_id"
+		   " JOIN agg_grp g ON g.unit_id = r.unit_id"
+		   " JOIN agg_countby c ON c.part = r.part"
+		   " JOIN value v ON v.revision_id = r.id AND v.field = c.field"
+		   " AND v.col = c.col AND v.row > 0"
+		   " GROUP BY 1, 2, 3, 4, 5");
+	while (s && sqlite3_step(s) == SQLITE_ROW) {
+		const bc_field *f = field_of(x->rs, col(s, 1), col(s, 2));
+		json_t *fields = json_object_get(
+			form_obj(x, col(s, 0), col(s, 1)), "fields");
+		json_t *o = json_object_get(fields, f->id);
+		if (!o) {
+			o = levels_null(x->rs);
+			json_object_set_new(o, "method", json_string("count_by"));
+			json_object_set_new(
+				o, "by",
+				json_string(f->columns[f->count_by].id));
+			json_object_set_new(fields, f->id, o);
+		}
+		json_t *lv = json_object_get(o, col(s, 3));
+		if (!json_is_object(lv)) {
+			lv = json_object();
+			json_object_set_new(o, col(s, 3), lv);
+		}
+		json_object_set_new(lv, col(s, 4),
+				    json_integer(sqlite3_column_int64(s, 5)));
+	}
+	sqlite3_finalize(s);
+}
+
+/* Totals: a level is null when nobody there reported; total is the sum
+ * of the levels, null only when every level is. */
+static void totals(json_t *o, const bc_ruleset *rs)
+{
+	bool any = false, objects = false;
+	double t = 0;
+	json_t *counts = json_object();
+	for (size_t i = 0; i < rs->n_levels; i++) {
+		json_t *v = json_object_get(o, rs->levels[i].id);
+		if (json_is_number(v)) {
+			any = true;
+			t += json_number_value(v);
+		} else if (json_is_object(v)) {
+			objects = true;
+			const char *k;
+			json_t *n;
+			json_object_foreach(v, k, n) {
+				json_int_t c = json_integer_value(
+					json_object_get(counts, k));
+				json_object_set_new(
+					counts, k,
+					json_integer(c + json_integer_value(n)));
+			}
+		}
+	}
+	if (objects)
+		json_object_set_new(o, "total", counts);
+	else {
+		json_decref(counts);
+		json_object_set_new(o, "total", any ? num_json(t, 4) : json_null());
+	}
+}
+
+/* Ratio indicators: per unit, only if it reported every term. */
+static const char RATIO_SQL[] =
+	"WITH per_unit AS ("
+	" SELECT g.grp, r.part, t.ind, u.level,"
+	"  sum(CASE WHEN t.side = 'num' THEN t.sign * v.num END) AS num,"
+	"  sum(CASE WHEN t.side = 'den' THEN t.sign * v.num END) AS den,"
+	"  count(v.num) AS got, count(*) AS need"
+	" FROM agg_rev r JOIN agg_unit u ON u.unit_id = r.unit_id"
+	" JOIN agg_grp g ON g.unit_id = r.unit_id"
+	" JOIN agg_term t ON t.part = r.part"
+	" LEFT JOIN value v ON v.revision_id = r.id AND v.field = t.field"
+	"  AND v.row = 0 AND v.col = ''"
+	" GROUP BY g.grp, r.unit_id, r.part, t.ind)"
+	" SELECT grp, part, ind, level, sum(num), sum(den) FROM per_unit"
+	" WHERE got = need GROUP BY 1, 2, 3, 4";
+
+/* Indicators over table rows: rows matching `where` out of all rows. */
+static const char ROWS_SQL[] =
+	"WITH tables AS (SELECT DISTINCT part, ind, field FROM agg_where),"
+	" n_cols AS (SELECT part, ind, count(DISTINCT col) AS n FROM agg_where"
+	"  GROUP BY 1, 2),"
+	" hits AS (SELECT g.grp, r.unit_id, w.part, w.ind, v.row"
+	"  FROM agg_rev r JOIN agg_grp g ON g.unit_id = r.unit_id"
+	"  JOIN agg_where w ON w.part = r.part"
+	"  JOIN value v ON v.revision_id = r.id AND v.field = w.field"
+	"  AND v.col = w.col AND v.row > 0 AND v.txt = w.value"
+	"  GROUP BY 1, 2, 3, 4, 5"
+	"  HAVING count(*) = (SELECT n FROM n_cols c WHERE c.part = w.part"
+	"   AND c.ind = w.ind))"
+	" SELECT g.grp, r.part, t.ind, u.level, (SELECT count(*) FROM hits h"
+	"  WHERE h.grp = g.grp AND h.unit_id = r.unit_id AND h.part = t.part"
+	"  AND h.ind = t.ind), v.num"
+	" FROM agg_rev r JOIN agg_unit u ON u.unit_id = r.unit_id"
+	" JOIN agg_grp g ON g.unit_id = r.unit_id"
+	" JOIN tables t ON t.part = r.part"
+	" JOIN value v ON v.revision_id = r.id AND v.field = t.field"
+	" AND v.row = 0 AND v.col = ''";
+
+/* Accumulates numerators and denominators per (group, form, indicator,
+ * level) in the indicator objects, as "_num"/"_den" pairs that finish()
+ * turns into ratios. */
+static void add_ratio(actx *x, const char *grp, const char *part,
+		      const char *ind, const char *level, double num,
+		      double den)
+{
+	json_t *inds = json_object_get(form_obj(x, grp, part), "indicators");
+	json_t *o = json_object_get(inds, ind);
+	if (!o) {
+		o = levels_null(x->rs);
+		json_object_set_new(o, "_parts", json_object());
+		json_object_set_new(inds, ind, o);
+	}
+	json_t *parts = json_object_get(o, "_parts");
+	json_t *lv = json_object_get(parts, level);
+	double n0 = 0, d0 = 0;
+	if (lv) {
+		n0 = json_number_value(json_array_get(lv, 0));
+		d0 = json_number_value(json_array_get(lv, 1));
+	}
+	json_object_set_new(parts, level, json_pack("[f, f]", n0 + num, d0 + den));
+}
+
+static void indicators(actx *x)
+{
+	sqlite3_stmt *s = prepare(x, RATIO_SQL);
+	while (s && sqlite3_step(s) == SQLITE_ROW)
+		add_ratio(x, col(s, 0), col(s, 1), col(s, 2), col(s, 3),
+			  sqlite3_column_double(s, 4),
+			  sqlite3_column_double(s, 5));
+	sqlite3_finalize(s);
+	s = prepare(x, ROWS_SQL);
+	while (s && sqlite3_step(s) == SQLITE_ROW)
+		add_ratio(x, col(s, 0), col(s, 1), col(s, 2), col(s, 3),
+			  sqlite3_column_double(s, 4),
+			  sqlite3_column_double(s, 5));
+	sqlite3_finalize(s);
+}
+
+static json_t *ratio(double num, double den)
+{
+	return den == 0 ? json_null() : num_json(100.0 * num / den, 1);
+}
+
+static void finish_indicator(json_t *o, const bc_ruleset *rs)
+{
+	json_t *parts = json_object_get(o, "_parts");
+	double tn = 0, td = 0;
+	bool any = false;
+	for (size_t i = 0; i < rs->n_levels; i++) {
+		json_t *lv = json_object_get(parts, rs->levels[i].id);
+		if (!lv)
+			continue;
+		double n = json_number_value(json_array_get(lv, 0));
+		double dn = json_number_value(json_array_get(lv, 1));
+		json_object_set_new(o, rs->levels[i].id, ratio(n, dn));
+		tn += n;
+		td += dn;
+		any = true;
+	}
+	json_object_set_new(o, "total", any ? ratio(tn, td) : json_null());
+	json_object_del(o, "_parts");
+}
+
+static void units_per_form(actx *x)
+{
+	sqlite3_stmt *s = prepare(
+		x, "SELECT g.grp, r.part, u.level, count(*)"
+		   " FROM agg_rev r JOIN agg_unit u ON u.unit_id = r.unit_id"
+		   " JOIN agg_grp g ON g.unit_id = r.unit_id"
+		   " WHERE r.part <> 'report' GROUP BY 1, 2, 3");
+	while (s && sqlite3_step(s) == SQLITE_ROW)
+		json_object_set_new(
+			json_object_get(form_obj(x, col(s, 0), col(s, 1)),
+					"units"),
+			col(s, 2), json_integer(sqlite3_column_int(s, 3)));
+	sqlite3_finalize(s);
+}
+
+/* Table rows, listed with their unit (forms.md: "rows listed"). */
+static void table_rows(actx *x)
+{
+	sqlite3_stmt *s = prepare(
+		x, "SELECT g.grp, r.part, v.field, u.code, v.row, v.col,"
+		   " v.txt, v.num FROM agg_rev r"
+		   " JOIN agg_unit u ON u.unit_id = r.unit_id"
+		   " JOIN agg_grp g ON g.unit_id = r.unit_id"
+		   " JOIN value v ON v.revision_id = r.id AND v.row > 0"
+		   " ORDER BY 1, 2, 3, 4, 5");
+	json_t *row = NULL;
+	int last_row = -1;
+	const char *last_unit = NULL;
+	char unit_buf[128] = "";
+	while (s && sqlite3_step(s) == SQLITE_ROW) {
+		const bc_field *f = field_of(x->rs, col(s, 1), col(s, 2));
+		if (!f || f->type != BC_T_TABLE)
+			continue;
+		json_t *fields = json_object_get(
+			form_obj(x, col(s, 0), col(s, 1)), "fields");
+		json_t *o = json_object_get(fields, f->id);
+		if (!o) {
+			o = levels_null(x->rs);
+			json_object_set_new(o, "method",
+					    json_string(bc_agg_name(f->agg)));
+			json_object_set_new(fields, f->id, o);
+		}
+		json_t *rows = json_object_get(o, "rows");
+		if (!rows) {
+			rows = json_array();
+			json_object_set_new(o, "rows", rows);
+			row = NULL;
+		}
+		int rn = sqlite3_column_int(s, 4);
+		if (!row || rn != last_row || !last_unit ||
+		    strcmp(unit_buf, col(s, 3))) {
+			row = json_pack("{s:s, s:i}", "unit", col(s, 3), "row", rn);
+			json_array_append_new(rows, row);
+			snprintf(unit_buf, sizeof unit_buf, "%s", col(s, 3));
+			last_unit = unit_buf;
+			last_row = rn;
+		}
+		json_object_set_new(row, col(s, 5),
+				    sqlite3_column_type(s, 6) != SQLITE_NULL
+					    ? json_string(col(s, 6))
+					    : num_json(sqlite3_column_double(s, 7), 2));
+	}
+	sqlite3_finalize(s);
+}
+
+static void finish(actx *x)
+{
+	const char *grp;
+	json_t *forms;
+	json_object_foreach(x->groups, grp, forms) {
+		const char *part;
+		json_t *f;
+		json_object_foreach(forms, part, f) {
+			const char *id;
+			json_t *o;
+			json_object_foreach(json_object_get(f, "fields"), id, o)
+				totals(o, x->rs);
+			json_object_foreach(json_object_get(f, "indicators"), id,
+					    o) finish_indicator(o, x->rs);
+		}
+	}
+}
+
+/* The forms object of one group, in the rules' order of forms, with
+ * every form present (no units reported: all null). */
+static json_t *ordered_forms(actx *x, const char *grp)
+{
+	json_t *out = json_object();
+	json_t *g = json_object_get(x->groups, grp);
+	for (size_t i = 0; i < x->rs->n_forms; i++) {
+		const bc_form *f = &x->rs->forms[i];
+		json_t *src = g ? json_object_get(g, f->id) : NULL;
+		json_t *units = src ? json_deep_copy(json_object_get(src, "units"))
+				    : NULL;
+		json_t *o = json_object();
+		json_object_set_new(o, "units", units ? units : json_object());
+		json_object_set_new(o, "fields", json_object());
+		json_object_set_new(o, "indicators", json_object());
+		units = json_object_get(o, "units");
+		for (size_t l = 0; l < x->rs->n_levels; l++)
+			if (!json_object_get(units, x->rs->levels[l].id))
+				json_object_set_new(units, x->rs->levels[l].id,
+						    json_integer(0));
+		for (size_t k = 0; k < f->n_fields; k++) {
+			const bc_field *fl = &f->fields[k];
+			json_t *v = src ? json_object_get(
+						  json_object_get(src, "fields"),
+						  fl->id)
+					: NULL;
+			if (!v) {
+				v = levels_null(x->rs);
+				json_object_set_new(v, "method",
+						    json_string(bc_agg_name(fl->agg)));
+			} else {
+				json_incref(v);
+			}
+			json_object_set_new(json_object_get(o, "fields"), fl->id, v);
+		}
+		for (size_t k = 0; k < f->n_indicators; k++) {
+			const char *id = f->indicators[k].id;
+			json_t *v = src ? json_object_get(
+						  json_object_get(src, "indicators"),
+						  id)
+					: NULL;
+			json_object_set_new(json_object_get(o, "indicators"), id,
+					    v ? json_incref(v) : levels_null(x->rs));
+		}
+		json_object_set_new(out, f->id, o);
+	}
+	return out;
+}
+
+/* Units that owe a form and have no revision of it in force. */
+static json_t *missing(actx *x, const bc_unit_list *ul, const char *grp)
+{
+	json_t *out = json_object();
+	sqlite3_stmt *s = prepare(
+		x, "SELECT 1 FROM agg_rev r JOIN agg_grp g ON g.unit_id ="
+		   " r.unit_id WHERE r.unit_id = ? AND r.part = ? AND g.grp = ?");
+	sqlite3_stmt *in = prepare(x, "SELECT 1 FROM agg_grp WHERE unit_id = ?"
+				      " AND grp = ?");
+	for (size_t i = 0; s && in && i < ul->n; i++) {
+		const bc_unit *u = &ul->v[i];
+		bc_owed owed;
+		sqlite3_bind_int64(in, 1, u->id);
+		sqlite3_bind_text(in, 2, grp, -1, NULL);
+		bool member = sqlite3_step(in) == SQLITE_ROW;
+		sqlite3_reset(in);
+		if (!member || bc_owed_for(x->p, u->kind, u->roles, u->n_roles,
+					   &owed) != BC_OK)
+			continue;
+		for (size_t k = 0; k < owed.n_parts; k++) {
+			if (!strcmp(owed.parts[k], BC_PART_REPORT))
+				continue;
+			sqlite3_bind_int64(s, 1, u->id);
+			sqlite3_bind_text(s, 2, owed.parts[k], -1, NULL);
+			sqlite3_bind_text(s, 3, grp, -1, NULL);
+			bool got = sqlite3_step(s) == SQLITE_ROW;
+			sqlite3_reset(s);
+			if (got)
+				continue;
+			json_t *a = json_object_get(out, owed.parts[k]);
+			if (!a) {
+				a = json_array();
+				json_object_set_new(out, owed.parts[k], a);
+			}
+			json_array_append_new(a, json_string(u->code));
+		}
+		bc_owed_free(&owed);
+	}
+	sqlite3_finalize(s);
+	sqlite3_finalize(in);
+	return out;
+}
+
+static json_t *estimated(actx *x, const char *grp)
+{
+	json_t *a = json_array();
+	sqlite3_stmt *s = prepare(
+		x, "SELECT DISTINCT u.code FROM agg_rev r"
+		   " JOIN agg_unit u ON u.unit_id = r.unit_id"
+		   " JOIN agg_grp g ON g.unit_id = r.unit_id"
+		   " WHERE r.estimated AND g.grp = ? ORDER BY u.code");
+	if (s)
+		sqlite3_bind_text(s, 1, grp, -1, NULL);
+	while (s && sqlite3_step(s) == SQLITE_ROW)
+		json_array_append_new(a, json_string(col(s, 0)));
+	sqlite3_finalize(s);
+	return a;
+}
+
+/* Each unit's plain values in force: values[form][unit][field]. */
+static json_t *unit_values(actx *x)
+{
+	json_t *out = json_object();
+	sqlite3_stmt *s = prepare(
+		x, "SELECT r.part, u.code, v.field, v.num, v.txt"
+		   " FROM agg_rev r JOIN agg_unit u ON u.unit_id = r.unit_id"
+		   " JOIN value v ON v.revision_id = r.id AND v.row = 0"
+		   " AND v.col = '' ORDER BY 1, 2");
+	while (s && sqlite3_step(s) == SQLITE_ROW) {
+		const bc_field *f = field_of(x->rs, col(s, 0), col(s, 2));
+		if (!f || f->type == BC_T_TABLE)
+			continue;
+		json_t *form = json_object_get(out, col(s, 0));
+		if (!form) {
+			form = json_object();
+			json_object_set_new(out, col(s, 0), form);
+		}
+		json_t *unit = json_object_get(form, col(s, 1));
+		if (!unit) {
+			unit = json_object();
+			json_object_set_new(form, col(s, 1), unit);
+		}
+		json_t *v;
+		if (f->type == BC_T_BOOL)
+			v = json_boolean(sqlite3_column_double(s, 3) != 0);
+		else if (sqlite3_column_type(s, 4) != SQLITE_NULL)
+			v = json_string(col(s, 4));
+		else
+			v = num_json(sqlite3_column_double(s, 3), 2);
+		json_object_set_new(unit, f->id, v);
+	}
+	sqlite3_finalize(s);
+	return out;
+}
+
+static json_t *result(actx *x, const bc_unit_list *ul, const char *grp)
+{
+	return json_pack("{s:o, s:o, s:o}", "forms", ordered_forms(x, grp),
+			 "estimated_units", estimated(x, grp), "missing_units",
+			 missing(x, ul, grp));
+}
+
+static bc_err compute(bc_store *st, const bc_period *p,
+		      const bc_agg_opts *o, json_t **out, bc_diags *d)
+{
+	actx x = {.st = st, .db = bc_store_db(st), .p = p, .rs = p->rs, .d = d,
+		  .groups = json_object()};
+	bc_unit_list ul;
+	x.rc = bc_units_list(st, &ul, d);
+	if (x.rc != BC_OK) {
+		json_decref(x.groups);
+		return x.rc;
+	}
+	run(&x, SCHEMA);
+	fill_units(&x, &ul, o->by);
+	fill_terms(&x);
+	sqlite3_stmt *s = prepare(&x, IN_FORCE);
+	if (s) {
+		sqlite3_bind_int64(s, 1, p->id);
+		if (sqlite3_step(s) != SQLITE_DONE)
+			x.rc = bc_store_fail(st, d, "aggregate");
+		sqlite3_finalize(s);
+	}
+	sums(&x);
+	count_by(&x);
+	table_rows(&x);
+	indicators(&x);
+	units_per_form(&x);
+	finish(&x);
+	json_t *res = NULL;
+	if (x.rc == BC_OK) {
+		res = result(&x, &ul, ALL);
+		json_object_set_new(res, "period", json_string(p->code));
+		json_object_set_new(res, "ruleset", json_string(p->rs->id));
+		if (o->unit_values)
+			json_object_set_new(res, "values", unit_values(&x));
+		if (o->by) {
+			json_t *by = json_object();
+			for (size_t i = 0; i < ul.n; i++)
+				if (!strcmp(ul.v[i].kind, o->by))
+					json_object_set_new(by, ul.v[i].code,
+							    result(&x, &ul,
+								   ul.v[i].code));
+			json_object_set_new(res, "by", by);
+		}
+	}
+	run(&x, "DROP TABLE IF EXISTS temp.agg_unit;"
+		"DROP TABLE IF EXISTS temp.agg_grp;"
+		"DROP TABLE IF EXISTS temp.agg_rev;"
+		"DROP TABLE IF EXISTS temp.agg_term;"
+		"DROP TABLE IF EXISTS temp.agg_countby;"
+		"DROP TABLE IF EXISTS temp.agg_where;");
+	bc_unit_list_free(&ul);
+	json_decref(x.groups);
+	if (x.rc != BC_OK) {
+		json_decref(res);
+		return x.rc;
+	}
+	*out = res;
+	return BC_OK;
+}
+
+/* value − previous, per level: in percent for fields, in points for
+ * indicators; null where either is null (or previous is 0 for %). */
+static json_t *change(json_t *now, json_t *prev, bool points)
+{
+	json_t *o = json_object();
+	const char *k;
+	json_t *v;
+	json_object_foreach(now, k, v) {
+		json_t *p = json_object_get(prev, k);
+		if (!json_is_number(v) || !json_is_number(p) ||
+		    (!points && json_number_value(p) == 0)) {
+			if (json_is_number(v) || json_is_null(v))
+				json_object_set_new(o, k, json_null());
+			continue;
+		}
+		double a = json_number_value(v), b = json_number_value(p);
+		json_object_set_new(o, k,
+				    num_json(points ? a - b : (a - b) / b * 100, 1));
+	}
+	return o;
+}
+
+/* The levels of an aggregated value, without its other keys. */
+static json_t *levels_of(json_t *v)
+{
+	json_t *o = json_object();
+	const char *k;
+	json_t *x;
+	json_object_foreach(v, k, x) if (json_is_number(x) || json_is_null(x) ||
+					 (json_is_object(x) && strcmp(k, "rows")))
+		json_object_set(o, k, x);
+	return o;
+}
+
+static void add_previous(json_t *res, json_t *prev)
+{
+	const char *form;
+	json_t *f;
+	json_object_foreach(json_object_get(res, "forms"), form, f) {
+		json_t *pf = prev ? json_object_get(json_object_get(prev, "forms"),
+						    form)
+				  : NULL;
+		static const char *const kinds[] = {"fields", "indicators"};
+		for (int k = 0; k < 2; k++) {
+			const char *id;
+			json_t *o;
+			json_object_foreach(json_object_get(f, kinds[k]), id, o) {
+				json_t *po = pf ? json_object_get(
+							  json_object_get(pf, kinds[k]),
+							  id)
+						: NULL;
+				json_t *now = levels_of(o);
+				json_t *before = po ? levels_of(po) : NULL;
+				json_object_set_new(o, "previous",
+						    before ? before : json_null());
+				json_object_set_new(o, k ? "change_pp" : "change_pct",
+						    before ? change(now, before, k)
+							   : json_null());
+				json_decref(now);
+			}
+		}
+	}
+}
+
+bc_err bc_aggregate(bc_store *st, bc_rulebook *rb, const char *period,
+		    const bc_agg_opts *o, json_t **out, bc_diags *d)
+{
+	bc_period p;
+	bc_err rc = bc_period_get(st, rb, period, &p, d);
+	if (rc != BC_OK)
+		return rc;
+	rc = compute(st, &p, o, out, d);
+	if (rc == BC_OK && o->compare) {
+		json_t *prev = NULL;
+		bc_period pp;
+		char code[BC_PERIOD_CODE_MAX + 16];
+		snprintf(code, sizeof code, "%04u-%s",
+			 (unsigned)(p.year - 1) % 10000u, p.type);
+		bc_diags ignore = BC_DIAGS_INIT;
+		/* An ad-hoc report, or a year no ruleset governs, has no
+		 * previous period. */
+		if (!p.adhoc_no &&
+		    bc_period_get(st, rb, code, &pp, &ignore) == BC_OK) {
+			bc_agg_opts po = {0};
+			rc = compute(st, &pp, &po, &prev, d);
+			bc_period_free(&pp);
+		}
+		bc_diags_free(&ignore);
+		if (rc == BC_OK)
+			add_previous(*out, prev);
+		json_decref(prev);
+	}
+	bc_period_free(&p);
+	return rc;
+}

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * District figures of a period, from the revision in force of each unit's
+ * forms: each field per level and in total by its aggregation method,
+ * each indicator per level from summed numerators and denominators (only
+ * units that reported every field of it), the units contributing and
+ * missing per form, the units whose figures are estimates.
+ *
+ * The computing is SQL inside SQLite: the catalogue is written into
+ * temporary tables (which field sums how, which terms make an indicator)
+ * and a few GROUP BY queries do the rest.  The result is the JSON object
+ * of cli.md, which the exporters read as well.
+ */
+#ifndef BC_AGGREGATE_H
+#define BC_AGGREGATE_H
+
+#include <jansson.h>
+
+#include "period.h"
+#include "rulebook.h"
+#include "store.h"
+
+typedef struct bc_agg_opts {
+	bool compare;     /* add the same period of the previous year */
+	const char *by;   /* also per ancestor unit of this kind, or NULL */
+	bool unit_values; /* add each unit's values ("values") */
+} bc_agg_opts;
+
+/* The aggregate of period (see cli.md); *out is a new reference the
+ * caller releases with json_decref. */
+bc_err bc_aggregate(bc_store *st, bc_rulebook *rb, const char *period,
+		    const bc_agg_opts *o, json_t **out, bc_diags *d);
+
+#endif

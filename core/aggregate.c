@@ -217,10 +217,13 @@ static const bc_field *field_of(const bc_ruleset *rs, const char *part,
 	return i >= 0 ? &f->fields[i] : NULL;
 }
 
-/* An object with every level of the ruleset (and total) set to null. */
-static json_t *levels_null(const bc_ruleset *rs)
+/* An object with method (when not NULL) first, then every level of the
+ * ruleset and the total, all null. */
+static json_t *levels_null(const bc_ruleset *rs, const char *method)
 {
 	json_t *o = json_object();
+	if (method)
+		json_object_set_new(o, "method", json_string(method));
 	for (size_t i = 0; i < rs->n_levels; i++)
 		json_object_set_new(o, rs->levels[i].id, json_null());
 	json_object_set_new(o, "total", json_null());
@@ -244,9 +247,7 @@ static void sums(actx *x)
 			form_obj(x, col(s, 0), col(s, 1)), "fields");
 		json_t *o = json_object_get(fields, f->id);
 		if (!o) {
-			o = levels_null(x->rs);
-			json_object_set_new(o, "method",
-					    json_string(bc_agg_name(f->agg)));
+			o = levels_null(x->rs, bc_agg_name(f->agg));
 			json_object_set_new(fields, f->id, o);
 		}
 		json_object_set_new(o, col(s, 3),
@@ -272,8 +273,7 @@ static void count_by(actx *x)
 			form_obj(x, col(s, 0), col(s, 1)), "fields");
 		json_t *o = json_object_get(fields, f->id);
 		if (!o) {
-			o = levels_null(x->rs);
-			json_object_set_new(o, "method", json_string("count_by"));
+			o = levels_null(x->rs, "count_by");
 			json_object_set_new(
 				o, "by",
 				json_string(f->columns[f->count_by].id));
@@ -371,7 +371,7 @@ static void add_ratio(actx *x, const char *grp, const char *part,
 	json_t *inds = json_object_get(form_obj(x, grp, part), "indicators");
 	json_t *o = json_object_get(inds, ind);
 	if (!o) {
-		o = levels_null(x->rs);
+		o = levels_null(x->rs, NULL);
 		json_object_set_new(o, "_parts", json_object());
 		json_object_set_new(inds, ind, o);
 	}
@@ -463,9 +463,7 @@ static void table_rows(actx *x)
 			form_obj(x, col(s, 0), col(s, 1)), "fields");
 		json_t *o = json_object_get(fields, f->id);
 		if (!o) {
-			o = levels_null(x->rs);
-			json_object_set_new(o, "method",
-					    json_string(bc_agg_name(f->agg)));
+			o = levels_null(x->rs, bc_agg_name(f->agg));
 			json_object_set_new(fields, f->id, o);
 		}
 		json_t *rows = json_object_get(o, "rows");
@@ -536,9 +534,7 @@ static json_t *ordered_forms(actx *x, const char *grp)
 						  fl->id)
 					: NULL;
 			if (!v) {
-				v = levels_null(x->rs);
-				json_object_set_new(v, "method",
-						    json_string(bc_agg_name(fl->agg)));
+				v = levels_null(x->rs, bc_agg_name(fl->agg));
 			} else {
 				json_incref(v);
 			}
@@ -551,7 +547,8 @@ static json_t *ordered_forms(actx *x, const char *grp)
 						  id)
 					: NULL;
 			json_object_set_new(json_object_get(o, "indicators"), id,
-					    v ? json_incref(v) : levels_null(x->rs));
+					    v ? json_incref(v)
+					      : levels_null(x->rs, NULL));
 		}
 		json_object_set_new(out, f->id, o);
 	}
@@ -617,7 +614,8 @@ static json_t *estimated(actx *x, const char *grp)
 	return a;
 }
 
-/* Each unit's plain values in force: values[form][unit][field]. */
+/* Each unit's plain values in force: values[form][unit][field]; a
+ * table's value is its number of rows. */
 static json_t *unit_values(actx *x)
 {
 	json_t *out = json_object();
@@ -628,7 +626,7 @@ static json_t *unit_values(actx *x)
 		   " AND v.col = '' ORDER BY 1, 2");
 	while (s && sqlite3_step(s) == SQLITE_ROW) {
 		const bc_field *f = field_of(x->rs, col(s, 0), col(s, 2));
-		if (!f || f->type == BC_T_TABLE)
+		if (!f)
 			continue;
 		json_t *form = json_object_get(out, col(s, 0));
 		if (!form) {
@@ -641,7 +639,11 @@ static json_t *unit_values(actx *x)
 			json_object_set_new(form, col(s, 1), unit);
 		}
 		json_t *v;
-		if (f->type == BC_T_BOOL)
+		/* A table's value is its number of rows (they are listed in
+		 * the aggregate's "rows"). */
+		if (f->type == BC_T_TABLE)
+			v = json_integer((json_int_t)sqlite3_column_double(s, 3));
+		else if (f->type == BC_T_BOOL)
 			v = json_boolean(sqlite3_column_double(s, 3) != 0);
 		else if (sqlite3_column_type(s, 4) != SQLITE_NULL)
 			v = json_string(col(s, 4));

@@ -493,38 +493,153 @@ static void pcall_cannot_swallow_budget(void **state)
 	box_close(&b);
 }
 
+/*
+ * Runs path and closes the sandbox in a child process given seconds to
+ * finish, so that work the budget cannot see (C code looping, a
+ * finalizer at close) fails the test instead of hanging it.  With
+ * where, the run must also fail with an error at that place.
+ */
+static void finishes_in_child(const char *const *files, const char *path,
+			      const char *where, unsigned seconds)
+{
+	const bc_limits lim = {64u << 20, 1000000u};
+	fflush(NULL);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		alarm(seconds);
+		box b;
+		box_open(&b, &lim, files);
+		bc_err rc = bc_sandbox_run(b.sb, path, &b.d);
+		bool ok = !where || (rc != BC_OK && diag_has(&b.d, where, ""));
+		if (!ok)
+			test_diags_print(&b.d);
+		box_close(&b);
+		fflush(NULL);
+		_exit(ok ? 0 : 1);
+	}
+	int status;
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	if (WIFSIGNALED(status))
+		fail_msg("%s: still running after %u s (killed by signal %d): "
+			 "it ran outside the instruction budget",
+			 path, seconds, WTERMSIG(status));
+	assert_true(WIFEXITED(status));
+	if (WEXITSTATUS(status) != 0)
+		fail_msg("%s: not stopped with an error at %s", path, where);
+}
+
 static void finalizer_cannot_outlive_budget(void **state)
 {
 	/* A __gc finalizer runs when the state is closed, after the last
-	 * budgeted call: an endless loop there must not hang the host.
-	 * Run in a child so that a hang fails the test instead of
-	 * stalling it. */
-	const bc_limits lim = {64u << 20, 1000000u};
+	 * budgeted call: an endless loop there must not hang the host. */
 	const char *files[] = {
 		"main.lua",
 		"local t = setmetatable({}, {__gc = function()\n"
 		"  while true do end\n"
 		"end})\n",
 		NULL};
-	fflush(NULL);
-	pid_t pid = fork();
-	assert_true(pid >= 0);
-	if (pid == 0) {
-		alarm(2);
-		box b;
-		box_open(&b, &lim, files);
-		bc_sandbox_run(b.sb, "main.lua", &b.d);
-		bc_sandbox_free(b.sb);
-		_exit(0);
-	}
-	int status;
-	assert_int_equal(waitpid(pid, &status, 0), pid);
-	if (WIFSIGNALED(status))
-		fail_msg("closing the sandbox ran a finalizer without a "
-			 "budget (child killed by signal %d)",
-			 WTERMSIG(status));
-	assert_true(WIFEXITED(status));
-	assert_int_equal(WEXITSTATUS(status), 0);
+	finishes_in_child(files, "main.lua", NULL, 2);
+}
+
+static void empty_rep_stopped(void **state)
+{
+	/* string.rep of an empty string still loops n times in C. */
+	const char *files[] = {"main.lua",
+			       "local n = 1e15\n"
+			       "local s = string.rep('', n)\n",
+			       NULL};
+	finishes_in_child(files, "main.lua", "sb/main.lua:2:", 1);
+}
+
+static void table_move_stopped(void **state)
+{
+	/* table.move copies element by element in C, holes included. */
+	const char *files[] = {"main.lua",
+			       "local t = {}\n"
+			       "table.move(t, 1, 1e13, 1)\n",
+			       NULL};
+	finishes_in_child(files, "main.lua", "sb/main.lua:2:", 1);
+}
+
+static void gc_metamethod_refused(void **state)
+{
+	const char *files[] = {"main.lua",
+			       "local mt = {__gc = function() mark() end}\n"
+			       "local t = setmetatable({}, mt)\n"
+			       "mark()\n",
+			       NULL};
+	box b;
+	box_open(&b, NULL, files);
+	expect_fail(&b, "main.lua", BC_ERR_RULES, "sb/main.lua:2:", "__gc");
+	box_close(&b);
+	/* Closing the state would have run the finalizer. */
+	assert_int_equal(marks, 0);
+}
+
+static void costly_pattern_refused(void **state)
+{
+	/* Backtracking runs inside one C call, out of the hook's sight. */
+	const char *files[] = {"cheap.lua",
+			       "local k, v = ('rate=42'):match('(%w+)=(%d+)')\n"
+			       "return k == 'rate' and v == '42'\n",
+			       "main.lua",
+			       "local s = string.rep('a', 20000)\n"
+			       "local i = s:find('.-.-.-.-b')\n"
+			       "mark()\n",
+			       NULL};
+	box b;
+	box_open(&b, NULL, files);
+	run_ret(&b, "cheap.lua");
+	lua_State *L = bc_sandbox_state(b.sb);
+	assert_true(lua_toboolean(L, -1));
+	lua_pop(L, 1);
+	watchdog("costly_pattern_refused");
+	expect_fail(&b, "main.lua", BC_ERR_RULES, "sb/main.lua:2:",
+		    "too long");
+	watchdog_off();
+	assert_int_equal(marks, 0);
+	box_close(&b);
+}
+
+static void long_literal_pattern_refused(void **state)
+{
+	/* No quantifier, yet each of the 60 000 starting points compares
+	 * up to 6 000 bytes: over 3 x 10^8 steps in one C call, more than
+	 * the sandbox's own bound for patterns, and CPU time the
+	 * instruction budget never sees (it grows as n x m). */
+	const char *files[] = {"main.lua",
+			       "local s = string.rep('a', 60000)\n"
+			       "local p = string.rep('a', 6000) .. 'b'\n"
+			       "local m = s:match(p)\n"
+			       "mark()\n",
+			       NULL};
+	box b;
+	box_open(&b, NULL, files);
+	watchdog("long_literal_pattern_refused");
+	expect_fail(&b, "main.lua", BC_ERR_RULES, "sb/main.lua:3:",
+		    "too long");
+	watchdog_off();
+	assert_int_equal(marks, 0);
+	box_close(&b);
+}
+
+static void library_errors_keep_line(void **state)
+{
+	/* The sandbox wraps setmetatable and the pattern functions: an
+	 * error raised by the wrapped function must still name the rules'
+	 * line, as it would unwrapped. */
+	const char *files[] = {"meta.lua", "local x = 1\nsetmetatable(1, {})\n",
+			       "pat.lua",
+			       "local x = 1\n\nlocal i = ('x'):find('[')\n",
+			       NULL};
+	box b;
+	box_open(&b, NULL, files);
+	expect_fail(&b, "meta.lua", BC_ERR_RULES, "sb/meta.lua:2:",
+		    "bad argument #1");
+	expect_fail(&b, "pat.lua", BC_ERR_RULES, "sb/pat.lua:3:",
+		    "malformed pattern");
+	box_close(&b);
 }
 
 static void memory_bomb_stopped(void **state)
@@ -718,6 +833,12 @@ int main(void)
 		cmocka_unit_test(endless_loop_stopped),
 		cmocka_unit_test(pcall_cannot_swallow_budget),
 		cmocka_unit_test(finalizer_cannot_outlive_budget),
+		cmocka_unit_test(empty_rep_stopped),
+		cmocka_unit_test(table_move_stopped),
+		cmocka_unit_test(gc_metamethod_refused),
+		cmocka_unit_test(costly_pattern_refused),
+		cmocka_unit_test(long_literal_pattern_refused),
+		cmocka_unit_test(library_errors_keep_line),
 		cmocka_unit_test(memory_bomb_stopped),
 		cmocka_unit_test(error_object_has_line),
 		cmocka_unit_test(include_outside_refused),

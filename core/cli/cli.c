@@ -189,6 +189,11 @@ void cli_print_json(json_t *v)
 	json_decref(v);
 }
 
+json_t *cli_json_str(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
 json_t *cli_json_date(bc_date d)
 {
 	char buf[BC_DATE_BUF];

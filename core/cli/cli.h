@@ -69,6 +69,8 @@ int cli_exit_code(bc_err err);
 
 /* Prints v as one line of JSON on stdout and releases it. */
 void cli_print_json(json_t *v);
+/* A JSON string of s, or null for NULL. */
+json_t *cli_json_str(const char *s);
 /* A JSON string of a date, or null for BC_DATE_NONE. */
 json_t *cli_json_date(bc_date d);
 
@@ -78,6 +80,7 @@ bool cli_date_arg(const char *usage, const char *opt, const char *s,
 
 /* The commands. */
 int cmd_aggregate(bc_cli *c, int argc, char **argv);
+int cmd_export(bc_cli *c, int argc, char **argv);
 int cmd_history(bc_cli *c, int argc, char **argv);
 int cmd_import(bc_cli *c, int argc, char **argv);
 int cmd_init(bc_cli *c, int argc, char **argv);

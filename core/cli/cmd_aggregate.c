@@ -15,12 +15,12 @@ static const char usage[] =
 	"              change (percent for fields, points for indicators)\n"
 	"  --by KIND   also per ancestor unit of that kind (district, ...)\n";
 
-static void print_value(json_t *v)
+static void print_value(json_t *v, int decimals)
 {
-	if (json_is_integer(v))
+	if (json_is_integer(v) && !decimals)
 		printf(" %12lld", (long long)json_integer_value(v));
-	else if (json_is_real(v))
-		printf(" %12.2f", json_real_value(v));
+	else if (json_is_number(v))
+		printf(" %12.*f", decimals ? decimals : 2, json_number_value(v));
 	else
 		printf(" %12s", "—");
 }
@@ -44,15 +44,15 @@ static void aggregate_print(json_t *a, const bc_ruleset *rs)
 				continue; /* count_by: see --json */
 			printf("  %-26s", id);
 			for (size_t l = 0; l < rs->n_levels; l++)
-				print_value(json_object_get(o, rs->levels[l].id));
-			print_value(json_object_get(o, "total"));
+				print_value(json_object_get(o, rs->levels[l].id), 0);
+			print_value(json_object_get(o, "total"), 0);
 			printf("\n");
 		}
 		json_object_foreach(json_object_get(f, "indicators"), id, o) {
 			printf("  %-26s", id);
 			for (size_t l = 0; l < rs->n_levels; l++)
-				print_value(json_object_get(o, rs->levels[l].id));
-			print_value(json_object_get(o, "total"));
+				print_value(json_object_get(o, rs->levels[l].id), 1);
+			print_value(json_object_get(o, "total"), 1);
 			printf("  %%\n");
 		}
 	}

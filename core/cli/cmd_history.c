@@ -9,11 +9,6 @@ static const char usage[] =
 	"file and its SHA-256, its warnings, and what changed from the\n"
 	"revision before.  The revision in force is marked.\n";
 
-static json_t *nullable(const char *s)
-{
-	return s ? json_string(s) : json_null();
-}
-
 static json_t *revision_json(const bc_revision_info *r)
 {
 	char at[BC_TIME_BUF], imp[BC_TIME_BUF];
@@ -26,14 +21,14 @@ static json_t *revision_json(const bc_revision_info *r)
 		json_array_append_new(
 			ch, json_pack("{s:s, s:o, s:o}", "field",
 				      r->changes[i].field, "from",
-				      nullable(r->changes[i].from), "to",
-				      nullable(r->changes[i].to)));
+				      cli_json_str(r->changes[i].from), "to",
+				      cli_json_str(r->changes[i].to)));
 	return json_pack("{s:s, s:i, s:s, s:s, s:{s:s, s:s, s:o}, s:s, s:s,"
 			 " s:s, s:s, s:b, s:b, s:b, s:o, s:o}",
 			 "part", r->part, "revision", r->number,
 			 "received_at", at, "channel", r->channel,
 			 "signed_by", "name", r->signer_name, "title",
-			 r->signer_title, "date", nullable(r->signed_date),
+			 r->signer_title, "date", cli_json_str(r->signed_date),
 			 "file", r->file, "sha256", r->sha256, "imported_at",
 			 imp, "imported_by", r->actor, "estimated",
 			 r->estimated, "complete", r->complete, "in_force",

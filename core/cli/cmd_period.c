@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "cli.h"
 #include "period.h"
+#include "view.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -17,37 +18,6 @@ static const char usage[] =
 	"advance    moves the unit deadline earlier, by the document REF,\n"
 	"           where the rules allow it\n"
 	"add-adhoc  creates an ad-hoc report with its own window and deadline\n";
-
-static json_t *period_json(const bc_period *p)
-{
-	json_t *o = json_pack(
-		"{s:s, s:s, s:i, s:s, s:s, s:{s:o, s:o}, s:o, s:o}", "period",
-		p->code, "type", p->type, "year", p->year, "label", p->label,
-		"ruleset", p->rs->id, "window", "from", cli_json_date(p->from),
-		"to", cli_json_date(p->to), "unit_due",
-		cli_json_date(p->unit_due), "compile_due",
-		cli_json_date(p->compile_due));
-	json_object_set_new(
-		o, "advanced_by",
-		p->advanced_doc ? json_pack("{s:s, s:o}", "doc", p->advanced_doc,
-					    "unit_due",
-					    cli_json_date(p->unit_due))
-				: json_null());
-	if (p->adhoc_no) {
-		json_t *forms = json_array();
-		for (const char *f = p->forms; f && *f;) {
-			const char *e = strchr(f, ',');
-			size_t n = e ? (size_t)(e - f) : strlen(f);
-			json_array_append_new(forms, json_stringn(f, n));
-			f += n + (e != NULL);
-		}
-		json_object_set_new(o, "forms", p->forms ? forms
-							  : (json_decref(forms),
-							     json_null()));
-		json_object_set_new(o, "doc", json_string(p->doc));
-	}
-	return o;
-}
 
 static void period_print(const bc_period *p)
 {
@@ -86,7 +56,7 @@ static int period_show(bc_cli *c, const char *code)
 			"with; the rules directory now holds another\n",
 			p.code, p.rs->id);
 	if (c->json)
-		cli_print_json(period_json(&p));
+		cli_print_json(bc_period_json(&p));
 	else
 		period_print(&p);
 	bc_period_free(&p);
@@ -110,7 +80,7 @@ static int period_calendar(bc_cli *c, const char *year_s)
 	if (c->json) {
 		json_t *arr = json_array();
 		for (size_t i = 0; i < n; i++)
-			json_array_append_new(arr, period_json(&v[i]));
+			json_array_append_new(arr, bc_period_json(&v[i]));
 		cli_print_json(json_pack("{s:i, s:o}", "year", (int)year,
 					 "periods", arr));
 	} else {

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 #include "cli.h"
 #include "status.h"
+#include "view.h"
 
-#include <math.h>
 #include <string.h>
 
 static const char usage[] =
@@ -13,58 +13,6 @@ static const char usage[] =
 	"receipt, on time or not) and missing, and its state: on_time,\n"
 	"late, partial or missing.  Timeliness is judged on each part's\n"
 	"first receipt against the unit deadline in force now.\n";
-
-static json_t *rate(size_t part, size_t whole)
-{
-	if (!whole)
-		return json_null();
-	return json_real(round(1000.0 * (double)part / (double)whole) / 10.0);
-}
-
-static json_t *unit_json(const bc_unit_status *u, int offset)
-{
-	json_t *req = json_array(), *rec = json_object(), *miss = json_array();
-	for (size_t i = 0; i < u->owed.n_parts; i++) {
-		const bc_part_status *p = &u->parts[i];
-		json_array_append_new(req, json_string(p->part));
-		if (!p->revision) {
-			json_array_append_new(miss, json_string(p->part));
-			continue;
-		}
-		char at[BC_TIME_BUF];
-		bc_time_format(p->first, offset, at);
-		json_object_set_new(rec, p->part,
-				    json_pack("{s:i, s:s, s:b}", "revision",
-					      p->revision, "received_at", at,
-					      "on_time", p->on_time));
-	}
-	return json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:s}", "unit",
-			 u->unit.code, "name", u->unit.name, "kind",
-			 u->unit.kind, "required", req, "received", rec,
-			 "missing", miss, "state", bc_state_name(u->state));
-}
-
-static json_t *status_json(const bc_status *s)
-{
-	size_t n = s->n;
-	json_t *units = json_array();
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(
-			units,
-			unit_json(&s->units[i],
-				  s->period.rs->directive.utc_offset));
-	return json_pack("{s:s, s:o, s:o, s:{s:i, s:i, s:i, s:i, s:i, s:i,"
-			 " s:o, s:o}, s:o}",
-			 "period", s->period.code, "as_of",
-			 cli_json_date(s->as_of), "unit_due",
-			 cli_json_date(s->period.unit_due), "summary",
-			 "expected", (int)n, "complete", (int)s->complete,
-			 "on_time", (int)s->on_time, "late", (int)s->late,
-			 "partial", (int)s->partial, "missing",
-			 (int)s->missing, "reporting_rate",
-			 rate(s->complete, n), "on_time_rate",
-			 rate(s->on_time, n), "units", units);
-}
 
 static const char *state_vi(bc_state s)
 {
@@ -138,7 +86,7 @@ int cmd_status(bc_cli *c, int argc, char **argv)
 	rc = bc_status_get(c->st, c->rb, pos[0], as_of, &s, &c->diags);
 	if (rc == BC_OK) {
 		if (c->json)
-			cli_print_json(status_json(&s));
+			cli_print_json(bc_status_json(&s));
 		else
 			status_print(&s);
 	}

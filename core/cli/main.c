@@ -26,6 +26,7 @@ static const struct command {
 	{"status", cmd_status, "who has reported for a period, on time or not"},
 	{"history", cmd_history, "every revision a unit sent for a period"},
 	{"aggregate", cmd_aggregate, "district figures of a period"},
+	{"export", cmd_export, "write a period's figures: xlsx, csv, json, plugins"},
 	{NULL, NULL, NULL},
 };
 

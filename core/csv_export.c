@@ -1,0 +1,188 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The csv exporter: every value in force in the long import format
+ * (unit,period,form,field,value), then the aggregate as rows whose unit
+ * is "_" and a level ("_huyen", "_xa") or "_total".
+ */
+#include "cond.h"
+#include "export_host.h"
+#include "mem.h"
+
+#include <stdio.h>
+#include <string.h>
+
+typedef struct out {
+	bc_host *h;
+	const bc_host_api *api;
+	const char *period;
+	int rc;
+} out;
+
+/* RFC 4180: quote a field holding a comma, a quote or a line break. */
+static void field(out *o, const char *s, bool last)
+{
+	bool quote = strpbrk(s, ",\"\r\n") != NULL;
+	if (quote)
+		o->rc |= o->api->write(o->h, "\"", 1);
+	for (const char *p = s; *p; p++) {
+		const char *q = strchr(p, '"');
+		size_t n = q ? (size_t)(q - p) : strlen(p);
+		o->rc |= o->api->write(o->h, p, n);
+		p += n;
+		if (!q)
+			break;
+		o->rc |= o->api->write(o->h, "\"\"", 2);
+	}
+	if (quote)
+		o->rc |= o->api->write(o->h, "\"", 1);
+	o->rc |= o->api->write(o->h, last ? "\r\n" : ",", last ? 2 : 1);
+}
+
+static void value_text(json_t *v, char *buf, size_t n)
+{
+	if (json_is_string(v))
+		snprintf(buf, n, "%s", json_string_value(v));
+	else if (json_is_integer(v))
+		snprintf(buf, n, "%lld", (long long)json_integer_value(v));
+	else if (json_is_real(v))
+		snprintf(buf, n, "%.15g", json_real_value(v));
+	else if (json_is_boolean(v))
+		snprintf(buf, n, "%s", json_is_true(v) ? "true" : "false");
+	else
+		buf[0] = '\0';
+}
+
+static void row(out *o, const char *unit, const char *form, const char *f,
+		json_t *v)
+{
+	char text[4096];
+	value_text(v, text, sizeof text);
+	field(o, unit, false);
+	field(o, o->period, false);
+	field(o, form, false);
+	field(o, f, false);
+	field(o, text, true);
+}
+
+/* A table: its rows for this unit, or "[]" when it has none. */
+static void table_rows(out *o, json_t *agg, const char *form,
+		       const char *table, const char *unit, json_int_t count)
+{
+	if (count == 0) {
+		json_t *empty = json_string("[]");
+		row(o, unit, form, table, empty);
+		json_decref(empty);
+		return;
+	}
+	json_t *rows = json_object_get(
+		json_object_get(json_object_get(json_object_get(
+					json_object_get(agg, "forms"), form),
+					"fields"),
+				table),
+		"rows");
+	size_t i;
+	json_t *r;
+	json_array_foreach(rows, i, r) {
+		if (strcmp(json_string_value(json_object_get(r, "unit")), unit))
+			continue;
+		long long n = (long long)json_integer_value(
+			json_object_get(r, "row"));
+		const char *col;
+		json_t *v;
+		json_object_foreach(r, col, v) {
+			if (!strcmp(col, "unit") || !strcmp(col, "row"))
+				continue;
+			char name[512];
+			snprintf(name, sizeof name, "%s[%lld].%s", table, n, col);
+			row(o, unit, form, name, v);
+		}
+	}
+}
+
+static void unit_values(out *o, json_t *model)
+{
+	json_t *agg = json_object_get(model, "aggregate");
+	json_t *values = json_object_get(agg, "values");
+	json_t *forms = json_object_get(model, "forms");
+	size_t i, k, f;
+	json_t *u, *form, *fld;
+	json_array_foreach(json_object_get(model, "units"), i, u) {
+		const char *unit = json_string_value(json_object_get(u, "code"));
+		json_array_foreach(forms, k, form) {
+			const char *id = json_string_value(json_object_get(form, "id"));
+			json_t *mine = json_object_get(json_object_get(values, id),
+						       unit);
+			json_array_foreach(json_object_get(form, "fields"), f,
+					   fld) {
+				const char *fid = json_string_value(
+					json_object_get(fld, "id"));
+				json_t *v = json_object_get(mine, fid);
+				if (!v)
+					continue;
+				if (!strcmp(json_string_value(json_object_get(fld, "type")),
+					    "table"))
+					table_rows(o, agg, id, fid, unit,
+						   json_integer_value(v));
+				else
+					row(o, unit, id, fid, v);
+			}
+		}
+	}
+}
+
+/* The aggregate: one row per level (and total) of each field and
+ * indicator with a number there. */
+static void aggregate_rows(out *o, json_t *model)
+{
+	json_t *agg = json_object_get(model, "aggregate");
+	json_t *levels = json_object_get(model, "levels");
+	const char *form;
+	json_t *f;
+	json_object_foreach(json_object_get(agg, "forms"), form, f) {
+		static const char *const kinds[] = {"fields", "indicators"};
+		for (int k = 0; k < 2; k++) {
+			const char *id;
+			json_t *v;
+			json_object_foreach(json_object_get(f, kinds[k]), id, v) {
+				size_t i;
+				json_t *l;
+				char unit[96];
+				json_array_foreach(levels, i, l) {
+					const char *lv = json_string_value(
+						json_object_get(l, "id"));
+					json_t *x = json_object_get(v, lv);
+					snprintf(unit, sizeof unit, "_%s", lv);
+					if (json_is_number(x))
+						row(o, unit, form, id, x);
+				}
+				if (json_is_number(json_object_get(v, "total")))
+					row(o, "_total", form, id,
+					    json_object_get(v, "total"));
+			}
+		}
+	}
+}
+
+static int run(bc_host *h, const bc_host_api *api)
+{
+	json_t *model = bc_host_model(h);
+	out o = {h, api, bc_host_period(h)->code, 0};
+	field(&o, "unit", false);
+	field(&o, "period", false);
+	field(&o, "form", false);
+	field(&o, "field", false);
+	field(&o, "value", true);
+	unit_values(&o, model);
+	aggregate_rows(&o, model);
+	return o.rc;
+}
+
+const bc_exporter bc_csv_exporter = {
+	.abi_major = BC_PLUGIN_ABI_MAJOR,
+	.abi_minor = BC_PLUGIN_ABI_MINOR,
+	.name = "csv",
+	.description = "every value in force in the import format, then the "
+		       "aggregate (CSV)",
+	.extension = "csv",
+	.run = run,
+};

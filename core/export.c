@@ -1,0 +1,399 @@
+/* SPDX-License-Identifier: MIT */
+#include "export.h"
+#include "aggregate.h"
+#include "export_host.h"
+#include "mem.h"
+#include "plugin_load.h"
+#include "ruleset_json.h"
+#include "status.h"
+#include "unit.h"
+#include "view.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+struct bc_host {
+	json_t *model;
+	const bc_period *period;
+	bc_time now;
+	const char *name; /* the exporter's, for messages */
+	char *tmp;        /* the temporary output file */
+	FILE *out;        /* opened at the first write */
+	bool failed;
+	bc_diags *d;
+	char **strs; /* strings handed to the plugin */
+	size_t n_strs, cap_strs;
+	void **mem; /* memory handed to the plugin */
+	size_t n_mem, cap_mem;
+};
+
+/* ---- the model --------------------------------------------------------- */
+
+static json_t *units_json(const bc_unit_list *ul, const bc_ruleset *rs,
+			  json_t **district)
+{
+	json_t *a = json_array();
+	*district = json_null();
+	for (size_t i = 0; i < ul->n; i++) {
+		const bc_unit *u = &ul->v[i];
+		const bc_unit_kind *k = bc_ruleset_kind(rs, u->kind);
+		const char *level = k ? k->level : NULL;
+		json_array_append_new(
+			a, json_pack("{s:s, s:s, s:s, s:s?, s:s?, s:i}", "code",
+				     u->code, "name", u->name, "kind", u->kind,
+				     "level", level, "parent", u->parent,
+				     "depth", u->depth));
+		/* The district is the unit at the top that collects. */
+		if (json_is_null(*district) && !u->parent && !level) {
+			json_decref(*district);
+			*district = json_pack("{s:s, s:s, s:s}", "code", u->code,
+					      "name", u->name, "kind", u->kind);
+		}
+	}
+	return a;
+}
+
+static json_t *levels_json(const bc_ruleset *rs)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < rs->n_levels; i++)
+		json_array_append_new(a, json_pack("{s:s, s:s}", "id",
+						   rs->levels[i].id, "label",
+						   rs->levels[i].label));
+	return a;
+}
+
+static bc_err build_model(bc_store *st, bc_rulebook *rb, const bc_period *p,
+			  bc_time now, int offset, json_t **out, bc_diags *d)
+{
+	bc_unit_list ul;
+	json_t *agg = NULL;
+	bc_status status;
+	bc_agg_opts ao = {.compare = true, .unit_values = true};
+	bc_err rc = bc_units_list(st, &ul, d);
+	if (rc != BC_OK)
+		return rc;
+	rc = bc_aggregate(st, rb, p->code, &ao, &agg, d);
+	if (rc == BC_OK)
+		rc = bc_status_get(st, rb, p->code, bc_time_date(now, offset),
+				   &status, d);
+	else
+		status = (bc_status){0};
+	if (rc == BC_OK) {
+		json_t *district, *cat = bc_catalogue_json(p->rs);
+		json_t *units = units_json(&ul, p->rs, &district);
+		char at[BC_TIME_BUF];
+		bc_time_format(now, offset, at);
+		*out = json_pack("{s:o, s:o, s:o, s:o, s:O, s:O, s:o, s:o, s:s,"
+				 " s:s}",
+				 "period", bc_period_json(p), "district",
+				 district, "levels", levels_json(p->rs), "units",
+				 units, "forms", json_object_get(cat, "forms"),
+				 "outline", json_object_get(cat, "outline"),
+				 "aggregate", agg, "status",
+				 bc_status_json(&status), "generated_at", at,
+				 "ruleset", p->rs->id);
+		agg = NULL;
+		json_decref(cat);
+		rc = *out ? BC_OK : BC_ERR_NOMEM;
+	}
+	json_decref(agg);
+	bc_status_free(&status);
+	bc_unit_list_free(&ul);
+	return rc;
+}
+
+/* ---- the host API ------------------------------------------------------ */
+
+/* The value at a path such as "forms[2].fields[0].id". */
+static json_t *at_path(json_t *v, const char *path)
+{
+	const char *p = path;
+	while (v && *p) {
+		if (*p == '.') {
+			p++;
+			continue;
+		}
+		if (*p == '[') {
+			char *end;
+			long i = strtol(p + 1, &end, 10);
+			if (*end != ']' || i < 0)
+				return NULL;
+			v = json_array_get(v, (size_t)i);
+			p = end + 1;
+			continue;
+		}
+		size_t n = strcspn(p, ".[");
+		char key[256];
+		if (n >= sizeof key)
+			return NULL;
+		memcpy(key, p, n);
+		key[n] = '\0';
+		v = json_object_get(v, key);
+		p += n;
+	}
+	return v;
+}
+
+static const char *keep(bc_host *h, char *s)
+{
+	if (!s || bc_grow((void **)&h->strs, &h->cap_strs, h->n_strs + 1,
+			  sizeof *h->strs) < 0) {
+		bc_free(s);
+		return NULL;
+	}
+	h->strs[h->n_strs++] = s;
+	return s;
+}
+
+static const char *api_get(bc_host *h, const char *path)
+{
+	json_t *v = at_path(h->model, path);
+	switch (json_typeof(v)) {
+	case JSON_STRING:
+		return json_string_value(v);
+	case JSON_INTEGER:
+		return keep(h, bc_sprintf("%lld", (long long)json_integer_value(v)));
+	case JSON_REAL:
+		return keep(h, bc_sprintf("%.15g", json_real_value(v)));
+	case JSON_TRUE:
+		return "true";
+	case JSON_FALSE:
+		return "false";
+	default:
+		return NULL;
+	}
+}
+
+static int api_get_number(bc_host *h, const char *path, double *out)
+{
+	json_t *v = at_path(h->model, path);
+	if (!json_is_number(v))
+		return -1;
+	*out = json_number_value(v);
+	return 0;
+}
+
+static size_t api_count(bc_host *h, const char *path)
+{
+	json_t *v = at_path(h->model, path);
+	return json_is_array(v) ? json_array_size(v)
+	       : json_is_object(v) ? json_object_size(v)
+				   : 0;
+}
+
+static const char *api_key(bc_host *h, const char *path, size_t i)
+{
+	json_t *v = at_path(h->model, path);
+	void *it = json_is_object(v) ? json_object_iter(v) : NULL;
+	for (; it && i; i--)
+		it = json_object_iter_next(v, it);
+	return it ? json_object_iter_key(it) : NULL;
+}
+
+static int api_write(bc_host *h, const void *buf, size_t len)
+{
+	if (h->failed)
+		return -1;
+	if (!h->out && !(h->out = fopen(h->tmp, "wb"))) {
+		h->failed = true;
+		bc_diags_add(h->d, BC_ERROR, h->tmp, 0, NULL, NULL, "%s",
+			     strerror(errno));
+		return -1;
+	}
+	if (len && fwrite(buf, 1, len, h->out) != len) {
+		h->failed = true;
+		bc_diags_add(h->d, BC_ERROR, h->tmp, 0, NULL, NULL,
+			     "write error: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static void api_error(bc_host *h, const char *msg)
+{
+	bc_diags_add(h->d, BC_ERROR, NULL, 0, NULL, NULL, "exporter %s: %s",
+		     h->name, msg ? msg : "failed");
+}
+
+static void *api_alloc(bc_host *h, size_t n)
+{
+	void *p = bc_malloc(n ? n : 1);
+	if (!p || bc_grow((void **)&h->mem, &h->cap_mem, h->n_mem + 1,
+			  sizeof *h->mem) < 0) {
+		bc_free(p);
+		return NULL;
+	}
+	h->mem[h->n_mem++] = p;
+	return p;
+}
+
+static void api_free(bc_host *h, void *p)
+{
+	for (size_t i = 0; p && i < h->n_mem; i++)
+		if (h->mem[i] == p) {
+			bc_free(p);
+			h->mem[i] = h->mem[--h->n_mem];
+			return;
+		}
+}
+
+static const bc_host_api host_api = {
+	.abi_major = BC_PLUGIN_ABI_MAJOR,
+	.abi_minor = BC_PLUGIN_ABI_MINOR,
+	.size = sizeof(bc_host_api),
+	.get = api_get,
+	.get_number = api_get_number,
+	.count = api_count,
+	.key = api_key,
+	.write = api_write,
+	.error = api_error,
+	.alloc = api_alloc,
+	.free = api_free,
+};
+
+json_t *bc_host_model(bc_host *h)
+{
+	return h->model;
+}
+
+const bc_period *bc_host_period(bc_host *h)
+{
+	return h->period;
+}
+
+const char *bc_host_path(bc_host *h)
+{
+	return h->tmp;
+}
+
+bc_time bc_host_time(bc_host *h)
+{
+	return h->now;
+}
+
+static void host_release(bc_host *h)
+{
+	for (size_t i = 0; i < h->n_strs; i++)
+		bc_free(h->strs[i]);
+	bc_free(h->strs);
+	for (size_t i = 0; i < h->n_mem; i++)
+		bc_free(h->mem[i]);
+	bc_free(h->mem);
+	if (h->out)
+		fclose(h->out);
+	bc_free(h->tmp);
+	json_decref(h->model);
+}
+
+/* ---- running an exporter ---------------------------------------------- */
+
+static const bc_exporter *const builtins[] = {
+	&bc_xlsx_exporter,
+	&bc_csv_exporter,
+	&bc_json_exporter,
+};
+
+static const bc_exporter *builtin(const char *name)
+{
+	for (size_t i = 0; i < sizeof builtins / sizeof *builtins; i++)
+		if (!strcmp(builtins[i]->name, name))
+			return builtins[i];
+	return NULL;
+}
+
+/* A temporary file beside the target, so the final rename stays on one
+ * file system. */
+static bc_err make_tmp(bc_host *h, const char *out, bc_diags *d)
+{
+	h->tmp = bc_sprintf("%s.tmp-XXXXXX", out);
+	if (!h->tmp)
+		return BC_ERR_NOMEM;
+	int fd = mkstemp(h->tmp);
+	if (fd < 0) {
+		bc_diags_add(d, BC_ERROR, out, 0, NULL, NULL, "%s",
+			     strerror(errno));
+		return BC_ERR_IO;
+	}
+	close(fd);
+	return BC_OK;
+}
+
+static bc_err finish_output(bc_host *h, const char *out, int run_rc,
+			    bc_diags *d)
+{
+	bc_err rc = BC_OK;
+	if (h->out) {
+		if (fflush(h->out) != 0 || fsync(fileno(h->out)) != 0)
+			h->failed = true;
+		fclose(h->out);
+		h->out = NULL;
+	}
+	if (run_rc != 0 || h->failed) {
+		if (!d->errors)
+			bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
+				     "exporter %s failed; nothing written",
+				     h->name);
+		rc = h->failed ? BC_ERR_IO : BC_ERR_INVALID;
+	} else if (rename(h->tmp, out) != 0) {
+		bc_diags_add(d, BC_ERROR, out, 0, NULL, NULL, "%s",
+			     strerror(errno));
+		rc = BC_ERR_IO;
+	}
+	if (rc != BC_OK)
+		unlink(h->tmp);
+	return rc;
+}
+
+bc_err bc_export(bc_store *st, bc_rulebook *rb, const char *period,
+		 const bc_export_opts *o, bc_diags *d)
+{
+	bc_plugin plugin = {0};
+	const bc_exporter *ex = builtin(o->format);
+	bc_err rc = ex ? BC_OK
+		       : bc_plugin_find(o->plugin_path, o->format, &plugin, d);
+	if (rc != BC_OK)
+		return rc;
+	bc_period p;
+	rc = bc_period_get(st, rb, period, &p, d);
+	bc_host h = {.period = &p, .d = d, .name = o->format,
+		     .now = o->fixed_time ? o->fixed_time : bc_store_now(st)};
+	if (rc == BC_OK)
+		rc = build_model(st, rb, &p, h.now, o->tz_offset, &h.model, d);
+	if (rc == BC_OK)
+		rc = make_tmp(&h, o->out, d);
+	if (rc == BC_OK) {
+		int run_rc = ex ? ex->run(&h, &host_api)
+				: bc_plugin_run(&plugin, &h, &host_api, d);
+		rc = finish_output(&h, o->out, run_rc, d);
+	}
+	host_release(&h);
+	bc_period_free(&p);
+	bc_plugin_close(&plugin);
+	return rc;
+}
+
+bc_err bc_export_formats(const char *plugin_path, char ***names, size_t *n)
+{
+	*names = NULL;
+	*n = 0;
+	size_t cap = 0;
+	for (size_t i = 0; i < sizeof builtins / sizeof *builtins; i++) {
+		if (bc_grow((void **)names, &cap, *n + 1, sizeof **names) < 0 ||
+		    !((*names)[*n] = bc_strdup(builtins[i]->name)))
+			return BC_ERR_NOMEM;
+		(*n)++;
+	}
+	return bc_plugin_list(plugin_path, names, n, &cap);
+}
+
+void bc_export_formats_free(char **names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		bc_free(names[i]);
+	bc_free(names);
+}

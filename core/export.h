@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Exports: one host for every exporter, built in (xlsx, csv, json) or a
+ * plugin (a C shared object or a Lua script, see include/baocao/plugin.h).
+ * The host builds the report model of a period once, gives it to the
+ * exporter, and writes its output to a temporary file renamed over the
+ * target only on success.
+ */
+#ifndef BC_EXPORT_H
+#define BC_EXPORT_H
+
+#include "rulebook.h"
+#include "sandbox.h"
+#include "store.h"
+
+typedef struct bc_export_opts {
+	const char *format;
+	const char *out;
+	/* Where plugins are looked for, in order ("dir1:dir2"); NULL for
+	 * none. */
+	const char *plugin_path;
+	bc_time fixed_time; /* the export's timestamp; 0 for now */
+	int tz_offset;      /* for showing times */
+} bc_export_opts;
+
+/* Exports period.  BC_ERR_NOT_FOUND for an unknown format; BC_ERR_RULES
+ * (exit 3) for a plugin that fails to load; BC_ERR_INVALID when the
+ * exporter fails (nothing written). */
+bc_err bc_export(bc_store *st, bc_rulebook *rb, const char *period,
+		 const bc_export_opts *o, bc_diags *d);
+
+/* Every format available: built-ins, then plugins found in path, each
+ * once, as "name" strings.  Free with bc_export_formats_free. */
+bc_err bc_export_formats(const char *plugin_path, char ***names, size_t *n);
+void bc_export_formats_free(char **names, size_t n);
+
+#endif

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: MIT */
+/* Private to the exporters built into baocao: what they may reach
+ * beyond the plugin API (they live in the same program). */
+#ifndef BC_EXPORT_HOST_H
+#define BC_EXPORT_HOST_H
+
+#include <jansson.h>
+
+#include "baocao/plugin.h"
+#include "period.h"
+
+/* The report model (borrowed). */
+json_t *bc_host_model(bc_host *h);
+/* The period and its ruleset (borrowed). */
+const bc_period *bc_host_period(bc_host *h);
+/* The temporary file the output goes to, for writers that must open it
+ * themselves (libxlsxwriter). */
+const char *bc_host_path(bc_host *h);
+/* The export's timestamp. */
+bc_time bc_host_time(bc_host *h);
+
+extern const bc_exporter bc_xlsx_exporter;
+extern const bc_exporter bc_csv_exporter;
+extern const bc_exporter bc_json_exporter;
+
+#endif

@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * baocao exporter plugins: the only header a plugin sees.
+ *
+ * A plugin is a shared object exporting one function,
+ *
+ *     const bc_exporter *baocao_exporter(void);
+ *
+ * returning a descriptor that lives as long as the plugin is loaded.
+ * baocao calls its run() once per export with a host handle and the host
+ * API: a table of functions that only ever grows at its end, so a plugin
+ * built against ABI 1.N runs on any host 1.M with M >= N.
+ *
+ * The plugin reads the report model through the host (the period, the
+ * units, the catalogue of forms, the aggregate with each unit's values,
+ * the status) by path, writes its output through the host, and reports
+ * errors through the host.  Memory that crosses the boundary belongs to
+ * the host: strings it returns stay valid until the export ends, and a
+ * plugin that needs memory may take it from host->alloc.
+ *
+ * The host writes the output to a temporary file and renames it only
+ * when run() returns 0, so a failed export leaves no partial file.
+ *
+ * Build one outside baocao's tree with:
+ *
+ *     cc -fPIC -shared $(pkg-config --cflags baocao-plugin) \
+ *         -o myformat.so myformat.c
+ */
+#ifndef BAOCAO_PLUGIN_H
+#define BAOCAO_PLUGIN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define BC_PLUGIN_ABI_MAJOR 1
+#define BC_PLUGIN_ABI_MINOR 0
+
+/* The symbol baocao looks up. */
+#define BC_PLUGIN_ENTRY "baocao_exporter"
+
+typedef struct bc_host bc_host; /* opaque: one export in progress */
+
+/*
+ * Paths name a value of the report model, JSON-like, with '.' between
+ * keys and [i] for array elements:
+ *
+ *   period.code, period.label, period.window.from, period.unit_due
+ *   district.name                    the unit at the top of the tree
+ *   units[i].code, .name, .kind, .level, .parent
+ *   forms[i].id, .title, .fields[j].id, .label, .unit, .type, .agg
+ *   forms[i].indicators[j].id, .label
+ *   aggregate.forms.bm3.fields.hs_tiep_nhan.total
+ *   aggregate.forms.bm3.indicators.ty_le_dung_han.xa
+ *   aggregate.forms.bm3.fields.hs_tiep_nhan.previous.total
+ *   aggregate.values.bm3.<unit code>.hs_tiep_nhan
+ *   status.summary.on_time_rate, status.units[i].state
+ *   levels[i].id, .label             the levels of the ruleset
+ *   generated_at                     when the export was made
+ */
+typedef struct bc_host_api {
+	uint32_t abi_major, abi_minor;
+	size_t size; /* sizeof the host's struct: fields past it are absent */
+
+	/* The value at path as text (numbers written plainly, "12.5"),
+	 * or NULL when absent or null.  Host-owned. */
+	const char *(*get)(bc_host *h, const char *path);
+	/* The number at path in *out; 0 on success, -1 if not a number. */
+	int (*get_number)(bc_host *h, const char *path, double *out);
+	/* Elements of the array, or keys of the object, at path; 0 when
+	 * neither. */
+	size_t (*count)(bc_host *h, const char *path);
+	/* The i-th key of the object at path (in the model's order), or
+	 * NULL.  Host-owned. */
+	const char *(*key)(bc_host *h, const char *path, size_t i);
+
+	/* Appends len bytes to the output; 0, or -1 on a write error. */
+	int (*write)(bc_host *h, const void *buf, size_t len);
+	/* Reports an error (shown to the user with the plugin's name);
+	 * run() should then return non-zero. */
+	void (*error)(bc_host *h, const char *msg);
+
+	/* Memory from the host, freed when the export ends (or earlier with
+	 * free).  NULL when out of memory. */
+	void *(*alloc)(bc_host *h, size_t n);
+	void (*free)(bc_host *h, void *p);
+} bc_host_api;
+
+typedef struct bc_exporter {
+	uint32_t abi_major, abi_minor; /* BC_PLUGIN_ABI_* built against */
+	const char *name;              /* the format, as in --format NAME */
+	const char *description;
+	const char *extension; /* of the files it writes, without the dot */
+	/* Writes the export; 0 on success. */
+	int (*run)(bc_host *h, const bc_host_api *api);
+	void *reserved[4]; /* zero: room to grow without breaking ABI 1 */
+} bc_exporter;
+
+/* What a plugin defines. */
+const bc_exporter *baocao_exporter(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

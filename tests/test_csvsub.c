@@ -1,0 +1,321 @@
+/* SPDX-License-Identifier: MIT */
+#include "test.h"
+
+#include "submission.h"
+
+#define FILE_NAME "sub.csv"
+#define HEADER "unit,period,form,field,value\n"
+
+typedef struct fx {
+	bc_submissions subs;
+	bc_diags d;
+} fx;
+
+static bc_err cread(fx *f, const char *text)
+{
+	return bc_csv_read_submissions(FILE_NAME, text, strlen(text), &f->subs,
+				       &f->d);
+}
+
+static void done(fx *f)
+{
+	bc_submissions_free(&f->subs);
+	bc_diags_free(&f->d);
+}
+
+static const bc_raw *value(const bc_submission *s, const char *form,
+			   const char *field, int row, const char *col)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		const bc_raw *r = &s->v[i];
+		if (!strcmp(r->form, form) && !strcmp(r->field, field) &&
+		    r->row == row &&
+		    (col ? r->col && !strcmp(r->col, col) : !r->col))
+			return r;
+	}
+	fail_msg("no value %s.%s[%d].%s", form, field, row, col ? col : "-");
+	return NULL;
+}
+
+static void want_value(const bc_submission *s, const char *form,
+		       const char *field, int row, const char *col,
+		       bc_rawkind kind, const char *text, int line)
+{
+	const bc_raw *r = value(s, form, field, row, col);
+	if (r->kind != kind)
+		fail_msg("%s.%s: kind %d, not %d", form, field, (int)r->kind,
+			 (int)kind);
+	if (text)
+		assert_string_equal(r->text, text);
+	else
+		assert_null(r->text);
+	if (r->line != line)
+		fail_msg("%s.%s[%d]: line %d, not %d", form, field, row,
+			 r->line, line);
+}
+
+static void want_attr(const bc_attr *a, const char *text, int line)
+{
+	assert_non_null(a->text);
+	assert_string_equal(a->text, text);
+	assert_int_equal(a->line, line);
+}
+
+static bool has_form(const bc_submission *s, const char *form)
+{
+	for (size_t i = 0; i < s->n_forms; i++)
+		if (!strcmp(s->forms[i], form))
+			return true;
+	return false;
+}
+
+/* Refused: BC_ERR_INVALID and a diagnostic at FILE:line saying what. */
+static void refused(const char *text, int line, const char *what)
+{
+	fx f = {0};
+	bc_err rc = cread(&f, text);
+	char where[64];
+	snprintf(where, sizeof where, FILE_NAME ":%d: ", line);
+	bool hit = false;
+	for (size_t i = 0; i < f.d.n; i++) {
+		char *s = bc_diag_format(&f.d.v[i]);
+		hit |= s && !strncmp(s, where, strlen(where)) && strstr(s, what);
+		bc_free(s);
+	}
+	if (!hit)
+		test_diags_print(&f.d);
+	done(&f);
+	if (!hit)
+		fail_msg("no diagnostic at line %d saying '%s'", line, what);
+	if (rc != BC_ERR_INVALID)
+		fail_msg("refusal '%s' returns %s", what, bc_strerror(rc));
+}
+
+/* ---- good files ---------------------------------------------------------- */
+
+static const char good[] =
+	HEADER                                                        /*  1 */
+	"xa-a,2023-Q1,_meta,signer_name,Nguyễn Văn A\n"               /*  2 */
+	"xa-b,2023-Q1,bm3,hs_tiep_nhan,5\n"                           /*  3 */
+	"xa-a,2023-Q1,_meta,signer_title,Chủ tịch UBND xã\n"          /*  4 */
+	"xa-a,2023-Q1,_meta,signed_date,2023-02-25\n"                 /*  5 */
+	"xa-a,2023-Q1,_meta,received_at,2023-02-26T09:30:00+07:00\n"  /*  6 */
+	"xa-a,2023-Q1,_meta,channel,zalo\n"                           /*  7 */
+	"xa-a,2023-Q1,_meta,estimated,1\n"                            /*  8 */
+	"xa-a,2023-Q1,bm3,hs_tiep_nhan,120\n"                         /*  9 */
+	"xa-a,2023-Q1,bm3,hs_qua_han,\n"                              /* 10 */
+	"xa-a,2023-Q1,pl1b,van_ban[2].ngay,2023-01-10\n"              /* 11 */
+	"xa-a,2023-Q1,pl1b,van_ban[1].so_ky_hieu,12/KH-UBND\n"        /* 12 */
+	"xa-a,2023-Q1,pl1a,nhiem_vu,[]\n"                             /* 13 */
+	"xa-a,2023-Q1,report,A.I.1,\"Văn bản, kế hoạch\n"             /* 14 */
+	"dòng hai \"\"trích\"\"\"\n"                                  /* 15 */
+	"xa-b,2023-Q3,bm1,vb_chi_dao,1\n"                             /* 16 */
+	"xa-a,2023-Q1,report,A.II,Kết quả\n"                          /* 17 */
+	"xa-b,2023-Q1,bm1,kinh_phi_cchc,12.50\n";                     /* 18 */
+
+static void grouped_by_unit_and_period(void **state)
+{
+	fx f = {0};
+	if (cread(&f, good) != BC_OK) {
+		test_diags_print(&f.d);
+		fail_msg("refused");
+	}
+	assert_int_equal(f.d.n, 0);
+	/* In order of first appearance. */
+	assert_int_equal(f.subs.n, 3);
+	const bc_submission *a = &f.subs.v[0], *b = &f.subs.v[1],
+			    *c = &f.subs.v[2];
+	want_attr(&a->unit, "xa-a", 2);
+	want_attr(&a->period, "2023-Q1", 2);
+	assert_int_equal(a->line, 2);
+	want_attr(&b->unit, "xa-b", 3);
+	want_attr(&b->period, "2023-Q1", 3);
+	assert_int_equal(b->line, 3);
+	want_attr(&c->unit, "xa-b", 16);
+	want_attr(&c->period, "2023-Q3", 16);
+	assert_int_equal(c->line, 16);
+	for (size_t i = 0; i < f.subs.n; i++)
+		assert_string_equal(f.subs.v[i].file, FILE_NAME);
+
+	/* Values land in their own submission. */
+	assert_int_equal(a->n, 7);
+	assert_int_equal(b->n, 2);
+	assert_int_equal(c->n, 1);
+	want_value(b, "bm3", "hs_tiep_nhan", 0, NULL, BC_RAW_TEXT, "5", 3);
+	want_value(b, "bm1", "kinh_phi_cchc", 0, NULL, BC_RAW_TEXT, "12.50",
+		   18);
+	want_value(c, "bm1", "vb_chi_dao", 0, NULL, BC_RAW_TEXT, "1", 16);
+	done(&f);
+}
+
+static void meta_fields(void **state)
+{
+	fx f = {0};
+	assert_int_equal(cread(&f, good), BC_OK);
+	const bc_submission *a = &f.subs.v[0], *b = &f.subs.v[1];
+	want_attr(&a->signer_name, "Nguyễn Văn A", 2);
+	want_attr(&a->signer_title, "Chủ tịch UBND xã", 4);
+	want_attr(&a->signed_date, "2023-02-25", 5);
+	want_attr(&a->received_at, "2023-02-26T09:30:00+07:00", 6);
+	want_attr(&a->channel, "zalo", 7);
+	want_attr(&a->estimated, "1", 8);
+	/* _meta is no form and holds no value. */
+	assert_false(has_form(a, BC_FORM_META));
+	for (size_t i = 0; i < a->n; i++)
+		assert_string_not_equal(a->v[i].form, BC_FORM_META);
+	/* Another unit's signer is its own. */
+	assert_null(b->signer_name.text);
+	assert_null(b->estimated.text);
+	done(&f);
+}
+
+static void values_cells_and_sections(void **state)
+{
+	fx f = {0};
+	assert_int_equal(cread(&f, good), BC_OK);
+	const bc_submission *a = &f.subs.v[0];
+	want_value(a, "bm3", "hs_tiep_nhan", 0, NULL, BC_RAW_TEXT, "120", 9);
+	/* Empty is not reported, not zero. */
+	want_value(a, "bm3", "hs_qua_han", 0, NULL, BC_RAW_NULL, NULL, 10);
+	want_value(a, "pl1b", "van_ban", 2, "ngay", BC_RAW_TEXT, "2023-01-10",
+		   11);
+	want_value(a, "pl1b", "van_ban", 1, "so_ky_hieu", BC_RAW_TEXT,
+		   "12/KH-UBND", 12);
+	want_value(a, "pl1a", "nhiem_vu", 0, NULL, BC_RAW_EMPTY, "[]", 13);
+	/* Quoted commas, line breaks and quotes in report text; the row
+	 * after it keeps its true line. */
+	want_value(a, "report", "A.I.1", 0, NULL, BC_RAW_TEXT,
+		   "Văn bản, kế hoạch\ndòng hai \"trích\"", 14);
+	want_value(a, "report", "A.II", 0, NULL, BC_RAW_TEXT, "Kết quả", 17);
+	/* Forms named, the report not among them. */
+	assert_int_equal(a->n_forms, 3);
+	assert_true(has_form(a, "bm3"));
+	assert_true(has_form(a, "pl1b"));
+	assert_true(has_form(a, "pl1a"));
+	assert_false(has_form(a, "report"));
+	done(&f);
+}
+
+static void bom_and_crlf(void **state)
+{
+	fx f = {0};
+	bc_err rc = cread(&f, "\xEF\xBB\xBF" "unit,period,form,field,value\r\n"
+			      "xa-a,2023-Q1,bm3,hs_tiep_nhan,120\r\n"
+			      "xa-a,2023-Q1,_meta,signer_name,Lê Thị B\r\n");
+	if (rc != BC_OK) {
+		test_diags_print(&f.d);
+		fail_msg("a BOM is refused");
+	}
+	assert_int_equal(f.subs.n, 1);
+	want_attr(&f.subs.v[0].unit, "xa-a", 2);
+	want_value(&f.subs.v[0], "bm3", "hs_tiep_nhan", 0, NULL, BC_RAW_TEXT,
+		   "120", 2);
+	want_attr(&f.subs.v[0].signer_name, "Lê Thị B", 3);
+	done(&f);
+}
+
+/* ---- refused ----------------------------------------------------------- */
+
+static void bad_header(void **state)
+{
+	refused("unit,period,form,field,val\n"
+		"xa-a,2023-Q1,bm3,hs_tiep_nhan,1\n",
+		1, "the header must be unit,period,form,field,value");
+	refused("unit,period,form,field\n"
+		"xa-a,2023-Q1,bm3,hs_tiep_nhan\n",
+		1, "no 'value' column");
+	refused("unit,period,form,field,value,value\n", 1, "the header must");
+	refused("", 1, "no header");
+}
+
+static void wrong_field_count(void **state)
+{
+	refused(HEADER "xa-a,2023-Q1,bm3,hs_tiep_nhan,1\n"
+		       "xa-a,2023-Q1,bm3,hs_qua_han\n",
+		3, "4 fields where the header has 5");
+	refused(HEADER "xa-a,2023-Q1,bm3,hs_tiep_nhan,1,2\n", 2,
+		"6 fields where the header has 5");
+	/* A value with an unquoted comma is one field too many. */
+	refused(HEADER "xa-a,2023-Q1,report,A.I,Văn bản, kế hoạch\n", 2,
+		"6 fields");
+}
+
+static void malformed_cell(void **state)
+{
+	const char *bad[] = {"van_ban[0].ngay", "van_ban[x].ngay",
+			     "van_ban[1]",      "van_ban[1].",
+			     "[1].ngay",        "van_ban[1]ngay",
+			     "van_ban[-1].ngay", "van_ban[1.ngay"};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		char text[256], what[128];
+		snprintf(text, sizeof text,
+			 HEADER "xa-a,2023-Q1,pl1b,van_ban[1].loai,khac\n"
+				"xa-a,2023-Q1,pl1b,%s,2023-01-10\n",
+			 bad[i]);
+		snprintf(what, sizeof what, "pl1b.%s: a table cell is written",
+			 bad[i]);
+		refused(text, 3, what);
+	}
+}
+
+static void meta_twice(void **state)
+{
+	refused(HEADER "xa-a,2023-Q1,_meta,signer_name,A\n"
+		       "xa-a,2023-Q1,bm3,hs_tiep_nhan,1\n"
+		       "xa-a,2023-Q1,_meta,signer_name,B\n",
+		4, "_meta.signer_name: given twice (first on line 2)");
+}
+
+static void unknown_meta(void **state)
+{
+	refused(HEADER "xa-a,2023-Q1,_meta,signer,A\n", 2,
+		"_meta.signer: unknown");
+}
+
+static void invalid_utf8(void **state)
+{
+	refused(HEADER "xa-a,2023-Q1,_meta,signer_name,A\n"
+		       "xa-a,2023-Q1,_meta,signer_title,Ch\xff tịch\n",
+		3, "not UTF-8");
+}
+
+static void malformed_quotes(void **state)
+{
+	refused(HEADER "xa-a,2023-Q1,report,A.I,\"không đóng\n", 2,
+		"malformed CSV");
+}
+
+/* All of a file's problems, each at its line. */
+static void every_problem_listed(void **state)
+{
+	fx f = {0};
+	bc_err rc = cread(&f, HEADER "xa-a,2023-Q1,_meta,ky,A\n"
+				     "xa-a,2023-Q1,bm3\n"
+				     "xa-a,2023-Q1,pl1b,van_ban[0].ngay,x\n"
+				     "xa-a,2023-Q1,bm3,hs_tiep_nhan,1\n");
+	assert_int_equal(rc, BC_ERR_INVALID);
+	assert_true(test_diags_have(&f.d, FILE_NAME ":2: _meta.ky: unknown"));
+	assert_true(test_diags_have(&f.d, FILE_NAME ":3: 3 fields"));
+	assert_true(test_diags_have(&f.d, FILE_NAME ":4: pl1b.van_ban[0].ngay"));
+	assert_int_equal(f.d.errors, 3);
+	done(&f);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(grouped_by_unit_and_period),
+		cmocka_unit_test(meta_fields),
+		cmocka_unit_test(values_cells_and_sections),
+		cmocka_unit_test(bom_and_crlf),
+		cmocka_unit_test(bad_header),
+		cmocka_unit_test(wrong_field_count),
+		cmocka_unit_test(malformed_cell),
+		cmocka_unit_test(meta_twice),
+		cmocka_unit_test(unknown_meta),
+		cmocka_unit_test(invalid_utf8),
+		cmocka_unit_test(malformed_quotes),
+		cmocka_unit_test(every_problem_listed),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

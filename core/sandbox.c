@@ -141,6 +141,8 @@ static void push_env(lua_State *L)
 static const char INCLUDED = 'i';
 static const char LOADING = 'l';
 
+static int msgh(lua_State *L);
+
 /* include(path): runs a file of the same ruleset once; returns its
  * first result (true when it returned nothing). */
 static int sb_include(lua_State *L)
@@ -161,15 +163,34 @@ static int sb_include(lua_State *L)
 	if (!f)
 		return luaL_error(L, "include: no file '%s' in %s", path,
 				  sb->name);
+	/* Lua's own refusal ("attempt to load a binary chunk") names no
+	 * file: say which one. */
+	if (f->len >= 4 && !memcmp(f->text, LUA_SIGNATURE, 4))
+		return luaL_error(L, "%s/%s:1: a binary chunk (precompiled "
+				     "Lua) is refused: rules are text",
+				  sb->name, path);
 	lua_pushlightuserdata(L, (void *)&LOADING);
 	lua_setfield(L, -2, path);
 	char chunk[512];
 	snprintf(chunk, sizeof chunk, "@%s/%s", sb->name, path);
-	if (luaL_loadbufferx(L, f->text, f->len, chunk, "t") != LUA_OK)
+	int rc = luaL_loadbufferx(L, f->text, f->len, chunk, "t");
+	if (rc == LUA_OK) {
+		push_env(L);
+		lua_setupvalue(L, -2, 1); /* the chunk's _ENV */
+		/* The handler must run where the error is raised, while the
+		 * chunk's frames still say where that is. */
+		lua_pushcfunction(L, msgh);
+		lua_insert(L, -2);
+		rc = lua_pcall(L, 0, 1, -2);
+		lua_remove(L, -2); /* the handler, under the result or error */
+	}
+	if (rc != LUA_OK) {
+		/* Forget the attempt, so that including the file again
+		 * reports its own error, not a cycle. */
+		lua_pushnil(L);
+		lua_setfield(L, -3, path);
 		return lua_error(L);
-	push_env(L);
-	lua_setupvalue(L, -2, 1); /* the chunk's _ENV */
-	lua_call(L, 0, 1);
+	}
 	if (lua_isnil(L, -1)) {
 		lua_pop(L, 1);
 		lua_pushboolean(L, 1);
@@ -183,11 +204,18 @@ static int sb_include(lua_State *L)
  * setmetatable without __gc: Lua runs finalizers with hooks off (and
  * again at lua_close), so a finalizer would escape the instruction
  * budget.  Lua marks an object for finalization only if its metatable has
- * __gc when set, so checking here (raw, as Lua does) is enough.
+ * __gc when set, so checking here (raw, as Lua does) is enough.  Written
+ * out rather than wrapping the original so that its errors keep the
+ * rules' file and line.
  */
 static int sb_setmetatable(lua_State *L)
 {
-	if (lua_istable(L, 2)) {
+	int t = lua_type(L, 2);
+	luaL_checktype(L, 1, LUA_TTABLE);
+	luaL_argexpected(L, t == LUA_TNIL || t == LUA_TTABLE, 2, "nil or table");
+	if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
+		return luaL_error(L, "cannot change a protected metatable");
+	if (t == LUA_TTABLE) {
 		lua_pushliteral(L, "__gc");
 		bool has_gc = lua_rawget(L, 2) != LUA_TNIL;
 		lua_pop(L, 1);
@@ -195,27 +223,60 @@ static int sb_setmetatable(lua_State *L)
 			return luaL_error(L, "__gc metamethods are not "
 					     "available to rules");
 	}
+	lua_settop(L, 2);
+	lua_setmetatable(L, 1);
+	return 1;
+}
+
+/*
+ * Calls the library function in upvalue 1 on this call's arguments.  Its
+ * errors come back with the rules' file and line (a C caller leaves Lua
+ * none to name) and with the function's name (upvalue 2).
+ */
+static int call_original(lua_State *L)
+{
+	int n = lua_gettop(L);
 	lua_pushvalue(L, lua_upvalueindex(1));
 	lua_insert(L, 1);
-	lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
-	return lua_gettop(L);
+	if (lua_pcall(L, n, LUA_MULTRET, 0) == LUA_OK)
+		return lua_gettop(L);
+	if (lua_type(L, -1) != LUA_TSTRING)
+		return lua_error(L);
+	luaL_Buffer b;
+	const char *msg = lua_tostring(L, -1);
+	const char *q = strstr(msg, " to '?'");
+	luaL_buffinit(L, &b); /* before anything is pushed: it uses the stack */
+	luaL_where(L, 1);
+	luaL_addvalue(&b);
+	if (q) {
+		luaL_addlstring(&b, msg, (size_t)(q - msg));
+		lua_pushfstring(L, " to '%s'", lua_tostring(L, lua_upvalueindex(2)));
+		luaL_addvalue(&b);
+		luaL_addstring(&b, q + 7);
+	} else {
+		luaL_addstring(&b, msg);
+	}
+	luaL_pushresult(&b);
+	return lua_error(L);
 }
 
 /* Pattern matching backtracks inside one C call, where the count hook
- * cannot stop it: k quantifiers over a subject of n bytes can take about
- * n^(k+1)/k! steps.  Past this many, the call is refused. */
+ * cannot stop it: a pattern of m bytes with k quantifiers over a subject
+ * of n bytes can take about m n^(k+1)/k! steps.  Past this many, the call
+ * is refused. */
 #define PATTERN_STEPS 1e8
 
 static double pattern_cost(const char *pat, size_t n)
 {
 	int k = 0;
+	size_t m = strlen(pat);
 	for (const char *p = pat; *p; p++) {
 		if (*p == '%' && p[1])
 			p++;
 		else if (*p == '*' || *p == '+' || *p == '-' || *p == '?')
 			k++;
 	}
-	double cost = (double)n + 1;
+	double cost = ((double)n + 1) * ((double)m + 1);
 	for (int i = 1; i <= k && cost < 1e300; i++)
 		cost *= ((double)n + 1) / i;
 	return cost;
@@ -225,39 +286,72 @@ static double pattern_cost(const char *pat, size_t n)
 static int sb_pattern_fn(lua_State *L)
 {
 	size_t n;
-	const char *subject = luaL_checklstring(L, 1, &n);
+	luaL_checklstring(L, 1, &n);
 	const char *pat = luaL_checkstring(L, 2);
-	bool plain = lua_toboolean(L, lua_upvalueindex(2)) &&
+	bool plain = lua_toboolean(L, lua_upvalueindex(3)) &&
 		     lua_toboolean(L, 4);
-	(void)subject;
 	if (!plain && pattern_cost(pat, n) > PATTERN_STEPS)
-		return luaL_error(L, "pattern '%s' on %d bytes may take too "
-				     "long: simplify it",
-				  pat, (int)n);
-	lua_pushvalue(L, lua_upvalueindex(1));
-	lua_insert(L, 1);
-	lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
-	return lua_gettop(L);
+		return luaL_error(L, "pattern on %d bytes may take too long: "
+				     "simplify it or shorten the text",
+				  (int)n);
+	return call_original(L);
 }
 
-static void guard_patterns(lua_State *L)
+/* string.rep with nothing to repeat loops n times in C for nothing. */
+static int sb_rep(lua_State *L)
 {
-	static const char *const fns[] = {"find", "match", "gmatch", "gsub"};
-	lua_getglobal(L, "string");
-	for (size_t i = 0; i < sizeof fns / sizeof *fns; i++) {
-		lua_getfield(L, -1, fns[i]);
-		lua_pushboolean(L, i == 0); /* find takes a "plain" flag */
-		lua_pushcclosure(L, sb_pattern_fn, 2);
-		lua_setfield(L, -2, fns[i]);
+	size_t l, ls = 0;
+	luaL_checklstring(L, 1, &l);
+	lua_Integer n = luaL_checkinteger(L, 2);
+	luaL_optlstring(L, 3, "", &ls);
+	if (n > 0 && l + ls == 0) {
+		lua_pushliteral(L, "");
+		return 1;
 	}
+	return call_original(L);
+}
+
+/* table.move copies element by element in C: bound how many. */
+#define MOVE_MAX 10000000
+
+static int sb_move(lua_State *L)
+{
+	lua_Integer f = luaL_checkinteger(L, 2);
+	lua_Integer e = luaL_checkinteger(L, 3);
+	if (e >= f && (e - f >= MOVE_MAX || e - f < 0))
+		return luaL_error(L, "table.move of more than %d elements",
+				  MOVE_MAX);
+	return call_original(L);
+}
+
+static void wrap(lua_State *L, const char *lib, const char *fn,
+		 lua_CFunction w, bool plain_flag)
+{
+	lua_getglobal(L, lib);
+	lua_getfield(L, -1, fn);
+	lua_pushfstring(L, "%s.%s", lib, fn);
+	lua_pushboolean(L, plain_flag);
+	lua_pushcclosure(L, w, 3);
+	lua_setfield(L, -2, fn);
 	lua_pop(L, 1);
-	lua_getglobal(L, "setmetatable");
-	lua_pushcclosure(L, sb_setmetatable, 1);
+}
+
+static void guard_library(lua_State *L)
+{
+	static const char *const patterns[] = {"find", "match", "gmatch",
+					       "gsub"};
+	for (size_t i = 0; i < sizeof patterns / sizeof *patterns; i++)
+		wrap(L, "string", patterns[i], sb_pattern_fn,
+		     i == 0 /* find takes a "plain" flag */);
+	wrap(L, "string", "rep", sb_rep, false);
+	wrap(L, "table", "move", sb_move, false);
+	lua_pushcfunction(L, sb_setmetatable);
 	lua_setglobal(L, "setmetatable");
 }
 
 static const char *const removed[] = {
 	"dofile", "loadfile", "load", "print", "collectgarbage", "require",
+	"_G", /* the real global table: writing it would share globals */
 	NULL,
 };
 
@@ -287,7 +381,7 @@ static int sb_open(lua_State *L)
 	lua_pushcfunction(L, sb_include);
 	lua_setfield(L, -2, "include");
 	lua_pop(L, 1);
-	guard_patterns(L);
+	guard_library(L);
 	lua_newtable(L);
 	lua_rawsetp(L, LUA_REGISTRYINDEX, &INCLUDED);
 	return 0;

@@ -23,12 +23,17 @@
 
 #include <sqlite3.h>
 
-typedef struct fx {
+typedef struct fx fx;
+struct fx {
 	char *dir;
 	bc_store *st;
 	bc_rulebook *rb;
 	bc_diags d;
-} fx;
+	/* What a test has open besides, closed with the rest (after a
+	 * failure too). */
+	void (*extra_free)(fx *);
+	void *extra;
+};
 
 /* The store's clock: 2023-02-20 10:00 in Vietnam, before the Q1 due date. */
 #define FX_NOW "2023-02-20T10:00:00+07:00"
@@ -44,6 +49,8 @@ static inline int fx_setup(void **state)
 
 static inline void fx_close(fx *f)
 {
+	if (f->extra_free)
+		f->extra_free(f);
 	bc_diags_free(&f->d);
 	if (f->rb)
 		bc_rulebook_free(f->rb);

@@ -16,6 +16,8 @@ levels above this script.  Standard library only (Python 3.11).
 
 import concurrent.futures
 import csv
+import hashlib
+import io
 import json
 import os
 import re
@@ -1009,6 +1011,892 @@ def json_stdout_only(t):
         if r.out.strip():
             parse_json(r)
         check(r.err.strip(), f"{r.cmd}: no message on stderr")
+
+
+# ---- submissions: import, status, history ------------------------------
+#
+# formats.md and cli.md (import, status, history).  Every test writes its
+# own submission files into its temporary directory.
+
+SIGNER = {"name": "Nguyễn Văn An", "title": "Chủ tịch UBND xã"}
+REPORT_A = {
+    "A.I": "UBND xã ban hành Kế hoạch số 12/KH-UBND về CCHC năm 2023.",
+    "A.II": "Bộ phận Một cửa tiếp nhận 120 hồ sơ, giải quyết đúng hạn.",
+    "A.III": "Ưu điểm: cán bộ tận tình; hạn chế: thiết bị cũ.",
+    "A.IV": "Đẩy mạnh dịch vụ công trực tuyến toàn trình.",
+    "A.V": "Không có kiến nghị.",
+}
+# formats.md's example: every total adds up
+BM3 = {"hs_ky_truoc": 10, "hs_truc_tuyen": 60, "hs_truc_tiep": 50,
+       "hs_tiep_nhan": 120, "hs_truoc_han": 40, "hs_dung_han": 68,
+       "hs_qua_han": 2, "hs_da_giai_quyet": 110, "hs_dang_trong_han": 10,
+       "hs_dang_qua_han": 0, "hs_dang_giai_quyet": 10}
+COMMUNE_PARTS = ["report", "pl1b", "bm1", "bm2", "bm3", "bm4", "bm5", "bm6",
+                 "bm7"]
+DEPT_PARTS = ["report", "pl1a", "pl1b"]
+NOI_VU_PARTS = ["report", "pl1a", "pl1b", "bm1", "bm4", "bm5"]
+# ruleset cchc-1131 and examples/tan-ky-units.csv: every unit but the district
+EXPECTED_UNITS = 35
+STATUS_KEYS = ["period", "as_of", "unit_due", "summary", "units"]
+SUMMARY_KEYS = ["expected", "complete", "on_time", "late", "partial",
+                "missing", "reporting_rate", "on_time_rate"]
+UNIT_KEYS = ["unit", "kind", "required", "received", "missing", "state"]
+RECEIVED_KEYS = ["revision", "received_at", "on_time"]
+
+
+def commune_forms():
+    """Every form a commune owes, a few fields each, all valid."""
+    return {
+        "pl1b": {"van_ban": [
+            {"so_ky_hieu": "12/KH-UBND", "ngay": "2023-01-10",
+             "loai": "ke_hoach", "trich_yeu": "Kế hoạch CCHC năm 2023"}]},
+        "bm1": {"vb_chi_dao": 2, "nv_ke_hoach": 15, "nv_hoan_thanh": 3,
+                "kinh_phi_cchc": 12.5},
+        "bm2": {"vb_ra_soat": 6, "vb_can_xu_ly": 1},
+        "bm3": dict(BM3),
+        "bm4": {"thon_khoi": 12, "cbcc_xa_quy_dinh": 21,
+                "cbcc_xa_co_mat": 20},
+        "bm5": {"dao_tao_luot": 6, "cc_xa_tong": 20, "cc_xa_dat_chuan": 19},
+        "bm6": {"thu_ns_du_toan": 1500.5, "thu_ns_thuc_hien": 320.25,
+                "cong_khai_ngan_sach": True},
+        "bm7": {"ke_hoach_cds": True, "vb_di_tong": 300,
+                "vb_di_dien_tu": 280, "vb_di_ky_so": 260},
+    }
+
+
+def dept_forms():
+    return {
+        "pl1a": {"nhiem_vu": [
+            {"noi_dung": "Rà soát TTHC thuộc lĩnh vực", "linh_vuc": "tthc",
+             "thoi_han": "2023-01-31", "trang_thai": "ht_dung_han",
+             "ngay_hoan_thanh": "2023-01-25"},
+            {"noi_dung": "Số hóa hồ sơ", "linh_vuc": "cqs",
+             "thoi_han": "2023-06-30", "trang_thai": "dang_th"}]},
+        "pl1b": {"van_ban": []},
+    }
+
+
+def sub(unit="xa-ky-son", period="2023-Q1", forms=None, report=None,
+        received_at="2023-02-27T09:00:00+07:00", channel="ioffice",
+        signed_by=None, **extra):
+    """A submission object; forms and report default to everything a
+    commune owes.  received_at=None, channel=None, report=False leave
+    them out."""
+    s = {"unit": unit, "period": period,
+         "signed_by": dict(signed_by or SIGNER)}
+    if received_at is not None:
+        s["received_at"] = received_at
+    if channel is not None:
+        s["channel"] = channel
+    s["forms"] = commune_forms() if forms is None else forms
+    if report is not False:
+        s["report"] = dict(REPORT_A) if report is None else report
+    s.update(extra)
+    return s
+
+
+def write_text(t, name, text):
+    p = t.tmp / name
+    p.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
+    return name
+
+
+def write_json(t, name, obj):
+    return write_text(t, name, json.dumps(obj, ensure_ascii=False, indent=2)
+                      + "\n")
+
+
+def cell(v):
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    return str(v)
+
+
+def csv_rows(s):
+    """The long form (formats.md, CSV) of a submission object."""
+    key = [s["unit"], s["period"]]
+    rows = [key + ["_meta", "signer_name", s["signed_by"]["name"]],
+            key + ["_meta", "signer_title", s["signed_by"]["title"]]]
+    for k in ("received_at", "channel"):
+        if k in s:
+            rows.append(key + ["_meta", k, s[k]])
+    for form, fields in s["forms"].items():
+        for field, v in fields.items():
+            if isinstance(v, list):
+                if not v:
+                    rows.append(key + [form, field, "[]"])
+                for i, row in enumerate(v, 1):
+                    rows += [key + [form, f"{field}[{i}].{c}", cell(x)]
+                             for c, x in row.items()]
+            else:
+                rows.append(key + [form, field, cell(v)])
+    rows += [key + ["report", sec, text]
+             for sec, text in s.get("report", {}).items()]
+    return rows
+
+
+def write_csv(t, name, rows, bom=False, crlf=False):
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n" if crlf else "\n")
+    w.writerow(["unit", "period", "form", "field", "value"])
+    w.writerows(rows)
+    return write_text(t, name, ("\ufeff" if bom else "") + buf.getvalue())
+
+
+def line_of(t, name, needle, after=None):
+    """1-based number of the first line of file `name` holding `needle`
+    (after the first line holding `after`, if given)."""
+    lines = (t.tmp / name).read_text(encoding="utf-8").splitlines()
+    start = 0
+    if after is not None:
+        start = next(i for i, l in enumerate(lines) if after in l) + 1
+    for i in range(start, len(lines)):
+        if needle in lines[i]:
+            return i + 1
+    raise AssertionError(f"{needle!r} not in {name}")
+
+
+def with_units(t, rules=None):
+    t.init(rules=rules)
+    t.ok("units", "import", UNITS_CSV, rules=rules)
+
+
+def status(t, period="2023-Q1", as_of="2023-03-10", rules=None):
+    return t.json("status", period, "--as-of", as_of, rules=rules)
+
+
+def unit_of(st, code):
+    for u in st.get("units", []):
+        if u.get("unit") == code:
+            return u
+    fail(f"status {st.get('period')}: no unit {code!r}")
+
+
+def history(t, unit, period="2023-Q1", form=None):
+    return t.json("history", unit, period, *([form] if form else []))
+
+
+def summary_lines(r, name):
+    return [l for l in r.err.splitlines() if l.startswith(name + ":")
+            and not re.match(re.escape(name) + r":\d+:", l)]
+
+
+def stored_state(t, rules=None):
+    """What the database holds for 2023-Q1, as status sees it at year end."""
+    return status(t, as_of="2023-12-31", rules=rules)
+
+
+def expect_msg(r, name, line, where=None):
+    """stderr has 'NAME:LINE: where: …' (where = 'form.field', 'form' or
+    None for a problem of the whole file)."""
+    pat = rf"^{re.escape(name)}:{line}: "
+    if where:
+        pat += rf"{re.escape(where)}: \S"
+    check(re.search(pat, r.err, re.M),
+          f"{r.cmd}: no line matching {pat!r} in stderr: "
+          f"{r.err.strip()[:600]!r}")
+
+
+@test
+def import_json_accepted(t):
+    with_units(t)
+    name = write_json(t, "xa-ky-son.json", sub())
+    r = t.ok("import", name)
+    lines = summary_lines(r, name)
+    check(len(lines) == 1, f"{r.cmd}: want one summary line: {r.err!r}")
+    s = lines[0]
+    for w in ("accepted", "xa-ky-son", "2023-Q1", "bm3 r1", "pl1b r1",
+              "report r1"):
+        check(w in s, f"{r.cmd}: summary line {s!r} does not name {w!r}")
+    u = unit_of(status(t), "xa-ky-son")
+    same(u["state"], "on_time", "state of xa-ky-son")
+    same(sorted(u["received"]), sorted(COMMUNE_PARTS), "parts received")
+    same(u["missing"], [], "parts missing")
+    # a department, and a numeric string
+    d = sub("noi-vu", forms=dict(dept_forms(),
+                                 bm1={"vb_chi_dao": "4", "nv_ke_hoach": 60},
+                                 bm4={"co_quan_chuyen_mon": 13,
+                                      "dvsn_cong_lap": 85},
+                                 bm5={"vtvl_don_vi": 98, "vtvl_da_duyet": 95}),
+            report=dict(REPORT_A, **{"B.4": "Nhiệm vụ Phòng Nội vụ chủ trì."}),
+            signed_by={"name": "Trần Thị Hà", "title": "Trưởng phòng Nội vụ"})
+    t.ok("import", write_json(t, "noi-vu.json", d))
+    u = unit_of(status(t), "noi-vu")
+    same(u["state"], "on_time", "state of noi-vu")
+    same(u["required"], NOI_VU_PARTS, "required of noi-vu")
+
+
+@test
+def import_csv_accepted(t):
+    with_units(t)
+    s = sub("xa-ky-tan", received_at="2023-02-24T10:00:00+07:00",
+            channel="email")
+    tricky = 'Ưu điểm: Bộ phận "Một cửa" tận tình, chu đáo.\nTồn tại: máy cũ.'
+    s["report"]["A.III"] = tricky
+    name = write_csv(t, "xa-ky-tan.csv", csv_rows(s), bom=True, crlf=True)
+    r = t.ok("import", name)
+    lines = summary_lines(r, name)
+    check(len(lines) == 1 and all(w in lines[0] for w in
+                                  ("accepted", "xa-ky-tan", "2023-Q1",
+                                   "bm3 r1", "report r1")),
+          f"{r.cmd}: summary: {r.err!r}")
+    u = unit_of(status(t), "xa-ky-tan")
+    same(u["state"], "on_time", "state of xa-ky-tan (CSV)")
+    same(u["received"]["bm1"]["received_at"], "2023-02-24T10:00:00+07:00",
+         "received_at from _meta")
+    h = history(t, "xa-ky-tan", form="bm1")["revisions"]
+    same([(x["channel"], x["signed_by"]["name"]) for x in h],
+         [("email", SIGNER["name"])], "channel and signer from _meta")
+    # the quoted text came through whole: a second report shows it as 'from'
+    s2 = sub("xa-ky-tan", forms={}, received_at="2023-02-25T10:00:00+07:00")
+    t.ok("import", write_json(t, "report2.json", s2))
+    rep = history(t, "xa-ky-tan", form="report")["revisions"]
+    ch = {c["field"]: c for c in rep[-1]["changes"]}
+    check("A.III" in ch, f"report r2 changes: {rep[-1]['changes']}")
+    same(ch["A.III"]["from"], tricky, "A.III text of the CSV report")
+
+
+# name: (how to spoil a valid submission, (line needle, after), where)
+# `spoil` takes the submission object and returns the file name written.
+def _bad_json(mutate):
+    def write(t, name):
+        s = sub()
+        mutate(s)
+        return write_json(t, name, s)
+    return write
+
+
+def _set(form, field, value):
+    def m(s):
+        s["forms"].setdefault(form, {})[field] = value
+    return m
+
+
+def _row(form, table, col, value):
+    def m(s):
+        s["forms"][form][table][0][col] = value
+    return m
+
+
+def _raw(text):
+    def write(t, name):
+        return write_text(t, name, text)
+    return write
+
+
+VALID = json.dumps(sub(), ensure_ascii=False, indent=2) + "\n"
+BAD_FILES = {
+    "unknown_unit": (_bad_json(lambda s: s.update(unit="xa-khong-co")),
+                     ('"unit"', None), None),
+    "malformed_period": (_bad_json(lambda s: s.update(period="2023-Q5")),
+                         ('"period"', None), None),
+    "unknown_period": (_bad_json(lambda s: s.update(period="2023-DX7")),
+                       ('"period"', None), None),
+    "unknown_form": (_bad_json(lambda s: s["forms"].update(bm9={"x": 1})),
+                     ('"bm9"', None), "bm9"),
+    "unknown_field": (_bad_json(_set("bm1", "vb_khong_co", 1)),
+                      ('"vb_khong_co"', None), "bm1.vb_khong_co"),
+    "other_level_field": (_bad_json(_set("bm4", "co_quan_chuyen_mon", 3)),
+                          ('"co_quan_chuyen_mon"', None),
+                          "bm4.co_quan_chuyen_mon"),
+    "form_not_owed": (_bad_json(lambda s: s["forms"].update(
+        pl1a=dept_forms()["pl1a"])), ('"pl1a"', None), "pl1a"),
+    "text_in_number": (_bad_json(_set("bm1", "hop_giao_ban", "hai")),
+                       ('"hop_giao_ban"', None), "bm1.hop_giao_ban"),
+    "grouping_separator": (_bad_json(_set("bm7", "vb_di_tong", "1,300")),
+                           ('"vb_di_tong"', None), "bm7.vb_di_tong"),
+    "fraction_in_count": (_bad_json(_set("bm2", "vb_ra_soat", 6.5)),
+                          ('"vb_ra_soat"', None), "bm2.vb_ra_soat"),
+    "negative_count": (_bad_json(_set("bm5", "dao_tao_luot", -6)),
+                       ('"dao_tao_luot"', None), "bm5.dao_tao_luot"),
+    "money_three_decimals": (_bad_json(_set("bm6", "thu_ns_thuc_hien",
+                                            320.255)),
+                             ('"thu_ns_thuc_hien"', None),
+                             "bm6.thu_ns_thuc_hien"),
+    "bool_not_bool": (_bad_json(_set("bm7", "ke_hoach_cds", "có")),
+                      ('"ke_hoach_cds"', None), "bm7.ke_hoach_cds"),
+    "malformed_date": (_bad_json(_row("pl1b", "van_ban", "ngay",
+                                      "2023-02-30")),
+                       ('"ngay"', None), "pl1b.van_ban"),
+    "enum_outside_list": (_bad_json(_row("pl1b", "van_ban", "loai",
+                                         "thong_bao")),
+                          ('"loai"', None), "pl1b.van_ban"),
+    "pattern_mismatch": (_bad_json(_row("pl1b", "van_ban", "so_ky_hieu",
+                                        "KH12")),
+                         ('"so_ky_hieu"', None), "pl1b.van_ban"),
+    "cross_field_check": (_bad_json(_set("bm3", "hs_da_giai_quyet", 111)),
+                          ('"hs_da_giai_quyet"', None),
+                          "bm3.hs_da_giai_quyet"),
+    "le_check": (_bad_json(_set("bm7", "vb_di_ky_so", 290)),
+                 ('"vb_di_ky_so"', None), "bm7.vb_di_ky_so"),
+    "no_signer": (_bad_json(lambda s: s.pop("signed_by")), None, None),
+    "signer_without_title": (_bad_json(
+        lambda s: s["signed_by"].pop("title")), ('"signed_by"', None), None),
+    "another_units_section": (_bad_json(
+        lambda s: s["report"].update({"B.1": "Văn phòng …"})),
+        ('"B.1"', None), "report.B.1"),
+    "unknown_top_level_key": (_bad_json(lambda s: s.update(ghi_chu="x")),
+                              ('"ghi_chu"', None), None),
+    "malformed_json": (_raw(VALID.replace('"hs_dung_han": 68',
+                                          '"hs_dung_han": 68,,')),
+                       ('"hs_dung_han"', None), None),
+    "json_not_utf8": (lambda t, n: write_text(
+        t, n, VALID.replace("Nguyễn Văn An", "NGUYEN").encode("utf-8")
+        .replace(b"NGUYEN", b"L\xea V\xe3n An")),    # Latin-1
+        ('"name"', None), None),
+    "json_duplicate_field": (_raw(VALID.replace(
+        '"hs_truc_tiep": 50,', '"hs_truc_tiep": 50,\n"hs_truc_tiep": 50,')),
+        ('"hs_truc_tiep"', '"hs_truc_tiep"'), "bm3.hs_truc_tiep"),
+}
+
+
+def csv_case(spoil):
+    def write(t, name):
+        rows = csv_rows(sub())
+        return write_csv(t, name, spoil(rows))
+    return write
+
+
+BAD_CSV = {
+    "csv_duplicate_field": (csv_case(lambda rows: rows + [
+        ["xa-ky-son", "2023-Q1", "bm1", "vb_chi_dao", "3"]]),
+        (",bm1,vb_chi_dao,3", None), "bm1.vb_chi_dao"),
+    "csv_unknown_field": (csv_case(lambda rows: rows[:5] + [
+        ["xa-ky-son", "2023-Q1", "bm3", "hs_khong_co", "3"]] + rows[5:]),
+        (",hs_khong_co,", None), "bm3.hs_khong_co"),
+    "csv_negative_count": (csv_case(lambda rows: [
+        r[:4] + ["-2"] if r[2:4] == ["bm1", "nv_hoan_thanh"] else r
+        for r in rows]), (",nv_hoan_thanh,", None), "bm1.nv_hoan_thanh"),
+    "csv_table_cell": (csv_case(lambda rows: [
+        r[:4] + ["10/01/2023"] if r[3] == "van_ban[1].ngay" else r
+        for r in rows]), ("van_ban[1].ngay", None), "pl1b.van_ban"),
+    "csv_bad_quote": (lambda t, n: write_text(
+        t, n, "unit,period,form,field,value\n"
+        "xa-ky-son,2023-Q1,_meta,signer_name,A\n"
+        "xa-ky-son,2023-Q1,_meta,signer_title,B\n"
+        'xa-ky-son,2023-Q1,report,A.I,"không đóng ngoặc\n'),
+        ("report,A.I", None), None),
+    "csv_wrong_field_count": (lambda t, n: write_text(
+        t, n, "unit,period,form,field,value\n"
+        "xa-ky-son,2023-Q1,_meta,signer_name,A\n"
+        "xa-ky-son,2023-Q1,_meta,signer_title,B\n"
+        "xa-ky-son,2023-Q1,bm1,vb_chi_dao\n"), (",bm1,vb_chi_dao", None),
+        None),
+    "csv_not_utf8": (lambda t, n: write_text(
+        t, n, "unit,period,form,field,value\n"
+        "xa-ky-son,2023-Q1,_meta,signer_name,A\n".encode()
+        + b"xa-ky-son,2023-Q1,_meta,signer_title,Ch\xfa t\xe9ch\n"),
+        None, None),
+    "csv_bad_header": (lambda t, n: write_text(
+        t, n, "don_vi,ky,bieu,chi_tieu,gia_tri\n"
+        "xa-ky-son,2023-Q1,bm1,vb_chi_dao,1\n"), None, None),
+}
+
+
+def bad_import_test(case, spec, ext):
+    spoil, where_line, where = spec
+
+    def fn(t):
+        with_units(t)
+        # something stored already, so a partial store would show
+        t.ok("import", write_json(t, "truoc.json",
+                                  sub("xa-ky-tan", forms={"bm1": {
+                                      "vb_chi_dao": 1}})))
+        before = stored_state(t)
+        name = spoil(t, f"{case}.{ext}")
+        r = t.bc("import", name)
+        expect_rc(r, 1)
+        check(r.out == "", f"{r.cmd}: printed on stdout: {r.out!r}")
+        if where_line is None:
+            line = r"\d+"
+            if case == "csv_not_utf8":
+                line = "3"
+            elif case in ("no_signer", "csv_bad_header"):
+                line = r"\d+"
+        else:
+            line = str(line_of(t, name, *where_line))
+        if case == "no_signer":
+            check(re.search(rf"^{re.escape(name)}:\d+: .*sign", r.err, re.M),
+                  f"{r.cmd}: no message about the signer: {r.err!r}")
+        expect_msg(r, name, line, where)
+        check(any("rejected" in l for l in summary_lines(r, name)),
+              f"{r.cmd}: no 'rejected' summary line: {r.err!r}")
+        same(stored_state(t), before, f"status after the rejected {name}")
+        h = history(t, "xa-ky-son")
+        same(h.get("revisions"), [], f"history of xa-ky-son after {name}")
+
+    fn.__name__ = "import_rejects_" + case
+    return fn
+
+
+for _c, _s in BAD_FILES.items():
+    test(bad_import_test(_c, _s, "json"))
+for _c, _s in BAD_CSV.items():
+    test(bad_import_test(_c, _s, "csv"))
+
+
+@test
+def import_rejects_pct_out_of_range(t):
+    # cchc-1131 has no pct field: a copy of it with one
+    rules = t.rules_copy()
+    bm1 = rules / "cchc-1131" / "forms" / "bm1.lua"
+    text = bm1.read_text(encoding="utf-8")
+    check("  fields = {\n" in text, "bm1.lua changed shape")
+    bm1.write_text(text.replace(
+        "  fields = {\n",
+        '  fields = {\n    { "ty_le_thu", "Tỷ lệ thử", "pct", "snap" },\n', 1),
+        encoding="utf-8")
+    with_units(t, rules=rules)
+    before = stored_state(t, rules=rules)
+    for bad in (100.5, -1, "120"):
+        s = sub()
+        s["forms"]["bm1"]["ty_le_thu"] = bad
+        name = write_json(t, "pct.json", s)
+        r = t.bc("import", name, rules=rules)
+        expect_rc(r, 1)
+        expect_msg(r, name, line_of(t, name, '"ty_le_thu"'), "bm1.ty_le_thu")
+        same(stored_state(t, rules=rules), before, f"status after pct {bad}")
+    s = sub()
+    s["forms"]["bm1"]["ty_le_thu"] = 99.5
+    t.ok("import", write_json(t, "pct-ok.json", s), rules=rules)
+
+
+@test
+def import_lists_every_problem(t):
+    with_units(t)
+    s = sub()
+    s["forms"]["bm3"]["hs_da_giai_quyet"] = 111
+    s["forms"]["bm1"]["nv_hoan_thanh"] = -1
+    s["forms"]["bm6"]["thu_ns_thuc_hien"] = "ba trăm"
+    s["forms"]["pl1b"]["van_ban"][0]["loai"] = "thong_bao"
+    s["report"]["B.5"] = "…"
+    name = write_json(t, "nhieu-loi.json", s)
+    r = t.bc("import", name)
+    expect_rc(r, 1)
+    for needle, where in (('"hs_da_giai_quyet"', "bm3.hs_da_giai_quyet"),
+                          ('"nv_hoan_thanh"', "bm1.nv_hoan_thanh"),
+                          ('"thu_ns_thuc_hien"', "bm6.thu_ns_thuc_hien"),
+                          ('"loai"', "pl1b.van_ban"),
+                          ('"B.5"', "report.B.5")):
+        expect_msg(r, name, line_of(t, name, needle), where)
+
+
+@test
+def import_junk_file(t):
+    with_units(t)
+    before = stored_state(t)
+    junk = bytes(range(256)) * 8 + b"\x00\xff\xfe" * 100
+    name = write_text(t, "rac.json", junk)
+    r = t.bc("import", name)
+    expect_rc(r, 1)
+    check(re.search(rf"^{re.escape(name)}(:\d+)?: ", r.err, re.M),
+          f"{r.cmd}: no message naming {name}: {r.err!r}")
+    png = write_text(t, "anh.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
+                     + bytes(200))
+    expect_rc(t.bc("import", png), 1)
+    # UTF-8 text, but neither JSON nor the CSV long form
+    txt = write_text(t, "thu.txt", "Kính gửi UBND huyện,\nxin gửi báo cáo.\n")
+    expect_rc(t.bc("import", txt), 1)
+    same(stored_state(t), before, "status after junk")
+
+
+@test
+def import_multi_unit_csv_all_or_nothing(t):
+    with_units(t)
+    before = stored_state(t)
+    good = csv_rows(sub("xa-ky-son"))
+    bad = csv_rows(sub("xa-ky-tan"))
+    bad = [r[:4] + ["121"] if r[2:4] == ["bm3", "hs_tiep_nhan"] else r
+           for r in bad]
+    third = csv_rows(sub("xa-tan-an", period="2022-Q1",
+                         received_at="2022-02-25T09:00:00+07:00",
+                         forms={"bm1": {"vb_chi_dao": 1}}))
+    name = write_csv(t, "nhieu-don-vi.csv", good + bad + third)
+    r = t.bc("import", name)
+    expect_rc(r, 1)
+    n = line_of(t, name, "xa-ky-tan,2023-Q1,bm3,hs_tiep_nhan,121")
+    check(re.search(rf"^{re.escape(name)}:{n}: bm3\.hs_", r.err, re.M),
+          f"{r.cmd}: no bm3 message: {r.err!r}")
+    check(not re.search(rf"^{re.escape(name)}:\d+: .*xa-ky-son", r.err,
+                        re.M), f"{r.cmd}: the good unit is blamed: {r.err!r}")
+    same(stored_state(t), before, "status 2023-Q1 after the rejected CSV")
+    same(history(t, "xa-tan-an", "2022-Q1").get("revisions"), [],
+         "history of the third unit")
+    # the same file without the fault: all three stored
+    bad = [r[:4] + ["120"] if r[2:4] == ["bm3", "hs_tiep_nhan"] else r
+           for r in bad]
+    name = write_csv(t, "nhieu-don-vi-2.csv", good + bad + third)
+    r = t.ok("import", name)
+    lines = summary_lines(r, name)
+    for code, period in (("xa-ky-son", "2023-Q1"), ("xa-ky-tan", "2023-Q1"),
+                         ("xa-tan-an", "2022-Q1")):
+        check(any(code in l and period in l for l in lines),
+              f"{r.cmd}: no summary for {code} {period}: {r.err!r}")
+    st = status(t)
+    same([unit_of(st, c)["state"] for c in ("xa-ky-son", "xa-ky-tan")],
+         ["on_time", "on_time"], "states after the good CSV")
+
+
+@test
+def import_same_file_twice(t):
+    with_units(t)
+    name = write_json(t, "xa-ky-son.json", sub())
+    t.ok("import", name)
+    st, h = stored_state(t), history(t, "xa-ky-son")
+    r = t.ok("import", name)
+    check("already imported" in r.err,
+          f"{r.cmd}: no 'already imported': {r.err.strip()!r}")
+    check(re.search(r"already imported as revision\b.*\b1\b", r.err),
+          f"{r.cmd}: does not name revision 1: {r.err.strip()!r}")
+    same(stored_state(t), st, "status after a re-import")
+    same(history(t, "xa-ky-son"), h, "history after a re-import")
+    # the same bytes under another name, with --json
+    shutil.copyfile(t.tmp / name, t.tmp / "ban-sao.json")
+    j = t.json("import", "ban-sao.json")
+    check(j["files"][0]["accepted"] is True, f"import --json: {j}")
+    same(history(t, "xa-ky-son"), h, "history after a copy was imported")
+
+
+@test
+def import_dry_run(t):
+    with_units(t)
+    before = stored_state(t)
+    name = write_json(t, "xa-ky-son.json", sub())
+    r = t.ok("import", name, "--dry-run")
+    check(r.err.strip(), f"{r.cmd}: says nothing")
+    same(stored_state(t), before, "status after --dry-run")
+    same(history(t, "xa-ky-son").get("revisions"), [],
+         "history after --dry-run")
+    bad = sub()
+    bad["forms"]["bm1"]["vb_chi_dao"] = -1
+    expect_rc(t.bc("import", write_json(t, "bad.json", bad), "--dry-run"), 1)
+    # a real import afterwards is revision 1, not 2
+    r = t.ok("import", name)
+    check("bm3 r1" in r.err, f"{r.cmd}: after a dry run: {r.err!r}")
+
+
+@test
+def import_received_at_and_channel_options(t):
+    with_units(t)
+    s = sub(received_at="2023-02-20T08:00:00+07:00", channel="email")
+    name = write_json(t, "a.json", s)
+    t.ok("import", name, "--received-at", "2023-03-02T10:15:00+07:00",
+         "--channel", "zalo")
+    h = history(t, "xa-ky-son", form="bm3")["revisions"]
+    same([(x["received_at"], x["channel"]) for x in h],
+         [("2023-03-02T10:15:00+07:00", "zalo")], "command line wins")
+    u = unit_of(status(t), "xa-ky-son")
+    same(u["state"], "late", "state with --received-at after the deadline")
+    # a date alone is 00:00 that day, +07:00; an offset is converted
+    name = write_json(t, "b.json", sub("xa-ky-tan"))
+    t.ok("import", name, "--received-at", "2023-02-27")
+    h = history(t, "xa-ky-tan", form="bm1")["revisions"]
+    same(h[0]["received_at"], "2023-02-27T00:00:00+07:00", "date alone")
+    name = write_json(t, "c.json", sub("xa-tan-an", received_at=None,
+                                       channel=None))
+    t.ok("import", name, "--received-at", "2023-02-28T01:00:00Z")
+    h = history(t, "xa-tan-an", form="bm1")["revisions"]
+    same((h[0]["received_at"], h[0]["channel"]),
+         ("2023-02-28T08:00:00+07:00", "file"), "Z converted, channel file")
+    # neither: the time of import (BAOCAO_NOW) and channel 'file'
+    name = write_json(t, "d.json", sub("xa-tan-long", received_at=None,
+                                       channel=None))
+    t.ok("import", name)
+    h = history(t, "xa-tan-long", form="bm1")["revisions"]
+    same((h[0]["received_at"], h[0]["channel"]), (NOW, "file"),
+         "received_at and channel by default")
+    # CSV _meta is overridden as well
+    rows = csv_rows(sub("xa-tan-phu", received_at="2023-02-21T08:00:00+07:00",
+                        channel="ioffice"))
+    t.ok("import", write_csv(t, "e.csv", rows), "--channel", "email")
+    h = history(t, "xa-tan-phu", form="bm1")["revisions"]
+    same((h[0]["received_at"], h[0]["channel"]),
+         ("2023-02-21T08:00:00+07:00", "email"), "CSV with --channel")
+    for bad in (["--received-at", "hôm qua"], ["--channel", "fax"],
+                ["--received-at", "2023-02-30"]):
+        r = t.bc("import", write_json(t, "f.json", sub("xa-tan-xuan")), *bad)
+        check(r.rc in (1, 2), f"{r.cmd}: {r.brief()}")
+    same(history(t, "xa-tan-xuan").get("revisions"), [],
+         "history after refused options")
+
+
+@test
+def status_json_shape(t):
+    with_units(t)
+    t.ok("import", write_json(t, "a.json", sub()))
+    r = t.bc("status", "2023-Q1", "--as-of", "2023-03-10", "--json")
+    expect_rc(r, 0)
+    st = parse_json(r)
+    same(sorted(st), sorted(STATUS_KEYS), "top-level keys of status")
+    same((st["period"], st["as_of"], st["unit_due"]),
+         ("2023-Q1", "2023-03-10", "2023-02-28"), "period, as_of, unit_due")
+    same(sorted(st["summary"]), sorted(SUMMARY_KEYS), "keys of summary")
+    same(st["summary"], {"expected": EXPECTED_UNITS, "complete": 1,
+                         "on_time": 1, "late": 0, "partial": 0,
+                         "missing": EXPECTED_UNITS - 1,
+                         "reporting_rate": 2.9, "on_time_rate": 2.9},
+         "summary")
+    # one decimal in the JSON text itself
+    for k in ("reporting_rate", "on_time_rate"):
+        check(re.search(rf'"{k}"\s*:\s*2\.9\s*[,}}]', r.out),
+              f"{k} is not written with one decimal: {r.out[:300]!r}")
+    codes = [u["unit"] for u in st["units"]]
+    same(len(codes), EXPECTED_UNITS, "number of units in status")
+    check("tan-ky" not in codes, "the district (collects only) is expected")
+    same(sorted(codes), sorted(set(codes)), "units listed once")
+    u = unit_of(st, "xa-ky-son")
+    for k in UNIT_KEYS:
+        check(k in u, f"unit entry lacks {k!r}: {sorted(u)}")
+    same(u["required"], COMMUNE_PARTS, "required of a commune")
+    same(sorted(u["received"]), sorted(COMMUNE_PARTS), "received")
+    for part, rec in u["received"].items():
+        same(sorted(rec), sorted(RECEIVED_KEYS), f"keys of received.{part}")
+        same(rec, {"revision": 1, "received_at": "2023-02-27T09:00:00+07:00",
+                   "on_time": True}, f"received.{part}")
+    same((u["kind"], u["missing"], u["state"]), ("commune", [], "on_time"),
+         "kind, missing, state")
+    same(unit_of(st, "noi-vu")["required"], NOI_VU_PARTS, "required of noi-vu")
+    same(unit_of(st, "gddt")["required"], DEPT_PARTS, "required of gddt")
+    same(unit_of(st, "tt-tan-ky")["kind"], "town", "kind of the town")
+    m = unit_of(st, "xa-tien-ky")
+    same((m["received"], m["missing"], m["state"]),
+         ({}, COMMUNE_PARTS, "missing"), "a unit that sent nothing")
+
+
+@test
+def status_json_unit_keys_exact(t):
+    """cli.md fixes each unit's object: unit, kind, required, received,
+    missing, state."""
+    with_units(t)
+    st = status(t)
+    extra = set()
+    for u in st["units"]:
+        extra |= set(u) - set(UNIT_KEYS)
+        same(sorted(set(UNIT_KEYS) & set(u)), sorted(UNIT_KEYS),
+             f"keys of {u.get('unit')}")
+    check(not extra, f"unit objects carry keys cli.md does not have: "
+                     f"{sorted(extra)}")
+
+
+@test
+def status_states_and_rates(t):
+    with_units(t)
+    t.ok("import", write_json(t, "a.json", sub("xa-ky-son")))
+    t.ok("import", write_json(t, "b.json", sub(
+        "xa-ky-tan", received_at="2023-03-02T09:00:00+07:00")))
+    t.ok("import", write_json(t, "c.json", sub(
+        "xa-tan-an", forms={"bm1": {"vb_chi_dao": 1}}, report=False)))
+    # a report without A.V is not complete: listed under missing
+    t.ok("import", write_json(t, "d.json", sub(
+        "xa-tan-long", report={k: v for k, v in REPORT_A.items()
+                               if k != "A.V"})))
+    st = status(t)
+    same(st["summary"], {"expected": EXPECTED_UNITS, "complete": 2,
+                         "on_time": 1, "late": 1, "partial": 2,
+                         "missing": EXPECTED_UNITS - 4,
+                         "reporting_rate": 5.7, "on_time_rate": 2.9},
+         "summary")
+    same([unit_of(st, c)["state"] for c in
+          ("xa-ky-son", "xa-ky-tan", "xa-tan-an", "xa-tan-long")],
+         ["on_time", "late", "partial", "partial"], "states")
+    same(unit_of(st, "xa-tan-an")["missing"],
+         [p for p in COMMUNE_PARTS if p != "bm1"], "missing of xa-tan-an")
+    same(unit_of(st, "xa-tan-long")["missing"], ["report"],
+         "an incomplete report is missing")
+    check("report" not in unit_of(st, "xa-tan-long")["received"],
+          "an incomplete report is listed as received")
+    late = unit_of(st, "xa-ky-tan")["received"]["bm3"]
+    same(late, {"revision": 1, "received_at": "2023-03-02T09:00:00+07:00",
+                "on_time": False}, "received.bm3 of the late unit")
+    # the report completed later counts from that revision
+    t.ok("import", write_json(t, "e.json", sub(
+        "xa-tan-long", forms={}, received_at="2023-03-03T08:00:00+07:00")))
+    u = unit_of(status(t), "xa-tan-long")
+    same((u["state"], u["received"]["report"]["received_at"],
+          u["received"]["report"]["on_time"]),
+         ("late", "2023-03-03T08:00:00+07:00", False),
+         "report completed after the deadline")
+    # human output names the period and the rates
+    r = t.ok("status", "2023-Q1", "--as-of", "2023-03-10")
+    check("2023-Q1" in r.out and ("xa-ky-son" in r.out or "Kỳ Sơn" in r.out),
+          f"human status: {r.out[:300]!r}")
+
+
+@test
+def status_timeliness(t):
+    with_units(t)
+    t.ok("import", write_json(t, "a.json", sub(
+        "xa-ky-son", received_at="2023-02-28T23:30:00+07:00")))
+    t.ok("import", write_json(t, "b.json", sub(
+        "xa-ky-tan", received_at="2023-02-28T17:30:00Z")))
+    t.ok("import", write_json(t, "c.json", sub(
+        "xa-tan-an", received_at="2023-02-27T09:00:00+07:00")))
+    # xa-tan-an corrects its bm3 after the deadline
+    fix = dict(BM3, hs_truc_tuyen=70, hs_truc_tiep=40)
+    t.ok("import", write_json(t, "c2.json", sub(
+        "xa-tan-an", forms={"bm3": fix}, report=False,
+        received_at="2023-03-05T10:00:00+07:00")))
+    st = status(t, as_of="2023-03-10")
+    a, b, c = (unit_of(st, x) for x in ("xa-ky-son", "xa-ky-tan", "xa-tan-an"))
+    same((a["state"], a["received"]["bm3"]["received_at"],
+          a["received"]["bm3"]["on_time"]),
+         ("on_time", "2023-02-28T23:30:00+07:00", True),
+         "23:30+07:00 on the due day")
+    same((b["state"], b["received"]["bm3"]["received_at"],
+          b["received"]["bm3"]["on_time"]),
+         ("late", "2023-03-01T00:30:00+07:00", False),
+         "17:30Z on the due day (00:30 the next day in Vietnam)")
+    same((c["state"], c["received"]["bm3"]),
+         ("on_time", {"revision": 2, "received_at": "2023-02-27T09:00:00+07:00",
+                      "on_time": True}),
+         "a late revision keeps on_time")
+    # as of the due day: the 17:30Z receipt is not there yet
+    st = status(t, as_of="2023-02-28")
+    same(st["as_of"], "2023-02-28", "as_of")
+    same([unit_of(st, x)["state"] for x in ("xa-ky-son", "xa-ky-tan",
+                                            "xa-tan-an")],
+         ["on_time", "missing", "on_time"], "states as of 2023-02-28")
+    same(unit_of(st, "xa-ky-tan")["received"], {},
+         "received as of 2023-02-28 of xa-ky-tan")
+    same(unit_of(st, "xa-tan-an")["received"]["bm3"]["revision"], 1,
+         "revision in force before the correction")
+    same((st["summary"]["on_time"], st["summary"]["late"]), (2, 0),
+         "on_time, late as of 2023-02-28")
+    st = status(t, as_of="2023-02-26")
+    same(unit_of(st, "xa-tan-an")["state"], "missing", "as of 2023-02-26")
+
+
+@test
+def status_revision_in_force_by_receipt(t):
+    """Revisions are numbered in import order; the one in force is the one
+    received last; timeliness goes by the first receipt."""
+    with_units(t)
+    late = dict(BM3, hs_truc_tuyen=70, hs_truc_tiep=40)
+    t.ok("import", write_json(t, "sau.json", sub(
+        "xa-ky-son", forms={"bm3": late}, report=False,
+        received_at="2023-03-05T10:00:00+07:00")))
+    t.ok("import", write_json(t, "truoc.json", sub(
+        "xa-ky-son", received_at="2023-02-27T09:00:00+07:00")))
+    u = unit_of(status(t), "xa-ky-son")
+    same((u["state"], u["received"]["bm3"]),
+         ("on_time", {"revision": 1, "received_at": "2023-02-27T09:00:00+07:00",
+                      "on_time": True}), "bm3 in force and first receipt")
+    h = history(t, "xa-ky-son", form="bm3")["revisions"]
+    same([(x["revision"], x["in_force"]) for x in h], [(1, True), (2, False)],
+         "in force by received_at")
+
+
+@test
+def status_advanced_h1_deadline(t):
+    with_units(t)
+    t.ok("import", write_json(t, "a.json", sub(
+        "xa-ky-son", period="2023-H1",
+        received_at="2023-05-25T09:00:00+07:00")))
+    t.ok("import", write_json(t, "b.json", sub(
+        "xa-ky-tan", period="2023-H1",
+        received_at="2023-05-19T09:00:00+07:00")))
+    st = status(t, "2023-H1", "2023-06-10")
+    same(st["unit_due"], "2023-05-28", "unit_due of 2023-H1")
+    same([unit_of(st, c)["state"] for c in ("xa-ky-son", "xa-ky-tan")],
+         ["on_time", "on_time"], "states before the advance")
+    t.ok("period", "advance", "2023-H1", "--due", "2023-05-20",
+         "--doc", "Công văn 45/UBND-NV")
+    st = status(t, "2023-H1", "2023-06-10")
+    same(st["unit_due"], "2023-05-20", "unit_due after the advance")
+    same([unit_of(st, c)["state"] for c in ("xa-ky-son", "xa-ky-tan")],
+         ["late", "on_time"], "states after the advance")
+    same(unit_of(st, "xa-ky-son")["received"]["bm3"]["on_time"], False,
+         "on_time of a part received after the advanced deadline")
+    same((st["summary"]["on_time"], st["summary"]["late"]), (1, 1),
+         "summary after the advance")
+
+
+@test
+def status_bad_arguments(t):
+    with_units(t)
+    for args in (["2023-Q2"], ["2023-Q1", "--as-of", "10/03/2023"],
+                 ["2023-Q1", "--as-of"], []):
+        r = t.bc("status", *args)
+        expect_rc(r, 2)
+    r = t.bc("status", "2023-Q1", db=t.tmp / "khong-co.db")
+    expect_rc(r, 3)
+
+
+@test
+def history_json(t):
+    with_units(t)
+    a = write_json(t, "lan-1.json", sub(
+        received_at="2023-02-27T09:00:00+07:00", channel="ioffice"))
+    t.ok("import", a)
+    s2 = sub(forms={"bm3": dict(BM3, hs_truc_tuyen=70, hs_truc_tiep=40,
+                                 hs_xin_loi=1)},
+             report=False, received_at="2023-03-05T10:00:00+07:00",
+             channel="email",
+             signed_by={"name": "Lê Thị Hoa", "title": "Phó Chủ tịch UBND xã"})
+    s2["forms"]["bm3"].pop("hs_ky_truoc")
+    b = write_csv(t, "lan-2.csv", csv_rows(s2))
+    t.ok("import", b)
+    h = history(t, "xa-ky-son", form="bm3")
+    same((h.get("unit"), h.get("period")), ("xa-ky-son", "2023-Q1"),
+         "unit and period of history")
+    revs = h["revisions"]
+    same([(x["part"], x["revision"]) for x in revs], [("bm3", 1), ("bm3", 2)],
+         "revisions of bm3")
+    for x, name, ch, signer, when in (
+            (revs[0], a, "ioffice", SIGNER, "2023-02-27T09:00:00+07:00"),
+            (revs[1], b, "email", s2["signed_by"],
+             "2023-03-05T10:00:00+07:00")):
+        digest = hashlib.sha256((t.tmp / name).read_bytes()).hexdigest()
+        same(x["sha256"], digest, f"sha256 of r{x['revision']}")
+        check(x["file"].endswith(name), f"file of r{x['revision']}: "
+                                        f"{x['file']!r}")
+        same((x["channel"], x["received_at"]), (ch, when),
+             f"channel, received_at of r{x['revision']}")
+        same((x["signed_by"]["name"], x["signed_by"]["title"]),
+             (signer["name"], signer["title"]), f"signer of r{x['revision']}")
+        check(isinstance(x["changes"], list), f"changes: {x['changes']!r}")
+    same([x["in_force"] for x in revs], [False, True], "in_force")
+    same(revs[0]["changes"], [], "changes of the first revision")
+    changed = {c["field"]: (c["from"], c["to"]) for c in revs[1]["changes"]}
+    same(sorted(changed), ["hs_ky_truoc", "hs_truc_tiep", "hs_truc_tuyen",
+                           "hs_xin_loi"], "fields changed in r2")
+    check(changed["hs_truc_tuyen"][0] in (60, "60")
+          and changed["hs_truc_tuyen"][1] in (70, "70"),
+          f"hs_truc_tuyen change: {changed['hs_truc_tuyen']}")
+    check(changed["hs_ky_truoc"][1] is None and changed["hs_xin_loi"][0]
+          is None, f"an absent field is null: {changed}")
+    # every part, and the human form
+    parts = {x["part"] for x in history(t, "xa-ky-son")["revisions"]}
+    same(parts, set(COMMUNE_PARTS), "parts in the whole history")
+    r = t.ok("history", "xa-ky-son", "2023-Q1", "bm3")
+    for w in ("r1", "r2", "email", "Lê Thị Hoa", b):
+        check(w in r.out, f"{r.cmd}: no {w!r} in {r.out[:400]!r}")
+    for args in (["xa-khong-co", "2023-Q1"], ["xa-ky-son", "2023-Q2"]):
+        r = t.bc("history", *args)
+        check(r.rc in (1, 2), f"{r.cmd}: {r.brief()}")
+
+
+@test
+def import_warnings_accepted(t):
+    """Warnings: year-on-year (3x), late, estimated; accepted and kept."""
+    with_units(t)
+    s22 = sub(period="2022-Q1", received_at="2022-02-25T09:00:00+07:00")
+    s22["forms"]["pl1b"]["van_ban"][0]["ngay"] = "2022-01-10"
+    t.ok("import", write_json(t, "2022.json", s22))
+    s = sub(received_at="2023-03-01T09:00:00+07:00", estimated=True)
+    s["forms"]["bm7"]["vb_di_tong"] = 1000   # 300 a year before
+    s["forms"]["bm7"]["vb_di_dien_tu"] = 900
+    s["forms"]["bm7"]["vb_di_ky_so"] = 850
+    name = write_json(t, "2023.json", s)
+    r = t.ok("import", name)
+    n = line_of(t, name, '"vb_di_tong"')
+    check(re.search(rf"^{re.escape(name)}:{n}: bm7\.vb_di_tong: .*2022-Q1",
+                    r.err, re.M),
+          f"{r.cmd}: no year-on-year warning: {r.err!r}")
+    check("warning" in r.err, f"{r.cmd}: no warning: {r.err!r}")
+    w = history(t, "xa-ky-son", form="bm7")["revisions"][0]
+    check(w["estimated"] is True, f"estimated not kept: {w}")
+    check(len(w["warnings"]) >= 2, f"warnings not kept: {w['warnings']}")
 
 
 # ---- main --------------------------------------------------------------

@@ -1,0 +1,357 @@
+/* SPDX-License-Identifier: MIT */
+#include "test_submit.h"
+
+#include "import.h"
+
+/* A commune's bm3 and report for 2023-Q1; hs_tiep_nhan varies so that
+ * two files differ. */
+#define JSON_FMT \
+	"{\n" \
+	"\"unit\": \"xa-ky-son\",\n" \
+	"\"period\": \"2023-Q1\",\n" \
+	"\"signed_by\": {\"name\": \"Nguyễn Văn A\", \"title\": \"Chủ tịch\"," \
+	" \"date\": \"2023-02-19\"},\n" \
+	"\"received_at\": \"2023-02-21T09:30:00+07:00\",\n" \
+	"\"channel\": \"zalo\",\n" \
+	"\"forms\": {\"bm3\": {\"hs_tiep_nhan\": %d}},\n" \
+	"\"report\": {\"A.I\": \"Chỉ đạo\"}\n" \
+	"}\n"
+
+/* The import's result, in static storage so that the fixture can free it
+ * after a failed test. */
+static bc_import_result res;
+
+static void res_free(fx *f)
+{
+	bc_import_result_free(&res);
+}
+
+/* Writes text to dir/name and imports it. */
+static bc_err import(fx *f, const char *name, const char *text,
+		     const bc_import_opts *opts, bool dry_run)
+{
+	test_write(f->dir, name, text);
+	char *path = test_path(f->dir, name);
+	bc_import_opts o = {.tz_offset = 420};
+	bc_import_result_free(&res);
+	f->extra_free = res_free;
+	bc_err rc = bc_import_file(f->st, f->rb, path, opts ? opts : &o,
+				   dry_run, &res, &f->d);
+	free(path);
+	return rc;
+}
+
+static void import_json(fx *f, const char *name, int tiep_nhan)
+{
+	char text[1024];
+	snprintf(text, sizeof text, JSON_FMT, tiep_nhan);
+	if (import(f, name, text, NULL, false) != BC_OK) {
+		test_diags_print(&f->d);
+		fail_msg("%s refused", name);
+	}
+}
+
+static int64_t revisions(fx *f)
+{
+	return fx_count(f, "SELECT count(*) FROM revision");
+}
+
+static int64_t submissions(fx *f)
+{
+	return fx_count(f, "SELECT count(*) FROM submission");
+}
+
+/* hs_tiep_nhan in revision number of xa-ky-son's bm3. */
+static int64_t tiep_nhan(fx *f, int number)
+{
+	char sql[512];
+	snprintf(sql, sizeof sql,
+		 "SELECT v.num FROM value v JOIN revision r ON r.id ="
+		 " v.revision_id JOIN unit u ON u.id = r.unit_id WHERE"
+		 " u.code = 'xa-ky-son' AND r.part = 'bm3' AND r.number = %d"
+		 " AND v.field = 'hs_tiep_nhan'",
+		 number);
+	return fx_count(f, sql);
+}
+
+static void good_file_is_stored(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	import_json(f, "a.json", 120);
+	assert_true(res.accepted);
+	assert_string_equal(res.format, "json");
+	assert_int_equal(res.n, 1);
+	assert_string_equal(res.items[0].unit, "xa-ky-son");
+	assert_string_equal(res.items[0].period, "2023-Q1");
+	assert_string_equal(res.items[0].parts, "bm3 r1, report r1");
+	assert_null(res.items[0].duplicate);
+	assert_false(res.items[0].late);
+	assert_false(res.items[0].estimated);
+	assert_int_equal(f->d.errors, 0);
+
+	assert_int_equal(submissions(f), 1);
+	assert_int_equal(revisions(f), 2);
+	assert_int_equal(fx_count(f, "SELECT count(*) FROM revision WHERE"
+				     " number = 1"),
+			 2);
+	assert_int_equal(tiep_nhan(f, 1), 120);
+	/* The period is recorded, and the import is in the audit log. */
+	assert_int_equal(fx_count(f, "SELECT count(*) FROM period WHERE"
+				     " code = '2023-Q1'"),
+			 1);
+	assert_int_equal(fx_count(f, "SELECT count(*) FROM audit WHERE"
+				     " action = 'import'"),
+			 1);
+	/* As the file says. */
+	bc_time t;
+	assert_true(bc_time_parse("2023-02-21T09:30:00+07:00", 420, &t, NULL));
+	assert_int_equal(fx_count(f, "SELECT received_at FROM submission"), t);
+	assert_int_equal(fx_count(f, "SELECT channel = 'zalo' AND signer_name ="
+				     " 'Nguyễn Văn A' AND signed_date ="
+				     " '2023-02-19' FROM submission"),
+			 1);
+	bc_import_result_free(&res);
+	fx_close(f);
+}
+
+static void same_file_twice(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	import_json(f, "a.json", 120);
+	int64_t audit = fx_count(f, "SELECT count(*) FROM audit");
+	/* The same bytes again, under another name. */
+	import_json(f, "a-copy.json", 120);
+	assert_true(res.accepted);
+	assert_int_equal(res.n, 1);
+	assert_non_null(res.items[0].duplicate);
+	assert_non_null(strstr(res.items[0].duplicate, "bm3 1"));
+	assert_non_null(strstr(res.items[0].duplicate, "report 1"));
+	assert_null(res.items[0].parts);
+	/* Nothing stored. */
+	assert_int_equal(submissions(f), 1);
+	assert_int_equal(revisions(f), 2);
+	assert_int_equal(fx_count(f, "SELECT count(*) FROM audit"), audit);
+	bc_import_result_free(&res);
+	fx_close(f);
+}
+
+static void second_file_is_revision_two(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	import_json(f, "a.json", 120);
+	import_json(f, "b.json", 130);
+	assert_null(res.items[0].duplicate);
+	assert_string_equal(res.items[0].parts, "bm3 r2, report r2");
+	assert_int_equal(submissions(f), 2);
+	assert_int_equal(revisions(f), 4);
+	/* Revision 1 kept as it was. */
+	assert_int_equal(tiep_nhan(f, 1), 120);
+	assert_int_equal(tiep_nhan(f, 2), 130);
+	/* The first file is still a duplicate of revision 1. */
+	import_json(f, "a-again.json", 120);
+	assert_non_null(res.items[0].duplicate);
+	assert_non_null(strstr(res.items[0].duplicate, "bm3 1"));
+	assert_int_equal(revisions(f), 4);
+	/* A file of one form makes a revision of that form only. */
+	import(f, "c.json",
+	       "{\"unit\": \"xa-ky-son\", \"period\": \"2023-Q1\",\n"
+	       "\"signed_by\": {\"name\": \"A\", \"title\": \"B\"},\n"
+	       "\"forms\": {\"bm3\": {\"hs_tiep_nhan\": 140}}}\n",
+	       NULL, false);
+	assert_string_equal(res.items[0].parts, "bm3 r3");
+	assert_int_equal(fx_count(f, "SELECT max(number) FROM revision WHERE"
+				     " part = 'report'"),
+			 2);
+	bc_import_result_free(&res);
+	fx_close(f);
+}
+
+static const char multi_csv[] =
+	"unit,period,form,field,value\n"                        /*  1 */
+	"xa-ky-son,2023-Q1,_meta,signer_name,Nguyễn Văn A\n"     /*  2 */
+	"xa-ky-son,2023-Q1,_meta,signer_title,Chủ tịch\n"        /*  3 */
+	"xa-ky-son,2023-Q1,bm3,hs_tiep_nhan,120\n"               /*  4 */
+	"xa-tan-an,2023-Q1,_meta,signer_name,Lê Thị B\n"         /*  5 */
+	"xa-tan-an,2023-Q1,_meta,signer_title,Chủ tịch\n"        /*  6 */
+	"xa-tan-an,2023-Q1,bm3,hs_tiep_nhan,%s\n";               /*  7 */
+
+static void multi_unit_csv_all_or_nothing(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	char text[1024];
+	snprintf(text, sizeof text, multi_csv, "mười");
+	assert_int_equal(import(f, "many.csv", text, NULL, false),
+			 BC_ERR_INVALID);
+	assert_false(res.accepted);
+	assert_string_equal(res.format, "csv");
+	char *path = test_path(f->dir, "many.csv");
+	char where[1200];
+	snprintf(where, sizeof where, "%s:7: bm3.hs_tiep_nhan: ", path);
+	free(path);
+	if (!fx_diag_at(&f->d, where, "'mười' is not a number")) {
+		test_diags_print(&f->d);
+		fail_msg("no diagnostic for line 7");
+	}
+	/* Not even the good unit's part. */
+	assert_int_equal(revisions(f), 0);
+	assert_int_equal(submissions(f), 0);
+	assert_int_equal(fx_count(f, "SELECT count(*) FROM audit WHERE"
+				     " action = 'import'"),
+			 0);
+	bc_diags_free(&f->d);
+
+	/* Corrected, both are stored. */
+	snprintf(text, sizeof text, multi_csv, "95");
+	assert_int_equal(import(f, "many.csv", text, NULL, false), BC_OK);
+	assert_int_equal(res.n, 2);
+	assert_string_equal(res.items[0].unit, "xa-ky-son");
+	assert_string_equal(res.items[1].unit, "xa-tan-an");
+	assert_int_equal(revisions(f), 2);
+	assert_int_equal(submissions(f), 2);
+	bc_import_result_free(&res);
+	fx_close(f);
+}
+
+static void dry_run_stores_nothing(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	char text[1024];
+	snprintf(text, sizeof text, JSON_FMT, 120);
+	bc_import_opts o = {.tz_offset = 420};
+	assert_int_equal(import(f, "a.json", text, &o, true), BC_OK);
+	assert_true(res.accepted);
+	assert_int_equal(res.n, 1);
+	assert_string_equal(res.items[0].unit, "xa-ky-son");
+	assert_int_equal(revisions(f), 0);
+	assert_int_equal(submissions(f), 0);
+	assert_int_equal(fx_count(f, "SELECT count(*) FROM period"), 0);
+	assert_int_equal(fx_count(f, "SELECT count(*) FROM audit WHERE"
+				     " action = 'import'"),
+			 0);
+	/* A bad file is still refused. */
+	snprintf(text, sizeof text, JSON_FMT, -1);
+	assert_int_equal(import(f, "bad.json", text, &o, true),
+			 BC_ERR_INVALID);
+	assert_false(res.accepted);
+	/* And the real import after it makes revision 1. */
+	bc_diags_free(&f->d);
+	import_json(f, "a.json", 120);
+	assert_string_equal(res.items[0].parts, "bm3 r1, report r1");
+	bc_import_result_free(&res);
+	fx_close(f);
+}
+
+static void command_line_wins(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	char text[1024];
+	snprintf(text, sizeof text, JSON_FMT, 120);
+	bc_import_opts o = {.received_at = "2023-03-02T08:15:00+07:00",
+			    .channel = "email",
+			    .tz_offset = 420};
+	assert_int_equal(import(f, "a.json", text, &o, false), BC_OK);
+	bc_time t;
+	assert_true(bc_time_parse(o.received_at, 420, &t, NULL));
+	assert_int_equal(fx_count(f, "SELECT received_at FROM submission"), t);
+	assert_int_equal(fx_count(f, "SELECT count(*) FROM revision WHERE"
+				     " received_at = (SELECT received_at"
+				     " FROM submission)"),
+			 2);
+	assert_int_equal(fx_count(f, "SELECT channel = 'email' FROM submission"),
+			 1);
+	/* Received after the due date, by the command line's word. */
+	assert_true(res.items[0].late);
+	assert_true(fx_count(f, "SELECT count(*) FROM diagnostic WHERE"
+				" severity = 'warning' AND message LIKE"
+				" '%after the deadline%'") >= 2);
+	bc_import_result_free(&res);
+	fx_close(f);
+}
+
+static void neither_file_nor_command_line(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	import(f, "a.json",
+	       "{\"unit\": \"xa-ky-son\", \"period\": \"2023-Q1\",\n"
+	       "\"signed_by\": {\"name\": \"A\", \"title\": \"B\"},\n"
+	       "\"forms\": {\"bm2\": {}}}\n",
+	       NULL, false);
+	assert_true(res.accepted);
+	/* The time of import, and a file. */
+	bc_time now;
+	assert_true(bc_time_parse(FX_NOW, 420, &now, NULL));
+	assert_int_equal(fx_count(f, "SELECT received_at FROM submission"),
+			 now);
+	assert_int_equal(fx_count(f, "SELECT channel = 'file' FROM submission"),
+			 1);
+	bc_import_result_free(&res);
+	fx_close(f);
+}
+
+/* formats.md: "Unknown top-level keys are refused"; nothing stored. */
+static void problems_of_reading_refuse_the_file(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	bc_err rc = import(f, "a.json",
+			   "{\"unit\": \"xa-ky-son\", \"period\": \"2023-Q1\",\n"
+			   "\"signed_by\": {\"name\": \"A\", \"title\": \"B\"},\n"
+			   "\"ghi_chu\": \"thêm\",\n"
+			   "\"forms\": {\"bm2\": {}}}\n",
+			   NULL, false);
+	bool said = test_diags_have(&f->d, "unknown key 'ghi_chu'");
+	bool accepted = res.accepted;
+	int64_t stored = revisions(f);
+	bc_import_result_free(&res);
+	fx_close(f);
+	assert_true(said);
+	assert_int_equal(rc, BC_ERR_INVALID);
+	assert_false(accepted);
+	assert_int_equal(stored, 0);
+}
+
+static void malformed_files(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	assert_int_equal(import(f, "a.json", "{\"unit\": ", NULL, false),
+			 BC_ERR_INVALID);
+	assert_true(test_diags_have(&f->d, "malformed JSON"));
+	bc_diags_free(&f->d);
+	assert_int_equal(import(f, "a.csv", "unit,period\n", NULL, false),
+			 BC_ERR_INVALID);
+	bc_diags_free(&f->d);
+	/* A header and nothing else holds no submission. */
+	assert_int_equal(import(f, "b.csv", "unit,period,form,field,value\n",
+				NULL, false),
+			 BC_ERR_INVALID);
+	assert_true(test_diags_have(&f->d, "no submission"));
+	assert_int_equal(revisions(f), 0);
+	bc_import_result_free(&res);
+	fx_close(f);
+}
+
+int main(void)
+{
+#define T(name) cmocka_unit_test_setup_teardown(name, fx_setup, fx_teardown)
+	const struct CMUnitTest tests[] = {
+		T(good_file_is_stored),
+		T(same_file_twice),
+		T(second_file_is_revision_two),
+		T(multi_unit_csv_all_or_nothing),
+		T(dry_run_stores_nothing),
+		T(command_line_wins),
+		T(neither_file_nor_command_line),
+		T(problems_of_reading_refuse_the_file),
+		T(malformed_files),
+	};
+#undef T
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -15,7 +15,8 @@ static int run(bc_host *h, const bc_host_api *api)
 	json_t *agg = json_object_get(bc_host_model(h), "aggregate");
 	void *ctx[2] = {h, (void *)api};
 	if (json_dump_callback(agg, write_cb, ctx,
-			       JSON_INDENT(1) | JSON_PRESERVE_ORDER) != 0)
+			       JSON_INDENT(1) | JSON_PRESERVE_ORDER |
+				       JSON_REAL_PRECISION(15)) != 0)
 		return -1;
 	return api->write(h, "\n", 1);
 }

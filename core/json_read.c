@@ -377,6 +377,9 @@ static void read_signer(reader *r, json_t *v)
 				   "\"date\"}");
 		return;
 	}
+	/* What is missing is reported at the signed_by line. */
+	int line = line_of(r, "signed_by", NULL, NULL, NULL);
+	r->s->signer_name.line = r->s->signer_title.line = line;
 	json_object_foreach(v, k, x) {
 		if (!strcmp(k, "name"))
 			attr(r, &r->s->signer_name, x, "signed_by", k);
@@ -427,6 +430,34 @@ static void read_top(reader *r, json_t *doc)
 	}
 }
 
+/* jansson refuses a duplicated key with its line: name the form and
+ * field too when the key is one (the text is well formed up to there,
+ * so the locator can read it). */
+static void duplicate_or_malformed(const char *name, const char *buf,
+				   size_t len, const json_error_t *err,
+				   bc_diags *d)
+{
+	int line = err->line > 0 ? err->line : 0;
+	if (strstr(err->text, "duplicate object key")) {
+		locator lo = {0};
+		locate(&lo, buf, len);
+		for (size_t i = 0; i < lo.n; i++) {
+			char form[128], field[128];
+			if (lo.v[i].line != line ||
+			    sscanf(lo.v[i].path, "forms\x1f%127[^\x1f]\x1f%127[^\x1f]",
+				   form, field) != 2)
+				continue;
+			bc_diags_add(d, BC_ERROR, name, line, form, field,
+				     "given twice");
+			locator_free(&lo);
+			return;
+		}
+		locator_free(&lo);
+	}
+	bc_diags_add(d, BC_ERROR, name, line, NULL, NULL, "malformed JSON: %s",
+		     err->text);
+}
+
 bc_err bc_json_read(const char *name, const char *buf, size_t len,
 		    bc_submissions *out, bc_diags *d)
 {
@@ -443,10 +474,10 @@ bc_err bc_json_read(const char *name, const char *buf, size_t len,
 	json_error_t err;
 	json_t *doc = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &err);
 	if (!doc) {
-		bc_diags_add(d, BC_ERROR, name, err.line > 0 ? err.line : 0,
-			     NULL, NULL, "malformed JSON: %s", err.text);
+		duplicate_or_malformed(name, buf, len, &err, d);
 		return BC_ERR_INVALID;
 	}
+	size_t before = d->errors;
 	reader r = {.file = name, .d = d};
 	bc_err rc = BC_OK;
 	if (!json_is_object(doc)) {
@@ -464,6 +495,8 @@ bc_err bc_json_read(const char *name, const char *buf, size_t len,
 		rc = rc != BC_OK ? rc : r.rc;
 		r.s->line = 1;
 	}
+	if (rc == BC_OK && d->errors > before)
+		rc = BC_ERR_INVALID;
 	locator_free(&r.lo);
 	json_decref(doc);
 	return rc;

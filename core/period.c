@@ -244,8 +244,27 @@ bc_err bc_period_get(bc_store *st, bc_rulebook *rb, const char *code,
 	return compute(rs, pt, code, year, out);
 }
 
+/* The row of a period already recorded (by another submission of the
+ * same import, say), or 0. */
+static int64_t recorded_id(bc_store *st, const char *code)
+{
+	sqlite3_stmt *s;
+	int64_t id = 0;
+	if (sqlite3_prepare_v2(bc_store_db(st),
+			       "SELECT id FROM period WHERE code = ?", -1, &s,
+			       NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_text(s, 1, code, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		id = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return id;
+}
+
 bc_err bc_period_record(bc_store *st, bc_period *p, bc_diags *d)
 {
+	if (!p->id)
+		p->id = recorded_id(st, p->code);
 	if (p->id)
 		return BC_OK;
 	int64_t rsid;

@@ -140,11 +140,15 @@ static void check_signer(vctx *x)
 {
 	const bc_submission *s = x->s;
 	bc_checked *c = x->c;
-	if (!attr_text(&s->signer_name) || !attr_text(&s->signer_title))
-		fail(x, s->signer_name.line ? s->signer_name.line : s->line,
-		     s->signer_name.loc, NULL, NULL,
-		     "no signer: the head of the unit signs and answers for "
-		     "the figures (name and title)");
+	const bc_attr *missing = !attr_text(&s->signer_name) ? &s->signer_name
+				 : !attr_text(&s->signer_title) ? &s->signer_title
+								 : NULL;
+	if (missing)
+		fail(x, missing->line ? missing->line : s->line, missing->loc,
+		     NULL, NULL,
+		     "no signer %s: the head of the unit signs and answers "
+		     "for the figures (name and title)",
+		     missing == &s->signer_name ? "name" : "title");
 	c->signer_name = s->signer_name.text;
 	c->signer_title = s->signer_title.text;
 	c->signed_date = attr_text(&s->signed_date);
@@ -627,6 +631,19 @@ static int first_line(const bc_part *p, const char *table, int row)
 	return 0;
 }
 
+static bool given(const bc_submission *s, const char *form,
+		  const char *table, int row, const char *col)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		const bc_raw *r = &s->v[i];
+		if (r->row == row && r->col && r->kind != BC_RAW_NULL &&
+		    !strcmp(r->col, col) && !strcmp(r->field, table) &&
+		    !strcmp(r->form, form))
+			return true;
+	}
+	return false;
+}
+
 static void check_cell(vctx *x, bc_part *p, const bc_field *t,
 		       const bc_field *col, int row, int line)
 {
@@ -636,7 +653,8 @@ static void check_cell(vctx *x, bc_part *p, const bc_field *t,
 		      (col->required_when.n &&
 		       when_holds(&col->required_when, t->columns, p, t->id, row));
 	if (!v || (!v->has_num && (!v->text || !*v->text))) {
-		if (needed)
+		/* A value that was given but refused has its own message. */
+		if (needed && !given(x->s, p->form->id, t->id, row, col->id))
 			fail(x, line, NULL, form, t->id,
 			     "row %d: %s is required (%s)", row, col->id,
 			     col->label);

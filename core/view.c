@@ -71,10 +71,10 @@ static json_t *unit_json(const bc_unit_status *u, int offset)
 					      p->revision, "received_at", at,
 					      "on_time", p->on_time));
 	}
-	return json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:s}", "unit",
-			 u->unit.code, "name", u->unit.name, "kind",
-			 u->unit.kind, "required", req, "received", rec,
-			 "missing", miss, "state", bc_state_name(u->state));
+	return json_pack("{s:s, s:s, s:o, s:o, s:o, s:s}", "unit",
+			 u->unit.code, "kind", u->unit.kind, "required", req,
+			 "received", rec, "missing", miss, "state",
+			 bc_state_name(u->state));
 }
 
 json_t *bc_status_json(const bc_status *s)

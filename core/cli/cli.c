@@ -184,7 +184,7 @@ void cli_print_json(json_t *v)
 		fputs("baocao: out of memory\n", stderr);
 		return;
 	}
-	json_dumpf(v, stdout, JSON_PRESERVE_ORDER);
+	json_dumpf(v, stdout, JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
 	fputc('\n', stdout);
 	json_decref(v);
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "cli.h"
 #include "history.h"
+#include "period.h"
 
 static const char usage[] =
 	"usage: baocao history UNIT PERIOD [FORM]\n\n"
@@ -9,11 +10,13 @@ static const char usage[] =
 	"file and its SHA-256, its warnings, and what changed from the\n"
 	"revision before.  The revision in force is marked.\n";
 
-static json_t *revision_json(const bc_revision_info *r)
+/* Times are shown in the time zone of the command line (+07:00), not
+ * in each file's own offset. */
+static json_t *revision_json(const bc_revision_info *r, int offset)
 {
 	char at[BC_TIME_BUF], imp[BC_TIME_BUF];
-	bc_time_format(r->received_at, r->offset, at);
-	bc_time_format(r->imported_at, r->offset, imp);
+	bc_time_format(r->received_at, offset, at);
+	bc_time_format(r->imported_at, offset, imp);
 	json_t *w = json_array(), *ch = json_array();
 	for (size_t i = 0; i < r->n_warnings; i++)
 		json_array_append_new(w, json_string(r->warnings[i]));
@@ -35,10 +38,10 @@ static json_t *revision_json(const bc_revision_info *r)
 			 r->in_force, "warnings", w, "changes", ch);
 }
 
-static void revision_print(const bc_revision_info *r)
+static void revision_print(const bc_revision_info *r, int offset)
 {
 	char at[BC_TIME_BUF];
-	bc_time_format(r->received_at, r->offset, at);
+	bc_time_format(r->received_at, offset, at);
 	printf("%s r%d%s  received %s by %s  signed %s (%s)\n", r->part,
 	       r->number, r->in_force ? " (in force)" : "", at, r->channel,
 	       r->signer_name, r->signer_title);
@@ -63,6 +66,13 @@ int cmd_history(bc_cli *c, int argc, char **argv)
 	if (npos < 2)
 		return cli_usage_error(usage, "history: which unit and period?");
 	bc_err rc = cli_open_store(c, false);
+	if (rc == BC_OK)
+		rc = cli_load_rules(c);
+	/* The period must be one the rules know (exit 2 otherwise). */
+	bc_period p;
+	if (rc == BC_OK && (rc = bc_period_get(c->st, c->rb, pos[1], &p,
+					       &c->diags)) == BC_OK)
+		bc_period_free(&p);
 	if (rc != BC_OK)
 		return cli_finish(c, rc);
 	bc_history h;
@@ -71,12 +81,12 @@ int cmd_history(bc_cli *c, int argc, char **argv)
 	if (rc == BC_OK && c->json) {
 		json_t *a = json_array();
 		for (size_t i = 0; i < h.n; i++)
-			json_array_append_new(a, revision_json(&h.v[i]));
+			json_array_append_new(a, revision_json(&h.v[i], c->tz_offset));
 		cli_print_json(json_pack("{s:s, s:s, s:o}", "unit", h.unit,
 					 "period", h.period, "revisions", a));
 	} else if (rc == BC_OK) {
 		for (size_t i = 0; i < h.n; i++)
-			revision_print(&h.v[i]);
+			revision_print(&h.v[i], c->tz_offset);
 		if (!h.n)
 			fprintf(stderr, "no revision of %s for %s\n", pos[0],
 				pos[1]);

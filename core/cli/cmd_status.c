@@ -21,6 +21,16 @@ static const char *state_vi(bc_state s)
 	return names[s];
 }
 
+/* Prints s in a column of width characters (not bytes: Vietnamese
+ * letters take two or three bytes each). */
+static void print_padded(const char *s, int width)
+{
+	int chars = 0;
+	for (const char *c = s; *c; c++)
+		chars += ((unsigned char)*c & 0xC0) != 0x80;
+	printf("%s%*s", s, width > chars ? width - chars : 1, "");
+}
+
 static void status_print(const bc_status *s)
 {
 	char due[BC_DATE_BUF], asof[BC_DATE_BUF];
@@ -28,8 +38,9 @@ static void status_print(const bc_status *s)
 	bc_date_format(s->as_of, asof);
 	printf("%s — %s: due %s, as of %s\n\n", s->period.code,
 	       s->period.label, due, asof);
-	printf("%-40s %-9s %-9s %s\n", "unit", "state", "received",
-	       "missing");
+	print_padded("unit", 42);
+	print_padded("state", 10);
+	printf("%-9s %s\n", "received", "missing");
 	for (size_t i = 0; i < s->n; i++) {
 		const bc_unit_status *u = &s->units[i];
 		char missing[256] = "";
@@ -44,13 +55,9 @@ static void status_print(const bc_status *s)
 			strncat(missing, u->parts[k].part,
 				sizeof missing - strlen(missing) - 1);
 		}
-		/* The name is padded by characters, not bytes. */
-		int pad = 40;
-		for (const char *c = u->unit.name; *c; c++)
-			pad -= ((unsigned char)*c & 0xC0) != 0x80;
-		printf("%s%*s %-9s %zu/%-7zu %s\n", u->unit.name,
-		       pad > 0 ? pad : 0, "", state_vi(u->state), got,
-		       u->owed.n_parts, missing);
+		print_padded(u->unit.name, 42);
+		print_padded(state_vi(u->state), 10);
+		printf("%zu/%-7zu %s\n", got, u->owed.n_parts, missing);
 	}
 	size_t n = s->n;
 	printf("\n%zu expected: %zu complete (%zu on time, %zu late), "

@@ -756,8 +756,15 @@ static json_t *levels_of(json_t *v)
 	return o;
 }
 
+/* Adds the previous year to one forms object, and to those of --by. */
 static void add_previous(json_t *res, json_t *prev)
 {
+	const char *grp;
+	json_t *g;
+	json_object_foreach(json_object_get(res, "by"), grp, g)
+		add_previous(g, prev ? json_object_get(json_object_get(prev, "by"),
+						       grp)
+				     : NULL);
 	const char *form;
 	json_t *f;
 	json_object_foreach(json_object_get(res, "forms"), form, f) {
@@ -805,7 +812,7 @@ bc_err bc_aggregate(bc_store *st, bc_rulebook *rb, const char *period,
 		 * previous period. */
 		if (!p.adhoc_no &&
 		    bc_period_get(st, rb, code, &pp, &ignore) == BC_OK) {
-			bc_agg_opts po = {0};
+			bc_agg_opts po = {.by = o->by};
 			rc = compute(st, &pp, &po, &prev, d);
 			bc_period_free(&pp);
 		}

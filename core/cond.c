@@ -67,6 +67,7 @@ bool bc_expr_parse(const char *text, bc_expr *out, char *err, size_t errn)
 {
 	const char *p = text;
 	*out = (bc_expr){0};
+	err[0] = '\0';
 	if (!parse_sum(&p, out, err, errn) || *skip(p)) {
 		if (*skip(p) && !*err)
 			snprintf(err, errn, "unexpected '%s'", skip(p));
@@ -225,8 +226,10 @@ int bc_cond_eval(const bc_cond *c, bc_value_fn fn, void *ud)
 void bc_num_text(double v, char *buf, size_t n)
 {
 	char digits[64];
-	bool neg = v < 0;
-	double a = fabs(v);
+	/* Two decimals at most, rounded before splitting so that 1.999
+	 * reads "2", not "1," and a fraction that rounded to 1. */
+	double a = round(fabs(v) * 100) / 100;
+	bool neg = v < 0 && a > 0;
 	double ip = floor(a + 1e-9);
 	double frac = a - ip;
 	snprintf(digits, sizeof digits, "%.0f", ip);

@@ -20,7 +20,8 @@ void bc_import_result_free(bc_import_result *res)
 }
 
 /* JSON starts with '{' (after a BOM and white space); a zip (an Excel
- * workbook) with "PK"; anything else is read as CSV. */
+ * workbook, whatever its name) with "PK"; anything else is read as
+ * CSV. */
 static const char *sniff(const char *buf, size_t len)
 {
 	size_t i = len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3) ? 3 : 0;
@@ -40,10 +41,7 @@ static bc_err read_file(const char *path, const char *buf, size_t len,
 		return bc_json_read(path, buf, len, subs, d);
 	if (!strcmp(format, "csv"))
 		return bc_csv_read_submissions(path, buf, len, subs, d);
-	bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL,
-		     "an Excel workbook: not a submission this baocao reads "
-		     "(JSON or CSV)");
-	return BC_ERR_INVALID;
+	return bc_xlsx_read(path, buf, len, subs, d);
 }
 
 static char *parts_text(const bc_checked *c)

@@ -239,13 +239,20 @@ static void add_value(reader *r, const char *form, const char *field,
 	char *text;
 	bc_rawkind kind;
 	if (!scalar(r, v, path, &text, &kind)) {
-		bc_diags_add(r->d, BC_ERROR, r->file, line, form,
-			     row ? NULL : field,
-			     "%s%s%s: a value is a number, a text, true, false "
-			     "or null",
-			     row ? field : "", row ? "." : "", row ? col : "");
+		if (row)
+			bc_diags_add(r->d, BC_ERROR, r->file, line, form, field,
+				     "row %d, %s: a value is a number, a text, "
+				     "true, false or null",
+				     row, col);
+		else
+			bc_diags_add(r->d, BC_ERROR, r->file, line, form, field,
+				     "a value is a number, a text, true, false "
+				     "or null");
 		return;
 	}
+	/* An empty string means "not reported", as an empty CSV cell. */
+	if (kind == BC_RAW_TEXT && !*text)
+		kind = BC_RAW_NULL;
 	note(r, bc_submission_value(r->s, form, field, row, col, text, kind,
 				    line, NULL));
 	if (kind == BC_RAW_NUM)

@@ -81,7 +81,8 @@ void bc_submissions_free(bc_submissions *list)
 		bc_attr *attrs[] = {&s->unit,        &s->period,
 				    &s->signer_name, &s->signer_title,
 				    &s->signed_date, &s->received_at,
-				    &s->channel,     &s->estimated};
+				    &s->channel,     &s->estimated,
+				    &s->ruleset,     &s->ruleset_hash};
 		for (size_t k = 0; k < sizeof attrs / sizeof *attrs; k++)
 			attr_free(attrs[k]);
 		for (size_t k = 0; k < s->n; k++) {

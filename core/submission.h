@@ -34,6 +34,10 @@ typedef struct bc_raw {
 	bc_rawkind kind;
 	int line;  /* where it was read: a line, */
 	char *loc; /* or a place such as "bm3!E14" */
+	/* Typed into a spreadsheet: dates may be serial numbers in this
+	 * system (1900 or 1904) and text may carry local conventions
+	 * (10/02/2023, 1.204, 12,5).  0 for JSON and CSV. */
+	int sheet_dates;
 } bc_raw;
 
 /* A top-level attribute (unit, signer, …) and where it was read. */
@@ -48,6 +52,9 @@ typedef struct bc_submission {
 	int line;   /* where the submission begins */
 	bc_attr unit, period, signer_name, signer_title, signed_date,
 		received_at, channel, estimated;
+	/* The rules a template was made from: its ruleset and content
+	 * hash (NULL for JSON and CSV). */
+	bc_attr ruleset, ruleset_hash;
 	char **forms; /* forms present in the file, even with no values */
 	int *form_lines;
 	size_t n_forms;
@@ -77,6 +84,12 @@ void bc_submissions_free(bc_submissions *list);
 /* Reads a JSON submission (formats.md) from buf.  Problems go to d
  * against file name, with lines. */
 bc_err bc_json_read(const char *name, const char *buf, size_t len,
+		    bc_submissions *out, bc_diags *d);
+/* Reads a workbook made from a baocao template (see
+ * docs/excel-templates.md) through its _fields and _meta sheets.
+ * Anything else, or anything hostile (a zip bomb, paths with "..", too
+ * many cells), is refused with its reason. */
+bc_err bc_xlsx_read(const char *name, const char *buf, size_t len,
 		    bc_submissions *out, bc_diags *d);
 /* Reads a long-form CSV (unit,period,form,field,value): one submission
  * per (unit, period), in order of first appearance. */

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* Largest number a count or an amount may be: beyond it a double no
  * longer holds every whole number (and no district counts that far). */
@@ -121,6 +122,24 @@ static void check_period(vctx *x, bc_rulebook *rb)
 		note_rc(x, rc);
 	}
 	bc_diags_free(&why);
+}
+
+/* A workbook made from a template says which rules it was made from;
+ * if the period's rules have changed since, its cells may no longer
+ * mean what the rules now say. */
+static void check_template_rules(vctx *x)
+{
+	const bc_attr *id = &x->s->ruleset, *hash = &x->s->ruleset_hash;
+	if (!id->text && !hash->text)
+		return;
+	if (!id->text || !hash->text || strcmp(id->text, x->rs->id) ||
+	    strcmp(hash->text, x->rs->hash))
+		fail(x, 0, hash->loc ? hash->loc : id->loc, NULL, NULL,
+		     "this workbook was made from ruleset %s (version "
+		     "%.12s); %s is governed by %s (version %.12s) now: fill a "
+		     "new template ('baocao template')",
+		     id->text ? id->text : "?", hash->text ? hash->text : "?",
+		     x->c->period.code, x->rs->id, x->rs->hash);
 }
 
 static void check_owed(vctx *x)
@@ -332,11 +351,129 @@ static bool check_number(const bc_field *f, const bc_raw *r, double *num,
 	return true;
 }
 
-/* Checks a raw value against its field's type; fills num/text. */
-static bool typed(const bc_field *f, const bc_raw *r, bool *has_num,
-		  double *num, const char **text, char *why, size_t n)
+/*
+ * A number typed as text in a spreadsheet, with Vietnamese separators:
+ * "1.204" (thousands), "12,5" (decimal), "1.204,5".  Read as meant, or
+ * refused when it could be read two ways — never silently misread.
+ * Writes plain digits into out; false with a reason in why.
+ */
+static bool local_number(const char *s, char *out, size_t n, char *why,
+			 size_t wn)
+{
+	const char *dot = strchr(s, '.'), *comma = strchr(s, ',');
+	const char *last_dot = strrchr(s, '.'), *last_comma = strrchr(s, ',');
+	size_t o = 0;
+	char dec = 0, group = 0;
+	if (dot && comma)
+		dec = last_comma > last_dot ? ',' : '.',
+		group = dec == ',' ? '.' : ',';
+	else if (comma && comma == last_comma)
+		dec = ','; /* one comma: the Vietnamese decimal mark */
+	else if (comma || dot)
+		group = comma ? ',' : '.';
+	for (const char *p = s; *p && o + 2 < n; p++) {
+		if (*p == ' ' || (unsigned char)*p == 0xC2) /* spaces, NBSP */
+			continue;
+		if ((unsigned char)*p == 0xA0)
+			continue;
+		if (*p == group) {
+			/* A group mark is followed by exactly three digits. */
+			const char *q = p + 1;
+			int k = 0;
+			while (isdigit((unsigned char)q[k]))
+				k++;
+			if (k != 3) {
+				snprintf(why, wn, "'%s' can be read two ways: "
+						  "type the number without "
+						  "separators",
+					 s);
+				return false;
+			}
+			continue;
+		}
+		out[o++] = *p == dec ? '.' : *p;
+	}
+	out[o] = '\0';
+	return true;
+}
+
+/* A date typed as text in a spreadsheet: 2023-02-10 or 10/02/2023. */
+static bool local_date(const char *s, bc_date *day)
+{
+	int d, m, y, k = 0;
+	if (bc_date_parse(s, day))
+		return true;
+	if (sscanf(s, "%2d/%2d/%4d%n", &d, &m, &y, &k) != 3 || s[k] ||
+	    !bc_ymd_valid(y, m, d))
+		return false;
+	*day = bc_date_from_ymd(y, m, d);
+	return true;
+}
+
+/* An Excel date serial (1900 or 1904 system) as a day. */
+static bool serial_day(const char *s, int system, bc_date *day)
+{
+	char *end;
+	double v = strtod(s, &end);
+	if (*end || v < 1 || v > 2958465)
+		return false;
+	long n = (long)v;
+	if (system == 1904)
+		*day = bc_date_from_ymd(1904, 1, 1) + (bc_date)n;
+	else if (n == 60)
+		return false; /* 29/02/1900, which Excel counts and never was */
+	else
+		*day = bc_date_from_ymd(1899, 12, n < 60 ? 31 : 30) + (bc_date)n;
+	return true;
+}
+
+/* The spreadsheet's way of writing a value, made the formats' way. */
+static bool from_sheet(const bc_field *f, const bc_raw *r, bc_raw *norm,
+		       char *buf, size_t n, char *why, size_t wn)
+{
+	*norm = *r;
+	if (!r->sheet_dates || !r->text)
+		return true;
+	if (f->type == BC_T_DATE) {
+		bc_date day;
+		bool ok = r->kind == BC_RAW_NUM
+				  ? serial_day(r->text, r->sheet_dates, &day)
+				  : local_date(r->text, &day);
+		if (!ok) {
+			snprintf(why, wn, "'%s' is not a date (dd/mm/yyyy)",
+				 r->text);
+			return false;
+		}
+		bc_date_format(day, buf);
+		norm->text = buf;
+		norm->kind = BC_RAW_TEXT;
+	} else if (f->type == BC_T_BOOL && r->kind == BC_RAW_TEXT) {
+		if (!strcasecmp(r->text, "Có") || !strcasecmp(r->text, "true"))
+			norm->text = "true";
+		else if (!strcasecmp(r->text, "Không") ||
+			 !strcasecmp(r->text, "false"))
+			norm->text = "false";
+	} else if ((f->type == BC_T_INT || f->type == BC_T_MONEY ||
+		    f->type == BC_T_PCT) &&
+		   r->kind == BC_RAW_TEXT) {
+		if (!local_number(r->text, buf, n, why, wn))
+			return false;
+		norm->text = buf;
+	}
+	return true;
+}
+
+/* Checks a raw value against its field's type; fills num/text (text
+ * may point into buf, which the caller provides). */
+static bool typed(const bc_field *f, const bc_raw *raw, char *buf,
+		  size_t bufn, bool *has_num, double *num, const char **text,
+		  char *why, size_t n)
 {
 	bc_date day;
+	bc_raw norm;
+	const bc_raw *r = &norm;
+	if (!from_sheet(f, raw, &norm, buf, bufn, why, n))
+		return false;
 	*has_num = false;
 	*text = NULL;
 	switch (f->type) {
@@ -400,8 +537,9 @@ static void add_typed(vctx *x, bc_part *p, const bc_form *form,
 	bool has_num;
 	double num = 0;
 	const char *text;
-	char why[512];
-	if (!typed(f, r, &has_num, &num, &text, why, sizeof why)) {
+	char why[512], buf[128];
+	if (!typed(f, r, buf, sizeof buf, &has_num, &num, &text, why,
+		   sizeof why)) {
 		if (r->row)
 			fail(x, r->line, r->loc, form->id, field,
 			     "row %d, %s: %s (%s)", r->row, col, why, f->label);
@@ -888,6 +1026,8 @@ bc_err bc_validate(bc_store *st, bc_rulebook *rb, const bc_submission *s,
 	size_t before = d->errors;
 	check_unit(&x, rb);
 	check_period(&x, rb);
+	if (x.rs)
+		check_template_rules(&x);
 	if (x.rs && out->unit.code)
 		check_owed(&x);
 	check_signer(&x);

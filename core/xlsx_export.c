@@ -1,46 +1,108 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The xlsx exporter: one sheet per form, a row per reporting unit and a
- * column per field, in the administrative style of Nghị định
- * 30/2020/NĐ-CP (Times New Roman, the issuing body at the left, the
- * national motto at the right).  Rows are written in order in
- * libxlsxwriter's constant_memory mode, so a national workbook needs
- * little memory.
+ * The xlsx exporter: the workbook a district office hands its chairman,
+ * laid out as Nghị định 30/2020/NĐ-CP lays out administrative documents
+ * (Times New Roman, the issuing body at the left, the national title and
+ * motto at the right, A4 paper with margins of about 2 cm).
+ *
+ * Sheets, in reading order: the indicators beside the previous year; who
+ * reported and when; one sheet per form with a row per unit, grouped by
+ * level with subtotals and a grand total; one list per table field (the
+ * 1A/1B appendices of the rules); each unit's rates of the most numerous
+ * level, and a chart per form of those rates.
+ *
+ * Nothing here names a form, field or level: all comes from the model and
+ * the ruleset.  Rows are written in order in libxlsxwriter's
+ * constant_memory mode, so a national workbook needs little memory; in
+ * that mode strings are stored inline, not in a shared-strings part.
  */
 #include "export_host.h"
 #include "mem.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <xlsxwriter.h>
 
+#define FONT "Times New Roman"
+#define NATION "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+#define MOTTO "Độc lập - Tự do - Hạnh phúc"
+#define LINE_PT 16.0 /* a line of 12-point text */
+#define CM(x) ((x) / 2.54)
+
+/* Cell styles. */
+enum {
+	F_ORG, F_NATION, F_MOTTO, F_TITLE, F_PERIOD, F_WINDOW, F_HEAD,
+	F_COLNO, F_UOM, F_STT, F_TEXT, F_ENUM, F_CELL, F_GSTT, F_GNAME,
+	F_GCELL, F_MISSING, F_NOTE, F_SIGN, F_SIGNNOTE, F_DATE, F_DATETIME,
+	F_LABEL, F_N
+};
+/* Number styles, plain and bold. */
+enum { K_INT, K_MONEY, K_PCT, K_RATE, K_BOOL, K_N };
+
+enum {
+	BOLD = 1, ITALIC = 2, BORDER = 4, CENTER = 8, WRAP = 16, UNDER = 32,
+	VCENTER = 64, RIGHT = 128
+};
+
+static const struct {
+	unsigned fl;
+	double pt;
+	const char *num;
+} SPEC[F_N] = {
+	[F_ORG] = {BOLD | CENTER | WRAP, 12, NULL},
+	[F_NATION] = {BOLD | CENTER, 12, NULL},
+	[F_MOTTO] = {BOLD | CENTER | UNDER, 13, NULL},
+	[F_TITLE] = {BOLD | CENTER | VCENTER | WRAP, 14, NULL},
+	[F_PERIOD] = {BOLD | CENTER, 12, NULL},
+	[F_WINDOW] = {ITALIC | CENTER, 12, NULL},
+	[F_HEAD] = {BOLD | CENTER | VCENTER | WRAP | BORDER, 12, NULL},
+	[F_COLNO] = {ITALIC | CENTER | VCENTER | BORDER, 11, NULL},
+	[F_UOM] = {ITALIC | CENTER | VCENTER | WRAP | BORDER, 11, NULL},
+	[F_STT] = {CENTER | VCENTER | BORDER, 12, NULL},
+	[F_TEXT] = {VCENTER | WRAP | BORDER, 12, NULL},
+	[F_ENUM] = {CENTER | VCENTER | WRAP | BORDER, 12, NULL},
+	[F_CELL] = {VCENTER | BORDER, 12, NULL},
+	[F_GSTT] = {BOLD | CENTER | VCENTER | BORDER, 12, NULL},
+	[F_GNAME] = {BOLD | VCENTER | WRAP | BORDER, 12, NULL},
+	[F_GCELL] = {BOLD | VCENTER | BORDER, 12, NULL},
+	[F_MISSING] = {ITALIC | CENTER | VCENTER | BORDER, 12, NULL},
+	[F_NOTE] = {ITALIC, 11, NULL},
+	[F_SIGN] = {BOLD | CENTER, 12, NULL},
+	[F_SIGNNOTE] = {ITALIC | CENTER, 12, NULL},
+	[F_DATE] = {CENTER | VCENTER | BORDER, 12, "dd/mm/yyyy"},
+	[F_DATETIME] = {CENTER | VCENTER | BORDER, 12, "dd/mm/yyyy hh:mm"},
+	[F_LABEL] = {VCENTER | WRAP | BORDER, 12, NULL},
+};
+
+/* A bool reads "Có"/"Không" but stays the number 1/0, so sums count it. */
+static const char *const KNUM[K_N] = {"#,##0", "#,##0.00", "0.0", "0.0",
+				      "\"Có\";;\"Không\""};
+
 typedef struct book {
 	lxw_workbook *wb;
-	lxw_format *text, *bold, *title, *num, *head;
-	json_t *model;
+	const bc_ruleset *rs;
+	json_t *model, *agg, *values, *units; /* borrowed */
+	json_t *by_code;   /* unit code → unit */
+	json_t *estimated; /* unit code → true */
+	lxw_format *f[F_N], *k[2][K_N];
+	char district[512], period[512], window[160], today[64];
+	double name_w; /* the width of the units' names column */
+	lxw_error err;
+	char why[256];
 } book;
 
-static void formats(book *b)
-{
-	b->text = workbook_add_format(b->wb);
-	format_set_font_name(b->text, "Times New Roman");
-	format_set_font_size(b->text, 12);
-	b->bold = workbook_add_format(b->wb);
-	format_set_font_name(b->bold, "Times New Roman");
-	format_set_bold(b->bold);
-	b->title = workbook_add_format(b->wb);
-	format_set_font_name(b->title, "Times New Roman");
-	format_set_bold(b->title);
-	format_set_font_size(b->title, 14);
-	b->num = workbook_add_format(b->wb);
-	format_set_font_name(b->num, "Times New Roman");
-	format_set_num_format(b->num, "#,##0.##");
-	b->head = workbook_add_format(b->wb);
-	format_set_font_name(b->head, "Times New Roman");
-	format_set_bold(b->head);
-	format_set_text_wrap(b->head);
-	format_set_border(b->head, LXW_BORDER_THIN);
-}
+/* A worksheet being written, row after row. */
+typedef struct sheet {
+	book *b;
+	lxw_worksheet *ws;
+	char name[160];
+	lxw_row_t r; /* the row being written */
+	lxw_col_t n; /* the columns in use */
+	double *w;   /* their widths */
+} sheet;
+
+/* ---- text ------------------------------------------------------------- */
 
 static const char *str(json_t *o, const char *key)
 {
@@ -48,95 +110,1493 @@ static const char *str(json_t *o, const char *key)
 	return s ? s : "";
 }
 
-static void form_sheet(book *b, json_t *form)
+static size_t utf8_len(const char *s)
 {
-	const char *id = str(form, "id");
-	lxw_worksheet *ws = workbook_add_worksheet(b->wb, id);
-	json_t *district = json_object_get(b->model, "district");
-	json_t *period = json_object_get(b->model, "period");
-	worksheet_write_string(ws, 0, 0, str(district, "name"), b->bold);
-	worksheet_write_string(ws, 0, 4, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-			       b->bold);
-	worksheet_write_string(ws, 1, 4, "Độc lập - Tự do - Hạnh phúc", b->bold);
-	worksheet_write_string(ws, 3, 0, str(form, "title"), b->title);
-	char line[256];
-	snprintf(line, sizeof line, "%s (Từ ngày %s đến ngày %s)",
-		 str(period, "label"),
-		 str(json_object_get(period, "window"), "from"),
-		 str(json_object_get(period, "window"), "to"));
-	worksheet_write_string(ws, 4, 0, line, b->text);
-	json_t *fields = json_object_get(form, "fields");
-	worksheet_write_string(ws, 6, 0, "Đơn vị", b->head);
-	size_t i;
-	json_t *f;
-	lxw_col_t c = 1;
-	json_array_foreach(fields, i, f)
-		worksheet_write_string(ws, 6, c++, str(f, "label"), b->head);
-	json_t *values = json_object_get(
-		json_object_get(json_object_get(b->model, "aggregate"), "values"),
-		id);
-	lxw_row_t r = 7;
-	json_t *u;
-	json_array_foreach(json_object_get(b->model, "units"), i, u) {
-		json_t *mine = json_object_get(values, str(u, "code"));
-		if (!mine)
-			continue;
-		worksheet_write_string(ws, r, 0, str(u, "name"), b->text);
-		size_t k;
-		c = 1;
-		json_array_foreach(fields, k, f) {
-			json_t *v = json_object_get(mine, str(f, "id"));
-			if (json_is_number(v))
-				worksheet_write_number(ws, r, c,
-						       json_number_value(v),
-						       b->num);
-			else if (json_is_boolean(v))
-				worksheet_write_boolean(ws, r, c, json_is_true(v),
-							b->text);
-			else if (json_is_string(v))
-				worksheet_write_string(ws, r, c,
-						       json_string_value(v),
-						       b->text);
-			c++;
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+/* Capitals of Latin-1 and of Vietnamese (ă đ ĩ ũ ơ ư and the letters with
+ * tone marks, U+1EA0–U+1EF9, where upper case is the even code). */
+static unsigned upper_cp(unsigned c)
+{
+	if ((c >= 'a' && c <= 'z') || (c >= 0xE0 && c <= 0xFE && c != 0xF7))
+		return c - 0x20;
+	if ((c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177) ||
+	    (c >= 0x1EA0 && c <= 0x1EF9) || c == 0x1A1)
+		return c & ~1u;
+	return c == 0x1B0 ? 0x1AF : c;
+}
+
+/* s in capitals, as headers and titles are written.  s is valid UTF-8
+ * (the store accepts nothing else). */
+static void upper(const char *s, char *out, size_t n)
+{
+	size_t o = 0;
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p && o + 4 < n) {
+		unsigned c = *p, len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+		if (len == 2)
+			c = (c & 0x1F) << 6 | (p[1] & 0x3F);
+		else if (len == 3)
+			c = (c & 0x0F) << 12 | (p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+		if (len == 4) {
+			memcpy(out + o, p, 4);
+			o += 4;
+		} else {
+			c = upper_cp(c);
+			if (c < 0x80) {
+				out[o++] = (char)c;
+			} else if (c < 0x800) {
+				out[o++] = (char)(0xC0 | c >> 6);
+				out[o++] = (char)(0x80 | (c & 0x3F));
+			} else {
+				out[o++] = (char)(0xE0 | c >> 12);
+				out[o++] = (char)(0x80 | (c >> 6 & 0x3F));
+				out[o++] = (char)(0x80 | (c & 0x3F));
+			}
 		}
-		r++;
+		p += len;
 	}
-	json_t *agg = json_object_get(json_object_get(json_object_get(
-		json_object_get(b->model, "aggregate"), "forms"), id), "fields");
-	worksheet_write_string(ws, r, 0, "Tổng cộng", b->bold);
-	c = 1;
-	json_array_foreach(fields, i, f) {
-		json_t *t = json_object_get(json_object_get(agg, str(f, "id")),
-					    "total");
-		if (json_is_number(t))
-			worksheet_write_number(ws, r, c, json_number_value(t),
-					       b->num);
-		c++;
+	out[o] = '\0';
+}
+
+/* "2023-02-28" or "2023-02-28T08:10:00+07:00" as Excel's date-time, read
+ * at the offset written. */
+static bool datetime(const char *s, lxw_datetime *dt)
+{
+	*dt = (lxw_datetime){0};
+	int n = sscanf(s, "%4d-%2d-%2dT%2d:%2d", &dt->year, &dt->month,
+		       &dt->day, &dt->hour, &dt->min);
+	return n == 3 || n == 5;
+}
+
+/* "2022-12-10" → "10/12/2022", as Vietnamese documents write dates. */
+static void dmy(const char *iso, char *out, size_t n)
+{
+	lxw_datetime d;
+	if (datetime(iso, &d))
+		snprintf(out, n, "%02d/%02d/%04d", d.day, d.month, d.year);
+	else
+		snprintf(out, n, "%s", iso);
+}
+
+static void roman(int v, char *out, size_t n)
+{
+	static const struct {
+		int v;
+		const char *s;
+	} R[] = {{1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"},
+		 {100, "C"},  {90, "XC"},  {50, "L"},  {40, "XL"},
+		 {10, "X"},   {9, "IX"},   {5, "V"},   {4, "IV"}, {1, "I"}};
+	size_t o = 0;
+	out[0] = '\0';
+	for (size_t i = 0; i < sizeof R / sizeof *R; i++)
+		for (; v >= R[i].v && o + 3 < n; v -= R[i].v)
+			o += (size_t)snprintf(out + o, n - o, "%s", R[i].s);
+}
+
+/* Lines text wraps to in a column width wide (Excel's unit, the width of
+ * a digit; Times New Roman 12 letters run a little wider). */
+static int lines(const char *t, double width)
+{
+	double per = width * 0.85, cur = 0;
+	int n = 1;
+	while (*t) {
+		size_t len = strcspn(t, " ");
+		char word[256];
+		snprintf(word, sizeof word, "%.*s", (int)len, t);
+		double wl = (double)utf8_len(word);
+		if (cur > 0 && cur + 1 + wl > per) {
+			n++;
+			cur = 0;
+		}
+		cur += (cur > 0) + wl;
+		for (; cur > per; cur -= per)
+			n++;
+		t += len;
+		t += strspn(t, " ");
 	}
+	return n;
+}
+
+/* Excel refuses []:*?/\ and more than 31 characters: the id, then as
+ * much of the title as fits, cut between words. */
+static void sheet_name(const char *id, const char *title, char *out,
+		       size_t n)
+{
+	char full[512];
+	snprintf(full, sizeof full, "%s%s%s", id, *title ? " " : "", title);
+	for (char *p = full; *p; p++)
+		if (strchr("[]:*?/\\", *p))
+			*p = '-';
+	size_t chars = 0, cut = 0, space = 0;
+	for (size_t i = 0; full[i]; i++) {
+		if (((unsigned char)full[i] & 0xC0) == 0x80)
+			continue;
+		if (++chars > 31) {
+			cut = space ? space : i;
+			break;
+		}
+		if (full[i] == ' ')
+			space = i;
+	}
+	if (cut)
+		full[cut] = '\0';
+	for (size_t l = strlen(full); l && strchr(" ,;-.", full[l - 1]); l--)
+		full[l - 1] = '\0';
+	snprintf(out, n, "%s", full);
+}
+
+/* ---- the workbook ------------------------------------------------------ */
+
+static lxw_format *style(lxw_workbook *wb, unsigned fl, double pt,
+			 const char *num)
+{
+	lxw_format *f = workbook_add_format(wb);
+	if (!f)
+		return NULL;
+	format_set_font_name(f, FONT);
+	format_set_font_size(f, pt);
+	if (fl & BOLD)
+		format_set_bold(f);
+	if (fl & ITALIC)
+		format_set_italic(f);
+	if (fl & UNDER)
+		format_set_underline(f, LXW_UNDERLINE_SINGLE);
+	if (fl & BORDER)
+		format_set_border(f, LXW_BORDER_THIN);
+	if (fl & CENTER)
+		format_set_align(f, LXW_ALIGN_CENTER);
+	if (fl & RIGHT)
+		format_set_align(f, LXW_ALIGN_RIGHT);
+	if (fl & VCENTER)
+		format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+	if (fl & WRAP)
+		format_set_text_wrap(f);
+	if (num)
+		format_set_num_format(f, num);
+	return f;
+}
+
+static void styles(book *b)
+{
+	for (int i = 0; i < F_N; i++)
+		b->f[i] = style(b->wb, SPEC[i].fl, SPEC[i].pt, SPEC[i].num);
+	for (int bold = 0; bold < 2; bold++)
+		for (int k = 0; k < K_N; k++)
+			b->k[bold][k] = style(
+				b->wb,
+				(bold ? BOLD : 0) | VCENTER | BORDER |
+					(k == K_BOOL ? CENTER : RIGHT),
+				12, KNUM[k]);
+}
+
+static void fail(book *b, lxw_error e, const char *why)
+{
+	if (b->err != LXW_NO_ERROR)
+		return;
+	b->err = e;
+	snprintf(b->why, sizeof b->why, "%s", why ? why : lxw_strerror(e));
+}
+
+static void check(sheet *s, lxw_error e)
+{
+	if (e != LXW_NO_ERROR)
+		fail(s->b, e, NULL);
+}
+
+static bool sheet_open(book *b, sheet *s, const char *name, lxw_col_t n)
+{
+	*s = (sheet){.b = b, .n = n};
+	snprintf(s->name, sizeof s->name, "%s", name);
+	s->w = bc_calloc(n, sizeof *s->w);
+	s->ws = s->w ? workbook_add_worksheet(b->wb, s->name) : NULL;
+	if (!s->ws) {
+		char why[256];
+		snprintf(why, sizeof why, "cannot add the sheet '%s'", name);
+		fail(b, LXW_ERROR_PARAMETER_VALIDATION, why);
+		bc_free(s->w);
+		s->w = NULL;
+		return false;
+	}
+	return true;
+}
+
+static void sheet_close(sheet *s)
+{
+	bc_free(s->w);
+	s->w = NULL;
+}
+
+static void width(sheet *s, lxw_col_t c, double w)
+{
+	s->w[c] = w;
+	check(s, worksheet_set_column(s->ws, c, c, w, NULL));
+}
+
+static void put(sheet *s, lxw_col_t c, const char *t, int f)
+{
+	check(s, worksheet_write_string(s->ws, s->r, c, t, s->b->f[f]));
+}
+
+static void num(sheet *s, lxw_col_t c, double v, lxw_format *f)
+{
+	check(s, worksheet_write_number(s->ws, s->r, c, v, f));
+}
+
+static void blank(sheet *s, lxw_col_t c, int f)
+{
+	check(s, worksheet_write_blank(s->ws, s->r, c, s->b->f[f]));
+}
+
+/* A formula with the value it computes, for readers that do not
+ * recalculate. */
+static void sum(sheet *s, lxw_col_t c, const char *formula, double v,
+		lxw_format *f)
+{
+	check(s, worksheet_write_formula_num(s->ws, s->r, c, formula, f, v));
+}
+
+static void merge(sheet *s, lxw_col_t c1, lxw_col_t c2, const char *t, int f)
+{
+	if (c2 <= c1)
+		put(s, c1, t, f);
+	else
+		check(s, worksheet_merge_range(s->ws, s->r, c1, s->r, c2, t,
+					       s->b->f[f]));
+}
+
+/* Merges cell c of the previous row with the one below it.  Rows are
+ * streamed: the text must already be in the upper cell, which the merge
+ * cannot rewrite once a later row has begun (it ignores that). */
+static void merge_down(sheet *s, lxw_col_t c, const char *t, int f)
+{
+	worksheet_merge_range(s->ws, s->r - 1, c, s->r, c, t, s->b->f[f]);
+}
+
+static void height(sheet *s, double pt)
+{
+	check(s, worksheet_set_row(s->ws, s->r, pt, NULL));
+}
+
+static void datetime_cell(sheet *s, lxw_col_t c, const char *iso, int f)
+{
+	lxw_datetime dt;
+	if (datetime(iso, &dt))
+		check(s, worksheet_write_datetime(s->ws, s->r, c, &dt,
+						  s->b->f[f]));
+	else
+		put(s, c, iso, F_TEXT);
+}
+
+/* ---- the parts every sheet shares -------------------------------------- */
+
+/* Columns under the issuing body: enough for its name. */
+static lxw_col_t left_end(const sheet *s)
+{
+	double w = 0;
+	lxw_col_t c = 0;
+	for (; c + 2 < s->n && (w += s->w[c]) < 34; c++)
+		;
+	return c;
+}
+
+/* Columns under the national title: the right part, enough for it. */
+static lxw_col_t right_start(const sheet *s)
+{
+	double w = 0;
+	lxw_col_t c = s->n - 1, l = left_end(s);
+	for (; c > l + 1 && (w += s->w[c]) < 46; c--)
+		;
+	return c;
+}
+
+static void title_rows(sheet *s, const char *title)
+{
+	book *b = s->b;
+	char up[1024];
+	upper(title, up, sizeof up);
+	double w = 0;
+	for (lxw_col_t c = 0; c < s->n; c++)
+		w += s->w[c];
+	height(s, 20 * lines(up, w * 0.8) + 4);
+	merge(s, 0, s->n - 1, up, F_TITLE);
+	s->r++;
+	merge(s, 0, s->n - 1, b->period, F_PERIOD);
+	s->r++;
+	merge(s, 0, s->n - 1, b->window, F_WINDOW);
+	s->r += 2;
+}
+
+/* The header of Nghị định 30: the district at the left, the national
+ * title and motto at the right; then the sheet's title and period. */
+static void heading(sheet *s, const char *title)
+{
+	book *b = s->b;
+	lxw_col_t l = left_end(s), r = right_start(s);
+	double lw = 0;
+	for (lxw_col_t c = 0; c <= l; c++)
+		lw += s->w[c];
+	if (lines(b->district, lw) > 1)
+		height(s, LINE_PT * lines(b->district, lw));
+	merge(s, 0, l, b->district, F_ORG);
+	merge(s, r, s->n - 1, NATION, F_NATION);
+	s->r++;
+	merge(s, r, s->n - 1, MOTTO, F_MOTTO);
+	s->r += 2;
+	title_rows(s, title);
+}
+
+/* Landscape A4 one page wide, the table's header on every page, margins
+ * of Nghị định 30 (left 3 cm for binding, about 2 cm elsewhere). */
+static void page(sheet *s, lxw_row_t head1, lxw_row_t head2)
+{
+	worksheet_set_landscape(s->ws);
+	worksheet_set_paper(s->ws, 9);
+	worksheet_set_margins(s->ws, CM(3.0), CM(1.5), CM(2.0), CM(2.0));
+	worksheet_fit_to_pages(s->ws, 1, 0);
+	worksheet_center_horizontally(s->ws);
+	check(s, worksheet_set_footer(s->ws, "&C&\"" FONT "\"&11&P/&N"));
+	if (head2 >= head1)
+		check(s, worksheet_repeat_rows(s->ws, head1, head2));
+}
+
+/* Header rows of a table: its labels, the units of measure when uom is
+ * given, and the column numbers (1), (2) … as official tables have. */
+static void table_head(sheet *s, const char *const *label,
+		       const char *const *uom)
+{
+	lxw_row_t first = s->r;
+	int most = 1;
+	for (lxw_col_t c = 0; c < s->n; c++)
+		if (label[c] && lines(label[c], s->w[c]) > most)
+			most = lines(label[c], s->w[c]);
+	height(s, LINE_PT * most + 6);
+	for (lxw_col_t c = 0; c < s->n; c++)
+		put(s, c, label[c] ? label[c] : "", F_HEAD);
+	s->r++;
+	for (lxw_col_t c = 0; uom && c < s->n; c++)
+		put(s, c, uom[c] ? uom[c] : "", F_UOM);
+	s->r += uom != NULL;
+	for (lxw_col_t c = 0; c < s->n; c++) {
+		char no[16];
+		snprintf(no, sizeof no, "(%u)", (unsigned)c + 1);
+		put(s, c, no, F_COLNO);
+	}
+	page(s, first, s->r);
+	worksheet_freeze_panes(s->ws, s->r + 1, 2);
+	s->r++;
+}
+
+/* Where the one who drew the table and the head of the office sign. */
+static void signature(sheet *s)
+{
+	book *b = s->b;
+	lxw_col_t l = left_end(s), r = right_start(s);
+	s->r++;
+	merge(s, r, s->n - 1, b->today, F_SIGNNOTE);
+	s->r++;
+	merge(s, 0, l, "NGƯỜI LẬP BIỂU", F_SIGN);
+	merge(s, r, s->n - 1, "THỦ TRƯỞNG ĐƠN VỊ", F_SIGN);
+	s->r++;
+	merge(s, 0, l, "(Ký, ghi rõ họ tên)", F_SIGNNOTE);
+	merge(s, r, s->n - 1, "(Ký tên, đóng dấu)", F_SIGNNOTE);
+	s->r++;
+}
+
+static void note(sheet *s, const char *text)
+{
+	put(s, 1, text, F_NOTE);
+	s->r++;
+}
+
+/* A group's row: its Roman number and its name across the row. */
+static void group_row(sheet *s, int no, const char *label)
+{
+	char r[16];
+	roman(no, r, sizeof r);
+	put(s, 0, r, F_GSTT);
+	put(s, 1, label, F_GNAME);
+	for (lxw_col_t c = 2; c < s->n; c++)
+		blank(s, c, F_GCELL);
+}
+
+static void name_cell(sheet *s, json_t *u)
+{
+	book *b = s->b;
+	char name[600];
+	snprintf(name, sizeof name, "%s%s", str(u, "name"),
+		 json_object_get(b->estimated, str(u, "code")) ? " (*)" : "");
+	int n = lines(name, s->w[1]);
+	if (n > 1)
+		height(s, LINE_PT * n + 2);
+	put(s, 1, name, F_TEXT);
+}
+
+/* ---- the forms --------------------------------------------------------- */
+
+static json_t *form_agg(book *b, const char *form)
+{
+	return json_object_get(json_object_get(b->agg, "forms"), form);
+}
+
+/* The set of the strings in array a. */
+static json_t *set_of(json_t *a)
+{
+	json_t *set = json_object(), *v;
+	size_t i;
+	json_array_foreach(a, i, v) if (json_is_string(v))
+		json_object_set_new(set, json_string_value(v), json_true());
+	return set;
+}
+
+static bool summable(const bc_field *f)
+{
+	return f->type == BC_T_INT || f->type == BC_T_MONEY ||
+	       f->type == BC_T_BOOL;
+}
+
+static int kind_of(const bc_field *f)
+{
+	switch (f->type) {
+	case BC_T_MONEY:
+		return K_MONEY;
+	case BC_T_PCT:
+		return K_PCT;
+	case BC_T_BOOL:
+		return K_BOOL;
+	default:
+		return K_INT;
+	}
+}
+
+/* A unit's value in its column, by the field's type. */
+static void value_cell(sheet *s, lxw_col_t c, const bc_field *f, json_t *v)
+{
+	book *b = s->b;
+	if (json_is_boolean(v))
+		num(s, c, json_is_true(v), b->k[0][K_BOOL]);
+	else if (json_is_number(v))
+		num(s, c, json_number_value(v), b->k[0][kind_of(f)]);
+	else if (json_is_string(v) && f->type == BC_T_DATE)
+		datetime_cell(s, c, json_string_value(v), F_DATE);
+	else if (json_is_string(v))
+		put(s, c, json_string_value(v),
+		    f->type == BC_T_ENUM ? F_ENUM : F_TEXT);
+	else
+		blank(s, c, F_CELL);
+}
+
+static double number(json_t *v)
+{
+	return json_is_boolean(v) ? json_is_true(v) : json_number_value(v);
+}
+
+/* What a form sheet is made of: the plain fields as columns. */
+typedef struct ftab {
+	const bc_form *f;
+	const bc_field **col; /* the field of column 2 + i */
+	size_t n;
+	json_t *values, *missing; /* unit → fields; unit code set */
+	double *total;
+	bool *any;
+	lxw_row_t groups[16]; /* rows of the level subtotals */
+	size_t n_groups;
+} ftab;
+
+/* Units of the level that reported the form or owe it, in list order. */
+static json_t *level_units(book *b, ftab *t, const char *level)
+{
+	json_t *a = json_array(), *u;
+	size_t i;
+	json_array_foreach(b->units, i, u) {
+		const char *code = str(u, "code");
+		if (!strcmp(str(u, "level"), level) &&
+		    (json_object_get(t->values, code) ||
+		     json_object_get(t->missing, code)))
+			json_array_append(a, u);
+	}
+	return a;
+}
+
+static bool asked(const bc_field *f, const char *level)
+{
+	return !f->level || !strcmp(f->level, level);
+}
+
+static void unit_row(sheet *s, ftab *t, json_t *u, int no)
+{
+	json_t *mine = json_object_get(t->values, str(u, "code"));
+	num(s, 0, no, s->b->k[0][K_INT]);
+	name_cell(s, u);
+	if (!mine) {
+		merge(s, 2, s->n - 1, "Chưa báo cáo", F_MISSING);
+		return;
+	}
+	for (size_t i = 0; i < t->n; i++) {
+		const bc_field *f = t->col[i];
+		if (asked(f, str(u, "level")))
+			value_cell(s, (lxw_col_t)(2 + i), f,
+				   json_object_get(mine, f->id));
+		else
+			blank(s, (lxw_col_t)(2 + i), F_CELL);
+	}
+	for (lxw_col_t c = (lxw_col_t)(2 + t->n); c < s->n; c++)
+		blank(s, c, F_CELL);
+}
+
+/* The level's row: =SUM() of its units' rows below, with the value. */
+static void subtotal_row(sheet *s, ftab *t, json_t *units, int no,
+			 const char *label)
+{
+	lxw_row_t first = s->r + 1, last = s->r + (lxw_row_t)json_array_size(units);
+	group_row(s, no, label);
+	for (size_t i = 0; i < t->n; i++) {
+		const bc_field *f = t->col[i];
+		double v = 0;
+		bool any = false;
+		size_t k;
+		json_t *u;
+		json_array_foreach(units, k, u) {
+			json_t *x = json_object_get(
+				json_object_get(t->values, str(u, "code")), f->id);
+			if (json_is_number(x) || json_is_boolean(x)) {
+				v += number(x);
+				any = true;
+			}
+		}
+		if (!summable(f) || !any)
+			continue;
+		char range[64], formula[80];
+		lxw_rowcol_to_range(range, first, (lxw_col_t)(2 + i), last,
+				    (lxw_col_t)(2 + i));
+		snprintf(formula, sizeof formula, "=SUM(%s)", range);
+		v = round(v * 1e4) / 1e4;
+		sum(s, (lxw_col_t)(2 + i), formula, v,
+		    s->b->k[1][f->type == BC_T_MONEY ? K_MONEY : K_INT]);
+		t->total[i] += v;
+		t->any[i] = true;
+	}
+}
+
+static void total_row(sheet *s, ftab *t)
+{
+	blank(s, 0, F_GSTT);
+	put(s, 1, "Tổng cộng", F_GNAME);
+	for (lxw_col_t c = 2; c < s->n; c++) {
+		size_t i = c - 2;
+		if (i >= t->n || !t->any[i]) {
+			blank(s, c, F_GCELL);
+			continue;
+		}
+		char formula[512] = "=SUM(", cell[16];
+		for (size_t g = 0; g < t->n_groups; g++) {
+			lxw_rowcol_to_cell(cell, t->groups[g], c);
+			strncat(formula, cell, sizeof formula - strlen(formula) - 3);
+			if (g + 1 < t->n_groups)
+				strcat(formula, ",");
+		}
+		strcat(formula, ")");
+		sum(s, c, formula, round(t->total[i] * 1e4) / 1e4,
+		    s->b->k[1][t->col[i]->type == BC_T_MONEY ? K_MONEY : K_INT]);
+	}
+	s->r++;
+}
+
+static void form_rows(sheet *s, ftab *t)
+{
+	book *b = s->b;
+	int no = 0;
+	for (size_t l = 0; l < b->rs->n_levels; l++) {
+		const bc_level *lv = &b->rs->levels[l];
+		json_t *units = level_units(b, t, lv->id), *u;
+		size_t i;
+		if (json_array_size(units) &&
+		    t->n_groups < sizeof t->groups / sizeof *t->groups) {
+			t->groups[t->n_groups++] = s->r;
+			subtotal_row(s, t, units, ++no, lv->label);
+			s->r++;
+			json_array_foreach(units, i, u) {
+				unit_row(s, t, u, (int)i + 1);
+				s->r++;
+			}
+		}
+		json_decref(units);
+	}
+	if (t->n_groups)
+		total_row(s, t);
+}
+
+/* Each indicator of the form for every level and the district. */
+static void indicator_rows(sheet *s, const bc_form *f)
+{
+	book *b = s->b;
+	if (!f->n_indicators)
+		return;
+	json_t *inds = json_object_get(form_agg(b, f->id), "indicators");
+	size_t nl = b->rs->n_levels;
+	s->r++;
+	put(s, 0, "STT", F_HEAD);
+	put(s, 1, "Chỉ số (%)", F_HEAD);
+	for (size_t l = 0; l <= nl; l++)
+		put(s, (lxw_col_t)(2 + l),
+		    l < nl ? b->rs->levels[l].label : "Tổng cộng", F_HEAD);
+	s->r++;
+	for (size_t k = 0; k < f->n_indicators; k++) {
+		json_t *o = json_object_get(inds, f->indicators[k].id);
+		num(s, 0, (double)k + 1, b->k[0][K_INT]);
+		height(s, LINE_PT * lines(f->indicators[k].label, s->w[1]) + 2);
+		put(s, 1, f->indicators[k].label, F_LABEL);
+		for (size_t l = 0; l <= nl; l++) {
+			json_t *v = json_object_get(
+				o, l < nl ? b->rs->levels[l].id : "total");
+			if (json_is_number(v))
+				num(s, (lxw_col_t)(2 + l), json_number_value(v),
+				    b->k[l == nl][K_RATE]);
+			else
+				blank(s, (lxw_col_t)(2 + l), F_CELL);
+		}
+		s->r++;
+	}
+}
+
+static double field_width(const bc_field *f)
+{
+	switch (f->type) {
+	case BC_T_MONEY:
+		return 12;
+	case BC_T_TEXT:
+		return 24;
+	case BC_T_DATE:
+		return 12;
+	case BC_T_ENUM:
+		return 13;
+	default:
+		return 10;
+	}
+}
+
+static void form_head(sheet *s, ftab *t)
+{
+	const char **label = bc_calloc(s->n, sizeof *label);
+	const char **uom = bc_calloc(s->n, sizeof *uom);
+	if (!label || !uom) {
+		fail(s->b, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
+	} else {
+		label[0] = "STT";
+		label[1] = "Đơn vị";
+		uom[1] = "Đơn vị tính";
+		for (size_t i = 0; i < t->n; i++) {
+			const bc_field *f = t->col[i];
+			label[2 + i] = f->label;
+			uom[2 + i] = f->unit                 ? f->unit
+				     : f->type == BC_T_PCT  ? "%"
+				     : f->type == BC_T_BOOL ? "Có/Không"
+							    : NULL;
+		}
+		table_head(s, label, uom);
+	}
+	bc_free(label);
+	bc_free(uom);
+}
+
+static bool anyone(ftab *t)
+{
+	return json_object_size(t->values) || json_object_size(t->missing);
+}
+
+static void form_write(book *b, ftab *t)
+{
+	char name[160];
+	sheet s;
+	size_t nl = b->rs->n_levels;
+	lxw_col_t n = (lxw_col_t)(2 + t->n);
+	if (n < 3 + nl)
+		n = (lxw_col_t)(3 + nl);
+	sheet_name(t->f->id, t->f->title, name, sizeof name);
+	if (!sheet_open(b, &s, name, n))
+		return;
+	width(&s, 0, 5);
+	width(&s, 1, b->name_w);
+	for (lxw_col_t c = 2; c < n; c++)
+		width(&s, c, (size_t)(c - 2) < t->n ? field_width(t->col[c - 2]) : 10);
+	heading(&s, t->f->title);
+	form_head(&s, t);
+	form_rows(&s, t);
+	indicator_rows(&s, t->f);
+	if (json_object_size(b->estimated)) {
+		s.r++;
+		note(&s, "(*) Đơn vị có số liệu ước tính.");
+	}
+	signature(&s);
+	sheet_close(&s);
+}
+
+/* A sheet of the form's plain fields, if it has any and anyone reported
+ * or owes it. */
+static void form_sheet(book *b, const bc_form *f)
+{
+	ftab t = {.f = f};
+	t.col = bc_calloc(f->n_fields + 1, sizeof *t.col);
+	t.total = bc_calloc(f->n_fields + 1, sizeof *t.total);
+	t.any = bc_calloc(f->n_fields + 1, sizeof *t.any);
+	if (!t.col || !t.total || !t.any) {
+		fail(b, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
+	} else {
+		for (size_t i = 0; i < f->n_fields; i++)
+			if (f->fields[i].type != BC_T_TABLE)
+				t.col[t.n++] = &f->fields[i];
+		t.values = json_object_get(b->values, f->id);
+		t.missing = set_of(json_object_get(
+			json_object_get(b->agg, "missing_units"), f->id));
+		if (t.n && anyone(&t))
+			form_write(b, &t);
+		json_decref(t.missing);
+	}
+	bc_free(t.col);
+	bc_free(t.total);
+	bc_free(t.any);
+}
+
+/* ---- the lists (table fields) ------------------------------------------ */
+
+/* Each unit's rows of the table: unit code → array of rows. */
+static json_t *rows_by_unit(json_t *rows)
+{
+	json_t *by = json_object(), *row;
+	size_t i;
+	json_array_foreach(rows, i, row) {
+		json_t *a = json_object_get(by, str(row, "unit"));
+		if (!a) {
+			a = json_array();
+			json_object_set_new(by, str(row, "unit"), a);
+		}
+		json_array_append(a, row);
+	}
+	return by;
+}
+
+/* A column as wide as its longest value, within reason. */
+static double column_width(const bc_field *c, json_t *rows)
+{
+	if (c->type != BC_T_TEXT && c->type != BC_T_ENUM)
+		return field_width(c);
+	double w = 10;
+	size_t i;
+	json_t *row;
+	json_array_foreach(rows, i, row) {
+		double l = (double)utf8_len(str(row, c->id)) * 1.1 + 2;
+		if (l > w)
+			w = l;
+	}
+	return w > 48 ? 48 : w;
+}
+
+static void list_row(sheet *s, const bc_field *t, json_t *u, json_t *row,
+		     int no)
+{
+	int most = lines(str(u, "name"), s->w[1]);
+	for (size_t k = 0; k < t->n_columns; k++) {
+		int n = lines(str(row, t->columns[k].id), s->w[2 + k]);
+		most = n > most ? n : most;
+	}
+	height(s, LINE_PT * most + 2);
+	num(s, 0, no, s->b->k[0][K_INT]);
+	put(s, 1, str(u, "name"), F_TEXT);
+	for (size_t k = 0; k < t->n_columns; k++)
+		value_cell(s, (lxw_col_t)(2 + k), &t->columns[k],
+			   json_object_get(row, t->columns[k].id));
+	for (lxw_col_t c = (lxw_col_t)(2 + t->n_columns); c < s->n; c++)
+		blank(s, c, F_CELL);
+	s->r++;
+}
+
+/* The rows grouped by level, units in list order, numbered through. */
+static void list_rows(sheet *s, const bc_field *t, json_t *rows)
+{
+	book *b = s->b;
+	json_t *by = rows_by_unit(rows);
+	int group = 0;
+	for (size_t l = 0; l < b->rs->n_levels; l++) {
+		int no = 0;
+		size_t i, k;
+		json_t *u, *row;
+		json_array_foreach(b->units, i, u) {
+			json_t *mine = json_object_get(by, str(u, "code"));
+			if (strcmp(str(u, "level"), b->rs->levels[l].id) || !mine)
+				continue;
+			if (!no) {
+				group_row(s, ++group, b->rs->levels[l].label);
+				s->r++;
+			}
+			json_array_foreach(mine, k, row)
+				list_row(s, t, u, row, ++no);
+		}
+	}
+	if (!group) {
+		merge(s, 0, s->n - 1, "Không có", F_MISSING);
+		s->r++;
+	}
+	json_decref(by);
+}
+
+/* How many rows have each value of the column the table counts by. */
+static void count_rows(sheet *s, const bc_field *t, json_t *agg)
+{
+	book *b = s->b;
+	if (t->count_by < 0)
+		return;
+	const bc_field *c = &t->columns[t->count_by];
+	size_t nl = b->rs->n_levels;
+	s->r++;
+	put(s, 0, "STT", F_HEAD);
+	put(s, 1, c->label, F_HEAD);
+	for (size_t l = 0; l <= nl; l++)
+		put(s, (lxw_col_t)(2 + l),
+		    l < nl ? b->rs->levels[l].label : "Tổng cộng", F_HEAD);
+	s->r++;
+	for (size_t v = 0; v < c->n_values; v++) {
+		num(s, 0, (double)v + 1, b->k[0][K_INT]);
+		put(s, 1, c->values[v], F_LABEL);
+		for (size_t l = 0; l <= nl; l++) {
+			json_t *lv = json_object_get(
+				agg, l < nl ? b->rs->levels[l].id : "total");
+			json_t *x = json_object_get(lv, c->values[v]);
+			if (json_is_object(lv))
+				num(s, (lxw_col_t)(2 + l),
+				    (double)json_integer_value(x),
+				    b->k[l == nl][K_INT]);
+			else
+				blank(s, (lxw_col_t)(2 + l), F_CELL);
+		}
+		s->r++;
+	}
+}
+
+static void list_head(sheet *s, const bc_field *t)
+{
+	const char **label = bc_calloc(s->n, sizeof *label);
+	if (!label) {
+		fail(s->b, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
+		return;
+	}
+	label[0] = "STT";
+	label[1] = "Đơn vị";
+	for (size_t k = 0; k < t->n_columns; k++)
+		label[2 + k] = t->columns[k].label;
+	table_head(s, label, NULL);
+	bc_free(label);
+}
+
+/* The list of a table field: every unit's rows, with the unit's name. */
+static void list_sheet(book *b, const bc_form *f, const bc_field *t,
+		       bool alone)
+{
+	json_t *agg = json_object_get(
+		json_object_get(form_agg(b, f->id), "fields"), t->id);
+	json_t *rows = json_object_get(agg, "rows");
+	json_t *miss = json_object_get(json_object_get(b->agg, "missing_units"),
+				       f->id);
+	if (!json_array_size(rows) && !json_array_size(miss))
+		return;
+	const char *title = alone ? f->title : t->label;
+	size_t nl = b->rs->n_levels;
+	lxw_col_t n = (lxw_col_t)(2 + t->n_columns);
+	if (n < 3 + nl)
+		n = (lxw_col_t)(3 + nl);
+	char name[160];
+	sheet s;
+	sheet_name(f->id, title, name, sizeof name);
+	if (!sheet_open(b, &s, name, n))
+		return;
+	width(&s, 0, 5);
+	width(&s, 1, b->name_w);
+	for (lxw_col_t c = 2; c < n; c++)
+		width(&s, c, (size_t)(c - 2) < t->n_columns
+				     ? column_width(&t->columns[c - 2], rows)
+				     : 10);
+	heading(&s, title);
+	list_head(&s, t);
+	list_rows(&s, t, rows);
+	count_rows(&s, t, agg);
+	if (alone)
+		indicator_rows(&s, f);
+	signature(&s);
+	sheet_close(&s);
+}
+
+static void list_sheets(book *b, const bc_form *f)
+{
+	size_t tables = 0;
+	for (size_t i = 0; i < f->n_fields; i++)
+		tables += f->fields[i].type == BC_T_TABLE;
+	for (size_t i = 0; i < f->n_fields; i++)
+		if (f->fields[i].type == BC_T_TABLE)
+			list_sheet(b, f, &f->fields[i],
+				   tables == 1 && f->n_fields == 1);
+}
+
+/* ---- the indicators beside the previous year --------------------------- */
+
+static void summary_head(sheet *s)
+{
+	book *b = s->b;
+	size_t nl = b->rs->n_levels;
+	lxw_col_t last = s->n - 1, prev = (lxw_col_t)(3 + nl);
+	const char *change = "Tăng (+), giảm (-) so với cùng kỳ (điểm %)";
+	lxw_row_t first = s->r;
+	height(s, LINE_PT * 2 + 4);
+	put(s, 0, "STT", F_HEAD);
+	put(s, 1, "Chỉ số (%)", F_HEAD);
+	merge(s, 2, prev - 1, "Kỳ báo cáo", F_HEAD);
+	merge(s, prev, last - 1, "Cùng kỳ năm trước", F_HEAD);
+	put(s, last, change, F_HEAD);
+	s->r++;
+	height(s, LINE_PT * lines(change, s->w[last]) - LINE_PT * 2);
+	merge_down(s, 0, "STT", F_HEAD);
+	merge_down(s, 1, "Chỉ số (%)", F_HEAD);
+	merge_down(s, last, change, F_HEAD);
+	for (size_t l = 0; l <= nl; l++) {
+		const char *lb = l < nl ? b->rs->levels[l].label : "Tổng cộng";
+		put(s, (lxw_col_t)(2 + l), lb, F_HEAD);
+		put(s, (lxw_col_t)(prev + l), lb, F_HEAD);
+	}
+	s->r++;
+	for (lxw_col_t c = 0; c < s->n; c++) {
+		char no[16];
+		snprintf(no, sizeof no, "(%u)", (unsigned)c + 1);
+		put(s, c, no, F_COLNO);
+	}
+	page(s, first, s->r);
+	worksheet_freeze_panes(s->ws, s->r + 1, 2);
+	s->r++;
+}
+
+static void rate(sheet *s, lxw_col_t c, json_t *v, bool bold)
+{
+	if (json_is_number(v))
+		num(s, c, json_number_value(v), s->b->k[bold][K_RATE]);
+	else
+		blank(s, c, F_CELL);
+}
+
+static void summary_row(sheet *s, json_t *o, const char *label, int no)
+{
+	book *b = s->b;
+	size_t nl = b->rs->n_levels;
+	json_t *prev = json_object_get(o, "previous");
+	num(s, 0, no, b->k[0][K_INT]);
+	height(s, LINE_PT * lines(label, s->w[1]) + 2);
+	put(s, 1, label, F_LABEL);
+	for (size_t l = 0; l <= nl; l++) {
+		const char *id = l < nl ? b->rs->levels[l].id : "total";
+		rate(s, (lxw_col_t)(2 + l), json_object_get(o, id), l == nl);
+		rate(s, (lxw_col_t)(3 + nl + l), json_object_get(prev, id),
+		     l == nl);
+	}
+	rate(s, s->n - 1,
+	     json_object_get(json_object_get(o, "change_pp"), "total"), true);
+	s->r++;
+}
+
+static void summary_sheet(book *b)
+{
+	size_t nl = b->rs->n_levels;
+	lxw_col_t n = (lxw_col_t)(2 + 2 * (nl + 1) + 1);
+	sheet s;
+	if (!sheet_open(b, &s, "Tổng hợp chỉ số", n))
+		return;
+	width(&s, 0, 5);
+	width(&s, 1, 50);
+	for (lxw_col_t c = 2; c < n; c++)
+		width(&s, c, c + 1 < n ? 10 : 14);
+	heading(&s, "Tổng hợp các chỉ số");
+	summary_head(&s);
+	int group = 0;
+	for (size_t i = 0; i < b->rs->n_forms; i++) {
+		const bc_form *f = &b->rs->forms[i];
+		json_t *inds = json_object_get(form_agg(b, f->id), "indicators");
+		if (!f->n_indicators)
+			continue;
+		group_row(&s, ++group, f->title);
+		s.r++;
+		for (size_t k = 0; k < f->n_indicators; k++)
+			summary_row(&s, json_object_get(inds, f->indicators[k].id),
+				    f->indicators[k].label, (int)k + 1);
+	}
+	s.r++;
+	note(&s, "Chỉ số của một cấp tính trên các đơn vị đã báo cáo đủ số "
+		 "liệu của chỉ số.");
+	signature(&s);
+	sheet_close(&s);
+}
+
+/* ---- who reported ------------------------------------------------------ */
+
+static const char *state_label(const char *state)
+{
+	static const char *const S[][2] = {{"on_time", "Đúng hạn"},
+					   {"late", "Trễ hạn"},
+					   {"partial", "Chưa đủ"},
+					   {"missing", "Chưa gửi"}};
+	for (size_t i = 0; i < sizeof S / sizeof *S; i++)
+		if (!strcmp(state, S[i][0]))
+			return S[i][1];
+	return state;
+}
+
+static void status_counts(sheet *s, json_t *sum_)
+{
+	static const char *const C[][2] = {
+		{"expected", "Số đơn vị phải báo cáo"},
+		{"complete", "Số đơn vị đã gửi đủ"},
+		{"on_time", "- trong đó gửi đúng hạn"},
+		{"late", "- trong đó gửi trễ hạn"},
+		{"partial", "Số đơn vị gửi chưa đủ"},
+		{"missing", "Số đơn vị chưa gửi"},
+		{"reporting_rate", "Tỷ lệ đơn vị gửi đủ (%)"},
+		{"on_time_rate", "Tỷ lệ đơn vị gửi đúng hạn (%)"}};
+	put(s, 0, "STT", F_HEAD);
+	put(s, 1, "Nội dung", F_HEAD);
+	put(s, 2, "Số lượng", F_HEAD);
+	s->r++;
+	for (size_t i = 0; i < sizeof C / sizeof *C; i++) {
+		json_t *v = json_object_get(sum_, C[i][0]);
+		num(s, 0, (double)i + 1, s->b->k[0][K_INT]);
+		put(s, 1, C[i][1], F_LABEL);
+		if (json_is_number(v))
+			num(s, 2, json_number_value(v),
+			    s->b->k[0][i >= 6 ? K_RATE : K_INT]);
+		else
+			blank(s, 2, F_CELL);
+		s->r++;
+	}
+}
+
+/* The latest first receipt among the parts received: when the unit's
+ * report became what it is. */
+static const char *last_receipt(json_t *received)
+{
+	const char *last = NULL, *k;
+	json_t *v;
+	json_object_foreach(received, k, v) {
+		const char *at = str(v, "received_at");
+		if (*at && (!last || strcmp(at, last) > 0))
+			last = at;
+	}
+	return last;
+}
+
+static void status_row(sheet *s, json_t *su, int no)
+{
+	book *b = s->b;
+	json_t *u = json_object_get(b->by_code, str(su, "unit"));
+	json_t *miss = json_object_get(su, "missing"), *v;
+	char missing[1024] = "";
+	size_t i;
+	json_array_foreach(miss, i, v) {
+		size_t l = strlen(missing);
+		snprintf(missing + l, sizeof missing - l, "%s%s", l ? ", " : "",
+			 json_string_value(v));
+	}
+	num(s, 0, no, b->k[0][K_INT]);
+	name_cell(s, u ? u : su);
+	num(s, 2, (double)json_array_size(json_object_get(su, "required")),
+	    b->k[0][K_INT]);
+	num(s, 3, (double)json_object_size(json_object_get(su, "received")),
+	    b->k[0][K_INT]);
+	const char *at = last_receipt(json_object_get(su, "received"));
+	if (at)
+		datetime_cell(s, 4, at, F_DATETIME);
+	else
+		blank(s, 4, F_CELL);
+	put(s, 5, state_label(str(su, "state")), F_ENUM);
+	put(s, 6, missing, F_TEXT);
+	s->r++;
+}
+
+static void status_rows(sheet *s, json_t *units)
+{
+	book *b = s->b;
+	int group = 0;
+	for (size_t l = 0; l <= b->rs->n_levels; l++) {
+		int no = 0;
+		size_t i;
+		json_t *su;
+		json_array_foreach(units, i, su) {
+			json_t *u = json_object_get(b->by_code, str(su, "unit"));
+			const char *lv = str(u, "level");
+			bool other = !bc_ruleset_level(b->rs, lv);
+			if (l < b->rs->n_levels ? strcmp(lv, b->rs->levels[l].id)
+						: !other)
+				continue;
+			if (!no++ && l < b->rs->n_levels) {
+				group_row(s, ++group, b->rs->levels[l].label);
+				s->r++;
+			}
+			status_row(s, su, no);
+		}
+	}
+}
+
+static void status_sheet(book *b)
+{
+	static const char *const label[] = {
+		"STT", "Đơn vị", "Số phần phải gửi", "Số phần đã gửi",
+		"Thời điểm gửi", "Tình trạng", "Phần còn thiếu"};
+	static const double w[] = {5, 0, 11, 11, 18, 13, 22};
+	json_t *st = json_object_get(b->model, "status");
+	char line[256], due[16], asof[16];
+	sheet s;
+	if (!sheet_open(b, &s, "Tình hình báo cáo", 7))
+		return;
+	for (lxw_col_t c = 0; c < 7; c++)
+		width(&s, c, w[c] ? w[c] : b->name_w);
+	heading(&s, "Tình hình gửi báo cáo của các đơn vị");
+	dmy(str(st, "unit_due"), due, sizeof due);
+	dmy(str(st, "as_of"), asof, sizeof asof);
+	snprintf(line, sizeof line, "Hạn gửi báo cáo: %s. Số liệu tính đến "
+				    "ngày %s.", due, asof);
+	merge(&s, 0, s.n - 1, line, F_WINDOW);
+	s.r += 2;
+	status_counts(&s, json_object_get(st, "summary"));
+	s.r++;
+	table_head(&s, label, NULL);
+	status_rows(&s, json_object_get(st, "units"));
+	signature(&s);
+	sheet_close(&s);
+}
+
+/* ---- each unit's rates, and their charts ------------------------------- */
+
+typedef struct pick {
+	const bc_form *f;
+	const bc_indicator *x;
+} pick;
+
+typedef struct eval_ctx {
+	json_t *values;
+	const bc_form *f;
+} eval_ctx;
+
+static bool term_value(void *ud, int ref, double *v)
+{
+	eval_ctx *c = ud;
+	json_t *x = json_object_get(c->values, c->f->fields[ref].id);
+	if (!json_is_number(x) && !json_is_boolean(x))
+		return false;
+	*v = number(x);
+	return true;
+}
+
+/* A unit's rate as the aggregate computes a level's: 100 × num / den to
+ * one decimal, only when every term is reported. */
+static bool unit_rate(json_t *values, const bc_form *f, const bc_indicator *x,
+		      double *out)
+{
+	eval_ctx c = {values, f};
+	double n, d;
+	if (!values || !bc_expr_eval(&x->num, term_value, &c, &n) ||
+	    !bc_expr_eval(&x->den, term_value, &c, &d) || d == 0)
+		return false;
+	*out = round(100.0 * n / d * 10) / 10;
+	return true;
+}
+
+static bool expr_asked(const bc_expr *e, const bc_form *f, const char *level)
+{
+	for (size_t i = 0; i < e->n; i++)
+		if (e->v[i].name && !asked(&f->fields[e->v[i].ref], level))
+			return false;
+	return true;
+}
+
+/* For each form the level reported, its first ratio of numbers the
+ * level is asked for: the rules list a form's headline rate first. */
+static size_t choose(book *b, const char *level, pick *out)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < b->rs->n_forms; i++) {
+		const bc_form *f = &b->rs->forms[i];
+		json_t *units = json_object_get(form_agg(b, f->id), "units");
+		if (json_integer_value(json_object_get(units, level)) < 1)
+			continue;
+		for (size_t k = 0; k < f->n_indicators; k++) {
+			const bc_indicator *x = &f->indicators[k];
+			if (x->rows < 0 && expr_asked(&x->num, f, level) &&
+			    expr_asked(&x->den, f, level)) {
+				out[n++] = (pick){f, x};
+				break;
+			}
+		}
+	}
+	return n;
+}
+
+/* The level most units belong to: where a chart has most to compare. */
+static const bc_level *chart_level(book *b)
+{
+	const bc_level *best = NULL;
+	size_t most = 1;
+	for (size_t l = 0; l < b->rs->n_levels; l++) {
+		size_t n = 0, i;
+		json_t *u;
+		json_array_foreach(b->units, i, u)
+			n += !strcmp(str(u, "level"), b->rs->levels[l].id);
+		if (n > most) {
+			most = n;
+			best = &b->rs->levels[l];
+		}
+	}
+	return best;
+}
+
+static void rates_head(sheet *s, const pick *p, size_t n)
+{
+	const char **label = bc_calloc(s->n, sizeof *label);
+	if (!label) {
+		fail(s->b, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
+		return;
+	}
+	label[0] = "STT";
+	label[1] = "Đơn vị";
+	for (size_t i = 0; i < n; i++)
+		label[2 + i] = p[i].x->label;
+	table_head(s, label, NULL);
+	bc_free(label);
+}
+
+static void rates_level_row(sheet *s, const bc_level *lv, const pick *p,
+			    size_t n)
+{
+	blank(s, 0, F_GSTT);
+	put(s, 1, lv->label, F_GNAME);
+	for (size_t i = 0; i < n; i++) {
+		json_t *o = json_object_get(
+			json_object_get(form_agg(s->b, p[i].f->id), "indicators"),
+			p[i].x->id);
+		rate(s, (lxw_col_t)(2 + i), json_object_get(o, lv->id), true);
+	}
+	s->r++;
+}
+
+/* Rows of the level's units; returns the first and last data rows. */
+static void rates_rows(sheet *s, const bc_level *lv, const pick *p, size_t n,
+		       lxw_row_t *first, lxw_row_t *last)
+{
+	book *b = s->b;
+	size_t i;
+	json_t *u;
+	int no = 0;
+	*first = s->r;
+	json_array_foreach(b->units, i, u) {
+		if (strcmp(str(u, "level"), lv->id))
+			continue;
+		num(s, 0, ++no, b->k[0][K_INT]);
+		name_cell(s, u);
+		for (size_t k = 0; k < n; k++) {
+			double v;
+			json_t *mine = json_object_get(
+				json_object_get(b->values, p[k].f->id),
+				str(u, "code"));
+			if (unit_rate(mine, p[k].f, p[k].x, &v))
+				num(s, (lxw_col_t)(2 + k), v, b->k[0][K_RATE]);
+			else
+				blank(s, (lxw_col_t)(2 + k), F_CELL);
+		}
+		s->r++;
+	}
+	*last = s->r - 1;
+}
+
+/* A column chart of one rate across the level's units. */
+static lxw_chart *rate_chart(book *b, const sheet *data, const pick *p,
+			     const bc_level *lv, lxw_col_t col,
+			     lxw_row_t first, lxw_row_t last)
+{
+	lxw_chart *ch = workbook_add_chart(b->wb, LXW_CHART_COLUMN);
+	if (!ch)
+		return NULL;
+	lxw_chart_series *se = chart_add_series(ch, NULL, NULL);
+	if (!se)
+		return NULL;
+	lxw_chart_font tf = {.name = FONT, .size = 12, .bold = 1},
+		       af = {.name = FONT, .size = 9, .rotation = -45},
+		       vf = {.name = FONT, .size = 8};
+	char title[512], level_v[64] = "";
+	json_t *v = json_object_get(
+		json_object_get(json_object_get(form_agg(b, p->f->id),
+						"indicators"),
+				p->x->id),
+		lv->id);
+	if (json_is_number(v))
+		bc_num_text(json_number_value(v), level_v, sizeof level_v);
+	snprintf(title, sizeof title, "%s (%%) - %s%s%s", p->x->label,
+		 lv->label, *level_v ? ": " : "", level_v);
+	chart_series_set_categories(se, data->name, first, 1, last, 1);
+	chart_series_set_values(se, data->name, first, col, last, col);
+	chart_series_set_labels(se);
+	chart_series_set_labels_num_format(se, "0.0");
+	chart_series_set_labels_font(se, &vf);
+	chart_title_set_name(ch, title);
+	chart_title_set_name_font(ch, &tf);
+	chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
+	chart_axis_set_num_font(ch->x_axis, &af);
+	chart_axis_set_num_font(ch->y_axis, &vf);
+	chart_axis_set_min(ch->y_axis, 0);
+	chart_axis_set_max(ch->y_axis, 100);
+	return ch;
+}
+
+#define CHART_ROWS 15 /* rows a chart takes, two to a printed page */
+
+static void chart_sheet(book *b, const sheet *data, const pick *p, size_t n,
+			const bc_level *lv, lxw_row_t first, lxw_row_t last)
+{
+	sheet s;
+	if (!sheet_open(b, &s, "Biểu đồ", 10))
+		return;
+	for (lxw_col_t c = 0; c < 10; c++)
+		width(&s, c, 12.5);
+	heading(&s, "Biểu đồ các chỉ số theo đơn vị");
+	page(&s, 1, 0);
+	lxw_row_t *breaks = bc_calloc(n / 2 + 2, sizeof *breaks);
+	size_t nb = 0;
+	lxw_chart_options opt = {.x_scale = 2.0, .y_scale = 1.04,
+				 .object_position = LXW_OBJECT_MOVE_DONT_SIZE};
+	for (size_t i = 0; i < n; i++) {
+		lxw_chart *ch = rate_chart(b, data, &p[i], lv,
+					   (lxw_col_t)(2 + i), first, last);
+		if (!ch) {
+			fail(b, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
+			break;
+		}
+		check(&s, worksheet_insert_chart_opt(s.ws, s.r, 0, ch, &opt));
+		s.r += CHART_ROWS + 1;
+		if (i % 2 == 1 && i + 1 < n && breaks)
+			breaks[nb++] = s.r;
+	}
+	if (nb)
+		check(&s, worksheet_set_h_pagebreaks(s.ws, breaks));
+	bc_free(breaks);
+	sheet_close(&s);
+}
+
+static void rates_sheets(book *b)
+{
+	const bc_level *lv = chart_level(b);
+	pick *p = bc_calloc(b->rs->n_forms + 1, sizeof *p);
+	size_t n = lv && p ? choose(b, lv->id, p) : 0;
+	sheet s;
+	char title[256];
+	snprintf(title, sizeof title, "Chỉ số chủ yếu - %s", lv ? lv->label : "");
+	if (n && sheet_open(b, &s, "Chỉ số theo đơn vị", (lxw_col_t)(2 + n))) {
+		lxw_row_t first, last;
+		width(&s, 0, 5);
+		width(&s, 1, b->name_w);
+		for (lxw_col_t c = 2; c < s.n; c++)
+			width(&s, c, 14);
+		heading(&s, title);
+		rates_head(&s, p, n);
+		rates_rows(&s, lv, p, n, &first, &last);
+		rates_level_row(&s, lv, p, n);
+		s.r++;
+		note(&s, "Tỷ lệ của đơn vị để trống khi đơn vị chưa báo cáo đủ "
+			 "số liệu để tính.");
+		chart_sheet(b, &s, p, n, lv, first, last);
+		sheet_close(&s);
+	}
+	bc_free(p);
+}
+
+/* ---- the export -------------------------------------------------------- */
+
+static void texts(book *b, bc_time now)
+{
+	json_t *period = json_object_get(b->model, "period");
+	json_t *window = json_object_get(period, "window");
+	char from[16], to[16];
+	upper(str(json_object_get(b->model, "district"), "name"), b->district,
+	      sizeof b->district);
+	snprintf(b->period, sizeof b->period, "Kỳ báo cáo: %s",
+		 str(period, "label"));
+	dmy(str(window, "from"), from, sizeof from);
+	dmy(str(window, "to"), to, sizeof to);
+	snprintf(b->window, sizeof b->window, "(Từ ngày %s đến ngày %s)", from,
+		 to);
+	int y, m, d;
+	bc_date_to_ymd(bc_time_date(now, b->rs->directive.utc_offset), &y, &m,
+		       &d);
+	snprintf(b->today, sizeof b->today, "Ngày %02d tháng %02d năm %04d", d,
+		 m, y);
+}
+
+/* Indexes of the units, and the width their names need. */
+static void index_units(book *b)
+{
+	size_t i;
+	json_t *u;
+	b->by_code = json_object();
+	b->estimated = set_of(json_object_get(b->agg, "estimated_units"));
+	b->name_w = 24;
+	json_array_foreach(b->units, i, u) {
+		json_object_set(b->by_code, str(u, "code"), u);
+		double w = (double)utf8_len(str(u, "name")) * 0.95 + 5;
+		if (*str(u, "level") && w > b->name_w)
+			b->name_w = w > 40 ? 40 : w;
+	}
+}
+
+static void sheets(book *b)
+{
+	summary_sheet(b);
+	status_sheet(b);
+	for (size_t i = 0; i < b->rs->n_forms; i++) {
+		form_sheet(b, &b->rs->forms[i]);
+		list_sheets(b, &b->rs->forms[i]);
+	}
+	rates_sheets(b);
 }
 
 static int run(bc_host *h, const bc_host_api *api)
 {
 	lxw_workbook_options opt = {.constant_memory = LXW_TRUE};
-	book b = {.model = bc_host_model(h)};
+	book b = {.model = bc_host_model(h), .rs = bc_host_period(h)->rs};
+	b.agg = json_object_get(b.model, "aggregate");
+	b.values = json_object_get(b.agg, "values");
+	b.units = json_object_get(b.model, "units");
 	b.wb = workbook_new_opt(bc_host_path(h), &opt);
 	if (!b.wb) {
 		api->error(h, "cannot create the workbook");
 		return -1;
 	}
+	texts(&b, bc_host_time(h));
+	index_units(&b);
+	char title[768];
+	snprintf(title, sizeof title, "%s - %s",
+		 str(json_object_get(b.model, "district"), "name"),
+		 str(json_object_get(b.model, "period"), "label"));
 	lxw_doc_properties props = {
-		.title = "Báo cáo cải cách hành chính",
+		.title = title,
+		.subject = b.rs->directive.title,
+		.company = (char *)str(json_object_get(b.model, "district"),
+				       "name"),
+		.keywords = b.rs->directive.reference,
 		.created = (time_t)bc_host_time(h),
 	};
 	workbook_set_properties(b.wb, &props);
-	formats(&b);
-	size_t i;
-	json_t *form;
-	json_array_foreach(json_object_get(b.model, "forms"), i, form)
-		form_sheet(&b, form);
+	styles(&b);
+	sheets(&b);
 	lxw_error err = workbook_close(b.wb);
-	if (err != LXW_NO_ERROR) {
-		api->error(h, lxw_strerror(err));
+	json_decref(b.by_code);
+	json_decref(b.estimated);
+	if (b.err == LXW_NO_ERROR && err != LXW_NO_ERROR)
+		fail(&b, err, NULL);
+	if (b.err != LXW_NO_ERROR) {
+		api->error(h, b.why);
 		return -1;
 	}
 	return 0;

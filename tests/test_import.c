@@ -169,21 +169,22 @@ static void second_file_is_revision_two(void **state)
 	fx_close(f);
 }
 
-static const char multi_csv[] =
-	"unit,period,form,field,value\n"                        /*  1 */
-	"xa-ky-son,2023-Q1,_meta,signer_name,Nguyễn Văn A\n"     /*  2 */
-	"xa-ky-son,2023-Q1,_meta,signer_title,Chủ tịch\n"        /*  3 */
-	"xa-ky-son,2023-Q1,bm3,hs_tiep_nhan,120\n"               /*  4 */
-	"xa-tan-an,2023-Q1,_meta,signer_name,Lê Thị B\n"         /*  5 */
-	"xa-tan-an,2023-Q1,_meta,signer_title,Chủ tịch\n"        /*  6 */
-	"xa-tan-an,2023-Q1,bm3,hs_tiep_nhan,%s\n";               /*  7 */
+/* Two communes; the second's hs_tiep_nhan (line 7) varies. */
+#define MULTI_CSV                                                             \
+	"unit,period,form,field,value\n"                                      \
+	"xa-ky-son,2023-Q1,_meta,signer_name,Nguyễn Văn A\n"                   \
+	"xa-ky-son,2023-Q1,_meta,signer_title,Chủ tịch\n"                      \
+	"xa-ky-son,2023-Q1,bm3,hs_tiep_nhan,120\n"                             \
+	"xa-tan-an,2023-Q1,_meta,signer_name,Lê Thị B\n"                       \
+	"xa-tan-an,2023-Q1,_meta,signer_title,Chủ tịch\n"                      \
+	"xa-tan-an,2023-Q1,bm3,hs_tiep_nhan,%s\n"
 
-static void multi_unit_csv_all_or_nothing(void **state)
+static void multi_unit_csv_with_a_bad_unit(void **state)
 {
 	fx *f = *state;
 	fx_open(f);
 	char text[1024];
-	snprintf(text, sizeof text, multi_csv, "mười");
+	snprintf(text, sizeof text, MULTI_CSV, "mười");
 	assert_int_equal(import(f, "many.csv", text, NULL, false),
 			 BC_ERR_INVALID);
 	assert_false(res.accepted);
@@ -202,16 +203,51 @@ static void multi_unit_csv_all_or_nothing(void **state)
 	assert_int_equal(fx_count(f, "SELECT count(*) FROM audit WHERE"
 				     " action = 'import'"),
 			 0);
-	bc_diags_free(&f->d);
+	bc_import_result_free(&res);
+	fx_close(f);
+}
 
-	/* Corrected, both are stored. */
-	snprintf(text, sizeof text, multi_csv, "95");
-	assert_int_equal(import(f, "many.csv", text, NULL, false), BC_OK);
+static void multi_unit_csv(fx *f)
+{
+	char text[1024];
+	snprintf(text, sizeof text, MULTI_CSV, "95");
+	if (import(f, "many.csv", text, NULL, false) != BC_OK) {
+		test_diags_print(&f->d);
+		fail_msg("the file is refused");
+	}
 	assert_int_equal(res.n, 2);
 	assert_string_equal(res.items[0].unit, "xa-ky-son");
+	assert_string_equal(res.items[0].parts, "bm3 r1");
 	assert_string_equal(res.items[1].unit, "xa-tan-an");
+	assert_string_equal(res.items[1].parts, "bm3 r1");
+}
+
+/* The file that first uses a period, for two units at once. */
+static void multi_unit_csv_stored(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	multi_unit_csv(f);
 	assert_int_equal(revisions(f), 2);
 	assert_int_equal(submissions(f), 2);
+	assert_int_equal(fx_count(f, "SELECT count(*) FROM period"), 1);
+	bc_import_result_free(&res);
+	fx_close(f);
+}
+
+/* The same, once another file has recorded the period. */
+static void multi_unit_csv_into_a_recorded_period(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	import(f, "a.json",
+	       "{\"unit\": \"noi-vu\", \"period\": \"2023-Q1\",\n"
+	       "\"signed_by\": {\"name\": \"A\", \"title\": \"B\"},\n"
+	       "\"forms\": {\"bm1\": {}}}\n",
+	       NULL, false);
+	assert_true(res.accepted);
+	multi_unit_csv(f);
+	assert_int_equal(revisions(f), 3);
 	bc_import_result_free(&res);
 	fx_close(f);
 }
@@ -317,6 +353,68 @@ static void problems_of_reading_refuse_the_file(void **state)
 	assert_int_equal(stored, 0);
 }
 
+/* One form of xa-ky-son for a period, received on time. */
+static void send_form(fx *f, const char *name, const char *period,
+		      const char *received_at, const char *form)
+{
+	char text[1024];
+	snprintf(text, sizeof text,
+		 "{\"unit\": \"xa-ky-son\", \"period\": \"%s\",\n"
+		 "\"signed_by\": {\"name\": \"A\", \"title\": \"B\"},\n"
+		 "\"received_at\": \"%s\",\n"
+		 "\"forms\": {%s}}\n",
+		 period, received_at, form);
+	bc_diags_free(&f->d);
+	if (import(f, name, text, NULL, false) != BC_OK) {
+		test_diags_print(&f->d);
+		fail_msg("%s refused", name);
+	}
+}
+
+/* Warnings that need what the unit sent before: a value far from last
+ * year's, a carry-over that does not match the previous report. */
+static void warnings_from_earlier_reports(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	send_form(f, "2022.json", "2022-Q1", "2022-02-20",
+		  "\"bm1\": {\"vb_chi_dao\": 10, \"hop_giao_ban\": 6}");
+	send_form(f, "2023.json", "2023-Q1", "2023-02-20",
+		  "\"bm1\": {\"vb_chi_dao\": 31,\n\"hop_giao_ban\": 1}");
+	assert_int_equal(f->d.errors, 0);
+	assert_true(test_diags_have(&f->d, ":4: bm1.vb_chi_dao: warning: 31 is "
+					   "more than three times 10, the value "
+					   "of 2022-Q1"));
+	assert_true(test_diags_have(&f->d, ":5: bm1.hop_giao_ban: warning: 1 "
+					   "is less than a third of 6"));
+	assert_int_equal(fx_count(f, "SELECT count(*) FROM diagnostic d JOIN"
+				     " revision r ON r.id = d.revision_id JOIN"
+				     " period p ON p.id = r.period_id WHERE"
+				     " p.code = '2023-Q1' AND d.severity ="
+				     " 'warning'"),
+			 2);
+	/* Three times exactly, or a third, is within bounds. */
+	send_form(f, "2023b.json", "2023-Q1", "2023-02-21",
+		  "\"bm1\": {\"vb_chi_dao\": 30, \"hop_giao_ban\": 2}");
+	assert_int_equal(f->d.n, 0);
+
+	/* Q3 carries over what H1 left being settled. */
+	send_form(f, "h1.json", "2023-H1", "2023-05-20",
+		  "\"bm3\": {\"hs_dang_trong_han\": 8, \"hs_dang_qua_han\": 2,"
+		  " \"hs_dang_giai_quyet\": 10}");
+	send_form(f, "q3.json", "2023-Q3", "2023-08-20",
+		  "\"bm3\": {\"hs_ky_truoc\": 12}");
+	assert_true(test_diags_have(&f->d, ":4: bm3.hs_ky_truoc: warning: "
+					   "hs_ky_truoc = 12 nhưng "
+					   "hs_dang_giai_quyet của báo cáo "
+					   "2023-H1 = 10"));
+	send_form(f, "q3b.json", "2023-Q3", "2023-08-21",
+		  "\"bm3\": {\"hs_ky_truoc\": 10}");
+	assert_int_equal(f->d.n, 0);
+	bc_import_result_free(&res);
+	fx_close(f);
+}
+
 static void malformed_files(void **state)
 {
 	fx *f = *state;
@@ -345,11 +443,14 @@ int main(void)
 		T(good_file_is_stored),
 		T(same_file_twice),
 		T(second_file_is_revision_two),
-		T(multi_unit_csv_all_or_nothing),
+		T(multi_unit_csv_with_a_bad_unit),
+		T(multi_unit_csv_stored),
+		T(multi_unit_csv_into_a_recorded_period),
 		T(dry_run_stores_nothing),
 		T(command_line_wins),
 		T(neither_file_nor_command_line),
 		T(problems_of_reading_refuse_the_file),
+		T(warnings_from_earlier_reports),
 		T(malformed_files),
 	};
 #undef T

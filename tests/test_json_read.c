@@ -244,9 +244,10 @@ static void malformed(void **state)
 static void duplicate_keys(void **state)
 {
 	refused("{\n\"unit\": \"a\",\n\"unit\": \"b\"\n}", 3, "duplicate");
+	/* A field given twice is named as such. */
 	refused("{\"unit\": \"a\",\n\"forms\": {\"bm3\": {\n"
 		"\"hs_tiep_nhan\": 1,\n\"hs_tiep_nhan\": 2}}}",
-		4, "duplicate");
+		4, "bm3.hs_tiep_nhan: given twice");
 }
 
 static void deep_nesting(void **state)

@@ -1,0 +1,1074 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Filled Excel templates.  The workbook is a zip (read with libzip) of
+ * XML parts (parsed with expat); only what the template's _fields sheet
+ * maps is read, cell by cell, whoever saved the file (Excel, LibreOffice
+ * Calc, openpyxl).  A workbook arrives from outside by e-mail or Zalo, so
+ * every size is bounded while it is inflated — the sizes a zip declares
+ * are not trusted — and anything that is not a baocao template is
+ * refused rather than guessed at.
+ */
+#include "date.h"
+#include "mem.h"
+#include "submission.h"
+
+#include <ctype.h>
+#include <expat.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <strings.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zip.h>
+
+#define MAX_ENTRIES 4096
+#define MAX_ENTRY (64u << 20)   /* one XML part, inflated */
+#define MAX_TOTAL (256u << 20)  /* all parts read, inflated */
+#define MAX_RATIO 500           /* inflated / compressed, past 1 MiB */
+#define MAX_CELLS 5000000
+#define MAX_TEXT (1u << 20)     /* one cell's text */
+#define MAX_STRINGS 2000000
+
+typedef struct book {
+	const char *name;
+	bc_diags *d;
+	zip_t *z;
+	size_t inflated;
+	bc_err rc;
+} book;
+
+static bc_err refuse(book *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static bc_err refuse(book *b, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (b->rc == BC_OK) {
+		bc_diags_add(b->d, BC_ERROR, b->name, 0, NULL, NULL, "%s", msg);
+		b->rc = BC_ERR_INVALID;
+	}
+	return BC_ERR_INVALID;
+}
+
+/* ---- the zip ------------------------------------------------------------ */
+
+static bool bad_path(const char *p)
+{
+	return !*p || p[0] == '/' || p[0] == '\\' || strstr(p, "..") ||
+	       strchr(p, ':');
+}
+
+/* Checks every entry before reading any: count, names, declared sizes. */
+static bc_err check_entries(book *b)
+{
+	zip_int64_t n = zip_get_num_entries(b->z, 0);
+	if (n < 0 || n > MAX_ENTRIES)
+		return refuse(b, "a workbook of %lld parts: refused (at most "
+				 "%d)",
+			      (long long)n, MAX_ENTRIES);
+	for (zip_int64_t i = 0; i < n; i++) {
+		zip_stat_t st;
+		if (zip_stat_index(b->z, (zip_uint64_t)i, 0, &st) != 0)
+			return refuse(b, "a damaged workbook: %s",
+				      zip_strerror(b->z));
+		if (bad_path(st.name))
+			return refuse(b, "part '%s' points outside the workbook: "
+					 "refused",
+				      st.name);
+		if ((st.valid & ZIP_STAT_SIZE) && st.size > MAX_ENTRY)
+			return refuse(b, "part '%s' inflates to %llu bytes, past "
+					 "the limit of %u: refused",
+				      st.name, (unsigned long long)st.size,
+				      MAX_ENTRY);
+	}
+	return BC_OK;
+}
+
+/* Inflates one part, counting what actually comes out. */
+static bc_err read_part(book *b, const char *path, char **out, size_t *len,
+			bool required)
+{
+	*out = NULL;
+	*len = 0;
+	zip_stat_t st;
+	if (zip_stat(b->z, path, 0, &st) != 0) {
+		if (required)
+			return refuse(b, "no part '%s': not an Excel workbook",
+				      path);
+		return BC_ERR_NOT_FOUND;
+	}
+	zip_file_t *f = zip_fopen(b->z, path, 0);
+	if (!f)
+		return refuse(b, "part '%s' cannot be read: %s", path,
+			      zip_strerror(b->z));
+	size_t cap = st.size < MAX_ENTRY ? (size_t)st.size + 1 : 4096;
+	char *buf = bc_malloc(cap);
+	size_t n = 0;
+	bc_err rc = buf ? BC_OK : BC_ERR_NOMEM;
+	while (rc == BC_OK) {
+		if (n + 4096 > cap &&
+		    bc_grow((void **)&buf, &cap, n + 4096, 1) < 0) {
+			rc = BC_ERR_NOMEM;
+			break;
+		}
+		zip_int64_t got = zip_fread(f, buf + n, cap - n - 1);
+		if (got < 0) {
+			rc = refuse(b, "part '%s' is damaged: %s", path,
+				    zip_file_strerror(f));
+			break;
+		}
+		if (got == 0)
+			break;
+		n += (size_t)got;
+		b->inflated += (size_t)got;
+		bool ratio = n > (1u << 20) && (st.valid & ZIP_STAT_COMP_SIZE) &&
+			     n / (st.comp_size + 1) > MAX_RATIO;
+		if (n > MAX_ENTRY || b->inflated > MAX_TOTAL || ratio)
+			rc = refuse(b, "part '%s' inflates past %s: refused "
+				       "(a zip bomb?)",
+				    path, ratio ? "500 times its size"
+						: "the size limit");
+	}
+	zip_fclose(f);
+	if (rc != BC_OK) {
+		bc_free(buf);
+		return rc;
+	}
+	buf[n] = '\0';
+	*out = buf;
+	*len = n;
+	return BC_OK;
+}
+
+/* ---- XML with expat ------------------------------------------------------ */
+
+/* The local name of an element: "x:c" and namespaced "...|c" are "c". */
+static const char *local(const char *name)
+{
+	const char *p = strrchr(name, '|');
+	const char *q = strrchr(name, ':');
+	if (q && (!p || q > p))
+		p = q;
+	return p ? p + 1 : name;
+}
+
+static const char *attr(const char **atts, const char *key)
+{
+	for (int i = 0; atts[i]; i += 2)
+		if (!strcmp(local(atts[i]), key))
+			return atts[i + 1];
+	return NULL;
+}
+
+/* Text gathered between tags, bounded. */
+typedef struct textbuf {
+	char *s;
+	size_t n, cap;
+	bool on, over;
+} textbuf;
+
+static void text_add(textbuf *t, const char *s, int len)
+{
+	if (!t->on || t->over)
+		return;
+	if (t->n + (size_t)len > MAX_TEXT ||
+	    bc_grow((void **)&t->s, &t->cap, t->n + (size_t)len + 1, 1) < 0) {
+		t->over = true;
+		return;
+	}
+	memcpy(t->s + t->n, s, (size_t)len);
+	t->n += (size_t)len;
+	t->s[t->n] = '\0';
+}
+
+static void text_reset(textbuf *t)
+{
+	t->n = 0;
+	if (t->s)
+		t->s[0] = '\0';
+}
+
+static bc_err parse(book *b, const char *part, const char *xml, size_t len,
+		    void *ud, XML_StartElementHandler start,
+		    XML_EndElementHandler end, XML_CharacterDataHandler chars)
+{
+	XML_Parser p = XML_ParserCreateNS(NULL, '|');
+	if (!p)
+		return BC_ERR_NOMEM;
+	XML_SetUserData(p, ud);
+	XML_SetElementHandler(p, start, end);
+	XML_SetCharacterDataHandler(p, chars);
+	bc_err rc = BC_OK;
+	if (XML_Parse(p, xml, (int)len, 1) == XML_STATUS_ERROR)
+		rc = refuse(b, "part '%s' is not well-formed XML (line %lu: "
+			       "%s)",
+			    part, (unsigned long)XML_GetCurrentLineNumber(p),
+			    XML_ErrorString(XML_GetErrorCode(p)));
+	XML_ParserFree(p);
+	return rc;
+}
+
+/* ---- workbook.xml and its relationships -------------------------------- */
+
+typedef struct sheet {
+	char *name, *rid, *path;
+} sheet;
+
+typedef struct wbinfo {
+	sheet *v;
+	size_t n, cap;
+	bool date1904;
+	bool oom;
+} wbinfo;
+
+static void wb_start(void *ud, const char *el, const char **atts)
+{
+	wbinfo *w = ud;
+	const char *name = local(el);
+	if (!strcmp(name, "workbookPr")) {
+		const char *d = attr(atts, "date1904");
+		w->date1904 = d && (!strcmp(d, "1") || !strcmp(d, "true"));
+	} else if (!strcmp(name, "sheet")) {
+		const char *n = attr(atts, "name"), *rid = attr(atts, "id");
+		if (!n || !rid)
+			return;
+		if (bc_grow((void **)&w->v, &w->cap, w->n + 1, sizeof *w->v) < 0) {
+			w->oom = true;
+			return;
+		}
+		w->v[w->n] = (sheet){bc_strdup(n), bc_strdup(rid), NULL};
+		w->oom |= !w->v[w->n].name || !w->v[w->n].rid;
+		w->n++;
+	}
+}
+
+static void rels_start(void *ud, const char *el, const char **atts)
+{
+	wbinfo *w = ud;
+	if (strcmp(local(el), "Relationship"))
+		return;
+	const char *id = attr(atts, "Id"), *target = attr(atts, "Target");
+	for (size_t i = 0; id && target && i < w->n; i++) {
+		if (strcmp(w->v[i].rid, id) || w->v[i].path)
+			continue;
+		/* Targets are relative to xl/, or absolute from the root. */
+		w->v[i].path = target[0] == '/' ? bc_strdup(target + 1)
+						: bc_sprintf("xl/%s", target);
+		w->oom |= !w->v[i].path;
+	}
+}
+
+static void no_end(void *ud, const char *el)
+{
+	(void)ud;
+	(void)el;
+}
+
+static void no_chars(void *ud, const char *s, int len)
+{
+	(void)ud;
+	(void)s;
+	(void)len;
+}
+
+static void wbinfo_free(wbinfo *w)
+{
+	for (size_t i = 0; i < w->n; i++) {
+		bc_free(w->v[i].name);
+		bc_free(w->v[i].rid);
+		bc_free(w->v[i].path);
+	}
+	bc_free(w->v);
+}
+
+/* ---- shared strings and styles ------------------------------------------ */
+
+typedef struct strings {
+	char **v;
+	size_t n, cap;
+	textbuf t;
+	int depth_rph; /* inside <rPh>: phonetic hints, not the text */
+	bool oom;
+} strings;
+
+static void ss_start(void *ud, const char *el, const char **atts)
+{
+	strings *s = ud;
+	const char *name = local(el);
+	(void)atts;
+	if (!strcmp(name, "si")) {
+		text_reset(&s->t);
+		s->t.on = false;
+	} else if (!strcmp(name, "rPh")) {
+		s->depth_rph++;
+	} else if (!strcmp(name, "t") && !s->depth_rph) {
+		s->t.on = true;
+	}
+}
+
+static void ss_end(void *ud, const char *el)
+{
+	strings *s = ud;
+	const char *name = local(el);
+	if (!strcmp(name, "t")) {
+		s->t.on = false;
+	} else if (!strcmp(name, "rPh")) {
+		s->depth_rph--;
+	} else if (!strcmp(name, "si")) {
+		if (s->n >= MAX_STRINGS ||
+		    bc_grow((void **)&s->v, &s->cap, s->n + 1, sizeof *s->v) < 0) {
+			s->oom = true;
+			return;
+		}
+		s->v[s->n] = bc_strdup(s->t.s ? s->t.s : "");
+		s->oom |= !s->v[s->n];
+		s->n++;
+	}
+}
+
+static void collect_chars(void *ud, const char *str, int len)
+{
+	text_add(ud, str, len); /* the text is the first member */
+}
+
+static void strings_free(strings *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		bc_free(s->v[i]);
+	bc_free(s->v);
+	bc_free(s->t.s);
+}
+
+/* Which cell styles show a date: Excel's built-in date formats, and
+ * custom ones whose code has day, month or year letters outside quotes
+ * and brackets. */
+typedef struct styles {
+	int *custom_ids; /* custom number formats that are dates */
+	size_t n_custom, cap_custom;
+	bool *is_date; /* per cellXfs entry */
+	size_t n, cap;
+	bool in_xfs, oom;
+} styles;
+
+static bool date_code(const char *code)
+{
+	bool quoted = false, bracket = false;
+	for (const char *c = code; *c; c++) {
+		if (*c == '"')
+			quoted = !quoted;
+		else if (*c == '[')
+			bracket = true;
+		else if (*c == ']')
+			bracket = false;
+		else if (*c == '\\' && c[1])
+			c++;
+		else if (!quoted && !bracket && strchr("dDmMyY", *c))
+			return true;
+	}
+	return false;
+}
+
+static bool builtin_date(int id)
+{
+	return (id >= 14 && id <= 22) || (id >= 45 && id <= 47);
+}
+
+static void st_start(void *ud, const char *el, const char **atts)
+{
+	styles *s = ud;
+	const char *name = local(el);
+	if (!strcmp(name, "numFmt")) {
+		const char *id = attr(atts, "numFmtId"), *code = attr(atts, "formatCode");
+		if (!id || !code || !date_code(code))
+			return;
+		if (bc_grow((void **)&s->custom_ids, &s->cap_custom,
+			    s->n_custom + 1, sizeof *s->custom_ids) < 0) {
+			s->oom = true;
+			return;
+		}
+		s->custom_ids[s->n_custom++] = atoi(id);
+	} else if (!strcmp(name, "cellXfs")) {
+		s->in_xfs = true;
+	} else if (!strcmp(name, "xf") && s->in_xfs) {
+		const char *id = attr(atts, "numFmtId");
+		int n = id ? atoi(id) : 0;
+		bool date = builtin_date(n);
+		for (size_t i = 0; i < s->n_custom && !date; i++)
+			date = s->custom_ids[i] == n;
+		if (bc_grow((void **)&s->is_date, &s->cap, s->n + 1,
+			    sizeof *s->is_date) < 0) {
+			s->oom = true;
+			return;
+		}
+		s->is_date[s->n++] = date;
+	}
+}
+
+static void st_end(void *ud, const char *el)
+{
+	styles *s = ud;
+	if (!strcmp(local(el), "cellXfs"))
+		s->in_xfs = false;
+}
+
+/* ---- cells ---------------------------------------------------------------- */
+
+/* A cell as read: its text and what kind of value it holds. */
+typedef struct cell {
+	char ref[16]; /* "E14" */
+	bc_rawkind kind;
+	char *text; /* NULL: empty */
+	bool date_style;
+} cell;
+
+typedef struct cells {
+	cell *v;
+	size_t n, cap;
+} cells;
+
+/* Reading one worksheet.  want (sorted) lists the cells to keep; NULL
+ * keeps all (for the small _fields and _meta sheets). */
+typedef struct sheetread {
+	textbuf t; /* first: collect_chars writes here */
+	book *b;
+	const strings *ss;
+	const styles *st;
+	char *const *want;
+	size_t n_want;
+	cells *out;
+	size_t seen;
+	long row, col;
+	char ref[16], type[16];
+	int style;
+	bool in_cell, in_v, in_is;
+	bool too_many, oom;
+} sheetread;
+
+static long col_of(const char *ref, long *row)
+{
+	long c = 0;
+	const char *p = ref;
+	while (*p == '$')
+		p++;
+	for (; isalpha((unsigned char)*p); p++)
+		c = c * 26 + (toupper((unsigned char)*p) - 'A' + 1);
+	while (*p == '$')
+		p++;
+	*row = atol(p);
+	return c;
+}
+
+static void ref_text(long col, long row, char *buf, size_t n)
+{
+	char letters[8];
+	int k = 0;
+	for (long c = col; c > 0 && k < 7; c = (c - 1) / 26)
+		letters[k++] = (char)('A' + (c - 1) % 26);
+	char rev[8];
+	for (int i = 0; i < k; i++)
+		rev[i] = letters[k - 1 - i];
+	rev[k] = '\0';
+	snprintf(buf, n, "%s%ld", rev, row);
+}
+
+static int cmp_ref(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void sh_start(void *ud, const char *el, const char **atts)
+{
+	sheetread *s = ud;
+	const char *name = local(el);
+	if (!strcmp(name, "row")) {
+		const char *r = attr(atts, "r");
+		s->row = r ? atol(r) : s->row + 1;
+		s->col = 0;
+	} else if (!strcmp(name, "c")) {
+		const char *r = attr(atts, "r"), *t = attr(atts, "t"),
+			   *st = attr(atts, "s");
+		long row;
+		s->col = r ? col_of(r, &row) : s->col + 1;
+		if (!r || row <= 0)
+			row = s->row;
+		ref_text(s->col, row, s->ref, sizeof s->ref);
+		snprintf(s->type, sizeof s->type, "%s", t ? t : "n");
+		s->style = st ? atoi(st) : 0;
+		s->in_cell = true;
+		text_reset(&s->t);
+		if (++s->seen > MAX_CELLS)
+			s->too_many = true;
+	} else if (s->in_cell && !strcmp(name, "v")) {
+		s->in_v = s->t.on = true;
+	} else if (s->in_cell && !strcmp(name, "is")) {
+		s->in_is = true;
+	} else if (s->in_is && !strcmp(name, "t")) {
+		s->t.on = true;
+	}
+}
+
+static bool wanted(const sheetread *s, const char *ref)
+{
+	if (!s->want)
+		return true;
+	const char *key = ref;
+	return bsearch(&key, s->want, s->n_want, sizeof *s->want, cmp_ref);
+}
+
+/* Turns the cell just read into a value: shared strings looked up,
+ * booleans and numbers kept as written (numbers tidied of binary noise:
+ * 12.339999999999998 is the 12.34 the user typed). */
+static void finish_cell(sheetread *s)
+{
+	if (!wanted(s, s->ref) || !s->t.s || !*s->t.s)
+		return;
+	cell c = {.kind = BC_RAW_TEXT};
+	snprintf(c.ref, sizeof c.ref, "%s", s->ref);
+	const char *v = s->t.s;
+	char num[64];
+	if (!strcmp(s->type, "s")) {
+		char *end;
+		long i = strtol(v, &end, 10);
+		if (*end || i < 0 || (size_t)i >= s->ss->n)
+			return;
+		v = s->ss->v[i];
+	} else if (!strcmp(s->type, "b")) {
+		c.kind = BC_RAW_BOOL;
+		v = !strcmp(v, "1") ? "true" : "false";
+	} else if (!strcmp(s->type, "n")) {
+		char *end;
+		double x = strtod(v, &end);
+		if (*end)
+			return;
+		snprintf(num, sizeof num, "%.15g", x);
+		v = num;
+		c.kind = BC_RAW_NUM;
+		c.date_style = s->style >= 0 && (size_t)s->style < s->st->n &&
+			       s->st->is_date[s->style];
+	}
+	if (!*v)
+		return;
+	if (bc_grow((void **)&s->out->v, &s->out->cap, s->out->n + 1,
+		    sizeof *s->out->v) < 0 ||
+	    !(c.text = bc_strdup(v))) {
+		s->oom = true;
+		return;
+	}
+	s->out->v[s->out->n++] = c;
+}
+
+static void sh_end(void *ud, const char *el)
+{
+	sheetread *s = ud;
+	const char *name = local(el);
+	if (!strcmp(name, "v")) {
+		s->in_v = s->t.on = false;
+	} else if (!strcmp(name, "t")) {
+		s->t.on = false;
+	} else if (!strcmp(name, "is")) {
+		s->in_is = false;
+	} else if (!strcmp(name, "c") && s->in_cell) {
+		s->in_cell = false;
+		if (!s->too_many && !s->t.over)
+			finish_cell(s);
+	}
+}
+
+static void cells_free(cells *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		bc_free(c->v[i].text);
+	bc_free(c->v);
+	*c = (cells){0};
+}
+
+static const cell *find_cell(const cells *c, const char *ref)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (!strcmp(c->v[i].ref, ref))
+			return &c->v[i];
+	return NULL;
+}
+
+/* ---- the template's map ------------------------------------------------- */
+
+typedef struct mapping {
+	char *form, *field, *sheet, *cell;
+	const char *value; /* from the sheet, or NULL */
+	bc_rawkind kind;
+	bool date_style;
+} mapping;
+
+typedef struct tmpl {
+	book *b;
+	wbinfo wb;
+	strings ss;
+	styles st;
+	mapping *map;
+	size_t n_map, cap_map;
+	cells meta, fields;
+	cells *sheet_cells; /* per wb sheet */
+} tmpl;
+
+static const sheet *sheet_named(const tmpl *t, const char *name)
+{
+	for (size_t i = 0; i < t->wb.n; i++)
+		if (!strcmp(t->wb.v[i].name, name))
+			return &t->wb.v[i];
+	return NULL;
+}
+
+static bc_err read_sheet(tmpl *t, const sheet *sh, char *const *want,
+			 size_t n_want, cells *out)
+{
+	char *xml;
+	size_t len;
+	if (!sh->path)
+		return refuse(t->b, "sheet '%s' has no part", sh->name);
+	bc_err rc = read_part(t->b, sh->path, &xml, &len, true);
+	if (rc != BC_OK)
+		return rc;
+	sheetread s = {.b = t->b, .ss = &t->ss, .st = &t->st, .want = want,
+		       .n_want = n_want, .out = out};
+	rc = parse(t->b, sh->path, xml, len, &s, sh_start, sh_end,
+		   collect_chars);
+	bc_free(xml);
+	bc_free(s.t.s);
+	if (rc == BC_OK && s.too_many)
+		rc = refuse(t->b, "sheet '%s' has more than %d cells: refused",
+			    sh->name, MAX_CELLS);
+	if (rc == BC_OK && (s.oom))
+		rc = BC_ERR_NOMEM;
+	return rc;
+}
+
+/* The column (1-based) of each header of _fields' first row. */
+static bc_err read_map(tmpl *t)
+{
+	static const char *const heads[] = {"form", "field", "sheet", "cell"};
+	char cols[4][8];
+	for (int k = 0; k < 4; k++) {
+		cols[k][0] = '\0';
+		for (size_t i = 0; i < t->fields.n; i++) {
+			long row;
+			char buf[16];
+			snprintf(buf, sizeof buf, "%s", t->fields.v[i].ref);
+			long col = col_of(buf, &row);
+			char *h = t->fields.v[i].text;
+			while (isspace((unsigned char)*h))
+				h++;
+			if (row == 1 && !strncasecmp(h, heads[k], strlen(heads[k])) &&
+			    (!h[strlen(heads[k])] || isspace((unsigned char)h[strlen(heads[k])])))
+				ref_text(col, 0, cols[k], sizeof cols[k]);
+		}
+		size_t l = strlen(cols[k]);
+		if (!l)
+			return refuse(t->b, "sheet _fields has no '%s' column: "
+					    "not a baocao template",
+				      heads[k]);
+		cols[k][l - 1] = '\0'; /* drop the row number 0 */
+	}
+	for (long row = 2;; row++) {
+		char ref[4][24];
+		const cell *c[4];
+		bool any = false;
+		for (int k = 0; k < 4; k++) {
+			snprintf(ref[k], sizeof ref[k], "%s%ld", cols[k], row);
+			c[k] = find_cell(&t->fields, ref[k]);
+			any |= c[k] != NULL;
+		}
+		if (!any)
+			break;
+		if (!c[0] || !c[1] || !c[2] || !c[3])
+			return refuse(t->b, "_fields row %ld is incomplete", row);
+		if (bc_grow((void **)&t->map, &t->cap_map, t->n_map + 1,
+			    sizeof *t->map) < 0)
+			return BC_ERR_NOMEM;
+		mapping *m = &t->map[t->n_map++];
+		*m = (mapping){bc_strdup(c[0]->text), bc_strdup(c[1]->text),
+			       bc_strdup(c[2]->text), bc_strdup(c[3]->text), NULL,
+			       BC_RAW_TEXT, false};
+		if (!m->form || !m->field || !m->sheet || !m->cell)
+			return BC_ERR_NOMEM;
+		for (char *p = m->cell; *p; p++)
+			*p = (char)toupper((unsigned char)*p);
+		char *dollar;
+		while ((dollar = strchr(m->cell, '$')))
+			memmove(dollar, dollar + 1, strlen(dollar));
+	}
+	return t->n_map ? BC_OK
+			: refuse(t->b, "sheet _fields maps no cell: not a "
+				       "baocao template");
+}
+
+/* Reads every sheet the map names, only the cells it names. */
+static bc_err read_values(tmpl *t)
+{
+	bc_err rc = BC_OK;
+	for (size_t i = 0; rc == BC_OK && i < t->wb.n; i++) {
+		char **want = NULL;
+		size_t n = 0;
+		for (size_t k = 0; k < t->n_map; k++)
+			if (!strcmp(t->map[k].sheet, t->wb.v[i].name))
+				n++;
+		if (!n)
+			continue;
+		want = bc_malloc(n * sizeof *want);
+		if (!want)
+			return BC_ERR_NOMEM;
+		n = 0;
+		for (size_t k = 0; k < t->n_map; k++)
+			if (!strcmp(t->map[k].sheet, t->wb.v[i].name))
+				want[n++] = t->map[k].cell;
+		qsort(want, n, sizeof *want, cmp_ref);
+		rc = read_sheet(t, &t->wb.v[i], want, n, &t->sheet_cells[i]);
+		bc_free(want);
+		for (size_t k = 0; rc == BC_OK && k < t->n_map; k++) {
+			mapping *m = &t->map[k];
+			if (strcmp(m->sheet, t->wb.v[i].name))
+				continue;
+			const cell *c = find_cell(&t->sheet_cells[i], m->cell);
+			if (c) {
+				m->value = c->text;
+				m->kind = c->kind;
+				m->date_style = c->date_style;
+			}
+		}
+	}
+	for (size_t k = 0; rc == BC_OK && k < t->n_map; k++)
+		if (!sheet_named(t, t->map[k].sheet))
+			rc = refuse(t->b, "_fields names sheet '%s', which the "
+					  "workbook does not have",
+				    t->map[k].sheet);
+	return rc;
+}
+
+/* An Excel date serial as YYYY-MM-DD; false for one that is no day.
+ * The 1900 system counts a 29 February 1900 that never was. */
+static bool serial_date(const char *text, bool date1904, char *out)
+{
+	char *end;
+	double v = strtod(text, &end);
+	if (*end || v < 1 || v > 2958465)
+		return false;
+	long days = (long)v;
+	bc_date d;
+	if (date1904)
+		d = bc_date_from_ymd(1904, 1, 1) + (bc_date)days;
+	else if (days == 60)
+		return false;
+	else
+		d = bc_date_from_ymd(1899, 12, days < 60 ? 31 : 30) + (bc_date)days;
+	bc_date_format(d, out);
+	return true;
+}
+
+static const char *meta_value(const tmpl *t, const char *key, char *loc,
+			      size_t n)
+{
+	for (size_t i = 0; i < t->meta.n; i++) {
+		long row;
+		char ref[16];
+		snprintf(ref, sizeof ref, "%s", t->meta.v[i].ref);
+		if (col_of(ref, &row) != 1 || strcmp(t->meta.v[i].text, key))
+			continue;
+		char b[16];
+		snprintf(b, sizeof b, "B%ld", row);
+		const cell *c = find_cell(&t->meta, b);
+		snprintf(loc, n, "_meta!%s", b);
+		return c ? c->text : NULL;
+	}
+	return NULL;
+}
+
+/* "van_ban[3].ngay" → table "van_ban", row 3, column "ngay". */
+static bool cell_address(const char *field, char *table, size_t n, int *row,
+			 const char **col)
+{
+	const char *b = strchr(field, '[');
+	if (!b)
+		return false;
+	char *end;
+	long r = strtol(b + 1, &end, 10);
+	if ((size_t)(b - field) >= n || r < 1 || *end != ']' || end[1] != '.')
+		return false;
+	memcpy(table, field, (size_t)(b - field));
+	table[b - field] = '\0';
+	*row = (int)r;
+	*col = end + 2;
+	return true;
+}
+
+typedef struct emitter {
+	tmpl *t;
+	bc_submission *s;
+	int dates;
+	bc_err rc;
+} emitter;
+
+static void emit(emitter *o, const mapping *m, const char *form,
+		 const char *field, int row, const char *col)
+{
+	char loc[128], date[BC_DATE_BUF];
+	const char *text = m->value;
+	bc_rawkind kind = m->kind;
+	snprintf(loc, sizeof loc, "%s!%s", m->sheet, m->cell);
+	/* A cell formatted as a date holds a serial number: read the day. */
+	if (kind == BC_RAW_NUM && m->date_style &&
+	    serial_date(text, o->dates == 1904, date)) {
+		text = date;
+		kind = BC_RAW_TEXT;
+	}
+	bc_err rc = bc_submission_value(o->s, form, field, row, col, text, kind,
+					0, loc);
+	if (rc == BC_OK)
+		o->s->v[o->s->n - 1].sheet_dates = o->dates;
+	if (rc != BC_OK && o->rc == BC_OK)
+		o->rc = rc;
+}
+
+/* A table's filled rows, renumbered 1, 2 … (blank rows are not rows);
+ * a table left entirely blank is an empty table. */
+static void emit_table(emitter *o, const char *form, const char *table)
+{
+	int max = 0;
+	char tb[128];
+	const char *col;
+	int row;
+	for (size_t k = 0; k < o->t->n_map; k++) {
+		const mapping *m = &o->t->map[k];
+		if (!strcmp(m->form, form) &&
+		    cell_address(m->field, tb, sizeof tb, &row, &col) &&
+		    !strcmp(tb, table) && m->value && row > max)
+			max = row;
+	}
+	int out_row = 0;
+	for (int r = 1; r <= max; r++) {
+		bool filled = false;
+		for (size_t k = 0; k < o->t->n_map && !filled; k++) {
+			const mapping *m = &o->t->map[k];
+			filled = !strcmp(m->form, form) && m->value &&
+				 cell_address(m->field, tb, sizeof tb, &row, &col) &&
+				 row == r && !strcmp(tb, table);
+		}
+		if (!filled)
+			continue;
+		out_row++;
+		for (size_t k = 0; k < o->t->n_map; k++) {
+			const mapping *m = &o->t->map[k];
+			if (!strcmp(m->form, form) && m->value &&
+			    cell_address(m->field, tb, sizeof tb, &row, &col) &&
+			    row == r && !strcmp(tb, table))
+				emit(o, m, form, table, out_row, col);
+		}
+	}
+	if (!out_row) {
+		mapping blank = {.sheet = "", .cell = "", .value = "[]",
+				 .kind = BC_RAW_EMPTY};
+		for (size_t k = 0; k < o->t->n_map; k++)
+			if (!strcmp(o->t->map[k].form, form)) {
+				blank.sheet = o->t->map[k].sheet;
+				blank.cell = o->t->map[k].cell;
+				break;
+			}
+		emit(o, &blank, form, table, 0, NULL);
+	}
+}
+
+static bool seen_before(const tmpl *t, size_t k, const char *form,
+			const char *table)
+{
+	char tb[128];
+	const char *col;
+	int row;
+	for (size_t i = 0; i < k; i++)
+		if (!strcmp(t->map[i].form, form) &&
+		    cell_address(t->map[i].field, tb, sizeof tb, &row, &col) &&
+		    !strcmp(tb, table))
+			return true;
+	return false;
+}
+
+static void emit_all(emitter *o)
+{
+	tmpl *t = o->t;
+	for (size_t k = 0; k < t->n_map && o->rc == BC_OK; k++) {
+		const mapping *m = &t->map[k];
+		char tb[128], loc[128];
+		const char *col;
+		int row;
+		snprintf(loc, sizeof loc, "%s!%s", m->sheet, m->cell);
+		if (!strcmp(m->form, BC_FORM_META)) {
+			bc_attr *a = !strcmp(m->field, "signer_name")
+					     ? &o->s->signer_name
+				     : !strcmp(m->field, "signer_title")
+					     ? &o->s->signer_title
+				     : !strcmp(m->field, "signed_date")
+					     ? &o->s->signed_date
+					     : NULL;
+			char date[BC_DATE_BUF];
+			const char *v = m->value;
+			if (v && m->kind == BC_RAW_NUM && a == &o->s->signed_date &&
+			    serial_date(v, o->dates == 1904, date))
+				v = date;
+			if (a && v)
+				o->rc = bc_attr_set(a, v, 0, loc);
+			else if (a)
+				o->rc = bc_attr_set(a, NULL, 0, loc);
+			continue;
+		}
+		if (cell_address(m->field, tb, sizeof tb, &row, &col)) {
+			if (!seen_before(t, k, m->form, tb)) {
+				bc_submission_form(o->s, m->form, 0);
+				emit_table(o, m->form, tb);
+			}
+			continue;
+		}
+		if (!m->value)
+			continue;
+		if (strcmp(m->form, "report"))
+			o->rc = bc_submission_form(o->s, m->form, 0);
+		if (o->rc == BC_OK)
+			emit(o, m, m->form, m->field, 0, NULL);
+	}
+}
+
+static bc_err build(tmpl *t, const char *name, bc_submissions *subs)
+{
+	char loc[64];
+	const char *version = meta_value(t, "template_version", loc, sizeof loc);
+	if (!version)
+		return refuse(t->b, "no template_version in _meta: not a baocao "
+				    "template");
+	if (strcmp(version, "1"))
+		return refuse(t->b, "template version %s is newer than this "
+				    "baocao reads (1)",
+			      version);
+	bc_submission *s = bc_submission_add(subs, name, 0);
+	if (!s)
+		return BC_ERR_NOMEM;
+	static const char *const keys[] = {"unit", "period", "ruleset", "hash"};
+	bc_attr *attrs[] = {&s->unit, &s->period, &s->ruleset, &s->ruleset_hash};
+	for (int i = 0; i < 4; i++) {
+		const char *v = meta_value(t, keys[i], loc, sizeof loc);
+		if (v && bc_attr_set(attrs[i], v, 0, loc) != BC_OK)
+			return BC_ERR_NOMEM;
+	}
+	emitter o = {t, s, t->wb.date1904 ? 1904 : 1900, BC_OK};
+	emit_all(&o);
+	return o.rc;
+}
+
+static void tmpl_free(tmpl *t)
+{
+	for (size_t i = 0; i < t->n_map; i++) {
+		bc_free(t->map[i].form);
+		bc_free(t->map[i].field);
+		bc_free(t->map[i].sheet);
+		bc_free(t->map[i].cell);
+	}
+	bc_free(t->map);
+	for (size_t i = 0; t->sheet_cells && i < t->wb.n; i++)
+		cells_free(&t->sheet_cells[i]);
+	bc_free(t->sheet_cells);
+	cells_free(&t->meta);
+	cells_free(&t->fields);
+	wbinfo_free(&t->wb);
+	strings_free(&t->ss);
+	bc_free(t->st.custom_ids);
+	bc_free(t->st.is_date);
+}
+
+/* workbook.xml, its relationships, shared strings and styles. */
+static bc_err read_workbook(tmpl *t)
+{
+	char *xml;
+	size_t len;
+	bc_err rc = read_part(t->b, "xl/workbook.xml", &xml, &len, true);
+	if (rc == BC_OK) {
+		rc = parse(t->b, "xl/workbook.xml", xml, len, &t->wb, wb_start,
+			   no_end, no_chars);
+		bc_free(xml);
+	}
+	if (rc == BC_OK &&
+	    (rc = read_part(t->b, "xl/_rels/workbook.xml.rels", &xml, &len,
+			    true)) == BC_OK) {
+		rc = parse(t->b, "xl/_rels/workbook.xml.rels", xml, len, &t->wb,
+			   rels_start, no_end, no_chars);
+		bc_free(xml);
+	}
+	if (rc == BC_OK &&
+	    (rc = read_part(t->b, "xl/sharedStrings.xml", &xml, &len, false)) ==
+		    BC_OK) {
+		rc = parse(t->b, "xl/sharedStrings.xml", xml, len, &t->ss,
+			   ss_start, ss_end, collect_chars);
+		bc_free(xml);
+	} else if (rc == BC_ERR_NOT_FOUND) {
+		rc = BC_OK;
+	}
+	if (rc == BC_OK &&
+	    (rc = read_part(t->b, "xl/styles.xml", &xml, &len, false)) == BC_OK) {
+		rc = parse(t->b, "xl/styles.xml", xml, len, &t->st, st_start,
+			   st_end, no_chars);
+		bc_free(xml);
+	} else if (rc == BC_ERR_NOT_FOUND) {
+		rc = BC_OK;
+	}
+	if (rc == BC_OK && (t->wb.oom || t->ss.oom || t->st.oom))
+		rc = BC_ERR_NOMEM;
+	return rc;
+}
+
+static bc_err read_template(tmpl *t, const char *name, bc_submissions *out)
+{
+	bc_err rc = read_workbook(t);
+	const sheet *fields = rc == BC_OK ? sheet_named(t, "_fields") : NULL;
+	const sheet *meta = rc == BC_OK ? sheet_named(t, "_meta") : NULL;
+	if (rc == BC_OK && (!fields || !meta))
+		return refuse(t->b, "no _fields or _meta sheet: not a workbook "
+				    "made by 'baocao template' (see "
+				    "docs/excel-templates.md)");
+	if (rc == BC_OK)
+		rc = read_sheet(t, fields, NULL, 0, &t->fields);
+	if (rc == BC_OK)
+		rc = read_sheet(t, meta, NULL, 0, &t->meta);
+	if (rc == BC_OK)
+		rc = read_map(t);
+	if (rc == BC_OK && !(t->sheet_cells = bc_calloc(t->wb.n + 1,
+							 sizeof *t->sheet_cells)))
+		rc = BC_ERR_NOMEM;
+	if (rc == BC_OK)
+		rc = read_values(t);
+	if (rc == BC_OK)
+		rc = build(t, name, out);
+	return rc;
+}
+
+bc_err bc_xlsx_read(const char *name, const char *buf, size_t len,
+		    bc_submissions *out, bc_diags *d)
+{
+	book b = {.name = name, .d = d};
+	zip_error_t ze;
+	zip_error_init(&ze);
+	zip_source_t *src = zip_source_buffer_create(buf, len, 0, &ze);
+	if (src)
+		b.z = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze);
+	if (!b.z) {
+		refuse(&b, "not a readable .xlsx workbook (a damaged zip: %s)",
+		       zip_error_strerror(&ze));
+		zip_source_free(src);
+		zip_error_fini(&ze);
+		return BC_ERR_INVALID;
+	}
+	zip_error_fini(&ze);
+	tmpl t = {.b = &b};
+	bc_err rc = check_entries(&b);
+	if (rc == BC_OK)
+		rc = read_template(&t, name, out);
+	tmpl_free(&t);
+	zip_close(b.z); /* read-only: discards, and frees the source */
+	return rc == BC_OK ? b.rc : rc;
+}

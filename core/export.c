@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 struct bc_host {
@@ -153,6 +154,8 @@ static const char *keep(bc_host *h, char *s)
 static const char *api_get(bc_host *h, const char *path)
 {
 	json_t *v = at_path(h->model, path);
+	if (!v)
+		return NULL;
 	switch (json_typeof(v)) {
 	case JSON_STRING:
 		return json_string_value(v);
@@ -319,6 +322,10 @@ static bc_err make_tmp(bc_host *h, const char *out, bc_diags *d)
 			     strerror(errno));
 		return BC_ERR_IO;
 	}
+	/* mkstemp makes the file private; the export is an ordinary file. */
+	mode_t mask = umask(0);
+	umask(mask);
+	fchmod(fd, 0666 & ~mask);
 	close(fd);
 	return BC_OK;
 }

@@ -65,8 +65,8 @@ static bc_err load_so(const char *file, const char *name, bc_plugin *out,
 	if (!e || e->abi_major != BC_PLUGIN_ABI_MAJOR ||
 	    e->abi_minor > BC_PLUGIN_ABI_MINOR) {
 		bc_diags_add(d, BC_ERROR, file, 0, NULL, NULL,
-			     "plugin '%s' was built for plugin ABI %u.%u; this "
-			     "baocao has ABI %d.%d: rebuild it against this "
+			     "plugin '%s' was built for plugin ABI %u.%u and "
+			     "this baocao has ABI %d.%d: rebuild against this "
 			     "baocao",
 			     name, e ? e->abi_major : 0, e ? e->abi_minor : 0,
 			     BC_PLUGIN_ABI_MAJOR, BC_PLUGIN_ABI_MINOR);
@@ -134,6 +134,10 @@ typedef struct proxy {
 
 static void push_value(lua_State *L, json_t *v)
 {
+	if (!v) {
+		lua_pushnil(L);
+		return;
+	}
 	switch (json_typeof(v)) {
 	case JSON_STRING:
 		lua_pushlstring(L, json_string_value(v), json_string_length(v));

@@ -27,7 +27,7 @@
 #define FONT "Times New Roman"
 #define NATION "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 #define MOTTO "Độc lập - Tự do - Hạnh phúc"
-#define LINE_PT 16.0 /* a line of 12-point text */
+#define LINE_PT 15.0 /* a line of 12-point text */
 #define CM(x) ((x) / 2.54)
 
 /* Cell styles. */
@@ -42,7 +42,7 @@ enum { K_INT, K_MONEY, K_PCT, K_RATE, K_BOOL, K_N };
 
 enum {
 	BOLD = 1, ITALIC = 2, BORDER = 4, CENTER = 8, WRAP = 16, UNDER = 32,
-	VCENTER = 64, RIGHT = 128
+	VCENTER = 64, RIGHT = 128, INDENT = 256
 };
 
 static const struct {
@@ -60,11 +60,11 @@ static const struct {
 	[F_COLNO] = {ITALIC | CENTER | VCENTER | BORDER, 11, NULL},
 	[F_UOM] = {ITALIC | CENTER | VCENTER | WRAP | BORDER, 11, NULL},
 	[F_STT] = {CENTER | VCENTER | BORDER, 12, NULL},
-	[F_TEXT] = {VCENTER | WRAP | BORDER, 12, NULL},
+	[F_TEXT] = {VCENTER | WRAP | BORDER | INDENT, 12, NULL},
 	[F_ENUM] = {CENTER | VCENTER | WRAP | BORDER, 12, NULL},
 	[F_CELL] = {VCENTER | BORDER, 12, NULL},
 	[F_GSTT] = {BOLD | CENTER | VCENTER | BORDER, 12, NULL},
-	[F_GNAME] = {BOLD | VCENTER | WRAP | BORDER, 12, NULL},
+	[F_GNAME] = {BOLD | VCENTER | WRAP | BORDER | INDENT, 12, NULL},
 	[F_GCELL] = {BOLD | VCENTER | BORDER, 12, NULL},
 	[F_MISSING] = {ITALIC | CENTER | VCENTER | BORDER, 12, NULL},
 	[F_NOTE] = {ITALIC, 11, NULL},
@@ -72,7 +72,7 @@ static const struct {
 	[F_SIGNNOTE] = {ITALIC | CENTER, 12, NULL},
 	[F_DATE] = {CENTER | VCENTER | BORDER, 12, "dd/mm/yyyy"},
 	[F_DATETIME] = {CENTER | VCENTER | BORDER, 12, "dd/mm/yyyy hh:mm"},
-	[F_LABEL] = {VCENTER | WRAP | BORDER, 12, NULL},
+	[F_LABEL] = {VCENTER | WRAP | BORDER | INDENT, 12, NULL},
 };
 
 /* A bool reads "Có"/"Không" but stays the number 1/0, so sums count it. */
@@ -87,7 +87,6 @@ typedef struct book {
 	json_t *estimated; /* unit code → true */
 	lxw_format *f[F_N], *k[2][K_N];
 	char district[512], period[512], window[160], today[64];
-	double name_w; /* the width of the units' names column */
 	lxw_error err;
 	char why[256];
 } book;
@@ -198,11 +197,13 @@ static void roman(int v, char *out, size_t n)
 			o += (size_t)snprintf(out + o, n - o, "%s", R[i].s);
 }
 
-/* Lines text wraps to in a column width wide (Excel's unit, the width of
- * a digit; Times New Roman 12 letters run a little wider). */
-static int lines(const char *t, double width)
+/* Lines text wraps to in a column width wide.  A width unit is about
+ * 7 pixels plus 5 of padding; a letter of Times New Roman 12 about 6
+ * pixels, a little more in bold.  Readers keep the heights written (LibreOffice
+ * does not fit rows on opening), so better a line too many. */
+static int lines(const char *t, double width, bool bold)
 {
-	double per = width * 0.85, cur = 0;
+	double per = (7 * width - 1) / (bold ? 6.0 : 5.6), cur = 0;
 	int n = 1;
 	while (*t) {
 		size_t len = strcspn(t, " ");
@@ -276,6 +277,8 @@ static lxw_format *style(lxw_workbook *wb, unsigned fl, double pt,
 		format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
 	if (fl & WRAP)
 		format_set_text_wrap(f);
+	if (fl & INDENT)
+		format_set_indent(f, 1);
 	if (num)
 		format_set_num_format(f, num);
 	return f;
@@ -290,7 +293,7 @@ static void styles(book *b)
 			b->k[bold][k] = style(
 				b->wb,
 				(bold ? BOLD : 0) | VCENTER | BORDER |
-					(k == K_BOOL ? CENTER : RIGHT),
+					(k == K_BOOL ? CENTER : RIGHT | INDENT),
 				12, KNUM[k]);
 }
 
@@ -382,6 +385,13 @@ static void height(sheet *s, double pt)
 	check(s, worksheet_set_row(s->ws, s->r, pt, NULL));
 }
 
+/* Room for the most lines a cell of the row wraps to. */
+static void fit(sheet *s, int n)
+{
+	if (n > 1)
+		height(s, LINE_PT * n + 3);
+}
+
 static void datetime_cell(sheet *s, lxw_col_t c, const char *iso, int f)
 {
 	lxw_datetime dt;
@@ -422,7 +432,7 @@ static void title_rows(sheet *s, const char *title)
 	double w = 0;
 	for (lxw_col_t c = 0; c < s->n; c++)
 		w += s->w[c];
-	height(s, 20 * lines(up, w * 0.8) + 4);
+	height(s, 20 * lines(up, w * 0.85, true) + 4);
 	merge(s, 0, s->n - 1, up, F_TITLE);
 	s->r++;
 	merge(s, 0, s->n - 1, b->period, F_PERIOD);
@@ -440,8 +450,7 @@ static void heading(sheet *s, const char *title)
 	double lw = 0;
 	for (lxw_col_t c = 0; c <= l; c++)
 		lw += s->w[c];
-	if (lines(b->district, lw) > 1)
-		height(s, LINE_PT * lines(b->district, lw));
+	fit(s, lines(b->district, lw, true));
 	merge(s, 0, l, b->district, F_ORG);
 	merge(s, r, s->n - 1, NATION, F_NATION);
 	s->r++;
@@ -472,9 +481,9 @@ static void table_head(sheet *s, const char *const *label,
 	lxw_row_t first = s->r;
 	int most = 1;
 	for (lxw_col_t c = 0; c < s->n; c++)
-		if (label[c] && lines(label[c], s->w[c]) > most)
-			most = lines(label[c], s->w[c]);
-	height(s, LINE_PT * most + 6);
+		if (label[c] && lines(label[c], s->w[c], true) > most)
+			most = lines(label[c], s->w[c], true);
+	fit(s, most);
 	for (lxw_col_t c = 0; c < s->n; c++)
 		put(s, c, label[c] ? label[c] : "", F_HEAD);
 	s->r++;
@@ -524,15 +533,16 @@ static void group_row(sheet *s, int no, const char *label)
 		blank(s, c, F_GCELL);
 }
 
-static void name_cell(sheet *s, json_t *u)
+/* The unit's name, marked when its figures are estimates; the row is
+ * made high enough for it or for the lines another cell needs. */
+static void name_cell(sheet *s, json_t *u, int other)
 {
 	book *b = s->b;
 	char name[600];
 	snprintf(name, sizeof name, "%s%s", str(u, "name"),
 		 json_object_get(b->estimated, str(u, "code")) ? " (*)" : "");
-	int n = lines(name, s->w[1]);
-	if (n > 1)
-		height(s, LINE_PT * n + 2);
+	int n = lines(name, s->w[1], false);
+	fit(s, n > other ? n : other);
 	put(s, 1, name, F_TEXT);
 }
 
@@ -630,8 +640,8 @@ static bool asked(const bc_field *f, const char *level)
 static void unit_row(sheet *s, ftab *t, json_t *u, int no)
 {
 	json_t *mine = json_object_get(t->values, str(u, "code"));
-	num(s, 0, no, s->b->k[0][K_INT]);
-	name_cell(s, u);
+	num(s, 0, no, s->b->f[F_STT]);
+	name_cell(s, u, 1);
 	if (!mine) {
 		merge(s, 2, s->n - 1, "Chưa báo cáo", F_MISSING);
 		return;
@@ -747,8 +757,8 @@ static void indicator_rows(sheet *s, const bc_form *f)
 	s->r++;
 	for (size_t k = 0; k < f->n_indicators; k++) {
 		json_t *o = json_object_get(inds, f->indicators[k].id);
-		num(s, 0, (double)k + 1, b->k[0][K_INT]);
-		height(s, LINE_PT * lines(f->indicators[k].label, s->w[1]) + 2);
+		num(s, 0, (double)k + 1, b->f[F_STT]);
+		fit(s, lines(f->indicators[k].label, s->w[1], false));
 		put(s, 1, f->indicators[k].label, F_LABEL);
 		for (size_t l = 0; l <= nl; l++) {
 			json_t *v = json_object_get(
@@ -803,6 +813,46 @@ static void form_head(sheet *s, ftab *t)
 	bc_free(uom);
 }
 
+/* Wide enough for the column's total (a bound: the sum of its values),
+ * so that wide forms still print legibly on one page. */
+static double number_width(const ftab *t, const bc_field *f)
+{
+	double total = 0;
+	const char *k;
+	json_t *u;
+	json_object_foreach(t->values, k, u)
+		total += fabs(number(json_object_get(u, f->id)));
+	int digits = total < 10 ? 1 : (int)floor(log10(total)) + 1;
+	double w = digits + (digits - 1) / 3 + (f->type == BC_T_MONEY ? 3 : 0) + 3;
+	return w < 8 ? 8 : w;
+}
+
+static double column_of(const ftab *t, size_t i)
+{
+	const bc_field *f = t->col[i];
+	return summable(f) || f->type == BC_T_PCT ? number_width(t, f)
+						  : field_width(f);
+}
+
+/* The width of the names of the units in either set (code → anything),
+ * or of the level's units when level is given: the longest, within
+ * reason; longer names wrap. */
+static double names_width(book *b, json_t *a, json_t *c, const char *level)
+{
+	double w = 18;
+	size_t i;
+	json_t *u;
+	json_array_foreach(b->units, i, u) {
+		const char *code = str(u, "code");
+		double l = (double)utf8_len(str(u, "name")) * 0.9 + 6;
+		if ((level ? !strcmp(str(u, "level"), level)
+			   : json_object_get(a, code) || json_object_get(c, code)) &&
+		    l > w)
+			w = l;
+	}
+	return w > 32 ? 32 : w;
+}
+
 static bool anyone(ftab *t)
 {
 	return json_object_size(t->values) || json_object_size(t->missing);
@@ -820,9 +870,9 @@ static void form_write(book *b, ftab *t)
 	if (!sheet_open(b, &s, name, n))
 		return;
 	width(&s, 0, 5);
-	width(&s, 1, b->name_w);
+	width(&s, 1, names_width(b, t->values, t->missing, NULL));
 	for (lxw_col_t c = 2; c < n; c++)
-		width(&s, c, (size_t)(c - 2) < t->n ? field_width(t->col[c - 2]) : 10);
+		width(&s, c, (size_t)(c - 2) < t->n ? column_of(t, c - 2) : 10);
 	heading(&s, t->f->title);
 	form_head(&s, t);
 	form_rows(&s, t);
@@ -898,13 +948,13 @@ static double column_width(const bc_field *c, json_t *rows)
 static void list_row(sheet *s, const bc_field *t, json_t *u, json_t *row,
 		     int no)
 {
-	int most = lines(str(u, "name"), s->w[1]);
+	int most = lines(str(u, "name"), s->w[1], false);
 	for (size_t k = 0; k < t->n_columns; k++) {
-		int n = lines(str(row, t->columns[k].id), s->w[2 + k]);
+		int n = lines(str(row, t->columns[k].id), s->w[2 + k], false);
 		most = n > most ? n : most;
 	}
-	height(s, LINE_PT * most + 2);
-	num(s, 0, no, s->b->k[0][K_INT]);
+	fit(s, most);
+	num(s, 0, no, s->b->f[F_STT]);
 	put(s, 1, str(u, "name"), F_TEXT);
 	for (size_t k = 0; k < t->n_columns; k++)
 		value_cell(s, (lxw_col_t)(2 + k), &t->columns[k],
@@ -914,11 +964,11 @@ static void list_row(sheet *s, const bc_field *t, json_t *u, json_t *row,
 	s->r++;
 }
 
-/* The rows grouped by level, units in list order, numbered through. */
-static void list_rows(sheet *s, const bc_field *t, json_t *rows)
+/* The rows (by unit) grouped by level, units in list order, numbered
+ * through. */
+static void list_rows(sheet *s, const bc_field *t, json_t *by)
 {
 	book *b = s->b;
-	json_t *by = rows_by_unit(rows);
 	int group = 0;
 	for (size_t l = 0; l < b->rs->n_levels; l++) {
 		int no = 0;
@@ -940,7 +990,6 @@ static void list_rows(sheet *s, const bc_field *t, json_t *rows)
 		merge(s, 0, s->n - 1, "Không có", F_MISSING);
 		s->r++;
 	}
-	json_decref(by);
 }
 
 /* How many rows have each value of the column the table counts by. */
@@ -959,7 +1008,7 @@ static void count_rows(sheet *s, const bc_field *t, json_t *agg)
 		    l < nl ? b->rs->levels[l].label : "Tổng cộng", F_HEAD);
 	s->r++;
 	for (size_t v = 0; v < c->n_values; v++) {
-		num(s, 0, (double)v + 1, b->k[0][K_INT]);
+		num(s, 0, (double)v + 1, b->f[F_STT]);
 		put(s, 1, c->values[v], F_LABEL);
 		for (size_t l = 0; l <= nl; l++) {
 			json_t *lv = json_object_get(
@@ -1012,15 +1061,17 @@ static void list_sheet(book *b, const bc_form *f, const bc_field *t,
 	sheet_name(f->id, title, name, sizeof name);
 	if (!sheet_open(b, &s, name, n))
 		return;
+	json_t *by = rows_by_unit(rows);
 	width(&s, 0, 5);
-	width(&s, 1, b->name_w);
+	width(&s, 1, names_width(b, by, NULL, NULL));
 	for (lxw_col_t c = 2; c < n; c++)
 		width(&s, c, (size_t)(c - 2) < t->n_columns
 				     ? column_width(&t->columns[c - 2], rows)
 				     : 10);
 	heading(&s, title);
 	list_head(&s, t);
-	list_rows(&s, t, rows);
+	list_rows(&s, t, by);
+	json_decref(by);
 	count_rows(&s, t, agg);
 	if (alone)
 		indicator_rows(&s, f);
@@ -1055,7 +1106,8 @@ static void summary_head(sheet *s)
 	merge(s, prev, last - 1, "Cùng kỳ năm trước", F_HEAD);
 	put(s, last, change, F_HEAD);
 	s->r++;
-	height(s, LINE_PT * lines(change, s->w[last]) - LINE_PT * 2);
+	int more = lines(change, s->w[last], true) - 2;
+	height(s, LINE_PT * (more > 1 ? more : 1) + 4);
 	merge_down(s, 0, "STT", F_HEAD);
 	merge_down(s, 1, "Chỉ số (%)", F_HEAD);
 	merge_down(s, last, change, F_HEAD);
@@ -1088,8 +1140,8 @@ static void summary_row(sheet *s, json_t *o, const char *label, int no)
 	book *b = s->b;
 	size_t nl = b->rs->n_levels;
 	json_t *prev = json_object_get(o, "previous");
-	num(s, 0, no, b->k[0][K_INT]);
-	height(s, LINE_PT * lines(label, s->w[1]) + 2);
+	num(s, 0, no, b->f[F_STT]);
+	fit(s, lines(label, s->w[1], false));
 	put(s, 1, label, F_LABEL);
 	for (size_t l = 0; l <= nl; l++) {
 		const char *id = l < nl ? b->rs->levels[l].id : "total";
@@ -1165,7 +1217,7 @@ static void status_counts(sheet *s, json_t *sum_)
 	s->r++;
 	for (size_t i = 0; i < sizeof C / sizeof *C; i++) {
 		json_t *v = json_object_get(sum_, C[i][0]);
-		num(s, 0, (double)i + 1, s->b->k[0][K_INT]);
+		num(s, 0, (double)i + 1, s->b->f[F_STT]);
 		put(s, 1, C[i][1], F_LABEL);
 		if (json_is_number(v))
 			num(s, 2, json_number_value(v),
@@ -1199,11 +1251,12 @@ static void status_row(sheet *s, json_t *su, int no)
 	size_t i;
 	json_array_foreach(miss, i, v) {
 		size_t l = strlen(missing);
+		const char *part = json_string_value(v);
 		snprintf(missing + l, sizeof missing - l, "%s%s", l ? ", " : "",
-			 json_string_value(v));
+			 strcmp(part, BC_PART_REPORT) ? part : "báo cáo");
 	}
-	num(s, 0, no, b->k[0][K_INT]);
-	name_cell(s, u ? u : su);
+	num(s, 0, no, b->f[F_STT]);
+	name_cell(s, u ? u : su, lines(missing, s->w[6], false));
 	num(s, 2, (double)json_array_size(json_object_get(su, "required")),
 	    b->k[0][K_INT]);
 	num(s, 3, (double)json_object_size(json_object_get(su, "received")),
@@ -1254,7 +1307,7 @@ static void status_sheet(book *b)
 	if (!sheet_open(b, &s, "Tình hình báo cáo", 7))
 		return;
 	for (lxw_col_t c = 0; c < 7; c++)
-		width(&s, c, w[c] ? w[c] : b->name_w);
+		width(&s, c, w[c] ? w[c] : names_width(b, b->by_code, NULL, NULL));
 	heading(&s, "Tình hình gửi báo cáo của các đơn vị");
 	dmy(str(st, "unit_due"), due, sizeof due);
 	dmy(str(st, "as_of"), asof, sizeof asof);
@@ -1315,7 +1368,8 @@ static bool expr_asked(const bc_expr *e, const bc_form *f, const char *level)
 }
 
 /* For each form the level reported, its first ratio of numbers the
- * level is asked for: the rules list a form's headline rate first. */
+ * level is asked for and has a value of: the rules list a form's
+ * headline rate first, and an empty chart says nothing. */
 static size_t choose(book *b, const char *level, pick *out)
 {
 	size_t n = 0;
@@ -1324,9 +1378,13 @@ static size_t choose(book *b, const char *level, pick *out)
 		json_t *units = json_object_get(form_agg(b, f->id), "units");
 		if (json_integer_value(json_object_get(units, level)) < 1)
 			continue;
+		json_t *inds = json_object_get(form_agg(b, f->id), "indicators");
 		for (size_t k = 0; k < f->n_indicators; k++) {
 			const bc_indicator *x = &f->indicators[k];
-			if (x->rows < 0 && expr_asked(&x->num, f, level) &&
+			json_t *v = json_object_get(
+				json_object_get(inds, x->id), level);
+			if (x->rows < 0 && json_is_number(v) &&
+			    expr_asked(&x->num, f, level) &&
 			    expr_asked(&x->den, f, level)) {
 				out[n++] = (pick){f, x};
 				break;
@@ -1395,8 +1453,8 @@ static void rates_rows(sheet *s, const bc_level *lv, const pick *p, size_t n,
 	json_array_foreach(b->units, i, u) {
 		if (strcmp(str(u, "level"), lv->id))
 			continue;
-		num(s, 0, ++no, b->k[0][K_INT]);
-		name_cell(s, u);
+		num(s, 0, ++no, b->f[F_STT]);
+		name_cell(s, u, 1);
 		for (size_t k = 0; k < n; k++) {
 			double v;
 			json_t *mine = json_object_get(
@@ -1448,10 +1506,21 @@ static lxw_chart *rate_chart(book *b, const sheet *data, const pick *p,
 	chart_axis_set_num_font(ch->y_axis, &vf);
 	chart_axis_set_min(ch->y_axis, 0);
 	chart_axis_set_max(ch->y_axis, 100);
+	chart_axis_set_major_unit(ch->y_axis, 20);
 	return ch;
 }
 
-#define CHART_ROWS 15 /* rows a chart takes, two to a printed page */
+/* A chart's height in rows of 15 points: the first page holds the
+ * heading and one chart, the next ones two charts each. */
+#define CHART_ROWS 17
+
+/* Rows of a fixed height, as charts are anchored to rows: LibreOffice's
+ * empty rows are lower than Excel's. */
+static void chart_rows(sheet *s, int n)
+{
+	for (int i = 0; i < n; i++, s->r++)
+		height(s, 15);
+}
 
 static void chart_sheet(book *b, const sheet *data, const pick *p, size_t n,
 			const bc_level *lv, lxw_row_t first, lxw_row_t last)
@@ -1465,19 +1534,22 @@ static void chart_sheet(book *b, const sheet *data, const pick *p, size_t n,
 	page(&s, 1, 0);
 	lxw_row_t *breaks = bc_calloc(n / 2 + 2, sizeof *breaks);
 	size_t nb = 0;
-	lxw_chart_options opt = {.x_scale = 2.0, .y_scale = 1.04,
+	lxw_chart_options opt = {.x_scale = 1.9,
+				 .y_scale = CHART_ROWS * 20 / 288.0,
 				 .object_position = LXW_OBJECT_MOVE_DONT_SIZE};
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n && breaks; i++) {
 		lxw_chart *ch = rate_chart(b, data, &p[i], lv,
 					   (lxw_col_t)(2 + i), first, last);
 		if (!ch) {
 			fail(b, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
 			break;
 		}
-		check(&s, worksheet_insert_chart_opt(s.ws, s.r, 0, ch, &opt));
-		s.r += CHART_ROWS + 1;
-		if (i % 2 == 1 && i + 1 < n && breaks)
+		if (i % 2 == 1) {
 			breaks[nb++] = s.r;
+			chart_rows(&s, 1);
+		}
+		check(&s, worksheet_insert_chart_opt(s.ws, s.r, 0, ch, &opt));
+		chart_rows(&s, CHART_ROWS + 1);
 	}
 	if (nb)
 		check(&s, worksheet_set_h_pagebreaks(s.ws, breaks));
@@ -1496,7 +1568,7 @@ static void rates_sheets(book *b)
 	if (n && sheet_open(b, &s, "Chỉ số theo đơn vị", (lxw_col_t)(2 + n))) {
 		lxw_row_t first, last;
 		width(&s, 0, 5);
-		width(&s, 1, b->name_w);
+		width(&s, 1, names_width(b, NULL, NULL, lv->id));
 		for (lxw_col_t c = 2; c < s.n; c++)
 			width(&s, c, 14);
 		heading(&s, title);
@@ -1534,20 +1606,14 @@ static void texts(book *b, bc_time now)
 		 m, y);
 }
 
-/* Indexes of the units, and the width their names need. */
 static void index_units(book *b)
 {
 	size_t i;
 	json_t *u;
 	b->by_code = json_object();
 	b->estimated = set_of(json_object_get(b->agg, "estimated_units"));
-	b->name_w = 24;
-	json_array_foreach(b->units, i, u) {
+	json_array_foreach(b->units, i, u)
 		json_object_set(b->by_code, str(u, "code"), u);
-		double w = (double)utf8_len(str(u, "name")) * 0.95 + 5;
-		if (*str(u, "level") && w > b->name_w)
-			b->name_w = w > 40 ? 40 : w;
-	}
 }
 
 static void sheets(book *b)

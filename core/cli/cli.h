@@ -86,6 +86,7 @@ int cmd_import(bc_cli *c, int argc, char **argv);
 int cmd_init(bc_cli *c, int argc, char **argv);
 int cmd_rules(bc_cli *c, int argc, char **argv);
 int cmd_status(bc_cli *c, int argc, char **argv);
+int cmd_template(bc_cli *c, int argc, char **argv);
 int cmd_units(bc_cli *c, int argc, char **argv);
 int cmd_period(bc_cli *c, int argc, char **argv);
 

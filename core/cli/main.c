@@ -27,6 +27,7 @@ static const struct command {
 	{"history", cmd_history, "every revision a unit sent for a period"},
 	{"aggregate", cmd_aggregate, "district figures of a period"},
 	{"export", cmd_export, "write a period's figures: xlsx, csv, json, plugins"},
+	{"template", cmd_template, "the Excel workbook a unit fills in"},
 	{NULL, NULL, NULL},
 };
 

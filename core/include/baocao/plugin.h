@@ -48,7 +48,8 @@ typedef struct bc_host bc_host; /* opaque: one export in progress */
  * Paths name a value of the report model, JSON-like, with '.' between
  * keys and [i] for array elements:
  *
- *   period.code, period.label, period.window.from, period.unit_due
+ *   period.period (the code), period.label, period.window.from,
+ *   period.unit_due
  *   district.name                    the unit at the top of the tree
  *   units[i].code, .name, .kind, .level, .parent
  *   forms[i].id, .title, .fields[j].id, .label, .unit, .type, .agg

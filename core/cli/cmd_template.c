@@ -1,0 +1,98 @@
+/* SPDX-License-Identifier: MIT */
+#include "cli.h"
+#include "mem.h"
+#include "template.h"
+
+#include <string.h>
+
+static const char usage[] =
+	"usage: baocao template --unit CODE --period P [-o FILE]\n"
+	"                       [--fixed-time TS]\n"
+	"       baocao template --all --period P --dir DIR [--fixed-time TS]\n\n"
+	"Writes the Excel workbook a unit fills in for a period: a cover\n"
+	"(period, deadline, how to send, who signs), one sheet per form it\n"
+	"owes, its tables with room for rows, and its narrative report, one\n"
+	"cell per outline section.  The hidden sheets _fields and _meta map\n"
+	"every input cell to its form and field, for 'import'.\n\n"
+	"  --unit CODE      the unit; FILE defaults to CODE-P.xlsx here\n"
+	"  --all            every unit that owes something, as DIR/CODE.xlsx\n"
+	"  --fixed-time TS  the timestamp written into the files (for\n"
+	"                   byte-identical output)\n";
+
+enum { O_UNIT, O_PERIOD, O_OUT, O_ALL, O_DIR, O_FIXED };
+
+static int one(bc_cli *c, cli_opt *opts, bc_time fixed)
+{
+	const char *unit = opts[O_UNIT].value, *period = opts[O_PERIOD].value;
+	char *path = opts[O_OUT].set ? bc_strdup(opts[O_OUT].value)
+				     : bc_sprintf("%s-%s.xlsx", unit, period);
+	if (!path)
+		return cli_finish(c, BC_ERR_NOMEM);
+	bc_err rc = cli_open_store(c, false);
+	if (rc == BC_OK)
+		rc = cli_load_rules(c);
+	if (rc == BC_OK)
+		rc = bc_template_write(c->st, c->rb, unit, period, path, fixed,
+				       &c->diags);
+	if (rc == BC_OK && c->json)
+		cli_print_json(json_pack("{s:s, s:s, s:s}", "unit", unit,
+					 "period", period, "file", path));
+	else if (rc == BC_OK)
+		fprintf(stderr, "%s: template of %s for %s written\n", path,
+			unit, period);
+	bc_free(path);
+	return cli_finish(c, rc);
+}
+
+static int all(bc_cli *c, cli_opt *opts, bc_time fixed)
+{
+	const char *period = opts[O_PERIOD].value, *dir = opts[O_DIR].value;
+	char **files = NULL;
+	size_t n = 0;
+	bc_err rc = cli_open_store(c, false);
+	if (rc == BC_OK)
+		rc = cli_load_rules(c);
+	if (rc == BC_OK)
+		rc = bc_template_write_all(c->st, c->rb, period, dir, fixed,
+					   &files, &n, &c->diags);
+	if (rc == BC_OK && c->json) {
+		json_t *a = json_array();
+		for (size_t i = 0; i < n; i++)
+			json_array_append_new(a, json_string(files[i]));
+		cli_print_json(json_pack("{s:s, s:o}", "period", period,
+					 "files", a));
+	} else if (rc == BC_OK) {
+		fprintf(stderr, "%s: %zu templates for %s written\n", dir, n,
+			period);
+	}
+	bc_template_files_free(files, n);
+	return cli_finish(c, rc);
+}
+
+int cmd_template(bc_cli *c, int argc, char **argv)
+{
+	cli_opt opts[] = {[O_UNIT] = {.name = "--unit", .takes_arg = true},
+			  [O_PERIOD] = {.name = "--period", .takes_arg = true},
+			  [O_OUT] = {.name = "-o", .takes_arg = true},
+			  [O_ALL] = {.name = "--all"},
+			  [O_DIR] = {.name = "--dir", .takes_arg = true},
+			  [O_FIXED] = {.name = "--fixed-time", .takes_arg = true},
+			  {.name = NULL}};
+	int npos, r = cli_parse(c, argc, argv, opts, NULL, 0, &npos, usage);
+	bc_time fixed = 0;
+	if (r)
+		return r < 0 ? EXIT_USAGE : EXIT_OK;
+	if (!opts[O_PERIOD].set)
+		return cli_usage_error(usage, "template needs --period");
+	if (opts[O_ALL].set == opts[O_UNIT].set)
+		return cli_usage_error(usage, "give either --unit or --all");
+	if (opts[O_ALL].set && (!opts[O_DIR].set || opts[O_OUT].set))
+		return cli_usage_error(usage, "--all writes into --dir DIR, "
+					      "not -o");
+	if (opts[O_UNIT].set && opts[O_DIR].set)
+		return cli_usage_error(usage, "--dir goes with --all; use -o");
+	if (opts[O_FIXED].set &&
+	    !bc_time_parse(opts[O_FIXED].value, c->tz_offset, &fixed, NULL))
+		return cli_usage_error(usage, "--fixed-time takes a timestamp");
+	return opts[O_ALL].set ? all(c, opts, fixed) : one(c, opts, fixed);
+}

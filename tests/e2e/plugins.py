@@ -1,0 +1,512 @@
+# SPDX-License-Identifier: MIT
+"""End-to-end tests of exporter plugins.
+
+    python3 tests/e2e/plugins.py PATH/TO/baocao TEST_PLUGIN_DIR
+
+Runs the real binary on a small district of its own (a department and
+three communes sending form bm3), each test in its own temporary
+directory, and checks docs/plugins.md: a C plugin reads the model and
+writes through the host; one built for another ABI major is refused with
+exit 3; one that fails leaves no file, not even the temporary one; a .so
+without the entry symbol gives way to the .lua of the same name; a Lua
+exporter cannot reach io or os; an unknown format lists the formats; the
+shipped html and md exporters write the figures; a plugin compiled here
+with the one-line pkg-config command of the docs works; and, where
+/usr/bin/chromium exists, the HTML report renders.
+
+TEST_PLUGIN_DIR holds the test plugins meson builds (tests/plugins).
+$BC_BUILD_ROOT is the build directory (for meson-uninstalled/), $CC the
+C compiler.  Prints "ok NAME", "FAIL NAME: why" or "skip NAME: why" per
+test, then "N passed, M failed"; exits 1 if any failed.  Standard library
+only.
+"""
+
+import concurrent.futures
+import json
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+if len(sys.argv) != 3:
+    sys.exit("usage: plugins.py PATH/TO/baocao TEST_PLUGIN_DIR")
+
+BIN = str(Path(sys.argv[1]).resolve())
+TEST_PLUGINS = Path(sys.argv[2]).resolve()
+HERE = Path(__file__).resolve().parent
+SRC = Path(os.environ.get("BC_SOURCE_ROOT") or HERE.parents[1]).resolve()
+BUILD = Path(os.environ.get("BC_BUILD_ROOT") or Path(BIN).parents[2])
+CC = shlex.split(os.environ.get("CC") or "cc")
+NOW = "2023-03-05T09:00:00+07:00"
+PERIOD = "2023-Q1"
+CHROMIUM = "/usr/bin/chromium"
+TIMEOUT = 60
+
+
+# ---- harness -----------------------------------------------------------
+
+class Failure(Exception):
+    pass
+
+
+class Skip(Exception):
+    pass
+
+
+def check(cond, msg):
+    if not cond:
+        raise Failure(msg)
+
+
+def env(**extra):
+    e = {k: v for k, v in os.environ.items() if not k.startswith("BAOCAO_")}
+    e["BAOCAO_NOW"] = NOW
+    e["BAOCAO_USER"] = "e2e"
+    e.update(extra)
+    return e
+
+
+class Result:
+    def __init__(self, argv, rc, out, err):
+        self.argv, self.rc, self.out, self.err = argv, rc, out, err
+
+    def brief(self):
+        return (f"baocao {' '.join(map(str, self.argv))}: exit {self.rc}; "
+                f"stderr: {self.err.strip()[:500]!r}")
+
+
+def run(argv, cwd, environ=None, timeout=TIMEOUT):
+    try:
+        p = subprocess.run([BIN] + [str(a) for a in argv], cwd=cwd,
+                           env=environ or env(), stdin=subprocess.DEVNULL,
+                           capture_output=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        raise Failure(f"baocao {' '.join(map(str, argv))}: no answer in "
+                      f"{timeout} s")
+    return Result(argv, p.returncode, p.stdout.decode("utf-8", "replace"),
+                  p.stderr.decode("utf-8", "replace"))
+
+
+def expect(r, code, *needles):
+    check(r.rc == code, f"expected exit {code}; {r.brief()}")
+    for n in needles:
+        check(n in r.err, f"stderr does not say {n!r}; {r.brief()}")
+
+
+# ---- the fixture: a district of its own --------------------------------
+
+# A commune whose name would break HTML or Markdown if not escaped.
+HOSTILE = 'Xã <b>Thử</b> & "Kiểm" | tra'
+UNITS = [
+    ("tan-ky", "UBND huyện Tân Kỳ", "district", "", ""),
+    ("vp-ubnd", "Văn phòng HĐND và UBND huyện", "department", "vp_ubnd",
+     "tan-ky"),
+    ("xa-dong-van", "Xã Đồng Văn", "commune", "", "tan-ky"),
+    ("xa-thu", HOSTILE, "commune", "", "tan-ky"),
+    ("tt-tan-ky", "Thị trấn Tân Kỳ", "town", "", "tan-ky"),
+]
+
+# Per unit: carried over, online, in person; settled early, on time,
+# late; pending in time, pending late.  Every bm3 check holds.
+BM3 = {
+    "vp-ubnd": (40, 700, 464, 600, 500, 4, 95, 5),
+    "xa-dong-van": (10, 300, 250, 300, 200, 10, 45, 5),
+    "xa-thu": (5, 120, 80, 100, 80, 5, 18, 2),
+    "tt-tan-ky": (15, 400, 350, 420, 300, 5, 35, 5),
+}
+
+
+def bm3(k, online, direct, early, ontime, late, pend, pend_late):
+    received = k + online + direct
+    settled = early + ontime + late
+    pending = pend + pend_late
+    assert received == settled + pending, "fixture: bm3 does not add up"
+    return {
+        "tthc_tong": 120, "tthc_mot_cua": 110, "tthc_cong_khai": 118,
+        "dvc_toan_trinh": 30, "dvc_mot_phan": 60,
+        "hs_ky_truoc": k, "hs_truc_tuyen": online, "hs_truc_tiep": direct,
+        "hs_tiep_nhan": received,
+        "hs_truoc_han": early, "hs_dung_han": ontime, "hs_qua_han": late,
+        "hs_da_giai_quyet": settled,
+        "hs_dang_trong_han": pend, "hs_dang_qua_han": pend_late,
+        "hs_dang_giai_quyet": pending,
+        "hs_xin_loi": min(late + pend_late, 3),
+        "hs_so_hoa": (online + direct) // 2,
+        "hs_bcci": settled // 10,
+        "pakn_tiep_nhan": 4, "pakn_da_xu_ly": 3,
+    }
+
+
+TOTAL_RECEIVED = sum(v[0] + v[1] + v[2] for v in BM3.values())
+
+
+def grouped(n):
+    """A regex for n as digits with at most a space, dot or comma (or a
+    no-break space) between them."""
+    d = str(n)
+    return re.compile(r"(?<![\d.,])" + r"[ .,\u00a0\u202f]?".join(d)
+                      + r"(?![\d])")
+
+
+class T:
+    """One test's directory, with a database of the fixture district."""
+
+    def __init__(self, tmp):
+        self.tmp = Path(tmp)
+        self.db = self.tmp / "test.db"
+
+    def bc(self, *args, environ=None, timeout=TIMEOUT):
+        return run(["--db", self.db, *args], self.tmp, environ, timeout)
+
+    def ok(self, *args, **kw):
+        r = self.bc(*args, **kw)
+        expect(r, 0)
+        return r
+
+    def setup(self):
+        self.ok("init")
+        csv = self.tmp / "units.csv"
+        with open(csv, "w", encoding="utf-8", newline="") as f:
+            f.write("code,name,kind,roles,parent\n")
+            for u in UNITS:
+                f.write(",".join('"' + c.replace('"', '""') + '"'
+                                 if any(x in c for x in ',"') else c
+                                 for c in u) + "\n")
+        self.ok("units", "import", csv)
+        files = []
+        for code, v in BM3.items():
+            p = self.tmp / f"{code}.json"
+            p.write_text(json.dumps({
+                "unit": code, "period": PERIOD,
+                "signed_by": {"name": "Nguyễn Văn A",
+                              "title": "Thủ trưởng đơn vị",
+                              "date": "2023-02-20"},
+                "received_at": "2023-02-20T10:00:00+07:00",
+                "channel": "email", "estimated": False,
+                "forms": {"bm3": bm3(*v)}}, ensure_ascii=False),
+                encoding="utf-8")
+            files.append(p)
+        self.ok("import", *files)
+        return self
+
+    def export(self, fmt, out, *extra, environ=None):
+        return self.bc("export", PERIOD, "--format", fmt, "-o", out, *extra,
+                       environ=environ)
+
+    def leftovers(self, out):
+        return sorted(p.name for p in self.tmp.glob(Path(out).name + "*"))
+
+
+TESTS = []
+
+
+def test(fn):
+    TESTS.append(fn)
+    return fn
+
+
+def run_one(fn):
+    with tempfile.TemporaryDirectory(prefix="bc-plugins-") as tmp:
+        try:
+            fn(T(tmp))
+            return "ok", ""
+        except Skip as e:
+            return "skip", str(e)
+        except Failure as e:
+            return "FAIL", str(e)
+        except Exception as e:  # a bug of the test itself, still a failure
+            return "FAIL", f"{type(e).__name__}: {e}"
+
+
+def plugin_dir(t, name="plugs", copies=(), lua=None):
+    """A plugin directory holding copies of test plugins (as {name: file})
+    and Lua exporters ({name: text})."""
+    d = t.tmp / name
+    d.mkdir(exist_ok=True)
+    for dst, src in dict(copies).items():
+        shutil.copyfile(TEST_PLUGINS / src, d / dst)
+    for n, text in (lua or {}).items():
+        (d / f"{n}.lua").write_text(text, encoding="utf-8")
+    return d
+
+
+# ---- C plugins ---------------------------------------------------------
+
+MOCK_TEXT = (
+    "period=2023-Q1\n"
+    "label=Quý I năm 2023\n"
+    "district=UBND huyện Tân Kỳ\n"
+    "levels=2\n"
+    "level0=huyen\n"
+    "first_form_key=bm1\n"
+    f"bm3.hs_tiep_nhan.total={TOTAL_RECEIVED}\n")
+
+
+@test
+def mock_plugin(t):
+    t.setup()
+    out = t.tmp / "mock.txt"
+    r = t.export("mock", out, "--plugins", TEST_PLUGINS)
+    expect(r, 0)
+    check(out.read_text(encoding="utf-8") == MOCK_TEXT,
+          f"mock wrote {out.read_text(encoding='utf-8')!r}, "
+          f"want {MOCK_TEXT!r}")
+    # The same plugin through $BAOCAO_PLUGIN_PATH, after a directory that
+    # does not exist.
+    out2 = t.tmp / "mock2.txt"
+    r = t.export("mock", out2, environ=env(
+        BAOCAO_PLUGIN_PATH=f"{t.tmp / 'nowhere'}:{TEST_PLUGINS}"))
+    expect(r, 0)
+    check(out2.read_text(encoding="utf-8") == MOCK_TEXT,
+          "mock through $BAOCAO_PLUGIN_PATH wrote something else")
+    check(t.leftovers(out) == ["mock.txt"], f"left {t.leftovers(out)}")
+
+
+@test
+def wrong_abi_major(t):
+    t.setup()
+    out = t.tmp / "x.txt"
+    r = t.export("badabi", out, "--plugins", TEST_PLUGINS)
+    expect(r, 3, "badabi")
+    check(re.search(r"rebuild (it )?against this baocao", r.err),
+          f"the refusal does not say to rebuild: {r.brief()}")
+    check(not out.exists(), "a refused plugin produced output")
+    check(t.leftovers(out) == [], f"left {t.leftovers(out)}")
+
+
+@test
+def failing_plugin_leaves_nothing(t):
+    t.setup()
+    out = t.tmp / "fails.txt"
+    r = t.export("fails", out, "--plugins", TEST_PLUGINS)
+    check(r.rc not in (0, None), f"a failing plugin: {r.brief()}")
+    check("deliberate failure" in r.err,
+          f"the plugin's error is not shown: {r.brief()}")
+    check(not out.exists(), "a failed export left its output file")
+    check(t.leftovers(out) == [],
+          f"a failed export left {t.leftovers(out)} behind")
+    # Nor does it clobber a previous good file of the same name.
+    out.write_text("previous\n", encoding="utf-8")
+    r = t.export("fails", out, "--plugins", TEST_PLUGINS)
+    check(r.rc not in (0, None), f"a failing plugin: {r.brief()}")
+    check(out.read_text(encoding="utf-8") == "previous\n",
+          "a failed export replaced the existing file")
+    check(t.leftovers(out) == ["fails.txt"], f"left {t.leftovers(out)}")
+
+
+@test
+def so_without_entry_falls_back_to_lua(t):
+    t.setup()
+    d = plugin_dir(t, copies={"fallback.so": "nosym.so"}, lua={
+        "fallback": 'exporter { name = "fallback", extension = "txt",\n'
+                    '  run = function(m) write("from lua: ", '
+                    'm.period.period, "\\n") end }\n'})
+    out = t.tmp / "fb.txt"
+    r = t.export("fallback", out, "--plugins", d)
+    expect(r, 0)
+    check(out.read_text(encoding="utf-8") == "from lua: 2023-Q1\n",
+          f"fallback wrote {out.read_text(encoding='utf-8')!r}")
+    # Without the .lua the .so is an error, not an unknown format.
+    (d / "fallback.lua").unlink()
+    r = t.export("fallback", t.tmp / "fb2.txt", "--plugins", d)
+    expect(r, 3, "baocao_exporter")
+    check(not (t.tmp / "fb2.txt").exists(), "output without an exporter")
+
+
+@test
+def lua_sandbox(t):
+    t.setup()
+    victim = t.tmp / "victim.txt"
+    scripts = {
+        "evilio": 'exporter { name = "evilio", run = function(m)\n'
+                  f'  local f = io.open("{victim}", "w")\n'
+                  '  f:write("pwned") f:close() end }\n',
+        "evilos": 'exporter { name = "evilos", run = function(m)\n'
+                  f'  os.execute("touch {victim}") end }}\n',
+        # Writes first, then tries: the partial output must go too.
+        "evillate": 'exporter { name = "evillate", run = function(m)\n'
+                    '  write("some output\\n")\n'
+                    f'  io.open("{victim}", "w") end }}\n',
+        "evilreq": 'exporter { name = "evilreq", run = function(m)\n'
+                   '  local x = require("io") x.open("/dev/null") end }\n',
+    }
+    refused = {"evilio": "io", "evilos": "os", "evillate": "io",
+               "evilreq": "require"}
+    d = plugin_dir(t, lua=scripts)
+    for name in scripts:
+        out = t.tmp / f"{name}.txt"
+        r = t.export(name, out, "--plugins", d)
+        check(r.rc not in (0, None), f"{name} ran: {r.brief()}")
+        check(f"{name}.lua:" in r.err,
+              f"{name}: the refusal does not say where: {r.brief()}")
+        check(f"'{refused[name]}'" in r.err,
+              f"{name}: the refusal does not name {refused[name]}: "
+              f"{r.brief()}")
+        check(not out.exists(), f"{name}: output written")
+        check(t.leftovers(out) == [], f"{name}: left {t.leftovers(out)}")
+        check(not victim.exists(), f"{name} reached the file system")
+
+
+@test
+def unknown_format_lists_formats(t):
+    t.setup()
+    out = t.tmp / "x.out"
+    r = t.export("nosuchformat", out)
+    expect(r, 2, "nosuchformat")
+    listed = r.err.split("available:")[-1].split()
+    for f in ("xlsx", "csv", "json", "html", "md"):
+        check(f in listed, f"formats listed: {listed}; no {f}")
+    check(not out.exists(), "output for an unknown format")
+
+
+# ---- the shipped exporters ---------------------------------------------
+
+@test
+def html_report(t):
+    t.setup()
+    out = t.tmp / "r.html"
+    expect(t.export("html", out), 0)
+    html = out.read_text(encoding="utf-8")
+    check(html.startswith("<!DOCTYPE html>"), "not an HTML document")
+    check('lang="vi"' in html, "no lang=\"vi\"")
+    check('charset="utf-8"' in html.lower(), "no UTF-8 charset")
+    check("<svg" in html, "no inline SVG chart")
+    check(grouped(TOTAL_RECEIVED).search(html),
+          f"the district total {TOTAL_RECEIVED} is not in the report")
+    check("Quý I năm 2023" in html, "no period label")
+    check("Tỷ lệ hồ sơ giải quyết đúng hạn" in html, "no indicator label")
+    # Every string of the model escaped; nothing fetched from outside.
+    check("<b>Thử</b>" not in html, "a unit name was not HTML-escaped")
+    check("&lt;b&gt;Thử&lt;/b&gt; &amp; &quot;Kiểm&quot;" in html,
+          "the escaped unit name is missing")
+    for bad in ("<script", "<link", "<img", "@import", "url(", "http://",
+                "https://"):
+        check(bad not in html, f"the report is not self-contained: {bad}")
+    check(t.leftovers(out) == ["r.html"], f"left {t.leftovers(out)}")
+
+
+@test
+def md_report(t):
+    t.setup()
+    out = t.tmp / "r.md"
+    expect(t.export("md", out), 0)
+    md = out.read_text(encoding="utf-8")
+    check(md.startswith("# "), f"no heading: {md[:80]!r}")
+    check(grouped(TOTAL_RECEIVED).search(md),
+          f"the district total {TOTAL_RECEIVED} is not in the summary")
+    check("Tổng số hồ sơ tiếp nhận" in md, "no field label")
+    check("Tỷ lệ hồ sơ giải quyết đúng hạn" in md, "no indicator")
+    # The hostile name, escaped for Markdown (a | would split a cell).
+    check(HOSTILE not in md, "a unit name was not Markdown-escaped")
+
+
+# ---- an out-of-tree plugin ---------------------------------------------
+
+OOT = r"""/* SPDX-License-Identifier: MIT */
+#include <baocao/plugin.h>
+#include <string.h>
+
+static int run(bc_host *h, const bc_host_api *api)
+{
+	const char *p = api->get(h, "period.period");
+	return api->write(h, "oot ", 4) || api->write(h, p, strlen(p)) ||
+	       api->write(h, "\n", 1);
+}
+
+static const bc_exporter e = {
+	.abi_major = BC_PLUGIN_ABI_MAJOR, .abi_minor = BC_PLUGIN_ABI_MINOR,
+	.name = "oot", .description = "out of tree", .extension = "txt",
+	.run = run,
+};
+
+const bc_exporter *baocao_exporter(void) { return &e; }
+"""
+
+
+@test
+def out_of_tree_plugin(t):
+    if not shutil.which("pkg-config"):
+        raise Failure("pkg-config is not installed (scripts/setup "
+                      "installs it)")
+    d = t.tmp / "oot"
+    d.mkdir()
+    (d / "oot.c").write_text(OOT, encoding="utf-8")
+    uninstalled = BUILD / "meson-uninstalled"
+    check((uninstalled / "baocao-plugin-uninstalled.pc").exists(),
+          f"no {uninstalled}/baocao-plugin-uninstalled.pc")
+    e = env(PKG_CONFIG_PATH=str(uninstalled))
+    # The docs' line, word for word apart from the names.
+    cmd = (f"{shlex.join(CC)} -fPIC -shared "
+           "$(pkg-config --cflags --libs baocao-plugin) -o oot.so oot.c")
+    p = subprocess.run(["sh", "-c", cmd], cwd=d, env=e, capture_output=True,
+                       timeout=TIMEOUT)
+    check(p.returncode == 0, f"{cmd}: {p.stderr.decode()[:600]}")
+    pc = subprocess.run(["pkg-config", "--variable=plugindir",
+                         "baocao-plugin"], env=e, capture_output=True)
+    check(pc.stdout.decode().strip() == str(BUILD / "plugins"),
+          f"plugindir of the uninstalled .pc: {pc.stdout.decode()!r}")
+    t.setup()
+    out = t.tmp / "oot.txt"
+    expect(t.export("oot", out, "--plugins", d), 0)
+    check(out.read_text() == "oot 2023-Q1\n", f"oot wrote {out.read_text()!r}")
+
+
+# ---- the HTML report rendered ------------------------------------------
+
+@test
+def html_screenshot(t):
+    if not os.access(CHROMIUM, os.X_OK):
+        raise Skip(f"{CHROMIUM} is not installed")
+    t.setup()
+    out = t.tmp / "r.html"
+    expect(t.export("html", out), 0)
+    png = t.tmp / "r.png"
+    profile = t.tmp / "profile"
+    argv = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
+            "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run", f"--user-data-dir={profile}",
+            f"--screenshot={png}", "--window-size=1280,2000",
+            out.resolve().as_uri()]
+    try:
+        p = subprocess.run(argv, cwd=t.tmp, capture_output=True, timeout=180,
+                           env=dict(env(), HOME=str(t.tmp)))
+    except subprocess.TimeoutExpired:
+        raise Failure("chromium did not finish in 180 s")
+    check(png.exists(), f"no screenshot; chromium exit {p.returncode}: "
+                        f"{p.stderr.decode()[-600:]}")
+    data = png.read_bytes()
+    check(data[:8] == b"\x89PNG\r\n\x1a\n", "the screenshot is not a PNG")
+    # A blank 1280x2000 page compresses to a few kilobytes; text, tables
+    # and charts take far more.
+    check(len(data) > 40_000,
+          f"the screenshot is {len(data)} bytes: a blank page?")
+
+
+# ---- main --------------------------------------------------------------
+
+def main():
+    if not os.access(BIN, os.X_OK):
+        sys.exit(f"plugins.py: {BIN} is not an executable")
+    passed = failed = 0
+    with concurrent.futures.ThreadPoolExecutor(max_workers=6) as pool:
+        futures = [(fn.__name__, pool.submit(run_one, fn)) for fn in TESTS]
+        for name, fut in futures:
+            status, why = fut.result()
+            if status == "ok":
+                passed += 1
+                print(f"ok {name}", flush=True)
+            elif status == "skip":
+                print(f"skip {name}: {why}", flush=True)
+            else:
+                failed += 1
+                print(f"FAIL {name}: {why}", flush=True)
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

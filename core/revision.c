@@ -16,14 +16,15 @@ void bc_part_free(bc_part *p)
 }
 
 bc_err bc_part_add(bc_part *p, const char *field, int row, const char *col,
-		   bool has_num, double num, const char *text, int line)
+		   bool has_num, double num, const char *text, int line,
+		   const char *loc)
 {
 	if (bc_grow((void **)&p->v, &p->cap, p->n + 1, sizeof *p->v) < 0)
 		return BC_ERR_NOMEM;
 	char *t = bc_strdup(text);
 	if (text && !t)
 		return BC_ERR_NOMEM;
-	p->v[p->n++] = (bc_val){field, row, col, has_num, num, t, line};
+	p->v[p->n++] = (bc_val){field, row, col, has_num, num, t, line, loc};
 	return BC_OK;
 }
 

@@ -25,6 +25,7 @@ typedef struct bc_val {
 	double num;
 	char *text; /* owned: the text, a date, an enum value; or NULL */
 	int line;
+	const char *loc; /* a cell such as "bm3!E14" (borrowed), or NULL */
 } bc_val;
 
 /* One part of a checked submission, as it is stored. */
@@ -39,9 +40,10 @@ typedef struct bc_part {
 } bc_part;
 
 void bc_part_free(bc_part *p);
-/* Appends a value (text copied). */
+/* Appends a value (text copied; loc borrowed). */
 bc_err bc_part_add(bc_part *p, const char *field, int row, const char *col,
-		   bool has_num, double num, const char *text, int line);
+		   bool has_num, double num, const char *text, int line,
+		   const char *loc);
 
 /* How and when a submission came in. */
 typedef struct bc_receipt {

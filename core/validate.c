@@ -28,6 +28,17 @@ typedef struct vctx {
 	bc_err rc;
 } vctx;
 
+/* Where something was read: a line, or a cell. */
+typedef struct place {
+	int line;
+	const char *loc;
+} place;
+
+static place at(const bc_val *v)
+{
+	return v ? (place){v->line, v->loc} : (place){0, NULL};
+}
+
 static void note_rc(vctx *x, bc_err rc)
 {
 	if (rc != BC_OK && x->rc == BC_OK)
@@ -59,19 +70,19 @@ static void fail(vctx *x, int line, const char *loc, const char *form,
 }
 
 /* A warning, printed (d) and kept with the part's revision. */
-static void warn(vctx *x, bc_part *p, int line, const char *form,
+static void warn(vctx *x, bc_part *p, place w, const char *form,
 		 const char *field, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
-static void warn(vctx *x, bc_part *p, int line, const char *form,
+static void warn(vctx *x, bc_part *p, place w, const char *form,
 		 const char *field, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	say(x, x->d, BC_WARNING, line, NULL, form, field, fmt, ap);
+	say(x, x->d, BC_WARNING, w.line, w.loc, form, field, fmt, ap);
 	va_end(ap);
 	va_start(ap, fmt);
-	say(x, p ? &p->notes : &x->c->warnings, BC_WARNING, line, NULL, form,
-	    field, fmt, ap);
+	say(x, p ? &p->notes : &x->c->warnings, BC_WARNING, w.line, w.loc,
+	    form, field, fmt, ap);
 	va_end(ap);
 }
 
@@ -549,7 +560,7 @@ static void add_typed(vctx *x, bc_part *p, const bc_form *form,
 		return;
 	}
 	note_rc(x, bc_part_add(p, field, r->row, col, has_num, num, text,
-			       r->line));
+			       r->line, r->loc));
 }
 
 static void check_form_value(vctx *x, const bc_raw *r)
@@ -619,7 +630,7 @@ static void check_section(vctx *x, const bc_raw *r)
 	bc_part *p = part_for(x, BC_PART_REPORT, NULL);
 	if (p)
 		note_rc(x, bc_part_add(p, sec->id, 0, NULL, false, 0, r->text,
-				       r->line));
+				       r->line, r->loc));
 }
 
 /* Refuses a value given twice (possible in CSV; JSON refuses duplicate
@@ -723,7 +734,7 @@ static bool when_holds(const bc_whens *w, const bc_field *cols,
 }
 
 static void run_check(vctx *x, bc_part *p, const bc_check *k,
-		      lookup *l, int line, const char *field)
+		      lookup *l, place w, const char *field)
 {
 	if (bc_cond_eval(&k->cond, value_of, l) != 0)
 		return;
@@ -733,11 +744,11 @@ static void run_check(vctx *x, bc_part *p, const bc_check *k,
 		snprintf(rowtxt, sizeof rowtxt, "row %d: ", l->row);
 	const char *f = field ? field : k->field;
 	if (k->severity == BC_ERROR)
-		fail(x, line, NULL, p->form->id, f, "%s%s%s%s", rowtxt,
+		fail(x, w.line, w.loc, p->form->id, f, "%s%s%s%s", rowtxt,
 		     k->message ? k->message : "", k->message ? ": " : "",
 		     why ? why : k->text);
 	else
-		warn(x, p, line, p->form->id, f, "%s%s%s%s", rowtxt,
+		warn(x, p, w, p->form->id, f, "%s%s%s%s", rowtxt,
 		     k->message ? k->message : "", k->message ? ": " : "",
 		     why ? why : k->text);
 	bc_free(why);
@@ -761,12 +772,20 @@ static bool pattern_ok(vctx *x, const char *pattern, const char *text)
 	return ok;
 }
 
-static int first_line(const bc_part *p, const char *table, int row)
+static bool row_present(const bc_part *p, const char *table, int row)
 {
 	for (size_t i = 0; i < p->n; i++)
 		if (p->v[i].row == row && !strcmp(p->v[i].field, table))
-			return p->v[i].line;
-	return 0;
+			return true;
+	return false;
+}
+
+static const bc_val *first_val(const bc_part *p, const char *table, int row)
+{
+	for (size_t i = 0; i < p->n; i++)
+		if (p->v[i].row == row && !strcmp(p->v[i].field, table))
+			return &p->v[i];
+	return NULL;
 }
 
 static bool given(const bc_submission *s, const char *form,
@@ -783,7 +802,7 @@ static bool given(const bc_submission *s, const char *form,
 }
 
 static void check_cell(vctx *x, bc_part *p, const bc_field *t,
-		       const bc_field *col, int row, int line)
+		       const bc_field *col, int row, place w)
 {
 	const char *form = p->form->id;
 	const bc_val *v = cell(p, t->id, row, col->id);
@@ -793,19 +812,19 @@ static void check_cell(vctx *x, bc_part *p, const bc_field *t,
 	if (!v || (!v->has_num && (!v->text || !*v->text))) {
 		/* A value that was given but refused has its own message. */
 		if (needed && !given(x->s, p->form->id, t->id, row, col->id))
-			fail(x, line, NULL, form, t->id,
+			fail(x, w.line, w.loc, form, t->id,
 			     "row %d: %s is required (%s)", row, col->id,
 			     col->label);
 		return;
 	}
 	if (col->pattern && v->text && !pattern_ok(x, col->pattern, v->text))
-		fail(x, v->line, NULL, form, t->id,
+		fail(x, v->line, v->loc, form, t->id,
 		     "row %d, %s: '%s' does not look like %s (%s)", row,
 		     col->id, v->text, col->example ? col->example : col->pattern,
 		     col->label);
 	if (col->in_window_warn && col->type == BC_T_DATE &&
 	    (v->num < x->c->period.from || v->num > x->c->period.to))
-		warn(x, p, v->line, form, t->id,
+		warn(x, p, at(v), form, t->id,
 		     "row %d, %s: %s is outside the period's data window", row,
 		     col->id, v->text);
 }
@@ -817,9 +836,10 @@ static void check_table(vctx *x, bc_part *p, const bc_field *t)
 		if (!strcmp(p->v[i].field, t->id) && p->v[i].row > rows)
 			rows = p->v[i].row;
 	for (int r = 1; r <= rows; r++) {
-		int line = first_line(p, t->id, r);
-		if (!line) {
-			fail(x, first_line(p, t->id, r + 1), NULL, p->form->id,
+		place w = at(first_val(p, t->id, r));
+		if (!row_present(p, t->id, r)) {
+			place next = at(first_val(p, t->id, r + 1));
+			fail(x, next.line, next.loc, p->form->id,
 			     t->id,
 			     "rows are numbered 1, 2, 3 … and row %d is "
 			     "missing",
@@ -827,12 +847,12 @@ static void check_table(vctx *x, bc_part *p, const bc_field *t)
 			continue;
 		}
 		for (size_t c = 0; c < t->n_columns; c++)
-			check_cell(x, p, t, &t->columns[c], r, line);
+			check_cell(x, p, t, &t->columns[c], r, w);
 		lookup l = {p, r, t->columns, t->n_columns};
 		for (size_t k = 0; k < t->n_row_checks; k++) {
 			const bc_check *ck = &t->row_checks[k];
 			if (when_holds(&ck->when, t->columns, p, t->id, r))
-				run_check(x, p, ck, &l, line, t->id);
+				run_check(x, p, ck, &l, w, t->id);
 		}
 	}
 }
@@ -846,32 +866,32 @@ static void mark_tables(vctx *x, bc_part *p, const bc_raw *raws, size_t n)
 		const bc_field *t = &form->fields[i];
 		if (t->type != BC_T_TABLE)
 			continue;
-		int rows = 0, line = 0;
-		bool seen = false, empty = false;
+		int rows = 0;
+		const bc_raw *first = NULL;
+		bool empty = false;
 		for (size_t k = 0; k < n; k++)
 			if (!strcmp(raws[k].form, form->id) &&
 			    !strcmp(raws[k].field, t->id)) {
-				seen = true;
 				empty |= raws[k].kind == BC_RAW_EMPTY;
-				line = line ? line : raws[k].line;
+				first = first ? first : &raws[k];
 				if (raws[k].row > rows)
 					rows = raws[k].row;
 			}
 		if (empty && rows)
-			fail(x, line, NULL, form->id, t->id,
+			fail(x, first->line, first->loc, form->id, t->id,
 			     "both empty ([]) and with rows");
-		if (seen)
+		if (first)
 			note_rc(x, bc_part_add(p, t->id, 0, NULL, true, rows,
-					       NULL, line));
+					       NULL, first->line, first->loc));
 	}
 }
 
-static int line_of_field(const bc_part *p, const char *field)
+static const bc_val *field_val(const bc_part *p, const char *field)
 {
 	for (size_t i = 0; i < p->n; i++)
 		if (!p->v[i].row && !strcmp(p->v[i].field, field))
-			return p->v[i].line;
-	return 0;
+			return &p->v[i];
+	return NULL;
 }
 
 static void check_carries(vctx *x, bc_part *p)
@@ -894,7 +914,7 @@ static void check_carries(vctx *x, bc_part *p)
 		char a[64], b[64];
 		bc_num_text(v, a, sizeof a);
 		bc_num_text(prev, b, sizeof b);
-		warn(x, p, line_of_field(p, form->fields[c->field].id), form->id,
+		warn(x, p, at(field_val(p, form->fields[c->field].id)), form->id,
 		     form->fields[c->field].id,
 		     "%s = %s nhưng %s của báo cáo %s = %s",
 		     form->fields[c->field].id, a, form->fields[c->from].id,
@@ -930,7 +950,7 @@ static void check_last_year(vctx *x, bc_part *p)
 			char a[64], b[64];
 			bc_num_text(v->num, a, sizeof a);
 			bc_num_text(last, b, sizeof b);
-			warn(x, p, v->line, p->form->id, v->field,
+			warn(x, p, at(v), p->form->id, v->field,
 			     "%s is %s %s, the value of %s", a,
 			     v->num > 3 * last ? "more than three times"
 					       : "less than a third of",
@@ -950,13 +970,13 @@ static void check_form(vctx *x, bc_part *p)
 	lookup l = {p, 0, form->fields, form->n_fields};
 	for (size_t i = 0; i < form->n_checks; i++) {
 		const bc_check *k = &form->checks[i];
-		int line = k->field ? line_of_field(p, k->field) : 0;
-		if (!line && k->cond.lhs.n && k->cond.lhs.v[0].name)
-			line = line_of_field(p, k->cond.lhs.v[0].name);
+		const bc_val *v = k->field ? field_val(p, k->field) : NULL;
+		if (!v && k->cond.lhs.n && k->cond.lhs.v[0].name)
+			v = field_val(p, k->cond.lhs.v[0].name);
 		const char *field = k->field;
 		if (!field && k->cond.lhs.n && k->cond.lhs.v[0].name)
 			field = k->cond.lhs.v[0].name;
-		run_check(x, p, k, &l, line, field);
+		run_check(x, p, k, &l, at(v), field);
 	}
 	check_carries(x, p);
 	check_last_year(x, p);
@@ -1005,16 +1025,17 @@ static void check_late(vctx *x)
 	bc_date day = bc_time_date(c->received_at, dir->utc_offset);
 	c->late = dir->deadline_inclusive ? day > c->period.unit_due
 					  : day >= c->period.unit_due;
-	char at[BC_TIME_BUF], due[BC_DATE_BUF];
-	bc_time_format(c->received_at, dir->utc_offset, at);
+	char when[BC_TIME_BUF], due[BC_DATE_BUF];
+	bc_time_format(c->received_at, dir->utc_offset, when);
 	bc_date_format(c->period.unit_due, due);
 	for (size_t i = 0; i < c->n_parts; i++) {
 		if (c->late)
-			warn(x, &c->parts[i], 0, c->parts[i].part, NULL,
-			     "received %s, after the deadline %s", at, due);
+			warn(x, &c->parts[i], (place){0, NULL}, c->parts[i].part,
+			     NULL, "received %s, after the deadline %s", when,
+			     due);
 		if (c->estimated)
-			warn(x, &c->parts[i], 0, c->parts[i].part, NULL,
-			     "figures flagged as estimates");
+			warn(x, &c->parts[i], (place){0, NULL}, c->parts[i].part,
+			     NULL, "figures flagged as estimates");
 	}
 }
 

@@ -25,7 +25,7 @@
 #define MAX_ENTRY (64u << 20)   /* one XML part, inflated */
 #define MAX_TOTAL (256u << 20)  /* all parts read, inflated */
 #define MAX_RATIO 500           /* inflated / compressed, past 1 MiB */
-#define MAX_CELLS 5000000
+#define MAX_CELLS 1000000 /* a template has a few hundred */
 #define MAX_TEXT (1u << 20)     /* one cell's text */
 #define MAX_STRINGS 2000000
 
@@ -191,6 +191,51 @@ static void text_reset(textbuf *t)
 		t->s[0] = '\0';
 }
 
+/* OOXML writes a character it cannot put in XML as "_xHHHH_" (four hex
+ * digits, ST_Xstring); decode those, in place. */
+static void decode_escapes(char *s)
+{
+	char *o = s;
+	for (char *p = s; *p;) {
+		unsigned v;
+		int k = 0;
+		if (p[0] == '_' && p[1] == 'x' &&
+		    sscanf(p + 2, "%4x%n", &v, &k) == 1 && k == 4 && p[6] == '_' &&
+		    isxdigit((unsigned char)p[2]) && v > 0 && v < 0x80) {
+			*o++ = (char)v;
+			p += 7;
+		} else {
+			*o++ = *p++;
+		}
+	}
+	*o = '\0';
+}
+
+/*
+ * LibreOffice Calc reads "_x" + 1 to 4 hex digits + "_" as an escape,
+ * strictly or not, and saves what it decoded: "cbcc_xa_quy_dinh" comes
+ * back as "cbcc\nquy_dinh".  No id of the map holds a control character,
+ * so one is written back as the shortest escape it can have come from.
+ * A wrong guess can only name no field, which validation refuses.
+ */
+static char *undo_calc(const char *s)
+{
+	size_t n = 0;
+	for (const char *p = s; *p; p++)
+		n += (unsigned char)*p < 0x20 ? 6 : 1;
+	char *out = bc_malloc(n + 1), *o = out;
+	if (!out)
+		return NULL;
+	for (const char *p = s; *p; p++) {
+		if ((unsigned char)*p < 0x20)
+			o += sprintf(o, "_x%x_", (unsigned char)*p);
+		else
+			*o++ = *p;
+	}
+	*o = '\0';
+	return out;
+}
+
 static bc_err parse(book *b, const char *part, const char *xml, size_t len,
 		    void *ud, XML_StartElementHandler start,
 		    XML_EndElementHandler end, XML_CharacterDataHandler chars)
@@ -287,9 +332,9 @@ static void wbinfo_free(wbinfo *w)
 /* ---- shared strings and styles ------------------------------------------ */
 
 typedef struct strings {
+	textbuf t; /* first: collect_chars writes here */
 	char **v;
 	size_t n, cap;
-	textbuf t;
 	int depth_rph; /* inside <rPh>: phonetic hints, not the text */
 	bool oom;
 } strings;
@@ -329,9 +374,9 @@ static void ss_end(void *ud, const char *el)
 	}
 }
 
-static void collect_chars(void *ud, const char *str, int len)
+static void ss_chars(void *ud, const char *str, int len)
 {
-	text_add(ud, str, len); /* the text is the first member */
+	text_add(&((strings *)ud)->t, str, len);
 }
 
 static void strings_free(strings *s)
@@ -432,7 +477,7 @@ typedef struct cells {
 /* Reading one worksheet.  want (sorted) lists the cells to keep; NULL
  * keeps all (for the small _fields and _meta sheets). */
 typedef struct sheetread {
-	textbuf t; /* first: collect_chars writes here */
+	textbuf t;
 	book *b;
 	const strings *ss;
 	const styles *st;
@@ -477,6 +522,11 @@ static void ref_text(long col, long row, char *buf, size_t n)
 static int cmp_ref(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void sh_chars(void *ud, const char *str, int len)
+{
+	text_add(&((sheetread *)ud)->t, str, len);
 }
 
 static void sh_start(void *ud, const char *el, const char **atts)
@@ -557,6 +607,8 @@ static void finish_cell(sheetread *s)
 		s->oom = true;
 		return;
 	}
+	if (c.kind == BC_RAW_TEXT)
+		decode_escapes(c.text);
 	s->out->v[s->out->n++] = c;
 }
 
@@ -633,8 +685,7 @@ static bc_err read_sheet(tmpl *t, const sheet *sh, char *const *want,
 		return rc;
 	sheetread s = {.b = t->b, .ss = &t->ss, .st = &t->st, .want = want,
 		       .n_want = n_want, .out = out};
-	rc = parse(t->b, sh->path, xml, len, &s, sh_start, sh_end,
-		   collect_chars);
+	rc = parse(t->b, sh->path, xml, len, &s, sh_start, sh_end, sh_chars);
 	bc_free(xml);
 	bc_free(s.t.s);
 	if (rc == BC_OK && s.too_many)
@@ -688,7 +739,7 @@ static bc_err read_map(tmpl *t)
 			    sizeof *t->map) < 0)
 			return BC_ERR_NOMEM;
 		mapping *m = &t->map[t->n_map++];
-		*m = (mapping){bc_strdup(c[0]->text), bc_strdup(c[1]->text),
+		*m = (mapping){undo_calc(c[0]->text), undo_calc(c[1]->text),
 			       bc_strdup(c[2]->text), bc_strdup(c[3]->text), NULL,
 			       BC_RAW_TEXT, false};
 		if (!m->form || !m->field || !m->sheet || !m->cell)
@@ -1004,7 +1055,7 @@ static bc_err read_workbook(tmpl *t)
 	    (rc = read_part(t->b, "xl/sharedStrings.xml", &xml, &len, false)) ==
 		    BC_OK) {
 		rc = parse(t->b, "xl/sharedStrings.xml", xml, len, &t->ss,
-			   ss_start, ss_end, collect_chars);
+			   ss_start, ss_end, ss_chars);
 		bc_free(xml);
 	} else if (rc == BC_ERR_NOT_FOUND) {
 		rc = BC_OK;

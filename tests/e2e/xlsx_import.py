@@ -1,0 +1,396 @@
+# SPDX-License-Identifier: MIT
+"""Importing filled Excel templates, through the real binary.
+
+Round trips (a template filled by openpyxl, for a commune and a
+department, every form and table; the committed workbooks filled by
+openpyxl and saved by LibreOffice Calc), the spreadsheet conventions
+(date serials and dd/mm/yyyy text, Vietnamese number separators, Có/Không),
+and every hostile workbook: each refused with its reason, quickly, with
+nothing stored.
+
+usage: xlsx_import.py BAOCAO"""
+import csv, io, json, os, shutil, subprocess, sys, tempfile, time, zipfile
+
+try:
+    import openpyxl
+except ImportError:
+    # Debian's openpyxl lives with Debian's python; another python3 may
+    # come first on PATH.
+    if os.path.exists("/usr/bin/python3") and sys.executable != "/usr/bin/python3":
+        os.execv("/usr/bin/python3", ["/usr/bin/python3"] + sys.argv)
+    print("skip: python3-openpyxl is not installed")
+    sys.exit(77)
+
+BIN = os.path.abspath(sys.argv[1])
+ROOT = os.environ.get("BC_SOURCE_ROOT") or os.path.abspath(
+    os.path.join(os.path.dirname(__file__), "..", ".."))
+FIX = os.path.join(ROOT, "tests", "e2e", "fixtures", "xlsx")
+EXAMPLES = os.path.join(ROOT, "examples", "2023-Q1")
+results = []
+
+
+class Env:
+    def __init__(self, rules=None):
+        self.dir = tempfile.mkdtemp(prefix="bc-xlsx-")
+        self.db = os.path.join(self.dir, "t.db")
+        self.rules = rules
+        self.run("init")
+        self.run("units", "import",
+                 os.path.join(FIX if rules else ROOT + "/examples",
+                              "units.csv" if rules else "tan-ky-units.csv"))
+
+    def run(self, *args, timeout=60):
+        cmd = [BIN, "--db", self.db] + (["--rules", self.rules] if self.rules else []) + list(args)
+        t0 = time.time()
+        r = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
+                           env=dict(os.environ, BAOCAO_NOW="2023-03-01T08:00:00+07:00"))
+        r.seconds = time.time() - t0
+        return r
+
+    def path(self, name):
+        return os.path.join(self.dir, name)
+
+    def template(self, unit):
+        out = self.path(unit + ".xlsx")
+        r = self.run("template", "--unit", unit, "--period", "2023-Q1", "-o", out)
+        assert r.returncode == 0, r.stderr
+        return out
+
+    def values(self, unit):
+        """Every value in force for unit, as the csv export writes them."""
+        out = self.path("export.csv")
+        r = self.run("export", "2023-Q1", "--format", "csv", "-o", out)
+        assert r.returncode == 0, r.stderr
+        with open(out, encoding="utf-8") as f:
+            return {(row[2], row[3]): row[4] for row in csv.reader(f) if row[0] == unit}
+
+    def revisions(self):
+        r = self.run("status", "2023-Q1", "--as-of", "2023-12-31", "--json")
+        units = json.loads(r.stdout)["units"]
+        return sum(len(u["received"]) for u in units)
+
+
+def test(fn):
+    def wrapped():
+        try:
+            fn()
+            results.append(("ok", fn.__name__, ""))
+        except AssertionError as e:
+            results.append(("FAIL", fn.__name__, str(e)[:400]))
+        except Exception as e:  # a crash of the test itself is a failure too
+            results.append(("FAIL", fn.__name__, f"{type(e).__name__}: {e}"[:400]))
+    wrapped.__name__ = fn.__name__
+    TESTS.append(wrapped)
+    return fn
+
+
+TESTS = []
+
+
+def fill(template, sub, out, transform=None):
+    """Fills a template from a submission through _fields only."""
+    wb = openpyxl.load_workbook(template)
+    rows = list(wb["_fields"].iter_rows(values_only=True))
+    head = [str(h).strip().lower() for h in rows[0]]
+    ix = {k: head.index(k) for k in ("form", "field", "sheet", "cell")}
+    for row in rows[1:]:
+        form, field, sheet, cell = (row[ix[k]] for k in ("form", "field", "sheet", "cell"))
+        if form == "_meta":
+            v = {"signer_name": sub["signed_by"]["name"],
+                 "signer_title": sub["signed_by"]["title"],
+                 "signed_date": sub["signed_by"].get("date")}.get(field)
+        elif form == "report":
+            v = sub.get("report", {}).get(field)
+        elif "[" in field:
+            table, rest = field.split("[", 1)
+            i, col = rest.split("].")
+            rws = sub["forms"].get(form, {}).get(table, [])
+            v = rws[int(i) - 1].get(col) if int(i) <= len(rws) else None
+        else:
+            v = sub["forms"].get(form, {}).get(field)
+        if transform:
+            v = transform(form, field, v)
+        if v is not None:
+            wb[sheet][cell] = v
+    wb.save(out)
+
+
+def expected(sub):
+    """The values of a submission as the csv export writes them."""
+    want = {}
+    for form, vals in sub["forms"].items():
+        for k, v in vals.items():
+            if isinstance(v, list):
+                if not v:
+                    want[(form, k)] = "[]"
+                for i, row in enumerate(v, 1):
+                    for c, cv in row.items():
+                        want[(form, f"{k}[{i}].{c}")] = str(cv)
+            elif isinstance(v, bool):
+                want[(form, k)] = "true" if v else "false"
+            else:
+                want[(form, k)] = v
+    return want
+
+
+def same_values(got, want, what):
+    bad = []
+    for k, v in want.items():
+        g = got.get(k)
+        if isinstance(v, (int, float)):
+            ok = g is not None and abs(float(g) - v) < 1e-9
+        else:
+            ok = g == v
+        if not ok:
+            bad.append((k, v, g))
+    assert not bad, f"{what}: {len(bad)} of {len(want)} values differ, first {bad[:3]}"
+
+
+def load(name):
+    with open(os.path.join(EXAMPLES, name), encoding="utf-8") as f:
+        return json.load(f)
+
+
+# ---- round trips ----------------------------------------------------------
+
+@test
+def round_trip_commune_every_form():
+    env = Env()
+    sub = load("xa-ky-son.json")
+    out = env.path("filled.xlsx")
+    fill(env.template("xa-ky-son"), sub, out)
+    r = env.run("import", out, "--received-at", "2023-02-25T09:00", "--channel", "email")
+    assert r.returncode == 0, r.stderr[-400:]
+    same_values(env.values("xa-ky-son"), expected(sub), "commune")
+
+
+@test
+def round_trip_department():
+    env = Env()
+    sub = load("tckh.json")
+    out = env.path("filled.xlsx")
+    fill(env.template("tckh"), sub, out)
+    r = env.run("import", out)
+    assert r.returncode == 0, r.stderr[-400:]
+    same_values(env.values("tckh"), expected(sub), "department")
+
+
+@test
+def committed_openpyxl_and_libreoffice_workbooks():
+    # Made by fixtures/xlsx/make against the frozen rules beside them.
+    with open(os.path.join(FIX, "xa-ky-son.json"), encoding="utf-8") as f:
+        want = expected(json.load(f))
+    for name in ("filled-openpyxl.xlsx", "filled-libreoffice.xlsx"):
+        env = Env(rules=os.path.join(FIX, "rules"))
+        r = env.run("import", os.path.join(FIX, name), "--received-at", "2023-02-25")
+        assert r.returncode == 0, f"{name}: {r.stderr[-400:]}"
+        same_values(env.values("xa-ky-son"), want, name)
+
+
+@test
+def blank_table_is_an_empty_table():
+    env = Env()
+    sub = load("xa-ky-son.json")
+    sub["forms"]["pl1b"]["van_ban"] = []
+    out = env.path("filled.xlsx")
+    fill(env.template("xa-ky-son"), sub, out)
+    r = env.run("import", out)
+    assert r.returncode == 0, r.stderr[-300:]
+    assert env.values("xa-ky-son").get(("pl1b", "van_ban")) == "[]"
+
+
+@test
+def spreadsheet_conventions():
+    env = Env()
+    sub = load("xa-ky-son.json")
+
+    def local(form, field, v):
+        if v is None:
+            return v
+        if field.endswith("].ngay"):         # a date typed as text, dd/mm/yyyy
+            y, m, d = v.split("-")
+            return f"{d}/{m}/{y}"
+        if (form, field) == ("bm3", "hs_truc_tiep"):
+            return f"{v:,}".replace(",", ".") if v >= 1000 else str(v)
+        if (form, field) == ("bm6", "cong_khai_ngan_sach"):
+            return "Có" if v else "Không"
+        if (form, field) == ("bm1", "kinh_phi_cchc"):
+            return str(v).replace(".", ",")  # 8,73
+        return v
+    sub["forms"]["bm3"]["hs_truc_tiep"] = 1146
+    sub["forms"]["bm3"]["hs_tiep_nhan"] = (sub["forms"]["bm3"]["hs_ky_truoc"] +
+                                           sub["forms"]["bm3"]["hs_truc_tuyen"] + 1146)
+    sub["forms"]["bm3"]["hs_da_giai_quyet"] += 1000
+    sub["forms"]["bm3"]["hs_dung_han"] += 1000
+    out = env.path("filled.xlsx")
+    fill(env.template("xa-ky-son"), sub, out, local)
+    r = env.run("import", out)
+    assert r.returncode == 0, r.stderr[-500:]
+    same_values(env.values("xa-ky-son"), expected(sub), "local conventions")
+
+
+@test
+def ambiguous_number_refused_with_cell():
+    env = Env()
+    sub = load("xa-ky-son.json")
+    out = env.path("filled.xlsx")
+    fill(env.template("xa-ky-son"), sub, out,
+         lambda f, k, v: "1.20" if (f, k) == ("bm3", "hs_ky_truoc") else v)
+    r = env.run("import", out)
+    assert r.returncode == 1, r.stderr
+    assert "!D" in r.stderr and "bm3.hs_ky_truoc" in r.stderr and "two ways" in r.stderr, r.stderr
+    assert env.revisions() == 0, "something was stored"
+
+
+@test
+def changed_rules_refused():
+    env = Env()
+    out = env.path("filled.xlsx")
+    fill(env.template("xa-ky-son"), load("xa-ky-son.json"), out)
+    wb = openpyxl.load_workbook(out)
+    for row in wb["_meta"].iter_rows():
+        if row[0].value == "hash":
+            row[1].value = "0" * 64
+    wb.save(out)
+    r = env.run("import", out)
+    assert r.returncode == 1 and "new template" in r.stderr, r.stderr
+    assert env.revisions() == 0
+
+
+# ---- hostile workbooks ----------------------------------------------------
+
+def refused(env, path, why, seconds=30):
+    r = env.run("import", path, timeout=seconds + 30)
+    assert r.returncode == 1, f"exit {r.returncode}: {r.stderr[-300:]}"
+    assert why in r.stderr, f"no '{why}' in: {r.stderr[-300:]}"
+    assert r.seconds < seconds, f"took {r.seconds:.1f}s"
+    assert env.revisions() == 0, "something was stored"
+
+
+def rezip(src, dst, change):
+    """Copies a workbook, letting change(name, bytes) replace parts."""
+    with zipfile.ZipFile(src) as z, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as o:
+        for n in z.namelist():
+            d = change(n, z.read(n))
+            if d is not None:
+                o.writestr(n, d)
+
+
+@test
+def zip_bomb_refused():
+    env = Env()
+    tpl = env.template("xa-ky-son")
+    bomb = env.path("bomb.xlsx")
+    first = []
+
+    def big(n, d):
+        if n.startswith("xl/worksheets/sheet") and not first:
+            first.append(n)
+            return b"<" + b"a" * (150 << 20) + b"/>"
+        return d
+    rezip(tpl, bomb, big)
+    refused(env, bomb, "refused")
+
+
+@test
+def path_outside_refused():
+    env = Env()
+    tpl = env.template("xa-ky-son")
+    bad = env.path("dotdot.xlsx")
+    shutil.copy(tpl, bad)
+    with zipfile.ZipFile(bad, "a") as z:
+        z.writestr("../../evil.xml", b"<x/>")
+    refused(env, bad, "outside")
+
+
+@test
+def corrupted_zip_refused():
+    env = Env()
+    junk = env.path("junk.xlsx")
+    with open(junk, "wb") as f:
+        f.write(b"PK\x03\x04" + bytes(range(256)) * 20)
+    refused(env, junk, "not a readable .xlsx")
+    tpl = env.template("xa-ky-son")
+    with open(tpl, "rb") as f:
+        data = f.read()
+    cut = env.path("cut.xlsx")
+    with open(cut, "wb") as f:
+        f.write(data[: len(data) // 2])
+    refused(env, cut, ".xlsx")
+
+
+@test
+def too_many_cells_refused():
+    env = Env()
+    tpl = env.template("xa-ky-son")
+    many = env.path("many.xlsx")
+    first = []
+
+    def cells(n, d):
+        if n.startswith("xl/worksheets/sheet") and not first:
+            first.append(n)
+            rows = "".join(f'<row r="{r}">' + '<c t="n"><v>1</v></c>' * 100 + "</row>"
+                           for r in range(1, 11001))
+            return ('<worksheet xmlns="http://schemas.openxmlformats.org/'
+                    'spreadsheetml/2006/main"><sheetData>' + rows +
+                    "</sheetData></worksheet>").encode()
+        return d
+    rezip(tpl, many, cells)
+    refused(env, many, "cells")
+
+
+@test
+def xml_entity_bomb_refused():
+    env = Env()
+    tpl = env.template("xa-ky-son")
+    lol = env.path("lol.xlsx")
+    ents = '<!DOCTYPE s [<!ENTITY a "aaaaaaaaaa">' + "".join(
+        f'<!ENTITY {chr(98 + i)} "' + ("&" + chr(97 + i) + ";") * 10 + '">' for i in range(8)) + "]>"
+
+    def bomb(n, d):
+        if n == "xl/workbook.xml":
+            return d.replace(b"?>", b"?>" + ents.encode(), 1).replace(
+                b"<sheets>", b"<sheets><!-- &i; -->", 1)
+        return d
+    rezip(tpl, lol, bomb)
+    r = env.run("import", lol, timeout=60)
+    assert r.returncode == 1 and r.seconds < 30, f"exit {r.returncode} in {r.seconds:.1f}s"
+
+
+@test
+def not_a_template_refused():
+    env = Env()
+    wb = openpyxl.Workbook()
+    wb.active["A1"] = "bảng tính thường"
+    plain = env.path("plain.xlsx")
+    wb.save(plain)
+    refused(env, plain, "not a workbook made by 'baocao template'")
+
+
+@test
+def fields_naming_a_missing_sheet_refused():
+    env = Env()
+    tpl = env.template("xa-ky-son")
+    wb = openpyxl.load_workbook(tpl)
+    ws = wb["_fields"]
+    ws.cell(row=ws.max_row + 1, column=1, value="bm1")
+    ws.cell(row=ws.max_row, column=2, value="vb_chi_dao")
+    ws.cell(row=ws.max_row, column=3, value="Không có")
+    ws.cell(row=ws.max_row, column=4, value="A1")
+    bad = env.path("missing-sheet.xlsx")
+    wb.save(bad)
+    refused(env, bad, "does not have")
+
+
+def main():
+    for t in TESTS:
+        t()
+    for status, name, why in results:
+        print(f"{status} {name}" + (f": {why}" if why else ""))
+    failed = sum(1 for r in results if r[0] == "FAIL")
+    print(f"{len(results) - failed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -292,7 +292,8 @@ static int lines(const char *t, double width)
 }
 
 /* Excel refuses []:*?/\ and more than 31 characters: the id, then as
- * much of the title as fits, cut between words. */
+ * much of the title as fits, cut between words.  No apostrophe either,
+ * so that a formula can name the sheet without quoting it. */
 static void sheet_name(const char *id, const char *title, char *out,
 		       size_t n)
 {

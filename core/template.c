@@ -915,18 +915,23 @@ static void cover_parts(sheet *s)
 static void cover_signer(sheet *s)
 {
 	static const char *const key[] = {"Họ và tên:", "Chức vụ:",
-					  "Ngày ký:"};
+					  "Ngày ký:", "Số liệu ước tính:"};
 	static const char *const field[] = {"signer_name", "signer_title",
-					    "signed_date"};
-	static const char *const what[] = {"Họ và tên người ký báo cáo",
-					   "Chức vụ của người ký báo cáo",
-					   "Ngày ký báo cáo"};
+					    "signed_date", "estimated"};
+	/* Deadlines may fall before a window ends: the last days are then
+	 * estimated, and the report says so. */
+	static const char *const what[] = {
+		"Họ và tên người ký báo cáo", "Chức vụ của người ký báo cáo",
+		"Ngày ký báo cáo",
+		"Chọn " BOOL_YES " nếu số liệu những ngày cuối kỳ là ước tính"};
+	static const bc_ftype type[] = {BC_T_TEXT, BC_T_TEXT, BC_T_DATE,
+					BC_T_BOOL};
+	static const int style[] = {I_TEXT, I_TEXT, I_DATE, I_CHOICE};
 	merge(s, 0, 2, "II. NGƯỜI KÝ BÁO CÁO (THỦ TRƯỞNG ĐƠN VỊ)", F_H2);
 	s->r++;
-	for (int i = 0; i < 3; i++) {
-		input in = {.type = i == 2 ? BC_T_DATE : BC_T_TEXT,
-			    .label = what[i], .required = i < 2,
-			    .style = i == 2 ? I_DATE : I_TEXT};
+	for (int i = 0; i < 4; i++) {
+		input in = {.type = type[i], .label = what[i],
+			    .required = i < 2, .style = style[i]};
 		height(s, LINE_PT + 8);
 		put(s, 1, key[i], F_KEY);
 		input_cell(s, 2, &in, META_FORM, field[i]);

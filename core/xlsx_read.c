@@ -959,12 +959,18 @@ static void emit_all(emitter *o)
 					     ? &o->s->signer_title
 				     : !strcmp(m->field, "signed_date")
 					     ? &o->s->signed_date
+				     : !strcmp(m->field, "estimated")
+					     ? &o->s->estimated
 					     : NULL;
 			char date[BC_DATE_BUF];
 			const char *v = m->value;
 			if (v && m->kind == BC_RAW_NUM && a == &o->s->signed_date &&
 			    serial_date(v, o->dates == 1904, date))
 				v = date;
+			/* The cover's choice list says Có / Không. */
+			if (v && a == &o->s->estimated)
+				v = !strcasecmp(v, "Có") ? "true"
+				    : !strcasecmp(v, "Không") ? "false" : v;
 			if (a && v)
 				o->rc = bc_attr_set(a, v, 0, loc);
 			else if (a)

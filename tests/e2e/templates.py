@@ -318,7 +318,8 @@ def check_unit(t, path, code):
          (code, PERIOD, "cchc-1131", rs["hash"], 1), f"{path}: _meta")
     same(parts_of(fields), required(t, code), f"{path}: parts")
     same([x for f, x, _, _ in fields if f == "_meta"],
-         ["signer_name", "signer_title", "signed_date"], f"{path}: signer")
+         ["signer_name", "signer_title", "signed_date", "estimated"],
+         f"{path}: signer")
     same([x for f, x, _, _ in fields if f == "report"],
          may_write(cat, unit), f"{path}: report sections")
     level = level_of(cat, unit)
@@ -454,6 +455,7 @@ FILLED = {
     ("_meta", "signer_name"): "Nguyễn Văn A",
     ("_meta", "signer_title"): "Chủ tịch UBND xã",
     ("_meta", "signed_date"): datetime.date(2023, 2, 25),
+    ("_meta", "estimated"): "Có",
     ("bm3", "hs_tiep_nhan"): 120,
     ("bm6", "thu_ns_du_toan"): 1234.5,
     ("bm6", "cong_khai_ngan_sach"): "Có",

@@ -18,7 +18,10 @@ typedef struct actx {
 	const bc_period *p;
 	const bc_ruleset *rs;
 	bc_diags *d;
-	json_t *groups; /* group → forms object */
+	json_t *groups;    /* group → form → figures */
+	json_t *estimated; /* group → [unit codes] */
+	json_t *missing;   /* group → form → [unit codes] */
+	const char **grp_of; /* per unit of the list: its --by group or NULL */
 	bc_err rc;
 } actx;
 
@@ -49,14 +52,12 @@ static const char *col(sqlite3_stmt *s, int i)
 
 static const char SCHEMA[] =
 	"DROP TABLE IF EXISTS temp.agg_unit;"
-	"DROP TABLE IF EXISTS temp.agg_grp;"
 	"DROP TABLE IF EXISTS temp.agg_rev;"
 	"DROP TABLE IF EXISTS temp.agg_term;"
 	"DROP TABLE IF EXISTS temp.agg_countby;"
 	"DROP TABLE IF EXISTS temp.agg_where;"
 	"CREATE TEMP TABLE agg_unit (unit_id INTEGER PRIMARY KEY, code TEXT,"
-	" level TEXT);"
-	"CREATE TEMP TABLE agg_grp (unit_id INTEGER, grp TEXT);"
+	" level TEXT, grp TEXT);"
 	"CREATE TEMP TABLE agg_rev (id INTEGER PRIMARY KEY, unit_id INTEGER,"
 	" part TEXT, estimated INTEGER);"
 	"CREATE TEMP TABLE agg_term (part TEXT, ind TEXT, side TEXT,"
@@ -137,48 +138,33 @@ static void fill_terms(actx *x)
 	sqlite3_finalize(w);
 }
 
-/* Units in scope with their level, and the groups they count in: every
- * unit in ALL; with --by, also in its ancestor of that kind. */
+/* Units with their level and, with --by, the ancestor of that kind they
+ * count under (the list is depth-first, so a stack of the units above
+ * finds it without searching). */
 static void fill_units(actx *x, const bc_unit_list *ul, const char *by)
 {
-	sqlite3_stmt *u = prepare(x, "INSERT INTO agg_unit VALUES (?,?,?)");
-	sqlite3_stmt *g = prepare(x, "INSERT INTO agg_grp VALUES (?,?)");
-	for (size_t i = 0; x->rc == BC_OK && i < ul->n; i++) {
+	sqlite3_stmt *u = prepare(x, "INSERT INTO agg_unit VALUES (?,?,?,?)");
+	size_t *above = bc_calloc(ul->n + 1, sizeof *above);
+	x->grp_of = bc_calloc(ul->n + 1, sizeof *x->grp_of);
+	if (!above || !x->grp_of)
+		x->rc = BC_ERR_NOMEM;
+	for (size_t i = 0; u && x->rc == BC_OK && i < ul->n; i++) {
 		const bc_unit *un = &ul->v[i];
 		const bc_unit_kind *k = bc_ruleset_kind(x->rs, un->kind);
+		int depth = un->depth < 0 ? 0 : un->depth;
+		above[depth] = i;
+		for (int d = depth - 1; by && d >= 0 && !x->grp_of[i]; d--)
+			if (!strcmp(ul->v[above[d]].kind, by))
+				x->grp_of[i] = ul->v[above[d]].code;
 		sqlite3_bind_int64(u, 1, un->id);
 		sqlite3_bind_text(u, 2, un->code, -1, NULL);
 		sqlite3_bind_text(u, 3, k ? k->level : NULL, -1, NULL);
+		sqlite3_bind_text(u, 4, x->grp_of[i], -1, NULL);
 		sqlite3_step(u);
 		sqlite3_reset(u);
-		sqlite3_bind_int64(g, 1, un->id);
-		sqlite3_bind_text(g, 2, ALL, -1, NULL);
-		sqlite3_step(g);
-		sqlite3_reset(g);
-		if (!by)
-			continue;
-		/* Walk up the tree (listed parents first) to the ancestor of
-		 * the kind asked for. */
-		const char *parent = un->parent;
-		for (size_t hops = 0; parent && hops < ul->n; hops++) {
-			const bc_unit *pu = NULL;
-			for (size_t j = 0; j < ul->n && !pu; j++)
-				if (!strcmp(ul->v[j].code, parent))
-					pu = &ul->v[j];
-			if (!pu)
-				break;
-			if (!strcmp(pu->kind, by)) {
-				sqlite3_bind_int64(g, 1, un->id);
-				sqlite3_bind_text(g, 2, pu->code, -1, NULL);
-				sqlite3_step(g);
-				sqlite3_reset(g);
-				break;
-			}
-			parent = pu->parent;
-		}
 	}
+	bc_free(above);
 	sqlite3_finalize(u);
-	sqlite3_finalize(g);
 }
 
 /* ---- building the result -------------------------------------------- */
@@ -230,12 +216,39 @@ static json_t *levels_null(const bc_ruleset *rs, const char *method)
 	return o;
 }
 
+/* The figures of a form in the whole and, with --by, in a group: every
+ * result row counts in both, so one pass over the values serves all. */
+static int targets(actx *x, sqlite3_stmt *s, int grp_col, const char *part,
+		   json_t *out[2])
+{
+	out[0] = form_obj(x, ALL, part);
+	if (sqlite3_column_type(s, grp_col) == SQLITE_NULL)
+		return 1;
+	out[1] = form_obj(x, col(s, grp_col), part);
+	return 2;
+}
+
+/* The field's object in a form's figures, or NULL before its first
+ * value. */
+static json_t *field_obj(json_t *form, const bc_field *f)
+{
+	return json_object_get(json_object_get(form, "fields"), f->id);
+}
+
+static void add_number(json_t *o, const char *key, double v)
+{
+	json_t *old = json_object_get(o, key);
+	json_object_set_new(o, key,
+			    json_real(v + (json_is_number(old)
+						   ? json_number_value(old)
+						   : 0)));
+}
+
 static void sums(actx *x)
 {
 	sqlite3_stmt *s = prepare(
-		x, "SELECT g.grp, r.part, v.field, u.level, sum(v.num)"
+		x, "SELECT u.grp, r.part, v.field, u.level, sum(v.num)"
 		   " FROM agg_rev r JOIN agg_unit u ON u.unit_id = r.unit_id"
-		   " JOIN agg_grp g ON g.unit_id = r.unit_id"
 		   " JOIN value v ON v.revision_id = r.id AND v.row = 0"
 		   " AND v.col = '' WHERE v.num IS NOT NULL"
 		   " GROUP BY 1, 2, 3, 4");
@@ -243,16 +256,17 @@ static void sums(actx *x)
 		const bc_field *f = field_of(x->rs, col(s, 1), col(s, 2));
 		if (!f || f->type == BC_T_TABLE || f->type == BC_T_DATE)
 			continue;
-		json_t *fields = json_object_get(
-			form_obj(x, col(s, 0), col(s, 1)), "fields");
-		json_t *o = json_object_get(fields, f->id);
-		if (!o) {
-			o = levels_null(x->rs, bc_agg_name(f->agg));
-			json_object_set_new(fields, f->id, o);
+		json_t *forms[2];
+		int n = targets(x, s, 0, col(s, 1), forms);
+		for (int k = 0; k < n; k++) {
+			json_t *o = field_obj(forms[k], f);
+			if (!o) {
+				o = levels_null(x->rs, bc_agg_name(f->agg));
+				json_object_set_new(json_object_get(forms[k], "fields"),
+						    f->id, o);
+			}
+			add_number(o, col(s, 3), sqlite3_column_double(s, 4));
 		}
-		json_object_set_new(o, col(s, 3),
-				    num_json(sqlite3_column_double(s, 4),
-					     f->type == BC_T_MONEY ? 2 : 4));
 	}
 	sqlite3_finalize(s);
 }
@@ -260,32 +274,35 @@ static void sums(actx *x)
 static void count_by(actx *x)
 {
 	sqlite3_stmt *s = prepare(
-		x, "SELECT g.grp, r.part, v.field, u.level, v.txt, count(*)"
+		x, "SELECT u.grp, r.part, v.field, u.level, v.txt, count(*)"
 		   " FROM agg_rev r JOIN agg_unit u ON u.unit_id = r.unit_id"
-		   " JOIN agg_grp g ON g.unit_id = r.unit_id"
 		   " JOIN agg_countby c ON c.part = r.part"
 		   " JOIN value v ON v.revision_id = r.id AND v.field = c.field"
 		   " AND v.col = c.col AND v.row > 0"
 		   " GROUP BY 1, 2, 3, 4, 5");
 	while (s && sqlite3_step(s) == SQLITE_ROW) {
 		const bc_field *f = field_of(x->rs, col(s, 1), col(s, 2));
-		json_t *fields = json_object_get(
-			form_obj(x, col(s, 0), col(s, 1)), "fields");
-		json_t *o = json_object_get(fields, f->id);
-		if (!o) {
-			o = levels_null(x->rs, "count_by");
-			json_object_set_new(
-				o, "by",
-				json_string(f->columns[f->count_by].id));
-			json_object_set_new(fields, f->id, o);
+		json_t *forms[2];
+		int n = f ? targets(x, s, 0, col(s, 1), forms) : 0;
+		for (int k = 0; k < n; k++) {
+			json_t *o = field_obj(forms[k], f);
+			if (!o) {
+				o = levels_null(x->rs, "count_by");
+				json_object_set_new(
+					o, "by",
+					json_string(f->columns[f->count_by].id));
+				json_object_set_new(json_object_get(forms[k], "fields"),
+						    f->id, o);
+			}
+			json_t *lv = json_object_get(o, col(s, 3));
+			if (!json_is_object(lv)) {
+				lv = json_object();
+				json_object_set_new(o, col(s, 3), lv);
+			}
+			json_int_t c = json_integer_value(json_object_get(lv, col(s, 4)));
+			json_object_set_new(lv, col(s, 4),
+					    json_integer(c + sqlite3_column_int64(s, 5)));
 		}
-		json_t *lv = json_object_get(o, col(s, 3));
-		if (!json_is_object(lv)) {
-			lv = json_object();
-			json_object_set_new(o, col(s, 3), lv);
-		}
-		json_object_set_new(lv, col(s, 4),
-				    json_integer(sqlite3_column_int64(s, 5)));
 	}
 	sqlite3_finalize(s);
 }
@@ -319,23 +336,22 @@ static void totals(json_t *o, const bc_ruleset *rs)
 		json_object_set_new(o, "total", counts);
 	else {
 		json_decref(counts);
-		json_object_set_new(o, "total", any ? num_json(t, 4) : json_null());
+		json_object_set_new(o, "total", any ? json_real(t) : json_null());
 	}
 }
 
 /* Ratio indicators: per unit, only if it reported every term. */
 static const char RATIO_SQL[] =
 	"WITH per_unit AS ("
-	" SELECT g.grp, r.part, t.ind, u.level,"
+	" SELECT u.grp, r.part, t.ind, u.level,"
 	"  sum(CASE WHEN t.side = 'num' THEN t.sign * v.num END) AS num,"
 	"  sum(CASE WHEN t.side = 'den' THEN t.sign * v.num END) AS den,"
 	"  count(v.num) AS got, count(*) AS need"
 	" FROM agg_rev r JOIN agg_unit u ON u.unit_id = r.unit_id"
-	" JOIN agg_grp g ON g.unit_id = r.unit_id"
 	" JOIN agg_term t ON t.part = r.part"
 	" LEFT JOIN value v ON v.revision_id = r.id AND v.field = t.field"
 	"  AND v.row = 0 AND v.col = ''"
-	" GROUP BY g.grp, r.unit_id, r.part, t.ind)"
+	" GROUP BY r.unit_id, r.part, t.ind)"
 	" SELECT grp, part, ind, level, sum(num), sum(den) FROM per_unit"
 	" WHERE got = need GROUP BY 1, 2, 3, 4";
 
@@ -344,19 +360,17 @@ static const char ROWS_SQL[] =
 	"WITH tables AS (SELECT DISTINCT part, ind, field FROM agg_where),"
 	" n_cols AS (SELECT part, ind, count(DISTINCT col) AS n FROM agg_where"
 	"  GROUP BY 1, 2),"
-	" hits AS (SELECT g.grp, r.unit_id, w.part, w.ind, v.row"
-	"  FROM agg_rev r JOIN agg_grp g ON g.unit_id = r.unit_id"
-	"  JOIN agg_where w ON w.part = r.part"
+	" hits AS (SELECT r.unit_id, w.part, w.ind, v.row"
+	"  FROM agg_rev r JOIN agg_where w ON w.part = r.part"
 	"  JOIN value v ON v.revision_id = r.id AND v.field = w.field"
 	"  AND v.col = w.col AND v.row > 0 AND v.txt = w.value"
-	"  GROUP BY 1, 2, 3, 4, 5"
+	"  GROUP BY 1, 2, 3, 4"
 	"  HAVING count(*) = (SELECT n FROM n_cols c WHERE c.part = w.part"
 	"   AND c.ind = w.ind))"
-	" SELECT g.grp, r.part, t.ind, u.level, (SELECT count(*) FROM hits h"
-	"  WHERE h.grp = g.grp AND h.unit_id = r.unit_id AND h.part = t.part"
-	"  AND h.ind = t.ind), v.num"
+	" SELECT u.grp, r.part, t.ind, u.level, (SELECT count(*) FROM hits h"
+	"  WHERE h.unit_id = r.unit_id AND h.part = t.part AND h.ind = t.ind),"
+	"  v.num"
 	" FROM agg_rev r JOIN agg_unit u ON u.unit_id = r.unit_id"
-	" JOIN agg_grp g ON g.unit_id = r.unit_id"
 	" JOIN tables t ON t.part = r.part"
 	" JOIN value v ON v.revision_id = r.id AND v.field = t.field"
 	" AND v.row = 0 AND v.col = ''";
@@ -385,20 +399,24 @@ static void add_ratio(actx *x, const char *grp, const char *part,
 	json_object_set_new(parts, level, json_pack("[f, f]", n0 + num, d0 + den));
 }
 
+static void ratio_rows(actx *x, const char *sql)
+{
+	sqlite3_stmt *s = prepare(x, sql);
+	while (s && sqlite3_step(s) == SQLITE_ROW) {
+		double num = sqlite3_column_double(s, 4),
+		       den = sqlite3_column_double(s, 5);
+		add_ratio(x, ALL, col(s, 1), col(s, 2), col(s, 3), num, den);
+		if (sqlite3_column_type(s, 0) != SQLITE_NULL)
+			add_ratio(x, col(s, 0), col(s, 1), col(s, 2), col(s, 3),
+				  num, den);
+	}
+	sqlite3_finalize(s);
+}
+
 static void indicators(actx *x)
 {
-	sqlite3_stmt *s = prepare(x, RATIO_SQL);
-	while (s && sqlite3_step(s) == SQLITE_ROW)
-		add_ratio(x, col(s, 0), col(s, 1), col(s, 2), col(s, 3),
-			  sqlite3_column_double(s, 4),
-			  sqlite3_column_double(s, 5));
-	sqlite3_finalize(s);
-	s = prepare(x, ROWS_SQL);
-	while (s && sqlite3_step(s) == SQLITE_ROW)
-		add_ratio(x, col(s, 0), col(s, 1), col(s, 2), col(s, 3),
-			  sqlite3_column_double(s, 4),
-			  sqlite3_column_double(s, 5));
-	sqlite3_finalize(s);
+	ratio_rows(x, RATIO_SQL);
+	ratio_rows(x, ROWS_SQL);
 }
 
 static json_t *ratio(double num, double den)
@@ -429,28 +447,34 @@ static void finish_indicator(json_t *o, const bc_ruleset *rs)
 static void units_per_form(actx *x)
 {
 	sqlite3_stmt *s = prepare(
-		x, "SELECT g.grp, r.part, u.level, count(*)"
+		x, "SELECT u.grp, r.part, u.level, count(*)"
 		   " FROM agg_rev r JOIN agg_unit u ON u.unit_id = r.unit_id"
-		   " JOIN agg_grp g ON g.unit_id = r.unit_id"
 		   " WHERE r.part <> 'report' GROUP BY 1, 2, 3");
-	while (s && sqlite3_step(s) == SQLITE_ROW)
-		json_object_set_new(
-			json_object_get(form_obj(x, col(s, 0), col(s, 1)),
-					"units"),
-			col(s, 2), json_integer(sqlite3_column_int(s, 3)));
+	while (s && sqlite3_step(s) == SQLITE_ROW) {
+		json_t *forms[2];
+		int n = targets(x, s, 0, col(s, 1), forms);
+		for (int k = 0; k < n; k++) {
+			json_t *units = json_object_get(forms[k], "units");
+			json_int_t c = json_integer_value(
+				json_object_get(units, col(s, 2)));
+			json_object_set_new(units, col(s, 2),
+					    json_integer(c + sqlite3_column_int(s, 3)));
+		}
+	}
 	sqlite3_finalize(s);
 }
 
 /* Table rows, listed with their unit (forms.md: "rows listed"). */
 static void table_rows(actx *x)
 {
+	/* The rows go with the whole only: per group they would repeat a
+	 * national list 700 times. */
 	sqlite3_stmt *s = prepare(
-		x, "SELECT g.grp, r.part, v.field, u.code, v.row, v.col,"
+		x, "SELECT '" ALL "', r.part, v.field, u.code, v.row, v.col,"
 		   " v.txt, v.num FROM agg_rev r"
 		   " JOIN agg_unit u ON u.unit_id = r.unit_id"
-		   " JOIN agg_grp g ON g.unit_id = r.unit_id"
 		   " JOIN value v ON v.revision_id = r.id AND v.row > 0"
-		   " ORDER BY 1, 2, 3, 4, 5");
+		   " ORDER BY 2, 3, 4, 5");
 	json_t *row = NULL;
 	int last_row = -1;
 	const char *last_unit = NULL;
@@ -489,6 +513,19 @@ static void table_rows(actx *x)
 	sqlite3_finalize(s);
 }
 
+/* Sums were kept exact while they added up; now written as the field
+ * counts (money to the cent). */
+static void round_levels(json_t *o, const bc_field *f)
+{
+	const char *k;
+	json_t *v;
+	void *tmp;
+	json_object_foreach_safe(o, tmp, k, v) if (json_is_real(v))
+		json_object_set_new(o, k,
+				    num_json(json_real_value(v),
+					     f && f->type == BC_T_MONEY ? 2 : 4));
+}
+
 static void finish(actx *x)
 {
 	const char *grp;
@@ -499,8 +536,10 @@ static void finish(actx *x)
 		json_object_foreach(forms, part, f) {
 			const char *id;
 			json_t *o;
-			json_object_foreach(json_object_get(f, "fields"), id, o)
+			json_object_foreach(json_object_get(f, "fields"), id, o) {
 				totals(o, x->rs);
+				round_levels(o, field_of(x->rs, part, id));
+			}
 			json_object_foreach(json_object_get(f, "indicators"), id,
 					    o) finish_indicator(o, x->rs);
 		}
@@ -555,63 +594,93 @@ static json_t *ordered_forms(actx *x, const char *grp)
 	return out;
 }
 
-/* Units that owe a form and have no revision of it in force. */
-static json_t *missing(actx *x, const bc_unit_list *ul, const char *grp)
+/* A (unit, part) that has a revision in force. */
+typedef struct held {
+	int64_t unit;
+	char part[32];
+} held;
+
+static int cmp_held(const void *a, const void *b)
 {
-	json_t *out = json_object();
-	sqlite3_stmt *s = prepare(
-		x, "SELECT 1 FROM agg_rev r JOIN agg_grp g ON g.unit_id ="
-		   " r.unit_id WHERE r.unit_id = ? AND r.part = ? AND g.grp = ?");
-	sqlite3_stmt *in = prepare(x, "SELECT 1 FROM agg_grp WHERE unit_id = ?"
-				      " AND grp = ?");
-	for (size_t i = 0; s && in && i < ul->n; i++) {
+	const held *x = a, *y = b;
+	if (x->unit != y->unit)
+		return x->unit < y->unit ? -1 : 1;
+	return strcmp(x->part, y->part);
+}
+
+static void add_code(json_t *obj, const char *key, const char *code)
+{
+	json_t *a = json_object_get(obj, key);
+	if (!a) {
+		a = json_array();
+		json_object_set_new(obj, key, a);
+	}
+	json_array_append_new(a, json_string(code));
+}
+
+static json_t *group_obj(json_t *top, const char *grp)
+{
+	json_t *g = json_object_get(top, grp);
+	if (!g) {
+		g = json_object();
+		json_object_set_new(top, grp, g);
+	}
+	return g;
+}
+
+/* Units that owe a form and have no revision of it in force, for the
+ * whole and each group: one query, then the duties unit by unit. */
+static void missing(actx *x, const bc_unit_list *ul)
+{
+	held *h = NULL;
+	size_t n = 0, cap = 0;
+	sqlite3_stmt *s = prepare(x, "SELECT unit_id, part FROM agg_rev");
+	while (s && sqlite3_step(s) == SQLITE_ROW) {
+		if (bc_grow((void **)&h, &cap, n + 1, sizeof *h) < 0) {
+			x->rc = BC_ERR_NOMEM;
+			break;
+		}
+		h[n].unit = sqlite3_column_int64(s, 0);
+		snprintf(h[n].part, sizeof h[n].part, "%s", col(s, 1));
+		n++;
+	}
+	sqlite3_finalize(s);
+	if (n > 1)
+		qsort(h, n, sizeof *h, cmp_held);
+	for (size_t i = 0; x->rc == BC_OK && i < ul->n; i++) {
 		const bc_unit *u = &ul->v[i];
 		bc_owed owed;
-		sqlite3_bind_int64(in, 1, u->id);
-		sqlite3_bind_text(in, 2, grp, -1, NULL);
-		bool member = sqlite3_step(in) == SQLITE_ROW;
-		sqlite3_reset(in);
-		if (!member || bc_owed_for(x->p, u->kind, u->roles, u->n_roles,
-					   &owed) != BC_OK)
+		if (bc_owed_for(x->p, u->kind, u->roles, u->n_roles, &owed) != BC_OK)
 			continue;
 		for (size_t k = 0; k < owed.n_parts; k++) {
+			held key = {.unit = u->id};
 			if (!strcmp(owed.parts[k], BC_PART_REPORT))
 				continue;
-			sqlite3_bind_int64(s, 1, u->id);
-			sqlite3_bind_text(s, 2, owed.parts[k], -1, NULL);
-			sqlite3_bind_text(s, 3, grp, -1, NULL);
-			bool got = sqlite3_step(s) == SQLITE_ROW;
-			sqlite3_reset(s);
-			if (got)
+			snprintf(key.part, sizeof key.part, "%s", owed.parts[k]);
+			if (n && bsearch(&key, h, n, sizeof *h, cmp_held))
 				continue;
-			json_t *a = json_object_get(out, owed.parts[k]);
-			if (!a) {
-				a = json_array();
-				json_object_set_new(out, owed.parts[k], a);
-			}
-			json_array_append_new(a, json_string(u->code));
+			add_code(group_obj(x->missing, ALL), owed.parts[k], u->code);
+			if (x->grp_of[i])
+				add_code(group_obj(x->missing, x->grp_of[i]),
+					 owed.parts[k], u->code);
 		}
 		bc_owed_free(&owed);
 	}
-	sqlite3_finalize(s);
-	sqlite3_finalize(in);
-	return out;
+	bc_free(h);
 }
 
-static json_t *estimated(actx *x, const char *grp)
+static void estimated(actx *x)
 {
-	json_t *a = json_array();
 	sqlite3_stmt *s = prepare(
-		x, "SELECT DISTINCT u.code FROM agg_rev r"
+		x, "SELECT DISTINCT u.code, u.grp FROM agg_rev r"
 		   " JOIN agg_unit u ON u.unit_id = r.unit_id"
-		   " JOIN agg_grp g ON g.unit_id = r.unit_id"
-		   " WHERE r.estimated AND g.grp = ? ORDER BY u.code");
-	if (s)
-		sqlite3_bind_text(s, 1, grp, -1, NULL);
-	while (s && sqlite3_step(s) == SQLITE_ROW)
-		json_array_append_new(a, json_string(col(s, 0)));
+		   " WHERE r.estimated ORDER BY u.code");
+	while (s && sqlite3_step(s) == SQLITE_ROW) {
+		add_code(x->estimated, ALL, col(s, 0));
+		if (sqlite3_column_type(s, 1) != SQLITE_NULL)
+			add_code(x->estimated, col(s, 1), col(s, 0));
+	}
 	sqlite3_finalize(s);
-	return a;
 }
 
 /* Each unit's plain values in force: values[form][unit][field]; a
@@ -655,18 +724,21 @@ static json_t *unit_values(actx *x)
 	return out;
 }
 
-static json_t *result(actx *x, const bc_unit_list *ul, const char *grp)
+static json_t *result(actx *x, const char *grp)
 {
+	json_t *est = json_object_get(x->estimated, grp);
+	json_t *miss = json_object_get(x->missing, grp);
 	return json_pack("{s:o, s:o, s:o}", "forms", ordered_forms(x, grp),
-			 "estimated_units", estimated(x, grp), "missing_units",
-			 missing(x, ul, grp));
+			 "estimated_units", est ? json_incref(est) : json_array(),
+			 "missing_units", miss ? json_incref(miss) : json_object());
 }
 
 static bc_err compute(bc_store *st, const bc_period *p,
 		      const bc_agg_opts *o, json_t **out, bc_diags *d)
 {
 	actx x = {.st = st, .db = bc_store_db(st), .p = p, .rs = p->rs, .d = d,
-		  .groups = json_object()};
+		  .groups = json_object(), .estimated = json_object(),
+		  .missing = json_object()};
 	bc_unit_list ul;
 	x.rc = bc_units_list(st, &ul, d);
 	if (x.rc != BC_OK) {
@@ -688,10 +760,13 @@ static bc_err compute(bc_store *st, const bc_period *p,
 	table_rows(&x);
 	indicators(&x);
 	units_per_form(&x);
+	estimated(&x);
+	if (x.rc == BC_OK)
+		missing(&x, &ul);
 	finish(&x);
 	json_t *res = NULL;
 	if (x.rc == BC_OK) {
-		res = result(&x, &ul, ALL);
+		res = result(&x, ALL);
 		json_object_set_new(res, "period", json_string(p->code));
 		json_object_set_new(res, "ruleset", json_string(p->rs->id));
 		if (o->unit_values)
@@ -701,19 +776,20 @@ static bc_err compute(bc_store *st, const bc_period *p,
 			for (size_t i = 0; i < ul.n; i++)
 				if (!strcmp(ul.v[i].kind, o->by))
 					json_object_set_new(by, ul.v[i].code,
-							    result(&x, &ul,
-								   ul.v[i].code));
+							    result(&x, ul.v[i].code));
 			json_object_set_new(res, "by", by);
 		}
 	}
 	run(&x, "DROP TABLE IF EXISTS temp.agg_unit;"
-		"DROP TABLE IF EXISTS temp.agg_grp;"
 		"DROP TABLE IF EXISTS temp.agg_rev;"
 		"DROP TABLE IF EXISTS temp.agg_term;"
 		"DROP TABLE IF EXISTS temp.agg_countby;"
 		"DROP TABLE IF EXISTS temp.agg_where;");
 	bc_unit_list_free(&ul);
+	bc_free(x.grp_of);
 	json_decref(x.groups);
+	json_decref(x.estimated);
+	json_decref(x.missing);
 	if (x.rc != BC_OK) {
 		json_decref(res);
 		return x.rc;

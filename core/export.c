@@ -363,8 +363,10 @@ bc_err bc_export(bc_store *st, bc_rulebook *rb, const char *period,
 	const bc_exporter *ex = builtin(o->format);
 	bc_err rc = ex ? BC_OK
 		       : bc_plugin_find(o->plugin_path, o->format, &plugin, d);
-	if (rc != BC_OK)
+	if (rc != BC_OK) {
+		bc_plugin_close(&plugin);
 		return rc;
+	}
 	bc_period p;
 	rc = bc_period_get(st, rb, period, &p, d);
 	bc_host h = {.period = &p, .d = d, .name = o->format,

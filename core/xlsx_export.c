@@ -28,6 +28,7 @@
 #define NATION "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 #define MOTTO "Độc lập - Tự do - Hạnh phúc"
 #define LINE_PT 15.0 /* a line of 12-point text */
+#define ROW_PT 16.0  /* a row of one line */
 #define CM(x) ((x) / 2.54)
 
 /* Cell styles. */
@@ -99,6 +100,11 @@ typedef struct sheet {
 	lxw_row_t r; /* the row being written */
 	lxw_col_t n; /* the columns in use */
 	double *w;   /* their widths */
+	double *rh;  /* each row's height, in points */
+	size_t cap_rh;
+	lxw_row_t sized; /* the last row given a height, plus one */
+	lxw_row_t head1, head2; /* rows printed atop every page, if any */
+	lxw_row_t tail;  /* the first row after the table, 0 if none */
 } sheet;
 
 /* ---- text ------------------------------------------------------------- */
@@ -117,48 +123,67 @@ static size_t utf8_len(const char *s)
 	return n;
 }
 
-/* Capitals of Latin-1 and of Vietnamese (ă đ ĩ ũ ơ ư and the letters with
- * tone marks, U+1EA0–U+1EF9, where upper case is the even code). */
+/* The code point at *p, moving past it; a sequence cut short is read
+ * as its first byte. */
+static unsigned utf8_next(const unsigned char **p)
+{
+	const unsigned char *q = *p;
+	unsigned c = *q, len = c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+	for (unsigned k = 1; k < len; k++)
+		if ((q[k] & 0xC0) != 0x80)
+			len = 1;
+	if (len > 1)
+		c &= 0x3F >> (len - 1);
+	for (unsigned k = 1; k < len; k++)
+		c = c << 6 | (q[k] & 0x3F);
+	*p = q + len;
+	return c;
+}
+
+static size_t utf8_put(unsigned c, char *out)
+{
+	if (c < 0x80) {
+		out[0] = (char)c;
+		return 1;
+	}
+	static const unsigned char lead[] = {0, 0, 0xC0, 0xE0, 0xF0};
+	size_t len = c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+	for (size_t k = len - 1; k > 0; k--, c >>= 6)
+		out[k] = (char)(0x80 | (c & 0x3F));
+	out[0] = (char)(lead[len] | c);
+	return len;
+}
+
+/* Pairs of Latin Extended-A and of the Vietnamese letters with tone
+ * marks (U+1EA0–U+1EF9): the even code is the capital. */
+static bool paired(unsigned c)
+{
+	return (c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177) ||
+	       (c >= 0x1EA0 && c <= 0x1EF9);
+}
+
 static unsigned upper_cp(unsigned c)
 {
 	if ((c >= 'a' && c <= 'z') || (c >= 0xE0 && c <= 0xFE && c != 0xF7))
 		return c - 0x20;
-	if ((c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177) ||
-	    (c >= 0x1EA0 && c <= 0x1EF9) || c == 0x1A1)
+	if (paired(c) || c == 0x1A1)
 		return c & ~1u;
 	return c == 0x1B0 ? 0x1AF : c;
 }
 
-/* s in capitals, as headers and titles are written.  s is valid UTF-8
- * (the store accepts nothing else). */
+static bool capital(unsigned c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
+	       (paired(c) && !(c & 1)) || c == 0x1A0 || c == 0x1AF;
+}
+
+/* s in capitals, as headers and titles are written. */
 static void upper(const char *s, char *out, size_t n)
 {
 	size_t o = 0;
 	const unsigned char *p = (const unsigned char *)s;
-	while (*p && o + 4 < n) {
-		unsigned c = *p, len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-		if (len == 2)
-			c = (c & 0x1F) << 6 | (p[1] & 0x3F);
-		else if (len == 3)
-			c = (c & 0x0F) << 12 | (p[1] & 0x3F) << 6 | (p[2] & 0x3F);
-		if (len == 4) {
-			memcpy(out + o, p, 4);
-			o += 4;
-		} else {
-			c = upper_cp(c);
-			if (c < 0x80) {
-				out[o++] = (char)c;
-			} else if (c < 0x800) {
-				out[o++] = (char)(0xC0 | c >> 6);
-				out[o++] = (char)(0x80 | (c & 0x3F));
-			} else {
-				out[o++] = (char)(0xE0 | c >> 12);
-				out[o++] = (char)(0x80 | (c >> 6 & 0x3F));
-				out[o++] = (char)(0x80 | (c & 0x3F));
-			}
-		}
-		p += len;
-	}
+	while (*p && o + 4 < n)
+		o += utf8_put(upper_cp(utf8_next(&p)), out + o);
 	out[o] = '\0';
 }
 
@@ -197,19 +222,29 @@ static void roman(int v, char *out, size_t n)
 			o += (size_t)snprintf(out + o, n - o, "%s", R[i].s);
 }
 
-/* Lines text wraps to in a column width wide.  A width unit is about
- * 7 pixels plus 5 of padding; a letter of Times New Roman 12 about 6
- * pixels, a little more in bold.  Readers keep the heights written (LibreOffice
- * does not fit rows on opening), so better a line too many. */
+/* The width of len bytes of text in letters: a capital is wider. */
+static double text_w(const char *t, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)t, *end = p + len;
+	double w = 0;
+	while (p < end)
+		w += capital(utf8_next(&p)) ? 1.5 : 1;
+	return w;
+}
+
+/* Lines text wraps to in a column width wide.  A width unit is 7 pixels
+ * (a digit of Calibri 11, the workbook's default font) plus 5 of
+ * padding, less an indent; a letter of Times New Roman 12 about 7
+ * pixels, 7.6 in bold, a capital half as much again.  Readers keep the
+ * heights written (LibreOffice does not fit rows on opening), so better
+ * a line too many. */
 static int lines(const char *t, double width, bool bold)
 {
-	double per = (7 * width - 1) / (bold ? 6.0 : 5.6), cur = 0;
+	double per = (7 * width - 6) / (bold ? 7.6 : 7.0), cur = 0;
 	int n = 1;
 	while (*t) {
 		size_t len = strcspn(t, " ");
-		char word[256];
-		snprintf(word, sizeof word, "%.*s", (int)len, t);
-		double wl = (double)utf8_len(word);
+		double wl = text_w(t, len);
 		if (cur > 0 && cur + 1 + wl > per) {
 			n++;
 			cur = 0;
@@ -313,7 +348,7 @@ static void check(sheet *s, lxw_error e)
 
 static bool sheet_open(book *b, sheet *s, const char *name, lxw_col_t n)
 {
-	*s = (sheet){.b = b, .n = n};
+	*s = (sheet){.b = b, .n = n, .head1 = 1}; /* no header yet */
 	snprintf(s->name, sizeof s->name, "%s", name);
 	s->w = bc_calloc(n, sizeof *s->w);
 	s->ws = s->w ? workbook_add_worksheet(b->wb, s->name) : NULL;
@@ -328,10 +363,91 @@ static bool sheet_open(book *b, sheet *s, const char *name, lxw_col_t n)
 	return true;
 }
 
+/* Points of the sheet's rows a printed page holds: A4 landscape inside
+ * the margins (482 × 714 points, 952 pixels wide), the sheet scaled to
+ * the page's width; a little less, as readers round. */
+static double page_rows_pt(const sheet *s)
+{
+	double px = 0;
+	for (lxw_col_t c = 0; c < s->n; c++)
+		px += 7 * s->w[c] + 5;
+	return 482 * 0.97 / (px > 952 ? 952 / px : 1);
+}
+
+static double rows_pt(const sheet *s, lxw_row_t from, lxw_row_t to)
+{
+	double h = 0;
+	for (lxw_row_t r = from; r < to && r < s->cap_rh; r++)
+		h += s->rh[r];
+	return h;
+}
+
+/* Where printed pages would begin, filled in order with the table's
+ * header atop each after the first. */
+typedef struct pagination {
+	int n;                  /* pages */
+	lxw_row_t last, before; /* first rows of the last page and the one
+				 * before it */
+	int table1, table2;     /* pages of the table's first and last rows */
+} pagination;
+
+static void paginate(const sheet *s, double page, double head, pagination *p)
+{
+	double used = 0;
+	*p = (pagination){.n = 1};
+	for (lxw_row_t r = 0; r < s->r; r++) {
+		if (used + s->rh[r] > page && used > head) {
+			p->before = p->last;
+			p->last = r;
+			used = head;
+			p->n++;
+		}
+		used += s->rh[r];
+		if (r == s->head2 + 1)
+			p->table1 = p->n;
+		if (r + 1 == s->tail)
+			p->table2 = p->n;
+	}
+}
+
+/* A table's header is printed atop every page it runs over, and only
+ * then: the closing lines (indicators, notes, signatures) under a header
+ * they do not belong to read badly.  When only they would make the last
+ * page, the sheet is printed a little smaller to keep them on the page
+ * before; else they start a page of their own, with the last rows of a
+ * table that runs over pages anyway. */
+static void fit_pages(sheet *s)
+{
+	if (s->cap_rh < s->r || s->head2 < s->head1)
+		return;
+	double page = page_rows_pt(s);
+	double head = rows_pt(s, s->head1, s->head2 + 1);
+	pagination p;
+	paginate(s, page, head, &p);
+	bool one = s->tail && p.table1 == p.table2;
+	if (!one)
+		check(s, worksheet_repeat_rows(s->ws, s->head1, s->head2));
+	if (p.n < 2 || !s->tail || p.last < s->tail)
+		return;
+	double over = ((one ? 0 : head) + rows_pt(s, p.last, s->r)) / page;
+	if ((p.n - 1 + over) / (p.n - 1) < 1.3) {
+		worksheet_fit_to_pages(s->ws, 1, (uint16_t)(p.n - 1));
+		return;
+	}
+	lxw_row_t brk[2] = {one ? s->tail : s->tail > 3 ? s->tail - 3 : 0, 0};
+	if (brk[0] > p.before && brk[0] > s->head2 + 1 &&
+	    (one ? 0 : head) + rows_pt(s, brk[0], s->r) <= page)
+		check(s, worksheet_set_h_pagebreaks(s->ws, brk));
+}
+
 static void sheet_close(sheet *s)
 {
+	if (s->ws && s->rh)
+		fit_pages(s);
 	bc_free(s->w);
+	bc_free(s->rh);
 	s->w = NULL;
+	s->rh = NULL;
 }
 
 static void width(sheet *s, lxw_col_t c, double w)
@@ -382,7 +498,23 @@ static void merge_down(sheet *s, lxw_col_t c, const char *t, int f)
 
 static void height(sheet *s, double pt)
 {
+	if (bc_grow((void **)&s->rh, &s->cap_rh, s->r + 1, sizeof *s->rh) < 0) {
+		fail(s->b, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
+		return;
+	}
+	s->rh[s->r] = pt;
+	s->sized = s->r + 1;
 	check(s, worksheet_set_row(s->ws, s->r, pt, NULL));
+}
+
+/* Moves n rows down, giving the rows left a height of their own:
+ * LibreOffice ignores a sheet's default height, and printed pages should
+ * break in the same places in every reader. */
+static void next(sheet *s, unsigned n)
+{
+	for (; n; n--, s->r++)
+		if (s->sized != s->r + 1)
+			height(s, ROW_PT);
 }
 
 /* Room for the most lines a cell of the row wraps to. */
@@ -434,11 +566,11 @@ static void title_rows(sheet *s, const char *title)
 		w += s->w[c];
 	height(s, 20 * lines(up, w * 0.85, true) + 4);
 	merge(s, 0, s->n - 1, up, F_TITLE);
-	s->r++;
+	next(s, 1);
 	merge(s, 0, s->n - 1, b->period, F_PERIOD);
-	s->r++;
+	next(s, 1);
 	merge(s, 0, s->n - 1, b->window, F_WINDOW);
-	s->r += 2;
+	next(s, 2);
 }
 
 /* The header of Nghị định 30: the district at the left, the national
@@ -453,14 +585,15 @@ static void heading(sheet *s, const char *title)
 	fit(s, lines(b->district, lw, true));
 	merge(s, 0, l, b->district, F_ORG);
 	merge(s, r, s->n - 1, NATION, F_NATION);
-	s->r++;
+	next(s, 1);
 	merge(s, r, s->n - 1, MOTTO, F_MOTTO);
-	s->r += 2;
+	next(s, 2);
 	title_rows(s, title);
 }
 
-/* Landscape A4 one page wide, the table's header on every page, margins
- * of Nghị định 30 (left 3 cm for binding, about 2 cm elsewhere). */
+/* Landscape A4 one page wide, margins of Nghị định 30 (left 3 cm for
+ * binding, about 2 cm elsewhere); head1..head2 are the table's header,
+ * repeated on its pages (fit_pages). */
 static void page(sheet *s, lxw_row_t head1, lxw_row_t head2)
 {
 	worksheet_set_landscape(s->ws);
@@ -469,8 +602,8 @@ static void page(sheet *s, lxw_row_t head1, lxw_row_t head2)
 	worksheet_fit_to_pages(s->ws, 1, 0);
 	worksheet_center_horizontally(s->ws);
 	check(s, worksheet_set_footer(s->ws, "&C&\"" FONT "\"&11&P/&N"));
-	if (head2 >= head1)
-		check(s, worksheet_repeat_rows(s->ws, head1, head2));
+	s->head1 = head1;
+	s->head2 = head2;
 }
 
 /* Header rows of a table: its labels, the units of measure when uom is
@@ -486,10 +619,10 @@ static void table_head(sheet *s, const char *const *label,
 	fit(s, most);
 	for (lxw_col_t c = 0; c < s->n; c++)
 		put(s, c, label[c] ? label[c] : "", F_HEAD);
-	s->r++;
+	next(s, 1);
 	for (lxw_col_t c = 0; uom && c < s->n; c++)
 		put(s, c, uom[c] ? uom[c] : "", F_UOM);
-	s->r += uom != NULL;
+	next(s, uom != NULL);
 	for (lxw_col_t c = 0; c < s->n; c++) {
 		char no[16];
 		snprintf(no, sizeof no, "(%u)", (unsigned)c + 1);
@@ -497,7 +630,7 @@ static void table_head(sheet *s, const char *const *label,
 	}
 	page(s, first, s->r);
 	worksheet_freeze_panes(s->ws, s->r + 1, 2);
-	s->r++;
+	next(s, 1);
 }
 
 /* Where the one who drew the table and the head of the office sign. */
@@ -505,21 +638,21 @@ static void signature(sheet *s)
 {
 	book *b = s->b;
 	lxw_col_t l = left_end(s), r = right_start(s);
-	s->r++;
+	next(s, 1);
 	merge(s, r, s->n - 1, b->today, F_SIGNNOTE);
-	s->r++;
+	next(s, 1);
 	merge(s, 0, l, "NGƯỜI LẬP BIỂU", F_SIGN);
 	merge(s, r, s->n - 1, "THỦ TRƯỞNG ĐƠN VỊ", F_SIGN);
-	s->r++;
+	next(s, 1);
 	merge(s, 0, l, "(Ký, ghi rõ họ tên)", F_SIGNNOTE);
 	merge(s, r, s->n - 1, "(Ký tên, đóng dấu)", F_SIGNNOTE);
-	s->r++;
+	next(s, 1);
 }
 
 static void note(sheet *s, const char *text)
 {
 	put(s, 1, text, F_NOTE);
-	s->r++;
+	next(s, 1);
 }
 
 /* A group's row: its Roman number and its name across the row. */
@@ -527,6 +660,7 @@ static void group_row(sheet *s, int no, const char *label)
 {
 	char r[16];
 	roman(no, r, sizeof r);
+	fit(s, lines(label, s->w[1], true));
 	put(s, 0, r, F_GSTT);
 	put(s, 1, label, F_GNAME);
 	for (lxw_col_t c = 2; c < s->n; c++)
@@ -613,7 +747,7 @@ typedef struct ftab {
 	json_t *values, *missing; /* unit → fields; unit code set */
 	double *total;
 	bool *any;
-	lxw_row_t groups[16]; /* rows of the level subtotals */
+	lxw_row_t *groups; /* rows of the level subtotals */
 	size_t n_groups;
 } ftab;
 
@@ -692,6 +826,21 @@ static void subtotal_row(sheet *s, ftab *t, json_t *units, int no,
 	}
 }
 
+/* =SUM(C11,C20): the levels' subtotals in column c. */
+static char *groups_sum(const ftab *t, lxw_col_t c)
+{
+	char *f = bc_malloc(16 * t->n_groups + 8);
+	if (!f)
+		return NULL;
+	strcpy(f, "=SUM(");
+	for (size_t g = 0; g < t->n_groups; g++) {
+		char cell[16];
+		lxw_rowcol_to_cell(cell, t->groups[g], c);
+		strcat(strcat(f, cell), g + 1 < t->n_groups ? "," : ")");
+	}
+	return f;
+}
+
 static void total_row(sheet *s, ftab *t)
 {
 	blank(s, 0, F_GSTT);
@@ -702,18 +851,16 @@ static void total_row(sheet *s, ftab *t)
 			blank(s, c, F_GCELL);
 			continue;
 		}
-		char formula[512] = "=SUM(", cell[16];
-		for (size_t g = 0; g < t->n_groups; g++) {
-			lxw_rowcol_to_cell(cell, t->groups[g], c);
-			strncat(formula, cell, sizeof formula - strlen(formula) - 3);
-			if (g + 1 < t->n_groups)
-				strcat(formula, ",");
+		char *formula = groups_sum(t, c);
+		if (!formula) {
+			fail(s->b, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
+			return;
 		}
-		strcat(formula, ")");
 		sum(s, c, formula, round(t->total[i] * 1e4) / 1e4,
 		    s->b->k[1][t->col[i]->type == BC_T_MONEY ? K_MONEY : K_INT]);
+		bc_free(formula);
 	}
-	s->r++;
+	next(s, 1);
 }
 
 static void form_rows(sheet *s, ftab *t)
@@ -724,20 +871,40 @@ static void form_rows(sheet *s, ftab *t)
 		const bc_level *lv = &b->rs->levels[l];
 		json_t *units = level_units(b, t, lv->id), *u;
 		size_t i;
-		if (json_array_size(units) &&
-		    t->n_groups < sizeof t->groups / sizeof *t->groups) {
+		if (json_array_size(units)) {
 			t->groups[t->n_groups++] = s->r;
 			subtotal_row(s, t, units, ++no, lv->label);
-			s->r++;
+			next(s, 1);
 			json_array_foreach(units, i, u) {
 				unit_row(s, t, u, (int)i + 1);
-				s->r++;
+				next(s, 1);
 			}
 		}
 		json_decref(units);
 	}
 	if (t->n_groups)
 		total_row(s, t);
+}
+
+/* The header of a small table by level: STT, what, each level, the
+ * total. */
+static void level_head(sheet *s, const char *what)
+{
+	book *b = s->b;
+	size_t nl = b->rs->n_levels;
+	int most = lines(what, s->w[1], true);
+	for (size_t l = 0; l <= nl; l++) {
+		const char *lb = l < nl ? b->rs->levels[l].label : "Tổng cộng";
+		int n = lines(lb, s->w[2 + l], true);
+		most = n > most ? n : most;
+	}
+	fit(s, most);
+	put(s, 0, "STT", F_HEAD);
+	put(s, 1, what, F_HEAD);
+	for (size_t l = 0; l <= nl; l++)
+		put(s, (lxw_col_t)(2 + l),
+		    l < nl ? b->rs->levels[l].label : "Tổng cộng", F_HEAD);
+	next(s, 1);
 }
 
 /* Each indicator of the form for every level and the district. */
@@ -748,13 +915,8 @@ static void indicator_rows(sheet *s, const bc_form *f)
 		return;
 	json_t *inds = json_object_get(form_agg(b, f->id), "indicators");
 	size_t nl = b->rs->n_levels;
-	s->r++;
-	put(s, 0, "STT", F_HEAD);
-	put(s, 1, "Chỉ số (%)", F_HEAD);
-	for (size_t l = 0; l <= nl; l++)
-		put(s, (lxw_col_t)(2 + l),
-		    l < nl ? b->rs->levels[l].label : "Tổng cộng", F_HEAD);
-	s->r++;
+	next(s, 1);
+	level_head(s, "Chỉ số (%)");
 	for (size_t k = 0; k < f->n_indicators; k++) {
 		json_t *o = json_object_get(inds, f->indicators[k].id);
 		num(s, 0, (double)k + 1, b->f[F_STT]);
@@ -769,7 +931,7 @@ static void indicator_rows(sheet *s, const bc_form *f)
 			else
 				blank(s, (lxw_col_t)(2 + l), F_CELL);
 		}
-		s->r++;
+		next(s, 1);
 	}
 }
 
@@ -876,9 +1038,10 @@ static void form_write(book *b, ftab *t)
 	heading(&s, t->f->title);
 	form_head(&s, t);
 	form_rows(&s, t);
+	s.tail = s.r;
 	indicator_rows(&s, t->f);
 	if (json_object_size(b->estimated)) {
-		s.r++;
+		next(&s, 1);
 		note(&s, "(*) Đơn vị có số liệu ước tính.");
 	}
 	signature(&s);
@@ -893,7 +1056,8 @@ static void form_sheet(book *b, const bc_form *f)
 	t.col = bc_calloc(f->n_fields + 1, sizeof *t.col);
 	t.total = bc_calloc(f->n_fields + 1, sizeof *t.total);
 	t.any = bc_calloc(f->n_fields + 1, sizeof *t.any);
-	if (!t.col || !t.total || !t.any) {
+	t.groups = bc_calloc(b->rs->n_levels + 1, sizeof *t.groups);
+	if (!t.col || !t.total || !t.any || !t.groups) {
 		fail(b, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
 	} else {
 		for (size_t i = 0; i < f->n_fields; i++)
@@ -909,6 +1073,7 @@ static void form_sheet(book *b, const bc_form *f)
 	bc_free(t.col);
 	bc_free(t.total);
 	bc_free(t.any);
+	bc_free(t.groups);
 }
 
 /* ---- the lists (table fields) ------------------------------------------ */
@@ -961,7 +1126,7 @@ static void list_row(sheet *s, const bc_field *t, json_t *u, json_t *row,
 			   json_object_get(row, t->columns[k].id));
 	for (lxw_col_t c = (lxw_col_t)(2 + t->n_columns); c < s->n; c++)
 		blank(s, c, F_CELL);
-	s->r++;
+	next(s, 1);
 }
 
 /* The rows (by unit) grouped by level, units in list order, numbered
@@ -980,7 +1145,7 @@ static void list_rows(sheet *s, const bc_field *t, json_t *by)
 				continue;
 			if (!no) {
 				group_row(s, ++group, b->rs->levels[l].label);
-				s->r++;
+				next(s, 1);
 			}
 			json_array_foreach(mine, k, row)
 				list_row(s, t, u, row, ++no);
@@ -988,8 +1153,23 @@ static void list_rows(sheet *s, const bc_field *t, json_t *by)
 	}
 	if (!group) {
 		merge(s, 0, s->n - 1, "Không có", F_MISSING);
-		s->r++;
+		next(s, 1);
 	}
+}
+
+/* The values a column is counted by: those the rules list, else those
+ * found. */
+static json_t *count_keys(const bc_field *c, json_t *total)
+{
+	json_t *a = json_array();
+	const char *k;
+	json_t *v;
+	for (size_t i = 0; i < c->n_values; i++)
+		json_array_append_new(a, json_string(c->values[i]));
+	if (!c->n_values)
+		json_object_foreach(total, k, v)
+			json_array_append_new(a, json_string(k));
+	return a;
 }
 
 /* How many rows have each value of the column the table counts by. */
@@ -1000,20 +1180,18 @@ static void count_rows(sheet *s, const bc_field *t, json_t *agg)
 		return;
 	const bc_field *c = &t->columns[t->count_by];
 	size_t nl = b->rs->n_levels;
-	s->r++;
-	put(s, 0, "STT", F_HEAD);
-	put(s, 1, c->label, F_HEAD);
-	for (size_t l = 0; l <= nl; l++)
-		put(s, (lxw_col_t)(2 + l),
-		    l < nl ? b->rs->levels[l].label : "Tổng cộng", F_HEAD);
-	s->r++;
-	for (size_t v = 0; v < c->n_values; v++) {
+	json_t *keys = count_keys(c, json_object_get(agg, "total")), *key;
+	size_t v;
+	next(s, 1);
+	level_head(s, c->label);
+	json_array_foreach(keys, v, key) {
+		const char *k = json_string_value(key);
 		num(s, 0, (double)v + 1, b->f[F_STT]);
-		put(s, 1, c->values[v], F_LABEL);
+		put(s, 1, k, F_LABEL);
 		for (size_t l = 0; l <= nl; l++) {
 			json_t *lv = json_object_get(
 				agg, l < nl ? b->rs->levels[l].id : "total");
-			json_t *x = json_object_get(lv, c->values[v]);
+			json_t *x = json_object_get(lv, k);
 			if (json_is_object(lv))
 				num(s, (lxw_col_t)(2 + l),
 				    (double)json_integer_value(x),
@@ -1021,8 +1199,9 @@ static void count_rows(sheet *s, const bc_field *t, json_t *agg)
 			else
 				blank(s, (lxw_col_t)(2 + l), F_CELL);
 		}
-		s->r++;
+		next(s, 1);
 	}
+	json_decref(keys);
 }
 
 static void list_head(sheet *s, const bc_field *t)
@@ -1072,6 +1251,7 @@ static void list_sheet(book *b, const bc_form *f, const bc_field *t,
 	list_head(&s, t);
 	list_rows(&s, t, by);
 	json_decref(by);
+	s.tail = s.r;
 	count_rows(&s, t, agg);
 	if (alone)
 		indicator_rows(&s, f);
@@ -1105,7 +1285,7 @@ static void summary_head(sheet *s)
 	merge(s, 2, prev - 1, "Kỳ báo cáo", F_HEAD);
 	merge(s, prev, last - 1, "Cùng kỳ năm trước", F_HEAD);
 	put(s, last, change, F_HEAD);
-	s->r++;
+	next(s, 1);
 	int more = lines(change, s->w[last], true) - 2;
 	height(s, LINE_PT * (more > 1 ? more : 1) + 4);
 	merge_down(s, 0, "STT", F_HEAD);
@@ -1116,7 +1296,7 @@ static void summary_head(sheet *s)
 		put(s, (lxw_col_t)(2 + l), lb, F_HEAD);
 		put(s, (lxw_col_t)(prev + l), lb, F_HEAD);
 	}
-	s->r++;
+	next(s, 1);
 	for (lxw_col_t c = 0; c < s->n; c++) {
 		char no[16];
 		snprintf(no, sizeof no, "(%u)", (unsigned)c + 1);
@@ -1124,7 +1304,7 @@ static void summary_head(sheet *s)
 	}
 	page(s, first, s->r);
 	worksheet_freeze_panes(s->ws, s->r + 1, 2);
-	s->r++;
+	next(s, 1);
 }
 
 static void rate(sheet *s, lxw_col_t c, json_t *v, bool bold)
@@ -1151,7 +1331,7 @@ static void summary_row(sheet *s, json_t *o, const char *label, int no)
 	}
 	rate(s, s->n - 1,
 	     json_object_get(json_object_get(o, "change_pp"), "total"), true);
-	s->r++;
+	next(s, 1);
 }
 
 static void summary_sheet(book *b)
@@ -1174,12 +1354,13 @@ static void summary_sheet(book *b)
 		if (!f->n_indicators)
 			continue;
 		group_row(&s, ++group, f->title);
-		s.r++;
+		next(&s, 1);
 		for (size_t k = 0; k < f->n_indicators; k++)
 			summary_row(&s, json_object_get(inds, f->indicators[k].id),
 				    f->indicators[k].label, (int)k + 1);
 	}
-	s.r++;
+	s.tail = s.r;
+	next(&s, 1);
 	note(&s, "Chỉ số của một cấp tính trên các đơn vị đã báo cáo đủ số "
 		 "liệu của chỉ số.");
 	signature(&s);
@@ -1214,7 +1395,7 @@ static void status_counts(sheet *s, json_t *sum_)
 	put(s, 0, "STT", F_HEAD);
 	put(s, 1, "Nội dung", F_HEAD);
 	put(s, 2, "Số lượng", F_HEAD);
-	s->r++;
+	next(s, 1);
 	for (size_t i = 0; i < sizeof C / sizeof *C; i++) {
 		json_t *v = json_object_get(sum_, C[i][0]);
 		num(s, 0, (double)i + 1, s->b->f[F_STT]);
@@ -1224,7 +1405,7 @@ static void status_counts(sheet *s, json_t *sum_)
 			    s->b->k[0][i >= 6 ? K_RATE : K_INT]);
 		else
 			blank(s, 2, F_CELL);
-		s->r++;
+		next(s, 1);
 	}
 }
 
@@ -1268,31 +1449,35 @@ static void status_row(sheet *s, json_t *su, int no)
 		blank(s, 4, F_CELL);
 	put(s, 5, state_label(str(su, "state")), F_ENUM);
 	put(s, 6, missing, F_TEXT);
-	s->r++;
+	next(s, 1);
 }
 
+/* The units that owe something, by level in the order of the unit list;
+ * any of no level last, without a heading. */
 static void status_rows(sheet *s, json_t *units)
 {
 	book *b = s->b;
+	json_t *by = json_object(), *su, *u;
+	size_t i, nl = b->rs->n_levels;
 	int group = 0;
-	for (size_t l = 0; l <= b->rs->n_levels; l++) {
+	json_array_foreach(units, i, su)
+		json_object_set(by, str(su, "unit"), su);
+	for (size_t l = 0; l <= nl; l++) {
 		int no = 0;
-		size_t i;
-		json_t *su;
-		json_array_foreach(units, i, su) {
-			json_t *u = json_object_get(b->by_code, str(su, "unit"));
+		json_array_foreach(b->units, i, u) {
 			const char *lv = str(u, "level");
-			bool other = !bc_ruleset_level(b->rs, lv);
-			if (l < b->rs->n_levels ? strcmp(lv, b->rs->levels[l].id)
-						: !other)
+			su = json_object_get(by, str(u, "code"));
+			if (!su || (l < nl ? strcmp(lv, b->rs->levels[l].id) != 0
+					   : bc_ruleset_level(b->rs, lv) != NULL))
 				continue;
-			if (!no++ && l < b->rs->n_levels) {
+			if (!no++ && l < nl) {
 				group_row(s, ++group, b->rs->levels[l].label);
-				s->r++;
+				next(s, 1);
 			}
 			status_row(s, su, no);
 		}
 	}
+	json_decref(by);
 }
 
 static void status_sheet(book *b)
@@ -1300,7 +1485,7 @@ static void status_sheet(book *b)
 	static const char *const label[] = {
 		"STT", "Đơn vị", "Số phần phải gửi", "Số phần đã gửi",
 		"Thời điểm gửi", "Tình trạng", "Phần còn thiếu"};
-	static const double w[] = {5, 0, 11, 11, 18, 13, 22};
+	static const double w[] = {5, 0, 10, 10, 17, 12, 30};
 	json_t *st = json_object_get(b->model, "status");
 	char line[256], due[16], asof[16];
 	sheet s;
@@ -1314,11 +1499,12 @@ static void status_sheet(book *b)
 	snprintf(line, sizeof line, "Hạn gửi báo cáo: %s. Số liệu tính đến "
 				    "ngày %s.", due, asof);
 	merge(&s, 0, s.n - 1, line, F_WINDOW);
-	s.r += 2;
+	next(&s, 2);
 	status_counts(&s, json_object_get(st, "summary"));
-	s.r++;
+	next(&s, 1);
 	table_head(&s, label, NULL);
 	status_rows(&s, json_object_get(st, "units"));
+	s.tail = s.r;
 	signature(&s);
 	sheet_close(&s);
 }
@@ -1438,7 +1624,7 @@ static void rates_level_row(sheet *s, const bc_level *lv, const pick *p,
 			p[i].x->id);
 		rate(s, (lxw_col_t)(2 + i), json_object_get(o, lv->id), true);
 	}
-	s->r++;
+	next(s, 1);
 }
 
 /* Rows of the level's units; returns the first and last data rows. */
@@ -1465,9 +1651,26 @@ static void rates_rows(sheet *s, const bc_level *lv, const pick *p, size_t n,
 			else
 				blank(s, (lxw_col_t)(2 + k), F_CELL);
 		}
-		s->r++;
+		next(s, 1);
 	}
 	*last = s->r - 1;
+}
+
+/* The scale's top: 100, or more for a rate above it (revenue beyond the
+ * estimate). */
+static double rate_top(book *b, const pick *p, const bc_level *lv)
+{
+	double top = 100, v;
+	size_t i;
+	json_t *u;
+	json_array_foreach(b->units, i, u) {
+		json_t *mine = json_object_get(
+			json_object_get(b->values, p->f->id), str(u, "code"));
+		if (!strcmp(str(u, "level"), lv->id) &&
+		    unit_rate(mine, p->f, p->x, &v) && v > top)
+			top = v;
+	}
+	return top;
 }
 
 /* A column chart of one rate across the level's units. */
@@ -1505,21 +1708,23 @@ static lxw_chart *rate_chart(book *b, const sheet *data, const pick *p,
 	chart_axis_set_num_font(ch->x_axis, &af);
 	chart_axis_set_num_font(ch->y_axis, &vf);
 	chart_axis_set_min(ch->y_axis, 0);
-	chart_axis_set_max(ch->y_axis, 100);
+	chart_axis_set_max(ch->y_axis, 20 * ceil(rate_top(b, p, lv) / 20));
 	chart_axis_set_major_unit(ch->y_axis, 20);
 	return ch;
 }
 
 /* A chart's height in rows of 15 points: the first page holds the
  * heading and one chart, the next ones two charts each. */
-#define CHART_ROWS 17
+#define CHART_ROWS 14
 
 /* Rows of a fixed height, as charts are anchored to rows: LibreOffice's
  * empty rows are lower than Excel's. */
 static void chart_rows(sheet *s, int n)
 {
-	for (int i = 0; i < n; i++, s->r++)
+	for (int i = 0; i < n; i++) {
 		height(s, 15);
+		next(s, 1);
+	}
 }
 
 static void chart_sheet(book *b, const sheet *data, const pick *p, size_t n,
@@ -1575,7 +1780,8 @@ static void rates_sheets(book *b)
 		rates_head(&s, p, n);
 		rates_rows(&s, lv, p, n, &first, &last);
 		rates_level_row(&s, lv, p, n);
-		s.r++;
+		s.tail = s.r;
+		next(&s, 1);
 		note(&s, "Tỷ lệ của đơn vị để trống khi đơn vị chưa báo cáo đủ "
 			 "số liệu để tính.");
 		chart_sheet(b, &s, p, n, lv, first, last);

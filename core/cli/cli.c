@@ -75,6 +75,8 @@ int cli_parse(bc_cli *c, int argc, char **argv, cli_opt *opts,
 
 bc_err cli_open_store(bc_cli *c, bool create)
 {
+	if (c->st)
+		return BC_OK; /* a command may show what it just changed */
 	bc_err rc = bc_store_open(c->db_path, create, &c->st, &c->diags);
 	if (rc != BC_OK)
 		return rc;

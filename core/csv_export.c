@@ -40,9 +40,7 @@ static void field(out *o, const char *s, bool last)
 
 static void value_text(json_t *v, char *buf, size_t n)
 {
-	if (json_is_string(v))
-		snprintf(buf, n, "%s", json_string_value(v));
-	else if (json_is_integer(v))
+	if (json_is_integer(v))
 		snprintf(buf, n, "%lld", (long long)json_integer_value(v));
 	else if (json_is_real(v))
 		snprintf(buf, n, "%.15g", json_real_value(v));
@@ -55,13 +53,14 @@ static void value_text(json_t *v, char *buf, size_t n)
 static void row(out *o, const char *unit, const char *form, const char *f,
 		json_t *v)
 {
-	char text[4096];
+	char text[64];
 	value_text(v, text, sizeof text);
 	field(o, unit, false);
 	field(o, o->period, false);
 	field(o, form, false);
 	field(o, f, false);
-	field(o, text, true);
+	/* Text goes out whole (numbers fit the buffer). */
+	field(o, json_is_string(v) ? json_string_value(v) : text, true);
 }
 
 /* A table: its rows for this unit, or "[]" when it has none. */

@@ -401,7 +401,7 @@ static void read_field(lua_State *L, int t, bc_field *f, bool column,
 		luaL_error(L, "%s: 'values' lists the choices of an enum, and "
 			      "only of an enum", ctx);
 	f->required = bc_rl_get_bool(L, t, ctx, "required", false);
-	f->pattern = bc_rl_get_str(L, t, ctx, "pattern", false);
+	f->pattern = bc_rl_get_bytes(L, t, ctx, "pattern");
 	f->example = bc_rl_get_str(L, t, ctx, "example", false);
 	if (f->pattern)
 		check_pattern(L, f->pattern, at);

@@ -329,7 +329,7 @@ static int run_lua(bc_plugin *p, bc_host *h, const bc_host_api *api,
 	bc_srcset_sort(&src);
 	/* An exporter reads the whole model of a province: more room than
 	 * rules need. */
-	bc_limits lim = {256u << 20, 2000000000u};
+	bc_limits lim = {256u << 20, 2000000000u, 120.0};
 	bc_sandbox *sb = NULL;
 	if (rc == BC_OK)
 		rc = bc_sandbox_new(&lim, "plugins", &src, &sb);

@@ -211,3 +211,13 @@ const bc_role *bc_rulebook_role(const bc_rulebook *rb, const char *id)
 	}
 	return NULL;
 }
+
+const bc_channel *bc_rulebook_channel(const bc_rulebook *rb, const char *id)
+{
+	for (size_t i = 0; i < rb->n; i++) {
+		const bc_channel *c = bc_ruleset_channel(rb->v[i], id);
+		if (c)
+			return c;
+	}
+	return NULL;
+}

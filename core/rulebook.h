@@ -63,5 +63,6 @@ const bc_ruleset *bc_rulebook_govern(const bc_rulebook *rb,
 /* A unit kind or role declared by any current ruleset, or NULL. */
 const bc_unit_kind *bc_rulebook_kind(const bc_rulebook *rb, const char *id);
 const bc_role *bc_rulebook_role(const bc_rulebook *rb, const char *id);
+const bc_channel *bc_rulebook_channel(const bc_rulebook *rb, const char *id);
 
 #endif

@@ -343,6 +343,37 @@ static int reg_form(lua_State *L)
 	return bc_rl_form(L);
 }
 
+/*
+ * Every registration runs through here.  A registration adds its item
+ * before filling it in, so that an error mid-way frees it with the
+ * ruleset; a rule could catch that error with pcall and go on with a
+ * half-made item, so a failed registration fails the whole load whatever
+ * the rule does with the error.  And registrations are refused once the
+ * rules have loaded (a rule could keep one and call it later).
+ */
+static int reg_guard(lua_State *L)
+{
+	bc_ruleset *rs = lua_touserdata(L, lua_upvalueindex(1));
+	if (!rs->loading)
+		return luaL_error(L, "registrations are made only while the "
+				     "rules load");
+	int n = lua_gettop(L);
+	lua_pushlightuserdata(L, rs);
+	lua_pushcclosure(L, lua_tocfunction(L, lua_upvalueindex(2)), 1);
+	lua_insert(L, 1);
+	if (lua_pcall(L, n, 0, 0) == LUA_OK)
+		return 0;
+	rs->broken++;
+	/* Raised from a C function called by C, the message has no place:
+	 * give it the rule's. */
+	if (lua_type(L, -1) == LUA_TSTRING) {
+		luaL_where(L, 1);
+		lua_insert(L, -2);
+		lua_concat(L, 2);
+	}
+	return lua_error(L);
+}
+
 static const luaL_Reg registrations[] = {
 	{"directive", reg_directive},
 	{"period_type", reg_period_type},
@@ -561,10 +592,13 @@ bc_err bc_ruleset_load(const char *id, bc_srcset *src, const bc_limits *lim,
 	lua_State *L = bc_sandbox_state(rs->lua);
 	for (const luaL_Reg *r = registrations; r->name; r++) {
 		lua_pushlightuserdata(L, rs);
-		lua_pushcclosure(L, r->func, 1);
+		lua_pushcfunction(L, r->func);
+		lua_pushcclosure(L, reg_guard, 2);
 		bc_sandbox_set_global(rs->lua, r->name);
 	}
 	size_t before = d->errors;
+	char entry_name[512];
+	snprintf(entry_name, sizeof entry_name, "%s/ruleset.lua", id);
 	if (!bc_srcset_find(&rs->src, "ruleset.lua")) {
 		bc_diags_add(d, BC_ERROR, id, 0, NULL, NULL,
 			     "no ruleset.lua: not a ruleset directory");
@@ -574,7 +608,13 @@ bc_err bc_ruleset_load(const char *id, bc_srcset *src, const bc_limits *lim,
 		rc = bc_sandbox_run(rs->lua, "ruleset.lua", d);
 		rs->loading = NULL;
 	}
-	if (rc == BC_OK) {
+	if (rc == BC_OK && rs->broken)
+		bc_diags_add(d, BC_ERROR, entry_name, 0, NULL, NULL,
+			     "%d registration%s failed and the rules went on "
+			     "(an error caught by pcall?): the rules are "
+			     "incomplete",
+			     rs->broken, rs->broken == 1 ? "" : "s");
+	if (rc == BC_OK && !rs->broken) {
 		check_whole(rs, d);
 		check_period_types(rs, d);
 	}

@@ -206,6 +206,7 @@ typedef struct bc_ruleset {
 	bc_sandbox *lua;   /* kept for the patterns rules declare */
 	bc_diags *loading; /* private: where registrations report, while
 			    * the ruleset loads; NULL afterwards */
+	int broken;        /* private: registrations that failed */
 } bc_ruleset;
 
 /*

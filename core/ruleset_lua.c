@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "ruleset_lua.h"
 #include "mem.h"
+#include "text.h"
 
 #include <ctype.h>
 #include <lauxlib.h>
@@ -15,8 +16,20 @@ bc_ruleset *bc_rl_rs_of(lua_State *L)
 }
 
 /* A copy of s owned by the ruleset; raises a memory error on failure. */
+static char *dup_bytes(lua_State *L, const char *s)
+{
+	char *p = bc_strdup(s);
+	if (s && !p)
+		luaL_error(L, "out of memory");
+	return p;
+}
+
 char *bc_rl_dup(lua_State *L, const char *s)
 {
+	/* Rules text reaches workbooks and messages: it must be UTF-8
+	 * (a Lua escape such as "\240" could make it anything). */
+	if (s && !bc_utf8_valid(s, strlen(s), NULL))
+		luaL_error(L, "a text of the rules is not UTF-8");
 	char *p = bc_strdup(s);
 	if (s && !p)
 		luaL_error(L, "out of memory");
@@ -40,11 +53,15 @@ void *bc_rl_push_item(lua_State *L, void **v, size_t *n, size_t elem)
 
 void bc_rl_origin(lua_State *L, bc_origin *o)
 {
+	/* The first Lua function up the stack: the rule that registered
+	 * (registrations are called through a guard written in C). */
 	lua_Debug ar;
-	if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar)) {
-		o->file = bc_rl_dup(L, ar.short_src);
-		o->line = ar.currentline;
-	}
+	for (int level = 1; lua_getstack(L, level, &ar); level++)
+		if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
+			o->file = bc_rl_dup(L, ar.short_src);
+			o->line = ar.currentline;
+			return;
+		}
 }
 
 void bc_rl_check_keys(lua_State *L, int idx, const char *what,
@@ -75,11 +92,10 @@ void bc_rl_check_keys_pos(lua_State *L, int idx, const char *what,
 			a++;
 		if (!*a) {
 			char list[512] = "";
-			for (a = allowed; *a; a++) {
-				strncat(list, *a, sizeof list - strlen(list) - 3);
-				if (a[1])
-					strcat(list, ", ");
-			}
+			size_t o = 0;
+			for (a = allowed; *a && o < sizeof list; a++)
+				o += (size_t)snprintf(list + o, sizeof list - o,
+						      "%s%s", *a, a[1] ? ", " : "");
 			luaL_error(L, "%s: unknown key '%s' (known: %s)", what,
 				   k, list);
 		}
@@ -172,4 +188,16 @@ void bc_rl_get_list(lua_State *L, int t, const char *what, const char *key,
 			   what, key);
 	}
 	lua_pop(L, 1);
+}
+
+char *bc_rl_get_bytes(lua_State *L, int t, const char *what, const char *key)
+{
+	int ty = lua_getfield(L, t, key);
+	char *s = NULL;
+	if (ty == LUA_TSTRING)
+		s = dup_bytes(L, lua_tostring(L, -1));
+	else if (ty != LUA_TNIL)
+		luaL_error(L, "%s{}: '%s' must be a string", what, key);
+	lua_pop(L, 1);
+	return s;
 }

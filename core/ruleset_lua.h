@@ -30,6 +30,8 @@ void bc_rl_check_keys_pos(lua_State *L, int idx, const char *what,
 /* t[key] as a copied string; NULL when absent and optional. */
 char *bc_rl_get_str(lua_State *L, int t, const char *what, const char *key,
 		    bool required);
+/* t[key] as bytes that need not be text (a Lua pattern), or NULL. */
+char *bc_rl_get_bytes(lua_State *L, int t, const char *what, const char *key);
 bool bc_rl_get_bool(lua_State *L, int t, const char *what, const char *key,
 		    bool dflt);
 /* A lower-case (or, with upper, capital) identifier of at most 32. */

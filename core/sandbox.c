@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* How often (in VM instructions) the budget is checked. */
 #define HOOK_EVERY 1000
@@ -20,6 +21,9 @@ struct bc_sandbox {
 	size_t used, peak;
 	uint64_t spent;
 	bool over_budget;
+	double deadline;    /* monotonic seconds; 0 for none */
+	size_t since_check; /* bytes taken since the clock was read */
+	bool timed_out;
 	bool running;        /* inside bc_sandbox_pcall */
 	char mem_where[256]; /* file:line where memory ran out, or "" */
 };
@@ -36,9 +40,39 @@ static void lua_where(lua_State *L, char *buf, size_t n)
 		}
 }
 
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static bool past_deadline(bc_sandbox *sb)
+{
+	if (sb->timed_out)
+		return true;
+	if (sb->running && sb->deadline > 0 && now() > sb->deadline)
+		sb->timed_out = true;
+	return sb->timed_out;
+}
+
 static void *sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
 	bc_sandbox *sb = ud;
+	/* Memory taken in a loop is time spent in C: look at the clock
+	 * every MiB. */
+	if (nsize > (ptr ? osize : 0)) {
+		sb->since_check += nsize;
+		if (sb->since_check > (1u << 20)) {
+			sb->since_check = 0;
+			if (past_deadline(sb)) {
+				if (!sb->mem_where[0])
+					lua_where(sb->L, sb->mem_where,
+						  sizeof sb->mem_where);
+				return NULL; /* a memory error, told apart below */
+			}
+		}
+	}
 	size_t old = ptr ? osize : 0;
 	if (nsize == 0) {
 		bc_free(ptr);
@@ -79,16 +113,21 @@ static void budget_hook(lua_State *L, lua_Debug *ar)
 	bc_sandbox *sb = sb_of(L);
 	if (!sb->over_budget) {
 		sb->spent += HOOK_EVERY;
-		if (sb->spent < sb->lim.instructions)
+		if (sb->spent < sb->lim.instructions && !past_deadline(sb))
 			return;
 		sb->over_budget = true;
 		lua_sethook(L, budget_hook, LUA_MASKCOUNT, 1);
 	}
 	lua_getinfo(L, "Sl", ar);
-	lua_pushfstring(L, "%s:%d: instruction budget of %I exceeded "
-			   "(an endless loop?)",
-			ar->short_src, ar->currentline,
-			(lua_Integer)sb->lim.instructions);
+	if (sb->timed_out)
+		lua_pushfstring(L, "%s:%d: time limit of %d s exceeded",
+				ar->short_src, ar->currentline,
+				(int)sb->lim.seconds);
+	else
+		lua_pushfstring(L, "%s:%d: instruction budget of %I exceeded "
+				   "(an endless loop?)",
+				ar->short_src, ar->currentline,
+				(lua_Integer)sb->lim.instructions);
 	lua_error(L);
 }
 
@@ -96,6 +135,9 @@ static void budget_reset(bc_sandbox *sb)
 {
 	sb->spent = 0;
 	sb->over_budget = false;
+	sb->timed_out = false;
+	sb->since_check = 0;
+	sb->deadline = sb->lim.seconds > 0 ? now() + sb->lim.seconds : 0;
 	lua_sethook(sb->L, budget_hook, LUA_MASKCOUNT, HOOK_EVERY);
 }
 
@@ -266,14 +308,16 @@ static int call_original(lua_State *L)
  * is refused. */
 #define PATTERN_STEPS 1e8
 
-static double pattern_cost(const char *pat, size_t n)
+static double pattern_cost(const char *pat, size_t m, size_t n)
 {
 	int k = 0;
-	size_t m = strlen(pat);
-	for (const char *p = pat; *p; p++) {
-		if (*p == '%' && p[1])
-			p++;
-		else if (*p == '*' || *p == '+' || *p == '-' || *p == '?')
+	for (size_t i = 0; i < m; i++) {
+		/* %b (balanced) rescans the subject: as costly as a
+		 * quantifier. */
+		if (pat[i] == '%' && i + 1 < m)
+			k += pat[++i] == 'b';
+		else if (pat[i] == '*' || pat[i] == '+' || pat[i] == '-' ||
+			 pat[i] == '?')
 			k++;
 	}
 	double cost = ((double)n + 1) * ((double)m + 1);
@@ -285,12 +329,15 @@ static double pattern_cost(const char *pat, size_t n)
 /* string.find, match, gmatch and gsub, refusing costly patterns. */
 static int sb_pattern_fn(lua_State *L)
 {
-	size_t n;
+	size_t n, m;
 	luaL_checklstring(L, 1, &n);
-	const char *pat = luaL_checkstring(L, 2);
+	const char *pat = luaL_checklstring(L, 2, &m);
 	bool plain = lua_toboolean(L, lua_upvalueindex(3)) &&
 		     lua_toboolean(L, 4);
-	if (!plain && pattern_cost(pat, n) > PATTERN_STEPS)
+	/* A plain search still compares the pattern at every place. */
+	double cost = plain ? ((double)n + 1) * ((double)m + 1)
+			    : pattern_cost(pat, m, n);
+	if (cost > PATTERN_STEPS)
 		return luaL_error(L, "pattern on %d bytes may take too long: "
 				     "simplify it or shorten the text",
 				  (int)n);
@@ -493,11 +540,17 @@ bc_err bc_sandbox_pcall(bc_sandbox *sb, int nargs, int nresults,
 	lua_sethook(sb->L, NULL, 0, 0);
 	if (rc == LUA_OK)
 		return BC_OK;
-	if (rc == LUA_ERRMEM) {
+	if (rc == LUA_ERRMEM || (sb->timed_out && rc != LUA_OK)) {
 		char msg[400];
-		snprintf(msg, sizeof msg, "%s%smemory limit of %zu MiB exceeded",
-			 sb->mem_where, sb->mem_where[0] ? ": " : "",
-			 sb->lim.memory >> 20);
+		if (sb->timed_out)
+			snprintf(msg, sizeof msg, "%s%stime limit of %d s exceeded",
+				 sb->mem_where, sb->mem_where[0] ? ": " : "",
+				 (int)sb->lim.seconds);
+		else
+			snprintf(msg, sizeof msg,
+				 "%s%smemory limit of %zu MiB exceeded",
+				 sb->mem_where, sb->mem_where[0] ? ": " : "",
+				 sb->lim.memory >> 20);
 		error_to_diag(msg, sb->name, d);
 		lua_pop(sb->L, 1);
 		return BC_ERR_LIMIT;

@@ -23,9 +23,13 @@ struct lua_State;
 typedef struct bc_limits {
 	size_t memory;         /* bytes the Lua state may hold */
 	uint64_t instructions; /* VM instructions per top-level call */
+	/* Seconds per top-level call: library functions work in C, where
+	 * the instruction count cannot see them (string.rep of megabytes
+	 * in a loop).  Checked in the count hook and as memory is taken. */
+	double seconds;
 } bc_limits;
 
-#define BC_LIMITS_DEFAULT ((bc_limits){64u << 20, 200000000u})
+#define BC_LIMITS_DEFAULT ((bc_limits){64u << 20, 200000000u, 10.0})
 
 typedef struct bc_sandbox bc_sandbox;
 

@@ -174,6 +174,9 @@ bc_err bc_store_migrate(bc_store *st, const bc_migration *steps, int n,
 		steps = migrations;
 		n = N_MIGRATIONS;
 	}
+	/* Up to date: no write lock, so readers run beside an import. */
+	if (bc_store_schema_version(st) == n)
+		return BC_OK;
 	bc_err rc = bc_store_begin(st, d);
 	if (rc != BC_OK)
 		return rc;

@@ -405,6 +405,10 @@ static bool local_number(const char *s, char *out, size_t n, char *why,
 		out[o++] = *p == dec ? '.' : *p;
 	}
 	out[o] = '\0';
+	if (strlen(s) >= n) {
+		snprintf(why, wn, "'%.20s…' is too long for a number", s);
+		return false;
+	}
 	return true;
 }
 
@@ -611,6 +615,11 @@ static void check_form_value(vctx *x, const bc_raw *r)
 
 static void check_section(vctx *x, const bc_raw *r)
 {
+	if (r->row || r->col) {
+		fail(x, r->line, r->loc, BC_PART_REPORT, r->field,
+		     "a report section takes one text, not rows");
+		return;
+	}
 	const bc_section *sec = bc_ruleset_section(x->rs, r->field);
 	if (!sec) {
 		fail(x, r->line, r->loc, BC_PART_REPORT, r->field,
@@ -754,20 +763,41 @@ static void run_check(vctx *x, bc_part *p, const bc_check *k,
 	bc_free(why);
 }
 
+/* Longest text a column's pattern is matched against: a document
+ * number, not a book. */
+#define PATTERN_TEXT_MAX 1024
+
+/* Runs string.find(text, pattern) inside the protected call, so that
+ * even pushing the text (which allocates) cannot escape it. */
+static int find_protected(lua_State *L)
+{
+	const char *text = lua_touserdata(L, 1);
+	const char *pattern = lua_touserdata(L, 2);
+	lua_settop(L, 0);
+	lua_getglobal(L, "string");
+	lua_getfield(L, -1, "find");
+	lua_pushstring(L, text);
+	lua_pushstring(L, pattern);
+	lua_call(L, 2, 1);
+	lua_pushboolean(L, !lua_isnil(L, -1));
+	return 1;
+}
+
 /* A Lua pattern, run in the ruleset's sandbox. */
 static bool pattern_ok(vctx *x, const char *pattern, const char *text)
 {
+	if (strlen(text) > PATTERN_TEXT_MAX)
+		return false;
 	lua_State *L = bc_sandbox_state(x->rs->lua);
-	lua_getglobal(L, "string");
-	lua_getfield(L, -1, "find");
-	lua_remove(L, -2);
-	lua_pushstring(L, text);
-	lua_pushstring(L, pattern);
+	lua_pushcfunction(L, find_protected);
+	lua_pushlightuserdata(L, (void *)text);
+	lua_pushlightuserdata(L, (void *)pattern);
 	bc_diags ignore = BC_DIAGS_INIT;
-	bool ok = bc_sandbox_pcall(x->rs->lua, 2, 1, &ignore) == BC_OK &&
-		  !lua_isnil(L, -1);
-	if (ignore.n == 0)
+	bool ok = bc_sandbox_pcall(x->rs->lua, 2, 1, &ignore) == BC_OK;
+	if (ok) {
+		ok = lua_toboolean(L, -1);
 		lua_pop(L, 1);
+	}
 	bc_diags_free(&ignore);
 	return ok;
 }

@@ -28,6 +28,9 @@
 #define MAX_CELLS 1000000 /* a template has a few hundred */
 #define MAX_TEXT (1u << 20)     /* one cell's text */
 #define MAX_STRINGS 2000000
+#define MAX_TABLE_ROWS 10000
+#define MAX_MAP 20000           /* rows of _fields; a template has hundreds */
+#define MAX_KEPT (64u << 20)    /* text of the cells kept */
 
 typedef struct book {
 	const char *name;
@@ -186,6 +189,7 @@ static void text_add(textbuf *t, const char *s, int len)
 
 static void text_reset(textbuf *t)
 {
+	t->over = false;
 	t->n = 0;
 	if (t->s)
 		t->s[0] = '\0';
@@ -489,7 +493,8 @@ typedef struct sheetread {
 	char ref[16], type[16];
 	int style;
 	bool in_cell, in_v, in_is;
-	bool too_many, oom;
+	bool too_many, too_long, oom;
+	size_t kept; /* bytes of text kept */
 } sheetread;
 
 static long col_of(const char *ref, long *row)
@@ -601,6 +606,13 @@ static void finish_cell(sheetread *s)
 	}
 	if (!*v)
 		return;
+	/* A shared string may be referenced by a million cells: bound what
+	 * is kept, not only what is read. */
+	s->kept += strlen(v) + sizeof c;
+	if (s->kept > MAX_KEPT) {
+		s->too_many = true;
+		return;
+	}
 	if (bc_grow((void **)&s->out->v, &s->out->cap, s->out->n + 1,
 		    sizeof *s->out->v) < 0 ||
 	    !(c.text = bc_strdup(v))) {
@@ -624,7 +636,9 @@ static void sh_end(void *ud, const char *el)
 		s->in_is = false;
 	} else if (!strcmp(name, "c") && s->in_cell) {
 		s->in_cell = false;
-		if (!s->too_many && !s->t.over)
+		if (s->t.over)
+			s->too_long = true;
+		else if (!s->too_many)
 			finish_cell(s);
 	}
 }
@@ -637,12 +651,23 @@ static void cells_free(cells *c)
 	*c = (cells){0};
 }
 
+static int cmp_cell(const void *a, const void *b)
+{
+	return strcmp(((const cell *)a)->ref, ((const cell *)b)->ref);
+}
+
+/* Cells are sorted by reference once read (sort_cells). */
 static const cell *find_cell(const cells *c, const char *ref)
 {
-	for (size_t i = 0; i < c->n; i++)
-		if (!strcmp(c->v[i].ref, ref))
-			return &c->v[i];
-	return NULL;
+	cell key;
+	snprintf(key.ref, sizeof key.ref, "%s", ref);
+	return c->n ? bsearch(&key, c->v, c->n, sizeof *c->v, cmp_cell) : NULL;
+}
+
+static void sort_cells(cells *c)
+{
+	if (c->n > 1)
+		qsort(c->v, c->n, sizeof *c->v, cmp_cell);
 }
 
 /* ---- the template's map ------------------------------------------------- */
@@ -689,10 +714,16 @@ static bc_err read_sheet(tmpl *t, const sheet *sh, char *const *want,
 	bc_free(xml);
 	bc_free(s.t.s);
 	if (rc == BC_OK && s.too_many)
-		rc = refuse(t->b, "sheet '%s' has more than %d cells: refused",
-			    sh->name, MAX_CELLS);
+		rc = refuse(t->b, "sheet '%s' has more than %d cells, or more "
+				  "than %u bytes of text: refused",
+			    sh->name, MAX_CELLS, MAX_KEPT);
+	if (rc == BC_OK && s.too_long)
+		rc = refuse(t->b, "sheet '%s' has a cell of more than %u bytes: "
+				  "refused",
+			    sh->name, MAX_TEXT);
 	if (rc == BC_OK && (s.oom))
 		rc = BC_ERR_NOMEM;
+	sort_cells(out);
 	return rc;
 }
 
@@ -735,6 +766,10 @@ static bc_err read_map(tmpl *t)
 			break;
 		if (!c[0] || !c[1] || !c[2] || !c[3])
 			return refuse(t->b, "_fields row %ld is incomplete", row);
+		if (t->n_map >= MAX_MAP)
+			return refuse(t->b, "_fields maps more than %d cells: not a "
+					    "template of this program",
+				      MAX_MAP);
 		if (bc_grow((void **)&t->map, &t->cap_map, t->n_map + 1,
 			    sizeof *t->map) < 0)
 			return BC_ERR_NOMEM;
@@ -844,7 +879,10 @@ static bool cell_address(const char *field, char *table, size_t n, int *row,
 		return false;
 	char *end;
 	long r = strtol(b + 1, &end, 10);
-	if ((size_t)(b - field) >= n || r < 1 || *end != ']' || end[1] != '.')
+	/* A template has a few dozen rows; a map naming row 2147483647 is
+	 * hostile (and would be looped over). */
+	if ((size_t)(b - field) >= n || r < 1 || r > MAX_TABLE_ROWS ||
+	    *end != ']' || end[1] != '.')
 		return false;
 	memcpy(table, field, (size_t)(b - field));
 	table[b - field] = '\0';

@@ -447,7 +447,7 @@ static void env_metatable_hidden(void **state)
 
 static void endless_loop_stopped(void **state)
 {
-	const bc_limits lim = {64u << 20, 1000000u};
+	const bc_limits lim = {64u << 20, 1000000u, 0};
 	const char *files[] = {"main.lua",
 			       "local n = 0\n"
 			       "mark()\n"
@@ -468,7 +468,7 @@ static void endless_loop_stopped(void **state)
 
 static void pcall_cannot_swallow_budget(void **state)
 {
-	const bc_limits lim = {64u << 20, 1000000u};
+	const bc_limits lim = {64u << 20, 1000000u, 0};
 	const char *files[] = {
 		"wrap.lua",
 		"local n = 0\n"
@@ -502,7 +502,7 @@ static void pcall_cannot_swallow_budget(void **state)
 static void finishes_in_child(const char *const *files, const char *path,
 			      const char *where, unsigned seconds)
 {
-	const bc_limits lim = {64u << 20, 1000000u};
+	const bc_limits lim = {64u << 20, 1000000u, 0};
 	fflush(NULL);
 	pid_t pid = fork();
 	assert_true(pid >= 0);
@@ -650,7 +650,7 @@ static void memory_bomb_stopped(void **state)
 {
 	/* The budget outlasts the few thousand rounds 4 MiB takes, yet
 	 * stops the loop early should the cap fail. */
-	const bc_limits lim = {4u << 20, 1000000u};
+	const bc_limits lim = {4u << 20, 1000000u, 0};
 	const char *files[] = {"main.lua",
 			       "local t = {}\n"
 			       "local s = 'x'\n"

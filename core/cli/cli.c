@@ -214,3 +214,14 @@ bool cli_date_arg(const char *usage, const char *opt, const char *s,
 			s ? s : "");
 	return false;
 }
+
+bool cli_in_build_tree(void)
+{
+	char exe[PATH_MAX];
+	ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	size_t root = strlen(BC_BUILD_ROOT);
+	if (len <= 0)
+		return false;
+	exe[len] = '\0';
+	return strncmp(exe, BC_BUILD_ROOT, root) == 0 && exe[root] == '/';
+}

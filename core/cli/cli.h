@@ -51,6 +51,9 @@ int cli_parse(bc_cli *c, int argc, char **argv, cli_opt *opts,
 int cli_usage_error(const char *usage, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* True when this program runs from its build directory (then the
+ * source tree's rules and the built plugins are the shipped ones). */
+bool cli_in_build_tree(void);
 /* Opens the database (creating it if create) into c->st. */
 bc_err cli_open_store(bc_cli *c, bool create);
 /* Loads the rules directory into c->rb. */

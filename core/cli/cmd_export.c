@@ -20,13 +20,16 @@ static const char usage[] =
 	"                   byte-identical output)\n";
 
 /* --plugins, $BAOCAO_PLUGIN_PATH, the build tree's plugins when run
- * from it, the installed plugin directory. */
+ * from it (only then: an installed program must not load what a build
+ * directory holds), the installed plugin directory. */
 static char *plugin_path(const char *opt)
 {
 	const char *env = getenv("BAOCAO_PLUGIN_PATH");
-	return bc_sprintf("%s%s%s%s%s/plugins:%s", opt ? opt : "",
-			  opt ? ":" : "", env && *env ? env : "",
-			  env && *env ? ":" : "", BC_BUILD_ROOT, BC_PLUGIN_DIR);
+	bool built = cli_in_build_tree();
+	return bc_sprintf("%s%s%s%s%s%s%s", opt ? opt : "", opt ? ":" : "",
+			  env && *env ? env : "", env && *env ? ":" : "",
+			  built ? BC_BUILD_ROOT "/plugins" : "",
+			  built ? ":" : "", BC_PLUGIN_DIR);
 }
 
 static int unknown_format(const char *fmt, const char *path)

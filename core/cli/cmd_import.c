@@ -3,6 +3,8 @@
 #include "import.h"
 #include "mem.h"
 
+#include <string.h>
+
 static const char usage[] =
 	"usage: baocao import FILE... [--received-at TS] [--channel C] "
 	"[--dry-run]\n\n"
@@ -101,6 +103,20 @@ int cmd_import(bc_cli *c, int argc, char **argv)
 	if (rc != BC_OK) {
 		bc_free(files);
 		return cli_finish(c, rc);
+	}
+	/* Options are checked once, as usage: not once per file. */
+	bc_time t;
+	if (o.received_at &&
+	    !bc_time_parse(o.received_at, c->tz_offset, &t, NULL)) {
+		bc_free(files);
+		return cli_usage_error(usage, "--received-at takes a date or a "
+					      "timestamp (2023-02-26T09:30)");
+	}
+	if (o.channel && strcmp(o.channel, BC_CHANNEL_FILE) &&
+	    !bc_rulebook_channel(c->rb, o.channel)) {
+		bc_free(files);
+		return cli_usage_error(usage, "--channel: no channel '%s'",
+				       o.channel);
 	}
 	int exit_code = EXIT_OK;
 	json_t *all = json_array();

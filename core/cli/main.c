@@ -51,17 +51,8 @@ static void usage(FILE *f)
 /* The shipped rules: the source tree's when run from the build tree. */
 static const char *default_rules(char *buf, size_t n)
 {
-	char exe[PATH_MAX];
-	ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	size_t root = strlen(BC_BUILD_ROOT);
-	if (len > 0) {
-		exe[len] = '\0';
-		if (strncmp(exe, BC_BUILD_ROOT, root) == 0 && exe[root] == '/') {
-			snprintf(buf, n, "%s/rules", BC_SOURCE_ROOT);
-			return buf;
-		}
-	}
-	snprintf(buf, n, "%s/rules", BC_DATA_DIR);
+	snprintf(buf, n, "%s/rules",
+		 cli_in_build_tree() ? BC_SOURCE_ROOT : BC_DATA_DIR);
 	return buf;
 }
 

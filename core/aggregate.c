@@ -77,6 +77,14 @@ static const char IN_FORCE[] =
 	" WHERE r.period_id = ?1 AND r.unit_id IN (SELECT unit_id FROM"
 	" agg_unit WHERE level IS NOT NULL)) WHERE k = 1";
 
+/* Steps an insert of the catalogue's tables, noting a failure. */
+static void insert(actx *x, sqlite3_stmt *s)
+{
+	if (sqlite3_step(s) != SQLITE_DONE && x->rc == BC_OK)
+		x->rc = bc_store_fail(x->st, x->d, "aggregate");
+	sqlite3_reset(s);
+}
+
 static void fill_terms(actx *x)
 {
 	sqlite3_stmt *t = prepare(x, "INSERT INTO agg_term VALUES (?,?,?,?,?)");
@@ -101,8 +109,7 @@ static void fill_terms(actx *x)
 					sqlite3_bind_text(
 						w, 5, ind->where.v[q].values[v],
 						-1, NULL);
-					sqlite3_step(w);
-					sqlite3_reset(w);
+					insert(x, w);
 				}
 			const bc_expr *sides[2] = {&ind->num, &ind->den};
 			for (int sd = 0; !tf && sd < 2; sd++)
@@ -117,8 +124,7 @@ static void fill_terms(actx *x)
 					sqlite3_bind_text(t, 4, term->name, -1,
 							  NULL);
 					sqlite3_bind_int(t, 5, term->sign);
-					sqlite3_step(t);
-					sqlite3_reset(t);
+					insert(x, t);
 				}
 		}
 		for (size_t k = 0; k < f->n_fields; k++) {
@@ -129,8 +135,7 @@ static void fill_terms(actx *x)
 			sqlite3_bind_text(c, 2, fl->id, -1, NULL);
 			sqlite3_bind_text(c, 3, fl->columns[fl->count_by].id, -1,
 					  NULL);
-			sqlite3_step(c);
-			sqlite3_reset(c);
+			insert(x, c);
 		}
 	}
 	sqlite3_finalize(t);
@@ -160,7 +165,8 @@ static void fill_units(actx *x, const bc_unit_list *ul, const char *by)
 		sqlite3_bind_text(u, 2, un->code, -1, NULL);
 		sqlite3_bind_text(u, 3, k ? k->level : NULL, -1, NULL);
 		sqlite3_bind_text(u, 4, x->grp_of[i], -1, NULL);
-		sqlite3_step(u);
+		if (sqlite3_step(u) != SQLITE_DONE)
+			x->rc = bc_store_fail(x->st, x->d, "aggregate");
 		sqlite3_reset(u);
 	}
 	bc_free(above);

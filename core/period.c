@@ -117,6 +117,15 @@ static bc_err recorded_ruleset(bc_store *st, bc_rulebook *rb, const char *id,
 	if (rc == BC_OK)
 		rc = bc_ruleset_load(id, &src, &rb->limits, &rs, d);
 	bc_srcset_free(&src);
+	/* The sources kept must be those the period was recorded with. */
+	if (rc == BC_OK && strcmp(rs->hash, hash) != 0) {
+		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
+			     "the sources of ruleset %s kept in the database do "
+			     "not match their recorded hash %.12s…",
+			     id, hash);
+		bc_ruleset_free(rs);
+		rc = BC_ERR_DB;
+	}
 	if (rc == BC_OK && (rc = bc_rulebook_adopt(rb, rs)) != BC_OK)
 		bc_ruleset_free(rs);
 	if (rc == BC_OK)

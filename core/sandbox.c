@@ -24,6 +24,9 @@ struct bc_sandbox {
 	double deadline;    /* monotonic seconds; 0 for none */
 	size_t since_check; /* bytes taken since the clock was read */
 	bool timed_out;
+	bool mem_refused; /* the cap refused memory in this call (a wrapped
+			   * library function may have turned the memory
+			   * error into an ordinary one) */
 	bool running;        /* inside bc_sandbox_pcall */
 	char mem_where[256]; /* file:line where memory ran out, or "" */
 };
@@ -85,6 +88,7 @@ static void *sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 		 * allocate). */
 		if (sb->running && !sb->mem_where[0])
 			lua_where(sb->L, sb->mem_where, sizeof sb->mem_where);
+		sb->mem_refused = true;
 		return NULL; /* Lua raises a memory error */
 	}
 	void *p = bc_realloc(ptr, nsize);
@@ -136,6 +140,7 @@ static void budget_reset(bc_sandbox *sb)
 	sb->spent = 0;
 	sb->over_budget = false;
 	sb->timed_out = false;
+	sb->mem_refused = false;
 	sb->since_check = 0;
 	sb->deadline = sb->lim.seconds > 0 ? now() + sb->lim.seconds : 0;
 	lua_sethook(sb->L, budget_hook, LUA_MASKCOUNT, HOOK_EVERY);
@@ -540,7 +545,8 @@ bc_err bc_sandbox_pcall(bc_sandbox *sb, int nargs, int nresults,
 	lua_sethook(sb->L, NULL, 0, 0);
 	if (rc == LUA_OK)
 		return BC_OK;
-	if (rc == LUA_ERRMEM || (sb->timed_out && rc != LUA_OK)) {
+	if (rc == LUA_ERRMEM || ((sb->timed_out || sb->mem_refused) &&
+				 rc != LUA_OK)) {
 		char msg[400];
 		if (sb->timed_out)
 			snprintf(msg, sizeof msg, "%s%stime limit of %d s exceeded",

@@ -519,12 +519,18 @@ bc_err bc_units_import(bc_store *st, const bc_rulebook *rb, const char *path,
 			     "code,name,kind,roles,parent");
 	if (rc == BC_OK && im.oom)
 		rc = BC_ERR_NOMEM;
-	if (rc == BC_OK && !im.header_bad && im.header_done)
+	/* Checked under the write lock, so that the tree checked is the
+	 * tree written to. */
+	bool locked = false;
+	if (rc == BC_OK && !im.header_bad && im.header_done &&
+	    (rc = bc_store_begin(st, d)) == BC_OK) {
+		locked = true;
 		rc = validate(st, &im);
+	}
 	if (rc == BC_OK && d->errors > before)
 		rc = BC_ERR_INVALID;
-	if (rc == BC_OK)
-		rc = bc_store_begin(st, d);
+	if (rc != BC_OK && locked)
+		bc_store_rollback(st);
 	if (rc == BC_OK) {
 		rc = store_rows(st, &im, res, d);
 		char *detail = bc_sprintf("%zu added, %zu updated, %zu "

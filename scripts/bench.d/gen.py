@@ -46,6 +46,7 @@ def load_make_examples():
     """scripts/make-examples as a module: its figure functions are the
     ones that already pass every check of the rules."""
     path = str(ROOT / "scripts" / "make-examples")
+    sys.dont_write_bytecode = True      # no __pycache__ in scripts/
     loader = importlib.machinery.SourceFileLoader("make_examples", path)
     spec = importlib.util.spec_from_loader("make_examples", loader)
     mod = importlib.util.module_from_spec(spec)

@@ -133,15 +133,15 @@ static bc_err recorded_ruleset(bc_store *st, bc_rulebook *rb, const char *id,
 	return rc;
 }
 
-static const char PERIOD_SELECT[] =
-	"SELECT p.id, p.code, p.type, p.year, p.adhoc_no, p.label,"
-	" p.window_from, p.window_to, p.unit_due, p.compile_due, p.forms,"
-	" p.doc, r.code, r.hash,"
-	" (SELECT o.unit_due FROM deadline_override o WHERE o.period_id = p.id"
-	"  ORDER BY o.id DESC LIMIT 1),"
-	" (SELECT o.doc FROM deadline_override o WHERE o.period_id = p.id"
-	"  ORDER BY o.id DESC LIMIT 1)"
-	" FROM period p JOIN ruleset r ON r.id = p.ruleset_id";
+#define PERIOD_SELECT                                                         \
+	"SELECT p.id, p.code, p.type, p.year, p.adhoc_no, p.label,"          \
+	" p.window_from, p.window_to, p.unit_due, p.compile_due, p.forms,"   \
+	" p.doc, r.code, r.hash,"                                             \
+	" (SELECT o.unit_due FROM deadline_override o WHERE o.period_id ="   \
+	" p.id ORDER BY o.id DESC LIMIT 1),"                                  \
+	" (SELECT o.doc FROM deadline_override o WHERE o.period_id = p.id"   \
+	"  ORDER BY o.id DESC LIMIT 1)"                                       \
+	" FROM period p JOIN ruleset r ON r.id = p.ruleset_id"
 
 static bc_err from_row(bc_store *st, bc_rulebook *rb, sqlite3_stmt *s,
 		       bc_period *p, bc_diags *d)
@@ -176,13 +176,11 @@ static bc_err from_row(bc_store *st, bc_rulebook *rb, sqlite3_stmt *s,
 static bc_err load_recorded(bc_store *st, bc_rulebook *rb, const char *code,
 			    bc_period *out, bc_diags *d)
 {
+	/* Not from the statement cache: from_row may read other periods'
+	 * rulesets while this statement is still stepping. */
 	sqlite3_stmt *s;
-	char *sql = bc_sprintf("%s WHERE p.code = ?", PERIOD_SELECT);
-	if (!sql)
-		return BC_ERR_NOMEM;
-	int r = sqlite3_prepare_v2(bc_store_db(st), sql, -1, &s, NULL);
-	bc_free(sql);
-	if (r != SQLITE_OK)
+	if (sqlite3_prepare_v2(bc_store_db(st), PERIOD_SELECT " WHERE p.code = ?",
+			       -1, &s, NULL) != SQLITE_OK)
 		return bc_store_fail(st, d, "period");
 	sqlite3_bind_text(s, 1, code, -1, SQLITE_STATIC);
 	bc_err rc = BC_ERR_NOT_FOUND;
@@ -257,16 +255,15 @@ bc_err bc_period_get(bc_store *st, bc_rulebook *rb, const char *code,
  * same import, say), or 0. */
 static int64_t recorded_id(bc_store *st, const char *code)
 {
-	sqlite3_stmt *s;
+	static const char sql[] = "SELECT id FROM period WHERE code = ?";
+	sqlite3_stmt *s = bc_store_stmt(st, sql);
 	int64_t id = 0;
-	if (sqlite3_prepare_v2(bc_store_db(st),
-			       "SELECT id FROM period WHERE code = ?", -1, &s,
-			       NULL) != SQLITE_OK)
+	if (!s)
 		return 0;
 	sqlite3_bind_text(s, 1, code, -1, SQLITE_STATIC);
 	if (sqlite3_step(s) == SQLITE_ROW)
 		id = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return id;
 }
 
@@ -527,13 +524,10 @@ static bc_err adhoc_of_year(bc_store *st, bc_rulebook *rb, int year,
 			    bc_diags *d)
 {
 	sqlite3_stmt *s;
-	char *sql = bc_sprintf("%s WHERE p.year = ? AND p.adhoc_no IS NOT NULL",
-			       PERIOD_SELECT);
-	if (!sql)
-		return BC_ERR_NOMEM;
-	int r = sqlite3_prepare_v2(bc_store_db(st), sql, -1, &s, NULL);
-	bc_free(sql);
-	if (r != SQLITE_OK)
+	if (sqlite3_prepare_v2(bc_store_db(st),
+			       PERIOD_SELECT
+			       " WHERE p.year = ? AND p.adhoc_no IS NOT NULL",
+			       -1, &s, NULL) != SQLITE_OK)
 		return bc_store_fail(st, d, "calendar");
 	sqlite3_bind_int(s, 1, year);
 	bc_err rc = BC_OK;

@@ -63,7 +63,7 @@ static int64_t insert_submission(sqlite3 *db, const bc_receipt *r,
 
 /* Statements for one submission's revisions, prepared once. */
 enum { S_NUMBER, S_REVISION, S_VALUE, S_NOTE, N_S };
-static const char *const sql[N_S] = {
+static const char *const store_sql[N_S] = {
 	"SELECT coalesce(max(number), 0) + 1 FROM revision"
 	" WHERE unit_id = ? AND period_id = ? AND part = ?",
 	"INSERT INTO revision (submission_id, unit_id, period_id, part,"
@@ -145,14 +145,10 @@ bc_err bc_revision_store(bc_store *st, const bc_receipt *r, bc_part *parts,
 	sqlite3_stmt *s[N_S] = {0};
 	bool ok = true;
 	for (int i = 0; i < N_S && ok; i++)
-		ok = sqlite3_prepare_v2(db, sql[i], -1, &s[i], NULL) ==
-		     SQLITE_OK;
+		ok = (s[i] = bc_store_stmt(st, store_sql[i])) != NULL;
 	for (size_t i = 0; i < n && ok; i++)
 		ok = store_part(s, sub, r, &parts[i]);
-	bc_err rc = ok ? BC_OK : bc_store_fail(st, d, "revision");
-	for (int i = 0; i < N_S; i++)
-		sqlite3_finalize(s[i]);
-	return rc;
+	return ok ? BC_OK : bc_store_fail(st, d, "revision");
 }
 
 bc_err bc_revision_duplicate(bc_store *st, int64_t unit_id,
@@ -192,16 +188,16 @@ bc_err bc_revision_duplicate(bc_store *st, int64_t unit_id,
 bc_err bc_revision_numbers(bc_store *st, int64_t unit_id, const char *period,
 			   const char *part, bc_numbers *out, bc_diags *d)
 {
-	sqlite3_stmt *s;
+	static const char sql[] =
+		"SELECT v.field, v.num FROM value v WHERE"
+		" v.row = 0 AND v.col = '' AND v.num IS NOT NULL"
+		" AND v.revision_id = (SELECT r.id FROM revision r"
+		" JOIN period p ON p.id = r.period_id"
+		" WHERE r.unit_id = ?1 AND p.code = ?2"
+		" AND r.part = ?3" IN_FORCE ")";
+	sqlite3_stmt *s = bc_store_stmt(st, sql);
 	*out = (bc_numbers){0};
-	if (sqlite3_prepare_v2(bc_store_db(st),
-			       "SELECT v.field, v.num FROM value v WHERE"
-			       " v.row = 0 AND v.col = '' AND v.num IS NOT NULL"
-			       " AND v.revision_id = (SELECT r.id FROM revision r"
-			       " JOIN period p ON p.id = r.period_id"
-			       " WHERE r.unit_id = ?1 AND p.code = ?2"
-			       " AND r.part = ?3" IN_FORCE ")",
-			       -1, &s, NULL) != SQLITE_OK)
+	if (!s)
 		return bc_store_fail(st, d, "revision");
 	sqlite3_bind_int64(s, 1, unit_id);
 	sqlite3_bind_text(s, 2, period, -1, SQLITE_STATIC);
@@ -221,7 +217,7 @@ bc_err bc_revision_numbers(bc_store *st, int64_t unit_id, const char *period,
 		out->field[out->n] = f;
 		out->num[out->n++] = sqlite3_column_double(s, 1);
 	}
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	if (rc != BC_OK)
 		bc_numbers_free(out);
 	return rc;
@@ -250,20 +246,20 @@ bc_err bc_revision_previous(bc_store *st, int64_t unit_id, const char *part,
 			    const char *field, bc_date day, double *num,
 			    char *period, bool *found, bc_diags *d)
 {
-	sqlite3_stmt *s;
+	static const char sql[] =
+		"SELECT (SELECT v.num FROM value v WHERE"
+		" v.revision_id = r.id AND v.field = ?4 AND"
+		" v.row = 0 AND v.col = ''), p.code"
+		" FROM revision r JOIN period p"
+		" ON p.id = r.period_id WHERE r.unit_id = ?1"
+		" AND r.part = ?2 AND p.window_to <= ?3"
+		" ORDER BY p.window_to DESC, p.window_from ASC,"
+		" r.received_at DESC, r.number DESC LIMIT 1";
+	sqlite3_stmt *s = bc_store_stmt(st, sql);
 	char when[BC_DATE_BUF];
 	bc_date_format(day, when);
 	*found = false;
-	if (sqlite3_prepare_v2(bc_store_db(st),
-			       "SELECT (SELECT v.num FROM value v WHERE"
-			       " v.revision_id = r.id AND v.field = ?4 AND"
-			       " v.row = 0 AND v.col = ''), p.code"
-			       " FROM revision r JOIN period p"
-			       " ON p.id = r.period_id WHERE r.unit_id = ?1"
-			       " AND r.part = ?2 AND p.window_to <= ?3"
-			       " ORDER BY p.window_to DESC, p.window_from ASC,"
-			       " r.received_at DESC, r.number DESC LIMIT 1",
-			       -1, &s, NULL) != SQLITE_OK)
+	if (!s)
 		return bc_store_fail(st, d, "revision");
 	sqlite3_bind_int64(s, 1, unit_id);
 	sqlite3_bind_text(s, 2, part, -1, SQLITE_STATIC);
@@ -275,6 +271,6 @@ bc_err bc_revision_previous(bc_store *st, int64_t unit_id, const char *part,
 		snprintf(period, 24, "%s", sqlite3_column_text(s, 1));
 		*found = true;
 	}
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return BC_OK;
 }

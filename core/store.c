@@ -9,11 +9,20 @@
 #include <sys/stat.h>
 #include <time.h>
 
+typedef struct cached {
+	const char *sql;
+	sqlite3_stmt *stmt;
+} cached;
+
 struct bc_store {
 	sqlite3 *db;
 	char *path;
 	char *actor;
 	bc_time clock; /* fixed time, or 0 */
+	/* A handful of statements run per unit; the library has fewer than
+	 * this many of them (a fixed array: nothing allocated as they come). */
+	cached stmts[32];
+	size_t n_stmts;
 };
 
 /*
@@ -284,10 +293,32 @@ bc_err bc_store_open(const char *path, bool create, bc_store **out,
 	return BC_OK;
 }
 
+sqlite3_stmt *bc_store_stmt(bc_store *st, const char *sql)
+{
+	for (size_t i = 0; i < st->n_stmts; i++)
+		if (st->stmts[i].sql == sql) {
+			sqlite3_reset(st->stmts[i].stmt);
+			sqlite3_clear_bindings(st->stmts[i].stmt);
+			return st->stmts[i].stmt;
+		}
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s,
+			       NULL) != SQLITE_OK)
+		return NULL;
+	if (st->n_stmts == sizeof st->stmts / sizeof *st->stmts) {
+		sqlite3_finalize(s);
+		return NULL; /* more kinds of statement than the cache holds */
+	}
+	st->stmts[st->n_stmts++] = (cached){sql, s};
+	return s;
+}
+
 void bc_store_close(bc_store *st)
 {
 	if (!st)
 		return;
+	for (size_t i = 0; i < st->n_stmts; i++)
+		sqlite3_finalize(st->stmts[i].stmt);
 	sqlite3_close(st->db);
 	bc_free(st->path);
 	bc_free(st->actor);

@@ -625,16 +625,15 @@ static bc_err unit_from_row(sqlite3_stmt *s, bc_unit *u)
 bc_err bc_unit_get(bc_store *st, const char *code, bc_unit *out,
 		   bc_diags *d)
 {
-	sqlite3_stmt *s;
+	sqlite3_stmt *s = bc_store_stmt(st, GET_SQL);
 	*out = (bc_unit){0};
-	if (sqlite3_prepare_v2(bc_store_db(st), GET_SQL, -1, &s, NULL) !=
-	    SQLITE_OK)
+	if (!s)
 		return bc_store_fail(st, d, "units");
 	sqlite3_bind_text(s, 1, code, -1, SQLITE_STATIC);
 	bc_err rc = BC_ERR_NOT_FOUND;
 	if (sqlite3_step(s) == SQLITE_ROW)
 		rc = unit_from_row(s, out);
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	if (rc != BC_OK)
 		bc_unit_free(out);
 	return rc;

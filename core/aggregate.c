@@ -763,7 +763,9 @@ static bc_err compute(bc_store *st, const bc_period *p,
 	}
 	sums(&x);
 	count_by(&x);
-	table_rows(&x);
+	/* Listing the rows is half the work nationally: only when asked. */
+	if (o->rows)
+		table_rows(&x);
 	indicators(&x);
 	units_per_form(&x);
 	estimated(&x);

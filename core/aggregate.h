@@ -24,6 +24,7 @@ typedef struct bc_agg_opts {
 	bool compare;     /* add the same period of the previous year */
 	const char *by;   /* also per ancestor unit of this kind, or NULL */
 	bool unit_values; /* add each unit's values ("values") */
+	bool rows;        /* list the tables' rows with their unit */
 } bc_agg_opts;
 
 /* The aggregate of period (see cli.md); *out is a new reference the

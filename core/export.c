@@ -74,7 +74,7 @@ static bc_err build_model(bc_store *st, bc_rulebook *rb, const bc_period *p,
 	bc_unit_list ul;
 	json_t *agg = NULL;
 	bc_status status;
-	bc_agg_opts ao = {.compare = true, .unit_values = true};
+	bc_agg_opts ao = {.compare = true, .unit_values = true, .rows = true};
 	bc_err rc = bc_units_list(st, &ul, d);
 	if (rc != BC_OK)
 		return rc;

@@ -340,7 +340,7 @@ static void aggregate(fx *f, const char *period, bool compare, const char *by)
 {
 	json_decref(f->agg);
 	f->agg = NULL;
-	bc_agg_opts o = {.compare = compare, .by = by};
+	bc_agg_opts o = {.compare = compare, .by = by, .rows = true};
 	if (bc_aggregate(f->st, f->rb, period, &o, &f->agg, &f->d) != BC_OK) {
 		test_diags_print(&f->d);
 		fail_msg("aggregate %s failed", period);

@@ -5,7 +5,7 @@
 #include <string.h>
 
 static const char usage[] =
-	"usage: baocao aggregate PERIOD [--compare] [--by KIND]\n\n"
+	"usage: baocao aggregate PERIOD [--compare] [--by KIND] [--rows]\n\n"
 	"District figures for PERIOD from the revision in force of each\n"
 	"unit's forms: every field per level and in total by its method\n"
 	"(sum, snap, count_true, count_by), every indicator per level from\n"
@@ -13,7 +13,8 @@ static const char usage[] =
 	"missing per form, the units whose figures are estimates.\n\n"
 	"  --compare   add the same period of the previous year and the\n"
 	"              change (percent for fields, points for indicators)\n"
-	"  --by KIND   also per ancestor unit of that kind (district, ...)\n";
+	"  --by KIND   also per ancestor unit of that kind (district, ...)\n"
+	"  --rows      list the rows of table forms (1A, 1B) with their unit\n";
 
 static void print_value(json_t *v, int decimals)
 {
@@ -62,6 +63,7 @@ int cmd_aggregate(bc_cli *c, int argc, char **argv)
 {
 	cli_opt opts[] = {{.name = "--compare"},
 			  {.name = "--by", .takes_arg = true},
+			  {.name = "--rows"},
 			  {.name = NULL}};
 	const char *pos[1];
 	int npos, r = cli_parse(c, argc, argv, opts, pos, 1, &npos, usage);
@@ -77,7 +79,8 @@ int cmd_aggregate(bc_cli *c, int argc, char **argv)
 	if (opts[1].set && !bc_rulebook_kind(c->rb, opts[1].value))
 		return cli_usage_error(usage, "--by: no unit kind '%s'",
 				       opts[1].value);
-	bc_agg_opts o = {.compare = opts[0].set, .by = opts[1].value};
+	bc_agg_opts o = {.compare = opts[0].set, .by = opts[1].value,
+			 .rows = opts[2].set};
 	json_t *a = NULL;
 	rc = bc_aggregate(c->st, c->rb, pos[0], &o, &a, &c->diags);
 	if (rc == BC_OK && c->json) {

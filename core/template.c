@@ -26,7 +26,9 @@
 #include "mem.h"
 #include "period.h"
 #include "ruleset.h"
+#include "text.h"
 #include "unit.h"
+#include "xlsx_sheet.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -169,14 +171,6 @@ typedef struct input {
 
 /* ---- text ------------------------------------------------------------- */
 
-static size_t utf8_len(const char *s)
-{
-	size_t n = 0;
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
-}
-
 /* s cut to at most max characters, "…" marking a cut. */
 static void clip(const char *s, size_t max, char *out, size_t n)
 {
@@ -196,58 +190,6 @@ static void clip(const char *s, size_t max, char *out, size_t n)
 		i--;
 	while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80);
 	snprintf(out, n, "%.*s…", (int)i, s);
-}
-
-/* Capitals of Latin-1 and of Vietnamese (ă đ ĩ ũ ơ ư and the letters with
- * tone marks, U+1EA0–U+1EF9, where upper case is the even code). */
-static unsigned upper_cp(unsigned c)
-{
-	if ((c >= 'a' && c <= 'z') || (c >= 0xE0 && c <= 0xFE && c != 0xF7))
-		return c - 0x20;
-	if ((c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177) ||
-	    (c >= 0x1EA0 && c <= 0x1EF9) || c == 0x1A1)
-		return c & ~1u;
-	return c == 0x1B0 ? 0x1AF : c;
-}
-
-static size_t put_utf8(unsigned c, char *out)
-{
-	if (c < 0x80) {
-		out[0] = (char)c;
-		return 1;
-	}
-	if (c < 0x800) {
-		out[0] = (char)(0xC0 | c >> 6);
-		out[1] = (char)(0x80 | (c & 0x3F));
-		return 2;
-	}
-	out[0] = (char)(0xE0 | c >> 12);
-	out[1] = (char)(0x80 | (c >> 6 & 0x3F));
-	out[2] = (char)(0x80 | (c & 0x3F));
-	return 3;
-}
-
-/* s in capitals, as headers and titles are written (s is UTF-8: the
- * store and the rules accept nothing else). */
-static void upper(const char *s, char *out, size_t n)
-{
-	size_t o = 0;
-	const unsigned char *p = (const unsigned char *)s;
-	while (*p && o + 4 < n) {
-		unsigned c = *p, len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-		if (len == 2)
-			c = (c & 0x1F) << 6 | (p[1] & 0x3F);
-		else if (len == 3)
-			c = (c & 0x0F) << 12 | (p[1] & 0x3F) << 6 | (p[2] & 0x3F);
-		if (len == 4) {
-			memcpy(out + o, p, 4);
-			o += 4;
-		} else {
-			o += put_utf8(upper_cp(c), out + o);
-		}
-		p += len;
-	}
-	out[o] = '\0';
 }
 
 /* Lines one paragraph wraps to in a column width wide (Excel's unit, the
@@ -289,35 +231,6 @@ static int lines(const char *t, double width)
 			return n;
 		t += len + 1;
 	}
-}
-
-/* Excel refuses []:*?/\ and more than 31 characters: the id, then as
- * much of the title as fits, cut between words.  No apostrophe either,
- * so that a formula can name the sheet without quoting it. */
-static void sheet_name(const char *id, const char *title, char *out,
-		       size_t n)
-{
-	char full[512];
-	snprintf(full, sizeof full, "%s%s%s", id, *title ? " " : "", title);
-	for (char *p = full; *p; p++)
-		if (strchr("[]:*?/\\'", *p))
-			*p = '-';
-	size_t chars = 0, cut = 0, space = 0;
-	for (size_t i = 0; full[i]; i++) {
-		if (((unsigned char)full[i] & 0xC0) == 0x80)
-			continue;
-		if (++chars > 31) {
-			cut = space ? space : i;
-			break;
-		}
-		if (full[i] == ' ')
-			space = i;
-	}
-	if (cut)
-		full[cut] = '\0';
-	for (size_t l = strlen(full); l && strchr(" ,;-.", full[l - 1]); l--)
-		full[l - 1] = '\0';
-	snprintf(out, n, "%s", full);
 }
 
 /* A date as Vietnamese documents write it: "28/02/2023". */
@@ -578,7 +491,7 @@ static void list_rule(sheet *s, const input *in, lxw_data_validation *v,
 	size_t chars = in->n_values ? in->n_values - 1 : 0;
 	bool comma = false;
 	for (size_t i = 0; i < in->n_values; i++) {
-		chars += utf8_len(in->values[i]);
+		chars += bc_utf8_len(in->values[i]);
 		comma |= strchr(in->values[i], ',') != NULL;
 	}
 	if (chars <= LIST_MAX && !comma) {
@@ -650,7 +563,7 @@ static void validation(sheet *s, lxw_col_t c, const input *in)
 	rule(s, in, cell, &v, formula, sizeof formula);
 	hint(in, full, sizeof full);
 	clip(full, MESSAGE_MAX / 2, what, sizeof what);
-	size_t room = MESSAGE_MAX - utf8_len(what) - (*what ? 1 : 0);
+	size_t room = MESSAGE_MAX - bc_utf8_len(what) - (*what ? 1 : 0);
 	clip(in->label, room, label, sizeof label);
 	snprintf(msg, sizeof msg, "%s%s%s", label, *what ? "\n" : "", what);
 	clip(in->label, TITLE_MAX, title, sizeof title);
@@ -708,7 +621,7 @@ static void title_rows(sheet *s, const char *title, const char *sub)
 {
 	tpl *t = s->t;
 	char up[1024];
-	upper(title, up, sizeof up);
+	bc_utf8_upper(title, up, sizeof up);
 	height(s, 20 * caps_lines(up, widths(s, 0, s->n - 1) / 1.1) + 4);
 	merge(s, 0, s->n - 1, up, F_TITLE);
 	s->r++;
@@ -865,7 +778,7 @@ static void cover_facts(sheet *s)
 /* The sheet a part is on: made the same way as when it is written. */
 static void part_sheet_name(const bc_form *f, char *out, size_t n)
 {
-	sheet_name(f->id, f->title, out, n);
+	bc_xlsx_sheet_name(f->id, f->title, out, n);
 }
 
 static void report_summary(const bc_owed *o, char *out, size_t n)
@@ -1180,7 +1093,7 @@ static double column_width(const bc_field *c)
 		break;
 	}
 	/* The label in at most three lines. */
-	double need = (double)utf8_len(c->label) / 3 + 4;
+	double need = (double)bc_utf8_len(c->label) / 3 + 4;
 	return need > w ? need : w;
 }
 
@@ -1402,8 +1315,8 @@ static void texts(tpl *t)
 {
 	char from[16], to[16];
 	if (t->parent)
-		upper(t->parent, t->org_top, sizeof t->org_top);
-	upper(t->u->name, t->org, sizeof t->org);
+		bc_utf8_upper(t->parent, t->org_top, sizeof t->org_top);
+	bc_utf8_upper(t->u->name, t->org, sizeof t->org);
 	snprintf(t->period, sizeof t->period, "Kỳ báo cáo: %s", t->p->label);
 	dmy(t->p->from, from, sizeof from);
 	dmy(t->p->to, to, sizeof to);

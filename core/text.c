@@ -56,6 +56,75 @@ int bc_line_of(const char *s, size_t off)
 	return line;
 }
 
+size_t bc_utf8_len(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+unsigned bc_utf8_next(const unsigned char **p)
+{
+	const unsigned char *q = *p;
+	unsigned c = *q, len = c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+	for (unsigned k = 1; k < len; k++)
+		if ((q[k] & 0xC0) != 0x80)
+			len = 1;
+	if (len > 1)
+		c &= 0x3F >> (len - 1);
+	for (unsigned k = 1; k < len; k++)
+		c = c << 6 | (q[k] & 0x3F);
+	*p = q + len;
+	return c;
+}
+
+static size_t utf8_put(unsigned c, char *out)
+{
+	if (c < 0x80) {
+		out[0] = (char)c;
+		return 1;
+	}
+	static const unsigned char lead[] = {0, 0, 0xC0, 0xE0, 0xF0};
+	size_t len = c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+	for (size_t k = len - 1; k > 0; k--, c >>= 6)
+		out[k] = (char)(0x80 | (c & 0x3F));
+	out[0] = (char)(lead[len] | c);
+	return len;
+}
+
+/* Pairs of Latin Extended-A and of the Vietnamese letters with tone
+ * marks (U+1EA0–U+1EF9): the even code is the capital. */
+static bool paired(unsigned c)
+{
+	return (c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177) ||
+	       (c >= 0x1EA0 && c <= 0x1EF9);
+}
+
+static unsigned upper_cp(unsigned c)
+{
+	if ((c >= 'a' && c <= 'z') || (c >= 0xE0 && c <= 0xFE && c != 0xF7))
+		return c - 0x20;
+	if (paired(c) || c == 0x1A1)
+		return c & ~1u;
+	return c == 0x1B0 ? 0x1AF : c;
+}
+
+bool bc_utf8_capital(unsigned c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
+	       (paired(c) && !(c & 1)) || c == 0x1A0 || c == 0x1AF;
+}
+
+void bc_utf8_upper(const char *s, char *out, size_t n)
+{
+	size_t o = 0;
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p && o + 4 < n)
+		o += utf8_put(upper_cp(bc_utf8_next(&p)), out + o);
+	out[o] = '\0';
+}
+
 bc_err bc_file_read(const char *path, size_t max, char **buf, size_t *len,
 		    bc_diags *d)
 {

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* Text utilities: UTF-8 validity and reading whole files. */
+/* Text utilities: UTF-8 validity, characters and capitals, reading whole
+ * files. */
 #ifndef BC_TEXT_H
 #define BC_TEXT_H
 
@@ -13,6 +14,19 @@
 bool bc_utf8_valid(const char *s, size_t len, size_t *bad);
 /* The 1-based line holding offset off of s. */
 int bc_line_of(const char *s, size_t off);
+
+/* The characters (code points) of the UTF-8 string s. */
+size_t bc_utf8_len(const char *s);
+/* The code point at *p, moving *p past it; a sequence cut short is read
+ * as its first byte, so a walk over any bytes ends. */
+unsigned bc_utf8_next(const unsigned char **p);
+/* True for a capital of Latin-1, Latin Extended-A and Vietnamese. */
+bool bc_utf8_capital(unsigned c);
+/* s in capitals, as Vietnamese headers and titles are written: Latin-1,
+ * Latin Extended-A and the Vietnamese letters (ă đ ĩ ũ ơ ư and those with
+ * tone marks); other characters are kept.  Written into out[n], cut at a
+ * character boundary. */
+void bc_utf8_upper(const char *s, char *out, size_t n);
 
 /* Reads the file at path, at most max bytes, into *buf (NUL-terminated,
  * freed with bc_free).  Over max is BC_ERR_LIMIT; errors name the file. */

@@ -18,6 +18,8 @@
  */
 #include "export_host.h"
 #include "mem.h"
+#include "text.h"
+#include "xlsx_sheet.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -115,78 +117,6 @@ static const char *str(json_t *o, const char *key)
 	return s ? s : "";
 }
 
-static size_t utf8_len(const char *s)
-{
-	size_t n = 0;
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
-}
-
-/* The code point at *p, moving past it; a sequence cut short is read
- * as its first byte. */
-static unsigned utf8_next(const unsigned char **p)
-{
-	const unsigned char *q = *p;
-	unsigned c = *q, len = c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-	for (unsigned k = 1; k < len; k++)
-		if ((q[k] & 0xC0) != 0x80)
-			len = 1;
-	if (len > 1)
-		c &= 0x3F >> (len - 1);
-	for (unsigned k = 1; k < len; k++)
-		c = c << 6 | (q[k] & 0x3F);
-	*p = q + len;
-	return c;
-}
-
-static size_t utf8_put(unsigned c, char *out)
-{
-	if (c < 0x80) {
-		out[0] = (char)c;
-		return 1;
-	}
-	static const unsigned char lead[] = {0, 0, 0xC0, 0xE0, 0xF0};
-	size_t len = c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-	for (size_t k = len - 1; k > 0; k--, c >>= 6)
-		out[k] = (char)(0x80 | (c & 0x3F));
-	out[0] = (char)(lead[len] | c);
-	return len;
-}
-
-/* Pairs of Latin Extended-A and of the Vietnamese letters with tone
- * marks (U+1EA0–U+1EF9): the even code is the capital. */
-static bool paired(unsigned c)
-{
-	return (c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177) ||
-	       (c >= 0x1EA0 && c <= 0x1EF9);
-}
-
-static unsigned upper_cp(unsigned c)
-{
-	if ((c >= 'a' && c <= 'z') || (c >= 0xE0 && c <= 0xFE && c != 0xF7))
-		return c - 0x20;
-	if (paired(c) || c == 0x1A1)
-		return c & ~1u;
-	return c == 0x1B0 ? 0x1AF : c;
-}
-
-static bool capital(unsigned c)
-{
-	return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
-	       (paired(c) && !(c & 1)) || c == 0x1A0 || c == 0x1AF;
-}
-
-/* s in capitals, as headers and titles are written. */
-static void upper(const char *s, char *out, size_t n)
-{
-	size_t o = 0;
-	const unsigned char *p = (const unsigned char *)s;
-	while (*p && o + 4 < n)
-		o += utf8_put(upper_cp(utf8_next(&p)), out + o);
-	out[o] = '\0';
-}
-
 /* "2023-02-28" or "2023-02-28T08:10:00+07:00" as Excel's date-time, read
  * at the offset written. */
 static bool datetime(const char *s, lxw_datetime *dt)
@@ -228,7 +158,7 @@ static double text_w(const char *t, size_t len)
 	const unsigned char *p = (const unsigned char *)t, *end = p + len;
 	double w = 0;
 	while (p < end)
-		w += capital(utf8_next(&p)) ? 1.5 : 1;
+		w += bc_utf8_capital(bc_utf8_next(&p)) ? 1.5 : 1;
 	return w;
 }
 
@@ -256,34 +186,6 @@ static int lines(const char *t, double width, bool bold)
 		t += strspn(t, " ");
 	}
 	return n;
-}
-
-/* Excel refuses []:*?/\ and more than 31 characters: the id, then as
- * much of the title as fits, cut between words. */
-static void sheet_name(const char *id, const char *title, char *out,
-		       size_t n)
-{
-	char full[512];
-	snprintf(full, sizeof full, "%s%s%s", id, *title ? " " : "", title);
-	for (char *p = full; *p; p++)
-		if (strchr("[]:*?/\\", *p))
-			*p = '-';
-	size_t chars = 0, cut = 0, space = 0;
-	for (size_t i = 0; full[i]; i++) {
-		if (((unsigned char)full[i] & 0xC0) == 0x80)
-			continue;
-		if (++chars > 31) {
-			cut = space ? space : i;
-			break;
-		}
-		if (full[i] == ' ')
-			space = i;
-	}
-	if (cut)
-		full[cut] = '\0';
-	for (size_t l = strlen(full); l && strchr(" ,;-.", full[l - 1]); l--)
-		full[l - 1] = '\0';
-	snprintf(out, n, "%s", full);
 }
 
 /* ---- the workbook ------------------------------------------------------ */
@@ -560,7 +462,7 @@ static void title_rows(sheet *s, const char *title)
 {
 	book *b = s->b;
 	char up[1024];
-	upper(title, up, sizeof up);
+	bc_utf8_upper(title, up, sizeof up);
 	double w = 0;
 	for (lxw_col_t c = 0; c < s->n; c++)
 		w += s->w[c];
@@ -1006,7 +908,7 @@ static double names_width(book *b, json_t *a, json_t *c, const char *level)
 	json_t *u;
 	json_array_foreach(b->units, i, u) {
 		const char *code = str(u, "code");
-		double l = (double)utf8_len(str(u, "name")) * 0.9 + 6;
+		double l = (double)bc_utf8_len(str(u, "name")) * 0.9 + 6;
 		if ((level ? !strcmp(str(u, "level"), level)
 			   : json_object_get(a, code) || json_object_get(c, code)) &&
 		    l > w)
@@ -1028,7 +930,7 @@ static void form_write(book *b, ftab *t)
 	lxw_col_t n = (lxw_col_t)(2 + t->n);
 	if (n < 3 + nl)
 		n = (lxw_col_t)(3 + nl);
-	sheet_name(t->f->id, t->f->title, name, sizeof name);
+	bc_xlsx_sheet_name(t->f->id, t->f->title, name, sizeof name);
 	if (!sheet_open(b, &s, name, n))
 		return;
 	width(&s, 0, 5);
@@ -1103,7 +1005,7 @@ static double column_width(const bc_field *c, json_t *rows)
 	size_t i;
 	json_t *row;
 	json_array_foreach(rows, i, row) {
-		double l = (double)utf8_len(str(row, c->id)) * 1.1 + 2;
+		double l = (double)bc_utf8_len(str(row, c->id)) * 1.1 + 2;
 		if (l > w)
 			w = l;
 	}
@@ -1237,7 +1139,7 @@ static void list_sheet(book *b, const bc_form *f, const bc_field *t,
 		n = (lxw_col_t)(3 + nl);
 	char name[160];
 	sheet s;
-	sheet_name(f->id, title, name, sizeof name);
+	bc_xlsx_sheet_name(f->id, title, name, sizeof name);
 	if (!sheet_open(b, &s, name, n))
 		return;
 	json_t *by = rows_by_unit(rows);
@@ -1797,8 +1699,8 @@ static void texts(book *b, bc_time now)
 	json_t *period = json_object_get(b->model, "period");
 	json_t *window = json_object_get(period, "window");
 	char from[16], to[16];
-	upper(str(json_object_get(b->model, "district"), "name"), b->district,
-	      sizeof b->district);
+	bc_utf8_upper(str(json_object_get(b->model, "district"), "name"),
+		      b->district, sizeof b->district);
 	snprintf(b->period, sizeof b->period, "Kỳ báo cáo: %s",
 		 str(period, "label"));
 	dmy(str(window, "from"), from, sizeof from);

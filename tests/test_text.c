@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: MIT */
+#include "test.h"
+
+#include "text.h"
+#include "xlsx_sheet.h"
+
+static void upper_vietnamese(void **state)
+{
+	(void)state;
+	char out[128];
+	bc_utf8_upper("Ủy ban nhân dân xã Đông Hưng", out, sizeof out);
+	assert_string_equal(out, "ỦY BAN NHÂN DÂN XÃ ĐÔNG HƯNG");
+	bc_utf8_upper("ơ ư ă đ ĩ ũ ý", out, sizeof out);
+	assert_string_equal(out, "Ơ Ư Ă Đ Ĩ Ũ Ý");
+	/* Signs, digits, other scripts and emoji are kept. */
+	bc_utf8_upper("1.2 ÷ × 東 😀", out, sizeof out);
+	assert_string_equal(out, "1.2 ÷ × 東 😀");
+}
+
+static void upper_cuts_at_a_character(void **state)
+{
+	(void)state;
+	char out[8];
+	bc_utf8_upper("ấấấấấ", out, sizeof out);
+	/* Three bytes each: a character is written while 4 more bytes fit. */
+	assert_string_equal(out, "ẤẤ");
+	assert_true(bc_utf8_valid(out, strlen(out), NULL));
+}
+
+static void len_and_next(void **state)
+{
+	(void)state;
+	assert_int_equal(bc_utf8_len("Hưng Yên"), 8);
+	assert_int_equal(bc_utf8_len(""), 0);
+	const unsigned char *p = (const unsigned char *)"ệ\xE1x";
+	assert_int_equal(bc_utf8_next(&p), 0x1EC7);
+	/* A sequence cut short is read as its first byte, then go on. */
+	assert_int_equal(bc_utf8_next(&p), 0xE1);
+	assert_int_equal(bc_utf8_next(&p), 'x');
+	assert_int_equal(*p, 0);
+}
+
+static void capitals(void **state)
+{
+	(void)state;
+	assert_true(bc_utf8_capital('A'));
+	assert_false(bc_utf8_capital('a'));
+	assert_true(bc_utf8_capital(0x110));  /* Đ */
+	assert_false(bc_utf8_capital(0x111)); /* đ */
+	assert_true(bc_utf8_capital(0x1EA0)); /* Ạ */
+	assert_false(bc_utf8_capital(0x1EA1));
+	assert_true(bc_utf8_capital(0x1AF));  /* Ư */
+	assert_false(bc_utf8_capital(0xD7));  /* × */
+}
+
+static void sheet_names(void **state)
+{
+	(void)state;
+	char out[128];
+	bc_xlsx_sheet_name("bm1", "Kết quả xây dựng, ban hành văn bản QPPL",
+			   out, sizeof out);
+	/* 31 characters at most, cut between words, no trailing comma. */
+	assert_string_equal(out, "bm1 Kết quả xây dựng, ban hành");
+	assert_true(bc_utf8_len(out) <= 31);
+	bc_xlsx_sheet_name("pl1a", "", out, sizeof out);
+	assert_string_equal(out, "pl1a");
+	bc_xlsx_sheet_name("x", "a/b [c]: d*? 'e'", out, sizeof out);
+	assert_string_equal(out, "x a-b -c-- d-- -e");
+	/* One long word is cut at 31 characters. */
+	bc_xlsx_sheet_name("id", "ĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐ", out,
+			   sizeof out);
+	assert_string_equal(out, "id");
+	bc_xlsx_sheet_name("abcdefghijabcdefghijabcdefghijabcdefghij", "", out,
+			   sizeof out);
+	assert_string_equal(out, "abcdefghijabcdefghijabcdefghija");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(upper_vietnamese),
+		cmocka_unit_test(upper_cuts_at_a_character),
+		cmocka_unit_test(len_and_next),
+		cmocka_unit_test(capitals),
+		cmocka_unit_test(sheet_names),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,65 +1,10 @@
 /* SPDX-License-Identifier: MIT */
-#include "test.h"
 
-#include "submission.h"
-
+#define READER bc_csv_read_submissions
 #define FILE_NAME "sub.csv"
 #define HEADER "unit,period,form,field,value\n"
 
-typedef struct fx {
-	bc_submissions subs;
-	bc_diags d;
-} fx;
-
-static bc_err cread(fx *f, const char *text)
-{
-	return bc_csv_read_submissions(FILE_NAME, text, strlen(text), &f->subs,
-				       &f->d);
-}
-
-static void done(fx *f)
-{
-	bc_submissions_free(&f->subs);
-	bc_diags_free(&f->d);
-}
-
-static const bc_raw *value(const bc_submission *s, const char *form,
-			   const char *field, int row, const char *col)
-{
-	for (size_t i = 0; i < s->n; i++) {
-		const bc_raw *r = &s->v[i];
-		if (!strcmp(r->form, form) && !strcmp(r->field, field) &&
-		    r->row == row &&
-		    (col ? r->col && !strcmp(r->col, col) : !r->col))
-			return r;
-	}
-	fail_msg("no value %s.%s[%d].%s", form, field, row, col ? col : "-");
-	return NULL;
-}
-
-static void want_value(const bc_submission *s, const char *form,
-		       const char *field, int row, const char *col,
-		       bc_rawkind kind, const char *text, int line)
-{
-	const bc_raw *r = value(s, form, field, row, col);
-	if (r->kind != kind)
-		fail_msg("%s.%s: kind %d, not %d", form, field, (int)r->kind,
-			 (int)kind);
-	if (text)
-		assert_string_equal(r->text, text);
-	else
-		assert_null(r->text);
-	if (r->line != line)
-		fail_msg("%s.%s[%d]: line %d, not %d", form, field, row,
-			 r->line, line);
-}
-
-static void want_attr(const bc_attr *a, const char *text, int line)
-{
-	assert_non_null(a->text);
-	assert_string_equal(a->text, text);
-	assert_int_equal(a->line, line);
-}
+#include "test_submission.h"
 
 static bool has_form(const bc_submission *s, const char *form)
 {
@@ -67,28 +12,6 @@ static bool has_form(const bc_submission *s, const char *form)
 		if (!strcmp(s->forms[i], form))
 			return true;
 	return false;
-}
-
-/* Refused: BC_ERR_INVALID and a diagnostic at FILE:line saying what. */
-static void refused(const char *text, int line, const char *what)
-{
-	fx f = {0};
-	bc_err rc = cread(&f, text);
-	char where[64];
-	snprintf(where, sizeof where, FILE_NAME ":%d: ", line);
-	bool hit = false;
-	for (size_t i = 0; i < f.d.n; i++) {
-		char *s = bc_diag_format(&f.d.v[i]);
-		hit |= s && !strncmp(s, where, strlen(where)) && strstr(s, what);
-		bc_free(s);
-	}
-	if (!hit)
-		test_diags_print(&f.d);
-	done(&f);
-	if (!hit)
-		fail_msg("no diagnostic at line %d saying '%s'", line, what);
-	if (rc != BC_ERR_INVALID)
-		fail_msg("refusal '%s' returns %s", what, bc_strerror(rc));
 }
 
 /* ---- good files ---------------------------------------------------------- */
@@ -116,7 +39,7 @@ static const char good[] =
 static void grouped_by_unit_and_period(void **state)
 {
 	fx f = {0};
-	if (cread(&f, good) != BC_OK) {
+	if (sub_read(&f, good) != BC_OK) {
 		test_diags_print(&f.d);
 		fail_msg("refused");
 	}
@@ -151,7 +74,7 @@ static void grouped_by_unit_and_period(void **state)
 static void meta_fields(void **state)
 {
 	fx f = {0};
-	assert_int_equal(cread(&f, good), BC_OK);
+	assert_int_equal(sub_read(&f, good), BC_OK);
 	const bc_submission *a = &f.subs.v[0], *b = &f.subs.v[1];
 	want_attr(&a->signer_name, "Nguyễn Văn A", 2);
 	want_attr(&a->signer_title, "Chủ tịch UBND xã", 4);
@@ -172,7 +95,7 @@ static void meta_fields(void **state)
 static void values_cells_and_sections(void **state)
 {
 	fx f = {0};
-	assert_int_equal(cread(&f, good), BC_OK);
+	assert_int_equal(sub_read(&f, good), BC_OK);
 	const bc_submission *a = &f.subs.v[0];
 	want_value(a, "bm3", "hs_tiep_nhan", 0, NULL, BC_RAW_TEXT, "120", 9);
 	/* Empty is not reported, not zero. */
@@ -199,7 +122,7 @@ static void values_cells_and_sections(void **state)
 static void bom_and_crlf(void **state)
 {
 	fx f = {0};
-	bc_err rc = cread(&f, "\xEF\xBB\xBF" "unit,period,form,field,value\r\n"
+	bc_err rc = sub_read(&f, "\xEF\xBB\xBF" "unit,period,form,field,value\r\n"
 			      "xa-a,2023-Q1,bm3,hs_tiep_nhan,120\r\n"
 			      "xa-a,2023-Q1,_meta,signer_name,Lê Thị B\r\n");
 	if (rc != BC_OK) {
@@ -289,7 +212,7 @@ static void malformed_quotes(void **state)
 static void every_problem_listed(void **state)
 {
 	fx f = {0};
-	bc_err rc = cread(&f, HEADER "xa-a,2023-Q1,_meta,ky,A\n"
+	bc_err rc = sub_read(&f, HEADER "xa-a,2023-Q1,_meta,ky,A\n"
 				     "xa-a,2023-Q1,bm3\n"
 				     "xa-a,2023-Q1,pl1b,van_ban[0].ngay,x\n"
 				     "xa-a,2023-Q1,bm3,hs_tiep_nhan,1\n");

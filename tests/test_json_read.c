@@ -1,57 +1,9 @@
 /* SPDX-License-Identifier: MIT */
-#include "test.h"
 
-#include "submission.h"
-
+#define READER bc_json_read
 #define FILE_NAME "sub.json"
 
-typedef struct fx {
-	bc_submissions subs;
-	bc_diags d;
-} fx;
-
-static bc_err jread(fx *f, const char *text)
-{
-	return bc_json_read(FILE_NAME, text, strlen(text), &f->subs, &f->d);
-}
-
-static void done(fx *f)
-{
-	bc_submissions_free(&f->subs);
-	bc_diags_free(&f->d);
-}
-
-static const bc_raw *value(const bc_submission *s, const char *form,
-			   const char *field, int row, const char *col)
-{
-	for (size_t i = 0; i < s->n; i++) {
-		const bc_raw *r = &s->v[i];
-		if (!strcmp(r->form, form) && !strcmp(r->field, field) &&
-		    r->row == row &&
-		    (col ? r->col && !strcmp(r->col, col) : !r->col))
-			return r;
-	}
-	fail_msg("no value %s.%s[%d].%s", form, field, row, col ? col : "-");
-	return NULL;
-}
-
-static void want_value(const bc_submission *s, const char *form,
-			 const char *field, int row, const char *col,
-			 bc_rawkind kind, const char *text, int line)
-{
-	const bc_raw *r = value(s, form, field, row, col);
-	if (r->kind != kind)
-		fail_msg("%s.%s: kind %d, not %d", form, field, (int)r->kind,
-			 (int)kind);
-	if (text)
-		assert_string_equal(r->text, text);
-	else
-		assert_null(r->text);
-	if (r->line != line)
-		fail_msg("%s.%s[%d].%s: line %d, not %d", form, field, row,
-			 col ? col : "-", r->line, line);
-	assert_null(r->loc);
-}
+#include "test_submission.h"
 
 static int form_line(const bc_submission *s, const char *form)
 {
@@ -60,38 +12,6 @@ static int form_line(const bc_submission *s, const char *form)
 			return s->form_lines[i];
 	fail_msg("form %s not listed", form);
 	return 0;
-}
-
-static void want_attr(const bc_attr *a, const char *text, int line)
-{
-	assert_non_null(a->text);
-	assert_string_equal(a->text, text);
-	assert_int_equal(a->line, line);
-}
-
-/* Refused: BC_ERR_INVALID and a diagnostic at FILE:line saying what. */
-static void refused(const char *text, int line, const char *what)
-{
-	fx f = {0};
-	bc_err rc = jread(&f, text);
-	char where[64];
-	snprintf(where, sizeof where, FILE_NAME ":%d: ", line);
-	bool hit = false;
-	for (size_t i = 0; i < f.d.n; i++) {
-		char *s = bc_diag_format(&f.d.v[i]);
-		hit |= s && !strncmp(s, where, strlen(where)) && strstr(s, what);
-		bc_free(s);
-	}
-	if (!hit)
-		test_diags_print(&f.d);
-	size_t errors = f.d.errors;
-	done(&f);
-	if (!hit)
-		fail_msg("no diagnostic at line %d saying '%s'", line, what);
-	if (rc != BC_ERR_INVALID)
-		fail_msg("refusal '%s' returns %s, not 'input rejected'", what,
-			 bc_strerror(rc));
-	assert_true(errors > 0);
 }
 
 /* ---- a good submission -------------------------------------------------- */
@@ -125,7 +45,7 @@ static const char good[] =
 static void good_submission(void **state)
 {
 	fx f = {0};
-	if (jread(&f, good) != BC_OK) {
+	if (sub_read(&f, good) != BC_OK) {
 		test_diags_print(&f.d);
 		fail_msg("refused");
 	}
@@ -195,7 +115,7 @@ static void lines_after_tricky_strings(void **state)
 		"{\"hs_ky_truoc\": \"x\\\\\",\n"                       /* 2 */
 		"\"hs_truc_tuyen\": 4}},\n"                            /* 3 */
 		"\"period\": \"2023-Q1\"}";                            /* 4 */
-	assert_int_equal(jread(&f, text), BC_OK);
+	assert_int_equal(sub_read(&f, text), BC_OK);
 	const bc_submission *s = &f.subs.v[0];
 	want_attr(&s->unit, "a\"}{,[", 1);
 	want_attr(&s->period, "2023-Q1", 4);
@@ -205,7 +125,7 @@ static void lines_after_tricky_strings(void **state)
 	done(&f);
 
 	fx g = {0};
-	assert_int_equal(jread(&g, "{\"unit\":\"u\",\"forms\":{\"bm1\":"
+	assert_int_equal(sub_read(&g, "{\"unit\":\"u\",\"forms\":{\"bm1\":"
 				  "{\"vb_chi_dao\":1.0}}}"),
 			 BC_OK);
 	want_value(&g.subs.v[0], "bm1", "vb_chi_dao", 0, NULL, BC_RAW_NUM,
@@ -220,7 +140,7 @@ static void with_bom(void **state)
 			   "\"unit\": \"xa-ky-son\",\n"
 			   "\"forms\": {\"bm1\": {\"vb_chi_dao\": 2}}\n"
 			   "}\n";
-	if (jread(&f, text) != BC_OK) {
+	if (sub_read(&f, text) != BC_OK) {
 		test_diags_print(&f.d);
 		fail_msg("a BOM is refused");
 	}
@@ -283,7 +203,7 @@ static void not_an_object(void **state)
 	/* A bare value is not even a JSON text jansson reads as a document. */
 	refused("\"xa-ky-son\"", 1, "malformed JSON");
 	fx f = {0};
-	assert_int_equal(jread(&f, "42"), BC_ERR_INVALID);
+	assert_int_equal(sub_read(&f, "42"), BC_ERR_INVALID);
 	assert_int_equal(f.subs.n, 0);
 	done(&f);
 }
@@ -332,7 +252,7 @@ static void nested_object_as_value(void **state)
 static void nested_object_message(void **state)
 {
 	fx f = {0};
-	jread(&f, "{\"forms\": {\"bm3\": {\"hs_tiep_nhan\": {\"x\": 1}}}}");
+	sub_read(&f, "{\"forms\": {\"bm3\": {\"hs_tiep_nhan\": {\"x\": 1}}}}");
 	assert_int_equal(f.d.n, 1);
 	char *s = bc_diag_format(&f.d.v[0]);
 	assert_non_null(s);
@@ -357,7 +277,7 @@ static void invalid_utf8(void **state)
 static void every_problem_listed(void **state)
 {
 	fx f = {0};
-	bc_err rc = jread(&f, "{\n\"unit\": \"a\",\n\"extra\": 1,\n"
+	bc_err rc = sub_read(&f, "{\n\"unit\": \"a\",\n\"extra\": 1,\n"
 			     "\"signed_by\": {\"nom\": \"A\"},\n"
 			     "\"forms\": {\"bm3\": {\"hs_tiep_nhan\": [1]}}\n"
 			     "}");

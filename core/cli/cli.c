@@ -92,6 +92,12 @@ bc_err cli_load_rules(bc_cli *c)
 	return bc_rulebook_load(c->rules_dir, NULL, &c->rb, &c->diags);
 }
 
+bc_err cli_open(bc_cli *c, bool create)
+{
+	bc_err rc = cli_open_store(c, create);
+	return rc == BC_OK ? cli_load_rules(c) : rc;
+}
+
 /* Messages of one file in the order of its lines; equal lines keep the
  * order they were found in (qsort is not stable, hence the index). */
 typedef struct ranked {

@@ -58,6 +58,8 @@ bool cli_in_build_tree(void);
 bc_err cli_open_store(bc_cli *c, bool create);
 /* Loads the rules directory into c->rb. */
 bc_err cli_load_rules(bc_cli *c);
+/* Both, as most commands need: the store, then the rules. */
+bc_err cli_open(bc_cli *c, bool create);
 
 /* Orders the diagnostics by file and line. */
 void cli_sort_diags(bc_cli *c);

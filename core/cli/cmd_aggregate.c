@@ -71,9 +71,7 @@ int cmd_aggregate(bc_cli *c, int argc, char **argv)
 		return r < 0 ? EXIT_USAGE : EXIT_OK;
 	if (npos != 1)
 		return cli_usage_error(usage, "aggregate: which period?");
-	bc_err rc = cli_open_store(c, false);
-	if (rc == BC_OK)
-		rc = cli_load_rules(c);
+	bc_err rc = cli_open(c, false);
 	if (rc != BC_OK)
 		return cli_finish(c, rc);
 	if (opts[1].set && !bc_rulebook_kind(c->rb, opts[1].value))

@@ -69,9 +69,7 @@ int cmd_export(bc_cli *c, int argc, char **argv)
 	if (!path)
 		return cli_finish(c, BC_ERR_NOMEM);
 	o.plugin_path = path;
-	bc_err rc = cli_open_store(c, false);
-	if (rc == BC_OK)
-		rc = cli_load_rules(c);
+	bc_err rc = cli_open(c, false);
 	if (rc == BC_OK)
 		rc = bc_export(c->st, c->rb, pos[0], &o, &c->diags);
 	int code;

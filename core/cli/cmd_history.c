@@ -65,9 +65,7 @@ int cmd_history(bc_cli *c, int argc, char **argv)
 		return r < 0 ? EXIT_USAGE : EXIT_OK;
 	if (npos < 2)
 		return cli_usage_error(usage, "history: which unit and period?");
-	bc_err rc = cli_open_store(c, false);
-	if (rc == BC_OK)
-		rc = cli_load_rules(c);
+	bc_err rc = cli_open(c, false);
 	/* The period must be one the rules know (exit 2 otherwise). */
 	bc_period p;
 	if (rc == BC_OK && (rc = bc_period_get(c->st, c->rb, pos[1], &p,

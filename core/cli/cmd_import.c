@@ -97,9 +97,7 @@ int cmd_import(bc_cli *c, int argc, char **argv)
 	bc_import_opts o = {.received_at = opts[0].value,
 			    .channel = opts[1].value,
 			    .tz_offset = c->tz_offset};
-	bc_err rc = cli_open_store(c, false);
-	if (rc == BC_OK)
-		rc = cli_load_rules(c);
+	bc_err rc = cli_open(c, false);
 	if (rc != BC_OK) {
 		bc_free(files);
 		return cli_finish(c, rc);

@@ -13,9 +13,7 @@ int cmd_init(bc_cli *c, int argc, char **argv)
 	int npos, r = cli_parse(c, argc, argv, NULL, pos, 0, &npos, usage);
 	if (r)
 		return r < 0 ? EXIT_USAGE : EXIT_OK;
-	bc_err rc = cli_open_store(c, true);
-	if (rc == BC_OK)
-		rc = cli_load_rules(c);
+	bc_err rc = cli_open(c, true);
 	if (rc == BC_OK)
 		rc = bc_store_begin(c->st, &c->diags);
 	if (rc == BC_OK) {

@@ -36,16 +36,10 @@ static void period_print(const bc_period *p)
 	printf("\n");
 }
 
-static bc_err open_all(bc_cli *c)
-{
-	bc_err rc = cli_open_store(c, false);
-	return rc == BC_OK ? cli_load_rules(c) : rc;
-}
-
 static int period_show(bc_cli *c, const char *code)
 {
 	bc_period p;
-	bc_err rc = open_all(c);
+	bc_err rc = cli_open(c, false);
 	if (rc == BC_OK)
 		rc = bc_period_get(c->st, c->rb, code, &p, &c->diags);
 	if (rc != BC_OK)
@@ -71,7 +65,7 @@ static int period_calendar(bc_cli *c, const char *year_s)
 		return cli_usage_error(usage, "'%s' is not a year", year_s);
 	bc_period *v;
 	size_t n;
-	bc_err rc = open_all(c);
+	bc_err rc = cli_open(c, false);
 	if (rc == BC_OK)
 		rc = bc_period_calendar(c->st, c->rb, (int)year, &v, &n,
 					&c->diags);
@@ -98,7 +92,7 @@ static int period_advance(bc_cli *c, const char *code, cli_opt *o)
 		return cli_usage_error(usage, "advance needs --due and --doc");
 	if (!cli_date_arg(usage, "--due", o[0].value, &due))
 		return EXIT_USAGE;
-	bc_err rc = open_all(c);
+	bc_err rc = cli_open(c, false);
 	if (rc == BC_OK)
 		rc = bc_period_advance(c->st, c->rb, code, due, o[1].value,
 				       &c->diags);
@@ -124,7 +118,7 @@ static int period_adhoc(bc_cli *c, const char *code, cli_opt *o)
 		return EXIT_USAGE;
 	a.doc = o[1].value;
 	a.forms = o[4].set ? o[4].value : NULL;
-	bc_err rc = open_all(c);
+	bc_err rc = cli_open(c, false);
 	if (rc == BC_OK)
 		rc = bc_period_add_adhoc(c->st, c->rb, &a, &c->diags);
 	if (rc != BC_OK)

@@ -80,9 +80,7 @@ int cmd_status(bc_cli *c, int argc, char **argv)
 		return r < 0 ? EXIT_USAGE : EXIT_OK;
 	if (npos != 1)
 		return cli_usage_error(usage, "status: which period?");
-	bc_err rc = cli_open_store(c, false);
-	if (rc == BC_OK)
-		rc = cli_load_rules(c);
+	bc_err rc = cli_open(c, false);
 	if (rc != BC_OK)
 		return cli_finish(c, rc);
 	bc_date as_of = bc_time_date(c->clock ? c->clock : bc_store_now(c->st),

@@ -28,9 +28,7 @@ static int one(bc_cli *c, cli_opt *opts, bc_time fixed)
 				     : bc_sprintf("%s-%s.xlsx", unit, period);
 	if (!path)
 		return cli_finish(c, BC_ERR_NOMEM);
-	bc_err rc = cli_open_store(c, false);
-	if (rc == BC_OK)
-		rc = cli_load_rules(c);
+	bc_err rc = cli_open(c, false);
 	if (rc == BC_OK)
 		rc = bc_template_write(c->st, c->rb, unit, period, path, fixed,
 				       &c->diags);
@@ -49,9 +47,7 @@ static int all(bc_cli *c, cli_opt *opts, bc_time fixed)
 	const char *period = opts[O_PERIOD].value, *dir = opts[O_DIR].value;
 	char **files = NULL;
 	size_t n = 0;
-	bc_err rc = cli_open_store(c, false);
-	if (rc == BC_OK)
-		rc = cli_load_rules(c);
+	bc_err rc = cli_open(c, false);
 	if (rc == BC_OK)
 		rc = bc_template_write_all(c->st, c->rb, period, dir, fixed,
 					   &files, &n, &c->diags);

@@ -16,9 +16,7 @@ static const char usage[] =
 static int units_import(bc_cli *c, const char *file)
 {
 	bc_units_import_result res;
-	bc_err rc = cli_open_store(c, false);
-	if (rc == BC_OK)
-		rc = cli_load_rules(c);
+	bc_err rc = cli_open(c, false);
 	if (rc == BC_OK)
 		rc = bc_units_import(c->st, c->rb, file, &res, &c->diags);
 	if (rc == BC_ERR_INVALID)

@@ -508,6 +508,21 @@ static void page(sheet *s, lxw_row_t head1, lxw_row_t head2)
 	s->head2 = head2;
 }
 
+/* The last row of a table's head: the columns numbered (1), (2), ...
+ * as official forms do; the head, from row first, repeats atop every
+ * page and stays in view. */
+static void column_numbers(sheet *s, lxw_row_t first)
+{
+	for (lxw_col_t c = 0; c < s->n; c++) {
+		char no[16];
+		snprintf(no, sizeof no, "(%u)", (unsigned)c + 1);
+		put(s, c, no, F_COLNO);
+	}
+	page(s, first, s->r);
+	worksheet_freeze_panes(s->ws, s->r + 1, 2);
+	next(s, 1);
+}
+
 /* Header rows of a table: its labels, the units of measure when uom is
  * given, and the column numbers (1), (2) … as official tables have. */
 static void table_head(sheet *s, const char *const *label,
@@ -525,14 +540,7 @@ static void table_head(sheet *s, const char *const *label,
 	for (lxw_col_t c = 0; uom && c < s->n; c++)
 		put(s, c, uom[c] ? uom[c] : "", F_UOM);
 	next(s, uom != NULL);
-	for (lxw_col_t c = 0; c < s->n; c++) {
-		char no[16];
-		snprintf(no, sizeof no, "(%u)", (unsigned)c + 1);
-		put(s, c, no, F_COLNO);
-	}
-	page(s, first, s->r);
-	worksheet_freeze_panes(s->ws, s->r + 1, 2);
-	next(s, 1);
+	column_numbers(s, first);
 }
 
 /* Where the one who drew the table and the head of the office sign. */
@@ -1199,14 +1207,7 @@ static void summary_head(sheet *s)
 		put(s, (lxw_col_t)(prev + l), lb, F_HEAD);
 	}
 	next(s, 1);
-	for (lxw_col_t c = 0; c < s->n; c++) {
-		char no[16];
-		snprintf(no, sizeof no, "(%u)", (unsigned)c + 1);
-		put(s, c, no, F_COLNO);
-	}
-	page(s, first, s->r);
-	worksheet_freeze_panes(s->ws, s->r + 1, 2);
-	next(s, 1);
+	column_numbers(s, first);
 }
 
 static void rate(sheet *s, lxw_col_t c, json_t *v, bool bold)

@@ -70,8 +70,11 @@ enum {
 };
 
 enum {
-	BOLD = 1, ITALIC = 2, BORDER = 4, CENTER = 8, WRAP = 16, UNDER = 32,
-	VCENTER = 64, RIGHT = 128, TOP = 256, INPUT = 512, SHADE = 1024
+	BOLD = BC_XF_BOLD, ITALIC = BC_XF_ITALIC, BORDER = BC_XF_BORDER,
+	CENTER = BC_XF_CENTER, WRAP = BC_XF_WRAP, UNDER = BC_XF_UNDER,
+	VCENTER = BC_XF_VCENTER, RIGHT = BC_XF_RIGHT, TOP = BC_XF_TOP,
+	INPUT = BC_XF_OWN,     /* a cell to fill: unlocked, yellow */
+	SHADE = BC_XF_OWN << 1 /* a head cell: grey */
 };
 
 static const struct {
@@ -250,36 +253,9 @@ static void dmy(bc_date d, char *out, size_t n)
 static lxw_format *style(lxw_workbook *wb, unsigned fl, double pt,
 			 const char *num)
 {
-	lxw_format *f = workbook_add_format(wb);
-	if (!f)
-		return NULL;
-	format_set_font_name(f, FONT);
-	format_set_font_size(f, pt);
-	if (fl & BOLD)
-		format_set_bold(f);
-	if (fl & ITALIC)
-		format_set_italic(f);
-	if (fl & UNDER)
-		format_set_underline(f, LXW_UNDERLINE_SINGLE);
-	if (fl & BORDER)
-		format_set_border(f, LXW_BORDER_THIN);
-	if (fl & CENTER)
-		format_set_align(f, LXW_ALIGN_CENTER);
-	if (fl & RIGHT)
-		format_set_align(f, LXW_ALIGN_RIGHT);
-	if (fl & VCENTER)
-		format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
-	if (fl & TOP)
-		format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
-	if (fl & WRAP)
-		format_set_text_wrap(f);
-	if (fl & (INPUT | SHADE))
-		format_set_bg_color(f, fl & INPUT ? INPUT_FILL : HEAD_FILL);
-	if (fl & INPUT)
-		format_set_unlocked(f);
-	if (num)
-		format_set_num_format(f, num);
-	return f;
+	lxw_color_t fill = fl & INPUT ? INPUT_FILL : fl & SHADE ? HEAD_FILL : 0;
+	return bc_xlsx_format(wb, FONT, fl & INPUT ? fl | BC_XF_UNLOCKED : fl,
+			      pt, num, fill);
 }
 
 static void fail(tpl *t, lxw_error e, const char *why)

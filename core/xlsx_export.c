@@ -44,8 +44,9 @@ enum {
 enum { K_INT, K_MONEY, K_PCT, K_RATE, K_BOOL, K_N };
 
 enum {
-	BOLD = 1, ITALIC = 2, BORDER = 4, CENTER = 8, WRAP = 16, UNDER = 32,
-	VCENTER = 64, RIGHT = 128, INDENT = 256
+	BOLD = BC_XF_BOLD, ITALIC = BC_XF_ITALIC, BORDER = BC_XF_BORDER,
+	CENTER = BC_XF_CENTER, WRAP = BC_XF_WRAP, UNDER = BC_XF_UNDER,
+	VCENTER = BC_XF_VCENTER, RIGHT = BC_XF_RIGHT, INDENT = BC_XF_INDENT
 };
 
 static const struct {
@@ -193,32 +194,7 @@ static int lines(const char *t, double width, bool bold)
 static lxw_format *style(lxw_workbook *wb, unsigned fl, double pt,
 			 const char *num)
 {
-	lxw_format *f = workbook_add_format(wb);
-	if (!f)
-		return NULL;
-	format_set_font_name(f, FONT);
-	format_set_font_size(f, pt);
-	if (fl & BOLD)
-		format_set_bold(f);
-	if (fl & ITALIC)
-		format_set_italic(f);
-	if (fl & UNDER)
-		format_set_underline(f, LXW_UNDERLINE_SINGLE);
-	if (fl & BORDER)
-		format_set_border(f, LXW_BORDER_THIN);
-	if (fl & CENTER)
-		format_set_align(f, LXW_ALIGN_CENTER);
-	if (fl & RIGHT)
-		format_set_align(f, LXW_ALIGN_RIGHT);
-	if (fl & VCENTER)
-		format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
-	if (fl & WRAP)
-		format_set_text_wrap(f);
-	if (fl & INDENT)
-		format_set_indent(f, 1);
-	if (num)
-		format_set_num_format(f, num);
-	return f;
+	return bc_xlsx_format(wb, FONT, fl, pt, num, 0);
 }
 
 static void styles(book *b)

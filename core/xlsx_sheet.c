@@ -31,3 +31,40 @@ void bc_xlsx_sheet_name(const char *id, const char *title, char *out,
 		full[l - 1] = '\0';
 	snprintf(out, n, "%s", full);
 }
+
+lxw_format *bc_xlsx_format(lxw_workbook *wb, const char *font, unsigned flags,
+			   double pt, const char *num, lxw_color_t fill)
+{
+	lxw_format *f = workbook_add_format(wb);
+	if (!f)
+		return NULL;
+	format_set_font_name(f, font);
+	format_set_font_size(f, pt);
+	if (flags & BC_XF_BOLD)
+		format_set_bold(f);
+	if (flags & BC_XF_ITALIC)
+		format_set_italic(f);
+	if (flags & BC_XF_UNDER)
+		format_set_underline(f, LXW_UNDERLINE_SINGLE);
+	if (flags & BC_XF_BORDER)
+		format_set_border(f, LXW_BORDER_THIN);
+	if (flags & BC_XF_CENTER)
+		format_set_align(f, LXW_ALIGN_CENTER);
+	if (flags & BC_XF_RIGHT)
+		format_set_align(f, LXW_ALIGN_RIGHT);
+	if (flags & BC_XF_VCENTER)
+		format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+	if (flags & BC_XF_TOP)
+		format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+	if (flags & BC_XF_WRAP)
+		format_set_text_wrap(f);
+	if (flags & BC_XF_INDENT)
+		format_set_indent(f, 1);
+	if (flags & BC_XF_UNLOCKED)
+		format_set_unlocked(f);
+	if (fill)
+		format_set_bg_color(f, fill);
+	if (num)
+		format_set_num_format(f, num);
+	return f;
+}

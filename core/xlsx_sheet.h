@@ -1,10 +1,29 @@
 /* SPDX-License-Identifier: MIT */
-/* Excel's rules for a worksheet's name, shared by the workbooks baocao
- * writes (the export and the templates). */
+/* What the workbooks baocao writes (the export and the templates) share
+ * below their layouts: Excel's rules for a sheet's name, and cell
+ * formats built from a few flags. */
 #ifndef BC_XLSX_SHEET_H
 #define BC_XLSX_SHEET_H
 
 #include <stddef.h>
+#include <xlsxwriter.h>
+
+/* Cell format flags; bits from BC_XF_OWN up are left to a writer's own
+ * meanings (bc_xlsx_format ignores them). */
+enum {
+	BC_XF_BOLD = 1 << 0,
+	BC_XF_ITALIC = 1 << 1,
+	BC_XF_UNDER = 1 << 2,
+	BC_XF_BORDER = 1 << 3,
+	BC_XF_CENTER = 1 << 4,
+	BC_XF_RIGHT = 1 << 5,
+	BC_XF_VCENTER = 1 << 6,
+	BC_XF_TOP = 1 << 7,
+	BC_XF_WRAP = 1 << 8,
+	BC_XF_INDENT = 1 << 9,
+	BC_XF_UNLOCKED = 1 << 10,
+	BC_XF_OWN = 1 << 16
+};
 
 /* The sheet name for a form: the id, then as much of the title as fits in
  * Excel's 31 characters, cut between words, with the characters Excel
@@ -13,5 +32,11 @@
  * Written into out[n]. */
 void bc_xlsx_sheet_name(const char *id, const char *title, char *out,
 			size_t n);
+
+/* A new format of wb: font at pt points, the flags, the number format
+ * num (or none) and the background fill (0 for none).  Owned by wb;
+ * NULL when out of memory. */
+lxw_format *bc_xlsx_format(lxw_workbook *wb, const char *font, unsigned flags,
+			   double pt, const char *num, lxw_color_t fill);
 
 #endif

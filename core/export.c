@@ -6,6 +6,7 @@
 #include "plugin_load.h"
 #include "ruleset_json.h"
 #include "status.h"
+#include "text.h"
 #include "unit.h"
 #include "view.h"
 
@@ -14,7 +15,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 struct bc_host {
@@ -309,27 +309,6 @@ static const bc_exporter *builtin(const char *name)
 	return NULL;
 }
 
-/* A temporary file beside the target, so the final rename stays on one
- * file system. */
-static bc_err make_tmp(bc_host *h, const char *out, bc_diags *d)
-{
-	h->tmp = bc_sprintf("%s.tmp-XXXXXX", out);
-	if (!h->tmp)
-		return BC_ERR_NOMEM;
-	int fd = mkstemp(h->tmp);
-	if (fd < 0) {
-		bc_diags_add(d, BC_ERROR, out, 0, NULL, NULL, "%s",
-			     strerror(errno));
-		return BC_ERR_IO;
-	}
-	/* mkstemp makes the file private; the export is an ordinary file. */
-	mode_t mask = umask(0);
-	umask(mask);
-	fchmod(fd, 0666 & ~mask);
-	close(fd);
-	return BC_OK;
-}
-
 static bc_err finish_output(bc_host *h, const char *out, int run_rc,
 			    bc_diags *d)
 {
@@ -346,14 +325,8 @@ static bc_err finish_output(bc_host *h, const char *out, int run_rc,
 				     "exporter %s failed; nothing written",
 				     h->name);
 		rc = h->failed ? BC_ERR_IO : BC_ERR_INVALID;
-	} else if (rename(h->tmp, out) != 0) {
-		bc_diags_add(d, BC_ERROR, out, 0, NULL, NULL, "%s",
-			     strerror(errno));
-		rc = BC_ERR_IO;
 	}
-	if (rc != BC_OK)
-		unlink(h->tmp);
-	return rc;
+	return bc_file_commit(h->tmp, out, rc, d);
 }
 
 bc_err bc_export(bc_store *st, bc_rulebook *rb, const char *period,
@@ -374,7 +347,7 @@ bc_err bc_export(bc_store *st, bc_rulebook *rb, const char *period,
 	if (rc == BC_OK)
 		rc = build_model(st, rb, &p, h.now, o->tz_offset, &h.model, d);
 	if (rc == BC_OK)
-		rc = make_tmp(&h, o->out, d);
+		rc = bc_file_tmp(o->out, &h.tmp, d);
 	if (rc == BC_OK) {
 		int run_rc = ex ? ex->run(&h, &host_api)
 				: bc_plugin_run(&plugin, &h, &host_api, d);

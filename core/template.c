@@ -34,7 +34,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 #include <xlsxwriter.h>
 
 #define FONT "Times New Roman"
@@ -1368,38 +1367,16 @@ static bc_err build(tpl *t, const char *file, const char *path,
 }
 
 /* The mode a new file gets (mkstemp's is 0600). */
-static mode_t file_mode(void)
-{
-	mode_t mask = umask(0);
-	umask(mask);
-	return 0666 & ~mask;
-}
-
 /* Builds into a temporary file beside path, renamed over it only once
  * complete: a failure never leaves half a workbook. */
 static bc_err write_file(tpl *t, const char *path, bc_time now,
 			 bc_diags *d)
 {
-	char *tmp = bc_sprintf("%s.tmp-XXXXXX", path);
-	if (!tmp)
-		return BC_ERR_NOMEM;
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL, "%s",
-			     strerror(errno));
-		bc_free(tmp);
-		return BC_ERR_IO;
-	}
-	fchmod(fd, file_mode());
-	close(fd);
-	bc_err rc = build(t, tmp, path, now, d);
-	if (rc == BC_OK && rename(tmp, path) != 0) {
-		bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL, "%s",
-			     strerror(errno));
-		rc = BC_ERR_IO;
-	}
+	char *tmp;
+	bc_err rc = bc_file_tmp(path, &tmp, d);
 	if (rc != BC_OK)
-		unlink(tmp);
+		return rc;
+	rc = bc_file_commit(tmp, path, build(t, tmp, path, now, d), d);
 	bc_free(tmp);
 	return rc;
 }

@@ -28,7 +28,7 @@ struct bc_sandbox {
 			   * library function may have turned the memory
 			   * error into an ordinary one) */
 	bool running;        /* inside bc_sandbox_pcall */
-	char mem_where[256]; /* file:line where memory ran out, or "" */
+	char limit_where[256]; /* file:line where memory or time ran out, or "" */
 };
 
 /* The innermost Lua function's "file:line", or "" when none runs. */
@@ -69,9 +69,9 @@ static void *sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 		if (sb->since_check > (1u << 20)) {
 			sb->since_check = 0;
 			if (past_deadline(sb)) {
-				if (!sb->mem_where[0])
-					lua_where(sb->L, sb->mem_where,
-						  sizeof sb->mem_where);
+				if (!sb->limit_where[0])
+					lua_where(sb->L, sb->limit_where,
+						  sizeof sb->limit_where);
 				return NULL; /* a memory error, told apart below */
 			}
 		}
@@ -86,8 +86,8 @@ static void *sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 		/* Lua's message handler does not run for memory errors, so
 		 * note here where the rules were (reading the stack does not
 		 * allocate). */
-		if (sb->running && !sb->mem_where[0])
-			lua_where(sb->L, sb->mem_where, sizeof sb->mem_where);
+		if (sb->running && !sb->limit_where[0])
+			lua_where(sb->L, sb->limit_where, sizeof sb->limit_where);
 		sb->mem_refused = true;
 		return NULL; /* Lua raises a memory error */
 	}
@@ -123,6 +123,10 @@ static void budget_hook(lua_State *L, lua_Debug *ar)
 		lua_sethook(L, budget_hook, LUA_MASKCOUNT, 1);
 	}
 	lua_getinfo(L, "Sl", ar);
+	/* bc_sandbox_pcall reports a time-out with this place, whether the
+	 * hook or the allocator saw the clock run out. */
+	if (sb->timed_out && !sb->limit_where[0])
+		lua_where(L, sb->limit_where, sizeof sb->limit_where);
 	if (sb->timed_out)
 		lua_pushfstring(L, "%s:%d: time limit of %d s exceeded",
 				ar->short_src, ar->currentline,
@@ -538,7 +542,7 @@ bc_err bc_sandbox_pcall(bc_sandbox *sb, int nargs, int nresults,
 	lua_insert(sb->L, base);
 	budget_reset(sb);
 	sb->running = true;
-	sb->mem_where[0] = '\0';
+	sb->limit_where[0] = '\0';
 	int rc = lua_pcall(sb->L, nargs, nresults, base);
 	sb->running = false;
 	lua_remove(sb->L, base);
@@ -550,12 +554,12 @@ bc_err bc_sandbox_pcall(bc_sandbox *sb, int nargs, int nresults,
 		char msg[400];
 		if (sb->timed_out)
 			snprintf(msg, sizeof msg, "%s%stime limit of %d s exceeded",
-				 sb->mem_where, sb->mem_where[0] ? ": " : "",
+				 sb->limit_where, sb->limit_where[0] ? ": " : "",
 				 (int)sb->lim.seconds);
 		else
 			snprintf(msg, sizeof msg,
 				 "%s%smemory limit of %zu MiB exceeded",
-				 sb->mem_where, sb->mem_where[0] ? ": " : "",
+				 sb->limit_where, sb->limit_where[0] ? ": " : "",
 				 sb->lim.memory >> 20);
 		error_to_diag(msg, sb->name, d);
 		lua_pop(sb->L, 1);

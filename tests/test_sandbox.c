@@ -466,6 +466,26 @@ static void endless_loop_stopped(void **state)
 	box_close(&b);
 }
 
+/* The clock, like the instruction count, is reported where the rules
+ * were when it ran out. */
+static void time_limit_names_the_line(void **state)
+{
+	(void)state;
+	const bc_limits lim = {64u << 20, UINT64_MAX, 0.2};
+	const char *files[] = {"main.lua",
+			       "local n = 0\n"
+			       "mark()\n"
+			       "while true do n = n + 1 end\n",
+			       NULL};
+	box b;
+	box_open(&b, &lim, files);
+	watchdog("time_limit_names_the_line");
+	expect_fail(&b, "main.lua", BC_ERR_LIMIT, "sb/main.lua:3:",
+		    "time limit");
+	watchdog_off();
+	box_close(&b);
+}
+
 static void pcall_cannot_swallow_budget(void **state)
 {
 	const bc_limits lim = {64u << 20, 1000000u, 0};
@@ -835,6 +855,7 @@ int main(void)
 		cmocka_unit_test(own_environment),
 		cmocka_unit_test(env_metatable_hidden),
 		cmocka_unit_test(endless_loop_stopped),
+		cmocka_unit_test(time_limit_names_the_line),
 		cmocka_unit_test(pcall_cannot_swallow_budget),
 		cmocka_unit_test(finalizer_cannot_outlive_budget),
 		cmocka_unit_test(empty_rep_stopped),

@@ -2,6 +2,7 @@
 #include "aggregate.h"
 #include "duty.h"
 #include "mem.h"
+#include "tally.h"
 #include "unit.h"
 
 #include <math.h>
@@ -22,6 +23,8 @@ typedef struct actx {
 	json_t *estimated; /* group → [unit codes] */
 	json_t *missing;   /* group → form → [unit codes] */
 	const char **grp_of; /* per unit of the list: its --by group or NULL */
+	const char **grp_code; /* per group index: the --by unit; [0] ALL */
+	size_t n_groups;
 	bc_err rc;
 } actx;
 
@@ -53,18 +56,12 @@ static const char *col(sqlite3_stmt *s, int i)
 static const char SCHEMA[] =
 	"DROP TABLE IF EXISTS temp.agg_unit;"
 	"DROP TABLE IF EXISTS temp.agg_rev;"
-	"DROP TABLE IF EXISTS temp.agg_term;"
-	"DROP TABLE IF EXISTS temp.agg_countby;"
-	"DROP TABLE IF EXISTS temp.agg_where;"
+	"DROP TABLE IF EXISTS temp.agg_form;"
 	"CREATE TEMP TABLE agg_unit (unit_id INTEGER PRIMARY KEY, code TEXT,"
-	" level TEXT, grp TEXT);"
+	" level TEXT, grp TEXT, level_no INTEGER, grp_no INTEGER);"
 	"CREATE TEMP TABLE agg_rev (id INTEGER PRIMARY KEY, unit_id INTEGER,"
 	" part TEXT, estimated INTEGER);"
-	"CREATE TEMP TABLE agg_term (part TEXT, ind TEXT, side TEXT,"
-	" field TEXT, sign INTEGER);"
-	"CREATE TEMP TABLE agg_countby (part TEXT, field TEXT, col TEXT);"
-	"CREATE TEMP TABLE agg_where (part TEXT, ind TEXT, field TEXT,"
-	" col TEXT, value TEXT);";
+	"CREATE TEMP TABLE agg_form (part TEXT PRIMARY KEY, form_no INTEGER);";
 
 /* The revision in force of each (unit, part): latest receipt, then the
  * higher number. */
@@ -85,62 +82,23 @@ static void insert(actx *x, sqlite3_stmt *s)
 	sqlite3_reset(s);
 }
 
-static void fill_terms(actx *x)
+static void fill_forms(actx *x)
 {
-	sqlite3_stmt *t = prepare(x, "INSERT INTO agg_term VALUES (?,?,?,?,?)");
-	sqlite3_stmt *c = prepare(x, "INSERT INTO agg_countby VALUES (?,?,?)");
-	sqlite3_stmt *w = prepare(x, "INSERT INTO agg_where VALUES (?,?,?,?,?)");
-	for (size_t i = 0; x->rc == BC_OK && i < x->rs->n_forms; i++) {
-		const bc_form *f = &x->rs->forms[i];
-		for (size_t k = 0; k < f->n_indicators; k++) {
-			const bc_indicator *ind = &f->indicators[k];
-			const bc_field *tf = ind->rows >= 0 ? &f->fields[ind->rows]
-							    : NULL;
-			for (size_t q = 0; tf && q < ind->where.n; q++)
-				for (size_t v = 0; v < ind->where.v[q].n_values;
-				     v++) {
-					sqlite3_bind_text(w, 1, f->id, -1, NULL);
-					sqlite3_bind_text(w, 2, ind->id, -1, NULL);
-					sqlite3_bind_text(w, 3, tf->id, -1, NULL);
-					sqlite3_bind_text(
-						w, 4,
-						tf->columns[ind->where.v[q].col].id,
-						-1, NULL);
-					sqlite3_bind_text(
-						w, 5, ind->where.v[q].values[v],
-						-1, NULL);
-					insert(x, w);
-				}
-			const bc_expr *sides[2] = {&ind->num, &ind->den};
-			for (int sd = 0; !tf && sd < 2; sd++)
-				for (size_t q = 0; q < sides[sd]->n; q++) {
-					const bc_term *term = &sides[sd]->v[q];
-					if (!term->name)
-						continue;
-					sqlite3_bind_text(t, 1, f->id, -1, NULL);
-					sqlite3_bind_text(t, 2, ind->id, -1, NULL);
-					sqlite3_bind_text(t, 3, sd ? "den" : "num",
-							  -1, NULL);
-					sqlite3_bind_text(t, 4, term->name, -1,
-							  NULL);
-					sqlite3_bind_int(t, 5, term->sign);
-					insert(x, t);
-				}
-		}
-		for (size_t k = 0; k < f->n_fields; k++) {
-			const bc_field *fl = &f->fields[k];
-			if (fl->count_by < 0)
-				continue;
-			sqlite3_bind_text(c, 1, f->id, -1, NULL);
-			sqlite3_bind_text(c, 2, fl->id, -1, NULL);
-			sqlite3_bind_text(c, 3, fl->columns[fl->count_by].id, -1,
-					  NULL);
-			insert(x, c);
-		}
+	sqlite3_stmt *s = prepare(x, "INSERT INTO agg_form VALUES (?,?)");
+	for (size_t i = 0; s && x->rc == BC_OK && i < x->rs->n_forms; i++) {
+		sqlite3_bind_text(s, 1, x->rs->forms[i].id, -1, NULL);
+		sqlite3_bind_int64(s, 2, (sqlite3_int64)i);
+		insert(x, s);
 	}
-	sqlite3_finalize(t);
-	sqlite3_finalize(c);
-	sqlite3_finalize(w);
+	sqlite3_finalize(s);
+}
+
+static int level_no(const bc_ruleset *rs, const char *level)
+{
+	for (size_t i = 0; level && i < rs->n_levels; i++)
+		if (!strcmp(rs->levels[i].id, level))
+			return (int)i;
+	return -1;
 }
 
 /* Units with their level and, with --by, the ancestor of that kind they
@@ -148,28 +106,45 @@ static void fill_terms(actx *x)
  * finds it without searching). */
 static void fill_units(actx *x, const bc_unit_list *ul, const char *by)
 {
-	sqlite3_stmt *u = prepare(x, "INSERT INTO agg_unit VALUES (?,?,?,?)");
+	sqlite3_stmt *u = prepare(x, "INSERT INTO agg_unit VALUES (?,?,?,?,?,?)");
 	size_t *above = bc_calloc(ul->n + 1, sizeof *above);
+	size_t *own = bc_calloc(ul->n + 1, sizeof *own); /* a group's number */
 	x->grp_of = bc_calloc(ul->n + 1, sizeof *x->grp_of);
-	if (!above || !x->grp_of)
+	x->grp_code = bc_calloc(ul->n + 1, sizeof *x->grp_code);
+	if (!above || !own || !x->grp_of || !x->grp_code)
 		x->rc = BC_ERR_NOMEM;
+	else
+		x->grp_code[0] = ALL;
 	for (size_t i = 0; u && x->rc == BC_OK && i < ul->n; i++) {
 		const bc_unit *un = &ul->v[i];
 		const bc_unit_kind *k = bc_ruleset_kind(x->rs, un->kind);
-		int depth = un->depth < 0 ? 0 : un->depth;
+		int depth = un->depth < 0 ? 0 : un->depth, lv;
+		size_t grp = 0;
 		above[depth] = i;
+		if (by && !strcmp(un->kind, by)) {
+			own[i] = ++x->n_groups;
+			x->grp_code[own[i]] = un->code;
+		}
 		for (int d = depth - 1; by && d >= 0 && !x->grp_of[i]; d--)
-			if (!strcmp(ul->v[above[d]].kind, by))
+			if (!strcmp(ul->v[above[d]].kind, by)) {
 				x->grp_of[i] = ul->v[above[d]].code;
+				grp = own[above[d]];
+			}
 		sqlite3_bind_int64(u, 1, un->id);
 		sqlite3_bind_text(u, 2, un->code, -1, NULL);
 		sqlite3_bind_text(u, 3, k ? k->level : NULL, -1, NULL);
 		sqlite3_bind_text(u, 4, x->grp_of[i], -1, NULL);
+		if (k && (lv = level_no(x->rs, k->level)) >= 0)
+			sqlite3_bind_int(u, 5, lv);
+		else
+			sqlite3_bind_null(u, 5);
+		sqlite3_bind_int64(u, 6, (sqlite3_int64)grp);
 		if (sqlite3_step(u) != SQLITE_DONE)
 			x->rc = bc_store_fail(x->st, x->d, "aggregate");
 		sqlite3_reset(u);
 	}
 	bc_free(above);
+	bc_free(own);
 	sqlite3_finalize(u);
 }
 
@@ -234,83 +209,118 @@ static int targets(actx *x, sqlite3_stmt *s, int grp_col, const char *part,
 	return 2;
 }
 
-/* The field's object in a form's figures, or NULL before its first
- * value. */
-static json_t *field_obj(json_t *form, const bc_field *f)
-{
-	return json_object_get(json_object_get(form, "fields"), f->id);
-}
-
-static void add_number(json_t *o, const char *key, double v)
-{
-	json_t *old = json_object_get(o, key);
-	json_object_set_new(o, key,
-			    json_real(v + (json_is_number(old)
-						   ? json_number_value(old)
-						   : 0)));
-}
-
-static void sums(actx *x)
+/* Every value in force, revision by revision, into the tally: one pass
+ * over the value table in its key order (no sorting), which is what
+ * makes aggregate cheaper than a GROUP BY over the values. */
+static void scan(actx *x, bc_tally *t)
 {
 	sqlite3_stmt *s = prepare(
-		x, "SELECT u.grp, r.part, v.field, u.level, sum(v.num)"
+		x, "SELECT r.id, f.form_no, u.level_no, u.grp_no, v.field,"
+		   " v.row, v.col, v.num, v.txt"
 		   " FROM agg_rev r JOIN agg_unit u ON u.unit_id = r.unit_id"
-		   " JOIN value v ON v.revision_id = r.id AND v.row = 0"
-		   " AND v.col = '' WHERE v.num IS NOT NULL"
-		   " GROUP BY 1, 2, 3, 4");
-	while (s && sqlite3_step(s) == SQLITE_ROW) {
-		const bc_field *f = field_of(x->rs, col(s, 1), col(s, 2));
-		if (!f || f->type == BC_T_TABLE || f->type == BC_T_DATE)
+		   " JOIN agg_form f ON f.part = r.part"
+		   " JOIN value v ON v.revision_id = r.id"
+		   " WHERE u.level_no IS NOT NULL"
+		   " ORDER BY r.id, v.field, v.row, v.col");
+	sqlite3_int64 rev = -1;
+	int rc;
+	while (s && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (sqlite3_column_int64(s, 0) != rev) {
+			rev = sqlite3_column_int64(s, 0);
+			bc_tally_begin(t, (size_t)sqlite3_column_int64(s, 1),
+				       (size_t)sqlite3_column_int64(s, 2),
+				       (size_t)sqlite3_column_int64(s, 3));
+		}
+		int row = sqlite3_column_int(s, 5);
+		double num = sqlite3_column_type(s, 7) == SQLITE_NULL
+				     ? NAN
+				     : sqlite3_column_double(s, 7);
+		/* Only table cells are read as text: the long texts of the
+		 * report never leave SQLite. */
+		const char *txt = row > 0 ? (const char *)sqlite3_column_text(s, 8)
+					  : NULL;
+		bc_err e = bc_tally_value(t, col(s, 4), row, col(s, 6), num, txt);
+		if (e != BC_OK && x->rc == BC_OK)
+			x->rc = e;
+	}
+	if (s && rc != SQLITE_DONE && x->rc == BC_OK)
+		x->rc = bc_store_fail(x->st, x->d, "aggregate");
+	bc_tally_end(t);
+	sqlite3_finalize(s);
+}
+
+/* The fields object of a form in a group, the form created if new. */
+static json_t *fields_of(actx *x, const char *grp, const char *part)
+{
+	return json_object_get(form_obj(x, grp, part), "fields");
+}
+
+static void sum_json(actx *x, const bc_tally *t, size_t g, size_t fi,
+		     size_t k)
+{
+	const bc_form *f = &x->rs->forms[fi];
+	json_t *o = NULL;
+	for (size_t l = 0; l < x->rs->n_levels; l++) {
+		double v;
+		if (!bc_tally_sum(t, g, fi, k, l, &v))
 			continue;
-		json_t *forms[2];
-		int n = targets(x, s, 0, col(s, 1), forms);
-		for (int k = 0; k < n; k++) {
-			json_t *o = field_obj(forms[k], f);
-			if (!o) {
-				o = levels_null(x->rs, bc_agg_name(f->agg));
-				json_object_set_new(json_object_get(forms[k], "fields"),
-						    f->id, o);
-			}
-			add_number(o, col(s, 3), sqlite3_column_double(s, 4));
+		if (!o) {
+			o = levels_null(x->rs, bc_agg_name(f->fields[k].agg));
+			json_object_set_new(fields_of(x, x->grp_code[g], f->id),
+					    f->fields[k].id, o);
 		}
+		json_object_set_new(o, x->rs->levels[l].id, json_real(v));
 	}
-	sqlite3_finalize(s);
 }
 
-static void count_by(actx *x)
+/* Whether a counted value is one the column declares. */
+static bool declared(const bc_field *col, const char *value)
 {
-	sqlite3_stmt *s = prepare(
-		x, "SELECT u.grp, r.part, v.field, u.level, v.txt, count(*)"
-		   " FROM agg_rev r JOIN agg_unit u ON u.unit_id = r.unit_id"
-		   " JOIN agg_countby c ON c.part = r.part"
-		   " JOIN value v ON v.revision_id = r.id AND v.field = c.field"
-		   " AND v.col = c.col AND v.row > 0"
-		   " GROUP BY 1, 2, 3, 4, 5");
-	while (s && sqlite3_step(s) == SQLITE_ROW) {
-		const bc_field *f = field_of(x->rs, col(s, 1), col(s, 2));
-		json_t *forms[2];
-		int n = f ? targets(x, s, 0, col(s, 1), forms) : 0;
-		for (int k = 0; k < n; k++) {
-			json_t *o = field_obj(forms[k], f);
-			if (!o) {
-				o = levels_null(x->rs, "count_by");
-				json_object_set_new(
-					o, "by",
-					json_string(f->columns[f->count_by].id));
-				json_object_set_new(json_object_get(forms[k], "fields"),
-						    f->id, o);
-			}
-			json_t *lv = json_object_get(o, col(s, 3));
-			if (!json_is_object(lv)) {
-				lv = json_object();
-				json_object_set_new(o, col(s, 3), lv);
-			}
-			json_int_t c = json_integer_value(json_object_get(lv, col(s, 4)));
-			json_object_set_new(lv, col(s, 4),
-					    json_integer(c + sqlite3_column_int64(s, 5)));
+	for (size_t i = 0; i < col->n_values; i++)
+		if (!strcmp(col->values[i], value))
+			return true;
+	return false;
+}
+
+/* One level's counts: the column's declared values in their order, then
+ * any other value in byte order (free text, or values of older rules). */
+static json_t *level_counts(const bc_tally *t, size_t g, size_t fi, size_t k,
+			    size_t l, const bc_field *col)
+{
+	const char *value;
+	int64_t n;
+	if (!bc_tally_count(t, g, fi, k, l, 0, &value, &n))
+		return NULL;
+	json_t *lv = json_object();
+	for (size_t d = 0; d < col->n_values; d++)
+		for (size_t i = 0; bc_tally_count(t, g, fi, k, l, i, &value, &n); i++)
+			if (!strcmp(value, col->values[d]))
+				json_object_set_new(lv, value, json_integer(n));
+	for (size_t i = 0; bc_tally_count(t, g, fi, k, l, i, &value, &n); i++)
+		if (!declared(col, value))
+			json_object_set_new(lv, value, json_integer(n));
+	return lv;
+}
+
+static void count_json(actx *x, const bc_tally *t, size_t g, size_t fi,
+		       size_t k)
+{
+	const bc_form *f = &x->rs->forms[fi];
+	const bc_field *fl = &f->fields[k];
+	json_t *o = NULL;
+	for (size_t l = 0; l < x->rs->n_levels; l++) {
+		json_t *lv = level_counts(t, g, fi, k, l,
+					  &fl->columns[fl->count_by]);
+		if (lv && !o) {
+			o = levels_null(x->rs, "count_by");
+			json_object_set_new(
+				o, "by", json_string(fl->columns[fl->count_by].id));
+			json_object_set_new(fields_of(x, x->grp_code[g], f->id),
+					    fl->id, o);
 		}
+		if (lv)
+			json_object_set_new(o, x->rs->levels[l].id, lv);
 	}
-	sqlite3_finalize(s);
 }
 
 /* Totals: a level is null when nobody there reported; total is the sum
@@ -346,83 +356,61 @@ static void totals(json_t *o, const bc_ruleset *rs)
 	}
 }
 
-/* Ratio indicators: per unit, only if it reported every term. */
-static const char RATIO_SQL[] =
-	"WITH per_unit AS ("
-	" SELECT u.grp, r.part, t.ind, u.level,"
-	"  sum(CASE WHEN t.side = 'num' THEN t.sign * v.num END) AS num,"
-	"  sum(CASE WHEN t.side = 'den' THEN t.sign * v.num END) AS den,"
-	"  count(v.num) AS got, count(*) AS need"
-	" FROM agg_rev r JOIN agg_unit u ON u.unit_id = r.unit_id"
-	" JOIN agg_term t ON t.part = r.part"
-	" LEFT JOIN value v ON v.revision_id = r.id AND v.field = t.field"
-	"  AND v.row = 0 AND v.col = ''"
-	" GROUP BY r.unit_id, r.part, t.ind)"
-	" SELECT grp, part, ind, level, sum(num), sum(den) FROM per_unit"
-	" WHERE got = need GROUP BY 1, 2, 3, 4";
-
-/* Indicators over table rows: rows matching `where` out of all rows. */
-static const char ROWS_SQL[] =
-	"WITH tables AS (SELECT DISTINCT part, ind, field FROM agg_where),"
-	" n_cols AS (SELECT part, ind, count(DISTINCT col) AS n FROM agg_where"
-	"  GROUP BY 1, 2),"
-	" hits AS (SELECT r.unit_id, w.part, w.ind, v.row"
-	"  FROM agg_rev r JOIN agg_where w ON w.part = r.part"
-	"  JOIN value v ON v.revision_id = r.id AND v.field = w.field"
-	"  AND v.col = w.col AND v.row > 0 AND v.txt = w.value"
-	"  GROUP BY 1, 2, 3, 4"
-	"  HAVING count(*) = (SELECT n FROM n_cols c WHERE c.part = w.part"
-	"   AND c.ind = w.ind))"
-	" SELECT u.grp, r.part, t.ind, u.level, (SELECT count(*) FROM hits h"
-	"  WHERE h.unit_id = r.unit_id AND h.part = t.part AND h.ind = t.ind),"
-	"  v.num"
-	" FROM agg_rev r JOIN agg_unit u ON u.unit_id = r.unit_id"
-	" JOIN tables t ON t.part = r.part"
-	" JOIN value v ON v.revision_id = r.id AND v.field = t.field"
-	" AND v.row = 0 AND v.col = ''";
-
-/* Accumulates numerators and denominators per (group, form, indicator,
- * level) in the indicator objects, as "_num"/"_den" pairs that finish()
- * turns into ratios. */
-static void add_ratio(actx *x, const char *grp, const char *part,
-		      const char *ind, const char *level, double num,
-		      double den)
+/* Numerators and denominators per (group, form, indicator, level), as
+ * "_num"/"_den" pairs that finish() turns into ratios. */
+static void ratio_json(actx *x, const bc_tally *t, size_t g, size_t fi,
+		       size_t i)
 {
-	json_t *inds = json_object_get(form_obj(x, grp, part), "indicators");
-	json_t *o = json_object_get(inds, ind);
-	if (!o) {
-		o = levels_null(x->rs, NULL);
-		json_object_set_new(o, "_parts", json_object());
-		json_object_set_new(inds, ind, o);
+	const bc_form *f = &x->rs->forms[fi];
+	json_t *o = NULL, *parts = NULL;
+	for (size_t l = 0; l < x->rs->n_levels; l++) {
+		double num, den;
+		if (!bc_tally_ratio(t, g, fi, i, l, &num, &den))
+			continue;
+		if (!o) {
+			o = levels_null(x->rs, NULL);
+			parts = json_object();
+			json_object_set_new(o, "_parts", parts);
+			json_object_set_new(
+				json_object_get(form_obj(x, x->grp_code[g], f->id),
+						"indicators"),
+				f->indicators[i].id, o);
+		}
+		json_object_set_new(parts, x->rs->levels[l].id,
+				    json_pack("[f, f]", num, den));
 	}
-	json_t *parts = json_object_get(o, "_parts");
-	json_t *lv = json_object_get(parts, level);
-	double n0 = 0, d0 = 0;
-	if (lv) {
-		n0 = json_number_value(json_array_get(lv, 0));
-		d0 = json_number_value(json_array_get(lv, 1));
-	}
-	json_object_set_new(parts, level, json_pack("[f, f]", n0 + num, d0 + den));
 }
 
-static void ratio_rows(actx *x, const char *sql)
+/* The tally's figures as the JSON of each group's forms. */
+static void tally_json(actx *x, const bc_tally *t)
 {
-	sqlite3_stmt *s = prepare(x, sql);
-	while (s && sqlite3_step(s) == SQLITE_ROW) {
-		double num = sqlite3_column_double(s, 4),
-		       den = sqlite3_column_double(s, 5);
-		add_ratio(x, ALL, col(s, 1), col(s, 2), col(s, 3), num, den);
-		if (sqlite3_column_type(s, 0) != SQLITE_NULL)
-			add_ratio(x, col(s, 0), col(s, 1), col(s, 2), col(s, 3),
-				  num, den);
-	}
-	sqlite3_finalize(s);
+	for (size_t g = 0; g <= x->n_groups; g++)
+		for (size_t fi = 0; fi < x->rs->n_forms; fi++) {
+			const bc_form *f = &x->rs->forms[fi];
+			for (size_t k = 0; k < f->n_fields; k++) {
+				bc_ftype ty = f->fields[k].type;
+				if (f->fields[k].count_by >= 0)
+					count_json(x, t, g, fi, k);
+				else if (ty != BC_T_TABLE && ty != BC_T_DATE)
+					sum_json(x, t, g, fi, k);
+			}
+			for (size_t i = 0; i < f->n_indicators; i++)
+				ratio_json(x, t, g, fi, i);
+		}
 }
 
-static void indicators(actx *x)
+static void figures(actx *x)
 {
-	ratio_rows(x, RATIO_SQL);
-	ratio_rows(x, ROWS_SQL);
+	bc_tally *t = x->rc == BC_OK ? bc_tally_new(x->rs, x->n_groups) : NULL;
+	if (!t) {
+		if (x->rc == BC_OK)
+			x->rc = BC_ERR_NOMEM;
+		return;
+	}
+	scan(x, t);
+	if (x->rc == BC_OK)
+		tally_json(x, t);
+	bc_tally_free(t);
 }
 
 static json_t *ratio(double num, double den)
@@ -753,7 +741,7 @@ static bc_err compute(bc_store *st, const bc_period *p,
 	}
 	run(&x, SCHEMA);
 	fill_units(&x, &ul, o->by);
-	fill_terms(&x);
+	fill_forms(&x);
 	sqlite3_stmt *s = prepare(&x, IN_FORCE);
 	if (s) {
 		sqlite3_bind_int64(s, 1, p->id);
@@ -761,12 +749,10 @@ static bc_err compute(bc_store *st, const bc_period *p,
 			x.rc = bc_store_fail(st, d, "aggregate");
 		sqlite3_finalize(s);
 	}
-	sums(&x);
-	count_by(&x);
+	figures(&x);
 	/* Listing the rows is half the work nationally: only when asked. */
 	if (o->rows)
 		table_rows(&x);
-	indicators(&x);
 	units_per_form(&x);
 	estimated(&x);
 	if (x.rc == BC_OK)
@@ -790,11 +776,10 @@ static bc_err compute(bc_store *st, const bc_period *p,
 	}
 	run(&x, "DROP TABLE IF EXISTS temp.agg_unit;"
 		"DROP TABLE IF EXISTS temp.agg_rev;"
-		"DROP TABLE IF EXISTS temp.agg_term;"
-		"DROP TABLE IF EXISTS temp.agg_countby;"
-		"DROP TABLE IF EXISTS temp.agg_where;");
+		"DROP TABLE IF EXISTS temp.agg_form;");
 	bc_unit_list_free(&ul);
 	bc_free(x.grp_of);
+	bc_free(x.grp_code);
 	json_decref(x.groups);
 	json_decref(x.estimated);
 	json_decref(x.missing);

@@ -6,10 +6,10 @@
  * units that reported every field of it), the units contributing and
  * missing per form, the units whose figures are estimates.
  *
- * The computing is SQL inside SQLite: the catalogue is written into
- * temporary tables (which field sums how, which terms make an indicator)
- * and a few GROUP BY queries do the rest.  The result is the JSON object
- * of cli.md, which the exporters read as well.
+ * The units, the revisions in force and the forms go into temporary
+ * tables; one pass over the values of those revisions, in the value
+ * table's key order, feeds the arithmetic (tally.h); the result is the
+ * JSON object of cli.md, which the exporters read as well.
  */
 #ifndef BC_AGGREGATE_H
 #define BC_AGGREGATE_H

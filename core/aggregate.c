@@ -65,11 +65,11 @@ static const char SCHEMA[] =
 
 /* The revision in force of each (unit, part): latest receipt, then the
  * higher number. */
+#define LATEST "ORDER BY r.received_at DESC, r.number DESC"
 static const char IN_FORCE[] =
 	"INSERT INTO agg_rev SELECT id, unit_id, part, estimated FROM ("
 	" SELECT r.id, r.unit_id, r.part, s.estimated, row_number() OVER ("
-	"  PARTITION BY r.unit_id, r.part"
-	"  ORDER BY r.received_at DESC, r.number DESC) AS k"
+	"  PARTITION BY r.unit_id, r.part " LATEST ") AS k"
 	" FROM revision r JOIN submission s ON s.id = r.submission_id"
 	" WHERE r.period_id = ?1 AND r.unit_id IN (SELECT unit_id FROM"
 	" agg_unit WHERE level IS NOT NULL)) WHERE k = 1";
@@ -458,6 +458,28 @@ static void units_per_form(actx *x)
 	sqlite3_finalize(s);
 }
 
+/* A unit's own value of field f, from columns num and num + 1 (txt) of
+ * s: a table's value is its number of rows (they are listed in the
+ * aggregate's "rows"). */
+static json_t *own_value(const bc_field *f, sqlite3_stmt *s, int num)
+{
+	if (f->type == BC_T_TABLE)
+		return json_integer((json_int_t)sqlite3_column_double(s, num));
+	if (f->type == BC_T_BOOL)
+		return json_boolean(sqlite3_column_double(s, num) != 0);
+	if (sqlite3_column_type(s, num + 1) != SQLITE_NULL)
+		return json_string(col(s, num + 1));
+	return num_json(sqlite3_column_double(s, num), 2);
+}
+
+/* A table cell's value, from columns txt and txt + 1 (num) of s. */
+static json_t *cell_value(sqlite3_stmt *s, int txt)
+{
+	return sqlite3_column_type(s, txt) != SQLITE_NULL
+		       ? json_string(col(s, txt))
+		       : num_json(sqlite3_column_double(s, txt + 1), 2);
+}
+
 /* Table rows, listed with their unit (forms.md: "rows listed"). */
 static void table_rows(actx *x)
 {
@@ -499,10 +521,7 @@ static void table_rows(actx *x)
 			last_unit = unit_buf;
 			last_row = rn;
 		}
-		json_object_set_new(row, col(s, 5),
-				    sqlite3_column_type(s, 6) != SQLITE_NULL
-					    ? json_string(col(s, 6))
-					    : num_json(sqlite3_column_double(s, 7), 2));
+		json_object_set_new(row, col(s, 5), cell_value(s, 6));
 	}
 	sqlite3_finalize(s);
 }
@@ -701,18 +720,7 @@ static json_t *unit_values(actx *x)
 			unit = json_object();
 			json_object_set_new(form, col(s, 1), unit);
 		}
-		json_t *v;
-		/* A table's value is its number of rows (they are listed in
-		 * the aggregate's "rows"). */
-		if (f->type == BC_T_TABLE)
-			v = json_integer((json_int_t)sqlite3_column_double(s, 3));
-		else if (f->type == BC_T_BOOL)
-			v = json_boolean(sqlite3_column_double(s, 3) != 0);
-		else if (sqlite3_column_type(s, 4) != SQLITE_NULL)
-			v = json_string(col(s, 4));
-		else
-			v = num_json(sqlite3_column_double(s, 3), 2);
-		json_object_set_new(unit, f->id, v);
+		json_object_set_new(unit, f->id, own_value(f, s, 3));
 	}
 	sqlite3_finalize(s);
 	return out;
@@ -892,4 +900,82 @@ bc_err bc_aggregate(bc_store *st, bc_rulebook *rb, const char *period,
 	}
 	bc_period_free(&p);
 	return rc;
+}
+
+/* ---- a form, or a unit's table, at a time ---------------------------- */
+
+bc_err bc_aggregate_form_values(bc_store *st, const bc_period *p,
+				const char *form, json_t **out, bc_diags *d)
+{
+	const bc_form *f = bc_ruleset_form(p->rs, form);
+	sqlite3_stmt *s = bc_store_stmt(
+		st, "SELECT u.code, u.kind, v.field, v.num, v.txt FROM ("
+		    " SELECT r.id, r.unit_id, row_number() OVER ("
+		    "  PARTITION BY r.unit_id " LATEST ") AS k"
+		    " FROM revision r WHERE r.period_id = ?1 AND r.part = ?2) r"
+		    " JOIN unit u ON u.id = r.unit_id"
+		    " JOIN value v ON v.revision_id = r.id AND v.row = 0"
+		    " AND v.col = '' WHERE r.k = 1");
+	if (!s)
+		return bc_store_fail(st, d, "aggregate");
+	json_t *all = json_object();
+	sqlite3_bind_int64(s, 1, p->id);
+	sqlite3_bind_text(s, 2, form, -1, NULL);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const bc_unit_kind *k = bc_ruleset_kind(p->rs, col(s, 1));
+		int i = f ? bc_field_index(f->fields, f->n_fields, col(s, 2)) : -1;
+		/* As in the aggregate: units that collect report nothing. */
+		if (i < 0 || !k || !k->level)
+			continue;
+		json_t *unit = json_object_get(all, col(s, 0));
+		if (!unit) {
+			unit = json_object();
+			json_object_set_new(all, col(s, 0), unit);
+		}
+		json_object_set_new(unit, f->fields[i].id,
+				    own_value(&f->fields[i], s, 3));
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		json_decref(all);
+		return bc_store_fail(st, d, "aggregate");
+	}
+	*out = all;
+	return BC_OK;
+}
+
+bc_err bc_aggregate_unit_rows(bc_store *st, const bc_period *p,
+			      const char *form, const char *table,
+			      const char *unit, json_t **out, bc_diags *d)
+{
+	sqlite3_stmt *s = bc_store_stmt(
+		st, "SELECT v.row, v.col, v.txt, v.num FROM value v"
+		    " WHERE v.revision_id = (SELECT r.id FROM revision r"
+		    "  JOIN unit u ON u.id = r.unit_id WHERE r.period_id = ?1"
+		    "  AND u.code = ?2 AND r.part = ?3 " LATEST " LIMIT 1)"
+		    " AND v.field = ?4 AND v.row > 0 ORDER BY v.row, v.col");
+	if (!s)
+		return bc_store_fail(st, d, "aggregate");
+	json_t *rows = json_array(), *row = NULL;
+	sqlite3_bind_int64(s, 1, p->id);
+	sqlite3_bind_text(s, 2, unit, -1, NULL);
+	sqlite3_bind_text(s, 3, form, -1, NULL);
+	sqlite3_bind_text(s, 4, table, -1, NULL);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int rn = sqlite3_column_int(s, 0);
+		if (!row || json_integer_value(json_object_get(row, "row")) != rn) {
+			row = json_pack("{s:s, s:i}", "unit", unit, "row", rn);
+			json_array_append_new(rows, row);
+		}
+		json_object_set_new(row, col(s, 1), cell_value(s, 2));
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		json_decref(rows);
+		return bc_store_fail(st, d, "aggregate");
+	}
+	*out = rows;
+	return BC_OK;
 }

@@ -32,4 +32,19 @@ typedef struct bc_agg_opts {
 bc_err bc_aggregate(bc_store *st, bc_rulebook *rb, const char *period,
 		    const bc_agg_opts *o, json_t **out, bc_diags *d);
 
+/* What an exporter that writes a form or a table at a time needs
+ * instead of the whole (whose "values" and "rows" grow with the country):
+ *
+ * Each unit's own values in force for one form, as "values" holds them
+ * for it: {unit code: {field: value}}.  *out is a new reference. */
+bc_err bc_aggregate_form_values(bc_store *st, const bc_period *p,
+				const char *form, json_t **out, bc_diags *d);
+
+/* The rows of table `table` of `form` in the revision of it in force for
+ * unit, in order, as "rows" lists them: a new array of {"unit", "row",
+ * column: value} objects, empty when the unit has none. */
+bc_err bc_aggregate_unit_rows(bc_store *st, const bc_period *p,
+			      const char *form, const char *table,
+			      const char *unit, json_t **out, bc_diags *d);
+
 #endif

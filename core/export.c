@@ -19,6 +19,7 @@
 
 struct bc_host {
 	json_t *model;
+	bc_store *st;
 	const bc_period *period;
 	bc_time now;
 	const char *name; /* the exporter's, for messages */
@@ -68,13 +69,16 @@ static json_t *levels_json(const bc_ruleset *rs)
 	return a;
 }
 
+/* The model, whole, or (lean) without each unit's values and the tables'
+ * rows, which an exporter built in reads a form at a time instead. */
 static bc_err build_model(bc_store *st, bc_rulebook *rb, const bc_period *p,
-			  bc_time now, int offset, json_t **out, bc_diags *d)
+			  bc_time now, int offset, bool lean, json_t **out,
+			  bc_diags *d)
 {
 	bc_unit_list ul;
 	json_t *agg = NULL;
 	bc_status status;
-	bc_agg_opts ao = {.compare = true, .unit_values = true, .rows = true};
+	bc_agg_opts ao = {.compare = true, .unit_values = !lean, .rows = !lean};
 	bc_err rc = bc_units_list(st, &ul, d);
 	if (rc != BC_OK)
 		return rc;
@@ -269,6 +273,11 @@ const bc_period *bc_host_period(bc_host *h)
 	return h->period;
 }
 
+bc_store *bc_host_store(bc_host *h)
+{
+	return h->st;
+}
+
 const char *bc_host_path(bc_host *h)
 {
 	return h->tmp;
@@ -295,17 +304,22 @@ static void host_release(bc_host *h)
 
 /* ---- running an exporter ---------------------------------------------- */
 
-static const bc_exporter *const builtins[] = {
-	&bc_xlsx_exporter,
-	&bc_csv_exporter,
-	&bc_json_exporter,
+/* lean: reads each unit's values and the rows a form at a time through
+ * bc_host_store (a national model holds them in ~700 MB). */
+static const struct builtin {
+	const bc_exporter *ex;
+	bool lean;
+} builtins[] = {
+	{&bc_xlsx_exporter, true},
+	{&bc_csv_exporter, false},
+	{&bc_json_exporter, false},
 };
 
-static const bc_exporter *builtin(const char *name)
+static const struct builtin *builtin(const char *name)
 {
 	for (size_t i = 0; i < sizeof builtins / sizeof *builtins; i++)
-		if (!strcmp(builtins[i]->name, name))
-			return builtins[i];
+		if (!strcmp(builtins[i].ex->name, name))
+			return &builtins[i];
 	return NULL;
 }
 
@@ -333,7 +347,8 @@ bc_err bc_export(bc_store *st, bc_rulebook *rb, const char *period,
 		 const bc_export_opts *o, bc_diags *d)
 {
 	bc_plugin plugin = {0};
-	const bc_exporter *ex = builtin(o->format);
+	const struct builtin *bi = builtin(o->format);
+	const bc_exporter *ex = bi ? bi->ex : NULL;
 	bc_err rc = ex ? BC_OK
 		       : bc_plugin_find(o->plugin_path, o->format, &plugin, d);
 	if (rc != BC_OK) {
@@ -342,10 +357,11 @@ bc_err bc_export(bc_store *st, bc_rulebook *rb, const char *period,
 	}
 	bc_period p;
 	rc = bc_period_get(st, rb, period, &p, d);
-	bc_host h = {.period = &p, .d = d, .name = o->format,
+	bc_host h = {.st = st, .period = &p, .d = d, .name = o->format,
 		     .now = o->fixed_time ? o->fixed_time : bc_store_now(st)};
 	if (rc == BC_OK)
-		rc = build_model(st, rb, &p, h.now, o->tz_offset, &h.model, d);
+		rc = build_model(st, rb, &p, h.now, o->tz_offset, bi && bi->lean,
+				 &h.model, d);
 	if (rc == BC_OK)
 		rc = bc_file_tmp(o->out, &h.tmp, d);
 	if (rc == BC_OK) {
@@ -366,7 +382,7 @@ bc_err bc_export_formats(const char *plugin_path, char ***names, size_t *n)
 	size_t cap = 0;
 	for (size_t i = 0; i < sizeof builtins / sizeof *builtins; i++) {
 		if (bc_grow((void **)names, &cap, *n + 1, sizeof **names) < 0 ||
-		    !((*names)[*n] = bc_strdup(builtins[i]->name)))
+		    !((*names)[*n] = bc_strdup(builtins[i].ex->name)))
 			return BC_ERR_NOMEM;
 		(*n)++;
 	}

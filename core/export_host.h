@@ -8,11 +8,16 @@
 
 #include "baocao/plugin.h"
 #include "period.h"
+#include "store.h"
 
 /* The report model (borrowed). */
 json_t *bc_host_model(bc_host *h);
 /* The period and its ruleset (borrowed). */
 const bc_period *bc_host_period(bc_host *h);
+/* The store, for exporters that read a form at a time
+ * (bc_aggregate_form_values, bc_aggregate_unit_rows) from a lean model:
+ * one without "aggregate.values" and the tables' "rows". */
+bc_store *bc_host_store(bc_host *h);
 /* The temporary file the output goes to, for writers that must open it
  * themselves (libxlsxwriter). */
 const char *bc_host_path(bc_host *h);

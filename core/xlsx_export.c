@@ -16,6 +16,7 @@
  * constant_memory mode, so a national workbook needs little memory; in
  * that mode strings are stored inline, not in a shared-strings part.
  */
+#include "aggregate.h"
 #include "export_host.h"
 #include "mem.h"
 #include "text.h"
@@ -86,7 +87,9 @@ static const char *const KNUM[K_N] = {"#,##0", "#,##0.00", "0.0", "0.0",
 typedef struct book {
 	lxw_workbook *wb;
 	const bc_ruleset *rs;
-	json_t *model, *agg, *values, *units; /* borrowed */
+	bc_host *h;
+	json_t *model, *agg, *units; /* borrowed */
+	json_t *loaded; /* form → each unit's values, while needed */
 	json_t *by_code;   /* unit code → unit */
 	json_t *estimated; /* unit code → true */
 	lxw_format *f[F_N], *k[2][K_N];
@@ -573,6 +576,38 @@ static json_t *form_agg(book *b, const char *form)
 	return json_object_get(json_object_get(b->agg, "forms"), form);
 }
 
+/* Fails the workbook with the first error of d. */
+static void fail_diags(book *b, bc_diags *d)
+{
+	char *why = d->n ? bc_diag_format(&d->v[0]) : NULL;
+	fail(b, LXW_ERROR_MEMORY_MALLOC_FAILED, why ? why : "database error");
+	bc_free(why);
+	bc_diags_free(d);
+}
+
+/* Each unit's values of a form ({unit code: {field: value}}), read from
+ * the store the first time and kept until forget_values: a form at a
+ * time, the workbook never holds the country's values. */
+static json_t *form_values(book *b, const char *form)
+{
+	json_t *v = json_object_get(b->loaded, form);
+	bc_diags d = BC_DIAGS_INIT;
+	if (v)
+		return v;
+	if (bc_aggregate_form_values(bc_host_store(b->h), bc_host_period(b->h),
+				     form, &v, &d) != BC_OK) {
+		fail_diags(b, &d);
+		v = json_object();
+	}
+	json_object_set_new(b->loaded, form, v);
+	return v;
+}
+
+static void forget_values(book *b)
+{
+	json_object_clear(b->loaded);
+}
+
 /* The set of the strings in array a. */
 static json_t *set_of(json_t *a)
 {
@@ -949,12 +984,13 @@ static void form_sheet(book *b, const bc_form *f)
 		for (size_t i = 0; i < f->n_fields; i++)
 			if (f->fields[i].type != BC_T_TABLE)
 				t.col[t.n++] = &f->fields[i];
-		t.values = json_object_get(b->values, f->id);
+		t.values = form_values(b, f->id);
 		t.missing = set_of(json_object_get(
 			json_object_get(b->agg, "missing_units"), f->id));
 		if (t.n && anyone(&t))
 			form_write(b, &t);
 		json_decref(t.missing);
+		forget_values(b);
 	}
 	bc_free(t.col);
 	bc_free(t.total);
@@ -964,36 +1000,64 @@ static void form_sheet(book *b, const bc_form *f)
 
 /* ---- the lists (table fields) ------------------------------------------ */
 
-/* Each unit's rows of the table: unit code → array of rows. */
-static json_t *rows_by_unit(json_t *rows)
+/* A unit's rows of the table, read from the store: a new array (empty
+ * on an error, which fails the workbook). */
+static json_t *unit_rows(book *b, const bc_form *f, const bc_field *t,
+			 const char *unit)
 {
-	json_t *by = json_object(), *row;
-	size_t i;
-	json_array_foreach(rows, i, row) {
-		json_t *a = json_object_get(by, str(row, "unit"));
-		if (!a) {
-			a = json_array();
-			json_object_set_new(by, str(row, "unit"), a);
-		}
-		json_array_append(a, row);
+	json_t *rows = NULL;
+	bc_diags d = BC_DIAGS_INIT;
+	if (bc_aggregate_unit_rows(bc_host_store(b->h), bc_host_period(b->h),
+				   f->id, t->id, unit, &rows, &d) != BC_OK) {
+		fail_diags(b, &d);
+		return json_array();
 	}
-	return by;
+	return rows;
 }
 
-/* A column as wide as its longest value, within reason. */
-static double column_width(const bc_field *c, json_t *rows)
+/* Widens w[k] to the longest value of column k in rows. */
+static void widen(double *w, const bc_field *t, json_t *rows)
 {
-	if (c->type != BC_T_TEXT && c->type != BC_T_ENUM)
-		return field_width(c);
-	double w = 10;
-	size_t i;
+	size_t r;
 	json_t *row;
-	json_array_foreach(rows, i, row) {
-		double l = (double)bc_utf8_len(str(row, c->id)) * 1.1 + 2;
-		if (l > w)
-			w = l;
+	json_array_foreach(rows, r, row) {
+		for (size_t k = 0; k < t->n_columns; k++) {
+			const char *v = str(row, t->columns[k].id);
+			double l = (double)bc_utf8_len(v) * 1.1 + 2;
+			if (l > w[k])
+				w[k] = l;
+		}
 	}
-	return w > 48 ? 48 : w;
+}
+
+/* The units that have rows of the table (code → true), and in w each
+ * column's width: as wide as its longest value, within reason.  A pass
+ * of its own, unit by unit, as the widths come before the rows and a
+ * country's rows are too many to hold. */
+static json_t *list_scan(book *b, const bc_form *f, const bc_field *t,
+			 double *w)
+{
+	json_t *by = json_object(), *u;
+	size_t i;
+	for (size_t k = 0; k < t->n_columns; k++)
+		w[k] = 10;
+	json_array_foreach(b->units, i, u) {
+		if (!*str(u, "level") || b->err != LXW_NO_ERROR)
+			continue;
+		json_t *rows = unit_rows(b, f, t, str(u, "code"));
+		if (json_array_size(rows))
+			json_object_set_new(by, str(u, "code"), json_true());
+		widen(w, t, rows);
+		json_decref(rows);
+	}
+	for (size_t k = 0; k < t->n_columns; k++) {
+		const bc_field *c = &t->columns[k];
+		if (c->type != BC_T_TEXT && c->type != BC_T_ENUM)
+			w[k] = field_width(c);
+		else if (w[k] > 48)
+			w[k] = 48;
+	}
+	return by;
 }
 
 static void list_row(sheet *s, const bc_field *t, json_t *u, json_t *row,
@@ -1015,9 +1079,10 @@ static void list_row(sheet *s, const bc_field *t, json_t *u, json_t *row,
 	next(s, 1);
 }
 
-/* The rows (by unit) grouped by level, units in list order, numbered
- * through. */
-static void list_rows(sheet *s, const bc_field *t, json_t *by)
+/* The rows of the units in by, grouped by level, units in list order,
+ * numbered through; read again unit by unit. */
+static void list_rows(sheet *s, const bc_form *f, const bc_field *t,
+		      json_t *by)
 {
 	book *b = s->b;
 	int group = 0;
@@ -1026,15 +1091,17 @@ static void list_rows(sheet *s, const bc_field *t, json_t *by)
 		size_t i, k;
 		json_t *u, *row;
 		json_array_foreach(b->units, i, u) {
-			json_t *mine = json_object_get(by, str(u, "code"));
-			if (strcmp(str(u, "level"), b->rs->levels[l].id) || !mine)
+			if (strcmp(str(u, "level"), b->rs->levels[l].id) ||
+			    !json_object_get(by, str(u, "code")))
 				continue;
 			if (!no) {
 				group_row(s, ++group, b->rs->levels[l].label);
 				next(s, 1);
 			}
+			json_t *mine = unit_rows(b, f, t, str(u, "code"));
 			json_array_foreach(mine, k, row)
 				list_row(s, t, u, row, ++no);
+			json_decref(mine);
 		}
 	}
 	if (!group) {
@@ -1111,11 +1178,17 @@ static void list_sheet(book *b, const bc_form *f, const bc_field *t,
 {
 	json_t *agg = json_object_get(
 		json_object_get(form_agg(b, f->id), "fields"), t->id);
-	json_t *rows = json_object_get(agg, "rows");
 	json_t *miss = json_object_get(json_object_get(b->agg, "missing_units"),
 				       f->id);
-	if (!json_array_size(rows) && !json_array_size(miss))
+	double *cw = bc_calloc(t->n_columns + 1, sizeof *cw);
+	json_t *by = cw ? list_scan(b, f, t, cw) : NULL;
+	if (!cw)
+		fail(b, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
+	if (!json_object_size(by) && !json_array_size(miss)) {
+		json_decref(by);
+		bc_free(cw);
 		return;
+	}
 	const char *title = alone ? f->title : t->label;
 	size_t nl = b->rs->n_levels;
 	lxw_col_t n = (lxw_col_t)(2 + t->n_columns);
@@ -1124,18 +1197,19 @@ static void list_sheet(book *b, const bc_form *f, const bc_field *t,
 	char name[160];
 	sheet s;
 	bc_xlsx_sheet_name(f->id, title, name, sizeof name);
-	if (!sheet_open(b, &s, name, n))
+	if (!sheet_open(b, &s, name, n)) {
+		json_decref(by);
+		bc_free(cw);
 		return;
-	json_t *by = rows_by_unit(rows);
+	}
 	width(&s, 0, 5);
 	width(&s, 1, names_width(b, by, NULL, NULL));
 	for (lxw_col_t c = 2; c < n; c++)
-		width(&s, c, (size_t)(c - 2) < t->n_columns
-				     ? column_width(&t->columns[c - 2], rows)
-				     : 10);
+		width(&s, c, (size_t)(c - 2) < t->n_columns ? cw[c - 2] : 10);
+	bc_free(cw);
 	heading(&s, title);
 	list_head(&s, t);
-	list_rows(&s, t, by);
+	list_rows(&s, f, t, by);
 	json_decref(by);
 	s.tail = s.r;
 	count_rows(&s, t, agg);
@@ -1393,6 +1467,7 @@ static void status_sheet(book *b)
 typedef struct pick {
 	const bc_form *f;
 	const bc_indicator *x;
+	double *rate; /* per unit of the list: its rate, NAN when none */
 } pick;
 
 typedef struct eval_ctx {
@@ -1451,7 +1526,7 @@ static size_t choose(book *b, const char *level, pick *out)
 			if (x->rows < 0 && json_is_number(v) &&
 			    expr_asked(&x->num, f, level) &&
 			    expr_asked(&x->den, f, level)) {
-				out[n++] = (pick){f, x};
+				out[n++] = (pick){.f = f, .x = x};
 				break;
 			}
 		}
@@ -1521,12 +1596,9 @@ static void rates_rows(sheet *s, const bc_level *lv, const pick *p, size_t n,
 		num(s, 0, ++no, b->f[F_STT]);
 		name_cell(s, u, 1);
 		for (size_t k = 0; k < n; k++) {
-			double v;
-			json_t *mine = json_object_get(
-				json_object_get(b->values, p[k].f->id),
-				str(u, "code"));
-			if (unit_rate(mine, p[k].f, p[k].x, &v))
-				num(s, (lxw_col_t)(2 + k), v, b->k[0][K_RATE]);
+			if (!isnan(p[k].rate[i]))
+				num(s, (lxw_col_t)(2 + k), p[k].rate[i],
+				    b->k[0][K_RATE]);
 			else
 				blank(s, (lxw_col_t)(2 + k), F_CELL);
 		}
@@ -1539,15 +1611,12 @@ static void rates_rows(sheet *s, const bc_level *lv, const pick *p, size_t n,
  * estimate). */
 static double rate_top(book *b, const pick *p, const bc_level *lv)
 {
-	double top = 100, v;
+	double top = 100;
 	size_t i;
 	json_t *u;
 	json_array_foreach(b->units, i, u) {
-		json_t *mine = json_object_get(
-			json_object_get(b->values, p->f->id), str(u, "code"));
-		if (!strcmp(str(u, "level"), lv->id) &&
-		    unit_rate(mine, p->f, p->x, &v) && v > top)
-			top = v;
+		if (!strcmp(str(u, "level"), lv->id) && p->rate[i] > top)
+			top = p->rate[i];
 	}
 	return top;
 }
@@ -1641,11 +1710,34 @@ static void chart_sheet(book *b, const sheet *data, const pick *p, size_t n,
 	sheet_close(&s);
 }
 
+/* Each unit's rate of each pick, a form's values at a time. */
+static bool unit_rates(book *b, pick *p, size_t n)
+{
+	size_t nu = json_array_size(b->units);
+	for (size_t k = 0; k < n; k++) {
+		if (!(p[k].rate = bc_calloc(nu + 1, sizeof *p[k].rate)))
+			return false;
+		json_t *values = form_values(b, p[k].f->id), *u;
+		size_t i;
+		json_array_foreach(b->units, i, u) {
+			json_t *mine = json_object_get(values, str(u, "code"));
+			if (!unit_rate(mine, p[k].f, p[k].x, &p[k].rate[i]))
+				p[k].rate[i] = NAN;
+		}
+		forget_values(b);
+	}
+	return true;
+}
+
 static void rates_sheets(book *b)
 {
 	const bc_level *lv = chart_level(b);
 	pick *p = bc_calloc(b->rs->n_forms + 1, sizeof *p);
 	size_t n = lv && p ? choose(b, lv->id, p) : 0;
+	if (n && !unit_rates(b, p, n)) {
+		fail(b, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
+		n = 0;
+	}
 	sheet s;
 	char title[256];
 	snprintf(title, sizeof title, "Chỉ số chủ yếu - %s", lv ? lv->label : "");
@@ -1666,6 +1758,8 @@ static void rates_sheets(book *b)
 		chart_sheet(b, &s, p, n, lv, first, last);
 		sheet_close(&s);
 	}
+	for (size_t k = 0; p && k < b->rs->n_forms; k++)
+		bc_free(p[k].rate);
 	bc_free(p);
 }
 
@@ -1715,9 +1809,9 @@ static void sheets(book *b)
 static int run(bc_host *h, const bc_host_api *api)
 {
 	lxw_workbook_options opt = {.constant_memory = LXW_TRUE};
-	book b = {.model = bc_host_model(h), .rs = bc_host_period(h)->rs};
+	book b = {.h = h, .model = bc_host_model(h),
+		  .rs = bc_host_period(h)->rs, .loaded = json_object()};
 	b.agg = json_object_get(b.model, "aggregate");
-	b.values = json_object_get(b.agg, "values");
 	b.units = json_object_get(b.model, "units");
 	b.wb = workbook_new_opt(bc_host_path(h), &opt);
 	if (!b.wb) {
@@ -1744,6 +1838,7 @@ static int run(bc_host *h, const bc_host_api *api)
 	lxw_error err = workbook_close(b.wb);
 	json_decref(b.by_code);
 	json_decref(b.estimated);
+	json_decref(b.loaded);
 	if (b.err == LXW_NO_ERROR && err != LXW_NO_ERROR)
 		fail(&b, err, NULL);
 	if (b.err != LXW_NO_ERROR) {

@@ -89,7 +89,6 @@ typedef struct book {
 	const bc_ruleset *rs;
 	bc_host *h;
 	json_t *model, *agg, *units; /* borrowed */
-	json_t *loaded; /* form → each unit's values, while needed */
 	json_t *by_code;   /* unit code → unit */
 	json_t *estimated; /* unit code → true */
 	lxw_format *f[F_N], *k[2][K_N];
@@ -241,6 +240,9 @@ static bool sheet_open(book *b, sheet *s, const char *name, lxw_col_t n)
 		s->w = NULL;
 		return false;
 	}
+	/* One line is the rule: only taller rows are given a height (a
+	 * call into libxlsxwriter per row saved: 7% of a national export). */
+	worksheet_set_default_row(s->ws, ROW_PT, LXW_FALSE);
 	return true;
 }
 
@@ -385,7 +387,8 @@ static void height(sheet *s, double pt)
 	}
 	s->rh[s->r] = pt;
 	s->sized = s->r + 1;
-	check(s, worksheet_set_row(s->ws, s->r, pt, NULL));
+	if (pt != ROW_PT)
+		check(s, worksheet_set_row(s->ws, s->r, pt, NULL));
 }
 
 /* Moves n rows down, giving the rows left a height of their own:
@@ -586,26 +589,19 @@ static void fail_diags(book *b, bc_diags *d)
 }
 
 /* Each unit's values of a form ({unit code: {field: value}}), read from
- * the store the first time and kept until forget_values: a form at a
- * time, the workbook never holds the country's values. */
-static json_t *form_values(book *b, const char *form)
+ * the store: a form at a time, the workbook never holds the country's
+ * values.  A new reference (empty on an error, which fails the
+ * workbook). */
+static json_t *load_values(book *b, const char *form)
 {
-	json_t *v = json_object_get(b->loaded, form);
+	json_t *v = NULL;
 	bc_diags d = BC_DIAGS_INIT;
-	if (v)
-		return v;
 	if (bc_aggregate_form_values(bc_host_store(b->h), bc_host_period(b->h),
 				     form, &v, &d) != BC_OK) {
 		fail_diags(b, &d);
 		v = json_object();
 	}
-	json_object_set_new(b->loaded, form, v);
 	return v;
-}
-
-static void forget_values(book *b)
-{
-	json_object_clear(b->loaded);
 }
 
 /* The set of the strings in array a. */
@@ -971,7 +967,7 @@ static void form_write(book *b, ftab *t)
 
 /* A sheet of the form's plain fields, if it has any and anyone reported
  * or owes it. */
-static void form_sheet(book *b, const bc_form *f)
+static void form_sheet(book *b, const bc_form *f, json_t *values)
 {
 	ftab t = {.f = f};
 	t.col = bc_calloc(f->n_fields + 1, sizeof *t.col);
@@ -984,13 +980,12 @@ static void form_sheet(book *b, const bc_form *f)
 		for (size_t i = 0; i < f->n_fields; i++)
 			if (f->fields[i].type != BC_T_TABLE)
 				t.col[t.n++] = &f->fields[i];
-		t.values = form_values(b, f->id);
+		t.values = values;
 		t.missing = set_of(json_object_get(
 			json_object_get(b->agg, "missing_units"), f->id));
 		if (t.n && anyone(&t))
 			form_write(b, &t);
 		json_decref(t.missing);
-		forget_values(b);
 	}
 	bc_free(t.col);
 	bc_free(t.total);
@@ -1710,34 +1705,59 @@ static void chart_sheet(book *b, const sheet *data, const pick *p, size_t n,
 	sheet_close(&s);
 }
 
-/* Each unit's rate of each pick, a form's values at a time. */
-static bool unit_rates(book *b, pick *p, size_t n)
+/* The per-unit rates sheet: the level charted, its picks, and each
+ * unit's rate of them, filled form by form while the forms' values are
+ * read for their own sheets. */
+typedef struct rates {
+	const bc_level *lv;
+	pick *p;
+	size_t n;
+} rates;
+
+static void rates_plan(book *b, rates *r)
 {
 	size_t nu = json_array_size(b->units);
-	for (size_t k = 0; k < n; k++) {
-		if (!(p[k].rate = bc_calloc(nu + 1, sizeof *p[k].rate)))
-			return false;
-		json_t *values = form_values(b, p[k].f->id), *u;
-		size_t i;
-		json_array_foreach(b->units, i, u) {
-			json_t *mine = json_object_get(values, str(u, "code"));
-			if (!unit_rate(mine, p[k].f, p[k].x, &p[k].rate[i]))
-				p[k].rate[i] = NAN;
+	*r = (rates){.lv = chart_level(b)};
+	r->p = bc_calloc(b->rs->n_forms + 1, sizeof *r->p);
+	r->n = r->lv && r->p ? choose(b, r->lv->id, r->p) : 0;
+	for (size_t k = 0; k < r->n; k++) {
+		if (!(r->p[k].rate = bc_calloc(nu + 1, sizeof *r->p[k].rate))) {
+			fail(b, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
+			r->n = 0;
+			return;
 		}
-		forget_values(b);
+		for (size_t i = 0; i < nu; i++)
+			r->p[k].rate[i] = NAN;
 	}
-	return true;
 }
 
-static void rates_sheets(book *b)
+static void rates_fill(book *b, rates *r, const bc_form *f, json_t *values)
 {
-	const bc_level *lv = chart_level(b);
-	pick *p = bc_calloc(b->rs->n_forms + 1, sizeof *p);
-	size_t n = lv && p ? choose(b, lv->id, p) : 0;
-	if (n && !unit_rates(b, p, n)) {
-		fail(b, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
-		n = 0;
+	for (size_t k = 0; k < r->n; k++) {
+		json_t *u;
+		size_t i;
+		if (r->p[k].f != f)
+			continue;
+		json_array_foreach(b->units, i, u) {
+			json_t *mine = json_object_get(values, str(u, "code"));
+			if (!unit_rate(mine, f, r->p[k].x, &r->p[k].rate[i]))
+				r->p[k].rate[i] = NAN;
+		}
 	}
+}
+
+static void rates_free(book *b, rates *r)
+{
+	for (size_t k = 0; r->p && k < b->rs->n_forms; k++)
+		bc_free(r->p[k].rate);
+	bc_free(r->p);
+}
+
+static void rates_sheet(book *b, rates *r)
+{
+	const bc_level *lv = r->lv;
+	pick *p = r->p;
+	size_t n = r->n;
 	sheet s;
 	char title[256];
 	snprintf(title, sizeof title, "Chỉ số chủ yếu - %s", lv ? lv->label : "");
@@ -1758,9 +1778,6 @@ static void rates_sheets(book *b)
 		chart_sheet(b, &s, p, n, lv, first, last);
 		sheet_close(&s);
 	}
-	for (size_t k = 0; p && k < b->rs->n_forms; k++)
-		bc_free(p[k].rate);
-	bc_free(p);
 }
 
 /* ---- the export -------------------------------------------------------- */
@@ -1799,18 +1816,25 @@ static void sheets(book *b)
 {
 	summary_sheet(b);
 	status_sheet(b);
+	rates r;
+	rates_plan(b, &r);
 	for (size_t i = 0; i < b->rs->n_forms; i++) {
-		form_sheet(b, &b->rs->forms[i]);
-		list_sheets(b, &b->rs->forms[i]);
+		const bc_form *f = &b->rs->forms[i];
+		json_t *values = load_values(b, f->id);
+		form_sheet(b, f, values);
+		rates_fill(b, &r, f, values);
+		json_decref(values);
+		list_sheets(b, f);
 	}
-	rates_sheets(b);
+	rates_sheet(b, &r);
+	rates_free(b, &r);
 }
 
 static int run(bc_host *h, const bc_host_api *api)
 {
 	lxw_workbook_options opt = {.constant_memory = LXW_TRUE};
 	book b = {.h = h, .model = bc_host_model(h),
-		  .rs = bc_host_period(h)->rs, .loaded = json_object()};
+		  .rs = bc_host_period(h)->rs};
 	b.agg = json_object_get(b.model, "aggregate");
 	b.units = json_object_get(b.model, "units");
 	b.wb = workbook_new_opt(bc_host_path(h), &opt);
@@ -1838,7 +1862,6 @@ static int run(bc_host *h, const bc_host_api *api)
 	lxw_error err = workbook_close(b.wb);
 	json_decref(b.by_code);
 	json_decref(b.estimated);
-	json_decref(b.loaded);
 	if (b.err == LXW_NO_ERROR && err != LXW_NO_ERROR)
 		fail(&b, err, NULL);
 	if (b.err != LXW_NO_ERROR) {

@@ -19,6 +19,7 @@
 
 struct bc_host {
 	json_t *model;
+	bc_status status; /* lean: the units' status the model leaves out */
 	bc_store *st;
 	const bc_period *period;
 	bc_time now;
@@ -69,11 +70,12 @@ static json_t *levels_json(const bc_ruleset *rs)
 	return a;
 }
 
-/* The model, whole, or (lean) without each unit's values and the tables'
- * rows, which an exporter built in reads a form at a time instead. */
+/* The model, whole, or lean: without each unit's values, the tables'
+ * rows and each unit's status, which an exporter built in reads a form,
+ * a table or a unit at a time instead (status kept in *lean). */
 static bc_err build_model(bc_store *st, bc_rulebook *rb, const bc_period *p,
-			  bc_time now, int offset, bool lean, json_t **out,
-			  bc_diags *d)
+			  bc_time now, int offset, bc_status *lean,
+			  json_t **out, bc_diags *d)
 {
 	bc_unit_list ul;
 	json_t *agg = NULL;
@@ -100,13 +102,17 @@ static bc_err build_model(bc_store *st, bc_rulebook *rb, const bc_period *p,
 				 units, "forms", json_object_get(cat, "forms"),
 				 "outline", json_object_get(cat, "outline"),
 				 "aggregate", agg, "status",
-				 bc_status_json(&status), "generated_at", at,
+				 bc_status_json(&status, !lean), "generated_at", at,
 				 "ruleset", p->rs->id);
 		agg = NULL;
 		json_decref(cat);
 		rc = *out ? BC_OK : BC_ERR_NOMEM;
 	}
 	json_decref(agg);
+	if (lean && rc == BC_OK) {
+		*lean = status;
+		status = (bc_status){0};
+	}
 	bc_status_free(&status);
 	bc_unit_list_free(&ul);
 	return rc;
@@ -278,6 +284,11 @@ bc_store *bc_host_store(bc_host *h)
 	return h->st;
 }
 
+const bc_status *bc_host_status(bc_host *h)
+{
+	return &h->status;
+}
+
 const char *bc_host_path(bc_host *h)
 {
 	return h->tmp;
@@ -300,6 +311,7 @@ static void host_release(bc_host *h)
 		fclose(h->out);
 	bc_free(h->tmp);
 	json_decref(h->model);
+	bc_status_free(&h->status);
 }
 
 /* ---- running an exporter ---------------------------------------------- */
@@ -360,8 +372,8 @@ bc_err bc_export(bc_store *st, bc_rulebook *rb, const char *period,
 	bc_host h = {.st = st, .period = &p, .d = d, .name = o->format,
 		     .now = o->fixed_time ? o->fixed_time : bc_store_now(st)};
 	if (rc == BC_OK)
-		rc = build_model(st, rb, &p, h.now, o->tz_offset, bi && bi->lean,
-				 &h.model, d);
+		rc = build_model(st, rb, &p, h.now, o->tz_offset,
+				 bi && bi->lean ? &h.status : NULL, &h.model, d);
 	if (rc == BC_OK)
 		rc = bc_file_tmp(o->out, &h.tmp, d);
 	if (rc == BC_OK) {

@@ -8,6 +8,7 @@
 
 #include "baocao/plugin.h"
 #include "period.h"
+#include "status.h"
 #include "store.h"
 
 /* The report model (borrowed). */
@@ -18,6 +19,9 @@ const bc_period *bc_host_period(bc_host *h);
  * (bc_aggregate_form_values, bc_aggregate_unit_rows) from a lean model:
  * one without "aggregate.values" and the tables' "rows". */
 bc_store *bc_host_store(bc_host *h);
+/* The status of every unit, which a lean model's "status" leaves out of
+ * its "units" (bc_status_unit_json gives each); empty otherwise. */
+const bc_status *bc_host_status(bc_host *h);
 /* The temporary file the output goes to, for writers that must open it
  * themselves (libxlsxwriter). */
 const char *bc_host_path(bc_host *h);

@@ -54,8 +54,10 @@ static json_t *rate(size_t part, size_t whole)
 	return json_real(round(1000.0 * (double)part / (double)whole) / 10.0);
 }
 
-static json_t *unit_json(const bc_unit_status *u, int offset)
+json_t *bc_status_unit_json(const bc_status *s, size_t k)
 {
+	const bc_unit_status *u = &s->units[k];
+	int offset = s->period.rs->directive.utc_offset;
 	json_t *req = json_array(), *rec = json_object(), *miss = json_array();
 	for (size_t i = 0; i < u->owed.n_parts; i++) {
 		const bc_part_status *p = &u->parts[i];
@@ -77,17 +79,14 @@ static json_t *unit_json(const bc_unit_status *u, int offset)
 			 bc_state_name(u->state));
 }
 
-json_t *bc_status_json(const bc_status *s)
+json_t *bc_status_json(const bc_status *s, bool units)
 {
 	size_t n = s->n;
-	json_t *units = json_array();
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(
-			units,
-			unit_json(&s->units[i],
-				  s->period.rs->directive.utc_offset));
+	json_t *list = units ? json_array() : NULL;
+	for (size_t i = 0; list && i < n; i++)
+		json_array_append_new(list, bc_status_unit_json(s, i));
 	return json_pack("{s:s, s:o, s:o, s:{s:i, s:i, s:i, s:i, s:i, s:i,"
-			 " s:o, s:o}, s:o}",
+			 " s:o, s:o}, s:o*}",
 			 "period", s->period.code, "as_of",
 			 date_json(s->as_of), "unit_due",
 			 date_json(s->period.unit_due), "summary",
@@ -96,6 +95,6 @@ json_t *bc_status_json(const bc_status *s)
 			 "partial", (int)s->partial, "missing",
 			 (int)s->missing, "reporting_rate",
 			 rate(s->complete, n), "on_time_rate",
-			 rate(s->on_time, n), "units", units);
+			 rate(s->on_time, n), "units", list);
 }
 

@@ -20,6 +20,7 @@
 #include "export_host.h"
 #include "mem.h"
 #include "text.h"
+#include "view.h"
 #include "xlsx_sheet.h"
 
 #include <math.h>
@@ -1401,28 +1402,34 @@ static void status_row(sheet *s, json_t *su, int no)
 }
 
 /* The units that owe something, by level in the order of the unit list;
- * any of no level last, without a heading. */
-static void status_rows(sheet *s, json_t *units)
+ * any of no level last, without a heading.  Their status comes from the
+ * host a unit at a time (a country's is ~100 MB as JSON). */
+static void status_rows(sheet *s)
 {
 	book *b = s->b;
-	json_t *by = json_object(), *su, *u;
+	const bc_status *st = bc_host_status(b->h);
+	json_t *by = json_object(), *u;
 	size_t i, nl = b->rs->n_levels;
 	int group = 0;
-	json_array_foreach(units, i, su)
-		json_object_set(by, str(su, "unit"), su);
+	for (i = 0; i < st->n; i++)
+		json_object_set_new(by, st->units[i].unit.code,
+				    json_integer((json_int_t)i));
 	for (size_t l = 0; l <= nl; l++) {
 		int no = 0;
 		json_array_foreach(b->units, i, u) {
 			const char *lv = str(u, "level");
-			su = json_object_get(by, str(u, "code"));
-			if (!su || (l < nl ? strcmp(lv, b->rs->levels[l].id) != 0
-					   : bc_ruleset_level(b->rs, lv) != NULL))
+			json_t *k = json_object_get(by, str(u, "code"));
+			if (!k || (l < nl ? strcmp(lv, b->rs->levels[l].id) != 0
+					  : bc_ruleset_level(b->rs, lv) != NULL))
 				continue;
 			if (!no++ && l < nl) {
 				group_row(s, ++group, b->rs->levels[l].label);
 				next(s, 1);
 			}
+			json_t *su = bc_status_unit_json(
+				st, (size_t)json_integer_value(k));
 			status_row(s, su, no);
+			json_decref(su);
 		}
 	}
 	json_decref(by);
@@ -1451,7 +1458,7 @@ static void status_sheet(book *b)
 	status_counts(&s, json_object_get(st, "summary"));
 	next(&s, 1);
 	table_head(&s, label, NULL);
-	status_rows(&s, json_object_get(st, "units"));
+	status_rows(&s);
 	s.tail = s.r;
 	signature(&s);
 	sheet_close(&s);

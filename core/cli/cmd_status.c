@@ -91,7 +91,7 @@ int cmd_status(bc_cli *c, int argc, char **argv)
 	rc = bc_status_get(c->st, c->rb, pos[0], as_of, &s, &c->diags);
 	if (rc == BC_OK) {
 		if (c->json)
-			cli_print_json(bc_status_json(&s));
+			cli_print_json(bc_status_json(&s, true));
 		else
 			status_print(&s);
 	}

@@ -76,11 +76,7 @@ enum {
 	SHADE = BC_XF_OWN << 1 /* a head cell: grey */
 };
 
-static const struct {
-	unsigned fl;
-	double pt;
-	const char *num;
-} SPEC[F_N] = {
+static const bc_xf_spec SPEC[F_N] = {
 	[F_ORG] = {CENTER | VCENTER | WRAP, 12, NULL},
 	[F_ORG_B] = {BOLD | CENTER | VCENTER | WRAP, 12, NULL},
 	[F_NATION] = {BOLD | CENTER | VCENTER, 12, NULL},
@@ -265,12 +261,17 @@ static void fail(tpl *t, lxw_error e, const char *why)
 	snprintf(t->why, sizeof t->why, "%s", why ? why : lxw_strerror(e));
 }
 
+/* One format per kind: twins share it (bc_xf_spec_first). */
 static void styles(tpl *t)
 {
-	for (int i = 0; i < F_N; i++)
-		if (!(t->f[i] = style(t->wb, SPEC[i].fl, SPEC[i].pt,
-				      SPEC[i].num)))
+	for (size_t i = 0; i < F_N; i++) {
+		size_t first = bc_xf_spec_first(SPEC, i);
+		if (first < i)
+			t->f[i] = t->f[first];
+		else if (!(t->f[i] = style(t->wb, SPEC[i].fl, SPEC[i].pt,
+					   SPEC[i].num)))
 			fail(t, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
+	}
 }
 
 static void ok(tpl *t, lxw_error e)

@@ -51,11 +51,7 @@ enum {
 	VCENTER = BC_XF_VCENTER, RIGHT = BC_XF_RIGHT, INDENT = BC_XF_INDENT
 };
 
-static const struct {
-	unsigned fl;
-	double pt;
-	const char *num;
-} SPEC[F_N] = {
+static const bc_xf_spec SPEC[F_N] = {
 	[F_ORG] = {BOLD | CENTER | WRAP, 12, NULL},
 	[F_NATION] = {BOLD | CENTER, 12, NULL},
 	[F_MOTTO] = {BOLD | CENTER | UNDER, 13, NULL},
@@ -200,10 +196,15 @@ static lxw_format *style(lxw_workbook *wb, unsigned fl, double pt,
 	return bc_xlsx_format(wb, FONT, fl, pt, num, 0);
 }
 
+/* One format per kind: twins share it (bc_xf_spec_first). */
 static void styles(book *b)
 {
-	for (int i = 0; i < F_N; i++)
-		b->f[i] = style(b->wb, SPEC[i].fl, SPEC[i].pt, SPEC[i].num);
+	for (size_t i = 0; i < F_N; i++) {
+		size_t first = bc_xf_spec_first(SPEC, i);
+		b->f[i] = first < i ? b->f[first]
+				    : style(b->wb, SPEC[i].fl, SPEC[i].pt,
+					    SPEC[i].num);
+	}
 	for (int bold = 0; bold < 2; bold++)
 		for (int k = 0; k < K_N; k++)
 			b->k[bold][k] = style(

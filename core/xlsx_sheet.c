@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "xlsx_sheet.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -67,4 +68,18 @@ lxw_format *bc_xlsx_format(lxw_workbook *wb, const char *font, unsigned flags,
 	if (num)
 		format_set_num_format(f, num);
 	return f;
+}
+
+static bool same_num(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+size_t bc_xf_spec_first(const bc_xf_spec *v, size_t i)
+{
+	size_t k = 0;
+	while (k < i && (v[k].fl != v[i].fl || v[k].pt != v[i].pt ||
+			 !same_num(v[k].num, v[i].num)))
+		k++;
+	return k;
 }

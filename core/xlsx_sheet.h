@@ -33,6 +33,20 @@ enum {
 void bc_xlsx_sheet_name(const char *id, const char *title, char *out,
 			size_t n);
 
+/* A cell format as a writer declares its formats: flags, size, number
+ * format (or NULL). */
+typedef struct bc_xf_spec {
+	unsigned fl;
+	double pt;
+	const char *num;
+} bc_xf_spec;
+
+/* The first of v[0..i] equal to v[i]: a writer makes one format per kind
+ * and shares it among twins, because libxlsxwriter caches the index of
+ * only the first format of a kind — a twin costs a hash lookup and a
+ * malloc on every cell written with it. */
+size_t bc_xf_spec_first(const bc_xf_spec *v, size_t i);
+
 /* A new format of wb: font at pt points, the flags, the number format
  * num (or none) and the background fill (0 for none).  Owned by wb;
  * NULL when out of memory. */

@@ -904,16 +904,20 @@ bc_err bc_aggregate(bc_store *st, bc_rulebook *rb, const char *period,
 
 /* ---- a form, or a unit's table, at a time ---------------------------- */
 
+/* The revisions of form ?2 of period ?1, those in force with k = 1, with
+ * their unit (u). */
+#define FORM_IN_FORCE                                                         \
+	"(SELECT r.id, r.unit_id, row_number() OVER ("                        \
+	" PARTITION BY r.unit_id " LATEST ") AS k"                            \
+	" FROM revision r WHERE r.period_id = ?1 AND r.part = ?2) r"          \
+	" JOIN unit u ON u.id = r.unit_id"
+
 bc_err bc_aggregate_form_values(bc_store *st, const bc_period *p,
 				const char *form, json_t **out, bc_diags *d)
 {
 	const bc_form *f = bc_ruleset_form(p->rs, form);
 	sqlite3_stmt *s = bc_store_stmt(
-		st, "SELECT u.code, u.kind, v.field, v.num, v.txt FROM ("
-		    " SELECT r.id, r.unit_id, row_number() OVER ("
-		    "  PARTITION BY r.unit_id " LATEST ") AS k"
-		    " FROM revision r WHERE r.period_id = ?1 AND r.part = ?2) r"
-		    " JOIN unit u ON u.id = r.unit_id"
+		st, "SELECT u.code, u.kind, v.field, v.num, v.txt FROM " FORM_IN_FORCE
 		    " JOIN value v ON v.revision_id = r.id AND v.row = 0"
 		    " AND v.col = '' WHERE r.k = 1");
 	if (!s)
@@ -977,5 +981,45 @@ bc_err bc_aggregate_unit_rows(bc_store *st, const bc_period *p,
 		return bc_store_fail(st, d, "aggregate");
 	}
 	*out = rows;
+	return BC_OK;
+}
+
+bc_err bc_aggregate_table_shape(bc_store *st, const bc_period *p,
+				const char *form, const char *table,
+				json_t **units, json_t **longest, bc_diags *d)
+{
+	sqlite3_stmt *s = bc_store_stmt(
+		st, "SELECT u.code, u.kind, v.col, length(v.txt) FROM "
+		    FORM_IN_FORCE " JOIN value v ON v.revision_id = r.id"
+		    " AND v.field = ?3 AND v.row > 0 WHERE r.k = 1");
+	if (!s)
+		return bc_store_fail(st, d, "aggregate");
+	json_t *by = json_object(), *most = json_object();
+	char last[128] = "";
+	sqlite3_bind_int64(s, 1, p->id);
+	sqlite3_bind_text(s, 2, form, -1, NULL);
+	sqlite3_bind_text(s, 3, table, -1, NULL);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const bc_unit_kind *k = bc_ruleset_kind(p->rs, col(s, 1));
+		if (!k || !k->level)
+			continue;
+		/* A revision's cells come together: one set per unit. */
+		if (strcmp(last, col(s, 0))) {
+			snprintf(last, sizeof last, "%s", col(s, 0));
+			json_object_set_new(by, col(s, 0), json_true());
+		}
+		json_int_t n = sqlite3_column_int64(s, 3);
+		if (n > json_integer_value(json_object_get(most, col(s, 2))))
+			json_object_set_new(most, col(s, 2), json_integer(n));
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		json_decref(by);
+		json_decref(most);
+		return bc_store_fail(st, d, "aggregate");
+	}
+	*units = by;
+	*longest = most;
 	return BC_OK;
 }

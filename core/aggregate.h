@@ -40,6 +40,14 @@ bc_err bc_aggregate(bc_store *st, bc_rulebook *rb, const char *period,
 bc_err bc_aggregate_form_values(bc_store *st, const bc_period *p,
 				const char *form, json_t **out, bc_diags *d);
 
+/* Which units have rows of table `table` of `form` in force ({unit code:
+ * true}), and the longest text of each column in characters ({column:
+ * length}): what a writer sizes a list by before it writes the rows.
+ * Both new references. */
+bc_err bc_aggregate_table_shape(bc_store *st, const bc_period *p,
+				const char *form, const char *table,
+				json_t **units, json_t **longest, bc_diags *d);
+
 /* The rows of table `table` of `form` in the revision of it in force for
  * unit, in order, as "rows" lists them: a new array of {"unit", "row",
  * column: value} objects, empty when the unit has none. */

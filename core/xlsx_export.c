@@ -1012,48 +1012,29 @@ static json_t *unit_rows(book *b, const bc_form *f, const bc_field *t,
 	return rows;
 }
 
-/* Widens w[k] to the longest value of column k in rows. */
-static void widen(double *w, const bc_field *t, json_t *rows)
-{
-	size_t r;
-	json_t *row;
-	json_array_foreach(rows, r, row) {
-		for (size_t k = 0; k < t->n_columns; k++) {
-			const char *v = str(row, t->columns[k].id);
-			double l = (double)bc_utf8_len(v) * 1.1 + 2;
-			if (l > w[k])
-				w[k] = l;
-		}
-	}
-}
-
 /* The units that have rows of the table (code → true), and in w each
- * column's width: as wide as its longest value, within reason.  A pass
- * of its own, unit by unit, as the widths come before the rows and a
- * country's rows are too many to hold. */
+ * column's width: as wide as its longest value, within reason.  Asked
+ * of the store before the rows are read, as the widths come first. */
 static json_t *list_scan(book *b, const bc_form *f, const bc_field *t,
 			 double *w)
 {
-	json_t *by = json_object(), *u;
-	size_t i;
-	for (size_t k = 0; k < t->n_columns; k++)
-		w[k] = 10;
-	json_array_foreach(b->units, i, u) {
-		if (!*str(u, "level") || b->err != LXW_NO_ERROR)
-			continue;
-		json_t *rows = unit_rows(b, f, t, str(u, "code"));
-		if (json_array_size(rows))
-			json_object_set_new(by, str(u, "code"), json_true());
-		widen(w, t, rows);
-		json_decref(rows);
+	json_t *by = NULL, *longest = NULL;
+	bc_diags d = BC_DIAGS_INIT;
+	if (bc_aggregate_table_shape(bc_host_store(b->h), bc_host_period(b->h),
+				     f->id, t->id, &by, &longest, &d) != BC_OK) {
+		fail_diags(b, &d);
+		return json_object();
 	}
 	for (size_t k = 0; k < t->n_columns; k++) {
 		const bc_field *c = &t->columns[k];
+		json_int_t n = json_integer_value(json_object_get(longest, c->id));
+		double l = (double)n * 1.1 + 2;
 		if (c->type != BC_T_TEXT && c->type != BC_T_ENUM)
 			w[k] = field_width(c);
-		else if (w[k] > 48)
-			w[k] = 48;
+		else
+			w[k] = l < 10 ? 10 : l > 48 ? 48 : l;
 	}
+	json_decref(longest);
 	return by;
 }
 

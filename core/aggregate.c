@@ -922,7 +922,8 @@ bc_err bc_aggregate_form_values(bc_store *st, const bc_period *p,
 		    " AND v.col = '' WHERE r.k = 1");
 	if (!s)
 		return bc_store_fail(st, d, "aggregate");
-	json_t *all = json_object();
+	json_t *all = json_object(), *unit = NULL;
+	char last[128] = "";
 	sqlite3_bind_int64(s, 1, p->id);
 	sqlite3_bind_text(s, 2, form, -1, NULL);
 	int rc;
@@ -932,13 +933,16 @@ bc_err bc_aggregate_form_values(bc_store *st, const bc_period *p,
 		/* As in the aggregate: units that collect report nothing. */
 		if (i < 0 || !k || !k->level)
 			continue;
-		json_t *unit = json_object_get(all, col(s, 0));
-		if (!unit) {
-			unit = json_object();
-			json_object_set_new(all, col(s, 0), unit);
+		/* A revision's values come together: one lookup per unit. */
+		if (!unit || strcmp(last, col(s, 0))) {
+			snprintf(last, sizeof last, "%s", col(s, 0));
+			if (!(unit = json_object_get(all, col(s, 0)))) {
+				unit = json_object();
+				json_object_set_new(all, col(s, 0), unit);
+			}
 		}
-		json_object_set_new(unit, f->fields[i].id,
-				    own_value(&f->fields[i], s, 3));
+		json_object_set_new_nocheck(unit, f->fields[i].id,
+					    own_value(&f->fields[i], s, 3));
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {

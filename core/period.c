@@ -176,11 +176,12 @@ static bc_err from_row(bc_store *st, bc_rulebook *rb, sqlite3_stmt *s,
 static bc_err load_recorded(bc_store *st, bc_rulebook *rb, const char *code,
 			    bc_period *out, bc_diags *d)
 {
-	/* Not from the statement cache: from_row may read other periods'
-	 * rulesets while this statement is still stepping. */
-	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(bc_store_db(st), PERIOD_SELECT " WHERE p.code = ?",
-			       -1, &s, NULL) != SQLITE_OK)
+	/* From the statement cache (run for every submission imported):
+	 * while it steps, from_row reads ruleset sources through statements
+	 * of their own, never through this one. */
+	static const char sql[] = PERIOD_SELECT " WHERE p.code = ?";
+	sqlite3_stmt *s = bc_store_stmt(st, sql);
+	if (!s)
 		return bc_store_fail(st, d, "period");
 	sqlite3_bind_text(s, 1, code, -1, SQLITE_STATIC);
 	bc_err rc = BC_ERR_NOT_FOUND;
@@ -189,7 +190,7 @@ static bc_err load_recorded(bc_store *st, bc_rulebook *rb, const char *code,
 		if (rc != BC_OK)
 			bc_period_free(out);
 	}
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return rc;
 }
 

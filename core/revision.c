@@ -28,18 +28,15 @@ bc_err bc_part_add(bc_part *p, const char *field, int row, const char *col,
 	return BC_OK;
 }
 
-static int64_t insert_submission(sqlite3 *db, const bc_receipt *r,
-				 bc_time now)
+static int64_t insert_submission(bc_store *st, const bc_receipt *r)
 {
-	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(db,
-			       "INSERT INTO submission (unit_id, period_id,"
-			       " file_name, sha256, format, received_at,"
-			       " received_offset, channel, signer_name,"
-			       " signer_title, signed_date, estimated,"
-			       " imported_at, actor)"
-			       " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-			       -1, &s, NULL) != SQLITE_OK)
+	static const char sql[] =
+		"INSERT INTO submission (unit_id, period_id, file_name, sha256,"
+		" format, received_at, received_offset, channel, signer_name,"
+		" signer_title, signed_date, estimated, imported_at, actor)"
+		" VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+	sqlite3_stmt *s = bc_store_stmt(st, sql);
+	if (!s)
 		return 0;
 	sqlite3_bind_int64(s, 1, r->unit_id);
 	sqlite3_bind_int64(s, 2, r->period_id);
@@ -53,26 +50,52 @@ static int64_t insert_submission(sqlite3 *db, const bc_receipt *r,
 	sqlite3_bind_text(s, 10, r->signer_title, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 11, r->signed_date, -1, SQLITE_STATIC);
 	sqlite3_bind_int(s, 12, r->estimated);
-	sqlite3_bind_int64(s, 13, now);
+	sqlite3_bind_int64(s, 13, bc_store_now(st));
 	sqlite3_bind_text(s, 14, r->actor ? r->actor : "unknown", -1,
 			  SQLITE_STATIC);
 	int rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	return rc == SQLITE_DONE ? sqlite3_last_insert_rowid(db) : 0;
+	int64_t id = rc == SQLITE_DONE
+			     ? sqlite3_last_insert_rowid(bc_store_db(st))
+			     : 0;
+	sqlite3_reset(s);
+	return id;
 }
 
 /* Statements for one submission's revisions, prepared once. */
-enum { S_NUMBER, S_REVISION, S_VALUE, S_NOTE, N_S };
+enum { S_NUMBER, S_REVISION, S_NOTE, N_S };
 static const char *const store_sql[N_S] = {
 	"SELECT coalesce(max(number), 0) + 1 FROM revision"
 	" WHERE unit_id = ? AND period_id = ? AND part = ?",
 	"INSERT INTO revision (submission_id, unit_id, period_id, part,"
 	" number, received_at, complete) VALUES (?,?,?,?,?,?,?)",
-	"INSERT INTO value (revision_id, field, row, col, num, txt)"
-	" VALUES (?,?,?,?,?,?)",
 	"INSERT INTO diagnostic (revision_id, severity, field, line, message)"
 	" VALUES (?,?,?,?,?)",
 };
+
+/*
+ * Values go in several rows to a statement, so that one statement's
+ * set-up (cursors, the foreign key's, the halt) serves many rows, and in
+ * the order of the table's key, so that each row lands at the end of
+ * the b-tree, where SQLite appends without searching from the root.
+ * Together they halved the cost of storing a value.
+ */
+#define VALUE_INSERT                                                          \
+	"INSERT INTO value (revision_id, field, row, col, num, txt) VALUES "
+#define ROW1 "(?,?,?,?,?,?)"
+#define ROW4 ROW1 "," ROW1 "," ROW1 "," ROW1
+#define ROW16 ROW4 "," ROW4 "," ROW4 "," ROW4
+#define ROW64 ROW16 "," ROW16 "," ROW16 "," ROW16
+enum { VALUE_COLS = 6 };
+static const struct {
+	size_t rows;
+	const char *sql;
+} value_sql[] = {
+	{64, VALUE_INSERT ROW64},
+	{16, VALUE_INSERT ROW16},
+	{4, VALUE_INSERT ROW4},
+	{1, VALUE_INSERT ROW1},
+};
+#define N_VALUE_SQL (sizeof value_sql / sizeof *value_sql)
 
 static bool step(sqlite3_stmt *s)
 {
@@ -82,8 +105,63 @@ static bool step(sqlite3_stmt *s)
 	return ok;
 }
 
-static bool store_part(sqlite3_stmt **s, int64_t sub, const bc_receipt *r,
-		       bc_part *p)
+static int cmp_text(const char *a, const char *b)
+{
+	return a == b ? 0 : strcmp(a ? a : "", b ? b : "");
+}
+
+/* The value table's key order: field, row, column (SQLite's BINARY
+ * collation orders text as strcmp does). */
+static int cmp_key(const void *pa, const void *pb)
+{
+	const bc_val *a = *(const bc_val *const *)pa,
+		     *b = *(const bc_val *const *)pb;
+	int c = cmp_text(a->field, b->field);
+	if (!c)
+		c = (a->row > b->row) - (a->row < b->row);
+	return c ? c : cmp_text(a->col, b->col);
+}
+
+static void key_order(const bc_part *p, const bc_val **order)
+{
+	bool sorted = true;
+	for (size_t i = 0; i < p->n; i++) {
+		order[i] = &p->v[i];
+		sorted = sorted && (!i || cmp_key(&order[i - 1], &order[i]) < 0);
+	}
+	if (!sorted)
+		qsort(order, p->n, sizeof *order, cmp_key);
+}
+
+static void bind_value(sqlite3_stmt *s, int at, int64_t rev, const bc_val *v)
+{
+	sqlite3_bind_int64(s, at + 1, rev);
+	sqlite3_bind_text(s, at + 2, v->field, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, at + 3, v->row);
+	sqlite3_bind_text(s, at + 4, v->col ? v->col : "", -1, SQLITE_STATIC);
+	if (v->has_num)
+		sqlite3_bind_double(s, at + 5, v->num);
+	else
+		sqlite3_bind_null(s, at + 5);
+	sqlite3_bind_text(s, at + 6, v->text, -1, SQLITE_STATIC);
+}
+
+static bool store_values(sqlite3_stmt **vs, int64_t rev, const bc_val **v,
+			 size_t n)
+{
+	for (size_t k = 0, i = 0; i < n; i += value_sql[k].rows) {
+		while (value_sql[k].rows > n - i)
+			k++;
+		for (size_t j = 0; j < value_sql[k].rows; j++)
+			bind_value(vs[k], (int)j * VALUE_COLS, rev, v[i + j]);
+		if (!step(vs[k]))
+			return false;
+	}
+	return true;
+}
+
+static bool store_part(sqlite3_stmt **s, sqlite3_stmt **vs, int64_t sub,
+		       const bc_receipt *r, bc_part *p, const bc_val **order)
 {
 	sqlite3_bind_int64(s[S_NUMBER], 1, r->unit_id);
 	sqlite3_bind_int64(s[S_NUMBER], 2, r->period_id);
@@ -101,22 +179,10 @@ static bool store_part(sqlite3_stmt **s, int64_t sub, const bc_receipt *r,
 	sqlite3_bind_int(s[S_REVISION], 7, p->complete);
 	if (!step(s[S_REVISION]))
 		return false;
-	int64_t rev = sqlite3_last_insert_rowid(sqlite3_db_handle(s[S_VALUE]));
-	for (size_t i = 0; i < p->n; i++) {
-		const bc_val *v = &p->v[i];
-		sqlite3_bind_int64(s[S_VALUE], 1, rev);
-		sqlite3_bind_text(s[S_VALUE], 2, v->field, -1, SQLITE_STATIC);
-		sqlite3_bind_int(s[S_VALUE], 3, v->row);
-		sqlite3_bind_text(s[S_VALUE], 4, v->col ? v->col : "", -1,
-				  SQLITE_STATIC);
-		if (v->has_num)
-			sqlite3_bind_double(s[S_VALUE], 5, v->num);
-		else
-			sqlite3_bind_null(s[S_VALUE], 5);
-		sqlite3_bind_text(s[S_VALUE], 6, v->text, -1, SQLITE_STATIC);
-		if (!step(s[S_VALUE]))
-			return false;
-	}
+	int64_t rev = sqlite3_last_insert_rowid(sqlite3_db_handle(s[S_NOTE]));
+	key_order(p, order);
+	if (!store_values(vs, rev, order, p->n))
+		return false;
 	for (size_t i = 0; i < p->notes.n; i++) {
 		const bc_diag *g = &p->notes.v[i];
 		sqlite3_bind_int64(s[S_NOTE], 1, rev);
@@ -138,16 +204,24 @@ static bool store_part(sqlite3_stmt **s, int64_t sub, const bc_receipt *r,
 bc_err bc_revision_store(bc_store *st, const bc_receipt *r, bc_part *parts,
 			 size_t n, bc_diags *d)
 {
-	sqlite3 *db = bc_store_db(st);
-	int64_t sub = insert_submission(db, r, bc_store_now(st));
-	if (!sub)
-		return bc_store_fail(st, d, "submission");
-	sqlite3_stmt *s[N_S] = {0};
-	bool ok = true;
+	size_t most = 1;
+	for (size_t i = 0; i < n; i++)
+		most = parts[i].n > most ? parts[i].n : most;
+	const bc_val **order = bc_malloc(most * sizeof *order);
+	if (!order)
+		return BC_ERR_NOMEM;
+	int64_t sub = insert_submission(st, r);
+	sqlite3_stmt *s[N_S] = {0}, *vs[N_VALUE_SQL] = {0};
+	bool ok = sub != 0;
 	for (int i = 0; i < N_S && ok; i++)
 		ok = (s[i] = bc_store_stmt(st, store_sql[i])) != NULL;
+	for (size_t i = 0; i < N_VALUE_SQL && ok; i++)
+		ok = (vs[i] = bc_store_stmt(st, value_sql[i].sql)) != NULL;
 	for (size_t i = 0; i < n && ok; i++)
-		ok = store_part(s, sub, r, &parts[i]);
+		ok = store_part(s, vs, sub, r, &parts[i], order);
+	bc_free(order);
+	if (!sub)
+		return bc_store_fail(st, d, "submission");
 	return ok ? BC_OK : bc_store_fail(st, d, "revision");
 }
 
@@ -155,15 +229,15 @@ bc_err bc_revision_duplicate(bc_store *st, int64_t unit_id,
 			     int64_t period_id, const char *sha256,
 			     bool *found, char *what, size_t n, bc_diags *d)
 {
-	sqlite3_stmt *s;
+	static const char sql[] =
+		"SELECT r.part, r.number FROM submission s"
+		" JOIN revision r ON r.submission_id = s.id"
+		" WHERE s.unit_id = ? AND s.period_id = ?"
+		" AND s.sha256 = ? ORDER BY s.id, r.id";
+	sqlite3_stmt *s = bc_store_stmt(st, sql);
 	*found = false;
 	what[0] = '\0';
-	if (sqlite3_prepare_v2(bc_store_db(st),
-			       "SELECT r.part, r.number FROM submission s"
-			       " JOIN revision r ON r.submission_id = s.id"
-			       " WHERE s.unit_id = ? AND s.period_id = ?"
-			       " AND s.sha256 = ? ORDER BY s.id, r.id",
-			       -1, &s, NULL) != SQLITE_OK)
+	if (!s)
 		return bc_store_fail(st, d, "submission");
 	sqlite3_bind_int64(s, 1, unit_id);
 	sqlite3_bind_int64(s, 2, period_id);
@@ -177,7 +251,7 @@ bc_err bc_revision_duplicate(bc_store *st, int64_t unit_id,
 					      sqlite3_column_text(s, 0),
 					      sqlite3_column_int(s, 1));
 	}
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return BC_OK;
 }
 

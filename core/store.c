@@ -385,16 +385,16 @@ static void audit_hash(const char *prev, int64_t at, const char *actor,
 
 static void last_hash(bc_store *st, char out[BC_SHA256_HEX])
 {
-	sqlite3_stmt *s;
+	static const char sql[] =
+		"SELECT hash FROM audit ORDER BY id DESC LIMIT 1";
+	sqlite3_stmt *s = bc_store_stmt(st, sql);
 	strcpy(out, "");
-	if (sqlite3_prepare_v2(st->db,
-			       "SELECT hash FROM audit ORDER BY id DESC LIMIT 1",
-			       -1, &s, NULL) != SQLITE_OK)
+	if (!s)
 		return;
 	if (sqlite3_step(s) == SQLITE_ROW)
 		snprintf(out, BC_SHA256_HEX, "%s",
 			 (const char *)sqlite3_column_text(s, 0));
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 }
 
 bc_err bc_store_audit(bc_store *st, const char *action, const char *object,
@@ -405,12 +405,11 @@ bc_err bc_store_audit(bc_store *st, const char *action, const char *object,
 	detail = detail ? detail : "";
 	last_hash(st, prev);
 	audit_hash(prev, at, st->actor, action, object, detail, hash);
-	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(st->db,
-			       "INSERT INTO audit (at, actor, action, object,"
-			       " detail, prev_hash, hash)"
-			       " VALUES (?, ?, ?, ?, ?, ?, ?)",
-			       -1, &s, NULL) != SQLITE_OK)
+	static const char sql[] =
+		"INSERT INTO audit (at, actor, action, object, detail,"
+		" prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)";
+	sqlite3_stmt *s = bc_store_stmt(st, sql);
+	if (!s)
 		return bc_store_fail(st, d, "audit");
 	sqlite3_bind_int64(s, 1, at);
 	sqlite3_bind_text(s, 2, st->actor, -1, SQLITE_STATIC);
@@ -420,8 +419,9 @@ bc_err bc_store_audit(bc_store *st, const char *action, const char *object,
 	sqlite3_bind_text(s, 6, prev, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 7, hash, -1, SQLITE_STATIC);
 	int r = sqlite3_step(s);
-	sqlite3_finalize(s);
-	return r == SQLITE_DONE ? BC_OK : bc_store_fail(st, d, "audit");
+	bc_err rc = r == SQLITE_DONE ? BC_OK : bc_store_fail(st, d, "audit");
+	sqlite3_reset(s);
+	return rc;
 }
 
 bc_err bc_store_audit_verify(bc_store *st, int64_t *bad_id, bc_diags *d)

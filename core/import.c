@@ -93,18 +93,26 @@ static bc_err store_one(bc_store *st, bc_checked *c, const char *path,
 	return rc;
 }
 
+/* The checks read the store a dozen times per submission (unit, period,
+ * last year's values …): one read transaction around them all, not one
+ * per query.  The write lock is taken only to store, as before. */
 static bc_err checked_all(bc_store *st, bc_rulebook *rb,
 			  const bc_submissions *subs, const bc_import_opts *o,
 			  bc_checked *checked, bc_diags *d)
 {
-	bc_err rc = BC_OK;
+	bc_err rc = bc_store_begin_read(st, d);
+	if (rc != BC_OK)
+		return rc;
 	for (size_t i = 0; i < subs->n; i++) {
 		bc_err r = bc_validate(st, rb, &subs->v[i], o, &checked[i], d);
 		if (r == BC_ERR_INVALID && rc == BC_OK)
 			rc = r;
-		else if (r != BC_OK && r != BC_ERR_INVALID)
-			return r;
+		else if (r != BC_OK && r != BC_ERR_INVALID) {
+			rc = r;
+			break;
+		}
 	}
+	bc_store_rollback(st);
 	return rc;
 }
 

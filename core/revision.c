@@ -260,36 +260,40 @@ bc_err bc_revision_duplicate(bc_store *st, int64_t unit_id,
 	" ORDER BY r.received_at DESC, r.number DESC LIMIT 1"
 
 bc_err bc_revision_numbers(bc_store *st, int64_t unit_id, const char *period,
-			   const char *part, bc_numbers *out, bc_diags *d)
+			   bc_numbers *out, bc_diags *d)
 {
+	/* Every part at once: one query per unit, not one per form. */
 	static const char sql[] =
-		"SELECT v.field, v.num FROM value v WHERE"
-		" v.row = 0 AND v.col = '' AND v.num IS NOT NULL"
-		" AND v.revision_id = (SELECT r.id FROM revision r"
-		" JOIN period p ON p.id = r.period_id"
-		" WHERE r.unit_id = ?1 AND p.code = ?2"
-		" AND r.part = ?3" IN_FORCE ")";
+		"SELECT f.part, v.field, v.num FROM revision f"
+		" JOIN period p ON p.id = f.period_id"
+		" JOIN value v ON v.revision_id = f.id"
+		" WHERE f.unit_id = ?1 AND p.code = ?2"
+		" AND v.row = 0 AND v.col = '' AND v.num IS NOT NULL"
+		" AND f.id = (SELECT r.id FROM revision r"
+		" WHERE r.unit_id = f.unit_id AND r.period_id = f.period_id"
+		" AND r.part = f.part" IN_FORCE ")"
+		" ORDER BY f.part, v.field";
 	sqlite3_stmt *s = bc_store_stmt(st, sql);
 	*out = (bc_numbers){0};
 	if (!s)
 		return bc_store_fail(st, d, "revision");
 	sqlite3_bind_int64(s, 1, unit_id);
 	sqlite3_bind_text(s, 2, period, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, part, -1, SQLITE_STATIC);
-	size_t cap = 0, cap2 = 0;
+	size_t cap = 0;
 	bc_err rc = BC_OK;
 	while (rc == BC_OK && sqlite3_step(s) == SQLITE_ROW) {
-		char *f = bc_strdup((const char *)sqlite3_column_text(s, 0));
-		if (!f || bc_grow((void **)&out->field, &cap, out->n + 1,
-				  sizeof *out->field) < 0 ||
-		    bc_grow((void **)&out->num, &cap2, out->n + 1,
-			    sizeof *out->num) < 0) {
-			bc_free(f);
+		if (bc_grow((void **)&out->v, &cap, out->n + 1,
+			    sizeof *out->v) < 0) {
 			rc = BC_ERR_NOMEM;
 			break;
 		}
-		out->field[out->n] = f;
-		out->num[out->n++] = sqlite3_column_double(s, 1);
+		bc_number *e = &out->v[out->n];
+		e->part = bc_strdup((const char *)sqlite3_column_text(s, 0));
+		e->field = bc_strdup((const char *)sqlite3_column_text(s, 1));
+		e->num = sqlite3_column_double(s, 2);
+		out->n++;
+		if (!e->part || !e->field)
+			rc = BC_ERR_NOMEM;
 	}
 	sqlite3_reset(s);
 	if (rc != BC_OK)
@@ -297,22 +301,37 @@ bc_err bc_revision_numbers(bc_store *st, int64_t unit_id, const char *period,
 	return rc;
 }
 
-bool bc_numbers_get(const bc_numbers *nums, const char *field, double *v)
+typedef struct number_key {
+	const char *part, *field;
+} number_key;
+
+static int cmp_number(const void *k, const void *e)
 {
-	for (size_t i = 0; i < nums->n; i++)
-		if (strcmp(nums->field[i], field) == 0) {
-			*v = nums->num[i];
-			return true;
-		}
-	return false;
+	const number_key *key = k;
+	const bc_number *n = e;
+	int c = strcmp(key->part, n->part);
+	return c ? c : strcmp(key->field, n->field);
+}
+
+bool bc_numbers_get(const bc_numbers *nums, const char *part,
+		    const char *field, double *v)
+{
+	number_key key = {part, field};
+	const bc_number *n = nums->n ? bsearch(&key, nums->v, nums->n,
+					       sizeof *nums->v, cmp_number)
+				     : NULL;
+	if (n)
+		*v = n->num;
+	return n != NULL;
 }
 
 void bc_numbers_free(bc_numbers *nums)
 {
-	for (size_t i = 0; i < nums->n; i++)
-		bc_free(nums->field[i]);
-	bc_free(nums->field);
-	bc_free(nums->num);
+	for (size_t i = 0; i < nums->n; i++) {
+		bc_free(nums->v[i].part);
+		bc_free(nums->v[i].field);
+	}
+	bc_free(nums->v);
 	*nums = (bc_numbers){0};
 }
 

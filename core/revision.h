@@ -67,19 +67,25 @@ bc_err bc_revision_duplicate(bc_store *st, int64_t unit_id,
 			     int64_t period_id, const char *sha256,
 			     bool *found, char *what, size_t n, bc_diags *d);
 
-/* The numbers of a revision: field ids (owned) and values. */
+/* Plain numeric values of revisions: part and field ids (owned). */
+typedef struct bc_number {
+	char *part, *field;
+	double num;
+} bc_number;
+
 typedef struct bc_numbers {
-	char **field;
-	double *num;
+	bc_number *v; /* by part, then field */
 	size_t n;
 } bc_numbers;
 
-/* The plain numeric values of the revision in force of (unit, period
- * code, part); empty when there is none.  Free with bc_numbers_free. */
+/* The plain numeric values of the revisions in force of every part of
+ * (unit, period code); empty when there is none.  Free with
+ * bc_numbers_free. */
 bc_err bc_revision_numbers(bc_store *st, int64_t unit_id, const char *period,
-			   const char *part, bc_numbers *out, bc_diags *d);
-/* The value of field in nums, or false. */
-bool bc_numbers_get(const bc_numbers *nums, const char *field, double *v);
+			   bc_numbers *out, bc_diags *d);
+/* The value of (part, field) in nums, or false. */
+bool bc_numbers_get(const bc_numbers *nums, const char *part,
+		    const char *field, double *v);
 void bc_numbers_free(bc_numbers *nums);
 
 /* The value of field in the unit's previous report of part: the most

@@ -355,6 +355,11 @@ bc_err bc_store_begin(bc_store *st, bc_diags *d)
 	return exec(st, "BEGIN IMMEDIATE", d);
 }
 
+bc_err bc_store_begin_read(bc_store *st, bc_diags *d)
+{
+	return exec(st, "BEGIN DEFERRED", d);
+}
+
 bc_err bc_store_commit(bc_store *st, bc_diags *d)
 {
 	bc_err rc = exec(st, "COMMIT", d);

@@ -47,6 +47,10 @@ bc_time bc_store_now(const bc_store *st);
 bc_err bc_store_begin(bc_store *st, bc_diags *d);
 bc_err bc_store_commit(bc_store *st, bc_diags *d);
 void bc_store_rollback(bc_store *st);
+/* A read transaction (BEGIN DEFERRED): the queries in it see one
+ * snapshot and share one read lock instead of taking one each.  It
+ * writes nothing: end it with bc_store_rollback. */
+bc_err bc_store_begin_read(bc_store *st, bc_diags *d);
 
 struct sqlite3_stmt;
 /* The prepared statement for sql, reset with no bindings, kept by the

@@ -25,6 +25,8 @@ typedef struct vctx {
 	const bc_ruleset *rs; /* NULL until the period is known */
 	char **refused;       /* forms already refused, said once each */
 	size_t n_refused;
+	bc_numbers last; /* last year's values, read with the first form */
+	bool last_read;
 	bc_err rc;
 } vctx;
 
@@ -952,29 +954,40 @@ static void check_carries(vctx *x, bc_part *p)
 	}
 }
 
+/* Last year's code for the period; false for an ad-hoc one. */
+static bool last_year_code(const bc_period *per, char *code, size_t n)
+{
+	if (per->adhoc_no)
+		return false;
+	snprintf(code, n, "%04u-%s", (unsigned)(per->year - 1) % 10000u,
+		 per->type);
+	return true;
+}
+
 /* A value more than 3x, or less than a third of, the same unit's value
- * for the same period a year before. */
+ * for the same period a year before.  Last year's values of every form
+ * are read once, with the first form checked. */
 static void check_last_year(vctx *x, bc_part *p)
 {
-	const bc_period *per = &x->c->period;
-	if (per->adhoc_no)
-		return;
 	char prev[BC_PERIOD_CODE_MAX + 16];
-	snprintf(prev, sizeof prev, "%04u-%s", (unsigned)(per->year - 1) % 10000u,
-		 per->type);
-	bc_numbers nums;
-	bc_err rc = bc_revision_numbers(x->st, x->c->unit.id, prev,
-					p->form->id, &nums, x->d);
-	note_rc(x, rc);
-	for (size_t i = 0; rc == BC_OK && i < p->n; i++) {
+	if (!last_year_code(&x->c->period, prev, sizeof prev))
+		return;
+	if (!x->last_read) {
+		x->last_read = true;
+		note_rc(x, bc_revision_numbers(x->st, x->c->unit.id, prev,
+					       &x->last, x->d));
+	}
+	for (size_t i = 0; x->last.n && i < p->n; i++) {
 		const bc_val *v = &p->v[i];
 		double last;
+		if (v->row || !v->has_num)
+			continue;
 		int fi = bc_field_index(p->form->fields, p->form->n_fields,
 					v->field);
-		if (v->row || !v->has_num || fi < 0 ||
-		    p->form->fields[fi].type == BC_T_BOOL ||
+		if (fi < 0 || p->form->fields[fi].type == BC_T_BOOL ||
 		    p->form->fields[fi].type == BC_T_TABLE ||
-		    !bc_numbers_get(&nums, v->field, &last) || last <= 0)
+		    !bc_numbers_get(&x->last, p->form->id, v->field, &last) ||
+		    last <= 0)
 			continue;
 		if (v->num > 3 * last || v->num < last / 3) {
 			char a[64], b[64];
@@ -987,7 +1000,6 @@ static void check_last_year(vctx *x, bc_part *p)
 			     b, prev);
 		}
 	}
-	bc_numbers_free(&nums);
 }
 
 static void check_form(vctx *x, bc_part *p)
@@ -1106,6 +1118,7 @@ bc_err bc_validate(bc_store *st, bc_rulebook *rb, const bc_submission *s,
 	for (size_t i = 0; i < x.n_refused; i++)
 		bc_free(x.refused[i]);
 	bc_free(x.refused);
+	bc_numbers_free(&x.last);
 	if (x.rc != BC_OK)
 		return x.rc;
 	return d->errors > before ? BC_ERR_INVALID : BC_OK;

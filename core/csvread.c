@@ -6,9 +6,14 @@
 #include <csv.h>
 #include <string.h>
 
+/* A record's fields are kept end to end, NUL-terminated, in one buffer
+ * reused from record to record: no allocation per field. */
 typedef struct reader {
+	char *text;
+	size_t len, text_cap;
+	size_t *at; /* where each field begins in text */
 	char **fields;
-	size_t n, cap;
+	size_t n, cap, at_cap;
 	int line, rec_line;
 	bool begun;   /* a record has started and not yet ended */
 	bool too_many;
@@ -21,9 +26,8 @@ typedef struct reader {
 
 static void clear_fields(reader *r)
 {
-	for (size_t i = 0; i < r->n; i++)
-		bc_free(r->fields[i]);
 	r->n = 0;
+	r->len = 0;
 }
 
 static void on_field(void *s, size_t len, void *ud)
@@ -37,13 +41,19 @@ static void on_field(void *s, size_t len, void *ud)
 		r->too_many = true;
 		return;
 	}
+	len = s ? len : 0;
 	if (bc_grow((void **)&r->fields, &r->cap, r->n + 1,
 		    sizeof *r->fields) < 0 ||
-	    !(r->fields[r->n] = bc_strndup(s ? s : "", s ? len : 0))) {
+	    bc_grow((void **)&r->at, &r->at_cap, r->n + 1, sizeof *r->at) < 0 ||
+	    bc_grow((void **)&r->text, &r->text_cap, r->len + len + 1, 1) < 0) {
 		r->oom = true;
 		return;
 	}
-	r->n++;
+	if (len)
+		memcpy(r->text + r->len, s, len);
+	r->text[r->len + len] = '\0';
+	r->at[r->n++] = r->len;
+	r->len += len + 1;
 }
 
 static void on_record(int c, void *ud)
@@ -52,6 +62,8 @@ static void on_record(int c, void *ud)
 	r->begun = false;
 	if (r->stop || r->oom || r->too_many)
 		return;
+	for (size_t i = 0; i < r->n; i++)
+		r->fields[i] = r->text + r->at[i];
 	if (r->fn(r->ud, r->rec_line, r->n, r->fields) != 0)
 		r->stop = true;
 	clear_fields(r);
@@ -79,16 +91,51 @@ static bool blank_line(const char *s, size_t n)
 }
 
 /* The length of the line at s: up to and including "\n", "\r\n" or a
- * lone "\r" (old Mac files), or to the end. */
-static size_t line_len(const char *s, size_t n)
+ * lone "\r" (old Mac files), or to the end.  *text is its length without
+ * them. */
+static size_t line_len(const char *s, size_t n, size_t *text)
 {
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '\n')
-			return i + 1;
-		if (s[i] == '\r')
-			return i + 1 < n && s[i + 1] == '\n' ? i + 2 : i + 1;
+	const char *nl = memchr(s, '\n', n);
+	size_t end = nl ? (size_t)(nl - s) : n;
+	const char *cr = memchr(s, '\r', end);
+	if (cr) {
+		*text = (size_t)(cr - s);
+		return *text + 1 < n && cr[1] == '\n' ? *text + 2 : *text + 1;
 	}
-	return n;
+	*text = end;
+	return nl ? end + 1 : n;
+}
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/*
+ * A line with no quote, outside any quoted field, split here instead of
+ * by libcsv (which goes a byte at a time through a state machine; most
+ * lines of a long-form file need none of it).  Exactly what libcsv makes
+ * of it: fields between commas, spaces and tabs around each trimmed, and
+ * a line of nothing but spaces and tabs no record at all.
+ */
+static void split_plain(reader *r, const char *s, size_t n)
+{
+	if (blank_line(s, n))
+		return;
+	r->rec_line = r->line;
+	for (const char *end = s + n;;) {
+		const char *comma = memchr(s, ',', (size_t)(end - s));
+		const char *e = comma ? comma : end;
+		while (s < e && is_space(*s))
+			s++;
+		while (e > s && is_space(e[-1]))
+			e--;
+		on_field((void *)s, (size_t)(e - s), r);
+		if (!comma)
+			break;
+		s = comma + 1;
+	}
+	on_record('\n', r);
 }
 
 bc_err bc_csv_parse(const char *name, const char *buf, size_t len,
@@ -116,8 +163,13 @@ bc_err bc_csv_parse(const char *name, const char *buf, size_t len,
 	bc_err rc = BC_OK;
 	/* Fed a line at a time, so the record's first line is known. */
 	for (size_t off = 0; off < len && !r.stop && rc == BC_OK;) {
-		size_t n = line_len(buf + off, len - off);
+		size_t text, n = line_len(buf + off, len - off, &text);
 		r.line++;
+		if (!r.begun && !memchr(buf + off, '"', text)) {
+			split_plain(&r, buf + off, text);
+			off += n;
+			continue;
+		}
 		if (!r.begun && !blank_line(buf + off, n)) {
 			r.begun = true;
 			r.rec_line = r.line;
@@ -143,7 +195,8 @@ bc_err bc_csv_parse(const char *name, const char *buf, size_t len,
 	}
 	if (r.oom)
 		rc = BC_ERR_NOMEM;
-	clear_fields(&r);
+	bc_free(r.text);
+	bc_free(r.at);
 	bc_free(r.fields);
 	csv_free(&p);
 	return rc;

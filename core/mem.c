@@ -53,3 +53,59 @@ int bc_grow(void **v, size_t *cap, size_t need, size_t elem)
 	*cap = ncap;
 	return 0;
 }
+
+struct bc_arena_chunk {
+	struct bc_arena_chunk *next;
+	size_t used, cap;
+	char data[];
+};
+
+/* Chunks double from 4 kB to 64 kB: a small submission wastes little, a
+ * large one takes few. */
+#define ARENA_FIRST 4096u
+#define ARENA_MOST 65536u
+
+static struct bc_arena_chunk *arena_chunk(bc_arena *a, size_t need)
+{
+	size_t cap = a->head ? a->head->cap * 2 : ARENA_FIRST;
+	if (cap > ARENA_MOST)
+		cap = ARENA_MOST;
+	if (cap < need)
+		cap = need;
+	struct bc_arena_chunk *c = bc_malloc(sizeof *c + cap);
+	if (!c)
+		return NULL;
+	*c = (struct bc_arena_chunk){.next = a->head, .cap = cap};
+	a->head = c;
+	return c;
+}
+
+char *bc_arena_strndup(bc_arena *a, const char *s, size_t n)
+{
+	if (!s)
+		return NULL;
+	struct bc_arena_chunk *c = a->head;
+	if (!c || c->cap - c->used < n + 1)
+		c = arena_chunk(a, n + 1);
+	if (!c)
+		return NULL;
+	char *p = c->data + c->used;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	c->used += n + 1;
+	return p;
+}
+
+char *bc_arena_strdup(bc_arena *a, const char *s)
+{
+	return s ? bc_arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+void bc_arena_free(bc_arena *a)
+{
+	while (a->head) {
+		struct bc_arena_chunk *c = a->head;
+		a->head = c->next;
+		bc_free(c);
+	}
+}

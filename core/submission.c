@@ -56,11 +56,11 @@ bc_err bc_submission_value(bc_submission *s, const char *form,
 		return BC_ERR_NOMEM;
 	bc_raw *r = &s->v[s->n];
 	*r = (bc_raw){.row = row, .kind = kind, .line = line};
-	r->form = bc_strdup(form);
-	r->field = bc_strdup(field);
-	r->col = bc_strdup(col);
-	r->text = bc_strdup(text);
-	r->loc = bc_strdup(loc);
+	r->form = bc_arena_strdup(&s->strings, form);
+	r->field = bc_arena_strdup(&s->strings, field);
+	r->col = bc_arena_strdup(&s->strings, col);
+	r->text = bc_arena_strdup(&s->strings, text);
+	r->loc = bc_arena_strdup(&s->strings, loc);
 	s->n++;
 	if (!r->form || !r->field || (col && !r->col) || (text && !r->text) ||
 	    (loc && !r->loc))
@@ -85,14 +85,7 @@ void bc_submissions_free(bc_submissions *list)
 				    &s->ruleset,     &s->ruleset_hash};
 		for (size_t k = 0; k < sizeof attrs / sizeof *attrs; k++)
 			attr_free(attrs[k]);
-		for (size_t k = 0; k < s->n; k++) {
-			bc_raw *r = &s->v[k];
-			bc_free(r->form);
-			bc_free(r->field);
-			bc_free(r->col);
-			bc_free(r->text);
-			bc_free(r->loc);
-		}
+		bc_arena_free(&s->strings);
 		for (size_t k = 0; k < s->n_forms; k++)
 			bc_free(s->forms[k]);
 		bc_free(s->forms);

@@ -9,6 +9,7 @@
 #define BC_SUBMISSION_H
 
 #include "error.h"
+#include "mem.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -24,7 +25,7 @@ typedef enum bc_rawkind {
 	BC_RAW_EMPTY, /* a table with no rows ([]) */
 } bc_rawkind;
 
-/* One value as read. */
+/* One value as read (its strings owned by the submission). */
 typedef struct bc_raw {
 	char *form;  /* form id, or BC_PART_REPORT for a report section */
 	char *field; /* field id, table id, or section id */
@@ -60,6 +61,7 @@ typedef struct bc_submission {
 	size_t n_forms;
 	bc_raw *v;
 	size_t n, cap;
+	bc_arena strings; /* the strings of v */
 } bc_submission;
 
 typedef struct bc_submissions {

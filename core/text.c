@@ -10,6 +10,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* The 8 bytes at s are ASCII and none is NUL: no high bit set, and each
+ * byte with its high bit forced on stays at or above 0x80 less one. */
+static bool ascii8(const unsigned char *s)
+{
+	const uint64_t hi = 0x8080808080808080u, lo = 0x0101010101010101u;
+	uint64_t w;
+	memcpy(&w, s, sizeof w);
+	return !(w & hi) && (((w | hi) - lo) & hi) == hi;
+}
+
 bool bc_utf8_valid(const char *str, size_t len, size_t *bad)
 {
 	const unsigned char *s = (const unsigned char *)str;
@@ -18,6 +28,11 @@ bool bc_utf8_valid(const char *str, size_t len, size_t *bad)
 		unsigned c = s[i];
 		size_t n;
 		uint32_t cp, min;
+		/* Eight ASCII bytes, none of them NUL, at a time. */
+		if (c && c < 0x80 && len - i >= 8 && ascii8(s + i)) {
+			i += 8;
+			continue;
+		}
 		if (c == 0)
 			goto fail;
 		if (c < 0x80) {

@@ -7,6 +7,7 @@
 #include <lua.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -661,26 +662,85 @@ static int cmp_raw(const void *a, const void *b)
 	return c;
 }
 
-static void check_duplicates(vctx *x)
+static bool same_key(const bc_raw *a, const bc_raw *b)
+{
+	return a->row == b->row && !strcmp(a->field, b->field) &&
+	       !strcmp(a->form, b->form) &&
+	       !strcmp(a->col ? a->col : "", b->col ? b->col : "");
+}
+
+static uint64_t hash_text(uint64_t h, const char *s)
+{
+	for (; s && *s; s++)
+		h = (h ^ (unsigned char)*s) * 0x100000001b3u;
+	return (h ^ 0xff) * 0x100000001b3u; /* ends the string */
+}
+
+static uint64_t hash_key(const bc_raw *r)
+{
+	uint64_t h = hash_text(0xcbf29ce484222325u, r->form);
+	h = hash_text(h, r->field);
+	h = hash_text(h, r->col);
+	return (h ^ (uint32_t)r->row) * 0x100000001b3u;
+}
+
+/* Which values share their key with another: a hash table of the
+ * values' indices, open addressing.  dup[i] set for each; false when
+ * none does. */
+static bool find_shared(const bc_submission *s, size_t *slot, size_t mask,
+			bool *dup)
+{
+	bool any = false;
+	for (size_t i = 0; i < s->n; i++) {
+		size_t h = (size_t)hash_key(&s->v[i]) & mask;
+		while (slot[h] && !same_key(&s->v[slot[h] - 1], &s->v[i]))
+			h = (h + 1) & mask;
+		if (slot[h]) {
+			dup[slot[h] - 1] = dup[i] = any = true;
+		} else
+			slot[h] = i + 1;
+	}
+	return any;
+}
+
+/* The values that share a key, in the order of cmp_raw: each after the
+ * first of its key is refused, naming the line before it. */
+static void say_duplicates(vctx *x, const bool *dup)
 {
 	const bc_submission *s = x->s;
 	const bc_raw **v = bc_malloc((s->n + 1) * sizeof *v);
+	size_t n = 0;
 	if (!v) {
 		note_rc(x, BC_ERR_NOMEM);
 		return;
 	}
 	for (size_t i = 0; i < s->n; i++)
-		v[i] = &s->v[i];
-	qsort(v, s->n, sizeof *v, cmp_raw);
-	for (size_t i = 1; i < s->n; i++) {
-		const bc_raw *a = v[i - 1], *b = v[i];
-		if (!strcmp(a->form, b->form) && !strcmp(a->field, b->field) &&
-		    a->row == b->row &&
-		    !strcmp(a->col ? a->col : "", b->col ? b->col : ""))
-			fail(x, b->line, b->loc, b->form, b->field,
-			     "given twice (first on line %d)", a->line);
-	}
+		if (dup[i])
+			v[n++] = &s->v[i];
+	qsort(v, n, sizeof *v, cmp_raw);
+	for (size_t i = 1; i < n; i++)
+		if (same_key(v[i - 1], v[i]))
+			fail(x, v[i]->line, v[i]->loc, v[i]->form, v[i]->field,
+			     "given twice (first on line %d)", v[i - 1]->line);
 	bc_free(v);
+}
+
+/* Hashing finds the keys given twice without sorting every value; the
+ * few found are sorted to be reported as before. */
+static void check_duplicates(vctx *x)
+{
+	const bc_submission *s = x->s;
+	size_t size = 16;
+	while (size < 2 * s->n)
+		size *= 2;
+	size_t *slot = bc_calloc(size, sizeof *slot);
+	bool *dup = bc_calloc(s->n + 1, sizeof *dup);
+	if (!slot || !dup)
+		note_rc(x, BC_ERR_NOMEM);
+	else if (find_shared(s, slot, size - 1, dup))
+		say_duplicates(x, dup);
+	bc_free(slot);
+	bc_free(dup);
 }
 
 /* ---- whole forms --------------------------------------------------------- */

@@ -29,6 +29,7 @@ typedef struct spot {
 typedef struct locator {
 	spot *v;
 	size_t n, cap;
+	bc_arena paths; /* the spots' paths */
 	bool oom;
 } locator;
 
@@ -46,10 +47,9 @@ static int cmp_spot(const void *a, const void *b)
 static void record(locator *lo, const char *path, size_t n, int line,
 		   const char *raw, size_t raw_len)
 {
-	char *p = bc_strndup(path, n);
+	char *p = bc_arena_strndup(&lo->paths, path, n);
 	if (!p || bc_grow((void **)&lo->v, &lo->cap, lo->n + 1,
 			  sizeof *lo->v) < 0) {
-		bc_free(p);
 		lo->oom = true;
 		return;
 	}
@@ -149,9 +149,29 @@ static const spot *find(const locator *lo, const char *path)
 
 static void locator_free(locator *lo)
 {
-	for (size_t i = 0; i < lo->n; i++)
-		bc_free(lo->v[i].path);
+	bc_arena_free(&lo->paths);
 	bc_free(lo->v);
+}
+
+/* The path of parts[0] … parts[n-1] as the locator writes it: those not
+ * NULL, joined by PATH_SEP (each but the first preceded by it), cut to
+ * fit.  Run for every value read: no printf. */
+static void join_path(char *out, size_t size, const char *const *parts,
+		      size_t n)
+{
+	size_t o = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!parts[i])
+			continue;
+		if (i && o + 1 < size)
+			out[o++] = PATH_SEP;
+		size_t l = strlen(parts[i]);
+		if (l > size - 1 - o)
+			l = size - 1 - o;
+		memcpy(out + o, parts[i], l);
+		o += l;
+	}
+	out[o] = '\0';
 }
 
 /* ---- walking the parsed document -------------------------------------- */
@@ -168,9 +188,8 @@ static int line_of(const reader *r, const char *a, const char *b,
 		   const char *c, const char *e)
 {
 	char path[1024];
-	snprintf(path, sizeof path, "%s%s%s%s%s%s%s", a, b ? "\x1f" : "",
-		 b ? b : "", c ? "\x1f" : "", c ? c : "", e ? "\x1f" : "",
-		 e ? e : "");
+	const char *parts[] = {a, b, c, e};
+	join_path(path, sizeof path, parts, 4);
 	const spot *sp = find(&r->lo, path);
 	return sp ? sp->line : 0;
 }
@@ -181,7 +200,9 @@ static void note(reader *r, bc_err rc)
 		r->rc = rc;
 }
 
-static bool scalar(reader *r, json_t *v, const char *path[4], char **text,
+/* path: where v stands ("forms", form, field, and the row and column of
+ * a table cell, or NULL). */
+static bool scalar(reader *r, json_t *v, const char *path[5], char **text,
 		   bc_rawkind *kind)
 {
 	char buf[64];
@@ -194,10 +215,7 @@ static bool scalar(reader *r, json_t *v, const char *path[4], char **text,
 	case JSON_INTEGER:
 	case JSON_REAL: {
 		char p[1024];
-		snprintf(p, sizeof p, "%s%s%s%s%s%s%s", path[0],
-			 path[1] ? "\x1f" : "", path[1] ? path[1] : "",
-			 path[2] ? "\x1f" : "", path[2] ? path[2] : "",
-			 path[3] ? "\x1f" : "", path[3] ? path[3] : "");
+		join_path(p, sizeof p, path, 5);
 		const spot *sp = find(&r->lo, p);
 		*kind = BC_RAW_NUM;
 		if (sp) {
@@ -229,12 +247,11 @@ static void add_value(reader *r, const char *form, const char *field,
 		      int row, const char *col, json_t *v, int line)
 {
 	char rowbuf[24];
-	snprintf(rowbuf, sizeof rowbuf, "%d", row - 1);
-	const char *path[4] = {"forms", form, field, NULL};
-	char colpath[600];
+	const char *path[5] = {"forms", form, field, NULL, NULL};
 	if (row) {
-		snprintf(colpath, sizeof colpath, "%s\x1f%s", rowbuf, col);
-		path[3] = colpath;
+		snprintf(rowbuf, sizeof rowbuf, "%d", row - 1);
+		path[3] = rowbuf;
+		path[4] = col;
 	}
 	char *text;
 	bc_rawkind kind;
@@ -287,7 +304,8 @@ static void read_table(reader *r, const char *form, const char *field,
 		json_t *v;
 		json_object_foreach(row, col, v) {
 			char cp[700];
-			snprintf(cp, sizeof cp, "%s\x1f%s", idx, col);
+			const char *parts[] = {idx, col};
+			join_path(cp, sizeof cp, parts, 2);
 			int cline = line_of(r, "forms", form, field, cp);
 			add_value(r, form, field, (int)i + 1, col, v,
 				  cline ? cline : rline);

@@ -350,19 +350,39 @@ bc_time bc_store_now(const bc_store *st)
 	return st->clock ? st->clock : (bc_time)time(NULL);
 }
 
+/* The transaction statements come from the cache too: an import runs
+ * four per file, a JSON import one file per unit. */
+static const char SQL_BEGIN[] = "BEGIN IMMEDIATE",
+		  SQL_BEGIN_READ[] = "BEGIN DEFERRED", SQL_COMMIT[] = "COMMIT",
+		  SQL_ROLLBACK[] = "ROLLBACK";
+
+/* Runs sql from the statement cache (or, were the cache full, as
+ * sqlite3_exec would); with d, a failure is said there. */
+static bc_err run_cached(bc_store *st, const char *sql, bc_diags *d)
+{
+	sqlite3_stmt *s = bc_store_stmt(st, sql);
+	bool ok = s ? sqlite3_step(s) == SQLITE_DONE
+		    : sqlite3_exec(st->db, sql, NULL, NULL, NULL) == SQLITE_OK;
+	if (!ok && d)
+		bc_store_fail(st, d, "database");
+	if (s)
+		sqlite3_reset(s);
+	return ok ? BC_OK : BC_ERR_DB;
+}
+
 bc_err bc_store_begin(bc_store *st, bc_diags *d)
 {
-	return exec(st, "BEGIN IMMEDIATE", d);
+	return run_cached(st, SQL_BEGIN, d);
 }
 
 bc_err bc_store_begin_read(bc_store *st, bc_diags *d)
 {
-	return exec(st, "BEGIN DEFERRED", d);
+	return run_cached(st, SQL_BEGIN_READ, d);
 }
 
 bc_err bc_store_commit(bc_store *st, bc_diags *d)
 {
-	bc_err rc = exec(st, "COMMIT", d);
+	bc_err rc = run_cached(st, SQL_COMMIT, d);
 	if (rc != BC_OK)
 		bc_store_rollback(st);
 	return rc;
@@ -370,8 +390,9 @@ bc_err bc_store_commit(bc_store *st, bc_diags *d)
 
 void bc_store_rollback(bc_store *st)
 {
+	/* Nothing to report: ROLLBACK fails only with no transaction. */
 	if (!sqlite3_get_autocommit(st->db))
-		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		run_cached(st, SQL_ROLLBACK, NULL);
 }
 
 static void audit_hash(const char *prev, int64_t at, const char *actor,

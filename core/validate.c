@@ -28,6 +28,7 @@ typedef struct vctx {
 	size_t n_refused;
 	bc_numbers last; /* last year's values, read with the first form */
 	bool last_read;
+	const bc_form *owed_last; /* the form owed_form found last */
 	bc_err rc;
 } vctx;
 
@@ -275,9 +276,12 @@ static bool refused_before(vctx *x, const char *form)
 static const bc_form *owed_form(vctx *x, const char *id, int line,
 				const char *loc)
 {
+	/* Values come a form at a time: the form of the last one first. */
+	if (x->owed_last && !strcmp(x->owed_last->id, id))
+		return x->owed_last;
 	const bc_form *f = bc_ruleset_form(x->rs, id);
 	if (f && bc_owed_part(&x->c->owed, id))
-		return f;
+		return x->owed_last = f;
 	if (refused_before(x, id))
 		return NULL;
 	if (!f)
@@ -778,23 +782,64 @@ static bool show_value(void *ud, int ref, double v, char *buf, size_t n)
 	return true;
 }
 
-static const bc_val *cell(const bc_part *p, const char *table, int row,
-			  const char *col)
+/* Where a table's values are in a part, found in one pass instead of a
+ * scan of the part for every cell: the first value of each row, and of
+ * each (row, column), in the part's order. */
+typedef struct table_index {
+	int rows;
+	size_t n_cols;
+	const bc_val **first; /* [rows + 2] */
+	const bc_val **cells; /* [(rows + 1) * n_cols] */
+} table_index;
+
+static bc_err index_table(table_index *ix, const bc_part *p,
+			  const bc_field *t)
 {
+	*ix = (table_index){.n_cols = t->n_columns};
 	for (size_t i = 0; i < p->n; i++)
-		if (p->v[i].row == row && !strcmp(p->v[i].field, table) &&
-		    p->v[i].col && !strcmp(p->v[i].col, col))
-			return &p->v[i];
-	return NULL;
+		if (!strcmp(p->v[i].field, t->id) && p->v[i].row > ix->rows)
+			ix->rows = p->v[i].row;
+	ix->first = bc_calloc((size_t)ix->rows + 2, sizeof *ix->first);
+	ix->cells = bc_calloc(((size_t)ix->rows + 1) * ix->n_cols + 1,
+			      sizeof *ix->cells);
+	if (!ix->first || !ix->cells)
+		return BC_ERR_NOMEM;
+	for (size_t i = 0; i < p->n; i++) {
+		const bc_val *v = &p->v[i];
+		if (v->row < 1 || strcmp(v->field, t->id))
+			continue;
+		if (!ix->first[v->row])
+			ix->first[v->row] = v;
+		int c = v->col ? bc_field_index(t->columns, t->n_columns, v->col)
+			       : -1;
+		if (c < 0)
+			continue;
+		const bc_val **at = &ix->cells[(size_t)v->row * ix->n_cols +
+					       (size_t)c];
+		if (!*at)
+			*at = v;
+	}
+	return BC_OK;
 }
 
-static bool when_holds(const bc_whens *w, const bc_field *cols,
-		       const bc_part *p, const char *table, int row)
+static void table_index_free(table_index *ix)
+{
+	bc_free(ix->first);
+	bc_free(ix->cells);
+}
+
+/* The value of column col (an index in the table's columns) in row. */
+static const bc_val *cell(const table_index *ix, int row, int col)
+{
+	return ix->cells[(size_t)row * ix->n_cols + (size_t)col];
+}
+
+static bool when_holds(const bc_whens *w, const table_index *ix, int row)
 {
 	for (size_t i = 0; i < w->n; i++) {
 		if (w->v[i].col < 0)
 			return false;
-		const bc_val *v = cell(p, table, row, cols[w->v[i].col].id);
+		const bc_val *v = cell(ix, row, w->v[i].col);
 		bool any = false;
 		for (size_t k = 0; v && v->text && k < w->v[i].n_values; k++)
 			any |= !strcmp(v->text, w->v[i].values[k]);
@@ -864,22 +909,6 @@ static bool pattern_ok(vctx *x, const char *pattern, const char *text)
 	return ok;
 }
 
-static bool row_present(const bc_part *p, const char *table, int row)
-{
-	for (size_t i = 0; i < p->n; i++)
-		if (p->v[i].row == row && !strcmp(p->v[i].field, table))
-			return true;
-	return false;
-}
-
-static const bc_val *first_val(const bc_part *p, const char *table, int row)
-{
-	for (size_t i = 0; i < p->n; i++)
-		if (p->v[i].row == row && !strcmp(p->v[i].field, table))
-			return &p->v[i];
-	return NULL;
-}
-
 static bool given(const bc_submission *s, const char *form,
 		  const char *table, int row, const char *col)
 {
@@ -894,13 +923,14 @@ static bool given(const bc_submission *s, const char *form,
 }
 
 static void check_cell(vctx *x, bc_part *p, const bc_field *t,
-		       const bc_field *col, int row, place w)
+		       const table_index *ix, int c, int row, place w)
 {
 	const char *form = p->form->id;
-	const bc_val *v = cell(p, t->id, row, col->id);
+	const bc_field *col = &t->columns[c];
+	const bc_val *v = cell(ix, row, c);
 	bool needed = col->required ||
 		      (col->required_when.n &&
-		       when_holds(&col->required_when, t->columns, p, t->id, row));
+		       when_holds(&col->required_when, ix, row));
 	if (!v || (!v->has_num && (!v->text || !*v->text))) {
 		/* A value that was given but refused has its own message. */
 		if (needed && !given(x->s, p->form->id, t->id, row, col->id))
@@ -923,14 +953,16 @@ static void check_cell(vctx *x, bc_part *p, const bc_field *t,
 
 static void check_table(vctx *x, bc_part *p, const bc_field *t)
 {
-	int rows = 0;
-	for (size_t i = 0; i < p->n; i++)
-		if (!strcmp(p->v[i].field, t->id) && p->v[i].row > rows)
-			rows = p->v[i].row;
-	for (int r = 1; r <= rows; r++) {
-		place w = at(first_val(p, t->id, r));
-		if (!row_present(p, t->id, r)) {
-			place next = at(first_val(p, t->id, r + 1));
+	table_index ix;
+	if (index_table(&ix, p, t) != BC_OK) {
+		note_rc(x, BC_ERR_NOMEM);
+		table_index_free(&ix);
+		return;
+	}
+	for (int r = 1; r <= ix.rows; r++) {
+		place w = at(ix.first[r]);
+		if (!ix.first[r]) {
+			place next = at(ix.first[r + 1]);
 			fail(x, next.line, next.loc, p->form->id,
 			     t->id,
 			     "rows are numbered 1, 2, 3 … and row %d is "
@@ -939,14 +971,15 @@ static void check_table(vctx *x, bc_part *p, const bc_field *t)
 			continue;
 		}
 		for (size_t c = 0; c < t->n_columns; c++)
-			check_cell(x, p, t, &t->columns[c], r, w);
+			check_cell(x, p, t, &ix, (int)c, r, w);
 		lookup l = {p, r, t->columns, t->n_columns};
 		for (size_t k = 0; k < t->n_row_checks; k++) {
 			const bc_check *ck = &t->row_checks[k];
-			if (when_holds(&ck->when, t->columns, p, t->id, r))
+			if (when_holds(&ck->when, &ix, r))
 				run_check(x, p, ck, &l, w, t->id);
 		}
 	}
+	table_index_free(&ix);
 }
 
 /* The table's row count, stored as its row-0 value, marks that the table

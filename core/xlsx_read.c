@@ -656,11 +656,16 @@ static int cmp_cell(const void *a, const void *b)
 	return strcmp(((const cell *)a)->ref, ((const cell *)b)->ref);
 }
 
-/* Cells are sorted by reference once read (sort_cells). */
+/* Cells are sorted by reference once read (sort_cells).  A reference
+ * too long for any cell (Excel's longest is "XFD1048576") names none:
+ * cut short, it could name another. */
 static const cell *find_cell(const cells *c, const char *ref)
 {
 	cell key;
-	snprintf(key.ref, sizeof key.ref, "%s", ref);
+	size_t n = strlen(ref);
+	if (n >= sizeof key.ref)
+		return NULL;
+	memcpy(key.ref, ref, n + 1);
 	return c->n ? bsearch(&key, c->v, c->n, sizeof *c->v, cmp_cell) : NULL;
 }
 

@@ -1027,3 +1027,42 @@ bc_err bc_aggregate_table_shape(bc_store *st, const bc_period *p,
 	*longest = most;
 	return BC_OK;
 }
+
+bc_err bc_aggregate_unit_values(bc_store *st, const bc_period *p,
+				const char *unit, json_t **out, bc_diags *d)
+{
+	sqlite3_stmt *s = bc_store_stmt(
+		st, "SELECT u.kind, r.part, v.field, v.num, v.txt FROM ("
+		    " SELECT r.id, r.part, r.unit_id, row_number() OVER ("
+		    "  PARTITION BY r.part " LATEST ") AS k"
+		    " FROM revision r JOIN unit u ON u.id = r.unit_id"
+		    " WHERE r.period_id = ?1 AND u.code = ?2) r"
+		    " JOIN unit u ON u.id = r.unit_id"
+		    " JOIN value v ON v.revision_id = r.id AND v.row = 0"
+		    " AND v.col = '' WHERE r.k = 1");
+	if (!s)
+		return bc_store_fail(st, d, "aggregate");
+	json_t *all = json_object();
+	sqlite3_bind_int64(s, 1, p->id);
+	sqlite3_bind_text(s, 2, unit, -1, NULL);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const bc_unit_kind *k = bc_ruleset_kind(p->rs, col(s, 0));
+		const bc_field *f = field_of(p->rs, col(s, 1), col(s, 2));
+		if (!f || !k || !k->level)
+			continue;
+		json_t *form = json_object_get(all, col(s, 1));
+		if (!form) {
+			form = json_object();
+			json_object_set_new(all, col(s, 1), form);
+		}
+		json_object_set_new_nocheck(form, f->id, own_value(f, s, 3));
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		json_decref(all);
+		return bc_store_fail(st, d, "aggregate");
+	}
+	*out = all;
+	return BC_OK;
+}

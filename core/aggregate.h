@@ -40,6 +40,11 @@ bc_err bc_aggregate(bc_store *st, bc_rulebook *rb, const char *period,
 bc_err bc_aggregate_form_values(bc_store *st, const bc_period *p,
 				const char *form, json_t **out, bc_diags *d);
 
+/* One unit's own values in force, every form: {form: {field: value}},
+ * as "values" holds them for that unit.  *out is a new reference. */
+bc_err bc_aggregate_unit_values(bc_store *st, const bc_period *p,
+				const char *unit, json_t **out, bc_diags *d);
+
 /* Which units have rows of table `table` of `form` in force ({unit code:
  * true}), and the longest text of each column in characters ({column:
  * length}): what a writer sizes a list by before it writes the rows.

@@ -4,6 +4,7 @@
  * (unit,period,form,field,value), then the aggregate as rows whose unit
  * is "_" and a level ("_huyen", "_xa") or "_total".
  */
+#include "aggregate.h"
 #include "cond.h"
 #include "export_host.h"
 #include "mem.h"
@@ -63,9 +64,23 @@ static void row(out *o, const char *unit, const char *form, const char *f,
 	field(o, json_is_string(v) ? json_string_value(v) : text, true);
 }
 
+/* The model is lean (export.c): each unit's values and rows come from
+ * the store a unit at a time; an error there stops the export. */
+static json_t *fetched(out *o, bc_err rc, json_t *v, bc_diags *d)
+{
+	if (rc != BC_OK) {
+		char *why = d->n ? bc_diag_format(&d->v[0]) : NULL;
+		o->api->error(o->h, why ? why : "cannot read the store");
+		bc_free(why);
+		o->rc = -1;
+	}
+	bc_diags_free(d);
+	return rc == BC_OK ? v : json_object();
+}
+
 /* A table: its rows for this unit, or "[]" when it has none. */
-static void table_rows(out *o, json_t *agg, const char *form,
-		       const char *table, const char *unit, json_int_t count)
+static void table_rows(out *o, const char *form, const char *table,
+		       const char *unit, json_int_t count)
 {
 	if (count == 0) {
 		json_t *empty = json_string("[]");
@@ -73,17 +88,15 @@ static void table_rows(out *o, json_t *agg, const char *form,
 		json_decref(empty);
 		return;
 	}
-	json_t *rows = json_object_get(
-		json_object_get(json_object_get(json_object_get(
-					json_object_get(agg, "forms"), form),
-					"fields"),
-				table),
-		"rows");
+	bc_diags d = BC_DIAGS_INIT;
+	json_t *rows = NULL;
+	bc_err rc = bc_aggregate_unit_rows(bc_host_store(o->h),
+					   bc_host_period(o->h), form, table,
+					   unit, &rows, &d);
+	rows = fetched(o, rc, rows, &d);
 	size_t i;
 	json_t *r;
 	json_array_foreach(rows, i, r) {
-		if (strcmp(json_string_value(json_object_get(r, "unit")), unit))
-			continue;
 		long long n = (long long)json_integer_value(
 			json_object_get(r, "row"));
 		const char *col;
@@ -96,21 +109,25 @@ static void table_rows(out *o, json_t *agg, const char *form,
 			row(o, unit, form, name, v);
 		}
 	}
+	json_decref(rows);
 }
 
 static void unit_values(out *o, json_t *model)
 {
-	json_t *agg = json_object_get(model, "aggregate");
-	json_t *values = json_object_get(agg, "values");
 	json_t *forms = json_object_get(model, "forms");
 	size_t i, k, f;
 	json_t *u, *form, *fld;
 	json_array_foreach(json_object_get(model, "units"), i, u) {
 		const char *unit = json_string_value(json_object_get(u, "code"));
+		bc_diags d = BC_DIAGS_INIT;
+		json_t *values = NULL;
+		bc_err rc = bc_aggregate_unit_values(bc_host_store(o->h),
+						     bc_host_period(o->h), unit,
+						     &values, &d);
+		values = fetched(o, rc, values, &d);
 		json_array_foreach(forms, k, form) {
 			const char *id = json_string_value(json_object_get(form, "id"));
-			json_t *mine = json_object_get(json_object_get(values, id),
-						       unit);
+			json_t *mine = json_object_get(values, id);
 			json_array_foreach(json_object_get(form, "fields"), f,
 					   fld) {
 				const char *fid = json_string_value(
@@ -120,12 +137,15 @@ static void unit_values(out *o, json_t *model)
 					continue;
 				if (!strcmp(json_string_value(json_object_get(fld, "type")),
 					    "table"))
-					table_rows(o, agg, id, fid, unit,
+					table_rows(o, id, fid, unit,
 						   json_integer_value(v));
 				else
 					row(o, unit, id, fid, v);
 			}
 		}
+		json_decref(values);
+		if (o->rc)
+			return;
 	}
 }
 

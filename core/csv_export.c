@@ -68,13 +68,9 @@ static void row(out *o, const char *unit, const char *form, const char *f,
  * the store a unit at a time; an error there stops the export. */
 static json_t *fetched(out *o, bc_err rc, json_t *v, bc_diags *d)
 {
-	if (rc != BC_OK) {
-		char *why = d->n ? bc_diag_format(&d->v[0]) : NULL;
-		o->api->error(o->h, why ? why : "cannot read the store");
-		bc_free(why);
+	if (rc != BC_OK)
 		o->rc = -1;
-	}
-	bc_diags_free(d);
+	bc_host_diags(o->h, d);
 	return rc == BC_OK ? v : json_object();
 }
 

@@ -289,6 +289,11 @@ const bc_status *bc_host_status(bc_host *h)
 	return &h->status;
 }
 
+void bc_host_diags(bc_host *h, bc_diags *d)
+{
+	bc_diags_move(h->d, d);
+}
+
 const char *bc_host_path(bc_host *h)
 {
 	return h->tmp;
@@ -325,7 +330,7 @@ static const struct builtin {
 } builtins[] = {
 	{&bc_xlsx_exporter, true},
 	{&bc_csv_exporter, true},
-	{&bc_json_exporter, false},
+	{&bc_json_exporter, true},
 };
 
 static const struct builtin *builtin(const char *name)

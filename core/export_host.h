@@ -22,6 +22,9 @@ bc_store *bc_host_store(bc_host *h);
 /* The status of every unit, which a lean model's "status" leaves out of
  * its "units" (bc_status_unit_json gives each); empty otherwise. */
 const bc_status *bc_host_status(bc_host *h);
+/* Hands the diagnostics of a failed read of the store over to the
+ * export's (they keep their file and line); d is left empty. */
+void bc_host_diags(bc_host *h, bc_diags *d);
 /* The temporary file the output goes to, for writers that must open it
  * themselves (libxlsxwriter). */
 const char *bc_host_path(bc_host *h);

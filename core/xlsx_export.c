@@ -581,13 +581,12 @@ static json_t *form_agg(book *b, const char *form)
 	return json_object_get(json_object_get(b->agg, "forms"), form);
 }
 
-/* Fails the workbook with the first error of d. */
+/* Fails the workbook after a failed read of the store, whose
+ * diagnostics d go to the export's. */
 static void fail_diags(book *b, bc_diags *d)
 {
-	char *why = d->n ? bc_diag_format(&d->v[0]) : NULL;
-	fail(b, LXW_ERROR_MEMORY_MALLOC_FAILED, why ? why : "database error");
-	bc_free(why);
-	bc_diags_free(d);
+	bc_host_diags(b->h, d);
+	fail(b, LXW_ERROR_MEMORY_MALLOC_FAILED, "cannot read the store");
 }
 
 /* Each unit's values of a form ({unit code: {field: value}}), read from

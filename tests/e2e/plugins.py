@@ -22,6 +22,7 @@ only.
 """
 
 import concurrent.futures
+import csv
 import json
 import os
 import re
@@ -169,14 +170,14 @@ class T:
 
     def setup(self):
         self.ok("init")
-        csv = self.tmp / "units.csv"
-        with open(csv, "w", encoding="utf-8", newline="") as f:
+        units = self.tmp / "units.csv"
+        with open(units, "w", encoding="utf-8", newline="") as f:
             f.write("code,name,kind,roles,parent\n")
             for u in UNITS:
                 f.write(",".join('"' + c.replace('"', '""') + '"'
                                  if any(x in c for x in ',"') else c
                                  for c in u) + "\n")
-        self.ok("units", "import", csv)
+        self.ok("units", "import", units)
         files = []
         for code, v in BM3.items():
             p = self.tmp / f"{code}.json"
@@ -402,6 +403,68 @@ def md_report(t):
     check("Tỷ lệ hồ sơ giải quyết đúng hạn" in md, "no indicator")
     # The hostile name, escaped for Markdown (a | would split a cell).
     check(HOSTILE not in md, "a unit name was not Markdown-escaped")
+
+
+@test
+def json_and_csv_exports_agree_with_aggregate(t):
+    """The json and csv exports read values and table rows from the store
+    a form, a table or a unit at a time (export.c, lean model): what they
+    write must be what `aggregate --compare --rows` and each unit's values
+    say, rows and all."""
+    t.setup()
+    docs = {"xa-thu": [("02/KH-UBND", "2023-01-05", "ke_hoach", "Kế hoạch, năm 2023"),
+                       ("15/UBND", "2023-02-01", "cong_van", 'Về "một cửa"')],
+            "xa-dong-van": [("07/KH-UBND", "2023-01-09", "ke_hoach", "Kế hoạch CCHC")]}
+    files = []
+    for code, rows in docs.items():
+        p = t.tmp / f"{code}-pl1b.json"
+        p.write_text(json.dumps({
+            "unit": code, "period": PERIOD,
+            "signed_by": {"name": "Nguyễn Văn B", "title": "Chủ tịch",
+                          "date": "2023-02-21"},
+            "received_at": "2023-02-21T09:00:00+07:00", "channel": "email",
+            "estimated": False,
+            "forms": {"pl1b": {"van_ban": [
+                {"so_ky_hieu": a, "ngay": b, "loai": c, "trich_yeu": d}
+                for a, b, c, d in rows]}}}, ensure_ascii=False),
+            encoding="utf-8")
+        files.append(p)
+    t.ok("import", *files)
+    out = t.tmp / "a.json"
+    expect(t.export("json", out), 0)
+    exported = json.loads(out.read_text(encoding="utf-8"))
+    agg = json.loads(t.ok("--json", "aggregate", PERIOD, "--compare",
+                          "--rows").out)
+    values = exported.pop("values")
+    check(exported == agg, "the json export's aggregate differs from "
+          "`aggregate --compare --rows`")
+    rows = agg["forms"]["pl1b"]["fields"]["van_ban"].get("rows", [])
+    check([(r["unit"], r["row"]) for r in rows] ==
+          [("xa-dong-van", 1), ("xa-thu", 1), ("xa-thu", 2)],
+          f"rows listed: {rows}")
+    check(values["pl1b"]["xa-thu"]["van_ban"] == 2 and
+          values["bm3"]["vp-ubnd"]["hs_tiep_nhan"] == 1204,  # 40 + 700 + 464
+          f"values: {json.dumps(values)[:300]}")
+    # csv: every value in force, a table's cells as table[row].column
+    out = t.tmp / "a.csv"
+    expect(t.export("csv", out), 0)
+    with open(out, encoding="utf-8", newline="") as f:
+        lines = list(csv.reader(f))
+    cells = {(u, fo, fi): v for u, _, fo, fi, v in lines[1:]}
+    check(cells.get(("xa-thu", "pl1b", "van_ban[2].trich_yeu")) == 'Về "một cửa"',
+          "a quoted cell did not come back whole")
+    check(cells.get(("xa-thu", "pl1b", "van_ban[1].trich_yeu")) ==
+          "Kế hoạch, năm 2023", "a cell with a comma did not come back whole")
+    for form, units in values.items():
+        for unit, fields in units.items():
+            for field, v in fields.items():
+                if isinstance(v, int) and field == "van_ban":
+                    continue
+                got = cells.get((unit, form, field))
+                want = ("true" if v else "false") if isinstance(v, bool) \
+                    else str(v)
+                check(got == want, f"csv {unit} {form}.{field}: {got!r}, "
+                      f"json {v!r}")
 
 
 # ---- an out-of-tree plugin ---------------------------------------------

@@ -3,6 +3,7 @@
 #include "status.h"
 #include "view.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const char usage[] =
@@ -70,6 +71,34 @@ static void status_print(const bc_status *s)
 	printf("\n");
 }
 
+/* What cli_print_json prints of bc_status_json(s, true), a unit at a
+ * time: "units" is its last member, and a country's units are ~100 MB
+ * as one JSON tree. */
+static void print_json(const bc_status *s)
+{
+	const size_t flags = JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15);
+	json_t *head = bc_status_json(s, false);
+	char *text = head ? json_dumps(head, flags) : NULL;
+	json_decref(head);
+	if (!text) {
+		fputs("baocao: out of memory\n", stderr);
+		return;
+	}
+	/* text ends with its closing brace, which now follows the units. */
+	fwrite(text, 1, strlen(text) - 1, stdout);
+	free(text);
+	fputs(", \"units\": [", stdout);
+	for (size_t i = 0; i < s->n; i++) {
+		json_t *u = bc_status_unit_json(s, i);
+		if (i)
+			fputs(", ", stdout);
+		if (!u || json_dumpf(u, stdout, flags) != 0)
+			fputs("baocao: out of memory\n", stderr);
+		json_decref(u);
+	}
+	fputs("]}\n", stdout);
+}
+
 int cmd_status(bc_cli *c, int argc, char **argv)
 {
 	cli_opt opts[] = {{.name = "--as-of", .takes_arg = true},
@@ -91,7 +120,7 @@ int cmd_status(bc_cli *c, int argc, char **argv)
 	rc = bc_status_get(c->st, c->rb, pos[0], as_of, &s, &c->diags);
 	if (rc == BC_OK) {
 		if (c->json)
-			cli_print_json(bc_status_json(&s, true));
+			print_json(&s);
 		else
 			status_print(&s);
 	}

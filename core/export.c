@@ -377,6 +377,10 @@ bc_err bc_export(bc_store *st, bc_rulebook *rb, const char *period,
 	rc = bc_period_get(st, rb, period, &p, d);
 	bc_host h = {.st = st, .period = &p, .d = d, .name = o->format,
 		     .now = o->fixed_time ? o->fixed_time : bc_store_now(st)};
+	/* One snapshot for the model and whatever a lean exporter reads
+	 * afterwards: an import committing meanwhile must not put one
+	 * revision in the totals and another in the values. */
+	bool snapshot = rc == BC_OK && (rc = bc_store_begin_read(st, d)) == BC_OK;
 	if (rc == BC_OK)
 		rc = build_model(st, rb, &p, h.now, o->tz_offset,
 				 bi && bi->lean ? &h.status : NULL, &h.model, d);
@@ -387,6 +391,8 @@ bc_err bc_export(bc_store *st, bc_rulebook *rb, const char *period,
 				: bc_plugin_run(&plugin, &h, &host_api, d);
 		rc = finish_output(&h, o->out, run_rc, d);
 	}
+	if (snapshot)
+		bc_store_rollback(st);
 	host_release(&h);
 	bc_period_free(&p);
 	bc_plugin_close(&plugin);

@@ -91,16 +91,20 @@ static int cmp_str(const void *a, const void *b)
 }
 
 /* The keys of o in byte order (the order SQLite listed units and forms
- * in): a new array of borrowed strings, NULL when o is empty or memory
- * runs out. */
-static const char **sorted_keys(json_t *o, size_t *n)
+ * in): a new array of borrowed strings; NULL when memory runs out, which
+ * stops the export. */
+static const char **sorted_keys(jw *w, json_t *o, size_t *n)
 {
 	const char **v = bc_calloc(json_object_size(o) + 1, sizeof *v);
 	const char *k;
 	json_t *x;
 	*n = 0;
-	if (!v)
+	if (!v) {
+		if (!w->rc)
+			w->api->error(w->h, "out of memory");
+		w->rc = -1;
 		return NULL;
+	}
 	json_object_foreach(o, k, x) v[(*n)++] = k;
 	qsort(v, *n, sizeof *v, cmp_str);
 	return v;
@@ -111,7 +115,7 @@ static void rows(jw *w, const char *form, const char *table, json_t *units,
 		 int depth)
 {
 	size_t n;
-	const char **codes = sorted_keys(units, &n);
+	const char **codes = sorted_keys(w, units, &n);
 	bool first = true;
 	key(w, "rows", depth, false);
 	put(w, "[", 1);
@@ -218,7 +222,7 @@ static void values(jw *w, int depth)
 	bool first = true;
 	for (size_t i = 0; i < rs->n_forms; i++)
 		json_object_set_new(ids, rs->forms[i].id, json_true());
-	const char **order = sorted_keys(ids, &nf);
+	const char **order = sorted_keys(w, ids, &nf);
 	key(w, "values", depth, false);
 	put(w, "{", 1);
 	for (size_t i = 0; order && !w->rc && i < nf; i++) {
@@ -229,7 +233,7 @@ static void values(jw *w, int depth)
 						     order[i], &all, &d);
 		all = fetched(w, rc, all, &d);
 		const char **units = json_object_size(all)
-					     ? sorted_keys(all, &n)
+					     ? sorted_keys(w, all, &n)
 					     : NULL;
 		if (units) {
 			key(w, order[i], depth + 1, first);

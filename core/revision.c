@@ -166,10 +166,11 @@ static bool store_part(sqlite3_stmt **s, sqlite3_stmt **vs, int64_t sub,
 	sqlite3_bind_int64(s[S_NUMBER], 1, r->unit_id);
 	sqlite3_bind_int64(s[S_NUMBER], 2, r->period_id);
 	sqlite3_bind_text(s[S_NUMBER], 3, p->part, -1, SQLITE_STATIC);
-	if (sqlite3_step(s[S_NUMBER]) != SQLITE_ROW)
-		return false;
-	p->number = sqlite3_column_int(s[S_NUMBER], 0);
+	bool got = sqlite3_step(s[S_NUMBER]) == SQLITE_ROW;
+	p->number = got ? sqlite3_column_int(s[S_NUMBER], 0) : 0;
 	sqlite3_reset(s[S_NUMBER]);
+	if (!got)
+		return false;
 	sqlite3_bind_int64(s[S_REVISION], 1, sub);
 	sqlite3_bind_int64(s[S_REVISION], 2, r->unit_id);
 	sqlite3_bind_int64(s[S_REVISION], 3, r->period_id);

@@ -8,7 +8,8 @@
  *
  * It knows the rules (which field sums, which terms make an indicator)
  * and nothing of storage: the caller reads the values revision by
- * revision and hands them over, in any order within a revision.  Memory
+ * revision and hands them over, a table's cells row by row (the value
+ * table's key order gives both).  Memory
  * is a few numbers per (group, field, level), allocated up front, so a
  * national aggregate costs the same whatever the number of values.
  */
@@ -36,8 +37,11 @@ void bc_tally_begin(bc_tally *t, size_t form, size_t level, size_t grp);
 
 /* One value of the revision: field (or table) id, row (0 for a form's
  * own value), column id ("" outside tables), num (NAN when it has no
- * number), txt (NULL when it has no text).  A field the form does not
- * have is ignored.  BC_ERR_NOMEM when memory runs out. */
+ * number), txt (NULL when it has no text).  Values come in any order,
+ * except that all the cells of a table's row come before those of its
+ * next row: a rows indicator judges a row when the next one starts.  A
+ * field the form does not have is ignored.  BC_ERR_NOMEM when memory
+ * runs out. */
 bc_err bc_tally_value(bc_tally *t, const char *field, int row,
 		      const char *col, double num, const char *txt);
 

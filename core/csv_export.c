@@ -4,7 +4,6 @@
  * (unit,period,form,field,value), then the aggregate as rows whose unit
  * is "_" and a level ("_huyen", "_xa") or "_total".
  */
-#include "aggregate.h"
 #include "cond.h"
 #include "export_host.h"
 #include "mem.h"
@@ -64,16 +63,6 @@ static void row(out *o, const char *unit, const char *form, const char *f,
 	field(o, json_is_string(v) ? json_string_value(v) : text, true);
 }
 
-/* The model is lean (export.c): each unit's values and rows come from
- * the store a unit at a time; an error there stops the export. */
-static json_t *fetched(out *o, bc_err rc, json_t *v, bc_diags *d)
-{
-	if (rc != BC_OK)
-		o->rc = -1;
-	bc_host_diags(o->h, d);
-	return rc == BC_OK ? v : json_object();
-}
-
 /* A table: its rows for this unit, or "[]" when it has none. */
 static void table_rows(out *o, const char *form, const char *table,
 		       const char *unit, json_int_t count)
@@ -84,12 +73,9 @@ static void table_rows(out *o, const char *form, const char *table,
 		json_decref(empty);
 		return;
 	}
-	bc_diags d = BC_DIAGS_INIT;
-	json_t *rows = NULL;
-	bc_err rc = bc_aggregate_unit_rows(bc_host_store(o->h),
-					   bc_host_period(o->h), form, table,
-					   unit, &rows, &d);
-	rows = fetched(o, rc, rows, &d);
+	json_t *rows = bc_host_unit_rows(o->h, form, table, unit);
+	if (!rows)
+		o->rc = -1;
 	size_t i;
 	json_t *r;
 	json_array_foreach(rows, i, r) {
@@ -115,12 +101,11 @@ static void unit_values(out *o, json_t *model)
 	json_t *u, *form, *fld;
 	json_array_foreach(json_object_get(model, "units"), i, u) {
 		const char *unit = json_string_value(json_object_get(u, "code"));
-		bc_diags d = BC_DIAGS_INIT;
-		json_t *values = NULL;
-		bc_err rc = bc_aggregate_unit_values(bc_host_store(o->h),
-						     bc_host_period(o->h), unit,
-						     &values, &d);
-		values = fetched(o, rc, values, &d);
+		/* The model is lean (export.c): a unit's values and rows
+		 * come from the store a unit at a time. */
+		json_t *values = bc_host_unit_values(o->h, unit);
+		if (!values)
+			o->rc = -1;
 		json_array_foreach(forms, k, form) {
 			const char *id = json_string_value(json_object_get(form, "id"));
 			json_t *mine = json_object_get(values, id);

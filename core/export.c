@@ -279,19 +279,53 @@ const bc_period *bc_host_period(bc_host *h)
 	return h->period;
 }
 
-bc_store *bc_host_store(bc_host *h)
-{
-	return h->st;
-}
-
 const bc_status *bc_host_status(bc_host *h)
 {
 	return &h->status;
 }
 
-void bc_host_diags(bc_host *h, bc_diags *d)
+/* v after a read of the store that returned rc, the read's diagnostics
+ * moved to the export's (they keep their file and line). */
+static json_t *read_back(bc_host *h, bc_err rc, json_t *v, bc_diags *d)
 {
 	bc_diags_move(h->d, d);
+	bc_diags_free(d);
+	return rc == BC_OK ? v : NULL;
+}
+
+json_t *bc_host_form_values(bc_host *h, const char *form)
+{
+	bc_diags d = BC_DIAGS_INIT;
+	json_t *v = NULL;
+	bc_err rc = bc_aggregate_form_values(h->st, h->period, form, &v, &d);
+	return read_back(h, rc, v, &d);
+}
+
+json_t *bc_host_unit_values(bc_host *h, const char *unit)
+{
+	bc_diags d = BC_DIAGS_INIT;
+	json_t *v = NULL;
+	bc_err rc = bc_aggregate_unit_values(h->st, h->period, unit, &v, &d);
+	return read_back(h, rc, v, &d);
+}
+
+json_t *bc_host_unit_rows(bc_host *h, const char *form, const char *table,
+			  const char *unit)
+{
+	bc_diags d = BC_DIAGS_INIT;
+	json_t *v = NULL;
+	bc_err rc = bc_aggregate_unit_rows(h->st, h->period, form, table, unit,
+					   &v, &d);
+	return read_back(h, rc, v, &d);
+}
+
+bool bc_host_table_shape(bc_host *h, const char *form, const char *table,
+			 json_t **units, json_t **longest)
+{
+	bc_diags d = BC_DIAGS_INIT;
+	bc_err rc = bc_aggregate_table_shape(h->st, h->period, form, table,
+					     units, longest, &d);
+	return read_back(h, rc, *units, &d) != NULL;
 }
 
 const char *bc_host_path(bc_host *h)

@@ -9,22 +9,26 @@
 #include "baocao/plugin.h"
 #include "period.h"
 #include "status.h"
-#include "store.h"
 
 /* The report model (borrowed). */
 json_t *bc_host_model(bc_host *h);
 /* The period and its ruleset (borrowed). */
 const bc_period *bc_host_period(bc_host *h);
-/* The store, for exporters that read a form at a time
- * (bc_aggregate_form_values, bc_aggregate_unit_rows) from a lean model:
- * one without "aggregate.values" and the tables' "rows". */
-bc_store *bc_host_store(bc_host *h);
+/* What a lean model leaves out ("aggregate.values", the tables' "rows",
+ * the units' status), read from the store within the export's snapshot
+ * a piece at a time; aggregate.h says what each holds.  A new reference,
+ * or NULL when the store fails: its diagnostics are then the export's,
+ * and the exporter should fail. */
+json_t *bc_host_form_values(bc_host *h, const char *form);
+json_t *bc_host_unit_values(bc_host *h, const char *unit);
+json_t *bc_host_unit_rows(bc_host *h, const char *form, const char *table,
+			  const char *unit);
+/* Both new references; false (nothing set) when the store fails. */
+bool bc_host_table_shape(bc_host *h, const char *form, const char *table,
+			 json_t **units, json_t **longest);
 /* The status of every unit, which a lean model's "status" leaves out of
  * its "units" (bc_status_unit_json gives each); empty otherwise. */
 const bc_status *bc_host_status(bc_host *h);
-/* Hands the diagnostics of a failed read of the store over to the
- * export's (they keep their file and line); d is left empty. */
-void bc_host_diags(bc_host *h, bc_diags *d);
 /* The temporary file the output goes to, for writers that must open it
  * themselves (libxlsxwriter). */
 const char *bc_host_path(bc_host *h);

@@ -8,7 +8,6 @@
  * tables' "rows", unit by unit, and "values", a form at a time.  Each
  * piece is dumped by jansson and indented to its depth, so the text is
  * the same as one dump of the whole. */
-#include "aggregate.h"
 #include "export_host.h"
 #include "mem.h"
 
@@ -76,13 +75,12 @@ static void close_obj(jw *w, int depth, bool empty, char c)
 	put(w, &c, 1);
 }
 
-/* An error reading the store stops the export. */
-static json_t *fetched(jw *w, bc_err rc, json_t *v, bc_diags *d)
+/* v, read from the store; NULL (the store failed) stops the export. */
+static json_t *fetched(jw *w, json_t *v)
 {
-	if (rc != BC_OK)
+	if (!v)
 		w->rc = -1;
-	bc_host_diags(w->h, d);
-	return rc == BC_OK ? v : NULL;
+	return v;
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -120,13 +118,10 @@ static void rows(jw *w, const char *form, const char *table, json_t *units,
 	key(w, "rows", depth, false);
 	put(w, "[", 1);
 	for (size_t i = 0; codes && !w->rc && i < n; i++) {
-		bc_diags d = BC_DIAGS_INIT;
-		json_t *r = NULL, *row;
+		json_t *r = fetched(w, bc_host_unit_rows(w->h, form, table,
+							 codes[i])),
+		       *row;
 		size_t k;
-		bc_err rc = bc_aggregate_unit_rows(bc_host_store(w->h),
-						   bc_host_period(w->h), form,
-						   table, codes[i], &r, &d);
-		r = fetched(w, rc, r, &d);
 		json_array_foreach(r, k, row) {
 			put(w, first ? "\n" : ",\n", first ? 1 : 2);
 			indent(w, depth + 1);
@@ -145,11 +140,8 @@ static void table_field(jw *w, const char *form, const char *table,
 			json_t *o, int depth)
 {
 	json_t *units = NULL, *longest = NULL, *v;
-	bc_diags d = BC_DIAGS_INIT;
-	bc_err rc = bc_aggregate_table_shape(bc_host_store(w->h),
-					     bc_host_period(w->h), form, table,
-					     &units, &longest, &d);
-	units = fetched(w, rc, units, &d);
+	if (!bc_host_table_shape(w->h, form, table, &units, &longest))
+		w->rc = -1;
 	json_decref(longest);
 	bool pending = json_object_size(units) > 0, first = true;
 	const char *k;
@@ -226,12 +218,7 @@ static void values(jw *w, int depth)
 	key(w, "values", depth, false);
 	put(w, "{", 1);
 	for (size_t i = 0; order && !w->rc && i < nf; i++) {
-		bc_diags d = BC_DIAGS_INIT;
-		json_t *all = NULL;
-		bc_err rc = bc_aggregate_form_values(bc_host_store(w->h),
-						     bc_host_period(w->h),
-						     order[i], &all, &d);
-		all = fetched(w, rc, all, &d);
+		json_t *all = fetched(w, bc_host_form_values(w->h, order[i]));
 		const char **units = json_object_size(all)
 					     ? sorted_keys(w, all, &n)
 					     : NULL;

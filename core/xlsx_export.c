@@ -16,7 +16,6 @@
  * constant_memory mode, so a national workbook needs little memory; in
  * that mode strings are stored inline, not in a shared-strings part.
  */
-#include "aggregate.h"
 #include "export_host.h"
 #include "mem.h"
 #include "text.h"
@@ -581,28 +580,14 @@ static json_t *form_agg(book *b, const char *form)
 	return json_object_get(json_object_get(b->agg, "forms"), form);
 }
 
-/* Fails the workbook after a failed read of the store, whose
- * diagnostics d go to the export's. */
-static void fail_diags(book *b, bc_diags *d)
+/* v, read from the store; NULL (the store failed, its diagnostics are
+ * the export's) fails the workbook, and an empty object stands in. */
+static json_t *fetched(book *b, json_t *v)
 {
-	bc_host_diags(b->h, d);
+	if (v)
+		return v;
 	fail(b, LXW_ERROR_MEMORY_MALLOC_FAILED, "cannot read the store");
-}
-
-/* Each unit's values of a form ({unit code: {field: value}}), read from
- * the store: a form at a time, the workbook never holds the country's
- * values.  A new reference (empty on an error, which fails the
- * workbook). */
-static json_t *load_values(book *b, const char *form)
-{
-	json_t *v = NULL;
-	bc_diags d = BC_DIAGS_INIT;
-	if (bc_aggregate_form_values(bc_host_store(b->h), bc_host_period(b->h),
-				     form, &v, &d) != BC_OK) {
-		fail_diags(b, &d);
-		v = json_object();
-	}
-	return v;
+	return json_object();
 }
 
 /* The set of the strings in array a. */
@@ -996,21 +981,6 @@ static void form_sheet(book *b, const bc_form *f, json_t *values)
 
 /* ---- the lists (table fields) ------------------------------------------ */
 
-/* A unit's rows of the table, read from the store: a new array (empty
- * on an error, which fails the workbook). */
-static json_t *unit_rows(book *b, const bc_form *f, const bc_field *t,
-			 const char *unit)
-{
-	json_t *rows = NULL;
-	bc_diags d = BC_DIAGS_INIT;
-	if (bc_aggregate_unit_rows(bc_host_store(b->h), bc_host_period(b->h),
-				   f->id, t->id, unit, &rows, &d) != BC_OK) {
-		fail_diags(b, &d);
-		return json_array();
-	}
-	return rows;
-}
-
 /* The units that have rows of the table (code → true), and in w each
  * column's width: as wide as its longest value, within reason.  Asked
  * of the store before the rows are read, as the widths come first. */
@@ -1018,12 +988,8 @@ static json_t *list_scan(book *b, const bc_form *f, const bc_field *t,
 			 double *w)
 {
 	json_t *by = NULL, *longest = NULL;
-	bc_diags d = BC_DIAGS_INIT;
-	if (bc_aggregate_table_shape(bc_host_store(b->h), bc_host_period(b->h),
-				     f->id, t->id, &by, &longest, &d) != BC_OK) {
-		fail_diags(b, &d);
-		return json_object();
-	}
+	if (!bc_host_table_shape(b->h, f->id, t->id, &by, &longest))
+		return fetched(b, NULL);
 	for (size_t k = 0; k < t->n_columns; k++) {
 		const bc_field *c = &t->columns[k];
 		json_int_t n = json_integer_value(json_object_get(longest, c->id));
@@ -1075,7 +1041,9 @@ static void list_rows(sheet *s, const bc_form *f, const bc_field *t,
 				group_row(s, ++group, b->rs->levels[l].label);
 				next(s, 1);
 			}
-			json_t *mine = unit_rows(b, f, t, str(u, "code"));
+			json_t *mine = fetched(b, bc_host_unit_rows(
+						       b->h, f->id, t->id,
+						       str(u, "code")));
 			json_array_foreach(mine, k, row)
 				list_row(s, t, u, row, ++no);
 			json_decref(mine);
@@ -1808,7 +1776,9 @@ static void sheets(book *b)
 	rates_plan(b, &r);
 	for (size_t i = 0; i < b->rs->n_forms; i++) {
 		const bc_form *f = &b->rs->forms[i];
-		json_t *values = load_values(b, f->id);
+		/* A form's values at a time: the workbook never holds the
+		 * country's. */
+		json_t *values = fetched(b, bc_host_form_values(b->h, f->id));
 		form_sheet(b, f, values);
 		rates_fill(b, &r, f, values);
 		json_decref(values);

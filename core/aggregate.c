@@ -904,6 +904,21 @@ bc_err bc_aggregate(bc_store *st, bc_rulebook *rb, const char *period,
 
 /* ---- a form, or a unit's table, at a time ---------------------------- */
 
+/* As in the aggregate: a unit of a kind that collects (no level) reports
+ * nothing. */
+static bool reports(const bc_ruleset *rs, const char *kind)
+{
+	const bc_unit_kind *k = bc_ruleset_kind(rs, kind);
+	return k && k->level;
+}
+
+/* Ends a read of s whose last step returned rc. */
+static bc_err read_end(bc_store *st, sqlite3_stmt *s, int rc, bc_diags *d)
+{
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? BC_OK : bc_store_fail(st, d, "aggregate");
+}
+
 /* The revisions of form ?2 of period ?1, those in force with k = 1, with
  * their unit (u). */
 #define FORM_IN_FORCE                                                         \
@@ -928,29 +943,23 @@ bc_err bc_aggregate_form_values(bc_store *st, const bc_period *p,
 	sqlite3_bind_text(s, 2, form, -1, NULL);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const bc_unit_kind *k = bc_ruleset_kind(p->rs, col(s, 1));
 		int i = f ? bc_field_index(f->fields, f->n_fields, col(s, 2)) : -1;
-		/* As in the aggregate: units that collect report nothing. */
-		if (i < 0 || !k || !k->level)
+		if (i < 0 || !reports(p->rs, col(s, 1)))
 			continue;
 		/* A revision's values come together: one lookup per unit. */
 		if (!unit || strcmp(last, col(s, 0))) {
 			snprintf(last, sizeof last, "%s", col(s, 0));
-			if (!(unit = json_object_get(all, col(s, 0)))) {
-				unit = json_object();
-				json_object_set_new(all, col(s, 0), unit);
-			}
+			unit = group_obj(all, col(s, 0));
 		}
 		json_object_set_new_nocheck(unit, f->fields[i].id,
 					    own_value(&f->fields[i], s, 3));
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
+	bc_err e = read_end(st, s, rc, d);
+	if (e != BC_OK)
 		json_decref(all);
-		return bc_store_fail(st, d, "aggregate");
-	}
-	*out = all;
-	return BC_OK;
+	else
+		*out = all;
+	return e;
 }
 
 bc_err bc_aggregate_unit_rows(bc_store *st, const bc_period *p,
@@ -979,13 +988,12 @@ bc_err bc_aggregate_unit_rows(bc_store *st, const bc_period *p,
 		}
 		json_object_set_new(row, col(s, 1), cell_value(s, 2));
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
+	bc_err e = read_end(st, s, rc, d);
+	if (e != BC_OK)
 		json_decref(rows);
-		return bc_store_fail(st, d, "aggregate");
-	}
-	*out = rows;
-	return BC_OK;
+	else
+		*out = rows;
+	return e;
 }
 
 bc_err bc_aggregate_table_shape(bc_store *st, const bc_period *p,
@@ -1005,8 +1013,7 @@ bc_err bc_aggregate_table_shape(bc_store *st, const bc_period *p,
 	sqlite3_bind_text(s, 3, table, -1, NULL);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const bc_unit_kind *k = bc_ruleset_kind(p->rs, col(s, 1));
-		if (!k || !k->level)
+		if (!reports(p->rs, col(s, 1)))
 			continue;
 		/* A revision's cells come together: one set per unit. */
 		if (strcmp(last, col(s, 0))) {
@@ -1017,15 +1024,15 @@ bc_err bc_aggregate_table_shape(bc_store *st, const bc_period *p,
 		if (n > json_integer_value(json_object_get(most, col(s, 2))))
 			json_object_set_new(most, col(s, 2), json_integer(n));
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
+	bc_err e = read_end(st, s, rc, d);
+	if (e != BC_OK) {
 		json_decref(by);
 		json_decref(most);
-		return bc_store_fail(st, d, "aggregate");
+	} else {
+		*units = by;
+		*longest = most;
 	}
-	*units = by;
-	*longest = most;
-	return BC_OK;
+	return e;
 }
 
 bc_err bc_aggregate_unit_values(bc_store *st, const bc_period *p,
@@ -1047,22 +1054,15 @@ bc_err bc_aggregate_unit_values(bc_store *st, const bc_period *p,
 	sqlite3_bind_text(s, 2, unit, -1, NULL);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const bc_unit_kind *k = bc_ruleset_kind(p->rs, col(s, 0));
 		const bc_field *f = field_of(p->rs, col(s, 1), col(s, 2));
-		if (!f || !k || !k->level)
-			continue;
-		json_t *form = json_object_get(all, col(s, 1));
-		if (!form) {
-			form = json_object();
-			json_object_set_new(all, col(s, 1), form);
-		}
-		json_object_set_new_nocheck(form, f->id, own_value(f, s, 3));
+		if (f && reports(p->rs, col(s, 0)))
+			json_object_set_new_nocheck(group_obj(all, col(s, 1)), f->id,
+						    own_value(f, s, 3));
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
+	bc_err e = read_end(st, s, rc, d);
+	if (e != BC_OK)
 		json_decref(all);
-		return bc_store_fail(st, d, "aggregate");
-	}
-	*out = all;
-	return BC_OK;
+	else
+		*out = all;
+	return e;
 }

@@ -10,6 +10,7 @@
  * the same as one dump of the whole. */
 #include "export_host.h"
 #include "mem.h"
+#include "text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -83,11 +84,6 @@ static json_t *fetched(jw *w, json_t *v)
 	return v;
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 /* The keys of o in byte order (the order SQLite listed units and forms
  * in): a new array of borrowed strings; NULL when memory runs out, which
  * stops the export. */
@@ -104,7 +100,7 @@ static const char **sorted_keys(jw *w, json_t *o, size_t *n)
 		return NULL;
 	}
 	json_object_foreach(o, k, x) v[(*n)++] = k;
-	qsort(v, *n, sizeof *v, cmp_str);
+	qsort(v, *n, sizeof *v, bc_str_cmp);
 	return v;
 }
 

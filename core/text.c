@@ -216,3 +216,8 @@ bc_err bc_file_commit(const char *tmp, const char *path, bc_err rc,
 		unlink(tmp);
 	return rc;
 }
+
+int bc_str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}

@@ -17,6 +17,9 @@ int bc_line_of(const char *s, size_t off);
 
 /* The characters (code points) of the UTF-8 string s. */
 size_t bc_utf8_len(const char *s);
+/* qsort's comparison for an array of strings (char *): byte order, which
+ * is SQLite's BINARY collation. */
+int bc_str_cmp(const void *a, const void *b);
 /* The code point at *p, moving *p past it; a sequence cut short is read
  * as its first byte, so a walk over any bytes ends. */
 unsigned bc_utf8_next(const unsigned char **p);

@@ -361,11 +361,6 @@ static const char *const stmt_sql[N_STMTS] = {
 	" FROM unit u LEFT JOIN unit p ON p.id = u.parent_id WHERE u.code = ?1",
 };
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* The roles of a row, trimmed, sorted, deduplicated, joined by ';'. */
 static char *norm_roles(const char *roles)
 {
@@ -385,7 +380,7 @@ static char *norm_roles(const char *roles)
 		if (*t)
 			v[n++] = t;
 	}
-	qsort(v, n, sizeof *v, cmp_str);
+	qsort(v, n, sizeof *v, bc_str_cmp);
 	out[0] = '\0';
 	for (size_t i = 0; i < n; i++)
 		if (i == 0 || strcmp(v[i], v[i - 1]) != 0) {

@@ -340,18 +340,22 @@ bc_err bc_revision_previous(bc_store *st, int64_t unit_id, const char *part,
 			    const char *field, bc_date day, double *num,
 			    char *period, bool *found, bc_diags *d)
 {
+	/* Windows that follow each other either share their cut-off day
+	 * (10/6 ends H1 and begins Q3) or abut; of several periods ending
+	 * there, the longest window, which is the regular report. */
 	static const char sql[] =
 		"SELECT (SELECT v.num FROM value v WHERE"
 		" v.revision_id = r.id AND v.field = ?4 AND"
 		" v.row = 0 AND v.col = ''), p.code"
 		" FROM revision r JOIN period p"
 		" ON p.id = r.period_id WHERE r.unit_id = ?1"
-		" AND r.part = ?2 AND p.window_to <= ?3"
+		" AND r.part = ?2 AND p.window_to IN (?3, ?5)"
 		" ORDER BY p.window_to DESC, p.window_from ASC,"
 		" r.received_at DESC, r.number DESC LIMIT 1";
 	sqlite3_stmt *s = bc_store_stmt(st, sql);
-	char when[BC_DATE_BUF];
+	char when[BC_DATE_BUF], before[BC_DATE_BUF];
 	bc_date_format(day, when);
+	bc_date_format(day - 1, before);
 	*found = false;
 	if (!s)
 		return bc_store_fail(st, d, "revision");
@@ -359,6 +363,7 @@ bc_err bc_revision_previous(bc_store *st, int64_t unit_id, const char *part,
 	sqlite3_bind_text(s, 2, part, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 3, when, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 4, field, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 5, before, -1, SQLITE_STATIC);
 	if (sqlite3_step(s) == SQLITE_ROW &&
 	    sqlite3_column_type(s, 0) != SQLITE_NULL) {
 		*num = sqlite3_column_double(s, 0);

@@ -88,9 +88,11 @@ bool bc_numbers_get(const bc_numbers *nums, const char *part,
 		    const char *field, double *v);
 void bc_numbers_free(bc_numbers *nums);
 
-/* The value of field in the unit's previous report of part: the most
- * recent period whose window ended on or before day.  Its code in
- * period (at least 24 bytes). */
+/* The value of field in the unit's report of part for the period just
+ * before one whose window begins on day: the period whose window ends
+ * on day (windows sharing their cut-off day) or the day before.  None
+ * when the unit has no such report: an older one does not stand in.
+ * Its code in period (at least 24 bytes). */
 bc_err bc_revision_previous(bc_store *st, int64_t unit_id, const char *part,
 			    const char *field, bc_date day, double *num,
 			    char *period, bool *found, bc_diags *d);

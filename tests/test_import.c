@@ -415,6 +415,34 @@ static void warnings_from_earlier_reports(void **state)
 	fx_close(f);
 }
 
+/* The carry-over is checked against the report of the period that ends
+ * where this one begins, never an older one: for 2023-H1 (from
+ * 2022-12-10) that is 2022-Y, not 2022-Q1. */
+static void carry_over_from_the_period_just_before(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	send_form(f, "q1.json", "2022-Q1", "2022-02-20",
+		  "\"bm3\": {\"hs_dang_giai_quyet\": 10}");
+	send_form(f, "h1.json", "2023-H1", "2023-05-20",
+		  "\"bm3\": {\"hs_ky_truoc\": 12}");
+	if (f->d.n)
+		test_diags_print(&f->d);
+	assert_int_equal(f->d.n, 0);
+	/* Once 2022-Y is in, it is the one. */
+	send_form(f, "y.json", "2022-Y", "2022-11-20",
+		  "\"bm3\": {\"hs_dang_giai_quyet\": 7}");
+	send_form(f, "h1b.json", "2023-H1", "2023-05-21",
+		  "\"bm3\": {\"hs_ky_truoc\": 12}");
+	assert_true(test_diags_have(&f->d, ":4: bm3.hs_ky_truoc: warning: "
+					   "hs_ky_truoc = 12 nhưng "
+					   "hs_dang_giai_quyet của báo cáo "
+					   "2022-Y = 7"));
+	assert_int_equal(f->d.n, 1);
+	bc_import_result_free(&res);
+	fx_close(f);
+}
+
 static void malformed_files(void **state)
 {
 	fx *f = *state;
@@ -451,6 +479,7 @@ int main(void)
 		T(neither_file_nor_command_line),
 		T(problems_of_reading_refuse_the_file),
 		T(warnings_from_earlier_reports),
+		T(carry_over_from_the_period_just_before),
 		T(malformed_files),
 	};
 #undef T

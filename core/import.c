@@ -19,6 +19,39 @@ void bc_import_result_free(bc_import_result *res)
 	*res = (bc_import_result){0};
 }
 
+static bool holds(const char *buf, size_t len, const char *s, size_t n)
+{
+	for (size_t i = 0; i + n <= len; i++)
+		if (buf[i] == s[0] && !memcmp(buf + i, s, n))
+			return true;
+	return false;
+}
+
+/* What a file is when its first bytes say it cannot be a submission,
+ * with what to do about it; NULL otherwise.  A zip is left to the
+ * workbook reader, which looks inside. */
+static const char *foreign(const char *buf, size_t len)
+{
+	/* The stream every Word 97-2003 file has, named in UTF-16. */
+	static const char word[] = "W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t";
+	if (!len)
+		return "the file is empty (0 bytes): nothing to import";
+	if (len >= 8 && !memcmp(buf, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
+		return holds(buf, len, word, sizeof word)
+			       ? "a Word 97-2003 document (.doc), not a "
+				 "submission: " BC_SEND_INSTEAD
+			       : "an Excel 97-2003 workbook (.xls), "
+				 BC_SAVE_AS_XLSX("Excel or LibreOffice Calc");
+	if (len >= 5 && !memcmp(buf, "%PDF-", 5))
+		return "a PDF document, not a submission: " BC_SEND_INSTEAD;
+	if (len >= 2 &&
+	    (!memcmp(buf, "\xFF\xFE", 2) || !memcmp(buf, "\xFE\xFF", 2)))
+		return "UTF-16 text (as Excel's \"Unicode Text\" saves it): "
+		       "save it as UTF-8 (from a sheet, \"CSV UTF-8\") and "
+		       "import that";
+	return NULL;
+}
+
 /* JSON starts with '{' (after a BOM and white space); a zip (an Excel
  * workbook, whatever its name) with "PK"; anything else is read as
  * CSV. */
@@ -142,6 +175,12 @@ bc_err bc_import_file(bc_store *st, bc_rulebook *rb, const char *path,
 		return rc == BC_ERR_LIMIT ? BC_ERR_INVALID : rc;
 	char sha[BC_SHA256_HEX];
 	bc_sha256_buf(buf, len, sha);
+	const char *what = foreign(buf, len);
+	if (what) {
+		bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL, "%s", what);
+		bc_free(buf);
+		return BC_ERR_INVALID;
+	}
 	res->format = sniff(buf, len);
 	bc_submissions subs = {0};
 	rc = read_file(path, buf, len, res->format, &subs, d);

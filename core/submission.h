@@ -17,6 +17,15 @@
 /* The pseudo-forms of the long CSV format (formats.md). */
 #define BC_FORM_META "_meta"
 
+/* What to do with a workbook saved in a format that is not .xlsx. */
+#define BC_SAVE_AS_XLSX(app)                                                  \
+	"which baocao does not read: open it in " app ", save it as an "      \
+	"Excel workbook (.xlsx) and import that"
+/* What to send instead of a file that holds no submission. */
+#define BC_SEND_INSTEAD                                                       \
+	"the unit's figures and report come in its filled workbook (.xlsx, "  \
+	"from 'baocao template'), or as JSON or CSV"
+
 typedef enum bc_rawkind {
 	BC_RAW_TEXT,  /* a string */
 	BC_RAW_NUM,   /* a number as written ("12.50") */

@@ -146,6 +146,44 @@ static bc_err read_part(book *b, const char *path, char **out, size_t *len,
 	return BC_OK;
 }
 
+static bool has_part(book *b, const char *path)
+{
+	return zip_name_locate(b->z, path, 0) >= 0;
+}
+
+/* A zip that is no Excel workbook: what it is, by the parts its kind
+ * always has, and what to send instead. */
+static bc_err check_kind(book *b)
+{
+	char *mime = NULL;
+	size_t len;
+	if (has_part(b, "xl/workbook.xml"))
+		return BC_OK;
+	if (has_part(b, "xl/workbook.bin"))
+		return refuse(b, "an Excel binary workbook (.xlsb), "
+				 BC_SAVE_AS_XLSX("Excel"));
+	if (has_part(b, "word/document.xml"))
+		return refuse(b, "a Word document (.docx), not a submission: "
+				 "%s", BC_SEND_INSTEAD);
+	bc_err rc = read_part(b, "mimetype", &mime, &len, false);
+	if (rc != BC_OK && rc != BC_ERR_NOT_FOUND)
+		return rc;
+	const char *ods = "application/vnd.oasis.opendocument.spreadsheet";
+	const char *odf = "application/vnd.oasis.opendocument.";
+	bool is_ods = mime && !strncmp(mime, ods, strlen(ods));
+	bool is_odf = mime && !strncmp(mime, odf, strlen(odf));
+	bc_free(mime);
+	if (is_ods)
+		return refuse(b, "an OpenDocument spreadsheet (.ods), "
+				 BC_SAVE_AS_XLSX("LibreOffice Calc"));
+	if (is_odf)
+		return refuse(b, "an OpenDocument file (.odt, .odp …), not a "
+				 "submission: %s", BC_SEND_INSTEAD);
+	return refuse(b, "a zip archive, not an Excel workbook (it has no "
+			 "xl/workbook.xml): unpack it and import the unit's "
+			 ".xlsx, JSON or CSV files themselves");
+}
+
 /* ---- XML with expat ------------------------------------------------------ */
 
 /* The local name of an element: "x:c" and namespaced "...|c" are "c". */
@@ -1166,6 +1204,8 @@ bc_err bc_xlsx_read(const char *name, const char *buf, size_t len,
 	zip_error_fini(&ze);
 	tmpl t = {.b = &b};
 	bc_err rc = check_entries(&b);
+	if (rc == BC_OK)
+		rc = check_kind(&b);
 	if (rc == BC_OK)
 		rc = read_template(&t, name, out);
 	tmpl_free(&t);

@@ -137,6 +137,64 @@ static void same_file_twice(void **state)
 	fx_close(f);
 }
 
+/* Writes len bytes to dir/name, NULs and all. */
+static void write_bytes(const char *dir, const char *name, const char *b,
+			size_t len)
+{
+	char *path = test_path(dir, name);
+	FILE *fp = fopen(path, "wb");
+	assert_non_null(fp);
+	assert_int_equal(fwrite(b, 1, len, fp), len);
+	assert_int_equal(fclose(fp), 0);
+	free(path);
+}
+
+#define OLE2 "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"
+
+/* Files a unit may send that hold no submission: refused with what they
+ * are and what to do, never "not UTF-8 text". */
+static void files_that_hold_no_submission(void **state)
+{
+	static const struct {
+		const char *name, *bytes;
+		size_t len;
+		const char *says;
+	} cases[] = {
+		{"bc.xls", OLE2 "\x3E\x00\x03\x00", 12,
+		 "an Excel 97-2003 workbook (.xls), which baocao does not read: "
+		 "open it in Excel or LibreOffice Calc, save it as an Excel "
+		 "workbook (.xlsx) and import that"},
+		{"bc.doc", OLE2 "W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t\0", 32,
+		 "a Word 97-2003 document (.doc), not a submission"},
+		{"bc.pdf", "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n", 15,
+		 "a PDF document, not a submission"},
+		{"bc.json", "", 0, "the file is empty (0 bytes)"},
+		{"bc.csv", "\xFF\xFEu\0n\0i\0t\0", 10, "UTF-16 text"},
+	};
+	fx *f = *state;
+	fx_open(f);
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		write_bytes(f->dir, cases[i].name, cases[i].bytes,
+			    cases[i].len);
+		char *path = test_path(f->dir, cases[i].name);
+		bc_import_opts o = {.tz_offset = 420};
+		bc_err rc = bc_import_file(f->st, f->rb, path, &o, false, &res,
+					   &f->d);
+		free(path);
+		bool said = test_diags_have(&f->d, cases[i].says);
+		if (!said || test_diags_have(&f->d, "UTF-8"))
+			test_diags_print(&f->d);
+		assert_int_equal(rc, BC_ERR_INVALID);
+		assert_true(said);
+		assert_false(test_diags_have(&f->d, "UTF-8 text"));
+		assert_int_equal(f->d.errors, 1);
+		bc_import_result_free(&res);
+		bc_diags_free(&f->d);
+	}
+	assert_int_equal(revisions(f), 0);
+	fx_close(f);
+}
+
 static void second_file_is_revision_two(void **state)
 {
 	fx *f = *state;
@@ -470,6 +528,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(good_file_is_stored),
 		T(same_file_twice),
+		T(files_that_hold_no_submission),
 		T(second_file_is_revision_two),
 		T(multi_unit_csv_with_a_bad_unit),
 		T(multi_unit_csv_stored),

@@ -1954,6 +1954,52 @@ def import_warnings_accepted(t):
 
 
 @test
+def import_files_that_hold_no_submission(t):
+    """An .xls, .ods, Word or PDF file, a zip that is no workbook, an
+    empty file: each refused with what it is and what to do, never 'not
+    UTF-8', nothing stored."""
+    import zipfile
+    with_units(t)
+    before = stored_state(t)
+    ole = bytes.fromhex("D0CF11E0A1B11AE1")
+
+    def zipped(name, parts):
+        with zipfile.ZipFile(t.tmp / name, "w") as z:
+            for k, v in parts.items():
+                z.writestr(k, v)
+        return name
+    cases = {
+        write_text(t, "bao-cao.xls", ole + bytes(range(256)) * 8):
+            ("Excel 97-2003 workbook (.xls)", "save it as an Excel workbook "
+             "(.xlsx)"),
+        write_text(t, "bao-cao.doc", ole + bytes(512) + "WordDocument"
+                   .encode("utf-16-le") + bytes(64)):
+            ("Word 97-2003 document (.doc)", ".xlsx"),
+        zipped("bao-cao.ods", {"mimetype": "application/vnd.oasis."
+                               "opendocument.spreadsheet",
+                               "content.xml": "<x/>"}):
+            ("OpenDocument spreadsheet (.ods)", "save it as an Excel "
+             "workbook (.xlsx)"),
+        zipped("bao-cao.docx", {"[Content_Types].xml": "<x/>",
+                                "word/document.xml": "<w/>"}):
+            ("Word document (.docx)", ".xlsx"),
+        zipped("bao-cao.zip", {"bao-cao/xa-ky-son.xlsx": "PK"}):
+            ("zip archive, not an Excel workbook", "unpack it"),
+        write_text(t, "bao-cao.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"):
+            ("PDF document", ".xlsx"),
+        write_text(t, "rong.json", b""): ("the file is empty", ""),
+    }
+    for name, needles in cases.items():
+        r = t.bc("import", name)
+        expect_err(r, 1, *needles)
+        check(not re.search(r"utf-?8", r.err, re.I),
+              f"{r.cmd}: speaks of UTF-8: {r.err!r}")
+        check(re.search(rf"^{re.escape(name)}: rejected, nothing stored "
+                        r"\(1 problem\)", r.err, re.M), f"{r.cmd}: {r.err!r}")
+    same(stored_state(t), before, "status after the foreign files")
+
+
+@test
 def examples_of_the_demo(t):
     """examples/2022-Q1, 2023-Q1 (scripts/make-examples) import cleanly and
     give the states the demo shows; the rejected file is refused."""

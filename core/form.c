@@ -401,6 +401,16 @@ static void read_field(lua_State *L, int t, bc_field *f, bool column,
 		luaL_error(L, "%s: 'values' lists the choices of an enum, and "
 			      "only of an enum", ctx);
 	f->required = bc_rl_get_bool(L, t, ctx, "required", false);
+	/* A field is required or not; only a table's rows tell a column
+	 * when it is needed. */
+	if (!column) {
+		bool when = lua_getfield(L, t, "required_when") != LUA_TNIL;
+		lua_pop(L, 1);
+		if (when)
+			luaL_error(L, "%s: 'required_when' is for table "
+				      "columns; a field is required = true "
+				      "or not", ctx);
+	}
 	f->pattern = bc_rl_get_bytes(L, t, ctx, "pattern");
 	f->example = bc_rl_get_str(L, t, ctx, "example", false);
 	if (f->pattern)

@@ -247,8 +247,8 @@ static bc_part *part_for(vctx *x, const char *part, const bc_form *form)
 		return NULL;
 	}
 	c->parts = v;
-	/* A form counts as received as it is; the report only once every
-	 * section owed has text (finish_report). */
+	/* A form counts as received once it has a value (drop_empty); the
+	 * report only once every section owed has text (finish_report). */
 	v[c->n_parts] = (bc_part){.part = part, .form = form,
 				  .complete = form != NULL};
 	return &v[c->n_parts++];
@@ -909,14 +909,16 @@ static bool pattern_ok(vctx *x, const char *pattern, const char *text)
 	return ok;
 }
 
+/* Whether the file gave a value for (field, row, col), col NULL for a
+ * plain field: given but refused, it has its own message. */
 static bool given(const bc_submission *s, const char *form,
-		  const char *table, int row, const char *col)
+		  const char *field, int row, const char *col)
 {
 	for (size_t i = 0; i < s->n; i++) {
 		const bc_raw *r = &s->v[i];
-		if (r->row == row && r->col && r->kind != BC_RAW_NULL &&
-		    !strcmp(r->col, col) && !strcmp(r->field, table) &&
-		    !strcmp(r->form, form))
+		if (r->row == row && r->kind != BC_RAW_NULL &&
+		    (col ? r->col && !strcmp(r->col, col) : !r->col) &&
+		    !strcmp(r->field, field) && !strcmp(r->form, form))
 			return true;
 	}
 	return false;
@@ -1095,10 +1097,55 @@ static void check_last_year(vctx *x, bc_part *p)
 	}
 }
 
+/* Where the file names a form: its line, or its first value's place
+ * (a workbook's sheet names no line). */
+static place form_place(vctx *x, const char *form)
+{
+	const bc_submission *s = x->s;
+	for (size_t i = 0; i < s->n_forms; i++)
+		if (!strcmp(s->forms[i], form) && s->form_lines[i] > 0)
+			return (place){s->form_lines[i], NULL};
+	for (size_t i = 0; i < s->n; i++)
+		if (!strcmp(s->v[i].form, form))
+			return (place){s->v[i].line, s->v[i].loc};
+	return (place){s->line, NULL};
+}
+
+/* Where the file has (or left blank) a plain field, else its form. */
+static place field_place(vctx *x, const char *form, const char *field)
+{
+	const bc_submission *s = x->s;
+	for (size_t i = 0; i < s->n; i++)
+		if (!s->v[i].row && !strcmp(s->v[i].field, field) &&
+		    !strcmp(s->v[i].form, form))
+			return (place){s->v[i].line, s->v[i].loc};
+	return form_place(x, form);
+}
+
+/* The fields the rules mark required: a form sent without one is
+ * refused, never stored as received. */
+static void check_required(vctx *x, const bc_part *p)
+{
+	const bc_form *form = p->form;
+	for (size_t i = 0; i < form->n_fields; i++) {
+		const bc_field *f = &form->fields[i];
+		if (!f->required || !level_fits(x, f) || field_val(p, f->id) ||
+		    given(x->s, form->id, f->id, 0, NULL))
+			continue;
+		place w = field_place(x, form->id, f->id);
+		fail(x, w.line, w.loc, form->id, f->id,
+		     "required: the form is not received without it (%s)",
+		     f->label);
+	}
+}
+
 static void check_form(vctx *x, bc_part *p)
 {
 	const bc_form *form = p->form;
 	mark_tables(x, p, x->s->v, x->s->n);
+	if (!p->n)
+		return; /* no value: no form (drop_empty) */
+	check_required(x, p);
 	for (size_t i = 0; i < form->n_fields; i++)
 		if (form->fields[i].type == BC_T_TABLE)
 			check_table(x, p, &form->fields[i]);
@@ -1117,8 +1164,8 @@ static void check_form(vctx *x, bc_part *p)
 	check_last_year(x, p);
 }
 
-/* Forms named with no values still count as received (an empty form is
- * a form sent in part). */
+/* Every form named must be owed, values or none (a form with none is
+ * then left out by drop_empty). */
 static void forms_present(vctx *x)
 {
 	for (size_t i = 0; i < x->s->n_forms; i++) {
@@ -1127,6 +1174,39 @@ static void forms_present(vctx *x)
 		if (f)
 			part_for(x, f->id, f);
 	}
+}
+
+/* Whether the file gives the form any value, refused or not. */
+static bool form_given(const bc_submission *s, const char *form)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (s->v[i].kind != BC_RAW_NULL && !strcmp(s->v[i].form, form))
+			return true;
+	return false;
+}
+
+/* A form with no value in it ("bm1": {}, only nulls) is not a receipt
+ * of that form: it is left out, said, and still owed.  A form with some
+ * values is received; 0 is a value.  (Values given but refused have
+ * their own messages.) */
+static void drop_empty(vctx *x)
+{
+	bc_checked *c = x->c;
+	size_t kept = 0;
+	for (size_t i = 0; i < c->n_parts; i++) {
+		bc_part *p = &c->parts[i];
+		if (p->form && !p->n) {
+			if (!form_given(x->s, p->part))
+				warn(x, NULL, form_place(x, p->part), p->part,
+				     NULL,
+				     "no value in this form: it is not "
+				     "received, and nothing is stored for it");
+			bc_part_free(p);
+			continue;
+		}
+		c->parts[kept++] = *p;
+	}
+	c->n_parts = kept;
 }
 
 static void finish_report(vctx *x)
@@ -1200,11 +1280,12 @@ bc_err bc_validate(bc_store *st, bc_rulebook *rb, const bc_submission *s,
 		for (size_t i = 0; i < out->n_parts && x.rc == BC_OK; i++)
 			if (out->parts[i].form)
 				check_form(&x, &out->parts[i]);
+		drop_empty(&x);
 		finish_report(&x);
 		if (!out->n_parts && d->errors == before)
 			fail(&x, s->line, NULL, NULL, NULL,
-			     "nothing to import: no form and no report "
-			     "section");
+			     "nothing to import: no form with a value in it "
+			     "and no report section");
 		if (d->errors == before)
 			check_late(&x);
 	}

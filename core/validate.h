@@ -3,9 +3,11 @@
  * Checking a submission against the rules that govern its period: the
  * unit and period exist, the signer is named, every form is one the unit
  * owes, every field one its form asks of the unit's level, every value of
- * its field's type, every declared check holds.  Every problem is
- * reported; warnings (late, estimated, unlike last year, a carry-over
- * that does not match) are kept with the parts.
+ * its field's type, every field the rules mark required is there, every
+ * declared check holds.  Every problem is reported; warnings (late,
+ * estimated, unlike last year, a carry-over that does not match) are kept
+ * with the parts.  A form with no value in it is no part: it is left out
+ * with a warning, and is still owed.
  */
 #ifndef BC_VALIDATE_H
 #define BC_VALIDATE_H

@@ -938,6 +938,7 @@ typedef struct emitter {
 	tmpl *t;
 	bc_submission *s;
 	int dates;
+	bool filled; /* some cell besides the cover's is filled in */
 	bc_err rc;
 } emitter;
 
@@ -1058,8 +1059,10 @@ static void emit_all(emitter *o)
 				o->rc = bc_attr_set(a, NULL, 0, loc);
 			continue;
 		}
+		/* A workbook with nothing filled in has no empty tables
+		 * either: it is no receipt of anything. */
 		if (cell_address(m->field, tb, sizeof tb, &row, &col)) {
-			if (!seen_before(t, k, m->form, tb)) {
+			if (o->filled && !seen_before(t, k, m->form, tb)) {
 				bc_submission_form(o->s, m->form, 0);
 				emit_table(o, m->form, tb);
 			}
@@ -1071,6 +1074,28 @@ static void emit_all(emitter *o)
 			o->rc = bc_submission_form(o->s, m->form, 0);
 		if (o->rc == BC_OK)
 			emit(o, m, m->form, m->field, 0, NULL);
+	}
+}
+
+/* The blank cells of the forms filled in, as values not reported: they
+ * say where a field left out is (a required one is asked for there). */
+static void emit_blanks(emitter *o)
+{
+	tmpl *t = o->t;
+	char tb[128], loc[128];
+	const char *col;
+	int row;
+	for (size_t k = 0; k < t->n_map && o->rc == BC_OK; k++) {
+		const mapping *m = &t->map[k];
+		bool named = false;
+		for (size_t i = 0; i < o->s->n_forms && !named; i++)
+			named = !strcmp(o->s->forms[i], m->form);
+		if (m->value || !named ||
+		    cell_address(m->field, tb, sizeof tb, &row, &col))
+			continue;
+		snprintf(loc, sizeof loc, "%s!%s", m->sheet, m->cell);
+		o->rc = bc_submission_value(o->s, m->form, m->field, 0, NULL,
+					    NULL, BC_RAW_NULL, 0, loc);
 	}
 }
 
@@ -1095,8 +1120,11 @@ static bc_err build(tmpl *t, const char *name, bc_submissions *subs)
 		if (v && bc_attr_set(attrs[i], v, 0, loc) != BC_OK)
 			return BC_ERR_NOMEM;
 	}
-	emitter o = {t, s, t->wb.date1904 ? 1904 : 1900, BC_OK};
+	emitter o = {t, s, t->wb.date1904 ? 1904 : 1900, false, BC_OK};
+	for (size_t k = 0; k < t->n_map && !o.filled; k++)
+		o.filled = t->map[k].value && strcmp(t->map[k].form, BC_FORM_META);
 	emit_all(&o);
+	emit_blanks(&o);
 	return o.rc;
 }
 

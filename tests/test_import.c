@@ -301,7 +301,7 @@ static void multi_unit_csv_into_a_recorded_period(void **state)
 	import(f, "a.json",
 	       "{\"unit\": \"noi-vu\", \"period\": \"2023-Q1\",\n"
 	       "\"signed_by\": {\"name\": \"A\", \"title\": \"B\"},\n"
-	       "\"forms\": {\"bm1\": {}}}\n",
+	       "\"forms\": {\"bm1\": {\"vb_chi_dao\": 0}}}\n",
 	       NULL, false);
 	assert_true(res.accepted);
 	multi_unit_csv(f);
@@ -375,7 +375,7 @@ static void neither_file_nor_command_line(void **state)
 	import(f, "a.json",
 	       "{\"unit\": \"xa-ky-son\", \"period\": \"2023-Q1\",\n"
 	       "\"signed_by\": {\"name\": \"A\", \"title\": \"B\"},\n"
-	       "\"forms\": {\"bm2\": {}}}\n",
+	       "\"forms\": {\"bm2\": {\"vb_ra_soat\": 0}}}\n",
 	       NULL, false);
 	assert_true(res.accepted);
 	/* The time of import, and a file. */

@@ -426,6 +426,44 @@ static void wrong_type(void **state)
 			  "'advance' must be true or false");
 }
 
+/* A ruleset with one form whose field f carries the given keys. */
+#define FORM_WITH(keys)                                                       \
+	DIRECTIVE("t") PERIOD_Q1                                              \
+	"section { id = \"A\", title = \"A\" }\n"                            \
+	"form {\n"                                                            \
+	"  id = \"f\", title = \"F\", section = \"A\", owner = \"x\",\n"      \
+	"  fields = {\n"                                                      \
+	"    { \"a\", \"A\", \"int\", \"sum\" },\n"                           \
+	"    { \"b\", \"B\", \"int\", \"sum\", " keys " },\n"                 \
+	"  },\n"                                                              \
+	"}\n"
+
+/* required = true on a field is read, and checked like every key. */
+static void required_field(void **state)
+{
+	const char *ok[] = {"ruleset.lua", FORM_WITH("required = true"), NULL};
+	bc_diags d = BC_DIAGS_INIT;
+	bc_ruleset *rs;
+	if (load_mem("t", ok, &rs, &d) != BC_OK) {
+		test_diags_print(&d);
+		fail_msg("required = true does not load");
+	}
+	const bc_form *f = bc_ruleset_form(rs, "f");
+	assert_non_null(f);
+	assert_false(f->fields[0].required);
+	assert_true(f->fields[1].required);
+	bc_ruleset_free(rs);
+	bc_diags_free(&d);
+	const char *word[] = {"ruleset.lua", FORM_WITH("required = \"yes\""),
+			      NULL};
+	expect_load_error("t", word, "t/ruleset.lua:12:",
+			  "'required' must be true or false");
+	const char *when[] = {"ruleset.lua",
+			      FORM_WITH("required_when = { a = \"1\" }"), NULL};
+	expect_load_error("t", when, "t/ruleset.lua:12:",
+			  "'required_when' is for table columns");
+}
+
 static void duplicate_period_code(void **state)
 {
 	const char *files[] = {"ruleset.lua", DIRECTIVE("t") PERIOD_Q1 PERIOD_Q1,
@@ -588,6 +626,7 @@ int main(void)
 		cmocka_unit_test(unknown_key),
 		cmocka_unit_test(missing_required_key),
 		cmocka_unit_test(wrong_type),
+		cmocka_unit_test(required_field),
 		cmocka_unit_test(duplicate_period_code),
 		cmocka_unit_test(duplicate_directive),
 		cmocka_unit_test(directive_id_not_directory),

@@ -5,10 +5,13 @@
 #include "import.h"
 #include "status.h"
 
-/* What a commune owes, each part sent (forms may be sent empty). */
+/* What a commune owes, each part sent (a form with one value is
+ * received; 0 is a value, an empty form is none). */
 #define COMMUNE_FORMS                                                         \
-	"\"pl1b\": {\"van_ban\": []}, \"bm1\": {}, \"bm2\": {}, \"bm3\": {},"  \
-	" \"bm4\": {}, \"bm5\": {}, \"bm6\": {}, \"bm7\": {}"
+	"\"pl1b\": {\"van_ban\": []}, \"bm1\": {\"vb_chi_dao\": 0},"          \
+	" \"bm2\": {\"vb_ra_soat\": 0}, \"bm3\": {\"hs_ky_truoc\": 0},"         \
+	" \"bm4\": {\"bien_che_giao\": 0}, \"bm5\": {\"ky_luat\": 0},"          \
+	" \"bm6\": {\"kn_thanh_tra\": 0}, \"bm7\": {\"cbcc\": 0}"
 #define DEPARTMENT_FORMS "\"pl1a\": {\"nhiem_vu\": []}, \"pl1b\": {\"van_ban\": []}"
 /* Part A of the outline, which every unit writes. */
 #define REPORT                                                                \
@@ -201,7 +204,7 @@ static void states(void **state)
 	commune_sends_all(f, "xa-tan-an", "2023-03-02T09:00:00+07:00");
 	/* Two parts of nine. */
 	send(f, "xa-nghia-dong", "2023-Q1", "2023-02-21T09:00:00+07:00",
-	     "\"bm1\": {}, \"bm3\": {}", "");
+	     "\"bm1\": {\"vb_chi_dao\": 0}, \"bm3\": {\"hs_ky_truoc\": 0}", "");
 	/* A department owes the report, pl1a and pl1b. */
 	send(f, "tnmt", "2023-Q1", "2023-02-25T09:00:00+07:00",
 	     DEPARTMENT_FORMS, REPORT);

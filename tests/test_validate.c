@@ -168,7 +168,7 @@ static void good_submission(void **state)
 		 " \"hs_truoc_han\": 40, \"hs_dung_han\": 68, \"hs_qua_han\": 2,\n"
 		 " \"hs_da_giai_quyet\": 110, \"hs_dang_trong_han\": 10,\n"
 		 " \"hs_dang_qua_han\": 0, \"hs_dang_giai_quyet\": 10},\n"
-		 "\"bm2\": {},\n"
+		 "\"bm2\": {\"vb_ra_soat\": 0},\n"
 		 "\"pl1b\": {\"van_ban\": []}\n",
 		 &r);
 	if (r.rc != BC_OK) {
@@ -202,9 +202,9 @@ static void good_submission(void **state)
 	assert_true(v->has_num);
 	assert_true(v->num == 120);
 	assert_int_equal(v->line, BODY + 1);
-	/* A form named with no values is still received. */
+	/* A form whose one value is 0 is received: 0 is a value. */
 	p = part(c, "bm2");
-	assert_int_equal(p->n, 0);
+	assert_int_equal(p->n, 1);
 	assert_true(p->complete);
 	/* An empty table is reported, with no rows. */
 	p = part(c, "pl1b");
@@ -801,6 +801,40 @@ static void unknown_channel(void **state)
 	fx_close(f);
 }
 
+/* A form with no value in it is no receipt of that form: it is left out
+ * with a warning at its line, and the rest of the file is received. */
+static void empty_form_is_not_received(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	static run r;
+	validate(f, "xa-ky-son", "forms",
+		 "\"bm1\": {},\n"
+		 "\"bm2\": {\"vb_ra_soat\": null, \"vb_can_xu_ly\": \"\"},\n"
+		 "\"bm3\": {\"hs_ky_truoc\": 0}\n",
+		 &r);
+	if (r.rc != BC_OK)
+		test_diags_print(&f->d);
+	assert_int_equal(r.rc, BC_OK);
+	assert_int_equal(r.c.n_parts, 1);
+	assert_string_equal(r.c.parts[0].part, "bm3");
+	assert_true(test_diags_have(&f->d, JSON_NAME ":7: bm1: warning: no "
+					   "value in this form: it is not "
+					   "received"));
+	assert_true(test_diags_have(&f->d, JSON_NAME ":8: bm2: warning: no "
+					   "value in this form"));
+	assert_int_equal(f->d.warnings, 2);
+	run_free(&r);
+	bc_diags_free(&f->d);
+	/* Nothing but empty forms: nothing to import. */
+	validate(f, "xa-ky-son", "forms", "\"bm1\": {},\n\"bm2\": {}\n", &r);
+	assert_int_equal(r.rc, BC_ERR_INVALID);
+	assert_true(test_diags_have(&f->d, "nothing to import"));
+	assert_int_equal(r.c.n_parts, 0);
+	run_free(&r);
+	fx_close(f);
+}
+
 /* ---- warnings ------------------------------------------------------------ */
 
 static void received_late(void **state)
@@ -809,7 +843,9 @@ static void received_late(void **state)
 	fx_open(f);
 	static run r;
 	validate_at(f, "xa-ky-son", "2023-Q1", "2023-03-01T08:00:00+07:00",
-		    "forms", "\"bm2\": {},\n\"bm1\": {\"vb_chi_dao\": 2}\n", &r);
+		    "forms",
+		    "\"bm2\": {\"vb_ra_soat\": 0},\n\"bm1\": {\"vb_chi_dao\": 2}\n",
+		    &r);
 	if (r.rc != BC_OK) {
 		test_diags_print(&f->d);
 		fail_msg("a late submission is refused");
@@ -827,13 +863,13 @@ static void received_late(void **state)
 	/* 23:30 on the 28th in Vietnam is on time; 17:30Z is 00:30 on the
 	 * 1st there, late. */
 	validate_at(f, "xa-ky-son", "2023-Q1", "2023-02-28T23:30:00+07:00",
-		    "forms", "\"bm2\": {}\n", &r);
+		    "forms", "\"bm2\": {\"vb_ra_soat\": 0}\n", &r);
 	assert_int_equal(r.rc, BC_OK);
 	assert_false(r.c.late);
 	assert_int_equal(f->d.n, 0);
 	run_free(&r);
 	validate_at(f, "xa-ky-son", "2023-Q1", "2023-02-28T17:30:00Z", "forms",
-		    "\"bm2\": {}\n", &r);
+		    "\"bm2\": {\"vb_ra_soat\": 0}\n", &r);
 	assert_int_equal(r.rc, BC_OK);
 	assert_true(r.c.late);
 	assert_true(f->d.warnings > 0);
@@ -851,7 +887,8 @@ static void estimated(void **state)
 		      "\"signed_by\": {\"name\": \"A\", \"title\": \"B\"},\n"
 		      "\"received_at\": \"2023-02-20\",\n"
 		      "\"estimated\": true,\n"
-		      "\"forms\": {\"bm1\": {\"vb_chi_dao\": 2}, \"bm2\": {}}}",
+		      "\"forms\": {\"bm1\": {\"vb_chi_dao\": 2},"
+		      " \"bm2\": {\"vb_ra_soat\": 0}}}",
 		      &r);
 	assert_int_equal(r.rc, BC_OK);
 	assert_true(r.c.estimated);
@@ -1000,6 +1037,7 @@ int main(void)
 		T(value_twice_in_csv),
 		T(every_problem_listed),
 		T(unknown_channel),
+		T(empty_form_is_not_received),
 		T(received_late),
 		T(estimated),
 		T(document_outside_the_window),

@@ -1954,6 +1954,89 @@ def import_warnings_accepted(t):
 
 
 @test
+def import_empty_form_is_no_receipt(t):
+    """A form with no value in it is no receipt: said at its line, not
+    stored; status, aggregate and export all see it missing."""
+    with_units(t)
+    forms = commune_forms()
+    forms["bm7"] = {}
+    forms["bm6"] = {"thu_ns_du_toan": None}
+    name = write_json(t, "xa-ky-son.json", sub(forms=forms))
+    r = t.ok("import", name)
+    for form in ("bm7", "bm6"):
+        n = line_of(t, name, f'"{form}"')
+        check(re.search(rf"^{re.escape(name)}:{n}: {form}: warning: no value"
+                        r".*not received", r.err, re.M),
+              f"{r.cmd}: no warning for the empty {form}: {r.err!r}")
+    summary = summary_lines(r, name)[0]
+    check("bm7" not in summary and "bm6" not in summary and "bm3 r1"
+          in summary, f"{r.cmd}: summary names the empty forms: {summary!r}")
+    u = unit_of(status(t), "xa-ky-son")
+    same((u["state"], sorted(u["missing"])), ("partial", ["bm6", "bm7"]),
+         "status of a unit that sent bm6 and bm7 empty")
+    agg = t.json("aggregate", "2023-Q1")["missing_units"]
+    check(all("xa-ky-son" in agg.get(f, []) for f in ("bm6", "bm7")) and
+          "xa-ky-son" not in agg.get("bm3", []),
+          f"aggregate's missing units: {agg}")
+    t.ok("export", "2023-Q1", "--format", "csv", "-o", "q1.csv")
+    rows = list(csv.reader((t.tmp / "q1.csv").open(encoding="utf-8")))
+    forms_out = {r_[2] for r_ in rows if r_[0] == "xa-ky-son"}
+    check("bm3" in forms_out and not forms_out & {"bm6", "bm7"},
+          f"export csv has xa-ky-son's forms {sorted(forms_out)}")
+    # a file of nothing but empty forms is refused
+    r = t.bc("import", write_json(t, "rong.json", sub(
+        "xa-ky-tan", forms={"bm1": {}, "bm2": {}}, report=False)))
+    expect_err(r, 1, "nothing to import")
+
+
+@test
+def import_required_field(t):
+    """rules.md: a field marked required = true must be in a form sent,
+    or the file is refused at the form's line; an empty form is still no
+    receipt, not a refusal."""
+    rules = t.rules_copy()
+    bm3 = rules / "cchc-1131" / "forms" / "bm3.lua"
+    text, n = re.subn(r'("hs_tiep_nhan",\s*"[^"]*",\s*"int", "sum",)',
+                      r"\1 required = true,",
+                      bm3.read_text(encoding="utf-8"))
+    check(n == 1, "the test could not mark bm3.hs_tiep_nhan required")
+    bm3.write_text(text, encoding="utf-8")
+    with_units(t, rules=rules)
+    forms = commune_forms()
+    del forms["bm3"]["hs_tiep_nhan"]
+    forms["bm3"]["hs_ky_truoc"] = forms["bm3"]["hs_truc_tuyen"] = None
+    name = write_json(t, "thieu.json", sub(forms=forms))
+    r = t.bc("import", name, rules=rules)
+    expect_rc(r, 1)
+    n = line_of(t, name, '"bm3"')
+    check(re.search(rf"^{re.escape(name)}:{n}: bm3\.hs_tiep_nhan: required",
+                    r.err, re.M), f"{r.cmd}: no 'required' at line {n}: "
+                                  f"{r.err!r}")
+    # null is not a value either; the message is at its line
+    forms["bm3"]["hs_tiep_nhan"] = None
+    name = write_json(t, "null.json", sub(forms=forms))
+    r = t.bc("import", name, rules=rules)
+    expect_rc(r, 1)
+    n = line_of(t, name, '"hs_tiep_nhan"')
+    check(re.search(rf"^{re.escape(name)}:{n}: bm3\.hs_tiep_nhan: required",
+                    r.err, re.M), f"{r.cmd}: {r.err!r}")
+    same(stored_state(t, rules=rules)["summary"]["missing"], EXPECTED_UNITS,
+         "units with something stored after the refusals")
+    forms["bm3"] = {}
+    t.ok("import", write_json(t, "rong.json", sub(forms=forms)), rules=rules)
+    u = unit_of(status(t, rules=rules), "xa-ky-son")
+    same(u["missing"], ["bm3"], "parts missing after an empty bm3")
+    t.ok("import", write_json(t, "du.json", sub()), rules=rules)
+    same(unit_of(status(t, rules=rules), "xa-ky-son")["missing"], [],
+         "parts missing after a full bm3")
+    # rules show says so
+    j = t.json("rules", "show", "cchc-1131", rules=rules, db=False)
+    f = [x for x in j["forms"] if x["id"] == "bm3"][0]
+    same([x["id"] for x in f["fields"] if x.get("required")],
+         ["hs_tiep_nhan"], "required fields of bm3 in rules show")
+
+
+@test
 def import_files_that_hold_no_submission(t):
     """An .xls, .ods, Word or PDF file, a zip that is no workbook, an
     empty file: each refused with what it is and what to do, never 'not

@@ -9,7 +9,7 @@ and every hostile workbook: each refused with its reason, quickly, with
 nothing stored.
 
 usage: xlsx_import.py BAOCAO"""
-import csv, io, json, os, shutil, subprocess, sys, tempfile, time, zipfile
+import csv, io, json, os, re, shutil, subprocess, sys, tempfile, time, zipfile
 
 try:
     import openpyxl
@@ -197,6 +197,59 @@ def blank_table_is_an_empty_table():
     r = env.run("import", out)
     assert r.returncode == 0, r.stderr[-300:]
     assert env.values("xa-ky-son").get(("pl1b", "van_ban")) == "[]"
+
+
+@test
+def blank_workbook_is_no_receipt():
+    # Only the signer filled in: no form, not even an empty table, is
+    # received; the file is refused and nothing stored.
+    env = Env()
+    sub = load("xa-ky-son.json")
+    out = env.path("blank.xlsx")
+    fill(env.template("xa-ky-son"), dict(sub, forms={}, report={}), out)
+    r = env.run("import", out, "--received-at", "2023-02-25")
+    assert r.returncode == 1, r.stderr[-300:]
+    assert "nothing to import" in r.stderr, r.stderr[-300:]
+    assert env.revisions() == 0, "something was stored"
+    # one sheet filled: that form is received, the blank ones are not
+    only = {"forms": {"bm3": sub["forms"]["bm3"]}, "report": {}}
+    fill(env.template("xa-ky-son"), dict(sub, **only), out)
+    r = env.run("import", out, "--received-at", "2023-02-25")
+    assert r.returncode == 0, r.stderr[-300:]
+    st = json.loads(env.run("status", "2023-Q1", "--as-of", "2023-12-31",
+                            "--json").stdout)
+    u = [x for x in st["units"] if x["unit"] == "xa-ky-son"][0]
+    assert sorted(u["received"]) == ["bm3", "pl1b"], u["received"]
+
+
+@test
+def required_blank_cell_named():
+    # A field the rules mark required, left blank in a sheet filled
+    # otherwise: refused at that cell.
+    rules = tempfile.mkdtemp(prefix="bc-rules-")
+    shutil.copytree(os.path.join(ROOT, "rules", "cchc-1131"),
+                    os.path.join(rules, "cchc-1131"))
+    path = os.path.join(rules, "cchc-1131", "forms", "bm3.lua")
+    with open(path, encoding="utf-8") as f:
+        text, n = re.subn(r'("hs_tiep_nhan",\s*"[^"]*",\s*"int", "sum",)',
+                          r"\1 required = true,", f.read())
+    assert n == 1, "could not mark bm3.hs_tiep_nhan required"
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    env = Env(rules=rules)
+    tpl = env.template("xa-ky-son")
+    sub = load("xa-ky-son.json")
+    out = env.path("filled.xlsx")
+    fill(tpl, sub, out, lambda f, k, v: None if (f, k) == ("bm3", "hs_tiep_nhan") else v)
+    rows = list(openpyxl.load_workbook(tpl)["_fields"].iter_rows(values_only=True))
+    head = [str(h).strip().lower() for h in rows[0]]
+    at = {k: head.index(k) for k in ("form", "field", "sheet", "cell")}
+    row = [x for x in rows[1:] if (x[at["form"]], x[at["field"]]) == ("bm3", "hs_tiep_nhan")][0]
+    r = env.run("import", out, "--received-at", "2023-02-25")
+    assert r.returncode == 1, r.stderr[-300:]
+    want = f"{out}: {row[at['sheet']]}!{row[at['cell']]}: bm3.hs_tiep_nhan: required"
+    assert want in r.stderr, f"no {want!r} in {r.stderr[-400:]!r}"
+    assert env.revisions() == 0
 
 
 @test

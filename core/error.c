@@ -82,15 +82,32 @@ void bc_diags_move(bc_diags *dst, bc_diags *src)
 	*src = (bc_diags)BC_DIAGS_INIT;
 }
 
+static void diag_free(bc_diag *g)
+{
+	bc_free(g->file);
+	bc_free(g->loc);
+	bc_free(g->form);
+	bc_free(g->field);
+	bc_free(g->msg);
+}
+
+void bc_diags_drop_warnings(bc_diags *d)
+{
+	size_t o = 0;
+	for (size_t i = 0; i < d->n; i++) {
+		if (d->v[i].severity == BC_ERROR)
+			d->v[o++] = d->v[i];
+		else
+			diag_free(&d->v[i]);
+	}
+	d->n = o;
+	d->warnings = 0;
+}
+
 void bc_diags_free(bc_diags *d)
 {
-	for (size_t i = 0; i < d->n; i++) {
-		bc_free(d->v[i].file);
-		bc_free(d->v[i].loc);
-		bc_free(d->v[i].form);
-		bc_free(d->v[i].field);
-		bc_free(d->v[i].msg);
-	}
+	for (size_t i = 0; i < d->n; i++)
+		diag_free(&d->v[i]);
 	bc_free(d->v);
 	*d = (bc_diags)BC_DIAGS_INIT;
 }

@@ -69,6 +69,8 @@ void bc_diags_add_at(bc_diags *d, bc_severity sev, const char *file,
 	__attribute__((format(printf, 7, 8)));
 /* Moves every diagnostic of src to the end of dst; src is left empty. */
 void bc_diags_move(bc_diags *dst, bc_diags *src);
+/* Frees the warnings of d, keeping its errors in order. */
+void bc_diags_drop_warnings(bc_diags *d);
 /* Frees the diagnostics; the list may be reused afterwards. */
 void bc_diags_free(bc_diags *d);
 

@@ -126,18 +126,43 @@ static bc_err store_one(bc_store *st, bc_checked *c, const char *path,
 	return rc;
 }
 
+/* Checks one submission, and whether the same bytes were imported for
+ * its unit and period before: then its warnings were said then, and are
+ * not said again. */
+static bc_err check_one(bc_store *st, bc_rulebook *rb, const bc_submission *s,
+			const bc_import_opts *o, const char *sha,
+			bc_checked *c, bc_import_item *item, bc_diags *d)
+{
+	bc_diags own = BC_DIAGS_INIT;
+	bool dup = false;
+	char what[512];
+	bc_err rc = bc_validate(st, rb, s, o, c, &own);
+	if (rc == BC_OK)
+		rc = bc_revision_duplicate(st, c->unit.id, c->period.id, sha,
+					   &dup, what, sizeof what, &own);
+	if (rc == BC_OK && dup) {
+		bc_diags_drop_warnings(&own);
+		if (!(item->duplicate = bc_strdup(what)))
+			rc = BC_ERR_NOMEM;
+	}
+	bc_diags_move(d, &own);
+	return rc;
+}
+
 /* The checks read the store a dozen times per submission (unit, period,
  * last year's values …): one read transaction around them all, not one
  * per query.  The write lock is taken only to store, as before. */
 static bc_err checked_all(bc_store *st, bc_rulebook *rb,
 			  const bc_submissions *subs, const bc_import_opts *o,
-			  bc_checked *checked, bc_diags *d)
+			  const char *sha, bc_checked *checked,
+			  bc_import_item *items, bc_diags *d)
 {
 	bc_err rc = bc_store_begin_read(st, d);
 	if (rc != BC_OK)
 		return rc;
 	for (size_t i = 0; i < subs->n; i++) {
-		bc_err r = bc_validate(st, rb, &subs->v[i], o, &checked[i], d);
+		bc_err r = check_one(st, rb, &subs->v[i], o, sha, &checked[i],
+				     &items[i], d);
 		if (r == BC_ERR_INVALID && rc == BC_OK)
 			rc = r;
 		else if (r != BC_OK && r != BC_ERR_INVALID) {
@@ -155,8 +180,9 @@ static bc_err store_all(bc_store *st, const char *path, const char *sha,
 {
 	bc_err rc = bc_store_begin(st, d);
 	for (size_t i = 0; rc == BC_OK && i < res->n; i++)
-		rc = store_one(st, &checked[i], path, sha, res->format,
-			       &res->items[i], d);
+		if (!res->items[i].duplicate)
+			rc = store_one(st, &checked[i], path, sha, res->format,
+				       &res->items[i], d);
 	if (rc == BC_OK)
 		return bc_store_commit(st, d);
 	bc_store_rollback(st);
@@ -198,7 +224,7 @@ bc_err bc_import_file(bc_store *st, bc_rulebook *rb, const char *path,
 	}
 	if (rc == BC_OK) {
 		res->n = subs.n;
-		rc = checked_all(st, rb, &subs, o, checked, d);
+		rc = checked_all(st, rb, &subs, o, sha, checked, res->items, d);
 	}
 	for (size_t i = 0; rc == BC_OK && i < res->n; i++) {
 		res->items[i].unit = bc_strdup(checked[i].unit.code);

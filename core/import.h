@@ -1,8 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Importing submission files: each file is read (JSON or long CSV,
- * recognised by content), every submission in it checked, and then all
- * of it stored in one transaction, or none of it.
+ * Importing submission files: each file is read (JSON, long CSV or a
+ * filled workbook, recognised by content), every submission in it
+ * checked, and then all of it stored in one transaction, or none of it.
+ * A file that is none of these (an .xls, a PDF, a Word document, an
+ * empty file) is refused with what it is and what to send instead.  A
+ * submission already imported from the same bytes stores nothing, and
+ * its warnings are not said again.
  */
 #ifndef BC_IMPORT_H
 #define BC_IMPORT_H
@@ -24,7 +28,7 @@ typedef struct bc_import_item {
 
 typedef struct bc_import_result {
 	bool accepted;
-	const char *format; /* "json", "csv" */
+	const char *format; /* "json", "csv", "xlsx" */
 	bc_import_item *items;
 	size_t n;
 } bc_import_result;

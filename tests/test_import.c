@@ -137,6 +137,32 @@ static void same_file_twice(void **state)
 	fx_close(f);
 }
 
+/* A late file imported again says which revisions it made, and not its
+ * warnings: they were said, and kept, the first time. */
+static void same_late_file_twice(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	char text[1024];
+	snprintf(text, sizeof text, JSON_FMT, 120);
+	char *late = strstr(text, "2023-02-21T09:30");
+	memcpy(late, "2023-03-02", 10);
+	assert_int_equal(import(f, "late.json", text, NULL, false), BC_OK);
+	assert_true(res.items[0].late);
+	assert_true(test_diags_have(&f->d, "after the deadline"));
+	bc_diags_free(&f->d);
+	assert_int_equal(import(f, "late-again.json", text, NULL, false), BC_OK);
+	assert_non_null(res.items[0].duplicate);
+	assert_int_equal(f->d.n, 0);
+	/* A dry run knows it too. */
+	assert_int_equal(import(f, "late-3.json", text, NULL, true), BC_OK);
+	assert_non_null(res.items[0].duplicate);
+	assert_int_equal(f->d.n, 0);
+	assert_int_equal(revisions(f), 2);
+	bc_import_result_free(&res);
+	fx_close(f);
+}
+
 /* Writes len bytes to dir/name, NULs and all. */
 static void write_bytes(const char *dir, const char *name, const char *b,
 			size_t len)
@@ -528,6 +554,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(good_file_is_stored),
 		T(same_file_twice),
+		T(same_late_file_twice),
 		T(files_that_hold_no_submission),
 		T(second_file_is_revision_two),
 		T(multi_unit_csv_with_a_bad_unit),

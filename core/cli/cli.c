@@ -132,21 +132,7 @@ void cli_sort_diags(bc_cli *c)
 
 void cli_drop_warnings(bc_cli *c)
 {
-	size_t o = 0;
-	for (size_t i = 0; i < c->diags.n; i++) {
-		bc_diag *g = &c->diags.v[i];
-		if (g->severity == BC_ERROR) {
-			c->diags.v[o++] = *g;
-			continue;
-		}
-		bc_free(g->file);
-		bc_free(g->loc);
-		bc_free(g->form);
-		bc_free(g->field);
-		bc_free(g->msg);
-	}
-	c->diags.n = o;
-	c->diags.warnings = 0;
+	bc_diags_drop_warnings(&c->diags);
 }
 
 void cli_flush_diags(bc_cli *c)

@@ -231,6 +231,8 @@ bc_err bc_import_file(bc_store *st, bc_rulebook *rb, const char *path,
 		res->items[i].period = bc_strdup(checked[i].period.code);
 		res->items[i].late = checked[i].late;
 		res->items[i].estimated = checked[i].estimated;
+		res->items[i].received_at = checked[i].received_at;
+		res->items[i].received_default = checked[i].received_default;
 		if (!res->items[i].unit || !res->items[i].period)
 			rc = BC_ERR_NOMEM;
 	}

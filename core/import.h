@@ -24,6 +24,8 @@ typedef struct bc_import_item {
 	char *parts;    /* "bm1 r2, bm3 r1, report r1" */
 	char *duplicate; /* already imported: the revisions it made, or NULL */
 	bool late, estimated;
+	bc_time received_at;
+	bool received_default; /* no time given: the time of import */
 } bc_import_item;
 
 typedef struct bc_import_result {

@@ -29,6 +29,8 @@ typedef struct vctx {
 	bc_numbers last; /* last year's values, read with the first form */
 	bool last_read;
 	const bc_form *owed_last; /* the form owed_form found last */
+	int receipt_line;         /* where the receipt time was read */
+	const char *receipt_loc;
 	bc_err rc;
 } vctx;
 
@@ -41,6 +43,11 @@ typedef struct place {
 static place at(const bc_val *v)
 {
 	return v ? (place){v->line, v->loc} : (place){0, NULL};
+}
+
+static place at_attr(const bc_attr *a)
+{
+	return (place){a->line, a->loc};
 }
 
 static void note_rc(vctx *x, bc_err rc)
@@ -199,9 +206,12 @@ static void check_receipt(vctx *x, const bc_import_opts *o)
 	bc_checked *c = x->c;
 	const char *at = o->received_at ? o->received_at
 					: attr_text(&s->received_at);
+	x->receipt_line = o->received_at ? 0 : s->received_at.line;
+	x->receipt_loc = o->received_at ? "--received-at" : s->received_at.loc;
 	if (!at) {
 		c->received_at = bc_store_now(x->st);
 		c->offset = o->tz_offset;
+		c->received_default = true;
 	} else if (!bc_time_parse(at, o->tz_offset, &c->received_at,
 				  &c->offset)) {
 		fail(x, o->received_at ? 0 : s->received_at.line,
@@ -1233,6 +1243,25 @@ static void finish_report(vctx *x)
 	}
 }
 
+/* A warning about the whole submission: said once, and kept with each
+ * of its parts (each revision shows it in history). */
+static void warn_parts(vctx *x, place w, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void warn_parts(vctx *x, place w, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	say(x, x->d, BC_WARNING, w.line, w.loc, NULL, NULL, fmt, ap);
+	va_end(ap);
+	for (size_t i = 0; i < x->c->n_parts; i++) {
+		bc_part *p = &x->c->parts[i];
+		va_start(ap, fmt);
+		say(x, &p->notes, BC_WARNING, w.line, w.loc, p->part, NULL, fmt,
+		    ap);
+		va_end(ap);
+	}
+}
+
 static void check_late(vctx *x)
 {
 	bc_checked *c = x->c;
@@ -1243,15 +1272,18 @@ static void check_late(vctx *x)
 	char when[BC_TIME_BUF], due[BC_DATE_BUF];
 	bc_time_format(c->received_at, dir->utc_offset, when);
 	bc_date_format(c->period.unit_due, due);
-	for (size_t i = 0; i < c->n_parts; i++) {
-		if (c->late)
-			warn(x, &c->parts[i], (place){0, NULL}, c->parts[i].part,
-			     NULL, "received %s, after the deadline %s", when,
-			     due);
-		if (c->estimated)
-			warn(x, &c->parts[i], (place){0, NULL}, c->parts[i].part,
-			     NULL, "figures flagged as estimates");
-	}
+	/* Late only by the clock of the import is worth a second look. */
+	if (c->late)
+		warn_parts(x, (place){x->receipt_line, x->receipt_loc},
+			   "received %s%s, after the deadline %s", when,
+			   c->received_default
+				   ? " at import (no --received-at, and the "
+				     "file gives no receipt time)"
+				   : "",
+			   due);
+	if (c->estimated)
+		warn_parts(x, at_attr(&x->s->estimated),
+			   "figures flagged as estimates");
 }
 
 bc_err bc_validate(bc_store *st, bc_rulebook *rb, const bc_submission *s,

@@ -36,6 +36,9 @@ typedef struct bc_checked {
 	bc_owed owed;
 	bc_time received_at;
 	int offset;
+	/* Neither the file nor the options said when it arrived: received_at
+	 * is the time of import, and a late verdict rests on that alone. */
+	bool received_default;
 	const char *channel; /* borrowed from the submission, options or rules */
 	const char *signer_name, *signer_title, *signed_date; /* borrowed */
 	bool estimated;

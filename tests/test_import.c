@@ -385,6 +385,7 @@ static void command_line_wins(void **state)
 			 2);
 	assert_int_equal(fx_count(f, "SELECT channel = 'email' FROM submission"),
 			 1);
+	assert_false(res.items[0].received_default);
 	/* Received after the due date, by the command line's word. */
 	assert_true(res.items[0].late);
 	assert_true(fx_count(f, "SELECT count(*) FROM diagnostic WHERE"
@@ -407,6 +408,9 @@ static void neither_file_nor_command_line(void **state)
 	/* The time of import, and a file. */
 	bc_time now;
 	assert_true(bc_time_parse(FX_NOW, 420, &now, NULL));
+	/* And the result says it was the time of import. */
+	assert_true(res.items[0].received_default);
+	assert_true(res.items[0].received_at == now);
 	assert_int_equal(fx_count(f, "SELECT received_at FROM submission"),
 			 now);
 	assert_int_equal(fx_count(f, "SELECT channel = 'file' FROM submission"),

@@ -857,6 +857,9 @@ static void received_late(void **state)
 					   "the deadline 2023-02-28"));
 	assert_true(notes_have(&part(&r.c, "bm1")->notes, "after the deadline"));
 	assert_true(notes_have(&part(&r.c, "bm2")->notes, "after the deadline"));
+	/* Said once for the file, at its receipt time, not once per form. */
+	assert_int_equal(f->d.warnings, 1);
+	assert_true(test_diags_have(&f->d, JSON_NAME ":5: warning: received"));
 	run_free(&r);
 	bc_diags_free(&f->d);
 
@@ -897,6 +900,10 @@ static void estimated(void **state)
 					   "estimates"));
 	assert_true(notes_have(&part(&r.c, "bm1")->notes, "estimates"));
 	assert_true(notes_have(&part(&r.c, "bm2")->notes, "estimates"));
+	/* Said once, where the file says so. */
+	assert_int_equal(f->d.warnings, 1);
+	assert_true(test_diags_have(&f->d, JSON_NAME ":4: warning: figures "
+					   "flagged as estimates"));
 	run_free(&r);
 	fx_close(f);
 }

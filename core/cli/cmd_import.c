@@ -8,12 +8,20 @@
 static const char usage[] =
 	"usage: baocao import FILE... [--received-at TS] [--channel C] "
 	"[--dry-run]\n\n"
-	"Reads submission files (JSON or long-form CSV, told apart by their\n"
-	"content).  Each file is checked whole and stored whole, or refused\n"
+	"Reads submission files: a unit's filled workbook (.xlsx, made by\n"
+	"'baocao template'), JSON or long-form CSV, told apart by their\n"
+	"content.  Each file is checked whole and stored whole, or refused\n"
 	"whole with every problem listed as FILE:LINE: form.field: message.\n"
-	"Every form received becomes a new revision; earlier ones are kept.\n\n"
+	"Every form received becomes a new revision; earlier ones are kept.\n"
+	"A form with no value in it is not received (a warning says so).\n"
+	"A file already imported for the same unit and period stores\n"
+	"nothing.  An .xls, .ods, Word or PDF file is refused with what to\n"
+	"send instead.\n\n"
 	"  --received-at TS  when the files arrived (ISO 8601; +07:00 when no\n"
-	"                    offset is given); overrides the file's own\n"
+	"                    offset is given); overrides the file's own.\n"
+	"                    Without it, a file with no receipt time (a\n"
+	"                    workbook has none) counts as received at the\n"
+	"                    time of import, and the output says so\n"
 	"  --channel C       how they arrived (ioffice, email, zalo, file)\n"
 	"  --dry-run         check only, store nothing\n"
 	"Exit 0 when every file was accepted, 1 when any was refused.\n";
@@ -31,17 +39,23 @@ static json_t *diags_json(const bc_diags *d, bc_severity sev)
 }
 
 static json_t *result_json(const char *file, const bc_import_result *r,
-			   const bc_diags *d)
+			   const bc_diags *d, int tz_offset)
 {
 	json_t *subs = json_array();
 	for (size_t i = 0; i < r->n; i++) {
 		const bc_import_item *it = &r->items[i];
+		char when[BC_TIME_BUF];
+		bc_time_format(it->received_at, tz_offset, when);
 		json_array_append_new(
-			subs, json_pack("{s:s?, s:s?, s:s?, s:s?, s:b, s:b}",
+			subs, json_pack("{s:s?, s:s?, s:s?, s:s?, s:b, s:b, "
+					"s:s, s:b}",
 					"unit", it->unit, "period", it->period,
 					"revisions", it->parts, "duplicate",
 					it->duplicate, "late", it->late,
-					"estimated", it->estimated));
+					"estimated", it->estimated,
+					"received_at", when,
+					"received_at_import",
+					it->received_default));
 	}
 	return json_pack("{s:s, s:b, s:s?, s:o, s:o, s:o}", "file", file,
 			 "accepted", r->accepted, "format", r->format,
@@ -50,8 +64,23 @@ static json_t *result_json(const char *file, const bc_import_result *r,
 			 diags_json(d, BC_WARNING));
 }
 
+/* Which time a submission was taken as received at, when neither the
+ * file nor --received-at said; "" otherwise. */
+static const char *received_note(const bc_import_item *it, int tz_offset,
+				 char *buf, size_t n)
+{
+	char when[BC_TIME_BUF];
+	buf[0] = '\0';
+	if (it->received_default) {
+		bc_time_format(it->received_at, tz_offset, when);
+		snprintf(buf, n, "; received at import, %s (no --received-at)",
+			 when);
+	}
+	return buf;
+}
+
 static void summary(const char *file, const bc_import_result *r,
-		    bool dry_run, size_t errors)
+		    bool dry_run, size_t errors, int tz_offset)
 {
 	if (!r->accepted) {
 		fprintf(stderr, "%s: rejected, nothing stored (%zu problem%s)\n",
@@ -60,18 +89,21 @@ static void summary(const char *file, const bc_import_result *r,
 	}
 	for (size_t i = 0; i < r->n; i++) {
 		const bc_import_item *it = &r->items[i];
+		char note[BC_TIME_BUF + 64];
 		if (it->duplicate)
 			fprintf(stderr,
 				"%s: %s %s already imported as revision %s; "
 				"nothing stored\n",
 				file, it->unit, it->period, it->duplicate);
 		else
-			fprintf(stderr, "%s: %s: %s %s%s%s%s\n", file,
+			fprintf(stderr, "%s: %s: %s %s%s%s%s%s\n", file,
 				dry_run ? "would be accepted" : "accepted",
 				it->unit, it->period,
 				it->parts ? ": " : "",
 				it->parts ? it->parts : "",
-				it->late ? " (late)" : "");
+				it->late ? " (late)" : "",
+				received_note(it, tz_offset, note,
+					      sizeof note));
 	}
 }
 
@@ -127,13 +159,15 @@ int cmd_import(bc_cli *c, int argc, char **argv)
 		cli_sort_diags(c);
 		if (c->json)
 			json_array_append_new(all, result_json(files[i], &res,
-							       &c->diags));
+							       &c->diags,
+							       c->tz_offset));
 		/* A refused file's warnings would bury its errors. */
 		if (rc != BC_OK)
 			cli_drop_warnings(c);
 		cli_flush_diags(c);
 		if (rc == BC_OK || rc == BC_ERR_INVALID)
-			summary(files[i], &res, opts[2].set, errors);
+			summary(files[i], &res, opts[2].set, errors,
+				c->tz_offset);
 		if (rc == BC_ERR_INVALID)
 			exit_code = EXIT_REJECTED;
 		else if (rc != BC_OK)

@@ -2036,6 +2036,70 @@ def import_required_field(t):
          ["hs_tiep_nhan"], "required fields of bm3 in rules show")
 
 
+def late_lines(text):
+    return [l for l in text.splitlines()
+            if re.search(r"late|deadline|2023-02-28", l)]
+
+
+@test
+def import_late_warned_once_and_not_again(t):
+    """A late file gets one late warning, at its receipt time, not one
+    per form; importing the same file again says it is already there and
+    repeats none of its warnings."""
+    with_units(t)
+    name = write_json(t, "muon.json", sub(received_at="2023-03-02T08:00:00"
+                                                      "+07:00"))
+    r = t.ok("import", name)
+    n = line_of(t, name, '"received_at"')
+    warned = [l for l in r.err.splitlines()
+              if "after the deadline 2023-02-28" in l]
+    check(len(warned) == 1 and warned[0].startswith(f"{name}:{n}: warning: "
+                                                    "received"),
+          f"{r.cmd}: want one late warning at line {n}: {r.err!r}")
+    check(summary_lines(r, name)[0].endswith("(late)"),
+          f"{r.cmd}: summary: {r.err!r}")
+    # every revision keeps it
+    h = history(t, "xa-ky-son", form="bm1")["revisions"][0]
+    check(any("after the deadline" in w for w in h["warnings"]),
+          f"bm1's revision lost the late warning: {h['warnings']}")
+    r = t.ok("import", name)
+    check(re.search(r"already imported as revision .*bm3 1.*nothing stored",
+                    r.err), f"{r.cmd}: {r.err!r}")
+    check(not late_lines(r.err) and "warning" not in r.err,
+          f"{r.cmd}: the re-import repeats warnings: {r.err!r}")
+    r = t.ok("import", name, "--dry-run")
+    check("already imported" in r.err and "warning" not in r.err,
+          f"{r.cmd}: {r.err!r}")
+    j = t.json("import", name)
+    same(j["files"][0]["warnings"], [], "warnings of a re-import (--json)")
+
+
+@test
+def import_receipt_time_of_import(t):
+    """formats.md: with no receipt time in the file or on the command
+    line, received_at is the time of import; the output says so, and a
+    late verdict that rests on it is flagged."""
+    with_units(t)
+    name = write_json(t, "khong-gio.json", sub(received_at=None))
+    r = t.ok("import", name)
+    s = [l for l in summary_lines(r, name) if ": accepted: " in l][0]
+    check(f"received at import, {NOW} (no --received-at)" in s and "(late)"
+          in s, f"{r.cmd}: summary does not say which time: {s!r}")
+    check(re.search(rf"^{re.escape(name)}: warning: received {re.escape(NOW)} at "
+                    r"import \(no --received-at.*after the deadline",
+                    r.err, re.M), f"{r.cmd}: late warning: {r.err!r}")
+    j = t.json("import", write_json(t, "khong-gio-2.json",
+                                    sub("xa-ky-tan", received_at=None)))
+    it = j["files"][0]["submissions"][0]
+    same((it["received_at"], it["received_at_import"], it["late"]),
+         (NOW, True, True), "--json of a file with no receipt time")
+    # told when, no note
+    r = t.ok("import", write_json(t, "co-gio.json", sub(
+        "xa-tan-an", received_at=None)), "--received-at", "2023-02-25")
+    check("at import" not in r.err and "warning" not in r.err,
+          f"{r.cmd}: {r.err!r}")
+
+
 @test
 def import_files_that_hold_no_submission(t):
     """An .xls, .ods, Word or PDF file, a zip that is no workbook, an
@@ -2080,6 +2144,13 @@ def import_files_that_hold_no_submission(t):
         check(re.search(rf"^{re.escape(name)}: rejected, nothing stored "
                         r"\(1 problem\)", r.err, re.M), f"{r.cmd}: {r.err!r}")
     same(stored_state(t), before, "status after the foreign files")
+
+
+@test
+def import_help_names_the_formats(t):
+    r = t.ok("import", "--help", db=False)
+    for w in (".xlsx", "JSON", "CSV", "--received-at", "time of import"):
+        check(w in r.out + r.err, f"{r.cmd}: does not name {w!r}")
 
 
 @test

@@ -223,6 +223,22 @@ def blank_workbook_is_no_receipt():
 
 
 @test
+def receipt_time_of_import_is_said():
+    # A workbook carries no receipt time: without --received-at the time
+    # of import is used, the summary says so, and a late verdict says it
+    # rests on it.
+    env = Env()
+    out = env.path("filled.xlsx")
+    fill(env.template("xa-ky-son"), load("xa-ky-son.json"), out)
+    r = env.run("import", out)
+    assert r.returncode == 0, r.stderr[-300:]
+    now = "2023-03-01T08:00:00+07:00"
+    assert f"received at import, {now} (no --received-at)" in r.stderr, r.stderr
+    late = [l for l in r.stderr.splitlines() if "after the deadline" in l]
+    assert len(late) == 1 and "at import (no --received-at" in late[0], r.stderr
+
+
+@test
 def required_blank_cell_named():
     # A field the rules mark required, left blank in a sheet filled
     # otherwise: refused at that cell.

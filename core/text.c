@@ -8,6 +8,7 @@
 #include <string.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <uniwidth.h>
 #include <unistd.h>
 
 /* The 8 bytes at s are ASCII and none is NUL: no high bit set, and each
@@ -79,6 +80,12 @@ size_t bc_utf8_len(const char *s)
 	for (; *s; s++)
 		n += ((unsigned char)*s & 0xC0) != 0x80;
 	return n;
+}
+
+size_t bc_utf8_width(const char *s)
+{
+	int w = u8_strwidth((const uint8_t *)s, "UTF-8");
+	return w > 0 ? (size_t)w : 0;
 }
 
 unsigned bc_utf8_next(const unsigned char **p)

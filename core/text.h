@@ -17,6 +17,9 @@ int bc_line_of(const char *s, size_t off);
 
 /* The characters (code points) of the UTF-8 string s. */
 size_t bc_utf8_len(const char *s);
+/* The columns s takes on a terminal: a character one, a combining mark
+ * (a tone mark typed apart) none, a wide East Asian character two. */
+size_t bc_utf8_width(const char *s);
 /* qsort's comparison for an array of strings (char *): byte order, which
  * is SQLite's BINARY collation. */
 int bc_str_cmp(const void *a, const void *b);

@@ -42,6 +42,19 @@ static void len_and_next(void **state)
 	assert_int_equal(*p, 0);
 }
 
+/* Columns on a terminal: what lines a table up. */
+static void width_on_screen(void **state)
+{
+	(void)state;
+	assert_int_equal(bc_utf8_width("Cấp huyện"), 9);
+	/* The same word with its tone marks typed apart (NFD). */
+	assert_int_equal(
+		bc_utf8_width("Ca\xCC\x82\xCC\x81p huye\xCC\xA3\xCC\x82n"), 9);
+	assert_int_equal(bc_utf8_width("—"), 1);
+	assert_int_equal(bc_utf8_width("中文"), 4);
+	assert_int_equal(bc_utf8_width(""), 0);
+}
+
 static void capitals(void **state)
 {
 	(void)state;
@@ -147,6 +160,7 @@ int main(void)
 		cmocka_unit_test(upper_vietnamese),
 		cmocka_unit_test(upper_cuts_at_a_character),
 		cmocka_unit_test(len_and_next),
+		cmocka_unit_test(width_on_screen),
 		cmocka_unit_test(capitals),
 		cmocka_unit_test(sheet_names),
 		cmocka_unit_test(write_whole_or_not_at_all),

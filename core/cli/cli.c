@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "bc_config.h"
 #include "mem.h"
+#include "text.h"
 
 #include <limits.h>
 #include <stdarg.h>
@@ -195,6 +196,16 @@ json_t *cli_json_date(bc_date d)
 		return json_null();
 	bc_date_format(d, buf);
 	return json_string(buf);
+}
+
+void cli_col(FILE *f, const char *s, int width, bool right)
+{
+	size_t w = bc_utf8_width(s);
+	int pad = width > 0 && (size_t)width > w ? width - (int)w : 0;
+	if (right)
+		fprintf(f, "%*s%s", pad, "", s);
+	else
+		fprintf(f, "%s%*s", s, pad, "");
 }
 
 bool cli_date_arg(const char *usage, const char *opt, const char *s,

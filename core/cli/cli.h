@@ -79,6 +79,12 @@ json_t *cli_json_str(const char *s);
 /* A JSON string of a date, or null for BC_DATE_NONE. */
 json_t *cli_json_date(bc_date d);
 
+/* Prints s in a column width terminal columns wide: padded after s, or
+ * before it when right; a longer s is printed whole.  Widths are as a
+ * terminal shows the text (bc_utf8_width), not bytes: every table the
+ * CLI prints lines up with Vietnamese in it. */
+void cli_col(FILE *f, const char *s, int width, bool right);
+
 /* Parses a date argument; prints a usage error if malformed. */
 bool cli_date_arg(const char *usage, const char *opt, const char *s,
 		  bc_date *out);

@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 #include "aggregate.h"
 #include "cli.h"
+#include "mem.h"
+#include "text.h"
+#include "unit.h"
 
 #include <string.h>
 
@@ -12,50 +15,219 @@ static const char usage[] =
 	"summed numerators and denominators, the units contributing and\n"
 	"missing per form, the units whose figures are estimates.\n\n"
 	"  --compare   add the same period of the previous year and the\n"
-	"              change (percent for fields, points for indicators)\n"
-	"  --by KIND   also per ancestor unit of that kind (district, ...)\n"
-	"  --rows      list the rows of table forms (1A, 1B) with their unit\n";
+	"              change (percent for fields, points for indicators):\n"
+	"              two more lines under each figure\n"
+	"  --by KIND   also per ancestor unit of that kind (district, ...):\n"
+	"              the same tables again for each of them\n"
+	"  --rows      list the rows of table forms (1A, 1B) with their unit,\n"
+	"              under the table's line\n";
 
-static void print_value(json_t *v, int decimals)
+#define NAME_W 26 /* the column of field and indicator ids */
+#define NUM_W 12  /* a figure's column */
+
+/* What the text shows beside the figures. */
+typedef struct view {
+	const bc_ruleset *rs;
+	bool compare, rows;
+} view;
+
+/* A figure right-aligned in its column: integers as they are, other
+ * numbers with decimals places (2 when 0), "—" for none. */
+static void figure(json_t *v, int decimals)
 {
+	char buf[64] = "—";
 	if (json_is_integer(v) && !decimals)
-		printf(" %12lld", (long long)json_integer_value(v));
+		snprintf(buf, sizeof buf, "%lld",
+			 (long long)json_integer_value(v));
 	else if (json_is_number(v))
-		printf(" %12.*f", decimals ? decimals : 2, json_number_value(v));
-	else
-		printf(" %12s", "—");
+		snprintf(buf, sizeof buf, "%.*f", decimals ? decimals : 2,
+			 json_number_value(v));
+	putchar(' ');
+	cli_col(stdout, buf, NUM_W, true);
 }
 
-static void aggregate_print(json_t *a, const bc_ruleset *rs)
+/* One line: a name indented by indent, then o's level and total figures
+ * (o[key] of each when key is not NULL: the counts of one value). */
+static void line(const view *w, int indent, const char *name, json_t *o,
+		 const char *key, int decimals, const char *after)
 {
-	printf("%s — %s\n", json_string_value(json_object_get(a, "period")),
-	       json_string_value(json_object_get(a, "ruleset")));
+	printf("%*s", indent, "");
+	cli_col(stdout, name, NAME_W + 2 - indent, false);
+	for (size_t l = 0; l <= w->rs->n_levels; l++) {
+		json_t *v = json_object_get(o, l < w->rs->n_levels
+						       ? w->rs->levels[l].id
+						       : "total");
+		figure(key ? json_object_get(v, key) : v, decimals);
+	}
+	printf("%s\n", after);
+}
+
+/* Under a figure, with --compare: last year's, and the change. */
+static void compared(const view *w, json_t *o, bool indicator)
+{
+	json_t *prev = json_object_get(o, "previous");
+	if (!w->compare || !json_is_object(prev))
+		return;
+	line(w, 4, "previous year", prev, NULL, indicator,
+	     indicator ? "  %" : "");
+	line(w, 4, indicator ? "change" : "change %",
+	     json_object_get(o, indicator ? "change_pp" : "change_pct"), NULL,
+	     1, indicator ? "  points" : "  %");
+}
+
+/* A count_by field: a line per value counted, in the order of its
+ * total. */
+static void counts(const view *w, const char *id, json_t *o)
+{
+	const char *value;
+	json_t *n;
+	printf("  %s (count by %s)\n", id,
+	       json_string_value(json_object_get(o, "by")));
+	json_object_foreach(json_object_get(o, "total"), value, n)
+		line(w, 4, value, o, value, 0, "");
+}
+
+/* The text of a table cell. */
+static void cell_text(json_t *v, char *buf, size_t n)
+{
+	if (json_is_string(v))
+		snprintf(buf, n, "%s", json_string_value(v));
+	else if (json_is_integer(v))
+		snprintf(buf, n, "%lld", (long long)json_integer_value(v));
+	else if (json_is_number(v))
+		snprintf(buf, n, "%g", json_number_value(v));
+	else
+		snprintf(buf, n, "—");
+}
+
+/* Column k of the rows table: the unit, the row's number, then the
+ * table's columns; its key in a row and its heading. */
+static const char *rows_key(const bc_field *f, size_t k)
+{
+	return k == 0 ? "unit" : k == 1 ? "row" : f->columns[k - 2].id;
+}
+
+static const char *rows_head(const bc_field *f, size_t k)
+{
+	return k == 1 ? "#" : rows_key(f, k);
+}
+
+/* The widest of column k's heading and cells. */
+static int rows_width(const bc_field *f, json_t *rows, size_t k)
+{
+	size_t most = bc_utf8_width(rows_head(f, k)), i;
+	json_t *r;
+	char buf[1024];
+	json_array_foreach(rows, i, r) {
+		cell_text(json_object_get(r, rows_key(f, k)), buf, sizeof buf);
+		size_t wd = bc_utf8_width(buf);
+		most = wd > most ? wd : most;
+	}
+	return (int)most;
+}
+
+/* One line of the rows table: a row's cells, or the headings when r is
+ * NULL; the row's number right-aligned, the last column unpadded. */
+static void rows_line(const bc_field *f, json_t *r, const int *wd, size_t nk)
+{
+	char buf[1024];
+	for (size_t k = 0; k < nk; k++) {
+		if (r)
+			cell_text(json_object_get(r, rows_key(f, k)), buf,
+				  sizeof buf);
+		fputs(k ? "  " : "      ", stdout);
+		cli_col(stdout, r ? buf : rows_head(f, k),
+			k + 1 < nk ? wd[k] : 0, k == 1);
+	}
+	putchar('\n');
+}
+
+/* With --rows: a table field's rows, a column per column of the table. */
+static void rows_table(const bc_field *f, json_t *rows)
+{
+	size_t nk = f->n_columns + 2, i;
+	int *wd = json_array_size(rows) ? bc_calloc(nk, sizeof *wd) : NULL;
+	json_t *r;
+	if (!wd)
+		return;
+	for (size_t k = 0; k < nk; k++)
+		wd[k] = rows_width(f, rows, k);
+	rows_line(f, NULL, wd, nk);
+	json_array_foreach(rows, i, r)
+		rows_line(f, r, wd, nk);
+	bc_free(wd);
+}
+
+static void form_print(const view *w, const char *form, json_t *f)
+{
+	const bc_form *fm = bc_ruleset_form(w->rs, form);
+	printf("\n%s — %s\n%*s", form, fm ? fm->title : "", NAME_W + 2, "");
+	for (size_t l = 0; l <= w->rs->n_levels; l++) {
+		putchar(' ');
+		cli_col(stdout,
+			l < w->rs->n_levels ? w->rs->levels[l].id : "total",
+			NUM_W, true);
+	}
+	putchar('\n');
+	const char *id;
+	json_t *o;
+	json_object_foreach(json_object_get(f, "fields"), id, o) {
+		int k = fm ? bc_field_index(fm->fields, fm->n_fields, id) : -1;
+		if (json_is_object(json_object_get(o, "total")))
+			counts(w, id, o);
+		else {
+			line(w, 2, id, o, NULL, 0, "");
+			compared(w, o, false);
+		}
+		if (w->rows && k >= 0)
+			rows_table(&fm->fields[k], json_object_get(o, "rows"));
+	}
+	json_object_foreach(json_object_get(f, "indicators"), id, o) {
+		line(w, 2, id, o, NULL, 1, "  %");
+		compared(w, o, true);
+	}
+}
+
+static void forms_print(const view *w, json_t *a)
+{
 	const char *form;
 	json_t *f;
-	json_object_foreach(json_object_get(a, "forms"), form, f) {
-		const bc_form *fm = bc_ruleset_form(rs, form);
-		printf("\n%s — %s\n%-28s", form, fm ? fm->title : "", "");
-		for (size_t l = 0; l < rs->n_levels; l++)
-			printf(" %12s", rs->levels[l].id);
-		printf(" %12s\n", "total");
-		const char *id;
-		json_t *o;
-		json_object_foreach(json_object_get(f, "fields"), id, o) {
-			if (json_is_object(json_object_get(o, "total")))
-				continue; /* count_by: see --json */
-			printf("  %-26s", id);
-			for (size_t l = 0; l < rs->n_levels; l++)
-				print_value(json_object_get(o, rs->levels[l].id), 0);
-			print_value(json_object_get(o, "total"), 0);
-			printf("\n");
-		}
-		json_object_foreach(json_object_get(f, "indicators"), id, o) {
-			printf("  %-26s", id);
-			for (size_t l = 0; l < rs->n_levels; l++)
-				print_value(json_object_get(o, rs->levels[l].id), 1);
-			print_value(json_object_get(o, "total"), 1);
-			printf("  %%\n");
-		}
+	json_object_foreach(json_object_get(a, "forms"), form, f)
+		form_print(w, form, f);
+}
+
+/* With --by: the same tables for each unit of the kind, under its
+ * name. */
+static void groups_print(const view *w, json_t *by, const bc_unit_list *ul)
+{
+	const char *code;
+	json_t *g;
+	json_object_foreach(by, code, g) {
+		const char *name = "";
+		for (size_t i = 0; i < ul->n; i++)
+			if (!strcmp(ul->v[i].code, code))
+				name = ul->v[i].name;
+		printf("\n== %s — %s ==\n", code, name);
+		forms_print(w, g);
+	}
+}
+
+static void aggregate_print(bc_cli *c, json_t *a, const bc_period *p,
+			    const bc_agg_opts *o)
+{
+	view w = {.rs = p->rs, .compare = o->compare, .rows = o->rows};
+	printf("%s — %s — %s\n", p->code, p->label, p->rs->id);
+	if (o->compare && p->adhoc_no)
+		printf("an ad-hoc period has no previous year to compare\n");
+	else if (o->compare)
+		printf("compared with %04d-%s, the same period a year before\n",
+		       p->year - 1, p->type);
+	forms_print(&w, a);
+	bc_unit_list ul;
+	if (o->by &&
+	    bc_units_list(c->st, &ul, &c->diags) == BC_OK) {
+		groups_print(&w, json_object_get(a, "by"), &ul);
+		bc_unit_list_free(&ul);
 	}
 }
 
@@ -87,7 +259,7 @@ int cmd_aggregate(bc_cli *c, int argc, char **argv)
 	} else if (rc == BC_OK) {
 		bc_period p;
 		if (bc_period_get(c->st, c->rb, pos[0], &p, &c->diags) == BC_OK) {
-			aggregate_print(a, p.rs);
+			aggregate_print(c, a, &p, &o);
 			bc_period_free(&p);
 		}
 	}

@@ -50,7 +50,9 @@ static void revision_print(const bc_revision_info *r, int offset)
 	       r->complete ? "" : "  incomplete");
 	for (size_t i = 0; i < r->n_changes; i++) {
 		const bc_change *c = &r->changes[i];
-		printf("    %-32s %s → %s\n", c->field, c->from ? c->from : "—",
+		fputs("    ", stdout);
+		cli_col(stdout, c->field, 32, false);
+		printf(" %s → %s\n", c->from ? c->from : "—",
 		       c->to ? c->to : "—");
 	}
 	for (size_t i = 0; i < r->n_warnings; i++)

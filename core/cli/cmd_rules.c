@@ -101,13 +101,20 @@ static void day_print(const char *what, bc_dayrule r)
 	if (r.year_offset)
 		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%+d",
 			 r.year_offset);
-	printf("%s %-10s", what, buf);
+	printf("%s ", what);
+	cli_col(stdout, buf, 10, false);
 }
 
 static void field_print(const bc_field *f, const char *indent)
 {
-	printf("%s%-22s %-6s %-10s %s", indent, f->id, bc_ftype_name(f->type),
-	       f->agg != BC_AGG_NONE ? bc_agg_name(f->agg) : "", f->label);
+	fputs(indent, stdout);
+	cli_col(stdout, f->id, 22, false);
+	putchar(' ');
+	cli_col(stdout, bc_ftype_name(f->type), 6, false);
+	putchar(' ');
+	cli_col(stdout, f->agg != BC_AGG_NONE ? bc_agg_name(f->agg) : "", 10,
+		false);
+	printf(" %s", f->label);
 	if (f->unit)
 		printf(" (%s)", f->unit);
 	if (f->level)
@@ -207,6 +214,14 @@ static void duties_print(const bc_ruleset *rs)
 	}
 }
 
+/* A line of a list of ids with their labels. */
+static void labelled(const char *id, const char *label)
+{
+	fputs("  ", stdout);
+	cli_col(stdout, id, 12, false);
+	printf(" %s\n", label);
+}
+
 static void ruleset_print(const bc_rulebook *rb, const bc_ruleset *rs)
 {
 	const bc_directive *d = &rs->directive;
@@ -222,12 +237,16 @@ static void ruleset_print(const bc_rulebook *rb, const bc_ruleset *rs)
 	for (size_t i = 0; i < rs->n_ptypes; i++) {
 		const bc_period_type *p = &rs->ptypes[i];
 		if (p->adhoc) {
-			printf("  %-4s %s — window, deadline and forms given "
-			       "when created\n",
-			       p->code, p->label);
+			fputs("  ", stdout);
+			cli_col(stdout, p->code, 4, false);
+			printf(" %s — window, deadline and forms given when "
+			       "created\n",
+			       p->label);
 			continue;
 		}
-		printf("  %-4s ", p->code);
+		fputs("  ", stdout);
+		cli_col(stdout, p->code, 4, false);
+		putchar(' ');
 		day_print("window", p->from);
 		day_print("to", p->to);
 		day_print(" units due", p->unit_due);
@@ -237,16 +256,20 @@ static void ruleset_print(const bc_rulebook *rb, const bc_ruleset *rs)
 	}
 	printf("\nlevels:\n");
 	for (size_t i = 0; i < rs->n_levels; i++)
-		printf("  %-12s %s\n", rs->levels[i].id, rs->levels[i].label);
+		labelled(rs->levels[i].id, rs->levels[i].label);
 	printf("\nunit kinds:\n");
-	for (size_t i = 0; i < rs->n_kinds; i++)
-		printf("  %-12s %-32s level %s\n", rs->kinds[i].id,
-		       rs->kinds[i].label,
-		       rs->kinds[i].level ? rs->kinds[i].level
+	for (size_t i = 0; i < rs->n_kinds; i++) {
+		fputs("  ", stdout);
+		cli_col(stdout, rs->kinds[i].id, 12, false);
+		putchar(' ');
+		cli_col(stdout, rs->kinds[i].label, 32, false);
+		printf(" level %s\n", rs->kinds[i].level
+					  ? rs->kinds[i].level
 					  : "— (collects, does not report)");
+	}
 	printf("\nroles:\n");
 	for (size_t i = 0; i < rs->n_roles; i++)
-		printf("  %-12s %s\n", rs->roles[i].id, rs->roles[i].label);
+		labelled(rs->roles[i].id, rs->roles[i].label);
 	forms_print(rs);
 	outline_print(rs);
 	duties_print(rs);

@@ -22,14 +22,11 @@ static const char *state_vi(bc_state s)
 	return names[s];
 }
 
-/* Prints s in a column of width characters (not bytes: Vietnamese
- * letters take two or three bytes each). */
+/* s in a column of width, and at least one space after it. */
 static void print_padded(const char *s, int width)
 {
-	int chars = 0;
-	for (const char *c = s; *c; c++)
-		chars += ((unsigned char)*c & 0xC0) != 0x80;
-	printf("%s%*s", s, width > chars ? width - chars : 1, "");
+	cli_col(stdout, s, width - 1, false);
+	putchar(' ');
 }
 
 static void status_print(const bc_status *s)

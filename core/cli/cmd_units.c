@@ -61,9 +61,12 @@ static int units_list(bc_cli *c)
 	} else {
 		for (size_t i = 0; i < l.n; i++) {
 			const bc_unit *u = &l.v[i];
-			printf("%*s%-*s %-12s %s", 2 * u->depth, "",
-			       24 - 2 * (u->depth < 6 ? u->depth : 6), u->code,
-			       u->kind, u->name);
+			printf("%*s", 2 * u->depth, "");
+			cli_col(stdout, u->code,
+				24 - 2 * (u->depth < 6 ? u->depth : 6), false);
+			putchar(' ');
+			cli_col(stdout, u->kind, 12, false);
+			printf(" %s", u->name);
 			for (size_t k = 0; k < u->n_roles; k++)
 				printf("%s%s", k ? ", " : "  [", u->roles[k]);
 			printf("%s\n", u->n_roles ? "]" : "");

@@ -38,8 +38,11 @@ static void usage(FILE *f)
 	      "       baocao --help | --version | COMMAND --help\n\n"
 	      "commands:\n",
 	      f);
-	for (const struct command *c = commands; c->name; c++)
-		fprintf(f, "  %-8s %s\n", c->name, c->summary);
+	for (const struct command *c = commands; c->name; c++) {
+		fputs("  ", f);
+		cli_col(f, c->name, 8, false);
+		fprintf(f, " %s\n", c->summary);
+	}
 	fputs("\nThe database is --db, else $BAOCAO_DB, else ./baocao.db.\n"
 	      "The rules are --rules, else $BAOCAO_RULES, else the rules "
 	      "shipped with baocao.\n"

@@ -26,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import unicodedata
 from pathlib import Path
 
 if len(sys.argv) != 2:
@@ -1928,6 +1929,76 @@ def history_bad_arguments(t):
         expect_rc(r, 2)
         check(period in r.err, f"{r.cmd}: message does not name {period}")
     expect_rc(t.bc("history"), 2)
+
+
+# ---- an officer's first hour (issue 10): the command line ---------------
+
+def display_width(s):
+    return sum(0 if unicodedata.combining(c) else
+               2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def column_at(line, word):
+    """The terminal column where word starts in line."""
+    i = line.index(word)
+    return display_width(line[:i])
+
+
+@test
+def aggregate_text_shows_options(t):
+    """The text of aggregate shows what --compare, --by and --rows add,
+    and its tables line up by what the terminal shows, not by bytes."""
+    with_units(t)
+    s22 = sub(period="2022-Q1", received_at="2022-02-25T09:00:00+07:00")
+    s22["forms"]["pl1b"]["van_ban"][0]["ngay"] = "2022-01-10"
+    s22["forms"]["bm3"] = dict(BM3, hs_truc_tuyen=40, hs_truc_tiep=70)
+    t.ok("import", write_json(t, "2022.json", s22))
+    t.ok("import", write_json(t, "2023.json", sub()))
+    plain = t.ok("aggregate", "2023-Q1").out
+    cmp_ = t.ok("aggregate", "2023-Q1", "--compare").out
+    check(cmp_ != plain and "2022-Q1" in cmp_, "--compare: same text")
+    lines = cmp_.splitlines()
+    i = next(i for i, l in enumerate(lines)
+             if l.split()[:1] == ["hs_truc_tuyen"])
+    same([lines[i].split()[-1], lines[i + 1].split()[-1],
+          lines[i + 2].split()[-2]], ["60", "40", "50.0"],
+         "hs_truc_tuyen, last year's, change % in the text")
+    by = t.ok("aggregate", "2023-Q1", "--by", "district").out
+    check(by != plain and "tan-ky" in by and "UBND huyện Tân Kỳ" in by,
+          f"--by district: {by[-300:]!r}")
+    rows = t.ok("aggregate", "2023-Q1", "--rows").out
+    check(rows != plain and "Kế hoạch CCHC năm 2023" in rows
+          and "12/KH-UBND" in rows, "--rows: no row of pl1b")
+    # every figure of a form's table ends in the same column, "—" too
+    table = [l for l in plain.splitlines()
+             if re.match(r"  \S.* (-?\d[\d.]*|—)(  %)?$", l)]
+    check(any("—" in l for l in table), "no figure without a value")
+    ends = {display_width(l.rstrip(" %")) for l in table}
+    check(len(ends) == 1, f"aggregate text: lines end at columns {ends}")
+
+
+@test
+def text_tables_aligned(t):
+    """Every text table lines up Vietnamese by what a terminal shows:
+    rules show's unit kinds, aggregate --rows' rows."""
+    r = t.ok("rules", "show", "cchc-1131", db=False)
+    block = r.out.split("unit kinds:\n", 1)[1].split("\n\n", 1)[0]
+    cols = {column_at(l, " level ") for l in block.splitlines()}
+    check(len(cols) == 1, f"rules show: 'level' at columns {cols}:\n{block}")
+    with_units(t)
+    s = sub()
+    s["forms"]["pl1b"]["van_ban"].append(
+        {"so_ky_hieu": "3/QĐ-UBND", "ngay": "2023-02-01",
+         "loai": "quyet_dinh", "trich_yeu": "Quyết định"})
+    t.ok("import", write_json(t, "a.json", s))
+    t.ok("import", write_json(t, "b.json", sub("xa-ky-tan")))
+    out = t.ok("aggregate", "2023-Q1", "--rows").out.splitlines()
+    rows = [l for l in out if re.search(r"\b2023-0[12]-\d\d\b", l)]
+    same(len(rows), 3, "rows of pl1b listed")
+    cols = {column_at(l, re.search(r"2023-0[12]-\d\d", l).group(0))
+            for l in rows}
+    check(len(cols) == 1, f"aggregate --rows: dates at columns {cols}:\n"
+                          + "\n".join(rows))
 
 
 @test

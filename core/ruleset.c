@@ -780,3 +780,28 @@ const bc_section *bc_ruleset_section(const bc_ruleset *rs, const char *id)
 {
 	FIND_BY_ID(rs->sections, rs->n_sections, id);
 }
+
+bool bc_ruleset_part(const bc_ruleset *rs, const char *id)
+{
+	return bc_ruleset_form(rs, id) ||
+	       (rs->n_sections && !strcmp(id, BC_PART_REPORT));
+}
+
+char *bc_ruleset_parts_text(const bc_ruleset *rs)
+{
+	size_t n = sizeof BC_PART_REPORT;
+	for (size_t i = 0; i < rs->n_forms; i++)
+		n += strlen(rs->forms[i].id) + 2;
+	char *s = bc_malloc(n);
+	if (!s)
+		return NULL;
+	size_t o = 0;
+	for (size_t i = 0; i < rs->n_forms; i++)
+		o += (size_t)snprintf(s + o, n - o, "%s%s", o ? ", " : "",
+				      rs->forms[i].id);
+	if (rs->n_sections)
+		snprintf(s + o, n - o, "%s%s", o ? ", " : "", BC_PART_REPORT);
+	else
+		s[o] = '\0';
+	return s;
+}

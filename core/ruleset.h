@@ -240,6 +240,12 @@ const char *bc_ftype_name(bc_ftype t);
 const char *bc_agg_name(bc_agg a);
 /* The part name of the narrative report in responsibilities. */
 #define BC_PART_REPORT "report"
+/* True when id is a part a unit can owe and send: a form of rs, or the
+ * report when rs has an outline. */
+bool bc_ruleset_part(const bc_ruleset *rs, const char *id);
+/* The parts of rs for a message, "pl1a, bm1, …, report"; the caller
+ * frees it with bc_free (NULL when out of memory). */
+char *bc_ruleset_parts_text(const bc_ruleset *rs);
 
 /* The date rule r falls on in year (a day past the month's end, such as
  * 29/02 in a common year, is the month's last day). */

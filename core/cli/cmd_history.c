@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "cli.h"
 #include "history.h"
+#include "mem.h"
 #include "period.h"
 
 static const char usage[] =
@@ -8,7 +9,9 @@ static const char usage[] =
 	"Every revision the unit sent for the period (of one form, or the\n"
 	"part 'report'): when and how it came, who signed it, the source\n"
 	"file and its SHA-256, its warnings, and what changed from the\n"
-	"revision before.  The revision in force is marked.\n";
+	"revision before.  The revision in force is marked.  FORM is a form\n"
+	"of the period's ruleset (bm1) or report; a FORM it does not have is\n"
+	"a usage error that lists them.\n";
 
 /* Times are shown in the time zone of the command line (+07:00), not
  * in each file's own offset. */
@@ -68,16 +71,27 @@ int cmd_history(bc_cli *c, int argc, char **argv)
 	if (npos < 2)
 		return cli_usage_error(usage, "history: which unit and period?");
 	bc_err rc = cli_open(c, false);
-	/* The period must be one the rules know (exit 2 otherwise). */
+	/* The period must be one the rules know, and the form one of its
+	 * ruleset (exit 2 otherwise). */
 	bc_period p;
-	if (rc == BC_OK && (rc = bc_period_get(c->st, c->rb, pos[1], &p,
-					       &c->diags)) == BC_OK)
-		bc_period_free(&p);
+	if (rc == BC_OK)
+		rc = bc_period_get(c->st, c->rb, pos[1], &p, &c->diags);
 	if (rc != BC_OK)
 		return cli_finish(c, rc);
+	const char *form = npos == 3 ? pos[2] : NULL;
+	if (form && !bc_ruleset_part(p.rs, form)) {
+		char *parts = bc_ruleset_parts_text(p.rs);
+		r = cli_usage_error(usage, "%s is no form of %s (ruleset %s); "
+					   "its forms are %s",
+				    form, p.code, p.rs->id,
+				    parts ? parts : "(out of memory)");
+		bc_free(parts);
+		bc_period_free(&p);
+		return r;
+	}
 	bc_history h;
-	rc = bc_history_get(c->st, pos[0], pos[1], npos == 3 ? pos[2] : NULL,
-			    &h, &c->diags);
+	rc = bc_history_get(c->st, pos[0], p.code, form, &h, &c->diags);
+	bc_period_free(&p);
 	if (rc == BC_OK && c->json) {
 		json_t *a = json_array();
 		for (size_t i = 0; i < h.n; i++)
@@ -88,8 +102,9 @@ int cmd_history(bc_cli *c, int argc, char **argv)
 		for (size_t i = 0; i < h.n; i++)
 			revision_print(&h.v[i], c->tz_offset);
 		if (!h.n)
-			fprintf(stderr, "no revision of %s for %s\n", pos[0],
-				pos[1]);
+			fprintf(stderr, "no revision of %s%s%s for %s\n",
+				pos[0], form ? " " : "", form ? form : "",
+				h.period);
 	}
 	bc_history_free(&h);
 	return cli_finish(c, rc);

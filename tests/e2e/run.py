@@ -1933,6 +1933,23 @@ def history_bad_arguments(t):
 
 # ---- an officer's first hour (issue 10): the command line ---------------
 
+@test
+def history_unknown_form(t):
+    """history UNIT PERIOD FORM with a form the period's ruleset does not
+    have is a usage error listing its forms."""
+    with_units(t)
+    t.ok("import", write_json(t, "a.json", sub()))
+    for form in ("bm9", "BM3", "reports"):
+        r = t.bc("history", "xa-ky-son", "2023-Q1", form)
+        expect_err(r, 2, form, "bm1", "bm7", "pl1a", "report")
+        check(r.out == "", f"{r.cmd}: printed {r.out!r}")
+    for form in ("bm3", "report"):
+        check(history(t, "xa-ky-son", form=form)["revisions"],
+              f"history ... {form}: no revision")
+    # a form of the rules nobody sent is no usage error
+    t.ok("history", "xa-ky-son", "2023-Q1", "pl1a")
+
+
 def display_width(s):
     return sum(0 if unicodedata.combining(c) else
                2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)

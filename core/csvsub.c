@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 enum { C_UNIT, C_PERIOD, C_FORM, C_FIELD, C_VALUE, N_C };
 static const char *const names[N_C] = {"unit", "period", "form", "field",
@@ -66,7 +67,9 @@ static bc_submission *find_sub(reader *r, const char *unit,
 	for (size_t k = 0; k < r->out->n; k++) {
 		size_t i = (r->last + k) % r->out->n;
 		bc_submission *s = &r->out->v[i];
-		if (!strcmp(s->unit.text, unit) && !strcmp(s->period.text, period)) {
+		/* A period code in either case is one period (period.h). */
+		if (!strcmp(s->unit.text, unit) &&
+		    !strcasecmp(s->period.text, period)) {
 			r->last = i;
 			return s;
 		}

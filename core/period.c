@@ -16,14 +16,14 @@ bc_err bc_period_code_parse(const char *code, int *year, char *token,
 	for (int i = 0; i < 4; i++)
 		if (!isdigit((unsigned char)code[i]))
 			return BC_ERR_SYNTAX;
-	if (code[4] != '-' || !isupper((unsigned char)code[5]))
+	if (code[4] != '-' || !isalpha((unsigned char)code[5]))
 		return BC_ERR_SYNTAX;
 	const char *t = code + 5;
 	bool seen_digit = false;
 	for (const char *p = t; *p; p++) {
 		if (isdigit((unsigned char)*p))
 			seen_digit = true;
-		else if (!isupper((unsigned char)*p) || seen_digit)
+		else if (!isalpha((unsigned char)*p) || seen_digit)
 			return BC_ERR_SYNTAX;
 	}
 	if (strlen(t) >= token_size)
@@ -31,8 +31,23 @@ bc_err bc_period_code_parse(const char *code, int *year, char *token,
 	*year = atoi(code);
 	if (*year < 1900)
 		return BC_ERR_SYNTAX;
-	strcpy(token, t);
+	/* Officers type "2023-q1" as often as "2023-Q1": one period. */
+	for (size_t i = 0; t[i]; i++)
+		token[i] = (char)toupper((unsigned char)t[i]);
+	token[strlen(t)] = '\0';
 	return BC_OK;
+}
+
+bc_err bc_period_code_canon(const char *code, char out[BC_PERIOD_CODE_MAX])
+{
+	int year;
+	char token[BC_PERIOD_CODE_MAX];
+	bc_err rc = bc_period_code_parse(code, &year, token, sizeof token);
+	size_t i = 0;
+	for (; rc == BC_OK && code[i]; i++) /* parsed: it fits */
+		out[i] = (char)toupper((unsigned char)code[i]);
+	out[i] = '\0';
+	return rc;
 }
 
 /* The label template with {year} and {n} filled in. */
@@ -213,7 +228,7 @@ bc_err bc_period_get(bc_store *st, bc_rulebook *rb, const char *code,
 		     bc_period *out, bc_diags *d)
 {
 	int year;
-	char token[16];
+	char token[16], canon[BC_PERIOD_CODE_MAX];
 	*out = (bc_period){0};
 	if (bc_period_code_parse(code, &year, token, sizeof token) != BC_OK) {
 		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
@@ -222,6 +237,8 @@ bc_err bc_period_get(bc_store *st, bc_rulebook *rb, const char *code,
 			     code ? code : "");
 		return BC_ERR_SYNTAX;
 	}
+	bc_period_code_canon(code, canon);
+	code = canon;
 	bc_err rc = st ? load_recorded(st, rb, code, out, d) : BC_ERR_NOT_FOUND;
 	if (rc != BC_ERR_NOT_FOUND)
 		return rc;
@@ -444,13 +461,14 @@ bc_err bc_period_add_adhoc(bc_store *st, bc_rulebook *rb, const bc_adhoc *a,
 			   bc_diags *d)
 {
 	int year, n;
-	char token[16];
+	char token[16], code[BC_PERIOD_CODE_MAX];
 	if (bc_period_code_parse(a->code, &year, token, sizeof token)) {
 		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
 			     "'%s' is not a period code", a->code);
 		return BC_ERR_SYNTAX;
 	}
-	bc_err rc = adhoc_check(a, a->code, d);
+	bc_period_code_canon(a->code, code);
+	bc_err rc = adhoc_check(a, code, d);
 	if (rc != BC_OK)
 		return rc;
 	const bc_ruleset *rs = bc_rulebook_govern(rb, token, year, a->to);
@@ -460,14 +478,14 @@ bc_err bc_period_add_adhoc(bc_store *st, bc_rulebook *rb, const bc_adhoc *a,
 		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
 			     "%s: no ruleset in force on the window's last day "
 			     "has an ad-hoc type for %s",
-			     a->code, token);
+			     code, token);
 		return BC_ERR_SYNTAX;
 	}
 	bc_period p;
-	if (load_recorded(st, rb, a->code, &p, d) == BC_OK) {
+	if (load_recorded(st, rb, code, &p, d) == BC_OK) {
 		bc_period_free(&p);
 		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-			     "%s already exists", a->code);
+			     "%s already exists", code);
 		return BC_ERR_INVALID;
 	}
 	p = (bc_period){.year = year, .adhoc_no = n, .rs = rs,
@@ -476,7 +494,7 @@ bc_err bc_period_add_adhoc(bc_store *st, bc_rulebook *rb, const bc_adhoc *a,
 			.compile_due = a->compile_due != BC_DATE_NONE
 					       ? a->compile_due
 					       : a->unit_due};
-	snprintf(p.code, sizeof p.code, "%s", a->code);
+	snprintf(p.code, sizeof p.code, "%s", code);
 	snprintf(p.type, sizeof p.type, "%s", pt->code);
 	p.label = make_label(pt->label, year, n);
 	p.doc = bc_strdup(a->doc);

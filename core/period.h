@@ -37,9 +37,14 @@ typedef struct bc_period {
 } bc_period;
 
 /* Splits "2023-Q1" into year and type token ("Q1").  BC_ERR_SYNTAX for
- * anything not four digits, a dash and capital letters then digits. */
+ * anything not four digits, a dash and letters then digits.  Letters are
+ * read in either case and the token is in capitals ("2023-q1" is
+ * 2023-Q1). */
 bc_err bc_period_code_parse(const char *code, int *year, char *token,
 			    size_t token_size);
+/* code as the program writes it, the type in capitals ("2023-dx1" →
+ * "2023-DX1"), into out; BC_ERR_SYNTAX as bc_period_code_parse. */
+bc_err bc_period_code_canon(const char *code, char out[BC_PERIOD_CODE_MAX]);
 
 /*
  * The period with this code: as recorded, or as the governing ruleset

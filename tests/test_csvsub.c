@@ -71,6 +71,24 @@ static void grouped_by_unit_and_period(void **state)
 	done(&f);
 }
 
+/* A period code is one period in either case: a file that writes it
+ * both ways holds one submission per unit. */
+static void period_in_either_case(void **state)
+{
+	fx f = {0};
+	if (sub_read(&f, HEADER
+		     "xa-a,2023-q1,_meta,signer_name,A\n"
+		     "xa-a,2023-Q1,bm3,hs_tiep_nhan,5\n"
+		     "xa-a,2023-q1,bm3,hs_qua_han,1\n") != BC_OK) {
+		test_diags_print(&f.d);
+		fail_msg("refused");
+	}
+	assert_int_equal(f.subs.n, 1);
+	want_attr(&f.subs.v[0].period, "2023-q1", 2);
+	assert_int_equal(f.subs.v[0].n, 2);
+	done(&f);
+}
+
 static void meta_fields(void **state)
 {
 	fx f = {0};
@@ -228,6 +246,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(grouped_by_unit_and_period),
+		cmocka_unit_test(period_in_either_case),
 		cmocka_unit_test(meta_fields),
 		cmocka_unit_test(values_cells_and_sections),
 		cmocka_unit_test(bom_and_crlf),

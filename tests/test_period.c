@@ -130,10 +130,36 @@ static void code_parse_accepts(void **state)
 	assert_string_equal(tok, "DX12");
 }
 
+/* Officers type codes in small letters as often as in capitals: the
+ * same period, written in capitals. */
+static void code_parse_any_case(void **state)
+{
+	static const char *const typed[][2] = {
+		{"2023-q1", "Q1"}, {"2023-h1", "H1"}, {"2023-dx1", "DX1"},
+		{"2023-Dx12", "DX12"}, {"2023-y", "Y"},
+	};
+	for (size_t i = 0; i < sizeof typed / sizeof *typed; i++) {
+		int year = 0;
+		char tok[16], canon[BC_PERIOD_CODE_MAX];
+		assert_int_equal(bc_period_code_parse(typed[i][0], &year, tok,
+						      sizeof tok),
+				 BC_OK);
+		assert_int_equal(year, 2023);
+		assert_string_equal(tok, typed[i][1]);
+		assert_int_equal(bc_period_code_canon(typed[i][0], canon),
+				 BC_OK);
+		assert_string_equal(canon + 5, typed[i][1]);
+		assert_memory_equal(canon, "2023-", 5);
+	}
+	char canon[BC_PERIOD_CODE_MAX];
+	assert_int_equal(bc_period_code_canon("2023-q 1", canon),
+			 BC_ERR_SYNTAX);
+}
+
 static void code_parse_refuses(void **state)
 {
 	static const char *const bad[] = {
-		"23-Q1",    "2023Q1",   "2023-q1",  "2023-Q1x", "2023-Q1X",
+		"23-Q1",    "2023Q1",   "2023-q1x", "2023-Q1x", "2023-Q1X",
 		"",         "2023-1Q",  "2023-",    "2023-Q1-", "2023-Q 1",
 		"2023-Q1 ", " 2023-Q1", "20a3-Q1",  "0999-Q1",  "2023--Q1",
 		"2023-DX1A",
@@ -234,7 +260,7 @@ static void unknown_periods(void **state)
 			 BC_ERR_NOT_FOUND);
 	assert_int_equal(bc_period_get(w.st, w.rb, "2023Q1", &p, &w.d),
 			 BC_ERR_SYNTAX);
-	assert_int_equal(bc_period_get(w.st, w.rb, "2023-q1", &p, &w.d),
+	assert_int_equal(bc_period_get(w.st, w.rb, "2023-q1x", &p, &w.d),
 			 BC_ERR_SYNTAX);
 	assert_true(test_diags_have(&w.d, "'2023Q1' is not a period code"));
 	bc_period_free(&p);
@@ -631,11 +657,55 @@ static void recorded_period_keeps_version(void **state)
 	free(rules);
 }
 
+/* A code in small letters is the period of the code in capitals: the
+ * one recorded, the ad-hoc one created, never a second of them. */
+static void codes_in_any_case(void **state)
+{
+	world w;
+	world_open(&w, NULL);
+	record(&w, "2023-Q1");
+	bc_period p, q;
+	get_ok(&w, "2023-Q1", &p);
+	get_ok(&w, "2023-q1", &q);
+	assert_true(p.id > 0);
+	assert_int_equal(q.id, p.id);
+	assert_string_equal(q.code, "2023-Q1");
+	bc_period_free(&p);
+	bc_period_free(&q);
+	get_ok(&w, "2023-h1", &p);
+	check_period(&p, &schedule_2023[1]);
+	bc_period_free(&p);
+
+	bc_adhoc a = adhoc("2023-dx1", "2023-04-01", "2023-04-30",
+			   "2023-05-05", "45/SNV-CCHC");
+	assert_int_equal(bc_period_add_adhoc(w.st, w.rb, &a, &w.d), BC_OK);
+	get_ok(&w, "2023-DX1", &p);
+	assert_string_equal(p.code, "2023-DX1");
+	bc_period_free(&p);
+	get_ok(&w, "2023-Dx1", &p);
+	assert_string_equal(p.code, "2023-DX1");
+	bc_period_free(&p);
+	a.code = "2023-DX1";
+	assert_int_equal(bc_period_add_adhoc(w.st, w.rb, &a, &w.d),
+			 BC_ERR_INVALID);
+	assert_true(test_diags_have(&w.d, "2023-DX1 already exists"));
+	assert_int_equal(bc_period_advance(w.st, w.rb, "2023-h1",
+					   day("2023-05-20"), "1/UBND", &w.d),
+			 BC_OK);
+	get_ok(&w, "2023-H1", &p);
+	assert_date(p.unit_due, "2023-05-20");
+	bc_period_free(&p);
+	assert_int_equal(count_rows(&w, "period"), 3);
+	world_close(&w);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(code_parse_accepts),
 		cmocka_unit_test(code_parse_refuses),
+		cmocka_unit_test(code_parse_any_case),
+		cmocka_unit_test(codes_in_any_case),
 		cmocka_unit_test(schedule_of_2023),
 		cmocka_unit_test(unknown_periods),
 		cmocka_unit_test(advance_h1),

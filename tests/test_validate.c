@@ -230,7 +230,7 @@ static void malformed_period(void **state)
 {
 	fx *f = *state;
 	fx_open(f);
-	const char *bad[] = {"2023Q1", "23-Q1", "2023-q1", "2023-Q1 ",
+	const char *bad[] = {"2023Q1", "23-Q1", "2023-q1x", "2023-Q1 ",
 			     "2023-Q1x"};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		run r;

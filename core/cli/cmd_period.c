@@ -98,9 +98,11 @@ static int period_advance(bc_cli *c, const char *code, cli_opt *o)
 				       &c->diags);
 	if (rc != BC_OK)
 		return cli_finish(c, rc);
-	fprintf(stderr, "%s: units now due %s, by %s\n", code, o[0].value,
+	char canon[BC_PERIOD_CODE_MAX];
+	bc_period_code_canon(code, canon);
+	fprintf(stderr, "%s: units now due %s, by %s\n", canon, o[0].value,
 		o[1].value);
-	return period_show(c, code);
+	return period_show(c, canon);
 }
 
 /* o is cmd_period's options: due, doc, from, to, forms, compile-due. */

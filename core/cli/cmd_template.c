@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "cli.h"
 #include "mem.h"
+#include "period.h"
 #include "template.h"
 
 #include <string.h>
@@ -90,5 +91,9 @@ int cmd_template(bc_cli *c, int argc, char **argv)
 	if (opts[O_FIXED].set &&
 	    !bc_time_parse(opts[O_FIXED].value, c->tz_offset, &fixed, NULL))
 		return cli_usage_error(usage, "--fixed-time takes a timestamp");
+	/* Named as the program writes it: 2023-q1 makes CODE-2023-Q1.xlsx. */
+	char canon[BC_PERIOD_CODE_MAX];
+	if (bc_period_code_canon(opts[O_PERIOD].value, canon) == BC_OK)
+		opts[O_PERIOD].value = canon;
 	return opts[O_ALL].set ? all(c, opts, fixed) : one(c, opts, fixed);
 }

@@ -457,6 +457,34 @@ static bc_err adhoc_check(const bc_adhoc *a, const char *code, bc_diags *d)
 	return d->errors > before ? BC_ERR_INVALID : BC_OK;
 }
 
+/* Every id of an ad-hoc period's forms must be a part of its ruleset: a
+ * period asking for "bm9" is owed by nobody. */
+static bc_err adhoc_forms_known(const bc_ruleset *rs, const char *code,
+				const char *forms, bc_diags *d)
+{
+	char unknown[256] = "", id[64];
+	size_t o = 0, n_unknown = 0;
+	for (const char *f = forms; f && *f;) {
+		size_t len = strcspn(f, ",");
+		snprintf(id, sizeof id, "%.*s", (int)len, f);
+		if (!bc_ruleset_part(rs, id) && o < sizeof unknown)
+			o += (size_t)snprintf(unknown + o, sizeof unknown - o,
+					      "%s%s", n_unknown++ ? ", " : "",
+					      id);
+		f += len + (f[len] == ',');
+	}
+	if (!n_unknown)
+		return BC_OK;
+	char *parts = bc_ruleset_parts_text(rs);
+	bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
+		     "%s: --forms: %s %s of ruleset %s; its forms are %s",
+		     code, unknown,
+		     n_unknown > 1 ? "are no forms" : "is no form", rs->id,
+		     parts ? parts : "(out of memory)");
+	bc_free(parts);
+	return BC_ERR_SYNTAX;
+}
+
 bc_err bc_period_add_adhoc(bc_store *st, bc_rulebook *rb, const bc_adhoc *a,
 			   bc_diags *d)
 {
@@ -481,6 +509,9 @@ bc_err bc_period_add_adhoc(bc_store *st, bc_rulebook *rb, const bc_adhoc *a,
 			     code, token);
 		return BC_ERR_SYNTAX;
 	}
+	rc = adhoc_forms_known(rs, code, a->forms, d);
+	if (rc != BC_OK)
+		return rc;
 	bc_period p;
 	if (load_recorded(st, rb, code, &p, d) == BC_OK) {
 		bc_period_free(&p);

@@ -415,13 +415,13 @@ static void adhoc_created(void **state)
 	bc_adhoc b = adhoc("2023-DX12", "2023-07-01", "2023-07-31",
 			   "2023-08-05", "50/SNV");
 	b.compile_due = day("2023-08-10");
-	b.forms = "bm1,bm_2";
+	b.forms = "bm1,bm2";
 	assert_int_equal(bc_period_add_adhoc(w.st, w.rb, &b, &w.d), BC_OK);
 	get_ok(&w, "2023-DX12", &p);
 	assert_string_equal(p.label, "Báo cáo đột xuất số 12 năm 2023");
 	assert_int_equal(p.adhoc_no, 12);
 	assert_date(p.compile_due, "2023-08-10");
-	assert_string_equal(p.forms, "bm1,bm_2");
+	assert_string_equal(p.forms, "bm1,bm2");
 	bc_period_free(&p);
 	assert_int_equal(count_rows(&w, "period"), 2);
 	world_close(&w);
@@ -699,6 +699,38 @@ static void codes_in_any_case(void **state)
 	world_close(&w);
 }
 
+/* An ad-hoc period asking for something that is no form would be owed
+ * by nobody: refused, the real forms named, nothing recorded. */
+static void adhoc_unknown_forms(void **state)
+{
+	world w;
+	world_open(&w, NULL);
+	bc_adhoc a = adhoc("2023-DX1", "2023-04-01", "2023-04-30",
+			   "2023-05-05", "45/SNV");
+	a.forms = "bm9";
+	assert_int_equal(bc_period_add_adhoc(w.st, w.rb, &a, &w.d),
+			 BC_ERR_SYNTAX);
+	assert_true(test_diags_have(&w.d, "bm9 is no form of ruleset "
+					  "cchc-1131"));
+	assert_true(test_diags_have(&w.d, "bm1, bm2, bm3, bm4, bm5, bm6, "
+					  "bm7, pl1a, pl1b, report"));
+	a.forms = "bm1,bm_2,xyz,report";
+	assert_int_equal(bc_period_add_adhoc(w.st, w.rb, &a, &w.d),
+			 BC_ERR_SYNTAX);
+	assert_true(test_diags_have(&w.d, "bm_2, xyz are no form"));
+	assert_int_equal(count_rows(&w, "period"), 0);
+	bc_period p;
+	assert_int_equal(bc_period_get(w.st, w.rb, "2023-DX1", &p, &w.d),
+			 BC_ERR_NOT_FOUND);
+	/* The forms and the report are what it may ask for. */
+	a.forms = "bm3,report";
+	assert_int_equal(bc_period_add_adhoc(w.st, w.rb, &a, &w.d), BC_OK);
+	get_ok(&w, "2023-DX1", &p);
+	assert_string_equal(p.forms, "bm3,report");
+	bc_period_free(&p);
+	world_close(&w);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -712,6 +744,7 @@ int main(void)
 		cmocka_unit_test(advance_refused),
 		cmocka_unit_test(adhoc_created),
 		cmocka_unit_test(adhoc_refused),
+		cmocka_unit_test(adhoc_unknown_forms),
 		cmocka_unit_test(calendar_2023),
 		cmocka_unit_test(recorded_period_keeps_ruleset),
 		cmocka_unit_test(recorded_period_keeps_version),

@@ -1984,6 +1984,23 @@ def history_unknown_form(t):
     t.ok("history", "xa-ky-son", "2023-Q1", "pl1a")
 
 
+@test
+def period_add_adhoc_unknown_forms(t):
+    """add-adhoc --forms with ids that are no forms: refused, the real
+    forms listed, nothing recorded."""
+    t.init()
+    for forms in ("bm9", "bm1,bm9,xyz"):
+        r = t.bc(*ADHOC, "--forms", forms)
+        expect_err(r, 2, "bm9", "bm1", "bm7", "report")
+        expect_rc(t.bc("period", "show", "2023-DX1"), 2)
+    same([p["period"] for p in t.json("period", "calendar", "2023")["periods"]],
+         ["2023-Q1", "2023-H1", "2023-Q3", "2023-Y"],
+         "calendar after refused add-adhoc")
+    t.ok(*ADHOC, "--forms", "bm1,bm3,report")
+    same(show(t, "2023-DX1")["forms"], ["bm1", "bm3", "report"],
+         "forms of 2023-DX1")
+
+
 def display_width(s):
     return sum(0 if unicodedata.combining(c) else
                2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)

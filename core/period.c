@@ -363,6 +363,54 @@ static bc_err insert_override(bc_store *st, bc_period *p, bc_date due,
 	return rc;
 }
 
+bc_err bc_period_advances(bc_store *st, const bc_period *p, bc_advance **out,
+			  size_t *n, bc_diags *d)
+{
+	*out = NULL;
+	*n = 0;
+	if (!p->id)
+		return BC_OK;
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(bc_store_db(st),
+			       "SELECT unit_due, doc, recorded_at FROM"
+			       " deadline_override WHERE period_id = ?"
+			       " ORDER BY id",
+			       -1, &s, NULL) != SQLITE_OK)
+		return bc_store_fail(st, d, "advances");
+	sqlite3_bind_int64(s, 1, p->id);
+	size_t cap = 0;
+	bc_err rc = BC_OK;
+	int r;
+	while (rc == BC_OK && (r = sqlite3_step(s)) == SQLITE_ROW) {
+		if (bc_grow((void **)out, &cap, *n + 1, sizeof **out) < 0) {
+			rc = BC_ERR_NOMEM;
+			break;
+		}
+		bc_advance *a = &(*out)[(*n)++];
+		*a = (bc_advance){.unit_due = col_date(s, 0),
+				  .doc = col_dup(s, 1),
+				  .recorded_at = sqlite3_column_int64(s, 2)};
+		if (!a->doc)
+			rc = BC_ERR_NOMEM;
+	}
+	if (rc == BC_OK && r != SQLITE_DONE)
+		rc = bc_store_fail(st, d, "advances");
+	sqlite3_finalize(s);
+	if (rc != BC_OK) {
+		bc_period_advances_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
+void bc_period_advances_free(bc_advance *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		bc_free(v[i].doc);
+	bc_free(v);
+}
+
 bc_err bc_period_advance(bc_store *st, bc_rulebook *rb, const char *code,
 			 bc_date due, const char *doc, bc_diags *d)
 {
@@ -400,9 +448,13 @@ bc_err bc_period_advance(bc_store *st, bc_rulebook *rb, const char *code,
 			     code, from);
 		rc = BC_ERR_REFUSED;
 	}
-	if (rc == BC_OK)
+	/* The same document setting the same day again is already on
+	 * record: nothing to add. */
+	bool again = rc == BC_OK && p.advanced_doc && p.unit_due == due &&
+		     !strcmp(p.advanced_doc, doc);
+	if (rc == BC_OK && !again)
 		rc = bc_store_begin(st, d);
-	if (rc == BC_OK) {
+	if (rc == BC_OK && !again) {
 		rc = bc_period_record(st, &p, d);
 		if (rc == BC_OK)
 			rc = insert_override(st, &p, due, doc, d);

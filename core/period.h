@@ -60,11 +60,28 @@ bc_err bc_period_get(bc_store *st, bc_rulebook *rb, const char *code,
 bc_err bc_period_record(bc_store *st, bc_period *p, bc_diags *d);
 void bc_period_free(bc_period *p);
 
-/* Moves the unit deadline of a period earlier, by document doc.  Refused
- * (BC_ERR_REFUSED) for a type the rules do not let be advanced, or a date
- * not before the rules' date or before the window opens. */
+/* Moves the unit deadline of a period earlier than the rules' date, by
+ * document doc.  Every advance is a new record: the last one recorded is
+ * in force, whether it sets a day earlier or later than the one before
+ * (a later document may give back some days), and the earlier ones stay
+ * on record.  The advance in force given again (same day, same document)
+ * records nothing.  Refused (BC_ERR_REFUSED) for a type the rules do not
+ * let be advanced, or a date not before the rules' date or before the
+ * window opens. */
 bc_err bc_period_advance(bc_store *st, bc_rulebook *rb, const char *code,
 			 bc_date due, const char *doc, bc_diags *d);
+
+typedef struct bc_advance {
+	bc_date unit_due;
+	char *doc;
+	bc_time recorded_at;
+} bc_advance;
+/* Every advance of recorded period p, in the order recorded (the last is
+ * in force; none for a period not recorded).  Free *out with
+ * bc_period_advances_free. */
+bc_err bc_period_advances(bc_store *st, const bc_period *p, bc_advance **out,
+			  size_t *n, bc_diags *d);
+void bc_period_advances_free(bc_advance *v, size_t n);
 
 typedef struct bc_adhoc {
 	const char *code; /* "2023-DX1" */

@@ -731,6 +731,64 @@ static void adhoc_unknown_forms(void **state)
 	world_close(&w);
 }
 
+static void expect_advances(world *w, const char *code,
+			    const char *const want[][2], size_t n)
+{
+	bc_period p;
+	bc_advance *v;
+	size_t got;
+	get_ok(w, code, &p);
+	assert_int_equal(bc_period_advances(w->st, &p, &v, &got, &w->d), BC_OK);
+	assert_int_equal(got, n);
+	for (size_t i = 0; i < n; i++) {
+		assert_date(v[i].unit_due, want[i][0]);
+		assert_string_equal(v[i].doc, want[i][1]);
+		assert_int_equal(v[i].recorded_at, 1700000000);
+	}
+	/* The last recorded is in force. */
+	assert_date(p.unit_due, want[n - 1][0]);
+	assert_string_equal(p.advanced_doc, want[n - 1][1]);
+	bc_period_advances_free(v, got);
+	bc_period_free(&p);
+}
+
+/* Every advance stays on record with its document; the last one is in
+ * force, a later day than the one before included. */
+static void advances_kept(void **state)
+{
+	world w;
+	world_open(&w, NULL);
+	bc_period p;
+	bc_advance *v;
+	size_t n;
+	get_ok(&w, "2023-H1", &p);
+	assert_int_equal(bc_period_advances(w.st, &p, &v, &n, &w.d), BC_OK);
+	assert_int_equal(n, 0);
+	bc_period_free(&p);
+	static const char *const want[][2] = {
+		{"2023-05-25", "111/UBND-NV"},
+		{"2023-05-20", "222/UBND-NV"},
+		{"2023-05-26", "333/UBND-NV"},
+	};
+	for (size_t i = 0; i < 3; i++) {
+		assert_int_equal(bc_period_advance(w.st, w.rb, "2023-H1",
+						   day(want[i][0]), want[i][1],
+						   &w.d),
+				 BC_OK);
+		expect_advances(&w, "2023-H1", want, i + 1);
+	}
+	/* The advance in force given again adds nothing. */
+	assert_int_equal(bc_period_advance(w.st, w.rb, "2023-H1",
+					   day("2023-05-26"), "333/UBND-NV",
+					   &w.d),
+			 BC_OK);
+	expect_advances(&w, "2023-H1", want, 3);
+	/* Still never the rules' date or later. */
+	expect_refused(&w, "2023-H1", "2023-05-28", "444/UBND", "earlier");
+	expect_advances(&w, "2023-H1", want, 3);
+	world_close(&w);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -745,6 +803,7 @@ int main(void)
 		cmocka_unit_test(adhoc_created),
 		cmocka_unit_test(adhoc_refused),
 		cmocka_unit_test(adhoc_unknown_forms),
+		cmocka_unit_test(advances_kept),
 		cmocka_unit_test(calendar_2023),
 		cmocka_unit_test(recorded_period_keeps_ruleset),
 		cmocka_unit_test(recorded_period_keeps_version),

@@ -15,11 +15,36 @@ static const char usage[] =
 	"                               [--compile-due DATE] [--forms a,b]\n\n"
 	"PERIOD is YYYY-TYPE with a type of the ruleset in force (2023-Q1),\n"
 	"or YYYY-<ad-hoc prefix><n> for an ad-hoc report (2023-DX1).\n"
-	"advance    moves the unit deadline earlier, by the document REF,\n"
-	"           where the rules allow it\n"
-	"add-adhoc  creates an ad-hoc report with its own window and deadline\n";
+	"Period codes are read in either case (2023-q1 is 2023-Q1).\n\n"
+	"advance    moves the unit deadline earlier than the rules' date,\n"
+	"           by the document REF, where the rules allow it.  Each\n"
+	"           advance is kept with its document; the last recorded is\n"
+	"           in force, even one setting a later day than the one\n"
+	"           before (a new document giving back some days), never\n"
+	"           the rules' date or later.  show --json gives it as\n"
+	"           advanced_by, those it replaced as superseded_advances.\n"
+	"add-adhoc  creates an ad-hoc report with its own window and\n"
+	"           deadline; --forms names the forms it asks for (ids of\n"
+	"           the ruleset's forms, or report), all when not given\n";
 
-static void period_print(const bc_period *p)
+/* The advances the one in force superseded (all of v but the last),
+ * oldest first. */
+static json_t *superseded_json(const bc_cli *c, const bc_advance *v,
+			       size_t n)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i + 1 < n; i++) {
+		char at[BC_TIME_BUF];
+		bc_time_format(v[i].recorded_at, c->tz_offset, at);
+		json_array_append_new(
+			a, json_pack("{s:s, s:o, s:s}", "doc", v[i].doc,
+				     "unit_due", cli_json_date(v[i].unit_due),
+				     "recorded_at", at));
+	}
+	return a;
+}
+
+static void period_print(const bc_period *p, const bc_advance *v, size_t n)
 {
 	char from[BC_DATE_BUF], to[BC_DATE_BUF], due[BC_DATE_BUF],
 		comp[BC_DATE_BUF];
@@ -27,18 +52,46 @@ static void period_print(const bc_period *p)
 	bc_date_format(p->to, to);
 	bc_date_format(p->unit_due, due);
 	bc_date_format(p->compile_due, comp);
-	printf("%-10s %s → %s  units due %s  compiled by %s  %s  [%s]", p->code,
-	       from, to, due, comp, p->label, p->rs->id);
+	cli_col(stdout, p->code, 10, false);
+	printf(" %s → %s  units due %s  compiled by %s  %s  [%s]", from, to,
+	       due, comp, p->label, p->rs->id);
 	if (p->advanced_doc)
 		printf("  (advanced by %s)", p->advanced_doc);
+	for (size_t i = 0; i + 1 < n; i++) {
+		bc_date_format(v[i].unit_due, due);
+		printf("%s%s → %s%s", i ? "; " : "  (superseding ", v[i].doc,
+		       due, i + 2 == n ? ")" : "");
+	}
 	if (p->doc)
 		printf("  (asked by %s)", p->doc);
 	printf("\n");
 }
 
+/* The period as --json shows it into *json (the object of cli.md, with
+ * "superseded_advances" when an advance replaced others), or printed as
+ * a line of text when json is NULL. */
+static bc_err period_out(bc_cli *c, const bc_period *p, json_t **json)
+{
+	bc_advance *v;
+	size_t n;
+	bc_err rc = bc_period_advances(c->st, p, &v, &n, &c->diags);
+	if (rc != BC_OK)
+		return rc;
+	if (json && (*json = bc_period_json(p)) && n > 1)
+		json_object_set_new(*json, "superseded_advances",
+				    superseded_json(c, v, n));
+	else if (json && !*json)
+		rc = BC_ERR_NOMEM;
+	else if (!json)
+		period_print(p, v, n);
+	bc_period_advances_free(v, n);
+	return rc;
+}
+
 static int period_show(bc_cli *c, const char *code)
 {
 	bc_period p;
+	json_t *j = NULL;
 	bc_err rc = cli_open(c, false);
 	if (rc == BC_OK)
 		rc = bc_period_get(c->st, c->rb, code, &p, &c->diags);
@@ -49,12 +102,11 @@ static int period_show(bc_cli *c, const char *code)
 			"note: %s keeps the version of %s it was recorded "
 			"with; the rules directory now holds another\n",
 			p.code, p.rs->id);
-	if (c->json)
-		cli_print_json(bc_period_json(&p));
-	else
-		period_print(&p);
+	rc = period_out(c, &p, c->json ? &j : NULL);
+	if (rc == BC_OK && j)
+		cli_print_json(j);
 	bc_period_free(&p);
-	return EXIT_OK;
+	return cli_finish(c, rc);
 }
 
 static int period_calendar(bc_cli *c, const char *year_s)
@@ -71,18 +123,20 @@ static int period_calendar(bc_cli *c, const char *year_s)
 					&c->diags);
 	if (rc != BC_OK)
 		return cli_finish(c, rc);
-	if (c->json) {
-		json_t *arr = json_array();
-		for (size_t i = 0; i < n; i++)
-			json_array_append_new(arr, bc_period_json(&v[i]));
+	json_t *arr = c->json ? json_array() : NULL;
+	for (size_t i = 0; rc == BC_OK && i < n; i++) {
+		json_t *j = NULL;
+		rc = period_out(c, &v[i], arr ? &j : NULL);
+		if (j)
+			json_array_append_new(arr, j);
+	}
+	if (rc == BC_OK && arr)
 		cli_print_json(json_pack("{s:i, s:o}", "year", (int)year,
 					 "periods", arr));
-	} else {
-		for (size_t i = 0; i < n; i++)
-			period_print(&v[i]);
-	}
+	else
+		json_decref(arr);
 	bc_period_list_free(v, n);
-	return EXIT_OK;
+	return cli_finish(c, rc);
 }
 
 static int period_advance(bc_cli *c, const char *code, cli_opt *o)

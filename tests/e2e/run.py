@@ -2001,6 +2001,43 @@ def period_add_adhoc_unknown_forms(t):
          "forms of 2023-DX1")
 
 
+@test
+def period_advance_twice(t):
+    """Every advance stays on record with its document; the last one is in
+    force, a later day included; advanced_by is the one in force."""
+    t.init()
+    doc1, doc2, doc3 = ("Công văn 111/UBND-NV ngày 02/5/2023",
+                        "Công văn 222/UBND-NV ngày 10/5/2023",
+                        "Công văn 333/UBND-NV ngày 15/5/2023")
+    t.ok("period", "advance", "2023-H1", "--due", "2023-05-25", "--doc", doc1)
+    t.ok("period", "advance", "2023-H1", "--due", "2023-05-20", "--doc", doc2)
+    got = show(t, "2023-H1")
+    want = expected(2023, "H1", advanced=(doc2, "2023-05-20"))
+    same({k: got[k] for k in want}, want, "period show after two advances")
+    same(got.get("superseded_advances"),
+         [{"doc": doc1, "unit_due": "2023-05-25",
+           "recorded_at": "2023-05-15T09:00:00+07:00"}],
+         "superseded_advances")
+    r = t.ok("period", "show", "2023-H1")
+    check(doc1 in r.out and doc2 in r.out, f"{r.cmd}: {r.out!r}")
+    # a later day than the one in force: a new document gives days back
+    t.ok("period", "advance", "2023-H1", "--due", "2023-05-26", "--doc", doc3)
+    got = show(t, "2023-H1")
+    same((got["unit_due"], got["advanced_by"]),
+         ("2023-05-26", {"doc": doc3, "unit_due": "2023-05-26"}),
+         "in force after a later advance")
+    same([(a["doc"], a["unit_due"]) for a in got["superseded_advances"]],
+         [(doc1, "2023-05-25"), (doc2, "2023-05-20")], "superseded")
+    cal = [p for p in t.json("period", "calendar", "2023")["periods"]
+           if p["period"] == "2023-H1"]
+    same(cal, [got], "2023-H1 in the calendar")
+    # the advance in force again records nothing; the rules' day is refused
+    t.ok("period", "advance", "2023-H1", "--due", "2023-05-26", "--doc", doc3)
+    expect_rc(t.bc("period", "advance", "2023-H1", "--due", "2023-05-28",
+                   "--doc", "CV 4"), 1)
+    same(show(t, "2023-H1"), got, "after a repeat and a refusal")
+
+
 def display_width(s):
     return sum(0 if unicodedata.combining(c) else
                2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)

@@ -10,7 +10,7 @@ static const char usage[] =
 	"[--dry-run]\n\n"
 	"Reads submission files: a unit's filled workbook (.xlsx, made by\n"
 	"'baocao template'), JSON or long-form CSV, told apart by their\n"
-	"content.  Each file is checked whole and stored whole, or refused\n"
+	"content (a CSV may start with a BOM).  Each file is checked whole and stored whole, or refused\n"
 	"whole with every problem listed as FILE:LINE: form.field: message.\n"
 	"Every form received becomes a new revision; earlier ones are kept.\n"
 	"A form with no value in it is not received (a warning says so).\n"

@@ -2038,6 +2038,17 @@ def period_advance_twice(t):
     same(show(t, "2023-H1"), got, "after a repeat and a refusal")
 
 
+@test
+def import_help_names_formats(t):
+    """import --help names the formats it reads, .xlsx first among them."""
+    r = t.ok("import", "--help", db=False)
+    for w in (".xlsx", "JSON", "CSV"):
+        check(w in r.out, f"{r.cmd}: no {w!r} in {r.out!r}")
+    r = t.ok("--help", db=False)
+    check(re.search(r"^\s+import\s.*xlsx", r.out, re.M),
+          f"baocao --help: the import line does not name xlsx: {r.out!r}")
+
+
 def display_width(s):
     return sum(0 if unicodedata.combining(c) else
                2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)

@@ -6,6 +6,7 @@
 #include "unit.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
@@ -64,15 +65,24 @@ static const char SCHEMA[] =
 	"CREATE TEMP TABLE agg_form (part TEXT PRIMARY KEY, form_no INTEGER);";
 
 /* The revision in force of each (unit, part): latest receipt, then the
- * higher number. */
+ * higher number, among those received by ?9 (a number of its own: the
+ * queries number their other parameters from 1). */
 #define LATEST "ORDER BY r.received_at DESC, r.number DESC"
+#define UNTIL 9
+#define RECEIVED " AND r.received_at <= ?9"
 static const char IN_FORCE[] =
 	"INSERT INTO agg_rev SELECT id, unit_id, part, estimated FROM ("
 	" SELECT r.id, r.unit_id, r.part, s.estimated, row_number() OVER ("
 	"  PARTITION BY r.unit_id, r.part " LATEST ") AS k"
 	" FROM revision r JOIN submission s ON s.id = r.submission_id"
-	" WHERE r.period_id = ?1 AND r.unit_id IN (SELECT unit_id FROM"
-	" agg_unit WHERE level IS NOT NULL)) WHERE k = 1";
+	" WHERE r.period_id = ?1" RECEIVED " AND r.unit_id IN (SELECT unit_id"
+	" FROM agg_unit WHERE level IS NOT NULL)) WHERE k = 1";
+
+/* Binds RECEIVED of s: revisions received by until (0: every one). */
+static void bind_until(sqlite3_stmt *s, bc_time until)
+{
+	sqlite3_bind_int64(s, UNTIL, until ? until : INT64_MAX);
+}
 
 /* Steps an insert of the catalogue's tables, noting a failure. */
 static void insert(actx *x, sqlite3_stmt *s)
@@ -753,6 +763,7 @@ static bc_err compute(bc_store *st, const bc_period *p,
 	sqlite3_stmt *s = prepare(&x, IN_FORCE);
 	if (s) {
 		sqlite3_bind_int64(s, 1, p->id);
+		bind_until(s, o->until);
 		if (sqlite3_step(s) != SQLITE_DONE)
 			x.rc = bc_store_fail(st, d, "aggregate");
 		sqlite3_finalize(s);
@@ -889,7 +900,7 @@ bc_err bc_aggregate(bc_store *st, bc_rulebook *rb, const char *period,
 		 * previous period. */
 		if (!p.adhoc_no &&
 		    bc_period_get(st, rb, code, &pp, &ignore) == BC_OK) {
-			bc_agg_opts po = {.by = o->by};
+			bc_agg_opts po = {.by = o->by, .until = o->until};
 			rc = compute(st, &pp, &po, &prev, d);
 			bc_period_free(&pp);
 		}
@@ -919,16 +930,17 @@ static bc_err read_end(bc_store *st, sqlite3_stmt *s, int rc, bc_diags *d)
 	return rc == SQLITE_DONE ? BC_OK : bc_store_fail(st, d, "aggregate");
 }
 
-/* The revisions of form ?2 of period ?1, those in force with k = 1, with
- * their unit (u). */
+/* The revisions of form ?2 of period ?1 received by ?9, those in
+ * force with k = 1, with their unit (u). */
 #define FORM_IN_FORCE                                                         \
 	"(SELECT r.id, r.unit_id, row_number() OVER ("                        \
 	" PARTITION BY r.unit_id " LATEST ") AS k"                            \
-	" FROM revision r WHERE r.period_id = ?1 AND r.part = ?2) r"          \
-	" JOIN unit u ON u.id = r.unit_id"
+	" FROM revision r WHERE r.period_id = ?1 AND r.part = ?2" RECEIVED    \
+	") r JOIN unit u ON u.id = r.unit_id"
 
 bc_err bc_aggregate_form_values(bc_store *st, const bc_period *p,
-				const char *form, json_t **out, bc_diags *d)
+				bc_time until, const char *form, json_t **out,
+				bc_diags *d)
 {
 	const bc_form *f = bc_ruleset_form(p->rs, form);
 	sqlite3_stmt *s = bc_store_stmt(
@@ -941,6 +953,7 @@ bc_err bc_aggregate_form_values(bc_store *st, const bc_period *p,
 	char last[128] = "";
 	sqlite3_bind_int64(s, 1, p->id);
 	sqlite3_bind_text(s, 2, form, -1, NULL);
+	bind_until(s, until);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		int i = f ? bc_field_index(f->fields, f->n_fields, col(s, 2)) : -1;
@@ -963,14 +976,16 @@ bc_err bc_aggregate_form_values(bc_store *st, const bc_period *p,
 }
 
 bc_err bc_aggregate_unit_rows(bc_store *st, const bc_period *p,
-			      const char *form, const char *table,
-			      const char *unit, json_t **out, bc_diags *d)
+			      bc_time until, const char *form,
+			      const char *table, const char *unit,
+			      json_t **out, bc_diags *d)
 {
 	sqlite3_stmt *s = bc_store_stmt(
 		st, "SELECT v.row, v.col, v.txt, v.num FROM value v"
 		    " WHERE v.revision_id = (SELECT r.id FROM revision r"
 		    "  JOIN unit u ON u.id = r.unit_id WHERE r.period_id = ?1"
-		    "  AND u.code = ?2 AND r.part = ?3 " LATEST " LIMIT 1)"
+		    "  AND u.code = ?2 AND r.part = ?3" RECEIVED " " LATEST
+		    " LIMIT 1)"
 		    " AND v.field = ?4 AND v.row > 0 ORDER BY v.row, v.col");
 	if (!s)
 		return bc_store_fail(st, d, "aggregate");
@@ -979,6 +994,7 @@ bc_err bc_aggregate_unit_rows(bc_store *st, const bc_period *p,
 	sqlite3_bind_text(s, 2, unit, -1, NULL);
 	sqlite3_bind_text(s, 3, form, -1, NULL);
 	sqlite3_bind_text(s, 4, table, -1, NULL);
+	bind_until(s, until);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		int rn = sqlite3_column_int(s, 0);
@@ -997,8 +1013,9 @@ bc_err bc_aggregate_unit_rows(bc_store *st, const bc_period *p,
 }
 
 bc_err bc_aggregate_table_shape(bc_store *st, const bc_period *p,
-				const char *form, const char *table,
-				json_t **units, json_t **longest, bc_diags *d)
+				bc_time until, const char *form,
+				const char *table, json_t **units,
+				json_t **longest, bc_diags *d)
 {
 	sqlite3_stmt *s = bc_store_stmt(
 		st, "SELECT u.code, u.kind, v.col, length(v.txt) FROM "
@@ -1011,6 +1028,7 @@ bc_err bc_aggregate_table_shape(bc_store *st, const bc_period *p,
 	sqlite3_bind_int64(s, 1, p->id);
 	sqlite3_bind_text(s, 2, form, -1, NULL);
 	sqlite3_bind_text(s, 3, table, -1, NULL);
+	bind_until(s, until);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (!reports(p->rs, col(s, 1)))
@@ -1036,14 +1054,15 @@ bc_err bc_aggregate_table_shape(bc_store *st, const bc_period *p,
 }
 
 bc_err bc_aggregate_unit_values(bc_store *st, const bc_period *p,
-				const char *unit, json_t **out, bc_diags *d)
+				bc_time until, const char *unit, json_t **out,
+				bc_diags *d)
 {
 	sqlite3_stmt *s = bc_store_stmt(
 		st, "SELECT u.kind, r.part, v.field, v.num, v.txt FROM ("
 		    " SELECT r.id, r.part, r.unit_id, row_number() OVER ("
 		    "  PARTITION BY r.part " LATEST ") AS k"
 		    " FROM revision r JOIN unit u ON u.id = r.unit_id"
-		    " WHERE r.period_id = ?1 AND u.code = ?2) r"
+		    " WHERE r.period_id = ?1 AND u.code = ?2" RECEIVED ") r"
 		    " JOIN unit u ON u.id = r.unit_id"
 		    " JOIN value v ON v.revision_id = r.id AND v.row = 0"
 		    " AND v.col = '' WHERE r.k = 1");
@@ -1052,6 +1071,7 @@ bc_err bc_aggregate_unit_values(bc_store *st, const bc_period *p,
 	json_t *all = json_object();
 	sqlite3_bind_int64(s, 1, p->id);
 	sqlite3_bind_text(s, 2, unit, -1, NULL);
+	bind_until(s, until);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		const bc_field *f = field_of(p->rs, col(s, 1), col(s, 2));

@@ -2,7 +2,8 @@
 /*
  * The csv exporter: every value in force in the long import format
  * (unit,period,form,field,value), then the aggregate as rows whose unit
- * is "_" and a level ("_huyen", "_xa") or "_total".
+ * is "_" and a level ("_huyen", "_xa") or "_total".  UTF-8 with a BOM,
+ * CRLF line ends: what Excel opens as it is.
  */
 #include "cond.h"
 #include "export_host.h"
@@ -167,6 +168,10 @@ static int run(bc_host *h, const bc_host_api *api)
 {
 	json_t *model = bc_host_model(h);
 	out o = {h, api, bc_host_period(h)->code, 0};
+	/* A UTF-8 BOM: without it, Excel on Windows opens the file
+	 * double-clicked in the system's code page and mangles every
+	 * Vietnamese letter.  The import skips it. */
+	o.rc |= api->write(h, "\xEF\xBB\xBF", 3);
 	field(&o, "unit", false);
 	field(&o, "period", false);
 	field(&o, "form", false);

@@ -23,6 +23,8 @@ struct bc_host {
 	bc_store *st;
 	const bc_period *period;
 	bc_time now;
+	bc_time until; /* revisions received by then count */
+	bc_date date;  /* the document's */
 	const char *name; /* the exporter's, for messages */
 	char *tmp;        /* the temporary output file */
 	FILE *out;        /* opened at the first write */
@@ -70,39 +72,43 @@ static json_t *levels_json(const bc_ruleset *rs)
 	return a;
 }
 
-/* The model, whole, or lean: without each unit's values, the tables'
- * rows and each unit's status, which an exporter built in reads a form,
- * a table or a unit at a time instead (status kept in *lean). */
-static bc_err build_model(bc_store *st, bc_rulebook *rb, const bc_period *p,
-			  bc_time now, int offset, bc_status *lean,
-			  json_t **out, bc_diags *d)
+/* The model of h's export as of day as_of, whole, or lean: without each
+ * unit's values, the tables' rows and each unit's status, which an
+ * exporter built in reads a form, a table or a unit at a time instead
+ * (status kept in *lean). */
+static bc_err build_model(bc_host *h, bc_rulebook *rb, bc_date as_of,
+			  int offset, bc_status *lean, json_t **out)
 {
+	bc_store *st = h->st;
+	const bc_period *p = h->period;
+	bc_diags *d = h->d;
 	bc_unit_list ul;
 	json_t *agg = NULL;
 	bc_status status;
-	bc_agg_opts ao = {.compare = true, .unit_values = !lean, .rows = !lean};
+	bc_agg_opts ao = {.compare = true, .unit_values = !lean, .rows = !lean,
+			  .until = h->until};
 	bc_err rc = bc_units_list(st, &ul, d);
 	if (rc != BC_OK)
 		return rc;
 	rc = bc_aggregate(st, rb, p->code, &ao, &agg, d);
 	if (rc == BC_OK)
-		rc = bc_status_get(st, rb, p->code, bc_time_date(now, offset),
-				   &status, d);
+		rc = bc_status_get(st, rb, p->code, as_of, &status, d);
 	else
 		status = (bc_status){0};
 	if (rc == BC_OK) {
 		json_t *district, *cat = bc_catalogue_json(p->rs);
 		json_t *units = units_json(&ul, p->rs, &district);
 		char at[BC_TIME_BUF];
-		bc_time_format(now, offset, at);
-		*out = json_pack("{s:o, s:o, s:o, s:o, s:O, s:O, s:o, s:o, s:s,"
-				 " s:s}",
+		bc_time_format(h->now, offset, at);
+		*out = json_pack("{s:o, s:o, s:o, s:o, s:O, s:O, s:o, s:o, s:o,"
+				 " s:s, s:s}",
 				 "period", bc_period_json(p), "district",
 				 district, "levels", levels_json(p->rs), "units",
 				 units, "forms", json_object_get(cat, "forms"),
 				 "outline", json_object_get(cat, "outline"),
 				 "aggregate", agg, "status",
-				 bc_status_json(&status, !lean), "generated_at", at,
+				 bc_status_json(&status, !lean), "date",
+				 bc_date_json(h->date), "generated_at", at,
 				 "ruleset", p->rs->id);
 		agg = NULL;
 		json_decref(cat);
@@ -297,7 +303,8 @@ json_t *bc_host_form_values(bc_host *h, const char *form)
 {
 	bc_diags d = BC_DIAGS_INIT;
 	json_t *v = NULL;
-	bc_err rc = bc_aggregate_form_values(h->st, h->period, form, &v, &d);
+	bc_err rc = bc_aggregate_form_values(h->st, h->period, h->until, form,
+					     &v, &d);
 	return read_back(h, rc, v, &d);
 }
 
@@ -305,7 +312,8 @@ json_t *bc_host_unit_values(bc_host *h, const char *unit)
 {
 	bc_diags d = BC_DIAGS_INIT;
 	json_t *v = NULL;
-	bc_err rc = bc_aggregate_unit_values(h->st, h->period, unit, &v, &d);
+	bc_err rc = bc_aggregate_unit_values(h->st, h->period, h->until, unit,
+					     &v, &d);
 	return read_back(h, rc, v, &d);
 }
 
@@ -314,8 +322,8 @@ json_t *bc_host_unit_rows(bc_host *h, const char *form, const char *table,
 {
 	bc_diags d = BC_DIAGS_INIT;
 	json_t *v = NULL;
-	bc_err rc = bc_aggregate_unit_rows(h->st, h->period, form, table, unit,
-					   &v, &d);
+	bc_err rc = bc_aggregate_unit_rows(h->st, h->period, h->until, form,
+					   table, unit, &v, &d);
 	return read_back(h, rc, v, &d);
 }
 
@@ -323,8 +331,8 @@ bool bc_host_table_shape(bc_host *h, const char *form, const char *table,
 			 json_t **units, json_t **longest)
 {
 	bc_diags d = BC_DIAGS_INIT;
-	bc_err rc = bc_aggregate_table_shape(h->st, h->period, form, table,
-					     units, longest, &d);
+	bc_err rc = bc_aggregate_table_shape(h->st, h->period, h->until, form,
+					     table, units, longest, &d);
 	return read_back(h, rc, *units, &d) != NULL;
 }
 
@@ -336,6 +344,11 @@ const char *bc_host_path(bc_host *h)
 bc_time bc_host_time(bc_host *h)
 {
 	return h->now;
+}
+
+bc_date bc_host_date(bc_host *h)
+{
+	return h->date;
 }
 
 static void host_release(bc_host *h)
@@ -395,8 +408,20 @@ static bc_err finish_output(bc_host *h, const char *out, int run_rc,
 	return bc_file_commit(h->tmp, out, rc, d);
 }
 
+/* The defaults of o's days (export.h). */
+static void days(bc_export_opts *o, bc_time now)
+{
+	if (o->as_of == BC_DATE_NONE) {
+		o->as_of = bc_time_date(now, o->tz_offset);
+		if (o->date != BC_DATE_NONE && o->as_of > o->date)
+			o->as_of = o->date;
+	}
+	if (o->date == BC_DATE_NONE)
+		o->date = o->as_of;
+}
+
 bc_err bc_export(bc_store *st, bc_rulebook *rb, const char *period,
-		 const bc_export_opts *o, bc_diags *d)
+		 bc_export_opts *o, bc_diags *d)
 {
 	bc_plugin plugin = {0};
 	const struct builtin *bi = builtin(o->format);
@@ -411,13 +436,18 @@ bc_err bc_export(bc_store *st, bc_rulebook *rb, const char *period,
 	rc = bc_period_get(st, rb, period, &p, d);
 	bc_host h = {.st = st, .period = &p, .d = d, .name = o->format,
 		     .now = o->fixed_time ? o->fixed_time : bc_store_now(st)};
+	if (rc == BC_OK) {
+		days(o, h.now);
+		h.until = bc_period_day_end(&p, o->as_of);
+		h.date = o->date;
+	}
 	/* One snapshot for the model and whatever a lean exporter reads
 	 * afterwards: an import committing meanwhile must not put one
 	 * revision in the totals and another in the values. */
 	bool snapshot = rc == BC_OK && (rc = bc_store_begin_read(st, d)) == BC_OK;
 	if (rc == BC_OK)
-		rc = build_model(st, rb, &p, h.now, o->tz_offset,
-				 bi && bi->lean ? &h.status : NULL, &h.model, d);
+		rc = build_model(&h, rb, o->as_of, o->tz_offset,
+				 bi && bi->lean ? &h.status : NULL, &h.model);
 	if (rc == BC_OK)
 		rc = bc_file_tmp(o->out, &h.tmp, d);
 	if (rc == BC_OK) {

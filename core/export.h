@@ -21,13 +21,19 @@ typedef struct bc_export_opts {
 	const char *plugin_path;
 	bc_time fixed_time; /* the export's timestamp; 0 for now */
 	int tz_offset;      /* for showing times */
+	/* The day the export is "as of": its status, and the values and
+	 * figures in force among the revisions received by the end of it;
+	 * and the document's own date.  BC_DATE_NONE for the defaults, which
+	 * bc_export sets to what it used: as_of is today (as for status),
+	 * but not after date; date is as_of. */
+	bc_date as_of, date;
 } bc_export_opts;
 
 /* Exports period.  BC_ERR_NOT_FOUND for an unknown format; BC_ERR_RULES
  * (exit 3) for a plugin that fails to load; BC_ERR_INVALID when the
  * exporter fails (nothing written). */
 bc_err bc_export(bc_store *st, bc_rulebook *rb, const char *period,
-		 const bc_export_opts *o, bc_diags *d);
+		 bc_export_opts *o, bc_diags *d);
 
 /* Every format available: built-ins, then plugins found in path, each
  * once, as "name" strings.  Free with bc_export_formats_free. */

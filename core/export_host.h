@@ -34,6 +34,8 @@ const bc_status *bc_host_status(bc_host *h);
 const char *bc_host_path(bc_host *h);
 /* The export's timestamp. */
 bc_time bc_host_time(bc_host *h);
+/* The document's date (--date, by default the as-of day). */
+bc_date bc_host_date(bc_host *h);
 
 extern const bc_exporter bc_xlsx_exporter;
 extern const bc_exporter bc_csv_exporter;

@@ -79,6 +79,11 @@ void bc_period_free(bc_period *p)
 	*p = (bc_period){0};
 }
 
+bc_time bc_period_day_end(const bc_period *p, bc_date day)
+{
+	return bc_date_start(day + 1, p->rs->directive.utc_offset) - 1;
+}
+
 void bc_period_list_free(bc_period *v, size_t n)
 {
 	for (size_t i = 0; i < n; i++)

@@ -59,6 +59,9 @@ bc_err bc_period_get(bc_store *st, bc_rulebook *rb, const char *code,
  * Runs inside the caller's transaction. */
 bc_err bc_period_record(bc_store *st, bc_period *p, bc_diags *d);
 void bc_period_free(bc_period *p);
+/* The last second of day in the time zone of p's rules: what is received
+ * by then counts as received "as of" day. */
+bc_time bc_period_day_end(const bc_period *p, bc_date day);
 
 /* Moves the unit deadline of a period earlier than the rules' date, by
  * document doc.  Every advance is a new record: the last one recorded is

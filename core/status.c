@@ -197,9 +197,7 @@ bc_err bc_status_get(bc_store *st, bc_rulebook *rb, const char *period,
 	bc_unit_list units;
 	receipt *rv = NULL;
 	size_t nr = 0, cap = 0;
-	bc_time until =
-		bc_date_start(as_of + 1, out->period.rs->directive.utc_offset) -
-		1;
+	bc_time until = bc_period_day_end(&out->period, as_of);
 	rc = bc_units_list(st, &units, d);
 	if (rc == BC_OK)
 		rc = receipts(st, out->period.id, until, &rv, &nr, d);

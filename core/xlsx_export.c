@@ -1738,7 +1738,7 @@ static void rates_sheet(book *b, rates *r)
 
 /* ---- the export -------------------------------------------------------- */
 
-static void texts(book *b, bc_time now)
+static void texts(book *b, bc_date date)
 {
 	json_t *period = json_object_get(b->model, "period");
 	json_t *window = json_object_get(period, "window");
@@ -1752,8 +1752,7 @@ static void texts(book *b, bc_time now)
 	snprintf(b->window, sizeof b->window, "(Từ ngày %s đến ngày %s)", from,
 		 to);
 	int y, m, d;
-	bc_date_to_ymd(bc_time_date(now, b->rs->directive.utc_offset), &y, &m,
-		       &d);
+	bc_date_to_ymd(date, &y, &m, &d);
 	snprintf(b->today, sizeof b->today, "Ngày %02d tháng %02d năm %04d", d,
 		 m, y);
 }
@@ -1800,7 +1799,7 @@ static int run(bc_host *h, const bc_host_api *api)
 		api->error(h, "cannot create the workbook");
 		return -1;
 	}
-	texts(&b, bc_host_time(h));
+	texts(&b, bc_host_date(h));
 	index_units(&b);
 	char title[768];
 	snprintf(title, sizeof title, "%s - %s",

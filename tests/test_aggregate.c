@@ -888,6 +888,103 @@ static void test_compare_by(void **state)
 	fx_close(f);
 }
 
+/* The end of day (YYYY-MM-DD) in Vietnam time. */
+static bc_time day_end(const char *day)
+{
+	bc_date d;
+	assert_true(bc_date_parse(day, &d));
+	return bc_date_start(d + 1, 420) - 1;
+}
+
+static void aggregate_until(fx *f, bc_time until)
+{
+	json_decref(f->agg);
+	f->agg = NULL;
+	bc_agg_opts o = {.compare = true, .rows = true, .until = until};
+	bc_err rc = bc_aggregate(f->st, f->rb, "2023-Q1", &o, &f->agg, &f->d);
+	if (rc != BC_OK) {
+		test_diags_print(&f->d);
+		fail_msg("aggregate until %lld failed", (long long)until);
+	}
+	bc_diags_free(&f->d);
+}
+
+/* v[key].hs_tiep_nhan; v released. */
+static json_int_t dossiers(json_t *v, const char *key)
+{
+	json_int_t n = json_integer_value(
+		json_object_get(json_object_get(v, key), "hs_tiep_nhan"));
+	json_decref(v);
+	return n;
+}
+
+/* How many rows of xa-1's 1B were in force by the end of day. */
+static size_t rows_by(fx *f, const bc_period *p, const char *day)
+{
+	json_t *v;
+	assert_int_equal(bc_aggregate_unit_rows(f->st, p, day_end(day), "pl1b",
+						"van_ban", "xa-1", &v, &f->d),
+			 BC_OK);
+	size_t n = json_array_size(v);
+	json_decref(v);
+	return n;
+}
+
+/* As of a day (an export's --as-of): only the revisions received by its
+ * end count, in the whole and in the pieces an exporter reads. */
+static void test_until(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	load_2022(f);
+	load_2023(f);
+	/* By 2023-02-23, xa-3's bm3 in force is revision 3 (received
+	 * 2023-02-22, an estimate of 1000 dossiers); revision 2 came on
+	 * 2023-02-25: xa 10 + 200 + 1000 + 30 = 1240, total 1340. */
+	aggregate_until(f, day_end("2023-02-23"));
+	expect_levels(f, "forms.bm3.fields.hs_tiep_nhan", 100, 1240, 1340);
+	expect_json(f, "estimated_units", "[\"xa-2\", \"xa-3\"]");
+	/* Last year's were all received by then. */
+	expect_num(f, "forms.bm3.fields.hs_tiep_nhan.previous.total", 100);
+	/* By 2023-02-19 nothing of 2023-Q1 had come. */
+	aggregate_until(f, day_end("2023-02-19"));
+	expect_levels(f, "forms.bm3.fields.hs_tiep_nhan", NUL, NUL, NUL);
+	expect_int(f, "forms.bm3.units.xa", 0);
+	expect_json(f, "missing_units.bm3",
+		    "[\"vp-ubnd\", \"xa-1\", \"xa-2\", \"xa-3\", \"xa-b1\"]");
+	/* 0: everything received, revision 2 in force. */
+	aggregate_until(f, 0);
+	expect_levels(f, "forms.bm3.fields.hs_tiep_nhan", 100, 290, 390);
+
+	bc_period p;
+	assert_int_equal(bc_period_get(f->st, f->rb, "2023-Q1", &p, &f->d),
+			 BC_OK);
+	json_t *v, *units, *longest;
+	assert_int_equal(bc_aggregate_form_values(f->st, &p,
+						  day_end("2023-02-23"), "bm3",
+						  &v, &f->d),
+			 BC_OK);
+	assert_int_equal(dossiers(v, "xa-3"), 1000);
+	assert_int_equal(bc_aggregate_unit_values(f->st, &p,
+						  day_end("2023-02-25"), "xa-3",
+						  &v, &f->d),
+			 BC_OK);
+	assert_int_equal(dossiers(v, "bm3"), 50);
+	assert_int_equal(bc_aggregate_table_shape(f->st, &p,
+						  day_end("2023-02-19"), "pl1b",
+						  "van_ban", &units, &longest,
+						  &f->d),
+			 BC_OK);
+	assert_int_equal(json_object_size(units), 0);
+	json_decref(units);
+	json_decref(longest);
+	/* xa-1's two documents of 1B came on 2023-02-20. */
+	assert_int_equal(rows_by(f, &p, "2023-02-19"), 0);
+	assert_int_equal(rows_by(f, &p, "2023-02-20"), 2);
+	bc_period_free(&p);
+	fx_close(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -908,6 +1005,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_compare, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_by_district, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(test_until, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_compare_by, setup,
 						teardown),
 	};

@@ -3,21 +3,38 @@
 #include "cli.h"
 #include "export.h"
 #include "mem.h"
+#include "period.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static const char usage[] =
-	"usage: baocao export PERIOD --format FMT -o OUT [--plugins DIR]\n"
-	"                     [--fixed-time TS]\n\n"
+	"usage: baocao export PERIOD -o OUT [--format FMT] [--as-of DATE]\n"
+	"           [--date DATE] [--plugins DIR] [--fixed-time TS]\n\n"
 	"Writes the period's figures.  Built-in formats: xlsx (the official\n"
 	"workbook), csv (every value in force in the import format, then\n"
-	"the aggregate), json (the aggregate with each unit's values).  Any\n"
+	"the aggregate; UTF-8 with a BOM, so that Excel opens it with its\n"
+	"diacritics), json (the aggregate with each unit's values).  Any\n"
 	"other FMT names an exporter plugin, FMT.so or FMT.lua, looked for in\n"
 	"--plugins DIR, then $BAOCAO_PLUGIN_PATH, then the plugins shipped\n"
-	"with baocao.  OUT is written only when the export succeeds.\n\n"
-	"  --fixed-time TS  the timestamp written into the file (for\n"
-	"                   byte-identical output)\n";
+	"with baocao (html, md).  Without --format, the extension of OUT\n"
+	"names the format (q1.xlsx, q1.csv, q1.html, ...).  OUT is written\n"
+	"only when the export succeeds.\n\n"
+	"  --format FMT     the format, whatever OUT's extension\n"
+	"  --as-of DATE     count what was received up to the end of\n"
+	"                   DATE: the units' status (\"tính đến ngày\"),\n"
+	"                   the revision in force of each form, the\n"
+	"                   figures.  Default: today (not after --date).\n"
+	"                   For a past period's report as it stood when\n"
+	"                   due, give its compile deadline (2023-03-04\n"
+	"                   for 2023-Q1)\n"
+	"  --date DATE      the date the document bears (\"Ngày ...\n"
+	"                   tháng ... năm ...\"); default: the as-of day.\n"
+	"                   Not before --as-of\n"
+	"  --fixed-time TS  the time written into the file as when it was\n"
+	"                   made, and \"today\" (for byte-identical output)\n";
 
 /* --plugins, $BAOCAO_PLUGIN_PATH, the build tree's plugins when run
  * from it (only then: an installed program must not load what a build
@@ -32,12 +49,19 @@ static char *plugin_path(const char *opt)
 			  built ? ":" : "", BC_PLUGIN_DIR);
 }
 
-static int unknown_format(const char *fmt, const char *path)
+/* Says why, then lists the formats available; a usage error. */
+static int no_format(const char *path, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static int no_format(const char *path, const char *fmt, ...)
 {
 	char **names;
 	size_t n;
-	fprintf(stderr, "baocao: no export format '%s'; formats available:",
-		fmt);
+	va_list ap;
+	fputs("baocao: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("; formats available:", stderr);
 	if (bc_export_formats(path, &names, &n) == BC_OK)
 		for (size_t i = 0; i < n; i++)
 			fprintf(stderr, " %s", names[i]);
@@ -46,40 +70,127 @@ static int unknown_format(const char *fmt, const char *path)
 	return EXIT_USAGE;
 }
 
+/* The format out's extension names, in any case (Q1.XLSX), into
+ * fmt[n]; false when it names none of those available. */
+static bool format_of(const char *out, const char *path, char *fmt, size_t n)
+{
+	const char *base = strrchr(out, '/');
+	const char *dot = strrchr(base ? base + 1 : out, '.');
+	char **names;
+	size_t k;
+	bool found = false;
+	if (!dot || !dot[1] || bc_export_formats(path, &names, &k) != BC_OK)
+		return false;
+	for (size_t i = 0; i < k && !found; i++)
+		if ((found = !strcasecmp(names[i], dot + 1)))
+			snprintf(fmt, n, "%s", names[i]);
+	bc_export_formats_free(names, k);
+	return found;
+}
+
+/* An export made by default after the period's compile deadline counts
+ * what came since and bears today's date: say how to have the report as
+ * it stood when due. */
+static void past_due_note(bc_cli *c, const char *period, bc_date as_of)
+{
+	bc_period p;
+	bc_diags ignore = BC_DIAGS_INIT;
+	if (bc_period_get(c->st, c->rb, period, &p, &ignore) == BC_OK &&
+	    as_of > p.compile_due) {
+		char due[BC_DATE_BUF];
+		bc_date_format(p.compile_due, due);
+		fprintf(stderr, "note: %s was to be compiled by %s; --as-of %s "
+				"gives the report as it stood then, dated "
+				"so\n",
+			p.code, due, due);
+	}
+	bc_period_free(&p);
+	bc_diags_free(&ignore);
+}
+
+enum { O_FORMAT, O_OUT, O_PLUGINS, O_FIXED, O_AS_OF, O_DATE };
+
+/* The options into o; a usage error printed (false) when one is bad. */
+static bool read_opts(bc_cli *c, cli_opt *opts, bc_export_opts *o)
+{
+	o->as_of = o->date = BC_DATE_NONE;
+	if (opts[O_FIXED].set && !bc_time_parse(opts[O_FIXED].value,
+						c->tz_offset, &o->fixed_time,
+						NULL)) {
+		cli_usage_error(usage, "--fixed-time takes a timestamp");
+		return false;
+	}
+	if ((opts[O_AS_OF].set && !cli_date_arg(usage, "--as-of",
+						opts[O_AS_OF].value,
+						&o->as_of)) ||
+	    (opts[O_DATE].set && !cli_date_arg(usage, "--date",
+					       opts[O_DATE].value, &o->date)))
+		return false;
+	/* A document cannot speak of receipts after its own date. */
+	if (o->as_of != BC_DATE_NONE && o->date != BC_DATE_NONE &&
+	    o->date < o->as_of) {
+		cli_usage_error(usage, "--date %s is before --as-of %s: a "
+				       "report is dated on or after the day "
+				       "its figures are counted to",
+				opts[O_DATE].value, opts[O_AS_OF].value);
+		return false;
+	}
+	return true;
+}
+
 int cmd_export(bc_cli *c, int argc, char **argv)
 {
 	cli_opt opts[] = {{.name = "--format", .takes_arg = true},
 			  {.name = "-o", .takes_arg = true},
 			  {.name = "--plugins", .takes_arg = true},
 			  {.name = "--fixed-time", .takes_arg = true},
+			  {.name = "--as-of", .takes_arg = true},
+			  {.name = "--date", .takes_arg = true},
 			  {.name = NULL}};
 	const char *pos[1];
 	int npos, r = cli_parse(c, argc, argv, opts, pos, 1, &npos, usage);
 	if (r)
 		return r < 0 ? EXIT_USAGE : EXIT_OK;
-	if (npos != 1 || !opts[0].set || !opts[1].set)
-		return cli_usage_error(usage, "export needs PERIOD, --format "
-					      "and -o");
-	bc_export_opts o = {.format = opts[0].value, .out = opts[1].value,
+	if (npos != 1 || !opts[O_OUT].set)
+		return cli_usage_error(usage, "export needs PERIOD and -o");
+	bc_export_opts o = {.out = opts[O_OUT].value,
 			    .tz_offset = c->tz_offset};
-	if (opts[3].set &&
-	    !bc_time_parse(opts[3].value, c->tz_offset, &o.fixed_time, NULL))
-		return cli_usage_error(usage, "--fixed-time takes a timestamp");
-	char *path = plugin_path(opts[2].value);
+	if (!read_opts(c, opts, &o))
+		return EXIT_USAGE;
+	char *path = plugin_path(opts[O_PLUGINS].value);
 	if (!path)
 		return cli_finish(c, BC_ERR_NOMEM);
 	o.plugin_path = path;
+	char fmt[256];
+	o.format = opts[O_FORMAT].set ? opts[O_FORMAT].value
+		   : format_of(o.out, path, fmt, sizeof fmt) ? fmt
+							     : NULL;
+	if (!o.format) {
+		r = no_format(path, "-o %s: its extension names no export "
+				    "format; give one with --format",
+			      o.out);
+		bc_free(path);
+		return r;
+	}
 	bc_err rc = cli_open(c, false);
 	if (rc == BC_OK)
 		rc = bc_export(c->st, c->rb, pos[0], &o, &c->diags);
 	int code;
 	if (rc == BC_ERR_NOT_FOUND && c->diags.errors == 0) {
-		code = unknown_format(o.format, path);
+		code = no_format(path, "no export format '%s'", o.format);
 	} else {
 		/* A plugin that cannot be used is an environment error. */
 		code = cli_finish(c, rc);
-		if (rc == BC_OK)
-			fprintf(stderr, "%s: written (%s)\n", o.out, o.format);
+		char as_of[BC_DATE_BUF], date[BC_DATE_BUF];
+		if (rc == BC_OK) {
+			bc_date_format(o.as_of, as_of);
+			bc_date_format(o.date, date);
+			fprintf(stderr,
+				"%s: written (%s), as of %s, dated %s\n",
+				o.out, o.format, as_of, date);
+			if (!opts[O_AS_OF].set && !opts[O_DATE].set)
+				past_due_note(c, pos[0], o.as_of);
+		}
 	}
 	bc_free(path);
 	return code;

@@ -27,6 +27,7 @@ import sys
 import tempfile
 import time
 import unicodedata
+import zipfile
 from pathlib import Path
 
 if len(sys.argv) != 2:
@@ -2047,6 +2048,184 @@ def import_help_names_formats(t):
     r = t.ok("--help", db=False)
     check(re.search(r"^\s+import\s.*xlsx", r.out, re.M),
           f"baocao --help: the import line does not name xlsx: {r.out!r}")
+
+
+def xlsx_text(path):
+    """The text of every sheet of a workbook (inline strings)."""
+    with zipfile.ZipFile(path) as z:
+        return "".join(re.sub(r"<[^>]+>", "", z.read(n).decode("utf-8"))
+                       for n in sorted(z.namelist())
+                       if n.startswith("xl/worksheets/"))
+
+
+def csv_cells(path):
+    data = Path(path).read_bytes()
+    check(data.startswith(b"\xef\xbb\xbf"), f"{path}: no UTF-8 BOM")
+    rows = list(csv.reader(io.StringIO(data[3:].decode("utf-8"),
+                                       newline="")))
+    same(rows[0], ["unit", "period", "form", "field", "value"], "csv header")
+    return {(u, f, x): v for u, _, f, x, v in rows[1:]}
+
+
+def as_of_district(t):
+    """xa-ky-son on time, corrected on 2023-03-03; xa-ky-tan late, on
+    2023-03-02."""
+    with_units(t)
+    t.ok("import", write_json(t, "a.json", sub("xa-ky-son")))
+    t.ok("import", write_json(t, "b.json", sub(
+        "xa-ky-tan", received_at="2023-03-02T09:00:00+07:00")))
+    fix = dict(BM3, hs_truc_tuyen=70, hs_truc_tiep=40)
+    t.ok("import", write_json(t, "c.json", sub(
+        "xa-ky-son", forms={"bm3": fix}, report=False,
+        received_at="2023-03-03T10:00:00+07:00")))
+
+
+@test
+def export_as_of(t):
+    """export --as-of DATE: the status inside ("tính đến ngày"), the
+    revision in force of each form and the figures, in every format;
+    --date the document's own date, by default the as-of day."""
+    as_of_district(t)
+    early = ["--as-of", "2023-02-28"]
+    r = t.ok("export", "2023-Q1", "--format", "xlsx", "-o", "a.xlsx", *early)
+    check("as of 2023-02-28, dated 2023-02-28" in r.err, f"{r.cmd}: {r.err!r}")
+    text = xlsx_text(t.tmp / "a.xlsx")
+    for w in ("Số liệu tính đến ngày 28/02/2023",
+              "Ngày 28 tháng 02 năm 2023"):
+        check(w in text, f"{r.cmd}: the workbook does not say {w!r}")
+    t.ok("export", "2023-Q1", "--format", "xlsx", "-o", "b.xlsx",
+         "--as-of", "2023-03-10", "--date", "2023-03-11")
+    text = xlsx_text(t.tmp / "b.xlsx")
+    for w in ("Số liệu tính đến ngày 10/03/2023",
+              "Ngày 11 tháng 03 năm 2023"):
+        check(w in text, f"export --as-of 2023-03-10 --date 2023-03-11: the "
+                         f"workbook does not say {w!r}")
+    # csv and json: the values and figures in force then
+    t.ok("export", "2023-Q1", "--format", "csv", "-o", "a.csv", *early)
+    t.ok("export", "2023-Q1", "--format", "csv", "-o", "b.csv",
+         "--as-of", "2023-03-10")
+    a, b = csv_cells(t.tmp / "a.csv"), csv_cells(t.tmp / "b.csv")
+    same((a.get(("xa-ky-son", "bm3", "hs_truc_tuyen")),
+          b.get(("xa-ky-son", "bm3", "hs_truc_tuyen"))), ("60", "70"),
+         "xa-ky-son's bm3.hs_truc_tuyen as of 02-28 and 03-10")
+    same((a.get(("xa-ky-tan", "bm3", "hs_tiep_nhan")),
+          b.get(("xa-ky-tan", "bm3", "hs_tiep_nhan"))), (None, "120"),
+         "xa-ky-tan (received 03-02) as of 02-28 and 03-10")
+    same((a.get(("_total", "bm3", "hs_tiep_nhan")),
+          b.get(("_total", "bm3", "hs_tiep_nhan"))), ("120", "240"),
+         "the csv's district total as of 02-28 and 03-10")
+    t.ok("export", "2023-Q1", "--format", "json", "-o", "a.json", *early)
+    agg = json.loads((t.tmp / "a.json").read_text(encoding="utf-8"))
+    same(agg["forms"]["bm3"]["fields"]["hs_truc_tuyen"]["total"], 60,
+         "json export as of 02-28")
+    same(agg["missing_units"]["bm3"].count("xa-ky-tan"), 1,
+         "xa-ky-tan missing as of 02-28")
+    # the plugins' model: a shipped one, and one that prints its days
+    t.ok("export", "2023-Q1", "--format", "md", "-o", "a.md", *early)
+    md = (t.tmp / "a.md").read_text(encoding="utf-8")
+    check("Tính đến ngày 28/02/2023" in md, f"md as of 02-28: {md[:400]!r}")
+    plugs = t.tmp / "plugs"
+    plugs.mkdir()
+    (plugs / "days.lua").write_text(
+        'exporter { name = "days", run = function(m) write(m.date, " ", '
+        'm.status.as_of, " ", '
+        'm.aggregate.forms.bm3.fields.hs_truc_tuyen.total, "\\n") end }\n',
+        encoding="utf-8")
+    t.ok("export", "2023-Q1", "-o", "a.days", "--plugins", plugs, *early,
+         "--date", "2023-03-01")
+    same((t.tmp / "a.days").read_text(encoding="utf-8"),
+         "2023-03-01 2023-02-28 60\n", "a plugin's model as of 02-28")
+    # byte for byte the same with --fixed-time
+    for fmt in ("xlsx", "csv"):
+        outs = []
+        for n in (1, 2):
+            out = t.tmp / f"fixed{n}.{fmt}"
+            t.ok("export", "2023-Q1", "-o", out, *early, "--fixed-time",
+                 "2023-03-05T08:00:00+07:00")
+            outs.append(out.read_bytes())
+        check(outs[0] == outs[1], f"two {fmt} exports with --fixed-time "
+                                  f"and --as-of differ")
+
+
+@test
+def export_as_of_defaults(t):
+    """Without --as-of: today, as for status (here 2023-05-15), dated
+    so, with a note naming the compile deadline when past it; with --date
+    alone, as of that day; --date before --as-of is a usage error."""
+    as_of_district(t)
+    r = t.ok("export", "2023-Q1", "-o", "a.xlsx")
+    check("as of 2023-05-15, dated 2023-05-15" in r.err, f"{r.cmd}: {r.err!r}")
+    check(re.search(r"note: .*2023-03-04.*--as-of 2023-03-04", r.err),
+          f"{r.cmd}: no note of the compile deadline: {r.err!r}")
+    text = xlsx_text(t.tmp / "a.xlsx")
+    check("Số liệu tính đến ngày 15/05/2023" in text and
+          "Ngày 15 tháng 05 năm 2023" in text, f"{r.cmd}: wrong days")
+    r = t.ok("export", "2023-Q1", "-o", "b.xlsx", "--date", "2023-03-01")
+    check("as of 2023-03-01, dated 2023-03-01" in r.err
+          and "note:" not in r.err, f"{r.cmd}: {r.err!r}")
+    # a period still open: no note
+    r = t.ok("export", "2023-H1", "-o", "h1.csv")
+    check("as of 2023-05-15, dated 2023-05-15" in r.err
+          and "note:" not in r.err, f"{r.cmd}: {r.err!r}")
+    r = t.bc("export", "2023-Q1", "-o", "c.xlsx", "--as-of", "2023-03-10",
+             "--date", "2023-03-09")
+    expect_err(r, 2, "--date")
+    for bad in (["--as-of", "10/03/2023"], ["--date", "2023-02-30"]):
+        expect_rc(t.bc("export", "2023-Q1", "-o", "d.xlsx", *bad), 2)
+    check(not (t.tmp / "c.xlsx").exists() and not (t.tmp / "d.xlsx").exists(),
+          "a refused export wrote its file")
+
+
+@test
+def export_format_from_extension(t):
+    """Without --format, -o's extension names the format (built-in or
+    plugin, in any case); one naming none is a usage error listing the
+    formats."""
+    as_of_district(t)
+    t.ok("export", "2023-Q1", "-o", "q1.xlsx")
+    check(zipfile.is_zipfile(t.tmp / "q1.xlsx"), "q1.xlsx is no workbook")
+    t.ok("export", "2023-Q1", "-o", "Q1.CSV")
+    csv_cells(t.tmp / "Q1.CSV")
+    t.ok("export", "2023-Q1", "-o", "q1.json")
+    check("forms" in json.loads((t.tmp / "q1.json").read_text("utf-8")),
+          "q1.json is not the aggregate")
+    t.ok("export", "2023-Q1", "-o", "q1.html")
+    check("<html" in (t.tmp / "q1.html").read_text("utf-8"), "q1.html")
+    t.ok("export", "2023-Q1", "-o", "q1.md")
+    check("Tính đến ngày" in (t.tmp / "q1.md").read_text("utf-8"), "q1.md")
+    for out in ("q1.txt", "q1", "q1.xlsx.bak", "out.d/x."):
+        r = t.bc("export", "2023-Q1", "-o", out)
+        expect_err(r, 2, "xlsx", "csv", "json", "html", "md")
+    check(not (t.tmp / "q1.txt").exists(), "q1.txt written")
+    # --format says it whatever the extension
+    t.ok("export", "2023-Q1", "--format", "csv", "-o", "q1.txt")
+    csv_cells(t.tmp / "q1.txt")
+
+
+@test
+def export_csv_read_back(t):
+    """The csv export carries a UTF-8 BOM (Excel on Windows opens it with
+    its diacritics) and the import still reads it: its rows of a unit,
+    with a signer, are that unit's submission again."""
+    as_of_district(t)
+    t.ok("export", "2023-Q1", "--format", "csv", "-o", "all.csv")
+    data = (t.tmp / "all.csv").read_bytes()
+    check(data.startswith(b"\xef\xbb\xbfunit,period,form,field,value\r\n"),
+          f"csv export starts {data[:40]!r}")
+    lines = data.split(b"\r\n")
+    mine = [l for l in lines[1:] if l.startswith(b"xa-ky-son,")]
+    meta = [",".join(["xa-ky-son", "2023-Q1", "_meta", k, v]).encode()
+            for k, v in (("signer_name", SIGNER["name"]),
+                         ("signer_title", SIGNER["title"]),
+                         ("received_at", "2023-03-04T08:00:00+07:00"))]
+    back = b"\r\n".join([lines[0]] + meta + mine) + b"\r\n"
+    (t.tmp / "back.csv").write_bytes(back)
+    t.db = t.tmp / "back.db"
+    with_units(t)
+    t.ok("import", "back.csv")
+    got = t.json("aggregate", "2023-Q1")["forms"]
+    same((got["bm3"]["fields"]["hs_truc_tuyen"]["total"],
+          got["pl1b"]["units"]["xa"]), (70, 1), "the export read back")
 
 
 def display_width(s):

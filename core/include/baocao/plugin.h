@@ -60,6 +60,8 @@ typedef struct bc_host bc_host; /* opaque: one export in progress */
  *   aggregate.values.bm3.<unit code>.hs_tiep_nhan
  *   status.summary.on_time_rate, status.units[i].state
  *   levels[i].id, .label             the levels of the ruleset
+ *   status.as_of                     the day the export counts to
+ *   date                             the date the document bears
  *   generated_at                     when the export was made
  */
 typedef struct bc_host_api {

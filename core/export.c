@@ -3,6 +3,7 @@
 #include "aggregate.h"
 #include "export_host.h"
 #include "mem.h"
+#include "outfile.h"
 #include "plugin_load.h"
 #include "ruleset_json.h"
 #include "status.h"
@@ -26,10 +27,10 @@ struct bc_host {
 	bc_time until; /* revisions received by then count */
 	bc_date date;  /* the document's */
 	const char *name; /* the exporter's, for messages */
-	char *tmp;        /* the temporary output file */
-	FILE *out;        /* opened at the first write */
-	bool failed;
-	bc_diags *d;
+	bc_outfile *of;   /* where the output goes */
+	FILE *out;        /* its temporary file, opened at the first write */
+	bc_diags *d;      /* the exporter's messages */
+	bc_diags *io;     /* the export's: a failed write, said once */
 	char **strs; /* strings handed to the plugin */
 	size_t n_strs, cap_strs;
 	void **mem; /* memory handed to the plugin */
@@ -216,18 +217,11 @@ static const char *api_key(bc_host *h, const char *path, size_t i)
 
 static int api_write(bc_host *h, const void *buf, size_t len)
 {
-	if (h->failed)
+	if (bc_outfile_failed(h->of))
 		return -1;
-	if (!h->out && !(h->out = fopen(h->tmp, "wb"))) {
-		h->failed = true;
-		bc_diags_add(h->d, BC_ERROR, h->tmp, 0, NULL, NULL, "%s",
-			     strerror(errno));
-		return -1;
-	}
-	if (len && fwrite(buf, 1, len, h->out) != len) {
-		h->failed = true;
-		bc_diags_add(h->d, BC_ERROR, h->tmp, 0, NULL, NULL,
-			     "write error: %s", strerror(errno));
+	if ((!h->out && !(h->out = fopen(bc_outfile_tmp(h->of), "wb"))) ||
+	    (len && fwrite(buf, 1, len, h->out) != len)) {
+		bc_outfile_fail(h->of, errno, h->io);
 		return -1;
 	}
 	return 0;
@@ -338,7 +332,17 @@ bool bc_host_table_shape(bc_host *h, const char *form, const char *table,
 
 const char *bc_host_path(bc_host *h)
 {
-	return h->tmp;
+	return bc_outfile_tmp(h->of);
+}
+
+const char *bc_host_scratch(bc_host *h)
+{
+	return bc_outfile_dir(h->of);
+}
+
+void bc_host_write_failed(bc_host *h, int errnum)
+{
+	bc_outfile_fail(h->of, errnum, h->io);
 }
 
 bc_time bc_host_time(bc_host *h)
@@ -361,7 +365,6 @@ static void host_release(bc_host *h)
 	bc_free(h->mem);
 	if (h->out)
 		fclose(h->out);
-	bc_free(h->tmp);
 	json_decref(h->model);
 	bc_status_free(&h->status);
 }
@@ -388,24 +391,35 @@ static const struct builtin *builtin(const char *name)
 	return NULL;
 }
 
-static bc_err finish_output(bc_host *h, const char *out, int run_rc,
+/* Puts the output in place if the exporter succeeded.  After a failed
+ * write, what the exporter says only repeats it: the failure is said
+ * once, naming the file (run_d is the exporter's messages). */
+static bc_err finish_output(bc_host *h, int run_rc, bc_diags *run_d,
 			    bc_diags *d)
 {
 	bc_err rc = BC_OK;
 	if (h->out) {
-		if (fflush(h->out) != 0 || fsync(fileno(h->out)) != 0)
-			h->failed = true;
-		fclose(h->out);
+		int err = fflush(h->out) != 0 ? errno : 0;
+		if (fclose(h->out) != 0 && !err)
+			err = errno;
 		h->out = NULL;
+		if (err)
+			bc_outfile_fail(h->of, err, d);
 	}
-	if (run_rc != 0 || h->failed) {
+	if (bc_outfile_failed(h->of))
+		bc_diags_free(run_d);
+	else
+		bc_diags_move(d, run_d);
+	if (run_rc != 0 && !bc_outfile_failed(h->of)) {
 		if (!d->errors)
 			bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
 				     "exporter %s failed; nothing written",
 				     h->name);
-		rc = h->failed ? BC_ERR_IO : BC_ERR_INVALID;
+		rc = BC_ERR_INVALID;
 	}
-	return bc_file_commit(h->tmp, out, rc, d);
+	rc = bc_outfile_close(h->of, rc, d);
+	h->of = NULL;
+	return rc;
 }
 
 /* The defaults of o's days (export.h). */
@@ -434,13 +448,18 @@ bc_err bc_export(bc_store *st, bc_rulebook *rb, const char *period,
 	}
 	bc_period p;
 	rc = bc_period_get(st, rb, period, &p, d);
-	bc_host h = {.st = st, .period = &p, .d = d, .name = o->format,
+	bc_host h = {.st = st, .period = &p, .d = d, .io = d,
+		     .name = o->format,
 		     .now = o->fixed_time ? o->fixed_time : bc_store_now(st)};
 	if (rc == BC_OK) {
 		days(o, h.now);
 		h.until = bc_period_day_end(&p, o->as_of);
 		h.date = o->date;
 	}
+	/* Before the model: a path that cannot be written is said at
+	 * once, not after the country's figures are read. */
+	if (rc == BC_OK)
+		rc = bc_outfile_open(o->out, &h.of, d);
 	/* One snapshot for the model and whatever a lean exporter reads
 	 * afterwards: an import committing meanwhile must not put one
 	 * revision in the totals and another in the values. */
@@ -448,13 +467,15 @@ bc_err bc_export(bc_store *st, bc_rulebook *rb, const char *period,
 	if (rc == BC_OK)
 		rc = build_model(&h, rb, o->as_of, o->tz_offset,
 				 bi && bi->lean ? &h.status : NULL, &h.model);
-	if (rc == BC_OK)
-		rc = bc_file_tmp(o->out, &h.tmp, d);
 	if (rc == BC_OK) {
+		bc_diags run_d = BC_DIAGS_INIT;
+		h.d = &run_d;
 		int run_rc = ex ? ex->run(&h, &host_api)
-				: bc_plugin_run(&plugin, &h, &host_api, d);
-		rc = finish_output(&h, o->out, run_rc, d);
+				: bc_plugin_run(&plugin, &h, &host_api, &run_d);
+		rc = finish_output(&h, run_rc, &run_d, d);
+		h.d = d;
 	}
+	bc_outfile_close(h.of, BC_ERR_IO, d);
 	if (snapshot)
 		bc_store_rollback(st);
 	host_release(&h);

@@ -32,6 +32,11 @@ const bc_status *bc_host_status(bc_host *h);
 /* The temporary file the output goes to, for writers that must open it
  * themselves (libxlsxwriter). */
 const char *bc_host_path(bc_host *h);
+/* Its directory, for such a writer's own scratch files. */
+const char *bc_host_scratch(bc_host *h);
+/* Such a writer's write failed with errnum: the export fails with one
+ * message naming the output (exit 3), whatever the exporter says next. */
+void bc_host_write_failed(bc_host *h, int errnum);
 /* The export's timestamp. */
 bc_time bc_host_time(bc_host *h);
 /* The document's date (--date, by default the as-of day). */

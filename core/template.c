@@ -24,6 +24,7 @@
 #include "template.h"
 #include "duty.h"
 #include "mem.h"
+#include "outfile.h"
 #include "period.h"
 #include "ruleset.h"
 #include "text.h"
@@ -1341,11 +1342,15 @@ static void tpl_release(tpl *t)
 	bc_free(t->lists);
 }
 
-/* Writes the workbook to file; path names it in messages. */
-static bc_err build(tpl *t, const char *file, const char *path,
-		    bc_time now, bc_diags *d)
+/* Writes the workbook into of's temporary file; path names it in
+ * messages. */
+static bc_err build(tpl *t, bc_outfile *of, const char *path, bc_time now,
+		    bc_diags *d)
 {
-	t->wb = workbook_new(file);
+	/* Its scratch files beside the output: libxlsxwriter does not
+	 * check their writes, but checks the output's. */
+	lxw_workbook_options opt = {.tmpdir = (char *)bc_outfile_dir(of)};
+	t->wb = workbook_new_opt(bc_outfile_tmp(of), &opt);
 	if (!t->wb) {
 		bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL,
 			     "cannot create the workbook");
@@ -1356,10 +1361,15 @@ static bc_err build(tpl *t, const char *file, const char *path,
 	styles(t);
 	if (t->err == LXW_NO_ERROR)
 		sheets(t);
-	lxw_error e = workbook_close(t->wb);
+	int errnum;
+	lxw_error e = bc_xlsx_close(t->wb, &errnum);
+	tpl_release(t);
+	if (t->err == LXW_NO_ERROR && bc_xlsx_io_error(e)) {
+		bc_outfile_fail(of, errnum, d);
+		return BC_ERR_IO;
+	}
 	if (t->err == LXW_NO_ERROR && e != LXW_NO_ERROR)
 		fail(t, e, NULL);
-	tpl_release(t);
 	if (t->err == LXW_NO_ERROR)
 		return BC_OK;
 	bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL, "%s", t->why);
@@ -1367,19 +1377,16 @@ static bc_err build(tpl *t, const char *file, const char *path,
 							: BC_ERR_IO;
 }
 
-/* The mode a new file gets (mkstemp's is 0600). */
-/* Builds into a temporary file beside path, renamed over it only once
- * complete: a failure never leaves half a workbook. */
+/* Builds into a temporary file, put at path only once complete
+ * (outfile.h): a failure never leaves half a workbook. */
 static bc_err write_file(tpl *t, const char *path, bc_time now,
 			 bc_diags *d)
 {
-	char *tmp;
-	bc_err rc = bc_file_tmp(path, &tmp, d);
+	bc_outfile *of;
+	bc_err rc = bc_outfile_open(path, &of, d);
 	if (rc != BC_OK)
 		return rc;
-	rc = bc_file_commit(tmp, path, build(t, tmp, path, now, d), d);
-	bc_free(tmp);
-	return rc;
+	return bc_outfile_close(of, build(t, of, path, now, d), d);
 }
 
 /* The template of u, who owes o, for p. */

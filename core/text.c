@@ -190,40 +190,6 @@ bc_err bc_file_read(const char *path, size_t max, char **buf, size_t *len,
 	return BC_OK;
 }
 
-bc_err bc_file_tmp(const char *path, char **tmp, bc_diags *d)
-{
-	*tmp = bc_sprintf("%s.tmp-XXXXXX", path);
-	if (!*tmp)
-		return BC_ERR_NOMEM;
-	int fd = mkstemp(*tmp);
-	if (fd < 0) {
-		bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL, "%s",
-			     strerror(errno));
-		bc_free(*tmp);
-		*tmp = NULL;
-		return BC_ERR_IO;
-	}
-	/* mkstemp makes the file private; the output is an ordinary file. */
-	mode_t mask = umask(0);
-	umask(mask);
-	fchmod(fd, 0666 & ~mask);
-	close(fd);
-	return BC_OK;
-}
-
-bc_err bc_file_commit(const char *tmp, const char *path, bc_err rc,
-		      bc_diags *d)
-{
-	if (rc == BC_OK && rename(tmp, path) != 0) {
-		bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL, "%s",
-			     strerror(errno));
-		rc = BC_ERR_IO;
-	}
-	if (rc != BC_OK)
-		unlink(tmp);
-	return rc;
-}
-
 int bc_str_cmp(const void *a, const void *b)
 {
 	return strcmp(*(const char *const *)a, *(const char *const *)b);

@@ -39,16 +39,4 @@ void bc_utf8_upper(const char *s, char *out, size_t n);
 bc_err bc_file_read(const char *path, size_t max, char **buf, size_t *len,
 		    bc_diags *d);
 
-/* Writing a file whole or not at all: the content goes to a temporary
- * file beside path (one file system, so the rename is atomic), renamed
- * over path only once complete. */
-
-/* Creates the temporary file for path, empty and closed, with the mode
- * a new file gets under the umask; *tmp is its name (bc_free). */
-bc_err bc_file_tmp(const char *path, char **tmp, bc_diags *d);
-/* When rc is BC_OK renames tmp over path, else (or if that fails)
- * removes tmp.  Returns rc, or BC_ERR_IO naming path. */
-bc_err bc_file_commit(const char *tmp, const char *path, bc_err rc,
-		      bc_diags *d);
-
 #endif

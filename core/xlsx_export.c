@@ -1789,7 +1789,11 @@ static void sheets(book *b)
 
 static int run(bc_host *h, const bc_host_api *api)
 {
-	lxw_workbook_options opt = {.constant_memory = LXW_TRUE};
+	/* libxlsxwriter does not check the writes of its scratch files:
+	 * beside the output, a full disk shows in the output's writes,
+	 * which it checks. */
+	lxw_workbook_options opt = {.constant_memory = LXW_TRUE,
+				    .tmpdir = (char *)bc_host_scratch(h)};
 	book b = {.h = h, .model = bc_host_model(h),
 		  .rs = bc_host_period(h)->rs};
 	b.agg = json_object_get(b.model, "aggregate");
@@ -1816,9 +1820,14 @@ static int run(bc_host *h, const bc_host_api *api)
 	workbook_set_properties(b.wb, &props);
 	styles(&b);
 	sheets(&b);
-	lxw_error err = workbook_close(b.wb);
+	int errnum;
+	lxw_error err = bc_xlsx_close(b.wb, &errnum);
 	json_decref(b.by_code);
 	json_decref(b.estimated);
+	if (b.err == LXW_NO_ERROR && bc_xlsx_io_error(err)) {
+		bc_host_write_failed(h, errnum);
+		return -1;
+	}
 	if (b.err == LXW_NO_ERROR && err != LXW_NO_ERROR)
 		fail(&b, err, NULL);
 	if (b.err != LXW_NO_ERROR) {

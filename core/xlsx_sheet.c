@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 #include "xlsx_sheet.h"
 
+#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define NAME_MAX_CHARS 31
@@ -82,4 +84,28 @@ size_t bc_xf_spec_first(const bc_xf_spec *v, size_t i)
 			 !same_num(v[k].num, v[i].num)))
 		k++;
 	return k;
+}
+
+/* glibc's stderr is a variable (its manual says so): pointed at a sink
+ * for the call, set back at once. */
+lxw_error bc_xlsx_close(lxw_workbook *wb, int *errnum)
+{
+	char *said = NULL;
+	size_t n = 0;
+	FILE *saved = stderr, *sink = open_memstream(&said, &n);
+	if (sink)
+		stderr = sink;
+	errno = 0;
+	lxw_error e = workbook_close(wb);
+	*errnum = errno;
+	stderr = saved;
+	if (sink)
+		fclose(sink);
+	free(said); /* the C library's, not ours */
+	return e;
+}
+
+bool bc_xlsx_io_error(lxw_error e)
+{
+	return e >= LXW_ERROR_CREATING_XLSX_FILE && e <= LXW_ERROR_ZIP_CLOSE;
 }

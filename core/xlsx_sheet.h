@@ -5,6 +5,7 @@
 #ifndef BC_XLSX_SHEET_H
 #define BC_XLSX_SHEET_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <xlsxwriter.h>
 
@@ -52,5 +53,13 @@ size_t bc_xf_spec_first(const bc_xf_spec *v, size_t i);
  * NULL when out of memory. */
 lxw_format *bc_xlsx_format(lxw_workbook *wb, const char *font, unsigned flags,
 			   double pt, const char *num, lxw_color_t fill);
+
+/* workbook_close, with what libxlsxwriter would print on stderr kept
+ * off it (only the CLI speaks there): *errnum is the errno of a failed
+ * write, for the caller's one message. */
+lxw_error bc_xlsx_close(lxw_workbook *wb, int *errnum);
+/* True for the errors of writing the file (a full disk, an I/O error),
+ * which are the environment's, not the workbook's. */
+bool bc_xlsx_io_error(lxw_error e);
 
 #endif

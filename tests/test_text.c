@@ -4,8 +4,6 @@
 #include "text.h"
 #include "xlsx_sheet.h"
 
-#include <sys/stat.h>
-
 static void upper_vietnamese(void **state)
 {
 	(void)state;
@@ -90,70 +88,6 @@ static void sheet_names(void **state)
 	assert_string_equal(out, "abcdefghijabcdefghijabcdefghija");
 }
 
-static char *slurp(const char *path)
-{
-	char *buf = NULL;
-	size_t len;
-	bc_diags d = {0};
-	bc_err rc = bc_file_read(path, 1024, &buf, &len, &d);
-	bc_diags_free(&d);
-	return rc == BC_OK ? buf : NULL;
-}
-
-static void write_whole_or_not_at_all(void **state)
-{
-	(void)state;
-	char *dir = test_tmpdir();
-	char path[1024];
-	snprintf(path, sizeof path, "%s/out.txt", dir);
-	test_write(dir, "out.txt", "old");
-	bc_diags d = {0};
-
-	/* A failure removes the temporary file and keeps the old content. */
-	char *tmp;
-	assert_int_equal(bc_file_tmp(path, &tmp, &d), BC_OK);
-	assert_non_null(strstr(tmp, "out.txt.tmp-"));
-	struct stat st;
-	assert_int_equal(stat(tmp, &st), 0);
-	mode_t mask = umask(0);
-	umask(mask);
-	assert_int_equal(st.st_mode & 0777, 0666 & ~mask);
-	assert_int_equal(bc_file_commit(tmp, path, BC_ERR_INVALID, &d),
-			 BC_ERR_INVALID);
-	assert_int_not_equal(access(tmp, F_OK), 0);
-	bc_free(tmp);
-	char *got = slurp(path);
-	assert_string_equal(got, "old");
-	bc_free(got);
-
-	/* Success renames it over the target. */
-	assert_int_equal(bc_file_tmp(path, &tmp, &d), BC_OK);
-	FILE *f = fopen(tmp, "w");
-	assert_non_null(f);
-	fputs("new", f);
-	fclose(f);
-	assert_int_equal(bc_file_commit(tmp, path, BC_OK, &d), BC_OK);
-	assert_int_not_equal(access(tmp, F_OK), 0);
-	bc_free(tmp);
-	got = slurp(path);
-	assert_string_equal(got, "new");
-	bc_free(got);
-	assert_int_equal(d.n, 0);
-
-	/* No directory to write in: an error naming the file. */
-	char nowhere[1100];
-	snprintf(nowhere, sizeof nowhere, "%s/no/such/out.txt", dir);
-	assert_int_equal(bc_file_tmp(nowhere, &tmp, &d), BC_ERR_IO);
-	assert_null(tmp);
-	assert_int_equal(d.n, 1);
-	assert_string_equal(d.v[0].file, nowhere);
-	bc_diags_free(&d);
-
-	unlink(path);
-	rmdir(dir);
-	free(dir);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -163,7 +97,6 @@ int main(void)
 		cmocka_unit_test(width_on_screen),
 		cmocka_unit_test(capitals),
 		cmocka_unit_test(sheet_names),
-		cmocka_unit_test(write_whole_or_not_at_all),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4,6 +4,7 @@
 #include "export.h"
 #include "mem.h"
 #include "period.h"
+#include "outfile.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -21,7 +22,9 @@ static const char usage[] =
 	"--plugins DIR, then $BAOCAO_PLUGIN_PATH, then the plugins shipped\n"
 	"with baocao (html, md).  Without --format, the extension of OUT\n"
 	"names the format (q1.xlsx, q1.csv, q1.html, ...).  OUT is written\n"
-	"only when the export succeeds.\n\n"
+	"only when the export succeeds; '-' is standard output.  A link is\n"
+	"followed and its target written; an existing file keeps its mode;\n"
+	"a FIFO or a device (/dev/null) is written into, never replaced.\n\n"
 	"  --format FMT     the format, whatever OUT's extension\n"
 	"  --as-of DATE     count what was received up to the end of\n"
 	"                   DATE: the units' status (\"tính đến ngày\"),\n"
@@ -187,7 +190,8 @@ int cmd_export(bc_cli *c, int argc, char **argv)
 			bc_date_format(o.date, date);
 			fprintf(stderr,
 				"%s: written (%s), as of %s, dated %s\n",
-				o.out, o.format, as_of, date);
+				bc_outfile_name(o.out), o.format, as_of,
+				date);
 			if (!opts[O_AS_OF].set && !opts[O_DATE].set)
 				past_due_note(c, pos[0], o.as_of);
 		}

@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "mem.h"
 #include "period.h"
+#include "outfile.h"
 #include "template.h"
 
 #include <string.h>
@@ -14,8 +15,12 @@ static const char usage[] =
 	"(period, deadline, how to send, who signs), one sheet per form it\n"
 	"owes, its tables with room for rows, and its narrative report, one\n"
 	"cell per outline section.  The hidden sheets _fields and _meta map\n"
-	"every input cell to its form and field, for 'import'.\n\n"
-	"  --unit CODE      the unit; FILE defaults to CODE-P.xlsx here\n"
+	"every input cell to its form and field, for 'import'.  A file is\n"
+	"written only once complete: a link is followed and its target\n"
+	"written, an existing file keeps its mode, a FIFO or a device is\n"
+	"written into, never replaced.\n\n"
+	"  --unit CODE      the unit; FILE defaults to CODE-P.xlsx here, '-'\n"
+	"                   is standard output\n"
 	"  --all            every unit that owes something, as DIR/CODE.xlsx\n"
 	"  --fixed-time TS  the timestamp written into the files (for\n"
 	"                   byte-identical output)\n";
@@ -37,8 +42,8 @@ static int one(bc_cli *c, cli_opt *opts, bc_time fixed)
 		cli_print_json(json_pack("{s:s, s:s, s:s}", "unit", unit,
 					 "period", period, "file", path));
 	else if (rc == BC_OK)
-		fprintf(stderr, "%s: template of %s for %s written\n", path,
-			unit, period);
+		fprintf(stderr, "%s: template of %s for %s written\n",
+			bc_outfile_name(path), unit, period);
 	bc_free(path);
 	return cli_finish(c, rc);
 }
@@ -88,6 +93,14 @@ int cmd_template(bc_cli *c, int argc, char **argv)
 					      "not -o");
 	if (opts[O_UNIT].set && opts[O_DIR].set)
 		return cli_usage_error(usage, "--dir goes with --all; use -o");
+	if (opts[O_ALL].set && !strcmp(opts[O_DIR].value, "-"))
+		return cli_usage_error(usage, "--all writes many workbooks: "
+					      "--dir takes a directory, not "
+					      "'-'");
+	if (opts[O_OUT].set && !strcmp(opts[O_OUT].value, "-") && c->json)
+		return cli_usage_error(usage, "-o - writes the workbook on "
+					      "standard output, where --json "
+					      "would print too");
 	if (opts[O_FIXED].set &&
 	    !bc_time_parse(opts[O_FIXED].value, c->tz_offset, &fixed, NULL))
 		return cli_usage_error(usage, "--fixed-time takes a timestamp");

@@ -18,8 +18,10 @@
  * the host: strings it returns stay valid until the export ends, and a
  * plugin that needs memory may take it from host->alloc.
  *
- * The host writes the output to a temporary file and renames it only
- * when run() returns 0, so a failed export leaves no partial file.
+ * The host writes the output to a temporary file and puts it in place
+ * only when run() returns 0, so a failed export leaves no partial file.
+ * After a failed write (a full disk) the host has said so, naming the
+ * file: write() returns -1 from then on, and the plugin just returns.
  *
  * Build one outside baocao's tree with:
  *

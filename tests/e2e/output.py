@@ -1,0 +1,355 @@
+# SPDX-License-Identifier: MIT
+"""End-to-end tests of what baocao writes: the files of `-o` and
+`template --dir`, and the text it prints.
+
+    python3 tests/e2e/output.py PATH/TO/baocao
+
+The harness, the sample district and the submissions are run.py's.
+Checked here (docs/user-guide.md, "Output files"): `-o` follows a link
+and writes its target, keeps an existing file's mode (and, as root, its
+owner) and its other hard links, writes into a FIFO or a device instead
+of replacing it, and takes `-` for standard output; a full disk is exit
+3 with one message naming the file and leaves nothing behind; what a
+killed export left beside its output is swept by the next one, and
+nothing else is.
+
+Devices are made for the test (root) or are the system's /dev/null and
+/dev/full (anyone else, who cannot replace them): a broken build never
+replaces a device of the system.  The full disk is a small tmpfs mounted
+for the test (root), else /dev/full, else the test is skipped.
+"""
+
+import fcntl
+import json
+import os
+import shutil
+import stat
+import subprocess
+import sys
+import threading
+import time
+import zipfile
+from pathlib import Path
+
+import run as e2e
+from run import Skip, check, expect_rc, fail, sub, with_units, write_json
+
+TESTS = []
+
+
+def test(fn):
+    TESTS.append(fn)
+    return fn
+
+
+ROOT = os.geteuid() == 0
+FORMATS = ("xlsx", "csv", "json", "md", "html")   # built in; Lua; C plugin
+
+
+def district(t):
+    """A database with one commune's submission for 2023-Q1."""
+    with_units(t)
+    t.ok("import", write_json(t, "xa-ky-son.json", sub()))
+
+
+def export(t, out, fmt="json", **kw):
+    return t.bc("export", "2023-Q1", "--format", fmt, "-o", out, **kw)
+
+
+def raw(t, *args):
+    """Runs baocao with stdout as bytes (for a workbook on it)."""
+    return subprocess.run([e2e.BIN, "--db", str(t.db)] + list(args),
+                          cwd=t.tmp, env=e2e.base_env(),
+                          stdin=subprocess.DEVNULL, capture_output=True,
+                          timeout=e2e.DEFAULT_TIMEOUT)
+
+
+def is_export(path):
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8")) \
+            .get("period") == "2023-Q1"
+    except (OSError, ValueError):
+        return False
+
+
+def is_workbook(data):
+    import io
+    try:
+        return "xl/workbook.xml" in zipfile.ZipFile(io.BytesIO(data)).namelist()
+    except zipfile.BadZipFile:
+        return False
+
+
+def kind(path):
+    if not os.path.lexists(path):
+        return "nothing"
+    m = os.lstat(path).st_mode
+    return ("link" if stat.S_ISLNK(m) else "FIFO" if stat.S_ISFIFO(m)
+            else "device" if stat.S_ISCHR(m) else "file" if stat.S_ISREG(m)
+            else "other")
+
+
+# ---- where -o writes -------------------------------------------------------
+
+@test
+def links_followed(t):
+    district(t)
+    (t.tmp / "target.json").write_text("old\n")
+    os.symlink("target.json", t.tmp / "link.json")
+    expect_rc(export(t, "link.json"), 0)
+    check(kind(t.tmp / "link.json") == "link",
+          f"link.json is now a {kind(t.tmp / 'link.json')}")
+    check(is_export(t.tmp / "target.json"), "the link's target does not "
+                                            "hold the export")
+    # a link to nothing yet makes its target; a workbook too
+    (t.tmp / "out").mkdir()
+    os.symlink("out/made.xlsx", t.tmp / "dangling.xlsx")
+    expect_rc(t.bc("template", "--unit", "xa-ky-son", "--period", "2023-Q1",
+                   "-o", "dangling.xlsx"), 0)
+    check(kind(t.tmp / "dangling.xlsx") == "link"
+          and is_workbook((t.tmp / "out" / "made.xlsx").read_bytes()),
+          "template -o a dangling link: the link replaced or its target "
+          "not made")
+    # template --dir: each file by the same rules
+    d = t.tmp / "tpl"
+    d.mkdir()
+    os.symlink("../out/kept.xlsx", d / "xa-ky-son.xlsx")
+    expect_rc(t.bc("template", "--all", "--period", "2023-Q1", "--dir", d), 0)
+    check(kind(d / "xa-ky-son.xlsx") == "link"
+          and is_workbook((t.tmp / "out" / "kept.xlsx").read_bytes()),
+          "template --dir: a link in the directory replaced")
+
+
+@test
+def mode_owner_and_links_kept(t):
+    district(t)
+    p = t.tmp / "q1.csv"
+    p.write_text("old\n")
+    os.chmod(p, 0o640)
+    if ROOT:
+        os.chown(p, 65534, 65534)
+    expect_rc(export(t, p, "csv"), 0)
+    st = os.stat(p)
+    check(stat.S_IMODE(st.st_mode) == 0o640,
+          f"mode now {oct(stat.S_IMODE(st.st_mode))}, was 0o640")
+    check(not ROOT or (st.st_uid, st.st_gid) == (65534, 65534),
+          f"owner now {st.st_uid}:{st.st_gid}, was 65534:65534")
+    check(p.read_text(encoding="utf-8").startswith("unit,period,form"),
+          "q1.csv does not hold the export")
+    # a file with another name: both names still one file, the export
+    os.link(p, t.tmp / "also.csv")
+    expect_rc(export(t, p, "json"), 0)
+    check(os.path.samefile(p, t.tmp / "also.csv")
+          and is_export(t.tmp / "also.csv"),
+          "a hard link was broken: the other name keeps the old file")
+    d = t.tmp / "tpl"
+    d.mkdir()
+    (d / "xa-ky-son.xlsx").write_text("old\n")
+    os.chmod(d / "xa-ky-son.xlsx", 0o600)
+    expect_rc(t.bc("template", "--all", "--period", "2023-Q1", "--dir", d), 0)
+    mode = stat.S_IMODE(os.stat(d / "xa-ky-son.xlsx").st_mode)
+    check(mode == 0o600, f"template --dir: mode now {oct(mode)}, was 0o600")
+
+
+def reader(path, into):
+    """Reads the FIFO at path to its end in a thread, into a list."""
+    def go():
+        with open(path, "rb") as f:
+            into.append(f.read())
+    th = threading.Thread(target=go, daemon=True)
+    th.start()
+    return th
+
+
+@test
+def fifo_written_into(t):
+    district(t)
+    ff = t.tmp / "ff"
+    os.mkfifo(ff)
+    got = []
+    th = reader(ff, got)
+    r = export(t, ff, timeout=20)
+    th.join(5)
+    expect_rc(r, 0)
+    check(kind(ff) == "FIFO", f"the FIFO is now {kind(ff)}")
+    check(got and json.loads(got[0]).get("period") == "2023-Q1",
+          "the export did not come through the FIFO")
+    got = []
+    th = reader(ff, got)
+    r = t.bc("template", "--unit", "xa-ky-son", "--period", "2023-Q1",
+             "-o", ff, timeout=20)
+    th.join(5)
+    expect_rc(r, 0)
+    check(kind(ff) == "FIFO" and got and is_workbook(got[0]),
+          f"template -o FIFO: now {kind(ff)}, a workbook came through "
+          f"{bool(got and is_workbook(got[0]))}")
+
+
+def device(t, name, minor, system):
+    """A character device of the test's own (root), else the system's."""
+    if not ROOT:
+        return Path(system)
+    p = t.tmp / name
+    os.mknod(p, 0o666 | stat.S_IFCHR, os.makedev(1, minor))
+    return p
+
+
+@test
+def devices_written_into(t):
+    district(t)
+    null = device(t, "null", 3, "/dev/null")
+    for fmt in ("json", "xlsx"):
+        r = export(t, null, fmt)
+        expect_rc(r, 0)
+        check(kind(null) == "device", f"-o {null} ({fmt}): now {kind(null)}")
+    # /dev/stdout is a link to /proc/self/fd/1: the same, made here
+    os.symlink("/proc/self/fd/1", t.tmp / "stdout")
+    r = export(t, t.tmp / "stdout")
+    expect_rc(r, 0)
+    check(kind(t.tmp / "stdout") == "link", "the link to /proc/self/fd/1 "
+                                            "was replaced")
+    try:
+        check(json.loads(r.out).get("period") == "2023-Q1",
+              "standard output does not hold the export")
+    except ValueError:
+        fail(f"-o a link to /proc/self/fd/1: stdout is {r.out[:80]!r}")
+
+
+@test
+def dash_is_standard_output(t):
+    district(t)
+    r = export(t, "-")
+    expect_rc(r, 0)
+    check(json.loads(r.out).get("period") == "2023-Q1",
+          "export -o -: stdout is not the export")
+    check(not os.path.lexists(t.tmp / "-"), "a file named '-' was written")
+    check("standard output" in r.err, f"the message: {r.err.strip()!r}")
+    for args in (["export", "2023-Q1", "--format", "xlsx", "-o", "-"],
+                 ["template", "--unit", "xa-ky-son", "--period", "2023-Q1",
+                  "-o", "-"]):
+        p = raw(t, *args)
+        check(p.returncode == 0 and is_workbook(p.stdout),
+              f"{' '.join(args)}: exit {p.returncode}, a workbook on "
+              f"stdout {is_workbook(p.stdout)}")
+    check(not os.path.lexists(t.tmp / "-"), "a file named '-' was written")
+    expect_rc(t.bc("template", "--unit", "xa-ky-son", "--period",
+                   "2023-Q1", "-o", "-", "--json"), 2)
+    expect_rc(t.bc("template", "--all", "--period", "2023-Q1", "--dir",
+                   "-"), 2)
+    check(not os.path.lexists(t.tmp / "-"), "a directory '-' was made")
+
+
+@test
+def what_cannot_be_written_is_refused(t):
+    district(t)
+    d = t.tmp / "dir.json"
+    d.mkdir()
+    e2e.expect_err(export(t, d), 3, str(d))
+    check(kind(d) == "other" and not list(d.iterdir()),
+          "the directory was changed")
+    e2e.expect_err(export(t, t.tmp / "no" / "such.json"), 3,
+                   str(t.tmp / "no" / "such.json"))
+
+
+# ---- a full disk -----------------------------------------------------------
+
+class Full:
+    """A small full file system at t.tmp/full (root), or None."""
+
+    def __init__(self, t):
+        self.dir = t.tmp / "full"
+        self.mounted = False
+        if ROOT and shutil.which("mount"):
+            self.dir.mkdir()
+            p = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16k",
+                                "tmpfs", str(self.dir)],
+                               capture_output=True)
+            self.mounted = p.returncode == 0
+        if self.mounted:                # every block taken
+            with open(self.dir / "filler", "wb", buffering=0) as f:
+                try:
+                    while True:
+                        f.write(b"x" * 4096)
+                except OSError:
+                    pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        if self.mounted:
+            subprocess.run(["umount", "-l", str(self.dir)])
+
+
+def one_message(r, name):
+    lines = [l for l in r.err.splitlines() if l.strip()]
+    check(len(lines) == 1 and name in lines[0]
+          and os.strerror(28) in lines[0],
+          f"{r.cmd}: want one message naming {name} and the full disk, "
+          f"got {lines}")
+
+
+@test
+def full_disk(t):
+    district(t)
+    with Full(t) as full:
+        if full.mounted:
+            targets = [full.dir / f"q1.{f}" for f in FORMATS]
+        elif os.path.exists("/dev/full"):
+            targets = [Path("/dev/full")] * len(FORMATS)
+        else:
+            raise Skip("not root (no tmpfs) and no /dev/full")
+        for fmt, out in zip(FORMATS, targets):
+            r = export(t, out, fmt)
+            expect_rc(r, 3)
+            one_message(r, str(out))
+        r = t.bc("template", "--unit", "xa-ky-son", "--period", "2023-Q1",
+                 "-o", targets[0])
+        expect_rc(r, 3)
+        one_message(r, str(targets[0]))
+        if full.mounted:
+            r = t.bc("template", "--all", "--period", "2023-Q1", "--dir",
+                     full.dir / "tpl")
+            expect_rc(r, 3)
+            check("[ERROR]" not in r.err, f"{r.cmd}: {r.err.strip()!r}")
+            left = [p.name for p in full.dir.rglob("*")
+                    if p.is_file() and p.name != "filler"]
+            check(not left, f"left on the full disk: {left}")
+
+
+# ---- what a killed export left -----------------------------------------------
+
+def leftover(t, name, age=7200):
+    p = t.tmp / name
+    p.write_text("half an export\n")
+    past = time.time() - age
+    os.utime(p, (past, past))
+    return p
+
+
+@test
+def leftovers_swept(t):
+    district(t)
+    gone = leftover(t, "q1.json.tmp-Ab3dE9")
+    kept = [leftover(t, "q1.json.tmp-Young1", age=60),    # may be running
+            leftover(t, "q1.json.tmp-Locked"),            # is running
+            leftover(t, "q2.json.tmp-Ab3dE9"),            # another output's
+            leftover(t, "q1.json.tmp-Ab3dE"),             # not our pattern
+            leftover(t, "q1.json.bak")]
+    if ROOT:
+        kept.append(leftover(t, "q1.json.tmp-Theirs"))
+        os.chown(kept[-1], 65534, 65534)
+    with open(kept[1], "rb") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        expect_rc(export(t, "q1.json"), 0)
+    check(is_export(t.tmp / "q1.json"), "q1.json does not hold the export")
+    check(not gone.exists(), f"{gone.name}, an hour old and ours, is left")
+    check(all(p.exists() for p in kept),
+          f"removed: {[p.name for p in kept if not p.exists()]}")
+    mine = [p.name for p in t.tmp.glob("q1.json.tmp-*") if p not in kept]
+    check(not mine, f"the export left {mine}")
+
+
+if __name__ == "__main__":
+    e2e.TESTS[:] = TESTS
+    sys.exit(e2e.main())

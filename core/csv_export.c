@@ -6,6 +6,7 @@
  * CRLF line ends: what Excel opens as it is.
  */
 #include "cond.h"
+#include "csvcell.h"
 #include "export_host.h"
 #include "mem.h"
 
@@ -19,12 +20,16 @@ typedef struct out {
 	int rc;
 } out;
 
-/* RFC 4180: quote a field holding a comma, a quote or a line break. */
+/* RFC 4180: quote a field holding a comma, a quote or a line break;
+ * an apostrophe before text a spreadsheet would run as a formula
+ * (csvcell.h). */
 static void field(out *o, const char *s, bool last)
 {
 	bool quote = strpbrk(s, ",\"\r\n") != NULL;
 	if (quote)
 		o->rc |= o->api->write(o->h, "\"", 1);
+	if (bc_csv_cell_guarded(s))
+		o->rc |= o->api->write(o->h, "'", 1);
 	for (const char *p = s; *p; p++) {
 		const char *q = strchr(p, '"');
 		size_t n = q ? (size_t)(q - p) : strlen(p);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Long-form CSV submissions: unit,period,form,field,value, one row per
  * value, any number of units and periods in one file. */
+#include "csvcell.h"
 #include "csvread.h"
 #include "mem.h"
 #include "submission.h"
@@ -151,9 +152,13 @@ static int on_row(void *ud, int line, size_t n, char *const *f)
 			     "%zu fields where the header has 5", n);
 		return 0;
 	}
-	const char *form = f[r->col[C_FORM]], *field = f[r->col[C_FIELD]],
-		   *value = f[r->col[C_VALUE]];
-	bc_submission *s = find_sub(r, f[r->col[C_UNIT]], f[r->col[C_PERIOD]],
+	/* Without the apostrophe the csv export puts before what a
+	 * spreadsheet would run as a formula. */
+	const char *form = bc_csv_cell_text(f[r->col[C_FORM]]),
+		   *field = bc_csv_cell_text(f[r->col[C_FIELD]]),
+		   *value = bc_csv_cell_text(f[r->col[C_VALUE]]);
+	bc_submission *s = find_sub(r, bc_csv_cell_text(f[r->col[C_UNIT]]),
+				    bc_csv_cell_text(f[r->col[C_PERIOD]]),
 				    line);
 	if (!s) {
 		note(r, BC_ERR_NOMEM);

@@ -19,9 +19,11 @@ replaces a device of the system.  The full disk is a small tmpfs mounted
 for the test (root), else /dev/full, else the test is skipped.
 """
 
+import csv
 import fcntl
 import json
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -32,7 +34,8 @@ import zipfile
 from pathlib import Path
 
 import run as e2e
-from run import Skip, check, expect_rc, fail, sub, with_units, write_json
+from run import (Skip, check, expect_rc, fail, sub, with_units, write_csv,
+                 write_json)
 
 TESTS = []
 
@@ -348,6 +351,64 @@ def leftovers_swept(t):
           f"removed: {[p.name for p in kept if not p.exists()]}")
     mine = [p.name for p in t.tmp.glob("q1.json.tmp-*") if p not in kept]
     check(not mine, f"the export left {mine}")
+
+
+# ---- CSV injection -----------------------------------------------------------
+
+# Table text a spreadsheet would run as a formula (OWASP, CSV Injection),
+# text that merely looks like it, and a number written as text.
+FORMULAS = ['=HYPERLINK("http://x.example/","c")', "+cmd|' /C calc'!A0",
+            "@SUM(A1:A9)", "-2+3+cmd|' /C calc'!A0", "\t=1+1", "\r=1+1",
+            "'=already quoted", "''@twice", "'plain", "-5", "a=b"]
+NUMBER = re.compile(r"[+-]?\d+(\.\d+)?([eE][+-]?\d+)?")
+
+
+def csv_cells(path):
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        return list(csv.reader(f))
+
+
+def cell_text(c):
+    """docs/user-guide.md: the apostrophe before a formula comes off."""
+    return c[1:] if re.match(r"'+[=+\-@\t\r]", c) else c
+
+
+@test
+def csv_formulas_neutralised(t):
+    with_units(t)
+    s = sub()
+    s["forms"]["pl1b"] = {"van_ban": [
+        {"so_ky_hieu": f"{i}/KH-UBND", "ngay": "2023-01-10",
+         "loai": "ke_hoach", "trich_yeu": x}
+        for i, x in enumerate(FORMULAS, 1)]}
+    t.ok("import", write_json(t, "formulas.json", s))
+    expect_rc(export(t, "a.csv", "csv"), 0)
+    rows = csv_cells(t.tmp / "a.csv")
+    bad = [c for r in rows for c in r
+           if c[:1] in ("=", "+", "-", "@", "\t", "\r")
+           and not NUMBER.fullmatch(c)]
+    check(not bad, f"cells a spreadsheet runs as formulas: {bad}")
+    mine = {r[3]: r[4] for r in rows if r[0] == "xa-ky-son"}
+    for i, x in enumerate(FORMULAS, 1):
+        got = mine.get(f"van_ban[{i}].trich_yeu")
+        check(got is not None and cell_text(got) == x,
+              f"row {i}: {x!r} written as {got!r}")
+    check(mine.get("kinh_phi_cchc") == "12.5" and mine.get("vb_chi_dao") == "2",
+          f"numbers: {mine.get('kinh_phi_cchc')!r}, {mine.get('vb_chi_dao')!r}")
+    # the export's rows imported again hold the same text: exported
+    # again, the same file
+    again = e2e.T(t.tmp / "again")
+    again.tmp.mkdir()
+    with_units(again)
+    key = ["xa-ky-son", "2023-Q1", "_meta"]
+    back = [key + ["signer_name", "Nguyễn Văn An"],
+            key + ["signer_title", "Chủ tịch UBND xã"],
+            key + ["received_at", "2023-02-27T09:00:00+07:00"]]
+    back += [r for r in rows[1:] if r[0] == "xa-ky-son"]
+    again.ok("import", write_csv(again, "back.csv", back, crlf=True))
+    expect_rc(export(again, "b.csv", "csv"), 0)
+    check((again.tmp / "b.csv").read_bytes() == (t.tmp / "a.csv").read_bytes(),
+          "the export of the export imported again differs")
 
 
 if __name__ == "__main__":

@@ -134,6 +134,11 @@ static unsigned upper_cp(unsigned c)
 	return c == 0x1B0 ? 0x1AF : c;
 }
 
+bool bc_utf8_control(unsigned c)
+{
+	return c < 0x20 || (c >= 0x7F && c <= 0x9F);
+}
+
 bool bc_utf8_capital(unsigned c)
 {
 	return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||

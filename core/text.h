@@ -26,6 +26,10 @@ int bc_str_cmp(const void *a, const void *b);
 /* The code point at *p, moving *p past it; a sequence cut short is read
  * as its first byte, so a walk over any bytes ends. */
 unsigned bc_utf8_next(const unsigned char **p);
+/* True for a control character: C0 (below U+0020, tab and line feed
+ * included), DEL and C1 (U+0080–U+009F).  A terminal acts on them (ESC
+ * starts its escape codes, CSI U+009B too); no clerk types one. */
+bool bc_utf8_control(unsigned c);
 /* True for a capital of Latin-1, Latin Extended-A and Vietnamese. */
 bool bc_utf8_capital(unsigned c);
 /* s in capitals, as Vietnamese headers and titles are written: Latin-1,

@@ -88,6 +88,18 @@ static void sheet_names(void **state)
 	assert_string_equal(out, "abcdefghijabcdefghijabcdefghija");
 }
 
+static void controls(void **state)
+{
+	(void)state;
+	static const unsigned yes[] = {0, 0x07, '\t', '\n', '\r', 0x1B, 0x1F,
+				       0x7F, 0x80, 0x9B, 0x9F};
+	static const unsigned no[] = {' ', '~', 0xA0, 0xC2, 0x1EA0, 0x202E};
+	for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
+		assert_true(bc_utf8_control(yes[i]));
+	for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+		assert_false(bc_utf8_control(no[i]));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -97,6 +109,7 @@ int main(void)
 		cmocka_unit_test(width_on_screen),
 		cmocka_unit_test(capitals),
 		cmocka_unit_test(sheet_names),
+		cmocka_unit_test(controls),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

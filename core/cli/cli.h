@@ -72,6 +72,15 @@ int cli_finish(bc_cli *c, bc_err err);
 /* The exit code for err. */
 int cli_exit_code(bc_err err);
 
+/* From here on stdout and stderr show control characters escaped
+ * (\u001b), all but the line feed: what a command prints can hold a
+ * unit's, a signer's or a rules file's text, and a terminal runs escape
+ * codes (textout.c). */
+void cli_textout_begin(void);
+/* Flushes stdout; a write that failed there (a full disk, a closed
+ * pipe) is said, and turns rc into EXIT_ENV if it was EXIT_OK. */
+int cli_textout_end(int rc);
+
 /* Prints v as one line of JSON on stdout and releases it. */
 void cli_print_json(json_t *v);
 /* A JSON string of s, or null for NULL. */

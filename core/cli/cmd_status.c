@@ -89,8 +89,11 @@ static void print_json(const bc_status *s)
 		json_t *u = bc_status_unit_json(s, i);
 		if (i)
 			fputs(", ", stdout);
-		if (!u || json_dumpf(u, stdout, flags) != 0)
+		/* A failed write is said once, at the end (textout.c). */
+		if (!u)
 			fputs("baocao: out of memory\n", stderr);
+		else
+			json_dumpf(u, stdout, flags);
 		json_decref(u);
 	}
 	fputs("]}\n", stdout);

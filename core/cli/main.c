@@ -89,7 +89,7 @@ static int setup(bc_cli *c, char *rules_buf, size_t n)
 	return EXIT_OK;
 }
 
-int main(int argc, char **argv)
+static int run(int argc, char **argv)
 {
 	bc_cli c = {.diags = BC_DIAGS_INIT};
 	char rules_buf[PATH_MAX + 16];
@@ -136,4 +136,10 @@ int main(int argc, char **argv)
 	bc_rulebook_free(c.rb);
 	bc_store_close(c.st);
 	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	cli_textout_begin();
+	return cli_textout_end(run(argc, argv));
 }

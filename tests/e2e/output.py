@@ -25,6 +25,7 @@ import json
 import os
 import re
 import shutil
+import sqlite3
 import stat
 import subprocess
 import sys
@@ -409,6 +410,87 @@ def csv_formulas_neutralised(t):
     expect_rc(export(again, "b.csv", "csv"), 0)
     check((again.tmp / "b.csv").read_bytes() == (t.tmp / "a.csv").read_bytes(),
           "the export of the export imported again differs")
+
+
+# ---- terminal escape codes -------------------------------------------------
+
+ESC = "\x1b[2J\x1b]0;pwned\x07\x9b31m\r"   # clear, set the title, CSI, CR
+RAW = ("\x1b", "\x07", "\x9b", "\r")
+
+
+def raw_controls(text):
+    return [c for c in RAW if c in text]
+
+
+def strings(o):
+    if isinstance(o, dict):
+        o = list(o.values())
+    if isinstance(o, list):
+        for v in o:
+            yield from strings(v)
+    elif isinstance(o, str):
+        yield o
+
+
+def expect_escaped(r, what):
+    expect_rc(r, 0)
+    check(not raw_controls(r.out + r.err),
+          f"{r.cmd}: prints raw {raw_controls(r.out + r.err)} of {what}")
+    check("\\u001b[2J" in r.out, f"{r.cmd}: {what} not shown escaped: "
+                                   f"{r.out[:300]!r}")
+
+
+@test
+def escapes_shown_escaped(t):
+    """A database from before escapes were refused, and a rules file."""
+    district(t)
+    db = sqlite3.connect(t.db)
+    db.execute("UPDATE unit SET name = ? WHERE code = 'xa-ky-son'",
+               ("Xã Kỳ Sơn" + ESC,))
+    db.execute("UPDATE submission SET signer_name = ?", ("Nguyễn" + ESC,))
+    db.commit()
+    db.close()
+    for args, stored in ((["history", "xa-ky-son", "2023-Q1", "bm3"],
+                          "Nguyễn" + ESC),
+                         (["status", "2023-Q1", "--as-of", "2023-03-10"],
+                          None),
+                         (["units", "list"], "Xã Kỳ Sơn" + ESC)):
+        expect_escaped(t.bc(*args), "a name")
+        # JSON holds the stored text, escaped as JSON escapes it
+        r = t.bc(*args, "--json")
+        check(not raw_controls(r.out), f"{r.cmd}: raw controls")
+        got = list(e2e.parse_json(r) and strings(e2e.parse_json(r)))
+        check(stored is None or stored in got,
+              f"{r.cmd}: {stored!r} not in its JSON")
+    rules = t.rules_copy()
+    f = rules / "cchc-1131" / "forms" / "bm3.lua"
+    f.write_text(f.read_text(encoding="utf-8").replace(
+        'title = "', 'title = "\\27[2J" .. "', 1), encoding="utf-8")
+    r = t.bc("rules", "show", "cchc-1131", db=False, rules=rules)
+    expect_escaped(r, "a form's title")
+    # messages too: an unknown unit named with an escape
+    r = t.bc("import", write_json(t, "who.json", sub(unit="x\x1b[2J")))
+    expect_rc(r, 1)
+    check(not raw_controls(r.err) and "\\u001b[2J" in r.err,
+          f"{r.cmd}: {r.err.strip()!r}")
+
+
+@test
+def stdout_write_error(t):
+    if not os.path.exists("/dev/full"):
+        raise Skip("no /dev/full")
+    district(t)
+    for args in (["status", "2023-Q1", "--json"], ["units", "list"]):
+        with open("/dev/full", "w") as full:
+            p = subprocess.run([e2e.BIN, "--db", str(t.db)] + args,
+                               cwd=t.tmp, env=e2e.base_env(),
+                               stdout=full, stderr=subprocess.PIPE,
+                               timeout=e2e.DEFAULT_TIMEOUT)
+        err = p.stderr.decode("utf-8", "replace").strip()
+        said = [l for l in err.splitlines() if "standard output" in l]
+        check(p.returncode == 3 and len(said) == 1
+              and os.strerror(28) in said[0],
+              f"{' '.join(args)} > /dev/full: exit {p.returncode}, {err!r}")
 
 
 if __name__ == "__main__":

@@ -139,6 +139,18 @@ bool bc_utf8_control(unsigned c)
 	return c < 0x20 || (c >= 0x7F && c <= 0x9F);
 }
 
+unsigned bc_utf8_first_control(const char *s, bool lines)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		unsigned c = bc_utf8_next(&p);
+		if (bc_utf8_control(c) &&
+		    !(lines && (c == '\t' || c == '\n' || c == '\r')))
+			return c;
+	}
+	return 0;
+}
+
 bool bc_utf8_capital(unsigned c)
 {
 	return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||

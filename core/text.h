@@ -30,6 +30,10 @@ unsigned bc_utf8_next(const unsigned char **p);
  * included), DEL and C1 (U+0080–U+009F).  A terminal acts on them (ESC
  * starts its escape codes, CSI U+009B too); no clerk types one. */
 bool bc_utf8_control(unsigned c);
+/* The first control character of the UTF-8 string s, or 0 for none;
+ * where lines (a narrative, a table's text), tab, line feed and carriage
+ * return are the text's own and not counted. */
+unsigned bc_utf8_first_control(const char *s, bool lines);
 /* True for a capital of Latin-1, Latin Extended-A and Vietnamese. */
 bool bc_utf8_capital(unsigned c);
 /* s in capitals, as Vietnamese headers and titles are written: Latin-1,

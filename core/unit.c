@@ -175,6 +175,11 @@ static void check_row(importer *im, row *r)
 	if (!*r->f[COL_NAME])
 		bc_diags_add(im->d, BC_ERROR, im->file, r->line, NULL, "name",
 			     "the name is empty");
+	unsigned ctl = bc_utf8_first_control(r->f[COL_NAME], false);
+	if (ctl)
+		bc_diags_add(im->d, BC_ERROR, im->file, r->line, NULL, "name",
+			     "U+%04X, a control character, which no one "
+			     "types and a terminal acts on: remove it", ctl);
 	if (!bc_rulebook_kind(im->rb, r->f[COL_KIND]))
 		bc_diags_add(im->d, BC_ERROR, im->file, r->line, NULL, "kind",
 			     "unknown kind '%s' (the rules declare no such "

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "validate.h"
 #include "mem.h"
+#include "text.h"
 
 #include <ctype.h>
 #include <lauxlib.h>
@@ -241,6 +242,49 @@ static void check_receipt(vctx *x, const bc_import_opts *o)
 	if (e && !c->estimated && strcmp(e, "false") && strcmp(e, "0"))
 		fail(x, s->estimated.line, s->estimated.loc, NULL, NULL,
 		     "estimated is true or false, not '%s'", e);
+}
+
+/* ---- text a clerk types ------------------------------------------------ */
+
+/* A control character is nothing a clerk types, and a terminal acts on
+ * it (ESC): refused in every text, once per value.  Tabs and line breaks
+ * are a narrative's and a table text's own (lines). */
+static void refuse_control(vctx *x, const char *text, bool lines, int line,
+			   const char *loc, const char *form,
+			   const char *field, int row, const char *col)
+{
+	unsigned c = text ? bc_utf8_first_control(text, lines) : 0;
+	const char *why = "a control character, which no one types and a "
+			  "terminal acts on: remove it";
+	if (c && row)
+		fail(x, line, loc, form, field, "row %d, %s: U+%04X, %s", row,
+		     col, c, why);
+	else if (c)
+		fail(x, line, loc, form, field, "U+%04X, %s", c, why);
+}
+
+static void check_controls(vctx *x)
+{
+	const bc_submission *s = x->s;
+	const struct {
+		const char *field;
+		const bc_attr *a;
+	} attrs[] = {{"signer_name", &s->signer_name},
+		     {"signer_title", &s->signer_title},
+		     {"signed_date", &s->signed_date},
+		     {"received_at", &s->received_at},
+		     {"channel", &s->channel},
+		     {"estimated", &s->estimated}};
+	for (size_t i = 0; i < sizeof attrs / sizeof *attrs; i++)
+		refuse_control(x, attrs[i].a->text, false,
+			       attrs[i].a->line ? attrs[i].a->line : s->line,
+			       attrs[i].a->loc, BC_FORM_META, attrs[i].field, 0,
+			       NULL);
+	for (size_t i = 0; i < s->n; i++) {
+		const bc_raw *r = &s->v[i];
+		refuse_control(x, r->text, true, r->line, r->loc, r->form,
+			       r->field, r->row, r->col);
+	}
 }
 
 /* ---- values ------------------------------------------------------------ */
@@ -1300,6 +1344,7 @@ bc_err bc_validate(bc_store *st, bc_rulebook *rb, const bc_submission *s,
 		check_owed(&x);
 	check_signer(&x);
 	check_receipt(&x, o);
+	check_controls(&x);
 	check_duplicates(&x);
 	if (x.rs && out->owed.n_parts && x.rc == BC_OK) {
 		forms_present(&x);

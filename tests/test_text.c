@@ -98,6 +98,13 @@ static void controls(void **state)
 		assert_true(bc_utf8_control(yes[i]));
 	for (size_t i = 0; i < sizeof no / sizeof *no; i++)
 		assert_false(bc_utf8_control(no[i]));
+	/* The first one of a text; tabs and line breaks where lines are. */
+	assert_int_equal(bc_utf8_first_control("Nguyễn Văn An", false), 0);
+	assert_int_equal(bc_utf8_first_control("a\tb\r\nc", true), 0);
+	assert_int_equal(bc_utf8_first_control("a\tb\x1b", false), '\t');
+	assert_int_equal(bc_utf8_first_control("a\tb\x1b[2J", true), 0x1B);
+	assert_int_equal(bc_utf8_first_control("Kỳ\xc2\x9b" "31m", true), 0x9B);
+	assert_int_equal(bc_utf8_first_control("đúng\x7f", true), 0x7F);
 }
 
 int main(void)

@@ -1014,6 +1014,43 @@ static void report_completeness(void **state)
 	fx_close(f);
 }
 
+/* A control character is refused in any text, naming where it is; tabs
+ * and line breaks are a narrative's and a table text's own. */
+static void control_characters(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	refused(f, "xa-ky-son", "report", "\"A.I\": \"Chỉ đạo\\u001b[2J\"\n", BODY,
+		"report.A.I", "U+001B, a control character");
+	refused(f, "xa-ky-son", "report", "\"A.I\": \"x\\u0007\\u007f\"\n",
+		BODY, "report.A.I", "U+0007");
+	accepted(f, "xa-ky-son", "report",
+		 "\"A.I\": \"Dòng 1\\r\\nDòng 2\\tcột\"\n");
+	refused(f, "xa-ky-son", "forms",
+		"\"pl1b\": {\"van_ban\": [\n"
+		"{\"so_ky_hieu\": \"12/KH-UBND\", \"ngay\": \"2023-01-10\",\n"
+		" \"loai\": \"ke_hoach\", \"trich_yeu\": \"x\\u009b31m\"}]}\n",
+		BODY + 2, "pl1b.van_ban", "row 1, trich_yeu: U+009B");
+	/* A signer's name or title is one line. */
+	const char *text =
+		"{\n\"unit\": \"xa-ky-son\", \"period\": \"2023-Q1\",\n"
+		"\"signed_by\": {\"name\": \"Nguyễn\\u001b[2J\",\n"
+		"\"title\": \"Chủ\\ntịch\"},\n"
+		"\"forms\": {\"bm2\": {}}}\n";
+	run r;
+	validate_text(f, text, &r);
+	bool both = test_diags_have(&f->d, JSON_NAME ":3: _meta.signer_name: "
+					   "U+001B") &&
+		    test_diags_have(&f->d, JSON_NAME ":4: _meta.signer_title: "
+					   "U+000A");
+	if (r.rc != BC_ERR_INVALID || !both)
+		test_diags_print(&f->d);
+	run_free(&r);
+	assert_true(both);
+	bc_diags_free(&f->d);
+	fx_close(f);
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, fx_setup, fx_teardown)
@@ -1050,6 +1087,7 @@ int main(void)
 		T(document_outside_the_window),
 		T(expectation_not_met),
 		T(report_completeness),
+		T(control_characters),
 	};
 #undef T
 	return cmocka_run_group_tests(tests, NULL, NULL);

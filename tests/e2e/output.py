@@ -422,6 +422,35 @@ def raw_controls(text):
     return [c for c in RAW if c in text]
 
 
+@test
+def escapes_refused_on_import(t):
+    with_units(t)
+    s = sub()
+    s["signed_by"]["name"] = "Nguyễn Văn \x1b[2JAn"
+    s["forms"]["pl1b"]["van_ban"][0]["trich_yeu"] = "Kế hoạch\x9b31m"
+    name = write_json(t, "esc.json", s)
+    r = t.bc("import", name)
+    expect_rc(r, 1)
+    e2e.expect_msg(r, name, e2e.line_of(t, name, '"name"'),
+                   "_meta.signer_name")
+    e2e.expect_msg(r, name, e2e.line_of(t, name, '"trich_yeu"'),
+                   "pl1b.van_ban")
+    check(not raw_controls(r.err), f"{r.cmd}: raw controls in its messages")
+    rows = e2e.csv_rows(sub()) + [["xa-ky-son", "2023-Q1", "bm3",
+                                   "hs_ky_truoc", "1\x1b[2J"]]
+    r = t.bc("import", write_csv(t, "esc.csv", rows))
+    expect_rc(r, 1)
+    check("esc.csv:" in r.err and "U+001B" in r.err, f"{r.cmd}: {r.brief()}")
+    (t.tmp / "units.csv").write_text("code,name,kind,roles,parent\n"
+                                     "xa-moi,Xã \x1b[31mMới,commune,,\n")
+    r = t.bc("units", "import", "units.csv")
+    e2e.expect_err(r, 1, "units.csv:2: name: U+001B")
+    # tabs and line breaks are a narrative's and a table text's own
+    s = sub(report=dict(e2e.REPORT_A, **{"A.I": "Dòng 1\r\nDòng 2\tcột"}))
+    s["forms"]["pl1b"]["van_ban"][0]["trich_yeu"] = "Kế hoạch\nnăm 2023"
+    t.ok("import", write_json(t, "lines.json", s))
+
+
 def strings(o):
     if isinstance(o, dict):
         o = list(o.values())

@@ -2,6 +2,7 @@
 #define _GNU_SOURCE /* flock, fallocate, mkostemp */
 #include "outfile.h"
 #include "mem.h"
+#include "text.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -310,6 +311,20 @@ static int write_all(int fd, const char *buf, size_t n)
 	return 0;
 }
 
+static int put_fd(void *fd, const char *buf, size_t n)
+{
+	return write_all(*(int *)fd, buf, n);
+}
+
+/* buf into out as it is, or, to a terminal, with control characters
+ * escaped as everything baocao prints: a text export shown there runs no
+ * escape code.  n == 0 ends the output. */
+static int put(int out, bc_escaper *tty, const char *buf, size_t n)
+{
+	return tty ? bc_escape_controls(tty, buf, n, put_fd, &out)
+		   : write_all(out, buf, n);
+}
+
 /* Copies the temporary file into out; 0 or an errno.  A regular file
  * first gets room for the whole, so that a full disk shows before its
  * content is overwritten, and is cut to the new length after. */
@@ -317,6 +332,7 @@ static int copy(int from, int out, bool file)
 {
 	struct stat st;
 	char buf[1 << 16];
+	bc_escaper e = {0}, *tty = isatty(out) ? &e : NULL;
 	if (fstat(from, &st) != 0)
 		return errno;
 	if (file && st.st_size && fallocate(out, 0, 0, st.st_size) != 0 &&
@@ -328,11 +344,14 @@ static int copy(int from, int out, bool file)
 			continue;
 		if (n <= 0)
 			return n < 0 ? errno : EIO;
-		int err = write_all(out, buf, (size_t)n);
+		int err = put(out, tty, buf, (size_t)n);
 		if (err)
 			return err;
 		at += n;
 	}
+	int err = put(out, tty, "", 0);
+	if (err)
+		return err;
 	if (file && (ftruncate(out, st.st_size) != 0 || fsync(out) != 0))
 		return errno;
 	return 0;

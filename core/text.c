@@ -139,6 +139,59 @@ bool bc_utf8_control(unsigned c)
 	return c < 0x20 || (c >= 0x7F && c <= 0x9F);
 }
 
+static size_t escaped(unsigned c, char *o)
+{
+	static const char hex[] = "0123456789abcdef";
+	memcpy(o, "\\u00", 4);
+	o[4] = hex[c >> 4];
+	o[5] = hex[c & 15];
+	return 6;
+}
+
+/* in[0..n) escaped into out, which has room for 6 * n + 1 bytes. */
+static size_t escape_piece(bc_escaper *e, const char *in, size_t n, char *out)
+{
+	size_t len = 0;
+	if (!n && e->held)
+		out[len++] = (char)0xC2;
+	if (!n)
+		e->held = false;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char b = (unsigned char)in[i];
+		if (e->held) {
+			e->held = false;
+			if (b >= 0x80 && b <= 0x9F) {
+				len += escaped(b, out + len);
+				continue;
+			}
+			out[len++] = (char)0xC2;
+		}
+		if (b == 0xC2)
+			e->held = true;
+		else if (b < 0x80 && b != '\n' && bc_utf8_control(b))
+			len += escaped(b, out + len);
+		else
+			out[len++] = (char)b;
+	}
+	return len;
+}
+
+int bc_escape_controls(bc_escaper *e, const char *in, size_t n,
+		       int (*put)(void *ud, const char *buf, size_t len),
+		       void *ud)
+{
+	enum { PIECE = 1024 };
+	char out[6 * PIECE + 1];
+	size_t at = 0;
+	int rc;
+	do {
+		size_t k = n - at < PIECE ? n - at : PIECE;
+		rc = put(ud, out, escape_piece(e, in + at, k, out));
+		at += k;
+	} while (!rc && at < n);
+	return rc;
+}
+
 unsigned bc_utf8_first_control(const char *s, bool lines)
 {
 	const unsigned char *p = (const unsigned char *)s;

@@ -34,6 +34,19 @@ bool bc_utf8_control(unsigned c);
  * where lines (a narrative, a table's text), tab, line feed and carriage
  * return are the text's own and not counted. */
 unsigned bc_utf8_first_control(const char *s, bool lines);
+/* Text for a terminal, a piece at a time: every control character but
+ * the line feed written \u00XX (as JSON writes it, so JSON reads the
+ * same).  A C1 control's two bytes may fall in two pieces: the first
+ * waits in e.  Zero-initialised is a fresh start. */
+typedef struct bc_escaper {
+	bool held; /* the last byte was 0xC2, a C1 control's lead */
+} bc_escaper;
+/* Hands in[0..n) escaped to put, a piece at a time; stops at put's
+ * first non-zero return and returns it.  n == 0 ends the text: a byte
+ * still held goes out as it was. */
+int bc_escape_controls(bc_escaper *e, const char *in, size_t n,
+		       int (*put)(void *ud, const char *buf, size_t len),
+		       void *ud);
 /* True for a capital of Latin-1, Latin Extended-A and Vietnamese. */
 bool bc_utf8_capital(unsigned c);
 /* s in capitals, as Vietnamese headers and titles are written: Latin-1,

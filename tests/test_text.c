@@ -107,6 +107,41 @@ static void controls(void **state)
 	assert_int_equal(bc_utf8_first_control("đúng\x7f", true), 0x7F);
 }
 
+typedef struct sink {
+	char buf[256];
+	size_t n;
+} sink;
+
+static int collect(void *ud, const char *buf, size_t n)
+{
+	sink *k = ud;
+	assert_true(k->n + n < sizeof k->buf);
+	memcpy(k->buf + k->n, buf, n);
+	k->n += n;
+	k->buf[k->n] = '\0';
+	return 0;
+}
+
+/* Escaped for a terminal however the text is cut into pieces, a C1
+ * control's two bytes in two pieces too. */
+static void escaped_in_pieces(void **state)
+{
+	(void)state;
+	const char *in = "Kỳ\x1b[2J\xc2\x9b" "31m\x07\r\tđ\x7f\n\xc2\xa0.\xc2";
+	const char *want = "Kỳ\\u001b[2J\\u009b31m\\u0007\\u000d\\u0009đ"
+			   "\\u007f\n\xc2\xa0.\xc2";
+	size_t n = strlen(in);
+	for (size_t cut = 0; cut <= n; cut++) {
+		sink k = {{0}, 0};
+		bc_escaper e = {0};
+		assert_int_equal(bc_escape_controls(&e, in, cut, collect, &k), 0);
+		assert_int_equal(
+			bc_escape_controls(&e, in + cut, n - cut, collect, &k), 0);
+		assert_int_equal(bc_escape_controls(&e, "", 0, collect, &k), 0);
+		assert_string_equal(k.buf, want);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -117,6 +152,7 @@ int main(void)
 		cmocka_unit_test(capitals),
 		cmocka_unit_test(sheet_names),
 		cmocka_unit_test(controls),
+		cmocka_unit_test(escaped_in_pieces),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

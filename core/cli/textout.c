@@ -16,17 +16,18 @@
 
 typedef struct sink {
 	int fd;
-	bool held; /* the last byte was 0xC2, the lead of a C1 control */
-	int err;   /* of the first failed write */
+	bc_escaper e;
+	int err; /* of the first failed write */
 } sink;
 
 /* As long-lived as the streams they stand behind: to the end of the
  * process, whose exit flushes them. */
-static sink out_sink = {STDOUT_FILENO, false, 0};
-static sink err_sink = {STDERR_FILENO, false, 0};
+static sink out_sink = {.fd = STDOUT_FILENO};
+static sink err_sink = {.fd = STDERR_FILENO};
 
-static int write_all(sink *k, const char *buf, size_t n)
+static int write_all(void *cookie, const char *buf, size_t n)
 {
+	sink *k = cookie;
 	while (n && !k->err) {
 		ssize_t w = write(k->fd, buf, n);
 		if (w < 0 && errno == EINTR)
@@ -39,42 +40,11 @@ static int write_all(sink *k, const char *buf, size_t n)
 	return k->err ? -1 : 0;
 }
 
-/* A control character as \\u00XX: a line feed is the text's own line
- * break and stays; JSON output (which escapes C0 itself) reads the
- * same with DEL and C1 written so. */
-static size_t escaped(unsigned c, char *o)
-{
-	return (size_t)snprintf(o, 8, "\\u%04x", c);
-}
-
 static ssize_t sink_write(void *cookie, const char *buf, size_t n)
 {
 	sink *k = cookie;
-	char o[4096];
-	size_t len = 0;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char b = (unsigned char)buf[i];
-		if (len > sizeof o - 16) {
-			if (write_all(k, o, len) < 0)
-				return -1;
-			len = 0;
-		}
-		if (k->held) {
-			k->held = false;
-			if (b >= 0x80 && b <= 0x9F) {
-				len += escaped(b, o + len);
-				continue;
-			}
-			o[len++] = (char)0xC2;
-		}
-		if (b == 0xC2)
-			k->held = true;
-		else if (b < 0x80 && b != '\n' && bc_utf8_control(b))
-			len += escaped(b, o + len);
-		else
-			o[len++] = (char)b;
-	}
-	return write_all(k, o, len) < 0 ? -1 : (ssize_t)n;
+	return bc_escape_controls(&k->e, buf, n, write_all, k) ? -1
+							       : (ssize_t)n;
 }
 
 static FILE *filtered(sink *k, int mode)
@@ -99,10 +69,8 @@ void cli_textout_begin(void)
 
 int cli_textout_end(int rc)
 {
-	/* A byte held at the very end was no C1 control after all. */
 	fflush(stdout);
-	if (out_sink.held)
-		write_all(&out_sink, "\xC2", 1), out_sink.held = false;
+	bc_escape_controls(&out_sink.e, "", 0, write_all, &out_sink);
 	if (!out_sink.err && !ferror(stdout))
 		return rc;
 	fprintf(stderr, "baocao: standard output: %s\n",

@@ -504,6 +504,50 @@ def escapes_shown_escaped(t):
           f"{r.cmd}: {r.err.strip()!r}")
 
 
+def on_terminal(t, *args):
+    """What baocao writes on a terminal (a pty in raw mode)."""
+    import pty
+    import tty
+    master, slave = pty.openpty()
+    tty.setraw(slave)
+    p = subprocess.Popen([e2e.BIN, "--db", str(t.db)] + list(args),
+                         cwd=t.tmp, env=e2e.base_env(), stdout=slave,
+                         stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+    os.close(slave)
+    got = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:                 # EIO: the other side closed
+            break
+        if not chunk:
+            break
+        got += chunk
+    os.close(master)
+    return p.wait(e2e.DEFAULT_TIMEOUT), got
+
+
+@test
+def dash_on_a_terminal(t):
+    """-o - on a terminal is shown as baocao's own text is: escaped."""
+    district(t)
+    db = sqlite3.connect(t.db)
+    db.execute("UPDATE unit SET name = name || ?", (ESC,))
+    db.commit()
+    db.close()
+    for fmt in ("md", "csv", "html", "xlsx"):
+        rc, got = on_terminal(t, "export", "2023-Q1", "--format", fmt,
+                              "-o", "-")
+        text = got.decode("utf-8", "replace")
+        check(rc == 0 and got and not raw_controls(text.replace("\r", "")),
+              f"export --format {fmt} -o - on a terminal: exit {rc}, "
+              f"raw {raw_controls(text)}")
+    rc, got = on_terminal(t, "export", "2023-Q1", "--format", "html", "-o",
+                          "-")
+    check("\\u001b[2J" in got.decode("utf-8", "replace"),
+          "the name is not shown escaped on the terminal")
+
+
 @test
 def stdout_write_error(t):
     if not os.path.exists("/dev/full"):

@@ -79,13 +79,13 @@ static char *follow(const char *path)
 		struct stat st;
 		if (lstat(p, &st) != 0 || !S_ISLNK(st.st_mode))
 			return p;
-		ssize_t n = hops < LINKS_MAX ? readlink(p, to, sizeof to) : -1;
-		if (hops == LINKS_MAX)
-			errno = ELOOP;
-		else if (n == (ssize_t)sizeof to)
-			errno = ENAMETOOLONG;
-		if (n < 0 || n == (ssize_t)sizeof to)
+		ssize_t n = readlink(p, to, sizeof to);
+		if (hops == LINKS_MAX || n < 0 || n == (ssize_t)sizeof to) {
+			errno = hops == LINKS_MAX ? ELOOP
+				: n < 0		  ? errno
+						  : ENAMETOOLONG;
 			break;
+		}
 		const char *slash = strrchr(p, '/');
 		char *next = to[0] == '/' || !slash
 				     ? bc_sprintf("%.*s", (int)n, to)
@@ -128,7 +128,8 @@ static bc_err classify(bc_outfile *o, bc_diags *d)
 	if (!exists && found)
 		return fail(o, ENOENT, d); /* a link into /proc to nothing */
 	o->kept = exists;
-	o->was = st;
+	if (exists)
+		o->was = st;
 	bool own = found && fin.st_dev == st.st_dev &&
 		   fin.st_ino == st.st_ino && st.st_nlink == 1;
 	o->how = !exists || own ? REPLACE : INTO;

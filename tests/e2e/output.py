@@ -47,6 +47,16 @@ def test(fn):
 
 
 ROOT = os.geteuid() == 0
+# Sanitizer builds run several times slower and say so (scripts/test).
+SLOW = e2e.DEFAULT_TIMEOUT * float(os.environ.get("BC_TIME_SCALE", "1"))
+
+
+class T(e2e.T):
+    """run.py's test directory, with commands given time to match the
+    build (template --all writes 35 workbooks)."""
+
+    def bc(self, *args, timeout=SLOW, **kw):
+        return super().bc(*args, timeout=max(timeout, SLOW), **kw)
 FORMATS = ("xlsx", "csv", "json", "md", "html")   # built in; Lua; C plugin
 
 
@@ -65,7 +75,7 @@ def raw(t, *args):
     return subprocess.run([e2e.BIN, "--db", str(t.db)] + list(args),
                           cwd=t.tmp, env=e2e.base_env(),
                           stdin=subprocess.DEVNULL, capture_output=True,
-                          timeout=e2e.DEFAULT_TIMEOUT)
+                          timeout=SLOW)
 
 
 def is_export(path):
@@ -398,7 +408,7 @@ def csv_formulas_neutralised(t):
           f"numbers: {mine.get('kinh_phi_cchc')!r}, {mine.get('vb_chi_dao')!r}")
     # the export's rows imported again hold the same text: exported
     # again, the same file
-    again = e2e.T(t.tmp / "again")
+    again = T(t.tmp / "again")
     again.tmp.mkdir()
     with_units(again)
     key = ["xa-ky-son", "2023-Q1", "_meta"]
@@ -524,7 +534,7 @@ def on_terminal(t, *args):
             break
         got += chunk
     os.close(master)
-    return p.wait(e2e.DEFAULT_TIMEOUT), got
+    return p.wait(SLOW), got
 
 
 @test
@@ -558,7 +568,7 @@ def stdout_write_error(t):
             p = subprocess.run([e2e.BIN, "--db", str(t.db)] + args,
                                cwd=t.tmp, env=e2e.base_env(),
                                stdout=full, stderr=subprocess.PIPE,
-                               timeout=e2e.DEFAULT_TIMEOUT)
+                               timeout=SLOW)
         err = p.stderr.decode("utf-8", "replace").strip()
         said = [l for l in err.splitlines() if "standard output" in l]
         check(p.returncode == 3 and len(said) == 1
@@ -568,4 +578,5 @@ def stdout_write_error(t):
 
 if __name__ == "__main__":
     e2e.TESTS[:] = TESTS
+    e2e.T = T
     sys.exit(e2e.main())

@@ -62,13 +62,19 @@ static void clean(char *dir, const char *const *names)
 	free(dir);
 }
 
+/* A fresh directory holding out.txt, "old"; its path in path[1024]. */
+static char *with_old(char *path)
+{
+	char *dir = test_tmpdir();
+	join(path, 1024, dir, "out.txt");
+	test_write(dir, "out.txt", "old");
+	return dir;
+}
+
 static void write_whole_or_not_at_all(void **state)
 {
 	(void)state;
-	char *dir = test_tmpdir();
-	char path[1024];
-	join(path, sizeof path, dir, "out.txt");
-	test_write(dir, "out.txt", "old");
+	char path[1024], *dir = with_old(path);
 	bc_diags d = {0};
 
 	/* A failure removes the temporary file and keeps the old content. */
@@ -114,10 +120,7 @@ static void write_whole_or_not_at_all(void **state)
 static void failed_write(void **state)
 {
 	(void)state;
-	char *dir = test_tmpdir();
-	char path[1024];
-	join(path, sizeof path, dir, "out.txt");
-	test_write(dir, "out.txt", "old");
+	char path[1024], *dir = with_old(path);
 	bc_diags d = {0};
 	bc_outfile *o;
 	assert_int_equal(bc_outfile_open(path, &o, &d), BC_OK);
@@ -175,11 +178,8 @@ static void symlinks_followed(void **state)
 static void mode_owner_and_links_kept(void **state)
 {
 	(void)state;
-	char *dir = test_tmpdir();
-	char path[1024], other[1024];
-	join(path, sizeof path, dir, "out.txt");
+	char path[1024], other[1024], *dir = with_old(path);
 	join(other, sizeof other, dir, "other.txt");
-	test_write(dir, "out.txt", "old");
 	assert_int_equal(chmod(path, 0640), 0);
 	bool root = geteuid() == 0;
 	if (root)

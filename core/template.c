@@ -1445,14 +1445,39 @@ void bc_template_files_free(char **files, size_t n)
 	bc_free(files);
 }
 
-static bc_err make_dir(const char *dir, bc_diags *d)
+/* One directory, made if missing (0 or errno). */
+static int make_one(const char *dir)
 {
 	struct stat sb;
-	if (mkdir(dir, 0777) == 0 ||
-	    (errno == EEXIST && stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode)))
+	if (mkdir(dir, 0777) == 0)
+		return 0;
+	if (errno != EEXIST)
+		return errno;
+	return stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode) ? 0 : ENOTDIR;
+}
+
+/* dir and its missing parents, as mkdir -p: the officer names
+ * templates/2023-Q1 before templates/ exists. */
+static bc_err make_dir(const char *dir, bc_diags *d)
+{
+	char *path = bc_strdup(dir);
+	if (!path)
+		return BC_ERR_NOMEM;
+	int err = 0;
+	for (char *q = path + 1; !err && *q; q++) {
+		if (*q != '/')
+			continue;
+		*q = '\0';
+		err = make_one(path);
+		*q = '/';
+	}
+	if (!err)
+		err = make_one(path);
+	bc_free(path);
+	if (!err)
 		return BC_OK;
 	bc_diags_add(d, BC_ERROR, dir, 0, NULL, NULL, "%s",
-		     errno == EEXIST ? "not a directory" : strerror(errno));
+		     err == ENOTDIR ? "not a directory" : strerror(err));
 	return BC_ERR_IO;
 }
 

@@ -366,12 +366,7 @@ static int reg_guard(lua_State *L)
 	rs->broken++;
 	/* Raised from a C function called by C, the message has no place:
 	 * give it the rule's. */
-	if (lua_type(L, -1) == LUA_TSTRING) {
-		luaL_where(L, 1);
-		lua_insert(L, -2);
-		lua_concat(L, 2);
-	}
-	return lua_error(L);
+	return bc_sandbox_raise(L);
 }
 
 static const luaL_Reg registrations[] = {

@@ -5,6 +5,7 @@
 #include <lauxlib.h>
 #include <lua.h>
 #include <lualib.h>
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,10 +24,12 @@ struct bc_sandbox {
 	bool over_budget;
 	double deadline;    /* monotonic seconds; 0 for none */
 	size_t since_check; /* bytes taken since the clock was read */
+	unsigned charges;   /* bc_sandbox_charge calls, to read it every 64 */
 	bool timed_out;
 	bool mem_refused; /* the cap refused memory in this call (a wrapped
 			   * library function may have turned the memory
 			   * error into an ordinary one) */
+	bool charge_refused; /* ... memory the host would copy into C */
 	bool running;        /* inside bc_sandbox_pcall */
 	char limit_where[256]; /* file:line where memory or time ran out, or "" */
 };
@@ -107,6 +110,57 @@ static bc_sandbox *sb_of(lua_State *L)
 	return ud;
 }
 
+static void budget_hook(lua_State *L, lua_Debug *ar);
+
+/* Once the budget is spent, the hook raises again on every instruction:
+ * a pcall in the rules can catch the error but run nothing more. */
+static void poison(bc_sandbox *sb)
+{
+	sb->over_budget = true;
+	lua_sethook(sb->L, budget_hook, LUA_MASKCOUNT, 1);
+}
+
+void bc_sandbox_charge(lua_State *L, size_t n)
+{
+	bc_sandbox *sb = sb_of(L);
+	if (!sb->running)
+		return;
+	sb->since_check += n;
+	bool look = ++sb->charges % 64 == 0 || sb->since_check > (1u << 20);
+	if (look)
+		sb->since_check = 0;
+	if (look && past_deadline(sb)) {
+		if (!sb->limit_where[0])
+			lua_where(L, sb->limit_where, sizeof sb->limit_where);
+		poison(sb);
+		luaL_error(L, "time limit of %d s exceeded",
+			   (int)sb->lim.seconds);
+	}
+	/* As Lua's allocator does before it refuses: garbage does not
+	 * count. */
+	if (n > sb->lim.memory - sb->used)
+		lua_gc(L, LUA_GCCOLLECT);
+	if (n > sb->lim.memory || sb->used > sb->lim.memory - n) {
+		if (!sb->limit_where[0])
+			lua_where(L, sb->limit_where, sizeof sb->limit_where);
+		/* What C holds stays held until the load ends: there is
+		 * nothing a pcall in the rules could go on with. */
+		sb->mem_refused = sb->charge_refused = true;
+		poison(sb);
+		luaL_error(L, "not enough memory");
+	}
+	sb->used += n;
+	if (sb->used > sb->peak)
+		sb->peak = sb->used;
+}
+
+void bc_sandbox_refund(lua_State *L, size_t n)
+{
+	bc_sandbox *sb = sb_of(L);
+	if (sb->running)
+		sb->used -= n < sb->used ? n : sb->used;
+}
+
 /*
  * Once the budget is spent the hook fires on every instruction and
  * raises again, so a pcall in the rules can catch the error but never
@@ -119,8 +173,7 @@ static void budget_hook(lua_State *L, lua_Debug *ar)
 		sb->spent += HOOK_EVERY;
 		if (sb->spent < sb->lim.instructions && !past_deadline(sb))
 			return;
-		sb->over_budget = true;
-		lua_sethook(L, budget_hook, LUA_MASKCOUNT, 1);
+		poison(sb);
 	}
 	lua_getinfo(L, "Sl", ar);
 	/* bc_sandbox_pcall reports a time-out with this place, whether the
@@ -131,6 +184,10 @@ static void budget_hook(lua_State *L, lua_Debug *ar)
 		lua_pushfstring(L, "%s:%d: time limit of %d s exceeded",
 				ar->short_src, ar->currentline,
 				(int)sb->lim.seconds);
+	else if (sb->charge_refused)
+		lua_pushfstring(L, "%s:%d: memory limit of %d MiB exceeded",
+				ar->short_src, ar->currentline,
+				(int)(sb->lim.memory >> 20));
 	else
 		lua_pushfstring(L, "%s:%d: instruction budget of %I exceeded "
 				   "(an endless loop?)",
@@ -139,15 +196,26 @@ static void budget_hook(lua_State *L, lua_Debug *ar)
 	lua_error(L);
 }
 
-static void budget_reset(bc_sandbox *sb)
+/* Starts a call under what is left of b. */
+static void budget_start(bc_sandbox *sb, const bc_budget *b)
 {
-	sb->spent = 0;
+	sb->spent = b->instructions;
 	sb->over_budget = false;
 	sb->timed_out = false;
-	sb->mem_refused = false;
+	sb->mem_refused = sb->charge_refused = false;
 	sb->since_check = 0;
-	sb->deadline = sb->lim.seconds > 0 ? now() + sb->lim.seconds : 0;
+	sb->deadline = sb->lim.seconds > 0
+			       ? now() + sb->lim.seconds - b->seconds
+			       : 0;
 	lua_sethook(sb->L, budget_hook, LUA_MASKCOUNT, HOOK_EVERY);
+}
+
+/* Whether b is spent: a call under it would stop before it began (a call
+ * of C alone would not even look). */
+static bool budget_spent(const bc_sandbox *sb, const bc_budget *b)
+{
+	return b->instructions >= sb->lim.instructions ||
+	       (sb->lim.seconds > 0 && b->seconds >= sb->lim.seconds);
 }
 
 /* __index of every file's environment: undefined names are errors. */
@@ -279,6 +347,32 @@ static int sb_setmetatable(lua_State *L)
 	return 1;
 }
 
+/* Whether msg already names a place in the rules ("sb/main.lua:3: …"):
+ * an error that came up through nested calls has one. */
+static bool has_place(const bc_sandbox *sb, const char *msg)
+{
+	size_t n = strlen(sb->name);
+	if (strncmp(msg, sb->name, n) != 0 || msg[n] != '/')
+		return false;
+	const char *p = strstr(msg + n, ".lua:");
+	if (!p || !isdigit((unsigned char)p[5]))
+		return false;
+	for (p += 5; isdigit((unsigned char)*p); p++)
+		;
+	return *p == ':';
+}
+
+int bc_sandbox_raise(lua_State *L)
+{
+	if (lua_type(L, -1) == LUA_TSTRING &&
+	    !has_place(sb_of(L), lua_tostring(L, -1))) {
+		luaL_where(L, 1);
+		lua_insert(L, -2);
+		lua_concat(L, 2);
+	}
+	return lua_error(L);
+}
+
 /*
  * Calls the library function in upvalue 1 on this call's arguments.  Its
  * errors come back with the rules' file and line (a C caller leaves Lua
@@ -291,7 +385,8 @@ static int call_original(lua_State *L)
 	lua_insert(L, 1);
 	if (lua_pcall(L, n, LUA_MULTRET, 0) == LUA_OK)
 		return lua_gettop(L);
-	if (lua_type(L, -1) != LUA_TSTRING)
+	if (lua_type(L, -1) != LUA_TSTRING ||
+	    has_place(sb_of(L), lua_tostring(L, -1)))
 		return lua_error(L);
 	luaL_Buffer b;
 	const char *msg = lua_tostring(L, -1);
@@ -405,6 +500,92 @@ static void guard_library(lua_State *L)
 	lua_setglobal(L, "setmetatable");
 }
 
+/* Registry keys: the host's own string.find, saved before any rule
+ * runs; the set of read-only library tables. */
+static const char HOST_FIND = 'f';
+static const char READONLY = 'r';
+
+/* Named at the rules' line, also when a library function (table.insert)
+ * did the writing. */
+static int readonly_newindex(lua_State *L)
+{
+	char where[256];
+	lua_where(L, where, sizeof where);
+	lua_pushfstring(L, "%s%s%s is read-only to rules (use a local)",
+			where, where[0] ? ": " : "",
+			lua_tostring(L, lua_upvalueindex(1)));
+	return lua_error(L);
+}
+
+/*
+ * Puts a read-only view in the place of library table lib.  Rules share
+ * the library with the host and with each other: a rule that replaced
+ * string.find would run whenever anything searched text.  The view reads
+ * through to the real table, which nothing of the rules can reach.
+ */
+static void lock_library(lua_State *L, const char *lib)
+{
+	lua_getglobal(L, lib);
+	lua_newtable(L); /* the view */
+	lua_newtable(L); /* its metatable */
+	lua_pushvalue(L, -3);
+	lua_setfield(L, -2, "__index");
+	lua_pushstring(L, lib);
+	lua_pushcclosure(L, readonly_newindex, 1);
+	lua_setfield(L, -2, "__newindex");
+	lua_pushboolean(L, 0);
+	lua_setfield(L, -2, "__metatable");
+	lua_setmetatable(L, -2);
+	lua_rawgetp(L, LUA_REGISTRYINDEX, &READONLY);
+	lua_pushvalue(L, -2);
+	lua_pushboolean(L, 1);
+	lua_rawset(L, -3);
+	lua_pop(L, 1);
+	lua_setglobal(L, lib);
+	lua_pop(L, 1);
+}
+
+/* rawset, which would write past a view's __newindex, refuses them.
+ * Written out, like setmetatable, so that errors keep the rules' line. */
+static int sb_rawset(lua_State *L)
+{
+	luaL_checktype(L, 1, LUA_TTABLE);
+	luaL_checkany(L, 2);
+	luaL_checkany(L, 3);
+	lua_rawgetp(L, LUA_REGISTRYINDEX, &READONLY);
+	lua_pushvalue(L, 1);
+	bool locked = lua_rawget(L, -2) != LUA_TNIL;
+	lua_pop(L, 2);
+	if (locked)
+		return luaL_error(L, "rawset: library tables are read-only to "
+				     "rules");
+	lua_settop(L, 3);
+	lua_rawset(L, 1);
+	return 1;
+}
+
+static void lock_libraries(lua_State *L)
+{
+	static const char *const libs[] = {"string", "table", "math", "utf8"};
+	lua_getglobal(L, "string");
+	lua_getfield(L, -1, "find");
+	lua_rawsetp(L, LUA_REGISTRYINDEX, &HOST_FIND);
+	lua_pop(L, 1);
+	lua_newtable(L);
+	lua_rawsetp(L, LUA_REGISTRYINDEX, &READONLY);
+	for (size_t i = 0; i < sizeof libs / sizeof *libs; i++)
+		lock_library(L, libs[i]);
+	/* ("").find reads the real string table through the strings'
+	 * metatable: getmetatable("") must not hand it out. */
+	lua_pushliteral(L, "");
+	lua_getmetatable(L, -1);
+	lua_pushboolean(L, 0);
+	lua_setfield(L, -2, "__metatable");
+	lua_pop(L, 2);
+	lua_pushcfunction(L, sb_rawset);
+	lua_setglobal(L, "rawset");
+}
+
 static const char *const removed[] = {
 	"dofile", "loadfile", "load", "print", "collectgarbage", "require",
 	"_G", /* the real global table: writing it would share globals */
@@ -438,6 +619,7 @@ static int sb_open(lua_State *L)
 	lua_setfield(L, -2, "include");
 	lua_pop(L, 1);
 	guard_library(L);
+	lock_libraries(L);
 	lua_newtable(L);
 	lua_rawsetp(L, LUA_REGISTRYINDEX, &INCLUDED);
 	return 0;
@@ -534,34 +716,53 @@ static int msgh(lua_State *L)
 	return 1;
 }
 
-bc_err bc_sandbox_pcall(bc_sandbox *sb, int nargs, int nresults,
-			bc_diags *d)
+/* The error of a call that ran out of memory or time, with the place
+ * the rules were when it did. */
+static void limit_diag(bc_sandbox *sb, bc_diags *d)
+{
+	char msg[400];
+	if (sb->timed_out)
+		snprintf(msg, sizeof msg, "%s%stime limit of %d s exceeded",
+			 sb->limit_where, sb->limit_where[0] ? ": " : "",
+			 (int)sb->lim.seconds);
+	else
+		snprintf(msg, sizeof msg, "%s%smemory limit of %zu MiB exceeded",
+			 sb->limit_where, sb->limit_where[0] ? ": " : "",
+			 sb->lim.memory >> 20);
+	error_to_diag(msg, sb->name, d);
+}
+
+bc_err bc_sandbox_pcall_in(bc_sandbox *sb, bc_budget *b, int nargs,
+			   int nresults, bc_diags *d)
 {
 	int base = lua_gettop(sb->L) - nargs;
+	if (budget_spent(sb, b)) {
+		lua_settop(sb->L, base - 1);
+		bc_diags_add(d, BC_ERROR, sb->name, 0, NULL, NULL,
+			     "the rules spent their budget (%d s, %llu "
+			     "instructions) on earlier calls",
+			     (int)sb->lim.seconds,
+			     (unsigned long long)sb->lim.instructions);
+		return BC_ERR_LIMIT;
+	}
 	lua_pushcfunction(sb->L, msgh);
 	lua_insert(sb->L, base);
-	budget_reset(sb);
+	budget_start(sb, b);
 	sb->running = true;
 	sb->limit_where[0] = '\0';
+	double t0 = now();
 	int rc = lua_pcall(sb->L, nargs, nresults, base);
 	sb->running = false;
 	lua_remove(sb->L, base);
 	lua_sethook(sb->L, NULL, 0, 0);
+	b->instructions = sb->spent;
+	b->seconds += now() - t0;
+	if (sb->timed_out)
+		b->seconds = sb->lim.seconds;
 	if (rc == LUA_OK)
 		return BC_OK;
-	if (rc == LUA_ERRMEM || ((sb->timed_out || sb->mem_refused) &&
-				 rc != LUA_OK)) {
-		char msg[400];
-		if (sb->timed_out)
-			snprintf(msg, sizeof msg, "%s%stime limit of %d s exceeded",
-				 sb->limit_where, sb->limit_where[0] ? ": " : "",
-				 (int)sb->lim.seconds);
-		else
-			snprintf(msg, sizeof msg,
-				 "%s%smemory limit of %zu MiB exceeded",
-				 sb->limit_where, sb->limit_where[0] ? ": " : "",
-				 sb->lim.memory >> 20);
-		error_to_diag(msg, sb->name, d);
+	if (rc == LUA_ERRMEM || sb->timed_out || sb->mem_refused) {
+		limit_diag(sb, d);
 		lua_pop(sb->L, 1);
 		return BC_ERR_LIMIT;
 	}
@@ -572,9 +773,69 @@ bc_err bc_sandbox_pcall(bc_sandbox *sb, int nargs, int nresults,
 	return sb->over_budget ? BC_ERR_LIMIT : BC_ERR_RULES;
 }
 
+bc_err bc_sandbox_pcall(bc_sandbox *sb, int nargs, int nresults,
+			bc_diags *d)
+{
+	bc_budget fresh = {0, 0};
+	return bc_sandbox_pcall_in(sb, &fresh, nargs, nresults, d);
+}
+
 bc_err bc_sandbox_run(bc_sandbox *sb, const char *path, bc_diags *d)
 {
 	lua_pushcfunction(sb->L, sb_include);
 	lua_pushstring(sb->L, path);
 	return bc_sandbox_pcall(sb, 1, 0, d);
+}
+
+/* The host's string.find(text, pattern), its arguments passed as light
+ * userdata so that even pushing the text (which allocates) happens inside
+ * the protected call. */
+static int host_find(lua_State *L)
+{
+	const char *text = lua_touserdata(L, 1);
+	const char *pattern = lua_touserdata(L, 2);
+	lua_settop(L, 0);
+	lua_rawgetp(L, LUA_REGISTRYINDEX, &HOST_FIND);
+	lua_pushstring(L, text);
+	lua_pushstring(L, pattern);
+	lua_call(L, 2, 1);
+	lua_pushboolean(L, !lua_isnil(L, -1));
+	return 1;
+}
+
+bc_err bc_sandbox_find(bc_sandbox *sb, bc_budget *b, const char *pattern,
+		       const char *text, bool *found, char *err, size_t errn)
+{
+	lua_State *L = sb->L;
+	bc_diags d = BC_DIAGS_INIT;
+	bc_budget fresh = {0, 0};
+	bc_err rc;
+	*found = false;
+	if (!b)
+		b = &fresh;
+	err[0] = '\0';
+	lua_pushcfunction(L, host_find);
+	lua_pushlightuserdata(L, (void *)text);
+	lua_pushlightuserdata(L, (void *)pattern);
+	if (!sb->running) {
+		rc = bc_sandbox_pcall_in(sb, b, 2, 1, &d);
+		if (rc != BC_OK)
+			snprintf(err, errn, "%s", d.n ? d.v[0].msg : "failed");
+	} else if (lua_pcall(L, 2, 1, 0) != LUA_OK) {
+		/* Inside a running call: under its budget, which a time-out
+		 * or the memory cap ends for the whole call. */
+		rc = sb->timed_out || sb->mem_refused ? BC_ERR_LIMIT
+						      : BC_ERR_RULES;
+		const char *m = lua_tostring(L, -1);
+		snprintf(err, errn, "%s", m ? m : "failed");
+		lua_pop(L, 1);
+	} else {
+		rc = BC_OK;
+	}
+	if (rc == BC_OK) {
+		*found = lua_toboolean(L, -1);
+		lua_pop(L, 1);
+	}
+	bc_diags_free(&d);
+	return rc;
 }

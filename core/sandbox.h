@@ -3,9 +3,10 @@
  * A sandboxed Lua 5.4 state for rules and Lua exporters.
  *
  * Only the base, table, string, math and utf8 libraries, without load,
- * loadfile, dofile, print, collectgarbage and string.dump.  Memory is
- * capped by the allocator, time by an instruction budget that pcall
- * cannot swallow.  Globals are locked: reading an undefined name or
+ * loadfile, dofile, print, collectgarbage and string.dump; the library
+ * tables (and the strings' metatable) are read-only to the code run.
+ * Memory is capped by the allocator, time by an instruction budget that
+ * pcall cannot swallow.  Globals are locked: reading an undefined name or
  * assigning a global is an error at file:line.  Code comes only from a
  * bc_srcset, as text (bytecode is refused), through include(path), which
  * runs a file of the same set once and returns what it returned.
@@ -16,6 +17,8 @@
 #include "error.h"
 #include "srcset.h"
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 struct lua_State;
@@ -53,7 +56,48 @@ bc_err bc_sandbox_run(bc_sandbox *sb, const char *path, bc_diags *d);
 bc_err bc_sandbox_pcall(bc_sandbox *sb, int nargs, int nresults,
 			bc_diags *d);
 
-/* Bytes the state holds now, and the most it held. */
+/* What calls sharing one budget have spent of it; zero-initialised, a
+ * fresh one.  A host calling into the sandbox many times for one task
+ * (the patterns of one submission) gives the calls one budget, not one
+ * each.  Seconds count only while the calls run. */
+typedef struct bc_budget {
+	uint64_t instructions;
+	double seconds;
+} bc_budget;
+
+/* lua_pcall under what is left of *b, which it updates.  Once b is spent,
+ * calls fail at once (BC_ERR_LIMIT). */
+bc_err bc_sandbox_pcall_in(bc_sandbox *sb, bc_budget *b, int nargs,
+			   int nresults, bc_diags *d);
+
+/* Whether text matches the Lua pattern, by the library's string.find as
+ * it was before any code ran (and bounded as the code's own calls are).
+ * Inside a running call it runs under that call's budget, otherwise
+ * under *b (NULL: a fresh one).  BC_ERR_RULES (a malformed or costly pattern) or BC_ERR_LIMIT
+ * (the budget or the memory ran out) with the reason, naming no place,
+ * in err. */
+bc_err bc_sandbox_find(bc_sandbox *sb, bc_budget *b, const char *pattern,
+		       const char *text, bool *found, char *err, size_t errn);
+
+/*
+ * For C functions the code calls (registrations), which copy what they
+ * are given into C: n more bytes held for the code, counted with Lua's
+ * own against the memory cap, and a look at the clock, which the
+ * instruction count cannot see in C.  Raises the memory or time error of
+ * the running call when either has run out; call it before taking the
+ * memory.  Charges last as long as the sandbox (the copies do too);
+ * refund a copy freed before the call ends.
+ */
+void bc_sandbox_charge(struct lua_State *L, size_t n);
+void bc_sandbox_refund(struct lua_State *L, size_t n);
+
+/* Raises the error on top of the stack from a C function that caught it
+ * from a call of its own.  A message naming no place gets the place of
+ * the code that called the C function; one that came up through nested
+ * calls keeps the one it has (instead of one more per level). */
+int bc_sandbox_raise(struct lua_State *L);
+
+/* Bytes the state holds now, and the most it held (charges included). */
 size_t bc_sandbox_memory(const bc_sandbox *sb, size_t *peak);
 
 #endif

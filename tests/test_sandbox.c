@@ -710,6 +710,233 @@ static void error_object_has_line(void **state)
 	box_close(&b);
 }
 
+/* ---- the libraries are shared, and read-only ---------------------------- */
+
+static void library_tables_read_only(void **state)
+{
+	/* A rule that replaced string.find would run wherever anything
+	 * searched text: in other rules, and in the host. */
+	const char *files[] = {
+		"assign.lua", "local x = 1\nstring.find = function() mark() end\n",
+		"raw.lua", "local x = 1\n\nrawset(math, 'floor', tostring)\n",
+		"insert.lua", "table.insert(utf8, 1)\n",
+		"unlock.lua", "local x = 1\nsetmetatable(table, nil)\n",
+		"meta.lua", "local x = 1\nlocal mt = getmetatable('')\n"
+			    "mt.__index.upper = mark\n",
+		"check.lua",
+		"return ('abc'):find('b') == 2 and string.find('abc', 'c') == 3\n"
+		"  and math.floor(2.5) == 2 and #utf8.char(259) == 2\n"
+		"  and ('a'):upper() == 'A' and table.concat({1, 2}) == '12'\n"
+		"  and rawget(string, 'find') == nil\n",
+		NULL};
+	box b;
+	box_open(&b, NULL, files);
+	expect_fail(&b, "assign.lua", BC_ERR_RULES, "sb/assign.lua:2:",
+		    "string is read-only");
+	expect_fail(&b, "raw.lua", BC_ERR_RULES, "sb/raw.lua:3:", "read-only");
+	expect_fail(&b, "insert.lua", BC_ERR_RULES, "sb/insert.lua:1:",
+		    "utf8 is read-only");
+	expect_fail(&b, "unlock.lua", BC_ERR_RULES, "sb/unlock.lua:2:",
+		    "protected metatable");
+	expect_fail(&b, "meta.lua", BC_ERR_RULES, "sb/meta.lua:3:", "index");
+	/* Every file still sees the libraries as they were. */
+	run_ret(&b, "check.lua");
+	lua_State *L = bc_sandbox_state(b.sb);
+	assert_true(lua_toboolean(L, -1));
+	lua_pop(L, 1);
+	assert_int_equal(marks, 0);
+	box_close(&b);
+}
+
+static void host_find_is_the_library_own(void **state)
+{
+	/* Whatever the code tried, the host searches with the library's
+	 * own function, bounded as the code's calls are. */
+	const char *files[] = {
+		"evil.lua",
+		"pcall(function() string.find = function() mark() return 1 end "
+		"end)\n"
+		"pcall(rawset, string, 'find', function() mark() return 1 end)\n",
+		NULL};
+	box b;
+	box_open(&b, NULL, files);
+	assert_int_equal(bc_sandbox_run(b.sb, "evil.lua", &b.d), BC_OK);
+	bc_budget budget = {0, 0};
+	char err[256];
+	bool found = true;
+	assert_int_equal(bc_sandbox_find(b.sb, &budget, "^%d+$", "12x",
+					 &found, err, sizeof err), BC_OK);
+	assert_false(found);
+	assert_int_equal(bc_sandbox_find(b.sb, &budget, "^%d+/", "12/KH",
+					 &found, err, sizeof err), BC_OK);
+	assert_true(found);
+	assert_int_equal(marks, 0);
+	/* A malformed or costly pattern is the pattern's fault. */
+	assert_int_equal(bc_sandbox_find(b.sb, &budget, "[", "x", &found, err,
+					 sizeof err), BC_ERR_RULES);
+	assert_non_null(strstr(err, "malformed pattern"));
+	char text[2001];
+	memset(text, 'a', 2000);
+	text[2000] = '\0';
+	assert_int_equal(bc_sandbox_find(b.sb, &budget, "(.-)(.-)(.-)(.-)b",
+					 text, &found, err, sizeof err),
+			 BC_ERR_RULES);
+	assert_non_null(strstr(err, "too long"));
+	box_close(&b);
+}
+
+static void error_through_nested_calls_named_once(void **state)
+{
+	/* Each wrapped library call an error passes through used to put
+	 * the place before it once more: ~200 times for a recursion that
+	 * overflows the C stack. */
+	const char *files[] = {
+		"deep.lua",
+		"local function f(s) return (s:gsub('.', f)) end\nf('abc')\n",
+		"cb.lua",
+		"local x = 1\n"
+		"local s = ('ab'):gsub('.', function(c)\n"
+		"  error('boom ' .. c)\n"
+		"end)\n",
+		NULL};
+	box b;
+	box_open(&b, NULL, files);
+	watchdog("error_through_nested_calls_named_once");
+	expect_fail(&b, "deep.lua", BC_ERR_RULES, "sb/deep.lua:1:",
+		    "stack overflow");
+	expect_fail(&b, "cb.lua", BC_ERR_RULES, "sb/cb.lua:3:", "boom a");
+	watchdog_off();
+	for (size_t i = 0; i < b.d.n; i++) {
+		char *m = bc_diag_format(&b.d.v[i]);
+		const char *first = strstr(m, "sb/");
+		assert_non_null(first);
+		assert_null(strstr(first + 1, "sb/"));
+		bc_free(m);
+	}
+	box_close(&b);
+}
+
+/* ---- budgets the host shares and charges -------------------------------- */
+
+static void budget_shared_by_calls(void **state)
+{
+	/* One budget for many calls (the patterns of one submission): the
+	 * second call finds what the first left, the third nothing. */
+	const bc_limits lim = {64u << 20, 1000000u, 0};
+	const char *files[] = {"lib.lua",
+			       "return function(n) for i = 1, n do end end\n",
+			       NULL};
+	box b;
+	box_open(&b, &lim, files);
+	lua_State *L = bc_sandbox_state(b.sb);
+	run_ret(&b, "lib.lua");
+	int spin = luaL_ref(L, LUA_REGISTRYINDEX);
+	bc_budget budget = {0, 0};
+	lua_rawgeti(L, LUA_REGISTRYINDEX, spin);
+	lua_pushinteger(L, 600000); /* as many instructions */
+	assert_int_equal(bc_sandbox_pcall_in(b.sb, &budget, 1, 0, &b.d), BC_OK);
+	assert_true(budget.instructions > 400000);
+	lua_rawgeti(L, LUA_REGISTRYINDEX, spin);
+	lua_pushinteger(L, 600000);
+	assert_int_equal(bc_sandbox_pcall_in(b.sb, &budget, 1, 0, &b.d),
+			 BC_ERR_LIMIT);
+	assert_true(test_diags_have(&b.d, "instruction budget"));
+	lua_rawgeti(L, LUA_REGISTRYINDEX, spin);
+	lua_pushinteger(L, 1);
+	assert_int_equal(bc_sandbox_pcall_in(b.sb, &budget, 1, 0, &b.d),
+			 BC_ERR_LIMIT);
+	assert_true(test_diags_have(&b.d, "spent"));
+	assert_int_equal(lua_gettop(L), 0);
+	/* A call of its own still gets a fresh one. */
+	lua_rawgeti(L, LUA_REGISTRYINDEX, spin);
+	lua_pushinteger(L, 600000);
+	assert_int_equal(bc_sandbox_pcall(b.sb, 1, 0, &b.d), BC_OK);
+	box_close(&b);
+}
+
+/* take(n): a registration that copies n bytes into C; loop(): one that
+ * works in C until the clock stops it. */
+static int l_take(lua_State *L)
+{
+	bc_sandbox_charge(L, (size_t)luaL_checkinteger(L, 1));
+	return 0;
+}
+
+static int l_give(lua_State *L)
+{
+	bc_sandbox_refund(L, (size_t)luaL_checkinteger(L, 1));
+	return 0;
+}
+
+static int l_loop(lua_State *L)
+{
+	for (;;)
+		bc_sandbox_charge(L, 0);
+	return 0;
+}
+
+static void charges_count_against_the_cap(void **state)
+{
+	/* What C copies from the rules and Lua's own memory are one
+	 * budget: 40 copies of 1 MiB do not fit in 16. */
+	const bc_limits lim = {16u << 20, 1000000u, 0};
+	const char *files[] = {"main.lua",
+			       "local n = 0\n"
+			       "for i = 1, 40 do\n"
+			       "  take(1048576)\n"
+			       "  n = n + 1\n"
+			       "end\n"
+			       "mark()\n",
+			       "fits.lua",
+			       "for i = 1, 40 do take(1048576) give(1048576) end\n"
+			       "mark()\n",
+			       NULL};
+	box b;
+	box_open(&b, &lim, files);
+	lua_State *L = bc_sandbox_state(b.sb);
+	lua_pushcfunction(L, l_take);
+	bc_sandbox_set_global(b.sb, "take");
+	lua_pushcfunction(L, l_give);
+	bc_sandbox_set_global(b.sb, "give");
+	size_t before = bc_sandbox_memory(b.sb, NULL);
+	expect_fail(&b, "main.lua", BC_ERR_LIMIT, "sb/main.lua:3:",
+		    "memory limit of 16 MiB");
+	assert_int_equal(marks, 0);
+	size_t peak, used = bc_sandbox_memory(b.sb, &peak);
+	assert_true(used >= before + (10u << 20));
+	assert_true(peak <= lim.memory);
+	box_close(&b);
+	/* Given back, the same copies fit any number of times. */
+	box_open(&b, &lim, files);
+	L = bc_sandbox_state(b.sb);
+	lua_pushcfunction(L, l_take);
+	bc_sandbox_set_global(b.sb, "take");
+	lua_pushcfunction(L, l_give);
+	bc_sandbox_set_global(b.sb, "give");
+	assert_int_equal(bc_sandbox_run(b.sb, "fits.lua", &b.d), BC_OK);
+	assert_int_equal(marks, 1);
+	box_close(&b);
+}
+
+static void charges_see_the_clock(void **state)
+{
+	/* Work in C that copies nothing runs no instruction either: the
+	 * clock stops it, at the rules' line. */
+	const bc_limits lim = {64u << 20, 1000000u, 0.2};
+	const char *files[] = {"main.lua", "local x = 1\nloop()\nmark()\n",
+			       NULL};
+	box b;
+	box_open(&b, &lim, files);
+	lua_pushcfunction(bc_sandbox_state(b.sb), l_loop);
+	bc_sandbox_set_global(b.sb, "loop");
+	watchdog("charges_see_the_clock");
+	expect_fail(&b, "main.lua", BC_ERR_LIMIT, "sb/main.lua:2:",
+		    "time limit");
+	watchdog_off();
+	assert_int_equal(marks, 0);
+	box_close(&b);
+}
+
 /* ---- include ------------------------------------------------------------ */
 
 static void include_outside_refused(void **state)
@@ -866,6 +1093,12 @@ int main(void)
 		cmocka_unit_test(library_errors_keep_line),
 		cmocka_unit_test(memory_bomb_stopped),
 		cmocka_unit_test(error_object_has_line),
+		cmocka_unit_test(library_tables_read_only),
+		cmocka_unit_test(host_find_is_the_library_own),
+		cmocka_unit_test(error_through_nested_calls_named_once),
+		cmocka_unit_test(budget_shared_by_calls),
+		cmocka_unit_test(charges_count_against_the_cap),
+		cmocka_unit_test(charges_see_the_clock),
 		cmocka_unit_test(include_outside_refused),
 		cmocka_unit_test(include_missing_refused),
 		cmocka_unit_test(include_self_refused),

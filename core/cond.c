@@ -15,14 +15,49 @@ static const char *skip(const char *p)
 	return p;
 }
 
+/* The room a sum of n terms has: doubling, so that n terms cost time in
+ * n. */
+static size_t term_cap(size_t n)
+{
+	size_t c = 4;
+	while (c < n)
+		c *= 2;
+	return n ? c : 0;
+}
+
 static bool push_term(bc_expr *e, bc_term t)
 {
-	bc_term *v = bc_realloc(e->v, (e->n + 1) * sizeof *v);
-	if (!v)
-		return false;
-	e->v = v;
+	if (term_cap(e->n + 1) != term_cap(e->n)) {
+		bc_term *v = bc_realloc(e->v, term_cap(e->n + 1) * sizeof *v);
+		if (!v)
+			return false;
+		e->v = v;
+	}
 	e->v[e->n++] = t;
 	return true;
+}
+
+size_t bc_cond_parse_max(size_t len)
+{
+	/* A term is at least one byte, and terms are one apart: at most
+	 * len / 2 + 1 a side, one more for self; each side's room at most
+	 * twice its terms, four at least; every name's bytes and NUL. */
+	size_t terms = len / 2 + 2;
+	return (2 * terms + 8) * sizeof(bc_term) + len + terms + 64;
+}
+
+size_t bc_expr_bytes(const bc_expr *e)
+{
+	size_t n = term_cap(e->n) * sizeof(bc_term);
+	for (size_t i = 0; i < e->n; i++)
+		if (e->v[i].name)
+			n += strlen(e->v[i].name) + 1;
+	return n;
+}
+
+size_t bc_cond_bytes(const bc_cond *c)
+{
+	return bc_expr_bytes(&c->lhs) + bc_expr_bytes(&c->rhs);
 }
 
 /* Parses a sum at *pp, stopping before anything that is not + - a name or

@@ -41,6 +41,13 @@ bool bc_cond_parse(const char *text, const char *self, bc_cond *out,
 void bc_expr_free(bc_expr *e);
 void bc_cond_free(bc_cond *c);
 
+/* The most bytes parsing a text of len bytes allocates (a condition or a
+ * sum: its terms and names), for a caller that accounts for memory
+ * before it is taken; and the bytes a parsed one holds. */
+size_t bc_cond_parse_max(size_t len);
+size_t bc_cond_bytes(const bc_cond *c);
+size_t bc_expr_bytes(const bc_expr *e);
+
 /* Resolves every name through fn (which returns the index or -1); the
  * first unknown name in *bad.  True when all resolve. */
 typedef int (*bc_resolve_fn)(void *ud, const char *name);

@@ -125,14 +125,12 @@ static void soft(lua_State *L, const bc_origin *at, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 static void soft(lua_State *L, const bc_origin *at, const char *fmt, ...)
 {
-	bc_ruleset *rs = bc_rl_rs_of(L);
 	char msg[512];
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	bc_diags_add(rs->loading, BC_ERROR, at->file, at->line, NULL, NULL,
-		     "%s", msg);
+	bc_rl_problem(bc_rl_rs_of(L), at, "%s", msg);
 }
 
 static void copy_origin(lua_State *L, const bc_origin *from, bc_origin *to)
@@ -141,26 +139,51 @@ static void copy_origin(lua_State *L, const bc_origin *from, bc_origin *to)
 	to->line = from->line;
 }
 
-/* The positional string t[i]. */
+/* The positional string t[i], left on the stack (see bc_rl_peek_str). */
+static const char *pos_peek(lua_State *L, int t, int i, const char *what,
+			    bool required)
+{
+	int ty = lua_geti(L, t, i);
+	if (ty != LUA_TSTRING && (ty != LUA_TNIL || required))
+		luaL_error(L, "%s: item %d must be a string", what, i);
+	return lua_tostring(L, -1);
+}
+
+/* The positional string t[i], copied. */
 static char *pos_str(lua_State *L, int t, int i, const char *what,
 		     bool required)
 {
-	int ty = lua_geti(L, t, i);
-	char *s = NULL;
-	if (ty == LUA_TSTRING)
-		s = bc_rl_dup(L, lua_tostring(L, -1));
-	else if (ty != LUA_TNIL || required)
-		luaL_error(L, "%s: item %d must be a string", what, i);
+	char *s = bc_rl_dup(L, pos_peek(L, t, i, what, required));
 	lua_pop(L, 1);
 	return s;
 }
 
-/* `when = { column = "value" or { "v1", "v2" } }`; columns resolved
- * against cols (NULL while they are not known yet). */
-static void read_whens(lua_State *L, int t, const char *key,
-		       const bc_field *cols, size_t ncols, const bc_origin *at,
-		       bc_whens *out)
+/* Fields or a table's columns, with the map of their ids. */
+typedef struct scope {
+	const bc_field *v;
+	size_t n;
+	bc_rl_names *names;
+} scope;
+
+/* The fields of the form being registered. */
+static scope form_scope(lua_State *L, const bc_form *form)
 {
+	return (scope){form->fields, form->n_fields,
+		       &bc_rl_rs_of(L)->index->fields};
+}
+
+/* The position of field or column id in sc, or -1. */
+static int scope_find(const scope *sc, const char *id)
+{
+	return bc_rl_map_find(&sc->names->ids, id);
+}
+
+/* `when = { column = "value" or { "v1", "v2" } }`; columns resolved
+ * against the columns of sc. */
+static void read_whens(lua_State *L, int t, const char *key, const scope *sc,
+		       const bc_origin *at, bc_whens *out)
+{
+	const bc_field *cols = sc->v;
 	int ty = lua_getfield(L, t, key);
 	if (ty == LUA_TNIL) {
 		lua_pop(L, 1);
@@ -177,15 +200,17 @@ static void read_whens(lua_State *L, int t, const char *key,
 		const char *col = lua_tostring(L, -1);
 		bc_when *x = bc_rl_push_item(L, (void **)&out->v, &out->n,
 					     sizeof *x);
-		x->col = bc_field_index(cols, ncols, col);
+		x->col = scope_find(sc, col);
 		if (x->col < 0)
 			soft(L, at, "'%s' names no column '%s'", key, col);
 		bc_rl_get_list(L, w, key, col, &x->values, &x->n_values);
 		if (x->col < 0 || cols[x->col].type != BC_T_ENUM)
 			continue;
 		for (size_t i = 0; i < x->n_values; i++)
-			if (find_name((const char *const *)cols[x->col].values,
-				      cols[x->col].n_values, x->values[i]) < 0)
+			if (!bc_rl_names_has(L, sc->names, (size_t)x->col,
+					     cols[x->col].values,
+					     cols[x->col].n_values,
+					     x->values[i]))
 				soft(L, at, "'%s': '%s' is not a value of %s",
 				     key, x->values[i], col);
 	}
@@ -234,11 +259,11 @@ static bool agg_fits(bc_agg a, bc_ftype t)
 	}
 }
 
-static void read_field(lua_State *L, int t, bc_field *f, bool column,
+static void read_field(lua_State *L, int t, bc_field *f, int pos,
 		       const bc_origin *at);
 
 static void read_columns(lua_State *L, int t, bc_field *f,
-			 const bc_origin *at)
+			 const bc_origin *at, bc_rl_names *names)
 {
 	if (lua_getfield(L, t, "columns") != LUA_TTABLE)
 		luaL_error(L, "table '%s': 'columns' is required", f->id);
@@ -248,8 +273,9 @@ static void read_columns(lua_State *L, int t, bc_field *f,
 		lua_geti(L, c, i);
 		bc_field *col = bc_rl_push_item(L, (void **)&f->columns,
 						&f->n_columns, sizeof *col);
-		read_field(L, lua_gettop(L), col, true, at);
-		if (bc_field_index(f->columns, f->n_columns - 1, col->id) >= 0)
+		read_field(L, lua_gettop(L), col, -1, at);
+		if (!bc_rl_map_add(L, &names->ids, col->id, f->n_columns - 1,
+				   NULL))
 			luaL_error(L, "table '%s': column '%s' twice", f->id,
 				   col->id);
 		lua_pop(L, 1);
@@ -257,26 +283,20 @@ static void read_columns(lua_State *L, int t, bc_field *f,
 	if (!f->n_columns)
 		luaL_error(L, "table '%s' has no columns", f->id);
 	/* Conditions on other columns, now that all are known. */
+	scope sc = {f->columns, f->n_columns, names};
 	for (size_t i = 0; i < f->n_columns; i++) {
 		lua_geti(L, c, (lua_Integer)i + 1);
-		read_whens(L, lua_gettop(L), "required_when", f->columns,
-			   f->n_columns, at, &f->columns[i].required_when);
+		read_whens(L, lua_gettop(L), "required_when", &sc, at,
+			   &f->columns[i].required_when);
 		lua_pop(L, 1);
 	}
 	lua_pop(L, 1);
 }
 
-static int resolve_in(void *ud, const char *name);
-
-typedef struct scope {
-	const bc_field *v;
-	size_t n;
-} scope;
-
 static int resolve_in(void *ud, const char *name)
 {
 	const scope *s = ud;
-	int i = bc_field_index(s->v, s->n, name);
+	int i = scope_find(s, name);
 	return i >= 0 && (is_number(s->v[i].type) || s->v[i].type == BC_T_DATE ||
 			  s->v[i].type == BC_T_BOOL)
 		       ? i
@@ -291,7 +311,11 @@ static void compile_check(lua_State *L, bc_check *c, const char *text,
 	char err[256];
 	const char *bad;
 	c->text = bc_rl_dup(L, text);
-	if (!bc_cond_parse(text, self, &c->cond, err, sizeof err))
+	size_t most = bc_cond_parse_max(strlen(text));
+	bc_sandbox_charge(L, most);
+	bool parsed = bc_cond_parse(text, self, &c->cond, err, sizeof err);
+	bc_sandbox_refund(L, most - bc_cond_bytes(&c->cond));
+	if (!parsed)
 		soft(L, at, "%s: condition '%s': %s", where, text, err);
 	else if (!bc_cond_resolve(&c->cond, resolve_in, (void *)sc, &bad))
 		soft(L, at, "%s: condition '%s' names '%s', which is no "
@@ -300,7 +324,7 @@ static void compile_check(lua_State *L, bc_check *c, const char *text,
 }
 
 static void read_row_checks(lua_State *L, int t, bc_field *f,
-			    const bc_origin *at)
+			    const bc_origin *at, bc_rl_names *names)
 {
 	static const char *const keys[] = {"when", "severity", "message",
 					   NULL};
@@ -309,7 +333,7 @@ static void read_row_checks(lua_State *L, int t, bc_field *f,
 		return;
 	}
 	int r = lua_gettop(L);
-	scope sc = {f->columns, f->n_columns};
+	scope sc = {f->columns, f->n_columns, names};
 	lua_Integer n = luaL_len(L, r);
 	for (lua_Integer i = 1; i <= n; i++) {
 		lua_geti(L, r, i);
@@ -318,40 +342,41 @@ static void read_row_checks(lua_State *L, int t, bc_field *f,
 					      &f->n_row_checks, sizeof *c);
 		copy_origin(L, at, &c->at);
 		bc_rl_check_keys_pos(L, e, "row_checks entry", keys, 1);
-		char *text = pos_str(L, e, 1, "row_checks entry", true);
+		const char *text = pos_peek(L, e, 1, "row_checks entry", true);
 		char where[96];
 		snprintf(where, sizeof where, "table %s, row check", f->id);
 		compile_check(L, c, text, NULL, &sc, at, where);
-		bc_free(text);
-		char *sev = bc_rl_get_str(L, e, "row_checks entry", "severity",
-					  false);
+		const char *sev = bc_rl_peek_str(L, e, "row_checks entry",
+						 "severity", false);
 		c->severity = sev && strcmp(sev, "warn") == 0 ? BC_WARNING
 							      : BC_ERROR;
-		bc_free(sev);
+		lua_pop(L, 2);
 		c->message = bc_rl_get_str(L, e, "row_checks entry", "message",
 					   false);
-		read_whens(L, e, "when", f->columns, f->n_columns, at, &c->when);
+		read_whens(L, e, "when", &sc, at, &c->when);
 		lua_pop(L, 1);
 	}
 	lua_pop(L, 1);
 }
 
-/* Checks that the pattern compiles, by running it once on "". */
+/* Checks that the pattern compiles, by running it once on "" (with the
+ * host's string.find, as imports will). */
 static void check_pattern(lua_State *L, const char *pattern,
 			  const bc_origin *at)
 {
-	lua_getglobal(L, "string");
-	lua_getfield(L, -1, "find");
-	lua_pushliteral(L, "");
-	lua_pushstring(L, pattern);
-	if (lua_pcall(L, 2, 0, 0) != LUA_OK) {
-		soft(L, at, "pattern '%s': %s", pattern, lua_tostring(L, -1));
-		lua_pop(L, 1);
-	}
-	lua_pop(L, 1);
+	char err[256];
+	bool found;
+	bc_ruleset *rs = bc_rl_rs_of(L);
+	bc_err rc = bc_sandbox_find(rs->lua, NULL, pattern, "", &found, err,
+				    sizeof err);
+	if (rc == BC_ERR_LIMIT)
+		luaL_error(L, "%s", err);
+	if (rc != BC_OK)
+		soft(L, at, "pattern '%s': %s", pattern, err);
 }
 
-static void read_field(lua_State *L, int t, bc_field *f, bool column,
+/* Reads field number pos of the form, or a column (pos -1). */
+static void read_field(lua_State *L, int t, bc_field *f, int pos,
 		       const bc_origin *at)
 {
 	static const char *const keys[] = {
@@ -359,6 +384,7 @@ static void read_field(lua_State *L, int t, bc_field *f, bool column,
 		"values",  "required",      "required_when", "pattern",
 		"example", "in_window",     "columns", "count_by",
 		"row_checks", NULL};
+	bool column = pos < 0;
 	const char *what = column ? "column" : "field";
 	f->count_by = -1;
 	if (!lua_istable(L, t))
@@ -371,20 +397,24 @@ static void read_field(lua_State *L, int t, bc_field *f, bool column,
 	snprintf(ctx, sizeof ctx, "%s '%s'", what, f->id);
 	bc_rl_check_keys_pos(L, t, ctx, keys, column ? 3 : 4);
 	f->label = pos_str(L, t, 2, ctx, true);
-	char *type = pos_str(L, t, 3, ctx, true);
-	f->type = read_type(L, type);
-	bc_free(type);
-	char *agg = column ? NULL : pos_str(L, t, 4, ctx, false);
+	f->type = read_type(L, pos_peek(L, t, 3, ctx, true));
+	lua_pop(L, 1);
+	/* A table in a table would read its columns in C recursion as
+	 * deep as the rules nest them. */
+	if (column && f->type == BC_T_TABLE)
+		luaL_error(L, "%s: a column cannot be a table", ctx);
+	const char *agg = column ? NULL : pos_peek(L, t, 4, ctx, false);
 	f->agg = column ? BC_AGG_NONE : default_agg(f->type);
 	if (agg) {
 		int a = find_name(agg_names, sizeof agg_names / sizeof *agg_names,
 				  agg);
-		bc_free(agg);
 		if (a <= 0)
 			luaL_error(L, "%s: unknown aggregation (sum, snap, "
 				      "count_true, list, count_by)", ctx);
 		f->agg = (bc_agg)a;
 	}
+	if (!column)
+		lua_pop(L, 1);
 	if (!column && !agg_fits(f->agg, f->type))
 		luaL_error(L, "%s: aggregation %s does not fit type %s%s", ctx,
 			   agg_names[f->agg], type_names[f->type],
@@ -415,23 +445,23 @@ static void read_field(lua_State *L, int t, bc_field *f, bool column,
 	f->example = bc_rl_get_str(L, t, ctx, "example", false);
 	if (f->pattern)
 		check_pattern(L, f->pattern, at);
-	char *win = bc_rl_get_str(L, t, ctx, "in_window", false);
+	const char *win = bc_rl_peek_str(L, t, ctx, "in_window", false);
 	f->in_window_warn = win && strcmp(win, "warn") == 0;
 	if (win && !f->in_window_warn)
 		luaL_error(L, "%s: in_window can only be \"warn\"", ctx);
-	bc_free(win);
+	lua_pop(L, 1);
 	if (f->type == BC_T_TABLE) {
-		read_columns(L, t, f, at);
-		char *cb = bc_rl_get_str(L, t, ctx, "count_by", false);
-		bool has_cb = cb != NULL;
-		if (cb && (f->count_by = bc_field_index(f->columns, f->n_columns,
-							cb)) < 0)
+		bc_rl_names *names = bc_rl_table_names(L, (size_t)pos);
+		read_columns(L, t, f, at, names);
+		const char *cb = bc_rl_peek_str(L, t, ctx, "count_by", false);
+		scope sc = {f->columns, f->n_columns, names};
+		if (cb && (f->count_by = scope_find(&sc, cb)) < 0)
 			soft(L, at, "%s: count_by names no column '%s'", ctx, cb);
-		bc_free(cb);
-		if ((f->agg == BC_AGG_COUNT_BY) != has_cb)
+		if ((f->agg == BC_AGG_COUNT_BY) != (cb != NULL))
 			luaL_error(L, "%s: aggregation count_by goes with "
 				      "count_by = \"column\"", ctx);
-		read_row_checks(L, t, f, at);
+		lua_pop(L, 1);
+		read_row_checks(L, t, f, at, names);
 	}
 }
 
@@ -440,14 +470,15 @@ static void read_field(lua_State *L, int t, bc_field *f, bool column,
 static void field_checks(lua_State *L, int t, bc_form *form, int fi)
 {
 	static const char *const kinds[] = {"check", "expect"};
-	scope sc = {form->fields, form->n_fields};
+	scope sc = form_scope(L, form);
 	for (int k = 0; k < 2; k++) {
 		lua_geti(L, t, fi + 1);
-		char *text = bc_rl_get_str(L, lua_gettop(L), "field", kinds[k],
-					   false);
-		lua_pop(L, 1);
-		if (!text)
+		const char *text = bc_rl_peek_str(L, lua_gettop(L), "field",
+						  kinds[k], false);
+		if (!text) {
+			lua_pop(L, 2);
 			continue;
+		}
 		bc_check *c = bc_rl_push_item(L, (void **)&form->checks,
 					      &form->n_checks, sizeof *c);
 		copy_origin(L, &form->at, &c->at);
@@ -458,7 +489,7 @@ static void field_checks(lua_State *L, int t, bc_form *form, int fi)
 			 form->fields[fi].id);
 		compile_check(L, c, text, form->fields[fi].id, &sc, &form->at,
 			      where);
-		bc_free(text);
+		lua_pop(L, 2);
 	}
 }
 
@@ -472,8 +503,9 @@ static void read_fields(lua_State *L, bc_form *form)
 		lua_geti(L, t, i);
 		bc_field *f = bc_rl_push_item(L, (void **)&form->fields,
 					      &form->n_fields, sizeof *f);
-		read_field(L, lua_gettop(L), f, false, &form->at);
-		if (bc_field_index(form->fields, form->n_fields - 1, f->id) >= 0)
+		read_field(L, lua_gettop(L), f, (int)i - 1, &form->at);
+		if (!bc_rl_map_add(L, &bc_rl_rs_of(L)->index->fields.ids, f->id,
+				   form->n_fields - 1, NULL))
 			luaL_error(L, "form{} '%s': field '%s' twice", form->id,
 				   f->id);
 		lua_pop(L, 1);
@@ -493,7 +525,7 @@ static void read_checks(lua_State *L, bc_form *form)
 		return;
 	}
 	int t = lua_gettop(L);
-	scope sc = {form->fields, form->n_fields};
+	scope sc = form_scope(L, form);
 	char where[64];
 	snprintf(where, sizeof where, "form %s", form->id);
 	lua_Integer n = luaL_len(L, t);
@@ -501,24 +533,23 @@ static void read_checks(lua_State *L, bc_form *form)
 		bc_check *c = bc_rl_push_item(L, (void **)&form->checks,
 					      &form->n_checks, sizeof *c);
 		copy_origin(L, &form->at, &c->at);
-		char *text = NULL;
 		if (lua_geti(L, t, i) == LUA_TSTRING) {
-			text = bc_rl_dup(L, lua_tostring(L, -1));
+			lua_pushvalue(L, -1); /* as if read from an entry */
 		} else {
 			int e = lua_gettop(L);
 			bc_rl_check_keys_pos(L, e, "checks entry", keys, 1);
-			text = pos_str(L, e, 1, "checks entry", true);
-			char *sev = bc_rl_get_str(L, e, "checks entry",
-						  "severity", false);
+			const char *sev = bc_rl_peek_str(L, e, "checks entry",
+							 "severity", false);
 			c->severity = sev && !strcmp(sev, "warn") ? BC_WARNING
 								   : BC_ERROR;
-			bc_free(sev);
+			lua_pop(L, 1);
 			c->message = bc_rl_get_str(L, e, "checks entry",
 						   "message", false);
+			pos_peek(L, e, 1, "checks entry", true);
 		}
-		lua_pop(L, 1);
-		compile_check(L, c, text, NULL, &sc, &form->at, where);
-		bc_free(text);
+		compile_check(L, c, lua_tostring(L, -1), NULL, &sc, &form->at,
+			      where);
+		lua_pop(L, 2);
 	}
 	lua_pop(L, 1);
 }
@@ -526,11 +557,15 @@ static void read_checks(lua_State *L, bc_form *form)
 static void read_expr(lua_State *L, int t, const char *key, bc_expr *e,
 		      const bc_form *form, const char *id)
 {
-	char *text = bc_rl_get_str(L, t, "indicator", key, true);
+	const char *text = bc_rl_peek_str(L, t, "indicator", key, true);
 	char err[256];
 	const char *bad;
-	scope sc = {form->fields, form->n_fields};
-	if (!bc_expr_parse(text, e, err, sizeof err))
+	scope sc = form_scope(L, form);
+	size_t most = bc_cond_parse_max(strlen(text));
+	bc_sandbox_charge(L, most);
+	bool parsed = bc_expr_parse(text, e, err, sizeof err);
+	bc_sandbox_refund(L, most - bc_expr_bytes(e));
+	if (!parsed)
 		soft(L, &form->at, "form %s, indicator %s: %s '%s': %s",
 		     form->id, id, key, text, err);
 	else if (!bc_expr_resolve(e, resolve_in, &sc, &bad))
@@ -538,7 +573,7 @@ static void read_expr(lua_State *L, int t, const char *key, bc_expr *e,
 		     "form %s, indicator %s: %s names '%s', which is no "
 		     "number of the form",
 		     form->id, id, key, bad);
-	bc_free(text);
+	lua_pop(L, 1);
 }
 
 static void read_indicators(lua_State *L, bc_form *form)
@@ -562,21 +597,27 @@ static void read_indicators(lua_State *L, bc_form *form)
 		bc_rl_check_keys_pos(L, e, "indicator", keys, 2);
 		x->id = pos_str(L, e, 1, "indicator", true);
 		x->label = pos_str(L, e, 2, "indicator", true);
-		char *rows = bc_rl_get_str(L, e, "indicator", "rows", false);
+		scope sc = form_scope(L, form);
+		const char *rows = bc_rl_peek_str(L, e, "indicator", "rows",
+						  false);
 		if (rows) {
-			x->rows = bc_field_index(form->fields, form->n_fields,
-						 rows);
+			x->rows = scope_find(&sc, rows);
 			const bc_field *tf = x->rows >= 0 ? &form->fields[x->rows]
 							  : NULL;
-			if (!tf || tf->type != BC_T_TABLE)
+			scope cols = {tf ? tf->columns : NULL,
+				      tf ? tf->n_columns : 0, NULL};
+			if (!tf || tf->type != BC_T_TABLE) {
 				soft(L, &form->at, "form %s, indicator %s: "
 						   "rows names no table '%s'",
 				     form->id, x->id, rows);
-			else
-				read_whens(L, e, "where", tf->columns,
-					   tf->n_columns, &form->at, &x->where);
-			bc_free(rows);
-		} else {
+			} else {
+				cols.names = bc_rl_table_names(L, (size_t)x->rows);
+				read_whens(L, e, "where", &cols, &form->at,
+					   &x->where);
+			}
+		}
+		lua_pop(L, 1);
+		if (!rows) {
 			read_expr(L, e, "num", &x->num, form, x->id);
 			read_expr(L, e, "den", &x->den, form, x->id);
 		}
@@ -601,16 +642,16 @@ static void read_carries(lua_State *L, bc_form *form)
 					      &form->n_carries, sizeof *c);
 		copy_origin(L, &form->at, &c->at);
 		bc_rl_check_keys_pos(L, e, "carry entry", keys, 1);
-		char *field = pos_str(L, e, 1, "carry entry", true);
-		char *from = bc_rl_get_str(L, e, "carry entry", "from", true);
-		c->field = bc_field_index(form->fields, form->n_fields, field);
-		c->from = bc_field_index(form->fields, form->n_fields, from);
+		scope sc = form_scope(L, form);
+		const char *field = pos_peek(L, e, 1, "carry entry", true);
+		const char *from = bc_rl_peek_str(L, e, "carry entry", "from",
+						  true);
+		c->field = scope_find(&sc, field);
+		c->from = scope_find(&sc, from);
 		if (c->field < 0 || c->from < 0)
 			soft(L, &form->at, "form %s: carry names no field '%s'",
 			     form->id, c->field < 0 ? field : from);
-		bc_free(field);
-		bc_free(from);
-		lua_pop(L, 1);
+		lua_pop(L, 3);
 	}
 	lua_pop(L, 1);
 }
@@ -632,11 +673,12 @@ int bc_rl_form(lua_State *L)
 	if (!bc_rl_valid_id(form->id, false))
 		luaL_error(L, "form{}: id '%s' must be lower-case letters, "
 			      "digits and _", form->id);
-	for (size_t i = 0; i + 1 < rs->n_forms; i++)
-		if (strcmp(rs->forms[i].id, form->id) == 0)
-			luaL_error(L, "form{}: '%s' already declared at %s:%d",
-				   form->id, rs->forms[i].at.file,
-				   rs->forms[i].at.line);
+	size_t i;
+	if (!bc_rl_map_add(L, &rs->index->forms, form->id, rs->n_forms - 1, &i))
+		luaL_error(L, "form{}: '%s' already declared at %s:%d",
+			   form->id, rs->forms[i].at.file,
+			   rs->forms[i].at.line);
+	bc_rl_forget_form(L); /* a form that failed may have left them */
 	form->title = bc_rl_get_str(L, 1, "form", "title", true);
 	form->section = bc_rl_get_str(L, 1, "form", "section", false);
 	form->owner = bc_rl_get_str(L, 1, "form", "owner", false);
@@ -644,5 +686,6 @@ int bc_rl_form(lua_State *L)
 	read_checks(L, form);
 	read_indicators(L, form);
 	read_carries(L, form);
+	bc_rl_forget_form(L);
 	return 0;
 }

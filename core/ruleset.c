@@ -41,13 +41,16 @@ bc_date bc_dayrule_date(bc_dayrule r, int year)
 	return bc_date_from_ymd(y, r.month, r.day > last ? last : r.day);
 }
 
+static const bc_period_type *adhoc_type(const bc_ruleset *rs,
+					const char *token, int *adhoc_no);
+
 static bc_dayrule get_day(lua_State *L, int t, const char *what,
 			  const char *key, bool required)
 {
 	bc_dayrule r = {0, 0, 0};
-	char *s = bc_rl_get_str(L, t, what, key, required);
+	const char *s = bc_rl_peek_str(L, t, what, key, required);
 	bool ok = !s || bc_dayrule_parse(s, &r);
-	bc_free(s);
+	lua_pop(L, 1);
 	if (!ok)
 		luaL_error(L,
 			   "%s{}: '%s' must read like \"28/02/Y\" or "
@@ -60,9 +63,9 @@ static bc_date get_date(lua_State *L, int t, const char *what,
 			const char *key, bool required)
 {
 	bc_date d = BC_DATE_NONE;
-	char *s = bc_rl_get_str(L, t, what, key, required);
+	const char *s = bc_rl_peek_str(L, t, what, key, required);
 	bool ok = !s || bc_date_parse(s, &d);
-	bc_free(s);
+	lua_pop(L, 1);
 	if (!ok)
 		luaL_error(L, "%s{}: '%s' must be a date YYYY-MM-DD", what,
 			   key);
@@ -105,9 +108,9 @@ static int reg_directive(lua_State *L)
 		luaL_error(L, "directive{}: already declared at %s:%d",
 			   d->at.file, d->at.line);
 	bc_rl_origin(L, &d->at);
-	char *id = bc_rl_get_str(L, 1, "directive", "id", true);
-	bool same = strcmp(id, rs->id) == 0;
-	bc_free(id);
+	bool same = strcmp(bc_rl_peek_str(L, 1, "directive", "id", true),
+			   rs->id) == 0;
+	lua_pop(L, 1);
 	if (!same)
 		luaL_error(L,
 			   "directive{}: id must be the directory's name '%s'",
@@ -128,9 +131,10 @@ static int reg_directive(lua_State *L)
 	sub_table(L, 1, "directive", "deadline", deadline_keys, true);
 	d->deadline_inclusive =
 		bc_rl_get_bool(L, -1, "directive.deadline", "inclusive", true);
-	char *off = bc_rl_get_str(L, -1, "directive.deadline", "utc_offset", true);
-	bool ok = bc_offset_parse(off, &d->utc_offset);
-	bc_free(off);
+	bool ok = bc_offset_parse(bc_rl_peek_str(L, -1, "directive.deadline",
+						 "utc_offset", true),
+				  &d->utc_offset);
+	lua_pop(L, 1);
 	if (!ok)
 		luaL_error(L, "directive{}: deadline.utc_offset must read like "
 			      "\"+07:00\"");
@@ -154,11 +158,11 @@ static int reg_period_type(lua_State *L)
 	if (!bc_rl_valid_id(p->code, true) || strlen(p->code) > 8)
 		luaL_error(L, "period_type{}: code '%s' must be capital "
 			      "letters and digits, at most 8", p->code);
-	for (size_t i = 0; i + 1 < rs->n_ptypes; i++)
-		if (strcmp(rs->ptypes[i].code, p->code) == 0)
-			luaL_error(L, "period_type{}: '%s' already declared "
-				      "at %s:%d", p->code,
-				   rs->ptypes[i].at.file, rs->ptypes[i].at.line);
+	size_t i;
+	if (!bc_rl_map_add(L, &rs->index->ptypes, p->code, rs->n_ptypes - 1, &i))
+		luaL_error(L, "period_type{}: '%s' already declared "
+			      "at %s:%d", p->code,
+			   rs->ptypes[i].at.file, rs->ptypes[i].at.line);
 	p->label = bc_rl_get_str(L, 1, W, "label", true);
 	p->adhoc = bc_rl_get_bool(L, 1, W, "adhoc", false);
 	p->advance = bc_rl_get_bool(L, 1, W, "advance", false);
@@ -198,9 +202,9 @@ static int reg_level(lua_State *L)
 	if (!bc_rl_valid_id(l->id, false))
 		luaL_error(L, "level{}: id '%s' must be lower-case letters, "
 			      "digits and _", l->id);
-	for (size_t i = 0; i + 1 < rs->n_levels; i++)
-		if (strcmp(rs->levels[i].id, l->id) == 0)
-			luaL_error(L, "level{}: '%s' already declared", l->id);
+	if (!bc_rl_map_add(L, &rs->index->levels, l->id, rs->n_levels - 1,
+			   NULL))
+		luaL_error(L, "level{}: '%s' already declared", l->id);
 	return 0;
 }
 
@@ -218,10 +222,8 @@ static int reg_unit_kind(lua_State *L)
 	if (!bc_rl_valid_id(k->id, false))
 		luaL_error(L, "unit_kind{}: id '%s' must be lower-case "
 			      "letters, digits and _", k->id);
-	for (size_t i = 0; i + 1 < rs->n_kinds; i++)
-		if (strcmp(rs->kinds[i].id, k->id) == 0)
-			luaL_error(L, "unit_kind{}: '%s' already declared",
-				   k->id);
+	if (!bc_rl_map_add(L, &rs->index->kinds, k->id, rs->n_kinds - 1, NULL))
+		luaL_error(L, "unit_kind{}: '%s' already declared", k->id);
 	return 0;
 }
 
@@ -238,9 +240,8 @@ static int reg_role(lua_State *L)
 	if (!bc_rl_valid_id(r->id, false))
 		luaL_error(L, "role{}: id '%s' must be lower-case letters, "
 			      "digits and _", r->id);
-	for (size_t i = 0; i + 1 < rs->n_roles; i++)
-		if (strcmp(rs->roles[i].id, r->id) == 0)
-			luaL_error(L, "role{}: '%s' already declared", r->id);
+	if (!bc_rl_map_add(L, &rs->index->roles, r->id, rs->n_roles - 1, NULL))
+		luaL_error(L, "role{}: '%s' already declared", r->id);
 	return 0;
 }
 
@@ -257,22 +258,22 @@ static int reg_channel(lua_State *L)
 	if (!bc_rl_valid_id(c->id, false))
 		luaL_error(L, "channel{}: id '%s' must be lower-case letters, "
 			      "digits and _", c->id);
-	for (size_t i = 0; i + 1 < rs->n_channels; i++)
-		if (strcmp(rs->channels[i].id, c->id) == 0)
-			luaL_error(L, "channel{}: '%s' already declared", c->id);
+	if (!bc_rl_map_add(L, &rs->index->channels, c->id, rs->n_channels - 1,
+			   NULL))
+		luaL_error(L, "channel{}: '%s' already declared", c->id);
 	return 0;
 }
 
-/* "A.II.4" is a child of "A.II"; NULL parent text for a top section. */
+/* "A.II.4" is a child of "A.II": its index, -1 for a top section, -2
+ * when the parent is not declared. */
 static int parent_section(const bc_ruleset *rs, const char *id)
 {
 	const char *dot = strrchr(id, '.');
+	size_t i;
 	if (!dot)
 		return -1;
-	for (size_t i = 0; i < rs->n_sections; i++)
-		if (strlen(rs->sections[i].id) == (size_t)(dot - id) &&
-		    strncmp(rs->sections[i].id, id, (size_t)(dot - id)) == 0)
-			return (int)i;
+	if (bc_strmap_getn(&rs->index->sections, id, (size_t)(dot - id), &i))
+		return (int)i;
 	return -2;
 }
 
@@ -303,11 +304,10 @@ static int reg_section(lua_State *L)
 	if (!section_id_ok(s->id))
 		luaL_error(L, "section{}: id '%s' must be dotted names such "
 			      "as A.II.4", s->id);
-	for (size_t i = 0; i + 1 < rs->n_sections; i++)
-		if (strcmp(rs->sections[i].id, s->id) == 0)
-			luaL_error(L, "section{}: '%s' already declared",
-				   s->id);
 	s->parent = parent_section(rs, s->id);
+	if (!bc_rl_map_add(L, &rs->index->sections, s->id,
+			   rs->n_sections - 1, NULL))
+		luaL_error(L, "section{}: '%s' already declared", s->id);
 	if (s->parent == -2)
 		luaL_error(L, "section{}: the parent of '%s' must be declared "
 			      "before it", s->id);
@@ -394,21 +394,17 @@ static void check_forms(bc_ruleset *rs, bc_diags *d)
 	for (size_t i = 0; i < rs->n_forms; i++) {
 		const bc_form *f = &rs->forms[i];
 		if (f->section && !bc_ruleset_section(rs, f->section))
-			bc_diags_add(d, BC_ERROR, f->at.file, f->at.line, NULL,
-				     NULL, "form %s: no section '%s' declared",
+			bc_rl_problem(rs, &f->at, "form %s: no section '%s' declared",
 				     f->id, f->section);
 		for (size_t k = 0; k < f->n_fields; k++)
 			if (f->fields[k].level &&
 			    !bc_ruleset_level(rs, f->fields[k].level))
-				bc_diags_add(d, BC_ERROR, f->at.file,
-					     f->at.line, NULL, NULL,
-					     "form %s, field %s: no level '%s' "
+				bc_rl_problem(rs, &f->at, "form %s, field %s: no level '%s' "
 					     "declared",
 					     f->id, f->fields[k].id,
 					     f->fields[k].level);
 		if (strcmp(f->id, BC_PART_REPORT) == 0)
-			bc_diags_add(d, BC_ERROR, f->at.file, f->at.line, NULL,
-				     NULL, "form id '%s' is reserved for the "
+			bc_rl_problem(rs, &f->at, "form id '%s' is reserved for the "
 					   "narrative report",
 				     f->id);
 	}
@@ -422,36 +418,27 @@ static void check_references(bc_ruleset *rs, bc_diags *d)
 		const bc_section *s = &rs->sections[i];
 		for (size_t k = 0; k < s->n_forms; k++)
 			if (!bc_ruleset_form(rs, s->forms[k]))
-				bc_diags_add(d, BC_ERROR, s->at.file, s->at.line,
-					     NULL, NULL,
-					     "section %s names no form '%s'",
+				bc_rl_problem(rs, &s->at, "section %s names no form '%s'",
 					     s->id, s->forms[k]);
 	}
 	for (size_t i = 0; i < rs->n_duties; i++) {
 		const bc_duty *u = &rs->duties[i];
 		for (size_t k = 0; k < u->n_kinds; k++)
 			if (!bc_ruleset_kind(rs, u->kinds[k]))
-				bc_diags_add(d, BC_ERROR, u->at.file, u->at.line,
-					     NULL, NULL,
-					     "responsibility names no unit kind "
+				bc_rl_problem(rs, &u->at, "responsibility names no unit kind "
 					     "'%s'",
 					     u->kinds[k]);
 		if (u->role && !bc_ruleset_role(rs, u->role))
-			bc_diags_add(d, BC_ERROR, u->at.file, u->at.line, NULL,
-				     NULL, "responsibility names no role '%s'",
+			bc_rl_problem(rs, &u->at, "responsibility names no role '%s'",
 				     u->role);
 		for (size_t k = 0; k < u->n_parts; k++)
 			if (!is_part(rs, u->parts[k]))
-				bc_diags_add(d, BC_ERROR, u->at.file, u->at.line,
-					     NULL, NULL,
-					     "responsibility names no form "
+				bc_rl_problem(rs, &u->at, "responsibility names no form "
 					     "'%s'",
 					     u->parts[k]);
 		for (size_t k = 0; k < u->n_sections; k++)
 			if (!bc_ruleset_section(rs, u->sections[k]))
-				bc_diags_add(d, BC_ERROR, u->at.file, u->at.line,
-					     NULL, NULL,
-					     "responsibility names no section "
+				bc_rl_problem(rs, &u->at, "responsibility names no section "
 					     "'%s'",
 					     u->sections[k]);
 	}
@@ -470,9 +457,7 @@ static void check_whole(bc_ruleset *rs, bc_diags *d)
 	for (size_t i = 0; i < rs->n_kinds; i++) {
 		bc_unit_kind *k = &rs->kinds[i];
 		if (k->level && !bc_ruleset_level(rs, k->level))
-			bc_diags_add(d, BC_ERROR, k->at.file, k->at.line, NULL,
-				     NULL,
-				     "unit_kind '%s': no level '%s' declared",
+			bc_rl_problem(rs, &k->at, "unit_kind '%s': no level '%s' declared",
 				     k->id, k->level);
 	}
 	check_references(rs, d);
@@ -481,11 +466,8 @@ static void check_whole(bc_ruleset *rs, bc_diags *d)
 		int n;
 		const bc_period_type *p = &rs->ptypes[i];
 		const bc_period_type *q;
-		if (!p->adhoc && (q = bc_ruleset_period_type(rs, p->code, &n)) &&
-		    q != p)
-			bc_diags_add(d, BC_ERROR, p->at.file, p->at.line, NULL,
-				     NULL,
-				     "period type '%s' reads as ad-hoc '%s' "
+		if (!p->adhoc && (q = adhoc_type(rs, p->code, &n)))
+			bc_rl_problem(rs, &p->at, "period type '%s' reads as ad-hoc '%s' "
 				     "number %d",
 				     p->code, q->code, n);
 	}
@@ -517,15 +499,11 @@ static void check_period_types(bc_ruleset *rs, bc_diags *d)
 		if (p->adhoc)
 			continue;
 		if (day_cmp(p->from, p->to) > 0)
-			bc_diags_add(d, BC_ERROR, p->at.file, p->at.line, NULL,
-				     NULL,
-				     "period type %s: window ends before it "
+			bc_rl_problem(rs, &p->at, "period type %s: window ends before it "
 				     "starts",
 				     p->code);
 		if (day_cmp(p->unit_due, p->from) < 0)
-			bc_diags_add(d, BC_ERROR, p->at.file, p->at.line, NULL,
-				     NULL,
-				     "period type %s: unit deadline before "
+			bc_rl_problem(rs, &p->at, "period type %s: unit deadline before "
 				     "the window starts",
 				     p->code);
 	}
@@ -577,6 +555,11 @@ bc_err bc_ruleset_load(const char *id, bc_srcset *src, const bc_limits *lim,
 	rs->directive.in_force_to = BC_DATE_NONE;
 	rs->src = *src;
 	*src = (bc_srcset)BC_SRCSET_INIT;
+	rs->index = bc_calloc(1, sizeof *rs->index);
+	if (!rs->index) {
+		bc_ruleset_free(rs);
+		return BC_ERR_NOMEM;
+	}
 	bc_srcset_sort(&rs->src);
 	bc_srcset_hash(&rs->src, rs->hash);
 	bc_err rc = bc_sandbox_new(lim, id, &rs->src, &rs->lua);
@@ -601,7 +584,6 @@ bc_err bc_ruleset_load(const char *id, bc_srcset *src, const bc_limits *lim,
 	} else {
 		rs->loading = d;
 		rc = bc_sandbox_run(rs->lua, "ruleset.lua", d);
-		rs->loading = NULL;
 	}
 	if (rc == BC_OK && rs->broken)
 		bc_diags_add(d, BC_ERROR, entry_name, 0, NULL, NULL,
@@ -613,6 +595,11 @@ bc_err bc_ruleset_load(const char *id, bc_srcset *src, const bc_limits *lim,
 		check_whole(rs, d);
 		check_period_types(rs, d);
 	}
+	if (rs->index->problems > BC_RL_LISTED)
+		bc_diags_add(d, BC_ERROR, entry_name, 0, NULL, NULL,
+			     "and %zu more problems, not listed",
+			     rs->index->problems - BC_RL_LISTED);
+	rs->loading = NULL;
 	if (rc == BC_OK && d->errors > before)
 		rc = BC_ERR_RULES;
 	if (rc != BC_OK) {
@@ -646,6 +633,7 @@ void bc_ruleset_free(bc_ruleset *rs)
 	if (!rs)
 		return;
 	bc_sandbox_free(rs->lua);
+	bc_rl_index_free(rs->index);
 	bc_directive *d = &rs->directive;
 	bc_free(d->title);
 	bc_free(d->reference);
@@ -711,69 +699,80 @@ void bc_ruleset_free(bc_ruleset *rs)
 	bc_free(rs);
 }
 
+bc_err bc_ruleset_match(const bc_ruleset *rs, const bc_field *col,
+			const char *text, bc_budget *b, bool *match,
+			bc_diags *d)
+{
+	char err[512];
+	bc_err rc = bc_sandbox_find(rs->lua, b, col->pattern, text, match, err,
+				    sizeof err);
+	if (rc != BC_OK)
+		bc_diags_add(d, BC_ERROR, col->at.file, col->at.line, NULL,
+			     NULL, "column %s: pattern '%s' failed: %s",
+			     col->id, col->pattern, err);
+	return rc;
+}
+
 /* ---- lookups ------------------------------------------------------------- */
+
+/* The ad-hoc type token reads as: its code is letters only, its number
+ * follows ("DX3"), 1 to 9999.  NULL when none. */
+static const bc_period_type *adhoc_type(const bc_ruleset *rs,
+					const char *token, int *adhoc_no)
+{
+	size_t n = strcspn(token, "0123456789"), i;
+	const char *num = token + n;
+	if (!n || !bc_strmap_getn(&rs->index->ptypes, token, n, &i) ||
+	    !rs->ptypes[i].adhoc || *num == '0' || !*num || strlen(num) > 4 ||
+	    strspn(num, "0123456789") != strlen(num))
+		return NULL;
+	*adhoc_no = atoi(num);
+	return &rs->ptypes[i];
+}
 
 const bc_period_type *bc_ruleset_period_type(const bc_ruleset *rs,
 					     const char *token, int *adhoc_no)
 {
+	size_t i;
 	*adhoc_no = 0;
-	for (size_t i = 0; i < rs->n_ptypes; i++) {
-		const bc_period_type *p = &rs->ptypes[i];
-		if (!p->adhoc) {
-			if (strcmp(p->code, token) == 0)
-				return p;
-			continue;
-		}
-		size_t n = strlen(p->code);
-		const char *num = token + n;
-		if (strncmp(token, p->code, n) != 0 || !isdigit((unsigned char)*num) ||
-		    *num == '0' || strlen(num) > 4)
-			continue;
-		bool digits = true;
-		for (const char *c = num; *c; c++)
-			digits &= isdigit((unsigned char)*c) != 0;
-		if (digits) {
-			*adhoc_no = atoi(num);
-			return p;
-		}
-	}
-	return NULL;
+	if (bc_strmap_get(&rs->index->ptypes, token, &i) &&
+	    !rs->ptypes[i].adhoc)
+		return &rs->ptypes[i];
+	return adhoc_type(rs, token, adhoc_no);
 }
 
-#define FIND_BY_ID(arr, n, id)                                                \
-	for (size_t i = 0; i < (n); i++)                                      \
-		if (strcmp((arr)[i].id, (id)) == 0)                           \
-			return &(arr)[i];                                     \
-	return NULL
+#define FIND_BY_ID(arr, map, id)                                              \
+	int i = bc_rl_map_find(&rs->index->map, (id));                        \
+	return i < 0 ? NULL : &(arr)[i]
 
 const bc_unit_kind *bc_ruleset_kind(const bc_ruleset *rs, const char *id)
 {
-	FIND_BY_ID(rs->kinds, rs->n_kinds, id);
+	FIND_BY_ID(rs->kinds, kinds, id);
 }
 
 const bc_role *bc_ruleset_role(const bc_ruleset *rs, const char *id)
 {
-	FIND_BY_ID(rs->roles, rs->n_roles, id);
+	FIND_BY_ID(rs->roles, roles, id);
 }
 
 const bc_level *bc_ruleset_level(const bc_ruleset *rs, const char *id)
 {
-	FIND_BY_ID(rs->levels, rs->n_levels, id);
+	FIND_BY_ID(rs->levels, levels, id);
 }
 
 const bc_channel *bc_ruleset_channel(const bc_ruleset *rs, const char *id)
 {
-	FIND_BY_ID(rs->channels, rs->n_channels, id);
+	FIND_BY_ID(rs->channels, channels, id);
 }
 
 const bc_form *bc_ruleset_form(const bc_ruleset *rs, const char *id)
 {
-	FIND_BY_ID(rs->forms, rs->n_forms, id);
+	FIND_BY_ID(rs->forms, forms, id);
 }
 
 const bc_section *bc_ruleset_section(const bc_ruleset *rs, const char *id)
 {
-	FIND_BY_ID(rs->sections, rs->n_sections, id);
+	FIND_BY_ID(rs->sections, sections, id);
 }
 
 bool bc_ruleset_part(const bc_ruleset *rs, const char *id)

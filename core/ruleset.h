@@ -207,6 +207,7 @@ typedef struct bc_ruleset {
 	bc_diags *loading; /* private: where registrations report, while
 			    * the ruleset loads; NULL afterwards */
 	int broken;        /* private: registrations that failed */
+	struct bc_rl_index *index; /* private: the items by id */
 } bc_ruleset;
 
 /*
@@ -252,6 +253,15 @@ char *bc_ruleset_parts_text(const bc_ruleset *rs);
 bc_date bc_dayrule_date(bc_dayrule r, int year);
 /* "28/02/Y", "10/12/Y-1" into r; false when malformed. */
 bool bc_dayrule_parse(const char *s, bc_dayrule *r);
+
+/* Whether text matches the pattern of table column col, run in the
+ * ruleset's sandbox under *b (zero-initialised for a fresh budget: one
+ * for the patterns of one submission).  When the rules fail (the pattern
+ * is refused, the budget or the memory runs out) an error naming the
+ * column's file:line goes to d: BC_ERR_RULES or BC_ERR_LIMIT. */
+bc_err bc_ruleset_match(const bc_ruleset *rs, const bc_field *col,
+			const char *text, bc_budget *b, bool *match,
+			bc_diags *d);
 
 /* Findings that do not stop the rules from loading (a unit deadline
  * before its window's end, …), added to d as warnings. */

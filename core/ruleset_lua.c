@@ -5,6 +5,8 @@
 
 #include <ctype.h>
 #include <lauxlib.h>
+#include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -15,25 +17,53 @@ bc_ruleset *bc_rl_rs_of(lua_State *L)
 	return lua_touserdata(L, lua_upvalueindex(1));
 }
 
-/* A copy of s owned by the ruleset; raises a memory error on failure. */
-static char *dup_bytes(lua_State *L, const char *s)
+/* A copy of s owned by the ruleset, charged to the rules' memory before
+ * the bytes are even read: rules that catch an error pay, in time and
+ * memory, for each try.  Text must be UTF-8: it reaches workbooks and
+ * messages (a Lua escape such as "\240" could make it anything). */
+static char *copy(lua_State *L, const char *s, bool text)
 {
-	char *p = bc_strdup(s);
-	if (s && !p)
+	if (!s)
+		return NULL;
+	size_t n = strlen(s) + 1;
+	bc_sandbox_charge(L, n);
+	if (text && !bc_utf8_valid(s, n - 1, NULL))
+		luaL_error(L, "a text of the rules is not UTF-8");
+	char *p = bc_malloc(n);
+	if (!p)
 		luaL_error(L, "out of memory");
-	return p;
+	return memcpy(p, s, n);
 }
 
 char *bc_rl_dup(lua_State *L, const char *s)
 {
-	/* Rules text reaches workbooks and messages: it must be UTF-8
-	 * (a Lua escape such as "\240" could make it anything). */
-	if (s && !bc_utf8_valid(s, strlen(s), NULL))
-		luaL_error(L, "a text of the rules is not UTF-8");
-	char *p = bc_strdup(s);
-	if (s && !p)
+	return copy(L, s, true);
+}
+
+/* The capacity of an array of n items grown by grow_array: doubling, so
+ * that n items cost time in n. */
+static size_t cap_of(size_t n)
+{
+	size_t c = 4;
+	while (c < n)
+		c *= 2;
+	return n ? c : 0;
+}
+
+/* Makes room for item n of *v, the growth charged first. */
+static void grow_array(lua_State *L, void **v, size_t n, size_t elem)
+{
+	size_t cap = cap_of(n), want = cap_of(n + 1);
+	bc_sandbox_charge(L, 0); /* the clock, also when nothing grows */
+	if (want == cap)
+		return;
+	if (want > SIZE_MAX / elem)
 		luaL_error(L, "out of memory");
-	return p;
+	bc_sandbox_charge(L, (want - cap) * elem);
+	void *p = bc_realloc(*v, want * elem);
+	if (!p)
+		luaL_error(L, "out of memory");
+	*v = p;
 }
 
 /* Grows an array of the ruleset by one zeroed element and returns it.
@@ -41,11 +71,8 @@ char *bc_rl_dup(lua_State *L, const char *s)
  * unwinds is freed with the ruleset. */
 void *bc_rl_push_item(lua_State *L, void **v, size_t *n, size_t elem)
 {
-	void *p = bc_realloc(*v, (*n + 1) * elem);
-	if (!p)
-		luaL_error(L, "out of memory");
-	*v = p;
-	char *item = (char *)p + *n * elem;
+	grow_array(L, v, *n, elem);
+	char *item = (char *)*v + *n * elem;
 	memset(item, 0, elem);
 	(*n)++;
 	return item;
@@ -119,6 +146,18 @@ char *bc_rl_get_str(lua_State *L, int t, const char *what, const char *key,
 	return s;
 }
 
+const char *bc_rl_peek_str(lua_State *L, int t, const char *what,
+			   const char *key, bool required)
+{
+	int ty = lua_getfield(L, t, key);
+	if (ty == LUA_TNIL && required)
+		luaL_error(L, "%s{}: '%s' is required", what, key);
+	else if (ty != LUA_TNIL && ty != LUA_TSTRING)
+		luaL_error(L, "%s{}: '%s' must be a string, not %s", what, key,
+			   lua_typename(L, ty));
+	return lua_tostring(L, -1);
+}
+
 bool bc_rl_get_bool(lua_State *L, int t, const char *what, const char *key,
 		     bool dflt)
 {
@@ -160,12 +199,9 @@ void bc_rl_free_list(char **v, size_t n)
  * leaves nothing unowned. */
 static void list_push(lua_State *L, char ***v, size_t *n, const char *s)
 {
-	char **p = bc_realloc(*v, (*n + 1) * sizeof *p);
-	if (!p)
-		luaL_error(L, "out of memory");
-	*v = p;
-	p[(*n)++] = NULL;
-	p[*n - 1] = bc_rl_dup(L, s);
+	grow_array(L, (void **)v, *n, sizeof **v);
+	(*v)[(*n)++] = NULL;
+	(*v)[*n - 1] = bc_rl_dup(L, s);
 }
 
 void bc_rl_get_list(lua_State *L, int t, const char *what, const char *key,
@@ -195,9 +231,121 @@ char *bc_rl_get_bytes(lua_State *L, int t, const char *what, const char *key)
 	int ty = lua_getfield(L, t, key);
 	char *s = NULL;
 	if (ty == LUA_TSTRING)
-		s = dup_bytes(L, lua_tostring(L, -1));
+		s = copy(L, lua_tostring(L, -1), false);
 	else if (ty != LUA_TNIL)
 		luaL_error(L, "%s{}: '%s' must be a string", what, key);
 	lua_pop(L, 1);
 	return s;
+}
+
+void bc_rl_problem(bc_ruleset *rs, const bc_origin *at, const char *fmt, ...)
+{
+	if (rs->index->problems++ >= BC_RL_LISTED)
+		return;
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	bc_diags_add(rs->loading, BC_ERROR, at->file, at->line, NULL, NULL,
+		     "%s", msg);
+}
+
+/* ---- lookups by id ------------------------------------------------------- */
+
+bool bc_rl_map_add(lua_State *L, bc_strmap *m, const char *key, size_t val,
+		   size_t *old)
+{
+	/* Growing holds the old table and the new one for a moment. */
+	size_t before = bc_strmap_bytes(m), grow = bc_strmap_growth(m);
+	bc_sandbox_charge(L, grow);
+	int rc = bc_strmap_add(m, key, val, old);
+	bc_sandbox_refund(L, before + grow - bc_strmap_bytes(m));
+	if (rc < 0)
+		luaL_error(L, "out of memory");
+	return rc > 0;
+}
+
+int bc_rl_map_find(const bc_strmap *m, const char *key)
+{
+	size_t i;
+	return bc_strmap_get(m, key, &i) ? (int)i : -1;
+}
+
+/* Frees nm; the bytes it held. */
+static size_t names_free(bc_rl_names *nm)
+{
+	size_t bytes = bc_strmap_bytes(&nm->ids);
+	bc_strmap_free(&nm->ids);
+	for (size_t i = 0; i < nm->n_values; i++) {
+		bytes += bc_strmap_bytes(&nm->values[i]);
+		bc_strmap_free(&nm->values[i]);
+	}
+	bytes += cap_of(nm->n_values) * sizeof *nm->values;
+	bc_free(nm->values);
+	*nm = (bc_rl_names){0};
+	return bytes;
+}
+
+/* Frees the current form's maps; the bytes they held. */
+static size_t form_maps_free(bc_rl_index *ix)
+{
+	size_t bytes = names_free(&ix->fields);
+	for (size_t i = 0; i < ix->n_tables; i++)
+		bytes += names_free(&ix->tables[i]);
+	bytes += cap_of(ix->n_tables) * sizeof *ix->tables;
+	bc_free(ix->tables);
+	ix->tables = NULL;
+	ix->n_tables = 0;
+	return bytes;
+}
+
+void bc_rl_forget_form(lua_State *L)
+{
+	bc_sandbox_refund(L, form_maps_free(bc_rl_rs_of(L)->index));
+}
+
+/* Grows *v, an array of *n zeroed elements, to hold at least need. */
+static void *keep_array(lua_State *L, void *v, size_t *n, size_t need,
+			size_t elem)
+{
+	while (*n < need) {
+		grow_array(L, &v, *n, elem);
+		memset((char *)v + *n * elem, 0, elem);
+		(*n)++;
+	}
+	return v;
+}
+
+bc_rl_names *bc_rl_table_names(lua_State *L, size_t i)
+{
+	bc_rl_index *ix = bc_rl_rs_of(L)->index;
+	ix->tables = keep_array(L, ix->tables, &ix->n_tables, i + 1,
+				sizeof *ix->tables);
+	return &ix->tables[i];
+}
+
+bool bc_rl_names_has(lua_State *L, bc_rl_names *nm, size_t i,
+		     char *const *v, size_t n, const char *s)
+{
+	nm->values = keep_array(L, nm->values, &nm->n_values, i + 1,
+				sizeof *nm->values);
+	bc_strmap *m = &nm->values[i];
+	if (!m->n)
+		for (size_t k = 0; k < n; k++)
+			bc_rl_map_add(L, m, v[k], k, NULL);
+	return bc_rl_map_find(m, s) >= 0;
+}
+
+void bc_rl_index_free(bc_rl_index *ix)
+{
+	if (!ix)
+		return;
+	bc_strmap *maps[] = {&ix->ptypes, &ix->levels,   &ix->kinds,
+			     &ix->roles,  &ix->channels, &ix->forms,
+			     &ix->sections};
+	for (size_t i = 0; i < sizeof maps / sizeof *maps; i++)
+		bc_strmap_free(maps[i]);
+	form_maps_free(ix);
+	bc_free(ix);
 }

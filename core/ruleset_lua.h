@@ -8,15 +8,55 @@
 #define BC_RULESET_LUA_H
 
 #include "ruleset.h"
+#include "strmap.h"
 
 #include <lua.h>
 
+/* The ids of an array of items (fields, columns) and, built when first
+ * asked for, the values of each item's list (an enum's choices). */
+typedef struct bc_rl_names {
+	bc_strmap ids;
+	bc_strmap *values; /* per item; empty until asked for */
+	size_t n_values;
+} bc_rl_names;
+
+/* The loader's maps from ids to positions, kept with the ruleset (its
+ * lookups use them too): a registration finds a name in one step, so
+ * that loading takes time in the rules' size, not its square. */
+typedef struct bc_rl_index {
+	bc_strmap ptypes, levels, kinds, roles, channels, forms, sections;
+	/* The form being registered: its fields, and each table field's
+	 * columns (by the field's position). */
+	bc_rl_names fields;
+	bc_rl_names *tables;
+	size_t n_tables;
+	size_t problems; /* bc_rl_problem's, listed or not */
+} bc_rl_index;
+
+void bc_rl_index_free(bc_rl_index *ix);
+/* Adds key -> val to m, charging its growth first; false when key was
+ * there already (*old its value).  Raises a memory error on failure. */
+bool bc_rl_map_add(lua_State *L, bc_strmap *m, const char *key, size_t val,
+		   size_t *old);
+/* m's value for key, or -1. */
+int bc_rl_map_find(const bc_strmap *m, const char *key);
+/* Frees the maps of the form registered last (its fields, its tables'
+ * columns and values), giving back what they were charged. */
+void bc_rl_forget_form(lua_State *L);
+/* The names of the columns of the current form's field i. */
+bc_rl_names *bc_rl_table_names(lua_State *L, size_t i);
+/* Whether s is one of v[0..n), the list of item i of nm. */
+bool bc_rl_names_has(lua_State *L, bc_rl_names *nm, size_t i,
+		     char *const *v, size_t n, const char *s);
+
 /* The ruleset a registration closure was made for (upvalue 1). */
 bc_ruleset *bc_rl_rs_of(lua_State *L);
-/* A copy of s; raises a memory error on failure. */
+/* A copy of s, charged to the rules' memory (bc_sandbox_charge); raises
+ * a memory or time error on failure. */
 char *bc_rl_dup(lua_State *L, const char *s);
 /* Grows *v by one zeroed element, counted at once so that an error
- * unwinding past it still frees it with the ruleset. */
+ * unwinding past it still frees it with the ruleset.  Capacity doubles
+ * (it is implied by *n), and is charged. */
 void *bc_rl_push_item(lua_State *L, void **v, size_t *n, size_t elem);
 /* Where the registration being run was called from. */
 void bc_rl_origin(lua_State *L, bc_origin *o);
@@ -30,6 +70,11 @@ void bc_rl_check_keys_pos(lua_State *L, int idx, const char *what,
 /* t[key] as a copied string; NULL when absent and optional. */
 char *bc_rl_get_str(lua_State *L, int t, const char *what, const char *key,
 		    bool required);
+/* t[key] as a string left on the stack (nil when absent and optional),
+ * valid until the caller pops it: a value read to be looked at, not
+ * kept, needs no copy that an error could leak. */
+const char *bc_rl_peek_str(lua_State *L, int t, const char *what,
+			   const char *key, bool required);
 /* t[key] as bytes that need not be text (a Lua pattern), or NULL. */
 char *bc_rl_get_bytes(lua_State *L, int t, const char *what, const char *key);
 bool bc_rl_get_bool(lua_State *L, int t, const char *what, const char *key,
@@ -41,6 +86,14 @@ void bc_rl_get_list(lua_State *L, int t, const char *what, const char *key,
 		    char ***v, size_t *n);
 /* Frees a list of strings. */
 void bc_rl_free_list(char **v, size_t n);
+
+/* A problem of the rules that does not stop them loading, so that `rules
+ * check` lists every one at once: an error in rs->loading at at.  The
+ * first BC_RL_LISTED are listed, the rest only counted: the memory cap
+ * bounds what the rules make, not how much C could say about it. */
+#define BC_RL_LISTED 1000
+void bc_rl_problem(bc_ruleset *rs, const bc_origin *at, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
 /* form{…}: registers a form (form.c). */
 int bc_rl_form(lua_State *L);

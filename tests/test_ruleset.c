@@ -10,6 +10,8 @@
 #include "ruleset.h"
 #include "srcset.h"
 
+#include <signal.h>
+
 static bc_date ymd(int y, int m, int d)
 {
 	return bc_date_from_ymd(y, m, d);
@@ -290,9 +292,19 @@ static void period_type_tokens(void **state)
 	"  unit_due = \"28/02/Y\", compile_due = \"04/03/Y\",\n"              \
 	"}\n"
 
+static bc_err load_lim(const char *id, const char *const *files,
+		       const bc_limits *lim, bc_ruleset **rs, bc_diags *d);
+
 /* Loads id from files (path, text, …, NULL). */
 static bc_err load_mem(const char *id, const char *const *files,
 		       bc_ruleset **rs, bc_diags *d)
+{
+	return load_lim(id, files, NULL, rs, d);
+}
+
+/* The same under lim (NULL for the default limits). */
+static bc_err load_lim(const char *id, const char *const *files,
+		       const bc_limits *lim, bc_ruleset **rs, bc_diags *d)
 {
 	bc_srcset src = BC_SRCSET_INIT;
 	for (; *files; files += 2)
@@ -301,20 +313,32 @@ static bc_err load_mem(const char *id, const char *const *files,
 				 BC_OK);
 	bc_srcset_sort(&src);
 	*rs = NULL;
-	bc_err rc = bc_ruleset_load(id, &src, NULL, rs, d);
+	bc_err rc = bc_ruleset_load(id, &src, lim, rs, d);
 	/* Taken over whatever the outcome. */
 	assert_int_equal(src.n, 0);
 	assert_null(src.v);
 	return rc;
 }
 
+static void expect_load_error_lim(const char *id, const char *const *files,
+				  const bc_limits *lim, const char *where,
+				  const char *what);
+
 /* Expects loading to fail with a diagnostic holding where and what. */
 static void expect_load_error(const char *id, const char *const *files,
 			      const char *where, const char *what)
 {
+	expect_load_error_lim(id, files, NULL, where, what);
+}
+
+/* The same under lim. */
+static void expect_load_error_lim(const char *id, const char *const *files,
+				  const bc_limits *lim, const char *where,
+				  const char *what)
+{
 	bc_diags d = BC_DIAGS_INIT;
 	bc_ruleset *rs;
-	bc_err rc = load_mem(id, files, &rs, &d);
+	bc_err rc = load_lim(id, files, lim, &rs, &d);
 	bool hit = false;
 	for (size_t i = 0; i < d.n && !hit; i++) {
 		char *s = bc_diag_format(&d.v[i]);
@@ -612,6 +636,405 @@ static void lint_quiet_when_deadlines_follow_window(void **state)
 	bc_diags_free(&d);
 }
 
+/* ---- what registrations cost ------------------------------------------ */
+
+/* The rules' budget stops a test that would otherwise run for minutes;
+ * this stops the test should the budget not. */
+static void watchdog_fired(int sig)
+{
+	static const char msg[] = "watchdog: a ruleset load ran on\n";
+	ssize_t r = write(2, msg, sizeof msg - 1);
+	(void)r;
+	_exit(1);
+}
+
+static void watchdog(unsigned seconds)
+{
+	signal(SIGALRM, watchdog_fired);
+	alarm(seconds);
+}
+
+static void watchdog_off(void)
+{
+	alarm(0);
+	signal(SIGALRM, SIG_DFL);
+}
+
+static void copies_count_against_the_cap(void **state)
+{
+	/* 100 fields sharing one 1 MiB label: 1 MiB to Lua, 100 MiB to C
+	 * once copied.  One budget for both: refused at the form's line. */
+	const char *files[] = {
+		"ruleset.lua",
+		DIRECTIVE("t") PERIOD_Q1
+		"local s = string.rep('x', 2^20)\n"
+		"local f = {}\n"
+		"for i = 1, 100 do f[i] = { 'f' .. i, s, 'int', 'sum' } end\n"
+		"form { id = 'zz', title = 't', fields = f }\n",
+		NULL};
+	watchdog(60);
+	expect_load_error("t", files, "t/ruleset.lua:14:",
+			  "memory limit of 64 MiB exceeded");
+	watchdog_off();
+}
+
+/* Each case registers what puts S, a text of 1 MiB, into C three times:
+ * with Lua's own copy, more than 3 MiB.  ids are refused as ids too, but
+ * only once copied; pcall goes on to the next copy. */
+static const char *const long_text_cases[] = {
+	"for i = 1, 3 do level { id = 'l' .. i, label = S } end",
+	"for i = 1, 3 do pcall(level, { id = S, label = 'l' }) end",
+	"for i = 1, 3 do unit_kind { id = 'k' .. i, label = S } end",
+	"for i = 1, 3 do unit_kind { id = 'k' .. i, label = 'k', level = S } end",
+	"for i = 1, 3 do pcall(unit_kind, { id = S, label = 'k' }) end",
+	"for i = 1, 3 do role { id = 'r' .. i, label = S } end",
+	"for i = 1, 3 do pcall(role, { id = S, label = 'r' }) end",
+	"for i = 1, 3 do channel { id = 'c' .. i, label = S } end",
+	"for i = 1, 3 do pcall(channel, { id = S, label = 'c' }) end",
+	"for i = 1, 3 do period_type { code = 'DX' .. string.char(64 + i), "
+	"label = S, adhoc = true } end",
+	"for i = 1, 3 do pcall(period_type, { code = S, label = 'p' }) end",
+	"for i = 1, 3 do section { id = 'Z' .. i, title = S } end",
+	"for i = 1, 3 do section { id = 'Z' .. i, title = 's', guidance = S } end",
+	"section { id = 'Z', title = 's', forms = { S, S, S } }",
+	"for i = 1, 3 do pcall(section, { id = S, title = 's' }) end",
+	"responsibility { kinds = { S, S, S }, parts = { 'report' } }",
+	"for i = 1, 3 do responsibility { role = S, parts = { 'report' } } end",
+	"responsibility { role = 'r', parts = { S, S, S } }",
+	"responsibility { role = 'r', sections = { S, S, S } }",
+	"for i = 1, 3 do form { id = 'f' .. i, title = S, fields = F } end",
+	"for i = 1, 3 do form { id = 'f' .. i, title = 't', section = S, "
+	"fields = F } end",
+	"for i = 1, 3 do form { id = 'f' .. i, title = 't', owner = S, "
+	"fields = F } end",
+	"for i = 1, 3 do pcall(form, { id = S, title = 't', fields = F }) end",
+	"form { id = 'f', title = 't', fields = { { 'a', S, 'int', 'sum' }, "
+	"{ 'b', S, 'int', 'sum' }, { 'c', S, 'int', 'sum' } } }",
+	"for i = 1, 3 do pcall(form, { id = 'f' .. i, title = 't', "
+	"fields = { { S, 'a', 'int', 'sum' } } }) end",
+	"form { id = 'f', title = 't', fields = { { 'a', 'a', 'int', 'sum', "
+	"unit = S, level = S, example = S } } }",
+	"form { id = 'f', title = 't', fields = { { 'a', 'a', 'text', "
+	"pattern = S .. S .. S } } }",
+	"form { id = 'f', title = 't', fields = { { 'a', 'a', 'enum', "
+	"values = { S, S, S } } } }",
+	"form { id = 'f', title = 't', fields = { { 'a', 'a', 'int', 'sum', "
+	"check = S, expect = S }, { 'b', 'b', 'int', 'sum', check = S } } }",
+	"form { id = 'f', title = 't', fields = F, checks = { S, S, S } }",
+	"form { id = 'f', title = 't', fields = F, checks = { { 'a = 1', "
+	"message = S }, { 'a = 1', message = S }, { 'a = 1', message = S } } }",
+	"form { id = 'f', title = 't', fields = F, indicators = { "
+	"{ 'x', S, num = 'a', den = 'a' }, { 'y', S, num = 'a', den = 'a' }, "
+	"{ 'z', S, num = S, den = 'a' } } }",
+	"form { id = 'f', title = 't', fields = { { 't', 'T', 'table', 'list', "
+	"columns = { { 'c', S, 'text', example = S, pattern = S } } } } }",
+	"form { id = 'f', title = 't', fields = { { 't', 'T', 'table', 'list', "
+	"columns = { { 'c', 'c', 'text', required_when = { c = { S, S, S } } } "
+	"} } } }",
+	"form { id = 'f', title = 't', fields = { { 't', 'T', 'table', 'list', "
+	"columns = { { 'c', 'c', 'int' } }, row_checks = { { S }, "
+	"{ 'c = 1', message = S }, { 'c = 1', message = S } } } } }",
+	"form { id = 'f', title = 't', fields = { { 't', 'T', 'table', 'list', "
+	"columns = { { S, 'c', 'int' } } } } }",
+	NULL};
+
+static void long_text_in_every_string_key(void **state)
+{
+	const bc_limits lim = {3u << 20, 100000000u, 0};
+	char text[2048];
+	watchdog(120);
+	for (const char *const *c = long_text_cases; *c; c++) {
+		snprintf(text, sizeof text,
+			 DIRECTIVE("t") PERIOD_Q1
+			 "local S = string.rep('\xc3\xa1', 2^19)\n"
+			 "local F = { { 'a', 'a', 'int', 'sum' } }\n"
+			 "%s\n",
+			 *c);
+		const char *files[] = {"ruleset.lua", text, NULL};
+		bc_diags d = BC_DIAGS_INIT;
+		bc_ruleset *rs;
+		bc_err rc = load_lim("t", files, &lim, &rs, &d);
+		if (rc != BC_ERR_RULES ||
+		    !test_diags_have(&d, "t/ruleset.lua:13: memory limit")) {
+			test_diags_print(&d);
+			fail_msg("%s: got %s, wanted the memory limit at line 13",
+				 *c, bc_strerror(rc));
+		}
+		bc_diags_free(&d);
+	}
+	/* The directive's texts, one directive. */
+	const char *files[] = {
+		"ruleset.lua",
+		PERIOD_Q1
+		"local S = string.rep('\xc3\xa1', 2^19)\n"
+		"directive { id = 't', title = S, reference = S, issuer = S, "
+		"replaces = S, supersedes = S, reading = S, "
+		"in_force = { from = '2022-01-01' }, "
+		"deadline = { inclusive = true, utc_offset = '+07:00' } }\n",
+		NULL};
+	expect_load_error_lim("t", files, &lim, "t/ruleset.lua:7:",
+			      "memory limit of 3 MiB");
+	watchdog_off();
+}
+
+/* Registrations by the hundred thousand, each cheap to the rules (what
+ * they pass is garbage at once, or made on demand by a metatable) and
+ * dearer to C: refused at the cap, quickly, where they are made.  With
+ * a check per item over the items before, this took minutes. */
+static const char *const many_cases[] = {
+	"for i = 1, 1e6 do section { id = 'Z' .. i, title = 's' } end",
+	"for i = 1, 1e6 do responsibility { kinds = { 'k' }, parts = { 'report' } } end",
+	"for i = 1, 1e6 do period_type { code = 'P' .. i, label = 'p', "
+	"window = { from = '01/01/Y', to = '31/03/Y' }, unit_due = '10/04/Y', "
+	"compile_due = '15/04/Y' } end",
+	"for i = 1, 1e6 do level { id = 'l' .. i, label = 'l' } end",
+	"for i = 1, 1e6 do unit_kind { id = 'k' .. i, label = 'k' } end",
+	"for i = 1, 1e6 do role { id = 'r' .. i, label = 'r' } end",
+	"for i = 1, 1e6 do channel { id = 'c' .. i, label = 'c' } end",
+	"for i = 1, 1e6 do form { id = 'f' .. i, title = 't', fields = F } end",
+	"form { id = 'f', title = 't', fields = setmetatable({}, { "
+	"__len = function() return 1e6 end, __index = function(t, i) "
+	"return { 'f' .. i, 'l', 'int', 'sum' } end }) }",
+	"form { id = 'f', title = 't', fields = { { 't', 'T', 'table', 'list', "
+	"columns = setmetatable({}, { __len = function() return 1e6 end, "
+	"__index = function(t, i) return { 'c' .. i, 'c', 'int' } end }) } } }",
+	"form { id = 'f', title = 't', fields = { { 'e', 'E', 'enum', "
+	"values = setmetatable({}, { __len = function() return 1e7 end, "
+	"__index = function(t, i) return 'v' .. i end }) } } }",
+	"form { id = 'f', title = 't', fields = F, checks = setmetatable({}, { "
+	"__len = function() return 1e6 end, __index = function(t, i) "
+	"return 'a <= ' .. i end }) }",
+	NULL};
+
+static void many_registrations_refused_quickly(void **state)
+{
+	const bc_limits lim = {2u << 20, 1000000000u, 0};
+	char text[2048];
+	watchdog(120);
+	for (const char *const *c = many_cases; *c; c++) {
+		snprintf(text, sizeof text,
+			 DIRECTIVE("t") PERIOD_Q1
+			 "local F = { { 'a', 'a', 'int', 'sum' } }\n"
+			 "%s\n",
+			 *c);
+		const char *files[] = {"ruleset.lua", text, NULL};
+		bc_diags d = BC_DIAGS_INIT;
+		bc_ruleset *rs;
+		bc_err rc = load_lim("t", files, &lim, &rs, &d);
+		if (rc != BC_ERR_RULES ||
+		    !test_diags_have(&d, "t/ruleset.lua:12: memory limit")) {
+			test_diags_print(&d);
+			fail_msg("%s: got %s, wanted the memory limit at line 12",
+				 *c, bc_strerror(rc));
+		}
+		bc_diags_free(&d);
+	}
+	watchdog_off();
+}
+
+static void many_fields_load_and_are_found(void **state)
+{
+	/* Within the cap, many fields load, each found by its name: the
+	 * lookups that make loading linear answer as the scans did. */
+	const char *files[] = {
+		"ruleset.lua",
+		DIRECTIVE("t") PERIOD_Q1
+		"local f = {}\n"
+		"for i = 1, 20000 do f[i] = { 'f' .. i, 'l', 'int', 'sum', "
+		"check = '<= f' .. (20001 - i) } end\n"
+		"f[20001] = { 't', 'T', 'table', 'list', columns = { "
+		"{ 'a', 'a', 'enum', values = { 'x', 'y' } }, { 'b', 'b', 'int', "
+		"required_when = { a = 'y' } } }, row_checks = { { 'b >= 1', "
+		"when = { a = { 'x', 'y' } } } } }\n"
+		"form { id = 'zz', title = 't', fields = f, carry = { { 'f7', "
+		"from = 'f20000' } }, indicators = { { 'k', 'K', num = 'f1', "
+		"den = 'f19999 + f2' }, { 'r', 'R', rows = 't', "
+		"where = { a = 'x' } } } }\n",
+		NULL};
+	bc_diags d = BC_DIAGS_INIT;
+	bc_ruleset *rs;
+	watchdog(60);
+	bc_err rc = load_mem("t", files, &rs, &d);
+	watchdog_off();
+	if (rc != BC_OK) {
+		test_diags_print(&d);
+		fail_msg("%s", bc_strerror(rc));
+	}
+	const bc_form *f = bc_ruleset_form(rs, "zz");
+	assert_non_null(f);
+	assert_int_equal(f->n_fields, 20001);
+	assert_int_equal(f->n_checks, 20000);
+	assert_int_equal(f->checks[0].cond.rhs.v[0].ref, 19999);
+	assert_int_equal(f->checks[19999].cond.rhs.v[0].ref, 0);
+	assert_int_equal(f->carries[0].field, 6);
+	assert_int_equal(f->carries[0].from, 19999);
+	assert_int_equal(f->indicators[0].den.v[0].ref, 19998);
+	assert_int_equal(f->indicators[1].rows, 20000);
+	assert_int_equal(f->indicators[1].where.v[0].col, 0);
+	const bc_field *t = &f->fields[20000];
+	assert_int_equal(t->columns[1].required_when.v[0].col, 0);
+	assert_int_equal(t->row_checks[0].cond.lhs.v[0].ref, 1);
+	bc_ruleset_free(rs);
+	bc_diags_free(&d);
+}
+
+static void form_problems_found_by_name(void **state)
+{
+	/* The same lookups find what is missing, twice declared or not a
+	 * value, and the messages name it. */
+	const char *files[] = {
+		"ruleset.lua",
+		DIRECTIVE("t") PERIOD_Q1
+		"form { id = 'zz', title = 't', fields = {\n"
+		"  { 'a', 'a', 'int', 'sum', check = '<= nope' },\n"
+		"  { 't', 'T', 'table', 'count_by', count_by = 'zz', columns = {\n"
+		"    { 'e', 'e', 'enum', values = { 'x' } },\n"
+		"    { 'n', 'n', 'int', required_when = { e = 'w', q = 'x' } } } } },\n"
+		"  carry = { { 'a', from = 'b' } },\n"
+		"  indicators = { { 'k', 'K', rows = 'a' } } }\n",
+		NULL};
+	bc_diags d = BC_DIAGS_INIT;
+	bc_ruleset *rs;
+	assert_int_equal(load_mem("t", files, &rs, &d), BC_ERR_RULES);
+	static const char *const want[] = {
+		"names 'nope', which is no number",
+		"count_by names no column 'zz'",
+		"'w' is not a value of e",
+		"names no column 'q'",
+		"carry names no field 'b'",
+		"rows names no table 'a'",
+		NULL};
+	for (const char *const *w = want; *w; w++)
+		if (!test_diags_have(&d, *w)) {
+			test_diags_print(&d);
+			fail_msg("no '%s'", *w);
+		}
+	bc_diags_free(&d);
+	const char *twice[] = {
+		"ruleset.lua",
+		DIRECTIVE("t") PERIOD_Q1
+		"form { id = 'zz', title = 't', fields = { { 'a', 'a', 'int', "
+		"'sum' }, { 'b', 'b', 'int', 'sum' }, { 'a', 'a', 'int', 'sum' } } }\n",
+		NULL};
+	expect_load_error("t", twice, "t/ruleset.lua:11:", "field 'a' twice");
+	const char *cols[] = {
+		"ruleset.lua",
+		DIRECTIVE("t") PERIOD_Q1
+		"form { id = 'zz', title = 't', fields = { { 't', 'T', 'table', "
+		"'list', columns = { { 'c', 'c', 'int' }, { 'c', 'c', 'int' } } } } }\n",
+		NULL};
+	expect_load_error("t", cols, "t/ruleset.lua:11:", "column 'c' twice");
+	const char *forms[] = {
+		"ruleset.lua",
+		DIRECTIVE("t") PERIOD_Q1
+		"form { id = 'zz', title = 't', fields = { { 'a', 'a', 'int', "
+		"'sum' } } }\n"
+		"form { id = 'zz', title = 't', fields = { { 'a', 'a', 'int', "
+		"'sum' } } }\n",
+		NULL};
+	expect_load_error("t", forms, "t/ruleset.lua:12:",
+			  "'zz' already declared at t/ruleset.lua:11");
+}
+
+static void column_cannot_be_a_table(void **state)
+{
+	/* Columns were read in C recursion as deep as the rules nested
+	 * tables: a loop could nest them past the C stack. */
+	const char *files[] = {
+		"ruleset.lua",
+		DIRECTIVE("t") PERIOD_Q1
+		"local t = { 'c', 'c', 'int' }\n"
+		"for i = 1, 100000 do t = { 'c' .. i, 'c', 'table', "
+		"columns = { t } } end\n"
+		"form { id = 'zz', title = 't', fields = { { 'f', 'F', 'table', "
+		"'list', columns = { t } } } }\n",
+		NULL};
+	expect_load_error("t", files, "t/ruleset.lua:13:",
+			  "a column cannot be a table");
+}
+
+static void failed_field_leaves_nothing(void **state)
+{
+	/* An unknown type used to leak the copy it was read into (cmocka
+	 * checks every test for leaks). */
+	const char *files[] = {
+		"ruleset.lua",
+		DIRECTIVE("t") PERIOD_Q1
+		"form { id = 'zz', title = 't', fields = { { 'a', 'a', 'integer', "
+		"'sum' } } }\n",
+		NULL};
+	expect_load_error("t", files, "t/ruleset.lua:11:",
+			  "unknown type 'integer'");
+	const char *files2[] = {
+		"ruleset.lua",
+		DIRECTIVE("t") PERIOD_Q1
+		"form { id = 'zz', title = 't', fields = { { 'a', 'a', 'int', "
+		"'sum' } }, carry = { { 'a', from = 5 } } }\n",
+		NULL};
+	expect_load_error("t", files2, "t/ruleset.lua:11:",
+			  "'from' must be a string");
+}
+
+static void problems_listed_up_to_a_bound(void **state)
+{
+	/* Every problem counts; the first thousand are listed. */
+	const char *files[] = {
+		"ruleset.lua",
+		DIRECTIVE("t") PERIOD_Q1
+		"local f = {}\n"
+		"for i = 1, 5000 do f[i] = { 'f' .. i, 'l', 'int', 'sum', "
+		"check = '<= nope' .. i } end\n"
+		"form { id = 'zz', title = 't', fields = f }\n",
+		NULL};
+	bc_diags d = BC_DIAGS_INIT;
+	bc_ruleset *rs;
+	assert_int_equal(load_mem("t", files, &rs, &d), BC_ERR_RULES);
+	assert_int_equal(d.errors, 1001);
+	assert_true(test_diags_have(&d, "names 'nope1000'"));
+	assert_false(test_diags_have(&d, "names 'nope1001'"));
+	assert_true(test_diags_have(&d, "and 4000 more problems"));
+	bc_diags_free(&d);
+}
+
+static void patterns_blame_the_rules(void **state)
+{
+	/* A column's pattern runs with the library's string.find, whatever
+	 * the rules did to theirs; when the pattern itself fails (too
+	 * costly for a long cell), the rules are blamed at the form. */
+	const char *files[] = {
+		"ruleset.lua",
+		DIRECTIVE("t") PERIOD_Q1
+		"pcall(function() string.find = function() return 1 end end)\n"
+		"form { id = 'zz', title = 't', fields = { { 't', 'T', 'table', "
+		"'list', columns = { { 'so', 'S', 'text', pattern = '^%d+/' }, "
+		"{ 'x', 'X', 'text', pattern = '^(.-)(.-)(.-)(.-)(.-)b' } } } } }\n",
+		NULL};
+	bc_diags d = BC_DIAGS_INIT;
+	bc_ruleset *rs;
+	if (load_mem("t", files, &rs, &d) != BC_OK) {
+		test_diags_print(&d);
+		fail_msg("did not load");
+	}
+	const bc_field *t = &bc_ruleset_form(rs, "zz")->fields[0];
+	bc_budget b = {0, 0};
+	bool m = true;
+	assert_int_equal(bc_ruleset_match(rs, &t->columns[0], "abc", &b, &m, &d),
+			 BC_OK);
+	assert_false(m);
+	assert_int_equal(bc_ruleset_match(rs, &t->columns[0], "12/KH", &b, &m,
+					  &d), BC_OK);
+	assert_true(m);
+	char cell[1001];
+	memset(cell, 'a', 1000);
+	cell[1000] = '\0';
+	assert_int_equal(bc_ruleset_match(rs, &t->columns[1], cell, &b, &m, &d),
+			 BC_ERR_RULES);
+	assert_true(test_diags_have(&d, "t/ruleset.lua:12: column x: pattern"));
+	assert_true(test_diags_have(&d, "too long"));
+	bc_ruleset_free(rs);
+	bc_diags_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -639,6 +1062,15 @@ int main(void)
 		cmocka_unit_test(syntax_error_line),
 		cmocka_unit_test(include_error_names_subfile),
 		cmocka_unit_test(lint_quiet_when_deadlines_follow_window),
+		cmocka_unit_test(copies_count_against_the_cap),
+		cmocka_unit_test(long_text_in_every_string_key),
+		cmocka_unit_test(many_registrations_refused_quickly),
+		cmocka_unit_test(many_fields_load_and_are_found),
+		cmocka_unit_test(form_problems_found_by_name),
+		cmocka_unit_test(column_cannot_be_a_table),
+		cmocka_unit_test(failed_field_leaves_nothing),
+		cmocka_unit_test(problems_listed_up_to_a_bound),
+		cmocka_unit_test(patterns_blame_the_rules),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

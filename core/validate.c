@@ -4,8 +4,6 @@
 #include "text.h"
 
 #include <ctype.h>
-#include <lauxlib.h>
-#include <lua.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -32,6 +30,7 @@ typedef struct vctx {
 	const bc_form *owed_last; /* the form owed_form found last */
 	int receipt_line;         /* where the receipt time was read */
 	const char *receipt_loc;
+	bc_budget patterns; /* the rules' one budget for this submission */
 	bc_err rc;
 } vctx;
 
@@ -928,39 +927,18 @@ static void run_check(vctx *x, bc_part *p, const bc_check *k,
  * number, not a book. */
 #define PATTERN_TEXT_MAX 1024
 
-/* Runs string.find(text, pattern) inside the protected call, so that
- * even pushing the text (which allocates) cannot escape it. */
-static int find_protected(lua_State *L)
-{
-	const char *text = lua_touserdata(L, 1);
-	const char *pattern = lua_touserdata(L, 2);
-	lua_settop(L, 0);
-	lua_getglobal(L, "string");
-	lua_getfield(L, -1, "find");
-	lua_pushstring(L, text);
-	lua_pushstring(L, pattern);
-	lua_call(L, 2, 1);
-	lua_pushboolean(L, !lua_isnil(L, -1));
-	return 1;
-}
-
-/* A Lua pattern, run in the ruleset's sandbox. */
-static bool pattern_ok(vctx *x, const char *pattern, const char *text)
+/* A Lua pattern, run in the ruleset's sandbox.  When the rules fail the
+ * error blames them, once, and the submission is not judged on it. */
+static bool pattern_ok(vctx *x, const bc_field *col, const char *text)
 {
 	if (strlen(text) > PATTERN_TEXT_MAX)
 		return false;
-	lua_State *L = bc_sandbox_state(x->rs->lua);
-	lua_pushcfunction(L, find_protected);
-	lua_pushlightuserdata(L, (void *)text);
-	lua_pushlightuserdata(L, (void *)pattern);
-	bc_diags ignore = BC_DIAGS_INIT;
-	bool ok = bc_sandbox_pcall(x->rs->lua, 2, 1, &ignore) == BC_OK;
-	if (ok) {
-		ok = lua_toboolean(L, -1);
-		lua_pop(L, 1);
-	}
-	bc_diags_free(&ignore);
-	return ok;
+	if (x->rc != BC_OK)
+		return true;
+	bool match = true;
+	note_rc(x, bc_ruleset_match(x->rs, col, text, &x->patterns, &match,
+				    x->d));
+	return match || x->rc != BC_OK;
 }
 
 /* Whether the file gave a value for (field, row, col), col NULL for a
@@ -995,7 +973,7 @@ static void check_cell(vctx *x, bc_part *p, const bc_field *t,
 			     col->label);
 		return;
 	}
-	if (col->pattern && v->text && !pattern_ok(x, col->pattern, v->text))
+	if (col->pattern && v->text && !pattern_ok(x, col, v->text))
 		fail(x, v->line, v->loc, form, t->id,
 		     "row %d, %s: '%s' does not look like %s (%s)", row,
 		     col->id, v->text, col->example ? col->example : col->pattern,

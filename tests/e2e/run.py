@@ -1445,6 +1445,29 @@ for _c, _s in BAD_CSV.items():
 
 
 @test
+def import_pattern_failure_blames_rules(t):
+    """A column's pattern too costly for a cell is the rules' failure,
+    named where they declare it; the data is not called malformed."""
+    rules = t.rules_copy()
+    pl1b = rules / "cchc-1131" / "forms" / "pl1b.lua"
+    text = pl1b.read_text(encoding="utf-8")
+    text = re.sub(r'pattern = "[^"]*"', 'pattern = "^(.-)(.-)(.-)(.-)(.-)x$"',
+                  text, count=1)
+    pl1b.write_text(text, encoding="utf-8")
+    t.ok("rules", "check", rules, db=False)
+    with_units(t, rules=rules)
+    s = sub()
+    s["forms"]["pl1b"]["van_ban"][0]["so_ky_hieu"] = "12/" + "KH" * 100
+    r = t.bc("import", write_json(t, "long.json", s), rules=rules)
+    form_line = text.count("\n", 0, text.index("form {")) + 1
+    expect_err(r, 3, f"pl1b.lua:{form_line}:", "pattern", "too long")
+    check("does not look like" not in r.err,
+          f"{r.cmd}: the data is blamed: {r.err.strip()[:300]!r}")
+    check(not unit_of(status(t, rules=rules), "xa-ky-son")["received"],
+          "parts stored though the rules failed")
+
+
+@test
 def import_rejects_pct_out_of_range(t):
     # cchc-1131 has no pct field: a copy of it with one
     rules = t.rules_copy()

@@ -38,6 +38,8 @@ bc_err bc_srcset_add(bc_srcset *s, const char *path, const char *text,
 {
 	if (!bc_srcset_path_ok(path))
 		return BC_ERR_SYNTAX;
+	if (s->n >= BC_SRC_MAX_FILES || len > BC_SRC_MAX_FILE)
+		return BC_ERR_LIMIT;
 	for (size_t i = 0; i < s->n; i++)
 		if (strcmp(s->v[i].path, path) == 0)
 			return BC_ERR_SYNTAX;

@@ -36,7 +36,9 @@ typedef struct bc_srcset {
  * skipped).  Problems are reported in d with the file's path. */
 bc_err bc_srcset_read_dir(bc_srcset *s, const char *dir, bc_diags *d);
 /* Adds a copy of text under path; BC_ERR_SYNTAX for a path that is
- * absolute, has a ".." or empty component, or is already present. */
+ * absolute, has a ".." or empty component, or is already present;
+ * BC_ERR_LIMIT past the limits above, wherever the files come from (a
+ * directory, the database). */
 bc_err bc_srcset_add(bc_srcset *s, const char *path, const char *text,
 		     size_t len);
 /* The file at path, or NULL.  The set must have been sorted. */

@@ -125,6 +125,30 @@ static void duplicates_refused(void **state)
 	bc_srcset_free(&s);
 }
 
+static void limits_hold_for_any_source(void **state)
+{
+	/* Not only a directory read: files added from the database are
+	 * held to the same limits. */
+	bc_srcset s = BC_SRCSET_INIT;
+	char *big = bc_malloc(BC_SRC_MAX_FILE + 2);
+	assert_non_null(big);
+	memset(big, 'x', BC_SRC_MAX_FILE + 1);
+	assert_int_equal(bc_srcset_add(&s, "big.lua", big, BC_SRC_MAX_FILE + 1),
+			 BC_ERR_LIMIT);
+	assert_int_equal(bc_srcset_add(&s, "big.lua", big, BC_SRC_MAX_FILE),
+			 BC_OK);
+	bc_free(big);
+	for (int i = 1; i < BC_SRC_MAX_FILES; i++) {
+		char path[32];
+		snprintf(path, sizeof path, "f%d.lua", i);
+		assert_int_equal(bc_srcset_add(&s, path, "x", 1), BC_OK);
+	}
+	assert_int_equal(bc_srcset_add(&s, "one-more.lua", "x", 1),
+			 BC_ERR_LIMIT);
+	assert_int_equal(s.n, BC_SRC_MAX_FILES);
+	bc_srcset_free(&s);
+}
+
 static void hash_of(const char *const *pf, size_t n, char out[BC_SHA256_HEX])
 {
 	bc_srcset s = BC_SRCSET_INIT;
@@ -280,6 +304,7 @@ int main(void)
 		cmocka_unit_test(paths),
 		cmocka_unit_test(add_find_sort),
 		cmocka_unit_test(duplicates_refused),
+		cmocka_unit_test(limits_hold_for_any_source),
 		cmocka_unit_test(hash),
 		cmocka_unit_test(read_dir),
 		cmocka_unit_test(read_dir_refuses_nul),

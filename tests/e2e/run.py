@@ -48,6 +48,13 @@ NOW = "2023-05-15T09:00:00+07:00"
 # Seconds a hostile ruleset may take to be refused; sanitizer builds run
 # several times slower and say so through BC_TIME_SCALE (scripts/test).
 HOSTILE_LIMIT = 15.0 * float(os.environ.get("BC_TIME_SCALE", "1"))
+# Memory it may take meanwhile: the rules' cap (64 MiB) and the program.
+# AddressSanitizer's shadow and quarantine need more.
+HOSTILE_RSS_MB = 400 if float(os.environ.get("BC_TIME_SCALE", "1")) <= 1 \
+    else 1200
+# Processor seconds a ruleset refused for its cost may take: its work must
+# grow with its size, not its square, and stop at the cap.
+HOSTILE_CPU = 5.0 * float(os.environ.get("BC_TIME_SCALE", "1"))
 DEFAULT_TIMEOUT = 30.0
 
 
@@ -79,9 +86,12 @@ def base_env(**extra):
 
 
 class Result:
-    def __init__(self, argv, rc, out, err, secs, timed_out=False):
+    def __init__(self, argv, rc, out, err, secs, timed_out=False, rss_mb=None,
+                 cpu=None):
         self.argv, self.rc, self.out, self.err = argv, rc, out, err
         self.secs, self.timed_out = secs, timed_out
+        # peak resident memory and processor seconds, when measured
+        self.rss_mb, self.cpu = rss_mb, cpu
 
     @property
     def cmd(self):
@@ -109,6 +119,35 @@ def run(argv, cwd, env=None, timeout=DEFAULT_TIMEOUT):
     return Result(argv, p.returncode, p.stdout.decode("utf-8", "replace"),
                   p.stderr.decode("utf-8", "replace"),
                   time.monotonic() - start)
+
+
+def run_measured(argv, cwd, timeout):
+    """run(), also measuring the command's peak resident memory and the
+    processor time it took (which, unlike the clock, other work on the
+    machine does not stretch)."""
+    argv = [str(a) for a in argv]
+    start = time.monotonic()
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        p = subprocess.Popen([BIN] + list(argv), cwd=cwd, env=base_env(),
+                             stdin=subprocess.DEVNULL, stdout=out, stderr=err)
+        timed_out = False
+        while True:
+            pid, status, ru = os.wait4(p.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.monotonic() - start > timeout:
+                p.kill()
+                pid, status, ru = os.wait4(p.pid, 0)
+                timed_out = True
+                break
+            time.sleep(0.01)
+        p.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        dec = lambda f: f.read().decode("utf-8", "replace")
+        return Result(argv, None if timed_out else p.returncode, dec(out),
+                      dec(err), time.monotonic() - start, timed_out,
+                      ru.ru_maxrss / 1024.0, ru.ru_utime + ru.ru_stime)
 
 
 class T:
@@ -780,10 +819,10 @@ def rules_check_shipped(t):
     check(j, "rules check --json printed nothing")
 
 
-def hostile_test(name, line, expect_line=True):
+def hostile_test(name, line, expect_line=True, why=None):
     """Appends `line` (MARKER replaced by a path) to a copy of cchc-1131's
-    ruleset.lua: rules check must refuse it quickly, naming the line, and
-    nothing may escape the sandbox."""
+    ruleset.lua: rules check must refuse it quickly, naming the line (and
+    why, when given), and nothing may escape the sandbox."""
 
     def fn(t):
         marker = t.tmp / "MARKER"
@@ -795,14 +834,23 @@ def hostile_test(name, line, expect_line=True):
         text += line.replace("MARKER", str(marker)) + "\n"
         entry.write_text(text, encoding="utf-8")
         n = text.count("\n")
-        r = t.bc("rules", "check", rules, db=False, timeout=HOSTILE_LIMIT)
+        r = run_measured(["rules", "check", rules], t.tmp, HOSTILE_LIMIT)
         check(not r.timed_out,
               f"rules check did not finish within {HOSTILE_LIMIT:.0f} s")
         check(not marker.exists(), "MARKER was created: the sandbox leaked")
         expect_rc(r, 1)
+        check(r.rss_mb < HOSTILE_RSS_MB,
+              f"rules check took {r.rss_mb:.0f} MB (at most {HOSTILE_RSS_MB})")
         if expect_line:
             check(f"ruleset.lua:{n}" in r.err,
                   f"{r.cmd}: no 'ruleset.lua:{n}' in {r.err.strip()!r}")
+        if why:
+            check(re.search(rf"ruleset\.lua:{n}: .*({why})", r.err),
+                  f"{r.cmd}: not refused at line {n} for '{why}': "
+                  f"{r.err.strip()[:300]!r}")
+            check(r.cpu < HOSTILE_CPU,
+                  f"{r.cmd}: {r.cpu:.1f} s of processor time "
+                  f"(at most {HOSTILE_CPU:.0f})")
         # the same directory as --rules of a normal command: exit 3
         t.init()
         r = t.bc("period", "show", "2023-Q1", rules=rules,
@@ -816,6 +864,10 @@ def hostile_test(name, line, expect_line=True):
     fn.__name__ = "hostile_" + name
     return fn
 
+
+# What refuses a ruleset too large: its memory, or (on a busy machine)
+# the clock.
+LIMIT = "memory limit|time limit"
 
 HOSTILE = [
     ("os_execute", 'os.execute("touch MARKER")', True),
@@ -839,10 +891,59 @@ HOSTILE = [
      'error("refused")', True),
     ("pattern_backtracking",
      'string.find(string.rep("a", 60), string.rep("a*", 12) .. "b")', True),
+    # what registrations copy into C counts against the rules' memory,
+    # and costs time in the rules' size, not its square
+    ("fields_share_big_label",
+     'local s = string.rep("x", 2^20) local f = {} for i = 1, 6000 do '
+     'f[i] = {"f"..i, s, "int", "sum"} end '
+     'form{id="zz", title="t", section="A.I", owner="o", fields=f}', True,
+     LIMIT),
+    ("many_small_fields",
+     'local f = {} for i = 1, 200000 do f[i] = {"f"..i, "l", "int", "sum"} '
+     'end form{id="zz", title="t", section="A.I", owner="o", fields=f}', True,
+     LIMIT),
+    ("many_sections",
+     'for i = 1, 2e6 do section{id="Z"..i, title="t"} end', True,
+     LIMIT),
+    ("many_responsibilities",
+     'for i = 1, 2e6 do responsibility{kinds={"commune"}, parts={"bm1"}} '
+     'end', True, LIMIT),
+    ("many_periods",
+     'for i = 1, 2e6 do period_type{code="P"..i, label="p", '
+     'window={from="01/01/Y", to="31/03/Y"}, unit_due="10/04/Y", '
+     'compile_due="15/04/Y"} end', True, LIMIT),
+    ("long_strings",
+     'local s = string.rep("á", 2^19) for i = 1, 100 do level{id="l"..i, '
+     'label=s} role{id="r"..i, label=s} section{id="Z"..i, title=s, '
+     'guidance=s} end', True, LIMIT),
+    # the libraries are the host's too: read-only to rules
+    ("replace_string_find",
+     "string.find = function(s, p) while true do end end", True,
+     "read-only"),
+    ("rawset_string_find",
+     'rawset(string, "find", function() while true do end end)', True,
+     "read-only"),
 ]
 
-for _n, _l, _e in HOSTILE:
-    test(hostile_test(_n, _l, _e))
+for _n, _l, _e, *_w in HOSTILE:
+    test(hostile_test(_n, _l, _e, *_w))
+
+
+@test
+def rules_error_named_once(t):
+    """An error that comes up through nested library calls is named where
+    it happened once, not once per call it passed through."""
+    rules = t.rules_copy()
+    entry = rules / "cchc-1131" / "ruleset.lua"
+    text = entry.read_text(encoding="utf-8")
+    text += ("" if text.endswith("\n") else "\n") + \
+        "local function f(s) return (s:gsub('.', f)) end f('abc')\n"
+    entry.write_text(text, encoding="utf-8")
+    n = text.count("\n")
+    r = t.bc("rules", "check", rules, db=False, timeout=HOSTILE_LIMIT)
+    expect_err(r, 1, f"ruleset.lua:{n}: ", "stack overflow")
+    line = next(l for l in r.err.splitlines() if "stack overflow" in l)
+    same(line.count("ruleset.lua:"), 1, f"places named in {line[:200]!r}")
 
 
 @test

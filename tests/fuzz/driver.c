@@ -5,13 +5,17 @@
  * from a fixed seed, so a run is repeatable.  Under AddressSanitizer
  * this is the test suite's fuzzing; scripts/fuzz runs libFuzzer longer.
  *
- * usage: driver ROUNDS FILE...
+ * usage: driver ROUNDS FILE|DIR...   (a directory: every file in it, in
+ * name order)
  */
+#include <dirent.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -70,37 +74,100 @@ static void mutate(uint8_t *buf, size_t *n, size_t cap, uint64_t *s)
 	}
 }
 
+/* Runs the seed at path and rounds mutations of it; -1 if unreadable. */
+static long fuzz_file(const char *path, long rounds, uint64_t *seed)
+{
+	size_t n = 0;
+	uint8_t *orig = slurp(path, &n);
+	if (!orig && n == 0) {
+		FILE *f = fopen(path, "rb"); /* an empty seed is a seed */
+		if (!f)
+			return -1;
+		fclose(f);
+	}
+	size_t cap = n + 4096;
+	uint8_t *buf = malloc(cap);
+	long runs = 1;
+	LLVMFuzzerTestOneInput(orig ? orig : (const uint8_t *)"", n);
+	for (long r = 0; buf && r < rounds; r++) {
+		size_t m = n;
+		if (n)
+			memcpy(buf, orig, n);
+		for (uint64_t k = 1 + next(seed) % 3; k; k--)
+			mutate(buf, &m, cap, seed);
+		LLVMFuzzerTestOneInput(buf, m);
+		runs++;
+	}
+	free(buf);
+	free(orig);
+	return runs;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The files of directory dir, sorted, into *v; their number, or -1. */
+static long list_dir(const char *dir, char ***v)
+{
+	DIR *dp = opendir(dir);
+	if (!dp)
+		return -1;
+	long n = 0, cap = 0;
+	struct dirent *e;
+	*v = NULL;
+	while ((e = readdir(dp))) {
+		if (e->d_name[0] == '.')
+			continue;
+		if (n == cap) {
+			cap = cap ? 2 * cap : 16;
+			*v = realloc(*v, (size_t)cap * sizeof **v);
+		}
+		size_t len = strlen(dir) + strlen(e->d_name) + 2;
+		(*v)[n] = malloc(len);
+		snprintf((*v)[n++], len, "%s/%s", dir, e->d_name);
+	}
+	closedir(dp);
+	if (n)
+		qsort(*v, (size_t)n, sizeof **v, by_name);
+	return n;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 3) {
-		fprintf(stderr, "usage: %s ROUNDS FILE...\n", argv[0]);
+		fprintf(stderr, "usage: %s ROUNDS FILE|DIR...\n", argv[0]);
 		return 2;
 	}
 	long rounds = atol(argv[1]);
 	uint64_t seed = 0x9E3779B97F4A7C15ULL;
-	long runs = 0;
+	long runs = 0, seeds = 0;
 	for (int i = 2; i < argc; i++) {
-		size_t n;
-		uint8_t *orig = slurp(argv[i], &n);
-		if (!orig) {
-			fprintf(stderr, "%s: cannot read\n", argv[i]);
-			return 1;
+		struct stat st;
+		char **files = &argv[i];
+		long n = 1;
+		bool dir = stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode);
+		if (dir && (n = list_dir(argv[i], &files)) < 0)
+			n = 0;
+		for (long k = 0; k < n; k++) {
+			long r = fuzz_file(files[k], rounds, &seed);
+			if (r < 0) {
+				fprintf(stderr, "%s: cannot read\n", files[k]);
+				return 1;
+			}
+			runs += r;
+			seeds++;
+			if (dir)
+				free(files[k]);
 		}
-		size_t cap = n + 4096;
-		uint8_t *buf = malloc(cap);
-		LLVMFuzzerTestOneInput(orig, n);
-		for (long r = 0; buf && r < rounds; r++) {
-			size_t m = n;
-			memcpy(buf, orig, n);
-			for (uint64_t k = 1 + next(&seed) % 3; k; k--)
-				mutate(buf, &m, cap, &seed);
-			LLVMFuzzerTestOneInput(buf, m);
-			runs++;
-		}
-		free(buf);
-		free(orig);
+		if (dir)
+			free(files);
 	}
-	printf("fuzz: %ld inputs from %d seeds, no crash\n", runs + argc - 2,
-	       argc - 2);
+	if (!seeds) {
+		fprintf(stderr, "%s: no seeds\n", argv[0]);
+		return 1;
+	}
+	printf("fuzz: %ld inputs from %ld seeds, no crash\n", runs, seeds);
 	return 0;
 }

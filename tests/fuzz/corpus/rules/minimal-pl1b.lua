@@ -1,0 +1,55 @@
+directive { id = "fz", title = "t", reference = "r",
+  in_force = { from = "2022-01-01" },
+  deadline = { inclusive = true, utc_offset = "+07:00" } }
+level { id = "huyen", label = "Cấp huyện" }
+level { id = "xa", label = "Cấp xã" }
+unit_kind { id = "commune", label = "Xã", level = "xa" }
+period_type { code = "Q1", label = "Quý I năm {year}",
+  window = { from = "10/12/Y-1", to = "10/03/Y" },
+  unit_due = "28/02/Y", compile_due = "04/03/Y" }
+period_type { code = "DX", label = "Đột xuất số {n}", adhoc = true }
+section { id = "A", title = "A" }
+section { id = "A.I", title = "A.I" }
+section { id = "A.II", title = "A.II" }
+for i = 1, 6 do section { id = "A.II." .. i, title = "A.II." .. i } end
+responsibility { kinds = { "commune" }, parts = { "report" } }
+-- SPDX-License-Identifier: MIT
+--
+-- Phụ lục 1B — Danh mục văn bản chỉ đạo, điều hành CCHC ban hành trong kỳ.
+-- Every unit sends it: "Các phòng, ban, ngành cung cấp số liệu theo phụ lục
+-- 1A, 1B", "UBND các xã, thị trấn cung cấp số liệu theo phụ lục 1B và biểu
+-- mẫu 1 đến biểu mẫu 7" (seed, "1. Về nội dung báo cáo").  The outline
+-- asks again and again to "ghi rõ số, ký hiệu, ngày, tháng, năm ban hành
+-- văn bản" (A.I.1–4, A.II.1.1, A.II.2.1): the catalogue (forms.md, pl1b)
+-- lists those documents here once.  An empty table is a valid answer ("no
+-- document issued in the window"), distinct from a missing pl1b.
+
+form {
+  id = "pl1b",
+  title = "Danh mục văn bản chỉ đạo, điều hành CCHC ban hành trong kỳ",
+  section = "A.I",
+  owner = "Mọi cơ quan, đơn vị",
+  fields = {
+    { "van_ban", "Danh mục văn bản chỉ đạo, điều hành CCHC", "table", "count_by",
+      count_by = "loai",
+      columns = {
+        -- id           label                 type
+        -- Số, ký hiệu as Nghị định 30/2020/NĐ-CP writes it: the number, a
+        -- slash, then the code — "12/KH-UBND", "15/QĐ-UBND", "123/UBND-NV";
+        -- a QPPL number carries its year, "05/2023/NQ-HĐND".  After the
+        -- slash: letters (bytes \128-\255 are the UTF-8 of Đ, Ư …),
+        -- digits, '-' and '/', starting and ending with a letter or digit.
+        -- Refused: "abc", "12", "/KH", "12/", "12/KH-".
+        { "so_ky_hieu", "Số, ký hiệu",        "text", required = true,
+          pattern = "^%d+/[%w\128-\255][%w%-/\128-\255]*[%w\128-\255]$",
+          example = "12/KH-UBND" },
+        -- A document dated outside the window may be a typo or a late
+        -- entry: warn, do not refuse.
+        { "ngay",       "Ngày ban hành",      "date", required = true, in_window = "warn" },
+        { "loai",       "Loại văn bản",       "enum", required = true,
+          values = { "nghi_quyet", "chi_thi", "ke_hoach", "quyet_dinh", "cong_van", "bao_cao", "khac" } },
+        { "trich_yeu",  "Trích yếu nội dung", "text", required = true },
+      },
+    },
+  },
+}

@@ -25,7 +25,9 @@ static const char usage[] =
 	"                    time of import, and the output says so\n"
 	"  --channel C       how they arrived (ioffice, email, zalo, file)\n"
 	"  --dry-run         check only, store nothing\n"
-	"Exit 0 when every file was accepted, 1 when any was refused.\n";
+	"Exit 0 when every file was accepted, 1 when any was refused, 3 when\n"
+	"the rules failed (a column's pattern too costly for a cell: named\n"
+	"at the rules' file and line; nothing is stored).\n";
 
 static json_t *diags_json(const bc_diags *d, bc_severity sev)
 {

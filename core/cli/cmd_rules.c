@@ -12,7 +12,8 @@ static const char usage[] =
 	"is in force,\n       what it replaces and supersedes\n"
 	"check  loads and lints a rules directory (default: --rules) "
 	"without a database;\n       exit 1 on errors, warnings do not "
-	"change the exit code\n"
+	"change the exit code; the rules'\n       memory cap and time "
+	"limit count what their registrations keep and do\n"
 	"show   a ruleset's directive, periods, unit kinds, levels and "
 	"roles\n";
 

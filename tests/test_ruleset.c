@@ -738,30 +738,36 @@ static const char *const long_text_cases[] = {
 	"columns = { { S, 'c', 'int' } } } } }",
 	NULL};
 
-static void long_text_in_every_string_key(void **state)
+/* Loads each case after prelude, which ends on line line - 1, under lim:
+ * each must be refused for memory at its line. */
+static void each_over_memory(const char *prelude, const char *const *cases,
+			     int line, const bc_limits *lim)
 {
-	const bc_limits lim = {3u << 20, 100000000u, 0};
-	char text[2048];
-	watchdog(120);
-	for (const char *const *c = long_text_cases; *c; c++) {
-		snprintf(text, sizeof text,
-			 DIRECTIVE("t") PERIOD_Q1
-			 "local S = string.rep('\xc3\xa1', 2^19)\n"
-			 "local F = { { 'a', 'a', 'int', 'sum' } }\n"
-			 "%s\n",
-			 *c);
+	char text[2048], where[64];
+	snprintf(where, sizeof where, "t/ruleset.lua:%d: memory limit", line);
+	for (const char *const *c = cases; *c; c++) {
+		snprintf(text, sizeof text, "%s%s\n", prelude, *c);
 		const char *files[] = {"ruleset.lua", text, NULL};
 		bc_diags d = BC_DIAGS_INIT;
 		bc_ruleset *rs;
-		bc_err rc = load_lim("t", files, &lim, &rs, &d);
-		if (rc != BC_ERR_RULES ||
-		    !test_diags_have(&d, "t/ruleset.lua:13: memory limit")) {
+		bc_err rc = load_lim("t", files, lim, &rs, &d);
+		if (rc != BC_ERR_RULES || !test_diags_have(&d, where)) {
 			test_diags_print(&d);
-			fail_msg("%s: got %s, wanted the memory limit at line 13",
-				 *c, bc_strerror(rc));
+			fail_msg("%s: got %s, wanted '%s'", *c, bc_strerror(rc),
+				 where);
 		}
 		bc_diags_free(&d);
 	}
+}
+
+static void long_text_in_every_string_key(void **state)
+{
+	const bc_limits lim = {3u << 20, 100000000u, 0};
+	watchdog(120);
+	each_over_memory(DIRECTIVE("t") PERIOD_Q1
+			 "local S = string.rep('\xc3\xa1', 2^19)\n"
+			 "local F = { { 'a', 'a', 'int', 'sum' } }\n",
+			 long_text_cases, 13, &lim);
 	/* The directive's texts, one directive. */
 	const char *files[] = {
 		"ruleset.lua",
@@ -809,26 +815,10 @@ static const char *const many_cases[] = {
 static void many_registrations_refused_quickly(void **state)
 {
 	const bc_limits lim = {2u << 20, 1000000000u, 0};
-	char text[2048];
 	watchdog(120);
-	for (const char *const *c = many_cases; *c; c++) {
-		snprintf(text, sizeof text,
-			 DIRECTIVE("t") PERIOD_Q1
-			 "local F = { { 'a', 'a', 'int', 'sum' } }\n"
-			 "%s\n",
-			 *c);
-		const char *files[] = {"ruleset.lua", text, NULL};
-		bc_diags d = BC_DIAGS_INIT;
-		bc_ruleset *rs;
-		bc_err rc = load_lim("t", files, &lim, &rs, &d);
-		if (rc != BC_ERR_RULES ||
-		    !test_diags_have(&d, "t/ruleset.lua:12: memory limit")) {
-			test_diags_print(&d);
-			fail_msg("%s: got %s, wanted the memory limit at line 12",
-				 *c, bc_strerror(rc));
-		}
-		bc_diags_free(&d);
-	}
+	each_over_memory(DIRECTIVE("t") PERIOD_Q1
+			 "local F = { { 'a', 'a', 'int', 'sum' } }\n",
+			 many_cases, 12, &lim);
 	watchdog_off();
 }
 

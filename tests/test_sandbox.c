@@ -875,6 +875,18 @@ static int l_loop(lua_State *L)
 	return 0;
 }
 
+/* box_open, with take() and give(). */
+static void box_open_charging(box *b, const bc_limits *lim,
+			      const char *const *files)
+{
+	box_open(b, lim, files);
+	lua_State *L = bc_sandbox_state(b->sb);
+	lua_pushcfunction(L, l_take);
+	bc_sandbox_set_global(b->sb, "take");
+	lua_pushcfunction(L, l_give);
+	bc_sandbox_set_global(b->sb, "give");
+}
+
 static void charges_count_against_the_cap(void **state)
 {
 	/* What C copies from the rules and Lua's own memory are one
@@ -892,12 +904,7 @@ static void charges_count_against_the_cap(void **state)
 			       "mark()\n",
 			       NULL};
 	box b;
-	box_open(&b, &lim, files);
-	lua_State *L = bc_sandbox_state(b.sb);
-	lua_pushcfunction(L, l_take);
-	bc_sandbox_set_global(b.sb, "take");
-	lua_pushcfunction(L, l_give);
-	bc_sandbox_set_global(b.sb, "give");
+	box_open_charging(&b, &lim, files);
 	size_t before = bc_sandbox_memory(b.sb, NULL);
 	expect_fail(&b, "main.lua", BC_ERR_LIMIT, "sb/main.lua:3:",
 		    "memory limit of 16 MiB");
@@ -907,12 +914,7 @@ static void charges_count_against_the_cap(void **state)
 	assert_true(peak <= lim.memory);
 	box_close(&b);
 	/* Given back, the same copies fit any number of times. */
-	box_open(&b, &lim, files);
-	L = bc_sandbox_state(b.sb);
-	lua_pushcfunction(L, l_take);
-	bc_sandbox_set_global(b.sb, "take");
-	lua_pushcfunction(L, l_give);
-	bc_sandbox_set_global(b.sb, "give");
+	box_open_charging(&b, &lim, files);
 	assert_int_equal(bc_sandbox_run(b.sb, "fits.lua", &b.d), BC_OK);
 	assert_int_equal(marks, 1);
 	box_close(&b);

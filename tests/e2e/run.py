@@ -819,6 +819,19 @@ def rules_check_shipped(t):
     check(j, "rules check --json printed nothing")
 
 
+def rules_with(t, line):
+    """A copy of cchc-1131 with `line` appended to its ruleset.lua: the
+    rules directory, and the number of the line appended."""
+    rules = t.rules_copy()
+    entry = rules / "cchc-1131" / "ruleset.lua"
+    text = entry.read_text(encoding="utf-8")
+    if not text.endswith("\n"):
+        text += "\n"
+    text += line + "\n"
+    entry.write_text(text, encoding="utf-8")
+    return rules, text.count("\n")
+
+
 def hostile_test(name, line, expect_line=True, why=None):
     """Appends `line` (MARKER replaced by a path) to a copy of cchc-1131's
     ruleset.lua: rules check must refuse it quickly, naming the line (and
@@ -826,14 +839,7 @@ def hostile_test(name, line, expect_line=True, why=None):
 
     def fn(t):
         marker = t.tmp / "MARKER"
-        rules = t.rules_copy()
-        entry = rules / "cchc-1131" / "ruleset.lua"
-        text = entry.read_text(encoding="utf-8")
-        if not text.endswith("\n"):
-            text += "\n"
-        text += line.replace("MARKER", str(marker)) + "\n"
-        entry.write_text(text, encoding="utf-8")
-        n = text.count("\n")
+        rules, n = rules_with(t, line.replace("MARKER", str(marker)))
         r = run_measured(["rules", "check", rules], t.tmp, HOSTILE_LIMIT)
         check(not r.timed_out,
               f"rules check did not finish within {HOSTILE_LIMIT:.0f} s")
@@ -933,13 +939,8 @@ for _n, _l, _e, *_w in HOSTILE:
 def rules_error_named_once(t):
     """An error that comes up through nested library calls is named where
     it happened once, not once per call it passed through."""
-    rules = t.rules_copy()
-    entry = rules / "cchc-1131" / "ruleset.lua"
-    text = entry.read_text(encoding="utf-8")
-    text += ("" if text.endswith("\n") else "\n") + \
-        "local function f(s) return (s:gsub('.', f)) end f('abc')\n"
-    entry.write_text(text, encoding="utf-8")
-    n = text.count("\n")
+    rules, n = rules_with(
+        t, "local function f(s) return (s:gsub('.', f)) end f('abc')")
     r = t.bc("rules", "check", rules, db=False, timeout=HOSTILE_LIMIT)
     expect_err(r, 1, f"ruleset.lua:{n}: ", "stack overflow")
     line = next(l for l in r.err.splitlines() if "stack overflow" in l)
@@ -959,14 +960,10 @@ def rules_unknown_key(t):
                          if "deadline_colour" not in l), encoding="utf-8")
     t.ok("rules", "check", d, db=False)
     # appended to the shipped rules, with the line
-    rules = t.rules_copy()
-    entry = rules / "cchc-1131" / "ruleset.lua"
-    text = entry.read_text(encoding="utf-8")
-    text += ("" if text.endswith("\n") else "\n") + \
-        'level { id = "tinh", label = "Cấp tỉnh", colour = "đỏ" }\n'
-    entry.write_text(text, encoding="utf-8")
+    rules, n = rules_with(
+        t, 'level { id = "tinh", label = "Cấp tỉnh", colour = "đỏ" }')
     r = t.bc("rules", "check", rules, db=False)
-    expect_err(r, 1, "colour", f"ruleset.lua:{text.count(chr(10))}")
+    expect_err(r, 1, "colour", f"ruleset.lua:{n}")
 
 
 @test

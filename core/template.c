@@ -1521,8 +1521,21 @@ bc_err bc_template_write_all(bc_store *st, bc_rulebook *rb,
 		rc = bc_units_list(st, &ul, d);
 	if (rc == BC_OK)
 		rc = make_dir(dir, d);
-	for (size_t i = 0; rc == BC_OK && i < ul.n; i++)
+	for (size_t i = 0; rc == BC_OK && i < ul.n; i++) {
+		/* A file is named after the code only if it is one 'units
+		 * import' accepts: the database is not trusted to name
+		 * files (no '/', no '..', nothing outside dir). */
+		if (!bc_unit_code_ok(ul.v[i].code)) {
+			bc_diags_add(d, BC_WARNING, NULL, 0, NULL, NULL,
+				     "unit '%s' skipped: its code is not one "
+				     "'units import' accepts (a-z, 0-9, '-'), "
+				     "so no file is named after it; see "
+				     "'baocao check'",
+				     ul.v[i].code);
+			continue;
+		}
 		rc = unit_in_dir(st, &p, &ul.v[i], dir, now, files, n, &cap, d);
+	}
 	bc_unit_list_free(&ul);
 	bc_period_free(&p);
 	return rc;

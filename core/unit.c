@@ -37,12 +37,13 @@ typedef struct importer {
 	bool oom;
 } importer;
 
-static bool code_ok(const char *s)
+bool bc_unit_code_ok(const char *s)
 {
 	if (!*s || strlen(s) > CODE_MAX)
 		return false;
+	/* ASCII by hand: islower() would follow the locale. */
 	for (; *s; s++)
-		if (!(islower((unsigned char)*s) || isdigit((unsigned char)*s) ||
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
 		      *s == '-'))
 			return false;
 	return true;
@@ -168,7 +169,7 @@ static void check_roles(importer *im, row *r)
 static void check_row(importer *im, row *r)
 {
 	const char *code = r->f[COL_CODE];
-	if (!code_ok(code))
+	if (!bc_unit_code_ok(code))
 		bc_diags_add(im->d, BC_ERROR, im->file, r->line, NULL, "code",
 			     "bad code '%s': use a-z, 0-9 and '-', at most %d",
 			     code, CODE_MAX);

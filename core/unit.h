@@ -40,6 +40,10 @@ typedef struct bc_units_import_result {
 bc_err bc_units_import(bc_store *st, const bc_rulebook *rb, const char *path,
 		       bc_units_import_result *res, bc_diags *d);
 
+/* The rule of a unit's code, which makes it safe in a file name: a-z,
+ * 0-9 and '-' (ASCII), at most 64 bytes. */
+bool bc_unit_code_ok(const char *code);
+
 /* The unit with this code (BC_ERR_NOT_FOUND if none); free with
  * bc_unit_free. */
 bc_err bc_unit_get(bc_store *st, const char *code, bc_unit *out,

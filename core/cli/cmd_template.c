@@ -22,6 +22,8 @@ static const char usage[] =
 	"  --unit CODE      the unit; FILE defaults to CODE-P.xlsx here, '-'\n"
 	"                   is standard output\n"
 	"  --all            every unit that owes something, as DIR/CODE.xlsx\n"
+	"                   (a unit whose code is not a-z, 0-9, '-' is skipped,\n"
+	"                   with a warning)\n"
 	"  --fixed-time TS  the timestamp written into the files (for\n"
 	"                   byte-identical output)\n";
 

@@ -1,0 +1,215 @@
+# SPDX-License-Identifier: MIT
+"""End-to-end tests of the database file: what baocao says of a file it
+cannot use, `check`, `backup` and `restore`, damage, and processes that
+start at once.
+
+    python3 tests/e2e/database.py PATH/TO/baocao
+
+The harness is run.py's (one temporary directory and database per test);
+the tests that need permissions to bite run the binary without the
+capabilities that let root ignore them (setpriv), or as they are when not
+root, and say "skip" where neither can be done.
+"""
+
+import concurrent.futures
+import json
+import os
+import random
+import shutil
+import sqlite3
+import stat
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import run as h  # noqa: E402  (the harness; its tests are not run here)
+from run import (BIN, SRC, UNITS_CSV, Skip, T, base_env, check,  # noqa: E402
+                 expect_err, expect_rc, fail, parse_json, same)
+
+EXAMPLES = SRC / "examples" / "2023-Q1"
+TESTS = []
+
+
+def test(fn):
+    TESTS.append(fn)
+    return fn
+
+
+# ---- helpers -----------------------------------------------------------
+
+def populated(t):
+    """The sample district with its 2023-Q1 submissions."""
+    t.init()
+    t.ok("units", "import", UNITS_CSV)
+    t.ok("import", *sorted(EXAMPLES.glob("*.json")))
+
+
+def latest_schema(t):
+    return t.json("init")["schema"]
+
+
+def connect(path, immutable=False):
+    if immutable:
+        return sqlite3.connect(f"file:{path}?immutable=1", uri=True)
+    return sqlite3.connect(str(path))
+
+
+def rows(path, sql):
+    """Rows of sql, reading the file as it is (no journal, no lock)."""
+    c = connect(path, immutable=True)
+    try:
+        return c.execute(sql).fetchall()
+    finally:
+        c.close()
+
+
+def integrity(path):
+    try:
+        return [r[0] for r in rows(path, "PRAGMA integrity_check")]
+    except sqlite3.DatabaseError as e:
+        return [str(e)]
+
+
+def settle(path):
+    """Moves the journal into the file, so that the file is all of it."""
+    c = connect(path)
+    c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    c.close()
+    for suffix in ("-wal", "-shm"):
+        p = Path(str(path) + suffix)
+        if p.exists():
+            p.unlink()
+
+
+def damage(path, table=None):
+    """Overwrites one page with random bytes (the root page of table, or
+    one in the middle) so that integrity_check notices; returns it."""
+    settle(path)
+    raw = Path(path).read_bytes()
+    size = int.from_bytes(raw[16:18], "big")
+    size = 65536 if size == 1 else size
+    pages = len(raw) // size
+    if table:
+        (root,), = rows(path, "SELECT rootpage FROM sqlite_schema "
+                              f"WHERE name = '{table}'")
+        candidates = [root - 1]
+    else:
+        candidates = [pages // 2 + k for k in (0, 1, -1, 2, -2, 3, -3)]
+    rng = random.Random(11)
+    for pg in candidates:
+        with open(path, "r+b") as f:
+            f.seek(pg * size)
+            orig = f.read(size)
+            f.seek(pg * size)
+            f.write(bytes(rng.getrandbits(8) for _ in range(size)))
+        if integrity(path) != ["ok"]:
+            return pg
+        with open(path, "r+b") as f:
+            f.seek(pg * size)
+            f.write(orig)
+    fail(f"no page of {path} whose damage integrity_check notices")
+
+
+def unprivileged():
+    """The command prefix under which file permissions apply."""
+    if os.geteuid() != 0:
+        return []
+    if not shutil.which("setpriv"):
+        raise Skip("running as root without setpriv: permissions do not "
+                   "apply")
+    probe = subprocess.run(["setpriv", "--bounding-set=-all",
+                            "--inh-caps=-all", "--", "true"],
+                           capture_output=True)
+    if probe.returncode != 0:
+        raise Skip("setpriv cannot drop capabilities here")
+    return ["setpriv", "--bounding-set=-all", "--inh-caps=-all", "--"]
+
+
+def bc_as(prefix, t, *args, rules=None):
+    argv = [str(a) for a in args]
+    if rules:
+        argv = ["--rules", str(rules)] + argv
+    p = subprocess.run(prefix + [BIN] + argv, cwd=t.tmp, env=base_env(),
+                       stdin=subprocess.DEVNULL, capture_output=True,
+                       timeout=h.DEFAULT_TIMEOUT)
+    return h.Result(argv, p.returncode, p.stdout.decode("utf-8", "replace"),
+                    p.stderr.decode("utf-8", "replace"), 0)
+
+
+def no_signal(r):
+    check(r.rc is not None and r.rc >= 0,
+          f"{r.cmd}: killed by signal {-(r.rc or 0)}: {r.brief()}")
+
+
+# ---- what is said of a file that cannot be used ------------------------
+
+def lose_keeping_journal(db):
+    """The database file is lost, its journal (with a last change) not:
+    returns the journal's bytes."""
+    c = connect(db)
+    c.execute("PRAGMA wal_autocheckpoint = 0")
+    c.execute("INSERT INTO audit (at, actor, action, object, detail,"
+              " prev_hash, hash) VALUES (1, 'x', 'x', 'x', 'x', 'x', 'x')")
+    c.commit()
+    wal = Path(str(db) + "-wal")
+    stray = wal.read_bytes()
+    c.close()  # the last connection: it would fold the journal in
+    Path(db).unlink()
+    wal.write_bytes(stray)
+    Path(str(db) + "-shm").unlink(missing_ok=True)
+    return stray
+
+
+# ---- check -------------------------------------------------------------
+
+def corrected(t, name="tu-phap.json", at="2023-03-01T08:00:00+07:00"):
+    """A corrected submission of the example: revisions number 2."""
+    sub = json.loads((EXAMPLES / name).read_text(encoding="utf-8"))
+    sub["received_at"] = at
+    p = t.tmp / f"corrected-{name}"
+    p.write_text(json.dumps(sub, ensure_ascii=False), encoding="utf-8")
+    return p
+
+
+# ---- backup and restore ------------------------------------------------
+
+def revisions(path):
+    return rows(path, "SELECT r.id, u.code, p.code, r.part, r.number,"
+                      " s.sha256 FROM revision r JOIN unit u ON"
+                      " u.id = r.unit_id JOIN period p ON p.id ="
+                      " r.period_id JOIN submission s ON s.id ="
+                      " r.submission_id ORDER BY r.id")
+
+
+def audit(path):
+    return rows(path, "SELECT * FROM audit ORDER BY id")
+
+
+# ---- file names from the database --------------------------------------
+
+@test
+def template_all_skips_unsafe_codes(t):
+    populated(t)
+    c = connect(t.db)
+    for code in ("../ngoai", "a/b", "xa-Lon"):
+        c.execute("INSERT INTO unit (code, name, kind, parent_id) VALUES"
+                  " (?, 'Xã Lạ', 'commune', (SELECT id FROM unit WHERE"
+                  " code = 'tan-ky'))", (code,))
+    c.commit()
+    c.close()
+    out = t.tmp / "tpl" / "q1"
+    out.parent.mkdir()
+    r = t.bc("template", "--all", "--period", "2023-Q1", "--dir", out)
+    expect_err(r, 0, "'../ngoai'", "'a/b'", "'xa-Lon'")
+    made = sorted(p.name for p in out.iterdir())
+    check("xa-ky-son.xlsx" in made and len(made) >= 30, f"written: {made}")
+    check(not (t.tmp / "tpl" / "ngoai.xlsx").exists()
+          and not (out / "a").exists(), "a file outside --dir or below it")
+
+
+if __name__ == "__main__":
+    h.TESTS[:] = TESTS  # run.py's loop, over these tests
+    sys.exit(h.main())

@@ -25,7 +25,8 @@
 	X(BC_ERR_NO_DB, "database missing")                                   \
 	X(BC_ERR_SCHEMA, "database written by a newer baocao")                \
 	X(BC_ERR_RULES, "rules failed to load")                               \
-	X(BC_ERR_LIMIT, "resource limit exceeded")
+	X(BC_ERR_LIMIT, "resource limit exceeded")                            \
+	X(BC_ERR_DAMAGED, "the database is damaged")
 
 typedef enum bc_err {
 #define BC_ERR_ENUM(code, text) code,

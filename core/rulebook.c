@@ -14,14 +14,28 @@ static int cmp_rs(const void *a, const void *b)
 		      (*(bc_ruleset *const *)b)->id);
 }
 
-static bool is_ruleset_dir(const char *path)
+/* Whether path is a ruleset (a directory with a ruleset.lua): 1 or 0,
+ * or -1 when it cannot be told (errno says why): a ruleset that cannot
+ * be read is not "no ruleset". */
+static int is_ruleset_dir(const char *path)
 {
 	struct stat st;
+	if (stat(path, &st) != 0)
+		return errno == ENOENT ? 0 : -1; /* ENOENT: a dangling link */
+	if (!S_ISDIR(st.st_mode))
+		return 0;
 	char *entry = bc_sprintf("%s/ruleset.lua", path);
-	bool ok = entry && stat(path, &st) == 0 && S_ISDIR(st.st_mode) &&
-		  stat(entry, &st) == 0 && S_ISREG(st.st_mode);
+	if (!entry) {
+		errno = ENOMEM;
+		return -1;
+	}
+	int r = stat(entry, &st) == 0 ? S_ISREG(st.st_mode)
+	      : errno == ENOENT	      ? 0
+				      : -1;
+	int e = errno;
 	bc_free(entry);
-	return ok;
+	errno = e;
+	return r;
 }
 
 static bc_err push(bc_ruleset ***v, size_t *n, size_t *cap, bc_ruleset *rs)
@@ -59,7 +73,15 @@ bc_err bc_rulebook_load(const char *dir, const bc_limits *lim,
 			rc = BC_ERR_NOMEM;
 			break;
 		}
-		if (is_ruleset_dir(path)) {
+		int is = is_ruleset_dir(path);
+		if (is < 0) {
+			bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL,
+				     "cannot read this entry of the rules "
+				     "directory: %s",
+				     strerror(errno));
+			rc = rc == BC_OK ? BC_ERR_RULES : rc;
+		}
+		if (is > 0) {
 			bc_ruleset *rs = NULL;
 			bc_err r = bc_ruleset_load_dir(e->d_name, path,
 						       &rb->limits, &rs, d);

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 #include "store.h"
+#include "dbfile.h"
 #include "digest.h"
 #include "mem.h"
 
@@ -19,6 +20,8 @@ struct bc_store {
 	char *path;
 	char *actor;
 	bc_time clock; /* fixed time, or 0 */
+	bool damaged;	  /* SQLite reported damage: no more writes */
+	bool damage_said; /* and d has been told */
 	/* A handful of statements run per unit; the library has fewer than
 	 * this many of them (a fixed array: nothing allocated as they come). */
 	cached stmts[32];
@@ -149,11 +152,38 @@ int bc_store_schema_latest(void)
 	return N_MIGRATIONS;
 }
 
+const bc_migration *bc_store_migrations(int *n)
+{
+	*n = N_MIGRATIONS;
+	return migrations;
+}
+
+/* How long a process waits for another's write lock. */
+#define BUSY_MS 5000
+
 bc_err bc_store_fail(bc_store *st, bc_diags *d, const char *doing)
 {
-	bc_diags_add(d, BC_ERROR, st->path, 0, NULL, NULL, "%s: %s", doing,
-		     sqlite3_errmsg(st->db));
-	return BC_ERR_DB;
+	bc_err rc = bc_dbfile_explain(st->path, sqlite3_extended_errcode(st->db),
+				      sqlite3_system_errno(st->db),
+				      sqlite3_errmsg(st->db), doing, d);
+	if (rc == BC_ERR_DAMAGED)
+		st->damaged = st->damage_said = true;
+	return rc;
+}
+
+void bc_store_set_damaged(bc_store *st)
+{
+	st->damaged = true;
+}
+
+bool bc_store_damaged(const bc_store *st)
+{
+	return st->damaged;
+}
+
+const char *bc_store_path(const bc_store *st)
+{
+	return st->path;
 }
 
 static bc_err exec(bc_store *st, const char *sql, bc_diags *d)
@@ -163,17 +193,53 @@ static bc_err exec(bc_store *st, const char *sql, bc_diags *d)
 	return BC_OK;
 }
 
-int bc_store_schema_version(bc_store *st)
+/* PRAGMA user_version: the first read of the file, so a failure here is
+ * the file's (bc_store_fail says what), not the schema's. */
+static bc_err read_version(bc_store *st, int *v, bc_diags *d)
 {
 	sqlite3_stmt *s;
+	bc_err rc = BC_OK;
+	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL) !=
+	    SQLITE_OK)
+		return bc_store_fail(st, d, "cannot open");
+	if (sqlite3_step(s) == SQLITE_ROW)
+		*v = sqlite3_column_int(s, 0);
+	else
+		rc = bc_store_fail(st, d, "cannot open");
+	sqlite3_finalize(s);
+	return rc;
+}
+
+int bc_store_schema_version(bc_store *st)
+{
+	bc_diags quiet = BC_DIAGS_INIT;
 	int v = -1;
-	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL) ==
-	    SQLITE_OK) {
-		if (sqlite3_step(s) == SQLITE_ROW)
-			v = sqlite3_column_int(s, 0);
-		sqlite3_finalize(s);
-	}
+	if (read_version(st, &v, &quiet) != BC_OK)
+		v = -1;
+	bc_diags_free(&quiet);
 	return v;
+}
+
+/* Versions run from 0 (nothing yet) to n.  Any other is no schema of
+ * baocao's: "the steps after it" would be whatever memory lies outside
+ * the list of steps. */
+static bc_err known_version(bc_store *st, int v, int n, bc_diags *d)
+{
+	if (v > n) {
+		bc_diags_add(d, BC_ERROR, st->path, 0, NULL, NULL,
+			     "schema version %d is newer than this baocao "
+			     "knows (%d): use a newer baocao",
+			     v, n);
+		return BC_ERR_SCHEMA;
+	}
+	if (v < 0) {
+		bc_diags_add(d, BC_ERROR, st->path, 0, NULL, NULL,
+			     "not a baocao database: its schema version is "
+			     "%d, and baocao's run from 0 to %d",
+			     v, n);
+		return BC_ERR_DB;
+	}
+	return BC_OK;
 }
 
 bc_err bc_store_migrate(bc_store *st, const bc_migration *steps, int n,
@@ -183,21 +249,19 @@ bc_err bc_store_migrate(bc_store *st, const bc_migration *steps, int n,
 		steps = migrations;
 		n = N_MIGRATIONS;
 	}
+	int v = 0;
+	bc_err rc = read_version(st, &v, d);
+	if (rc == BC_OK)
+		rc = known_version(st, v, n, d);
 	/* Up to date: no write lock, so readers run beside an import. */
-	if (bc_store_schema_version(st) == n)
-		return BC_OK;
-	bc_err rc = bc_store_begin(st, d);
-	if (rc != BC_OK)
+	if (rc != BC_OK || v == n)
 		return rc;
-	int v = bc_store_schema_version(st);
-	if (v > n) {
-		bc_store_rollback(st);
-		bc_diags_add(d, BC_ERROR, st->path, 0, NULL, NULL,
-			     "schema version %d is newer than this baocao "
-			     "knows (%d): use a newer baocao",
-			     v, n);
-		return BC_ERR_SCHEMA;
-	}
+	rc = bc_store_begin(st, d);
+	/* Another process may have moved it on while this one waited. */
+	if (rc == BC_OK)
+		rc = read_version(st, &v, d);
+	if (rc == BC_OK)
+		rc = known_version(st, v, n, d);
 	for (; v < n && rc == BC_OK; v++) {
 		char pragma[64];
 		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d",
@@ -219,50 +283,125 @@ static bool file_exists(const char *path)
 	return stat(path, &s) == 0;
 }
 
-/* A database someone else made (or garbage) must not be migrated into. */
-static bool foreign_database(bc_store *st)
+/* Tables but no schema version: someone else's database, which must
+ * not be migrated into. */
+static bc_err foreign_database(bc_store *st, int v, bc_diags *d)
 {
 	sqlite3_stmt *s;
-	bool foreign = true;
+	if (v != 0)
+		return BC_OK;
 	if (sqlite3_prepare_v2(st->db,
 			       "SELECT count(*) FROM sqlite_schema WHERE "
 			       "name NOT IN (SELECT name FROM sqlite_schema "
 			       "WHERE name LIKE 'sqlite_%')",
 			       -1, &s, NULL) != SQLITE_OK)
-		return true;
-	if (sqlite3_step(s) == SQLITE_ROW)
-		foreign = sqlite3_column_int(s, 0) > 0 &&
-			  bc_store_schema_version(st) == 0;
+		return bc_store_fail(st, d, "cannot open");
+	int r = sqlite3_step(s);
+	bool foreign = r == SQLITE_ROW && sqlite3_column_int(s, 0) > 0;
+	bc_err rc = r == SQLITE_ROW ? BC_OK : bc_store_fail(st, d, "cannot open");
 	sqlite3_finalize(s);
-	return foreign;
+	if (foreign) {
+		bc_diags_add(d, BC_ERROR, st->path, 0, NULL, NULL,
+			     "not a baocao database (its tables are another "
+			     "program's)");
+		rc = BC_ERR_DB;
+	}
+	return rc;
 }
 
-static bc_err configure(bc_store *st, bc_diags *d)
+static int64_t ms_now(void)
 {
-	sqlite3_busy_timeout(st->db, 5000);
-	/* Someone else's database is refused before anything changes it. */
-	if (foreign_database(st)) {
-		bc_diags_add(d, BC_ERROR, st->path, 0, NULL, NULL,
-			     "not a baocao database");
-		return BC_ERR_DB;
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* A file not yet in WAL mode (a restored backup, a new file) is switched
+ * by every process that opens it, under an exclusive lock that SQLite
+ * does not wait for while another holds the write lock (the busy handler
+ * is skipped where waiting could deadlock): try again, for as long as
+ * the busy timeout. */
+static bc_err set_wal(bc_store *st, bc_diags *d)
+{
+	for (int64_t start = ms_now();;) {
+		int r = sqlite3_exec(st->db, "PRAGMA journal_mode = WAL", NULL,
+				     NULL, NULL);
+		if (r == SQLITE_OK)
+			return BC_OK;
+		if ((r & 0xff) != SQLITE_BUSY || ms_now() - start >= BUSY_MS)
+			return bc_store_fail(st, d, "cannot open");
+		sqlite3_sleep(20);
 	}
+}
+
+/* Everything that refuses a file comes before anything that writes to
+ * it: a refused file is left as it was. */
+static bc_err configure(bc_store *st, bc_open_mode mode, bc_diags *d)
+{
+	int v = 0;
+	sqlite3_busy_timeout(st->db, BUSY_MS);
+	bc_err rc = read_version(st, &v, d);
+	if (rc == BC_OK)
+		rc = known_version(st, v, N_MIGRATIONS, d);
+	if (rc == BC_OK)
+		rc = foreign_database(st, v, d);
+	if (rc == BC_OK && mode != BC_OPEN_CREATE && v == 0) {
+		bc_diags_add(d, BC_ERROR, st->path, 0, NULL, NULL,
+			     "empty database (run 'baocao init')");
+		rc = BC_ERR_NO_DB;
+	}
+	if (rc == BC_OK)
+		rc = exec(st, "PRAGMA foreign_keys = ON", d);
+	if (rc != BC_OK || mode == BC_OPEN_READ)
+		return rc;
 	/* WAL lets readers (status, export) run beside an import; with WAL,
 	 * synchronous=NORMAL is durable across application crashes. */
-	return exec(st,
-		    "PRAGMA foreign_keys = ON;"
-		    "PRAGMA journal_mode = WAL;"
-		    "PRAGMA synchronous = NORMAL;",
-		    d);
+	rc = set_wal(st, d);
+	return rc == BC_OK ? exec(st, "PRAGMA synchronous = NORMAL", d) : rc;
 }
 
-bc_err bc_store_open(const char *path, bool create, bc_store **out,
+/* A new database is made under a temporary name and appears at path
+ * only complete: no process opening path sees it half made, and an init
+ * that fails leaves nothing.  Of several made at once the first in
+ * place is kept; the others open it. */
+static bc_err create_file(const char *path, bc_diags *d)
+{
+	const char *stray = bc_dbfile_stray_journal(path);
+	if (stray) {
+		bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL,
+			     "cannot create the database: %s", stray);
+		return BC_ERR_NO_DB;
+	}
+	char *tmp;
+	bc_store *st = NULL;
+	bool existed;
+	bc_err rc = bc_dbfile_tmp(path, &tmp, d);
+	if (rc != BC_OK)
+		return rc;
+	rc = bc_store_open(tmp, BC_OPEN_CREATE, &st, d);
+	/* The last connection to close moves its journal into the file. */
+	bc_store_close(st);
+	if (rc == BC_OK)
+		rc = bc_dbfile_publish(tmp, path, &existed, d);
+	else
+		bc_dbfile_remove(tmp);
+	bc_free(tmp);
+	return rc;
+}
+
+bc_err bc_store_open(const char *path, bc_open_mode mode, bc_store **out,
 		     bc_diags *d)
 {
-	if (!create && !file_exists(path)) {
+	if (!file_exists(path) && mode != BC_OPEN_CREATE) {
 		bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL,
 			     "no database here (create it with 'baocao "
 			     "init', or give --db or $BAOCAO_DB)");
 		return BC_ERR_NO_DB;
+	}
+	if (!file_exists(path)) {
+		bc_err rc = create_file(path, d);
+		if (rc != BC_OK)
+			return rc;
 	}
 	bc_store *st = bc_calloc(1, sizeof *st);
 	if (!st || !(st->path = bc_strdup(path)) ||
@@ -270,20 +409,16 @@ bc_err bc_store_open(const char *path, bool create, bc_store **out,
 		bc_store_close(st);
 		return BC_ERR_NOMEM;
 	}
-	int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+	int flags = mode == BC_OPEN_READ ? SQLITE_OPEN_READONLY
+					 : SQLITE_OPEN_READWRITE;
 	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
 		bc_err rc = st->db ? bc_store_fail(st, d, "cannot open")
 				   : BC_ERR_NOMEM;
 		bc_store_close(st);
 		return rc == BC_ERR_DB ? BC_ERR_NO_DB : rc;
 	}
-	bc_err rc = configure(st, d);
-	if (rc == BC_OK && !create && bc_store_schema_version(st) == 0) {
-		bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL,
-			     "empty database (run 'baocao init')");
-		rc = BC_ERR_NO_DB;
-	}
-	if (rc == BC_OK)
+	bc_err rc = configure(st, mode, d);
+	if (rc == BC_OK && mode != BC_OPEN_READ)
 		rc = bc_store_migrate(st, NULL, 0, d);
 	if (rc != BC_OK) {
 		bc_store_close(st);
@@ -370,8 +505,21 @@ static bc_err run_cached(bc_store *st, const char *sql, bc_diags *d)
 	return ok ? BC_OK : BC_ERR_DB;
 }
 
+/* Once SQLite has reported damage, nothing more is written: what a
+ * transaction read may have been cut short by it. */
+static bc_err refuse_damaged(bc_store *st, bc_diags *d)
+{
+	if (!st->damage_said)
+		bc_diags_add(d, BC_ERROR, st->path, 0, NULL, NULL,
+			     "%s; nothing was written", BC_DBFILE_DAMAGED);
+	st->damage_said = true;
+	return BC_ERR_DAMAGED;
+}
+
 bc_err bc_store_begin(bc_store *st, bc_diags *d)
 {
+	if (st->damaged)
+		return refuse_damaged(st, d);
 	return run_cached(st, SQL_BEGIN, d);
 }
 
@@ -382,7 +530,8 @@ bc_err bc_store_begin_read(bc_store *st, bc_diags *d)
 
 bc_err bc_store_commit(bc_store *st, bc_diags *d)
 {
-	bc_err rc = run_cached(st, SQL_COMMIT, d);
+	bc_err rc = st->damaged ? refuse_damaged(st, d)
+				: run_cached(st, SQL_COMMIT, d);
 	if (rc != BC_OK)
 		bc_store_rollback(st);
 	return rc;
@@ -409,18 +558,25 @@ static void audit_hash(const char *prev, int64_t at, const char *actor,
 	bc_sha256_hex(&h, out);
 }
 
-static void last_hash(bc_store *st, char out[BC_SHA256_HEX])
+/* The hash of the last entry ("" for none).  A failed read is an error,
+ * not an empty log: the next entry would start a new chain. */
+static bc_err last_hash(bc_store *st, char out[BC_SHA256_HEX], bc_diags *d)
 {
 	static const char sql[] =
 		"SELECT hash FROM audit ORDER BY id DESC LIMIT 1";
 	sqlite3_stmt *s = bc_store_stmt(st, sql);
 	strcpy(out, "");
 	if (!s)
-		return;
-	if (sqlite3_step(s) == SQLITE_ROW)
+		return bc_store_fail(st, d, "audit");
+	int r = sqlite3_step(s);
+	if (r == SQLITE_ROW && sqlite3_column_text(s, 0))
 		snprintf(out, BC_SHA256_HEX, "%s",
 			 (const char *)sqlite3_column_text(s, 0));
+	bc_err rc = r == SQLITE_ROW || r == SQLITE_DONE
+			    ? BC_OK
+			    : bc_store_fail(st, d, "audit");
 	sqlite3_reset(s);
+	return rc;
 }
 
 bc_err bc_store_audit(bc_store *st, const char *action, const char *object,
@@ -429,7 +585,9 @@ bc_err bc_store_audit(bc_store *st, const char *action, const char *object,
 	char prev[BC_SHA256_HEX], hash[BC_SHA256_HEX];
 	int64_t at = bc_store_now(st);
 	detail = detail ? detail : "";
-	last_hash(st, prev);
+	bc_err rc = last_hash(st, prev, d);
+	if (rc != BC_OK)
+		return rc;
 	audit_hash(prev, at, st->actor, action, object, detail, hash);
 	static const char sql[] =
 		"INSERT INTO audit (at, actor, action, object, detail,"
@@ -445,35 +603,87 @@ bc_err bc_store_audit(bc_store *st, const char *action, const char *object,
 	sqlite3_bind_text(s, 6, prev, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 7, hash, -1, SQLITE_STATIC);
 	int r = sqlite3_step(s);
-	bc_err rc = r == SQLITE_DONE ? BC_OK : bc_store_fail(st, d, "audit");
+	rc = r == SQLITE_DONE ? BC_OK : bc_store_fail(st, d, "audit");
 	sqlite3_reset(s);
 	return rc;
 }
 
-bc_err bc_store_audit_verify(bc_store *st, int64_t *bad_id, bc_diags *d)
+static const char *col_text(sqlite3_stmt *s, int i)
+{
+	const char *t = (const char *)sqlite3_column_text(s, i);
+	return t ? t : "";
+}
+
+/* One broken entry: its content no longer gives its hash (changed after
+ * it was written), or it does not name the entry before it (one
+ * removed, changed or put in between). */
+static void audit_problem(bc_store *st, sqlite3_stmt *s, bool changed,
+			  bool unlinked, bc_diags *problems)
+{
+	char loc[48];
+	snprintf(loc, sizeof loc, "audit entry %lld",
+		 (long long)sqlite3_column_int64(s, 0));
+	if (changed)
+		bc_diags_add_at(problems, BC_ERROR, st->path, loc, NULL, NULL,
+				"%s %s: changed after it was written (its "
+				"hash does not match what it says)",
+				col_text(s, 3), col_text(s, 4));
+	if (unlinked)
+		bc_diags_add_at(problems, BC_ERROR, st->path, loc, NULL, NULL,
+				"%s %s: does not follow the entry before it "
+				"(an entry was removed, changed or put in "
+				"between)",
+				col_text(s, 3), col_text(s, 4));
+}
+
+/* Walks the chain.  Every broken entry goes to problems, or, without
+ * problems, the walk stops at the first; its id in *first_bad. */
+static bc_err audit_walk(bc_store *st, bc_diags *problems, int64_t *first_bad,
+			 int64_t *entries, bc_diags *d)
 {
 	sqlite3_stmt *s;
 	char prev[BC_SHA256_HEX] = "", want[BC_SHA256_HEX];
-	*bad_id = 0;
+	*first_bad = *entries = 0;
 	if (sqlite3_prepare_v2(st->db,
 			       "SELECT id, at, actor, action, object, detail,"
 			       " prev_hash, hash FROM audit ORDER BY id",
 			       -1, &s, NULL) != SQLITE_OK)
 		return bc_store_fail(st, d, "audit");
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		const char *col[8];
-		for (int i = 2; i < 8; i++)
-			col[i] = (const char *)sqlite3_column_text(s, i);
-		audit_hash(prev, sqlite3_column_int64(s, 1), col[2], col[3],
-			   col[4], col[5], want);
-		if (strcmp(col[6], prev) != 0 || strcmp(col[7], want) != 0) {
-			*bad_id = sqlite3_column_int64(s, 0);
-			break;
+	int r;
+	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+		++*entries;
+		audit_hash(col_text(s, 6), sqlite3_column_int64(s, 1),
+			   col_text(s, 2), col_text(s, 3), col_text(s, 4),
+			   col_text(s, 5), want);
+		bool changed = strcmp(col_text(s, 7), want) != 0,
+		     unlinked = strcmp(col_text(s, 6), prev) != 0;
+		if ((changed || unlinked) && !*first_bad)
+			*first_bad = sqlite3_column_int64(s, 0);
+		if (changed || unlinked) {
+			if (!problems)
+				break;
+			audit_problem(st, s, changed, unlinked, problems);
 		}
-		snprintf(prev, sizeof prev, "%s", col[7]);
+		snprintf(prev, sizeof prev, "%s", col_text(s, 7));
 	}
+	bc_err rc = r == SQLITE_ROW || r == SQLITE_DONE
+			    ? BC_OK
+			    : bc_store_fail(st, d, "audit");
 	sqlite3_finalize(s);
-	return BC_OK;
+	return rc;
+}
+
+bc_err bc_store_audit_verify(bc_store *st, int64_t *bad_id, bc_diags *d)
+{
+	int64_t n;
+	return audit_walk(st, NULL, bad_id, &n, d);
+}
+
+bc_err bc_store_audit_check(bc_store *st, int64_t *entries,
+			    bc_diags *problems, bc_diags *d)
+{
+	int64_t first;
+	return audit_walk(st, problems, &first, entries, d);
 }
 
 static int64_t ruleset_row(bc_store *st, const char *code, const char *hash)
@@ -487,8 +697,11 @@ static int64_t ruleset_row(bc_store *st, const char *code, const char *hash)
 		return -1;
 	sqlite3_bind_text(s, 1, code, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, hash, -1, SQLITE_STATIC);
-	if (sqlite3_step(s) == SQLITE_ROW)
+	int r = sqlite3_step(s);
+	if (r == SQLITE_ROW)
 		id = sqlite3_column_int64(s, 0);
+	else if (r != SQLITE_DONE)
+		id = -1; /* a failed read is not "not recorded yet" */
 	sqlite3_finalize(s);
 	return id;
 }
@@ -554,11 +767,13 @@ bc_err bc_store_ruleset_sources(bc_store *st, const char *id,
 	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, hash, -1, SQLITE_STATIC);
 	bc_err rc = BC_OK;
-	while (rc == BC_OK && sqlite3_step(s) == SQLITE_ROW)
-		rc = bc_srcset_add(out,
-				   (const char *)sqlite3_column_text(s, 0),
+	int r;
+	while (rc == BC_OK && (r = sqlite3_step(s)) == SQLITE_ROW)
+		rc = bc_srcset_add(out, col_text(s, 0),
 				   sqlite3_column_blob(s, 1),
 				   (size_t)sqlite3_column_bytes(s, 1));
+	if (rc == BC_OK && r != SQLITE_DONE)
+		rc = bc_store_fail(st, d, "ruleset");
 	sqlite3_finalize(s);
 	if (rc == BC_OK && out->n == 0) {
 		bc_diags_add(d, BC_ERROR, st->path, 0, NULL, NULL,

@@ -21,11 +21,23 @@
 struct sqlite3;
 typedef struct bc_store bc_store;
 
-/* Opens the database at path.  With create false a missing file is
- * BC_ERR_NO_DB; a file that is not a baocao database is BC_ERR_DB; one
- * written by a newer baocao is BC_ERR_SCHEMA.  Pending migrations run.
- * *out is closed with bc_store_close. */
-bc_err bc_store_open(const char *path, bool create, bc_store **out,
+/* How bc_store_open treats the file (false and true are the first two,
+ * as the argument once was a bool). */
+typedef enum bc_open_mode {
+	BC_OPEN_EXISTING, /* a database that exists; pending migrations run */
+	BC_OPEN_CREATE,	  /* created if missing, whole or not at all */
+	BC_OPEN_READ,	  /* read as it is: no migration, nothing written */
+} bc_open_mode;
+
+/* Opens the database at path.  A missing file (unless created) and an
+ * empty one are BC_ERR_NO_DB; a file that is not a baocao database is
+ * BC_ERR_DB, as is a schema version outside 0 to the latest; one written
+ * by a newer baocao is BC_ERR_SCHEMA; a damaged one BC_ERR_DAMAGED.  d
+ * says which, and why SQLite could not open it (the directory, the file,
+ * its content).  A refused file is not changed.  A new database appears
+ * at path only complete, at the latest schema.  *out is closed with
+ * bc_store_close. */
+bc_err bc_store_open(const char *path, bc_open_mode mode, bc_store **out,
 		     bc_diags *d);
 void bc_store_close(bc_store *st);
 
@@ -60,8 +72,19 @@ struct sqlite3_stmt;
  * NULL on error (then bc_store_fail says why). */
 struct sqlite3_stmt *bc_store_stmt(bc_store *st, const char *sql);
 
-/* Adds the message of the last SQLite error to d; returns BC_ERR_DB. */
+/* Adds to d why the last SQLite call failed (bc_dbfile_explain) and
+ * returns BC_ERR_DAMAGED when the file is damaged (the store then
+ * refuses every write), else BC_ERR_DB. */
 bc_err bc_store_fail(bc_store *st, bc_diags *d, const char *doing);
+
+/* Marks the store damaged: from then on it refuses to begin or commit a
+ * write (BC_ERR_DAMAGED, nothing written).  The store marks itself when
+ * one of its failures is damage; the program marks it for damage SQLite
+ * reports anywhere (its error log), even to a read that gave up. */
+void bc_store_set_damaged(bc_store *st);
+bool bc_store_damaged(const bc_store *st);
+/* The path it was opened with. */
+const char *bc_store_path(const bc_store *st);
 
 /* Appends an audit entry: action ("units.import"), the object it acted
  * on ("2023-H1"), a detail text.  Call inside the change's transaction. */
@@ -69,6 +92,12 @@ bc_err bc_store_audit(bc_store *st, const char *action, const char *object,
 		      const char *detail, bc_diags *d);
 /* Verifies the audit chain; the first broken entry's id in *bad_id. */
 bc_err bc_store_audit_verify(bc_store *st, int64_t *bad_id, bc_diags *d);
+/* Verifies the whole chain: every entry changed after it was written
+ * and every link broken (an entry removed or put in) is one error in
+ * problems, naming the entry.  *entries is the number of entries; d
+ * says why the log could not be read. */
+bc_err bc_store_audit_check(bc_store *st, int64_t *entries,
+			    bc_diags *problems, bc_diags *d);
 
 /* Records a ruleset version and its sources (idempotent); its row id in
  * *id when not NULL. */
@@ -84,6 +113,8 @@ bc_err bc_store_ruleset_sources(bc_store *st, const char *id,
 typedef struct bc_migration {
 	const char *sql;
 } bc_migration;
+/* The program's own steps; *n is how many. */
+const bc_migration *bc_store_migrations(int *n);
 /* Brings the schema to n steps of steps[] (the program's own list by
  * default).  Exposed for tests of migrations. */
 bc_err bc_store_migrate(bc_store *st, const bc_migration *steps, int n,

@@ -61,6 +61,14 @@ static inline bool test_diags_have(const bc_diags *d, const char *needle)
 	return false;
 }
 
+/* Removes the directory dir and everything below it. */
+static inline void test_rm_tree(const char *dir)
+{
+	char cmd[1100];
+	snprintf(cmd, sizeof cmd, "rm -rf -- '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
 /* Prints the diagnostics (to see why a test failed). */
 static inline void test_diags_print(const bc_diags *d)
 {

@@ -308,6 +308,132 @@ static void newer_schema_refused(void **state)
 	finish(f);
 }
 
+/* The bytes of the file at path, into buf (at most size); their count. */
+static size_t file_bytes(const char *path, char *buf, size_t size)
+{
+	FILE *fp = fopen(path, "rb");
+	assert_non_null(fp);
+	size_t n = fread(buf, 1, size, fp);
+	fclose(fp);
+	return n;
+}
+
+/* A version below 0 is no schema of baocao's: "the steps after it" were
+ * read from before the list, and run (or crashed on). */
+static void negative_schema_refused(void **state)
+{
+	fx *f = *state;
+	static char before[1 << 20], after[1 << 20];
+	const int versions[] = {-1, -103, -1000, INT32_MIN};
+	for (size_t i = 0; i < sizeof versions / sizeof *versions; i++) {
+		bc_store *st = open_new(f);
+		char sql[64];
+		snprintf(sql, sizeof sql, "PRAGMA user_version = %d",
+			 versions[i]);
+		exec_ok(bc_store_db(st), sql);
+		/* The store already open does not run "the rest" either. */
+		assert_int_equal(bc_store_migrate(st, NULL, 0, &f->d),
+				 BC_ERR_DB);
+		assert_int_equal(bc_store_schema_version(st), versions[i]);
+		bc_store_close(st);
+		f->st = NULL;
+		size_t n = file_bytes(f->path, before, sizeof before);
+		for (int mode = 0; mode < 3; mode++) {
+			st = NULL;
+			assert_int_equal(bc_store_open(f->path, mode, &st,
+						       &f->d),
+					 BC_ERR_DB);
+			assert_null(st);
+		}
+		assert_int_equal(file_bytes(f->path, after, sizeof after), n);
+		assert_memory_equal(before, after, n);
+		assert_true(test_diags_have(&f->d, "not a baocao database"));
+		bc_diags_free(&f->d);
+		unlink(f->path);
+	}
+	finish(f);
+}
+
+/* Once damage is known, the store writes nothing more: a transaction
+ * begun before is not committed either. */
+static void damaged_store_refuses_writes(void **state)
+{
+	fx *f = *state;
+	bc_store *st = open_new(f);
+	sqlite3 *db = bc_store_db(st);
+	assert_false(bc_store_damaged(st));
+	assert_int_equal(bc_store_begin(st, &f->d), BC_OK);
+	exec_ok(db, "INSERT INTO unit (code, name, kind) "
+		    "VALUES ('a', 'A', 'commune')");
+	bc_store_set_damaged(st);
+	assert_true(bc_store_damaged(st));
+	assert_int_equal(bc_store_commit(st, &f->d), BC_ERR_DAMAGED);
+	assert_int_not_equal(sqlite3_get_autocommit(db), 0);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM unit"), 0);
+	assert_int_equal(bc_store_begin(st, &f->d), BC_ERR_DAMAGED);
+	assert_int_not_equal(sqlite3_get_autocommit(db), 0);
+	/* Said once, with what to do. */
+	assert_int_equal(f->d.errors, 1);
+	assert_true(test_diags_have(&f->d, "baocao check"));
+	/* Reading goes on: check and backup read a damaged database. */
+	assert_int_equal(bc_store_begin_read(st, &f->d), BC_OK);
+	bc_store_rollback(st);
+	finish(f);
+}
+
+/* A new database appears at its path only complete; none is made beside
+ * the journal of one that is gone, which SQLite would apply to it. */
+static void create_is_whole_or_nothing(void **state)
+{
+	fx *f = *state;
+	char wal[1100];
+	snprintf(wal, sizeof wal, "%s-wal", f->path);
+	test_write(f->dir, "baocao.db-wal", "a journal left behind");
+	bc_store *st = NULL;
+	assert_int_equal(bc_store_open(f->path, true, &st, &f->d),
+			 BC_ERR_NO_DB);
+	assert_true(test_diags_have(&f->d, "journal"));
+	struct stat sb;
+	assert_int_not_equal(stat(f->path, &sb), 0);
+	unlink(wal);
+	bc_diags_free(&f->d);
+
+	open_new(f);
+	finish(f);
+	/* Nothing but the database is left in the directory. */
+	DIR *dp = opendir(f->dir);
+	struct dirent *e;
+	int n = 0;
+	while ((e = readdir(dp))) {
+		if (e->d_name[0] == '.')
+			continue;
+		assert_string_equal(e->d_name, "baocao.db");
+		n++;
+	}
+	closedir(dp);
+	assert_int_equal(n, 1);
+}
+
+/* Read as it is: an older schema is not migrated, nothing written. */
+static void read_mode_changes_nothing(void **state)
+{
+	fx *f = *state;
+	bc_store *st = open_new(f);
+	exec_ok(bc_store_db(st), "PRAGMA user_version = 1");
+	bc_store_close(st);
+	f->st = NULL;
+	assert_int_equal(bc_store_open(f->path, BC_OPEN_READ, &f->st, &f->d),
+			 BC_OK);
+	assert_int_equal(bc_store_schema_version(f->st), 1);
+	assert_int_not_equal(sqlite3_exec(bc_store_db(f->st),
+					  "INSERT INTO unit (code, name, kind)"
+					  " VALUES ('a', 'A', 'commune')",
+					  NULL, NULL, NULL),
+			     SQLITE_OK);
+	assert_int_equal(f->d.n, 0);
+	finish(f);
+}
+
 /* ---- migrations --------------------------------------------------------- */
 
 static const bc_migration steps[] = {
@@ -526,6 +652,34 @@ static void audit_deletion_detected(void **state)
 	finish(f);
 }
 
+/* The check lists every broken entry, not only the first. */
+static void audit_check_lists_every_break(void **state)
+{
+	fx *f = *state;
+	fill_audit(f, 6);
+	int64_t n = 0;
+	bc_diags problems = BC_DIAGS_INIT;
+	assert_int_equal(bc_store_audit_check(f->st, &n, &problems, &f->d),
+			 BC_OK);
+	assert_int_equal(n, 6);
+	assert_int_equal(problems.n, 0);
+	exec_ok(bc_store_db(f->st),
+		"DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete;"
+		"UPDATE audit SET detail = 'changed' WHERE id = 2;"
+		"DELETE FROM audit WHERE id = 5");
+	assert_int_equal(bc_store_audit_check(f->st, &n, &problems, &f->d),
+			 BC_OK);
+	assert_int_equal(n, 5);
+	assert_int_equal(problems.errors, 2);
+	assert_true(test_diags_have(&problems, "audit entry 2: test obj: "
+					       "changed after"));
+	assert_true(test_diags_have(&problems, "audit entry 6: test obj: "
+					       "does not follow"));
+	assert_int_equal(f->d.n, 0);
+	bc_diags_free(&problems);
+	finish(f);
+}
+
 static void actor_and_clock(void **state)
 {
 	fx *f = *state;
@@ -707,6 +861,10 @@ int main(void)
 		T(foreign_database_refused),
 		T(refused_database_keeps_its_journal_mode),
 		T(newer_schema_refused),
+		T(negative_schema_refused),
+		T(damaged_store_refuses_writes),
+		T(create_is_whole_or_nothing),
+		T(read_mode_changes_nothing),
 		T(migrate_preserves_data),
 		T(failing_step_rolls_back),
 		T(audit_entries_chain),
@@ -714,6 +872,7 @@ int main(void)
 		T(audit_tampering_detected),
 		T(audit_broken_link_detected),
 		T(audit_deletion_detected),
+		T(audit_check_lists_every_break),
 		T(actor_and_clock),
 		T(transactions),
 		T(begin_takes_the_write_lock),

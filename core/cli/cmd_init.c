@@ -5,7 +5,9 @@ static const char usage[] =
 	"usage: baocao init\n\n"
 	"Creates the database if it is missing (running it again is "
 	"harmless),\nupgrades its schema, and records every ruleset of the "
-	"rules directory.\n";
+	"rules directory.\nThe rules are loaded first: if they cannot be, "
+	"nothing is created.  A new\ndatabase appears only complete; none is "
+	"made beside a journal file\n(DB-wal) left without its database.\n";
 
 int cmd_init(bc_cli *c, int argc, char **argv)
 {
@@ -13,7 +15,10 @@ int cmd_init(bc_cli *c, int argc, char **argv)
 	int npos, r = cli_parse(c, argc, argv, NULL, pos, 0, &npos, usage);
 	if (r)
 		return r < 0 ? EXIT_USAGE : EXIT_OK;
-	bc_err rc = cli_open(c, true);
+	/* The rules first: an init refused for them creates nothing. */
+	bc_err rc = cli_load_rules(c);
+	if (rc == BC_OK)
+		rc = cli_open_store(c, true);
 	if (rc == BC_OK)
 		rc = bc_store_begin(c->st, &c->diags);
 	if (rc == BC_OK) {

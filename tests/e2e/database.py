@@ -144,7 +144,120 @@ def no_signal(r):
           f"{r.cmd}: killed by signal {-(r.rc or 0)}: {r.brief()}")
 
 
+# ---- schema versions ---------------------------------------------------
+
+@test
+def schema_version_out_of_range(t):
+    """A version outside 0..latest is refused before anything runs: the
+    steps "after" a negative one were read from outside the list."""
+    t.init()
+    latest = latest_schema(t)
+    for v in (-1, -103, -1000, -2147483648, latest + 1):
+        c = connect(t.db)
+        c.execute(f"PRAGMA user_version = {v}")
+        c.commit()
+        c.close()
+        settle(t.db)
+        before = t.db.read_bytes()
+        for args in (["status", "2023-Q1"], ["units", "list"], ["init"],
+                     ["import", EXAMPLES / "tu-phap.json"]):
+            r = t.bc(*args)
+            no_signal(r)
+            want = "newer" if v > 0 else "not a baocao database"
+            expect_err(r, 3, want)
+            check("syntax error" not in r.err and "constraint" not in r.err,
+                  f"{r.cmd} ran SQL from outside the migrations: {r.err!r}")
+            same(t.db.read_bytes() == before, True,
+                 f"user_version {v}: the file after {r.cmd} is unchanged")
+
+
 # ---- what is said of a file that cannot be used ------------------------
+
+@test
+def message_read_only_directory(t):
+    pre = unprivileged()
+    populated(t)
+    ro = t.tmp / "ro"
+    ro.mkdir()
+    shutil.copy(t.db, ro / "x.db")
+    ro.chmod(0o555)
+    try:
+        for args in (["--db", ro / "x.db", "units", "list"],
+                     ["--db", ro / "new.db", "init"]):
+            r = bc_as(pre, t, *args)
+            expect_err(r, 3, "Permission denied on the directory",
+                       str(ro))
+            check("not a baocao database" not in r.err,
+                  f"{r.cmd}: {r.err!r}")
+        check(not (ro / "new.db").exists(), "init created a file in ro/")
+        # the file itself unreadable
+        f = t.tmp / "locked.db"
+        shutil.copy(t.db, f)
+        f.chmod(0)
+        r = bc_as(pre, t, "--db", f, "units", "list")
+        expect_err(r, 3, "Permission denied on the file")
+    finally:
+        ro.chmod(0o755)
+
+
+@test
+def message_file_content(t):
+    populated(t)
+    settle(t.db)
+    good = t.db.read_bytes()
+    cases = {  # content: what the message says, and what it must not
+        good[:1000]: "cut short",
+        good[:50]: "cut short",
+        good[:len(good) // 2]: "cut short",
+        b"code,name,kind,roles,parent\n" * 20: "not an SQLite database",
+        b"hello\n": "too short to be a database",
+    }
+    for i, (content, want) in enumerate(cases.items()):
+        p = t.tmp / f"case{i}.db"
+        p.write_bytes(content)
+        for args in (["units", "list"], ["init"], ["status", "2023-Q1"]):
+            r = t.bc(*args, db=p)
+            expect_err(r, 3, want, str(p))
+            check(p.read_bytes() == content, f"{r.cmd} changed {p}")
+    r = t.bc("units", "list", db=t.tmp / "khong-co" / "x.db")
+    expect_err(r, 3)
+    r = t.bc("init", db=t.tmp / "khong-co" / "x.db")
+    expect_err(r, 3, "the directory", "does not exist")
+    (t.tmp / "dir.db").mkdir()
+    expect_err(t.bc("init", db=t.tmp / "dir.db"), 3, "a directory")
+
+
+@test
+def message_unreadable_rules(t):
+    pre = unprivileged()
+    t.init()
+    rules = t.rules_copy()
+    (rules / "cchc-1131").chmod(0)
+    try:
+        r = bc_as(pre, t, "--db", t.db, "period", "show", "2023-Q1",
+                  rules=rules)
+        expect_err(r, 3, "cchc-1131", "cannot read", "Permission denied")
+        check("no ruleset here" not in r.err, f"{r.cmd}: {r.err!r}")
+    finally:
+        (rules / "cchc-1131").chmod(0o755)
+    rules.chmod(0o444)  # the names can be listed, not looked into
+    try:
+        r = bc_as(pre, t, "--db", t.db, "rules", "list", rules=rules)
+        expect_err(r, 3, "Permission denied")
+        check("no ruleset here" not in r.err, f"{r.cmd}: {r.err!r}")
+    finally:
+        rules.chmod(0o755)
+
+
+@test
+def init_checks_rules_first(t):
+    for rules in (t.tmp / "khong-co", t.tmp / "empty"):
+        if rules.name == "empty":
+            rules.mkdir()
+        r = t.bc("init", rules=rules)
+        expect_err(r, 3, str(rules))
+        check(not t.db.exists(), f"{r.cmd} created {t.db}")
+
 
 def lose_keeping_journal(db):
     """The database file is lost, its journal (with a last change) not:
@@ -161,6 +274,66 @@ def lose_keeping_journal(db):
     wal.write_bytes(stray)
     Path(str(db) + "-shm").unlink(missing_ok=True)
     return stray
+
+
+@test
+def init_refuses_a_stray_journal(t):
+    """A journal left without its database holds that database's last
+    changes; SQLite would apply them to a new file of the same name."""
+    populated(t)
+    stray = lose_keeping_journal(t.db)
+    wal = Path(str(t.db) + "-wal")
+    r = t.bc("init")
+    expect_err(r, 3, "journal")
+    check(not t.db.exists(), "init created a database beside the journal")
+    check(wal.read_bytes() == stray, "init changed the stray journal")
+
+
+# ---- processes at once -------------------------------------------------
+
+@test
+def concurrent_init_and_import(t):
+    """Several `init && units import` at once on a new path all succeed."""
+    n = 8
+    for round_ in range(3):
+        db = t.tmp / f"new{round_}.db"
+        cmd = (f'"{BIN}" --db "{db}" init && '
+               f'"{BIN}" --db "{db}" units import "{UNITS_CSV}"')
+        ps = [subprocess.Popen(["sh", "-c", cmd], env=base_env(),
+                               stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE) for _ in range(n)]
+        errs = [(p.wait(timeout=60), p.stderr.read().decode()) for p in ps]
+        for p in ps:
+            p.stderr.close()
+        bad = [e for rc, e in errs if rc != 0]
+        check(not bad, f"round {round_}: {len(bad)} of {n} failed: "
+                       f"{bad[0][:300]!r}" if bad else "")
+        units = t.json("units", "list", db=db)["units"]
+        same(len(units), 36, f"round {round_}: units in {db.name}")
+
+
+@test
+def waits_for_a_writer_while_switching_to_wal(t):
+    """A database not yet in WAL mode (a restored backup) is switched by
+    whoever opens it first; that waits for a writer instead of failing
+    at once with "locked"."""
+    populated(t)
+    settle(t.db)
+    c = connect(t.db)
+    c.execute("PRAGMA journal_mode = DELETE")
+    c.close()
+    w = sqlite3.connect(str(t.db), isolation_level=None,
+                        check_same_thread=False)
+    w.execute("BEGIN IMMEDIATE")
+    timer = threading.Timer(1.0, lambda: w.execute("COMMIT"))
+    timer.start()
+    try:
+        r = t.bc("units", "list")
+    finally:
+        timer.join()
+        w.close()
+    expect_rc(r, 0)
+    check(r.secs >= 0.9, f"{r.cmd} did not wait for the writer")
 
 
 # ---- check -------------------------------------------------------------

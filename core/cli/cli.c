@@ -83,6 +83,8 @@ bc_err cli_open_store(bc_cli *c, bool create)
 		return rc;
 	if (c->clock)
 		bc_store_set_clock(c->st, c->clock);
+	if (c->damaged)
+		bc_store_set_damaged(c->st);
 	return bc_store_set_actor(c->st, c->actor);
 }
 
@@ -171,6 +173,47 @@ int cli_finish(bc_cli *c, bc_err err)
 		fprintf(stderr, "baocao: %s\n", bc_strerror(err));
 	cli_flush_diags(c);
 	return cli_exit_code(err);
+}
+
+static json_t *count_json(int64_t n)
+{
+	return n >= 0 ? json_integer((json_int_t)n) : json_null();
+}
+
+json_t *cli_counts_json(const bc_check_counts *n)
+{
+	return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "units",
+			 count_json(n->units), "periods", count_json(n->periods),
+			 "submissions", count_json(n->submissions),
+			 "revisions", count_json(n->revisions), "values",
+			 count_json(n->values), "audit_entries",
+			 count_json(n->audit), "rulesets",
+			 count_json(n->rulesets));
+}
+
+void cli_counts_text(const bc_check_counts *n, char *buf, size_t size)
+{
+	const struct {
+		int64_t n;
+		const char *one, *many;
+	} part[] = {{n->units, "unit", "units"},
+		    {n->periods, "period", "periods"},
+		    {n->submissions, "submission", "submissions"},
+		    {n->revisions, "revision", "revisions"},
+		    {n->values, "value", "values"},
+		    {n->audit, "audit entry", "audit entries"},
+		    {n->rulesets, "ruleset", "rulesets"}};
+	size_t o = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < sizeof part / sizeof *part && o < size; i++) {
+		char num[24] = "?"; /* -1: could not be counted */
+		if (part[i].n >= 0)
+			snprintf(num, sizeof num, "%lld", (long long)part[i].n);
+		o += (size_t)snprintf(buf + o, size - o, "%s%s %s",
+				      i ? ", " : "", num,
+				      part[i].n == 1 ? part[i].one
+						     : part[i].many);
+	}
 }
 
 void cli_print_json(json_t *v)

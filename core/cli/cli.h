@@ -7,6 +7,7 @@
 #ifndef BC_CLI_H
 #define BC_CLI_H
 
+#include "check.h"
 #include "error.h"
 #include "rulebook.h"
 #include "store.h"
@@ -33,6 +34,11 @@ typedef struct bc_cli {
 	bc_store *st;
 	bc_rulebook *rb;
 	bc_diags diags;
+	/* SQLite reported damage (its error log, set up by main), with its
+	 * first message; a command that reports it itself (check) says so
+	 * in damage_reported, else main does, with exit 3. */
+	bool damaged, damage_reported;
+	char damage_msg[256];
 } bc_cli;
 
 typedef struct cli_opt {
@@ -81,6 +87,10 @@ void cli_textout_begin(void);
  * pipe) is said, and turns rc into EXIT_ENV if it was EXIT_OK. */
 int cli_textout_end(int rc);
 
+/* What a database holds (bc_check_counts), as JSON and as a line. */
+json_t *cli_counts_json(const bc_check_counts *n);
+void cli_counts_text(const bc_check_counts *n, char *buf, size_t size);
+
 /* Prints v as one line of JSON on stdout and releases it. */
 void cli_print_json(json_t *v);
 /* A JSON string of s, or null for NULL. */
@@ -100,6 +110,7 @@ bool cli_date_arg(const char *usage, const char *opt, const char *s,
 
 /* The commands. */
 int cmd_aggregate(bc_cli *c, int argc, char **argv);
+int cmd_check(bc_cli *c, int argc, char **argv);
 int cmd_export(bc_cli *c, int argc, char **argv);
 int cmd_history(bc_cli *c, int argc, char **argv);
 int cmd_import(bc_cli *c, int argc, char **argv);

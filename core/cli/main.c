@@ -2,9 +2,11 @@
 /* baocao: periodic administrative-reform reporting of a district. */
 #include "bc_config.h"
 #include "cli.h"
+#include "dbfile.h"
 #include "mem.h"
 
 #include <limits.h>
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -29,6 +31,7 @@ static const struct command {
 	{"aggregate", cmd_aggregate, "district figures of a period"},
 	{"export", cmd_export, "write a period's figures: xlsx, csv, json, plugins"},
 	{"template", cmd_template, "the Excel workbook a unit fills in"},
+	{"check", cmd_check, "check the database: sound, whole, as baocao wrote it"},
 	{NULL, NULL, NULL},
 };
 
@@ -89,9 +92,36 @@ static int setup(bc_cli *c, char *rules_buf, size_t n)
 	return EXIT_OK;
 }
 
+/* SQLite's error log: damage it meets anywhere, even where a read took
+ * an error for "no more rows", stops every write of this run. */
+static void sqlite_log(void *arg, int code, const char *msg)
+{
+	bc_cli *c = arg;
+	if (!bc_dbfile_damage_code(code))
+		return;
+	if (!c->damaged)
+		snprintf(c->damage_msg, sizeof c->damage_msg, "%s", msg);
+	c->damaged = true;
+	if (c->st)
+		bc_store_set_damaged(c->st);
+}
+
+/* A command that met damage, and did not report it as its finding,
+ * fails: what it read or printed may be cut short. */
+static int damage_exit(bc_cli *c, int rc)
+{
+	if (!c->damaged || c->damage_reported || rc == EXIT_ENV)
+		return rc;
+	fprintf(stderr, "%s: %s (SQLite: %s)\n", c->db_path,
+		BC_DBFILE_DAMAGED, c->damage_msg);
+	return EXIT_ENV;
+}
+
 static int run(int argc, char **argv)
 {
 	bc_cli c = {.diags = BC_DIAGS_INIT};
+	/* Before anything of SQLite runs, as sqlite3_config requires. */
+	sqlite3_config(SQLITE_CONFIG_LOG, sqlite_log, &c);
 	char rules_buf[PATH_MAX + 16];
 	int i = 1;
 	for (; i < argc && argv[i][0] == '-'; i++) {
@@ -133,6 +163,7 @@ static int run(int argc, char **argv)
 	if (rc == EXIT_OK)
 		rc = cmd->run(&c, argc - i - 1, argv + i + 1);
 	cli_flush_diags(&c);
+	rc = damage_exit(&c, rc);
 	bc_rulebook_free(c.rb);
 	bc_store_close(c.st);
 	return rc;

@@ -160,7 +160,7 @@ def schema_version_out_of_range(t):
         settle(t.db)
         before = t.db.read_bytes()
         for args in (["status", "2023-Q1"], ["units", "list"], ["init"],
-                     ["import", EXAMPLES / "tu-phap.json"]):
+                     ["import", EXAMPLES / "tu-phap.json"], ["check"]):
             r = t.bc(*args)
             no_signal(r)
             want = "newer" if v > 0 else "not a baocao database"
@@ -338,6 +338,32 @@ def waits_for_a_writer_while_switching_to_wal(t):
 
 # ---- check -------------------------------------------------------------
 
+@test
+def check_good_database(t):
+    populated(t)
+    n = len(list(EXAMPLES.glob("*.json")))
+    r = t.ok("check")
+    check(" ok" in r.out and f"{n} submissions" in r.out, r.brief())
+    j = t.json("check")
+    same(sorted(j), ["counts", "db", "ok", "problems", "schema"],
+         "check --json keys")
+    same((j["ok"], j["problems"], j["counts"]["submissions"]),
+         (True, [], n), "check --json")
+    check(j["counts"]["audit_entries"] > n, f"audit entries: {j}")
+
+
+@test
+def check_damaged_page(t):
+    populated(t)
+    damage(t.db)
+    for _ in range(2):  # and it changes nothing
+        r = t.bc("check")
+        expect_err(r, 1, "integrity")
+    j = parse_json(t.bc("check", "--json"))
+    check(j["ok"] is False and any(p["check"] == "integrity"
+                                   for p in j["problems"]), f"{j}")
+
+
 def corrected(t, name="tu-phap.json", at="2023-03-01T08:00:00+07:00"):
     """A corrected submission of the example: revisions number 2."""
     sub = json.loads((EXAMPLES / name).read_text(encoding="utf-8"))
@@ -345,6 +371,66 @@ def corrected(t, name="tu-phap.json", at="2023-03-01T08:00:00+07:00"):
     p = t.tmp / f"corrected-{name}"
     p.write_text(json.dumps(sub, ensure_ascii=False), encoding="utf-8")
     return p
+
+
+@test
+def check_lists_every_problem(t):
+    populated(t)
+    t.ok("import", corrected(t))
+    settle(t.db)
+    (first,), = rows(t.db, "SELECT r.id FROM revision r JOIN unit u ON"
+                           " u.id = r.unit_id WHERE u.code = 'tu-phap'"
+                           " AND r.number = 1 ORDER BY r.id LIMIT 1")
+    c = connect(t.db)
+    c.executescript(
+        "DROP TRIGGER audit_no_update;"
+        "UPDATE audit SET detail = 'đã sửa' WHERE id = 3;"
+        "DROP TRIGGER audit_no_delete;"
+        "DELETE FROM audit WHERE id = (SELECT max(id) FROM audit);"
+        "CREATE INDEX mine ON unit(name);"
+        "UPDATE ruleset_file SET content = content || X'0A' WHERE"
+        " path = 'ruleset.lua';"
+        "INSERT INTO unit (code, name, kind) VALUES ('../ngoai', 'X',"
+        " 'commune');"
+        "DROP TRIGGER value_not_deleted;"
+        "DROP TRIGGER revision_not_deleted;"
+        f"DELETE FROM value WHERE revision_id = {first};"
+        f"DELETE FROM diagnostic WHERE revision_id = {first};"
+        f"DELETE FROM revision WHERE id = {first};")
+    c.commit()
+    c.close()
+    r = t.bc("check")
+    expect_err(r, 1, "audit entry 3: ", "changed after it was written",
+               "schema: trigger audit_no_update is missing",
+               "trigger audit_no_delete", "trigger revision_not_deleted",
+               "index mine is not one baocao makes",
+               "ruleset cchc-1131: ", "'../ngoai'",
+               "tu-phap 2023-Q1", "a revision is missing",
+               "corrected-tu-phap.json",
+               "its import is not in the audit log")
+    j = parse_json(t.bc("check", "--json"))
+    kinds = {p["check"].split(" ")[0] for p in j["problems"] if p["check"]}
+    same(sorted(kinds), ["audit", "revisions", "ruleset", "schema",
+                         "submission", "units"], "check --json's checks")
+
+
+# ---- damage stops writes -----------------------------------------------
+
+@test
+def damaged_database_takes_no_write(t):
+    populated(t)
+    extra = sorted((SRC / "examples" / "2022-Q1").glob("*.json"))[:3]
+    for table, want in (("ruleset", 3), ("unit", 3)):
+        base = t.tmp / f"base-{table}.db"
+        shutil.copy(t.db, base)
+        damage(base, table)
+        before = base.read_bytes()
+        r = t.bc("import", *extra, db=base)
+        no_signal(r)
+        expect_err(r, want, "damaged")
+        settle(base)
+        check(base.read_bytes() == before,
+              f"{r.cmd}: the damaged file was written to")
 
 
 # ---- backup and restore ------------------------------------------------

@@ -110,7 +110,9 @@ bool cli_date_arg(const char *usage, const char *opt, const char *s,
 
 /* The commands. */
 int cmd_aggregate(bc_cli *c, int argc, char **argv);
+int cmd_backup(bc_cli *c, int argc, char **argv);
 int cmd_check(bc_cli *c, int argc, char **argv);
+int cmd_restore(bc_cli *c, int argc, char **argv);
 int cmd_export(bc_cli *c, int argc, char **argv);
 int cmd_history(bc_cli *c, int argc, char **argv);
 int cmd_import(bc_cli *c, int argc, char **argv);

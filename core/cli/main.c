@@ -32,6 +32,8 @@ static const struct command {
 	{"export", cmd_export, "write a period's figures: xlsx, csv, json, plugins"},
 	{"template", cmd_template, "the Excel workbook a unit fills in"},
 	{"check", cmd_check, "check the database: sound, whole, as baocao wrote it"},
+	{"backup", cmd_backup, "copy the database into a new file, safely"},
+	{"restore", cmd_restore, "put the database back from a backup"},
 	{NULL, NULL, NULL},
 };
 

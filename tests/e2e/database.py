@@ -447,6 +447,109 @@ def audit(path):
     return rows(path, "SELECT * FROM audit ORDER BY id")
 
 
+@test
+def backup_never_replaces(t):
+    populated(t)
+    out = t.tmp / "b.db"
+    out.write_bytes(b"keep me")
+    r = t.bc("backup", out)
+    expect_err(r, 3, "already exists")
+    same(out.read_bytes(), b"keep me", "the file that was there")
+    expect_err(t.bc("backup", t.tmp / "khong-co" / "b.db"), 3,
+               "does not exist")
+    expect_rc(t.bc("backup"), 2)
+    check(not [p for p in t.tmp.iterdir() if ".tmp-" in p.name],
+          f"temporary files left: {list(t.tmp.iterdir())}")
+
+
+@test
+def backup_and_restore(t):
+    populated(t)
+    t.ok("period", "advance", "2023-H1", "--due", "2023-05-20", "--doc",
+         "Công văn 999/UBND-NV")
+    bk = t.tmp / "sao-luu" / "2023-05-15.db"
+    bk.parent.mkdir()
+    j = t.json("backup", bk)
+    same((j["backup"], j["bytes"] == bk.stat().st_size), (str(bk), True),
+         "backup --json")
+    same(integrity(bk), ["ok"], "the backup's integrity_check")
+    check(not Path(str(bk) + "-wal").exists(), "the backup has a journal")
+    want_rev, want_audit = revisions(bk), audit(bk)
+    check(len(want_rev) > 200, f"{len(want_rev)} revisions backed up")
+    same(want_rev, revisions(t.db), "revisions of the backup")
+    t.ok("check", db=bk)
+
+    # the office's database is damaged, then lost with its journal left
+    t.ok("import", *sorted((SRC / "examples" / "2022-Q1").glob("*.json")))
+    damage(t.db)
+    r = t.bc("restore", bk)
+    expect_rc(r, 0)
+    kept = [p for p in t.tmp.iterdir() if ".before-restore-" in p.name]
+    check(len(kept) == 1 and kept[0].name in r.err, f"kept {kept}: {r.err}")
+    t.ok("check")
+    same(revisions(t.db), want_rev, "revisions after restore")
+    same(audit(t.db), want_audit, "audit log after restore")
+    same(t.json("period", "show", "2023-H1")["unit_due"], "2023-05-20",
+         "the advanced deadline after restore")
+
+    t.ok("import", corrected(t))
+    lose_keeping_journal(t.db)
+    r = t.bc("restore", bk, "--json")
+    expect_rc(r, 0)
+    same(parse_json(r)["counts"]["revisions"], len(want_rev),
+         "restore --json counts")
+    t.ok("check")
+    same(revisions(t.db), want_rev, "revisions after the second restore")
+    same(audit(t.db), want_audit, "audit log after the second restore")
+
+
+@test
+def backup_while_others_import(t):
+    t.init()
+    t.ok("units", "import", UNITS_CSV)
+    files = sorted(EXAMPLES.glob("*.json")) + \
+        sorted((SRC / "examples" / "2022-Q1").glob("*.json"))
+
+    def one(f):
+        return t.bc("import", f)
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=3) as pool:
+        futs = [pool.submit(one, f) for f in files]
+        n = 0
+        while not all(f.done() for f in futs) or n < 2:
+            bk = t.tmp / f"b{n}.db"
+            expect_rc(t.bc("backup", bk, timeout=60), 0)
+            t.ok("check", db=bk)
+            n += 1
+        for f in futs:
+            expect_rc(f.result(), 0)
+
+
+@test
+def restore_refuses_a_bad_backup(t):
+    populated(t)
+    settle(t.db)
+    before = t.db.read_bytes()
+    bk = t.tmp / "b.db"
+    t.ok("backup", bk)
+    damage(bk)
+    other = t.tmp / "other.db"
+    c = connect(other)
+    c.execute("CREATE TABLE people (name TEXT)")
+    c.commit()
+    c.close()
+    text = t.tmp / "units.db"
+    text.write_bytes(UNITS_CSV.read_bytes())
+    for b, want in ((bk, "damaged"), (other, "not a baocao database"),
+                    (text, "not an SQLite database")):
+        r = t.bc("restore", b)
+        expect_err(r, 1, want, "not restored")
+        same(t.db.read_bytes() == before, True, f"the database after {r.cmd}")
+    expect_err(t.bc("restore", t.tmp / "khong-co.db"), 3, "khong-co.db")
+    check(not [p for p in t.tmp.iterdir() if "before-restore" in p.name
+               or ".tmp-" in p.name], f"files left: {list(t.tmp.iterdir())}")
+
+
 # ---- file names from the database --------------------------------------
 
 @test

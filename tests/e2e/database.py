@@ -30,6 +30,9 @@ from run import (BIN, SRC, UNITS_CSV, Skip, T, base_env, check,  # noqa: E402
                  expect_err, expect_rc, fail, parse_json, same)
 
 EXAMPLES = SRC / "examples" / "2023-Q1"
+# Seconds for a command that writes many files (sanitizer builds are
+# several times slower: BC_TIME_SCALE).
+SLOW = 60.0 * float(os.environ.get("BC_TIME_SCALE", "1"))
 TESTS = []
 
 
@@ -518,7 +521,7 @@ def backup_while_others_import(t):
         n = 0
         while not all(f.done() for f in futs) or n < 2:
             bk = t.tmp / f"b{n}.db"
-            expect_rc(t.bc("backup", bk, timeout=60), 0)
+            expect_rc(t.bc("backup", bk, timeout=SLOW), 0)
             t.ok("check", db=bk)
             n += 1
         for f in futs:
@@ -564,7 +567,8 @@ def template_all_skips_unsafe_codes(t):
     c.close()
     out = t.tmp / "tpl" / "q1"
     out.parent.mkdir()
-    r = t.bc("template", "--all", "--period", "2023-Q1", "--dir", out)
+    r = t.bc("template", "--all", "--period", "2023-Q1", "--dir", out,
+             timeout=SLOW)
     expect_err(r, 0, "'../ngoai'", "'a/b'", "'xa-Lon'")
     made = sorted(p.name for p in out.iterdir())
     check("xa-ky-son.xlsx" in made and len(made) >= 30, f"written: {made}")

@@ -158,8 +158,10 @@ const bc_migration *bc_store_migrations(int *n)
 	return migrations;
 }
 
-/* How long a process waits for another's write lock. */
-#define BUSY_MS 5000
+/* How long a process waits for another's write lock: several officers
+ * importing at once queue behind each other's files, which on a slow
+ * machine take seconds each (5 s failed 1 of 8 processes at once). */
+#define BUSY_MS 30000
 
 bc_err bc_store_fail(bc_store *st, bc_diags *d, const char *doing)
 {

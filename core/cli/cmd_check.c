@@ -60,7 +60,8 @@ int cmd_check(bc_cli *c, int argc, char **argv)
 	int npos, r = cli_parse(c, argc, argv, NULL, pos, 0, &npos, usage);
 	if (r)
 		return r < 0 ? EXIT_USAGE : EXIT_OK;
-	bc_check_counts n = {0};
+	/* Not counted unless the file opens. */
+	bc_check_counts n = {-1, -1, -1, -1, -1, -1, -1};
 	bc_err rc = bc_store_open(c->db_path, BC_OPEN_READ, &c->st, &c->diags);
 	/* A file too damaged to open is a finding, not a failure. */
 	bool found = rc == BC_ERR_DAMAGED;

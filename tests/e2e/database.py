@@ -365,6 +365,13 @@ def check_damaged_page(t):
     j = parse_json(t.bc("check", "--json"))
     check(j["ok"] is False and any(p["check"] == "integrity"
                                    for p in j["problems"]), f"{j}")
+    # too damaged to open: a finding too, with nothing counted
+    short = t.tmp / "short.db"
+    short.write_bytes(t.db.read_bytes()[:5000])
+    expect_err(t.bc("check", db=short), 1, "cut short")
+    j = parse_json(t.bc("check", "--json", db=short))
+    same((j["ok"], j["schema"], set(j["counts"].values())),
+         (False, None, {None}), "check --json of a file cut short")
 
 
 def corrected(t, name="tu-phap.json", at="2023-03-01T08:00:00+07:00"):

@@ -203,6 +203,9 @@ static bc_err keep(const char *name, const char *kept, const char *suffix,
 	struct stat sb;
 	bool existed = false;
 	bc_err rc = from && to ? BC_OK : BC_ERR_NOMEM;
+	/* An empty journal (a reader's) holds nothing to keep. */
+	if (rc == BC_OK && *suffix && lstat(from, &sb) == 0 && !sb.st_size)
+		unlink(from);
 	*moved = rc == BC_OK && lstat(from, &sb) == 0;
 	if (*moved)
 		rc = bc_dbfile_rename(from, to, &existed, d);
@@ -268,16 +271,18 @@ static bc_err move_aside(const char *db, bc_time now, char **kept,
 	return rc;
 }
 
-bc_err bc_backup_restore(const char *path, const char *db, bc_time now,
+bc_err bc_backup_restore(const char *path, const char *link, bc_time now,
 			 char **kept, bc_check_counts *counts, bc_diags *d)
 {
-	char *tmp;
+	char *tmp = NULL, *db = bc_dbfile_target(link);
 	bool existed = false;
 	*kept = NULL;
 	*counts = (bc_check_counts){0};
-	bc_err rc = bc_dbfile_tmp(db, &tmp, d);
-	if (rc != BC_OK)
+	bc_err rc = db ? bc_dbfile_tmp(db, &tmp, d) : BC_ERR_NOMEM;
+	if (rc != BC_OK) {
+		bc_free(db);
 		return rc;
+	}
 	rc = copy_checked(path, tmp, counts, d);
 	if (rc == BC_OK)
 		rc = move_aside(db, now, kept, d);
@@ -292,5 +297,6 @@ bc_err bc_backup_restore(const char *path, const char *db, bc_time now,
 		rc = BC_ERR_IO;
 	}
 	bc_free(tmp);
+	bc_free(db);
 	return rc;
 }

@@ -23,7 +23,8 @@
 bc_err bc_backup_write(bc_store *st, const char *path, bc_diags *d);
 
 /*
- * Puts back the database at db from the backup at path.  The backup is
+ * Puts back the database at db (where it leads, if a symbolic link)
+ * from the backup at path.  The backup is
  * copied beside db under a temporary name and checked whole
  * (bc_check_database) first: a backup with any problem is refused
  * (BC_ERR_INVALID, the problems in d) and nothing changes.  A database

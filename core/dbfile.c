@@ -225,6 +225,26 @@ const char *bc_dbfile_stray_journal(const char *path)
 	       "away (or restore the database from a backup) first";
 }
 
+char *bc_dbfile_target(const char *path)
+{
+	char *cur = bc_strdup(path), link[4096];
+	/* As many links as the kernel follows (ELOOP past that). */
+	for (int i = 0; cur && i < 40; i++) {
+		ssize_t n = readlink(cur, link, sizeof link - 1);
+		if (n < 0)
+			break; /* not a link */
+		link[n] = '\0';
+		char *dir = link[0] == '/' ? NULL : dir_of(cur);
+		char *next = link[0] == '/' ? bc_strdup(link)
+			   : dir	    ? bc_sprintf("%s/%s", dir, link)
+					    : NULL;
+		bc_free(dir);
+		bc_free(cur);
+		cur = next;
+	}
+	return cur;
+}
+
 bc_err bc_dbfile_tmp(const char *path, char **tmp, bc_diags *d)
 {
 	bc_diags quiet = BC_DIAGS_INIT;

@@ -368,26 +368,31 @@ static bc_err configure(bc_store *st, bc_open_mode mode, bc_diags *d)
  * place is kept; the others open it. */
 static bc_err create_file(const char *path, bc_diags *d)
 {
-	const char *stray = bc_dbfile_stray_journal(path);
+	/* Through a link made before the database: where it points. */
+	char *file = bc_dbfile_target(path), *tmp = NULL;
+	const char *stray = file ? bc_dbfile_stray_journal(file) : NULL;
+	bc_store *st = NULL;
+	bool existed;
+	bc_err rc = file ? BC_OK : BC_ERR_NOMEM;
 	if (stray) {
 		bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL,
 			     "cannot create the database: %s", stray);
-		return BC_ERR_NO_DB;
+		rc = BC_ERR_NO_DB;
 	}
-	char *tmp;
-	bc_store *st = NULL;
-	bool existed;
-	bc_err rc = bc_dbfile_tmp(path, &tmp, d);
-	if (rc != BC_OK)
-		return rc;
-	rc = bc_store_open(tmp, BC_OPEN_CREATE, &st, d);
-	/* The last connection to close moves its journal into the file. */
-	bc_store_close(st);
 	if (rc == BC_OK)
-		rc = bc_dbfile_publish(tmp, path, &existed, d);
-	else
-		bc_dbfile_remove(tmp);
+		rc = bc_dbfile_tmp(file, &tmp, d);
+	if (rc == BC_OK) {
+		rc = bc_store_open(tmp, BC_OPEN_CREATE, &st, d);
+		/* The last connection to close moves its journal into
+		 * the file. */
+		bc_store_close(st);
+		if (rc == BC_OK)
+			rc = bc_dbfile_publish(tmp, file, &existed, d);
+		else
+			bc_dbfile_remove(tmp);
+	}
 	bc_free(tmp);
+	bc_free(file);
 	return rc;
 }
 

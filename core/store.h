@@ -83,7 +83,7 @@ bc_err bc_store_fail(bc_store *st, bc_diags *d, const char *doing);
  * reports anywhere (its error log), even to a read that gave up. */
 void bc_store_set_damaged(bc_store *st);
 bool bc_store_damaged(const bc_store *st);
-/* The path it was opened with. */
+/* The path it was opened with (owned by the store). */
 const char *bc_store_path(const bc_store *st);
 
 /* Appends an audit entry: action ("units.import"), the object it acted

@@ -280,6 +280,25 @@ def lose_keeping_journal(db):
 
 
 @test
+def through_a_symbolic_link(t):
+    """A link made before the database: init creates the file it points
+    to, restore puts the database back there."""
+    (t.tmp / "chia-se").mkdir()
+    link = t.tmp / "baocao.db"
+    link.symlink_to("chia-se/that.db")
+    t.ok("init", db=link)
+    t.ok("units", "import", UNITS_CSV, db=link)
+    check(link.is_symlink() and (t.tmp / "chia-se" / "that.db").is_file(),
+          "init replaced the link or did not follow it")
+    t.ok("backup", t.tmp / "b.db", db=link)
+    t.ok("restore", t.tmp / "b.db", db=link)
+    check(link.is_symlink(), "restore replaced the link")
+    kept = list((t.tmp / "chia-se").glob("that.db.before-restore-*"))
+    check(len(kept) == 1, f"kept beside the file: {kept}")
+    same(len(t.json("units", "list", db=link)["units"]), 36, "units")
+
+
+@test
 def init_refuses_a_stray_journal(t):
     """A journal left without its database holds that database's last
     changes; SQLite would apply them to a new file of the same name."""

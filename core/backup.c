@@ -2,6 +2,7 @@
 #include "backup.h"
 #include "dbfile.h"
 #include "mem.h"
+#include "outfile.h"
 
 #include <sqlite3.h>
 #include <stdio.h>
@@ -274,7 +275,7 @@ static bc_err move_aside(const char *db, bc_time now, char **kept,
 bc_err bc_backup_restore(const char *path, const char *link, bc_time now,
 			 char **kept, bc_check_counts *counts, bc_diags *d)
 {
-	char *tmp = NULL, *db = bc_dbfile_target(link);
+	char *tmp = NULL, *db = bc_path_follow(link);
 	bool existed = false;
 	*kept = NULL;
 	*counts = (bc_check_counts){0};

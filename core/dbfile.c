@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "dbfile.h"
 #include "mem.h"
+#include "outfile.h"
 #include "text.h"
 
 #include <errno.h>
@@ -21,17 +22,6 @@ bool bc_dbfile_damage_code(int code)
 	return (code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB;
 }
 
-/* The directory of path ("." for a bare name), freed with bc_free. */
-static char *dir_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	if (!slash)
-		return bc_strdup(".");
-	if (slash == path)
-		return bc_strdup("/");
-	return bc_strndup(path, (size_t)(slash - path));
-}
-
 static bool can(const char *path, int how)
 {
 	return faccessat(AT_FDCWD, path, how, AT_EACCESS) == 0;
@@ -41,7 +31,7 @@ static bool can(const char *path, int how)
  * buf; false when neither seems to. */
 static bool why_unusable(const char *path, char *buf, size_t n)
 {
-	char *dir = dir_of(path);
+	char *dir = bc_path_dir(path);
 	struct stat sb;
 	bool found = true;
 	if (!dir)
@@ -225,30 +215,10 @@ const char *bc_dbfile_stray_journal(const char *path)
 	       "away (or restore the database from a backup) first";
 }
 
-char *bc_dbfile_target(const char *path)
-{
-	char *cur = bc_strdup(path), link[4096];
-	/* As many links as the kernel follows (ELOOP past that). */
-	for (int i = 0; cur && i < 40; i++) {
-		ssize_t n = readlink(cur, link, sizeof link - 1);
-		if (n < 0)
-			break; /* not a link */
-		link[n] = '\0';
-		char *dir = link[0] == '/' ? NULL : dir_of(cur);
-		char *next = link[0] == '/' ? bc_strdup(link)
-			   : dir	    ? bc_sprintf("%s/%s", dir, link)
-					    : NULL;
-		bc_free(dir);
-		bc_free(cur);
-		cur = next;
-	}
-	return cur;
-}
-
 bc_err bc_dbfile_tmp(const char *path, char **tmp, bc_diags *d)
 {
 	bc_diags quiet = BC_DIAGS_INIT;
-	bc_err rc = bc_file_tmp(path, tmp, &quiet);
+	bc_err rc = bc_outfile_tmp_beside(path, tmp, &quiet);
 	char why[768];
 	if (rc == BC_ERR_IO && why_unusable(path, why, sizeof why))
 		bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL, "%s", why);
@@ -256,17 +226,6 @@ bc_err bc_dbfile_tmp(const char *path, char **tmp, bc_diags *d)
 		bc_diags_move(d, &quiet);
 	bc_diags_free(&quiet);
 	return rc;
-}
-
-static void sync_dir(const char *path)
-{
-	char *dir = dir_of(path);
-	int fd = dir ? open(dir, O_RDONLY | O_DIRECTORY) : -1;
-	if (fd >= 0) {
-		fsync(fd);
-		close(fd);
-	}
-	bc_free(dir);
 }
 
 /* link() refuses to replace a file, atomically; some file systems (FAT
@@ -301,7 +260,10 @@ bc_err bc_dbfile_rename(const char *from, const char *to, bool *existed,
 	}
 	if (!*existed)
 		unlink(from); /* linked: the old name goes (renamed: gone) */
-	sync_dir(to);
+	char *dir = bc_path_dir(to);
+	if (dir)
+		bc_dir_sync(dir);
+	bc_free(dir);
 	return BC_OK;
 }
 

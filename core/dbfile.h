@@ -34,10 +34,6 @@ bool bc_dbfile_damage_code(int code);
  * file).  The text is static. */
 const char *bc_dbfile_stray_journal(const char *path);
 
-/* The file path leads to: path, or where its symbolic links point
- * (which need not exist yet: a link made before the database); freed
- * with bc_free, NULL without memory. */
-char *bc_dbfile_target(const char *path);
 /* Creates the temporary file for a database that will become path
  * (beside it, empty, with a new file's mode); *tmp is its name, freed
  * with bc_free.  A failure says why, as bc_dbfile_explain does. */

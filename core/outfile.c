@@ -69,10 +69,7 @@ static bc_err fail(bc_outfile *o, int errnum, bc_diags *d)
 
 /* ---- where the output goes --------------------------------------------- */
 
-/* path with the symbolic links of its last component followed, as the
- * kernel follows them: a link's relative target is read from the link's
- * directory.  NULL, errno set, past LINKS_MAX links or on error. */
-static char *follow(const char *path)
+char *bc_path_follow(const char *path)
 {
 	char *p = bc_strdup(path), to[PATH_MAX];
 	for (int hops = 0; p; hops++) {
@@ -122,7 +119,7 @@ static bc_err classify(bc_outfile *o, bc_diags *d)
 	if (exists && !S_ISREG(st.st_mode))
 		return refuse(o, "not a regular file, a FIFO or a character "
 				 "device: nothing is written there", d);
-	if (!(o->final = follow(o->path)))
+	if (!(o->final = bc_path_follow(o->path)))
 		return errno == ENOMEM ? BC_ERR_NOMEM : fail(o, errno, d);
 	bool found = lstat(o->final, &fin) == 0;
 	if (!exists && found)
@@ -183,37 +180,74 @@ static void sweep(const char *dir, const char *base)
 		closedir(dp);
 }
 
+static mode_t new_mode(void)
+{
+	mode_t mask = umask(0);
+	umask(mask);
+	return 0666 & ~mask;
+}
+
+/* A new file dir/base.tmp-XXXXXX, locked, after sweeping what killed
+ * runs left there; path names the output in messages. */
+static bc_err tmp_in(const char *dir, const char *base, const char *path,
+		     char **tmp, int *fd, bc_diags *d)
+{
+	sweep(dir, base);
+	*tmp = bc_sprintf("%s/%s" TMP_SUFFIX "XXXXXX", dir, base);
+	if (!*tmp)
+		return BC_ERR_NOMEM;
+	if ((*fd = mkostemp(*tmp, O_CLOEXEC)) < 0) {
+		bc_diags_add(d, BC_ERROR, bc_outfile_name(path), 0, NULL, NULL,
+			     "cannot make a file in %s: %s", dir,
+			     strerror(errno));
+		bc_free(*tmp);
+		*tmp = NULL;
+		return BC_ERR_IO;
+	}
+	/* New, so nobody else holds it; where locks fail, the age alone
+	 * keeps it from a sweep. */
+	(void)flock(*fd, LOCK_EX | LOCK_NB);
+	return BC_OK;
+}
+
+char *bc_path_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return !slash ? bc_strdup(".")
+		      : bc_strndup(path, slash == path ? 1
+						       : (size_t)(slash - path));
+}
+
 static bc_err make_tmp(bc_outfile *o, bc_diags *d)
 {
 	const char *base = "baocao", *env = getenv("TMPDIR");
 	if (o->how == REPLACE) {
 		const char *slash = strrchr(o->final, '/');
-		o->dir = !slash ? bc_strdup(".")
-			 : bc_strndup(o->final, slash == o->final
-							? 1
-							: (size_t)(slash - o->final));
+		o->dir = bc_path_dir(o->final);
 		base = slash ? slash + 1 : o->final;
 	} else {
 		o->dir = bc_strdup(env && *env == '/' ? env : "/tmp");
 	}
 	if (!o->dir)
 		return BC_ERR_NOMEM;
-	sweep(o->dir, base);
-	o->tmp = bc_sprintf("%s/%s" TMP_SUFFIX "XXXXXX", o->dir, base);
-	if (!o->tmp)
-		return BC_ERR_NOMEM;
-	if ((o->fd = mkostemp(o->tmp, O_CLOEXEC)) < 0) {
-		bc_diags_add(d, BC_ERROR, bc_outfile_name(o->path), 0, NULL, NULL,
-			     "cannot make a file in %s: %s", o->dir,
-			     strerror(errno));
-		bc_free(o->tmp);
-		o->tmp = NULL;
-		return BC_ERR_IO;
+	return tmp_in(o->dir, base, o->path, &o->tmp, &o->fd, d);
+}
+
+bc_err bc_outfile_tmp_beside(const char *path, char **tmp, bc_diags *d)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = bc_path_dir(path);
+	int fd;
+	bc_err rc = dir ? tmp_in(dir, slash ? slash + 1 : path, path, tmp, &fd,
+				 d)
+			: BC_ERR_NOMEM;
+	if (rc == BC_OK) {
+		/* mkstemp makes it private; it becomes an ordinary file */
+		(void)fchmod(fd, new_mode());
+		close(fd);
 	}
-	/* New, so nobody else holds it; where locks fail, the age alone
-	 * keeps it from a sweep. */
-	(void)flock(o->fd, LOCK_EX | LOCK_NB);
-	return BC_OK;
+	bc_free(dir);
+	return rc;
 }
 
 bc_err bc_outfile_open(const char *path, bc_outfile **out, bc_diags *d)
@@ -256,12 +290,6 @@ const char *bc_outfile_dir(const bc_outfile *o)
 /* ---- putting the output in place ---------------------------------------- */
 
 /* The mode a new file gets: what open(2) gives 0666 under the umask. */
-static mode_t new_mode(void)
-{
-	mode_t mask = umask(0);
-	umask(mask);
-	return 0666 & ~mask;
-}
 
 /* Root gives the file back to its owner; anyone may keep a group of
  * theirs.  A file that cannot keep its owner is still written. */
@@ -274,7 +302,7 @@ static void keep_owner(const bc_outfile *o)
 
 /* The rename is made durable; a directory that cannot say so has still
  * renamed. */
-static void sync_dir(const char *dir)
+void bc_dir_sync(const char *dir)
 {
 	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd >= 0) {
@@ -294,7 +322,7 @@ static bc_err put_replace(bc_outfile *o, bc_diags *d)
 		return fail(o, errno, d);
 	bc_free(o->tmp);
 	o->tmp = NULL;
-	sync_dir(o->dir);
+	bc_dir_sync(o->dir);
 	return BC_OK;
 }
 

@@ -48,4 +48,22 @@ bool bc_outfile_failed(const bc_outfile *o);
  * rc, or BC_ERR_IO when a write failed. */
 bc_err bc_outfile_close(bc_outfile *o, bc_err rc, bc_diags *d);
 
+/* path with the symbolic links of its last component followed, as the
+ * kernel follows them: a link's relative target is read from the link's
+ * directory; a link to nothing yet gives what it names.  Allocated (the
+ * caller frees it); NULL, errno set, past 40 links or on error. */
+char *bc_path_follow(const char *path);
+
+/* The directory of path, "." for a bare name (allocated). */
+char *bc_path_dir(const char *path);
+/* Flushes dir's entries to the disk, so that a rename in it lasts a
+ * power cut; best effort. */
+void bc_dir_sync(const char *dir);
+
+/* For files that are made by name, not written through a bc_outfile (a
+ * database): an empty file path.tmp-XXXXXX beside path, with a new
+ * file's mode (0666 less the umask), after sweeping the stale ones there.  *tmp is allocated; the caller renames or
+ * removes the file. */
+bc_err bc_outfile_tmp_beside(const char *path, char **tmp, bc_diags *d);
+
 #endif

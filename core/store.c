@@ -3,6 +3,7 @@
 #include "dbfile.h"
 #include "digest.h"
 #include "mem.h"
+#include "outfile.h"
 
 #include <sqlite3.h>
 #include <stdio.h>
@@ -369,7 +370,7 @@ static bc_err configure(bc_store *st, bc_open_mode mode, bc_diags *d)
 static bc_err create_file(const char *path, bc_diags *d)
 {
 	/* Through a link made before the database: where it points. */
-	char *file = bc_dbfile_target(path), *tmp = NULL;
+	char *file = bc_path_follow(path), *tmp = NULL;
 	const char *stray = file ? bc_dbfile_stray_journal(file) : NULL;
 	bc_store *st = NULL;
 	bool existed;

@@ -22,7 +22,11 @@ typedef struct reader {
 	bc_diags *d;
 	int col[N_C];
 	bool header;
-	size_t last; /* the submission of the previous row: rows come grouped */
+	/* Where each (unit, period) is in out: indices + 1 by hash, open
+	 * addressing, kept at most half full, so that a file of many units
+	 * costs one look-up per row, not a walk over those before it. */
+	size_t *slot, mask;
+	size_t rows;
 	bc_err rc;
 } reader;
 
@@ -62,26 +66,70 @@ static int read_header(reader *r, int line, size_t n, char *const *f)
 	return 0;
 }
 
+/* A period code in either case is one period (period.h): its hash and
+ * comparison fold ASCII case. */
+static size_t slot_of(const reader *r, const char *unit, const char *period)
+{
+	uint64_t k = bc_hash_text(BC_HASH_SEED, unit);
+	for (const char *c = period; *c; c++)
+		k = (k ^ (unsigned char)toupper((unsigned char)*c)) *
+		    0x100000001b3u;
+	size_t h = (size_t)k & r->mask;
+	for (; r->slot[h]; h = (h + 1) & r->mask) {
+		const bc_submission *s = &r->out->v[r->slot[h] - 1];
+		if (!strcmp(s->unit.text, unit) &&
+		    !strcasecmp(s->period.text, period))
+			break;
+	}
+	return h;
+}
+
+/* Doubles the index (from 64 slots) when it would be over half full. */
+static bool index_room(reader *r)
+{
+	size_t size = r->slot ? r->mask + 1 : 0;
+	if (2 * (r->out->n + 1) <= size)
+		return true;
+	size_t *old = r->slot, old_size = size;
+	size = size ? 2 * size : 64;
+	if (!(r->slot = bc_calloc(size, sizeof *r->slot))) {
+		r->slot = old;
+		return false;
+	}
+	r->mask = size - 1;
+	for (size_t i = 0; i < old_size; i++)
+		if (old[i]) {
+			const bc_submission *s = &r->out->v[old[i] - 1];
+			r->slot[slot_of(r, s->unit.text, s->period.text)] =
+				old[i];
+		}
+	bc_free(old);
+	return true;
+}
+
 static bc_submission *find_sub(reader *r, const char *unit,
 			       const char *period, int line)
 {
-	for (size_t k = 0; k < r->out->n; k++) {
-		size_t i = (r->last + k) % r->out->n;
-		bc_submission *s = &r->out->v[i];
-		/* A period code in either case is one period (period.h). */
-		if (!strcmp(s->unit.text, unit) &&
-		    !strcasecmp(s->period.text, period)) {
-			r->last = i;
-			return s;
-		}
+	if (!index_room(r))
+		return NULL;
+	size_t h = slot_of(r, unit, period);
+	if (r->slot[h])
+		return &r->out->v[r->slot[h] - 1];
+	if (r->out->n == BC_READ_MAX_SUBMISSIONS) {
+		bc_diags_add(r->d, BC_ERROR, r->file, line, NULL, NULL,
+			     "more than %d submissions (unit and period) in "
+			     "one file: " BC_READ_SPLIT,
+			     BC_READ_MAX_SUBMISSIONS);
+		note(r, BC_ERR_INVALID);
+		return NULL;
 	}
-	r->last = r->out->n;
 	bc_submission *s = bc_submission_add(r->out, r->file, line);
 	if (!s)
 		return NULL;
 	if (bc_attr_set(&s->unit, unit, line, NULL) ||
 	    bc_attr_set(&s->period, period, line, NULL))
 		return NULL;
+	r->slot[h] = r->out->n;
 	return s;
 }
 
@@ -157,6 +205,13 @@ static int on_row(void *ud, int line, size_t n, char *const *f)
 	const char *form = bc_csv_cell_text(f[r->col[C_FORM]]),
 		   *field = bc_csv_cell_text(f[r->col[C_FIELD]]),
 		   *value = bc_csv_cell_text(f[r->col[C_VALUE]]);
+	if (++r->rows > BC_READ_MAX_VALUES) {
+		bc_diags_add(r->d, BC_ERROR, r->file, line, NULL, NULL,
+			     "more than %d rows in one file: " BC_READ_SPLIT,
+			     BC_READ_MAX_VALUES);
+		note(r, BC_ERR_INVALID);
+		return 1;
+	}
 	bc_submission *s = find_sub(r, bc_csv_cell_text(f[r->col[C_UNIT]]),
 				    bc_csv_cell_text(f[r->col[C_PERIOD]]),
 				    line);
@@ -201,6 +256,7 @@ bc_err bc_csv_read_submissions(const char *name, const char *buf,
 			     "value");
 	if (rc == BC_OK)
 		rc = r.rc;
+	bc_free(r.slot);
 	if (rc == BC_OK && d->errors > before)
 		rc = BC_ERR_INVALID;
 	return rc;

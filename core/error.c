@@ -2,7 +2,9 @@
 #include "error.h"
 #include "mem.h"
 
+#include <ctype.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -18,31 +20,156 @@ const char *bc_strerror(bc_err err)
 	return "unknown error";
 }
 
+struct bc_diag_kind {
+	size_t first; /* index + 1 of its first diagnostic; 0: empty */
+	size_t count; /* how many of the kind, kept or folded */
+};
+
+/* FNV-1a of s with each run of digits read as one '#'. */
+static uint64_t hash_masked(uint64_t h, const char *s)
+{
+	for (; s && *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (isdigit(c)) {
+			c = '#';
+			while (isdigit((unsigned char)s[1]))
+				s++;
+		}
+		h = (h ^ c) * 0x100000001b3u;
+	}
+	return (h ^ 0xff) * 0x100000001b3u;
+}
+
+static bool same_masked(const char *a, const char *b)
+{
+	if (!a || !b)
+		return a == b;
+	while (*a && *b) {
+		if (isdigit((unsigned char)*a) && isdigit((unsigned char)*b)) {
+			while (isdigit((unsigned char)*a))
+				a++;
+			while (isdigit((unsigned char)*b))
+				b++;
+		} else if (*a++ != *b++)
+			return false;
+	}
+	return *a == *b;
+}
+
+/* A field may be a cell written with its row ("van_ban[12].ngay"); file
+ * and form are names, their digits count. */
+static bool alike(const bc_diag *a, const bc_diag *b)
+{
+	return a->severity == b->severity && same_masked(a->msg, b->msg) &&
+	       same_masked(a->field ? a->field : "", b->field ? b->field : "") &&
+	       !strcmp(a->file ? a->file : "", b->file ? b->file : "") &&
+	       !strcmp(a->form ? a->form : "", b->form ? b->form : "");
+}
+
+static size_t kind_hash(const bc_diag *g)
+{
+	uint64_t h = hash_masked(0xcbf29ce484222325u, g->msg);
+	h = hash_masked(h, g->field);
+	return (size_t)(hash_masked(h, g->form) ^ g->severity);
+}
+
+/* The slot of g's kind in kinds: its entry, or an empty slot. */
+static size_t kind_slot(const struct bc_diag_kind *kinds, size_t mask,
+			const bc_diag *v, size_t n, const bc_diag *g)
+{
+	size_t h = kind_hash(g) & mask;
+	for (; kinds[h].first; h = (h + 1) & mask)
+		if (kinds[h].first <= n && alike(&v[kinds[h].first - 1], g))
+			break;
+	return h;
+}
+
+/* Makes room for one more kind, indexing those of the list anew when
+ * the table grows (their counts start from what is kept). */
+static bool kinds_room(bc_diags *d)
+{
+	size_t size = d->kinds ? d->kinds_mask + 1 : 0;
+	if (2 * (d->n_kinds + 1) <= size)
+		return true;
+	size = size ? 2 * size : 16;
+	while (size < 2 * (d->n + 1))
+		size *= 2;
+	struct bc_diag_kind *k = bc_calloc(size, sizeof *k);
+	if (!k)
+		return false;
+	bc_free(d->kinds);
+	d->kinds = k;
+	d->kinds_mask = size - 1;
+	d->n_kinds = 0;
+	for (size_t i = 0; i < d->n; i++) {
+		size_t h = kind_slot(k, d->kinds_mask, d->v, d->n, &d->v[i]);
+		if (!k[h].first) {
+			k[h].first = i + 1;
+			d->n_kinds++;
+		}
+		k[h].count += 1 + d->v[i].more;
+	}
+	return true;
+}
+
+static void diag_free(bc_diag *g)
+{
+	bc_free(g->file);
+	bc_free(g->loc);
+	bc_free(g->form);
+	bc_free(g->field);
+	bc_free(g->msg);
+}
+
+/* Puts g (and what is folded into it), whose strings d now owns, at the
+ * end of d, or folds it into the first of its kind when there are
+ * BC_DIAGS_ALIKE of that kind already.  Counts are the caller's. */
+static void place(bc_diags *d, bc_diag *g)
+{
+	struct bc_diag_kind *k = NULL;
+	if (kinds_room(d)) {
+		k = &d->kinds[kind_slot(d->kinds, d->kinds_mask, d->v, d->n, g)];
+		if (k->first && k->count >= BC_DIAGS_ALIKE) {
+			k->count += 1 + g->more;
+			d->v[k->first - 1].more += 1 + g->more;
+			diag_free(g);
+			return;
+		}
+	}
+	if (bc_grow((void **)&d->v, &d->cap, d->n + 1, sizeof *d->v) < 0) {
+		d->oom = true;
+		diag_free(g);
+		return;
+	}
+	d->v[d->n++] = *g;
+	if (k && !k->first) {
+		k->first = d->n;
+		d->n_kinds++;
+	}
+	if (k)
+		k->count += 1 + g->more;
+}
+
 static void diags_addv(bc_diags *d, bc_severity sev, const char *file,
 		       int line, const char *loc, const char *form,
 		       const char *field, const char *fmt, va_list ap)
 {
 	char buf[1024];
 	vsnprintf(buf, sizeof buf, fmt, ap);
-	if (bc_grow((void **)&d->v, &d->cap, d->n + 1, sizeof *d->v) < 0) {
+	bc_diag g = {.severity = sev, .line = line};
+	g.file = bc_strdup(file);
+	g.loc = bc_strdup(loc);
+	g.form = bc_strdup(form);
+	g.field = bc_strdup(field);
+	g.msg = bc_strdup(buf);
+	if (!g.msg || (file && !g.file) || (loc && !g.loc) ||
+	    (form && !g.form) || (field && !g.field))
 		d->oom = true;
-		return;
-	}
-	bc_diag *dg = &d->v[d->n];
-	*dg = (bc_diag){.severity = sev, .line = line};
-	dg->file = bc_strdup(file);
-	dg->loc = bc_strdup(loc);
-	dg->form = bc_strdup(form);
-	dg->field = bc_strdup(field);
-	dg->msg = bc_strdup(buf);
-	if (!dg->msg || (file && !dg->file) || (loc && !dg->loc) ||
-	    (form && !dg->form) || (field && !dg->field))
-		d->oom = true;
-	d->n++;
 	if (sev == BC_ERROR)
 		d->errors++;
 	else
 		d->warnings++;
+	place(d, &g);
 }
 
 void bc_diags_add(bc_diags *d, bc_severity sev, const char *file, int line,
@@ -66,29 +193,14 @@ void bc_diags_add_at(bc_diags *d, bc_severity sev, const char *file,
 
 void bc_diags_move(bc_diags *dst, bc_diags *src)
 {
-	if (bc_grow((void **)&dst->v, &dst->cap, dst->n + src->n,
-		    sizeof *dst->v) < 0) {
-		dst->oom = true;
-		bc_diags_free(src);
-		return;
-	}
-	if (src->n)
-		memcpy(dst->v + dst->n, src->v, src->n * sizeof *src->v);
-	dst->n += src->n;
+	for (size_t i = 0; i < src->n; i++)
+		place(dst, &src->v[i]);
 	dst->errors += src->errors;
 	dst->warnings += src->warnings;
 	dst->oom |= src->oom;
 	bc_free(src->v);
+	bc_free(src->kinds);
 	*src = (bc_diags)BC_DIAGS_INIT;
-}
-
-static void diag_free(bc_diag *g)
-{
-	bc_free(g->file);
-	bc_free(g->loc);
-	bc_free(g->form);
-	bc_free(g->field);
-	bc_free(g->msg);
 }
 
 void bc_diags_drop_warnings(bc_diags *d)
@@ -104,12 +216,61 @@ void bc_diags_drop_warnings(bc_diags *d)
 	d->warnings = 0;
 }
 
+void bc_diags_fold(bc_diags *d)
+{
+	size_t size = 16;
+	while (size < 2 * (d->n + 1))
+		size *= 2;
+	struct bc_diag_kind *k = bc_calloc(size, sizeof *k);
+	size_t *slot = bc_malloc((d->n + 1) * sizeof *slot);
+	for (size_t i = 0; k && slot && i < d->n; i++) {
+		size_t h = slot[i] = kind_slot(k, size - 1, d->v, d->n, &d->v[i]);
+		if (!k[h].first)
+			k[h].first = i + 1;
+		k[h].count += 1 + d->v[i].more;
+	}
+	size_t o = 0;
+	for (size_t i = 0; k && slot && i < d->n; i++) {
+		const struct bc_diag_kind *t = &k[slot[i]];
+		if (t->count <= BC_DIAGS_ALIKE || t->first == i + 1) {
+			if (t->count > BC_DIAGS_ALIKE)
+				d->v[i].more = t->count - 1;
+			d->v[o++] = d->v[i];
+		} else
+			diag_free(&d->v[i]);
+	}
+	if (k && slot) {
+		d->n = o;
+		/* Indices have moved: the list's own index starts again. */
+		bc_free(d->kinds);
+		d->kinds = NULL;
+		d->n_kinds = 0;
+	}
+	bc_free(k);
+	bc_free(slot);
+}
+
 void bc_diags_free(bc_diags *d)
 {
 	for (size_t i = 0; i < d->n; i++)
 		diag_free(&d->v[i]);
 	bc_free(d->v);
+	bc_free(d->kinds);
 	*d = (bc_diags)BC_DIAGS_INIT;
+}
+
+/* n with its thousands apart, as in "8 912 344". */
+static const char *grouped(size_t n, char out[32])
+{
+	char digits[24];
+	int len = snprintf(digits, sizeof digits, "%zu", n), o = 0;
+	for (int i = 0; i < len; i++) {
+		if (i && (len - i) % 3 == 0)
+			out[o++] = ' ';
+		out[o++] = digits[i];
+	}
+	out[o] = '\0';
+	return out;
 }
 
 char *bc_diag_format(const bc_diag *dg)
@@ -133,7 +294,11 @@ char *bc_diag_format(const bc_diag *dg)
 			 dg->field ? "." : "", dg->field ? dg->field : "");
 	else if (dg->field)
 		snprintf(where + n, sizeof where - n, "%s: ", dg->field);
-	return bc_sprintf("%s%s%s", where,
+	char more[64] = "", count[32];
+	if (dg->more)
+		snprintf(more, sizeof more, " (and %s more %s like it)",
+			 grouped(dg->more, count), dg->line > 0 ? "lines" : "places");
+	return bc_sprintf("%s%s%s%s", where,
 			  dg->severity == BC_WARNING ? "warning: " : "",
-			  dg->msg ? dg->msg : "");
+			  dg->msg ? dg->msg : "", more);
 }

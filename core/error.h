@@ -48,6 +48,7 @@ typedef struct bc_diag {
 	char *form;  /* form id, or NULL */
 	char *field; /* field id, or NULL */
 	char *msg;
+	size_t more; /* diagnostics like this one, folded into it */
 } bc_diag;
 
 typedef struct bc_diags {
@@ -55,7 +56,19 @@ typedef struct bc_diags {
 	size_t n, cap;
 	size_t errors, warnings;
 	bool oom; /* a diagnostic was lost for lack of memory */
+	/* Each kind's first diagnostic and count (see BC_DIAGS_ALIKE), by
+	 * hash: a hint, checked on every use, as the list may be sorted. */
+	struct bc_diag_kind *kinds;
+	size_t kinds_mask, n_kinds;
 } bc_diags;
+
+/* Diagnostics are alike when they differ only in where they were found
+ * and in the numbers of their message ("row 12: …", "row 13: …"): the
+ * same problem at another line.  Past this many of a kind, a list keeps
+ * only the count (in the first one's more), so that a file repeating
+ * one mistake a million times costs neither memory nor a million
+ * lines. */
+#define BC_DIAGS_ALIKE 5
 
 #define BC_DIAGS_INIT {0}
 
@@ -72,12 +85,18 @@ void bc_diags_add_at(bc_diags *d, bc_severity sev, const char *file,
 void bc_diags_move(bc_diags *dst, bc_diags *src);
 /* Frees the warnings of d, keeping its errors in order. */
 void bc_diags_drop_warnings(bc_diags *d);
+/* Folds every kind of which there are more than BC_DIAGS_ALIKE into its
+ * first diagnostic (in the list's present order), whose more counts the
+ * others; fewer are kept one by one.  For a list about to be shown. */
+void bc_diags_fold(bc_diags *d);
 /* Frees the diagnostics; the list may be reused afterwards. */
 void bc_diags_free(bc_diags *d);
 
 /* Formats one diagnostic as "FILE:LINE: form.field: message" (parts that
  * are absent are left out) with "warning: " before the message for a
- * warning.  Returns a string the caller frees with bc_free, or NULL. */
+ * warning, and " (and N more lines like it)" after one that has others
+ * folded into it.  Returns a string the caller frees with bc_free, or
+ * NULL. */
 char *bc_diag_format(const bc_diag *dg);
 
 #endif

@@ -15,8 +15,10 @@
 #include "store.h"
 #include "validate.h"
 
-/* Files larger than this are refused before reading. */
-#define BC_IMPORT_MAX_FILE (256u << 20)
+/* Files larger than this are refused before reading.  With the readers'
+ * own limits (BC_READ_MAX_VALUES, BC_READ_MAX_SUBMISSIONS) it keeps an
+ * import under 200 MB of memory whatever the file holds. */
+#define BC_IMPORT_MAX_FILE (32u << 20)
 
 /* What became of one submission of a file. */
 typedef struct bc_import_item {

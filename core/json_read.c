@@ -483,6 +483,22 @@ static void duplicate_or_malformed(const char *name, const char *buf,
 		     err->text);
 }
 
+/* About how many values the text holds (its commas outside strings,
+ * plus one): counted before parsing, since the parsed tree of a value
+ * costs a hundred bytes and more, whatever its text. */
+static size_t count_values(const char *buf, size_t len)
+{
+	size_t n = 1;
+	int line = 1;
+	for (const char *p = buf, *end = buf + len; p < end;) {
+		if (*p == '"')
+			p = string_end(p, end, &line);
+		else
+			n += *p++ == ',';
+	}
+	return n;
+}
+
 bc_err bc_json_read(const char *name, const char *buf, size_t len,
 		    bc_submissions *out, bc_diags *d)
 {
@@ -494,6 +510,13 @@ bc_err bc_json_read(const char *name, const char *buf, size_t len,
 	if (!bc_utf8_valid(buf, len, &bad)) {
 		bc_diags_add(d, BC_ERROR, name, bc_line_of(buf, bad), NULL,
 			     NULL, "not UTF-8 text (byte %zu)", bad + 1);
+		return BC_ERR_INVALID;
+	}
+	if (count_values(buf, len) > BC_READ_MAX_VALUES) {
+		bc_diags_add(d, BC_ERROR, name, 0, NULL, NULL,
+			     "more than %d values in one file: a unit's "
+			     "submission holds far fewer",
+			     BC_READ_MAX_VALUES);
 		return BC_ERR_INVALID;
 	}
 	json_error_t err;

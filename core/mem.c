@@ -43,7 +43,7 @@ int bc_grow(void **v, size_t *cap, size_t need, size_t elem)
 {
 	if (need <= *cap)
 		return 0;
-	size_t ncap = *cap ? *cap : 8;
+	size_t ncap = *cap ? *cap : 2;
 	while (ncap < need)
 		ncap *= 2;
 	void *p = bc_realloc(*v, ncap * elem);
@@ -60,9 +60,10 @@ struct bc_arena_chunk {
 	char data[];
 };
 
-/* Chunks double from 4 kB to 64 kB: a small submission wastes little, a
+/* Chunks double from 64 bytes to 64 kB: a small submission (a CSV may
+ * hold tens of thousands of one-value units) wastes little, a
  * large one takes few. */
-#define ARENA_FIRST 4096u
+#define ARENA_FIRST 64u
 #define ARENA_MOST 65536u
 
 static struct bc_arena_chunk *arena_chunk(bc_arena *a, size_t need)

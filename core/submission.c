@@ -96,3 +96,10 @@ void bc_submissions_free(bc_submissions *list)
 	bc_free(list->v);
 	*list = (bc_submissions){0};
 }
+
+uint64_t bc_hash_text(uint64_t h, const char *s)
+{
+	for (; s && *s; s++)
+		h = (h ^ (unsigned char)*s) * 0x100000001b3u;
+	return (h ^ 0xff) * 0x100000001b3u; /* ends the string */
+}

@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* The pseudo-forms of the long CSV format (formats.md). */
 #define BC_FORM_META "_meta"
@@ -25,6 +26,15 @@
 #define BC_SEND_INSTEAD                                                       \
 	"the unit's figures and report come in its filled workbook (.xlsx, "  \
 	"from 'baocao template'), or as JSON or CSV"
+
+/* The most one file may hold: each value read costs some hundred bytes
+ * until it is checked and stored, each submission some two kilobytes
+ * (its unit, period, duties, parts), so that together they stay under
+ * 200 MB.  A district's file holds a few thousand values; a file over
+ * either limit is refused as soon as it is seen, with what to do. */
+#define BC_READ_MAX_VALUES 400000
+#define BC_READ_MAX_SUBMISSIONS 80000
+#define BC_READ_SPLIT "split it into files of fewer units and import each"
 
 typedef enum bc_rawkind {
 	BC_RAW_TEXT,  /* a string */
@@ -91,6 +101,12 @@ bc_err bc_submission_form(bc_submission *s, const char *form, int line);
 /* Sets an attribute (copied). */
 bc_err bc_attr_set(bc_attr *a, const char *text, int line, const char *loc);
 void bc_submissions_free(bc_submissions *list);
+
+/* FNV-1a over the string s (NULL hashes as ""), continuing from h: the
+ * hash of the keys readers and checks look values up by.  Start from
+ * BC_HASH_SEED. */
+#define BC_HASH_SEED UINT64_C(0xcbf29ce484222325)
+uint64_t bc_hash_text(uint64_t h, const char *s);
 
 /* Reads a JSON submission (formats.md) from buf.  Problems go to d
  * against file name, with lines. */

@@ -31,6 +31,9 @@ typedef struct vctx {
 	int receipt_line;         /* where the receipt time was read */
 	const char *receipt_loc;
 	bc_budget patterns; /* the rules' one budget for this submission */
+	/* The values by key (form, field, row, column): indices + 1, open
+	 * addressing, built by check_duplicates for given(). */
+	size_t *keys, keys_mask;
 	bc_err rc;
 } vctx;
 
@@ -726,18 +729,11 @@ static bool same_key(const bc_raw *a, const bc_raw *b)
 	       !strcmp(a->col ? a->col : "", b->col ? b->col : "");
 }
 
-static uint64_t hash_text(uint64_t h, const char *s)
-{
-	for (; s && *s; s++)
-		h = (h ^ (unsigned char)*s) * 0x100000001b3u;
-	return (h ^ 0xff) * 0x100000001b3u; /* ends the string */
-}
-
 static uint64_t hash_key(const bc_raw *r)
 {
-	uint64_t h = hash_text(0xcbf29ce484222325u, r->form);
-	h = hash_text(h, r->field);
-	h = hash_text(h, r->col);
+	uint64_t h = bc_hash_text(BC_HASH_SEED, r->form);
+	h = bc_hash_text(h, r->field);
+	h = bc_hash_text(h, r->col);
 	return (h ^ (uint32_t)r->row) * 0x100000001b3u;
 }
 
@@ -790,13 +786,13 @@ static void check_duplicates(vctx *x)
 	size_t size = 16;
 	while (size < 2 * s->n)
 		size *= 2;
-	size_t *slot = bc_calloc(size, sizeof *slot);
+	x->keys = bc_calloc(size, sizeof *x->keys);
+	x->keys_mask = size - 1;
 	bool *dup = bc_calloc(s->n + 1, sizeof *dup);
-	if (!slot || !dup)
+	if (!x->keys || !dup)
 		note_rc(x, BC_ERR_NOMEM);
-	else if (find_shared(s, slot, size - 1, dup))
+	else if (find_shared(s, x->keys, size - 1, dup))
 		say_duplicates(x, dup);
-	bc_free(slot);
 	bc_free(dup);
 }
 
@@ -943,15 +939,16 @@ static bool pattern_ok(vctx *x, const bc_field *col, const char *text)
 
 /* Whether the file gave a value for (field, row, col), col NULL for a
  * plain field: given but refused, it has its own message. */
-static bool given(const bc_submission *s, const char *form,
-		  const char *field, int row, const char *col)
+static bool given(const vctx *x, const char *form, const char *field,
+		  int row, const char *col)
 {
-	for (size_t i = 0; i < s->n; i++) {
-		const bc_raw *r = &s->v[i];
-		if (r->row == row && r->kind != BC_RAW_NULL &&
-		    (col ? r->col && !strcmp(r->col, col) : !r->col) &&
-		    !strcmp(r->field, field) && !strcmp(r->form, form))
-			return true;
+	bc_raw key = {.form = (char *)form, .field = (char *)field,
+		      .row = row, .col = (char *)col};
+	size_t h = (size_t)hash_key(&key) & x->keys_mask;
+	for (; x->keys && x->keys[h]; h = (h + 1) & x->keys_mask) {
+		const bc_raw *r = &x->s->v[x->keys[h] - 1];
+		if (same_key(r, &key) && (r->col != NULL) == (col != NULL))
+			return r->kind != BC_RAW_NULL;
 	}
 	return false;
 }
@@ -967,7 +964,7 @@ static void check_cell(vctx *x, bc_part *p, const bc_field *t,
 		       when_holds(&col->required_when, ix, row));
 	if (!v || (!v->has_num && (!v->text || !*v->text))) {
 		/* A value that was given but refused has its own message. */
-		if (needed && !given(x->s, p->form->id, t->id, row, col->id))
+		if (needed && !given(x, p->form->id, t->id, row, col->id))
 			fail(x, w.line, w.loc, form, t->id,
 			     "row %d: %s is required (%s)", row, col->id,
 			     col->label);
@@ -1162,7 +1159,7 @@ static void check_required(vctx *x, const bc_part *p)
 	for (size_t i = 0; i < form->n_fields; i++) {
 		const bc_field *f = &form->fields[i];
 		if (!f->required || !level_fits(x, f) || field_val(p, f->id) ||
-		    given(x->s, form->id, f->id, 0, NULL))
+		    given(x, form->id, f->id, 0, NULL))
 			continue;
 		place w = field_place(x, form->id, f->id);
 		fail(x, w.line, w.loc, form->id, f->id,
@@ -1347,6 +1344,7 @@ bc_err bc_validate(bc_store *st, bc_rulebook *rb, const bc_submission *s,
 	for (size_t i = 0; i < x.n_refused; i++)
 		bc_free(x.refused[i]);
 	bc_free(x.refused);
+	bc_free(x.keys);
 	bc_numbers_free(&x.last);
 	if (x.rc != BC_OK)
 		return x.rc;

@@ -6,6 +6,8 @@
 
 #include "test_submission.h"
 
+#include <time.h>
+
 static bool has_form(const bc_submission *s, const char *form)
 {
 	for (size_t i = 0; i < s->n_forms; i++)
@@ -242,6 +244,114 @@ static void every_problem_listed(void **state)
 	done(&f);
 }
 
+/* A CSV of n one-row units (the caller frees it). */
+static char *units_csv(size_t n)
+{
+	size_t cap = 64 + n * 48, o = 0;
+	char *t = malloc(cap);
+	assert_non_null(t);
+	o += (size_t)snprintf(t, cap, HEADER);
+	for (size_t i = 0; i < n; i++)
+		o += (size_t)snprintf(t + o, cap - o,
+				      "x-%06zu,2023-Q1,bm1,vb_chi_dao,%zu\n", i,
+				      i % 7);
+	return t;
+}
+
+/* CPU seconds to read text, the best of three. */
+static double read_seconds(const char *text)
+{
+	double best = 1e9;
+	for (int k = 0; k < 3; k++) {
+		fx f = {0};
+		clock_t t0 = clock();
+		assert_int_equal(sub_read(&f, text), BC_OK);
+		double t = (double)(clock() - t0) / CLOCKS_PER_SEC;
+		best = t < best ? t : best;
+		done(&f);
+	}
+	return best;
+}
+
+/* Each row finds its unit's submission by hash, not by a walk over
+ * those before it: twice the units cost about twice the time (the
+ * walk made it four times, and 80 000 units a minute). */
+static void many_units_in_linear_time(void **state)
+{
+	enum { N = 20000 };
+	char *one = units_csv(N), *two = units_csv(2 * N);
+	fx f = {0};
+	assert_int_equal(sub_read(&f, two), BC_OK);
+	assert_int_equal(f.subs.n, 2 * N);
+	want_attr(&f.subs.v[2 * N - 1].unit, "x-039999", 2 * N + 1);
+	want_value(&f.subs.v[7], "bm1", "vb_chi_dao", 0, NULL, BC_RAW_TEXT,
+		   "0", 9);
+	done(&f);
+	double t1 = read_seconds(one), t2 = read_seconds(two);
+	if (t2 > 3 * t1 + 0.005)
+		fail_msg("%d units read in %.3f s, %d in %.3f s: not linear", N,
+			 t1, 2 * N, t2);
+	free(one);
+	free(two);
+}
+
+/* Past BC_READ_MAX_SUBMISSIONS, reading stops with what to do. */
+static void too_many_submissions(void **state)
+{
+	char *t = units_csv(BC_READ_MAX_SUBMISSIONS + 1);
+	fx f = {0};
+	assert_int_equal(sub_read(&f, t), BC_ERR_INVALID);
+	assert_true(f.subs.n <= BC_READ_MAX_SUBMISSIONS);
+	char want[128];
+	snprintf(want, sizeof want, FILE_NAME ":%d: more than %d submissions",
+		 BC_READ_MAX_SUBMISSIONS + 2, BC_READ_MAX_SUBMISSIONS);
+	assert_true(test_diags_have(&f.d, want));
+	assert_true(test_diags_have(&f.d, "split it"));
+	done(&f);
+	free(t);
+}
+
+/* The same mistake on a thousand lines: every one counted, a few kept,
+ * and shown once with the count of the others. */
+static void repeated_problem_counted(void **state)
+{
+	enum { N = 1000 };
+	char *t = malloc(64 + N * 40);
+	assert_non_null(t);
+	size_t o = (size_t)sprintf(t, HEADER);
+	for (int i = 0; i < N; i++)
+		o += (size_t)sprintf(t + o, "xa-a,2023-Q1,pl1b,van_ban[0].ngay,x\n");
+	fx f = {0};
+	assert_int_equal(sub_read(&f, t), BC_ERR_INVALID);
+	assert_int_equal(f.d.errors, N);
+	assert_int_equal(f.d.n, BC_DIAGS_ALIKE);
+	bc_diags_fold(&f.d);
+	assert_int_equal(f.d.n, 1);
+	assert_int_equal(f.d.v[0].more, N - 1);
+	char *s = bc_diag_format(&f.d.v[0]);
+	assert_non_null(s);
+	assert_non_null(strstr(s, FILE_NAME ":2: pl1b.van_ban[0].ngay: "));
+	assert_non_null(strstr(s, "(and 999 more lines like it)"));
+	bc_free(s);
+	done(&f);
+	free(t);
+}
+
+/* A few alike problems are each listed; so is every different one. */
+static void few_problems_each_listed(void **state)
+{
+	fx f = {0};
+	assert_int_equal(sub_read(&f, HEADER
+				  "xa-a,2023-Q1,pl1b,van_ban[0].ngay,x\n"
+				  "xa-a,2023-Q1,pl1b,van_ban[0].so,x\n"
+				  "xa-a,2023-Q1,pl1b,van_ban[0].ngay,y\n"),
+			 BC_ERR_INVALID);
+	bc_diags_fold(&f.d);
+	assert_int_equal(f.d.n, 3);
+	assert_false(test_diags_have(&f.d, "more lines like it"));
+	done(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -258,6 +368,10 @@ int main(void)
 		cmocka_unit_test(invalid_utf8),
 		cmocka_unit_test(malformed_quotes),
 		cmocka_unit_test(every_problem_listed),
+		cmocka_unit_test(many_units_in_linear_time),
+		cmocka_unit_test(too_many_submissions),
+		cmocka_unit_test(repeated_problem_counted),
+		cmocka_unit_test(few_problems_each_listed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

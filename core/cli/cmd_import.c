@@ -160,6 +160,7 @@ int cmd_import(bc_cli *c, int argc, char **argv)
 				    &res, &c->diags);
 		size_t errors = c->diags.errors - before;
 		cli_sort_diags(c);
+		bc_diags_fold(&c->diags);
 		if (c->json)
 			json_array_append_new(all, result_json(files[i], &res,
 							       &c->diags,

@@ -1,0 +1,158 @@
+# SPDX-License-Identifier: MIT
+"""End-to-end tests of reading and importing submissions: cost and memory
+that grow with the file and no faster, repeated problems said once with
+their count, every file of an import tried, receipt times.
+
+    python3 tests/e2e/readers.py PATH/TO/baocao
+
+Uses the harness and helpers of run.py (same output, same exit code).
+Costs are compared within one run (twice the input, less than three
+times the CPU time), never against fixed timings."""
+
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import run  # noqa: E402  (the harness: reads sys.argv itself)
+from run import (BIN, base_env, check, expect_rc, fail, parse_json,  # noqa: E402
+                 same, status, sub, with_units, write_csv, write_json,
+                 write_text, history, csv_rows)
+
+run.TESTS.clear()
+test = run.test
+
+
+def measured(t, *args):
+    """Runs baocao; returns (exit code, CPU seconds, peak RSS in MB,
+    stderr)."""
+    p = subprocess.Popen([BIN, "--db", str(t.db)] + [str(a) for a in args],
+                         cwd=t.tmp, env=base_env(), stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    err = p.stderr.read().decode("utf-8", "replace")
+    _, status_, ru = os.wait4(p.pid, 0)
+    return (os.waitstatus_to_exitcode(status_), ru.ru_utime + ru.ru_stime,
+            ru.ru_maxrss / 1024.0, err)
+
+
+def communes(t, n):
+    rows = ["code,name,kind,roles,parent", "h-thu,Huyện Thử,district,,"]
+    rows += [f"x-{i:06d},Xã Thử {i},commune,,h-thu" for i in range(n)]
+    write_text(t, "units.csv", "\n".join(rows) + "\n")
+    t.init()
+    t.ok("units", "import", "units.csv", timeout=120)
+
+
+def one_value_units(t, name, n):
+    rows = []
+    for i in range(n):
+        u = f"x-{i:06d}"
+        rows += [[u, "2023-Q1", "_meta", "signer_name", "Nguyễn Văn A"],
+                 [u, "2023-Q1", "_meta", "signer_title", "Chủ tịch UBND xã"],
+                 [u, "2023-Q1", "bm1", "vb_chi_dao", str(i % 7)]]
+    return write_csv(t, name, rows)
+
+
+@test
+def import_many_units_linear(t):
+    """A CSV of many one-value units: twice the units, less than three
+    times the CPU time (each row looked up its unit by a walk over the
+    units before it: 80 000 units took 51 s), and bounded memory."""
+    n = 10000
+    communes(t, 2 * n)
+    small, big = one_value_units(t, "n.csv", n), one_value_units(t, "2n.csv", 2 * n)
+    rc1, t1, _, err1 = measured(t, "import", small, "--dry-run",
+                                "--received-at", "2023-02-25")
+    rc2, t2, rss, err2 = measured(t, "import", big, "--dry-run",
+                                  "--received-at", "2023-02-25")
+    check(rc1 == 0 and rc2 == 0, f"exit {rc1}, {rc2}: {err2[-300:]!r}")
+    check(t2 < 3 * t1, f"{n} units: {t1:.2f} s CPU, {2 * n}: {t2:.2f} s")
+    check(rss < 200, f"{2 * n} units: peak RSS {rss:.0f} MB")
+
+
+def long_table(rows, **cols):
+    base = {"noi_dung": "Việc", "linh_vuc": "cqs", "thoi_han": "2023-06-30",
+            "trang_thai": "chua_th"}
+    base.update(cols)
+    return sub(unit="gddt", forms={"pl1a": {"nhiem_vu": [
+        {k: v for k, v in base.items() if v is not None}] * rows}},
+        report=False)
+
+
+@test
+def import_table_missing_column_linear(t):
+    """Rows each missing a required column: every one is a problem, found
+    in time linear in the rows (each looked for its value over the whole
+    file), and said once with the count of the others."""
+    with_units(t)
+    a = write_json(t, "a.json", long_table(4000, trang_thai=None))
+    b = write_json(t, "b.json", long_table(8000, trang_thai=None))
+    rc1, t1, _, _ = measured(t, "import", a, "--dry-run")
+    rc2, t2, _, err = measured(t, "import", b, "--dry-run")
+    check(rc1 == 1 and rc2 == 1, f"exit {rc1}, {rc2} (want 1): {err[-300:]!r}")
+    check(t2 < 3 * t1, f"4000 rows: {t1:.2f} s CPU, 8000: {t2:.2f} s")
+    lines = [l for l in err.splitlines() if "trang_thai is required" in l]
+    same(len(lines), 1, f"lines about trang_thai: {lines[:3]}")
+    check("(and 7 999 more lines like it)" in lines[0], lines[0])
+
+
+@test
+def import_repeated_problem_counted_in_json(t):
+    """Rows past the most a table may have: one message with the count,
+    in the text and in --json; a few alike problems each listed."""
+    with_units(t)
+    name = write_json(t, "rows.json", long_table(10500))
+    r = t.bc("import", name)
+    expect_rc(r, 1)
+    lines = [l for l in r.err.splitlines() if "more than 10000 rows" in l]
+    same(len(lines), 1, "lines about too many rows")
+    check("(and 1 999 more lines like it)" in lines[0], lines[0])
+    r = t.bc("import", name, "--json")
+    expect_rc(r, 1)
+    errs = parse_json(r)["files"][0]["errors"]
+    many = [e for e in errs if "more than 10000 rows" in e]
+    check(len(many) == 1 and "(and 1 999 more lines like it)" in many[0],
+          f"--json errors: {errs[:3]}")
+    # three rows with a bad date: each its own line
+    s = long_table(3, thoi_han="30/02/2023")
+    r = t.bc("import", write_json(t, "three.json", s))
+    expect_rc(r, 1)
+    bad = [l for l in r.err.splitlines() if "thoi_han" in l]
+    same(len(bad), 3, f"lines about the bad dates: {bad}")
+
+
+@test
+def import_limits_said(t):
+    """Past the largest file accepted, too many values or submissions:
+    refused at once, with what to do, nothing stored."""
+    with_units(t)
+    big = t.tmp / "big.csv"
+    with open(big, "wb") as f:
+        f.write(b"unit,period,form,field,value\n")
+        f.write(b"x" * (33 << 20))
+    rc, secs, rss, err = measured(t, "import", "big.csv")
+    check(rc == 1 and "larger than the limit" in err, f"exit {rc}: {err!r}")
+    rows = "".join(f"xa-ky-son,2023-Q1,pl1a,nhiem_vu[{i}].noi_dung,x\n"
+                   for i in range(1, 400002))
+    write_text(t, "rows.csv", "unit,period,form,field,value\n" + rows)
+    rc, secs, rss, err = measured(t, "import", "rows.csv")
+    check(rc == 1 and "rows.csv:400002: more than 400000 rows in one file"
+          in err and "split it" in err, f"exit {rc}: {err[-300:]!r}")
+    check(rss < 200, f"rows.csv: peak RSS {rss:.0f} MB")
+    s = sub(unit="gddt", forms={"pl1a": {"nhiem_vu": [1] * 400001}},
+            report=False)
+    write_text(t, "values.json", json.dumps(s))
+    rc, secs, rss, err = measured(t, "import", "values.json")
+    check(rc == 1 and "more than 400000 values" in err,
+          f"exit {rc}: {err[-300:]!r}")
+    check(rss < 200, f"values.json: peak RSS {rss:.0f} MB")
+    st = status(t, as_of="2023-12-31")
+    same([u["unit"] for u in st["units"] if u.get("received")], [],
+         "units with something received")
+
+
+if __name__ == "__main__":
+    sys.exit(run.main())

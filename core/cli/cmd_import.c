@@ -25,9 +25,13 @@ static const char usage[] =
 	"                    time of import, and the output says so\n"
 	"  --channel C       how they arrived (ioffice, email, zalo, file)\n"
 	"  --dry-run         check only, store nothing\n"
-	"Exit 0 when every file was accepted, 1 when any was refused, 3 when\n"
-	"the rules failed (a column's pattern too costly for a cell: named\n"
-	"at the rules' file and line; nothing is stored).\n";
+	"Every file is tried, whatever became of those before it; a last\n"
+	"line names each file not imported and why.  Exit 0 when every\n"
+	"file was accepted, 3 when any could not be read or stored (missing,\n"
+	"unreadable, the database locked by another program for more than\n"
+	"30 s) or the rules failed (a column's pattern too costly for a\n"
+	"cell: named at the rules' file and line), else 1 when any was\n"
+	"refused.\n";
 
 static json_t *diags_json(const bc_diags *d, bc_severity sev)
 {
@@ -110,6 +114,36 @@ static void summary(const char *file, const bc_import_result *r,
 	}
 }
 
+/* A file not imported and why: its first error, or what went wrong. */
+static json_t *not_imported(const char *file, bc_err rc, const bc_diags *d)
+{
+	const char *why = bc_strerror(rc);
+	for (size_t i = 0; i < d->n; i++)
+		if (d->v[i].severity == BC_ERROR && d->v[i].msg) {
+			why = d->v[i].msg;
+			break;
+		}
+	return json_pack("{s:s, s:s, s:s}", "file", file, "reason",
+			 rc == BC_ERR_INVALID ? "refused" : "unreadable",
+			 "message", why);
+}
+
+static void say_missed(const json_t *missed, int n)
+{
+	size_t i;
+	const json_t *m;
+	fprintf(stderr, "import: %zu of %d files not imported:",
+		json_array_size(missed), n);
+	json_array_foreach(missed, i, m)
+		fprintf(stderr, "%s %s (%s)", i ? ";" : "",
+			json_string_value(json_object_get(m, "file")),
+			strcmp(json_string_value(json_object_get(m, "reason")),
+			       "refused")
+				? json_string_value(json_object_get(m, "message"))
+				: "refused");
+	fputc('\n', stderr);
+}
+
 int cmd_import(bc_cli *c, int argc, char **argv)
 {
 	cli_opt opts[] = {
@@ -151,9 +185,9 @@ int cmd_import(bc_cli *c, int argc, char **argv)
 		return cli_usage_error(usage, "--channel: no channel '%s'",
 				       o.channel);
 	}
-	int exit_code = EXIT_OK;
-	json_t *all = json_array();
-	for (int i = 0; i < n && exit_code != EXIT_ENV; i++) {
+	json_t *all = json_array(), *missed = json_array();
+	bool refused = false, unread = false;
+	for (int i = 0; i < n; i++) {
 		bc_import_result res;
 		size_t before = c->diags.errors;
 		rc = bc_import_file(c->st, c->rb, files[i], &o, opts[2].set,
@@ -168,22 +202,33 @@ int cmd_import(bc_cli *c, int argc, char **argv)
 		/* A refused file's warnings would bury its errors. */
 		if (rc != BC_OK)
 			cli_drop_warnings(c);
+		if (rc != BC_OK)
+			json_array_append_new(missed,
+					      not_imported(files[i], rc,
+							   &c->diags));
 		cli_flush_diags(c);
 		if (rc == BC_OK || rc == BC_ERR_INVALID)
 			summary(files[i], &res, opts[2].set, errors,
 				c->tz_offset);
-		if (rc == BC_ERR_INVALID)
-			exit_code = EXIT_REJECTED;
-		else if (rc != BC_OK)
-			exit_code = cli_exit_code(rc) == EXIT_USAGE
-					    ? EXIT_ENV
-					    : cli_exit_code(rc);
+		else
+			fprintf(stderr, "%s: not imported (%s); the other "
+					"files go on\n",
+				files[i], bc_strerror(rc));
+		refused |= rc == BC_ERR_INVALID;
+		unread |= rc != BC_OK && rc != BC_ERR_INVALID;
 		bc_import_result_free(&res);
 	}
+	/* One line naming every file left out, after their messages. */
+	if (n > 1 && json_array_size(missed))
+		say_missed(missed, n);
+	int exit_code = unread ? EXIT_ENV : refused ? EXIT_REJECTED : EXIT_OK;
 	if (c->json)
-		cli_print_json(json_pack("{s:o}", "files", all));
-	else
+		cli_print_json(json_pack("{s:o, s:o}", "files", all,
+					 "not_imported", missed));
+	else {
 		json_decref(all);
+		json_decref(missed);
+	}
 	bc_free(files);
 	return exit_code;
 }

@@ -154,5 +154,67 @@ def import_limits_said(t):
          "units with something received")
 
 
+def received(t, as_of="2023-12-31"):
+    st = status(t, as_of=as_of)
+    return sorted(u["unit"] for u in st["units"] if u.get("received"))
+
+
+@test
+def import_goes_on_past_a_missing_file(t):
+    """A missing file, a directory: named, the others imported, exit 3;
+    a refused file among good ones: exit 1; both: exit 3."""
+    with_units(t)
+    a = write_json(t, "a.json", sub("xa-ky-son"))
+    b = write_json(t, "b.json", sub("xa-ky-tan"))
+    bad = sub("xa-tan-an")
+    bad["forms"]["bm1"]["vb_chi_dao"] = -1
+    c = write_json(t, "c.json", bad)
+    r = t.bc("import", a, "khong-co.json", "thu-muc", b)
+    expect_rc(r, 3)
+    same(received(t), ["xa-ky-son", "xa-ky-tan"], "units received")
+    check("khong-co.json: No such file" in r.err, r.err)
+    last = r.err.strip().splitlines()[-1]
+    check(last.startswith("import: 2 of 4 files not imported:")
+          and "khong-co.json" in last and "thu-muc" in last
+          and "a.json" not in last, f"last line: {last!r}")
+    (t.tmp / "thu-muc").mkdir()
+    r = t.bc("import", c, "khong-co.json", "thu-muc", "--json")
+    expect_rc(r, 3)
+    j = parse_json(r)
+    same([(m["file"], m["reason"]) for m in j["not_imported"]],
+         [("c.json", "refused"), ("khong-co.json", "unreadable"),
+          ("thu-muc", "unreadable")], "not_imported")
+    same(len(j["files"]), 3, "files in --json")
+    r = t.bc("import", c, write_json(t, "d.json", sub("xa-tan-xuan")))
+    expect_rc(r, 1)
+    check("import: 1 of 2 files not imported: c.json (refused)" in r.err,
+          r.err)
+    same(received(t), ["xa-ky-son", "xa-ky-tan", "xa-tan-xuan"],
+         "units received")
+
+
+@test
+def import_goes_on_past_a_lock(t):
+    """The database locked by another program for longer than baocao
+    waits (5 s): every file is tried and named, exit 3; nothing stored."""
+    import sqlite3
+    with_units(t)
+    a = write_json(t, "a.json", sub("xa-ky-son"))
+    b = write_json(t, "b.json", sub("xa-ky-tan"))
+    db = sqlite3.connect(t.db, isolation_level=None, timeout=0)
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        r = t.bc("import", a, b, timeout=60)
+    finally:
+        db.execute("ROLLBACK")
+        db.close()
+    expect_rc(r, 3)
+    last = r.err.strip().splitlines()[-1]
+    check(last.startswith("import: 2 of 2 files not imported:")
+          and "a.json" in last and "b.json" in last, f"last line: {last!r}")
+    same(received(t), [], "units received")
+    r = t.ok("import", a, b)
+
+
 if __name__ == "__main__":
     sys.exit(run.main())

@@ -27,7 +27,7 @@
 #define MAX_RATIO 500           /* inflated / compressed, past 1 MiB */
 #define MAX_CELLS 1000000 /* a template has a few hundred */
 #define MAX_TEXT (1u << 20)     /* one cell's text */
-#define MAX_STRINGS 2000000
+#define MAX_STRINGS 500000 /* a filled template has a few thousand */
 #define MAX_TABLE_ROWS 10000
 #define MAX_MAP 20000           /* rows of _fields; a template has hundreds */
 #define MAX_KEPT (64u << 20)    /* text of the cells kept */
@@ -38,6 +38,7 @@ typedef struct book {
 	zip_t *z;
 	size_t inflated;
 	bc_err rc;
+	bool fatal; /* refused as a whole, not for some cells */
 } book;
 
 static bc_err refuse(book *b, const char *fmt, ...)
@@ -49,12 +50,30 @@ static bc_err refuse(book *b, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	if (b->rc == BC_OK) {
+	if (!b->fatal)
 		bc_diags_add(b->d, BC_ERROR, b->name, 0, NULL, NULL, "%s", msg);
-		b->rc = BC_ERR_INVALID;
-	}
+	b->rc = BC_ERR_INVALID;
+	b->fatal = true;
 	return BC_ERR_INVALID;
 }
+
+/* A problem of one cell or part (loc): said, and the others still looked
+ * for, so that every problem is listed. */
+static void refuse_at(book *b, const char *loc, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void refuse_at(book *b, const char *loc, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	bc_diags_add_at(b->d, BC_ERROR, b->name, loc, NULL, NULL, "%s", msg);
+	b->rc = BC_ERR_INVALID;
+}
+
+/* What to do with a workbook damaged or altered by hand. */
+#define RESAVE "open it in Excel or LibreOffice Calc and save it again"
 
 /* ---- the zip ------------------------------------------------------------ */
 
@@ -302,11 +321,14 @@ static bc_err parse(book *b, const char *part, const char *xml, size_t len,
 
 typedef struct sheet {
 	char *name, *rid, *path;
+	char *type;  /* the relationship's kind, as "worksheet" */
+	bool linked; /* its relationship was found (once) */
 } sheet;
 
 typedef struct wbinfo {
 	sheet *v;
 	size_t n, cap;
+	char *strings, *styles; /* their parts, as the relationships say */
 	bool date1904;
 	bool oom;
 } wbinfo;
@@ -326,7 +348,8 @@ static void wb_start(void *ud, const char *el, const char **atts)
 			w->oom = true;
 			return;
 		}
-		w->v[w->n] = (sheet){bc_strdup(n), bc_strdup(rid), NULL};
+		w->v[w->n] = (sheet){bc_strdup(n), bc_strdup(rid), NULL, NULL,
+				     false};
 		w->oom |= !w->v[w->n].name || !w->v[w->n].rid;
 		w->n++;
 	}
@@ -337,14 +360,35 @@ static void rels_start(void *ud, const char *el, const char **atts)
 	wbinfo *w = ud;
 	if (strcmp(local(el), "Relationship"))
 		return;
-	const char *id = attr(atts, "Id"), *target = attr(atts, "Target");
+	const char *id = attr(atts, "Id"), *target = attr(atts, "Target"),
+		   *type = attr(atts, "Type"), *mode = attr(atts, "TargetMode");
+	const char *kind = type ? strrchr(type, '/') : NULL;
+	char **part = !kind || !target ? NULL
+		      : !strcmp(kind, "/sharedStrings") ? &w->strings
+		      : !strcmp(kind, "/styles")        ? &w->styles
+							: NULL;
+	if (part && !*part) {
+		*part = target[0] == '/' ? bc_strdup(target + 1)
+					 : bc_sprintf("xl/%s", target);
+		w->oom |= !*part;
+	}
 	for (size_t i = 0; id && target && i < w->n; i++) {
-		if (strcmp(w->v[i].rid, id) || w->v[i].path)
+		if (strcmp(w->v[i].rid, id))
+			continue;
+		/* A second relationship of the same id, or one outside the
+		 * file, makes the sheet's part unknown (read_sheet says so). */
+		bool again = w->v[i].linked;
+		w->v[i].linked = true;
+		bc_free(w->v[i].path);
+		w->v[i].path = NULL;
+		if (again || (mode && !strcmp(mode, "External")))
 			continue;
 		/* Targets are relative to xl/, or absolute from the root. */
 		w->v[i].path = target[0] == '/' ? bc_strdup(target + 1)
 						: bc_sprintf("xl/%s", target);
-		w->oom |= !w->v[i].path;
+		bc_free(w->v[i].type);
+		w->v[i].type = bc_strdup(kind ? kind + 1 : "none");
+		w->oom |= !w->v[i].path || !w->v[i].type;
 	}
 }
 
@@ -367,8 +411,11 @@ static void wbinfo_free(wbinfo *w)
 		bc_free(w->v[i].name);
 		bc_free(w->v[i].rid);
 		bc_free(w->v[i].path);
+		bc_free(w->v[i].type);
 	}
 	bc_free(w->v);
+	bc_free(w->strings);
+	bc_free(w->styles);
 }
 
 /* ---- shared strings and styles ------------------------------------------ */
@@ -378,7 +425,7 @@ typedef struct strings {
 	char **v;
 	size_t n, cap;
 	int depth_rph; /* inside <rPh>: phonetic hints, not the text */
-	bool oom;
+	bool too_many, too_long, oom;
 } strings;
 
 static void ss_start(void *ud, const char *el, const char **atts)
@@ -405,8 +452,12 @@ static void ss_end(void *ud, const char *el)
 	} else if (!strcmp(name, "rPh")) {
 		s->depth_rph--;
 	} else if (!strcmp(name, "si")) {
-		if (s->n >= MAX_STRINGS ||
-		    bc_grow((void **)&s->v, &s->cap, s->n + 1, sizeof *s->v) < 0) {
+		s->too_long |= s->t.over;
+		if (s->n >= MAX_STRINGS) {
+			s->too_many = true;
+			return;
+		}
+		if (bc_grow((void **)&s->v, &s->cap, s->n + 1, sizeof *s->v) < 0) {
 			s->oom = true;
 			return;
 		}
@@ -523,6 +574,7 @@ typedef struct sheetread {
 	book *b;
 	const strings *ss;
 	const styles *st;
+	const char *sheet; /* its name */
 	char *const *want;
 	size_t n_want;
 	cells *out;
@@ -531,6 +583,7 @@ typedef struct sheetread {
 	char ref[16], type[16];
 	int style;
 	bool in_cell, in_v, in_is;
+	bool has_f, has_v; /* the cell has a formula, a value */
 	bool too_many, too_long, oom;
 	size_t kept; /* bytes of text kept */
 } sheetread;
@@ -591,11 +644,14 @@ static void sh_start(void *ud, const char *el, const char **atts)
 		snprintf(s->type, sizeof s->type, "%s", t ? t : "n");
 		s->style = st ? atoi(st) : 0;
 		s->in_cell = true;
+		s->has_f = s->has_v = false;
 		text_reset(&s->t);
 		if (++s->seen > MAX_CELLS)
 			s->too_many = true;
 	} else if (s->in_cell && !strcmp(name, "v")) {
-		s->in_v = s->t.on = true;
+		s->in_v = s->t.on = s->has_v = true;
+	} else if (s->in_cell && !strcmp(name, "f")) {
+		s->has_f = true;
 	} else if (s->in_cell && !strcmp(name, "is")) {
 		s->in_is = true;
 	} else if (s->in_is && !strcmp(name, "t")) {
@@ -611,38 +667,80 @@ static bool wanted(const sheetread *s, const char *ref)
 	return bsearch(&key, s->want, s->n_want, sizeof *s->want, cmp_ref);
 }
 
-/* Turns the cell just read into a value: shared strings looked up,
- * booleans and numbers kept as written (numbers tidied of binary noise:
- * 12.339999999999998 is the 12.34 the user typed). */
+/* The text of the cell just read as the value it holds, or NULL when
+ * it holds none it can be read as (said, at loc): a shared string looked
+ * up, a boolean, a number tidied of binary noise (12.339999999999998 is
+ * the 12.34 the user typed) into num.  Nothing is dropped in silence. */
+static const char *cell_value(sheetread *s, const char *loc, cell *c,
+			      char num[64])
+{
+	const char *v = s->t.s;
+	char *end;
+	if (!strcmp(s->type, "s")) {
+		long i = strtol(v, &end, 10);
+		if (!*end && i >= 0 && (size_t)i < s->ss->n)
+			return s->ss->v[i];
+		refuse_at(s->b, loc, "shared string '%s', which the workbook "
+				     "does not have (it has %zu): a damaged "
+				     "file; " RESAVE,
+			  v, s->ss->n);
+	} else if (!strcmp(s->type, "b")) {
+		c->kind = BC_RAW_BOOL;
+		if (!strcmp(v, "1") || !strcmp(v, "0"))
+			return !strcmp(v, "1") ? "true" : "false";
+		refuse_at(s->b, loc, "'%s' is no true or false: " RESAVE, v);
+	} else if (!strcmp(s->type, "n")) {
+		double x = strtod(v, &end);
+		c->kind = BC_RAW_NUM;
+		bool style_ok = s->style >= 0 &&
+				((size_t)s->style < s->st->n || !s->style);
+		c->date_style = style_ok && (size_t)s->style < s->st->n &&
+				s->st->is_date[s->style];
+		if (!*end && style_ok) {
+			snprintf(num, 64, "%.15g", x);
+			return num;
+		}
+		refuse_at(s->b, loc, *end ? "'%s' is not a number: " RESAVE
+					  : "number %s has a style the workbook "
+					    "does not have: " RESAVE,
+			  v);
+	} else if (!strcmp(s->type, "e")) {
+		refuse_at(s->b, loc, "the cell shows an error (%s): correct its "
+				     "formula or type the value",
+			  v);
+	} else if (!strcmp(s->type, "str") || !strcmp(s->type, "inlineStr") ||
+		   !strcmp(s->type, "d")) {
+		return v;
+	} else {
+		refuse_at(s->b, loc, "a cell of unknown type '%s': " RESAVE,
+			  s->type);
+	}
+	return NULL;
+}
+
+/* Keeps the cell just read when the map names it. */
 static void finish_cell(sheetread *s)
 {
-	if (!wanted(s, s->ref) || !s->t.s || !*s->t.s)
+	if (!wanted(s, s->ref))
+		return;
+	char loc[96];
+	snprintf(loc, sizeof loc, "%s!%s", s->sheet, s->ref);
+	/* Saved by a program that does not compute formulas (openpyxl, a
+	 * script): the value the unit sees is in no file. */
+	if (s->has_f && !s->has_v) {
+		refuse_at(s->b, loc, "a formula without its computed value: "
+				     "open the workbook in Excel or LibreOffice "
+				     "Calc, which computes it, and save it "
+				     "again");
+		return;
+	}
+	if (!s->t.s || !*s->t.s)
 		return;
 	cell c = {.kind = BC_RAW_TEXT};
 	snprintf(c.ref, sizeof c.ref, "%s", s->ref);
-	const char *v = s->t.s;
 	char num[64];
-	if (!strcmp(s->type, "s")) {
-		char *end;
-		long i = strtol(v, &end, 10);
-		if (*end || i < 0 || (size_t)i >= s->ss->n)
-			return;
-		v = s->ss->v[i];
-	} else if (!strcmp(s->type, "b")) {
-		c.kind = BC_RAW_BOOL;
-		v = !strcmp(v, "1") ? "true" : "false";
-	} else if (!strcmp(s->type, "n")) {
-		char *end;
-		double x = strtod(v, &end);
-		if (*end)
-			return;
-		snprintf(num, sizeof num, "%.15g", x);
-		v = num;
-		c.kind = BC_RAW_NUM;
-		c.date_style = s->style >= 0 && (size_t)s->style < s->st->n &&
-			       s->st->is_date[s->style];
-	}
-	if (!*v)
+	const char *v = cell_value(s, loc, &c, num);
+	if (!v || !*v)
 		return;
 	/* A shared string may be referenced by a million cells: bound what
 	 * is kept, not only what is read. */
@@ -747,12 +845,26 @@ static bc_err read_sheet(tmpl *t, const sheet *sh, char *const *want,
 	char *xml;
 	size_t len;
 	if (!sh->path)
-		return refuse(t->b, "sheet '%s' has no part", sh->name);
+		return refuse(t->b, "sheet '%s' has no part (its relationship "
+				    "%s is missing, given twice or outside "
+				    "the file): " RESAVE,
+			      sh->name, sh->rid);
+	if (strcmp(sh->type, "worksheet"))
+		return refuse(t->b, "sheet '%s': its relationship %s points to "
+				    "'%s', a %s, not a worksheet: " RESAVE,
+			      sh->name, sh->rid, sh->path, sh->type);
+	for (const sheet *o = t->wb.v; o < t->wb.v + t->wb.n; o++)
+		if (o != sh && o->path && !strcmp(o->path, sh->path))
+			return refuse(t->b, "sheets '%s' and '%s' are the same "
+					    "part '%s': " RESAVE,
+				      o < sh ? o->name : sh->name,
+				      o < sh ? sh->name : o->name, sh->path);
 	bc_err rc = read_part(t->b, sh->path, &xml, &len, true);
 	if (rc != BC_OK)
 		return rc;
-	sheetread s = {.b = t->b, .ss = &t->ss, .st = &t->st, .want = want,
-		       .n_want = n_want, .out = out};
+	sheetread s = {.b = t->b, .ss = &t->ss, .st = &t->st,
+		       .sheet = sh->name, .want = want, .n_want = n_want,
+		       .out = out};
 	rc = parse(t->b, sh->path, xml, len, &s, sh_start, sh_end, sh_chars);
 	bc_free(xml);
 	bc_free(s.t.s);
@@ -767,7 +879,29 @@ static bc_err read_sheet(tmpl *t, const sheet *sh, char *const *want,
 	if (rc == BC_OK && (s.oom))
 		rc = BC_ERR_NOMEM;
 	sort_cells(out);
-	return rc;
+	for (size_t i = 1; rc == BC_OK && i < out->n; i++)
+		if (!strcmp(out->v[i - 1].ref, out->v[i].ref)) {
+			char loc[96];
+			snprintf(loc, sizeof loc, "%s!%s", sh->name,
+				 out->v[i].ref);
+			refuse_at(t->b, loc, "the cell is written twice in the "
+					     "sheet: a damaged file; " RESAVE);
+		}
+	return rc == BC_OK ? t->b->rc : rc;
+}
+
+/* A cell's reference as Excel writes it: one to three letters, then a
+ * row from 1 to 1048576. */
+static bool cell_ref(const char *s)
+{
+	size_t letters = 0, digits = 0;
+	while (isupper((unsigned char)s[letters]))
+		letters++;
+	const char *d = s + letters;
+	while (isdigit((unsigned char)d[digits]))
+		digits++;
+	return letters >= 1 && letters <= 3 && digits >= 1 && digits <= 7 &&
+	       !d[digits] && d[0] != '0' && atol(d) <= 1048576;
 }
 
 /* The column (1-based) of each header of _fields' first row. */
@@ -827,10 +961,19 @@ static bc_err read_map(tmpl *t)
 		char *dollar;
 		while ((dollar = strchr(m->cell, '$')))
 			memmove(dollar, dollar + 1, strlen(dollar));
+		if (!cell_ref(m->cell)) {
+			char loc[32];
+			snprintf(loc, sizeof loc, "_fields!%s", ref[3]);
+			refuse_at(t->b, loc, "'%s' is no cell (as E14): the "
+					     "template's map was altered; make "
+					     "a new template",
+				  c[3]->text);
+		}
 	}
-	return t->n_map ? BC_OK
-			: refuse(t->b, "sheet _fields maps no cell: not a "
-				       "baocao template");
+	if (!t->n_map)
+		return refuse(t->b, "sheet _fields maps no cell: not a "
+				    "baocao template");
+	return t->b->rc;
 }
 
 /* Reads every sheet the map names, only the cells it names. */
@@ -853,8 +996,14 @@ static bc_err read_values(tmpl *t)
 			if (!strcmp(t->map[k].sheet, t->wb.v[i].name))
 				want[n++] = t->map[k].cell;
 		qsort(want, n, sizeof *want, cmp_ref);
-		rc = read_sheet(t, &t->wb.v[i], want, n, &t->sheet_cells[i]);
+		bc_err r = read_sheet(t, &t->wb.v[i], want, n,
+				      &t->sheet_cells[i]);
 		bc_free(want);
+		/* A sheet's bad cells do not hide the next sheet's. */
+		rc = r == BC_ERR_INVALID && t->b->rc == BC_ERR_INVALID &&
+				     !t->b->fatal
+			     ? BC_OK
+			     : r;
 		for (size_t k = 0; rc == BC_OK && k < t->n_map; k++) {
 			mapping *m = &t->map[k];
 			if (strcmp(m->sheet, t->wb.v[i].name))
@@ -1166,25 +1315,40 @@ static bc_err read_workbook(tmpl *t)
 			   rels_start, no_end, no_chars);
 		bc_free(xml);
 	}
+	/* Where the relationships say, or where every writer puts them. */
+	const char *ss = t->wb.strings ? t->wb.strings : "xl/sharedStrings.xml";
+	const char *st = t->wb.styles ? t->wb.styles : "xl/styles.xml";
 	if (rc == BC_OK &&
-	    (rc = read_part(t->b, "xl/sharedStrings.xml", &xml, &len, false)) ==
-		    BC_OK) {
-		rc = parse(t->b, "xl/sharedStrings.xml", xml, len, &t->ss,
-			   ss_start, ss_end, ss_chars);
+	    (rc = read_part(t->b, ss, &xml, &len, false)) == BC_OK) {
+		rc = parse(t->b, ss, xml, len, &t->ss, ss_start, ss_end,
+			   ss_chars);
 		bc_free(xml);
 	} else if (rc == BC_ERR_NOT_FOUND) {
 		rc = BC_OK;
 	}
 	if (rc == BC_OK &&
-	    (rc = read_part(t->b, "xl/styles.xml", &xml, &len, false)) == BC_OK) {
-		rc = parse(t->b, "xl/styles.xml", xml, len, &t->st, st_start,
-			   st_end, no_chars);
+	    (rc = read_part(t->b, st, &xml, &len, false)) == BC_OK) {
+		rc = parse(t->b, st, xml, len, &t->st, st_start, st_end,
+			   no_chars);
 		bc_free(xml);
 	} else if (rc == BC_ERR_NOT_FOUND) {
 		rc = BC_OK;
 	}
+	if (rc == BC_OK && t->ss.too_many)
+		rc = refuse(t->b, "%s holds more than %d strings: refused (a "
+				  "filled template has a few thousand)",
+			    ss, MAX_STRINGS);
+	if (rc == BC_OK && t->ss.too_long)
+		rc = refuse(t->b, "%s has a string of more than %u bytes: "
+				  "refused",
+			    ss, MAX_TEXT);
 	if (rc == BC_OK && (t->wb.oom || t->ss.oom || t->st.oom))
 		rc = BC_ERR_NOMEM;
+	for (size_t i = 0; rc == BC_OK && i < t->wb.n; i++)
+		for (size_t k = 0; k < i; k++)
+			if (!strcmp(t->wb.v[i].name, t->wb.v[k].name))
+				rc = refuse(t->b, "two sheets named '%s': " RESAVE,
+					    t->wb.v[i].name);
 	return rc;
 }
 

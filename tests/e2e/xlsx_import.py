@@ -451,6 +451,147 @@ def fields_naming_a_missing_sheet_refused():
     refused(env, bad, "does not have")
 
 
+# ---- nothing dropped in silence ---------------------------------------------
+
+def filled(env, name="filled.xlsx"):
+    """xa-ky-son's template filled with its example; the map's place of
+    bm1.vb_chi_dao (sheet, cell) and the part of that sheet."""
+    out = env.path(name)
+    fill(env.template("xa-ky-son"), load("xa-ky-son.json"), out)
+    wb = openpyxl.load_workbook(out)
+    for row in wb["_fields"].iter_rows(min_row=2, values_only=True):
+        if row[0] == "bm1" and row[1] == "vb_chi_dao":
+            sheet, ref = row[2], row[3]
+    part = f"xl/worksheets/sheet{wb.sheetnames.index(sheet) + 1}.xml"
+    return out, sheet, ref, part
+
+
+def cell_xml(ref, inner, attrs=""):
+    return f'<c r="{ref}"{attrs}>{inner}</c>'
+
+
+def with_cell(env, name, src, part, ref, new):
+    """src with cell ref of part replaced by the XML new."""
+    dst = env.path(name)
+
+    def change(n, d):
+        if n != part:
+            return d
+        x, k = re.subn(rf'<c r="{ref}"[^>]*?(/>|>.*?</c>)', new, d.decode(), 1)
+        assert k == 1, f"no cell {ref} in {part}"
+        return x.encode()
+    rezip(src, dst, change)
+    return dst
+
+
+def refused_at(env, path, where, why):
+    r = env.run("import", path)
+    assert r.returncode == 1, f"exit {r.returncode}: {r.stderr[-300:]}"
+    assert f"{where}: " in r.stderr and why in r.stderr, \
+        f"no '{where}: … {why}' in: {r.stderr[-400:]}"
+    assert env.revisions() == 0, "something was stored"
+    return r
+
+
+@test
+def bad_cells_refused_with_their_place():
+    """A shared string the workbook does not have, a formula without its
+    value, an error, a number or boolean that is none, a cell written
+    twice: each refused naming sheet!cell (they were dropped, or the
+    form with them), all of them listed."""
+    env = Env()
+    src, sheet, ref, part = filled(env)
+    at = f"{sheet}!{ref}"
+    cases = [
+        (cell_xml(ref, "<v>99999</v>", ' t="s"'), "shared string '99999'"),
+        (cell_xml(ref, "<f>SUM(A1:A2)</f>"), "a formula without its computed value"),
+        (cell_xml(ref, "<v>#DIV/0!</v>", ' t="e"'), "the cell shows an error (#DIV/0!)"),
+        (cell_xml(ref, "<v>12abc</v>", ' t="n"'), "'12abc' is not a number"),
+        (cell_xml(ref, "<v>2</v>", ' t="b"'), "'2' is no true or false"),
+        (cell_xml(ref, "<v>3</v>", ' s="9999"'), "a style the workbook does not have"),
+        (cell_xml(ref, "<v>3</v>", ' t="x"'), "a cell of unknown type 'x'"),
+        (cell_xml(ref, "<v>3</v>") * 2, "written twice"),
+    ]
+    for i, (xml, why) in enumerate(cases):
+        refused_at(env, with_cell(env, f"bad{i}.xlsx", src, part, ref, xml), at, why)
+    # a formula with its value is read
+    ok = with_cell(env, "ok.xlsx", src, part, ref, cell_xml(ref, "<f>1+2</f><v>3</v>"))
+    r = env.run("import", ok)
+    assert r.returncode == 0, r.stderr[-300:]
+    assert env.values("xa-ky-son").get(("bm1", "vb_chi_dao")) in ("3", "3.0"), env.values("xa-ky-son")
+    # two bad cells of two sheets: both said
+    env = Env()
+    src, sheet, ref, part = filled(env)
+    one = with_cell(env, "one.xlsx", src, part, ref, cell_xml(ref, "<v>99999</v>", ' t="s"'))
+    wb = openpyxl.load_workbook(src)
+    for row in wb["_fields"].iter_rows(min_row=2, values_only=True):
+        if row[0] == "bm3" and row[1] == "hs_tiep_nhan":
+            s3, r3 = row[2], row[3]
+    p3 = f"xl/worksheets/sheet{wb.sheetnames.index(s3) + 1}.xml"
+    two = with_cell(env, "two.xlsx", one, p3, r3, cell_xml(r3, "<f>A1</f>"))
+    r = refused_at(env, two, f"{sheet}!{ref}", "shared string")
+    assert f"{s3}!{r3}: " in r.stderr, r.stderr[-400:]
+
+
+@test
+def sheet_relationships_checked():
+    """A form's sheet whose relationship points to another kind of part,
+    to another sheet's part, or is missing: refused naming the sheet."""
+    env = Env()
+    src, sheet, ref, part = filled(env)
+    rels = "xl/_rels/workbook.xml.rels"
+    with zipfile.ZipFile(src) as z:
+        wb_xml, rel_xml = z.read("xl/workbook.xml").decode(), z.read(rels).decode()
+    rid = re.search(rf'<sheet [^>]*name="{sheet}"[^>]*/>', wb_xml).group(0)
+    rid = re.search(r'r:id="([^"]+)"', rid).group(1)
+    rel = re.search(rf'<Relationship [^>]*Id="{rid}"[^>]*/>', rel_xml).group(0)
+    other = re.search(r'Target="([^"]+)"', re.search(
+        rf'<Relationship (?![^>]*Id="{rid}")[^>]*worksheet"[^>]*/>', rel_xml).group(0)).group(1)
+
+    def with_rel(name, new):
+        dst = env.path(name)
+        rezip(src, dst, lambda n, d: d.decode().replace(rel, new).encode() if n == rels else d)
+        return dst
+    styles = re.sub(r'Type="[^"]+"', 'Type="http://schemas.openxmlformats.org/'
+                    'officeDocument/2006/relationships/styles"', rel)
+    styles = re.sub(r'Target="[^"]+"', 'Target="styles.xml"', styles)
+    refused(env, with_rel("kind.xlsx", styles), f"sheet '{sheet}': its relationship {rid} points to")
+    same = re.sub(r'Target="[^"]+"', f'Target="{other}"', rel)
+    refused(env, with_rel("same.xlsx", same), "are the same part")
+    refused(env, with_rel("none.xlsx", ""), f"sheet '{sheet}' has no part")
+    refused(env, with_rel("twice.xlsx", rel + rel), f"sheet '{sheet}' has no part")
+    ext = rel.replace("/>", ' TargetMode="External"/>')
+    refused(env, with_rel("ext.xlsx", ext), f"sheet '{sheet}' has no part")
+
+
+@test
+def too_many_shared_strings_refused():
+    """More shared strings than any template has: exit 1 with the reason
+    (it was exit 3 and no message), quickly."""
+    env = Env()
+    src, sheet, ref, part = filled(env)
+    dst = env.path("strings.xlsx")
+    with zipfile.ZipFile(src) as z, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as o:
+        for n in z.namelist():
+            o.writestr(n, z.read(n))
+        sst = ('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+               + "<si><t>a</t></si>" * 500001 + "</sst>")
+        o.writestr("xl/sharedStrings.xml", sst, compress_type=zipfile.ZIP_STORED)
+    refused(env, dst, "xl/sharedStrings.xml holds more than 500000 strings")
+
+
+@test
+def map_naming_no_cell_refused():
+    env = Env()
+    tpl = env.template("xa-ky-son")
+    wb = openpyxl.load_workbook(tpl)
+    ws = wb["_fields"]
+    ws.cell(row=2, column=4, value="E0")
+    bad = env.path("no-cell.xlsx")
+    wb.save(bad)
+    refused(env, bad, "_fields!D2: 'E0' is no cell")
+
+
 def main():
     for t in TESTS:
         t()

@@ -74,7 +74,8 @@ static const char IN_FORCE[] =
 	"INSERT INTO agg_rev SELECT id, unit_id, part, estimated FROM ("
 	" SELECT r.id, r.unit_id, r.part, s.estimated, row_number() OVER ("
 	"  PARTITION BY r.unit_id, r.part " LATEST ") AS k"
-	" FROM revision r JOIN submission s ON s.id = r.submission_id"
+	" FROM revision_received r JOIN submission s"
+	" ON s.id = r.submission_id"
 	" WHERE r.period_id = ?1" RECEIVED " AND r.unit_id IN (SELECT unit_id"
 	" FROM agg_unit WHERE level IS NOT NULL)) WHERE k = 1";
 
@@ -935,7 +936,7 @@ static bc_err read_end(bc_store *st, sqlite3_stmt *s, int rc, bc_diags *d)
 #define FORM_IN_FORCE                                                         \
 	"(SELECT r.id, r.unit_id, row_number() OVER ("                        \
 	" PARTITION BY r.unit_id " LATEST ") AS k"                            \
-	" FROM revision r WHERE r.period_id = ?1 AND r.part = ?2" RECEIVED    \
+	" FROM revision_received r WHERE r.period_id = ?1 AND r.part = ?2" RECEIVED    \
 	") r JOIN unit u ON u.id = r.unit_id"
 
 bc_err bc_aggregate_form_values(bc_store *st, const bc_period *p,
@@ -982,7 +983,7 @@ bc_err bc_aggregate_unit_rows(bc_store *st, const bc_period *p,
 {
 	sqlite3_stmt *s = bc_store_stmt(
 		st, "SELECT v.row, v.col, v.txt, v.num FROM value v"
-		    " WHERE v.revision_id = (SELECT r.id FROM revision r"
+		    " WHERE v.revision_id = (SELECT r.id FROM revision_received r"
 		    "  JOIN unit u ON u.id = r.unit_id WHERE r.period_id = ?1"
 		    "  AND u.code = ?2 AND r.part = ?3" RECEIVED " " LATEST
 		    " LIMIT 1)"
@@ -1061,7 +1062,7 @@ bc_err bc_aggregate_unit_values(bc_store *st, const bc_period *p,
 		st, "SELECT u.kind, r.part, v.field, v.num, v.txt FROM ("
 		    " SELECT r.id, r.part, r.unit_id, row_number() OVER ("
 		    "  PARTITION BY r.part " LATEST ") AS k"
-		    " FROM revision r JOIN unit u ON u.id = r.unit_id"
+		    " FROM revision_received r JOIN unit u ON u.id = r.unit_id"
 		    " WHERE r.period_id = ?1 AND u.code = ?2" RECEIVED ") r"
 		    " JOIN unit u ON u.id = r.unit_id"
 		    " JOIN value v ON v.revision_id = r.id AND v.row = 0"

@@ -149,17 +149,19 @@ static bc_err load_warnings(sqlite3 *db, int64_t rev, bc_revision_info *r)
 }
 
 static const char HISTORY_SQL[] =
-	"SELECT r.id, r.part, r.number, r.received_at, s.received_offset,"
+	"SELECT r.id, r.part, r.number, r.received_at, r.received_offset,"
 	" s.channel, s.signer_name, s.signer_title, s.signed_date,"
 	" s.file_name, s.sha256, s.imported_at, s.actor, s.estimated,"
 	" r.complete,"
-	" (SELECT p.id FROM revision p WHERE p.unit_id = r.unit_id AND"
+	" (SELECT p.id FROM revision_received p WHERE p.unit_id = r.unit_id AND"
 	"  p.period_id = r.period_id AND p.part = r.part AND"
 	"  p.number = r.number - 1),"
-	" r.id = (SELECT f.id FROM revision f WHERE f.unit_id = r.unit_id"
+	" r.id = (SELECT f.id FROM revision_received f WHERE"
+	"  f.unit_id = r.unit_id"
 	"  AND f.period_id = r.period_id AND f.part = r.part"
-	"  ORDER BY f.received_at DESC, f.number DESC LIMIT 1)"
-	" FROM revision r JOIN submission s ON s.id = r.submission_id"
+	"  ORDER BY f.received_at DESC, f.number DESC LIMIT 1),"
+	" r.received_as, r.correction"
+	" FROM revision_received r JOIN submission s ON s.id = r.submission_id"
 	" JOIN unit u ON u.id = r.unit_id JOIN period pe ON pe.id = r.period_id"
 	" WHERE u.code = ?1 AND pe.code = ?2 AND (?3 IS NULL OR r.part = ?3)"
 	" ORDER BY r.part = 'report', r.part, r.number";
@@ -184,6 +186,8 @@ static bc_err revision_from_row(sqlite3 *db, sqlite3_stmt *s,
 	r->estimated = sqlite3_column_int(s, 13);
 	r->complete = sqlite3_column_int(s, 14);
 	r->in_force = sqlite3_column_int(s, 16);
+	r->received_as = sqlite3_column_int64(s, 17);
+	r->correction = dup_col(s, 18, &oom);
 	if (oom)
 		return BC_ERR_NOMEM;
 	int64_t rev = sqlite3_column_int64(s, 0);
@@ -241,7 +245,7 @@ void bc_history_free(bc_history *h)
 		bc_revision_info *r = &h->v[i];
 		char *strs[] = {r->part,        r->channel, r->signer_name,
 				r->signer_title, r->signed_date, r->file,
-				r->sha256,      r->actor};
+				r->sha256,      r->actor,       r->correction};
 		for (size_t k = 0; k < sizeof strs / sizeof *strs; k++)
 			bc_free(strs[k]);
 		for (size_t k = 0; k < r->n_warnings; k++)

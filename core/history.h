@@ -21,8 +21,12 @@ typedef struct bc_change {
 typedef struct bc_revision_info {
 	char *part;
 	int number;
-	bc_time received_at;
+	bc_time received_at; /* corrected, if it was */
 	int offset;
+	/* A corrected receipt time: the reason of the latest correction,
+	 * and the time the file was imported with; NULL otherwise. */
+	char *correction;
+	bc_time received_as;
 	char *channel, *signer_name, *signer_title, *signed_date;
 	char *file, *sha256;
 	bc_time imported_at;

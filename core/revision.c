@@ -265,12 +265,12 @@ bc_err bc_revision_numbers(bc_store *st, int64_t unit_id, const char *period,
 {
 	/* Every part at once: one query per unit, not one per form. */
 	static const char sql[] =
-		"SELECT f.part, v.field, v.num FROM revision f"
+		"SELECT f.part, v.field, v.num FROM revision_received f"
 		" JOIN period p ON p.id = f.period_id"
 		" JOIN value v ON v.revision_id = f.id"
 		" WHERE f.unit_id = ?1 AND p.code = ?2"
 		" AND v.row = 0 AND v.col = '' AND v.num IS NOT NULL"
-		" AND f.id = (SELECT r.id FROM revision r"
+		" AND f.id = (SELECT r.id FROM revision_received r"
 		" WHERE r.unit_id = f.unit_id AND r.period_id = f.period_id"
 		" AND r.part = f.part" IN_FORCE ")"
 		" ORDER BY f.part, v.field";
@@ -347,7 +347,7 @@ bc_err bc_revision_previous(bc_store *st, int64_t unit_id, const char *part,
 		"SELECT (SELECT v.num FROM value v WHERE"
 		" v.revision_id = r.id AND v.field = ?4 AND"
 		" v.row = 0 AND v.col = ''), p.code"
-		" FROM revision r JOIN period p"
+		" FROM revision_received r JOIN period p"
 		" ON p.id = r.period_id WHERE r.unit_id = ?1"
 		" AND r.part = ?2 AND p.window_to IN (?3, ?5)"
 		" ORDER BY p.window_to DESC, p.window_from ASC,"

@@ -34,7 +34,7 @@ static bc_err receipts(bc_store *st, int64_t period_id, bc_time until,
 		return BC_OK;
 	if (sqlite3_prepare_v2(bc_store_db(st),
 			       "SELECT unit_id, part, number, received_at,"
-			       " complete FROM revision WHERE period_id = ?"
+			       " complete FROM revision_received WHERE period_id = ?"
 			       " AND received_at <= ?"
 			       " ORDER BY unit_id, part, received_at, number",
 			       -1, &s, NULL) != SQLITE_OK)

@@ -144,6 +144,33 @@ static const bc_migration migrations[] = {
 	 " BEGIN SELECT RAISE(ABORT, 'revisions are kept as received'); END;"
 	 "CREATE TRIGGER value_not_deleted BEFORE DELETE ON value"
 	 " BEGIN SELECT RAISE(ABORT, 'revisions are kept as received'); END;"},
+	/* 3: a wrong receipt time is corrected by a row appended here (who
+	 * did it is in the audit), never by an update: revision_received is
+	 * each revision with the time of its submission's latest correction,
+	 * or as received. */
+	{"CREATE TABLE receipt_correction ("
+	 " id INTEGER PRIMARY KEY,"
+	 " submission_id INTEGER NOT NULL REFERENCES submission(id),"
+	 " received_at INTEGER NOT NULL,"
+	 " received_offset INTEGER NOT NULL,"
+	 " reason TEXT NOT NULL,"
+	 " corrected_at INTEGER NOT NULL);"
+	 "CREATE INDEX receipt_correction_submission"
+	 " ON receipt_correction(submission_id, id);"
+	 "CREATE TRIGGER receipt_correction_kept"
+	 " BEFORE UPDATE ON receipt_correction"
+	 " BEGIN SELECT RAISE(ABORT, 'corrections are appended'); END;"
+	 "CREATE TRIGGER receipt_correction_not_deleted"
+	 " BEFORE DELETE ON receipt_correction"
+	 " BEGIN SELECT RAISE(ABORT, 'corrections are appended'); END;"
+	 "CREATE VIEW revision_received AS SELECT r.id, r.submission_id,"
+	 " r.unit_id, r.period_id, r.part, r.number, r.complete,"
+	 " coalesce(c.received_at, r.received_at) AS received_at,"
+	 " coalesce(c.received_offset, s.received_offset) AS received_offset,"
+	 " r.received_at AS received_as, c.reason AS correction"
+	 " FROM revision r JOIN submission s ON s.id = r.submission_id"
+	 " LEFT JOIN receipt_correction c ON c.id = (SELECT max(k.id)"
+	 "  FROM receipt_correction k WHERE k.submission_id = r.submission_id);"},
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

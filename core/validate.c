@@ -203,6 +203,42 @@ static void check_signer(vctx *x)
 		     c->signed_date);
 }
 
+bool bc_receipt_plausible(bc_time at, bc_time now, const bc_period *p,
+			  int offset, char *why, size_t n)
+{
+	char when[BC_TIME_BUF], other[BC_TIME_BUF];
+	bc_time_format(at, offset, when);
+	if (at > now + BC_RECEIPT_SKEW) {
+		bc_time_format(now, offset, other);
+		snprintf(why, n, "received %s is later than now (%s): a typing "
+				 "mistake? Give the time the file came",
+			 when, other);
+		return false;
+	}
+	if (p && bc_time_date(at, offset) < p->from) {
+		bc_date_format(p->from, other);
+		snprintf(why, n, "received %s is before period %s began (%s): "
+				 "a typing mistake? Give the time the file came",
+			 when, p->code, other);
+		return false;
+	}
+	return true;
+}
+
+/* The receipt time read is one a unit can have sent the period's report
+ * at (see bc_receipt_plausible); the time of import always is. */
+static void check_plausible(vctx *x, const bc_import_opts *o)
+{
+	char why[256];
+	const bc_checked *c = x->c;
+	const bc_period *p = x->rs ? &c->period : NULL;
+	int offset = x->rs ? x->rs->directive.utc_offset : o->tz_offset;
+	if (!c->received_default &&
+	    !bc_receipt_plausible(c->received_at, bc_store_now(x->st), p,
+				  offset, why, sizeof why))
+		fail(x, x->receipt_line, x->receipt_loc, NULL, NULL, "%s", why);
+}
+
 static void check_receipt(vctx *x, const bc_import_opts *o)
 {
 	const bc_submission *s = x->s;
@@ -223,6 +259,8 @@ static void check_receipt(vctx *x, const bc_import_opts *o)
 		     "received_at '%s' is not a date or a timestamp "
 		     "(2023-02-26T09:30:00+07:00)",
 		     at);
+	} else {
+		check_plausible(x, o);
 	}
 	c->channel = o->channel ? o->channel : attr_text(&s->channel);
 	if (!c->channel)

@@ -55,4 +55,18 @@ bc_err bc_validate(bc_store *st, bc_rulebook *rb, const bc_submission *s,
 		   const bc_import_opts *o, bc_checked *out, bc_diags *d);
 void bc_checked_free(bc_checked *c);
 
+/* Seconds a receipt time may be ahead of "now": another computer's clock,
+ * the minutes between a file's arrival and its import. */
+#define BC_RECEIPT_SKEW (5 * 60)
+
+/* Whether a unit can have sent its report of p at time at, now being
+ * now: not later than now (beyond BC_RECEIPT_SKEW) — a typed 2032 would
+ * stay the revision in force for good, later corrections being earlier
+ * — and not before the day p's data window opens, as no report of a
+ * period comes before it begins (a typed 2003; a report sent early,
+ * within its window, is possible and accepted).  When not, why[n] says
+ * so, with the times at offset. */
+bool bc_receipt_plausible(bc_time at, bc_time now, const bc_period *p,
+			  int offset, char *why, size_t n);
+
 #endif

@@ -29,10 +29,16 @@ static json_t *revision_json(const bc_revision_info *r, int offset)
 				      r->changes[i].field, "from",
 				      cli_json_str(r->changes[i].from), "to",
 				      cli_json_str(r->changes[i].to)));
-	return json_pack("{s:s, s:i, s:s, s:s, s:{s:s, s:s, s:o}, s:s, s:s,"
+	char as[BC_TIME_BUF];
+	bc_time_format(r->received_as, offset, as);
+	json_t *fix = r->correction ? json_pack("{s:s, s:s}", "received_as", as,
+						"reason", r->correction)
+				    : json_null();
+	return json_pack("{s:s, s:i, s:s, s:o, s:s, s:{s:s, s:s, s:o}, s:s, s:s,"
 			 " s:s, s:s, s:b, s:b, s:b, s:o, s:o}",
 			 "part", r->part, "revision", r->number,
-			 "received_at", at, "channel", r->channel,
+			 "received_at", at, "corrected", fix,
+			 "channel", r->channel,
 			 "signed_by", "name", r->signer_name, "title",
 			 r->signer_title, "date", cli_json_str(r->signed_date),
 			 "file", r->file, "sha256", r->sha256, "imported_at",
@@ -51,6 +57,12 @@ static void revision_print(const bc_revision_info *r, int offset)
 	printf("    file %s  sha256 %.16s…%s%s\n", r->file, r->sha256,
 	       r->estimated ? "  estimated" : "",
 	       r->complete ? "" : "  incomplete");
+	if (r->correction) {
+		char as[BC_TIME_BUF];
+		bc_time_format(r->received_as, offset, as);
+		printf("    receipt time corrected (imported as %s): %s\n", as,
+		       r->correction);
+	}
 	for (size_t i = 0; i < r->n_changes; i++) {
 		const bc_change *c = &r->changes[i];
 		fputs("    ", stdout);

@@ -28,6 +28,7 @@ static const struct command {
 	 "import submission files (Excel .xlsx, JSON, CSV)"},
 	{"status", cmd_status, "who has reported for a period, on time or not"},
 	{"history", cmd_history, "every revision a unit sent for a period"},
+	{"revision", cmd_revision, "correct a stored revision's receipt time"},
 	{"aggregate", cmd_aggregate, "district figures of a period"},
 	{"export", cmd_export, "write a period's figures: xlsx, csv, json, plugins"},
 	{"template", cmd_template, "the Excel workbook a unit fills in"},

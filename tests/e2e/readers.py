@@ -216,5 +216,106 @@ def import_goes_on_past_a_lock(t):
     r = t.ok("import", a, b)
 
 
+# ---- receipt times ----------------------------------------------------------
+
+@test
+def import_receipt_time_in_the_future_refused(t):
+    """A receipt time later than now (past a few minutes of clock skew),
+    or before the period began: refused with the place it was read,
+    nothing stored; from the file or from --received-at."""
+    with_units(t)   # now is run.NOW, 2023-05-15T09:00:00+07:00
+    for when, why in (("2032-02-25T10:00:00+07:00", "later than now"),
+                      ("2023-05-15T09:06:00+07:00", "later than now"),
+                      ("2003-02-25T10:00:00+07:00", "before period 2023-Q1 began")):
+        name = write_json(t, "s.json", sub(received_at=when))
+        r = t.bc("import", name)
+        expect_rc(r, 1)
+        check(re.search(rf"^s\.json:\d+: received {re.escape(when)} is {why}",
+                        r.err, re.M), f"{when}: {r.err!r}")
+        r = t.bc("import", write_json(t, "n.json", sub(received_at=None)),
+                 "--received-at", when)
+        expect_rc(r, 1)
+        check(f"--received-at: received {when} is {why}" in r.err, r.err)
+    same(received(t), [], "units received")
+    # within the skew, and early in the window: accepted
+    t.ok("import", write_json(t, "ok.json", sub(received_at="2023-05-15T09:04:00+07:00")))
+    t.ok("import", write_json(t, "early.json", sub("xa-ky-tan", received_at="2023-01-05T09:00:00+07:00")))
+
+
+def in_force(t, unit, part):
+    return [x for x in history(t, unit, form=part)["revisions"] if x["in_force"]]
+
+
+@test
+def revision_correct_time(t):
+    """A revision stored with a wrong time (2032, from before such times
+    were refused) stays in force over the unit's later correction; the
+    time is corrected by an appended correction, and status, history,
+    the revision in force, the aggregate and the audit follow it."""
+    with_units(t)
+    wrong = write_json(t, "wrong.json", sub(received_at="2032-02-25T10:00:00+07:00"))
+    t.ok("import", wrong, env=base_env(BAOCAO_NOW="2032-03-01T00:00:00+07:00"))
+    fixed = sub(received_at="2023-03-05T10:00:00+07:00")
+    fixed["forms"]["bm1"]["vb_chi_dao"] += 1
+    t.ok("import", write_json(t, "fixed.json", fixed))
+    same([x["revision"] for x in in_force(t, "xa-ky-son", "bm1")], [1],
+         "bm1 in force before the correction")
+    before = parse_json(t.bc("aggregate", "2023-Q1", "--json"))
+    # refused: no reason, a time in the future, no such revision or file
+    expect_rc(t.bc("revision", "correct-time", "xa-ky-son", "2023-Q1", "bm1",
+                   "--received-at", "2023-02-25T10:00"), 2)
+    r = t.bc("revision", "correct-time", "xa-ky-son", "2023-Q1", "bm1",
+             "--received-at", "2031-02-25T10:00", "--reason", "x")
+    expect_rc(r, 1)
+    check("later than now" in r.err, r.err)
+    expect_rc(t.bc("revision", "correct-time", "xa-ky-son", "2023-Q1", "bm9",
+                   "--received-at", "2023-02-25T10:00", "--reason", "x"), 2)
+    expect_rc(t.bc("revision", "correct-time", "xa-ky-son", "2023-Q1",
+                   "--file", "00000000", "--received-at", "2023-02-25T10:00",
+                   "--reason", "x"), 2)
+    sha = history(t, "xa-ky-son", form="bm1")["revisions"][0]["sha256"]
+    r = t.bc("revision", "correct-time", "xa-ky-son", "2023-Q1", "--file",
+             sha[:10], "--received-at", "2023-02-25T10:00",
+             "--reason", "Sổ công văn đến: số 12, ngày 25/02/2023", "--json")
+    expect_rc(r, 0)
+    j = parse_json(r)
+    same((j["received_at"], j["was"]), ("2023-02-25T10:00:00+07:00",
+                                        "2032-02-25T10:00:00+07:00"), "times")
+    check("bm1 r1" in j["revisions"] and "bm3 r1" in j["revisions"], j)
+    # the revision in force follows, for every part the file made
+    for part in ("bm1", "bm3"):
+        same([x["revision"] for x in in_force(t, "xa-ky-son", part)], [2],
+             f"{part} in force after the correction")
+    h = history(t, "xa-ky-son", form="bm1")["revisions"]
+    same(h[0]["received_at"], "2023-02-25T10:00:00+07:00", "r1 received_at")
+    same(h[0]["corrected"], {"received_as": "2032-02-25T10:00:00+07:00",
+                             "reason": "Sổ công văn đến: số 12, ngày 25/02/2023"},
+         "r1 corrected")
+    same(h[1]["corrected"], None, "r2 corrected")
+    # status: received on time (first receipt now 25/02)
+    u = [u for u in status(t)["units"] if u["unit"] == "xa-ky-son"][0]
+    same(u["state"], "on_time", "state after the correction")
+    after = parse_json(t.bc("aggregate", "2023-Q1", "--json"))
+    check(after != before, "the aggregate did not follow the revision in force")
+    # appended, never updated; the audit says who and why
+    import sqlite3
+    db = sqlite3.connect(t.db)
+    try:
+        db.execute("UPDATE receipt_correction SET received_at = 0")
+        fail("a correction could be updated")
+    except sqlite3.DatabaseError:
+        pass
+    audit = db.execute("SELECT actor, detail FROM audit WHERE action ="
+                       " 'correct-time'").fetchall()
+    db.close()
+    check(len(audit) == 1 and audit[0][0] == "e2e" and "2032-02-25" in audit[0][1]
+          and "Sổ công văn đến" in audit[0][1], f"audit: {audit}")
+    # a second correction of the same file replaces the first
+    t.ok("revision", "correct-time", "xa-ky-son", "2023-Q1", "bm1",
+         "--revision", "1", "--received-at", "2023-03-06", "--reason", "lại")
+    same([x["revision"] for x in in_force(t, "xa-ky-son", "bm1")], [1],
+         "bm1 in force after the second correction")
+
+
 if __name__ == "__main__":
     sys.exit(run.main())

@@ -1955,12 +1955,14 @@ def status_revision_in_force_by_receipt(t):
 @test
 def status_advanced_h1_deadline(t):
     with_units(t)
+    # imported after they came: a receipt time later than now is refused
+    june = base_env(BAOCAO_NOW="2023-06-01T09:00:00+07:00")
     t.ok("import", write_json(t, "a.json", sub(
         "xa-ky-son", period="2023-H1",
-        received_at="2023-05-25T09:00:00+07:00")))
+        received_at="2023-05-25T09:00:00+07:00")), env=june)
     t.ok("import", write_json(t, "b.json", sub(
         "xa-ky-tan", period="2023-H1",
-        received_at="2023-05-19T09:00:00+07:00")))
+        received_at="2023-05-19T09:00:00+07:00")), env=june)
     st = status(t, "2023-H1", "2023-06-10")
     same(st["unit_due"], "2023-05-28", "unit_due of 2023-H1")
     same([unit_of(st, c)["state"] for c in ("xa-ky-son", "xa-ky-tan")],

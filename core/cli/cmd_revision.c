@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: MIT */
+#include "cli.h"
+#include "receipt.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage[] =
+	"usage: baocao revision correct-time UNIT PERIOD PART [--revision N]\n"
+	"                --received-at TS --reason TEXT\n"
+	"       baocao revision correct-time UNIT PERIOD --file SHA256\n"
+	"                --received-at TS --reason TEXT\n\n"
+	"Corrects the receipt time of a stored submission: the file that made\n"
+	"PART's revision in force (or revision N of PART), or the file whose\n"
+	"SHA-256 begins with SHA256 ('baocao history' shows both).  Every\n"
+	"revision that file made takes the new time.  Nothing is overwritten:\n"
+	"the correction is appended, with its reason, and the audit says who\n"
+	"made it; status, history, the revision in force, aggregates and\n"
+	"exports follow it, and history shows the time as imported beside it.\n"
+	"A later correction of the same file replaces an earlier one.\n\n"
+	"  --received-at TS  the right time (ISO 8601; +07:00 when no offset\n"
+	"                    is given); not later than now, not before the\n"
+	"                    period began\n"
+	"  --reason TEXT     why (the document or message giving the time)\n"
+	"Exit 0 when corrected, 1 when the time or reason is refused, 2 when\n"
+	"no such revision or file.\n";
+
+static void say(bc_cli *c, const bc_receipt_fix *f, const bc_receipt_done *r)
+{
+	char was[BC_TIME_BUF], now[BC_TIME_BUF];
+	bc_time_format(r->was, r->was_offset, was);
+	bc_time_format(f->received_at, f->offset, now);
+	if (c->json)
+		cli_print_json(json_pack(
+			"{s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "unit", f->unit,
+			"period", f->period, "revisions", r->revisions,
+			"sha256", r->sha256, "received_at", now, "was", was,
+			"reason", f->reason));
+	else
+		fprintf(stderr,
+			"%s %s: %s (sha256 %.12s…): received %s, not %s\n",
+			f->unit, f->period, r->revisions, r->sha256, now, was);
+}
+
+static int correct_time(bc_cli *c, const char **pos, int npos,
+			const cli_opt *opts)
+{
+	bc_receipt_fix f = {.unit = pos[1], .period = pos[2],
+			    .part = npos == 4 ? pos[3] : NULL,
+			    .number = opts[0].value ? atoi(opts[0].value) : 0,
+			    .sha = opts[1].value, .reason = opts[3].value};
+	if ((npos == 4) == (f.sha != NULL) || (opts[0].set && !f.part) ||
+	    (opts[0].set && f.number < 1))
+		return cli_usage_error(usage, "revision correct-time: name "
+					      "PART [--revision N] or --file "
+					      "SHA256");
+	if (!opts[2].value || !opts[3].value)
+		return cli_usage_error(usage, "revision correct-time: "
+					      "--received-at and --reason are "
+					      "required");
+	if (f.sha && (strlen(f.sha) < 8 ||
+		      strspn(f.sha, "0123456789abcdefABCDEF") != strlen(f.sha)))
+		return cli_usage_error(usage, "--file takes 8 or more hex "
+					      "digits of the file's SHA-256");
+	if (!bc_time_parse(opts[2].value, c->tz_offset, &f.received_at,
+			   &f.offset))
+		return cli_usage_error(usage, "--received-at takes a date or a "
+					      "timestamp (2023-02-26T09:30)");
+	bc_receipt_done r;
+	bc_err rc = cli_open(c, false);
+	if (rc == BC_OK)
+		rc = bc_receipt_correct(c->st, c->rb, &f, &r, &c->diags);
+	if (rc == BC_OK)
+		say(c, &f, &r);
+	bc_receipt_done_free(&r);
+	return cli_finish(c, rc);
+}
+
+int cmd_revision(bc_cli *c, int argc, char **argv)
+{
+	cli_opt opts[] = {
+		{.name = "--revision", .takes_arg = true},
+		{.name = "--file", .takes_arg = true},
+		{.name = "--received-at", .takes_arg = true},
+		{.name = "--reason", .takes_arg = true},
+		{.name = NULL},
+	};
+	const char *pos[4];
+	int npos, r = cli_parse(c, argc, argv, opts, pos, 4, &npos, usage);
+	if (r)
+		return r < 0 ? EXIT_USAGE : EXIT_OK;
+	if (npos >= 3 && !strcmp(pos[0], "correct-time"))
+		return correct_time(c, pos, npos, opts);
+	return cli_usage_error(usage, "revision: say correct-time UNIT PERIOD "
+				      "…");
+}

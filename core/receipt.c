@@ -33,9 +33,8 @@ static bc_err find_submission(bc_store *st, const bc_receipt_fix *f,
 		" JOIN period p ON p.id = s.period_id"
 		" WHERE u.code = ?1 AND p.code = ?2"
 		" AND substr(s.sha256, 1, length(?3)) = lower(?3)";
-	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(bc_store_db(st), f->part ? by_part : by_sha, -1,
-			       &s, NULL) != SQLITE_OK)
+	sqlite3_stmt *s = bc_store_stmt(st, f->part ? by_part : by_sha);
+	if (!s)
 		return bc_store_fail(st, d, "correct-time");
 	sqlite3_bind_text(s, 1, f->unit, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, f->period, -1, SQLITE_STATIC);
@@ -52,7 +51,7 @@ static bc_err find_submission(bc_store *st, const bc_receipt_fix *f,
 				     "give more of the SHA-256",
 				     f->sha, many, f->unit, f->period);
 	}
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	if (many > 1)
 		return BC_ERR_INVALID;
 	if (*id)
@@ -76,14 +75,13 @@ static bc_err find_submission(bc_store *st, const bc_receipt_fix *f,
 static bc_err describe(bc_store *st, int64_t id, bc_receipt_done *out,
 		       bc_diags *d)
 {
-	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(bc_store_db(st),
-			       "SELECT group_concat(r.part || ' r' || r.number,"
-			       " ', '), s.sha256, max(r.received_at),"
-			       " max(r.received_offset) FROM revision_received"
-			       " r JOIN submission s ON s.id = r.submission_id"
-			       " WHERE r.submission_id = ?",
-			       -1, &s, NULL) != SQLITE_OK)
+	static const char sql[] =
+		"SELECT group_concat(r.part || ' r' || r.number, ', '),"
+		" s.sha256, max(r.received_at), max(r.received_offset)"
+		" FROM revision_received r JOIN submission s"
+		" ON s.id = r.submission_id WHERE r.submission_id = ?";
+	sqlite3_stmt *s = bc_store_stmt(st, sql);
+	if (!s)
 		return bc_store_fail(st, d, "correct-time");
 	sqlite3_bind_int64(s, 1, id);
 	bc_err rc = BC_ERR_DB;
@@ -95,19 +93,18 @@ static bc_err describe(bc_store *st, int64_t id, bc_receipt_done *out,
 		out->was_offset = sqlite3_column_int(s, 3);
 		rc = out->revisions && out->sha256 ? BC_OK : BC_ERR_NOMEM;
 	}
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return rc == BC_ERR_DB ? bc_store_fail(st, d, "correct-time") : rc;
 }
 
 static bc_err append(bc_store *st, int64_t id, const bc_receipt_fix *f,
 		     const bc_receipt_done *done, bc_diags *d)
 {
-	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(bc_store_db(st),
-			       "INSERT INTO receipt_correction (submission_id,"
-			       " received_at, received_offset, reason,"
-			       " corrected_at) VALUES (?,?,?,?,?)",
-			       -1, &s, NULL) != SQLITE_OK)
+	static const char sql[] =
+		"INSERT INTO receipt_correction (submission_id, received_at,"
+		" received_offset, reason, corrected_at) VALUES (?,?,?,?,?)";
+	sqlite3_stmt *s = bc_store_stmt(st, sql);
+	if (!s)
 		return bc_store_fail(st, d, "correct-time");
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_bind_int64(s, 2, f->received_at);
@@ -115,7 +112,7 @@ static bc_err append(bc_store *st, int64_t id, const bc_receipt_fix *f,
 	sqlite3_bind_text(s, 4, f->reason, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 5, bc_store_now(st));
 	int r = sqlite3_step(s);
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	if (r != SQLITE_DONE)
 		return bc_store_fail(st, d, "correct-time");
 	char was[BC_TIME_BUF], now[BC_TIME_BUF];

@@ -436,19 +436,25 @@ def not_a_template_refused():
     refused(env, plain, "not a workbook made by 'baocao template'")
 
 
+def altered_map(env, name, change):
+    """xa-ky-son's template with change(_fields sheet) made to its map."""
+    wb = openpyxl.load_workbook(env.template("xa-ky-son"))
+    change(wb["_fields"])
+    bad = env.path(name)
+    wb.save(bad)
+    return bad
+
+
 @test
 def fields_naming_a_missing_sheet_refused():
     env = Env()
-    tpl = env.template("xa-ky-son")
-    wb = openpyxl.load_workbook(tpl)
-    ws = wb["_fields"]
-    ws.cell(row=ws.max_row + 1, column=1, value="bm1")
-    ws.cell(row=ws.max_row, column=2, value="vb_chi_dao")
-    ws.cell(row=ws.max_row, column=3, value="Không có")
-    ws.cell(row=ws.max_row, column=4, value="A1")
-    bad = env.path("missing-sheet.xlsx")
-    wb.save(bad)
-    refused(env, bad, "does not have")
+
+    def add_row(ws):
+        ws.cell(row=ws.max_row + 1, column=1, value="bm1")
+        ws.cell(row=ws.max_row, column=2, value="vb_chi_dao")
+        ws.cell(row=ws.max_row, column=3, value="Không có")
+        ws.cell(row=ws.max_row, column=4, value="A1")
+    refused(env, altered_map(env, "missing-sheet.xlsx", add_row), "does not have")
 
 
 # ---- nothing dropped in silence ---------------------------------------------
@@ -583,12 +589,7 @@ def too_many_shared_strings_refused():
 @test
 def map_naming_no_cell_refused():
     env = Env()
-    tpl = env.template("xa-ky-son")
-    wb = openpyxl.load_workbook(tpl)
-    ws = wb["_fields"]
-    ws.cell(row=2, column=4, value="E0")
-    bad = env.path("no-cell.xlsx")
-    wb.save(bad)
+    bad = altered_map(env, "no-cell.xlsx", lambda ws: ws.cell(row=2, column=4, value="E0"))
     refused(env, bad, "_fields!D2: 'E0' is no cell")
 
 

@@ -71,7 +71,8 @@ bc_err cli_open(bc_cli *c, bool create);
 void cli_sort_diags(bc_cli *c);
 /* Drops the warnings (of an input refused for its errors). */
 void cli_drop_warnings(bc_cli *c);
-/* Prints and clears the collected diagnostics (stderr). */
+/* Prints and clears the collected diagnostics (stderr), more than
+ * BC_DIAGS_ALIKE alike ones once with their count. */
 void cli_flush_diags(bc_cli *c);
 /* Prints the diagnostics and maps err to an exit code. */
 int cli_finish(bc_cli *c, bc_err err);

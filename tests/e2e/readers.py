@@ -125,6 +125,22 @@ def import_repeated_problem_counted_in_json(t):
 
 
 @test
+def any_command_counts_a_repeated_problem(t):
+    """Not only import: units import with the same mistake on 50 lines
+    says it once, with the count."""
+    t.init()
+    rows = ["code,name,kind,roles,parent"]
+    rows += [f"u{i},U {i},commune,,khong-co" for i in range(50)]
+    write_text(t, "units.csv", "\n".join(rows) + "\n")
+    r = t.bc("units", "import", "units.csv")
+    expect_rc(r, 1)
+    lines = [l for l in r.err.splitlines() if "khong-co" in l]
+    same(len(lines), 1, f"lines about the parent: {lines[:3]}")
+    check(lines[0].startswith("units.csv:2: ")
+          and lines[0].endswith("(and 49 more lines like it)"), lines[0])
+
+
+@test
 def import_limits_said(t):
     """Past the largest file accepted, too many values or submissions:
     refused at once, with what to do, nothing stored."""

@@ -148,6 +148,37 @@ static void say_missed(const json_t *missed, int n)
 	fputc('\n', stderr);
 }
 
+/* Imports one file and says what became of it; a file not imported
+ * joins missed.  Whatever happened, the caller goes on to the next. */
+static bc_err import_one(bc_cli *c, const char *file,
+			 const bc_import_opts *o, bool dry_run, json_t *all,
+			 json_t *missed)
+{
+	bc_import_result res;
+	size_t before = c->diags.errors;
+	bc_err rc = bc_import_file(c->st, c->rb, file, o, dry_run, &res,
+				   &c->diags);
+	size_t errors = c->diags.errors - before;
+	cli_sort_diags(c);
+	bc_diags_fold(&c->diags);
+	if (c->json)
+		json_array_append_new(all, result_json(file, &res, &c->diags,
+						       c->tz_offset));
+	/* A refused file's warnings would bury its errors. */
+	if (rc != BC_OK) {
+		cli_drop_warnings(c);
+		json_array_append_new(missed, not_imported(file, rc, &c->diags));
+	}
+	cli_flush_diags(c);
+	if (rc == BC_OK || rc == BC_ERR_INVALID)
+		summary(file, &res, dry_run, errors, c->tz_offset);
+	else
+		fprintf(stderr, "%s: not imported (%s); the other files go on\n",
+			file, bc_strerror(rc));
+	bc_import_result_free(&res);
+	return rc;
+}
+
 int cmd_import(bc_cli *c, int argc, char **argv)
 {
 	cli_opt opts[] = {
@@ -190,42 +221,18 @@ int cmd_import(bc_cli *c, int argc, char **argv)
 				       o.channel);
 	}
 	json_t *all = json_array(), *missed = json_array();
-	bool refused = false, unread = false;
+	bool refused = false, unreadable = false;
 	for (int i = 0; i < n; i++) {
-		bc_import_result res;
-		size_t before = c->diags.errors;
-		rc = bc_import_file(c->st, c->rb, files[i], &o, opts[2].set,
-				    &res, &c->diags);
-		size_t errors = c->diags.errors - before;
-		cli_sort_diags(c);
-		bc_diags_fold(&c->diags);
-		if (c->json)
-			json_array_append_new(all, result_json(files[i], &res,
-							       &c->diags,
-							       c->tz_offset));
-		/* A refused file's warnings would bury its errors. */
-		if (rc != BC_OK)
-			cli_drop_warnings(c);
-		if (rc != BC_OK)
-			json_array_append_new(missed,
-					      not_imported(files[i], rc,
-							   &c->diags));
-		cli_flush_diags(c);
-		if (rc == BC_OK || rc == BC_ERR_INVALID)
-			summary(files[i], &res, opts[2].set, errors,
-				c->tz_offset);
-		else
-			fprintf(stderr, "%s: not imported (%s); the other "
-					"files go on\n",
-				files[i], bc_strerror(rc));
+		rc = import_one(c, files[i], &o, opts[2].set, all, missed);
 		refused |= rc == BC_ERR_INVALID;
-		unread |= rc != BC_OK && rc != BC_ERR_INVALID;
-		bc_import_result_free(&res);
+		unreadable |= rc != BC_OK && rc != BC_ERR_INVALID;
 	}
 	/* One line naming every file left out, after their messages. */
 	if (n > 1 && json_array_size(missed))
 		say_missed(missed, n);
-	int exit_code = unread ? EXIT_ENV : refused ? EXIT_REJECTED : EXIT_OK;
+	int exit_code = unreadable ? EXIT_ENV
+			: refused  ? EXIT_REJECTED
+				   : EXIT_OK;
 	if (c->json)
 		cli_print_json(json_pack("{s:o, s:o}", "files", all,
 					 "not_imported", missed));

@@ -1051,6 +1051,33 @@ static void control_characters(void **state)
 	fx_close(f);
 }
 
+/* A receipt time a few minutes ahead of the clock is another clock; more
+ * is a typo, and so is one before the period began. */
+static void receipt_time_plausible(void **state)
+{
+	(void)state;
+	bc_time now;
+	assert_true(bc_time_parse("2023-03-01T10:00:00+07:00", 420, &now, NULL));
+	bc_period p = {.code = "2023-Q1", .from = bc_date_from_ymd(2022, 12, 10)};
+	char why[256] = "";
+	assert_true(bc_receipt_plausible(now + BC_RECEIPT_SKEW, now, &p, 420,
+					 why, sizeof why));
+	assert_false(bc_receipt_plausible(now + BC_RECEIPT_SKEW + 1, now, &p,
+					  420, why, sizeof why));
+	assert_string_equal(why, "received 2023-03-01T10:05:01+07:00 is later "
+				 "than now (2023-03-01T10:00:00+07:00): a typing "
+				 "mistake? Give the time the file came");
+	bc_time first;
+	assert_true(bc_time_parse("2022-12-10T00:00:00+07:00", 420, &first, NULL));
+	assert_true(bc_receipt_plausible(first, now, &p, 420, why, sizeof why));
+	assert_false(bc_receipt_plausible(first - 1, now, &p, 420, why,
+					  sizeof why));
+	assert_non_null(strstr(why, "before period 2023-Q1 began (2022-12-10)"));
+	/* Without a period, only the clock. */
+	assert_true(bc_receipt_plausible(first - 86400 * 365, now, NULL, 420,
+					 why, sizeof why));
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, fx_setup, fx_teardown)
@@ -1088,6 +1115,7 @@ int main(void)
 		T(expectation_not_met),
 		T(report_completeness),
 		T(control_characters),
+		cmocka_unit_test(receipt_time_plausible),
 	};
 #undef T
 	return cmocka_run_group_tests(tests, NULL, NULL);

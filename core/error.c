@@ -25,12 +25,12 @@ struct bc_diag_kind {
 	size_t count; /* how many of the kind, kept or folded */
 };
 
-/* FNV-1a of s with each run of digits read as one '#'. */
-static uint64_t hash_masked(uint64_t h, const char *s)
+/* FNV-1a of s, with each run of digits read as one '#' when masked. */
+static uint64_t hash_text(uint64_t h, const char *s, bool masked)
 {
 	for (; s && *s; s++) {
 		unsigned char c = (unsigned char)*s;
-		if (isdigit(c)) {
+		if (masked && isdigit(c)) {
 			c = '#';
 			while (isdigit((unsigned char)s[1]))
 				s++;
@@ -68,9 +68,11 @@ static bool alike(const bc_diag *a, const bc_diag *b)
 
 static size_t kind_hash(const bc_diag *g)
 {
-	uint64_t h = hash_masked(0xcbf29ce484222325u, g->msg);
-	h = hash_masked(h, g->field);
-	return (size_t)(hash_masked(h, g->form) ^ g->severity);
+	/* Hashed as alike() compares: a form by its name, so that forms
+	 * f1 … f50000 do not all fall on one chain. */
+	uint64_t h = hash_text(0xcbf29ce484222325u, g->msg, true);
+	h = hash_text(h, g->field, true);
+	return (size_t)(hash_text(h, g->form, false) ^ g->severity);
 }
 
 /* The slot of g's kind in kinds: its entry, or an empty slot. */

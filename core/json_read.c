@@ -325,7 +325,11 @@ static void read_forms(reader *r, json_t *forms)
 	}
 	json_object_foreach(forms, form, fv) {
 		int fline = line_of(r, "forms", form, NULL, NULL);
-		note(r, bc_submission_form(r->s, form, fline));
+		if (bc_submission_form(r->s, form, fline) == BC_ERR_LIMIT) {
+			bc_diags_add(r->d, BC_ERROR, r->file, fline, form, NULL,
+				     BC_READ_TOO_MANY_FORMS);
+			return;
+		}
 		if (!json_is_object(fv)) {
 			bc_diags_add(r->d, BC_ERROR, r->file, fline, form, NULL,
 				     "a form maps field ids to values");

@@ -33,6 +33,8 @@ bc_err bc_submission_form(bc_submission *s, const char *form, int line)
 	for (size_t i = 0; i < s->n_forms; i++)
 		if (strcmp(s->forms[i], form) == 0)
 			return BC_OK;
+	if (s->n_forms == BC_READ_MAX_FORMS)
+		return BC_ERR_LIMIT;
 	char **f = bc_realloc(s->forms, (s->n_forms + 1) * sizeof *f);
 	if (!f)
 		return BC_ERR_NOMEM;

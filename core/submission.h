@@ -35,6 +35,12 @@
 #define BC_READ_MAX_VALUES 400000
 #define BC_READ_MAX_SUBMISSIONS 80000
 #define BC_READ_SPLIT "split it into files of fewer units and import each"
+/* Forms in one submission: rules have a few dozen; thousands of made-up
+ * names are no submission, and each would be looked up among the
+ * others. */
+#define BC_READ_MAX_FORMS 1000
+#define BC_READ_TOO_MANY_FORMS                                                \
+	"more than 1000 forms in one submission: no rules have so many"
 
 typedef enum bc_rawkind {
 	BC_RAW_TEXT,  /* a string */
@@ -96,7 +102,8 @@ bc_err bc_submission_value(bc_submission *s, const char *form,
 			   const char *field, int row, const char *col,
 			   const char *text, bc_rawkind kind, int line,
 			   const char *loc);
-/* Notes that form appears in the file (once). */
+/* Notes that form appears in the file (once); BC_ERR_LIMIT past
+ * BC_READ_MAX_FORMS forms, for the reader to say so. */
 bc_err bc_submission_form(bc_submission *s, const char *form, int line);
 /* Sets an attribute (copied). */
 bc_err bc_attr_set(bc_attr *a, const char *text, int line, const char *loc);

@@ -818,7 +818,21 @@ typedef struct mapping {
 	const char *value; /* from the sheet, or NULL */
 	bc_rawkind kind;
 	bool date_style;
+	/* A table's cell: table and column (in field), row; table NULL
+	 * otherwise.  The first of its table in the map holds where its
+	 * table's cells are in tmpl's cells_by_row, [from, to). */
+	char *table;
+	const char *col;
+	int row;
+	bool first;
+	size_t from, to;
 } mapping;
+
+/* A table's cell of the map, and its place in the map. */
+typedef struct table_cell {
+	const mapping *m;
+	size_t k;
+} table_cell;
 
 typedef struct tmpl {
 	book *b;
@@ -829,6 +843,10 @@ typedef struct tmpl {
 	size_t n_map, cap_map;
 	cells meta, fields;
 	cells *sheet_cells; /* per wb sheet */
+	/* The map's table cells (indices) by form, table, row, then their
+	 * order in the map: each table read once, whatever the map's size. */
+	table_cell *by_row;
+	size_t n_by_row;
 } tmpl;
 
 static const sheet *sheet_named(const tmpl *t, const char *name)
@@ -888,6 +906,27 @@ static bc_err read_sheet(tmpl *t, const sheet *sh, char *const *want,
 					     "sheet: a damaged file; " RESAVE);
 		}
 	return rc == BC_OK ? t->b->rc : rc;
+}
+
+/* "van_ban[3].ngay" → table "van_ban", row 3, column "ngay". */
+static bool cell_address(const char *field, char *table, size_t n, int *row,
+			 const char **col)
+{
+	const char *b = strchr(field, '[');
+	if (!b)
+		return false;
+	char *end;
+	long r = strtol(b + 1, &end, 10);
+	/* A template has a few dozen rows; a map naming row 2147483647 is
+	 * hostile (and would be looped over). */
+	if ((size_t)(b - field) >= n || r < 1 || r > MAX_TABLE_ROWS ||
+	    *end != ']' || end[1] != '.')
+		return false;
+	memcpy(table, field, (size_t)(b - field));
+	table[b - field] = '\0';
+	*row = (int)r;
+	*col = end + 2;
+	return true;
 }
 
 /* A cell's reference as Excel writes it: one to three letters, then a
@@ -951,10 +990,16 @@ static bc_err read_map(tmpl *t)
 			    sizeof *t->map) < 0)
 			return BC_ERR_NOMEM;
 		mapping *m = &t->map[t->n_map++];
-		*m = (mapping){undo_calc(c[0]->text), undo_calc(c[1]->text),
-			       bc_strdup(c[2]->text), bc_strdup(c[3]->text), NULL,
-			       BC_RAW_TEXT, false};
+		*m = (mapping){.form = undo_calc(c[0]->text),
+			       .field = undo_calc(c[1]->text),
+			       .sheet = bc_strdup(c[2]->text),
+			       .cell = bc_strdup(c[3]->text),
+			       .kind = BC_RAW_TEXT};
 		if (!m->form || !m->field || !m->sheet || !m->cell)
+			return BC_ERR_NOMEM;
+		char tb[128];
+		if (cell_address(m->field, tb, sizeof tb, &m->row, &m->col) &&
+		    !(m->table = bc_strdup(tb)))
 			return BC_ERR_NOMEM;
 		for (char *p = m->cell; *p; p++)
 			*p = (char)toupper((unsigned char)*p);
@@ -1062,27 +1107,6 @@ static const char *meta_value(const tmpl *t, const char *key, char *loc,
 	return NULL;
 }
 
-/* "van_ban[3].ngay" → table "van_ban", row 3, column "ngay". */
-static bool cell_address(const char *field, char *table, size_t n, int *row,
-			 const char **col)
-{
-	const char *b = strchr(field, '[');
-	if (!b)
-		return false;
-	char *end;
-	long r = strtol(b + 1, &end, 10);
-	/* A template has a few dozen rows; a map naming row 2147483647 is
-	 * hostile (and would be looped over). */
-	if ((size_t)(b - field) >= n || r < 1 || r > MAX_TABLE_ROWS ||
-	    *end != ']' || end[1] != '.')
-		return false;
-	memcpy(table, field, (size_t)(b - field));
-	table[b - field] = '\0';
-	*row = (int)r;
-	*col = end + 2;
-	return true;
-}
-
 typedef struct emitter {
 	tmpl *t;
 	bc_submission *s;
@@ -1113,65 +1137,72 @@ static void emit(emitter *o, const mapping *m, const char *form,
 }
 
 /* A table's filled rows, renumbered 1, 2 … (blank rows are not rows);
- * a table left entirely blank is an empty table. */
-static void emit_table(emitter *o, const char *form, const char *table)
+ * a table left entirely blank is an empty table, said at its first
+ * cell. */
+static void emit_table(emitter *o, const mapping *first)
 {
-	int max = 0;
-	char tb[128];
-	const char *col;
-	int row;
-	for (size_t k = 0; k < o->t->n_map; k++) {
-		const mapping *m = &o->t->map[k];
-		if (!strcmp(m->form, form) &&
-		    cell_address(m->field, tb, sizeof tb, &row, &col) &&
-		    !strcmp(tb, table) && m->value && row > max)
-			max = row;
-	}
+	const tmpl *t = o->t;
 	int out_row = 0;
-	for (int r = 1; r <= max; r++) {
+	for (size_t i = first->from, end; i < first->to; i = end) {
 		bool filled = false;
-		for (size_t k = 0; k < o->t->n_map && !filled; k++) {
-			const mapping *m = &o->t->map[k];
-			filled = !strcmp(m->form, form) && m->value &&
-				 cell_address(m->field, tb, sizeof tb, &row, &col) &&
-				 row == r && !strcmp(tb, table);
-		}
+		for (end = i; end < first->to &&
+			      t->by_row[end].m->row == t->by_row[i].m->row;
+		     end++)
+			filled |= t->by_row[end].m->value != NULL;
 		if (!filled)
 			continue;
 		out_row++;
-		for (size_t k = 0; k < o->t->n_map; k++) {
-			const mapping *m = &o->t->map[k];
-			if (!strcmp(m->form, form) && m->value &&
-			    cell_address(m->field, tb, sizeof tb, &row, &col) &&
-			    row == r && !strcmp(tb, table))
-				emit(o, m, form, table, out_row, col);
+		for (size_t k = i; k < end; k++) {
+			const mapping *m = t->by_row[k].m;
+			if (m->value)
+				emit(o, m, m->form, m->table, out_row, m->col);
 		}
 	}
 	if (!out_row) {
-		mapping blank = {.sheet = "", .cell = "", .value = "[]",
-				 .kind = BC_RAW_EMPTY};
-		for (size_t k = 0; k < o->t->n_map; k++)
-			if (!strcmp(o->t->map[k].form, form)) {
-				blank.sheet = o->t->map[k].sheet;
-				blank.cell = o->t->map[k].cell;
-				break;
-			}
-		emit(o, &blank, form, table, 0, NULL);
+		mapping blank = *first;
+		blank.value = "[]";
+		blank.kind = BC_RAW_EMPTY;
+		emit(o, &blank, first->form, first->table, 0, NULL);
 	}
 }
 
-static bool seen_before(const tmpl *t, size_t k, const char *form,
-			const char *table)
+static int cmp_table_cell(const void *a, const void *b)
 {
-	char tb[128];
-	const char *col;
-	int row;
-	for (size_t i = 0; i < k; i++)
-		if (!strcmp(t->map[i].form, form) &&
-		    cell_address(t->map[i].field, tb, sizeof tb, &row, &col) &&
-		    !strcmp(tb, table))
-			return true;
-	return false;
+	const table_cell *p = a, *q = b;
+	const mapping *x = p->m, *y = q->m;
+	int c = strcmp(x->form, y->form);
+	if (!c)
+		c = strcmp(x->table, y->table);
+	if (!c)
+		c = (x->row > y->row) - (x->row < y->row);
+	return c ? c : (p->k > q->k) - (p->k < q->k);
+}
+
+/* Groups the table cells of the map (by_row), marking the first cell
+ * of each table in the map with where its group is. */
+static bc_err group_tables(tmpl *t)
+{
+	t->by_row = bc_malloc((t->n_map + 1) * sizeof *t->by_row);
+	if (!t->by_row)
+		return BC_ERR_NOMEM;
+	for (size_t k = 0; k < t->n_map; k++)
+		if (t->map[k].table)
+			t->by_row[t->n_by_row++] = (table_cell){&t->map[k], k};
+	qsort(t->by_row, t->n_by_row, sizeof *t->by_row, cmp_table_cell);
+	for (size_t i = 0, end; i < t->n_by_row; i = end) {
+		const mapping *a = t->by_row[i].m;
+		size_t first = t->by_row[i].k;
+		for (end = i; end < t->n_by_row; end++) {
+			const mapping *m = t->by_row[end].m;
+			if (strcmp(m->form, a->form) || strcmp(m->table, a->table))
+				break;
+			first = t->by_row[end].k < first ? t->by_row[end].k : first;
+		}
+		t->map[first].first = true;
+		t->map[first].from = i;
+		t->map[first].to = end;
+	}
+	return BC_OK;
 }
 
 static void emit_all(emitter *o)
@@ -1179,9 +1210,7 @@ static void emit_all(emitter *o)
 	tmpl *t = o->t;
 	for (size_t k = 0; k < t->n_map && o->rc == BC_OK; k++) {
 		const mapping *m = &t->map[k];
-		char tb[128], loc[128];
-		const char *col;
-		int row;
+		char loc[128];
 		snprintf(loc, sizeof loc, "%s!%s", m->sheet, m->cell);
 		if (!strcmp(m->form, BC_FORM_META)) {
 			bc_attr *a = !strcmp(m->field, "signer_name")
@@ -1210,11 +1239,11 @@ static void emit_all(emitter *o)
 		}
 		/* A workbook with nothing filled in has no empty tables
 		 * either: it is no receipt of anything. */
-		if (cell_address(m->field, tb, sizeof tb, &row, &col)) {
-			if (o->filled && !seen_before(t, k, m->form, tb)) {
-				bc_submission_form(o->s, m->form, 0);
-				emit_table(o, m->form, tb);
-			}
+		if (m->table) {
+			if (o->filled && m->first &&
+			    (o->rc = bc_submission_form(o->s, m->form, 0)) ==
+				    BC_OK)
+				emit_table(o, m);
 			continue;
 		}
 		if (!m->value)
@@ -1231,16 +1260,13 @@ static void emit_all(emitter *o)
 static void emit_blanks(emitter *o)
 {
 	tmpl *t = o->t;
-	char tb[128], loc[128];
-	const char *col;
-	int row;
+	char loc[128];
 	for (size_t k = 0; k < t->n_map && o->rc == BC_OK; k++) {
 		const mapping *m = &t->map[k];
 		bool named = false;
 		for (size_t i = 0; i < o->s->n_forms && !named; i++)
 			named = !strcmp(o->s->forms[i], m->form);
-		if (m->value || !named ||
-		    cell_address(m->field, tb, sizeof tb, &row, &col))
+		if (m->value || !named || m->table)
 			continue;
 		snprintf(loc, sizeof loc, "%s!%s", m->sheet, m->cell);
 		o->rc = bc_submission_value(o->s, m->form, m->field, 0, NULL,
@@ -1274,6 +1300,10 @@ static bc_err build(tmpl *t, const char *name, bc_submissions *subs)
 		o.filled = t->map[k].value && strcmp(t->map[k].form, BC_FORM_META);
 	emit_all(&o);
 	emit_blanks(&o);
+	if (o.rc == BC_ERR_LIMIT)
+		return refuse(t->b, "_fields maps more than %d forms: not a "
+				    "template of this program",
+			      BC_READ_MAX_FORMS);
 	return o.rc;
 }
 
@@ -1284,8 +1314,10 @@ static void tmpl_free(tmpl *t)
 		bc_free(t->map[i].field);
 		bc_free(t->map[i].sheet);
 		bc_free(t->map[i].cell);
+		bc_free(t->map[i].table);
 	}
 	bc_free(t->map);
+	bc_free(t->by_row);
 	for (size_t i = 0; t->sheet_cells && i < t->wb.n; i++)
 		cells_free(&t->sheet_cells[i]);
 	bc_free(t->sheet_cells);
@@ -1367,6 +1399,8 @@ static bc_err read_template(tmpl *t, const char *name, bc_submissions *out)
 		rc = read_sheet(t, meta, NULL, 0, &t->meta);
 	if (rc == BC_OK)
 		rc = read_map(t);
+	if (rc == BC_OK)
+		rc = group_tables(t);
 	if (rc == BC_OK && !(t->sheet_cells = bc_calloc(t->wb.n + 1,
 							 sizeof *t->sheet_cells)))
 		rc = BC_ERR_NOMEM;

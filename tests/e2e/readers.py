@@ -131,6 +131,22 @@ def import_repeated_problem_counted_in_json(t):
 
 
 @test
+def import_too_many_forms_refused(t):
+    """Thousands of made-up form names in one submission: refused at the
+    first past BC_READ_MAX_FORMS (each was looked up among all the others:
+    50 000 took ten minutes), in CSV and in JSON."""
+    with_units(t)
+    rows = [["xa-ky-son", "2023-Q1", f"f{i}", "x", "1"] for i in range(1, 5001)]
+    rc, secs, _, err = measured(t, "import", write_csv(t, "forms.csv", rows))
+    check(rc == 1 and "forms.csv:1002: f1001: more than 1000 forms in one "
+          "submission" in err, f"exit {rc}: {err[-300:]!r}")
+    s = sub(forms={f"f{i}": {"x": 1} for i in range(1, 5001)})
+    rc, secs, _, err = measured(t, "import", write_json(t, "forms.json", s))
+    check(rc == 1 and "f1001: more than 1000 forms" in err,
+          f"exit {rc}: {err[-300:]!r}")
+
+
+@test
 def any_command_counts_a_repeated_problem(t):
     """Not only import: units import with the same mistake on 50 lines
     says it once, with the count."""

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "mem.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -110,3 +111,111 @@ void bc_arena_free(bc_arena *a)
 		bc_free(c);
 	}
 }
+
+#ifdef BC_UNIT_TESTING
+void *_test_malloc(size_t size, const char *file, int line);
+void *_test_calloc(size_t n, size_t size, const char *file, int line);
+void *_test_realloc(void *p, size_t size, const char *file, int line);
+void _test_free(void *p, const char *file, int line);
+
+/*
+ * The failure hook of the allocation sweep (tests/test_nomem.c).  Its
+ * state is global, which the library otherwise never is: it must reach
+ * every allocation, the Lua states', libcsv's and SQLite's included,
+ * without a context passed down every call that may allocate.  It is
+ * compiled only into the unit tests' build of the core, never into
+ * libbaocao, and those tests run one thread.
+ */
+static struct {
+	long fail_at; /* the allocation to refuse, 0 none */
+	bool every;   /* and each after it */
+	long asked, refused;
+	char at[128];
+	long live;
+	void (*observe)(void *ud);
+	void *ud;
+} hook;
+
+void bc_mem_fail(long n, bool every)
+{
+	hook.fail_at = n;
+	hook.every = every;
+	hook.asked = hook.refused = 0;
+	hook.at[0] = '\0';
+}
+
+long bc_mem_asked(void)
+{
+	return hook.asked;
+}
+
+long bc_mem_refused(void)
+{
+	return hook.refused;
+}
+
+long bc_mem_live(void)
+{
+	return hook.live;
+}
+
+const char *bc_mem_refused_at(void)
+{
+	return hook.at[0] ? hook.at : NULL;
+}
+
+void bc_mem_observe(void (*fn)(void *ud), void *ud)
+{
+	hook.observe = fn;
+	hook.ud = ud;
+}
+
+static bool refuse(const char *file, int line)
+{
+	hook.asked++;
+	if (hook.observe)
+		hook.observe(hook.ud);
+	if (!hook.fail_at || hook.asked < hook.fail_at ||
+	    (hook.asked > hook.fail_at && !hook.every))
+		return false;
+	if (!hook.refused++)
+		snprintf(hook.at, sizeof hook.at, "%s:%d", file, line);
+	errno = ENOMEM; /* as malloc(3) says it */
+	return true;
+}
+
+/* p, the result of an allocation, counted when it is a block. */
+static void *counted(void *p)
+{
+	hook.live += p != NULL;
+	return p;
+}
+
+void *bc_test_malloc(size_t size, const char *file, int line)
+{
+	return refuse(file, line) ? NULL
+				  : counted(_test_malloc(size, file, line));
+}
+
+void *bc_test_calloc(size_t n, size_t size, const char *file, int line)
+{
+	return refuse(file, line) ? NULL
+				  : counted(_test_calloc(n, size, file, line));
+}
+
+/* A realloc to size 0 frees: never refused. */
+void *bc_test_realloc(void *p, size_t size, const char *file, int line)
+{
+	if (size && refuse(file, line))
+		return NULL;
+	void *q = _test_realloc(p, size, file, line);
+	hook.live += (!p && q) - (p && !size);
+	return q;
+}
+
+void bc_test_free(void *p, const char *file, int line)
+{
+	hook.live -= p != NULL;
+	_test_free(p, file, line);
+}
+#endif

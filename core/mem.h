@@ -12,14 +12,35 @@
 #include <stdlib.h>
 
 #ifdef BC_UNIT_TESTING
-void *_test_malloc(size_t size, const char *file, int line);
-void *_test_calloc(size_t n, size_t size, const char *file, int line);
-void *_test_realloc(void *p, size_t size, const char *file, int line);
-void _test_free(void *p, const char *file, int line);
-#define bc_malloc(n) _test_malloc((n), __FILE__, __LINE__)
-#define bc_calloc(n, s) _test_calloc((n), (s), __FILE__, __LINE__)
-#define bc_realloc(p, n) _test_realloc((p), (n), __FILE__, __LINE__)
-#define bc_free(p) _test_free((p), __FILE__, __LINE__)
+#include <stdbool.h>
+/* cmocka's, behind the failure hook below. */
+void *bc_test_malloc(size_t size, const char *file, int line);
+void *bc_test_calloc(size_t n, size_t size, const char *file, int line);
+void *bc_test_realloc(void *p, size_t size, const char *file, int line);
+void bc_test_free(void *p, const char *file, int line);
+#define bc_malloc(n) bc_test_malloc((n), __FILE__, __LINE__)
+#define bc_calloc(n, s) bc_test_calloc((n), (s), __FILE__, __LINE__)
+#define bc_realloc(p, n) bc_test_realloc((p), (n), __FILE__, __LINE__)
+#define bc_free(p) bc_test_free((p), __FILE__, __LINE__)
+
+/* The unit-test build only (tests/test_nomem.c): counting from now, the
+ * nth allocation (1 the next) returns NULL, and with every each one
+ * after it too; n = 0 refuses none. */
+void bc_mem_fail(long n, bool every);
+/* Allocations asked for since the last bc_mem_fail, and how many of
+ * them were refused. */
+long bc_mem_asked(void);
+long bc_mem_refused(void);
+/* Blocks allocated and not yet freed, counted since the program began:
+ * equal before and after a call that keeps nothing. */
+long bc_mem_live(void);
+/* Where the first refused allocation was asked for ("core/x.c:12"), or
+ * NULL. */
+const char *bc_mem_refused_at(void);
+/* Calls fn(ud) at every allocation asked for from now on (fn NULL:
+ * none), before it is made or refused: the sweep learns where each one
+ * is asked. */
+void bc_mem_observe(void (*fn)(void *ud), void *ud);
 #else
 #define bc_malloc(n) malloc(n)
 #define bc_calloc(n, s) calloc((n), (s))

@@ -228,15 +228,19 @@ typedef struct textbuf {
 	char *s;
 	size_t n, cap;
 	bool on, over;
+	bool oom; /* over because memory ran out, not for its length */
 } textbuf;
 
 static void text_add(textbuf *t, const char *s, int len)
 {
 	if (!t->on || t->over)
 		return;
-	if (t->n + (size_t)len > MAX_TEXT ||
-	    bc_grow((void **)&t->s, &t->cap, t->n + (size_t)len + 1, 1) < 0) {
+	if (t->n + (size_t)len > MAX_TEXT) {
 		t->over = true;
+		return;
+	}
+	if (bc_grow((void **)&t->s, &t->cap, t->n + (size_t)len + 1, 1) < 0) {
+		t->over = t->oom = true;
 		return;
 	}
 	memcpy(t->s + t->n, s, (size_t)len);
@@ -297,18 +301,39 @@ static char *undo_calc(const char *s)
 	return out;
 }
 
+/* Expat allocates through these, so unit tests see its memory too. */
+static void *xml_malloc(size_t n)
+{
+	return bc_malloc(n);
+}
+
+static void *xml_realloc(void *p, size_t n)
+{
+	return bc_realloc(p, n);
+}
+
+static void xml_free(void *p)
+{
+	bc_free(p);
+}
+
 static bc_err parse(book *b, const char *part, const char *xml, size_t len,
 		    void *ud, XML_StartElementHandler start,
 		    XML_EndElementHandler end, XML_CharacterDataHandler chars)
 {
-	XML_Parser p = XML_ParserCreateNS(NULL, '|');
+	static const XML_Memory_Handling_Suite mem = {xml_malloc, xml_realloc,
+						      xml_free};
+	XML_Parser p = XML_ParserCreate_MM(NULL, &mem, "|");
 	if (!p)
 		return BC_ERR_NOMEM;
 	XML_SetUserData(p, ud);
 	XML_SetElementHandler(p, start, end);
 	XML_SetCharacterDataHandler(p, chars);
 	bc_err rc = BC_OK;
-	if (XML_Parse(p, xml, (int)len, 1) == XML_STATUS_ERROR)
+	bool failed = XML_Parse(p, xml, (int)len, 1) == XML_STATUS_ERROR;
+	if (failed && XML_GetErrorCode(p) == XML_ERROR_NO_MEMORY)
+		rc = BC_ERR_NOMEM; /* expat's memory, not the part's fault */
+	else if (failed)
 		rc = refuse(b, "part '%s' is not well-formed XML (line %lu: "
 			       "%s)",
 			    part, (unsigned long)XML_GetCurrentLineNumber(p),
@@ -348,9 +373,16 @@ static void wb_start(void *ud, const char *el, const char **atts)
 			w->oom = true;
 			return;
 		}
-		w->v[w->n] = (sheet){bc_strdup(n), bc_strdup(rid), NULL, NULL,
-				     false};
-		w->oom |= !w->v[w->n].name || !w->v[w->n].rid;
+		sheet *sh = &w->v[w->n];
+		*sh = (sheet){bc_strdup(n), bc_strdup(rid), NULL, NULL, false};
+		if (!sh->name || !sh->rid) {
+			/* Not kept: the parts read next compare every
+			 * sheet's names. */
+			bc_free(sh->name);
+			bc_free(sh->rid);
+			w->oom = true;
+			return;
+		}
 		w->n++;
 	}
 }
@@ -452,7 +484,8 @@ static void ss_end(void *ud, const char *el)
 	} else if (!strcmp(name, "rPh")) {
 		s->depth_rph--;
 	} else if (!strcmp(name, "si")) {
-		s->too_long |= s->t.over;
+		s->oom |= s->t.oom;
+		s->too_long |= s->t.over && !s->t.oom;
 		if (s->n >= MAX_STRINGS) {
 			s->too_many = true;
 			return;
@@ -772,8 +805,9 @@ static void sh_end(void *ud, const char *el)
 		s->in_is = false;
 	} else if (!strcmp(name, "c") && s->in_cell) {
 		s->in_cell = false;
+		s->oom |= s->t.oom;
 		if (s->t.over)
-			s->too_long = true;
+			s->too_long = !s->t.oom;
 		else if (!s->too_many)
 			finish_cell(s);
 	}

@@ -74,6 +74,12 @@ bc_err bc_rulebook_load(const char *dir, const bc_limits *lim,
 			break;
 		}
 		int is = is_ruleset_dir(path);
+		if (is < 0 && errno == ENOMEM) {
+			/* The machine's memory, not the rules' fault. */
+			bc_free(path);
+			rc = BC_ERR_NOMEM;
+			break;
+		}
 		if (is < 0) {
 			bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL,
 				     "cannot read this entry of the rules "
@@ -85,8 +91,9 @@ bc_err bc_rulebook_load(const char *dir, const bc_limits *lim,
 			bc_ruleset *rs = NULL;
 			bc_err r = bc_ruleset_load_dir(e->d_name, path,
 						       &rb->limits, &rs, d);
-			if (r == BC_OK)
-				r = push(&rb->v, &rb->n, &rb->cap, rs);
+			if (r == BC_OK &&
+			    (r = push(&rb->v, &rb->n, &rb->cap, rs)) != BC_OK)
+				bc_ruleset_free(rs); /* not kept: not freed */
 			if (r != BC_OK && rc == BC_OK)
 				rc = r;
 		}

@@ -382,6 +382,20 @@ static const luaL_Reg registrations[] = {
 	{NULL, NULL},
 };
 
+/* Makes the registrations globals of the rules (the ruleset is argument
+ * 1): called protected, as each allocates and a refusal raises. */
+static int set_registrations(lua_State *L)
+{
+	bc_ruleset *rs = lua_touserdata(L, 1);
+	for (const luaL_Reg *r = registrations; r->name; r++) {
+		lua_pushlightuserdata(L, rs);
+		lua_pushcfunction(L, r->func);
+		lua_pushcclosure(L, reg_guard, 2);
+		bc_sandbox_set_global(rs->lua, r->name);
+	}
+	return 0;
+}
+
 /* ---- whole-ruleset checks ---------------------------------------------- */
 
 static bool is_part(const bc_ruleset *rs, const char *part)
@@ -568,11 +582,11 @@ bc_err bc_ruleset_load(const char *id, bc_srcset *src, const bc_limits *lim,
 		return rc;
 	}
 	lua_State *L = bc_sandbox_state(rs->lua);
-	for (const luaL_Reg *r = registrations; r->name; r++) {
-		lua_pushlightuserdata(L, rs);
-		lua_pushcfunction(L, r->func);
-		lua_pushcclosure(L, reg_guard, 2);
-		bc_sandbox_set_global(rs->lua, r->name);
+	lua_pushcfunction(L, set_registrations);
+	lua_pushlightuserdata(L, rs);
+	if (lua_pcall(L, 1, 0, 0) != LUA_OK) {
+		bc_ruleset_free(rs); /* with the state and its error */
+		return BC_ERR_NOMEM;
 	}
 	size_t before = d->errors;
 	char entry_name[512];
@@ -706,7 +720,7 @@ bc_err bc_ruleset_match(const bc_ruleset *rs, const bc_field *col,
 	char err[512];
 	bc_err rc = bc_sandbox_find(rs->lua, b, col->pattern, text, match, err,
 				    sizeof err);
-	if (rc != BC_OK)
+	if (rc != BC_OK && rc != BC_ERR_NOMEM)
 		bc_diags_add(d, BC_ERROR, col->at.file, col->at.line, NULL,
 			     NULL, "column %s: pattern '%s' failed: %s",
 			     col->id, col->pattern, err);

@@ -31,7 +31,7 @@ static char *copy(lua_State *L, const char *s, bool text)
 		luaL_error(L, "a text of the rules is not UTF-8");
 	char *p = bc_malloc(n);
 	if (!p)
-		luaL_error(L, "out of memory");
+		bc_sandbox_oom(L);
 	return memcpy(p, s, n);
 }
 
@@ -62,7 +62,7 @@ static void grow_array(lua_State *L, void **v, size_t n, size_t elem)
 	bc_sandbox_charge(L, (want - cap) * elem);
 	void *p = bc_realloc(*v, want * elem);
 	if (!p)
-		luaL_error(L, "out of memory");
+		bc_sandbox_oom(L);
 	*v = p;
 }
 
@@ -262,7 +262,7 @@ bool bc_rl_map_add(lua_State *L, bc_strmap *m, const char *key, size_t val,
 	int rc = bc_strmap_add(m, key, val, old);
 	bc_sandbox_refund(L, before + grow - bc_strmap_bytes(m));
 	if (rc < 0)
-		luaL_error(L, "out of memory");
+		bc_sandbox_oom(L);
 	return rc > 0;
 }
 

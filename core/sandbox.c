@@ -30,6 +30,8 @@ struct bc_sandbox {
 			   * library function may have turned the memory
 			   * error into an ordinary one) */
 	bool charge_refused; /* ... memory the host would copy into C */
+	bool oom; /* the machine refused memory in this call: not the
+		   * rules' doing, so not blamed on them */
 	bool running;        /* inside bc_sandbox_pcall */
 	char limit_where[256]; /* file:line where memory or time ran out, or "" */
 };
@@ -100,6 +102,7 @@ static void *sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 		if (sb->used > sb->peak)
 			sb->peak = sb->used;
 	}
+	sb->oom |= !p;
 	return p;
 }
 
@@ -154,6 +157,12 @@ void bc_sandbox_charge(lua_State *L, size_t n)
 		sb->peak = sb->used;
 }
 
+int bc_sandbox_oom(lua_State *L)
+{
+	sb_of(L)->oom = true;
+	return luaL_error(L, "not enough memory");
+}
+
 void bc_sandbox_refund(lua_State *L, size_t n)
 {
 	bc_sandbox *sb = sb_of(L);
@@ -202,7 +211,7 @@ static void budget_start(bc_sandbox *sb, const bc_budget *b)
 	sb->spent = b->instructions;
 	sb->over_budget = false;
 	sb->timed_out = false;
-	sb->mem_refused = sb->charge_refused = false;
+	sb->mem_refused = sb->charge_refused = sb->oom = false;
 	sb->since_check = 0;
 	sb->deadline = sb->lim.seconds > 0
 			       ? now() + sb->lim.seconds - b->seconds
@@ -761,6 +770,10 @@ bc_err bc_sandbox_pcall_in(bc_sandbox *sb, bc_budget *b, int nargs,
 		b->seconds = sb->lim.seconds;
 	if (rc == LUA_OK)
 		return BC_OK;
+	if (sb->oom) {
+		lua_pop(sb->L, 1);
+		return BC_ERR_NOMEM;
+	}
 	if (rc == LUA_ERRMEM || sb->timed_out || sb->mem_refused) {
 		limit_diag(sb, d);
 		lua_pop(sb->L, 1);
@@ -780,10 +793,22 @@ bc_err bc_sandbox_pcall(bc_sandbox *sb, int nargs, int nresults,
 	return bc_sandbox_pcall_in(sb, &fresh, nargs, nresults, d);
 }
 
+/* include(path), path given as light userdata: pushing the string
+ * allocates, which only a protected call may. */
+static int include_host(lua_State *L)
+{
+	const char *path = lua_touserdata(L, 1);
+	lua_settop(L, 0);
+	lua_pushcfunction(L, sb_include);
+	lua_pushstring(L, path);
+	lua_call(L, 1, 0);
+	return 0;
+}
+
 bc_err bc_sandbox_run(bc_sandbox *sb, const char *path, bc_diags *d)
 {
-	lua_pushcfunction(sb->L, sb_include);
-	lua_pushstring(sb->L, path);
+	lua_pushcfunction(sb->L, include_host);
+	lua_pushlightuserdata(sb->L, (void *)path);
 	return bc_sandbox_pcall(sb, 1, 0, d);
 }
 
@@ -824,8 +849,9 @@ bc_err bc_sandbox_find(bc_sandbox *sb, bc_budget *b, const char *pattern,
 	} else if (lua_pcall(L, 2, 1, 0) != LUA_OK) {
 		/* Inside a running call: under its budget, which a time-out
 		 * or the memory cap ends for the whole call. */
-		rc = sb->timed_out || sb->mem_refused ? BC_ERR_LIMIT
-						      : BC_ERR_RULES;
+		rc = sb->oom			       ? BC_ERR_NOMEM
+		     : sb->timed_out || sb->mem_refused ? BC_ERR_LIMIT
+							: BC_ERR_RULES;
 		const char *m = lua_tostring(L, -1);
 		snprintf(err, errn, "%s", m ? m : "failed");
 		lua_pop(L, 1);

@@ -46,13 +46,15 @@ void bc_sandbox_free(bc_sandbox *sb);
 /* The Lua state, for modules that register their own functions. */
 struct lua_State *bc_sandbox_state(bc_sandbox *sb);
 /* Pops the value on top of the stack and makes it a global visible to
- * every file run afterwards. */
+ * every file run afterwards.  It allocates: call it inside a protected
+ * call (outside one, a refusal aborts the process). */
 void bc_sandbox_set_global(bc_sandbox *sb, const char *name);
 
 /* Runs the file at path (as include() would) under a fresh budget.
  * A Lua error becomes one diagnostic with the file and line it names. */
 bc_err bc_sandbox_run(bc_sandbox *sb, const char *path, bc_diags *d);
-/* lua_pcall under a fresh budget, errors turned into a diagnostic. */
+/* lua_pcall under a fresh budget, errors turned into a diagnostic;
+ * BC_ERR_NOMEM, without one, when the machine's memory ran out. */
 bc_err bc_sandbox_pcall(bc_sandbox *sb, int nargs, int nresults,
 			bc_diags *d);
 
@@ -75,7 +77,7 @@ bc_err bc_sandbox_pcall_in(bc_sandbox *sb, bc_budget *b, int nargs,
  * Inside a running call it runs under that call's budget, otherwise
  * under *b (NULL: a fresh one).  BC_ERR_RULES (a malformed or costly pattern) or BC_ERR_LIMIT
  * (the budget or the memory ran out) with the reason, naming no place,
- * in err. */
+ * in err; BC_ERR_NOMEM when the machine's memory did. */
 bc_err bc_sandbox_find(bc_sandbox *sb, bc_budget *b, const char *pattern,
 		       const char *text, bool *found, char *err, size_t errn);
 
@@ -90,6 +92,10 @@ bc_err bc_sandbox_find(bc_sandbox *sb, bc_budget *b, const char *pattern,
  */
 void bc_sandbox_charge(struct lua_State *L, size_t n);
 void bc_sandbox_refund(struct lua_State *L, size_t n);
+/* Raises an error that ends the running call in BC_ERR_NOMEM, not in one
+ * blamed on the code: for a C function it calls whose own allocation
+ * failed.  Lua's own refusals (as the cap's) are told apart alike. */
+int bc_sandbox_oom(struct lua_State *L);
 
 /* Raises the error on top of the stack from a C function that caught it
  * from a call of its own.  A message naming no place gets the place of

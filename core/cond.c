@@ -61,8 +61,9 @@ size_t bc_cond_bytes(const bc_cond *c)
 }
 
 /* Parses a sum at *pp, stopping before anything that is not + - a name or
- * a number. */
-static bool parse_sum(const char **pp, bc_expr *e, char *err, size_t errn)
+ * a number: 1, or 0 with a message in err, or -1 when memory ran out
+ * (err left as it was). */
+static int parse_sum(const char **pp, bc_expr *e, char *err, size_t errn)
 {
 	const char *p = skip(*pp);
 	int sign = 1;
@@ -74,7 +75,7 @@ static bool parse_sum(const char **pp, bc_expr *e, char *err, size_t errn)
 			       isdigit((unsigned char)*p) || *p == '_')
 				p++;
 			if (!(t.name = bc_strndup(s, (size_t)(p - s))))
-				return false;
+				return -1;
 		} else if (isdigit((unsigned char)*p)) {
 			char *end;
 			t.k = strtod(p, &end);
@@ -82,11 +83,11 @@ static bool parse_sum(const char **pp, bc_expr *e, char *err, size_t errn)
 		} else {
 			snprintf(err, errn, "a field name or a number expected "
 					    "at '%s'", *p ? p : "the end");
-			return false;
+			return 0;
 		}
 		if (!push_term(e, t)) {
 			bc_free(t.name);
-			return false;
+			return -1;
 		}
 		p = skip(p);
 		if (*p != '+' && *p != '-')
@@ -95,7 +96,7 @@ static bool parse_sum(const char **pp, bc_expr *e, char *err, size_t errn)
 		p = skip(p + 1);
 	}
 	*pp = p;
-	return true;
+	return 1;
 }
 
 bool bc_expr_parse(const char *text, bc_expr *out, char *err, size_t errn)
@@ -103,8 +104,9 @@ bool bc_expr_parse(const char *text, bc_expr *out, char *err, size_t errn)
 	const char *p = text;
 	*out = (bc_expr){0};
 	err[0] = '\0';
-	if (!parse_sum(&p, out, err, errn) || *skip(p)) {
-		if (*skip(p) && !*err)
+	int r = parse_sum(&p, out, err, errn);
+	if (r <= 0 || *skip(p)) {
+		if (r > 0)
 			snprintf(err, errn, "unexpected '%s'", skip(p));
 		bc_expr_free(out);
 		return false;
@@ -150,17 +152,21 @@ bool bc_cond_parse(const char *text, const char *self, bc_cond *out,
 			bc_free(t.name);
 			return false;
 		}
-	} else if (!parse_sum(&p, &out->lhs, err, errn) ||
-		   !parse_op(&p, &out->op)) {
-		if (!*err)
-			snprintf(err, errn, "a comparison (=, <=, <, >=, >, <>) "
-					    "expected at '%s'",
-				 *p ? p : "the end");
-		bc_cond_free(out);
-		return false;
+	} else {
+		int r = parse_sum(&p, &out->lhs, err, errn);
+		if (r <= 0 || !parse_op(&p, &out->op)) {
+			if (r > 0)
+				snprintf(err, errn,
+					 "a comparison (=, <=, <, >=, >, <>) "
+					 "expected at '%s'",
+					 *p ? p : "the end");
+			bc_cond_free(out);
+			return false;
+		}
 	}
-	if (!parse_sum(&p, &out->rhs, err, errn) || *skip(p)) {
-		if (!*err)
+	int r = parse_sum(&p, &out->rhs, err, errn);
+	if (r <= 0 || *skip(p)) {
+		if (r > 0)
 			snprintf(err, errn, "unexpected '%s'", skip(p));
 		bc_cond_free(out);
 		return false;

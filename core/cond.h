@@ -33,9 +33,11 @@ typedef struct bc_cond {
 	bc_relop op;
 } bc_cond;
 
-/* Parses "a + b - 2"; false with a message in err. */
+/* Parses "a + b - 2"; false with a message in err, or with err empty
+ * when memory ran out. */
 bool bc_expr_parse(const char *text, bc_expr *out, char *err, size_t errn);
-/* Parses "a + b <= c", or "<= c" with self as the left side. */
+/* Parses "a + b <= c", or "<= c" with self as the left side; false as
+ * bc_expr_parse. */
 bool bc_cond_parse(const char *text, const char *self, bc_cond *out,
 		   char *err, size_t errn);
 void bc_expr_free(bc_expr *e);

@@ -315,6 +315,8 @@ static void compile_check(lua_State *L, bc_check *c, const char *text,
 	bc_sandbox_charge(L, most);
 	bool parsed = bc_cond_parse(text, self, &c->cond, err, sizeof err);
 	bc_sandbox_refund(L, most - bc_cond_bytes(&c->cond));
+	if (!parsed && !*err)
+		bc_sandbox_oom(L);
 	if (!parsed)
 		soft(L, at, "%s: condition '%s': %s", where, text, err);
 	else if (!bc_cond_resolve(&c->cond, resolve_in, (void *)sc, &bad))
@@ -565,6 +567,8 @@ static void read_expr(lua_State *L, int t, const char *key, bc_expr *e,
 	bc_sandbox_charge(L, most);
 	bool parsed = bc_expr_parse(text, e, err, sizeof err);
 	bc_sandbox_refund(L, most - bc_expr_bytes(e));
+	if (!parsed && !*err)
+		bc_sandbox_oom(L);
 	if (!parsed)
 		soft(L, &form->at, "form %s, indicator %s: %s '%s': %s",
 		     form->id, id, key, text, err);

@@ -180,6 +180,9 @@ bc_err bc_csv_parse(const char *name, const char *buf, size_t len,
 	}
 	if (rc == BC_OK && !r.stop && csv_fini(&p, on_field, on_record, &r))
 		rc = BC_ERR_INVALID;
+	/* libcsv's buffer could not grow: nothing wrong with the file. */
+	if (rc == BC_ERR_INVALID && csv_error(&p) == CSV_ENOMEM)
+		rc = BC_ERR_NOMEM;
 	/* An unclosed quote runs to the end: name where its record began. */
 	if (rc == BC_ERR_INVALID)
 		bc_diags_add(d, BC_ERROR, name, r.begun ? r.rec_line : r.line,

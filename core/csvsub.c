@@ -232,12 +232,15 @@ static int on_row(void *ud, int line, size_t n, char *const *f)
 			     "from 1");
 		return 0;
 	}
-	if (strcmp(form, "report") != 0 &&
-	    bc_submission_form(s, form, line) == BC_ERR_LIMIT) {
+	bc_err frc = strcmp(form, "report") != 0
+			     ? bc_submission_form(s, form, line)
+			     : BC_OK;
+	if (frc == BC_ERR_LIMIT) {
 		bc_diags_add(r->d, BC_ERROR, r->file, line, form, NULL,
 			     BC_READ_TOO_MANY_FORMS);
-		note(r, BC_ERR_INVALID);
+		frc = BC_ERR_INVALID;
 	}
+	note(r, frc);
 	bool empty_table = !row && !strcmp(value, "[]");
 	note(r, bc_submission_value(s, form, row ? table : field, row, col,
 				    *value ? value : NULL,

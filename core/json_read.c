@@ -325,7 +325,12 @@ static void read_forms(reader *r, json_t *forms)
 	}
 	json_object_foreach(forms, form, fv) {
 		int fline = line_of(r, "forms", form, NULL, NULL);
-		if (bc_submission_form(r->s, form, fline) == BC_ERR_LIMIT) {
+		bc_err frc = bc_submission_form(r->s, form, fline);
+		if (frc == BC_ERR_NOMEM) {
+			note(r, frc);
+			return;
+		}
+		if (frc == BC_ERR_LIMIT) {
 			bc_diags_add(r->d, BC_ERROR, r->file, fline, form, NULL,
 				     BC_READ_TOO_MANY_FORMS);
 			return;
@@ -525,6 +530,11 @@ bc_err bc_json_read(const char *name, const char *buf, size_t len,
 	}
 	json_error_t err;
 	json_t *doc = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &err);
+	/* jansson names every fault of the text; memory it ran out of it
+	 * leaves unsaid (2.14) or names so. */
+	if (!doc && (!err.text[0] ||
+		     json_error_code(&err) == json_error_out_of_memory))
+		return BC_ERR_NOMEM;
 	if (!doc) {
 		duplicate_or_malformed(name, buf, len, &err, d);
 		return BC_ERR_INVALID;

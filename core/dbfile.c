@@ -202,7 +202,8 @@ bc_err bc_dbfile_explain(const char *path, int code, int sys_errno,
 		snprintf(why, sizeof why, "%s", msg);
 	}
 	bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL, "%s: %s", doing, why);
-	return BC_ERR_DB;
+	/* The machine's memory, not the database's fault. */
+	return (code & 0xff) == SQLITE_NOMEM ? BC_ERR_NOMEM : BC_ERR_DB;
 }
 
 const char *bc_dbfile_stray_journal(const char *path)

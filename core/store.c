@@ -23,6 +23,8 @@ struct bc_store {
 	bc_time clock; /* fixed time, or 0 */
 	bool damaged;	  /* SQLite reported damage: no more writes */
 	bool damage_said; /* and d has been told */
+	bool writing;	  /* between bc_store_begin and its end */
+	bool committing;  /* bc_store_commit's COMMIT runs */
 	/* A handful of statements run per unit; the library has fewer than
 	 * this many of them (a fixed array: nothing allocated as they come). */
 	cached stmts[32];
@@ -424,6 +426,20 @@ static bc_err create_file(const char *path, bc_diags *d)
 	return rc;
 }
 
+/*
+ * After some errors (out of memory, a full disk, I/O) SQLite ends a
+ * transaction on its own: every statement after it would then commit by
+ * itself, and an import that went on past an error it missed would be
+ * stored in part.  Between bc_store_begin and its commit only that
+ * COMMIT may commit: any other is turned into a rollback, and its
+ * statement fails.
+ */
+static int commit_hook(void *ud)
+{
+	const bc_store *st = ud;
+	return st->writing && !st->committing;
+}
+
 bc_err bc_store_open(const char *path, bc_open_mode mode, bc_store **out,
 		     bc_diags *d)
 {
@@ -452,6 +468,7 @@ bc_err bc_store_open(const char *path, bc_open_mode mode, bc_store **out,
 		bc_store_close(st);
 		return rc == BC_ERR_DB ? BC_ERR_NO_DB : rc;
 	}
+	sqlite3_commit_hook(st->db, commit_hook, st);
 	bc_err rc = configure(st, mode, d);
 	if (rc == BC_OK && mode != BC_OPEN_READ)
 		rc = bc_store_migrate(st, NULL, 0, d);
@@ -533,11 +550,11 @@ static bc_err run_cached(bc_store *st, const char *sql, bc_diags *d)
 	sqlite3_stmt *s = bc_store_stmt(st, sql);
 	bool ok = s ? sqlite3_step(s) == SQLITE_DONE
 		    : sqlite3_exec(st->db, sql, NULL, NULL, NULL) == SQLITE_OK;
-	if (!ok && d)
-		bc_store_fail(st, d, "database");
+	/* bc_store_fail's code, which may be out of memory. */
+	bc_err rc = ok ? BC_OK : d ? bc_store_fail(st, d, "database") : BC_ERR_DB;
 	if (s)
 		sqlite3_reset(s);
-	return ok ? BC_OK : BC_ERR_DB;
+	return rc;
 }
 
 /* Once SQLite has reported damage, nothing more is written: what a
@@ -555,7 +572,9 @@ bc_err bc_store_begin(bc_store *st, bc_diags *d)
 {
 	if (st->damaged)
 		return refuse_damaged(st, d);
-	return run_cached(st, SQL_BEGIN, d);
+	bc_err rc = run_cached(st, SQL_BEGIN, d);
+	st->writing = rc == BC_OK;
+	return rc;
 }
 
 bc_err bc_store_begin_read(bc_store *st, bc_diags *d)
@@ -565,15 +584,19 @@ bc_err bc_store_begin_read(bc_store *st, bc_diags *d)
 
 bc_err bc_store_commit(bc_store *st, bc_diags *d)
 {
+	st->committing = true;
 	bc_err rc = st->damaged ? refuse_damaged(st, d)
 				: run_cached(st, SQL_COMMIT, d);
+	st->committing = false;
 	if (rc != BC_OK)
 		bc_store_rollback(st);
+	st->writing = false;
 	return rc;
 }
 
 void bc_store_rollback(bc_store *st)
 {
+	st->writing = false;
 	/* Nothing to report: ROLLBACK fails only with no transaction. */
 	if (!sqlite3_get_autocommit(st->db))
 		run_cached(st, SQL_ROLLBACK, NULL);
@@ -760,6 +783,7 @@ bc_err bc_store_record_ruleset(bc_store *st, const bc_ruleset *rs,
 			ok = sqlite3_step(s) == SQLITE_DONE;
 		}
 		sqlite3_finalize(s);
+		s = NULL; /* finalized: not to be finalized again below */
 		row = sqlite3_last_insert_rowid(st->db);
 		ok = ok && sqlite3_prepare_v2(st->db,
 					      "INSERT INTO ruleset_file "

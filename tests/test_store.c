@@ -733,6 +733,35 @@ static void transactions(void **state)
 	finish(f);
 }
 
+/* SQLite ends a transaction on its own after some errors (out of memory,
+ * a full disk): the statements a caller runs after it, missing the
+ * error, must not commit one by one. */
+static void transaction_ended_by_sqlite_stores_nothing(void **state)
+{
+	fx *f = *state;
+	bc_store *st = open_new(f);
+	sqlite3 *db = bc_store_db(st);
+
+	assert_int_equal(bc_store_begin(st, &f->d), BC_OK);
+	exec_ok(db, "INSERT INTO unit (code, name, kind) "
+		    "VALUES ('first', 'First', 'department')");
+	exec_ok(db, "ROLLBACK"); /* as SQLite does after SQLITE_NOMEM */
+	assert_int_not_equal(sqlite3_exec(db, "INSERT INTO unit (code, name,"
+					      " kind) VALUES ('second',"
+					      " 'Second', 'department')",
+					  NULL, NULL, NULL),
+			     SQLITE_OK);
+	assert_int_not_equal(bc_store_commit(st, &f->d), BC_OK);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM unit"), 0);
+	bc_diags_free(&f->d);
+
+	/* Outside bc_store_begin, a statement commits by itself. */
+	exec_ok(db, "INSERT INTO unit (code, name, kind) "
+		    "VALUES ('alone', 'Alone', 'department')");
+	assert_int_equal(int_of(db, "SELECT count(*) FROM unit"), 1);
+	finish(f);
+}
+
 /* begin takes the write lock at once; readers still read (WAL). */
 static void begin_takes_the_write_lock(void **state)
 {
@@ -875,6 +904,7 @@ int main(void)
 		T(audit_check_lists_every_break),
 		T(actor_and_clock),
 		T(transactions),
+		T(transaction_ended_by_sqlite_stores_nothing),
 		T(begin_takes_the_write_lock),
 		T(record_ruleset),
 	};

@@ -205,10 +205,13 @@ static bc_err load_recorded(bc_store *st, bc_rulebook *rb, const char *code,
 		return bc_store_fail(st, d, "period");
 	sqlite3_bind_text(s, 1, code, -1, SQLITE_STATIC);
 	bc_err rc = BC_ERR_NOT_FOUND;
-	if (sqlite3_step(s) == SQLITE_ROW) {
+	int r = sqlite3_step(s);
+	if (r == SQLITE_ROW) {
 		rc = from_row(st, rb, s, out, d);
 		if (rc != BC_OK)
 			bc_period_free(out);
+	} else if (r != SQLITE_DONE) { /* not "not recorded" */
+		rc = bc_store_fail(st, d, "period");
 	}
 	sqlite3_reset(s);
 	return rc;
@@ -275,29 +278,32 @@ bc_err bc_period_get(bc_store *st, bc_rulebook *rb, const char *code,
 }
 
 /* The row of a period already recorded (by another submission of the
- * same import, say), or 0. */
-static int64_t recorded_id(bc_store *st, const char *code)
+ * same import, say) into *id, or 0. */
+static bc_err recorded_id(bc_store *st, const char *code, int64_t *id,
+			  bc_diags *d)
 {
 	static const char sql[] = "SELECT id FROM period WHERE code = ?";
 	sqlite3_stmt *s = bc_store_stmt(st, sql);
-	int64_t id = 0;
 	if (!s)
-		return 0;
+		return bc_store_fail(st, d, "period");
 	sqlite3_bind_text(s, 1, code, -1, SQLITE_STATIC);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		id = sqlite3_column_int64(s, 0);
+	int r = sqlite3_step(s);
+	bc_err rc = r == SQLITE_ROW || r == SQLITE_DONE
+			    ? BC_OK
+			    : bc_store_fail(st, d, "period");
+	if (r == SQLITE_ROW)
+		*id = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
-	return id;
+	return rc;
 }
 
 bc_err bc_period_record(bc_store *st, bc_period *p, bc_diags *d)
 {
-	if (!p->id)
-		p->id = recorded_id(st, p->code);
-	if (p->id)
-		return BC_OK;
+	bc_err rc = p->id ? BC_OK : recorded_id(st, p->code, &p->id, d);
+	if (rc != BC_OK || p->id)
+		return rc;
 	int64_t rsid;
-	bc_err rc = bc_store_record_ruleset(st, p->rs, &rsid, d);
+	rc = bc_store_record_ruleset(st, p->rs, &rsid, d);
 	if (rc != BC_OK)
 		return rc;
 	char from[BC_DATE_BUF], to[BC_DATE_BUF], due[BC_DATE_BUF],

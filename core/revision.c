@@ -244,7 +244,8 @@ bc_err bc_revision_duplicate(bc_store *st, int64_t unit_id,
 	sqlite3_bind_int64(s, 2, period_id);
 	sqlite3_bind_text(s, 3, sha256, -1, SQLITE_STATIC);
 	size_t o = 0;
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	int r;
+	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
 		*found = true;
 		if (o < n)
 			o += (size_t)snprintf(what + o, n - o, "%s%s %d",
@@ -252,8 +253,10 @@ bc_err bc_revision_duplicate(bc_store *st, int64_t unit_id,
 					      sqlite3_column_text(s, 0),
 					      sqlite3_column_int(s, 1));
 	}
+	/* An error is not the end of the rows. */
+	bc_err rc = r == SQLITE_DONE ? BC_OK : bc_store_fail(st, d, "submission");
 	sqlite3_reset(s);
-	return BC_OK;
+	return rc;
 }
 
 /* The revision in force: the latest receipt, then the higher number. */
@@ -282,7 +285,8 @@ bc_err bc_revision_numbers(bc_store *st, int64_t unit_id, const char *period,
 	sqlite3_bind_text(s, 2, period, -1, SQLITE_STATIC);
 	size_t cap = 0;
 	bc_err rc = BC_OK;
-	while (rc == BC_OK && sqlite3_step(s) == SQLITE_ROW) {
+	int r = SQLITE_DONE;
+	while (rc == BC_OK && (r = sqlite3_step(s)) == SQLITE_ROW) {
 		if (bc_grow((void **)&out->v, &cap, out->n + 1,
 			    sizeof *out->v) < 0) {
 			rc = BC_ERR_NOMEM;
@@ -296,6 +300,8 @@ bc_err bc_revision_numbers(bc_store *st, int64_t unit_id, const char *period,
 		if (!e->part || !e->field)
 			rc = BC_ERR_NOMEM;
 	}
+	if (rc == BC_OK && r != SQLITE_DONE)
+		rc = bc_store_fail(st, d, "revision");
 	sqlite3_reset(s);
 	if (rc != BC_OK)
 		bc_numbers_free(out);
@@ -364,12 +370,15 @@ bc_err bc_revision_previous(bc_store *st, int64_t unit_id, const char *part,
 	sqlite3_bind_text(s, 3, when, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 4, field, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 5, before, -1, SQLITE_STATIC);
-	if (sqlite3_step(s) == SQLITE_ROW &&
-	    sqlite3_column_type(s, 0) != SQLITE_NULL) {
+	int r = sqlite3_step(s);
+	if (r == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL) {
 		*num = sqlite3_column_double(s, 0);
 		snprintf(period, 24, "%s", sqlite3_column_text(s, 1));
 		*found = true;
 	}
+	bc_err rc = r == SQLITE_ROW || r == SQLITE_DONE
+			    ? BC_OK
+			    : bc_store_fail(st, d, "revision");
 	sqlite3_reset(s);
-	return BC_OK;
+	return rc;
 }

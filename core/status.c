@@ -42,7 +42,8 @@ static bc_err receipts(bc_store *st, int64_t period_id, bc_time until,
 	sqlite3_bind_int64(s, 1, period_id);
 	sqlite3_bind_int64(s, 2, until);
 	bc_err rc = BC_OK;
-	while (rc == BC_OK && sqlite3_step(s) == SQLITE_ROW) {
+	int step = SQLITE_DONE;
+	while (rc == BC_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		if (bc_grow((void **)out, &cap, *n + 1, sizeof **out) < 0) {
 			rc = BC_ERR_NOMEM;
 			break;
@@ -58,6 +59,8 @@ static bc_err receipts(bc_store *st, int64_t period_id, bc_time until,
 		else
 			(*n)++;
 	}
+	if (rc == BC_OK && step != SQLITE_DONE) /* not the last receipt */
+		rc = bc_store_fail(st, d, "status");
 	sqlite3_finalize(s);
 	return rc;
 }

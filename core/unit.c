@@ -210,7 +210,8 @@ static bc_err db_nodes(bc_store *st, node **v, size_t *n, char ***strs,
 			       -1, &s, NULL) != SQLITE_OK)
 		return bc_store_fail(st, d, "units");
 	bc_err rc = BC_OK;
-	while (rc == BC_OK && sqlite3_step(s) == SQLITE_ROW) {
+	int r = SQLITE_DONE;
+	while (rc == BC_OK && (r = sqlite3_step(s)) == SQLITE_ROW) {
 		const unsigned char *p = sqlite3_column_text(s, 1);
 		if (bc_grow((void **)v, &cap, *n + 1, sizeof **v) < 0 ||
 		    bc_grow((void **)strs, &scap, *ns + 2, sizeof **strs) < 0) {
@@ -226,6 +227,8 @@ static bc_err db_nodes(bc_store *st, node **v, size_t *n, char ***strs,
 		else
 			(*v)[(*n)++] = (node){code, parent, 0};
 	}
+	if (rc == BC_OK && r != SQLITE_DONE) /* not the end of the units */
+		rc = bc_store_fail(st, d, "units");
 	sqlite3_finalize(s);
 	return rc;
 }
@@ -632,8 +635,11 @@ bc_err bc_unit_get(bc_store *st, const char *code, bc_unit *out,
 		return bc_store_fail(st, d, "units");
 	sqlite3_bind_text(s, 1, code, -1, SQLITE_STATIC);
 	bc_err rc = BC_ERR_NOT_FOUND;
-	if (sqlite3_step(s) == SQLITE_ROW)
+	int r = sqlite3_step(s);
+	if (r == SQLITE_ROW)
 		rc = unit_from_row(s, out);
+	else if (r != SQLITE_DONE) /* an error is not "no such unit" */
+		rc = bc_store_fail(st, d, "units");
 	sqlite3_reset(s);
 	if (rc != BC_OK)
 		bc_unit_free(out);
@@ -661,7 +667,8 @@ bc_err bc_units_list(bc_store *st, bc_unit_list *out, bc_diags *d)
 	    SQLITE_OK)
 		return bc_store_fail(st, d, "units");
 	bc_err rc = BC_OK;
-	while (rc == BC_OK && sqlite3_step(s) == SQLITE_ROW) {
+	int r = SQLITE_DONE;
+	while (rc == BC_OK && (r = sqlite3_step(s)) == SQLITE_ROW) {
 		if (bc_grow((void **)&out->v, &out->cap, out->n + 1,
 			    sizeof *out->v) < 0) {
 			rc = BC_ERR_NOMEM;
@@ -669,6 +676,8 @@ bc_err bc_units_list(bc_store *st, bc_unit_list *out, bc_diags *d)
 		}
 		rc = unit_from_row(s, &out->v[out->n++]);
 	}
+	if (rc == BC_OK && r != SQLITE_DONE) /* not the end of the list */
+		rc = bc_store_fail(st, d, "units");
 	sqlite3_finalize(s);
 	if (rc != BC_OK)
 		bc_unit_list_free(out);

@@ -46,6 +46,14 @@ static sqlite3_stmt *prepare(actx *x, const char *sql)
 	return s;
 }
 
+/* Ends a loop over the rows of s: finalize says whether the last step
+ * failed, which is not the end of the rows. */
+static void finalize(actx *x, sqlite3_stmt *s)
+{
+	if (sqlite3_finalize(s) != SQLITE_OK && x->rc == BC_OK)
+		x->rc = bc_store_fail(x->st, x->d, "aggregate");
+}
+
 static const char *col(sqlite3_stmt *s, int i)
 {
 	const unsigned char *t = sqlite3_column_text(s, i);
@@ -466,7 +474,7 @@ static void units_per_form(actx *x)
 					    json_integer(c + sqlite3_column_int(s, 3)));
 		}
 	}
-	sqlite3_finalize(s);
+	finalize(x, s);
 }
 
 /* A unit's own value of field f, from columns num and num + 1 (txt) of
@@ -534,7 +542,7 @@ static void table_rows(actx *x)
 		}
 		json_object_set_new(row, col(s, 5), cell_value(s, 6));
 	}
-	sqlite3_finalize(s);
+	finalize(x, s);
 }
 
 /* Sums were kept exact while they added up; now written as the field
@@ -668,14 +676,16 @@ static void missing(actx *x, const bc_unit_list *ul)
 		snprintf(h[n].part, sizeof h[n].part, "%s", col(s, 1));
 		n++;
 	}
-	sqlite3_finalize(s);
+	finalize(x, s);
 	if (n > 1)
 		qsort(h, n, sizeof *h, cmp_held);
 	for (size_t i = 0; x->rc == BC_OK && i < ul->n; i++) {
 		const bc_unit *u = &ul->v[i];
 		bc_owed owed;
-		if (bc_owed_for(x->p, u->kind, u->roles, u->n_roles, &owed) != BC_OK)
-			continue;
+		/* It fails only for memory: not "owes nothing". */
+		if ((x->rc = bc_owed_for(x->p, u->kind, u->roles, u->n_roles,
+					 &owed)) != BC_OK)
+			break;
 		for (size_t k = 0; k < owed.n_parts; k++) {
 			held key = {.unit = u->id};
 			if (!strcmp(owed.parts[k], BC_PART_REPORT))
@@ -704,7 +714,7 @@ static void estimated(actx *x)
 		if (sqlite3_column_type(s, 1) != SQLITE_NULL)
 			add_code(x->estimated, col(s, 1), col(s, 0));
 	}
-	sqlite3_finalize(s);
+	finalize(x, s);
 }
 
 /* Each unit's plain values in force: values[form][unit][field]; a
@@ -733,7 +743,7 @@ static json_t *unit_values(actx *x)
 		}
 		json_object_set_new(unit, f->id, own_value(f, s, 3));
 	}
-	sqlite3_finalize(s);
+	finalize(x, s);
 	return out;
 }
 
@@ -756,6 +766,8 @@ static bc_err compute(bc_store *st, const bc_period *p,
 	x.rc = bc_units_list(st, &ul, d);
 	if (x.rc != BC_OK) {
 		json_decref(x.groups);
+		json_decref(x.estimated);
+		json_decref(x.missing);
 		return x.rc;
 	}
 	run(&x, SCHEMA);
@@ -898,12 +910,16 @@ bc_err bc_aggregate(bc_store *st, bc_rulebook *rb, const char *period,
 			 (unsigned)(p.year - 1) % 10000u, p.type);
 		bc_diags ignore = BC_DIAGS_INIT;
 		/* An ad-hoc report, or a year no ruleset governs, has no
-		 * previous period. */
-		if (!p.adhoc_no &&
-		    bc_period_get(st, rb, code, &pp, &ignore) == BC_OK) {
+		 * previous period; the database failing is no such year. */
+		bc_err prc = p.adhoc_no ? BC_ERR_NOT_FOUND
+					: bc_period_get(st, rb, code, &pp, &ignore);
+		if (prc == BC_OK) {
 			bc_agg_opts po = {.by = o->by, .until = o->until};
 			rc = compute(st, &pp, &po, &prev, d);
 			bc_period_free(&pp);
+		} else if (prc != BC_ERR_NOT_FOUND) {
+			bc_diags_move(d, &ignore);
+			rc = prc;
 		}
 		bc_diags_free(&ignore);
 		if (rc == BC_OK)

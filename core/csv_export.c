@@ -75,6 +75,11 @@ static void table_rows(out *o, const char *form, const char *table,
 {
 	if (count == 0) {
 		json_t *empty = json_string("[]");
+		if (!empty) {
+			bc_host_nomem(o->h);
+			o->rc = -1;
+			return;
+		}
 		row(o, unit, form, table, empty);
 		json_decref(empty);
 		return;

@@ -35,6 +35,7 @@ struct bc_host {
 	size_t n_strs, cap_strs;
 	void **mem; /* memory handed to the plugin */
 	size_t n_mem, cap_mem;
+	bc_err env; /* a read of the store, or memory, failed the exporter */
 };
 
 /* ---- the model --------------------------------------------------------- */
@@ -162,6 +163,7 @@ static const char *keep(bc_host *h, char *s)
 	if (!s || bc_grow((void **)&h->strs, &h->cap_strs, h->n_strs + 1,
 			  sizeof *h->strs) < 0) {
 		bc_free(s);
+		bc_host_nomem(h);
 		return NULL;
 	}
 	h->strs[h->n_strs++] = s;
@@ -239,6 +241,7 @@ static void *api_alloc(bc_host *h, size_t n)
 	if (!p || bc_grow((void **)&h->mem, &h->cap_mem, h->n_mem + 1,
 			  sizeof *h->mem) < 0) {
 		bc_free(p);
+		bc_host_nomem(h);
 		return NULL;
 	}
 	h->mem[h->n_mem++] = p;
@@ -284,12 +287,20 @@ const bc_status *bc_host_status(bc_host *h)
 	return &h->status;
 }
 
+void bc_host_nomem(bc_host *h)
+{
+	if (h->env == BC_OK)
+		h->env = BC_ERR_NOMEM;
+}
+
 /* v after a read of the store that returned rc, the read's diagnostics
  * moved to the export's (they keep their file and line). */
 static json_t *read_back(bc_host *h, bc_err rc, json_t *v, bc_diags *d)
 {
 	bc_diags_move(h->d, d);
 	bc_diags_free(d);
+	if (rc != BC_OK && h->env == BC_OK)
+		h->env = rc;
 	return rc == BC_OK ? v : NULL;
 }
 
@@ -415,7 +426,8 @@ static bc_err finish_output(bc_host *h, int run_rc, bc_diags *run_d,
 			bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
 				     "exporter %s failed; nothing written",
 				     h->name);
-		rc = BC_ERR_INVALID;
+		/* Failed by the store or memory, not by the exporter. */
+		rc = h->env != BC_OK ? h->env : BC_ERR_INVALID;
 	}
 	rc = bc_outfile_close(h->of, rc, d);
 	h->of = NULL;

@@ -31,7 +31,8 @@ typedef struct bc_export_opts {
 
 /* Exports period.  BC_ERR_NOT_FOUND for an unknown format; BC_ERR_RULES
  * (exit 3) for a plugin that fails to load; BC_ERR_INVALID when the
- * exporter fails (nothing written). */
+ * exporter fails (nothing written), or the store's or memory's error
+ * when that is why it failed. */
 bc_err bc_export(bc_store *st, bc_rulebook *rb, const char *period,
 		 bc_export_opts *o, bc_diags *d);
 

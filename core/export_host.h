@@ -37,6 +37,10 @@ const char *bc_host_scratch(bc_host *h);
 /* Such a writer's write failed with errnum: the export fails with one
  * message naming the output (exit 3), whatever the exporter says next. */
 void bc_host_write_failed(bc_host *h, int errnum);
+/* The exporter ran out of memory: the export fails with BC_ERR_NOMEM
+ * (exit 3), not as an exporter that failed (the host's own functions
+ * say so themselves when theirs runs out). */
+void bc_host_nomem(bc_host *h);
 /* The export's timestamp. */
 bc_time bc_host_time(bc_host *h);
 /* The document's date (--date, by default the as-of day). */

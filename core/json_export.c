@@ -42,6 +42,7 @@ static void value(jw *w, json_t *v, int depth)
 {
 	char *s = json_dumps(v, DUMP | JSON_ENCODE_ANY);
 	if (!s) {
+		bc_host_nomem(w->h);
 		w->api->error(w->h, "out of memory");
 		w->rc = -1;
 		return;
@@ -53,7 +54,11 @@ static void value(jw *w, json_t *v, int depth)
 			break;
 		indent(w, depth);
 	}
-	free(s);
+	/* Given back to jansson's allocator, which a host may have
+	 * replaced (json_set_alloc_funcs): free() would not match. */
+	json_free_t release;
+	json_get_alloc_funcs(NULL, &release);
+	release(s);
 }
 
 /* The separator and key of a member at depth (1 for the top object's). */
@@ -96,6 +101,7 @@ static const char **sorted_keys(jw *w, json_t *o, size_t *n)
 	if (!v) {
 		if (!w->rc)
 			w->api->error(w->h, "out of memory");
+		bc_host_nomem(w->h);
 		w->rc = -1;
 		return NULL;
 	}

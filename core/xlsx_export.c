@@ -171,6 +171,8 @@ static int lines(const char *t, double width, bool bold)
 {
 	double per = (7 * width - 6) / (bold ? 7.6 : 7.0), cur = 0;
 	int n = 1;
+	if (per < 1) /* a column with no width: one letter a line, not a hang */
+		per = 1;
 	while (*t) {
 		size_t len = strcspn(t, " ");
 		double wl = text_w(t, len);
@@ -233,6 +235,8 @@ static bool sheet_open(book *b, sheet *s, const char *name, lxw_col_t n)
 	snprintf(s->name, sizeof s->name, "%s", name);
 	s->w = bc_calloc(n, sizeof *s->w);
 	s->ws = s->w ? workbook_add_worksheet(b->wb, s->name) : NULL;
+	if (!s->w)
+		fail(b, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
 	if (!s->ws) {
 		char why[256];
 		snprintf(why, sizeof why, "cannot add the sheet '%s'", name);
@@ -1129,6 +1133,11 @@ static void list_sheet(book *b, const bc_form *f, const bc_field *t,
 	json_t *by = cw ? list_scan(b, f, t, cw) : NULL;
 	if (!cw)
 		fail(b, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
+	if (b->err != LXW_NO_ERROR) { /* no widths to lay the sheet out by */
+		json_decref(by);
+		bc_free(cw);
+		return;
+	}
 	if (!json_object_size(by) && !json_array_size(miss)) {
 		json_decref(by);
 		bc_free(cw);
@@ -1638,6 +1647,8 @@ static void chart_sheet(book *b, const sheet *data, const pick *p, size_t n,
 	page(&s, 1, 0);
 	lxw_row_t *breaks = bc_calloc(n / 2 + 2, sizeof *breaks);
 	size_t nb = 0;
+	if (!breaks)
+		fail(b, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
 	lxw_chart_options opt = {.x_scale = 1.9,
 				 .y_scale = CHART_ROWS * 20 / 288.0,
 				 .object_position = LXW_OBJECT_MOVE_DONT_SIZE};
@@ -1675,6 +1686,8 @@ static void rates_plan(book *b, rates *r)
 	size_t nu = json_array_size(b->units);
 	*r = (rates){.lv = chart_level(b)};
 	r->p = bc_calloc(b->rs->n_forms + 1, sizeof *r->p);
+	if (!r->p)
+		fail(b, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
 	r->n = r->lv && r->p ? choose(b, r->lv->id, r->p) : 0;
 	for (size_t k = 0; k < r->n; k++) {
 		if (!(r->p[k].rate = bc_calloc(nu + 1, sizeof *r->p[k].rate))) {
@@ -1830,6 +1843,8 @@ static int run(bc_host *h, const bc_host_api *api)
 	}
 	if (b.err == LXW_NO_ERROR && err != LXW_NO_ERROR)
 		fail(&b, err, NULL);
+	if (b.err == LXW_ERROR_MEMORY_MALLOC_FAILED)
+		bc_host_nomem(h); /* the machine's memory, not the exporter */
 	if (b.err != LXW_NO_ERROR) {
 		api->error(h, b.why);
 		return -1;

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "aggregate.h"
 #include "duty.h"
+#include "jsonset.h"
 #include "mem.h"
 #include "tally.h"
 #include "unit.h"
@@ -182,16 +183,13 @@ static json_t *num_json(double v, int decimals)
 static json_t *form_obj(actx *x, const char *grp, const char *part)
 {
 	json_t *g = json_object_get(x->groups, grp);
-	if (!g) {
-		g = json_object();
-		json_object_set_new(x->groups, grp, g);
-	}
+	if (!g)
+		g = bc_json_set(&x->rc, x->groups, grp, json_object());
 	json_t *f = json_object_get(g, part);
-	if (!f) {
-		f = json_pack("{s:{}, s:{}, s:{}}", "units", "fields",
-			      "indicators");
-		json_object_set_new(g, part, f);
-	}
+	if (!f)
+		f = bc_json_set(&x->rc, g, part,
+				json_pack("{s:{}, s:{}, s:{}}", "units",
+					  "fields", "indicators"));
 	return f;
 }
 
@@ -205,14 +203,15 @@ static const bc_field *field_of(const bc_ruleset *rs, const char *part,
 
 /* An object with method (when not NULL) first, then every level of the
  * ruleset and the total, all null. */
-static json_t *levels_null(const bc_ruleset *rs, const char *method)
+static json_t *levels_null(bc_err *err, const bc_ruleset *rs,
+			   const char *method)
 {
-	json_t *o = json_object();
+	json_t *o = bc_json_made(err, json_object());
 	if (method)
-		json_object_set_new(o, "method", json_string(method));
+		bc_json_set(err, o, "method", json_string(method));
 	for (size_t i = 0; i < rs->n_levels; i++)
-		json_object_set_new(o, rs->levels[i].id, json_null());
-	json_object_set_new(o, "total", json_null());
+		bc_json_set(err, o, rs->levels[i].id, json_null());
+	bc_json_set(err, o, "total", json_null());
 	return o;
 }
 
@@ -283,12 +282,13 @@ static void sum_json(actx *x, const bc_tally *t, size_t g, size_t fi,
 		double v;
 		if (!bc_tally_sum(t, g, fi, k, l, &v))
 			continue;
-		if (!o) {
-			o = levels_null(x->rs, bc_agg_name(f->fields[k].agg));
-			json_object_set_new(fields_of(x, x->grp_code[g], f->id),
-					    f->fields[k].id, o);
-		}
-		json_object_set_new(o, x->rs->levels[l].id, json_real(v));
+		if (!o)
+			o = bc_json_set(&x->rc,
+					fields_of(x, x->grp_code[g], f->id),
+					f->fields[k].id,
+					levels_null(&x->rc, x->rs,
+						    bc_agg_name(f->fields[k].agg)));
+		bc_json_set(&x->rc, o, x->rs->levels[l].id, json_real(v));
 	}
 }
 
@@ -303,21 +303,21 @@ static bool declared(const bc_field *col, const char *value)
 
 /* One level's counts: the column's declared values in their order, then
  * any other value in byte order (free text, or values of older rules). */
-static json_t *level_counts(const bc_tally *t, size_t g, size_t fi, size_t k,
-			    size_t l, const bc_field *col)
+static json_t *level_counts(bc_err *err, const bc_tally *t, size_t g,
+			    size_t fi, size_t k, size_t l, const bc_field *col)
 {
 	const char *value;
 	int64_t n;
 	if (!bc_tally_count(t, g, fi, k, l, 0, &value, &n))
 		return NULL;
-	json_t *lv = json_object();
+	json_t *lv = bc_json_made(err, json_object());
 	for (size_t d = 0; d < col->n_values; d++)
 		for (size_t i = 0; bc_tally_count(t, g, fi, k, l, i, &value, &n); i++)
 			if (!strcmp(value, col->values[d]))
-				json_object_set_new(lv, value, json_integer(n));
+				bc_json_set(err, lv, value, json_integer(n));
 	for (size_t i = 0; bc_tally_count(t, g, fi, k, l, i, &value, &n); i++)
 		if (!declared(col, value))
-			json_object_set_new(lv, value, json_integer(n));
+			bc_json_set(err, lv, value, json_integer(n));
 	return lv;
 }
 
@@ -328,27 +328,28 @@ static void count_json(actx *x, const bc_tally *t, size_t g, size_t fi,
 	const bc_field *fl = &f->fields[k];
 	json_t *o = NULL;
 	for (size_t l = 0; l < x->rs->n_levels; l++) {
-		json_t *lv = level_counts(t, g, fi, k, l,
+		json_t *lv = level_counts(&x->rc, t, g, fi, k, l,
 					  &fl->columns[fl->count_by]);
 		if (lv && !o) {
-			o = levels_null(x->rs, "count_by");
-			json_object_set_new(
-				o, "by", json_string(fl->columns[fl->count_by].id));
-			json_object_set_new(fields_of(x, x->grp_code[g], f->id),
-					    fl->id, o);
+			o = levels_null(&x->rc, x->rs, "count_by");
+			bc_json_set(&x->rc, o, "by",
+				    json_string(fl->columns[fl->count_by].id));
+			o = bc_json_set(&x->rc,
+					fields_of(x, x->grp_code[g], f->id),
+					fl->id, o);
 		}
 		if (lv)
-			json_object_set_new(o, x->rs->levels[l].id, lv);
+			bc_json_set(&x->rc, o, x->rs->levels[l].id, lv);
 	}
 }
 
 /* Totals: a level is null when nobody there reported; total is the sum
  * of the levels, null only when every level is. */
-static void totals(json_t *o, const bc_ruleset *rs)
+static void totals(bc_err *err, json_t *o, const bc_ruleset *rs)
 {
 	bool any = false, objects = false;
 	double t = 0;
-	json_t *counts = json_object();
+	json_t *counts = bc_json_made(err, json_object());
 	for (size_t i = 0; i < rs->n_levels; i++) {
 		json_t *v = json_object_get(o, rs->levels[i].id);
 		if (json_is_number(v)) {
@@ -361,17 +362,16 @@ static void totals(json_t *o, const bc_ruleset *rs)
 			json_object_foreach(v, k, n) {
 				json_int_t c = json_integer_value(
 					json_object_get(counts, k));
-				json_object_set_new(
-					counts, k,
-					json_integer(c + json_integer_value(n)));
+				bc_json_set(err, counts, k,
+					    json_integer(c + json_integer_value(n)));
 			}
 		}
 	}
 	if (objects)
-		json_object_set_new(o, "total", counts);
+		bc_json_set(err, o, "total", counts);
 	else {
 		json_decref(counts);
-		json_object_set_new(o, "total", any ? json_real(t) : json_null());
+		bc_json_set(err, o, "total", any ? json_real(t) : json_null());
 	}
 }
 
@@ -387,16 +387,16 @@ static void ratio_json(actx *x, const bc_tally *t, size_t g, size_t fi,
 		if (!bc_tally_ratio(t, g, fi, i, l, &num, &den))
 			continue;
 		if (!o) {
-			o = levels_null(x->rs, NULL);
-			parts = json_object();
-			json_object_set_new(o, "_parts", parts);
-			json_object_set_new(
+			o = levels_null(&x->rc, x->rs, NULL);
+			parts = bc_json_set(&x->rc, o, "_parts", json_object());
+			o = bc_json_set(
+				&x->rc,
 				json_object_get(form_obj(x, x->grp_code[g], f->id),
 						"indicators"),
 				f->indicators[i].id, o);
 		}
-		json_object_set_new(parts, x->rs->levels[l].id,
-				    json_pack("[f, f]", num, den));
+		bc_json_set(&x->rc, parts, x->rs->levels[l].id,
+			    json_pack("[f, f]", num, den));
 	}
 }
 
@@ -437,7 +437,7 @@ static json_t *ratio(double num, double den)
 	return den == 0 ? json_null() : num_json(100.0 * num / den, 1);
 }
 
-static void finish_indicator(json_t *o, const bc_ruleset *rs)
+static void finish_indicator(bc_err *err, json_t *o, const bc_ruleset *rs)
 {
 	json_t *parts = json_object_get(o, "_parts");
 	double tn = 0, td = 0;
@@ -448,12 +448,12 @@ static void finish_indicator(json_t *o, const bc_ruleset *rs)
 			continue;
 		double n = json_number_value(json_array_get(lv, 0));
 		double dn = json_number_value(json_array_get(lv, 1));
-		json_object_set_new(o, rs->levels[i].id, ratio(n, dn));
+		bc_json_set(err, o, rs->levels[i].id, ratio(n, dn));
 		tn += n;
 		td += dn;
 		any = true;
 	}
-	json_object_set_new(o, "total", any ? ratio(tn, td) : json_null());
+	bc_json_set(err, o, "total", any ? ratio(tn, td) : json_null());
 	json_object_del(o, "_parts");
 }
 
@@ -470,8 +470,8 @@ static void units_per_form(actx *x)
 			json_t *units = json_object_get(forms[k], "units");
 			json_int_t c = json_integer_value(
 				json_object_get(units, col(s, 2)));
-			json_object_set_new(units, col(s, 2),
-					    json_integer(c + sqlite3_column_int(s, 3)));
+			bc_json_set(&x->rc, units, col(s, 2),
+				    json_integer(c + sqlite3_column_int(s, 3)));
 		}
 	}
 	finalize(x, s);
@@ -521,41 +521,41 @@ static void table_rows(actx *x)
 		json_t *fields = json_object_get(
 			form_obj(x, col(s, 0), col(s, 1)), "fields");
 		json_t *o = json_object_get(fields, f->id);
-		if (!o) {
-			o = levels_null(x->rs, bc_agg_name(f->agg));
-			json_object_set_new(fields, f->id, o);
-		}
+		if (!o)
+			o = bc_json_set(&x->rc, fields, f->id,
+					levels_null(&x->rc, x->rs,
+						    bc_agg_name(f->agg)));
 		json_t *rows = json_object_get(o, "rows");
 		if (!rows) {
-			rows = json_array();
-			json_object_set_new(o, "rows", rows);
+			rows = bc_json_set(&x->rc, o, "rows", json_array());
 			row = NULL;
 		}
 		int rn = sqlite3_column_int(s, 4);
 		if (!row || rn != last_row || !last_unit ||
 		    strcmp(unit_buf, col(s, 3))) {
-			row = json_pack("{s:s, s:i}", "unit", col(s, 3), "row", rn);
-			json_array_append_new(rows, row);
+			row = bc_json_push(&x->rc, rows,
+					   json_pack("{s:s, s:i}", "unit",
+						     col(s, 3), "row", rn));
 			snprintf(unit_buf, sizeof unit_buf, "%s", col(s, 3));
 			last_unit = unit_buf;
 			last_row = rn;
 		}
-		json_object_set_new(row, col(s, 5), cell_value(s, 6));
+		bc_json_set(&x->rc, row, col(s, 5), cell_value(s, 6));
 	}
 	finalize(x, s);
 }
 
 /* Sums were kept exact while they added up; now written as the field
  * counts (money to the cent). */
-static void round_levels(json_t *o, const bc_field *f)
+static void round_levels(bc_err *err, json_t *o, const bc_field *f)
 {
 	const char *k;
 	json_t *v;
 	void *tmp;
 	json_object_foreach_safe(o, tmp, k, v) if (json_is_real(v))
-		json_object_set_new(o, k,
-				    num_json(json_real_value(v),
-					     f && f->type == BC_T_MONEY ? 2 : 4));
+		bc_json_set(err, o, k,
+			    num_json(json_real_value(v),
+				     f && f->type == BC_T_MONEY ? 2 : 4));
 }
 
 static void finish(actx *x)
@@ -569,11 +569,11 @@ static void finish(actx *x)
 			const char *id;
 			json_t *o;
 			json_object_foreach(json_object_get(f, "fields"), id, o) {
-				totals(o, x->rs);
-				round_levels(o, field_of(x->rs, part, id));
+				totals(&x->rc, o, x->rs);
+				round_levels(&x->rc, o, field_of(x->rs, part, id));
 			}
 			json_object_foreach(json_object_get(f, "indicators"), id,
-					    o) finish_indicator(o, x->rs);
+					    o) finish_indicator(&x->rc, o, x->rs);
 		}
 	}
 }
@@ -582,22 +582,23 @@ static void finish(actx *x)
  * every form present (no units reported: all null). */
 static json_t *ordered_forms(actx *x, const char *grp)
 {
-	json_t *out = json_object();
+	bc_err *err = &x->rc;
+	json_t *out = bc_json_made(err, json_object());
 	json_t *g = json_object_get(x->groups, grp);
 	for (size_t i = 0; i < x->rs->n_forms; i++) {
 		const bc_form *f = &x->rs->forms[i];
 		json_t *src = g ? json_object_get(g, f->id) : NULL;
-		json_t *units = src ? json_deep_copy(json_object_get(src, "units"))
-				    : NULL;
-		json_t *o = json_object();
-		json_object_set_new(o, "units", units ? units : json_object());
-		json_object_set_new(o, "fields", json_object());
-		json_object_set_new(o, "indicators", json_object());
-		units = json_object_get(o, "units");
+		json_t *units = src ? bc_json_made(err, json_deep_copy(
+					     json_object_get(src, "units")))
+				    : json_object();
+		json_t *o = bc_json_made(err, json_object());
+		units = bc_json_set(err, o, "units", units);
+		bc_json_set(err, o, "fields", json_object());
+		bc_json_set(err, o, "indicators", json_object());
 		for (size_t l = 0; l < x->rs->n_levels; l++)
 			if (!json_object_get(units, x->rs->levels[l].id))
-				json_object_set_new(units, x->rs->levels[l].id,
-						    json_integer(0));
+				bc_json_set(err, units, x->rs->levels[l].id,
+					    json_integer(0));
 		for (size_t k = 0; k < f->n_fields; k++) {
 			const bc_field *fl = &f->fields[k];
 			json_t *v = src ? json_object_get(
@@ -605,11 +606,11 @@ static json_t *ordered_forms(actx *x, const char *grp)
 						  fl->id)
 					: NULL;
 			if (!v) {
-				v = levels_null(x->rs, bc_agg_name(fl->agg));
+				v = levels_null(err, x->rs, bc_agg_name(fl->agg));
 			} else {
 				json_incref(v);
 			}
-			json_object_set_new(json_object_get(o, "fields"), fl->id, v);
+			bc_json_set(err, json_object_get(o, "fields"), fl->id, v);
 		}
 		for (size_t k = 0; k < f->n_indicators; k++) {
 			const char *id = f->indicators[k].id;
@@ -617,11 +618,11 @@ static json_t *ordered_forms(actx *x, const char *grp)
 						  json_object_get(src, "indicators"),
 						  id)
 					: NULL;
-			json_object_set_new(json_object_get(o, "indicators"), id,
-					    v ? json_incref(v)
-					      : levels_null(x->rs, NULL));
+			bc_json_set(err, json_object_get(o, "indicators"), id,
+				    v ? json_incref(v)
+				      : levels_null(err, x->rs, NULL));
 		}
-		json_object_set_new(out, f->id, o);
+		bc_json_set(err, out, f->id, o);
 	}
 	return out;
 }
@@ -640,23 +641,20 @@ static int cmp_held(const void *a, const void *b)
 	return strcmp(x->part, y->part);
 }
 
-static void add_code(json_t *obj, const char *key, const char *code)
+static void add_code(bc_err *err, json_t *obj, const char *key,
+		     const char *code)
 {
 	json_t *a = json_object_get(obj, key);
-	if (!a) {
-		a = json_array();
-		json_object_set_new(obj, key, a);
-	}
-	json_array_append_new(a, json_string(code));
+	if (!a)
+		a = bc_json_set(err, obj, key, json_array());
+	bc_json_push(err, a, json_string(code));
 }
 
-static json_t *group_obj(json_t *top, const char *grp)
+static json_t *group_obj(bc_err *err, json_t *top, const char *grp)
 {
 	json_t *g = json_object_get(top, grp);
-	if (!g) {
-		g = json_object();
-		json_object_set_new(top, grp, g);
-	}
+	if (!g)
+		g = bc_json_set(err, top, grp, json_object());
 	return g;
 }
 
@@ -693,9 +691,12 @@ static void missing(actx *x, const bc_unit_list *ul)
 			snprintf(key.part, sizeof key.part, "%s", owed.parts[k]);
 			if (n && bsearch(&key, h, n, sizeof *h, cmp_held))
 				continue;
-			add_code(group_obj(x->missing, ALL), owed.parts[k], u->code);
+			add_code(&x->rc, group_obj(&x->rc, x->missing, ALL),
+				 owed.parts[k], u->code);
 			if (x->grp_of[i])
-				add_code(group_obj(x->missing, x->grp_of[i]),
+				add_code(&x->rc,
+					 group_obj(&x->rc, x->missing,
+						   x->grp_of[i]),
 					 owed.parts[k], u->code);
 		}
 		bc_owed_free(&owed);
@@ -710,9 +711,9 @@ static void estimated(actx *x)
 		   " JOIN agg_unit u ON u.unit_id = r.unit_id"
 		   " WHERE r.estimated ORDER BY u.code");
 	while (s && sqlite3_step(s) == SQLITE_ROW) {
-		add_code(x->estimated, ALL, col(s, 0));
+		add_code(&x->rc, x->estimated, ALL, col(s, 0));
 		if (sqlite3_column_type(s, 1) != SQLITE_NULL)
-			add_code(x->estimated, col(s, 1), col(s, 0));
+			add_code(&x->rc, x->estimated, col(s, 1), col(s, 0));
 	}
 	finalize(x, s);
 }
@@ -721,7 +722,7 @@ static void estimated(actx *x)
  * table's value is its number of rows. */
 static json_t *unit_values(actx *x)
 {
-	json_t *out = json_object();
+	json_t *out = bc_json_made(&x->rc, json_object());
 	sqlite3_stmt *s = prepare(
 		x, "SELECT r.part, u.code, v.field, v.num, v.txt"
 		   " FROM agg_rev r JOIN agg_unit u ON u.unit_id = r.unit_id"
@@ -731,17 +732,9 @@ static json_t *unit_values(actx *x)
 		const bc_field *f = field_of(x->rs, col(s, 0), col(s, 2));
 		if (!f)
 			continue;
-		json_t *form = json_object_get(out, col(s, 0));
-		if (!form) {
-			form = json_object();
-			json_object_set_new(out, col(s, 0), form);
-		}
-		json_t *unit = json_object_get(form, col(s, 1));
-		if (!unit) {
-			unit = json_object();
-			json_object_set_new(form, col(s, 1), unit);
-		}
-		json_object_set_new(unit, f->id, own_value(f, s, 3));
+		json_t *form = group_obj(&x->rc, out, col(s, 0));
+		json_t *unit = group_obj(&x->rc, form, col(s, 1));
+		bc_json_set(&x->rc, unit, f->id, own_value(f, s, 3));
 	}
 	finalize(x, s);
 	return out;
@@ -751,9 +744,12 @@ static json_t *result(actx *x, const char *grp)
 {
 	json_t *est = json_object_get(x->estimated, grp);
 	json_t *miss = json_object_get(x->missing, grp);
-	return json_pack("{s:o, s:o, s:o}", "forms", ordered_forms(x, grp),
-			 "estimated_units", est ? json_incref(est) : json_array(),
-			 "missing_units", miss ? json_incref(miss) : json_object());
+	return bc_json_made(
+		&x->rc,
+		json_pack("{s:o, s:o, s:o}", "forms", ordered_forms(x, grp),
+			  "estimated_units", est ? json_incref(est) : json_array(),
+			  "missing_units",
+			  miss ? json_incref(miss) : json_object()));
 }
 
 static bc_err compute(bc_store *st, const bc_period *p,
@@ -763,7 +759,8 @@ static bc_err compute(bc_store *st, const bc_period *p,
 		  .groups = json_object(), .estimated = json_object(),
 		  .missing = json_object()};
 	bc_unit_list ul;
-	x.rc = bc_units_list(st, &ul, d);
+	x.rc = x.groups && x.estimated && x.missing ? bc_units_list(st, &ul, d)
+						    : BC_ERR_NOMEM;
 	if (x.rc != BC_OK) {
 		json_decref(x.groups);
 		json_decref(x.estimated);
@@ -793,17 +790,17 @@ static bc_err compute(bc_store *st, const bc_period *p,
 	json_t *res = NULL;
 	if (x.rc == BC_OK) {
 		res = result(&x, ALL);
-		json_object_set_new(res, "period", json_string(p->code));
-		json_object_set_new(res, "ruleset", json_string(p->rs->id));
+		bc_json_set(&x.rc, res, "period", json_string(p->code));
+		bc_json_set(&x.rc, res, "ruleset", json_string(p->rs->id));
 		if (o->unit_values)
-			json_object_set_new(res, "values", unit_values(&x));
+			bc_json_set(&x.rc, res, "values", unit_values(&x));
 		if (o->by) {
-			json_t *by = json_object();
+			json_t *by = bc_json_set(&x.rc, res, "by",
+						 json_object());
 			for (size_t i = 0; i < ul.n; i++)
 				if (!strcmp(ul.v[i].kind, o->by))
-					json_object_set_new(by, ul.v[i].code,
-							    result(&x, ul.v[i].code));
-			json_object_set_new(res, "by", by);
+					bc_json_set(&x.rc, by, ul.v[i].code,
+						    result(&x, ul.v[i].code));
 		}
 	}
 	run(&x, "DROP TABLE IF EXISTS temp.agg_unit;"
@@ -825,9 +822,9 @@ static bc_err compute(bc_store *st, const bc_period *p,
 
 /* value − previous, per level: in percent for fields, in points for
  * indicators; null where either is null (or previous is 0 for %). */
-static json_t *change(json_t *now, json_t *prev, bool points)
+static json_t *change(bc_err *err, json_t *now, json_t *prev, bool points)
 {
-	json_t *o = json_object();
+	json_t *o = bc_json_made(err, json_object());
 	const char *k;
 	json_t *v;
 	json_object_foreach(now, k, v) {
@@ -835,37 +832,38 @@ static json_t *change(json_t *now, json_t *prev, bool points)
 		if (!json_is_number(v) || !json_is_number(p) ||
 		    (!points && json_number_value(p) == 0)) {
 			if (json_is_number(v) || json_is_null(v))
-				json_object_set_new(o, k, json_null());
+				bc_json_set(err, o, k, json_null());
 			continue;
 		}
 		double a = json_number_value(v), b = json_number_value(p);
-		json_object_set_new(o, k,
-				    num_json(points ? a - b : (a - b) / b * 100, 1));
+		bc_json_set(err, o, k,
+			    num_json(points ? a - b : (a - b) / b * 100, 1));
 	}
 	return o;
 }
 
 /* The levels of an aggregated value, without its other keys. */
-static json_t *levels_of(json_t *v)
+static json_t *levels_of(bc_err *err, json_t *v)
 {
-	json_t *o = json_object();
+	json_t *o = bc_json_made(err, json_object());
 	const char *k;
 	json_t *x;
 	json_object_foreach(v, k, x) if (json_is_number(x) || json_is_null(x) ||
 					 (json_is_object(x) && strcmp(k, "rows")))
-		json_object_set(o, k, x);
+		bc_json_set(err, o, k, json_incref(x));
 	return o;
 }
 
 /* Adds the previous year to one forms object, and to those of --by. */
-static void add_previous(json_t *res, json_t *prev)
+static void add_previous(bc_err *err, json_t *res, json_t *prev)
 {
 	const char *grp;
 	json_t *g;
 	json_object_foreach(json_object_get(res, "by"), grp, g)
-		add_previous(g, prev ? json_object_get(json_object_get(prev, "by"),
-						       grp)
-				     : NULL);
+		add_previous(err, g,
+			     prev ? json_object_get(json_object_get(prev, "by"),
+						    grp)
+				  : NULL);
 	const char *form;
 	json_t *f;
 	json_object_foreach(json_object_get(res, "forms"), form, f) {
@@ -881,13 +879,14 @@ static void add_previous(json_t *res, json_t *prev)
 							  json_object_get(pf, kinds[k]),
 							  id)
 						: NULL;
-				json_t *now = levels_of(o);
-				json_t *before = po ? levels_of(po) : NULL;
-				json_object_set_new(o, "previous",
-						    before ? before : json_null());
-				json_object_set_new(o, k ? "change_pp" : "change_pct",
-						    before ? change(now, before, k)
-							   : json_null());
+				json_t *now = levels_of(err, o);
+				json_t *before = po ? levels_of(err, po) : NULL;
+				json_t *delta = before ? change(err, now, before, k)
+						       : json_null();
+				bc_json_set(err, o, "previous",
+					    before ? before : json_null());
+				bc_json_set(err, o, k ? "change_pp" : "change_pct",
+					    delta);
 				json_decref(now);
 			}
 		}
@@ -923,8 +922,12 @@ bc_err bc_aggregate(bc_store *st, bc_rulebook *rb, const char *period,
 		}
 		bc_diags_free(&ignore);
 		if (rc == BC_OK)
-			add_previous(*out, prev);
+			add_previous(&rc, *out, prev);
 		json_decref(prev);
+		if (rc != BC_OK) {
+			json_decref(*out);
+			*out = NULL;
+		}
 	}
 	bc_period_free(&p);
 	return rc;
@@ -966,7 +969,8 @@ bc_err bc_aggregate_form_values(bc_store *st, const bc_period *p,
 		    " AND v.col = '' WHERE r.k = 1");
 	if (!s)
 		return bc_store_fail(st, d, "aggregate");
-	json_t *all = json_object(), *unit = NULL;
+	bc_err j = BC_OK; /* jansson's */
+	json_t *all = bc_json_made(&j, json_object()), *unit = NULL;
 	char last[128] = "";
 	sqlite3_bind_int64(s, 1, p->id);
 	sqlite3_bind_text(s, 2, form, -1, NULL);
@@ -979,12 +983,14 @@ bc_err bc_aggregate_form_values(bc_store *st, const bc_period *p,
 		/* A revision's values come together: one lookup per unit. */
 		if (!unit || strcmp(last, col(s, 0))) {
 			snprintf(last, sizeof last, "%s", col(s, 0));
-			unit = group_obj(all, col(s, 0));
+			unit = group_obj(&j, all, col(s, 0));
 		}
-		json_object_set_new_nocheck(unit, f->fields[i].id,
-					    own_value(&f->fields[i], s, 3));
+		bc_json_set_nocheck(&j, unit, f->fields[i].id,
+				    own_value(&f->fields[i], s, 3));
 	}
 	bc_err e = read_end(st, s, rc, d);
+	if (e == BC_OK)
+		e = j;
 	if (e != BC_OK)
 		json_decref(all);
 	else
@@ -1006,7 +1012,8 @@ bc_err bc_aggregate_unit_rows(bc_store *st, const bc_period *p,
 		    " AND v.field = ?4 AND v.row > 0 ORDER BY v.row, v.col");
 	if (!s)
 		return bc_store_fail(st, d, "aggregate");
-	json_t *rows = json_array(), *row = NULL;
+	bc_err j = BC_OK; /* jansson's */
+	json_t *rows = bc_json_made(&j, json_array()), *row = NULL;
 	sqlite3_bind_int64(s, 1, p->id);
 	sqlite3_bind_text(s, 2, unit, -1, NULL);
 	sqlite3_bind_text(s, 3, form, -1, NULL);
@@ -1016,12 +1023,15 @@ bc_err bc_aggregate_unit_rows(bc_store *st, const bc_period *p,
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		int rn = sqlite3_column_int(s, 0);
 		if (!row || json_integer_value(json_object_get(row, "row")) != rn) {
-			row = json_pack("{s:s, s:i}", "unit", unit, "row", rn);
-			json_array_append_new(rows, row);
+			row = bc_json_push(&j, rows,
+					   json_pack("{s:s, s:i}", "unit", unit,
+						     "row", rn));
 		}
-		json_object_set_new(row, col(s, 1), cell_value(s, 2));
+		bc_json_set(&j, row, col(s, 1), cell_value(s, 2));
 	}
 	bc_err e = read_end(st, s, rc, d);
+	if (e == BC_OK)
+		e = j;
 	if (e != BC_OK)
 		json_decref(rows);
 	else
@@ -1040,7 +1050,9 @@ bc_err bc_aggregate_table_shape(bc_store *st, const bc_period *p,
 		    " AND v.field = ?3 AND v.row > 0 WHERE r.k = 1");
 	if (!s)
 		return bc_store_fail(st, d, "aggregate");
-	json_t *by = json_object(), *most = json_object();
+	bc_err j = BC_OK; /* jansson's */
+	json_t *by = bc_json_made(&j, json_object()),
+	       *most = bc_json_made(&j, json_object());
 	char last[128] = "";
 	sqlite3_bind_int64(s, 1, p->id);
 	sqlite3_bind_text(s, 2, form, -1, NULL);
@@ -1053,13 +1065,15 @@ bc_err bc_aggregate_table_shape(bc_store *st, const bc_period *p,
 		/* A revision's cells come together: one set per unit. */
 		if (strcmp(last, col(s, 0))) {
 			snprintf(last, sizeof last, "%s", col(s, 0));
-			json_object_set_new(by, col(s, 0), json_true());
+			bc_json_set(&j, by, col(s, 0), json_true());
 		}
 		json_int_t n = sqlite3_column_int64(s, 3);
 		if (n > json_integer_value(json_object_get(most, col(s, 2))))
-			json_object_set_new(most, col(s, 2), json_integer(n));
+			bc_json_set(&j, most, col(s, 2), json_integer(n));
 	}
 	bc_err e = read_end(st, s, rc, d);
+	if (e == BC_OK)
+		e = j;
 	if (e != BC_OK) {
 		json_decref(by);
 		json_decref(most);
@@ -1085,7 +1099,8 @@ bc_err bc_aggregate_unit_values(bc_store *st, const bc_period *p,
 		    " AND v.col = '' WHERE r.k = 1");
 	if (!s)
 		return bc_store_fail(st, d, "aggregate");
-	json_t *all = json_object();
+	bc_err j = BC_OK; /* jansson's */
+	json_t *all = bc_json_made(&j, json_object());
 	sqlite3_bind_int64(s, 1, p->id);
 	sqlite3_bind_text(s, 2, unit, -1, NULL);
 	bind_until(s, until);
@@ -1093,10 +1108,12 @@ bc_err bc_aggregate_unit_values(bc_store *st, const bc_period *p,
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		const bc_field *f = field_of(p->rs, col(s, 1), col(s, 2));
 		if (f && reports(p->rs, col(s, 0)))
-			json_object_set_new_nocheck(group_obj(all, col(s, 1)), f->id,
-						    own_value(f, s, 3));
+			bc_json_set_nocheck(&j, group_obj(&j, all, col(s, 1)),
+					    f->id, own_value(f, s, 3));
 	}
 	bc_err e = read_end(st, s, rc, d);
+	if (e == BC_OK)
+		e = j;
 	if (e != BC_OK)
 		json_decref(all);
 	else

@@ -17,6 +17,7 @@
  * that mode strings are stored inline, not in a shared-strings part.
  */
 #include "export_host.h"
+#include "jsonset.h"
 #include "mem.h"
 #include "text.h"
 #include "view.h"
@@ -594,13 +595,22 @@ static json_t *fetched(book *b, json_t *v)
 	return json_object();
 }
 
-/* The set of the strings in array a. */
-static json_t *set_of(json_t *a)
+/* jansson ran out of memory (e, from jsonset.h) while b was made. */
+static void jansson(book *b, bc_err e)
 {
-	json_t *set = json_object(), *v;
+	if (e != BC_OK)
+		fail(b, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
+}
+
+/* The set of the strings in array a. */
+static json_t *set_of(book *b, json_t *a)
+{
+	bc_err e = BC_OK;
+	json_t *set = bc_json_made(&e, json_object()), *v;
 	size_t i;
 	json_array_foreach(a, i, v) if (json_is_string(v))
-		json_object_set_new(set, json_string_value(v), json_true());
+		bc_json_set(&e, set, json_string_value(v), json_true());
+	jansson(b, e);
 	return set;
 }
 
@@ -661,15 +671,17 @@ typedef struct ftab {
 /* Units of the level that reported the form or owe it, in list order. */
 static json_t *level_units(book *b, ftab *t, const char *level)
 {
-	json_t *a = json_array(), *u;
+	bc_err e = BC_OK;
+	json_t *a = bc_json_made(&e, json_array()), *u;
 	size_t i;
 	json_array_foreach(b->units, i, u) {
 		const char *code = str(u, "code");
 		if (!strcmp(str(u, "level"), level) &&
 		    (json_object_get(t->values, code) ||
 		     json_object_get(t->missing, code)))
-			json_array_append(a, u);
+			bc_json_push(&e, a, json_incref(u));
 	}
+	jansson(b, e);
 	return a;
 }
 
@@ -971,7 +983,7 @@ static void form_sheet(book *b, const bc_form *f, json_t *values)
 			if (f->fields[i].type != BC_T_TABLE)
 				t.col[t.n++] = &f->fields[i];
 		t.values = values;
-		t.missing = set_of(json_object_get(
+		t.missing = set_of(b, json_object_get(
 			json_object_get(b->agg, "missing_units"), f->id));
 		if (t.n && anyone(&t))
 			form_write(b, &t);
@@ -1061,16 +1073,18 @@ static void list_rows(sheet *s, const bc_form *f, const bc_field *t,
 
 /* The values a column is counted by: those the rules list, else those
  * found. */
-static json_t *count_keys(const bc_field *c, json_t *total)
+static json_t *count_keys(book *b, const bc_field *c, json_t *total)
 {
-	json_t *a = json_array();
+	bc_err e = BC_OK;
+	json_t *a = bc_json_made(&e, json_array());
 	const char *k;
 	json_t *v;
 	for (size_t i = 0; i < c->n_values; i++)
-		json_array_append_new(a, json_string(c->values[i]));
+		bc_json_push(&e, a, json_string(c->values[i]));
 	if (!c->n_values)
 		json_object_foreach(total, k, v)
-			json_array_append_new(a, json_string(k));
+			bc_json_push(&e, a, json_string(k));
+	jansson(b, e);
 	return a;
 }
 
@@ -1082,7 +1096,7 @@ static void count_rows(sheet *s, const bc_field *t, json_t *agg)
 		return;
 	const bc_field *c = &t->columns[t->count_by];
 	size_t nl = b->rs->n_levels;
-	json_t *keys = count_keys(c, json_object_get(agg, "total")), *key;
+	json_t *keys = count_keys(b, c, json_object_get(agg, "total")), *key;
 	size_t v;
 	next(s, 1);
 	level_head(s, c->label);
@@ -1366,12 +1380,14 @@ static void status_rows(sheet *s)
 {
 	book *b = s->b;
 	const bc_status *st = bc_host_status(b->h);
-	json_t *by = json_object(), *u;
+	bc_err e = BC_OK;
+	json_t *by = bc_json_made(&e, json_object()), *u;
 	size_t i, nl = b->rs->n_levels;
 	int group = 0;
 	for (i = 0; i < st->n; i++)
-		json_object_set_new(by, st->units[i].unit.code,
-				    json_integer((json_int_t)i));
+		bc_json_set(&e, by, st->units[i].unit.code,
+			    json_integer((json_int_t)i));
+	jansson(b, e);
 	for (size_t l = 0; l <= nl; l++) {
 		int no = 0;
 		json_array_foreach(b->units, i, u) {
@@ -1774,10 +1790,12 @@ static void index_units(book *b)
 {
 	size_t i;
 	json_t *u;
-	b->by_code = json_object();
-	b->estimated = set_of(json_object_get(b->agg, "estimated_units"));
+	bc_err e = BC_OK;
+	b->by_code = bc_json_made(&e, json_object());
+	b->estimated = set_of(b, json_object_get(b->agg, "estimated_units"));
 	json_array_foreach(b->units, i, u)
-		json_object_set(b->by_code, str(u, "code"), u);
+		bc_json_set(&e, b->by_code, str(u, "code"), json_incref(u));
+	jansson(b, e);
 }
 
 static void sheets(book *b)

@@ -137,7 +137,8 @@ static void locate(locator *lo, const char *buf, size_t len)
 			plen = vlen;
 		}
 	}
-	qsort(lo->v, lo->n, sizeof *lo->v, cmp_spot);
+	if (lo->n > 1) /* none when the first could not be kept */
+		qsort(lo->v, lo->n, sizeof *lo->v, cmp_spot);
 }
 
 static const spot *find(const locator *lo, const char *path)

@@ -69,6 +69,21 @@ static inline void test_link_source(const char *dir, const char *name,
 	free(to);
 }
 
+/* Copies file in to file out (replacing it). */
+static inline void test_copy_file(const char *in, const char *out)
+{
+	FILE *fi = fopen(in, "rb");
+	assert_non_null(fi);
+	FILE *fo = fopen(out, "wb");
+	assert_non_null(fo);
+	char buf[4096];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof buf, fi)) > 0)
+		assert_int_equal(fwrite(buf, 1, n, fo), n);
+	fclose(fi);
+	assert_int_equal(fclose(fo), 0);
+}
+
 /* Copies directory from (files and sub-directories) to a new directory
  * to. */
 static inline void test_copy_tree(const char *from, const char *to)
@@ -84,20 +99,10 @@ static inline void test_copy_tree(const char *from, const char *to)
 		char *out = test_path(to, e->d_name);
 		struct stat st;
 		assert_int_equal(stat(in, &st), 0);
-		if (S_ISDIR(st.st_mode)) {
+		if (S_ISDIR(st.st_mode))
 			test_copy_tree(in, out);
-		} else {
-			FILE *fi = fopen(in, "rb");
-			assert_non_null(fi);
-			FILE *fo = fopen(out, "wb");
-			assert_non_null(fo);
-			char buf[4096];
-			size_t n;
-			while ((n = fread(buf, 1, sizeof buf, fi)) > 0)
-				assert_int_equal(fwrite(buf, 1, n, fo), n);
-			fclose(fi);
-			assert_int_equal(fclose(fo), 0);
-		}
+		else
+			test_copy_file(in, out);
 		free(in);
 		free(out);
 	}
@@ -115,12 +120,11 @@ static inline void test_copy_source(const char *dir, const char *name,
 	free(to);
 }
 
-/* The whole of file dir/name, which the caller frees with free(). */
-static inline char *test_read(const char *dir, const char *name)
+/* The whole of the file at path, NUL-terminated, its length in *len;
+ * the caller frees it with free(). */
+static inline char *test_read_path(const char *path, size_t *len)
 {
-	char *path = test_path(dir, name);
 	FILE *f = fopen(path, "rb");
-	free(path);
 	assert_non_null(f);
 	assert_int_equal(fseek(f, 0, SEEK_END), 0);
 	long n = ftell(f);
@@ -131,6 +135,17 @@ static inline char *test_read(const char *dir, const char *name)
 	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
 	buf[n] = '\0';
 	fclose(f);
+	*len = (size_t)n;
+	return buf;
+}
+
+/* The whole of file dir/name, which the caller frees with free(). */
+static inline char *test_read(const char *dir, const char *name)
+{
+	char *path = test_path(dir, name);
+	size_t len;
+	char *buf = test_read_path(path, &len);
+	free(path);
 	return buf;
 }
 

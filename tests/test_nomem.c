@@ -29,12 +29,11 @@
  * error paths that allocate.  An operation asks for thousands of
  * allocations, mostly from the same places in loops.  A run without
  * refusals notes where each is asked (the place: the calls that lead to
- * it, see observe()); the first SWEEP_DENSE are each refused, and past
- * them the first time each place asks (and, memory gone for good, the
- * last time too: a loop's first turn and its last leave different
- * things half made), unless an operation swept before refused that
- * place already (the exports' model is the aggregate).  So every place
- * an operation allocates at is refused at least once.
+ * it, see place()); the first SWEEP_DENSE are each refused, and past
+ * them the first each place asks for, unless an operation swept before
+ * refused that place already (the exports' model is the aggregate).  So
+ * every place an operation allocates at is refused at least once, in
+ * each of the ways the calls leading to it can be told apart.
  */
 #include "test.h"
 #include "test_rulesdir.h"
@@ -61,11 +60,11 @@
 extern const char __executable_start[], etext[];
 
 /* Allocations refused one by one at the start of each operation. */
-#define SWEEP_DENSE 40
+#define SWEEP_DENSE 20
 /* The frames of this program's code that tell one place an allocation is
  * asked at from another: the allocator's, then the calls leading to it
  * (through a library: our call into it). */
-#define FRAMES 4
+#define FRAMES 6
 
 /* The store's clock: later than every receipt time of the samples. */
 #define NOW "2024-01-15T10:00:00+07:00"
@@ -461,9 +460,9 @@ static int cmp_long(const void *a, const void *b)
 /* The places refused by the operations swept before (sorted). */
 static trace covered;
 
-/* The allocations to refuse (see the top of the file), into alone[]
- * and every[] (*n_alone and *n_every of them); *places is how many
- * places t asks at, *fresh how many of them no operation before did. */
+/* The allocations to refuse (see the top of the file) alone, and with
+ * every one after; how many places the run asked at, and how many of
+ * them no operation swept before did. */
 typedef struct plan {
 	long *alone, *every;
 	size_t n_alone, n_every, places, fresh;
@@ -472,7 +471,7 @@ typedef struct plan {
 static plan schedule(const trace *t)
 {
 	plan p = {.alone = calloc(t->n + SWEEP_DENSE + 1, sizeof(long)),
-		  .every = calloc(2 * t->n + SWEEP_DENSE + 1, sizeof(long))};
+		  .every = calloc(t->n + SWEEP_DENSE + 1, sizeof(long))};
 	ask *v = calloc(t->n + 1, sizeof *v);
 	assert_true(v && p.alone && p.every);
 	for (size_t i = 0; i < t->n; i++)
@@ -492,8 +491,6 @@ static plan schedule(const trace *t)
 		trace_add(&covered, v[i].key);
 		if (v[i].n > SWEEP_DENSE)
 			p.alone[p.n_alone++] = p.every[p.n_every++] = v[i].n;
-		if (k - 1 > i && v[k - 1].n > SWEEP_DENSE)
-			p.every[p.n_every++] = v[k - 1].n;
 	}
 	qsort(covered.key, covered.n, sizeof *covered.key, cmp_key);
 	qsort(p.alone, p.n_alone, sizeof *p.alone, cmp_long);

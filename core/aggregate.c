@@ -389,11 +389,12 @@ static void ratio_json(actx *x, const bc_tally *t, size_t g, size_t fi,
 		if (!o) {
 			o = levels_null(&x->rc, x->rs, NULL);
 			parts = bc_json_set(&x->rc, o, "_parts", json_object());
-			o = bc_json_set(
-				&x->rc,
-				json_object_get(form_obj(x, x->grp_code[g], f->id),
-						"indicators"),
-				f->indicators[i].id, o);
+			if (!bc_json_set(&x->rc,
+					 json_object_get(form_obj(x, x->grp_code[g],
+								  f->id),
+							 "indicators"),
+					 f->indicators[i].id, o))
+				return; /* o released, and parts with it */
 		}
 		bc_json_set(&x->rc, parts, x->rs->levels[l].id,
 			    json_pack("[f, f]", num, den));

@@ -2,6 +2,7 @@
 #include "export.h"
 #include "aggregate.h"
 #include "export_host.h"
+#include "jsonset.h"
 #include "mem.h"
 #include "outfile.h"
 #include "plugin_load.h"
@@ -40,37 +41,38 @@ struct bc_host {
 
 /* ---- the model --------------------------------------------------------- */
 
-static json_t *units_json(const bc_unit_list *ul, const bc_ruleset *rs,
-			  json_t **district)
+static json_t *units_json(bc_err *err, const bc_unit_list *ul,
+			  const bc_ruleset *rs, json_t **district)
 {
-	json_t *a = json_array();
+	json_t *a = bc_json_made(err, json_array());
 	*district = json_null();
 	for (size_t i = 0; i < ul->n; i++) {
 		const bc_unit *u = &ul->v[i];
 		const bc_unit_kind *k = bc_ruleset_kind(rs, u->kind);
 		const char *level = k ? k->level : NULL;
-		json_array_append_new(
-			a, json_pack("{s:s, s:s, s:s, s:s?, s:s?, s:i}", "code",
-				     u->code, "name", u->name, "kind", u->kind,
-				     "level", level, "parent", u->parent,
-				     "depth", u->depth));
+		bc_json_push(err, a,
+			     json_pack("{s:s, s:s, s:s, s:s?, s:s?, s:i}",
+				       "code", u->code, "name", u->name, "kind",
+				       u->kind, "level", level, "parent",
+				       u->parent, "depth", u->depth));
 		/* The district is the unit at the top that collects. */
 		if (json_is_null(*district) && !u->parent && !level) {
 			json_decref(*district);
-			*district = json_pack("{s:s, s:s, s:s}", "code", u->code,
-					      "name", u->name, "kind", u->kind);
+			*district = bc_json_made(
+				err, json_pack("{s:s, s:s, s:s}", "code", u->code,
+					       "name", u->name, "kind", u->kind));
 		}
 	}
 	return a;
 }
 
-static json_t *levels_json(const bc_ruleset *rs)
+static json_t *levels_json(bc_err *err, const bc_ruleset *rs)
 {
-	json_t *a = json_array();
+	json_t *a = bc_json_made(err, json_array());
 	for (size_t i = 0; i < rs->n_levels; i++)
-		json_array_append_new(a, json_pack("{s:s, s:s}", "id",
-						   rs->levels[i].id, "label",
-						   rs->levels[i].label));
+		bc_json_push(err, a,
+			     json_pack("{s:s, s:s}", "id", rs->levels[i].id,
+				       "label", rs->levels[i].label));
 	return a;
 }
 
@@ -99,13 +101,13 @@ static bc_err build_model(bc_host *h, bc_rulebook *rb, bc_date as_of,
 		status = (bc_status){0};
 	if (rc == BC_OK) {
 		json_t *district, *cat = bc_catalogue_json(p->rs);
-		json_t *units = units_json(&ul, p->rs, &district);
+		json_t *units = units_json(&rc, &ul, p->rs, &district);
 		char at[BC_TIME_BUF];
 		bc_time_format(h->now, offset, at);
 		*out = json_pack("{s:o, s:o, s:o, s:o, s:O, s:O, s:o, s:o, s:o,"
 				 " s:s, s:s}",
 				 "period", bc_period_json(p), "district",
-				 district, "levels", levels_json(p->rs), "units",
+				 district, "levels", levels_json(&rc, p->rs), "units",
 				 units, "forms", json_object_get(cat, "forms"),
 				 "outline", json_object_get(cat, "outline"),
 				 "aggregate", agg, "status",
@@ -114,7 +116,12 @@ static bc_err build_model(bc_host *h, bc_rulebook *rb, bc_date as_of,
 				 "ruleset", p->rs->id);
 		agg = NULL;
 		json_decref(cat);
-		rc = *out ? BC_OK : BC_ERR_NOMEM;
+		if (rc == BC_OK && !*out)
+			rc = BC_ERR_NOMEM;
+		if (rc != BC_OK) {
+			json_decref(*out);
+			*out = NULL;
+		}
 	}
 	json_decref(agg);
 	if (lean && rc == BC_OK) {
@@ -429,6 +436,10 @@ static bc_err finish_output(bc_host *h, int run_rc, bc_diags *run_d,
 		/* Failed by the store or memory, not by the exporter. */
 		rc = h->env != BC_OK ? h->env : BC_ERR_INVALID;
 	}
+	/* An exporter that went on without a value the host could not give
+	 * (a plugin sees only NULL) wrote an export with it missing. */
+	if (rc == BC_OK && h->env != BC_OK && !bc_outfile_failed(h->of))
+		rc = h->env;
 	rc = bc_outfile_close(h->of, rc, d);
 	h->of = NULL;
 	return rc;

@@ -9,6 +9,7 @@
  * piece is dumped by jansson and indented to its depth, so the text is
  * the same as one dump of the whole. */
 #include "export_host.h"
+#include "jsonset.h"
 #include "mem.h"
 #include "text.h"
 
@@ -211,11 +212,16 @@ static void forms(jw *w, json_t *all, int depth)
 static void values(jw *w, int depth)
 {
 	const bc_ruleset *rs = bc_host_period(w->h)->rs;
-	json_t *ids = json_object();
+	bc_err e = BC_OK;
+	json_t *ids = bc_json_made(&e, json_object());
 	size_t n, nf;
 	bool first = true;
 	for (size_t i = 0; i < rs->n_forms; i++)
-		json_object_set_new(ids, rs->forms[i].id, json_true());
+		bc_json_set(&e, ids, rs->forms[i].id, json_true());
+	if (e != BC_OK) {
+		bc_host_nomem(w->h);
+		w->rc = -1;
+	}
 	const char **order = sorted_keys(w, ids, &nf);
 	key(w, "values", depth, false);
 	put(w, "{", 1);

@@ -57,4 +57,14 @@ static inline json_t *bc_json_push(bc_err *err, json_t *a, json_t *v)
 	return NULL;
 }
 
+/* o when nothing of it failed (e), else NULL, o released: a builder's
+ * result is whole or absent. */
+static inline json_t *bc_json_whole(json_t *o, bc_err e)
+{
+	if (e == BC_OK)
+		return o;
+	json_decref(o);
+	return NULL;
+}
+
 #endif

@@ -20,13 +20,19 @@ static bool is_file(const char *path)
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-/* The first dir/name.ext along path, or NULL.  Caller frees. */
-static char *find_file(const char *path, const char *name, const char *ext)
+/* The first dir/name.ext along path, or NULL (and *oom when memory ran
+ * out: not "no such plugin").  Caller frees. */
+static char *find_file(const char *path, const char *name, const char *ext,
+		       bool *oom)
 {
 	for (const char *p = path; p && *p;) {
 		size_t n = strcspn(p, ":");
 		char *f = n ? bc_sprintf("%.*s/%s.%s", (int)n, p, name, ext)
 			    : NULL;
+		if (n && !f) {
+			*oom = true;
+			return NULL;
+		}
 		if (f && is_file(f))
 			return f;
 		bc_free(f);
@@ -91,9 +97,9 @@ bc_err bc_plugin_find(const char *path, const char *name, bc_plugin *out,
 		return BC_ERR_NOT_FOUND;
 	if (!(out->name = bc_strdup(name)))
 		return BC_ERR_NOMEM;
-	char *so = find_file(path, name, "so");
-	bool no_entry = false;
-	bc_err rc = BC_ERR_NOT_FOUND;
+	bool no_entry = false, oom = false;
+	char *so = find_file(path, name, "so", &oom);
+	bc_err rc = oom ? BC_ERR_NOMEM : BC_ERR_NOT_FOUND;
 	if (so)
 		rc = load_so(so, name, out, &no_entry, d);
 	bc_free(so);
@@ -103,9 +109,11 @@ bc_err bc_plugin_find(const char *path, const char *name, bc_plugin *out,
 		dlclose(out->handle);
 		out->handle = NULL;
 	}
-	out->lua = find_file(path, name, "lua");
+	out->lua = find_file(path, name, "lua", &oom);
 	if (out->lua)
 		return BC_OK;
+	if (oom)
+		return BC_ERR_NOMEM;
 	if (no_entry)
 		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
 			     "plugin '%s' has no %s() and there is no %s.lua",

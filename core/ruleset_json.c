@@ -2,8 +2,11 @@
 /* A ruleset's catalogue as JSON: `rules show --json` and the export
  * model. */
 #include "ruleset_json.h"
+#include "jsonset.h"
+#include "text.h"
 
 #include <stdio.h>
+#include <string.h>
 
 static json_t *date_json(bc_date d)
 {
@@ -51,72 +54,77 @@ json_t *bc_directive_json(const bc_rulebook *rb, const bc_ruleset *rs)
 			 "hash", rs->hash);
 }
 
-static json_t *strings(char *const *v, size_t n)
+/* Every builder below notes in *e what jansson could not make. */
+
+static json_t *strings(bc_err *e, char *const *v, size_t n)
 {
-	json_t *a = json_array();
+	json_t *a = bc_json_made(e, json_array());
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(a, json_string(v[i]));
+		bc_json_push(e, a, json_string(v[i]));
 	return a;
 }
 
-static json_t *check_json(const bc_check *k)
+static json_t *check_json(bc_err *e, const bc_check *k)
 {
 	json_t *o = json_pack("{s:s, s:s}", "condition", k->text, "severity",
 			      k->severity == BC_ERROR ? "error" : "warning");
 	if (k->field)
-		json_object_set_new(o, "field", json_string(k->field));
+		bc_json_set(e, o, "field", json_string(k->field));
 	if (k->message)
-		json_object_set_new(o, "message", json_string(k->message));
-	return o;
+		bc_json_set(e, o, "message", json_string(k->message));
+	return bc_json_made(e, o);
 }
 
-static json_t *field_json(const bc_field *f)
+static json_t *field_json(bc_err *e, const bc_field *f)
 {
 	json_t *o = json_pack("{s:s, s:s, s:s}", "id", f->id, "label",
 			      f->label, "type", bc_ftype_name(f->type));
 	if (f->agg != BC_AGG_NONE)
-		json_object_set_new(o, "agg", json_string(bc_agg_name(f->agg)));
+		bc_json_set(e, o, "agg", json_string(bc_agg_name(f->agg)));
 	if (f->level)
-		json_object_set_new(o, "level", json_string(f->level));
+		bc_json_set(e, o, "level", json_string(f->level));
 	if (f->unit)
-		json_object_set_new(o, "unit", json_string(f->unit));
+		bc_json_set(e, o, "unit", json_string(f->unit));
 	if (f->n_values)
-		json_object_set_new(o, "values",
-				    strings(f->values, f->n_values));
+		bc_json_set(e, o, "values", strings(e, f->values, f->n_values));
 	if (f->required)
-		json_object_set_new(o, "required", json_true());
-	if (f->pattern)
-		json_object_set_new(o, "pattern", json_string(f->pattern));
+		bc_json_set(e, o, "required", json_true());
+	/* A pattern may match bytes that are no UTF-8 ("[\128-\255]"),
+	 * which no JSON string holds: left out, as jansson refuses it. */
+	if (f->pattern && bc_utf8_valid(f->pattern, strlen(f->pattern), NULL))
+		bc_json_set(e, o, "pattern", json_string(f->pattern));
 	if (f->count_by >= 0)
-		json_object_set_new(o, "count_by",
-				    json_string(f->columns[f->count_by].id));
+		bc_json_set(e, o, "count_by",
+			    json_string(f->columns[f->count_by].id));
 	if (f->n_columns) {
-		json_t *cols = json_array(), *rc = json_array();
+		json_t *cols = bc_json_made(e, json_array()),
+		       *rc = bc_json_made(e, json_array());
 		for (size_t i = 0; i < f->n_columns; i++)
-			json_array_append_new(cols, field_json(&f->columns[i]));
+			bc_json_push(e, cols, field_json(e, &f->columns[i]));
 		for (size_t i = 0; i < f->n_row_checks; i++)
-			json_array_append_new(rc, check_json(&f->row_checks[i]));
-		json_object_set_new(o, "columns", cols);
-		json_object_set_new(o, "row_checks", rc);
+			bc_json_push(e, rc, check_json(e, &f->row_checks[i]));
+		bc_json_set(e, o, "columns", cols);
+		bc_json_set(e, o, "row_checks", rc);
 	}
-	return o;
+	return bc_json_made(e, o);
 }
 
-static json_t *form_json(const bc_form *f)
+static json_t *form_json(bc_err *e, const bc_form *f)
 {
-	json_t *fields = json_array(), *checks = json_array(),
-	       *inds = json_array();
+	json_t *fields = bc_json_made(e, json_array()),
+	       *checks = bc_json_made(e, json_array()),
+	       *inds = bc_json_made(e, json_array());
 	for (size_t i = 0; i < f->n_fields; i++)
-		json_array_append_new(fields, field_json(&f->fields[i]));
+		bc_json_push(e, fields, field_json(e, &f->fields[i]));
 	for (size_t i = 0; i < f->n_checks; i++)
-		json_array_append_new(checks, check_json(&f->checks[i]));
+		bc_json_push(e, checks, check_json(e, &f->checks[i]));
 	for (size_t i = 0; i < f->n_indicators; i++) {
 		const bc_indicator *x = &f->indicators[i];
 		char num[512], den[512];
 		bc_expr_text(&x->num, num, sizeof num);
 		bc_expr_text(&x->den, den, sizeof den);
-		json_array_append_new(
-			inds, x->rows >= 0
+		bc_json_push(
+			e, inds, x->rows >= 0
 				      ? json_pack("{s:s, s:s, s:s}", "id", x->id,
 						  "label", x->label, "rows",
 						  f->fields[x->rows].id)
@@ -124,45 +132,51 @@ static json_t *form_json(const bc_form *f)
 						  x->id, "label", x->label,
 						  "num", num, "den", den));
 	}
-	return json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:o}", "id", f->id,
-			 "title", f->title, "section", nullable(f->section),
-			 "owner", nullable(f->owner), "fields", fields,
-			 "checks", checks, "indicators", inds);
+	return bc_json_made(
+		e, json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:o}", "id", f->id,
+			     "title", f->title, "section", nullable(f->section),
+			     "owner", nullable(f->owner), "fields", fields,
+			     "checks", checks, "indicators", inds));
 }
 
 json_t *bc_catalogue_json(const bc_ruleset *rs)
 {
-	json_t *forms = json_array(), *secs = json_array(),
-	       *duties = json_array(), *chans = json_array();
+	bc_err e = BC_OK;
+	json_t *forms = bc_json_made(&e, json_array()),
+	       *secs = bc_json_made(&e, json_array()),
+	       *duties = bc_json_made(&e, json_array()),
+	       *chans = bc_json_made(&e, json_array());
 	for (size_t i = 0; i < rs->n_forms; i++)
-		json_array_append_new(forms, form_json(&rs->forms[i]));
+		bc_json_push(&e, forms, form_json(&e, &rs->forms[i]));
 	for (size_t i = 0; i < rs->n_sections; i++) {
 		const bc_section *x = &rs->sections[i];
-		json_array_append_new(
-			secs, json_pack("{s:s, s:s, s:o, s:o}", "id", x->id,
-					"title", x->title, "guidance",
-					nullable(x->guidance), "forms",
-					strings(x->forms, x->n_forms)));
+		bc_json_push(
+			&e, secs,
+			json_pack("{s:s, s:s, s:o, s:o}", "id", x->id, "title",
+				  x->title, "guidance", nullable(x->guidance),
+				  "forms", strings(&e, x->forms, x->n_forms)));
 	}
 	for (size_t i = 0; i < rs->n_duties; i++) {
 		const bc_duty *u = &rs->duties[i];
 		json_t *o = json_pack("{s:o, s:o}", "parts",
-				      strings(u->parts, u->n_parts), "sections",
-				      strings(u->sections, u->n_sections));
+				      strings(&e, u->parts, u->n_parts),
+				      "sections",
+				      strings(&e, u->sections, u->n_sections));
 		if (u->role)
-			json_object_set_new(o, "role", json_string(u->role));
+			bc_json_set(&e, o, "role", json_string(u->role));
 		else
-			json_object_set_new(o, "kinds",
-					    strings(u->kinds, u->n_kinds));
-		json_array_append_new(duties, o);
+			bc_json_set(&e, o, "kinds",
+				    strings(&e, u->kinds, u->n_kinds));
+		bc_json_push(&e, duties, o);
 	}
 	for (size_t i = 0; i < rs->n_channels; i++)
-		json_array_append_new(chans,
-				      json_pack("{s:s, s:s}", "id",
-						rs->channels[i].id, "label",
-						rs->channels[i].label));
-	return json_pack("{s:o, s:o, s:o, s:o}", "forms", forms, "outline",
-			 secs, "responsibilities", duties, "channels", chans);
+		bc_json_push(&e, chans,
+			     json_pack("{s:s, s:s}", "id", rs->channels[i].id,
+				       "label", rs->channels[i].label));
+	return bc_json_whole(json_pack("{s:o, s:o, s:o, s:o}", "forms", forms,
+				       "outline", secs, "responsibilities",
+				       duties, "channels", chans),
+			     e);
 }
 
 json_t *bc_ruleset_json(const bc_rulebook *rb, const bc_ruleset *rs)

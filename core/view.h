@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * JSON views of the library's objects: what `--json` prints (the shapes
- * cli.md fixes) and what exporters read.  Each returns a new reference.
+ * cli.md fixes) and what exporters read.  Each returns a new reference,
+ * or NULL when memory ran out (never a view with a part missing).
  */
 #ifndef BC_VIEW_H
 #define BC_VIEW_H

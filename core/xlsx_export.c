@@ -1402,6 +1402,10 @@ static void status_rows(sheet *s)
 			}
 			json_t *su = bc_status_unit_json(
 				st, (size_t)json_integer_value(k));
+			if (!su) {
+				fail(b, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
+				break;
+			}
 			status_row(s, su, no);
 			json_decref(su);
 		}

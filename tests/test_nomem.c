@@ -3,7 +3,8 @@
 /*
  * The allocation-failure sweep: each operation — loading the shipped
  * rules, importing a JSON, a CSV and an Excel submission, aggregating a
- * period, exporting it to xlsx, csv and json, writing a template — runs
+ * period, exporting it through a plugin (the whole model) and to xlsx,
+ * csv and json, writing a template — runs
  * again and again with the allocator refusing one of its allocations.
  * After each run:
  *

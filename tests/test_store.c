@@ -738,26 +738,21 @@ static void transactions(void **state)
  * error, must not commit one by one. */
 static void transaction_ended_by_sqlite_stores_nothing(void **state)
 {
+	static const char second[] = "INSERT INTO unit (code, name, kind) "
+				     "VALUES ('second', 'Second', 'department')";
 	fx *f = *state;
-	bc_store *st = open_new(f);
-	sqlite3 *db = bc_store_db(st);
+	sqlite3 *db = bc_store_db(open_new(f));
 
-	assert_int_equal(bc_store_begin(st, &f->d), BC_OK);
-	exec_ok(db, "INSERT INTO unit (code, name, kind) "
-		    "VALUES ('first', 'First', 'department')");
+	assert_int_equal(bc_store_begin(f->st, &f->d), BC_OK);
 	exec_ok(db, "ROLLBACK"); /* as SQLite does after SQLITE_NOMEM */
-	assert_int_not_equal(sqlite3_exec(db, "INSERT INTO unit (code, name,"
-					      " kind) VALUES ('second',"
-					      " 'Second', 'department')",
-					  NULL, NULL, NULL),
+	assert_int_not_equal(sqlite3_exec(db, second, NULL, NULL, NULL),
 			     SQLITE_OK);
-	assert_int_not_equal(bc_store_commit(st, &f->d), BC_OK);
+	assert_int_not_equal(bc_store_commit(f->st, &f->d), BC_OK);
 	assert_int_equal(int_of(db, "SELECT count(*) FROM unit"), 0);
 	bc_diags_free(&f->d);
 
 	/* Outside bc_store_begin, a statement commits by itself. */
-	exec_ok(db, "INSERT INTO unit (code, name, kind) "
-		    "VALUES ('alone', 'Alone', 'department')");
+	exec_ok(db, second);
 	assert_int_equal(int_of(db, "SELECT count(*) FROM unit"), 1);
 	finish(f);
 }

@@ -7,7 +7,7 @@
 #ifndef BC_CLI_H
 #define BC_CLI_H
 
-#include "check.h"
+#include "dbcheck.h"
 #include "error.h"
 #include "rulebook.h"
 #include "store.h"

@@ -6,7 +6,7 @@
  * CRLF line ends: what Excel opens as it is.
  */
 #include "cond.h"
-#include "csvcell.h"
+#include "csv_cell.h"
 #include "export_host.h"
 #include "mem.h"
 
@@ -22,7 +22,7 @@ typedef struct out {
 
 /* RFC 4180: quote a field holding a comma, a quote or a line break;
  * an apostrophe before text a spreadsheet would run as a formula
- * (csvcell.h). */
+ * (csv_cell.h). */
 static void field(out *o, const char *s, bool last)
 {
 	bool quote = strpbrk(s, ",\"\r\n") != NULL;

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 #include "unit.h"
-#include "csvread.h"
+#include "csv_parse.h"
 #include "mem.h"
 #include "text.h"
 

@@ -6,7 +6,7 @@
 #ifndef BC_BACKUP_H
 #define BC_BACKUP_H
 
-#include "check.h"
+#include "dbcheck.h"
 #include "date.h"
 #include "error.h"
 #include "store.h"

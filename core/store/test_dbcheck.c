@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "test.h"
 
-#include "check.h"
+#include "dbcheck.h"
 #include "digest.h"
 #include "srcset.h"
 

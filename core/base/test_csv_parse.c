@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "test.h"
 
-#include "csvread.h"
+#include "csv_parse.h"
 
 #define MAX_RECS 16
 #define MAX_COLS 8

@@ -13,8 +13,8 @@
  * characters (and is not a number), and comes off a cell that begins
  * with apostrophes followed by one of them.
  */
-#ifndef BC_CSVCELL_H
-#define BC_CSVCELL_H
+#ifndef BC_CSV_CELL_H
+#define BC_CSV_CELL_H
 
 #include <stdbool.h>
 

@@ -3,8 +3,8 @@
  * Checking a stored database: that SQLite finds it sound, and that it
  * holds what baocao writes and nothing else.  It only reads.
  */
-#ifndef BC_CHECK_H
-#define BC_CHECK_H
+#ifndef BC_DBCHECK_H
+#define BC_DBCHECK_H
 
 #include "error.h"
 #include "store.h"

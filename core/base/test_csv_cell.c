@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "test.h"
 
-#include "csvcell.h"
+#include "csv_cell.h"
 
 /* What the csv export writes for text. */
 static void cell_of(const char *text, char *out, size_t n)

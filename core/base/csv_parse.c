@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-#include "csvread.h"
+#include "csv_parse.h"
 #include "mem.h"
 #include "text.h"
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-#include "csvcell.h"
+#include "csv_cell.h"
 
 #include <ctype.h>
 #include <string.h>

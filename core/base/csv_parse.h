@@ -4,8 +4,8 @@
  * a UTF-8 check naming the line of a bad byte, a leading BOM skipped, and
  * the line each record starts on (records may span lines inside quotes).
  */
-#ifndef BC_CSVREAD_H
-#define BC_CSVREAD_H
+#ifndef BC_CSV_PARSE_H
+#define BC_CSV_PARSE_H
 
 #include "error.h"
 

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* Long-form CSV submissions: unit,period,form,field,value, one row per
  * value, any number of units and periods in one file. */
-#include "csvcell.h"
-#include "csvread.h"
+#include "csv_cell.h"
+#include "csv_parse.h"
 #include "mem.h"
 #include "submission.h"
 

@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 #include "import.h"
+#include "csv_read.h"
 #include "digest.h"
+#include "json_read.h"
 #include "mem.h"
 #include "text.h"
+#include "xlsx_read.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 #include "test_submit.h"
 
+#include "csv_read.h"
+#include "json_read.h"
 #include "submission.h"
 #include "validate.h"
 

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /* Long-form CSV submissions: unit,period,form,field,value, one row per
  * value, any number of units and periods in one file. */
+#include "csv_read.h"
 #include "csv_cell.h"
 #include "csv_parse.h"
 #include "mem.h"
-#include "submission.h"
 
 #include <ctype.h>
 #include <stddef.h>

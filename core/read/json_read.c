@@ -7,8 +7,8 @@
  * each value, its path, line and raw token.  It is a scanner, not a
  * parser: it relies on jansson's verdict that the text is well formed.
  */
+#include "json_read.h"
 #include "mem.h"
-#include "submission.h"
 #include "text.h"
 
 #include <jansson.h>

@@ -115,19 +115,4 @@ void bc_submissions_free(bc_submissions *list);
 #define BC_HASH_SEED UINT64_C(0xcbf29ce484222325)
 uint64_t bc_hash_text(uint64_t h, const char *s);
 
-/* Reads a JSON submission (formats.md) from buf.  Problems go to d
- * against file name, with lines. */
-bc_err bc_json_read(const char *name, const char *buf, size_t len,
-		    bc_submissions *out, bc_diags *d);
-/* Reads a workbook made from a baocao template (see
- * docs/excel-templates.md) through its _fields and _meta sheets.
- * Anything else, or anything hostile (a zip bomb, paths with "..", too
- * many cells), is refused with its reason. */
-bc_err bc_xlsx_read(const char *name, const char *buf, size_t len,
-		    bc_submissions *out, bc_diags *d);
-/* Reads a long-form CSV (unit,period,form,field,value): one submission
- * per (unit, period), in order of first appearance. */
-bc_err bc_csv_read_submissions(const char *name, const char *buf,
-			       size_t len, bc_submissions *out, bc_diags *d);
-
 #endif

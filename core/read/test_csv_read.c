@@ -4,6 +4,7 @@
 #define FILE_NAME "sub.csv"
 #define HEADER "unit,period,form,field,value\n"
 
+#include "csv_read.h"
 #include "test_submission.h"
 
 #include <time.h>

@@ -3,6 +3,7 @@
 #define READER bc_json_read
 #define FILE_NAME "sub.json"
 
+#include "json_read.h"
 #include "test_submission.h"
 
 static int form_line(const bc_submission *s, const char *form)

@@ -8,9 +8,9 @@
  * are not trusted — and anything that is not a baocao template is
  * refused rather than guessed at.
  */
+#include "xlsx_read.h"
 #include "date.h"
 #include "mem.h"
-#include "submission.h"
 
 #include <ctype.h>
 #include <expat.h>

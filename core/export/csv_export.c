@@ -5,7 +5,7 @@
  * is "_" and a level ("_huyen", "_xa") or "_total".  UTF-8 with a BOM,
  * CRLF line ends: what Excel opens as it is.
  */
-#include "cond.h"
+#include "csv_export.h"
 #include "csv_cell.h"
 #include "export_host.h"
 #include "mem.h"

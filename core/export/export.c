@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 #include "export.h"
 #include "aggregate.h"
+#include "csv_export.h"
 #include "export_host.h"
+#include "json_export.h"
 #include "mem.h"
 #include "outfile.h"
 #include "plugin_load.h"
@@ -10,6 +12,7 @@
 #include "text.h"
 #include "unit.h"
 #include "view.h"
+#include "xlsx_export.h"
 
 #include <errno.h>
 #include <stdarg.h>

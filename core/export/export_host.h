@@ -42,8 +42,4 @@ bc_time bc_host_time(bc_host *h);
 /* The document's date (--date, by default the as-of day). */
 bc_date bc_host_date(bc_host *h);
 
-extern const bc_exporter bc_xlsx_exporter;
-extern const bc_exporter bc_csv_exporter;
-extern const bc_exporter bc_json_exporter;
-
 #endif

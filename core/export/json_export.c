@@ -8,6 +8,7 @@
  * tables' "rows", unit by unit, and "values", a form at a time.  Each
  * piece is dumped by jansson and indented to its depth, so the text is
  * the same as one dump of the whole. */
+#include "json_export.h"
 #include "export_host.h"
 #include "mem.h"
 #include "text.h"

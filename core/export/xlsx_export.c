@@ -16,6 +16,7 @@
  * constant_memory mode, so a national workbook needs little memory; in
  * that mode strings are stored inline, not in a shared-strings part.
  */
+#include "xlsx_export.h"
 #include "export_host.h"
 #include "mem.h"
 #include "text.h"

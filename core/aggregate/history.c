@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "history.h"
-#include "cond.h"
 #include "mem.h"
+#include "text.h"
 
 #include <sqlite3.h>
 #include <stdio.h>

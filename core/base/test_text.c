@@ -142,6 +142,47 @@ static void escaped_in_pieces(void **state)
 	}
 }
 
+/* ---- numbers ------------------------------------------------------------ */
+
+static void num_text_is(double v, const char *want)
+{
+	char buf[64];
+	bc_num_text(v, buf, sizeof buf);
+	if (strcmp(buf, want) != 0)
+		fail_msg("%.6f written '%s', not '%s'", v, buf, want);
+}
+
+static void numbers_as_vietnamese_write_them(void **state)
+{
+	num_text_is(1204, "1 204");
+	num_text_is(12.5, "12,5");
+	num_text_is(0, "0");
+	num_text_is(1000000, "1 000 000");
+	num_text_is(-3, "-3");
+	num_text_is(9642.11, "9 642,11");
+	num_text_is(999, "999");
+	num_text_is(1000, "1 000");
+	num_text_is(100000, "100 000");
+	num_text_is(0.5, "0,5");
+	num_text_is(0.05, "0,05");
+	num_text_is(-1234.5, "-1 234,5");
+	num_text_is(123456789.01, "123 456 789,01");
+	/* A short buffer is cut, not overrun. */
+	char small[4];
+	bc_num_text(1234567, small, sizeof small);
+	assert_string_equal(small, "1 2");
+}
+
+/* A value with more than two decimals (a percentage, a ratio) is rounded
+ * to two: 1.999 reads "2", never "1,". */
+static void numbers_round_to_two_decimals(void **state)
+{
+	num_text_is(2.0 / 3.0, "0,67");
+	num_text_is(1.999, "2");
+	num_text_is(99.9999, "100");
+	num_text_is(1234.996, "1 235");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -153,6 +194,8 @@ int main(void)
 		cmocka_unit_test(sheet_names),
 		cmocka_unit_test(controls),
 		cmocka_unit_test(escaped_in_pieces),
+		cmocka_unit_test(numbers_as_vietnamese_write_them),
+		cmocka_unit_test(numbers_round_to_two_decimals),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -3,6 +3,7 @@
 #include "mem.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -263,4 +264,35 @@ bc_err bc_file_read(const char *path, size_t max, char **buf, size_t *len,
 int bc_str_cmp(const void *a, const void *b)
 {
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+void bc_num_text(double v, char *buf, size_t n)
+{
+	char digits[64];
+	/* Two decimals at most, rounded before splitting so that 1.999
+	 * reads "2", not "1," and a fraction that rounded to 1. */
+	double a = round(fabs(v) * 100) / 100;
+	bool neg = v < 0 && a > 0;
+	double ip = floor(a + 1e-9);
+	double frac = a - ip;
+	snprintf(digits, sizeof digits, "%.0f", ip);
+	size_t len = strlen(digits), o = 0;
+	char out[96];
+	if (neg)
+		out[o++] = '-';
+	for (size_t i = 0; i < len && o + 2 < sizeof out; i++) {
+		if (i && (len - i) % 3 == 0)
+			out[o++] = ' ';
+		out[o++] = digits[i];
+	}
+	out[o] = '\0';
+	if (frac > 0.0049) {
+		char f[16];
+		snprintf(f, sizeof f, "%.2f", frac);
+		size_t fl = strlen(f);
+		while (fl > 0 && f[fl - 1] == '0')
+			f[--fl] = '\0';
+		snprintf(out + o, sizeof out - o, ",%s", f + 2);
+	}
+	snprintf(buf, n, "%s", out);
 }

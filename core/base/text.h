@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* Text utilities: UTF-8 validity, characters and capitals, reading whole
- * files. */
+/* Text utilities: UTF-8 validity, characters and capitals, numbers as
+ * Vietnamese write them, reading whole files. */
 #ifndef BC_TEXT_H
 #define BC_TEXT_H
 
@@ -54,6 +54,10 @@ bool bc_utf8_capital(unsigned c);
  * tone marks); other characters are kept.  Written into out[n], cut at a
  * character boundary. */
 void bc_utf8_upper(const char *s, char *out, size_t n);
+
+/* A number as Vietnamese write it: "1 204", "12,5" (two decimals at
+ * most), into buf[n]. */
+void bc_num_text(double v, char *buf, size_t n);
 
 /* Reads the file at path, at most max bytes, into *buf (NUL-terminated,
  * freed with bc_free).  Over max is BC_ERR_LIMIT; errors name the file. */

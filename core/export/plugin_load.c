@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: MIT */
 #include "plugin_load.h"
-#include "cond.h"
 #include "export_host.h"
 #include "mem.h"
 #include "sandbox.h"

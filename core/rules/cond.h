@@ -74,7 +74,5 @@ char *bc_cond_explain(const bc_cond *c, bc_value_fn fn, bc_show_fn show,
 		      void *ud);
 /* The text of e ("a + b"), into buf. */
 void bc_expr_text(const bc_expr *e, char *buf, size_t n);
-/* A number as Vietnamese write it: "1 204", "12,5". */
-void bc_num_text(double v, char *buf, size_t n);
 
 #endif

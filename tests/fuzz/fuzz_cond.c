@@ -10,6 +10,7 @@
  */
 #include "cond.h"
 #include "mem.h"
+#include "text.h"
 
 #include <stddef.h>
 #include <stdint.h>

@@ -5,6 +5,7 @@
 #include "json_read.h"
 #include "mem.h"
 #include "text.h"
+#include "validate.h"
 #include "xlsx_read.h"
 
 #include <stdio.h>

@@ -13,7 +13,17 @@
 
 #include "rulebook.h"
 #include "store.h"
-#include "validate.h"
+
+/* What the command line says of the files of one import, over what they
+ * say themselves. */
+typedef struct bc_import_opts {
+	const char *received_at; /* overrides the file's; NULL */
+	const char *channel;     /* overrides the file's; NULL */
+	int tz_offset;           /* for times written without an offset */
+} bc_import_opts;
+
+/* The default channel when neither file nor command line gives one. */
+#define BC_CHANNEL_FILE "file"
 
 /* Files larger than this are refused before reading.  With the readers'
  * own limits (BC_READ_MAX_VALUES, BC_READ_MAX_SUBMISSIONS) it keeps an

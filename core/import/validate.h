@@ -13,21 +13,13 @@
 #define BC_VALIDATE_H
 
 #include "duty.h"
+#include "import.h"
 #include "period.h"
 #include "revision.h"
 #include "rulebook.h"
 #include "store.h"
 #include "submission.h"
 #include "unit.h"
-
-typedef struct bc_import_opts {
-	const char *received_at; /* overrides the file's; NULL */
-	const char *channel;     /* overrides the file's; NULL */
-	int tz_offset;           /* for times written without an offset */
-} bc_import_opts;
-
-/* The default channel when neither file nor command line gives one. */
-#define BC_CHANNEL_FILE "file"
 
 typedef struct bc_checked {
 	bc_unit unit;

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "date.h"
 
+#include <jansson.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -88,6 +89,15 @@ int bc_date_weekday(bc_date d)
 {
 	/* 1970-01-01 was a Thursday (3 when Monday is 0). */
 	return (int)((d % 7 + 7 + 3) % 7);
+}
+
+json_t *bc_date_json(bc_date d)
+{
+	char buf[BC_DATE_BUF];
+	if (d == BC_DATE_NONE)
+		return json_null();
+	bc_date_format(d, buf);
+	return json_string(buf);
 }
 
 bool bc_offset_parse(const char *s, int *minutes)

@@ -32,6 +32,9 @@ bool bc_date_parse(const char *s, bc_date *out);
 void bc_date_format(bc_date d, char out[BC_DATE_BUF]);
 /* Day of week, 0 = Monday ... 6 = Sunday. */
 int bc_date_weekday(bc_date d);
+/* d as JSON, as every JSON view writes a date: "YYYY-MM-DD", or null for
+ * BC_DATE_NONE.  A new reference (jansson's json_t). */
+struct json_t *bc_date_json(bc_date d);
 
 /* "+07:00", "-05:30", "+0700" or "Z" into minutes east of UTC. */
 bool bc_offset_parse(const char *s, int *minutes);

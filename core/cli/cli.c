@@ -234,15 +234,6 @@ json_t *cli_json_str(const char *s)
 	return s ? json_string(s) : json_null();
 }
 
-json_t *cli_json_date(bc_date d)
-{
-	char buf[BC_DATE_BUF];
-	if (d == BC_DATE_NONE)
-		return json_null();
-	bc_date_format(d, buf);
-	return json_string(buf);
-}
-
 void cli_col(FILE *f, const char *s, int width, bool right)
 {
 	size_t w = bc_utf8_width(s);

@@ -6,12 +6,13 @@
 #include "json_export.h"
 #include "mem.h"
 #include "outfile.h"
+#include "period_json.h"
 #include "plugin_load.h"
 #include "ruleset_json.h"
 #include "status.h"
+#include "status_json.h"
 #include "text.h"
 #include "unit.h"
-#include "view.h"
 #include "xlsx_export.h"
 
 #include <errno.h>

@@ -20,7 +20,7 @@
 #include "export_host.h"
 #include "mem.h"
 #include "text.h"
-#include "view.h"
+#include "status_json.h"
 #include "xlsx_sheet.h"
 
 #include <math.h>

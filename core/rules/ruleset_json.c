@@ -5,15 +5,6 @@
 
 #include <stdio.h>
 
-static json_t *date_json(bc_date d)
-{
-	char buf[BC_DATE_BUF];
-	if (d == BC_DATE_NONE)
-		return json_null();
-	bc_date_format(d, buf);
-	return json_string(buf);
-}
-
 static json_t *day_json(bc_dayrule r)
 {
 	char buf[24];
@@ -40,12 +31,12 @@ json_t *bc_directive_json(const bc_rulebook *rb, const bc_ruleset *rs)
 	return json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:{s:o, s:o},"
 			 " s:{s:b, s:s}, s:o, s:s}",
 			 "id", rs->id, "title", d->title, "reference",
-			 d->reference, "issued", date_json(d->issued),
+			 d->reference, "issued", bc_date_json(d->issued),
 			 "issuer", nullable(d->issuer), "replaces",
 			 nullable(d->replaces), "supersedes",
 			 nullable(d->supersedes), "in_force", "from",
-			 date_json(d->in_force_from), "to",
-			 date_json(bc_rulebook_in_force_to(rb, rs)),
+			 bc_date_json(d->in_force_from), "to",
+			 bc_date_json(bc_rulebook_in_force_to(rb, rs)),
 			 "deadline", "inclusive", d->deadline_inclusive,
 			 "utc_offset", off, "reading", nullable(d->reading),
 			 "hash", rs->hash);

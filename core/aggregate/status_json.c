@@ -1,51 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* JSON views of the library's objects, shared by --json and exports. */
-#include "view.h"
+/* A period's status as JSON: `status --json` and the export model. */
+#include "status_json.h"
 
 #include <math.h>
-#include <string.h>
-
-json_t *bc_date_json(bc_date d)
-{
-	char buf[BC_DATE_BUF];
-	if (d == BC_DATE_NONE)
-		return json_null();
-	bc_date_format(d, buf);
-	return json_string(buf);
-}
-
-#define date_json bc_date_json
-
-json_t *bc_period_json(const bc_period *p)
-{
-	json_t *o = json_pack(
-		"{s:s, s:s, s:i, s:s, s:s, s:{s:o, s:o}, s:o, s:o}", "period",
-		p->code, "type", p->type, "year", p->year, "label", p->label,
-		"ruleset", p->rs->id, "window", "from", date_json(p->from),
-		"to", date_json(p->to), "unit_due",
-		date_json(p->unit_due), "compile_due",
-		date_json(p->compile_due));
-	json_object_set_new(
-		o, "advanced_by",
-		p->advanced_doc ? json_pack("{s:s, s:o}", "doc", p->advanced_doc,
-					    "unit_due",
-					    date_json(p->unit_due))
-				: json_null());
-	if (p->adhoc_no) {
-		json_t *forms = json_array();
-		for (const char *f = p->forms; f && *f;) {
-			const char *e = strchr(f, ',');
-			size_t n = e ? (size_t)(e - f) : strlen(f);
-			json_array_append_new(forms, json_stringn(f, n));
-			f += n + (e != NULL);
-		}
-		json_object_set_new(o, "forms", p->forms ? forms
-							  : (json_decref(forms),
-							     json_null()));
-		json_object_set_new(o, "doc", json_string(p->doc));
-	}
-	return o;
-}
 
 static json_t *rate(size_t part, size_t whole)
 {
@@ -88,8 +45,8 @@ json_t *bc_status_json(const bc_status *s, bool units)
 	return json_pack("{s:s, s:o, s:o, s:{s:i, s:i, s:i, s:i, s:i, s:i,"
 			 " s:o, s:o}, s:o*}",
 			 "period", s->period.code, "as_of",
-			 date_json(s->as_of), "unit_due",
-			 date_json(s->period.unit_due), "summary",
+			 bc_date_json(s->as_of), "unit_due",
+			 bc_date_json(s->period.unit_due), "summary",
 			 "expected", (int)n, "complete", (int)s->complete,
 			 "on_time", (int)s->on_time, "late", (int)s->late,
 			 "partial", (int)s->partial, "missing",

@@ -141,19 +141,8 @@ static void split_plain(reader *r, const char *s, size_t n)
 bc_err bc_csv_parse(const char *name, const char *buf, size_t len,
 		    bc_csv_row_fn fn, void *ud, bc_diags *d)
 {
-	size_t bad;
-	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
-		buf += 3;
-		len -= 3;
-	}
-	if (!bc_utf8_valid(buf, len, &bad)) {
-		bc_diags_add(d, BC_ERROR, name, bc_line_of(buf, bad), NULL,
-			     NULL,
-			     "not UTF-8 text (byte %zu); save the file as "
-			     "UTF-8",
-			     bad + 1);
+	if (!bc_text_begin(name, &buf, &len, "save the file as UTF-8", d))
 		return BC_ERR_INVALID;
-	}
 	struct csv_parser p;
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
 		return BC_ERR_NOMEM;

@@ -88,6 +88,27 @@ static void sheet_names(void **state)
 	assert_string_equal(out, "abcdefghijabcdefghijabcdefghija");
 }
 
+/* A file's text: past a byte order mark, checked as UTF-8, a bad byte
+ * named with its line and the advice given. */
+static void text_begins_past_a_bom(void **state)
+{
+	(void)state;
+	bc_diags d = BC_DIAGS_INIT;
+	const char *s = "\xEF\xBB\xBFunit\nXã\n";
+	size_t len = strlen(s);
+	assert_int_equal(bc_bom_len(s, len), 3);
+	assert_int_equal(bc_bom_len(s + 3, len - 3), 0);
+	assert_true(bc_text_begin("a.csv", &s, &len, NULL, &d));
+	assert_string_equal(s, "unit\nXã\n");
+	assert_int_equal(len, strlen("unit\nXã\n"));
+	const char *bad = "unit\nPh\xF2ng\n";
+	len = strlen(bad);
+	assert_false(bc_text_begin("b.csv", &bad, &len, "save it as UTF-8", &d));
+	assert_true(test_diags_have(&d, "b.csv:2: not UTF-8 text (byte 8); "
+					"save it as UTF-8"));
+	bc_diags_free(&d);
+}
+
 static void controls(void **state)
 {
 	(void)state;
@@ -192,6 +213,7 @@ int main(void)
 		cmocka_unit_test(width_on_screen),
 		cmocka_unit_test(capitals),
 		cmocka_unit_test(sheet_names),
+		cmocka_unit_test(text_begins_past_a_bom),
 		cmocka_unit_test(controls),
 		cmocka_unit_test(escaped_in_pieces),
 		cmocka_unit_test(numbers_as_vietnamese_write_them),

@@ -75,6 +75,25 @@ int bc_line_of(const char *s, size_t off)
 	return line;
 }
 
+size_t bc_bom_len(const char *s, size_t len)
+{
+	return len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
+bool bc_text_begin(const char *name, const char **s, size_t *len,
+		   const char *advice, bc_diags *d)
+{
+	size_t bom = bc_bom_len(*s, *len), bad;
+	*s += bom;
+	*len -= bom;
+	if (bc_utf8_valid(*s, *len, &bad))
+		return true;
+	bc_diags_add(d, BC_ERROR, name, bc_line_of(*s, bad), NULL, NULL,
+		     "not UTF-8 text (byte %zu)%s%s", bad + 1,
+		     advice ? "; " : "", advice ? advice : "");
+	return false;
+}
+
 size_t bc_utf8_len(const char *s)
 {
 	size_t n = 0;

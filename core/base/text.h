@@ -14,6 +14,15 @@
 bool bc_utf8_valid(const char *s, size_t len, size_t *bad);
 /* The 1-based line holding offset off of s. */
 int bc_line_of(const char *s, size_t off);
+/* The bytes of a UTF-8 byte order mark at the start of s[0..len): 3 or
+ * 0.  Notepad and Excel's "CSV UTF-8" write one; it is no text. */
+size_t bc_bom_len(const char *s, size_t len);
+/* A file's bytes as text: *s, *len moved past a byte order mark, the
+ * rest checked as UTF-8.  False when it is not, with an error in d
+ * naming file name, the line and the byte ("not UTF-8 text (byte 12)"),
+ * and advice after it when not NULL. */
+bool bc_text_begin(const char *name, const char **s, size_t *len,
+		   const char *advice, bc_diags *d);
 
 /* The characters (code points) of the UTF-8 string s. */
 size_t bc_utf8_len(const char *s);

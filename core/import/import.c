@@ -61,7 +61,7 @@ static const char *foreign(const char *buf, size_t len)
  * CSV. */
 static const char *sniff(const char *buf, size_t len)
 {
-	size_t i = len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3) ? 3 : 0;
+	size_t i = bc_bom_len(buf, len);
 	while (i < len && strchr(" \t\r\n", buf[i]))
 		i++;
 	if (i < len && buf[i] == '{')

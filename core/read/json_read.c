@@ -506,16 +506,8 @@ static size_t count_values(const char *buf, size_t len)
 bc_err bc_json_read(const char *name, const char *buf, size_t len,
 		    bc_submissions *out, bc_diags *d)
 {
-	size_t bad;
-	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
-		buf += 3;
-		len -= 3;
-	}
-	if (!bc_utf8_valid(buf, len, &bad)) {
-		bc_diags_add(d, BC_ERROR, name, bc_line_of(buf, bad), NULL,
-			     NULL, "not UTF-8 text (byte %zu)", bad + 1);
+	if (!bc_text_begin(name, &buf, &len, NULL, d))
 		return BC_ERR_INVALID;
-	}
 	if (count_values(buf, len) > BC_READ_MAX_VALUES) {
 		bc_diags_add(d, BC_ERROR, name, 0, NULL, NULL,
 			     "more than %d values in one file: a unit's "

@@ -56,7 +56,6 @@
 #define FIELDS_SHEET "_fields"
 #define META_SHEET "_meta"
 #define LISTS_SHEET "_lists"
-#define META_FORM "_meta"
 #define BOOL_YES "Có"
 #define BOOL_NO "Không"
 
@@ -824,7 +823,7 @@ static void cover_signer(sheet *s)
 			    .required = i < 2, .style = style[i]};
 		height(s, LINE_PT + 8);
 		put(s, 1, key[i], F_KEY);
-		input_cell(s, 2, &in, META_FORM, field[i]);
+		input_cell(s, 2, &in, BC_FORM_META, field[i]);
 		s->r++;
 	}
 	s->r++;

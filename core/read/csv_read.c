@@ -232,7 +232,7 @@ static int on_row(void *ud, int line, size_t n, char *const *f)
 			     "from 1");
 		return 0;
 	}
-	if (strcmp(form, "report") != 0 &&
+	if (strcmp(form, BC_PART_REPORT) != 0 &&
 	    bc_submission_form(s, form, line) == BC_ERR_LIMIT) {
 		bc_diags_add(r->d, BC_ERROR, r->file, line, form, NULL,
 			     BC_READ_TOO_MANY_FORMS);

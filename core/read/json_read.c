@@ -352,22 +352,22 @@ static void read_report(reader *r, json_t *rep)
 {
 	const char *sec;
 	json_t *v;
-	int rline = line_of(r, "report", NULL, NULL, NULL);
+	int rline = line_of(r, BC_PART_REPORT, NULL, NULL, NULL);
 	if (!json_is_object(rep)) {
 		bc_diags_add(r->d, BC_ERROR, r->file, rline, NULL, NULL,
 			     "'report' maps outline sections to text");
 		return;
 	}
 	json_object_foreach(rep, sec, v) {
-		int line = line_of(r, "report", sec, NULL, NULL);
+		int line = line_of(r, BC_PART_REPORT, sec, NULL, NULL);
 		if (json_is_null(v))
 			continue;
 		if (!json_is_string(v)) {
-			bc_diags_add(r->d, BC_ERROR, r->file, line, "report",
+			bc_diags_add(r->d, BC_ERROR, r->file, line, BC_PART_REPORT,
 				     sec, "a section's text is a string");
 			continue;
 		}
-		note(r, bc_submission_value(r->s, "report", sec, 0, NULL,
+		note(r, bc_submission_value(r->s, BC_PART_REPORT, sec, 0, NULL,
 					    json_string_value(v), BC_RAW_TEXT,
 					    line, NULL));
 	}
@@ -446,7 +446,7 @@ static void read_top(reader *r, json_t *doc)
 			read_signer(r, v);
 		else if (!strcmp(k, "forms"))
 			read_forms(r, v);
-		else if (!strcmp(k, "report"))
+		else if (!strcmp(k, BC_PART_REPORT))
 			read_report(r, v);
 		else
 			bc_diags_add(r->d, BC_ERROR, r->file,

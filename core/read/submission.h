@@ -9,14 +9,12 @@
 #define BC_SUBMISSION_H
 
 #include "error.h"
+#include "formats.h"
 #include "mem.h"
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-
-/* The pseudo-forms of the long CSV format (formats.md). */
-#define BC_FORM_META "_meta"
 
 /* What to do with a workbook saved in a format that is not .xlsx. */
 #define BC_SAVE_AS_XLSX(app)                                                  \

@@ -1248,7 +1248,7 @@ static void emit_all(emitter *o)
 		}
 		if (!m->value)
 			continue;
-		if (strcmp(m->form, "report"))
+		if (strcmp(m->form, BC_PART_REPORT))
 			o->rc = bc_submission_form(o->s, m->form, 0);
 		if (o->rc == BC_OK)
 			emit(o, m, m->form, m->field, 0, NULL);

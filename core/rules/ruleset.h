@@ -16,6 +16,7 @@
 #include "date.h"
 #include "digest.h"
 #include "error.h"
+#include "formats.h"
 #include "sandbox.h"
 #include "srcset.h"
 
@@ -239,8 +240,6 @@ int bc_field_index(const bc_field *v, size_t n, const char *id);
 /* "int", "money", … */
 const char *bc_ftype_name(bc_ftype t);
 const char *bc_agg_name(bc_agg a);
-/* The part name of the narrative report in responsibilities. */
-#define BC_PART_REPORT "report"
 /* True when id is a part a unit can owe and send: a form of rs, or the
  * report when rs has an outline. */
 bool bc_ruleset_part(const bc_ruleset *rs, const char *id);

@@ -15,7 +15,6 @@
 /* Largest number a count or an amount may be: beyond it a double no
  * longer holds every whole number (and no district counts that far). */
 #define NUM_MAX 1e15
-#define MAX_ROWS 10000
 
 typedef struct vctx {
 	bc_store *st;
@@ -705,9 +704,9 @@ static void check_form_value(vctx *x, const bc_raw *r)
 		     "row %d: the table has no column '%s'", r->row, r->col);
 		return;
 	}
-	if (r->row > MAX_ROWS) {
+	if (r->row > BC_TABLE_MAX_ROWS) {
 		fail(x, r->line, r->loc, form->id, f->id,
-		     "more than %d rows", MAX_ROWS);
+		     "more than %d rows", BC_TABLE_MAX_ROWS);
 		return;
 	}
 	add_typed(x, p, form, &f->columns[ci], r, f->id,

@@ -133,29 +133,6 @@ static bc_submission *find_sub(reader *r, const char *unit,
 	return s;
 }
 
-/* "van_ban[3].ngay" into table, row and column; false if malformed. */
-static bool split_cell(const char *field, char *table, size_t n, int *row,
-		       const char **col)
-{
-	const char *b = strchr(field, '[');
-	if (!b) {
-		*row = 0;
-		*col = NULL;
-		return true;
-	}
-	char *end;
-	long i = strtol(b + 1, &end, 10);
-	if ((size_t)(b - field) >= n || b == field || end == b + 1 ||
-	    *end != ']' || end[1] != '.' || !end[2] || i < 1 || i > 100000 ||
-	    !isdigit((unsigned char)b[1]))
-		return false;
-	memcpy(table, field, (size_t)(b - field));
-	table[b - field] = '\0';
-	*row = (int)i;
-	*col = end + 2;
-	return true;
-}
-
 static const struct {
 	const char *name;
 	size_t off;
@@ -226,10 +203,16 @@ static int on_row(void *ud, int line, size_t n, char *const *f)
 	char table[256];
 	int row;
 	const char *col;
-	if (!split_cell(field, table, sizeof table, &row, &col)) {
+	bc_address a = bc_cell_address(field, table, sizeof table, &row, &col);
+	if (a == BC_ADDR_BAD) {
 		bc_diags_add(r->d, BC_ERROR, r->file, line, form, field,
 			     "a table cell is written table[row].column, rows "
 			     "from 1");
+		return 0;
+	}
+	if (a == BC_ADDR_ROWS) {
+		bc_diags_add(r->d, BC_ERROR, r->file, line, form, table,
+			     "more than %d rows", BC_TABLE_MAX_ROWS);
 		return 0;
 	}
 	if (strcmp(form, BC_PART_REPORT) != 0 &&

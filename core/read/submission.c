@@ -2,6 +2,8 @@
 #include "submission.h"
 #include "mem.h"
 
+#include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 bc_submission *bc_submission_add(bc_submissions *list, const char *file,
@@ -104,4 +106,27 @@ uint64_t bc_hash_text(uint64_t h, const char *s)
 	for (; s && *s; s++)
 		h = (h ^ (unsigned char)*s) * 0x100000001b3u;
 	return (h ^ 0xff) * 0x100000001b3u; /* ends the string */
+}
+
+bc_address bc_cell_address(const char *field, char *table, size_t n,
+			   int *row, const char **col)
+{
+	*row = 0;
+	*col = NULL;
+	const char *b = strchr(field, '[');
+	if (!b)
+		return BC_ADDR_FIELD;
+	char *end;
+	long i = strtol(b + 1, &end, 10);
+	if ((size_t)(b - field) >= n || b == field || end == b + 1 ||
+	    *end != ']' || end[1] != '.' || !end[2] || i < 1 ||
+	    !isdigit((unsigned char)b[1]))
+		return BC_ADDR_BAD;
+	memcpy(table, field, (size_t)(b - field));
+	table[b - field] = '\0';
+	if (i > BC_TABLE_MAX_ROWS)
+		return BC_ADDR_ROWS;
+	*row = (int)i;
+	*col = end + 2;
+	return BC_ADDR_CELL;
 }

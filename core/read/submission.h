@@ -92,6 +92,24 @@ typedef struct bc_submissions {
 	size_t n, cap;
 } bc_submissions;
 
+/* The most rows a table of a submission may have: validation refuses a
+ * row past it, and no reader reads a row number beyond it (a map or a
+ * file naming row 2147483647 is hostile, and would be looped over). */
+#define BC_TABLE_MAX_ROWS 10000
+
+/* What a field name read from a file addresses.  A table's cell is
+ * written table[row].column, rows from 1 (formats.md). */
+typedef enum bc_address {
+	BC_ADDR_FIELD, /* a plain field: no '[' */
+	BC_ADDR_CELL,  /* a table's cell */
+	BC_ADDR_BAD,   /* has a '[' but is not table[row].column */
+	BC_ADDR_ROWS,  /* a cell of a row past BC_TABLE_MAX_ROWS */
+} bc_address;
+/* Reads field: for a cell, its table into table[n] and its row and
+ * column (*col points into field); *row 0 and *col NULL otherwise. */
+bc_address bc_cell_address(const char *field, char *table, size_t n,
+			   int *row, const char **col);
+
 /* A new, empty submission at the end of list; NULL on OOM. */
 bc_submission *bc_submission_add(bc_submissions *list, const char *file,
 				 int line);

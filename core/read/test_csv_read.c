@@ -202,6 +202,17 @@ static void malformed_cell(void **state)
 	}
 }
 
+/* The most rows a table may have is one limit, the same as the JSON
+ * reader's tables meet in validation and the Excel reader's map. */
+static void row_past_the_most(void **state)
+{
+	refused(HEADER "xa-a,2023-Q1,pl1b,van_ban[10000].ngay,2023-01-10\n"
+		       "xa-a,2023-Q1,pl1b,van_ban[10001].ngay,2023-01-10\n",
+		3, "pl1b.van_ban: more than 10000 rows");
+	refused(HEADER "xa-a,2023-Q1,pl1b,van_ban[99999999999].ngay,x\n", 2,
+		"pl1b.van_ban: more than 10000 rows");
+}
+
 static void meta_twice(void **state)
 {
 	refused(HEADER "xa-a,2023-Q1,_meta,signer_name,A\n"
@@ -364,6 +375,7 @@ int main(void)
 		cmocka_unit_test(bad_header),
 		cmocka_unit_test(wrong_field_count),
 		cmocka_unit_test(malformed_cell),
+		cmocka_unit_test(row_past_the_most),
 		cmocka_unit_test(meta_twice),
 		cmocka_unit_test(unknown_meta),
 		cmocka_unit_test(invalid_utf8),

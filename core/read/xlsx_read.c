@@ -28,7 +28,6 @@
 #define MAX_CELLS 1000000 /* a template has a few hundred */
 #define MAX_TEXT (1u << 20)     /* one cell's text */
 #define MAX_STRINGS 500000 /* a filled template has a few thousand */
-#define MAX_TABLE_ROWS 10000
 #define MAX_MAP 20000           /* rows of _fields; a template has hundreds */
 #define MAX_KEPT (64u << 20)    /* text of the cells kept */
 
@@ -908,27 +907,6 @@ static bc_err read_sheet(tmpl *t, const sheet *sh, char *const *want,
 	return rc == BC_OK ? t->b->rc : rc;
 }
 
-/* "van_ban[3].ngay" → table "van_ban", row 3, column "ngay". */
-static bool cell_address(const char *field, char *table, size_t n, int *row,
-			 const char **col)
-{
-	const char *b = strchr(field, '[');
-	if (!b)
-		return false;
-	char *end;
-	long r = strtol(b + 1, &end, 10);
-	/* A template has a few dozen rows; a map naming row 2147483647 is
-	 * hostile (and would be looped over). */
-	if ((size_t)(b - field) >= n || r < 1 || r > MAX_TABLE_ROWS ||
-	    *end != ']' || end[1] != '.')
-		return false;
-	memcpy(table, field, (size_t)(b - field));
-	table[b - field] = '\0';
-	*row = (int)r;
-	*col = end + 2;
-	return true;
-}
-
 /* A cell's reference as Excel writes it: one to three letters, then a
  * row from 1 to 1048576. */
 static bool cell_ref(const char *s)
@@ -998,7 +976,8 @@ static bc_err read_map(tmpl *t)
 		if (!m->form || !m->field || !m->sheet || !m->cell)
 			return BC_ERR_NOMEM;
 		char tb[128];
-		if (cell_address(m->field, tb, sizeof tb, &m->row, &m->col) &&
+		if (bc_cell_address(m->field, tb, sizeof tb, &m->row,
+				    &m->col) == BC_ADDR_CELL &&
 		    !(m->table = bc_strdup(tb)))
 			return BC_ERR_NOMEM;
 		for (char *p = m->cell; *p; p++)

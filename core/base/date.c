@@ -3,6 +3,7 @@
 
 #include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 bool bc_is_leap(int y)
@@ -83,6 +84,23 @@ void bc_date_format(bc_date d, char out[BC_DATE_BUF])
 	bc_date_to_ymd(d, &y, &m, &day);
 	snprintf(out, BC_DATE_BUF, "%04u-%02u-%02u", (unsigned)y % 10000u,
 		 (unsigned)m % 100u, (unsigned)day % 100u);
+}
+
+bool bc_date_from_serial(const char *text, bool date1904, bc_date *out)
+{
+	char *end;
+	double v = strtod(text, &end);
+	if (*end || v < 1 || v > 2958465)
+		return false;
+	long days = (long)v;
+	if (date1904)
+		*out = bc_date_from_ymd(1904, 1, 1) + (bc_date)days;
+	else if (days == 60)
+		return false;
+	else
+		*out = bc_date_from_ymd(1899, 12, days < 60 ? 31 : 30) +
+		       (bc_date)days;
+	return true;
 }
 
 int bc_date_weekday(bc_date d)

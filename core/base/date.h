@@ -30,6 +30,11 @@ void bc_date_to_ymd(bc_date d, int *year, int *month, int *day);
 /* Strict "YYYY-MM-DD"; false for anything else, including 2023-02-29. */
 bool bc_date_parse(const char *s, bc_date *out);
 void bc_date_format(bc_date d, char out[BC_DATE_BUF]);
+/* A spreadsheet's date serial ("44985", as Excel stores a day in a
+ * cell), in the workbook's 1900 or (date1904) 1904 date system: the
+ * day, or false for text that is no serial of a day.  The 1900 system
+ * counts a 29 February 1900 that never was; its 60 is no day. */
+bool bc_date_from_serial(const char *text, bool date1904, bc_date *out);
 /* Day of week, 0 = Monday ... 6 = Sunday. */
 int bc_date_weekday(bc_date d);
 /* d as JSON, as every JSON view writes a date: "YYYY-MM-DD", or null for

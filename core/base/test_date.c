@@ -107,6 +107,32 @@ static void bad_timestamps(void **state)
 	}
 }
 
+static void serial_is(const char *text, bool date1904, const char *want)
+{
+	bc_date d;
+	char buf[BC_DATE_BUF];
+	assert_true(bc_date_from_serial(text, date1904, &d));
+	bc_date_format(d, buf);
+	assert_string_equal(buf, want);
+}
+
+/* A day as a spreadsheet stores it, in either date system. */
+static void spreadsheet_serials(void **state)
+{
+	(void)state;
+	bc_date d;
+	serial_is("44985", false, "2023-02-28");
+	serial_is("43524", true, "2023-03-01");
+	serial_is("44985.75", false, "2023-02-28");
+	serial_is("1", false, "1900-01-01");
+	serial_is("59", false, "1900-02-28");
+	serial_is("61", false, "1900-03-01");
+	assert_false(bc_date_from_serial("60", false, &d)); /* 29/02/1900 */
+	assert_false(bc_date_from_serial("0", false, &d));
+	assert_false(bc_date_from_serial("12a", false, &d));
+	assert_false(bc_date_from_serial("2958466", false, &d));
+}
+
 static void dates_before_epoch(void **state)
 {
 	bc_time t;
@@ -129,6 +155,7 @@ int main(void)
 		cmocka_unit_test(timestamps_in_vietnam_time),
 		cmocka_unit_test(bad_timestamps),
 		cmocka_unit_test(dates_before_epoch),
+		cmocka_unit_test(spreadsheet_serials),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -525,23 +525,6 @@ static bool local_date(const char *s, bc_date *day)
 	return true;
 }
 
-/* An Excel date serial (1900 or 1904 system) as a day. */
-static bool serial_day(const char *s, int system, bc_date *day)
-{
-	char *end;
-	double v = strtod(s, &end);
-	if (*end || v < 1 || v > 2958465)
-		return false;
-	long n = (long)v;
-	if (system == 1904)
-		*day = bc_date_from_ymd(1904, 1, 1) + (bc_date)n;
-	else if (n == 60)
-		return false; /* 29/02/1900, which Excel counts and never was */
-	else
-		*day = bc_date_from_ymd(1899, 12, n < 60 ? 31 : 30) + (bc_date)n;
-	return true;
-}
-
 /* The spreadsheet's way of writing a value, made the formats' way. */
 static bool from_sheet(const bc_field *f, const bc_raw *r, bc_raw *norm,
 		       char *buf, size_t n, char *why, size_t wn)
@@ -552,7 +535,9 @@ static bool from_sheet(const bc_field *f, const bc_raw *r, bc_raw *norm,
 	if (f->type == BC_T_DATE) {
 		bc_date day;
 		bool ok = r->kind == BC_RAW_NUM
-				  ? serial_day(r->text, r->sheet_dates, &day)
+				  ? bc_date_from_serial(r->text,
+							r->sheet_dates == 1904,
+							&day)
 				  : local_date(r->text, &day);
 		if (!ok) {
 			snprintf(why, wn, "'%s' is not a date (dd/mm/yyyy)",

@@ -1048,22 +1048,12 @@ static bc_err read_values(tmpl *t)
 	return rc;
 }
 
-/* An Excel date serial as YYYY-MM-DD; false for one that is no day.
- * The 1900 system counts a 29 February 1900 that never was. */
+/* An Excel date serial as YYYY-MM-DD; false for one that is no day. */
 static bool serial_date(const char *text, bool date1904, char *out)
 {
-	char *end;
-	double v = strtod(text, &end);
-	if (*end || v < 1 || v > 2958465)
-		return false;
-	long days = (long)v;
 	bc_date d;
-	if (date1904)
-		d = bc_date_from_ymd(1904, 1, 1) + (bc_date)days;
-	else if (days == 60)
+	if (!bc_date_from_serial(text, date1904, &d))
 		return false;
-	else
-		d = bc_date_from_ymd(1899, 12, days < 60 ? 31 : 30) + (bc_date)days;
 	bc_date_format(d, out);
 	return true;
 }

@@ -885,12 +885,6 @@ static void cover(tpl *t)
 
 /* ---- the forms --------------------------------------------------------- */
 
-/* A field asked of the unit's level. */
-static bool asked(const tpl *t, const bc_field *f)
-{
-	return !f->level || (t->level && !strcmp(f->level, t->level));
-}
-
 static const char *const OPS[] = {[BC_EQ] = "=", [BC_NE] = "≠",
 				  [BC_LE] = "≤", [BC_LT] = "<",
 				  [BC_GE] = "≥", [BC_GT] = ">"};
@@ -980,7 +974,8 @@ static void plain_rows(sheet *s, const bc_form *f, int *stt)
 					    "Số liệu", "Kiểm tra"};
 	int no = 0;
 	for (size_t i = 0; i < f->n_fields; i++)
-		if (f->fields[i].type != BC_T_TABLE && asked(s->t, &f->fields[i]))
+		if (f->fields[i].type != BC_T_TABLE &&
+		    bc_field_asked(&f->fields[i], s->t->level))
 			stt[i] = ++no;
 	if (!no)
 		return;
@@ -1083,7 +1078,7 @@ static lxw_col_t form_columns(const tpl *t, const bc_form *f, double *w,
 	*plain = false;
 	for (size_t i = 0; i < f->n_fields; i++) {
 		const bc_field *fd = &f->fields[i];
-		if (!asked(t, fd))
+		if (!bc_field_asked(fd, t->level))
 			continue;
 		if (fd->type != BC_T_TABLE) {
 			*plain = true;
@@ -1111,10 +1106,10 @@ static void form_tables(sheet *s, const bc_form *f, bool plain)
 	size_t tables = 0;
 	for (size_t i = 0; i < f->n_fields; i++)
 		tables += f->fields[i].type == BC_T_TABLE &&
-			  asked(s->t, &f->fields[i]);
+			  bc_field_asked(&f->fields[i], s->t->level);
 	for (size_t i = 0; i < f->n_fields; i++) {
 		const bc_field *fd = &f->fields[i];
-		if (fd->type == BC_T_TABLE && asked(s->t, fd))
+		if (fd->type == BC_T_TABLE && bc_field_asked(fd, s->t->level))
 			table_block(s, f, fd, plain || tables > 1,
 				    !plain && tables == 1);
 	}

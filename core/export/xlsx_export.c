@@ -670,11 +670,6 @@ static json_t *level_units(book *b, ftab *t, const char *level)
 	return a;
 }
 
-static bool asked(const bc_field *f, const char *level)
-{
-	return !f->level || !strcmp(f->level, level);
-}
-
 static void unit_row(sheet *s, ftab *t, json_t *u, int no)
 {
 	json_t *mine = json_object_get(t->values, str(u, "code"));
@@ -686,7 +681,7 @@ static void unit_row(sheet *s, ftab *t, json_t *u, int no)
 	}
 	for (size_t i = 0; i < t->n; i++) {
 		const bc_field *f = t->col[i];
-		if (asked(f, str(u, "level")))
+		if (bc_field_asked(f, str(u, "level")))
 			value_cell(s, (lxw_col_t)(2 + i), f,
 				   json_object_get(mine, f->id));
 		else
@@ -1454,7 +1449,8 @@ static bool unit_rate(json_t *values, const bc_form *f, const bc_indicator *x,
 static bool expr_asked(const bc_expr *e, const bc_form *f, const char *level)
 {
 	for (size_t i = 0; i < e->n; i++)
-		if (e->v[i].name && !asked(&f->fields[e->v[i].ref], level))
+		if (e->v[i].name &&
+		    !bc_field_asked(&f->fields[e->v[i].ref], level))
 			return false;
 	return true;
 }

@@ -625,11 +625,6 @@ static bool typed(const bc_field *f, const bc_raw *raw, char *buf,
 	return false;
 }
 
-static bool level_fits(vctx *x, const bc_field *f)
-{
-	return !f->level || (x->c->level && !strcmp(f->level, x->c->level));
-}
-
 static void add_typed(vctx *x, bc_part *p, const bc_form *form,
 		      const bc_field *f, const bc_raw *r, const char *field,
 		      const char *col)
@@ -659,7 +654,7 @@ static void check_form_value(vctx *x, const bc_raw *r)
 		return;
 	int fi = bc_field_index(form->fields, form->n_fields, r->field);
 	const bc_field *f = fi >= 0 ? &form->fields[fi] : NULL;
-	if (!f || !level_fits(x, f)) {
+	if (!f || !bc_field_asked(f, x->c->level)) {
 		fail(x, r->line, r->loc, form->id, r->field,
 		     f ? "asked only of level %s, not of this unit"
 		       : "the form has no such field%s",
@@ -1180,8 +1175,8 @@ static void check_required(vctx *x, const bc_part *p)
 	const bc_form *form = p->form;
 	for (size_t i = 0; i < form->n_fields; i++) {
 		const bc_field *f = &form->fields[i];
-		if (!f->required || !level_fits(x, f) || field_val(p, f->id) ||
-		    given(x, form->id, f->id, 0, NULL))
+		if (!f->required || !bc_field_asked(f, x->c->level) ||
+		    field_val(p, f->id) || given(x, form->id, f->id, 0, NULL))
 			continue;
 		place w = field_place(x, form->id, f->id);
 		fail(x, w.line, w.loc, form->id, f->id,

@@ -775,6 +775,11 @@ const bc_section *bc_ruleset_section(const bc_ruleset *rs, const char *id)
 	FIND_BY_ID(rs->sections, sections, id);
 }
 
+bool bc_field_asked(const bc_field *f, const char *level)
+{
+	return !f->level || (level && !strcmp(f->level, level));
+}
+
 bool bc_ruleset_part(const bc_ruleset *rs, const char *id)
 {
 	return bc_ruleset_form(rs, id) ||

@@ -235,6 +235,9 @@ const bc_level *bc_ruleset_level(const bc_ruleset *rs, const char *id);
 const bc_channel *bc_ruleset_channel(const bc_ruleset *rs, const char *id);
 const bc_form *bc_ruleset_form(const bc_ruleset *rs, const char *id);
 const bc_section *bc_ruleset_section(const bc_ruleset *rs, const char *id);
+/* Whether field f is asked of a unit of level (NULL: a unit that
+ * reports at no level): a field of no level is asked of every unit. */
+bool bc_field_asked(const bc_field *f, const char *level);
 /* Index of the field or column id in an array of n fields, or -1. */
 int bc_field_index(const bc_field *v, size_t n, const char *id);
 /* "int", "money", … */

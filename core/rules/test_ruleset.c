@@ -1045,6 +1045,19 @@ static void patterns_blame_the_rules(void **state)
 	bc_diags_free(&d);
 }
 
+/* A field of a level is asked of that level's units only; a field of
+ * none, of every unit, one of no level included. */
+static void fields_asked_by_level(void **state)
+{
+	(void)state;
+	bc_field xa = {.level = (char *)"xa"}, any = {0};
+	assert_true(bc_field_asked(&xa, "xa"));
+	assert_false(bc_field_asked(&xa, "huyen"));
+	assert_false(bc_field_asked(&xa, NULL));
+	assert_true(bc_field_asked(&any, "huyen"));
+	assert_true(bc_field_asked(&any, NULL));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1081,6 +1094,7 @@ int main(void)
 		cmocka_unit_test(failed_field_leaves_nothing),
 		cmocka_unit_test(problems_listed_up_to_a_bound),
 		cmocka_unit_test(patterns_blame_the_rules),
+		cmocka_unit_test(fields_asked_by_level),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

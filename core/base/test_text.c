@@ -2,7 +2,6 @@
 #include "test.h"
 
 #include "text.h"
-#include "xlsx_sheet.h"
 
 static void upper_vietnamese(void **state)
 {
@@ -64,28 +63,6 @@ static void capitals(void **state)
 	assert_false(bc_utf8_capital(0x1EA1));
 	assert_true(bc_utf8_capital(0x1AF));  /* Ư */
 	assert_false(bc_utf8_capital(0xD7));  /* × */
-}
-
-static void sheet_names(void **state)
-{
-	(void)state;
-	char out[128];
-	bc_xlsx_sheet_name("bm1", "Kết quả xây dựng, ban hành văn bản QPPL",
-			   out, sizeof out);
-	/* 31 characters at most, cut between words, no trailing comma. */
-	assert_string_equal(out, "bm1 Kết quả xây dựng, ban hành");
-	assert_true(bc_utf8_len(out) <= 31);
-	bc_xlsx_sheet_name("pl1a", "", out, sizeof out);
-	assert_string_equal(out, "pl1a");
-	bc_xlsx_sheet_name("x", "a/b [c]: d*? 'e'", out, sizeof out);
-	assert_string_equal(out, "x a-b -c-- d-- -e");
-	/* One long word is cut at 31 characters. */
-	bc_xlsx_sheet_name("id", "ĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐ", out,
-			   sizeof out);
-	assert_string_equal(out, "id");
-	bc_xlsx_sheet_name("abcdefghijabcdefghijabcdefghijabcdefghij", "", out,
-			   sizeof out);
-	assert_string_equal(out, "abcdefghijabcdefghijabcdefghija");
 }
 
 /* A file's text: past a byte order mark, checked as UTF-8, a bad byte
@@ -212,7 +189,6 @@ int main(void)
 		cmocka_unit_test(len_and_next),
 		cmocka_unit_test(width_on_screen),
 		cmocka_unit_test(capitals),
-		cmocka_unit_test(sheet_names),
 		cmocka_unit_test(text_begins_past_a_bom),
 		cmocka_unit_test(controls),
 		cmocka_unit_test(escaped_in_pieces),

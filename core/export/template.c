@@ -29,7 +29,7 @@
 #include "ruleset.h"
 #include "text.h"
 #include "unit.h"
-#include "xlsx_sheet.h"
+#include "xlsx_write.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -37,15 +37,11 @@
 #include <sys/stat.h>
 #include <xlsxwriter.h>
 
-#define FONT "Times New Roman"
-#define NATION "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-#define MOTTO "Độc lập - Tự do - Hạnh phúc"
 #define LINE_PT 16.0     /* a line of 12-point text */
 #define SMALL_PT 14.5    /* a line of 11-point text */
 #define MAX_ROW_PT 409.0 /* Excel's tallest row */
 #define INPUT_FILL 0xFFF2CC /* light yellow: the cells to fill */
 #define HEAD_FILL 0xF2F2F2
-#define CM(x) ((x) / 2.54)
 /* Excel's limits on a validation's texts, in characters. */
 #define TITLE_MAX 32
 #define MESSAGE_MAX 255
@@ -127,7 +123,7 @@ typedef struct choices {
 } choices;
 
 typedef struct tpl {
-	lxw_workbook *wb;
+	bc_xbook b; /* first: a sheet's book is its tpl (tpl_of) */
 	const bc_ruleset *rs;
 	const bc_period *p;
 	const bc_unit *u;
@@ -135,26 +131,21 @@ typedef struct tpl {
 	const char *level;  /* the unit's level, or NULL */
 	const bc_owed *owed;
 	lxw_format *f[F_N];
-	char org_top[512], org[512], period[512], window[160];
+	char dated[64]; /* where the unit dates its report */
 	char **sheets; /* names of the sheets the map points into */
 	size_t n_sheets, cap_sheets;
 	entry *map;
 	size_t n_map, cap_map;
 	choices *lists;
 	size_t n_lists, cap_lists;
-	lxw_error err;
-	char why[256];
 } tpl;
 
-/* A worksheet being written, row after row. */
-typedef struct sheet {
-	tpl *t;
-	lxw_worksheet *ws;
-	size_t idx; /* in t->sheets */
-	lxw_row_t r;
-	lxw_col_t n; /* the columns in use */
-	double *w;   /* their widths */
-} sheet;
+typedef bc_xsheet sheet;
+
+static tpl *tpl_of(const sheet *s)
+{
+	return (tpl *)s->b;
+}
 
 /* What an input cell takes. */
 typedef struct input {
@@ -231,157 +222,49 @@ static int lines(const char *t, double width)
 	}
 }
 
-/* A date as Vietnamese documents write it: "28/02/2023". */
-static void dmy(bc_date d, char *out, size_t n)
-{
-	int y, m, day;
-	if (d == BC_DATE_NONE) {
-		snprintf(out, n, "…");
-		return;
-	}
-	bc_date_to_ymd(d, &y, &m, &day);
-	snprintf(out, n, "%02d/%02d/%04d", day, m, y);
-}
-
 /* ---- the workbook ------------------------------------------------------ */
 
-static lxw_format *style(lxw_workbook *wb, unsigned fl, double pt,
-			 const char *num)
+static lxw_format *style(lxw_workbook *wb, const bc_xf_spec *sp)
 {
+	unsigned fl = sp->fl;
 	lxw_color_t fill = fl & INPUT ? INPUT_FILL : fl & SHADE ? HEAD_FILL : 0;
-	return bc_xlsx_format(wb, FONT, fl & INPUT ? fl | BC_XF_UNLOCKED : fl,
-			      pt, num, fill);
-}
-
-static void fail(tpl *t, lxw_error e, const char *why)
-{
-	if (t->err != LXW_NO_ERROR)
-		return;
-	t->err = e;
-	snprintf(t->why, sizeof t->why, "%s", why ? why : lxw_strerror(e));
-}
-
-/* One format per kind: twins share it (bc_xf_spec_first). */
-static void styles(tpl *t)
-{
-	for (size_t i = 0; i < F_N; i++) {
-		size_t first = bc_xf_spec_first(SPEC, i);
-		if (first < i)
-			t->f[i] = t->f[first];
-		else if (!(t->f[i] = style(t->wb, SPEC[i].fl, SPEC[i].pt,
-					   SPEC[i].num)))
-			fail(t, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
-	}
-}
-
-static void ok(tpl *t, lxw_error e)
-{
-	if (e != LXW_NO_ERROR)
-		fail(t, e, NULL);
-}
-
-static void check(sheet *s, lxw_error e)
-{
-	ok(s->t, e);
+	return bc_xlsx_format(wb, BC_XLSX_FONT,
+			      fl & INPUT ? fl | BC_XF_UNLOCKED : fl, sp->pt,
+			      sp->num, fill);
 }
 
 static void no_memory(tpl *t)
 {
-	fail(t, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
+	bc_xbook_fail(&t->b, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
 }
 
-/* Adds a worksheet; what a clerk may do on it: type into unlocked
- * cells, and resize rows and columns to read long text. */
-static lxw_worksheet *add_sheet(tpl *t, const char *name)
-{
-	static lxw_protection allow = {.format_columns = 1,
-				       .format_rows = 1};
-	lxw_worksheet *ws = workbook_add_worksheet(t->wb, name);
-	if (!ws) {
-		char why[256];
-		snprintf(why, sizeof why, "cannot add the sheet '%s'", name);
-		fail(t, LXW_ERROR_PARAMETER_VALIDATION, why);
-		return NULL;
-	}
-	worksheet_protect(ws, NULL, &allow);
-	return ws;
-}
-
+/* A sheet the map points into: its name kept for `_fields`. */
 static bool sheet_open(tpl *t, sheet *s, const char *name, lxw_col_t n)
 {
-	*s = (sheet){.t = t, .n = n, .idx = t->n_sheets};
 	char *copy = bc_strdup(name);
-	s->w = bc_calloc(n, sizeof *s->w);
-	if (!copy || !s->w ||
-	    bc_grow((void **)&t->sheets, &t->cap_sheets, t->n_sheets + 1,
-		    sizeof *t->sheets) < 0) {
+	if (!copy || bc_grow((void **)&t->sheets, &t->cap_sheets,
+			     t->n_sheets + 1, sizeof *t->sheets) < 0) {
+		bc_free(copy);
 		no_memory(t);
-	} else if ((s->ws = add_sheet(t, name))) {
-		t->sheets[t->n_sheets++] = copy;
-		return true;
+		return false;
 	}
-	bc_free(copy);
-	bc_free(s->w);
-	s->w = NULL;
-	return false;
-}
-
-static void sheet_close(sheet *s)
-{
-	bc_free(s->w);
-	s->w = NULL;
-}
-
-static void width(sheet *s, lxw_col_t c, double w)
-{
-	s->w[c] = w;
-	check(s, worksheet_set_column(s->ws, c, c, w, NULL));
-}
-
-static double widths(const sheet *s, lxw_col_t c1, lxw_col_t c2)
-{
-	double w = 0;
-	for (lxw_col_t c = c1; c <= c2 && c < s->n; c++)
-		w += s->w[c];
-	return w;
-}
-
-static void put(sheet *s, lxw_col_t c, const char *text, int f)
-{
-	check(s, worksheet_write_string(s->ws, s->r, c, text, s->t->f[f]));
-}
-
-static void num(sheet *s, lxw_col_t c, double v, int f)
-{
-	check(s, worksheet_write_number(s->ws, s->r, c, v, s->t->f[f]));
-}
-
-static void merge(sheet *s, lxw_col_t c1, lxw_col_t c2, const char *text,
-		  int f)
-{
-	if (c2 <= c1)
-		put(s, c1, text, f);
-	else
-		check(s, worksheet_merge_range(s->ws, s->r, c1, s->r, c2, text,
-					       s->t->f[f]));
-}
-
-/* Sets the row's height to what its tallest text needs, at least pt. */
-static void height(sheet *s, double pt)
-{
-	if (pt > MAX_ROW_PT)
-		pt = MAX_ROW_PT;
-	check(s, worksheet_set_row(s->ws, s->r, pt, NULL));
+	if (!bc_xsheet_open(&t->b, s, name, n)) {
+		bc_free(copy);
+		return false;
+	}
+	t->sheets[t->n_sheets++] = copy;
+	return true;
 }
 
 /* A line of text across columns c1..c2, the row as tall as it needs. */
 static void line(sheet *s, lxw_col_t c1, lxw_col_t c2, const char *text,
 		 int f)
 {
-	int n = lines(text, widths(s, c1, c2) * (f == F_NOTE ? 12.0 / 11 : 1));
+	int n = lines(text, bc_xsheet_widths(s, c1, c2) *
+				    (f == F_NOTE ? 12.0 / 11 : 1));
 	if (n > 1)
-		height(s, (f == F_NOTE ? SMALL_PT : LINE_PT) * n + 4);
-	merge(s, c1, c2, text, f);
+		bc_xsheet_height(s, (f == F_NOTE ? SMALL_PT : LINE_PT) * n + 4);
+	bc_xsheet_merge(s, c1, c2, text, f);
 	s->r++;
 }
 
@@ -390,7 +273,7 @@ static void line(sheet *s, lxw_col_t c1, lxw_col_t c2, const char *text,
 static void map_add(sheet *s, lxw_col_t c, const char *form,
 		    const char *field)
 {
-	tpl *t = s->t;
+	tpl *t = tpl_of(s);
 	char *copy = bc_strdup(field);
 	if (!copy || bc_grow((void **)&t->map, &t->cap_map, t->n_map + 1,
 			     sizeof *t->map) < 0) {
@@ -399,7 +282,8 @@ static void map_add(sheet *s, lxw_col_t c, const char *form,
 		return;
 	}
 	entry *e = &t->map[t->n_map++];
-	*e = (entry){.form = form, .field = copy, .sheet = s->idx};
+	/* The sheet being written is the last the map may point into. */
+	*e = (entry){.form = form, .field = copy, .sheet = t->n_sheets - 1};
 	lxw_rowcol_to_cell(e->cell, s->r, c);
 }
 
@@ -474,13 +358,13 @@ static void list_rule(sheet *s, const input *in, lxw_data_validation *v,
 		v->validate = LXW_VALIDATION_TYPE_LIST;
 		v->value_list = bc_calloc(in->n_values + 1, sizeof *v->value_list);
 		if (!v->value_list)
-			no_memory(s->t);
+			no_memory(tpl_of(s));
 		else
 			memcpy(v->value_list, in->values,
 			       in->n_values * sizeof *in->values);
 		return;
 	}
-	lxw_col_t c = list_column(s->t, in->values, in->n_values);
+	lxw_col_t c = list_column(tpl_of(s), in->values, in->n_values);
 	char range[LXW_MAX_CELL_RANGE_LENGTH];
 	lxw_rowcol_to_range_abs(range, 0, c, (lxw_row_t)in->n_values - 1, c);
 	snprintf(formula, n, "=" LISTS_SHEET "!%s", range);
@@ -550,7 +434,8 @@ static void validation(sheet *s, lxw_col_t c, const input *in)
 		v.error_message = what;
 	}
 	if (v.validate != LXW_VALIDATION_TYPE_LIST || v.value_list)
-		check(s, worksheet_data_validation_cell(s->ws, s->r, c, &v));
+		bc_xsheet_check(
+			s, worksheet_data_validation_cell(s->ws, s->r, c, &v));
 	if (in->type == BC_T_ENUM)
 		bc_free(v.value_list);
 }
@@ -560,32 +445,13 @@ static void validation(sheet *s, lxw_col_t c, const input *in)
 static void input_cell(sheet *s, lxw_col_t c, const input *in,
 		       const char *form, const char *field)
 {
-	check(s, worksheet_write_blank(s->ws, s->r, c, s->t->f[in->style]));
+	bc_xsheet_check(s, worksheet_write_blank(s->ws, s->r, c,
+						 tpl_of(s)->f[in->style]));
 	validation(s, c, in);
 	map_add(s, c, form, field);
 }
 
 /* ---- the parts every sheet shares -------------------------------------- */
-
-/* Columns under the issuing body: enough for its name. */
-static lxw_col_t left_end(const sheet *s)
-{
-	double w = 0;
-	lxw_col_t c = 0;
-	for (; c + 2 < s->n && (w += s->w[c]) < 34; c++)
-		;
-	return c;
-}
-
-/* Columns under the national title: the right part, enough for it. */
-static lxw_col_t right_start(const sheet *s)
-{
-	double w = 0;
-	lxw_col_t c = s->n - 1, l = left_end(s);
-	for (; c > l + 1 && (w += s->w[c]) < 46; c--)
-		;
-	return c;
-}
 
 /* Capitals run wider than the letters lines() counts with. */
 static int caps_lines(const char *t, double width)
@@ -593,102 +459,54 @@ static int caps_lines(const char *t, double width)
 	return lines(t, width / 1.3);
 }
 
-static void title_rows(sheet *s, const char *title, const char *sub)
+/* The height a row needs for text in part p (bc_layout.fit). */
+static double part_height(const sheet *s, const char *text, double width,
+			  bc_xpart p)
 {
-	tpl *t = s->t;
-	char up[1024];
-	bc_utf8_upper(title, up, sizeof up);
-	height(s, 20 * caps_lines(up, widths(s, 0, s->n - 1) / 1.1) + 4);
-	merge(s, 0, s->n - 1, up, F_TITLE);
-	s->r++;
-	if (sub)
-		line(s, 0, s->n - 1, sub, F_WINDOW);
-	merge(s, 0, s->n - 1, t->period, F_PERIOD);
-	s->r++;
-	merge(s, 0, s->n - 1, t->window, F_WINDOW);
-	s->r += 2;
-}
-
-/* The header of Nghị định 30: the unit under its parent at the left,
- * the national title and motto at the right; code (the form's id) at
- * the top right; then the sheet's title and the period. */
-static void heading(sheet *s, const char *title, const char *sub,
-		    const char *code)
-{
-	tpl *t = s->t;
-	lxw_col_t l = left_end(s), r = right_start(s);
-	double lw = widths(s, 0, l);
-	const char *first = t->parent ? t->org_top : t->org;
-	if (code) {
-		merge(s, r, s->n - 1, code, F_CODE);
-		s->r++;
+	int n;
+	switch (p) {
+	case BC_XP_TITLE:
+		return 20 * caps_lines(text, width / 1.1) + 4;
+	case BC_XP_ORG_TOP:
+	case BC_XP_ORG:
+		n = caps_lines(text, width);
+		return n > 1 ? LINE_PT * n + 2 : 0;
+	case BC_XP_HEAD:
+		return LINE_PT * lines(text, width) + 6;
+	default:
+		n = lines(text, width);
+		return n > 1 ? LINE_PT * n + 4 : 0;
 	}
-	if (caps_lines(first, lw) > 1)
-		height(s, LINE_PT * caps_lines(first, lw) + 2);
-	merge(s, 0, l, first, t->parent ? F_ORG : F_ORG_B);
-	merge(s, r, s->n - 1, NATION, F_NATION);
-	s->r++;
-	if (t->parent) {
-		if (caps_lines(t->org, lw) > 1)
-			height(s, LINE_PT * caps_lines(t->org, lw) + 2);
-		merge(s, 0, l, t->org, F_ORG_B);
-	}
-	merge(s, r, s->n - 1, MOTTO, F_MOTTO);
-	s->r += 2;
-	title_rows(s, title, sub);
 }
 
-/* A4 one page wide, rows head1..head2 on every page, the margins of
- * Nghị định 30 (left 3 cm for binding, about 2 cm elsewhere). */
-static void page(sheet *s, bool landscape, lxw_row_t head1, lxw_row_t head2)
-{
-	if (landscape)
-		worksheet_set_landscape(s->ws);
-	worksheet_set_paper(s->ws, 9);
-	worksheet_set_margins(s->ws, CM(3.0), CM(1.5), CM(2.0), CM(2.0));
-	worksheet_fit_to_pages(s->ws, 1, 0);
-	worksheet_center_horizontally(s->ws);
-	check(s, worksheet_set_footer(s->ws, "&C&\"" FONT "\"&11&P/&N"));
-	if (head2 >= head1)
-		check(s, worksheet_repeat_rows(s->ws, head1, head2));
-}
+static const bc_layout LAYOUT = {
+	.style = {[BC_XP_CODE] = F_CODE,
+		  [BC_XP_ORG_TOP] = F_ORG,
+		  [BC_XP_ORG] = F_ORG_B,
+		  [BC_XP_NATION] = F_NATION,
+		  [BC_XP_MOTTO] = F_MOTTO,
+		  [BC_XP_TITLE] = F_TITLE,
+		  [BC_XP_PERIOD] = F_PERIOD,
+		  [BC_XP_WINDOW] = F_WINDOW,
+		  [BC_XP_HEAD] = F_HEAD,
+		  [BC_XP_COLNO] = F_COLNO,
+		  [BC_XP_SIGN] = F_SIGN,
+		  [BC_XP_SIGN_NOTE] = F_SIGNNOTE},
+	.fit = part_height,
+	.max_pt = MAX_ROW_PT,
+	.protect = true,
+};
 
-/* Header rows of a table: its labels and the column numbers (1), (2) …
- * as official tables have; repeated on every printed page if repeat. */
+/* Header rows of a table: its labels and the column numbers; repeated
+ * on every printed page if repeat. */
 static void table_head(sheet *s, const char *const *label, lxw_col_t n,
 		       bool repeat)
 {
 	lxw_row_t first = s->r;
-	int most = 1;
-	for (lxw_col_t c = 0; c < n; c++)
-		if (lines(label[c], s->w[c]) > most)
-			most = lines(label[c], s->w[c]);
-	height(s, LINE_PT * most + 6);
-	for (lxw_col_t c = 0; c < n; c++)
-		put(s, c, label[c], F_HEAD);
-	s->r++;
-	for (lxw_col_t c = 0; c < n; c++) {
-		char no[16];
-		snprintf(no, sizeof no, "(%u)", (unsigned)c + 1);
-		put(s, c, no, F_COLNO);
-	}
+	bc_xsheet_labels(s, label, n);
+	bc_xsheet_column_numbers(s, n);
 	if (repeat)
-		check(s, worksheet_repeat_rows(s->ws, first, s->r));
-	s->r++;
-}
-
-/* Where the one who drew the form and the head of the unit sign. */
-static void signature(sheet *s)
-{
-	lxw_col_t l = left_end(s), r = right_start(s);
-	s->r++;
-	merge(s, r, s->n - 1, "Ngày ..... tháng ..... năm ......", F_SIGNNOTE);
-	s->r++;
-	merge(s, 0, l, "NGƯỜI LẬP BIỂU", F_SIGN);
-	merge(s, r, s->n - 1, "THỦ TRƯỞNG ĐƠN VỊ", F_SIGN);
-	s->r++;
-	merge(s, 0, l, "(Ký, ghi rõ họ tên)", F_SIGNNOTE);
-	merge(s, r, s->n - 1, "(Ký tên, đóng dấu)", F_SIGNNOTE);
+		bc_xsheet_check(s, worksheet_repeat_rows(s->ws, first, s->r));
 	s->r++;
 }
 
@@ -696,18 +514,18 @@ static void signature(sheet *s)
 
 static void key_value(sheet *s, const char *key, const char *value)
 {
-	height(s, LINE_PT * lines(value, s->w[2]) + 4);
-	put(s, 1, key, F_KEY);
-	put(s, 2, value, F_VALUE);
+	bc_xsheet_height(s, LINE_PT * lines(value, s->w[2]) + 4);
+	bc_xsheet_put(s, 1, key, F_KEY);
+	bc_xsheet_put(s, 2, value, F_VALUE);
 	s->r++;
 }
 
 static void cover_due(sheet *s)
 {
-	const bc_period *p = s->t->p;
-	const bc_directive *dir = &s->t->rs->directive;
+	const bc_period *p = tpl_of(s)->p;
+	const bc_directive *dir = &tpl_of(s)->rs->directive;
 	char due[16], text[512];
-	dmy(p->unit_due, due, sizeof due);
+	bc_xlsx_dmy(p->unit_due, due, sizeof due);
 	snprintf(text, sizeof text, "Ngày %s%s%s%s", due,
 		 p->advanced_doc ? " (theo " : "",
 		 p->advanced_doc ? p->advanced_doc : "",
@@ -720,7 +538,7 @@ static void cover_due(sheet *s)
 /* The ways a report may be sent, as the rules list them. */
 static void cover_send(sheet *s)
 {
-	const bc_ruleset *rs = s->t->rs;
+	const bc_ruleset *rs = tpl_of(s)->rs;
 	char text[1024];
 	size_t o = (size_t)snprintf(text, sizeof text,
 				    "Gửi lại chính tệp Excel này");
@@ -735,14 +553,14 @@ static void cover_send(sheet *s)
 
 static void cover_facts(sheet *s)
 {
-	tpl *t = s->t;
+	tpl *t = tpl_of(s);
 	char text[1024], from[16], to[16];
 	snprintf(text, sizeof text, "%s (mã %s)", t->u->name, t->u->code);
 	key_value(s, "Đơn vị báo cáo:", text);
 	snprintf(text, sizeof text, "%s (mã %s)", t->p->label, t->p->code);
 	key_value(s, "Kỳ báo cáo:", text);
-	dmy(t->p->from, from, sizeof from);
-	dmy(t->p->to, to, sizeof to);
+	bc_xlsx_dmy(t->p->from, from, sizeof from);
+	bc_xlsx_dmy(t->p->to, to, sizeof to);
 	snprintf(text, sizeof text, "Từ ngày %s đến ngày %s", from, to);
 	key_value(s, "Thời gian lấy số liệu:", text);
 	cover_due(s);
@@ -768,7 +586,7 @@ static void report_summary(const bc_owed *o, char *out, size_t n)
 
 static void cover_part(sheet *s, const char *part, int no)
 {
-	tpl *t = s->t;
+	tpl *t = tpl_of(s);
 	const bc_form *f = bc_ruleset_form(t->rs, part);
 	char name[160], what[1024];
 	if (!strcmp(part, BC_PART_REPORT)) {
@@ -783,21 +601,21 @@ static void cover_part(sheet *s, const char *part, int no)
 	int n = lines(what, s->w[2]);
 	if (lines(name, s->w[1]) > n)
 		n = lines(name, s->w[1]);
-	height(s, LINE_PT * n + 6);
-	num(s, 0, no, F_STT);
-	put(s, 1, name, F_LABEL);
-	put(s, 2, what, F_LABEL);
+	bc_xsheet_height(s, LINE_PT * n + 6);
+	bc_xsheet_num(s, 0, no, s->b->f[F_STT]);
+	bc_xsheet_put(s, 1, name, F_LABEL);
+	bc_xsheet_put(s, 2, what, F_LABEL);
 	s->r++;
 }
 
 static void cover_parts(sheet *s)
 {
 	static const char *const label[] = {"STT", "Trang tính", "Nội dung"};
-	merge(s, 0, 2, "I. CÁC PHẦN PHẢI BÁO CÁO", F_H2);
+	bc_xsheet_merge(s, 0, 2, "I. CÁC PHẦN PHẢI BÁO CÁO", F_H2);
 	s->r++;
 	table_head(s, label, 3, false);
-	for (size_t i = 0; i < s->t->owed->n_parts; i++)
-		cover_part(s, s->t->owed->parts[i], (int)i + 1);
+	for (size_t i = 0; i < tpl_of(s)->owed->n_parts; i++)
+		cover_part(s, tpl_of(s)->owed->parts[i], (int)i + 1);
 	s->r++;
 }
 
@@ -816,13 +634,14 @@ static void cover_signer(sheet *s)
 	static const bc_ftype type[] = {BC_T_TEXT, BC_T_TEXT, BC_T_DATE,
 					BC_T_BOOL};
 	static const int style[] = {I_TEXT, I_TEXT, I_DATE, I_CHOICE};
-	merge(s, 0, 2, "II. NGƯỜI KÝ BÁO CÁO (THỦ TRƯỞNG ĐƠN VỊ)", F_H2);
+	bc_xsheet_merge(s, 0, 2, "II. NGƯỜI KÝ BÁO CÁO (THỦ TRƯỞNG ĐƠN VỊ)",
+			F_H2);
 	s->r++;
 	for (int i = 0; i < 4; i++) {
 		input in = {.type = type[i], .label = what[i],
 			    .required = i < 2, .style = style[i]};
-		height(s, LINE_PT + 8);
-		put(s, 1, key[i], F_KEY);
+		bc_xsheet_height(s, LINE_PT + 8);
+		bc_xsheet_put(s, 1, key[i], F_KEY);
 		input_cell(s, 2, &in, BC_FORM_META, field[i]);
 		s->r++;
 	}
@@ -849,7 +668,7 @@ static void cover_howto(sheet *s)
 		"6. Báo cáo theo đề cương: ghi nội dung vào ô của từng mục; mục "
 		"có dấu (*) phải có nội dung ở chính mục đó hoặc ở một mục con.",
 	};
-	merge(s, 0, 2, "III. HƯỚNG DẪN ĐIỀN", F_H2);
+	bc_xsheet_merge(s, 0, 2, "III. HƯỚNG DẪN ĐIỀN", F_H2);
 	s->r++;
 	for (size_t i = 0; i < sizeof how / sizeof *how; i++)
 		line(s, 0, 2, how[i], F_NOTE);
@@ -862,25 +681,25 @@ static void cover(tpl *t)
 	sheet s;
 	if (!sheet_open(t, &s, COVER_SHEET, 3))
 		return;
-	width(&s, 0, 6);
-	width(&s, 1, 30);
-	width(&s, 2, 62);
-	dmy(dir->issued, issued, sizeof issued);
+	bc_xsheet_width(&s, 0, 6);
+	bc_xsheet_width(&s, 1, 30);
+	bc_xsheet_width(&s, 2, 62);
+	bc_xlsx_dmy(dir->issued, issued, sizeof issued);
 	snprintf(sub, sizeof sub, "(Theo %s%s%s%s%s%s%s)",
 		 dir->title ? dir->title : "", dir->reference ? " - " : "",
 		 dir->reference ? dir->reference : "",
 		 dir->issued != BC_DATE_NONE ? " ngày " : "",
 		 dir->issued != BC_DATE_NONE ? issued : "",
 		 dir->issuer ? " của " : "", dir->issuer ? dir->issuer : "");
-	heading(&s, "Biểu mẫu báo cáo", sub, NULL);
+	bc_xsheet_heading(&s, "Biểu mẫu báo cáo", sub, NULL);
 	cover_facts(&s);
 	s.r++;
 	cover_parts(&s);
 	cover_signer(&s);
 	cover_howto(&s);
-	page(&s, false, 1, 0);
+	bc_xsheet_page(&s, false);
 	worksheet_activate(s.ws);
-	sheet_close(&s);
+	bc_xsheet_close(&s);
 }
 
 /* ---- the forms --------------------------------------------------------- */
@@ -958,12 +777,12 @@ static void field_row(sheet *s, const bc_form *f, const bc_field *fd,
 	int n = lines(fd->label, s->w[1]);
 	if (lines(checks, s->w[4] * 12 / 11) > n)
 		n = lines(checks, s->w[4] * 12 / 11);
-	height(s, LINE_PT * n + 6);
-	num(s, 0, no, F_STT);
-	put(s, 1, fd->label, F_LABEL);
-	put(s, 2, uom(fd), F_UOM);
+	bc_xsheet_height(s, LINE_PT * n + 6);
+	bc_xsheet_num(s, 0, no, s->b->f[F_STT]);
+	bc_xsheet_put(s, 1, fd->label, F_LABEL);
+	bc_xsheet_put(s, 2, uom(fd), F_UOM);
 	input_cell(s, 3, &in, f->id, fd->id);
-	put(s, 4, checks, F_CHECK);
+	bc_xsheet_put(s, 4, checks, F_CHECK);
 	s->r++;
 }
 
@@ -975,7 +794,7 @@ static void plain_rows(sheet *s, const bc_form *f, int *stt)
 	int no = 0;
 	for (size_t i = 0; i < f->n_fields; i++)
 		if (f->fields[i].type != BC_T_TABLE &&
-		    bc_field_asked(&f->fields[i], s->t->level))
+		    bc_field_asked(&f->fields[i], tpl_of(s)->level))
 			stt[i] = ++no;
 	if (!no)
 		return;
@@ -997,8 +816,8 @@ static void plain_rows(sheet *s, const bc_form *f, int *stt)
 static void table_row(sheet *s, const bc_form *f, const bc_field *tf,
 		      int row)
 {
-	height(s, LINE_PT + 6);
-	num(s, 0, row, F_STT);
+	bc_xsheet_height(s, LINE_PT + 6);
+	bc_xsheet_num(s, 0, row, s->b->f[F_STT]);
 	for (size_t c = 0; c < tf->n_columns; c++) {
 		const bc_field *col = &tf->columns[c];
 		input in = input_of(col);
@@ -1016,7 +835,7 @@ static void table_block(sheet *s, const bc_form *f, const bc_field *tf,
 	const char **label = bc_calloc(tf->n_columns + 1, sizeof *label);
 	char (*text)[512] = bc_calloc(tf->n_columns, sizeof *text);
 	if (!label || !text) {
-		no_memory(s->t);
+		no_memory(tpl_of(s));
 	} else {
 		if (titled) {
 			s->r++;
@@ -1106,10 +925,11 @@ static void form_tables(sheet *s, const bc_form *f, bool plain)
 	size_t tables = 0;
 	for (size_t i = 0; i < f->n_fields; i++)
 		tables += f->fields[i].type == BC_T_TABLE &&
-			  bc_field_asked(&f->fields[i], s->t->level);
+			  bc_field_asked(&f->fields[i], tpl_of(s)->level);
 	for (size_t i = 0; i < f->n_fields; i++) {
 		const bc_field *fd = &f->fields[i];
-		if (fd->type == BC_T_TABLE && bc_field_asked(fd, s->t->level))
+		if (fd->type == BC_T_TABLE &&
+		    bc_field_asked(fd, tpl_of(s)->level))
 			table_block(s, f, fd, plain || tables > 1,
 				    !plain && tables == 1);
 	}
@@ -1131,15 +951,15 @@ static void form_sheet(tpl *t, const bc_form *f)
 	part_sheet_name(f, name, sizeof name);
 	if (n >= 3 && sheet_open(t, &s, name, n)) {
 		for (lxw_col_t c = 0; c < n; c++)
-			width(&s, c, w[c]);
+			bc_xsheet_width(&s, c, w[c]);
 		snprintf(code, sizeof code, "Biểu: %s", f->id);
-		heading(&s, f->title, NULL, code);
+		bc_xsheet_heading(&s, f->title, NULL, code);
 		if (plain)
 			plain_rows(&s, f, stt);
 		form_tables(&s, f, plain);
-		signature(&s);
-		page(&s, wide, 1, 0);
-		sheet_close(&s);
+		bc_xsheet_signature(&s, t->dated);
+		bc_xsheet_page(&s, wide);
+		bc_xsheet_close(&s);
 	}
 	bc_free(stt);
 }
@@ -1172,24 +992,25 @@ static bool owed_section(const bc_owed *o, const char *id)
 
 static void section_row(sheet *s, size_t i)
 {
-	const bc_section *sec = &s->t->rs->sections[i];
+	const bc_section *sec = &tpl_of(s)->rs->sections[i];
 	char title[1024];
-	bool owed = owed_section(s->t->owed, sec->id);
+	bool owed = owed_section(tpl_of(s)->owed, sec->id);
 	snprintf(title, sizeof title, "%s%s", sec->title, owed ? " (*)" : "");
 	const char *guide = sec->guidance ? sec->guidance : "";
-	double pt = has_children(s->t->rs, i) ? 2 * LINE_PT : 5 * LINE_PT;
+	double pt = has_children(tpl_of(s)->rs, i) ? 2 * LINE_PT : 5 * LINE_PT;
 	double g = SMALL_PT * lines(guide, s->w[3] * 12 / 11);
 	double h = LINE_PT * lines(title, s->w[1]);
 	pt = pt > g ? pt : g;
 	pt = pt > h ? pt : h;
-	height(s, pt + 6);
-	put(s, 0, sec->id, F_SECTION);
-	put(s, 1, title, depth(sec->id) <= 1 ? F_SEC_TITLE_B : F_SEC_TITLE);
+	bc_xsheet_height(s, pt + 6);
+	bc_xsheet_put(s, 0, sec->id, F_SECTION);
+	bc_xsheet_put(s, 1, title,
+		      depth(sec->id) <= 1 ? F_SEC_TITLE_B : F_SEC_TITLE);
 	char label[1100];
 	snprintf(label, sizeof label, "%s. %s", sec->id, sec->title);
 	input in = {.type = BC_T_TEXT, .label = label, .style = I_LONG};
 	input_cell(s, 2, &in, BC_PART_REPORT, sec->id);
-	put(s, 3, guide, F_GUIDE);
+	bc_xsheet_put(s, 3, guide, F_GUIDE);
 	s->r++;
 }
 
@@ -1202,8 +1023,8 @@ static void report_sheet(tpl *t)
 	if (!sheet_open(t, &s, REPORT_SHEET, 4))
 		return;
 	for (lxw_col_t c = 0; c < 4; c++)
-		width(&s, c, w[c]);
-	heading(&s, "Nội dung báo cáo", NULL, NULL);
+		bc_xsheet_width(&s, c, w[c]);
+	bc_xsheet_heading(&s, "Nội dung báo cáo", NULL, NULL);
 	line(&s, 0, 3,
 	     "Ghi nội dung vào cột (3), mỗi mục một ô; mục không có nội dung "
 	     "thì để trống. Mục có dấu (*) phải có nội dung ở chính mục đó "
@@ -1215,15 +1036,15 @@ static void report_sheet(tpl *t)
 	for (size_t i = 0; i < t->rs->n_sections; i++)
 		if (bc_owed_may_write(t->owed, t->rs->sections[i].id))
 			section_row(&s, i);
-	page(&s, true, 1, 0);
-	sheet_close(&s);
+	bc_xsheet_page(&s, true);
+	bc_xsheet_close(&s);
 }
 
 /* ---- the hidden map ---------------------------------------------------- */
 
 static lxw_worksheet *hidden_sheet(tpl *t, const char *name)
 {
-	lxw_worksheet *ws = add_sheet(t, name);
+	lxw_worksheet *ws = bc_xbook_sheet(&t->b, name);
 	if (ws)
 		worksheet_hide(ws);
 	return ws;
@@ -1236,16 +1057,18 @@ static void fields_sheet(tpl *t)
 	lxw_format *f = t->f[F_PLAIN];
 	if (!ws)
 		return;
-	ok(t, worksheet_set_column(ws, 0, 3, 24, NULL));
+	bc_xbook_check(&t->b, worksheet_set_column(ws, 0, 3, 24, NULL));
 	for (lxw_col_t c = 0; c < 4; c++)
-		ok(t, worksheet_write_string(ws, 0, c, head[c], f));
+		bc_xbook_check(&t->b,
+			       worksheet_write_string(ws, 0, c, head[c], f));
 	for (size_t i = 0; i < t->n_map; i++) {
 		const entry *e = &t->map[i];
 		const char *v[] = {e->form, e->field, t->sheets[e->sheet],
 				   e->cell};
 		for (lxw_col_t c = 0; c < 4; c++)
-			ok(t, worksheet_write_string(ws, (lxw_row_t)i + 1, c,
-						     v[c], f));
+			bc_xbook_check(&t->b, worksheet_write_string(
+						      ws, (lxw_row_t)i + 1, c,
+						      v[c], f));
 	}
 }
 
@@ -1259,14 +1082,18 @@ static void meta_sheet(tpl *t)
 	lxw_format *f = t->f[F_PLAIN];
 	if (!ws)
 		return;
-	ok(t, worksheet_set_column(ws, 0, 1, 24, NULL));
+	bc_xbook_check(&t->b, worksheet_set_column(ws, 0, 1, 24, NULL));
 	lxw_row_t r = 0;
 	for (; r < sizeof kv / sizeof *kv; r++) {
-		ok(t, worksheet_write_string(ws, r, 0, kv[r][0], f));
-		ok(t, worksheet_write_string(ws, r, 1, kv[r][1], f));
+		bc_xbook_check(&t->b,
+			       worksheet_write_string(ws, r, 0, kv[r][0], f));
+		bc_xbook_check(&t->b,
+			       worksheet_write_string(ws, r, 1, kv[r][1], f));
 	}
-	ok(t, worksheet_write_string(ws, r, 0, "template_version", f));
-	ok(t, worksheet_write_number(ws, r, 1, BC_TEMPLATE_VERSION, f));
+	bc_xbook_check(&t->b,
+		       worksheet_write_string(ws, r, 0, "template_version", f));
+	bc_xbook_check(&t->b, worksheet_write_number(ws, r, 1,
+						     BC_TEMPLATE_VERSION, f));
 }
 
 static void lists_sheet(tpl *t)
@@ -1274,25 +1101,24 @@ static void lists_sheet(tpl *t)
 	lxw_worksheet *ws = t->n_lists ? hidden_sheet(t, LISTS_SHEET) : NULL;
 	for (size_t c = 0; ws && c < t->n_lists; c++)
 		for (size_t r = 0; r < t->lists[c].n; r++)
-			ok(t, worksheet_write_string(ws, (lxw_row_t)r,
-						     (lxw_col_t)c,
-						     t->lists[c].values[r],
-						     t->f[F_PLAIN]));
+			bc_xbook_check(&t->b,
+				       worksheet_write_string(
+					       ws, (lxw_row_t)r, (lxw_col_t)c,
+					       t->lists[c].values[r],
+					       t->f[F_PLAIN]));
 }
 
 /* ---- one workbook ------------------------------------------------------ */
 
+/* The unit under its parent, the period; the day the unit signs is
+ * left for its hand. */
 static void texts(tpl *t)
 {
-	char from[16], to[16];
 	if (t->parent)
-		bc_utf8_upper(t->parent, t->org_top, sizeof t->org_top);
-	bc_utf8_upper(t->u->name, t->org, sizeof t->org);
-	snprintf(t->period, sizeof t->period, "Kỳ báo cáo: %s", t->p->label);
-	dmy(t->p->from, from, sizeof from);
-	dmy(t->p->to, to, sizeof to);
-	snprintf(t->window, sizeof t->window, "(Từ ngày %s đến ngày %s)",
-		 from, to);
+		bc_utf8_upper(t->parent, t->b.org_top, sizeof t->b.org_top);
+	bc_utf8_upper(t->u->name, t->b.org, sizeof t->b.org);
+	bc_xbook_period(&t->b, t->p->label, t->p->from, t->p->to);
+	bc_xlsx_date_words(BC_DATE_NONE, t->dated, sizeof t->dated);
 }
 
 static void properties(tpl *t, bc_time now)
@@ -1306,7 +1132,7 @@ static void properties(tpl *t, bc_time now)
 		.keywords = t->rs->directive.reference,
 		.created = (time_t)now,
 	};
-	workbook_set_properties(t->wb, &props);
+	workbook_set_properties(t->b.wb, &props);
 }
 
 static void sheets(tpl *t)
@@ -1344,31 +1170,31 @@ static bc_err build(tpl *t, bc_outfile *of, const char *path, bc_time now,
 	/* Its scratch files beside the output: libxlsxwriter does not
 	 * check their writes, but checks the output's. */
 	lxw_workbook_options opt = {.tmpdir = (char *)bc_outfile_dir(of)};
-	t->wb = workbook_new_opt(bc_outfile_tmp(of), &opt);
-	if (!t->wb) {
+	t->b.wb = workbook_new_opt(bc_outfile_tmp(of), &opt);
+	if (!t->b.wb) {
 		bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL,
 			     "cannot create the workbook");
 		return BC_ERR_IO;
 	}
 	texts(t);
 	properties(t, now);
-	styles(t);
-	if (t->err == LXW_NO_ERROR)
+	bc_xbook_formats(&t->b, SPEC, F_N, style);
+	if (t->b.err == LXW_NO_ERROR)
 		sheets(t);
 	int errnum;
-	lxw_error e = bc_xlsx_close(t->wb, &errnum);
+	lxw_error e = bc_xlsx_close(t->b.wb, &errnum);
 	tpl_release(t);
-	if (t->err == LXW_NO_ERROR && bc_xlsx_io_error(e)) {
+	if (t->b.err == LXW_NO_ERROR && bc_xlsx_io_error(e)) {
 		bc_outfile_fail(of, errnum, d);
 		return BC_ERR_IO;
 	}
-	if (t->err == LXW_NO_ERROR && e != LXW_NO_ERROR)
-		fail(t, e, NULL);
-	if (t->err == LXW_NO_ERROR)
+	if (t->b.err == LXW_NO_ERROR && e != LXW_NO_ERROR)
+		bc_xbook_fail(&t->b, e, NULL);
+	if (t->b.err == LXW_NO_ERROR)
 		return BC_OK;
-	bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL, "%s", t->why);
-	return t->err == LXW_ERROR_MEMORY_MALLOC_FAILED ? BC_ERR_NOMEM
-							: BC_ERR_IO;
+	bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL, "%s", t->b.why);
+	return t->b.err == LXW_ERROR_MEMORY_MALLOC_FAILED ? BC_ERR_NOMEM
+							  : BC_ERR_IO;
 }
 
 /* Builds into a temporary file, put at path only once complete
@@ -1391,6 +1217,7 @@ static bc_err write_unit(bc_store *st, const bc_period *p, const bc_unit *u,
 	const bc_unit_kind *k = bc_ruleset_kind(p->rs, u->kind);
 	tpl t = {.rs = p->rs, .p = p, .u = u, .owed = o,
 		 .level = k ? k->level : NULL};
+	t.b = (bc_xbook){.lay = &LAYOUT, .f = t.f};
 	bc_unit parent = {0};
 	bc_err rc = u->parent ? bc_unit_get(st, u->parent, &parent, d) : BC_OK;
 	if (rc == BC_OK) {

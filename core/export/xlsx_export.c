@@ -21,19 +21,15 @@
 #include "mem.h"
 #include "text.h"
 #include "status_json.h"
-#include "xlsx_sheet.h"
+#include "xlsx_write.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <xlsxwriter.h>
 
-#define FONT "Times New Roman"
-#define NATION "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-#define MOTTO "Độc lập - Tự do - Hạnh phúc"
 #define LINE_PT 15.0 /* a line of 12-point text */
 #define ROW_PT 16.0  /* a row of one line */
-#define CM(x) ((x) / 2.54)
 
 /* Cell styles. */
 enum {
@@ -82,32 +78,22 @@ static const char *const KNUM[K_N] = {"#,##0", "#,##0.00", "0.0", "0.0",
 				      "\"Có\";;\"Không\""};
 
 typedef struct book {
-	lxw_workbook *wb;
+	bc_xbook x; /* first: a sheet's book is its book (book_of) */
 	const bc_ruleset *rs;
 	bc_host *h;
 	json_t *model, *agg, *units; /* borrowed */
 	json_t *by_code;   /* unit code → unit */
 	json_t *estimated; /* unit code → true */
 	lxw_format *f[F_N], *k[2][K_N];
-	char district[512], period[512], window[160], today[64];
-	lxw_error err;
-	char why[256];
+	char today[64]; /* the document's date, where it is signed */
 } book;
 
-/* A worksheet being written, row after row. */
-typedef struct sheet {
-	book *b;
-	lxw_worksheet *ws;
-	char name[160];
-	lxw_row_t r; /* the row being written */
-	lxw_col_t n; /* the columns in use */
-	double *w;   /* their widths */
-	double *rh;  /* each row's height, in points */
-	size_t cap_rh;
-	lxw_row_t sized; /* the last row given a height, plus one */
-	lxw_row_t head1, head2; /* rows printed atop every page, if any */
-	lxw_row_t tail;  /* the first row after the table, 0 if none */
-} sheet;
+typedef bc_xsheet sheet;
+
+static book *book_of(const sheet *s)
+{
+	return (book *)s->b;
+}
 
 /* ---- text ------------------------------------------------------------- */
 
@@ -127,14 +113,11 @@ static bool datetime(const char *s, lxw_datetime *dt)
 	return n == 3 || n == 5;
 }
 
-/* "2022-12-10" → "10/12/2022", as Vietnamese documents write dates. */
-static void dmy(const char *iso, char *out, size_t n)
+/* A date of the model: "YYYY-MM-DD", BC_DATE_NONE for anything else. */
+static bc_date model_date(const char *iso)
 {
-	lxw_datetime d;
-	if (datetime(iso, &d))
-		snprintf(out, n, "%02d/%02d/%04d", d.day, d.month, d.year);
-	else
-		snprintf(out, n, "%s", iso);
+	bc_date d;
+	return bc_date_parse(iso, &d) ? d : BC_DATE_NONE;
 }
 
 static void roman(int v, char *out, size_t n)
@@ -190,62 +173,23 @@ static int lines(const char *t, double width, bool bold)
 
 /* ---- the workbook ------------------------------------------------------ */
 
-static lxw_format *style(lxw_workbook *wb, unsigned fl, double pt,
-			 const char *num)
+static lxw_format *style(lxw_workbook *wb, const bc_xf_spec *sp)
 {
-	return bc_xlsx_format(wb, FONT, fl, pt, num, 0);
+	return bc_xlsx_format(wb, BC_XLSX_FONT, sp->fl, sp->pt, sp->num, 0);
 }
 
-/* One format per kind: twins share it (bc_xf_spec_first). */
+/* One format per kind (bc_xbook_formats), and the numbers' plain and
+ * bold. */
 static void styles(book *b)
 {
-	for (size_t i = 0; i < F_N; i++) {
-		size_t first = bc_xf_spec_first(SPEC, i);
-		b->f[i] = first < i ? b->f[first]
-				    : style(b->wb, SPEC[i].fl, SPEC[i].pt,
-					    SPEC[i].num);
-	}
+	bc_xbook_formats(&b->x, SPEC, F_N, style);
 	for (int bold = 0; bold < 2; bold++)
 		for (int k = 0; k < K_N; k++)
-			b->k[bold][k] = style(
-				b->wb,
+			b->k[bold][k] = bc_xlsx_format(
+				b->x.wb, BC_XLSX_FONT,
 				(bold ? BOLD : 0) | VCENTER | BORDER |
 					(k == K_BOOL ? CENTER : RIGHT | INDENT),
-				12, KNUM[k]);
-}
-
-static void fail(book *b, lxw_error e, const char *why)
-{
-	if (b->err != LXW_NO_ERROR)
-		return;
-	b->err = e;
-	snprintf(b->why, sizeof b->why, "%s", why ? why : lxw_strerror(e));
-}
-
-static void check(sheet *s, lxw_error e)
-{
-	if (e != LXW_NO_ERROR)
-		fail(s->b, e, NULL);
-}
-
-static bool sheet_open(book *b, sheet *s, const char *name, lxw_col_t n)
-{
-	*s = (sheet){.b = b, .n = n, .head1 = 1}; /* no header yet */
-	snprintf(s->name, sizeof s->name, "%s", name);
-	s->w = bc_calloc(n, sizeof *s->w);
-	s->ws = s->w ? workbook_add_worksheet(b->wb, s->name) : NULL;
-	if (!s->ws) {
-		char why[256];
-		snprintf(why, sizeof why, "cannot add the sheet '%s'", name);
-		fail(b, LXW_ERROR_PARAMETER_VALIDATION, why);
-		bc_free(s->w);
-		s->w = NULL;
-		return false;
-	}
-	/* One line is the rule: only taller rows are given a height (a
-	 * call into libxlsxwriter per row saved: 7% of a national export). */
-	worksheet_set_default_row(s->ws, ROW_PT, LXW_FALSE);
-	return true;
+				12, KNUM[k], 0);
 }
 
 /* Points of the sheet's rows a printed page holds: A4 landscape inside
@@ -311,7 +255,8 @@ static void fit_pages(sheet *s)
 	paginate(s, page, head, &p);
 	bool one = s->tail && p.table1 == p.table2;
 	if (!one)
-		check(s, worksheet_repeat_rows(s->ws, s->head1, s->head2));
+		bc_xsheet_check(
+			s, worksheet_repeat_rows(s->ws, s->head1, s->head2));
 	if (p.n < 2 || !s->tail || p.last < s->tail)
 		return;
 	double over = ((one ? 0 : head) + rows_pt(s, p.last, s->r)) / page;
@@ -322,38 +267,14 @@ static void fit_pages(sheet *s)
 	lxw_row_t brk[2] = {one ? s->tail : s->tail > 3 ? s->tail - 3 : 0, 0};
 	if (brk[0] > p.before && brk[0] > s->head2 + 1 &&
 	    (one ? 0 : head) + rows_pt(s, brk[0], s->r) <= page)
-		check(s, worksheet_set_h_pagebreaks(s->ws, brk));
+		bc_xsheet_check(s, worksheet_set_h_pagebreaks(s->ws, brk));
 }
 
 static void sheet_close(sheet *s)
 {
 	if (s->ws && s->rh)
 		fit_pages(s);
-	bc_free(s->w);
-	bc_free(s->rh);
-	s->w = NULL;
-	s->rh = NULL;
-}
-
-static void width(sheet *s, lxw_col_t c, double w)
-{
-	s->w[c] = w;
-	check(s, worksheet_set_column(s->ws, c, c, w, NULL));
-}
-
-static void put(sheet *s, lxw_col_t c, const char *t, int f)
-{
-	check(s, worksheet_write_string(s->ws, s->r, c, t, s->b->f[f]));
-}
-
-static void num(sheet *s, lxw_col_t c, double v, lxw_format *f)
-{
-	check(s, worksheet_write_number(s->ws, s->r, c, v, f));
-}
-
-static void blank(sheet *s, lxw_col_t c, int f)
-{
-	check(s, worksheet_write_blank(s->ws, s->r, c, s->b->f[f]));
+	bc_xsheet_close(s);
 }
 
 /* A formula with the value it computes, for readers that do not
@@ -361,16 +282,8 @@ static void blank(sheet *s, lxw_col_t c, int f)
 static void sum(sheet *s, lxw_col_t c, const char *formula, double v,
 		lxw_format *f)
 {
-	check(s, worksheet_write_formula_num(s->ws, s->r, c, formula, f, v));
-}
-
-static void merge(sheet *s, lxw_col_t c1, lxw_col_t c2, const char *t, int f)
-{
-	if (c2 <= c1)
-		put(s, c1, t, f);
-	else
-		check(s, worksheet_merge_range(s->ws, s->r, c1, s->r, c2, t,
-					       s->b->f[f]));
+	bc_xsheet_check(
+		s, worksheet_write_formula_num(s->ws, s->r, c, formula, f, v));
 }
 
 /* Merges cell c of the previous row with the one below it.  Rows are
@@ -381,172 +294,88 @@ static void merge_down(sheet *s, lxw_col_t c, const char *t, int f)
 	worksheet_merge_range(s->ws, s->r - 1, c, s->r, c, t, s->b->f[f]);
 }
 
-static void height(sheet *s, double pt)
-{
-	if (bc_grow((void **)&s->rh, &s->cap_rh, s->r + 1, sizeof *s->rh) < 0) {
-		fail(s->b, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
-		return;
-	}
-	s->rh[s->r] = pt;
-	s->sized = s->r + 1;
-	if (pt != ROW_PT)
-		check(s, worksheet_set_row(s->ws, s->r, pt, NULL));
-}
-
-/* Moves n rows down, giving the rows left a height of their own:
- * LibreOffice ignores a sheet's default height, and printed pages should
- * break in the same places in every reader. */
-static void next(sheet *s, unsigned n)
-{
-	for (; n; n--, s->r++)
-		if (s->sized != s->r + 1)
-			height(s, ROW_PT);
-}
-
 /* Room for the most lines a cell of the row wraps to. */
 static void fit(sheet *s, int n)
 {
 	if (n > 1)
-		height(s, LINE_PT * n + 3);
+		bc_xsheet_height(s, LINE_PT * n + 3);
 }
 
 static void datetime_cell(sheet *s, lxw_col_t c, const char *iso, int f)
 {
 	lxw_datetime dt;
 	if (datetime(iso, &dt))
-		check(s, worksheet_write_datetime(s->ws, s->r, c, &dt,
-						  s->b->f[f]));
+		bc_xsheet_check(s, worksheet_write_datetime(s->ws, s->r, c, &dt,
+							    s->b->f[f]));
 	else
-		put(s, c, iso, F_TEXT);
+		bc_xsheet_put(s, c, iso, F_TEXT);
 }
 
 /* ---- the parts every sheet shares -------------------------------------- */
 
-/* Columns under the issuing body: enough for its name. */
-static lxw_col_t left_end(const sheet *s)
+/* The height a row needs for text in part p (bc_layout.fit). */
+static double part_height(const sheet *s, const char *text, double width,
+			  bc_xpart p)
 {
-	double w = 0;
-	lxw_col_t c = 0;
-	for (; c + 2 < s->n && (w += s->w[c]) < 34; c++)
-		;
-	return c;
+	if (p == BC_XP_TITLE)
+		return 20 * lines(text, width * 0.85, true) + 4;
+	int n = lines(text, width, true);
+	return n > 1 ? LINE_PT * n + 3 : 0;
 }
 
-/* Columns under the national title: the right part, enough for it. */
-static lxw_col_t right_start(const sheet *s)
-{
-	double w = 0;
-	lxw_col_t c = s->n - 1, l = left_end(s);
-	for (; c > l + 1 && (w += s->w[c]) < 46; c--)
-		;
-	return c;
-}
+static const bc_layout LAYOUT = {
+	.style = {[BC_XP_CODE] = F_ORG,
+		  [BC_XP_ORG_TOP] = F_ORG,
+		  [BC_XP_ORG] = F_ORG,
+		  [BC_XP_NATION] = F_NATION,
+		  [BC_XP_MOTTO] = F_MOTTO,
+		  [BC_XP_TITLE] = F_TITLE,
+		  [BC_XP_PERIOD] = F_PERIOD,
+		  [BC_XP_WINDOW] = F_WINDOW,
+		  [BC_XP_HEAD] = F_HEAD,
+		  [BC_XP_COLNO] = F_COLNO,
+		  [BC_XP_SIGN] = F_SIGN,
+		  [BC_XP_SIGN_NOTE] = F_SIGNNOTE},
+	.fit = part_height,
+	.row_pt = ROW_PT,
+};
 
-static void title_rows(sheet *s, const char *title)
-{
-	book *b = s->b;
-	char up[1024];
-	bc_utf8_upper(title, up, sizeof up);
-	double w = 0;
-	for (lxw_col_t c = 0; c < s->n; c++)
-		w += s->w[c];
-	height(s, 20 * lines(up, w * 0.85, true) + 4);
-	merge(s, 0, s->n - 1, up, F_TITLE);
-	next(s, 1);
-	merge(s, 0, s->n - 1, b->period, F_PERIOD);
-	next(s, 1);
-	merge(s, 0, s->n - 1, b->window, F_WINDOW);
-	next(s, 2);
-}
-
-/* The header of Nghị định 30: the district at the left, the national
- * title and motto at the right; then the sheet's title and period. */
-static void heading(sheet *s, const char *title)
-{
-	book *b = s->b;
-	lxw_col_t l = left_end(s), r = right_start(s);
-	double lw = 0;
-	for (lxw_col_t c = 0; c <= l; c++)
-		lw += s->w[c];
-	fit(s, lines(b->district, lw, true));
-	merge(s, 0, l, b->district, F_ORG);
-	merge(s, r, s->n - 1, NATION, F_NATION);
-	next(s, 1);
-	merge(s, r, s->n - 1, MOTTO, F_MOTTO);
-	next(s, 2);
-	title_rows(s, title);
-}
-
-/* Landscape A4 one page wide, margins of Nghị định 30 (left 3 cm for
- * binding, about 2 cm elsewhere); head1..head2 are the table's header,
- * repeated on its pages (fit_pages). */
+/* Landscape; head1..head2 are the table's head, repeated on its pages
+ * (fit_pages). */
 static void page(sheet *s, lxw_row_t head1, lxw_row_t head2)
 {
-	worksheet_set_landscape(s->ws);
-	worksheet_set_paper(s->ws, 9);
-	worksheet_set_margins(s->ws, CM(3.0), CM(1.5), CM(2.0), CM(2.0));
-	worksheet_fit_to_pages(s->ws, 1, 0);
-	worksheet_center_horizontally(s->ws);
-	check(s, worksheet_set_footer(s->ws, "&C&\"" FONT "\"&11&P/&N"));
+	bc_xsheet_page(s, true);
 	s->head1 = head1;
 	s->head2 = head2;
 }
 
-/* The last row of a table's head: the columns numbered (1), (2), ...
- * as official forms do; the head, from row first, repeats atop every
- * page and stays in view. */
+/* The last row of a table's head, its columns numbered; the head, from
+ * row first, repeats atop every page and stays in view. */
 static void column_numbers(sheet *s, lxw_row_t first)
 {
-	for (lxw_col_t c = 0; c < s->n; c++) {
-		char no[16];
-		snprintf(no, sizeof no, "(%u)", (unsigned)c + 1);
-		put(s, c, no, F_COLNO);
-	}
+	bc_xsheet_column_numbers(s, s->n);
 	page(s, first, s->r);
 	worksheet_freeze_panes(s->ws, s->r + 1, 2);
-	next(s, 1);
+	bc_xsheet_next(s, 1);
 }
 
 /* Header rows of a table: its labels, the units of measure when uom is
- * given, and the column numbers (1), (2) … as official tables have. */
+ * given, and the column numbers. */
 static void table_head(sheet *s, const char *const *label,
 		       const char *const *uom)
 {
 	lxw_row_t first = s->r;
-	int most = 1;
-	for (lxw_col_t c = 0; c < s->n; c++)
-		if (label[c] && lines(label[c], s->w[c], true) > most)
-			most = lines(label[c], s->w[c], true);
-	fit(s, most);
-	for (lxw_col_t c = 0; c < s->n; c++)
-		put(s, c, label[c] ? label[c] : "", F_HEAD);
-	next(s, 1);
+	bc_xsheet_labels(s, label, s->n);
 	for (lxw_col_t c = 0; uom && c < s->n; c++)
-		put(s, c, uom[c] ? uom[c] : "", F_UOM);
-	next(s, uom != NULL);
+		bc_xsheet_put(s, c, uom[c] ? uom[c] : "", F_UOM);
+	bc_xsheet_next(s, uom != NULL);
 	column_numbers(s, first);
-}
-
-/* Where the one who drew the table and the head of the office sign. */
-static void signature(sheet *s)
-{
-	book *b = s->b;
-	lxw_col_t l = left_end(s), r = right_start(s);
-	next(s, 1);
-	merge(s, r, s->n - 1, b->today, F_SIGNNOTE);
-	next(s, 1);
-	merge(s, 0, l, "NGƯỜI LẬP BIỂU", F_SIGN);
-	merge(s, r, s->n - 1, "THỦ TRƯỞNG ĐƠN VỊ", F_SIGN);
-	next(s, 1);
-	merge(s, 0, l, "(Ký, ghi rõ họ tên)", F_SIGNNOTE);
-	merge(s, r, s->n - 1, "(Ký tên, đóng dấu)", F_SIGNNOTE);
-	next(s, 1);
 }
 
 static void note(sheet *s, const char *text)
 {
-	put(s, 1, text, F_NOTE);
-	next(s, 1);
+	bc_xsheet_put(s, 1, text, F_NOTE);
+	bc_xsheet_next(s, 1);
 }
 
 /* A group's row: its Roman number and its name across the row. */
@@ -555,23 +384,23 @@ static void group_row(sheet *s, int no, const char *label)
 	char r[16];
 	roman(no, r, sizeof r);
 	fit(s, lines(label, s->w[1], true));
-	put(s, 0, r, F_GSTT);
-	put(s, 1, label, F_GNAME);
+	bc_xsheet_put(s, 0, r, F_GSTT);
+	bc_xsheet_put(s, 1, label, F_GNAME);
 	for (lxw_col_t c = 2; c < s->n; c++)
-		blank(s, c, F_GCELL);
+		bc_xsheet_blank(s, c, F_GCELL);
 }
 
 /* The unit's name, marked when its figures are estimates; the row is
  * made high enough for it or for the lines another cell needs. */
 static void name_cell(sheet *s, json_t *u, int other)
 {
-	book *b = s->b;
+	book *b = book_of(s);
 	char name[600];
 	snprintf(name, sizeof name, "%s%s", str(u, "name"),
 		 json_object_get(b->estimated, str(u, "code")) ? " (*)" : "");
 	int n = lines(name, s->w[1], false);
 	fit(s, n > other ? n : other);
-	put(s, 1, name, F_TEXT);
+	bc_xsheet_put(s, 1, name, F_TEXT);
 }
 
 /* ---- the forms --------------------------------------------------------- */
@@ -587,7 +416,8 @@ static json_t *fetched(book *b, json_t *v)
 {
 	if (v)
 		return v;
-	fail(b, LXW_ERROR_MEMORY_MALLOC_FAILED, "cannot read the store");
+	bc_xbook_fail(&b->x, LXW_ERROR_MEMORY_MALLOC_FAILED,
+		      "cannot read the store");
 	return json_object();
 }
 
@@ -624,18 +454,18 @@ static int kind_of(const bc_field *f)
 /* A unit's value in its column, by the field's type. */
 static void value_cell(sheet *s, lxw_col_t c, const bc_field *f, json_t *v)
 {
-	book *b = s->b;
+	book *b = book_of(s);
 	if (json_is_boolean(v))
-		num(s, c, json_is_true(v), b->k[0][K_BOOL]);
+		bc_xsheet_num(s, c, json_is_true(v), b->k[0][K_BOOL]);
 	else if (json_is_number(v))
-		num(s, c, json_number_value(v), b->k[0][kind_of(f)]);
+		bc_xsheet_num(s, c, json_number_value(v), b->k[0][kind_of(f)]);
 	else if (json_is_string(v) && f->type == BC_T_DATE)
 		datetime_cell(s, c, json_string_value(v), F_DATE);
 	else if (json_is_string(v))
-		put(s, c, json_string_value(v),
-		    f->type == BC_T_ENUM ? F_ENUM : F_TEXT);
+		bc_xsheet_put(s, c, json_string_value(v),
+			      f->type == BC_T_ENUM ? F_ENUM : F_TEXT);
 	else
-		blank(s, c, F_CELL);
+		bc_xsheet_blank(s, c, F_CELL);
 }
 
 static double number(json_t *v)
@@ -673,10 +503,10 @@ static json_t *level_units(book *b, ftab *t, const char *level)
 static void unit_row(sheet *s, ftab *t, json_t *u, int no)
 {
 	json_t *mine = json_object_get(t->values, str(u, "code"));
-	num(s, 0, no, s->b->f[F_STT]);
+	bc_xsheet_num(s, 0, no, s->b->f[F_STT]);
 	name_cell(s, u, 1);
 	if (!mine) {
-		merge(s, 2, s->n - 1, "Chưa báo cáo", F_MISSING);
+		bc_xsheet_merge(s, 2, s->n - 1, "Chưa báo cáo", F_MISSING);
 		return;
 	}
 	for (size_t i = 0; i < t->n; i++) {
@@ -685,10 +515,10 @@ static void unit_row(sheet *s, ftab *t, json_t *u, int no)
 			value_cell(s, (lxw_col_t)(2 + i), f,
 				   json_object_get(mine, f->id));
 		else
-			blank(s, (lxw_col_t)(2 + i), F_CELL);
+			bc_xsheet_blank(s, (lxw_col_t)(2 + i), F_CELL);
 	}
 	for (lxw_col_t c = (lxw_col_t)(2 + t->n); c < s->n; c++)
-		blank(s, c, F_CELL);
+		bc_xsheet_blank(s, c, F_CELL);
 }
 
 /* The level's row: =SUM() of its units' rows below, with the value. */
@@ -719,7 +549,7 @@ static void subtotal_row(sheet *s, ftab *t, json_t *units, int no,
 		snprintf(formula, sizeof formula, "=SUM(%s)", range);
 		v = round(v * 1e4) / 1e4;
 		sum(s, (lxw_col_t)(2 + i), formula, v,
-		    s->b->k[1][f->type == BC_T_MONEY ? K_MONEY : K_INT]);
+		    book_of(s)->k[1][f->type == BC_T_MONEY ? K_MONEY : K_INT]);
 		t->total[i] += v;
 		t->any[i] = true;
 	}
@@ -742,29 +572,31 @@ static char *groups_sum(const ftab *t, lxw_col_t c)
 
 static void total_row(sheet *s, ftab *t)
 {
-	blank(s, 0, F_GSTT);
-	put(s, 1, "Tổng cộng", F_GNAME);
+	bc_xsheet_blank(s, 0, F_GSTT);
+	bc_xsheet_put(s, 1, "Tổng cộng", F_GNAME);
 	for (lxw_col_t c = 2; c < s->n; c++) {
 		size_t i = c - 2;
 		if (i >= t->n || !t->any[i]) {
-			blank(s, c, F_GCELL);
+			bc_xsheet_blank(s, c, F_GCELL);
 			continue;
 		}
 		char *formula = groups_sum(t, c);
 		if (!formula) {
-			fail(s->b, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
+			bc_xbook_fail(s->b, LXW_ERROR_MEMORY_MALLOC_FAILED,
+				      NULL);
 			return;
 		}
 		sum(s, c, formula, round(t->total[i] * 1e4) / 1e4,
-		    s->b->k[1][t->col[i]->type == BC_T_MONEY ? K_MONEY : K_INT]);
+		    book_of(s)->k[1][t->col[i]->type == BC_T_MONEY ? K_MONEY
+								   : K_INT]);
 		bc_free(formula);
 	}
-	next(s, 1);
+	bc_xsheet_next(s, 1);
 }
 
 static void form_rows(sheet *s, ftab *t)
 {
-	book *b = s->b;
+	book *b = book_of(s);
 	int no = 0;
 	for (size_t l = 0; l < b->rs->n_levels; l++) {
 		const bc_level *lv = &b->rs->levels[l];
@@ -773,10 +605,10 @@ static void form_rows(sheet *s, ftab *t)
 		if (json_array_size(units)) {
 			t->groups[t->n_groups++] = s->r;
 			subtotal_row(s, t, units, ++no, lv->label);
-			next(s, 1);
+			bc_xsheet_next(s, 1);
 			json_array_foreach(units, i, u) {
 				unit_row(s, t, u, (int)i + 1);
-				next(s, 1);
+				bc_xsheet_next(s, 1);
 			}
 		}
 		json_decref(units);
@@ -789,7 +621,7 @@ static void form_rows(sheet *s, ftab *t)
  * total. */
 static void level_head(sheet *s, const char *what)
 {
-	book *b = s->b;
+	book *b = book_of(s);
 	size_t nl = b->rs->n_levels;
 	int most = lines(what, s->w[1], true);
 	for (size_t l = 0; l <= nl; l++) {
@@ -798,39 +630,41 @@ static void level_head(sheet *s, const char *what)
 		most = n > most ? n : most;
 	}
 	fit(s, most);
-	put(s, 0, "STT", F_HEAD);
-	put(s, 1, what, F_HEAD);
+	bc_xsheet_put(s, 0, "STT", F_HEAD);
+	bc_xsheet_put(s, 1, what, F_HEAD);
 	for (size_t l = 0; l <= nl; l++)
-		put(s, (lxw_col_t)(2 + l),
-		    l < nl ? b->rs->levels[l].label : "Tổng cộng", F_HEAD);
-	next(s, 1);
+		bc_xsheet_put(s, (lxw_col_t)(2 + l),
+			      l < nl ? b->rs->levels[l].label : "Tổng cộng",
+			      F_HEAD);
+	bc_xsheet_next(s, 1);
 }
 
 /* Each indicator of the form for every level and the district. */
 static void indicator_rows(sheet *s, const bc_form *f)
 {
-	book *b = s->b;
+	book *b = book_of(s);
 	if (!f->n_indicators)
 		return;
 	json_t *inds = json_object_get(form_agg(b, f->id), "indicators");
 	size_t nl = b->rs->n_levels;
-	next(s, 1);
+	bc_xsheet_next(s, 1);
 	level_head(s, "Chỉ số (%)");
 	for (size_t k = 0; k < f->n_indicators; k++) {
 		json_t *o = json_object_get(inds, f->indicators[k].id);
-		num(s, 0, (double)k + 1, b->f[F_STT]);
+		bc_xsheet_num(s, 0, (double)k + 1, b->f[F_STT]);
 		fit(s, lines(f->indicators[k].label, s->w[1], false));
-		put(s, 1, f->indicators[k].label, F_LABEL);
+		bc_xsheet_put(s, 1, f->indicators[k].label, F_LABEL);
 		for (size_t l = 0; l <= nl; l++) {
 			json_t *v = json_object_get(
 				o, l < nl ? b->rs->levels[l].id : "total");
 			if (json_is_number(v))
-				num(s, (lxw_col_t)(2 + l), json_number_value(v),
-				    b->k[l == nl][K_RATE]);
+				bc_xsheet_num(s, (lxw_col_t)(2 + l),
+					      json_number_value(v),
+					      b->k[l == nl][K_RATE]);
 			else
-				blank(s, (lxw_col_t)(2 + l), F_CELL);
+				bc_xsheet_blank(s, (lxw_col_t)(2 + l), F_CELL);
 		}
-		next(s, 1);
+		bc_xsheet_next(s, 1);
 	}
 }
 
@@ -855,7 +689,7 @@ static void form_head(sheet *s, ftab *t)
 	const char **label = bc_calloc(s->n, sizeof *label);
 	const char **uom = bc_calloc(s->n, sizeof *uom);
 	if (!label || !uom) {
-		fail(s->b, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
+		bc_xbook_fail(s->b, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
 	} else {
 		label[0] = "STT";
 		label[1] = "Đơn vị";
@@ -928,22 +762,24 @@ static void form_write(book *b, ftab *t)
 	if (n < 3 + nl)
 		n = (lxw_col_t)(3 + nl);
 	bc_xlsx_sheet_name(t->f->id, t->f->title, name, sizeof name);
-	if (!sheet_open(b, &s, name, n))
+	if (!bc_xsheet_open(&b->x, &s, name, n))
 		return;
-	width(&s, 0, 5);
-	width(&s, 1, names_width(b, t->values, t->missing, NULL));
+	bc_xsheet_width(&s, 0, 5);
+	bc_xsheet_width(&s, 1, names_width(b, t->values, t->missing, NULL));
 	for (lxw_col_t c = 2; c < n; c++)
-		width(&s, c, (size_t)(c - 2) < t->n ? column_of(t, c - 2) : 10);
-	heading(&s, t->f->title);
+		bc_xsheet_width(&s, c,
+				(size_t)(c - 2) < t->n ? column_of(t, c - 2)
+						       : 10);
+	bc_xsheet_heading(&s, t->f->title, NULL, NULL);
 	form_head(&s, t);
 	form_rows(&s, t);
 	s.tail = s.r;
 	indicator_rows(&s, t->f);
 	if (json_object_size(b->estimated)) {
-		next(&s, 1);
+		bc_xsheet_next(&s, 1);
 		note(&s, "(*) Đơn vị có số liệu ước tính.");
 	}
-	signature(&s);
+	bc_xsheet_signature(&s, b->today);
 	sheet_close(&s);
 }
 
@@ -957,7 +793,7 @@ static void form_sheet(book *b, const bc_form *f, json_t *values)
 	t.any = bc_calloc(f->n_fields + 1, sizeof *t.any);
 	t.groups = bc_calloc(b->rs->n_levels + 1, sizeof *t.groups);
 	if (!t.col || !t.total || !t.any || !t.groups) {
-		fail(b, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
+		bc_xbook_fail(&b->x, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
 	} else {
 		for (size_t i = 0; i < f->n_fields; i++)
 			if (f->fields[i].type != BC_T_TABLE)
@@ -1008,14 +844,14 @@ static void list_row(sheet *s, const bc_field *t, json_t *u, json_t *row,
 		most = n > most ? n : most;
 	}
 	fit(s, most);
-	num(s, 0, no, s->b->f[F_STT]);
-	put(s, 1, str(u, "name"), F_TEXT);
+	bc_xsheet_num(s, 0, no, s->b->f[F_STT]);
+	bc_xsheet_put(s, 1, str(u, "name"), F_TEXT);
 	for (size_t k = 0; k < t->n_columns; k++)
 		value_cell(s, (lxw_col_t)(2 + k), &t->columns[k],
 			   json_object_get(row, t->columns[k].id));
 	for (lxw_col_t c = (lxw_col_t)(2 + t->n_columns); c < s->n; c++)
-		blank(s, c, F_CELL);
-	next(s, 1);
+		bc_xsheet_blank(s, c, F_CELL);
+	bc_xsheet_next(s, 1);
 }
 
 /* The rows of the units in by, grouped by level, units in list order,
@@ -1023,7 +859,7 @@ static void list_row(sheet *s, const bc_field *t, json_t *u, json_t *row,
 static void list_rows(sheet *s, const bc_form *f, const bc_field *t,
 		      json_t *by)
 {
-	book *b = s->b;
+	book *b = book_of(s);
 	int group = 0;
 	for (size_t l = 0; l < b->rs->n_levels; l++) {
 		int no = 0;
@@ -1035,7 +871,7 @@ static void list_rows(sheet *s, const bc_form *f, const bc_field *t,
 				continue;
 			if (!no) {
 				group_row(s, ++group, b->rs->levels[l].label);
-				next(s, 1);
+				bc_xsheet_next(s, 1);
 			}
 			json_t *mine = fetched(b, bc_host_unit_rows(
 						       b->h, f->id, t->id,
@@ -1046,8 +882,8 @@ static void list_rows(sheet *s, const bc_form *f, const bc_field *t,
 		}
 	}
 	if (!group) {
-		merge(s, 0, s->n - 1, "Không có", F_MISSING);
-		next(s, 1);
+		bc_xsheet_merge(s, 0, s->n - 1, "Không có", F_MISSING);
+		bc_xsheet_next(s, 1);
 	}
 }
 
@@ -1069,31 +905,31 @@ static json_t *count_keys(const bc_field *c, json_t *total)
 /* How many rows have each value of the column the table counts by. */
 static void count_rows(sheet *s, const bc_field *t, json_t *agg)
 {
-	book *b = s->b;
+	book *b = book_of(s);
 	if (t->count_by < 0)
 		return;
 	const bc_field *c = &t->columns[t->count_by];
 	size_t nl = b->rs->n_levels;
 	json_t *keys = count_keys(c, json_object_get(agg, "total")), *key;
 	size_t v;
-	next(s, 1);
+	bc_xsheet_next(s, 1);
 	level_head(s, c->label);
 	json_array_foreach(keys, v, key) {
 		const char *k = json_string_value(key);
-		num(s, 0, (double)v + 1, b->f[F_STT]);
-		put(s, 1, k, F_LABEL);
+		bc_xsheet_num(s, 0, (double)v + 1, b->f[F_STT]);
+		bc_xsheet_put(s, 1, k, F_LABEL);
 		for (size_t l = 0; l <= nl; l++) {
 			json_t *lv = json_object_get(
 				agg, l < nl ? b->rs->levels[l].id : "total");
 			json_t *x = json_object_get(lv, k);
 			if (json_is_object(lv))
-				num(s, (lxw_col_t)(2 + l),
-				    (double)json_integer_value(x),
-				    b->k[l == nl][K_INT]);
+				bc_xsheet_num(s, (lxw_col_t)(2 + l),
+					      (double)json_integer_value(x),
+					      b->k[l == nl][K_INT]);
 			else
-				blank(s, (lxw_col_t)(2 + l), F_CELL);
+				bc_xsheet_blank(s, (lxw_col_t)(2 + l), F_CELL);
 		}
-		next(s, 1);
+		bc_xsheet_next(s, 1);
 	}
 	json_decref(keys);
 }
@@ -1102,7 +938,7 @@ static void list_head(sheet *s, const bc_field *t)
 {
 	const char **label = bc_calloc(s->n, sizeof *label);
 	if (!label) {
-		fail(s->b, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
+		bc_xbook_fail(s->b, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
 		return;
 	}
 	label[0] = "STT";
@@ -1124,7 +960,7 @@ static void list_sheet(book *b, const bc_form *f, const bc_field *t,
 	double *cw = bc_calloc(t->n_columns + 1, sizeof *cw);
 	json_t *by = cw ? list_scan(b, f, t, cw) : NULL;
 	if (!cw)
-		fail(b, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
+		bc_xbook_fail(&b->x, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
 	if (!json_object_size(by) && !json_array_size(miss)) {
 		json_decref(by);
 		bc_free(cw);
@@ -1138,17 +974,18 @@ static void list_sheet(book *b, const bc_form *f, const bc_field *t,
 	char name[160];
 	sheet s;
 	bc_xlsx_sheet_name(f->id, title, name, sizeof name);
-	if (!sheet_open(b, &s, name, n)) {
+	if (!bc_xsheet_open(&b->x, &s, name, n)) {
 		json_decref(by);
 		bc_free(cw);
 		return;
 	}
-	width(&s, 0, 5);
-	width(&s, 1, names_width(b, by, NULL, NULL));
+	bc_xsheet_width(&s, 0, 5);
+	bc_xsheet_width(&s, 1, names_width(b, by, NULL, NULL));
 	for (lxw_col_t c = 2; c < n; c++)
-		width(&s, c, (size_t)(c - 2) < t->n_columns ? cw[c - 2] : 10);
+		bc_xsheet_width(
+			&s, c, (size_t)(c - 2) < t->n_columns ? cw[c - 2] : 10);
 	bc_free(cw);
-	heading(&s, title);
+	bc_xsheet_heading(&s, title, NULL, NULL);
 	list_head(&s, t);
 	list_rows(&s, f, t, by);
 	json_decref(by);
@@ -1156,7 +993,7 @@ static void list_sheet(book *b, const bc_form *f, const bc_field *t,
 	count_rows(&s, t, agg);
 	if (alone)
 		indicator_rows(&s, f);
-	signature(&s);
+	bc_xsheet_signature(&s, b->today);
 	sheet_close(&s);
 }
 
@@ -1175,48 +1012,49 @@ static void list_sheets(book *b, const bc_form *f)
 
 static void summary_head(sheet *s)
 {
-	book *b = s->b;
+	book *b = book_of(s);
 	size_t nl = b->rs->n_levels;
 	lxw_col_t last = s->n - 1, prev = (lxw_col_t)(3 + nl);
 	const char *change = "Tăng (+), giảm (-) so với cùng kỳ (điểm %)";
 	lxw_row_t first = s->r;
-	height(s, LINE_PT * 2 + 4);
-	put(s, 0, "STT", F_HEAD);
-	put(s, 1, "Chỉ số (%)", F_HEAD);
-	merge(s, 2, prev - 1, "Kỳ báo cáo", F_HEAD);
-	merge(s, prev, last - 1, "Cùng kỳ năm trước", F_HEAD);
-	put(s, last, change, F_HEAD);
-	next(s, 1);
+	bc_xsheet_height(s, LINE_PT * 2 + 4);
+	bc_xsheet_put(s, 0, "STT", F_HEAD);
+	bc_xsheet_put(s, 1, "Chỉ số (%)", F_HEAD);
+	bc_xsheet_merge(s, 2, prev - 1, "Kỳ báo cáo", F_HEAD);
+	bc_xsheet_merge(s, prev, last - 1, "Cùng kỳ năm trước", F_HEAD);
+	bc_xsheet_put(s, last, change, F_HEAD);
+	bc_xsheet_next(s, 1);
 	int more = lines(change, s->w[last], true) - 2;
-	height(s, LINE_PT * (more > 1 ? more : 1) + 4);
+	bc_xsheet_height(s, LINE_PT * (more > 1 ? more : 1) + 4);
 	merge_down(s, 0, "STT", F_HEAD);
 	merge_down(s, 1, "Chỉ số (%)", F_HEAD);
 	merge_down(s, last, change, F_HEAD);
 	for (size_t l = 0; l <= nl; l++) {
 		const char *lb = l < nl ? b->rs->levels[l].label : "Tổng cộng";
-		put(s, (lxw_col_t)(2 + l), lb, F_HEAD);
-		put(s, (lxw_col_t)(prev + l), lb, F_HEAD);
+		bc_xsheet_put(s, (lxw_col_t)(2 + l), lb, F_HEAD);
+		bc_xsheet_put(s, (lxw_col_t)(prev + l), lb, F_HEAD);
 	}
-	next(s, 1);
+	bc_xsheet_next(s, 1);
 	column_numbers(s, first);
 }
 
 static void rate(sheet *s, lxw_col_t c, json_t *v, bool bold)
 {
 	if (json_is_number(v))
-		num(s, c, json_number_value(v), s->b->k[bold][K_RATE]);
+		bc_xsheet_num(s, c, json_number_value(v),
+			      book_of(s)->k[bold][K_RATE]);
 	else
-		blank(s, c, F_CELL);
+		bc_xsheet_blank(s, c, F_CELL);
 }
 
 static void summary_row(sheet *s, json_t *o, const char *label, int no)
 {
-	book *b = s->b;
+	book *b = book_of(s);
 	size_t nl = b->rs->n_levels;
 	json_t *prev = json_object_get(o, "previous");
-	num(s, 0, no, b->f[F_STT]);
+	bc_xsheet_num(s, 0, no, b->f[F_STT]);
 	fit(s, lines(label, s->w[1], false));
-	put(s, 1, label, F_LABEL);
+	bc_xsheet_put(s, 1, label, F_LABEL);
 	for (size_t l = 0; l <= nl; l++) {
 		const char *id = l < nl ? b->rs->levels[l].id : "total";
 		rate(s, (lxw_col_t)(2 + l), json_object_get(o, id), l == nl);
@@ -1225,7 +1063,7 @@ static void summary_row(sheet *s, json_t *o, const char *label, int no)
 	}
 	rate(s, s->n - 1,
 	     json_object_get(json_object_get(o, "change_pp"), "total"), true);
-	next(s, 1);
+	bc_xsheet_next(s, 1);
 }
 
 static void summary_sheet(book *b)
@@ -1233,13 +1071,13 @@ static void summary_sheet(book *b)
 	size_t nl = b->rs->n_levels;
 	lxw_col_t n = (lxw_col_t)(2 + 2 * (nl + 1) + 1);
 	sheet s;
-	if (!sheet_open(b, &s, "Tổng hợp chỉ số", n))
+	if (!bc_xsheet_open(&b->x, &s, "Tổng hợp chỉ số", n))
 		return;
-	width(&s, 0, 5);
-	width(&s, 1, 50);
+	bc_xsheet_width(&s, 0, 5);
+	bc_xsheet_width(&s, 1, 50);
 	for (lxw_col_t c = 2; c < n; c++)
-		width(&s, c, c + 1 < n ? 10 : 14);
-	heading(&s, "Tổng hợp các chỉ số");
+		bc_xsheet_width(&s, c, c + 1 < n ? 10 : 14);
+	bc_xsheet_heading(&s, "Tổng hợp các chỉ số", NULL, NULL);
 	summary_head(&s);
 	int group = 0;
 	for (size_t i = 0; i < b->rs->n_forms; i++) {
@@ -1248,16 +1086,16 @@ static void summary_sheet(book *b)
 		if (!f->n_indicators)
 			continue;
 		group_row(&s, ++group, f->title);
-		next(&s, 1);
+		bc_xsheet_next(&s, 1);
 		for (size_t k = 0; k < f->n_indicators; k++)
 			summary_row(&s, json_object_get(inds, f->indicators[k].id),
 				    f->indicators[k].label, (int)k + 1);
 	}
 	s.tail = s.r;
-	next(&s, 1);
+	bc_xsheet_next(&s, 1);
 	note(&s, "Chỉ số của một cấp tính trên các đơn vị đã báo cáo đủ số "
 		 "liệu của chỉ số.");
-	signature(&s);
+	bc_xsheet_signature(&s, b->today);
 	sheet_close(&s);
 }
 
@@ -1286,20 +1124,21 @@ static void status_counts(sheet *s, json_t *sum_)
 		{"missing", "Số đơn vị chưa gửi"},
 		{"reporting_rate", "Tỷ lệ đơn vị gửi đủ (%)"},
 		{"on_time_rate", "Tỷ lệ đơn vị gửi đúng hạn (%)"}};
-	put(s, 0, "STT", F_HEAD);
-	put(s, 1, "Nội dung", F_HEAD);
-	put(s, 2, "Số lượng", F_HEAD);
-	next(s, 1);
+	bc_xsheet_put(s, 0, "STT", F_HEAD);
+	bc_xsheet_put(s, 1, "Nội dung", F_HEAD);
+	bc_xsheet_put(s, 2, "Số lượng", F_HEAD);
+	bc_xsheet_next(s, 1);
 	for (size_t i = 0; i < sizeof C / sizeof *C; i++) {
 		json_t *v = json_object_get(sum_, C[i][0]);
-		num(s, 0, (double)i + 1, s->b->f[F_STT]);
-		put(s, 1, C[i][1], F_LABEL);
+		bc_xsheet_num(s, 0, (double)i + 1, s->b->f[F_STT]);
+		bc_xsheet_put(s, 1, C[i][1], F_LABEL);
 		if (json_is_number(v))
-			num(s, 2, json_number_value(v),
-			    s->b->k[0][i >= 6 ? K_RATE : K_INT]);
+			bc_xsheet_num(
+				s, 2, json_number_value(v),
+				book_of(s)->k[0][i >= 6 ? K_RATE : K_INT]);
 		else
-			blank(s, 2, F_CELL);
-		next(s, 1);
+			bc_xsheet_blank(s, 2, F_CELL);
+		bc_xsheet_next(s, 1);
 	}
 }
 
@@ -1319,7 +1158,7 @@ static const char *last_receipt(json_t *received)
 
 static void status_row(sheet *s, json_t *su, int no)
 {
-	book *b = s->b;
+	book *b = book_of(s);
 	json_t *u = json_object_get(b->by_code, str(su, "unit"));
 	json_t *miss = json_object_get(su, "missing"), *v;
 	char missing[1024] = "";
@@ -1330,20 +1169,22 @@ static void status_row(sheet *s, json_t *su, int no)
 		snprintf(missing + l, sizeof missing - l, "%s%s", l ? ", " : "",
 			 strcmp(part, BC_PART_REPORT) ? part : "báo cáo");
 	}
-	num(s, 0, no, b->f[F_STT]);
+	bc_xsheet_num(s, 0, no, b->f[F_STT]);
 	name_cell(s, u ? u : su, lines(missing, s->w[6], false));
-	num(s, 2, (double)json_array_size(json_object_get(su, "required")),
-	    b->k[0][K_INT]);
-	num(s, 3, (double)json_object_size(json_object_get(su, "received")),
-	    b->k[0][K_INT]);
+	bc_xsheet_num(s, 2,
+		      (double)json_array_size(json_object_get(su, "required")),
+		      b->k[0][K_INT]);
+	bc_xsheet_num(s, 3,
+		      (double)json_object_size(json_object_get(su, "received")),
+		      b->k[0][K_INT]);
 	const char *at = last_receipt(json_object_get(su, "received"));
 	if (at)
 		datetime_cell(s, 4, at, F_DATETIME);
 	else
-		blank(s, 4, F_CELL);
-	put(s, 5, state_label(str(su, "state")), F_ENUM);
-	put(s, 6, missing, F_TEXT);
-	next(s, 1);
+		bc_xsheet_blank(s, 4, F_CELL);
+	bc_xsheet_put(s, 5, state_label(str(su, "state")), F_ENUM);
+	bc_xsheet_put(s, 6, missing, F_TEXT);
+	bc_xsheet_next(s, 1);
 }
 
 /* The units that owe something, by level in the order of the unit list;
@@ -1351,7 +1192,7 @@ static void status_row(sheet *s, json_t *su, int no)
  * host a unit at a time (a country's is ~100 MB as JSON). */
 static void status_rows(sheet *s)
 {
-	book *b = s->b;
+	book *b = book_of(s);
 	const bc_status *st = bc_host_status(b->h);
 	json_t *by = json_object(), *u;
 	size_t i, nl = b->rs->n_levels;
@@ -1369,7 +1210,7 @@ static void status_rows(sheet *s)
 				continue;
 			if (!no++ && l < nl) {
 				group_row(s, ++group, b->rs->levels[l].label);
-				next(s, 1);
+				bc_xsheet_next(s, 1);
 			}
 			json_t *su = bc_status_unit_json(
 				st, (size_t)json_integer_value(k));
@@ -1389,23 +1230,26 @@ static void status_sheet(book *b)
 	json_t *st = json_object_get(b->model, "status");
 	char line[256], due[16], asof[16];
 	sheet s;
-	if (!sheet_open(b, &s, "Tình hình báo cáo", 7))
+	if (!bc_xsheet_open(&b->x, &s, "Tình hình báo cáo", 7))
 		return;
 	for (lxw_col_t c = 0; c < 7; c++)
-		width(&s, c, w[c] ? w[c] : names_width(b, b->by_code, NULL, NULL));
-	heading(&s, "Tình hình gửi báo cáo của các đơn vị");
-	dmy(str(st, "unit_due"), due, sizeof due);
-	dmy(str(st, "as_of"), asof, sizeof asof);
+		bc_xsheet_width(&s, c,
+				w[c] ? w[c]
+				     : names_width(b, b->by_code, NULL, NULL));
+	bc_xsheet_heading(&s, "Tình hình gửi báo cáo của các đơn vị", NULL,
+			  NULL);
+	bc_xlsx_dmy(model_date(str(st, "unit_due")), due, sizeof due);
+	bc_xlsx_dmy(model_date(str(st, "as_of")), asof, sizeof asof);
 	snprintf(line, sizeof line, "Hạn gửi báo cáo: %s. Số liệu tính đến "
 				    "ngày %s.", due, asof);
-	merge(&s, 0, s.n - 1, line, F_WINDOW);
-	next(&s, 2);
+	bc_xsheet_merge(&s, 0, s.n - 1, line, F_WINDOW);
+	bc_xsheet_next(&s, 2);
 	status_counts(&s, json_object_get(st, "summary"));
-	next(&s, 1);
+	bc_xsheet_next(&s, 1);
 	table_head(&s, label, NULL);
 	status_rows(&s);
 	s.tail = s.r;
-	signature(&s);
+	bc_xsheet_signature(&s, b->today);
 	sheet_close(&s);
 }
 
@@ -1504,7 +1348,7 @@ static void rates_head(sheet *s, const pick *p, size_t n)
 {
 	const char **label = bc_calloc(s->n, sizeof *label);
 	if (!label) {
-		fail(s->b, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
+		bc_xbook_fail(s->b, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
 		return;
 	}
 	label[0] = "STT";
@@ -1518,22 +1362,23 @@ static void rates_head(sheet *s, const pick *p, size_t n)
 static void rates_level_row(sheet *s, const bc_level *lv, const pick *p,
 			    size_t n)
 {
-	blank(s, 0, F_GSTT);
-	put(s, 1, lv->label, F_GNAME);
+	bc_xsheet_blank(s, 0, F_GSTT);
+	bc_xsheet_put(s, 1, lv->label, F_GNAME);
 	for (size_t i = 0; i < n; i++) {
 		json_t *o = json_object_get(
-			json_object_get(form_agg(s->b, p[i].f->id), "indicators"),
+			json_object_get(form_agg(book_of(s), p[i].f->id),
+					"indicators"),
 			p[i].x->id);
 		rate(s, (lxw_col_t)(2 + i), json_object_get(o, lv->id), true);
 	}
-	next(s, 1);
+	bc_xsheet_next(s, 1);
 }
 
 /* Rows of the level's units; returns the first and last data rows. */
 static void rates_rows(sheet *s, const bc_level *lv, const pick *p, size_t n,
 		       lxw_row_t *first, lxw_row_t *last)
 {
-	book *b = s->b;
+	book *b = book_of(s);
 	size_t i;
 	json_t *u;
 	int no = 0;
@@ -1541,16 +1386,16 @@ static void rates_rows(sheet *s, const bc_level *lv, const pick *p, size_t n,
 	json_array_foreach(b->units, i, u) {
 		if (strcmp(str(u, "level"), lv->id))
 			continue;
-		num(s, 0, ++no, b->f[F_STT]);
+		bc_xsheet_num(s, 0, ++no, b->f[F_STT]);
 		name_cell(s, u, 1);
 		for (size_t k = 0; k < n; k++) {
 			if (!isnan(p[k].rate[i]))
-				num(s, (lxw_col_t)(2 + k), p[k].rate[i],
-				    b->k[0][K_RATE]);
+				bc_xsheet_num(s, (lxw_col_t)(2 + k),
+					      p[k].rate[i], b->k[0][K_RATE]);
 			else
-				blank(s, (lxw_col_t)(2 + k), F_CELL);
+				bc_xsheet_blank(s, (lxw_col_t)(2 + k), F_CELL);
 		}
-		next(s, 1);
+		bc_xsheet_next(s, 1);
 	}
 	*last = s->r - 1;
 }
@@ -1574,15 +1419,15 @@ static lxw_chart *rate_chart(book *b, const sheet *data, const pick *p,
 			     const bc_level *lv, lxw_col_t col,
 			     lxw_row_t first, lxw_row_t last)
 {
-	lxw_chart *ch = workbook_add_chart(b->wb, LXW_CHART_COLUMN);
+	lxw_chart *ch = workbook_add_chart(b->x.wb, LXW_CHART_COLUMN);
 	if (!ch)
 		return NULL;
 	lxw_chart_series *se = chart_add_series(ch, NULL, NULL);
 	if (!se)
 		return NULL;
-	lxw_chart_font tf = {.name = FONT, .size = 12, .bold = 1},
-		       af = {.name = FONT, .size = 9, .rotation = -45},
-		       vf = {.name = FONT, .size = 8};
+	lxw_chart_font tf = {.name = BC_XLSX_FONT, .size = 12, .bold = 1},
+		       af = {.name = BC_XLSX_FONT, .size = 9, .rotation = -45},
+		       vf = {.name = BC_XLSX_FONT, .size = 8};
 	char title[512], level_v[64] = "";
 	json_t *v = json_object_get(
 		json_object_get(json_object_get(form_agg(b, p->f->id),
@@ -1618,8 +1463,8 @@ static lxw_chart *rate_chart(book *b, const sheet *data, const pick *p,
 static void chart_rows(sheet *s, int n)
 {
 	for (int i = 0; i < n; i++) {
-		height(s, 15);
-		next(s, 1);
+		bc_xsheet_height(s, 15);
+		bc_xsheet_next(s, 1);
 	}
 }
 
@@ -1627,11 +1472,11 @@ static void chart_sheet(book *b, const sheet *data, const pick *p, size_t n,
 			const bc_level *lv, lxw_row_t first, lxw_row_t last)
 {
 	sheet s;
-	if (!sheet_open(b, &s, "Biểu đồ", 10))
+	if (!bc_xsheet_open(&b->x, &s, "Biểu đồ", 10))
 		return;
 	for (lxw_col_t c = 0; c < 10; c++)
-		width(&s, c, 12.5);
-	heading(&s, "Biểu đồ các chỉ số theo đơn vị");
+		bc_xsheet_width(&s, c, 12.5);
+	bc_xsheet_heading(&s, "Biểu đồ các chỉ số theo đơn vị", NULL, NULL);
 	page(&s, 1, 0);
 	lxw_row_t *breaks = bc_calloc(n / 2 + 2, sizeof *breaks);
 	size_t nb = 0;
@@ -1642,18 +1487,20 @@ static void chart_sheet(book *b, const sheet *data, const pick *p, size_t n,
 		lxw_chart *ch = rate_chart(b, data, &p[i], lv,
 					   (lxw_col_t)(2 + i), first, last);
 		if (!ch) {
-			fail(b, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
+			bc_xbook_fail(&b->x, LXW_ERROR_MEMORY_MALLOC_FAILED,
+				      NULL);
 			break;
 		}
 		if (i % 2 == 1) {
 			breaks[nb++] = s.r;
 			chart_rows(&s, 1);
 		}
-		check(&s, worksheet_insert_chart_opt(s.ws, s.r, 0, ch, &opt));
+		bc_xsheet_check(
+			&s, worksheet_insert_chart_opt(s.ws, s.r, 0, ch, &opt));
 		chart_rows(&s, CHART_ROWS + 1);
 	}
 	if (nb)
-		check(&s, worksheet_set_h_pagebreaks(s.ws, breaks));
+		bc_xsheet_check(&s, worksheet_set_h_pagebreaks(s.ws, breaks));
 	bc_free(breaks);
 	sheet_close(&s);
 }
@@ -1675,7 +1522,8 @@ static void rates_plan(book *b, rates *r)
 	r->n = r->lv && r->p ? choose(b, r->lv->id, r->p) : 0;
 	for (size_t k = 0; k < r->n; k++) {
 		if (!(r->p[k].rate = bc_calloc(nu + 1, sizeof *r->p[k].rate))) {
-			fail(b, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
+			bc_xbook_fail(&b->x, LXW_ERROR_MEMORY_MALLOC_FAILED,
+				      NULL);
 			r->n = 0;
 			return;
 		}
@@ -1714,18 +1562,19 @@ static void rates_sheet(book *b, rates *r)
 	sheet s;
 	char title[256];
 	snprintf(title, sizeof title, "Chỉ số chủ yếu - %s", lv ? lv->label : "");
-	if (n && sheet_open(b, &s, "Chỉ số theo đơn vị", (lxw_col_t)(2 + n))) {
+	if (n && bc_xsheet_open(&b->x, &s, "Chỉ số theo đơn vị",
+				(lxw_col_t)(2 + n))) {
 		lxw_row_t first, last;
-		width(&s, 0, 5);
-		width(&s, 1, names_width(b, NULL, NULL, lv->id));
+		bc_xsheet_width(&s, 0, 5);
+		bc_xsheet_width(&s, 1, names_width(b, NULL, NULL, lv->id));
 		for (lxw_col_t c = 2; c < s.n; c++)
-			width(&s, c, 14);
-		heading(&s, title);
+			bc_xsheet_width(&s, c, 14);
+		bc_xsheet_heading(&s, title, NULL, NULL);
 		rates_head(&s, p, n);
 		rates_rows(&s, lv, p, n, &first, &last);
 		rates_level_row(&s, lv, p, n);
 		s.tail = s.r;
-		next(&s, 1);
+		bc_xsheet_next(&s, 1);
 		note(&s, "Tỷ lệ của đơn vị để trống khi đơn vị chưa báo cáo đủ "
 			 "số liệu để tính.");
 		chart_sheet(b, &s, p, n, lv, first, last);
@@ -1735,23 +1584,17 @@ static void rates_sheet(book *b, rates *r)
 
 /* ---- the export -------------------------------------------------------- */
 
+/* The district issues the workbook, for the period, dated date. */
 static void texts(book *b, bc_date date)
 {
 	json_t *period = json_object_get(b->model, "period");
 	json_t *window = json_object_get(period, "window");
-	char from[16], to[16];
 	bc_utf8_upper(str(json_object_get(b->model, "district"), "name"),
-		      b->district, sizeof b->district);
-	snprintf(b->period, sizeof b->period, "Kỳ báo cáo: %s",
-		 str(period, "label"));
-	dmy(str(window, "from"), from, sizeof from);
-	dmy(str(window, "to"), to, sizeof to);
-	snprintf(b->window, sizeof b->window, "(Từ ngày %s đến ngày %s)", from,
-		 to);
-	int y, m, d;
-	bc_date_to_ymd(date, &y, &m, &d);
-	snprintf(b->today, sizeof b->today, "Ngày %02d tháng %02d năm %04d", d,
-		 m, y);
+		      b->x.org, sizeof b->x.org);
+	bc_xbook_period(&b->x, str(period, "label"),
+			model_date(str(window, "from")),
+			model_date(str(window, "to")));
+	bc_xlsx_date_words(date, b->today, sizeof b->today);
 }
 
 static void index_units(book *b)
@@ -1793,10 +1636,11 @@ static int run(bc_host *h, const bc_host_api *api)
 				    .tmpdir = (char *)bc_host_scratch(h)};
 	book b = {.h = h, .model = bc_host_model(h),
 		  .rs = bc_host_period(h)->rs};
+	b.x = (bc_xbook){.lay = &LAYOUT, .f = b.f};
 	b.agg = json_object_get(b.model, "aggregate");
 	b.units = json_object_get(b.model, "units");
-	b.wb = workbook_new_opt(bc_host_path(h), &opt);
-	if (!b.wb) {
+	b.x.wb = workbook_new_opt(bc_host_path(h), &opt);
+	if (!b.x.wb) {
 		api->error(h, "cannot create the workbook");
 		return -1;
 	}
@@ -1814,21 +1658,21 @@ static int run(bc_host *h, const bc_host_api *api)
 		.keywords = b.rs->directive.reference,
 		.created = (time_t)bc_host_time(h),
 	};
-	workbook_set_properties(b.wb, &props);
+	workbook_set_properties(b.x.wb, &props);
 	styles(&b);
 	sheets(&b);
 	int errnum;
-	lxw_error err = bc_xlsx_close(b.wb, &errnum);
+	lxw_error err = bc_xlsx_close(b.x.wb, &errnum);
 	json_decref(b.by_code);
 	json_decref(b.estimated);
-	if (b.err == LXW_NO_ERROR && bc_xlsx_io_error(err)) {
+	if (b.x.err == LXW_NO_ERROR && bc_xlsx_io_error(err)) {
 		bc_host_write_failed(h, errnum);
 		return -1;
 	}
-	if (b.err == LXW_NO_ERROR && err != LXW_NO_ERROR)
-		fail(&b, err, NULL);
-	if (b.err != LXW_NO_ERROR) {
-		api->error(h, b.why);
+	if (b.x.err == LXW_NO_ERROR && err != LXW_NO_ERROR)
+		bc_xbook_fail(&b.x, err, NULL);
+	if (b.x.err != LXW_NO_ERROR) {
+		api->error(h, b.x.why);
 		return -1;
 	}
 	return 0;

@@ -2,6 +2,8 @@
 #include "mem.h"
 
 #include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -81,19 +83,43 @@ static struct bc_arena_chunk *arena_chunk(bc_arena *a, size_t need)
 	return c;
 }
 
+/* used, moved up so that the chunk's data there is aligned to align. */
+static size_t aligned(const struct bc_arena_chunk *c, size_t used,
+		      size_t align)
+{
+	uintptr_t p = (uintptr_t)(c->data + used);
+	return used + (align - p % align) % align;
+}
+
+/* n bytes from the newest chunk, aligned to align; from a new chunk when
+ * they do not fit. */
+static void *arena_take(bc_arena *a, size_t n, size_t align)
+{
+	struct bc_arena_chunk *c = a->head;
+	size_t at = c ? aligned(c, c->used, align) : 0;
+	if (!c || at > c->cap || c->cap - at < n) {
+		if (!(c = arena_chunk(a, n + align - 1)))
+			return NULL;
+		at = aligned(c, 0, align);
+	}
+	c->used = at + n;
+	return c->data + at;
+}
+
+void *bc_arena_alloc(bc_arena *a, size_t n)
+{
+	return arena_take(a, n, _Alignof(max_align_t));
+}
+
 char *bc_arena_strndup(bc_arena *a, const char *s, size_t n)
 {
 	if (!s)
 		return NULL;
-	struct bc_arena_chunk *c = a->head;
-	if (!c || c->cap - c->used < n + 1)
-		c = arena_chunk(a, n + 1);
-	if (!c)
+	char *p = arena_take(a, n + 1, 1);
+	if (!p)
 		return NULL;
-	char *p = c->data + c->used;
 	memcpy(p, s, n);
 	p[n] = '\0';
-	c->used += n + 1;
 	return p;
 }
 

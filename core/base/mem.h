@@ -38,13 +38,17 @@ char *bc_sprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * at least need elements.  Returns 0, or -1 on OOM (the array is kept). */
 int bc_grow(void **v, size_t *cap, size_t need, size_t elem);
 
-/* An arena: many small strings freed at once.  A submission keeps the
+/* An arena: many small pieces freed at once.  A submission keeps the
  * strings of its values (five per value as read) in one, instead of one
- * malloc each.  Zero-initialised is empty; free with bc_arena_free. */
+ * malloc each; a ruleset keeps its whole catalogue in one.
+ * Zero-initialised is empty; free with bc_arena_free. */
 typedef struct bc_arena {
 	struct bc_arena_chunk *head; /* the newest chunk, allocated from */
 } bc_arena;
 
+/* n bytes owned by a, aligned for any object; NULL when memory runs
+ * out. */
+void *bc_arena_alloc(bc_arena *a, size_t n);
 /* A copy of the n bytes at s, NUL-terminated, owned by a (NULL for NULL,
  * or when memory runs out). */
 char *bc_arena_strndup(bc_arena *a, const char *s, size_t n);

@@ -51,72 +51,6 @@ static bool is_number(bc_ftype t)
 	return t == BC_T_INT || t == BC_T_MONEY || t == BC_T_PCT;
 }
 
-/* ---- freeing ------------------------------------------------------------ */
-
-static void free_whens(bc_whens *w)
-{
-	for (size_t i = 0; i < w->n; i++)
-		bc_rl_free_list(w->v[i].values, w->v[i].n_values);
-	bc_free(w->v);
-}
-
-static void free_check(bc_check *c)
-{
-	bc_cond_free(&c->cond);
-	bc_free(c->text);
-	bc_free(c->message);
-	bc_free(c->field);
-	free_whens(&c->when);
-	bc_free(c->at.file);
-}
-
-static void free_field(bc_field *f)
-{
-	bc_free(f->id);
-	bc_free(f->label);
-	bc_free(f->unit);
-	bc_free(f->level);
-	bc_rl_free_list(f->values, f->n_values);
-	free_whens(&f->required_when);
-	bc_free(f->pattern);
-	bc_free(f->example);
-	for (size_t i = 0; i < f->n_columns; i++)
-		free_field(&f->columns[i]);
-	bc_free(f->columns);
-	for (size_t i = 0; i < f->n_row_checks; i++)
-		free_check(&f->row_checks[i]);
-	bc_free(f->row_checks);
-	bc_free(f->at.file);
-}
-
-void bc_form_free(bc_form *f)
-{
-	bc_free(f->id);
-	bc_free(f->title);
-	bc_free(f->section);
-	bc_free(f->owner);
-	for (size_t i = 0; i < f->n_fields; i++)
-		free_field(&f->fields[i]);
-	bc_free(f->fields);
-	for (size_t i = 0; i < f->n_checks; i++)
-		free_check(&f->checks[i]);
-	bc_free(f->checks);
-	for (size_t i = 0; i < f->n_indicators; i++) {
-		bc_indicator *x = &f->indicators[i];
-		bc_free(x->id);
-		bc_free(x->label);
-		bc_expr_free(&x->num);
-		bc_expr_free(&x->den);
-		free_whens(&x->where);
-		bc_free(x->at.file);
-	}
-	bc_free(f->indicators);
-	for (size_t i = 0; i < f->n_carries; i++)
-		bc_free(f->carries[i].at.file);
-	bc_free(f->carries);
-	bc_free(f->at.file);
-}
-
 /* ---- reading ------------------------------------------------------------ */
 
 /* A soft error: the rules are wrong but loading goes on, so that
@@ -303,6 +237,25 @@ static int resolve_in(void *ud, const char *name)
 		       : -1;
 }
 
+/* e, parsed into the heap, moved into the ruleset's arena, where the
+ * rest of the catalogue is (its bytes were charged as it was parsed).
+ * Nothing in between raises an error, so nothing is lost on the heap. */
+static void keep_expr(lua_State *L, bc_expr *e)
+{
+	bc_arena *a = &bc_rl_rs_of(L)->mem;
+	size_t n = e->n;
+	bc_term *v = n ? bc_arena_alloc(a, n * sizeof *v) : NULL;
+	bool ok = !n || v;
+	for (size_t i = 0; ok && i < n; i++) {
+		v[i] = e->v[i];
+		ok = !v[i].name || (v[i].name = bc_arena_strdup(a, v[i].name));
+	}
+	bc_expr_free(e);
+	if (!ok)
+		luaL_error(L, "out of memory");
+	*e = (bc_expr){v, n};
+}
+
 /* Compiles a condition against the fields (or columns) of sc. */
 static void compile_check(lua_State *L, bc_check *c, const char *text,
 			  const char *self, const scope *sc,
@@ -321,6 +274,8 @@ static void compile_check(lua_State *L, bc_check *c, const char *text,
 		soft(L, at, "%s: condition '%s' names '%s', which is no "
 			    "number or date of it",
 		     where, text, bad);
+	keep_expr(L, &c->cond.lhs);
+	keep_expr(L, &c->cond.rhs);
 }
 
 static void read_row_checks(lua_State *L, int t, bc_field *f,
@@ -573,6 +528,7 @@ static void read_expr(lua_State *L, int t, const char *key, bc_expr *e,
 		     "form %s, indicator %s: %s names '%s', which is no "
 		     "number of the form",
 		     form->id, id, key, bad);
+	keep_expr(L, e);
 	lua_pop(L, 1);
 }
 

@@ -623,77 +623,13 @@ bc_err bc_ruleset_load_dir(const char *id, const char *dir,
 	return bc_ruleset_load(id, &src, lim, out, d);
 }
 
-static void free_origin(bc_origin *o)
-{
-	bc_free(o->file);
-}
-
 void bc_ruleset_free(bc_ruleset *rs)
 {
 	if (!rs)
 		return;
 	bc_sandbox_free(rs->lua);
 	bc_rl_index_free(rs->index);
-	bc_directive *d = &rs->directive;
-	bc_free(d->title);
-	bc_free(d->reference);
-	bc_free(d->issuer);
-	bc_free(d->replaces);
-	bc_free(d->supersedes);
-	bc_free(d->reading);
-	free_origin(&d->at);
-	for (size_t i = 0; i < rs->n_ptypes; i++) {
-		bc_free(rs->ptypes[i].code);
-		bc_free(rs->ptypes[i].label);
-		free_origin(&rs->ptypes[i].at);
-	}
-	for (size_t i = 0; i < rs->n_levels; i++) {
-		bc_free(rs->levels[i].id);
-		bc_free(rs->levels[i].label);
-		free_origin(&rs->levels[i].at);
-	}
-	for (size_t i = 0; i < rs->n_kinds; i++) {
-		bc_free(rs->kinds[i].id);
-		bc_free(rs->kinds[i].label);
-		bc_free(rs->kinds[i].level);
-		free_origin(&rs->kinds[i].at);
-	}
-	for (size_t i = 0; i < rs->n_roles; i++) {
-		bc_free(rs->roles[i].id);
-		bc_free(rs->roles[i].label);
-		free_origin(&rs->roles[i].at);
-	}
-	for (size_t i = 0; i < rs->n_channels; i++) {
-		bc_free(rs->channels[i].id);
-		bc_free(rs->channels[i].label);
-		free_origin(&rs->channels[i].at);
-	}
-	for (size_t i = 0; i < rs->n_forms; i++)
-		bc_form_free(&rs->forms[i]);
-	for (size_t i = 0; i < rs->n_sections; i++) {
-		bc_section *x = &rs->sections[i];
-		bc_free(x->id);
-		bc_free(x->title);
-		bc_free(x->guidance);
-		bc_rl_free_list(x->forms, x->n_forms);
-		free_origin(&x->at);
-	}
-	for (size_t i = 0; i < rs->n_duties; i++) {
-		bc_duty *u = &rs->duties[i];
-		bc_rl_free_list(u->kinds, u->n_kinds);
-		bc_free(u->role);
-		bc_rl_free_list(u->parts, u->n_parts);
-		bc_rl_free_list(u->sections, u->n_sections);
-		free_origin(&u->at);
-	}
-	bc_free(rs->channels);
-	bc_free(rs->forms);
-	bc_free(rs->sections);
-	bc_free(rs->duties);
-	bc_free(rs->ptypes);
-	bc_free(rs->levels);
-	bc_free(rs->kinds);
-	bc_free(rs->roles);
+	bc_arena_free(&rs->mem);
 	bc_srcset_free(&rs->src);
 	bc_free(rs->id);
 	bc_free(rs);

@@ -17,6 +17,7 @@
 #include "digest.h"
 #include "error.h"
 #include "formats.h"
+#include "mem.h"
 #include "sandbox.h"
 #include "srcset.h"
 
@@ -203,6 +204,7 @@ typedef struct bc_ruleset {
 	size_t n_sections;
 	bc_duty *duties;
 	size_t n_duties;
+	bc_arena mem;      /* every item above, freed at once */
 	bc_srcset src;     /* the files it was loaded from */
 	bc_sandbox *lua;   /* kept for the patterns rules declare */
 	bc_diags *loading; /* private: where registrations report, while

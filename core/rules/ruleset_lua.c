@@ -17,6 +17,15 @@ bc_ruleset *bc_rl_rs_of(lua_State *L)
 	return lua_touserdata(L, lua_upvalueindex(1));
 }
 
+/* n bytes of the ruleset's arena (charged by the caller). */
+static void *kept(lua_State *L, size_t n)
+{
+	void *p = bc_arena_alloc(&bc_rl_rs_of(L)->mem, n);
+	if (!p)
+		luaL_error(L, "out of memory");
+	return p;
+}
+
 /* A copy of s owned by the ruleset, charged to the rules' memory before
  * the bytes are even read: rules that catch an error pay, in time and
  * memory, for each try.  Text must be UTF-8: it reaches workbooks and
@@ -29,10 +38,7 @@ static char *copy(lua_State *L, const char *s, bool text)
 	bc_sandbox_charge(L, n);
 	if (text && !bc_utf8_valid(s, n - 1, NULL))
 		luaL_error(L, "a text of the rules is not UTF-8");
-	char *p = bc_malloc(n);
-	if (!p)
-		luaL_error(L, "out of memory");
-	return memcpy(p, s, n);
+	return memcpy(kept(L, n), s, n);
 }
 
 char *bc_rl_dup(lua_State *L, const char *s)
@@ -40,7 +46,12 @@ char *bc_rl_dup(lua_State *L, const char *s)
 	return copy(L, s, true);
 }
 
-/* The capacity of an array of n items grown by grow_array: doubling, so
+void *bc_rl_keep(lua_State *L, const void *p, size_t n)
+{
+	return n ? memcpy(kept(L, n), p, n) : NULL;
+}
+
+/* The capacity of an array of n items grown by grow: doubling, so
  * that n items cost time in n. */
 static size_t cap_of(size_t n)
 {
@@ -50,8 +61,11 @@ static size_t cap_of(size_t n)
 	return n ? c : 0;
 }
 
-/* Makes room for item n of *v, the growth charged first. */
-static void grow_array(lua_State *L, void **v, size_t n, size_t elem)
+/* Makes room for item n of *v, the growth charged first.  An array of
+ * the ruleset (kept) grows into a new block of its arena, the old one
+ * staying until the ruleset is freed; an array of the loader's own is
+ * reallocated. */
+static void grow(lua_State *L, void **v, size_t n, size_t elem, bool kept_)
 {
 	size_t cap = cap_of(n), want = cap_of(n + 1);
 	bc_sandbox_charge(L, 0); /* the clock, also when nothing grows */
@@ -59,10 +73,12 @@ static void grow_array(lua_State *L, void **v, size_t n, size_t elem)
 		return;
 	if (want > SIZE_MAX / elem)
 		luaL_error(L, "out of memory");
-	bc_sandbox_charge(L, (want - cap) * elem);
-	void *p = bc_realloc(*v, want * elem);
+	bc_sandbox_charge(L, (want - (kept_ ? 0 : cap)) * elem);
+	void *p = kept_ ? kept(L, want * elem) : bc_realloc(*v, want * elem);
 	if (!p)
 		luaL_error(L, "out of memory");
+	if (kept_ && n)
+		memcpy(p, *v, n * elem);
 	*v = p;
 }
 
@@ -71,7 +87,7 @@ static void grow_array(lua_State *L, void **v, size_t n, size_t elem)
  * unwinds is freed with the ruleset. */
 void *bc_rl_push_item(lua_State *L, void **v, size_t *n, size_t elem)
 {
-	grow_array(L, v, *n, elem);
+	grow(L, v, *n, elem, true);
 	char *item = (char *)*v + *n * elem;
 	memset(item, 0, elem);
 	(*n)++;
@@ -187,19 +203,10 @@ bool bc_rl_valid_id(const char *s, bool upper)
 	return true;
 }
 
-
-void bc_rl_free_list(char **v, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		bc_free(v[i]);
-	bc_free(v);
-}
-
-/* Appends a copy of s to *v; the count grows first so that an error
- * leaves nothing unowned. */
+/* Appends a copy of s to *v. */
 static void list_push(lua_State *L, char ***v, size_t *n, const char *s)
 {
-	grow_array(L, (void **)v, *n, sizeof **v);
+	grow(L, (void **)v, *n, sizeof **v, true);
 	(*v)[(*n)++] = NULL;
 	(*v)[*n - 1] = bc_rl_dup(L, s);
 }
@@ -310,7 +317,7 @@ static void *keep_array(lua_State *L, void *v, size_t *n, size_t need,
 			size_t elem)
 {
 	while (*n < need) {
-		grow_array(L, &v, *n, elem);
+		grow(L, &v, *n, elem, false);
 		memset((char *)v + *n * elem, 0, elem);
 		(*n)++;
 	}

@@ -51,12 +51,15 @@ bool bc_rl_names_has(lua_State *L, bc_rl_names *nm, size_t i,
 
 /* The ruleset a registration closure was made for (upvalue 1). */
 bc_ruleset *bc_rl_rs_of(lua_State *L);
-/* A copy of s, charged to the rules' memory (bc_sandbox_charge); raises
- * a memory or time error on failure. */
+/* A copy of s in the ruleset's arena, charged to the rules' memory
+ * (bc_sandbox_charge); raises a memory or time error on failure. */
 char *bc_rl_dup(lua_State *L, const char *s);
-/* Grows *v by one zeroed element, counted at once so that an error
- * unwinding past it still frees it with the ruleset.  Capacity doubles
- * (it is implied by *n), and is charged. */
+/* The n bytes at p, copied into the ruleset's arena (charged by the
+ * caller); raises a memory error on failure. */
+void *bc_rl_keep(lua_State *L, const void *p, size_t n);
+/* Grows *v, an array in the ruleset's arena, by one zeroed element,
+ * counted at once.  Capacity doubles (it is implied by *n), and each new
+ * block is charged. */
 void *bc_rl_push_item(lua_State *L, void **v, size_t *n, size_t elem);
 /* Where the registration being run was called from. */
 void bc_rl_origin(lua_State *L, bc_origin *o);
@@ -84,8 +87,6 @@ bool bc_rl_valid_id(const char *s, bool upper);
 /* t[key], a string or a list of strings, copied into *v, *n. */
 void bc_rl_get_list(lua_State *L, int t, const char *what, const char *key,
 		    char ***v, size_t *n);
-/* Frees a list of strings. */
-void bc_rl_free_list(char **v, size_t n);
 
 /* A problem of the rules that does not stop them loading, so that `rules
  * check` lists every one at once: an error in rs->loading at at.  The
@@ -97,6 +98,5 @@ void bc_rl_problem(bc_ruleset *rs, const bc_origin *at, const char *fmt, ...)
 
 /* form{…}: registers a form (form.c). */
 int bc_rl_form(lua_State *L);
-void bc_form_free(bc_form *f);
 
 #endif

@@ -64,7 +64,7 @@ static void soft(lua_State *L, const bc_origin *at, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	bc_rl_problem(bc_rl_rs_of(L), at, "%s", msg);
+	bc_rl_problem(bc_rl_loader_of(L), at, "%s", msg);
 }
 
 static void copy_origin(lua_State *L, const bc_origin *from, bc_origin *to)
@@ -103,7 +103,7 @@ typedef struct scope {
 static scope form_scope(lua_State *L, const bc_form *form)
 {
 	return (scope){form->fields, form->n_fields,
-		       &bc_rl_rs_of(L)->index->fields};
+		       &bc_rl_loader_of(L)->fields};
 }
 
 /* The position of field or column id in sc, or -1. */
@@ -459,7 +459,7 @@ static void read_fields(lua_State *L, bc_form *form)
 		bc_field *f = bc_rl_push_item(L, (void **)&form->fields,
 					      &form->n_fields, sizeof *f);
 		read_field(L, lua_gettop(L), f, (int)i - 1, &form->at);
-		if (!bc_rl_map_add(L, &bc_rl_rs_of(L)->index->fields.ids, f->id,
+		if (!bc_rl_map_add(L, &bc_rl_loader_of(L)->fields.ids, f->id,
 				   form->n_fields - 1, NULL))
 			luaL_error(L, "form{} '%s': field '%s' twice", form->id,
 				   f->id);
@@ -618,9 +618,6 @@ int bc_rl_form(lua_State *L)
 					   "owner",  "fields", "checks",
 					   "indicators", "carry", NULL};
 	bc_ruleset *rs = bc_rl_rs_of(L);
-	if (!rs->loading)
-		return luaL_error(L, "form{} can only be called while the "
-				     "rules load");
 	bc_rl_check_keys(L, 1, "form{}", keys);
 	bc_form *form = bc_rl_push_item(L, (void **)&rs->forms, &rs->n_forms,
 					sizeof *form);

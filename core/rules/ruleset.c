@@ -353,17 +353,16 @@ static int reg_form(lua_State *L)
  */
 static int reg_guard(lua_State *L)
 {
-	bc_ruleset *rs = lua_touserdata(L, lua_upvalueindex(1));
-	if (!rs->loading)
+	bc_rl_loader *ld = bc_rl_loader_of(L);
+	if (!ld)
 		return luaL_error(L, "registrations are made only while the "
 				     "rules load");
 	int n = lua_gettop(L);
-	lua_pushlightuserdata(L, rs);
-	lua_pushcclosure(L, lua_tocfunction(L, lua_upvalueindex(2)), 1);
+	lua_pushcfunction(L, lua_tocfunction(L, lua_upvalueindex(1)));
 	lua_insert(L, 1);
 	if (lua_pcall(L, n, 0, 0) == LUA_OK)
 		return 0;
-	rs->broken++;
+	ld->broken++;
 	/* Raised from a C function called by C, the message has no place:
 	 * give it the rule's. */
 	return bc_sandbox_raise(L);
@@ -389,63 +388,67 @@ static bool is_part(const bc_ruleset *rs, const char *part)
 	return strcmp(part, BC_PART_REPORT) == 0 || bc_ruleset_form(rs, part);
 }
 
-static void check_forms(bc_ruleset *rs, bc_diags *d)
+static void check_forms(bc_rl_loader *ld)
 {
+	const bc_ruleset *rs = ld->rs;
 	for (size_t i = 0; i < rs->n_forms; i++) {
 		const bc_form *f = &rs->forms[i];
 		if (f->section && !bc_ruleset_section(rs, f->section))
-			bc_rl_problem(rs, &f->at, "form %s: no section '%s' declared",
+			bc_rl_problem(ld, &f->at, "form %s: no section '%s' declared",
 				     f->id, f->section);
 		for (size_t k = 0; k < f->n_fields; k++)
 			if (f->fields[k].level &&
 			    !bc_ruleset_level(rs, f->fields[k].level))
-				bc_rl_problem(rs, &f->at, "form %s, field %s: no level '%s' "
+				bc_rl_problem(ld, &f->at, "form %s, field %s: no level '%s' "
 					     "declared",
 					     f->id, f->fields[k].id,
 					     f->fields[k].level);
 		if (strcmp(f->id, BC_PART_REPORT) == 0)
-			bc_rl_problem(rs, &f->at, "form id '%s' is reserved for the "
+			bc_rl_problem(ld, &f->at, "form id '%s' is reserved for the "
 					   "narrative report",
 				     f->id);
 	}
 }
 
 /* Every name a registration gives must be declared somewhere. */
-static void check_references(bc_ruleset *rs, bc_diags *d)
+static void check_references(bc_rl_loader *ld)
 {
-	check_forms(rs, d);
+	const bc_ruleset *rs = ld->rs;
+	check_forms(ld);
 	for (size_t i = 0; i < rs->n_sections; i++) {
 		const bc_section *s = &rs->sections[i];
 		for (size_t k = 0; k < s->n_forms; k++)
 			if (!bc_ruleset_form(rs, s->forms[k]))
-				bc_rl_problem(rs, &s->at, "section %s names no form '%s'",
+				bc_rl_problem(ld, &s->at, "section %s names no form '%s'",
 					     s->id, s->forms[k]);
 	}
 	for (size_t i = 0; i < rs->n_duties; i++) {
 		const bc_duty *u = &rs->duties[i];
 		for (size_t k = 0; k < u->n_kinds; k++)
 			if (!bc_ruleset_kind(rs, u->kinds[k]))
-				bc_rl_problem(rs, &u->at, "responsibility names no unit kind "
+				bc_rl_problem(ld, &u->at, "responsibility names no unit kind "
 					     "'%s'",
 					     u->kinds[k]);
 		if (u->role && !bc_ruleset_role(rs, u->role))
-			bc_rl_problem(rs, &u->at, "responsibility names no role '%s'",
+			bc_rl_problem(ld, &u->at, "responsibility names no role '%s'",
 				     u->role);
 		for (size_t k = 0; k < u->n_parts; k++)
 			if (!is_part(rs, u->parts[k]))
-				bc_rl_problem(rs, &u->at, "responsibility names no form "
+				bc_rl_problem(ld, &u->at, "responsibility names no form "
 					     "'%s'",
 					     u->parts[k]);
 		for (size_t k = 0; k < u->n_sections; k++)
 			if (!bc_ruleset_section(rs, u->sections[k]))
-				bc_rl_problem(rs, &u->at, "responsibility names no section "
+				bc_rl_problem(ld, &u->at, "responsibility names no section "
 					     "'%s'",
 					     u->sections[k]);
 	}
 }
 
-static void check_whole(bc_ruleset *rs, bc_diags *d)
+static void check_whole(bc_rl_loader *ld)
 {
+	bc_ruleset *rs = ld->rs;
+	bc_diags *d = ld->d;
 	char entry[512];
 	snprintf(entry, sizeof entry, "%s/ruleset.lua", rs->id);
 	if (!rs->directive.at.file)
@@ -457,17 +460,17 @@ static void check_whole(bc_ruleset *rs, bc_diags *d)
 	for (size_t i = 0; i < rs->n_kinds; i++) {
 		bc_unit_kind *k = &rs->kinds[i];
 		if (k->level && !bc_ruleset_level(rs, k->level))
-			bc_rl_problem(rs, &k->at, "unit_kind '%s': no level '%s' declared",
+			bc_rl_problem(ld, &k->at, "unit_kind '%s': no level '%s' declared",
 				     k->id, k->level);
 	}
-	check_references(rs, d);
+	check_references(ld);
 	/* An ad-hoc prefix followed by digits must not be a regular code. */
 	for (size_t i = 0; i < rs->n_ptypes; i++) {
 		int n;
 		const bc_period_type *p = &rs->ptypes[i];
 		const bc_period_type *q;
 		if (!p->adhoc && (q = adhoc_type(rs, p->code, &n)))
-			bc_rl_problem(rs, &p->at, "period type '%s' reads as ad-hoc '%s' "
+			bc_rl_problem(ld, &p->at, "period type '%s' reads as ad-hoc '%s' "
 				     "number %d",
 				     p->code, q->code, n);
 	}
@@ -492,18 +495,19 @@ static void day_text(bc_dayrule r, char *buf, size_t n)
 }
 
 /* Errors that make a period type meaningless; found at load. */
-static void check_period_types(bc_ruleset *rs, bc_diags *d)
+static void check_period_types(bc_rl_loader *ld)
 {
+	const bc_ruleset *rs = ld->rs;
 	for (size_t i = 0; i < rs->n_ptypes; i++) {
 		const bc_period_type *p = &rs->ptypes[i];
 		if (p->adhoc)
 			continue;
 		if (day_cmp(p->from, p->to) > 0)
-			bc_rl_problem(rs, &p->at, "period type %s: window ends before it "
+			bc_rl_problem(ld, &p->at, "period type %s: window ends before it "
 				     "starts",
 				     p->code);
 		if (day_cmp(p->unit_due, p->from) < 0)
-			bc_rl_problem(rs, &p->at, "period type %s: unit deadline before "
+			bc_rl_problem(ld, &p->at, "period type %s: unit deadline before "
 				     "the window starts",
 				     p->code);
 	}
@@ -543,6 +547,44 @@ void bc_ruleset_lint(const bc_ruleset *rs, bc_diags *d)
 
 /* ---- loading ------------------------------------------------------------ */
 
+/* Runs the rules of rs with the registrations offered, then checks the
+ * whole; every problem to d. */
+static bc_err run_rules(bc_ruleset *rs, bc_diags *d)
+{
+	lua_State *L = bc_sandbox_state(rs->lua);
+	for (const luaL_Reg *r = registrations; r->name; r++) {
+		lua_pushcfunction(L, r->func);
+		lua_pushcclosure(L, reg_guard, 1);
+		bc_sandbox_set_global(rs->lua, r->name);
+	}
+	char entry_name[512];
+	snprintf(entry_name, sizeof entry_name, "%s/ruleset.lua", rs->id);
+	if (!bc_srcset_find(&rs->src, "ruleset.lua")) {
+		bc_diags_add(d, BC_ERROR, rs->id, 0, NULL, NULL,
+			     "no ruleset.lua: not a ruleset directory");
+		return BC_ERR_RULES;
+	}
+	bc_rl_loader ld = {.rs = rs, .d = d};
+	bc_rl_loader_begin(L, &ld);
+	bc_err rc = bc_sandbox_run(rs->lua, "ruleset.lua", d);
+	if (rc == BC_OK && ld.broken)
+		bc_diags_add(d, BC_ERROR, entry_name, 0, NULL, NULL,
+			     "%d registration%s failed and the rules went on "
+			     "(an error caught by pcall?): the rules are "
+			     "incomplete",
+			     ld.broken, ld.broken == 1 ? "" : "s");
+	if (rc == BC_OK && !ld.broken) {
+		check_whole(&ld);
+		check_period_types(&ld);
+	}
+	if (ld.problems > BC_RL_LISTED)
+		bc_diags_add(d, BC_ERROR, entry_name, 0, NULL, NULL,
+			     "and %zu more problems, not listed",
+			     ld.problems - BC_RL_LISTED);
+	bc_rl_loader_end(L, &ld);
+	return rc;
+}
+
 bc_err bc_ruleset_load(const char *id, bc_srcset *src, const bc_limits *lim,
 		       bc_ruleset **out, bc_diags *d)
 {
@@ -567,39 +609,8 @@ bc_err bc_ruleset_load(const char *id, bc_srcset *src, const bc_limits *lim,
 		bc_ruleset_free(rs);
 		return rc;
 	}
-	lua_State *L = bc_sandbox_state(rs->lua);
-	for (const luaL_Reg *r = registrations; r->name; r++) {
-		lua_pushlightuserdata(L, rs);
-		lua_pushcfunction(L, r->func);
-		lua_pushcclosure(L, reg_guard, 2);
-		bc_sandbox_set_global(rs->lua, r->name);
-	}
 	size_t before = d->errors;
-	char entry_name[512];
-	snprintf(entry_name, sizeof entry_name, "%s/ruleset.lua", id);
-	if (!bc_srcset_find(&rs->src, "ruleset.lua")) {
-		bc_diags_add(d, BC_ERROR, id, 0, NULL, NULL,
-			     "no ruleset.lua: not a ruleset directory");
-		rc = BC_ERR_RULES;
-	} else {
-		rs->loading = d;
-		rc = bc_sandbox_run(rs->lua, "ruleset.lua", d);
-	}
-	if (rc == BC_OK && rs->broken)
-		bc_diags_add(d, BC_ERROR, entry_name, 0, NULL, NULL,
-			     "%d registration%s failed and the rules went on "
-			     "(an error caught by pcall?): the rules are "
-			     "incomplete",
-			     rs->broken, rs->broken == 1 ? "" : "s");
-	if (rc == BC_OK && !rs->broken) {
-		check_whole(rs, d);
-		check_period_types(rs, d);
-	}
-	if (rs->index->problems > BC_RL_LISTED)
-		bc_diags_add(d, BC_ERROR, entry_name, 0, NULL, NULL,
-			     "and %zu more problems, not listed",
-			     rs->index->problems - BC_RL_LISTED);
-	rs->loading = NULL;
+	rc = run_rules(rs, d);
 	if (rc == BC_OK && d->errors > before)
 		rc = BC_ERR_RULES;
 	if (rc != BC_OK) {

@@ -207,9 +207,6 @@ typedef struct bc_ruleset {
 	bc_arena mem;      /* every item above, freed at once */
 	bc_srcset src;     /* the files it was loaded from */
 	bc_sandbox *lua;   /* kept for the patterns rules declare */
-	bc_diags *loading; /* private: where registrations report, while
-			    * the ruleset loads; NULL afterwards */
-	int broken;        /* private: registrations that failed */
 	struct bc_rl_index *index; /* private: the items by id */
 } bc_ruleset;
 

@@ -12,9 +12,26 @@
 
 /* ---- reading registration tables ------------------------------------ */
 
+/* Where the registry holds the loading in progress. */
+#define LOADER_KEY "baocao.loader"
+
+void bc_rl_loader_begin(lua_State *L, bc_rl_loader *ld)
+{
+	lua_pushlightuserdata(L, ld);
+	lua_setfield(L, LUA_REGISTRYINDEX, LOADER_KEY);
+}
+
+bc_rl_loader *bc_rl_loader_of(lua_State *L)
+{
+	lua_getfield(L, LUA_REGISTRYINDEX, LOADER_KEY);
+	bc_rl_loader *ld = lua_touserdata(L, -1);
+	lua_pop(L, 1);
+	return ld;
+}
+
 bc_ruleset *bc_rl_rs_of(lua_State *L)
 {
-	return lua_touserdata(L, lua_upvalueindex(1));
+	return bc_rl_loader_of(L)->rs;
 }
 
 /* n bytes of the ruleset's arena (charged by the caller). */
@@ -245,16 +262,17 @@ char *bc_rl_get_bytes(lua_State *L, int t, const char *what, const char *key)
 	return s;
 }
 
-void bc_rl_problem(bc_ruleset *rs, const bc_origin *at, const char *fmt, ...)
+void bc_rl_problem(bc_rl_loader *ld, const bc_origin *at, const char *fmt,
+		   ...)
 {
-	if (rs->index->problems++ >= BC_RL_LISTED)
+	if (ld->problems++ >= BC_RL_LISTED)
 		return;
 	char msg[512];
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	bc_diags_add(rs->loading, BC_ERROR, at->file, at->line, NULL, NULL,
+	bc_diags_add(ld->d, BC_ERROR, at->file, at->line, NULL, NULL,
 		     "%s", msg);
 }
 
@@ -295,21 +313,28 @@ static size_t names_free(bc_rl_names *nm)
 }
 
 /* Frees the current form's maps; the bytes they held. */
-static size_t form_maps_free(bc_rl_index *ix)
+static size_t form_maps_free(bc_rl_loader *ld)
 {
-	size_t bytes = names_free(&ix->fields);
-	for (size_t i = 0; i < ix->n_tables; i++)
-		bytes += names_free(&ix->tables[i]);
-	bytes += cap_of(ix->n_tables) * sizeof *ix->tables;
-	bc_free(ix->tables);
-	ix->tables = NULL;
-	ix->n_tables = 0;
+	size_t bytes = names_free(&ld->fields);
+	for (size_t i = 0; i < ld->n_tables; i++)
+		bytes += names_free(&ld->tables[i]);
+	bytes += cap_of(ld->n_tables) * sizeof *ld->tables;
+	bc_free(ld->tables);
+	ld->tables = NULL;
+	ld->n_tables = 0;
 	return bytes;
 }
 
 void bc_rl_forget_form(lua_State *L)
 {
-	bc_sandbox_refund(L, form_maps_free(bc_rl_rs_of(L)->index));
+	bc_sandbox_refund(L, form_maps_free(bc_rl_loader_of(L)));
+}
+
+void bc_rl_loader_end(lua_State *L, bc_rl_loader *ld)
+{
+	lua_pushnil(L);
+	lua_setfield(L, LUA_REGISTRYINDEX, LOADER_KEY);
+	form_maps_free(ld);
 }
 
 /* Grows *v, an array of *n zeroed elements, to hold at least need. */
@@ -326,10 +351,10 @@ static void *keep_array(lua_State *L, void *v, size_t *n, size_t need,
 
 bc_rl_names *bc_rl_table_names(lua_State *L, size_t i)
 {
-	bc_rl_index *ix = bc_rl_rs_of(L)->index;
-	ix->tables = keep_array(L, ix->tables, &ix->n_tables, i + 1,
-				sizeof *ix->tables);
-	return &ix->tables[i];
+	bc_rl_loader *ld = bc_rl_loader_of(L);
+	ld->tables = keep_array(L, ld->tables, &ld->n_tables, i + 1,
+				sizeof *ld->tables);
+	return &ld->tables[i];
 }
 
 bool bc_rl_names_has(lua_State *L, bc_rl_names *nm, size_t i,
@@ -353,6 +378,5 @@ void bc_rl_index_free(bc_rl_index *ix)
 			     &ix->sections};
 	for (size_t i = 0; i < sizeof maps / sizeof *maps; i++)
 		bc_strmap_free(maps[i]);
-	form_maps_free(ix);
 	bc_free(ix);
 }

@@ -20,20 +20,37 @@ typedef struct bc_rl_names {
 	size_t n_values;
 } bc_rl_names;
 
-/* The loader's maps from ids to positions, kept with the ruleset (its
- * lookups use them too): a registration finds a name in one step, so
- * that loading takes time in the rules' size, not its square. */
+/* A ruleset's maps from ids to positions, kept with it for its lookups:
+ * a registration finds a name in one step, so that loading takes time
+ * in the rules' size, not its square. */
 typedef struct bc_rl_index {
 	bc_strmap ptypes, levels, kinds, roles, channels, forms, sections;
+} bc_rl_index;
+
+void bc_rl_index_free(bc_rl_index *ix);
+
+/* A ruleset being loaded: what only its loading needs, gone once it has
+ * loaded.  The registrations find it through the Lua registry while the
+ * rules run (bc_rl_loader_of), and nowhere once they have. */
+typedef struct bc_rl_loader {
+	bc_ruleset *rs;
+	bc_diags *d;     /* where registrations report */
+	int broken;      /* registrations that failed */
+	size_t problems; /* bc_rl_problem's, listed or not */
 	/* The form being registered: its fields, and each table field's
 	 * columns (by the field's position). */
 	bc_rl_names fields;
 	bc_rl_names *tables;
 	size_t n_tables;
-	size_t problems; /* bc_rl_problem's, listed or not */
-} bc_rl_index;
+} bc_rl_loader;
 
-void bc_rl_index_free(bc_rl_index *ix);
+/* Makes ld the loading the registrations of L find. */
+void bc_rl_loader_begin(lua_State *L, bc_rl_loader *ld);
+/* Ends it: the registrations of L find none (and refuse to run), and
+ * what ld held is freed. */
+void bc_rl_loader_end(lua_State *L, bc_rl_loader *ld);
+/* The loading in progress, or NULL. */
+bc_rl_loader *bc_rl_loader_of(lua_State *L);
 /* Adds key -> val to m, charging its growth first; false when key was
  * there already (*old its value).  Raises a memory error on failure. */
 bool bc_rl_map_add(lua_State *L, bc_strmap *m, const char *key, size_t val,
@@ -49,7 +66,7 @@ bc_rl_names *bc_rl_table_names(lua_State *L, size_t i);
 bool bc_rl_names_has(lua_State *L, bc_rl_names *nm, size_t i,
 		     char *const *v, size_t n, const char *s);
 
-/* The ruleset a registration closure was made for (upvalue 1). */
+/* The ruleset being loaded. */
 bc_ruleset *bc_rl_rs_of(lua_State *L);
 /* A copy of s in the ruleset's arena, charged to the rules' memory
  * (bc_sandbox_charge); raises a memory or time error on failure. */
@@ -89,12 +106,12 @@ void bc_rl_get_list(lua_State *L, int t, const char *what, const char *key,
 		    char ***v, size_t *n);
 
 /* A problem of the rules that does not stop them loading, so that `rules
- * check` lists every one at once: an error in rs->loading at at.  The
- * first BC_RL_LISTED are listed, the rest only counted: the memory cap
- * bounds what the rules make, not how much C could say about it. */
+ * check` lists every one at once: an error in ld->d at at.  The first
+ * BC_RL_LISTED are listed, the rest only counted: the memory cap bounds
+ * what the rules make, not how much C could say about it. */
 #define BC_RL_LISTED 1000
-void bc_rl_problem(bc_ruleset *rs, const bc_origin *at, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+void bc_rl_problem(bc_rl_loader *ld, const bc_origin *at, const char *fmt,
+		   ...) __attribute__((format(printf, 3, 4)));
 
 /* form{…}: registers a form (form.c). */
 int bc_rl_form(lua_State *L);

@@ -619,15 +619,14 @@ int bc_rl_form(lua_State *L)
 					   "indicators", "carry", NULL};
 	bc_ruleset *rs = bc_rl_rs_of(L);
 	bc_rl_check_keys(L, 1, "form{}", keys);
-	bc_form *form = bc_rl_push_item(L, (void **)&rs->forms, &rs->n_forms,
-					sizeof *form);
+	bc_form *form = bc_rl_item(L);
 	bc_rl_origin(L, &form->at);
 	form->id = bc_rl_get_str(L, 1, "form", "id", true);
 	if (!bc_rl_valid_id(form->id, false))
 		luaL_error(L, "form{}: id '%s' must be lower-case letters, "
 			      "digits and _", form->id);
 	size_t i;
-	if (!bc_rl_map_add(L, &rs->index->forms, form->id, rs->n_forms - 1, &i))
+	if (!bc_rl_add_id(L, form->id, &i))
 		luaL_error(L, "form{}: '%s' already declared at %s:%d",
 			   form->id, rs->forms[i].at.file,
 			   rs->forms[i].at.line);

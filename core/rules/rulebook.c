@@ -214,32 +214,28 @@ void bc_rulebook_check(const bc_rulebook *rb, bc_diags *d)
 	}
 }
 
-const bc_unit_kind *bc_rulebook_kind(const bc_rulebook *rb, const char *id)
+const void *bc_rulebook_item(const bc_rulebook *rb, bc_reg_kind k,
+			     const char *id)
 {
 	for (size_t i = 0; i < rb->n; i++) {
-		const bc_unit_kind *k = bc_ruleset_kind(rb->v[i], id);
-		if (k)
-			return k;
+		const void *x = bc_ruleset_find(rb->v[i], k, id);
+		if (x)
+			return x;
 	}
 	return NULL;
+}
+
+const bc_unit_kind *bc_rulebook_kind(const bc_rulebook *rb, const char *id)
+{
+	return bc_rulebook_item(rb, BC_REG_UNIT_KIND, id);
 }
 
 const bc_role *bc_rulebook_role(const bc_rulebook *rb, const char *id)
 {
-	for (size_t i = 0; i < rb->n; i++) {
-		const bc_role *r = bc_ruleset_role(rb->v[i], id);
-		if (r)
-			return r;
-	}
-	return NULL;
+	return bc_rulebook_item(rb, BC_REG_ROLE, id);
 }
 
 const bc_channel *bc_rulebook_channel(const bc_rulebook *rb, const char *id)
 {
-	for (size_t i = 0; i < rb->n; i++) {
-		const bc_channel *c = bc_ruleset_channel(rb->v[i], id);
-		if (c)
-			return c;
-	}
-	return NULL;
+	return bc_rulebook_item(rb, BC_REG_CHANNEL, id);
 }

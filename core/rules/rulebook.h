@@ -60,7 +60,10 @@ const bc_ruleset *bc_rulebook_govern(const bc_rulebook *rb,
 				     const char *token, int year,
 				     bc_date adhoc_day);
 
-/* A unit kind or role declared by any current ruleset, or NULL. */
+/* The item of kind k with this id that a current ruleset declares (the
+ * first in id order), or NULL; typed for the kinds a unit names. */
+const void *bc_rulebook_item(const bc_rulebook *rb, bc_reg_kind k,
+			     const char *id);
 const bc_unit_kind *bc_rulebook_kind(const bc_rulebook *rb, const char *id);
 const bc_role *bc_rulebook_role(const bc_rulebook *rb, const char *id);
 const bc_channel *bc_rulebook_channel(const bc_rulebook *rb, const char *id);

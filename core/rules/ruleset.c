@@ -4,6 +4,7 @@
 
 #include <ctype.h>
 #include <lauxlib.h>
+#include <stddef.h>
 #include <lua.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -151,15 +152,14 @@ static int reg_period_type(lua_State *L)
 	const char *W = "period_type";
 	bc_ruleset *rs = bc_rl_rs_of(L);
 	bc_rl_check_keys(L, 1, "period_type{}", keys);
-	bc_period_type *p = bc_rl_push_item(L, (void **)&rs->ptypes, &rs->n_ptypes,
-				      sizeof *p);
+	bc_period_type *p = bc_rl_item(L);
 	bc_rl_origin(L, &p->at);
 	p->code = bc_rl_get_str(L, 1, W, "code", true);
 	if (!bc_rl_valid_id(p->code, true) || strlen(p->code) > 8)
 		luaL_error(L, "period_type{}: code '%s' must be capital "
 			      "letters and digits, at most 8", p->code);
 	size_t i;
-	if (!bc_rl_map_add(L, &rs->index->ptypes, p->code, rs->n_ptypes - 1, &i))
+	if (!bc_rl_add_id(L, p->code, &i))
 		luaL_error(L, "period_type{}: '%s' already declared "
 			      "at %s:%d", p->code,
 			   rs->ptypes[i].at.file, rs->ptypes[i].at.line);
@@ -189,78 +189,48 @@ static int reg_period_type(lua_State *L)
 	return 0;
 }
 
-static int reg_level(lua_State *L)
+/* The id and label of a named item (and a unit kind), read. */
+static void read_named(lua_State *L, const char *what, char **id,
+		       char **label)
+{
+	*id = bc_rl_get_str(L, 1, what, "id", true);
+	*label = bc_rl_get_str(L, 1, what, "label", true);
+}
+
+/* The id of the newest item: a name, not taken by one before it. */
+static void check_id(lua_State *L, const char *what, const char *id)
+{
+	if (!bc_rl_valid_id(id, false))
+		luaL_error(L, "%s{}: id '%s' must be lower-case letters, "
+			      "digits and _", what, id);
+	if (!bc_rl_add_id(L, id, NULL))
+		luaL_error(L, "%s{}: '%s' already declared", what, id);
+}
+
+/* level{}, role{}, channel{}: an id and a label. */
+static int reg_named(lua_State *L)
 {
 	static const char *const keys[] = {"id", "label", NULL};
-	bc_ruleset *rs = bc_rl_rs_of(L);
-	bc_rl_check_keys(L, 1, "level{}", keys);
-	bc_level *l = bc_rl_push_item(L, (void **)&rs->levels, &rs->n_levels,
-				sizeof *l);
-	bc_rl_origin(L, &l->at);
-	l->id = bc_rl_get_str(L, 1, "level", "id", true);
-	l->label = bc_rl_get_str(L, 1, "level", "label", true);
-	if (!bc_rl_valid_id(l->id, false))
-		luaL_error(L, "level{}: id '%s' must be lower-case letters, "
-			      "digits and _", l->id);
-	if (!bc_rl_map_add(L, &rs->index->levels, l->id, rs->n_levels - 1,
-			   NULL))
-		luaL_error(L, "level{}: '%s' already declared", l->id);
+	const char *what = bc_rl_loader_of(L)->reg->name;
+	char call[64];
+	snprintf(call, sizeof call, "%s{}", what);
+	bc_rl_check_keys(L, 1, call, keys);
+	bc_named *x = bc_rl_item(L);
+	bc_rl_origin(L, &x->at);
+	read_named(L, what, &x->id, &x->label);
+	check_id(L, what, x->id);
 	return 0;
 }
 
 static int reg_unit_kind(lua_State *L)
 {
 	static const char *const keys[] = {"id", "label", "level", NULL};
-	bc_ruleset *rs = bc_rl_rs_of(L);
 	bc_rl_check_keys(L, 1, "unit_kind{}", keys);
-	bc_unit_kind *k = bc_rl_push_item(L, (void **)&rs->kinds, &rs->n_kinds,
-				    sizeof *k);
+	bc_unit_kind *k = bc_rl_item(L);
 	bc_rl_origin(L, &k->at);
-	k->id = bc_rl_get_str(L, 1, "unit_kind", "id", true);
-	k->label = bc_rl_get_str(L, 1, "unit_kind", "label", true);
+	read_named(L, "unit_kind", &k->id, &k->label);
 	k->level = bc_rl_get_str(L, 1, "unit_kind", "level", false);
-	if (!bc_rl_valid_id(k->id, false))
-		luaL_error(L, "unit_kind{}: id '%s' must be lower-case "
-			      "letters, digits and _", k->id);
-	if (!bc_rl_map_add(L, &rs->index->kinds, k->id, rs->n_kinds - 1, NULL))
-		luaL_error(L, "unit_kind{}: '%s' already declared", k->id);
-	return 0;
-}
-
-static int reg_role(lua_State *L)
-{
-	static const char *const keys[] = {"id", "label", NULL};
-	bc_ruleset *rs = bc_rl_rs_of(L);
-	bc_rl_check_keys(L, 1, "role{}", keys);
-	bc_role *r = bc_rl_push_item(L, (void **)&rs->roles, &rs->n_roles,
-			       sizeof *r);
-	bc_rl_origin(L, &r->at);
-	r->id = bc_rl_get_str(L, 1, "role", "id", true);
-	r->label = bc_rl_get_str(L, 1, "role", "label", true);
-	if (!bc_rl_valid_id(r->id, false))
-		luaL_error(L, "role{}: id '%s' must be lower-case letters, "
-			      "digits and _", r->id);
-	if (!bc_rl_map_add(L, &rs->index->roles, r->id, rs->n_roles - 1, NULL))
-		luaL_error(L, "role{}: '%s' already declared", r->id);
-	return 0;
-}
-
-static int reg_channel(lua_State *L)
-{
-	static const char *const keys[] = {"id", "label", NULL};
-	bc_ruleset *rs = bc_rl_rs_of(L);
-	bc_rl_check_keys(L, 1, "channel{}", keys);
-	bc_channel *c = bc_rl_push_item(L, (void **)&rs->channels,
-					&rs->n_channels, sizeof *c);
-	bc_rl_origin(L, &c->at);
-	c->id = bc_rl_get_str(L, 1, "channel", "id", true);
-	c->label = bc_rl_get_str(L, 1, "channel", "label", true);
-	if (!bc_rl_valid_id(c->id, false))
-		luaL_error(L, "channel{}: id '%s' must be lower-case letters, "
-			      "digits and _", c->id);
-	if (!bc_rl_map_add(L, &rs->index->channels, c->id, rs->n_channels - 1,
-			   NULL))
-		luaL_error(L, "channel{}: '%s' already declared", c->id);
+	check_id(L, "unit_kind", k->id);
 	return 0;
 }
 
@@ -272,7 +242,8 @@ static int parent_section(const bc_ruleset *rs, const char *id)
 	size_t i;
 	if (!dot)
 		return -1;
-	if (bc_strmap_getn(&rs->index->sections, id, (size_t)(dot - id), &i))
+	if (bc_strmap_getn(&rs->index->by_id[BC_REG_SECTION], id,
+			   (size_t)(dot - id), &i))
 		return (int)i;
 	return -2;
 }
@@ -294,8 +265,7 @@ static int reg_section(lua_State *L)
 					   NULL};
 	bc_ruleset *rs = bc_rl_rs_of(L);
 	bc_rl_check_keys(L, 1, "section{}", keys);
-	bc_section *s = bc_rl_push_item(L, (void **)&rs->sections,
-					&rs->n_sections, sizeof *s);
+	bc_section *s = bc_rl_item(L);
 	bc_rl_origin(L, &s->at);
 	s->id = bc_rl_get_str(L, 1, "section", "id", true);
 	s->title = bc_rl_get_str(L, 1, "section", "title", true);
@@ -305,8 +275,7 @@ static int reg_section(lua_State *L)
 		luaL_error(L, "section{}: id '%s' must be dotted names such "
 			      "as A.II.4", s->id);
 	s->parent = parent_section(rs, s->id);
-	if (!bc_rl_map_add(L, &rs->index->sections, s->id,
-			   rs->n_sections - 1, NULL))
+	if (!bc_rl_add_id(L, s->id, NULL))
 		luaL_error(L, "section{}: '%s' already declared", s->id);
 	if (s->parent == -2)
 		luaL_error(L, "section{}: the parent of '%s' must be declared "
@@ -318,10 +287,8 @@ static int reg_responsibility(lua_State *L)
 {
 	static const char *const keys[] = {"kinds", "role", "parts",
 					   "sections", NULL};
-	bc_ruleset *rs = bc_rl_rs_of(L);
 	bc_rl_check_keys(L, 1, "responsibility{}", keys);
-	bc_duty *u = bc_rl_push_item(L, (void **)&rs->duties, &rs->n_duties,
-				     sizeof *u);
+	bc_duty *u = bc_rl_item(L);
 	bc_rl_origin(L, &u->at);
 	bc_rl_get_list(L, 1, "responsibility{}", "kinds", &u->kinds,
 		       &u->n_kinds);
@@ -338,11 +305,6 @@ static int reg_responsibility(lua_State *L)
 	return 0;
 }
 
-static int reg_form(lua_State *L)
-{
-	return bc_rl_form(L);
-}
-
 /*
  * Every registration runs through here.  A registration adds its item
  * before filling it in, so that an error mid-way frees it with the
@@ -357,10 +319,17 @@ static int reg_guard(lua_State *L)
 	if (!ld)
 		return luaL_error(L, "registrations are made only while the "
 				     "rules load");
+	/* A registration's reader may run rules (a metatable's __index)
+	 * that register something else. */
+	const bc_reg *g = lua_touserdata(L, lua_upvalueindex(1));
+	const bc_reg *was = ld->reg;
 	int n = lua_gettop(L);
-	lua_pushcfunction(L, lua_tocfunction(L, lua_upvalueindex(1)));
+	lua_pushcfunction(L, g->read);
 	lua_insert(L, 1);
-	if (lua_pcall(L, n, 0, 0) == LUA_OK)
+	ld->reg = g;
+	int rc = lua_pcall(L, n, 0, 0);
+	ld->reg = was;
+	if (rc == LUA_OK)
 		return 0;
 	ld->broken++;
 	/* Raised from a C function called by C, the message has no place:
@@ -368,17 +337,68 @@ static int reg_guard(lua_State *L)
 	return bc_sandbox_raise(L);
 }
 
-static const luaL_Reg registrations[] = {
-	{"directive", reg_directive},
-	{"period_type", reg_period_type},
-	{"level", reg_level},
-	{"unit_kind", reg_unit_kind},
-	{"role", reg_role},
-	{"channel", reg_channel},
-	{"form", reg_form},
-	{"section", reg_section},
-	{"responsibility", reg_responsibility},
-	{NULL, NULL},
+#define ITEMS(array, n, type)                                                 \
+	.items = offsetof(bc_ruleset, array),                                  \
+	.count = offsetof(bc_ruleset, n), .size = sizeof(type)
+#define SHOWN(type, key, how, m) {key, how, offsetof(type, m), 0}
+#define SHOWN_LIST(type, key, how, m)                                          \
+	{key, how, offsetof(type, m), offsetof(type, n_##m)}
+
+static const bc_shown named_shown[] = {
+	SHOWN(bc_named, "id", BC_SHOW_TEXT, id),
+	SHOWN(bc_named, "label", BC_SHOW_TEXT, label),
+	{NULL}};
+static const bc_shown kind_shown[] = {
+	SHOWN(bc_unit_kind, "id", BC_SHOW_TEXT, id),
+	SHOWN(bc_unit_kind, "label", BC_SHOW_TEXT, label),
+	SHOWN(bc_unit_kind, "level", BC_SHOW_TEXT_OR_NULL, level),
+	{NULL}};
+static const bc_shown section_shown[] = {
+	SHOWN(bc_section, "id", BC_SHOW_TEXT, id),
+	SHOWN(bc_section, "title", BC_SHOW_TEXT, title),
+	SHOWN(bc_section, "guidance", BC_SHOW_TEXT_OR_NULL, guidance),
+	SHOWN_LIST(bc_section, "forms", BC_SHOW_LIST, forms),
+	{NULL}};
+/* Kinds or a role, never both (reg_responsibility). */
+static const bc_shown duty_shown[] = {
+	SHOWN_LIST(bc_duty, "parts", BC_SHOW_LIST, parts),
+	SHOWN_LIST(bc_duty, "sections", BC_SHOW_LIST, sections),
+	SHOWN(bc_duty, "role", BC_SHOW_TEXT_IF_SET, role),
+	SHOWN_LIST(bc_duty, "kinds", BC_SHOW_LIST_IF_ANY, kinds),
+	{NULL}};
+
+/* Every kind of registration, described once (registry.h). */
+const bc_reg bc_registry[BC_REG_N] = {
+	[BC_REG_DIRECTIVE] = {.name = "directive", .read = reg_directive},
+	[BC_REG_PERIOD_TYPE] = {.name = "period_type", .read = reg_period_type,
+				ITEMS(ptypes, n_ptypes, bc_period_type),
+				.json = "period_types",
+				.show = bc_period_type_json},
+	[BC_REG_UNIT_KIND] = {.name = "unit_kind", .read = reg_unit_kind,
+			      ITEMS(kinds, n_kinds, bc_unit_kind),
+			      .json = "unit_kinds", .shown = kind_shown},
+	[BC_REG_LEVEL] = {.name = "level", .read = reg_named,
+			  ITEMS(levels, n_levels, bc_level),
+			  .json = "levels", .shown = named_shown},
+	[BC_REG_ROLE] = {.name = "role", .read = reg_named,
+			 ITEMS(roles, n_roles, bc_role), .json = "roles",
+			 .shown = named_shown},
+	[BC_REG_FORM] = {.name = "form", .read = bc_rl_form,
+			 ITEMS(forms, n_forms, bc_form), .json = "forms",
+			 .catalogue = true, .show = bc_form_json},
+	[BC_REG_SECTION] = {.name = "section", .read = reg_section,
+			    ITEMS(sections, n_sections, bc_section),
+			    .json = "outline", .catalogue = true,
+			    .shown = section_shown},
+	[BC_REG_RESPONSIBILITY] = {.name = "responsibility",
+				   .read = reg_responsibility,
+				   ITEMS(duties, n_duties, bc_duty),
+				   .json = "responsibilities",
+				   .catalogue = true, .shown = duty_shown},
+	[BC_REG_CHANNEL] = {.name = "channel", .read = reg_named,
+			    ITEMS(channels, n_channels, bc_channel),
+			    .json = "channels", .catalogue = true,
+			    .shown = named_shown},
 };
 
 /* ---- whole-ruleset checks ---------------------------------------------- */
@@ -552,10 +572,10 @@ void bc_ruleset_lint(const bc_ruleset *rs, bc_diags *d)
 static bc_err run_rules(bc_ruleset *rs, bc_diags *d)
 {
 	lua_State *L = bc_sandbox_state(rs->lua);
-	for (const luaL_Reg *r = registrations; r->name; r++) {
-		lua_pushcfunction(L, r->func);
+	for (size_t k = 0; k < BC_REG_N; k++) {
+		lua_pushlightuserdata(L, (void *)&bc_registry[k]);
 		lua_pushcclosure(L, reg_guard, 1);
-		bc_sandbox_set_global(rs->lua, r->name);
+		bc_sandbox_set_global(rs->lua, bc_registry[k].name);
 	}
 	char entry_name[512];
 	snprintf(entry_name, sizeof entry_name, "%s/ruleset.lua", rs->id);
@@ -667,9 +687,10 @@ bc_err bc_ruleset_match(const bc_ruleset *rs, const bc_field *col,
 static const bc_period_type *adhoc_type(const bc_ruleset *rs,
 					const char *token, int *adhoc_no)
 {
+	const bc_strmap *codes = &rs->index->by_id[BC_REG_PERIOD_TYPE];
 	size_t n = strcspn(token, "0123456789"), i;
 	const char *num = token + n;
-	if (!n || !bc_strmap_getn(&rs->index->ptypes, token, n, &i) ||
+	if (!n || !bc_strmap_getn(codes, token, n, &i) ||
 	    !rs->ptypes[i].adhoc || *num == '0' || !*num || strlen(num) > 4 ||
 	    strspn(num, "0123456789") != strlen(num))
 		return NULL;
@@ -682,44 +703,57 @@ const bc_period_type *bc_ruleset_period_type(const bc_ruleset *rs,
 {
 	size_t i;
 	*adhoc_no = 0;
-	if (bc_strmap_get(&rs->index->ptypes, token, &i) &&
+	if (bc_strmap_get(&rs->index->by_id[BC_REG_PERIOD_TYPE], token, &i) &&
 	    !rs->ptypes[i].adhoc)
 		return &rs->ptypes[i];
 	return adhoc_type(rs, token, adhoc_no);
 }
 
-#define FIND_BY_ID(arr, map, id)                                              \
-	int i = bc_rl_map_find(&rs->index->map, (id));                        \
-	return i < 0 ? NULL : &(arr)[i]
+const void *bc_ruleset_items(const bc_ruleset *rs, bc_reg_kind k, size_t *n)
+{
+	const bc_reg *g = &bc_registry[k];
+	*n = g->count ? *(const size_t *)((const char *)rs + g->count) : 0;
+	return g->items ? *(void *const *)((const char *)rs + g->items) : NULL;
+}
+
+const void *bc_ruleset_find(const bc_ruleset *rs, bc_reg_kind k,
+			    const char *id)
+{
+	size_t n, i;
+	const char *v = bc_ruleset_items(rs, k, &n);
+	if (!bc_strmap_get(&rs->index->by_id[k], id, &i))
+		return NULL;
+	return v + i * bc_registry[k].size;
+}
 
 const bc_unit_kind *bc_ruleset_kind(const bc_ruleset *rs, const char *id)
 {
-	FIND_BY_ID(rs->kinds, kinds, id);
+	return bc_ruleset_find(rs, BC_REG_UNIT_KIND, id);
 }
 
 const bc_role *bc_ruleset_role(const bc_ruleset *rs, const char *id)
 {
-	FIND_BY_ID(rs->roles, roles, id);
+	return bc_ruleset_find(rs, BC_REG_ROLE, id);
 }
 
 const bc_level *bc_ruleset_level(const bc_ruleset *rs, const char *id)
 {
-	FIND_BY_ID(rs->levels, levels, id);
+	return bc_ruleset_find(rs, BC_REG_LEVEL, id);
 }
 
 const bc_channel *bc_ruleset_channel(const bc_ruleset *rs, const char *id)
 {
-	FIND_BY_ID(rs->channels, channels, id);
+	return bc_ruleset_find(rs, BC_REG_CHANNEL, id);
 }
 
 const bc_form *bc_ruleset_form(const bc_ruleset *rs, const char *id)
 {
-	FIND_BY_ID(rs->forms, forms, id);
+	return bc_ruleset_find(rs, BC_REG_FORM, id);
 }
 
 const bc_section *bc_ruleset_section(const bc_ruleset *rs, const char *id)
 {
-	FIND_BY_ID(rs->sections, sections, id);
+	return bc_ruleset_find(rs, BC_REG_SECTION, id);
 }
 
 bool bc_field_asked(const bc_field *f, const char *level)

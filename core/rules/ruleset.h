@@ -3,11 +3,15 @@
  * One ruleset: the Lua rules of one directive, loaded in a sandbox into a
  * plain catalogue.
  *
- * A ruleset's files only register things: directive{…}, level{…},
- * unit_kind{…}, role{…}, period_type{…}.  Each registration is checked
- * as it runs (unknown keys, wrong types, duplicates are errors at the
- * caller's file:line) and copied into the structs below, which the rest
- * of the program reads and never changes.
+ * A ruleset's files only register things, each kind with its struct
+ * below: directive{…}, period_type{…}, unit_kind{…}, level{…}, role{…},
+ * form{…}, section{…}, responsibility{…} and channel{…} (bc_reg_kind).
+ * Each registration is checked as it runs (unknown keys, wrong types,
+ * duplicates are errors at the caller's file:line) and copied into the
+ * ruleset's arena, which the rest of the program reads and never
+ * changes.  A kind is described once, in ruleset.c's table of them: its
+ * struct, the function that reads one, where its items go, how one is
+ * found by its id and shown as JSON (docs/architecture.md).
  */
 #ifndef BC_RULESET_H
 #define BC_RULESET_H
@@ -52,10 +56,13 @@ typedef struct bc_period_type {
 	bc_origin at;
 } bc_period_type;
 
-typedef struct bc_level {
+/* What has only an id and a label: a level, a role, a channel. */
+typedef struct bc_named {
 	char *id, *label;
 	bc_origin at;
-} bc_level;
+} bc_named;
+
+typedef bc_named bc_level;
 
 typedef struct bc_unit_kind {
 	char *id, *label;
@@ -63,15 +70,8 @@ typedef struct bc_unit_kind {
 	bc_origin at;
 } bc_unit_kind;
 
-typedef struct bc_role {
-	char *id, *label;
-	bc_origin at;
-} bc_role;
-
-typedef struct bc_channel {
-	char *id, *label;
-	bc_origin at;
-} bc_channel;
+typedef bc_named bc_role;
+typedef bc_named bc_channel;
 
 typedef enum bc_ftype {
 	BC_T_INT,   /* whole number >= 0 */
@@ -210,6 +210,21 @@ typedef struct bc_ruleset {
 	struct bc_rl_index *index; /* private: the items by id */
 } bc_ruleset;
 
+/* The kinds of registration, in the order `rules show --json` lists
+ * them. */
+typedef enum bc_reg_kind {
+	BC_REG_DIRECTIVE,
+	BC_REG_PERIOD_TYPE,
+	BC_REG_UNIT_KIND,
+	BC_REG_LEVEL,
+	BC_REG_ROLE,
+	BC_REG_FORM,
+	BC_REG_SECTION,
+	BC_REG_RESPONSIBILITY,
+	BC_REG_CHANNEL,
+	BC_REG_N
+} bc_reg_kind;
+
 /*
  * Loads the ruleset id from src, which it takes over (src is left empty,
  * also on failure).  Every problem is reported in d with file:line.
@@ -227,10 +242,17 @@ void bc_ruleset_free(bc_ruleset *rs);
  * "DX3" for an ad-hoc type "DX" with *adhoc_no = 3.  NULL when none. */
 const bc_period_type *bc_ruleset_period_type(const bc_ruleset *rs,
 					     const char *token, int *adhoc_no);
+/* The items of kind k (none for the directive, which is one of its
+ * own), *n of them. */
+const void *bc_ruleset_items(const bc_ruleset *rs, bc_reg_kind k, size_t *n);
+/* The item of kind k with this id (a period type's code), or NULL, for
+ * the kinds found by id: all but the directive and responsibilities. */
+const void *bc_ruleset_find(const bc_ruleset *rs, bc_reg_kind k,
+			    const char *id);
+/* The same, typed. */
 const bc_unit_kind *bc_ruleset_kind(const bc_ruleset *rs, const char *id);
 const bc_role *bc_ruleset_role(const bc_ruleset *rs, const char *id);
 const bc_level *bc_ruleset_level(const bc_ruleset *rs, const char *id);
-
 const bc_channel *bc_ruleset_channel(const bc_ruleset *rs, const char *id);
 const bc_form *bc_ruleset_form(const bc_ruleset *rs, const char *id);
 const bc_section *bc_ruleset_section(const bc_ruleset *rs, const char *id);

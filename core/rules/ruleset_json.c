@@ -2,6 +2,7 @@
 /* A ruleset's catalogue as JSON: `rules show --json` and the export
  * model. */
 #include "ruleset_json.h"
+#include "registry.h"
 
 #include <stdio.h>
 
@@ -93,8 +94,9 @@ static json_t *field_json(const bc_field *f)
 	return o;
 }
 
-static json_t *form_json(const bc_form *f)
+json_t *bc_form_json(const void *item)
 {
+	const bc_form *f = item;
 	json_t *fields = json_array(), *checks = json_array(),
 	       *inds = json_array();
 	for (size_t i = 0; i < f->n_fields; i++)
@@ -121,84 +123,76 @@ static json_t *form_json(const bc_form *f)
 			 "checks", checks, "indicators", inds);
 }
 
+json_t *bc_period_type_json(const void *item)
+{
+	const bc_period_type *p = item;
+	json_t *o = json_pack("{s:s, s:s, s:b, s:b}", "code", p->code, "label",
+			      p->label, "adhoc", p->adhoc, "advance",
+			      p->advance);
+	if (!p->adhoc) {
+		json_object_set_new(o, "window",
+				    json_pack("{s:o, s:o}", "from",
+					      day_json(p->from), "to",
+					      day_json(p->to)));
+		json_object_set_new(o, "unit_due", day_json(p->unit_due));
+		json_object_set_new(o, "compile_due", day_json(p->compile_due));
+	}
+	return o;
+}
+
+/* A member m of an item as its kind shows it, into o. */
+static void show_member(json_t *o, const bc_shown *m, const char *item)
+{
+	if (m->how < BC_SHOW_LIST) {
+		const char *text = *(char *const *)(item + m->at);
+		if (text || m->how != BC_SHOW_TEXT_IF_SET)
+			json_object_set_new(o, m->key, nullable(text));
+		return;
+	}
+	char *const *list = *(char *const *const *)(item + m->at);
+	size_t n = *(const size_t *)(item + m->n_at);
+	if (n || m->how != BC_SHOW_LIST_IF_ANY)
+		json_object_set_new(o, m->key, strings(list, n));
+}
+
+/* The items of kind g in rs, each as its kind shows it. */
+static json_t *items_json(const bc_ruleset *rs, const bc_reg *g)
+{
+	size_t n;
+	const char *v = bc_ruleset_items(rs, (bc_reg_kind)(g - bc_registry),
+					 &n);
+	json_t *a = json_array();
+	for (size_t i = 0; i < n; i++) {
+		const char *item = v + i * g->size;
+		json_t *o = g->show ? g->show(item) : json_object();
+		for (const bc_shown *m = g->shown; m && m->key; m++)
+			show_member(o, m, item);
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+/* Into o, each kind shown in the catalogue (or out of it), in order. */
+static void kinds_json(json_t *o, const bc_ruleset *rs, bool catalogue)
+{
+	for (size_t k = 0; k < BC_REG_N; k++) {
+		const bc_reg *g = &bc_registry[k];
+		if (g->json && g->catalogue == catalogue)
+			json_object_set_new(o, g->json, items_json(rs, g));
+	}
+}
+
 json_t *bc_catalogue_json(const bc_ruleset *rs)
 {
-	json_t *forms = json_array(), *secs = json_array(),
-	       *duties = json_array(), *chans = json_array();
-	for (size_t i = 0; i < rs->n_forms; i++)
-		json_array_append_new(forms, form_json(&rs->forms[i]));
-	for (size_t i = 0; i < rs->n_sections; i++) {
-		const bc_section *x = &rs->sections[i];
-		json_array_append_new(
-			secs, json_pack("{s:s, s:s, s:o, s:o}", "id", x->id,
-					"title", x->title, "guidance",
-					nullable(x->guidance), "forms",
-					strings(x->forms, x->n_forms)));
-	}
-	for (size_t i = 0; i < rs->n_duties; i++) {
-		const bc_duty *u = &rs->duties[i];
-		json_t *o = json_pack("{s:o, s:o}", "parts",
-				      strings(u->parts, u->n_parts), "sections",
-				      strings(u->sections, u->n_sections));
-		if (u->role)
-			json_object_set_new(o, "role", json_string(u->role));
-		else
-			json_object_set_new(o, "kinds",
-					    strings(u->kinds, u->n_kinds));
-		json_array_append_new(duties, o);
-	}
-	for (size_t i = 0; i < rs->n_channels; i++)
-		json_array_append_new(chans,
-				      json_pack("{s:s, s:s}", "id",
-						rs->channels[i].id, "label",
-						rs->channels[i].label));
-	return json_pack("{s:o, s:o, s:o, s:o}", "forms", forms, "outline",
-			 secs, "responsibilities", duties, "channels", chans);
+	json_t *o = json_object();
+	kinds_json(o, rs, true);
+	return o;
 }
 
 json_t *bc_ruleset_json(const bc_rulebook *rb, const bc_ruleset *rs)
 {
-	json_t *types = json_array(), *kinds = json_array(),
-	       *levels = json_array(), *roles = json_array();
-	for (size_t i = 0; i < rs->n_ptypes; i++) {
-		const bc_period_type *p = &rs->ptypes[i];
-		json_t *o = json_pack("{s:s, s:s, s:b, s:b}", "code", p->code,
-				      "label", p->label, "adhoc", p->adhoc,
-				      "advance", p->advance);
-		if (!p->adhoc) {
-			json_object_set_new(o, "window",
-					    json_pack("{s:o, s:o}", "from",
-						      day_json(p->from), "to",
-						      day_json(p->to)));
-			json_object_set_new(o, "unit_due", day_json(p->unit_due));
-			json_object_set_new(o, "compile_due",
-					    day_json(p->compile_due));
-		}
-		json_array_append_new(types, o);
-	}
-	for (size_t i = 0; i < rs->n_kinds; i++)
-		json_array_append_new(kinds,
-				      json_pack("{s:s, s:s, s:o}", "id",
-						rs->kinds[i].id, "label",
-						rs->kinds[i].label, "level",
-						nullable(rs->kinds[i].level)));
-	for (size_t i = 0; i < rs->n_levels; i++)
-		json_array_append_new(levels,
-				      json_pack("{s:s, s:s}", "id",
-						rs->levels[i].id, "label",
-						rs->levels[i].label));
-	for (size_t i = 0; i < rs->n_roles; i++)
-		json_array_append_new(roles,
-				      json_pack("{s:s, s:s}", "id",
-						rs->roles[i].id, "label",
-						rs->roles[i].label));
-	json_t *o = json_pack("{s:o, s:o, s:o, s:o, s:o}", "directive",
-			      bc_directive_json(rb, rs), "period_types", types,
-			      "unit_kinds", kinds, "levels", levels, "roles",
-			      roles);
-	json_t *cat = bc_catalogue_json(rs);
-	json_object_update(o, cat);
-	json_decref(cat);
+	json_t *o = json_pack("{s:o}", "directive", bc_directive_json(rb, rs));
+	kinds_json(o, rs, false);
+	kinds_json(o, rs, true);
 	return o;
 }
-

@@ -111,6 +111,23 @@ void *bc_rl_push_item(lua_State *L, void **v, size_t *n, size_t elem)
 	return item;
 }
 
+void *bc_rl_item(lua_State *L)
+{
+	const bc_reg *g = bc_rl_loader_of(L)->reg;
+	char *rs = (char *)bc_rl_rs_of(L);
+	return bc_rl_push_item(L, (void **)(rs + g->items),
+			       (size_t *)(rs + g->count), g->size);
+}
+
+bool bc_rl_add_id(lua_State *L, const char *id, size_t *old)
+{
+	const bc_reg *g = bc_rl_loader_of(L)->reg;
+	bc_ruleset *rs = bc_rl_rs_of(L);
+	size_t n = *(size_t *)((char *)rs + g->count);
+	return bc_rl_map_add(L, &rs->index->by_id[g - bc_registry], id, n - 1,
+			     old);
+}
+
 void bc_rl_origin(lua_State *L, bc_origin *o)
 {
 	/* The first Lua function up the stack: the rule that registered
@@ -373,10 +390,7 @@ void bc_rl_index_free(bc_rl_index *ix)
 {
 	if (!ix)
 		return;
-	bc_strmap *maps[] = {&ix->ptypes, &ix->levels,   &ix->kinds,
-			     &ix->roles,  &ix->channels, &ix->forms,
-			     &ix->sections};
-	for (size_t i = 0; i < sizeof maps / sizeof *maps; i++)
-		bc_strmap_free(maps[i]);
+	for (size_t i = 0; i < BC_REG_N; i++)
+		bc_strmap_free(&ix->by_id[i]);
 	bc_free(ix);
 }

@@ -7,6 +7,7 @@
 #ifndef BC_RULESET_LUA_H
 #define BC_RULESET_LUA_H
 
+#include "registry.h"
 #include "ruleset.h"
 #include "strmap.h"
 
@@ -24,7 +25,7 @@ typedef struct bc_rl_names {
  * a registration finds a name in one step, so that loading takes time
  * in the rules' size, not its square. */
 typedef struct bc_rl_index {
-	bc_strmap ptypes, levels, kinds, roles, channels, forms, sections;
+	bc_strmap by_id[BC_REG_N]; /* of each kind found by id */
 } bc_rl_index;
 
 void bc_rl_index_free(bc_rl_index *ix);
@@ -34,6 +35,7 @@ void bc_rl_index_free(bc_rl_index *ix);
  * rules run (bc_rl_loader_of), and nowhere once they have. */
 typedef struct bc_rl_loader {
 	bc_ruleset *rs;
+	const bc_reg *reg; /* the kind being registered */
 	bc_diags *d;     /* where registrations report */
 	int broken;      /* registrations that failed */
 	size_t problems; /* bc_rl_problem's, listed or not */
@@ -74,6 +76,12 @@ char *bc_rl_dup(lua_State *L, const char *s);
 /* The n bytes at p, copied into the ruleset's arena (charged by the
  * caller); raises a memory error on failure. */
 void *bc_rl_keep(lua_State *L, const void *p, size_t n);
+/* A new item of the kind being registered, zeroed, at the end of its
+ * array, counted at once. */
+void *bc_rl_item(lua_State *L);
+/* Adds the id of the newest item of the kind being registered to its
+ * map; false when one of that id came before (*old its position). */
+bool bc_rl_add_id(lua_State *L, const char *id, size_t *old);
 /* Grows *v, an array in the ruleset's arena, by one zeroed element,
  * counted at once.  Capacity doubles (it is implied by *n), and each new
  * block is charged. */

@@ -1045,6 +1045,42 @@ static void patterns_blame_the_rules(void **state)
 	bc_diags_free(&d);
 }
 
+/* A registration read while another is being read (a metatable of the
+ * form's fields registers a level, one of the channel's table a role)
+ * lands in its own kind, and the one being read in its own. */
+static void registration_inside_another(void **state)
+{
+	const char *files[] = {
+		"ruleset.lua",
+		DIRECTIVE("t") PERIOD_Q1
+		"local once\n"
+		"local f = setmetatable({}, { __len = function() return 1 end, "
+		"__index = function(t, i) if not once then once = true "
+		"level { id = 'xa', label = 'Xã' } end "
+		"return { 'a', 'A', 'int', 'sum', level = 'xa' } end })\n"
+		"form { id = 'bm', title = 'B', fields = f }\n"
+		"channel(setmetatable({ id = 'email' }, { __index = "
+		"function(t, k) role { id = 'vp', label = 'VP' } "
+		"return 'Thư' end }))\n",
+		NULL};
+	bc_diags d = BC_DIAGS_INIT;
+	bc_ruleset *rs;
+	bc_err rc = load_mem("t", files, &rs, &d);
+	if (rc != BC_OK) {
+		test_diags_print(&d);
+		fail_msg("%s", bc_strerror(rc));
+	}
+	assert_int_equal(rs->n_levels, 1);
+	assert_string_equal(bc_ruleset_level(rs, "xa")->label, "Xã");
+	assert_int_equal(rs->n_forms, 1);
+	assert_string_equal(bc_ruleset_form(rs, "bm")->fields[0].level, "xa");
+	assert_string_equal(bc_ruleset_channel(rs, "email")->label, "Thư");
+	assert_string_equal(bc_ruleset_role(rs, "vp")->label, "VP");
+	assert_null(bc_ruleset_find(rs, BC_REG_ROLE, "email"));
+	bc_ruleset_free(rs);
+	bc_diags_free(&d);
+}
+
 /* A field of a level is asked of that level's units only; a field of
  * none, of every unit, one of no level included. */
 static void fields_asked_by_level(void **state)
@@ -1095,6 +1131,7 @@ int main(void)
 		cmocka_unit_test(problems_listed_up_to_a_bound),
 		cmocka_unit_test(patterns_blame_the_rules),
 		cmocka_unit_test(fields_asked_by_level),
+		cmocka_unit_test(registration_inside_another),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -21,7 +21,6 @@ test, then "N passed, M failed"; exits 1 if any failed.  Standard library
 only.
 """
 
-import concurrent.futures
 import csv
 import json
 import os
@@ -30,16 +29,16 @@ import shlex
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
-if len(sys.argv) != 3:
-    sys.exit("usage: plugins.py PATH/TO/baocao TEST_PLUGIN_DIR")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import harness as h  # noqa: E402
+from harness import Failure, Skip, check  # noqa: E402
 
-BIN = str(Path(sys.argv[1]).resolve())
-TEST_PLUGINS = Path(sys.argv[2]).resolve()
-HERE = Path(__file__).resolve().parent
-SRC = Path(os.environ.get("BC_SOURCE_ROOT") or HERE.parents[1]).resolve()
+TEST_PLUGINS = Path(h.start("plugins.py PATH/TO/baocao TEST_PLUGIN_DIR",
+                            extra=1)[0]).resolve()
+BIN = h.BIN
+SRC = h.SRC
 BUILD = Path(os.environ.get("BC_BUILD_ROOT") or Path(BIN).parents[2])
 CC = shlex.split(os.environ.get("CC") or "cc")
 NOW = "2023-03-05T09:00:00+07:00"
@@ -48,54 +47,17 @@ CHROMIUM = "/usr/bin/chromium"
 TIMEOUT = 60
 
 
-# ---- harness -----------------------------------------------------------
-
-class Failure(Exception):
-    pass
-
-
-class Skip(Exception):
-    pass
-
-
-def check(cond, msg):
-    if not cond:
-        raise Failure(msg)
-
+# ---- harness (harness.py) ------------------------------------------------
 
 def env(**extra):
-    e = {k: v for k, v in os.environ.items() if not k.startswith("BAOCAO_")}
-    e["BAOCAO_NOW"] = NOW
-    e["BAOCAO_USER"] = "e2e"
-    e.update(extra)
-    return e
-
-
-class Result:
-    def __init__(self, argv, rc, out, err):
-        self.argv, self.rc, self.out, self.err = argv, rc, out, err
-
-    def brief(self):
-        return (f"baocao {' '.join(map(str, self.argv))}: exit {self.rc}; "
-                f"stderr: {self.err.strip()[:500]!r}")
-
-
-def run(argv, cwd, environ=None, timeout=TIMEOUT):
-    try:
-        p = subprocess.run([BIN] + [str(a) for a in argv], cwd=cwd,
-                           env=environ or env(), stdin=subprocess.DEVNULL,
-                           capture_output=True, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        raise Failure(f"baocao {' '.join(map(str, argv))}: no answer in "
-                      f"{timeout} s")
-    return Result(argv, p.returncode, p.stdout.decode("utf-8", "replace"),
-                  p.stderr.decode("utf-8", "replace"))
+    return h.base_env(NOW, **extra)
 
 
 def expect(r, code, *needles):
-    check(r.rc == code, f"expected exit {code}; {r.brief()}")
+    h.expect_rc(r, code)
     for n in needles:
-        check(n in r.err, f"stderr does not say {n!r}; {r.brief()}")
+        check(n in r.err, f"stderr does not say {n!r}; {r.cmd}: "
+                          f"{r.brief()}")
 
 
 # ---- the fixture: a district of its own --------------------------------
@@ -153,20 +115,14 @@ def grouped(n):
                       + r"(?![\d])")
 
 
-class T:
+class T(h.Case):
     """One test's directory, with a database of the fixture district."""
 
-    def __init__(self, tmp):
-        self.tmp = Path(tmp)
-        self.db = self.tmp / "test.db"
+    NOW = NOW
+    TIMEOUT = TIMEOUT
 
     def bc(self, *args, environ=None, timeout=TIMEOUT):
-        return run(["--db", self.db, *args], self.tmp, environ, timeout)
-
-    def ok(self, *args, **kw):
-        r = self.bc(*args, **kw)
-        expect(r, 0)
-        return r
+        return super().bc(*args, env=environ, timeout=timeout)
 
     def setup(self):
         self.ok("init")
@@ -202,25 +158,8 @@ class T:
         return sorted(p.name for p in self.tmp.glob(Path(out).name + "*"))
 
 
-TESTS = []
-
-
-def test(fn):
-    TESTS.append(fn)
-    return fn
-
-
-def run_one(fn):
-    with tempfile.TemporaryDirectory(prefix="bc-plugins-") as tmp:
-        try:
-            fn(T(tmp))
-            return "ok", ""
-        except Skip as e:
-            return "skip", str(e)
-        except Failure as e:
-            return "FAIL", str(e)
-        except Exception as e:  # a bug of the test itself, still a failure
-            return "FAIL", f"{type(e).__name__}: {e}"
+SUITE = h.Suite("plugins.py", T, "bc-plugins-")
+test = SUITE.test
 
 
 def plugin_dir(t, name="plugs", copies=(), lua=None):
@@ -551,25 +490,5 @@ def html_screenshot(t):
 
 # ---- main --------------------------------------------------------------
 
-def main():
-    if not os.access(BIN, os.X_OK):
-        sys.exit(f"plugins.py: {BIN} is not an executable")
-    passed = failed = 0
-    with concurrent.futures.ThreadPoolExecutor(max_workers=6) as pool:
-        futures = [(fn.__name__, pool.submit(run_one, fn)) for fn in TESTS]
-        for name, fut in futures:
-            status, why = fut.result()
-            if status == "ok":
-                passed += 1
-                print(f"ok {name}", flush=True)
-            elif status == "skip":
-                print(f"skip {name}: {why}", flush=True)
-            else:
-                failed += 1
-                print(f"FAIL {name}: {why}", flush=True)
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(SUITE.main())

@@ -5,7 +5,7 @@ their count, every file of an import tried, receipt times.
 
     python3 tests/e2e/readers.py PATH/TO/baocao
 
-Uses the harness and helpers of run.py (same output, same exit code).
+Runs on harness.py, with the helpers of run.py.
 Costs are compared within one run (twice the input, less than three
 times the CPU time), never against fixed timings."""
 
@@ -17,13 +17,14 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import run  # noqa: E402  (the harness: reads sys.argv itself)
+import harness  # noqa: E402
+import run  # noqa: E402  (run.py's fixtures: reads sys.argv itself)
 from run import (BIN, base_env, check, expect_rc, fail, parse_json,  # noqa: E402
                  same, status, sub, with_units, write_csv, write_json,
                  write_text, history, csv_rows)
 
-run.TESTS.clear()
-test = run.test
+SUITE = harness.Suite("readers.py", run.T)
+test = SUITE.test
 
 
 # A sanitizer build (BC_TIME_SCALE > 1) has shadow memory: peak RSS is
@@ -356,4 +357,4 @@ def revision_correct_time(t):
 
 
 if __name__ == "__main__":
-    sys.exit(run.main())
+    sys.exit(SUITE.main())

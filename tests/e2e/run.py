@@ -14,7 +14,6 @@ The source root is $BC_SOURCE_ROOT (set by meson) or the directory two
 levels above this script.  Standard library only (Python 3.11).
 """
 
-import concurrent.futures
 import csv
 import hashlib
 import io
@@ -24,18 +23,21 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
-import time
 import unicodedata
 import zipfile
 from pathlib import Path
 
-if len(sys.argv) != 2:
-    sys.exit("usage: run.py PATH/TO/baocao")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-BIN = str(Path(sys.argv[1]).resolve())
-HERE = Path(__file__).resolve().parent
-SRC = Path(os.environ.get("BC_SOURCE_ROOT") or HERE.parents[1]).resolve()
+import harness as h  # noqa: E402
+# Failure and Result for the scripts that take run.py's fixtures too.
+from harness import (Failure, Result, Skip, check, expect_err,  # noqa: E402,F401
+                     expect_rc, fail, parse_json, same)
+
+h.start("run.py PATH/TO/baocao")
+BIN = h.BIN
+HERE = h.HERE
+SRC = h.SRC
 FIX = HERE / "fixtures"
 SHIPPED = SRC / "rules"
 CCHC = SHIPPED / "cchc-1131"
@@ -47,135 +49,35 @@ TEST2025 = SRC / "tests" / "rules" / "test-2025"
 NOW = "2023-05-15T09:00:00+07:00"
 # Seconds a hostile ruleset may take to be refused; sanitizer builds run
 # several times slower and say so through BC_TIME_SCALE (scripts/test).
-HOSTILE_LIMIT = 15.0 * float(os.environ.get("BC_TIME_SCALE", "1"))
+HOSTILE_LIMIT = 15.0 * h.TIME_SCALE
 # Memory it may take meanwhile: the rules' cap (64 MiB) and the program.
 # AddressSanitizer's shadow and quarantine need more.
-HOSTILE_RSS_MB = 400 if float(os.environ.get("BC_TIME_SCALE", "1")) <= 1 \
-    else 1200
+HOSTILE_RSS_MB = 400 if h.TIME_SCALE <= 1 else 1200
 # Processor seconds a ruleset refused for its cost may take: its work must
 # grow with its size, not its square, and stop at the cap.
-HOSTILE_CPU = 5.0 * float(os.environ.get("BC_TIME_SCALE", "1"))
+HOSTILE_CPU = 5.0 * h.TIME_SCALE
 DEFAULT_TIMEOUT = 30.0
 
 
-# ---- harness -----------------------------------------------------------
-
-class Failure(Exception):
-    pass
-
-
-class Skip(Exception):
-    pass
-
-
-def fail(msg):
-    raise Failure(msg)
-
-
-def check(cond, msg):
-    if not cond:
-        fail(msg)
-
+# ---- harness (harness.py) ------------------------------------------------
 
 def base_env(**extra):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("BAOCAO_")}
-    env["BAOCAO_NOW"] = NOW
-    env["BAOCAO_USER"] = "e2e"
-    env.update(extra)
-    return env
-
-
-class Result:
-    def __init__(self, argv, rc, out, err, secs, timed_out=False, rss_mb=None,
-                 cpu=None):
-        self.argv, self.rc, self.out, self.err = argv, rc, out, err
-        self.secs, self.timed_out = secs, timed_out
-        # peak resident memory and processor seconds, when measured
-        self.rss_mb, self.cpu = rss_mb, cpu
-
-    @property
-    def cmd(self):
-        return "baocao " + " ".join(
-            a if a and re.fullmatch(r"[\w./:=+-]+", a) else repr(a)
-            for a in self.argv)
-
-    def brief(self):
-        err = self.err.strip().replace("\n", " | ")
-        out = self.out.strip().replace("\n", " | ")
-        return (f"exit {self.rc}; stderr: {err[:400]!r}"
-                + (f"; stdout: {out[:300]!r}" if out else ""))
+    return h.base_env(NOW, **extra)
 
 
 def run(argv, cwd, env=None, timeout=DEFAULT_TIMEOUT):
-    start = time.monotonic()
-    try:
-        p = subprocess.run([BIN] + list(argv), cwd=cwd, env=env or base_env(),
-                           stdin=subprocess.DEVNULL, capture_output=True,
-                           timeout=timeout)
-    except subprocess.TimeoutExpired as e:
-        dec = lambda b: (b or b"").decode("utf-8", "replace")
-        return Result(argv, None, dec(e.stdout), dec(e.stderr),
-                      time.monotonic() - start, timed_out=True)
-    return Result(argv, p.returncode, p.stdout.decode("utf-8", "replace"),
-                  p.stderr.decode("utf-8", "replace"),
-                  time.monotonic() - start)
+    return h.run(argv, cwd, env or base_env(), timeout)
 
 
 def run_measured(argv, cwd, timeout):
-    """run(), also measuring the command's peak resident memory and the
-    processor time it took (which, unlike the clock, other work on the
-    machine does not stretch)."""
-    argv = [str(a) for a in argv]
-    start = time.monotonic()
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        p = subprocess.Popen([BIN] + list(argv), cwd=cwd, env=base_env(),
-                             stdin=subprocess.DEVNULL, stdout=out, stderr=err)
-        timed_out = False
-        while True:
-            pid, status, ru = os.wait4(p.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.monotonic() - start > timeout:
-                p.kill()
-                pid, status, ru = os.wait4(p.pid, 0)
-                timed_out = True
-                break
-            time.sleep(0.01)
-        p.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
-        dec = lambda f: f.read().decode("utf-8", "replace")
-        return Result(argv, None if timed_out else p.returncode, dec(out),
-                      dec(err), time.monotonic() - start, timed_out,
-                      ru.ru_maxrss / 1024.0, ru.ru_utime + ru.ru_stime)
+    return h.run_measured(argv, cwd, base_env(), timeout)
 
 
-class T:
+class T(h.Case):
     """One test's temporary directory, database and runner."""
 
-    def __init__(self, tmp):
-        self.tmp = Path(tmp)
-        self.db = self.tmp / "test.db"
-
-    def bc(self, *args, db=True, rules=None, env=None, timeout=DEFAULT_TIMEOUT,
-           cwd=None):
-        pre = []
-        if db:
-            pre += ["--db", str(self.db if db is True else db)]
-        if rules:
-            pre += ["--rules", str(rules)]
-        return run(pre + [str(a) for a in args], cwd or self.tmp, env,
-                   timeout)
-
-    def ok(self, *args, **kw):
-        r = self.bc(*args, **kw)
-        expect_rc(r, 0)
-        return r
-
-    def json(self, *args, **kw):
-        r = self.bc(*args, "--json", **kw)
-        expect_rc(r, 0)
-        return parse_json(r)
+    NOW = NOW
+    TIMEOUT = DEFAULT_TIMEOUT
 
     def init(self, **kw):
         self.ok("init", **kw)
@@ -196,47 +98,9 @@ class T:
         return d
 
 
-def expect_rc(r, code):
-    if r.timed_out:
-        fail(f"{r.cmd}: did not finish within {r.secs:.0f} s")
-    if r.rc != code:
-        fail(f"{r.cmd}: expected exit {code}, got {r.brief()}")
-
-
-def parse_json(r):
-    try:
-        return json.loads(r.out)
-    except ValueError as e:
-        fail(f"{r.cmd}: stdout is not exactly one JSON document ({e}): "
-             f"{r.out[:300]!r}")
-
-
-def expect_err(r, code, *needles):
-    expect_rc(r, code)
-    for n in needles:
-        check(n in r.err, f"{r.cmd}: stderr does not name {n!r}: "
-                          f"{r.err.strip()[:400]!r}")
-
-
-TESTS = []
-
-
-def test(fn):
-    TESTS.append(fn)
-    return fn
-
-
-def run_one(fn):
-    with tempfile.TemporaryDirectory(prefix="bc-e2e-") as tmp:
-        try:
-            fn(T(tmp))
-            return "ok", ""
-        except Skip as e:
-            return "skip", str(e)
-        except Failure as e:
-            return "FAIL", str(e)
-        except Exception as e:  # a bug of the test itself, still a failure
-            return "FAIL", f"{type(e).__name__}: {e}"
+SUITE = h.Suite("run.py", T)
+TESTS = SUITE.tests
+test = SUITE.test
 
 
 # ---- expected data (schedule.md) ---------------------------------------
@@ -264,12 +128,6 @@ def expected(year, typ, ruleset="cchc-1131", advanced=None):
         obj["unit_due"] = day
         obj["advanced_by"] = {"doc": doc, "unit_due": day}
     return obj
-
-
-def same(got, want, what):
-    if got != want:
-        fail(f"{what}:\n      got  {json.dumps(got, ensure_ascii=False)}\n"
-             f"      want {json.dumps(want, ensure_ascii=False)}")
 
 
 def show(t, code, **kw):
@@ -2687,23 +2545,7 @@ def examples_of_the_demo(t):
 # ---- main --------------------------------------------------------------
 
 def main():
-    if not os.access(BIN, os.X_OK):
-        sys.exit(f"run.py: {BIN} is not an executable")
-    passed = failed = 0
-    with concurrent.futures.ThreadPoolExecutor(max_workers=6) as pool:
-        futures = [(fn.__name__, pool.submit(run_one, fn)) for fn in TESTS]
-        for name, fut in futures:
-            status, why = fut.result()
-            if status == "ok":
-                passed += 1
-                print(f"ok {name}", flush=True)
-            elif status == "skip":
-                print(f"skip {name}: {why}", flush=True)
-            else:
-                failed += 1
-                print(f"FAIL {name}: {why}", flush=True)
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return SUITE.main()
 
 
 if __name__ == "__main__":

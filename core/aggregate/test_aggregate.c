@@ -13,7 +13,6 @@
  * teardown only cleans up after a test that failed half-way.
  */
 #include "test.h"
-#include "test_rulesdir.h"
 
 #include "aggregate.h"
 #include "date.h"
@@ -75,7 +74,7 @@ static int teardown(void **state)
 {
 	fx *f = *state;
 	fx_close(f);
-	test_rm_rf(f->dir);
+	test_rm_tree(f->dir);
 	free(f->dir);
 	free(f);
 	return 0;

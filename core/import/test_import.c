@@ -277,7 +277,7 @@ static void multi_unit_csv_with_a_bad_unit(void **state)
 	char where[1200];
 	snprintf(where, sizeof where, "%s:7: bm3.hs_tiep_nhan: ", path);
 	free(path);
-	if (!fx_diag_at(&f->d, where, "'mười' is not a number")) {
+	if (!test_diags_at(&f->d, where, "'mười' is not a number")) {
 		test_diags_print(&f->d);
 		fail_msg("no diagnostic for line 7");
 	}

@@ -117,7 +117,7 @@ static void refused(fx *f, const char *unit, const char *key,
 	char at[256];
 	snprintf(at, sizeof at, JSON_NAME ":%d: %s%s", line, where ? where : "",
 		 where ? ": " : "");
-	bool hit = fx_diag_at(&f->d, at, what);
+	bool hit = test_diags_at(&f->d, at, what);
 	if (!hit || r.rc != BC_ERR_INVALID)
 		test_diags_print(&f->d);
 	run_free(&r);
@@ -921,7 +921,7 @@ static void document_outside_the_window(void **state)
 	free(body);
 	assert_int_equal(r.rc, BC_OK);
 	assert_int_equal(f->d.errors, 0);
-	if (!fx_diag_at(&f->d, JSON_NAME ":9: pl1b.van_ban: warning: ",
+	if (!test_diags_at(&f->d, JSON_NAME ":9: pl1b.van_ban: warning: ",
 			"row 1, ngay: 2022-11-01 is outside the period's "
 			"data window")) {
 		test_diags_print(&f->d);

@@ -6,7 +6,6 @@
  * they were recorded under.
  */
 #include "test.h"
-#include "test_rulesdir.h"
 
 #include "date.h"
 #include "period.h"
@@ -72,7 +71,7 @@ static void world_close(world *w)
 	bc_rulebook_free(w->rb);
 	bc_store_close(w->st);
 	bc_diags_free(&w->d);
-	test_rm_rf(w->tmp);
+	test_rm_tree(w->tmp);
 	free(w->tmp);
 }
 
@@ -599,7 +598,7 @@ static void recorded_period_keeps_ruleset(void **state)
 	assert_int_equal(count_rows(&w, "ruleset"), 2);
 
 	world_close(&w);
-	test_rm_rf(dir);
+	test_rm_tree(dir);
 	free(dir);
 }
 
@@ -653,7 +652,7 @@ static void recorded_period_keeps_version(void **state)
 	assert_false(p.rules_changed);
 	bc_period_free(&p);
 	world_close(&w);
-	test_rm_rf(rules);
+	test_rm_tree(rules);
 	free(rules);
 }
 

@@ -5,32 +5,7 @@
 #include "store.h"
 #include "unit.h"
 
-#include <dirent.h>
 #include <sqlite3.h>
-#include <sys/stat.h>
-
-static void rm_tree(const char *path)
-{
-	struct stat st;
-	if (lstat(path, &st) != 0)
-		return;
-	if (S_ISDIR(st.st_mode)) {
-		DIR *dp = opendir(path);
-		assert_non_null(dp);
-		struct dirent *e;
-		while ((e = readdir(dp))) {
-			if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-				continue;
-			char sub[1024];
-			snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
-			rm_tree(sub);
-		}
-		closedir(dp);
-		rmdir(path);
-	} else {
-		unlink(path);
-	}
-}
 
 /* A fresh database in a temporary directory and the shipped rules. */
 typedef struct fx {
@@ -72,7 +47,7 @@ static int teardown(void **state)
 	fx *f = *state;
 	bc_rulebook_free(f->rb);
 	bc_store_close(f->st);
-	rm_tree(f->dir);
+	test_rm_tree(f->dir);
 	free(f->dir);
 	free(f);
 	return 0;
@@ -170,15 +145,7 @@ static bool have(fx *f, int line, const char *what)
 {
 	char where[1100];
 	snprintf(where, sizeof where, "%s:%d: ", f->csv, line);
-	for (size_t i = 0; i < f->d.n; i++) {
-		char *s = bc_diag_format(&f->d.v[i]);
-		bool hit = s && strncmp(s, where, strlen(where)) == 0 &&
-			   strstr(s, what);
-		bc_free(s);
-		if (hit)
-			return true;
-	}
-	return false;
+	return test_diags_at(&f->d, where, what);
 }
 
 static void expect(fx *f, int line, const char *what)

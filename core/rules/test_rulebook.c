@@ -6,7 +6,6 @@
  * are reported, not fatal to the rulesets that did load.
  */
 #include "test.h"
-#include "test_rulesdir.h"
 
 #include "bc_config.h"
 #include "date.h"
@@ -100,7 +99,7 @@ static void governs_over_time(void **state)
 
 	bc_rulebook_free(rb);
 	bc_diags_free(&d);
-	test_rm_rf(dir);
+	test_rm_tree(dir);
 	free(dir);
 }
 
@@ -130,7 +129,7 @@ static void in_force_span(void **state)
 	assert_null(bc_rulebook_role(rb, "cong_an"));
 	bc_rulebook_free(rb);
 	bc_diags_free(&d);
-	test_rm_rf(dir);
+	test_rm_tree(dir);
 	free(dir);
 }
 
@@ -157,7 +156,7 @@ static void explicit_end_and_supersession(void **state)
 			 bc_rulebook_find(rb, "b"));
 	bc_rulebook_free(rb);
 	bc_diags_free(&d);
-	test_rm_rf(dir);
+	test_rm_tree(dir);
 	free(dir);
 }
 
@@ -174,7 +173,7 @@ static void pair_checks_clean(void **state)
 	assert_int_equal(d.errors, 0);
 	bc_rulebook_free(rb);
 	bc_diags_free(&d);
-	test_rm_rf(dir);
+	test_rm_tree(dir);
 	free(dir);
 }
 
@@ -191,7 +190,7 @@ static void cli_rules_check_passes(void **state)
 	int st = system(cmd);
 	assert_true(WIFEXITED(st));
 	assert_int_equal(WEXITSTATUS(st), 0);
-	test_rm_rf(dir);
+	test_rm_tree(dir);
 	free(dir);
 }
 
@@ -210,7 +209,7 @@ static void same_day_is_an_error(void **state)
 					"same day as a"));
 	bc_rulebook_free(rb);
 	bc_diags_free(&d);
-	test_rm_rf(dir);
+	test_rm_tree(dir);
 	free(dir);
 }
 
@@ -233,7 +232,7 @@ static void unknown_supersedes_warns(void **state)
 	assert_int_equal(d.errors, 1);
 	bc_rulebook_free(rb);
 	bc_diags_free(&d);
-	test_rm_rf(dir);
+	test_rm_tree(dir);
 	free(dir);
 }
 
@@ -261,7 +260,7 @@ static void no_ruleset_is_an_error(void **state)
 	free(missing);
 	bc_rulebook_free(rb);
 	bc_diags_free(&d);
-	test_rm_rf(dir);
+	test_rm_tree(dir);
 	free(dir);
 }
 
@@ -284,7 +283,7 @@ static void broken_ruleset_reported(void **state)
 	assert_null(bc_rulebook_find(rb, "bad"));
 	bc_rulebook_free(rb);
 	bc_diags_free(&d);
-	test_rm_rf(dir);
+	test_rm_tree(dir);
 	free(dir);
 }
 

@@ -3,32 +3,7 @@
 
 #include "srcset.h"
 
-#include <dirent.h>
 #include <sys/stat.h>
-
-/* Removes a test directory tree without following links. */
-static void rm_tree(const char *path)
-{
-	struct stat st;
-	if (lstat(path, &st) != 0)
-		return;
-	if (S_ISDIR(st.st_mode)) {
-		DIR *dp = opendir(path);
-		assert_non_null(dp);
-		struct dirent *e;
-		while ((e = readdir(dp))) {
-			if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-				continue;
-			char sub[1024];
-			snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
-			rm_tree(sub);
-		}
-		closedir(dp);
-		rmdir(path);
-	} else {
-		unlink(path);
-	}
-}
 
 static void make_dir(const char *dir, const char *name)
 {
@@ -253,8 +228,8 @@ static void read_dir(void **state)
 	bc_srcset_free(&s);
 	bc_diags_free(&d);
 
-	rm_tree(dir);
-	rm_tree(outside);
+	test_rm_tree(dir);
+	test_rm_tree(outside);
 	free(dir);
 	free(outside);
 }
@@ -278,7 +253,7 @@ static void read_dir_refuses_nul(void **state)
 	assert_null(bc_srcset_find(&s, "compiled.lua"));
 	bc_srcset_free(&s);
 	bc_diags_free(&d);
-	rm_tree(dir);
+	test_rm_tree(dir);
 	free(dir);
 }
 
@@ -294,7 +269,7 @@ static void read_dir_missing(void **state)
 	assert_int_equal(s.n, 0);
 	bc_srcset_free(&s);
 	bc_diags_free(&d);
-	rm_tree(dir);
+	test_rm_tree(dir);
 	free(dir);
 }
 

@@ -8,29 +8,6 @@
 #include <sys/stat.h>
 #include <time.h>
 
-static void rm_tree(const char *path)
-{
-	struct stat st;
-	if (lstat(path, &st) != 0)
-		return;
-	if (S_ISDIR(st.st_mode)) {
-		DIR *dp = opendir(path);
-		assert_non_null(dp);
-		struct dirent *e;
-		while ((e = readdir(dp))) {
-			if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-				continue;
-			char sub[1024];
-			snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
-			rm_tree(sub);
-		}
-		closedir(dp);
-		rmdir(path);
-	} else {
-		unlink(path);
-	}
-}
-
 /* A temporary directory and a database path in it; the store is opened
  * by each test as it needs. */
 typedef struct fx {
@@ -62,7 +39,7 @@ static void finish(fx *f)
 static int teardown(void **state)
 {
 	fx *f = *state;
-	rm_tree(f->dir);
+	test_rm_tree(f->dir);
 	free(f->dir);
 	free(f);
 	return 0;

@@ -14,7 +14,6 @@
 #define BC_TEST_SUBMIT_H
 
 #include "test.h"
-#include "test_rulesdir.h"
 
 #include "date.h"
 #include "rulebook.h"
@@ -65,7 +64,7 @@ static inline int fx_teardown(void **state)
 {
 	fx *f = *state;
 	fx_close(f);
-	test_rm_rf(f->dir);
+	test_rm_tree(f->dir);
 	free(f->dir);
 	free(f);
 	return 0;
@@ -111,21 +110,6 @@ static inline int64_t fx_count(fx *f, const char *sql)
 	int64_t n = sqlite3_column_int64(s, 0);
 	sqlite3_finalize(s);
 	return n;
-}
-
-/* True when some diagnostic of d begins with where and contains what. */
-static inline bool fx_diag_at(const bc_diags *d, const char *where,
-			      const char *what)
-{
-	for (size_t i = 0; i < d->n; i++) {
-		char *s = bc_diag_format(&d->v[i]);
-		bool hit = s && strncmp(s, where, strlen(where)) == 0 &&
-			   strstr(s, what);
-		bc_free(s);
-		if (hit)
-			return true;
-	}
-	return false;
 }
 
 #endif

@@ -77,12 +77,7 @@ static void refused(const char *text, int line, const char *what)
 	bc_err rc = sub_read(&f, text);
 	char where[64];
 	snprintf(where, sizeof where, FILE_NAME ":%d: ", line);
-	bool hit = false;
-	for (size_t i = 0; i < f.d.n; i++) {
-		char *s = bc_diag_format(&f.d.v[i]);
-		hit |= s && !strncmp(s, where, strlen(where)) && strstr(s, what);
-		bc_free(s);
-	}
+	bool hit = test_diags_at(&f.d, where, what);
 	if (!hit)
 		test_diags_print(&f.d);
 	size_t errors = f.d.errors;

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 #include "collate.h"
-#include "collate_table.h"
+#include "collate_table.h" /* written by collate_table.py */
 #include "mem.h"
 
 #include <stdlib.h>

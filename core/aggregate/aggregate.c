@@ -491,7 +491,7 @@ static json_t *cell_value(sqlite3_stmt *s, int txt)
 		       : num_json(sqlite3_column_double(s, txt + 1), 2);
 }
 
-/* Table rows, listed with their unit (forms.md: "rows listed"). */
+/* Table rows, listed with their unit (docs/forms.md: "rows listed"). */
 static void table_rows(actx *x)
 {
 	/* The rows go with the whole only: per group they would repeat a

@@ -9,7 +9,7 @@
  * The units, the revisions in force and the forms go into temporary
  * tables; one pass over the values of those revisions, in the value
  * table's key order, feeds the arithmetic (tally.h); the result is the
- * JSON object of cli.md, which the exporters read as well.
+ * JSON object of docs/cli.md, which the exporters read as well.
  */
 #ifndef BC_AGGREGATE_H
 #define BC_AGGREGATE_H
@@ -29,7 +29,7 @@ typedef struct bc_agg_opts {
 			   * end of an export's --as-of day); 0: all */
 } bc_agg_opts;
 
-/* The aggregate of period (see cli.md); *out is a new reference the
+/* The aggregate of period (see docs/cli.md); *out is a new reference the
  * caller releases with json_decref. */
 bc_err bc_aggregate(bc_store *st, bc_rulebook *rb, const char *period,
 		    const bc_agg_opts *o, json_t **out, bc_diags *d);

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* A period's status as JSON: what `status --json` prints (cli.md) and
+/* A period's status as JSON: what `status --json` prints (docs/cli.md) and
  * exporters read.  Each returns a new reference. */
 #ifndef BC_STATUS_JSON_H
 #define BC_STATUS_JSON_H

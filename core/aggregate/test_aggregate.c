@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The aggregate of a period (cli.md, `aggregate`), on a fixture small
+ * The aggregate of a period (docs/cli.md, `aggregate`), on a fixture small
  * enough to add up by hand: a province over two districts, the first with
  * two departments (Văn phòng HĐND-UBND, Phòng Nội vụ) and three communes,
  * the second with one commune.  Every expected figure is a literal with
@@ -865,7 +865,7 @@ static void test_by_district(void **state)
 	fx_close(f);
 }
 
-/* --compare with --by: cli.md gives every field and indicator object a
+/* --compare with --by: docs/cli.md gives every field and indicator object a
  * `previous`, and --by "the same figures" per district, so each
  * district's figures carry their own previous year too. */
 static void test_compare_by(void **state)

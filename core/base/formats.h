@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The names the file formats fix (formats.md), which the readers, the
+ * The names the file formats fix (docs/formats.md), which the readers, the
  * rules and the writers share: a part of a submission is a form the
  * rules declare or the narrative report, and a submission's own
  * attributes travel as a pseudo-form.

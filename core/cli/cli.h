@@ -16,7 +16,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-/* Exit codes of cli.md. */
+/* Exit codes of docs/cli.md. */
 enum {
 	EXIT_OK = 0,
 	EXIT_REJECTED = 1,

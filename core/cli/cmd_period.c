@@ -67,7 +67,7 @@ static void period_print(const bc_period *p, const bc_advance *v, size_t n)
 	printf("\n");
 }
 
-/* The period as --json shows it into *json (the object of cli.md, with
+/* The period as --json shows it into *json (the object of docs/cli.md, with
  * "superseded_advances" when an advance replaced others), or printed as
  * a line of text when json is NULL. */
 static bc_err period_out(bc_cli *c, const bc_period *p, json_t **json)

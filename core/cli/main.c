@@ -11,7 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
-/* cli.md: timestamps without an offset are Vietnam time. */
+/* docs/cli.md: timestamps without an offset are Vietnam time. */
 #define DEFAULT_OFFSET "+07:00"
 
 static const struct command {

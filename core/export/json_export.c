@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* The json exporter: the aggregate object of cli.md, with the previous
+/* The json exporter: the aggregate object of docs/cli.md, with the previous
  * year beside each figure and each unit's values.
  *
  * It takes the lean model (export.c) and writes the aggregate as jansson

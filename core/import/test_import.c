@@ -419,7 +419,7 @@ static void neither_file_nor_command_line(void **state)
 	fx_close(f);
 }
 
-/* formats.md: "Unknown top-level keys are refused"; nothing stored. */
+/* docs/formats.md: "Unknown top-level keys are refused"; nothing stored. */
 static void problems_of_reading_refuse_the_file(void **state)
 {
 	fx *f = *state;

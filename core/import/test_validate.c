@@ -384,7 +384,7 @@ static void text_in_a_number(void **state)
 	fx_close(f);
 }
 
-/* formats.md: "An empty or absent field means not reported". */
+/* docs/formats.md: "An empty or absent field means not reported". */
 static void empty_is_not_reported(void **state)
 {
 	fx *f = *state;

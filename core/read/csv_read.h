@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* The reader of long-form CSV submissions (formats.md). */
+/* The reader of long-form CSV submissions (docs/formats.md). */
 #ifndef BC_CSV_READ_H
 #define BC_CSV_READ_H
 

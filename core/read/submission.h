@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * A submission as read: what one unit sent for one period, before any
- * check.  Every reader (JSON, CSV, later Excel) produces these, each
- * value carrying where it came from, so that validation and storage
- * exist once.
+ * check.  Every reader (json_read.c, csv_read.c, xlsx_read.c) produces
+ * these, each value carrying where it came from, so that validation and
+ * storage exist once.
  */
 #ifndef BC_SUBMISSION_H
 #define BC_SUBMISSION_H
@@ -98,7 +98,7 @@ typedef struct bc_submissions {
 #define BC_TABLE_MAX_ROWS 10000
 
 /* What a field name read from a file addresses.  A table's cell is
- * written table[row].column, rows from 1 (formats.md). */
+ * written table[row].column, rows from 1 (docs/formats.md). */
 typedef enum bc_address {
 	BC_ADDR_FIELD, /* a plain field: no '[' */
 	BC_ADDR_CELL,  /* a table's cell */

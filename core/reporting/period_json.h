@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* A period as JSON: the object `period show --json` prints (cli.md) and
+/* A period as JSON: the object `period show --json` prints (docs/cli.md) and
  * the export model holds. */
 #ifndef BC_PERIOD_JSON_H
 #define BC_PERIOD_JSON_H

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Reporting periods: codes, the schedule of cchc-1131 as
- * ../shared/spec/schedule.md gives it, advances, ad-hoc periods, the
+ * docs/schedule.md gives it, advances, ad-hoc periods, the
  * calendar, and periods keeping the ruleset (and the exact version of it)
  * they were recorded under.
  */

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * One ruleset: the shipped cchc-1131 read back exactly as
- * ../shared/spec/schedule.md gives it, day rules, period-type tokens, and
+ * docs/schedule.md gives it, day rules, period-type tokens, and
  * every registration error reported at the file:line that made it.
  */
 #include "test.h"
@@ -72,7 +72,7 @@ typedef struct want_type {
 
 static void shipped_period_types(void **state)
 {
-	/* The table of ../shared/spec/schedule.md, row by row. */
+	/* The table of docs/schedule.md, row by row. */
 	static const want_type want[] = {
 		{"Q1", "Quý I năm {year}", {10, 12, -1}, {10, 3, 0},
 		 {28, 2, 0}, {4, 3, 0}, false, 10},

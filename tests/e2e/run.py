@@ -4,8 +4,8 @@
     python3 tests/e2e/run.py PATH/TO/baocao
 
 Runs the real binary on real files, each test in its own temporary
-directory with its own database, and checks what ../shared/spec/cli.md and
-schedule.md fix: exit codes, JSON output, messages naming FILE:LINE, the
+directory with its own database, and checks what docs/cli.md and
+docs/schedule.md fix: exit codes, JSON output, messages naming FILE:LINE, the
 periods of ruleset cchc-1131 and the sandbox of the Lua rules.  Prints one
 line per test ("ok NAME", "FAIL NAME: why" or "skip NAME: why"), then
 "N passed, M failed"; exits 1 if any test failed.
@@ -103,7 +103,7 @@ TESTS = SUITE.tests
 test = SUITE.test
 
 
-# ---- expected data (schedule.md) ---------------------------------------
+# ---- expected data (docs/schedule.md) ----------------------------------
 
 LABELS = {"Q1": "Quý I năm {y}", "H1": "6 tháng đầu năm {y}",
           "Q3": "Quý III năm {y}", "Y": "Năm {y}"}
@@ -273,7 +273,7 @@ def period_show_q1_exact(t):
     r = t.bc("period", "show", "2023-Q1", "--json")
     expect_rc(r, 0)
     got = parse_json(r)
-    # the literal object of cli.md
+    # the literal object of docs/cli.md
     want = {"period": "2023-Q1", "type": "Q1", "year": 2023,
             "label": "Quý I năm 2023", "ruleset": "cchc-1131",
             "window": {"from": "2022-12-10", "to": "2023-03-10"},
@@ -975,8 +975,8 @@ def json_stdout_only(t):
 
 # ---- submissions: import, status, history ------------------------------
 #
-# formats.md and cli.md (import, status, history).  Every test writes its
-# own submission files into its temporary directory.
+# docs/formats.md and docs/cli.md (import, status, history).  Every test
+# writes its own submission files into its temporary directory.
 
 SIGNER = {"name": "Nguyễn Văn An", "title": "Chủ tịch UBND xã"}
 REPORT_A = {
@@ -986,7 +986,7 @@ REPORT_A = {
     "A.IV": "Đẩy mạnh dịch vụ công trực tuyến toàn trình.",
     "A.V": "Không có kiến nghị.",
 }
-# formats.md's example: every total adds up
+# docs/formats.md's example: every total adds up
 BM3 = {"hs_ky_truoc": 10, "hs_truc_tuyen": 60, "hs_truc_tiep": 50,
        "hs_tiep_nhan": 120, "hs_truoc_han": 40, "hs_dung_han": 68,
        "hs_qua_han": 2, "hs_da_giai_quyet": 110, "hs_dang_trong_han": 10,
@@ -1073,7 +1073,7 @@ def cell(v):
 
 
 def csv_rows(s):
-    """The long form (formats.md, CSV) of a submission object."""
+    """The long form (docs/formats.md, CSV) of a submission object."""
     key = [s["unit"], s["period"]]
     rows = [key + ["_meta", "signer_name", s["signed_by"]["name"]],
             key + ["_meta", "signer_title", s["signed_by"]["title"]]]
@@ -1514,7 +1514,7 @@ def import_multi_unit_csv_all_or_nothing(t):
 
 @test
 def import_csv_several_units_and_periods(t):
-    """formats.md: a CSV file may hold several units and periods."""
+    """docs/formats.md: a CSV file may hold several units and periods."""
     with_units(t)
     good = csv_rows(sub("xa-ky-son"))
     also = csv_rows(sub("xa-ky-tan"))
@@ -1612,7 +1612,7 @@ def import_received_at_and_channel_options(t):
 
 @test
 def history_timestamps_in_vietnam_time(t):
-    """formats.md: received_at may carry any offset; output shows
+    """docs/formats.md: received_at may carry any offset; output shows
     timestamps in +07:00 (status does; history must too)."""
     with_units(t)
     t.ok("import", write_json(t, "a.json", sub(
@@ -1675,7 +1675,7 @@ def status_json_shape(t):
 
 @test
 def status_rates_one_decimal_text(t):
-    """cli.md: rates have one decimal -- in the JSON text too (85.7, not
+    """docs/cli.md: rates have one decimal -- in the JSON text too (85.7, not
     85.700000000000003)."""
     with_units(t)
     t.ok("import", write_json(t, "a.json", sub()))
@@ -1689,7 +1689,7 @@ def status_rates_one_decimal_text(t):
 
 @test
 def status_json_unit_keys_exact(t):
-    """cli.md fixes each unit's object: unit, kind, required, received,
+    """docs/cli.md fixes each unit's object: unit, kind, required, received,
     missing, state."""
     with_units(t)
     st = status(t)
@@ -1698,7 +1698,7 @@ def status_json_unit_keys_exact(t):
         extra |= set(u) - set(UNIT_KEYS)
         same(sorted(set(UNIT_KEYS) & set(u)), sorted(UNIT_KEYS),
              f"keys of {u.get('unit')}")
-    check(not extra, f"unit objects carry keys cli.md does not have: "
+    check(not extra, f"unit objects carry keys docs/cli.md does not have: "
                      f"{sorted(extra)}")
 
 
@@ -1901,7 +1901,7 @@ def history_json(t):
 
 @test
 def history_bad_arguments(t):
-    """cli.md: a malformed or unknown period code on the command line is a
+    """docs/cli.md: a malformed or unknown period code on the command line is a
     usage error (exit 2), as for status and period."""
     with_units(t)
     r = t.bc("history", "xa-khong-co", "2023-Q1")
@@ -2423,7 +2423,7 @@ def import_late_warned_once_and_not_again(t):
 
 @test
 def import_receipt_time_of_import(t):
-    """formats.md: with no receipt time in the file or on the command
+    """docs/formats.md: with no receipt time in the file or on the command
     line, received_at is the time of import; the output says so, and a
     late verdict that rests on it is flagged."""
     with_units(t)

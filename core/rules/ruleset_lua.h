@@ -121,7 +121,7 @@ void bc_rl_get_list(lua_State *L, int t, const char *what, const char *key,
 void bc_rl_problem(bc_rl_loader *ld, const bc_origin *at, const char *fmt,
 		   ...) __attribute__((format(printf, 3, 4)));
 
-/* form{…}: registers a form (form.c). */
+/* form{…}: registers a form (ruleset_form.c). */
 int bc_rl_form(lua_State *L);
 
 #endif

@@ -49,8 +49,6 @@
 
 #define COVER_SHEET "Trang bìa"
 #define REPORT_SHEET "Báo cáo"
-#define FIELDS_SHEET "_fields"
-#define META_SHEET "_meta"
 #define LISTS_SHEET "_lists"
 #define BOOL_YES "Có"
 #define BOOL_NO "Không"
@@ -1052,8 +1050,8 @@ static lxw_worksheet *hidden_sheet(tpl *t, const char *name)
 
 static void fields_sheet(tpl *t)
 {
-	static const char *const head[] = {"form", "field", "sheet", "cell"};
-	lxw_worksheet *ws = hidden_sheet(t, FIELDS_SHEET);
+	static const char *const head[] = BC_MAP_HEADS;
+	lxw_worksheet *ws = hidden_sheet(t, BC_MAP_FIELDS_SHEET);
 	lxw_format *f = t->f[F_PLAIN];
 	if (!ws)
 		return;
@@ -1074,11 +1072,11 @@ static void fields_sheet(tpl *t)
 
 static void meta_sheet(tpl *t)
 {
-	const char *const kv[][2] = {{"unit", t->u->code},
-				     {"period", t->p->code},
-				     {"ruleset", t->rs->id},
-				     {"hash", t->rs->hash}};
-	lxw_worksheet *ws = hidden_sheet(t, META_SHEET);
+	const char *const kv[][2] = {{BC_MAP_UNIT, t->u->code},
+				     {BC_MAP_PERIOD, t->p->code},
+				     {BC_MAP_RULESET, t->rs->id},
+				     {BC_MAP_HASH, t->rs->hash}};
+	lxw_worksheet *ws = hidden_sheet(t, BC_MAP_META_SHEET);
 	lxw_format *f = t->f[F_PLAIN];
 	if (!ws)
 		return;
@@ -1091,7 +1089,7 @@ static void meta_sheet(tpl *t)
 			       worksheet_write_string(ws, r, 1, kv[r][1], f));
 	}
 	bc_xbook_check(&t->b,
-		       worksheet_write_string(ws, r, 0, "template_version", f));
+		       worksheet_write_string(ws, r, 0, BC_MAP_VERSION, f));
 	bc_xbook_check(&t->b, worksheet_write_number(ws, r, 1,
 						     BC_TEMPLATE_VERSION, f));
 }

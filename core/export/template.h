@@ -18,11 +18,10 @@
 #include "error.h"
 #include "rulebook.h"
 #include "store.h"
+#include "template_map.h"
 
 #include <stddef.h>
 
-/* Bumped when the map (`_fields`, `_meta`) changes meaning. */
-#define BC_TEMPLATE_VERSION 1
 /* Rows a table field leaves room for. */
 #define BC_TEMPLATE_TABLE_ROWS 30
 

@@ -11,6 +11,7 @@
 #include "xlsx_read.h"
 #include "date.h"
 #include "mem.h"
+#include "template_map.h"
 
 #include <ctype.h>
 #include <expat.h>
@@ -924,7 +925,7 @@ static bool cell_ref(const char *s)
 /* The column (1-based) of each header of _fields' first row. */
 static bc_err read_map(tmpl *t)
 {
-	static const char *const heads[] = {"form", "field", "sheet", "cell"};
+	static const char *const heads[] = BC_MAP_HEADS;
 	char cols[4][8];
 	for (int k = 0; k < 4; k++) {
 		cols[k][0] = '\0';
@@ -1246,18 +1247,21 @@ static void emit_blanks(emitter *o)
 static bc_err build(tmpl *t, const char *name, bc_submissions *subs)
 {
 	char loc[64];
-	const char *version = meta_value(t, "template_version", loc, sizeof loc);
+	const char *version = meta_value(t, BC_MAP_VERSION, loc, sizeof loc);
+	char ours[16];
+	snprintf(ours, sizeof ours, "%d", BC_TEMPLATE_VERSION);
 	if (!version)
-		return refuse(t->b, "no template_version in _meta: not a baocao "
-				    "template");
-	if (strcmp(version, "1"))
+		return refuse(t->b, "no %s in %s: not a baocao template",
+			      BC_MAP_VERSION, BC_MAP_META_SHEET);
+	if (strcmp(version, ours))
 		return refuse(t->b, "template version %s is newer than this "
-				    "baocao reads (1)",
-			      version);
+				    "baocao reads (%s)",
+			      version, ours);
 	bc_submission *s = bc_submission_add(subs, name, 0);
 	if (!s)
 		return BC_ERR_NOMEM;
-	static const char *const keys[] = {"unit", "period", "ruleset", "hash"};
+	static const char *const keys[] = {BC_MAP_UNIT, BC_MAP_PERIOD,
+					   BC_MAP_RULESET, BC_MAP_HASH};
 	bc_attr *attrs[] = {&s->unit, &s->period, &s->ruleset, &s->ruleset_hash};
 	for (int i = 0; i < 4; i++) {
 		const char *v = meta_value(t, keys[i], loc, sizeof loc);
@@ -1356,8 +1360,10 @@ static bc_err read_workbook(tmpl *t)
 static bc_err read_template(tmpl *t, const char *name, bc_submissions *out)
 {
 	bc_err rc = read_workbook(t);
-	const sheet *fields = rc == BC_OK ? sheet_named(t, "_fields") : NULL;
-	const sheet *meta = rc == BC_OK ? sheet_named(t, "_meta") : NULL;
+	const sheet *fields = rc == BC_OK ? sheet_named(t, BC_MAP_FIELDS_SHEET)
+					  : NULL;
+	const sheet *meta = rc == BC_OK ? sheet_named(t, BC_MAP_META_SHEET)
+					: NULL;
 	if (rc == BC_OK && (!fields || !meta))
 		return refuse(t->b, "no _fields or _meta sheet: not a workbook "
 				    "made by 'baocao template' (see "

@@ -470,9 +470,10 @@ static void money_decimals(void **state)
 /* One row of pl1b, with one column replaced. */
 static char *van_ban(const char *so, const char *ngay, const char *loai)
 {
-	char *s = malloc(512);
+	size_t n = strlen(so) + 512;
+	char *s = malloc(n);
 	assert_non_null(s);
-	snprintf(s, 512,
+	snprintf(s, n,
 		 "\"pl1b\": {\"van_ban\": [\n"                     /* BODY */
 		 "{\"so_ky_hieu\": \"%s\",\n"                      /* +1 */
 		 " \"ngay\": \"%s\",\n"                            /* +2 */
@@ -710,9 +711,27 @@ static void document_number_pattern(void **state)
 		refused_row(f, bad[i], "2023-01-10", "ke_hoach", BODY + 1,
 			    "does not look like 12/KH-UBND");
 	const char *good[] = {"15/QĐ-UBND", "12/KH-UBND", "123/UBND-NV",
-			      "05/2023/NQ-HĐND"};
+			      "05/2023/NQ-HĐND", "1234/QĐ-UBND-VPHĐND-TCHC"};
 	for (size_t i = 0; i < sizeof good / sizeof *good; i++)
 		accepted_row(f, good[i], "2023-01-10", "quyet_dinh");
+	/* Matched up to 1024 bytes (the pattern's cost was once counted
+	 * as if each range of a set were a quantifier: a number of 25
+	 * bytes failed the rules, exit 3); longer is no document
+	 * number. */
+	char so[1026];
+	memset(so, 'A', sizeof so - 1);
+	memcpy(so, "1/", 2);
+	so[1024] = '\0';
+	accepted_row(f, so, "2023-01-10", "quyet_dinh");
+	/* (The message quotes the text whole, and is cut short.) */
+	so[0] = '(';
+	refused_row(f, so, "2023-01-10", "quyet_dinh", BODY + 1,
+		    "row 1, so_ky_hieu: '(/AAA");
+	so[0] = '1';
+	so[1024] = 'A';
+	so[1025] = '\0';
+	refused_row(f, so, "2023-01-10", "quyet_dinh", BODY + 1,
+		    "row 1, so_ky_hieu: '1/AAA");
 	fx_close(f);
 }
 

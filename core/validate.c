@@ -1028,11 +1028,16 @@ static void check_table(vctx *x, bc_part *p, const bc_field *t)
 		table_index_free(&ix);
 		return;
 	}
+	/* A missing row is said where the next row present is (the last
+	 * row is present): found once for a run of missing rows. */
+	int next = 0;
 	for (int r = 1; r <= ix.rows; r++) {
 		place w = at(ix.first[r]);
 		if (!ix.first[r]) {
-			place next = at(ix.first[r + 1]);
-			fail(x, next.line, next.loc, p->form->id,
+			for (next = next > r ? next : r + 1; !ix.first[next];)
+				next++;
+			place there = at(ix.first[next]);
+			fail(x, there.line, there.loc, p->form->id,
 			     t->id,
 			     "rows are numbered 1, 2, 3 … and row %d is "
 			     "missing",

@@ -735,18 +735,17 @@ static void document_number_pattern(void **state)
 	fx_close(f);
 }
 
-static void value_twice_in_csv(void **state)
+/* A CSV text's header and xa-ky-son's signer. */
+#define CSV_SIGNED                                                            \
+	"unit,period,form,field,value\n"                                      \
+	"xa-ky-son,2023-Q1,_meta,signer_name,Nguyễn Văn A\n"                 \
+	"xa-ky-son,2023-Q1,_meta,signer_title,Chủ tịch\n"
+
+/* The first submission of a CSV text (which must read cleanly) is
+ * refused, with both diagnostics a and b among its problems. */
+static void csv_refused_with(fx *f, const char *csv, const char *a,
+			     const char *b)
 {
-	fx *f = *state;
-	fx_open(f);
-	const char *csv =
-		"unit,period,form,field,value\n"
-		"xa-ky-son,2023-Q1,_meta,signer_name,Nguyễn Văn A\n"
-		"xa-ky-son,2023-Q1,_meta,signer_title,Chủ tịch\n"
-		"xa-ky-son,2023-Q1,bm3,hs_tiep_nhan,120\n"
-		"xa-ky-son,2023-Q1,pl1b,van_ban[1].loai,khac\n"
-		"xa-ky-son,2023-Q1,bm3,hs_tiep_nhan,121\n"
-		"xa-ky-son,2023-Q1,pl1b,van_ban[1].loai,khac\n";
 	bc_submissions subs = {0};
 	assert_int_equal(bc_csv_read_submissions(CSV_NAME, csv, strlen(csv),
 						 &subs, &f->d),
@@ -754,18 +753,48 @@ static void value_twice_in_csv(void **state)
 	bc_checked c;
 	bc_import_opts o = {.tz_offset = 420};
 	bc_err rc = bc_validate(f->st, f->rb, &subs.v[0], &o, &c, &f->d);
-	bool a = test_diags_have(&f->d, CSV_NAME ":6: bm3.hs_tiep_nhan: given "
-					"twice (first on line 4)");
-	bool b = test_diags_have(&f->d, CSV_NAME ":7: pl1b.van_ban: given "
-					"twice (first on line 5)");
-	if (!a || !b)
+	bool has_a = test_diags_have(&f->d, a);
+	bool has_b = test_diags_have(&f->d, b);
+	if (!has_a || !has_b)
 		test_diags_print(&f->d);
 	bc_checked_free(&c);
 	bc_submissions_free(&subs);
 	fx_close(f);
 	assert_int_equal(rc, BC_ERR_INVALID);
-	assert_true(a);
-	assert_true(b);
+	assert_true(has_a);
+	assert_true(has_b);
+}
+
+static void value_twice_in_csv(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	csv_refused_with(f,
+			 CSV_SIGNED
+			 "xa-ky-son,2023-Q1,bm3,hs_tiep_nhan,120\n"
+			 "xa-ky-son,2023-Q1,pl1b,van_ban[1].loai,khac\n"
+			 "xa-ky-son,2023-Q1,bm3,hs_tiep_nhan,121\n"
+			 "xa-ky-son,2023-Q1,pl1b,van_ban[1].loai,khac\n",
+			 CSV_NAME ":6: bm3.hs_tiep_nhan: given twice (first on "
+				  "line 4)",
+			 CSV_NAME ":7: pl1b.van_ban: given twice (first on "
+				  "line 5)");
+}
+
+/* Rows missing before a row present are each said at the line of the
+ * next row present, a run of them too: no problem without its line. */
+static void missing_rows_at_the_next(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	csv_refused_with(f,
+			 CSV_SIGNED
+			 "xa-ky-son,2023-Q1,pl1b,van_ban[1].loai,khac\n"
+			 "xa-ky-son,2023-Q1,pl1b,van_ban[4].loai,khac\n",
+			 CSV_NAME ":5: pl1b.van_ban: rows are numbered 1, 2, 3 "
+				  "… and row 2 is missing",
+			 CSV_NAME ":5: pl1b.van_ban: rows are numbered 1, 2, 3 "
+				  "… and row 3 is missing");
 }
 
 static void every_problem_listed(void **state)
@@ -1125,6 +1154,7 @@ int main(void)
 		T(task_required_when),
 		T(document_number_pattern),
 		T(value_twice_in_csv),
+		T(missing_rows_at_the_next),
 		T(every_problem_listed),
 		T(unknown_channel),
 		T(empty_form_is_not_received),

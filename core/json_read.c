@@ -267,9 +267,12 @@ static void add_value(reader *r, const char *form, const char *field,
 				     "or null");
 		return;
 	}
-	/* An empty string means "not reported", as an empty CSV cell. */
-	if (kind == BC_RAW_TEXT && !*text)
+	/* An empty string means "not reported", as an empty CSV cell: no
+	 * text, as for null. */
+	if (kind == BC_RAW_TEXT && !*text) {
 		kind = BC_RAW_NULL;
+		text = NULL;
+	}
 	note(r, bc_submission_value(r->s, form, field, row, col, text, kind,
 				    line, NULL));
 	if (kind == BC_RAW_NUM)

@@ -150,6 +150,19 @@ static void with_bom(void **state)
 	done(&f);
 }
 
+/* An empty text is not reported, as null is and as an empty CSV cell
+ * is: no text (readers give text NULL exactly for BC_RAW_NULL). */
+static void empty_text_is_null(void **state)
+{
+	fx f = {0};
+	assert_int_equal(sub_read(&f, "{\"forms\": {\"bm1\": {\"x\": \"\",\n"
+				      "\"t\": [{\"c\": \"\"}]}}}"),
+			 BC_OK);
+	want_value(&f.subs.v[0], "bm1", "x", 0, NULL, BC_RAW_NULL, NULL, 1);
+	want_value(&f.subs.v[0], "bm1", "t", 1, "c", BC_RAW_NULL, NULL, 2);
+	done(&f);
+}
+
 /* ---- refused ----------------------------------------------------------- */
 
 static void malformed(void **state)
@@ -297,6 +310,7 @@ int main(void)
 		cmocka_unit_test(good_submission),
 		cmocka_unit_test(lines_after_tricky_strings),
 		cmocka_unit_test(with_bom),
+		cmocka_unit_test(empty_text_is_null),
 		cmocka_unit_test(malformed),
 		cmocka_unit_test(duplicate_keys),
 		cmocka_unit_test(deep_nesting),

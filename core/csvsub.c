@@ -7,6 +7,7 @@
 #include "submission.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -133,7 +134,9 @@ static bc_submission *find_sub(reader *r, const char *unit,
 	return s;
 }
 
-/* "van_ban[3].ngay" into table, row and column; false if malformed. */
+/* "van_ban[3].ngay" into table, row and column; false if malformed.  A
+ * row past the most a table may have is checking's to refuse, in the
+ * words it uses for every format: here only one past an int is. */
 static bool split_cell(const char *field, char *table, size_t n, int *row,
 		       const char **col)
 {
@@ -146,7 +149,7 @@ static bool split_cell(const char *field, char *table, size_t n, int *row,
 	char *end;
 	long i = strtol(b + 1, &end, 10);
 	if ((size_t)(b - field) >= n || b == field || end == b + 1 ||
-	    *end != ']' || end[1] != '.' || !end[2] || i < 1 || i > 100000 ||
+	    *end != ']' || end[1] != '.' || !end[2] || i < 1 || i > INT_MAX ||
 	    !isdigit((unsigned char)b[1]))
 		return false;
 	memcpy(table, field, (size_t)(b - field));

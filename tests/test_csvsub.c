@@ -201,6 +201,24 @@ static void malformed_cell(void **state)
 	}
 }
 
+/* Any row number an int holds is read: past the most a table may have,
+ * checking refuses it with the same words for every format. */
+static void row_numbers_read_whole(void **state)
+{
+	fx f = {0};
+	assert_int_equal(sub_read(&f, HEADER
+				  "xa-a,2023-Q1,pl1b,van_ban[100001].ngay,x\n"
+				  "xa-a,2023-Q1,pl1b,van_ban[2147483647].ngay,y\n"),
+			 BC_OK);
+	want_value(&f.subs.v[0], "pl1b", "van_ban", 100001, "ngay",
+		   BC_RAW_TEXT, "x", 2);
+	want_value(&f.subs.v[0], "pl1b", "van_ban", 2147483647, "ngay",
+		   BC_RAW_TEXT, "y", 3);
+	done(&f);
+	refused(HEADER "xa-a,2023-Q1,pl1b,van_ban[2147483648].ngay,x\n", 2,
+		"pl1b.van_ban[2147483648].ngay: a table cell is written");
+}
+
 static void meta_twice(void **state)
 {
 	refused(HEADER "xa-a,2023-Q1,_meta,signer_name,A\n"
@@ -363,6 +381,7 @@ int main(void)
 		cmocka_unit_test(bad_header),
 		cmocka_unit_test(wrong_field_count),
 		cmocka_unit_test(malformed_cell),
+		cmocka_unit_test(row_numbers_read_whole),
 		cmocka_unit_test(meta_twice),
 		cmocka_unit_test(unknown_meta),
 		cmocka_unit_test(invalid_utf8),

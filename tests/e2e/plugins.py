@@ -487,6 +487,32 @@ def json_and_csv_exports_agree_with_aggregate(t):
                     else str(v)
                 check(got == want, f"csv {unit} {form}.{field}: {got!r}, "
                       f"json {v!r}")
+    check_csv_aggregate(lines[1:], agg)
+
+
+def check_csv_aggregate(rows, agg):
+    """The csv export's aggregate rows ("_LEVEL" or "_total" for the
+    unit) are the aggregate's numbers, each once, and no others."""
+    want = {}
+    for form, f in agg["forms"].items():
+        for kind in ("fields", "indicators"):
+            for fid, v in f[kind].items():
+                for level, x in v.items():
+                    if isinstance(x, (int, float)) and level != "method":
+                        want[(f"_{level}", form, fid)] = x
+    got = {}
+    for unit, period, form, fid, value in rows:
+        if unit.startswith("_"):
+            check((unit, form, fid) not in got and period == PERIOD,
+                  f"csv: aggregate row {unit},{period},{form},{fid} twice "
+                  "or of another period")
+            got[(unit, form, fid)] = float(value)
+    check(len(want) > 20 and set(got) == set(want),
+          f"csv aggregate rows: {sorted(set(got) ^ set(want))[:6]} "
+          f"where they differ from `aggregate` ({len(want)} numbers)")
+    bad = [(k, got[k], x) for k, x in want.items()
+           if k in got and abs(got[k] - x) > 1e-12 * max(1, abs(x))]
+    check(not bad, f"csv aggregate rows (row, csv, aggregate): {bad[:6]}")
 
 
 # ---- an out-of-tree plugin ---------------------------------------------

@@ -48,6 +48,30 @@
 typedef bc_err (*fz_reader)(const char *name, const char *buf, size_t len,
 			    bc_submissions *out, bc_diags *d);
 
+typedef struct fz_world {
+	char dir[256];
+	bc_store *st;
+	bc_rulebook *rb;
+} fz_world;
+
+static fz_world fz_the_world;
+
+/* The world's files and directory, gone. */
+static void fz_world_remove(const fz_world *w)
+{
+	static const char *const files[] = {"baocao.db", "baocao.db-wal",
+					    "baocao.db-shm"};
+	for (size_t i = 0; w->dir[0] && i < sizeof files / sizeof *files; i++) {
+		char p[300];
+		snprintf(p, sizeof p, "%s/%s", w->dir, files[i]);
+		unlink(p);
+	}
+	if (w->dir[0])
+		rmdir(w->dir);
+}
+
+/* Says which property broke, removes the world (abort runs no atexit)
+ * and aborts. */
 static void fz_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static void fz_fail(const char *fmt, ...)
 {
@@ -57,6 +81,7 @@ static void fz_fail(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	fputc('\n', stderr);
 	va_end(ap);
+	fz_world_remove(&fz_the_world);
 	abort();
 }
 
@@ -71,19 +96,15 @@ static void fz_diags_print(const bc_diags *d)
 
 /* ---- the world ------------------------------------------------------- */
 
-typedef struct fz_world {
-	char dir[256];
-	bc_store *st;
-	bc_rulebook *rb;
-} fz_world;
-
 static void fz_world_setup(fz_world *w, bc_diags *d)
 {
 	const char *tmp = getenv("TMPDIR");
-	snprintf(w->dir, sizeof w->dir, "%s/bc-fuzz-XXXXXX",
+	char dir[sizeof w->dir];
+	snprintf(dir, sizeof dir, "%s/bc-fuzz-XXXXXX",
 		 tmp && *tmp ? tmp : "/tmp");
-	if (!mkdtemp(w->dir))
-		fz_fail("cannot make a directory in %s", w->dir);
+	if (!mkdtemp(dir))
+		fz_fail("cannot make a directory %s", dir);
+	memcpy(w->dir, dir, sizeof dir);
 	char db[300];
 	snprintf(db, sizeof db, "%s/baocao.db", w->dir);
 	bc_time now;
@@ -124,19 +145,10 @@ static void fz_world_setup(fz_world *w, bc_diags *d)
 
 static void fz_world_free(fz_world *w)
 {
-	static const char *const files[] = {"baocao.db", "baocao.db-wal",
-					    "baocao.db-shm"};
 	bc_rulebook_free(w->rb);
 	bc_store_close(w->st);
-	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
-		char p[300];
-		snprintf(p, sizeof p, "%s/%s", w->dir, files[i]);
-		unlink(p);
-	}
-	rmdir(w->dir);
+	fz_world_remove(w);
 }
-
-static fz_world fz_the_world;
 
 static void fz_world_end(void)
 {

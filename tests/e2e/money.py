@@ -204,6 +204,40 @@ def money_not_kept_exactly_refused(t):
 
 
 @test
+def percentages_and_counts_exact(t):
+    """A percentage keeps the 15 significant digits a double gives back,
+    and more is refused, never rounded; percentages and counts add up
+    exactly (in doubles 33.3333333333333 + 33.3333333333334 is
+    66.66666666666669)."""
+    rules = t.rules_copy()
+    bm1 = rules / "cchc-1131" / "forms" / "bm1.lua"
+    text = bm1.read_text("utf-8")
+    anchor = '"money", "sum" },'
+    check(anchor in text, "bm1.lua has no money field to add a pct after")
+    bm1.write_text(text.replace(anchor, anchor + '\n    { "ty_le_thu", "Tỷ lệ thử",'
+                                ' "pct", "sum" },', 1), "utf-8")
+    with_units(t, rules=rules)
+
+    def pct_sub(unit, pct, count):
+        s = sub(unit=unit, forms={"bm1": {"ty_le_thu": "@P@", "vb_chi_dao": "@C@"}},
+                report=False)
+        return write_text(t, f"{unit}.json", json.dumps(s, ensure_ascii=False)
+                          .replace('"@P@"', pct).replace('"@C@"', count))
+    expect_err(t.bc("import", pct_sub("xa-ky-son", "33.33333333333333333", "1"),
+                    rules=rules),
+               1, "bm1.ty_le_thu: 33.33333333333333333: a percentage has at "
+                  "most 15 significant digits")
+    t.ok("import", pct_sub("xa-ky-son", "33.3333333333333", "999999999999999"),
+         pct_sub("xa-tien-ky", "33.3333333333334", "1000000000000000"), rules=rules)
+    r = t.bc("aggregate", "2023-Q1", "--json", rules=rules)
+    check(r.rc == 0, r.brief())
+    fields = numbers_tagged(r.out)["forms"]["bm1"]["fields"]
+    same((fields["ty_le_thu"]["xa"], fields["vb_chi_dao"]["xa"]),
+         (("num", "66.6666666666667"), ("num", "1999999999999999")),
+         "the sums of a percentage and of a count")
+
+
+@test
 def money_xlsx_beyond_15_digits_refused(t):
     """A cell's double past what a spreadsheet keeps, no longer telling
     …99.98 from …99.99: refused, naming the sheet's cell."""

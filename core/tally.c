@@ -333,8 +333,9 @@ static void add(sum_slot *s, bc_dec v)
 	s->has = true;
 }
 
-/* A side of a ratio (its fields: constants are the rules' and do not
- * add up over units): false when a field of it was not reported. */
+/* A side of a ratio, the sum of its fields (a constant of the rules is
+ * not added up over units): false when a field of it was not
+ * reported. */
 static bool side(const bc_expr *e, const own *vals, sum_slot *out, size_t *n)
 {
 	*out = (sum_slot){0};

@@ -333,7 +333,9 @@ static void fz_check_parts(const bc_checked *c)
 						v->field);
 			const bc_field *t = fi < 0 ? NULL : &f->fields[fi];
 			bool ok = t && v->row >= 0 &&
-				  (v->has_num ? isfinite(v->num) : true) &&
+				  (v->has_num ? v->num.scale >= 0 &&
+							 v->num.scale <= BC_DEC_SCALE_MAX
+						     : true) &&
 				  (v->col ? v->row > 0 &&
 						    bc_field_index(t->columns,
 								   t->n_columns,

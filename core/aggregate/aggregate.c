@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 #include "aggregate.h"
 #include "duty.h"
+#include "jsonout.h"
 #include "mem.h"
+#include "revision.h"
 #include "tally.h"
 #include "unit.h"
 
@@ -227,7 +229,7 @@ static void scan(actx *x, bc_tally *t)
 {
 	sqlite3_stmt *s = prepare(
 		x, "SELECT r.id, f.form_no, u.level_no, u.grp_no, v.field,"
-		   " v.row, v.col, v.num, v.txt"
+		   " v.row, v.col, v.num, v.cents, v.txt"
 		   " FROM agg_rev r JOIN agg_unit u ON u.unit_id = r.unit_id"
 		   " JOIN agg_form f ON f.part = r.part"
 		   " JOIN value v ON v.revision_id = r.id"
@@ -243,14 +245,14 @@ static void scan(actx *x, bc_tally *t)
 				       (size_t)sqlite3_column_int64(s, 3));
 		}
 		int row = sqlite3_column_int(s, 5);
-		double num = sqlite3_column_type(s, 7) == SQLITE_NULL
-				     ? NAN
-				     : sqlite3_column_double(s, 7);
+		bc_dec num;
+		bool has = bc_value_number(s, 7, &num);
 		/* Only table cells are read as text: the long texts of the
 		 * report never leave SQLite. */
-		const char *txt = row > 0 ? (const char *)sqlite3_column_text(s, 8)
+		const char *txt = row > 0 ? (const char *)sqlite3_column_text(s, 9)
 					  : NULL;
-		bc_err e = bc_tally_value(t, col(s, 4), row, col(s, 6), num, txt);
+		bc_err e = bc_tally_value(t, col(s, 4), row, col(s, 6),
+					  has ? &num : NULL, txt);
 		if (e != BC_OK && x->rc == BC_OK)
 			x->rc = e;
 	}
@@ -266,21 +268,39 @@ static json_t *fields_of(actx *x, const char *grp, const char *part)
 	return json_object_get(form_obj(x, grp, part), "fields");
 }
 
+/* A sum past 18 digits is refused, never rounded: a hostile file's
+ * worth of the largest amounts makes one. */
+static void too_large(actx *x, const char *form, const char *what,
+		      const char *level)
+{
+	bc_diags_add(x->d, BC_ERROR, NULL, 0, form, what,
+		     "the sum %s%s has more digits than baocao adds exactly "
+		     "(18)", level ? "at level " : "in total", level ? level : "");
+	x->rc = BC_ERR_INVALID;
+}
+
+/* Each level's sum and the total, the sum of the levels, exactly. */
 static void sum_json(actx *x, const bc_tally *t, size_t g, size_t fi,
 		     size_t k)
 {
 	const bc_form *f = &x->rs->forms[fi];
+	const char *id = f->fields[k].id;
 	json_t *o = NULL;
+	bc_dec total = {0};
 	for (size_t l = 0; l < x->rs->n_levels; l++) {
-		double v;
-		if (!bc_tally_sum(t, g, fi, k, l, &v))
+		bc_dec v;
+		int r = bc_tally_sum(t, g, fi, k, l, &v);
+		if (r < 0 || (r > 0 && !bc_dec_add(total, v, &total)))
+			too_large(x, f->id, id, r < 0 ? x->rs->levels[l].id : NULL);
+		if (r <= 0)
 			continue;
 		if (!o) {
 			o = levels_null(x->rs, bc_agg_name(f->fields[k].agg));
 			json_object_set_new(fields_of(x, x->grp_code[g], f->id),
-					    f->fields[k].id, o);
+					    id, o);
 		}
-		json_object_set_new(o, x->rs->levels[l].id, json_real(v));
+		json_object_set_new(o, x->rs->levels[l].id, bc_json_dec(v));
+		json_object_set_new(o, "total", bc_json_dec(total));
 	}
 }
 
@@ -334,37 +354,27 @@ static void count_json(actx *x, const bc_tally *t, size_t g, size_t fi,
 	}
 }
 
-/* Totals: a level is null when nobody there reported; total is the sum
- * of the levels, null only when every level is. */
-static void totals(json_t *o, const bc_ruleset *rs)
+/* The total of a count_by field: each value's count over the levels.
+ * (A sum's total is sum_json's, made exactly from the levels'.) */
+static void count_totals(json_t *o, const bc_ruleset *rs)
 {
-	bool any = false, objects = false;
-	double t = 0;
+	bool objects = false;
 	json_t *counts = json_object();
 	for (size_t i = 0; i < rs->n_levels; i++) {
 		json_t *v = json_object_get(o, rs->levels[i].id);
-		if (json_is_number(v)) {
-			any = true;
-			t += json_number_value(v);
-		} else if (json_is_object(v)) {
-			objects = true;
-			const char *k;
-			json_t *n;
-			json_object_foreach(v, k, n) {
-				json_int_t c = json_integer_value(
-					json_object_get(counts, k));
-				json_object_set_new(
-					counts, k,
-					json_integer(c + json_integer_value(n)));
-			}
+		const char *k;
+		json_t *n;
+		objects |= json_is_object(v);
+		json_object_foreach(v, k, n) {
+			json_int_t c = json_integer_value(json_object_get(counts, k));
+			json_object_set_new(counts, k,
+					    json_integer(c + json_integer_value(n)));
 		}
 	}
 	if (objects)
 		json_object_set_new(o, "total", counts);
-	else {
+	else
 		json_decref(counts);
-		json_object_set_new(o, "total", any ? json_real(t) : json_null());
-	}
 }
 
 /* Numerators and denominators per (group, form, indicator, level), as
@@ -375,8 +385,12 @@ static void ratio_json(actx *x, const bc_tally *t, size_t g, size_t fi,
 	const bc_form *f = &x->rs->forms[fi];
 	json_t *o = NULL, *parts = NULL;
 	for (size_t l = 0; l < x->rs->n_levels; l++) {
-		double num, den;
-		if (!bc_tally_ratio(t, g, fi, i, l, &num, &den))
+		bc_dec num, den;
+		int r = bc_tally_ratio(t, g, fi, i, l, &num, &den);
+		if (r < 0)
+			too_large(x, f->id, f->indicators[i].id,
+				  x->rs->levels[l].id);
+		if (r <= 0)
 			continue;
 		if (!o) {
 			o = levels_null(x->rs, NULL);
@@ -388,7 +402,8 @@ static void ratio_json(actx *x, const bc_tally *t, size_t g, size_t fi,
 				f->indicators[i].id, o);
 		}
 		json_object_set_new(parts, x->rs->levels[l].id,
-				    json_pack("[f, f]", num, den));
+				    json_pack("[o, o]", bc_json_dec(num),
+					      bc_json_dec(den)));
 	}
 }
 
@@ -424,25 +439,31 @@ static void figures(actx *x)
 	bc_tally_free(t);
 }
 
-static json_t *ratio(double num, double den)
+static json_t *ratio(bc_dec num, bc_dec den)
 {
-	return den == 0 ? json_null() : num_json(100.0 * num / den, 1);
+	return den.v == 0 ? json_null()
+			  : num_json(100.0 * bc_dec_double(num) /
+					     bc_dec_double(den),
+				     1);
 }
 
-static void finish_indicator(json_t *o, const bc_ruleset *rs)
+/* Each level's ratio, and the total's from the levels' sums. */
+static void finish_indicator(actx *x, const char *form, const char *id,
+			     json_t *o)
 {
+	const bc_ruleset *rs = x->rs;
 	json_t *parts = json_object_get(o, "_parts");
-	double tn = 0, td = 0;
+	bc_dec tn = {0}, td = {0};
 	bool any = false;
 	for (size_t i = 0; i < rs->n_levels; i++) {
 		json_t *lv = json_object_get(parts, rs->levels[i].id);
-		if (!lv)
+		bc_dec n, dn;
+		if (!lv || !bc_json_get_dec(json_array_get(lv, 0), &n) ||
+		    !bc_json_get_dec(json_array_get(lv, 1), &dn))
 			continue;
-		double n = json_number_value(json_array_get(lv, 0));
-		double dn = json_number_value(json_array_get(lv, 1));
 		json_object_set_new(o, rs->levels[i].id, ratio(n, dn));
-		tn += n;
-		td += dn;
+		if (!bc_dec_add(tn, n, &tn) || !bc_dec_add(td, dn, &td))
+			too_large(x, form, id, NULL);
 		any = true;
 	}
 	json_object_set_new(o, "total", any ? ratio(tn, td) : json_null());
@@ -469,26 +490,35 @@ static void units_per_form(actx *x)
 	sqlite3_finalize(s);
 }
 
-/* A unit's own value of field f, from columns num and num + 1 (txt) of
- * s: a table's value is its number of rows (they are listed in the
- * aggregate's "rows"). */
+/* A stored number from columns num and num + 1 (cents) of s, exactly;
+ * null when it has none. */
+static json_t *stored_number(sqlite3_stmt *s, int num)
+{
+	bc_dec d;
+	return bc_value_number(s, num, &d) ? bc_json_dec(d) : json_null();
+}
+
+/* A unit's own value of field f, from columns num, num + 1 (cents) and
+ * num + 2 (txt) of s: a table's value is its number of rows (they are
+ * listed in the aggregate's "rows"). */
 static json_t *own_value(const bc_field *f, sqlite3_stmt *s, int num)
 {
 	if (f->type == BC_T_TABLE)
 		return json_integer((json_int_t)sqlite3_column_double(s, num));
 	if (f->type == BC_T_BOOL)
 		return json_boolean(sqlite3_column_double(s, num) != 0);
-	if (sqlite3_column_type(s, num + 1) != SQLITE_NULL)
-		return json_string(col(s, num + 1));
-	return num_json(sqlite3_column_double(s, num), 2);
+	if (sqlite3_column_type(s, num + 2) != SQLITE_NULL)
+		return json_string(col(s, num + 2));
+	return stored_number(s, num);
 }
 
-/* A table cell's value, from columns txt and txt + 1 (num) of s. */
+/* A table cell's value, from columns txt, txt + 1 (num) and txt + 2
+ * (cents) of s. */
 static json_t *cell_value(sqlite3_stmt *s, int txt)
 {
 	return sqlite3_column_type(s, txt) != SQLITE_NULL
 		       ? json_string(col(s, txt))
-		       : num_json(sqlite3_column_double(s, txt + 1), 2);
+		       : stored_number(s, txt + 1);
 }
 
 /* Table rows, listed with their unit (docs/forms.md: "rows listed"). */
@@ -498,7 +528,7 @@ static void table_rows(actx *x)
 	 * national list 700 times. */
 	sqlite3_stmt *s = prepare(
 		x, "SELECT '" ALL "', r.part, v.field, u.code, v.row, v.col,"
-		   " v.txt, v.num FROM agg_rev r"
+		   " v.txt, v.num, v.cents FROM agg_rev r"
 		   " JOIN agg_unit u ON u.unit_id = r.unit_id"
 		   " JOIN value v ON v.revision_id = r.id AND v.row > 0"
 		   " ORDER BY 2, 3, 4, 5");
@@ -537,19 +567,6 @@ static void table_rows(actx *x)
 	sqlite3_finalize(s);
 }
 
-/* Sums were kept exact while they added up; now written as the field
- * counts (money to the cent). */
-static void round_levels(json_t *o, const bc_field *f)
-{
-	const char *k;
-	json_t *v;
-	void *tmp;
-	json_object_foreach_safe(o, tmp, k, v) if (json_is_real(v))
-		json_object_set_new(o, k,
-				    num_json(json_real_value(v),
-					     f && f->type == BC_T_MONEY ? 2 : 4));
-}
-
 static void finish(actx *x)
 {
 	const char *grp;
@@ -560,12 +577,10 @@ static void finish(actx *x)
 		json_object_foreach(forms, part, f) {
 			const char *id;
 			json_t *o;
-			json_object_foreach(json_object_get(f, "fields"), id, o) {
-				totals(o, x->rs);
-				round_levels(o, field_of(x->rs, part, id));
-			}
+			json_object_foreach(json_object_get(f, "fields"), id, o)
+				count_totals(o, x->rs);
 			json_object_foreach(json_object_get(f, "indicators"), id,
-					    o) finish_indicator(o, x->rs);
+					    o) finish_indicator(x, part, id, o);
 		}
 	}
 }
@@ -713,7 +728,7 @@ static json_t *unit_values(actx *x)
 {
 	json_t *out = json_object();
 	sqlite3_stmt *s = prepare(
-		x, "SELECT r.part, u.code, v.field, v.num, v.txt"
+		x, "SELECT r.part, u.code, v.field, v.num, v.cents, v.txt"
 		   " FROM agg_rev r JOIN agg_unit u ON u.unit_id = r.unit_id"
 		   " JOIN value v ON v.revision_id = r.id AND v.row = 0"
 		   " AND v.col = '' ORDER BY 1, 2");
@@ -820,13 +835,13 @@ static json_t *change(json_t *now, json_t *prev, bool points)
 	json_t *v;
 	json_object_foreach(now, k, v) {
 		json_t *p = json_object_get(prev, k);
-		if (!json_is_number(v) || !json_is_number(p) ||
-		    (!points && json_number_value(p) == 0)) {
-			if (json_is_number(v) || json_is_null(v))
+		if (!bc_json_is_num(v) || !bc_json_is_num(p) ||
+		    (!points && bc_json_num_value(p) == 0)) {
+			if (bc_json_is_num(v) || json_is_null(v))
 				json_object_set_new(o, k, json_null());
 			continue;
 		}
-		double a = json_number_value(v), b = json_number_value(p);
+		double a = bc_json_num_value(v), b = bc_json_num_value(p);
 		json_object_set_new(o, k,
 				    num_json(points ? a - b : (a - b) / b * 100, 1));
 	}
@@ -839,7 +854,7 @@ static json_t *levels_of(json_t *v)
 	json_t *o = json_object();
 	const char *k;
 	json_t *x;
-	json_object_foreach(v, k, x) if (json_is_number(x) || json_is_null(x) ||
+	json_object_foreach(v, k, x) if (bc_json_is_num(x) || json_is_null(x) ||
 					 (json_is_object(x) && strcmp(k, "rows")))
 		json_object_set(o, k, x);
 	return o;
@@ -945,7 +960,8 @@ bc_err bc_aggregate_form_values(bc_store *st, const bc_period *p,
 {
 	const bc_form *f = bc_ruleset_form(p->rs, form);
 	sqlite3_stmt *s = bc_store_stmt(
-		st, "SELECT u.code, u.kind, v.field, v.num, v.txt FROM " FORM_IN_FORCE
+		st, "SELECT u.code, u.kind, v.field, v.num, v.cents, v.txt FROM "
+		    FORM_IN_FORCE
 		    " JOIN value v ON v.revision_id = r.id AND v.row = 0"
 		    " AND v.col = '' WHERE r.k = 1");
 	if (!s)
@@ -982,7 +998,7 @@ bc_err bc_aggregate_unit_rows(bc_store *st, const bc_period *p,
 			      json_t **out, bc_diags *d)
 {
 	sqlite3_stmt *s = bc_store_stmt(
-		st, "SELECT v.row, v.col, v.txt, v.num FROM value v"
+		st, "SELECT v.row, v.col, v.txt, v.num, v.cents FROM value v"
 		    " WHERE v.revision_id = (SELECT r.id FROM revision_received r"
 		    "  JOIN unit u ON u.id = r.unit_id WHERE r.period_id = ?1"
 		    "  AND u.code = ?2 AND r.part = ?3" RECEIVED " " LATEST
@@ -1059,7 +1075,7 @@ bc_err bc_aggregate_unit_values(bc_store *st, const bc_period *p,
 				bc_diags *d)
 {
 	sqlite3_stmt *s = bc_store_stmt(
-		st, "SELECT u.kind, r.part, v.field, v.num, v.txt FROM ("
+		st, "SELECT u.kind, r.part, v.field, v.num, v.cents, v.txt FROM ("
 		    " SELECT r.id, r.part, r.unit_id, row_number() OVER ("
 		    "  PARTITION BY r.part " LATEST ") AS k"
 		    " FROM revision_received r JOIN unit u ON u.id = r.unit_id"

@@ -2,6 +2,7 @@
 #include "history.h"
 #include "mem.h"
 #include "text.h"
+#include "revision.h"
 
 #include <sqlite3.h>
 #include <stdio.h>
@@ -42,7 +43,7 @@ static bc_err load_values(sqlite3 *db, int64_t rev, kvs *out)
 	if (!rev)
 		return BC_OK;
 	if (sqlite3_prepare_v2(db,
-			       "SELECT field, row, col, num, txt FROM value"
+			       "SELECT field, row, col, num, cents, txt FROM value"
 			       " WHERE revision_id = ? ORDER BY field, row, col",
 			       -1, &s, NULL) != SQLITE_OK)
 		return BC_ERR_DB;
@@ -52,10 +53,11 @@ static bc_err load_values(sqlite3 *db, int64_t rev, kvs *out)
 		const char *field = (const char *)sqlite3_column_text(s, 0);
 		int row = sqlite3_column_int(s, 1);
 		const char *col = (const char *)sqlite3_column_text(s, 2);
-		char num[64];
-		const char *txt = (const char *)sqlite3_column_text(s, 4);
-		if (!txt && sqlite3_column_type(s, 3) != SQLITE_NULL) {
-			bc_num_text(sqlite3_column_double(s, 3), num, sizeof num);
+		char num[BC_DEC_BUF];
+		bc_dec d;
+		const char *txt = (const char *)sqlite3_column_text(s, 5);
+		if (!txt && bc_value_number(s, 3, &d)) {
+			bc_dec_local(d, num);
 			txt = num;
 		}
 		if (bc_grow((void **)&out->v, &out->cap, out->n + 1,

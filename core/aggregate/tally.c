@@ -2,18 +2,23 @@
 #include "tally.h"
 #include "mem.h"
 
-#include <math.h>
 #include <string.h>
 
+/* A sum, exact until it no longer fits (over). */
 typedef struct sum_slot {
-	double v;
-	bool has;
+	bc_dec v;
+	bool has, over;
 } sum_slot;
 
 typedef struct ratio_slot {
-	double num, den;
-	bool has;
+	sum_slot num, den;
 } ratio_slot;
+
+/* A value of the open revision. */
+typedef struct own {
+	bc_dec v;
+	bool has;
+} own;
 
 /* The values counted in one (group, field, level), in byte order; the
  * strings belong to the tally's pool. */
@@ -52,7 +57,7 @@ struct bc_tally {
 	row_state *rows;     /* per indicator slot */
 	char **pool;         /* counted values, in byte order */
 	size_t n_pool, cap_pool;
-	double *vals;        /* the open revision's own values; NAN: none */
+	own *vals;           /* the open revision's own values */
 	bool open;
 	size_t form, level, grp;
 	int last; /* the field the previous value belonged to */
@@ -198,7 +203,7 @@ void bc_tally_begin(bc_tally *t, size_t form, size_t level, size_t grp)
 	t->last = -1;
 	const bc_form *f = open_form(t);
 	for (size_t k = 0; k < f->n_fields; k++)
-		t->vals[k] = NAN;
+		t->vals[k].has = false;
 	for (size_t i = 0; i < f->n_indicators; i++)
 		t->rows[t->ind_base[form] + i] = (row_state){0};
 }
@@ -291,7 +296,7 @@ static void mark_row(bc_tally *t, int k, int row, const char *col,
 }
 
 bc_err bc_tally_value(bc_tally *t, const char *field, int row,
-		      const char *col, double num, const char *txt)
+		      const char *col, const bc_dec *num, const char *txt)
 {
 	if (!t->open)
 		return BC_OK;
@@ -301,7 +306,7 @@ bc_err bc_tally_value(bc_tally *t, const char *field, int row,
 	const bc_field *fl = &open_form(t)->fields[k];
 	if (row == 0) {
 		if (!*col)
-			t->vals[k] = num;
+			t->vals[k] = num ? (own){*num, true} : (own){.has = false};
 		return BC_OK;
 	}
 	if (fl->type != BC_T_TABLE || row < 0)
@@ -321,17 +326,30 @@ bc_err bc_tally_value(bc_tally *t, const char *field, int row,
 	return BC_OK;
 }
 
-/* A side of a ratio: false when a field of it was not reported. */
-static bool side(const bc_expr *e, const double *vals, double *out, size_t *n)
+/* Adds v to s, exactly, or marks it too large. */
+static void add(sum_slot *s, bc_dec v)
 {
-	*out = 0;
+	s->over = s->over || !bc_dec_add(s->v, v, &s->v);
+	s->has = true;
+}
+
+/* A side of a ratio, the sum of its fields (a constant of the rules is
+ * not added up over units): false when a field of it was not
+ * reported. */
+static bool side(const bc_expr *e, const own *vals, sum_slot *out, size_t *n)
+{
+	*out = (sum_slot){0};
 	for (size_t i = 0; i < e->n; i++) {
 		const bc_term *term = &e->v[i];
+		bc_dec v;
 		if (!term->name)
 			continue;
-		if (term->ref < 0 || isnan(vals[term->ref]))
+		if (term->ref < 0 || !vals[term->ref].has)
 			return false;
-		*out += term->sign * vals[term->ref];
+		v = vals[term->ref].v;
+		if (term->sign < 0 && !bc_dec_sub(bc_dec_int(0), v, &v))
+			out->over = true;
+		add(out, v);
 		(*n)++;
 	}
 	return true;
@@ -339,19 +357,28 @@ static bool side(const bc_expr *e, const double *vals, double *out, size_t *n)
 
 /* An indicator of the open revision: false when the unit did not report
  * all it needs. */
-static bool indicator(bc_tally *t, size_t i, double *num, double *den)
+static bool indicator(bc_tally *t, size_t i, sum_slot *num, sum_slot *den)
 {
 	const bc_indicator *ind = &open_form(t)->indicators[i];
 	if (ind->rows >= 0) {
 		row_state *r = &t->rows[t->ind_base[t->form] + i];
 		close_row(r, ind);
-		*num = (double)r->hits;
-		*den = t->vals[ind->rows];
-		return !isnan(*den);
+		*num = (sum_slot){bc_dec_int(r->hits), true, false};
+		*den = (sum_slot){t->vals[ind->rows].v, true, false};
+		return t->vals[ind->rows].has;
 	}
 	size_t terms = 0;
 	return side(&ind->num, t->vals, num, &terms) &&
 	       side(&ind->den, t->vals, den, &terms) && terms > 0;
+}
+
+/* Adds one revision's ratio parts to a slot's. */
+static void add_parts(ratio_slot *r, const sum_slot *num, const sum_slot *den)
+{
+	add(&r->num, num->v);
+	add(&r->den, den->v);
+	r->num.over |= num->over;
+	r->den.over |= den->over;
 }
 
 void bc_tally_end(bc_tally *t)
@@ -363,26 +390,22 @@ void bc_tally_end(bc_tally *t)
 	size_t gs[2] = {0, t->grp}, ng = t->grp ? 2 : 1;
 	for (size_t k = 0; k < f->n_fields; k++) {
 		bc_ftype ty = f->fields[k].type;
-		if (isnan(t->vals[k]) || ty == BC_T_TABLE || ty == BC_T_DATE)
+		if (!t->vals[k].has || ty == BC_T_TABLE || ty == BC_T_DATE)
 			continue;
-		for (size_t g = 0; g < ng; g++) {
-			sum_slot *s = &t->sums[at(t, gs[g], t->field_base[t->form] + k,
-						  t->slots, t->level)];
-			s->v += t->vals[k];
-			s->has = true;
-		}
+		for (size_t g = 0; g < ng; g++)
+			add(&t->sums[at(t, gs[g], t->field_base[t->form] + k,
+					t->slots, t->level)],
+			    t->vals[k].v);
 	}
 	for (size_t i = 0; i < f->n_indicators; i++) {
-		double num, den;
+		sum_slot num, den;
 		if (!indicator(t, i, &num, &den))
 			continue;
-		for (size_t g = 0; g < ng; g++) {
-			ratio_slot *r = &t->ratios[at(t, gs[g], t->ind_base[t->form] + i,
-						      t->n_inds, t->level)];
-			r->num += num;
-			r->den += den;
-			r->has = true;
-		}
+		for (size_t g = 0; g < ng; g++)
+			add_parts(&t->ratios[at(t, gs[g],
+						t->ind_base[t->form] + i,
+						t->n_inds, t->level)],
+				  &num, &den);
 	}
 }
 
@@ -393,15 +416,21 @@ static bool in_range(const bc_tally *t, size_t grp, size_t form, size_t level)
 	return grp < t->groups && form < t->rs->n_forms && level < t->levels;
 }
 
-bool bc_tally_sum(const bc_tally *t, size_t grp, size_t form, size_t field,
-		  size_t level, double *sum)
+/* 1, 0 or -1 for a slot: see bc_tally_sum. */
+static int result(const sum_slot *s)
+{
+	return !s->has ? 0 : s->over ? -1 : 1;
+}
+
+int bc_tally_sum(const bc_tally *t, size_t grp, size_t form, size_t field,
+		 size_t level, bc_dec *sum)
 {
 	if (!in_range(t, grp, form, level) || field >= t->rs->forms[form].n_fields)
-		return false;
+		return 0;
 	const sum_slot *s = &t->sums[at(t, grp, t->field_base[form] + field,
 					t->slots, level)];
 	*sum = s->v;
-	return s->has;
+	return result(s);
 }
 
 bool bc_tally_count(const bc_tally *t, size_t grp, size_t form, size_t field,
@@ -420,15 +449,15 @@ bool bc_tally_count(const bc_tally *t, size_t grp, size_t form, size_t field,
 	return true;
 }
 
-bool bc_tally_ratio(const bc_tally *t, size_t grp, size_t form, size_t ind,
-		    size_t level, double *num, double *den)
+int bc_tally_ratio(const bc_tally *t, size_t grp, size_t form, size_t ind,
+		   size_t level, bc_dec *num, bc_dec *den)
 {
 	if (!in_range(t, grp, form, level) ||
 	    ind >= t->rs->forms[form].n_indicators)
-		return false;
+		return 0;
 	const ratio_slot *r = &t->ratios[at(t, grp, t->ind_base[form] + ind,
 					    t->n_inds, level)];
-	*num = r->num;
-	*den = r->den;
-	return r->has;
+	*num = r->num.v;
+	*den = r->den.v;
+	return !r->num.has ? 0 : r->num.over || r->den.over ? -1 : 1;
 }

@@ -12,10 +12,14 @@
  * table's key order gives both).  Memory
  * is a few numbers per (group, field, level), allocated up front, so a
  * national aggregate costs the same whatever the number of values.
+ *
+ * Sums are exact (bc_dec: money to the hundredth at any size); a sum that
+ * outgrows 18 digits is not rounded but reported as too large.
  */
 #ifndef BC_TALLY_H
 #define BC_TALLY_H
 
+#include "decimal.h"
 #include "error.h"
 #include "ruleset.h"
 
@@ -36,22 +40,23 @@ void bc_tally_free(bc_tally *t);
 void bc_tally_begin(bc_tally *t, size_t form, size_t level, size_t grp);
 
 /* One value of the revision: field (or table) id, row (0 for a form's
- * own value), column id ("" outside tables), num (NAN when it has no
+ * own value), column id ("" outside tables), num (NULL when it has no
  * number), txt (NULL when it has no text).  Values come in any order,
  * except that all the cells of a table's row come before those of its
  * next row: a rows indicator judges a row when the next one starts.  A
  * field the form does not have is ignored.  BC_ERR_NOMEM when memory
  * runs out. */
 bc_err bc_tally_value(bc_tally *t, const char *field, int row,
-		      const char *col, double num, const char *txt);
+		      const char *col, const bc_dec *num, const char *txt);
 
 /* Ends the open revision, if any: its values now count. */
 void bc_tally_end(bc_tally *t);
 
-/* The sum of a number field of rs->forms[form] at a level in a group:
- * false when no unit there reported it. */
-bool bc_tally_sum(const bc_tally *t, size_t grp, size_t form, size_t field,
-		  size_t level, double *sum);
+/* The sum of a number field of rs->forms[form] at a level in a group,
+ * in *sum: 1, or 0 when no unit there reported it, or -1 when it is too
+ * large to keep exactly. */
+int bc_tally_sum(const bc_tally *t, size_t grp, size_t form, size_t field,
+		 size_t level, bc_dec *sum);
 
 /* The i-th value (in byte order) a count_by table's rows hold in its
  * counted column, at a level in a group, and how many rows hold it; false
@@ -60,8 +65,9 @@ bool bc_tally_count(const bc_tally *t, size_t grp, size_t form, size_t field,
 		    size_t level, size_t i, const char **value, int64_t *n);
 
 /* Summed numerator and denominator of an indicator of rs->forms[form] at
- * a level in a group: false when no unit there reported all of it. */
-bool bc_tally_ratio(const bc_tally *t, size_t grp, size_t form, size_t ind,
-		    size_t level, double *num, double *den);
+ * a level in a group: 1, or 0 when no unit there reported all of it, or
+ * -1 when a sum is too large to keep exactly. */
+int bc_tally_ratio(const bc_tally *t, size_t grp, size_t form, size_t ind,
+		   size_t level, bc_dec *num, bc_dec *den);
 
 #endif

@@ -17,11 +17,13 @@
 #include "aggregate.h"
 #include "date.h"
 #include "import.h"
+#include "jsonout.h"
 #include "rulebook.h"
 #include "store.h"
 #include "unit.h"
 
 #include <jansson.h>
+#include <sqlite3.h>
 #include <math.h>
 
 typedef struct fx {
@@ -480,6 +482,82 @@ static void test_sums(void **state)
 	expect_levels(f, "forms.bm3.fields.tthc_tong", 100, 230, 330);
 	/* A 0 that was reported is 0: huyen 20, xa 0 + 0 + 0 + 0. */
 	expect_levels(f, "forms.bm3.fields.hs_dang_giai_quyet", 20, 0, 20);
+	fx_close(f);
+}
+
+/* An amount as the aggregate holds it, exactly: its digits as the JSON
+ * text writes them. */
+static void expect_amount(fx *f, const char *path, const char *want)
+{
+	char buf[64];
+	if (!bc_json_num_text(at(f, path), buf, sizeof buf) || strcmp(buf, want))
+		fail_msg("%s: %s, not %s", path, buf, want);
+}
+
+/* Money adds up to the hundredth at any size: in doubles
+ * 99999999999999.99 is …99.98, and …99.99 twice is …99.97. */
+static void test_money_exact(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	submit(f, "x1.json", "xa-1", "2023-Q1", AT_2023, false,
+	       "\"bm1\": {\"kinh_phi_cchc\": 99999999999999.99}");
+	submit(f, "x2.json", "xa-2", "2023-Q1", AT_2023, false,
+	       "\"bm1\": {\"kinh_phi_cchc\": \"99999999999999.99\"}");
+	submit(f, "nv.json", "noi-vu", "2023-Q1", AT_2023, false,
+	       "\"bm1\": {\"kinh_phi_cchc\": 12345678901234.56}");
+	submit(f, "b1.json", "xa-b1", "2023-Q1", AT_2023, false,
+	       "\"bm1\": {\"kinh_phi_cchc\": 0.01}");
+	aggregate(f, "2023-Q1", false, "district");
+	/* xa: 99999999999999.99 × 2 + 0.01; huyen 12345678901234.56. */
+	expect_amount(f, "forms.bm1.fields.kinh_phi_cchc.xa",
+		      "199999999999999.99");
+	expect_amount(f, "forms.bm1.fields.kinh_phi_cchc.huyen",
+		      "12345678901234.56");
+	expect_amount(f, "forms.bm1.fields.kinh_phi_cchc.total",
+		      "212345678901234.55");
+	expect_amount(f, "by.huyen-a.forms.bm1.fields.kinh_phi_cchc.xa",
+		      "199999999999999.98");
+	expect_amount(f, "by.huyen-b.forms.bm1.fields.kinh_phi_cchc.total",
+		      "0.01");
+	/* As the JSON text has it: a bare number with its digits. */
+	char *text = bc_json_dumps(at(f, "forms.bm1.fields.kinh_phi_cchc"),
+				   JSON_COMPACT);
+	assert_string_equal(text, "{\"method\":\"sum\",\"huyen\":"
+				  "12345678901234.56,\"xa\":199999999999999.99,"
+				  "\"total\":212345678901234.55}");
+	bc_free(text);
+	fx_close(f);
+}
+
+/* A sum past 18 digits, which only a database written by another hand
+ * can hold, is refused with what it is, never wrapped round. */
+static void test_sum_too_large(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	for (int i = 1; i <= 3; i++) {
+		char name[16], unit[16];
+		snprintf(name, sizeof name, "x%d.json", i);
+		snprintf(unit, sizeof unit, "xa-%d", i);
+		submit(f, name, unit, "2023-Q1", AT_2023, false,
+		       "\"bm1\": {\"kinh_phi_cchc\": 0.5}");
+	}
+	char *err = NULL;
+	sqlite3 *db = bc_store_db(f->st);
+	assert_int_equal(sqlite3_exec(db, "DROP TRIGGER value_kept;"
+					  "UPDATE value SET cents ="
+					  " 4611686018427387904"
+					  " WHERE field = 'kinh_phi_cchc'",
+				      NULL, NULL, &err),
+			 SQLITE_OK);
+	bc_agg_opts o = {0};
+	assert_int_equal(bc_aggregate(f->st, f->rb, "2023-Q1", &o, &f->agg,
+				      &f->d),
+			 BC_ERR_INVALID);
+	assert_true(test_diags_have(&f->d, "bm1.kinh_phi_cchc: the sum at "
+					   "level xa has more digits than "
+					   "baocao adds exactly (18)"));
 	fx_close(f);
 }
 
@@ -988,6 +1066,10 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_sums, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_money_exact, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_sum_too_large, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_null_levels, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_count_true, setup,

@@ -13,8 +13,6 @@
 #include "srcset.h"
 #include "tally.h"
 
-#include <math.h>
-
 static const char rules[] =
 	"directive {\n"
 	"  id = \"t\", title = \"T\", reference = \"1/T\",\n"
@@ -42,6 +40,7 @@ static const char rules[] =
 	"        { \"loai\", \"Loại\", \"enum\", values = { \"p\", \"q\" } },\n"
 	"        { \"tt\", \"Tình trạng\", \"enum\", values = { \"xong\", \"dang\" } },\n"
 	"      } },\n"
+	"    { \"m\", \"Kinh phí\", \"money\", \"sum\" },\n"
 	"  },\n"
 	"  indicators = {\n"
 	"    { \"ty_le\", \"Tỷ lệ\", num = \"a\", den = \"a + b\" },\n"
@@ -65,25 +64,41 @@ static bc_ruleset *load(void)
 	return rs;
 }
 
-enum { F = 0, A = 0, B = 1, NGAY = 2, DS = 3, HUYEN = 0, XA = 1 };
+enum { F = 0, A = 0, B = 1, NGAY = 2, DS = 3, M = 4, HUYEN = 0, XA = 1 };
 enum { TY_LE = 0, XONG_P = 1 };
 
 static void cell(bc_tally *t, int row, const char *col, const char *txt)
 {
-	assert_int_equal(bc_tally_value(t, "ds", row, col, NAN, txt), BC_OK);
+	assert_int_equal(bc_tally_value(t, "ds", row, col, NULL, txt), BC_OK);
 }
 
-static void own(bc_tally *t, const char *field, double v)
+static void own_text(bc_tally *t, const char *field, const char *v)
 {
-	assert_int_equal(bc_tally_value(t, field, 0, "", v, NULL), BC_OK);
+	bc_dec d;
+	assert_int_equal(bc_dec_parse(v, false, &d), BC_DEC_OK);
+	assert_int_equal(bc_tally_value(t, field, 0, "", &d, NULL), BC_OK);
+}
+
+static void own(bc_tally *t, const char *field, int64_t v)
+{
+	bc_dec d = bc_dec_int(v);
+	assert_int_equal(bc_tally_value(t, field, 0, "", &d, NULL), BC_OK);
+}
+
+static void expect_text(bc_dec d, const char *want)
+{
+	char buf[BC_DEC_BUF];
+	bc_dec_text(d, buf);
+	assert_string_equal(buf, want);
 }
 
 static void expect_sum(const bc_tally *t, size_t g, int field, int level,
-		       double want)
+		       const char *want)
 {
-	double v;
-	assert_true(bc_tally_sum(t, g, F, (size_t)field, (size_t)level, &v));
-	assert_float_equal(v, want, 1e-9);
+	bc_dec v;
+	assert_int_equal(bc_tally_sum(t, g, F, (size_t)field, (size_t)level, &v),
+			 1);
+	expect_text(v, want);
 }
 
 static void sums_per_level_and_group(void **state)
@@ -108,13 +123,13 @@ static void sums_per_level_and_group(void **state)
 	own(t, "ngay", 45000); /* a date: never summed */
 	bc_tally_end(t);
 
-	expect_sum(t, 0, A, XA, 108); /* 7 + 1 + 100 */
-	expect_sum(t, 0, A, HUYEN, 10);
-	expect_sum(t, 0, B, XA, 3);
-	expect_sum(t, 0, B, HUYEN, 0); /* reported as 0: not null */
-	expect_sum(t, 1, A, XA, 7);
-	expect_sum(t, 2, A, XA, 1);
-	double v;
+	expect_sum(t, 0, A, XA, "108"); /* 7 + 1 + 100 */
+	expect_sum(t, 0, A, HUYEN, "10");
+	expect_sum(t, 0, B, XA, "3");
+	expect_sum(t, 0, B, HUYEN, "0"); /* reported as 0: not null */
+	expect_sum(t, 1, A, XA, "7");
+	expect_sum(t, 2, A, XA, "1");
+	bc_dec v;
 	assert_false(bc_tally_sum(t, 2, F, B, XA, &v)); /* nobody there */
 	assert_false(bc_tally_sum(t, 2, F, A, HUYEN, &v));
 	assert_false(bc_tally_sum(t, 0, F, NGAY, XA, &v));
@@ -140,12 +155,12 @@ static void ratio_only_from_complete_units(void **state)
 	own(t, "a", 0);
 	own(t, "b", 5);
 	bc_tally_end(t);
-	double num, den;
-	assert_true(bc_tally_ratio(t, 0, F, TY_LE, XA, &num, &den));
-	assert_float_equal(num, 7, 1e-9);
-	assert_float_equal(den, 15, 1e-9);
+	bc_dec num, den;
+	assert_int_equal(bc_tally_ratio(t, 0, F, TY_LE, XA, &num, &den), 1);
+	expect_text(num, "7");
+	expect_text(den, "15");
 	assert_false(bc_tally_ratio(t, 0, F, TY_LE, HUYEN, &num, &den));
-	expect_sum(t, 0, A, XA, 57); /* the sums still count it */
+	expect_sum(t, 0, A, XA, "57"); /* the sums still count it */
 	bc_tally_free(t);
 	bc_ruleset_free(rs);
 }
@@ -171,10 +186,10 @@ static void rows_meeting_every_condition(void **state)
 	cell(t, 1, "loai", "p");
 	cell(t, 1, "tt", "xong");
 	bc_tally_end(t);
-	double num, den;
-	assert_true(bc_tally_ratio(t, 0, F, XONG_P, HUYEN, &num, &den));
-	assert_float_equal(num, 2, 1e-9);
-	assert_float_equal(den, 4, 1e-9);
+	bc_dec num, den;
+	assert_int_equal(bc_tally_ratio(t, 0, F, XONG_P, HUYEN, &num, &den), 1);
+	expect_text(num, "2");
+	expect_text(den, "4");
 	bc_tally_free(t);
 	bc_ruleset_free(rs);
 }
@@ -225,8 +240,60 @@ static void nothing_counts_outside_a_revision(void **state)
 	bc_tally_begin(t, 7, XA, 0); /* no such form */
 	own(t, "a", 5);
 	bc_tally_end(t);
-	double v;
+	bc_dec v;
 	assert_false(bc_tally_sum(t, 0, F, A, XA, &v));
+	bc_tally_free(t);
+	bc_ruleset_free(rs);
+}
+
+/* Amounts add up to the hundredth at any size: in doubles
+ * 99999999999999.99 + 12345678901234.56 + 0.01 is 112345678901234.56
+ * only by luck of rounding, and 99999999999999.99 itself is …99.98. */
+static void money_sums_exactly(void **state)
+{
+	(void)state;
+	bc_ruleset *rs = load();
+	bc_tally *t = bc_tally_new(rs, 1);
+	assert_non_null(t);
+	bc_tally_begin(t, F, XA, 1);
+	own_text(t, "m", "99999999999999.99");
+	bc_tally_begin(t, F, XA, 0);
+	own_text(t, "m", "12345678901234.56");
+	bc_tally_begin(t, F, XA, 1);
+	own_text(t, "m", "0.01");
+	bc_tally_begin(t, F, HUYEN, 0);
+	own_text(t, "m", "0.1");
+	bc_tally_begin(t, F, HUYEN, 0);
+	own_text(t, "m", "0.2");
+	bc_tally_end(t);
+	expect_sum(t, 0, M, XA, "112345678901234.56");
+	expect_sum(t, 1, M, XA, "100000000000000");
+	expect_sum(t, 0, M, HUYEN, "0.3");
+	bc_tally_free(t);
+	bc_ruleset_free(rs);
+}
+
+/* A sum past 18 digits is said to be too large, never wrapped round or
+ * rounded; the other sums are not touched. */
+static void sums_too_large_are_reported(void **state)
+{
+	(void)state;
+	bc_ruleset *rs = load();
+	bc_tally *t = bc_tally_new(rs, 0);
+	assert_non_null(t);
+	for (int i = 0; i < 3; i++) {
+		bc_tally_begin(t, F, XA, 0);
+		own_text(t, "m", "40000000000000000.01");
+		own(t, "a", 1);
+		own(t, "b", INT64_MAX / 2);
+	}
+	bc_tally_end(t);
+	bc_dec v;
+	assert_int_equal(bc_tally_sum(t, 0, F, M, XA, &v), -1);
+	assert_int_equal(bc_tally_sum(t, 0, F, B, XA, &v), -1);
+	expect_sum(t, 0, A, XA, "3");
+	bc_dec num, den;
+	assert_int_equal(bc_tally_ratio(t, 0, F, TY_LE, XA, &num, &den), -1);
 	bc_tally_free(t);
 	bc_ruleset_free(rs);
 }
@@ -239,6 +306,8 @@ int main(void)
 		cmocka_unit_test(rows_meeting_every_condition),
 		cmocka_unit_test(counts_in_byte_order),
 		cmocka_unit_test(nothing_counts_outside_a_revision),
+		cmocka_unit_test(money_sums_exactly),
+		cmocka_unit_test(sums_too_large_are_reported),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

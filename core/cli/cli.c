@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "cli.h"
 #include "bc_config.h"
+#include "jsonout.h"
 #include "mem.h"
 #include "text.h"
 
@@ -224,7 +225,8 @@ void cli_print_json(json_t *v)
 		fputs("baocao: out of memory\n", stderr);
 		return;
 	}
-	json_dumpf(v, stdout, JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
+	/* Exact decimals (money) as bare numbers with their digits. */
+	bc_json_dumpf(v, JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15), stdout);
 	fputc('\n', stdout);
 	json_decref(v);
 }

@@ -8,6 +8,7 @@
 #include "csv_export.h"
 #include "csv_cell.h"
 #include "export_host.h"
+#include "jsonout.h"
 #include "mem.h"
 
 #include <stdio.h>
@@ -44,29 +45,29 @@ static void field(out *o, const char *s, bool last)
 	o->rc |= o->api->write(o->h, last ? "\r\n" : ",", last ? 2 : 1);
 }
 
-static void value_text(json_t *v, char *buf, size_t n)
+/* A value as the import reads it: a number with its digits
+ * (12345678901234.56), true or false, text whole (numbers fit buf). */
+static const char *value_text(json_t *v, char *buf, size_t n)
 {
-	if (json_is_integer(v))
-		snprintf(buf, n, "%lld", (long long)json_integer_value(v));
-	else if (json_is_real(v))
-		snprintf(buf, n, "%.15g", json_real_value(v));
-	else if (json_is_boolean(v))
-		snprintf(buf, n, "%s", json_is_true(v) ? "true" : "false");
-	else
-		buf[0] = '\0';
+	if (bc_json_num_text(v, buf, n))
+		return buf;
+	if (json_is_string(v))
+		return json_string_value(v);
+	snprintf(buf, n, "%s", json_is_true(v)    ? "true"
+			       : json_is_false(v) ? "false"
+						  : "");
+	return buf;
 }
 
 static void row(out *o, const char *unit, const char *form, const char *f,
 		json_t *v)
 {
 	char text[64];
-	value_text(v, text, sizeof text);
 	field(o, unit, false);
 	field(o, o->period, false);
 	field(o, form, false);
 	field(o, f, false);
-	/* Text goes out whole (numbers fit the buffer). */
-	field(o, json_is_string(v) ? json_string_value(v) : text, true);
+	field(o, value_text(v, text, sizeof text), true);
 }
 
 /* A table: its rows for this unit, or "[]" when it has none. */
@@ -158,10 +159,10 @@ static void aggregate_rows(out *o, json_t *model)
 						json_object_get(l, "id"));
 					json_t *x = json_object_get(v, lv);
 					snprintf(unit, sizeof unit, "_%s", lv);
-					if (json_is_number(x))
+					if (bc_json_is_num(x))
 						row(o, unit, form, id, x);
 				}
-				if (json_is_number(json_object_get(v, "total")))
+				if (bc_json_is_num(json_object_get(v, "total")))
 					row(o, "_total", form, id,
 					    json_object_get(v, "total"));
 			}

@@ -4,6 +4,7 @@
 #include "csv_export.h"
 #include "export_host.h"
 #include "json_export.h"
+#include "jsonout.h"
 #include "mem.h"
 #include "outfile.h"
 #include "period_json.h"
@@ -175,15 +176,12 @@ static const char *keep(bc_host *h, char *s)
 static const char *api_get(bc_host *h, const char *path)
 {
 	json_t *v = at_path(h->model, path);
-	if (!v)
-		return NULL;
-	switch (json_typeof(v)) {
+	char num[64];
+	if (bc_json_num_text(v, num, sizeof num))
+		return keep(h, bc_strdup(num));
+	switch (v ? json_typeof(v) : JSON_NULL) {
 	case JSON_STRING:
 		return json_string_value(v);
-	case JSON_INTEGER:
-		return keep(h, bc_sprintf("%lld", (long long)json_integer_value(v)));
-	case JSON_REAL:
-		return keep(h, bc_sprintf("%.15g", json_real_value(v)));
 	case JSON_TRUE:
 		return "true";
 	case JSON_FALSE:
@@ -196,9 +194,9 @@ static const char *api_get(bc_host *h, const char *path)
 static int api_get_number(bc_host *h, const char *path, double *out)
 {
 	json_t *v = at_path(h->model, path);
-	if (!json_is_number(v))
+	if (!bc_json_is_num(v))
 		return -1;
-	*out = json_number_value(v);
+	*out = bc_json_num_value(v);
 	return 0;
 }
 

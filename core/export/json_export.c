@@ -10,6 +10,7 @@
  * the same as one dump of the whole. */
 #include "json_export.h"
 #include "export_host.h"
+#include "jsonout.h"
 #include "mem.h"
 #include "text.h"
 
@@ -41,7 +42,7 @@ static void indent(jw *w, int depth)
  * indented by depth more spaces. */
 static void value(jw *w, json_t *v, int depth)
 {
-	char *s = json_dumps(v, DUMP | JSON_ENCODE_ANY);
+	char *s = bc_json_dumps(v, DUMP | JSON_ENCODE_ANY);
 	if (!s) {
 		w->api->error(w->h, "out of memory");
 		w->rc = -1;
@@ -54,7 +55,7 @@ static void value(jw *w, json_t *v, int depth)
 			break;
 		indent(w, depth);
 	}
-	free(s);
+	bc_free(s);
 }
 
 /* The separator and key of a member at depth (1 for the top object's). */

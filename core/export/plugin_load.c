@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "plugin_load.h"
 #include "export_host.h"
+#include "jsonout.h"
 #include "mem.h"
 #include "sandbox.h"
 #include "text.h"
@@ -131,10 +132,31 @@ typedef struct proxy {
 	json_t *v;
 } proxy;
 
+/* An exact decimal as a Lua float when the float gives its digits back
+ * (15 significant digits or fewer); else as its text, which
+ * format_number() takes too: a float would turn 99999999999999.99 into
+ * …99.98. */
+static void push_decimal(lua_State *L, json_t *v)
+{
+	bc_dec d;
+	char text[BC_DEC_BUF];
+	bc_json_get_dec(v, &d);
+	if (bc_dec_digits(d) <= 15) {
+		lua_pushnumber(L, bc_dec_double(d));
+		return;
+	}
+	bc_dec_text(d, text);
+	lua_pushstring(L, text);
+}
+
 static void push_value(lua_State *L, json_t *v)
 {
 	if (!v) {
 		lua_pushnil(L);
+		return;
+	}
+	if (bc_json_is_num(v) && !json_is_number(v)) {
+		push_decimal(L, v);
 		return;
 	}
 	switch (json_typeof(v)) {
@@ -273,11 +295,17 @@ static int l_write(lua_State *L)
 	return 0;
 }
 
-/* format_number(n): "1 204", "12,5" as the forms print them. */
+/* format_number(n): "1 204", "12,5" as the forms print them; n a
+ * number, or the text of an exact decimal the model handed over. */
 static int l_format_number(lua_State *L)
 {
 	char buf[64];
-	bc_num_text(luaL_checknumber(L, 1), buf, sizeof buf);
+	bc_dec d;
+	if (lua_type(L, 1) == LUA_TSTRING &&
+	    bc_dec_parse(lua_tostring(L, 1), false, &d) == BC_DEC_OK)
+		bc_dec_local(d, buf);
+	else
+		bc_num_text(luaL_checknumber(L, 1), buf, sizeof buf);
 	lua_pushstring(L, buf);
 	return 1;
 }

@@ -719,7 +719,7 @@ static bool expr_text(const bc_expr *e, const int *stt, char *out, size_t n)
 		if (tm->name)
 			snprintf(v, sizeof v, "[%d]", stt[tm->ref]);
 		else
-			bc_num_text(tm->k, v, sizeof v);
+			bc_dec_local(tm->k, v);
 		const char *op = tm->sign < 0 ? (i ? " - " : "-")
 					      : (i ? " + " : "");
 		o += (size_t)snprintf(out + o, n - o, "%s%s", op, v);

@@ -18,6 +18,7 @@
  */
 #include "xlsx_export.h"
 #include "export_host.h"
+#include "jsonout.h"
 #include "mem.h"
 #include "text.h"
 #include "status_json.h"
@@ -277,13 +278,61 @@ static void sheet_close(sheet *s)
 	bc_xsheet_close(s);
 }
 
-/* A formula with the value it computes, for readers that do not
- * recalculate. */
-static void sum(sheet *s, lxw_col_t c, const char *formula, double v,
+/* A number in a cell.  Excel keeps 15 significant digits: a number
+ * with more (99999999999999.99) goes in as its text, aligned as numbers
+ * are, never rounded. */
+static void dec_cell(sheet *s, lxw_col_t c, bc_dec d, lxw_format *f)
+{
+	char text[BC_DEC_BUF];
+	if (bc_dec_digits(d) <= 15) {
+		bc_xsheet_num(s, c, bc_dec_double(d), f);
+		return;
+	}
+	bc_dec_text(d, text);
+	bc_xsheet_check(s, worksheet_write_string(s->ws, s->r, c, text, f));
+}
+
+/* A column's sum so far, exact; text when a cell or the sum has more
+ * digits than Excel keeps (its =SUM() would leave a text cell out). */
+typedef struct colsum {
+	bc_dec v;
+	bool any, text, over;
+} colsum;
+
+static void add_cell(colsum *c, json_t *x)
+{
+	bc_dec d;
+	if (json_is_boolean(x))
+		d = bc_dec_int(json_is_true(x));
+	else if (!bc_json_get_dec(x, &d))
+		return;
+	c->over |= !bc_dec_add(c->v, d, &c->v);
+	c->text |= bc_dec_digits(d) > 15;
+	c->any = true;
+}
+
+static void add_sum(colsum *to, const colsum *c)
+{
+	to->over |= c->over || !bc_dec_add(to->v, c->v, &to->v);
+	to->text |= c->text;
+	to->any = true;
+}
+
+/* A sum: a formula with the value it computes, for readers that do not
+ * recalculate, or the exact value as text (dec_cell). */
+static void sum(sheet *s, lxw_col_t c, const char *formula, const colsum *v,
 		lxw_format *f)
 {
-	bc_xsheet_check(
-		s, worksheet_write_formula_num(s->ws, s->r, c, formula, f, v));
+	if (v->over)
+		bc_xbook_fail(s->b, LXW_ERROR_PARAMETER_VALIDATION,
+			      "a sum has more digits than baocao adds exactly "
+			      "(18)");
+	else if (v->text || bc_dec_digits(v->v) > 15)
+		dec_cell(s, c, v->v, f);
+	else
+		bc_xsheet_check(s, worksheet_write_formula_num(
+					   s->ws, s->r, c, formula, f,
+					   bc_dec_double(v->v)));
 }
 
 /* Merges cell c of the previous row with the one below it.  Rows are
@@ -455,10 +504,11 @@ static int kind_of(const bc_field *f)
 static void value_cell(sheet *s, lxw_col_t c, const bc_field *f, json_t *v)
 {
 	book *b = book_of(s);
+	bc_dec d;
 	if (json_is_boolean(v))
 		bc_xsheet_num(s, c, json_is_true(v), b->k[0][K_BOOL]);
-	else if (json_is_number(v))
-		bc_xsheet_num(s, c, json_number_value(v), b->k[0][kind_of(f)]);
+	else if (bc_json_get_dec(v, &d))
+		dec_cell(s, c, d, b->k[0][kind_of(f)]);
 	else if (json_is_string(v) && f->type == BC_T_DATE)
 		datetime_cell(s, c, json_string_value(v), F_DATE);
 	else if (json_is_string(v))
@@ -470,7 +520,7 @@ static void value_cell(sheet *s, lxw_col_t c, const bc_field *f, json_t *v)
 
 static double number(json_t *v)
 {
-	return json_is_boolean(v) ? json_is_true(v) : json_number_value(v);
+	return json_is_boolean(v) ? json_is_true(v) : bc_json_num_value(v);
 }
 
 /* What a form sheet is made of: the plain fields as columns. */
@@ -479,8 +529,7 @@ typedef struct ftab {
 	const bc_field **col; /* the field of column 2 + i */
 	size_t n;
 	json_t *values, *missing; /* unit → fields; unit code set */
-	double *total;
-	bool *any;
+	colsum *total;
 	lxw_row_t *groups; /* rows of the level subtotals */
 	size_t n_groups;
 } ftab;
@@ -529,29 +578,22 @@ static void subtotal_row(sheet *s, ftab *t, json_t *units, int no,
 	group_row(s, no, label);
 	for (size_t i = 0; i < t->n; i++) {
 		const bc_field *f = t->col[i];
-		double v = 0;
-		bool any = false;
+		colsum v = {0};
 		size_t k;
 		json_t *u;
-		json_array_foreach(units, k, u) {
-			json_t *x = json_object_get(
-				json_object_get(t->values, str(u, "code")), f->id);
-			if (json_is_number(x) || json_is_boolean(x)) {
-				v += number(x);
-				any = true;
-			}
-		}
-		if (!summable(f) || !any)
+		json_array_foreach(units, k, u)
+			add_cell(&v, json_object_get(json_object_get(t->values,
+								     str(u, "code")),
+						     f->id));
+		if (!summable(f) || !v.any)
 			continue;
 		char range[64], formula[80];
 		lxw_rowcol_to_range(range, first, (lxw_col_t)(2 + i), last,
 				    (lxw_col_t)(2 + i));
 		snprintf(formula, sizeof formula, "=SUM(%s)", range);
-		v = round(v * 1e4) / 1e4;
-		sum(s, (lxw_col_t)(2 + i), formula, v,
+		sum(s, (lxw_col_t)(2 + i), formula, &v,
 		    book_of(s)->k[1][f->type == BC_T_MONEY ? K_MONEY : K_INT]);
-		t->total[i] += v;
-		t->any[i] = true;
+		add_sum(&t->total[i], &v);
 	}
 }
 
@@ -576,7 +618,7 @@ static void total_row(sheet *s, ftab *t)
 	bc_xsheet_put(s, 1, "Tổng cộng", F_GNAME);
 	for (lxw_col_t c = 2; c < s->n; c++) {
 		size_t i = c - 2;
-		if (i >= t->n || !t->any[i]) {
+		if (i >= t->n || !t->total[i].any) {
 			bc_xsheet_blank(s, c, F_GCELL);
 			continue;
 		}
@@ -586,7 +628,7 @@ static void total_row(sheet *s, ftab *t)
 				      NULL);
 			return;
 		}
-		sum(s, c, formula, round(t->total[i] * 1e4) / 1e4,
+		sum(s, c, formula, &t->total[i],
 		    book_of(s)->k[1][t->col[i]->type == BC_T_MONEY ? K_MONEY
 								   : K_INT]);
 		bc_free(formula);
@@ -790,9 +832,8 @@ static void form_sheet(book *b, const bc_form *f, json_t *values)
 	ftab t = {.f = f};
 	t.col = bc_calloc(f->n_fields + 1, sizeof *t.col);
 	t.total = bc_calloc(f->n_fields + 1, sizeof *t.total);
-	t.any = bc_calloc(f->n_fields + 1, sizeof *t.any);
 	t.groups = bc_calloc(b->rs->n_levels + 1, sizeof *t.groups);
-	if (!t.col || !t.total || !t.any || !t.groups) {
+	if (!t.col || !t.total || !t.groups) {
 		bc_xbook_fail(&b->x, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
 	} else {
 		for (size_t i = 0; i < f->n_fields; i++)
@@ -807,7 +848,6 @@ static void form_sheet(book *b, const bc_form *f, json_t *values)
 	}
 	bc_free(t.col);
 	bc_free(t.total);
-	bc_free(t.any);
 	bc_free(t.groups);
 }
 
@@ -1266,14 +1306,13 @@ typedef struct eval_ctx {
 	const bc_form *f;
 } eval_ctx;
 
-static bool term_value(void *ud, int ref, double *v)
+static bool term_value(void *ud, int ref, bc_dec *v)
 {
 	eval_ctx *c = ud;
 	json_t *x = json_object_get(c->values, c->f->fields[ref].id);
-	if (!json_is_number(x) && !json_is_boolean(x))
-		return false;
-	*v = number(x);
-	return true;
+	if (json_is_boolean(x))
+		*v = bc_dec_int(json_is_true(x));
+	return json_is_boolean(x) || bc_json_get_dec(x, v);
 }
 
 /* A unit's rate as the aggregate computes a level's: 100 × num / den to
@@ -1282,11 +1321,11 @@ static bool unit_rate(json_t *values, const bc_form *f, const bc_indicator *x,
 		      double *out)
 {
 	eval_ctx c = {values, f};
-	double n, d;
+	bc_dec n, d;
 	if (!values || !bc_expr_eval(&x->num, term_value, &c, &n) ||
-	    !bc_expr_eval(&x->den, term_value, &c, &d) || d == 0)
+	    !bc_expr_eval(&x->den, term_value, &c, &d) || d.v == 0)
 		return false;
-	*out = round(100.0 * n / d * 10) / 10;
+	*out = round(100.0 * bc_dec_double(n) / bc_dec_double(d) * 10) / 10;
 	return true;
 }
 

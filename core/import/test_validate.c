@@ -60,8 +60,8 @@ static void live_free(fx *f)
 		run_free(live);
 }
 
-/* Validates a JSON text (which must read cleanly). */
-static void validate_text(fx *f, const char *text, run *r)
+/* Reads a JSON text (which must read cleanly) into r, unchecked. */
+static void read_text(fx *f, const char *text, run *r)
 {
 	*r = (run){0};
 	live = r;
@@ -73,8 +73,19 @@ static void validate_text(fx *f, const char *text, run *r)
 		fail_msg("the test's JSON does not read");
 	}
 	assert_int_equal(r->subs.n, 1);
+}
+
+static void check_read(fx *f, run *r)
+{
 	bc_import_opts o = {.tz_offset = 420};
 	r->rc = bc_validate(f->st, f->rb, &r->subs.v[0], &o, &r->c, &f->d);
+}
+
+/* Validates a JSON text (which must read cleanly). */
+static void validate_text(fx *f, const char *text, run *r)
+{
+	read_text(f, text, r);
+	check_read(f, r);
 }
 
 static void validate_at(fx *f, const char *unit, const char *period,
@@ -149,6 +160,17 @@ static const bc_val *val(const bc_part *p, const char *field, int row,
 	return NULL;
 }
 
+/* True when v holds exactly the number written want. */
+static bool num_is(const bc_val *v, const char *want)
+{
+	char buf[BC_DEC_BUF];
+	bc_dec_text(v->num, buf);
+	if (!v->has_num || strcmp(buf, want))
+		print_error("the value is %s, not %s\n",
+			    v->has_num ? buf : "none", want);
+	return v->has_num && !strcmp(buf, want);
+}
+
 static bool notes_have(const bc_diags *d, const char *what)
 {
 	for (size_t i = 0; i < d->n; i++)
@@ -201,8 +223,7 @@ static void good_submission(void **state)
 	const bc_part *p = part(c, "bm3");
 	assert_int_equal(p->n, 11);
 	const bc_val *v = val(p, "hs_tiep_nhan", 0, NULL);
-	assert_true(v->has_num);
-	assert_true(v->num == 120);
+	assert_true(num_is(v, "120"));
 	assert_int_equal(v->line, BODY + 1);
 	/* A form whose one value is 0 is received: 0 is a value. */
 	p = part(c, "bm2");
@@ -211,8 +232,7 @@ static void good_submission(void **state)
 	/* An empty table is reported, with no rows. */
 	p = part(c, "pl1b");
 	v = val(p, "van_ban", 0, NULL);
-	assert_true(v->has_num);
-	assert_true(v->num == 0);
+	assert_true(num_is(v, "0"));
 	run_free(&r);
 	fx_close(f);
 }
@@ -420,8 +440,8 @@ static void fraction_in_a_count(void **state)
 		 "\"bm3\": {\"hs_tiep_nhan\": 3.0, \"hs_ky_truoc\": \"4.00\"}\n",
 		 &r);
 	assert_int_equal(r.rc, BC_OK);
-	assert_true(val(part(&r.c, "bm3"), "hs_tiep_nhan", 0, NULL)->num == 3);
-	assert_true(val(part(&r.c, "bm3"), "hs_ky_truoc", 0, NULL)->num == 4);
+	assert_true(num_is(val(part(&r.c, "bm3"), "hs_tiep_nhan", 0, NULL), "3"));
+	assert_true(num_is(val(part(&r.c, "bm3"), "hs_ky_truoc", 0, NULL), "4"));
 	run_free(&r);
 	fx_close(f);
 }
@@ -463,8 +483,163 @@ static void money_decimals(void **state)
 	static run r;
 	validate(f, "xa-ky-son", "forms", "\"bm1\": {\"kinh_phi_cchc\": 12.50}\n",
 		 &r);
-	assert_true(val(part(&r.c, "bm1"), "kinh_phi_cchc", 0, NULL)->num ==
-		    12.5);
+	assert_true(num_is(val(part(&r.c, "bm1"), "kinh_phi_cchc", 0, NULL),
+			   "12.5"));
+	run_free(&r);
+	fx_close(f);
+}
+
+/* Money is kept exactly as written, up to the largest amount, however
+ * the number is written; what cannot be kept exactly is refused, never
+ * rounded (a double holds 99999999999999.99 as …99.98). */
+static void money_kept_exactly(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	static const char *const good[][2] = {
+		{"99999999999999.99", "99999999999999.99"},
+		{"\"99999999999999.99\"", "99999999999999.99"},
+		{"12345678901234.56", "12345678901234.56"},
+		{"\"12345678901234.50\"", "12345678901234.5"},
+		{"1000000000000000", "1000000000000000"},
+		{"999999999999999.99", "999999999999999.99"},
+		{"1.2345e2", "123.45"},
+		{"1E+3", "1000"},
+		{"0.0", "0"},
+	};
+	for (size_t i = 0; i < sizeof good / sizeof *good; i++) {
+		static run r;
+		char body[128];
+		snprintf(body, sizeof body, "\"bm1\": {\"kinh_phi_cchc\": %s}\n",
+			 good[i][0]);
+		validate(f, "xa-ky-son", "forms", body, &r);
+		if (r.rc != BC_OK)
+			test_diags_print(&f->d);
+		assert_int_equal(r.rc, BC_OK);
+		assert_true(num_is(val(part(&r.c, "bm1"), "kinh_phi_cchc", 0,
+				       NULL),
+				   good[i][1]));
+		run_free(&r);
+	}
+	refused(f, "xa-ky-son", "forms",
+		"\"bm1\": {\"kinh_phi_cchc\": 1000000000000000.01}\n", BODY,
+		"bm1.kinh_phi_cchc", "too large");
+	refused(f, "xa-ky-son", "forms",
+		"\"bm1\": {\"kinh_phi_cchc\": 99999999999999999.99}\n", BODY,
+		"bm1.kinh_phi_cchc", "too large");
+	refused(f, "xa-ky-son", "forms",
+		"\"bm1\": {\"kinh_phi_cchc\": 1.23456e2}\n", BODY,
+		"bm1.kinh_phi_cchc", "at most 2 decimals");
+	refused(f, "xa-ky-son", "forms",
+		"\"bm1\": {\"kinh_phi_cchc\": 0.0000000000000000000001}\n",
+		BODY, "bm1.kinh_phi_cchc", "more digits");
+	refused(f, "xa-ky-son", "forms",
+		"\"bm1\": {\"kinh_phi_cchc\": \"1e3\"}\n", BODY,
+		"bm1.kinh_phi_cchc", "is not a number");
+	fx_close(f);
+}
+
+/* A count past what a double holds whole (2^53) is refused, never
+ * rounded to its neighbour: the largest count is 10^15. */
+static void counts_kept_exactly(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	refused(f, "xa-ky-son", "forms",
+		"\"bm3\": {\"hs_tiep_nhan\": 9007199254740993}\n", BODY,
+		"bm3.hs_tiep_nhan", "9007199254740993: too large");
+	refused(f, "xa-ky-son", "forms",
+		"\"bm3\": {\"hs_tiep_nhan\": \"1000000000000001\"}\n", BODY,
+		"bm3.hs_tiep_nhan", "too large");
+	refused(f, "xa-ky-son", "forms",
+		"\"bm3\": {\"hs_tiep_nhan\": 1.0000000000000001}\n", BODY,
+		"bm3.hs_tiep_nhan", "a count is a whole number");
+	static run r;
+	validate(f, "xa-ky-son", "forms",
+		 "\"bm3\": {\"hs_tiep_nhan\": 1e15}\n", &r);
+	assert_int_equal(r.rc, BC_OK);
+	assert_true(num_is(val(part(&r.c, "bm3"), "hs_tiep_nhan", 0, NULL),
+			   "1000000000000000"));
+	run_free(&r);
+	fx_close(f);
+}
+
+/* Validates body with the value of (form, field[, row, col]) replaced by
+ * a number as a spreadsheet cell holds it. */
+static void validate_sheet(fx *f, const char *body, const char *field,
+			   const char *cell, run *r)
+{
+	char *text = doc("xa-ky-son", "2023-Q1", "2023-02-20T09:00:00+07:00",
+			 "forms", body);
+	read_text(f, text, r);
+	free(text);
+	bc_submission *s = &r->subs.v[0];
+	for (size_t i = 0; i < s->n; i++)
+		if (!strcmp(s->v[i].field, field) || (s->v[i].col &&
+						      !strcmp(s->v[i].col, field))) {
+			s->v[i].text = (char *)cell;
+			s->v[i].kind = BC_RAW_NUM;
+			s->v[i].sheet_dates = 1900;
+		}
+	check_read(f, r);
+}
+
+/* A spreadsheet writes a cell's double with up to 17 digits: past the
+ * 15 Excel keeps, binary noise, read as the value the field takes when
+ * the double tells it apart; digits written as the field takes them are
+ * kept as they are. */
+static void spreadsheet_numbers(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	static const char *const money[][2] = {
+		{"12.339999999999998", "12.34"},
+		{"12345678901234.56", "12345678901234.56"},
+		{"99999999999999.99", "99999999999999.99"},
+		{"1500.5", "1500.5"},
+		{"1.5E-2", "0.015"},
+	};
+	static run r;
+	for (size_t i = 0; i < sizeof money / sizeof *money; i++) {
+		validate_sheet(f, "\"bm1\": {\"kinh_phi_cchc\": 0}\n",
+			       "kinh_phi_cchc", money[i][0], &r);
+		if (i == 4) { /* three decimals, as written: refused */
+			assert_int_equal(r.rc, BC_ERR_INVALID);
+			bc_diags_free(&f->d);
+			run_free(&r);
+			continue;
+		}
+		if (r.rc != BC_OK)
+			test_diags_print(&f->d);
+		assert_int_equal(r.rc, BC_OK);
+		assert_true(num_is(val(part(&r.c, "bm1"), "kinh_phi_cchc", 0,
+				       NULL),
+				   money[i][1]));
+		run_free(&r);
+	}
+	/* The double of …99.98 and …99.99 alike: which was meant, no one
+	 * can tell. */
+	validate_sheet(f, "\"bm1\": {\"kinh_phi_cchc\": 0}\n",
+		       "kinh_phi_cchc", "99999999999999.984", &r);
+	assert_int_equal(r.rc, BC_ERR_INVALID);
+	assert_true(test_diags_have(&f->d, "more digits than a spreadsheet "
+					   "keeps (15)"));
+	bc_diags_free(&f->d);
+	run_free(&r);
+	validate_sheet(f, "\"bm3\": {\"hs_tiep_nhan\": 0}\n", "hs_tiep_nhan",
+		       "3.0000000000000004", &r);
+	assert_int_equal(r.rc, BC_OK);
+	assert_true(num_is(val(part(&r.c, "bm3"), "hs_tiep_nhan", 0, NULL), "3"));
+	run_free(&r);
+	/* Text typed as a number reads as Excel shows it. */
+	validate_sheet(f,
+		       "\"pl1b\": {\"van_ban\": [{\"so_ky_hieu\": \"12/KH-UBND\","
+		       " \"ngay\": \"2023-01-10\", \"loai\": \"ke_hoach\","
+		       " \"trich_yeu\": \"x\"}]}\n",
+		       "trich_yeu", "0.30000000000000004", &r);
+	assert_int_equal(r.rc, BC_OK);
+	assert_string_equal(val(part(&r.c, "pl1b"), "van_ban", 1, "trich_yeu")->text,
+			    "0.3");
 	run_free(&r);
 	fx_close(f);
 }
@@ -472,9 +647,10 @@ static void money_decimals(void **state)
 /* One row of pl1b, with one column replaced. */
 static char *van_ban(const char *so, const char *ngay, const char *loai)
 {
-	char *s = malloc(512);
+	size_t n = strlen(so) + 512;
+	char *s = malloc(n);
 	assert_non_null(s);
-	snprintf(s, 512,
+	snprintf(s, n,
 		 "\"pl1b\": {\"van_ban\": [\n"                     /* BODY */
 		 "{\"so_ky_hieu\": \"%s\",\n"                      /* +1 */
 		 " \"ngay\": \"%s\",\n"                            /* +2 */
@@ -712,24 +888,41 @@ static void document_number_pattern(void **state)
 		refused_row(f, bad[i], "2023-01-10", "ke_hoach", BODY + 1,
 			    "does not look like 12/KH-UBND");
 	const char *good[] = {"15/QĐ-UBND", "12/KH-UBND", "123/UBND-NV",
-			      "05/2023/NQ-HĐND"};
+			      "05/2023/NQ-HĐND", "1234/QĐ-UBND-VPHĐND-TCHC"};
 	for (size_t i = 0; i < sizeof good / sizeof *good; i++)
 		accepted_row(f, good[i], "2023-01-10", "quyet_dinh");
+	/* Matched up to 1024 bytes (the pattern's cost was once counted
+	 * as if each range of a set were a quantifier: a number of 25
+	 * bytes failed the rules, exit 3); longer is no document
+	 * number. */
+	char so[1026];
+	memset(so, 'A', sizeof so - 1);
+	memcpy(so, "1/", 2);
+	so[1024] = '\0';
+	accepted_row(f, so, "2023-01-10", "quyet_dinh");
+	/* (The message quotes the text whole, and is cut short.) */
+	so[0] = '(';
+	refused_row(f, so, "2023-01-10", "quyet_dinh", BODY + 1,
+		    "row 1, so_ky_hieu: '(/AAA");
+	so[0] = '1';
+	so[1024] = 'A';
+	so[1025] = '\0';
+	refused_row(f, so, "2023-01-10", "quyet_dinh", BODY + 1,
+		    "row 1, so_ky_hieu: '1/AAA");
 	fx_close(f);
 }
 
-static void value_twice_in_csv(void **state)
+/* A CSV text's header and xa-ky-son's signer. */
+#define CSV_SIGNED                                                            \
+	"unit,period,form,field,value\n"                                      \
+	"xa-ky-son,2023-Q1,_meta,signer_name,Nguyễn Văn A\n"                 \
+	"xa-ky-son,2023-Q1,_meta,signer_title,Chủ tịch\n"
+
+/* The first submission of a CSV text (which must read cleanly) is
+ * refused, with both diagnostics a and b among its problems. */
+static void csv_refused_with(fx *f, const char *csv, const char *a,
+			     const char *b)
 {
-	fx *f = *state;
-	fx_open(f);
-	const char *csv =
-		"unit,period,form,field,value\n"
-		"xa-ky-son,2023-Q1,_meta,signer_name,Nguyễn Văn A\n"
-		"xa-ky-son,2023-Q1,_meta,signer_title,Chủ tịch\n"
-		"xa-ky-son,2023-Q1,bm3,hs_tiep_nhan,120\n"
-		"xa-ky-son,2023-Q1,pl1b,van_ban[1].loai,khac\n"
-		"xa-ky-son,2023-Q1,bm3,hs_tiep_nhan,121\n"
-		"xa-ky-son,2023-Q1,pl1b,van_ban[1].loai,khac\n";
 	bc_submissions subs = {0};
 	assert_int_equal(bc_csv_read_submissions(CSV_NAME, csv, strlen(csv),
 						 &subs, &f->d),
@@ -737,18 +930,48 @@ static void value_twice_in_csv(void **state)
 	bc_checked c;
 	bc_import_opts o = {.tz_offset = 420};
 	bc_err rc = bc_validate(f->st, f->rb, &subs.v[0], &o, &c, &f->d);
-	bool a = test_diags_have(&f->d, CSV_NAME ":6: bm3.hs_tiep_nhan: given "
-					"twice (first on line 4)");
-	bool b = test_diags_have(&f->d, CSV_NAME ":7: pl1b.van_ban: given "
-					"twice (first on line 5)");
-	if (!a || !b)
+	bool has_a = test_diags_have(&f->d, a);
+	bool has_b = test_diags_have(&f->d, b);
+	if (!has_a || !has_b)
 		test_diags_print(&f->d);
 	bc_checked_free(&c);
 	bc_submissions_free(&subs);
 	fx_close(f);
 	assert_int_equal(rc, BC_ERR_INVALID);
-	assert_true(a);
-	assert_true(b);
+	assert_true(has_a);
+	assert_true(has_b);
+}
+
+static void value_twice_in_csv(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	csv_refused_with(f,
+			 CSV_SIGNED
+			 "xa-ky-son,2023-Q1,bm3,hs_tiep_nhan,120\n"
+			 "xa-ky-son,2023-Q1,pl1b,van_ban[1].loai,khac\n"
+			 "xa-ky-son,2023-Q1,bm3,hs_tiep_nhan,121\n"
+			 "xa-ky-son,2023-Q1,pl1b,van_ban[1].loai,khac\n",
+			 CSV_NAME ":6: bm3.hs_tiep_nhan: given twice (first on "
+				  "line 4)",
+			 CSV_NAME ":7: pl1b.van_ban: given twice (first on "
+				  "line 5)");
+}
+
+/* Rows missing before a row present are each said at the line of the
+ * next row present, a run of them too: no problem without its line. */
+static void missing_rows_at_the_next(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	csv_refused_with(f,
+			 CSV_SIGNED
+			 "xa-ky-son,2023-Q1,pl1b,van_ban[1].loai,khac\n"
+			 "xa-ky-son,2023-Q1,pl1b,van_ban[4].loai,khac\n",
+			 CSV_NAME ":5: pl1b.van_ban: rows are numbered 1, 2, 3 "
+				  "… and row 2 is missing",
+			 CSV_NAME ":5: pl1b.van_ban: rows are numbered 1, 2, 3 "
+				  "… and row 3 is missing");
 }
 
 static void every_problem_listed(void **state)
@@ -1097,6 +1320,9 @@ int main(void)
 		T(fraction_in_a_count),
 		T(negative_count),
 		T(money_decimals),
+		T(money_kept_exactly),
+		T(counts_kept_exactly),
+		T(spreadsheet_numbers),
 		T(malformed_date_in_a_table),
 		T(enum_outside_its_list),
 		T(one_problem_one_diagnostic),
@@ -1108,6 +1334,7 @@ int main(void)
 		T(task_required_when),
 		T(document_number_pattern),
 		T(value_twice_in_csv),
+		T(missing_rows_at_the_next),
 		T(every_problem_listed),
 		T(unknown_channel),
 		T(empty_form_is_not_received),

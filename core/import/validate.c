@@ -12,9 +12,6 @@
 #include <string.h>
 #include <strings.h>
 
-/* Largest number a count or an amount may be: beyond it a double no
- * longer holds every whole number (and no district counts that far). */
-#define NUM_MAX 1e15
 
 typedef struct vctx {
 	bc_store *st;
@@ -386,77 +383,64 @@ static const bc_form *owed_form(vctx *x, const char *id, int line,
 	return NULL;
 }
 
-/* Digits with an optional fraction ("12", "12.50", "-3"), or, for a
- * number written as a JSON number, anything strtod reads whole. */
-static bool read_number(const bc_raw *r, double *v, int *decimals)
-{
-	const char *s = r->text;
-	char *end;
-	*decimals = 0;
-	if (r->kind == BC_RAW_TEXT) {
-		const char *p = s + (*s == '-');
-		if (!isdigit((unsigned char)*p))
-			return false;
-		while (isdigit((unsigned char)*p))
-			p++;
-		if (*p == '.') {
-			const char *f = ++p;
-			while (isdigit((unsigned char)*p))
-				p++;
-			if (p == f)
-				return false;
-		}
-		if (*p)
-			return false;
-	}
-	*v = strtod(s, &end);
-	if (*end || end == s || !isfinite(*v))
-		return false;
-	/* Significant decimals as written: "12.50" has one. */
-	const char *dot = strchr(s, '.');
-	if (dot && !strpbrk(s, "eE")) {
-		const char *e = s + strlen(s);
-		while (e > dot + 1 && e[-1] == '0')
-			e--;
-		*decimals = (int)(e - dot - 1);
-	} else if (strpbrk(s, "eE")) {
-		double scaled = *v * 100;
-		*decimals = fabs(scaled - nearbyint(scaled)) < 1e-6 ? 0 : 3;
-		if (*decimals == 0 && fabs(*v - nearbyint(*v)) > 1e-9)
-			*decimals = 2;
-	}
-	return true;
-}
+/* The largest count or amount: 10^15 (no district counts or spends that
+ * far).  An amount is kept in hundredths in 64 bits, which hold 92 of
+ * the largest; sums past that are refused where they are made. */
+static const bc_dec NUM_MAX = {1000000000000000, 0};
+#define TOO_LARGE "%s: too large (at most 1 000 000 000 000 000)"
+/* A percentage is kept as a double, which gives back every number of
+ * up to 15 significant digits as it was written. */
+#define PCT_DIGITS 15
 
-static bool check_number(const bc_field *f, const bc_raw *r, double *num,
+static bool check_number(const bc_field *f, const bc_raw *r, bc_dec *num,
 			 char *why, size_t n)
 {
-	int dec;
-	if (r->kind == BC_RAW_BOOL || !read_number(r, num, &dec)) {
+	/* Digits with an optional fraction ("12", "12.50", "-3"); a number
+	 * written as a JSON or spreadsheet number may have an exponent. */
+	bc_dec_read rd = r->kind == BC_RAW_BOOL
+				 ? BC_DEC_NOT_NUMBER
+				 : bc_dec_parse(r->text, r->kind == BC_RAW_NUM,
+						num);
+	if (rd == BC_DEC_NOT_NUMBER) {
 		snprintf(why, n, "'%s' is not a number (digits, '.' before "
 				 "decimals, no grouping)", r->text);
 		return false;
 	}
-	if (*num < 0 && f->type != BC_T_PCT) {
+	if (rd == BC_DEC_TOO_LONG) {
+		snprintf(why, n, fabs(strtod(r->text, NULL)) > 1e15
+					 ? TOO_LARGE
+					 : "%s: more digits than a number is "
+					   "kept with exactly (18)",
+			 r->text);
+		return false;
+	}
+	if (num->v < 0 && f->type != BC_T_PCT) {
 		snprintf(why, n, "%s: cannot be negative", r->text);
 		return false;
 	}
-	if (fabs(*num) > NUM_MAX) {
-		snprintf(why, n, "%s: too large", r->text);
+	if (f->type != BC_T_PCT && bc_dec_cmp(*num, NUM_MAX) > 0) {
+		snprintf(why, n, TOO_LARGE, r->text);
 		return false;
 	}
-	if (f->type == BC_T_INT && dec > 0) {
+	if (f->type == BC_T_INT && num->scale > 0) {
 		snprintf(why, n, "%s: a count is a whole number", r->text);
 		return false;
 	}
-	if (f->type == BC_T_MONEY && dec > 2) {
+	if (f->type == BC_T_MONEY && num->scale > 2) {
 		snprintf(why, n, "%s: money takes at most 2 decimals (it is "
 				 "never rounded)", r->text);
 		return false;
 	}
-	if (f->type == BC_T_PCT && (*num < 0 || *num > 100)) {
+	if (f->type == BC_T_PCT &&
+	    (num->v < 0 || bc_dec_cmp(*num, bc_dec_int(100)) > 0)) {
 		snprintf(why, n, "%s: a percentage is between 0 and 100",
 			 r->text);
+		return false;
+	}
+	if (f->type == BC_T_PCT && bc_dec_digits(*num) > PCT_DIGITS) {
+		snprintf(why, n, "%s: a percentage has at most %d significant "
+				 "digits (it is never rounded)", r->text,
+			 PCT_DIGITS);
 		return false;
 	}
 	return true;
@@ -525,6 +509,48 @@ static bool local_date(const char *s, bc_date *day)
 	return true;
 }
 
+/*
+ * A number as a spreadsheet writes a cell's double.  Its digits past the
+ * 15 that Excel keeps and shows are binary noise: 12.339999999999998 is
+ * the 12.34 typed (or computed).  Kept as written when it has no more
+ * digits, or when the field takes it as it is (a program wrote
+ * 12345678901234.56); otherwise a count or an amount is the value with
+ * the field's decimals that the double stands for, when the double tells
+ * that value from its neighbours, and anything else what Excel shows.
+ */
+static bool sheet_number(const bc_field *f, const bc_raw *r, bc_raw *norm,
+			 char *buf, size_t n, char *why, size_t wn)
+{
+	bc_dec d;
+	char fixed[BC_DEC_BUF];
+	int decimals = f->type == BC_T_MONEY ? 2 : f->type == BC_T_INT ? 0 : -1;
+	if (bc_dec_parse(r->text, true, &d) != BC_DEC_OK ||
+	    bc_dec_digits(d) <= 15 || (decimals >= 0 && d.scale <= decimals))
+		return true;
+	double x = strtod(r->text, NULL);
+	double ulp = nextafter(fabs(x), INFINITY) - fabs(x);
+	if (decimals < 0) {
+		snprintf(buf, n, "%.15g", x);
+	} else {
+		bc_dec_text_fixed(d, decimals, fixed);
+		/* The double stands for one value when it has two digits to
+		 * spare past the field's last decimal, and is that value's
+		 * but for eight units in its last place (what a sum of a
+		 * few rounded terms drifts by). */
+		if (ulp * 100 > pow(10, -decimals) ||
+		    fabs(strtod(fixed, NULL) - x) > 8 * ulp) {
+			snprintf(why, wn, "%s: more digits than a spreadsheet "
+					  "keeps (15) and more decimals than "
+					  "the field takes (%d): type it as "
+					  "text", r->text, decimals);
+			return false;
+		}
+		snprintf(buf, n, "%s", fixed);
+	}
+	norm->text = buf;
+	return true;
+}
+
 /* The spreadsheet's way of writing a value, made the formats' way. */
 static bool from_sheet(const bc_field *f, const bc_raw *r, bc_raw *norm,
 		       char *buf, size_t n, char *why, size_t wn)
@@ -559,6 +585,8 @@ static bool from_sheet(const bc_field *f, const bc_raw *r, bc_raw *norm,
 		if (!local_number(r->text, buf, n, why, wn))
 			return false;
 		norm->text = buf;
+	} else if (r->kind == BC_RAW_NUM) {
+		return sheet_number(f, r, norm, buf, n, why, wn);
 	}
 	return true;
 }
@@ -566,7 +594,7 @@ static bool from_sheet(const bc_field *f, const bc_raw *r, bc_raw *norm,
 /* Checks a raw value against its field's type; fills num/text (text
  * may point into buf, which the caller provides). */
 static bool typed(const bc_field *f, const bc_raw *raw, char *buf,
-		  size_t bufn, bool *has_num, double *num, const char **text,
+		  size_t bufn, bool *has_num, bc_dec *num, const char **text,
 		  char *why, size_t n)
 {
 	bc_date day;
@@ -589,14 +617,14 @@ static bool typed(const bc_field *f, const bc_raw *raw, char *buf,
 			return false;
 		}
 		*has_num = true;
-		*num = day;
+		*num = bc_dec_int(day);
 		*text = r->text;
 		return true;
 	case BC_T_BOOL:
 		if (!strcmp(r->text, "true") || !strcmp(r->text, "1"))
-			*num = 1;
+			*num = bc_dec_int(1);
 		else if (!strcmp(r->text, "false") || !strcmp(r->text, "0"))
-			*num = 0;
+			*num = bc_dec_int(0);
 		else {
 			snprintf(why, n, "'%s' is not true or false", r->text);
 			return false;
@@ -630,7 +658,7 @@ static void add_typed(vctx *x, bc_part *p, const bc_form *form,
 		      const char *col)
 {
 	bool has_num;
-	double num = 0;
+	bc_dec num = {0};
 	const char *text;
 	char why[512], buf[128];
 	if (!typed(f, r, buf, sizeof buf, &has_num, &num, &text, why,
@@ -643,8 +671,8 @@ static void add_typed(vctx *x, bc_part *p, const bc_form *form,
 			     why, f->label);
 		return;
 	}
-	note_rc(x, bc_part_add(p, field, r->row, col, has_num, num, text,
-			       r->line, r->loc));
+	note_rc(x, bc_part_add(p, field, r->row, col, has_num ? &num : NULL,
+			       text, r->line, r->loc));
 }
 
 static void check_form_value(vctx *x, const bc_raw *r)
@@ -718,7 +746,7 @@ static void check_section(vctx *x, const bc_raw *r)
 		return;
 	bc_part *p = part_for(x, BC_PART_REPORT, NULL);
 	if (p)
-		note_rc(x, bc_part_add(p, sec->id, 0, NULL, false, 0, r->text,
+		note_rc(x, bc_part_add(p, sec->id, 0, NULL, NULL, r->text,
 				       r->line, r->loc));
 }
 
@@ -822,7 +850,7 @@ typedef struct lookup {
 	size_t n;
 } lookup;
 
-static bool value_of(void *ud, int ref, double *v)
+static bool value_of(void *ud, int ref, bc_dec *v)
 {
 	const lookup *l = ud;
 	const char *id = l->fields[ref].id;
@@ -839,12 +867,12 @@ static bool value_of(void *ud, int ref, double *v)
 	return false;
 }
 
-static bool show_value(void *ud, int ref, double v, char *buf, size_t n)
+static bool show_value(void *ud, int ref, bc_dec v, char *buf, size_t n)
 {
 	const lookup *l = ud;
 	if (l->fields[ref].type != BC_T_DATE || n < BC_DATE_BUF)
 		return false;
-	bc_date_format((bc_date)v, buf);
+	bc_date_format((bc_date)v.v, buf);
 	return true;
 }
 
@@ -993,7 +1021,7 @@ static void check_cell(vctx *x, bc_part *p, const bc_field *t,
 		     col->id, v->text, col->example ? col->example : col->pattern,
 		     col->label);
 	if (col->in_window_warn && col->type == BC_T_DATE &&
-	    (v->num < x->c->period.from || v->num > x->c->period.to))
+	    (v->num.v < x->c->period.from || v->num.v > x->c->period.to))
 		warn(x, p, at(v), form, t->id,
 		     "row %d, %s: %s is outside the period's data window", row,
 		     col->id, v->text);
@@ -1007,11 +1035,16 @@ static void check_table(vctx *x, bc_part *p, const bc_field *t)
 		table_index_free(&ix);
 		return;
 	}
+	/* A missing row is said where the next row present is (the last
+	 * row is present): found once for a run of missing rows. */
+	int next = 0;
 	for (int r = 1; r <= ix.rows; r++) {
 		place w = at(ix.first[r]);
 		if (!ix.first[r]) {
-			place next = at(ix.first[r + 1]);
-			fail(x, next.line, next.loc, p->form->id,
+			for (next = next > r ? next : r + 1; !ix.first[next];)
+				next++;
+			place there = at(ix.first[next]);
+			fail(x, there.line, there.loc, p->form->id,
 			     t->id,
 			     "rows are numbered 1, 2, 3 … and row %d is "
 			     "missing",
@@ -1053,9 +1086,10 @@ static void mark_tables(vctx *x, bc_part *p, const bc_raw *raws, size_t n)
 		if (empty && rows)
 			fail(x, first->line, first->loc, form->id, t->id,
 			     "both empty ([]) and with rows");
+		bc_dec count = bc_dec_int(rows);
 		if (first)
-			note_rc(x, bc_part_add(p, t->id, 0, NULL, true, rows,
-					       NULL, first->line, first->loc));
+			note_rc(x, bc_part_add(p, t->id, 0, NULL, &count, NULL,
+					       first->line, first->loc));
 	}
 }
 
@@ -1073,7 +1107,7 @@ static void check_carries(vctx *x, bc_part *p)
 	lookup l = {p, 0, form->fields, form->n_fields};
 	for (size_t i = 0; i < form->n_carries; i++) {
 		const bc_carry *c = &form->carries[i];
-		double v, prev;
+		bc_dec v, prev;
 		char code[32];
 		bool found = false;
 		if (c->field < 0 || c->from < 0 || !value_of(&l, c->field, &v))
@@ -1082,11 +1116,11 @@ static void check_carries(vctx *x, bc_part *p)
 						form->fields[c->from].id,
 						x->c->period.from, &prev, code,
 						&found, x->d));
-		if (!found || fabs(v - prev) < 1e-9)
+		if (!found || !bc_dec_cmp(v, prev))
 			continue;
-		char a[64], b[64];
-		bc_num_text(v, a, sizeof a);
-		bc_num_text(prev, b, sizeof b);
+		char a[BC_DEC_BUF], b[BC_DEC_BUF];
+		bc_dec_local(v, a);
+		bc_dec_local(prev, b);
 		warn(x, p, at(field_val(p, form->fields[c->field].id)), form->id,
 		     form->fields[c->field].id,
 		     "%s = %s nhưng %s của báo cáo %s = %s",
@@ -1120,7 +1154,7 @@ static void check_last_year(vctx *x, bc_part *p)
 	}
 	for (size_t i = 0; x->last.n && i < p->n; i++) {
 		const bc_val *v = &p->v[i];
-		double last;
+		bc_dec last;
 		if (v->row || !v->has_num)
 			continue;
 		int fi = bc_field_index(p->form->fields, p->form->n_fields,
@@ -1128,16 +1162,18 @@ static void check_last_year(vctx *x, bc_part *p)
 		if (fi < 0 || p->form->fields[fi].type == BC_T_BOOL ||
 		    p->form->fields[fi].type == BC_T_TABLE ||
 		    !bc_numbers_get(&x->last, p->form->id, v->field, &last) ||
-		    last <= 0)
+		    last.v <= 0)
 			continue;
-		if (v->num > 3 * last || v->num < last / 3) {
-			char a[64], b[64];
-			bc_num_text(v->num, a, sizeof a);
-			bc_num_text(last, b, sizeof b);
+		/* A rough measure: doubles do. */
+		double now = bc_dec_double(v->num), then = bc_dec_double(last);
+		if (now > 3 * then || now < then / 3) {
+			char a[BC_DEC_BUF], b[BC_DEC_BUF];
+			bc_dec_local(v->num, a);
+			bc_dec_local(last, b);
 			warn(x, p, at(v), p->form->id, v->field,
 			     "%s is %s %s, the value of %s", a,
-			     v->num > 3 * last ? "more than three times"
-					       : "less than a third of",
+			     now > 3 * then ? "more than three times"
+					    : "less than a third of",
 			     b, prev);
 		}
 	}

@@ -18,6 +18,8 @@
 
 #define PATH_SEP '\x1f'
 #define MAX_DEPTH 64 /* deeper values are not located: none is wanted */
+/* The path of a value under a key too long to hold: not located. */
+#define NOPATH ((size_t)-1)
 
 typedef struct spot {
 	char *path;
@@ -69,11 +71,47 @@ static const char *string_end(const char *p, const char *end, int *line)
 	return p + 1;
 }
 
+/* Appends the key [p, e) (its quotes included) to path[0..len), after a
+ * PATH_SEP, as jansson reads it: escapes ("\u0062m1" is bm1) decoded.
+ * The new length, or NOPATH when it does not fit. */
+static size_t add_key(char *path, size_t size, size_t len, const char *p,
+		      const char *e)
+{
+	const char *k = p + 1;
+	size_t n = (size_t)(e - p) - 2;
+	json_t *dec = NULL;
+	if (memchr(k, '\\', n) &&
+	    (dec = json_loadb(p, (size_t)(e - p), JSON_DECODE_ANY, NULL))) {
+		k = json_string_value(dec);
+		n = json_string_length(dec);
+	}
+	if (len == NOPATH || !k || len + n + 2 > size) {
+		json_decref(dec);
+		return NOPATH;
+	}
+	if (len)
+		path[len++] = PATH_SEP;
+	memcpy(path + len, k, n);
+	json_decref(dec);
+	return len + n;
+}
+
+/* The path of the array element after path[0..len): its index added. */
+static size_t add_index(char *path, size_t size, size_t len, long idx)
+{
+	if (len == NOPATH)
+		return NOPATH;
+	int k = snprintf(path + len, size - len, "%s%ld", len ? "\x1f" : "",
+			 idx);
+	return k > 0 && (size_t)k < size - len ? len + (size_t)k : NOPATH;
+}
+
 static void locate(locator *lo, const char *buf, size_t len)
 {
 	const char *p = buf, *end = buf + len;
 	frame st[MAX_DEPTH];
-	int depth = 0, line = 1;
+	/* Containers open past MAX_DEPTH, closed before those below. */
+	int depth = 0, deeper = 0, line = 1;
 	char path[1024];
 	size_t plen = 0;
 	bool want_key = false;
@@ -86,40 +124,34 @@ static void locate(locator *lo, const char *buf, size_t len)
 			p++;
 		} else if (c == ',') {
 			p++;
+			if (deeper)
+				continue;
 			if (depth && st[depth - 1].obj)
 				want_key = true;
 			else if (depth)
 				st[depth - 1].idx++;
 		} else if (c == '}' || c == ']') {
 			p++;
-			if (depth)
+			if (deeper)
+				deeper--;
+			else if (depth)
 				depth--;
 			plen = depth ? st[depth - 1].path_len : 0;
 			want_key = false;
 		} else if (want_key && c == '"') {
 			/* A key: the path of the value that follows. */
 			const char *e = string_end(p, end, &line);
-			plen = st[depth - 1].path_len;
-			size_t klen = (size_t)(e - p) - 2;
-			if (plen + klen + 2 < sizeof path) {
-				if (plen)
-					path[plen++] = PATH_SEP;
-				memcpy(path + plen, p + 1, klen);
-				plen += klen;
-			}
+			plen = add_key(path, sizeof path, st[depth - 1].path_len,
+				       p, e);
 			want_key = false;
 			p = e;
 		} else {
 			/* A value at path (+ index inside an array). */
 			size_t vlen = plen;
-			if (depth && !st[depth - 1].obj) {
-				vlen = st[depth - 1].path_len;
-				int k = snprintf(path + vlen, sizeof path - vlen,
-						 "%s%ld", vlen ? "\x1f" : "",
+			if (depth && !st[depth - 1].obj)
+				vlen = add_index(path, sizeof path,
+						 st[depth - 1].path_len,
 						 st[depth - 1].idx);
-				if (k > 0 && (size_t)k < sizeof path - vlen)
-					vlen += (size_t)k;
-			}
 			const char *s = p;
 			int l0 = line;
 			if (c == '"')
@@ -129,10 +161,14 @@ static void locate(locator *lo, const char *buf, size_t len)
 			else
 				while (p < end && !strchr(" \t\r\n,]}", *p))
 					p++;
-			record(lo, path, vlen, l0, s, (size_t)(p - s));
-			if ((c == '{' || c == '[') && depth < MAX_DEPTH) {
+			if (vlen != NOPATH && !deeper)
+				record(lo, path, vlen, l0, s, (size_t)(p - s));
+			if ((c == '{' || c == '[') && depth < MAX_DEPTH &&
+			    !deeper) {
 				st[depth++] = (frame){c == '{', 0, vlen};
 				want_key = c == '{';
+			} else if (c == '{' || c == '[') {
+				deeper++;
 			}
 			plen = vlen;
 		}
@@ -184,14 +220,23 @@ typedef struct reader {
 	bc_err rc;
 } reader;
 
+/* The line of the value at a, b, c, e (those not NULL), or of the
+ * nearest one around it that was located (a key too long or too deep
+ * to be is still somewhere), or the first. */
 static int line_of(const reader *r, const char *a, const char *b,
 		   const char *c, const char *e)
 {
 	char path[1024];
 	const char *parts[] = {a, b, c, e};
-	join_path(path, sizeof path, parts, 4);
-	const spot *sp = find(&r->lo, path);
-	return sp ? sp->line : 0;
+	for (size_t n = 4; n > 0; n--) {
+		if (!parts[n - 1])
+			continue;
+		join_path(path, sizeof path, parts, n);
+		const spot *sp = find(&r->lo, path);
+		if (sp)
+			return sp->line;
+	}
+	return 1;
 }
 
 static void note(reader *r, bc_err rc)
@@ -267,9 +312,12 @@ static void add_value(reader *r, const char *form, const char *field,
 				     "or null");
 		return;
 	}
-	/* An empty string means "not reported", as an empty CSV cell. */
-	if (kind == BC_RAW_TEXT && !*text)
+	/* An empty string means "not reported", as an empty CSV cell: no
+	 * text, as for null. */
+	if (kind == BC_RAW_TEXT && !*text) {
 		kind = BC_RAW_NULL;
+		text = NULL;
+	}
 	note(r, bc_submission_value(r->s, form, field, row, col, text, kind,
 				    line, NULL));
 	if (kind == BC_RAW_NUM)

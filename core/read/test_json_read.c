@@ -151,6 +151,65 @@ static void with_bom(void **state)
 	done(&f);
 }
 
+/* An empty text is not reported, as null is and as an empty CSV cell
+ * is: no text (readers give text NULL exactly for BC_RAW_NULL). */
+static void empty_text_is_null(void **state)
+{
+	fx f = {0};
+	assert_int_equal(sub_read(&f, "{\"forms\": {\"bm1\": {\"x\": \"\",\n"
+				      "\"t\": [{\"c\": \"\"}]}}}"),
+			 BC_OK);
+	want_value(&f.subs.v[0], "bm1", "x", 0, NULL, BC_RAW_NULL, NULL, 1);
+	want_value(&f.subs.v[0], "bm1", "t", 1, "c", BC_RAW_NULL, NULL, 2);
+	done(&f);
+}
+
+/* A key written with escapes is the key jansson reads ("\u0076b" is
+ * "vb"): its value is found where it stands, its number as written. */
+static void escaped_key_located(void **state)
+{
+	fx f = {0};
+	assert_int_equal(sub_read(&f, "{\"forms\": {\"bm1\": {\n"
+				      "\"\\u0076b_chi_dao\": 2.50,\n"
+				      "\"t\\u0061ble\": [{\"c\": 1.0}]}}}"),
+			 BC_OK);
+	want_value(&f.subs.v[0], "bm1", "vb_chi_dao", 0, NULL, BC_RAW_NUM,
+		   "2.50", 2);
+	want_value(&f.subs.v[0], "bm1", "table", 1, "c", BC_RAW_NUM, "1.0", 3);
+	done(&f);
+}
+
+/* What cannot be located, a key too long for a path or a value nested
+ * deeper than any submission's, takes the line of the nearest value
+ * around it that can, and leaves the others where they are. */
+static void unlocated_takes_nearest_line(void **state)
+{
+	char key[1200];
+	memset(key, 'k', sizeof key - 1);
+	key[sizeof key - 1] = '\0';
+	char *text = malloc(4096);
+	assert_non_null(text);
+	snprintf(text, 4096,
+		 "{\"forms\": {\n"
+		 "\"%s\": {\"x\":\n1}}}",
+		 key);
+	fx f = {0};
+	assert_int_equal(sub_read(&f, text), BC_OK);
+	want_value(&f.subs.v[0], key, "x", 0, NULL, BC_RAW_NUM, "1", 1);
+	done(&f);
+	char deep[512] = "{\"forms\": {\"bm1\": {\"x\": ";
+	for (int i = 0; i < 70; i++)
+		strcat(deep, "[");
+	for (int i = 0; i < 70; i++)
+		strcat(deep, "]");
+	strcat(deep, ",\n\"y\": 2.50}}}");
+	fx g = {0};
+	sub_read(&g, deep);
+	want_value(&g.subs.v[0], "bm1", "y", 0, NULL, BC_RAW_NUM, "2.50", 2);
+	done(&g);
+	free(text);
+}
+
 /* ---- refused ----------------------------------------------------------- */
 
 static void malformed(void **state)
@@ -298,6 +357,9 @@ int main(void)
 		cmocka_unit_test(good_submission),
 		cmocka_unit_test(lines_after_tricky_strings),
 		cmocka_unit_test(with_bom),
+		cmocka_unit_test(empty_text_is_null),
+		cmocka_unit_test(escaped_key_located),
+		cmocka_unit_test(unlocated_takes_nearest_line),
 		cmocka_unit_test(malformed),
 		cmocka_unit_test(duplicate_keys),
 		cmocka_unit_test(deep_nesting),

@@ -669,10 +669,11 @@ static bool wanted(const sheetread *s, const char *ref)
 
 /* The text of the cell just read as the value it holds, or NULL when
  * it holds none it can be read as (said, at loc): a shared string looked
- * up, a boolean, a number tidied of binary noise (12.339999999999998 is
- * the 12.34 the user typed) into num.  Nothing is dropped in silence. */
-static const char *cell_value(sheetread *s, const char *loc, cell *c,
-			      char num[64])
+ * up, a boolean, a number as written (12.339999999999998, the binary
+ * noise of the 12.34 typed, is the validator's to read as the field
+ * takes it: 12345678901234.56 is money as it stands).  Nothing is
+ * dropped in silence. */
+static const char *cell_value(sheetread *s, const char *loc, cell *c)
 {
 	const char *v = s->t.s;
 	char *end;
@@ -690,16 +691,14 @@ static const char *cell_value(sheetread *s, const char *loc, cell *c,
 			return !strcmp(v, "1") ? "true" : "false";
 		refuse_at(s->b, loc, "'%s' is no true or false: " RESAVE, v);
 	} else if (!strcmp(s->type, "n")) {
-		double x = strtod(v, &end);
+		(void)strtod(v, &end);
 		c->kind = BC_RAW_NUM;
 		bool style_ok = s->style >= 0 &&
 				((size_t)s->style < s->st->n || !s->style);
 		c->date_style = style_ok && (size_t)s->style < s->st->n &&
 				s->st->is_date[s->style];
-		if (!*end && style_ok) {
-			snprintf(num, 64, "%.15g", x);
-			return num;
-		}
+		if (*v && !*end && style_ok)
+			return v;
 		refuse_at(s->b, loc, *end ? "'%s' is not a number: " RESAVE
 					  : "number %s has a style the workbook "
 					    "does not have: " RESAVE,
@@ -738,8 +737,7 @@ static void finish_cell(sheetread *s)
 		return;
 	cell c = {.kind = BC_RAW_TEXT};
 	snprintf(c.ref, sizeof c.ref, "%s", s->ref);
-	char num[64];
-	const char *v = cell_value(s, loc, &c, num);
+	const char *v = cell_value(s, loc, &c);
 	if (!v || !*v)
 		return;
 	/* A shared string may be referenced by a million cells: bound what

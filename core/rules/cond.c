@@ -61,6 +61,31 @@ size_t bc_cond_bytes(const bc_cond *c)
 	return bc_expr_bytes(&c->lhs) + bc_expr_bytes(&c->rhs);
 }
 
+static const char *digits(const char *p)
+{
+	while (isdigit((unsigned char)*p))
+		p++;
+	return p;
+}
+
+/* A number at *pp ("12", "0.5"), exactly. */
+static bool parse_number(const char **pp, bc_dec *k, char *err, size_t errn)
+{
+	const char *s = *pp, *p = digits(s);
+	char num[64];
+	if (*p == '.' && isdigit((unsigned char)p[1]))
+		p = digits(p + 1);
+	if ((size_t)(p - s) >= sizeof num ||
+	    (snprintf(num, sizeof num, "%.*s", (int)(p - s), s),
+	     bc_dec_parse(num, false, k) != BC_DEC_OK)) {
+		snprintf(err, errn, "'%.20s' has more digits than a number "
+				    "is kept with exactly (18)", s);
+		return false;
+	}
+	*pp = p;
+	return true;
+}
+
 /* Parses a sum at *pp, stopping before anything that is not + - a name or
  * a number. */
 static bool parse_sum(const char **pp, bc_expr *e, char *err, size_t errn)
@@ -77,9 +102,8 @@ static bool parse_sum(const char **pp, bc_expr *e, char *err, size_t errn)
 			if (!(t.name = bc_strndup(s, (size_t)(p - s))))
 				return false;
 		} else if (isdigit((unsigned char)*p)) {
-			char *end;
-			t.k = strtod(p, &end);
-			p = end;
+			if (!parse_number(&p, &t.k, err, errn))
+				return false;
 		} else {
 			snprintf(err, errn, "a field name or a number expected "
 					    "at '%s'", *p ? p : "the end");
@@ -205,7 +229,7 @@ bool bc_cond_resolve(bc_cond *c, bc_resolve_fn fn, void *ud,
 	       bc_expr_resolve(&c->rhs, fn, ud, bad);
 }
 
-static bool term_value(const bc_term *t, bc_value_fn fn, void *ud, double *v)
+static bool term_value(const bc_term *t, bc_value_fn fn, void *ud, bc_dec *v)
 {
 	if (!t->name) {
 		*v = t->k;
@@ -214,34 +238,57 @@ static bool term_value(const bc_term *t, bc_value_fn fn, void *ud, double *v)
 	return fn(ud, t->ref, v);
 }
 
-bool bc_expr_eval(const bc_expr *e, bc_value_fn fn, void *ud, double *out)
+/* A sum of terms: exact while it fits 18 digits, a double past that. */
+typedef struct total {
+	bc_dec d;
+	double x;
+	bool exact;
+} total;
+
+/* The sum of e; false when some term is not reported. */
+static bool sum_of(const bc_expr *e, bc_value_fn fn, void *ud, total *out)
 {
-	double sum = 0, v;
+	bc_dec v;
+	*out = (total){.exact = true};
 	for (size_t i = 0; i < e->n; i++) {
 		if (!term_value(&e->v[i], fn, ud, &v))
 			return false;
-		sum += e->v[i].sign * v;
+		if (out->exact && !(e->v[i].sign < 0 ? bc_dec_sub(out->d, v, &out->d)
+						      : bc_dec_add(out->d, v, &out->d)))
+			out->exact = false;
 	}
-	*out = sum;
+	for (size_t i = 0; !out->exact && i < e->n; i++) {
+		term_value(&e->v[i], fn, ud, &v);
+		out->x += e->v[i].sign * bc_dec_double(v);
+	}
 	return true;
 }
 
-/* Money has two decimals: compare what a person would see. */
-static int cmp_num(double a, double b)
+bool bc_expr_eval(const bc_expr *e, bc_value_fn fn, void *ud, bc_dec *out)
 {
-	double d = a - b;
-	if (fabs(d) < 1e-6 * (1 + fabs(a) + fabs(b)))
-		return 0;
-	return d < 0 ? -1 : 1;
+	total t;
+	if (!sum_of(e, fn, ud, &t) || !t.exact)
+		return false;
+	*out = t.d;
+	return true;
+}
+
+/* Two sums compared exactly, or as doubles when one did not fit. */
+static int cmp_totals(total *a, total *b)
+{
+	if (a->exact && b->exact)
+		return bc_dec_cmp(a->d, b->d);
+	double x = a->exact ? bc_dec_double(a->d) : a->x,
+	       y = b->exact ? bc_dec_double(b->d) : b->x;
+	return (x > y) - (x < y);
 }
 
 int bc_cond_eval(const bc_cond *c, bc_value_fn fn, void *ud)
 {
-	double l, r;
-	if (!bc_expr_eval(&c->lhs, fn, ud, &l) ||
-	    !bc_expr_eval(&c->rhs, fn, ud, &r))
+	total l, r;
+	if (!sum_of(&c->lhs, fn, ud, &l) || !sum_of(&c->rhs, fn, ud, &r))
 		return -1;
-	int k = cmp_num(l, r);
+	int k = cmp_totals(&l, &r);
 	switch (c->op) {
 	case BC_EQ:
 		return k == 0;
@@ -267,7 +314,7 @@ void bc_expr_text(const bc_expr *e, char *buf, size_t n)
 		char num[64];
 		const bc_term *t = &e->v[i];
 		if (!t->name)
-			bc_num_text(t->k, num, sizeof num);
+			bc_dec_local(t->k, num);
 		o += (size_t)snprintf(buf + o, n - o, "%s%s",
 				      i == 0 ? (t->sign < 0 ? "-" : "")
 					     : (t->sign < 0 ? " - " : " + "),
@@ -282,10 +329,10 @@ static void terms_text(const bc_expr *e, bc_value_fn fn, void *ud, char *buf,
 	size_t o = 0;
 	buf[0] = '\0';
 	for (size_t i = 0; i < e->n && o < n; i++) {
-		double v = 0;
-		char num[64];
+		bc_dec v = {0};
+		char num[BC_DEC_BUF];
 		term_value(&e->v[i], fn, ud, &v);
-		bc_num_text(v, num, sizeof num);
+		bc_dec_local(v, num);
 		o += (size_t)snprintf(buf + o, n - o, "%s%s",
 				      i == 0 ? (e->v[i].sign < 0 ? "-" : "")
 					     : (e->v[i].sign < 0 ? " - " : " + "),
@@ -293,14 +340,19 @@ static void terms_text(const bc_expr *e, bc_value_fn fn, void *ud, char *buf,
 	}
 }
 
-static void side_text(const bc_expr *e, double v, bc_value_fn fn,
-		      bc_show_fn show, void *ud, char *buf, size_t n)
+static void side_text(const bc_expr *e, bc_value_fn fn, bc_show_fn show,
+		      void *ud, char *buf, size_t n)
 {
 	char text[512], num[64], terms[512];
+	total v;
 	bc_expr_text(e, text, sizeof text);
-	if (!(e->n == 1 && e->v[0].name && show &&
-	      show(ud, e->v[0].ref, v, num, sizeof num)))
-		bc_num_text(v, num, sizeof num);
+	sum_of(e, fn, ud, &v);
+	bool shown = e->n == 1 && e->v[0].name && show &&
+		     show(ud, e->v[0].ref, v.d, num, sizeof num);
+	if (!shown && v.exact)
+		bc_dec_local(v.d, num);
+	else if (!shown)
+		bc_num_text(v.x, num, sizeof num);
 	if (e->n > 1) {
 		terms_text(e, fn, ud, terms, sizeof terms);
 		snprintf(buf, n, "%s = %s (%s)", text, num, terms);
@@ -319,11 +371,8 @@ char *bc_cond_explain(const bc_cond *c, bc_value_fn fn, bc_show_fn show,
 		[BC_LT] = "phải < ", [BC_GE] = "phải \u2265 ",
 		[BC_GT] = "phải > ",
 	};
-	double l = 0, r = 0;
 	char ls[640], rs[640];
-	bc_expr_eval(&c->lhs, fn, ud, &l);
-	bc_expr_eval(&c->rhs, fn, ud, &r);
-	side_text(&c->lhs, l, fn, show, ud, ls, sizeof ls);
-	side_text(&c->rhs, r, fn, show, ud, rs, sizeof rs);
+	side_text(&c->lhs, fn, show, ud, ls, sizeof ls);
+	side_text(&c->rhs, fn, show, ud, rs, sizeof rs);
 	return bc_sprintf("%s nhưng %s%s", ls, must[c->op], rs);
 }

@@ -11,12 +11,14 @@
 #ifndef BC_COND_H
 #define BC_COND_H
 
+#include "decimal.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
 typedef struct bc_term {
 	char *name; /* NULL for a number */
-	double k;   /* the number */
+	bc_dec k;   /* the number */
 	int sign;   /* +1 or -1 */
 	int ref;    /* index the name resolved to, -1 before resolving */
 } bc_term;
@@ -57,16 +59,19 @@ bool bc_cond_resolve(bc_cond *c, bc_resolve_fn fn, void *ud,
 		     const char **bad);
 
 /* A resolved name's value; false when it was not reported. */
-typedef bool (*bc_value_fn)(void *ud, int ref, double *v);
-/* The sum; false when some term is not reported. */
-bool bc_expr_eval(const bc_expr *e, bc_value_fn fn, void *ud, double *out);
+typedef bool (*bc_value_fn)(void *ud, int ref, bc_dec *v);
+/* The sum, exactly; false when some term is not reported or the sum
+ * does not fit a bc_dec (18 digits). */
+bool bc_expr_eval(const bc_expr *e, bc_value_fn fn, void *ud, bc_dec *out);
 /* 1 when the condition holds, 0 when it fails, -1 when a value it needs
- * is not reported. */
+ * is not reported.  Exact: 0.1 + 0.2 = 0.3 holds, and amounts compare
+ * to the hundredth at any size.  (Only sums too long for 18 digits,
+ * which no form's values make, are compared as doubles.) */
 int bc_cond_eval(const bc_cond *c, bc_value_fn fn, void *ud);
 
 /* Writes the value of a resolved name as it should read (a date, say);
  * false to have it written as a number. */
-typedef bool (*bc_show_fn)(void *ud, int ref, double v, char *buf, size_t n);
+typedef bool (*bc_show_fn)(void *ud, int ref, bc_dec v, char *buf, size_t n);
 /* Why c fails, with its numbers:
  * "hs_da_giai_quyet = 1 204 nhưng hs_truoc_han + hs_dung_han = 1 211
  * (1 180 + 31)".  show may be NULL.  Caller frees with bc_free. */

@@ -408,23 +408,62 @@ static int call_original(lua_State *L)
 
 /* Pattern matching backtracks inside one C call, where the count hook
  * cannot stop it: a pattern of m bytes with k quantifiers over a subject
- * of n bytes can take about m n^(k+1)/k! steps.  Past this many, the call
- * is refused. */
+ * of n bytes can take about m n^(k+1)/k! steps, m n^k/k! when anchored
+ * (only the first place is tried).  Past this many, the call is
+ * refused. */
 #define PATTERN_STEPS 1e8
 
-static double pattern_cost(const char *pat, size_t m, size_t n)
+/* The end of the set [...] that starts at pat[i], as Lua reads it: a ']'
+ * right after '[' or '[^' is a member, '%' escapes the next byte. */
+static size_t set_end(const char *pat, size_t m, size_t i)
 {
+	i++;
+	if (i < m && pat[i] == '^')
+		i++;
+	do {
+		if (i >= m)
+			return m;
+		if (pat[i++] == '%' && i < m)
+			i++;
+	} while (i < m && pat[i] != ']');
+	return i < m ? i + 1 : m;
+}
+
+/* Item by item, as Lua's matcher reads the pattern: a quantifier is one
+ * of * + - ? after a single-character class, not a '-' of a range in a
+ * set nor an escaped one; %b (balanced) and a back-reference rescan the
+ * subject and count as one. */
+static double pattern_cost(const char *pat, size_t m, size_t n, bool anchors)
+{
+	bool anchored = anchors && m && pat[0] == '^';
 	int k = 0;
-	for (size_t i = 0; i < m; i++) {
-		/* %b (balanced) rescans the subject: as costly as a
-		 * quantifier. */
-		if (pat[i] == '%' && i + 1 < m)
-			k += pat[++i] == 'b';
-		else if (pat[i] == '*' || pat[i] == '+' || pat[i] == '-' ||
-			 pat[i] == '?')
+	for (size_t i = anchored; i < m;) {
+		char c = pat[i];
+		if (c == '(' || c == ')') {
+			i++;
+			continue;
+		}
+		if (c == '%' && i + 1 < m) {
+			char e = pat[i + 1];
+			if (e == 'b' || (e >= '0' && e <= '9')) {
+				k++;
+				i += e == 'b' ? 4 : 2;
+				continue;
+			}
+			if (e == 'f') {
+				i = set_end(pat, m, i + 2);
+				continue;
+			}
+			i += 2;
+		} else {
+			i = c == '[' ? set_end(pat, m, i) : i + 1;
+		}
+		if (i < m && memchr("*+-?", pat[i], 4)) {
 			k++;
+			i++;
+		}
 	}
-	double cost = ((double)n + 1) * ((double)m + 1);
+	double cost = (anchored ? 1.0 : (double)n + 1) * ((double)m + 1);
 	for (int i = 1; i <= k && cost < 1e300; i++)
 		cost *= ((double)n + 1) / i;
 	return cost;
@@ -438,9 +477,12 @@ static int sb_pattern_fn(lua_State *L)
 	const char *pat = luaL_checklstring(L, 2, &m);
 	bool plain = lua_toboolean(L, lua_upvalueindex(3)) &&
 		     lua_toboolean(L, 4);
+	/* gmatch reads a leading '^' as itself: it tries every place. */
+	bool anchors = strcmp(lua_tostring(L, lua_upvalueindex(2)),
+			      "string.gmatch") != 0;
 	/* A plain search still compares the pattern at every place. */
 	double cost = plain ? ((double)n + 1) * ((double)m + 1)
-			    : pattern_cost(pat, m, n);
+			    : pattern_cost(pat, m, n, anchors);
 	if (cost > PATTERN_STEPS)
 		return luaL_error(L, "pattern on %d bytes may take too long: "
 				     "simplify it or shorten the text",

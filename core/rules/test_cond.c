@@ -8,7 +8,7 @@
  * and a value may be "not reported". */
 typedef struct form {
 	const char *names[8];
-	double v[8];
+	bc_dec v[8];
 	bool reported[8];
 } form;
 
@@ -21,7 +21,7 @@ static int resolve(void *ud, const char *name)
 	return -1;
 }
 
-static bool value(void *ud, int ref, double *v)
+static bool value(void *ud, int ref, bc_dec *v)
 {
 	const form *f = ud;
 	assert_true(ref >= 0 && ref < 8);
@@ -31,12 +31,31 @@ static bool value(void *ud, int ref, double *v)
 	return true;
 }
 
+/* v as the shortest decimal that reads back as it: 0.1 is 0.1. */
 static void set(form *f, const char *name, double v)
 {
 	int i = resolve(f, name);
 	assert_true(i >= 0);
-	f->v[i] = v;
+	assert_true(bc_dec_from_double(v, &f->v[i]));
 	f->reported[i] = true;
+}
+
+/* A value as written, exactly (no double holds 99999999999999.99). */
+static void set_text(form *f, const char *name, const char *v)
+{
+	int i = resolve(f, name);
+	assert_true(i >= 0);
+	assert_int_equal(bc_dec_parse(v, false, &f->v[i]), BC_DEC_OK);
+	f->reported[i] = true;
+}
+
+static bool dec_is(bc_dec d, const char *want)
+{
+	char buf[BC_DEC_BUF];
+	bc_dec_text(d, buf);
+	if (strcmp(buf, want))
+		print_error("%s, not %s\n", buf, want);
+	return !strcmp(buf, want);
 }
 
 /* Parses and resolves text against f, failing the test if either fails. */
@@ -152,7 +171,7 @@ static void sums_constants_and_minus(void **state)
 	assert_string_equal(c.lhs.v[1].name, "b");
 	assert_int_equal(c.lhs.v[1].sign, 1);
 	assert_null(c.lhs.v[2].name);
-	assert_true(c.lhs.v[2].k == 3);
+	assert_true(dec_is(c.lhs.v[2].k, "3"));
 	assert_int_equal(c.lhs.v[2].sign, -1);
 	assert_int_equal(c.lhs.v[2].ref, -1); /* numbers resolve to nothing */
 	set(&f, "a", 5);
@@ -161,9 +180,9 @@ static void sums_constants_and_minus(void **state)
 	assert_int_equal(bc_cond_eval(&c, value, &f), 1); /* 9 <= 9 */
 	set(&f, "c", 8);
 	assert_int_equal(bc_cond_eval(&c, value, &f), 0); /* 9 <= 8 */
-	double sum = 0;
+	bc_dec sum;
 	assert_true(bc_expr_eval(&c.lhs, value, &f, &sum));
-	assert_true(sum == 9);
+	assert_true(dec_is(sum, "9"));
 	char text[128];
 	bc_expr_text(&c.lhs, text, sizeof text);
 	assert_string_equal(text, "a + b - 3");
@@ -172,9 +191,9 @@ static void sums_constants_and_minus(void **state)
 	/* A constant on its own, minus a name, and a decimal constant. */
 	parse(&f, "10 - a = b + 2.5", NULL, &c);
 	assert_null(c.lhs.v[0].name);
-	assert_true(c.lhs.v[0].k == 10);
+	assert_true(dec_is(c.lhs.v[0].k, "10"));
 	assert_int_equal(c.lhs.v[1].sign, -1);
-	assert_true(c.rhs.v[1].k == 2.5);
+	assert_true(dec_is(c.rhs.v[1].k, "2.5"));
 	set(&f, "a", 5);
 	set(&f, "b", 2.5);
 	assert_int_equal(bc_cond_eval(&c, value, &f), 1);
@@ -294,7 +313,7 @@ static void not_reported_is_not_evaluated(void **state)
 	set(&f, "c", 99);
 	/* b is not reported: neither true nor false. */
 	assert_int_equal(bc_cond_eval(&c, value, &f), -1);
-	double sum = -1;
+	bc_dec sum;
 	assert_false(bc_expr_eval(&c.lhs, value, &f, &sum));
 	set(&f, "b", 2);
 	assert_int_equal(bc_cond_eval(&c, value, &f), 0);
@@ -321,6 +340,62 @@ static void money_compares_as_written(void **state)
 	assert_int_equal(bc_cond_eval(&c, value, &f), 1);
 	set(&f, "c", 0.31);
 	assert_int_equal(bc_cond_eval(&c, value, &f), 0);
+	bc_cond_free(&c);
+}
+
+/* Amounts past what a double holds to the hundredth compare exactly: a
+ * double makes 99999999999999.99 and …98 one number, and the tolerance
+ * once used made two amounts a million apart "equal". */
+static void money_compares_exactly_at_any_size(void **state)
+{
+	form f = {.names = {"a", "b", "c"}};
+	bc_cond c;
+	parse(&f, "a = b + c", NULL, &c);
+	set_text(&f, "a", "99999999999999.99");
+	set_text(&f, "b", "99999999999999.98");
+	set_text(&f, "c", "0.01");
+	assert_int_equal(bc_cond_eval(&c, value, &f), 1);
+	set_text(&f, "c", "0.02");
+	assert_int_equal(bc_cond_eval(&c, value, &f), 0);
+	set_text(&f, "a", "12345678901234.56");
+	set_text(&f, "b", "12345678901234.55");
+	set_text(&f, "c", "0.01");
+	assert_int_equal(bc_cond_eval(&c, value, &f), 1);
+	set_text(&f, "a", "1000000000000");
+	set_text(&f, "b", "999999000000");
+	set_text(&f, "c", "999999.99");
+	assert_int_equal(bc_cond_eval(&c, value, &f), 0);
+	char *s = bc_cond_explain(&c, value, NULL, &f);
+	assert_string_equal(s, "a = 1 000 000 000 000 nhưng b + c = "
+			       "999 999 999 999,99 (999 999 000 000 + "
+			       "999 999,99)");
+	bc_free(s);
+	bc_cond_free(&c);
+	/* A constant is exact too, and one too long for 18 digits is no
+	 * constant. */
+	parse(&f, "a <= 99999999999999.99", NULL, &c);
+	set_text(&f, "a", "100000000000000");
+	assert_int_equal(bc_cond_eval(&c, value, &f), 0);
+	bc_cond_free(&c);
+	char err[256] = "";
+	assert_false(bc_cond_parse("a <= 1234567890123456789012", NULL, &c, err,
+				   sizeof err));
+	assert_non_null(strstr(err, "18"));
+}
+
+/* A sum past 18 digits, which no form's values make, still compares:
+ * as doubles, never wrapping round. */
+static void sums_past_eighteen_digits_compare_as_doubles(void **state)
+{
+	form f = {.names = {"a", "b", "c"}};
+	bc_cond c;
+	parse(&f, "a + b > c", NULL, &c);
+	set_text(&f, "a", "9000000000000000000");
+	set_text(&f, "b", "9000000000000000000");
+	set_text(&f, "c", "1");
+	assert_int_equal(bc_cond_eval(&c, value, &f), 1);
+	bc_dec sum;
+	assert_false(bc_expr_eval(&c.lhs, value, &f, &sum));
 	bc_cond_free(&c);
 }
 
@@ -402,12 +477,12 @@ static void explain_inequalities(void **state)
 }
 
 /* Dates are numbers to a condition, but a person reads them as dates. */
-static bool show_dates(void *ud, int ref, double v, char *buf, size_t n)
+static bool show_dates(void *ud, int ref, bc_dec v, char *buf, size_t n)
 {
 	(void)ud;
 	if (ref > 1 || n < BC_DATE_BUF)
 		return false;
-	bc_date_format((bc_date)v, buf);
+	bc_date_format((bc_date)v.v, buf);
 	return true;
 }
 
@@ -434,6 +509,20 @@ static void explain_with_show(void **state)
 	bc_cond_free(&c);
 }
 
+/* ---- numbers ------------------------------------------------------------ */
+
+/* A constant of the rules is written with its digits. */
+static void constants_written_exactly(void **state)
+{
+	bc_expr e;
+	char err[256], text[128];
+	assert_true(bc_expr_parse("a + 0.125 - 12345678901234.56", &e, err,
+				  sizeof err));
+	bc_expr_text(&e, text, sizeof text);
+	assert_string_equal(text, "a + 0,125 - 12 345 678 901 234,56");
+	bc_expr_free(&e);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -446,9 +535,12 @@ int main(void)
 		cmocka_unit_test(unresolved_names),
 		cmocka_unit_test(not_reported_is_not_evaluated),
 		cmocka_unit_test(money_compares_as_written),
+		cmocka_unit_test(money_compares_exactly_at_any_size),
+		cmocka_unit_test(sums_past_eighteen_digits_compare_as_doubles),
 		cmocka_unit_test(explain_spec_example),
 		cmocka_unit_test(explain_inequalities),
 		cmocka_unit_test(explain_with_show),
+		cmocka_unit_test(constants_written_exactly),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -782,6 +782,18 @@ static void host_find_is_the_library_own(void **state)
 					 text, &found, err, sizeof err),
 			 BC_ERR_RULES);
 	assert_non_null(strstr(err, "too long"));
+	/* What is no quantifier costs nothing: a range in a set, an
+	 * escaped '-', and the places after a '^' that anchors. */
+	assert_int_equal(bc_sandbox_find(b.sb, &budget,
+					 "[a-z][a-z][a-z][a-z][%-a-z]b", text,
+					 &found, err, sizeof err), BC_OK);
+	assert_false(found);
+	assert_int_equal(bc_sandbox_find(b.sb, &budget, "^a+a*b", text,
+					 &found, err, sizeof err), BC_OK);
+	assert_false(found);
+	assert_int_equal(bc_sandbox_find(b.sb, &budget, "a+a*b", text,
+					 &found, err, sizeof err),
+			 BC_ERR_RULES);
 	box_close(&b);
 }
 

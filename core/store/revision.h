@@ -10,6 +10,7 @@
 #define BC_REVISION_H
 
 #include "date.h"
+#include "decimal.h"
 #include "error.h"
 #include "ruleset.h"
 #include "store.h"
@@ -22,7 +23,7 @@ typedef struct bc_val {
 	int row;           /* table row from 1; 0 otherwise */
 	const char *col;   /* table column or NULL (borrowed) */
 	bool has_num;
-	double num;
+	bc_dec num; /* exactly as written; a date's day, a boolean's 0 or 1 */
 	char *text; /* owned: the text, a date, an enum value; or NULL */
 	int line;
 	const char *loc; /* a cell such as "bm3!E14" (borrowed), or NULL */
@@ -40,9 +41,10 @@ typedef struct bc_part {
 } bc_part;
 
 void bc_part_free(bc_part *p);
-/* Appends a value (text copied; loc borrowed). */
+/* Appends a value: num when it has one (or NULL), text copied, loc
+ * borrowed. */
 bc_err bc_part_add(bc_part *p, const char *field, int row, const char *col,
-		   bool has_num, double num, const char *text, int line,
+		   const bc_dec *num, const char *text, int line,
 		   const char *loc);
 
 /* How and when a submission came in. */
@@ -70,7 +72,7 @@ bc_err bc_revision_duplicate(bc_store *st, int64_t unit_id,
 /* Plain numeric values of revisions: part and field ids (owned). */
 typedef struct bc_number {
 	char *part, *field;
-	double num;
+	bc_dec num;
 } bc_number;
 
 typedef struct bc_numbers {
@@ -85,7 +87,7 @@ bc_err bc_revision_numbers(bc_store *st, int64_t unit_id, const char *period,
 			   bc_numbers *out, bc_diags *d);
 /* The value of (part, field) in nums, or false. */
 bool bc_numbers_get(const bc_numbers *nums, const char *part,
-		    const char *field, double *v);
+		    const char *field, bc_dec *v);
 void bc_numbers_free(bc_numbers *nums);
 
 /* The value of field in the unit's report of part for the period just
@@ -94,7 +96,17 @@ void bc_numbers_free(bc_numbers *nums);
  * when the unit has no such report: an older one does not stand in.
  * Its code in period (at least 24 bytes). */
 bc_err bc_revision_previous(bc_store *st, int64_t unit_id, const char *part,
-			    const char *field, bc_date day, double *num,
+			    const char *field, bc_date day, bc_dec *num,
 			    char *period, bool *found, bc_diags *d);
+
+/*
+ * A stored number, exactly, from columns num and num + 1 (cents) of a
+ * row of the value table; false when it has none.  A number with one or
+ * two decimals is stored in hundredths too (cents), as num, a double,
+ * holds 15 significant digits and an amount may have 17; any other
+ * number num gives back as written (whole numbers up to 10^15,
+ * percentages of up to 15 digits, and rows stored before cents were).
+ */
+bool bc_value_number(struct sqlite3_stmt *s, int num, bc_dec *out);
 
 #endif

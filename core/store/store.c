@@ -171,6 +171,12 @@ static const bc_migration migrations[] = {
 	 " FROM revision r JOIN submission s ON s.id = r.submission_id"
 	 " LEFT JOIN receipt_correction c ON c.id = (SELECT max(k.id)"
 	 "  FROM receipt_correction k WHERE k.submission_id = r.submission_id);"},
+	/* 4: a number with one or two decimals (an amount of money) is kept
+	 * in hundredths as well, exactly: num, a double, holds 15
+	 * significant digits, and 99999999999999.99 has 16.  Rows stored
+	 * before have no cents; their num gives back what was written
+	 * (bc_value_number), to the hundredth below 70 000 000 000 000. */
+	{"ALTER TABLE value ADD COLUMN cents INTEGER;"},
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

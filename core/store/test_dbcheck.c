@@ -51,7 +51,8 @@ static int setup(void **state)
 		 " 'json', 0, 0, 'file', 'A', 'B', NULL, 0, 0, 'x');"
 		 "INSERT INTO revision VALUES (1, 1, 1, 1, 'bm1', 1, 0, 1);"
 		 "INSERT INTO revision VALUES (2, 1, 1, 1, 'bm1', 2, 0, 1);"
-		 "INSERT INTO value VALUES (1, 'f', 0, '', 1, NULL);",
+		 "INSERT INTO value (revision_id, field, row, col, num, txt)"
+		 " VALUES (1, 'f', 0, '', 1, NULL);",
 		 h, rules, sha);
 	exec_ok(db, sql);
 	snprintf(sql, sizeof sql, "xa-a 2023-Q1: bm1 (sha256 %s)", sha);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "test.h"
 
+#include "revision.h"
 #include "store.h"
 
 #include <dirent.h>
@@ -495,6 +496,49 @@ static void failing_step_rolls_back(void **state)
 	finish(f);
 }
 
+/* A database of schema 3, from before amounts were kept in hundredths
+ * too: opened, it is migrated, and what it holds reads back as it was
+ * written (a double gives back 12345678901234.56, not …234.6). */
+static void schema_3_money_migrated_and_read(void **state)
+{
+	fx *f = *state;
+	sqlite3 *db;
+	int n;
+	const bc_migration *m = bc_store_migrations(&n);
+	assert_true(n > 3);
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	for (int i = 0; i < 3; i++)
+		exec_ok(db, m[i].sql);
+	exec_ok(db, "PRAGMA user_version = 3;"
+		    "INSERT INTO value (revision_id, field, row, col, num, txt)"
+		    " VALUES (1, 'a', 0, '', 12345678901234.56, NULL),"
+		    " (1, 'b', 0, '', 0.07, NULL), (1, 'c', 0, '', 1500, NULL),"
+		    " (1, 'd', 0, '', 33.3333333333333, NULL),"
+		    " (1, 'e', 0, '', NULL, 'text')");
+	sqlite3_close(db);
+	bc_store *st = open_new(f);
+	assert_int_equal(bc_store_schema_version(st), bc_store_schema_latest());
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(bc_store_db(st),
+					    "SELECT num, cents FROM value"
+					    " ORDER BY field",
+					    -1, &s, NULL),
+			 SQLITE_OK);
+	static const char *const want[] = {"12345678901234.56", "0.07", "1500",
+					   "33.3333333333333", NULL};
+	for (size_t i = 0; i < 5; i++) {
+		bc_dec d = {0};
+		char buf[BC_DEC_BUF];
+		assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+		assert_int_equal(bc_value_number(s, 0, &d), want[i] != NULL);
+		bc_dec_text(d, buf);
+		if (want[i])
+			assert_string_equal(buf, want[i]);
+	}
+	sqlite3_finalize(s);
+	finish(f);
+}
+
 /* ---- audit log ------------------------------------------------------------ */
 
 static void audit_entries_chain(void **state)
@@ -844,6 +888,7 @@ int main(void)
 		T(read_mode_changes_nothing),
 		T(migrate_preserves_data),
 		T(failing_step_rolls_back),
+		T(schema_3_money_migrated_and_read),
 		T(audit_entries_chain),
 		T(audit_is_append_only),
 		T(audit_tampering_detected),

@@ -6,13 +6,13 @@
 Runs the real binary on a small district of its own (a department and
 three communes sending form bm3), each test in its own temporary
 directory, and checks docs/plugins.md: a C plugin reads the model and
-writes through the host; one built for another ABI major is refused with
-exit 3; one that fails leaves no file, not even the temporary one; a .so
-without the entry symbol gives way to the .lua of the same name; a Lua
-exporter cannot reach io or os; an unknown format lists the formats; the
-shipped html and md exporters write the figures; a plugin compiled here
-with the one-line pkg-config command of the docs works; and, where
-/usr/bin/chromium exists, the HTML report renders.
+writes through the host; one built for another ABI major, or a newer
+minor, is refused with exit 3; one that fails leaves no file, not even
+the temporary one; a .so without the entry symbol gives way to the .lua
+of the same name; a Lua exporter cannot reach io or os; an unknown format
+lists the formats; the shipped html and md exporters write the figures; a
+plugin compiled here with the one-line pkg-config command of the docs
+works; and, where /usr/bin/chromium exists, the HTML report renders.
 
 TEST_PLUGIN_DIR holds the test plugins meson builds (tests/plugins).
 $BC_BUILD_ROOT is the build directory (for meson-uninstalled/), $CC the
@@ -45,6 +45,12 @@ NOW = "2023-03-05T09:00:00+07:00"
 PERIOD = "2023-Q1"
 CHROMIUM = "/usr/bin/chromium"
 TIMEOUT = 60
+# The ABI of this baocao, from the one header plugins see.
+PLUGIN_H = next((SRC / "core").rglob("baocao/plugin.h")).read_text()
+ABI_MAJOR, ABI_MINOR = (
+    int(re.search(rf"#define BC_PLUGIN_ABI_{k} (\d+)", PLUGIN_H).group(1))
+    for k in ("MAJOR", "MINOR"))
+ABI = f"{ABI_MAJOR}.{ABI_MINOR}"
 
 
 # ---- harness (harness.py) ------------------------------------------------
@@ -206,16 +212,32 @@ def mock_plugin(t):
     check(t.leftovers(out) == ["mock.txt"], f"left {t.leftovers(out)}")
 
 
-@test
-def wrong_abi_major(t):
+def refused_abi(t, name, abi):
+    """name, built for plugin ABI abi, is refused: exit 3, a message
+    naming it, both ABIs and what to do, and no output."""
     t.setup()
     out = t.tmp / "x.txt"
-    r = t.export("badabi", out, "--plugins", TEST_PLUGINS)
-    expect(r, 3, "badabi")
+    r = t.export(name, out, "--plugins", TEST_PLUGINS)
+    expect(r, 3, f"plugin '{name}' was built for plugin ABI {abi} and "
+                 f"this baocao has ABI {ABI}")
     check(re.search(r"rebuild (it )?against this baocao", r.err),
           f"the refusal does not say to rebuild: {r.brief()}")
-    check(not out.exists(), "a refused plugin produced output")
+    check("must not run" not in r.out + r.err and not out.exists(),
+          "a refused plugin ran")
     check(t.leftovers(out) == [], f"left {t.leftovers(out)}")
+
+
+@test
+def wrong_abi_major(t):
+    refused_abi(t, "badabi", f"{ABI_MAJOR + 1}.0")
+
+
+@test
+def newer_abi_minor(t):
+    """A plugin built against a newer baocao of the same major may call
+    host functions this one lacks (the API grows at its end): refused,
+    while one of this minor runs (mock)."""
+    refused_abi(t, "newminor", f"{ABI_MAJOR}.{ABI_MINOR + 1}")
 
 
 @test
@@ -404,6 +426,32 @@ def json_and_csv_exports_agree_with_aggregate(t):
                     else str(v)
                 check(got == want, f"csv {unit} {form}.{field}: {got!r}, "
                       f"json {v!r}")
+    check_csv_aggregate(lines[1:], agg)
+
+
+def check_csv_aggregate(rows, agg):
+    """The csv export's aggregate rows ("_LEVEL" or "_total" for the
+    unit) are the aggregate's numbers, each once, and no others."""
+    want = {}
+    for form, f in agg["forms"].items():
+        for kind in ("fields", "indicators"):
+            for fid, v in f[kind].items():
+                for level, x in v.items():
+                    if isinstance(x, (int, float)) and level != "method":
+                        want[(f"_{level}", form, fid)] = x
+    got = {}
+    for unit, period, form, fid, value in rows:
+        if unit.startswith("_"):
+            check((unit, form, fid) not in got and period == PERIOD,
+                  f"csv: aggregate row {unit},{period},{form},{fid} twice "
+                  "or of another period")
+            got[(unit, form, fid)] = float(value)
+    check(len(want) > 20 and set(got) == set(want),
+          f"csv aggregate rows: {sorted(set(got) ^ set(want))[:6]} "
+          f"where they differ from `aggregate` ({len(want)} numbers)")
+    bad = [(k, got[k], x) for k, x in want.items()
+           if k in got and abs(got[k] - x) > 1e-12 * max(1, abs(x))]
+    check(not bad, f"csv aggregate rows (row, csv, aggregate): {bad[:6]}")
 
 
 # ---- an out-of-tree plugin ---------------------------------------------

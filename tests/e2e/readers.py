@@ -132,6 +132,32 @@ def import_repeated_problem_counted_in_json(t):
 
 
 @test
+def table_row_limit_each_reader(t):
+    """A table of exactly 10 000 rows is accepted, one of 10 001 refused
+    at each cell of its last row with the limit said and nothing else, in
+    JSON and in CSV (xlsx_import.py does the template's map)."""
+    with_units(t)
+    for n in (10000, 10001):
+        s = long_table(n)
+        for name, cell in ((write_json(t, f"rows{n}.json", s), '"noi_dung"'),
+                           (write_csv(t, f"rows{n}.csv", csv_rows(s)),
+                            "nhiem_vu[10001].noi_dung")):
+            r = t.bc("import", name, "--dry-run")
+            expect_rc(r, 0 if n == 10000 else 1)
+            if n == 10000:
+                continue
+            text = (t.tmp / name).read_text(encoding="utf-8").splitlines()
+            at = [i + 1 for i, line in enumerate(text) if cell in line][-1]
+            said = [line for line in r.err.splitlines() if ": " in line
+                    and "rejected" not in line]
+            check(len(said) == 4 and all(
+                "pl1a.nhiem_vu: more than 10000 rows" in x for x in said)
+                and said[0].startswith(f"{name}:{at}: "),
+                f"{name}: {said[:5]} (row 10001, of 4 cells, begins on "
+                f"line {at})")
+
+
+@test
 def import_too_many_forms_refused(t):
     """Thousands of made-up form names in one submission: refused at the
     first past BC_READ_MAX_FORMS (each was looked up among all the others:

@@ -2256,7 +2256,12 @@ def aggregate_text_shows_options(t):
 @test
 def text_tables_aligned(t):
     """Every text table lines up Vietnamese by what a terminal shows:
-    rules show's unit kinds, aggregate --rows' rows."""
+    rules show's unit kinds, aggregate --rows' rows, --help's commands."""
+    # the summaries of --help start in one column, apart from every name
+    r = t.ok("--help", db=False)
+    block = r.out.split("commands:\n", 1)[1].split("\n\n", 1)[0]
+    starts = {re.match(r"  \S+ +", l).end() for l in block.splitlines()}
+    check(len(starts) == 1, f"--help: summaries at columns {starts}")
     r = t.ok("rules", "show", "cchc-1131", db=False)
     block = r.out.split("unit kinds:\n", 1)[1].split("\n\n", 1)[0]
     cols = {column_at(l, " level ") for l in block.splitlines()}

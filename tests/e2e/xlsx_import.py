@@ -588,6 +588,43 @@ def map_naming_no_cell_refused(t):
     refused(env, bad, "_fields!D2: 'E0' is no cell")
 
 
+@test
+def map_table_row_limit(t):
+    """The map may name a table's rows up to 10 000: a row 10 000 of
+    pl1b's table is read after the others (blank rows between are not
+    counted: it is row 3) and stored; a row 10 001 is no table's cell,
+    refused."""
+    base = t.setup()
+    for n in (10000, 10001):
+        env = base.another()
+        src, sheet, ref, part = filled(env)
+        wb = openpyxl.load_workbook(src)
+        rows = list(wb["_fields"].iter_rows(min_row=2, values_only=True))
+        tsheet = [r for r in rows if r[0] == "pl1b" and "[" in str(r[1])][0][2]
+        cells = {"so_ky_hieu": "12/KH-UBND", "ngay": "2023-01-10",
+                 "loai": "ke_hoach", "trich_yeu": "Kế hoạch"}
+        ws, top = wb["_fields"], wb["_fields"].max_row
+        for i, (col, v) in enumerate(cells.items()):
+            for k, x in enumerate(("pl1b", f"van_ban[{n}].{col}", tsheet,
+                                   f"AA{100 + i}"), 1):
+                ws.cell(row=top + 1 + i, column=k, value=x)
+            wb[tsheet][f"AA{100 + i}"] = v
+        path = env.path(f"row{n}.xlsx")
+        wb.save(path)
+        r = env.run("import", path, "--received-at", "2023-02-25")
+        if n == 10000:
+            assert r.rc == 0, r.err[-300:]
+            got = env.values("xa-ky-son")
+            assert all(got.get(("pl1b", f"van_ban[3].{c}")) == v
+                       for c, v in cells.items()), sorted(got)[-8:]
+            continue
+        assert r.rc == 1, r.err[-300:]
+        said = [line for line in r.err.splitlines() if "pl1b" in line]
+        assert len(said) == 4 and all(
+            "the form has no such field" in x for x in said) and \
+            f"{tsheet}!AA100: pl1b.van_ban[10001].so_ky_hieu" in said[0], said
+
+
 def cpu_seconds(env, *args):
     """CPU time of one baocao run (user and system)."""
     import resource

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "cli.h"
 #include "bc_config.h"
+#include "jsonout.h"
 #include "mem.h"
 #include "text.h"
 
@@ -224,7 +225,8 @@ void cli_print_json(json_t *v)
 		fputs("baocao: out of memory\n", stderr);
 		return;
 	}
-	json_dumpf(v, stdout, JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
+	/* Exact decimals (money) as bare numbers with their digits. */
+	bc_json_dumpf(v, JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15), stdout);
 	fputc('\n', stdout);
 	json_decref(v);
 }
@@ -232,15 +234,6 @@ void cli_print_json(json_t *v)
 json_t *cli_json_str(const char *s)
 {
 	return s ? json_string(s) : json_null();
-}
-
-json_t *cli_json_date(bc_date d)
-{
-	char buf[BC_DATE_BUF];
-	if (d == BC_DATE_NONE)
-		return json_null();
-	bc_date_format(d, buf);
-	return json_string(buf);
 }
 
 void cli_col(FILE *f, const char *s, int width, bool right)

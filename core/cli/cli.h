@@ -7,7 +7,7 @@
 #ifndef BC_CLI_H
 #define BC_CLI_H
 
-#include "check.h"
+#include "dbcheck.h"
 #include "error.h"
 #include "rulebook.h"
 #include "store.h"
@@ -16,7 +16,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-/* Exit codes of cli.md. */
+/* Exit codes of docs/cli.md. */
 enum {
 	EXIT_OK = 0,
 	EXIT_REJECTED = 1,
@@ -96,8 +96,6 @@ void cli_counts_text(const bc_check_counts *n, char *buf, size_t size);
 void cli_print_json(json_t *v);
 /* A JSON string of s, or null for NULL. */
 json_t *cli_json_str(const char *s);
-/* A JSON string of a date, or null for BC_DATE_NONE. */
-json_t *cli_json_date(bc_date d);
 
 /* Prints s in a column width terminal columns wide: padded after s, or
  * before it when right; a longer s is printed whole.  Widths are as a

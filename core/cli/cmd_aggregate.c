@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "aggregate.h"
 #include "cli.h"
+#include "jsonout.h"
 #include "mem.h"
 #include "text.h"
 #include "unit.h"
@@ -32,16 +33,17 @@ typedef struct view {
 } view;
 
 /* A figure right-aligned in its column: integers as they are, other
- * numbers with decimals places (2 when 0), "—" for none. */
+ * numbers with decimals places (2 when 0), "—" for none; an amount with
+ * every digit it has (12345678901234.56). */
 static void figure(json_t *v, int decimals)
 {
-	char buf[64] = "—";
+	char buf[BC_DEC_BUF] = "—";
+	bc_dec d;
 	if (json_is_integer(v) && !decimals)
 		snprintf(buf, sizeof buf, "%lld",
 			 (long long)json_integer_value(v));
-	else if (json_is_number(v))
-		snprintf(buf, sizeof buf, "%.*f", decimals ? decimals : 2,
-			 json_number_value(v));
+	else if (bc_json_get_dec(v, &d))
+		bc_dec_text_fixed(d, decimals ? decimals : 2, buf);
 	putchar(' ');
 	cli_col(stdout, buf, NUM_W, true);
 }
@@ -90,12 +92,10 @@ static void counts(const view *w, const char *id, json_t *o)
 /* The text of a table cell. */
 static void cell_text(json_t *v, char *buf, size_t n)
 {
+	if (bc_json_num_text(v, buf, n))
+		return;
 	if (json_is_string(v))
 		snprintf(buf, n, "%s", json_string_value(v));
-	else if (json_is_integer(v))
-		snprintf(buf, n, "%lld", (long long)json_integer_value(v));
-	else if (json_is_number(v))
-		snprintf(buf, n, "%g", json_number_value(v));
 	else
 		snprintf(buf, n, "—");
 }

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-#include "check.h"
+#include "dbcheck.h"
 #include "cli.h"
 #include "mem.h"
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "cli.h"
 #include "period.h"
-#include "view.h"
+#include "period_json.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -38,7 +38,7 @@ static json_t *superseded_json(const bc_cli *c, const bc_advance *v,
 		bc_time_format(v[i].recorded_at, c->tz_offset, at);
 		json_array_append_new(
 			a, json_pack("{s:s, s:o, s:s}", "doc", v[i].doc,
-				     "unit_due", cli_json_date(v[i].unit_due),
+				     "unit_due", bc_date_json(v[i].unit_due),
 				     "recorded_at", at));
 	}
 	return a;
@@ -67,7 +67,7 @@ static void period_print(const bc_period *p, const bc_advance *v, size_t n)
 	printf("\n");
 }
 
-/* The period as --json shows it into *json (the object of cli.md, with
+/* The period as --json shows it into *json (the object of docs/cli.md, with
  * "superseded_advances" when an advance replaced others), or printed as
  * a line of text when json is NULL. */
 static bc_err period_out(bc_cli *c, const bc_period *p, json_t **json)

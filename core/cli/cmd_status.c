@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "cli.h"
 #include "status.h"
-#include "view.h"
+#include "status_json.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -11,7 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
-/* cli.md: timestamps without an offset are Vietnam time. */
+/* docs/cli.md: timestamps without an offset are Vietnam time. */
 #define DEFAULT_OFFSET "+07:00"
 
 static const struct command {
@@ -45,9 +45,13 @@ static void usage(FILE *f)
 	      "       baocao --help | --version | COMMAND --help\n\n"
 	      "commands:\n",
 	      f);
+	/* one column for the summaries, as wide as the longest name */
+	int w = 0;
+	for (const struct command *c = commands; c->name; c++)
+		w = (int)strlen(c->name) > w ? (int)strlen(c->name) : w;
 	for (const struct command *c = commands; c->name; c++) {
 		fputs("  ", f);
-		cli_col(f, c->name, 8, false);
+		cli_col(f, c->name, w, false);
 		fprintf(f, " %s\n", c->summary);
 	}
 	fputs("\nThe database is --db, else $BAOCAO_DB, else ./baocao.db.\n"

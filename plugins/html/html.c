@@ -272,6 +272,32 @@ static void fmt_num(double v, int dec, char *buf, size_t n)
 	snprintf(buf, n, "%s", out);
 }
 
+/* The text of a number as the host writes it (its digits:
+ * "12345678901234.56") in the same way as fmt_num, when it has no more
+ * than dec decimals: exact at any size, where a double would write
+ * 99999999999999.99 as …99.98.  0 when t is no such number. */
+static int fmt_text(const char *t, int dec, char *buf, size_t n)
+{
+	const char *p = t + (*t == '-');
+	size_t whole = strspn(p, "0123456789"), o = 0;
+	const char *frac = p + whole + (p[whole] == '.');
+	size_t nf = strspn(frac, "0123456789");
+	if (!whole || frac[nf] || (int)nf > dec || 2 * (whole + nf) + 4 > n)
+		return 0;
+	if (p != t)
+		buf[o++] = '-';
+	for (size_t i = 0; i < whole; i++) {
+		if (i && (whole - i) % 3 == 0)
+			buf[o++] = ' ';
+		buf[o++] = p[i];
+	}
+	if (nf)
+		buf[o++] = ',';
+	memcpy(buf + o, frac, nf);
+	buf[o + nf] = '\0';
+	return 1;
+}
+
 /* A cell's number, or a dash for a value the model does not have. */
 static void put_num(ctx *c, int have, double v, int dec)
 {
@@ -307,10 +333,16 @@ static void put_change(ctx *c, int have, double v, int judged)
 PRINTF(3, 4) static void num_at(ctx *c, int dec, const char *fmt, ...)
 {
 	double v = 0;
+	char buf[64];
 	va_list ap;
 	va_start(ap, fmt);
 	const char *p = vpath(c, fmt, ap);
 	va_end(ap);
+	const char *text = p ? c->api->get(c->h, p) : NULL;
+	if (text && fmt_text(text, dec, buf, sizeof buf)) {
+		put(c, buf);
+		return;
+	}
 	int have = p && c->api->get_number(c->h, p, &v) == 0;
 	put_num(c, have, v, dec);
 }

@@ -28,8 +28,14 @@ local function md(s)
   return (s:gsub("[\\`*_%[%]<>|#]", "\\%0"))
 end
 
+-- A number of the model: a Lua number, or the text of one with more
+-- digits than a float keeps (99999999999999.99), which format_number()
+-- writes as exactly.
 local function num(v)
-  if type(v) ~= "number" then return "–" end
+  if type(v) ~= "number" and
+     not (type(v) == "string" and v:match("^%-?%d+%.?%d*$")) then
+    return "–"
+  end
   return format_number(v)
 end
 

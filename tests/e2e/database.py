@@ -5,7 +5,8 @@ start at once.
 
     python3 tests/e2e/database.py PATH/TO/baocao
 
-The harness is run.py's (one temporary directory and database per test);
+The harness is harness.py (one temporary directory and database per
+test), the test directory run.py's;
 the tests that need permissions to bite run the binary without the
 capabilities that let root ignore them (setpriv), or as they are when not
 root, and say "skip" where neither can be done.
@@ -25,7 +26,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import run as h  # noqa: E402  (the harness; its tests are not run here)
+import harness  # noqa: E402
+import run as h  # noqa: E402  (run.py's fixtures; its tests are not run here)
 from run import (BIN, SRC, UNITS_CSV, Skip, T, base_env, check,  # noqa: E402
                  expect_err, expect_rc, fail, parse_json, same)
 
@@ -33,12 +35,8 @@ EXAMPLES = SRC / "examples" / "2023-Q1"
 # Seconds for a command that writes many files (sanitizer builds are
 # several times slower: BC_TIME_SCALE).
 SLOW = 60.0 * float(os.environ.get("BC_TIME_SCALE", "1"))
-TESTS = []
-
-
-def test(fn):
-    TESTS.append(fn)
-    return fn
+SUITE = harness.Suite("database.py", T)
+test = SUITE.test
 
 
 # ---- helpers -----------------------------------------------------------
@@ -603,5 +601,4 @@ def template_all_skips_unsafe_codes(t):
 
 
 if __name__ == "__main__":
-    h.TESTS[:] = TESTS  # run.py's loop, over these tests
-    sys.exit(h.main())
+    sys.exit(SUITE.main())

@@ -4,7 +4,8 @@
 
     python3 tests/e2e/output.py PATH/TO/baocao
 
-The harness, the sample district and the submissions are run.py's.
+The harness is harness.py; the sample district and the submissions are
+run.py's.
 Checked here (docs/user-guide.md, "Output files"): `-o` follows a link
 and writes its target, keeps an existing file's mode (and, as root, its
 owner) and its other hard links, writes into a FIFO or a device instead
@@ -34,17 +35,10 @@ import time
 import zipfile
 from pathlib import Path
 
+import harness
 import run as e2e
 from run import (Skip, check, expect_rc, fail, sub, with_units, write_csv,
                  write_json)
-
-TESTS = []
-
-
-def test(fn):
-    TESTS.append(fn)
-    return fn
-
 
 ROOT = os.geteuid() == 0
 # Sanitizer builds run several times slower and say so (scripts/test).
@@ -57,6 +51,11 @@ class T(e2e.T):
 
     def bc(self, *args, timeout=SLOW, **kw):
         return super().bc(*args, timeout=max(timeout, SLOW), **kw)
+
+
+SUITE = harness.Suite("output.py", T)
+test = SUITE.test
+
 FORMATS = ("xlsx", "csv", "json", "md", "html")   # built in; Lua; C plugin
 
 
@@ -577,6 +576,4 @@ def stdout_write_error(t):
 
 
 if __name__ == "__main__":
-    e2e.TESTS[:] = TESTS
-    e2e.T = T
-    sys.exit(e2e.main())
+    sys.exit(SUITE.main())

@@ -6,13 +6,13 @@
 Runs the real binary on a small district of its own (a department and
 three communes sending form bm3), each test in its own temporary
 directory, and checks docs/plugins.md: a C plugin reads the model and
-writes through the host; one built for another ABI major is refused with
-exit 3; one that fails leaves no file, not even the temporary one; a .so
-without the entry symbol gives way to the .lua of the same name; a Lua
-exporter cannot reach io or os; an unknown format lists the formats; the
-shipped html and md exporters write the figures; a plugin compiled here
-with the one-line pkg-config command of the docs works; and, where
-/usr/bin/chromium exists, the HTML report renders.
+writes through the host; one built for another ABI major, or a newer
+minor, is refused with exit 3; one that fails leaves no file, not even
+the temporary one; a .so without the entry symbol gives way to the .lua
+of the same name; a Lua exporter cannot reach io or os; an unknown format
+lists the formats; the shipped html and md exporters write the figures; a
+plugin compiled here with the one-line pkg-config command of the docs
+works; and, where /usr/bin/chromium exists, the HTML report renders.
 
 TEST_PLUGIN_DIR holds the test plugins meson builds (tests/plugins).
 $BC_BUILD_ROOT is the build directory (for meson-uninstalled/), $CC the
@@ -21,7 +21,6 @@ test, then "N passed, M failed"; exits 1 if any failed.  Standard library
 only.
 """
 
-import concurrent.futures
 import csv
 import json
 import os
@@ -30,72 +29,41 @@ import shlex
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
-if len(sys.argv) != 3:
-    sys.exit("usage: plugins.py PATH/TO/baocao TEST_PLUGIN_DIR")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import harness as h  # noqa: E402
+from harness import Failure, Skip, check  # noqa: E402
 
-BIN = str(Path(sys.argv[1]).resolve())
-TEST_PLUGINS = Path(sys.argv[2]).resolve()
-HERE = Path(__file__).resolve().parent
-SRC = Path(os.environ.get("BC_SOURCE_ROOT") or HERE.parents[1]).resolve()
+TEST_PLUGINS = Path(h.start("plugins.py PATH/TO/baocao TEST_PLUGIN_DIR",
+                            extra=1)[0]).resolve()
+BIN = h.BIN
+SRC = h.SRC
 BUILD = Path(os.environ.get("BC_BUILD_ROOT") or Path(BIN).parents[2])
 CC = shlex.split(os.environ.get("CC") or "cc")
 NOW = "2023-03-05T09:00:00+07:00"
 PERIOD = "2023-Q1"
 CHROMIUM = "/usr/bin/chromium"
 TIMEOUT = 60
+# The ABI of this baocao, from the one header plugins see.
+PLUGIN_H = next((SRC / "core").rglob("baocao/plugin.h")).read_text()
+ABI_MAJOR, ABI_MINOR = (
+    int(re.search(rf"#define BC_PLUGIN_ABI_{k} (\d+)", PLUGIN_H).group(1))
+    for k in ("MAJOR", "MINOR"))
+ABI = f"{ABI_MAJOR}.{ABI_MINOR}"
 
 
-# ---- harness -----------------------------------------------------------
-
-class Failure(Exception):
-    pass
-
-
-class Skip(Exception):
-    pass
-
-
-def check(cond, msg):
-    if not cond:
-        raise Failure(msg)
-
+# ---- harness (harness.py) ------------------------------------------------
 
 def env(**extra):
-    e = {k: v for k, v in os.environ.items() if not k.startswith("BAOCAO_")}
-    e["BAOCAO_NOW"] = NOW
-    e["BAOCAO_USER"] = "e2e"
-    e.update(extra)
-    return e
-
-
-class Result:
-    def __init__(self, argv, rc, out, err):
-        self.argv, self.rc, self.out, self.err = argv, rc, out, err
-
-    def brief(self):
-        return (f"baocao {' '.join(map(str, self.argv))}: exit {self.rc}; "
-                f"stderr: {self.err.strip()[:500]!r}")
-
-
-def run(argv, cwd, environ=None, timeout=TIMEOUT):
-    try:
-        p = subprocess.run([BIN] + [str(a) for a in argv], cwd=cwd,
-                           env=environ or env(), stdin=subprocess.DEVNULL,
-                           capture_output=True, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        raise Failure(f"baocao {' '.join(map(str, argv))}: no answer in "
-                      f"{timeout} s")
-    return Result(argv, p.returncode, p.stdout.decode("utf-8", "replace"),
-                  p.stderr.decode("utf-8", "replace"))
+    return h.base_env(NOW, **extra)
 
 
 def expect(r, code, *needles):
-    check(r.rc == code, f"expected exit {code}; {r.brief()}")
+    h.expect_rc(r, code)
     for n in needles:
-        check(n in r.err, f"stderr does not say {n!r}; {r.brief()}")
+        check(n in r.err, f"stderr does not say {n!r}; {r.cmd}: "
+                          f"{r.brief()}")
 
 
 # ---- the fixture: a district of its own --------------------------------
@@ -153,20 +121,14 @@ def grouped(n):
                       + r"(?![\d])")
 
 
-class T:
+class T(h.Case):
     """One test's directory, with a database of the fixture district."""
 
-    def __init__(self, tmp):
-        self.tmp = Path(tmp)
-        self.db = self.tmp / "test.db"
+    NOW = NOW
+    TIMEOUT = TIMEOUT
 
     def bc(self, *args, environ=None, timeout=TIMEOUT):
-        return run(["--db", self.db, *args], self.tmp, environ, timeout)
-
-    def ok(self, *args, **kw):
-        r = self.bc(*args, **kw)
-        expect(r, 0)
-        return r
+        return super().bc(*args, env=environ, timeout=timeout)
 
     def setup(self):
         self.ok("init")
@@ -202,25 +164,8 @@ class T:
         return sorted(p.name for p in self.tmp.glob(Path(out).name + "*"))
 
 
-TESTS = []
-
-
-def test(fn):
-    TESTS.append(fn)
-    return fn
-
-
-def run_one(fn):
-    with tempfile.TemporaryDirectory(prefix="bc-plugins-") as tmp:
-        try:
-            fn(T(tmp))
-            return "ok", ""
-        except Skip as e:
-            return "skip", str(e)
-        except Failure as e:
-            return "FAIL", str(e)
-        except Exception as e:  # a bug of the test itself, still a failure
-            return "FAIL", f"{type(e).__name__}: {e}"
+SUITE = h.Suite("plugins.py", T, "bc-plugins-")
+test = SUITE.test
 
 
 def plugin_dir(t, name="plugs", copies=(), lua=None):
@@ -267,16 +212,32 @@ def mock_plugin(t):
     check(t.leftovers(out) == ["mock.txt"], f"left {t.leftovers(out)}")
 
 
-@test
-def wrong_abi_major(t):
+def refused_abi(t, name, abi):
+    """name, built for plugin ABI abi, is refused: exit 3, a message
+    naming it, both ABIs and what to do, and no output."""
     t.setup()
     out = t.tmp / "x.txt"
-    r = t.export("badabi", out, "--plugins", TEST_PLUGINS)
-    expect(r, 3, "badabi")
+    r = t.export(name, out, "--plugins", TEST_PLUGINS)
+    expect(r, 3, f"plugin '{name}' was built for plugin ABI {abi} and "
+                 f"this baocao has ABI {ABI}")
     check(re.search(r"rebuild (it )?against this baocao", r.err),
           f"the refusal does not say to rebuild: {r.brief()}")
-    check(not out.exists(), "a refused plugin produced output")
+    check("must not run" not in r.out + r.err and not out.exists(),
+          "a refused plugin ran")
     check(t.leftovers(out) == [], f"left {t.leftovers(out)}")
+
+
+@test
+def wrong_abi_major(t):
+    refused_abi(t, "badabi", f"{ABI_MAJOR + 1}.0")
+
+
+@test
+def newer_abi_minor(t):
+    """A plugin built against a newer baocao of the same major may call
+    host functions this one lacks (the API grows at its end): refused,
+    while one of this minor runs (mock)."""
+    refused_abi(t, "newminor", f"{ABI_MAJOR}.{ABI_MINOR + 1}")
 
 
 @test
@@ -465,6 +426,32 @@ def json_and_csv_exports_agree_with_aggregate(t):
                     else str(v)
                 check(got == want, f"csv {unit} {form}.{field}: {got!r}, "
                       f"json {v!r}")
+    check_csv_aggregate(lines[1:], agg)
+
+
+def check_csv_aggregate(rows, agg):
+    """The csv export's aggregate rows ("_LEVEL" or "_total" for the
+    unit) are the aggregate's numbers, each once, and no others."""
+    want = {}
+    for form, f in agg["forms"].items():
+        for kind in ("fields", "indicators"):
+            for fid, v in f[kind].items():
+                for level, x in v.items():
+                    if isinstance(x, (int, float)) and level != "method":
+                        want[(f"_{level}", form, fid)] = x
+    got = {}
+    for unit, period, form, fid, value in rows:
+        if unit.startswith("_"):
+            check((unit, form, fid) not in got and period == PERIOD,
+                  f"csv: aggregate row {unit},{period},{form},{fid} twice "
+                  "or of another period")
+            got[(unit, form, fid)] = float(value)
+    check(len(want) > 20 and set(got) == set(want),
+          f"csv aggregate rows: {sorted(set(got) ^ set(want))[:6]} "
+          f"where they differ from `aggregate` ({len(want)} numbers)")
+    bad = [(k, got[k], x) for k, x in want.items()
+           if k in got and abs(got[k] - x) > 1e-12 * max(1, abs(x))]
+    check(not bad, f"csv aggregate rows (row, csv, aggregate): {bad[:6]}")
 
 
 # ---- an out-of-tree plugin ---------------------------------------------
@@ -551,25 +538,5 @@ def html_screenshot(t):
 
 # ---- main --------------------------------------------------------------
 
-def main():
-    if not os.access(BIN, os.X_OK):
-        sys.exit(f"plugins.py: {BIN} is not an executable")
-    passed = failed = 0
-    with concurrent.futures.ThreadPoolExecutor(max_workers=6) as pool:
-        futures = [(fn.__name__, pool.submit(run_one, fn)) for fn in TESTS]
-        for name, fut in futures:
-            status, why = fut.result()
-            if status == "ok":
-                passed += 1
-                print(f"ok {name}", flush=True)
-            elif status == "skip":
-                print(f"skip {name}: {why}", flush=True)
-            else:
-                failed += 1
-                print(f"FAIL {name}: {why}", flush=True)
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(SUITE.main())

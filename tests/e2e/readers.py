@@ -5,7 +5,7 @@ their count, every file of an import tried, receipt times.
 
     python3 tests/e2e/readers.py PATH/TO/baocao
 
-Uses the harness and helpers of run.py (same output, same exit code).
+Runs on harness.py, with the helpers of run.py.
 Costs are compared within one run (twice the input, less than three
 times the CPU time), never against fixed timings."""
 
@@ -17,13 +17,14 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import run  # noqa: E402  (the harness: reads sys.argv itself)
+import harness  # noqa: E402
+import run  # noqa: E402  (run.py's fixtures: reads sys.argv itself)
 from run import (BIN, base_env, check, expect_rc, fail, parse_json,  # noqa: E402
                  same, status, sub, with_units, write_csv, write_json,
                  write_text, history, csv_rows)
 
-run.TESTS.clear()
-test = run.test
+SUITE = harness.Suite("readers.py", run.T)
+test = SUITE.test
 
 
 # A sanitizer build (BC_TIME_SCALE > 1) has shadow memory: peak RSS is
@@ -128,6 +129,32 @@ def import_repeated_problem_counted_in_json(t):
     expect_rc(r, 1)
     bad = [l for l in r.err.splitlines() if "thoi_han" in l]
     same(len(bad), 3, f"lines about the bad dates: {bad}")
+
+
+@test
+def table_row_limit_each_reader(t):
+    """A table of exactly 10 000 rows is accepted, one of 10 001 refused
+    at each cell of its last row with the limit said and nothing else, in
+    JSON and in CSV (xlsx_import.py does the template's map)."""
+    with_units(t)
+    for n in (10000, 10001):
+        s = long_table(n)
+        for name, cell in ((write_json(t, f"rows{n}.json", s), '"noi_dung"'),
+                           (write_csv(t, f"rows{n}.csv", csv_rows(s)),
+                            "nhiem_vu[10001].noi_dung")):
+            r = t.bc("import", name, "--dry-run")
+            expect_rc(r, 0 if n == 10000 else 1)
+            if n == 10000:
+                continue
+            text = (t.tmp / name).read_text(encoding="utf-8").splitlines()
+            at = [i + 1 for i, line in enumerate(text) if cell in line][-1]
+            said = [line for line in r.err.splitlines() if ": " in line
+                    and "rejected" not in line]
+            check(len(said) == 4 and all(
+                "pl1a.nhiem_vu: more than 10000 rows" in x for x in said)
+                and said[0].startswith(f"{name}:{at}: "),
+                f"{name}: {said[:5]} (row 10001, of 4 cells, begins on "
+                f"line {at})")
 
 
 @test
@@ -356,4 +383,4 @@ def revision_correct_time(t):
 
 
 if __name__ == "__main__":
-    sys.exit(run.main())
+    sys.exit(SUITE.main())

@@ -4,8 +4,8 @@
     python3 tests/e2e/run.py PATH/TO/baocao
 
 Runs the real binary on real files, each test in its own temporary
-directory with its own database, and checks what ../shared/spec/cli.md and
-schedule.md fix: exit codes, JSON output, messages naming FILE:LINE, the
+directory with its own database, and checks what docs/cli.md and
+docs/schedule.md fix: exit codes, JSON output, messages naming FILE:LINE, the
 periods of ruleset cchc-1131 and the sandbox of the Lua rules.  Prints one
 line per test ("ok NAME", "FAIL NAME: why" or "skip NAME: why"), then
 "N passed, M failed"; exits 1 if any test failed.
@@ -14,7 +14,6 @@ The source root is $BC_SOURCE_ROOT (set by meson) or the directory two
 levels above this script.  Standard library only (Python 3.11).
 """
 
-import concurrent.futures
 import csv
 import hashlib
 import io
@@ -24,18 +23,21 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
-import time
 import unicodedata
 import zipfile
 from pathlib import Path
 
-if len(sys.argv) != 2:
-    sys.exit("usage: run.py PATH/TO/baocao")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-BIN = str(Path(sys.argv[1]).resolve())
-HERE = Path(__file__).resolve().parent
-SRC = Path(os.environ.get("BC_SOURCE_ROOT") or HERE.parents[1]).resolve()
+import harness as h  # noqa: E402
+# Failure and Result for the scripts that take run.py's fixtures too.
+from harness import (Failure, Result, Skip, check, expect_err,  # noqa: E402,F401
+                     expect_rc, fail, parse_json, same)
+
+h.start("run.py PATH/TO/baocao")
+BIN = h.BIN
+HERE = h.HERE
+SRC = h.SRC
 FIX = HERE / "fixtures"
 SHIPPED = SRC / "rules"
 CCHC = SHIPPED / "cchc-1131"
@@ -47,135 +49,35 @@ TEST2025 = SRC / "tests" / "rules" / "test-2025"
 NOW = "2023-05-15T09:00:00+07:00"
 # Seconds a hostile ruleset may take to be refused; sanitizer builds run
 # several times slower and say so through BC_TIME_SCALE (scripts/test).
-HOSTILE_LIMIT = 15.0 * float(os.environ.get("BC_TIME_SCALE", "1"))
+HOSTILE_LIMIT = 15.0 * h.TIME_SCALE
 # Memory it may take meanwhile: the rules' cap (64 MiB) and the program.
 # AddressSanitizer's shadow and quarantine need more.
-HOSTILE_RSS_MB = 400 if float(os.environ.get("BC_TIME_SCALE", "1")) <= 1 \
-    else 1200
+HOSTILE_RSS_MB = 400 if h.TIME_SCALE <= 1 else 1200
 # Processor seconds a ruleset refused for its cost may take: its work must
 # grow with its size, not its square, and stop at the cap.
-HOSTILE_CPU = 5.0 * float(os.environ.get("BC_TIME_SCALE", "1"))
+HOSTILE_CPU = 5.0 * h.TIME_SCALE
 DEFAULT_TIMEOUT = 30.0
 
 
-# ---- harness -----------------------------------------------------------
-
-class Failure(Exception):
-    pass
-
-
-class Skip(Exception):
-    pass
-
-
-def fail(msg):
-    raise Failure(msg)
-
-
-def check(cond, msg):
-    if not cond:
-        fail(msg)
-
+# ---- harness (harness.py) ------------------------------------------------
 
 def base_env(**extra):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("BAOCAO_")}
-    env["BAOCAO_NOW"] = NOW
-    env["BAOCAO_USER"] = "e2e"
-    env.update(extra)
-    return env
-
-
-class Result:
-    def __init__(self, argv, rc, out, err, secs, timed_out=False, rss_mb=None,
-                 cpu=None):
-        self.argv, self.rc, self.out, self.err = argv, rc, out, err
-        self.secs, self.timed_out = secs, timed_out
-        # peak resident memory and processor seconds, when measured
-        self.rss_mb, self.cpu = rss_mb, cpu
-
-    @property
-    def cmd(self):
-        return "baocao " + " ".join(
-            a if a and re.fullmatch(r"[\w./:=+-]+", a) else repr(a)
-            for a in self.argv)
-
-    def brief(self):
-        err = self.err.strip().replace("\n", " | ")
-        out = self.out.strip().replace("\n", " | ")
-        return (f"exit {self.rc}; stderr: {err[:400]!r}"
-                + (f"; stdout: {out[:300]!r}" if out else ""))
+    return h.base_env(NOW, **extra)
 
 
 def run(argv, cwd, env=None, timeout=DEFAULT_TIMEOUT):
-    start = time.monotonic()
-    try:
-        p = subprocess.run([BIN] + list(argv), cwd=cwd, env=env or base_env(),
-                           stdin=subprocess.DEVNULL, capture_output=True,
-                           timeout=timeout)
-    except subprocess.TimeoutExpired as e:
-        dec = lambda b: (b or b"").decode("utf-8", "replace")
-        return Result(argv, None, dec(e.stdout), dec(e.stderr),
-                      time.monotonic() - start, timed_out=True)
-    return Result(argv, p.returncode, p.stdout.decode("utf-8", "replace"),
-                  p.stderr.decode("utf-8", "replace"),
-                  time.monotonic() - start)
+    return h.run(argv, cwd, env or base_env(), timeout)
 
 
 def run_measured(argv, cwd, timeout):
-    """run(), also measuring the command's peak resident memory and the
-    processor time it took (which, unlike the clock, other work on the
-    machine does not stretch)."""
-    argv = [str(a) for a in argv]
-    start = time.monotonic()
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        p = subprocess.Popen([BIN] + list(argv), cwd=cwd, env=base_env(),
-                             stdin=subprocess.DEVNULL, stdout=out, stderr=err)
-        timed_out = False
-        while True:
-            pid, status, ru = os.wait4(p.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.monotonic() - start > timeout:
-                p.kill()
-                pid, status, ru = os.wait4(p.pid, 0)
-                timed_out = True
-                break
-            time.sleep(0.01)
-        p.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
-        dec = lambda f: f.read().decode("utf-8", "replace")
-        return Result(argv, None if timed_out else p.returncode, dec(out),
-                      dec(err), time.monotonic() - start, timed_out,
-                      ru.ru_maxrss / 1024.0, ru.ru_utime + ru.ru_stime)
+    return h.run_measured(argv, cwd, base_env(), timeout)
 
 
-class T:
+class T(h.Case):
     """One test's temporary directory, database and runner."""
 
-    def __init__(self, tmp):
-        self.tmp = Path(tmp)
-        self.db = self.tmp / "test.db"
-
-    def bc(self, *args, db=True, rules=None, env=None, timeout=DEFAULT_TIMEOUT,
-           cwd=None):
-        pre = []
-        if db:
-            pre += ["--db", str(self.db if db is True else db)]
-        if rules:
-            pre += ["--rules", str(rules)]
-        return run(pre + [str(a) for a in args], cwd or self.tmp, env,
-                   timeout)
-
-    def ok(self, *args, **kw):
-        r = self.bc(*args, **kw)
-        expect_rc(r, 0)
-        return r
-
-    def json(self, *args, **kw):
-        r = self.bc(*args, "--json", **kw)
-        expect_rc(r, 0)
-        return parse_json(r)
+    NOW = NOW
+    TIMEOUT = DEFAULT_TIMEOUT
 
     def init(self, **kw):
         self.ok("init", **kw)
@@ -196,50 +98,12 @@ class T:
         return d
 
 
-def expect_rc(r, code):
-    if r.timed_out:
-        fail(f"{r.cmd}: did not finish within {r.secs:.0f} s")
-    if r.rc != code:
-        fail(f"{r.cmd}: expected exit {code}, got {r.brief()}")
+SUITE = h.Suite("run.py", T)
+TESTS = SUITE.tests
+test = SUITE.test
 
 
-def parse_json(r):
-    try:
-        return json.loads(r.out)
-    except ValueError as e:
-        fail(f"{r.cmd}: stdout is not exactly one JSON document ({e}): "
-             f"{r.out[:300]!r}")
-
-
-def expect_err(r, code, *needles):
-    expect_rc(r, code)
-    for n in needles:
-        check(n in r.err, f"{r.cmd}: stderr does not name {n!r}: "
-                          f"{r.err.strip()[:400]!r}")
-
-
-TESTS = []
-
-
-def test(fn):
-    TESTS.append(fn)
-    return fn
-
-
-def run_one(fn):
-    with tempfile.TemporaryDirectory(prefix="bc-e2e-") as tmp:
-        try:
-            fn(T(tmp))
-            return "ok", ""
-        except Skip as e:
-            return "skip", str(e)
-        except Failure as e:
-            return "FAIL", str(e)
-        except Exception as e:  # a bug of the test itself, still a failure
-            return "FAIL", f"{type(e).__name__}: {e}"
-
-
-# ---- expected data (schedule.md) ---------------------------------------
+# ---- expected data (docs/schedule.md) ----------------------------------
 
 LABELS = {"Q1": "Quý I năm {y}", "H1": "6 tháng đầu năm {y}",
           "Q3": "Quý III năm {y}", "Y": "Năm {y}"}
@@ -264,12 +128,6 @@ def expected(year, typ, ruleset="cchc-1131", advanced=None):
         obj["unit_due"] = day
         obj["advanced_by"] = {"doc": doc, "unit_due": day}
     return obj
-
-
-def same(got, want, what):
-    if got != want:
-        fail(f"{what}:\n      got  {json.dumps(got, ensure_ascii=False)}\n"
-             f"      want {json.dumps(want, ensure_ascii=False)}")
 
 
 def show(t, code, **kw):
@@ -415,7 +273,7 @@ def period_show_q1_exact(t):
     r = t.bc("period", "show", "2023-Q1", "--json")
     expect_rc(r, 0)
     got = parse_json(r)
-    # the literal object of cli.md
+    # the literal object of docs/cli.md
     want = {"period": "2023-Q1", "type": "Q1", "year": 2023,
             "label": "Quý I năm 2023", "ruleset": "cchc-1131",
             "window": {"from": "2022-12-10", "to": "2023-03-10"},
@@ -1117,8 +975,8 @@ def json_stdout_only(t):
 
 # ---- submissions: import, status, history ------------------------------
 #
-# formats.md and cli.md (import, status, history).  Every test writes its
-# own submission files into its temporary directory.
+# docs/formats.md and docs/cli.md (import, status, history).  Every test
+# writes its own submission files into its temporary directory.
 
 SIGNER = {"name": "Nguyễn Văn An", "title": "Chủ tịch UBND xã"}
 REPORT_A = {
@@ -1128,7 +986,7 @@ REPORT_A = {
     "A.IV": "Đẩy mạnh dịch vụ công trực tuyến toàn trình.",
     "A.V": "Không có kiến nghị.",
 }
-# formats.md's example: every total adds up
+# docs/formats.md's example: every total adds up
 BM3 = {"hs_ky_truoc": 10, "hs_truc_tuyen": 60, "hs_truc_tiep": 50,
        "hs_tiep_nhan": 120, "hs_truoc_han": 40, "hs_dung_han": 68,
        "hs_qua_han": 2, "hs_da_giai_quyet": 110, "hs_dang_trong_han": 10,
@@ -1215,7 +1073,7 @@ def cell(v):
 
 
 def csv_rows(s):
-    """The long form (formats.md, CSV) of a submission object."""
+    """The long form (docs/formats.md, CSV) of a submission object."""
     key = [s["unit"], s["period"]]
     rows = [key + ["_meta", "signer_name", s["signed_by"]["name"]],
             key + ["_meta", "signer_title", s["signed_by"]["title"]]]
@@ -1656,7 +1514,7 @@ def import_multi_unit_csv_all_or_nothing(t):
 
 @test
 def import_csv_several_units_and_periods(t):
-    """formats.md: a CSV file may hold several units and periods."""
+    """docs/formats.md: a CSV file may hold several units and periods."""
     with_units(t)
     good = csv_rows(sub("xa-ky-son"))
     also = csv_rows(sub("xa-ky-tan"))
@@ -1754,7 +1612,7 @@ def import_received_at_and_channel_options(t):
 
 @test
 def history_timestamps_in_vietnam_time(t):
-    """formats.md: received_at may carry any offset; output shows
+    """docs/formats.md: received_at may carry any offset; output shows
     timestamps in +07:00 (status does; history must too)."""
     with_units(t)
     t.ok("import", write_json(t, "a.json", sub(
@@ -1817,7 +1675,7 @@ def status_json_shape(t):
 
 @test
 def status_rates_one_decimal_text(t):
-    """cli.md: rates have one decimal -- in the JSON text too (85.7, not
+    """docs/cli.md: rates have one decimal -- in the JSON text too (85.7, not
     85.700000000000003)."""
     with_units(t)
     t.ok("import", write_json(t, "a.json", sub()))
@@ -1831,7 +1689,7 @@ def status_rates_one_decimal_text(t):
 
 @test
 def status_json_unit_keys_exact(t):
-    """cli.md fixes each unit's object: unit, kind, required, received,
+    """docs/cli.md fixes each unit's object: unit, kind, required, received,
     missing, state."""
     with_units(t)
     st = status(t)
@@ -1840,7 +1698,7 @@ def status_json_unit_keys_exact(t):
         extra |= set(u) - set(UNIT_KEYS)
         same(sorted(set(UNIT_KEYS) & set(u)), sorted(UNIT_KEYS),
              f"keys of {u.get('unit')}")
-    check(not extra, f"unit objects carry keys cli.md does not have: "
+    check(not extra, f"unit objects carry keys docs/cli.md does not have: "
                      f"{sorted(extra)}")
 
 
@@ -2043,7 +1901,7 @@ def history_json(t):
 
 @test
 def history_bad_arguments(t):
-    """cli.md: a malformed or unknown period code on the command line is a
+    """docs/cli.md: a malformed or unknown period code on the command line is a
     usage error (exit 2), as for status and period."""
     with_units(t)
     r = t.bc("history", "xa-khong-co", "2023-Q1")
@@ -2398,7 +2256,12 @@ def aggregate_text_shows_options(t):
 @test
 def text_tables_aligned(t):
     """Every text table lines up Vietnamese by what a terminal shows:
-    rules show's unit kinds, aggregate --rows' rows."""
+    rules show's unit kinds, aggregate --rows' rows, --help's commands."""
+    # the summaries of --help start in one column, apart from every name
+    r = t.ok("--help", db=False)
+    block = r.out.split("commands:\n", 1)[1].split("\n\n", 1)[0]
+    starts = {re.match(r"  \S+ +", l).end() for l in block.splitlines()}
+    check(len(starts) == 1, f"--help: summaries at columns {starts}")
     r = t.ok("rules", "show", "cchc-1131", db=False)
     block = r.out.split("unit kinds:\n", 1)[1].split("\n\n", 1)[0]
     cols = {column_at(l, " level ") for l in block.splitlines()}
@@ -2565,7 +2428,7 @@ def import_late_warned_once_and_not_again(t):
 
 @test
 def import_receipt_time_of_import(t):
-    """formats.md: with no receipt time in the file or on the command
+    """docs/formats.md: with no receipt time in the file or on the command
     line, received_at is the time of import; the output says so, and a
     late verdict that rests on it is flagged."""
     with_units(t)
@@ -2687,23 +2550,7 @@ def examples_of_the_demo(t):
 # ---- main --------------------------------------------------------------
 
 def main():
-    if not os.access(BIN, os.X_OK):
-        sys.exit(f"run.py: {BIN} is not an executable")
-    passed = failed = 0
-    with concurrent.futures.ThreadPoolExecutor(max_workers=6) as pool:
-        futures = [(fn.__name__, pool.submit(run_one, fn)) for fn in TESTS]
-        for name, fut in futures:
-            status, why = fut.result()
-            if status == "ok":
-                passed += 1
-                print(f"ok {name}", flush=True)
-            elif status == "skip":
-                print(f"skip {name}: {why}", flush=True)
-            else:
-                failed += 1
-                print(f"FAIL {name}: {why}", flush=True)
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return SUITE.main()
 
 
 if __name__ == "__main__":

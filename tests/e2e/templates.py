@@ -14,7 +14,6 @@ Prints one line per test ("ok NAME", "FAIL NAME: why", "skip NAME: why"),
 then "N passed, M failed"; exits 1 if any test failed.
 """
 
-import concurrent.futures
 import csv
 import datetime
 import json
@@ -22,13 +21,15 @@ import os
 import re
 import subprocess
 import sys
-import tempfile
 import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-if len(sys.argv) != 2:
-    sys.exit("usage: templates.py PATH/TO/baocao")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import harness as h  # noqa: E402
+from harness import Skip, check, same  # noqa: E402
+
+h.start("templates.py PATH/TO/baocao")
 
 
 def _find_openpyxl():
@@ -54,9 +55,8 @@ def _find_openpyxl():
 
 openpyxl = _find_openpyxl()
 
-BIN = str(Path(sys.argv[1]).resolve())
-HERE = Path(__file__).resolve().parent
-SRC = Path(os.environ.get("BC_SOURCE_ROOT") or HERE.parents[1]).resolve()
+BIN = h.BIN
+SRC = h.SRC
 UNITS_CSV = SRC / "examples" / "tan-ky-units.csv"
 PERIOD = "2023-Q1"
 FIXED = "2023-05-15T09:00:00+07:00"
@@ -65,44 +65,20 @@ CELL_RE = re.compile(r"^[A-Z]{1,3}[1-9][0-9]*$")
 META_KEYS = ["unit", "period", "ruleset", "hash", "template_version"]
 
 
-class Failure(Exception):
-    pass
-
-
-class Skip(Exception):
-    pass
-
-
-def check(cond, msg):
-    if not cond:
-        raise Failure(msg)
-
-
-def same(got, want, what):
-    check(got == want, f"{what}: expected {want!r}, got {got!r}")
-
-
 def need_openpyxl():
     if openpyxl is None:
         raise Skip("openpyxl is missing (Debian: python3-openpyxl)")
 
 
-class T:
+class T(h.Case):
     """One test's temporary directory and database."""
 
-    def __init__(self, tmp):
-        self.tmp = Path(tmp)
-        self.db = self.tmp / "test.db"
+    NOW = FIXED
+    TIMEOUT = 120
 
     def bc(self, *args, cwd=None):
-        env = {k: v for k, v in os.environ.items()
-               if not k.startswith("BAOCAO_")}
-        env["BAOCAO_NOW"] = FIXED
-        p = subprocess.run([BIN, "--db", str(self.db)] + [str(a) for a in args],
-                           cwd=cwd or self.tmp, env=env,
-                           stdin=subprocess.DEVNULL, capture_output=True,
-                           timeout=120)
-        return p.returncode, p.stdout.decode(), p.stderr.decode()
+        r = super().bc(*args, cwd=cwd)
+        return r.rc, r.out, r.err
 
     def ok(self, *args, **kw):
         rc, out, err = self.bc(*args, **kw)
@@ -126,12 +102,8 @@ class T:
         return path
 
 
-TESTS = []
-
-
-def test(fn):
-    TESTS.append(fn)
-    return fn
+SUITE = h.Suite("templates.py", T, "bc-tpl-", workers=4)
+test = SUITE.test
 
 
 # ---- what the rules say a unit owes --------------------------------------
@@ -599,38 +571,5 @@ def fill_through_the_map(t):
 
 # ---- main ----------------------------------------------------------------
 
-def run_one(fn):
-    with tempfile.TemporaryDirectory(prefix="bc-tpl-") as tmp:
-        try:
-            fn(T(tmp))
-            return "ok", ""
-        except Skip as e:
-            return "skip", str(e)
-        except Failure as e:
-            return "FAIL", str(e)
-        except Exception as e:  # a bug of the test itself, still a failure
-            return "FAIL", f"{type(e).__name__}: {e}"
-
-
-def main():
-    if not os.access(BIN, os.X_OK):
-        sys.exit(f"templates.py: {BIN} is not an executable")
-    passed = failed = 0
-    with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
-        futures = [(fn.__name__, pool.submit(run_one, fn)) for fn in TESTS]
-        for name, fut in futures:
-            status, why = fut.result()
-            if status == "ok":
-                passed += 1
-                print(f"ok {name}", flush=True)
-            elif status == "skip":
-                print(f"skip {name}: {why}", flush=True)
-            else:
-                failed += 1
-                print(f"FAIL {name}: {why}", flush=True)
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(SUITE.main())

@@ -9,7 +9,7 @@ and every hostile workbook: each refused with its reason, quickly, with
 nothing stored.
 
 usage: xlsx_import.py BAOCAO"""
-import csv, io, json, os, re, shutil, subprocess, sys, tempfile, time, zipfile
+import csv, json, os, re, shutil, sys, time, zipfile
 
 try:
     import openpyxl
@@ -21,70 +21,65 @@ except ImportError:
     print("skip: python3-openpyxl is not installed")
     sys.exit(77)
 
-BIN = os.path.abspath(sys.argv[1])
-ROOT = os.environ.get("BC_SOURCE_ROOT") or os.path.abspath(
-    os.path.join(os.path.dirname(__file__), "..", ".."))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import harness as h  # noqa: E402
+
+h.start("xlsx_import.py BAOCAO")
+ROOT = str(h.SRC)
 FIX = os.path.join(ROOT, "tests", "e2e", "fixtures", "xlsx")
 EXAMPLES = os.path.join(ROOT, "examples", "2023-Q1")
-results = []
 
 
-class Env:
-    def __init__(self, rules=None):
-        self.dir = tempfile.mkdtemp(prefix="bc-xlsx-")
-        self.db = os.path.join(self.dir, "t.db")
+class Env(h.Case):
+    """A test's directory and database, with the units of the sample
+    district, or those of fixtures/xlsx under other rules."""
+
+    NOW = "2023-03-01T08:00:00+07:00"
+    TIMEOUT = 60
+    rules = None
+
+    def setup(self, rules=None):
         self.rules = rules
         self.run("init")
         self.run("units", "import",
                  os.path.join(FIX if rules else ROOT + "/examples",
                               "units.csv" if rules else "tan-ky-units.csv"))
+        return self
 
     def run(self, *args, timeout=60):
-        cmd = [BIN, "--db", self.db] + (["--rules", self.rules] if self.rules else []) + list(args)
-        t0 = time.time()
-        r = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
-                           env=dict(os.environ, BAOCAO_NOW="2023-03-01T08:00:00+07:00"))
-        r.seconds = time.time() - t0
-        return r
+        return self.bc(*args, rules=self.rules, timeout=timeout)
+
+    def another(self):
+        """A new directory and database inside this one, set up alike."""
+        d = self.tmp / f"another-{len(list(self.tmp.glob('another-*')))}"
+        d.mkdir()
+        return Env(d).setup(self.rules)
 
     def path(self, name):
-        return os.path.join(self.dir, name)
+        return str(self.tmp / name)
 
     def template(self, unit):
         out = self.path(unit + ".xlsx")
         r = self.run("template", "--unit", unit, "--period", "2023-Q1", "-o", out)
-        assert r.returncode == 0, r.stderr
+        assert r.rc == 0, r.err
         return out
 
     def values(self, unit):
         """Every value in force for unit, as the csv export writes them."""
         out = self.path("export.csv")
         r = self.run("export", "2023-Q1", "--format", "csv", "-o", out)
-        assert r.returncode == 0, r.stderr
+        assert r.rc == 0, r.err
         with open(out, encoding="utf-8") as f:
             return {(row[2], row[3]): row[4] for row in csv.reader(f) if row[0] == unit}
 
     def revisions(self):
         r = self.run("status", "2023-Q1", "--as-of", "2023-12-31", "--json")
-        units = json.loads(r.stdout)["units"]
+        units = json.loads(r.out)["units"]
         return sum(len(u["received"]) for u in units)
 
 
-def test(fn):
-    def wrapped():
-        try:
-            fn()
-            results.append(("ok", fn.__name__, ""))
-        except AssertionError as e:
-            results.append(("FAIL", fn.__name__, str(e)[:400]))
-        except Exception as e:  # a crash of the test itself is a failure too
-            results.append(("FAIL", fn.__name__, f"{type(e).__name__}: {e}"[:400]))
-    wrapped.__name__ = fn.__name__
-    TESTS.append(wrapped)
-    return fn
-
-
-TESTS = []
+SUITE = h.Suite("xlsx_import.py", Env, "bc-xlsx-", workers=1)
+test = SUITE.test
 
 
 def fill(template, sub, out, transform=None):
@@ -154,95 +149,95 @@ def load(name):
 # ---- round trips ----------------------------------------------------------
 
 @test
-def round_trip_commune_every_form():
-    env = Env()
+def round_trip_commune_every_form(t):
+    env = t.setup()
     sub = load("xa-ky-son.json")
     out = env.path("filled.xlsx")
     fill(env.template("xa-ky-son"), sub, out)
     r = env.run("import", out, "--received-at", "2023-02-25T09:00", "--channel", "email")
-    assert r.returncode == 0, r.stderr[-400:]
+    assert r.rc == 0, r.err[-400:]
     same_values(env.values("xa-ky-son"), expected(sub), "commune")
 
 
 @test
-def round_trip_department():
-    env = Env()
+def round_trip_department(t):
+    env = t.setup()
     sub = load("tckh.json")
     out = env.path("filled.xlsx")
     fill(env.template("tckh"), sub, out)
     r = env.run("import", out)
-    assert r.returncode == 0, r.stderr[-400:]
+    assert r.rc == 0, r.err[-400:]
     same_values(env.values("tckh"), expected(sub), "department")
 
 
 @test
-def committed_openpyxl_and_libreoffice_workbooks():
+def committed_openpyxl_and_libreoffice_workbooks(t):
     # Made by fixtures/xlsx/make against the frozen rules beside them.
     with open(os.path.join(FIX, "xa-ky-son.json"), encoding="utf-8") as f:
         want = expected(json.load(f))
     for name in ("filled-openpyxl.xlsx", "filled-libreoffice.xlsx"):
-        env = Env(rules=os.path.join(FIX, "rules"))
+        env = t.setup(rules=os.path.join(FIX, "rules"))
         r = env.run("import", os.path.join(FIX, name), "--received-at", "2023-02-25")
-        assert r.returncode == 0, f"{name}: {r.stderr[-400:]}"
+        assert r.rc == 0, f"{name}: {r.err[-400:]}"
         same_values(env.values("xa-ky-son"), want, name)
 
 
 @test
-def blank_table_is_an_empty_table():
-    env = Env()
+def blank_table_is_an_empty_table(t):
+    env = t.setup()
     sub = load("xa-ky-son.json")
     sub["forms"]["pl1b"]["van_ban"] = []
     out = env.path("filled.xlsx")
     fill(env.template("xa-ky-son"), sub, out)
     r = env.run("import", out)
-    assert r.returncode == 0, r.stderr[-300:]
+    assert r.rc == 0, r.err[-300:]
     assert env.values("xa-ky-son").get(("pl1b", "van_ban")) == "[]"
 
 
 @test
-def blank_workbook_is_no_receipt():
+def blank_workbook_is_no_receipt(t):
     # Only the signer filled in: no form, not even an empty table, is
     # received; the file is refused and nothing stored.
-    env = Env()
+    env = t.setup()
     sub = load("xa-ky-son.json")
     out = env.path("blank.xlsx")
     fill(env.template("xa-ky-son"), dict(sub, forms={}, report={}), out)
     r = env.run("import", out, "--received-at", "2023-02-25")
-    assert r.returncode == 1, r.stderr[-300:]
-    assert "nothing to import" in r.stderr, r.stderr[-300:]
+    assert r.rc == 1, r.err[-300:]
+    assert "nothing to import" in r.err, r.err[-300:]
     assert env.revisions() == 0, "something was stored"
     # one sheet filled: that form is received, the blank ones are not
     only = {"forms": {"bm3": sub["forms"]["bm3"]}, "report": {}}
     fill(env.template("xa-ky-son"), dict(sub, **only), out)
     r = env.run("import", out, "--received-at", "2023-02-25")
-    assert r.returncode == 0, r.stderr[-300:]
+    assert r.rc == 0, r.err[-300:]
     st = json.loads(env.run("status", "2023-Q1", "--as-of", "2023-12-31",
-                            "--json").stdout)
+                            "--json").out)
     u = [x for x in st["units"] if x["unit"] == "xa-ky-son"][0]
     assert sorted(u["received"]) == ["bm3", "pl1b"], u["received"]
 
 
 @test
-def receipt_time_of_import_is_said():
+def receipt_time_of_import_is_said(t):
     # A workbook carries no receipt time: without --received-at the time
     # of import is used, the summary says so, and a late verdict says it
     # rests on it.
-    env = Env()
+    env = t.setup()
     out = env.path("filled.xlsx")
     fill(env.template("xa-ky-son"), load("xa-ky-son.json"), out)
     r = env.run("import", out)
-    assert r.returncode == 0, r.stderr[-300:]
+    assert r.rc == 0, r.err[-300:]
     now = "2023-03-01T08:00:00+07:00"
-    assert f"received at import, {now} (no --received-at)" in r.stderr, r.stderr
-    late = [l for l in r.stderr.splitlines() if "after the deadline" in l]
-    assert len(late) == 1 and "at import (no --received-at" in late[0], r.stderr
+    assert f"received at import, {now} (no --received-at)" in r.err, r.err
+    late = [l for l in r.err.splitlines() if "after the deadline" in l]
+    assert len(late) == 1 and "at import (no --received-at" in late[0], r.err
 
 
 @test
-def required_blank_cell_named():
+def required_blank_cell_named(t):
     # A field the rules mark required, left blank in a sheet filled
     # otherwise: refused at that cell.
-    rules = tempfile.mkdtemp(prefix="bc-rules-")
+    rules = str(t.tmp / "rules")
     shutil.copytree(os.path.join(ROOT, "rules", "cchc-1131"),
                     os.path.join(rules, "cchc-1131"))
     path = os.path.join(rules, "cchc-1131", "forms", "bm3.lua")
@@ -252,7 +247,7 @@ def required_blank_cell_named():
     assert n == 1, "could not mark bm3.hs_tiep_nhan required"
     with open(path, "w", encoding="utf-8") as f:
         f.write(text)
-    env = Env(rules=rules)
+    env = t.setup(rules=rules)
     tpl = env.template("xa-ky-son")
     sub = load("xa-ky-son.json")
     out = env.path("filled.xlsx")
@@ -262,15 +257,15 @@ def required_blank_cell_named():
     at = {k: head.index(k) for k in ("form", "field", "sheet", "cell")}
     row = [x for x in rows[1:] if (x[at["form"]], x[at["field"]]) == ("bm3", "hs_tiep_nhan")][0]
     r = env.run("import", out, "--received-at", "2023-02-25")
-    assert r.returncode == 1, r.stderr[-300:]
+    assert r.rc == 1, r.err[-300:]
     want = f"{out}: {row[at['sheet']]}!{row[at['cell']]}: bm3.hs_tiep_nhan: required"
-    assert want in r.stderr, f"no {want!r} in {r.stderr[-400:]!r}"
+    assert want in r.err, f"no {want!r} in {r.err[-400:]!r}"
     assert env.revisions() == 0
 
 
 @test
-def spreadsheet_conventions():
-    env = Env()
+def spreadsheet_conventions(t):
+    env = t.setup()
     sub = load("xa-ky-son.json")
 
     def local(form, field, v):
@@ -294,26 +289,26 @@ def spreadsheet_conventions():
     out = env.path("filled.xlsx")
     fill(env.template("xa-ky-son"), sub, out, local)
     r = env.run("import", out)
-    assert r.returncode == 0, r.stderr[-500:]
+    assert r.rc == 0, r.err[-500:]
     same_values(env.values("xa-ky-son"), expected(sub), "local conventions")
 
 
 @test
-def ambiguous_number_refused_with_cell():
-    env = Env()
+def ambiguous_number_refused_with_cell(t):
+    env = t.setup()
     sub = load("xa-ky-son.json")
     out = env.path("filled.xlsx")
     fill(env.template("xa-ky-son"), sub, out,
          lambda f, k, v: "1.20" if (f, k) == ("bm3", "hs_ky_truoc") else v)
     r = env.run("import", out)
-    assert r.returncode == 1, r.stderr
-    assert "!D" in r.stderr and "bm3.hs_ky_truoc" in r.stderr and "two ways" in r.stderr, r.stderr
+    assert r.rc == 1, r.err
+    assert "!D" in r.err and "bm3.hs_ky_truoc" in r.err and "two ways" in r.err, r.err
     assert env.revisions() == 0, "something was stored"
 
 
 @test
-def changed_rules_refused():
-    env = Env()
+def changed_rules_refused(t):
+    env = t.setup()
     out = env.path("filled.xlsx")
     fill(env.template("xa-ky-son"), load("xa-ky-son.json"), out)
     wb = openpyxl.load_workbook(out)
@@ -322,7 +317,7 @@ def changed_rules_refused():
             row[1].value = "0" * 64
     wb.save(out)
     r = env.run("import", out)
-    assert r.returncode == 1 and "new template" in r.stderr, r.stderr
+    assert r.rc == 1 and "new template" in r.err, r.err
     assert env.revisions() == 0
 
 
@@ -330,9 +325,9 @@ def changed_rules_refused():
 
 def refused(env, path, why, seconds=30):
     r = env.run("import", path, timeout=seconds + 30)
-    assert r.returncode == 1, f"exit {r.returncode}: {r.stderr[-300:]}"
-    assert why in r.stderr, f"no '{why}' in: {r.stderr[-300:]}"
-    assert r.seconds < seconds, f"took {r.seconds:.1f}s"
+    assert r.rc == 1, f"exit {r.rc}: {r.err[-300:]}"
+    assert why in r.err, f"no '{why}' in: {r.err[-300:]}"
+    assert r.secs < seconds, f"took {r.secs:.1f}s"
     assert env.revisions() == 0, "something was stored"
 
 
@@ -346,8 +341,8 @@ def rezip(src, dst, change):
 
 
 @test
-def zip_bomb_refused():
-    env = Env()
+def zip_bomb_refused(t):
+    env = t.setup()
     tpl = env.template("xa-ky-son")
     bomb = env.path("bomb.xlsx")
     first = []
@@ -362,8 +357,8 @@ def zip_bomb_refused():
 
 
 @test
-def path_outside_refused():
-    env = Env()
+def path_outside_refused(t):
+    env = t.setup()
     tpl = env.template("xa-ky-son")
     bad = env.path("dotdot.xlsx")
     shutil.copy(tpl, bad)
@@ -373,8 +368,8 @@ def path_outside_refused():
 
 
 @test
-def corrupted_zip_refused():
-    env = Env()
+def corrupted_zip_refused(t):
+    env = t.setup()
     junk = env.path("junk.xlsx")
     with open(junk, "wb") as f:
         f.write(b"PK\x03\x04" + bytes(range(256)) * 20)
@@ -389,8 +384,8 @@ def corrupted_zip_refused():
 
 
 @test
-def too_many_cells_refused():
-    env = Env()
+def too_many_cells_refused(t):
+    env = t.setup()
     tpl = env.template("xa-ky-son")
     many = env.path("many.xlsx")
     first = []
@@ -409,8 +404,8 @@ def too_many_cells_refused():
 
 
 @test
-def xml_entity_bomb_refused():
-    env = Env()
+def xml_entity_bomb_refused(t):
+    env = t.setup()
     tpl = env.template("xa-ky-son")
     lol = env.path("lol.xlsx")
     ents = '<!DOCTYPE s [<!ENTITY a "aaaaaaaaaa">' + "".join(
@@ -423,12 +418,12 @@ def xml_entity_bomb_refused():
         return d
     rezip(tpl, lol, bomb)
     r = env.run("import", lol, timeout=60)
-    assert r.returncode == 1 and r.seconds < 30, f"exit {r.returncode} in {r.seconds:.1f}s"
+    assert r.rc == 1 and r.secs < 30, f"exit {r.rc} in {r.secs:.1f}s"
 
 
 @test
-def not_a_template_refused():
-    env = Env()
+def not_a_template_refused(t):
+    env = t.setup()
     wb = openpyxl.Workbook()
     wb.active["A1"] = "bảng tính thường"
     plain = env.path("plain.xlsx")
@@ -446,8 +441,8 @@ def altered_map(env, name, change):
 
 
 @test
-def fields_naming_a_missing_sheet_refused():
-    env = Env()
+def fields_naming_a_missing_sheet_refused(t):
+    env = t.setup()
 
     def add_row(ws):
         ws.cell(row=ws.max_row + 1, column=1, value="bm1")
@@ -492,20 +487,20 @@ def with_cell(env, name, src, part, ref, new):
 
 def refused_at(env, path, where, why):
     r = env.run("import", path)
-    assert r.returncode == 1, f"exit {r.returncode}: {r.stderr[-300:]}"
-    assert f"{where}: " in r.stderr and why in r.stderr, \
-        f"no '{where}: … {why}' in: {r.stderr[-400:]}"
+    assert r.rc == 1, f"exit {r.rc}: {r.err[-300:]}"
+    assert f"{where}: " in r.err and why in r.err, \
+        f"no '{where}: … {why}' in: {r.err[-400:]}"
     assert env.revisions() == 0, "something was stored"
     return r
 
 
 @test
-def bad_cells_refused_with_their_place():
+def bad_cells_refused_with_their_place(t):
     """A shared string the workbook does not have, a formula without its
     value, an error, a number or boolean that is none, a cell written
     twice: each refused naming sheet!cell (they were dropped, or the
     form with them), all of them listed."""
-    env = Env()
+    env = t.setup()
     src, sheet, ref, part = filled(env)
     at = f"{sheet}!{ref}"
     cases = [
@@ -523,10 +518,10 @@ def bad_cells_refused_with_their_place():
     # a formula with its value is read
     ok = with_cell(env, "ok.xlsx", src, part, ref, cell_xml(ref, "<f>1+2</f><v>3</v>"))
     r = env.run("import", ok)
-    assert r.returncode == 0, r.stderr[-300:]
+    assert r.rc == 0, r.err[-300:]
     assert env.values("xa-ky-son").get(("bm1", "vb_chi_dao")) in ("3", "3.0"), env.values("xa-ky-son")
-    # two bad cells of two sheets: both said
-    env = Env()
+    # two bad cells of two sheets: both said, a new database
+    env = t.another()
     src, sheet, ref, part = filled(env)
     one = with_cell(env, "one.xlsx", src, part, ref, cell_xml(ref, "<v>99999</v>", ' t="s"'))
     wb = openpyxl.load_workbook(src)
@@ -536,14 +531,14 @@ def bad_cells_refused_with_their_place():
     p3 = f"xl/worksheets/sheet{wb.sheetnames.index(s3) + 1}.xml"
     two = with_cell(env, "two.xlsx", one, p3, r3, cell_xml(r3, "<f>A1</f>"))
     r = refused_at(env, two, f"{sheet}!{ref}", "shared string")
-    assert f"{s3}!{r3}: " in r.stderr, r.stderr[-400:]
+    assert f"{s3}!{r3}: " in r.err, r.err[-400:]
 
 
 @test
-def sheet_relationships_checked():
+def sheet_relationships_checked(t):
     """A form's sheet whose relationship points to another kind of part,
     to another sheet's part, or is missing: refused naming the sheet."""
-    env = Env()
+    env = t.setup()
     src, sheet, ref, part = filled(env)
     rels = "xl/_rels/workbook.xml.rels"
     with zipfile.ZipFile(src) as z:
@@ -571,10 +566,10 @@ def sheet_relationships_checked():
 
 
 @test
-def too_many_shared_strings_refused():
+def too_many_shared_strings_refused(t):
     """More shared strings than any template has: exit 1 with the reason
     (it was exit 3 and no message), quickly."""
-    env = Env()
+    env = t.setup()
     src, sheet, ref, part = filled(env)
     dst = env.path("strings.xlsx")
     with zipfile.ZipFile(src) as z, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as o:
@@ -587,10 +582,47 @@ def too_many_shared_strings_refused():
 
 
 @test
-def map_naming_no_cell_refused():
-    env = Env()
+def map_naming_no_cell_refused(t):
+    env = t.setup()
     bad = altered_map(env, "no-cell.xlsx", lambda ws: ws.cell(row=2, column=4, value="E0"))
     refused(env, bad, "_fields!D2: 'E0' is no cell")
+
+
+@test
+def map_table_row_limit(t):
+    """The map may name a table's rows up to 10 000: a row 10 000 of
+    pl1b's table is read after the others (blank rows between are not
+    counted: it is row 3) and stored; a row 10 001 is no table's cell,
+    refused."""
+    base = t.setup()
+    for n in (10000, 10001):
+        env = base.another()
+        src, sheet, ref, part = filled(env)
+        wb = openpyxl.load_workbook(src)
+        rows = list(wb["_fields"].iter_rows(min_row=2, values_only=True))
+        tsheet = [r for r in rows if r[0] == "pl1b" and "[" in str(r[1])][0][2]
+        cells = {"so_ky_hieu": "12/KH-UBND", "ngay": "2023-01-10",
+                 "loai": "ke_hoach", "trich_yeu": "Kế hoạch"}
+        ws, top = wb["_fields"], wb["_fields"].max_row
+        for i, (col, v) in enumerate(cells.items()):
+            for k, x in enumerate(("pl1b", f"van_ban[{n}].{col}", tsheet,
+                                   f"AA{100 + i}"), 1):
+                ws.cell(row=top + 1 + i, column=k, value=x)
+            wb[tsheet][f"AA{100 + i}"] = v
+        path = env.path(f"row{n}.xlsx")
+        wb.save(path)
+        r = env.run("import", path, "--received-at", "2023-02-25")
+        if n == 10000:
+            assert r.rc == 0, r.err[-300:]
+            got = env.values("xa-ky-son")
+            assert all(got.get(("pl1b", f"van_ban[3].{c}")) == v
+                       for c, v in cells.items()), sorted(got)[-8:]
+            continue
+        assert r.rc == 1, r.err[-300:]
+        said = [line for line in r.err.splitlines() if "pl1b" in line]
+        assert len(said) == 4 and all(
+            "the form has no such field" in x for x in said) and \
+            f"{tsheet}!AA100: pl1b.van_ban[10001].so_ky_hieu" in said[0], said
 
 
 def cpu_seconds(env, *args):
@@ -603,11 +635,11 @@ def cpu_seconds(env, *args):
 
 
 @test
-def big_map_read_in_linear_time():
+def big_map_read_in_linear_time(t):
     """A map of thousands of filled table cells: each table is gathered
     once (it was looked for again for every cell of the map): twice the
     cells, less than three times the CPU time."""
-    env = Env()
+    env = t.setup()
     tpl = env.template("xa-ky-son")
     wb = openpyxl.load_workbook(tpl)
     rows = list(wb["_fields"].iter_rows(min_row=2, values_only=True))
@@ -630,20 +662,10 @@ def big_map_read_in_linear_time():
     small, big = with_cells(5000), with_cells(10000)
     r1, t1 = cpu_seconds(env, "import", small, "--dry-run")
     r2, t2 = cpu_seconds(env, "import", big, "--dry-run")
-    assert r1.returncode == 1 and r2.returncode == 1, r2.stderr[-300:]
-    assert "(and 9 999 more places like it)" in r2.stderr, r2.stderr[-300:]
+    assert r1.rc == 1 and r2.rc == 1, r2.err[-300:]
+    assert "(and 9 999 more places like it)" in r2.err, r2.err[-300:]
     assert t2 < 3 * t1, f"5000 cells: {t1:.2f} s CPU, 10000: {t2:.2f} s"
 
 
-def main():
-    for t in TESTS:
-        t()
-    for status, name, why in results:
-        print(f"{status} {name}" + (f": {why}" if why else ""))
-    failed = sum(1 for r in results if r[0] == "FAIL")
-    print(f"{len(results) - failed} passed, {failed} failed")
-    return 1 if failed else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(SUITE.main())

@@ -10,6 +10,7 @@
  */
 #include "cond.h"
 #include "mem.h"
+#include "text.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -30,22 +31,25 @@ static int resolve(void *ud, const char *name)
 	return -1;
 }
 
-/* Values from the input's first bytes, some fields not reported. */
-static bool value(void *ud, int ref, double *v)
+/* Values from the input's first bytes, some fields not reported, some
+ * near the most 18 digits hold. */
+static bool value(void *ud, int ref, bc_dec *v)
 {
 	const uint8_t *seed = ud;
 	if (seed[ref] % 7 == 0)
 		return false;
-	*v = (double)seed[ref] * 1000.25 - 90000;
+	*v = (bc_dec){(int64_t)seed[ref] * (seed[ref] % 5 ? 100025 :
+					    INT64_MAX / 256) - 9000000,
+		      seed[ref] % 3};
 	return true;
 }
 
-static bool show(void *ud, int ref, double v, char *buf, size_t n)
+static bool show(void *ud, int ref, bc_dec v, char *buf, size_t n)
 {
 	(void)ud;
 	if (ref != 4 || n < 2)
 		return false;
-	buf[0] = v > 0 ? '+' : '-';
+	buf[0] = v.v > 0 ? '+' : '-';
 	buf[1] = '\0';
 	return true;
 }
@@ -90,7 +94,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (bc_expr_parse(text, &e, err, sizeof err)) {
 		bc_cond wrap = {.lhs = e};
 		within_promise(&wrap, len);
-		double v;
+		bc_dec v;
 		if (bc_expr_resolve(&e, resolve, NULL, &bad))
 			bc_expr_eval(&e, value, seed, &v);
 		bc_expr_text(&e, buf, sizeof buf);

@@ -4,7 +4,7 @@
  * Built by scripts/fuzz with libFuzzer for long runs; linked with
  * driver.c for the short, deterministic run of the test suite.
  */
-#include "submission.h"
+#include "xlsx_read.h"
 
 #include <stddef.h>
 #include <stdint.h>

@@ -1,8 +1,17 @@
 /* SPDX-License-Identifier: MIT */
-/* badabi: a test exporter that says it was built for the next major ABI,
- * as a plugin left over from another baocao would: it must be refused
- * before its run() is ever called. */
+/* A test exporter that says it was built for an ABI this baocao does not
+ * have, as a plugin left over from another baocao would: it must be
+ * refused before its run() is ever called.  Built twice (meson.build):
+ * badabi, for the next major ABI; newminor, for the next minor of this
+ * major, as if built against a newer baocao whose host API (grown at its
+ * end) this one lacks. */
 #include <baocao/plugin.h>
+
+#ifndef NAME
+#define NAME "badabi"
+#define ABI_MAJOR (BC_PLUGIN_ABI_MAJOR + 1)
+#define ABI_MINOR 0
+#endif
 
 static int run(bc_host *h, const bc_host_api *api)
 {
@@ -10,9 +19,9 @@ static int run(bc_host *h, const bc_host_api *api)
 }
 
 static const bc_exporter exporter = {
-	.abi_major = BC_PLUGIN_ABI_MAJOR + 1,
-	.abi_minor = 0,
-	.name = "badabi",
+	.abi_major = ABI_MAJOR,
+	.abi_minor = ABI_MINOR,
+	.name = NAME,
 	.description = "test: built for another ABI",
 	.extension = "txt",
 	.run = run,

@@ -1,0 +1,1139 @@
+/* SPDX-License-Identifier: MIT */
+#include "aggregate.h"
+#include "duty.h"
+#include "jsonset.h"
+#include "jsonout.h"
+#include "mem.h"
+#include "revision.h"
+#include "tally.h"
+#include "unit.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
+
+/* The group every unit belongs to; --by adds one group per ancestor. */
+#define ALL "*"
+
+typedef struct actx {
+	bc_store *st;
+	sqlite3 *db;
+	const bc_period *p;
+	const bc_ruleset *rs;
+	bc_diags *d;
+	json_t *groups;    /* group → form → figures */
+	json_t *estimated; /* group → [unit codes] */
+	json_t *missing;   /* group → form → [unit codes] */
+	const char **grp_of; /* per unit of the list: its --by group or NULL */
+	const char **grp_code; /* per group index: the --by unit; [0] ALL */
+	size_t n_groups;
+	bc_err rc;
+} actx;
+
+static bool run(actx *x, const char *sql)
+{
+	if (x->rc == BC_OK &&
+	    sqlite3_exec(x->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		x->rc = bc_store_fail(x->st, x->d, "aggregate");
+	return x->rc == BC_OK;
+}
+
+static sqlite3_stmt *prepare(actx *x, const char *sql)
+{
+	sqlite3_stmt *s = NULL;
+	if (x->rc == BC_OK &&
+	    sqlite3_prepare_v2(x->db, sql, -1, &s, NULL) != SQLITE_OK)
+		x->rc = bc_store_fail(x->st, x->d, "aggregate");
+	return s;
+}
+
+/* Ends a loop over the rows of s: finalize says whether the last step
+ * failed, which is not the end of the rows. */
+static void finalize(actx *x, sqlite3_stmt *s)
+{
+	if (sqlite3_finalize(s) != SQLITE_OK && x->rc == BC_OK)
+		x->rc = bc_store_fail(x->st, x->d, "aggregate");
+}
+
+static const char *col(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	return t ? (const char *)t : "";
+}
+
+/* ---- the catalogue as temporary tables ------------------------------- */
+
+static const char SCHEMA[] =
+	"DROP TABLE IF EXISTS temp.agg_unit;"
+	"DROP TABLE IF EXISTS temp.agg_rev;"
+	"DROP TABLE IF EXISTS temp.agg_form;"
+	"CREATE TEMP TABLE agg_unit (unit_id INTEGER PRIMARY KEY, code TEXT,"
+	" level TEXT, grp TEXT, level_no INTEGER, grp_no INTEGER);"
+	"CREATE TEMP TABLE agg_rev (id INTEGER PRIMARY KEY, unit_id INTEGER,"
+	" part TEXT, estimated INTEGER);"
+	"CREATE TEMP TABLE agg_form (part TEXT PRIMARY KEY, form_no INTEGER);";
+
+/* The revision in force of each (unit, part): latest receipt, then the
+ * higher number, among those received by ?9 (a number of its own: the
+ * queries number their other parameters from 1). */
+#define LATEST "ORDER BY r.received_at DESC, r.number DESC"
+#define UNTIL 9
+#define RECEIVED " AND r.received_at <= ?9"
+static const char IN_FORCE[] =
+	"INSERT INTO agg_rev SELECT id, unit_id, part, estimated FROM ("
+	" SELECT r.id, r.unit_id, r.part, s.estimated, row_number() OVER ("
+	"  PARTITION BY r.unit_id, r.part " LATEST ") AS k"
+	" FROM revision_received r JOIN submission s"
+	" ON s.id = r.submission_id"
+	" WHERE r.period_id = ?1" RECEIVED " AND r.unit_id IN (SELECT unit_id"
+	" FROM agg_unit WHERE level IS NOT NULL)) WHERE k = 1";
+
+/* Binds RECEIVED of s: revisions received by until (0: every one). */
+static void bind_until(sqlite3_stmt *s, bc_time until)
+{
+	sqlite3_bind_int64(s, UNTIL, until ? until : INT64_MAX);
+}
+
+/* Steps an insert of the catalogue's tables, noting a failure. */
+static void insert(actx *x, sqlite3_stmt *s)
+{
+	if (sqlite3_step(s) != SQLITE_DONE && x->rc == BC_OK)
+		x->rc = bc_store_fail(x->st, x->d, "aggregate");
+	sqlite3_reset(s);
+}
+
+static void fill_forms(actx *x)
+{
+	sqlite3_stmt *s = prepare(x, "INSERT INTO agg_form VALUES (?,?)");
+	for (size_t i = 0; s && x->rc == BC_OK && i < x->rs->n_forms; i++) {
+		sqlite3_bind_text(s, 1, x->rs->forms[i].id, -1, NULL);
+		sqlite3_bind_int64(s, 2, (sqlite3_int64)i);
+		insert(x, s);
+	}
+	sqlite3_finalize(s);
+}
+
+static int level_no(const bc_ruleset *rs, const char *level)
+{
+	for (size_t i = 0; level && i < rs->n_levels; i++)
+		if (!strcmp(rs->levels[i].id, level))
+			return (int)i;
+	return -1;
+}
+
+/* Units with their level and, with --by, the ancestor of that kind they
+ * count under (the list is depth-first, so a stack of the units above
+ * finds it without searching). */
+static void fill_units(actx *x, const bc_unit_list *ul, const char *by)
+{
+	sqlite3_stmt *u = prepare(x, "INSERT INTO agg_unit VALUES (?,?,?,?,?,?)");
+	size_t *above = bc_calloc(ul->n + 1, sizeof *above);
+	size_t *own = bc_calloc(ul->n + 1, sizeof *own); /* a group's number */
+	x->grp_of = bc_calloc(ul->n + 1, sizeof *x->grp_of);
+	x->grp_code = bc_calloc(ul->n + 1, sizeof *x->grp_code);
+	if (!above || !own || !x->grp_of || !x->grp_code)
+		x->rc = BC_ERR_NOMEM;
+	else
+		x->grp_code[0] = ALL;
+	for (size_t i = 0; u && x->rc == BC_OK && i < ul->n; i++) {
+		const bc_unit *un = &ul->v[i];
+		const bc_unit_kind *k = bc_ruleset_kind(x->rs, un->kind);
+		int depth = un->depth < 0 ? 0 : un->depth, lv;
+		size_t grp = 0;
+		above[depth] = i;
+		if (by && !strcmp(un->kind, by)) {
+			own[i] = ++x->n_groups;
+			x->grp_code[own[i]] = un->code;
+		}
+		for (int d = depth - 1; by && d >= 0 && !x->grp_of[i]; d--)
+			if (!strcmp(ul->v[above[d]].kind, by)) {
+				x->grp_of[i] = ul->v[above[d]].code;
+				grp = own[above[d]];
+			}
+		sqlite3_bind_int64(u, 1, un->id);
+		sqlite3_bind_text(u, 2, un->code, -1, NULL);
+		sqlite3_bind_text(u, 3, k ? k->level : NULL, -1, NULL);
+		sqlite3_bind_text(u, 4, x->grp_of[i], -1, NULL);
+		if (k && (lv = level_no(x->rs, k->level)) >= 0)
+			sqlite3_bind_int(u, 5, lv);
+		else
+			sqlite3_bind_null(u, 5);
+		sqlite3_bind_int64(u, 6, (sqlite3_int64)grp);
+		if (sqlite3_step(u) != SQLITE_DONE)
+			x->rc = bc_store_fail(x->st, x->d, "aggregate");
+		sqlite3_reset(u);
+	}
+	bc_free(above);
+	bc_free(own);
+	sqlite3_finalize(u);
+}
+
+/* ---- building the result -------------------------------------------- */
+
+static json_t *num_json(double v, int decimals)
+{
+	double r = pow(10, decimals);
+	v = round(v * r) / r;
+	if (v == floor(v) && fabs(v) < 9e15)
+		return json_integer((json_int_t)v);
+	return json_real(v);
+}
+
+/* groups[grp].forms[part] — created on first use. */
+static json_t *form_obj(actx *x, const char *grp, const char *part)
+{
+	json_t *g = json_object_get(x->groups, grp);
+	if (!g)
+		g = bc_json_set(&x->rc, x->groups, grp, json_object());
+	json_t *f = json_object_get(g, part);
+	if (!f)
+		f = bc_json_set(&x->rc, g, part,
+				json_pack("{s:{}, s:{}, s:{}}", "units",
+					  "fields", "indicators"));
+	return f;
+}
+
+static const bc_field *field_of(const bc_ruleset *rs, const char *part,
+				const char *field)
+{
+	const bc_form *f = bc_ruleset_form(rs, part);
+	int i = f ? bc_field_index(f->fields, f->n_fields, field) : -1;
+	return i >= 0 ? &f->fields[i] : NULL;
+}
+
+/* An object with method (when not NULL) first, then every level of the
+ * ruleset and the total, all null. */
+static json_t *levels_null(bc_err *err, const bc_ruleset *rs,
+			   const char *method)
+{
+	json_t *o = bc_json_made(err, json_object());
+	if (method)
+		bc_json_set(err, o, "method", json_string(method));
+	for (size_t i = 0; i < rs->n_levels; i++)
+		bc_json_set(err, o, rs->levels[i].id, json_null());
+	bc_json_set(err, o, "total", json_null());
+	return o;
+}
+
+/* The figures of a form in the whole and, with --by, in a group: every
+ * result row counts in both, so one pass over the values serves all. */
+static int targets(actx *x, sqlite3_stmt *s, int grp_col, const char *part,
+		   json_t *out[2])
+{
+	out[0] = form_obj(x, ALL, part);
+	if (sqlite3_column_type(s, grp_col) == SQLITE_NULL)
+		return 1;
+	out[1] = form_obj(x, col(s, grp_col), part);
+	return 2;
+}
+
+/* Every value in force, revision by revision, into the tally: one pass
+ * over the value table in its key order (no sorting), which is what
+ * makes aggregate cheaper than a GROUP BY over the values. */
+static void scan(actx *x, bc_tally *t)
+{
+	sqlite3_stmt *s = prepare(
+		x, "SELECT r.id, f.form_no, u.level_no, u.grp_no, v.field,"
+		   " v.row, v.col, v.num, v.cents, v.txt"
+		   " FROM agg_rev r JOIN agg_unit u ON u.unit_id = r.unit_id"
+		   " JOIN agg_form f ON f.part = r.part"
+		   " JOIN value v ON v.revision_id = r.id"
+		   " WHERE u.level_no IS NOT NULL"
+		   " ORDER BY r.id, v.field, v.row, v.col");
+	sqlite3_int64 rev = -1;
+	int rc;
+	while (s && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (sqlite3_column_int64(s, 0) != rev) {
+			rev = sqlite3_column_int64(s, 0);
+			bc_tally_begin(t, (size_t)sqlite3_column_int64(s, 1),
+				       (size_t)sqlite3_column_int64(s, 2),
+				       (size_t)sqlite3_column_int64(s, 3));
+		}
+		int row = sqlite3_column_int(s, 5);
+		bc_dec num;
+		bool has = bc_value_number(s, 7, &num);
+		/* Only table cells are read as text: the long texts of the
+		 * report never leave SQLite. */
+		const char *txt = row > 0 ? (const char *)sqlite3_column_text(s, 9)
+					  : NULL;
+		bc_err e = bc_tally_value(t, col(s, 4), row, col(s, 6),
+					  has ? &num : NULL, txt);
+		if (e != BC_OK && x->rc == BC_OK)
+			x->rc = e;
+	}
+	if (s && rc != SQLITE_DONE && x->rc == BC_OK)
+		x->rc = bc_store_fail(x->st, x->d, "aggregate");
+	bc_tally_end(t);
+	sqlite3_finalize(s);
+}
+
+/* The fields object of a form in a group, the form created if new. */
+static json_t *fields_of(actx *x, const char *grp, const char *part)
+{
+	return json_object_get(form_obj(x, grp, part), "fields");
+}
+
+/* A sum past 18 digits is refused, never rounded: a hostile file's
+ * worth of the largest amounts makes one. */
+static void too_large(actx *x, const char *form, const char *what,
+		      const char *level)
+{
+	bc_diags_add(x->d, BC_ERROR, NULL, 0, form, what,
+		     "the sum %s%s has more digits than baocao adds exactly "
+		     "(18)", level ? "at level " : "in total", level ? level : "");
+	x->rc = BC_ERR_INVALID;
+}
+
+/* Each level's sum and the total, the sum of the levels, exactly. */
+static void sum_json(actx *x, const bc_tally *t, size_t g, size_t fi,
+		     size_t k)
+{
+	const bc_form *f = &x->rs->forms[fi];
+	const char *id = f->fields[k].id;
+	json_t *o = NULL;
+	bc_dec total = {0};
+	for (size_t l = 0; l < x->rs->n_levels; l++) {
+		bc_dec v;
+		int r = bc_tally_sum(t, g, fi, k, l, &v);
+		if (r < 0 || (r > 0 && !bc_dec_add(total, v, &total)))
+			too_large(x, f->id, id, r < 0 ? x->rs->levels[l].id : NULL);
+		if (r <= 0)
+			continue;
+		if (!o)
+			o = bc_json_set(&x->rc,
+					fields_of(x, x->grp_code[g], f->id), id,
+					levels_null(&x->rc, x->rs,
+						    bc_agg_name(f->fields[k].agg)));
+		bc_json_set(&x->rc, o, x->rs->levels[l].id, bc_json_dec(v));
+		bc_json_set(&x->rc, o, "total", bc_json_dec(total));
+	}
+}
+
+/* Whether a counted value is one the column declares. */
+static bool declared(const bc_field *col, const char *value)
+{
+	for (size_t i = 0; i < col->n_values; i++)
+		if (!strcmp(col->values[i], value))
+			return true;
+	return false;
+}
+
+/* One level's counts: the column's declared values in their order, then
+ * any other value in byte order (free text, or values of older rules). */
+static json_t *level_counts(bc_err *err, const bc_tally *t, size_t g,
+			    size_t fi, size_t k, size_t l, const bc_field *col)
+{
+	const char *value;
+	int64_t n;
+	if (!bc_tally_count(t, g, fi, k, l, 0, &value, &n))
+		return NULL;
+	json_t *lv = bc_json_made(err, json_object());
+	for (size_t d = 0; d < col->n_values; d++)
+		for (size_t i = 0; bc_tally_count(t, g, fi, k, l, i, &value, &n); i++)
+			if (!strcmp(value, col->values[d]))
+				bc_json_set(err, lv, value, json_integer(n));
+	for (size_t i = 0; bc_tally_count(t, g, fi, k, l, i, &value, &n); i++)
+		if (!declared(col, value))
+			bc_json_set(err, lv, value, json_integer(n));
+	return lv;
+}
+
+static void count_json(actx *x, const bc_tally *t, size_t g, size_t fi,
+		       size_t k)
+{
+	const bc_form *f = &x->rs->forms[fi];
+	const bc_field *fl = &f->fields[k];
+	json_t *o = NULL;
+	for (size_t l = 0; l < x->rs->n_levels; l++) {
+		json_t *lv = level_counts(&x->rc, t, g, fi, k, l,
+					  &fl->columns[fl->count_by]);
+		if (lv && !o) {
+			o = levels_null(&x->rc, x->rs, "count_by");
+			bc_json_set(&x->rc, o, "by",
+				    json_string(fl->columns[fl->count_by].id));
+			o = bc_json_set(&x->rc,
+					fields_of(x, x->grp_code[g], f->id),
+					fl->id, o);
+		}
+		if (lv)
+			bc_json_set(&x->rc, o, x->rs->levels[l].id, lv);
+	}
+}
+
+/* The total of a count_by field: each value's count over the levels.
+ * (A sum's total is sum_json's, made exactly from the levels'.) */
+static void count_totals(bc_err *err, json_t *o, const bc_ruleset *rs)
+{
+	bool objects = false;
+	json_t *counts = bc_json_made(err, json_object());
+	for (size_t i = 0; i < rs->n_levels; i++) {
+		json_t *v = json_object_get(o, rs->levels[i].id);
+		const char *k;
+		json_t *n;
+		objects |= json_is_object(v);
+		json_object_foreach(v, k, n) {
+			json_int_t c = json_integer_value(json_object_get(counts, k));
+			bc_json_set(err, counts, k,
+				    json_integer(c + json_integer_value(n)));
+		}
+	}
+	if (objects)
+		bc_json_set(err, o, "total", counts);
+	else
+		json_decref(counts);
+}
+
+/* Numerators and denominators per (group, form, indicator, level), as
+ * "_num"/"_den" pairs that finish() turns into ratios. */
+static void ratio_json(actx *x, const bc_tally *t, size_t g, size_t fi,
+		       size_t i)
+{
+	const bc_form *f = &x->rs->forms[fi];
+	json_t *o = NULL, *parts = NULL;
+	for (size_t l = 0; l < x->rs->n_levels; l++) {
+		bc_dec num, den;
+		int r = bc_tally_ratio(t, g, fi, i, l, &num, &den);
+		if (r < 0)
+			too_large(x, f->id, f->indicators[i].id,
+				  x->rs->levels[l].id);
+		if (r <= 0)
+			continue;
+		if (!o) {
+			o = levels_null(&x->rc, x->rs, NULL);
+			parts = bc_json_set(&x->rc, o, "_parts", json_object());
+			if (!bc_json_set(&x->rc,
+					 json_object_get(form_obj(x, x->grp_code[g],
+								  f->id),
+							 "indicators"),
+					 f->indicators[i].id, o))
+				return; /* o released, and parts with it */
+		}
+		bc_json_set(&x->rc, parts, x->rs->levels[l].id,
+			    json_pack("[o, o]", bc_json_dec(num),
+				      bc_json_dec(den)));
+	}
+}
+
+/* The tally's figures as the JSON of each group's forms. */
+static void tally_json(actx *x, const bc_tally *t)
+{
+	for (size_t g = 0; g <= x->n_groups; g++)
+		for (size_t fi = 0; fi < x->rs->n_forms; fi++) {
+			const bc_form *f = &x->rs->forms[fi];
+			for (size_t k = 0; k < f->n_fields; k++) {
+				bc_ftype ty = f->fields[k].type;
+				if (f->fields[k].count_by >= 0)
+					count_json(x, t, g, fi, k);
+				else if (ty != BC_T_TABLE && ty != BC_T_DATE)
+					sum_json(x, t, g, fi, k);
+			}
+			for (size_t i = 0; i < f->n_indicators; i++)
+				ratio_json(x, t, g, fi, i);
+		}
+}
+
+static void figures(actx *x)
+{
+	bc_tally *t = x->rc == BC_OK ? bc_tally_new(x->rs, x->n_groups) : NULL;
+	if (!t) {
+		if (x->rc == BC_OK)
+			x->rc = BC_ERR_NOMEM;
+		return;
+	}
+	scan(x, t);
+	if (x->rc == BC_OK)
+		tally_json(x, t);
+	bc_tally_free(t);
+}
+
+static json_t *ratio(bc_dec num, bc_dec den)
+{
+	return den.v == 0 ? json_null()
+			  : num_json(100.0 * bc_dec_double(num) /
+					     bc_dec_double(den),
+				     1);
+}
+
+/* Each level's ratio, and the total's from the levels' sums. */
+static void finish_indicator(actx *x, const char *form, const char *id,
+			     json_t *o)
+{
+	const bc_ruleset *rs = x->rs;
+	json_t *parts = json_object_get(o, "_parts");
+	bc_dec tn = {0}, td = {0};
+	bool any = false;
+	for (size_t i = 0; i < rs->n_levels; i++) {
+		json_t *lv = json_object_get(parts, rs->levels[i].id);
+		bc_dec n, dn;
+		if (!lv || !bc_json_get_dec(json_array_get(lv, 0), &n) ||
+		    !bc_json_get_dec(json_array_get(lv, 1), &dn))
+			continue;
+		bc_json_set(&x->rc, o, rs->levels[i].id, ratio(n, dn));
+		if (!bc_dec_add(tn, n, &tn) || !bc_dec_add(td, dn, &td))
+			too_large(x, form, id, NULL);
+		any = true;
+	}
+	bc_json_set(&x->rc, o, "total", any ? ratio(tn, td) : json_null());
+	json_object_del(o, "_parts");
+}
+
+static void units_per_form(actx *x)
+{
+	sqlite3_stmt *s = prepare(
+		x, "SELECT u.grp, r.part, u.level, count(*)"
+		   " FROM agg_rev r JOIN agg_unit u ON u.unit_id = r.unit_id"
+		   " WHERE r.part <> 'report' GROUP BY 1, 2, 3");
+	while (s && sqlite3_step(s) == SQLITE_ROW) {
+		json_t *forms[2];
+		int n = targets(x, s, 0, col(s, 1), forms);
+		for (int k = 0; k < n; k++) {
+			json_t *units = json_object_get(forms[k], "units");
+			json_int_t c = json_integer_value(
+				json_object_get(units, col(s, 2)));
+			bc_json_set(&x->rc, units, col(s, 2),
+				    json_integer(c + sqlite3_column_int(s, 3)));
+		}
+	}
+	finalize(x, s);
+}
+
+/* A stored number from columns num and num + 1 (cents) of s, exactly;
+ * null when it has none. */
+static json_t *stored_number(sqlite3_stmt *s, int num)
+{
+	bc_dec d;
+	return bc_value_number(s, num, &d) ? bc_json_dec(d) : json_null();
+}
+
+/* A unit's own value of field f, from columns num, num + 1 (cents) and
+ * num + 2 (txt) of s: a table's value is its number of rows (they are
+ * listed in the aggregate's "rows"). */
+static json_t *own_value(const bc_field *f, sqlite3_stmt *s, int num)
+{
+	if (f->type == BC_T_TABLE)
+		return json_integer((json_int_t)sqlite3_column_double(s, num));
+	if (f->type == BC_T_BOOL)
+		return json_boolean(sqlite3_column_double(s, num) != 0);
+	if (sqlite3_column_type(s, num + 2) != SQLITE_NULL)
+		return json_string(col(s, num + 2));
+	return stored_number(s, num);
+}
+
+/* A table cell's value, from columns txt, txt + 1 (num) and txt + 2
+ * (cents) of s. */
+static json_t *cell_value(sqlite3_stmt *s, int txt)
+{
+	return sqlite3_column_type(s, txt) != SQLITE_NULL
+		       ? json_string(col(s, txt))
+		       : stored_number(s, txt + 1);
+}
+
+/* Table rows, listed with their unit (docs/forms.md: "rows listed"). */
+static void table_rows(actx *x)
+{
+	/* The rows go with the whole only: per group they would repeat a
+	 * national list 700 times. */
+	sqlite3_stmt *s = prepare(
+		x, "SELECT '" ALL "', r.part, v.field, u.code, v.row, v.col,"
+		   " v.txt, v.num, v.cents FROM agg_rev r"
+		   " JOIN agg_unit u ON u.unit_id = r.unit_id"
+		   " JOIN value v ON v.revision_id = r.id AND v.row > 0"
+		   " ORDER BY 2, 3, 4, 5");
+	json_t *row = NULL;
+	int last_row = -1;
+	const char *last_unit = NULL;
+	char unit_buf[128] = "";
+	while (s && sqlite3_step(s) == SQLITE_ROW) {
+		const bc_field *f = field_of(x->rs, col(s, 1), col(s, 2));
+		if (!f || f->type != BC_T_TABLE)
+			continue;
+		json_t *fields = json_object_get(
+			form_obj(x, col(s, 0), col(s, 1)), "fields");
+		json_t *o = json_object_get(fields, f->id);
+		if (!o)
+			o = bc_json_set(&x->rc, fields, f->id,
+					levels_null(&x->rc, x->rs,
+						    bc_agg_name(f->agg)));
+		json_t *rows = json_object_get(o, "rows");
+		if (!rows) {
+			rows = bc_json_set(&x->rc, o, "rows", json_array());
+			row = NULL;
+		}
+		int rn = sqlite3_column_int(s, 4);
+		if (!row || rn != last_row || !last_unit ||
+		    strcmp(unit_buf, col(s, 3))) {
+			row = bc_json_push(&x->rc, rows,
+					   json_pack("{s:s, s:i}", "unit",
+						     col(s, 3), "row", rn));
+			snprintf(unit_buf, sizeof unit_buf, "%s", col(s, 3));
+			last_unit = unit_buf;
+			last_row = rn;
+		}
+		bc_json_set(&x->rc, row, col(s, 5), cell_value(s, 6));
+	}
+	finalize(x, s);
+}
+
+static void finish(actx *x)
+{
+	const char *grp;
+	json_t *forms;
+	json_object_foreach(x->groups, grp, forms) {
+		const char *part;
+		json_t *f;
+		json_object_foreach(forms, part, f) {
+			const char *id;
+			json_t *o;
+			json_object_foreach(json_object_get(f, "fields"), id, o)
+				count_totals(&x->rc, o, x->rs);
+			json_object_foreach(json_object_get(f, "indicators"), id,
+					    o) finish_indicator(x, part, id, o);
+		}
+	}
+}
+
+/* The forms object of one group, in the rules' order of forms, with
+ * every form present (no units reported: all null). */
+static json_t *ordered_forms(actx *x, const char *grp)
+{
+	bc_err *err = &x->rc;
+	json_t *out = bc_json_made(err, json_object());
+	json_t *g = json_object_get(x->groups, grp);
+	for (size_t i = 0; i < x->rs->n_forms; i++) {
+		const bc_form *f = &x->rs->forms[i];
+		json_t *src = g ? json_object_get(g, f->id) : NULL;
+		json_t *units = src ? bc_json_made(err, json_deep_copy(
+					     json_object_get(src, "units")))
+				    : json_object();
+		json_t *o = bc_json_made(err, json_object());
+		units = bc_json_set(err, o, "units", units);
+		bc_json_set(err, o, "fields", json_object());
+		bc_json_set(err, o, "indicators", json_object());
+		for (size_t l = 0; l < x->rs->n_levels; l++)
+			if (!json_object_get(units, x->rs->levels[l].id))
+				bc_json_set(err, units, x->rs->levels[l].id,
+					    json_integer(0));
+		for (size_t k = 0; k < f->n_fields; k++) {
+			const bc_field *fl = &f->fields[k];
+			json_t *v = src ? json_object_get(
+						  json_object_get(src, "fields"),
+						  fl->id)
+					: NULL;
+			if (!v) {
+				v = levels_null(err, x->rs, bc_agg_name(fl->agg));
+			} else {
+				json_incref(v);
+			}
+			bc_json_set(err, json_object_get(o, "fields"), fl->id, v);
+		}
+		for (size_t k = 0; k < f->n_indicators; k++) {
+			const char *id = f->indicators[k].id;
+			json_t *v = src ? json_object_get(
+						  json_object_get(src, "indicators"),
+						  id)
+					: NULL;
+			bc_json_set(err, json_object_get(o, "indicators"), id,
+				    v ? json_incref(v)
+				      : levels_null(err, x->rs, NULL));
+		}
+		bc_json_set(err, out, f->id, o);
+	}
+	return out;
+}
+
+/* A (unit, part) that has a revision in force. */
+typedef struct held {
+	int64_t unit;
+	char part[32];
+} held;
+
+static int cmp_held(const void *a, const void *b)
+{
+	const held *x = a, *y = b;
+	if (x->unit != y->unit)
+		return x->unit < y->unit ? -1 : 1;
+	return strcmp(x->part, y->part);
+}
+
+static void add_code(bc_err *err, json_t *obj, const char *key,
+		     const char *code)
+{
+	json_t *a = json_object_get(obj, key);
+	if (!a)
+		a = bc_json_set(err, obj, key, json_array());
+	bc_json_push(err, a, json_string(code));
+}
+
+static json_t *group_obj(bc_err *err, json_t *top, const char *grp)
+{
+	json_t *g = json_object_get(top, grp);
+	if (!g)
+		g = bc_json_set(err, top, grp, json_object());
+	return g;
+}
+
+/* Units that owe a form and have no revision of it in force, for the
+ * whole and each group: one query, then the duties unit by unit. */
+static void missing(actx *x, const bc_unit_list *ul)
+{
+	held *h = NULL;
+	size_t n = 0, cap = 0;
+	sqlite3_stmt *s = prepare(x, "SELECT unit_id, part FROM agg_rev");
+	while (s && sqlite3_step(s) == SQLITE_ROW) {
+		if (bc_grow((void **)&h, &cap, n + 1, sizeof *h) < 0) {
+			x->rc = BC_ERR_NOMEM;
+			break;
+		}
+		h[n].unit = sqlite3_column_int64(s, 0);
+		snprintf(h[n].part, sizeof h[n].part, "%s", col(s, 1));
+		n++;
+	}
+	finalize(x, s);
+	if (n > 1)
+		qsort(h, n, sizeof *h, cmp_held);
+	for (size_t i = 0; x->rc == BC_OK && i < ul->n; i++) {
+		const bc_unit *u = &ul->v[i];
+		bc_owed owed;
+		/* It fails only for memory: not "owes nothing". */
+		if ((x->rc = bc_owed_for(x->p, u->kind, u->roles, u->n_roles,
+					 &owed)) != BC_OK)
+			break;
+		for (size_t k = 0; k < owed.n_parts; k++) {
+			held key = {.unit = u->id};
+			if (!strcmp(owed.parts[k], BC_PART_REPORT))
+				continue;
+			snprintf(key.part, sizeof key.part, "%s", owed.parts[k]);
+			if (n && bsearch(&key, h, n, sizeof *h, cmp_held))
+				continue;
+			add_code(&x->rc, group_obj(&x->rc, x->missing, ALL),
+				 owed.parts[k], u->code);
+			if (x->grp_of[i])
+				add_code(&x->rc,
+					 group_obj(&x->rc, x->missing,
+						   x->grp_of[i]),
+					 owed.parts[k], u->code);
+		}
+		bc_owed_free(&owed);
+	}
+	bc_free(h);
+}
+
+static void estimated(actx *x)
+{
+	sqlite3_stmt *s = prepare(
+		x, "SELECT DISTINCT u.code, u.grp FROM agg_rev r"
+		   " JOIN agg_unit u ON u.unit_id = r.unit_id"
+		   " WHERE r.estimated ORDER BY u.code");
+	while (s && sqlite3_step(s) == SQLITE_ROW) {
+		add_code(&x->rc, x->estimated, ALL, col(s, 0));
+		if (sqlite3_column_type(s, 1) != SQLITE_NULL)
+			add_code(&x->rc, x->estimated, col(s, 1), col(s, 0));
+	}
+	finalize(x, s);
+}
+
+/* Each unit's plain values in force: values[form][unit][field]; a
+ * table's value is its number of rows. */
+static json_t *unit_values(actx *x)
+{
+	json_t *out = bc_json_made(&x->rc, json_object());
+	sqlite3_stmt *s = prepare(
+		x, "SELECT r.part, u.code, v.field, v.num, v.cents, v.txt"
+		   " FROM agg_rev r JOIN agg_unit u ON u.unit_id = r.unit_id"
+		   " JOIN value v ON v.revision_id = r.id AND v.row = 0"
+		   " AND v.col = '' ORDER BY 1, 2");
+	while (s && sqlite3_step(s) == SQLITE_ROW) {
+		const bc_field *f = field_of(x->rs, col(s, 0), col(s, 2));
+		if (!f)
+			continue;
+		json_t *form = group_obj(&x->rc, out, col(s, 0));
+		json_t *unit = group_obj(&x->rc, form, col(s, 1));
+		bc_json_set(&x->rc, unit, f->id, own_value(f, s, 3));
+	}
+	finalize(x, s);
+	return out;
+}
+
+static json_t *result(actx *x, const char *grp)
+{
+	json_t *est = json_object_get(x->estimated, grp);
+	json_t *miss = json_object_get(x->missing, grp);
+	return bc_json_made(
+		&x->rc,
+		json_pack("{s:o, s:o, s:o}", "forms", ordered_forms(x, grp),
+			  "estimated_units", est ? json_incref(est) : json_array(),
+			  "missing_units",
+			  miss ? json_incref(miss) : json_object()));
+}
+
+static bc_err compute(bc_store *st, const bc_period *p,
+		      const bc_agg_opts *o, json_t **out, bc_diags *d)
+{
+	actx x = {.st = st, .db = bc_store_db(st), .p = p, .rs = p->rs, .d = d,
+		  .groups = json_object(), .estimated = json_object(),
+		  .missing = json_object()};
+	bc_unit_list ul;
+	x.rc = x.groups && x.estimated && x.missing ? bc_units_list(st, &ul, d)
+						    : BC_ERR_NOMEM;
+	if (x.rc != BC_OK) {
+		json_decref(x.groups);
+		json_decref(x.estimated);
+		json_decref(x.missing);
+		return x.rc;
+	}
+	run(&x, SCHEMA);
+	fill_units(&x, &ul, o->by);
+	fill_forms(&x);
+	sqlite3_stmt *s = prepare(&x, IN_FORCE);
+	if (s) {
+		sqlite3_bind_int64(s, 1, p->id);
+		bind_until(s, o->until);
+		if (sqlite3_step(s) != SQLITE_DONE)
+			x.rc = bc_store_fail(st, d, "aggregate");
+		sqlite3_finalize(s);
+	}
+	figures(&x);
+	/* Listing the rows is half the work nationally: only when asked. */
+	if (o->rows)
+		table_rows(&x);
+	units_per_form(&x);
+	estimated(&x);
+	if (x.rc == BC_OK)
+		missing(&x, &ul);
+	finish(&x);
+	json_t *res = NULL;
+	if (x.rc == BC_OK) {
+		res = result(&x, ALL);
+		bc_json_set(&x.rc, res, "period", json_string(p->code));
+		bc_json_set(&x.rc, res, "ruleset", json_string(p->rs->id));
+		if (o->unit_values)
+			bc_json_set(&x.rc, res, "values", unit_values(&x));
+		if (o->by) {
+			json_t *by = bc_json_set(&x.rc, res, "by",
+						 json_object());
+			for (size_t i = 0; i < ul.n; i++)
+				if (!strcmp(ul.v[i].kind, o->by))
+					bc_json_set(&x.rc, by, ul.v[i].code,
+						    result(&x, ul.v[i].code));
+		}
+	}
+	run(&x, "DROP TABLE IF EXISTS temp.agg_unit;"
+		"DROP TABLE IF EXISTS temp.agg_rev;"
+		"DROP TABLE IF EXISTS temp.agg_form;");
+	bc_unit_list_free(&ul);
+	bc_free(x.grp_of);
+	bc_free(x.grp_code);
+	json_decref(x.groups);
+	json_decref(x.estimated);
+	json_decref(x.missing);
+	if (x.rc != BC_OK) {
+		json_decref(res);
+		return x.rc;
+	}
+	*out = res;
+	return BC_OK;
+}
+
+/* value − previous, per level: in percent for fields, in points for
+ * indicators; null where either is null (or previous is 0 for %). */
+static json_t *change(bc_err *err, json_t *now, json_t *prev, bool points)
+{
+	json_t *o = bc_json_made(err, json_object());
+	const char *k;
+	json_t *v;
+	json_object_foreach(now, k, v) {
+		json_t *p = json_object_get(prev, k);
+		if (!bc_json_is_num(v) || !bc_json_is_num(p) ||
+		    (!points && bc_json_num_value(p) == 0)) {
+			if (bc_json_is_num(v) || json_is_null(v))
+				bc_json_set(err, o, k, json_null());
+			continue;
+		}
+		double a = bc_json_num_value(v), b = bc_json_num_value(p);
+		bc_json_set(err, o, k,
+			    num_json(points ? a - b : (a - b) / b * 100, 1));
+	}
+	return o;
+}
+
+/* The levels of an aggregated value, without its other keys. */
+static json_t *levels_of(bc_err *err, json_t *v)
+{
+	json_t *o = bc_json_made(err, json_object());
+	const char *k;
+	json_t *x;
+	json_object_foreach(v, k, x) if (bc_json_is_num(x) || json_is_null(x) ||
+					 (json_is_object(x) && strcmp(k, "rows")))
+		bc_json_set(err, o, k, json_incref(x));
+	return o;
+}
+
+/* Adds the previous year to one forms object, and to those of --by. */
+static void add_previous(bc_err *err, json_t *res, json_t *prev)
+{
+	const char *grp;
+	json_t *g;
+	json_object_foreach(json_object_get(res, "by"), grp, g)
+		add_previous(err, g,
+			     prev ? json_object_get(json_object_get(prev, "by"),
+						    grp)
+				  : NULL);
+	const char *form;
+	json_t *f;
+	json_object_foreach(json_object_get(res, "forms"), form, f) {
+		json_t *pf = prev ? json_object_get(json_object_get(prev, "forms"),
+						    form)
+				  : NULL;
+		static const char *const kinds[] = {"fields", "indicators"};
+		for (int k = 0; k < 2; k++) {
+			const char *id;
+			json_t *o;
+			json_object_foreach(json_object_get(f, kinds[k]), id, o) {
+				json_t *po = pf ? json_object_get(
+							  json_object_get(pf, kinds[k]),
+							  id)
+						: NULL;
+				json_t *now = levels_of(err, o);
+				json_t *before = po ? levels_of(err, po) : NULL;
+				json_t *delta = before ? change(err, now, before, k)
+						       : json_null();
+				bc_json_set(err, o, "previous",
+					    before ? before : json_null());
+				bc_json_set(err, o, k ? "change_pp" : "change_pct",
+					    delta);
+				json_decref(now);
+			}
+		}
+	}
+}
+
+bc_err bc_aggregate(bc_store *st, bc_rulebook *rb, const char *period,
+		    const bc_agg_opts *o, json_t **out, bc_diags *d)
+{
+	bc_period p;
+	bc_err rc = bc_period_get(st, rb, period, &p, d);
+	if (rc != BC_OK)
+		return rc;
+	rc = compute(st, &p, o, out, d);
+	if (rc == BC_OK && o->compare) {
+		json_t *prev = NULL;
+		bc_period pp;
+		char code[BC_PERIOD_CODE_MAX + 16];
+		snprintf(code, sizeof code, "%04u-%s",
+			 (unsigned)(p.year - 1) % 10000u, p.type);
+		bc_diags ignore = BC_DIAGS_INIT;
+		/* An ad-hoc report, or a year no ruleset governs, has no
+		 * previous period; the database failing is no such year. */
+		bc_err prc = p.adhoc_no ? BC_ERR_NOT_FOUND
+					: bc_period_get(st, rb, code, &pp, &ignore);
+		if (prc == BC_OK) {
+			bc_agg_opts po = {.by = o->by, .until = o->until};
+			rc = compute(st, &pp, &po, &prev, d);
+			bc_period_free(&pp);
+		} else if (prc != BC_ERR_NOT_FOUND) {
+			bc_diags_move(d, &ignore);
+			rc = prc;
+		}
+		bc_diags_free(&ignore);
+		if (rc == BC_OK)
+			add_previous(&rc, *out, prev);
+		json_decref(prev);
+		if (rc != BC_OK) {
+			json_decref(*out);
+			*out = NULL;
+		}
+	}
+	bc_period_free(&p);
+	return rc;
+}
+
+/* ---- a form, or a unit's table, at a time ---------------------------- */
+
+/* As in the aggregate: a unit of a kind that collects (no level) reports
+ * nothing. */
+static bool reports(const bc_ruleset *rs, const char *kind)
+{
+	const bc_unit_kind *k = bc_ruleset_kind(rs, kind);
+	return k && k->level;
+}
+
+/* Ends a read of s whose last step returned rc. */
+static bc_err read_end(bc_store *st, sqlite3_stmt *s, int rc, bc_diags *d)
+{
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? BC_OK : bc_store_fail(st, d, "aggregate");
+}
+
+/* The revisions of form ?2 of period ?1 received by ?9, those in
+ * force with k = 1, with their unit (u). */
+#define FORM_IN_FORCE                                                         \
+	"(SELECT r.id, r.unit_id, row_number() OVER ("                        \
+	" PARTITION BY r.unit_id " LATEST ") AS k"                            \
+	" FROM revision_received r WHERE r.period_id = ?1 AND r.part = ?2" RECEIVED    \
+	") r JOIN unit u ON u.id = r.unit_id"
+
+bc_err bc_aggregate_form_values(bc_store *st, const bc_period *p,
+				bc_time until, const char *form, json_t **out,
+				bc_diags *d)
+{
+	const bc_form *f = bc_ruleset_form(p->rs, form);
+	sqlite3_stmt *s = bc_store_stmt(
+		st, "SELECT u.code, u.kind, v.field, v.num, v.cents, v.txt FROM "
+		    FORM_IN_FORCE
+		    " JOIN value v ON v.revision_id = r.id AND v.row = 0"
+		    " AND v.col = '' WHERE r.k = 1");
+	if (!s)
+		return bc_store_fail(st, d, "aggregate");
+	bc_err j = BC_OK; /* jansson's */
+	json_t *all = bc_json_made(&j, json_object()), *unit = NULL;
+	char last[128] = "";
+	sqlite3_bind_int64(s, 1, p->id);
+	sqlite3_bind_text(s, 2, form, -1, NULL);
+	bind_until(s, until);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int i = f ? bc_field_index(f->fields, f->n_fields, col(s, 2)) : -1;
+		if (i < 0 || !reports(p->rs, col(s, 1)))
+			continue;
+		/* A revision's values come together: one lookup per unit. */
+		if (!unit || strcmp(last, col(s, 0))) {
+			snprintf(last, sizeof last, "%s", col(s, 0));
+			unit = group_obj(&j, all, col(s, 0));
+		}
+		bc_json_set_nocheck(&j, unit, f->fields[i].id,
+				    own_value(&f->fields[i], s, 3));
+	}
+	bc_err e = read_end(st, s, rc, d);
+	if (e == BC_OK)
+		e = j;
+	if (e != BC_OK)
+		json_decref(all);
+	else
+		*out = all;
+	return e;
+}
+
+bc_err bc_aggregate_unit_rows(bc_store *st, const bc_period *p,
+			      bc_time until, const char *form,
+			      const char *table, const char *unit,
+			      json_t **out, bc_diags *d)
+{
+	sqlite3_stmt *s = bc_store_stmt(
+		st, "SELECT v.row, v.col, v.txt, v.num, v.cents FROM value v"
+		    " WHERE v.revision_id = (SELECT r.id FROM revision_received r"
+		    "  JOIN unit u ON u.id = r.unit_id WHERE r.period_id = ?1"
+		    "  AND u.code = ?2 AND r.part = ?3" RECEIVED " " LATEST
+		    " LIMIT 1)"
+		    " AND v.field = ?4 AND v.row > 0 ORDER BY v.row, v.col");
+	if (!s)
+		return bc_store_fail(st, d, "aggregate");
+	bc_err j = BC_OK; /* jansson's */
+	json_t *rows = bc_json_made(&j, json_array()), *row = NULL;
+	sqlite3_bind_int64(s, 1, p->id);
+	sqlite3_bind_text(s, 2, unit, -1, NULL);
+	sqlite3_bind_text(s, 3, form, -1, NULL);
+	sqlite3_bind_text(s, 4, table, -1, NULL);
+	bind_until(s, until);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int rn = sqlite3_column_int(s, 0);
+		if (!row || json_integer_value(json_object_get(row, "row")) != rn) {
+			row = bc_json_push(&j, rows,
+					   json_pack("{s:s, s:i}", "unit", unit,
+						     "row", rn));
+		}
+		bc_json_set(&j, row, col(s, 1), cell_value(s, 2));
+	}
+	bc_err e = read_end(st, s, rc, d);
+	if (e == BC_OK)
+		e = j;
+	if (e != BC_OK)
+		json_decref(rows);
+	else
+		*out = rows;
+	return e;
+}
+
+bc_err bc_aggregate_table_shape(bc_store *st, const bc_period *p,
+				bc_time until, const char *form,
+				const char *table, json_t **units,
+				json_t **longest, bc_diags *d)
+{
+	sqlite3_stmt *s = bc_store_stmt(
+		st, "SELECT u.code, u.kind, v.col, length(v.txt) FROM "
+		    FORM_IN_FORCE " JOIN value v ON v.revision_id = r.id"
+		    " AND v.field = ?3 AND v.row > 0 WHERE r.k = 1");
+	if (!s)
+		return bc_store_fail(st, d, "aggregate");
+	bc_err j = BC_OK; /* jansson's */
+	json_t *by = bc_json_made(&j, json_object()),
+	       *most = bc_json_made(&j, json_object());
+	char last[128] = "";
+	sqlite3_bind_int64(s, 1, p->id);
+	sqlite3_bind_text(s, 2, form, -1, NULL);
+	sqlite3_bind_text(s, 3, table, -1, NULL);
+	bind_until(s, until);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (!reports(p->rs, col(s, 1)))
+			continue;
+		/* A revision's cells come together: one set per unit. */
+		if (strcmp(last, col(s, 0))) {
+			snprintf(last, sizeof last, "%s", col(s, 0));
+			bc_json_set(&j, by, col(s, 0), json_true());
+		}
+		json_int_t n = sqlite3_column_int64(s, 3);
+		if (n > json_integer_value(json_object_get(most, col(s, 2))))
+			bc_json_set(&j, most, col(s, 2), json_integer(n));
+	}
+	bc_err e = read_end(st, s, rc, d);
+	if (e == BC_OK)
+		e = j;
+	if (e != BC_OK) {
+		json_decref(by);
+		json_decref(most);
+	} else {
+		*units = by;
+		*longest = most;
+	}
+	return e;
+}
+
+bc_err bc_aggregate_unit_values(bc_store *st, const bc_period *p,
+				bc_time until, const char *unit, json_t **out,
+				bc_diags *d)
+{
+	sqlite3_stmt *s = bc_store_stmt(
+		st, "SELECT u.kind, r.part, v.field, v.num, v.cents, v.txt FROM ("
+		    " SELECT r.id, r.part, r.unit_id, row_number() OVER ("
+		    "  PARTITION BY r.part " LATEST ") AS k"
+		    " FROM revision_received r JOIN unit u ON u.id = r.unit_id"
+		    " WHERE r.period_id = ?1 AND u.code = ?2" RECEIVED ") r"
+		    " JOIN unit u ON u.id = r.unit_id"
+		    " JOIN value v ON v.revision_id = r.id AND v.row = 0"
+		    " AND v.col = '' WHERE r.k = 1");
+	if (!s)
+		return bc_store_fail(st, d, "aggregate");
+	bc_err j = BC_OK; /* jansson's */
+	json_t *all = bc_json_made(&j, json_object());
+	sqlite3_bind_int64(s, 1, p->id);
+	sqlite3_bind_text(s, 2, unit, -1, NULL);
+	bind_until(s, until);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const bc_field *f = field_of(p->rs, col(s, 1), col(s, 2));
+		if (f && reports(p->rs, col(s, 0)))
+			bc_json_set_nocheck(&j, group_obj(&j, all, col(s, 1)),
+					    f->id, own_value(f, s, 3));
+	}
+	bc_err e = read_end(st, s, rc, d);
+	if (e == BC_OK)
+		e = j;
+	if (e != BC_OK)
+		json_decref(all);
+	else
+		*out = all;
+	return e;
+}

@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * District figures of a period, from the revision in force of each unit's
+ * forms: each field per level and in total by its aggregation method,
+ * each indicator per level from summed numerators and denominators (only
+ * units that reported every field of it), the units contributing and
+ * missing per form, the units whose figures are estimates.
+ *
+ * The units, the revisions in force and the forms go into temporary
+ * tables; one pass over the values of those revisions, in the value
+ * table's key order, feeds the arithmetic (tally.h); the result is the
+ * JSON object of docs/cli.md, which the exporters read as well.
+ */
+#ifndef BC_AGGREGATE_H
+#define BC_AGGREGATE_H
+
+#include <jansson.h>
+
+#include "period.h"
+#include "rulebook.h"
+#include "store.h"
+
+typedef struct bc_agg_opts {
+	bool compare;     /* add the same period of the previous year */
+	const char *by;   /* also per ancestor unit of this kind, or NULL */
+	bool unit_values; /* add each unit's values ("values") */
+	bool rows;        /* list the tables' rows with their unit */
+	bc_time until;    /* count only revisions received by then (the
+			   * end of an export's --as-of day); 0: all */
+} bc_agg_opts;
+
+/* The aggregate of period (see docs/cli.md); *out is a new reference the
+ * caller releases with json_decref. */
+bc_err bc_aggregate(bc_store *st, bc_rulebook *rb, const char *period,
+		    const bc_agg_opts *o, json_t **out, bc_diags *d);
+
+/* What an exporter that writes a form or a table at a time needs
+ * instead of the whole (whose "values" and "rows" grow with the country),
+ * each in force among the revisions received by until (0: all), as
+ * bc_agg_opts.until:
+ *
+ * Each unit's own values in force for one form, as "values" holds them
+ * for it: {unit code: {field: value}}.  *out is a new reference. */
+bc_err bc_aggregate_form_values(bc_store *st, const bc_period *p,
+				bc_time until, const char *form, json_t **out,
+				bc_diags *d);
+
+/* One unit's own values in force, every form: {form: {field: value}},
+ * as "values" holds them for that unit.  *out is a new reference. */
+bc_err bc_aggregate_unit_values(bc_store *st, const bc_period *p,
+				bc_time until, const char *unit, json_t **out,
+				bc_diags *d);
+
+/* Which units have rows of table `table` of `form` in force ({unit code:
+ * true}), and the longest text of each column in characters ({column:
+ * length}): what a writer sizes a list by before it writes the rows.
+ * Both new references. */
+bc_err bc_aggregate_table_shape(bc_store *st, const bc_period *p,
+				bc_time until, const char *form,
+				const char *table, json_t **units,
+				json_t **longest, bc_diags *d);
+
+/* The rows of table `table` of `form` in the revision of it in force for
+ * unit, in order, as "rows" lists them: a new array of {"unit", "row",
+ * column: value} objects, empty when the unit has none. */
+bc_err bc_aggregate_unit_rows(bc_store *st, const bc_period *p,
+			      bc_time until, const char *form,
+			      const char *table, const char *unit,
+			      json_t **out, bc_diags *d);
+
+#endif

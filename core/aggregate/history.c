@@ -1,0 +1,267 @@
+/* SPDX-License-Identifier: MIT */
+#include "history.h"
+#include "mem.h"
+#include "text.h"
+#include "revision.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
+
+static char *dup_col(sqlite3_stmt *s, int i, bool *oom)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	char *c = t ? bc_strdup((const char *)t) : NULL;
+	*oom |= t && !c;
+	return c;
+}
+
+/* A revision's values as "key" → "text", key being field[row].col. */
+typedef struct kv {
+	char *key, *val;
+} kv;
+
+typedef struct kvs {
+	kv *v;
+	size_t n, cap;
+} kvs;
+
+static void kvs_free(kvs *k)
+{
+	for (size_t i = 0; i < k->n; i++) {
+		bc_free(k->v[i].key);
+		bc_free(k->v[i].val);
+	}
+	bc_free(k->v);
+	*k = (kvs){0};
+}
+
+static bc_err load_values(sqlite3 *db, int64_t rev, kvs *out)
+{
+	sqlite3_stmt *s;
+	*out = (kvs){0};
+	if (!rev)
+		return BC_OK;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT field, row, col, num, cents, txt FROM value"
+			       " WHERE revision_id = ? ORDER BY field, row, col",
+			       -1, &s, NULL) != SQLITE_OK)
+		return BC_ERR_DB;
+	sqlite3_bind_int64(s, 1, rev);
+	bc_err rc = BC_OK;
+	while (rc == BC_OK && sqlite3_step(s) == SQLITE_ROW) {
+		const char *field = (const char *)sqlite3_column_text(s, 0);
+		int row = sqlite3_column_int(s, 1);
+		const char *col = (const char *)sqlite3_column_text(s, 2);
+		char num[BC_DEC_BUF];
+		bc_dec d;
+		const char *txt = (const char *)sqlite3_column_text(s, 5);
+		if (!txt && bc_value_number(s, 3, &d)) {
+			bc_dec_local(d, num);
+			txt = num;
+		}
+		if (bc_grow((void **)&out->v, &out->cap, out->n + 1,
+			    sizeof *out->v) < 0) {
+			rc = BC_ERR_NOMEM;
+			break;
+		}
+		kv *k = &out->v[out->n++];
+		k->key = row ? bc_sprintf("%s[%d].%s", field, row, col)
+			     : *col ? bc_sprintf("%s.%s", field, col)
+				    : bc_strdup(field);
+		k->val = bc_strdup(txt ? txt : "");
+		if (!k->key || !k->val)
+			rc = BC_ERR_NOMEM;
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+static const char *lookup(const kvs *k, const char *key)
+{
+	for (size_t i = 0; i < k->n; i++)
+		if (!strcmp(k->v[i].key, key))
+			return k->v[i].val;
+	return NULL;
+}
+
+static bc_err add_change(bc_revision_info *r, const char *field,
+			 const char *from, const char *to)
+{
+	bc_change *v = bc_realloc(r->changes, (r->n_changes + 1) * sizeof *v);
+	if (!v)
+		return BC_ERR_NOMEM;
+	r->changes = v;
+	bc_change *c = &v[r->n_changes++];
+	*c = (bc_change){bc_strdup(field), bc_strdup(from), bc_strdup(to)};
+	return !c->field || (from && !c->from) || (to && !c->to)
+		       ? BC_ERR_NOMEM
+		       : BC_OK;
+}
+
+/* What changed from revision prev to rev (prev 0: everything is new). */
+static bc_err diff(sqlite3 *db, int64_t prev, int64_t rev,
+		   bc_revision_info *r)
+{
+	kvs a, b;
+	bc_err rc = load_values(db, prev, &a);
+	if (rc == BC_OK)
+		rc = load_values(db, rev, &b);
+	else
+		b = (kvs){0};
+	for (size_t i = 0; rc == BC_OK && prev && i < b.n; i++) {
+		const char *old = lookup(&a, b.v[i].key);
+		if (!old || strcmp(old, b.v[i].val))
+			rc = add_change(r, b.v[i].key, old, b.v[i].val);
+	}
+	for (size_t i = 0; rc == BC_OK && prev && i < a.n; i++)
+		if (!lookup(&b, a.v[i].key))
+			rc = add_change(r, a.v[i].key, a.v[i].val, NULL);
+	kvs_free(&a);
+	kvs_free(&b);
+	return rc;
+}
+
+static bc_err load_warnings(sqlite3 *db, int64_t rev, bc_revision_info *r)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT coalesce(field || ': ', '') || message"
+			       " FROM diagnostic WHERE revision_id = ?"
+			       " ORDER BY rowid",
+			       -1, &s, NULL) != SQLITE_OK)
+		return BC_ERR_DB;
+	sqlite3_bind_int64(s, 1, rev);
+	bc_err rc = BC_OK;
+	while (rc == BC_OK && sqlite3_step(s) == SQLITE_ROW) {
+		char **v = bc_realloc(r->warnings,
+				      (r->n_warnings + 1) * sizeof *v);
+		if (!v) {
+			rc = BC_ERR_NOMEM;
+			break;
+		}
+		r->warnings = v;
+		bool oom = false;
+		v[r->n_warnings++] = dup_col(s, 0, &oom);
+		if (oom)
+			rc = BC_ERR_NOMEM;
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+static const char HISTORY_SQL[] =
+	"SELECT r.id, r.part, r.number, r.received_at, r.received_offset,"
+	" s.channel, s.signer_name, s.signer_title, s.signed_date,"
+	" s.file_name, s.sha256, s.imported_at, s.actor, s.estimated,"
+	" r.complete,"
+	" (SELECT p.id FROM revision_received p WHERE p.unit_id = r.unit_id AND"
+	"  p.period_id = r.period_id AND p.part = r.part AND"
+	"  p.number = r.number - 1),"
+	" r.id = (SELECT f.id FROM revision_received f WHERE"
+	"  f.unit_id = r.unit_id"
+	"  AND f.period_id = r.period_id AND f.part = r.part"
+	"  ORDER BY f.received_at DESC, f.number DESC LIMIT 1),"
+	" r.received_as, r.correction"
+	" FROM revision_received r JOIN submission s ON s.id = r.submission_id"
+	" JOIN unit u ON u.id = r.unit_id JOIN period pe ON pe.id = r.period_id"
+	" WHERE u.code = ?1 AND pe.code = ?2 AND (?3 IS NULL OR r.part = ?3)"
+	" ORDER BY r.part = 'report', r.part, r.number";
+
+static bc_err revision_from_row(sqlite3 *db, sqlite3_stmt *s,
+				bc_revision_info *r)
+{
+	bool oom = false;
+	*r = (bc_revision_info){0};
+	r->part = dup_col(s, 1, &oom);
+	r->number = sqlite3_column_int(s, 2);
+	r->received_at = sqlite3_column_int64(s, 3);
+	r->offset = sqlite3_column_int(s, 4);
+	r->channel = dup_col(s, 5, &oom);
+	r->signer_name = dup_col(s, 6, &oom);
+	r->signer_title = dup_col(s, 7, &oom);
+	r->signed_date = dup_col(s, 8, &oom);
+	r->file = dup_col(s, 9, &oom);
+	r->sha256 = dup_col(s, 10, &oom);
+	r->imported_at = sqlite3_column_int64(s, 11);
+	r->actor = dup_col(s, 12, &oom);
+	r->estimated = sqlite3_column_int(s, 13);
+	r->complete = sqlite3_column_int(s, 14);
+	r->in_force = sqlite3_column_int(s, 16);
+	r->received_as = sqlite3_column_int64(s, 17);
+	r->correction = dup_col(s, 18, &oom);
+	if (oom)
+		return BC_ERR_NOMEM;
+	int64_t rev = sqlite3_column_int64(s, 0);
+	bc_err rc = load_warnings(db, rev, r);
+	return rc == BC_OK ? diff(db, sqlite3_column_int64(s, 15), rev, r) : rc;
+}
+
+static bool exists(sqlite3 *db, const char *sql, const char *code)
+{
+	sqlite3_stmt *s;
+	bool found = false;
+	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(s, 1, code, -1, SQLITE_STATIC);
+		found = sqlite3_step(s) == SQLITE_ROW;
+		sqlite3_finalize(s);
+	}
+	return found;
+}
+
+bc_err bc_history_get(bc_store *st, const char *unit, const char *period,
+		      const char *part, bc_history *out, bc_diags *d)
+{
+	sqlite3 *db = bc_store_db(st);
+	*out = (bc_history){bc_strdup(unit), bc_strdup(period), NULL, 0};
+	if (!out->unit || !out->period)
+		return BC_ERR_NOMEM;
+	if (!exists(db, "SELECT 1 FROM unit WHERE code = ?", unit)) {
+		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
+			     "unknown unit '%s'", unit);
+		return BC_ERR_NOT_FOUND;
+	}
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(db, HISTORY_SQL, -1, &s, NULL) != SQLITE_OK)
+		return bc_store_fail(st, d, "history");
+	sqlite3_bind_text(s, 1, unit, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, period, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, part, -1, SQLITE_STATIC);
+	bc_err rc = BC_OK;
+	size_t cap = 0;
+	while (rc == BC_OK && sqlite3_step(s) == SQLITE_ROW) {
+		if (bc_grow((void **)&out->v, &cap, out->n + 1,
+			    sizeof *out->v) < 0) {
+			rc = BC_ERR_NOMEM;
+			break;
+		}
+		rc = revision_from_row(db, s, &out->v[out->n++]);
+	}
+	sqlite3_finalize(s);
+	return rc == BC_ERR_DB ? bc_store_fail(st, d, "history") : rc;
+}
+
+void bc_history_free(bc_history *h)
+{
+	for (size_t i = 0; i < h->n; i++) {
+		bc_revision_info *r = &h->v[i];
+		char *strs[] = {r->part,        r->channel, r->signer_name,
+				r->signer_title, r->signed_date, r->file,
+				r->sha256,      r->actor,       r->correction};
+		for (size_t k = 0; k < sizeof strs / sizeof *strs; k++)
+			bc_free(strs[k]);
+		for (size_t k = 0; k < r->n_warnings; k++)
+			bc_free(r->warnings[k]);
+		bc_free(r->warnings);
+		for (size_t k = 0; k < r->n_changes; k++) {
+			bc_free(r->changes[k].field);
+			bc_free(r->changes[k].from);
+			bc_free(r->changes[k].to);
+		}
+		bc_free(r->changes);
+	}
+	bc_free(h->v);
+	bc_free(h->unit);
+	bc_free(h->period);
+	*h = (bc_history){0};
+}

@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: MIT */
+/* A period's status as JSON: `status --json` and the export model. */
+#include "status_json.h"
+#include "jsonset.h"
+
+#include <math.h>
+
+static json_t *rate(size_t part, size_t whole)
+{
+	if (!whole)
+		return json_null();
+	return json_real(round(1000.0 * (double)part / (double)whole) / 10.0);
+}
+
+json_t *bc_status_unit_json(const bc_status *s, size_t k)
+{
+	const bc_unit_status *u = &s->units[k];
+	int offset = s->period.rs->directive.utc_offset;
+	bc_err e = BC_OK;
+	json_t *req = bc_json_made(&e, json_array()),
+	       *rec = bc_json_made(&e, json_object()),
+	       *miss = bc_json_made(&e, json_array());
+	for (size_t i = 0; i < u->owed.n_parts; i++) {
+		const bc_part_status *p = &u->parts[i];
+		bc_json_push(&e, req, json_string(p->part));
+		if (!p->revision) {
+			bc_json_push(&e, miss, json_string(p->part));
+			continue;
+		}
+		char at[BC_TIME_BUF];
+		bc_time_format(p->first, offset, at);
+		bc_json_set(&e, rec, p->part,
+			    json_pack("{s:i, s:s, s:b}", "revision",
+				      p->revision, "received_at", at,
+				      "on_time", p->on_time));
+	}
+	return bc_json_whole(json_pack("{s:s, s:s, s:o, s:o, s:o, s:s}", "unit",
+			       u->unit.code, "kind", u->unit.kind, "required",
+			       req, "received", rec, "missing", miss, "state",
+			       bc_state_name(u->state)),
+		     e);
+}
+
+json_t *bc_status_json(const bc_status *s, bool units)
+{
+	size_t n = s->n;
+	bc_err e = BC_OK;
+	json_t *list = units ? bc_json_made(&e, json_array()) : NULL;
+	for (size_t i = 0; list && i < n; i++)
+		bc_json_push(&e, list, bc_status_unit_json(s, i));
+	if (e != BC_OK) {
+		json_decref(list);
+		return NULL;
+	}
+	return json_pack("{s:s, s:o, s:o, s:{s:i, s:i, s:i, s:i, s:i, s:i,"
+			 " s:o, s:o}, s:o*}",
+			 "period", s->period.code, "as_of",
+			 bc_date_json(s->as_of), "unit_due",
+			 bc_date_json(s->period.unit_due), "summary",
+			 "expected", (int)n, "complete", (int)s->complete,
+			 "on_time", (int)s->on_time, "late", (int)s->late,
+			 "partial", (int)s->partial, "missing",
+			 (int)s->missing, "reporting_rate",
+			 rate(s->complete, n), "on_time_rate",
+			 rate(s->on_time, n), "units", list);
+}
+

@@ -1,0 +1,1094 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The aggregate of a period (docs/cli.md, `aggregate`), on a fixture small
+ * enough to add up by hand: a province over two districts, the first with
+ * two departments (Văn phòng HĐND-UBND, Phòng Nội vụ) and three communes,
+ * the second with one commune.  Every expected figure is a literal with
+ * its arithmetic beside it, so a wrong figure points at either the
+ * program or the comment, never at a second implementation of the rules.
+ *
+ * The rulebook's Lua state allocates through cmocka and cmocka checks for
+ * leaks when a test function returns, before its teardown: so each test
+ * opens the store and rules itself and closes them before it returns; the
+ * teardown only cleans up after a test that failed half-way.
+ */
+#include "test.h"
+
+#include "aggregate.h"
+#include "date.h"
+#include "import.h"
+#include "jsonout.h"
+#include "rulebook.h"
+#include "store.h"
+#include "unit.h"
+
+#include <jansson.h>
+#include <sqlite3.h>
+#include <math.h>
+
+typedef struct fx {
+	char *dir;
+	bc_store *st;
+	bc_rulebook *rb;
+	bc_diags d;
+	json_t *agg; /* the last aggregate */
+} fx;
+
+/* A province at the top so that --by district has two districts to
+ * split into; the departments and communes of huyen-a, and one commune
+ * of huyen-b.  No B sections are sent, so the departments' roles matter
+ * only for the forms they owe: vp-ubnd owes bm3, noi-vu bm1, bm4, bm5. */
+static const char units_csv[] =
+	"code,name,kind,roles,parent\n"
+	"tinh,Tỉnh,province,,\n"
+	"huyen-a,Huyện A,district,,tinh\n"
+	"vp-ubnd,Văn phòng HĐND-UBND,department,vp_ubnd,huyen-a\n"
+	"noi-vu,Phòng Nội vụ,department,noi_vu,huyen-a\n"
+	"xa-1,Xã Một,commune,,huyen-a\n"
+	"xa-2,Xã Hai,commune,,huyen-a\n"
+	"xa-3,Xã Ba,commune,,huyen-a\n"
+	"huyen-b,Huyện B,district,,tinh\n"
+	"xa-b1,Xã B Một,commune,,huyen-b\n";
+
+static int setup(void **state)
+{
+	fx *f = calloc(1, sizeof *f);
+	assert_non_null(f);
+	f->dir = test_tmpdir();
+	*state = f;
+	return 0;
+}
+
+static void fx_close(fx *f)
+{
+	json_decref(f->agg);
+	f->agg = NULL;
+	bc_diags_free(&f->d);
+	if (f->rb)
+		bc_rulebook_free(f->rb);
+	if (f->st)
+		bc_store_close(f->st);
+	f->rb = NULL;
+	f->st = NULL;
+}
+
+static int teardown(void **state)
+{
+	fx *f = *state;
+	fx_close(f);
+	test_rm_tree(f->dir);
+	free(f->dir);
+	free(f);
+	return 0;
+}
+
+/* A fresh store (in the test's own directory), the shipped rules and the
+ * units above. */
+static void fx_open(fx *f)
+{
+	char *db = test_path(f->dir, "baocao.db");
+	if (bc_store_open(db, true, &f->st, &f->d) != BC_OK) {
+		test_diags_print(&f->d);
+		fail_msg("cannot create the database");
+	}
+	free(db);
+	/* Every file gives its received_at; the clock only keeps anything
+	 * that would read it from depending on the day the test runs. */
+	bc_time now;
+	assert_true(bc_time_parse("2023-03-01T10:00:00+07:00", 420, &now, NULL));
+	bc_store_set_clock(f->st, now);
+	char *rules = test_path(test_source_root(), "rules");
+	if (bc_rulebook_load(rules, NULL, &f->rb, &f->d) != BC_OK) {
+		test_diags_print(&f->d);
+		fail_msg("the shipped rules do not load from %s", rules);
+	}
+	free(rules);
+	test_write(f->dir, "units.csv", units_csv);
+	char *units = test_path(f->dir, "units.csv");
+	bc_units_import_result res;
+	if (bc_units_import(f->st, f->rb, units, &res, &f->d) != BC_OK) {
+		test_diags_print(&f->d);
+		fail_msg("the test's units do not import");
+	}
+	free(units);
+	assert_int_equal(res.added, 9);
+	bc_diags_free(&f->d);
+}
+
+/* Writes one submission as dir/name and imports it; it must be
+ * accepted (warnings — late, estimated, unlike last year — are fine). */
+static void submit(fx *f, const char *name, const char *unit,
+		   const char *period, const char *at, bool estimated,
+		   const char *forms)
+{
+	size_t n = strlen(forms) + 1024;
+	char *text = malloc(n);
+	assert_non_null(text);
+	snprintf(text, n,
+		 "{\"unit\": \"%s\", \"period\": \"%s\",\n"
+		 " \"signed_by\": {\"name\": \"Nguyễn Văn A\","
+		 " \"title\": \"Chủ tịch\"},\n"
+		 " \"received_at\": \"%s\", \"estimated\": %s,\n"
+		 " \"forms\": {%s}}\n",
+		 unit, period, at, estimated ? "true" : "false", forms);
+	test_write(f->dir, name, text);
+	free(text);
+	char *path = test_path(f->dir, name);
+	bc_import_opts o = {.tz_offset = 420};
+	bc_import_result res = {0};
+	bc_err rc = bc_import_file(f->st, f->rb, path, &o, false, &res, &f->d);
+	bool ok = rc == BC_OK && res.accepted;
+	bc_import_result_free(&res);
+	free(path);
+	if (!ok) {
+		test_diags_print(&f->d);
+		fail_msg("%s: refused", name);
+	}
+	bc_diags_free(&f->d);
+}
+
+#define AT_2023 "2023-02-20T09:00:00+07:00"
+#define AT_2022 "2022-02-20T09:00:00+07:00"
+
+/* bm3 as the dossier columns of Biểu 06 must add up: tiếp nhận = kỳ
+ * trước + trực tuyến + trực tiếp = đã + đang giải quyết; đã = trước hạn
+ * + đúng hạn + quá hạn; đang = trong hạn + quá hạn.  Written out in full
+ * in each submission below so that each can be checked by eye. */
+
+/* Everything of 2023-Q1 except the two later revisions of xa-3's bm3:
+ * xa-3's bm3 here is revision 1, received 2023-02-20, estimated. */
+static void load_base(fx *f)
+{
+	/* Huyện level, bm3: received 60 + 40 = 100; settled 50 + 30 + 0 =
+	 * 80, pending 20 + 0 = 20; no late dossier, so ty_le_xin_loi has a
+	 * zero denominator here. */
+	submit(f, "vp-ubnd.json", "vp-ubnd", "2023-Q1", AT_2023, false,
+	       "\"bm3\": {\"tthc_tong\": 100,"
+	       " \"hs_ky_truoc\": 0, \"hs_truc_tuyen\": 60, \"hs_truc_tiep\": 40,"
+	       " \"hs_tiep_nhan\": 100,"
+	       " \"hs_truoc_han\": 50, \"hs_dung_han\": 30, \"hs_qua_han\": 0,"
+	       " \"hs_da_giai_quyet\": 80,"
+	       " \"hs_dang_trong_han\": 20, \"hs_dang_qua_han\": 0,"
+	       " \"hs_dang_giai_quyet\": 20, \"hs_xin_loi\": 0},\n"
+	       /* 4 tasks, 2 finished (on time, late). */
+	       "\"pl1a\": {\"nhiem_vu\": ["
+	       "{\"noi_dung\": \"Rà soát TTHC\", \"linh_vuc\": \"tthc\","
+	       " \"thoi_han\": \"2023-03-31\", \"trang_thai\": \"ht_dung_han\","
+	       " \"ngay_hoan_thanh\": \"2023-02-10\"},"
+	       "{\"noi_dung\": \"Số hóa hồ sơ\", \"linh_vuc\": \"cqs\","
+	       " \"thoi_han\": \"2023-01-31\", \"trang_thai\": \"ht_qua_han\","
+	       " \"ngay_hoan_thanh\": \"2023-02-15\"},"
+	       "{\"noi_dung\": \"Một cửa liên thông\", \"linh_vuc\": \"tthc\","
+	       " \"thoi_han\": \"2023-06-30\", \"trang_thai\": \"dang_th\"},"
+	       "{\"noi_dung\": \"Khảo sát hài lòng\", \"linh_vuc\": \"khac\","
+	       " \"thoi_han\": \"2023-09-30\", \"trang_thai\": \"chua_th\"}]},\n"
+	       "\"pl1b\": {\"van_ban\": ["
+	       "{\"so_ky_hieu\": \"1/KH-VP\", \"ngay\": \"2023-01-05\","
+	       " \"loai\": \"ke_hoach\", \"trich_yeu\": \"Kế hoạch CCHC\"},"
+	       "{\"so_ky_hieu\": \"2/VP-UBND\", \"ngay\": \"2023-01-20\","
+	       " \"loai\": \"cong_van\", \"trich_yeu\": \"Đôn đốc\"}]}");
+	/* Huyện level, bm4 (with co_quan_chuyen_mon, a huyện-only field);
+	 * pl1a: 3 tasks, 2 finished on time. */
+	submit(f, "noi-vu.json", "noi-vu", "2023-Q1", AT_2023, false,
+	       "\"bm4\": {\"co_quan_chuyen_mon\": 12, \"bien_che_giao\": 20,"
+	       " \"bien_che_co_mat\": 18},\n"
+	       "\"pl1a\": {\"nhiem_vu\": ["
+	       "{\"noi_dung\": \"Kế hoạch CCHC năm\", \"linh_vuc\": \"chi_dao\","
+	       " \"thoi_han\": \"2023-01-15\", \"trang_thai\": \"ht_dung_han\","
+	       " \"ngay_hoan_thanh\": \"2023-01-10\"},"
+	       "{\"noi_dung\": \"Vị trí việc làm\", \"linh_vuc\": \"cong_vu\","
+	       " \"thoi_han\": \"2023-02-28\", \"trang_thai\": \"ht_dung_han\","
+	       " \"ngay_hoan_thanh\": \"2023-02-20\"},"
+	       "{\"noi_dung\": \"Sắp xếp bộ máy\", \"linh_vuc\": \"bo_may\","
+	       " \"thoi_han\": \"2023-12-31\", \"trang_thai\": \"dang_th\"}]},\n"
+	       "\"pl1b\": {\"van_ban\": ["
+	       "{\"so_ky_hieu\": \"3/KH-NV\", \"ngay\": \"2023-01-06\","
+	       " \"loai\": \"ke_hoach\", \"trich_yeu\": \"Kế hoạch kiểm tra\"}]}");
+	/* xa-1 bm3: 5 + 5 = 10 received, 4 + 4 + 2 = 10 settled (80 %). */
+	submit(f, "xa-1.json", "xa-1", "2023-Q1", AT_2023, false,
+	       "\"bm3\": {\"tthc_tong\": 50,"
+	       " \"hs_ky_truoc\": 0, \"hs_truc_tuyen\": 5, \"hs_truc_tiep\": 5,"
+	       " \"hs_tiep_nhan\": 10,"
+	       " \"hs_truoc_han\": 4, \"hs_dung_han\": 4, \"hs_qua_han\": 2,"
+	       " \"hs_da_giai_quyet\": 10,"
+	       " \"hs_dang_trong_han\": 0, \"hs_dang_qua_han\": 0,"
+	       " \"hs_dang_giai_quyet\": 0, \"hs_xin_loi\": 1},\n"
+	       "\"bm2\": {\"vb_kiem_tra\": 3, \"vb_trai_luat\": 0,"
+	       " \"vb_da_xu_ly\": 0, \"hoa_giai_tiep_nhan\": 4,"
+	       " \"hoa_giai_thanh\": 3},\n"
+	       "\"bm4\": {\"bien_che_giao\": 5, \"bien_che_co_mat\": 5,"
+	       " \"thon_khoi\": 8},\n"
+	       "\"bm6\": {\"cong_khai_ngan_sach\": true},\n"
+	       "\"pl1b\": {\"van_ban\": ["
+	       "{\"so_ky_hieu\": \"4/KH-UBND\", \"ngay\": \"2023-01-09\","
+	       " \"loai\": \"ke_hoach\", \"trich_yeu\": \"Kế hoạch CCHC\"},"
+	       "{\"so_ky_hieu\": \"5/QĐ-UBND\", \"ngay\": \"2023-02-01\","
+	       " \"loai\": \"quyet_dinh\", \"trich_yeu\": \"Kiện toàn\"}]}");
+	/* xa-2 bm3: 150 + 50 = 200 received, 100 + 90 + 10 = 200 settled
+	 * (95 %); an empty pl1b (received, no rows). */
+	submit(f, "xa-2.json", "xa-2", "2023-Q1", AT_2023, false,
+	       "\"bm3\": {\"tthc_tong\": 60,"
+	       " \"hs_ky_truoc\": 0, \"hs_truc_tuyen\": 150, \"hs_truc_tiep\": 50,"
+	       " \"hs_tiep_nhan\": 200,"
+	       " \"hs_truoc_han\": 100, \"hs_dung_han\": 90, \"hs_qua_han\": 10,"
+	       " \"hs_da_giai_quyet\": 200,"
+	       " \"hs_dang_trong_han\": 0, \"hs_dang_qua_han\": 0,"
+	       " \"hs_dang_giai_quyet\": 0, \"hs_xin_loi\": 10},\n"
+	       "\"bm2\": {\"vb_kiem_tra\": 2, \"vb_trai_luat\": 0,"
+	       " \"vb_da_xu_ly\": 0, \"hoa_giai_tiep_nhan\": 6,"
+	       " \"hoa_giai_thanh\": 3},\n"
+	       "\"bm4\": {\"bien_che_giao\": 6, \"bien_che_co_mat\": 4,"
+	       " \"thon_khoi\": 10},\n"
+	       "\"pl1b\": {\"van_ban\": []}");
+	/* xa-2's bm6 alone, as an estimate: xa-2 stays estimated. */
+	submit(f, "xa-2-bm6.json", "xa-2", "2023-Q1", AT_2023, true,
+	       "\"bm6\": {\"cong_khai_ngan_sach\": false}");
+	submit(f, "xa-3.json", "xa-3", "2023-Q1", AT_2023, false,
+	       "\"bm6\": {\"cong_khai_ngan_sach\": true},\n"
+	       "\"pl1b\": {\"van_ban\": ["
+	       "{\"so_ky_hieu\": \"6/UBND-VP\", \"ngay\": \"2023-02-03\","
+	       " \"loai\": \"cong_van\", \"trich_yeu\": \"Đôn đốc\"}]}");
+	/* xa-3 bm3 revision 1, an estimate: 20 + 20 = 40 received,
+	 * 10 + 10 + 20 = 40 settled. */
+	submit(f, "xa-3-bm3-r1.json", "xa-3", "2023-Q1", AT_2023, true,
+	       "\"bm3\": {\"tthc_tong\": 70,"
+	       " \"hs_ky_truoc\": 0, \"hs_truc_tuyen\": 20, \"hs_truc_tiep\": 20,"
+	       " \"hs_tiep_nhan\": 40,"
+	       " \"hs_truoc_han\": 10, \"hs_dung_han\": 10, \"hs_qua_han\": 20,"
+	       " \"hs_da_giai_quyet\": 40,"
+	       " \"hs_dang_trong_han\": 0, \"hs_dang_qua_han\": 0,"
+	       " \"hs_dang_giai_quyet\": 0, \"hs_xin_loi\": 20}");
+	/* xa-b1 (huyen-b) reports totals only, none of the parts of
+	 * ty_le_dung_han's numerator nor anything of ty_le_xin_loi: it is
+	 * summed in the fields, left out of those indicators.  (The checks
+	 * that need the missing parts are skipped; 30 = 30 + 0 holds.) */
+	submit(f, "xa-b1.json", "xa-b1", "2023-Q1", AT_2023, false,
+	       "\"bm3\": {\"tthc_tong\": 40, \"hs_tiep_nhan\": 30,"
+	       " \"hs_da_giai_quyet\": 30, \"hs_dang_giai_quyet\": 0},\n"
+	       "\"pl1b\": {\"van_ban\": ["
+	       "{\"so_ky_hieu\": \"7/BC-UBND\", \"ngay\": \"2023-03-01\","
+	       " \"loai\": \"bao_cao\", \"trich_yeu\": \"Báo cáo quý\"}]}");
+}
+
+/* xa-3 bm3 revision 2, received later (2023-02-25), not an estimate:
+ * 30 + 20 = 50 received, 20 + 20 + 10 = 50 settled. */
+static void load_xa3_r2(fx *f)
+{
+	submit(f, "xa-3-bm3-r2.json", "xa-3", "2023-Q1",
+	       "2023-02-25T09:00:00+07:00", false,
+	       "\"bm3\": {\"tthc_tong\": 80,"
+	       " \"hs_ky_truoc\": 0, \"hs_truc_tuyen\": 30, \"hs_truc_tiep\": 20,"
+	       " \"hs_tiep_nhan\": 50,"
+	       " \"hs_truoc_han\": 20, \"hs_dung_han\": 20, \"hs_qua_han\": 10,"
+	       " \"hs_da_giai_quyet\": 50,"
+	       " \"hs_dang_trong_han\": 0, \"hs_dang_qua_han\": 0,"
+	       " \"hs_dang_giai_quyet\": 0, \"hs_xin_loi\": 5}");
+}
+
+/* xa-3 bm3 revision 3: imported last but received 2023-02-22, before
+ * revision 2, so never in force; flagged estimated, which must then not
+ * count either.  Figures far off (1000 dossiers) so that any use of them
+ * shows. */
+static void load_xa3_r3(fx *f)
+{
+	submit(f, "xa-3-bm3-r3.json", "xa-3", "2023-Q1",
+	       "2023-02-22T09:00:00+07:00", true,
+	       "\"bm3\": {\"tthc_tong\": 90,"
+	       " \"hs_ky_truoc\": 0, \"hs_truc_tuyen\": 500, \"hs_truc_tiep\": 500,"
+	       " \"hs_tiep_nhan\": 1000,"
+	       " \"hs_truoc_han\": 1000, \"hs_dung_han\": 0, \"hs_qua_han\": 0,"
+	       " \"hs_da_giai_quyet\": 1000,"
+	       " \"hs_dang_trong_han\": 0, \"hs_dang_qua_han\": 0,"
+	       " \"hs_dang_giai_quyet\": 0, \"hs_xin_loi\": 0}");
+}
+
+/* 2022-Q1, for --compare: bm3 of vp-ubnd and xa-1 only. */
+static void load_2022(fx *f)
+{
+	/* 40 + 40 = 80 received, 40 + 30 + 10 = 80 settled (87.5 %); 10
+	 * late, 10 apologised for (100 %); 5 complaints (a field nobody
+	 * reports in 2023). */
+	submit(f, "vp-ubnd-2022.json", "vp-ubnd", "2022-Q1", AT_2022, false,
+	       "\"bm3\": {\"tthc_tong\": 100,"
+	       " \"hs_ky_truoc\": 0, \"hs_truc_tuyen\": 40, \"hs_truc_tiep\": 40,"
+	       " \"hs_tiep_nhan\": 80,"
+	       " \"hs_truoc_han\": 40, \"hs_dung_han\": 30, \"hs_qua_han\": 10,"
+	       " \"hs_da_giai_quyet\": 80,"
+	       " \"hs_dang_trong_han\": 0, \"hs_dang_qua_han\": 0,"
+	       " \"hs_dang_giai_quyet\": 0, \"hs_xin_loi\": 10,"
+	       " \"pakn_tiep_nhan\": 5}");
+	/* 10 + 10 = 20 received, 10 + 5 + 5 = 20 settled (75 %); 5 late,
+	 * 2 apologised for (40 %). */
+	submit(f, "xa-1-2022.json", "xa-1", "2022-Q1", AT_2022, false,
+	       "\"bm3\": {\"tthc_tong\": 50,"
+	       " \"hs_ky_truoc\": 0, \"hs_truc_tuyen\": 10, \"hs_truc_tiep\": 10,"
+	       " \"hs_tiep_nhan\": 20,"
+	       " \"hs_truoc_han\": 10, \"hs_dung_han\": 5, \"hs_qua_han\": 5,"
+	       " \"hs_da_giai_quyet\": 20,"
+	       " \"hs_dang_trong_han\": 0, \"hs_dang_qua_han\": 0,"
+	       " \"hs_dang_giai_quyet\": 0, \"hs_xin_loi\": 2}");
+}
+
+/* The whole of 2023-Q1: in force for xa-3's bm3 is revision 2. */
+static void load_2023(fx *f)
+{
+	load_base(f);
+	load_xa3_r2(f);
+	load_xa3_r3(f);
+}
+
+static void aggregate(fx *f, const char *period, bool compare, const char *by)
+{
+	json_decref(f->agg);
+	f->agg = NULL;
+	bc_agg_opts o = {.compare = compare, .by = by, .rows = true};
+	if (bc_aggregate(f->st, f->rb, period, &o, &f->agg, &f->d) != BC_OK) {
+		test_diags_print(&f->d);
+		fail_msg("aggregate %s failed", period);
+	}
+	assert_non_null(f->agg);
+	bc_diags_free(&f->d);
+}
+
+/* ---- reading the result --------------------------------------------- */
+
+/* The value at a dotted path ("forms.bm3.units.xa"); fails when a key is
+ * absent, so that an absent key is never taken for a null. */
+static json_t *at(fx *f, const char *path)
+{
+	char buf[512], *save = NULL;
+	snprintf(buf, sizeof buf, "%s", path);
+	json_t *v = f->agg;
+	for (char *k = strtok_r(buf, ".", &save); k;
+	     k = strtok_r(NULL, ".", &save)) {
+		json_t *next = json_is_object(v) ? json_object_get(v, k) : NULL;
+		if (!next) {
+			char *dump = json_dumps(v, JSON_COMPACT);
+			printf("# at %s: %s\n", k, dump ? dump : "?");
+			free(dump);
+			fail_msg("%s: no key '%s'", path, k);
+		}
+		v = next;
+	}
+	return v;
+}
+
+static bool has(fx *f, const char *path, const char *key)
+{
+	return json_object_get(at(f, path), key) != NULL;
+}
+
+static void expect_null(fx *f, const char *path)
+{
+	json_t *v = at(f, path);
+	if (!json_is_null(v)) {
+		char *dump = json_dumps(v, JSON_ENCODE_ANY);
+		printf("# %s = %s\n", path, dump ? dump : "?");
+		free(dump);
+		fail_msg("%s: expected null", path);
+	}
+}
+
+/* A number, to one decimal at most: the figures are rounded by the
+ * program, so the comparison is exact up to float noise. */
+static void expect_num(fx *f, const char *path, double want)
+{
+	json_t *v = at(f, path);
+	if (!json_is_number(v) || fabs(json_number_value(v) - want) > 1e-9) {
+		char *dump = json_dumps(v, JSON_ENCODE_ANY);
+		printf("# %s = %s\n", path, dump ? dump : "?");
+		free(dump);
+		fail_msg("%s: expected %g", path, want);
+	}
+}
+
+/* A count is a JSON integer, not 2.0. */
+static void expect_int(fx *f, const char *path, json_int_t want)
+{
+	json_t *v = at(f, path);
+	if (!json_is_integer(v) || json_integer_value(v) != want) {
+		char *dump = json_dumps(v, JSON_ENCODE_ANY);
+		printf("# %s = %s\n", path, dump ? dump : "?");
+		free(dump);
+		fail_msg("%s: expected %lld", path, (long long)want);
+	}
+}
+
+static void expect_str(fx *f, const char *path, const char *want)
+{
+	json_t *v = at(f, path);
+	if (!json_is_string(v) || strcmp(json_string_value(v), want)) {
+		char *dump = json_dumps(v, JSON_ENCODE_ANY);
+		printf("# %s = %s\n", path, dump ? dump : "?");
+		free(dump);
+		fail_msg("%s: expected \"%s\"", path, want);
+	}
+}
+
+/* An array of strings, compared whole (as compact JSON). */
+static void expect_json(fx *f, const char *path, const char *want)
+{
+	json_t *v = at(f, path);
+	json_t *w = json_loads(want, JSON_DECODE_ANY, NULL);
+	assert_non_null(w);
+	bool same = json_equal(v, w);
+	json_decref(w);
+	if (!same) {
+		char *dump = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
+		printf("# %s = %s\n", path, dump ? dump : "?");
+		free(dump);
+		fail_msg("%s: expected %s", path, want);
+	}
+}
+
+/* The three levels of an object at path: value or NAN for null. */
+static void expect_levels(fx *f, const char *path, double huyen, double xa,
+			  double total)
+{
+	const char *keys[3] = {"huyen", "xa", "total"};
+	double want[3] = {huyen, xa, total};
+	for (int i = 0; i < 3; i++) {
+		char p[512];
+		snprintf(p, sizeof p, "%s.%s", path, keys[i]);
+		if (isnan(want[i]))
+			expect_null(f, p);
+		else
+			expect_num(f, p, want[i]);
+	}
+}
+
+#define NUL NAN
+
+/* ---- the tests ------------------------------------------------------- */
+
+/* Sum fields per level and in total; snap fields are summed across units
+ * too (never across periods, which one aggregate does not do). */
+static void test_sums(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	load_2023(f);
+	aggregate(f, "2023-Q1", false, NULL);
+	expect_str(f, "period", "2023-Q1");
+	expect_str(f, "ruleset", "cchc-1131");
+	expect_str(f, "forms.bm3.fields.hs_tiep_nhan.method", "sum");
+	/* huyen: vp-ubnd 100; xa: 10 + 200 + 50 (xa-3 r2) + 30 = 290;
+	 * total 100 + 290 = 390. */
+	expect_levels(f, "forms.bm3.fields.hs_tiep_nhan", 100, 290, 390);
+	/* huyen 80; xa 10 + 200 + 50 + 30 = 290; total 370. */
+	expect_levels(f, "forms.bm3.fields.hs_da_giai_quyet", 80, 290, 370);
+	/* Stocks: huyen 100; xa 50 + 60 + 80 + 40 = 230; total 330. */
+	expect_str(f, "forms.bm3.fields.tthc_tong.method", "snap");
+	expect_levels(f, "forms.bm3.fields.tthc_tong", 100, 230, 330);
+	/* A 0 that was reported is 0: huyen 20, xa 0 + 0 + 0 + 0. */
+	expect_levels(f, "forms.bm3.fields.hs_dang_giai_quyet", 20, 0, 20);
+	fx_close(f);
+}
+
+/* An amount as the aggregate holds it, exactly: its digits as the JSON
+ * text writes them. */
+static void expect_amount(fx *f, const char *path, const char *want)
+{
+	char buf[64];
+	if (!bc_json_num_text(at(f, path), buf, sizeof buf) || strcmp(buf, want))
+		fail_msg("%s: %s, not %s", path, buf, want);
+}
+
+/* Money adds up to the hundredth at any size: in doubles
+ * 99999999999999.99 is …99.98, and …99.99 twice is …99.97. */
+static void test_money_exact(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	submit(f, "x1.json", "xa-1", "2023-Q1", AT_2023, false,
+	       "\"bm1\": {\"kinh_phi_cchc\": 99999999999999.99}");
+	submit(f, "x2.json", "xa-2", "2023-Q1", AT_2023, false,
+	       "\"bm1\": {\"kinh_phi_cchc\": \"99999999999999.99\"}");
+	submit(f, "nv.json", "noi-vu", "2023-Q1", AT_2023, false,
+	       "\"bm1\": {\"kinh_phi_cchc\": 12345678901234.56}");
+	submit(f, "b1.json", "xa-b1", "2023-Q1", AT_2023, false,
+	       "\"bm1\": {\"kinh_phi_cchc\": 0.01}");
+	aggregate(f, "2023-Q1", false, "district");
+	/* xa: 99999999999999.99 × 2 + 0.01; huyen 12345678901234.56. */
+	expect_amount(f, "forms.bm1.fields.kinh_phi_cchc.xa",
+		      "199999999999999.99");
+	expect_amount(f, "forms.bm1.fields.kinh_phi_cchc.huyen",
+		      "12345678901234.56");
+	expect_amount(f, "forms.bm1.fields.kinh_phi_cchc.total",
+		      "212345678901234.55");
+	expect_amount(f, "by.huyen-a.forms.bm1.fields.kinh_phi_cchc.xa",
+		      "199999999999999.98");
+	expect_amount(f, "by.huyen-b.forms.bm1.fields.kinh_phi_cchc.total",
+		      "0.01");
+	/* As the JSON text has it: a bare number with its digits. */
+	char *text = bc_json_dumps(at(f, "forms.bm1.fields.kinh_phi_cchc"),
+				   JSON_COMPACT);
+	assert_string_equal(text, "{\"method\":\"sum\",\"huyen\":"
+				  "12345678901234.56,\"xa\":199999999999999.99,"
+				  "\"total\":212345678901234.55}");
+	bc_free(text);
+	fx_close(f);
+}
+
+/* A sum past 18 digits, which only a database written by another hand
+ * can hold, is refused with what it is, never wrapped round. */
+static void test_sum_too_large(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	for (int i = 1; i <= 3; i++) {
+		char name[16], unit[16];
+		snprintf(name, sizeof name, "x%d.json", i);
+		snprintf(unit, sizeof unit, "xa-%d", i);
+		submit(f, name, unit, "2023-Q1", AT_2023, false,
+		       "\"bm1\": {\"kinh_phi_cchc\": 0.5}");
+	}
+	char *err = NULL;
+	sqlite3 *db = bc_store_db(f->st);
+	assert_int_equal(sqlite3_exec(db, "DROP TRIGGER value_kept;"
+					  "UPDATE value SET cents ="
+					  " 4611686018427387904"
+					  " WHERE field = 'kinh_phi_cchc'",
+				      NULL, NULL, &err),
+			 SQLITE_OK);
+	bc_agg_opts o = {0};
+	assert_int_equal(bc_aggregate(f->st, f->rb, "2023-Q1", &o, &f->agg,
+				      &f->d),
+			 BC_ERR_INVALID);
+	assert_true(test_diags_have(&f->d, "bm1.kinh_phi_cchc: the sum at "
+					   "level xa has more digits than "
+					   "baocao adds exactly (18)"));
+	fx_close(f);
+}
+
+/* A level where nobody reported a field is null, not 0; the total is the
+ * other level's; null only when every level is. */
+static void test_null_levels(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	load_2023(f);
+	aggregate(f, "2023-Q1", false, NULL);
+	/* thon_khoi is asked of communes only: xa 8 + 10 = 18. */
+	expect_levels(f, "forms.bm4.fields.thon_khoi", NUL, 18, 18);
+	/* co_quan_chuyen_mon of the huyện only: noi-vu 12. */
+	expect_levels(f, "forms.bm4.fields.co_quan_chuyen_mon", 12, NUL, 12);
+	/* Asked of both, reported by nobody. */
+	expect_levels(f, "forms.bm4.fields.hd_lao_dong", NUL, NUL, NUL);
+	/* huyen 20; xa 5 + 6 = 11; total 31. */
+	expect_levels(f, "forms.bm4.fields.bien_che_giao", 20, 11, 31);
+	/* bm2 is owed by communes only here (no tu_phap department): the
+	 * communes' reported zeros are 0, the huyện's silence null. */
+	expect_levels(f, "forms.bm2.fields.vb_trai_luat", NUL, 0, 0);
+	/* xa: 3 + 2. */
+	expect_levels(f, "forms.bm2.fields.vb_kiem_tra", NUL, 5, 5);
+	/* bm3.pakn_tiep_nhan: nobody reported it in 2023. */
+	expect_levels(f, "forms.bm3.fields.pakn_tiep_nhan", NUL, NUL, NUL);
+	/* A form nobody sent is there all the same, every figure null. */
+	expect_levels(f, "forms.bm1.fields.vb_chi_dao", NUL, NUL, NUL);
+	expect_levels(f, "forms.bm1.indicators.ty_le_hai_long", NUL, NUL, NUL);
+	expect_int(f, "forms.bm1.units.huyen", 0);
+	expect_int(f, "forms.bm1.units.xa", 0);
+	fx_close(f);
+}
+
+/* count_true counts the units that said true, not those that answered. */
+static void test_count_true(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	load_2023(f);
+	aggregate(f, "2023-Q1", false, NULL);
+	expect_str(f, "forms.bm6.fields.cong_khai_ngan_sach.method",
+		   "count_true");
+	/* xa-1 true, xa-2 false, xa-3 true: 2 (3 answered). */
+	expect_levels(f, "forms.bm6.fields.cong_khai_ngan_sach", NUL, 2, 2);
+	expect_int(f, "forms.bm6.units.xa", 3);
+	fx_close(f);
+}
+
+/* count_by: counts per value of the column per level, the total adding
+ * the levels; the rows listed with their unit. */
+static void test_count_by(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	load_2023(f);
+	aggregate(f, "2023-Q1", false, NULL);
+	const char *vb = "forms.pl1b.fields.van_ban";
+	expect_str(f, "forms.pl1b.fields.van_ban.method", "count_by");
+	expect_str(f, "forms.pl1b.fields.van_ban.by", "loai");
+	/* huyen: vp-ubnd ke_hoach, cong_van; noi-vu ke_hoach. */
+	expect_json(f, "forms.pl1b.fields.van_ban.huyen",
+		    "{\"ke_hoach\": 2, \"cong_van\": 1}");
+	/* xa: xa-1 ke_hoach, quyet_dinh; xa-2 none (an empty table);
+	 * xa-3 cong_van; xa-b1 bao_cao. */
+	expect_json(f, "forms.pl1b.fields.van_ban.xa",
+		    "{\"ke_hoach\": 1, \"quyet_dinh\": 1, \"cong_van\": 1,"
+		    " \"bao_cao\": 1}");
+	expect_json(f, "forms.pl1b.fields.van_ban.total",
+		    "{\"ke_hoach\": 3, \"cong_van\": 2, \"quyet_dinh\": 1,"
+		    " \"bao_cao\": 1}");
+	/* Every row, with its unit and its row number in that unit's table:
+	 * 2 + 1 + 2 + 0 + 1 + 1 = 7. */
+	json_t *rows = at(f, "forms.pl1b.fields.van_ban.rows");
+	assert_true(json_is_array(rows));
+	assert_int_equal(json_array_size(rows), 7);
+	static const struct {
+		const char *unit;
+		int row;
+		const char *so, *loai;
+	} want[] = {
+		{"noi-vu", 1, "3/KH-NV", "ke_hoach"},
+		{"vp-ubnd", 1, "1/KH-VP", "ke_hoach"},
+		{"vp-ubnd", 2, "2/VP-UBND", "cong_van"},
+		{"xa-1", 1, "4/KH-UBND", "ke_hoach"},
+		{"xa-1", 2, "5/QĐ-UBND", "quyet_dinh"},
+		{"xa-3", 1, "6/UBND-VP", "cong_van"},
+		{"xa-b1", 1, "7/BC-UBND", "bao_cao"},
+	};
+	/* Found in any order: the contract lists the rows, not their order. */
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+		bool found = false;
+		for (size_t k = 0; k < json_array_size(rows) && !found; k++) {
+			json_t *r = json_array_get(rows, k);
+			const char *u = json_string_value(json_object_get(r, "unit"));
+			const char *s = json_string_value(
+				json_object_get(r, "so_ky_hieu"));
+			const char *l = json_string_value(json_object_get(r, "loai"));
+			found = u && s && l && !strcmp(u, want[i].unit) &&
+				!strcmp(s, want[i].so) && !strcmp(l, want[i].loai) &&
+				json_integer_value(json_object_get(r, "row")) ==
+					want[i].row;
+		}
+		if (!found) {
+			char *dump = json_dumps(rows, JSON_COMPACT);
+			printf("# rows = %s\n", dump ? dump : "?");
+			free(dump);
+			fail_msg("%s: no row %d of %s (%s)", vb, want[i].row,
+				 want[i].unit, want[i].so);
+		}
+	}
+	/* pl1a by trang_thai, departments only: vp-ubnd ht_dung_han,
+	 * ht_qua_han, dang_th, chua_th; noi-vu ht_dung_han ×2, dang_th. */
+	expect_str(f, "forms.pl1a.fields.nhiem_vu.by", "trang_thai");
+	expect_json(f, "forms.pl1a.fields.nhiem_vu.huyen",
+		    "{\"ht_dung_han\": 3, \"ht_qua_han\": 1, \"dang_th\": 2,"
+		    " \"chua_th\": 1}");
+	expect_null(f, "forms.pl1a.fields.nhiem_vu.xa");
+	expect_json(f, "forms.pl1a.fields.nhiem_vu.total",
+		    "{\"ht_dung_han\": 3, \"ht_qua_han\": 1, \"dang_th\": 2,"
+		    " \"chua_th\": 1}");
+	assert_int_equal(json_array_size(at(f, "forms.pl1a.fields.nhiem_vu.rows")),
+			 7);
+	fx_close(f);
+}
+
+/* Ratios from summed numerators and denominators, not the mean of the
+ * units' ratios; a unit that did not report every field of the indicator
+ * is left out of its sums; one decimal. */
+static void test_ratio(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	load_2023(f);
+	aggregate(f, "2023-Q1", false, NULL);
+	/* ty_le_dung_han = (truoc + dung) / da_giai_quyet:
+	 *   huyen: (50 + 30) / 80 = 100
+	 *   xa: xa-1 (4 + 4)/10, xa-2 (100 + 90)/200, xa-3 (20 + 20)/50;
+	 *       xa-b1 sent da_giai_quyet 30 but no truoc/dung: left out.
+	 *       (8 + 190 + 40) / (10 + 200 + 50) = 238 / 260 = 91.538 → 91.5
+	 *       (the mean of the units' 80, 95, 80 would be 85; with xa-b1
+	 *       in the denominator 238 / 290 = 82.1)
+	 *   total: (80 + 238) / (80 + 260) = 318 / 340 = 93.529 → 93.5
+	 *       (the mean of the levels would be 95.8). */
+	expect_levels(f, "forms.bm3.indicators.ty_le_dung_han", 100, 91.5, 93.5);
+	/* ty_le_truc_tuyen = truc_tuyen / (truc_tuyen + truc_tiep):
+	 *   huyen 60 / 100 = 60
+	 *   xa (5 + 150 + 30) / (10 + 200 + 50) = 185 / 260 = 71.15 → 71.2
+	 *   total 245 / 360 = 68.06 → 68.1. */
+	expect_levels(f, "forms.bm3.indicators.ty_le_truc_tuyen", 60, 71.2,
+		      68.1);
+	/* ty_le_bien_che = co_mat / giao: huyen 18 / 20 = 90;
+	 * xa (5 + 4) / (5 + 6) = 9 / 11 = 81.82 → 81.8 (mean of units 83.3);
+	 * total 27 / 31 = 87.10 → 87.1. */
+	expect_levels(f, "forms.bm4.indicators.ty_le_bien_che", 90, 81.8, 87.1);
+	/* ty_le_hoa_giai_thanh = thanh / tiep_nhan, communes only:
+	 * (3 + 3) / (4 + 6) = 60 (mean of units 75 and 50 = 62.5). */
+	expect_levels(f, "forms.bm2.indicators.ty_le_hoa_giai_thanh", NUL, 60,
+		      60);
+	fx_close(f);
+}
+
+/* A zero denominator gives null, never a division error; the total still
+ * pools the levels that have one. */
+static void test_zero_denominator(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	load_2023(f);
+	aggregate(f, "2023-Q1", false, NULL);
+	/* vb_da_xu_ly / vb_trai_luat: the communes found 0 + 0 documents
+	 * unlawful (0 / 0), the huyện sends no bm2. */
+	expect_levels(f, "forms.bm2.indicators.ty_le_xu_ly_trai_luat", NUL, NUL,
+		      NUL);
+	/* ty_le_xin_loi = xin_loi / (qua_han + dang_qua_han):
+	 *   huyen 0 / (0 + 0): null
+	 *   xa (1 + 10 + 5) / (2 + 10 + 10) = 16 / 22 = 72.73 → 72.7
+	 *       (xa-b1 sent none of the three: left out)
+	 *   total (0 + 16) / (0 + 22) = 72.7. */
+	expect_levels(f, "forms.bm3.indicators.ty_le_xin_loi", NUL, 72.7, 72.7);
+	fx_close(f);
+}
+
+/* The rows indicator of pl1a: finished tasks out of all tasks, pooled. */
+static void test_rows_indicator(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	load_2023(f);
+	aggregate(f, "2023-Q1", false, NULL);
+	/* ht_dung_han or ht_qua_han: vp-ubnd 2 of 4, noi-vu 2 of 3:
+	 * 4 / 7 = 57.14 → 57.1 (the mean of 50 and 66.7 would be 58.3). */
+	expect_levels(f, "forms.pl1a.indicators.ty_le_hoan_thanh", 57.1, NUL,
+		      57.1);
+	fx_close(f);
+}
+
+/* The revision in force is the latest received, whatever the order of
+ * import; its estimated flag is the one that counts. */
+static void test_revisions(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	load_base(f);
+	aggregate(f, "2023-Q1", false, NULL);
+	/* xa-3 revision 1 (40 dossiers, estimated) in force:
+	 * xa 10 + 200 + 40 + 30 = 280, total 100 + 280 = 380;
+	 * tthc_tong xa 50 + 60 + 70 + 40 = 220;
+	 * ty_le_dung_han xa (8 + 190 + 20) / (10 + 200 + 40) = 218 / 250 =
+	 * 87.2, total (80 + 218) / (80 + 250) = 298 / 330 = 90.30 → 90.3. */
+	expect_levels(f, "forms.bm3.fields.hs_tiep_nhan", 100, 280, 380);
+	expect_levels(f, "forms.bm3.fields.tthc_tong", 100, 220, 320);
+	expect_levels(f, "forms.bm3.indicators.ty_le_dung_han", 100, 87.2, 90.3);
+	expect_json(f, "estimated_units", "[\"xa-2\", \"xa-3\"]");
+
+	/* Revision 2 (received 2023-02-25, 50 dossiers) replaces it: xa 290,
+	 * total 390; xa-3's bm3 is no longer an estimate. */
+	load_xa3_r2(f);
+	aggregate(f, "2023-Q1", false, NULL);
+	expect_levels(f, "forms.bm3.fields.hs_tiep_nhan", 100, 290, 390);
+	expect_levels(f, "forms.bm3.fields.tthc_tong", 100, 230, 330);
+	expect_levels(f, "forms.bm3.indicators.ty_le_dung_han", 100, 91.5, 93.5);
+	expect_json(f, "estimated_units", "[\"xa-2\"]");
+	expect_int(f, "forms.bm3.units.xa", 4);
+
+	/* Revision 3, imported after but received 2023-02-22, is not in
+	 * force: nothing moves (it would make xa 1240, and xa-3 estimated). */
+	load_xa3_r3(f);
+	aggregate(f, "2023-Q1", false, NULL);
+	expect_levels(f, "forms.bm3.fields.hs_tiep_nhan", 100, 290, 390);
+	expect_levels(f, "forms.bm3.fields.tthc_tong", 100, 230, 330);
+	expect_levels(f, "forms.bm3.indicators.ty_le_dung_han", 100, 91.5, 93.5);
+	expect_json(f, "estimated_units", "[\"xa-2\"]");
+	expect_int(f, "forms.bm3.units.xa", 4);
+	fx_close(f);
+}
+
+/* Units per form per level; the units that owe a form and have nothing
+ * of it in force. */
+static void test_units_and_missing(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	load_2023(f);
+	aggregate(f, "2023-Q1", false, NULL);
+	/* bm3: vp-ubnd; xa-1, xa-2, xa-3, xa-b1 (xa-3 once, whatever its
+	 * three revisions). */
+	expect_int(f, "forms.bm3.units.huyen", 1);
+	expect_int(f, "forms.bm3.units.xa", 4);
+	/* pl1b: both departments; all four communes (xa-2's empty table is
+	 * a pl1b received). */
+	expect_int(f, "forms.pl1b.units.huyen", 2);
+	expect_int(f, "forms.pl1b.units.xa", 4);
+	expect_int(f, "forms.pl1a.units.huyen", 2);
+	expect_int(f, "forms.pl1a.units.xa", 0);
+	expect_int(f, "forms.bm4.units.huyen", 1);
+	expect_int(f, "forms.bm4.units.xa", 2);
+	expect_int(f, "forms.bm2.units.huyen", 0);
+	expect_int(f, "forms.bm2.units.xa", 2);
+	/* Owed: bm1, bm4, bm5 by noi-vu and every commune; bm2, bm6, bm7 by
+	 * the communes; bm3 by vp-ubnd and the communes; pl1a by the
+	 * departments; pl1b by all six.  The districts and the province owe
+	 * nothing.  Units listed in the tree's order. */
+	expect_json(f, "missing_units.bm1",
+		    "[\"noi-vu\", \"xa-1\", \"xa-2\", \"xa-3\", \"xa-b1\"]");
+	expect_json(f, "missing_units.bm2", "[\"xa-3\", \"xa-b1\"]");
+	expect_json(f, "missing_units.bm4", "[\"xa-3\", \"xa-b1\"]");
+	expect_json(f, "missing_units.bm5",
+		    "[\"noi-vu\", \"xa-1\", \"xa-2\", \"xa-3\", \"xa-b1\"]");
+	expect_json(f, "missing_units.bm6", "[\"xa-b1\"]");
+	expect_json(f, "missing_units.bm7",
+		    "[\"xa-1\", \"xa-2\", \"xa-3\", \"xa-b1\"]");
+	/* Nobody misses bm3, pl1a, pl1b; the narrative report is not a
+	 * form of the aggregate. */
+	assert_false(has(f, "missing_units", "bm3"));
+	assert_false(has(f, "missing_units", "pl1a"));
+	assert_false(has(f, "missing_units", "pl1b"));
+	assert_false(has(f, "missing_units", "report"));
+	/* xa-2's bm6 came from an estimated submission. */
+	expect_json(f, "estimated_units", "[\"xa-2\"]");
+	/* Without --by or --compare, neither appears. */
+	assert_false(has(f, "", "by"));
+	assert_false(has(f, "forms.bm3.fields.hs_tiep_nhan", "previous"));
+	fx_close(f);
+}
+
+/* --compare: the same period of the previous year, change_pct for
+ * fields, change_pp for indicators. */
+static void test_compare(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	load_2022(f);
+	load_2023(f);
+	aggregate(f, "2023-Q1", true, NULL);
+	/* 2022: huyen 80, xa 20, total 100. */
+	expect_levels(f, "forms.bm3.fields.hs_tiep_nhan.previous", 80, 20, 100);
+	/* (100 − 80) / 80 = 25 %; (290 − 20) / 20 = 1350 %;
+	 * (390 − 100) / 100 = 290 %. */
+	expect_levels(f, "forms.bm3.fields.hs_tiep_nhan.change_pct", 25, 1350,
+		      290);
+	/* tthc_tong 2022: 100, 50, 150; now 100, 230, 330:
+	 * 0 % (a change of 0 is 0, not null), 360 %, 120 %. */
+	expect_levels(f, "forms.bm3.fields.tthc_tong.previous", 100, 50, 150);
+	expect_levels(f, "forms.bm3.fields.tthc_tong.change_pct", 0, 360, 120);
+	/* Previous 0 everywhere (now 20, 0, 20): no percentage. */
+	expect_levels(f, "forms.bm3.fields.hs_dang_giai_quyet.previous", 0, 0, 0);
+	expect_levels(f, "forms.bm3.fields.hs_dang_giai_quyet.change_pct", NUL,
+		      NUL, NUL);
+	/* Reported in 2022 only (vp-ubnd 5): now null, so no change. */
+	expect_levels(f, "forms.bm3.fields.pakn_tiep_nhan.previous", 5, NUL, 5);
+	expect_levels(f, "forms.bm3.fields.pakn_tiep_nhan.change_pct", NUL, NUL,
+		      NUL);
+	/* Reported in 2023 only (bm4): previous all null, no change. */
+	expect_levels(f, "forms.bm4.fields.bien_che_giao.previous", NUL, NUL,
+		      NUL);
+	expect_levels(f, "forms.bm4.fields.bien_che_giao.change_pct", NUL, NUL,
+		      NUL);
+	/* ty_le_dung_han 2022: huyen (40 + 30) / 80 = 87.5; xa (10 + 5) / 20
+	 * = 75; total 85 / 100 = 85.  Now 100, 91.5 (91.538), 93.5 (93.529):
+	 * 12.5, 16.5, 8.5 points (the same from the rounded figures). */
+	expect_levels(f, "forms.bm3.indicators.ty_le_dung_han.previous", 87.5,
+		      75, 85);
+	expect_levels(f, "forms.bm3.indicators.ty_le_dung_han.change_pp", 12.5,
+		      16.5, 8.5);
+	/* ty_le_xin_loi 2022: huyen 10 / 10 = 100; xa 2 / 5 = 40; total
+	 * 12 / 15 = 80.  Now null, 72.7 (72.73), 72.7: null,
+	 * 72.73 − 40 = 32.7, 72.73 − 80 = −7.3. */
+	expect_levels(f, "forms.bm3.indicators.ty_le_xin_loi.previous", 100, 40,
+		      80);
+	expect_levels(f, "forms.bm3.indicators.ty_le_xin_loi.change_pp", NUL,
+		      32.7, -7.3);
+	/* Fields have change_pct, indicators change_pp, not the other. */
+	assert_false(has(f, "forms.bm3.fields.hs_tiep_nhan", "change_pp"));
+	assert_false(has(f, "forms.bm3.indicators.ty_le_dung_han", "change_pct"));
+	/* The current figures are untouched by the comparison. */
+	expect_levels(f, "forms.bm3.fields.hs_tiep_nhan", 100, 290, 390);
+	expect_levels(f, "forms.bm3.indicators.ty_le_dung_han", 100, 91.5, 93.5);
+	fx_close(f);
+}
+
+/* --by district: the same figures for each district, from its own
+ * units. */
+static void test_by_district(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	load_2023(f);
+	aggregate(f, "2023-Q1", false, "district");
+	/* Only the two districts, not the province nor a department. */
+	assert_int_equal(json_object_size(at(f, "by")), 2);
+	/* huyen-a: vp-ubnd 100; xa 10 + 200 + 50 = 260; total 360. */
+	expect_int(f, "by.huyen-a.forms.bm3.units.huyen", 1);
+	expect_int(f, "by.huyen-a.forms.bm3.units.xa", 3);
+	expect_levels(f, "by.huyen-a.forms.bm3.fields.hs_tiep_nhan", 100, 260,
+		      360);
+	/* The same ratios as the whole, xa-b1 having been left out of them:
+	 * 100, 238 / 260 = 91.5, 318 / 340 = 93.5. */
+	expect_levels(f, "by.huyen-a.forms.bm3.indicators.ty_le_dung_han", 100,
+		      91.5, 93.5);
+	expect_json(f, "by.huyen-a.forms.pl1b.fields.van_ban.total",
+		    "{\"ke_hoach\": 3, \"cong_van\": 2, \"quyet_dinh\": 1}");
+	expect_json(f, "by.huyen-a.estimated_units", "[\"xa-2\"]");
+	expect_json(f, "by.huyen-a.missing_units.bm2", "[\"xa-3\"]");
+	assert_false(has(f, "by.huyen-a.missing_units", "bm6"));
+	/* huyen-b: xa-b1 alone; no department, so huyen null (units 0);
+	 * ty_le_dung_han has no unit that reported all its fields. */
+	expect_int(f, "by.huyen-b.forms.bm3.units.huyen", 0);
+	expect_int(f, "by.huyen-b.forms.bm3.units.xa", 1);
+	expect_levels(f, "by.huyen-b.forms.bm3.fields.hs_tiep_nhan", NUL, 30, 30);
+	expect_levels(f, "by.huyen-b.forms.bm3.fields.tthc_tong", NUL, 40, 40);
+	expect_levels(f, "by.huyen-b.forms.bm3.indicators.ty_le_dung_han", NUL,
+		      NUL, NUL);
+	expect_json(f, "by.huyen-b.forms.pl1b.fields.van_ban.total",
+		    "{\"bao_cao\": 1}");
+	expect_json(f, "by.huyen-b.estimated_units", "[]");
+	expect_json(f, "by.huyen-b.missing_units.bm1", "[\"xa-b1\"]");
+	expect_json(f, "by.huyen-b.missing_units.bm7", "[\"xa-b1\"]");
+	assert_false(has(f, "by.huyen-b.missing_units", "bm3"));
+	assert_false(has(f, "by.huyen-b.missing_units", "pl1b"));
+	/* The whole is still there beside the districts. */
+	expect_levels(f, "forms.bm3.fields.hs_tiep_nhan", 100, 290, 390);
+	fx_close(f);
+}
+
+/* --compare with --by: docs/cli.md gives every field and indicator object a
+ * `previous`, and --by "the same figures" per district, so each
+ * district's figures carry their own previous year too. */
+static void test_compare_by(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	load_2022(f);
+	load_2023(f);
+	aggregate(f, "2023-Q1", true, "district");
+	/* huyen-a holds both units that reported in 2022: 80, 20, 100;
+	 * now 100, 260, 360: 25 %, 1200 %, 260 %. */
+	expect_levels(f, "by.huyen-a.forms.bm3.fields.hs_tiep_nhan.previous", 80,
+		      20, 100);
+	expect_levels(f, "by.huyen-a.forms.bm3.fields.hs_tiep_nhan.change_pct",
+		      25, 1200, 260);
+	/* huyen-b reported nothing in 2022. */
+	expect_levels(f, "by.huyen-b.forms.bm3.fields.hs_tiep_nhan.previous",
+		      NUL, NUL, NUL);
+	fx_close(f);
+}
+
+/* The end of day (YYYY-MM-DD) in Vietnam time. */
+static bc_time day_end(const char *day)
+{
+	bc_date d;
+	assert_true(bc_date_parse(day, &d));
+	return bc_date_start(d + 1, 420) - 1;
+}
+
+static void aggregate_until(fx *f, bc_time until)
+{
+	json_decref(f->agg);
+	f->agg = NULL;
+	bc_agg_opts o = {.compare = true, .rows = true, .until = until};
+	bc_err rc = bc_aggregate(f->st, f->rb, "2023-Q1", &o, &f->agg, &f->d);
+	if (rc != BC_OK) {
+		test_diags_print(&f->d);
+		fail_msg("aggregate until %lld failed", (long long)until);
+	}
+	bc_diags_free(&f->d);
+}
+
+/* v[key].hs_tiep_nhan; v released. */
+static json_int_t dossiers(json_t *v, const char *key)
+{
+	json_int_t n = json_integer_value(
+		json_object_get(json_object_get(v, key), "hs_tiep_nhan"));
+	json_decref(v);
+	return n;
+}
+
+/* How many rows of xa-1's 1B were in force by the end of day. */
+static size_t rows_by(fx *f, const bc_period *p, const char *day)
+{
+	json_t *v;
+	assert_int_equal(bc_aggregate_unit_rows(f->st, p, day_end(day), "pl1b",
+						"van_ban", "xa-1", &v, &f->d),
+			 BC_OK);
+	size_t n = json_array_size(v);
+	json_decref(v);
+	return n;
+}
+
+/* As of a day (an export's --as-of): only the revisions received by its
+ * end count, in the whole and in the pieces an exporter reads. */
+static void test_until(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	load_2022(f);
+	load_2023(f);
+	/* By 2023-02-23, xa-3's bm3 in force is revision 3 (received
+	 * 2023-02-22, an estimate of 1000 dossiers); revision 2 came on
+	 * 2023-02-25: xa 10 + 200 + 1000 + 30 = 1240, total 1340. */
+	aggregate_until(f, day_end("2023-02-23"));
+	expect_levels(f, "forms.bm3.fields.hs_tiep_nhan", 100, 1240, 1340);
+	expect_json(f, "estimated_units", "[\"xa-2\", \"xa-3\"]");
+	/* Last year's were all received by then. */
+	expect_num(f, "forms.bm3.fields.hs_tiep_nhan.previous.total", 100);
+	/* By 2023-02-19 nothing of 2023-Q1 had come. */
+	aggregate_until(f, day_end("2023-02-19"));
+	expect_levels(f, "forms.bm3.fields.hs_tiep_nhan", NUL, NUL, NUL);
+	expect_int(f, "forms.bm3.units.xa", 0);
+	expect_json(f, "missing_units.bm3",
+		    "[\"vp-ubnd\", \"xa-1\", \"xa-2\", \"xa-3\", \"xa-b1\"]");
+	/* 0: everything received, revision 2 in force. */
+	aggregate_until(f, 0);
+	expect_levels(f, "forms.bm3.fields.hs_tiep_nhan", 100, 290, 390);
+
+	bc_period p;
+	assert_int_equal(bc_period_get(f->st, f->rb, "2023-Q1", &p, &f->d),
+			 BC_OK);
+	json_t *v, *units, *longest;
+	assert_int_equal(bc_aggregate_form_values(f->st, &p,
+						  day_end("2023-02-23"), "bm3",
+						  &v, &f->d),
+			 BC_OK);
+	assert_int_equal(dossiers(v, "xa-3"), 1000);
+	assert_int_equal(bc_aggregate_unit_values(f->st, &p,
+						  day_end("2023-02-25"), "xa-3",
+						  &v, &f->d),
+			 BC_OK);
+	assert_int_equal(dossiers(v, "bm3"), 50);
+	assert_int_equal(bc_aggregate_table_shape(f->st, &p,
+						  day_end("2023-02-19"), "pl1b",
+						  "van_ban", &units, &longest,
+						  &f->d),
+			 BC_OK);
+	assert_int_equal(json_object_size(units), 0);
+	json_decref(units);
+	json_decref(longest);
+	/* xa-1's two documents of 1B came on 2023-02-20. */
+	assert_int_equal(rows_by(f, &p, "2023-02-19"), 0);
+	assert_int_equal(rows_by(f, &p, "2023-02-20"), 2);
+	bc_period_free(&p);
+	fx_close(f);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_sums, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_money_exact, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_sum_too_large, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_null_levels, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_count_true, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_count_by, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_ratio, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_zero_denominator, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_rows_indicator, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_revisions, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_units_and_missing, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_compare, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_by_district, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_until, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_compare_by, setup,
+						teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

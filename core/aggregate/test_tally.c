@@ -1,0 +1,313 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The aggregate's arithmetic without storage: revisions handed to the
+ * tally value by value, figures read back.  test_aggregate checks the
+ * same through the store and the shipped rules; here the corners: values
+ * in any order, fields the form lacks, units missing a term of a ratio,
+ * rows meeting some conditions but not all, counts in byte order, and a
+ * unit counted in its group and in the whole.
+ */
+#include "test.h"
+
+#include "ruleset.h"
+#include "srcset.h"
+#include "tally.h"
+
+static const char rules[] =
+	"directive {\n"
+	"  id = \"t\", title = \"T\", reference = \"1/T\",\n"
+	"  in_force = { from = \"2022-01-01\" },\n"
+	"  deadline = { inclusive = true, utc_offset = \"+07:00\" },\n"
+	"}\n"
+	"period_type {\n"
+	"  code = \"Y\", label = \"Năm {year}\",\n"
+	"  window = { from = \"15/12/Y-1\", to = \"14/12/Y\" },\n"
+	"  unit_due = \"10/12/Y\", compile_due = \"15/12/Y\",\n"
+	"}\n"
+	"level { id = \"huyen\", label = \"Huyện\" }\n"
+	"level { id = \"xa\", label = \"Xã\" }\n"
+	"section { id = \"A\", title = \"A\" }\n"
+	"form {\n"
+	"  id = \"f\", title = \"F\", section = \"A\", owner = \"x\",\n"
+	"  fields = {\n"
+	"    { \"a\", \"A\", \"int\", \"sum\" },\n"
+	"    { \"b\", \"B\", \"int\", \"sum\" },\n"
+	"    { \"ngay\", \"Ngày\", \"date\", \"list\" },\n"
+	"    { \"ds\", \"Danh sách\", \"table\", \"count_by\",\n"
+	"      count_by = \"tt\",\n"
+	"      columns = {\n"
+	"        { \"ten\", \"Tên\", \"text\" },\n"
+	"        { \"loai\", \"Loại\", \"enum\", values = { \"p\", \"q\" } },\n"
+	"        { \"tt\", \"Tình trạng\", \"enum\", values = { \"xong\", \"dang\" } },\n"
+	"      } },\n"
+	"    { \"m\", \"Kinh phí\", \"money\", \"sum\" },\n"
+	"  },\n"
+	"  indicators = {\n"
+	"    { \"ty_le\", \"Tỷ lệ\", num = \"a\", den = \"a + b\" },\n"
+	"    { \"xong_p\", \"Xong loại p\", rows = \"ds\",\n"
+	"      where = { tt = { \"xong\" }, loai = { \"p\" } } },\n"
+	"  },\n"
+	"}\n";
+
+static bc_ruleset *load(void)
+{
+	bc_srcset src = BC_SRCSET_INIT;
+	assert_int_equal(bc_srcset_add(&src, "ruleset.lua", rules, strlen(rules)),
+			 BC_OK);
+	bc_diags d = BC_DIAGS_INIT;
+	bc_ruleset *rs = NULL;
+	bc_err rc = bc_ruleset_load("t", &src, NULL, &rs, &d);
+	if (rc != BC_OK)
+		test_diags_print(&d);
+	assert_int_equal(rc, BC_OK);
+	bc_diags_free(&d);
+	return rs;
+}
+
+enum { F = 0, A = 0, B = 1, NGAY = 2, DS = 3, M = 4, HUYEN = 0, XA = 1 };
+enum { TY_LE = 0, XONG_P = 1 };
+
+static void cell(bc_tally *t, int row, const char *col, const char *txt)
+{
+	assert_int_equal(bc_tally_value(t, "ds", row, col, NULL, txt), BC_OK);
+}
+
+static void own_text(bc_tally *t, const char *field, const char *v)
+{
+	bc_dec d;
+	assert_int_equal(bc_dec_parse(v, false, &d), BC_DEC_OK);
+	assert_int_equal(bc_tally_value(t, field, 0, "", &d, NULL), BC_OK);
+}
+
+static void own(bc_tally *t, const char *field, int64_t v)
+{
+	bc_dec d = bc_dec_int(v);
+	assert_int_equal(bc_tally_value(t, field, 0, "", &d, NULL), BC_OK);
+}
+
+static void expect_text(bc_dec d, const char *want)
+{
+	char buf[BC_DEC_BUF];
+	bc_dec_text(d, buf);
+	assert_string_equal(buf, want);
+}
+
+static void expect_sum(const bc_tally *t, size_t g, int field, int level,
+		       const char *want)
+{
+	bc_dec v;
+	assert_int_equal(bc_tally_sum(t, g, F, (size_t)field, (size_t)level, &v),
+			 1);
+	expect_text(v, want);
+}
+
+static void sums_per_level_and_group(void **state)
+{
+	(void)state;
+	bc_ruleset *rs = load();
+	bc_tally *t = bc_tally_new(rs, 2);
+	assert_non_null(t);
+	/* Group 1: a commune (b before a: any order) and a department;
+	 * group 2: a commune without b; a commune in no group. */
+	bc_tally_begin(t, F, XA, 1);
+	own(t, "b", 3);
+	own(t, "a", 7);
+	own(t, "khong_co", 99); /* not a field of the form: ignored */
+	bc_tally_begin(t, F, HUYEN, 1);
+	own(t, "a", 10);
+	own(t, "b", 0);
+	bc_tally_begin(t, F, XA, 2);
+	own(t, "a", 1);
+	bc_tally_begin(t, F, XA, 0);
+	own(t, "a", 100);
+	own(t, "ngay", 45000); /* a date: never summed */
+	bc_tally_end(t);
+
+	expect_sum(t, 0, A, XA, "108"); /* 7 + 1 + 100 */
+	expect_sum(t, 0, A, HUYEN, "10");
+	expect_sum(t, 0, B, XA, "3");
+	expect_sum(t, 0, B, HUYEN, "0"); /* reported as 0: not null */
+	expect_sum(t, 1, A, XA, "7");
+	expect_sum(t, 2, A, XA, "1");
+	bc_dec v;
+	assert_false(bc_tally_sum(t, 2, F, B, XA, &v)); /* nobody there */
+	assert_false(bc_tally_sum(t, 2, F, A, HUYEN, &v));
+	assert_false(bc_tally_sum(t, 0, F, NGAY, XA, &v));
+	/* out of range is "nothing", not a crash */
+	assert_false(bc_tally_sum(t, 3, F, A, XA, &v));
+	assert_false(bc_tally_sum(t, 0, F, 99, XA, &v));
+	bc_tally_free(t);
+	bc_ruleset_free(rs);
+}
+
+static void ratio_only_from_complete_units(void **state)
+{
+	(void)state;
+	bc_ruleset *rs = load();
+	bc_tally *t = bc_tally_new(rs, 0);
+	assert_non_null(t);
+	bc_tally_begin(t, F, XA, 0); /* 7 / (7 + 3) */
+	own(t, "a", 7);
+	own(t, "b", 3);
+	bc_tally_begin(t, F, XA, 0); /* no b: left out of the ratio */
+	own(t, "a", 50);
+	bc_tally_begin(t, F, XA, 0); /* 0 / (0 + 5) */
+	own(t, "a", 0);
+	own(t, "b", 5);
+	bc_tally_end(t);
+	bc_dec num, den;
+	assert_int_equal(bc_tally_ratio(t, 0, F, TY_LE, XA, &num, &den), 1);
+	expect_text(num, "7");
+	expect_text(den, "15");
+	assert_false(bc_tally_ratio(t, 0, F, TY_LE, HUYEN, &num, &den));
+	expect_sum(t, 0, A, XA, "57"); /* the sums still count it */
+	bc_tally_free(t);
+	bc_ruleset_free(rs);
+}
+
+static void rows_meeting_every_condition(void **state)
+{
+	(void)state;
+	bc_ruleset *rs = load();
+	bc_tally *t = bc_tally_new(rs, 0);
+	assert_non_null(t);
+	bc_tally_begin(t, F, HUYEN, 0);
+	own(t, "ds", 4); /* the table's own value: its number of rows */
+	cell(t, 1, "loai", "p");
+	cell(t, 1, "ten", "Một");
+	cell(t, 1, "tt", "xong"); /* both: a hit */
+	cell(t, 2, "loai", "q");
+	cell(t, 2, "tt", "xong"); /* loai q: no */
+	cell(t, 3, "loai", "p");
+	cell(t, 3, "tt", "dang"); /* tt dang: no */
+	cell(t, 4, "loai", "p");
+	cell(t, 4, "tt", "xong"); /* the last row counts too */
+	bc_tally_begin(t, F, HUYEN, 0); /* rows but no row count: left out */
+	cell(t, 1, "loai", "p");
+	cell(t, 1, "tt", "xong");
+	bc_tally_end(t);
+	bc_dec num, den;
+	assert_int_equal(bc_tally_ratio(t, 0, F, XONG_P, HUYEN, &num, &den), 1);
+	expect_text(num, "2");
+	expect_text(den, "4");
+	bc_tally_free(t);
+	bc_ruleset_free(rs);
+}
+
+static void counts_in_byte_order(void **state)
+{
+	(void)state;
+	bc_ruleset *rs = load();
+	bc_tally *t = bc_tally_new(rs, 1);
+	assert_non_null(t);
+	bc_tally_begin(t, F, XA, 1);
+	cell(t, 1, "tt", "xong");
+	cell(t, 2, "tt", "dang");
+	cell(t, 3, "tt", "xong");
+	cell(t, 3, "loai", "p"); /* not the counted column */
+	bc_tally_begin(t, F, XA, 0);
+	cell(t, 1, "tt", "khac"); /* a value the column does not declare */
+	cell(t, 2, "tt", NULL);   /* no text: counted as "" */
+	bc_tally_end(t);
+	const char *v;
+	int64_t n;
+	static const char *const want[] = {"", "dang", "khac", "xong"};
+	static const int64_t want_n[] = {1, 1, 1, 2};
+	for (size_t i = 0; i < 4; i++) {
+		assert_true(bc_tally_count(t, 0, F, DS, XA, i, &v, &n));
+		assert_string_equal(v, want[i]);
+		assert_int_equal(n, want_n[i]);
+	}
+	assert_false(bc_tally_count(t, 0, F, DS, XA, 4, &v, &n));
+	assert_true(bc_tally_count(t, 1, F, DS, XA, 0, &v, &n));
+	assert_string_equal(v, "dang");
+	assert_true(bc_tally_count(t, 1, F, DS, XA, 1, &v, &n));
+	assert_string_equal(v, "xong");
+	assert_int_equal(n, 2);
+	assert_false(bc_tally_count(t, 1, F, DS, XA, 2, &v, &n));
+	assert_false(bc_tally_count(t, 0, F, A, XA, 0, &v, &n)); /* no count_by */
+	bc_tally_free(t);
+	bc_ruleset_free(rs);
+}
+
+static void nothing_counts_outside_a_revision(void **state)
+{
+	(void)state;
+	bc_ruleset *rs = load();
+	bc_tally *t = bc_tally_new(rs, 0);
+	assert_non_null(t);
+	own(t, "a", 5);            /* before any begin */
+	bc_tally_begin(t, 7, XA, 0); /* no such form */
+	own(t, "a", 5);
+	bc_tally_end(t);
+	bc_dec v;
+	assert_false(bc_tally_sum(t, 0, F, A, XA, &v));
+	bc_tally_free(t);
+	bc_ruleset_free(rs);
+}
+
+/* Amounts add up to the hundredth at any size: in doubles
+ * 99999999999999.99 + 12345678901234.56 + 0.01 is 112345678901234.56
+ * only by luck of rounding, and 99999999999999.99 itself is …99.98. */
+static void money_sums_exactly(void **state)
+{
+	(void)state;
+	bc_ruleset *rs = load();
+	bc_tally *t = bc_tally_new(rs, 1);
+	assert_non_null(t);
+	bc_tally_begin(t, F, XA, 1);
+	own_text(t, "m", "99999999999999.99");
+	bc_tally_begin(t, F, XA, 0);
+	own_text(t, "m", "12345678901234.56");
+	bc_tally_begin(t, F, XA, 1);
+	own_text(t, "m", "0.01");
+	bc_tally_begin(t, F, HUYEN, 0);
+	own_text(t, "m", "0.1");
+	bc_tally_begin(t, F, HUYEN, 0);
+	own_text(t, "m", "0.2");
+	bc_tally_end(t);
+	expect_sum(t, 0, M, XA, "112345678901234.56");
+	expect_sum(t, 1, M, XA, "100000000000000");
+	expect_sum(t, 0, M, HUYEN, "0.3");
+	bc_tally_free(t);
+	bc_ruleset_free(rs);
+}
+
+/* A sum past 18 digits is said to be too large, never wrapped round or
+ * rounded; the other sums are not touched. */
+static void sums_too_large_are_reported(void **state)
+{
+	(void)state;
+	bc_ruleset *rs = load();
+	bc_tally *t = bc_tally_new(rs, 0);
+	assert_non_null(t);
+	for (int i = 0; i < 3; i++) {
+		bc_tally_begin(t, F, XA, 0);
+		own_text(t, "m", "40000000000000000.01");
+		own(t, "a", 1);
+		own(t, "b", INT64_MAX / 2);
+	}
+	bc_tally_end(t);
+	bc_dec v;
+	assert_int_equal(bc_tally_sum(t, 0, F, M, XA, &v), -1);
+	assert_int_equal(bc_tally_sum(t, 0, F, B, XA, &v), -1);
+	expect_sum(t, 0, A, XA, "3");
+	bc_dec num, den;
+	assert_int_equal(bc_tally_ratio(t, 0, F, TY_LE, XA, &num, &den), -1);
+	bc_tally_free(t);
+	bc_ruleset_free(rs);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(sums_per_level_and_group),
+		cmocka_unit_test(ratio_only_from_complete_units),
+		cmocka_unit_test(rows_meeting_every_condition),
+		cmocka_unit_test(counts_in_byte_order),
+		cmocka_unit_test(nothing_counts_outside_a_revision),
+		cmocka_unit_test(money_sums_exactly),
+		cmocka_unit_test(sums_too_large_are_reported),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,247 @@
+/* SPDX-License-Identifier: MIT */
+#include "mem.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+char *bc_strndup(const char *s, size_t n)
+{
+	if (!s)
+		return NULL;
+	char *p = bc_malloc(n + 1);
+	if (!p)
+		return NULL;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *bc_strdup(const char *s)
+{
+	return s ? bc_strndup(s, strlen(s)) : NULL;
+}
+
+char *bc_sprintf(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return NULL;
+	char *p = bc_malloc((size_t)n + 1);
+	if (!p)
+		return NULL;
+	va_start(ap, fmt);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+int bc_grow(void **v, size_t *cap, size_t need, size_t elem)
+{
+	if (need <= *cap)
+		return 0;
+	size_t ncap = *cap ? *cap : 2;
+	while (ncap < need)
+		ncap *= 2;
+	void *p = bc_realloc(*v, ncap * elem);
+	if (!p)
+		return -1;
+	*v = p;
+	*cap = ncap;
+	return 0;
+}
+
+struct bc_arena_chunk {
+	struct bc_arena_chunk *next;
+	size_t used, cap;
+	char data[];
+};
+
+/* Chunks double from 64 bytes to 64 kB: a small submission (a CSV may
+ * hold tens of thousands of one-value units) wastes little, a
+ * large one takes few. */
+#define ARENA_FIRST 64u
+#define ARENA_MOST 65536u
+
+static struct bc_arena_chunk *arena_chunk(bc_arena *a, size_t need)
+{
+	size_t cap = a->head ? a->head->cap * 2 : ARENA_FIRST;
+	if (cap > ARENA_MOST)
+		cap = ARENA_MOST;
+	if (cap < need)
+		cap = need;
+	struct bc_arena_chunk *c = bc_malloc(sizeof *c + cap);
+	if (!c)
+		return NULL;
+	*c = (struct bc_arena_chunk){.next = a->head, .cap = cap};
+	a->head = c;
+	return c;
+}
+
+/* used, moved up so that the chunk's data there is aligned to align. */
+static size_t aligned(const struct bc_arena_chunk *c, size_t used,
+		      size_t align)
+{
+	uintptr_t p = (uintptr_t)(c->data + used);
+	return used + (align - p % align) % align;
+}
+
+/* n bytes from the newest chunk, aligned to align; from a new chunk when
+ * they do not fit. */
+static void *arena_take(bc_arena *a, size_t n, size_t align)
+{
+	struct bc_arena_chunk *c = a->head;
+	size_t at = c ? aligned(c, c->used, align) : 0;
+	if (!c || at > c->cap || c->cap - at < n) {
+		if (!(c = arena_chunk(a, n + align - 1)))
+			return NULL;
+		at = aligned(c, 0, align);
+	}
+	c->used = at + n;
+	return c->data + at;
+}
+
+void *bc_arena_alloc(bc_arena *a, size_t n)
+{
+	return arena_take(a, n, _Alignof(max_align_t));
+}
+
+char *bc_arena_strndup(bc_arena *a, const char *s, size_t n)
+{
+	if (!s)
+		return NULL;
+	char *p = arena_take(a, n + 1, 1);
+	if (!p)
+		return NULL;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *bc_arena_strdup(bc_arena *a, const char *s)
+{
+	return s ? bc_arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+void bc_arena_free(bc_arena *a)
+{
+	while (a->head) {
+		struct bc_arena_chunk *c = a->head;
+		a->head = c->next;
+		bc_free(c);
+	}
+}
+
+#ifdef BC_UNIT_TESTING
+void *_test_malloc(size_t size, const char *file, int line);
+void *_test_calloc(size_t n, size_t size, const char *file, int line);
+void *_test_realloc(void *p, size_t size, const char *file, int line);
+void _test_free(void *p, const char *file, int line);
+
+/*
+ * The failure hook of the allocation sweep (tests/test_nomem.c).  Its
+ * state is global, which the library otherwise never is: it must reach
+ * every allocation, the Lua states', libcsv's and SQLite's included,
+ * without a context passed down every call that may allocate.  It is
+ * compiled only into the unit tests' build of the core, never into
+ * libbaocao, and those tests run one thread.
+ */
+static struct {
+	long fail_at; /* the allocation to refuse, 0 none */
+	bool every;   /* and each after it */
+	long asked, refused;
+	char at[128];
+	long live;
+	void (*observe)(void *ud);
+	void *ud;
+} hook;
+
+void bc_mem_fail(long n, bool every)
+{
+	hook.fail_at = n;
+	hook.every = every;
+	hook.asked = hook.refused = 0;
+	hook.at[0] = '\0';
+}
+
+long bc_mem_asked(void)
+{
+	return hook.asked;
+}
+
+long bc_mem_refused(void)
+{
+	return hook.refused;
+}
+
+long bc_mem_live(void)
+{
+	return hook.live;
+}
+
+const char *bc_mem_refused_at(void)
+{
+	return hook.at[0] ? hook.at : NULL;
+}
+
+void bc_mem_observe(void (*fn)(void *ud), void *ud)
+{
+	hook.observe = fn;
+	hook.ud = ud;
+}
+
+static bool refuse(const char *file, int line)
+{
+	hook.asked++;
+	if (hook.observe)
+		hook.observe(hook.ud);
+	if (!hook.fail_at || hook.asked < hook.fail_at ||
+	    (hook.asked > hook.fail_at && !hook.every))
+		return false;
+	if (!hook.refused++)
+		snprintf(hook.at, sizeof hook.at, "%s:%d", file, line);
+	errno = ENOMEM; /* as malloc(3) says it */
+	return true;
+}
+
+/* p, the result of an allocation, counted when it is a block. */
+static void *counted(void *p)
+{
+	hook.live += p != NULL;
+	return p;
+}
+
+void *bc_test_malloc(size_t size, const char *file, int line)
+{
+	return refuse(file, line) ? NULL
+				  : counted(_test_malloc(size, file, line));
+}
+
+void *bc_test_calloc(size_t n, size_t size, const char *file, int line)
+{
+	return refuse(file, line) ? NULL
+				  : counted(_test_calloc(n, size, file, line));
+}
+
+/* A realloc to size 0 frees: never refused. */
+void *bc_test_realloc(void *p, size_t size, const char *file, int line)
+{
+	if (size && refuse(file, line))
+		return NULL;
+	void *q = _test_realloc(p, size, file, line);
+	hook.live += (!p && q) - (p && !size);
+	return q;
+}
+
+void bc_test_free(void *p, const char *file, int line)
+{
+	hook.live -= p != NULL;
+	_test_free(p, file, line);
+}
+#endif

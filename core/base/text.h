@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: MIT */
+/* Text utilities: UTF-8 validity, characters and capitals, numbers as
+ * Vietnamese write them, reading whole files. */
+#ifndef BC_TEXT_H
+#define BC_TEXT_H
+
+#include "error.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* True when s[0..len) is well-formed UTF-8 (no overlongs, no surrogates,
+ * no NUL); otherwise *bad is the offset of the first bad byte. */
+bool bc_utf8_valid(const char *s, size_t len, size_t *bad);
+/* The 1-based line holding offset off of s. */
+int bc_line_of(const char *s, size_t off);
+/* The bytes of a UTF-8 byte order mark at the start of s[0..len): 3 or
+ * 0.  Notepad and Excel's "CSV UTF-8" write one; it is no text. */
+size_t bc_bom_len(const char *s, size_t len);
+/* A file's bytes as text: *s, *len moved past a byte order mark, the
+ * rest checked as UTF-8.  False when it is not, with an error in d
+ * naming file name, the line and the byte ("not UTF-8 text (byte 12)"),
+ * and advice after it when not NULL. */
+bool bc_text_begin(const char *name, const char **s, size_t *len,
+		   const char *advice, bc_diags *d);
+
+/* The characters (code points) of the UTF-8 string s. */
+size_t bc_utf8_len(const char *s);
+/* The columns s takes on a terminal: a character one, a combining mark
+ * (a tone mark typed apart) none, a wide East Asian character two. */
+size_t bc_utf8_width(const char *s);
+/* qsort's comparison for an array of strings (char *): byte order, which
+ * is SQLite's BINARY collation. */
+int bc_str_cmp(const void *a, const void *b);
+/* The code point at *p, moving *p past it; a sequence cut short is read
+ * as its first byte, so a walk over any bytes ends. */
+unsigned bc_utf8_next(const unsigned char **p);
+/* True for a control character: C0 (below U+0020, tab and line feed
+ * included), DEL and C1 (U+0080–U+009F).  A terminal acts on them (ESC
+ * starts its escape codes, CSI U+009B too); no clerk types one. */
+bool bc_utf8_control(unsigned c);
+/* The first control character of the UTF-8 string s, or 0 for none;
+ * where lines (a narrative, a table's text), tab, line feed and carriage
+ * return are the text's own and not counted. */
+unsigned bc_utf8_first_control(const char *s, bool lines);
+/* Text for a terminal, a piece at a time: every control character but
+ * the line feed written \u00XX (as JSON writes it, so JSON reads the
+ * same).  A C1 control's two bytes may fall in two pieces: the first
+ * waits in e.  Zero-initialised is a fresh start. */
+typedef struct bc_escaper {
+	bool held; /* the last byte was 0xC2, a C1 control's lead */
+} bc_escaper;
+/* Hands in[0..n) escaped to put, a piece at a time; stops at put's
+ * first non-zero return and returns it.  n == 0 ends the text: a byte
+ * still held goes out as it was. */
+int bc_escape_controls(bc_escaper *e, const char *in, size_t n,
+		       int (*put)(void *ud, const char *buf, size_t len),
+		       void *ud);
+/* True for a capital of Latin-1, Latin Extended-A and Vietnamese. */
+bool bc_utf8_capital(unsigned c);
+/* s in capitals, as Vietnamese headers and titles are written: Latin-1,
+ * Latin Extended-A and the Vietnamese letters (ă đ ĩ ũ ơ ư and those with
+ * tone marks); other characters are kept.  Written into out[n], cut at a
+ * character boundary. */
+void bc_utf8_upper(const char *s, char *out, size_t n);
+
+/* A number as Vietnamese write it: "1 204", "12,5" (two decimals at
+ * most), into buf[n]. */
+void bc_num_text(double v, char *buf, size_t n);
+
+/* Reads the file at path, at most max bytes, into *buf (NUL-terminated,
+ * freed with bc_free).  Over max is BC_ERR_LIMIT; errors name the file. */
+bc_err bc_file_read(const char *path, size_t max, char **buf, size_t *len,
+		    bc_diags *d);
+
+#endif

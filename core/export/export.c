@@ -1,0 +1,531 @@
+/* SPDX-License-Identifier: MIT */
+#include "export.h"
+#include "aggregate.h"
+#include "csv_export.h"
+#include "export_host.h"
+#include "jsonset.h"
+#include "json_export.h"
+#include "jsonout.h"
+#include "mem.h"
+#include "outfile.h"
+#include "period_json.h"
+#include "plugin_load.h"
+#include "ruleset_json.h"
+#include "status.h"
+#include "status_json.h"
+#include "text.h"
+#include "unit.h"
+#include "xlsx_export.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+struct bc_host {
+	json_t *model;
+	bc_status status; /* lean: the units' status the model leaves out */
+	bc_store *st;
+	const bc_period *period;
+	bc_time now;
+	bc_time until; /* revisions received by then count */
+	bc_date date;  /* the document's */
+	const char *name; /* the exporter's, for messages */
+	bc_outfile *of;   /* where the output goes */
+	FILE *out;        /* its temporary file, opened at the first write */
+	bc_diags *d;      /* the exporter's messages */
+	bc_diags *io;     /* the export's: a failed write, said once */
+	char **strs; /* strings handed to the plugin */
+	size_t n_strs, cap_strs;
+	void **mem; /* memory handed to the plugin */
+	size_t n_mem, cap_mem;
+	bc_err env; /* a read of the store, or memory, failed the exporter */
+};
+
+/* ---- the model --------------------------------------------------------- */
+
+static json_t *units_json(bc_err *err, const bc_unit_list *ul,
+			  const bc_ruleset *rs, json_t **district)
+{
+	json_t *a = bc_json_made(err, json_array());
+	*district = json_null();
+	for (size_t i = 0; i < ul->n; i++) {
+		const bc_unit *u = &ul->v[i];
+		const bc_unit_kind *k = bc_ruleset_kind(rs, u->kind);
+		const char *level = k ? k->level : NULL;
+		bc_json_push(err, a,
+			     json_pack("{s:s, s:s, s:s, s:s?, s:s?, s:i}",
+				       "code", u->code, "name", u->name, "kind",
+				       u->kind, "level", level, "parent",
+				       u->parent, "depth", u->depth));
+		/* The district is the unit at the top that collects. */
+		if (json_is_null(*district) && !u->parent && !level) {
+			json_decref(*district);
+			*district = bc_json_made(
+				err, json_pack("{s:s, s:s, s:s}", "code", u->code,
+					       "name", u->name, "kind", u->kind));
+		}
+	}
+	return a;
+}
+
+static json_t *levels_json(bc_err *err, const bc_ruleset *rs)
+{
+	json_t *a = bc_json_made(err, json_array());
+	for (size_t i = 0; i < rs->n_levels; i++)
+		bc_json_push(err, a,
+			     json_pack("{s:s, s:s}", "id", rs->levels[i].id,
+				       "label", rs->levels[i].label));
+	return a;
+}
+
+/* The model of h's export as of day as_of, whole, or lean: without each
+ * unit's values, the tables' rows and each unit's status, which an
+ * exporter built in reads a form, a table or a unit at a time instead
+ * (status kept in *lean). */
+static bc_err build_model(bc_host *h, bc_rulebook *rb, bc_date as_of,
+			  int offset, bc_status *lean, json_t **out)
+{
+	bc_store *st = h->st;
+	const bc_period *p = h->period;
+	bc_diags *d = h->d;
+	bc_unit_list ul;
+	json_t *agg = NULL;
+	bc_status status;
+	bc_agg_opts ao = {.compare = true, .unit_values = !lean, .rows = !lean,
+			  .until = h->until};
+	bc_err rc = bc_units_list(st, &ul, d);
+	if (rc != BC_OK)
+		return rc;
+	rc = bc_aggregate(st, rb, p->code, &ao, &agg, d);
+	if (rc == BC_OK)
+		rc = bc_status_get(st, rb, p->code, as_of, &status, d);
+	else
+		status = (bc_status){0};
+	if (rc == BC_OK) {
+		json_t *district, *cat = bc_catalogue_json(p->rs);
+		json_t *units = units_json(&rc, &ul, p->rs, &district);
+		char at[BC_TIME_BUF];
+		bc_time_format(h->now, offset, at);
+		*out = json_pack("{s:o, s:o, s:o, s:o, s:O, s:O, s:o, s:o, s:o,"
+				 " s:s, s:s}",
+				 "period", bc_period_json(p), "district",
+				 district, "levels", levels_json(&rc, p->rs), "units",
+				 units, "forms", json_object_get(cat, "forms"),
+				 "outline", json_object_get(cat, "outline"),
+				 "aggregate", agg, "status",
+				 bc_status_json(&status, !lean), "date",
+				 bc_date_json(h->date), "generated_at", at,
+				 "ruleset", p->rs->id);
+		agg = NULL;
+		json_decref(cat);
+		if (rc == BC_OK && !*out)
+			rc = BC_ERR_NOMEM;
+		if (rc != BC_OK) {
+			json_decref(*out);
+			*out = NULL;
+		}
+	}
+	json_decref(agg);
+	if (lean && rc == BC_OK) {
+		*lean = status;
+		status = (bc_status){0};
+	}
+	bc_status_free(&status);
+	bc_unit_list_free(&ul);
+	return rc;
+}
+
+/* ---- the host API ------------------------------------------------------ */
+
+/* The value at a path such as "forms[2].fields[0].id". */
+static json_t *at_path(json_t *v, const char *path)
+{
+	const char *p = path;
+	while (v && *p) {
+		if (*p == '.') {
+			p++;
+			continue;
+		}
+		if (*p == '[') {
+			char *end;
+			long i = strtol(p + 1, &end, 10);
+			if (*end != ']' || i < 0)
+				return NULL;
+			v = json_array_get(v, (size_t)i);
+			p = end + 1;
+			continue;
+		}
+		size_t n = strcspn(p, ".[");
+		char key[256];
+		if (n >= sizeof key)
+			return NULL;
+		memcpy(key, p, n);
+		key[n] = '\0';
+		v = json_object_get(v, key);
+		p += n;
+	}
+	return v;
+}
+
+static const char *keep(bc_host *h, char *s)
+{
+	if (!s || bc_grow((void **)&h->strs, &h->cap_strs, h->n_strs + 1,
+			  sizeof *h->strs) < 0) {
+		bc_free(s);
+		bc_host_nomem(h);
+		return NULL;
+	}
+	h->strs[h->n_strs++] = s;
+	return s;
+}
+
+static const char *api_get(bc_host *h, const char *path)
+{
+	json_t *v = at_path(h->model, path);
+	char num[64];
+	if (bc_json_num_text(v, num, sizeof num))
+		return keep(h, bc_strdup(num));
+	switch (v ? json_typeof(v) : JSON_NULL) {
+	case JSON_STRING:
+		return json_string_value(v);
+	case JSON_TRUE:
+		return "true";
+	case JSON_FALSE:
+		return "false";
+	default:
+		return NULL;
+	}
+}
+
+static int api_get_number(bc_host *h, const char *path, double *out)
+{
+	json_t *v = at_path(h->model, path);
+	if (!bc_json_is_num(v))
+		return -1;
+	*out = bc_json_num_value(v);
+	return 0;
+}
+
+static size_t api_count(bc_host *h, const char *path)
+{
+	json_t *v = at_path(h->model, path);
+	return json_is_array(v) ? json_array_size(v)
+	       : json_is_object(v) ? json_object_size(v)
+				   : 0;
+}
+
+static const char *api_key(bc_host *h, const char *path, size_t i)
+{
+	json_t *v = at_path(h->model, path);
+	void *it = json_is_object(v) ? json_object_iter(v) : NULL;
+	for (; it && i; i--)
+		it = json_object_iter_next(v, it);
+	return it ? json_object_iter_key(it) : NULL;
+}
+
+static int api_write(bc_host *h, const void *buf, size_t len)
+{
+	if (bc_outfile_failed(h->of))
+		return -1;
+	if ((!h->out && !(h->out = fopen(bc_outfile_tmp(h->of), "wb"))) ||
+	    (len && fwrite(buf, 1, len, h->out) != len)) {
+		bc_outfile_fail(h->of, errno, h->io);
+		return -1;
+	}
+	return 0;
+}
+
+static void api_error(bc_host *h, const char *msg)
+{
+	bc_diags_add(h->d, BC_ERROR, NULL, 0, NULL, NULL, "exporter %s: %s",
+		     h->name, msg ? msg : "failed");
+}
+
+static void *api_alloc(bc_host *h, size_t n)
+{
+	void *p = bc_malloc(n ? n : 1);
+	if (!p || bc_grow((void **)&h->mem, &h->cap_mem, h->n_mem + 1,
+			  sizeof *h->mem) < 0) {
+		bc_free(p);
+		bc_host_nomem(h);
+		return NULL;
+	}
+	h->mem[h->n_mem++] = p;
+	return p;
+}
+
+static void api_free(bc_host *h, void *p)
+{
+	for (size_t i = 0; p && i < h->n_mem; i++)
+		if (h->mem[i] == p) {
+			bc_free(p);
+			h->mem[i] = h->mem[--h->n_mem];
+			return;
+		}
+}
+
+static const bc_host_api host_api = {
+	.abi_major = BC_PLUGIN_ABI_MAJOR,
+	.abi_minor = BC_PLUGIN_ABI_MINOR,
+	.size = sizeof(bc_host_api),
+	.get = api_get,
+	.get_number = api_get_number,
+	.count = api_count,
+	.key = api_key,
+	.write = api_write,
+	.error = api_error,
+	.alloc = api_alloc,
+	.free = api_free,
+};
+
+json_t *bc_host_model(bc_host *h)
+{
+	return h->model;
+}
+
+const bc_period *bc_host_period(bc_host *h)
+{
+	return h->period;
+}
+
+const bc_status *bc_host_status(bc_host *h)
+{
+	return &h->status;
+}
+
+void bc_host_nomem(bc_host *h)
+{
+	if (h->env == BC_OK)
+		h->env = BC_ERR_NOMEM;
+}
+
+/* v after a read of the store that returned rc, the read's diagnostics
+ * moved to the export's (they keep their file and line). */
+static json_t *read_back(bc_host *h, bc_err rc, json_t *v, bc_diags *d)
+{
+	bc_diags_move(h->d, d);
+	bc_diags_free(d);
+	if (rc != BC_OK && h->env == BC_OK)
+		h->env = rc;
+	return rc == BC_OK ? v : NULL;
+}
+
+json_t *bc_host_form_values(bc_host *h, const char *form)
+{
+	bc_diags d = BC_DIAGS_INIT;
+	json_t *v = NULL;
+	bc_err rc = bc_aggregate_form_values(h->st, h->period, h->until, form,
+					     &v, &d);
+	return read_back(h, rc, v, &d);
+}
+
+json_t *bc_host_unit_values(bc_host *h, const char *unit)
+{
+	bc_diags d = BC_DIAGS_INIT;
+	json_t *v = NULL;
+	bc_err rc = bc_aggregate_unit_values(h->st, h->period, h->until, unit,
+					     &v, &d);
+	return read_back(h, rc, v, &d);
+}
+
+json_t *bc_host_unit_rows(bc_host *h, const char *form, const char *table,
+			  const char *unit)
+{
+	bc_diags d = BC_DIAGS_INIT;
+	json_t *v = NULL;
+	bc_err rc = bc_aggregate_unit_rows(h->st, h->period, h->until, form,
+					   table, unit, &v, &d);
+	return read_back(h, rc, v, &d);
+}
+
+bool bc_host_table_shape(bc_host *h, const char *form, const char *table,
+			 json_t **units, json_t **longest)
+{
+	bc_diags d = BC_DIAGS_INIT;
+	bc_err rc = bc_aggregate_table_shape(h->st, h->period, h->until, form,
+					     table, units, longest, &d);
+	return read_back(h, rc, *units, &d) != NULL;
+}
+
+const char *bc_host_path(bc_host *h)
+{
+	return bc_outfile_tmp(h->of);
+}
+
+const char *bc_host_scratch(bc_host *h)
+{
+	return bc_outfile_dir(h->of);
+}
+
+void bc_host_write_failed(bc_host *h, int errnum)
+{
+	bc_outfile_fail(h->of, errnum, h->io);
+}
+
+bc_time bc_host_time(bc_host *h)
+{
+	return h->now;
+}
+
+bc_date bc_host_date(bc_host *h)
+{
+	return h->date;
+}
+
+static void host_release(bc_host *h)
+{
+	for (size_t i = 0; i < h->n_strs; i++)
+		bc_free(h->strs[i]);
+	bc_free(h->strs);
+	for (size_t i = 0; i < h->n_mem; i++)
+		bc_free(h->mem[i]);
+	bc_free(h->mem);
+	if (h->out)
+		fclose(h->out);
+	json_decref(h->model);
+	bc_status_free(&h->status);
+}
+
+/* ---- running an exporter ---------------------------------------------- */
+
+/* lean: reads the units' values, the tables' rows and the units' status
+ * through the host a form, a table or a unit at a time (a national model
+ * holds them in ~700 MB of JSON). */
+static const struct builtin {
+	const bc_exporter *ex;
+	bool lean;
+} builtins[] = {
+	{&bc_xlsx_exporter, true},
+	{&bc_csv_exporter, true},
+	{&bc_json_exporter, true},
+};
+
+static const struct builtin *builtin(const char *name)
+{
+	for (size_t i = 0; i < sizeof builtins / sizeof *builtins; i++)
+		if (!strcmp(builtins[i].ex->name, name))
+			return &builtins[i];
+	return NULL;
+}
+
+/* Puts the output in place if the exporter succeeded.  After a failed
+ * write, what the exporter says only repeats it: the failure is said
+ * once, naming the file (run_d is the exporter's messages). */
+static bc_err finish_output(bc_host *h, int run_rc, bc_diags *run_d,
+			    bc_diags *d)
+{
+	bc_err rc = BC_OK;
+	if (h->out) {
+		int err = fflush(h->out) != 0 ? errno : 0;
+		if (fclose(h->out) != 0 && !err)
+			err = errno;
+		h->out = NULL;
+		if (err)
+			bc_outfile_fail(h->of, err, d);
+	}
+	if (bc_outfile_failed(h->of))
+		bc_diags_free(run_d);
+	else
+		bc_diags_move(d, run_d);
+	if (run_rc != 0 && !bc_outfile_failed(h->of)) {
+		if (!d->errors)
+			bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
+				     "exporter %s failed; nothing written",
+				     h->name);
+		/* Failed by the store or memory, not by the exporter. */
+		rc = h->env != BC_OK ? h->env : BC_ERR_INVALID;
+	}
+	/* An exporter that went on without a value the host could not give
+	 * (a plugin sees only NULL) wrote an export with it missing. */
+	if (rc == BC_OK && h->env != BC_OK && !bc_outfile_failed(h->of))
+		rc = h->env;
+	rc = bc_outfile_close(h->of, rc, d);
+	h->of = NULL;
+	return rc;
+}
+
+/* The defaults of o's days (export.h). */
+static void days(bc_export_opts *o, bc_time now)
+{
+	if (o->as_of == BC_DATE_NONE) {
+		o->as_of = bc_time_date(now, o->tz_offset);
+		if (o->date != BC_DATE_NONE && o->as_of > o->date)
+			o->as_of = o->date;
+	}
+	if (o->date == BC_DATE_NONE)
+		o->date = o->as_of;
+}
+
+bc_err bc_export(bc_store *st, bc_rulebook *rb, const char *period,
+		 bc_export_opts *o, bc_diags *d)
+{
+	bc_plugin plugin = {0};
+	const struct builtin *bi = builtin(o->format);
+	const bc_exporter *ex = bi ? bi->ex : NULL;
+	bc_err rc = ex ? BC_OK
+		       : bc_plugin_find(o->plugin_path, o->format, &plugin, d);
+	if (rc != BC_OK) {
+		bc_plugin_close(&plugin);
+		return rc;
+	}
+	bc_period p;
+	rc = bc_period_get(st, rb, period, &p, d);
+	bc_host h = {.st = st, .period = &p, .d = d, .io = d,
+		     .name = o->format,
+		     .now = o->fixed_time ? o->fixed_time : bc_store_now(st)};
+	if (rc == BC_OK) {
+		days(o, h.now);
+		h.until = bc_period_day_end(&p, o->as_of);
+		h.date = o->date;
+	}
+	/* Before the model: a path that cannot be written is said at
+	 * once, not after the country's figures are read. */
+	if (rc == BC_OK)
+		rc = bc_outfile_open(o->out, &h.of, d);
+	/* One snapshot for the model and whatever a lean exporter reads
+	 * afterwards: an import committing meanwhile must not put one
+	 * revision in the totals and another in the values. */
+	bool snapshot = rc == BC_OK && (rc = bc_store_begin_read(st, d)) == BC_OK;
+	if (rc == BC_OK)
+		rc = build_model(&h, rb, o->as_of, o->tz_offset,
+				 bi && bi->lean ? &h.status : NULL, &h.model);
+	if (rc == BC_OK) {
+		bc_diags run_d = BC_DIAGS_INIT;
+		h.d = &run_d;
+		int run_rc = ex ? ex->run(&h, &host_api)
+				: bc_plugin_run(&plugin, &h, &host_api, &run_d);
+		rc = finish_output(&h, run_rc, &run_d, d);
+		h.d = d;
+	}
+	bc_outfile_close(h.of, BC_ERR_IO, d);
+	if (snapshot)
+		bc_store_rollback(st);
+	host_release(&h);
+	bc_period_free(&p);
+	bc_plugin_close(&plugin);
+	return rc;
+}
+
+bc_err bc_export_formats(const char *plugin_path, char ***names, size_t *n)
+{
+	*names = NULL;
+	*n = 0;
+	size_t cap = 0;
+	for (size_t i = 0; i < sizeof builtins / sizeof *builtins; i++) {
+		if (bc_grow((void **)names, &cap, *n + 1, sizeof **names) < 0 ||
+		    !((*names)[*n] = bc_strdup(builtins[i].ex->name)))
+			return BC_ERR_NOMEM;
+		(*n)++;
+	}
+	return bc_plugin_list(plugin_path, names, n, &cap);
+}
+
+void bc_export_formats_free(char **names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		bc_free(names[i]);
+	bc_free(names);
+}

@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: MIT */
+/* Private to the exporters built into baocao: what they may reach
+ * beyond the plugin API (they live in the same program). */
+#ifndef BC_EXPORT_HOST_H
+#define BC_EXPORT_HOST_H
+
+#include <jansson.h>
+
+#include "baocao/plugin.h"
+#include "period.h"
+#include "status.h"
+
+/* The report model (borrowed). */
+json_t *bc_host_model(bc_host *h);
+/* The period and its ruleset (borrowed). */
+const bc_period *bc_host_period(bc_host *h);
+/* What a lean model leaves out ("aggregate.values", the tables' "rows",
+ * the units' status), read from the store within the export's snapshot
+ * a piece at a time; aggregate.h says what each holds.  A new reference,
+ * or NULL when the store fails: its diagnostics are then the export's,
+ * and the exporter should fail. */
+json_t *bc_host_form_values(bc_host *h, const char *form);
+json_t *bc_host_unit_values(bc_host *h, const char *unit);
+json_t *bc_host_unit_rows(bc_host *h, const char *form, const char *table,
+			  const char *unit);
+/* Both new references; false (nothing set) when the store fails. */
+bool bc_host_table_shape(bc_host *h, const char *form, const char *table,
+			 json_t **units, json_t **longest);
+/* The status of every unit, which a lean model's "status" leaves out of
+ * its "units" (bc_status_unit_json gives each); empty otherwise. */
+const bc_status *bc_host_status(bc_host *h);
+/* The temporary file the output goes to, for writers that must open it
+ * themselves (libxlsxwriter). */
+const char *bc_host_path(bc_host *h);
+/* Its directory, for such a writer's own scratch files. */
+const char *bc_host_scratch(bc_host *h);
+/* Such a writer's write failed with errnum: the export fails with one
+ * message naming the output (exit 3), whatever the exporter says next. */
+void bc_host_write_failed(bc_host *h, int errnum);
+/* The exporter ran out of memory: the export fails with BC_ERR_NOMEM
+ * (exit 3), not as an exporter that failed (the host's own functions
+ * say so themselves when theirs runs out). */
+void bc_host_nomem(bc_host *h);
+/* The export's timestamp. */
+bc_time bc_host_time(bc_host *h);
+/* The document's date (--date, by default the as-of day). */
+bc_date bc_host_date(bc_host *h);
+
+#endif

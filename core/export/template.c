@@ -1,0 +1,1361 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The template workbook (template.h), laid out like the official forms
+ * and the xlsx export: Times New Roman, the issuing body at the left (the
+ * unit, under its parent), the national title and motto at the right.
+ *
+ * Sheets, in order: the cover (who, which period, until when, how to
+ * send, who signs); one sheet per part the unit owes, in the order the
+ * responsibilities declare them: a form's plain fields as rows of STT,
+ * label, unit of measure, input cell and the checks the figure must pass,
+ * then its tables with BC_TEMPLATE_TABLE_ROWS empty rows; the narrative
+ * report as one input cell per outline section the unit may write, its
+ * guidance beside it.  Then the hidden map: `_fields`, `_meta`, and
+ * `_lists` when an enum's choices do not fit an in-cell list.
+ *
+ * Only input cells are unlocked and every sheet is protected without a
+ * password, so a clerk types into the yellow cells and nowhere else, and
+ * cannot move a cell away from the address `_fields` gives for it.
+ *
+ * Nothing here names a form, field or section: all comes from the
+ * ruleset.  The Vietnamese words are the program's own (how to fill in a
+ * workbook), the same for every directive.
+ */
+#include "template.h"
+#include "duty.h"
+#include "mem.h"
+#include "outfile.h"
+#include "period.h"
+#include "ruleset.h"
+#include "text.h"
+#include "unit.h"
+#include "xlsx_write.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <xlsxwriter.h>
+
+#define LINE_PT 16.0     /* a line of 12-point text */
+#define SMALL_PT 14.5    /* a line of 11-point text */
+#define MAX_ROW_PT 409.0 /* Excel's tallest row */
+#define INPUT_FILL 0xFFF2CC /* light yellow: the cells to fill */
+#define HEAD_FILL 0xF2F2F2
+/* Excel's limits on a validation's texts, in characters. */
+#define TITLE_MAX 32
+#define MESSAGE_MAX 255
+#define LIST_MAX 255
+
+#define COVER_SHEET "Trang bìa"
+#define REPORT_SHEET "Báo cáo"
+#define LISTS_SHEET "_lists"
+#define BOOL_YES "Có"
+#define BOOL_NO "Không"
+
+/* Cell styles; I_* are the unlocked input cells. */
+enum {
+	F_ORG, F_ORG_B, F_NATION, F_MOTTO, F_CODE, F_TITLE, F_PERIOD,
+	F_WINDOW, F_HEAD, F_COLNO, F_STT, F_LABEL, F_UOM, F_CHECK, F_GUIDE,
+	F_SECTION, F_SEC_TITLE, F_SEC_TITLE_B, F_H2, F_KEY, F_VALUE, F_NOTE,
+	F_SIGN, F_SIGNNOTE, F_PLAIN,
+	I_TEXT, I_LONG, I_INT, I_MONEY, I_PCT, I_DATE, I_CHOICE, F_N
+};
+
+enum {
+	BOLD = BC_XF_BOLD, ITALIC = BC_XF_ITALIC, BORDER = BC_XF_BORDER,
+	CENTER = BC_XF_CENTER, WRAP = BC_XF_WRAP, UNDER = BC_XF_UNDER,
+	VCENTER = BC_XF_VCENTER, RIGHT = BC_XF_RIGHT, TOP = BC_XF_TOP,
+	INPUT = BC_XF_OWN,     /* a cell to fill: unlocked, yellow */
+	SHADE = BC_XF_OWN << 1 /* a head cell: grey */
+};
+
+static const bc_xf_spec SPEC[F_N] = {
+	[F_ORG] = {CENTER | VCENTER | WRAP, 12, NULL},
+	[F_ORG_B] = {BOLD | CENTER | VCENTER | WRAP, 12, NULL},
+	[F_NATION] = {BOLD | CENTER | VCENTER, 12, NULL},
+	[F_MOTTO] = {BOLD | CENTER | VCENTER | UNDER, 13, NULL},
+	[F_CODE] = {ITALIC | RIGHT, 11, NULL},
+	[F_TITLE] = {BOLD | CENTER | VCENTER | WRAP, 14, NULL},
+	[F_PERIOD] = {BOLD | CENTER, 12, NULL},
+	[F_WINDOW] = {ITALIC | CENTER | VCENTER | WRAP, 12, NULL},
+	[F_HEAD] = {BOLD | CENTER | VCENTER | WRAP | BORDER | SHADE, 12, NULL},
+	[F_COLNO] = {ITALIC | CENTER | VCENTER | BORDER, 11, NULL},
+	[F_STT] = {CENTER | VCENTER | BORDER, 12, NULL},
+	[F_LABEL] = {VCENTER | WRAP | BORDER, 12, NULL},
+	[F_UOM] = {CENTER | VCENTER | WRAP | BORDER, 12, NULL},
+	[F_CHECK] = {ITALIC | VCENTER | WRAP | BORDER, 11, NULL},
+	[F_GUIDE] = {ITALIC | TOP | WRAP | BORDER, 11, NULL},
+	[F_SECTION] = {TOP | BORDER, 12, NULL},
+	[F_SEC_TITLE] = {TOP | WRAP | BORDER, 12, NULL},
+	[F_SEC_TITLE_B] = {BOLD | TOP | WRAP | BORDER, 12, NULL},
+	[F_H2] = {BOLD | VCENTER, 12, NULL},
+	[F_KEY] = {BOLD | VCENTER | WRAP, 12, NULL},
+	[F_VALUE] = {VCENTER | WRAP, 12, NULL},
+	[F_NOTE] = {ITALIC | VCENTER | WRAP, 11, NULL},
+	[F_SIGN] = {BOLD | CENTER, 12, NULL},
+	[F_SIGNNOTE] = {ITALIC | CENTER, 12, NULL},
+	[F_PLAIN] = {0, 11, NULL},
+	/* Text as text: "12/3" must not turn into a date. */
+	[I_TEXT] = {INPUT | VCENTER | WRAP | BORDER, 12, "@"},
+	[I_LONG] = {INPUT | TOP | WRAP | BORDER, 12, "@"},
+	[I_INT] = {INPUT | VCENTER | BORDER, 12, "#,##0"},
+	[I_MONEY] = {INPUT | VCENTER | BORDER, 12, "#,##0.00"},
+	[I_PCT] = {INPUT | VCENTER | BORDER, 12, NULL},
+	[I_DATE] = {INPUT | CENTER | VCENTER | BORDER, 12, "dd/mm/yyyy"},
+	[I_CHOICE] = {INPUT | CENTER | VCENTER | WRAP | BORDER, 12, "@"},
+};
+
+/* One row of `_fields`. */
+typedef struct entry {
+	const char *form; /* borrowed from the ruleset, or a literal */
+	char *field;
+	size_t sheet;
+	char cell[LXW_MAX_CELL_NAME_LENGTH];
+} entry;
+
+/* The choices of an enum written to `_lists`, one column each. */
+typedef struct choices {
+	char **values;
+	size_t n;
+} choices;
+
+typedef struct tpl {
+	bc_xbook b; /* first: a sheet's book is its tpl (tpl_of) */
+	const bc_ruleset *rs;
+	const bc_period *p;
+	const bc_unit *u;
+	const char *parent; /* the parent unit's name, or NULL */
+	const char *level;  /* the unit's level, or NULL */
+	const bc_owed *owed;
+	lxw_format *f[F_N];
+	char dated[64]; /* where the unit dates its report */
+	char **sheets; /* names of the sheets the map points into */
+	size_t n_sheets, cap_sheets;
+	entry *map;
+	size_t n_map, cap_map;
+	choices *lists;
+	size_t n_lists, cap_lists;
+} tpl;
+
+typedef bc_xsheet sheet;
+
+static tpl *tpl_of(const sheet *s)
+{
+	return (tpl *)s->b;
+}
+
+/* What an input cell takes. */
+typedef struct input {
+	bc_ftype type;
+	const char *label; /* its input message */
+	const char *unit, *example;
+	char **values; /* enum */
+	size_t n_values;
+	bool required;
+	int style; /* I_* */
+} input;
+
+/* ---- text ------------------------------------------------------------- */
+
+/* s cut to at most max characters, "…" marking a cut. */
+static void clip(const char *s, size_t max, char *out, size_t n)
+{
+	size_t chars = 0, i = 0;
+	for (; s[i]; i++) {
+		if (((unsigned char)s[i] & 0xC0) == 0x80)
+			continue;
+		if (++chars > max)
+			break;
+	}
+	if (!s[i]) {
+		snprintf(out, n, "%s", s);
+		return;
+	}
+	/* Back one character for the ellipsis. */
+	do
+		i--;
+	while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80);
+	snprintf(out, n, "%.*s…", (int)i, s);
+}
+
+/* Lines one paragraph wraps to in a column width wide (Excel's unit, the
+ * width of a digit; Times New Roman letters run a little wider). */
+static int para_lines(const char *t, size_t len, double width)
+{
+	double per = width * 1.1, cur = 0;
+	int n = 1;
+	const char *end = t + len;
+	while (t < end) {
+		size_t w = strcspn(t, " ");
+		if (t + w > end)
+			w = (size_t)(end - t);
+		double wl = 0;
+		for (size_t i = 0; i < w; i++)
+			wl += ((unsigned char)t[i] & 0xC0) != 0x80;
+		if (cur > 0 && cur + 1 + wl > per) {
+			n++;
+			cur = 0;
+		}
+		cur += (cur > 0) + wl;
+		for (; cur > per; cur -= per)
+			n++;
+		t += w;
+		while (t < end && *t == ' ')
+			t++;
+	}
+	return n;
+}
+
+/* Lines text takes in a column width wide, each '\n' starting a line. */
+static int lines(const char *t, double width)
+{
+	int n = 0;
+	for (;;) {
+		size_t len = strcspn(t, "\n");
+		n += para_lines(t, len, width);
+		if (!t[len])
+			return n;
+		t += len + 1;
+	}
+}
+
+/* ---- the workbook ------------------------------------------------------ */
+
+static lxw_format *style(lxw_workbook *wb, const bc_xf_spec *sp)
+{
+	unsigned fl = sp->fl;
+	lxw_color_t fill = fl & INPUT ? INPUT_FILL : fl & SHADE ? HEAD_FILL : 0;
+	return bc_xlsx_format(wb, BC_XLSX_FONT,
+			      fl & INPUT ? fl | BC_XF_UNLOCKED : fl, sp->pt,
+			      sp->num, fill);
+}
+
+static void no_memory(tpl *t)
+{
+	bc_xbook_fail(&t->b, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
+}
+
+/* A sheet the map points into: its name kept for `_fields`. */
+static bool sheet_open(tpl *t, sheet *s, const char *name, lxw_col_t n)
+{
+	char *copy = bc_strdup(name);
+	if (!copy || bc_grow((void **)&t->sheets, &t->cap_sheets,
+			     t->n_sheets + 1, sizeof *t->sheets) < 0) {
+		bc_free(copy);
+		no_memory(t);
+		return false;
+	}
+	if (!bc_xsheet_open(&t->b, s, name, n)) {
+		bc_free(copy);
+		return false;
+	}
+	t->sheets[t->n_sheets++] = copy;
+	return true;
+}
+
+/* A line of text across columns c1..c2, the row as tall as it needs. */
+static void line(sheet *s, lxw_col_t c1, lxw_col_t c2, const char *text,
+		 int f)
+{
+	int n = lines(text, bc_xsheet_widths(s, c1, c2) *
+				    (f == F_NOTE ? 12.0 / 11 : 1));
+	if (n > 1)
+		bc_xsheet_height(s, (f == F_NOTE ? SMALL_PT : LINE_PT) * n + 4);
+	bc_xsheet_merge(s, c1, c2, text, f);
+	s->r++;
+}
+
+/* ---- the map ----------------------------------------------------------- */
+
+static void map_add(sheet *s, lxw_col_t c, const char *form,
+		    const char *field)
+{
+	tpl *t = tpl_of(s);
+	char *copy = bc_strdup(field);
+	if (!copy || bc_grow((void **)&t->map, &t->cap_map, t->n_map + 1,
+			     sizeof *t->map) < 0) {
+		bc_free(copy);
+		no_memory(t);
+		return;
+	}
+	entry *e = &t->map[t->n_map++];
+	/* The sheet being written is the last the map may point into. */
+	*e = (entry){.form = form, .field = copy, .sheet = t->n_sheets - 1};
+	lxw_rowcol_to_cell(e->cell, s->r, c);
+}
+
+/* The column of `_lists` holding these choices, added when new. */
+static lxw_col_t list_column(tpl *t, char **values, size_t n)
+{
+	for (size_t i = 0; i < t->n_lists; i++)
+		if (t->lists[i].values == values)
+			return (lxw_col_t)i;
+	if (bc_grow((void **)&t->lists, &t->cap_lists, t->n_lists + 1,
+		    sizeof *t->lists) < 0) {
+		no_memory(t);
+		return 0;
+	}
+	t->lists[t->n_lists] = (choices){values, n};
+	return (lxw_col_t)t->n_lists++;
+}
+
+/* ---- input cells -------------------------------------------------------- */
+
+static input input_of(const bc_field *f)
+{
+	static const int by_type[] = {
+		[BC_T_INT] = I_INT,   [BC_T_MONEY] = I_MONEY,
+		[BC_T_PCT] = I_PCT,   [BC_T_TEXT] = I_TEXT,
+		[BC_T_DATE] = I_DATE, [BC_T_BOOL] = I_CHOICE,
+		[BC_T_ENUM] = I_CHOICE, [BC_T_TABLE] = I_TEXT,
+	};
+	return (input){.type = f->type, .label = f->label, .unit = f->unit,
+		       .example = f->example, .values = f->values,
+		       .n_values = f->n_values, .required = f->required,
+		       .style = by_type[f->type]};
+}
+
+/* What the cell takes, in a few words of the input message. */
+static void hint(const input *in, char *out, size_t n)
+{
+	static const char *const what[] = {
+		[BC_T_INT] = "Số nguyên, không âm.",
+		[BC_T_MONEY] = "Số không âm, tối đa 2 chữ số thập phân.",
+		[BC_T_PCT] = "Số từ 0 đến 100.",
+		[BC_T_TEXT] = "",
+		[BC_T_DATE] = "Ngày, dạng ngày/tháng/năm (dd/mm/yyyy).",
+		[BC_T_BOOL] = "Chọn " BOOL_YES " hoặc " BOOL_NO ".",
+		[BC_T_ENUM] = "Chọn một giá trị trong danh sách.",
+		[BC_T_TABLE] = "",
+	};
+	size_t o = (size_t)snprintf(out, n, "%s", what[in->type]);
+	if (in->unit && in->type != BC_T_PCT && o < n)
+		o += (size_t)snprintf(out + o, n - o, "%sĐơn vị tính: %s.",
+				      o ? " " : "", in->unit);
+	if (in->example && o < n)
+		o += (size_t)snprintf(out + o, n - o, "%sVí dụ: %s.",
+				      o ? " " : "", in->example);
+	if (in->required && o < n)
+		snprintf(out + o, n - o, "%sBắt buộc.", o ? " " : "");
+}
+
+/* The choices as an in-cell list (a NULL-ended copy of the choices,
+ * freed by the caller), or a range of `_lists` when they do not fit one
+ * (over 255 characters, or a comma in a choice). */
+static void list_rule(sheet *s, const input *in, lxw_data_validation *v,
+		      char *formula, size_t n)
+{
+	size_t chars = in->n_values ? in->n_values - 1 : 0;
+	bool comma = false;
+	for (size_t i = 0; i < in->n_values; i++) {
+		chars += bc_utf8_len(in->values[i]);
+		comma |= strchr(in->values[i], ',') != NULL;
+	}
+	if (chars <= LIST_MAX && !comma) {
+		v->validate = LXW_VALIDATION_TYPE_LIST;
+		v->value_list = bc_calloc(in->n_values + 1, sizeof *v->value_list);
+		if (!v->value_list)
+			no_memory(tpl_of(s));
+		else
+			memcpy(v->value_list, in->values,
+			       in->n_values * sizeof *in->values);
+		return;
+	}
+	lxw_col_t c = list_column(tpl_of(s), in->values, in->n_values);
+	char range[LXW_MAX_CELL_RANGE_LENGTH];
+	lxw_rowcol_to_range_abs(range, 0, c, (lxw_row_t)in->n_values - 1, c);
+	snprintf(formula, n, "=" LISTS_SHEET "!%s", range);
+	v->validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
+	v->value_formula = formula;
+}
+
+/* The rule of a type, as close as Excel gets to what import accepts. */
+static void rule(sheet *s, const input *in, const char *cell,
+		 lxw_data_validation *v, char *formula, size_t n)
+{
+	static char *yes_no[] = {BOOL_YES, BOOL_NO, NULL};
+	switch (in->type) {
+	case BC_T_INT:
+		v->validate = LXW_VALIDATION_TYPE_INTEGER;
+		v->criteria = LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO;
+		break;
+	case BC_T_MONEY:
+		/* A decimal rule cannot limit the decimals; import refuses
+		 * a third one rather than round it, so Excel should too. */
+		snprintf(formula, n, "=AND(ISNUMBER(%s),%s>=0,ROUND(%s,2)=%s)",
+			 cell, cell, cell, cell);
+		v->validate = LXW_VALIDATION_TYPE_CUSTOM_FORMULA;
+		v->value_formula = formula;
+		break;
+	case BC_T_PCT:
+		v->validate = LXW_VALIDATION_TYPE_DECIMAL;
+		v->criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
+		v->maximum_number = 100;
+		break;
+	case BC_T_DATE:
+		v->validate = LXW_VALIDATION_TYPE_DATE;
+		v->criteria = LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO;
+		v->value_datetime = (lxw_datetime){.year = 1900, .month = 1,
+						   .day = 1};
+		break;
+	case BC_T_BOOL:
+		v->validate = LXW_VALIDATION_TYPE_LIST;
+		v->value_list = yes_no;
+		break;
+	case BC_T_ENUM:
+		list_rule(s, in, v, formula, n);
+		break;
+	default:
+		v->validate = LXW_VALIDATION_TYPE_ANY; /* for the message */
+		break;
+	}
+}
+
+static void validation(sheet *s, lxw_col_t c, const input *in)
+{
+	char cell[LXW_MAX_CELL_NAME_LENGTH], formula[160], title[160],
+		full[512], what[512], label[1024], msg[1600];
+	lxw_data_validation v = {0};
+	lxw_rowcol_to_cell(cell, s->r, c);
+	rule(s, in, cell, &v, formula, sizeof formula);
+	hint(in, full, sizeof full);
+	clip(full, MESSAGE_MAX / 2, what, sizeof what);
+	size_t room = MESSAGE_MAX - bc_utf8_len(what) - (*what ? 1 : 0);
+	clip(in->label, room, label, sizeof label);
+	snprintf(msg, sizeof msg, "%s%s%s", label, *what ? "\n" : "", what);
+	clip(in->label, TITLE_MAX, title, sizeof title);
+	v.input_title = title;
+	v.input_message = msg;
+	if (*what) {
+		v.error_title = "Giá trị không hợp lệ";
+		v.error_message = what;
+	}
+	if (v.validate != LXW_VALIDATION_TYPE_LIST || v.value_list)
+		bc_xsheet_check(
+			s, worksheet_data_validation_cell(s->ws, s->r, c, &v));
+	if (in->type == BC_T_ENUM)
+		bc_free(v.value_list);
+}
+
+/* An empty input cell of the current row, with its rule and its line
+ * of `_fields`. */
+static void input_cell(sheet *s, lxw_col_t c, const input *in,
+		       const char *form, const char *field)
+{
+	bc_xsheet_check(s, worksheet_write_blank(s->ws, s->r, c,
+						 tpl_of(s)->f[in->style]));
+	validation(s, c, in);
+	map_add(s, c, form, field);
+}
+
+/* ---- the parts every sheet shares -------------------------------------- */
+
+/* Capitals run wider than the letters lines() counts with. */
+static int caps_lines(const char *t, double width)
+{
+	return lines(t, width / 1.3);
+}
+
+/* The height a row needs for text in part p (bc_layout.fit). */
+static double part_height(const sheet *s, const char *text, double width,
+			  bc_xpart p)
+{
+	int n;
+	switch (p) {
+	case BC_XP_TITLE:
+		return 20 * caps_lines(text, width / 1.1) + 4;
+	case BC_XP_ORG_TOP:
+	case BC_XP_ORG:
+		n = caps_lines(text, width);
+		return n > 1 ? LINE_PT * n + 2 : 0;
+	case BC_XP_HEAD:
+		return LINE_PT * lines(text, width) + 6;
+	default:
+		n = lines(text, width);
+		return n > 1 ? LINE_PT * n + 4 : 0;
+	}
+}
+
+static const bc_layout LAYOUT = {
+	.style = {[BC_XP_CODE] = F_CODE,
+		  [BC_XP_ORG_TOP] = F_ORG,
+		  [BC_XP_ORG] = F_ORG_B,
+		  [BC_XP_NATION] = F_NATION,
+		  [BC_XP_MOTTO] = F_MOTTO,
+		  [BC_XP_TITLE] = F_TITLE,
+		  [BC_XP_PERIOD] = F_PERIOD,
+		  [BC_XP_WINDOW] = F_WINDOW,
+		  [BC_XP_HEAD] = F_HEAD,
+		  [BC_XP_COLNO] = F_COLNO,
+		  [BC_XP_SIGN] = F_SIGN,
+		  [BC_XP_SIGN_NOTE] = F_SIGNNOTE},
+	.fit = part_height,
+	.max_pt = MAX_ROW_PT,
+	.protect = true,
+};
+
+/* Header rows of a table: its labels and the column numbers; repeated
+ * on every printed page if repeat. */
+static void table_head(sheet *s, const char *const *label, lxw_col_t n,
+		       bool repeat)
+{
+	lxw_row_t first = s->r;
+	bc_xsheet_labels(s, label, n);
+	bc_xsheet_column_numbers(s, n);
+	if (repeat)
+		bc_xsheet_check(s, worksheet_repeat_rows(s->ws, first, s->r));
+	s->r++;
+}
+
+/* ---- the cover --------------------------------------------------------- */
+
+static void key_value(sheet *s, const char *key, const char *value)
+{
+	bc_xsheet_height(s, LINE_PT * lines(value, s->w[2]) + 4);
+	bc_xsheet_put(s, 1, key, F_KEY);
+	bc_xsheet_put(s, 2, value, F_VALUE);
+	s->r++;
+}
+
+static void cover_due(sheet *s)
+{
+	const bc_period *p = tpl_of(s)->p;
+	const bc_directive *dir = &tpl_of(s)->rs->directive;
+	char due[16], text[512];
+	bc_xlsx_dmy(p->unit_due, due, sizeof due);
+	snprintf(text, sizeof text, "Ngày %s%s%s%s", due,
+		 p->advanced_doc ? " (theo " : "",
+		 p->advanced_doc ? p->advanced_doc : "",
+		 p->advanced_doc ? ")" : "");
+	key_value(s, "Hạn gửi báo cáo:", text);
+	if (dir->reading)
+		line(s, 2, 2, dir->reading, F_NOTE);
+}
+
+/* The ways a report may be sent, as the rules list them. */
+static void cover_send(sheet *s)
+{
+	const bc_ruleset *rs = tpl_of(s)->rs;
+	char text[1024];
+	size_t o = (size_t)snprintf(text, sizeof text,
+				    "Gửi lại chính tệp Excel này");
+	for (size_t i = 0; i < rs->n_channels && o < sizeof text; i++)
+		o += (size_t)snprintf(text + o, sizeof text - o, "%s%s",
+				      i ? "; " : " qua: ",
+				      rs->channels[i].label);
+	if (o < sizeof text)
+		snprintf(text + o, sizeof text - o, ".");
+	key_value(s, "Cách gửi:", text);
+}
+
+static void cover_facts(sheet *s)
+{
+	tpl *t = tpl_of(s);
+	char text[1024], from[16], to[16];
+	snprintf(text, sizeof text, "%s (mã %s)", t->u->name, t->u->code);
+	key_value(s, "Đơn vị báo cáo:", text);
+	snprintf(text, sizeof text, "%s (mã %s)", t->p->label, t->p->code);
+	key_value(s, "Kỳ báo cáo:", text);
+	bc_xlsx_dmy(t->p->from, from, sizeof from);
+	bc_xlsx_dmy(t->p->to, to, sizeof to);
+	snprintf(text, sizeof text, "Từ ngày %s đến ngày %s", from, to);
+	key_value(s, "Thời gian lấy số liệu:", text);
+	cover_due(s);
+	if (t->parent)
+		key_value(s, "Nơi nhận:", t->parent);
+	cover_send(s);
+}
+
+/* The sheet a part is on: made the same way as when it is written. */
+static void part_sheet_name(const bc_form *f, char *out, size_t n)
+{
+	bc_xlsx_sheet_name(f->id, f->title, out, n);
+}
+
+static void report_summary(const bc_owed *o, char *out, size_t n)
+{
+	size_t k = (size_t)snprintf(out, n, "Báo cáo theo đề cương");
+	for (size_t i = 0; i < o->n_sections && k < n; i++)
+		k += (size_t)snprintf(out + k, n - k, "%s%s",
+				      i ? ", " : "; các mục bắt buộc: ",
+				      o->sections[i]);
+}
+
+static void cover_part(sheet *s, const char *part, int no)
+{
+	tpl *t = tpl_of(s);
+	const bc_form *f = bc_ruleset_form(t->rs, part);
+	char name[160], what[1024];
+	if (!strcmp(part, BC_PART_REPORT)) {
+		snprintf(name, sizeof name, "%s", REPORT_SHEET);
+		report_summary(t->owed, what, sizeof what);
+	} else if (f) {
+		part_sheet_name(f, name, sizeof name);
+		snprintf(what, sizeof what, "%s (biểu %s)", f->title, f->id);
+	} else {
+		return;
+	}
+	int n = lines(what, s->w[2]);
+	if (lines(name, s->w[1]) > n)
+		n = lines(name, s->w[1]);
+	bc_xsheet_height(s, LINE_PT * n + 6);
+	bc_xsheet_num(s, 0, no, s->b->f[F_STT]);
+	bc_xsheet_put(s, 1, name, F_LABEL);
+	bc_xsheet_put(s, 2, what, F_LABEL);
+	s->r++;
+}
+
+static void cover_parts(sheet *s)
+{
+	static const char *const label[] = {"STT", "Trang tính", "Nội dung"};
+	bc_xsheet_merge(s, 0, 2, "I. CÁC PHẦN PHẢI BÁO CÁO", F_H2);
+	s->r++;
+	table_head(s, label, 3, false);
+	for (size_t i = 0; i < tpl_of(s)->owed->n_parts; i++)
+		cover_part(s, tpl_of(s)->owed->parts[i], (int)i + 1);
+	s->r++;
+}
+
+static void cover_signer(sheet *s)
+{
+	static const char *const key[] = {"Họ và tên:", "Chức vụ:",
+					  "Ngày ký:", "Số liệu ước tính:"};
+	static const char *const field[] = {"signer_name", "signer_title",
+					    "signed_date", "estimated"};
+	/* Deadlines may fall before a window ends: the last days are then
+	 * estimated, and the report says so. */
+	static const char *const what[] = {
+		"Họ và tên người ký báo cáo", "Chức vụ của người ký báo cáo",
+		"Ngày ký báo cáo",
+		"Chọn " BOOL_YES " nếu số liệu những ngày cuối kỳ là ước tính"};
+	static const bc_ftype type[] = {BC_T_TEXT, BC_T_TEXT, BC_T_DATE,
+					BC_T_BOOL};
+	static const int style[] = {I_TEXT, I_TEXT, I_DATE, I_CHOICE};
+	bc_xsheet_merge(s, 0, 2, "II. NGƯỜI KÝ BÁO CÁO (THỦ TRƯỞNG ĐƠN VỊ)",
+			F_H2);
+	s->r++;
+	for (int i = 0; i < 4; i++) {
+		input in = {.type = type[i], .label = what[i],
+			    .required = i < 2, .style = style[i]};
+		bc_xsheet_height(s, LINE_PT + 8);
+		bc_xsheet_put(s, 1, key[i], F_KEY);
+		input_cell(s, 2, &in, BC_FORM_META, field[i]);
+		s->r++;
+	}
+	s->r++;
+}
+
+/* How to fill the workbook in: the program's rules, not the ruleset's. */
+static void cover_howto(sheet *s)
+{
+	static const char *const how[] = {
+		"1. Chỉ nhập vào các ô nền vàng; các ô khác đã được khóa. Không "
+		"thêm, xóa, đổi tên trang tính, không chèn hay xóa dòng, cột: "
+		"chương trình đọc số liệu theo đúng vị trí từng ô.",
+		"2. Ô số liệu để trống là chưa báo cáo, khác với số 0: số liệu "
+		"bằng 0 thì nhập 0. Số nhập bằng chữ số, không kèm chữ.",
+		"3. Ngày nhập theo dạng ngày/tháng/năm (dd/mm/yyyy). Ô có danh "
+		"sách thì chọn một giá trị trong danh sách.",
+		"4. Bảng: mỗi dòng một mục; dòng để trống không được tính; không "
+		"có mục nào thì để trống cả bảng. Cột có dấu (*) phải điền ở mọi "
+		"dòng có nội dung.",
+		"5. Cột \"Kiểm tra\" của các biểu ghi các điều kiện số liệu phải "
+		"thỏa mãn, trong đó [n] là số liệu ở dòng có STT n của biểu; "
+		"báo cáo không thỏa mãn sẽ bị trả lại.",
+		"6. Báo cáo theo đề cương: ghi nội dung vào ô của từng mục; mục "
+		"có dấu (*) phải có nội dung ở chính mục đó hoặc ở một mục con.",
+	};
+	bc_xsheet_merge(s, 0, 2, "III. HƯỚNG DẪN ĐIỀN", F_H2);
+	s->r++;
+	for (size_t i = 0; i < sizeof how / sizeof *how; i++)
+		line(s, 0, 2, how[i], F_NOTE);
+}
+
+static void cover(tpl *t)
+{
+	const bc_directive *dir = &t->rs->directive;
+	char sub[1024], issued[16];
+	sheet s;
+	if (!sheet_open(t, &s, COVER_SHEET, 3))
+		return;
+	bc_xsheet_width(&s, 0, 6);
+	bc_xsheet_width(&s, 1, 30);
+	bc_xsheet_width(&s, 2, 62);
+	bc_xlsx_dmy(dir->issued, issued, sizeof issued);
+	snprintf(sub, sizeof sub, "(Theo %s%s%s%s%s%s%s)",
+		 dir->title ? dir->title : "", dir->reference ? " - " : "",
+		 dir->reference ? dir->reference : "",
+		 dir->issued != BC_DATE_NONE ? " ngày " : "",
+		 dir->issued != BC_DATE_NONE ? issued : "",
+		 dir->issuer ? " của " : "", dir->issuer ? dir->issuer : "");
+	bc_xsheet_heading(&s, "Biểu mẫu báo cáo", sub, NULL);
+	cover_facts(&s);
+	s.r++;
+	cover_parts(&s);
+	cover_signer(&s);
+	cover_howto(&s);
+	bc_xsheet_page(&s, false);
+	worksheet_activate(s.ws);
+	bc_xsheet_close(&s);
+}
+
+/* ---- the forms --------------------------------------------------------- */
+
+static const char *const OPS[] = {[BC_EQ] = "=", [BC_NE] = "≠",
+				  [BC_LE] = "≤", [BC_LT] = "<",
+				  [BC_GE] = "≥", [BC_GT] = ">"};
+
+/* "[6] + [7] - 2": each field as [its STT]; false when a field is not on
+ * the sheet (asked of the other level). */
+static bool expr_text(const bc_expr *e, const int *stt, char *out, size_t n)
+{
+	size_t o = 0;
+	for (size_t i = 0; i < e->n && o < n; i++) {
+		const bc_term *tm = &e->v[i];
+		char v[64];
+		if (tm->name && (tm->ref < 0 || !stt[tm->ref]))
+			return false;
+		if (tm->name)
+			snprintf(v, sizeof v, "[%d]", stt[tm->ref]);
+		else
+			bc_dec_local(tm->k, v);
+		const char *op = tm->sign < 0 ? (i ? " - " : "-")
+					      : (i ? " + " : "");
+		o += (size_t)snprintf(out + o, n - o, "%s%s", op, v);
+	}
+	return true;
+}
+
+static bool check_text(const bc_check *c, const int *stt, char *out,
+		       size_t n)
+{
+	char l[256], r[256];
+	if (!expr_text(&c->cond.lhs, stt, l, sizeof l) ||
+	    !expr_text(&c->cond.rhs, stt, r, sizeof r))
+		return false;
+	snprintf(out, n, "%s %s %s%s", l, OPS[c->cond.op], r,
+		 c->severity == BC_WARNING ? " (cảnh báo)" : "");
+	return true;
+}
+
+/* The checks of one field (field_id) or of the whole form (NULL). */
+static void checks_text(const bc_form *f, const char *field_id,
+			const int *stt, char *out, size_t n)
+{
+	size_t o = 0;
+	out[0] = '\0';
+	for (size_t i = 0; i < f->n_checks && o < n; i++) {
+		const bc_check *c = &f->checks[i];
+		char one[600];
+		if ((field_id ? !c->field || strcmp(c->field, field_id)
+			      : c->field != NULL) ||
+		    !check_text(c, stt, one, sizeof one))
+			continue;
+		o += (size_t)snprintf(out + o, n - o, "%s%s", o ? "\n" : "", one);
+	}
+}
+
+/* The unit of measure shown beside a field. */
+static const char *uom(const bc_field *f)
+{
+	if (f->unit)
+		return f->unit;
+	return f->type == BC_T_BOOL ? BOOL_YES "/" BOOL_NO
+	       : f->type == BC_T_DATE ? "Ngày"
+				      : "";
+}
+
+static void field_row(sheet *s, const bc_form *f, const bc_field *fd,
+		      const int *stt, int no)
+{
+	char checks[2048];
+	input in = input_of(fd);
+	checks_text(f, fd->id, stt, checks, sizeof checks);
+	int n = lines(fd->label, s->w[1]);
+	if (lines(checks, s->w[4] * 12 / 11) > n)
+		n = lines(checks, s->w[4] * 12 / 11);
+	bc_xsheet_height(s, LINE_PT * n + 6);
+	bc_xsheet_num(s, 0, no, s->b->f[F_STT]);
+	bc_xsheet_put(s, 1, fd->label, F_LABEL);
+	bc_xsheet_put(s, 2, uom(fd), F_UOM);
+	input_cell(s, 3, &in, f->id, fd->id);
+	bc_xsheet_put(s, 4, checks, F_CHECK);
+	s->r++;
+}
+
+/* The plain fields as rows; stt receives each one's STT (0: none). */
+static void plain_rows(sheet *s, const bc_form *f, int *stt)
+{
+	static const char *const label[] = {"STT", "Nội dung", "Đơn vị tính",
+					    "Số liệu", "Kiểm tra"};
+	int no = 0;
+	for (size_t i = 0; i < f->n_fields; i++)
+		if (f->fields[i].type != BC_T_TABLE &&
+		    bc_field_asked(&f->fields[i], tpl_of(s)->level))
+			stt[i] = ++no;
+	if (!no)
+		return;
+	table_head(s, label, 5, true);
+	worksheet_freeze_panes(s->ws, s->r, 0);
+	for (size_t i = 0; i < f->n_fields; i++)
+		if (stt[i])
+			field_row(s, f, &f->fields[i], stt, stt[i]);
+	char all[2048];
+	checks_text(f, NULL, stt, all, sizeof all);
+	if (*all) {
+		char text[2200];
+		snprintf(text, sizeof text, "Điều kiện giữa các dòng:\n%s", all);
+		s->r++;
+		line(s, 0, s->n - 1, text, F_NOTE);
+	}
+}
+
+static void table_row(sheet *s, const bc_form *f, const bc_field *tf,
+		      int row)
+{
+	bc_xsheet_height(s, LINE_PT + 6);
+	bc_xsheet_num(s, 0, row, s->b->f[F_STT]);
+	for (size_t c = 0; c < tf->n_columns; c++) {
+		const bc_field *col = &tf->columns[c];
+		input in = input_of(col);
+		char field[256];
+		snprintf(field, sizeof field, "%s[%d].%s", tf->id, row, col->id);
+		input_cell(s, (lxw_col_t)(1 + c), &in, f->id, field);
+	}
+	s->r++;
+}
+
+/* A table field: its header, then rows to fill. */
+static void table_block(sheet *s, const bc_form *f, const bc_field *tf,
+			bool titled, bool freeze)
+{
+	const char **label = bc_calloc(tf->n_columns + 1, sizeof *label);
+	char (*text)[512] = bc_calloc(tf->n_columns, sizeof *text);
+	if (!label || !text) {
+		no_memory(tpl_of(s));
+	} else {
+		if (titled) {
+			s->r++;
+			line(s, 0, s->n - 1, tf->label, F_H2);
+		}
+		label[0] = "STT";
+		for (size_t c = 0; c < tf->n_columns; c++) {
+			snprintf(text[c], sizeof text[c], "%s%s",
+				 tf->columns[c].label,
+				 tf->columns[c].required ? " (*)" : "");
+			label[c + 1] = text[c];
+		}
+		table_head(s, label, (lxw_col_t)(tf->n_columns + 1), freeze);
+		if (freeze)
+			worksheet_freeze_panes(s->ws, s->r, 0);
+		for (int r = 1; r <= BC_TEMPLATE_TABLE_ROWS; r++)
+			table_row(s, f, tf, r);
+		line(s, 0, s->n - 1, "(*) Phải điền ở mọi dòng có nội dung.",
+		     F_NOTE);
+	}
+	bc_free(label);
+	bc_free(text);
+}
+
+/* A column's width for its type; codes (fields with an example) are
+ * short texts. */
+static double column_width(const bc_field *c)
+{
+	double w;
+	switch (c->type) {
+	case BC_T_TEXT:
+		w = c->example ? 18 : 36;
+		break;
+	case BC_T_DATE:
+		w = 13;
+		break;
+	case BC_T_ENUM:
+		w = 16;
+		break;
+	case BC_T_MONEY:
+		w = 14;
+		break;
+	default:
+		w = 11;
+		break;
+	}
+	/* The label in at most three lines. */
+	double need = (double)bc_utf8_len(c->label) / 3 + 4;
+	return need > w ? need : w;
+}
+
+/* The sheet's columns: STT, label, unit, input, checks for the plain
+ * fields; STT and one per column for the tables; the widest of both. */
+static lxw_col_t form_columns(const tpl *t, const bc_form *f, double *w,
+			      lxw_col_t max, bool *plain, bool *wide)
+{
+	static const double plain_w[] = {6, 50, 12, 16, 24};
+	lxw_col_t n = 0;
+	*plain = false;
+	for (size_t i = 0; i < f->n_fields; i++) {
+		const bc_field *fd = &f->fields[i];
+		if (!bc_field_asked(fd, t->level))
+			continue;
+		if (fd->type != BC_T_TABLE) {
+			*plain = true;
+			continue;
+		}
+		w[0] = w[0] > 6 ? w[0] : 6;
+		for (size_t c = 0; c < fd->n_columns && c + 1 < max; c++) {
+			double cw = column_width(&fd->columns[c]);
+			w[c + 1] = w[c + 1] > cw ? w[c + 1] : cw;
+			n = n > c + 2 ? n : (lxw_col_t)(c + 2);
+		}
+	}
+	for (lxw_col_t c = 0; *plain && c < 5; c++)
+		w[c] = w[c] > plain_w[c] ? w[c] : plain_w[c];
+	n = *plain && n < 5 ? 5 : n;
+	double total = 0;
+	for (lxw_col_t c = 0; c < n; c++)
+		total += w[c];
+	*wide = total > 110;
+	return n;
+}
+
+static void form_tables(sheet *s, const bc_form *f, bool plain)
+{
+	size_t tables = 0;
+	for (size_t i = 0; i < f->n_fields; i++)
+		tables += f->fields[i].type == BC_T_TABLE &&
+			  bc_field_asked(&f->fields[i], tpl_of(s)->level);
+	for (size_t i = 0; i < f->n_fields; i++) {
+		const bc_field *fd = &f->fields[i];
+		if (fd->type == BC_T_TABLE &&
+		    bc_field_asked(fd, tpl_of(s)->level))
+			table_block(s, f, fd, plain || tables > 1,
+				    !plain && tables == 1);
+	}
+}
+
+static void form_sheet(tpl *t, const bc_form *f)
+{
+	enum { MAX_COLS = 64 };
+	double w[MAX_COLS] = {0};
+	bool plain, wide;
+	char name[160], code[128];
+	lxw_col_t n = form_columns(t, f, w, MAX_COLS, &plain, &wide);
+	int *stt = bc_calloc(f->n_fields + 1, sizeof *stt);
+	sheet s;
+	if (!stt) {
+		no_memory(t);
+		return;
+	}
+	part_sheet_name(f, name, sizeof name);
+	if (n >= 3 && sheet_open(t, &s, name, n)) {
+		for (lxw_col_t c = 0; c < n; c++)
+			bc_xsheet_width(&s, c, w[c]);
+		snprintf(code, sizeof code, "Biểu: %s", f->id);
+		bc_xsheet_heading(&s, f->title, NULL, code);
+		if (plain)
+			plain_rows(&s, f, stt);
+		form_tables(&s, f, plain);
+		bc_xsheet_signature(&s, t->dated);
+		bc_xsheet_page(&s, wide);
+		bc_xsheet_close(&s);
+	}
+	bc_free(stt);
+}
+
+/* ---- the narrative report ---------------------------------------------- */
+
+static int depth(const char *id)
+{
+	int d = 0;
+	for (; *id; id++)
+		d += *id == '.';
+	return d;
+}
+
+static bool has_children(const bc_ruleset *rs, size_t i)
+{
+	for (size_t k = i + 1; k < rs->n_sections; k++)
+		if (rs->sections[k].parent == (int)i)
+			return true;
+	return false;
+}
+
+static bool owed_section(const bc_owed *o, const char *id)
+{
+	for (size_t i = 0; i < o->n_sections; i++)
+		if (!strcmp(o->sections[i], id))
+			return true;
+	return false;
+}
+
+static void section_row(sheet *s, size_t i)
+{
+	const bc_section *sec = &tpl_of(s)->rs->sections[i];
+	char title[1024];
+	bool owed = owed_section(tpl_of(s)->owed, sec->id);
+	snprintf(title, sizeof title, "%s%s", sec->title, owed ? " (*)" : "");
+	const char *guide = sec->guidance ? sec->guidance : "";
+	double pt = has_children(tpl_of(s)->rs, i) ? 2 * LINE_PT : 5 * LINE_PT;
+	double g = SMALL_PT * lines(guide, s->w[3] * 12 / 11);
+	double h = LINE_PT * lines(title, s->w[1]);
+	pt = pt > g ? pt : g;
+	pt = pt > h ? pt : h;
+	bc_xsheet_height(s, pt + 6);
+	bc_xsheet_put(s, 0, sec->id, F_SECTION);
+	bc_xsheet_put(s, 1, title,
+		      depth(sec->id) <= 1 ? F_SEC_TITLE_B : F_SEC_TITLE);
+	char label[1100];
+	snprintf(label, sizeof label, "%s. %s", sec->id, sec->title);
+	input in = {.type = BC_T_TEXT, .label = label, .style = I_LONG};
+	input_cell(s, 2, &in, BC_PART_REPORT, sec->id);
+	bc_xsheet_put(s, 3, guide, F_GUIDE);
+	s->r++;
+}
+
+static void report_sheet(tpl *t)
+{
+	static const char *const label[] = {"Mục", "Tiêu đề",
+					    "Nội dung báo cáo", "Hướng dẫn"};
+	static const double w[] = {8, 30, 60, 70};
+	sheet s;
+	if (!sheet_open(t, &s, REPORT_SHEET, 4))
+		return;
+	for (lxw_col_t c = 0; c < 4; c++)
+		bc_xsheet_width(&s, c, w[c]);
+	bc_xsheet_heading(&s, "Nội dung báo cáo", NULL, NULL);
+	line(&s, 0, 3,
+	     "Ghi nội dung vào cột (3), mỗi mục một ô; mục không có nội dung "
+	     "thì để trống. Mục có dấu (*) phải có nội dung ở chính mục đó "
+	     "hoặc ở một mục con.",
+	     F_NOTE);
+	s.r++;
+	table_head(&s, label, 4, true);
+	worksheet_freeze_panes(s.ws, s.r, 0);
+	for (size_t i = 0; i < t->rs->n_sections; i++)
+		if (bc_owed_may_write(t->owed, t->rs->sections[i].id))
+			section_row(&s, i);
+	bc_xsheet_page(&s, true);
+	bc_xsheet_close(&s);
+}
+
+/* ---- the hidden map ---------------------------------------------------- */
+
+static lxw_worksheet *hidden_sheet(tpl *t, const char *name)
+{
+	lxw_worksheet *ws = bc_xbook_sheet(&t->b, name);
+	if (ws)
+		worksheet_hide(ws);
+	return ws;
+}
+
+static void fields_sheet(tpl *t)
+{
+	static const char *const head[] = BC_MAP_HEADS;
+	lxw_worksheet *ws = hidden_sheet(t, BC_MAP_FIELDS_SHEET);
+	lxw_format *f = t->f[F_PLAIN];
+	if (!ws)
+		return;
+	bc_xbook_check(&t->b, worksheet_set_column(ws, 0, 3, 24, NULL));
+	for (lxw_col_t c = 0; c < 4; c++)
+		bc_xbook_check(&t->b,
+			       worksheet_write_string(ws, 0, c, head[c], f));
+	for (size_t i = 0; i < t->n_map; i++) {
+		const entry *e = &t->map[i];
+		const char *v[] = {e->form, e->field, t->sheets[e->sheet],
+				   e->cell};
+		for (lxw_col_t c = 0; c < 4; c++)
+			bc_xbook_check(&t->b, worksheet_write_string(
+						      ws, (lxw_row_t)i + 1, c,
+						      v[c], f));
+	}
+}
+
+static void meta_sheet(tpl *t)
+{
+	const char *const kv[][2] = {{BC_MAP_UNIT, t->u->code},
+				     {BC_MAP_PERIOD, t->p->code},
+				     {BC_MAP_RULESET, t->rs->id},
+				     {BC_MAP_HASH, t->rs->hash}};
+	lxw_worksheet *ws = hidden_sheet(t, BC_MAP_META_SHEET);
+	lxw_format *f = t->f[F_PLAIN];
+	if (!ws)
+		return;
+	bc_xbook_check(&t->b, worksheet_set_column(ws, 0, 1, 24, NULL));
+	lxw_row_t r = 0;
+	for (; r < sizeof kv / sizeof *kv; r++) {
+		bc_xbook_check(&t->b,
+			       worksheet_write_string(ws, r, 0, kv[r][0], f));
+		bc_xbook_check(&t->b,
+			       worksheet_write_string(ws, r, 1, kv[r][1], f));
+	}
+	bc_xbook_check(&t->b,
+		       worksheet_write_string(ws, r, 0, BC_MAP_VERSION, f));
+	bc_xbook_check(&t->b, worksheet_write_number(ws, r, 1,
+						     BC_TEMPLATE_VERSION, f));
+}
+
+static void lists_sheet(tpl *t)
+{
+	lxw_worksheet *ws = t->n_lists ? hidden_sheet(t, LISTS_SHEET) : NULL;
+	for (size_t c = 0; ws && c < t->n_lists; c++)
+		for (size_t r = 0; r < t->lists[c].n; r++)
+			bc_xbook_check(&t->b,
+				       worksheet_write_string(
+					       ws, (lxw_row_t)r, (lxw_col_t)c,
+					       t->lists[c].values[r],
+					       t->f[F_PLAIN]));
+}
+
+/* ---- one workbook ------------------------------------------------------ */
+
+/* The unit under its parent, the period; the day the unit signs is
+ * left for its hand. */
+static void texts(tpl *t)
+{
+	if (t->parent)
+		bc_utf8_upper(t->parent, t->b.org_top, sizeof t->b.org_top);
+	bc_utf8_upper(t->u->name, t->b.org, sizeof t->b.org);
+	bc_xbook_period(&t->b, t->p->label, t->p->from, t->p->to);
+	bc_xlsx_date_words(BC_DATE_NONE, t->dated, sizeof t->dated);
+}
+
+static void properties(tpl *t, bc_time now)
+{
+	char title[768];
+	snprintf(title, sizeof title, "%s - %s", t->u->name, t->p->label);
+	lxw_doc_properties props = {
+		.title = title,
+		.subject = t->rs->directive.title,
+		.company = t->u->name,
+		.keywords = t->rs->directive.reference,
+		.created = (time_t)now,
+	};
+	workbook_set_properties(t->b.wb, &props);
+}
+
+static void sheets(tpl *t)
+{
+	cover(t);
+	for (size_t i = 0; i < t->owed->n_parts; i++) {
+		const char *part = t->owed->parts[i];
+		const bc_form *f = bc_ruleset_form(t->rs, part);
+		if (!strcmp(part, BC_PART_REPORT))
+			report_sheet(t);
+		else if (f)
+			form_sheet(t, f);
+	}
+	fields_sheet(t);
+	meta_sheet(t);
+	lists_sheet(t);
+}
+
+static void tpl_release(tpl *t)
+{
+	for (size_t i = 0; i < t->n_sheets; i++)
+		bc_free(t->sheets[i]);
+	for (size_t i = 0; i < t->n_map; i++)
+		bc_free(t->map[i].field);
+	bc_free(t->sheets);
+	bc_free(t->map);
+	bc_free(t->lists);
+}
+
+/* Writes the workbook into of's temporary file; path names it in
+ * messages. */
+static bc_err build(tpl *t, bc_outfile *of, const char *path, bc_time now,
+		    bc_diags *d)
+{
+	/* Its scratch files beside the output: libxlsxwriter does not
+	 * check their writes, but checks the output's. */
+	lxw_workbook_options opt = {.tmpdir = (char *)bc_outfile_dir(of)};
+	t->b.wb = workbook_new_opt(bc_outfile_tmp(of), &opt);
+	if (!t->b.wb) {
+		bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL,
+			     "cannot create the workbook");
+		return BC_ERR_IO;
+	}
+	texts(t);
+	properties(t, now);
+	bc_xbook_formats(&t->b, SPEC, F_N, style);
+	if (t->b.err == LXW_NO_ERROR)
+		sheets(t);
+	int errnum;
+	lxw_error e = bc_xlsx_close(t->b.wb, &errnum);
+	tpl_release(t);
+	if (t->b.err == LXW_NO_ERROR && bc_xlsx_io_error(e)) {
+		bc_outfile_fail(of, errnum, d);
+		return BC_ERR_IO;
+	}
+	if (t->b.err == LXW_NO_ERROR && e != LXW_NO_ERROR)
+		bc_xbook_fail(&t->b, e, NULL);
+	if (t->b.err == LXW_NO_ERROR)
+		return BC_OK;
+	bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL, "%s", t->b.why);
+	return t->b.err == LXW_ERROR_MEMORY_MALLOC_FAILED ? BC_ERR_NOMEM
+							  : BC_ERR_IO;
+}
+
+/* Builds into a temporary file, put at path only once complete
+ * (outfile.h): a failure never leaves half a workbook. */
+static bc_err write_file(tpl *t, const char *path, bc_time now,
+			 bc_diags *d)
+{
+	bc_outfile *of;
+	bc_err rc = bc_outfile_open(path, &of, d);
+	if (rc != BC_OK)
+		return rc;
+	return bc_outfile_close(of, build(t, of, path, now, d), d);
+}
+
+/* The template of u, who owes o, for p. */
+static bc_err write_unit(bc_store *st, const bc_period *p, const bc_unit *u,
+			 const bc_owed *o, const char *path, bc_time now,
+			 bc_diags *d)
+{
+	const bc_unit_kind *k = bc_ruleset_kind(p->rs, u->kind);
+	tpl t = {.rs = p->rs, .p = p, .u = u, .owed = o,
+		 .level = k ? k->level : NULL};
+	t.b = (bc_xbook){.lay = &LAYOUT, .f = t.f};
+	bc_unit parent = {0};
+	bc_err rc = u->parent ? bc_unit_get(st, u->parent, &parent, d) : BC_OK;
+	if (rc == BC_OK) {
+		t.parent = parent.name;
+		rc = write_file(&t, path, now, d);
+	}
+	bc_unit_free(&parent);
+	return rc;
+}
+
+bc_err bc_template_write(bc_store *st, bc_rulebook *rb, const char *unit,
+			 const char *period, const char *path, bc_time fixed,
+			 bc_diags *d)
+{
+	bc_unit u = {0};
+	bc_period p;
+	bc_owed o = {0};
+	bc_err rc = bc_period_get(st, rb, period, &p, d);
+	if (rc == BC_OK && (rc = bc_unit_get(st, unit, &u, d)) == BC_ERR_NOT_FOUND)
+		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
+			     "unknown unit '%s' (see 'units list')", unit);
+	if (rc == BC_OK)
+		rc = bc_owed_for(&p, u.kind, u.roles, u.n_roles, &o);
+	if (rc == BC_OK && !o.n_parts) {
+		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
+			     "%s owes nothing for %s: a unit of kind %s is "
+			     "not expected to report then",
+			     unit, p.code, u.kind);
+		rc = BC_ERR_NOT_FOUND;
+	}
+	if (rc == BC_OK)
+		rc = write_unit(st, &p, &u, &o, path,
+				fixed ? fixed : bc_store_now(st), d);
+	bc_owed_free(&o);
+	bc_unit_free(&u);
+	bc_period_free(&p);
+	return rc;
+}
+
+/* ---- every unit -------------------------------------------------------- */
+
+void bc_template_files_free(char **files, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		bc_free(files[i]);
+	bc_free(files);
+}
+
+/* One directory, made if missing (0 or errno). */
+static int make_one(const char *dir)
+{
+	struct stat sb;
+	if (mkdir(dir, 0777) == 0)
+		return 0;
+	if (errno != EEXIST)
+		return errno;
+	return stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode) ? 0 : ENOTDIR;
+}
+
+/* dir and its missing parents, as mkdir -p: the officer names
+ * templates/2023-Q1 before templates/ exists. */
+static bc_err make_dir(const char *dir, bc_diags *d)
+{
+	char *path = bc_strdup(dir);
+	if (!path)
+		return BC_ERR_NOMEM;
+	int err = 0;
+	for (char *q = path + 1; !err && *q; q++) {
+		if (*q != '/')
+			continue;
+		*q = '\0';
+		err = make_one(path);
+		*q = '/';
+	}
+	if (!err)
+		err = make_one(path);
+	bc_free(path);
+	if (!err)
+		return BC_OK;
+	bc_diags_add(d, BC_ERROR, dir, 0, NULL, NULL, "%s",
+		     err == ENOTDIR ? "not a directory" : strerror(err));
+	return BC_ERR_IO;
+}
+
+/* Writes u's template into dir if u owes anything; adds its path. */
+static bc_err unit_in_dir(bc_store *st, const bc_period *p, const bc_unit *u,
+			  const char *dir, bc_time now, char ***files,
+			  size_t *n, size_t *cap, bc_diags *d)
+{
+	bc_owed o;
+	bc_err rc = bc_owed_for(p, u->kind, u->roles, u->n_roles, &o);
+	if (rc != BC_OK || !o.n_parts) {
+		bc_owed_free(&o);
+		return rc;
+	}
+	char *path = bc_sprintf("%s/%s.xlsx", dir, u->code);
+	if (!path || bc_grow((void **)files, cap, *n + 1, sizeof **files) < 0)
+		rc = BC_ERR_NOMEM;
+	if (rc == BC_OK)
+		rc = write_unit(st, p, u, &o, path, now, d);
+	if (rc == BC_OK)
+		(*files)[(*n)++] = path;
+	else
+		bc_free(path);
+	bc_owed_free(&o);
+	return rc;
+}
+
+bc_err bc_template_write_all(bc_store *st, bc_rulebook *rb,
+			     const char *period, const char *dir,
+			     bc_time fixed, char ***files, size_t *n,
+			     bc_diags *d)
+{
+	bc_period p;
+	bc_unit_list ul = {0};
+	size_t cap = 0;
+	bc_time now = fixed ? fixed : bc_store_now(st);
+	*files = NULL;
+	*n = 0;
+	bc_err rc = bc_period_get(st, rb, period, &p, d);
+	if (rc == BC_OK)
+		rc = bc_units_list(st, &ul, d);
+	if (rc == BC_OK)
+		rc = make_dir(dir, d);
+	for (size_t i = 0; rc == BC_OK && i < ul.n; i++) {
+		/* A file is named after the code only if it is one 'units
+		 * import' accepts: the database is not trusted to name
+		 * files (no '/', no '..', nothing outside dir). */
+		if (!bc_unit_code_ok(ul.v[i].code)) {
+			bc_diags_add(d, BC_WARNING, NULL, 0, NULL, NULL,
+				     "unit '%s' skipped: its code is not one "
+				     "'units import' accepts (a-z, 0-9, '-'), "
+				     "so no file is named after it; see "
+				     "'baocao check'",
+				     ul.v[i].code);
+			continue;
+		}
+		rc = unit_in_dir(st, &p, &ul.v[i], dir, now, files, n, &cap, d);
+	}
+	bc_unit_list_free(&ul);
+	bc_period_free(&p);
+	return rc;
+}

@@ -1,0 +1,445 @@
+/* SPDX-License-Identifier: MIT */
+#include "xlsx_write.h"
+#include "mem.h"
+#include "text.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NAME_MAX_CHARS 31
+#define NATION "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+#define MOTTO "Độc lập - Tự do - Hạnh phúc"
+#define CM(x) ((x) / 2.54)
+
+void bc_xlsx_sheet_name(const char *id, const char *title, char *out,
+			size_t n)
+{
+	char full[512];
+	snprintf(full, sizeof full, "%s%s%s", id, *title ? " " : "", title);
+	for (char *p = full; *p; p++)
+		if (strchr("[]:*?/\\'", *p))
+			*p = '-';
+	size_t chars = 0, cut = 0, space = 0;
+	for (size_t i = 0; full[i]; i++) {
+		if (((unsigned char)full[i] & 0xC0) == 0x80)
+			continue;
+		if (++chars > NAME_MAX_CHARS) {
+			cut = space ? space : i;
+			break;
+		}
+		if (full[i] == ' ')
+			space = i;
+	}
+	if (cut)
+		full[cut] = '\0';
+	for (size_t l = strlen(full); l && strchr(" ,;-.", full[l - 1]); l--)
+		full[l - 1] = '\0';
+	snprintf(out, n, "%s", full);
+}
+
+lxw_format *bc_xlsx_format(lxw_workbook *wb, const char *font, unsigned flags,
+			   double pt, const char *num, lxw_color_t fill)
+{
+	lxw_format *f = workbook_add_format(wb);
+	if (!f)
+		return NULL;
+	format_set_font_name(f, font);
+	format_set_font_size(f, pt);
+	if (flags & BC_XF_BOLD)
+		format_set_bold(f);
+	if (flags & BC_XF_ITALIC)
+		format_set_italic(f);
+	if (flags & BC_XF_UNDER)
+		format_set_underline(f, LXW_UNDERLINE_SINGLE);
+	if (flags & BC_XF_BORDER)
+		format_set_border(f, LXW_BORDER_THIN);
+	if (flags & BC_XF_CENTER)
+		format_set_align(f, LXW_ALIGN_CENTER);
+	if (flags & BC_XF_RIGHT)
+		format_set_align(f, LXW_ALIGN_RIGHT);
+	if (flags & BC_XF_VCENTER)
+		format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+	if (flags & BC_XF_TOP)
+		format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+	if (flags & BC_XF_WRAP)
+		format_set_text_wrap(f);
+	if (flags & BC_XF_INDENT)
+		format_set_indent(f, 1);
+	if (flags & BC_XF_UNLOCKED)
+		format_set_unlocked(f);
+	if (fill)
+		format_set_bg_color(f, fill);
+	if (num)
+		format_set_num_format(f, num);
+	return f;
+}
+
+static bool same_num(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+size_t bc_xf_spec_first(const bc_xf_spec *v, size_t i)
+{
+	size_t k = 0;
+	while (k < i && (v[k].fl != v[i].fl || v[k].pt != v[i].pt ||
+			 !same_num(v[k].num, v[i].num)))
+		k++;
+	return k;
+}
+
+/* glibc's stderr is a variable (its manual says so): pointed at a sink
+ * for the call, set back at once. */
+lxw_error bc_xlsx_close(lxw_workbook *wb, int *errnum)
+{
+	char *said = NULL;
+	size_t n = 0;
+	FILE *saved = stderr, *sink = open_memstream(&said, &n);
+	if (sink)
+		stderr = sink;
+	errno = 0;
+	lxw_error e = workbook_close(wb);
+	*errnum = errno;
+	stderr = saved;
+	if (sink)
+		fclose(sink);
+	free(said); /* the C library's, not ours */
+	return e;
+}
+
+bool bc_xlsx_io_error(lxw_error e)
+{
+	return e >= LXW_ERROR_CREATING_XLSX_FILE && e <= LXW_ERROR_ZIP_CLOSE;
+}
+
+/* ---- dates as documents write them --------------------------------- */
+
+void bc_xlsx_dmy(bc_date d, char *out, size_t n)
+{
+	int y, m, day;
+	if (d == BC_DATE_NONE) {
+		snprintf(out, n, "…");
+		return;
+	}
+	bc_date_to_ymd(d, &y, &m, &day);
+	snprintf(out, n, "%02d/%02d/%04d", day, m, y);
+}
+
+void bc_xlsx_date_words(bc_date d, char *out, size_t n)
+{
+	int y, m, day;
+	if (d == BC_DATE_NONE) {
+		snprintf(out, n, "Ngày ..... tháng ..... năm ......");
+		return;
+	}
+	bc_date_to_ymd(d, &y, &m, &day);
+	snprintf(out, n, "Ngày %02d tháng %02d năm %04d", day, m, y);
+}
+
+/* ---- a workbook ------------------------------------------------------- */
+
+void bc_xbook_fail(bc_xbook *b, lxw_error e, const char *why)
+{
+	if (b->err != LXW_NO_ERROR)
+		return;
+	b->err = e;
+	snprintf(b->why, sizeof b->why, "%s", why ? why : lxw_strerror(e));
+}
+
+void bc_xbook_check(bc_xbook *b, lxw_error e)
+{
+	if (e != LXW_NO_ERROR)
+		bc_xbook_fail(b, e, NULL);
+}
+
+void bc_xbook_formats(bc_xbook *b, const bc_xf_spec *spec, size_t n,
+		      lxw_format *(*make)(lxw_workbook *wb,
+					  const bc_xf_spec *spec))
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t first = bc_xf_spec_first(spec, i);
+		if (first < i)
+			b->f[i] = b->f[first];
+		else if (!(b->f[i] = make(b->wb, &spec[i])))
+			bc_xbook_fail(b, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
+	}
+}
+
+void bc_xbook_period(bc_xbook *b, const char *label, bc_date from,
+		     bc_date to)
+{
+	char f[16], t[16];
+	snprintf(b->period, sizeof b->period, "Kỳ báo cáo: %s", label);
+	bc_xlsx_dmy(from, f, sizeof f);
+	bc_xlsx_dmy(to, t, sizeof t);
+	snprintf(b->window, sizeof b->window, "(Từ ngày %s đến ngày %s)", f,
+		 t);
+}
+
+/* What a clerk may do on a protected sheet: type into unlocked cells,
+ * and resize rows and columns to read long text. */
+lxw_worksheet *bc_xbook_sheet(bc_xbook *b, const char *name)
+{
+	static lxw_protection allow = {.format_columns = 1,
+				       .format_rows = 1};
+	lxw_worksheet *ws = workbook_add_worksheet(b->wb, name);
+	if (!ws) {
+		char why[256];
+		snprintf(why, sizeof why, "cannot add the sheet '%s'", name);
+		bc_xbook_fail(b, LXW_ERROR_PARAMETER_VALIDATION, why);
+		return NULL;
+	}
+	if (b->lay->protect)
+		worksheet_protect(ws, NULL, &allow);
+	return ws;
+}
+
+/* ---- a sheet, row after row ------------------------------------------ */
+
+bool bc_xsheet_open(bc_xbook *b, bc_xsheet *s, const char *name,
+		    lxw_col_t n)
+{
+	*s = (bc_xsheet){.b = b, .n = n, .head1 = 1}; /* no head yet */
+	snprintf(s->name, sizeof s->name, "%s", name);
+	if (!(s->w = bc_calloc(n, sizeof *s->w))) {
+		bc_xbook_fail(b, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
+		return false;
+	}
+	if (!(s->ws = bc_xbook_sheet(b, s->name))) {
+		bc_xsheet_close(s);
+		return false;
+	}
+	/* One line is the rule: only taller rows are given a height (a
+	 * call into libxlsxwriter per row saved: 7% of a national export). */
+	if (b->lay->row_pt)
+		worksheet_set_default_row(s->ws, b->lay->row_pt, LXW_FALSE);
+	return true;
+}
+
+void bc_xsheet_close(bc_xsheet *s)
+{
+	bc_free(s->w);
+	bc_free(s->rh);
+	s->w = NULL;
+	s->rh = NULL;
+}
+
+void bc_xsheet_check(bc_xsheet *s, lxw_error e)
+{
+	bc_xbook_check(s->b, e);
+}
+
+void bc_xsheet_width(bc_xsheet *s, lxw_col_t c, double w)
+{
+	s->w[c] = w;
+	bc_xsheet_check(s, worksheet_set_column(s->ws, c, c, w, NULL));
+}
+
+double bc_xsheet_widths(const bc_xsheet *s, lxw_col_t c1, lxw_col_t c2)
+{
+	double w = 0;
+	for (lxw_col_t c = c1; c <= c2 && c < s->n; c++)
+		w += s->w[c];
+	return w;
+}
+
+void bc_xsheet_put(bc_xsheet *s, lxw_col_t c, const char *text, int style)
+{
+	bc_xsheet_check(s, worksheet_write_string(s->ws, s->r, c, text,
+						  s->b->f[style]));
+}
+
+void bc_xsheet_num(bc_xsheet *s, lxw_col_t c, double v, lxw_format *f)
+{
+	bc_xsheet_check(s, worksheet_write_number(s->ws, s->r, c, v, f));
+}
+
+void bc_xsheet_blank(bc_xsheet *s, lxw_col_t c, int style)
+{
+	bc_xsheet_check(s, worksheet_write_blank(s->ws, s->r, c,
+						 s->b->f[style]));
+}
+
+void bc_xsheet_merge(bc_xsheet *s, lxw_col_t c1, lxw_col_t c2,
+		     const char *text, int style)
+{
+	if (c2 <= c1)
+		bc_xsheet_put(s, c1, text, style);
+	else
+		bc_xsheet_check(s, worksheet_merge_range(s->ws, s->r, c1, s->r,
+							 c2, text,
+							 s->b->f[style]));
+}
+
+void bc_xsheet_height(bc_xsheet *s, double pt)
+{
+	const bc_layout *lay = s->b->lay;
+	if (lay->max_pt && pt > lay->max_pt)
+		pt = lay->max_pt;
+	if (lay->row_pt) {
+		if (bc_grow((void **)&s->rh, &s->cap_rh, s->r + 1,
+			    sizeof *s->rh) < 0) {
+			bc_xbook_fail(s->b, LXW_ERROR_MEMORY_MALLOC_FAILED,
+				      NULL);
+			return;
+		}
+		s->rh[s->r] = pt;
+		s->sized = s->r + 1;
+		if (pt == lay->row_pt)
+			return;
+	}
+	bc_xsheet_check(s, worksheet_set_row(s->ws, s->r, pt, NULL));
+}
+
+void bc_xsheet_next(bc_xsheet *s, unsigned n)
+{
+	for (; n; n--, s->r++)
+		if (s->b->lay->row_pt && s->sized != s->r + 1)
+			bc_xsheet_height(s, s->b->lay->row_pt);
+}
+
+/* ---- the parts every sheet has --------------------------------------- */
+
+static int style_of(const bc_xsheet *s, bc_xpart p)
+{
+	return s->b->lay->style[p];
+}
+
+/* The current row made as tall as text needs in part p, width wide. */
+static void fit(bc_xsheet *s, const char *text, double width, bc_xpart p)
+{
+	double pt = s->b->lay->fit(s, text, width, p);
+	if (pt > 0)
+		bc_xsheet_height(s, pt);
+}
+
+/* Columns under the issuing body: enough for its name. */
+static lxw_col_t left_end(const bc_xsheet *s)
+{
+	double w = 0;
+	lxw_col_t c = 0;
+	for (; c + 2 < s->n && (w += s->w[c]) < 34; c++)
+		;
+	return c;
+}
+
+/* Columns under the national title: the right part, enough for it. */
+static lxw_col_t right_start(const bc_xsheet *s)
+{
+	double w = 0;
+	lxw_col_t c = s->n - 1, l = left_end(s);
+	for (; c > l + 1 && (w += s->w[c]) < 46; c--)
+		;
+	return c;
+}
+
+/* A line of the issuing body across columns 0..l (l wide). */
+static void org_line(bc_xsheet *s, lxw_col_t l, double lw, const char *text,
+		     bc_xpart p)
+{
+	fit(s, text, lw, p);
+	bc_xsheet_merge(s, 0, l, text, style_of(s, p));
+}
+
+/* A line across the sheet. */
+static void across(bc_xsheet *s, const char *text, bc_xpart p)
+{
+	bc_xsheet_merge(s, 0, s->n - 1, text, style_of(s, p));
+}
+
+static void title_rows(bc_xsheet *s, const char *title, const char *sub)
+{
+	char up[1024];
+	double w = bc_xsheet_widths(s, 0, s->n - 1);
+	bc_utf8_upper(title, up, sizeof up);
+	fit(s, up, w, BC_XP_TITLE);
+	across(s, up, BC_XP_TITLE);
+	bc_xsheet_next(s, 1);
+	if (sub) {
+		fit(s, sub, w, BC_XP_WINDOW);
+		across(s, sub, BC_XP_WINDOW);
+		bc_xsheet_next(s, 1);
+	}
+	across(s, s->b->period, BC_XP_PERIOD);
+	bc_xsheet_next(s, 1);
+	across(s, s->b->window, BC_XP_WINDOW);
+	bc_xsheet_next(s, 2);
+}
+
+void bc_xsheet_heading(bc_xsheet *s, const char *title, const char *sub,
+		       const char *code)
+{
+	const bc_xbook *b = s->b;
+	lxw_col_t l = left_end(s), r = right_start(s), last = s->n - 1;
+	double lw = bc_xsheet_widths(s, 0, l);
+	bool parent = b->org_top[0] != '\0';
+	if (code) {
+		bc_xsheet_merge(s, r, last, code, style_of(s, BC_XP_CODE));
+		bc_xsheet_next(s, 1);
+	}
+	org_line(s, l, lw, parent ? b->org_top : b->org,
+		 parent ? BC_XP_ORG_TOP : BC_XP_ORG);
+	bc_xsheet_merge(s, r, last, NATION, style_of(s, BC_XP_NATION));
+	bc_xsheet_next(s, 1);
+	if (parent)
+		org_line(s, l, lw, b->org, BC_XP_ORG);
+	bc_xsheet_merge(s, r, last, MOTTO, style_of(s, BC_XP_MOTTO));
+	bc_xsheet_next(s, 2);
+	title_rows(s, title, sub);
+}
+
+void bc_xsheet_page(bc_xsheet *s, bool landscape)
+{
+	if (landscape)
+		worksheet_set_landscape(s->ws);
+	worksheet_set_paper(s->ws, 9);
+	worksheet_set_margins(s->ws, CM(3.0), CM(1.5), CM(2.0), CM(2.0));
+	worksheet_fit_to_pages(s->ws, 1, 0);
+	worksheet_center_horizontally(s->ws);
+	bc_xsheet_check(s, worksheet_set_footer(s->ws, "&C&\"" BC_XLSX_FONT
+						       "\"&11&P/&N"));
+}
+
+void bc_xsheet_labels(bc_xsheet *s, const char *const *label, lxw_col_t n)
+{
+	double pt = 0;
+	for (lxw_col_t c = 0; c < n; c++) {
+		double need = label[c] ? s->b->lay->fit(s, label[c], s->w[c],
+							BC_XP_HEAD)
+				       : 0;
+		pt = need > pt ? need : pt;
+	}
+	if (pt > 0)
+		bc_xsheet_height(s, pt);
+	for (lxw_col_t c = 0; c < n; c++)
+		bc_xsheet_put(s, c, label[c] ? label[c] : "",
+			      style_of(s, BC_XP_HEAD));
+	bc_xsheet_next(s, 1);
+}
+
+void bc_xsheet_column_numbers(bc_xsheet *s, lxw_col_t n)
+{
+	for (lxw_col_t c = 0; c < n; c++) {
+		char no[16];
+		snprintf(no, sizeof no, "(%u)", (unsigned)c + 1);
+		bc_xsheet_put(s, c, no, style_of(s, BC_XP_COLNO));
+	}
+}
+
+void bc_xsheet_signature(bc_xsheet *s, const char *date_words)
+{
+	lxw_col_t l = left_end(s), r = right_start(s), last = s->n - 1;
+	int sign = style_of(s, BC_XP_SIGN), note = style_of(s, BC_XP_SIGN_NOTE);
+	bc_xsheet_next(s, 1);
+	bc_xsheet_merge(s, r, last, date_words, note);
+	bc_xsheet_next(s, 1);
+	bc_xsheet_merge(s, 0, l, "NGƯỜI LẬP BIỂU", sign);
+	bc_xsheet_merge(s, r, last, "THỦ TRƯỞNG ĐƠN VỊ", sign);
+	bc_xsheet_next(s, 1);
+	bc_xsheet_merge(s, 0, l, "(Ký, ghi rõ họ tên)", note);
+	bc_xsheet_merge(s, r, last, "(Ký tên, đóng dấu)", note);
+	bc_xsheet_next(s, 1);
+}

@@ -1,0 +1,216 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Writing a workbook laid out as Nghị định 30/2020/NĐ-CP lays out
+ * documents, what the export (xlsx_export.c) and the templates
+ * (template.c) share below their layouts: Excel's rules for a sheet's
+ * name, cell formats built from a few flags, a sheet written row after
+ * row (its columns' widths, cells, merges and row heights), the parts
+ * every sheet has (the heading with the issuing body at the left and the
+ * national title and motto at the right, a table's head, the signatures,
+ * the print setup), dates as documents write them, and closing the
+ * workbook without libxlsxwriter's messages on stderr.
+ *
+ * Each writer keeps its own layout (bc_layout): its styles for the
+ * shared parts, and how tall a row its text needs.
+ */
+#ifndef BC_XLSX_WRITE_H
+#define BC_XLSX_WRITE_H
+
+#include "date.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <xlsxwriter.h>
+
+/* The font of administrative documents. */
+#define BC_XLSX_FONT "Times New Roman"
+
+/* Cell format flags; bits from BC_XF_OWN up are left to a writer's own
+ * meanings (bc_xlsx_format ignores them). */
+enum {
+	BC_XF_BOLD = 1 << 0,
+	BC_XF_ITALIC = 1 << 1,
+	BC_XF_UNDER = 1 << 2,
+	BC_XF_BORDER = 1 << 3,
+	BC_XF_CENTER = 1 << 4,
+	BC_XF_RIGHT = 1 << 5,
+	BC_XF_VCENTER = 1 << 6,
+	BC_XF_TOP = 1 << 7,
+	BC_XF_WRAP = 1 << 8,
+	BC_XF_INDENT = 1 << 9,
+	BC_XF_UNLOCKED = 1 << 10,
+	BC_XF_OWN = 1 << 16
+};
+
+/* The sheet name for a form: the id, then as much of the title as fits in
+ * Excel's 31 characters, cut between words, with the characters Excel
+ * refuses ([]:*?/\) and the apostrophe (so that a formula can name the
+ * sheet without quoting it, and it never ends the name) written as '-'.
+ * Written into out[n]. */
+void bc_xlsx_sheet_name(const char *id, const char *title, char *out,
+			size_t n);
+
+/* A cell format as a writer declares its formats: flags, size, number
+ * format (or NULL). */
+typedef struct bc_xf_spec {
+	unsigned fl;
+	double pt;
+	const char *num;
+} bc_xf_spec;
+
+/* The first of v[0..i] equal to v[i]: a writer makes one format per kind
+ * and shares it among twins, because libxlsxwriter caches the index of
+ * only the first format of a kind — a twin costs a hash lookup and a
+ * malloc on every cell written with it. */
+size_t bc_xf_spec_first(const bc_xf_spec *v, size_t i);
+
+/* A new format of wb: font at pt points, the flags, the number format
+ * num (or none) and the background fill (0 for none).  Owned by wb;
+ * NULL when out of memory. */
+lxw_format *bc_xlsx_format(lxw_workbook *wb, const char *font, unsigned flags,
+			   double pt, const char *num, lxw_color_t fill);
+
+/* workbook_close, with what libxlsxwriter would print on stderr kept
+ * off it (only the CLI speaks there): *errnum is the errno of a failed
+ * write, for the caller's one message. */
+lxw_error bc_xlsx_close(lxw_workbook *wb, int *errnum);
+/* True for the errors of writing the file (a full disk, an I/O error),
+ * which are the environment's, not the workbook's. */
+bool bc_xlsx_io_error(lxw_error e);
+
+/* ---- dates as documents write them --------------------------------- */
+
+/* "28/02/2023"; "…" for BC_DATE_NONE.  Into out[n]. */
+void bc_xlsx_dmy(bc_date d, char *out, size_t n);
+/* Where a document is dated: "Ngày 04 tháng 03 năm 2023", or dots to
+ * write the day in by hand for BC_DATE_NONE.  Into out[n]. */
+void bc_xlsx_date_words(bc_date d, char *out, size_t n);
+
+/* ---- a workbook and its sheets --------------------------------------- */
+
+/* The parts every sheet has, each in a style of the writer's. */
+typedef enum bc_xpart {
+	BC_XP_CODE,      /* the form's code at the top right */
+	BC_XP_ORG_TOP,   /* the issuing body's parent, above it */
+	BC_XP_ORG,       /* the issuing body */
+	BC_XP_NATION,    /* the national title */
+	BC_XP_MOTTO,     /* the motto under it */
+	BC_XP_TITLE,     /* the sheet's title, in capitals */
+	BC_XP_PERIOD,    /* the period */
+	BC_XP_WINDOW,    /* its data window; a line under the title */
+	BC_XP_HEAD,      /* a table's head */
+	BC_XP_COLNO,     /* its column numbers (1), (2) … */
+	BC_XP_SIGN,      /* who signs */
+	BC_XP_SIGN_NOTE, /* the date and the notes under them */
+	BC_XP_N
+} bc_xpart;
+
+typedef struct bc_xsheet bc_xsheet;
+
+/* How a writer lays its workbook out. */
+typedef struct bc_layout {
+	int style[BC_XP_N]; /* the writer's style (bc_xbook.f) of each part */
+	/* The height a row needs for text in part p, in a column width wide
+	 * (Excel's unit); 0 when its default will do.  Each writer measures
+	 * text its own way. */
+	double (*fit)(const bc_xsheet *s, const char *text, double width,
+		      bc_xpart p);
+	/* The height of a row of one line.  When not 0 every row is given
+	 * its height, kept for printing (LibreOffice ignores a sheet's
+	 * default height, and pages should break alike in every reader);
+	 * when 0, rows are left as they are unless made taller. */
+	double row_pt;
+	double max_pt; /* the tallest a row is made; 0: no bound */
+	bool protect;  /* sheets take input in their unlocked cells only */
+} bc_layout;
+
+/* A workbook being written: its formats, the texts every sheet's
+ * heading shows, and the first thing that went wrong. */
+typedef struct bc_xbook {
+	lxw_workbook *wb;
+	const bc_layout *lay;
+	lxw_format **f; /* the writer's formats, by its style numbers */
+	/* The issuing body in capitals, under its parent (org_top, "" for
+	 * none); the period and its data window as the heading says them
+	 * (bc_xbook_period). */
+	char org_top[512], org[512], period[512], window[160];
+	lxw_error err; /* the first failure; LXW_NO_ERROR while none */
+	char why[256];
+} bc_xbook;
+
+/* Records e (and why, or libxlsxwriter's words for e) unless something
+ * failed already: the workbook then fails with its first error. */
+void bc_xbook_fail(bc_xbook *b, lxw_error e, const char *why);
+/* Records e when it is an error. */
+void bc_xbook_check(bc_xbook *b, lxw_error e);
+/* b->f[0..n), made from spec by make, twins sharing one format
+ * (bc_xf_spec_first). */
+void bc_xbook_formats(bc_xbook *b, const bc_xf_spec *spec, size_t n,
+		      lxw_format *(*make)(lxw_workbook *wb,
+					  const bc_xf_spec *spec));
+/* b's period and window: "Kỳ báo cáo: label", "(Từ ngày … đến ngày …)". */
+void bc_xbook_period(bc_xbook *b, const char *label, bc_date from,
+		     bc_date to);
+/* A new worksheet named name, protected when the layout says so; NULL
+ * (the failure recorded) when it cannot be added. */
+lxw_worksheet *bc_xbook_sheet(bc_xbook *b, const char *name);
+
+/* A worksheet being written, row after row. */
+struct bc_xsheet {
+	bc_xbook *b;
+	lxw_worksheet *ws;
+	char name[160];
+	lxw_row_t r; /* the row being written */
+	lxw_col_t n; /* the columns in use */
+	double *w;   /* their widths */
+	double *rh;  /* with a layout's row_pt, each row's height in points */
+	size_t cap_rh;
+	lxw_row_t sized;        /* the last row given a height, plus one */
+	lxw_row_t head1, head2; /* a table's head, printed atop its pages;
+				 * none while head2 < head1 */
+	lxw_row_t tail;         /* the first row after the table, 0 if none */
+};
+
+/* Adds the sheet name of n columns to b and begins it; false (the
+ * failure recorded) when it cannot.  Close it with bc_xsheet_close. */
+bool bc_xsheet_open(bc_xbook *b, bc_xsheet *s, const char *name,
+		    lxw_col_t n);
+void bc_xsheet_close(bc_xsheet *s);
+/* Records e when it is an error. */
+void bc_xsheet_check(bc_xsheet *s, lxw_error e);
+void bc_xsheet_width(bc_xsheet *s, lxw_col_t c, double w);
+/* The widths of columns c1..c2 together. */
+double bc_xsheet_widths(const bc_xsheet *s, lxw_col_t c1, lxw_col_t c2);
+/* Cells of the current row, in the writer's style number style. */
+void bc_xsheet_put(bc_xsheet *s, lxw_col_t c, const char *text, int style);
+void bc_xsheet_num(bc_xsheet *s, lxw_col_t c, double v, lxw_format *f);
+void bc_xsheet_blank(bc_xsheet *s, lxw_col_t c, int style);
+/* text across columns c1..c2 of the current row (one cell when c2 <= c1). */
+void bc_xsheet_merge(bc_xsheet *s, lxw_col_t c1, lxw_col_t c2,
+		     const char *text, int style);
+/* The current row's height. */
+void bc_xsheet_height(bc_xsheet *s, double pt);
+/* Moves n rows down (with a layout's row_pt, giving the rows left a
+ * height of their own). */
+void bc_xsheet_next(bc_xsheet *s, unsigned n);
+
+/* The heading of Nghị định 30: the issuing body at the left (under its
+ * parent), the national title and motto at the right, code (or NULL) at
+ * the top right; then the title in capitals, sub (or NULL) under it, the
+ * period and its window. */
+void bc_xsheet_heading(bc_xsheet *s, const char *title, const char *sub,
+		       const char *code);
+/* A4 one page wide (landscape or not), the margins of Nghị định 30
+ * (left 3 cm for binding, about 2 cm elsewhere), pages numbered. */
+void bc_xsheet_page(bc_xsheet *s, bool landscape);
+/* A table's head: its labels (NULL for an empty cell) across columns
+ * 0..n-1, the row as tall as the tallest needs; then moves down. */
+void bc_xsheet_labels(bc_xsheet *s, const char *const *label, lxw_col_t n);
+/* The last row of a table's head: (1), (2) … in columns 0..n-1, as
+ * official tables number their columns.  Does not move down. */
+void bc_xsheet_column_numbers(bc_xsheet *s, lxw_col_t n);
+/* Where the one who drew the table and the head of the office sign,
+ * under the date written as date_words. */
+void bc_xsheet_signature(bc_xsheet *s, const char *date_words);
+
+#endif

@@ -1,0 +1,1417 @@
+/* SPDX-License-Identifier: MIT */
+#include "validate.h"
+#include "mem.h"
+#include "text.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+
+typedef struct vctx {
+	bc_store *st;
+	const bc_submission *s;
+	bc_checked *c;
+	bc_diags *d;
+	const bc_ruleset *rs; /* NULL until the period is known */
+	char **refused;       /* forms already refused, said once each */
+	size_t n_refused;
+	bc_numbers last; /* last year's values, read with the first form */
+	bool last_read;
+	const bc_form *owed_last; /* the form owed_form found last */
+	int receipt_line;         /* where the receipt time was read */
+	const char *receipt_loc;
+	bc_budget patterns; /* the rules' one budget for this submission */
+	/* The values by key (form, field, row, column): indices + 1, open
+	 * addressing, built by check_duplicates for given(). */
+	size_t *keys, keys_mask;
+	bc_err rc;
+} vctx;
+
+/* Where something was read: a line, or a cell. */
+typedef struct place {
+	int line;
+	const char *loc;
+} place;
+
+static place at(const bc_val *v)
+{
+	return v ? (place){v->line, v->loc} : (place){0, NULL};
+}
+
+static place at_attr(const bc_attr *a)
+{
+	return (place){a->line, a->loc};
+}
+
+static void note_rc(vctx *x, bc_err rc)
+{
+	if (rc != BC_OK && x->rc == BC_OK)
+		x->rc = rc;
+}
+
+static void say(vctx *x, bc_diags *d, bc_severity sev, int line,
+		const char *loc, const char *form, const char *field,
+		const char *fmt, va_list ap)
+{
+	char msg[1024];
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	if (loc)
+		bc_diags_add_at(d, sev, x->s->file, loc, form, field, "%s", msg);
+	else
+		bc_diags_add(d, sev, x->s->file, line, form, field, "%s", msg);
+}
+
+static void fail(vctx *x, int line, const char *loc, const char *form,
+		 const char *field, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+static void fail(vctx *x, int line, const char *loc, const char *form,
+		 const char *field, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	say(x, x->d, BC_ERROR, line, loc, form, field, fmt, ap);
+	va_end(ap);
+}
+
+/* A warning, printed (d) and kept with the part's revision. */
+static void warn(vctx *x, bc_part *p, place w, const char *form,
+		 const char *field, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+static void warn(vctx *x, bc_part *p, place w, const char *form,
+		 const char *field, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	say(x, x->d, BC_WARNING, w.line, w.loc, form, field, fmt, ap);
+	va_end(ap);
+	va_start(ap, fmt);
+	say(x, p ? &p->notes : &x->c->warnings, BC_WARNING, w.line, w.loc,
+	    form, field, fmt, ap);
+	va_end(ap);
+}
+
+/* ---- the envelope ---------------------------------------------------- */
+
+static const char *attr_text(const bc_attr *a)
+{
+	const char *t = a->text;
+	while (t && isspace((unsigned char)*t))
+		t++;
+	return t && *t ? a->text : NULL;
+}
+
+static void check_unit(vctx *x, bc_rulebook *rb)
+{
+	const bc_attr *u = &x->s->unit;
+	if (!attr_text(u)) {
+		fail(x, x->s->line, NULL, NULL, NULL,
+		     "no unit: a submission names the unit that sends it");
+		return;
+	}
+	bc_err rc = bc_unit_get(x->st, u->text, &x->c->unit, x->d);
+	if (rc == BC_ERR_NOT_FOUND)
+		fail(x, u->line, u->loc, NULL, NULL,
+		     "unknown unit '%s' (see 'baocao units list')", u->text);
+	else
+		note_rc(x, rc);
+	(void)rb;
+}
+
+static void check_period(vctx *x, bc_rulebook *rb)
+{
+	const bc_attr *p = &x->s->period;
+	if (!attr_text(p)) {
+		fail(x, x->s->line, NULL, NULL, NULL,
+		     "no period: a submission names its period (2023-Q1)");
+		return;
+	}
+	bc_diags why = BC_DIAGS_INIT;
+	bc_err rc = bc_period_get(x->st, rb, p->text, &x->c->period, &why);
+	if (rc == BC_ERR_SYNTAX || rc == BC_ERR_NOT_FOUND)
+		fail(x, p->line, p->loc, NULL, NULL, "%s",
+		     why.n ? why.v[0].msg : "unknown period");
+	else if (rc == BC_OK)
+		x->rs = x->c->period.rs;
+	else {
+		bc_diags_move(x->d, &why);
+		note_rc(x, rc);
+	}
+	bc_diags_free(&why);
+}
+
+/* A workbook made from a template says which rules it was made from;
+ * if the period's rules have changed since, its cells may no longer
+ * mean what the rules now say. */
+static void check_template_rules(vctx *x)
+{
+	const bc_attr *id = &x->s->ruleset, *hash = &x->s->ruleset_hash;
+	if (!id->text && !hash->text)
+		return;
+	if (!id->text || !hash->text || strcmp(id->text, x->rs->id) ||
+	    strcmp(hash->text, x->rs->hash))
+		fail(x, 0, hash->loc ? hash->loc : id->loc, NULL, NULL,
+		     "this workbook was made from ruleset %s (version "
+		     "%.12s); %s is governed by %s (version %.12s) now: fill a "
+		     "new template ('baocao template')",
+		     id->text ? id->text : "?", hash->text ? hash->text : "?",
+		     x->c->period.code, x->rs->id, x->rs->hash);
+}
+
+static void check_owed(vctx *x)
+{
+	bc_checked *c = x->c;
+	const bc_unit_kind *k = bc_ruleset_kind(x->rs, c->unit.kind);
+	c->level = k ? k->level : NULL;
+	note_rc(x, bc_owed_for(&c->period, c->unit.kind, c->unit.roles,
+			       c->unit.n_roles, &c->owed));
+	if (x->rc == BC_OK && !c->owed.n_parts)
+		fail(x, x->s->unit.line, x->s->unit.loc, NULL, NULL,
+		     "unit '%s' owes nothing for %s under %s", c->unit.code,
+		     c->period.code, x->rs->id);
+}
+
+static void check_signer(vctx *x)
+{
+	const bc_submission *s = x->s;
+	bc_checked *c = x->c;
+	const bc_attr *missing = !attr_text(&s->signer_name) ? &s->signer_name
+				 : !attr_text(&s->signer_title) ? &s->signer_title
+								 : NULL;
+	if (missing)
+		fail(x, missing->line ? missing->line : s->line, missing->loc,
+		     NULL, NULL,
+		     "no signer %s: the head of the unit signs and answers "
+		     "for the figures (name and title)",
+		     missing == &s->signer_name ? "name" : "title");
+	c->signer_name = s->signer_name.text;
+	c->signer_title = s->signer_title.text;
+	c->signed_date = attr_text(&s->signed_date);
+	bc_date day;
+	if (c->signed_date && !bc_date_parse(c->signed_date, &day))
+		fail(x, s->signed_date.line, s->signed_date.loc, NULL, NULL,
+		     "signed date '%s' is not a date YYYY-MM-DD",
+		     c->signed_date);
+}
+
+bool bc_receipt_plausible(bc_time at, bc_time now, const bc_period *p,
+			  int offset, char *why, size_t n)
+{
+	char when[BC_TIME_BUF], other[BC_TIME_BUF];
+	bc_time_format(at, offset, when);
+	if (at > now + BC_RECEIPT_SKEW) {
+		bc_time_format(now, offset, other);
+		snprintf(why, n, "received %s is later than now (%s): a typing "
+				 "mistake? Give the time the file came",
+			 when, other);
+		return false;
+	}
+	if (p && bc_time_date(at, offset) < p->from) {
+		bc_date_format(p->from, other);
+		snprintf(why, n, "received %s is before period %s began (%s): "
+				 "a typing mistake? Give the time the file came",
+			 when, p->code, other);
+		return false;
+	}
+	return true;
+}
+
+/* The receipt time read is one a unit can have sent the period's report
+ * at (see bc_receipt_plausible); the time of import always is. */
+static void check_plausible(vctx *x, const bc_import_opts *o)
+{
+	char why[256];
+	const bc_checked *c = x->c;
+	const bc_period *p = x->rs ? &c->period : NULL;
+	int offset = x->rs ? x->rs->directive.utc_offset : o->tz_offset;
+	if (!c->received_default &&
+	    !bc_receipt_plausible(c->received_at, bc_store_now(x->st), p,
+				  offset, why, sizeof why))
+		fail(x, x->receipt_line, x->receipt_loc, NULL, NULL, "%s", why);
+}
+
+static void check_receipt(vctx *x, const bc_import_opts *o)
+{
+	const bc_submission *s = x->s;
+	bc_checked *c = x->c;
+	const char *at = o->received_at ? o->received_at
+					: attr_text(&s->received_at);
+	x->receipt_line = o->received_at ? 0 : s->received_at.line;
+	x->receipt_loc = o->received_at ? "--received-at" : s->received_at.loc;
+	if (!at) {
+		c->received_at = bc_store_now(x->st);
+		c->offset = o->tz_offset;
+		c->received_default = true;
+	} else if (!bc_time_parse(at, o->tz_offset, &c->received_at,
+				  &c->offset)) {
+		fail(x, o->received_at ? 0 : s->received_at.line,
+		     o->received_at ? "--received-at" : s->received_at.loc, NULL,
+		     NULL,
+		     "received_at '%s' is not a date or a timestamp "
+		     "(2023-02-26T09:30:00+07:00)",
+		     at);
+	} else {
+		check_plausible(x, o);
+	}
+	c->channel = o->channel ? o->channel : attr_text(&s->channel);
+	if (!c->channel)
+		c->channel = BC_CHANNEL_FILE;
+	if (x->rs && strcmp(c->channel, BC_CHANNEL_FILE) != 0 &&
+	    !bc_ruleset_channel(x->rs, c->channel)) {
+		char list[256] = BC_CHANNEL_FILE;
+		for (size_t i = 0; i < x->rs->n_channels; i++) {
+			strncat(list, ", ", sizeof list - strlen(list) - 1);
+			strncat(list, x->rs->channels[i].id,
+				sizeof list - strlen(list) - 1);
+		}
+		fail(x, o->channel ? 0 : s->channel.line,
+		     o->channel ? "--channel" : s->channel.loc, NULL, NULL,
+		     "unknown channel '%s' (%s)", c->channel, list);
+	}
+	const char *e = attr_text(&s->estimated);
+	c->estimated = e && (!strcmp(e, "true") || !strcmp(e, "1"));
+	if (e && !c->estimated && strcmp(e, "false") && strcmp(e, "0"))
+		fail(x, s->estimated.line, s->estimated.loc, NULL, NULL,
+		     "estimated is true or false, not '%s'", e);
+}
+
+/* ---- text a clerk types ------------------------------------------------ */
+
+/* A control character is nothing a clerk types, and a terminal acts on
+ * it (ESC): refused in every text, once per value.  Tabs and line breaks
+ * are a narrative's and a table text's own (lines). */
+static void refuse_control(vctx *x, const char *text, bool lines, int line,
+			   const char *loc, const char *form,
+			   const char *field, int row, const char *col)
+{
+	unsigned c = text ? bc_utf8_first_control(text, lines) : 0;
+	const char *why = "a control character, which no one types and a "
+			  "terminal acts on: remove it";
+	if (c && row)
+		fail(x, line, loc, form, field, "row %d, %s: U+%04X, %s", row,
+		     col, c, why);
+	else if (c)
+		fail(x, line, loc, form, field, "U+%04X, %s", c, why);
+}
+
+static void check_controls(vctx *x)
+{
+	const bc_submission *s = x->s;
+	const struct {
+		const char *field;
+		const bc_attr *a;
+	} attrs[] = {{"signer_name", &s->signer_name},
+		     {"signer_title", &s->signer_title},
+		     {"signed_date", &s->signed_date},
+		     {"received_at", &s->received_at},
+		     {"channel", &s->channel},
+		     {"estimated", &s->estimated}};
+	for (size_t i = 0; i < sizeof attrs / sizeof *attrs; i++)
+		refuse_control(x, attrs[i].a->text, false,
+			       attrs[i].a->line ? attrs[i].a->line : s->line,
+			       attrs[i].a->loc, BC_FORM_META, attrs[i].field, 0,
+			       NULL);
+	for (size_t i = 0; i < s->n; i++) {
+		const bc_raw *r = &s->v[i];
+		refuse_control(x, r->text, true, r->line, r->loc, r->form,
+			       r->field, r->row, r->col);
+	}
+}
+
+/* ---- values ------------------------------------------------------------ */
+
+static bc_part *part_for(vctx *x, const char *part, const bc_form *form)
+{
+	bc_checked *c = x->c;
+	for (size_t i = 0; i < c->n_parts; i++)
+		if (strcmp(c->parts[i].part, part) == 0)
+			return &c->parts[i];
+	bc_part *v = bc_realloc(c->parts, (c->n_parts + 1) * sizeof *v);
+	if (!v) {
+		note_rc(x, BC_ERR_NOMEM);
+		return NULL;
+	}
+	c->parts = v;
+	/* A form counts as received once it has a value (drop_empty); the
+	 * report only once every section owed has text (finish_report). */
+	v[c->n_parts] = (bc_part){.part = part, .form = form,
+				  .complete = form != NULL};
+	return &v[c->n_parts++];
+}
+
+static bool refused_before(vctx *x, const char *form)
+{
+	for (size_t i = 0; i < x->n_refused; i++)
+		if (strcmp(x->refused[i], form) == 0)
+			return true;
+	char **v = bc_realloc(x->refused, (x->n_refused + 1) * sizeof *v);
+	if (!v || !(v[x->n_refused] = bc_strdup(form))) {
+		if (v)
+			x->refused = v;
+		note_rc(x, BC_ERR_NOMEM);
+		return true;
+	}
+	x->refused = v;
+	x->n_refused++;
+	return false;
+}
+
+/* The form of a raw value, if the unit may send it; NULL after saying
+ * why not (once per form). */
+static const bc_form *owed_form(vctx *x, const char *id, int line,
+				const char *loc)
+{
+	/* Values come a form at a time: the form of the last one first. */
+	if (x->owed_last && !strcmp(x->owed_last->id, id))
+		return x->owed_last;
+	const bc_form *f = bc_ruleset_form(x->rs, id);
+	if (f && bc_owed_part(&x->c->owed, id))
+		return x->owed_last = f;
+	if (refused_before(x, id))
+		return NULL;
+	if (!f)
+		fail(x, line, loc, id, NULL, "no such form in %s", x->rs->id);
+	else
+		fail(x, line, loc, id, NULL,
+		     "unit '%s' does not owe this form for %s", x->c->unit.code,
+		     x->c->period.code);
+	return NULL;
+}
+
+/* The largest count or amount: 10^15 (no district counts or spends that
+ * far).  An amount is kept in hundredths in 64 bits, which hold 92 of
+ * the largest; sums past that are refused where they are made. */
+static const bc_dec NUM_MAX = {1000000000000000, 0};
+#define TOO_LARGE "%s: too large (at most 1 000 000 000 000 000)"
+/* A percentage is kept as a double, which gives back every number of
+ * up to 15 significant digits as it was written. */
+#define PCT_DIGITS 15
+
+static bool check_number(const bc_field *f, const bc_raw *r, bc_dec *num,
+			 char *why, size_t n)
+{
+	/* Digits with an optional fraction ("12", "12.50", "-3"); a number
+	 * written as a JSON or spreadsheet number may have an exponent. */
+	bc_dec_read rd = r->kind == BC_RAW_BOOL
+				 ? BC_DEC_NOT_NUMBER
+				 : bc_dec_parse(r->text, r->kind == BC_RAW_NUM,
+						num);
+	if (rd == BC_DEC_NOT_NUMBER) {
+		snprintf(why, n, "'%s' is not a number (digits, '.' before "
+				 "decimals, no grouping)", r->text);
+		return false;
+	}
+	if (rd == BC_DEC_TOO_LONG) {
+		snprintf(why, n, fabs(strtod(r->text, NULL)) > 1e15
+					 ? TOO_LARGE
+					 : "%s: more digits than a number is "
+					   "kept with exactly (18)",
+			 r->text);
+		return false;
+	}
+	if (num->v < 0 && f->type != BC_T_PCT) {
+		snprintf(why, n, "%s: cannot be negative", r->text);
+		return false;
+	}
+	if (f->type != BC_T_PCT && bc_dec_cmp(*num, NUM_MAX) > 0) {
+		snprintf(why, n, TOO_LARGE, r->text);
+		return false;
+	}
+	if (f->type == BC_T_INT && num->scale > 0) {
+		snprintf(why, n, "%s: a count is a whole number", r->text);
+		return false;
+	}
+	if (f->type == BC_T_MONEY && num->scale > 2) {
+		snprintf(why, n, "%s: money takes at most 2 decimals (it is "
+				 "never rounded)", r->text);
+		return false;
+	}
+	if (f->type == BC_T_PCT &&
+	    (num->v < 0 || bc_dec_cmp(*num, bc_dec_int(100)) > 0)) {
+		snprintf(why, n, "%s: a percentage is between 0 and 100",
+			 r->text);
+		return false;
+	}
+	if (f->type == BC_T_PCT && bc_dec_digits(*num) > PCT_DIGITS) {
+		snprintf(why, n, "%s: a percentage has at most %d significant "
+				 "digits (it is never rounded)", r->text,
+			 PCT_DIGITS);
+		return false;
+	}
+	return true;
+}
+
+/*
+ * A number typed as text in a spreadsheet, with Vietnamese separators:
+ * "1.204" (thousands), "12,5" (decimal), "1.204,5".  Read as meant, or
+ * refused when it could be read two ways — never silently misread.
+ * Writes plain digits into out; false with a reason in why.
+ */
+static bool local_number(const char *s, char *out, size_t n, char *why,
+			 size_t wn)
+{
+	const char *dot = strchr(s, '.'), *comma = strchr(s, ',');
+	const char *last_dot = strrchr(s, '.'), *last_comma = strrchr(s, ',');
+	size_t o = 0;
+	char dec = 0, group = 0;
+	if (dot && comma)
+		dec = last_comma > last_dot ? ',' : '.',
+		group = dec == ',' ? '.' : ',';
+	else if (comma && comma == last_comma)
+		dec = ','; /* one comma: the Vietnamese decimal mark */
+	else if (comma || dot)
+		group = comma ? ',' : '.';
+	for (const char *p = s; *p && o + 2 < n; p++) {
+		if (*p == ' ' || (unsigned char)*p == 0xC2) /* spaces, NBSP */
+			continue;
+		if ((unsigned char)*p == 0xA0)
+			continue;
+		if (*p == group) {
+			/* A group mark is followed by exactly three digits. */
+			const char *q = p + 1;
+			int k = 0;
+			while (isdigit((unsigned char)q[k]))
+				k++;
+			if (k != 3) {
+				snprintf(why, wn, "'%s' can be read two ways: "
+						  "type the number without "
+						  "separators",
+					 s);
+				return false;
+			}
+			continue;
+		}
+		out[o++] = *p == dec ? '.' : *p;
+	}
+	out[o] = '\0';
+	if (strlen(s) >= n) {
+		snprintf(why, wn, "'%.20s…' is too long for a number", s);
+		return false;
+	}
+	return true;
+}
+
+/* A date typed as text in a spreadsheet: 2023-02-10 or 10/02/2023. */
+static bool local_date(const char *s, bc_date *day)
+{
+	int d, m, y, k = 0;
+	if (bc_date_parse(s, day))
+		return true;
+	if (sscanf(s, "%2d/%2d/%4d%n", &d, &m, &y, &k) != 3 || s[k] ||
+	    !bc_ymd_valid(y, m, d))
+		return false;
+	*day = bc_date_from_ymd(y, m, d);
+	return true;
+}
+
+/*
+ * A number as a spreadsheet writes a cell's double.  Its digits past the
+ * 15 that Excel keeps and shows are binary noise: 12.339999999999998 is
+ * the 12.34 typed (or computed).  Kept as written when it has no more
+ * digits, or when the field takes it as it is (a program wrote
+ * 12345678901234.56); otherwise a count or an amount is the value with
+ * the field's decimals that the double stands for, when the double tells
+ * that value from its neighbours, and anything else what Excel shows.
+ */
+static bool sheet_number(const bc_field *f, const bc_raw *r, bc_raw *norm,
+			 char *buf, size_t n, char *why, size_t wn)
+{
+	bc_dec d;
+	char fixed[BC_DEC_BUF];
+	int decimals = f->type == BC_T_MONEY ? 2 : f->type == BC_T_INT ? 0 : -1;
+	if (bc_dec_parse(r->text, true, &d) != BC_DEC_OK ||
+	    bc_dec_digits(d) <= 15 || (decimals >= 0 && d.scale <= decimals))
+		return true;
+	double x = strtod(r->text, NULL);
+	double ulp = nextafter(fabs(x), INFINITY) - fabs(x);
+	if (decimals < 0) {
+		snprintf(buf, n, "%.15g", x);
+	} else {
+		bc_dec_text_fixed(d, decimals, fixed);
+		/* The double stands for one value when it has two digits to
+		 * spare past the field's last decimal, and is that value's
+		 * but for eight units in its last place (what a sum of a
+		 * few rounded terms drifts by). */
+		if (ulp * 100 > pow(10, -decimals) ||
+		    fabs(strtod(fixed, NULL) - x) > 8 * ulp) {
+			snprintf(why, wn, "%s: more digits than a spreadsheet "
+					  "keeps (15) and more decimals than "
+					  "the field takes (%d): type it as "
+					  "text", r->text, decimals);
+			return false;
+		}
+		snprintf(buf, n, "%s", fixed);
+	}
+	norm->text = buf;
+	return true;
+}
+
+/* The spreadsheet's way of writing a value, made the formats' way. */
+static bool from_sheet(const bc_field *f, const bc_raw *r, bc_raw *norm,
+		       char *buf, size_t n, char *why, size_t wn)
+{
+	*norm = *r;
+	if (!r->sheet_dates || !r->text)
+		return true;
+	if (f->type == BC_T_DATE) {
+		bc_date day;
+		bool ok = r->kind == BC_RAW_NUM
+				  ? bc_date_from_serial(r->text,
+							r->sheet_dates == 1904,
+							&day)
+				  : local_date(r->text, &day);
+		if (!ok) {
+			snprintf(why, wn, "'%s' is not a date (dd/mm/yyyy)",
+				 r->text);
+			return false;
+		}
+		bc_date_format(day, buf);
+		norm->text = buf;
+		norm->kind = BC_RAW_TEXT;
+	} else if (f->type == BC_T_BOOL && r->kind == BC_RAW_TEXT) {
+		if (!strcasecmp(r->text, "Có") || !strcasecmp(r->text, "true"))
+			norm->text = "true";
+		else if (!strcasecmp(r->text, "Không") ||
+			 !strcasecmp(r->text, "false"))
+			norm->text = "false";
+	} else if ((f->type == BC_T_INT || f->type == BC_T_MONEY ||
+		    f->type == BC_T_PCT) &&
+		   r->kind == BC_RAW_TEXT) {
+		if (!local_number(r->text, buf, n, why, wn))
+			return false;
+		norm->text = buf;
+	} else if (r->kind == BC_RAW_NUM) {
+		return sheet_number(f, r, norm, buf, n, why, wn);
+	}
+	return true;
+}
+
+/* Checks a raw value against its field's type; fills num/text (text
+ * may point into buf, which the caller provides). */
+static bool typed(const bc_field *f, const bc_raw *raw, char *buf,
+		  size_t bufn, bool *has_num, bc_dec *num, const char **text,
+		  char *why, size_t n)
+{
+	bc_date day;
+	bc_raw norm;
+	const bc_raw *r = &norm;
+	if (!from_sheet(f, raw, &norm, buf, bufn, why, n))
+		return false;
+	*has_num = false;
+	*text = NULL;
+	switch (f->type) {
+	case BC_T_INT:
+	case BC_T_MONEY:
+	case BC_T_PCT:
+		*has_num = true;
+		return check_number(f, r, num, why, n);
+	case BC_T_DATE:
+		if (!bc_date_parse(r->text, &day)) {
+			snprintf(why, n, "'%s' is not a date YYYY-MM-DD",
+				 r->text);
+			return false;
+		}
+		*has_num = true;
+		*num = bc_dec_int(day);
+		*text = r->text;
+		return true;
+	case BC_T_BOOL:
+		if (!strcmp(r->text, "true") || !strcmp(r->text, "1"))
+			*num = bc_dec_int(1);
+		else if (!strcmp(r->text, "false") || !strcmp(r->text, "0"))
+			*num = bc_dec_int(0);
+		else {
+			snprintf(why, n, "'%s' is not true or false", r->text);
+			return false;
+		}
+		*has_num = true;
+		return true;
+	case BC_T_ENUM:
+		for (size_t i = 0; i < f->n_values; i++)
+			if (!strcmp(f->values[i], r->text)) {
+				*text = f->values[i];
+				return true;
+			}
+		size_t o = (size_t)snprintf(why, n, "'%s' is not one of: ",
+					    r->text);
+		for (size_t i = 0; i < f->n_values && o < n; i++)
+			o += (size_t)snprintf(why + o, n - o, "%s%s",
+					      i ? ", " : "", f->values[i]);
+		return false;
+	case BC_T_TEXT:
+		*text = r->text;
+		return true;
+	case BC_T_TABLE:
+		snprintf(why, n, "a table takes rows, not a single value");
+		return false;
+	}
+	return false;
+}
+
+static void add_typed(vctx *x, bc_part *p, const bc_form *form,
+		      const bc_field *f, const bc_raw *r, const char *field,
+		      const char *col)
+{
+	bool has_num;
+	bc_dec num = {0};
+	const char *text;
+	char why[512], buf[128];
+	if (!typed(f, r, buf, sizeof buf, &has_num, &num, &text, why,
+		   sizeof why)) {
+		if (r->row)
+			fail(x, r->line, r->loc, form->id, field,
+			     "row %d, %s: %s (%s)", r->row, col, why, f->label);
+		else
+			fail(x, r->line, r->loc, form->id, field, "%s (%s)",
+			     why, f->label);
+		return;
+	}
+	note_rc(x, bc_part_add(p, field, r->row, col, has_num ? &num : NULL,
+			       text, r->line, r->loc));
+}
+
+static void check_form_value(vctx *x, const bc_raw *r)
+{
+	const bc_form *form = owed_form(x, r->form, r->line, r->loc);
+	if (!form)
+		return;
+	int fi = bc_field_index(form->fields, form->n_fields, r->field);
+	const bc_field *f = fi >= 0 ? &form->fields[fi] : NULL;
+	if (!f || !bc_field_asked(f, x->c->level)) {
+		fail(x, r->line, r->loc, form->id, r->field,
+		     f ? "asked only of level %s, not of this unit"
+		       : "the form has no such field%s",
+		     f ? f->level : "");
+		return;
+	}
+	bc_part *p = part_for(x, form->id, form);
+	if (!p || r->kind == BC_RAW_NULL)
+		return;
+	if (f->type != BC_T_TABLE) {
+		if (r->row || r->kind == BC_RAW_EMPTY)
+			fail(x, r->line, r->loc, form->id, f->id,
+			     "not a table: it takes one value");
+		else
+			add_typed(x, p, form, f, r, f->id, NULL);
+		return;
+	}
+	if (!r->row) {
+		if (r->kind != BC_RAW_EMPTY)
+			fail(x, r->line, r->loc, form->id, f->id,
+			     "a table takes rows (or [] for none)");
+		return;
+	}
+	int ci = bc_field_index(f->columns, f->n_columns, r->col);
+	if (ci < 0) {
+		fail(x, r->line, r->loc, form->id, f->id,
+		     "row %d: the table has no column '%s'", r->row, r->col);
+		return;
+	}
+	if (r->row > BC_TABLE_MAX_ROWS) {
+		fail(x, r->line, r->loc, form->id, f->id,
+		     "more than %d rows", BC_TABLE_MAX_ROWS);
+		return;
+	}
+	add_typed(x, p, form, &f->columns[ci], r, f->id,
+		  f->columns[ci].id);
+}
+
+static void check_section(vctx *x, const bc_raw *r)
+{
+	if (r->row || r->col) {
+		fail(x, r->line, r->loc, BC_PART_REPORT, r->field,
+		     "a report section takes one text, not rows");
+		return;
+	}
+	const bc_section *sec = bc_ruleset_section(x->rs, r->field);
+	if (!sec) {
+		fail(x, r->line, r->loc, BC_PART_REPORT, r->field,
+		     "no such section in the outline of %s", x->rs->id);
+		return;
+	}
+	if (!bc_owed_may_write(&x->c->owed, sec->id)) {
+		fail(x, r->line, r->loc, BC_PART_REPORT, r->field,
+		     "another unit's section: unit '%s' writes %s",
+		     x->c->unit.code,
+		     x->c->owed.n_sections ? "the sections it owes"
+					   : "no report");
+		return;
+	}
+	if (r->kind == BC_RAW_NULL || !r->text || !*r->text)
+		return;
+	bc_part *p = part_for(x, BC_PART_REPORT, NULL);
+	if (p)
+		note_rc(x, bc_part_add(p, sec->id, 0, NULL, NULL, r->text,
+				       r->line, r->loc));
+}
+
+/* Refuses a value given twice (possible in CSV; JSON refuses duplicate
+ * keys itself). */
+static int cmp_raw(const void *a, const void *b)
+{
+	const bc_raw *x = *(const bc_raw *const *)a, *y = *(const bc_raw *const *)b;
+	int c = strcmp(x->form, y->form);
+	if (!c)
+		c = strcmp(x->field, y->field);
+	if (!c)
+		c = (x->row > y->row) - (x->row < y->row);
+	if (!c)
+		c = strcmp(x->col ? x->col : "", y->col ? y->col : "");
+	if (!c)
+		c = (x->line > y->line) - (x->line < y->line);
+	return c;
+}
+
+static bool same_key(const bc_raw *a, const bc_raw *b)
+{
+	return a->row == b->row && !strcmp(a->field, b->field) &&
+	       !strcmp(a->form, b->form) &&
+	       !strcmp(a->col ? a->col : "", b->col ? b->col : "");
+}
+
+static uint64_t hash_key(const bc_raw *r)
+{
+	uint64_t h = bc_hash_text(BC_HASH_SEED, r->form);
+	h = bc_hash_text(h, r->field);
+	h = bc_hash_text(h, r->col);
+	return (h ^ (uint32_t)r->row) * 0x100000001b3u;
+}
+
+/* Which values share their key with another: a hash table of the
+ * values' indices, open addressing.  dup[i] set for each; false when
+ * none does. */
+static bool find_shared(const bc_submission *s, size_t *slot, size_t mask,
+			bool *dup)
+{
+	bool any = false;
+	for (size_t i = 0; i < s->n; i++) {
+		size_t h = (size_t)hash_key(&s->v[i]) & mask;
+		while (slot[h] && !same_key(&s->v[slot[h] - 1], &s->v[i]))
+			h = (h + 1) & mask;
+		if (slot[h]) {
+			dup[slot[h] - 1] = dup[i] = any = true;
+		} else
+			slot[h] = i + 1;
+	}
+	return any;
+}
+
+/* The values that share a key, in the order of cmp_raw: each after the
+ * first of its key is refused, naming the line before it. */
+static void say_duplicates(vctx *x, const bool *dup)
+{
+	const bc_submission *s = x->s;
+	const bc_raw **v = bc_malloc((s->n + 1) * sizeof *v);
+	size_t n = 0;
+	if (!v) {
+		note_rc(x, BC_ERR_NOMEM);
+		return;
+	}
+	for (size_t i = 0; i < s->n; i++)
+		if (dup[i])
+			v[n++] = &s->v[i];
+	qsort(v, n, sizeof *v, cmp_raw);
+	for (size_t i = 1; i < n; i++)
+		if (same_key(v[i - 1], v[i]))
+			fail(x, v[i]->line, v[i]->loc, v[i]->form, v[i]->field,
+			     "given twice (first on line %d)", v[i - 1]->line);
+	bc_free(v);
+}
+
+/* Hashing finds the keys given twice without sorting every value; the
+ * few found are sorted to be reported as before. */
+static void check_duplicates(vctx *x)
+{
+	const bc_submission *s = x->s;
+	size_t size = 16;
+	while (size < 2 * s->n)
+		size *= 2;
+	x->keys = bc_calloc(size, sizeof *x->keys);
+	x->keys_mask = size - 1;
+	bool *dup = bc_calloc(s->n + 1, sizeof *dup);
+	if (!x->keys || !dup)
+		note_rc(x, BC_ERR_NOMEM);
+	else if (find_shared(s, x->keys, size - 1, dup))
+		say_duplicates(x, dup);
+	bc_free(dup);
+}
+
+/* ---- whole forms --------------------------------------------------------- */
+
+typedef struct lookup {
+	const bc_part *p;
+	int row; /* table row, or 0 for the form's plain fields */
+	const bc_field *fields;
+	size_t n;
+} lookup;
+
+static bool value_of(void *ud, int ref, bc_dec *v)
+{
+	const lookup *l = ud;
+	const char *id = l->fields[ref].id;
+	for (size_t i = 0; i < l->p->n; i++) {
+		const bc_val *x = &l->p->v[i];
+		bool hit = l->row ? x->row == l->row && x->col &&
+					    !strcmp(x->col, id)
+				  : !x->row && !strcmp(x->field, id);
+		if (hit && x->has_num) {
+			*v = x->num;
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool show_value(void *ud, int ref, bc_dec v, char *buf, size_t n)
+{
+	const lookup *l = ud;
+	if (l->fields[ref].type != BC_T_DATE || n < BC_DATE_BUF)
+		return false;
+	bc_date_format((bc_date)v.v, buf);
+	return true;
+}
+
+/* Where a table's values are in a part, found in one pass instead of a
+ * scan of the part for every cell: the first value of each row, and of
+ * each (row, column), in the part's order. */
+typedef struct table_index {
+	int rows;
+	size_t n_cols;
+	const bc_val **first; /* [rows + 2] */
+	const bc_val **cells; /* [(rows + 1) * n_cols] */
+} table_index;
+
+static bc_err index_table(table_index *ix, const bc_part *p,
+			  const bc_field *t)
+{
+	*ix = (table_index){.n_cols = t->n_columns};
+	for (size_t i = 0; i < p->n; i++)
+		if (!strcmp(p->v[i].field, t->id) && p->v[i].row > ix->rows)
+			ix->rows = p->v[i].row;
+	ix->first = bc_calloc((size_t)ix->rows + 2, sizeof *ix->first);
+	ix->cells = bc_calloc(((size_t)ix->rows + 1) * ix->n_cols + 1,
+			      sizeof *ix->cells);
+	if (!ix->first || !ix->cells)
+		return BC_ERR_NOMEM;
+	for (size_t i = 0; i < p->n; i++) {
+		const bc_val *v = &p->v[i];
+		if (v->row < 1 || strcmp(v->field, t->id))
+			continue;
+		if (!ix->first[v->row])
+			ix->first[v->row] = v;
+		int c = v->col ? bc_field_index(t->columns, t->n_columns, v->col)
+			       : -1;
+		if (c < 0)
+			continue;
+		const bc_val **at = &ix->cells[(size_t)v->row * ix->n_cols +
+					       (size_t)c];
+		if (!*at)
+			*at = v;
+	}
+	return BC_OK;
+}
+
+static void table_index_free(table_index *ix)
+{
+	bc_free(ix->first);
+	bc_free(ix->cells);
+}
+
+/* The value of column col (an index in the table's columns) in row. */
+static const bc_val *cell(const table_index *ix, int row, int col)
+{
+	return ix->cells[(size_t)row * ix->n_cols + (size_t)col];
+}
+
+static bool when_holds(const bc_whens *w, const table_index *ix, int row)
+{
+	for (size_t i = 0; i < w->n; i++) {
+		if (w->v[i].col < 0)
+			return false;
+		const bc_val *v = cell(ix, row, w->v[i].col);
+		bool any = false;
+		for (size_t k = 0; v && v->text && k < w->v[i].n_values; k++)
+			any |= !strcmp(v->text, w->v[i].values[k]);
+		if (!any)
+			return false;
+	}
+	return true;
+}
+
+static void run_check(vctx *x, bc_part *p, const bc_check *k,
+		      lookup *l, place w, const char *field)
+{
+	if (bc_cond_eval(&k->cond, value_of, l) != 0)
+		return;
+	char *why = bc_cond_explain(&k->cond, value_of, show_value, l);
+	char rowtxt[32] = "";
+	if (l->row)
+		snprintf(rowtxt, sizeof rowtxt, "row %d: ", l->row);
+	const char *f = field ? field : k->field;
+	if (k->severity == BC_ERROR)
+		fail(x, w.line, w.loc, p->form->id, f, "%s%s%s%s", rowtxt,
+		     k->message ? k->message : "", k->message ? ": " : "",
+		     why ? why : k->text);
+	else
+		warn(x, p, w, p->form->id, f, "%s%s%s%s", rowtxt,
+		     k->message ? k->message : "", k->message ? ": " : "",
+		     why ? why : k->text);
+	bc_free(why);
+}
+
+/* Longest text a column's pattern is matched against: a document
+ * number, not a book. */
+#define PATTERN_TEXT_MAX 1024
+
+/* A Lua pattern, run in the ruleset's sandbox.  When the rules fail the
+ * error blames them, once, and the submission is not judged on it. */
+static bool pattern_ok(vctx *x, const bc_field *col, const char *text)
+{
+	if (strlen(text) > PATTERN_TEXT_MAX)
+		return false;
+	if (x->rc != BC_OK)
+		return true;
+	bool match = true;
+	note_rc(x, bc_ruleset_match(x->rs, col, text, &x->patterns, &match,
+				    x->d));
+	return match || x->rc != BC_OK;
+}
+
+/* Whether the file gave a value for (field, row, col), col NULL for a
+ * plain field: given but refused, it has its own message. */
+static bool given(const vctx *x, const char *form, const char *field,
+		  int row, const char *col)
+{
+	bc_raw key = {.form = (char *)form, .field = (char *)field,
+		      .row = row, .col = (char *)col};
+	size_t h = (size_t)hash_key(&key) & x->keys_mask;
+	for (; x->keys && x->keys[h]; h = (h + 1) & x->keys_mask) {
+		const bc_raw *r = &x->s->v[x->keys[h] - 1];
+		if (same_key(r, &key) && (r->col != NULL) == (col != NULL))
+			return r->kind != BC_RAW_NULL;
+	}
+	return false;
+}
+
+static void check_cell(vctx *x, bc_part *p, const bc_field *t,
+		       const table_index *ix, int c, int row, place w)
+{
+	const char *form = p->form->id;
+	const bc_field *col = &t->columns[c];
+	const bc_val *v = cell(ix, row, c);
+	bool needed = col->required ||
+		      (col->required_when.n &&
+		       when_holds(&col->required_when, ix, row));
+	if (!v || (!v->has_num && (!v->text || !*v->text))) {
+		/* A value that was given but refused has its own message. */
+		if (needed && !given(x, p->form->id, t->id, row, col->id))
+			fail(x, w.line, w.loc, form, t->id,
+			     "row %d: %s is required (%s)", row, col->id,
+			     col->label);
+		return;
+	}
+	if (col->pattern && v->text && !pattern_ok(x, col, v->text))
+		fail(x, v->line, v->loc, form, t->id,
+		     "row %d, %s: '%s' does not look like %s (%s)", row,
+		     col->id, v->text, col->example ? col->example : col->pattern,
+		     col->label);
+	if (col->in_window_warn && col->type == BC_T_DATE &&
+	    (v->num.v < x->c->period.from || v->num.v > x->c->period.to))
+		warn(x, p, at(v), form, t->id,
+		     "row %d, %s: %s is outside the period's data window", row,
+		     col->id, v->text);
+}
+
+static void check_table(vctx *x, bc_part *p, const bc_field *t)
+{
+	table_index ix;
+	if (index_table(&ix, p, t) != BC_OK) {
+		note_rc(x, BC_ERR_NOMEM);
+		table_index_free(&ix);
+		return;
+	}
+	/* A missing row is said where the next row present is (the last
+	 * row is present): found once for a run of missing rows. */
+	int next = 0;
+	for (int r = 1; r <= ix.rows; r++) {
+		place w = at(ix.first[r]);
+		if (!ix.first[r]) {
+			for (next = next > r ? next : r + 1; !ix.first[next];)
+				next++;
+			place there = at(ix.first[next]);
+			fail(x, there.line, there.loc, p->form->id,
+			     t->id,
+			     "rows are numbered 1, 2, 3 … and row %d is "
+			     "missing",
+			     r);
+			continue;
+		}
+		for (size_t c = 0; c < t->n_columns; c++)
+			check_cell(x, p, t, &ix, (int)c, r, w);
+		lookup l = {p, r, t->columns, t->n_columns};
+		for (size_t k = 0; k < t->n_row_checks; k++) {
+			const bc_check *ck = &t->row_checks[k];
+			if (when_holds(&ck->when, &ix, r))
+				run_check(x, p, ck, &l, w, t->id);
+		}
+	}
+	table_index_free(&ix);
+}
+
+/* The table's row count, stored as its row-0 value, marks that the table
+ * was reported, rows or none. */
+static void mark_tables(vctx *x, bc_part *p, const bc_raw *raws, size_t n)
+{
+	const bc_form *form = p->form;
+	for (size_t i = 0; i < form->n_fields; i++) {
+		const bc_field *t = &form->fields[i];
+		if (t->type != BC_T_TABLE)
+			continue;
+		int rows = 0;
+		const bc_raw *first = NULL;
+		bool empty = false;
+		for (size_t k = 0; k < n; k++)
+			if (!strcmp(raws[k].form, form->id) &&
+			    !strcmp(raws[k].field, t->id)) {
+				empty |= raws[k].kind == BC_RAW_EMPTY;
+				first = first ? first : &raws[k];
+				if (raws[k].row > rows)
+					rows = raws[k].row;
+			}
+		if (empty && rows)
+			fail(x, first->line, first->loc, form->id, t->id,
+			     "both empty ([]) and with rows");
+		bc_dec count = bc_dec_int(rows);
+		if (first)
+			note_rc(x, bc_part_add(p, t->id, 0, NULL, &count, NULL,
+					       first->line, first->loc));
+	}
+}
+
+static const bc_val *field_val(const bc_part *p, const char *field)
+{
+	for (size_t i = 0; i < p->n; i++)
+		if (!p->v[i].row && !strcmp(p->v[i].field, field))
+			return &p->v[i];
+	return NULL;
+}
+
+static void check_carries(vctx *x, bc_part *p)
+{
+	const bc_form *form = p->form;
+	lookup l = {p, 0, form->fields, form->n_fields};
+	for (size_t i = 0; i < form->n_carries; i++) {
+		const bc_carry *c = &form->carries[i];
+		bc_dec v, prev;
+		char code[32];
+		bool found = false;
+		if (c->field < 0 || c->from < 0 || !value_of(&l, c->field, &v))
+			continue;
+		note_rc(x, bc_revision_previous(x->st, x->c->unit.id, form->id,
+						form->fields[c->from].id,
+						x->c->period.from, &prev, code,
+						&found, x->d));
+		if (!found || !bc_dec_cmp(v, prev))
+			continue;
+		char a[BC_DEC_BUF], b[BC_DEC_BUF];
+		bc_dec_local(v, a);
+		bc_dec_local(prev, b);
+		warn(x, p, at(field_val(p, form->fields[c->field].id)), form->id,
+		     form->fields[c->field].id,
+		     "%s = %s nhưng %s của báo cáo %s = %s",
+		     form->fields[c->field].id, a, form->fields[c->from].id,
+		     code, b);
+	}
+}
+
+/* Last year's code for the period; false for an ad-hoc one. */
+static bool last_year_code(const bc_period *per, char *code, size_t n)
+{
+	if (per->adhoc_no)
+		return false;
+	snprintf(code, n, "%04u-%s", (unsigned)(per->year - 1) % 10000u,
+		 per->type);
+	return true;
+}
+
+/* A value more than 3x, or less than a third of, the same unit's value
+ * for the same period a year before.  Last year's values of every form
+ * are read once, with the first form checked. */
+static void check_last_year(vctx *x, bc_part *p)
+{
+	char prev[BC_PERIOD_CODE_MAX + 16];
+	if (!last_year_code(&x->c->period, prev, sizeof prev))
+		return;
+	if (!x->last_read) {
+		x->last_read = true;
+		note_rc(x, bc_revision_numbers(x->st, x->c->unit.id, prev,
+					       &x->last, x->d));
+	}
+	for (size_t i = 0; x->last.n && i < p->n; i++) {
+		const bc_val *v = &p->v[i];
+		bc_dec last;
+		if (v->row || !v->has_num)
+			continue;
+		int fi = bc_field_index(p->form->fields, p->form->n_fields,
+					v->field);
+		if (fi < 0 || p->form->fields[fi].type == BC_T_BOOL ||
+		    p->form->fields[fi].type == BC_T_TABLE ||
+		    !bc_numbers_get(&x->last, p->form->id, v->field, &last) ||
+		    last.v <= 0)
+			continue;
+		/* A rough measure: doubles do. */
+		double now = bc_dec_double(v->num), then = bc_dec_double(last);
+		if (now > 3 * then || now < then / 3) {
+			char a[BC_DEC_BUF], b[BC_DEC_BUF];
+			bc_dec_local(v->num, a);
+			bc_dec_local(last, b);
+			warn(x, p, at(v), p->form->id, v->field,
+			     "%s is %s %s, the value of %s", a,
+			     now > 3 * then ? "more than three times"
+					    : "less than a third of",
+			     b, prev);
+		}
+	}
+}
+
+/* Where the file names a form: its line, or its first value's place
+ * (a workbook's sheet names no line). */
+static place form_place(vctx *x, const char *form)
+{
+	const bc_submission *s = x->s;
+	for (size_t i = 0; i < s->n_forms; i++)
+		if (!strcmp(s->forms[i], form) && s->form_lines[i] > 0)
+			return (place){s->form_lines[i], NULL};
+	for (size_t i = 0; i < s->n; i++)
+		if (!strcmp(s->v[i].form, form))
+			return (place){s->v[i].line, s->v[i].loc};
+	return (place){s->line, NULL};
+}
+
+/* Where the file has (or left blank) a plain field, else its form. */
+static place field_place(vctx *x, const char *form, const char *field)
+{
+	const bc_submission *s = x->s;
+	for (size_t i = 0; i < s->n; i++)
+		if (!s->v[i].row && !strcmp(s->v[i].field, field) &&
+		    !strcmp(s->v[i].form, form))
+			return (place){s->v[i].line, s->v[i].loc};
+	return form_place(x, form);
+}
+
+/* The fields the rules mark required: a form sent without one is
+ * refused, never stored as received. */
+static void check_required(vctx *x, const bc_part *p)
+{
+	const bc_form *form = p->form;
+	for (size_t i = 0; i < form->n_fields; i++) {
+		const bc_field *f = &form->fields[i];
+		if (!f->required || !bc_field_asked(f, x->c->level) ||
+		    field_val(p, f->id) || given(x, form->id, f->id, 0, NULL))
+			continue;
+		place w = field_place(x, form->id, f->id);
+		fail(x, w.line, w.loc, form->id, f->id,
+		     "required: the form is not received without it (%s)",
+		     f->label);
+	}
+}
+
+static void check_form(vctx *x, bc_part *p)
+{
+	const bc_form *form = p->form;
+	mark_tables(x, p, x->s->v, x->s->n);
+	if (!p->n)
+		return; /* no value: no form (drop_empty) */
+	check_required(x, p);
+	for (size_t i = 0; i < form->n_fields; i++)
+		if (form->fields[i].type == BC_T_TABLE)
+			check_table(x, p, &form->fields[i]);
+	lookup l = {p, 0, form->fields, form->n_fields};
+	for (size_t i = 0; i < form->n_checks; i++) {
+		const bc_check *k = &form->checks[i];
+		const bc_val *v = k->field ? field_val(p, k->field) : NULL;
+		if (!v && k->cond.lhs.n && k->cond.lhs.v[0].name)
+			v = field_val(p, k->cond.lhs.v[0].name);
+		const char *field = k->field;
+		if (!field && k->cond.lhs.n && k->cond.lhs.v[0].name)
+			field = k->cond.lhs.v[0].name;
+		run_check(x, p, k, &l, at(v), field);
+	}
+	check_carries(x, p);
+	check_last_year(x, p);
+}
+
+/* Every form named must be owed, values or none (a form with none is
+ * then left out by drop_empty). */
+static void forms_present(vctx *x)
+{
+	for (size_t i = 0; i < x->s->n_forms; i++) {
+		const bc_form *f = owed_form(x, x->s->forms[i],
+					     x->s->form_lines[i], NULL);
+		if (f)
+			part_for(x, f->id, f);
+	}
+}
+
+/* Whether the file gives the form any value, refused or not. */
+static bool form_given(const bc_submission *s, const char *form)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (s->v[i].kind != BC_RAW_NULL && !strcmp(s->v[i].form, form))
+			return true;
+	return false;
+}
+
+/* A form with no value in it ("bm1": {}, only nulls) is not a receipt
+ * of that form: it is left out, said, and still owed.  A form with some
+ * values is received; 0 is a value.  (Values given but refused have
+ * their own messages.) */
+static void drop_empty(vctx *x)
+{
+	bc_checked *c = x->c;
+	size_t kept = 0;
+	for (size_t i = 0; i < c->n_parts; i++) {
+		bc_part *p = &c->parts[i];
+		if (p->form && !p->n) {
+			if (!form_given(x->s, p->part))
+				warn(x, NULL, form_place(x, p->part), p->part,
+				     NULL,
+				     "no value in this form: it is not "
+				     "received, and nothing is stored for it");
+			bc_part_free(p);
+			continue;
+		}
+		c->parts[kept++] = *p;
+	}
+	c->n_parts = kept;
+}
+
+static void finish_report(vctx *x)
+{
+	bc_checked *c = x->c;
+	for (size_t i = 0; i < c->n_parts; i++) {
+		bc_part *p = &c->parts[i];
+		if (p->form)
+			continue;
+		const char **written = bc_malloc((p->n + 1) * sizeof *written);
+		if (!written) {
+			note_rc(x, BC_ERR_NOMEM);
+			return;
+		}
+		for (size_t k = 0; k < p->n; k++)
+			written[k] = p->v[k].field;
+		p->complete = bc_owed_report_complete(&c->owed, written, p->n);
+		bc_free(written);
+		/* The report goes last, as the forms feed it. */
+		bc_part tmp = *p;
+		memmove(p, p + 1, (c->n_parts - i - 1) * sizeof *p);
+		c->parts[c->n_parts - 1] = tmp;
+		return;
+	}
+}
+
+/* A warning about the whole submission: said once, and kept with each
+ * of its parts (each revision shows it in history). */
+static void warn_parts(vctx *x, place w, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void warn_parts(vctx *x, place w, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	say(x, x->d, BC_WARNING, w.line, w.loc, NULL, NULL, fmt, ap);
+	va_end(ap);
+	for (size_t i = 0; i < x->c->n_parts; i++) {
+		bc_part *p = &x->c->parts[i];
+		va_start(ap, fmt);
+		say(x, &p->notes, BC_WARNING, w.line, w.loc, p->part, NULL, fmt,
+		    ap);
+		va_end(ap);
+	}
+}
+
+static void check_late(vctx *x)
+{
+	bc_checked *c = x->c;
+	const bc_directive *dir = &x->rs->directive;
+	bc_date day = bc_time_date(c->received_at, dir->utc_offset);
+	c->late = dir->deadline_inclusive ? day > c->period.unit_due
+					  : day >= c->period.unit_due;
+	char when[BC_TIME_BUF], due[BC_DATE_BUF];
+	bc_time_format(c->received_at, dir->utc_offset, when);
+	bc_date_format(c->period.unit_due, due);
+	/* Late only by the clock of the import is worth a second look. */
+	if (c->late)
+		warn_parts(x, (place){x->receipt_line, x->receipt_loc},
+			   "received %s%s, after the deadline %s", when,
+			   c->received_default
+				   ? " at import (no --received-at, and the "
+				     "file gives no receipt time)"
+				   : "",
+			   due);
+	if (c->estimated)
+		warn_parts(x, at_attr(&x->s->estimated),
+			   "figures flagged as estimates");
+}
+
+bc_err bc_validate(bc_store *st, bc_rulebook *rb, const bc_submission *s,
+		   const bc_import_opts *o, bc_checked *out, bc_diags *d)
+{
+	*out = (bc_checked){.warnings = BC_DIAGS_INIT};
+	vctx x = {.st = st, .s = s, .c = out, .d = d};
+	size_t before = d->errors;
+	check_unit(&x, rb);
+	check_period(&x, rb);
+	if (x.rs)
+		check_template_rules(&x);
+	if (x.rs && out->unit.code)
+		check_owed(&x);
+	check_signer(&x);
+	check_receipt(&x, o);
+	check_controls(&x);
+	check_duplicates(&x);
+	if (x.rs && out->owed.n_parts && x.rc == BC_OK) {
+		forms_present(&x);
+		for (size_t i = 0; i < s->n && x.rc == BC_OK; i++) {
+			if (!strcmp(s->v[i].form, BC_PART_REPORT))
+				check_section(&x, &s->v[i]);
+			else
+				check_form_value(&x, &s->v[i]);
+		}
+		for (size_t i = 0; i < out->n_parts && x.rc == BC_OK; i++)
+			if (out->parts[i].form)
+				check_form(&x, &out->parts[i]);
+		drop_empty(&x);
+		finish_report(&x);
+		if (!out->n_parts && d->errors == before)
+			fail(&x, s->line, NULL, NULL, NULL,
+			     "nothing to import: no form with a value in it "
+			     "and no report section");
+		if (d->errors == before)
+			check_late(&x);
+	}
+	for (size_t i = 0; i < x.n_refused; i++)
+		bc_free(x.refused[i]);
+	bc_free(x.refused);
+	bc_free(x.keys);
+	bc_numbers_free(&x.last);
+	if (x.rc != BC_OK)
+		return x.rc;
+	return d->errors > before ? BC_ERR_INVALID : BC_OK;
+}
+
+void bc_checked_free(bc_checked *c)
+{
+	bc_unit_free(&c->unit);
+	bc_period_free(&c->period);
+	bc_owed_free(&c->owed);
+	for (size_t i = 0; i < c->n_parts; i++)
+		bc_part_free(&c->parts[i]);
+	bc_free(c->parts);
+	bc_diags_free(&c->warnings);
+	*c = (bc_checked){0};
+}

@@ -1,0 +1,112 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Revisions: every part (a form, or the narrative report) a unit sends
+ * for a period is stored as a new revision of (unit, period, part), with
+ * its values and the warnings it drew.  Nothing is ever overwritten; the
+ * revision in force is the one with the latest receipt time, ties going
+ * to the higher number.
+ */
+#ifndef BC_REVISION_H
+#define BC_REVISION_H
+
+#include "date.h"
+#include "decimal.h"
+#include "error.h"
+#include "ruleset.h"
+#include "store.h"
+
+#include <stdint.h>
+
+/* One checked value. */
+typedef struct bc_val {
+	const char *field; /* field, table or section id (borrowed) */
+	int row;           /* table row from 1; 0 otherwise */
+	const char *col;   /* table column or NULL (borrowed) */
+	bool has_num;
+	bc_dec num; /* exactly as written; a date's day, a boolean's 0 or 1 */
+	char *text; /* owned: the text, a date, an enum value; or NULL */
+	int line;
+	const char *loc; /* a cell such as "bm3!E14" (borrowed), or NULL */
+} bc_val;
+
+/* One part of a checked submission, as it is stored. */
+typedef struct bc_part {
+	const char *part;    /* form id or BC_PART_REPORT (borrowed) */
+	const bc_form *form; /* NULL for the report */
+	bc_val *v;
+	size_t n, cap;
+	bool complete; /* the report: every section owed has text */
+	bc_diags notes; /* warnings, kept with the revision */
+	int number;     /* the revision number, once stored */
+} bc_part;
+
+void bc_part_free(bc_part *p);
+/* Appends a value: num when it has one (or NULL), text copied, loc
+ * borrowed. */
+bc_err bc_part_add(bc_part *p, const char *field, int row, const char *col,
+		   const bc_dec *num, const char *text, int line,
+		   const char *loc);
+
+/* How and when a submission came in. */
+typedef struct bc_receipt {
+	int64_t unit_id, period_id;
+	const char *file, *sha256, *format;
+	bc_time received_at;
+	int offset; /* the UTC offset it was written with */
+	const char *channel, *signer_name, *signer_title, *signed_date;
+	bool estimated;
+	const char *actor;
+} bc_receipt;
+
+/* Stores a submission and a revision per part (numbers set in parts),
+ * inside the caller's transaction. */
+bc_err bc_revision_store(bc_store *st, const bc_receipt *r, bc_part *parts,
+			 size_t n, bc_diags *d);
+
+/* If a file with this SHA-256 was imported for (unit, period), the
+ * revisions it made, as "bm1 2, bm3 2"; otherwise *found is false. */
+bc_err bc_revision_duplicate(bc_store *st, int64_t unit_id,
+			     int64_t period_id, const char *sha256,
+			     bool *found, char *what, size_t n, bc_diags *d);
+
+/* Plain numeric values of revisions: part and field ids (owned). */
+typedef struct bc_number {
+	char *part, *field;
+	bc_dec num;
+} bc_number;
+
+typedef struct bc_numbers {
+	bc_number *v; /* by part, then field */
+	size_t n;
+} bc_numbers;
+
+/* The plain numeric values of the revisions in force of every part of
+ * (unit, period code); empty when there is none.  Free with
+ * bc_numbers_free. */
+bc_err bc_revision_numbers(bc_store *st, int64_t unit_id, const char *period,
+			   bc_numbers *out, bc_diags *d);
+/* The value of (part, field) in nums, or false. */
+bool bc_numbers_get(const bc_numbers *nums, const char *part,
+		    const char *field, bc_dec *v);
+void bc_numbers_free(bc_numbers *nums);
+
+/* The value of field in the unit's report of part for the period just
+ * before one whose window begins on day: the period whose window ends
+ * on day (windows sharing their cut-off day) or the day before.  None
+ * when the unit has no such report: an older one does not stand in.
+ * Its code in period (at least 24 bytes). */
+bc_err bc_revision_previous(bc_store *st, int64_t unit_id, const char *part,
+			    const char *field, bc_date day, bc_dec *num,
+			    char *period, bool *found, bc_diags *d);
+
+/*
+ * A stored number, exactly, from columns num and num + 1 (cents) of a
+ * row of the value table; false when it has none.  A number with one or
+ * two decimals is stored in hundredths too (cents), as num, a double,
+ * holds 15 significant digits and an amount may have 17; any other
+ * number num gives back as written (whole numbers up to 10^15,
+ * percentages of up to 15 digits, and rows stored before cents were).
+ */
+bool bc_value_number(struct sqlite3_stmt *s, int num, bc_dec *out);
+
+#endif

@@ -1,0 +1,852 @@
+/* SPDX-License-Identifier: MIT */
+#include "store.h"
+#include "dbfile.h"
+#include "digest.h"
+#include "mem.h"
+#include "outfile.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+typedef struct cached {
+	const char *sql;
+	sqlite3_stmt *stmt;
+} cached;
+
+struct bc_store {
+	sqlite3 *db;
+	char *path;
+	char *actor;
+	bc_time clock; /* fixed time, or 0 */
+	bool damaged;	  /* SQLite reported damage: no more writes */
+	bool damage_said; /* and d has been told */
+	bool writing;	  /* between bc_store_begin and its end */
+	bool committing;  /* bc_store_commit's COMMIT runs */
+	/* A handful of statements run per unit; the library has fewer than
+	 * this many of them (a fixed array: nothing allocated as they come). */
+	cached stmts[32];
+	size_t n_stmts;
+};
+
+/*
+ * Migrations only ever go forward and are never edited once released:
+ * a database records in PRAGMA user_version how many it has run.
+ */
+static const bc_migration migrations[] = {
+	{"CREATE TABLE ruleset ("
+	 " id INTEGER PRIMARY KEY,"
+	 " code TEXT NOT NULL,"
+	 " hash TEXT NOT NULL,"
+	 " recorded_at INTEGER NOT NULL,"
+	 " UNIQUE (code, hash));"
+	 "CREATE TABLE ruleset_file ("
+	 " ruleset_id INTEGER NOT NULL REFERENCES ruleset(id),"
+	 " path TEXT NOT NULL,"
+	 " content BLOB NOT NULL,"
+	 " PRIMARY KEY (ruleset_id, path)) WITHOUT ROWID;"
+	 "CREATE TABLE unit ("
+	 " id INTEGER PRIMARY KEY,"
+	 " code TEXT NOT NULL UNIQUE,"
+	 " name TEXT NOT NULL,"
+	 " kind TEXT NOT NULL,"
+	 " parent_id INTEGER REFERENCES unit(id));"
+	 "CREATE INDEX unit_parent ON unit(parent_id);"
+	 "CREATE TABLE unit_role ("
+	 " unit_id INTEGER NOT NULL REFERENCES unit(id) ON DELETE CASCADE,"
+	 " role TEXT NOT NULL,"
+	 " PRIMARY KEY (unit_id, role)) WITHOUT ROWID;"
+	 "CREATE TABLE period ("
+	 " id INTEGER PRIMARY KEY,"
+	 " code TEXT NOT NULL UNIQUE,"
+	 " type TEXT NOT NULL,"
+	 " year INTEGER NOT NULL,"
+	 " adhoc_no INTEGER,"
+	 " ruleset_id INTEGER NOT NULL REFERENCES ruleset(id),"
+	 " label TEXT NOT NULL,"
+	 " window_from TEXT NOT NULL,"
+	 " window_to TEXT NOT NULL,"
+	 " unit_due TEXT NOT NULL,"
+	 " compile_due TEXT NOT NULL,"
+	 " forms TEXT,"
+	 " doc TEXT,"
+	 " recorded_at INTEGER NOT NULL);"
+	 "CREATE TABLE deadline_override ("
+	 " id INTEGER PRIMARY KEY,"
+	 " period_id INTEGER NOT NULL REFERENCES period(id),"
+	 " unit_due TEXT NOT NULL,"
+	 " doc TEXT NOT NULL,"
+	 " recorded_at INTEGER NOT NULL);"
+	 "CREATE INDEX deadline_override_period ON deadline_override(period_id);"
+	 "CREATE TABLE audit ("
+	 " id INTEGER PRIMARY KEY,"
+	 " at INTEGER NOT NULL,"
+	 " actor TEXT NOT NULL,"
+	 " action TEXT NOT NULL,"
+	 " object TEXT NOT NULL,"
+	 " detail TEXT NOT NULL,"
+	 " prev_hash TEXT NOT NULL,"
+	 " hash TEXT NOT NULL);"
+	 "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
+	 " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
+	 "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
+	 " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"},
+	/* 2: submissions and their revisions, kept as received. */
+	{"CREATE TABLE submission ("
+	 " id INTEGER PRIMARY KEY,"
+	 " unit_id INTEGER NOT NULL REFERENCES unit(id),"
+	 " period_id INTEGER NOT NULL REFERENCES period(id),"
+	 " file_name TEXT NOT NULL,"
+	 " sha256 TEXT NOT NULL,"
+	 " format TEXT NOT NULL,"
+	 " received_at INTEGER NOT NULL,"
+	 " received_offset INTEGER NOT NULL,"
+	 " channel TEXT NOT NULL,"
+	 " signer_name TEXT NOT NULL,"
+	 " signer_title TEXT NOT NULL,"
+	 " signed_date TEXT,"
+	 " estimated INTEGER NOT NULL,"
+	 " imported_at INTEGER NOT NULL,"
+	 " actor TEXT NOT NULL);"
+	 "CREATE INDEX submission_sha ON submission(unit_id, period_id, sha256);"
+	 "CREATE TABLE revision ("
+	 " id INTEGER PRIMARY KEY,"
+	 " submission_id INTEGER NOT NULL REFERENCES submission(id),"
+	 " unit_id INTEGER NOT NULL REFERENCES unit(id),"
+	 " period_id INTEGER NOT NULL REFERENCES period(id),"
+	 " part TEXT NOT NULL,"
+	 " number INTEGER NOT NULL,"
+	 " received_at INTEGER NOT NULL,"
+	 " complete INTEGER NOT NULL,"
+	 " UNIQUE (unit_id, period_id, part, number));"
+	 "CREATE INDEX revision_period"
+	 " ON revision(period_id, unit_id, part, received_at);"
+	 "CREATE TABLE value ("
+	 " revision_id INTEGER NOT NULL REFERENCES revision(id),"
+	 " field TEXT NOT NULL,"
+	 " row INTEGER NOT NULL,"
+	 " col TEXT NOT NULL,"
+	 " num REAL,"
+	 " txt TEXT,"
+	 " PRIMARY KEY (revision_id, field, row, col)) WITHOUT ROWID;"
+	 "CREATE TABLE diagnostic ("
+	 " revision_id INTEGER NOT NULL REFERENCES revision(id),"
+	 " severity TEXT NOT NULL,"
+	 " field TEXT,"
+	 " line INTEGER,"
+	 " message TEXT NOT NULL);"
+	 "CREATE INDEX diagnostic_revision ON diagnostic(revision_id);"
+	 "CREATE TRIGGER revision_kept BEFORE UPDATE ON revision"
+	 " BEGIN SELECT RAISE(ABORT, 'revisions are kept as received'); END;"
+	 "CREATE TRIGGER revision_not_deleted BEFORE DELETE ON revision"
+	 " BEGIN SELECT RAISE(ABORT, 'revisions are kept as received'); END;"
+	 "CREATE TRIGGER value_kept BEFORE UPDATE ON value"
+	 " BEGIN SELECT RAISE(ABORT, 'revisions are kept as received'); END;"
+	 "CREATE TRIGGER value_not_deleted BEFORE DELETE ON value"
+	 " BEGIN SELECT RAISE(ABORT, 'revisions are kept as received'); END;"},
+	/* 3: a wrong receipt time is corrected by a row appended here (who
+	 * did it is in the audit), never by an update: revision_received is
+	 * each revision with the time of its submission's latest correction,
+	 * or as received. */
+	{"CREATE TABLE receipt_correction ("
+	 " id INTEGER PRIMARY KEY,"
+	 " submission_id INTEGER NOT NULL REFERENCES submission(id),"
+	 " received_at INTEGER NOT NULL,"
+	 " received_offset INTEGER NOT NULL,"
+	 " reason TEXT NOT NULL,"
+	 " corrected_at INTEGER NOT NULL);"
+	 "CREATE INDEX receipt_correction_submission"
+	 " ON receipt_correction(submission_id, id);"
+	 "CREATE TRIGGER receipt_correction_kept"
+	 " BEFORE UPDATE ON receipt_correction"
+	 " BEGIN SELECT RAISE(ABORT, 'corrections are appended'); END;"
+	 "CREATE TRIGGER receipt_correction_not_deleted"
+	 " BEFORE DELETE ON receipt_correction"
+	 " BEGIN SELECT RAISE(ABORT, 'corrections are appended'); END;"
+	 "CREATE VIEW revision_received AS SELECT r.id, r.submission_id,"
+	 " r.unit_id, r.period_id, r.part, r.number, r.complete,"
+	 " coalesce(c.received_at, r.received_at) AS received_at,"
+	 " coalesce(c.received_offset, s.received_offset) AS received_offset,"
+	 " r.received_at AS received_as, c.reason AS correction"
+	 " FROM revision r JOIN submission s ON s.id = r.submission_id"
+	 " LEFT JOIN receipt_correction c ON c.id = (SELECT max(k.id)"
+	 "  FROM receipt_correction k WHERE k.submission_id = r.submission_id);"},
+	/* 4: a number with one or two decimals (an amount of money) is kept
+	 * in hundredths as well, exactly: num, a double, holds 15
+	 * significant digits, and 99999999999999.99 has 16.  Rows stored
+	 * before have no cents; their num gives back what was written
+	 * (bc_value_number), to the hundredth below 70 000 000 000 000. */
+	{"ALTER TABLE value ADD COLUMN cents INTEGER;"},
+};
+
+#define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
+
+int bc_store_schema_latest(void)
+{
+	return N_MIGRATIONS;
+}
+
+const bc_migration *bc_store_migrations(int *n)
+{
+	*n = N_MIGRATIONS;
+	return migrations;
+}
+
+/* How long a process waits for another's write lock: several officers
+ * importing at once queue behind each other's files, which on a slow
+ * machine take seconds each (5 s failed 1 of 8 processes at once). */
+#define BUSY_MS 30000
+
+bc_err bc_store_fail(bc_store *st, bc_diags *d, const char *doing)
+{
+	bc_err rc = bc_dbfile_explain(st->path, sqlite3_extended_errcode(st->db),
+				      sqlite3_system_errno(st->db),
+				      sqlite3_errmsg(st->db), doing, d);
+	if (rc == BC_ERR_DAMAGED)
+		st->damaged = st->damage_said = true;
+	return rc;
+}
+
+void bc_store_set_damaged(bc_store *st)
+{
+	st->damaged = true;
+}
+
+bool bc_store_damaged(const bc_store *st)
+{
+	return st->damaged;
+}
+
+const char *bc_store_path(const bc_store *st)
+{
+	return st->path;
+}
+
+static bc_err exec(bc_store *st, const char *sql, bc_diags *d)
+{
+	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return bc_store_fail(st, d, "database");
+	return BC_OK;
+}
+
+/* PRAGMA user_version: the first read of the file, so a failure here is
+ * the file's (bc_store_fail says what), not the schema's. */
+static bc_err read_version(bc_store *st, int *v, bc_diags *d)
+{
+	sqlite3_stmt *s;
+	bc_err rc = BC_OK;
+	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL) !=
+	    SQLITE_OK)
+		return bc_store_fail(st, d, "cannot open");
+	if (sqlite3_step(s) == SQLITE_ROW)
+		*v = sqlite3_column_int(s, 0);
+	else
+		rc = bc_store_fail(st, d, "cannot open");
+	sqlite3_finalize(s);
+	return rc;
+}
+
+int bc_store_schema_version(bc_store *st)
+{
+	bc_diags quiet = BC_DIAGS_INIT;
+	int v = -1;
+	if (read_version(st, &v, &quiet) != BC_OK)
+		v = -1;
+	bc_diags_free(&quiet);
+	return v;
+}
+
+/* Versions run from 0 (nothing yet) to n.  Any other is no schema of
+ * baocao's: "the steps after it" would be whatever memory lies outside
+ * the list of steps. */
+static bc_err known_version(bc_store *st, int v, int n, bc_diags *d)
+{
+	if (v > n) {
+		bc_diags_add(d, BC_ERROR, st->path, 0, NULL, NULL,
+			     "schema version %d is newer than this baocao "
+			     "knows (%d): use a newer baocao",
+			     v, n);
+		return BC_ERR_SCHEMA;
+	}
+	if (v < 0) {
+		bc_diags_add(d, BC_ERROR, st->path, 0, NULL, NULL,
+			     "not a baocao database: its schema version is "
+			     "%d, and baocao's run from 0 to %d",
+			     v, n);
+		return BC_ERR_DB;
+	}
+	return BC_OK;
+}
+
+bc_err bc_store_migrate(bc_store *st, const bc_migration *steps, int n,
+			bc_diags *d)
+{
+	if (!steps) {
+		steps = migrations;
+		n = N_MIGRATIONS;
+	}
+	int v = 0;
+	bc_err rc = read_version(st, &v, d);
+	if (rc == BC_OK)
+		rc = known_version(st, v, n, d);
+	/* Up to date: no write lock, so readers run beside an import. */
+	if (rc != BC_OK || v == n)
+		return rc;
+	rc = bc_store_begin(st, d);
+	/* Another process may have moved it on while this one waited. */
+	if (rc == BC_OK)
+		rc = read_version(st, &v, d);
+	if (rc == BC_OK)
+		rc = known_version(st, v, n, d);
+	for (; v < n && rc == BC_OK; v++) {
+		char pragma[64];
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d",
+			 v + 1);
+		rc = exec(st, steps[v].sql, d);
+		if (rc == BC_OK)
+			rc = exec(st, pragma, d);
+	}
+	if (rc != BC_OK) {
+		bc_store_rollback(st);
+		return rc;
+	}
+	return bc_store_commit(st, d);
+}
+
+static bool file_exists(const char *path)
+{
+	struct stat s;
+	return stat(path, &s) == 0;
+}
+
+/* Tables but no schema version: someone else's database, which must
+ * not be migrated into. */
+static bc_err foreign_database(bc_store *st, int v, bc_diags *d)
+{
+	sqlite3_stmt *s;
+	if (v != 0)
+		return BC_OK;
+	if (sqlite3_prepare_v2(st->db,
+			       "SELECT count(*) FROM sqlite_schema WHERE "
+			       "name NOT IN (SELECT name FROM sqlite_schema "
+			       "WHERE name LIKE 'sqlite_%')",
+			       -1, &s, NULL) != SQLITE_OK)
+		return bc_store_fail(st, d, "cannot open");
+	int r = sqlite3_step(s);
+	bool foreign = r == SQLITE_ROW && sqlite3_column_int(s, 0) > 0;
+	bc_err rc = r == SQLITE_ROW ? BC_OK : bc_store_fail(st, d, "cannot open");
+	sqlite3_finalize(s);
+	if (foreign) {
+		bc_diags_add(d, BC_ERROR, st->path, 0, NULL, NULL,
+			     "not a baocao database (its tables are another "
+			     "program's)");
+		rc = BC_ERR_DB;
+	}
+	return rc;
+}
+
+static int64_t ms_now(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* A file not yet in WAL mode (a restored backup, a new file) is switched
+ * by every process that opens it, under an exclusive lock that SQLite
+ * does not wait for while another holds the write lock (the busy handler
+ * is skipped where waiting could deadlock): try again, for as long as
+ * the busy timeout. */
+static bc_err set_wal(bc_store *st, bc_diags *d)
+{
+	for (int64_t start = ms_now();;) {
+		int r = sqlite3_exec(st->db, "PRAGMA journal_mode = WAL", NULL,
+				     NULL, NULL);
+		if (r == SQLITE_OK)
+			return BC_OK;
+		if ((r & 0xff) != SQLITE_BUSY || ms_now() - start >= BUSY_MS)
+			return bc_store_fail(st, d, "cannot open");
+		sqlite3_sleep(20);
+	}
+}
+
+/* Everything that refuses a file comes before anything that writes to
+ * it: a refused file is left as it was. */
+static bc_err configure(bc_store *st, bc_open_mode mode, bc_diags *d)
+{
+	int v = 0;
+	sqlite3_busy_timeout(st->db, BUSY_MS);
+	bc_err rc = read_version(st, &v, d);
+	if (rc == BC_OK)
+		rc = known_version(st, v, N_MIGRATIONS, d);
+	if (rc == BC_OK)
+		rc = foreign_database(st, v, d);
+	if (rc == BC_OK && mode != BC_OPEN_CREATE && v == 0) {
+		bc_diags_add(d, BC_ERROR, st->path, 0, NULL, NULL,
+			     "empty database (run 'baocao init')");
+		rc = BC_ERR_NO_DB;
+	}
+	if (rc == BC_OK)
+		rc = exec(st, "PRAGMA foreign_keys = ON", d);
+	if (rc != BC_OK || mode == BC_OPEN_READ)
+		return rc;
+	/* WAL lets readers (status, export) run beside an import; with WAL,
+	 * synchronous=NORMAL is durable across application crashes. */
+	rc = set_wal(st, d);
+	return rc == BC_OK ? exec(st, "PRAGMA synchronous = NORMAL", d) : rc;
+}
+
+/* A new database is made under a temporary name and appears at path
+ * only complete: no process opening path sees it half made, and an init
+ * that fails leaves nothing.  Of several made at once the first in
+ * place is kept; the others open it. */
+static bc_err create_file(const char *path, bc_diags *d)
+{
+	/* Through a link made before the database: where it points. */
+	char *file = bc_path_follow(path), *tmp = NULL;
+	const char *stray = file ? bc_dbfile_stray_journal(file) : NULL;
+	bc_store *st = NULL;
+	bool existed;
+	bc_err rc = file ? BC_OK : BC_ERR_NOMEM;
+	if (stray) {
+		bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL,
+			     "cannot create the database: %s", stray);
+		rc = BC_ERR_NO_DB;
+	}
+	if (rc == BC_OK)
+		rc = bc_dbfile_tmp(file, &tmp, d);
+	if (rc == BC_OK) {
+		rc = bc_store_open(tmp, BC_OPEN_CREATE, &st, d);
+		/* The last connection to close moves its journal into
+		 * the file. */
+		bc_store_close(st);
+		if (rc == BC_OK)
+			rc = bc_dbfile_publish(tmp, file, &existed, d);
+		else
+			bc_dbfile_remove(tmp);
+	}
+	bc_free(tmp);
+	bc_free(file);
+	return rc;
+}
+
+/*
+ * After some errors (out of memory, a full disk, I/O) SQLite ends a
+ * transaction on its own: every statement after it would then commit by
+ * itself, and an import that went on past an error it missed would be
+ * stored in part.  Between bc_store_begin and its commit only that
+ * COMMIT may commit: any other is turned into a rollback, and its
+ * statement fails.
+ */
+static int commit_hook(void *ud)
+{
+	const bc_store *st = ud;
+	return st->writing && !st->committing;
+}
+
+bc_err bc_store_open(const char *path, bc_open_mode mode, bc_store **out,
+		     bc_diags *d)
+{
+	if (!file_exists(path) && mode != BC_OPEN_CREATE) {
+		bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL,
+			     "no database here (create it with 'baocao "
+			     "init', or give --db or $BAOCAO_DB)");
+		return BC_ERR_NO_DB;
+	}
+	if (!file_exists(path)) {
+		bc_err rc = create_file(path, d);
+		if (rc != BC_OK)
+			return rc;
+	}
+	bc_store *st = bc_calloc(1, sizeof *st);
+	if (!st || !(st->path = bc_strdup(path)) ||
+	    !(st->actor = bc_strdup("unknown"))) {
+		bc_store_close(st);
+		return BC_ERR_NOMEM;
+	}
+	int flags = mode == BC_OPEN_READ ? SQLITE_OPEN_READONLY
+					 : SQLITE_OPEN_READWRITE;
+	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
+		bc_err rc = st->db ? bc_store_fail(st, d, "cannot open")
+				   : BC_ERR_NOMEM;
+		bc_store_close(st);
+		return rc == BC_ERR_DB ? BC_ERR_NO_DB : rc;
+	}
+	sqlite3_commit_hook(st->db, commit_hook, st);
+	bc_err rc = configure(st, mode, d);
+	if (rc == BC_OK && mode != BC_OPEN_READ)
+		rc = bc_store_migrate(st, NULL, 0, d);
+	if (rc != BC_OK) {
+		bc_store_close(st);
+		return rc;
+	}
+	*out = st;
+	return BC_OK;
+}
+
+sqlite3_stmt *bc_store_stmt(bc_store *st, const char *sql)
+{
+	for (size_t i = 0; i < st->n_stmts; i++)
+		if (st->stmts[i].sql == sql) {
+			sqlite3_reset(st->stmts[i].stmt);
+			sqlite3_clear_bindings(st->stmts[i].stmt);
+			return st->stmts[i].stmt;
+		}
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s,
+			       NULL) != SQLITE_OK)
+		return NULL;
+	if (st->n_stmts == sizeof st->stmts / sizeof *st->stmts) {
+		sqlite3_finalize(s);
+		return NULL; /* more kinds of statement than the cache holds */
+	}
+	st->stmts[st->n_stmts++] = (cached){sql, s};
+	return s;
+}
+
+void bc_store_close(bc_store *st)
+{
+	if (!st)
+		return;
+	for (size_t i = 0; i < st->n_stmts; i++)
+		sqlite3_finalize(st->stmts[i].stmt);
+	sqlite3_close(st->db);
+	bc_free(st->path);
+	bc_free(st->actor);
+	bc_free(st);
+}
+
+struct sqlite3 *bc_store_db(bc_store *st)
+{
+	return st->db;
+}
+
+bc_err bc_store_set_actor(bc_store *st, const char *actor)
+{
+	char *a = bc_strdup(actor && *actor ? actor : "unknown");
+	if (!a)
+		return BC_ERR_NOMEM;
+	bc_free(st->actor);
+	st->actor = a;
+	return BC_OK;
+}
+
+void bc_store_set_clock(bc_store *st, bc_time fixed)
+{
+	st->clock = fixed;
+}
+
+bc_time bc_store_now(const bc_store *st)
+{
+	return st->clock ? st->clock : (bc_time)time(NULL);
+}
+
+/* The transaction statements come from the cache too: an import runs
+ * four per file, a JSON import one file per unit. */
+static const char SQL_BEGIN[] = "BEGIN IMMEDIATE",
+		  SQL_BEGIN_READ[] = "BEGIN DEFERRED", SQL_COMMIT[] = "COMMIT",
+		  SQL_ROLLBACK[] = "ROLLBACK";
+
+/* Runs sql from the statement cache (or, were the cache full, as
+ * sqlite3_exec would); with d, a failure is said there. */
+static bc_err run_cached(bc_store *st, const char *sql, bc_diags *d)
+{
+	sqlite3_stmt *s = bc_store_stmt(st, sql);
+	bool ok = s ? sqlite3_step(s) == SQLITE_DONE
+		    : sqlite3_exec(st->db, sql, NULL, NULL, NULL) == SQLITE_OK;
+	/* bc_store_fail's code, which may be out of memory. */
+	bc_err rc = ok ? BC_OK : d ? bc_store_fail(st, d, "database") : BC_ERR_DB;
+	if (s)
+		sqlite3_reset(s);
+	return rc;
+}
+
+/* Once SQLite has reported damage, nothing more is written: what a
+ * transaction read may have been cut short by it. */
+static bc_err refuse_damaged(bc_store *st, bc_diags *d)
+{
+	if (!st->damage_said)
+		bc_diags_add(d, BC_ERROR, st->path, 0, NULL, NULL,
+			     "%s; nothing was written", BC_DBFILE_DAMAGED);
+	st->damage_said = true;
+	return BC_ERR_DAMAGED;
+}
+
+bc_err bc_store_begin(bc_store *st, bc_diags *d)
+{
+	if (st->damaged)
+		return refuse_damaged(st, d);
+	bc_err rc = run_cached(st, SQL_BEGIN, d);
+	st->writing = rc == BC_OK;
+	return rc;
+}
+
+bc_err bc_store_begin_read(bc_store *st, bc_diags *d)
+{
+	return run_cached(st, SQL_BEGIN_READ, d);
+}
+
+bc_err bc_store_commit(bc_store *st, bc_diags *d)
+{
+	st->committing = true;
+	bc_err rc = st->damaged ? refuse_damaged(st, d)
+				: run_cached(st, SQL_COMMIT, d);
+	st->committing = false;
+	if (rc != BC_OK)
+		bc_store_rollback(st);
+	st->writing = false;
+	return rc;
+}
+
+void bc_store_rollback(bc_store *st)
+{
+	st->writing = false;
+	/* Nothing to report: ROLLBACK fails only with no transaction. */
+	if (!sqlite3_get_autocommit(st->db))
+		run_cached(st, SQL_ROLLBACK, NULL);
+}
+
+static void audit_hash(const char *prev, int64_t at, const char *actor,
+		       const char *action, const char *object,
+		       const char *detail, char out[BC_SHA256_HEX])
+{
+	char num[32];
+	bc_sha256 h;
+	snprintf(num, sizeof num, "%lld", (long long)at);
+	const char *parts[] = {prev, num, actor, action, object, detail};
+	bc_sha256_init(&h);
+	for (size_t i = 0; i < sizeof parts / sizeof *parts; i++)
+		bc_sha256_update(&h, parts[i], strlen(parts[i]) + 1);
+	bc_sha256_hex(&h, out);
+}
+
+/* The hash of the last entry ("" for none).  A failed read is an error,
+ * not an empty log: the next entry would start a new chain. */
+static bc_err last_hash(bc_store *st, char out[BC_SHA256_HEX], bc_diags *d)
+{
+	static const char sql[] =
+		"SELECT hash FROM audit ORDER BY id DESC LIMIT 1";
+	sqlite3_stmt *s = bc_store_stmt(st, sql);
+	strcpy(out, "");
+	if (!s)
+		return bc_store_fail(st, d, "audit");
+	int r = sqlite3_step(s);
+	if (r == SQLITE_ROW && sqlite3_column_text(s, 0))
+		snprintf(out, BC_SHA256_HEX, "%s",
+			 (const char *)sqlite3_column_text(s, 0));
+	bc_err rc = r == SQLITE_ROW || r == SQLITE_DONE
+			    ? BC_OK
+			    : bc_store_fail(st, d, "audit");
+	sqlite3_reset(s);
+	return rc;
+}
+
+bc_err bc_store_audit(bc_store *st, const char *action, const char *object,
+		      const char *detail, bc_diags *d)
+{
+	char prev[BC_SHA256_HEX], hash[BC_SHA256_HEX];
+	int64_t at = bc_store_now(st);
+	detail = detail ? detail : "";
+	bc_err rc = last_hash(st, prev, d);
+	if (rc != BC_OK)
+		return rc;
+	audit_hash(prev, at, st->actor, action, object, detail, hash);
+	static const char sql[] =
+		"INSERT INTO audit (at, actor, action, object, detail,"
+		" prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)";
+	sqlite3_stmt *s = bc_store_stmt(st, sql);
+	if (!s)
+		return bc_store_fail(st, d, "audit");
+	sqlite3_bind_int64(s, 1, at);
+	sqlite3_bind_text(s, 2, st->actor, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, action, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 4, object, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 5, detail, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 6, prev, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 7, hash, -1, SQLITE_STATIC);
+	int r = sqlite3_step(s);
+	rc = r == SQLITE_DONE ? BC_OK : bc_store_fail(st, d, "audit");
+	sqlite3_reset(s);
+	return rc;
+}
+
+static const char *col_text(sqlite3_stmt *s, int i)
+{
+	const char *t = (const char *)sqlite3_column_text(s, i);
+	return t ? t : "";
+}
+
+/* One broken entry: its content no longer gives its hash (changed after
+ * it was written), or it does not name the entry before it (one
+ * removed, changed or put in between). */
+static void audit_problem(bc_store *st, sqlite3_stmt *s, bool changed,
+			  bool unlinked, bc_diags *problems)
+{
+	char loc[48];
+	snprintf(loc, sizeof loc, "audit entry %lld",
+		 (long long)sqlite3_column_int64(s, 0));
+	if (changed)
+		bc_diags_add_at(problems, BC_ERROR, st->path, loc, NULL, NULL,
+				"%s %s: changed after it was written (its "
+				"hash does not match what it says)",
+				col_text(s, 3), col_text(s, 4));
+	if (unlinked)
+		bc_diags_add_at(problems, BC_ERROR, st->path, loc, NULL, NULL,
+				"%s %s: does not follow the entry before it "
+				"(an entry was removed, changed or put in "
+				"between)",
+				col_text(s, 3), col_text(s, 4));
+}
+
+/* Walks the chain.  Every broken entry goes to problems, or, without
+ * problems, the walk stops at the first; its id in *first_bad. */
+static bc_err audit_walk(bc_store *st, bc_diags *problems, int64_t *first_bad,
+			 int64_t *entries, bc_diags *d)
+{
+	sqlite3_stmt *s;
+	char prev[BC_SHA256_HEX] = "", want[BC_SHA256_HEX];
+	*first_bad = *entries = 0;
+	if (sqlite3_prepare_v2(st->db,
+			       "SELECT id, at, actor, action, object, detail,"
+			       " prev_hash, hash FROM audit ORDER BY id",
+			       -1, &s, NULL) != SQLITE_OK)
+		return bc_store_fail(st, d, "audit");
+	int r;
+	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+		++*entries;
+		audit_hash(col_text(s, 6), sqlite3_column_int64(s, 1),
+			   col_text(s, 2), col_text(s, 3), col_text(s, 4),
+			   col_text(s, 5), want);
+		bool changed = strcmp(col_text(s, 7), want) != 0,
+		     unlinked = strcmp(col_text(s, 6), prev) != 0;
+		if ((changed || unlinked) && !*first_bad)
+			*first_bad = sqlite3_column_int64(s, 0);
+		if (changed || unlinked) {
+			if (!problems)
+				break;
+			audit_problem(st, s, changed, unlinked, problems);
+		}
+		snprintf(prev, sizeof prev, "%s", col_text(s, 7));
+	}
+	bc_err rc = r == SQLITE_ROW || r == SQLITE_DONE
+			    ? BC_OK
+			    : bc_store_fail(st, d, "audit");
+	sqlite3_finalize(s);
+	return rc;
+}
+
+bc_err bc_store_audit_verify(bc_store *st, int64_t *bad_id, bc_diags *d)
+{
+	int64_t n;
+	return audit_walk(st, NULL, bad_id, &n, d);
+}
+
+bc_err bc_store_audit_check(bc_store *st, int64_t *entries,
+			    bc_diags *problems, bc_diags *d)
+{
+	int64_t first;
+	return audit_walk(st, problems, &first, entries, d);
+}
+
+static int64_t ruleset_row(bc_store *st, const char *code, const char *hash)
+{
+	sqlite3_stmt *s;
+	int64_t id = 0;
+	if (sqlite3_prepare_v2(st->db,
+			       "SELECT id FROM ruleset WHERE code = ? AND "
+			       "hash = ?",
+			       -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(s, 1, code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, hash, -1, SQLITE_STATIC);
+	int r = sqlite3_step(s);
+	if (r == SQLITE_ROW)
+		id = sqlite3_column_int64(s, 0);
+	else if (r != SQLITE_DONE)
+		id = -1; /* a failed read is not "not recorded yet" */
+	sqlite3_finalize(s);
+	return id;
+}
+
+bc_err bc_store_record_ruleset(bc_store *st, const bc_ruleset *rs,
+			       int64_t *id, bc_diags *d)
+{
+	int64_t row = ruleset_row(st, rs->id, rs->hash);
+	if (row < 0)
+		return bc_store_fail(st, d, "ruleset");
+	if (row == 0) {
+		sqlite3_stmt *s = NULL;
+		bool ok = sqlite3_prepare_v2(st->db,
+					     "INSERT INTO ruleset (code, hash,"
+					     " recorded_at) VALUES (?, ?, ?)",
+					     -1, &s, NULL) == SQLITE_OK;
+		if (ok) {
+			sqlite3_bind_text(s, 1, rs->id, -1, SQLITE_STATIC);
+			sqlite3_bind_text(s, 2, rs->hash, -1, SQLITE_STATIC);
+			sqlite3_bind_int64(s, 3, bc_store_now(st));
+			ok = sqlite3_step(s) == SQLITE_DONE;
+		}
+		sqlite3_finalize(s);
+		s = NULL; /* finalized: not to be finalized again below */
+		row = sqlite3_last_insert_rowid(st->db);
+		ok = ok && sqlite3_prepare_v2(st->db,
+					      "INSERT INTO ruleset_file "
+					      "(ruleset_id, path, content) "
+					      "VALUES (?, ?, ?)",
+					      -1, &s, NULL) == SQLITE_OK;
+		for (size_t i = 0; ok && i < rs->src.n; i++) {
+			sqlite3_reset(s);
+			sqlite3_bind_int64(s, 1, row);
+			sqlite3_bind_text(s, 2, rs->src.v[i].path, -1,
+					  SQLITE_STATIC);
+			sqlite3_bind_blob(s, 3, rs->src.v[i].text,
+					  (int)rs->src.v[i].len, SQLITE_STATIC);
+			ok = sqlite3_step(s) == SQLITE_DONE;
+		}
+		bc_err rc = ok ? BC_OK : bc_store_fail(st, d, "ruleset");
+		sqlite3_finalize(s);
+		if (rc == BC_OK)
+			rc = bc_store_audit(st, "rules.record", rs->id,
+					    rs->hash, d);
+		if (rc != BC_OK)
+			return rc;
+	}
+	if (id)
+		*id = row;
+	return BC_OK;
+}
+
+bc_err bc_store_ruleset_sources(bc_store *st, const char *id,
+				const char *hash, bc_srcset *out,
+				bc_diags *d)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db,
+			       "SELECT f.path, f.content FROM ruleset_file f"
+			       " JOIN ruleset r ON r.id = f.ruleset_id"
+			       " WHERE r.code = ? AND r.hash = ?",
+			       -1, &s, NULL) != SQLITE_OK)
+		return bc_store_fail(st, d, "ruleset");
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, hash, -1, SQLITE_STATIC);
+	bc_err rc = BC_OK;
+	int r;
+	while (rc == BC_OK && (r = sqlite3_step(s)) == SQLITE_ROW)
+		rc = bc_srcset_add(out, col_text(s, 0),
+				   sqlite3_column_blob(s, 1),
+				   (size_t)sqlite3_column_bytes(s, 1));
+	if (rc == BC_OK && r != SQLITE_DONE)
+		rc = bc_store_fail(st, d, "ruleset");
+	sqlite3_finalize(s);
+	if (rc == BC_OK && out->n == 0) {
+		bc_diags_add(d, BC_ERROR, st->path, 0, NULL, NULL,
+			     "the sources of ruleset %s (%.12s…) are not in "
+			     "the database",
+			     id, hash);
+		rc = BC_ERR_NOT_FOUND;
+	}
+	bc_srcset_sort(out);
+	return rc;
+}

@@ -1,0 +1,930 @@
+/* SPDX-License-Identifier: MIT */
+#include "test.h"
+
+#include "revision.h"
+#include "store.h"
+
+#include <dirent.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <time.h>
+
+/* A temporary directory and a database path in it; the store is opened
+ * by each test as it needs. */
+typedef struct fx {
+	char *dir;
+	char path[1024];
+	bc_store *st;
+	bc_diags d;
+} fx;
+
+static int setup(void **state)
+{
+	fx *f = calloc(1, sizeof *f);
+	assert_non_null(f);
+	f->dir = test_tmpdir();
+	snprintf(f->path, sizeof f->path, "%s/baocao.db", f->dir);
+	*state = f;
+	return 0;
+}
+
+/* What a test opened it closes itself, with finish(): cmocka checks for
+ * leaks when the test function returns, before the teardown. */
+static void finish(fx *f)
+{
+	bc_store_close(f->st);
+	f->st = NULL;
+	bc_diags_free(&f->d);
+}
+
+static int teardown(void **state)
+{
+	fx *f = *state;
+	test_rm_tree(f->dir);
+	free(f->dir);
+	free(f);
+	return 0;
+}
+
+/* Opens (creating) the fixture's store; fails the test on any problem. */
+static bc_store *open_new(fx *f)
+{
+	bc_err rc = bc_store_open(f->path, true, &f->st, &f->d);
+	if (rc != BC_OK) {
+		test_diags_print(&f->d);
+		fail_msg("cannot create %s: %s", f->path, bc_strerror(rc));
+	}
+	return f->st;
+}
+
+static void exec_ok(sqlite3 *db, const char *sql)
+{
+	char *err = NULL;
+	if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK) {
+		char msg[512];
+		snprintf(msg, sizeof msg, "%s", err ? err : "?");
+		sqlite3_free(err);
+		fail_msg("%s: %s", sql, msg);
+	}
+}
+
+static int64_t int_of(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	int64_t v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+/* The first column of the first row as text, into out. */
+static void text_of(sqlite3 *db, const char *sql, char *out, size_t size)
+{
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	const unsigned char *t = sqlite3_column_text(s, 0);
+	snprintf(out, size, "%s", t ? (const char *)t : "(null)");
+	sqlite3_finalize(s);
+}
+
+/* A database made by something other than baocao, with sqlite3 alone. */
+static void make_foreign_db(const char *path)
+{
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	exec_ok(db, "CREATE TABLE people (name TEXT);"
+		    "INSERT INTO people VALUES ('Lan');");
+	sqlite3_close(db);
+}
+
+/* ---- opening ---------------------------------------------------------- */
+
+static void open_missing_without_create(void **state)
+{
+	fx *f = *state;
+	bc_store *st = NULL;
+	assert_int_equal(bc_store_open(f->path, false, &st, &f->d),
+			 BC_ERR_NO_DB);
+	assert_null(st);
+	assert_true(test_diags_have(&f->d, f->path));
+	/* Looking for a database must not leave one behind. */
+	struct stat sb;
+	assert_int_not_equal(stat(f->path, &sb), 0);
+	finish(f);
+}
+
+static void create_gives_latest_schema(void **state)
+{
+	fx *f = *state;
+	bc_store *st = open_new(f);
+	assert_true(bc_store_schema_latest() >= 1);
+	assert_int_equal(bc_store_schema_version(st), bc_store_schema_latest());
+	sqlite3 *db = bc_store_db(st);
+	assert_non_null(db);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM sqlite_schema WHERE "
+				    "type = 'table' AND name IN ('audit', "
+				    "'unit', 'ruleset', 'period')"),
+			 4);
+	assert_int_equal(f->d.n, 0);
+	finish(f);
+}
+
+static void reopen_is_idempotent(void **state)
+{
+	fx *f = *state;
+	bc_store *st = open_new(f);
+	assert_int_equal(bc_store_audit(st, "test.one", "x", "first", &f->d),
+			 BC_OK);
+	bc_store_close(st);
+	f->st = NULL;
+
+	for (int create = 0; create < 2; create++) {
+		assert_int_equal(bc_store_open(f->path, create, &f->st, &f->d),
+				 BC_OK);
+		assert_int_equal(bc_store_schema_version(f->st),
+				 bc_store_schema_latest());
+		sqlite3 *db = bc_store_db(f->st);
+		assert_int_equal(int_of(db, "SELECT count(*) FROM audit"), 1);
+		/* No migration ran again: it would fail on existing tables,
+		 * or duplicate the schema objects. */
+		assert_int_equal(int_of(db, "SELECT count(*) FROM sqlite_schema"
+					    " WHERE name = 'audit'"),
+				 1);
+		bc_store_close(f->st);
+		f->st = NULL;
+	}
+	assert_int_equal(f->d.errors, 0);
+	finish(f);
+}
+
+static void wal_and_foreign_keys(void **state)
+{
+	fx *f = *state;
+	sqlite3 *db = bc_store_db(open_new(f));
+	char mode[32];
+	text_of(db, "PRAGMA journal_mode", mode, sizeof mode);
+	assert_string_equal(mode, "wal");
+	assert_int_equal(int_of(db, "PRAGMA foreign_keys"), 1);
+	/* And the keys are enforced, not only declared. */
+	assert_int_not_equal(sqlite3_exec(db,
+					  "INSERT INTO unit_role (unit_id, role)"
+					  " VALUES (999, 'noi_vu')",
+					  NULL, NULL, NULL),
+			     SQLITE_OK);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM unit_role"), 0);
+
+	/* Both hold on a reopened database, not only a fresh one. */
+	bc_store_close(f->st);
+	f->st = NULL;
+	assert_int_equal(bc_store_open(f->path, false, &f->st, &f->d), BC_OK);
+	db = bc_store_db(f->st);
+	text_of(db, "PRAGMA journal_mode", mode, sizeof mode);
+	assert_string_equal(mode, "wal");
+	assert_int_equal(int_of(db, "PRAGMA foreign_keys"), 1);
+	finish(f);
+}
+
+static void empty_file_without_create(void **state)
+{
+	fx *f = *state;
+	test_write(f->dir, "baocao.db", "");
+	bc_store *st = NULL;
+	assert_int_equal(bc_store_open(f->path, false, &st, &f->d),
+			 BC_ERR_NO_DB);
+	assert_null(st);
+	assert_true(test_diags_have(&f->d, f->path));
+	finish(f);
+}
+
+static void not_a_database(void **state)
+{
+	fx *f = *state;
+	test_write(f->dir, "baocao.db",
+		   "code,name,kind,roles,parent\n"
+		   "tan-ky,UBND huyện Tân Kỳ,district,,\n"
+		   "this is a units file given where the database goes, "
+		   "long enough to fill a page header of a database file\n");
+	for (int create = 0; create < 2; create++) {
+		bc_store *st = NULL;
+		assert_int_equal(bc_store_open(f->path, create, &st, &f->d),
+				 BC_ERR_DB);
+		assert_null(st);
+	}
+	assert_true(test_diags_have(&f->d, f->path));
+	/* The file is as it was. */
+	FILE *fp = fopen(f->path, "rb");
+	assert_non_null(fp);
+	char head[5] = "";
+	assert_int_equal(fread(head, 1, 4, fp), 4);
+	fclose(fp);
+	assert_string_equal(head, "code");
+	finish(f);
+}
+
+static void foreign_database_refused(void **state)
+{
+	fx *f = *state;
+	make_foreign_db(f->path);
+	for (int create = 0; create < 2; create++) {
+		bc_store *st = NULL;
+		assert_int_equal(bc_store_open(f->path, create, &st, &f->d),
+				 BC_ERR_DB);
+		assert_null(st);
+	}
+	assert_true(test_diags_have(&f->d, "not a baocao database"));
+	/* Nothing of baocao's was migrated into it. */
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM sqlite_schema"), 1);
+	assert_int_equal(int_of(db, "PRAGMA user_version"), 0);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM people"), 1);
+	sqlite3_close(db);
+	finish(f);
+}
+
+/* Refusing someone else's database must not change it either: WAL mode
+ * is written into the file and changes how its own program opens it. */
+static void refused_database_keeps_its_journal_mode(void **state)
+{
+	fx *f = *state;
+	make_foreign_db(f->path);
+	bc_store *st = NULL;
+	assert_int_equal(bc_store_open(f->path, false, &st, &f->d), BC_ERR_DB);
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	char mode[32];
+	text_of(db, "PRAGMA journal_mode", mode, sizeof mode);
+	sqlite3_close(db);
+	finish(f);
+	assert_string_equal(mode, "delete");
+}
+
+static void newer_schema_refused(void **state)
+{
+	fx *f = *state;
+	bc_store *st = open_new(f);
+	int newer = bc_store_schema_latest() + 5;
+	char sql[64];
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", newer);
+	exec_ok(bc_store_db(st), sql);
+	bc_store_close(st);
+	f->st = NULL;
+
+	for (int create = 0; create < 2; create++) {
+		st = NULL;
+		assert_int_equal(bc_store_open(f->path, create, &st, &f->d),
+				 BC_ERR_SCHEMA);
+		assert_null(st);
+	}
+	assert_true(test_diags_have(&f->d, "newer"));
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(int_of(db, "PRAGMA user_version"), newer);
+	sqlite3_close(db);
+	finish(f);
+}
+
+/* The bytes of the file at path, into buf (at most size); their count. */
+static size_t file_bytes(const char *path, char *buf, size_t size)
+{
+	FILE *fp = fopen(path, "rb");
+	assert_non_null(fp);
+	size_t n = fread(buf, 1, size, fp);
+	fclose(fp);
+	return n;
+}
+
+/* A version below 0 is no schema of baocao's: "the steps after it" were
+ * read from before the list, and run (or crashed on). */
+static void negative_schema_refused(void **state)
+{
+	fx *f = *state;
+	static char before[1 << 20], after[1 << 20];
+	const int versions[] = {-1, -103, -1000, INT32_MIN};
+	for (size_t i = 0; i < sizeof versions / sizeof *versions; i++) {
+		bc_store *st = open_new(f);
+		char sql[64];
+		snprintf(sql, sizeof sql, "PRAGMA user_version = %d",
+			 versions[i]);
+		exec_ok(bc_store_db(st), sql);
+		/* The store already open does not run "the rest" either. */
+		assert_int_equal(bc_store_migrate(st, NULL, 0, &f->d),
+				 BC_ERR_DB);
+		assert_int_equal(bc_store_schema_version(st), versions[i]);
+		bc_store_close(st);
+		f->st = NULL;
+		size_t n = file_bytes(f->path, before, sizeof before);
+		for (int mode = 0; mode < 3; mode++) {
+			st = NULL;
+			assert_int_equal(bc_store_open(f->path, mode, &st,
+						       &f->d),
+					 BC_ERR_DB);
+			assert_null(st);
+		}
+		assert_int_equal(file_bytes(f->path, after, sizeof after), n);
+		assert_memory_equal(before, after, n);
+		assert_true(test_diags_have(&f->d, "not a baocao database"));
+		bc_diags_free(&f->d);
+		unlink(f->path);
+	}
+	finish(f);
+}
+
+/* Once damage is known, the store writes nothing more: a transaction
+ * begun before is not committed either. */
+static void damaged_store_refuses_writes(void **state)
+{
+	fx *f = *state;
+	bc_store *st = open_new(f);
+	sqlite3 *db = bc_store_db(st);
+	assert_false(bc_store_damaged(st));
+	assert_int_equal(bc_store_begin(st, &f->d), BC_OK);
+	exec_ok(db, "INSERT INTO unit (code, name, kind) "
+		    "VALUES ('a', 'A', 'commune')");
+	bc_store_set_damaged(st);
+	assert_true(bc_store_damaged(st));
+	assert_int_equal(bc_store_commit(st, &f->d), BC_ERR_DAMAGED);
+	assert_int_not_equal(sqlite3_get_autocommit(db), 0);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM unit"), 0);
+	assert_int_equal(bc_store_begin(st, &f->d), BC_ERR_DAMAGED);
+	assert_int_not_equal(sqlite3_get_autocommit(db), 0);
+	/* Said once, with what to do. */
+	assert_int_equal(f->d.errors, 1);
+	assert_true(test_diags_have(&f->d, "baocao check"));
+	/* Reading goes on: check and backup read a damaged database. */
+	assert_int_equal(bc_store_begin_read(st, &f->d), BC_OK);
+	bc_store_rollback(st);
+	finish(f);
+}
+
+/* A new database appears at its path only complete; none is made beside
+ * the journal of one that is gone, which SQLite would apply to it. */
+static void create_is_whole_or_nothing(void **state)
+{
+	fx *f = *state;
+	char wal[1100];
+	snprintf(wal, sizeof wal, "%s-wal", f->path);
+	test_write(f->dir, "baocao.db-wal", "a journal left behind");
+	bc_store *st = NULL;
+	assert_int_equal(bc_store_open(f->path, true, &st, &f->d),
+			 BC_ERR_NO_DB);
+	assert_true(test_diags_have(&f->d, "journal"));
+	struct stat sb;
+	assert_int_not_equal(stat(f->path, &sb), 0);
+	unlink(wal);
+	bc_diags_free(&f->d);
+
+	open_new(f);
+	finish(f);
+	/* Nothing but the database is left in the directory. */
+	DIR *dp = opendir(f->dir);
+	struct dirent *e;
+	int n = 0;
+	while ((e = readdir(dp))) {
+		if (e->d_name[0] == '.')
+			continue;
+		assert_string_equal(e->d_name, "baocao.db");
+		n++;
+	}
+	closedir(dp);
+	assert_int_equal(n, 1);
+}
+
+/* Read as it is: an older schema is not migrated, nothing written. */
+static void read_mode_changes_nothing(void **state)
+{
+	fx *f = *state;
+	bc_store *st = open_new(f);
+	exec_ok(bc_store_db(st), "PRAGMA user_version = 1");
+	bc_store_close(st);
+	f->st = NULL;
+	assert_int_equal(bc_store_open(f->path, BC_OPEN_READ, &f->st, &f->d),
+			 BC_OK);
+	assert_int_equal(bc_store_schema_version(f->st), 1);
+	assert_int_not_equal(sqlite3_exec(bc_store_db(f->st),
+					  "INSERT INTO unit (code, name, kind)"
+					  " VALUES ('a', 'A', 'commune')",
+					  NULL, NULL, NULL),
+			     SQLITE_OK);
+	assert_int_equal(f->d.n, 0);
+	finish(f);
+}
+
+/* ---- migrations --------------------------------------------------------- */
+
+static const bc_migration steps[] = {
+	{"CREATE TABLE t (a TEXT NOT NULL)"},
+	{"ALTER TABLE t ADD COLUMN b INTEGER NOT NULL DEFAULT 7;"
+	 "CREATE INDEX t_b ON t(b)"},
+};
+
+/* The store's own tables stay; the custom steps work on table t from a
+ * schema version put back to 0. */
+static bc_store *at_version_zero(fx *f)
+{
+	bc_store *st = open_new(f);
+	exec_ok(bc_store_db(st), "PRAGMA user_version = 0");
+	assert_int_equal(bc_store_schema_version(st), 0);
+	return st;
+}
+
+static void migrate_preserves_data(void **state)
+{
+	fx *f = *state;
+	bc_store *st = at_version_zero(f);
+	sqlite3 *db = bc_store_db(st);
+	assert_int_equal(bc_store_migrate(st, steps, 1, &f->d), BC_OK);
+	assert_int_equal(bc_store_schema_version(st), 1);
+	exec_ok(db, "INSERT INTO t (a) VALUES ('kept')");
+
+	assert_int_equal(bc_store_migrate(st, steps, 2, &f->d), BC_OK);
+	assert_int_equal(bc_store_schema_version(st), 2);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM t"), 1);
+	char a[16];
+	text_of(db, "SELECT a FROM t", a, sizeof a);
+	assert_string_equal(a, "kept");
+	assert_int_equal(int_of(db, "SELECT b FROM t"), 7);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM sqlite_schema "
+				    "WHERE name = 't_b'"),
+			 1);
+
+	/* Nothing left to run: step 2 would fail on the existing column. */
+	assert_int_equal(bc_store_migrate(st, steps, 2, &f->d), BC_OK);
+	assert_int_equal(bc_store_schema_version(st), 2);
+	/* A list shorter than the database's version is a newer database. */
+	assert_int_equal(bc_store_migrate(st, steps, 1, &f->d), BC_ERR_SCHEMA);
+	assert_int_equal(bc_store_schema_version(st), 2);
+	assert_int_equal(f->d.errors, 1);
+	/* Refusal left no transaction open. */
+	assert_int_not_equal(sqlite3_get_autocommit(db), 0);
+	finish(f);
+}
+
+static void failing_step_rolls_back(void **state)
+{
+	fx *f = *state;
+	bc_store *st = at_version_zero(f);
+	sqlite3 *db = bc_store_db(st);
+	assert_int_equal(bc_store_migrate(st, steps, 1, &f->d), BC_OK);
+	exec_ok(db, "INSERT INTO t (a) VALUES ('kept')");
+
+	/* The first statements of the step succeed before it fails. */
+	const bc_migration bad[] = {
+		steps[0],
+		{"CREATE TABLE half (x);"
+		 "INSERT INTO t (a) VALUES ('lost');"
+		 "ALTER TABLE t ADD COLUMN c;"
+		 "THIS IS NOT SQL"},
+	};
+	assert_int_equal(bc_store_migrate(st, bad, 2, &f->d), BC_ERR_DB);
+	assert_true(f->d.errors > 0);
+	assert_int_equal(bc_store_schema_version(st), 1);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM sqlite_schema "
+				    "WHERE name = 'half'"),
+			 0);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM t"), 1);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM pragma_table_info"
+				    "('t') WHERE name = 'c'"),
+			 0);
+	assert_int_not_equal(sqlite3_get_autocommit(db), 0);
+
+	/* The store is usable afterwards, and the good list still runs. */
+	assert_int_equal(bc_store_migrate(st, steps, 2, &f->d), BC_OK);
+	assert_int_equal(bc_store_schema_version(st), 2);
+	finish(f);
+}
+
+/* A database of schema 3, from before amounts were kept in hundredths
+ * too: opened, it is migrated, and what it holds reads back as it was
+ * written (a double gives back 12345678901234.56, not …234.6). */
+static void schema_3_money_migrated_and_read(void **state)
+{
+	fx *f = *state;
+	sqlite3 *db;
+	int n;
+	const bc_migration *m = bc_store_migrations(&n);
+	assert_true(n > 3);
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	for (int i = 0; i < 3; i++)
+		exec_ok(db, m[i].sql);
+	exec_ok(db, "PRAGMA user_version = 3;"
+		    "INSERT INTO value (revision_id, field, row, col, num, txt)"
+		    " VALUES (1, 'a', 0, '', 12345678901234.56, NULL),"
+		    " (1, 'b', 0, '', 0.07, NULL), (1, 'c', 0, '', 1500, NULL),"
+		    " (1, 'd', 0, '', 33.3333333333333, NULL),"
+		    " (1, 'e', 0, '', NULL, 'text')");
+	sqlite3_close(db);
+	bc_store *st = open_new(f);
+	assert_int_equal(bc_store_schema_version(st), bc_store_schema_latest());
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(bc_store_db(st),
+					    "SELECT num, cents FROM value"
+					    " ORDER BY field",
+					    -1, &s, NULL),
+			 SQLITE_OK);
+	static const char *const want[] = {"12345678901234.56", "0.07", "1500",
+					   "33.3333333333333", NULL};
+	for (size_t i = 0; i < 5; i++) {
+		bc_dec d = {0};
+		char buf[BC_DEC_BUF];
+		assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+		assert_int_equal(bc_value_number(s, 0, &d), want[i] != NULL);
+		bc_dec_text(d, buf);
+		if (want[i])
+			assert_string_equal(buf, want[i]);
+	}
+	sqlite3_finalize(s);
+	finish(f);
+}
+
+/* ---- audit log ------------------------------------------------------------ */
+
+static void audit_entries_chain(void **state)
+{
+	fx *f = *state;
+	bc_store *st = open_new(f);
+	sqlite3 *db = bc_store_db(st);
+	bc_store_set_clock(st, 1700000000);
+	int64_t bad = -1;
+	/* An empty log verifies. */
+	assert_int_equal(bc_store_audit_verify(st, &bad, &f->d), BC_OK);
+	assert_int_equal(bad, 0);
+
+	assert_int_equal(bc_store_begin(st, &f->d), BC_OK);
+	assert_int_equal(bc_store_audit(st, "units.import", "units.csv",
+					"36 added", &f->d),
+			 BC_OK);
+	assert_int_equal(bc_store_set_actor(st, "nv.lan"), BC_OK);
+	assert_int_equal(bc_store_audit(st, "period.advance", "2023-H1",
+					"Công văn 12/UBND", &f->d),
+			 BC_OK);
+	assert_int_equal(bc_store_audit(st, "period.advance", "2023-Y", NULL,
+					&f->d),
+			 BC_OK);
+	assert_int_equal(bc_store_commit(st, &f->d), BC_OK);
+
+	assert_int_equal(int_of(db, "SELECT count(*) FROM audit"), 3);
+	char s[128];
+	text_of(db, "SELECT actor FROM audit WHERE id = 1", s, sizeof s);
+	assert_string_equal(s, "unknown");
+	text_of(db, "SELECT actor FROM audit WHERE id = 2", s, sizeof s);
+	assert_string_equal(s, "nv.lan");
+	text_of(db, "SELECT detail FROM audit WHERE id = 2", s, sizeof s);
+	assert_string_equal(s, "Công văn 12/UBND");
+	text_of(db, "SELECT detail FROM audit WHERE id = 3", s, sizeof s);
+	assert_string_equal(s, "");
+	assert_int_equal(int_of(db, "SELECT min(at) = max(at) AND at = "
+				    "1700000000 FROM audit"),
+			 1);
+	/* Each entry names the one before; the first names none. */
+	assert_int_equal(int_of(db, "SELECT prev_hash = '' FROM audit "
+				    "WHERE id = 1"),
+			 1);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM audit a JOIN audit b"
+				    " ON b.id = a.id + 1 WHERE b.prev_hash = "
+				    "a.hash AND length(a.hash) = 64"),
+			 2);
+	assert_int_equal(int_of(db, "SELECT count(DISTINCT hash) FROM audit"),
+			 3);
+	assert_int_equal(bc_store_audit_verify(st, &bad, &f->d), BC_OK);
+	assert_int_equal(bad, 0);
+	assert_int_equal(f->d.n, 0);
+	finish(f);
+}
+
+static void fill_audit(fx *f, int n)
+{
+	bc_store *st = open_new(f);
+	for (int i = 0; i < n; i++) {
+		char detail[32];
+		snprintf(detail, sizeof detail, "entry %d", i + 1);
+		assert_int_equal(bc_store_audit(st, "test", "obj", detail,
+						&f->d),
+				 BC_OK);
+	}
+}
+
+static void audit_is_append_only(void **state)
+{
+	fx *f = *state;
+	fill_audit(f, 2);
+	sqlite3 *db = bc_store_db(f->st);
+	assert_int_not_equal(sqlite3_exec(db, "UPDATE audit SET detail = 'x'",
+					  NULL, NULL, NULL),
+			     SQLITE_OK);
+	assert_non_null(strstr(sqlite3_errmsg(db), "append-only"));
+	assert_int_not_equal(sqlite3_exec(db, "DELETE FROM audit WHERE id = 1",
+					  NULL, NULL, NULL),
+			     SQLITE_OK);
+	assert_non_null(strstr(sqlite3_errmsg(db), "append-only"));
+	assert_int_equal(int_of(db, "SELECT count(*) FROM audit"), 2);
+	char s[32];
+	text_of(db, "SELECT detail FROM audit WHERE id = 1", s, sizeof s);
+	assert_string_equal(s, "entry 1");
+	finish(f);
+}
+
+static void audit_tampering_detected(void **state)
+{
+	fx *f = *state;
+	fill_audit(f, 4);
+	sqlite3 *db = bc_store_db(f->st);
+	int64_t bad = -1;
+	exec_ok(db, "DROP TRIGGER audit_no_update;"
+		    "UPDATE audit SET detail = 'entry two' WHERE id = 2");
+	assert_int_equal(bc_store_audit_verify(f->st, &bad, &f->d), BC_OK);
+	assert_int_equal(bad, 2);
+
+	/* Forging the hash as well breaks the link from the next entry. */
+	exec_ok(db, "UPDATE audit SET detail = 'entry 2' WHERE id = 2");
+	assert_int_equal(bc_store_audit_verify(f->st, &bad, &f->d), BC_OK);
+	assert_int_equal(bad, 0);
+	exec_ok(db, "UPDATE audit SET hash = '0000' WHERE id = 3");
+	assert_int_equal(bc_store_audit_verify(f->st, &bad, &f->d), BC_OK);
+	assert_int_equal(bad, 3);
+	finish(f);
+}
+
+/* An entry's own hash intact but its stored link changed. */
+static void audit_broken_link_detected(void **state)
+{
+	fx *f = *state;
+	fill_audit(f, 3);
+	int64_t bad = -1;
+	exec_ok(bc_store_db(f->st), "DROP TRIGGER audit_no_update;"
+				    "UPDATE audit SET prev_hash = 'x' "
+				    "WHERE id = 2");
+	assert_int_equal(bc_store_audit_verify(f->st, &bad, &f->d), BC_OK);
+	assert_int_equal(bad, 2);
+	finish(f);
+}
+
+static void audit_deletion_detected(void **state)
+{
+	fx *f = *state;
+	fill_audit(f, 4);
+	int64_t bad = -1;
+	exec_ok(bc_store_db(f->st), "DROP TRIGGER audit_no_delete;"
+				    "DELETE FROM audit WHERE id = 2");
+	assert_int_equal(bc_store_audit_verify(f->st, &bad, &f->d), BC_OK);
+	assert_int_equal(bad, 3);
+	finish(f);
+}
+
+/* The check lists every broken entry, not only the first. */
+static void audit_check_lists_every_break(void **state)
+{
+	fx *f = *state;
+	fill_audit(f, 6);
+	int64_t n = 0;
+	bc_diags problems = BC_DIAGS_INIT;
+	assert_int_equal(bc_store_audit_check(f->st, &n, &problems, &f->d),
+			 BC_OK);
+	assert_int_equal(n, 6);
+	assert_int_equal(problems.n, 0);
+	exec_ok(bc_store_db(f->st),
+		"DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete;"
+		"UPDATE audit SET detail = 'changed' WHERE id = 2;"
+		"DELETE FROM audit WHERE id = 5");
+	assert_int_equal(bc_store_audit_check(f->st, &n, &problems, &f->d),
+			 BC_OK);
+	assert_int_equal(n, 5);
+	assert_int_equal(problems.errors, 2);
+	assert_true(test_diags_have(&problems, "audit entry 2: test obj: "
+					       "changed after"));
+	assert_true(test_diags_have(&problems, "audit entry 6: test obj: "
+					       "does not follow"));
+	assert_int_equal(f->d.n, 0);
+	bc_diags_free(&problems);
+	finish(f);
+}
+
+static void actor_and_clock(void **state)
+{
+	fx *f = *state;
+	bc_store *st = open_new(f);
+	bc_store_set_clock(st, 1234567890);
+	assert_int_equal(bc_store_now(st), 1234567890);
+	bc_store_set_clock(st, 0);
+	bc_time now = bc_store_now(st), real = (bc_time)time(NULL);
+	assert_true(now >= real - 5 && now <= real + 5);
+
+	/* An empty actor is no one in particular. */
+	assert_int_equal(bc_store_set_actor(st, "nv.lan"), BC_OK);
+	assert_int_equal(bc_store_set_actor(st, ""), BC_OK);
+	assert_int_equal(bc_store_audit(st, "t", "o", "d", &f->d), BC_OK);
+	char s[32];
+	text_of(bc_store_db(st), "SELECT actor FROM audit", s, sizeof s);
+	assert_string_equal(s, "unknown");
+	finish(f);
+}
+
+/* ---- transactions ------------------------------------------------------- */
+
+static void transactions(void **state)
+{
+	fx *f = *state;
+	bc_store *st = open_new(f);
+	sqlite3 *db = bc_store_db(st);
+
+	assert_int_equal(bc_store_begin(st, &f->d), BC_OK);
+	exec_ok(db, "INSERT INTO unit (code, name, kind) "
+		    "VALUES ('gone', 'Gone', 'department')");
+	bc_store_rollback(st);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM unit"), 0);
+	/* A rollback with nothing begun does nothing. */
+	bc_store_rollback(st);
+
+	assert_int_equal(bc_store_begin(st, &f->d), BC_OK);
+	exec_ok(db, "INSERT INTO unit (code, name, kind) "
+		    "VALUES ('kept', 'Kept', 'department')");
+	assert_int_equal(bc_store_commit(st, &f->d), BC_OK);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM unit"), 1);
+
+	bc_store_close(st);
+	f->st = NULL;
+	assert_int_equal(bc_store_open(f->path, false, &f->st, &f->d), BC_OK);
+	assert_int_equal(
+		int_of(bc_store_db(f->st),
+		       "SELECT count(*) FROM unit WHERE code = 'kept'"),
+		1);
+	assert_int_equal(f->d.n, 0);
+	finish(f);
+}
+
+/* SQLite ends a transaction on its own after some errors (out of memory,
+ * a full disk): the statements a caller runs after it, missing the
+ * error, must not commit one by one. */
+static void transaction_ended_by_sqlite_stores_nothing(void **state)
+{
+	static const char second[] = "INSERT INTO unit (code, name, kind) "
+				     "VALUES ('second', 'Second', 'department')";
+	fx *f = *state;
+	sqlite3 *db = bc_store_db(open_new(f));
+
+	assert_int_equal(bc_store_begin(f->st, &f->d), BC_OK);
+	exec_ok(db, "ROLLBACK"); /* as SQLite does after SQLITE_NOMEM */
+	assert_int_not_equal(sqlite3_exec(db, second, NULL, NULL, NULL),
+			     SQLITE_OK);
+	assert_int_not_equal(bc_store_commit(f->st, &f->d), BC_OK);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM unit"), 0);
+	bc_diags_free(&f->d);
+
+	/* Outside bc_store_begin, a statement commits by itself. */
+	exec_ok(db, second);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM unit"), 1);
+	finish(f);
+}
+
+/* begin takes the write lock at once; readers still read (WAL). */
+static void begin_takes_the_write_lock(void **state)
+{
+	fx *f = *state;
+	bc_store *st = open_new(f);
+	sqlite3 *other;
+	assert_int_equal(sqlite3_open_v2(f->path, &other,
+					 SQLITE_OPEN_READWRITE, NULL),
+			 SQLITE_OK);
+	sqlite3_busy_timeout(other, 0);
+
+	assert_int_equal(bc_store_begin(st, &f->d), BC_OK);
+	assert_int_equal(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL,
+				      NULL),
+			 SQLITE_BUSY);
+	assert_int_equal(int_of(other, "SELECT count(*) FROM unit"), 0);
+	bc_store_rollback(st);
+
+	exec_ok(other, "BEGIN IMMEDIATE; ROLLBACK");
+	sqlite3_close(other);
+	finish(f);
+}
+
+/* ---- rules sources ------------------------------------------------------ */
+
+static const char ruleset_lua[] =
+	"directive {\n"
+	"  id = \"tiny\", title = \"Hướng dẫn thử\", reference = \"1/T\",\n"
+	"  in_force = { from = \"2023-01-01\" },\n"
+	"  deadline = { inclusive = true, utc_offset = \"+07:00\" },\n"
+	"}\n"
+	"unit_kind { id = \"department\", label = \"Phòng\" }\n"
+	"include \"periods/q.lua\"\n";
+static const char periods_lua[] =
+	"period_type {\n"
+	"  code = \"Q1\", label = \"Quý I năm {year}\",\n"
+	"  window = { from = \"01/01/Y\", to = \"31/03/Y\" },\n"
+	"  unit_due = \"05/04/Y\", compile_due = \"10/04/Y\",\n"
+	"}\n";
+
+static bc_ruleset *tiny_ruleset(bc_diags *d)
+{
+	bc_srcset src = BC_SRCSET_INIT;
+	assert_int_equal(bc_srcset_add(&src, "ruleset.lua", ruleset_lua,
+				       sizeof ruleset_lua - 1),
+			 BC_OK);
+	assert_int_equal(bc_srcset_add(&src, "periods/q.lua", periods_lua,
+				       sizeof periods_lua - 1),
+			 BC_OK);
+	bc_ruleset *rs = NULL;
+	bc_err rc = bc_ruleset_load("tiny", &src, NULL, &rs, d);
+	if (rc != BC_OK) {
+		test_diags_print(d);
+		fail_msg("the test ruleset does not load");
+	}
+	return rs;
+}
+
+static void record_ruleset(void **state)
+{
+	fx *f = *state;
+	bc_store *st = open_new(f);
+	sqlite3 *db = bc_store_db(st);
+	bc_ruleset *rs = tiny_ruleset(&f->d);
+	int64_t id1 = 0, id2 = 0;
+
+	assert_int_equal(bc_store_begin(st, &f->d), BC_OK);
+	assert_int_equal(bc_store_record_ruleset(st, rs, &id1, &f->d), BC_OK);
+	assert_int_equal(bc_store_commit(st, &f->d), BC_OK);
+	assert_true(id1 > 0);
+	assert_int_equal(bc_store_begin(st, &f->d), BC_OK);
+	assert_int_equal(bc_store_record_ruleset(st, rs, &id2, &f->d), BC_OK);
+	assert_int_equal(bc_store_record_ruleset(st, rs, NULL, &f->d), BC_OK);
+	assert_int_equal(bc_store_commit(st, &f->d), BC_OK);
+	assert_int_equal(id2, id1);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM ruleset"), 1);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM ruleset_file"), 2);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM audit WHERE "
+				    "action = 'rules.record'"),
+			 1);
+
+	bc_srcset back = BC_SRCSET_INIT;
+	assert_int_equal(bc_store_ruleset_sources(st, "tiny", rs->hash, &back,
+						  &f->d),
+			 BC_OK);
+	assert_int_equal(back.n, rs->src.n);
+	for (size_t i = 0; i < back.n; i++) {
+		assert_string_equal(back.v[i].path, rs->src.v[i].path);
+		assert_int_equal(back.v[i].len, rs->src.v[i].len);
+		assert_memory_equal(back.v[i].text, rs->src.v[i].text,
+				    back.v[i].len + 1);
+	}
+	assert_non_null(bc_srcset_find(&back, "periods/q.lua"));
+	char h[BC_SHA256_HEX];
+	bc_srcset_hash(&back, h);
+	assert_string_equal(h, rs->hash);
+	bc_srcset_free(&back);
+
+	/* Another version of the same ruleset is not there. */
+	char other[BC_SHA256_HEX];
+	memset(other, 'a', 64);
+	other[64] = '\0';
+	assert_int_equal(bc_store_ruleset_sources(st, "tiny", other, &back,
+						  &f->d),
+			 BC_ERR_NOT_FOUND);
+	assert_int_equal(back.n, 0);
+	assert_int_equal(bc_store_ruleset_sources(st, "other", rs->hash, &back,
+						  &f->d),
+			 BC_ERR_NOT_FOUND);
+	assert_int_equal(f->d.errors, 2);
+	bc_srcset_free(&back);
+	bc_ruleset_free(rs);
+	finish(f);
+}
+
+int main(void)
+{
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+	const struct CMUnitTest tests[] = {
+		T(open_missing_without_create),
+		T(create_gives_latest_schema),
+		T(reopen_is_idempotent),
+		T(wal_and_foreign_keys),
+		T(empty_file_without_create),
+		T(not_a_database),
+		T(foreign_database_refused),
+		T(refused_database_keeps_its_journal_mode),
+		T(newer_schema_refused),
+		T(negative_schema_refused),
+		T(damaged_store_refuses_writes),
+		T(create_is_whole_or_nothing),
+		T(read_mode_changes_nothing),
+		T(migrate_preserves_data),
+		T(failing_step_rolls_back),
+		T(schema_3_money_migrated_and_read),
+		T(audit_entries_chain),
+		T(audit_is_append_only),
+		T(audit_tampering_detected),
+		T(audit_broken_link_detected),
+		T(audit_deletion_detected),
+		T(audit_check_lists_every_break),
+		T(actor_and_clock),
+		T(transactions),
+		T(transaction_ended_by_sqlite_stores_nothing),
+		T(begin_takes_the_write_lock),
+		T(record_ruleset),
+	};
+#undef T
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

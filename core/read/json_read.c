@@ -68,7 +68,9 @@ static const char *string_end(const char *p, const char *end, int *line)
 		else if (*p == '\n')
 			(*line)++;
 	}
-	return p + 1;
+	/* An unterminated string, or one ending in a lone backslash, ends
+	 * with the text, never past it. */
+	return p < end ? p + 1 : end;
 }
 
 /* Appends the key [p, e) (its quotes included) to path[0..len), after a
@@ -77,6 +79,8 @@ static const char *string_end(const char *p, const char *end, int *line)
 static size_t add_key(char *path, size_t size, size_t len, const char *p,
 		      const char *e)
 {
+	if (e - p < 2) /* a lone quote at the end of the text */
+		return NOPATH;
 	const char *k = p + 1;
 	size_t n = (size_t)(e - p) - 2;
 	json_t *dec = NULL;

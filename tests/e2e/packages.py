@@ -83,6 +83,14 @@ def main():
             bad.append(f"{what}: {path} belongs to no Debian package")
         elif pkg.split(":")[0] not in packages:
             bad.append(f"{what}: {path} comes from {pkg}, which scripts/setup does not install")
+    # the benchmark's tools: its smoke run in the suite skips without
+    # them, which on a fresh machine would prove nothing
+    bench = (SRC / "scripts" / "bench").read_text(encoding="utf-8")
+    need = bench.split("need = {", 1)[1].split("}", 1)[0]
+    for pkg in re.findall(r'^\s*"([^"]+)":', need, re.M):
+        if pkg not in packages:
+            bad.append(f"scripts/bench needs {pkg}, which scripts/setup "
+                       "does not install")
     # one call for all; only when it fails, one per package to name it
     if sh("apt-cache", "show", "--no-all-versions", *sorted(packages))[0]:
         for p in sorted(packages):

@@ -246,7 +246,7 @@ static void parse_errors(void **state)
 }
 
 /* bc_expr_parse writes its message into whatever buffer it is handed
- * (form.c passes an uninitialised one). */
+ * (ruleset_form.c passes an uninitialised one). */
 static void expr_parse_errors(void **state)
 {
 	const char *bad[][2] = {

@@ -19,7 +19,7 @@
  *     success, what the run without refusals left), and a failed export
  *     or template wrote no file.
  *
- * Besides the library's own allocations (core/mem.h's hook), the Lua
+ * Besides the library's own allocations (core/base/mem.h's hook), the Lua
  * states', libcsv's and expat's, which the library routes through it,
  * the test routes SQLite's (SQLITE_CONFIG_MALLOC) and jansson's
  * (json_set_alloc_funcs) there too.  libzip and libxlsxwriter allocate
@@ -572,7 +572,7 @@ static bool refused_saying(bc_err rc, const bc_diags *d, const char *what)
 static bool misread_by_library(const char *at, bc_err rc, const bc_diags *d)
 {
 	return (js_first && refused_saying(rc, d, "malformed JSON: ")) ||
-	       (strstr(at, "core/xlsx_read.c:") &&
+	       (strstr(at, "core/read/xlsx_read.c:") &&
 		refused_saying(rc, d, "is not well-formed XML"));
 }
 

@@ -960,10 +960,23 @@ static bool reports(const bc_ruleset *rs, const char *kind)
 }
 
 /* Ends a read of s whose last step returned rc. */
-static bc_err read_end(bc_store *st, sqlite3_stmt *s, int rc, bc_diags *d)
+/* The end of a read that built JSON: the store's error, else jansson's
+ * (j), else none. */
+static bc_err read_end(bc_store *st, sqlite3_stmt *s, int rc, bc_err j,
+		       bc_diags *d)
 {
 	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? BC_OK : bc_store_fail(st, d, "aggregate");
+	return rc != SQLITE_DONE ? bc_store_fail(st, d, "aggregate") : j;
+}
+
+/* v into *out when e is none; released otherwise. */
+static bc_err handed(bc_err e, json_t *v, json_t **out)
+{
+	if (e != BC_OK)
+		json_decref(v);
+	else
+		*out = v;
+	return e;
 }
 
 /* The revisions of form ?2 of period ?1 received by ?9, those in
@@ -1005,14 +1018,7 @@ bc_err bc_aggregate_form_values(bc_store *st, const bc_period *p,
 		bc_json_set_nocheck(&j, unit, f->fields[i].id,
 				    own_value(&f->fields[i], s, 3));
 	}
-	bc_err e = read_end(st, s, rc, d);
-	if (e == BC_OK)
-		e = j;
-	if (e != BC_OK)
-		json_decref(all);
-	else
-		*out = all;
-	return e;
+	return handed(read_end(st, s, rc, j, d), all, out);
 }
 
 bc_err bc_aggregate_unit_rows(bc_store *st, const bc_period *p,
@@ -1046,14 +1052,7 @@ bc_err bc_aggregate_unit_rows(bc_store *st, const bc_period *p,
 		}
 		bc_json_set(&j, row, col(s, 1), cell_value(s, 2));
 	}
-	bc_err e = read_end(st, s, rc, d);
-	if (e == BC_OK)
-		e = j;
-	if (e != BC_OK)
-		json_decref(rows);
-	else
-		*out = rows;
-	return e;
+	return handed(read_end(st, s, rc, j, d), rows, out);
 }
 
 bc_err bc_aggregate_table_shape(bc_store *st, const bc_period *p,
@@ -1088,9 +1087,7 @@ bc_err bc_aggregate_table_shape(bc_store *st, const bc_period *p,
 		if (n > json_integer_value(json_object_get(most, col(s, 2))))
 			bc_json_set(&j, most, col(s, 2), json_integer(n));
 	}
-	bc_err e = read_end(st, s, rc, d);
-	if (e == BC_OK)
-		e = j;
+	bc_err e = read_end(st, s, rc, j, d);
 	if (e != BC_OK) {
 		json_decref(by);
 		json_decref(most);
@@ -1128,12 +1125,5 @@ bc_err bc_aggregate_unit_values(bc_store *st, const bc_period *p,
 			bc_json_set_nocheck(&j, group_obj(&j, all, col(s, 1)),
 					    f->id, own_value(f, s, 3));
 	}
-	bc_err e = read_end(st, s, rc, d);
-	if (e == BC_OK)
-		e = j;
-	if (e != BC_OK)
-		json_decref(all);
-	else
-		*out = all;
-	return e;
+	return handed(read_end(st, s, rc, j, d), all, out);
 }

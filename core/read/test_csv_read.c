@@ -7,7 +7,8 @@
 #include "csv_read.h"
 #include "test_submission.h"
 
-#include <time.h>
+#include <sys/resource.h>
+
 
 static bool has_form(const bc_submission *s, const char *form)
 {
@@ -270,19 +271,32 @@ static char *units_csv(size_t n)
 	return t;
 }
 
-/* CPU seconds to read text, the best of three. */
+/* User CPU seconds to read text once: the kernel's time for the pages
+ * a read maps is the machine's, not the reader's. */
 static double read_seconds(const char *text)
 {
-	double best = 1e9;
-	for (int k = 0; k < 3; k++) {
-		fx f = {0};
-		clock_t t0 = clock();
-		assert_int_equal(sub_read(&f, text), BC_OK);
-		double t = (double)(clock() - t0) / CLOCKS_PER_SEC;
-		best = t < best ? t : best;
-		done(&f);
+	struct rusage r0, r1;
+	fx f = {0};
+	getrusage(RUSAGE_SELF, &r0);
+	assert_int_equal(sub_read(&f, text), BC_OK);
+	getrusage(RUSAGE_SELF, &r1);
+	done(&f);
+	return (double)(r1.ru_utime.tv_sec - r0.ru_utime.tv_sec) +
+	       (double)(r1.ru_utime.tv_usec - r0.ru_utime.tv_usec) / 1e6;
+}
+
+/* The best of five reads of each text, taken in turn, so that both see
+ * the machine as it is (a busy neighbour slows one as much as the
+ * other). */
+static void best_seconds(const char *one, const char *two, double *t1,
+			 double *t2)
+{
+	*t1 = *t2 = 1e9;
+	for (int k = 0; k < 5; k++) {
+		double a = read_seconds(one), b = read_seconds(two);
+		*t1 = a < *t1 ? a : *t1;
+		*t2 = b < *t2 ? b : *t2;
 	}
-	return best;
 }
 
 /* Each row finds its unit's submission by hash, not by a walk over
@@ -299,7 +313,8 @@ static void many_units_in_linear_time(void **state)
 	want_value(&f.subs.v[7], "bm1", "vb_chi_dao", 0, NULL, BC_RAW_TEXT,
 		   "0", 9);
 	done(&f);
-	double t1 = read_seconds(one), t2 = read_seconds(two);
+	double t1, t2;
+	best_seconds(one, two, &t1, &t2);
 	if (t2 > 3 * t1 + 0.005)
 		fail_msg("%d units read in %.3f s, %d in %.3f s: not linear", N,
 			 t1, 2 * N, t2);

@@ -86,6 +86,47 @@ void bc_date_format(bc_date d, char out[BC_DATE_BUF])
 		 (unsigned)m % 100u, (unsigned)day % 100u);
 }
 
+/* One or two digits, then sep; advances *s past both. */
+static bool small_number(const char **s, char sep, int *out)
+{
+	const char *p = *s;
+	int n = 0, digits = 0;
+	for (; *p >= '0' && *p <= '9' && digits < 2; p++, digits++)
+		n = n * 10 + (*p - '0');
+	if (!digits || *p != sep)
+		return false;
+	*out = n;
+	*s = p + 1;
+	return true;
+}
+
+bool bc_date_parse_any(const char *s, bc_date *out)
+{
+	if (bc_date_parse(s, out))
+		return true;
+	int d, m, y = 0;
+	if (!s || !small_number(&s, '/', &d) || !small_number(&s, '/', &m) ||
+	    strlen(s) != 4)
+		return false;
+	for (int i = 0; i < 4; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+		y = y * 10 + (s[i] - '0');
+	}
+	if (y < 1 || !bc_ymd_valid(y, m, d))
+		return false;
+	*out = bc_date_from_ymd(y, m, d);
+	return true;
+}
+
+void bc_date_format_dmy(bc_date d, char out[BC_DATE_BUF])
+{
+	int y, m, day;
+	bc_date_to_ymd(d, &y, &m, &day);
+	snprintf(out, BC_DATE_BUF, "%02u/%02u/%04u", (unsigned)day % 100u,
+		 (unsigned)m % 100u, (unsigned)y % 10000u);
+}
+
 bool bc_date_from_serial(const char *text, bool date1904, bc_date *out)
 {
 	char *end;

@@ -30,6 +30,15 @@ void bc_date_to_ymd(bc_date d, int *year, int *month, int *day);
 /* Strict "YYYY-MM-DD"; false for anything else, including 2023-02-29. */
 bool bc_date_parse(const char *s, bc_date *out);
 void bc_date_format(bc_date d, char out[BC_DATE_BUF]);
+/*
+ * A date as a person types it: "dd/mm/yyyy", the way every Vietnamese
+ * office writes one (a one-digit day or month is fine: 5/1/2023), or ISO
+ * "YYYY-MM-DD".  Day first, always: 03/10/2023 is 3 October.
+ */
+bool bc_date_parse_any(const char *s, bc_date *out);
+/* "dd/mm/yyyy": the date as text output shows it to a person; JSON and
+ * files keep bc_date_format's ISO. */
+void bc_date_format_dmy(bc_date d, char out[BC_DATE_BUF]);
 /* A spreadsheet's date serial ("44985", as Excel stores a day in a
  * cell), in the workbook's 1900 or (date1904) 1904 date system: the
  * day, or false for text that is no serial of a day.  The 1900 system

@@ -57,6 +57,30 @@ static void strict_dates(void **state)
 	assert_true(bc_date_parse("2024-02-29", &d));
 }
 
+static void dates_as_people_type_them(void **state)
+{
+	bc_date d;
+	char buf[BC_DATE_BUF];
+	assert_true(bc_date_parse_any("10/03/2023", &d));
+	assert_int_equal(d, bc_date_from_ymd(2023, 3, 10));
+	bc_date_format_dmy(d, buf);
+	assert_string_equal(buf, "10/03/2023");
+	assert_true(bc_date_parse_any("5/1/2023", &d));
+	assert_int_equal(d, bc_date_from_ymd(2023, 1, 5));
+	assert_true(bc_date_parse_any("2023-03-10", &d));
+	assert_int_equal(d, bc_date_from_ymd(2023, 3, 10));
+	assert_true(bc_date_parse_any("29/02/2024", &d));
+	const char *bad[] = {"29/02/2023", "31/04/2023", "10/13/2023",
+			     "00/01/2023", "10/03/23", "10/03/20230",
+			     "100/3/2023", "10-03-2023", "10/03/2023 ",
+			     "/03/2023", "10//2023", "10/03/0000", "", NULL};
+	for (int i = 0; bad[i]; i++)
+		assert_false(bc_date_parse_any(bad[i], &d));
+	assert_false(bc_date_parse_any(NULL, &d));
+	bc_date_format_dmy(bc_date_from_ymd(1, 2, 3), buf);
+	assert_string_equal(buf, "03/02/0001");
+}
+
 static void weekday(void **state)
 {
 	assert_int_equal(bc_date_weekday(0), 3);           /* Thursday */
@@ -152,6 +176,7 @@ int main(void)
 		cmocka_unit_test(year_end),
 		cmocka_unit_test(strict_dates),
 		cmocka_unit_test(weekday),
+		cmocka_unit_test(dates_as_people_type_them),
 		cmocka_unit_test(timestamps_in_vietnam_time),
 		cmocka_unit_test(bad_timestamps),
 		cmocka_unit_test(dates_before_epoch),

@@ -3,6 +3,7 @@
 #include "bc_config.h"
 #include "cli.h"
 #include "dbfile.h"
+#include "i18n.h"
 #include "mem.h"
 
 #include <limits.h>
@@ -19,31 +20,31 @@ static const struct command {
 	int (*run)(bc_cli *c, int argc, char **argv);
 	const char *summary;
 } commands[] = {
-	{"init", cmd_init, "create the database, record the rulesets"},
-	{"rules", cmd_rules, "list, check or show rulesets"},
-	{"units", cmd_units, "import or list the reporting units"},
+	{"init", cmd_init, N_("create the database, record the rulesets")},
+	{"rules", cmd_rules, N_("list, check or show rulesets")},
+	{"units", cmd_units, N_("import or list the reporting units")},
 	{"period", cmd_period,
-	 "show periods, the calendar, advance a deadline, add ad-hoc"},
+	 N_("show periods, the calendar, advance a deadline, add ad-hoc")},
 	{"import", cmd_import,
-	 "import submission files (Excel .xlsx, JSON, CSV)"},
-	{"status", cmd_status, "who has reported for a period, on time or not"},
-	{"history", cmd_history, "every revision a unit sent for a period"},
-	{"revision", cmd_revision, "correct a stored revision's receipt time"},
-	{"aggregate", cmd_aggregate, "district figures of a period"},
-	{"export", cmd_export, "write a period's figures: xlsx, csv, json, plugins"},
-	{"template", cmd_template, "the Excel workbook a unit fills in"},
-	{"check", cmd_check, "check the database: sound, whole, as baocao wrote it"},
-	{"backup", cmd_backup, "copy the database into a new file, safely"},
-	{"restore", cmd_restore, "put the database back from a backup"},
+	 N_("import submission files (Excel .xlsx, JSON, CSV)")},
+	{"status", cmd_status, N_("who has reported for a period, on time or not")},
+	{"history", cmd_history, N_("every revision a unit sent for a period")},
+	{"revision", cmd_revision, N_("correct a stored revision's receipt time")},
+	{"aggregate", cmd_aggregate, N_("district figures of a period")},
+	{"export", cmd_export, N_("write a period's figures: xlsx, csv, json, plugins")},
+	{"template", cmd_template, N_("the Excel workbook a unit fills in")},
+	{"check", cmd_check, N_("check the database: sound, whole, as baocao wrote it")},
+	{"backup", cmd_backup, N_("copy the database into a new file, safely")},
+	{"restore", cmd_restore, N_("put the database back from a backup")},
 	{NULL, NULL, NULL},
 };
 
 static void usage(FILE *f)
 {
-	fputs("usage: baocao [--db PATH] [--rules DIR] [--json] COMMAND "
-	      "[ARGS]\n"
-	      "       baocao --help | --version | COMMAND --help\n\n"
-	      "commands:\n",
+	fputs(_("usage: baocao [--db PATH] [--rules DIR] [--json] COMMAND "
+		"[ARGS]\n"
+		"       baocao --help | --version | COMMAND --help\n\n"
+		"commands:\n"),
 	      f);
 	/* one column for the summaries, as wide as the longest name */
 	int w = 0;
@@ -52,13 +53,13 @@ static void usage(FILE *f)
 	for (const struct command *c = commands; c->name; c++) {
 		fputs("  ", f);
 		cli_col(f, c->name, w, false);
-		fprintf(f, " %s\n", c->summary);
+		fprintf(f, " %s\n", _(c->summary));
 	}
-	fputs("\nThe database is --db, else $BAOCAO_DB, else ./baocao.db.\n"
-	      "The rules are --rules, else $BAOCAO_RULES, else the rules "
-	      "shipped with baocao.\n"
-	      "Exit codes: 0 success, 1 input rejected, 2 usage error, "
-	      "3 environment error.\n",
+	fputs(_("\nThe database is --db, else $BAOCAO_DB, else ./baocao.db.\n"
+		"The rules are --rules, else $BAOCAO_RULES, else the rules "
+		"shipped with baocao.\n"
+		"Exit codes: 0 success, 1 input rejected, 2 usage error, "
+		"3 environment error.\n"),
 	      f);
 }
 
@@ -80,14 +81,14 @@ static int setup(bc_cli *c, char *rules_buf, size_t n)
 {
 	const char *off = env_or("BAOCAO_TZ", DEFAULT_OFFSET);
 	if (!bc_offset_parse(off, &c->tz_offset)) {
-		fprintf(stderr, "baocao: $BAOCAO_TZ '%s' is not an offset "
-				"such as +07:00\n", off);
+		fprintf(stderr, _("baocao: $BAOCAO_TZ '%s' is not an offset "
+				"such as +07:00\n"), off);
 		return EXIT_USAGE;
 	}
 	const char *now = getenv("BAOCAO_NOW");
 	if (now && *now &&
 	    !bc_time_parse(now, c->tz_offset, &c->clock, NULL)) {
-		fprintf(stderr, "baocao: $BAOCAO_NOW '%s' is not a timestamp\n",
+		fprintf(stderr, _("baocao: $BAOCAO_NOW '%s' is not a timestamp\n"),
 			now);
 		return EXIT_USAGE;
 	}
@@ -149,7 +150,7 @@ static int run(int argc, char **argv)
 		} else if (strncmp(a, "--rules=", 8) == 0) {
 			c.rules_dir = a + 8;
 		} else {
-			fprintf(stderr, "baocao: unknown option '%s'\n\n", a);
+			fprintf(stderr, _("baocao: unknown option '%s'\n\n"), a);
 			usage(stderr);
 			return EXIT_USAGE;
 		}
@@ -162,7 +163,7 @@ static int run(int argc, char **argv)
 	while (cmd->name && strcmp(cmd->name, argv[i]) != 0)
 		cmd++;
 	if (!cmd->name) {
-		fprintf(stderr, "baocao: unknown command '%s'\n\n", argv[i]);
+		fprintf(stderr, _("baocao: unknown command '%s'\n\n"), argv[i]);
 		usage(stderr);
 		return EXIT_USAGE;
 	}
@@ -178,6 +179,7 @@ static int run(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+	bc_i18n_init(cli_in_build_tree() ? BC_BUILD_LOCALE_DIR : BC_LOCALE_DIR);
 	cli_textout_begin();
 	return cli_textout_end(run(argc, argv));
 }

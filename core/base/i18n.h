@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Messages in the reader's language, the GNU way: the sources are in
+ * English, po/<lang>.po holds each translation, gettext picks one at run
+ * time from LANGUAGE, LC_ALL, LC_MESSAGES and LANG.
+ *
+ * Every string a person reads goes through _(), or P_() when it counts
+ * something (Vietnamese has one plural form, English two).  N_() marks a
+ * string kept in a table: it is translated with _() where it is printed.
+ * The domain is named in every call (dgettext), so that the library
+ * speaks baocao's catalogue even inside a host that has its own.
+ * JSON output never goes through these: it stays ids and ISO dates.
+ */
+#ifndef BC_I18N_H
+#define BC_I18N_H
+
+#include <libintl.h>
+
+#define BC_TEXT_DOMAIN "baocao"
+
+#define _(s) dgettext(BC_TEXT_DOMAIN, s)
+#define N_(s) (s)
+#define P_(one, many, n) \
+	dngettext(BC_TEXT_DOMAIN, one, many, (unsigned long)(n))
+
+/*
+ * Takes the language of messages from the environment and binds the
+ * catalogue found under localedir (<localedir>/<lang>/LC_MESSAGES/
+ * baocao.mo).  Only LC_MESSAGES changes: numbers, character classes and
+ * collation stay those of the C locale, which every output relies on.
+ * Called once, by the program's main, before any message.
+ */
+void bc_i18n_init(const char *localedir);
+
+#endif

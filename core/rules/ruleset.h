@@ -152,7 +152,9 @@ typedef struct bc_carry {
 } bc_carry;
 
 typedef struct bc_form {
-	char *id, *title, *section, *owner;
+	/* name: what people call the form ("Biểu số 03" in the rules);
+	 * the id when the rules give none.  Never NULL. */
+	char *id, *name, *title, *section, *owner;
 	bc_field *fields;
 	size_t n_fields;
 	bc_check *checks; /* the fields' check/expect, then checks{} */

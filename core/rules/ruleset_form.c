@@ -618,9 +618,10 @@ static void read_carries(lua_State *L, bc_form *form)
 
 int bc_rl_form(lua_State *L)
 {
-	static const char *const keys[] = {"id",     "title",  "section",
-					   "owner",  "fields", "checks",
-					   "indicators", "carry", NULL};
+	static const char *const keys[] = {"id",     "name",   "title",
+					   "section", "owner", "fields",
+					   "checks", "indicators", "carry",
+					   NULL};
 	bc_ruleset *rs = bc_rl_rs_of(L);
 	bc_rl_check_keys(L, 1, "form{}", keys);
 	bc_form *form = bc_rl_item(L);
@@ -635,6 +636,9 @@ int bc_rl_form(lua_State *L)
 			   form->id, rs->forms[i].at.file,
 			   rs->forms[i].at.line);
 	bc_rl_forget_form(L); /* a form that failed may have left them */
+	form->name = bc_rl_get_str(L, 1, "form", "name", false);
+	if (!form->name)
+		form->name = form->id;
 	form->title = bc_rl_get_str(L, 1, "form", "title", true);
 	form->section = bc_rl_get_str(L, 1, "form", "section", false);
 	form->owner = bc_rl_get_str(L, 1, "form", "owner", false);

@@ -125,8 +125,8 @@ static json_t *form_json(bc_err *e, const bc_form *f)
 						  "num", num, "den", den));
 	}
 	return bc_json_made(
-		e, json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:o}", "id", f->id,
-			     "title", f->title, "section", nullable(f->section),
+		e, json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o}", "id",
+			     f->id, "name", f->name, "title", f->title, "section", nullable(f->section),
 			     "owner", nullable(f->owner), "fields", fields,
 			     "checks", checks, "indicators", inds));
 }

@@ -10,6 +10,7 @@
 
 form {
   id = "bm1",
+  name = "Biểu số 01",
   title = "Công tác chỉ đạo, điều hành CCHC",
   section = "A.I",
   owner = "Phòng Nội vụ",

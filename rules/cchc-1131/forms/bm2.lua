@@ -8,6 +8,7 @@
 
 form {
   id = "bm2",
+  name = "Biểu số 02",
   title = "Cải cách thể chế",
   section = "A.II.1",
   owner = "Phòng Tư pháp",

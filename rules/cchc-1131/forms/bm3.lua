@@ -14,6 +14,7 @@
 
 form {
   id = "bm3",
+  name = "Biểu số 03",
   title = "Cải cách TTHC, cơ chế một cửa, một cửa liên thông",
   section = "A.II.2",
   owner = "Văn phòng HĐND-UBND",

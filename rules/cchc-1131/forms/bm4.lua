@@ -9,6 +9,7 @@
 
 form {
   id = "bm4",
+  name = "Biểu số 04",
   title = "Cải cách tổ chức bộ máy",
   section = "A.II.3",
   owner = "Phòng Nội vụ",

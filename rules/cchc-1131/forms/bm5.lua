@@ -9,6 +9,7 @@
 
 form {
   id = "bm5",
+  name = "Biểu số 05",
   title = "Cải cách chế độ công vụ",
   section = "A.II.4",
   owner = "Phòng Nội vụ",

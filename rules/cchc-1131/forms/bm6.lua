@@ -8,6 +8,7 @@
 
 form {
   id = "bm6",
+  name = "Biểu số 06",
   title = "Cải cách tài chính công",
   section = "A.II.5",
   owner = "Phòng Tài chính - Kế hoạch",

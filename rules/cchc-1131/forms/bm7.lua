@@ -7,6 +7,7 @@
 
 form {
   id = "bm7",
+  name = "Biểu số 07",
   title = "Xây dựng, phát triển chính quyền điện tử, chính quyền số",
   section = "A.II.6",
   owner = "Phòng Văn hóa và Thông tin",

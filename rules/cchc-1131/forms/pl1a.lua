@@ -11,6 +11,7 @@
 
 form {
   id = "pl1a",
+  name = "Phụ lục 1A",
   title = "Kết quả thực hiện nhiệm vụ Kế hoạch CCHC năm",
   section = "A.I",
   owner = "Các phòng, ban, ngành cấp huyện",

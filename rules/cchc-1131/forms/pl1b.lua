@@ -11,6 +11,7 @@
 
 form {
   id = "pl1b",
+  name = "Phụ lục 1B",
   title = "Danh mục văn bản chỉ đạo, điều hành CCHC ban hành trong kỳ",
   section = "A.I",
   owner = "Mọi cơ quan, đơn vị",

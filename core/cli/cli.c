@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "cli.h"
 #include "bc_config.h"
+#include "i18n.h"
 #include "jsonout.h"
 #include "mem.h"
 #include "text.h"
@@ -249,10 +250,11 @@ void cli_col(FILE *f, const char *s, int width, bool right)
 bool cli_date_arg(const char *usage, const char *opt, const char *s,
 		  bc_date *out)
 {
-	if (s && bc_date_parse(s, out))
+	if (s && bc_date_parse_any(s, out))
 		return true;
-	cli_usage_error(usage, "%s takes a date YYYY-MM-DD, not '%s'", opt,
-			s ? s : "");
+	cli_usage_error(usage, _("%s takes a date dd/mm/yyyy (or YYYY-MM-DD), "
+				 "not '%s'"),
+			opt, s ? s : "");
 	return false;
 }
 

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 #include "error.h"
+#include "i18n.h"
 #include "mem.h"
 
 #include <ctype.h>
@@ -121,6 +122,12 @@ static void diag_free(bc_diag *g)
 	bc_free(g->form);
 	bc_free(g->field);
 	bc_free(g->msg);
+	bc_free(g->text);
+	bc_free(g->form_name);
+	bc_free(g->label);
+	bc_free(g->col);
+	bc_free(g->col_label);
+	bc_free(g->check);
 }
 
 /* Puts g (and what is folded into it), whose strings d now owns, at the
@@ -152,26 +159,64 @@ static void place(bc_diags *d, bc_diag *g)
 		k->count += 1 + g->more;
 }
 
+/* A copy of s, NULL for NULL; a copy that failed is said in d. */
+static char *copy(bc_diags *d, const char *s)
+{
+	char *c = bc_strdup(s);
+	if (s && !c)
+		d->oom = true;
+	return c;
+}
+
+void bc_diags_put(bc_diags *d, bc_severity sev, const bc_where *w,
+		  const char *msg, const char *text)
+{
+	bc_diag g = {.severity = sev,
+		     .line = w->line,
+		     .number = w->number,
+		     .row = w->row,
+		     .col_number = w->col_number};
+	g.file = copy(d, w->file);
+	g.loc = copy(d, w->loc);
+	g.form = copy(d, w->form);
+	g.field = copy(d, w->field);
+	g.msg = copy(d, msg ? msg : "");
+	g.text = text && msg && strcmp(text, msg) ? copy(d, text) : NULL;
+	g.form_name = copy(d, w->form_name);
+	g.label = copy(d, w->label);
+	g.col = copy(d, w->col);
+	g.col_label = copy(d, w->col_label);
+	g.check = copy(d, w->check);
+	if (sev == BC_ERROR)
+		d->errors++;
+	else
+		d->warnings++;
+	place(d, &g);
+}
+
+void bc_diags_say(bc_diags *d, bc_severity sev, const bc_where *w,
+		  const char *fmt, ...)
+{
+	char msg[1024], text[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof text, _(fmt), ap);
+	va_end(ap);
+	bc_diags_put(d, sev, w, msg, text);
+}
+
 static void diags_addv(bc_diags *d, bc_severity sev, const char *file,
 		       int line, const char *loc, const char *form,
 		       const char *field, const char *fmt, va_list ap)
 {
 	char buf[1024];
 	vsnprintf(buf, sizeof buf, fmt, ap);
-	bc_diag g = {.severity = sev, .line = line};
-	g.file = bc_strdup(file);
-	g.loc = bc_strdup(loc);
-	g.form = bc_strdup(form);
-	g.field = bc_strdup(field);
-	g.msg = bc_strdup(buf);
-	if (!g.msg || (file && !g.file) || (loc && !g.loc) ||
-	    (form && !g.form) || (field && !g.field))
-		d->oom = true;
-	if (sev == BC_ERROR)
-		d->errors++;
-	else
-		d->warnings++;
-	place(d, &g);
+	bc_where w = {.file = file, .line = line, .loc = loc, .form = form,
+		      .field = field};
+	bc_diags_put(d, sev, &w, buf, NULL);
 }
 
 void bc_diags_add(bc_diags *d, bc_severity sev, const char *file, int line,
@@ -275,32 +320,110 @@ static const char *grouped(size_t n, char out[32])
 	return out;
 }
 
+/* Text appended to a buffer, cut at its end. */
+typedef struct out {
+	char *s;
+	size_t n, o;
+} out;
+
+static void put(out *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void put(out *b, const char *fmt, ...)
+{
+	if (b->o + 1 >= b->n)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	int k = vsnprintf(b->s + b->o, b->n - b->o, fmt, ap);
+	va_end(ap);
+	if (k > 0)
+		b->o = b->o + (size_t)k < b->n ? b->o + (size_t)k : b->n - 1;
+}
+
+/* The words around what is said are English, or the reader's. */
+#define T(s) (local ? _(s) : (s))
+
+/* A form's value as a person finds it on the form: the form's name, a
+ * table's row and column or the field, each by its number and label. */
+static void about_value(out *b, const bc_diag *dg, bool local)
+{
+	const char *msg = local && dg->text ? dg->text : dg->msg;
+	put(b, "%s", dg->form_name);
+	if (dg->row) {
+		put(b, ", ");
+		put(b, T("table \"%s\""), dg->label ? dg->label : dg->field);
+		put(b, ", ");
+		put(b, T("row %d"), dg->row);
+	}
+	const char *what = dg->row ? dg->col_label : dg->label,
+		   *id = dg->row ? dg->col : dg->field;
+	int no = dg->row ? dg->col_number : dg->number;
+	if (id && no && dg->row) {
+		put(b, ", ");
+		put(b, T("column (%d) \"%s\""), no, what ? what : id);
+	} else if (id && no) {
+		put(b, ", ");
+		put(b, T("column [%d] \"%s\""), no, what ? what : id);
+	} else if (id) {
+		put(b, what ? ", \"%s\"" : ", %s", what ? what : id);
+	}
+	/* "… [9] "Tổng số" = 390, but …": a check goes on from its field. */
+	put(b, "%s", msg && !strncmp(msg, "= ", 2) ? " " : ": ");
+}
+
+static void about_ids(out *b, const bc_diag *dg, bool local)
+{
+	if (dg->form)
+		put(b, "%s%s%s: ", dg->form, dg->field ? "." : "",
+		    dg->field ? dg->field : "");
+	else if (dg->field)
+		put(b, "%s: ", dg->field);
+	if (dg->row) {
+		put(b, T("row %d"), dg->row);
+		put(b, "%s%s: ", dg->col ? ", " : "", dg->col ? dg->col : "");
+	}
+}
+
+static char *render(const bc_diag *dg, bool local)
+{
+	char text[4096] = "", count[32];
+	out b = {text, sizeof text, 0};
+	bool cell = dg->loc && strchr(dg->loc, '!');
+	if (dg->file && dg->line > 0)
+		put(&b, "%s:%d: ", dg->file, dg->line);
+	else if (dg->file)
+		put(&b, "%s: ", dg->file);
+	if (dg->loc && !cell && !(dg->file && dg->line > 0))
+		put(&b, "%s: ", dg->loc);
+	if (dg->severity == BC_WARNING)
+		put(&b, "%s", T("warning: "));
+	if (dg->form_name && dg->form)
+		about_value(&b, dg, local);
+	else
+		about_ids(&b, dg, local);
+	put(&b, "%s", local && dg->text ? dg->text : dg->msg ? dg->msg : "");
+	if (cell)
+		put(&b, T(" \u2014 cell %s"), dg->loc);
+	if (dg->more && dg->line > 0)
+		put(&b, local ? P_(" (and %s more line like it)",
+				   " (and %s more lines like it)", dg->more)
+			      : dg->more == 1 ? " (and %s more line like it)"
+					      : " (and %s more lines like it)",
+		    grouped(dg->more, count));
+	else if (dg->more)
+		put(&b, local ? P_(" (and %s more place like it)",
+				   " (and %s more places like it)", dg->more)
+			      : dg->more == 1 ? " (and %s more place like it)"
+					      : " (and %s more places like it)",
+		    grouped(dg->more, count));
+	return bc_strdup(text);
+}
+
 char *bc_diag_format(const bc_diag *dg)
 {
-	char where[512] = "";
-	size_t n = 0;
-	if (dg->file && dg->line > 0)
-		n = (size_t)snprintf(where, sizeof where, "%s:%d: ", dg->file,
-				     dg->line);
-	else if (dg->file && dg->loc)
-		n = (size_t)snprintf(where, sizeof where, "%s: %s: ", dg->file,
-				     dg->loc);
-	else if (dg->file)
-		n = (size_t)snprintf(where, sizeof where, "%s: ", dg->file);
-	else if (dg->loc)
-		n = (size_t)snprintf(where, sizeof where, "%s: ", dg->loc);
-	if (n >= sizeof where)
-		n = sizeof where - 1;
-	if (dg->form)
-		snprintf(where + n, sizeof where - n, "%s%s%s: ", dg->form,
-			 dg->field ? "." : "", dg->field ? dg->field : "");
-	else if (dg->field)
-		snprintf(where + n, sizeof where - n, "%s: ", dg->field);
-	char more[64] = "", count[32];
-	if (dg->more)
-		snprintf(more, sizeof more, " (and %s more %s like it)",
-			 grouped(dg->more, count), dg->line > 0 ? "lines" : "places");
-	return bc_sprintf("%s%s%s%s", where,
-			  dg->severity == BC_WARNING ? "warning: " : "",
-			  dg->msg ? dg->msg : "", more);
+	return render(dg, false);
+}
+
+char *bc_diag_text(const bc_diag *dg)
+{
+	return render(dg, true);
 }

@@ -39,17 +39,45 @@ const char *bc_strerror(bc_err err);
 
 typedef enum bc_severity { BC_ERROR, BC_WARNING } bc_severity;
 
-/* One problem found in an input.  Every string is owned by the list. */
+/* One problem found in an input.  Every string is owned by the list.
+ * A problem of a form's value names it twice: by ids (form, field, row,
+ * col: what --json and scripts read) and by what a person reads on the
+ * form (form_name, label, number, col_label, col_number). */
 typedef struct bc_diag {
 	bc_severity severity;
 	char *file;  /* file name as the user gave it, or NULL */
 	int line;    /* 1-based line, 0 when none */
-	char *loc;   /* a place that is not a line ("bm3!E14"), or NULL */
+	char *loc;   /* a place that is not a line: a workbook's cell
+			("bm3!E14", said as the cell) or another ("--channel") */
 	char *form;  /* form id, or NULL */
-	char *field; /* field id, or NULL */
-	char *msg;
+	char *field; /* field id (a table's, for one of its cells), or NULL */
+	char *msg;   /* in English, the language of JSON and of what is kept */
+	char *text;  /* msg in the reader's language, or NULL: msg */
+	char *form_name; /* what people call the form ("Biểu số 03"), or NULL */
+	char *label;     /* the field's label, or NULL */
+	int number;      /* the field's number on the template ([9]), or 0 */
+	int row;         /* a table's row, from 1; 0 when none */
+	char *col;       /* a table's column id, or NULL */
+	char *col_label; /* its label, or NULL */
+	int col_number;  /* its number on the template ((4)), or 0 */
+	char *check;     /* a failed check as the rules write it, or NULL */
 	size_t more; /* diagnostics like this one, folded into it */
 } bc_diag;
+
+/* Where a problem is, and what names it: the bc_diag fields of the same
+ * names, every one optional (NULL or 0). */
+typedef struct bc_where {
+	const char *file;
+	int line;
+	const char *loc;
+	const char *form, *form_name;
+	const char *field, *label;
+	int number;
+	int row;
+	const char *col, *col_label;
+	int col_number;
+	const char *check;
+} bc_where;
 
 typedef struct bc_diags {
 	bc_diag *v;
@@ -81,6 +109,14 @@ void bc_diags_add_at(bc_diags *d, bc_severity sev, const char *file,
 		     const char *loc, const char *form, const char *field,
 		     const char *fmt, ...)
 	__attribute__((format(printf, 7, 8)));
+/* Adds a diagnostic at w: msg in English, text the same in the reader's
+ * language (NULL: msg).  Every string is copied. */
+void bc_diags_put(bc_diags *d, bc_severity sev, const bc_where *w,
+		  const char *msg, const char *text);
+/* Same, formatted from fmt, an English message marked with N_(): msg
+ * with fmt itself, text with its translation (i18n.h). */
+void bc_diags_say(bc_diags *d, bc_severity sev, const bc_where *w,
+		  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 /* Moves every diagnostic of src to the end of dst; src is left empty. */
 void bc_diags_move(bc_diags *dst, bc_diags *src);
 /* Frees the warnings of d, keeping its errors in order. */
@@ -92,11 +128,18 @@ void bc_diags_fold(bc_diags *d);
 /* Frees the diagnostics; the list may be reused afterwards. */
 void bc_diags_free(bc_diags *d);
 
-/* Formats one diagnostic as "FILE:LINE: form.field: message" (parts that
- * are absent are left out) with "warning: " before the message for a
- * warning, and " (and N more lines like it)" after one that has others
- * folded into it.  Returns a string the caller frees with bc_free, or
- * NULL. */
+/* Formats one diagnostic in English, the same in every locale (JSON
+ * holds it): "FILE:LINE: " (or "FILE: " and, for a place that is not a
+ * cell, "LOC: "), "warning: " for a warning, what it is about, the
+ * message, " — cell bm3!H14" for a workbook's cell, and " (and N more
+ * lines like it)" for one that has others folded into it.  What it is
+ * about is, for a form's value whose form has a name, the form by its
+ * name, the field by its number and label, a table's row and column
+ * ("Biểu số 03, column [9] "Tổng số hồ sơ tiếp nhận""); otherwise the
+ * ids, "form.field: ".  Parts that are absent are left out.  Returns a
+ * string the caller frees with bc_free, or NULL. */
 char *bc_diag_format(const bc_diag *dg);
+/* The same in the reader's language (i18n.h): for a person. */
+char *bc_diag_text(const bc_diag *dg);
 
 #endif

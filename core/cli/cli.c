@@ -145,7 +145,7 @@ void cli_flush_diags(bc_cli *c)
 	/* A problem on a thousand lines is said once, with the count. */
 	bc_diags_fold(&c->diags);
 	for (size_t i = 0; i < c->diags.n; i++) {
-		char *s = bc_diag_format(&c->diags.v[i]);
+		char *s = bc_diag_text(&c->diags.v[i]);
 		fprintf(stderr, "%s\n", s ? s : c->diags.v[i].msg);
 		bc_free(s);
 	}

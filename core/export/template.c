@@ -791,9 +791,8 @@ static void plain_rows(sheet *s, const bc_form *f, int *stt)
 					    "Số liệu", "Kiểm tra"};
 	int no = 0;
 	for (size_t i = 0; i < f->n_fields; i++)
-		if (f->fields[i].type != BC_T_TABLE &&
-		    bc_field_asked(&f->fields[i], tpl_of(s)->level))
-			stt[i] = ++no;
+		if ((stt[i] = bc_field_number(f, i, tpl_of(s)->level)))
+			no = stt[i];
 	if (!no)
 		return;
 	table_head(s, label, 5, true);
@@ -821,7 +820,8 @@ static void table_row(sheet *s, const bc_form *f, const bc_field *tf,
 		input in = input_of(col);
 		char field[256];
 		snprintf(field, sizeof field, "%s[%d].%s", tf->id, row, col->id);
-		input_cell(s, (lxw_col_t)(1 + c), &in, f->id, field);
+		input_cell(s, (lxw_col_t)(bc_column_number(c) - 1), &in, f->id,
+			   field);
 	}
 	s->r++;
 }

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 #include "validate.h"
+#include "i18n.h"
 #include "mem.h"
 #include "text.h"
 
@@ -55,45 +56,131 @@ static void note_rc(vctx *x, bc_err rc)
 		x->rc = rc;
 }
 
-static void say(vctx *x, bc_diags *d, bc_severity sev, int line,
-		const char *loc, const char *form, const char *field,
-		const char *fmt, va_list ap)
+/* A message twice: in English (JSON, what is kept) and in the reader's
+ * language, formatted from one English format marked N_(). */
+typedef struct words {
+	char en[768], local[768];
+} words;
+
+static void wordsv(words *w, const char *fmt, va_list ap)
 {
-	char msg[1024];
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	if (loc)
-		bc_diags_add_at(d, sev, x->s->file, loc, form, field, "%s", msg);
-	else
-		bc_diags_add(d, sev, x->s->file, line, form, field, "%s", msg);
+	va_list again;
+	va_copy(again, ap);
+	vsnprintf(w->en, sizeof w->en, fmt, ap);
+	vsnprintf(w->local, sizeof w->local, _(fmt), again);
+	va_end(again);
 }
 
-static void fail(vctx *x, int line, const char *loc, const char *form,
-		 const char *field, const char *fmt, ...)
-	__attribute__((format(printf, 6, 7)));
-static void fail(vctx *x, int line, const char *loc, const char *form,
-		 const char *field, const char *fmt, ...)
+static void put_words(words *w, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static void put_words(words *w, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	say(x, x->d, BC_ERROR, line, loc, form, field, fmt, ap);
+	wordsv(w, fmt, ap);
 	va_end(ap);
+}
+
+/* What a message is about: the submission (all NULL), a form, one of
+ * its fields, a table's row or cell; a check.  Named in the message by
+ * what the unit reads on its form, in JSON by the ids. */
+typedef struct about {
+	const bc_form *form;
+	const char *form_id; /* a form id the rules do not know */
+	const bc_field *field;
+	const char *field_id; /* a field the form does not have */
+	int row;
+	const bc_field *col;
+	const char *col_id;
+	const char *check;
+} about;
+
+#define NOTHING ((about){0})
+
+static about of_form(const bc_form *f)
+{
+	return (about){.form = f};
+}
+
+static about of_field(const bc_form *f, const bc_field *fd)
+{
+	return (about){.form = f, .field = fd};
+}
+
+static about of_cell(const bc_form *f, const bc_field *t, int row,
+		     const bc_field *col)
+{
+	return (about){.form = f, .field = t, .row = row, .col = col};
+}
+
+static bc_where where_of(const vctx *x, place w, const about *a)
+{
+	const bc_form *f = a->form;
+	const bc_field *fd = a->field, *col = a->col;
+	bc_where r = {.file = x->s->file, .line = w.loc ? 0 : w.line,
+		      .loc = w.loc, .row = a->row, .check = a->check};
+	r.form = f ? f->id : a->form_id;
+	r.form_name = f ? f->name : NULL;
+	r.field = fd ? fd->id : a->field_id;
+	r.label = fd ? fd->label : NULL;
+	if (f && fd && !a->row)
+		r.number = bc_field_number(f, (size_t)(fd - f->fields),
+					   x->c->level);
+	r.col = col ? col->id : a->col_id;
+	r.col_label = col ? col->label : NULL;
+	if (fd && col)
+		r.col_number = bc_column_number((size_t)(col - fd->columns));
+	return r;
+}
+
+static void tell(vctx *x, bc_diags *d, bc_severity sev, place w,
+		 const about *a, const words *m)
+{
+	bc_where at = where_of(x, w, a);
+	bc_diags_put(d, sev, &at, m->en, m->local);
+}
+
+static void fail_words(vctx *x, place w, about a, const words *m)
+{
+	tell(x, x->d, BC_ERROR, w, &a, m);
+}
+
+static void fail(vctx *x, place w, about a, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static void fail(vctx *x, place w, about a, const char *fmt, ...)
+{
+	words m;
+	va_list ap;
+	va_start(ap, fmt);
+	wordsv(&m, fmt, ap);
+	va_end(ap);
+	fail_words(x, w, a, &m);
 }
 
 /* A warning, printed (d) and kept with the part's revision. */
-static void warn(vctx *x, bc_part *p, place w, const char *form,
-		 const char *field, const char *fmt, ...)
-	__attribute__((format(printf, 6, 7)));
-static void warn(vctx *x, bc_part *p, place w, const char *form,
-		 const char *field, const char *fmt, ...)
+static void warn_words(vctx *x, bc_part *p, place w, about a,
+		       const words *m)
 {
+	tell(x, x->d, BC_WARNING, w, &a, m);
+	tell(x, p ? &p->notes : &x->c->warnings, BC_WARNING, w, &a, m);
+}
+
+static void warn(vctx *x, bc_part *p, place w, about a, const char *fmt,
+		 ...) __attribute__((format(printf, 5, 6)));
+static void warn(vctx *x, bc_part *p, place w, about a, const char *fmt,
+		 ...)
+{
+	words m;
 	va_list ap;
 	va_start(ap, fmt);
-	say(x, x->d, BC_WARNING, w.line, w.loc, form, field, fmt, ap);
+	wordsv(&m, fmt, ap);
 	va_end(ap);
-	va_start(ap, fmt);
-	say(x, p ? &p->notes : &x->c->warnings, BC_WARNING, w.line, w.loc,
-	    form, field, fmt, ap);
-	va_end(ap);
+	warn_words(x, p, w, a, &m);
+}
+
+static place line_at(int line)
+{
+	return (place){line, NULL};
 }
 
 /* ---- the envelope ---------------------------------------------------- */
@@ -110,14 +197,16 @@ static void check_unit(vctx *x, bc_rulebook *rb)
 {
 	const bc_attr *u = &x->s->unit;
 	if (!attr_text(u)) {
-		fail(x, x->s->line, NULL, NULL, NULL,
-		     "no unit: a submission names the unit that sends it");
+		fail(x, line_at(x->s->line), NOTHING,
+		     N_("no unit: a submission names the unit that sends "
+			"it"));
 		return;
 	}
 	bc_err rc = bc_unit_get(x->st, u->text, &x->c->unit, x->d);
 	if (rc == BC_ERR_NOT_FOUND)
-		fail(x, u->line, u->loc, NULL, NULL,
-		     "unknown unit '%s' (see 'baocao units list')", u->text);
+		fail(x, at_attr(u), NOTHING,
+		     N_("unknown unit '%s' (see 'baocao units list')"),
+		     u->text);
 	else
 		note_rc(x, rc);
 	(void)rb;
@@ -127,15 +216,22 @@ static void check_period(vctx *x, bc_rulebook *rb)
 {
 	const bc_attr *p = &x->s->period;
 	if (!attr_text(p)) {
-		fail(x, x->s->line, NULL, NULL, NULL,
-		     "no period: a submission names its period (2023-Q1)");
+		fail(x, line_at(x->s->line), NOTHING,
+		     N_("no period: a submission names its period "
+			"(2023-Q1)"));
 		return;
 	}
 	bc_diags why = BC_DIAGS_INIT;
 	bc_err rc = bc_period_get(x->st, rb, p->text, &x->c->period, &why);
-	if (rc == BC_ERR_SYNTAX || rc == BC_ERR_NOT_FOUND)
-		fail(x, p->line, p->loc, NULL, NULL, "%s",
-		     why.n ? why.v[0].msg : "unknown period");
+	if (rc == BC_ERR_SYNTAX || rc == BC_ERR_NOT_FOUND) {
+		words m;
+		put_words(&m, N_("unknown period '%s'"), p->text);
+		if (why.n) /* the period's own words, in both languages */
+			snprintf(m.en, sizeof m.en, "%s", why.v[0].msg),
+			snprintf(m.local, sizeof m.local, "%s",
+				 why.v[0].text ? why.v[0].text : why.v[0].msg);
+		fail_words(x, at_attr(p), NOTHING, &m);
+	}
 	else if (rc == BC_OK)
 		x->rs = x->c->period.rs;
 	else {
@@ -155,10 +251,10 @@ static void check_template_rules(vctx *x)
 		return;
 	if (!id->text || !hash->text || strcmp(id->text, x->rs->id) ||
 	    strcmp(hash->text, x->rs->hash))
-		fail(x, 0, hash->loc ? hash->loc : id->loc, NULL, NULL,
-		     "this workbook was made from ruleset %s (version "
-		     "%.12s); %s is governed by %s (version %.12s) now: fill a "
-		     "new template ('baocao template')",
+		fail(x, (place){0, hash->loc ? hash->loc : id->loc}, NOTHING,
+		     N_("this workbook was made from ruleset %s (version "
+			"%.12s); %s is governed by %s (version %.12s) now: "
+			"fill a new template ('baocao template')"),
 		     id->text ? id->text : "?", hash->text ? hash->text : "?",
 		     x->c->period.code, x->rs->id, x->rs->hash);
 }
@@ -171,8 +267,8 @@ static void check_owed(vctx *x)
 	note_rc(x, bc_owed_for(&c->period, c->unit.kind, c->unit.roles,
 			       c->unit.n_roles, &c->owed));
 	if (x->rc == BC_OK && !c->owed.n_parts)
-		fail(x, x->s->unit.line, x->s->unit.loc, NULL, NULL,
-		     "unit '%s' owes nothing for %s under %s", c->unit.code,
+		fail(x, at_attr(&x->s->unit), NOTHING,
+		     N_("unit '%s' owes nothing for %s under %s"), c->unit.code,
 		     c->period.code, x->rs->id);
 }
 
@@ -183,56 +279,74 @@ static void check_signer(vctx *x)
 	const bc_attr *missing = !attr_text(&s->signer_name) ? &s->signer_name
 				 : !attr_text(&s->signer_title) ? &s->signer_title
 								 : NULL;
-	if (missing)
-		fail(x, missing->line ? missing->line : s->line, missing->loc,
-		     NULL, NULL,
-		     "no signer %s: the head of the unit signs and answers "
-		     "for the figures (name and title)",
-		     missing == &s->signer_name ? "name" : "title");
+	place w = {missing && missing->line ? missing->line : s->line,
+		   missing ? missing->loc : NULL};
+	if (missing == &s->signer_name)
+		fail(x, w, NOTHING,
+		     N_("no signer's name: the head of the unit signs and "
+			"answers for the figures (name and title)"));
+	else if (missing)
+		fail(x, w, NOTHING,
+		     N_("no signer's title: the head of the unit signs and "
+			"answers for the figures (name and title)"));
 	c->signer_name = s->signer_name.text;
 	c->signer_title = s->signer_title.text;
 	c->signed_date = attr_text(&s->signed_date);
 	bc_date day;
 	if (c->signed_date && !bc_date_parse(c->signed_date, &day))
-		fail(x, s->signed_date.line, s->signed_date.loc, NULL, NULL,
-		     "signed date '%s' is not a date YYYY-MM-DD",
+		fail(x, at_attr(&s->signed_date), NOTHING,
+		     N_("signed date '%s' is not a date YYYY-MM-DD"),
 		     c->signed_date);
 }
 
-bool bc_receipt_plausible(bc_time at, bc_time now, const bc_period *p,
-			  int offset, char *why, size_t n)
+/* Why a receipt time is no time the period's report can have come at,
+ * in both languages; true when it can. */
+static bool plausible(bc_time at, bc_time now, const bc_period *p,
+		      int offset, words *why)
 {
 	char when[BC_TIME_BUF], other[BC_TIME_BUF];
 	bc_time_format(at, offset, when);
 	if (at > now + BC_RECEIPT_SKEW) {
 		bc_time_format(now, offset, other);
-		snprintf(why, n, "received %s is later than now (%s): a typing "
-				 "mistake? Give the time the file came",
-			 when, other);
+		put_words(why, N_("received %s is later than now (%s): a "
+				  "typing mistake? Give the time the file "
+				  "came"),
+			  when, other);
 		return false;
 	}
 	if (p && bc_time_date(at, offset) < p->from) {
 		bc_date_format(p->from, other);
-		snprintf(why, n, "received %s is before period %s began (%s): "
-				 "a typing mistake? Give the time the file came",
-			 when, p->code, other);
+		put_words(why, N_("received %s is before period %s began "
+				  "(%s): a typing mistake? Give the time the "
+				  "file came"),
+			  when, p->code, other);
 		return false;
 	}
 	return true;
+}
+
+bool bc_receipt_plausible(bc_time at, bc_time now, const bc_period *p,
+			  int offset, char *why, size_t n)
+{
+	words w;
+	if (plausible(at, now, p, offset, &w))
+		return true;
+	snprintf(why, n, "%s", w.local);
+	return false;
 }
 
 /* The receipt time read is one a unit can have sent the period's report
  * at (see bc_receipt_plausible); the time of import always is. */
 static void check_plausible(vctx *x, const bc_import_opts *o)
 {
-	char why[256];
+	words why;
 	const bc_checked *c = x->c;
 	const bc_period *p = x->rs ? &c->period : NULL;
 	int offset = x->rs ? x->rs->directive.utc_offset : o->tz_offset;
 	if (!c->received_default &&
-	    !bc_receipt_plausible(c->received_at, bc_store_now(x->st), p,
-				  offset, why, sizeof why))
-		fail(x, x->receipt_line, x->receipt_loc, NULL, NULL, "%s", why);
+	    !plausible(c->received_at, bc_store_now(x->st), p, offset, &why))
+		fail_words(x, (place){x->receipt_line, x->receipt_loc},
+			   NOTHING, &why);
 }
 
 static void check_receipt(vctx *x, const bc_import_opts *o)
@@ -249,11 +363,9 @@ static void check_receipt(vctx *x, const bc_import_opts *o)
 		c->received_default = true;
 	} else if (!bc_time_parse(at, o->tz_offset, &c->received_at,
 				  &c->offset)) {
-		fail(x, o->received_at ? 0 : s->received_at.line,
-		     o->received_at ? "--received-at" : s->received_at.loc, NULL,
-		     NULL,
-		     "received_at '%s' is not a date or a timestamp "
-		     "(2023-02-26T09:30:00+07:00)",
+		fail(x, (place){x->receipt_line, x->receipt_loc}, NOTHING,
+		     N_("received_at '%s' is not a date or a timestamp "
+			"(2023-02-26T09:30:00+07:00)"),
 		     at);
 	} else {
 		check_plausible(x, o);
@@ -269,34 +381,55 @@ static void check_receipt(vctx *x, const bc_import_opts *o)
 			strncat(list, x->rs->channels[i].id,
 				sizeof list - strlen(list) - 1);
 		}
-		fail(x, o->channel ? 0 : s->channel.line,
-		     o->channel ? "--channel" : s->channel.loc, NULL, NULL,
-		     "unknown channel '%s' (%s)", c->channel, list);
+		fail(x,
+		     (place){o->channel ? 0 : s->channel.line,
+			     o->channel ? "--channel" : s->channel.loc},
+		     NOTHING, N_("unknown channel '%s' (%s)"), c->channel,
+		     list);
 	}
 	const char *e = attr_text(&s->estimated);
 	c->estimated = e && (!strcmp(e, "true") || !strcmp(e, "1"));
 	if (e && !c->estimated && strcmp(e, "false") && strcmp(e, "0"))
-		fail(x, s->estimated.line, s->estimated.loc, NULL, NULL,
-		     "estimated is true or false, not '%s'", e);
+		fail(x, at_attr(&s->estimated), NOTHING,
+		     N_("estimated is true or false, not '%s'"), e);
 }
 
 /* ---- text a clerk types ------------------------------------------------ */
 
+/* What a raw value is about, by the rules' names where they know it. */
+static about of_raw(const vctx *x, const char *form, const char *field,
+		    int row, const char *col)
+{
+	about a = {.form_id = form, .field_id = field, .row = row,
+		   .col_id = col};
+	const bc_form *f = x->rs && form ? bc_ruleset_form(x->rs, form) : NULL;
+	int fi = f && field ? bc_field_index(f->fields, f->n_fields, field)
+			    : -1;
+	if (fi < 0)
+		return a;
+	const bc_field *fd = &f->fields[fi];
+	int ci = row && col ? bc_field_index(fd->columns, fd->n_columns, col)
+			    : -1;
+	if (row && col && ci < 0)
+		return a;
+	a.form = f;
+	a.field = fd;
+	a.col = ci >= 0 ? &fd->columns[ci] : NULL;
+	return a;
+}
+
 /* A control character is nothing a clerk types, and a terminal acts on
  * it (ESC): refused in every text, once per value.  Tabs and line breaks
  * are a narrative's and a table text's own (lines). */
-static void refuse_control(vctx *x, const char *text, bool lines, int line,
-			   const char *loc, const char *form,
-			   const char *field, int row, const char *col)
+static void refuse_control(vctx *x, const char *text, bool lines, place w,
+			   about a)
 {
 	unsigned c = text ? bc_utf8_first_control(text, lines) : 0;
-	const char *why = "a control character, which no one types and a "
-			  "terminal acts on: remove it";
-	if (c && row)
-		fail(x, line, loc, form, field, "row %d, %s: U+%04X, %s", row,
-		     col, c, why);
-	else if (c)
-		fail(x, line, loc, form, field, "U+%04X, %s", c, why);
+	if (c)
+		fail(x, w, a,
+		     N_("U+%04X, a control character, which no one types "
+			"and a terminal acts on: remove it"),
+		     c);
 }
 
 static void check_controls(vctx *x)
@@ -313,13 +446,15 @@ static void check_controls(vctx *x)
 		     {"estimated", &s->estimated}};
 	for (size_t i = 0; i < sizeof attrs / sizeof *attrs; i++)
 		refuse_control(x, attrs[i].a->text, false,
-			       attrs[i].a->line ? attrs[i].a->line : s->line,
-			       attrs[i].a->loc, BC_FORM_META, attrs[i].field, 0,
-			       NULL);
+			       (place){attrs[i].a->line ? attrs[i].a->line
+							: s->line,
+				       attrs[i].a->loc},
+			       (about){.form_id = BC_FORM_META,
+				       .field_id = attrs[i].field});
 	for (size_t i = 0; i < s->n; i++) {
 		const bc_raw *r = &s->v[i];
-		refuse_control(x, r->text, true, r->line, r->loc, r->form,
-			       r->field, r->row, r->col);
+		refuse_control(x, r->text, true, (place){r->line, r->loc},
+			       of_raw(x, r->form, r->field, r->row, r->col));
 	}
 }
 
@@ -374,12 +509,14 @@ static const bc_form *owed_form(vctx *x, const char *id, int line,
 		return x->owed_last = f;
 	if (refused_before(x, id))
 		return NULL;
+	place w = {line, loc};
 	if (!f)
-		fail(x, line, loc, id, NULL, "no such form in %s", x->rs->id);
+		fail(x, w, (about){.form_id = id}, N_("no such form in %s"),
+		     x->rs->id);
 	else
-		fail(x, line, loc, id, NULL,
-		     "unit '%s' does not owe this form for %s", x->c->unit.code,
-		     x->c->period.code);
+		fail(x, w, of_form(f),
+		     N_("unit '%s' does not owe this form for %s"),
+		     x->c->unit.code, x->c->period.code);
 	return NULL;
 }
 
@@ -387,13 +524,13 @@ static const bc_form *owed_form(vctx *x, const char *id, int line,
  * far).  An amount is kept in hundredths in 64 bits, which hold 92 of
  * the largest; sums past that are refused where they are made. */
 static const bc_dec NUM_MAX = {1000000000000000, 0};
-#define TOO_LARGE "%s: too large (at most 1 000 000 000 000 000)"
+#define TOO_LARGE N_("%s: too large (at most 1 000 000 000 000 000)")
 /* A percentage is kept as a double, which gives back every number of
  * up to 15 significant digits as it was written. */
 #define PCT_DIGITS 15
 
 static bool check_number(const bc_field *f, const bc_raw *r, bc_dec *num,
-			 char *why, size_t n)
+			 words *why)
 {
 	/* Digits with an optional fraction ("12", "12.50", "-3"); a number
 	 * written as a JSON or spreadsheet number may have an exponent. */
@@ -402,44 +539,44 @@ static bool check_number(const bc_field *f, const bc_raw *r, bc_dec *num,
 				 : bc_dec_parse(r->text, r->kind == BC_RAW_NUM,
 						num);
 	if (rd == BC_DEC_NOT_NUMBER) {
-		snprintf(why, n, "'%s' is not a number (digits, '.' before "
-				 "decimals, no grouping)", r->text);
+		put_words(why, N_("'%s' is not a number (digits, '.' before "
+				 "decimals, no grouping)"), r->text);
 		return false;
 	}
 	if (rd == BC_DEC_TOO_LONG) {
-		snprintf(why, n, fabs(strtod(r->text, NULL)) > 1e15
+		put_words(why, fabs(strtod(r->text, NULL)) > 1e15
 					 ? TOO_LARGE
-					 : "%s: more digits than a number is "
-					   "kept with exactly (18)",
+					 : N_("%s: more digits than a number is "
+					      "kept with exactly (18)"),
 			 r->text);
 		return false;
 	}
 	if (num->v < 0 && f->type != BC_T_PCT) {
-		snprintf(why, n, "%s: cannot be negative", r->text);
+		put_words(why, N_("%s: cannot be negative"), r->text);
 		return false;
 	}
 	if (f->type != BC_T_PCT && bc_dec_cmp(*num, NUM_MAX) > 0) {
-		snprintf(why, n, TOO_LARGE, r->text);
+		put_words(why, TOO_LARGE, r->text);
 		return false;
 	}
 	if (f->type == BC_T_INT && num->scale > 0) {
-		snprintf(why, n, "%s: a count is a whole number", r->text);
+		put_words(why, N_("%s: a count is a whole number"), r->text);
 		return false;
 	}
 	if (f->type == BC_T_MONEY && num->scale > 2) {
-		snprintf(why, n, "%s: money takes at most 2 decimals (it is "
-				 "never rounded)", r->text);
+		put_words(why, N_("%s: money takes at most 2 decimals (it is "
+				 "never rounded)"), r->text);
 		return false;
 	}
 	if (f->type == BC_T_PCT &&
 	    (num->v < 0 || bc_dec_cmp(*num, bc_dec_int(100)) > 0)) {
-		snprintf(why, n, "%s: a percentage is between 0 and 100",
+		put_words(why, N_("%s: a percentage is between 0 and 100"),
 			 r->text);
 		return false;
 	}
 	if (f->type == BC_T_PCT && bc_dec_digits(*num) > PCT_DIGITS) {
-		snprintf(why, n, "%s: a percentage has at most %d significant "
-				 "digits (it is never rounded)", r->text,
+		put_words(why, N_("%s: a percentage has at most %d significant "
+				 "digits (it is never rounded)"), r->text,
 			 PCT_DIGITS);
 		return false;
 	}
@@ -452,8 +589,7 @@ static bool check_number(const bc_field *f, const bc_raw *r, bc_dec *num,
  * refused when it could be read two ways — never silently misread.
  * Writes plain digits into out; false with a reason in why.
  */
-static bool local_number(const char *s, char *out, size_t n, char *why,
-			 size_t wn)
+static bool local_number(const char *s, char *out, size_t n, words *why)
 {
 	const char *dot = strchr(s, '.'), *comma = strchr(s, ',');
 	const char *last_dot = strrchr(s, '.'), *last_comma = strrchr(s, ',');
@@ -478,9 +614,9 @@ static bool local_number(const char *s, char *out, size_t n, char *why,
 			while (isdigit((unsigned char)q[k]))
 				k++;
 			if (k != 3) {
-				snprintf(why, wn, "'%s' can be read two ways: "
+				put_words(why, N_("'%s' can be read two ways: "
 						  "type the number without "
-						  "separators",
+						  "separators"),
 					 s);
 				return false;
 			}
@@ -490,7 +626,7 @@ static bool local_number(const char *s, char *out, size_t n, char *why,
 	}
 	out[o] = '\0';
 	if (strlen(s) >= n) {
-		snprintf(why, wn, "'%.20s…' is too long for a number", s);
+		put_words(why, N_("'%.20s…' is too long for a number"), s);
 		return false;
 	}
 	return true;
@@ -519,7 +655,7 @@ static bool local_date(const char *s, bc_date *day)
  * that value from its neighbours, and anything else what Excel shows.
  */
 static bool sheet_number(const bc_field *f, const bc_raw *r, bc_raw *norm,
-			 char *buf, size_t n, char *why, size_t wn)
+			 char *buf, size_t n, words *why)
 {
 	bc_dec d;
 	char fixed[BC_DEC_BUF];
@@ -539,10 +675,10 @@ static bool sheet_number(const bc_field *f, const bc_raw *r, bc_raw *norm,
 		 * few rounded terms drifts by). */
 		if (ulp * 100 > pow(10, -decimals) ||
 		    fabs(strtod(fixed, NULL) - x) > 8 * ulp) {
-			snprintf(why, wn, "%s: more digits than a spreadsheet "
+			put_words(why, N_("%s: more digits than a spreadsheet "
 					  "keeps (15) and more decimals than "
 					  "the field takes (%d): type it as "
-					  "text", r->text, decimals);
+					  "text"), r->text, decimals);
 			return false;
 		}
 		snprintf(buf, n, "%s", fixed);
@@ -553,7 +689,7 @@ static bool sheet_number(const bc_field *f, const bc_raw *r, bc_raw *norm,
 
 /* The spreadsheet's way of writing a value, made the formats' way. */
 static bool from_sheet(const bc_field *f, const bc_raw *r, bc_raw *norm,
-		       char *buf, size_t n, char *why, size_t wn)
+		       char *buf, size_t n, words *why)
 {
 	*norm = *r;
 	if (!r->sheet_dates || !r->text)
@@ -566,7 +702,7 @@ static bool from_sheet(const bc_field *f, const bc_raw *r, bc_raw *norm,
 							&day)
 				  : local_date(r->text, &day);
 		if (!ok) {
-			snprintf(why, wn, "'%s' is not a date (dd/mm/yyyy)",
+			put_words(why, N_("'%s' is not a date (dd/mm/yyyy)"),
 				 r->text);
 			return false;
 		}
@@ -582,11 +718,11 @@ static bool from_sheet(const bc_field *f, const bc_raw *r, bc_raw *norm,
 	} else if ((f->type == BC_T_INT || f->type == BC_T_MONEY ||
 		    f->type == BC_T_PCT) &&
 		   r->kind == BC_RAW_TEXT) {
-		if (!local_number(r->text, buf, n, why, wn))
+		if (!local_number(r->text, buf, n, why))
 			return false;
 		norm->text = buf;
 	} else if (r->kind == BC_RAW_NUM) {
-		return sheet_number(f, r, norm, buf, n, why, wn);
+		return sheet_number(f, r, norm, buf, n, why);
 	}
 	return true;
 }
@@ -595,12 +731,12 @@ static bool from_sheet(const bc_field *f, const bc_raw *r, bc_raw *norm,
  * may point into buf, which the caller provides). */
 static bool typed(const bc_field *f, const bc_raw *raw, char *buf,
 		  size_t bufn, bool *has_num, bc_dec *num, const char **text,
-		  char *why, size_t n)
+		  words *why)
 {
 	bc_date day;
 	bc_raw norm;
 	const bc_raw *r = &norm;
-	if (!from_sheet(f, raw, &norm, buf, bufn, why, n))
+	if (!from_sheet(f, raw, &norm, buf, bufn, why))
 		return false;
 	*has_num = false;
 	*text = NULL;
@@ -609,10 +745,10 @@ static bool typed(const bc_field *f, const bc_raw *raw, char *buf,
 	case BC_T_MONEY:
 	case BC_T_PCT:
 		*has_num = true;
-		return check_number(f, r, num, why, n);
+		return check_number(f, r, num, why);
 	case BC_T_DATE:
 		if (!bc_date_parse(r->text, &day)) {
-			snprintf(why, n, "'%s' is not a date YYYY-MM-DD",
+			put_words(why, N_("'%s' is not a date YYYY-MM-DD"),
 				 r->text);
 			return false;
 		}
@@ -626,7 +762,7 @@ static bool typed(const bc_field *f, const bc_raw *raw, char *buf,
 		else if (!strcmp(r->text, "false") || !strcmp(r->text, "0"))
 			*num = bc_dec_int(0);
 		else {
-			snprintf(why, n, "'%s' is not true or false", r->text);
+			put_words(why, N_("'%s' is not true or false"), r->text);
 			return false;
 		}
 		*has_num = true;
@@ -637,42 +773,41 @@ static bool typed(const bc_field *f, const bc_raw *raw, char *buf,
 				*text = f->values[i];
 				return true;
 			}
-		size_t o = (size_t)snprintf(why, n, "'%s' is not one of: ",
-					    r->text);
-		for (size_t i = 0; i < f->n_values && o < n; i++)
-			o += (size_t)snprintf(why + o, n - o, "%s%s",
+		char list[512] = "";
+		for (size_t i = 0, o = 0; i < f->n_values && o < sizeof list;
+		     i++)
+			o += (size_t)snprintf(list + o, sizeof list - o, "%s%s",
 					      i ? ", " : "", f->values[i]);
+		put_words(why, N_("'%s' is not one of: %s"), r->text, list);
 		return false;
 	case BC_T_TEXT:
 		*text = r->text;
 		return true;
 	case BC_T_TABLE:
-		snprintf(why, n, "a table takes rows, not a single value");
+		put_words(why, N_("a table takes rows, not a single value"));
 		return false;
 	}
 	return false;
 }
 
-static void add_typed(vctx *x, bc_part *p, const bc_form *form,
-		      const bc_field *f, const bc_raw *r, const char *field,
-		      const char *col)
+/* Value r of field f, or of a table t's column f, typed into part p. */
+static void add_typed(vctx *x, bc_part *p, const bc_field *t,
+		      const bc_field *f, const bc_raw *r)
 {
 	bool has_num;
 	bc_dec num = {0};
 	const char *text;
-	char why[512], buf[128];
-	if (!typed(f, r, buf, sizeof buf, &has_num, &num, &text, why,
-		   sizeof why)) {
-		if (r->row)
-			fail(x, r->line, r->loc, form->id, field,
-			     "row %d, %s: %s (%s)", r->row, col, why, f->label);
-		else
-			fail(x, r->line, r->loc, form->id, field, "%s (%s)",
-			     why, f->label);
+	char buf[128];
+	words why;
+	if (!typed(f, r, buf, sizeof buf, &has_num, &num, &text, &why)) {
+		fail_words(x, (place){r->line, r->loc},
+			   t ? of_cell(p->form, t, r->row, f)
+			     : of_field(p->form, f),
+			   &why);
 		return;
 	}
-	note_rc(x, bc_part_add(p, field, r->row, col, has_num ? &num : NULL,
-			       text, r->line, r->loc));
+	note_rc(x, bc_part_add(p, t ? t->id : f->id, r->row, t ? f->id : NULL,
+			       has_num ? &num : NULL, text, r->line, r->loc));
 }
 
 static void check_form_value(vctx *x, const bc_raw *r)
@@ -682,11 +817,15 @@ static void check_form_value(vctx *x, const bc_raw *r)
 		return;
 	int fi = bc_field_index(form->fields, form->n_fields, r->field);
 	const bc_field *f = fi >= 0 ? &form->fields[fi] : NULL;
-	if (!f || !bc_field_asked(f, x->c->level)) {
-		fail(x, r->line, r->loc, form->id, r->field,
-		     f ? "asked only of level %s, not of this unit"
-		       : "the form has no such field%s",
-		     f ? f->level : "");
+	place w = {r->line, r->loc};
+	if (!f) {
+		fail(x, w, (about){.form = form, .field_id = r->field},
+		     N_("the form has no such field"));
+		return;
+	}
+	if (!bc_field_asked(f, x->c->level)) {
+		fail(x, w, of_field(form, f),
+		     N_("asked only of level %s, not of this unit"), f->level);
 		return;
 	}
 	bc_part *p = part_for(x, form->id, form);
@@ -694,52 +833,57 @@ static void check_form_value(vctx *x, const bc_raw *r)
 		return;
 	if (f->type != BC_T_TABLE) {
 		if (r->row || r->kind == BC_RAW_EMPTY)
-			fail(x, r->line, r->loc, form->id, f->id,
-			     "not a table: it takes one value");
+			fail(x, w, of_field(form, f),
+			     N_("not a table: it takes one value"));
 		else
-			add_typed(x, p, form, f, r, f->id, NULL);
+			add_typed(x, p, NULL, f, r);
 		return;
 	}
 	if (!r->row) {
 		if (r->kind != BC_RAW_EMPTY)
-			fail(x, r->line, r->loc, form->id, f->id,
-			     "a table takes rows (or [] for none)");
+			fail(x, w, of_field(form, f),
+			     N_("a table takes rows (or [] for none)"));
 		return;
 	}
 	int ci = bc_field_index(f->columns, f->n_columns, r->col);
 	if (ci < 0) {
-		fail(x, r->line, r->loc, form->id, f->id,
-		     "row %d: the table has no column '%s'", r->row, r->col);
+		fail(x, w, of_cell(form, f, r->row, NULL),
+		     N_("the table has no column '%s'"), r->col);
 		return;
 	}
 	if (r->row > BC_TABLE_MAX_ROWS) {
-		fail(x, r->line, r->loc, form->id, f->id,
-		     "more than %d rows", BC_TABLE_MAX_ROWS);
+		fail(x, w, of_field(form, f), N_("more than %d rows"),
+		     BC_TABLE_MAX_ROWS);
 		return;
 	}
-	add_typed(x, p, form, &f->columns[ci], r, f->id,
-		  f->columns[ci].id);
+	add_typed(x, p, f, &f->columns[ci], r);
 }
 
 static void check_section(vctx *x, const bc_raw *r)
 {
+	place w = {r->line, r->loc};
+	about a = {.form_id = BC_PART_REPORT, .field_id = r->field};
 	if (r->row || r->col) {
-		fail(x, r->line, r->loc, BC_PART_REPORT, r->field,
-		     "a report section takes one text, not rows");
+		fail(x, w, a, N_("a report section takes one text, not rows"));
 		return;
 	}
 	const bc_section *sec = bc_ruleset_section(x->rs, r->field);
 	if (!sec) {
-		fail(x, r->line, r->loc, BC_PART_REPORT, r->field,
-		     "no such section in the outline of %s", x->rs->id);
+		fail(x, w, a, N_("no such section in the outline of %s"),
+		     x->rs->id);
 		return;
 	}
 	if (!bc_owed_may_write(&x->c->owed, sec->id)) {
-		fail(x, r->line, r->loc, BC_PART_REPORT, r->field,
-		     "another unit's section: unit '%s' writes %s",
-		     x->c->unit.code,
-		     x->c->owed.n_sections ? "the sections it owes"
-					   : "no report");
+		if (x->c->owed.n_sections)
+			fail(x, w, a,
+			     N_("another unit's section: unit '%s' writes the "
+				"sections it owes"),
+			     x->c->unit.code);
+		else
+			fail(x, w, a,
+			     N_("another unit's section: unit '%s' writes no "
+				"report"),
+			     x->c->unit.code);
 		return;
 	}
 	if (r->kind == BC_RAW_NULL || !r->text || !*r->text)
@@ -818,8 +962,11 @@ static void say_duplicates(vctx *x, const bool *dup)
 	qsort(v, n, sizeof *v, cmp_raw);
 	for (size_t i = 1; i < n; i++)
 		if (same_key(v[i - 1], v[i]))
-			fail(x, v[i]->line, v[i]->loc, v[i]->form, v[i]->field,
-			     "given twice (first on line %d)", v[i - 1]->line);
+			fail(x, (place){v[i]->line, v[i]->loc},
+			     of_raw(x, v[i]->form, v[i]->field, v[i]->row,
+				    v[i]->col),
+			     N_("given twice (first on line %d)"),
+			     v[i - 1]->line);
 	bc_free(v);
 }
 
@@ -848,6 +995,8 @@ typedef struct lookup {
 	int row; /* table row, or 0 for the form's plain fields */
 	const bc_field *fields;
 	size_t n;
+	const char *level; /* the unit's, which numbers the fields */
+	bool local;        /* dates as a person reads them */
 } lookup;
 
 static bool value_of(void *ud, int ref, bc_dec *v)
@@ -872,8 +1021,25 @@ static bool show_value(void *ud, int ref, bc_dec v, char *buf, size_t n)
 	const lookup *l = ud;
 	if (l->fields[ref].type != BC_T_DATE || n < BC_DATE_BUF)
 		return false;
-	bc_date_format((bc_date)v.v, buf);
+	if (l->local)
+		bc_date_format_dmy((bc_date)v.v, buf);
+	else
+		bc_date_format((bc_date)v.v, buf);
 	return true;
+}
+
+/* A field as the unit's sheet numbers it: "[9]", or a table's column
+ * "(4)"; false for one the sheet does not show. */
+static bool name_value(void *ud, int ref, char *buf, size_t n)
+{
+	const lookup *l = ud;
+	int no = l->row ? bc_column_number((size_t)ref)
+			: bc_field_number(l->p->form, (size_t)ref, l->level);
+	if (no && l->row)
+		snprintf(buf, n, "(%d)", no);
+	else if (no)
+		snprintf(buf, n, "[%d]", no);
+	return no > 0;
 }
 
 /* Where a table's values are in a part, found in one pass instead of a
@@ -943,25 +1109,41 @@ static bool when_holds(const bc_whens *w, const table_index *ix, int row)
 	return true;
 }
 
-static void run_check(vctx *x, bc_part *p, const bc_check *k,
-		      lookup *l, place w, const char *field)
+/* Why check k fails, in one language: the rules' own words first. */
+static void explain(const bc_check *k, lookup *l, int self, bool local,
+		    char *out, size_t n)
+{
+	bc_explain how = {.value = value_of, .show = show_value,
+			  .name = name_value, .ud = l, .self = self,
+			  .local = local};
+	l->local = local;
+	char *why = bc_cond_explain(&k->cond, &how);
+	snprintf(out, n, "%s%s%s", k->message ? k->message : "",
+		 k->message ? ": " : "", why ? why : k->text);
+	bc_free(why);
+}
+
+/* Check k of part p, on row l->row of table t or on the form's fields;
+ * said at w, about field (an index in the form's fields, or -1). */
+static void run_check(vctx *x, bc_part *p, const bc_check *k, lookup *l,
+		      place w, const bc_field *t, int field)
 {
 	if (bc_cond_eval(&k->cond, value_of, l) != 0)
 		return;
-	char *why = bc_cond_explain(&k->cond, value_of, show_value, l);
-	char rowtxt[32] = "";
-	if (l->row)
-		snprintf(rowtxt, sizeof rowtxt, "row %d: ", l->row);
-	const char *f = field ? field : k->field;
+	const bc_form *f = p->form;
+	about a = t ? of_cell(f, t, l->row, NULL)
+		  : field >= 0 ? of_field(f, &f->fields[field])
+			       : of_form(f);
+	a.check = k->text;
+	/* "[9] "Tổng số" = 390, but …" when the field is the left side. */
+	int self = t || k->message ? -1 : field;
+	words m;
+	explain(k, l, self, false, m.en, sizeof m.en);
+	explain(k, l, self, true, m.local, sizeof m.local);
 	if (k->severity == BC_ERROR)
-		fail(x, w.line, w.loc, p->form->id, f, "%s%s%s%s", rowtxt,
-		     k->message ? k->message : "", k->message ? ": " : "",
-		     why ? why : k->text);
+		fail_words(x, w, a, &m);
 	else
-		warn(x, p, w, p->form->id, f, "%s%s%s%s", rowtxt,
-		     k->message ? k->message : "", k->message ? ": " : "",
-		     why ? why : k->text);
-	bc_free(why);
+		warn_words(x, p, w, a, &m);
 }
 
 /* Longest text a column's pattern is matched against: a document
@@ -982,10 +1164,10 @@ static bool pattern_ok(vctx *x, const bc_field *col, const char *text)
 	return match || x->rc != BC_OK;
 }
 
-/* Whether the file gave a value for (field, row, col), col NULL for a
- * plain field: given but refused, it has its own message. */
-static bool given(const vctx *x, const char *form, const char *field,
-		  int row, const char *col)
+/* What the file has for (field, row, col), col NULL for a plain field:
+ * a value, or a cell of a workbook left blank (BC_RAW_NULL); NULL. */
+static const bc_raw *raw_at(const vctx *x, const char *form,
+			    const char *field, int row, const char *col)
 {
 	bc_raw key = {.form = (char *)form, .field = (char *)field,
 		      .row = row, .col = (char *)col};
@@ -993,38 +1175,45 @@ static bool given(const vctx *x, const char *form, const char *field,
 	for (; x->keys && x->keys[h]; h = (h + 1) & x->keys_mask) {
 		const bc_raw *r = &x->s->v[x->keys[h] - 1];
 		if (same_key(r, &key) && (r->col != NULL) == (col != NULL))
-			return r->kind != BC_RAW_NULL;
+			return r;
 	}
-	return false;
+	return NULL;
+}
+
+/* Whether the file gave a value for (field, row, col): given but
+ * refused, it has its own message. */
+static bool given(const vctx *x, const char *form, const char *field,
+		  int row, const char *col)
+{
+	const bc_raw *r = raw_at(x, form, field, row, col);
+	return r && r->kind != BC_RAW_NULL;
 }
 
 static void check_cell(vctx *x, bc_part *p, const bc_field *t,
 		       const table_index *ix, int c, int row, place w)
 {
-	const char *form = p->form->id;
 	const bc_field *col = &t->columns[c];
 	const bc_val *v = cell(ix, row, c);
+	about a = of_cell(p->form, t, row, col);
 	bool needed = col->required ||
 		      (col->required_when.n &&
 		       when_holds(&col->required_when, ix, row));
 	if (!v || (!v->has_num && (!v->text || !*v->text))) {
-		/* A value that was given but refused has its own message. */
-		if (needed && !given(x, p->form->id, t->id, row, col->id))
-			fail(x, w.line, w.loc, form, t->id,
-			     "row %d: %s is required (%s)", row, col->id,
-			     col->label);
+		/* A value that was given but refused has its own message;
+		 * a workbook's cell left blank is said at that cell. */
+		const bc_raw *r = raw_at(x, p->form->id, t->id, row, col->id);
+		if (needed && !(r && r->kind != BC_RAW_NULL))
+			fail(x, r ? (place){r->line, r->loc} : w, a,
+			     N_("required"));
 		return;
 	}
 	if (col->pattern && v->text && !pattern_ok(x, col, v->text))
-		fail(x, v->line, v->loc, form, t->id,
-		     "row %d, %s: '%s' does not look like %s (%s)", row,
-		     col->id, v->text, col->example ? col->example : col->pattern,
-		     col->label);
+		fail(x, at(v), a, N_("'%s' does not look like %s"), v->text,
+		     col->example ? col->example : col->pattern);
 	if (col->in_window_warn && col->type == BC_T_DATE &&
 	    (v->num.v < x->c->period.from || v->num.v > x->c->period.to))
-		warn(x, p, at(v), form, t->id,
-		     "row %d, %s: %s is outside the period's data window", row,
-		     col->id, v->text);
+		warn(x, p, at(v), a,
+		     N_("%s is outside the period's data window"), v->text);
 }
 
 static void check_table(vctx *x, bc_part *p, const bc_field *t)
@@ -1044,20 +1233,19 @@ static void check_table(vctx *x, bc_part *p, const bc_field *t)
 			for (next = next > r ? next : r + 1; !ix.first[next];)
 				next++;
 			place there = at(ix.first[next]);
-			fail(x, there.line, there.loc, p->form->id,
-			     t->id,
-			     "rows are numbered 1, 2, 3 … and row %d is "
-			     "missing",
+			fail(x, there, of_field(p->form, t),
+			     N_("rows are numbered 1, 2, 3 … and row %d is "
+				"missing"),
 			     r);
 			continue;
 		}
 		for (size_t c = 0; c < t->n_columns; c++)
 			check_cell(x, p, t, &ix, (int)c, r, w);
-		lookup l = {p, r, t->columns, t->n_columns};
+		lookup l = {p, r, t->columns, t->n_columns, x->c->level, false};
 		for (size_t k = 0; k < t->n_row_checks; k++) {
 			const bc_check *ck = &t->row_checks[k];
 			if (when_holds(&ck->when, &ix, r))
-				run_check(x, p, ck, &l, w, t->id);
+				run_check(x, p, ck, &l, w, t, -1);
 		}
 	}
 	table_index_free(&ix);
@@ -1084,8 +1272,9 @@ static void mark_tables(vctx *x, bc_part *p, const bc_raw *raws, size_t n)
 					rows = raws[k].row;
 			}
 		if (empty && rows)
-			fail(x, first->line, first->loc, form->id, t->id,
-			     "both empty ([]) and with rows");
+			fail(x, (place){first->line, first->loc},
+			     of_field(form, t),
+			     N_("both empty ([]) and with rows"));
 		bc_dec count = bc_dec_int(rows);
 		if (first)
 			note_rc(x, bc_part_add(p, t->id, 0, NULL, &count, NULL,
@@ -1104,7 +1293,7 @@ static const bc_val *field_val(const bc_part *p, const char *field)
 static void check_carries(vctx *x, bc_part *p)
 {
 	const bc_form *form = p->form;
-	lookup l = {p, 0, form->fields, form->n_fields};
+	lookup l = {p, 0, form->fields, form->n_fields, x->c->level, false};
 	for (size_t i = 0; i < form->n_carries; i++) {
 		const bc_carry *c = &form->carries[i];
 		bc_dec v, prev;
@@ -1118,13 +1307,15 @@ static void check_carries(vctx *x, bc_part *p)
 						&found, x->d));
 		if (!found || !bc_dec_cmp(v, prev))
 			continue;
-		char a[BC_DEC_BUF], b[BC_DEC_BUF];
+		char a[BC_DEC_BUF], b[BC_DEC_BUF], from[32];
 		bc_dec_local(v, a);
 		bc_dec_local(prev, b);
-		warn(x, p, at(field_val(p, form->fields[c->field].id)), form->id,
-		     form->fields[c->field].id,
-		     "%s = %s nhưng %s của báo cáo %s = %s",
-		     form->fields[c->field].id, a, form->fields[c->from].id,
+		if (!name_value(&l, c->from, from, sizeof from))
+			snprintf(from, sizeof from, "%.31s",
+				 form->fields[c->from].id);
+		warn(x, p, at(field_val(p, form->fields[c->field].id)),
+		     of_field(form, &form->fields[c->field]),
+		     N_("= %s, but %s of the report for %s = %s"), a, from,
 		     code, b);
 	}
 }
@@ -1170,11 +1361,17 @@ static void check_last_year(vctx *x, bc_part *p)
 			char a[BC_DEC_BUF], b[BC_DEC_BUF];
 			bc_dec_local(v->num, a);
 			bc_dec_local(last, b);
-			warn(x, p, at(v), p->form->id, v->field,
-			     "%s is %s %s, the value of %s", a,
-			     now > 3 * then ? "more than three times"
-					    : "less than a third of",
-			     b, prev);
+			about of = of_field(p->form, &p->form->fields[fi]);
+			if (now > 3 * then)
+				warn(x, p, at(v), of,
+				     N_("%s is more than three times %s, the "
+					"value of %s"),
+				     a, b, prev);
+			else
+				warn(x, p, at(v), of,
+				     N_("%s is less than a third of %s, the "
+					"value of %s"),
+				     a, b, prev);
 		}
 	}
 }
@@ -1214,10 +1411,8 @@ static void check_required(vctx *x, const bc_part *p)
 		if (!f->required || !bc_field_asked(f, x->c->level) ||
 		    field_val(p, f->id) || given(x, form->id, f->id, 0, NULL))
 			continue;
-		place w = field_place(x, form->id, f->id);
-		fail(x, w.line, w.loc, form->id, f->id,
-		     "required: the form is not received without it (%s)",
-		     f->label);
+		fail(x, field_place(x, form->id, f->id), of_field(form, f),
+		     N_("required: the form is not received without it"));
 	}
 }
 
@@ -1231,16 +1426,19 @@ static void check_form(vctx *x, bc_part *p)
 	for (size_t i = 0; i < form->n_fields; i++)
 		if (form->fields[i].type == BC_T_TABLE)
 			check_table(x, p, &form->fields[i]);
-	lookup l = {p, 0, form->fields, form->n_fields};
+	lookup l = {p, 0, form->fields, form->n_fields, x->c->level, false};
 	for (size_t i = 0; i < form->n_checks; i++) {
 		const bc_check *k = &form->checks[i];
-		const bc_val *v = k->field ? field_val(p, k->field) : NULL;
-		if (!v && k->cond.lhs.n && k->cond.lhs.v[0].name)
-			v = field_val(p, k->cond.lhs.v[0].name);
+		/* Said of the field it is attached to, else of its left
+		 * side's first field. */
 		const char *field = k->field;
 		if (!field && k->cond.lhs.n && k->cond.lhs.v[0].name)
 			field = k->cond.lhs.v[0].name;
-		run_check(x, p, k, &l, at(v), field);
+		int fi = field ? bc_field_index(form->fields, form->n_fields,
+						field)
+			       : -1;
+		run_check(x, p, k, &l, at(field ? field_val(p, field) : NULL),
+			  NULL, fi);
 	}
 	check_carries(x, p);
 	check_last_year(x, p);
@@ -1279,10 +1477,11 @@ static void drop_empty(vctx *x)
 		bc_part *p = &c->parts[i];
 		if (p->form && !p->n) {
 			if (!form_given(x->s, p->part))
-				warn(x, NULL, form_place(x, p->part), p->part,
-				     NULL,
-				     "no value in this form: it is not "
-				     "received, and nothing is stored for it");
+				warn(x, NULL, form_place(x, p->part),
+				     of_form(p->form),
+				     N_("no value in this form: it is not "
+					"received, and nothing is stored for "
+					"it"));
 			bc_part_free(p);
 			continue;
 		}
@@ -1321,16 +1520,15 @@ static void warn_parts(vctx *x, place w, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 static void warn_parts(vctx *x, place w, const char *fmt, ...)
 {
+	words m;
 	va_list ap;
 	va_start(ap, fmt);
-	say(x, x->d, BC_WARNING, w.line, w.loc, NULL, NULL, fmt, ap);
+	wordsv(&m, fmt, ap);
 	va_end(ap);
+	tell(x, x->d, BC_WARNING, w, &NOTHING, &m);
 	for (size_t i = 0; i < x->c->n_parts; i++) {
-		bc_part *p = &x->c->parts[i];
-		va_start(ap, fmt);
-		say(x, &p->notes, BC_WARNING, w.line, w.loc, p->part, NULL, fmt,
-		    ap);
-		va_end(ap);
+		about a = {.form_id = x->c->parts[i].part};
+		tell(x, &x->c->parts[i].notes, BC_WARNING, w, &a, &m);
 	}
 }
 
@@ -1344,18 +1542,20 @@ static void check_late(vctx *x)
 	char when[BC_TIME_BUF], due[BC_DATE_BUF];
 	bc_time_format(c->received_at, dir->utc_offset, when);
 	bc_date_format(c->period.unit_due, due);
+	place w = {x->receipt_line, x->receipt_loc};
 	/* Late only by the clock of the import is worth a second look. */
-	if (c->late)
-		warn_parts(x, (place){x->receipt_line, x->receipt_loc},
-			   "received %s%s, after the deadline %s", when,
-			   c->received_default
-				   ? " at import (no --received-at, and the "
-				     "file gives no receipt time)"
-				   : "",
-			   due);
+	if (c->late && c->received_default)
+		warn_parts(x, w,
+			   N_("received %s at import (no --received-at, and "
+			      "the file gives no receipt time), after the "
+			      "deadline %s"),
+			   when, due);
+	else if (c->late)
+		warn_parts(x, w, N_("received %s, after the deadline %s"),
+			   when, due);
 	if (c->estimated)
 		warn_parts(x, at_attr(&x->s->estimated),
-			   "figures flagged as estimates");
+			   N_("figures flagged as estimates"));
 }
 
 bc_err bc_validate(bc_store *st, bc_rulebook *rb, const bc_submission *s,
@@ -1388,9 +1588,9 @@ bc_err bc_validate(bc_store *st, bc_rulebook *rb, const bc_submission *s,
 		drop_empty(&x);
 		finish_report(&x);
 		if (!out->n_parts && d->errors == before)
-			fail(&x, s->line, NULL, NULL, NULL,
-			     "nothing to import: no form with a value in it "
-			     "and no report section");
+			fail(&x, line_at(s->line), NOTHING,
+			     N_("nothing to import: no form with a value in "
+				"it and no report section"));
 		if (d->errors == before)
 			check_late(&x);
 	}

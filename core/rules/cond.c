@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 #include "cond.h"
+#include "i18n.h"
 #include "mem.h"
 #include "text.h"
 
@@ -312,20 +313,38 @@ int bc_cond_eval(const bc_cond *c, bc_value_fn fn, void *ud)
 	return 0;
 }
 
-void bc_expr_text(const bc_expr *e, char *buf, size_t n)
+/* A term's name as the reader finds it ("[6]"), or as written. */
+static const char *term_name(const bc_term *t, const bc_explain *how,
+			     char *buf, size_t n)
+{
+	if (how && how->name && how->name(how->ud, t->ref, buf, n))
+		return buf;
+	return t->name;
+}
+
+/* "a + b - 2", each name through how (NULL: as written). */
+static void expr_names(const bc_expr *e, const bc_explain *how, char *buf,
+		       size_t n)
 {
 	size_t o = 0;
 	buf[0] = '\0';
 	for (size_t i = 0; i < e->n && o < n; i++) {
-		char num[64];
+		char num[64], name[64];
 		const bc_term *t = &e->v[i];
 		if (!t->name)
 			bc_dec_local(t->k, num);
 		o += (size_t)snprintf(buf + o, n - o, "%s%s",
 				      i == 0 ? (t->sign < 0 ? "-" : "")
 					     : (t->sign < 0 ? " - " : " + "),
-				      t->name ? t->name : num);
+				      t->name ? term_name(t, how, name,
+							  sizeof name)
+					      : num);
 	}
+}
+
+void bc_expr_text(const bc_expr *e, char *buf, size_t n)
+{
+	expr_names(e, NULL, buf, n);
 }
 
 /* "1 180 + 31 + 0": the values of a sum's terms. */
@@ -346,22 +365,27 @@ static void terms_text(const bc_expr *e, bc_value_fn fn, void *ud, char *buf,
 	}
 }
 
-static void side_text(const bc_expr *e, bc_value_fn fn, bc_show_fn show,
-		      void *ud, char *buf, size_t n)
+/* "a + b = 12 (5 + 7)", "a = 12", "12"; or "= 12" for a side that is
+ * only the name the message already gives (how->self). */
+static void side_text(const bc_expr *e, const bc_explain *how, char *buf,
+		      size_t n)
 {
 	char text[512], num[64], terms[512];
 	total v;
-	bc_expr_text(e, text, sizeof text);
-	sum_of(e, fn, ud, &v);
-	bool shown = e->n == 1 && e->v[0].name && show &&
-		     show(ud, e->v[0].ref, v.d, num, sizeof num);
+	expr_names(e, how, text, sizeof text);
+	sum_of(e, how->value, how->ud, &v);
+	bool shown = e->n == 1 && e->v[0].name && how->show &&
+		     how->show(how->ud, e->v[0].ref, v.d, num, sizeof num);
 	if (!shown && v.exact)
 		bc_dec_local(v.d, num);
 	else if (!shown)
 		bc_num_text(v.x, num, sizeof num);
 	if (e->n > 1) {
-		terms_text(e, fn, ud, terms, sizeof terms);
+		terms_text(e, how->value, how->ud, terms, sizeof terms);
 		snprintf(buf, n, "%s = %s (%s)", text, num, terms);
+	} else if (e->v[0].name && e->v[0].ref >= 0 &&
+		   e->v[0].ref == how->self) {
+		snprintf(buf, n, "= %s", num);
 	} else if (e->v[0].name) {
 		snprintf(buf, n, "%s = %s", text, num);
 	} else {
@@ -369,16 +393,26 @@ static void side_text(const bc_expr *e, bc_value_fn fn, bc_show_fn show,
 	}
 }
 
-char *bc_cond_explain(const bc_cond *c, bc_value_fn fn, bc_show_fn show,
-		      void *ud)
+char *bc_cond_explain(const bc_cond *c, const bc_explain *how)
 {
-	static const char *const must[] = {
-		[BC_EQ] = "", [BC_NE] = "phải khác ", [BC_LE] = "phải \u2264 ",
-		[BC_LT] = "phải < ", [BC_GE] = "phải \u2265 ",
-		[BC_GT] = "phải > ",
-	};
 	char ls[640], rs[640];
-	side_text(&c->lhs, fn, show, ud, ls, sizeof ls);
-	side_text(&c->rhs, fn, show, ud, rs, sizeof rs);
-	return bc_sprintf("%s nhưng %s%s", ls, must[c->op], rs);
+	side_text(&c->lhs, how, ls, sizeof ls);
+	side_text(&c->rhs, how, rs, sizeof rs);
+#define BUT(fmt) bc_sprintf(how->local ? _(fmt) : (fmt), ls, rs)
+	switch (c->op) {
+	case BC_EQ:
+		return BUT(N_("%s, but %s"));
+	case BC_NE:
+		return BUT(N_("%s, but must differ from %s"));
+	case BC_LE:
+		return BUT(N_("%s, but must be ≤ %s"));
+	case BC_LT:
+		return BUT(N_("%s, but must be < %s"));
+	case BC_GE:
+		return BUT(N_("%s, but must be ≥ %s"));
+	case BC_GT:
+		return BUT(N_("%s, but must be > %s"));
+	}
+#undef BUT
+	return NULL;
 }

@@ -74,11 +74,28 @@ int bc_cond_eval(const bc_cond *c, bc_value_fn fn, void *ud);
 /* Writes the value of a resolved name as it should read (a date, say);
  * false to have it written as a number. */
 typedef bool (*bc_show_fn)(void *ud, int ref, bc_dec v, char *buf, size_t n);
-/* Why c fails, with its numbers:
- * "hs_da_giai_quyet = 1 204 nhưng hs_truoc_han + hs_dung_han = 1 211
- * (1 180 + 31)".  show may be NULL.  Caller frees with bc_free. */
-char *bc_cond_explain(const bc_cond *c, bc_value_fn fn, bc_show_fn show,
-		      void *ud);
+/* Writes a resolved name as a person finds it on the form ("[6]");
+ * false to have it written as the rules name it. */
+typedef bool (*bc_name_fn)(void *ud, int ref, char *buf, size_t n);
+
+/* How bc_cond_explain tells a failed condition. */
+typedef struct bc_explain {
+	bc_value_fn value;
+	bc_show_fn show; /* may be NULL */
+	bc_name_fn name; /* may be NULL */
+	void *ud;        /* passed to each */
+	/* A name the message already gives, as the field the condition is
+	 * attached to: a side that is only it reads "= 390".  -1: none. */
+	int self;
+	bool local; /* the words in the reader's language, else English */
+} bc_explain;
+
+/* Why c fails, with its numbers: "hs_da_giai_quyet = 1 204, but
+ * hs_truoc_han + hs_dung_han = 1 211 (1 180 + 31)", or with how->name
+ * and how->self "= 1 204, but [5] + [6] = 1 211 (1 180 + 31)"; under a
+ * Vietnamese locale and how->local "…, nhưng …".  Caller frees with
+ * bc_free. */
+char *bc_cond_explain(const bc_cond *c, const bc_explain *how);
 /* The text of e ("a + b"), into buf. */
 void bc_expr_text(const bc_expr *e, char *buf, size_t n);
 

@@ -777,6 +777,23 @@ bool bc_field_asked(const bc_field *f, const char *level)
 	return !f->level || (level && !strcmp(f->level, level));
 }
 
+int bc_field_number(const bc_form *f, size_t i, const char *level)
+{
+	const bc_field *fd = &f->fields[i];
+	if (fd->type == BC_T_TABLE || !bc_field_asked(fd, level))
+		return 0;
+	int no = 1;
+	for (size_t k = 0; k < i; k++)
+		no += f->fields[k].type != BC_T_TABLE &&
+		      bc_field_asked(&f->fields[k], level);
+	return no;
+}
+
+int bc_column_number(size_t c)
+{
+	return (int)c + 2;
+}
+
 bool bc_ruleset_part(const bc_ruleset *rs, const char *id)
 {
 	return bc_ruleset_form(rs, id) ||

@@ -261,6 +261,16 @@ const bc_section *bc_ruleset_section(const bc_ruleset *rs, const char *id);
 /* Whether field f is asked of a unit of level (NULL: a unit that
  * reports at no level): a field of no level is asked of every unit. */
 bool bc_field_asked(const bc_field *f, const char *level);
+/* The number a unit's template prints for form f's field i: a plain
+ * field's STT, the plain fields asked of level counted in order (the
+ * [9] of the template's checks); 0 for a table or a field not asked of
+ * level.  Templates and messages number fields with this alone, so
+ * that a message never names a number the unit's sheet does not show. */
+int bc_field_number(const bc_form *f, size_t i, const char *level);
+/* The number a template prints above a table's column c: (1) is the
+ * rows' STT, the columns follow from (2).  In a sheet whose first
+ * column is 0 it stands above column bc_column_number(c) - 1. */
+int bc_column_number(size_t c);
 /* Index of the field or column id in an array of n fields, or -1. */
 int bc_field_index(const bc_field *v, size_t n, const char *id);
 /* "int", "money", … */

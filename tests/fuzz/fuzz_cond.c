@@ -70,8 +70,9 @@ static void one_condition(const char *text, size_t len, const char *self,
 		within_promise(&c, len);
 		if (bc_cond_resolve(&c, resolve, NULL, &bad)) {
 			bc_cond_eval(&c, value, (void *)seed);
-			char *why = bc_cond_explain(&c, value, show,
-						    (void *)seed);
+			bc_explain how = {.value = value, .show = show,
+					  .ud = (void *)seed, .self = 0};
+			char *why = bc_cond_explain(&c, &how);
 			bc_free(why);
 		}
 		bc_cond_free(&c);

@@ -350,19 +350,19 @@ static void about_value(out *b, const bc_diag *dg, bool local)
 	put(b, "%s", dg->form_name);
 	if (dg->row) {
 		put(b, ", ");
-		put(b, T("table \"%s\""), dg->label ? dg->label : dg->field);
+		put(b, T(N_("table \"%s\"")), dg->label ? dg->label : dg->field);
 		put(b, ", ");
-		put(b, T("row %d"), dg->row);
+		put(b, T(N_("row %d")), dg->row);
 	}
 	const char *what = dg->row ? dg->col_label : dg->label,
 		   *id = dg->row ? dg->col : dg->field;
 	int no = dg->row ? dg->col_number : dg->number;
 	if (id && no && dg->row) {
 		put(b, ", ");
-		put(b, T("column (%d) \"%s\""), no, what ? what : id);
+		put(b, T(N_("column (%d) \"%s\"")), no, what ? what : id);
 	} else if (id && no) {
 		put(b, ", ");
-		put(b, T("column [%d] \"%s\""), no, what ? what : id);
+		put(b, T(N_("column [%d] \"%s\"")), no, what ? what : id);
 	} else if (id) {
 		put(b, what ? ", \"%s\"" : ", %s", what ? what : id);
 	}
@@ -378,7 +378,7 @@ static void about_ids(out *b, const bc_diag *dg, bool local)
 	else if (dg->field)
 		put(b, "%s: ", dg->field);
 	if (dg->row) {
-		put(b, T("row %d"), dg->row);
+		put(b, T(N_("row %d")), dg->row);
 		put(b, "%s%s: ", dg->col ? ", " : "", dg->col ? dg->col : "");
 	}
 }
@@ -395,14 +395,14 @@ static char *render(const bc_diag *dg, bool local)
 	if (dg->loc && !cell && !(dg->file && dg->line > 0))
 		put(&b, "%s: ", dg->loc);
 	if (dg->severity == BC_WARNING)
-		put(&b, "%s", T("warning: "));
+		put(&b, "%s", T(N_("warning: ")));
 	if (dg->form_name && dg->form)
 		about_value(&b, dg, local);
 	else
 		about_ids(&b, dg, local);
 	put(&b, "%s", local && dg->text ? dg->text : dg->msg ? dg->msg : "");
 	if (cell)
-		put(&b, T(" \u2014 cell %s"), dg->loc);
+		put(&b, T(N_(" — cell %s")), dg->loc);
 	if (dg->more && dg->line > 0)
 		put(&b, local ? P_(" (and %s more line like it)",
 				   " (and %s more lines like it)", dg->more)

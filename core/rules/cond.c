@@ -365,10 +365,10 @@ static void terms_text(const bc_expr *e, bc_value_fn fn, void *ud, char *buf,
 	}
 }
 
-/* "a + b = 12 (5 + 7)", "a = 12", "12"; or "= 12" for a side that is
- * only the name the message already gives (how->self). */
-static void side_text(const bc_expr *e, const bc_explain *how, char *buf,
-		      size_t n)
+/* "a + b = 12 (5 + 7)", "a = 12", "12"; or "= 12" for a left side that
+ * is only the name the message already gives (how->self). */
+static void side_text(const bc_expr *e, bool left, const bc_explain *how,
+		      char *buf, size_t n)
 {
 	char text[512], num[64], terms[512];
 	total v;
@@ -383,7 +383,7 @@ static void side_text(const bc_expr *e, const bc_explain *how, char *buf,
 	if (e->n > 1) {
 		terms_text(e, how->value, how->ud, terms, sizeof terms);
 		snprintf(buf, n, "%s = %s (%s)", text, num, terms);
-	} else if (e->v[0].name && e->v[0].ref >= 0 &&
+	} else if (left && e->v[0].name && e->v[0].ref >= 0 &&
 		   e->v[0].ref == how->self) {
 		snprintf(buf, n, "= %s", num);
 	} else if (e->v[0].name) {
@@ -396,8 +396,8 @@ static void side_text(const bc_expr *e, const bc_explain *how, char *buf,
 char *bc_cond_explain(const bc_cond *c, const bc_explain *how)
 {
 	char ls[640], rs[640];
-	side_text(&c->lhs, how, ls, sizeof ls);
-	side_text(&c->rhs, how, rs, sizeof rs);
+	side_text(&c->lhs, true, how, ls, sizeof ls);
+	side_text(&c->rhs, false, how, rs, sizeof rs);
 #define BUT(fmt) bc_sprintf(how->local ? _(fmt) : (fmt), ls, rs)
 	switch (c->op) {
 	case BC_EQ:

@@ -365,8 +365,9 @@ static void money_compares_exactly_at_any_size(void **state)
 	set_text(&f, "b", "999999000000");
 	set_text(&f, "c", "999999.99");
 	assert_int_equal(bc_cond_eval(&c, value, &f), 0);
-	char *s = bc_cond_explain(&c, value, NULL, &f);
-	assert_string_equal(s, "a = 1 000 000 000 000 nhưng b + c = "
+	bc_explain how = {.value = value, .ud = &f, .self = -1};
+	char *s = bc_cond_explain(&c, &how);
+	assert_string_equal(s, "a = 1 000 000 000 000, but b + c = "
 			       "999 999 999 999,99 (999 999 000 000 + "
 			       "999 999,99)");
 	bc_free(s);
@@ -406,7 +407,8 @@ static char *explain(form *f, const char *text, const char *self)
 	bc_cond c;
 	parse(f, text, self, &c);
 	assert_int_equal(bc_cond_eval(&c, value, f), 0);
-	char *s = bc_cond_explain(&c, value, NULL, f);
+	bc_explain how = {.value = value, .ud = f, .self = -1};
+	char *s = bc_cond_explain(&c, &how);
 	bc_cond_free(&c);
 	assert_non_null(s);
 	return s;
@@ -422,7 +424,7 @@ static void explain_spec_example(void **state)
 	set(&f, "hs_qua_han", 0);
 	char *s = explain(&f, "= hs_truoc_han + hs_dung_han + hs_qua_han",
 			  "hs_da_giai_quyet");
-	assert_string_equal(s, "hs_da_giai_quyet = 1 204 nhưng hs_truoc_han + "
+	assert_string_equal(s, "hs_da_giai_quyet = 1 204, but hs_truoc_han + "
 			       "hs_dung_han + hs_qua_han = 1 211 (1 180 + 31 "
 			       "+ 0)");
 	bc_free(s);
@@ -430,7 +432,7 @@ static void explain_spec_example(void **state)
 	s = explain(&f,
 		    "hs_da_giai_quyet = hs_truoc_han + hs_dung_han + hs_qua_han",
 		    NULL);
-	assert_string_equal(s, "hs_da_giai_quyet = 1 204 nhưng hs_truoc_han + "
+	assert_string_equal(s, "hs_da_giai_quyet = 1 204, but hs_truoc_han + "
 			       "hs_dung_han + hs_qua_han = 1 211 (1 180 + 31 "
 			       "+ 0)");
 	bc_free(s);
@@ -442,24 +444,24 @@ static void explain_inequalities(void **state)
 	set(&f, "nv_hoan_thanh", 12);
 	set(&f, "nv_ke_hoach", 10);
 	char *s = explain(&f, "<= nv_ke_hoach", "nv_hoan_thanh");
-	assert_string_equal(s, "nv_hoan_thanh = 12 nhưng phải \u2264 "
+	assert_string_equal(s, "nv_hoan_thanh = 12, but must be \u2264 "
 			       "nv_ke_hoach = 10");
 	bc_free(s);
 	s = explain(&f, "nv_hoan_thanh < nv_ke_hoach", NULL);
-	assert_string_equal(s, "nv_hoan_thanh = 12 nhưng phải < nv_ke_hoach "
+	assert_string_equal(s, "nv_hoan_thanh = 12, but must be < nv_ke_hoach "
 			       "= 10");
 	bc_free(s);
 	s = explain(&f, "nv_ke_hoach >= nv_hoan_thanh", NULL);
-	assert_string_equal(s, "nv_ke_hoach = 10 nhưng phải \u2265 "
+	assert_string_equal(s, "nv_ke_hoach = 10, but must be \u2265 "
 			       "nv_hoan_thanh = 12");
 	bc_free(s);
 	s = explain(&f, "nv_ke_hoach > nv_hoan_thanh", NULL);
-	assert_string_equal(s, "nv_ke_hoach = 10 nhưng phải > nv_hoan_thanh "
+	assert_string_equal(s, "nv_ke_hoach = 10, but must be > nv_hoan_thanh "
 			       "= 12");
 	bc_free(s);
 	set(&f, "nv_hoan_thanh", 10);
 	s = explain(&f, "nv_hoan_thanh <> nv_ke_hoach", NULL);
-	assert_string_equal(s, "nv_hoan_thanh = 10 nhưng phải khác "
+	assert_string_equal(s, "nv_hoan_thanh = 10, but must differ from "
 			       "nv_ke_hoach = 10");
 	bc_free(s);
 
@@ -468,11 +470,11 @@ static void explain_inequalities(void **state)
 	set(&f, "b", 1200);
 	set(&f, "c", 8);
 	s = explain(&f, "a + b - 3 <= c", NULL);
-	assert_string_equal(s, "a + b - 3 = 1 202 (5 + 1 200 - 3) nhưng phải "
+	assert_string_equal(s, "a + b - 3 = 1 202 (5 + 1 200 - 3), but must be "
 			       "\u2264 c = 8");
 	bc_free(s);
 	s = explain(&f, "b <= 1000", NULL);
-	assert_string_equal(s, "b = 1 200 nhưng phải \u2264 1 000");
+	assert_string_equal(s, "b = 1 200, but must be \u2264 1 000");
 	bc_free(s);
 }
 
@@ -495,16 +497,61 @@ static void explain_with_show(void **state)
 	bc_cond c;
 	parse(&f, "ngay_hoan_thanh <= thoi_han", NULL, &c);
 	assert_int_equal(bc_cond_eval(&c, value, &f), 0);
-	char *s = bc_cond_explain(&c, value, show_dates, &f);
-	assert_string_equal(s, "ngay_hoan_thanh = 2023-02-15 nhưng phải \u2264 "
+	bc_explain how = {.value = value, .show = show_dates, .ud = &f,
+			  .self = -1};
+	char *s = bc_cond_explain(&c, &how);
+	assert_string_equal(s, "ngay_hoan_thanh = 2023-02-15, but must be \u2264 "
 			       "thoi_han = 2023-01-31");
 	bc_free(s);
 	bc_cond_free(&c);
 	/* Where show declines, the number is written. */
 	parse(&f, "so <= thoi_han", NULL, &c);
-	s = bc_cond_explain(&c, value, show_dates, &f);
-	assert_string_equal(s, "so = 4 000 nhưng phải \u2264 thoi_han = "
+	s = bc_cond_explain(&c, &how);
+	assert_string_equal(s, "so = 4 000, but must be \u2264 thoi_han = "
 			       "2023-01-31");
+	bc_free(s);
+	bc_cond_free(&c);
+}
+
+/* A field as the unit's sheet numbers it; the last is on no sheet. */
+static bool numbered(void *ud, int ref, char *buf, size_t n)
+{
+	(void)ud;
+	if (ref == 3)
+		return false;
+	snprintf(buf, n, "[%d]", ref + 6);
+	return true;
+}
+
+/* Named by their numbers, and the field the message is about (self)
+ * not named again: "= 390, but [7] + [8] = 392 (12 + 380)". */
+static void explain_by_numbers(void **state)
+{
+	form f = {.names = {"hs_tiep_nhan", "hs_ky_truoc", "hs_truc_tiep",
+			    "hs_khac"}};
+	set(&f, "hs_tiep_nhan", 390);
+	set(&f, "hs_ky_truoc", 12);
+	set(&f, "hs_truc_tiep", 380);
+	set(&f, "hs_khac", 5);
+	bc_cond c;
+	parse(&f, "= hs_ky_truoc + hs_truc_tiep", "hs_tiep_nhan", &c);
+	bc_explain how = {.value = value, .name = numbered, .ud = &f,
+			  .self = 0};
+	char *s = bc_cond_explain(&c, &how);
+	assert_string_equal(s, "= 390, but [7] + [8] = 392 (12 + 380)");
+	bc_free(s);
+	/* Not self: the left side is named like any other. */
+	how.self = -1;
+	s = bc_cond_explain(&c, &how);
+	assert_string_equal(s, "[6] = 390, but [7] + [8] = 392 (12 + 380)");
+	bc_free(s);
+	bc_cond_free(&c);
+	/* A field the sheet does not show keeps the rules' name; self on
+	 * the right is named. */
+	parse(&f, "hs_khac >= hs_tiep_nhan", NULL, &c);
+	how.self = 0;
+	s = bc_cond_explain(&c, &how);
+	assert_string_equal(s, "hs_khac = 5, but must be \u2265 [6] = 390");
 	bc_free(s);
 	bc_cond_free(&c);
 }
@@ -540,6 +587,7 @@ int main(void)
 		cmocka_unit_test(explain_spec_example),
 		cmocka_unit_test(explain_inequalities),
 		cmocka_unit_test(explain_with_show),
+		cmocka_unit_test(explain_by_numbers),
 		cmocka_unit_test(constants_written_exactly),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

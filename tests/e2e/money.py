@@ -18,6 +18,7 @@ import csv
 import io
 import json
 import os
+import re
 import sys
 import zipfile
 
@@ -44,6 +45,8 @@ AMOUNTS = {"xa-ky-son": "99999999999999.99", "xa-tien-ky": "99999999999999.99",
 # Added exactly; in doubles …99.99 + …99.99 is …99.97.
 XA, HUYEN, TOTAL = "199999999999999.98", "12345678901234.56", "212345678901234.54"
 FIELD = "kinh_phi_cchc"
+# How a message names it: the form, its number on the sheet, its label.
+SAID = 'Biểu số 01, column [14] "Kinh phí bố trí cho công tác CCHC"'
 
 
 def money_sub(unit, amount):
@@ -190,15 +193,16 @@ def money_not_kept_exactly_refused(t):
             ("large.json", "1000000000000000.01", "too large"),
             ("huge.json", "99999999999999999999.99", "too large")):
         expect_err(t.bc("import", write_money_json(t, name, "xa-ky-son", amount)),
-                   1, f"{name}:", f"bm1.{FIELD}: {amount}: {why}")
+                   1, f"{name}:", f"{SAID}: {amount}: {why}")
     rows = csv_rows(money_sub("xa-ky-son", "12.345"))
     r = t.bc("import", write_csv(t, "m.csv", rows))
     line = next(i for i, row in enumerate(rows, 2) if row[3] == FIELD)
-    expect_err(r, 1, f"m.csv:{line}: bm1.{FIELD}: 12.345")
+    expect_err(r, 1, f"m.csv:{line}: {SAID}: 12.345")
     count = write_text(t, "count.json", json.dumps(
         sub(unit="xa-ky-son", forms={"bm1": {"vb_chi_dao": 1}}, report=False),
         ensure_ascii=False).replace('"vb_chi_dao": 1', '"vb_chi_dao": 9007199254740993'))
-    expect_err(t.bc("import", count), 1, "bm1.vb_chi_dao: 9007199254740993: too large")
+    expect_err(t.bc("import", count), 1, 'Biểu số 01, column [1] "Số văn bản chỉ đạo, điều hành về CCHC ban hành '
+               'trong kỳ": 9007199254740993: too large')
     st = run.stored_state(t)
     same(sum(len(u["received"]) for u in st["units"]), 0, "revisions stored")
 
@@ -225,7 +229,7 @@ def percentages_and_counts_exact(t):
                           .replace('"@P@"', pct).replace('"@C@"', count))
     expect_err(t.bc("import", pct_sub("xa-ky-son", "33.33333333333333333", "1"),
                     rules=rules),
-               1, "bm1.ty_le_thu: 33.33333333333333333: a percentage has at "
+               1, '"Tỷ lệ thử": 33.33333333333333333: a percentage has at '
                   "most 15 significant digits")
     t.ok("import", pct_sub("xa-ky-son", "33.3333333333333", "999999999999999"),
          pct_sub("xa-tien-ky", "33.3333333333334", "1000000000000000"), rules=rules)
@@ -244,9 +248,10 @@ def money_xlsx_beyond_15_digits_refused(t):
     with_units(t)
     name = fill_money_xlsx(t, "xa-ky-son", "99999999999999.984")
     r = t.bc("import", name)
-    expect_err(r, 1, f"bm1.{FIELD}: 99999999999999.984: more digits than a "
+    expect_err(r, 1, f"{SAID}: 99999999999999.984: more digits than a "
                      "spreadsheet keeps (15)")
-    check("!" in r.err.split(f"bm1.{FIELD}")[0], f"no sheet!cell named: {r.err!r}")
+    check(re.search(r"\u2014 cell [^!\n]+![A-Z]+[0-9]+$", r.err, re.M),
+          f"no sheet!cell named: {r.err!r}")
 
 
 if __name__ == "__main__":

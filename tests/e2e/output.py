@@ -440,9 +440,9 @@ def escapes_refused_on_import(t):
     name = write_json(t, "esc.json", s)
     r = t.bc("import", name)
     expect_rc(r, 1)
-    e2e.expect_msg(r, name, e2e.line_of(t, name, '"name"'),
+    e2e.expect_msg(t, r, name, e2e.line_of(t, name, '"name"'),
                    "_meta.signer_name")
-    e2e.expect_msg(r, name, e2e.line_of(t, name, '"trich_yeu"'),
+    e2e.expect_msg(t, r, name, e2e.line_of(t, name, '"trich_yeu"'),
                    "pl1b.van_ban")
     check(not raw_controls(r.err), f"{r.cmd}: raw controls in its messages")
     rows = e2e.csv_rows(sub()) + [["xa-ky-son", "2023-Q1", "bm3",

@@ -1147,15 +1147,28 @@ def stored_state(t, rules=None):
     return status(t, as_of="2023-12-31", rules=rules)
 
 
-def expect_msg(r, name, line, where=None):
-    """stderr has 'NAME:LINE: where: …' (where = 'form.field', 'form' or
-    None for a problem of the whole file)."""
-    pat = rf"^{re.escape(name)}:{line}: "  # line: a number or a regex
-    if where:
-        pat += rf"{re.escape(where)}: \S"
+def expect_msg(t, r, name, line, where=None):
+    """stderr has 'NAME:LINE: …', and the same command's --json a problem
+    at that line about where ('form.field', 'form' or None for a problem
+    of the whole file): the text names forms and fields as people read
+    them, the JSON by their ids."""
+    pat = rf"^{re.escape(name)}:{line}: \S"  # line: a number or a regex
     check(re.search(pat, r.err, re.M),
           f"{r.cmd}: no line matching {pat!r} in stderr: "
           f"{r.err.strip()[:600]!r}")
+    args, rules = list(r.argv), None
+    while args and args[0] in ("--db", "--rules"):
+        if args[0] == "--rules":
+            rules = args[1]
+        args = args[2:]
+    j = parse_json(t.bc(*args, "--json", rules=rules))
+    form, _, field = (where or "").partition(".")
+    got = [(p["line"], p["form"], p["field"])
+           for f in j["files"] for p in f["problems"]]
+    check(any(re.fullmatch(str(line), str(l)) and
+              (where is None or (fo, fi) == (form, field or None))
+              for l, fo, fi in got),
+          f"{r.cmd} --json: no problem at line {line} of {where}: {got[:8]}")
 
 
 @test
@@ -1383,7 +1396,7 @@ def bad_import_test(case, spec, ext):
         if case in ("no_signer", "signer_without_title"):
             check(re.search(rf"^{re.escape(name)}:\d+: .*sign", r.err, re.M),
                   f"{r.cmd}: no message about the signer: {r.err!r}")
-        expect_msg(r, name, line, where)
+        expect_msg(t, r, name, line, where)
         check(any("rejected" in l for l in summary_lines(r, name)),
               f"{r.cmd}: no 'rejected' summary line: {r.err!r}")
         same(stored_state(t), before, f"status after the rejected {name}")
@@ -1442,7 +1455,8 @@ def import_rejects_pct_out_of_range(t):
         name = write_json(t, "pct.json", s)
         r = t.bc("import", name, rules=rules)
         expect_rc(r, 1)
-        expect_msg(r, name, line_of(t, name, '"ty_le_thu"'), "bm1.ty_le_thu")
+        expect_msg(t, r, name, line_of(t, name, '"ty_le_thu"'),
+                   "bm1.ty_le_thu")
         same(stored_state(t, rules=rules), before, f"status after pct {bad}")
     s = sub()
     s["forms"]["bm1"]["ty_le_thu"] = 99.5
@@ -1466,7 +1480,7 @@ def import_lists_every_problem(t):
                           ('"thu_ns_thuc_hien"', "bm6.thu_ns_thuc_hien"),
                           ('"loai"', "pl1b.van_ban"),
                           ('"B.5"', "report.B.5")):
-        expect_msg(r, name, line_of(t, name, needle), where)
+        expect_msg(t, r, name, line_of(t, name, needle), where)
 
 
 @test
@@ -1503,7 +1517,8 @@ def import_multi_unit_csv_all_or_nothing(t):
     r = t.bc("import", name)
     expect_rc(r, 1)
     n = line_of(t, name, "xa-ky-tan,2023-Q1,bm3,hs_tiep_nhan,121")
-    check(re.search(rf"^{re.escape(name)}:{n}: bm3\.hs_", r.err, re.M),
+    check(re.search(rf"^{re.escape(name)}:{n}: Biểu số 03, column \[9\]",
+                    r.err, re.M),
           f"{r.cmd}: no bm3 message: {r.err!r}")
     check(not re.search(rf"^{re.escape(name)}:\d+: .*xa-ky-son", r.err,
                         re.M), f"{r.cmd}: the good unit is blamed: {r.err!r}")
@@ -2296,7 +2311,8 @@ def import_warnings_accepted(t):
     name = write_json(t, "2023.json", s)
     r = t.ok("import", name)
     n = line_of(t, name, '"vb_di_tong"')
-    check(re.search(rf"^{re.escape(name)}:{n}: bm7\.vb_di_tong: .*2022-Q1",
+    check(re.search(rf"^{re.escape(name)}:{n}: warning: Biểu số 07, "
+                    rf"column \[4\] .*2022-Q1",
                     r.err, re.M),
           f"{r.cmd}: no year-on-year warning: {r.err!r}")
     check("warning" in r.err, f"{r.cmd}: no warning: {r.err!r}")
@@ -2317,8 +2333,8 @@ def import_empty_form_is_no_receipt(t):
     r = t.ok("import", name)
     for form in ("bm7", "bm6"):
         n = line_of(t, name, f'"{form}"')
-        check(re.search(rf"^{re.escape(name)}:{n}: {form}: warning: no value"
-                        r".*not received", r.err, re.M),
+        check(re.search(rf"^{re.escape(name)}:{n}: warning: Biểu số "
+                        rf"0{form[-1]}: no value.*not received", r.err, re.M),
               f"{r.cmd}: no warning for the empty {form}: {r.err!r}")
     summary = summary_lines(r, name)[0]
     check("bm7" not in summary and "bm6" not in summary and "bm3 r1"
@@ -2361,7 +2377,8 @@ def import_required_field(t):
     r = t.bc("import", name, rules=rules)
     expect_rc(r, 1)
     n = line_of(t, name, '"bm3"')
-    check(re.search(rf"^{re.escape(name)}:{n}: bm3\.hs_tiep_nhan: required",
+    check(re.search(rf'^{re.escape(name)}:{n}: Biểu số 03, column \[9\] '
+                    r'"Tổng số hồ sơ tiếp nhận": required',
                     r.err, re.M), f"{r.cmd}: no 'required' at line {n}: "
                                   f"{r.err!r}")
     # null is not a value either; the message is at its line
@@ -2370,7 +2387,8 @@ def import_required_field(t):
     r = t.bc("import", name, rules=rules)
     expect_rc(r, 1)
     n = line_of(t, name, '"hs_tiep_nhan"')
-    check(re.search(rf"^{re.escape(name)}:{n}: bm3\.hs_tiep_nhan: required",
+    check(re.search(rf'^{re.escape(name)}:{n}: Biểu số 03, column \[9\] '
+                    r'"Tổng số hồ sơ tiếp nhận": required',
                     r.err, re.M), f"{r.cmd}: {r.err!r}")
     same(stored_state(t, rules=rules)["summary"]["missing"], EXPECTED_UNITS,
          "units with something stored after the refusals")

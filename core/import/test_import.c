@@ -493,8 +493,7 @@ static void warnings_from_earlier_reports(void **state)
 	send_form(f, "q3.json", "2023-Q3", "2023-08-20",
 		  "\"bm3\": {\"hs_ky_truoc\": 12}");
 	assert_true(test_diags_have(&f->d, ":4: bm3.hs_ky_truoc: warning: "
-					   "hs_ky_truoc = 12 nhưng "
-					   "hs_dang_giai_quyet của báo cáo "
+					   "= 12, but [16] of the report for "
 					   "2023-H1 = 10"));
 	send_form(f, "q3b.json", "2023-Q3", "2023-08-21",
 		  "\"bm3\": {\"hs_ky_truoc\": 10}");
@@ -523,8 +522,7 @@ static void carry_over_from_the_period_just_before(void **state)
 	send_form(f, "h1b.json", "2023-H1", "2023-05-21",
 		  "\"bm3\": {\"hs_ky_truoc\": 12}");
 	assert_true(test_diags_have(&f->d, ":4: bm3.hs_ky_truoc: warning: "
-					   "hs_ky_truoc = 12 nhưng "
-					   "hs_dang_giai_quyet của báo cáo "
+					   "= 12, but [16] of the report for "
 					   "2022-Y = 7"));
 	assert_int_equal(f->d.n, 1);
 	bc_import_result_free(&res);

@@ -77,58 +77,6 @@ static char *doc(const char *unit, const char *period, const char *at,
 	return s;
 }
 
-/* A diagnostic by its ids, as scripts read it in --json:
- * "FILE:LINE: form.field: [warning: ][row N[, column]: ]message", or
- * with "LOC: " for a place without a line.  The text a person reads
- * (form names and labels) is tested on its own. */
-static char *ids_text(const bc_diag *g)
-{
-	char row[96] = "";
-	if (g->row)
-		snprintf(row, sizeof row, "row %d%s%s: ", g->row,
-			 g->col ? ", " : "", g->col ? g->col : "");
-	char *s = malloc(2048);
-	assert_non_null(s);
-	snprintf(s, 2048, "%s%s%d%s%s%s%s%s%s%s%s%s",
-		 g->file ? g->file : "", g->line ? ":" : ": ", g->line,
-		 g->line ? ": " : "", g->loc ? g->loc : "",
-		 g->loc ? ": " : "", g->form ? g->form : "",
-		 g->field ? "." : "", g->field ? g->field : "",
-		 g->form || g->field ? ": " : "",
-		 g->severity == BC_WARNING ? "warning: " : "", row);
-	size_t n = strlen(s);
-	snprintf(s + n, 2048 - n, "%s", g->msg ? g->msg : "");
-	return s;
-}
-
-/* True when some diagnostic by its ids begins with where and contains
- * what. */
-static bool ids_at(const bc_diags *d, const char *where, const char *what)
-{
-	for (size_t i = 0; i < d->n; i++) {
-		char *s = ids_text(&d->v[i]);
-		bool hit = !strncmp(s, where, strlen(where)) && strstr(s, what);
-		free(s);
-		if (hit)
-			return true;
-	}
-	return false;
-}
-
-static bool ids_have(const bc_diags *d, const char *needle)
-{
-	return ids_at(d, "", needle);
-}
-
-static void ids_print(const bc_diags *d)
-{
-	for (size_t i = 0; i < d->n; i++) {
-		char *s = ids_text(&d->v[i]);
-		printf("# %s\n", s);
-		free(s);
-	}
-}
-
 typedef struct run {
 	bc_submissions subs;
 	bc_checked c;
@@ -163,7 +111,7 @@ static void read_text(fx *f, const char *text, run *r)
 	bc_err rc = bc_json_read(JSON_NAME, text, strlen(text), &r->subs,
 				 &f->d);
 	if (rc != BC_OK || f->d.errors) {
-		ids_print(&f->d);
+		test_diags_print(&f->d);
 		fail_msg("the test's JSON does not read");
 	}
 	assert_int_equal(r->subs.n, 1);
@@ -205,7 +153,7 @@ static void accepted(fx *f, const char *unit, const char *key,
 	static run r;
 	validate(f, unit, key, body, &r);
 	if (r.rc != BC_OK || f->d.n) {
-		ids_print(&f->d);
+		test_diags_print(&f->d);
 		fail_msg("%s: refused or warned: %s", unit, body);
 	}
 	run_free(&r);
@@ -222,9 +170,9 @@ static void refused(fx *f, const char *unit, const char *key,
 	char at[256];
 	snprintf(at, sizeof at, JSON_NAME ":%d: %s%s", line, where ? where : "",
 		 where ? ": " : "");
-	bool hit = ids_at(&f->d, at, what);
+	bool hit = test_diags_at(&f->d, at, what);
 	if (!hit || r.rc != BC_ERR_INVALID)
-		ids_print(&f->d);
+		test_diags_print(&f->d);
 	run_free(&r);
 	if (!hit)
 		fail_msg("no diagnostic '%s…%s'", at, what);
@@ -290,7 +238,7 @@ static void good_submission(void **state)
 		 "\"pl1b\": {\"van_ban\": []}\n",
 		 &r);
 	if (r.rc != BC_OK) {
-		ids_print(&f->d);
+		test_diags_print(&f->d);
 		fail_msg("refused");
 	}
 	assert_int_equal(f->d.n, 0);
@@ -355,8 +303,8 @@ static void malformed_period(void **state)
 		validate_text(f, text, &r);
 		free(text);
 		if (r.rc != BC_ERR_INVALID ||
-		    !ids_have(&f->d, JSON_NAME ":3: ")) {
-			ids_print(&f->d);
+		    !test_diags_have(&f->d, JSON_NAME ":3: ")) {
+			test_diags_print(&f->d);
 			fail_msg("period '%s' not refused at line 3", bad[i]);
 		}
 		run_free(&r);
@@ -366,7 +314,7 @@ static void malformed_period(void **state)
 	char *text = doc("xa-ky-son", "2023Q1", "2023-02-20", "forms", "");
 	validate_text(f, text, &r);
 	free(text);
-	assert_true(ids_have(&f->d, JSON_NAME ":3: '2023Q1' is not a "
+	assert_true(test_diags_have(&f->d, JSON_NAME ":3: '2023Q1' is not a "
 					   "period code"));
 	run_free(&r);
 	bc_diags_free(&f->d);
@@ -375,7 +323,7 @@ static void malformed_period(void **state)
 	validate_text(f, text, &r);
 	free(text);
 	assert_int_equal(r.rc, BC_ERR_INVALID);
-	assert_true(ids_have(&f->d, "no period"));
+	assert_true(test_diags_have(&f->d, "no period"));
 	run_free(&r);
 	fx_close(f);
 }
@@ -390,9 +338,9 @@ static void unknown_period(void **state)
 	validate_text(f, text, &r);
 	free(text);
 	assert_int_equal(r.rc, BC_ERR_INVALID);
-	if (!ids_have(&f->d, JSON_NAME ":3: 2023-Q2: no ruleset in "
+	if (!test_diags_have(&f->d, JSON_NAME ":3: 2023-Q2: no ruleset in "
 					"force then has a period type Q2")) {
-		ids_print(&f->d);
+		test_diags_print(&f->d);
 		fail_msg("no diagnostic for 2023-Q2");
 	}
 	run_free(&r);
@@ -402,7 +350,7 @@ static void unknown_period(void **state)
 	validate_text(f, text, &r);
 	free(text);
 	assert_int_equal(r.rc, BC_ERR_INVALID);
-	assert_true(ids_have(&f->d, JSON_NAME ":3: 2023-DX1: no such "
+	assert_true(test_diags_have(&f->d, JSON_NAME ":3: 2023-DX1: no such "
 					   "ad-hoc period"));
 	run_free(&r);
 	fx_close(f);
@@ -509,7 +457,7 @@ static void empty_is_not_reported(void **state)
 		 "\"hs_ky_truoc\": 0}\n",
 		 &r);
 	if (r.rc != BC_OK) {
-		ids_print(&f->d);
+		test_diags_print(&f->d);
 		fail_msg("an empty value is refused");
 	}
 	const bc_part *p = part(&r.c, "bm3");
@@ -608,7 +556,7 @@ static void money_kept_exactly(void **state)
 			 good[i][0]);
 		validate(f, "xa-ky-son", "forms", body, &r);
 		if (r.rc != BC_OK)
-			ids_print(&f->d);
+			test_diags_print(&f->d);
 		assert_int_equal(r.rc, BC_OK);
 		assert_true(num_is(val(part(&r.c, "bm1"), "kinh_phi_cchc", 0,
 				       NULL),
@@ -704,7 +652,7 @@ static void spreadsheet_numbers(void **state)
 			continue;
 		}
 		if (r.rc != BC_OK)
-			ids_print(&f->d);
+			test_diags_print(&f->d);
 		assert_int_equal(r.rc, BC_OK);
 		assert_true(num_is(val(part(&r.c, "bm1"), "kinh_phi_cchc", 0,
 				       NULL),
@@ -716,7 +664,7 @@ static void spreadsheet_numbers(void **state)
 	validate_sheet(f, "\"bm1\": {\"kinh_phi_cchc\": 0}\n",
 		       "kinh_phi_cchc", "99999999999999.984", &r);
 	assert_int_equal(r.rc, BC_ERR_INVALID);
-	assert_true(ids_have(&f->d, "more digits than a spreadsheet "
+	assert_true(test_diags_have(&f->d, "more digits than a spreadsheet "
 					   "keeps (15)"));
 	bc_diags_free(&f->d);
 	run_free(&r);
@@ -807,7 +755,7 @@ static void one_problem_one_diagnostic(void **state)
 	free(body);
 	assert_int_equal(r.rc, BC_ERR_INVALID);
 	if (f->d.n != 1)
-		ids_print(&f->d);
+		test_diags_print(&f->d);
 	size_t n = f->d.n;
 	run_free(&r);
 	fx_close(f);
@@ -875,8 +823,8 @@ static void missing_signer(void **state)
 		char where[64];
 		snprintf(where, sizeof where, JSON_NAME ":%d: no signer",
 			 lines[i]);
-		if (r.rc != BC_ERR_INVALID || !ids_have(&f->d, where)) {
-			ids_print(&f->d);
+		if (r.rc != BC_ERR_INVALID || !test_diags_have(&f->d, where)) {
+			test_diags_print(&f->d);
 			fail_msg("signer %zu: no '%s'", i, where);
 		}
 		run_free(&r);
@@ -1028,10 +976,10 @@ static void csv_refused_with(fx *f, const char *values, const char *a,
 	bc_checked c;
 	bc_import_opts o = {.tz_offset = 420};
 	bc_err rc = bc_validate(f->st, f->rb, &subs.v[0], &o, &c, &f->d);
-	bool has_a = ids_have(&f->d, a);
-	bool has_b = ids_have(&f->d, b);
+	bool has_a = test_diags_have(&f->d, a);
+	bool has_b = test_diags_have(&f->d, b);
 	if (!has_a || !has_b)
-		ids_print(&f->d);
+		test_diags_print(&f->d);
 	bc_checked_free(&c);
 	bc_submissions_free(&subs);
 	fx_close(f);
@@ -1080,9 +1028,9 @@ static void every_problem_listed(void **state)
 		 "\"hs_ky_truoc\": -1}\n",
 		 &r);
 	assert_int_equal(r.rc, BC_ERR_INVALID);
-	assert_true(ids_have(&f->d, JSON_NAME ":7: bm3.hs_tiep_nhan: "
+	assert_true(test_diags_have(&f->d, JSON_NAME ":7: bm3.hs_tiep_nhan: "
 					   "'abc' is not a number"));
-	assert_true(ids_have(&f->d, JSON_NAME ":8: bm3.hs_ky_truoc: "
+	assert_true(test_diags_have(&f->d, JSON_NAME ":8: bm3.hs_ky_truoc: "
 					   "-1: cannot be negative"));
 	assert_int_equal(f->d.errors, 2);
 	assert_int_equal(f->d.n, 2);
@@ -1096,9 +1044,9 @@ static void every_problem_listed(void **state)
 	validate_text(f, text, &r);
 	free(text);
 	assert_int_equal(r.rc, BC_ERR_INVALID);
-	assert_true(ids_have(&f->d, JSON_NAME ":5: received_at"));
-	assert_true(ids_have(&f->d, JSON_NAME ":7: bm1.vb_chi_dao"));
-	assert_true(ids_have(&f->d, JSON_NAME ":8: bm9"));
+	assert_true(test_diags_have(&f->d, JSON_NAME ":5: received_at"));
+	assert_true(test_diags_have(&f->d, JSON_NAME ":7: bm1.vb_chi_dao"));
+	assert_true(test_diags_have(&f->d, JSON_NAME ":8: bm9"));
 	assert_int_equal(f->d.errors, 3);
 	run_free(&r);
 	fx_close(f);
@@ -1116,7 +1064,7 @@ static void unknown_channel(void **state)
 		      "\"forms\": {\"bm2\": {}}}",
 		      &r);
 	assert_int_equal(r.rc, BC_ERR_INVALID);
-	assert_true(ids_have(&f->d, JSON_NAME ":3: unknown channel "
+	assert_true(test_diags_have(&f->d, JSON_NAME ":3: unknown channel "
 					   "'fax'"));
 	run_free(&r);
 	fx_close(f);
@@ -1135,14 +1083,14 @@ static void empty_form_is_not_received(void **state)
 		 "\"bm3\": {\"hs_ky_truoc\": 0}\n",
 		 &r);
 	if (r.rc != BC_OK)
-		ids_print(&f->d);
+		test_diags_print(&f->d);
 	assert_int_equal(r.rc, BC_OK);
 	assert_int_equal(r.c.n_parts, 1);
 	assert_string_equal(r.c.parts[0].part, "bm3");
-	assert_true(ids_have(&f->d, JSON_NAME ":7: bm1: warning: no "
+	assert_true(test_diags_have(&f->d, JSON_NAME ":7: bm1: warning: no "
 					   "value in this form: it is not "
 					   "received"));
-	assert_true(ids_have(&f->d, JSON_NAME ":8: bm2: warning: no "
+	assert_true(test_diags_have(&f->d, JSON_NAME ":8: bm2: warning: no "
 					   "value in this form"));
 	assert_int_equal(f->d.warnings, 2);
 	run_free(&r);
@@ -1150,7 +1098,7 @@ static void empty_form_is_not_received(void **state)
 	/* Nothing but empty forms: nothing to import. */
 	validate(f, "xa-ky-son", "forms", "\"bm1\": {},\n\"bm2\": {}\n", &r);
 	assert_int_equal(r.rc, BC_ERR_INVALID);
-	assert_true(ids_have(&f->d, "nothing to import"));
+	assert_true(test_diags_have(&f->d, "nothing to import"));
 	assert_int_equal(r.c.n_parts, 0);
 	run_free(&r);
 	fx_close(f);
@@ -1168,19 +1116,19 @@ static void received_late(void **state)
 		    "\"bm2\": {\"vb_ra_soat\": 0},\n\"bm1\": {\"vb_chi_dao\": 2}\n",
 		    &r);
 	if (r.rc != BC_OK) {
-		ids_print(&f->d);
+		test_diags_print(&f->d);
 		fail_msg("a late submission is refused");
 	}
 	assert_true(r.c.late);
 	assert_int_equal(f->d.errors, 0);
-	assert_true(ids_have(&f->d, "warning: received "
+	assert_true(test_diags_have(&f->d, "warning: received "
 					   "2023-03-01T08:00:00+07:00, after "
 					   "the deadline 2023-02-28"));
 	assert_true(notes_have(&part(&r.c, "bm1")->notes, "after the deadline"));
 	assert_true(notes_have(&part(&r.c, "bm2")->notes, "after the deadline"));
 	/* Said once for the file, at its receipt time, not once per form. */
 	assert_int_equal(f->d.warnings, 1);
-	assert_true(ids_have(&f->d, JSON_NAME ":5: warning: received"));
+	assert_true(test_diags_have(&f->d, JSON_NAME ":5: warning: received"));
 	run_free(&r);
 	bc_diags_free(&f->d);
 
@@ -1217,13 +1165,13 @@ static void estimated(void **state)
 	assert_int_equal(r.rc, BC_OK);
 	assert_true(r.c.estimated);
 	assert_int_equal(f->d.errors, 0);
-	assert_true(ids_have(&f->d, "warning: figures flagged as "
+	assert_true(test_diags_have(&f->d, "warning: figures flagged as "
 					   "estimates"));
 	assert_true(notes_have(&part(&r.c, "bm1")->notes, "estimates"));
 	assert_true(notes_have(&part(&r.c, "bm2")->notes, "estimates"));
 	/* Said once, where the file says so. */
 	assert_int_equal(f->d.warnings, 1);
-	assert_true(ids_have(&f->d, JSON_NAME ":4: warning: figures "
+	assert_true(test_diags_have(&f->d, JSON_NAME ":4: warning: figures "
 					   "flagged as estimates"));
 	run_free(&r);
 	fx_close(f);
@@ -1240,10 +1188,10 @@ static void document_outside_the_window(void **state)
 	free(body);
 	assert_int_equal(r.rc, BC_OK);
 	assert_int_equal(f->d.errors, 0);
-	if (!ids_at(&f->d, JSON_NAME ":9: pl1b.van_ban: warning: ",
+	if (!test_diags_at(&f->d, JSON_NAME ":9: pl1b.van_ban: warning: ",
 			"row 1, ngay: 2022-11-01 is outside the period's "
 			"data window")) {
-		ids_print(&f->d);
+		test_diags_print(&f->d);
 		fail_msg("no warning");
 	}
 	assert_true(notes_have(&part(&r.c, "pl1b")->notes, "outside"));
@@ -1265,10 +1213,10 @@ static void expectation_not_met(void **state)
 		 &r);
 	assert_int_equal(r.rc, BC_OK);
 	assert_int_equal(f->d.errors, 0);
-	if (!ids_have(&f->d, JSON_NAME ":8: bm4.bien_che_co_mat: "
+	if (!test_diags_have(&f->d, JSON_NAME ":8: bm4.bien_che_co_mat: "
 					"warning: = 12, but must be "
 					"\u2264 [2] = 10")) {
-		ids_print(&f->d);
+		test_diags_print(&f->d);
 		fail_msg("no warning");
 	}
 	assert_true(notes_have(&part(&r.c, "bm4")->notes, "= 12, but must be"));
@@ -1284,7 +1232,7 @@ static bool report_complete(fx *f, const char *unit, const char *body)
 	static run r;
 	validate(f, unit, "report", body, &r);
 	if (r.rc != BC_OK) {
-		ids_print(&f->d);
+		test_diags_print(&f->d);
 		fail_msg("report refused: %s", body);
 	}
 	const bc_part *p = part(&r.c, "report");
@@ -1364,12 +1312,12 @@ static void control_characters(void **state)
 		 word("signer_name_esc"), word("signer_title_nl"));
 	run r;
 	validate_text(f, text, &r);
-	bool both = ids_have(&f->d, JSON_NAME ":3: _meta.signer_name: "
+	bool both = test_diags_have(&f->d, JSON_NAME ":3: _meta.signer_name: "
 					   "U+001B") &&
-		    ids_have(&f->d, JSON_NAME ":4: _meta.signer_title: "
+		    test_diags_have(&f->d, JSON_NAME ":4: _meta.signer_title: "
 					   "U+000A");
 	if (r.rc != BC_ERR_INVALID || !both)
-		ids_print(&f->d);
+		test_diags_print(&f->d);
 	run_free(&r);
 	assert_true(both);
 	bc_diags_free(&f->d);

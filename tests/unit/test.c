@@ -165,13 +165,38 @@ char *test_rules_over_time(void)
 	return dir;
 }
 
+char *test_diag_ids(const bc_diag *g)
+{
+	char row[96] = "";
+	if (g->row)
+		snprintf(row, sizeof row, "row %d%s%s: ", g->row,
+			 g->col ? ", " : "", g->col ? g->col : "");
+	char *s = malloc(2048);
+	assert_non_null(s);
+	snprintf(s, 2048, "%s%s%d%s%s%s%s%s%s%s%s%s",
+		 g->file ? g->file : "", g->line ? ":" : ": ", g->line,
+		 g->line ? ": " : "", g->loc ? g->loc : "",
+		 g->loc ? ": " : "", g->form ? g->form : "",
+		 g->field ? "." : "", g->field ? g->field : "",
+		 g->form || g->field ? ": " : "",
+		 g->severity == BC_WARNING ? "warning: " : "", row);
+	size_t n = strlen(s);
+	snprintf(s + n, 2048 - n, "%s", g->msg ? g->msg : "");
+	return s;
+}
+
+static bool said(const char *s, const char *where, const char *what)
+{
+	return s && strncmp(s, where, strlen(where)) == 0 && strstr(s, what);
+}
+
 bool test_diags_at(const bc_diags *d, const char *where, const char *what)
 {
 	for (size_t i = 0; i < d->n; i++) {
-		char *s = bc_diag_format(&d->v[i]);
-		bool hit = s && strncmp(s, where, strlen(where)) == 0 &&
-			   strstr(s, what);
+		char *s = bc_diag_format(&d->v[i]), *ids = test_diag_ids(&d->v[i]);
+		bool hit = said(s, where, what) || said(ids, where, what);
 		bc_free(s);
+		free(ids);
 		if (hit)
 			return true;
 	}

@@ -58,8 +58,14 @@ void test_copy_source(const char *dir, const char *name, const char *src);
  * directory, so each test of rulesets over time assembles its own. */
 char *test_rules_over_time(void);
 
-/* True when some diagnostic's formatted text contains needle; or,
- * test_diags_at, begins with where ("file:12: ") and contains what. */
+/* A diagnostic by its ids, as scripts read them in --json:
+ * "FILE:LINE: form.field: [warning: ][row N[, column]: ]message" ("FILE:
+ * 0LOC: …" for a place without a line), whatever the text a person
+ * reads names them by.  The caller frees it with free(). */
+char *test_diag_ids(const bc_diag *g);
+/* True when some diagnostic's formatted text, or its ids
+ * (test_diag_ids), contains needle; or, test_diags_at, begins with where
+ * ("file:12: ") and contains what. */
 bool test_diags_have(const bc_diags *d, const char *needle);
 bool test_diags_at(const bc_diags *d, const char *where, const char *what);
 /* Prints the diagnostics (to see why a test failed). */

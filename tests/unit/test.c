@@ -171,11 +171,13 @@ char *test_diag_ids(const bc_diag *g)
 	if (g->row)
 		snprintf(row, sizeof row, "row %d%s%s: ", g->row,
 			 g->col ? ", " : "", g->col ? g->col : "");
+	char line[32] = ": ";
+	if (g->line)
+		snprintf(line, sizeof line, ":%d: ", g->line);
 	char *s = malloc(2048);
 	assert_non_null(s);
-	snprintf(s, 2048, "%s%s%d%s%s%s%s%s%s%s%s%s",
-		 g->file ? g->file : "", g->line ? ":" : ": ", g->line,
-		 g->line ? ": " : "", g->loc ? g->loc : "",
+	snprintf(s, 2048, "%s%s%s%s%s%s%s%s%s%s",
+		 g->file ? g->file : "", line, g->loc ? g->loc : "",
 		 g->loc ? ": " : "", g->form ? g->form : "",
 		 g->field ? "." : "", g->field ? g->field : "",
 		 g->form || g->field ? ": " : "",

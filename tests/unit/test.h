@@ -60,8 +60,8 @@ char *test_rules_over_time(void);
 
 /* A diagnostic by its ids, as scripts read them in --json:
  * "FILE:LINE: form.field: [warning: ][row N[, column]: ]message" ("FILE:
- * 0LOC: …" for a place without a line), whatever the text a person
- * reads names them by.  The caller frees it with free(). */
+ * LOC: …" for a place without a line), whatever the text a person reads
+ * names them by.  The caller frees it with free(). */
 char *test_diag_ids(const bc_diag *g);
 /* True when some diagnostic's formatted text, or its ids
  * (test_diag_ids), contains needle; or, test_diags_at, begins with where

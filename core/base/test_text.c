@@ -3,6 +3,10 @@
 
 #include "text.h"
 
+#include <unicase.h>
+#include <uninorm.h>
+#include <unistr.h>
+
 static void upper_vietnamese(void **state)
 {
 	(void)state;
@@ -181,6 +185,100 @@ static void numbers_round_to_two_decimals(void **state)
 	num_text_is(1234.996, "1 235");
 }
 
+/* ---- names as people type them: tests/data/names.txt ------------------- */
+
+/* s as libunistring makes it (NFD, or capitals), malloc'd, as a string. */
+static char *variant(const char *s, bool upper)
+{
+	size_t n;
+	const uint8_t *u = (const uint8_t *)s;
+	uint8_t *v = upper ? u8_toupper(u, strlen(s), NULL, NULL, NULL, &n)
+			   : u8_normalize(UNINORM_NFD, u, strlen(s), NULL, &n);
+	assert_non_null(v);
+	char *out = calloc(n + 1, 1);
+	memcpy(out, v, n);
+	free(v);
+	return out;
+}
+
+static void same_name_is(const char *a, const char *b, bool yes)
+{
+	if (bc_text_same_name(a, b) != yes || bc_text_same_name(b, a) != yes)
+		fail_msg("'%s' and '%s' %s the same name", a, b,
+			 yes ? "not" : "read as");
+	for (int k = 0; k < 2; k++) {
+		char *v = variant(a, k);
+		if (bc_text_same_name(v, b) != yes)
+			fail_msg("'%s' (of '%s') and '%s': %s the same name", v,
+				 a, b, yes ? "not" : "read as");
+		free(v);
+	}
+}
+
+static char *key_text(const char *s)
+{
+	size_t n;
+	uint32_t *k = bc_text_name_key(s, &n);
+	assert_non_null(k);
+	char *out = calloc(4 * n + 1, 1);
+	size_t len = 4 * n + 1;
+	assert_non_null(u32_to_u8(k, n, (uint8_t *)out, &len));
+	bc_free(k);
+	return out;
+}
+
+static size_t key_distance(const char *a, const char *b, bool within)
+{
+	size_t na, nb;
+	uint32_t *ka = bc_text_name_key(a, &na), *kb = bc_text_name_key(b, &nb);
+	size_t d = bc_text_distance(ka, na, kb, nb, within);
+	bc_free(ka);
+	bc_free(kb);
+	return d;
+}
+
+/* Every case of the file, each kind of them at least once. */
+static void names_as_people_type_them(void **state)
+{
+	(void)state;
+	char *path = test_path(test_source_root(), "tests/data/names.txt");
+	size_t len, seen[4] = {0};
+	char *text = test_read_path(path, &len), *save = NULL;
+	for (char *ln = strtok_r(text, "\n", &save); ln;
+	     ln = strtok_r(NULL, "\n", &save)) {
+		if (*ln == '#')
+			continue;
+		char *f[4] = {ln, NULL, NULL, NULL};
+		for (int i = 1; i < 4 && f[i - 1]; i++)
+			if ((f[i] = strchr(f[i - 1], '\t')))
+				*f[i]++ = '\0';
+		assert_non_null(f[2]);
+		if (!strcmp(f[0], "same")) {
+			assert_non_null(f[3]);
+			same_name_is(f[1], f[2], !strcmp(f[3], "YES"));
+			seen[0]++;
+		} else if (!strcmp(f[0], "key")) {
+			char *k = key_text(f[1]);
+			assert_string_equal(k, f[2]);
+			free(k);
+			seen[1]++;
+		} else {
+			bool within = !strcmp(f[0], "within");
+			assert_true(within || !strcmp(f[0], "distance"));
+			assert_non_null(f[3]);
+			if (key_distance(f[1], f[2], within) != strtoul(f[3], NULL, 10))
+				fail_msg("%s '%s' '%s': %zu, not %s", f[0], f[1],
+					 f[2], key_distance(f[1], f[2], within),
+					 f[3]);
+			seen[2 + within]++;
+		}
+	}
+	for (int i = 0; i < 4; i++)
+		assert_true(seen[i] > 0);
+	free(text);
+	free(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -194,6 +292,7 @@ int main(void)
 		cmocka_unit_test(escaped_in_pieces),
 		cmocka_unit_test(numbers_as_vietnamese_write_them),
 		cmocka_unit_test(numbers_round_to_two_decimals),
+		cmocka_unit_test(names_as_people_type_them),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

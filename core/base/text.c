@@ -9,6 +9,10 @@
 #include <string.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <unicase.h>
+#include <unictype.h>
+#include <uninorm.h>
+#include <unistr.h>
 #include <uniwidth.h>
 #include <unistd.h>
 
@@ -314,4 +318,84 @@ void bc_num_text(double v, char *buf, size_t n)
 		snprintf(out + o, sizeof out - o, ",%s", f + 2);
 	}
 	snprintf(buf, n, "%s", out);
+}
+
+/* ---- names as people type them ----------------------------------------- */
+
+bool bc_text_same_name(const char *a, const char *b)
+{
+	int r;
+	if (!strcmp(a, b))
+		return true;
+	/* NFD after folding: U+0345 and the like fold before they compose. */
+	return u8_casecmp((const uint8_t *)a, strlen(a), (const uint8_t *)b,
+			  strlen(b), NULL, UNINORM_NFD, &r) == 0 &&
+	       r == 0;
+}
+
+/* A character of a name key: a mark is none (0), đ is d (it has no
+ * decomposition to drop a stroke from), anything else but a letter or a
+ * digit a space. */
+static uint32_t key_char(uint32_t c)
+{
+	if (uc_is_general_category(c, UC_CATEGORY_M))
+		return 0;
+	if (c == 0x111)
+		return 'd';
+	return uc_is_alnum(c) ? c : ' ';
+}
+
+uint32_t *bc_text_name_key(const char *s, size_t *n)
+{
+	size_t len;
+	uint8_t *f = u8_casefold((const uint8_t *)s, strlen(s), NULL,
+				 UNINORM_NFD, NULL, &len);
+	uint32_t *k = f ? bc_malloc((len + 1) * sizeof *k) : NULL;
+	*n = 0;
+	if (!k) {
+		free(f);
+		return NULL;
+	}
+	const uint8_t *p = f, *end = f + len;
+	while (p < end) {
+		ucs4_t c;
+		p += u8_mbtouc(&c, p, (size_t)(end - p));
+		uint32_t kc = key_char(c);
+		if (kc && (kc != ' ' || (*n && k[*n - 1] != ' ')))
+			k[(*n)++] = kc;
+	}
+	if (*n && k[*n - 1] == ' ')
+		(*n)--;
+	free(f);
+	return k;
+}
+
+size_t bc_text_distance(const uint32_t *a, size_t na, const uint32_t *b,
+			size_t nb, bool within)
+{
+	/* One row of the table of edits, a's first i characters against
+	 * b's first j; within, b's characters before the run are free. */
+	size_t *row = bc_malloc((nb + 1) * sizeof *row);
+	if (!row)
+		return SIZE_MAX;
+	for (size_t j = 0; j <= nb; j++)
+		row[j] = within ? 0 : j;
+	for (size_t i = 1; i <= na; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= nb; j++) {
+			size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			diag = up;
+			row[j] = best;
+		}
+	}
+	size_t d = row[nb];
+	for (size_t j = 0; within && j < nb; j++)
+		d = row[j] < d ? row[j] : d;
+	bc_free(row);
+	return d;
 }

@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* True when s[0..len) is well-formed UTF-8 (no overlongs, no surrogates,
  * no NUL); otherwise *bad is the offset of the first bad byte. */
@@ -72,5 +73,25 @@ void bc_num_text(double v, char *buf, size_t n);
  * freed with bc_free).  Over max is BC_ERR_LIMIT; errors name the file. */
 bc_err bc_file_read(const char *path, size_t max, char **buf, size_t *len,
 		    bc_diags *d);
+
+/* ---- names as people type them ------------------------------------------
+ * A person types a unit's name "Xã Kỳ Sơn" in NFC or NFD (the tone mark
+ * apart, as some keyboards and macOS file names do) and in any letter
+ * case; these compare names so, and find the nearest of many. */
+
+/* True when a and b are the same name: equal once case-folded and
+ * normalised (libunistring's canonical caseless match). */
+bool bc_text_same_name(const char *a, const char *b);
+/* The name s as a key to find it by when mistyped: case-folded, every
+ * mark dropped (tones, breves, hooks; đ read as d), any run of
+ * characters other than letters and digits one space, none at the ends:
+ * "Xã Kỳ Sơn" and "xa-ky-son" both "xa ky son".  Code points, *n of
+ * them, freed with bc_free; NULL when out of memory. */
+uint32_t *bc_text_name_key(const char *s, size_t *n);
+/* The edits (a character put in, left out or replaced) that turn a into
+ * b, or, when within, into some run of b's characters ("ky son" is 0
+ * within "xa ky son").  SIZE_MAX when out of memory. */
+size_t bc_text_distance(const uint32_t *a, size_t na, const uint32_t *b,
+			size_t nb, bool within);
 
 #endif

@@ -61,6 +61,17 @@ bool bc_offset_parse(const char *s, int *minutes);
  */
 bool bc_time_parse(const char *s, int default_offset, bc_time *out,
 		   int *offset_out);
+/*
+ * A timestamp as a person types it: as bc_time_parse reads, or the date
+ * dd/mm/yyyy (bc_date_parse_any), alone (midnight) or followed by one
+ * space and what bc_time_parse reads after a date: "26/02/2023 09:30",
+ * "26/02/2023 09:30:15", "26/02/2023 09:30+07:00".
+ */
+bool bc_time_parse_any(const char *s, int default_offset, bc_time *out,
+		       int *offset_out);
+/* "dd/mm/yyyy HH:MM" of t seen at offset: a time as text output shows
+ * it to a person (JSON and files keep bc_time_format's ISO). */
+void bc_time_format_dmy(bc_time t, int offset, char out[BC_TIME_BUF]);
 /* "YYYY-MM-DDTHH:MM:SS+HH:MM" of t seen at offset minutes east of UTC. */
 void bc_time_format(bc_time t, int offset, char out[BC_TIME_BUF]);
 /* The civil date at t seen at offset. */

@@ -119,7 +119,7 @@ enum { O_FORMAT, O_OUT, O_PLUGINS, O_FIXED, O_AS_OF, O_DATE };
 static bool read_opts(bc_cli *c, cli_opt *opts, bc_export_opts *o)
 {
 	o->as_of = o->date = BC_DATE_NONE;
-	if (opts[O_FIXED].set && !bc_time_parse(opts[O_FIXED].value,
+	if (opts[O_FIXED].set && !bc_time_parse_any(opts[O_FIXED].value,
 						c->tz_offset, &o->fixed_time,
 						NULL)) {
 		cli_usage_error(usage, "--fixed-time takes a timestamp");

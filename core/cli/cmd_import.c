@@ -206,8 +206,17 @@ int cmd_import(bc_cli *c, int argc, char **argv)
 		bc_free(files);
 		return cli_finish(c, rc);
 	}
-	/* Options are checked once, as usage: not once per file. */
+	/* Options are checked once, as usage: not once per file; a time
+	 * typed day first goes on as ISO, which the import reads. */
 	bc_time t;
+	int off;
+	char iso[BC_TIME_BUF];
+	if (o.received_at &&
+	    bc_time_parse_any(o.received_at, c->tz_offset, &t, &off) &&
+	    !bc_time_parse(o.received_at, c->tz_offset, &t, NULL)) {
+		bc_time_format(t, off, iso);
+		o.received_at = iso;
+	}
 	if (o.received_at &&
 	    !bc_time_parse(o.received_at, c->tz_offset, &t, NULL)) {
 		bc_free(files);

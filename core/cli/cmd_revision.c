@@ -62,8 +62,8 @@ static int correct_time(bc_cli *c, const char **pos, int npos,
 		      strspn(f.sha, "0123456789abcdefABCDEF") != strlen(f.sha)))
 		return cli_usage_error(usage, "--file takes 8 or more hex "
 					      "digits of the file's SHA-256");
-	if (!bc_time_parse(opts[2].value, c->tz_offset, &f.received_at,
-			   &f.offset))
+	if (!bc_time_parse_any(opts[2].value, c->tz_offset, &f.received_at,
+			       &f.offset))
 		return cli_usage_error(usage, "--received-at takes a date or a "
 					      "timestamp (2023-02-26T09:30)");
 	bc_receipt_done r;

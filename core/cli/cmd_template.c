@@ -104,7 +104,7 @@ int cmd_template(bc_cli *c, int argc, char **argv)
 					      "standard output, where --json "
 					      "would print too");
 	if (opts[O_FIXED].set &&
-	    !bc_time_parse(opts[O_FIXED].value, c->tz_offset, &fixed, NULL))
+	    !bc_time_parse_any(opts[O_FIXED].value, c->tz_offset, &fixed, NULL))
 		return cli_usage_error(usage, "--fixed-time takes a timestamp");
 	/* Named as the program writes it: 2023-q1 makes CODE-2023-Q1.xlsx. */
 	char canon[BC_PERIOD_CODE_MAX];

@@ -87,7 +87,7 @@ static int setup(bc_cli *c, char *rules_buf, size_t n)
 	}
 	const char *now = getenv("BAOCAO_NOW");
 	if (now && *now &&
-	    !bc_time_parse(now, c->tz_offset, &c->clock, NULL)) {
+	    !bc_time_parse_any(now, c->tz_offset, &c->clock, NULL)) {
 		fprintf(stderr, _("baocao: $BAOCAO_NOW '%s' is not a timestamp\n"),
 			now);
 		return EXIT_USAGE;

@@ -98,7 +98,8 @@ static int reg_directive(lua_State *L)
 {
 	static const char *const keys[] = {
 		"id", "title", "reference", "issued", "issuer", "replaces",
-		"supersedes", "in_force", "deadline", "reading", NULL};
+		"supersedes", "in_force", "deadline", "reading",
+		"report_name", NULL};
 	static const char *const in_force_keys[] = {"from", "to", NULL};
 	static const char *const deadline_keys[] = {"inclusive", "utc_offset",
 						    NULL};
@@ -123,6 +124,10 @@ static int reg_directive(lua_State *L)
 	d->replaces = bc_rl_get_str(L, 1, "directive", "replaces", false);
 	d->supersedes = bc_rl_get_str(L, 1, "directive", "supersedes", false);
 	d->reading = bc_rl_get_str(L, 1, "directive", "reading", false);
+	d->report_name =
+		bc_rl_get_str(L, 1, "directive", "report_name", false);
+	if (!d->report_name)
+		d->report_name = BC_PART_REPORT;
 	sub_table(L, 1, "directive", "in_force", in_force_keys, true);
 	d->in_force_from = get_date(L, -1, "directive.in_force", "from", true);
 	d->in_force_to = get_date(L, -1, "directive.in_force", "to", false);
@@ -781,6 +786,14 @@ bool bc_ruleset_part(const bc_ruleset *rs, const char *id)
 {
 	return bc_ruleset_form(rs, id) ||
 	       (rs->n_sections && !strcmp(id, BC_PART_REPORT));
+}
+
+const char *bc_ruleset_part_name(const bc_ruleset *rs, const char *part)
+{
+	const bc_form *f = bc_ruleset_form(rs, part);
+	if (f)
+		return f->name;
+	return bc_ruleset_part(rs, part) ? rs->directive.report_name : part;
 }
 
 char *bc_ruleset_parts_text(const bc_ruleset *rs)

@@ -40,6 +40,10 @@ typedef struct bc_origin {
 
 typedef struct bc_directive {
 	char *title, *reference, *issuer, *replaces, *supersedes, *reading;
+	/* What people call the narrative report, the part "report" ("Báo
+	 * cáo bằng văn bản"); "report" when the rules give none.  Never
+	 * NULL. */
+	char *report_name;
 	bc_date issued;
 	bc_date in_force_from, in_force_to; /* to: BC_DATE_NONE when open */
 	bool deadline_inclusive; /* due date counts as on time */
@@ -269,6 +273,9 @@ const char *bc_agg_name(bc_agg a);
 /* True when id is a part a unit can owe and send: a form of rs, or the
  * report when rs has an outline. */
 bool bc_ruleset_part(const bc_ruleset *rs, const char *id);
+/* What people call part (a form's name, the report's name), or part
+ * itself when rs has no such part. */
+const char *bc_ruleset_part_name(const bc_ruleset *rs, const char *part);
 /* The parts of rs for a message, "pl1a, bm1, …, report"; the caller
  * frees it with bc_free (NULL when out of memory). */
 char *bc_ruleset_parts_text(const bc_ruleset *rs);

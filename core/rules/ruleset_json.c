@@ -33,7 +33,7 @@ json_t *bc_directive_json(const bc_rulebook *rb, const bc_ruleset *rs)
 	snprintf(off, sizeof off, "%c%02u:%02u", d->utc_offset < 0 ? '-' : '+',
 		 (unsigned)a / 60u % 24u, (unsigned)a % 60u);
 	return json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:{s:o, s:o},"
-			 " s:{s:b, s:s}, s:o, s:s}",
+			 " s:{s:b, s:s}, s:o, s:s, s:s}",
 			 "id", rs->id, "title", d->title, "reference",
 			 d->reference, "issued", bc_date_json(d->issued),
 			 "issuer", nullable(d->issuer), "replaces",
@@ -43,7 +43,7 @@ json_t *bc_directive_json(const bc_rulebook *rb, const bc_ruleset *rs)
 			 bc_date_json(bc_rulebook_in_force_to(rb, rs)),
 			 "deadline", "inclusive", d->deadline_inclusive,
 			 "utc_offset", off, "reading", nullable(d->reading),
-			 "hash", rs->hash);
+			 "report_name", d->report_name, "hash", rs->hash);
 }
 
 /* Every builder below notes in *e what jansson could not make. */

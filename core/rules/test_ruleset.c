@@ -462,6 +462,47 @@ static void wrong_type(void **state)
 	"  },\n"                                                              \
 	"}\n"
 
+/* What people call each part: a form's name, the report's name from the
+ * directive; the ids when the rules give none. */
+static void part_names(void **state)
+{
+	const char *named[] = {
+		"ruleset.lua",
+		"directive {\n"
+		"  id = \"t\", title = \"T\", reference = \"1/T\",\n"
+		"  in_force = { from = \"2022-01-01\" },\n"
+		"  deadline = { inclusive = true, utc_offset = \"+07:00\" },\n"
+		"  report_name = \"Written report\",\n"
+		"}\n" PERIOD_Q1
+		"section { id = \"A\", title = \"A\" }\n"
+		"form { id = \"f\", name = \"Form 1\", title = \"F\",\n"
+		"  fields = { { \"a\", \"A\", \"int\", \"sum\" } } }\n",
+		NULL};
+	const char *plain[] = {"ruleset.lua", FORM_WITH("required = true"),
+			       NULL};
+	bc_diags d = BC_DIAGS_INIT;
+	bc_ruleset *rs;
+	assert_int_equal(load_mem("t", named, &rs, &d), BC_OK);
+	assert_string_equal(rs->directive.report_name, "Written report");
+	assert_string_equal(bc_ruleset_part_name(rs, "report"), "Written report");
+	assert_string_equal(bc_ruleset_part_name(rs, "f"), "Form 1");
+	assert_string_equal(bc_ruleset_part_name(rs, "g"), "g");
+	bc_ruleset_free(rs);
+	assert_int_equal(load_mem("t", plain, &rs, &d), BC_OK);
+	assert_string_equal(rs->directive.report_name, "report");
+	assert_string_equal(bc_ruleset_part_name(rs, "report"), "report");
+	assert_string_equal(bc_ruleset_part_name(rs, "f"), "f");
+	bc_ruleset_free(rs);
+	/* The shipped rules name the report. */
+	rs = load_shipped(&d);
+	assert_string_not_equal(bc_ruleset_part_name(rs, "report"), "report");
+	assert_string_equal(bc_ruleset_part_name(rs, "report"),
+			    rs->directive.report_name);
+	bc_ruleset_free(rs);
+	assert_int_equal(d.errors, 0);
+	bc_diags_free(&d);
+}
+
 /* required = true on a field is read, and checked like every key. */
 static void required_field(void **state)
 {
@@ -1109,6 +1150,7 @@ int main(void)
 		cmocka_unit_test(missing_required_key),
 		cmocka_unit_test(wrong_type),
 		cmocka_unit_test(required_field),
+		cmocka_unit_test(part_names),
 		cmocka_unit_test(duplicate_period_code),
 		cmocka_unit_test(duplicate_directive),
 		cmocka_unit_test(directive_id_not_directory),

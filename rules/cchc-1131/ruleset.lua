@@ -25,6 +25,9 @@ directive {
   deadline = { inclusive = true, utc_offset = "+07:00" },
   reading = "\"trước ngày 28\" được hiểu là \"chậm nhất ngày 28\": báo cáo "
          .. "nhận được trong ngày 28 (giờ Việt Nam, UTC+07:00) là đúng hạn.",
+  -- The narrative report (outline.lua), as the guidance calls it beside
+  -- the forms' "Biểu số 01 …": "báo cáo bằng văn bản".
+  report_name = "Báo cáo bằng văn bản",
 }
 
 level { id = "huyen", label = "Cấp huyện" }

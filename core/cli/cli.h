@@ -11,6 +11,7 @@
 #include "error.h"
 #include "rulebook.h"
 #include "store.h"
+#include "unit.h"
 
 #include <jansson.h>
 #include <stdbool.h>
@@ -106,6 +107,12 @@ void cli_col(FILE *f, const char *s, int width, bool right);
 /* Parses a date argument; prints a usage error if malformed. */
 bool cli_date_arg(const char *usage, const char *opt, const char *s,
 		  bc_date *out);
+
+/* The unit arg names, by its code or its name as people type it, into
+ * *out (freed with bc_unit_free): EXIT_OK, or the exit code after
+ * saying why on stderr (2 when no unit or several bear it, listing the
+ * closest or those).  The store must be open. */
+int cli_unit_arg(bc_cli *c, const char *arg, bc_unit *out);
 
 /* The commands. */
 int cmd_aggregate(bc_cli *c, int argc, char **argv);

@@ -67,12 +67,19 @@ static int correct_time(bc_cli *c, const char **pos, int npos,
 		return cli_usage_error(usage, "--received-at takes a date or a "
 					      "timestamp (2023-02-26T09:30)");
 	bc_receipt_done r;
+	bc_unit u;
 	bc_err rc = cli_open(c, false);
-	if (rc == BC_OK)
-		rc = bc_receipt_correct(c->st, c->rb, &f, &r, &c->diags);
+	if (rc != BC_OK)
+		return cli_finish(c, rc);
+	int x = cli_unit_arg(c, f.unit, &u);
+	if (x != EXIT_OK)
+		return x;
+	f.unit = u.code;
+	rc = bc_receipt_correct(c->st, c->rb, &f, &r, &c->diags);
 	if (rc == BC_OK)
 		say(c, &f, &r);
 	bc_receipt_done_free(&r);
+	bc_unit_free(&u);
 	return cli_finish(c, rc);
 }
 

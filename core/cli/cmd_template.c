@@ -31,15 +31,20 @@ enum { O_UNIT, O_PERIOD, O_OUT, O_ALL, O_DIR, O_FIXED };
 
 static int one(bc_cli *c, cli_opt *opts, bc_time fixed)
 {
-	const char *unit = opts[O_UNIT].value, *period = opts[O_PERIOD].value;
+	const char *period = opts[O_PERIOD].value;
+	bc_unit u;
+	bc_err rc = cli_open(c, false);
+	if (rc != BC_OK)
+		return cli_finish(c, rc);
+	int r = cli_unit_arg(c, opts[O_UNIT].value, &u);
+	if (r != EXIT_OK)
+		return r;
+	const char *unit = u.code;
 	char *path = opts[O_OUT].set ? bc_strdup(opts[O_OUT].value)
 				     : bc_sprintf("%s-%s.xlsx", unit, period);
-	if (!path)
-		return cli_finish(c, BC_ERR_NOMEM);
-	bc_err rc = cli_open(c, false);
-	if (rc == BC_OK)
-		rc = bc_template_write(c->st, c->rb, unit, period, path, fixed,
-				       &c->diags);
+	rc = path ? bc_template_write(c->st, c->rb, unit, period, path, fixed,
+				      &c->diags)
+		  : BC_ERR_NOMEM;
 	if (rc == BC_OK && c->json)
 		cli_print_json(json_pack("{s:s, s:s, s:s}", "unit", unit,
 					 "period", period, "file", path));
@@ -47,6 +52,7 @@ static int one(bc_cli *c, cli_opt *opts, bc_time fixed)
 		fprintf(stderr, "%s: template of %s for %s written\n",
 			bc_outfile_name(path), unit, period);
 	bc_free(path);
+	bc_unit_free(&u);
 	return cli_finish(c, rc);
 }
 

@@ -683,3 +683,183 @@ bc_err bc_units_list(bc_store *st, bc_unit_list *out, bc_diags *d)
 		bc_unit_list_free(out);
 	return rc;
 }
+
+/* ---- a unit named on a command line --------------------------------- */
+
+/* A unit weighed against an argument: its edits from the argument's key
+ * (within its code's or name's key, then whole), smallest first. */
+typedef struct near_unit {
+	size_t within, whole;
+	char *code, *name;
+} near_unit;
+
+typedef struct near_set {
+	const uint32_t *key; /* the argument's */
+	size_t n_key;
+	near_unit best[BC_UNIT_NEAR_MAX];
+	size_t n;
+	char **same; /* codes of the units bearing the name itself */
+	size_t n_same, cap_same;
+	bool oom;
+} near_set;
+
+static int near_cmp(const near_unit *a, const near_unit *b)
+{
+	if (a->within != b->within)
+		return a->within < b->within ? -1 : 1;
+	if (a->whole != b->whole)
+		return a->whole < b->whole ? -1 : 1;
+	return strcmp(a->name, b->name);
+}
+
+/* The edits of key from the key of s: within it and whole. */
+static void weigh(near_set *ns, const char *s, near_unit *u)
+{
+	size_t n;
+	uint32_t *k = bc_text_name_key(s, &n);
+	if (!k) {
+		ns->oom = true;
+		return;
+	}
+	size_t w = bc_text_distance(ns->key, ns->n_key, k, n, true),
+	       a = bc_text_distance(ns->key, ns->n_key, k, n, false);
+	if (w < u->within || (w == u->within && a < u->whole)) {
+		u->within = w;
+		u->whole = a;
+	}
+	ns->oom |= w == SIZE_MAX || a == SIZE_MAX;
+	bc_free(k);
+}
+
+/* Near enough to be offered: a quarter of the argument's characters
+ * mistyped within a name or a code, or a third of the whole of it.  A
+ * single character is within too many names to say anything. */
+static bool near_enough(const near_unit *u, size_t n_key)
+{
+	return (n_key >= 2 && u->within <= n_key / 4) || u->whole <= n_key / 3;
+}
+
+/* Keeps (code, name) among the best if it is near enough. */
+static void consider(near_set *ns, const char *code, const char *name)
+{
+	near_unit u = {SIZE_MAX, SIZE_MAX, NULL, NULL};
+	weigh(ns, code, &u);
+	weigh(ns, name, &u);
+	u.name = (char *)name;
+	if (!near_enough(&u, ns->n_key) ||
+	    (ns->n == BC_UNIT_NEAR_MAX &&
+	     near_cmp(&u, &ns->best[ns->n - 1]) >= 0))
+		return;
+	if (!(u.code = bc_strdup(code)) || !(u.name = bc_strdup(name))) {
+		bc_free(u.code);
+		ns->oom = true;
+		return;
+	}
+	if (ns->n == BC_UNIT_NEAR_MAX) {
+		ns->n--;
+		bc_free(ns->best[ns->n].code);
+		bc_free(ns->best[ns->n].name);
+	}
+	size_t i = ns->n++;
+	for (; i > 0 && near_cmp(&u, &ns->best[i - 1]) < 0; i--)
+		ns->best[i] = ns->best[i - 1];
+	ns->best[i] = u;
+}
+
+static void same_name(near_set *ns, const char *code)
+{
+	char *c = bc_strdup(code);
+	if (!c || bc_grow((void **)&ns->same, &ns->cap_same, ns->n_same + 1,
+			  sizeof *ns->same) < 0) {
+		bc_free(c);
+		ns->oom = true;
+		return;
+	}
+	ns->same[ns->n_same++] = c;
+}
+
+/* Weighs every unit against arg; the units bearing the name itself go
+ * to ns->same. */
+static bc_err scan(bc_store *st, const char *arg, near_set *ns, bc_diags *d)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(bc_store_db(st), "SELECT code, name FROM unit",
+			       -1, &s, NULL) != SQLITE_OK)
+		return bc_store_fail(st, d, "units");
+	int r = SQLITE_DONE;
+	while (!ns->oom && (r = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *code = (const char *)sqlite3_column_text(s, 0),
+			   *name = (const char *)sqlite3_column_text(s, 1);
+		/* A code typed in capitals is no other unit's. */
+		if (bc_text_same_name(arg, name) ||
+		    bc_text_same_name(arg, code))
+			same_name(ns, code);
+		else if (!ns->n_same)
+			consider(ns, code, name);
+	}
+	sqlite3_finalize(s);
+	if (ns->oom)
+		return BC_ERR_NOMEM;
+	return r == SQLITE_DONE ? BC_OK : bc_store_fail(st, d, "units");
+}
+
+/* The units of codes[0..n) into l, in that order. */
+static bc_err units_of(bc_store *st, char *const *codes, size_t n,
+		       bc_unit_list *l, bc_diags *d)
+{
+	bc_err rc = BC_OK;
+	for (size_t i = 0; rc == BC_OK && i < n; i++) {
+		if (bc_grow((void **)&l->v, &l->cap, l->n + 1, sizeof *l->v) < 0)
+			return BC_ERR_NOMEM;
+		if ((rc = bc_unit_get(st, codes[i], &l->v[l->n], d)) == BC_OK)
+			l->n++;
+	}
+	return rc;
+}
+
+static void near_set_free(near_set *ns)
+{
+	for (size_t i = 0; i < ns->n; i++) {
+		bc_free(ns->best[i].code);
+		bc_free(ns->best[i].name);
+	}
+	for (size_t i = 0; i < ns->n_same; i++)
+		bc_free(ns->same[i]);
+	bc_free(ns->same);
+	bc_free((void *)ns->key);
+}
+
+bc_err bc_unit_lookup_get(bc_store *st, const char *arg, bc_unit_lookup *out,
+			  bc_diags *d)
+{
+	*out = (bc_unit_lookup){0};
+	bc_err rc = bc_unit_get(st, arg, &out->unit, d);
+	if (rc != BC_ERR_NOT_FOUND)
+		return rc;
+	near_set ns = {0};
+	if (!(ns.key = bc_text_name_key(arg, &ns.n_key)))
+		return BC_ERR_NOMEM;
+	rc = scan(st, arg, &ns, d);
+	if (rc == BC_OK && ns.n_same == 1)
+		rc = bc_unit_get(st, ns.same[0], &out->unit, d);
+	else if (rc == BC_OK && ns.n_same) {
+		out->ambiguous = true;
+		rc = units_of(st, ns.same, ns.n_same, &out->near, d);
+	} else if (rc == BC_OK) {
+		char *codes[BC_UNIT_NEAR_MAX];
+		for (size_t i = 0; i < ns.n; i++)
+			codes[i] = ns.best[i].code;
+		rc = units_of(st, codes, ns.n, &out->near, d);
+	}
+	near_set_free(&ns);
+	if (rc == BC_OK && !out->unit.code)
+		rc = BC_ERR_NOT_FOUND;
+	return rc;
+}
+
+void bc_unit_lookup_free(bc_unit_lookup *l)
+{
+	bc_unit_free(&l->unit);
+	bc_unit_list_free(&l->near);
+	*l = (bc_unit_lookup){0};
+}

@@ -648,6 +648,86 @@ static void several_bad_lines(void **state)
 	bc_diags_free(&f->d);
 }
 
+/* One case of tests/data/unit-lookup.txt: typed, then "= code" or
+ * "~ code …". */
+static void lookup_case(fx *f, const char *typed, const char *want)
+{
+	bc_unit_lookup l;
+	bc_err rc = bc_unit_lookup_get(f->st, typed, &l, &f->d);
+	if (want[0] == '=') {
+		if (rc != BC_OK || strcmp(l.unit.code, want + 2))
+			fail_msg("'%s': %s, not %s", typed, bc_strerror(rc),
+				 want + 2);
+	} else {
+		assert_int_equal(rc, BC_ERR_NOT_FOUND);
+		assert_false(l.ambiguous);
+		assert_true(l.near.n <= BC_UNIT_NEAR_MAX);
+		char got[512] = "~";
+		for (size_t i = 0; i < l.near.n; i++)
+			snprintf(got + strlen(got), sizeof got - strlen(got),
+				 " %s", l.near.v[i].code);
+		/* The closest given, in order, then any further ones. */
+		if (strncmp(got, want, strlen(want)) ||
+		    (want[1] == '\0' && l.near.n))
+			fail_msg("'%s': offered '%s', not '%s'", typed, got, want);
+	}
+	bc_unit_lookup_free(&l);
+}
+
+/* A unit by its code or its name as people type it; the closest when
+ * none: every case of tests/data/unit-lookup.txt. */
+static void units_named_as_typed(void **state)
+{
+	fx *f = *state;
+	assert_int_equal(import_file(f, example()), BC_OK);
+	char *path = test_path(test_source_root(), "tests/data/unit-lookup.txt");
+	size_t len, cases = 0;
+	char *text = test_read_path(path, &len);
+	for (char *ln = text, *next; *ln; ln = next) {
+		next = ln + strcspn(ln, "\n");
+		if (*next)
+			*next++ = '\0';
+		char *tab = strchr(ln, '\t');
+		if (*ln == '#' || !tab)
+			continue;
+		*tab = '\0';
+		lookup_case(f, ln, tab + 1);
+		cases++;
+	}
+	assert_true(cases >= 10);
+	assert_int_equal(f->d.n, 0);
+	free(text);
+	free(path);
+}
+
+/* A name several units bear names none of them: they are listed. */
+static void name_of_several_units(void **state)
+{
+	fx *f = *state;
+	char *path = test_path(test_source_root(),
+			       "tests/data/units-same-name.csv");
+	assert_int_equal(import_file(f, path), BC_OK);
+	free(path);
+	bc_unit_lookup l;
+	assert_int_equal(bc_unit_lookup_get(f->st, "commune one", &l, &f->d),
+			 BC_ERR_NOT_FOUND);
+	assert_true(l.ambiguous);
+	assert_int_equal(l.near.n, 2);
+	assert_null(l.unit.code);
+	bool a = false, b = false;
+	for (size_t i = 0; i < l.near.n; i++) {
+		a |= !strcmp(l.near.v[i].code, "a-1");
+		b |= !strcmp(l.near.v[i].code, "b-1");
+	}
+	assert_true(a && b);
+	bc_unit_lookup_free(&l);
+	/* A code is one unit's, whatever names are alike. */
+	assert_int_equal(bc_unit_lookup_get(f->st, "b-1", &l, &f->d), BC_OK);
+	assert_string_equal(l.unit.name, "COMMUNE ONE");
+	assert_string_equal(l.unit.parent, "b");
+	bc_unit_lookup_free(&l);
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -672,6 +752,8 @@ int main(void)
 		T(header_columns),
 		T(lines_after_multiline_name),
 		T(several_bad_lines),
+		T(units_named_as_typed),
+		T(name_of_several_units),
 	};
 #undef T
 	return cmocka_run_group_tests(tests, NULL, NULL);

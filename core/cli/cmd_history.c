@@ -8,7 +8,7 @@
 
 #include <string.h>
 
-static const char usage[] =
+static const char *const usage = N_(
 	"usage: baocao history UNIT PERIOD [FORM]\n\n"
 	"Every revision the unit sent for the period (of one form, or the\n"
 	"part 'report'): when and how it came, who signed it, the source\n"
@@ -16,7 +16,7 @@ static const char usage[] =
 	"revision before.  The revision in force is marked.  UNIT is the\n"
 	"unit's code or its name.  FORM is a form of the period's ruleset\n"
 	"(bm1) or report; a FORM it does not have is a usage error that\n"
-	"lists them.\n";
+	"lists them.\n");
 
 /* Times are shown in the time zone of the command line (+07:00), not
  * in each file's own offset. */
@@ -171,11 +171,12 @@ static bc_err show(bc_cli *c, const bc_unit *u, const bc_period *p,
 int cmd_history(bc_cli *c, int argc, char **argv)
 {
 	const char *pos[3];
-	int npos, r = cli_parse(c, argc, argv, NULL, pos, 3, &npos, usage);
+	const char *use = _(usage);
+	int npos, r = cli_parse(c, argc, argv, NULL, pos, 3, &npos, use);
 	if (r)
 		return r < 0 ? EXIT_USAGE : EXIT_OK;
 	if (npos < 2)
-		return cli_usage_error(usage, "history: which unit and period?");
+		return cli_usage_error(use, _("history: which unit and period?"));
 	bc_err rc = cli_open(c, false);
 	/* The period must be one the rules know, and the form one of its
 	 * ruleset (exit 2 otherwise). */
@@ -187,8 +188,8 @@ int cmd_history(bc_cli *c, int argc, char **argv)
 	const char *form = npos == 3 ? pos[2] : NULL;
 	if (form && !bc_ruleset_part(p.rs, form)) {
 		char *parts = bc_ruleset_parts_text(p.rs);
-		r = cli_usage_error(usage, "%s is no form of %s (ruleset %s); "
-					   "its forms are %s",
+		r = cli_usage_error(use, _("%s is no form of %s (ruleset %s); "
+					   "its forms are %s"),
 				    form, p.code, p.rs->id,
 				    parts ? parts : "(out of memory)");
 		bc_free(parts);

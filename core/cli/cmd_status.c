@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char usage[] =
+static const char *const usage = N_(
 	"usage: baocao status PERIOD [--as-of DATE]\n\n"
 	"Who has reported for PERIOD, counting what was received up to the\n"
 	"end of DATE in Vietnam time (default: today): for every unit that\n"
@@ -16,7 +16,8 @@ static const char usage[] =
 	"receipt, on time or not) and missing, and its state: on time,\n"
 	"late, partial or not sent (on_time, late, partial, missing in\n"
 	"--json).  Timeliness is judged on each part's first receipt\n"
-	"against the unit deadline in force now.\n";
+	"against the unit deadline in force now.  DATE is dd/mm/yyyy or\n"
+	"YYYY-MM-DD.\n");
 
 /* A state as text shows it; --json keeps bc_state_name's ids. */
 static const char *state_text(bc_state s)
@@ -162,17 +163,18 @@ int cmd_status(bc_cli *c, int argc, char **argv)
 	cli_opt opts[] = {{.name = "--as-of", .takes_arg = true},
 			  {.name = NULL}};
 	const char *pos[1];
-	int npos, r = cli_parse(c, argc, argv, opts, pos, 1, &npos, usage);
+	const char *use = _(usage);
+	int npos, r = cli_parse(c, argc, argv, opts, pos, 1, &npos, use);
 	if (r)
 		return r < 0 ? EXIT_USAGE : EXIT_OK;
 	if (npos != 1)
-		return cli_usage_error(usage, "status: which period?");
+		return cli_usage_error(use, _("status: which period?"));
 	bc_err rc = cli_open(c, false);
 	if (rc != BC_OK)
 		return cli_finish(c, rc);
 	bc_date as_of = bc_time_date(c->clock ? c->clock : bc_store_now(c->st),
 				     c->tz_offset);
-	if (opts[0].set && !cli_date_arg(usage, "--as-of", opts[0].value, &as_of))
+	if (opts[0].set && !cli_date_arg(use, "--as-of", opts[0].value, &as_of))
 		return EXIT_USAGE;
 	bc_status s;
 	rc = bc_status_get(c->st, c->rb, pos[0], as_of, &s, &c->diags);

@@ -247,6 +247,23 @@ def history_text_in_vietnamese(t):
     check("Phụ lục 1A" in r.err and CODE in r.err, f"{r.cmd}: {r.err!r}")
 
 
+@test
+def help_in_vietnamese(t):
+    """status and history --help, and their usage errors, under vi_VN."""
+    vietnamese_locale()
+    for cmd, word in (("status", "cách dùng: baocao status KỲ"),
+                      ("history", "cách dùng: baocao history ĐƠN_VỊ KỲ")):
+        r = vi(t, cmd, "--help")
+        expect_rc(r, 0)
+        check(r.out.startswith(word), f"{r.cmd}: {r.out[:120]!r}")
+        check(en(t, cmd, "--help").out.startswith("usage: baocao " + cmd),
+              f"{cmd} --help under C is not English")
+    t.init()
+    r = vi(t, "history", CODE)
+    expect_rc(r, 2)
+    check("xem đơn vị nào" in r.err, f"{r.cmd}: {r.err[:200]!r}")
+
+
 # ---- timestamps typed day first ---------------------------------------
 
 @test

@@ -40,7 +40,11 @@ static int widest(int w, const char *s)
 	return n > w ? n : w;
 }
 
-/* The columns' widths: each header and everything under it fit. */
+/* The columns' widths: each header and everything under it fit, but
+ * for a name longer than this, which is printed whole past its column
+ * rather than push every other line's state across the screen. */
+#define NAME_WIDTH_MAX 48
+
 typedef struct columns {
 	int code, name, state, got;
 } columns;
@@ -55,6 +59,7 @@ static columns widths(const bc_status *s)
 		w.code = widest(w.code, s->units[i].unit.code);
 		w.name = widest(w.name, s->units[i].unit.name);
 	}
+	w.name = w.name < NAME_WIDTH_MAX ? w.name : NAME_WIDTH_MAX;
 	return w;
 }
 

@@ -3,6 +3,59 @@
 
 #include "text.h"
 
+/* Each line of tests/data/text-same.txt: whether two texts are the same
+ * to a reader, as typed in NFC or NFD, in capitals or not. */
+static void same_text_to_a_reader(void **state)
+{
+	(void)state;
+	char *dir = test_path(test_source_root(), "tests/data");
+	char *text = test_read(dir, "text-same.txt");
+	int pairs = 0;
+	for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
+		if (*line == '#')
+			continue;
+		char *a = strchr(line, '\t'), *b = a ? strchr(a + 1, '\t') : NULL;
+		assert_non_null(b);
+		*a++ = *b++ = '\0';
+		bool same = !strcmp(line, "same");
+		if (bc_text_same(a, b) != same || bc_text_same(b, a) != same)
+			fail_msg("'%s' and '%s' should %s", a, b,
+				 same ? "be the same" : "differ");
+		char *v[] = {"x", a};
+		assert_int_equal(bc_text_find(b, v, 2), same ? 1 : -1);
+		pairs++;
+	}
+	assert_true(pairs >= 10);
+	free(text);
+	free(dir);
+}
+
+/* A key is made or refused whole; text without one is only itself. */
+static void text_keys(void **state)
+{
+	(void)state;
+	char key[BC_TEXT_KEY_MAX], upper[BC_TEXT_KEY_MAX + 1],
+		lower[BC_TEXT_KEY_MAX + 1];
+	assert_true(bc_text_key("", key));
+	assert_string_equal(key, "");
+	assert_true(bc_text_key("ABC_def", key));
+	assert_string_equal(key, "abc_def");
+	memset(upper, 'A', BC_TEXT_KEY_MAX);
+	memset(lower, 'a', BC_TEXT_KEY_MAX);
+	upper[BC_TEXT_KEY_MAX - 1] = lower[BC_TEXT_KEY_MAX - 1] = '\0';
+	assert_true(bc_text_key(upper, key)); /* the longest that fits */
+	assert_string_equal(key, lower);
+	assert_true(bc_text_same(upper, lower));
+	upper[BC_TEXT_KEY_MAX - 1] = 'A';
+	lower[BC_TEXT_KEY_MAX - 1] = 'a';
+	upper[BC_TEXT_KEY_MAX] = lower[BC_TEXT_KEY_MAX] = '\0';
+	assert_false(bc_text_key(upper, key));
+	assert_true(bc_text_same(upper, upper));
+	assert_false(bc_text_same(upper, lower));
+	char *v[] = {lower, upper};
+	assert_int_equal(bc_text_find(upper, v, 2), 1);
+}
+
 static void upper_vietnamese(void **state)
 {
 	(void)state;
@@ -184,6 +237,8 @@ static void numbers_round_to_two_decimals(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(same_text_to_a_reader),
+		cmocka_unit_test(text_keys),
 		cmocka_unit_test(upper_vietnamese),
 		cmocka_unit_test(upper_cuts_at_a_character),
 		cmocka_unit_test(len_and_next),

@@ -9,6 +9,8 @@
 #include <string.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <unicase.h>
+#include <uninorm.h>
 #include <uniwidth.h>
 #include <unistd.h>
 
@@ -106,6 +108,46 @@ size_t bc_utf8_width(const char *s)
 {
 	int w = u8_strwidth((const uint8_t *)s, "UTF-8");
 	return w > 0 ? (size_t)w : 0;
+}
+
+bool bc_text_key(const char *s, char key[BC_TEXT_KEY_MAX])
+{
+	size_t n = strlen(s), len = BC_TEXT_KEY_MAX - 1;
+	if (!n) {
+		*key = '\0';
+		return true;
+	}
+	/* Folding and composing shrink a character's bytes by a few times
+	 * at most (the Kelvin sign's three to k's one): longer text has no
+	 * key, and is not folded onto the heap only to find that out. */
+	if (n > 8 * (BC_TEXT_KEY_MAX - 1))
+		return false;
+	uint8_t *k = u8_casefold((const uint8_t *)s, n, NULL, UNINORM_NFC,
+				 (uint8_t *)key, &len);
+	if (k != (uint8_t *)key) {
+		free(k); /* libunistring's own, when key was too small */
+		return false;
+	}
+	key[len] = '\0';
+	return true;
+}
+
+bool bc_text_same(const char *a, const char *b)
+{
+	char ka[BC_TEXT_KEY_MAX], kb[BC_TEXT_KEY_MAX];
+	return !strcmp(a, b) || (bc_text_key(a, ka) && bc_text_key(b, kb) &&
+				 !strcmp(ka, kb));
+}
+
+int bc_text_find(const char *s, char *const *v, size_t n)
+{
+	char ks[BC_TEXT_KEY_MAX], kv[BC_TEXT_KEY_MAX];
+	bool keyed = bc_text_key(s, ks);
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(s, v[i]) ||
+		    (keyed && bc_text_key(v[i], kv) && !strcmp(ks, kv)))
+			return (int)i;
+	return -1;
 }
 
 unsigned bc_utf8_next(const unsigned char **p)

@@ -64,6 +64,21 @@ bool bc_utf8_capital(unsigned c);
  * character boundary. */
 void bc_utf8_upper(const char *s, char *out, size_t n);
 
+/* The bytes of a key of bc_text_key, with its NUL. */
+#define BC_TEXT_KEY_MAX 256
+/* The key by which a reader tells texts apart: s in NFC with its letters
+ * case-folded (Unicode's full folding, by libunistring), so that
+ * "KẾ HOẠCH", "kế hoạch" with its marks typed apart (NFD) and
+ * "Kế hoạch" share one.  Written into key; false when it does not fit
+ * or libunistring fails (out of memory). */
+bool bc_text_key(const char *s, char key[BC_TEXT_KEY_MAX]);
+/* Whether a and b are the same text to a reader: equal keys.  A text
+ * too long for a key is the same only as itself, byte for byte. */
+bool bc_text_same(const char *a, const char *b);
+/* The position of the first of v[0..n) that is the same text as s
+ * (bc_text_same), or -1. */
+int bc_text_find(const char *s, char *const *v, size_t n);
+
 /* A number as Vietnamese write it: "1 204", "12,5" (two decimals at
  * most), into buf[n]. */
 void bc_num_text(double v, char *buf, size_t n);

@@ -124,8 +124,11 @@ static void field_print(const bc_field *f, const char *indent)
 		printf(" [bắt buộc]");
 	if (f->n_values) {
 		printf(" {");
-		for (size_t i = 0; i < f->n_values; i++)
+		for (size_t i = 0; i < f->n_values; i++) {
 			printf("%s%s", i ? ", " : "", f->values[i]);
+			if (strcmp(f->value_labels[i], f->values[i]))
+				printf(" \"%s\"", f->value_labels[i]);
+		}
 		printf("}");
 	}
 	printf("\n");

@@ -121,7 +121,10 @@ typedef struct bc_field {
 	bc_ftype type;
 	bc_agg agg;
 	char *level; /* asked only of this level; NULL for every level */
-	char **values; /* enum */
+	/* An enum's choices: values are the ids stored and sent by
+	 * machines, value_labels (as many) what people read and may type;
+	 * a choice the rules gave no label has its id for one. */
+	char **values, **value_labels;
 	size_t n_values;
 	/* table columns */
 	bool required;
@@ -263,6 +266,13 @@ const bc_section *bc_ruleset_section(const bc_ruleset *rs, const char *id);
 bool bc_field_asked(const bc_field *f, const char *level);
 /* Index of the field or column id in an array of n fields, or -1. */
 int bc_field_index(const bc_field *v, size_t n, const char *id);
+/* The label of value, a choice of the enum f; value itself when it is
+ * none of them (a value stored under other rules). */
+const char *bc_field_value_label(const bc_field *f, const char *value);
+/* The choice of the enum f that text names: its id, or its label as a
+ * person may type it (bc_text_same: in NFC or NFD, in any letter case);
+ * -1 when none. */
+int bc_field_choice(const bc_field *f, const char *text);
 /* "int", "money", … */
 const char *bc_ftype_name(bc_ftype t);
 const char *bc_agg_name(bc_agg a);

@@ -2,6 +2,7 @@
 /* form{…}: a form's fields, checks and indicators, read from Lua. */
 #include "mem.h"
 #include "ruleset_lua.h"
+#include "text.h"
 
 #include <lauxlib.h>
 #include <stdarg.h>
@@ -44,6 +45,22 @@ int bc_field_index(const bc_field *v, size_t n, const char *id)
 		if (strcmp(v[i].id, id) == 0)
 			return (int)i;
 	return -1;
+}
+
+const char *bc_field_value_label(const bc_field *f, const char *value)
+{
+	for (size_t i = 0; i < f->n_values; i++)
+		if (!strcmp(f->values[i], value))
+			return f->value_labels[i];
+	return value;
+}
+
+int bc_field_choice(const bc_field *f, const char *text)
+{
+	for (size_t i = 0; i < f->n_values; i++)
+		if (!strcmp(f->values[i], text))
+			return (int)i;
+	return bc_text_find(text, f->value_labels, f->n_values);
 }
 
 static bool is_number(bc_ftype t)
@@ -332,6 +349,105 @@ static void check_pattern(lua_State *L, const char *pattern,
 		soft(L, at, "pattern '%s': %s", pattern, err);
 }
 
+/* Notes text, an id or a label of choice i, in the table at seen (text,
+ * or its key as import compares labels, to i): two choices that import
+ * could not tell apart are a problem of the rules. */
+static void choice_seen(lua_State *L, int seen, const char *text, bool key,
+			const bc_field *f, size_t i, const char *ctx,
+			const bc_origin *at)
+{
+	char k[BC_TEXT_KEY_MAX];
+	if (key && !bc_text_key(text, k))
+		luaL_error(L, "%s: '%s' is too long for a choice (at most %d "
+			      "bytes)", ctx, text, BC_TEXT_KEY_MAX - 1);
+	lua_pushstring(L, key ? k : text);
+	if (lua_rawget(L, seen) == LUA_TNUMBER &&
+	    (size_t)lua_tointeger(L, -1) != i) {
+		size_t j = (size_t)lua_tointeger(L, -1);
+		if (key)
+			soft(L, at, "%s: '%s' and '%s' are one choice to "
+				    "import: '%s' reads as '%s' (letter case "
+				    "and how marks are typed aside)",
+			     ctx, f->values[j], f->values[i], text,
+			     f->value_labels[j]);
+		else
+			soft(L, at, "%s: value '%s' twice", ctx, text);
+	}
+	lua_pop(L, 1);
+	lua_pushstring(L, key ? k : text);
+	lua_pushinteger(L, (lua_Integer)i);
+	lua_rawset(L, seen);
+}
+
+/* The choice at the top of the stack, "id" or { "id", "label" }, added
+ * to f's. */
+static void read_choice(lua_State *L, bc_field *f, const char *ctx)
+{
+	static const char *const none[] = {NULL};
+	int e = lua_gettop(L);
+	char what[128];
+	snprintf(what, sizeof what, "%s: 'values' entry %zu", ctx,
+		 f->n_values + 1);
+	const char *id = NULL, *label = NULL;
+	if (lua_type(L, e) == LUA_TSTRING) {
+		id = label = lua_tostring(L, e);
+	} else if (lua_type(L, e) == LUA_TTABLE) {
+		bc_rl_check_keys_pos(L, e, what, none, 2);
+		id = pos_peek(L, e, 1, what, true);
+		label = pos_peek(L, e, 2, what, true);
+	} else {
+		luaL_error(L, "%s: each of 'values' is an id or { id, label }",
+			   ctx);
+	}
+	if (!*id || !*label)
+		luaL_error(L, "%s: value %d has an empty %s", ctx,
+			   (int)f->n_values + 1, *id ? "label" : "id");
+	size_t n = f->n_values;
+	char **v = bc_rl_push_item(L, (void **)&f->values, &f->n_values,
+				   sizeof *v);
+	*v = bc_rl_dup(L, id);
+	char **l = bc_rl_push_item(L, (void **)&f->value_labels, &n, sizeof *l);
+	*l = label == id ? *v : bc_rl_dup(L, label);
+	lua_settop(L, e);
+}
+
+/* `values = { "id", { "id", "label" }, … }` (or one "id"): an enum's
+ * choices, each with the label people read.  No text import accepts
+ * (an id, or a label as bc_text_same compares it) may name two. */
+static void read_values(lua_State *L, int t, bc_field *f, const char *ctx,
+			const bc_origin *at)
+{
+	int ty = lua_getfield(L, t, "values");
+	if (ty == LUA_TNIL) {
+		lua_pop(L, 1);
+		return;
+	}
+	if (ty == LUA_TSTRING) { /* one choice, as if listed */
+		lua_createtable(L, 1, 0);
+		lua_insert(L, -2);
+		lua_rawseti(L, -2, 1);
+	} else if (ty != LUA_TTABLE) {
+		luaL_error(L, "%s: 'values' must be a list of ids or "
+			      "{ id, label }", ctx);
+	}
+	int v = lua_gettop(L);
+	lua_Integer n = luaL_len(L, v);
+	lua_newtable(L); /* the ids seen */
+	lua_newtable(L); /* the keys of labels and ids seen */
+	for (lua_Integer i = 1; i <= n; i++) {
+		lua_geti(L, v, i);
+		read_choice(L, f, ctx);
+		lua_pop(L, 1);
+		size_t k = f->n_values - 1;
+		choice_seen(L, v + 1, f->values[k], false, f, k, ctx, at);
+		choice_seen(L, v + 2, f->values[k], true, f, k, ctx, at);
+		if (strcmp(f->value_labels[k], f->values[k]))
+			choice_seen(L, v + 2, f->value_labels[k], true, f, k,
+				    ctx, at);
+	}
+	lua_settop(L, v - 1);
+}
+
 /* Reads field number pos of the form, or a column (pos -1). */
 static void read_field(lua_State *L, int t, bc_field *f, int pos,
 		       const bc_origin *at)
@@ -383,7 +499,7 @@ static void read_field(lua_State *L, int t, bc_field *f, int pos,
 		f->unit = bc_rl_dup(L, "triệu đồng");
 	if (!f->unit && f->type == BC_T_PCT)
 		f->unit = bc_rl_dup(L, "%");
-	bc_rl_get_list(L, t, ctx, "values", &f->values, &f->n_values);
+	read_values(L, t, f, ctx, at);
 	if ((f->type == BC_T_ENUM) != (f->n_values > 0))
 		luaL_error(L, "%s: 'values' lists the choices of an enum, and "
 			      "only of an enum", ctx);

@@ -77,8 +77,14 @@ static json_t *field_json(bc_err *e, const bc_field *f)
 		bc_json_set(e, o, "level", json_string(f->level));
 	if (f->unit)
 		bc_json_set(e, o, "unit", json_string(f->unit));
-	if (f->n_values)
+	if (f->n_values) {
+		json_t *labels = bc_json_made(e, json_object());
+		for (size_t i = 0; i < f->n_values; i++)
+			bc_json_set(e, labels, f->values[i],
+				    json_string(f->value_labels[i]));
 		bc_json_set(e, o, "values", strings(e, f->values, f->n_values));
+		bc_json_set(e, o, "value_labels", labels);
+	}
 	if (f->required)
 		bc_json_set(e, o, "required", json_true());
 	/* A pattern may match bytes that are no UTF-8 ("[\128-\255]"),

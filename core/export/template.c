@@ -310,8 +310,9 @@ static input input_of(const bc_field *f)
 		[BC_T_DATE] = I_DATE, [BC_T_BOOL] = I_CHOICE,
 		[BC_T_ENUM] = I_CHOICE, [BC_T_TABLE] = I_TEXT,
 	};
+	/* A person picks a label; import takes it for its id. */
 	return (input){.type = f->type, .label = f->label, .unit = f->unit,
-		       .example = f->example, .values = f->values,
+		       .example = f->example, .values = f->value_labels,
 		       .n_values = f->n_values, .required = f->required,
 		       .style = by_type[f->type]};
 }

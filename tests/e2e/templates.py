@@ -337,6 +337,49 @@ def department_templates(t):
           f"noi-vu: part B sections {sections}")
 
 
+def list_items(wb, dv):
+    """The choices a list validation offers: in the cell's rule
+    ("a,b") or in a range of a sheet ("=_lists!$A$1:$A$8")."""
+    f = dv.formula1.strip()
+    if f.startswith('"'):
+        return f.strip('"').split(",")
+    sheet, ref = f.lstrip("=").split("!")
+    return [c.value for row in wb[sheet.strip("'")][ref.replace("$", "")]
+            for c in row]
+
+
+@test
+def dropdowns_offer_labels(t):
+    """An enum's cell offers the labels of the rules, in their order,
+    never an id a person would not read (docs/rules.md)."""
+    t.setup()
+    paths = [t.template(u) for u in ("xa-nghia-dong", "vp-ubnd")]
+    need_openpyxl()
+    cat = catalogue(t)
+    labels = {}
+    for form in cat["forms"]:
+        for f in form["fields"]:
+            for c in [f] + (f.get("columns") or []):
+                if c["type"] == "enum":
+                    key = f"{f['id']}[].{c['id']}" if c is not f else f["id"]
+                    labels[(form["id"], key)] = (
+                        [c["value_labels"][v] for v in c["values"]],
+                        set(c["values"]))
+    seen = set()
+    for path in paths:
+        wb = load(path)
+        for form, field, sheet, cell in field_map(wb):
+            want = labels.get((form, re.sub(r"\[\d+\]", "[]", field)))
+            if not want:
+                continue
+            got = list_items(wb, validation_at(wb[sheet], cell))
+            same(got, want[0], f"{path}: {form}.{field} list")
+            check(not set(got) & want[1],
+                  f"{path}: {form}.{field} offers ids {set(got) & want[1]}")
+            seen.add(form)
+    same(seen, {"pl1a", "pl1b"}, "forms with an enum met")
+
+
 @test
 def default_output_name(t):
     t.setup()
@@ -433,7 +476,7 @@ FILLED = {
     ("bm6", "cong_khai_ngan_sach"): "Có",
     ("pl1b", "van_ban[2].so_ky_hieu"): "12/KH-UBND",
     ("pl1b", "van_ban[2].ngay"): datetime.date(2023, 1, 10),
-    ("pl1b", "van_ban[2].loai"): "ke_hoach",
+    ("pl1b", "van_ban[2].loai"): "Kế hoạch",  # the label its list offers
     ("pl1b", "van_ban[2].trich_yeu"): "Kế hoạch CCHC năm 2023",
     ("report", "A.I.1"): "Văn bản chỉ đạo đã ban hành",
 }

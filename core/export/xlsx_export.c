@@ -512,6 +512,12 @@ static int kind_of(const bc_field *f)
 	}
 }
 
+/* Text as a person reads it: an enum's choice by its label. */
+static const char *shown(const bc_field *f, const char *text)
+{
+	return f->type == BC_T_ENUM ? bc_field_value_label(f, text) : text;
+}
+
 /* A unit's value in its column, by the field's type. */
 static void value_cell(sheet *s, lxw_col_t c, const bc_field *f, json_t *v)
 {
@@ -524,7 +530,7 @@ static void value_cell(sheet *s, lxw_col_t c, const bc_field *f, json_t *v)
 	else if (json_is_string(v) && f->type == BC_T_DATE)
 		datetime_cell(s, c, json_string_value(v), F_DATE);
 	else if (json_is_string(v))
-		bc_xsheet_put(s, c, json_string_value(v),
+		bc_xsheet_put(s, c, shown(f, json_string_value(v)),
 			      f->type == BC_T_ENUM ? F_ENUM : F_TEXT);
 	else
 		bc_xsheet_blank(s, c, F_CELL);
@@ -879,6 +885,9 @@ static json_t *list_scan(book *b, const bc_form *f, const bc_field *t,
 	for (size_t k = 0; k < t->n_columns; k++) {
 		const bc_field *c = &t->columns[k];
 		json_int_t n = json_integer_value(json_object_get(longest, c->id));
+		for (size_t v = 0; v < c->n_values; v++) /* shown by label */
+			if ((json_int_t)bc_utf8_len(c->value_labels[v]) > n)
+				n = (json_int_t)bc_utf8_len(c->value_labels[v]);
 		double l = (double)n * 1.1 + 2;
 		if (c->type != BC_T_TEXT && c->type != BC_T_ENUM)
 			w[k] = field_width(c);
@@ -894,7 +903,8 @@ static void list_row(sheet *s, const bc_field *t, json_t *u, json_t *row,
 {
 	int most = lines(str(u, "name"), s->w[1], false);
 	for (size_t k = 0; k < t->n_columns; k++) {
-		int n = lines(str(row, t->columns[k].id), s->w[2 + k], false);
+		int n = lines(shown(&t->columns[k], str(row, t->columns[k].id)),
+			      s->w[2 + k], false);
 		most = n > most ? n : most;
 	}
 	fit(s, most);
@@ -973,7 +983,8 @@ static void count_rows(sheet *s, const bc_field *t, json_t *agg)
 	json_array_foreach(keys, v, key) {
 		const char *k = json_string_value(key);
 		bc_xsheet_num(s, 0, (double)v + 1, b->f[F_STT]);
-		bc_xsheet_put(s, 1, k, F_LABEL);
+		fit(s, lines(shown(c, k), s->w[1], false));
+		bc_xsheet_put(s, 1, shown(c, k), F_LABEL);
 		for (size_t l = 0; l <= nl; l++) {
 			json_t *lv = json_object_get(
 				agg, l < nl ? b->rs->levels[l].id : "total");

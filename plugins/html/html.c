@@ -1251,14 +1251,17 @@ static void form_table(ctx *c, const char *form, size_t fi)
 		/* A table counted by one of its columns: a row per value. */
 		const char *by = get(c, "%s.by", base);
 		const char *by_label = NULL;
-		size_t ncol = count(c, "forms[%zu].fields[%zu].columns", fi, j);
+		size_t ncol = count(c, "forms[%zu].fields[%zu].columns", fi, j),
+		       bk = 0;
 		for (size_t k = 0; by && k < ncol && !by_label; k++) {
 			const char *cid = get(c, "forms[%zu].fields[%zu]"
 						 ".columns[%zu].id", fi, j, k);
-			if (cid && !strcmp(cid, by))
+			if (cid && !strcmp(cid, by)) {
+				bk = k;
 				by_label = get(c, "forms[%zu].fields[%zu]"
 						  ".columns[%zu].label", fi, j,
 					       k);
+			}
 		}
 		for (size_t l = 0; l < c->n_levels + 3; l++)
 			put(c, "<td></td>");
@@ -1268,10 +1271,15 @@ static void form_table(ctx *c, const char *form, size_t fi)
 			const char *cat = key(c, k, "%s.total", base);
 			if (!cat)
 				continue;
+			/* A choice by its label (ABI 1.1); a value the rules
+			 * no longer list, as it was stored. */
+			const char *shown = get(c, "forms[%zu].fields[%zu]"
+						   ".columns[%zu].value_labels.%s",
+					       fi, j, bk, cat);
 			put(c, "<tr class=\"cat\"><td></td><td class=\"l\">");
 			esc(c, by_label ? by_label : by);
 			put(c, ": ");
-			esc(c, cat);
+			esc(c, shown ? shown : cat);
 			put(c, "</td><td class=\"c\">dòng</td>");
 			figure_cells(c, base, cat, 0, NULL, 0);
 			put(c, "</tr>\n");

@@ -19,7 +19,6 @@ import datetime
 import json
 import os
 import re
-import subprocess
 import sys
 import zipfile
 from pathlib import Path
@@ -32,28 +31,7 @@ from harness import Skip, check, same  # noqa: E402
 h.start("templates.py PATH/TO/baocao")
 
 
-def _find_openpyxl():
-    """openpyxl, or None.  Debian installs it for its own python3: when
-    another interpreter runs this script (a pyenv one, say), run again
-    under Debian's."""
-    try:
-        import openpyxl
-        return openpyxl
-    except ImportError:
-        pass
-    debian = "/usr/bin/python3"
-    if (os.path.exists(debian) and os.path.realpath(sys.executable)
-            != os.path.realpath(debian)
-            and not os.environ.get("BC_TEMPLATES_REEXEC")):
-        probe = subprocess.run([debian, "-c", "import openpyxl"],
-                               capture_output=True)
-        if probe.returncode == 0:
-            os.environ["BC_TEMPLATES_REEXEC"] = "1"
-            os.execv(debian, [debian] + sys.argv)
-    return None
-
-
-openpyxl = _find_openpyxl()
+openpyxl = h.find_openpyxl()
 
 BIN = h.BIN
 SRC = h.SRC

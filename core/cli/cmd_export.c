@@ -5,6 +5,7 @@
 #include "mem.h"
 #include "period.h"
 #include "outfile.h"
+#include "progress.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -178,8 +179,12 @@ int cmd_export(bc_cli *c, int argc, char **argv)
 		return r;
 	}
 	bc_err rc = cli_open(c, false);
+	cli_progress pr;
+	cli_progress_begin(&pr, c->json, CLI_PROGRESS_PARTS, 0);
+	o.progress = (bc_progress){cli_progress_cb, &pr};
 	if (rc == BC_OK)
 		rc = bc_export(c->st, c->rb, pos[0], &o, &c->diags);
+	cli_progress_end(&pr);
 	int code;
 	if (rc == BC_ERR_NOT_FOUND && c->diags.errors == 0) {
 		code = no_format(path, "no export format '%s'", o.format);

@@ -291,6 +291,11 @@ static char *unescape(const char *s, size_t n, const char *where)
 	return out;
 }
 
+char *test_unescape(const char *s, size_t n)
+{
+	return unescape(s, n, "test_unescape");
+}
+
 static void texts_add(test_texts *t, char *name, char *text, const char *where)
 {
 	for (size_t i = 0; i < t->n; i++)

@@ -83,6 +83,9 @@ char *test_fixture_read(const char *name);
  * at its end dropped, lines starting with '#' skipped).  A test fails on
  * a malformed file or a name twice. */
 typedef struct test_texts test_texts;
+/* s[0..n) with its escapes read as in a one-line text, for tests that
+ * split a several-line text themselves. */
+char *test_unescape(const char *s, size_t n);
 test_texts *test_texts_load(const char *name);
 /* The text called name; fails the test when there is none.  Owned by t. */
 const char *test_texts_get(const test_texts *t, const char *name);

@@ -415,3 +415,28 @@ void test_texts_free(test_texts *t)
 	free(t->file);
 	free(t);
 }
+
+char *test_fill(const char *text, const char *name, const char *value)
+{
+	char blank[128];
+	snprintf(blank, sizeof blank, "${%s}", name);
+	size_t nb = strlen(blank), nv = strlen(value), hits = 0;
+	for (const char *p = strstr(text, blank); p; p = strstr(p + nb, blank))
+		hits++;
+	if (!hits)
+		fail_msg("no %s to fill in", blank);
+	char *out = malloc(strlen(text) + hits * nv + 1), *o = out;
+	assert_non_null(out);
+	for (const char *p = text, *q; *p; p = q + nb) {
+		q = strstr(p, blank);
+		size_t n = q ? (size_t)(q - p) : strlen(p);
+		memcpy(o, p, n);
+		o += n;
+		if (!q)
+			break;
+		memcpy(o, value, nv);
+		o += nv;
+	}
+	*o = '\0';
+	return out;
+}

@@ -90,6 +90,9 @@ test_texts *test_texts_load(const char *name);
 /* The text called name; fails the test when there is none.  Owned by t. */
 const char *test_texts_get(const test_texts *t, const char *name);
 void test_texts_free(test_texts *t);
+/* text with every "${name}" in it replaced by value (a fixture's blank
+ * to fill in); fails the test when text has none. */
+char *test_fill(const char *text, const char *name, const char *value);
 
 /* True when some diagnostic's formatted text contains needle; or,
  * test_diags_at, begins with where ("file:12: ") and contains what. */

@@ -310,7 +310,8 @@ static void texts_add(test_texts *t, char *name, char *text, const char *where)
 /* The name of a "[name]" line, or NULL. */
 static char *block_name(const char *line, size_t n)
 {
-	if (n < 3 || line[0] != '[' || line[n - 1] != ']')
+	if (n < 3 || line[0] != '[' || line[n - 1] != ']' ||
+	    !(line[1] >= 'a' && line[1] <= 'z'))
 		return NULL;
 	for (size_t i = 1; i + 1 < n; i++)
 		if (!strchr("abcdefghijklmnopqrstuvwxyz0123456789_-.", line[i]))
@@ -350,6 +351,23 @@ static void block_append(test_texts *t, const char *line, size_t n)
 	(*s)[had + n + 1] = '\0';
 }
 
+/* A "name = text" line, or a blank one, of line[0..n). */
+static void one_line(test_texts *t, const char *line, size_t n,
+		     const char *where)
+{
+	const char *eq = memchr(line, '=', n);
+	const char *k = line, *v = eq ? eq + 1 : "";
+	size_t kn = eq ? (size_t)(eq - line) : n;
+	size_t vn = eq ? n - kn - 1 : 0;
+	trim(&k, &kn);
+	if (!eq && kn == 0)
+		return;
+	if (!eq || kn == 0)
+		fail_msg("%s: neither 'name = text' nor '[name]'", where);
+	trim(&v, &vn);
+	texts_add(t, dup_n(k, kn), unescape(v, vn, where), where);
+}
+
 test_texts *test_texts_load(const char *name)
 {
 	test_texts *t = calloc(1, sizeof *t);
@@ -369,24 +387,11 @@ test_texts *test_texts_load(const char *name)
 			block_end(t, in_block);
 			texts_add(t, block, strdup(""), where);
 			in_block = true;
-		} else if (p[0] == '#') {
-		} else if (in_block) {
-			block_append(t, p, n);
-		} else {
-			const char *eq = memchr(p, '=', n);
-			const char *k = p, *v = eq ? eq + 1 : NULL;
-			size_t kn = eq ? (size_t)(eq - p) : n;
-			size_t vn = eq ? n - kn - 1 : 0;
-			trim(&k, &kn);
-			if (!eq && kn == 0) {
-				p += n + (end != NULL);
-				continue;
-			}
-			if (!eq || kn == 0)
-				fail_msg("%s: neither 'name = text' nor '[name]'",
-					 where);
-			trim(&v, &vn);
-			texts_add(t, dup_n(k, kn), unescape(v, vn, where), where);
+		} else if (p[0] != '#') {
+			if (in_block)
+				block_append(t, p, n);
+			else
+				one_line(t, p, n, where);
 		}
 		p += n + (end != NULL);
 	}

@@ -76,20 +76,21 @@ char *test_fixture_read(const char *name);
  *     [name]
  *     a text of several lines, each kept with its line break, up to
  *     the next [name] line or the end of the file
- * "name = text" lines come before the first [name].  In a one-line text
+ * A name is lower-case letters, digits, '-', '_' and '.', a letter
+ * first; "name = text" lines come before the first [name].  In a one-line text
  * the value is trimmed and \n \r \t \\ \xHH and \uXXXX stand for
  * what they mean in C, to write control characters, broken UTF-8 and
  * combining marks; a several-line text is taken as written (blank lines
  * at its end dropped, lines starting with '#' skipped).  A test fails on
  * a malformed file or a name twice. */
 typedef struct test_texts test_texts;
-/* s[0..n) with its escapes read as in a one-line text, for tests that
- * split a several-line text themselves. */
-char *test_unescape(const char *s, size_t n);
 test_texts *test_texts_load(const char *name);
 /* The text called name; fails the test when there is none.  Owned by t. */
 const char *test_texts_get(const test_texts *t, const char *name);
 void test_texts_free(test_texts *t);
+/* s[0..n) with its escapes read as in a one-line text, for tests that
+ * split a several-line text themselves. */
+char *test_unescape(const char *s, size_t n);
 /* text with every "${name}" in it replaced by value (a fixture's blank
  * to fill in); fails the test when text has none. */
 char *test_fill(const char *text, const char *name, const char *value);

@@ -11,6 +11,7 @@
 #include "srcset.h"
 #include "text.h"
 
+#include <ctype.h>
 #include <signal.h>
 
 static bc_date ymd(int y, int m, int d)
@@ -71,22 +72,18 @@ typedef struct want_type {
 	int line; /* of period_type{} in periods.lua */
 } want_type;
 
-/* The label of period type code in tests/data/period-labels.txt, into
- * label[n]. */
+/* The label of period type code in tests/data/period-type-labels.txt,
+ * into label[n]. */
 static void period_label(const char *code, char *label, size_t n)
 {
-	char *dir = test_path(test_source_root(), "tests/data");
-	char *text = test_read(dir, "period-labels.txt");
-	*label = '\0';
-	for (char *l = strtok(text, "\n"); l; l = strtok(NULL, "\n")) {
-		char *tab = strchr(l, '\t');
-		if (*l != '#' && tab && (size_t)(tab - l) == strlen(code) &&
-		    !strncmp(l, code, strlen(code)))
-			snprintf(label, n, "%s", tab + 1);
-	}
-	free(text);
-	free(dir);
-	assert_true(*label);
+	char key[16];
+	size_t i = 0;
+	for (; code[i] && i + 1 < sizeof key; i++)
+		key[i] = (char)tolower((unsigned char)code[i]);
+	key[i] = '\0';
+	test_texts *tx = test_texts_load("period-type-labels.txt");
+	snprintf(label, n, "%s", test_texts_get(tx, key));
+	test_texts_free(tx);
 }
 
 static void shipped_period_types(void **state)
@@ -1108,8 +1105,7 @@ static void registration_inside_another(void **state)
  * label. */
 static void enum_choices_with_labels(void **state)
 {
-	char *dir = test_path(test_source_root(), "tests/data");
-	char *text = test_read(dir, "choices.lua");
+	char *text = test_fixture_read("choices.lua");
 	const char *files[] = {"ruleset.lua", text, NULL};
 	bc_diags d = BC_DIAGS_INIT;
 	bc_ruleset *rs;
@@ -1143,7 +1139,6 @@ static void enum_choices_with_labels(void **state)
 	bc_ruleset_free(rs);
 	bc_diags_free(&d);
 	free(text);
-	free(dir);
 }
 
 /* A form of one enum field, values = VALUES, at line 11. */

@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "i18n.h"
 #include "ruleset_json.h"
+#include "text.h"
 
 #include <string.h>
 
@@ -146,7 +147,20 @@ static void field_print(const bc_field *f, const char *indent)
 	for (size_t i = 0; i < f->n_columns; i++)
 		field_print(&f->columns[i], "        ");
 	for (size_t i = 0; i < f->n_row_checks; i++)
-		printf(_("        check %s\n"), f->row_checks[i].text);
+		printf("        %s %s\n", _("check"), f->row_checks[i].text);
+}
+
+/* A form's check: "check" or "warn" in a column as wide as the wider
+ * of the two in the reader's language, then the field and the text. */
+static void check_print(const bc_check *c)
+{
+	const char *error = _("check"), *warning = _("warn");
+	size_t we = bc_utf8_width(error), ww = bc_utf8_width(warning);
+	fputs("    ", stdout);
+	cli_col(stdout, c->severity == BC_ERROR ? error : warning,
+		(int)(we > ww ? we : ww), false);
+	printf(" %s%s%s\n", c->field ? c->field : "", c->field ? " " : "",
+	       c->text);
 }
 
 static void forms_print(const bc_ruleset *rs)
@@ -161,15 +175,8 @@ static void forms_print(const bc_ruleset *rs)
 		printf("\n");
 		for (size_t k = 0; k < f->n_fields; k++)
 			field_print(&f->fields[k], "    ");
-		for (size_t k = 0; k < f->n_checks; k++) {
-			const bc_check *c = &f->checks[k];
-			fputs("    ", stdout);
-			cli_col(stdout,
-				c->severity == BC_ERROR ? _("check") : _("warn"),
-				5, false);
-			printf(" %s%s%s\n", c->field ? c->field : "",
-			       c->field ? " " : "", c->text);
-		}
+		for (size_t k = 0; k < f->n_checks; k++)
+			check_print(&f->checks[k]);
 		for (size_t k = 0; k < f->n_indicators; k++) {
 			const bc_indicator *x = &f->indicators[k];
 			char num[512], den[512];

@@ -200,7 +200,6 @@ json_t *cli_counts_json(const bc_check_counts *n)
 
 void cli_counts_text(const bc_check_counts *n, char *buf, size_t size)
 {
-	/* "?": could not be counted (-1) */
 	const struct {
 		int64_t n;
 		const char *text;
@@ -217,7 +216,7 @@ void cli_counts_text(const bc_check_counts *n, char *buf, size_t size)
 	size_t o = 0;
 	buf[0] = '\0';
 	for (size_t i = 0; i < sizeof part / sizeof *part && o < size; i++) {
-		char num[24] = "?";
+		char num[24] = "?"; /* -1: could not be counted */
 		if (part[i].n >= 0)
 			snprintf(num, sizeof num, "%lld", (long long)part[i].n);
 		o += (size_t)snprintf(buf + o, size - o, "%s%s %s",

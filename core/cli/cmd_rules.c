@@ -150,15 +150,19 @@ static void field_print(const bc_field *f, const char *indent)
 		printf("        %s %s\n", _("check"), f->row_checks[i].text);
 }
 
-/* A form's check: "check" or "warn" in a column as wide as the wider
- * of the two in the reader's language, then the field and the text. */
+/* a, or b when not first, in a column as wide as the wider of the two:
+ * words whose width depends on the reader's language. */
+static void one_of(const char *a, const char *b, bool first)
+{
+	size_t wa = bc_utf8_width(a), wb = bc_utf8_width(b);
+	cli_col(stdout, first ? a : b, (int)(wa > wb ? wa : wb), false);
+}
+
+/* A form's check: "check" or "warn", the field and the text. */
 static void check_print(const bc_check *c)
 {
-	const char *error = _("check"), *warning = _("warn");
-	size_t we = bc_utf8_width(error), ww = bc_utf8_width(warning);
 	fputs("    ", stdout);
-	cli_col(stdout, c->severity == BC_ERROR ? error : warning,
-		(int)(we > ww ? we : ww), false);
+	one_of(_("check"), _("warn"), c->severity == BC_ERROR);
 	printf(" %s%s%s\n", c->field ? c->field : "", c->field ? " " : "",
 	       c->text);
 }
@@ -276,9 +280,9 @@ static void ruleset_print(const bc_rulebook *rb, const bc_ruleset *rs)
 		day_print(_("to"), p->to);
 		day_print(_(" units due"), p->unit_due);
 		day_print(_("compiled by"), p->compile_due);
-		printf(" %s  %s\n",
-		       p->advance ? _("may be advanced") : _("fixed"),
-		       p->label);
+		putchar(' ');
+		one_of(_("may be advanced"), _("fixed"), p->advance);
+		printf("  %s\n", p->label);
 	}
 	fputs(_("\nlevels:\n"), stdout);
 	for (size_t i = 0; i < rs->n_levels; i++)

@@ -281,8 +281,8 @@ static void too_large(actx *x, const char *form, const char *what,
 		      const char *level)
 {
 	bc_diags_add(x->d, BC_ERROR, NULL, 0, form, what,
-		     "the sum %s%s has more digits than baocao adds exactly "
-		     "(18)", level ? "at level " : "in total", level ? level : "");
+		     N_("the sum %s%s has more digits than baocao adds exactly "
+		        "(18)"), level ? "at level " : "in total", level ? level : "");
 	x->rc = BC_ERR_INVALID;
 }
 

@@ -42,7 +42,7 @@ static json_t *diags_json(const bc_diags *d, bc_severity sev)
 	json_t *a = json_array();
 	for (size_t i = 0; i < d->n; i++)
 		if (d->v[i].severity == sev) {
-			char *s = bc_diag_format(&d->v[i]);
+			char *s = bc_diag_format_neutral(&d->v[i]);
 			json_array_append_new(a, json_string(s ? s : ""));
 			bc_free(s);
 		}

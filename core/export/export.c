@@ -240,7 +240,7 @@ static int api_write(bc_host *h, const void *buf, size_t len)
 
 static void api_error(bc_host *h, const char *msg)
 {
-	bc_diags_add(h->d, BC_ERROR, NULL, 0, NULL, NULL, "exporter %s: %s",
+	bc_diags_add(h->d, BC_ERROR, NULL, 0, NULL, NULL, N_("exporter %s: %s"),
 		     h->name, msg ? msg : "failed");
 }
 
@@ -433,7 +433,7 @@ static bc_err finish_output(bc_host *h, int run_rc, bc_diags *run_d,
 	if (run_rc != 0 && !bc_outfile_failed(h->of)) {
 		if (!d->errors)
 			bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-				     "exporter %s failed; nothing written",
+				     N_("exporter %s failed; nothing written"),
 				     h->name);
 		/* Failed by the store or memory, not by the exporter. */
 		rc = h->env != BC_OK ? h->env : BC_ERR_INVALID;

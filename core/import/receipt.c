@@ -47,8 +47,8 @@ static bc_err find_submission(bc_store *st, const bc_receipt_fix *f,
 		many = sqlite3_column_int(s, 1);
 		if (many > 1)
 			bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-				     "--file %s: %d files of %s %s begin so: "
-				     "give more of the SHA-256",
+				     N_("--file %s: %d files of %s %s begin so: "
+				        "give more of the SHA-256"),
 				     f->sha, many, f->unit, f->period);
 	}
 	sqlite3_reset(s);
@@ -58,15 +58,15 @@ static bc_err find_submission(bc_store *st, const bc_receipt_fix *f,
 		return BC_OK;
 	if (f->part && f->number)
 		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-			     "%s %s has no revision %d of %s", f->unit,
+			     N_("%s %s has no revision %d of %s"), f->unit,
 			     f->period, f->number, f->part);
 	else if (f->part)
 		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-			     "%s %s has no revision of %s", f->unit, f->period,
+			     N_("%s %s has no revision of %s"), f->unit, f->period,
 			     f->part);
 	else
 		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-			     "%s %s has no file whose SHA-256 begins %s",
+			     N_("%s %s has no file whose SHA-256 begins %s"),
 			     f->unit, f->period, f->sha);
 	return BC_ERR_NOT_FOUND;
 }
@@ -142,7 +142,7 @@ static bc_err plausible(bc_store *st, bc_rulebook *rb, const bc_receipt_fix *f,
 						 p.rs->directive.utc_offset,
 						 why, sizeof why)) {
 		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-			     "--received-at: %s", why);
+			     N_("--received-at: %s"), why);
 		rc = BC_ERR_INVALID;
 	}
 	bc_period_free(&p);
@@ -156,8 +156,8 @@ bc_err bc_receipt_correct(bc_store *st, bc_rulebook *rb,
 	*out = (bc_receipt_done){0};
 	if (!f->reason || !f->reason[strspn(f->reason, " \t\n")]) {
 		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-			     "--reason: say why the time is corrected (the "
-			     "document or message that gives the right one)");
+			     N_("--reason: say why the time is corrected (the "
+			        "document or message that gives the right one)"));
 		return BC_ERR_INVALID;
 	}
 	bc_err rc = plausible(st, rb, f, d);

@@ -140,8 +140,8 @@ static bc_err recorded_ruleset(bc_store *st, bc_rulebook *rb, const char *id,
 	/* The sources kept must be those the period was recorded with. */
 	if (rc == BC_OK && strcmp(rs->hash, hash) != 0) {
 		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-			     "the sources of ruleset %s kept in the database do "
-			     "not match their recorded hash %.12s…",
+			     N_("the sources of ruleset %s kept in the database do "
+			        "not match their recorded hash %.12s…"),
 			     id, hash);
 		bc_ruleset_free(rs);
 		rc = BC_ERR_DB;
@@ -240,8 +240,8 @@ bc_err bc_period_get(bc_store *st, bc_rulebook *rb, const char *code,
 	*out = (bc_period){0};
 	if (bc_period_code_parse(code, &year, token, sizeof token) != BC_OK) {
 		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-			     "'%s' is not a period code (YYYY-TYPE, such as "
-			     "2023-Q1)",
+			     N_("'%s' is not a period code (YYYY-TYPE, such as "
+			        "2023-Q1)"),
 			     code ? code : "");
 		return BC_ERR_SYNTAX;
 	}
@@ -264,13 +264,13 @@ bc_err bc_period_get(bc_store *st, bc_rulebook *rb, const char *code,
 				pt = NULL;
 		if (pt)
 			bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-				     "%s: no such ad-hoc period (create it "
-				     "with 'period add-adhoc')",
+				     N_("%s: no such ad-hoc period (create it "
+				        "with 'period add-adhoc')"),
 				     code);
 		else
 			bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-				     "%s: no ruleset in force then has a "
-				     "period type %s (types: %s)",
+				     N_("%s: no ruleset in force then has a "
+				        "period type %s (types: %s)"),
 				     code, token, types);
 		return BC_ERR_NOT_FOUND;
 	}
@@ -436,26 +436,26 @@ bc_err bc_period_advance(bc_store *st, bc_rulebook *rb, const char *code,
 	bc_date_format(p.from, from);
 	if (!doc || !*doc) {
 		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-			     "%s: an advance needs the reference of the "
-			     "document that sets it (--doc)",
+			     N_("%s: an advance needs the reference of the "
+			        "document that sets it (--doc)"),
 			     code);
 		rc = BC_ERR_REFUSED;
 	} else if (!pt || pt->adhoc || !pt->advance) {
 		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-			     "%s: ruleset %s does not allow the deadline of "
-			     "%s reports to be advanced",
+			     N_("%s: ruleset %s does not allow the deadline of "
+			        "%s reports to be advanced"),
 			     code, p.rs->id, p.type);
 		rc = BC_ERR_REFUSED;
 	} else if (due >= p.rules_unit_due) {
 		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-			     "%s: an advance must be earlier than the rules' "
-			     "deadline %s",
+			     N_("%s: an advance must be earlier than the rules' "
+			        "deadline %s"),
 			     code, rules_due);
 		rc = BC_ERR_REFUSED;
 	} else if (due < p.from) {
 		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-			     "%s: the deadline cannot fall before the data "
-			     "window opens (%s)",
+			     N_("%s: the deadline cannot fall before the data "
+			        "window opens (%s)"),
 			     code, from);
 		rc = BC_ERR_REFUSED;
 	}
@@ -496,26 +496,26 @@ static bc_err adhoc_check(const bc_adhoc *a, const char *code, bc_diags *d)
 	if (a->from == BC_DATE_NONE || a->to == BC_DATE_NONE ||
 	    a->unit_due == BC_DATE_NONE)
 		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-			     "%s: --from, --to and --due are required", code);
+			     N_("%s: --from, --to and --due are required"), code);
 	else if (a->to < a->from)
 		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-			     "%s: the window ends before it starts", code);
+			     N_("%s: the window ends before it starts"), code);
 	else if (a->unit_due < a->from)
 		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-			     "%s: the deadline falls before the window opens",
+			     N_("%s: the deadline falls before the window opens"),
 			     code);
 	if (a->compile_due != BC_DATE_NONE && a->compile_due < a->unit_due)
 		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-			     "%s: compilation is due before the units are",
+			     N_("%s: compilation is due before the units are"),
 			     code);
 	if (!a->doc || !*a->doc)
 		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-			     "%s: the document asking for the report is "
-			     "required (--doc)",
+			     N_("%s: the document asking for the report is "
+			        "required (--doc)"),
 			     code);
 	if (!forms_list_ok(a->forms))
 		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-			     "%s: --forms takes form ids separated by commas",
+			     N_("%s: --forms takes form ids separated by commas"),
 			     code);
 	return d->errors > before ? BC_ERR_INVALID : BC_OK;
 }
@@ -540,7 +540,7 @@ static bc_err adhoc_forms_known(const bc_ruleset *rs, const char *code,
 		return BC_OK;
 	char *parts = bc_ruleset_parts_text(rs);
 	bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-		     "%s: --forms: %s %s of ruleset %s; its forms are %s",
+		     N_("%s: --forms: %s %s of ruleset %s; its forms are %s"),
 		     code, unknown,
 		     n_unknown > 1 ? "are no forms" : "is no form", rs->id,
 		     parts ? parts : "(out of memory)");
@@ -555,7 +555,7 @@ bc_err bc_period_add_adhoc(bc_store *st, bc_rulebook *rb, const bc_adhoc *a,
 	char token[16], code[BC_PERIOD_CODE_MAX];
 	if (bc_period_code_parse(a->code, &year, token, sizeof token)) {
 		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-			     "'%s' is not a period code", a->code);
+			     N_("'%s' is not a period code"), a->code);
 		return BC_ERR_SYNTAX;
 	}
 	bc_period_code_canon(a->code, code);
@@ -567,8 +567,8 @@ bc_err bc_period_add_adhoc(bc_store *st, bc_rulebook *rb, const bc_adhoc *a,
 				      : NULL;
 	if (!pt || !pt->adhoc) {
 		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-			     "%s: no ruleset in force on the window's last day "
-			     "has an ad-hoc type for %s",
+			     N_("%s: no ruleset in force on the window's last day "
+			        "has an ad-hoc type for %s"),
 			     code, token);
 		return BC_ERR_SYNTAX;
 	}
@@ -579,7 +579,7 @@ bc_err bc_period_add_adhoc(bc_store *st, bc_rulebook *rb, const bc_adhoc *a,
 	if (load_recorded(st, rb, code, &p, d) == BC_OK) {
 		bc_period_free(&p);
 		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-			     "%s already exists", code);
+			     N_("%s already exists"), code);
 		return BC_ERR_INVALID;
 	}
 	p = (bc_period){.year = year, .adhoc_no = n, .rs = rs,

@@ -72,13 +72,13 @@ static int read_header(importer *im, int line, size_t n, char *const *f)
 		if (c == N_COLS) {
 			bc_diags_add(im->d, BC_ERROR, im->file, line, NULL,
 				     NULL,
-				     "unknown column '%s' (columns: code, "
-				     "name, kind, roles, parent)",
+				     N_("unknown column '%s' (columns: code, "
+				        "name, kind, roles, parent)"),
 				     f[i]);
 			im->header_bad = true;
 		} else if (im->col[c] >= 0) {
 			bc_diags_add(im->d, BC_ERROR, im->file, line, NULL,
-				     NULL, "column '%s' appears twice", f[i]);
+				     NULL, N_("column '%s' appears twice"), f[i]);
 			im->header_bad = true;
 		} else {
 			im->col[c] = (int)i;
@@ -87,7 +87,7 @@ static int read_header(importer *im, int line, size_t n, char *const *f)
 	for (int c = 0; c <= COL_KIND; c++)
 		if (im->col[c] < 0) {
 			bc_diags_add(im->d, BC_ERROR, im->file, line, NULL,
-				     NULL, "no '%s' column in the header",
+				     NULL, N_("no '%s' column in the header"),
 				     col_names[c]);
 			im->header_bad = true;
 		}
@@ -108,7 +108,7 @@ static int on_row(void *ud, int line, size_t n, char *const *f)
 			want++;
 	if (n != want) {
 		bc_diags_add(im->d, BC_ERROR, im->file, line, NULL, NULL,
-			     "%zu fields where the header has %zu", n, want);
+			     N_("%zu fields where the header has %zu"), n, want);
 		return 0;
 	}
 	if (bc_grow((void **)&im->rows, &im->cap, im->n + 1,
@@ -159,8 +159,8 @@ static void check_roles(importer *im, row *r)
 		if (*t && !bc_rulebook_role(im->rb, t))
 			bc_diags_add(im->d, BC_ERROR, im->file, r->line, NULL,
 				     "roles",
-				     "unknown role '%s' (the rules declare "
-				     "no such role)",
+				     N_("unknown role '%s' (the rules declare "
+				        "no such role)"),
 				     t);
 	}
 	bc_free(copy);
@@ -171,26 +171,26 @@ static void check_row(importer *im, row *r)
 	const char *code = r->f[COL_CODE];
 	if (!bc_unit_code_ok(code))
 		bc_diags_add(im->d, BC_ERROR, im->file, r->line, NULL, "code",
-			     "bad code '%s': use a-z, 0-9 and '-', at most %d",
+			     N_("bad code '%s': use a-z, 0-9 and '-', at most %d"),
 			     code, CODE_MAX);
 	if (!*r->f[COL_NAME])
 		bc_diags_add(im->d, BC_ERROR, im->file, r->line, NULL, "name",
-			     "the name is empty");
+			     N_("the name is empty"));
 	unsigned ctl = bc_utf8_first_control(r->f[COL_NAME], false);
 	if (ctl)
 		bc_diags_add(im->d, BC_ERROR, im->file, r->line, NULL, "name",
-			     "U+%04X, a control character, which no one "
-			     "types and a terminal acts on: remove it", ctl);
+			     N_("U+%04X, a control character, which no one "
+			        "types and a terminal acts on: remove it"), ctl);
 	if (!bc_rulebook_kind(im->rb, r->f[COL_KIND]))
 		bc_diags_add(im->d, BC_ERROR, im->file, r->line, NULL, "kind",
-			     "unknown kind '%s' (the rules declare no such "
-			     "unit kind)",
+			     N_("unknown kind '%s' (the rules declare no such "
+			        "unit kind)"),
 			     r->f[COL_KIND]);
 	check_roles(im, r);
 	const char *parent = r->f[COL_PARENT];
 	if (parent && strcmp(parent, code) == 0)
 		bc_diags_add(im->d, BC_ERROR, im->file, r->line, NULL,
-			     "parent", "a unit cannot be its own parent");
+			     "parent", N_("a unit cannot be its own parent"));
 }
 
 /* Units of the database, as nodes; their strings are in *strs (*ns of
@@ -288,7 +288,7 @@ static void check_duplicates(importer *im)
 			int b = v[i].line < v[i - 1].line ? v[i - 1].line
 							  : v[i].line;
 			bc_diags_add(im->d, BC_ERROR, im->file, b, NULL, "code",
-				     "duplicate code '%s' (also on line %d)",
+				     N_("duplicate code '%s' (also on line %d)"),
 				     v[i].code, a);
 		}
 	bc_free(v);
@@ -304,8 +304,8 @@ static void check_parents(importer *im, const node *tree, size_t n)
 		if (!find_node(tree, n, p)) {
 			bc_diags_add(im->d, BC_ERROR, im->file, r->line, NULL,
 				     "parent",
-				     "unknown parent '%s' (not in this file "
-				     "nor in the database)",
+				     N_("unknown parent '%s' (not in this file "
+				        "nor in the database)"),
 				     p);
 			continue;
 		}
@@ -318,8 +318,8 @@ static void check_parents(importer *im, const node *tree, size_t n)
 			if (at && strcmp(at->code, r->f[COL_CODE]) == 0) {
 				bc_diags_add(im->d, BC_ERROR, im->file, r->line,
 					     NULL, "parent",
-					     "a cycle of parents: '%s' is its "
-					     "own ancestor through '%s'",
+					     N_("a cycle of parents: '%s' is its "
+					        "own ancestor through '%s'"),
 					     r->f[COL_CODE], p);
 				break;
 			}
@@ -519,8 +519,8 @@ bc_err bc_units_import(bc_store *st, const bc_rulebook *rb, const char *path,
 	bc_free(buf);
 	if (rc == BC_OK && !im.header_done)
 		bc_diags_add(d, BC_ERROR, path, 1, NULL, NULL,
-			     "empty file: no header "
-			     "code,name,kind,roles,parent");
+			     N_("empty file: no header "
+			        "code,name,kind,roles,parent"));
 	if (rc == BC_OK && im.oom)
 		rc = BC_ERR_NOMEM;
 	/* Checked under the write lock, so that the tree checked is the

@@ -13,8 +13,8 @@
 static bc_err exists(const char *path, bc_diags *d)
 {
 	bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL,
-		     "already exists: a backup never replaces a file; give "
-		     "a new name (or move that file away)");
+		     N_("already exists: a backup never replaces a file; give "
+		        "a new name (or move that file away)"));
 	return BC_ERR_IO;
 }
 
@@ -53,7 +53,7 @@ static bc_err bad_source(const source *from, int code, const char *msg,
 	bc_err rc = bc_dbfile_explain(from->path, code, 0, msg, from->doing,
 				      &why);
 	if (rc == BC_ERR_DAMAGED)
-		bc_diags_add(d, BC_ERROR, from->path, 0, NULL, NULL, "%s (%s)",
+		bc_diags_add(d, BC_ERROR, from->path, 0, NULL, NULL, N_("%s (%s)"),
 			     from->damaged, msg);
 	else
 		bc_diags_move(d, &why);
@@ -92,7 +92,7 @@ static bc_err copy_to(sqlite3 *src, const source *from, const char *dst_path,
 				       sqlite3_errmsg(dst), from->doing, d);
 	else if (!sound(dst, why, sizeof why)) {
 		bc_diags_add(d, BC_ERROR, from->path, 0, NULL, NULL,
-			     "%s (its copy fails SQLite's quick_check: %s)",
+			     N_("%s (its copy fails SQLite's quick_check: %s)"),
 			     from->damaged, why);
 		rc = BC_ERR_DAMAGED;
 	}
@@ -212,7 +212,7 @@ static bc_err keep(const char *name, const char *kept, const char *suffix,
 		rc = bc_dbfile_rename(from, to, &existed, d);
 	if (rc == BC_OK && existed) {
 		bc_diags_add(d, BC_ERROR, to, 0, NULL, NULL,
-			     "already exists; nothing restored");
+			     N_("already exists; nothing restored"));
 		rc = BC_ERR_IO;
 	}
 	bc_free(from);
@@ -293,8 +293,8 @@ bc_err bc_backup_restore(const char *path, const char *link, bc_time now,
 		bc_dbfile_remove(tmp);
 	if (rc == BC_OK && existed) {
 		bc_diags_add(d, BC_ERROR, db, 0, NULL, NULL,
-			     "another database was made here meanwhile; "
-			     "nothing restored");
+			     N_("another database was made here meanwhile; "
+			        "nothing restored"));
 		rc = BC_ERR_IO;
 	}
 	bc_free(tmp);

@@ -128,23 +128,23 @@ static bc_err explain_content(const char *path, const char *msg,
 	header h = read_header(path);
 	if (h.size >= 0 && h.size < HEADER && !h.sqlite) {
 		bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL,
-			     "%s: the file is too short to be a database "
-			     "(%lld bytes): not a baocao database, or a copy "
-			     "cut short",
+			     N_("%s: the file is too short to be a database "
+			        "(%lld bytes): not a baocao database, or a copy "
+			        "cut short"),
 			     doing, h.size);
 		return BC_ERR_DB;
 	}
 	if (h.size >= 0 && !h.sqlite) {
 		bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL,
-			     "%s: not an SQLite database (the file does not "
-			     "begin as one does): not a baocao database",
+			     N_("%s: not an SQLite database (the file does not "
+			        "begin as one does): not a baocao database"),
 			     doing);
 		return BC_ERR_DB;
 	}
 	if (h.size >= 0 && h.size < HEADER) {
 		bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL,
-			     "%s: the file is cut short: %lld bytes, not even "
-			     "SQLite's header of %d; %s",
+			     N_("%s: the file is cut short: %lld bytes, not even "
+			        "SQLite's header of %d; %s"),
 			     doing, h.size, HEADER, BC_DBFILE_DAMAGED);
 		return BC_ERR_DAMAGED;
 	}
@@ -152,14 +152,14 @@ static bc_err explain_content(const char *path, const char *msg,
 	if (h.size >= 0 && h.size < h.want &&
 	    size_of(path, "-wal") == 0) {
 		bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL,
-			     "%s: the file is cut short: %lld bytes, where "
-			     "its header says %u pages of %u bytes (%lld); "
-			     "%s",
+			     N_("%s: the file is cut short: %lld bytes, where "
+			        "its header says %u pages of %u bytes (%lld); "
+			        "%s"),
 			     doing, h.size, h.pages, h.psize, h.want,
 			     BC_DBFILE_DAMAGED);
 		return BC_ERR_DAMAGED;
 	}
-	bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL, "%s: %s (%s)", doing,
+	bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL, N_("%s: %s (%s)"), doing,
 		     BC_DBFILE_DAMAGED, msg);
 	return BC_ERR_DAMAGED;
 }
@@ -201,7 +201,7 @@ bc_err bc_dbfile_explain(const char *path, int code, int sys_errno,
 	default:
 		snprintf(why, sizeof why, "%s", msg);
 	}
-	bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL, "%s: %s", doing, why);
+	bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL, N_("%s: %s"), doing, why);
 	/* The machine's memory, not the database's fault. */
 	return (code & 0xff) == SQLITE_NOMEM ? BC_ERR_NOMEM : BC_ERR_DB;
 }

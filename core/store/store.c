@@ -265,15 +265,15 @@ static bc_err known_version(bc_store *st, int v, int n, bc_diags *d)
 {
 	if (v > n) {
 		bc_diags_add(d, BC_ERROR, st->path, 0, NULL, NULL,
-			     "schema version %d is newer than this baocao "
-			     "knows (%d): use a newer baocao",
+			     N_("schema version %d is newer than this baocao "
+			        "knows (%d): use a newer baocao"),
 			     v, n);
 		return BC_ERR_SCHEMA;
 	}
 	if (v < 0) {
 		bc_diags_add(d, BC_ERROR, st->path, 0, NULL, NULL,
-			     "not a baocao database: its schema version is "
-			     "%d, and baocao's run from 0 to %d",
+			     N_("not a baocao database: its schema version is "
+			        "%d, and baocao's run from 0 to %d"),
 			     v, n);
 		return BC_ERR_DB;
 	}
@@ -340,8 +340,8 @@ static bc_err foreign_database(bc_store *st, int v, bc_diags *d)
 	sqlite3_finalize(s);
 	if (foreign) {
 		bc_diags_add(d, BC_ERROR, st->path, 0, NULL, NULL,
-			     "not a baocao database (its tables are another "
-			     "program's)");
+			     N_("not a baocao database (its tables are another "
+			        "program's)"));
 		rc = BC_ERR_DB;
 	}
 	return rc;
@@ -385,7 +385,7 @@ static bc_err configure(bc_store *st, bc_open_mode mode, bc_diags *d)
 		rc = foreign_database(st, v, d);
 	if (rc == BC_OK && mode != BC_OPEN_CREATE && v == 0) {
 		bc_diags_add(d, BC_ERROR, st->path, 0, NULL, NULL,
-			     "empty database (run 'baocao init')");
+			     N_("empty database (run 'baocao init')"));
 		rc = BC_ERR_NO_DB;
 	}
 	if (rc == BC_OK)
@@ -412,7 +412,7 @@ static bc_err create_file(const char *path, bc_diags *d)
 	bc_err rc = file ? BC_OK : BC_ERR_NOMEM;
 	if (stray) {
 		bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL,
-			     "cannot create the database: %s", stray);
+			     N_("cannot create the database: %s"), stray);
 		rc = BC_ERR_NO_DB;
 	}
 	if (rc == BC_OK)
@@ -451,8 +451,8 @@ bc_err bc_store_open(const char *path, bc_open_mode mode, bc_store **out,
 {
 	if (!file_exists(path) && mode != BC_OPEN_CREATE) {
 		bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL,
-			     "no database here (create it with 'baocao "
-			     "init', or give --db or $BAOCAO_DB)");
+			     N_("no database here (create it with 'baocao "
+			        "init', or give --db or $BAOCAO_DB)"));
 		return BC_ERR_NO_DB;
 	}
 	if (!file_exists(path)) {
@@ -569,7 +569,7 @@ static bc_err refuse_damaged(bc_store *st, bc_diags *d)
 {
 	if (!st->damage_said)
 		bc_diags_add(d, BC_ERROR, st->path, 0, NULL, NULL,
-			     "%s; nothing was written", BC_DBFILE_DAMAGED);
+			     N_("%s; nothing was written"), BC_DBFILE_DAMAGED);
 	st->damage_said = true;
 	return BC_ERR_DAMAGED;
 }
@@ -689,14 +689,14 @@ static void audit_problem(bc_store *st, sqlite3_stmt *s, bool changed,
 		 (long long)sqlite3_column_int64(s, 0));
 	if (changed)
 		bc_diags_add_at(problems, BC_ERROR, st->path, loc, NULL, NULL,
-				"%s %s: changed after it was written (its "
-				"hash does not match what it says)",
+				N_("%s %s: changed after it was written (its "
+				   "hash does not match what it says)"),
 				col_text(s, 3), col_text(s, 4));
 	if (unlinked)
 		bc_diags_add_at(problems, BC_ERROR, st->path, loc, NULL, NULL,
-				"%s %s: does not follow the entry before it "
-				"(an entry was removed, changed or put in "
-				"between)",
+				N_("%s %s: does not follow the entry before it "
+				   "(an entry was removed, changed or put in "
+				   "between)"),
 				col_text(s, 3), col_text(s, 4));
 }
 
@@ -842,8 +842,8 @@ bc_err bc_store_ruleset_sources(bc_store *st, const char *id,
 	sqlite3_finalize(s);
 	if (rc == BC_OK && out->n == 0) {
 		bc_diags_add(d, BC_ERROR, st->path, 0, NULL, NULL,
-			     "the sources of ruleset %s (%.12s…) are not in "
-			     "the database",
+			     N_("the sources of ruleset %s (%.12s…) are not in "
+			        "the database"),
 			     id, hash);
 		rc = BC_ERR_NOT_FOUND;
 	}

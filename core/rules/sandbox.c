@@ -40,19 +40,23 @@ struct bc_sandbox {
 	/* The last error the host raised, in English and translated: the
 	 * diagnostic an error becomes takes the translation when its
 	 * message is this English one. */
-	char said[512], said_text[512];
+	char said[1024], said_text[1024];
 };
 
-/* Keeps the message of fmt in English and translated (see said). */
+/* Keeps the message of fmt in English and translated (see said); one
+ * too long for either buffer is not kept. */
 static void vsay(bc_sandbox *sb, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
 static void vsay(bc_sandbox *sb, const char *fmt, va_list ap)
 {
 	va_list again;
 	va_copy(again, ap);
-	vsnprintf(sb->said, sizeof sb->said, fmt, ap);
-	vsnprintf(sb->said_text, sizeof sb->said_text, _(fmt), again);
+	size_t n = (size_t)vsnprintf(sb->said, sizeof sb->said, fmt, ap);
+	size_t t = (size_t)vsnprintf(sb->said_text, sizeof sb->said_text,
+				     _(fmt), again);
 	va_end(again);
+	if (n >= sizeof sb->said || t >= sizeof sb->said_text)
+		sb->said[0] = sb->said_text[0] = '\0';
 }
 
 static const char *say(bc_sandbox *sb, const char *fmt, ...)
@@ -401,12 +405,18 @@ static bool has_place(const bc_sandbox *sb, const char *msg)
 
 int bc_sandbox_error(lua_State *L, const char *fmt, ...)
 {
-	bc_sandbox *sb = sb_of(L);
 	va_list ap;
 	va_start(ap, fmt);
-	vsay(sb, fmt, ap);
+	vsay(sb_of(L), fmt, ap);
 	va_end(ap);
-	return luaL_error(L, "%s", sb->said);
+	/* As luaL_error: the message whole, however long, in the rules'
+	 * memory (its specifiers are those lua_pushfstring knows). */
+	va_start(ap, fmt);
+	luaL_where(L, 1);
+	lua_pushvfstring(L, fmt, ap);
+	va_end(ap);
+	lua_concat(L, 2);
+	return lua_error(L);
 }
 
 int bc_sandbox_raise(lua_State *L)
@@ -809,7 +819,7 @@ static int msgh(lua_State *L)
  * the rules were when it did. */
 static void limit_diag(bc_sandbox *sb, bc_diags *d)
 {
-	char msg[1024];
+	char msg[sizeof sb->limit_where + sizeof sb->said + 2];
 	if (sb->timed_out)
 		say(sb, N_("time limit of %d s exceeded"), (int)sb->lim.seconds);
 	else

@@ -226,6 +226,45 @@ void bc_diags_add_at(bc_diags *d, bc_severity sev, const char *file,
 	va_end(ap);
 }
 
+bool bc_said_vmake(bc_said *s, const char *fmt, va_list ap)
+{
+	va_list again;
+	va_copy(again, ap);
+	size_t n = (size_t)vsnprintf(s->msg, sizeof s->msg, fmt, ap);
+	size_t t = (size_t)vsnprintf(s->text, sizeof s->text, _(fmt), again);
+	va_end(again);
+	return n < sizeof s->msg && t < sizeof s->text;
+}
+
+bool bc_said_make(bc_said *s, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	bool whole = bc_said_vmake(s, fmt, ap);
+	va_end(ap);
+	return whole;
+}
+
+void bc_said_cat(bc_said *s, const char *sep, const char *piece)
+{
+	size_t n = strlen(s->msg), t = strlen(s->text);
+	snprintf(s->msg + n, sizeof s->msg - n, "%s%s", sep, piece);
+	snprintf(s->text + t, sizeof s->text - t, "%s%s", sep,
+		 *piece ? _(piece) : piece);
+}
+
+void bc_said_catf(bc_said *s, const char *fmt, ...)
+{
+	bc_said more;
+	va_list ap;
+	va_start(ap, fmt);
+	bc_said_vmake(&more, fmt, ap);
+	va_end(ap);
+	size_t n = strlen(s->msg), t = strlen(s->text);
+	snprintf(s->msg + n, sizeof s->msg - n, "%s", more.msg);
+	snprintf(s->text + t, sizeof s->text - t, "%s", more.text);
+}
+
 const char *bc_diag_text(const bc_diag *dg)
 {
 	return dg->text ? dg->text : dg->msg;

@@ -101,6 +101,24 @@ void bc_diags_vadd(bc_diags *d, bc_severity sev, const char *file, int line,
  * language (text, or NULL when it is msg). */
 void bc_diags_add_made(bc_diags *d, bc_severity sev, const char *file,
 		       int line, const char *msg, const char *text);
+/* A message made at once in English (msg) and in the reader's language
+ * (text) from one format marked N_(), for a message built in pieces
+ * before it becomes a diagnostic (bc_diags_add_made). */
+typedef struct bc_said {
+	char msg[1024], text[1024];
+} bc_said;
+/* Formats fmt into s->msg and its translation into s->text; false when
+ * either was cut short. */
+bool bc_said_make(bc_said *s, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+bool bc_said_vmake(bc_said *s, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
+/* Appends sep, then piece (in English, marked N_()) in each language;
+ * a bc_said that starts as {0} is empty. */
+void bc_said_cat(bc_said *s, const char *sep, const char *piece);
+/* Appends fmt formatted, in each language. */
+void bc_said_catf(bc_said *s, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 /* The message of dg as a person reads it: its text, else its msg. */
 const char *bc_diag_text(const bc_diag *dg);
 /* Moves every diagnostic of src to the end of dst; src is left empty. */

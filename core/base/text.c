@@ -89,18 +89,12 @@ bool bc_text_begin(const char *name, const char **s, size_t *len,
 	*len -= bom;
 	if (bc_utf8_valid(*s, *len, &bad))
 		return true;
-	int line = bc_line_of(*s, bad);
-	if (!advice) {
-		bc_diags_add(d, BC_ERROR, name, line, NULL, NULL,
-			     N_("not UTF-8 text (byte %zu)"), bad + 1);
-		return false;
-	}
-	char msg[512], text[512];
-	snprintf(msg, sizeof msg, "not UTF-8 text (byte %zu); %s", bad + 1,
-		 advice);
-	snprintf(text, sizeof text, _("not UTF-8 text (byte %zu); %s"),
-		 bad + 1, _(advice));
-	bc_diags_add_made(d, BC_ERROR, name, line, msg, text);
+	bc_said why;
+	bc_said_make(&why, N_("not UTF-8 text (byte %zu)"), bad + 1);
+	if (advice)
+		bc_said_cat(&why, "; ", advice);
+	bc_diags_add_made(d, BC_ERROR, name, bc_line_of(*s, bad), why.msg,
+			  why.text);
 	return false;
 }
 

@@ -240,8 +240,13 @@ static int api_write(bc_host *h, const void *buf, size_t len)
 
 static void api_error(bc_host *h, const char *msg)
 {
-	bc_diags_add(h->d, BC_ERROR, NULL, 0, NULL, NULL, N_("exporter %s: %s"),
-		     h->name, msg ? msg : "failed");
+	/* The built-in exporters' messages are in the catalogue; a
+	 * plugin's are shown as it wrote them. */
+	const char *m = msg ? msg : N_("failed");
+	bc_said s;
+	bc_said_make(&s, N_("exporter %s: "), h->name);
+	bc_said_cat(&s, "", m);
+	bc_diags_add_made(h->d, BC_ERROR, NULL, 0, s.msg, s.text);
 }
 
 static void *api_alloc(bc_host *h, size_t n)

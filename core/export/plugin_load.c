@@ -72,8 +72,8 @@ static bc_err load_so(const char *file, const char *name, bc_plugin *out,
 	    e->abi_minor > BC_PLUGIN_ABI_MINOR) {
 		bc_diags_add(d, BC_ERROR, file, 0, NULL, NULL,
 			     N_("plugin '%s' was built for plugin ABI %u.%u and "
-			        "this baocao has ABI %d.%d: rebuild against this "
-			        "baocao"),
+				"this baocao has ABI %d.%d: rebuild against "
+				"this baocao"),
 			     name, e ? e->abi_major : 0, e ? e->abi_minor : 0,
 			     BC_PLUGIN_ABI_MAJOR, BC_PLUGIN_ABI_MINOR);
 		return BC_ERR_RULES;
@@ -81,7 +81,7 @@ static bc_err load_so(const char *file, const char *name, bc_plugin *out,
 	if (!e->run || !e->name || strcmp(e->name, name)) {
 		bc_diags_add(d, BC_ERROR, file, 0, NULL, NULL,
 			     N_("plugin '%s' describes itself as '%s' or has no "
-			        "run function"),
+				"run function"),
 			     name, e->name ? e->name : "");
 		return BC_ERR_RULES;
 	}
@@ -332,17 +332,18 @@ static int l_exporter(lua_State *L)
 		while (*a && (!k || strcmp(*a, k)))
 			a++;
 		if (!*a)
-			return bc_sandbox_error(L, N_("exporter{}: unknown key '%s'"),
+			return bc_sandbox_error(L, N_("exporter{}: unknown key "
+						      "'%s'"),
 					  k ? k : "?");
 	}
 	lua_getfield(L, 1, "name");
 	if (!lua_isstring(L, -1) || strcmp(lua_tostring(L, -1), c->name))
-		return bc_sandbox_error(L, N_("exporter{}: name must be '%s' (the "
-				     "file's name)"), c->name);
+		return bc_sandbox_error(L, N_("exporter{}: name must be '%s' "
+					      "(the file's name)"), c->name);
 	lua_pop(L, 1);
 	if (lua_getfield(L, 1, "run") != LUA_TFUNCTION)
-		return bc_sandbox_error(L, N_("exporter{}: run must be a function "
-				     "run(model, write)"));
+		return bc_sandbox_error(L, N_("exporter{}: run must be a "
+					      "function run(model, write)"));
 	if (c->run_ref != LUA_NOREF)
 		return bc_sandbox_error(L, N_("exporter{}: declared twice"));
 	c->run_ref = luaL_ref(L, LUA_REGISTRYINDEX);

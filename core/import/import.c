@@ -42,10 +42,18 @@ static const char *foreign(const char *buf, size_t len)
 		return N_("the file is empty (0 bytes): nothing to import");
 	if (len >= 8 && !memcmp(buf, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
 		return holds(buf, len, word, sizeof word)
-			       ? N_("a Word 97-2003 document (.doc), not a submission: the unit's figures and report come in its filled workbook (.xlsx, from 'baocao template'), or as JSON or CSV")
-			       : N_("an Excel 97-2003 workbook (.xls), which baocao does not read: open it in Excel or LibreOffice Calc, save it as an Excel workbook (.xlsx) and import that");
+			       ? N_("a Word 97-2003 document (.doc), not a "
+				    "submission: the unit's figures and report "
+				    "come in its filled workbook (.xlsx, from "
+				    "'baocao template'), or as JSON or CSV")
+			       : N_("an Excel 97-2003 workbook (.xls), which "
+				    "baocao does not read: open it in Excel or "
+				    "LibreOffice Calc, save it as an Excel "
+				    "workbook (.xlsx) and import that");
 	if (len >= 5 && !memcmp(buf, "%PDF-", 5))
-		return N_("a PDF document, not a submission: the unit's figures and report come in its filled workbook (.xlsx, from 'baocao template'), or as JSON or CSV");
+		return N_("a PDF document, not a submission: the unit's figures "
+			  "and report come in its filled workbook (.xlsx, from "
+			  "'baocao template'), or as JSON or CSV");
 	if (len >= 2 &&
 	    (!memcmp(buf, "\xFF\xFE", 2) || !memcmp(buf, "\xFE\xFF", 2)))
 		return N_("UTF-16 text (as Excel's \"Unicode Text\" saves it): "

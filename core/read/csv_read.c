@@ -118,7 +118,8 @@ static bc_submission *find_sub(reader *r, const char *unit,
 	if (r->out->n == BC_READ_MAX_SUBMISSIONS) {
 		bc_diags_add(r->d, BC_ERROR, r->file, line, NULL, NULL,
 			     N_("more than %d submissions (unit and period) in "
-			     "one file: split it into files of fewer units and import each"),
+				"one file: split it into files of fewer units "
+				"and import each"),
 			     BC_READ_MAX_SUBMISSIONS);
 		note(r, BC_ERR_INVALID);
 		return NULL;
@@ -184,7 +185,8 @@ static int on_row(void *ud, int line, size_t n, char *const *f)
 		   *value = bc_csv_cell_text(f[r->col[C_VALUE]]);
 	if (++r->rows > BC_READ_MAX_VALUES) {
 		bc_diags_add(r->d, BC_ERROR, r->file, line, NULL, NULL,
-			     N_("more than %d rows in one file: split it into files of fewer units and import each"),
+			     N_("more than %d rows in one file: split it into "
+				"files of fewer units and import each"),
 			     BC_READ_MAX_VALUES);
 		note(r, BC_ERR_INVALID);
 		return 1;
@@ -206,8 +208,8 @@ static int on_row(void *ud, int line, size_t n, char *const *f)
 	bc_address a = bc_cell_address(field, table, sizeof table, &row, &col);
 	if (a == BC_ADDR_BAD) {
 		bc_diags_add(r->d, BC_ERROR, r->file, line, form, field,
-			     N_("a table cell is written table[row].column, rows "
-			        "from 1"));
+			     N_("a table cell is written table[row].column, "
+				"rows from 1"));
 		return 0;
 	}
 	if (a == BC_ADDR_ROWS) {

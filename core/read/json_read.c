@@ -308,13 +308,13 @@ static void add_value(reader *r, const char *form, const char *field,
 	if (!scalar(r, v, path, &text, &kind)) {
 		if (row)
 			bc_diags_add(r->d, BC_ERROR, r->file, line, form, field,
-				     N_("row %d, %s: a value is a number, a text, "
-				        "true, false or null"),
+				     N_("row %d, %s: a value is a number, a "
+					"text, true, false or null"),
 				     row, col);
 		else
 			bc_diags_add(r->d, BC_ERROR, r->file, line, form, field,
-				     N_("a value is a number, a text, true, false "
-				        "or null"));
+				     N_("a value is a number, a text, true, "
+					"false or null"));
 		return;
 	}
 	/* An empty string means "not reported", as an empty CSV cell: no
@@ -478,8 +478,8 @@ static void read_signer(reader *r, json_t *v)
 			bc_diags_add(r->d, BC_ERROR, r->file,
 				     line_of(r, "signed_by", k, NULL, NULL),
 				     NULL, NULL,
-				     N_("unknown key 'signed_by.%s' (name, title, "
-				        "date)"),
+				     N_("unknown key 'signed_by.%s' (name, "
+					"title, date)"),
 				     k);
 	}
 }
@@ -541,7 +541,8 @@ static void duplicate_or_malformed(const char *name, const char *buf,
 		}
 		locator_free(&lo);
 	}
-	bc_diags_add(d, BC_ERROR, name, line, NULL, NULL, N_("malformed JSON: %s"),
+	bc_diags_add(d, BC_ERROR, name, line, NULL, NULL, N_("malformed JSON: "
+							     "%s"),
 		     err->text);
 }
 

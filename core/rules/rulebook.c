@@ -208,14 +208,15 @@ void bc_rulebook_check(const bc_rulebook *rb, bc_diags *d)
 				     a->supersedes);
 		if (a->supersedes && strcmp(a->supersedes, rb->v[i]->id) == 0)
 			bc_diags_add(d, BC_ERROR, a->at.file, a->at.line, NULL,
-				     NULL, N_("a ruleset cannot supersede itself"));
+				     NULL, N_("a ruleset cannot supersede "
+					      "itself"));
 		for (size_t j = i + 1; j < rb->n; j++) {
 			const bc_directive *b = &rb->v[j]->directive;
 			if (a->in_force_from == b->in_force_from)
 				bc_diags_add(d, BC_ERROR, b->at.file,
 					     b->at.line, NULL, NULL,
 					     N_("in force from the same day as "
-					        "%s: which governs is ambiguous"),
+						"%s: which governs is ambiguous"),
 					     rb->v[i]->id);
 		}
 	}

@@ -114,7 +114,8 @@ static int reg_directive(lua_State *L)
 	lua_pop(L, 1);
 	if (!same)
 		bc_sandbox_error(L,
-			   N_("directive{}: id must be the directory's name '%s'"),
+			   N_("directive{}: id must be the directory's name "
+			      "'%s'"),
 			   rs->id);
 	d->title = bc_rl_get_str(L, 1, "directive", "title", true);
 	d->reference = bc_rl_get_str(L, 1, "directive", "reference", true);
@@ -128,7 +129,8 @@ static int reg_directive(lua_State *L)
 	d->in_force_to = get_date(L, -1, "directive.in_force", "to", false);
 	lua_pop(L, 1);
 	if (d->in_force_to != BC_DATE_NONE && d->in_force_to < d->in_force_from)
-		bc_sandbox_error(L, N_("directive{}: in_force.to is before in_force.from"));
+		bc_sandbox_error(L, N_("directive{}: in_force.to is before "
+				       "in_force.from"));
 	sub_table(L, 1, "directive", "deadline", deadline_keys, true);
 	d->deadline_inclusive =
 		bc_rl_get_bool(L, -1, "directive.deadline", "inclusive", true);
@@ -137,8 +139,8 @@ static int reg_directive(lua_State *L)
 				  &d->utc_offset);
 	lua_pop(L, 1);
 	if (!ok)
-		bc_sandbox_error(L, N_("directive{}: deadline.utc_offset must read like "
-			      "\"+07:00\""));
+		bc_sandbox_error(L, N_("directive{}: deadline.utc_offset must "
+				       "read like \"+07:00\""));
 	lua_pop(L, 1);
 	return 0;
 }
@@ -156,8 +158,8 @@ static int reg_period_type(lua_State *L)
 	bc_rl_origin(L, &p->at);
 	p->code = bc_rl_get_str(L, 1, W, "code", true);
 	if (!bc_rl_valid_id(p->code, true) || strlen(p->code) > 8)
-		bc_sandbox_error(L, N_("period_type{}: code '%s' must be capital "
-			      "letters and digits, at most 8"), p->code);
+		bc_sandbox_error(L, N_("period_type{}: code '%s' must be "
+				       "capital letters and digits, at most 8"), p->code);
 	size_t i;
 	if (!bc_rl_add_id(L, p->code, &i))
 		bc_sandbox_error(L, N_("period_type{}: '%s' already declared "
@@ -169,14 +171,16 @@ static int reg_period_type(lua_State *L)
 	if (p->adhoc) {
 		for (const char *c = p->code; *c; c++)
 			if (isdigit((unsigned char)*c))
-				bc_sandbox_error(L, N_("period_type{}: an ad-hoc code is "
-					      "letters only (the number "
-					      "follows it)"));
+				bc_sandbox_error(L, N_("period_type{}: an "
+						       "ad-hoc code is letters "
+						       "only (the number "
+						       "follows it)"));
 		if (!lua_isnil(L, (lua_getfield(L, 1, "window"), -1)) ||
 		    !lua_isnil(L, (lua_getfield(L, 1, "unit_due"), -1)) ||
 		    !lua_isnil(L, (lua_getfield(L, 1, "compile_due"), -1)))
-			bc_sandbox_error(L, N_("period_type{}: an ad-hoc type takes its "
-				      "window and deadlines when created"));
+			bc_sandbox_error(L, N_("period_type{}: an ad-hoc type "
+					       "takes its window and deadlines "
+					       "when created"));
 		lua_pop(L, 3);
 		return 0;
 	}
@@ -201,8 +205,8 @@ static void read_named(lua_State *L, const char *what, char **id,
 static void check_id(lua_State *L, const char *what, const char *id)
 {
 	if (!bc_rl_valid_id(id, false))
-		bc_sandbox_error(L, N_("%s{}: id '%s' must be lower-case letters, "
-			      "digits and _"), what, id);
+		bc_sandbox_error(L, N_("%s{}: id '%s' must be lower-case "
+				       "letters, digits and _"), what, id);
 	if (!bc_rl_add_id(L, id, NULL))
 		bc_sandbox_error(L, N_("%s{}: '%s' already declared"), what, id);
 }
@@ -272,14 +276,14 @@ static int reg_section(lua_State *L)
 	s->guidance = bc_rl_get_str(L, 1, "section", "guidance", false);
 	bc_rl_get_list(L, 1, "section{}", "forms", &s->forms, &s->n_forms);
 	if (!section_id_ok(s->id))
-		bc_sandbox_error(L, N_("section{}: id '%s' must be dotted names such "
-			      "as A.II.4"), s->id);
+		bc_sandbox_error(L, N_("section{}: id '%s' must be dotted names "
+				       "such as A.II.4"), s->id);
 	s->parent = parent_section(rs, s->id);
 	if (!bc_rl_add_id(L, s->id, NULL))
 		bc_sandbox_error(L, N_("section{}: '%s' already declared"), s->id);
 	if (s->parent == -2)
-		bc_sandbox_error(L, N_("section{}: the parent of '%s' must be declared "
-			      "before it"), s->id);
+		bc_sandbox_error(L, N_("section{}: the parent of '%s' must be "
+				       "declared before it"), s->id);
 	return 0;
 }
 
@@ -298,10 +302,11 @@ static int reg_responsibility(lua_State *L)
 	bc_rl_get_list(L, 1, "responsibility{}", "sections", &u->sections,
 		       &u->n_sections);
 	if ((u->n_kinds > 0) == (u->role != NULL))
-		bc_sandbox_error(L, N_("responsibility{}: give kinds or a role (one of "
-			      "them)"));
+		bc_sandbox_error(L, N_("responsibility{}: give kinds or a role "
+				       "(one of them)"));
 	if (!u->n_parts && !u->n_sections)
-		bc_sandbox_error(L, N_("responsibility{}: no parts and no sections"));
+		bc_sandbox_error(L, N_("responsibility{}: no parts and no "
+				       "sections"));
 	return 0;
 }
 
@@ -317,8 +322,8 @@ static int reg_guard(lua_State *L)
 {
 	bc_rl_loader *ld = bc_rl_loader_of(L);
 	if (!ld)
-		return bc_sandbox_error(L, N_("registrations are made only while the "
-				     "rules load"));
+		return bc_sandbox_error(L, N_("registrations are made only "
+					      "while the rules load"));
 	/* A registration's reader may run rules (a metatable's __index)
 	 * that register something else. */
 	const bc_reg *g = lua_touserdata(L, lua_upvalueindex(1));
@@ -429,18 +434,20 @@ static void check_forms(bc_rl_loader *ld)
 	for (size_t i = 0; i < rs->n_forms; i++) {
 		const bc_form *f = &rs->forms[i];
 		if (f->section && !bc_ruleset_section(rs, f->section))
-			bc_rl_problem(ld, &f->at, N_("form %s: no section '%s' declared"),
+			bc_rl_problem(ld, &f->at, N_("form %s: no section '%s' "
+						     "declared"),
 				     f->id, f->section);
 		for (size_t k = 0; k < f->n_fields; k++)
 			if (f->fields[k].level &&
 			    !bc_ruleset_level(rs, f->fields[k].level))
-				bc_rl_problem(ld, &f->at, N_("form %s, field %s: no level '%s' "
-					     "declared"),
+				bc_rl_problem(ld, &f->at, N_("form %s, field "
+							     "%s: no level '%s' "
+							     "declared"),
 					     f->id, f->fields[k].id,
 					     f->fields[k].level);
 		if (strcmp(f->id, BC_PART_REPORT) == 0)
-			bc_rl_problem(ld, &f->at, N_("form id '%s' is reserved for the "
-					   "narrative report"),
+			bc_rl_problem(ld, &f->at, N_("form id '%s' is reserved "
+						     "for the narrative report"),
 				     f->id);
 	}
 }
@@ -454,28 +461,33 @@ static void check_references(bc_rl_loader *ld)
 		const bc_section *s = &rs->sections[i];
 		for (size_t k = 0; k < s->n_forms; k++)
 			if (!bc_ruleset_form(rs, s->forms[k]))
-				bc_rl_problem(ld, &s->at, N_("section %s names no form '%s'"),
+				bc_rl_problem(ld, &s->at, N_("section %s names "
+							     "no form '%s'"),
 					     s->id, s->forms[k]);
 	}
 	for (size_t i = 0; i < rs->n_duties; i++) {
 		const bc_duty *u = &rs->duties[i];
 		for (size_t k = 0; k < u->n_kinds; k++)
 			if (!bc_ruleset_kind(rs, u->kinds[k]))
-				bc_rl_problem(ld, &u->at, N_("responsibility names no unit kind "
-					     "'%s'"),
+				bc_rl_problem(ld, &u->at, N_("responsibility "
+							     "names no unit "
+							     "kind '%s'"),
 					     u->kinds[k]);
 		if (u->role && !bc_ruleset_role(rs, u->role))
-			bc_rl_problem(ld, &u->at, N_("responsibility names no role '%s'"),
+			bc_rl_problem(ld, &u->at, N_("responsibility names no "
+						     "role '%s'"),
 				     u->role);
 		for (size_t k = 0; k < u->n_parts; k++)
 			if (!is_part(rs, u->parts[k]))
-				bc_rl_problem(ld, &u->at, N_("responsibility names no form "
-					     "'%s'"),
+				bc_rl_problem(ld, &u->at, N_("responsibility "
+							     "names no form "
+							     "'%s'"),
 					     u->parts[k]);
 		for (size_t k = 0; k < u->n_sections; k++)
 			if (!bc_ruleset_section(rs, u->sections[k]))
-				bc_rl_problem(ld, &u->at, N_("responsibility names no section "
-					     "'%s'"),
+				bc_rl_problem(ld, &u->at, N_("responsibility "
+							     "names no section "
+							     "'%s'"),
 					     u->sections[k]);
 	}
 }
@@ -495,7 +507,8 @@ static void check_whole(bc_rl_loader *ld)
 	for (size_t i = 0; i < rs->n_kinds; i++) {
 		bc_unit_kind *k = &rs->kinds[i];
 		if (k->level && !bc_ruleset_level(rs, k->level))
-			bc_rl_problem(ld, &k->at, N_("unit_kind '%s': no level '%s' declared"),
+			bc_rl_problem(ld, &k->at, N_("unit_kind '%s': no level "
+						     "'%s' declared"),
 				     k->id, k->level);
 	}
 	check_references(ld);
@@ -505,8 +518,8 @@ static void check_whole(bc_rl_loader *ld)
 		const bc_period_type *p = &rs->ptypes[i];
 		const bc_period_type *q;
 		if (!p->adhoc && (q = adhoc_type(rs, p->code, &n)))
-			bc_rl_problem(ld, &p->at, N_("period type '%s' reads as ad-hoc '%s' "
-				     "number %d"),
+			bc_rl_problem(ld, &p->at, N_("period type '%s' reads as "
+						     "ad-hoc '%s' number %d"),
 				     p->code, q->code, n);
 	}
 }
@@ -538,12 +551,13 @@ static void check_period_types(bc_rl_loader *ld)
 		if (p->adhoc)
 			continue;
 		if (day_cmp(p->from, p->to) > 0)
-			bc_rl_problem(ld, &p->at, N_("period type %s: window ends before it "
-				     "starts"),
+			bc_rl_problem(ld, &p->at, N_("period type %s: window "
+						     "ends before it starts"),
 				     p->code);
 		if (day_cmp(p->unit_due, p->from) < 0)
-			bc_rl_problem(ld, &p->at, N_("period type %s: unit deadline before "
-				     "the window starts"),
+			bc_rl_problem(ld, &p->at, N_("period type %s: unit "
+						     "deadline before the "
+						     "window starts"),
 				     p->code);
 	}
 }
@@ -561,21 +575,21 @@ void bc_ruleset_lint(const bc_ruleset *rs, bc_diags *d)
 		if (day_cmp(p->unit_due, p->to) < 0)
 			bc_diags_add(d, BC_WARNING, p->at.file, p->at.line,
 				     NULL, NULL,
-				     N_("period type %s: units are due %s, before "
-				        "the data window ends %s; the last days "
-				        "are reported as estimates"),
+				     N_("period type %s: units are due %s, "
+					"before the data window ends %s; the "
+					"last days are reported as estimates"),
 				     p->code, due, end);
 		if (day_cmp(p->compile_due, p->to) < 0)
 			bc_diags_add(d, BC_WARNING, p->at.file, p->at.line,
 				     NULL, NULL,
 				     N_("period type %s: compilation is due %s, "
-				        "before the data window ends %s"),
+					"before the data window ends %s"),
 				     p->code, comp, end);
 		if (day_cmp(p->compile_due, p->unit_due) < 0)
 			bc_diags_add(d, BC_WARNING, p->at.file, p->at.line,
 				     NULL, NULL,
 				     N_("period type %s: compilation is due %s, "
-				        "before the units' deadline %s"),
+					"before the units' deadline %s"),
 				     p->code, comp, due);
 	}
 }
@@ -603,12 +617,17 @@ static bc_err run_rules(bc_ruleset *rs, bc_diags *d)
 		return BC_ERR_NOMEM;
 	}
 	bc_err rc = bc_sandbox_run(rs->lua, "ruleset.lua", d);
-	if (rc == BC_OK && ld.broken)
+	if (rc == BC_OK && ld.broken == 1)
 		bc_diags_add(d, BC_ERROR, entry_name, 0, NULL, NULL,
-			     N_("%d registration%s failed and the rules went on "
-			        "(an error caught by pcall?): the rules are "
-			        "incomplete"),
-			     ld.broken, ld.broken == 1 ? "" : "s");
+			     N_("1 registration failed and the rules went on "
+				"(an error caught by pcall?): the rules are "
+				"incomplete"));
+	else if (rc == BC_OK && ld.broken)
+		bc_diags_add(d, BC_ERROR, entry_name, 0, NULL, NULL,
+			     N_("%d registrations failed and the rules went on "
+				"(an error caught by pcall?): the rules are "
+				"incomplete"),
+			     ld.broken);
 	if (rc == BC_OK && !ld.broken) {
 		check_whole(&ld);
 		check_period_types(&ld);

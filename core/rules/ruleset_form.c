@@ -154,8 +154,8 @@ static bc_ftype read_type(lua_State *L, const char *s)
 	int i = find_name(type_names, sizeof type_names / sizeof *type_names,
 			  s);
 	if (i < 0)
-		bc_sandbox_error(L, N_("unknown type '%s' (int, money, pct, text, date, "
-			      "bool, enum, table)"), s);
+		bc_sandbox_error(L, N_("unknown type '%s' (int, money, pct, "
+				       "text, date, bool, enum, table)"), s);
 	return (bc_ftype)i;
 }
 
@@ -343,11 +343,12 @@ static void read_field(lua_State *L, int t, bc_field *f, int pos,
 	const char *what = column ? "column" : "field";
 	f->count_by = -1;
 	if (!lua_istable(L, t))
-		bc_sandbox_error(L, N_("each %s is a table { id, label, type, … }"), what);
+		bc_sandbox_error(L, N_("each %s is a table { id, label, type, … "
+				       "}"), what);
 	f->id = pos_str(L, t, 1, what, true);
 	if (!bc_rl_valid_id(f->id, false))
-		bc_sandbox_error(L, N_("%s id '%s' must be lower-case letters, digits "
-			      "and _"), what, f->id);
+		bc_sandbox_error(L, N_("%s id '%s' must be lower-case letters, "
+				       "digits and _"), what, f->id);
 	char ctx[96];
 	snprintf(ctx, sizeof ctx, "%s '%s'", what, f->id);
 	bc_rl_check_keys_pos(L, t, ctx, keys, column ? 3 : 4);
@@ -364,16 +365,23 @@ static void read_field(lua_State *L, int t, bc_field *f, int pos,
 		int a = find_name(agg_names, sizeof agg_names / sizeof *agg_names,
 				  agg);
 		if (a <= 0)
-			bc_sandbox_error(L, N_("%s: unknown aggregation (sum, snap, "
-				      "count_true, list, count_by)"), ctx);
+			bc_sandbox_error(L, N_("%s: unknown aggregation (sum, "
+					       "snap, count_true, list, "
+					       "count_by)"), ctx);
 		f->agg = (bc_agg)a;
 	}
 	if (!column)
 		lua_pop(L, 1);
-	if (!column && !agg_fits(f->agg, f->type))
-		bc_sandbox_error(L, N_("%s: aggregation %s does not fit type %s%s"), ctx,
-			   agg_names[f->agg], type_names[f->type],
-			   f->agg == BC_AGG_NONE ? " (give one)" : "");
+	if (!column && !agg_fits(f->agg, f->type)) {
+		if (f->agg == BC_AGG_NONE)
+			bc_sandbox_error(L, N_("%s: aggregation none does not "
+					       "fit type %s (give one)"),
+					 ctx, type_names[f->type]);
+		else
+			bc_sandbox_error(L, N_("%s: aggregation %s does not fit "
+					       "type %s"),
+				 ctx, agg_names[f->agg], type_names[f->type]);
+	}
 	copy_origin(L, at, &f->at);
 	f->level = bc_rl_get_str(L, t, ctx, "level", false);
 	f->unit = bc_rl_get_str(L, t, ctx, "unit", false);
@@ -383,8 +391,8 @@ static void read_field(lua_State *L, int t, bc_field *f, int pos,
 		f->unit = bc_rl_dup(L, "%");
 	bc_rl_get_list(L, t, ctx, "values", &f->values, &f->n_values);
 	if ((f->type == BC_T_ENUM) != (f->n_values > 0))
-		bc_sandbox_error(L, N_("%s: 'values' lists the choices of an enum, and "
-			      "only of an enum"), ctx);
+		bc_sandbox_error(L, N_("%s: 'values' lists the choices of an "
+				       "enum, and only of an enum"), ctx);
 	f->required = bc_rl_get_bool(L, t, ctx, "required", false);
 	/* A field is required or not; only a table's rows tell a column
 	 * when it is needed. */
@@ -392,9 +400,9 @@ static void read_field(lua_State *L, int t, bc_field *f, int pos,
 		bool when = lua_getfield(L, t, "required_when") != LUA_TNIL;
 		lua_pop(L, 1);
 		if (when)
-			bc_sandbox_error(L, N_("%s: 'required_when' is for table "
-				      "columns; a field is required = true "
-				      "or not"), ctx);
+			bc_sandbox_error(L, N_("%s: 'required_when' is for "
+					       "table columns; a field is "
+					       "required = true or not"), ctx);
 	}
 	f->pattern = bc_rl_get_bytes(L, t, ctx, "pattern");
 	f->example = bc_rl_get_str(L, t, ctx, "example", false);
@@ -413,8 +421,8 @@ static void read_field(lua_State *L, int t, bc_field *f, int pos,
 		if (cb && (f->count_by = scope_find(&sc, cb)) < 0)
 			soft(L, at, N_("%s: count_by names no column '%s'"), ctx, cb);
 		if ((f->agg == BC_AGG_COUNT_BY) != (cb != NULL))
-			bc_sandbox_error(L, N_("%s: aggregation count_by goes with "
-				      "count_by = \"column\""), ctx);
+			bc_sandbox_error(L, N_("%s: aggregation count_by goes "
+					       "with count_by = \"column\""), ctx);
 		lua_pop(L, 1);
 		read_row_checks(L, t, f, at, names);
 	}
@@ -607,7 +615,8 @@ static void read_carries(lua_State *L, bc_form *form)
 		c->field = scope_find(&sc, field);
 		c->from = scope_find(&sc, from);
 		if (c->field < 0 || c->from < 0)
-			soft(L, &form->at, N_("form %s: carry names no field '%s'"),
+			soft(L, &form->at, N_("form %s: carry names no field "
+					      "'%s'"),
 			     form->id, c->field < 0 ? field : from);
 		lua_pop(L, 3);
 	}
@@ -626,8 +635,8 @@ int bc_rl_form(lua_State *L)
 	bc_rl_origin(L, &form->at);
 	form->id = bc_rl_get_str(L, 1, "form", "id", true);
 	if (!bc_rl_valid_id(form->id, false))
-		bc_sandbox_error(L, N_("form{}: id '%s' must be lower-case letters, "
-			      "digits and _"), form->id);
+		bc_sandbox_error(L, N_("form{}: id '%s' must be lower-case "
+				       "letters, digits and _"), form->id);
 	size_t i;
 	if (!bc_rl_add_id(L, form->id, &i))
 		bc_sandbox_error(L, N_("form{}: '%s' already declared at %s:%d"),

@@ -158,7 +158,8 @@ void bc_rl_check_keys_pos(lua_State *L, int idx, const char *what,
 			lua_Integer i = lua_tointeger(L, -1);
 			if (i >= 1 && i <= npos)
 				continue;
-			bc_sandbox_error(L, N_("%s: unexpected value at position %d"),
+			bc_sandbox_error(L, N_("%s: unexpected value at "
+					       "position %d"),
 				   what, (int)i);
 		}
 		if (lua_type(L, -1) != LUA_TSTRING)
@@ -173,7 +174,8 @@ void bc_rl_check_keys_pos(lua_State *L, int idx, const char *what,
 			for (a = allowed; *a && o < sizeof list; a++)
 				o += (size_t)snprintf(list + o, sizeof list - o,
 						      "%s%s", *a, a[1] ? ", " : "");
-			bc_sandbox_error(L, N_("%s: unknown key '%s' (known: %s)"), what,
+			bc_sandbox_error(L, N_("%s: unknown key '%s' (known: "
+					       "%s)"), what,
 				   k, list);
 		}
 	}
@@ -255,13 +257,15 @@ void bc_rl_get_list(lua_State *L, int t, const char *what, const char *key,
 		lua_Integer len = luaL_len(L, -1);
 		for (lua_Integer i = 1; i <= len; i++) {
 			if (lua_geti(L, -1, i) != LUA_TSTRING)
-				bc_sandbox_error(L, N_("%s: '%s' must list strings"),
+				bc_sandbox_error(L, N_("%s: '%s' must list "
+						       "strings"),
 					   what, key);
 			list_push(L, v, n, lua_tostring(L, -1));
 			lua_pop(L, 1);
 		}
 	} else if (ty != LUA_TNIL) {
-		bc_sandbox_error(L, N_("%s: '%s' must be a string or a list of strings"),
+		bc_sandbox_error(L, N_("%s: '%s' must be a string or a list of "
+				       "strings"),
 			   what, key);
 	}
 	lua_pop(L, 1);

@@ -40,23 +40,17 @@ struct bc_sandbox {
 	/* The last error the host raised, in English and translated: the
 	 * diagnostic an error becomes takes the translation when its
 	 * message is this English one. */
-	char said[1024], said_text[1024];
+	bc_said said;
 };
 
 /* Keeps the message of fmt in English and translated (see said); one
- * too long for either buffer is not kept. */
+ * too long for either is not kept. */
 static void vsay(bc_sandbox *sb, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
 static void vsay(bc_sandbox *sb, const char *fmt, va_list ap)
 {
-	va_list again;
-	va_copy(again, ap);
-	size_t n = (size_t)vsnprintf(sb->said, sizeof sb->said, fmt, ap);
-	size_t t = (size_t)vsnprintf(sb->said_text, sizeof sb->said_text,
-				     _(fmt), again);
-	va_end(again);
-	if (n >= sizeof sb->said || t >= sizeof sb->said_text)
-		sb->said[0] = sb->said_text[0] = '\0';
+	if (!bc_said_vmake(&sb->said, fmt, ap))
+		sb->said.msg[0] = sb->said.text[0] = '\0';
 }
 
 static const char *say(bc_sandbox *sb, const char *fmt, ...)
@@ -67,7 +61,7 @@ static const char *say(bc_sandbox *sb, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsay(sb, fmt, ap);
 	va_end(ap);
-	return sb->said;
+	return sb->said.msg;
 }
 
 /* The innermost Lua function's "file:line", or "" when none runs. */
@@ -233,7 +227,7 @@ static void budget_hook(lua_State *L, lua_Debug *ar)
 			   "loop?)"),
 		    (unsigned long long)sb->lim.instructions);
 	lua_pushfstring(L, "%s:%d: %s", ar->short_src, ar->currentline,
-			sb->said);
+			sb->said.msg);
 	lua_error(L);
 }
 
@@ -279,7 +273,8 @@ static int env_newindex(lua_State *L)
 				  N_("assignment to global '%s' "
 				  "(declare it local)"),
 				  lua_tostring(L, 2));
-	return bc_sandbox_error(L, N_("assignment to a global (declare it local)"));
+	return bc_sandbox_error(L, N_("assignment to a global (declare it "
+				      "local)"));
 }
 
 /* Pushes a fresh, empty environment that reads the locked globals. */
@@ -310,8 +305,8 @@ static int sb_include(lua_State *L)
 	bc_sandbox *sb = sb_of(L);
 	const char *path = luaL_checkstring(L, 1);
 	if (!bc_srcset_path_ok(path))
-		return bc_sandbox_error(L, N_("include: '%s' is not a path inside the "
-				     "ruleset directory"), path);
+		return bc_sandbox_error(L, N_("include: '%s' is not a path "
+					      "inside the ruleset directory"), path);
 	lua_rawgetp(L, LUA_REGISTRYINDEX, &INCLUDED);
 	lua_getfield(L, -1, path);
 	if (lua_touserdata(L, -1) == &LOADING)
@@ -326,8 +321,9 @@ static int sb_include(lua_State *L)
 	/* Lua's own refusal ("attempt to load a binary chunk") names no
 	 * file: say which one. */
 	if (f->len >= 4 && !memcmp(f->text, LUA_SIGNATURE, 4))
-		return bc_sandbox_error(L, N_("%s/%s:1: a binary chunk (precompiled "
-				     "Lua) is refused: rules are text"),
+		return bc_sandbox_error(L, N_("%s/%s:1: a binary chunk "
+					      "(precompiled Lua) is refused: "
+					      "rules are text"),
 				  sb->name, path);
 	lua_pushlightuserdata(L, (void *)&LOADING);
 	lua_setfield(L, -2, path);
@@ -374,14 +370,15 @@ static int sb_setmetatable(lua_State *L)
 	luaL_checktype(L, 1, LUA_TTABLE);
 	luaL_argexpected(L, t == LUA_TNIL || t == LUA_TTABLE, 2, "nil or table");
 	if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
-		return bc_sandbox_error(L, N_("cannot change a protected metatable"));
+		return bc_sandbox_error(L, N_("cannot change a protected "
+					      "metatable"));
 	if (t == LUA_TTABLE) {
 		lua_pushliteral(L, "__gc");
 		bool has_gc = lua_rawget(L, 2) != LUA_TNIL;
 		lua_pop(L, 1);
 		if (has_gc)
 			return bc_sandbox_error(L, N_("__gc metamethods are not "
-					     "available to rules"));
+						      "available to rules"));
 	}
 	lua_settop(L, 2);
 	lua_setmetatable(L, 1);
@@ -541,8 +538,9 @@ static int sb_pattern_fn(lua_State *L)
 	double cost = plain ? ((double)n + 1) * ((double)m + 1)
 			    : pattern_cost(pat, m, n, anchors);
 	if (cost > PATTERN_STEPS)
-		return bc_sandbox_error(L, N_("pattern on %d bytes may take too long: "
-				     "simplify it or shorten the text"),
+		return bc_sandbox_error(L, N_("pattern on %d bytes may take too "
+					      "long: simplify it or shorten the "
+					      "text"),
 				  (int)n);
 	return call_original(L);
 }
@@ -569,7 +567,8 @@ static int sb_move(lua_State *L)
 	lua_Integer f = luaL_checkinteger(L, 2);
 	lua_Integer e = luaL_checkinteger(L, 3);
 	if (e >= f && (e - f >= MOVE_MAX || e - f < 0))
-		return bc_sandbox_error(L, N_("table.move of more than %d elements"),
+		return bc_sandbox_error(L, N_("table.move of more than %d "
+					      "elements"),
 				  MOVE_MAX);
 	return call_original(L);
 }
@@ -610,9 +609,10 @@ static int readonly_newindex(lua_State *L)
 {
 	char where[256];
 	lua_where(L, where, sizeof where);
-	lua_pushfstring(L, "%s%s%s is read-only to rules (use a local)",
-			where, where[0] ? ": " : "",
-			lua_tostring(L, lua_upvalueindex(1)));
+	say(sb_of(L), N_("%s is read-only to rules (use a local)"),
+	    lua_tostring(L, lua_upvalueindex(1)));
+	lua_pushfstring(L, "%s%s%s", where, where[0] ? ": " : "",
+			sb_of(L)->said.msg);
 	return lua_error(L);
 }
 
@@ -656,8 +656,8 @@ static int sb_rawset(lua_State *L)
 	bool locked = lua_rawget(L, -2) != LUA_TNIL;
 	lua_pop(L, 2);
 	if (locked)
-		return bc_sandbox_error(L, N_("rawset: library tables are read-only to "
-				     "rules"));
+		return bc_sandbox_error(L, N_("rawset: library tables are "
+					      "read-only to rules"));
 	lua_settop(L, 3);
 	lua_rawset(L, 1);
 	return 1;
@@ -798,7 +798,7 @@ static void error_to_diag(const bc_sandbox *sb, const char *msg,
 		}
 	}
 	bc_diags_add_made(d, BC_ERROR, file, line, m,
-			  strcmp(m, sb->said) ? NULL : sb->said_text);
+			  strcmp(m, sb->said.msg) ? NULL : sb->said.text);
 }
 
 /* Gives an error that is not a string (error{} or error(nil)) the
@@ -811,7 +811,7 @@ static int msgh(lua_State *L)
 	lua_where(L, where, sizeof where);
 	say(sb_of(L), N_("error object is a %s value"), luaL_typename(L, 1));
 	lua_pushfstring(L, "%s%s%s", where, where[0] ? ": " : "",
-			sb_of(L)->said);
+			sb_of(L)->said.msg);
 	return 1;
 }
 
@@ -819,14 +819,14 @@ static int msgh(lua_State *L)
  * the rules were when it did. */
 static void limit_diag(bc_sandbox *sb, bc_diags *d)
 {
-	char msg[sizeof sb->limit_where + sizeof sb->said + 2];
+	char msg[sizeof sb->limit_where + sizeof sb->said.msg + 2];
 	if (sb->timed_out)
 		say(sb, N_("time limit of %d s exceeded"), (int)sb->lim.seconds);
 	else
 		say(sb, N_("memory limit of %zu MiB exceeded"),
 		    sb->lim.memory >> 20);
 	snprintf(msg, sizeof msg, "%s%s%s", sb->limit_where,
-		 sb->limit_where[0] ? ": " : "", sb->said);
+		 sb->limit_where[0] ? ": " : "", sb->said.msg);
 	error_to_diag(sb, msg, sb->name, d);
 }
 

@@ -68,8 +68,11 @@ def same(got, want, what):
 
 def base_env(now, **extra):
     """The environment without the caller's BAOCAO_* variables, with the
-    clock at now and a user of its own."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("BAOCAO_")}
+    clock at now and a user of its own, in the C locale: the tests read
+    baocao's English, whatever language the caller reads."""
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("BAOCAO_", "LC_", "LANG"))}
+    env["LC_ALL"] = "C.UTF-8"
     env["BAOCAO_NOW"] = now
     env["BAOCAO_USER"] = "e2e"
     env.update(extra)

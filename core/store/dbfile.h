@@ -17,8 +17,9 @@
  * content (too short or not SQLite, cut short, damaged), the disk (full,
  * read-only).  code is SQLite's extended result code, sys_errno the
  * system error it saw (0 if none), msg its text, doing what was being
- * done ("import", in English marked N_(): it is shown translated).  Returns BC_ERR_DAMAGED for a damaged file,
- * BC_ERR_NOMEM when SQLite ran out of memory, else BC_ERR_DB. */
+ * done ("import", in English marked N_(): it is shown translated).
+ * Returns BC_ERR_DAMAGED for a damaged file, BC_ERR_NOMEM when SQLite
+ * ran out of memory, else BC_ERR_DB. */
 bc_err bc_dbfile_explain(const char *path, int code, int sys_errno,
 			 const char *msg, const char *doing, bc_diags *d);
 /* True for an SQLite result code that means the file is damaged. */

@@ -3,26 +3,9 @@
 
 #include "vndoc.h"
 
-/* The Vietnamese a test expects, from tests/data/vndoc.txt: the text
- * after "name\t" on its line.  The caller frees it. */
 static char *expected(const char *name)
 {
-	char *dir = test_path(test_source_root(), "tests/data");
-	char *all = test_read(dir, "vndoc.txt");
-	size_t n = strlen(name);
-	char *found = NULL;
-	for (char *l = all; l && *l && !found;) {
-		char *end = strchr(l, '\n');
-		if (end)
-			*end = '\0';
-		if (!strncmp(l, name, n) && l[n] == '\t')
-			found = strdup(l + n + 1);
-		l = end ? end + 1 : NULL;
-	}
-	free(all);
-	free(dir);
-	assert_non_null(found);
-	return found;
+	return test_fixture("vndoc.txt", name);
 }
 
 static void is(const char *got, const char *name)

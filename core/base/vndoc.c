@@ -5,13 +5,16 @@
 #include <stdio.h>
 #include <string.h>
 
+#define YES "Có"
+#define NO "Không"
+
 static const struct {
 	const char *key, *text;
 } WORDS[BC_VN_N] = {
 	[BC_VN_NATION] = {"nation", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"},
 	[BC_VN_MOTTO] = {"motto", "Độc lập - Tự do - Hạnh phúc"},
-	[BC_VN_YES] = {"yes", "Có"},
-	[BC_VN_NO] = {"no", "Không"},
+	[BC_VN_YES] = {"yes", YES},
+	[BC_VN_NO] = {"no", NO},
 	[BC_VN_SEQ] = {"seq", "STT"},
 	[BC_VN_UOM] = {"uom", "Đơn vị tính"},
 	[BC_VN_TOTAL] = {"total", "Tổng cộng"},
@@ -29,9 +32,15 @@ const char *bc_vndoc_key(bc_vnword w)
 	return w < BC_VN_N ? WORDS[w].key : "";
 }
 
+const char *const *bc_vndoc_yes_no(void)
+{
+	static const char *const v[] = {YES, NO, NULL};
+	return v;
+}
+
 const char *bc_vndoc_bool_format(void)
 {
-	return "\"Có\";;\"Không\"";
+	return "\"" YES "\";;\"" NO "\"";
 }
 
 /* s in capitals equals word in capitals. */

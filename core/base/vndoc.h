@@ -38,6 +38,8 @@ const char *bc_vndoc_word(bc_vnword w);
  * ("document.nation"): "nation", "motto", …  */
 const char *bc_vndoc_key(bc_vnword w);
 
+/* {"Có", "Không", NULL}: a yes/no cell's choices.  Static. */
+const char *const *bc_vndoc_yes_no(void);
 /* The number format of a cell that holds a yes/no as 1/0 (so that sums
  * count it) and shows "Có" or "Không". */
 const char *bc_vndoc_bool_format(void);

@@ -69,6 +69,27 @@ char *test_read(const char *dir, const char *name)
 	return buf;
 }
 
+char *test_fixture(const char *file, const char *name)
+{
+	char *dir = test_path(test_source_root(), "tests/data");
+	char *all = test_read(dir, file);
+	size_t n = strlen(name);
+	char *found = NULL;
+	for (char *l = all; l && *l && !found;) {
+		char *end = strchr(l, '\n');
+		if (end)
+			*end = '\0';
+		if (!strncmp(l, name, n) && l[n] == '\t')
+			found = strdup(l + n + 1);
+		l = end ? end + 1 : NULL;
+	}
+	free(all);
+	free(dir);
+	if (!found)
+		fail_msg("no '%s' in tests/data/%s", name, file);
+	return found;
+}
+
 void test_mkdir(const char *dir, const char *name)
 {
 	char *path = test_path(dir, name);

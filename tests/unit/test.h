@@ -58,6 +58,13 @@ void test_copy_source(const char *dir, const char *name, const char *src);
  * directory, so each test of rulesets over time assembles its own. */
 char *test_rules_over_time(void);
 
+/* The text a test expects from a fixture of tests/data: in the file
+ * tests/data/file, lines "name<TAB>text" (lines starting with '#' are
+ * comments); the text of the line named name, which must be there.
+ * Vietnamese sample text lives there, not in C literals.  Freed with
+ * free(). */
+char *test_fixture(const char *file, const char *name);
+
 /* True when some diagnostic's formatted text contains needle; or,
  * test_diags_at, begins with where ("file:12: ") and contains what. */
 bool test_diags_have(const bc_diags *d, const char *needle);

@@ -15,6 +15,7 @@
 #include "status_json.h"
 #include "text.h"
 #include "unit.h"
+#include "vndoc.h"
 #include "xlsx_export.h"
 
 #include <errno.h>
@@ -71,6 +72,20 @@ static json_t *units_json(bc_err *err, const bc_unit_list *ul,
 	return a;
 }
 
+/* The words exporters write around the figures: the ruleset's wording
+ * (wording.h), every key there, and the words of Vietnamese documents
+ * (vndoc.h) as "document". */
+static void words_json(bc_err *e, json_t *model, const bc_ruleset *rs)
+{
+	json_t *doc = bc_json_made(e, json_object());
+	for (int w = 0; doc && w < BC_VN_N; w++)
+		bc_json_set(e, doc, bc_vndoc_key((bc_vnword)w),
+			    bc_json_made(e, json_string(bc_vndoc_word(
+						    (bc_vnword)w))));
+	bc_json_set(e, model, "document", doc);
+	bc_json_set(e, model, "wording", bc_json_made(e, bc_wording_json(rs, 1)));
+}
+
 static json_t *levels_json(bc_err *err, const bc_ruleset *rs)
 {
 	json_t *a = bc_json_made(err, json_array());
@@ -123,6 +138,8 @@ static bc_err build_model(bc_host *h, bc_rulebook *rb, bc_date as_of,
 		json_decref(cat);
 		if (rc == BC_OK && !*out)
 			rc = BC_ERR_NOMEM;
+		if (rc == BC_OK)
+			words_json(&rc, *out, p->rs);
 		if (rc != BC_OK) {
 			json_decref(*out);
 			*out = NULL;

@@ -11,10 +11,10 @@
 #include <string.h>
 
 /* Every key with its default: baocao's own words, English, translated
- * where they are used.  The placeholders of a default are those a rule's
- * text may use. */
+ * where they are used.  The placeholders of a default, and those of
+ * more, are those a rule's text may use. */
 static const struct {
-	const char *key, *dflt;
+	const char *key, *dflt, *more;
 } KEYS[BC_W_N] = {
 	[BC_W_SHEET_PERIOD] = {"sheet.period",
 		N_("Reporting period: {period}")},
@@ -73,7 +73,7 @@ static const struct {
 	[BC_W_TEMPLATE_PARTS_CONTENT] = {"template.parts_content",
 		N_("Content")},
 	[BC_W_TEMPLATE_PART_FORM] = {"template.part_form",
-		N_("{title} (form {id})")},
+		N_("{title} (form {id})"), "{name}"},
 	[BC_W_TEMPLATE_PART_REPORT] = {"template.part_report",
 		N_("Report along the outline")},
 	[BC_W_TEMPLATE_PART_REPORT_REQUIRED] = {"template.part_report_required",
@@ -121,7 +121,7 @@ static const struct {
 	[BC_W_TEMPLATE_INVALID] = {"template.invalid",
 		N_("Invalid value")},
 	[BC_W_TEMPLATE_FORM_CODE] = {"template.form_code",
-		N_("Form: {id}")},
+		N_("Form: {id}"), "{name}"},
 	[BC_W_TEMPLATE_CONTENT] = {"template.content",
 		N_("Item")},
 	[BC_W_TEMPLATE_VALUE] = {"template.value",
@@ -135,7 +135,7 @@ static const struct {
 	[BC_W_TEMPLATE_REQUIRED_NOTE] = {"template.required_note",
 		N_("(*) Fill in on every line that has content.")},
 	[BC_W_TEMPLATE_REPORT_TITLE] = {"template.report_title",
-		N_("Report")},
+		N_("Report contents")},
 	[BC_W_TEMPLATE_REPORT_HOWTO] = {"template.report_howto",
 		N_("Write into column (3), one cell per section; leave a section with nothing to say empty. A section marked (*) must have content, in itself or in a section below it.")},
 	[BC_W_TEMPLATE_SECTION] = {"template.section",
@@ -143,7 +143,7 @@ static const struct {
 	[BC_W_TEMPLATE_HEADING] = {"template.heading",
 		N_("Heading")},
 	[BC_W_TEMPLATE_TEXT] = {"template.text",
-		N_("Report")},
+		N_("Report contents")},
 	[BC_W_TEMPLATE_GUIDANCE] = {"template.guidance",
 		N_("Guidance")},
 	[BC_W_EXPORT_UNIT] = {"export.unit",
@@ -159,7 +159,7 @@ static const struct {
 	[BC_W_EXPORT_CHANGE] = {"export.change",
 		N_("Up (+), down (-) against the same period last year (points of %)")},
 	[BC_W_EXPORT_THIS_PERIOD] = {"export.this_period",
-		N_("This period")},
+		N_("Reporting period")},
 	[BC_W_EXPORT_LAST_YEAR] = {"export.last_year",
 		N_("Same period last year")},
 	[BC_W_EXPORT_INDICATORS_SHEET] = {"export.indicators_sheet",
@@ -249,7 +249,7 @@ static const struct {
 	[BC_W_HTML_AS_OF] = {"html.as_of",
 		N_("Up to {date}.")},
 	[BC_W_HTML_CARD_EXPECTED] = {"html.card_expected",
-		N_("Units that owe a report")},
+		N_("Units owing a report")},
 	[BC_W_HTML_CARD_ON_TIME] = {"html.card_on_time",
 		N_("Sent everything, on time")},
 	[BC_W_HTML_CARD_LATE] = {"html.card_late",
@@ -309,7 +309,7 @@ static const struct {
 	[BC_W_HTML_INDICATOR_NOTE] = {"html.indicator_note",
 		N_("Indicators (%); changes in points of per cent")},
 	[BC_W_HTML_FIELD] = {"html.field",
-		N_("Figure")},
+		N_("Measure")},
 	[BC_W_HTML_CHANGE_PCT] = {"html.change_pct",
 		N_("Change against the same period (%)")},
 	[BC_W_HTML_UOM_UNITS] = {"html.uom_units",
@@ -317,7 +317,7 @@ static const struct {
 	[BC_W_HTML_UOM_ROWS] = {"html.uom_rows",
 		N_("rows")},
 	[BC_W_HTML_FORM_HEADING] = {"html.form_heading",
-		N_("Form {code}. {title}")},
+		N_("Form {code}. {title}"), "{name}"},
 	[BC_W_HTML_OWNER] = {"html.owner",
 		N_("Compiled by: {owner}.")},
 	[BC_W_HTML_UNITS_REPORTED] = {"html.units_reported",
@@ -417,18 +417,22 @@ void bc_word_fill(const bc_ruleset *rs, bc_wkey k, char *out, size_t n,
 
 /* ---- the rules' wording{} ---------------------------------------------- */
 
-/* The placeholders of k's default, "{date}, {doc}" or "none", into
- * out[n]. */
+/* The placeholders k takes, "{date}, {doc}" or "none", into out[n]. */
 static void slots_of(bc_wkey k, char *out, size_t n)
 {
+	char all[512];
 	size_t o = 0;
+	snprintf(all, sizeof all, "%s%s", KEYS[k].dflt,
+		 KEYS[k].more ? KEYS[k].more : "");
 	snprintf(out, n, "none");
-	for (const char *s = strchr(KEYS[k].dflt, '{'); s && o < n;
+	for (const char *s = strchr(all, '{'); s && o < n;
 	     s = strchr(s + 1, '{')) {
 		size_t len = slot_len(s + 1);
-		if (len)
-			o += (size_t)snprintf(out + o, n - o, "%s{%.*s}",
-					      o ? ", " : "", (int)len, s + 1);
+		char ph[40];
+		snprintf(ph, sizeof ph, "{%.*s}", (int)len, s + 1);
+		if (len && len + 3 <= sizeof ph && strstr(all, ph) == s)
+			o += (size_t)snprintf(out + o, n - o, "%s%s",
+					      o ? ", " : "", ph);
 	}
 }
 
@@ -441,7 +445,8 @@ static void check_slots(lua_State *L, bc_wkey k, const char *text)
 		if (!len || len + 3 > sizeof name)
 			continue;
 		snprintf(name, sizeof name, "{%.*s}", (int)len, s + 1);
-		if (!strstr(KEYS[k].dflt, name)) {
+		if (!strstr(KEYS[k].dflt, name) &&
+		    !(KEYS[k].more && strstr(KEYS[k].more, name))) {
 			char takes[256];
 			slots_of(k, takes, sizeof takes);
 			luaL_error(L, "wording{}: %s has no placeholder %s "

@@ -43,6 +43,7 @@ struct bc_host {
 	void **mem; /* memory handed to the plugin */
 	size_t n_mem, cap_mem;
 	bc_err env; /* a read of the store, or memory, failed the exporter */
+	const bc_progress *progress;
 };
 
 /* ---- the model --------------------------------------------------------- */
@@ -392,6 +393,11 @@ bc_date bc_host_date(bc_host *h)
 	return h->date;
 }
 
+void bc_host_progress(bc_host *h, size_t done, size_t total)
+{
+	bc_progress_report(h->progress, done, total);
+}
+
 static void host_release(bc_host *h)
 {
 	for (size_t i = 0; i < h->n_strs; i++)
@@ -491,7 +497,7 @@ bc_err bc_export(bc_store *st, bc_rulebook *rb, const char *period,
 	bc_period p;
 	rc = bc_period_get(st, rb, period, &p, d);
 	bc_host h = {.st = st, .period = &p, .d = d, .io = d,
-		     .name = o->format,
+		     .name = o->format, .progress = &o->progress,
 		     .now = o->fixed_time ? o->fixed_time : bc_store_now(st)};
 	if (rc == BC_OK) {
 		days(o, h.now);

@@ -1388,8 +1388,8 @@ static bc_err unit_in_dir(bc_store *st, const bc_period *p, const bc_unit *u,
 
 bc_err bc_template_write_all(bc_store *st, bc_rulebook *rb,
 			     const char *period, const char *dir,
-			     bc_time fixed, char ***files, size_t *n,
-			     bc_diags *d)
+			     bc_time fixed, const bc_progress *progress,
+			     char ***files, size_t *n, bc_diags *d)
 {
 	bc_period p;
 	bc_unit_list ul = {0};
@@ -1403,6 +1403,7 @@ bc_err bc_template_write_all(bc_store *st, bc_rulebook *rb,
 	if (rc == BC_OK)
 		rc = make_dir(dir, d);
 	for (size_t i = 0; rc == BC_OK && i < ul.n; i++) {
+		bc_progress_report(progress, i, ul.n);
 		/* A file is named after the code only if it is one 'units
 		 * import' accepts: the database is not trusted to name
 		 * files (no '/', no '..', nothing outside dir). */

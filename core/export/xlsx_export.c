@@ -1721,6 +1721,7 @@ static void sheets(book *b)
 	rates_plan(b, &r);
 	for (size_t i = 0; i < b->rs->n_forms; i++) {
 		const bc_form *f = &b->rs->forms[i];
+		bc_host_progress(b->h, i, b->rs->n_forms);
 		/* A form's values at a time: the workbook never holds the
 		 * country's. */
 		json_t *values = fetched(b, bc_host_form_values(b->h, f->id));

@@ -224,6 +224,7 @@ static void values(jw *w, int depth)
 	key(w, "values", depth, false);
 	put(w, "{", 1);
 	for (size_t i = 0; order && !w->rc && i < nf; i++) {
+		bc_host_progress(w->h, i, nf);
 		json_t *all = fetched(w, bc_host_form_values(w->h, order[i]));
 		const char **units = json_object_size(all)
 					     ? sorted_keys(w, all, &n)

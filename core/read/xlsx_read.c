@@ -12,6 +12,7 @@
 #include "date.h"
 #include "mem.h"
 #include "template_map.h"
+#include "vndoc.h"
 
 #include <ctype.h>
 #include <expat.h>
@@ -1253,10 +1254,12 @@ static void emit_all(emitter *o)
 			if (v && m->kind == BC_RAW_NUM && a == &o->s->signed_date &&
 			    serial_date(v, o->dates == 1904, date))
 				v = date;
-			/* The cover's choice list says Có / Không. */
-			if (v && a == &o->s->estimated)
-				v = !strcasecmp(v, "Có") ? "true"
-				    : !strcasecmp(v, "Không") ? "false" : v;
+			/* The cover's choice list says yes or no in words
+			 * (bc_vndoc_yes_no). */
+			bool yes;
+			if (v && a == &o->s->estimated &&
+			    bc_vndoc_bool_parse(v, &yes))
+				v = yes ? "true" : "false";
 			if (a && v)
 				o->rc = bc_attr_set(a, v, 0, loc);
 			else if (a)

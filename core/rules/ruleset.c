@@ -98,7 +98,8 @@ static int reg_directive(lua_State *L)
 {
 	static const char *const keys[] = {
 		"id", "title", "reference", "issued", "issuer", "replaces",
-		"supersedes", "in_force", "deadline", "reading", NULL};
+		"supersedes", "in_force", "deadline", "reading", "money_unit",
+		NULL};
 	static const char *const in_force_keys[] = {"from", "to", NULL};
 	static const char *const deadline_keys[] = {"inclusive", "utc_offset",
 						    NULL};
@@ -124,6 +125,7 @@ static int reg_directive(lua_State *L)
 	d->replaces = bc_rl_get_str(L, 1, "directive", "replaces", false);
 	d->supersedes = bc_rl_get_str(L, 1, "directive", "supersedes", false);
 	d->reading = bc_rl_get_str(L, 1, "directive", "reading", false);
+	d->money_unit = bc_rl_get_str(L, 1, "directive", "money_unit", false);
 	sub_table(L, 1, "directive", "in_force", in_force_keys, true);
 	d->in_force_from = get_date(L, -1, "directive.in_force", "from", true);
 	d->in_force_to = get_date(L, -1, "directive.in_force", "to", false);
@@ -404,6 +406,7 @@ const bc_reg bc_registry[BC_REG_N] = {
 			    ITEMS(channels, n_channels, bc_channel),
 			    .json = "channels", .catalogue = true,
 			    .shown = named_shown},
+	[BC_REG_WORDING] = {.name = "wording", .read = bc_rl_wording},
 };
 
 /* Makes the registrations globals of the rules and the loader theirs to
@@ -492,6 +495,24 @@ static void check_references(bc_rl_loader *ld)
 	}
 }
 
+/* The directive's unit of money, for the money fields and columns that
+ * name none: known only once the whole has loaded, as a form may be
+ * registered before the directive. */
+static void money_units(bc_ruleset *rs)
+{
+	const char *u = rs->directive.money_unit;
+	for (size_t i = 0; u && i < rs->n_forms; i++)
+		for (size_t k = 0; k < rs->forms[i].n_fields; k++) {
+			bc_field *f = &rs->forms[i].fields[k];
+			if (f->type == BC_T_MONEY && !f->unit)
+				f->unit = (char *)u;
+			for (size_t c = 0; c < f->n_columns; c++)
+				if (f->columns[c].type == BC_T_MONEY &&
+				    !f->columns[c].unit)
+					f->columns[c].unit = (char *)u;
+		}
+}
+
 static void check_whole(bc_rl_loader *ld)
 {
 	bc_ruleset *rs = ld->rs;
@@ -512,6 +533,7 @@ static void check_whole(bc_rl_loader *ld)
 				     k->id, k->level);
 	}
 	check_references(ld);
+	money_units(rs);
 	/* An ad-hoc prefix followed by digits must not be a regular code. */
 	for (size_t i = 0; i < rs->n_ptypes; i++) {
 		int n;

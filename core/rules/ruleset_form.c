@@ -385,8 +385,6 @@ static void read_field(lua_State *L, int t, bc_field *f, int pos,
 	copy_origin(L, at, &f->at);
 	f->level = bc_rl_get_str(L, t, ctx, "level", false);
 	f->unit = bc_rl_get_str(L, t, ctx, "unit", false);
-	if (!f->unit && f->type == BC_T_MONEY)
-		f->unit = bc_rl_dup(L, "triệu đồng");
 	if (!f->unit && f->type == BC_T_PCT)
 		f->unit = bc_rl_dup(L, "%");
 	bc_rl_get_list(L, t, ctx, "values", &f->values, &f->n_values);

@@ -125,5 +125,7 @@ void bc_rl_vproblem(bc_rl_loader *ld, const bc_origin *at, const char *fmt,
 
 /* form{…}: registers a form (ruleset_form.c). */
 int bc_rl_form(lua_State *L);
+/* wording{…}: the words of the ruleset's documents (wording.c). */
+int bc_rl_wording(lua_State *L);
 
 #endif

@@ -3,53 +3,63 @@
 
 #include "text.h"
 
+/* The samples, in tests/data/utf8-text.txt. */
+#define S(name) test_texts_get(tx, name)
+
 static void upper_vietnamese(void **state)
 {
 	(void)state;
+	test_texts *tx = test_texts_load("utf8-text.txt");
 	char out[128];
-	bc_utf8_upper("Ủy ban nhân dân xã Đông Hưng", out, sizeof out);
-	assert_string_equal(out, "ỦY BAN NHÂN DÂN XÃ ĐÔNG HƯNG");
-	bc_utf8_upper("ơ ư ă đ ĩ ũ ý", out, sizeof out);
-	assert_string_equal(out, "Ơ Ư Ă Đ Ĩ Ũ Ý");
+	bc_utf8_upper(S("commune"), out, sizeof out);
+	assert_string_equal(out, S("commune_upper"));
+	bc_utf8_upper(S("letters"), out, sizeof out);
+	assert_string_equal(out, S("letters_upper"));
 	/* Signs, digits, other scripts and emoji are kept. */
-	bc_utf8_upper("1.2 ÷ × 東 😀", out, sizeof out);
-	assert_string_equal(out, "1.2 ÷ × 東 😀");
+	bc_utf8_upper(S("signs_and_scripts"), out, sizeof out);
+	assert_string_equal(out, S("signs_and_scripts"));
+	test_texts_free(tx);
 }
 
 static void upper_cuts_at_a_character(void **state)
 {
 	(void)state;
+	test_texts *tx = test_texts_load("utf8-text.txt");
 	char out[8];
-	bc_utf8_upper("ấấấấấ", out, sizeof out);
+	bc_utf8_upper(S("five_a"), out, sizeof out);
 	/* Three bytes each: a character is written while 4 more bytes fit. */
-	assert_string_equal(out, "ẤẤ");
+	assert_string_equal(out, S("two_a_upper"));
 	assert_true(bc_utf8_valid(out, strlen(out), NULL));
+	test_texts_free(tx);
 }
 
 static void len_and_next(void **state)
 {
 	(void)state;
-	assert_int_equal(bc_utf8_len("Hưng Yên"), 8);
+	test_texts *tx = test_texts_load("utf8-text.txt");
+	assert_int_equal(bc_utf8_len(S("province")), 8);
 	assert_int_equal(bc_utf8_len(""), 0);
-	const unsigned char *p = (const unsigned char *)"ệ\xE1x";
+	const unsigned char *p = (const unsigned char *)S("e_then_cut");
 	assert_int_equal(bc_utf8_next(&p), 0x1EC7);
 	/* A sequence cut short is read as its first byte, then go on. */
 	assert_int_equal(bc_utf8_next(&p), 0xE1);
 	assert_int_equal(bc_utf8_next(&p), 'x');
 	assert_int_equal(*p, 0);
+	test_texts_free(tx);
 }
 
 /* Columns on a terminal: what lines a table up. */
 static void width_on_screen(void **state)
 {
 	(void)state;
-	assert_int_equal(bc_utf8_width("Cấp huyện"), 9);
+	test_texts *tx = test_texts_load("utf8-text.txt");
+	assert_int_equal(bc_utf8_width(S("district_level")), 9);
 	/* The same word with its tone marks typed apart (NFD). */
-	assert_int_equal(
-		bc_utf8_width("Ca\xCC\x82\xCC\x81p huye\xCC\xA3\xCC\x82n"), 9);
+	assert_int_equal(bc_utf8_width(S("district_level_nfd")), 9);
 	assert_int_equal(bc_utf8_width("—"), 1);
-	assert_int_equal(bc_utf8_width("中文"), 4);
+	assert_int_equal(bc_utf8_width(S("wide")), 4);
 	assert_int_equal(bc_utf8_width(""), 0);
+	test_texts_free(tx);
 }
 
 static void capitals(void **state)
@@ -70,20 +80,22 @@ static void capitals(void **state)
 static void text_begins_past_a_bom(void **state)
 {
 	(void)state;
+	test_texts *tx = test_texts_load("utf8-text.txt");
 	bc_diags d = BC_DIAGS_INIT;
-	const char *s = "\xEF\xBB\xBFunit\nXã\n";
+	const char *s = S("csv_with_bom");
 	size_t len = strlen(s);
 	assert_int_equal(bc_bom_len(s, len), 3);
 	assert_int_equal(bc_bom_len(s + 3, len - 3), 0);
 	assert_true(bc_text_begin("a.csv", &s, &len, NULL, &d));
-	assert_string_equal(s, "unit\nXã\n");
-	assert_int_equal(len, strlen("unit\nXã\n"));
+	assert_string_equal(s, S("csv_past_bom"));
+	assert_int_equal(len, strlen(S("csv_past_bom")));
 	const char *bad = "unit\nPh\xF2ng\n";
 	len = strlen(bad);
 	assert_false(bc_text_begin("b.csv", &bad, &len, "save it as UTF-8", &d));
 	assert_true(test_diags_have(&d, "b.csv:2: not UTF-8 text (byte 8); "
 					"save it as UTF-8"));
 	bc_diags_free(&d);
+	test_texts_free(tx);
 }
 
 static void controls(void **state)
@@ -97,12 +109,16 @@ static void controls(void **state)
 	for (size_t i = 0; i < sizeof no / sizeof *no; i++)
 		assert_false(bc_utf8_control(no[i]));
 	/* The first one of a text; tabs and line breaks where lines are. */
-	assert_int_equal(bc_utf8_first_control("Nguyễn Văn An", false), 0);
+	test_texts *tx = test_texts_load("utf8-text.txt");
+	assert_int_equal(bc_utf8_first_control(S("name"), false), 0);
 	assert_int_equal(bc_utf8_first_control("a\tb\r\nc", true), 0);
 	assert_int_equal(bc_utf8_first_control("a\tb\x1b", false), '\t');
 	assert_int_equal(bc_utf8_first_control("a\tb\x1b[2J", true), 0x1B);
-	assert_int_equal(bc_utf8_first_control("Kỳ\xc2\x9b" "31m", true), 0x9B);
-	assert_int_equal(bc_utf8_first_control("đúng\x7f", true), 0x7F);
+	assert_int_equal(bc_utf8_first_control(S("c1_after_letters"), true),
+			 0x9B);
+	assert_int_equal(bc_utf8_first_control(S("del_after_letters"), true),
+			 0x7F);
+	test_texts_free(tx);
 }
 
 typedef struct sink {
@@ -125,9 +141,9 @@ static int collect(void *ud, const char *buf, size_t n)
 static void escaped_in_pieces(void **state)
 {
 	(void)state;
-	const char *in = "Kỳ\x1b[2J\xc2\x9b" "31m\x07\r\tđ\x7f\n\xc2\xa0.\xc2";
-	const char *want = "Kỳ\\u001b[2J\\u009b31m\\u0007\\u000d\\u0009đ"
-			   "\\u007f\n\xc2\xa0.\xc2";
+	test_texts *tx = test_texts_load("utf8-text.txt");
+	const char *in = S("controls");
+	const char *want = S("controls_escaped");
 	size_t n = strlen(in);
 	for (size_t cut = 0; cut <= n; cut++) {
 		sink k = {{0}, 0};
@@ -138,6 +154,7 @@ static void escaped_in_pieces(void **state)
 		assert_int_equal(bc_escape_controls(&e, "", 0, collect, &k), 0);
 		assert_string_equal(k.buf, want);
 	}
+	test_texts_free(tx);
 }
 
 /* ---- numbers ------------------------------------------------------------ */

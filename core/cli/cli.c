@@ -285,3 +285,15 @@ bool cli_in_build_tree(void)
 	exe[len] = '\0';
 	return strncmp(exe, BC_BUILD_ROOT, root) == 0 && exe[root] == '/';
 }
+
+/* Only from the build tree the build's plugins: an installed program
+ * must not load what a build directory holds. */
+char *cli_plugin_path(const char *opt)
+{
+	const char *env = getenv("BAOCAO_PLUGIN_PATH");
+	bool built = cli_in_build_tree();
+	return bc_sprintf("%s%s%s%s%s%s%s", opt ? opt : "", opt ? ":" : "",
+			  env && *env ? env : "", env && *env ? ":" : "",
+			  built ? BC_BUILD_ROOT "/plugins" : "",
+			  built ? ":" : "", BC_PLUGIN_DIR);
+}

@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: MIT */
-#include "bc_config.h"
 #include "cli.h"
 #include "i18n.h"
 #include "export.h"
 #include "mem.h"
 #include "period.h"
 #include "outfile.h"
+#include "progress.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -42,19 +42,6 @@ static const char *const usage = N_(
 	"                   Not before --as-of\n"
 	"  --fixed-time TS  the time written into the file as when it was\n"
 	"                   made, and \"today\" (for byte-identical output)\n");
-
-/* --plugins, $BAOCAO_PLUGIN_PATH, the build tree's plugins when run
- * from it (only then: an installed program must not load what a build
- * directory holds), the installed plugin directory. */
-static char *plugin_path(const char *opt)
-{
-	const char *env = getenv("BAOCAO_PLUGIN_PATH");
-	bool built = cli_in_build_tree();
-	return bc_sprintf("%s%s%s%s%s%s%s", opt ? opt : "", opt ? ":" : "",
-			  env && *env ? env : "", env && *env ? ":" : "",
-			  built ? BC_BUILD_ROOT "/plugins" : "",
-			  built ? ":" : "", BC_PLUGIN_DIR);
-}
 
 /* Says why, then lists the formats available; a usage error. */
 static int no_format(const char *path, const char *fmt, ...)
@@ -165,7 +152,7 @@ int cmd_export(bc_cli *c, int argc, char **argv)
 			    .tz_offset = c->tz_offset};
 	if (!read_opts(c, opts, &o))
 		return EXIT_USAGE;
-	char *path = plugin_path(opts[O_PLUGINS].value);
+	char *path = cli_plugin_path(opts[O_PLUGINS].value);
 	if (!path)
 		return cli_finish(c, BC_ERR_NOMEM);
 	o.plugin_path = path;
@@ -182,8 +169,12 @@ int cmd_export(bc_cli *c, int argc, char **argv)
 		return r;
 	}
 	bc_err rc = cli_open(c, false);
+	cli_progress pr;
+	cli_progress_begin(&pr, c->json, CLI_PROGRESS_PARTS, 0);
+	o.progress = (bc_progress){cli_progress_cb, &pr};
 	if (rc == BC_OK)
 		rc = bc_export(c->st, c->rb, pos[0], &o, &c->diags);
+	cli_progress_end(&pr);
 	int code;
 	if (rc == BC_ERR_NOT_FOUND && c->diags.errors == 0) {
 		code = no_format(path, _("no export format '%s'"), o.format);

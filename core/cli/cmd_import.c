@@ -3,6 +3,7 @@
 #include "i18n.h"
 #include "import.h"
 #include "mem.h"
+#include "progress.h"
 
 #include <string.h>
 
@@ -43,7 +44,7 @@ static json_t *diags_json(const bc_diags *d, bc_severity sev)
 	json_t *a = json_array();
 	for (size_t i = 0; i < d->n; i++)
 		if (d->v[i].severity == sev) {
-			char *s = bc_diag_format(&d->v[i]);
+			char *s = bc_diag_format_neutral(&d->v[i]);
 			json_array_append_new(a, json_string(s ? s : ""));
 			bc_free(s);
 		}
@@ -155,11 +156,12 @@ static void say_missed(const json_t *missed, int n)
 	fputc('\n', stderr);
 }
 
-/* Imports one file and says what became of it; a file not imported
- * joins missed.  Whatever happened, the caller goes on to the next. */
+/* Imports one file and says what became of it (the progress line
+ * cleared first); a file not imported joins missed.  Whatever happened,
+ * the caller goes on to the next. */
 static bc_err import_one(bc_cli *c, const char *file,
 			 const bc_import_opts *o, bool dry_run, json_t *all,
-			 json_t *missed)
+			 json_t *missed, cli_progress *pr)
 {
 	bc_import_result res;
 	size_t before = c->diags.errors;
@@ -176,6 +178,7 @@ static bc_err import_one(bc_cli *c, const char *file,
 		cli_drop_warnings(c);
 		json_array_append_new(missed, not_imported(file, rc, &c->diags));
 	}
+	cli_progress_hide(pr);
 	cli_flush_diags(c);
 	if (rc == BC_OK || rc == BC_ERR_INVALID)
 		summary(c, file, &res, dry_run, errors);
@@ -232,11 +235,16 @@ int cmd_import(bc_cli *c, int argc, char **argv)
 	}
 	json_t *all = json_array(), *missed = json_array();
 	bool refused = false, unreadable = false;
+	/* One file needs no count of files. */
+	cli_progress pr;
+	cli_progress_begin(&pr, c->json || n < 2, CLI_PROGRESS_FILES, (size_t)n);
 	for (int i = 0; i < n; i++) {
-		rc = import_one(c, files[i], &o, opts[2].set, all, missed);
+		cli_progress_step(&pr, (size_t)i, (size_t)n);
+		rc = import_one(c, files[i], &o, opts[2].set, all, missed, &pr);
 		refused |= rc == BC_ERR_INVALID;
 		unreadable |= rc != BC_OK && rc != BC_ERR_INVALID;
 	}
+	cli_progress_end(&pr);
 	/* One line naming every file left out, after their messages. */
 	if (n > 1 && json_array_size(missed))
 		say_missed(missed, n);

@@ -3,6 +3,7 @@
 #include "i18n.h"
 #include "mem.h"
 #include "period.h"
+#include "progress.h"
 #include "outfile.h"
 #include "template.h"
 
@@ -60,9 +61,13 @@ static int all(bc_cli *c, cli_opt *opts, bc_time fixed)
 	char **files = NULL;
 	size_t n = 0;
 	bc_err rc = cli_open(c, false);
+	cli_progress pr;
+	cli_progress_begin(&pr, c->json, CLI_PROGRESS_UNITS, 0);
+	bc_progress cb = {cli_progress_cb, &pr};
 	if (rc == BC_OK)
 		rc = bc_template_write_all(c->st, c->rb, period, dir, fixed,
-					   &files, &n, &c->diags);
+					   &cb, &files, &n, &c->diags);
+	cli_progress_end(&pr);
 	if (rc == BC_OK && c->json) {
 		json_t *a = json_array();
 		for (size_t i = 0; i < n; i++)

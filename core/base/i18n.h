@@ -28,6 +28,9 @@
  * catalogue found under localedir (<localedir>/<lang>/LC_MESSAGES/
  * baocao.mo).  Only LC_MESSAGES changes: numbers, character classes and
  * collation stay those of the C locale, which every output relies on.
+ * A locale asked for but not generated on the machine still gives its
+ * language (LC_MESSAGES becomes C.UTF-8, LANGUAGE the name asked for,
+ * unless LANGUAGE is set); LC_ALL=C or LANGUAGE=en gives English.
  * Called once, by the program's main, before any message.
  */
 void bc_i18n_init(const char *localedir);

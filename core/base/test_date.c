@@ -118,6 +118,23 @@ static void timestamps_in_vietnam_time(void **state)
 	assert_string_equal(buf, "2023-02-28T21:30:00+07:00");
 }
 
+static void timestamps_as_people_read_them(void **state)
+{
+	bc_time t;
+	const int vn = 7 * 60;
+	char buf[BC_TIME_DMY_BUF];
+	/* 17:30:59Z on 28 February is 00:30 on 1 March in Vietnam. */
+	assert_true(bc_time_parse("2023-02-28T17:30:59Z", vn, &t, NULL));
+	bc_time_format_dmy(t, vn, buf);
+	assert_string_equal(buf, "01/03/2023 00:30");
+	bc_time_format_dmy(t, 0, buf);
+	assert_string_equal(buf, "28/02/2023 17:30");
+	/* Before the epoch, at a negative offset. */
+	assert_true(bc_time_parse("1969-12-31T23:05:00Z", vn, &t, NULL));
+	bc_time_format_dmy(t, -330, buf);
+	assert_string_equal(buf, "31/12/1969 17:35");
+}
+
 static void bad_timestamps(void **state)
 {
 	bc_time t;
@@ -178,6 +195,7 @@ int main(void)
 		cmocka_unit_test(weekday),
 		cmocka_unit_test(dates_as_people_type_them),
 		cmocka_unit_test(timestamps_in_vietnam_time),
+		cmocka_unit_test(timestamps_as_people_read_them),
 		cmocka_unit_test(bad_timestamps),
 		cmocka_unit_test(dates_before_epoch),
 		cmocka_unit_test(spreadsheet_serials),

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 #include "text.h"
+#include "i18n.h"
 #include "mem.h"
 
 #include <errno.h>
@@ -90,9 +91,12 @@ bool bc_text_begin(const char *name, const char **s, size_t *len,
 	*len -= bom;
 	if (bc_utf8_valid(*s, *len, &bad))
 		return true;
-	bc_diags_add(d, BC_ERROR, name, bc_line_of(*s, bad), NULL, NULL,
-		     "not UTF-8 text (byte %zu)%s%s", bad + 1,
-		     advice ? "; " : "", advice ? advice : "");
+	bc_said why;
+	bc_said_make(&why, N_("not UTF-8 text (byte %zu)"), bad + 1);
+	if (advice)
+		bc_said_cat(&why, "; ", advice);
+	bc_diags_add_made(d, BC_ERROR, name, bc_line_of(*s, bad), why.msg,
+			  why.text);
 	return false;
 }
 
@@ -294,13 +298,13 @@ bc_err bc_file_read(const char *path, size_t max, char **buf, size_t *len,
 	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
 		fclose(f);
 		bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL,
-			     "not a regular file");
+			     N_("not a regular file"));
 		return BC_ERR_IO;
 	}
 	if ((uint64_t)st.st_size > max) {
 		fclose(f);
 		bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL,
-			     "larger than the limit of %zu bytes", max);
+			     N_("larger than the limit of %zu bytes"), max);
 		return BC_ERR_LIMIT;
 	}
 	char *b = bc_malloc((size_t)st.st_size + 1);
@@ -313,7 +317,7 @@ bc_err bc_file_read(const char *path, size_t max, char **buf, size_t *len,
 	fclose(f);
 	if (err) {
 		bc_free(b);
-		bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL, "read error");
+		bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL, N_("read error"));
 		return BC_ERR_IO;
 	}
 	b[n] = '\0';

@@ -20,7 +20,7 @@ size_t bc_bom_len(const char *s, size_t len);
 /* A file's bytes as text: *s, *len moved past a byte order mark, the
  * rest checked as UTF-8.  False when it is not, with an error in d
  * naming file name, the line and the byte ("not UTF-8 text (byte 12)"),
- * and advice after it when not NULL. */
+ * and advice after it when not NULL (in English, marked N_()). */
 bool bc_text_begin(const char *name, const char **s, size_t *len,
 		   const char *advice, bc_diags *d);
 

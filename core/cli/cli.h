@@ -111,6 +111,10 @@ json_t *cli_json_str(const char *s);
  * CLI prints lines up with Vietnamese in it. */
 void cli_col(FILE *f, const char *s, int width, bool right);
 
+/* A unit as a person reads it, into buf: "code (name)" from the open
+ * database, the code alone when it holds no such unit.  Returns buf. */
+const char *cli_unit_text(bc_cli *c, const char *code, char *buf, size_t n);
+
 /* Parses a date argument; prints a usage error if malformed. */
 bool cli_date_arg(const char *usage, const char *opt, const char *s,
 		  bc_date *out);

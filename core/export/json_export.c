@@ -46,7 +46,7 @@ static void value(jw *w, json_t *v, int depth)
 	char *s = bc_json_dumps(v, DUMP | JSON_ENCODE_ANY);
 	if (!s) {
 		bc_host_nomem(w->h);
-		w->api->error(w->h, "out of memory");
+		w->api->error(w->h, N_("out of memory"));
 		w->rc = -1;
 		return;
 	}
@@ -99,7 +99,7 @@ static const char **sorted_keys(jw *w, json_t *o, size_t *n)
 	*n = 0;
 	if (!v) {
 		if (!w->rc)
-			w->api->error(w->h, "out of memory");
+			w->api->error(w->h, N_("out of memory"));
 		bc_host_nomem(w->h);
 		w->rc = -1;
 		return NULL;

@@ -2,6 +2,7 @@
 #include "validate.h"
 #include "mem.h"
 #include "text.h"
+#include "vndoc.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -574,10 +575,12 @@ static bool from_sheet(const bc_field *f, const bc_raw *r, bc_raw *norm,
 		norm->text = buf;
 		norm->kind = BC_RAW_TEXT;
 	} else if (f->type == BC_T_BOOL && r->kind == BC_RAW_TEXT) {
-		if (!strcasecmp(r->text, "Có") || !strcasecmp(r->text, "true"))
+		bool yes;
+		if (bc_vndoc_bool_parse(r->text, &yes))
+			norm->text = yes ? "true" : "false";
+		else if (!strcasecmp(r->text, "true"))
 			norm->text = "true";
-		else if (!strcasecmp(r->text, "Không") ||
-			 !strcasecmp(r->text, "false"))
+		else if (!strcasecmp(r->text, "false"))
 			norm->text = "false";
 	} else if ((f->type == BC_T_INT || f->type == BC_T_MONEY ||
 		    f->type == BC_T_PCT) &&

@@ -5,7 +5,8 @@
  *
  * A ruleset's files only register things, each kind with its struct
  * below: directive{…}, period_type{…}, unit_kind{…}, level{…}, role{…},
- * form{…}, section{…}, responsibility{…} and channel{…} (bc_reg_kind).
+ * form{…}, section{…}, responsibility{…}, channel{…} and wording{…}
+ * (bc_reg_kind).
  * Each registration is checked as it runs (unknown keys, wrong types,
  * duplicates are errors at the caller's file:line) and copied into the
  * ruleset's arena, which the rest of the program reads and never
@@ -24,6 +25,7 @@
 #include "mem.h"
 #include "sandbox.h"
 #include "srcset.h"
+#include "wording.h"
 
 #include <stdbool.h>
 
@@ -40,6 +42,7 @@ typedef struct bc_origin {
 
 typedef struct bc_directive {
 	char *title, *reference, *issuer, *replaces, *supersedes, *reading;
+	char *money_unit; /* of a money field that names none, or NULL */
 	bc_date issued;
 	bc_date in_force_from, in_force_to; /* to: BC_DATE_NONE when open */
 	bool deadline_inclusive; /* due date counts as on time */
@@ -209,6 +212,7 @@ typedef struct bc_ruleset {
 	size_t n_sections;
 	bc_duty *duties;
 	size_t n_duties;
+	bc_wording wording; /* the words of its documents (wording.h) */
 	bc_arena mem;      /* every item above, freed at once */
 	bc_srcset src;     /* the files it was loaded from */
 	bc_sandbox *lua;   /* kept for the patterns rules declare */
@@ -227,6 +231,7 @@ typedef enum bc_reg_kind {
 	BC_REG_SECTION,
 	BC_REG_RESPONSIBILITY,
 	BC_REG_CHANNEL,
+	BC_REG_WORDING,
 	BC_REG_N
 } bc_reg_kind;
 

@@ -33,7 +33,7 @@ json_t *bc_directive_json(const bc_rulebook *rb, const bc_ruleset *rs)
 	snprintf(off, sizeof off, "%c%02u:%02u", d->utc_offset < 0 ? '-' : '+',
 		 (unsigned)a / 60u % 24u, (unsigned)a % 60u);
 	return json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:{s:o, s:o},"
-			 " s:{s:b, s:s}, s:o, s:s}",
+			 " s:{s:b, s:s}, s:o, s:o, s:s}",
 			 "id", rs->id, "title", d->title, "reference",
 			 d->reference, "issued", bc_date_json(d->issued),
 			 "issuer", nullable(d->issuer), "replaces",
@@ -43,7 +43,7 @@ json_t *bc_directive_json(const bc_rulebook *rb, const bc_ruleset *rs)
 			 bc_date_json(bc_rulebook_in_force_to(rb, rs)),
 			 "deadline", "inclusive", d->deadline_inclusive,
 			 "utc_offset", off, "reading", nullable(d->reading),
-			 "hash", rs->hash);
+			 "money_unit", nullable(d->money_unit), "hash", rs->hash);
 }
 
 /* Every builder below notes in *e what jansson could not make. */
@@ -222,5 +222,6 @@ json_t *bc_ruleset_json(const bc_rulebook *rb, const bc_ruleset *rs)
 					       bc_directive_json(rb, rs)));
 	kinds_json(&e, o, rs, false);
 	kinds_json(&e, o, rs, true);
+	bc_json_set(&e, o, "wording", bc_json_made(&e, bc_wording_json(rs, 0)));
 	return bc_json_whole(o, e);
 }

@@ -6,6 +6,8 @@
  */
 #include "test.h"
 
+#include <jansson.h>
+
 #include "date.h"
 #include "ruleset.h"
 #include "srcset.h"
@@ -1191,6 +1193,138 @@ static void fields_asked_by_level(void **state)
 	assert_true(bc_field_asked(&any, NULL));
 }
 
+/* ---- wording{} ------------------------------------------------------------ */
+
+/* The minimal ruleset, worded by wording.lua (its lines from 1). */
+#define WORDED(wording)                                                       \
+	{                                                                      \
+		"ruleset.lua", DIRECTIVE("t") PERIOD_Q1 "include 'wording.lua'\n", \
+			"wording.lua", wording, NULL                           \
+	}
+
+static void wording_read(void **state)
+{
+	(void)state;
+	const char *files[] = WORDED(
+		"wording {\n"
+		"  template = { title = 'Forms of T', howto = { 'one', 'two' } },\n"
+		"}\n"
+		"wording { sheet = { period = 'Period {period}, again {period}' } }\n");
+	bc_diags d = BC_DIAGS_INIT;
+	bc_ruleset *rs;
+	assert_int_equal(load_mem("t", files, &rs, &d), BC_OK);
+	assert_string_equal(bc_word(rs, BC_W_TEMPLATE_TITLE), "Forms of T");
+	/* A list is one text, a line each. */
+	assert_string_equal(bc_word(rs, BC_W_TEMPLATE_HOWTO), "one\ntwo");
+	/* A key left out: baocao's own words (the tests' C locale). */
+	assert_string_equal(bc_word(rs, BC_W_TEMPLATE_COVER_SHEET), "Cover");
+	char out[64];
+	bc_word_fill(rs, BC_W_SHEET_PERIOD, out, sizeof out,
+		     BC_SLOTS({"period", "Q1"}));
+	assert_string_equal(out, "Period Q1, again Q1");
+	/* rules show --json: the ruleset's own words, by group. */
+	json_t *j = bc_wording_json(rs, 0);
+	assert_string_equal(json_string_value(json_object_get(
+				    json_object_get(j, "template"), "title")),
+			    "Forms of T");
+	assert_null(json_object_get(j, "export"));
+	json_decref(j);
+	/* What exporters read: every key. */
+	j = bc_wording_json(rs, 1);
+	assert_string_equal(json_string_value(json_object_get(
+				    json_object_get(j, "export"), "none")),
+			    "None");
+	json_decref(j);
+	bc_ruleset_free(rs);
+	bc_diags_free(&d);
+}
+
+static void wording_errors(void **state)
+{
+	(void)state;
+	const char *group[] = WORDED("\nwording { letters = {} }\n");
+	expect_load_error("t", group, "t/wording.lua:2:",
+			  "unknown key 'letters'");
+	const char *key[] = WORDED("wording {\n template = { titel = 'x' } }\n");
+	expect_load_error("t", key, "t/wording.lua:1:",
+			  "unknown key 'template.titel'");
+	const char *slot[] = WORDED(
+		"wording { template = { due = 'Before {month}' } }\n");
+	expect_load_error("t", slot, "t/wording.lua:1:",
+			  "template.due has no placeholder {month} (it takes: "
+			  "{date})");
+	const char *twice[] = WORDED(
+		"wording { html = { title = 'a' } }\n"
+		"wording { html = { title = 'b' } }\n");
+	expect_load_error("t", twice, "t/wording.lua:2:",
+			  "html.title is worded twice");
+	const char *number[] = WORDED("wording { export = { none = 0 } }\n");
+	expect_load_error("t", number, "t/wording.lua:1:",
+			  "export.none must be a text or a list of texts");
+	const char *line[] = WORDED(
+		"wording { template = { howto = { 'a', {} } } }\n");
+	expect_load_error("t", line, "t/wording.lua:1:",
+			  "template.howto: line 2 is not a text");
+	const char *flat[] = WORDED("wording { sheet = 'x' }\n");
+	expect_load_error("t", flat, "t/wording.lua:1:",
+			  "'sheet' must be a table of texts");
+}
+
+static void wording_fill(void **state)
+{
+	(void)state;
+	char out[64];
+	/* Unknown names and lone braces stay; a NULL value is nothing. */
+	bc_wording_fill("{a}-{b}-{c}-{ x}-{", BC_SLOTS({"a", "1"}, {"b", NULL}),
+			out, sizeof out);
+	assert_string_equal(out, "1--{c}-{ x}-{");
+	/* Cut where it does not fit, never inside a character. */
+	bc_wording_fill("ab{v}", BC_SLOTS({"v", "\xc3\xa9\xc3\xa9"}), out, 5);
+	assert_string_equal(out, "ab\xc3\xa9");
+	assert_int_equal(bc_wkey_find("template.title"), BC_W_TEMPLATE_TITLE);
+	assert_int_equal(bc_wkey_find("template"), BC_W_N);
+	assert_string_equal(bc_wkey_name(BC_W_HTML_FOOTER), "html.footer");
+}
+
+/* directive.money_unit reaches the money fields and columns that name no
+ * unit, even those of a form registered before the directive. */
+static void money_unit(void **state)
+{
+	(void)state;
+	const char *files[] = {
+		"ruleset.lua",
+		"form { id = 'f', title = 'F', fields = {\n"
+		"  { 'a', 'A', 'money', 'sum' },\n"
+		"  { 'b', 'B', 'money', 'sum', unit = 'dong' },\n"
+		"  { 't', 'T', 'table', 'list', columns = {\n"
+		"    { 'c', 'C', 'money' } } } } }\n"
+		"directive {\n"
+		"  id = 't', title = 'T', reference = '1/T', money_unit = 'M',\n"
+		"  in_force = { from = '2022-01-01' },\n"
+		"  deadline = { inclusive = true, utc_offset = '+07:00' },\n"
+		"}\n" PERIOD_Q1,
+		NULL};
+	bc_diags d = BC_DIAGS_INIT;
+	bc_ruleset *rs;
+	assert_int_equal(load_mem("t", files, &rs, &d), BC_OK);
+	const bc_form *f = bc_ruleset_form(rs, "f");
+	assert_string_equal(f->fields[0].unit, "M");
+	assert_string_equal(f->fields[1].unit, "dong");
+	assert_string_equal(f->fields[2].columns[0].unit, "M");
+	bc_ruleset_free(rs);
+	bc_diags_free(&d);
+	/* Without it, no unit. */
+	const char *plain[] = {"ruleset.lua",
+			       DIRECTIVE("t") PERIOD_Q1
+			       "form { id = 'f', title = 'F', fields = {\n"
+			       "  { 'a', 'A', 'money', 'sum' } } }\n",
+			       NULL};
+	assert_int_equal(load_mem("t", plain, &rs, &d), BC_OK);
+	assert_null(bc_ruleset_form(rs, "f")->fields[0].unit);
+	bc_ruleset_free(rs);
+	bc_diags_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1231,6 +1365,10 @@ int main(void)
 		cmocka_unit_test(enum_choices_with_labels),
 		cmocka_unit_test(enum_choices_refused),
 		cmocka_unit_test(registration_inside_another),
+		cmocka_unit_test(wording_read),
+		cmocka_unit_test(wording_errors),
+		cmocka_unit_test(wording_fill),
+		cmocka_unit_test(money_unit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -87,10 +87,22 @@ def same(got, want, what):
 
 # ---- running baocao --------------------------------------------------------
 
+def english(env):
+    """env speaking the source language, English, whatever the
+    developer's locale: LANGUAGE and every LC_* and LANG of the caller
+    dropped, LC_ALL=C.UTF-8 (under which gettext translates nothing)."""
+    env = {k: v for k, v in env.items()
+           if k not in ("LANGUAGE", "LANG") and not k.startswith("LC_")}
+    env["LC_ALL"] = "C.UTF-8"
+    return env
+
+
 def base_env(now, **extra):
     """The environment without the caller's BAOCAO_* variables, with the
-    clock at now and a user of its own."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("BAOCAO_")}
+    clock at now, a user of its own and messages in English; extra
+    (LANGUAGE=vi, ...) on top."""
+    env = english({k: v for k, v in os.environ.items()
+                   if not k.startswith("BAOCAO_")})
     env["BAOCAO_NOW"] = now
     env["BAOCAO_USER"] = "e2e"
     env.update(extra)

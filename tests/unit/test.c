@@ -69,6 +69,15 @@ char *test_read(const char *dir, const char *name)
 	return buf;
 }
 
+char *test_fixture(const char *file, const char *name)
+{
+	test_texts *t = test_texts_load(file);
+	char *text = strdup(test_texts_get(t, name));
+	test_texts_free(t);
+	assert_non_null(text);
+	return text;
+}
+
 void test_mkdir(const char *dir, const char *name)
 {
 	char *path = test_path(dir, name);

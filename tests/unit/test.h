@@ -88,6 +88,9 @@ test_texts *test_texts_load(const char *name);
 /* The text called name; fails the test when there is none.  Owned by t. */
 const char *test_texts_get(const test_texts *t, const char *name);
 void test_texts_free(test_texts *t);
+/* The text called name in the file of named texts tests/data/file, for a
+ * test that needs one or two; the caller frees it with free(). */
+char *test_fixture(const char *file, const char *name);
 /* s[0..n) with its escapes read as in a one-line text, for tests that
  * split a several-line text themselves. */
 char *test_unescape(const char *s, size_t n);

@@ -67,6 +67,11 @@ typedef struct bc_host bc_host; /* opaque: one export in progress */
  *   status.summary.on_time_rate, status.units[i].state
  *   levels[i].id, .label             the levels of the ruleset
  *   status.as_of                     the day the export counts to
+ *   wording.<group>.<key>            the ruleset's words for documents,
+ *                                    every key (ABI 1.1)
+ *   document.nation, .motto, .yes, .no, .seq, .uom, .total, .date,
+ *   document.time                    the words of Vietnamese documents
+ *                                    (ABI 1.1)
  *   date                             the date the document bears
  *   generated_at                     when the export was made
  */

@@ -225,6 +225,17 @@ static int64_t floordiv(int64_t a, int64_t b)
 	return a / b - (a % b != 0 && ((a < 0) != (b < 0)));
 }
 
+void bc_time_format_dmy(bc_time t, int offset, char out[BC_TIME_DMY_BUF])
+{
+	char day[BC_DATE_BUF];
+	int64_t local = t + offset * 60;
+	bc_date d = (bc_date)floordiv(local, 86400);
+	int64_t sec = local - (int64_t)d * 86400;
+	bc_date_format_dmy(d, day);
+	snprintf(out, BC_TIME_DMY_BUF, "%.10s %02u:%02u", day,
+		 (unsigned)(sec / 3600) % 24u, (unsigned)(sec / 60 % 60) % 60u);
+}
+
 bc_date bc_time_date(bc_time t, int offset)
 {
 	return (bc_date)floordiv(t + offset * 60, 86400);
@@ -253,16 +264,6 @@ bool bc_time_parse_any(const char *s, int default_offset, bc_time *out,
 	bc_date_format(d, iso);
 	snprintf(iso + 10, sizeof iso - 10, "%s", s + n);
 	return bc_time_parse(iso, default_offset, out, offset_out);
-}
-
-void bc_time_format_dmy(bc_time t, int offset, char out[BC_TIME_BUF])
-{
-	int64_t local = t + offset * 60;
-	bc_date d = (bc_date)floordiv(local, 86400);
-	int64_t sec = local - (int64_t)d * 86400;
-	bc_date_format_dmy(d, out);
-	snprintf(out + 10, BC_TIME_BUF - 10, " %02u:%02u",
-		 (unsigned)(sec / 3600) % 24u, (unsigned)(sec / 60 % 60) % 60u);
 }
 
 void bc_time_format(bc_time t, int offset, char out[BC_TIME_BUF])

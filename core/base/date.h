@@ -69,11 +69,13 @@ bool bc_time_parse(const char *s, int default_offset, bc_time *out,
  */
 bool bc_time_parse_any(const char *s, int default_offset, bc_time *out,
 		       int *offset_out);
-/* "dd/mm/yyyy HH:MM" of t seen at offset: a time as text output shows
- * it to a person (JSON and files keep bc_time_format's ISO). */
-void bc_time_format_dmy(bc_time t, int offset, char out[BC_TIME_BUF]);
 /* "YYYY-MM-DDTHH:MM:SS+HH:MM" of t seen at offset minutes east of UTC. */
 void bc_time_format(bc_time t, int offset, char out[BC_TIME_BUF]);
+#define BC_TIME_DMY_BUF 17 /* "dd/mm/yyyy HH:MM" and the terminator */
+/* "dd/mm/yyyy HH:MM" of t seen at offset: a timestamp as text output
+ * shows it to a person (to the minute, in the offset's local time); JSON
+ * keeps bc_time_format's ISO. */
+void bc_time_format_dmy(bc_time t, int offset, char out[BC_TIME_DMY_BUF]);
 /* The civil date at t seen at offset. */
 bc_date bc_time_date(bc_time t, int offset);
 /* The first second of date d at offset. */

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 #include "error.h"
+#include "i18n.h"
 #include "mem.h"
 
 #include <ctype.h>
@@ -13,11 +14,11 @@ const char *bc_strerror(bc_err err)
 	switch (err) {
 #define BC_ERR_CASE(code, text)                                               \
 	case code:                                                            \
-		return text;
+		return _(text);
 		BC_ERRORS(BC_ERR_CASE)
 #undef BC_ERR_CASE
 	}
-	return "unknown error";
+	return _("unknown error");
 }
 
 struct bc_diag_kind {
@@ -121,6 +122,7 @@ static void diag_free(bc_diag *g)
 	bc_free(g->form);
 	bc_free(g->field);
 	bc_free(g->msg);
+	bc_free(g->text);
 }
 
 /* Puts g (and what is folded into it), whose strings d now owns, at the
@@ -152,20 +154,29 @@ static void place(bc_diags *d, bc_diag *g)
 		k->count += 1 + g->more;
 }
 
-static void diags_addv(bc_diags *d, bc_severity sev, const char *file,
-		       int line, const char *loc, const char *form,
-		       const char *field, const char *fmt, va_list ap)
+/* Whether fmt reads otherwise in the reader's language (never under C):
+ * gettext hands back its argument when it has no translation, and the
+ * header of the catalogue for "". */
+static bool translated(const char *fmt)
 {
-	char buf[1024];
-	vsnprintf(buf, sizeof buf, fmt, ap);
+	return fmt && *fmt && _(fmt) != fmt;
+}
+
+/* Adds the message msg, text its translation or NULL. */
+static void add(bc_diags *d, bc_severity sev, const char *file, int line,
+		const char *loc, const char *form, const char *field,
+		const char *msg, const char *text)
+{
 	bc_diag g = {.severity = sev, .line = line};
 	g.file = bc_strdup(file);
 	g.loc = bc_strdup(loc);
 	g.form = bc_strdup(form);
 	g.field = bc_strdup(field);
-	g.msg = bc_strdup(buf);
+	g.msg = bc_strdup(msg);
+	g.text = text && strcmp(text, msg) ? bc_strdup(text) : NULL;
 	if (!g.msg || (file && !g.file) || (loc && !g.loc) ||
-	    (form && !g.form) || (field && !g.field))
+	    (form && !g.form) || (field && !g.field) ||
+	    (text && strcmp(text, msg) && !g.text))
 		d->oom = true;
 	if (sev == BC_ERROR)
 		d->errors++;
@@ -174,12 +185,34 @@ static void diags_addv(bc_diags *d, bc_severity sev, const char *file,
 	place(d, &g);
 }
 
+void bc_diags_vadd(bc_diags *d, bc_severity sev, const char *file, int line,
+		   const char *loc, const char *form, const char *field,
+		   const char *fmt, va_list ap)
+{
+	char msg[1024], text[1024];
+	bool tr = translated(fmt);
+	if (tr) {
+		va_list again;
+		va_copy(again, ap);
+		vsnprintf(text, sizeof text, _(fmt), again);
+		va_end(again);
+	}
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	add(d, sev, file, line, loc, form, field, msg, tr ? text : NULL);
+}
+
+void bc_diags_add_made(bc_diags *d, bc_severity sev, const char *file,
+		       int line, const char *msg, const char *text)
+{
+	add(d, sev, file, line, NULL, NULL, NULL, msg, text);
+}
+
 void bc_diags_add(bc_diags *d, bc_severity sev, const char *file, int line,
 		  const char *form, const char *field, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	diags_addv(d, sev, file, line, NULL, form, field, fmt, ap);
+	bc_diags_vadd(d, sev, file, line, NULL, form, field, fmt, ap);
 	va_end(ap);
 }
 
@@ -189,8 +222,52 @@ void bc_diags_add_at(bc_diags *d, bc_severity sev, const char *file,
 {
 	va_list ap;
 	va_start(ap, fmt);
-	diags_addv(d, sev, file, 0, loc, form, field, fmt, ap);
+	bc_diags_vadd(d, sev, file, 0, loc, form, field, fmt, ap);
 	va_end(ap);
+}
+
+bool bc_said_vmake(bc_said *s, const char *fmt, va_list ap)
+{
+	va_list again;
+	va_copy(again, ap);
+	size_t n = (size_t)vsnprintf(s->msg, sizeof s->msg, fmt, ap);
+	size_t t = (size_t)vsnprintf(s->text, sizeof s->text, _(fmt), again);
+	va_end(again);
+	return n < sizeof s->msg && t < sizeof s->text;
+}
+
+bool bc_said_make(bc_said *s, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	bool whole = bc_said_vmake(s, fmt, ap);
+	va_end(ap);
+	return whole;
+}
+
+void bc_said_cat(bc_said *s, const char *sep, const char *piece)
+{
+	size_t n = strlen(s->msg), t = strlen(s->text);
+	snprintf(s->msg + n, sizeof s->msg - n, "%s%s", sep, piece);
+	snprintf(s->text + t, sizeof s->text - t, "%s%s", sep,
+		 *piece ? _(piece) : piece);
+}
+
+void bc_said_catf(bc_said *s, const char *fmt, ...)
+{
+	bc_said more;
+	va_list ap;
+	va_start(ap, fmt);
+	bc_said_vmake(&more, fmt, ap);
+	va_end(ap);
+	size_t n = strlen(s->msg), t = strlen(s->text);
+	snprintf(s->msg + n, sizeof s->msg - n, "%s", more.msg);
+	snprintf(s->text + t, sizeof s->text - t, "%s", more.text);
+}
+
+const char *bc_diag_text(const bc_diag *dg)
+{
+	return dg->text ? dg->text : dg->msg;
 }
 
 void bc_diags_move(bc_diags *dst, bc_diags *src)
@@ -275,7 +352,9 @@ static const char *grouped(size_t n, char out[32])
 	return out;
 }
 
-char *bc_diag_format(const bc_diag *dg)
+/* "FILE:LINE: form.field: message", in the reader's language when
+ * people is set, else in English. */
+static char *format(const bc_diag *dg, bool people)
 {
 	char where[512] = "";
 	size_t n = 0;
@@ -296,11 +375,30 @@ char *bc_diag_format(const bc_diag *dg)
 			 dg->field ? "." : "", dg->field ? dg->field : "");
 	else if (dg->field)
 		snprintf(where + n, sizeof where - n, "%s: ", dg->field);
-	char more[64] = "", count[32];
-	if (dg->more)
-		snprintf(more, sizeof more, " (and %s more %s like it)",
-			 grouped(dg->more, count), dg->line > 0 ? "lines" : "places");
-	return bc_sprintf("%s%s%s%s", where,
-			  dg->severity == BC_WARNING ? "warning: " : "",
-			  dg->msg ? dg->msg : "", more);
+	const char *msg = people ? bc_diag_text(dg) : dg->msg;
+	char more[128] = "", count[32];
+	if (dg->more && dg->line > 0)
+		snprintf(more, sizeof more,
+			 people ? _(" (and %s more lines like it)")
+				: " (and %s more lines like it)",
+			 grouped(dg->more, count));
+	else if (dg->more)
+		snprintf(more, sizeof more,
+			 people ? _(" (and %s more places like it)")
+				: " (and %s more places like it)",
+			 grouped(dg->more, count));
+	const char *warn = dg->severity != BC_WARNING ? ""
+			   : people		      ? _("warning: ")
+						      : "warning: ";
+	return bc_sprintf("%s%s%s%s", where, warn, msg ? msg : "", more);
+}
+
+char *bc_diag_format(const bc_diag *dg)
+{
+	return format(dg, true);
+}
+
+char *bc_diag_format_neutral(const bc_diag *dg)
+{
+	return format(dg, false);
 }

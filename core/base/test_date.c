@@ -152,13 +152,23 @@ static void timestamps_as_people_type_them(void **state)
 		if (bc_time_parse_any(bad[i], vn, &t, NULL))
 			fail_msg("accepted '%s'", bad[i]);
 	assert_false(bc_time_parse_any(NULL, vn, &t, NULL));
-	/* Shown day first, to the minute, at the offset asked. */
-	char buf[BC_TIME_BUF];
-	assert_true(bc_time_parse("2023-02-28T17:30:45Z", vn, &t, NULL));
+}
+
+static void timestamps_as_people_read_them(void **state)
+{
+	bc_time t;
+	const int vn = 7 * 60;
+	char buf[BC_TIME_DMY_BUF];
+	/* 17:30:59Z on 28 February is 00:30 on 1 March in Vietnam. */
+	assert_true(bc_time_parse("2023-02-28T17:30:59Z", vn, &t, NULL));
 	bc_time_format_dmy(t, vn, buf);
 	assert_string_equal(buf, "01/03/2023 00:30");
 	bc_time_format_dmy(t, 0, buf);
 	assert_string_equal(buf, "28/02/2023 17:30");
+	/* Before the epoch, at a negative offset. */
+	assert_true(bc_time_parse("1969-12-31T23:05:00Z", vn, &t, NULL));
+	bc_time_format_dmy(t, -330, buf);
+	assert_string_equal(buf, "31/12/1969 17:35");
 }
 
 static void bad_timestamps(void **state)
@@ -221,6 +231,7 @@ int main(void)
 		cmocka_unit_test(weekday),
 		cmocka_unit_test(dates_as_people_type_them),
 		cmocka_unit_test(timestamps_in_vietnam_time),
+		cmocka_unit_test(timestamps_as_people_read_them),
 		cmocka_unit_test(bad_timestamps),
 		cmocka_unit_test(timestamps_as_people_type_them),
 		cmocka_unit_test(dates_before_epoch),

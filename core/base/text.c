@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 #include "text.h"
+#include "i18n.h"
 #include "mem.h"
 
 #include <errno.h>
@@ -92,9 +93,12 @@ bool bc_text_begin(const char *name, const char **s, size_t *len,
 	*len -= bom;
 	if (bc_utf8_valid(*s, *len, &bad))
 		return true;
-	bc_diags_add(d, BC_ERROR, name, bc_line_of(*s, bad), NULL, NULL,
-		     "not UTF-8 text (byte %zu)%s%s", bad + 1,
-		     advice ? "; " : "", advice ? advice : "");
+	bc_said why;
+	bc_said_make(&why, N_("not UTF-8 text (byte %zu)"), bad + 1);
+	if (advice)
+		bc_said_cat(&why, "; ", advice);
+	bc_diags_add_made(d, BC_ERROR, name, bc_line_of(*s, bad), why.msg,
+			  why.text);
 	return false;
 }
 
@@ -110,6 +114,46 @@ size_t bc_utf8_width(const char *s)
 {
 	int w = u8_strwidth((const uint8_t *)s, "UTF-8");
 	return w > 0 ? (size_t)w : 0;
+}
+
+bool bc_text_key(const char *s, char key[BC_TEXT_KEY_MAX])
+{
+	size_t n = strlen(s), len = BC_TEXT_KEY_MAX - 1;
+	if (!n) {
+		*key = '\0';
+		return true;
+	}
+	/* Folding and composing shrink a character's bytes by a few times
+	 * at most (the Kelvin sign's three to k's one): longer text has no
+	 * key, and is not folded onto the heap only to find that out. */
+	if (n > 8 * (BC_TEXT_KEY_MAX - 1))
+		return false;
+	uint8_t *k = u8_casefold((const uint8_t *)s, n, NULL, UNINORM_NFC,
+				 (uint8_t *)key, &len);
+	if (k != (uint8_t *)key) {
+		free(k); /* libunistring's own, when key was too small */
+		return false;
+	}
+	key[len] = '\0';
+	return true;
+}
+
+bool bc_text_same(const char *a, const char *b)
+{
+	char ka[BC_TEXT_KEY_MAX], kb[BC_TEXT_KEY_MAX];
+	return !strcmp(a, b) || (bc_text_key(a, ka) && bc_text_key(b, kb) &&
+				 !strcmp(ka, kb));
+}
+
+int bc_text_find(const char *s, char *const *v, size_t n)
+{
+	char ks[BC_TEXT_KEY_MAX], kv[BC_TEXT_KEY_MAX];
+	bool keyed = bc_text_key(s, ks);
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(s, v[i]) ||
+		    (keyed && bc_text_key(v[i], kv) && !strcmp(ks, kv)))
+			return (int)i;
+	return -1;
 }
 
 unsigned bc_utf8_next(const unsigned char **p)
@@ -256,13 +300,13 @@ bc_err bc_file_read(const char *path, size_t max, char **buf, size_t *len,
 	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
 		fclose(f);
 		bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL,
-			     "not a regular file");
+			     N_("not a regular file"));
 		return BC_ERR_IO;
 	}
 	if ((uint64_t)st.st_size > max) {
 		fclose(f);
 		bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL,
-			     "larger than the limit of %zu bytes", max);
+			     N_("larger than the limit of %zu bytes"), max);
 		return BC_ERR_LIMIT;
 	}
 	char *b = bc_malloc((size_t)st.st_size + 1);
@@ -275,7 +319,7 @@ bc_err bc_file_read(const char *path, size_t max, char **buf, size_t *len,
 	fclose(f);
 	if (err) {
 		bc_free(b);
-		bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL, "read error");
+		bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL, N_("read error"));
 		return BC_ERR_IO;
 	}
 	b[n] = '\0';

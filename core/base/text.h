@@ -21,7 +21,7 @@ size_t bc_bom_len(const char *s, size_t len);
 /* A file's bytes as text: *s, *len moved past a byte order mark, the
  * rest checked as UTF-8.  False when it is not, with an error in d
  * naming file name, the line and the byte ("not UTF-8 text (byte 12)"),
- * and advice after it when not NULL. */
+ * and advice after it when not NULL (in English, marked N_()). */
 bool bc_text_begin(const char *name, const char **s, size_t *len,
 		   const char *advice, bc_diags *d);
 
@@ -64,6 +64,21 @@ bool bc_utf8_capital(unsigned c);
  * tone marks); other characters are kept.  Written into out[n], cut at a
  * character boundary. */
 void bc_utf8_upper(const char *s, char *out, size_t n);
+
+/* The bytes of a key of bc_text_key, with its NUL. */
+#define BC_TEXT_KEY_MAX 256
+/* The key by which a reader tells texts apart: s in NFC with its letters
+ * case-folded (Unicode's full folding, by libunistring), so that
+ * "KẾ HOẠCH", "kế hoạch" with its marks typed apart (NFD) and
+ * "Kế hoạch" share one.  Written into key; false when it does not fit
+ * or libunistring fails (out of memory). */
+bool bc_text_key(const char *s, char key[BC_TEXT_KEY_MAX]);
+/* Whether a and b are the same text to a reader: equal keys.  A text
+ * too long for a key is the same only as itself, byte for byte. */
+bool bc_text_same(const char *a, const char *b);
+/* The position of the first of v[0..n) that is the same text as s
+ * (bc_text_same), or -1. */
+int bc_text_find(const char *s, char *const *v, size_t n);
 
 /* A number as Vietnamese write it: "1 204", "12,5" (two decimals at
  * most), into buf[n]. */

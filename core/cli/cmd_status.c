@@ -51,8 +51,9 @@ typedef struct columns {
 
 static columns widths(const bc_status *s)
 {
-	columns w = {widest(0, _("code")), widest(0, _("unit")),
-		     widest(0, _("state")), widest(5, _("received"))};
+	columns w = {widest(0, C_("column", "code")),
+		     widest(0, C_("column", "unit")),
+		     widest(0, C_("column", "state")), widest(5, _("received"))};
 	for (int k = BC_STATE_ON_TIME; k <= BC_STATE_MISSING; k++)
 		w.state = widest(w.state, state_text((bc_state)k));
 	for (size_t i = 0; i < s->n; i++) {
@@ -104,9 +105,9 @@ static void status_print(const bc_status *s)
 	printf(_("%s — %s: due %s, as of %s\n\n"), s->period.code,
 	       s->period.label, due, asof);
 	columns w = widths(s);
-	print_padded(_("code"), w.code);
-	print_padded(_("unit"), w.name);
-	print_padded(_("state"), w.state);
+	print_padded(C_("column", "code"), w.code);
+	print_padded(C_("column", "unit"), w.name);
+	print_padded(C_("column", "state"), w.state);
 	print_padded(_("received"), w.got);
 	printf("%s\n", _("missing"));
 	for (size_t i = 0; i < s->n; i++) {

@@ -2,6 +2,7 @@
 #include "validate.h"
 #include "mem.h"
 #include "text.h"
+#include "vndoc.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -574,10 +575,12 @@ static bool from_sheet(const bc_field *f, const bc_raw *r, bc_raw *norm,
 		norm->text = buf;
 		norm->kind = BC_RAW_TEXT;
 	} else if (f->type == BC_T_BOOL && r->kind == BC_RAW_TEXT) {
-		if (!strcasecmp(r->text, "Có") || !strcasecmp(r->text, "true"))
+		bool yes;
+		if (bc_vndoc_bool_parse(r->text, &yes))
+			norm->text = yes ? "true" : "false";
+		else if (!strcasecmp(r->text, "true"))
 			norm->text = "true";
-		else if (!strcasecmp(r->text, "Không") ||
-			 !strcasecmp(r->text, "false"))
+		else if (!strcasecmp(r->text, "false"))
 			norm->text = "false";
 	} else if ((f->type == BC_T_INT || f->type == BC_T_MONEY ||
 		    f->type == BC_T_PCT) &&
@@ -600,6 +603,7 @@ static bool typed(const bc_field *f, const bc_raw *raw, char *buf,
 	bc_date day;
 	bc_raw norm;
 	const bc_raw *r = &norm;
+	int choice;
 	if (!from_sheet(f, raw, &norm, buf, bufn, why, n))
 		return false;
 	*has_num = false;
@@ -632,16 +636,15 @@ static bool typed(const bc_field *f, const bc_raw *raw, char *buf,
 		*has_num = true;
 		return true;
 	case BC_T_ENUM:
-		for (size_t i = 0; i < f->n_values; i++)
-			if (!strcmp(f->values[i], r->text)) {
-				*text = f->values[i];
-				return true;
-			}
+		if ((choice = bc_field_choice(f, r->text)) >= 0) {
+			*text = f->values[choice];
+			return true;
+		}
 		size_t o = (size_t)snprintf(why, n, "'%s' is not one of: ",
 					    r->text);
 		for (size_t i = 0; i < f->n_values && o < n; i++)
 			o += (size_t)snprintf(why + o, n - o, "%s%s",
-					      i ? ", " : "", f->values[i]);
+					      i ? "; " : "", f->value_labels[i]);
 		return false;
 	case BC_T_TEXT:
 		*text = r->text;

@@ -72,13 +72,13 @@ static int read_header(importer *im, int line, size_t n, char *const *f)
 		if (c == N_COLS) {
 			bc_diags_add(im->d, BC_ERROR, im->file, line, NULL,
 				     NULL,
-				     "unknown column '%s' (columns: code, "
-				     "name, kind, roles, parent)",
+				     N_("unknown column '%s' (columns: code, "
+				        "name, kind, roles, parent)"),
 				     f[i]);
 			im->header_bad = true;
 		} else if (im->col[c] >= 0) {
 			bc_diags_add(im->d, BC_ERROR, im->file, line, NULL,
-				     NULL, "column '%s' appears twice", f[i]);
+				     NULL, N_("column '%s' appears twice"), f[i]);
 			im->header_bad = true;
 		} else {
 			im->col[c] = (int)i;
@@ -87,7 +87,7 @@ static int read_header(importer *im, int line, size_t n, char *const *f)
 	for (int c = 0; c <= COL_KIND; c++)
 		if (im->col[c] < 0) {
 			bc_diags_add(im->d, BC_ERROR, im->file, line, NULL,
-				     NULL, "no '%s' column in the header",
+				     NULL, N_("no '%s' column in the header"),
 				     col_names[c]);
 			im->header_bad = true;
 		}
@@ -108,7 +108,7 @@ static int on_row(void *ud, int line, size_t n, char *const *f)
 			want++;
 	if (n != want) {
 		bc_diags_add(im->d, BC_ERROR, im->file, line, NULL, NULL,
-			     "%zu fields where the header has %zu", n, want);
+			     N_("%zu fields where the header has %zu"), n, want);
 		return 0;
 	}
 	if (bc_grow((void **)&im->rows, &im->cap, im->n + 1,
@@ -159,8 +159,8 @@ static void check_roles(importer *im, row *r)
 		if (*t && !bc_rulebook_role(im->rb, t))
 			bc_diags_add(im->d, BC_ERROR, im->file, r->line, NULL,
 				     "roles",
-				     "unknown role '%s' (the rules declare "
-				     "no such role)",
+				     N_("unknown role '%s' (the rules declare "
+				        "no such role)"),
 				     t);
 	}
 	bc_free(copy);
@@ -171,26 +171,27 @@ static void check_row(importer *im, row *r)
 	const char *code = r->f[COL_CODE];
 	if (!bc_unit_code_ok(code))
 		bc_diags_add(im->d, BC_ERROR, im->file, r->line, NULL, "code",
-			     "bad code '%s': use a-z, 0-9 and '-', at most %d",
+			     N_("bad code '%s': use a-z, 0-9 and '-', at most "
+				"%d"),
 			     code, CODE_MAX);
 	if (!*r->f[COL_NAME])
 		bc_diags_add(im->d, BC_ERROR, im->file, r->line, NULL, "name",
-			     "the name is empty");
+			     N_("the name is empty"));
 	unsigned ctl = bc_utf8_first_control(r->f[COL_NAME], false);
 	if (ctl)
 		bc_diags_add(im->d, BC_ERROR, im->file, r->line, NULL, "name",
-			     "U+%04X, a control character, which no one "
-			     "types and a terminal acts on: remove it", ctl);
+			     N_("U+%04X, a control character, which no one "
+				"types and a terminal acts on: remove it"), ctl);
 	if (!bc_rulebook_kind(im->rb, r->f[COL_KIND]))
 		bc_diags_add(im->d, BC_ERROR, im->file, r->line, NULL, "kind",
-			     "unknown kind '%s' (the rules declare no such "
-			     "unit kind)",
+			     N_("unknown kind '%s' (the rules declare no such "
+			        "unit kind)"),
 			     r->f[COL_KIND]);
 	check_roles(im, r);
 	const char *parent = r->f[COL_PARENT];
 	if (parent && strcmp(parent, code) == 0)
 		bc_diags_add(im->d, BC_ERROR, im->file, r->line, NULL,
-			     "parent", "a unit cannot be its own parent");
+			     "parent", N_("a unit cannot be its own parent"));
 }
 
 /* Units of the database, as nodes; their strings are in *strs (*ns of
@@ -208,7 +209,7 @@ static bc_err db_nodes(bc_store *st, node **v, size_t *n, char ***strs,
 			       " LEFT JOIN unit p ON p.id = u.parent_id"
 			       " ORDER BY u.code",
 			       -1, &s, NULL) != SQLITE_OK)
-		return bc_store_fail(st, d, "units");
+		return bc_store_fail(st, d, N_("units"));
 	bc_err rc = BC_OK;
 	int r = SQLITE_DONE;
 	while (rc == BC_OK && (r = sqlite3_step(s)) == SQLITE_ROW) {
@@ -228,7 +229,7 @@ static bc_err db_nodes(bc_store *st, node **v, size_t *n, char ***strs,
 			(*v)[(*n)++] = (node){code, parent, 0};
 	}
 	if (rc == BC_OK && r != SQLITE_DONE) /* not the end of the units */
-		rc = bc_store_fail(st, d, "units");
+		rc = bc_store_fail(st, d, N_("units"));
 	sqlite3_finalize(s);
 	return rc;
 }
@@ -288,7 +289,7 @@ static void check_duplicates(importer *im)
 			int b = v[i].line < v[i - 1].line ? v[i - 1].line
 							  : v[i].line;
 			bc_diags_add(im->d, BC_ERROR, im->file, b, NULL, "code",
-				     "duplicate code '%s' (also on line %d)",
+				     N_("duplicate code '%s' (also on line %d)"),
 				     v[i].code, a);
 		}
 	bc_free(v);
@@ -304,8 +305,8 @@ static void check_parents(importer *im, const node *tree, size_t n)
 		if (!find_node(tree, n, p)) {
 			bc_diags_add(im->d, BC_ERROR, im->file, r->line, NULL,
 				     "parent",
-				     "unknown parent '%s' (not in this file "
-				     "nor in the database)",
+				     N_("unknown parent '%s' (not in this file "
+				        "nor in the database)"),
 				     p);
 			continue;
 		}
@@ -318,8 +319,8 @@ static void check_parents(importer *im, const node *tree, size_t n)
 			if (at && strcmp(at->code, r->f[COL_CODE]) == 0) {
 				bc_diags_add(im->d, BC_ERROR, im->file, r->line,
 					     NULL, "parent",
-					     "a cycle of parents: '%s' is its "
-					     "own ancestor through '%s'",
+					     N_("a cycle of parents: '%s' is "
+						"its own ancestor through '%s'"),
 					     r->f[COL_CODE], p);
 				break;
 			}
@@ -410,7 +411,7 @@ static bc_err store_rows(bc_store *st, importer *im,
 	bc_err rc = BC_OK;
 	for (int i = 0; i < N_STMTS && rc == BC_OK; i++)
 		if (sqlite3_prepare_v2(db, stmt_sql[i], -1, &s[i], NULL))
-			rc = bc_store_fail(st, d, "units");
+			rc = bc_store_fail(st, d, N_("units"));
 	for (size_t i = 0; i < im->n && rc == BC_OK; i++) {
 		row *r = &im->rows[i];
 		char *roles = norm_roles(r->f[COL_ROLES]);
@@ -458,7 +459,7 @@ static bc_err store_rows(bc_store *st, importer *im,
 		}
 		bc_free(roles);
 		if (!ok)
-			rc = bc_store_fail(st, d, "units");
+			rc = bc_store_fail(st, d, N_("units"));
 	}
 	/* Parents last: a unit may name one defined further down. */
 	for (size_t i = 0; im->col[COL_PARENT] >= 0 && i < im->n && rc == BC_OK;
@@ -470,7 +471,7 @@ static bc_err store_rows(bc_store *st, importer *im,
 		sqlite3_bind_text(s[S_PARENT], 2, p && *p ? p : NULL, -1,
 				  SQLITE_STATIC);
 		if (!step_done(s[S_PARENT]))
-			rc = bc_store_fail(st, d, "units");
+			rc = bc_store_fail(st, d, N_("units"));
 	}
 	for (int i = 0; i < N_STMTS; i++)
 		sqlite3_finalize(s[i]);
@@ -519,8 +520,8 @@ bc_err bc_units_import(bc_store *st, const bc_rulebook *rb, const char *path,
 	bc_free(buf);
 	if (rc == BC_OK && !im.header_done)
 		bc_diags_add(d, BC_ERROR, path, 1, NULL, NULL,
-			     "empty file: no header "
-			     "code,name,kind,roles,parent");
+			     N_("empty file: no header "
+			        "code,name,kind,roles,parent"));
 	if (rc == BC_OK && im.oom)
 		rc = BC_ERR_NOMEM;
 	/* Checked under the write lock, so that the tree checked is the
@@ -632,14 +633,14 @@ bc_err bc_unit_get(bc_store *st, const char *code, bc_unit *out,
 	sqlite3_stmt *s = bc_store_stmt(st, GET_SQL);
 	*out = (bc_unit){0};
 	if (!s)
-		return bc_store_fail(st, d, "units");
+		return bc_store_fail(st, d, N_("units"));
 	sqlite3_bind_text(s, 1, code, -1, SQLITE_STATIC);
 	bc_err rc = BC_ERR_NOT_FOUND;
 	int r = sqlite3_step(s);
 	if (r == SQLITE_ROW)
 		rc = unit_from_row(s, out);
 	else if (r != SQLITE_DONE) /* an error is not "no such unit" */
-		rc = bc_store_fail(st, d, "units");
+		rc = bc_store_fail(st, d, N_("units"));
 	sqlite3_reset(s);
 	if (rc != BC_OK)
 		bc_unit_free(out);
@@ -665,7 +666,7 @@ bc_err bc_units_list(bc_store *st, bc_unit_list *out, bc_diags *d)
 	*out = (bc_unit_list){0};
 	if (sqlite3_prepare_v2(bc_store_db(st), LIST_SQL, -1, &s, NULL) !=
 	    SQLITE_OK)
-		return bc_store_fail(st, d, "units");
+		return bc_store_fail(st, d, N_("units"));
 	bc_err rc = BC_OK;
 	int r = SQLITE_DONE;
 	while (rc == BC_OK && (r = sqlite3_step(s)) == SQLITE_ROW) {
@@ -677,7 +678,7 @@ bc_err bc_units_list(bc_store *st, bc_unit_list *out, bc_diags *d)
 		rc = unit_from_row(s, &out->v[out->n++]);
 	}
 	if (rc == BC_OK && r != SQLITE_DONE) /* not the end of the list */
-		rc = bc_store_fail(st, d, "units");
+		rc = bc_store_fail(st, d, N_("units"));
 	sqlite3_finalize(s);
 	if (rc != BC_OK)
 		bc_unit_list_free(out);

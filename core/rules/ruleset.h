@@ -5,7 +5,8 @@
  *
  * A ruleset's files only register things, each kind with its struct
  * below: directive{…}, period_type{…}, unit_kind{…}, level{…}, role{…},
- * form{…}, section{…}, responsibility{…} and channel{…} (bc_reg_kind).
+ * form{…}, section{…}, responsibility{…}, channel{…} and wording{…}
+ * (bc_reg_kind).
  * Each registration is checked as it runs (unknown keys, wrong types,
  * duplicates are errors at the caller's file:line) and copied into the
  * ruleset's arena, which the rest of the program reads and never
@@ -24,6 +25,7 @@
 #include "mem.h"
 #include "sandbox.h"
 #include "srcset.h"
+#include "wording.h"
 
 #include <stdbool.h>
 
@@ -44,6 +46,7 @@ typedef struct bc_directive {
 	 * cáo bằng văn bản"); "report" when the rules give none.  Never
 	 * NULL. */
 	char *report_name;
+	char *money_unit; /* of a money field that names none, or NULL */
 	bc_date issued;
 	bc_date in_force_from, in_force_to; /* to: BC_DATE_NONE when open */
 	bool deadline_inclusive; /* due date counts as on time */
@@ -125,7 +128,10 @@ typedef struct bc_field {
 	bc_ftype type;
 	bc_agg agg;
 	char *level; /* asked only of this level; NULL for every level */
-	char **values; /* enum */
+	/* An enum's choices: values are the ids stored and sent by
+	 * machines, value_labels (as many) what people read and may type;
+	 * a choice the rules gave no label has its id for one. */
+	char **values, **value_labels;
 	size_t n_values;
 	/* table columns */
 	bool required;
@@ -210,6 +216,7 @@ typedef struct bc_ruleset {
 	size_t n_sections;
 	bc_duty *duties;
 	size_t n_duties;
+	bc_wording wording; /* the words of its documents (wording.h) */
 	bc_arena mem;      /* every item above, freed at once */
 	bc_srcset src;     /* the files it was loaded from */
 	bc_sandbox *lua;   /* kept for the patterns rules declare */
@@ -228,6 +235,7 @@ typedef enum bc_reg_kind {
 	BC_REG_SECTION,
 	BC_REG_RESPONSIBILITY,
 	BC_REG_CHANNEL,
+	BC_REG_WORDING,
 	BC_REG_N
 } bc_reg_kind;
 
@@ -267,6 +275,13 @@ const bc_section *bc_ruleset_section(const bc_ruleset *rs, const char *id);
 bool bc_field_asked(const bc_field *f, const char *level);
 /* Index of the field or column id in an array of n fields, or -1. */
 int bc_field_index(const bc_field *v, size_t n, const char *id);
+/* The label of value, a choice of the enum f; value itself when it is
+ * none of them (a value stored under other rules). */
+const char *bc_field_value_label(const bc_field *f, const char *value);
+/* The choice of the enum f that text names: its id, or its label as a
+ * person may type it (bc_text_same: in NFC or NFD, in any letter case);
+ * -1 when none. */
+int bc_field_choice(const bc_field *f, const char *text);
 /* "int", "money", … */
 const char *bc_ftype_name(bc_ftype t);
 const char *bc_agg_name(bc_agg a);

@@ -36,7 +36,7 @@ static bool run(actx *x, const char *sql)
 {
 	if (x->rc == BC_OK &&
 	    sqlite3_exec(x->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-		x->rc = bc_store_fail(x->st, x->d, "aggregate");
+		x->rc = bc_store_fail(x->st, x->d, N_("aggregate"));
 	return x->rc == BC_OK;
 }
 
@@ -45,7 +45,7 @@ static sqlite3_stmt *prepare(actx *x, const char *sql)
 	sqlite3_stmt *s = NULL;
 	if (x->rc == BC_OK &&
 	    sqlite3_prepare_v2(x->db, sql, -1, &s, NULL) != SQLITE_OK)
-		x->rc = bc_store_fail(x->st, x->d, "aggregate");
+		x->rc = bc_store_fail(x->st, x->d, N_("aggregate"));
 	return s;
 }
 
@@ -54,7 +54,7 @@ static sqlite3_stmt *prepare(actx *x, const char *sql)
 static void finalize(actx *x, sqlite3_stmt *s)
 {
 	if (sqlite3_finalize(s) != SQLITE_OK && x->rc == BC_OK)
-		x->rc = bc_store_fail(x->st, x->d, "aggregate");
+		x->rc = bc_store_fail(x->st, x->d, N_("aggregate"));
 }
 
 static const char *col(sqlite3_stmt *s, int i)
@@ -100,7 +100,7 @@ static void bind_until(sqlite3_stmt *s, bc_time until)
 static void insert(actx *x, sqlite3_stmt *s)
 {
 	if (sqlite3_step(s) != SQLITE_DONE && x->rc == BC_OK)
-		x->rc = bc_store_fail(x->st, x->d, "aggregate");
+		x->rc = bc_store_fail(x->st, x->d, N_("aggregate"));
 	sqlite3_reset(s);
 }
 
@@ -162,7 +162,7 @@ static void fill_units(actx *x, const bc_unit_list *ul, const char *by)
 			sqlite3_bind_null(u, 5);
 		sqlite3_bind_int64(u, 6, (sqlite3_int64)grp);
 		if (sqlite3_step(u) != SQLITE_DONE)
-			x->rc = bc_store_fail(x->st, x->d, "aggregate");
+			x->rc = bc_store_fail(x->st, x->d, N_("aggregate"));
 		sqlite3_reset(u);
 	}
 	bc_free(above);
@@ -264,7 +264,7 @@ static void scan(actx *x, bc_tally *t)
 			x->rc = e;
 	}
 	if (s && rc != SQLITE_DONE && x->rc == BC_OK)
-		x->rc = bc_store_fail(x->st, x->d, "aggregate");
+		x->rc = bc_store_fail(x->st, x->d, N_("aggregate"));
 	bc_tally_end(t);
 	sqlite3_finalize(s);
 }
@@ -280,9 +280,15 @@ static json_t *fields_of(actx *x, const char *grp, const char *part)
 static void too_large(actx *x, const char *form, const char *what,
 		      const char *level)
 {
-	bc_diags_add(x->d, BC_ERROR, NULL, 0, form, what,
-		     "the sum %s%s has more digits than baocao adds exactly "
-		     "(18)", level ? "at level " : "in total", level ? level : "");
+	if (level)
+		bc_diags_add(x->d, BC_ERROR, NULL, 0, form, what,
+			     N_("the sum at level %s has more digits than "
+				"baocao adds exactly (18)"),
+			     level);
+	else
+		bc_diags_add(x->d, BC_ERROR, NULL, 0, form, what,
+			     N_("the sum in total has more digits than baocao "
+				"adds exactly (18)"));
 	x->rc = BC_ERR_INVALID;
 }
 
@@ -791,7 +797,7 @@ static bc_err compute(bc_store *st, const bc_period *p,
 		sqlite3_bind_int64(s, 1, p->id);
 		bind_until(s, o->until);
 		if (sqlite3_step(s) != SQLITE_DONE)
-			x.rc = bc_store_fail(st, d, "aggregate");
+			x.rc = bc_store_fail(st, d, N_("aggregate"));
 		sqlite3_finalize(s);
 	}
 	figures(&x);
@@ -966,7 +972,7 @@ static bc_err read_end(bc_store *st, sqlite3_stmt *s, int rc, bc_err j,
 		       bc_diags *d)
 {
 	sqlite3_reset(s);
-	return rc != SQLITE_DONE ? bc_store_fail(st, d, "aggregate") : j;
+	return rc != SQLITE_DONE ? bc_store_fail(st, d, N_("aggregate")) : j;
 }
 
 /* v into *out when e is none; released otherwise. */
@@ -998,7 +1004,7 @@ bc_err bc_aggregate_form_values(bc_store *st, const bc_period *p,
 		    " JOIN value v ON v.revision_id = r.id AND v.row = 0"
 		    " AND v.col = '' WHERE r.k = 1");
 	if (!s)
-		return bc_store_fail(st, d, "aggregate");
+		return bc_store_fail(st, d, N_("aggregate"));
 	bc_err j = BC_OK; /* jansson's */
 	json_t *all = bc_json_made(&j, json_object()), *unit = NULL;
 	char last[128] = "";
@@ -1034,7 +1040,7 @@ bc_err bc_aggregate_unit_rows(bc_store *st, const bc_period *p,
 		    " LIMIT 1)"
 		    " AND v.field = ?4 AND v.row > 0 ORDER BY v.row, v.col");
 	if (!s)
-		return bc_store_fail(st, d, "aggregate");
+		return bc_store_fail(st, d, N_("aggregate"));
 	bc_err j = BC_OK; /* jansson's */
 	json_t *rows = bc_json_made(&j, json_array()), *row = NULL;
 	sqlite3_bind_int64(s, 1, p->id);
@@ -1065,7 +1071,7 @@ bc_err bc_aggregate_table_shape(bc_store *st, const bc_period *p,
 		    FORM_IN_FORCE " JOIN value v ON v.revision_id = r.id"
 		    " AND v.field = ?3 AND v.row > 0 WHERE r.k = 1");
 	if (!s)
-		return bc_store_fail(st, d, "aggregate");
+		return bc_store_fail(st, d, N_("aggregate"));
 	bc_err j = BC_OK; /* jansson's */
 	json_t *by = bc_json_made(&j, json_object()),
 	       *most = bc_json_made(&j, json_object());
@@ -1112,7 +1118,7 @@ bc_err bc_aggregate_unit_values(bc_store *st, const bc_period *p,
 		    " JOIN value v ON v.revision_id = r.id AND v.row = 0"
 		    " AND v.col = '' WHERE r.k = 1");
 	if (!s)
-		return bc_store_fail(st, d, "aggregate");
+		return bc_store_fail(st, d, N_("aggregate"));
 	bc_err j = BC_OK; /* jansson's */
 	json_t *all = bc_json_made(&j, json_object());
 	sqlite3_bind_int64(s, 1, p->id);

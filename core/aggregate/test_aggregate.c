@@ -34,22 +34,6 @@ typedef struct fx {
 	json_t *agg; /* the last aggregate */
 } fx;
 
-/* A province at the top so that --by district has two districts to
- * split into; the departments and communes of huyen-a, and one commune
- * of huyen-b.  No B sections are sent, so the departments' roles matter
- * only for the forms they owe: vp-ubnd owes bm3, noi-vu bm1, bm4, bm5. */
-static const char units_csv[] =
-	"code,name,kind,roles,parent\n"
-	"tinh,Tỉnh,province,,\n"
-	"huyen-a,Huyện A,district,,tinh\n"
-	"vp-ubnd,Văn phòng HĐND-UBND,department,vp_ubnd,huyen-a\n"
-	"noi-vu,Phòng Nội vụ,department,noi_vu,huyen-a\n"
-	"xa-1,Xã Một,commune,,huyen-a\n"
-	"xa-2,Xã Hai,commune,,huyen-a\n"
-	"xa-3,Xã Ba,commune,,huyen-a\n"
-	"huyen-b,Huyện B,district,,tinh\n"
-	"xa-b1,Xã B Một,commune,,huyen-b\n";
-
 static int setup(void **state)
 {
 	fx *f = calloc(1, sizeof *f);
@@ -103,7 +87,14 @@ static void fx_open(fx *f)
 		fail_msg("the shipped rules do not load from %s", rules);
 	}
 	free(rules);
+	/* A province at the top so that --by district has two districts to
+	 * split into; the departments and communes of huyen-a, and one
+	 * commune of huyen-b.  No B sections are sent, so the departments'
+	 * roles matter only for the forms they owe: vp-ubnd owes bm3,
+	 * noi-vu bm1, bm4, bm5. */
+	char *units_csv = test_fixture_read("units-two-districts.csv");
 	test_write(f->dir, "units.csv", units_csv);
+	free(units_csv);
 	char *units = test_path(f->dir, "units.csv");
 	bc_units_import_result res;
 	if (bc_units_import(f->st, f->rb, units, &res, &f->d) != BC_OK) {
@@ -124,13 +115,16 @@ static void submit(fx *f, const char *name, const char *unit,
 	size_t n = strlen(forms) + 1024;
 	char *text = malloc(n);
 	assert_non_null(text);
+	test_texts *tx = test_texts_load("submission-samples.txt");
 	snprintf(text, n,
 		 "{\"unit\": \"%s\", \"period\": \"%s\",\n"
-		 " \"signed_by\": {\"name\": \"Nguyễn Văn A\","
-		 " \"title\": \"Chủ tịch\"},\n"
+		 " \"signed_by\": {\"name\": \"%s\", \"title\": \"%s\"},\n"
 		 " \"received_at\": \"%s\", \"estimated\": %s,\n"
 		 " \"forms\": {%s}}\n",
-		 unit, period, at, estimated ? "true" : "false", forms);
+		 unit, period, test_texts_get(tx, "signer_name"),
+		 test_texts_get(tx, "signer_title"), at,
+		 estimated ? "true" : "false", forms);
+	test_texts_free(tx);
 	test_write(f->dir, name, text);
 	free(text);
 	char *path = test_path(f->dir, name);
@@ -150,125 +144,33 @@ static void submit(fx *f, const char *name, const char *unit,
 #define AT_2023 "2023-02-20T09:00:00+07:00"
 #define AT_2022 "2022-02-20T09:00:00+07:00"
 
-/* bm3 as the dossier columns of Biểu 06 must add up: tiếp nhận = kỳ
- * trước + trực tuyến + trực tiếp = đã + đang giải quyết; đã = trước hạn
- * + đúng hạn + quá hạn; đang = trong hạn + quá hạn.  Written out in full
- * in each submission below so that each can be checked by eye. */
-
 /* Everything of 2023-Q1 except the two later revisions of xa-3's bm3:
- * xa-3's bm3 here is revision 1, received 2023-02-20, estimated. */
+ * xa-3's bm3 here is revision 1, received 2023-02-20, estimated.  The
+ * forms, and what their numbers add up to, are in
+ * tests/data/aggregate-base-2023-q1.txt, one [file] each. */
 static void load_base(fx *f)
 {
-	/* Huyện level, bm3: received 60 + 40 = 100; settled 50 + 30 + 0 =
-	 * 80, pending 20 + 0 = 20; no late dossier, so ty_le_xin_loi has a
-	 * zero denominator here. */
-	submit(f, "vp-ubnd.json", "vp-ubnd", "2023-Q1", AT_2023, false,
-	       "\"bm3\": {\"tthc_tong\": 100,"
-	       " \"hs_ky_truoc\": 0, \"hs_truc_tuyen\": 60, \"hs_truc_tiep\": 40,"
-	       " \"hs_tiep_nhan\": 100,"
-	       " \"hs_truoc_han\": 50, \"hs_dung_han\": 30, \"hs_qua_han\": 0,"
-	       " \"hs_da_giai_quyet\": 80,"
-	       " \"hs_dang_trong_han\": 20, \"hs_dang_qua_han\": 0,"
-	       " \"hs_dang_giai_quyet\": 20, \"hs_xin_loi\": 0},\n"
-	       /* 4 tasks, 2 finished (on time, late). */
-	       "\"pl1a\": {\"nhiem_vu\": ["
-	       "{\"noi_dung\": \"Rà soát TTHC\", \"linh_vuc\": \"tthc\","
-	       " \"thoi_han\": \"2023-03-31\", \"trang_thai\": \"ht_dung_han\","
-	       " \"ngay_hoan_thanh\": \"2023-02-10\"},"
-	       "{\"noi_dung\": \"Số hóa hồ sơ\", \"linh_vuc\": \"cqs\","
-	       " \"thoi_han\": \"2023-01-31\", \"trang_thai\": \"ht_qua_han\","
-	       " \"ngay_hoan_thanh\": \"2023-02-15\"},"
-	       "{\"noi_dung\": \"Một cửa liên thông\", \"linh_vuc\": \"tthc\","
-	       " \"thoi_han\": \"2023-06-30\", \"trang_thai\": \"dang_th\"},"
-	       "{\"noi_dung\": \"Khảo sát hài lòng\", \"linh_vuc\": \"khac\","
-	       " \"thoi_han\": \"2023-09-30\", \"trang_thai\": \"chua_th\"}]},\n"
-	       "\"pl1b\": {\"van_ban\": ["
-	       "{\"so_ky_hieu\": \"1/KH-VP\", \"ngay\": \"2023-01-05\","
-	       " \"loai\": \"ke_hoach\", \"trich_yeu\": \"Kế hoạch CCHC\"},"
-	       "{\"so_ky_hieu\": \"2/VP-UBND\", \"ngay\": \"2023-01-20\","
-	       " \"loai\": \"cong_van\", \"trich_yeu\": \"Đôn đốc\"}]}");
-	/* Huyện level, bm4 (with co_quan_chuyen_mon, a huyện-only field);
-	 * pl1a: 3 tasks, 2 finished on time. */
-	submit(f, "noi-vu.json", "noi-vu", "2023-Q1", AT_2023, false,
-	       "\"bm4\": {\"co_quan_chuyen_mon\": 12, \"bien_che_giao\": 20,"
-	       " \"bien_che_co_mat\": 18},\n"
-	       "\"pl1a\": {\"nhiem_vu\": ["
-	       "{\"noi_dung\": \"Kế hoạch CCHC năm\", \"linh_vuc\": \"chi_dao\","
-	       " \"thoi_han\": \"2023-01-15\", \"trang_thai\": \"ht_dung_han\","
-	       " \"ngay_hoan_thanh\": \"2023-01-10\"},"
-	       "{\"noi_dung\": \"Vị trí việc làm\", \"linh_vuc\": \"cong_vu\","
-	       " \"thoi_han\": \"2023-02-28\", \"trang_thai\": \"ht_dung_han\","
-	       " \"ngay_hoan_thanh\": \"2023-02-20\"},"
-	       "{\"noi_dung\": \"Sắp xếp bộ máy\", \"linh_vuc\": \"bo_may\","
-	       " \"thoi_han\": \"2023-12-31\", \"trang_thai\": \"dang_th\"}]},\n"
-	       "\"pl1b\": {\"van_ban\": ["
-	       "{\"so_ky_hieu\": \"3/KH-NV\", \"ngay\": \"2023-01-06\","
-	       " \"loai\": \"ke_hoach\", \"trich_yeu\": \"Kế hoạch kiểm tra\"}]}");
-	/* xa-1 bm3: 5 + 5 = 10 received, 4 + 4 + 2 = 10 settled (80 %). */
-	submit(f, "xa-1.json", "xa-1", "2023-Q1", AT_2023, false,
-	       "\"bm3\": {\"tthc_tong\": 50,"
-	       " \"hs_ky_truoc\": 0, \"hs_truc_tuyen\": 5, \"hs_truc_tiep\": 5,"
-	       " \"hs_tiep_nhan\": 10,"
-	       " \"hs_truoc_han\": 4, \"hs_dung_han\": 4, \"hs_qua_han\": 2,"
-	       " \"hs_da_giai_quyet\": 10,"
-	       " \"hs_dang_trong_han\": 0, \"hs_dang_qua_han\": 0,"
-	       " \"hs_dang_giai_quyet\": 0, \"hs_xin_loi\": 1},\n"
-	       "\"bm2\": {\"vb_kiem_tra\": 3, \"vb_trai_luat\": 0,"
-	       " \"vb_da_xu_ly\": 0, \"hoa_giai_tiep_nhan\": 4,"
-	       " \"hoa_giai_thanh\": 3},\n"
-	       "\"bm4\": {\"bien_che_giao\": 5, \"bien_che_co_mat\": 5,"
-	       " \"thon_khoi\": 8},\n"
-	       "\"bm6\": {\"cong_khai_ngan_sach\": true},\n"
-	       "\"pl1b\": {\"van_ban\": ["
-	       "{\"so_ky_hieu\": \"4/KH-UBND\", \"ngay\": \"2023-01-09\","
-	       " \"loai\": \"ke_hoach\", \"trich_yeu\": \"Kế hoạch CCHC\"},"
-	       "{\"so_ky_hieu\": \"5/QĐ-UBND\", \"ngay\": \"2023-02-01\","
-	       " \"loai\": \"quyet_dinh\", \"trich_yeu\": \"Kiện toàn\"}]}");
-	/* xa-2 bm3: 150 + 50 = 200 received, 100 + 90 + 10 = 200 settled
-	 * (95 %); an empty pl1b (received, no rows). */
-	submit(f, "xa-2.json", "xa-2", "2023-Q1", AT_2023, false,
-	       "\"bm3\": {\"tthc_tong\": 60,"
-	       " \"hs_ky_truoc\": 0, \"hs_truc_tuyen\": 150, \"hs_truc_tiep\": 50,"
-	       " \"hs_tiep_nhan\": 200,"
-	       " \"hs_truoc_han\": 100, \"hs_dung_han\": 90, \"hs_qua_han\": 10,"
-	       " \"hs_da_giai_quyet\": 200,"
-	       " \"hs_dang_trong_han\": 0, \"hs_dang_qua_han\": 0,"
-	       " \"hs_dang_giai_quyet\": 0, \"hs_xin_loi\": 10},\n"
-	       "\"bm2\": {\"vb_kiem_tra\": 2, \"vb_trai_luat\": 0,"
-	       " \"vb_da_xu_ly\": 0, \"hoa_giai_tiep_nhan\": 6,"
-	       " \"hoa_giai_thanh\": 3},\n"
-	       "\"bm4\": {\"bien_che_giao\": 6, \"bien_che_co_mat\": 4,"
-	       " \"thon_khoi\": 10},\n"
-	       "\"pl1b\": {\"van_ban\": []}");
-	/* xa-2's bm6 alone, as an estimate: xa-2 stays estimated. */
-	submit(f, "xa-2-bm6.json", "xa-2", "2023-Q1", AT_2023, true,
-	       "\"bm6\": {\"cong_khai_ngan_sach\": false}");
-	submit(f, "xa-3.json", "xa-3", "2023-Q1", AT_2023, false,
-	       "\"bm6\": {\"cong_khai_ngan_sach\": true},\n"
-	       "\"pl1b\": {\"van_ban\": ["
-	       "{\"so_ky_hieu\": \"6/UBND-VP\", \"ngay\": \"2023-02-03\","
-	       " \"loai\": \"cong_van\", \"trich_yeu\": \"Đôn đốc\"}]}");
-	/* xa-3 bm3 revision 1, an estimate: 20 + 20 = 40 received,
-	 * 10 + 10 + 20 = 40 settled. */
-	submit(f, "xa-3-bm3-r1.json", "xa-3", "2023-Q1", AT_2023, true,
-	       "\"bm3\": {\"tthc_tong\": 70,"
-	       " \"hs_ky_truoc\": 0, \"hs_truc_tuyen\": 20, \"hs_truc_tiep\": 20,"
-	       " \"hs_tiep_nhan\": 40,"
-	       " \"hs_truoc_han\": 10, \"hs_dung_han\": 10, \"hs_qua_han\": 20,"
-	       " \"hs_da_giai_quyet\": 40,"
-	       " \"hs_dang_trong_han\": 0, \"hs_dang_qua_han\": 0,"
-	       " \"hs_dang_giai_quyet\": 0, \"hs_xin_loi\": 20}");
-	/* xa-b1 (huyen-b) reports totals only, none of the parts of
-	 * ty_le_dung_han's numerator nor anything of ty_le_xin_loi: it is
-	 * summed in the fields, left out of those indicators.  (The checks
-	 * that need the missing parts are skipped; 30 = 30 + 0 holds.) */
-	submit(f, "xa-b1.json", "xa-b1", "2023-Q1", AT_2023, false,
-	       "\"bm3\": {\"tthc_tong\": 40, \"hs_tiep_nhan\": 30,"
-	       " \"hs_da_giai_quyet\": 30, \"hs_dang_giai_quyet\": 0},\n"
-	       "\"pl1b\": {\"van_ban\": ["
-	       "{\"so_ky_hieu\": \"7/BC-UBND\", \"ngay\": \"2023-03-01\","
-	       " \"loai\": \"bao_cao\", \"trich_yeu\": \"Báo cáo quý\"}]}");
+	static const struct {
+		const char *file, *unit;
+		bool estimated;
+	} base[] = {
+		{"vp-ubnd", "vp-ubnd", false}, {"noi-vu", "noi-vu", false},
+		{"xa-1", "xa-1", false},       {"xa-2", "xa-2", false},
+		{"xa-2-bm6", "xa-2", true},    {"xa-3", "xa-3", false},
+		{"xa-3-bm3-r1", "xa-3", true}, {"xa-b1", "xa-b1", false},
+	};
+	test_texts *tx = test_texts_load("aggregate-base-2023-q1.txt");
+	for (size_t i = 0; i < sizeof base / sizeof *base; i++) {
+		char name[32];
+		snprintf(name, sizeof name, "%s.json", base[i].file);
+		submit(f, name, base[i].unit, "2023-Q1", AT_2023,
+		       base[i].estimated, test_texts_get(tx, base[i].file));
+	}
+	test_texts_free(tx);
 }
+
+/* The later submissions write bm3 out in full too, adding up as
+ * tests/data/aggregate-base-2023-q1.txt says. */
 
 /* xa-3 bm3 revision 2, received later (2023-02-25), not an estimate:
  * 30 + 20 = 50 received, 20 + 20 + 10 = 50 settled. */
@@ -634,7 +536,8 @@ static void test_count_by(void **state)
 	json_t *rows = at(f, "forms.pl1b.fields.van_ban.rows");
 	assert_true(json_is_array(rows));
 	assert_int_equal(json_array_size(rows), 7);
-	static const struct {
+	test_texts *tx = test_texts_load("aggregate-base-2023-q1.txt");
+	const struct {
 		const char *unit;
 		int row;
 		const char *so, *loai;
@@ -643,7 +546,7 @@ static void test_count_by(void **state)
 		{"vp-ubnd", 1, "1/KH-VP", "ke_hoach"},
 		{"vp-ubnd", 2, "2/VP-UBND", "cong_van"},
 		{"xa-1", 1, "4/KH-UBND", "ke_hoach"},
-		{"xa-1", 2, "5/QĐ-UBND", "quyet_dinh"},
+		{"xa-1", 2, test_texts_get(tx, "xa1_decision_no"), "quyet_dinh"},
 		{"xa-3", 1, "6/UBND-VP", "cong_van"},
 		{"xa-b1", 1, "7/BC-UBND", "bao_cao"},
 	};
@@ -669,6 +572,7 @@ static void test_count_by(void **state)
 				 want[i].unit, want[i].so);
 		}
 	}
+	test_texts_free(tx);
 	/* pl1a by trang_thai, departments only: vp-ubnd ht_dung_han,
 	 * ht_qua_han, dang_th, chua_th; noi-vu ht_dung_han ×2, dang_th. */
 	expect_str(f, "forms.pl1a.fields.nhiem_vu.by", "trang_thai");

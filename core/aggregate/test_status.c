@@ -46,14 +46,16 @@ static void send(fx *f, const char *unit, const char *period,
 	size_t n = strlen(forms) + strlen(report) + 512;
 	char *text = malloc(n);
 	assert_non_null(text);
+	test_texts *tx = test_texts_load("submission-samples.txt");
 	snprintf(text, n,
 		 "{\"unit\": \"%s\", \"period\": \"%s\",\n"
-		 "\"signed_by\": {\"name\": \"Nguyễn Văn A\", \"title\": \"Chủ "
-		 "tịch\"},\n"
+		 "\"signed_by\": {\"name\": \"%s\", \"title\": \"%s\"},\n"
 		 "\"received_at\": \"%s\",\n"
 		 "\"forms\": {%s},\n"
 		 "\"report\": {%s}}\n",
-		 unit, period, received_at, forms, report);
+		 unit, period, test_texts_get(tx, "signer_name"),
+		 test_texts_get(tx, "signer_title"), received_at, forms, report);
+	test_texts_free(tx);
 	char name[32];
 	snprintf(name, sizeof name, "s%d.json", ++files);
 	test_write(f->dir, name, text);
@@ -255,8 +257,10 @@ static void report_counts_once_complete(void **state)
 	fx *f = *state;
 	fx_open(f);
 	/* Every form on time, and a report with A.I only. */
+	test_texts *tx = test_texts_load("submission-samples.txt");
 	send(f, "xa-ky-son", "2023-Q1", "2023-02-20T09:00:00+07:00",
-	     COMMUNE_FORMS, "\"A.I\": \"Chỉ đạo\"");
+	     COMMUNE_FORMS, test_texts_get(tx, "report_a1_only"));
+	test_texts_free(tx);
 	const bc_status *s = status(f, "2023-Q1", ymd(2023, 2, 25));
 	const bc_unit_status *u = expected(s, "xa-ky-son");
 	assert_int_equal(part(u, "report")->revision, 0);
@@ -350,11 +354,7 @@ static void collecting_units_not_expected(void **state)
 	fx *f = *state;
 	fx_open(f);
 	/* A province above the district: it collects too. */
-	test_write(f->dir, "more.csv",
-		   "code,name,kind,roles,parent\n"
-		   "nghe-an,UBND tỉnh Nghệ An,province,,\n"
-		   "tan-ky,UBND huyện Tân Kỳ,district,,nghe-an\n");
-	char *path = test_path(f->dir, "more.csv");
+	char *path = test_fixture_path("units-province-above.csv");
 	bc_units_import_result r;
 	assert_int_equal(bc_units_import(f->st, f->rb, path, &r, &f->d), BC_OK);
 	free(path);

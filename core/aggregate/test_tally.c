@@ -13,47 +13,18 @@
 #include "srcset.h"
 #include "tally.h"
 
-static const char rules[] =
-	"directive {\n"
-	"  id = \"t\", title = \"T\", reference = \"1/T\",\n"
-	"  in_force = { from = \"2022-01-01\" },\n"
-	"  deadline = { inclusive = true, utc_offset = \"+07:00\" },\n"
-	"}\n"
-	"period_type {\n"
-	"  code = \"Y\", label = \"Năm {year}\",\n"
-	"  window = { from = \"15/12/Y-1\", to = \"14/12/Y\" },\n"
-	"  unit_due = \"10/12/Y\", compile_due = \"15/12/Y\",\n"
-	"}\n"
-	"level { id = \"huyen\", label = \"Huyện\" }\n"
-	"level { id = \"xa\", label = \"Xã\" }\n"
-	"section { id = \"A\", title = \"A\" }\n"
-	"form {\n"
-	"  id = \"f\", title = \"F\", section = \"A\", owner = \"x\",\n"
-	"  fields = {\n"
-	"    { \"a\", \"A\", \"int\", \"sum\" },\n"
-	"    { \"b\", \"B\", \"int\", \"sum\" },\n"
-	"    { \"ngay\", \"Ngày\", \"date\", \"list\" },\n"
-	"    { \"ds\", \"Danh sách\", \"table\", \"count_by\",\n"
-	"      count_by = \"tt\",\n"
-	"      columns = {\n"
-	"        { \"ten\", \"Tên\", \"text\" },\n"
-	"        { \"loai\", \"Loại\", \"enum\", values = { \"p\", \"q\" } },\n"
-	"        { \"tt\", \"Tình trạng\", \"enum\", values = { \"xong\", \"dang\" } },\n"
-	"      } },\n"
-	"    { \"m\", \"Kinh phí\", \"money\", \"sum\" },\n"
-	"  },\n"
-	"  indicators = {\n"
-	"    { \"ty_le\", \"Tỷ lệ\", num = \"a\", den = \"a + b\" },\n"
-	"    { \"xong_p\", \"Xong loại p\", rows = \"ds\",\n"
-	"      where = { tt = { \"xong\" }, loai = { \"p\" } } },\n"
-	"  },\n"
-	"}\n";
+/* The ruleset is tests/data/tally-ruleset.lua: form f with fields a, b,
+ * ngay, ds (a table: ten, loai, tt) and m, indicators ty_le and xong_p;
+ * levels huyen and xa. */
+
 
 static bc_ruleset *load(void)
 {
 	bc_srcset src = BC_SRCSET_INIT;
+	char *rules = test_fixture_read("tally-ruleset.lua");
 	assert_int_equal(bc_srcset_add(&src, "ruleset.lua", rules, strlen(rules)),
 			 BC_OK);
+	free(rules);
 	bc_diags d = BC_DIAGS_INIT;
 	bc_ruleset *rs = NULL;
 	bc_err rc = bc_ruleset_load("t", &src, NULL, &rs, &d);
@@ -174,7 +145,9 @@ static void rows_meeting_every_condition(void **state)
 	bc_tally_begin(t, F, HUYEN, 0);
 	own(t, "ds", 4); /* the table's own value: its number of rows */
 	cell(t, 1, "loai", "p");
-	cell(t, 1, "ten", "Một");
+	test_texts *tx = test_texts_load("tally-samples.txt");
+	cell(t, 1, "ten", test_texts_get(tx, "row_name"));
+	test_texts_free(tx);
 	cell(t, 1, "tt", "xong"); /* both: a hit */
 	cell(t, 2, "loai", "q");
 	cell(t, 2, "tt", "xong"); /* loai q: no */

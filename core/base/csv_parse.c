@@ -141,7 +141,7 @@ static void split_plain(reader *r, const char *s, size_t n)
 bc_err bc_csv_parse(const char *name, const char *buf, size_t len,
 		    bc_csv_row_fn fn, void *ud, bc_diags *d)
 {
-	if (!bc_text_begin(name, &buf, &len, "save the file as UTF-8", d))
+	if (!bc_text_begin(name, &buf, &len, N_("save the file as UTF-8"), d))
 		return BC_ERR_INVALID;
 	struct csv_parser p;
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
@@ -176,12 +176,12 @@ bc_err bc_csv_parse(const char *name, const char *buf, size_t len,
 	if (rc == BC_ERR_INVALID)
 		bc_diags_add(d, BC_ERROR, name, r.begun ? r.rec_line : r.line,
 			     NULL, NULL,
-			     "malformed CSV: %s (a quote not closed or "
-			     "text after a closing quote?)",
+			     N_("malformed CSV: %s (a quote not closed or "
+			        "text after a closing quote?)"),
 			     csv_strerror(csv_error(&p)));
 	if (r.too_many) {
 		bc_diags_add(d, BC_ERROR, name, r.wide_line, NULL, NULL,
-			     "more than %d fields in a record",
+			     N_("more than %d fields in a record"),
 			     BC_CSV_MAX_FIELDS);
 		rc = BC_ERR_INVALID;
 	}

@@ -225,6 +225,17 @@ static int64_t floordiv(int64_t a, int64_t b)
 	return a / b - (a % b != 0 && ((a < 0) != (b < 0)));
 }
 
+void bc_time_format_dmy(bc_time t, int offset, char out[BC_TIME_DMY_BUF])
+{
+	char day[BC_DATE_BUF];
+	int64_t local = t + offset * 60;
+	bc_date d = (bc_date)floordiv(local, 86400);
+	int64_t sec = local - (int64_t)d * 86400;
+	bc_date_format_dmy(d, day);
+	snprintf(out, BC_TIME_DMY_BUF, "%.10s %02u:%02u", day,
+		 (unsigned)(sec / 3600) % 24u, (unsigned)(sec / 60 % 60) % 60u);
+}
+
 bc_date bc_time_date(bc_time t, int offset)
 {
 	return (bc_date)floordiv(t + offset * 60, 86400);
@@ -233,6 +244,26 @@ bc_date bc_time_date(bc_time t, int offset)
 bc_time bc_date_start(bc_date d, int offset)
 {
 	return (bc_time)d * 86400 - offset * 60;
+}
+
+bool bc_time_parse_any(const char *s, int default_offset, bc_time *out,
+		       int *offset_out)
+{
+	if (bc_time_parse(s, default_offset, out, offset_out))
+		return true;
+	/* The date typed day first, then the rest read as ISO's. */
+	char day[16], iso[64];
+	size_t n = s ? strcspn(s, " ") : 0;
+	bc_date d;
+	if (!n || n >= sizeof day || strlen(s + n) >= sizeof iso - 16)
+		return false;
+	memcpy(day, s, n);
+	day[n] = '\0';
+	if (!strchr(day, '/') || !bc_date_parse_any(day, &d))
+		return false;
+	bc_date_format(d, iso);
+	snprintf(iso + 10, sizeof iso - 10, "%s", s + n);
+	return bc_time_parse(iso, default_offset, out, offset_out);
 }
 
 void bc_time_format(bc_time t, int offset, char out[BC_TIME_BUF])

@@ -61,8 +61,21 @@ bool bc_offset_parse(const char *s, int *minutes);
  */
 bool bc_time_parse(const char *s, int default_offset, bc_time *out,
 		   int *offset_out);
+/*
+ * A timestamp as a person types it: as bc_time_parse reads, or the date
+ * dd/mm/yyyy (bc_date_parse_any), alone (midnight) or followed by one
+ * space and what bc_time_parse reads after a date: "26/02/2023 09:30",
+ * "26/02/2023 09:30:15", "26/02/2023 09:30+07:00".
+ */
+bool bc_time_parse_any(const char *s, int default_offset, bc_time *out,
+		       int *offset_out);
 /* "YYYY-MM-DDTHH:MM:SS+HH:MM" of t seen at offset minutes east of UTC. */
 void bc_time_format(bc_time t, int offset, char out[BC_TIME_BUF]);
+#define BC_TIME_DMY_BUF 17 /* "dd/mm/yyyy HH:MM" and the terminator */
+/* "dd/mm/yyyy HH:MM" of t seen at offset: a timestamp as text output
+ * shows it to a person (to the minute, in the offset's local time); JSON
+ * keeps bc_time_format's ISO. */
+void bc_time_format_dmy(bc_time t, int offset, char out[BC_TIME_DMY_BUF]);
 /* The civil date at t seen at offset. */
 bc_date bc_time_date(bc_time t, int offset);
 /* The first second of date d at offset. */

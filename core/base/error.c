@@ -14,11 +14,11 @@ const char *bc_strerror(bc_err err)
 	switch (err) {
 #define BC_ERR_CASE(code, text)                                               \
 	case code:                                                            \
-		return text;
+		return _(text);
 		BC_ERRORS(BC_ERR_CASE)
 #undef BC_ERR_CASE
 	}
-	return "unknown error";
+	return _("unknown error");
 }
 
 struct bc_diag_kind {
@@ -208,15 +208,37 @@ void bc_diags_say(bc_diags *d, bc_severity sev, const bc_where *w,
 	bc_diags_put(d, sev, w, msg, text);
 }
 
-static void diags_addv(bc_diags *d, bc_severity sev, const char *file,
-		       int line, const char *loc, const char *form,
-		       const char *field, const char *fmt, va_list ap)
+/* Whether fmt reads otherwise in the reader's language (never under C):
+ * gettext hands back its argument when it has no translation, and the
+ * header of the catalogue for "". */
+static bool translated(const char *fmt)
 {
-	char buf[1024];
-	vsnprintf(buf, sizeof buf, fmt, ap);
+	return fmt && *fmt && _(fmt) != fmt;
+}
+
+void bc_diags_vadd(bc_diags *d, bc_severity sev, const char *file, int line,
+		   const char *loc, const char *form, const char *field,
+		   const char *fmt, va_list ap)
+{
+	char msg[1024], text[1024];
+	bool tr = translated(fmt);
+	if (tr) {
+		va_list again;
+		va_copy(again, ap);
+		vsnprintf(text, sizeof text, _(fmt), again);
+		va_end(again);
+	}
+	vsnprintf(msg, sizeof msg, fmt, ap);
 	bc_where w = {.file = file, .line = line, .loc = loc, .form = form,
 		      .field = field};
-	bc_diags_put(d, sev, &w, buf, NULL);
+	bc_diags_put(d, sev, &w, msg, tr ? text : NULL);
+}
+
+void bc_diags_add_made(bc_diags *d, bc_severity sev, const char *file,
+		       int line, const char *msg, const char *text)
+{
+	bc_where w = {.file = file, .line = line};
+	bc_diags_put(d, sev, &w, msg, text);
 }
 
 void bc_diags_add(bc_diags *d, bc_severity sev, const char *file, int line,
@@ -224,7 +246,7 @@ void bc_diags_add(bc_diags *d, bc_severity sev, const char *file, int line,
 {
 	va_list ap;
 	va_start(ap, fmt);
-	diags_addv(d, sev, file, line, NULL, form, field, fmt, ap);
+	bc_diags_vadd(d, sev, file, line, NULL, form, field, fmt, ap);
 	va_end(ap);
 }
 
@@ -234,8 +256,52 @@ void bc_diags_add_at(bc_diags *d, bc_severity sev, const char *file,
 {
 	va_list ap;
 	va_start(ap, fmt);
-	diags_addv(d, sev, file, 0, loc, form, field, fmt, ap);
+	bc_diags_vadd(d, sev, file, 0, loc, form, field, fmt, ap);
 	va_end(ap);
+}
+
+bool bc_said_vmake(bc_said *s, const char *fmt, va_list ap)
+{
+	va_list again;
+	va_copy(again, ap);
+	size_t n = (size_t)vsnprintf(s->msg, sizeof s->msg, fmt, ap);
+	size_t t = (size_t)vsnprintf(s->text, sizeof s->text, _(fmt), again);
+	va_end(again);
+	return n < sizeof s->msg && t < sizeof s->text;
+}
+
+bool bc_said_make(bc_said *s, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	bool whole = bc_said_vmake(s, fmt, ap);
+	va_end(ap);
+	return whole;
+}
+
+void bc_said_cat(bc_said *s, const char *sep, const char *piece)
+{
+	size_t n = strlen(s->msg), t = strlen(s->text);
+	snprintf(s->msg + n, sizeof s->msg - n, "%s%s", sep, piece);
+	snprintf(s->text + t, sizeof s->text - t, "%s%s", sep,
+		 *piece ? _(piece) : piece);
+}
+
+void bc_said_catf(bc_said *s, const char *fmt, ...)
+{
+	bc_said more;
+	va_list ap;
+	va_start(ap, fmt);
+	bc_said_vmake(&more, fmt, ap);
+	va_end(ap);
+	size_t n = strlen(s->msg), t = strlen(s->text);
+	snprintf(s->msg + n, sizeof s->msg - n, "%s", more.msg);
+	snprintf(s->text + t, sizeof s->text - t, "%s", more.text);
+}
+
+const char *bc_diag_message(const bc_diag *dg)
+{
+	return dg->text ? dg->text : dg->msg;
 }
 
 void bc_diags_move(bc_diags *dst, bc_diags *src)
@@ -420,10 +486,10 @@ static char *render(const bc_diag *dg, bool local)
 
 char *bc_diag_format(const bc_diag *dg)
 {
-	return render(dg, false);
+	return render(dg, true);
 }
 
-char *bc_diag_text(const bc_diag *dg)
+char *bc_diag_format_neutral(const bc_diag *dg)
 {
-	return render(dg, true);
+	return render(dg, false);
 }

@@ -9,24 +9,27 @@
 #ifndef BC_ERROR_H
 #define BC_ERROR_H
 
+#include "i18n.h"
+
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 
 /* The single source of truth for error codes and their text. */
 #define BC_ERRORS(X)                                                          \
-	X(BC_OK, "success")                                                   \
-	X(BC_ERR_NOMEM, "out of memory")                                      \
-	X(BC_ERR_SYNTAX, "malformed argument")                                \
-	X(BC_ERR_NOT_FOUND, "not found")                                      \
-	X(BC_ERR_INVALID, "input rejected")                                   \
-	X(BC_ERR_REFUSED, "not allowed by the rules")                         \
-	X(BC_ERR_IO, "input/output error")                                    \
-	X(BC_ERR_DB, "database error")                                        \
-	X(BC_ERR_NO_DB, "database missing")                                   \
-	X(BC_ERR_SCHEMA, "database written by a newer baocao")                \
-	X(BC_ERR_RULES, "rules failed to load")                               \
-	X(BC_ERR_LIMIT, "resource limit exceeded")                            \
-	X(BC_ERR_DAMAGED, "the database is damaged")
+	X(BC_OK, N_("success"))                                               \
+	X(BC_ERR_NOMEM, N_("out of memory"))                                  \
+	X(BC_ERR_SYNTAX, N_("malformed argument"))                            \
+	X(BC_ERR_NOT_FOUND, N_("not found"))                                  \
+	X(BC_ERR_INVALID, N_("input rejected"))                               \
+	X(BC_ERR_REFUSED, N_("not allowed by the rules"))                     \
+	X(BC_ERR_IO, N_("input/output error"))                                \
+	X(BC_ERR_DB, N_("database error"))                                    \
+	X(BC_ERR_NO_DB, N_("database missing"))                               \
+	X(BC_ERR_SCHEMA, N_("database written by a newer baocao"))            \
+	X(BC_ERR_RULES, N_("rules failed to load"))                           \
+	X(BC_ERR_LIMIT, N_("resource limit exceeded"))                        \
+	X(BC_ERR_DAMAGED, N_("the database is damaged"))
 
 typedef enum bc_err {
 #define BC_ERR_ENUM(code, text) code,
@@ -34,7 +37,8 @@ typedef enum bc_err {
 #undef BC_ERR_ENUM
 } bc_err;
 
-/* A static string describing err; never NULL. */
+/* A static string describing err, in the reader's language; never
+ * NULL. */
 const char *bc_strerror(bc_err err);
 
 typedef enum bc_severity { BC_ERROR, BC_WARNING } bc_severity;
@@ -100,7 +104,10 @@ typedef struct bc_diags {
 
 #define BC_DIAGS_INIT {0}
 
-/* Adds a diagnostic; every string argument may be NULL and is copied. */
+/* Adds a diagnostic; every string argument may be NULL and is copied.
+ * fmt is in English, marked N_() for the catalogue: the diagnostic keeps
+ * it so (msg) and translated (text), each formatted with the same
+ * arguments. */
 void bc_diags_add(bc_diags *d, bc_severity sev, const char *file, int line,
 		  const char *form, const char *field, const char *fmt, ...)
 	__attribute__((format(printf, 7, 8)));
@@ -117,6 +124,37 @@ void bc_diags_put(bc_diags *d, bc_severity sev, const bc_where *w,
  * with fmt itself, text with its translation (i18n.h). */
 void bc_diags_say(bc_diags *d, bc_severity sev, const bc_where *w,
 		  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* Same, from a va_list: for a function that reports through its own
+ * fmt (line > 0 or loc may be given, not both). */
+void bc_diags_vadd(bc_diags *d, bc_severity sev, const char *file, int line,
+		   const char *loc, const char *form, const char *field,
+		   const char *fmt, va_list ap)
+	__attribute__((format(printf, 8, 0)));
+/* Adds a message made already, in English (msg) and in the reader's
+ * language (text, or NULL when it is msg). */
+void bc_diags_add_made(bc_diags *d, bc_severity sev, const char *file,
+		       int line, const char *msg, const char *text);
+/* A message made at once in English (msg) and in the reader's language
+ * (text) from one format marked N_(), for a message built in pieces
+ * before it becomes a diagnostic (bc_diags_add_made). */
+typedef struct bc_said {
+	char msg[1024], text[1024];
+} bc_said;
+/* Formats fmt into s->msg and its translation into s->text; false when
+ * either was cut short. */
+bool bc_said_make(bc_said *s, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+bool bc_said_vmake(bc_said *s, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
+/* Appends sep, then piece (in English, marked N_()) in each language;
+ * a bc_said that starts as {0} is empty. */
+void bc_said_cat(bc_said *s, const char *sep, const char *piece);
+/* Appends fmt formatted, in each language. */
+void bc_said_catf(bc_said *s, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* The message alone of dg as a person reads it: its text, else its
+ * msg. */
+const char *bc_diag_message(const bc_diag *dg);
 /* Moves every diagnostic of src to the end of dst; src is left empty. */
 void bc_diags_move(bc_diags *dst, bc_diags *src);
 /* Frees the warnings of d, keeping its errors in order. */
@@ -128,18 +166,19 @@ void bc_diags_fold(bc_diags *d);
 /* Frees the diagnostics; the list may be reused afterwards. */
 void bc_diags_free(bc_diags *d);
 
-/* Formats one diagnostic in English, the same in every locale (JSON
- * holds it): "FILE:LINE: " (or "FILE: " and, for a place that is not a
- * cell, "LOC: "), "warning: " for a warning, what it is about, the
- * message, " — cell bm3!H14" for a workbook's cell, and " (and N more
- * lines like it)" for one that has others folded into it.  What it is
- * about is, for a form's value whose form has a name, the form by its
- * name, the field by its number and label, a table's row and column
- * ("Biểu số 03, column [9] "Tổng số hồ sơ tiếp nhận""); otherwise the
- * ids, "form.field: ".  Parts that are absent are left out.  Returns a
- * string the caller frees with bc_free, or NULL. */
+/* Formats one diagnostic for a person, in the reader's language:
+ * "FILE:LINE: " (or "FILE: " and, for a place that is not a cell,
+ * "LOC: "), "warning: " for a warning, what it is about, the message,
+ * " — cell bm3!H14" for a workbook's cell, and " (and N more lines like
+ * it)" for one that has others folded into it.  What it is about is,
+ * for a form's value whose form has a name, the form by its name, the
+ * field by its number and label, a table's row and column ("Biểu số 03,
+ * column [9] "Tổng số hồ sơ tiếp nhận""); otherwise the ids,
+ * "form.field: ".  Parts that are absent are left out.  Returns a string
+ * the caller frees with bc_free, or NULL. */
 char *bc_diag_format(const bc_diag *dg);
-/* The same in the reader's language (i18n.h): for a person. */
-char *bc_diag_text(const bc_diag *dg);
+/* The same in English whatever the locale (msg): for --json and what is
+ * kept, which read the same in every language. */
+char *bc_diag_format_neutral(const bc_diag *dg);
 
 #endif

@@ -53,7 +53,7 @@ void bc_outfile_fail(bc_outfile *o, int errnum, bc_diags *d)
 		return;
 	o->failed = true;
 	bc_diags_add(d, BC_ERROR, bc_outfile_name(o->path), 0, NULL, NULL,
-		     "cannot write: %s", strerror(errnum ? errnum : EIO));
+		     N_("cannot write: %s"), strerror(errnum ? errnum : EIO));
 }
 
 bool bc_outfile_failed(const bc_outfile *o)
@@ -97,7 +97,7 @@ char *bc_path_follow(const char *path)
 
 static bc_err refuse(bc_outfile *o, const char *why, bc_diags *d)
 {
-	bc_diags_add(d, BC_ERROR, o->path, 0, NULL, NULL, "%s", why);
+	bc_diags_add_made(d, BC_ERROR, o->path, 0, why, _(why));
 	return BC_ERR_IO;
 }
 
@@ -111,14 +111,14 @@ static bc_err classify(bc_outfile *o, bc_diags *d)
 	if (!exists && errno != ENOENT)
 		return fail(o, errno, d);
 	if (exists && S_ISDIR(st.st_mode))
-		return refuse(o, "is a directory", d);
+		return refuse(o, N_("is a directory"), d);
 	if (exists && (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode))) {
 		o->how = INTO;
 		return BC_OK;
 	}
 	if (exists && !S_ISREG(st.st_mode))
-		return refuse(o, "not a regular file, a FIFO or a character "
-				 "device: nothing is written there", d);
+		return refuse(o, N_("not a regular file, a FIFO or a character "
+				 "device: nothing is written there"), d);
 	if (!(o->final = bc_path_follow(o->path)))
 		return errno == ENOMEM ? BC_ERR_NOMEM : fail(o, errno, d);
 	bool found = lstat(o->final, &fin) == 0;
@@ -198,7 +198,7 @@ static bc_err tmp_in(const char *dir, const char *base, const char *path,
 		return BC_ERR_NOMEM;
 	if ((*fd = mkostemp(*tmp, O_CLOEXEC)) < 0) {
 		bc_diags_add(d, BC_ERROR, bc_outfile_name(path), 0, NULL, NULL,
-			     "cannot make a file in %s: %s", dir,
+			     N_("cannot make a file in %s: %s"), dir,
 			     strerror(errno));
 		bc_free(*tmp);
 		*tmp = NULL;
@@ -261,7 +261,7 @@ bc_err bc_outfile_open(const char *path, bc_outfile **out, bc_diags *d)
 	o->fd = -1;
 	bc_err rc = BC_OK;
 	if (!*path)
-		rc = refuse(o, "no file name", d);
+		rc = refuse(o, N_("no file name"), d);
 	else if (strcmp(path, "-") != 0)
 		rc = classify(o, d);
 	else

@@ -118,6 +118,59 @@ static void timestamps_in_vietnam_time(void **state)
 	assert_string_equal(buf, "2023-02-28T21:30:00+07:00");
 }
 
+/* Timestamps typed day first, as dates are: the same instants as ISO's. */
+static void timestamps_as_people_type_them(void **state)
+{
+	const int vn = 7 * 60;
+	const char *pairs[][2] = {
+		{"26/02/2023 09:30", "2023-02-26T09:30"},
+		{"26/2/2023 09:30:15", "2023-02-26T09:30:15"},
+		{"26/02/2023", "2023-02-26"},
+		{"1/3/2023 00:30+08:00", "2023-03-01T00:30+08:00"},
+		{"26/02/2023 23:59:59Z", "2023-02-26T23:59:59Z"},
+		{"2023-02-26T09:30:00+07:00", "2023-02-26T09:30:00+07:00"},
+	};
+	for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++) {
+		bc_time a, b;
+		int oa, ob;
+		if (!bc_time_parse_any(pairs[i][0], vn, &a, &oa))
+			fail_msg("refused %s", pairs[i][0]);
+		assert_true(bc_time_parse(pairs[i][1], vn, &b, &ob));
+		assert_int_equal(a, b);
+		assert_int_equal(oa, ob);
+	}
+	bc_time t;
+	const char *bad[] = {"26/02/2023 ", "26/02/2023  09:30",
+			     "26/02/2023T09:30", "26/02/2023 9:30",
+			     "29/02/2023 09:30", "26/02/2023 24:00",
+			     "26/02/23 09:30", "26-02-2023 09:30",
+			     "26/02/2023 09:30 +07:00", " 26/02/2023", "",
+			     "26/02/2023 09:30:00:00",
+			     "26/02/2023 09:30aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+			     "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		if (bc_time_parse_any(bad[i], vn, &t, NULL))
+			fail_msg("accepted '%s'", bad[i]);
+	assert_false(bc_time_parse_any(NULL, vn, &t, NULL));
+}
+
+static void timestamps_as_people_read_them(void **state)
+{
+	bc_time t;
+	const int vn = 7 * 60;
+	char buf[BC_TIME_DMY_BUF];
+	/* 17:30:59Z on 28 February is 00:30 on 1 March in Vietnam. */
+	assert_true(bc_time_parse("2023-02-28T17:30:59Z", vn, &t, NULL));
+	bc_time_format_dmy(t, vn, buf);
+	assert_string_equal(buf, "01/03/2023 00:30");
+	bc_time_format_dmy(t, 0, buf);
+	assert_string_equal(buf, "28/02/2023 17:30");
+	/* Before the epoch, at a negative offset. */
+	assert_true(bc_time_parse("1969-12-31T23:05:00Z", vn, &t, NULL));
+	bc_time_format_dmy(t, -330, buf);
+	assert_string_equal(buf, "31/12/1969 17:35");
+}
+
 static void bad_timestamps(void **state)
 {
 	bc_time t;
@@ -178,7 +231,9 @@ int main(void)
 		cmocka_unit_test(weekday),
 		cmocka_unit_test(dates_as_people_type_them),
 		cmocka_unit_test(timestamps_in_vietnam_time),
+		cmocka_unit_test(timestamps_as_people_read_them),
 		cmocka_unit_test(bad_timestamps),
+		cmocka_unit_test(timestamps_as_people_type_them),
 		cmocka_unit_test(dates_before_epoch),
 		cmocka_unit_test(spreadsheet_serials),
 	};

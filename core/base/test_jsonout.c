@@ -12,14 +12,16 @@
 /* A tree with every kind of value, in the shapes the outputs have. */
 static json_t *sample(void)
 {
+	test_texts *tx = test_texts_load("base-samples.txt");
 	json_t *v = json_pack(
 		"{s:s, s:i, s:f, s:f, s:f, s:f, s:b, s:b, s:n, s:[], s:{},"
 		" s:[i, s, {s:[f, {}]}], s:s, s:s}",
 		"period", "2023-Q1", "count", 4922, "rate", 96.6, "whole", 5.0,
 		"big", 1e20, "small", 1.5e-7, "yes", 1, "no", 0, "none",
-		"empty_a", "empty_o", "mixed", -3, "Tiếng Việt", "deep",
+		"empty_a", "empty_o", "mixed", -3, test_texts_get(tx, "json_key"), "deep",
 		0.1 + 0.2, "escapes", "\"q\" \\ / \b\f\n\r\t \x01 \x1f \x7f",
 		"unicode", "\u00e9\u1ec5\u2028");
+	test_texts_free(tx);
 	assert_non_null(v);
 	return v;
 }

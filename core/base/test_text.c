@@ -3,53 +3,128 @@
 
 #include "text.h"
 
+#include <unicase.h>
+#include <uninorm.h>
+#include <unistr.h>
+
+/* The samples, in tests/data/utf8-text.txt. */
+#define S(name) test_texts_get(tx, name)
+
+/* Each pair of block which of tests/data/text-same.txt is the same text
+ * to a reader (or not), either way round; the pairs checked. */
+static int pairs_are(const test_texts *tx, const char *which, bool same)
+{
+	char *block = strdup(test_texts_get(tx, which));
+	int pairs = 0;
+	for (char *l = strtok(block, "\n"); l; l = strtok(NULL, "\n")) {
+		char *bar = strstr(l, " | ");
+		assert_non_null(bar);
+		char *a = test_unescape(l, (size_t)(bar - l)),
+		     *b = test_unescape(bar + 3, strlen(bar + 3));
+		if (bc_text_same(a, b) != same || bc_text_same(b, a) != same)
+			fail_msg("'%s' and '%s' should %s", a, b,
+				 same ? "be the same" : "differ");
+		char *v[] = {"x", a};
+		assert_int_equal(bc_text_find(b, v, 2), same ? 1 : -1);
+		free(a);
+		free(b);
+		pairs++;
+	}
+	free(block);
+	return pairs;
+}
+
+/* Texts the same to a reader, as typed in NFC or NFD, in capitals or
+ * not (tests/data/text-same.txt). */
+static void same_text_to_a_reader(void **state)
+{
+	(void)state;
+	test_texts *tx = test_texts_load("text-same.txt");
+	assert_true(pairs_are(tx, "same", true) >= 8);
+	assert_true(pairs_are(tx, "differ", false) >= 5);
+	test_texts_free(tx);
+}
+
+/* A key is made or refused whole; text without one is only itself. */
+static void text_keys(void **state)
+{
+	(void)state;
+	char key[BC_TEXT_KEY_MAX], upper[BC_TEXT_KEY_MAX + 1],
+		lower[BC_TEXT_KEY_MAX + 1];
+	assert_true(bc_text_key("", key));
+	assert_string_equal(key, "");
+	assert_true(bc_text_key("ABC_def", key));
+	assert_string_equal(key, "abc_def");
+	memset(upper, 'A', BC_TEXT_KEY_MAX);
+	memset(lower, 'a', BC_TEXT_KEY_MAX);
+	upper[BC_TEXT_KEY_MAX - 1] = lower[BC_TEXT_KEY_MAX - 1] = '\0';
+	assert_true(bc_text_key(upper, key)); /* the longest that fits */
+	assert_string_equal(key, lower);
+	assert_true(bc_text_same(upper, lower));
+	upper[BC_TEXT_KEY_MAX - 1] = 'A';
+	lower[BC_TEXT_KEY_MAX - 1] = 'a';
+	upper[BC_TEXT_KEY_MAX] = lower[BC_TEXT_KEY_MAX] = '\0';
+	assert_false(bc_text_key(upper, key));
+	assert_true(bc_text_same(upper, upper));
+	assert_false(bc_text_same(upper, lower));
+	char *v[] = {lower, upper};
+	assert_int_equal(bc_text_find(upper, v, 2), 1);
+}
+
 static void upper_vietnamese(void **state)
 {
 	(void)state;
+	test_texts *tx = test_texts_load("utf8-text.txt");
 	char out[128];
-	bc_utf8_upper("Ủy ban nhân dân xã Đông Hưng", out, sizeof out);
-	assert_string_equal(out, "ỦY BAN NHÂN DÂN XÃ ĐÔNG HƯNG");
-	bc_utf8_upper("ơ ư ă đ ĩ ũ ý", out, sizeof out);
-	assert_string_equal(out, "Ơ Ư Ă Đ Ĩ Ũ Ý");
+	bc_utf8_upper(S("commune"), out, sizeof out);
+	assert_string_equal(out, S("commune_upper"));
+	bc_utf8_upper(S("letters"), out, sizeof out);
+	assert_string_equal(out, S("letters_upper"));
 	/* Signs, digits, other scripts and emoji are kept. */
-	bc_utf8_upper("1.2 ÷ × 東 😀", out, sizeof out);
-	assert_string_equal(out, "1.2 ÷ × 東 😀");
+	bc_utf8_upper(S("signs_and_scripts"), out, sizeof out);
+	assert_string_equal(out, S("signs_and_scripts"));
+	test_texts_free(tx);
 }
 
 static void upper_cuts_at_a_character(void **state)
 {
 	(void)state;
+	test_texts *tx = test_texts_load("utf8-text.txt");
 	char out[8];
-	bc_utf8_upper("ấấấấấ", out, sizeof out);
+	bc_utf8_upper(S("five_a"), out, sizeof out);
 	/* Three bytes each: a character is written while 4 more bytes fit. */
-	assert_string_equal(out, "ẤẤ");
+	assert_string_equal(out, S("two_a_upper"));
 	assert_true(bc_utf8_valid(out, strlen(out), NULL));
+	test_texts_free(tx);
 }
 
 static void len_and_next(void **state)
 {
 	(void)state;
-	assert_int_equal(bc_utf8_len("Hưng Yên"), 8);
+	test_texts *tx = test_texts_load("utf8-text.txt");
+	assert_int_equal(bc_utf8_len(S("province")), 8);
 	assert_int_equal(bc_utf8_len(""), 0);
-	const unsigned char *p = (const unsigned char *)"ệ\xE1x";
+	const unsigned char *p = (const unsigned char *)S("e_then_cut");
 	assert_int_equal(bc_utf8_next(&p), 0x1EC7);
 	/* A sequence cut short is read as its first byte, then go on. */
 	assert_int_equal(bc_utf8_next(&p), 0xE1);
 	assert_int_equal(bc_utf8_next(&p), 'x');
 	assert_int_equal(*p, 0);
+	test_texts_free(tx);
 }
 
 /* Columns on a terminal: what lines a table up. */
 static void width_on_screen(void **state)
 {
 	(void)state;
-	assert_int_equal(bc_utf8_width("Cấp huyện"), 9);
+	test_texts *tx = test_texts_load("utf8-text.txt");
+	assert_int_equal(bc_utf8_width(S("district_level")), 9);
 	/* The same word with its tone marks typed apart (NFD). */
-	assert_int_equal(
-		bc_utf8_width("Ca\xCC\x82\xCC\x81p huye\xCC\xA3\xCC\x82n"), 9);
+	assert_int_equal(bc_utf8_width(S("district_level_nfd")), 9);
 	assert_int_equal(bc_utf8_width("—"), 1);
-	assert_int_equal(bc_utf8_width("中文"), 4);
+	assert_int_equal(bc_utf8_width(S("wide")), 4);
 	assert_int_equal(bc_utf8_width(""), 0);
+	test_texts_free(tx);
 }
 
 static void capitals(void **state)
@@ -70,20 +145,22 @@ static void capitals(void **state)
 static void text_begins_past_a_bom(void **state)
 {
 	(void)state;
+	test_texts *tx = test_texts_load("utf8-text.txt");
 	bc_diags d = BC_DIAGS_INIT;
-	const char *s = "\xEF\xBB\xBFunit\nXã\n";
+	const char *s = S("csv_with_bom");
 	size_t len = strlen(s);
 	assert_int_equal(bc_bom_len(s, len), 3);
 	assert_int_equal(bc_bom_len(s + 3, len - 3), 0);
 	assert_true(bc_text_begin("a.csv", &s, &len, NULL, &d));
-	assert_string_equal(s, "unit\nXã\n");
-	assert_int_equal(len, strlen("unit\nXã\n"));
+	assert_string_equal(s, S("csv_past_bom"));
+	assert_int_equal(len, strlen(S("csv_past_bom")));
 	const char *bad = "unit\nPh\xF2ng\n";
 	len = strlen(bad);
 	assert_false(bc_text_begin("b.csv", &bad, &len, "save it as UTF-8", &d));
 	assert_true(test_diags_have(&d, "b.csv:2: not UTF-8 text (byte 8); "
 					"save it as UTF-8"));
 	bc_diags_free(&d);
+	test_texts_free(tx);
 }
 
 static void controls(void **state)
@@ -97,12 +174,16 @@ static void controls(void **state)
 	for (size_t i = 0; i < sizeof no / sizeof *no; i++)
 		assert_false(bc_utf8_control(no[i]));
 	/* The first one of a text; tabs and line breaks where lines are. */
-	assert_int_equal(bc_utf8_first_control("Nguyễn Văn An", false), 0);
+	test_texts *tx = test_texts_load("utf8-text.txt");
+	assert_int_equal(bc_utf8_first_control(S("name"), false), 0);
 	assert_int_equal(bc_utf8_first_control("a\tb\r\nc", true), 0);
 	assert_int_equal(bc_utf8_first_control("a\tb\x1b", false), '\t');
 	assert_int_equal(bc_utf8_first_control("a\tb\x1b[2J", true), 0x1B);
-	assert_int_equal(bc_utf8_first_control("Kỳ\xc2\x9b" "31m", true), 0x9B);
-	assert_int_equal(bc_utf8_first_control("đúng\x7f", true), 0x7F);
+	assert_int_equal(bc_utf8_first_control(S("c1_after_letters"), true),
+			 0x9B);
+	assert_int_equal(bc_utf8_first_control(S("del_after_letters"), true),
+			 0x7F);
+	test_texts_free(tx);
 }
 
 typedef struct sink {
@@ -125,9 +206,9 @@ static int collect(void *ud, const char *buf, size_t n)
 static void escaped_in_pieces(void **state)
 {
 	(void)state;
-	const char *in = "Kỳ\x1b[2J\xc2\x9b" "31m\x07\r\tđ\x7f\n\xc2\xa0.\xc2";
-	const char *want = "Kỳ\\u001b[2J\\u009b31m\\u0007\\u000d\\u0009đ"
-			   "\\u007f\n\xc2\xa0.\xc2";
+	test_texts *tx = test_texts_load("utf8-text.txt");
+	const char *in = S("controls");
+	const char *want = S("controls_escaped");
 	size_t n = strlen(in);
 	for (size_t cut = 0; cut <= n; cut++) {
 		sink k = {{0}, 0};
@@ -138,6 +219,7 @@ static void escaped_in_pieces(void **state)
 		assert_int_equal(bc_escape_controls(&e, "", 0, collect, &k), 0);
 		assert_string_equal(k.buf, want);
 	}
+	test_texts_free(tx);
 }
 
 /* ---- numbers ------------------------------------------------------------ */
@@ -181,9 +263,105 @@ static void numbers_round_to_two_decimals(void **state)
 	num_text_is(1234.996, "1 235");
 }
 
+/* ---- names as people type them: tests/data/names.txt ------------------- */
+
+/* s as libunistring makes it (NFD, or capitals), malloc'd, as a string. */
+static char *variant(const char *s, bool upper)
+{
+	size_t n;
+	const uint8_t *u = (const uint8_t *)s;
+	uint8_t *v = upper ? u8_toupper(u, strlen(s), NULL, NULL, NULL, &n)
+			   : u8_normalize(UNINORM_NFD, u, strlen(s), NULL, &n);
+	assert_non_null(v);
+	char *out = calloc(n + 1, 1);
+	memcpy(out, v, n);
+	free(v);
+	return out;
+}
+
+static void same_name_is(const char *a, const char *b, bool yes)
+{
+	if (bc_text_same_name(a, b) != yes || bc_text_same_name(b, a) != yes)
+		fail_msg("'%s' and '%s' %s the same name", a, b,
+			 yes ? "not" : "read as");
+	for (int k = 0; k < 2; k++) {
+		char *v = variant(a, k);
+		if (bc_text_same_name(v, b) != yes)
+			fail_msg("'%s' (of '%s') and '%s': %s the same name", v,
+				 a, b, yes ? "not" : "read as");
+		free(v);
+	}
+}
+
+static char *key_text(const char *s)
+{
+	size_t n;
+	uint32_t *k = bc_text_name_key(s, &n);
+	assert_non_null(k);
+	char *out = calloc(4 * n + 1, 1);
+	size_t len = 4 * n + 1;
+	assert_non_null(u32_to_u8(k, n, (uint8_t *)out, &len));
+	bc_free(k);
+	return out;
+}
+
+static size_t key_distance(const char *a, const char *b, bool within)
+{
+	size_t na, nb;
+	uint32_t *ka = bc_text_name_key(a, &na), *kb = bc_text_name_key(b, &nb);
+	size_t d = bc_text_distance(ka, na, kb, nb, within);
+	bc_free(ka);
+	bc_free(kb);
+	return d;
+}
+
+/* Every case of the file, each kind of them at least once. */
+static void names_as_people_type_them(void **state)
+{
+	(void)state;
+	char *path = test_path(test_source_root(), "tests/data/names.txt");
+	size_t len, seen[4] = {0};
+	char *text = test_read_path(path, &len), *save = NULL;
+	for (char *ln = strtok_r(text, "\n", &save); ln;
+	     ln = strtok_r(NULL, "\n", &save)) {
+		if (*ln == '#')
+			continue;
+		char *f[4] = {ln, NULL, NULL, NULL};
+		for (int i = 1; i < 4 && f[i - 1]; i++)
+			if ((f[i] = strchr(f[i - 1], '\t')))
+				*f[i]++ = '\0';
+		assert_non_null(f[2]);
+		if (!strcmp(f[0], "same")) {
+			assert_non_null(f[3]);
+			same_name_is(f[1], f[2], !strcmp(f[3], "YES"));
+			seen[0]++;
+		} else if (!strcmp(f[0], "key")) {
+			char *k = key_text(f[1]);
+			assert_string_equal(k, f[2]);
+			free(k);
+			seen[1]++;
+		} else {
+			bool within = !strcmp(f[0], "within");
+			assert_true(within || !strcmp(f[0], "distance"));
+			assert_non_null(f[3]);
+			if (key_distance(f[1], f[2], within) != strtoul(f[3], NULL, 10))
+				fail_msg("%s '%s' '%s': %zu, not %s", f[0], f[1],
+					 f[2], key_distance(f[1], f[2], within),
+					 f[3]);
+			seen[2 + within]++;
+		}
+	}
+	for (int i = 0; i < 4; i++)
+		assert_true(seen[i] > 0);
+	free(text);
+	free(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(same_text_to_a_reader),
+		cmocka_unit_test(text_keys),
 		cmocka_unit_test(upper_vietnamese),
 		cmocka_unit_test(upper_cuts_at_a_character),
 		cmocka_unit_test(len_and_next),
@@ -194,6 +372,7 @@ int main(void)
 		cmocka_unit_test(escaped_in_pieces),
 		cmocka_unit_test(numbers_as_vietnamese_write_them),
 		cmocka_unit_test(numbers_round_to_two_decimals),
+		cmocka_unit_test(names_as_people_type_them),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 #include "text.h"
+#include "i18n.h"
 #include "mem.h"
 
 #include <errno.h>
@@ -9,6 +10,10 @@
 #include <string.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <unicase.h>
+#include <unictype.h>
+#include <uninorm.h>
+#include <unistr.h>
 #include <uniwidth.h>
 #include <unistd.h>
 
@@ -88,9 +93,12 @@ bool bc_text_begin(const char *name, const char **s, size_t *len,
 	*len -= bom;
 	if (bc_utf8_valid(*s, *len, &bad))
 		return true;
-	bc_diags_add(d, BC_ERROR, name, bc_line_of(*s, bad), NULL, NULL,
-		     "not UTF-8 text (byte %zu)%s%s", bad + 1,
-		     advice ? "; " : "", advice ? advice : "");
+	bc_said why;
+	bc_said_make(&why, N_("not UTF-8 text (byte %zu)"), bad + 1);
+	if (advice)
+		bc_said_cat(&why, "; ", advice);
+	bc_diags_add_made(d, BC_ERROR, name, bc_line_of(*s, bad), why.msg,
+			  why.text);
 	return false;
 }
 
@@ -106,6 +114,46 @@ size_t bc_utf8_width(const char *s)
 {
 	int w = u8_strwidth((const uint8_t *)s, "UTF-8");
 	return w > 0 ? (size_t)w : 0;
+}
+
+bool bc_text_key(const char *s, char key[BC_TEXT_KEY_MAX])
+{
+	size_t n = strlen(s), len = BC_TEXT_KEY_MAX - 1;
+	if (!n) {
+		*key = '\0';
+		return true;
+	}
+	/* Folding and composing shrink a character's bytes by a few times
+	 * at most (the Kelvin sign's three to k's one): longer text has no
+	 * key, and is not folded onto the heap only to find that out. */
+	if (n > 8 * (BC_TEXT_KEY_MAX - 1))
+		return false;
+	uint8_t *k = u8_casefold((const uint8_t *)s, n, NULL, UNINORM_NFC,
+				 (uint8_t *)key, &len);
+	if (k != (uint8_t *)key) {
+		free(k); /* libunistring's own, when key was too small */
+		return false;
+	}
+	key[len] = '\0';
+	return true;
+}
+
+bool bc_text_same(const char *a, const char *b)
+{
+	char ka[BC_TEXT_KEY_MAX], kb[BC_TEXT_KEY_MAX];
+	return !strcmp(a, b) || (bc_text_key(a, ka) && bc_text_key(b, kb) &&
+				 !strcmp(ka, kb));
+}
+
+int bc_text_find(const char *s, char *const *v, size_t n)
+{
+	char ks[BC_TEXT_KEY_MAX], kv[BC_TEXT_KEY_MAX];
+	bool keyed = bc_text_key(s, ks);
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(s, v[i]) ||
+		    (keyed && bc_text_key(v[i], kv) && !strcmp(ks, kv)))
+			return (int)i;
+	return -1;
 }
 
 unsigned bc_utf8_next(const unsigned char **p)
@@ -252,13 +300,13 @@ bc_err bc_file_read(const char *path, size_t max, char **buf, size_t *len,
 	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
 		fclose(f);
 		bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL,
-			     "not a regular file");
+			     N_("not a regular file"));
 		return BC_ERR_IO;
 	}
 	if ((uint64_t)st.st_size > max) {
 		fclose(f);
 		bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL,
-			     "larger than the limit of %zu bytes", max);
+			     N_("larger than the limit of %zu bytes"), max);
 		return BC_ERR_LIMIT;
 	}
 	char *b = bc_malloc((size_t)st.st_size + 1);
@@ -271,7 +319,7 @@ bc_err bc_file_read(const char *path, size_t max, char **buf, size_t *len,
 	fclose(f);
 	if (err) {
 		bc_free(b);
-		bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL, "read error");
+		bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL, N_("read error"));
 		return BC_ERR_IO;
 	}
 	b[n] = '\0';
@@ -314,4 +362,84 @@ void bc_num_text(double v, char *buf, size_t n)
 		snprintf(out + o, sizeof out - o, ",%s", f + 2);
 	}
 	snprintf(buf, n, "%s", out);
+}
+
+/* ---- names as people type them ----------------------------------------- */
+
+bool bc_text_same_name(const char *a, const char *b)
+{
+	int r;
+	if (!strcmp(a, b))
+		return true;
+	/* NFD after folding: U+0345 and the like fold before they compose. */
+	return u8_casecmp((const uint8_t *)a, strlen(a), (const uint8_t *)b,
+			  strlen(b), NULL, UNINORM_NFD, &r) == 0 &&
+	       r == 0;
+}
+
+/* A character of a name key: a mark is none (0), đ is d (it has no
+ * decomposition to drop a stroke from), anything else but a letter or a
+ * digit a space. */
+static uint32_t key_char(uint32_t c)
+{
+	if (uc_is_general_category(c, UC_CATEGORY_M))
+		return 0;
+	if (c == 0x111)
+		return 'd';
+	return uc_is_alnum(c) ? c : ' ';
+}
+
+uint32_t *bc_text_name_key(const char *s, size_t *n)
+{
+	size_t len;
+	uint8_t *f = u8_casefold((const uint8_t *)s, strlen(s), NULL,
+				 UNINORM_NFD, NULL, &len);
+	uint32_t *k = f ? bc_malloc((len + 1) * sizeof *k) : NULL;
+	*n = 0;
+	if (!k) {
+		free(f);
+		return NULL;
+	}
+	const uint8_t *p = f, *end = f + len;
+	while (p < end) {
+		ucs4_t c;
+		p += u8_mbtouc(&c, p, (size_t)(end - p));
+		uint32_t kc = key_char(c);
+		if (kc && (kc != ' ' || (*n && k[*n - 1] != ' ')))
+			k[(*n)++] = kc;
+	}
+	if (*n && k[*n - 1] == ' ')
+		(*n)--;
+	free(f);
+	return k;
+}
+
+size_t bc_text_distance(const uint32_t *a, size_t na, const uint32_t *b,
+			size_t nb, bool within)
+{
+	/* One row of the table of edits, a's first i characters against
+	 * b's first j; within, b's characters before the run are free. */
+	size_t *row = bc_malloc((nb + 1) * sizeof *row);
+	if (!row)
+		return SIZE_MAX;
+	for (size_t j = 0; j <= nb; j++)
+		row[j] = within ? 0 : j;
+	for (size_t i = 1; i <= na; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= nb; j++) {
+			size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			diag = up;
+			row[j] = best;
+		}
+	}
+	size_t d = row[nb];
+	for (size_t j = 0; within && j < nb; j++)
+		d = row[j] < d ? row[j] : d;
+	bc_free(row);
+	return d;
 }

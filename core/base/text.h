@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* True when s[0..len) is well-formed UTF-8 (no overlongs, no surrogates,
  * no NUL); otherwise *bad is the offset of the first bad byte. */
@@ -20,7 +21,7 @@ size_t bc_bom_len(const char *s, size_t len);
 /* A file's bytes as text: *s, *len moved past a byte order mark, the
  * rest checked as UTF-8.  False when it is not, with an error in d
  * naming file name, the line and the byte ("not UTF-8 text (byte 12)"),
- * and advice after it when not NULL. */
+ * and advice after it when not NULL (in English, marked N_()). */
 bool bc_text_begin(const char *name, const char **s, size_t *len,
 		   const char *advice, bc_diags *d);
 
@@ -64,6 +65,21 @@ bool bc_utf8_capital(unsigned c);
  * character boundary. */
 void bc_utf8_upper(const char *s, char *out, size_t n);
 
+/* The bytes of a key of bc_text_key, with its NUL. */
+#define BC_TEXT_KEY_MAX 256
+/* The key by which a reader tells texts apart: s in NFC with its letters
+ * case-folded (Unicode's full folding, by libunistring), so that
+ * "KẾ HOẠCH", "kế hoạch" with its marks typed apart (NFD) and
+ * "Kế hoạch" share one.  Written into key; false when it does not fit
+ * or libunistring fails (out of memory). */
+bool bc_text_key(const char *s, char key[BC_TEXT_KEY_MAX]);
+/* Whether a and b are the same text to a reader: equal keys.  A text
+ * too long for a key is the same only as itself, byte for byte. */
+bool bc_text_same(const char *a, const char *b);
+/* The position of the first of v[0..n) that is the same text as s
+ * (bc_text_same), or -1. */
+int bc_text_find(const char *s, char *const *v, size_t n);
+
 /* A number as Vietnamese write it: "1 204", "12,5" (two decimals at
  * most), into buf[n]. */
 void bc_num_text(double v, char *buf, size_t n);
@@ -72,5 +88,25 @@ void bc_num_text(double v, char *buf, size_t n);
  * freed with bc_free).  Over max is BC_ERR_LIMIT; errors name the file. */
 bc_err bc_file_read(const char *path, size_t max, char **buf, size_t *len,
 		    bc_diags *d);
+
+/* ---- names as people type them ------------------------------------------
+ * A person types a unit's name "Xã Kỳ Sơn" in NFC or NFD (the tone mark
+ * apart, as some keyboards and macOS file names do) and in any letter
+ * case; these compare names so, and find the nearest of many. */
+
+/* True when a and b are the same name: equal once case-folded and
+ * normalised (libunistring's canonical caseless match). */
+bool bc_text_same_name(const char *a, const char *b);
+/* The name s as a key to find it by when mistyped: case-folded, every
+ * mark dropped (tones, breves, hooks; đ read as d), any run of
+ * characters other than letters and digits one space, none at the ends:
+ * "Xã Kỳ Sơn" and "xa-ky-son" both "xa ky son".  Code points, *n of
+ * them, freed with bc_free; NULL when out of memory. */
+uint32_t *bc_text_name_key(const char *s, size_t *n);
+/* The edits (a character put in, left out or replaced) that turn a into
+ * b, or, when within, into some run of b's characters ("ky son" is 0
+ * within "xa ky son").  SIZE_MAX when out of memory. */
+size_t bc_text_distance(const uint32_t *a, size_t na, const uint32_t *b,
+			size_t nb, bool within);
 
 #endif

@@ -5,6 +5,7 @@
 #include "jsonout.h"
 #include "mem.h"
 #include "text.h"
+#include "unit.h"
 
 #include <limits.h>
 #include <stdarg.h>
@@ -19,7 +20,7 @@ int cli_usage_error(const char *usage, const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\n\n%s", usage);
+	fprintf(stderr, "\n\n%s", _(usage));
 	return EXIT_USAGE;
 }
 
@@ -30,7 +31,7 @@ int cli_parse(bc_cli *c, int argc, char **argv, cli_opt *opts,
 	for (int i = 0; i < argc; i++) {
 		const char *a = argv[i];
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-			fputs(usage, stdout);
+			fputs(_(usage), stdout);
 			return 1;
 		}
 		if (strcmp(a, "--json") == 0) {
@@ -45,7 +46,8 @@ int cli_parse(bc_cli *c, int argc, char **argv, cli_opt *opts,
 			       !(strlen(o->name) == n && !strncmp(o->name, a, n)))
 				o++;
 			if (!o || !o->name) {
-				cli_usage_error(usage, "unknown option '%s'", a);
+				cli_usage_error(usage, _("unknown option '%s'"),
+						a);
 				return -1;
 			}
 			o->set = true;
@@ -56,19 +58,20 @@ int cli_parse(bc_cli *c, int argc, char **argv, cli_opt *opts,
 					o->value = argv[++i];
 				else {
 					cli_usage_error(usage,
-							"%s needs a value",
+							_("%s needs a value"),
 							o->name);
 					return -1;
 				}
 			} else if (eq) {
-				cli_usage_error(usage, "%s takes no value",
+				cli_usage_error(usage, _("%s takes no value"),
 						o->name);
 				return -1;
 			}
 			continue;
 		}
 		if (*npos >= max_pos) {
-			cli_usage_error(usage, "unexpected argument '%s'", a);
+			cli_usage_error(usage, _("unexpected argument '%s'"),
+					a);
 			return -1;
 		}
 		pos[(*npos)++] = a;
@@ -145,7 +148,7 @@ void cli_flush_diags(bc_cli *c)
 	/* A problem on a thousand lines is said once, with the count. */
 	bc_diags_fold(&c->diags);
 	for (size_t i = 0; i < c->diags.n; i++) {
-		char *s = bc_diag_text(&c->diags.v[i]);
+		char *s = bc_diag_format(&c->diags.v[i]);
 		fprintf(stderr, "%s\n", s ? s : c->diags.v[i].msg);
 		bc_free(s);
 	}
@@ -199,14 +202,17 @@ void cli_counts_text(const bc_check_counts *n, char *buf, size_t size)
 {
 	const struct {
 		int64_t n;
-		const char *one, *many;
-	} part[] = {{n->units, "unit", "units"},
-		    {n->periods, "period", "periods"},
-		    {n->submissions, "submission", "submissions"},
-		    {n->revisions, "revision", "revisions"},
-		    {n->values, "value", "values"},
-		    {n->audit, "audit entry", "audit entries"},
-		    {n->rulesets, "ruleset", "rulesets"}};
+		const char *text;
+	} part[] = {
+		{n->units, P_("unit", "units", n->units)},
+		{n->periods, P_("period", "periods", n->periods)},
+		{n->submissions,
+		 P_("submission", "submissions", n->submissions)},
+		{n->revisions, P_("revision", "revisions", n->revisions)},
+		{n->values, P_("value", "values", n->values)},
+		{n->audit, P_("audit entry", "audit entries", n->audit)},
+		{n->rulesets, P_("ruleset", "rulesets", n->rulesets)},
+	};
 	size_t o = 0;
 	buf[0] = '\0';
 	for (size_t i = 0; i < sizeof part / sizeof *part && o < size; i++) {
@@ -214,16 +220,14 @@ void cli_counts_text(const bc_check_counts *n, char *buf, size_t size)
 		if (part[i].n >= 0)
 			snprintf(num, sizeof num, "%lld", (long long)part[i].n);
 		o += (size_t)snprintf(buf + o, size - o, "%s%s %s",
-				      i ? ", " : "", num,
-				      part[i].n == 1 ? part[i].one
-						     : part[i].many);
+				      i ? ", " : "", num, part[i].text);
 	}
 }
 
 void cli_print_json(json_t *v)
 {
 	if (!v) {
-		fputs("baocao: out of memory\n", stderr);
+		fputs(_("baocao: out of memory\n"), stderr);
 		return;
 	}
 	/* Exact decimals (money) as bare numbers with their digits. */
@@ -247,6 +251,19 @@ void cli_col(FILE *f, const char *s, int width, bool right)
 		fprintf(f, "%s%*s", s, pad, "");
 }
 
+const char *cli_unit_text(bc_cli *c, const char *code, char *buf, size_t n)
+{
+	bc_unit u;
+	bc_diags ignore = BC_DIAGS_INIT;
+	snprintf(buf, n, "%s", code);
+	if (c->st && bc_unit_get(c->st, code, &u, &ignore) == BC_OK) {
+		snprintf(buf, n, "%s (%s)", code, u.name);
+		bc_unit_free(&u);
+	}
+	bc_diags_free(&ignore);
+	return buf;
+}
+
 bool cli_date_arg(const char *usage, const char *opt, const char *s,
 		  bc_date *out)
 {
@@ -267,4 +284,16 @@ bool cli_in_build_tree(void)
 		return false;
 	exe[len] = '\0';
 	return strncmp(exe, BC_BUILD_ROOT, root) == 0 && exe[root] == '/';
+}
+
+/* Only from the build tree the build's plugins: an installed program
+ * must not load what a build directory holds. */
+char *cli_plugin_path(const char *opt)
+{
+	const char *env = getenv("BAOCAO_PLUGIN_PATH");
+	bool built = cli_in_build_tree();
+	return bc_sprintf("%s%s%s%s%s%s%s", opt ? opt : "", opt ? ":" : "",
+			  env && *env ? env : "", env && *env ? ":" : "",
+			  built ? BC_BUILD_ROOT "/plugins" : "",
+			  built ? ":" : "", BC_PLUGIN_DIR);
 }

@@ -11,6 +11,7 @@
 #include "error.h"
 #include "rulebook.h"
 #include "store.h"
+#include "unit.h"
 
 #include <jansson.h>
 #include <stdbool.h>
@@ -60,6 +61,14 @@ int cli_usage_error(const char *usage, const char *fmt, ...)
 /* True when this program runs from its build directory (then the
  * source tree's rules and the built plugins are the shipped ones). */
 bool cli_in_build_tree(void);
+/* Where exporter plugins are looked for, in order: opt (--plugins),
+ * $BAOCAO_PLUGIN_PATH, the build tree's plugins when run from it, the
+ * installed plugin directory.  The caller frees it (bc_free); NULL when
+ * memory runs out. */
+char *cli_plugin_path(const char *opt);
+/* The name of the i-th command a person types (internal ones left
+ * out), NULL past the last. */
+const char *cli_command_name(size_t i);
 /* Opens the database (creating it if create) into c->st. */
 bc_err cli_open_store(bc_cli *c, bool create);
 /* Loads the rules directory into c->rb. */
@@ -103,14 +112,25 @@ json_t *cli_json_str(const char *s);
  * CLI prints lines up with Vietnamese in it. */
 void cli_col(FILE *f, const char *s, int width, bool right);
 
+/* A unit as a person reads it, into buf: "code (name)" from the open
+ * database, the code alone when it holds no such unit.  Returns buf. */
+const char *cli_unit_text(bc_cli *c, const char *code, char *buf, size_t n);
+
 /* Parses a date argument; prints a usage error if malformed. */
 bool cli_date_arg(const char *usage, const char *opt, const char *s,
 		  bc_date *out);
+
+/* The unit arg names, by its code or its name as people type it, into
+ * *out (freed with bc_unit_free): EXIT_OK, or the exit code after
+ * saying why on stderr (2 when no unit or several bear it, listing the
+ * closest or those).  The store must be open. */
+int cli_unit_arg(bc_cli *c, const char *arg, bc_unit *out);
 
 /* The commands. */
 int cmd_aggregate(bc_cli *c, int argc, char **argv);
 int cmd_backup(bc_cli *c, int argc, char **argv);
 int cmd_check(bc_cli *c, int argc, char **argv);
+int cmd_complete(bc_cli *c, int argc, char **argv);
 int cmd_restore(bc_cli *c, int argc, char **argv);
 int cmd_export(bc_cli *c, int argc, char **argv);
 int cmd_history(bc_cli *c, int argc, char **argv);

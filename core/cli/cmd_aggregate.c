@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "aggregate.h"
 #include "cli.h"
+#include "i18n.h"
 #include "jsonout.h"
 #include "mem.h"
 #include "text.h"
@@ -8,7 +9,7 @@
 
 #include <string.h>
 
-static const char usage[] =
+static const char *const usage = N_(
 	"usage: baocao aggregate PERIOD [--compare] [--by KIND] [--rows]\n\n"
 	"District figures for PERIOD from the revision in force of each\n"
 	"unit's forms: every field per level and in total by its method\n"
@@ -21,7 +22,7 @@ static const char usage[] =
 	"  --by KIND   also per ancestor unit of that kind (district, ...):\n"
 	"              the same tables again for each of them\n"
 	"  --rows      list the rows of table forms (1A, 1B) with their unit,\n"
-	"              under the table's line\n";
+	"              under the table's line\n");
 
 #define NAME_W 26 /* the column of field and indicator ids */
 #define NUM_W 12  /* a figure's column */
@@ -70,11 +71,11 @@ static void compared(const view *w, json_t *o, bool indicator)
 	json_t *prev = json_object_get(o, "previous");
 	if (!w->compare || !json_is_object(prev))
 		return;
-	line(w, 4, "previous year", prev, NULL, indicator,
+	line(w, 4, _("previous year"), prev, NULL, indicator,
 	     indicator ? "  %" : "");
-	line(w, 4, indicator ? "change" : "change %",
+	line(w, 4, indicator ? _("change") : _("change %"),
 	     json_object_get(o, indicator ? "change_pp" : "change_pct"), NULL,
-	     1, indicator ? "  points" : "  %");
+	     1, indicator ? _("  points") : "  %");
 }
 
 /* A count_by field: a line per value counted, in the order of its
@@ -83,7 +84,7 @@ static void counts(const view *w, const char *id, json_t *o)
 {
 	const char *value;
 	json_t *n;
-	printf("  %s (count by %s)\n", id,
+	printf(_("  %s (count by %s)\n"), id,
 	       json_string_value(json_object_get(o, "by")));
 	json_object_foreach(json_object_get(o, "total"), value, n)
 		line(w, 4, value, o, value, 0, "");
@@ -109,7 +110,8 @@ static const char *rows_key(const bc_field *f, size_t k)
 
 static const char *rows_head(const bc_field *f, size_t k)
 {
-	return k == 1 ? "#" : rows_key(f, k);
+	/* each row is one unit's: the singular of the counted word */
+	return k == 0 ? P_("unit", "units", 1) : k == 1 ? "#" : rows_key(f, k);
 }
 
 /* The widest of column k's heading and cells. */
@@ -161,11 +163,13 @@ static void rows_table(const bc_field *f, json_t *rows)
 static void form_print(const view *w, const char *form, json_t *f)
 {
 	const bc_form *fm = bc_ruleset_form(w->rs, form);
-	printf("\n%s — %s\n%*s", form, fm ? fm->title : "", NAME_W + 2, "");
+	printf("\n%s — %s\n%*s", fm ? fm->name : form, fm ? fm->title : "",
+	       NAME_W + 2, "");
 	for (size_t l = 0; l <= w->rs->n_levels; l++) {
 		putchar(' ');
 		cli_col(stdout,
-			l < w->rs->n_levels ? w->rs->levels[l].id : "total",
+			l < w->rs->n_levels ? w->rs->levels[l].label
+					    : _("total"),
 			NUM_W, true);
 	}
 	putchar('\n');
@@ -218,9 +222,11 @@ static void aggregate_print(bc_cli *c, json_t *a, const bc_period *p,
 	view w = {.rs = p->rs, .compare = o->compare, .rows = o->rows};
 	printf("%s — %s — %s\n", p->code, p->label, p->rs->id);
 	if (o->compare && p->adhoc_no)
-		printf("an ad-hoc period has no previous year to compare\n");
+		fputs(_("an ad-hoc period has no previous year to compare\n"),
+		      stdout);
 	else if (o->compare)
-		printf("compared with %04d-%s, the same period a year before\n",
+		printf(_("compared with %04d-%s, the same period a year "
+			 "before\n"),
 		       p->year - 1, p->type);
 	forms_print(&w, a);
 	bc_unit_list ul;
@@ -242,12 +248,12 @@ int cmd_aggregate(bc_cli *c, int argc, char **argv)
 	if (r)
 		return r < 0 ? EXIT_USAGE : EXIT_OK;
 	if (npos != 1)
-		return cli_usage_error(usage, "aggregate: which period?");
+		return cli_usage_error(usage, _("aggregate: which period?"));
 	bc_err rc = cli_open(c, false);
 	if (rc != BC_OK)
 		return cli_finish(c, rc);
 	if (opts[1].set && !bc_rulebook_kind(c->rb, opts[1].value))
-		return cli_usage_error(usage, "--by: no unit kind '%s'",
+		return cli_usage_error(usage, _("--by: no unit kind '%s'"),
 				       opts[1].value);
 	bc_agg_opts o = {.compare = opts[0].set, .by = opts[1].value,
 			 .rows = opts[2].set};

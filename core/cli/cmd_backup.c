@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 #include "backup.h"
 #include "cli.h"
+#include "i18n.h"
 
 #include <sys/stat.h>
 
-static const char usage[] =
+static const char *const usage = N_(
 	"usage: baocao backup FILE\n\n"
 	"Writes a copy of the database to FILE, a new file: a single SQLite\n"
 	"file holding everything (units, periods, every revision, the audit\n"
@@ -15,7 +16,7 @@ static const char usage[] =
 	"FILE exists it is refused (exit 3); give each backup a new name,\n"
 	"such as the date.  A damaged database is not copied (exit 3).\n\n"
 	"Keep backups on another disk or machine.  'baocao restore FILE' puts\n"
-	"the database back from one.\n";
+	"the database back from one.\n");
 
 int cmd_backup(bc_cli *c, int argc, char **argv)
 {
@@ -24,7 +25,8 @@ int cmd_backup(bc_cli *c, int argc, char **argv)
 	if (r)
 		return r < 0 ? EXIT_USAGE : EXIT_OK;
 	if (npos != 1)
-		return cli_usage_error(usage, "backup: give the FILE to write");
+		return cli_usage_error(usage,
+				       _("backup: give the FILE to write"));
 	bc_err rc = bc_store_open(c->db_path, BC_OPEN_READ, &c->st, &c->diags);
 	if (rc == BC_OK && c->damaged)
 		bc_store_set_damaged(c->st);
@@ -39,7 +41,9 @@ int cmd_backup(bc_cli *c, int argc, char **argv)
 					 "backup", pos[0], "bytes",
 					 (json_int_t)size));
 	else
-		fprintf(stderr, "%s: backup of %s written (%lld bytes)\n",
+		fprintf(stderr,
+			P_("%s: backup of %s written (%lld byte)\n",
+			   "%s: backup of %s written (%lld bytes)\n", size),
 			pos[0], c->db_path, size);
 	return EXIT_OK;
 }

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 #include "dbcheck.h"
 #include "cli.h"
+#include "i18n.h"
 #include "mem.h"
 
-static const char usage[] =
+static const char *const usage = N_(
 	"usage: baocao check\n\n"
 	"Checks the database and lists every problem it finds; it changes\n"
 	"nothing and may run while others import:\n"
@@ -20,7 +21,7 @@ static const char usage[] =
 	"  - each unit's code is one 'units import' accepts.\n\n"
 	"Exit 0 when all is well; 1 with the problems (then restore the\n"
 	"database from a backup: 'baocao restore --help'); 3 when it cannot\n"
-	"be opened at all.\n";
+	"be opened at all.\n");
 
 static json_t *problems_json(const bc_diags *d)
 {
@@ -47,10 +48,11 @@ static void report(bc_cli *c, const bc_check_counts *n, int schema)
 	}
 	cli_counts_text(n, what, sizeof what);
 	if (errors)
-		printf("%s: %zu problem%s found\n", c->db_path, errors,
-		       errors == 1 ? "" : "s");
+		printf(P_("%s: %zu problem found\n", "%s: %zu problems found\n",
+			  errors),
+		       c->db_path, errors);
 	else
-		printf("%s: ok: schema %d; %s; the audit chain is whole\n",
+		printf(_("%s: ok: schema %d; %s; the audit chain is whole\n"),
 		       c->db_path, schema, what);
 }
 
@@ -69,9 +71,12 @@ int cmd_check(bc_cli *c, int argc, char **argv)
 		rc = bc_check_database(c->st, &n, &c->diags);
 	if (rc != BC_OK && !found)
 		return cli_finish(c, rc);
+	/* Said in the reader's language, but --json stays English. */
 	if (c->damaged && c->diags.errors == 0)
 		bc_diags_add(&c->diags, BC_ERROR, c->db_path, 0, NULL, NULL,
-			     "SQLite met damage while reading it: %s",
+			     c->json ? "SQLite met damage while reading it: %s"
+				     : _("SQLite met damage while reading it: "
+					 "%s"),
 			     c->damage_msg);
 	c->damage_reported = true;
 	report(c, &n, c->st ? bc_store_schema_version(c->st) : -1);

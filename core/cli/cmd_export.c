@@ -1,17 +1,18 @@
 /* SPDX-License-Identifier: MIT */
-#include "bc_config.h"
 #include "cli.h"
+#include "i18n.h"
 #include "export.h"
 #include "mem.h"
 #include "period.h"
 #include "outfile.h"
+#include "progress.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-static const char usage[] =
+static const char *const usage = N_(
 	"usage: baocao export PERIOD -o OUT [--format FMT] [--as-of DATE]\n"
 	"           [--date DATE] [--plugins DIR] [--fixed-time TS]\n\n"
 	"Writes the period's figures.  Built-in formats: xlsx (the official\n"
@@ -29,30 +30,18 @@ static const char usage[] =
 	"a FIFO or a device (/dev/null) is written into, never replaced.\n\n"
 	"  --format FMT     the format, whatever OUT's extension\n"
 	"  --as-of DATE     count what was received up to the end of\n"
-	"                   DATE: the units' status (\"tính đến ngày\"),\n"
-	"                   the revision in force of each form, the\n"
-	"                   figures.  Default: today (not after --date).\n"
-	"                   For a past period's report as it stood when\n"
-	"                   due, give its compile deadline (2023-03-04\n"
-	"                   for 2023-Q1)\n"
-	"  --date DATE      the date the document bears (\"Ngày ...\n"
-	"                   tháng ... năm ...\"); default: the as-of day.\n"
+	"                   DATE (dd/mm/yyyy or YYYY-MM-DD): the units'\n"
+	"                   status (the report's \"as of\" day), the\n"
+	"                   revision in force of each form, the figures.\n"
+	"                   Default: today (not after --date).  For a\n"
+	"                   past period's report as it stood when due,\n"
+	"                   give its compile deadline (04/03/2023 for\n"
+	"                   2023-Q1)\n"
+	"  --date DATE      the date the document bears under its title\n"
+	"                   (day, month, year); default: the as-of day.\n"
 	"                   Not before --as-of\n"
 	"  --fixed-time TS  the time written into the file as when it was\n"
-	"                   made, and \"today\" (for byte-identical output)\n";
-
-/* --plugins, $BAOCAO_PLUGIN_PATH, the build tree's plugins when run
- * from it (only then: an installed program must not load what a build
- * directory holds), the installed plugin directory. */
-static char *plugin_path(const char *opt)
-{
-	const char *env = getenv("BAOCAO_PLUGIN_PATH");
-	bool built = cli_in_build_tree();
-	return bc_sprintf("%s%s%s%s%s%s%s", opt ? opt : "", opt ? ":" : "",
-			  env && *env ? env : "", env && *env ? ":" : "",
-			  built ? BC_BUILD_ROOT "/plugins" : "",
-			  built ? ":" : "", BC_PLUGIN_DIR);
-}
+	"                   made, and \"today\" (for byte-identical output)\n");
 
 /* Says why, then lists the formats available; a usage error. */
 static int no_format(const char *path, const char *fmt, ...)
@@ -66,7 +55,7 @@ static int no_format(const char *path, const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fputs("; formats available:", stderr);
+	fputs(_("; formats available:"), stderr);
 	if (bc_export_formats(path, &names, &n) == BC_OK)
 		for (size_t i = 0; i < n; i++)
 			fprintf(stderr, " %s", names[i]);
@@ -103,10 +92,10 @@ static void past_due_note(bc_cli *c, const char *period, bc_date as_of)
 	if (bc_period_get(c->st, c->rb, period, &p, &ignore) == BC_OK &&
 	    as_of > p.compile_due) {
 		char due[BC_DATE_BUF];
-		bc_date_format(p.compile_due, due);
-		fprintf(stderr, "note: %s was to be compiled by %s; --as-of %s "
-				"gives the report as it stood then, dated "
-				"so\n",
+		bc_date_format_dmy(p.compile_due, due);
+		fprintf(stderr,
+			_("note: %s was to be compiled by %s; --as-of %s "
+			  "gives the report as it stood then, dated so\n"),
 			p.code, due, due);
 	}
 	bc_period_free(&p);
@@ -119,10 +108,10 @@ enum { O_FORMAT, O_OUT, O_PLUGINS, O_FIXED, O_AS_OF, O_DATE };
 static bool read_opts(bc_cli *c, cli_opt *opts, bc_export_opts *o)
 {
 	o->as_of = o->date = BC_DATE_NONE;
-	if (opts[O_FIXED].set && !bc_time_parse(opts[O_FIXED].value,
+	if (opts[O_FIXED].set && !bc_time_parse_any(opts[O_FIXED].value,
 						c->tz_offset, &o->fixed_time,
 						NULL)) {
-		cli_usage_error(usage, "--fixed-time takes a timestamp");
+		cli_usage_error(usage, _("--fixed-time takes a timestamp"));
 		return false;
 	}
 	if ((opts[O_AS_OF].set && !cli_date_arg(usage, "--as-of",
@@ -134,9 +123,10 @@ static bool read_opts(bc_cli *c, cli_opt *opts, bc_export_opts *o)
 	/* A document cannot speak of receipts after its own date. */
 	if (o->as_of != BC_DATE_NONE && o->date != BC_DATE_NONE &&
 	    o->date < o->as_of) {
-		cli_usage_error(usage, "--date %s is before --as-of %s: a "
-				       "report is dated on or after the day "
-				       "its figures are counted to",
+		cli_usage_error(usage,
+				_("--date %s is before --as-of %s: a report "
+				  "is dated on or after the day its figures "
+				  "are counted to"),
 				opts[O_DATE].value, opts[O_AS_OF].value);
 		return false;
 	}
@@ -157,12 +147,12 @@ int cmd_export(bc_cli *c, int argc, char **argv)
 	if (r)
 		return r < 0 ? EXIT_USAGE : EXIT_OK;
 	if (npos != 1 || !opts[O_OUT].set)
-		return cli_usage_error(usage, "export needs PERIOD and -o");
+		return cli_usage_error(usage, _("export needs PERIOD and -o"));
 	bc_export_opts o = {.out = opts[O_OUT].value,
 			    .tz_offset = c->tz_offset};
 	if (!read_opts(c, opts, &o))
 		return EXIT_USAGE;
-	char *path = plugin_path(opts[O_PLUGINS].value);
+	char *path = cli_plugin_path(opts[O_PLUGINS].value);
 	if (!path)
 		return cli_finish(c, BC_ERR_NOMEM);
 	o.plugin_path = path;
@@ -171,27 +161,32 @@ int cmd_export(bc_cli *c, int argc, char **argv)
 		   : format_of(o.out, path, fmt, sizeof fmt) ? fmt
 							     : NULL;
 	if (!o.format) {
-		r = no_format(path, "-o %s: its extension names no export "
-				    "format; give one with --format",
+		r = no_format(path,
+			      _("-o %s: its extension names no export format; "
+				"give one with --format"),
 			      o.out);
 		bc_free(path);
 		return r;
 	}
 	bc_err rc = cli_open(c, false);
+	cli_progress pr;
+	cli_progress_begin(&pr, c->json, CLI_PROGRESS_PARTS, 0);
+	o.progress = (bc_progress){cli_progress_cb, &pr};
 	if (rc == BC_OK)
 		rc = bc_export(c->st, c->rb, pos[0], &o, &c->diags);
+	cli_progress_end(&pr);
 	int code;
 	if (rc == BC_ERR_NOT_FOUND && c->diags.errors == 0) {
-		code = no_format(path, "no export format '%s'", o.format);
+		code = no_format(path, _("no export format '%s'"), o.format);
 	} else {
 		/* A plugin that cannot be used is an environment error. */
 		code = cli_finish(c, rc);
 		char as_of[BC_DATE_BUF], date[BC_DATE_BUF];
 		if (rc == BC_OK) {
-			bc_date_format(o.as_of, as_of);
-			bc_date_format(o.date, date);
+			bc_date_format_dmy(o.as_of, as_of);
+			bc_date_format_dmy(o.date, date);
 			fprintf(stderr,
-				"%s: written (%s), as of %s, dated %s\n",
+				_("%s: written (%s), as of %s, dated %s\n"),
 				bc_outfile_name(o.out), o.format, as_of,
 				date);
 			if (!opts[O_AS_OF].set && !opts[O_DATE].set)

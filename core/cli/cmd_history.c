@@ -1,17 +1,22 @@
 /* SPDX-License-Identifier: MIT */
 #include "cli.h"
 #include "history.h"
+#include "i18n.h"
+#include "import.h"
 #include "mem.h"
 #include "period.h"
 
-static const char usage[] =
+#include <string.h>
+
+static const char *const usage = N_(
 	"usage: baocao history UNIT PERIOD [FORM]\n\n"
 	"Every revision the unit sent for the period (of one form, or the\n"
 	"part 'report'): when and how it came, who signed it, the source\n"
 	"file and its SHA-256, its warnings, and what changed from the\n"
-	"revision before.  The revision in force is marked.  FORM is a form\n"
-	"of the period's ruleset (bm1) or report; a FORM it does not have is\n"
-	"a usage error that lists them.\n";
+	"revision before.  The revision in force is marked.  UNIT is the\n"
+	"unit's code or its name.  FORM is a form of the period's ruleset\n"
+	"(bm1) or report; a FORM it does not have is a usage error that\n"
+	"lists them.\n");
 
 /* Times are shown in the time zone of the command line (+07:00), not
  * in each file's own offset. */
@@ -47,41 +52,131 @@ static json_t *revision_json(const bc_revision_info *r, int offset)
 			 r->in_force, "warnings", w, "changes", ch);
 }
 
-static void revision_print(const bc_revision_info *r, int offset)
+/* How a revision came, as people call the channel: its label in the
+ * rules; a file handed over is the program's own channel. */
+static const char *channel_name(const bc_ruleset *rs, const char *id)
+{
+	const bc_channel *ch = bc_ruleset_channel(rs, id);
+	if (ch)
+		return ch->label;
+	return strcmp(id, BC_CHANNEL_FILE) ? id : _("a file handed over");
+}
+
+/* The field of form a change names ("hs_tiep_nhan", "van_ban.ghi_chu",
+ * "van_ban[2].ngay": a table's column), or NULL (a report's section). */
+static const bc_field *changed_field(const bc_form *f, const char *key)
+{
+	size_t n = strcspn(key, "[.");
+	const bc_field *t = NULL;
+	for (size_t i = 0; f && !t && i < f->n_fields; i++)
+		if (!strncmp(f->fields[i].id, key, n) && !f->fields[i].id[n])
+			t = &f->fields[i];
+	const char *col = strchr(key + n, '.');
+	if (!t || !col)
+		return t;
+	int k = bc_field_index(t->columns, t->n_columns, col + 1);
+	return k < 0 ? NULL : &t->columns[k];
+}
+
+/* A value as text shows it: a date dd/mm/yyyy, "—" for none. */
+static const char *shown(const bc_field *f, const char *v, char *buf)
+{
+	bc_date d;
+	if (!v)
+		return "—";
+	if (f && f->type == BC_T_DATE && bc_date_parse(v, &d)) {
+		bc_date_format_dmy(d, buf);
+		return buf;
+	}
+	return v;
+}
+
+static void change_print(const bc_form *form, const bc_change *c)
+{
+	const bc_field *f = changed_field(form, c->field);
+	char from[BC_DATE_BUF], to[BC_DATE_BUF];
+	fputs("    ", stdout);
+	if (f && !strchr(c->field, '.'))
+		printf("%s (%s)", f->label, c->field);
+	else
+		fputs(c->field, stdout);
+	printf(": %s → %s\n", shown(f, c->from, from), shown(f, c->to, to));
+}
+
+static void revision_print(const bc_ruleset *rs, const bc_revision_info *r,
+			   int offset)
 {
 	char at[BC_TIME_BUF];
-	bc_time_format(r->received_at, offset, at);
-	printf("%s r%d%s  received %s by %s  signed %s (%s)\n", r->part,
-	       r->number, r->in_force ? " (in force)" : "", at, r->channel,
-	       r->signer_name, r->signer_title);
-	printf("    file %s  sha256 %.16s…%s%s\n", r->file, r->sha256,
-	       r->estimated ? "  estimated" : "",
-	       r->complete ? "" : "  incomplete");
+	bc_time_format_dmy(r->received_at, offset, at);
+	printf(r->in_force ? _("%s (%s) r%d, in force: received %s by %s, "
+			       "signed by %s (%s)\n")
+			   : _("%s (%s) r%d: received %s by %s, signed by %s "
+			       "(%s)\n"),
+	       bc_ruleset_part_name(rs, r->part), r->part, r->number, at,
+	       channel_name(rs, r->channel), r->signer_name, r->signer_title);
+	printf(_("    file %s  sha256 %.16s…"), r->file, r->sha256);
+	printf("%s%s\n", r->estimated ? _("  estimated") : "",
+	       r->complete ? "" : _("  incomplete"));
 	if (r->correction) {
 		char as[BC_TIME_BUF];
-		bc_time_format(r->received_as, offset, as);
-		printf("    receipt time corrected (imported as %s): %s\n", as,
-		       r->correction);
+		bc_time_format_dmy(r->received_as, offset, as);
+		printf(_("    receipt time corrected (imported as %s): %s\n"),
+		       as, r->correction);
 	}
-	for (size_t i = 0; i < r->n_changes; i++) {
-		const bc_change *c = &r->changes[i];
-		fputs("    ", stdout);
-		cli_col(stdout, c->field, 32, false);
-		printf(" %s → %s\n", c->from ? c->from : "—",
-		       c->to ? c->to : "—");
-	}
+	const bc_form *form = bc_ruleset_form(rs, r->part);
+	for (size_t i = 0; i < r->n_changes; i++)
+		change_print(form, &r->changes[i]);
 	for (size_t i = 0; i < r->n_warnings; i++)
-		printf("    warning: %s\n", r->warnings[i]);
+		printf(_("    warning: %s\n"), r->warnings[i]);
+}
+
+static void history_print(const bc_history *h, const bc_unit *u,
+			  const bc_period *p, const char *form, int offset)
+{
+	if (!h->n) {
+		if (form)
+			fprintf(stderr, _("no revision of %s from %s (%s) for %s\n"),
+				bc_ruleset_part_name(p->rs, form), u->name,
+				u->code, p->code);
+		else
+			fprintf(stderr, _("no revision from %s (%s) for %s\n"),
+				u->name, u->code, p->code);
+		return;
+	}
+	printf("%s (%s), %s (%s)\n\n", u->name, u->code, p->label, p->code);
+	for (size_t i = 0; i < h->n; i++)
+		revision_print(p->rs, &h->v[i], offset);
+}
+
+/* Prints the history of the unit and period of the command line. */
+static bc_err show(bc_cli *c, const bc_unit *u, const bc_period *p,
+		   const char *form)
+{
+	bc_history h;
+	bc_err rc = bc_history_get(c->st, u->code, p->code, form, &h,
+				   &c->diags);
+	if (rc == BC_OK && c->json) {
+		json_t *a = json_array();
+		for (size_t i = 0; i < h.n; i++)
+			json_array_append_new(a, revision_json(&h.v[i], c->tz_offset));
+		cli_print_json(json_pack("{s:s, s:s, s:o}", "unit", h.unit,
+					 "period", h.period, "revisions", a));
+	} else if (rc == BC_OK) {
+		history_print(&h, u, p, form, c->tz_offset);
+	}
+	bc_history_free(&h);
+	return rc;
 }
 
 int cmd_history(bc_cli *c, int argc, char **argv)
 {
 	const char *pos[3];
-	int npos, r = cli_parse(c, argc, argv, NULL, pos, 3, &npos, usage);
+	const char *use = _(usage);
+	int npos, r = cli_parse(c, argc, argv, NULL, pos, 3, &npos, use);
 	if (r)
 		return r < 0 ? EXIT_USAGE : EXIT_OK;
 	if (npos < 2)
-		return cli_usage_error(usage, "history: which unit and period?");
+		return cli_usage_error(use, _("history: which unit and period?"));
 	bc_err rc = cli_open(c, false);
 	/* The period must be one the rules know, and the form one of its
 	 * ruleset (exit 2 otherwise). */
@@ -93,31 +188,20 @@ int cmd_history(bc_cli *c, int argc, char **argv)
 	const char *form = npos == 3 ? pos[2] : NULL;
 	if (form && !bc_ruleset_part(p.rs, form)) {
 		char *parts = bc_ruleset_parts_text(p.rs);
-		r = cli_usage_error(usage, "%s is no form of %s (ruleset %s); "
-					   "its forms are %s",
+		r = cli_usage_error(use, _("%s is no form of %s (ruleset %s); "
+					   "its forms are %s"),
 				    form, p.code, p.rs->id,
 				    parts ? parts : "(out of memory)");
 		bc_free(parts);
 		bc_period_free(&p);
 		return r;
 	}
-	bc_history h;
-	rc = bc_history_get(c->st, pos[0], p.code, form, &h, &c->diags);
-	bc_period_free(&p);
-	if (rc == BC_OK && c->json) {
-		json_t *a = json_array();
-		for (size_t i = 0; i < h.n; i++)
-			json_array_append_new(a, revision_json(&h.v[i], c->tz_offset));
-		cli_print_json(json_pack("{s:s, s:s, s:o}", "unit", h.unit,
-					 "period", h.period, "revisions", a));
-	} else if (rc == BC_OK) {
-		for (size_t i = 0; i < h.n; i++)
-			revision_print(&h.v[i], c->tz_offset);
-		if (!h.n)
-			fprintf(stderr, "no revision of %s%s%s for %s\n",
-				pos[0], form ? " " : "", form ? form : "",
-				h.period);
+	bc_unit u;
+	r = cli_unit_arg(c, pos[0], &u);
+	if (r == EXIT_OK) {
+		r = cli_finish(c, show(c, &u, &p, form));
+		bc_unit_free(&u);
 	}
-	bc_history_free(&h);
-	return cli_finish(c, rc);
+	bc_period_free(&p);
+	return r;
 }

@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 #include "cli.h"
+#include "i18n.h"
 #include "import.h"
 #include "mem.h"
+#include "progress.h"
 
 #include <string.h>
 
-static const char usage[] =
+static const char *const usage = N_(
 	"usage: baocao import FILE... [--received-at TS] [--channel C] "
 	"[--dry-run]\n\n"
 	"Reads submission files: a unit's filled workbook (.xlsx, made by\n"
@@ -35,14 +37,14 @@ static const char usage[] =
 	"unreadable, the database locked by another program for more than\n"
 	"30 s) or the rules failed (a column's pattern too costly for a\n"
 	"cell: named at the rules' file and line), else 1 when any was\n"
-	"refused.\n";
+	"refused.\n");
 
 static json_t *diags_json(const bc_diags *d, bc_severity sev)
 {
 	json_t *a = json_array();
 	for (size_t i = 0; i < d->n; i++)
 		if (d->v[i].severity == sev) {
-			char *s = bc_diag_format(&d->v[i]);
+			char *s = bc_diag_format_neutral(&d->v[i]);
 			json_array_append_new(a, json_string(s ? s : ""));
 			bc_free(s);
 		}
@@ -61,7 +63,7 @@ static json_t *problems_json(const bc_diags *d)
 	json_t *a = json_array();
 	for (size_t i = 0; i < d->n; i++) {
 		const bc_diag *g = &d->v[i];
-		char *s = bc_diag_format(g);
+		char *s = bc_diag_format_neutral(g);
 		bool cell = g->loc && strchr(g->loc, '!');
 		json_array_append_new(
 			a,
@@ -117,40 +119,44 @@ static json_t *result_json(const char *file, const bc_import_result *r,
 static const char *received_note(const bc_import_item *it, int tz_offset,
 				 char *buf, size_t n)
 {
-	char when[BC_TIME_BUF];
+	char when[BC_TIME_DMY_BUF];
 	buf[0] = '\0';
 	if (it->received_default) {
-		bc_time_format(it->received_at, tz_offset, when);
-		snprintf(buf, n, "; received at import, %s (no --received-at)",
+		bc_time_format_dmy(it->received_at, tz_offset, when);
+		snprintf(buf, n, _("; received at import, %s (no --received-at)"),
 			 when);
 	}
 	return buf;
 }
 
-static void summary(const char *file, const bc_import_result *r,
-		    bool dry_run, size_t errors, int tz_offset)
+static void summary(bc_cli *c, const char *file, const bc_import_result *r,
+		    bool dry_run, size_t errors)
 {
 	if (!r->accepted) {
-		fprintf(stderr, "%s: rejected, nothing stored (%zu problem%s)\n",
-			file, errors, errors == 1 ? "" : "s");
+		fprintf(stderr,
+			P_("%s: rejected, nothing stored (%zu problem)\n",
+			   "%s: rejected, nothing stored (%zu problems)\n",
+			   errors),
+			file, errors);
 		return;
 	}
 	for (size_t i = 0; i < r->n; i++) {
 		const bc_import_item *it = &r->items[i];
-		char note[BC_TIME_BUF + 64];
+		char note[BC_TIME_DMY_BUF + 256], unit[512];
+		cli_unit_text(c, it->unit, unit, sizeof unit);
 		if (it->duplicate)
 			fprintf(stderr,
-				"%s: %s %s already imported as revision %s; "
-				"nothing stored\n",
-				file, it->unit, it->period, it->duplicate);
+				_("%s: %s %s already imported as revision %s; "
+				  "nothing stored\n"),
+				file, unit, it->period, it->duplicate);
 		else
 			fprintf(stderr, "%s: %s: %s %s%s%s%s%s\n", file,
-				dry_run ? "would be accepted" : "accepted",
-				it->unit, it->period,
-				it->parts ? ": " : "",
+				dry_run ? _("would be accepted")
+					: _("accepted"),
+				unit, it->period, it->parts ? ": " : "",
 				it->parts ? it->parts : "",
-				it->late ? " (late)" : "",
-				received_note(it, tz_offset, note,
+				it->late ? _(" (late)") : "",
+				received_note(it, c->tz_offset, note,
 					      sizeof note));
 	}
 }
@@ -173,7 +179,9 @@ static void say_missed(const json_t *missed, int n)
 {
 	size_t i;
 	const json_t *m;
-	fprintf(stderr, "import: %zu of %d files not imported:",
+	fprintf(stderr,
+		P_("import: %zu of %d file not imported:",
+		   "import: %zu of %d files not imported:", n),
 		json_array_size(missed), n);
 	json_array_foreach(missed, i, m)
 		fprintf(stderr, "%s %s (%s)", i ? ";" : "",
@@ -181,15 +189,16 @@ static void say_missed(const json_t *missed, int n)
 			strcmp(json_string_value(json_object_get(m, "reason")),
 			       "refused")
 				? json_string_value(json_object_get(m, "message"))
-				: "refused");
+				: _("refused"));
 	fputc('\n', stderr);
 }
 
-/* Imports one file and says what became of it; a file not imported
- * joins missed.  Whatever happened, the caller goes on to the next. */
+/* Imports one file and says what became of it (the progress line
+ * cleared first); a file not imported joins missed.  Whatever happened,
+ * the caller goes on to the next. */
 static bc_err import_one(bc_cli *c, const char *file,
 			 const bc_import_opts *o, bool dry_run, json_t *all,
-			 json_t *missed)
+			 json_t *missed, cli_progress *pr)
 {
 	bc_import_result res;
 	size_t before = c->diags.errors;
@@ -206,11 +215,13 @@ static bc_err import_one(bc_cli *c, const char *file,
 		cli_drop_warnings(c);
 		json_array_append_new(missed, not_imported(file, rc, &c->diags));
 	}
+	cli_progress_hide(pr);
 	cli_flush_diags(c);
 	if (rc == BC_OK || rc == BC_ERR_INVALID)
-		summary(file, &res, dry_run, errors, c->tz_offset);
+		summary(c, file, &res, dry_run, errors);
 	else
-		fprintf(stderr, "%s: not imported (%s); the other files go on\n",
+		fprintf(stderr,
+			_("%s: not imported (%s); the other files go on\n"),
 			file, bc_strerror(rc));
 	bc_import_result_free(&res);
 	return rc;
@@ -233,7 +244,8 @@ int cmd_import(bc_cli *c, int argc, char **argv)
 		bc_free(files);
 		return r > 0 ? EXIT_OK
 			     : r < 0 ? EXIT_USAGE
-				     : cli_usage_error(usage, "import: no file");
+				     : cli_usage_error(usage,
+						       _("import: no file"));
 	}
 	bc_import_opts o = {.received_at = opts[0].value,
 			    .channel = opts[1].value,
@@ -243,27 +255,42 @@ int cmd_import(bc_cli *c, int argc, char **argv)
 		bc_free(files);
 		return cli_finish(c, rc);
 	}
-	/* Options are checked once, as usage: not once per file. */
+	/* Options are checked once, as usage: not once per file; a time
+	 * typed day first goes on as ISO, which the import reads. */
 	bc_time t;
+	int off;
+	char iso[BC_TIME_BUF];
+	if (o.received_at &&
+	    bc_time_parse_any(o.received_at, c->tz_offset, &t, &off) &&
+	    !bc_time_parse(o.received_at, c->tz_offset, &t, NULL)) {
+		bc_time_format(t, off, iso);
+		o.received_at = iso;
+	}
 	if (o.received_at &&
 	    !bc_time_parse(o.received_at, c->tz_offset, &t, NULL)) {
 		bc_free(files);
-		return cli_usage_error(usage, "--received-at takes a date or a "
-					      "timestamp (2023-02-26T09:30)");
+		return cli_usage_error(usage, _("--received-at takes a date or "
+						"a timestamp (26/02/2023 09:30 "
+						"or 2023-02-26T09:30)"));
 	}
 	if (o.channel && strcmp(o.channel, BC_CHANNEL_FILE) &&
 	    !bc_rulebook_channel(c->rb, o.channel)) {
 		bc_free(files);
-		return cli_usage_error(usage, "--channel: no channel '%s'",
+		return cli_usage_error(usage, _("--channel: no channel '%s'"),
 				       o.channel);
 	}
 	json_t *all = json_array(), *missed = json_array();
 	bool refused = false, unreadable = false;
+	/* One file needs no count of files. */
+	cli_progress pr;
+	cli_progress_begin(&pr, c->json || n < 2, CLI_PROGRESS_FILES, (size_t)n);
 	for (int i = 0; i < n; i++) {
-		rc = import_one(c, files[i], &o, opts[2].set, all, missed);
+		cli_progress_step(&pr, (size_t)i, (size_t)n);
+		rc = import_one(c, files[i], &o, opts[2].set, all, missed, &pr);
 		refused |= rc == BC_ERR_INVALID;
 		unreadable |= rc != BC_OK && rc != BC_ERR_INVALID;
 	}
+	cli_progress_end(&pr);
 	/* One line naming every file left out, after their messages. */
 	if (n > 1 && json_array_size(missed))
 		say_missed(missed, n);

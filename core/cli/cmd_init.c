@@ -1,13 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 #include "cli.h"
+#include "i18n.h"
 
-static const char usage[] =
+static const char *const usage = N_(
 	"usage: baocao init\n\n"
 	"Creates the database if it is missing (running it again is "
 	"harmless),\nupgrades its schema, and records every ruleset of the "
 	"rules directory.\nThe rules are loaded first: if they cannot be, "
 	"nothing is created.  A new\ndatabase appears only complete; none is "
-	"made beside a journal file\n(DB-wal) left without its database.\n";
+	"made beside a journal file\n(DB-wal) left without its database.\n");
 
 int cmd_init(bc_cli *c, int argc, char **argv)
 {
@@ -39,9 +40,10 @@ int cmd_init(bc_cli *c, int argc, char **argv)
 					 bc_store_schema_version(c->st),
 					 "rulesets", rs));
 	} else {
-		fprintf(stderr, "%s: schema %d, %zu ruleset%s:", c->db_path,
-			bc_store_schema_version(c->st), c->rb->n,
-			c->rb->n == 1 ? "" : "s");
+		fprintf(stderr,
+			P_("%s: schema %d, %zu ruleset:",
+			   "%s: schema %d, %zu rulesets:", c->rb->n),
+			c->db_path, bc_store_schema_version(c->st), c->rb->n);
 		for (size_t i = 0; i < c->rb->n; i++)
 			fprintf(stderr, " %s", c->rb->v[i]->id);
 		fputc('\n', stderr);

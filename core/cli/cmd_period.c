@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 #include "cli.h"
+#include "i18n.h"
 #include "period.h"
 #include "period_json.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static const char usage[] =
+static const char *const usage = N_(
 	"usage: baocao period show PERIOD\n"
 	"       baocao period calendar YEAR\n"
 	"       baocao period advance PERIOD --due DATE --doc REF\n"
@@ -15,7 +16,8 @@ static const char usage[] =
 	"                               [--compile-due DATE] [--forms a,b]\n\n"
 	"PERIOD is YYYY-TYPE with a type of the ruleset in force (2023-Q1),\n"
 	"or YYYY-<ad-hoc prefix><n> for an ad-hoc report (2023-DX1).\n"
-	"Period codes are read in either case (2023-q1 is 2023-Q1).\n\n"
+	"Period codes are read in either case (2023-q1 is 2023-Q1).\n"
+	"DATE is dd/mm/yyyy (or YYYY-MM-DD).\n\n"
 	"advance    moves the unit deadline earlier than the rules' date,\n"
 	"           by the document REF, where the rules allow it.  Each\n"
 	"           advance is kept with its document; the last recorded is\n"
@@ -25,7 +27,7 @@ static const char usage[] =
 	"           advanced_by, those it replaced as superseded_advances.\n"
 	"add-adhoc  creates an ad-hoc report with its own window and\n"
 	"           deadline; --forms names the forms it asks for (ids of\n"
-	"           the ruleset's forms, or report), all when not given\n";
+	"           the ruleset's forms, or report), all when not given\n");
 
 /* The advances the one in force superseded (all of v but the last),
  * oldest first. */
@@ -48,22 +50,22 @@ static void period_print(const bc_period *p, const bc_advance *v, size_t n)
 {
 	char from[BC_DATE_BUF], to[BC_DATE_BUF], due[BC_DATE_BUF],
 		comp[BC_DATE_BUF];
-	bc_date_format(p->from, from);
-	bc_date_format(p->to, to);
-	bc_date_format(p->unit_due, due);
-	bc_date_format(p->compile_due, comp);
+	bc_date_format_dmy(p->from, from);
+	bc_date_format_dmy(p->to, to);
+	bc_date_format_dmy(p->unit_due, due);
+	bc_date_format_dmy(p->compile_due, comp);
 	cli_col(stdout, p->code, 10, false);
-	printf(" %s → %s  units due %s  compiled by %s  %s  [%s]", from, to,
-	       due, comp, p->label, p->rs->id);
+	printf(_(" %s → %s  units due %s  compiled by %s  %s  [%s]"), from,
+	       to, due, comp, p->label, p->rs->id);
 	if (p->advanced_doc)
-		printf("  (advanced by %s)", p->advanced_doc);
+		printf(_("  (advanced by %s)"), p->advanced_doc);
 	for (size_t i = 0; i + 1 < n; i++) {
-		bc_date_format(v[i].unit_due, due);
-		printf("%s%s → %s%s", i ? "; " : "  (superseding ", v[i].doc,
-		       due, i + 2 == n ? ")" : "");
+		bc_date_format_dmy(v[i].unit_due, due);
+		printf("%s%s → %s%s", i ? "; " : _("  (superseding "),
+		       v[i].doc, due, i + 2 == n ? ")" : "");
 	}
 	if (p->doc)
-		printf("  (asked by %s)", p->doc);
+		printf(_("  (asked by %s)"), p->doc);
 	printf("\n");
 }
 
@@ -99,8 +101,8 @@ static int period_show(bc_cli *c, const char *code)
 		return cli_finish(c, rc);
 	if (p.rules_changed)
 		fprintf(stderr,
-			"note: %s keeps the version of %s it was recorded "
-			"with; the rules directory now holds another\n",
+			_("note: %s keeps the version of %s it was recorded "
+			  "with; the rules directory now holds another\n"),
 			p.code, p.rs->id);
 	rc = period_out(c, &p, c->json ? &j : NULL);
 	if (rc == BC_OK && j)
@@ -114,7 +116,7 @@ static int period_calendar(bc_cli *c, const char *year_s)
 	char *end;
 	long year = strtol(year_s, &end, 10);
 	if (*end || end == year_s || year < 1900 || year > 9999)
-		return cli_usage_error(usage, "'%s' is not a year", year_s);
+		return cli_usage_error(usage, _("'%s' is not a year"), year_s);
 	bc_period *v;
 	size_t n;
 	bc_err rc = cli_open(c, false);
@@ -143,7 +145,8 @@ static int period_advance(bc_cli *c, const char *code, cli_opt *o)
 {
 	bc_date due;
 	if (!o[0].set || !o[1].set)
-		return cli_usage_error(usage, "advance needs --due and --doc");
+		return cli_usage_error(usage,
+				       _("advance needs --due and --doc"));
 	if (!cli_date_arg(usage, "--due", o[0].value, &due))
 		return EXIT_USAGE;
 	bc_err rc = cli_open(c, false);
@@ -152,9 +155,10 @@ static int period_advance(bc_cli *c, const char *code, cli_opt *o)
 				       &c->diags);
 	if (rc != BC_OK)
 		return cli_finish(c, rc);
-	char canon[BC_PERIOD_CODE_MAX];
+	char canon[BC_PERIOD_CODE_MAX], day[BC_DATE_BUF];
 	bc_period_code_canon(code, canon);
-	fprintf(stderr, "%s: units now due %s, by %s\n", canon, o[0].value,
+	bc_date_format_dmy(due, day);
+	fprintf(stderr, _("%s: units now due %s, by %s\n"), canon, day,
 		o[1].value);
 	return period_show(c, canon);
 }
@@ -164,8 +168,8 @@ static int period_adhoc(bc_cli *c, const char *code, cli_opt *o)
 {
 	bc_adhoc a = {.code = code, .compile_due = BC_DATE_NONE};
 	if (!o[0].set || !o[1].set || !o[2].set || !o[3].set)
-		return cli_usage_error(usage, "add-adhoc needs --from, --to, "
-					      "--due and --doc");
+		return cli_usage_error(usage, _("add-adhoc needs --from, --to, "
+						"--due and --doc"));
 	if (!cli_date_arg(usage, "--due", o[0].value, &a.unit_due) ||
 	    !cli_date_arg(usage, "--from", o[2].value, &a.from) ||
 	    !cli_date_arg(usage, "--to", o[3].value, &a.to) ||
@@ -206,6 +210,6 @@ int cmd_period(bc_cli *c, int argc, char **argv)
 		return period_advance(c, pos[1], opts);
 	if (npos == 2 && strcmp(sub, "add-adhoc") == 0)
 		return period_adhoc(c, pos[1], opts);
-	return cli_usage_error(usage, "period: say show, calendar, advance "
-				      "or add-adhoc");
+	return cli_usage_error(usage, _("period: say show, calendar, advance "
+					"or add-adhoc"));
 }

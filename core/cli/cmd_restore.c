@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 #include "backup.h"
 #include "cli.h"
+#include "i18n.h"
 #include "mem.h"
 
 #include <time.h>
 
-static const char usage[] =
+static const char *const usage = N_(
 	"usage: baocao restore BACKUP\n\n"
 	"Puts the database (--db, $BAOCAO_DB or ./baocao.db) back from a\n"
 	"backup that 'baocao backup' wrote.  The backup is checked first as\n"
@@ -17,7 +18,7 @@ static const char usage[] =
 	"imported after the backup must be imported again.\n\n"
 	"Stop every other baocao using the database first.  Never copy a\n"
 	"backup over the database by hand: SQLite would apply the old\n"
-	"database's journal (DB-wal) to the copy.\n";
+	"database's journal (DB-wal) to the copy.\n");
 
 int cmd_restore(bc_cli *c, int argc, char **argv)
 {
@@ -26,7 +27,8 @@ int cmd_restore(bc_cli *c, int argc, char **argv)
 	if (r)
 		return r < 0 ? EXIT_USAGE : EXIT_OK;
 	if (npos != 1)
-		return cli_usage_error(usage, "restore: give the BACKUP file");
+		return cli_usage_error(usage,
+				       _("restore: give the BACKUP file"));
 	char *kept = NULL, what[256];
 	bc_check_counts n;
 	bc_err rc = bc_backup_restore(pos[0], c->db_path,
@@ -37,8 +39,8 @@ int cmd_restore(bc_cli *c, int argc, char **argv)
 	if (rc != BC_OK) {
 		if (rc == BC_ERR_INVALID)
 			bc_diags_add(&c->diags, BC_ERROR, pos[0], 0, NULL, NULL,
-				     "not restored: the database is as it "
-				     "was");
+				     _("not restored: the database is as it "
+				       "was"));
 		return cli_finish(c, rc);
 	}
 	cli_counts_text(&n, what, sizeof what);
@@ -47,11 +49,14 @@ int cmd_restore(bc_cli *c, int argc, char **argv)
 					 c->db_path, "restored_from", pos[0],
 					 "kept", kept, "counts",
 					 cli_counts_json(&n)));
+	else if (kept)
+		fprintf(stderr,
+			_("%s: restored from %s (%s); the database that was "
+			  "there is kept as %s\n"),
+			c->db_path, pos[0], what, kept);
 	else
-		fprintf(stderr, "%s: restored from %s (%s)%s%s\n", c->db_path,
-			pos[0], what,
-			kept ? "; the database that was there is kept as " : "",
-			kept ? kept : "");
+		fprintf(stderr, _("%s: restored from %s (%s)\n"), c->db_path,
+			pos[0], what);
 	bc_free(kept);
 	return EXIT_OK;
 }

@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 #include "cli.h"
+#include "i18n.h"
 #include "receipt.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static const char usage[] =
+static const char *const usage = N_(
 	"usage: baocao revision correct-time UNIT PERIOD PART [--revision N]\n"
 	"                --received-at TS --reason TEXT\n"
 	"       baocao revision correct-time UNIT PERIOD --file SHA256\n"
@@ -23,23 +24,27 @@ static const char usage[] =
 	"                    period began\n"
 	"  --reason TEXT     why (the document or message giving the time)\n"
 	"Exit 0 when corrected, 1 when the time or reason is refused, 2 when\n"
-	"no such revision or file.\n";
+	"no such revision or file.\n");
 
 static void say(bc_cli *c, const bc_receipt_fix *f, const bc_receipt_done *r)
 {
 	char was[BC_TIME_BUF], now[BC_TIME_BUF];
-	bc_time_format(r->was, r->was_offset, was);
-	bc_time_format(f->received_at, f->offset, now);
-	if (c->json)
+	if (c->json) {
+		bc_time_format(r->was, r->was_offset, was);
+		bc_time_format(f->received_at, f->offset, now);
 		cli_print_json(json_pack(
 			"{s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "unit", f->unit,
 			"period", f->period, "revisions", r->revisions,
 			"sha256", r->sha256, "received_at", now, "was", was,
 			"reason", f->reason));
-	else
-		fprintf(stderr,
-			"%s %s: %s (sha256 %.12s…): received %s, not %s\n",
-			f->unit, f->period, r->revisions, r->sha256, now, was);
+		return;
+	}
+	bc_time_format_dmy(r->was, r->was_offset, was);
+	bc_time_format_dmy(f->received_at, f->offset, now);
+	char who[512];
+	fprintf(stderr, _("%s %s: %s (sha256 %.12s…): received %s, not %s\n"),
+		cli_unit_text(c, f->unit, who, sizeof who), f->period,
+		r->revisions, r->sha256, now, was);
 }
 
 static int correct_time(bc_cli *c, const char **pos, int npos,
@@ -51,28 +56,37 @@ static int correct_time(bc_cli *c, const char **pos, int npos,
 			    .sha = opts[1].value, .reason = opts[3].value};
 	if ((npos == 4) == (f.sha != NULL) || (opts[0].set && !f.part) ||
 	    (opts[0].set && f.number < 1))
-		return cli_usage_error(usage, "revision correct-time: name "
-					      "PART [--revision N] or --file "
-					      "SHA256");
+		return cli_usage_error(usage, _("revision correct-time: name "
+						"PART [--revision N] or --file "
+						"SHA256"));
 	if (!opts[2].value || !opts[3].value)
-		return cli_usage_error(usage, "revision correct-time: "
-					      "--received-at and --reason are "
-					      "required");
+		return cli_usage_error(usage, _("revision correct-time: "
+						"--received-at and --reason "
+						"are required"));
 	if (f.sha && (strlen(f.sha) < 8 ||
 		      strspn(f.sha, "0123456789abcdefABCDEF") != strlen(f.sha)))
-		return cli_usage_error(usage, "--file takes 8 or more hex "
-					      "digits of the file's SHA-256");
-	if (!bc_time_parse(opts[2].value, c->tz_offset, &f.received_at,
-			   &f.offset))
-		return cli_usage_error(usage, "--received-at takes a date or a "
-					      "timestamp (2023-02-26T09:30)");
+		return cli_usage_error(usage, _("--file takes 8 or more hex "
+						"digits of the file's "
+						"SHA-256"));
+	if (!bc_time_parse_any(opts[2].value, c->tz_offset, &f.received_at,
+			       &f.offset))
+		return cli_usage_error(usage, _("--received-at takes a date or "
+						"a timestamp (26/02/2023 09:30 "
+						"or 2023-02-26T09:30)"));
 	bc_receipt_done r;
+	bc_unit u;
 	bc_err rc = cli_open(c, false);
-	if (rc == BC_OK)
-		rc = bc_receipt_correct(c->st, c->rb, &f, &r, &c->diags);
+	if (rc != BC_OK)
+		return cli_finish(c, rc);
+	int x = cli_unit_arg(c, f.unit, &u);
+	if (x != EXIT_OK)
+		return x;
+	f.unit = u.code;
+	rc = bc_receipt_correct(c->st, c->rb, &f, &r, &c->diags);
 	if (rc == BC_OK)
 		say(c, &f, &r);
 	bc_receipt_done_free(&r);
+	bc_unit_free(&u);
 	return cli_finish(c, rc);
 }
 
@@ -91,6 +105,6 @@ int cmd_revision(bc_cli *c, int argc, char **argv)
 		return r < 0 ? EXIT_USAGE : EXIT_OK;
 	if (npos >= 3 && !strcmp(pos[0], "correct-time"))
 		return correct_time(c, pos, npos, opts);
-	return cli_usage_error(usage, "revision: say correct-time UNIT PERIOD "
-				      "…");
+	return cli_usage_error(usage, _("revision: say correct-time UNIT "
+					"PERIOD …"));
 }

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 #include "cli.h"
+#include "i18n.h"
 #include "ruleset_json.h"
+#include "text.h"
 
 #include <string.h>
 
-static const char usage[] =
+static const char *const usage = N_(
 	"usage: baocao rules list\n"
 	"       baocao rules check [DIR]\n"
 	"       baocao rules show RULESET\n\n"
@@ -15,7 +17,7 @@ static const char usage[] =
 	"change the exit code; the rules'\n       memory cap and time "
 	"limit count what their registrations keep and do\n"
 	"show   a ruleset's directive, periods, unit kinds, levels and "
-	"roles\n";
+	"roles\n");
 
 static int rules_list(bc_cli *c)
 {
@@ -32,19 +34,28 @@ static int rules_list(bc_cli *c)
 		}
 		char from[BC_DATE_BUF], to[BC_DATE_BUF] = "", issued[BC_DATE_BUF] = "";
 		bc_date end = bc_rulebook_in_force_to(c->rb, rs);
-		bc_date_format(d->in_force_from, from);
+		bc_date_format_dmy(d->in_force_from, from);
 		if (end != BC_DATE_NONE)
-			bc_date_format(end, to);
+			bc_date_format_dmy(end, to);
 		if (d->issued != BC_DATE_NONE)
-			bc_date_format(d->issued, issued);
-		printf("%s\n  %s\n  directive %s%s%s\n", rs->id, d->title,
-		       d->reference, *issued ? " of " : "", issued);
+			bc_date_format_dmy(d->issued, issued);
+		printf("%s\n  %s\n  ", rs->id, d->title);
+		if (*issued)
+			printf(_("directive %s of %s\n"), d->reference, issued);
+		else
+			printf(_("directive %s\n"), d->reference);
 		if (d->replaces)
-			printf("  replaces %s\n", d->replaces);
+			printf(_("  replaces %s\n"), d->replaces);
 		if (d->supersedes)
-			printf("  supersedes ruleset %s\n", d->supersedes);
-		printf("  governs periods whose data window ends from %s%s%s\n",
-		       from, *to ? " to " : " on", to);
+			printf(_("  supersedes ruleset %s\n"), d->supersedes);
+		if (*to)
+			printf(_("  governs periods whose data window ends from "
+				 "%s to %s\n"),
+			       from, to);
+		else
+			printf(_("  governs periods whose data window ends from "
+				 "%s on\n"),
+			       from);
 	}
 	if (c->json)
 		cli_print_json(json_pack("{s:o}", "rulesets", arr));
@@ -88,10 +99,14 @@ static int rules_check(bc_cli *c, const char *dir)
 					 "messages", msgs));
 	}
 	cli_flush_diags(c);
-	fprintf(stderr, "rules check: %zu ruleset%s loaded, %zu error%s, "
-			"%zu warning%s\n",
-		n, n == 1 ? "" : "s", errors, errors == 1 ? "" : "s", warnings,
-		warnings == 1 ? "" : "s");
+	char loaded[64], errs[64], warns[64];
+	snprintf(loaded, sizeof loaded,
+		 P_("%zu ruleset loaded", "%zu rulesets loaded", n), n);
+	snprintf(errs, sizeof errs, P_("%zu error", "%zu errors", errors),
+		 errors);
+	snprintf(warns, sizeof warns,
+		 P_("%zu warning", "%zu warnings", warnings), warnings);
+	fprintf(stderr, _("rules check: %s, %s, %s\n"), loaded, errs, warns);
 	return errors || rc != BC_OK ? EXIT_REJECTED : EXIT_OK;
 }
 
@@ -119,53 +134,68 @@ static void field_print(const bc_field *f, const char *indent)
 	if (f->unit)
 		printf(" (%s)", f->unit);
 	if (f->level)
-		printf(" [chỉ cấp %s]", f->level);
+		printf(_(" [level %s only]"), f->level);
 	if (f->required)
-		printf(" [bắt buộc]");
+		fputs(_(" [required]"), stdout);
 	if (f->n_values) {
 		printf(" {");
-		for (size_t i = 0; i < f->n_values; i++)
+		for (size_t i = 0; i < f->n_values; i++) {
 			printf("%s%s", i ? ", " : "", f->values[i]);
+			if (strcmp(f->value_labels[i], f->values[i]))
+				printf(" \"%s\"", f->value_labels[i]);
+		}
 		printf("}");
 	}
 	printf("\n");
 	for (size_t i = 0; i < f->n_columns; i++)
 		field_print(&f->columns[i], "        ");
 	for (size_t i = 0; i < f->n_row_checks; i++)
-		printf("        check %s\n", f->row_checks[i].text);
+		printf("        %s %s\n", _("check"), f->row_checks[i].text);
+}
+
+/* a, or b when not first, in a column as wide as the wider of the two:
+ * words whose width depends on the reader's language. */
+static void one_of(const char *a, const char *b, bool first)
+{
+	size_t wa = bc_utf8_width(a), wb = bc_utf8_width(b);
+	cli_col(stdout, first ? a : b, (int)(wa > wb ? wa : wb), false);
+}
+
+/* A form's check: "check" or "warn", the field and the text. */
+static void check_print(const bc_check *c)
+{
+	fputs("    ", stdout);
+	one_of(_("check"), _("warn"), c->severity == BC_ERROR);
+	printf(" %s%s%s\n", c->field ? c->field : "", c->field ? " " : "",
+	       c->text);
 }
 
 static void forms_print(const bc_ruleset *rs)
 {
 	for (size_t i = 0; i < rs->n_forms; i++) {
 		const bc_form *f = &rs->forms[i];
-		printf("\nform %s — %s", f->id, f->title);
+		printf(_("\nform %s — %s — %s"), f->id, f->name, f->title);
 		if (f->section)
-			printf(" (mục %s)", f->section);
+			printf(_(" (section %s)"), f->section);
 		if (f->owner)
 			printf(" — %s", f->owner);
 		printf("\n");
 		for (size_t k = 0; k < f->n_fields; k++)
 			field_print(&f->fields[k], "    ");
-		for (size_t k = 0; k < f->n_checks; k++) {
-			const bc_check *c = &f->checks[k];
-			printf("    %s %s%s%s\n",
-			       c->severity == BC_ERROR ? "check" : "warn ",
-			       c->field ? c->field : "", c->field ? " " : "",
-			       c->text);
-		}
+		for (size_t k = 0; k < f->n_checks; k++)
+			check_print(&f->checks[k]);
 		for (size_t k = 0; k < f->n_indicators; k++) {
 			const bc_indicator *x = &f->indicators[k];
 			char num[512], den[512];
 			bc_expr_text(&x->num, num, sizeof num);
 			bc_expr_text(&x->den, den, sizeof den);
 			if (x->rows >= 0)
-				printf("    indicator %s = rows of %s matching "
-				       "/ all rows — %s\n",
+				printf(_("    indicator %s = rows of %s matching "
+					 "/ all rows — %s\n"),
 				       x->id, f->fields[x->rows].id, x->label);
 			else
-				printf("    indicator %s = (%s) / (%s) × 100 — "
-				       "%s\n",
+				printf(_("    indicator %s = (%s) / (%s) × 100 — "
+					 "%s\n"),
 				       x->id, num, den, x->label);
 		}
 	}
@@ -173,7 +203,7 @@ static void forms_print(const bc_ruleset *rs)
 
 static void outline_print(const bc_ruleset *rs)
 {
-	printf("\noutline:\n");
+	fputs(_("\noutline:\n"), stdout);
 	for (size_t i = 0; i < rs->n_sections; i++) {
 		const bc_section *x = &rs->sections[i];
 		int depth = 0;
@@ -195,10 +225,10 @@ static void outline_print(const bc_ruleset *rs)
 
 static void duties_print(const bc_ruleset *rs)
 {
-	printf("\nresponsibilities:\n");
+	fputs(_("\nresponsibilities:\n"), stdout);
 	for (size_t i = 0; i < rs->n_duties; i++) {
 		const bc_duty *u = &rs->duties[i];
-		printf("  %s ", u->role ? "role" : "kind");
+		printf("  %s ", u->role ? _("role") : _("kind"));
 		if (u->role)
 			printf("%s", u->role);
 		for (size_t k = 0; k < u->n_kinds; k++)
@@ -207,7 +237,7 @@ static void duties_print(const bc_ruleset *rs)
 		for (size_t k = 0; k < u->n_parts; k++)
 			printf(" %s", u->parts[k]);
 		if (u->n_sections) {
-			printf("  sections");
+			fputs(_("  sections"), stdout);
 			for (size_t k = 0; k < u->n_sections; k++)
 				printf(" %s", u->sections[k]);
 		}
@@ -226,49 +256,51 @@ static void labelled(const char *id, const char *label)
 static void ruleset_print(const bc_rulebook *rb, const bc_ruleset *rs)
 {
 	const bc_directive *d = &rs->directive;
-	printf("%s — %s\ndirective %s", rs->id, d->title, d->reference);
+	printf("%s — %s\n", rs->id, d->title);
+	printf(_("directive %s"), d->reference);
 	if (d->issuer)
 		printf(", %s", d->issuer);
 	printf("\n");
 	if (d->replaces)
-		printf("replaces %s\n", d->replaces);
+		printf(_("replaces %s\n"), d->replaces);
 	if (d->reading)
-		printf("deadlines: %s\n", d->reading);
-	printf("\nperiods (Y is the period's year):\n");
+		printf(_("deadlines: %s\n"), d->reading);
+	fputs(_("\nperiods (Y is the period's year):\n"), stdout);
 	for (size_t i = 0; i < rs->n_ptypes; i++) {
 		const bc_period_type *p = &rs->ptypes[i];
 		if (p->adhoc) {
 			fputs("  ", stdout);
 			cli_col(stdout, p->code, 4, false);
-			printf(" %s — window, deadline and forms given when "
-			       "created\n",
+			printf(_(" %s — window, deadline and forms given when "
+				 "created\n"),
 			       p->label);
 			continue;
 		}
 		fputs("  ", stdout);
 		cli_col(stdout, p->code, 4, false);
 		putchar(' ');
-		day_print("window", p->from);
-		day_print("to", p->to);
-		day_print(" units due", p->unit_due);
-		day_print("compiled by", p->compile_due);
-		printf(" %s  %s\n", p->advance ? "may be advanced" : "fixed",
-		       p->label);
+		day_print(_("window"), p->from);
+		day_print(_("to"), p->to);
+		day_print(_(" units due"), p->unit_due);
+		day_print(_("compiled by"), p->compile_due);
+		putchar(' ');
+		one_of(_("may be advanced"), _("fixed"), p->advance);
+		printf("  %s\n", p->label);
 	}
-	printf("\nlevels:\n");
+	fputs(_("\nlevels:\n"), stdout);
 	for (size_t i = 0; i < rs->n_levels; i++)
 		labelled(rs->levels[i].id, rs->levels[i].label);
-	printf("\nunit kinds:\n");
+	fputs(_("\nunit kinds:\n"), stdout);
 	for (size_t i = 0; i < rs->n_kinds; i++) {
 		fputs("  ", stdout);
 		cli_col(stdout, rs->kinds[i].id, 12, false);
 		putchar(' ');
 		cli_col(stdout, rs->kinds[i].label, 32, false);
-		printf(" level %s\n", rs->kinds[i].level
-					  ? rs->kinds[i].level
-					  : "— (collects, does not report)");
+		printf(_(" level %s\n"),
+		       rs->kinds[i].level ? rs->kinds[i].level
+					  : _("— (collects, does not report)"));
 	}
-	printf("\nroles:\n");
+	fputs(_("\nroles:\n"), stdout);
 	for (size_t i = 0; i < rs->n_roles; i++)
 		labelled(rs->roles[i].id, rs->roles[i].label);
 	forms_print(rs);
@@ -284,8 +316,9 @@ static int rules_show(bc_cli *c, const char *id)
 		return cli_finish(c, rc);
 	const bc_ruleset *rs = bc_rulebook_find(c->rb, id);
 	if (!rs) {
-		fprintf(stderr, "baocao: no ruleset '%s' in %s (see 'baocao "
-				"rules list')\n",
+		fprintf(stderr,
+			_("baocao: no ruleset '%s' in %s (see 'baocao rules "
+			  "list')\n"),
 			id, c->rules_dir);
 		return EXIT_USAGE;
 	}
@@ -308,7 +341,8 @@ int cmd_rules(bc_cli *c, int argc, char **argv)
 		return rules_check(c, npos == 2 ? pos[1] : NULL);
 	if (npos == 2 && strcmp(pos[0], "show") == 0)
 		return rules_show(c, pos[1]);
-	return cli_usage_error(usage, npos ? "bad use of 'rules %s'"
-					   : "rules: say list, check or show",
-			       npos ? pos[0] : "");
+	if (npos)
+		return cli_usage_error(usage, _("bad use of 'rules %s'"),
+				       pos[0]);
+	return cli_usage_error(usage, _("rules: say list, check or show"));
 }

@@ -1,70 +1,135 @@
 /* SPDX-License-Identifier: MIT */
 #include "cli.h"
+#include "i18n.h"
+#include "text.h"
 #include "status.h"
 #include "status_json.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static const char usage[] =
+static const char *const usage = N_(
 	"usage: baocao status PERIOD [--as-of DATE]\n\n"
 	"Who has reported for PERIOD, counting what was received up to the\n"
 	"end of DATE in Vietnam time (default: today): for every unit that\n"
 	"owes something, the parts received (revision in force, first\n"
-	"receipt, on time or not) and missing, and its state: on_time,\n"
-	"late, partial or missing.  Timeliness is judged on each part's\n"
-	"first receipt against the unit deadline in force now.\n";
+	"receipt, on time or not) and missing, and its state: on time,\n"
+	"late, partial or not sent (on_time, late, partial, missing in\n"
+	"--json).  Timeliness is judged on each part's first receipt\n"
+	"against the unit deadline in force now.  DATE is dd/mm/yyyy or\n"
+	"YYYY-MM-DD.\n");
 
-static const char *state_vi(bc_state s)
+/* A state as text shows it; --json keeps bc_state_name's ids. */
+static const char *state_text(bc_state s)
 {
-	static const char *const names[] = {"đúng hạn", "trễ hạn", "thiếu",
-					    "chưa gửi"};
-	return names[s];
+	static const char *const names[] = {N_("on time"), N_("late"),
+					    N_("partial"), N_("not sent")};
+	return _(names[s]);
 }
 
 /* s in a column of width, and at least one space after it. */
 static void print_padded(const char *s, int width)
 {
-	cli_col(stdout, s, width - 1, false);
+	cli_col(stdout, s, width, false);
 	putchar(' ');
+}
+
+static int widest(int w, const char *s)
+{
+	int n = (int)bc_utf8_width(s);
+	return n > w ? n : w;
+}
+
+/* The columns' widths: each header and everything under it fit, but
+ * for a name longer than this, which is printed whole past its column
+ * rather than push every other line's state across the screen. */
+#define NAME_WIDTH_MAX 48
+
+typedef struct columns {
+	int code, name, state, got;
+} columns;
+
+static columns widths(const bc_status *s)
+{
+	columns w = {widest(0, C_("column", "code")),
+		     widest(0, C_("column", "unit")),
+		     widest(0, C_("column", "state")), widest(5, _("received"))};
+	for (int k = BC_STATE_ON_TIME; k <= BC_STATE_MISSING; k++)
+		w.state = widest(w.state, state_text((bc_state)k));
+	for (size_t i = 0; i < s->n; i++) {
+		w.code = widest(w.code, s->units[i].unit.code);
+		w.name = widest(w.name, s->units[i].unit.name);
+	}
+	w.name = w.name < NAME_WIDTH_MAX ? w.name : NAME_WIDTH_MAX;
+	return w;
+}
+
+/* The parts received of those owed, then what the unit still owes,
+ * each part as people call it. */
+static void print_parts(const bc_status *s, const bc_unit_status *u,
+			int width)
+{
+	size_t got = 0;
+	for (size_t k = 0; k < u->owed.n_parts; k++)
+		got += u->parts[k].revision > 0;
+	char n[48];
+	snprintf(n, sizeof n, "%zu/%zu", got, u->owed.n_parts);
+	if (got == u->owed.n_parts) {
+		printf("%s\n", n);
+		return;
+	}
+	print_padded(n, width);
+	bool first = true;
+	for (size_t k = 0; k < u->owed.n_parts; k++) {
+		if (u->parts[k].revision)
+			continue;
+		printf("%s%s", first ? "" : ", ",
+		       bc_ruleset_part_name(s->period.rs, u->parts[k].part));
+		first = false;
+	}
+	putchar('\n');
+}
+
+/* part / whole as a percentage in tenths, rounded: 914 for 91.4%. */
+static unsigned tenths(size_t part, size_t whole)
+{
+	return whole ? (unsigned)((1000.0 * (double)part / (double)whole) + 0.5)
+		     : 0;
 }
 
 static void status_print(const bc_status *s)
 {
 	char due[BC_DATE_BUF], asof[BC_DATE_BUF];
-	bc_date_format(s->period.unit_due, due);
-	bc_date_format(s->as_of, asof);
-	printf("%s — %s: due %s, as of %s\n\n", s->period.code,
+	bc_date_format_dmy(s->period.unit_due, due);
+	bc_date_format_dmy(s->as_of, asof);
+	printf(_("%s — %s: due %s, as of %s\n\n"), s->period.code,
 	       s->period.label, due, asof);
-	print_padded("unit", 42);
-	print_padded("state", 10);
-	printf("%-9s %s\n", "received", "missing");
+	columns w = widths(s);
+	print_padded(C_("column", "code"), w.code);
+	print_padded(C_("column", "unit"), w.name);
+	print_padded(C_("column", "state"), w.state);
+	print_padded(_("received"), w.got);
+	printf("%s\n", _("missing"));
 	for (size_t i = 0; i < s->n; i++) {
 		const bc_unit_status *u = &s->units[i];
-		char missing[256] = "";
-		size_t got = 0;
-		for (size_t k = 0; k < u->owed.n_parts; k++) {
-			if (u->parts[k].revision) {
-				got++;
-				continue;
-			}
-			strncat(missing, missing[0] ? " " : "",
-				sizeof missing - strlen(missing) - 1);
-			strncat(missing, u->parts[k].part,
-				sizeof missing - strlen(missing) - 1);
-		}
-		print_padded(u->unit.name, 42);
-		print_padded(state_vi(u->state), 10);
-		printf("%zu/%-7zu %s\n", got, u->owed.n_parts, missing);
+		print_padded(u->unit.code, w.code);
+		print_padded(u->unit.name, w.name);
+		print_padded(state_text(u->state), w.state);
+		print_parts(s, u, w.got);
 	}
 	size_t n = s->n;
-	printf("\n%zu expected: %zu complete (%zu on time, %zu late), "
-	       "%zu partial, %zu missing",
+	printf(P_("\n%zu unit expected: %zu complete (%zu on time, %zu late), "
+		  "%zu partial, %zu not sent",
+		  "\n%zu units expected: %zu complete (%zu on time, %zu late), "
+		  "%zu partial, %zu not sent",
+		  n),
 	       n, s->complete, s->on_time, s->late, s->partial, s->missing);
+	/* Whole and tenths apart: the translation puts its own decimal
+	 * sign between them (91,4% in Vietnamese). */
+	unsigned r = tenths(s->complete, n), t = tenths(s->on_time, n);
 	if (n)
-		printf("; reporting rate %.1f%%, on-time rate %.1f%%",
-		       100.0 * (double)s->complete / (double)n,
-		       100.0 * (double)s->on_time / (double)n);
+		printf(_("; reporting rate %u.%u%%, on-time rate %u.%u%%"),
+		       r / 10, r % 10, t / 10, t % 10);
 	printf("\n");
 }
 
@@ -104,17 +169,18 @@ int cmd_status(bc_cli *c, int argc, char **argv)
 	cli_opt opts[] = {{.name = "--as-of", .takes_arg = true},
 			  {.name = NULL}};
 	const char *pos[1];
-	int npos, r = cli_parse(c, argc, argv, opts, pos, 1, &npos, usage);
+	const char *use = _(usage);
+	int npos, r = cli_parse(c, argc, argv, opts, pos, 1, &npos, use);
 	if (r)
 		return r < 0 ? EXIT_USAGE : EXIT_OK;
 	if (npos != 1)
-		return cli_usage_error(usage, "status: which period?");
+		return cli_usage_error(use, _("status: which period?"));
 	bc_err rc = cli_open(c, false);
 	if (rc != BC_OK)
 		return cli_finish(c, rc);
 	bc_date as_of = bc_time_date(c->clock ? c->clock : bc_store_now(c->st),
 				     c->tz_offset);
-	if (opts[0].set && !cli_date_arg(usage, "--as-of", opts[0].value, &as_of))
+	if (opts[0].set && !cli_date_arg(use, "--as-of", opts[0].value, &as_of))
 		return EXIT_USAGE;
 	bc_status s;
 	rc = bc_status_get(c->st, c->rb, pos[0], as_of, &s, &c->diags);

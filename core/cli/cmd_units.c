@@ -1,17 +1,18 @@
 /* SPDX-License-Identifier: MIT */
 #include "cli.h"
+#include "i18n.h"
 #include "unit.h"
 
 #include <string.h>
 
-static const char usage[] =
+static const char *const usage = N_(
 	"usage: baocao units import FILE.csv\n"
 	"       baocao units list\n\n"
 	"import  upserts units by code from a CSV with the header\n"
 	"        code,name,kind,roles,parent (UTF-8, a BOM is accepted;\n"
 	"        roles separated by ';').  All or nothing: every bad line\n"
 	"        is reported and then nothing is stored.\n"
-	"list    every unit, each under its parent\n";
+	"list    every unit, each under its parent\n");
 
 static int units_import(bc_cli *c, const char *file)
 {
@@ -20,7 +21,7 @@ static int units_import(bc_cli *c, const char *file)
 	if (rc == BC_OK)
 		rc = bc_units_import(c->st, c->rb, file, &res, &c->diags);
 	if (rc == BC_ERR_INVALID)
-		fprintf(stderr, "%s: rejected, nothing stored\n", file);
+		fprintf(stderr, _("%s: rejected, nothing stored\n"), file);
 	if (rc != BC_OK)
 		return cli_finish(c, rc);
 	if (c->json)
@@ -30,7 +31,8 @@ static int units_import(bc_cli *c, const char *file)
 					 (int)res.unchanged));
 	else
 		fprintf(stderr,
-			"%s: accepted, %zu added, %zu updated, %zu unchanged\n",
+			_("%s: accepted, %zu added, %zu updated, %zu "
+			  "unchanged\n"),
 			file, res.added, res.updated, res.unchanged);
 	return EXIT_OK;
 }
@@ -71,7 +73,7 @@ static int units_list(bc_cli *c)
 				printf("%s%s", k ? ", " : "  [", u->roles[k]);
 			printf("%s\n", u->n_roles ? "]" : "");
 		}
-		fprintf(stderr, "%zu unit%s\n", l.n, l.n == 1 ? "" : "s");
+		fprintf(stderr, P_("%zu unit\n", "%zu units\n", l.n), l.n);
 	}
 	bc_unit_list_free(&l);
 	return EXIT_OK;
@@ -87,5 +89,5 @@ int cmd_units(bc_cli *c, int argc, char **argv)
 		return units_import(c, pos[1]);
 	if (npos == 1 && strcmp(pos[0], "list") == 0)
 		return units_list(c);
-	return cli_usage_error(usage, "units: say import FILE or list");
+	return cli_usage_error(usage, _("units: say import FILE or list"));
 }

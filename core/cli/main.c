@@ -36,8 +36,19 @@ static const struct command {
 	{"check", cmd_check, N_("check the database: sound, whole, as baocao wrote it")},
 	{"backup", cmd_backup, N_("copy the database into a new file, safely")},
 	{"restore", cmd_restore, N_("put the database back from a backup")},
+	/* Internal, for the shell's completion: no summary, listed in no
+	 * usage, and last, after those that are. */
+	{"complete", cmd_complete, NULL},
 	{NULL, NULL, NULL},
 };
+
+const char *cli_command_name(size_t i)
+{
+	for (const struct command *c = commands; c->name; c++)
+		if (c->summary && i-- == 0)
+			return c->name;
+	return NULL;
+}
 
 static void usage(FILE *f)
 {
@@ -50,7 +61,7 @@ static void usage(FILE *f)
 	int w = 0;
 	for (const struct command *c = commands; c->name; c++)
 		w = (int)strlen(c->name) > w ? (int)strlen(c->name) : w;
-	for (const struct command *c = commands; c->name; c++) {
+	for (const struct command *c = commands; c->name && c->summary; c++) {
 		fputs("  ", f);
 		cli_col(f, c->name, w, false);
 		fprintf(f, " %s\n", _(c->summary));
@@ -87,7 +98,7 @@ static int setup(bc_cli *c, char *rules_buf, size_t n)
 	}
 	const char *now = getenv("BAOCAO_NOW");
 	if (now && *now &&
-	    !bc_time_parse(now, c->tz_offset, &c->clock, NULL)) {
+	    !bc_time_parse_any(now, c->tz_offset, &c->clock, NULL)) {
 		fprintf(stderr, _("baocao: $BAOCAO_NOW '%s' is not a timestamp\n"),
 			now);
 		return EXIT_USAGE;

@@ -8,6 +8,7 @@
  */
 #define _GNU_SOURCE /* fopencookie */
 #include "cli.h"
+#include "i18n.h"
 #include "text.h"
 
 #include <errno.h>
@@ -73,7 +74,7 @@ int cli_textout_end(int rc)
 	bc_escape_controls(&out_sink.e, "", 0, write_all, &out_sink);
 	if (!out_sink.err && !ferror(stdout))
 		return rc;
-	fprintf(stderr, "baocao: standard output: %s\n",
+	fprintf(stderr, _("baocao: standard output: %s\n"),
 		strerror(out_sink.err ? out_sink.err : EIO));
 	return rc == EXIT_OK ? EXIT_ENV : rc;
 }

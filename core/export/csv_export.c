@@ -111,8 +111,10 @@ static void unit_values(out *o, json_t *model)
 	json_t *forms = json_object_get(model, "forms");
 	size_t i, k, f;
 	json_t *u, *form, *fld;
-	json_array_foreach(json_object_get(model, "units"), i, u) {
+	json_t *units = json_object_get(model, "units");
+	json_array_foreach(units, i, u) {
 		const char *unit = json_string_value(json_object_get(u, "code"));
+		bc_host_progress(o->h, i, json_array_size(units));
 		/* The model is lean (export.c): a unit's values and rows
 		 * come from the store a unit at a time. */
 		json_t *values = bc_host_unit_values(o->h, unit);

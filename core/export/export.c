@@ -15,6 +15,7 @@
 #include "status_json.h"
 #include "text.h"
 #include "unit.h"
+#include "vndoc.h"
 #include "xlsx_export.h"
 
 #include <errno.h>
@@ -42,6 +43,7 @@ struct bc_host {
 	void **mem; /* memory handed to the plugin */
 	size_t n_mem, cap_mem;
 	bc_err env; /* a read of the store, or memory, failed the exporter */
+	const bc_progress *progress;
 };
 
 /* ---- the model --------------------------------------------------------- */
@@ -69,6 +71,20 @@ static json_t *units_json(bc_err *err, const bc_unit_list *ul,
 		}
 	}
 	return a;
+}
+
+/* The words exporters write around the figures: the ruleset's wording
+ * (wording.h), every key there, and the words of Vietnamese documents
+ * (vndoc.h) as "document". */
+static void words_json(bc_err *e, json_t *model, const bc_ruleset *rs)
+{
+	json_t *doc = bc_json_made(e, json_object());
+	for (int w = 0; doc && w < BC_VN_N; w++)
+		bc_json_set(e, doc, bc_vndoc_key((bc_vnword)w),
+			    bc_json_made(e, json_string(bc_vndoc_word(
+						    (bc_vnword)w))));
+	bc_json_set(e, model, "document", doc);
+	bc_json_set(e, model, "wording", bc_json_made(e, bc_wording_json(rs, 1)));
 }
 
 static json_t *levels_json(bc_err *err, const bc_ruleset *rs)
@@ -123,6 +139,8 @@ static bc_err build_model(bc_host *h, bc_rulebook *rb, bc_date as_of,
 		json_decref(cat);
 		if (rc == BC_OK && !*out)
 			rc = BC_ERR_NOMEM;
+		if (rc == BC_OK)
+			words_json(&rc, *out, p->rs);
 		if (rc != BC_OK) {
 			json_decref(*out);
 			*out = NULL;
@@ -240,8 +258,13 @@ static int api_write(bc_host *h, const void *buf, size_t len)
 
 static void api_error(bc_host *h, const char *msg)
 {
-	bc_diags_add(h->d, BC_ERROR, NULL, 0, NULL, NULL, "exporter %s: %s",
-		     h->name, msg ? msg : "failed");
+	/* The built-in exporters' messages are in the catalogue; a
+	 * plugin's are shown as it wrote them. */
+	const char *m = msg ? msg : N_("failed");
+	bc_said s;
+	bc_said_make(&s, N_("exporter %s: "), h->name);
+	bc_said_cat(&s, "", m);
+	bc_diags_add_made(h->d, BC_ERROR, NULL, 0, s.msg, s.text);
 }
 
 static void *api_alloc(bc_host *h, size_t n)
@@ -375,6 +398,11 @@ bc_date bc_host_date(bc_host *h)
 	return h->date;
 }
 
+void bc_host_progress(bc_host *h, size_t done, size_t total)
+{
+	bc_progress_report(h->progress, done, total);
+}
+
 static void host_release(bc_host *h)
 {
 	for (size_t i = 0; i < h->n_strs; i++)
@@ -433,7 +461,7 @@ static bc_err finish_output(bc_host *h, int run_rc, bc_diags *run_d,
 	if (run_rc != 0 && !bc_outfile_failed(h->of)) {
 		if (!d->errors)
 			bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-				     "exporter %s failed; nothing written",
+				     N_("exporter %s failed; nothing written"),
 				     h->name);
 		/* Failed by the store or memory, not by the exporter. */
 		rc = h->env != BC_OK ? h->env : BC_ERR_INVALID;
@@ -474,7 +502,7 @@ bc_err bc_export(bc_store *st, bc_rulebook *rb, const char *period,
 	bc_period p;
 	rc = bc_period_get(st, rb, period, &p, d);
 	bc_host h = {.st = st, .period = &p, .d = d, .io = d,
-		     .name = o->format,
+		     .name = o->format, .progress = &o->progress,
 		     .now = o->fixed_time ? o->fixed_time : bc_store_now(st)};
 	if (rc == BC_OK) {
 		days(o, h.now);

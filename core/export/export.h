@@ -9,6 +9,7 @@
 #ifndef BC_EXPORT_H
 #define BC_EXPORT_H
 
+#include "progress_cb.h"
 #include "rulebook.h"
 #include "sandbox.h"
 #include "store.h"
@@ -27,6 +28,9 @@ typedef struct bc_export_opts {
 	 * bc_export sets to what it used: as_of is today (as for status),
 	 * but not after date; date is as_of. */
 	bc_date as_of, date;
+	/* How far a built-in exporter has come, in pieces of its own (a
+	 * form's sheets, a unit's values); a plugin reports nothing. */
+	bc_progress progress;
 } bc_export_opts;
 
 /* Exports period.  BC_ERR_NOT_FOUND for an unknown format; BC_ERR_RULES

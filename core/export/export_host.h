@@ -45,5 +45,7 @@ void bc_host_nomem(bc_host *h);
 bc_time bc_host_time(bc_host *h);
 /* The document's date (--date, by default the as-of day). */
 bc_date bc_host_date(bc_host *h);
+/* The exporter has done done of its total pieces (export.h's progress). */
+void bc_host_progress(bc_host *h, size_t done, size_t total);
 
 #endif

@@ -46,7 +46,7 @@ static void value(jw *w, json_t *v, int depth)
 	char *s = bc_json_dumps(v, DUMP | JSON_ENCODE_ANY);
 	if (!s) {
 		bc_host_nomem(w->h);
-		w->api->error(w->h, "out of memory");
+		w->api->error(w->h, N_("out of memory"));
 		w->rc = -1;
 		return;
 	}
@@ -99,7 +99,7 @@ static const char **sorted_keys(jw *w, json_t *o, size_t *n)
 	*n = 0;
 	if (!v) {
 		if (!w->rc)
-			w->api->error(w->h, "out of memory");
+			w->api->error(w->h, N_("out of memory"));
 		bc_host_nomem(w->h);
 		w->rc = -1;
 		return NULL;
@@ -224,6 +224,7 @@ static void values(jw *w, int depth)
 	key(w, "values", depth, false);
 	put(w, "{", 1);
 	for (size_t i = 0; order && !w->rc && i < nf; i++) {
+		bc_host_progress(w->h, i, nf);
 		json_t *all = fetched(w, bc_host_form_values(w->h, order[i]));
 		const char **units = json_object_size(all)
 					     ? sorted_keys(w, all, &n)

@@ -58,7 +58,7 @@ static bc_err load_so(const char *file, const char *name, bc_plugin *out,
 	out->handle = dlopen(file, RTLD_NOW | RTLD_LOCAL);
 	if (!out->handle) {
 		bc_diags_add(d, BC_ERROR, file, 0, NULL, NULL,
-			     "cannot load the plugin: %s", dlerror());
+			     N_("cannot load the plugin: %s"), dlerror());
 		return BC_ERR_RULES;
 	}
 	const bc_exporter *(*entry)(void);
@@ -71,17 +71,17 @@ static bc_err load_so(const char *file, const char *name, bc_plugin *out,
 	if (!e || e->abi_major != BC_PLUGIN_ABI_MAJOR ||
 	    e->abi_minor > BC_PLUGIN_ABI_MINOR) {
 		bc_diags_add(d, BC_ERROR, file, 0, NULL, NULL,
-			     "plugin '%s' was built for plugin ABI %u.%u and "
-			     "this baocao has ABI %d.%d: rebuild against this "
-			     "baocao",
+			     N_("plugin '%s' was built for plugin ABI %u.%u and "
+				"this baocao has ABI %d.%d: rebuild against "
+				"this baocao"),
 			     name, e ? e->abi_major : 0, e ? e->abi_minor : 0,
 			     BC_PLUGIN_ABI_MAJOR, BC_PLUGIN_ABI_MINOR);
 		return BC_ERR_RULES;
 	}
 	if (!e->run || !e->name || strcmp(e->name, name)) {
 		bc_diags_add(d, BC_ERROR, file, 0, NULL, NULL,
-			     "plugin '%s' describes itself as '%s' or has no "
-			     "run function",
+			     N_("plugin '%s' describes itself as '%s' or has no "
+				"run function"),
 			     name, e->name ? e->name : "");
 		return BC_ERR_RULES;
 	}
@@ -116,7 +116,7 @@ bc_err bc_plugin_find(const char *path, const char *name, bc_plugin *out,
 		return BC_ERR_NOMEM;
 	if (no_entry)
 		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-			     "plugin '%s' has no %s() and there is no %s.lua",
+			     N_("plugin '%s' has no %s() and there is no %s.lua"),
 			     name, BC_PLUGIN_ENTRY, name);
 	return no_entry ? BC_ERR_RULES : BC_ERR_NOT_FOUND;
 }
@@ -217,7 +217,7 @@ static int proxy_len(lua_State *L)
 
 static int proxy_newindex(lua_State *L)
 {
-	return luaL_error(L, "the model is read-only");
+	return bc_sandbox_error(L, N_("the model is read-only"));
 }
 
 /* pairs(): keys in the model's order (objects), or 1..n (arrays). */
@@ -297,7 +297,7 @@ static int l_write(lua_State *L)
 		size_t len;
 		const char *s = luaL_tolstring(L, i, &len);
 		if (c->api->write(c->h, s, len) != 0)
-			return luaL_error(L, "write failed");
+			return bc_sandbox_error(L, N_("write failed"));
 		lua_pop(L, 1);
 	}
 	return 0;
@@ -332,19 +332,20 @@ static int l_exporter(lua_State *L)
 		while (*a && (!k || strcmp(*a, k)))
 			a++;
 		if (!*a)
-			return luaL_error(L, "exporter{}: unknown key '%s'",
+			return bc_sandbox_error(L, N_("exporter{}: unknown key "
+						      "'%s'"),
 					  k ? k : "?");
 	}
 	lua_getfield(L, 1, "name");
 	if (!lua_isstring(L, -1) || strcmp(lua_tostring(L, -1), c->name))
-		return luaL_error(L, "exporter{}: name must be '%s' (the "
-				     "file's name)", c->name);
+		return bc_sandbox_error(L, N_("exporter{}: name must be '%s' "
+					      "(the file's name)"), c->name);
 	lua_pop(L, 1);
 	if (lua_getfield(L, 1, "run") != LUA_TFUNCTION)
-		return luaL_error(L, "exporter{}: run must be a function "
-				     "run(model, write)");
+		return bc_sandbox_error(L, N_("exporter{}: run must be a "
+					      "function run(model, write)"));
 	if (c->run_ref != LUA_NOREF)
-		return luaL_error(L, "exporter{}: declared twice");
+		return bc_sandbox_error(L, N_("exporter{}: declared twice"));
 	c->run_ref = luaL_ref(L, LUA_REGISTRYINDEX);
 	return 0;
 }
@@ -384,7 +385,7 @@ static int run_lua(bc_plugin *p, bc_host *h, const bc_host_api *api,
 		rc = bc_sandbox_run(sb, base, d);
 		if (rc == BC_OK && c.run_ref == LUA_NOREF) {
 			bc_diags_add(d, BC_ERROR, p->lua, 0, NULL, NULL,
-				     "no exporter{} declared");
+				     N_("no exporter{} declared"));
 			rc = BC_ERR_RULES;
 		}
 		if (rc == BC_OK) {

@@ -18,8 +18,9 @@
  * cannot move a cell away from the address `_fields` gives for it.
  *
  * Nothing here names a form, field or section: all comes from the
- * ruleset.  The Vietnamese words are the program's own (how to fill in a
- * workbook), the same for every directive.
+ * ruleset, and so do the words around them, the cover's and the
+ * instructions (wording.h, the keys template.*); the words every
+ * Vietnamese document shares are vndoc.h's.
  */
 #include "template.h"
 #include "duty.h"
@@ -29,6 +30,7 @@
 #include "ruleset.h"
 #include "text.h"
 #include "unit.h"
+#include "vndoc.h"
 #include "xlsx_write.h"
 
 #include <errno.h>
@@ -47,11 +49,7 @@
 #define MESSAGE_MAX 255
 #define LIST_MAX 255
 
-#define COVER_SHEET "Trang bìa"
-#define REPORT_SHEET "Báo cáo"
 #define LISTS_SHEET "_lists"
-#define BOOL_YES "Có"
-#define BOOL_NO "Không"
 
 /* Cell styles; I_* are the unlocked input cells. */
 enum {
@@ -143,6 +141,12 @@ typedef bc_xsheet sheet;
 static tpl *tpl_of(const sheet *s)
 {
 	return (tpl *)s->b;
+}
+
+/* The ruleset's word k (wording.h). */
+static const char *word(const sheet *s, bc_wkey k)
+{
+	return bc_word(tpl_of(s)->rs, k);
 }
 
 /* What an input cell takes. */
@@ -239,15 +243,17 @@ static void no_memory(tpl *t)
 /* A sheet the map points into: its name kept for `_fields`. */
 static bool sheet_open(tpl *t, sheet *s, const char *name, lxw_col_t n)
 {
-	char *copy = bc_strdup(name);
-	if (!copy || bc_grow((void **)&t->sheets, &t->cap_sheets,
-			     t->n_sheets + 1, sizeof *t->sheets) < 0) {
-		bc_free(copy);
+	if (bc_grow((void **)&t->sheets, &t->cap_sheets, t->n_sheets + 1,
+		    sizeof *t->sheets) < 0) {
 		no_memory(t);
 		return false;
 	}
-	if (!bc_xsheet_open(&t->b, s, name, n)) {
-		bc_free(copy);
+	if (!bc_xsheet_open(&t->b, s, name, n))
+		return false;
+	char *copy = bc_strdup(s->name);
+	if (!copy) {
+		bc_xsheet_close(s);
+		no_memory(t);
 		return false;
 	}
 	t->sheets[t->n_sheets++] = copy;
@@ -310,34 +316,53 @@ static input input_of(const bc_field *f)
 		[BC_T_DATE] = I_DATE, [BC_T_BOOL] = I_CHOICE,
 		[BC_T_ENUM] = I_CHOICE, [BC_T_TABLE] = I_TEXT,
 	};
+	/* A person picks a label; import takes it for its id. */
 	return (input){.type = f->type, .label = f->label, .unit = f->unit,
-		       .example = f->example, .values = f->values,
+		       .example = f->example, .values = f->value_labels,
 		       .n_values = f->n_values, .required = f->required,
 		       .style = by_type[f->type]};
 }
 
-/* What the cell takes, in a few words of the input message. */
-static void hint(const input *in, char *out, size_t n)
+/* Appends the sentence of key k, filled, to out[n] at *o. */
+static void sentence(const sheet *s, bc_wkey k, const bc_slot *slot,
+		     size_t n_slot, char *out, size_t n, size_t *o)
 {
-	static const char *const what[] = {
-		[BC_T_INT] = "Số nguyên, không âm.",
-		[BC_T_MONEY] = "Số không âm, tối đa 2 chữ số thập phân.",
-		[BC_T_PCT] = "Số từ 0 đến 100.",
-		[BC_T_TEXT] = "",
-		[BC_T_DATE] = "Ngày, dạng ngày/tháng/năm (dd/mm/yyyy).",
-		[BC_T_BOOL] = "Chọn " BOOL_YES " hoặc " BOOL_NO ".",
-		[BC_T_ENUM] = "Chọn một giá trị trong danh sách.",
-		[BC_T_TABLE] = "",
+	if (*o && *o + 1 < n)
+		out[(*o)++] = ' ';
+	if (*o + 1 >= n)
+		return;
+	bc_word_fill(tpl_of(s)->rs, k, out + *o, n - *o, slot, n_slot);
+	*o += strlen(out + *o);
+}
+
+/* What the cell takes, in a few words of the input message. */
+static void hint(const sheet *s, const input *in, char *out, size_t n)
+{
+	static const bc_wkey what[] = {
+		[BC_T_INT] = BC_W_TEMPLATE_HINT_INT,
+		[BC_T_MONEY] = BC_W_TEMPLATE_HINT_MONEY,
+		[BC_T_PCT] = BC_W_TEMPLATE_HINT_PCT,
+		[BC_T_TEXT] = BC_W_N,
+		[BC_T_DATE] = BC_W_TEMPLATE_HINT_DATE,
+		[BC_T_BOOL] = BC_W_TEMPLATE_HINT_BOOL,
+		[BC_T_ENUM] = BC_W_TEMPLATE_HINT_ENUM,
+		[BC_T_TABLE] = BC_W_N,
 	};
-	size_t o = (size_t)snprintf(out, n, "%s", what[in->type]);
-	if (in->unit && in->type != BC_T_PCT && o < n)
-		o += (size_t)snprintf(out + o, n - o, "%sĐơn vị tính: %s.",
-				      o ? " " : "", in->unit);
-	if (in->example && o < n)
-		o += (size_t)snprintf(out + o, n - o, "%sVí dụ: %s.",
-				      o ? " " : "", in->example);
-	if (in->required && o < n)
-		snprintf(out + o, n - o, "%sBắt buộc.", o ? " " : "");
+	size_t o = 0;
+	out[0] = '\0';
+	if (what[in->type] != BC_W_N)
+		sentence(s, what[in->type],
+			 BC_SLOTS({"yes", bc_vndoc_word(BC_VN_YES)},
+				  {"no", bc_vndoc_word(BC_VN_NO)}),
+			 out, n, &o);
+	if (in->unit && in->type != BC_T_PCT)
+		sentence(s, BC_W_TEMPLATE_HINT_UNIT,
+			 BC_SLOTS({"unit", in->unit}), out, n, &o);
+	if (in->example)
+		sentence(s, BC_W_TEMPLATE_HINT_EXAMPLE,
+			 BC_SLOTS({"example", in->example}), out, n, &o);
+	if (in->required)
+		sentence(s, BC_W_TEMPLATE_HINT_REQUIRED, NULL, 0, out, n, &o);
 }
 
 /* The choices as an in-cell list (a NULL-ended copy of the choices,
@@ -374,7 +399,6 @@ static void list_rule(sheet *s, const input *in, lxw_data_validation *v,
 static void rule(sheet *s, const input *in, const char *cell,
 		 lxw_data_validation *v, char *formula, size_t n)
 {
-	static char *yes_no[] = {BOOL_YES, BOOL_NO, NULL};
 	switch (in->type) {
 	case BC_T_INT:
 		v->validate = LXW_VALIDATION_TYPE_INTEGER;
@@ -401,7 +425,7 @@ static void rule(sheet *s, const input *in, const char *cell,
 		break;
 	case BC_T_BOOL:
 		v->validate = LXW_VALIDATION_TYPE_LIST;
-		v->value_list = yes_no;
+		v->value_list = (char **)bc_vndoc_yes_no();
 		break;
 	case BC_T_ENUM:
 		list_rule(s, in, v, formula, n);
@@ -415,11 +439,11 @@ static void rule(sheet *s, const input *in, const char *cell,
 static void validation(sheet *s, lxw_col_t c, const input *in)
 {
 	char cell[LXW_MAX_CELL_NAME_LENGTH], formula[160], title[160],
-		full[512], what[512], label[1024], msg[1600];
+		invalid[160], full[512], what[512], label[1024], msg[1600];
 	lxw_data_validation v = {0};
 	lxw_rowcol_to_cell(cell, s->r, c);
 	rule(s, in, cell, &v, formula, sizeof formula);
-	hint(in, full, sizeof full);
+	hint(s, in, full, sizeof full);
 	clip(full, MESSAGE_MAX / 2, what, sizeof what);
 	size_t room = MESSAGE_MAX - bc_utf8_len(what) - (*what ? 1 : 0);
 	clip(in->label, room, label, sizeof label);
@@ -428,7 +452,9 @@ static void validation(sheet *s, lxw_col_t c, const input *in)
 	v.input_title = title;
 	v.input_message = msg;
 	if (*what) {
-		v.error_title = "Giá trị không hợp lệ";
+		clip(word(s, BC_W_TEMPLATE_INVALID), TITLE_MAX, invalid,
+		     sizeof invalid);
+		v.error_title = invalid;
 		v.error_message = what;
 	}
 	if (v.validate != LXW_VALIDATION_TYPE_LIST || v.value_list)
@@ -524,11 +550,12 @@ static void cover_due(sheet *s)
 	const bc_directive *dir = &tpl_of(s)->rs->directive;
 	char due[16], text[512];
 	bc_xlsx_dmy(p->unit_due, due, sizeof due);
-	snprintf(text, sizeof text, "Ngày %s%s%s%s", due,
-		 p->advanced_doc ? " (theo " : "",
-		 p->advanced_doc ? p->advanced_doc : "",
-		 p->advanced_doc ? ")" : "");
-	key_value(s, "Hạn gửi báo cáo:", text);
+	bc_word_fill(tpl_of(s)->rs,
+		     p->advanced_doc ? BC_W_TEMPLATE_DUE_ADVANCED
+				     : BC_W_TEMPLATE_DUE,
+		     text, sizeof text,
+		     BC_SLOTS({"date", due}, {"doc", p->advanced_doc}));
+	key_value(s, word(s, BC_W_TEMPLATE_DUE_KEY), text);
 	if (dir->reading)
 		line(s, 2, 2, dir->reading, F_NOTE);
 }
@@ -537,33 +564,35 @@ static void cover_due(sheet *s)
 static void cover_send(sheet *s)
 {
 	const bc_ruleset *rs = tpl_of(s)->rs;
-	char text[1024];
-	size_t o = (size_t)snprintf(text, sizeof text,
-				    "Gửi lại chính tệp Excel này");
-	for (size_t i = 0; i < rs->n_channels && o < sizeof text; i++)
-		o += (size_t)snprintf(text + o, sizeof text - o, "%s%s",
-				      i ? "; " : " qua: ",
-				      rs->channels[i].label);
-	if (o < sizeof text)
-		snprintf(text + o, sizeof text - o, ".");
-	key_value(s, "Cách gửi:", text);
+	char list[900] = "", text[1024];
+	size_t o = 0;
+	for (size_t i = 0; i < rs->n_channels && o < sizeof list; i++)
+		o += (size_t)snprintf(list + o, sizeof list - o, "%s%s",
+				      i ? "; " : "", rs->channels[i].label);
+	bc_word_fill(rs,
+		     rs->n_channels ? BC_W_TEMPLATE_SEND_VIA : BC_W_TEMPLATE_SEND,
+		     text, sizeof text, BC_SLOTS({"channels", list}));
+	key_value(s, word(s, BC_W_TEMPLATE_SEND_KEY), text);
 }
 
 static void cover_facts(sheet *s)
 {
 	tpl *t = tpl_of(s);
 	char text[1024], from[16], to[16];
-	snprintf(text, sizeof text, "%s (mã %s)", t->u->name, t->u->code);
-	key_value(s, "Đơn vị báo cáo:", text);
-	snprintf(text, sizeof text, "%s (mã %s)", t->p->label, t->p->code);
-	key_value(s, "Kỳ báo cáo:", text);
+	bc_word_fill(t->rs, BC_W_TEMPLATE_CODED, text, sizeof text,
+		     BC_SLOTS({"name", t->u->name}, {"code", t->u->code}));
+	key_value(s, word(s, BC_W_TEMPLATE_UNIT_KEY), text);
+	bc_word_fill(t->rs, BC_W_TEMPLATE_CODED, text, sizeof text,
+		     BC_SLOTS({"name", t->p->label}, {"code", t->p->code}));
+	key_value(s, word(s, BC_W_TEMPLATE_PERIOD_KEY), text);
 	bc_xlsx_dmy(t->p->from, from, sizeof from);
 	bc_xlsx_dmy(t->p->to, to, sizeof to);
-	snprintf(text, sizeof text, "Từ ngày %s đến ngày %s", from, to);
-	key_value(s, "Thời gian lấy số liệu:", text);
+	bc_word_fill(t->rs, BC_W_TEMPLATE_WINDOW, text, sizeof text,
+		     BC_SLOTS({"from", from}, {"to", to}));
+	key_value(s, word(s, BC_W_TEMPLATE_WINDOW_KEY), text);
 	cover_due(s);
 	if (t->parent)
-		key_value(s, "Nơi nhận:", t->parent);
+		key_value(s, word(s, BC_W_TEMPLATE_RECIPIENT_KEY), t->parent);
 	cover_send(s);
 }
 
@@ -573,13 +602,18 @@ static void part_sheet_name(const bc_form *f, char *out, size_t n)
 	bc_xlsx_sheet_name(f->id, f->title, out, n);
 }
 
-static void report_summary(const bc_owed *o, char *out, size_t n)
+static void report_summary(const sheet *s, char *out, size_t n)
 {
-	size_t k = (size_t)snprintf(out, n, "Báo cáo theo đề cương");
-	for (size_t i = 0; i < o->n_sections && k < n; i++)
-		k += (size_t)snprintf(out + k, n - k, "%s%s",
-				      i ? ", " : "; các mục bắt buộc: ",
-				      o->sections[i]);
+	const bc_owed *o = tpl_of(s)->owed;
+	char list[900] = "";
+	size_t k = 0;
+	for (size_t i = 0; i < o->n_sections && k < sizeof list; i++)
+		k += (size_t)snprintf(list + k, sizeof list - k, "%s%s",
+				      i ? ", " : "", o->sections[i]);
+	bc_word_fill(tpl_of(s)->rs,
+		     o->n_sections ? BC_W_TEMPLATE_PART_REPORT_REQUIRED
+				   : BC_W_TEMPLATE_PART_REPORT,
+		     out, n, BC_SLOTS({"sections", list}));
 }
 
 static void cover_part(sheet *s, const char *part, int no)
@@ -588,11 +622,14 @@ static void cover_part(sheet *s, const char *part, int no)
 	const bc_form *f = bc_ruleset_form(t->rs, part);
 	char name[160], what[1024];
 	if (!strcmp(part, BC_PART_REPORT)) {
-		snprintf(name, sizeof name, "%s", REPORT_SHEET);
-		report_summary(t->owed, what, sizeof what);
+		bc_xlsx_sheet_name(word(s, BC_W_TEMPLATE_REPORT_SHEET), "", name,
+				   sizeof name);
+		report_summary(s, what, sizeof what);
 	} else if (f) {
 		part_sheet_name(f, name, sizeof name);
-		snprintf(what, sizeof what, "%s (biểu %s)", f->title, f->id);
+		bc_word_fill(t->rs, BC_W_TEMPLATE_PART_FORM, what, sizeof what,
+			     BC_SLOTS({"title", f->title}, {"id", f->id},
+				      {"name", f->name}));
 	} else {
 		return;
 	}
@@ -608,8 +645,10 @@ static void cover_part(sheet *s, const char *part, int no)
 
 static void cover_parts(sheet *s)
 {
-	static const char *const label[] = {"STT", "Trang tính", "Nội dung"};
-	bc_xsheet_merge(s, 0, 2, "I. CÁC PHẦN PHẢI BÁO CÁO", F_H2);
+	const char *const label[] = {bc_vndoc_word(BC_VN_SEQ),
+				     word(s, BC_W_TEMPLATE_PARTS_SHEET),
+				     word(s, BC_W_TEMPLATE_PARTS_CONTENT)};
+	bc_xsheet_merge(s, 0, 2, word(s, BC_W_TEMPLATE_PARTS_HEAD), F_H2);
 	s->r++;
 	table_head(s, label, 3, false);
 	for (size_t i = 0; i < tpl_of(s)->owed->n_parts; i++)
@@ -619,77 +658,89 @@ static void cover_parts(sheet *s)
 
 static void cover_signer(sheet *s)
 {
-	static const char *const key[] = {"Họ và tên:", "Chức vụ:",
-					  "Ngày ký:", "Số liệu ước tính:"};
+	static const bc_wkey key[] = {
+		BC_W_TEMPLATE_SIGNER_NAME_KEY, BC_W_TEMPLATE_SIGNER_TITLE_KEY,
+		BC_W_TEMPLATE_SIGNED_DATE_KEY, BC_W_TEMPLATE_ESTIMATED_KEY};
 	static const char *const field[] = {"signer_name", "signer_title",
 					    "signed_date", "estimated"};
 	/* Deadlines may fall before a window ends: the last days are then
 	 * estimated, and the report says so. */
-	static const char *const what[] = {
-		"Họ và tên người ký báo cáo", "Chức vụ của người ký báo cáo",
-		"Ngày ký báo cáo",
-		"Chọn " BOOL_YES " nếu số liệu những ngày cuối kỳ là ước tính"};
+	static const bc_wkey what[] = {
+		BC_W_TEMPLATE_SIGNER_NAME, BC_W_TEMPLATE_SIGNER_TITLE,
+		BC_W_TEMPLATE_SIGNED_DATE, BC_W_TEMPLATE_ESTIMATED};
 	static const bc_ftype type[] = {BC_T_TEXT, BC_T_TEXT, BC_T_DATE,
 					BC_T_BOOL};
 	static const int style[] = {I_TEXT, I_TEXT, I_DATE, I_CHOICE};
-	bc_xsheet_merge(s, 0, 2, "II. NGƯỜI KÝ BÁO CÁO (THỦ TRƯỞNG ĐƠN VỊ)",
-			F_H2);
+	bc_xsheet_merge(s, 0, 2, word(s, BC_W_TEMPLATE_SIGNER_HEAD), F_H2);
 	s->r++;
 	for (int i = 0; i < 4; i++) {
-		input in = {.type = type[i], .label = what[i],
+		char label[512];
+		bc_word_fill(tpl_of(s)->rs, what[i], label, sizeof label,
+			     BC_SLOTS({"yes", bc_vndoc_word(BC_VN_YES)}));
+		input in = {.type = type[i], .label = label,
 			    .required = i < 2, .style = style[i]};
 		bc_xsheet_height(s, LINE_PT + 8);
-		bc_xsheet_put(s, 1, key[i], F_KEY);
+		bc_xsheet_put(s, 1, word(s, key[i]), F_KEY);
 		input_cell(s, 2, &in, BC_FORM_META, field[i]);
 		s->r++;
 	}
 	s->r++;
 }
 
-/* How to fill the workbook in: the program's rules, not the ruleset's. */
+/* How to fill the workbook in: a line per instruction. */
 static void cover_howto(sheet *s)
 {
-	static const char *const how[] = {
-		"1. Chỉ nhập vào các ô nền vàng; các ô khác đã được khóa. Không "
-		"thêm, xóa, đổi tên trang tính, không chèn hay xóa dòng, cột: "
-		"chương trình đọc số liệu theo đúng vị trí từng ô.",
-		"2. Ô số liệu để trống là chưa báo cáo, khác với số 0: số liệu "
-		"bằng 0 thì nhập 0. Số nhập bằng chữ số, không kèm chữ.",
-		"3. Ngày nhập theo dạng ngày/tháng/năm (dd/mm/yyyy). Ô có danh "
-		"sách thì chọn một giá trị trong danh sách.",
-		"4. Bảng: mỗi dòng một mục; dòng để trống không được tính; không "
-		"có mục nào thì để trống cả bảng. Cột có dấu (*) phải điền ở mọi "
-		"dòng có nội dung.",
-		"5. Cột \"Kiểm tra\" của các biểu ghi các điều kiện số liệu phải "
-		"thỏa mãn, trong đó [n] là số liệu ở dòng có STT n của biểu; "
-		"báo cáo không thỏa mãn sẽ bị trả lại.",
-		"6. Báo cáo theo đề cương: ghi nội dung vào ô của từng mục; mục "
-		"có dấu (*) phải có nội dung ở chính mục đó hoặc ở một mục con.",
-	};
-	bc_xsheet_merge(s, 0, 2, "III. HƯỚNG DẪN ĐIỀN", F_H2);
+	const char *how = word(s, BC_W_TEMPLATE_HOWTO);
+	bc_xsheet_merge(s, 0, 2, word(s, BC_W_TEMPLATE_HOWTO_HEAD), F_H2);
 	s->r++;
-	for (size_t i = 0; i < sizeof how / sizeof *how; i++)
-		line(s, 0, 2, how[i], F_NOTE);
+	while (*how) {
+		size_t len = strcspn(how, "\n");
+		char one[2048];
+		snprintf(one, sizeof one, "%.*s", (int)len, how);
+		line(s, 0, 2, one, F_NOTE);
+		how += len + (how[len] == '\n');
+	}
+}
+
+/* "(Theo <title> - <reference> ngày <issued> của <issuer>)", each part
+ * there when the directive gives it. */
+static void cover_subtitle(const tpl *t, char *out, size_t n)
+{
+	const bc_directive *dir = &t->rs->directive;
+	char a[1024], b[1024], issued[16];
+	snprintf(a, sizeof a, "%s", dir->title ? dir->title : "");
+	if (dir->reference) {
+		bc_word_fill(t->rs, BC_W_TEMPLATE_DIRECTIVE_REFERENCE, b,
+			     sizeof b,
+			     BC_SLOTS({"title", a}, {"reference", dir->reference}));
+		snprintf(a, sizeof a, "%s", b);
+	}
+	if (dir->issued != BC_DATE_NONE) {
+		bc_xlsx_dmy(dir->issued, issued, sizeof issued);
+		bc_word_fill(t->rs, BC_W_TEMPLATE_DIRECTIVE_ISSUED, b, sizeof b,
+			     BC_SLOTS({"directive", a}, {"date", issued}));
+		snprintf(a, sizeof a, "%s", b);
+	}
+	if (dir->issuer) {
+		bc_word_fill(t->rs, BC_W_TEMPLATE_DIRECTIVE_ISSUER, b, sizeof b,
+			     BC_SLOTS({"directive", a}, {"issuer", dir->issuer}));
+		snprintf(a, sizeof a, "%s", b);
+	}
+	bc_word_fill(t->rs, BC_W_TEMPLATE_SUBTITLE, out, n,
+		     BC_SLOTS({"directive", a}));
 }
 
 static void cover(tpl *t)
 {
-	const bc_directive *dir = &t->rs->directive;
-	char sub[1024], issued[16];
+	char sub[1024];
 	sheet s;
-	if (!sheet_open(t, &s, COVER_SHEET, 3))
+	if (!sheet_open(t, &s, bc_word(t->rs, BC_W_TEMPLATE_COVER_SHEET), 3))
 		return;
 	bc_xsheet_width(&s, 0, 6);
 	bc_xsheet_width(&s, 1, 30);
 	bc_xsheet_width(&s, 2, 62);
-	bc_xlsx_dmy(dir->issued, issued, sizeof issued);
-	snprintf(sub, sizeof sub, "(Theo %s%s%s%s%s%s%s)",
-		 dir->title ? dir->title : "", dir->reference ? " - " : "",
-		 dir->reference ? dir->reference : "",
-		 dir->issued != BC_DATE_NONE ? " ngày " : "",
-		 dir->issued != BC_DATE_NONE ? issued : "",
-		 dir->issuer ? " của " : "", dir->issuer ? dir->issuer : "");
-	bc_xsheet_heading(&s, "Biểu mẫu báo cáo", sub, NULL);
+	cover_subtitle(t, sub, sizeof sub);
+	bc_xsheet_heading(&s, bc_word(t->rs, BC_W_TEMPLATE_TITLE), sub, NULL);
 	cover_facts(&s);
 	s.r++;
 	cover_parts(&s);
@@ -727,21 +778,26 @@ static bool expr_text(const bc_expr *e, const int *stt, char *out, size_t n)
 	return true;
 }
 
-static bool check_text(const bc_check *c, const int *stt, char *out,
-		       size_t n)
+static bool check_text(const bc_ruleset *rs, const bc_check *c,
+		       const int *stt, char *out, size_t n)
 {
-	char l[256], r[256];
+	char l[256], r[256], text[600];
 	if (!expr_text(&c->cond.lhs, stt, l, sizeof l) ||
 	    !expr_text(&c->cond.rhs, stt, r, sizeof r))
 		return false;
-	snprintf(out, n, "%s %s %s%s", l, OPS[c->cond.op], r,
-		 c->severity == BC_WARNING ? " (cảnh báo)" : "");
+	snprintf(text, sizeof text, "%s %s %s", l, OPS[c->cond.op], r);
+	if (c->severity == BC_WARNING)
+		bc_word_fill(rs, BC_W_TEMPLATE_WARNING, out, n,
+			     BC_SLOTS({"check", text}));
+	else
+		snprintf(out, n, "%s", text);
 	return true;
 }
 
 /* The checks of one field (field_id) or of the whole form (NULL). */
-static void checks_text(const bc_form *f, const char *field_id,
-			const int *stt, char *out, size_t n)
+static void checks_text(const bc_ruleset *rs, const bc_form *f,
+			const char *field_id, const int *stt, char *out,
+			size_t n)
 {
 	size_t o = 0;
 	out[0] = '\0';
@@ -750,35 +806,39 @@ static void checks_text(const bc_form *f, const char *field_id,
 		char one[600];
 		if ((field_id ? !c->field || strcmp(c->field, field_id)
 			      : c->field != NULL) ||
-		    !check_text(c, stt, one, sizeof one))
+		    !check_text(rs, c, stt, one, sizeof one))
 			continue;
 		o += (size_t)snprintf(out + o, n - o, "%s%s", o ? "\n" : "", one);
 	}
 }
 
-/* The unit of measure shown beside a field. */
-static const char *uom(const bc_field *f)
+/* The unit of measure shown beside a field, into out[n]. */
+static void uom(const bc_field *f, char *out, size_t n)
 {
 	if (f->unit)
-		return f->unit;
-	return f->type == BC_T_BOOL ? BOOL_YES "/" BOOL_NO
-	       : f->type == BC_T_DATE ? "Ngày"
-				      : "";
+		snprintf(out, n, "%s", f->unit);
+	else if (f->type == BC_T_BOOL)
+		snprintf(out, n, "%s/%s", bc_vndoc_word(BC_VN_YES),
+			 bc_vndoc_word(BC_VN_NO));
+	else
+		snprintf(out, n, "%s",
+			 f->type == BC_T_DATE ? bc_vndoc_word(BC_VN_DATE) : "");
 }
 
 static void field_row(sheet *s, const bc_form *f, const bc_field *fd,
 		      const int *stt, int no)
 {
-	char checks[2048];
+	char checks[2048], unit[256];
 	input in = input_of(fd);
-	checks_text(f, fd->id, stt, checks, sizeof checks);
+	checks_text(tpl_of(s)->rs, f, fd->id, stt, checks, sizeof checks);
+	uom(fd, unit, sizeof unit);
 	int n = lines(fd->label, s->w[1]);
 	if (lines(checks, s->w[4] * 12 / 11) > n)
 		n = lines(checks, s->w[4] * 12 / 11);
 	bc_xsheet_height(s, LINE_PT * n + 6);
 	bc_xsheet_num(s, 0, no, s->b->f[F_STT]);
 	bc_xsheet_put(s, 1, fd->label, F_LABEL);
-	bc_xsheet_put(s, 2, uom(fd), F_UOM);
+	bc_xsheet_put(s, 2, unit, F_UOM);
 	input_cell(s, 3, &in, f->id, fd->id);
 	bc_xsheet_put(s, 4, checks, F_CHECK);
 	s->r++;
@@ -787,8 +847,10 @@ static void field_row(sheet *s, const bc_form *f, const bc_field *fd,
 /* The plain fields as rows; stt receives each one's STT (0: none). */
 static void plain_rows(sheet *s, const bc_form *f, int *stt)
 {
-	static const char *const label[] = {"STT", "Nội dung", "Đơn vị tính",
-					    "Số liệu", "Kiểm tra"};
+	const char *const label[] = {
+		bc_vndoc_word(BC_VN_SEQ), word(s, BC_W_TEMPLATE_CONTENT),
+		bc_vndoc_word(BC_VN_UOM), word(s, BC_W_TEMPLATE_VALUE),
+		word(s, BC_W_TEMPLATE_CHECK)};
 	int no = 0;
 	for (size_t i = 0; i < f->n_fields; i++)
 		if ((stt[i] = bc_field_number(f, i, tpl_of(s)->level)))
@@ -801,10 +863,11 @@ static void plain_rows(sheet *s, const bc_form *f, int *stt)
 		if (stt[i])
 			field_row(s, f, &f->fields[i], stt, stt[i]);
 	char all[2048];
-	checks_text(f, NULL, stt, all, sizeof all);
+	checks_text(tpl_of(s)->rs, f, NULL, stt, all, sizeof all);
 	if (*all) {
-		char text[2200];
-		snprintf(text, sizeof text, "Điều kiện giữa các dòng:\n%s", all);
+		char text[2600];
+		snprintf(text, sizeof text, "%s\n%s",
+			 word(s, BC_W_TEMPLATE_CROSS_CHECKS), all);
 		s->r++;
 		line(s, 0, s->n - 1, text, F_NOTE);
 	}
@@ -839,7 +902,7 @@ static void table_block(sheet *s, const bc_form *f, const bc_field *tf,
 			s->r++;
 			line(s, 0, s->n - 1, tf->label, F_H2);
 		}
-		label[0] = "STT";
+		label[0] = bc_vndoc_word(BC_VN_SEQ);
 		for (size_t c = 0; c < tf->n_columns; c++) {
 			snprintf(text[c], sizeof text[c], "%s%s",
 				 tf->columns[c].label,
@@ -851,7 +914,7 @@ static void table_block(sheet *s, const bc_form *f, const bc_field *tf,
 			worksheet_freeze_panes(s->ws, s->r, 0);
 		for (int r = 1; r <= BC_TEMPLATE_TABLE_ROWS; r++)
 			table_row(s, f, tf, r);
-		line(s, 0, s->n - 1, "(*) Phải điền ở mọi dòng có nội dung.",
+		line(s, 0, s->n - 1, word(s, BC_W_TEMPLATE_REQUIRED_NOTE),
 		     F_NOTE);
 	}
 	bc_free(label);
@@ -950,7 +1013,8 @@ static void form_sheet(tpl *t, const bc_form *f)
 	if (n >= 3 && sheet_open(t, &s, name, n)) {
 		for (lxw_col_t c = 0; c < n; c++)
 			bc_xsheet_width(&s, c, w[c]);
-		snprintf(code, sizeof code, "Biểu: %s", f->id);
+		bc_word_fill(t->rs, BC_W_TEMPLATE_FORM_CODE, code, sizeof code,
+			     BC_SLOTS({"id", f->id}, {"name", f->name}));
 		bc_xsheet_heading(&s, f->title, NULL, code);
 		if (plain)
 			plain_rows(&s, f, stt);
@@ -1014,20 +1078,19 @@ static void section_row(sheet *s, size_t i)
 
 static void report_sheet(tpl *t)
 {
-	static const char *const label[] = {"Mục", "Tiêu đề",
-					    "Nội dung báo cáo", "Hướng dẫn"};
+	const char *const label[] = {bc_word(t->rs, BC_W_TEMPLATE_SECTION),
+				     bc_word(t->rs, BC_W_TEMPLATE_HEADING),
+				     bc_word(t->rs, BC_W_TEMPLATE_TEXT),
+				     bc_word(t->rs, BC_W_TEMPLATE_GUIDANCE)};
 	static const double w[] = {8, 30, 60, 70};
 	sheet s;
-	if (!sheet_open(t, &s, REPORT_SHEET, 4))
+	if (!sheet_open(t, &s, bc_word(t->rs, BC_W_TEMPLATE_REPORT_SHEET), 4))
 		return;
 	for (lxw_col_t c = 0; c < 4; c++)
 		bc_xsheet_width(&s, c, w[c]);
-	bc_xsheet_heading(&s, "Nội dung báo cáo", NULL, NULL);
-	line(&s, 0, 3,
-	     "Ghi nội dung vào cột (3), mỗi mục một ô; mục không có nội dung "
-	     "thì để trống. Mục có dấu (*) phải có nội dung ở chính mục đó "
-	     "hoặc ở một mục con.",
-	     F_NOTE);
+	bc_xsheet_heading(&s, bc_word(t->rs, BC_W_TEMPLATE_REPORT_TITLE), NULL,
+			  NULL);
+	line(&s, 0, 3, bc_word(t->rs, BC_W_TEMPLATE_REPORT_HOWTO), F_NOTE);
 	s.r++;
 	table_head(&s, label, 4, true);
 	worksheet_freeze_panes(s.ws, s.r, 0);
@@ -1116,7 +1179,7 @@ static void texts(tpl *t)
 		bc_utf8_upper(t->parent, t->b.org_top, sizeof t->b.org_top);
 	bc_utf8_upper(t->u->name, t->b.org, sizeof t->b.org);
 	bc_xbook_period(&t->b, t->p->label, t->p->from, t->p->to);
-	bc_xlsx_date_words(BC_DATE_NONE, t->dated, sizeof t->dated);
+	bc_vndoc_date(BC_DATE_NONE, t->dated, sizeof t->dated);
 }
 
 static void properties(tpl *t, bc_time now)
@@ -1215,7 +1278,7 @@ static bc_err write_unit(bc_store *st, const bc_period *p, const bc_unit *u,
 	const bc_unit_kind *k = bc_ruleset_kind(p->rs, u->kind);
 	tpl t = {.rs = p->rs, .p = p, .u = u, .owed = o,
 		 .level = k ? k->level : NULL};
-	t.b = (bc_xbook){.lay = &LAYOUT, .f = t.f};
+	t.b = (bc_xbook){.lay = &LAYOUT, .rs = p->rs, .f = t.f};
 	bc_unit parent = {0};
 	bc_err rc = u->parent ? bc_unit_get(st, u->parent, &parent, d) : BC_OK;
 	if (rc == BC_OK) {
@@ -1326,8 +1389,8 @@ static bc_err unit_in_dir(bc_store *st, const bc_period *p, const bc_unit *u,
 
 bc_err bc_template_write_all(bc_store *st, bc_rulebook *rb,
 			     const char *period, const char *dir,
-			     bc_time fixed, char ***files, size_t *n,
-			     bc_diags *d)
+			     bc_time fixed, const bc_progress *progress,
+			     char ***files, size_t *n, bc_diags *d)
 {
 	bc_period p;
 	bc_unit_list ul = {0};
@@ -1341,6 +1404,7 @@ bc_err bc_template_write_all(bc_store *st, bc_rulebook *rb,
 	if (rc == BC_OK)
 		rc = make_dir(dir, d);
 	for (size_t i = 0; rc == BC_OK && i < ul.n; i++) {
+		bc_progress_report(progress, i, ul.n);
 		/* A file is named after the code only if it is one 'units
 		 * import' accepts: the database is not trusted to name
 		 * files (no '/', no '..', nothing outside dir). */

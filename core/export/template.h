@@ -16,6 +16,7 @@
 
 #include "date.h"
 #include "error.h"
+#include "progress_cb.h"
 #include "rulebook.h"
 #include "store.h"
 #include "template_map.h"
@@ -42,12 +43,13 @@ bc_err bc_template_write(bc_store *st, bc_rulebook *rb, const char *unit,
  * Writes dir/CODE.xlsx for every unit that owes something for period
  * (dir is created when missing).  *files receives the paths written, in
  * the units' order (free with bc_template_files_free), also when a later
- * unit fails.
+ * unit fails.  progress (NULL for none) hears of each unit looked at,
+ * of all the units there are.
  */
 bc_err bc_template_write_all(bc_store *st, bc_rulebook *rb,
 			     const char *period, const char *dir,
-			     bc_time fixed, char ***files, size_t *n,
-			     bc_diags *d);
+			     bc_time fixed, const bc_progress *progress,
+			     char ***files, size_t *n, bc_diags *d);
 void bc_template_files_free(char **files, size_t n);
 
 #endif

@@ -23,6 +23,7 @@
 #include "mem.h"
 #include "text.h"
 #include "status_json.h"
+#include "vndoc.h"
 #include "xlsx_write.h"
 
 #include <math.h>
@@ -75,9 +76,10 @@ static const bc_xf_spec SPEC[F_N] = {
 	[F_LABEL] = {VCENTER | WRAP | BORDER | INDENT, 12, NULL},
 };
 
-/* A bool reads "Có"/"Không" but stays the number 1/0, so sums count it. */
+/* A bool reads yes/no (bc_vndoc_bool_format) but stays the number 1/0,
+ * so sums count it. */
 static const char *const KNUM[K_N] = {"#,##0", "#,##0.00", "0.0", "0.0",
-				      "\"Có\";;\"Không\""};
+				      NULL};
 
 typedef struct book {
 	bc_xbook x; /* first: a sheet's book is its book (book_of) */
@@ -95,6 +97,12 @@ typedef bc_xsheet sheet;
 static book *book_of(const sheet *s)
 {
 	return (book *)s->b;
+}
+
+/* The ruleset's word k (wording.h). */
+static const char *word(const sheet *s, bc_wkey k)
+{
+	return bc_word(book_of(s)->rs, k);
 }
 
 /* ---- text ------------------------------------------------------------- */
@@ -193,7 +201,8 @@ static void styles(book *b)
 				b->x.wb, BC_XLSX_FONT,
 				(bold ? BOLD : 0) | VCENTER | BORDER |
 					(k == K_BOOL ? CENTER : RIGHT | INDENT),
-				12, KNUM[k], 0);
+				12, k == K_BOOL ? bc_vndoc_bool_format() : KNUM[k],
+				0);
 }
 
 /* Points of the sheet's rows a printed page holds: A4 landscape inside
@@ -512,6 +521,12 @@ static int kind_of(const bc_field *f)
 	}
 }
 
+/* Text as a person reads it: an enum's choice by its label. */
+static const char *shown(const bc_field *f, const char *text)
+{
+	return f->type == BC_T_ENUM ? bc_field_value_label(f, text) : text;
+}
+
 /* A unit's value in its column, by the field's type. */
 static void value_cell(sheet *s, lxw_col_t c, const bc_field *f, json_t *v)
 {
@@ -524,7 +539,7 @@ static void value_cell(sheet *s, lxw_col_t c, const bc_field *f, json_t *v)
 	else if (json_is_string(v) && f->type == BC_T_DATE)
 		datetime_cell(s, c, json_string_value(v), F_DATE);
 	else if (json_is_string(v))
-		bc_xsheet_put(s, c, json_string_value(v),
+		bc_xsheet_put(s, c, shown(f, json_string_value(v)),
 			      f->type == BC_T_ENUM ? F_ENUM : F_TEXT);
 	else
 		bc_xsheet_blank(s, c, F_CELL);
@@ -569,7 +584,8 @@ static void unit_row(sheet *s, ftab *t, json_t *u, int no)
 	bc_xsheet_num(s, 0, no, s->b->f[F_STT]);
 	name_cell(s, u, 1);
 	if (!mine) {
-		bc_xsheet_merge(s, 2, s->n - 1, "Chưa báo cáo", F_MISSING);
+		bc_xsheet_merge(s, 2, s->n - 1, word(s, BC_W_EXPORT_NOT_REPORTED),
+				F_MISSING);
 		return;
 	}
 	for (size_t i = 0; i < t->n; i++) {
@@ -629,7 +645,7 @@ static char *groups_sum(const ftab *t, lxw_col_t c)
 static void total_row(sheet *s, ftab *t)
 {
 	bc_xsheet_blank(s, 0, F_GSTT);
-	bc_xsheet_put(s, 1, "Tổng cộng", F_GNAME);
+	bc_xsheet_put(s, 1, bc_vndoc_word(BC_VN_TOTAL), F_GNAME);
 	for (lxw_col_t c = 2; c < s->n; c++) {
 		size_t i = c - 2;
 		if (i >= t->n || !t->total[i].any) {
@@ -681,16 +697,18 @@ static void level_head(sheet *s, const char *what)
 	size_t nl = b->rs->n_levels;
 	int most = lines(what, s->w[1], true);
 	for (size_t l = 0; l <= nl; l++) {
-		const char *lb = l < nl ? b->rs->levels[l].label : "Tổng cộng";
+		const char *lb = l < nl ? b->rs->levels[l].label
+					: bc_vndoc_word(BC_VN_TOTAL);
 		int n = lines(lb, s->w[2 + l], true);
 		most = n > most ? n : most;
 	}
 	fit(s, most);
-	bc_xsheet_put(s, 0, "STT", F_HEAD);
+	bc_xsheet_put(s, 0, bc_vndoc_word(BC_VN_SEQ), F_HEAD);
 	bc_xsheet_put(s, 1, what, F_HEAD);
 	for (size_t l = 0; l <= nl; l++)
 		bc_xsheet_put(s, (lxw_col_t)(2 + l),
-			      l < nl ? b->rs->levels[l].label : "Tổng cộng",
+			      l < nl ? b->rs->levels[l].label
+				     : bc_vndoc_word(BC_VN_TOTAL),
 			      F_HEAD);
 	bc_xsheet_next(s, 1);
 }
@@ -704,7 +722,7 @@ static void indicator_rows(sheet *s, const bc_form *f)
 	json_t *inds = json_object_get(form_agg(b, f->id), "indicators");
 	size_t nl = b->rs->n_levels;
 	bc_xsheet_next(s, 1);
-	level_head(s, "Chỉ số (%)");
+	level_head(s, word(s, BC_W_EXPORT_INDICATORS));
 	for (size_t k = 0; k < f->n_indicators; k++) {
 		json_t *o = json_object_get(inds, f->indicators[k].id);
 		bc_xsheet_num(s, 0, (double)k + 1, b->f[F_STT]);
@@ -744,18 +762,21 @@ static void form_head(sheet *s, ftab *t)
 {
 	const char **label = bc_calloc(s->n, sizeof *label);
 	const char **uom = bc_calloc(s->n, sizeof *uom);
+	char yes_no[64];
+	snprintf(yes_no, sizeof yes_no, "%s/%s", bc_vndoc_word(BC_VN_YES),
+		 bc_vndoc_word(BC_VN_NO));
 	if (!label || !uom) {
 		bc_xbook_fail(s->b, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
 	} else {
-		label[0] = "STT";
-		label[1] = "Đơn vị";
-		uom[1] = "Đơn vị tính";
+		label[0] = bc_vndoc_word(BC_VN_SEQ);
+		label[1] = word(s, BC_W_EXPORT_UNIT);
+		uom[1] = bc_vndoc_word(BC_VN_UOM);
 		for (size_t i = 0; i < t->n; i++) {
 			const bc_field *f = t->col[i];
 			label[2 + i] = f->label;
 			uom[2 + i] = f->unit                 ? f->unit
 				     : f->type == BC_T_PCT  ? "%"
-				     : f->type == BC_T_BOOL ? "Có/Không"
+				     : f->type == BC_T_BOOL ? yes_no
 							    : NULL;
 		}
 		table_head(s, label, uom);
@@ -833,7 +854,7 @@ static void form_write(book *b, ftab *t)
 	indicator_rows(&s, t->f);
 	if (json_object_size(b->estimated)) {
 		bc_xsheet_next(&s, 1);
-		note(&s, "(*) Đơn vị có số liệu ước tính.");
+		note(&s, word(&s, BC_W_EXPORT_ESTIMATED_NOTE));
 	}
 	bc_xsheet_signature(&s, b->today);
 	sheet_close(&s);
@@ -879,6 +900,9 @@ static json_t *list_scan(book *b, const bc_form *f, const bc_field *t,
 	for (size_t k = 0; k < t->n_columns; k++) {
 		const bc_field *c = &t->columns[k];
 		json_int_t n = json_integer_value(json_object_get(longest, c->id));
+		for (size_t v = 0; v < c->n_values; v++) /* shown by label */
+			if ((json_int_t)bc_utf8_len(c->value_labels[v]) > n)
+				n = (json_int_t)bc_utf8_len(c->value_labels[v]);
 		double l = (double)n * 1.1 + 2;
 		if (c->type != BC_T_TEXT && c->type != BC_T_ENUM)
 			w[k] = field_width(c);
@@ -894,7 +918,8 @@ static void list_row(sheet *s, const bc_field *t, json_t *u, json_t *row,
 {
 	int most = lines(str(u, "name"), s->w[1], false);
 	for (size_t k = 0; k < t->n_columns; k++) {
-		int n = lines(str(row, t->columns[k].id), s->w[2 + k], false);
+		int n = lines(shown(&t->columns[k], str(row, t->columns[k].id)),
+			      s->w[2 + k], false);
 		most = n > most ? n : most;
 	}
 	fit(s, most);
@@ -936,7 +961,8 @@ static void list_rows(sheet *s, const bc_form *f, const bc_field *t,
 		}
 	}
 	if (!group) {
-		bc_xsheet_merge(s, 0, s->n - 1, "Không có", F_MISSING);
+		bc_xsheet_merge(s, 0, s->n - 1, word(s, BC_W_EXPORT_NONE),
+				F_MISSING);
 		bc_xsheet_next(s, 1);
 	}
 }
@@ -973,7 +999,8 @@ static void count_rows(sheet *s, const bc_field *t, json_t *agg)
 	json_array_foreach(keys, v, key) {
 		const char *k = json_string_value(key);
 		bc_xsheet_num(s, 0, (double)v + 1, b->f[F_STT]);
-		bc_xsheet_put(s, 1, k, F_LABEL);
+		fit(s, lines(shown(c, k), s->w[1], false));
+		bc_xsheet_put(s, 1, shown(c, k), F_LABEL);
 		for (size_t l = 0; l <= nl; l++) {
 			json_t *lv = json_object_get(
 				agg, l < nl ? b->rs->levels[l].id : "total");
@@ -997,8 +1024,8 @@ static void list_head(sheet *s, const bc_field *t)
 		bc_xbook_fail(s->b, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
 		return;
 	}
-	label[0] = "STT";
-	label[1] = "Đơn vị";
+	label[0] = bc_vndoc_word(BC_VN_SEQ);
+	label[1] = word(s, BC_W_EXPORT_UNIT);
 	for (size_t k = 0; k < t->n_columns; k++)
 		label[2 + k] = t->columns[k].label;
 	table_head(s, label, NULL);
@@ -1076,22 +1103,27 @@ static void summary_head(sheet *s)
 	book *b = book_of(s);
 	size_t nl = b->rs->n_levels;
 	lxw_col_t last = s->n - 1, prev = (lxw_col_t)(3 + nl);
-	const char *change = "Tăng (+), giảm (-) so với cùng kỳ (điểm %)";
+	const char *change = word(s, BC_W_EXPORT_CHANGE);
+	const char *seq = bc_vndoc_word(BC_VN_SEQ);
+	const char *what = word(s, BC_W_EXPORT_INDICATORS);
 	lxw_row_t first = s->r;
 	bc_xsheet_height(s, LINE_PT * 2 + 4);
-	bc_xsheet_put(s, 0, "STT", F_HEAD);
-	bc_xsheet_put(s, 1, "Chỉ số (%)", F_HEAD);
-	bc_xsheet_merge(s, 2, prev - 1, "Kỳ báo cáo", F_HEAD);
-	bc_xsheet_merge(s, prev, last - 1, "Cùng kỳ năm trước", F_HEAD);
+	bc_xsheet_put(s, 0, seq, F_HEAD);
+	bc_xsheet_put(s, 1, what, F_HEAD);
+	bc_xsheet_merge(s, 2, prev - 1, word(s, BC_W_EXPORT_THIS_PERIOD),
+			F_HEAD);
+	bc_xsheet_merge(s, prev, last - 1, word(s, BC_W_EXPORT_LAST_YEAR),
+			F_HEAD);
 	bc_xsheet_put(s, last, change, F_HEAD);
 	bc_xsheet_next(s, 1);
 	int more = lines(change, s->w[last], true) - 2;
 	bc_xsheet_height(s, LINE_PT * (more > 1 ? more : 1) + 4);
-	merge_down(s, 0, "STT", F_HEAD);
-	merge_down(s, 1, "Chỉ số (%)", F_HEAD);
+	merge_down(s, 0, seq, F_HEAD);
+	merge_down(s, 1, what, F_HEAD);
 	merge_down(s, last, change, F_HEAD);
 	for (size_t l = 0; l <= nl; l++) {
-		const char *lb = l < nl ? b->rs->levels[l].label : "Tổng cộng";
+		const char *lb = l < nl ? b->rs->levels[l].label
+					: bc_vndoc_word(BC_VN_TOTAL);
 		bc_xsheet_put(s, (lxw_col_t)(2 + l), lb, F_HEAD);
 		bc_xsheet_put(s, (lxw_col_t)(prev + l), lb, F_HEAD);
 	}
@@ -1132,13 +1164,15 @@ static void summary_sheet(book *b)
 	size_t nl = b->rs->n_levels;
 	lxw_col_t n = (lxw_col_t)(2 + 2 * (nl + 1) + 1);
 	sheet s;
-	if (!bc_xsheet_open(&b->x, &s, "Tổng hợp chỉ số", n))
+	if (!bc_xsheet_open(&b->x, &s, bc_word(b->rs, BC_W_EXPORT_INDICATORS_SHEET),
+			    n))
 		return;
 	bc_xsheet_width(&s, 0, 5);
 	bc_xsheet_width(&s, 1, 50);
 	for (lxw_col_t c = 2; c < n; c++)
 		bc_xsheet_width(&s, c, c + 1 < n ? 10 : 14);
-	bc_xsheet_heading(&s, "Tổng hợp các chỉ số", NULL, NULL);
+	bc_xsheet_heading(&s, word(&s, BC_W_EXPORT_INDICATORS_TITLE), NULL,
+			  NULL);
 	summary_head(&s);
 	int group = 0;
 	for (size_t i = 0; i < b->rs->n_forms; i++) {
@@ -1154,45 +1188,49 @@ static void summary_sheet(book *b)
 	}
 	s.tail = s.r;
 	bc_xsheet_next(&s, 1);
-	note(&s, "Chỉ số của một cấp tính trên các đơn vị đã báo cáo đủ số "
-		 "liệu của chỉ số.");
+	note(&s, word(&s, BC_W_EXPORT_INDICATORS_NOTE));
 	bc_xsheet_signature(&s, b->today);
 	sheet_close(&s);
 }
 
 /* ---- who reported ------------------------------------------------------ */
 
-static const char *state_label(const char *state)
+static const char *state_label(const sheet *s, const char *state)
 {
-	static const char *const S[][2] = {{"on_time", "Đúng hạn"},
-					   {"late", "Trễ hạn"},
-					   {"partial", "Chưa đủ"},
-					   {"missing", "Chưa gửi"}};
+	static const struct {
+		const char *state;
+		bc_wkey k;
+	} S[] = {{"on_time", BC_W_EXPORT_ON_TIME},
+		 {"late", BC_W_EXPORT_LATE},
+		 {"partial", BC_W_EXPORT_PARTIAL},
+		 {"missing", BC_W_EXPORT_MISSING}};
 	for (size_t i = 0; i < sizeof S / sizeof *S; i++)
-		if (!strcmp(state, S[i][0]))
-			return S[i][1];
+		if (!strcmp(state, S[i].state))
+			return word(s, S[i].k);
 	return state;
 }
 
 static void status_counts(sheet *s, json_t *sum_)
 {
-	static const char *const C[][2] = {
-		{"expected", "Số đơn vị phải báo cáo"},
-		{"complete", "Số đơn vị đã gửi đủ"},
-		{"on_time", "- trong đó gửi đúng hạn"},
-		{"late", "- trong đó gửi trễ hạn"},
-		{"partial", "Số đơn vị gửi chưa đủ"},
-		{"missing", "Số đơn vị chưa gửi"},
-		{"reporting_rate", "Tỷ lệ đơn vị gửi đủ (%)"},
-		{"on_time_rate", "Tỷ lệ đơn vị gửi đúng hạn (%)"}};
-	bc_xsheet_put(s, 0, "STT", F_HEAD);
-	bc_xsheet_put(s, 1, "Nội dung", F_HEAD);
-	bc_xsheet_put(s, 2, "Số lượng", F_HEAD);
+	static const struct {
+		const char *key;
+		bc_wkey k;
+	} C[] = {{"expected", BC_W_EXPORT_COUNT_EXPECTED},
+		 {"complete", BC_W_EXPORT_COUNT_COMPLETE},
+		 {"on_time", BC_W_EXPORT_COUNT_ON_TIME},
+		 {"late", BC_W_EXPORT_COUNT_LATE},
+		 {"partial", BC_W_EXPORT_COUNT_PARTIAL},
+		 {"missing", BC_W_EXPORT_COUNT_MISSING},
+		 {"reporting_rate", BC_W_EXPORT_COUNT_REPORTING_RATE},
+		 {"on_time_rate", BC_W_EXPORT_COUNT_ON_TIME_RATE}};
+	bc_xsheet_put(s, 0, bc_vndoc_word(BC_VN_SEQ), F_HEAD);
+	bc_xsheet_put(s, 1, word(s, BC_W_EXPORT_STATUS_CONTENT), F_HEAD);
+	bc_xsheet_put(s, 2, word(s, BC_W_EXPORT_STATUS_COUNT), F_HEAD);
 	bc_xsheet_next(s, 1);
 	for (size_t i = 0; i < sizeof C / sizeof *C; i++) {
-		json_t *v = json_object_get(sum_, C[i][0]);
+		json_t *v = json_object_get(sum_, C[i].key);
 		bc_xsheet_num(s, 0, (double)i + 1, s->b->f[F_STT]);
-		bc_xsheet_put(s, 1, C[i][1], F_LABEL);
+		bc_xsheet_put(s, 1, word(s, C[i].k), F_LABEL);
 		if (json_is_number(v))
 			bc_xsheet_num(
 				s, 2, json_number_value(v),
@@ -1228,7 +1266,9 @@ static void status_row(sheet *s, json_t *su, int no)
 		size_t l = strlen(missing);
 		const char *part = json_string_value(v);
 		snprintf(missing + l, sizeof missing - l, "%s%s", l ? ", " : "",
-			 strcmp(part, BC_PART_REPORT) ? part : "báo cáo");
+			 strcmp(part, BC_PART_REPORT)
+				 ? part
+				 : word(s, BC_W_EXPORT_REPORT_PART));
 	}
 	bc_xsheet_num(s, 0, no, b->f[F_STT]);
 	name_cell(s, u ? u : su, lines(missing, s->w[6], false));
@@ -1243,7 +1283,7 @@ static void status_row(sheet *s, json_t *su, int no)
 		datetime_cell(s, 4, at, F_DATETIME);
 	else
 		bc_xsheet_blank(s, 4, F_CELL);
-	bc_xsheet_put(s, 5, state_label(str(su, "state")), F_ENUM);
+	bc_xsheet_put(s, 5, state_label(s, str(su, "state")), F_ENUM);
 	bc_xsheet_put(s, 6, missing, F_TEXT);
 	bc_xsheet_next(s, 1);
 }
@@ -1290,25 +1330,29 @@ static void status_rows(sheet *s)
 
 static void status_sheet(book *b)
 {
-	static const char *const label[] = {
-		"STT", "Đơn vị", "Số phần phải gửi", "Số phần đã gửi",
-		"Thời điểm gửi", "Tình trạng", "Phần còn thiếu"};
+	const bc_ruleset *rs = b->rs;
+	const char *const label[] = {
+		bc_vndoc_word(BC_VN_SEQ), bc_word(rs, BC_W_EXPORT_UNIT),
+		bc_word(rs, BC_W_EXPORT_STATUS_OWED),
+		bc_word(rs, BC_W_EXPORT_STATUS_SENT),
+		bc_word(rs, BC_W_EXPORT_STATUS_AT),
+		bc_word(rs, BC_W_EXPORT_STATUS_STATE),
+		bc_word(rs, BC_W_EXPORT_STATUS_MISSING)};
 	static const double w[] = {5, 0, 10, 10, 17, 12, 30};
 	json_t *st = json_object_get(b->model, "status");
 	char line[256], due[16], asof[16];
 	sheet s;
-	if (!bc_xsheet_open(&b->x, &s, "Tình hình báo cáo", 7))
+	if (!bc_xsheet_open(&b->x, &s, bc_word(rs, BC_W_EXPORT_STATUS_SHEET), 7))
 		return;
 	for (lxw_col_t c = 0; c < 7; c++)
 		bc_xsheet_width(&s, c,
 				w[c] ? w[c]
 				     : names_width(b, b->by_code, NULL, NULL));
-	bc_xsheet_heading(&s, "Tình hình gửi báo cáo của các đơn vị", NULL,
-			  NULL);
+	bc_xsheet_heading(&s, bc_word(rs, BC_W_EXPORT_STATUS_TITLE), NULL, NULL);
 	bc_xlsx_dmy(model_date(str(st, "unit_due")), due, sizeof due);
 	bc_xlsx_dmy(model_date(str(st, "as_of")), asof, sizeof asof);
-	snprintf(line, sizeof line, "Hạn gửi báo cáo: %s. Số liệu tính đến "
-				    "ngày %s.", due, asof);
+	bc_word_fill(rs, BC_W_EXPORT_STATUS_DUE, line, sizeof line,
+		     BC_SLOTS({"due", due}, {"as_of", asof}));
 	bc_xsheet_merge(&s, 0, s.n - 1, line, F_WINDOW);
 	bc_xsheet_next(&s, 2);
 	status_counts(&s, json_object_get(st, "summary"));
@@ -1417,8 +1461,8 @@ static void rates_head(sheet *s, const pick *p, size_t n)
 		bc_xbook_fail(s->b, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
 		return;
 	}
-	label[0] = "STT";
-	label[1] = "Đơn vị";
+	label[0] = bc_vndoc_word(BC_VN_SEQ);
+	label[1] = word(s, BC_W_EXPORT_UNIT);
 	for (size_t i = 0; i < n; i++)
 		label[2 + i] = p[i].x->label;
 	table_head(s, label, NULL);
@@ -1538,11 +1582,12 @@ static void chart_sheet(book *b, const sheet *data, const pick *p, size_t n,
 			const bc_level *lv, lxw_row_t first, lxw_row_t last)
 {
 	sheet s;
-	if (!bc_xsheet_open(&b->x, &s, "Biểu đồ", 10))
+	if (!bc_xsheet_open(&b->x, &s, bc_word(b->rs, BC_W_EXPORT_CHART_SHEET),
+			    10))
 		return;
 	for (lxw_col_t c = 0; c < 10; c++)
 		bc_xsheet_width(&s, c, 12.5);
-	bc_xsheet_heading(&s, "Biểu đồ các chỉ số theo đơn vị", NULL, NULL);
+	bc_xsheet_heading(&s, word(&s, BC_W_EXPORT_CHART_TITLE), NULL, NULL);
 	page(&s, 1, 0);
 	lxw_row_t *breaks = bc_calloc(n / 2 + 2, sizeof *breaks);
 	size_t nb = 0;
@@ -1631,8 +1676,9 @@ static void rates_sheet(book *b, rates *r)
 	size_t n = r->n;
 	sheet s;
 	char title[256];
-	snprintf(title, sizeof title, "Chỉ số chủ yếu - %s", lv ? lv->label : "");
-	if (n && bc_xsheet_open(&b->x, &s, "Chỉ số theo đơn vị",
+	bc_word_fill(b->rs, BC_W_EXPORT_RATES_TITLE, title, sizeof title,
+		     BC_SLOTS({"level", lv ? lv->label : ""}));
+	if (n && bc_xsheet_open(&b->x, &s, bc_word(b->rs, BC_W_EXPORT_RATES_SHEET),
 				(lxw_col_t)(2 + n))) {
 		lxw_row_t first, last;
 		bc_xsheet_width(&s, 0, 5);
@@ -1645,8 +1691,7 @@ static void rates_sheet(book *b, rates *r)
 		rates_level_row(&s, lv, p, n);
 		s.tail = s.r;
 		bc_xsheet_next(&s, 1);
-		note(&s, "Tỷ lệ của đơn vị để trống khi đơn vị chưa báo cáo đủ "
-			 "số liệu để tính.");
+		note(&s, word(&s, BC_W_EXPORT_RATES_NOTE));
 		chart_sheet(b, &s, p, n, lv, first, last);
 		sheet_close(&s);
 	}
@@ -1664,7 +1709,7 @@ static void texts(book *b, bc_date date)
 	bc_xbook_period(&b->x, str(period, "label"),
 			model_date(str(window, "from")),
 			model_date(str(window, "to")));
-	bc_xlsx_date_words(date, b->today, sizeof b->today);
+	bc_vndoc_date(date, b->today, sizeof b->today);
 }
 
 static void index_units(book *b)
@@ -1687,6 +1732,7 @@ static void sheets(book *b)
 	rates_plan(b, &r);
 	for (size_t i = 0; i < b->rs->n_forms; i++) {
 		const bc_form *f = &b->rs->forms[i];
+		bc_host_progress(b->h, i, b->rs->n_forms);
 		/* A form's values at a time: the workbook never holds the
 		 * country's. */
 		json_t *values = fetched(b, bc_host_form_values(b->h, f->id));
@@ -1708,7 +1754,7 @@ static int run(bc_host *h, const bc_host_api *api)
 				    .tmpdir = (char *)bc_host_scratch(h)};
 	book b = {.h = h, .model = bc_host_model(h),
 		  .rs = bc_host_period(h)->rs};
-	b.x = (bc_xbook){.lay = &LAYOUT, .f = b.f};
+	b.x = (bc_xbook){.lay = &LAYOUT, .rs = b.rs, .f = b.f};
 	b.agg = json_object_get(b.model, "aggregate");
 	b.units = json_object_get(b.model, "units");
 	b.x.wb = workbook_new_opt(bc_host_path(h), &opt);

@@ -2,6 +2,7 @@
 #include "xlsx_write.h"
 #include "mem.h"
 #include "text.h"
+#include "vndoc.h"
 
 #include <errno.h>
 #include <stdbool.h>
@@ -10,8 +11,6 @@
 #include <string.h>
 
 #define NAME_MAX_CHARS 31
-#define NATION "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-#define MOTTO "Độc lập - Tự do - Hạnh phúc"
 #define CM(x) ((x) / 2.54)
 
 void bc_xlsx_sheet_name(const char *id, const char *title, char *out,
@@ -128,17 +127,6 @@ void bc_xlsx_dmy(bc_date d, char *out, size_t n)
 	snprintf(out, n, "%02d/%02d/%04d", day, m, y);
 }
 
-void bc_xlsx_date_words(bc_date d, char *out, size_t n)
-{
-	int y, m, day;
-	if (d == BC_DATE_NONE) {
-		snprintf(out, n, "Ngày ..... tháng ..... năm ......");
-		return;
-	}
-	bc_date_to_ymd(d, &y, &m, &day);
-	snprintf(out, n, "Ngày %02d tháng %02d năm %04d", day, m, y);
-}
-
 /* ---- a workbook ------------------------------------------------------- */
 
 void bc_xbook_fail(bc_xbook *b, lxw_error e, const char *why)
@@ -172,11 +160,12 @@ void bc_xbook_period(bc_xbook *b, const char *label, bc_date from,
 		     bc_date to)
 {
 	char f[16], t[16];
-	snprintf(b->period, sizeof b->period, "Kỳ báo cáo: %s", label);
+	bc_word_fill(b->rs, BC_W_SHEET_PERIOD, b->period, sizeof b->period,
+		     BC_SLOTS({"period", label}));
 	bc_xlsx_dmy(from, f, sizeof f);
 	bc_xlsx_dmy(to, t, sizeof t);
-	snprintf(b->window, sizeof b->window, "(Từ ngày %s đến ngày %s)", f,
-		 t);
+	bc_word_fill(b->rs, BC_W_SHEET_WINDOW, b->window, sizeof b->window,
+		     BC_SLOTS({"from", f}, {"to", t}));
 }
 
 /* What a clerk may do on a protected sheet: type into unlocked cells,
@@ -203,7 +192,9 @@ bool bc_xsheet_open(bc_xbook *b, bc_xsheet *s, const char *name,
 		    lxw_col_t n)
 {
 	*s = (bc_xsheet){.b = b, .n = n, .head1 = 1}; /* no head yet */
-	snprintf(s->name, sizeof s->name, "%s", name);
+	/* A name the rules word may be too long or hold what Excel
+	 * refuses. */
+	bc_xlsx_sheet_name(name, "", s->name, sizeof s->name);
 	if (!(s->w = bc_calloc(n, sizeof *s->w))) {
 		bc_xbook_fail(b, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
 		return false;
@@ -382,11 +373,13 @@ void bc_xsheet_heading(bc_xsheet *s, const char *title, const char *sub,
 	}
 	org_line(s, l, lw, parent ? b->org_top : b->org,
 		 parent ? BC_XP_ORG_TOP : BC_XP_ORG);
-	bc_xsheet_merge(s, r, last, NATION, style_of(s, BC_XP_NATION));
+	bc_xsheet_merge(s, r, last, bc_vndoc_word(BC_VN_NATION),
+			style_of(s, BC_XP_NATION));
 	bc_xsheet_next(s, 1);
 	if (parent)
 		org_line(s, l, lw, b->org, BC_XP_ORG);
-	bc_xsheet_merge(s, r, last, MOTTO, style_of(s, BC_XP_MOTTO));
+	bc_xsheet_merge(s, r, last, bc_vndoc_word(BC_VN_MOTTO),
+			style_of(s, BC_XP_MOTTO));
 	bc_xsheet_next(s, 2);
 	title_rows(s, title, sub);
 }
@@ -436,10 +429,11 @@ void bc_xsheet_signature(bc_xsheet *s, const char *date_words)
 	bc_xsheet_next(s, 1);
 	bc_xsheet_merge(s, r, last, date_words, note);
 	bc_xsheet_next(s, 1);
-	bc_xsheet_merge(s, 0, l, "NGƯỜI LẬP BIỂU", sign);
-	bc_xsheet_merge(s, r, last, "THỦ TRƯỞNG ĐƠN VỊ", sign);
+	const bc_ruleset *rs = s->b->rs;
+	bc_xsheet_merge(s, 0, l, bc_word(rs, BC_W_SHEET_DRAWN_BY), sign);
+	bc_xsheet_merge(s, r, last, bc_word(rs, BC_W_SHEET_HEAD), sign);
 	bc_xsheet_next(s, 1);
-	bc_xsheet_merge(s, 0, l, "(Ký, ghi rõ họ tên)", note);
-	bc_xsheet_merge(s, r, last, "(Ký tên, đóng dấu)", note);
+	bc_xsheet_merge(s, 0, l, bc_word(rs, BC_W_SHEET_DRAWN_BY_NOTE), note);
+	bc_xsheet_merge(s, r, last, bc_word(rs, BC_W_SHEET_HEAD_NOTE), note);
 	bc_xsheet_next(s, 1);
 }

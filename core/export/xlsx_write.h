@@ -17,6 +17,7 @@
 #define BC_XLSX_WRITE_H
 
 #include "date.h"
+#include "ruleset.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -82,9 +83,7 @@ bool bc_xlsx_io_error(lxw_error e);
 
 /* "28/02/2023"; "…" for BC_DATE_NONE.  Into out[n]. */
 void bc_xlsx_dmy(bc_date d, char *out, size_t n);
-/* Where a document is dated: "Ngày 04 tháng 03 năm 2023", or dots to
- * write the day in by hand for BC_DATE_NONE.  Into out[n]. */
-void bc_xlsx_date_words(bc_date d, char *out, size_t n);
+/* Where a document is dated is bc_vndoc_date's (vndoc.h). */
 
 /* ---- a workbook and its sheets --------------------------------------- */
 
@@ -129,6 +128,7 @@ typedef struct bc_layout {
 typedef struct bc_xbook {
 	lxw_workbook *wb;
 	const bc_layout *lay;
+	const bc_ruleset *rs; /* whose wording the sheets' parts take */
 	lxw_format **f; /* the writer's formats, by its style numbers */
 	/* The issuing body in capitals, under its parent (org_top, "" for
 	 * none); the period and its data window as the heading says them
@@ -148,7 +148,8 @@ void bc_xbook_check(bc_xbook *b, lxw_error e);
 void bc_xbook_formats(bc_xbook *b, const bc_xf_spec *spec, size_t n,
 		      lxw_format *(*make)(lxw_workbook *wb,
 					  const bc_xf_spec *spec));
-/* b's period and window: "Kỳ báo cáo: label", "(Từ ngày … đến ngày …)". */
+/* b's period and window, as the rules word them (sheet.period,
+ * sheet.window). */
 void bc_xbook_period(bc_xbook *b, const char *label, bc_date from,
 		     bc_date to);
 /* A new worksheet named name, protected when the layout says so; NULL
@@ -171,8 +172,9 @@ struct bc_xsheet {
 	lxw_row_t tail;         /* the first row after the table, 0 if none */
 };
 
-/* Adds the sheet name of n columns to b and begins it; false (the
- * failure recorded) when it cannot.  Close it with bc_xsheet_close. */
+/* Adds the sheet name of n columns to b and begins it, the name made one
+ * Excel takes (bc_xlsx_sheet_name: s->name); false (the failure
+ * recorded) when it cannot.  Close it with bc_xsheet_close. */
 bool bc_xsheet_open(bc_xbook *b, bc_xsheet *s, const char *name,
 		    lxw_col_t n);
 void bc_xsheet_close(bc_xsheet *s);

@@ -39,20 +39,26 @@ static const char *foreign(const char *buf, size_t len)
 	/* The stream every Word 97-2003 file has, named in UTF-16. */
 	static const char word[] = "W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t";
 	if (!len)
-		return "the file is empty (0 bytes): nothing to import";
+		return N_("the file is empty (0 bytes): nothing to import");
 	if (len >= 8 && !memcmp(buf, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
 		return holds(buf, len, word, sizeof word)
-			       ? "a Word 97-2003 document (.doc), not a "
-				 "submission: " BC_SEND_INSTEAD
-			       : "an Excel 97-2003 workbook (.xls), "
-				 BC_SAVE_AS_XLSX("Excel or LibreOffice Calc");
+			       ? N_("a Word 97-2003 document (.doc), not a "
+				    "submission: the unit's figures and report "
+				    "come in its filled workbook (.xlsx, from "
+				    "'baocao template'), or as JSON or CSV")
+			       : N_("an Excel 97-2003 workbook (.xls), which "
+				    "baocao does not read: open it in Excel or "
+				    "LibreOffice Calc, save it as an Excel "
+				    "workbook (.xlsx) and import that");
 	if (len >= 5 && !memcmp(buf, "%PDF-", 5))
-		return "a PDF document, not a submission: " BC_SEND_INSTEAD;
+		return N_("a PDF document, not a submission: the unit's figures "
+			  "and report come in its filled workbook (.xlsx, from "
+			  "'baocao template'), or as JSON or CSV");
 	if (len >= 2 &&
 	    (!memcmp(buf, "\xFF\xFE", 2) || !memcmp(buf, "\xFE\xFF", 2)))
-		return "UTF-16 text (as Excel's \"Unicode Text\" saves it): "
-		       "save it as UTF-8 (from a sheet, \"CSV UTF-8\") and "
-		       "import that";
+		return N_("UTF-16 text (as Excel's \"Unicode Text\" saves it): "
+			  "save it as UTF-8 (from a sheet, \"CSV UTF-8\") and "
+			  "import that");
 	return NULL;
 }
 
@@ -207,7 +213,7 @@ bc_err bc_import_file(bc_store *st, bc_rulebook *rb, const char *path,
 	bc_sha256_buf(buf, len, sha);
 	const char *what = foreign(buf, len);
 	if (what) {
-		bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL, "%s", what);
+		bc_diags_add_made(d, BC_ERROR, path, 0, what, _(what));
 		bc_free(buf);
 		return BC_ERR_INVALID;
 	}
@@ -218,7 +224,7 @@ bc_err bc_import_file(bc_store *st, bc_rulebook *rb, const char *path,
 	bc_checked *checked = NULL;
 	if (rc == BC_OK && !subs.n) {
 		bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL,
-			     "no submission in this file");
+			     N_("no submission in this file"));
 		rc = BC_ERR_INVALID;
 	}
 	if (rc == BC_OK) {

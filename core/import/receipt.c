@@ -35,7 +35,7 @@ static bc_err find_submission(bc_store *st, const bc_receipt_fix *f,
 		" AND substr(s.sha256, 1, length(?3)) = lower(?3)";
 	sqlite3_stmt *s = bc_store_stmt(st, f->part ? by_part : by_sha);
 	if (!s)
-		return bc_store_fail(st, d, "correct-time");
+		return bc_store_fail(st, d, N_("correct-time"));
 	sqlite3_bind_text(s, 1, f->unit, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, f->period, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 3, f->part ? f->part : f->sha, -1, SQLITE_STATIC);
@@ -47,8 +47,8 @@ static bc_err find_submission(bc_store *st, const bc_receipt_fix *f,
 		many = sqlite3_column_int(s, 1);
 		if (many > 1)
 			bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-				     "--file %s: %d files of %s %s begin so: "
-				     "give more of the SHA-256",
+				     N_("--file %s: %d files of %s %s begin so: "
+					"give more of the SHA-256"),
 				     f->sha, many, f->unit, f->period);
 	}
 	sqlite3_reset(s);
@@ -58,15 +58,15 @@ static bc_err find_submission(bc_store *st, const bc_receipt_fix *f,
 		return BC_OK;
 	if (f->part && f->number)
 		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-			     "%s %s has no revision %d of %s", f->unit,
+			     N_("%s %s has no revision %d of %s"), f->unit,
 			     f->period, f->number, f->part);
 	else if (f->part)
 		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-			     "%s %s has no revision of %s", f->unit, f->period,
+			     N_("%s %s has no revision of %s"), f->unit, f->period,
 			     f->part);
 	else
 		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-			     "%s %s has no file whose SHA-256 begins %s",
+			     N_("%s %s has no file whose SHA-256 begins %s"),
 			     f->unit, f->period, f->sha);
 	return BC_ERR_NOT_FOUND;
 }
@@ -82,7 +82,7 @@ static bc_err describe(bc_store *st, int64_t id, bc_receipt_done *out,
 		" ON s.id = r.submission_id WHERE r.submission_id = ?";
 	sqlite3_stmt *s = bc_store_stmt(st, sql);
 	if (!s)
-		return bc_store_fail(st, d, "correct-time");
+		return bc_store_fail(st, d, N_("correct-time"));
 	sqlite3_bind_int64(s, 1, id);
 	bc_err rc = BC_ERR_DB;
 	if (sqlite3_step(s) == SQLITE_ROW) {
@@ -94,7 +94,7 @@ static bc_err describe(bc_store *st, int64_t id, bc_receipt_done *out,
 		rc = out->revisions && out->sha256 ? BC_OK : BC_ERR_NOMEM;
 	}
 	sqlite3_reset(s);
-	return rc == BC_ERR_DB ? bc_store_fail(st, d, "correct-time") : rc;
+	return rc == BC_ERR_DB ? bc_store_fail(st, d, N_("correct-time")) : rc;
 }
 
 static bc_err append(bc_store *st, int64_t id, const bc_receipt_fix *f,
@@ -105,7 +105,7 @@ static bc_err append(bc_store *st, int64_t id, const bc_receipt_fix *f,
 		" received_offset, reason, corrected_at) VALUES (?,?,?,?,?)";
 	sqlite3_stmt *s = bc_store_stmt(st, sql);
 	if (!s)
-		return bc_store_fail(st, d, "correct-time");
+		return bc_store_fail(st, d, N_("correct-time"));
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_bind_int64(s, 2, f->received_at);
 	sqlite3_bind_int(s, 3, f->offset);
@@ -114,7 +114,7 @@ static bc_err append(bc_store *st, int64_t id, const bc_receipt_fix *f,
 	int r = sqlite3_step(s);
 	sqlite3_reset(s);
 	if (r != SQLITE_DONE)
-		return bc_store_fail(st, d, "correct-time");
+		return bc_store_fail(st, d, N_("correct-time"));
 	char was[BC_TIME_BUF], now[BC_TIME_BUF];
 	bc_time_format(done->was, done->was_offset, was);
 	bc_time_format(f->received_at, f->offset, now);
@@ -142,7 +142,7 @@ static bc_err plausible(bc_store *st, bc_rulebook *rb, const bc_receipt_fix *f,
 						 p.rs->directive.utc_offset,
 						 why, sizeof why)) {
 		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-			     "--received-at: %s", why);
+			     N_("--received-at: %s"), why);
 		rc = BC_ERR_INVALID;
 	}
 	bc_period_free(&p);
@@ -156,8 +156,8 @@ bc_err bc_receipt_correct(bc_store *st, bc_rulebook *rb,
 	*out = (bc_receipt_done){0};
 	if (!f->reason || !f->reason[strspn(f->reason, " \t\n")]) {
 		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-			     "--reason: say why the time is corrected (the "
-			     "document or message that gives the right one)");
+			     N_("--reason: say why the time is corrected (the "
+				"document or message that gives the right one)"));
 		return BC_ERR_INVALID;
 	}
 	bc_err rc = plausible(st, rb, f, d);

@@ -3,19 +3,25 @@
 
 #include "import.h"
 
-/* A commune's bm3 and report for 2023-Q1; hs_tiep_nhan varies so that
- * two files differ. */
-#define JSON_FMT \
-	"{\n" \
-	"\"unit\": \"xa-ky-son\",\n" \
-	"\"period\": \"2023-Q1\",\n" \
-	"\"signed_by\": {\"name\": \"Nguyễn Văn A\", \"title\": \"Chủ tịch\"," \
-	" \"date\": \"2023-02-19\"},\n" \
-	"\"received_at\": \"2023-02-21T09:30:00+07:00\",\n" \
-	"\"channel\": \"zalo\",\n" \
-	"\"forms\": {\"bm3\": {\"hs_tiep_nhan\": %d}},\n" \
-	"\"report\": {\"A.I\": \"Chỉ đạo\"}\n" \
-	"}\n"
+/* Fills out[n] with the text tests/data/import-samples.txt calls name,
+ * its ${hs_tiep_nhan} replaced by value. */
+static void sample(char *out, size_t n, const char *name, const char *value)
+{
+	test_texts *tx = test_texts_load("import-samples.txt");
+	char *text = test_fill(test_texts_get(tx, name), "hs_tiep_nhan", value);
+	assert_true(strlen(text) < n);
+	strcpy(out, text);
+	free(text);
+	test_texts_free(tx);
+}
+
+/* A commune's bm3 and report for 2023-Q1, hs_tiep_nhan = tiep_nhan. */
+static void commune_json(char *out, size_t n, int tiep_nhan)
+{
+	char v[16];
+	snprintf(v, sizeof v, "%d", tiep_nhan);
+	sample(out, n, "commune-json", v);
+}
 
 /* The import's result, in static storage so that the fixture can free it
  * after a failed test. */
@@ -44,7 +50,7 @@ static bc_err import(fx *f, const char *name, const char *text,
 static void import_json(fx *f, const char *name, int tiep_nhan)
 {
 	char text[1024];
-	snprintf(text, sizeof text, JSON_FMT, tiep_nhan);
+	commune_json(text, sizeof text, tiep_nhan);
 	if (import(f, name, text, NULL, false) != BC_OK) {
 		test_diags_print(&f->d);
 		fail_msg("%s refused", name);
@@ -107,10 +113,14 @@ static void good_file_is_stored(void **state)
 	bc_time t;
 	assert_true(bc_time_parse("2023-02-21T09:30:00+07:00", 420, &t, NULL));
 	assert_int_equal(fx_count(f, "SELECT received_at FROM submission"), t);
-	assert_int_equal(fx_count(f, "SELECT channel = 'zalo' AND signer_name ="
-				     " 'Nguyễn Văn A' AND signed_date ="
-				     " '2023-02-19' FROM submission"),
-			 1);
+	char sql[256];
+	test_texts *tx = test_texts_load("import-samples.txt");
+	snprintf(sql, sizeof sql,
+		 "SELECT channel = 'zalo' AND signer_name = '%s' AND"
+		 " signed_date = '2023-02-19' FROM submission",
+		 test_texts_get(tx, "signer_name"));
+	test_texts_free(tx);
+	assert_int_equal(fx_count(f, sql), 1);
 	bc_import_result_free(&res);
 	fx_close(f);
 }
@@ -144,7 +154,7 @@ static void same_late_file_twice(void **state)
 	fx *f = *state;
 	fx_open(f);
 	char text[1024];
-	snprintf(text, sizeof text, JSON_FMT, 120);
+	commune_json(text, sizeof text, 120);
 	char *late = strstr(text, "2023-02-21T09:30");
 	memcpy(late, "2023-03-02", 10);
 	assert_int_equal(import(f, "late.json", text, NULL, false), BC_OK);
@@ -253,22 +263,16 @@ static void second_file_is_revision_two(void **state)
 	fx_close(f);
 }
 
-/* Two communes; the second's hs_tiep_nhan (line 7) varies. */
-#define MULTI_CSV                                                             \
-	"unit,period,form,field,value\n"                                      \
-	"xa-ky-son,2023-Q1,_meta,signer_name,Nguyễn Văn A\n"                   \
-	"xa-ky-son,2023-Q1,_meta,signer_title,Chủ tịch\n"                      \
-	"xa-ky-son,2023-Q1,bm3,hs_tiep_nhan,120\n"                             \
-	"xa-tan-an,2023-Q1,_meta,signer_name,Lê Thị B\n"                       \
-	"xa-tan-an,2023-Q1,_meta,signer_title,Chủ tịch\n"                      \
-	"xa-tan-an,2023-Q1,bm3,hs_tiep_nhan,%s\n"
-
 static void multi_unit_csv_with_a_bad_unit(void **state)
 {
 	fx *f = *state;
 	fx_open(f);
-	char text[1024];
-	snprintf(text, sizeof text, MULTI_CSV, "mười");
+	char text[1024], what[128];
+	test_texts *tx = test_texts_load("import-samples.txt");
+	const char *words = test_texts_get(tx, "not_a_number");
+	sample(text, sizeof text, "two-communes-csv", words);
+	snprintf(what, sizeof what, "'%s' is not a number", words);
+	test_texts_free(tx);
 	assert_int_equal(import(f, "many.csv", text, NULL, false),
 			 BC_ERR_INVALID);
 	assert_false(res.accepted);
@@ -277,7 +281,7 @@ static void multi_unit_csv_with_a_bad_unit(void **state)
 	char where[1200];
 	snprintf(where, sizeof where, "%s:7: bm3.hs_tiep_nhan: ", path);
 	free(path);
-	if (!test_diags_at(&f->d, where, "'mười' is not a number")) {
+	if (!test_diags_at(&f->d, where, what)) {
 		test_diags_print(&f->d);
 		fail_msg("no diagnostic for line 7");
 	}
@@ -294,7 +298,7 @@ static void multi_unit_csv_with_a_bad_unit(void **state)
 static void multi_unit_csv(fx *f)
 {
 	char text[1024];
-	snprintf(text, sizeof text, MULTI_CSV, "95");
+	sample(text, sizeof text, "two-communes-csv", "95");
 	if (import(f, "many.csv", text, NULL, false) != BC_OK) {
 		test_diags_print(&f->d);
 		fail_msg("the file is refused");
@@ -341,7 +345,7 @@ static void dry_run_stores_nothing(void **state)
 	fx *f = *state;
 	fx_open(f);
 	char text[1024];
-	snprintf(text, sizeof text, JSON_FMT, 120);
+	commune_json(text, sizeof text, 120);
 	bc_import_opts o = {.tz_offset = 420};
 	assert_int_equal(import(f, "a.json", text, &o, true), BC_OK);
 	assert_true(res.accepted);
@@ -354,7 +358,7 @@ static void dry_run_stores_nothing(void **state)
 				     " action = 'import'"),
 			 0);
 	/* A bad file is still refused. */
-	snprintf(text, sizeof text, JSON_FMT, -1);
+	commune_json(text, sizeof text, -1);
 	assert_int_equal(import(f, "bad.json", text, &o, true),
 			 BC_ERR_INVALID);
 	assert_false(res.accepted);
@@ -371,7 +375,7 @@ static void command_line_wins(void **state)
 	fx *f = *state;
 	fx_open(f);
 	char text[1024];
-	snprintf(text, sizeof text, JSON_FMT, 120);
+	commune_json(text, sizeof text, 120);
 	bc_import_opts o = {.received_at = "2023-03-02T08:15:00+07:00",
 			    .channel = "email",
 			    .tz_offset = 420};
@@ -424,12 +428,10 @@ static void problems_of_reading_refuse_the_file(void **state)
 {
 	fx *f = *state;
 	fx_open(f);
-	bc_err rc = import(f, "a.json",
-			   "{\"unit\": \"xa-ky-son\", \"period\": \"2023-Q1\",\n"
-			   "\"signed_by\": {\"name\": \"A\", \"title\": \"B\"},\n"
-			   "\"ghi_chu\": \"thêm\",\n"
-			   "\"forms\": {\"bm2\": {}}}\n",
+	test_texts *tx = test_texts_load("import-samples.txt");
+	bc_err rc = import(f, "a.json", test_texts_get(tx, "unknown-key-json"),
 			   NULL, false);
+	test_texts_free(tx);
 	bool said = test_diags_have(&f->d, "unknown key 'ghi_chu'");
 	bool accepted = res.accepted;
 	int64_t stored = revisions(f);

@@ -730,16 +730,64 @@ static void malformed_date_in_a_table(void **state)
 	fx_close(f);
 }
 
+/* pl1b's column loai, as the shipped rules give it. */
+static const bc_field *loai(fx *f)
+{
+	const bc_form *pl1b = bc_rulebook_item(f->rb, BC_REG_FORM, "pl1b");
+	assert_non_null(pl1b);
+	const bc_field *t = &pl1b->fields[bc_field_index(
+		pl1b->fields, pl1b->n_fields, "van_ban")];
+	return &t->columns[bc_field_index(t->columns, t->n_columns, "loai")];
+}
+
 static void enum_outside_its_list(void **state)
 {
 	fx *f = *state;
 	fx_open(f);
-	refused_row(f, "12/KH-UBND", "2023-01-10", "thong_bao", BODY + 3,
-		    "row 1, loai: 'thong_bao' is not one of: nghi_quyet, "
-		    "chi_thi, ke_hoach, quyet_dinh, cong_van, bao_cao, khac");
-	/* Values are exact. */
+	/* The refusal lists what a person may type: the labels. */
+	const bc_field *c = loai(f);
+	char what[512];
+	size_t o = (size_t)snprintf(what, sizeof what, "row 1, loai: "
+				    "'thong_bao' is not one of: ");
+	for (size_t i = 0; i < c->n_values; i++)
+		o += (size_t)snprintf(what + o, sizeof what - o, "%s%s",
+				      i ? "; " : "", c->value_labels[i]);
+	refused_row(f, "12/KH-UBND", "2023-01-10", "thong_bao", BODY + 3, what);
+	/* Ids are exact: only labels are read as a person types them. */
 	refused_row(f, "12/KH-UBND", "2023-01-10", "Ke_hoach", BODY + 3,
 		    "is not one of");
+	fx_close(f);
+}
+
+/* A label typed in place of the id, in NFC or NFD, in any letter case
+ * (tests/data/labels-typed.txt), is taken and kept as the id. */
+static void labels_stand_for_ids(void **state)
+{
+	static const char *const ways[] = {"as_written", "nfd_small",
+					   "capitals", "nfd_capitals"};
+	fx *f = *state;
+	fx_open(f);
+	test_texts *tx = test_texts_load("labels-typed.txt");
+	for (size_t w = 0; w < sizeof ways / sizeof *ways; w++) {
+		static run r;
+		char *body = van_ban("12/KH-UBND", "2023-01-10",
+				     test_texts_get(tx, ways[w]));
+		validate(f, "xa-ky-son", "forms", body, &r);
+		free(body);
+		if (r.rc != BC_OK)
+			test_diags_print(&f->d);
+		assert_int_equal(r.rc, BC_OK);
+		const char *kept = NULL;
+		for (size_t i = 0; i < r.c.parts[0].n; i++)
+			if (r.c.parts[0].v[i].col &&
+			    !strcmp(r.c.parts[0].v[i].col, "loai"))
+				kept = r.c.parts[0].v[i].text;
+		assert_non_null(kept);
+		assert_string_equal(kept, "ke_hoach");
+		run_free(&r);
+		bc_diags_free(&f->d);
+	}
+	test_texts_free(tx);
 	fx_close(f);
 }
 
@@ -1373,6 +1421,7 @@ int main(void)
 		T(spreadsheet_numbers),
 		T(malformed_date_in_a_table),
 		T(enum_outside_its_list),
+		T(labels_stand_for_ids),
 		T(one_problem_one_diagnostic),
 		T(failed_cross_field_checks),
 		T(missing_signer),

@@ -3,6 +3,7 @@
 #include "i18n.h"
 #include "mem.h"
 #include "text.h"
+#include "vndoc.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -710,10 +711,12 @@ static bool from_sheet(const bc_field *f, const bc_raw *r, bc_raw *norm,
 		norm->text = buf;
 		norm->kind = BC_RAW_TEXT;
 	} else if (f->type == BC_T_BOOL && r->kind == BC_RAW_TEXT) {
-		if (!strcasecmp(r->text, "Có") || !strcasecmp(r->text, "true"))
+		bool yes;
+		if (bc_vndoc_bool_parse(r->text, &yes))
+			norm->text = yes ? "true" : "false";
+		else if (!strcasecmp(r->text, "true"))
 			norm->text = "true";
-		else if (!strcasecmp(r->text, "Không") ||
-			 !strcasecmp(r->text, "false"))
+		else if (!strcasecmp(r->text, "false"))
 			norm->text = "false";
 	} else if ((f->type == BC_T_INT || f->type == BC_T_MONEY ||
 		    f->type == BC_T_PCT) &&
@@ -736,6 +739,7 @@ static bool typed(const bc_field *f, const bc_raw *raw, char *buf,
 	bc_date day;
 	bc_raw norm;
 	const bc_raw *r = &norm;
+	int choice;
 	if (!from_sheet(f, raw, &norm, buf, bufn, why))
 		return false;
 	*has_num = false;
@@ -768,16 +772,17 @@ static bool typed(const bc_field *f, const bc_raw *raw, char *buf,
 		*has_num = true;
 		return true;
 	case BC_T_ENUM:
-		for (size_t i = 0; i < f->n_values; i++)
-			if (!strcmp(f->values[i], r->text)) {
-				*text = f->values[i];
-				return true;
-			}
-		char list[512] = "";
+		if ((choice = bc_field_choice(f, r->text)) >= 0) {
+			*text = f->values[choice];
+			return true;
+		}
+		/* The labels, as a person types them on the form. */
+		char list[1024] = "";
 		for (size_t i = 0, o = 0; i < f->n_values && o < sizeof list;
 		     i++)
 			o += (size_t)snprintf(list + o, sizeof list - o, "%s%s",
-					      i ? ", " : "", f->values[i]);
+					      i ? "; " : "",
+					      f->value_labels[i]);
 		put_words(why, N_("'%s' is not one of: %s"), r->text, list);
 		return false;
 	case BC_T_TEXT:

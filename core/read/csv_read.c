@@ -46,9 +46,9 @@ static int read_header(reader *r, int line, size_t n, char *const *f)
 			c++;
 		if (c == N_C || r->col[c] >= 0) {
 			bc_diags_add(r->d, BC_ERROR, r->file, line, NULL, NULL,
-				     "the header must be unit,period,form,"
-				     "field,value ('%s' is not one of them, "
-				     "or is there twice)",
+				     N_("the header must be unit,period,form,"
+				        "field,value ('%s' is not one of them, "
+				        "or is there twice)"),
 				     f[i]);
 			return 1;
 		}
@@ -57,8 +57,8 @@ static int read_header(reader *r, int line, size_t n, char *const *f)
 	for (int c = 0; c < N_C; c++)
 		if (r->col[c] < 0) {
 			bc_diags_add(r->d, BC_ERROR, r->file, line, NULL, NULL,
-				     "no '%s' column: the header must be "
-				     "unit,period,form,field,value",
+				     N_("no '%s' column: the header must be "
+				        "unit,period,form,field,value"),
 				     names[c]);
 			return 1;
 		}
@@ -117,8 +117,9 @@ static bc_submission *find_sub(reader *r, const char *unit,
 		return &r->out->v[r->slot[h] - 1];
 	if (r->out->n == BC_READ_MAX_SUBMISSIONS) {
 		bc_diags_add(r->d, BC_ERROR, r->file, line, NULL, NULL,
-			     "more than %d submissions (unit and period) in "
-			     "one file: " BC_READ_SPLIT,
+			     N_("more than %d submissions (unit and period) in "
+				"one file: split it into files of fewer units "
+				"and import each"),
 			     BC_READ_MAX_SUBMISSIONS);
 		note(r, BC_ERR_INVALID);
 		return NULL;
@@ -154,15 +155,15 @@ static void read_meta(reader *r, bc_submission *s, int line,
 			if (a->text)
 				bc_diags_add(r->d, BC_ERROR, r->file, line,
 					     BC_FORM_META, field,
-					     "given twice (first on line %d)",
+					     N_("given twice (first on line %d)"),
 					     a->line);
 			else
 				note(r, bc_attr_set(a, value, line, NULL));
 			return;
 		}
 	bc_diags_add(r->d, BC_ERROR, r->file, line, BC_FORM_META, field,
-		     "unknown (signer_name, signer_title, signed_date, "
-		     "received_at, channel, estimated)");
+		     N_("unknown (signer_name, signer_title, signed_date, "
+		        "received_at, channel, estimated)"));
 }
 
 static int on_row(void *ud, int line, size_t n, char *const *f)
@@ -174,7 +175,7 @@ static int on_row(void *ud, int line, size_t n, char *const *f)
 		return 0;
 	if (n != N_C) {
 		bc_diags_add(r->d, BC_ERROR, r->file, line, NULL, NULL,
-			     "%zu fields where the header has 5", n);
+			     N_("%zu fields where the header has 5"), n);
 		return 0;
 	}
 	/* Without the apostrophe the csv export puts before what a
@@ -184,7 +185,8 @@ static int on_row(void *ud, int line, size_t n, char *const *f)
 		   *value = bc_csv_cell_text(f[r->col[C_VALUE]]);
 	if (++r->rows > BC_READ_MAX_VALUES) {
 		bc_diags_add(r->d, BC_ERROR, r->file, line, NULL, NULL,
-			     "more than %d rows in one file: " BC_READ_SPLIT,
+			     N_("more than %d rows in one file: split it into "
+				"files of fewer units and import each"),
 			     BC_READ_MAX_VALUES);
 		note(r, BC_ERR_INVALID);
 		return 1;
@@ -206,13 +208,13 @@ static int on_row(void *ud, int line, size_t n, char *const *f)
 	bc_address a = bc_cell_address(field, table, sizeof table, &row, &col);
 	if (a == BC_ADDR_BAD) {
 		bc_diags_add(r->d, BC_ERROR, r->file, line, form, field,
-			     "a table cell is written table[row].column, rows "
-			     "from 1");
+			     N_("a table cell is written table[row].column, "
+				"rows from 1"));
 		return 0;
 	}
 	if (a == BC_ADDR_ROWS) {
 		bc_diags_add(r->d, BC_ERROR, r->file, line, form, table,
-			     "more than %d rows", BC_TABLE_MAX_ROWS);
+			     N_("more than %d rows"), BC_TABLE_MAX_ROWS);
 		return 0;
 	}
 	bc_err frc = strcmp(form, BC_PART_REPORT) != 0
@@ -242,8 +244,8 @@ bc_err bc_csv_read_submissions(const char *name, const char *buf,
 	bc_err rc = bc_csv_parse(name, buf, len, on_row, &r, d);
 	if (rc == BC_OK && !r.header && d->errors == before)
 		bc_diags_add(d, BC_ERROR, name, 1, NULL, NULL,
-			     "empty file: no header unit,period,form,field,"
-			     "value");
+			     N_("empty file: no header unit,period,form,field,"
+			        "value"));
 	if (rc == BC_OK)
 		rc = r.rc;
 	bc_free(r.slot);

@@ -308,13 +308,13 @@ static void add_value(reader *r, const char *form, const char *field,
 	if (!scalar(r, v, path, &text, &kind)) {
 		if (row)
 			bc_diags_add(r->d, BC_ERROR, r->file, line, form, field,
-				     "row %d, %s: a value is a number, a text, "
-				     "true, false or null",
+				     N_("row %d, %s: a value is a number, a "
+					"text, true, false or null"),
 				     row, col);
 		else
 			bc_diags_add(r->d, BC_ERROR, r->file, line, form, field,
-				     "a value is a number, a text, true, false "
-				     "or null");
+				     N_("a value is a number, a text, true, "
+					"false or null"));
 		return;
 	}
 	/* An empty string means "not reported", as an empty CSV cell: no
@@ -348,8 +348,8 @@ static void read_table(reader *r, const char *form, const char *field,
 		int rline = line_of(r, "forms", form, rp, NULL);
 		if (!json_is_object(row)) {
 			bc_diags_add(r->d, BC_ERROR, r->file, rline, form,
-				     field, "row %zu is not an object of "
-					    "columns",
+				     field, N_("row %zu is not an object of "
+					       "columns"),
 				     i + 1);
 			continue;
 		}
@@ -373,7 +373,7 @@ static void read_forms(reader *r, json_t *forms)
 	if (!json_is_object(forms)) {
 		bc_diags_add(r->d, BC_ERROR, r->file,
 			     line_of(r, "forms", NULL, NULL, NULL), NULL, NULL,
-			     "'forms' maps form ids to their fields");
+			     N_("'forms' maps form ids to their fields"));
 		return;
 	}
 	json_object_foreach(forms, form, fv) {
@@ -390,7 +390,7 @@ static void read_forms(reader *r, json_t *forms)
 		}
 		if (!json_is_object(fv)) {
 			bc_diags_add(r->d, BC_ERROR, r->file, fline, form, NULL,
-				     "a form maps field ids to values");
+				     N_("a form maps field ids to values"));
 			continue;
 		}
 		const char *field;
@@ -413,7 +413,7 @@ static void read_report(reader *r, json_t *rep)
 	int rline = line_of(r, BC_PART_REPORT, NULL, NULL, NULL);
 	if (!json_is_object(rep)) {
 		bc_diags_add(r->d, BC_ERROR, r->file, rline, NULL, NULL,
-			     "'report' maps outline sections to text");
+			     N_("'report' maps outline sections to text"));
 		return;
 	}
 	json_object_foreach(rep, sec, v) {
@@ -422,7 +422,7 @@ static void read_report(reader *r, json_t *rep)
 			continue;
 		if (!json_is_string(v)) {
 			bc_diags_add(r->d, BC_ERROR, r->file, line, BC_PART_REPORT,
-				     sec, "a section's text is a string");
+				     sec, N_("a section's text is a string"));
 			continue;
 		}
 		note(r, bc_submission_value(r->s, BC_PART_REPORT, sec, 0, NULL,
@@ -447,7 +447,7 @@ static void attr(reader *r, bc_attr *a, json_t *v, const char *k1,
 			buf);
 	else if (!json_is_null(v))
 		bc_diags_add(r->d, BC_ERROR, r->file, line, NULL, NULL,
-			     "'%s%s%s' must be a string", k1, k2 ? "." : "",
+			     N_("'%s%s%s' must be a string"), k1, k2 ? "." : "",
 			     k2 ? k2 : "");
 	if (text)
 		note(r, bc_attr_set(a, text, line, NULL));
@@ -460,8 +460,8 @@ static void read_signer(reader *r, json_t *v)
 	if (!json_is_object(v)) {
 		bc_diags_add(r->d, BC_ERROR, r->file,
 			     line_of(r, "signed_by", NULL, NULL, NULL), NULL,
-			     NULL, "'signed_by' is {\"name\", \"title\", "
-				   "\"date\"}");
+			     NULL, N_("'signed_by' is {\"name\", \"title\", "
+				      "\"date\"}"));
 		return;
 	}
 	/* What is missing is reported at the signed_by line. */
@@ -478,8 +478,8 @@ static void read_signer(reader *r, json_t *v)
 			bc_diags_add(r->d, BC_ERROR, r->file,
 				     line_of(r, "signed_by", k, NULL, NULL),
 				     NULL, NULL,
-				     "unknown key 'signed_by.%s' (name, title, "
-				     "date)",
+				     N_("unknown key 'signed_by.%s' (name, "
+					"title, date)"),
 				     k);
 	}
 }
@@ -510,9 +510,9 @@ static void read_top(reader *r, json_t *doc)
 			bc_diags_add(r->d, BC_ERROR, r->file,
 				     line_of(r, k, NULL, NULL, NULL), NULL,
 				     NULL,
-				     "unknown key '%s' (unit, period, "
-				     "signed_by, received_at, channel, "
-				     "estimated, forms, report)",
+				     N_("unknown key '%s' (unit, period, "
+				        "signed_by, received_at, channel, "
+				        "estimated, forms, report)"),
 				     k);
 	}
 }
@@ -535,13 +535,14 @@ static void duplicate_or_malformed(const char *name, const char *buf,
 				   form, field) != 2)
 				continue;
 			bc_diags_add(d, BC_ERROR, name, line, form, field,
-				     "given twice");
+				     N_("given twice"));
 			locator_free(&lo);
 			return;
 		}
 		locator_free(&lo);
 	}
-	bc_diags_add(d, BC_ERROR, name, line, NULL, NULL, "malformed JSON: %s",
+	bc_diags_add(d, BC_ERROR, name, line, NULL, NULL, N_("malformed JSON: "
+							     "%s"),
 		     err->text);
 }
 
@@ -568,8 +569,8 @@ bc_err bc_json_read(const char *name, const char *buf, size_t len,
 		return BC_ERR_INVALID;
 	if (count_values(buf, len) > BC_READ_MAX_VALUES) {
 		bc_diags_add(d, BC_ERROR, name, 0, NULL, NULL,
-			     "more than %d values in one file: a unit's "
-			     "submission holds far fewer",
+			     N_("more than %d values in one file: a unit's "
+			        "submission holds far fewer"),
 			     BC_READ_MAX_VALUES);
 		return BC_ERR_INVALID;
 	}
@@ -589,7 +590,7 @@ bc_err bc_json_read(const char *name, const char *buf, size_t len,
 	bc_err rc = BC_OK;
 	if (!json_is_object(doc)) {
 		bc_diags_add(d, BC_ERROR, name, 1, NULL, NULL,
-			     "a submission is a JSON object");
+			     N_("a submission is a JSON object"));
 		rc = BC_ERR_INVALID;
 	} else if (!(r.s = bc_submission_add(out, name, 1))) {
 		rc = BC_ERR_NOMEM;

@@ -16,15 +16,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* What to do with a workbook saved in a format that is not .xlsx. */
-#define BC_SAVE_AS_XLSX(app)                                                  \
-	"which baocao does not read: open it in " app ", save it as an "      \
-	"Excel workbook (.xlsx) and import that"
-/* What to send instead of a file that holds no submission. */
-#define BC_SEND_INSTEAD                                                       \
-	"the unit's figures and report come in its filled workbook (.xlsx, "  \
-	"from 'baocao template'), or as JSON or CSV"
-
 /* The most one file may hold: each value read costs some hundred bytes
  * until it is checked and stored, each submission some two kilobytes
  * (its unit, period, duties, parts), so that together they stay under
@@ -32,7 +23,6 @@
  * either limit is refused as soon as it is seen, with what to do. */
 #define BC_READ_MAX_VALUES 400000
 #define BC_READ_MAX_SUBMISSIONS 80000
-#define BC_READ_SPLIT "split it into files of fewer units and import each"
 /* Forms in one submission: rules have a few dozen; thousands of made-up
  * names are no submission, and each would be looked up among the
  * others. */

@@ -20,30 +20,22 @@ static bool has_form(const bc_submission *s, const char *form)
 
 /* ---- good files ---------------------------------------------------------- */
 
-static const char good[] =
-	HEADER                                                        /*  1 */
-	"xa-a,2023-Q1,_meta,signer_name,Nguyễn Văn A\n"               /*  2 */
-	"xa-b,2023-Q1,bm3,hs_tiep_nhan,5\n"                           /*  3 */
-	"xa-a,2023-Q1,_meta,signer_title,Chủ tịch UBND xã\n"          /*  4 */
-	"xa-a,2023-Q1,_meta,signed_date,2023-02-25\n"                 /*  5 */
-	"xa-a,2023-Q1,_meta,received_at,2023-02-26T09:30:00+07:00\n"  /*  6 */
-	"xa-a,2023-Q1,_meta,channel,zalo\n"                           /*  7 */
-	"xa-a,2023-Q1,_meta,estimated,1\n"                            /*  8 */
-	"xa-a,2023-Q1,bm3,hs_tiep_nhan,120\n"                         /*  9 */
-	"xa-a,2023-Q1,bm3,hs_qua_han,\n"                              /* 10 */
-	"xa-a,2023-Q1,pl1b,van_ban[2].ngay,2023-01-10\n"              /* 11 */
-	"xa-a,2023-Q1,pl1b,van_ban[1].so_ky_hieu,12/KH-UBND\n"        /* 12 */
-	"xa-a,2023-Q1,pl1a,nhiem_vu,[]\n"                             /* 13 */
-	"xa-a,2023-Q1,report,A.I.1,\"Văn bản, kế hoạch\n"             /* 14 */
-	"dòng hai \"\"trích\"\"\"\n"                                  /* 15 */
-	"xa-b,2023-Q3,bm1,vb_chi_dao,1\n"                             /* 16 */
-	"xa-a,2023-Q1,report,A.II,Kết quả\n"                          /* 17 */
-	"xa-b,2023-Q1,bm1,kinh_phi_cchc,12.50\n";                     /* 18 */
+/* A good file of three submissions, tests/data/submission-good.csv: its
+ * line numbers are the ones checked below; its Vietnamese texts are in
+ * tests/data/csv-read-samples.txt. */
+static bc_err read_good(fx *f)
+{
+	char *good = test_fixture_read("submission-good.csv");
+	bc_err rc = sub_read(f, good);
+	free(good);
+	return rc;
+}
+                    /* 18 */
 
 static void grouped_by_unit_and_period(void **state)
 {
 	fx f = {0};
-	if (sub_read(&f, good) != BC_OK) {
+	if (read_good(&f) != BC_OK) {
 		test_diags_print(&f.d);
 		fail_msg("refused");
 	}
@@ -96,10 +88,12 @@ static void period_in_either_case(void **state)
 static void meta_fields(void **state)
 {
 	fx f = {0};
-	assert_int_equal(sub_read(&f, good), BC_OK);
+	assert_int_equal(read_good(&f), BC_OK);
 	const bc_submission *a = &f.subs.v[0], *b = &f.subs.v[1];
-	want_attr(&a->signer_name, "Nguyễn Văn A", 2);
-	want_attr(&a->signer_title, "Chủ tịch UBND xã", 4);
+	test_texts *tx = test_texts_load("csv-read-samples.txt");
+	want_attr(&a->signer_name, test_texts_get(tx, "good_signer_name"), 2);
+	want_attr(&a->signer_title, test_texts_get(tx, "good_signer_title"), 4);
+	test_texts_free(tx);
 	want_attr(&a->signed_date, "2023-02-25", 5);
 	want_attr(&a->received_at, "2023-02-26T09:30:00+07:00", 6);
 	want_attr(&a->channel, "zalo", 7);
@@ -117,8 +111,9 @@ static void meta_fields(void **state)
 static void values_cells_and_sections(void **state)
 {
 	fx f = {0};
-	assert_int_equal(sub_read(&f, good), BC_OK);
+	assert_int_equal(read_good(&f), BC_OK);
 	const bc_submission *a = &f.subs.v[0];
+	test_texts *tx = test_texts_load("csv-read-samples.txt");
 	want_value(a, "bm3", "hs_tiep_nhan", 0, NULL, BC_RAW_TEXT, "120", 9);
 	/* Empty is not reported, not zero. */
 	want_value(a, "bm3", "hs_qua_han", 0, NULL, BC_RAW_NULL, NULL, 10);
@@ -130,8 +125,10 @@ static void values_cells_and_sections(void **state)
 	/* Quoted commas, line breaks and quotes in report text; the row
 	 * after it keeps its true line. */
 	want_value(a, "report", "A.I.1", 0, NULL, BC_RAW_TEXT,
-		   "Văn bản, kế hoạch\ndòng hai \"trích\"", 14);
-	want_value(a, "report", "A.II", 0, NULL, BC_RAW_TEXT, "Kết quả", 17);
+		   test_texts_get(tx, "good_report_a1"), 14);
+	want_value(a, "report", "A.II", 0, NULL, BC_RAW_TEXT,
+		   test_texts_get(tx, "good_report_a2"), 17);
+	test_texts_free(tx);
 	/* Forms named, the report not among them. */
 	assert_int_equal(a->n_forms, 3);
 	assert_true(has_form(a, "bm3"));
@@ -144,9 +141,8 @@ static void values_cells_and_sections(void **state)
 static void bom_and_crlf(void **state)
 {
 	fx f = {0};
-	bc_err rc = sub_read(&f, "\xEF\xBB\xBF" "unit,period,form,field,value\r\n"
-			      "xa-a,2023-Q1,bm3,hs_tiep_nhan,120\r\n"
-			      "xa-a,2023-Q1,_meta,signer_name,Lê Thị B\r\n");
+	test_texts *tx = test_texts_load("csv-read-samples.txt");
+	bc_err rc = sub_read(&f, test_texts_get(tx, "bom_crlf"));
 	if (rc != BC_OK) {
 		test_diags_print(&f.d);
 		fail_msg("a BOM is refused");
@@ -155,7 +151,9 @@ static void bom_and_crlf(void **state)
 	want_attr(&f.subs.v[0].unit, "xa-a", 2);
 	want_value(&f.subs.v[0], "bm3", "hs_tiep_nhan", 0, NULL, BC_RAW_TEXT,
 		   "120", 2);
-	want_attr(&f.subs.v[0].signer_name, "Lê Thị B", 3);
+	want_attr(&f.subs.v[0].signer_name, test_texts_get(tx, "bom_crlf_signer"),
+		  3);
+	test_texts_free(tx);
 	done(&f);
 }
 
@@ -181,8 +179,9 @@ static void wrong_field_count(void **state)
 	refused(HEADER "xa-a,2023-Q1,bm3,hs_tiep_nhan,1,2\n", 2,
 		"6 fields where the header has 5");
 	/* A value with an unquoted comma is one field too many. */
-	refused(HEADER "xa-a,2023-Q1,report,A.I,Văn bản, kế hoạch\n", 2,
-		"6 fields");
+	test_texts *tx = test_texts_load("csv-read-samples.txt");
+	refused(test_texts_get(tx, "unquoted_comma"), 2, "6 fields");
+	test_texts_free(tx);
 }
 
 static void malformed_cell(void **state)
@@ -230,15 +229,16 @@ static void unknown_meta(void **state)
 
 static void invalid_utf8(void **state)
 {
-	refused(HEADER "xa-a,2023-Q1,_meta,signer_name,A\n"
-		       "xa-a,2023-Q1,_meta,signer_title,Ch\xff tịch\n",
-		3, "not UTF-8");
+	test_texts *tx = test_texts_load("csv-read-samples.txt");
+	refused(test_texts_get(tx, "bad_utf8"), 3, "not UTF-8");
+	test_texts_free(tx);
 }
 
 static void malformed_quotes(void **state)
 {
-	refused(HEADER "xa-a,2023-Q1,report,A.I,\"không đóng\n", 2,
-		"malformed CSV");
+	test_texts *tx = test_texts_load("csv-read-samples.txt");
+	refused(test_texts_get(tx, "unclosed_quote"), 2, "malformed CSV");
+	test_texts_free(tx);
 }
 
 /* All of a file's problems, each at its line. */

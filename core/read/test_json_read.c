@@ -17,36 +17,18 @@ static int form_line(const bc_submission *s, const char *form)
 
 /* ---- a good submission -------------------------------------------------- */
 
-static const char good[] =
-	"{\n"                                                         /*  1 */
-	"  \"unit\": \"xa-nghia-dong\",\n"                            /*  2 */
-	"  \"period\": \"2023-Q1\",\n"                                /*  3 */
-	"  \"signed_by\": {\"name\": \"Nguyễn Văn A\",\n"             /*  4 */
-	"    \"title\": \"Chủ tịch UBND xã\", \"date\": \"2023-02-25\"},\n" /* 5 */
-	"  \"received_at\": \"2023-02-26T09:30:00+07:00\",\n"         /*  6 */
-	"  \"channel\": \"ioffice\",\n"                               /*  7 */
-	"  \"estimated\": true,\n"                                    /*  8 */
-	"  \"forms\": {\n"                                            /*  9 */
-	"    \"bm1\": {\"kinh_phi_cchc\": 12.50,\n"                   /* 10 */
-	"      \"vb_chi_dao\": 3, \"nv_ke_hoach\": null,\n"           /* 11 */
-	"      \"hop_giao_ban\": \"7\", \"sang_kien\": -1.5e2},\n"    /* 12 */
-	"    \"bm2\": {},\n"                                          /* 13 */
-	"    \"pl1b\": {\"van_ban\": [\n"                             /* 14 */
-	"      {\"so_ky_hieu\": \"12/KH-UBND\", \"ngay\": \"2023-01-10\",\n" /* 15 */
-	"       \"loai\": \"ke_hoach\"},\n"                           /* 16 */
-	"      {\"so_ky_hieu\": \"15/QĐ-UBND\",\n"                    /* 17 */
-	"       \"ngay\": \"2023-02-01\", \"ok\": false}\n"           /* 18 */
-	"    ]},\n"                                                   /* 19 */
-	"    \"pl1a\": {\"nhiem_vu\": []}\n"                          /* 20 */
-	"  },\n"                                                      /* 21 */
-	"  \"report\": {\"A.I.1\": \"Văn bản chỉ đạo: \\\"số 12\\\", …\",\n" /* 22 */
-	"    \"A.II\": \"Kết quả\\nhai dòng\", \"A.III\": null}\n"    /* 23 */
-	"}\n";                                                        /* 24 */
+/* tests/data/submission-good.json: its line numbers are the ones checked
+ * below; its Vietnamese texts are in tests/data/json-read-samples.txt. */
+
+                                                       /* 24 */
 
 static void good_submission(void **state)
 {
 	fx f = {0};
-	if (sub_read(&f, good) != BC_OK) {
+	char *good = test_fixture_read("submission-good.json");
+	bc_err rc = sub_read(&f, good);
+	free(good);
+	if (rc != BC_OK) {
 		test_diags_print(&f.d);
 		fail_msg("refused");
 	}
@@ -57,8 +39,9 @@ static void good_submission(void **state)
 	assert_int_equal(s->line, 1);
 	want_attr(&s->unit, "xa-nghia-dong", 2);
 	want_attr(&s->period, "2023-Q1", 3);
-	want_attr(&s->signer_name, "Nguyễn Văn A", 4);
-	want_attr(&s->signer_title, "Chủ tịch UBND xã", 5);
+	test_texts *tx = test_texts_load("json-read-samples.txt");
+	want_attr(&s->signer_name, test_texts_get(tx, "good_signer_name"), 4);
+	want_attr(&s->signer_title, test_texts_get(tx, "good_signer_title"), 5);
 	want_attr(&s->signed_date, "2023-02-25", 5);
 	want_attr(&s->received_at, "2023-02-26T09:30:00+07:00", 6);
 	want_attr(&s->channel, "ioffice", 7);
@@ -91,7 +74,7 @@ static void good_submission(void **state)
 	want_value(s, "pl1b", "van_ban", 1, "loai", BC_RAW_TEXT, "ke_hoach",
 		     16);
 	want_value(s, "pl1b", "van_ban", 2, "so_ky_hieu", BC_RAW_TEXT,
-		     "15/QĐ-UBND", 17);
+		     test_texts_get(tx, "good_decision_no"), 17);
 	want_value(s, "pl1b", "van_ban", 2, "ngay", BC_RAW_TEXT,
 		     "2023-02-01", 18);
 	want_value(s, "pl1b", "van_ban", 2, "ok", BC_RAW_BOOL, "false", 18);
@@ -99,10 +82,11 @@ static void good_submission(void **state)
 	want_value(s, "pl1a", "nhiem_vu", 0, NULL, BC_RAW_EMPTY, "[]", 20);
 	/* Report sections, their text unescaped; null is no text. */
 	want_value(s, "report", "A.I.1", 0, NULL, BC_RAW_TEXT,
-		     "Văn bản chỉ đạo: \"số 12\", …", 22);
+		     test_texts_get(tx, "good_report_a1"), 22);
 	want_value(s, "report", "A.II", 0, NULL, BC_RAW_TEXT,
-		     "Kết quả\nhai dòng", 23);
+		     test_texts_get(tx, "good_report_a2"), 23);
 	assert_int_equal(s->n, 14);
+	test_texts_free(tx);
 	done(&f);
 }
 
@@ -281,7 +265,9 @@ static void unknown_signer_key(void **state)
 	refused("{\n\"unit\": \"xa-ky-son\",\n\"signed_by\": {\"name\": \"A\",\n"
 		"  \"chuc_vu\": \"B\"}\n}",
 		4, "unknown key 'signed_by.chuc_vu'");
-	refused("{\n\"signed_by\": \"Nguyễn Văn A\"\n}", 2, "signed_by");
+	test_texts *tx = test_texts_load("json-read-samples.txt");
+	refused(test_texts_get(tx, "signed_by_a_text"), 2, "signed_by");
+	test_texts_free(tx);
 }
 
 static void row_not_an_object(void **state)

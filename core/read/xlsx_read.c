@@ -12,6 +12,7 @@
 #include "date.h"
 #include "mem.h"
 #include "template_map.h"
+#include "vndoc.h"
 
 #include <ctype.h>
 #include <expat.h>
@@ -45,13 +46,12 @@ static bc_err refuse(book *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 static bc_err refuse(book *b, const char *fmt, ...)
 {
-	char msg[512];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
 	if (!b->fatal)
-		bc_diags_add(b->d, BC_ERROR, b->name, 0, NULL, NULL, "%s", msg);
+		bc_diags_vadd(b->d, BC_ERROR, b->name, 0, NULL, NULL, NULL, fmt,
+			      ap);
+	va_end(ap);
 	b->rc = BC_ERR_INVALID;
 	b->fatal = true;
 	return BC_ERR_INVALID;
@@ -63,17 +63,12 @@ static void refuse_at(book *b, const char *loc, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 static void refuse_at(book *b, const char *loc, const char *fmt, ...)
 {
-	char msg[512];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	bc_diags_vadd(b->d, BC_ERROR, b->name, 0, loc, NULL, NULL, fmt, ap);
 	va_end(ap);
-	bc_diags_add_at(b->d, BC_ERROR, b->name, loc, NULL, NULL, "%s", msg);
 	b->rc = BC_ERR_INVALID;
 }
-
-/* What to do with a workbook damaged or altered by hand. */
-#define RESAVE "open it in Excel or LibreOffice Calc and save it again"
 
 /* ---- the zip ------------------------------------------------------------ */
 
@@ -88,21 +83,21 @@ static bc_err check_entries(book *b)
 {
 	zip_int64_t n = zip_get_num_entries(b->z, 0);
 	if (n < 0 || n > MAX_ENTRIES)
-		return refuse(b, "a workbook of %lld parts: refused (at most "
-				 "%d)",
+		return refuse(b, N_("a workbook of %lld parts: refused (at most "
+				    "%d)"),
 			      (long long)n, MAX_ENTRIES);
 	for (zip_int64_t i = 0; i < n; i++) {
 		zip_stat_t st;
 		if (zip_stat_index(b->z, (zip_uint64_t)i, 0, &st) != 0)
-			return refuse(b, "a damaged workbook: %s",
+			return refuse(b, N_("a damaged workbook: %s"),
 				      zip_strerror(b->z));
 		if (bad_path(st.name))
-			return refuse(b, "part '%s' points outside the workbook: "
-					 "refused",
+			return refuse(b, N_("part '%s' points outside the "
+					    "workbook: refused"),
 				      st.name);
 		if ((st.valid & ZIP_STAT_SIZE) && st.size > MAX_ENTRY)
-			return refuse(b, "part '%s' inflates to %llu bytes, past "
-					 "the limit of %u: refused",
+			return refuse(b, N_("part '%s' inflates to %llu bytes, "
+					    "past the limit of %u: refused"),
 				      st.name, (unsigned long long)st.size,
 				      MAX_ENTRY);
 	}
@@ -118,13 +113,14 @@ static bc_err read_part(book *b, const char *path, char **out, size_t *len,
 	zip_stat_t st;
 	if (zip_stat(b->z, path, 0, &st) != 0) {
 		if (required)
-			return refuse(b, "no part '%s': not an Excel workbook",
+			return refuse(b, N_("no part '%s': not an Excel "
+					    "workbook"),
 				      path);
 		return BC_ERR_NOT_FOUND;
 	}
 	zip_file_t *f = zip_fopen(b->z, path, 0);
 	if (!f)
-		return refuse(b, "part '%s' cannot be read: %s", path,
+		return refuse(b, N_("part '%s' cannot be read: %s"), path,
 			      zip_strerror(b->z));
 	size_t cap = st.size < MAX_ENTRY ? (size_t)st.size + 1 : 4096;
 	char *buf = bc_malloc(cap);
@@ -138,7 +134,7 @@ static bc_err read_part(book *b, const char *path, char **out, size_t *len,
 		}
 		zip_int64_t got = zip_fread(f, buf + n, cap - n - 1);
 		if (got < 0) {
-			rc = refuse(b, "part '%s' is damaged: %s", path,
+			rc = refuse(b, N_("part '%s' is damaged: %s"), path,
 				    zip_file_strerror(f));
 			break;
 		}
@@ -148,11 +144,14 @@ static bc_err read_part(book *b, const char *path, char **out, size_t *len,
 		b->inflated += (size_t)got;
 		bool ratio = n > (1u << 20) && (st.valid & ZIP_STAT_COMP_SIZE) &&
 			     n / (st.comp_size + 1) > MAX_RATIO;
-		if (n > MAX_ENTRY || b->inflated > MAX_TOTAL || ratio)
-			rc = refuse(b, "part '%s' inflates past %s: refused "
-				       "(a zip bomb?)",
-				    path, ratio ? "500 times its size"
-						: "the size limit");
+		if (ratio)
+			rc = refuse(b, N_("part '%s' inflates past 500 times "
+					  "its size: refused (a zip bomb?)"),
+				    path);
+		else if (n > MAX_ENTRY || b->inflated > MAX_TOTAL)
+			rc = refuse(b, N_("part '%s' inflates past the size "
+					  "limit: refused (a zip bomb?)"),
+				    path);
 	}
 	zip_fclose(f);
 	if (rc != BC_OK) {
@@ -179,11 +178,15 @@ static bc_err check_kind(book *b)
 	if (has_part(b, "xl/workbook.xml"))
 		return BC_OK;
 	if (has_part(b, "xl/workbook.bin"))
-		return refuse(b, "an Excel binary workbook (.xlsb), "
-				 BC_SAVE_AS_XLSX("Excel"));
+		return refuse(b, N_("an Excel binary workbook (.xlsb), which "
+				    "baocao does not read: open it in Excel, "
+				    "save it as an Excel workbook (.xlsx) and "
+				    "import that"));
 	if (has_part(b, "word/document.xml"))
-		return refuse(b, "a Word document (.docx), not a submission: "
-				 "%s", BC_SEND_INSTEAD);
+		return refuse(b, N_("a Word document (.docx), not a submission: "
+				    "the unit's figures and report come in its "
+				    "filled workbook (.xlsx, from 'baocao "
+				    "template'), or as JSON or CSV"));
 	bc_err rc = read_part(b, "mimetype", &mime, &len, false);
 	if (rc != BC_OK && rc != BC_ERR_NOT_FOUND)
 		return rc;
@@ -193,14 +196,18 @@ static bc_err check_kind(book *b)
 	bool is_odf = mime && !strncmp(mime, odf, strlen(odf));
 	bc_free(mime);
 	if (is_ods)
-		return refuse(b, "an OpenDocument spreadsheet (.ods), "
-				 BC_SAVE_AS_XLSX("LibreOffice Calc"));
+		return refuse(b, N_("an OpenDocument spreadsheet (.ods), which "
+				    "baocao does not read: open it in "
+				    "LibreOffice Calc, save it as an Excel "
+				    "workbook (.xlsx) and import that"));
 	if (is_odf)
-		return refuse(b, "an OpenDocument file (.odt, .odp …), not a "
-				 "submission: %s", BC_SEND_INSTEAD);
-	return refuse(b, "a zip archive, not an Excel workbook (it has no "
+		return refuse(b, N_("an OpenDocument file (.odt, .odp …), not a "
+				    "submission: the unit's figures and report "
+				    "come in its filled workbook (.xlsx, from "
+				    "'baocao template'), or as JSON or CSV"));
+	return refuse(b, N_("a zip archive, not an Excel workbook (it has no "
 			 "xl/workbook.xml): unpack it and import the unit's "
-			 ".xlsx, JSON or CSV files themselves");
+			 ".xlsx, JSON or CSV files themselves"));
 }
 
 /* ---- XML with expat ------------------------------------------------------ */
@@ -334,8 +341,8 @@ static bc_err parse(book *b, const char *part, const char *xml, size_t len,
 	if (failed && XML_GetErrorCode(p) == XML_ERROR_NO_MEMORY)
 		rc = BC_ERR_NOMEM; /* expat's memory, not the part's fault */
 	else if (failed)
-		rc = refuse(b, "part '%s' is not well-formed XML (line %lu: "
-			       "%s)",
+		rc = refuse(b, N_("part '%s' is not well-formed XML (line %lu: "
+			       "%s)"),
 			    part, (unsigned long)XML_GetCurrentLineNumber(p),
 			    XML_ErrorString(XML_GetErrorCode(p)));
 	XML_ParserFree(p);
@@ -714,15 +721,18 @@ static const char *cell_value(sheetread *s, const char *loc, cell *c)
 		long i = strtol(v, &end, 10);
 		if (!*end && i >= 0 && (size_t)i < s->ss->n)
 			return s->ss->v[i];
-		refuse_at(s->b, loc, "shared string '%s', which the workbook "
-				     "does not have (it has %zu): a damaged "
-				     "file; " RESAVE,
+		refuse_at(s->b, loc, N_("shared string '%s', which the workbook "
+					"does not have (it has %zu): a damaged "
+					"file; open it in Excel or LibreOffice "
+					"Calc and save it again"),
 			  v, s->ss->n);
 	} else if (!strcmp(s->type, "b")) {
 		c->kind = BC_RAW_BOOL;
 		if (!strcmp(v, "1") || !strcmp(v, "0"))
 			return !strcmp(v, "1") ? "true" : "false";
-		refuse_at(s->b, loc, "'%s' is no true or false: " RESAVE, v);
+		refuse_at(s->b, loc, N_("'%s' is no true or false: open it in "
+					"Excel or LibreOffice Calc and save it "
+					"again"), v);
 	} else if (!strcmp(s->type, "n")) {
 		(void)strtod(v, &end);
 		c->kind = BC_RAW_NUM;
@@ -732,19 +742,25 @@ static const char *cell_value(sheetread *s, const char *loc, cell *c)
 				s->st->is_date[s->style];
 		if (*v && !*end && style_ok)
 			return v;
-		refuse_at(s->b, loc, *end ? "'%s' is not a number: " RESAVE
-					  : "number %s has a style the workbook "
-					    "does not have: " RESAVE,
+		refuse_at(s->b, loc, *end ? N_("'%s' is not a number: open it "
+					       "in Excel or LibreOffice Calc "
+					       "and save it again")
+					  : N_("number %s has a style the "
+					       "workbook does not have: open it "
+					       "in Excel or LibreOffice Calc "
+					       "and save it again"),
 			  v);
 	} else if (!strcmp(s->type, "e")) {
-		refuse_at(s->b, loc, "the cell shows an error (%s): correct its "
-				     "formula or type the value",
+		refuse_at(s->b, loc, N_("the cell shows an error (%s): correct "
+					"its formula or type the value"),
 			  v);
 	} else if (!strcmp(s->type, "str") || !strcmp(s->type, "inlineStr") ||
 		   !strcmp(s->type, "d")) {
 		return v;
 	} else {
-		refuse_at(s->b, loc, "a cell of unknown type '%s': " RESAVE,
+		refuse_at(s->b, loc, N_("a cell of unknown type '%s': open it "
+					"in Excel or LibreOffice Calc and save "
+					"it again"),
 			  s->type);
 	}
 	return NULL;
@@ -760,10 +776,10 @@ static void finish_cell(sheetread *s)
 	/* Saved by a program that does not compute formulas (openpyxl, a
 	 * script): the value the unit sees is in no file. */
 	if (s->has_f && !s->has_v) {
-		refuse_at(s->b, loc, "a formula without its computed value: "
-				     "open the workbook in Excel or LibreOffice "
-				     "Calc, which computes it, and save it "
-				     "again");
+		refuse_at(s->b, loc, N_("a formula without its computed value: "
+					"open the workbook in Excel or "
+					"LibreOffice Calc, which computes it, "
+					"and save it again"));
 		return;
 	}
 	if (!s->t.s || !*s->t.s)
@@ -895,18 +911,23 @@ static bc_err read_sheet(tmpl *t, const sheet *sh, char *const *want,
 	char *xml;
 	size_t len;
 	if (!sh->path)
-		return refuse(t->b, "sheet '%s' has no part (its relationship "
-				    "%s is missing, given twice or outside "
-				    "the file): " RESAVE,
+		return refuse(t->b, N_("sheet '%s' has no part (its "
+				       "relationship %s is missing, given twice "
+				       "or outside the file): open it in Excel "
+				       "or LibreOffice Calc and save it again"),
 			      sh->name, sh->rid);
 	if (strcmp(sh->type, "worksheet"))
-		return refuse(t->b, "sheet '%s': its relationship %s points to "
-				    "'%s', a %s, not a worksheet: " RESAVE,
+		return refuse(t->b, N_("sheet '%s': its relationship %s points "
+				       "to '%s', a %s, not a worksheet: open it "
+				       "in Excel or LibreOffice Calc and save "
+				       "it again"),
 			      sh->name, sh->rid, sh->path, sh->type);
 	for (const sheet *o = t->wb.v; o < t->wb.v + t->wb.n; o++)
 		if (o != sh && o->path && !strcmp(o->path, sh->path))
-			return refuse(t->b, "sheets '%s' and '%s' are the same "
-					    "part '%s': " RESAVE,
+			return refuse(t->b, N_("sheets '%s' and '%s' are the "
+					       "same part '%s': open it in "
+					       "Excel or LibreOffice Calc and "
+					       "save it again"),
 				      o < sh ? o->name : sh->name,
 				      o < sh ? sh->name : o->name, sh->path);
 	bc_err rc = read_part(t->b, sh->path, &xml, &len, true);
@@ -919,12 +940,12 @@ static bc_err read_sheet(tmpl *t, const sheet *sh, char *const *want,
 	bc_free(xml);
 	bc_free(s.t.s);
 	if (rc == BC_OK && s.too_many)
-		rc = refuse(t->b, "sheet '%s' has more than %d cells, or more "
-				  "than %u bytes of text: refused",
+		rc = refuse(t->b, N_("sheet '%s' has more than %d cells, or "
+				     "more than %u bytes of text: refused"),
 			    sh->name, MAX_CELLS, MAX_KEPT);
 	if (rc == BC_OK && s.too_long)
-		rc = refuse(t->b, "sheet '%s' has a cell of more than %u bytes: "
-				  "refused",
+		rc = refuse(t->b, N_("sheet '%s' has a cell of more than %u "
+				     "bytes: refused"),
 			    sh->name, MAX_TEXT);
 	if (rc == BC_OK && (s.oom))
 		rc = BC_ERR_NOMEM;
@@ -934,8 +955,11 @@ static bc_err read_sheet(tmpl *t, const sheet *sh, char *const *want,
 			char loc[96];
 			snprintf(loc, sizeof loc, "%s!%s", sh->name,
 				 out->v[i].ref);
-			refuse_at(t->b, loc, "the cell is written twice in the "
-					     "sheet: a damaged file; " RESAVE);
+			refuse_at(t->b, loc, N_("the cell is written twice in "
+						"the sheet: a damaged file; "
+						"open it in Excel or "
+						"LibreOffice Calc and save it "
+						"again"));
 		}
 	return rc == BC_OK ? t->b->rc : rc;
 }
@@ -975,8 +999,8 @@ static bc_err read_map(tmpl *t)
 		}
 		size_t l = strlen(cols[k]);
 		if (!l)
-			return refuse(t->b, "sheet _fields has no '%s' column: "
-					    "not a baocao template",
+			return refuse(t->b, N_("sheet _fields has no '%s' "
+					       "column: not a baocao template"),
 				      heads[k]);
 		cols[k][l - 1] = '\0'; /* drop the row number 0 */
 	}
@@ -992,10 +1016,11 @@ static bc_err read_map(tmpl *t)
 		if (!any)
 			break;
 		if (!c[0] || !c[1] || !c[2] || !c[3])
-			return refuse(t->b, "_fields row %ld is incomplete", row);
+			return refuse(t->b, N_("_fields row %ld is incomplete"), row);
 		if (t->n_map >= MAX_MAP)
-			return refuse(t->b, "_fields maps more than %d cells: not a "
-					    "template of this program",
+			return refuse(t->b, N_("_fields maps more than %d "
+					       "cells: not a template of this "
+					       "program"),
 				      MAX_MAP);
 		if (bc_grow((void **)&t->map, &t->cap_map, t->n_map + 1,
 			    sizeof *t->map) < 0)
@@ -1021,15 +1046,15 @@ static bc_err read_map(tmpl *t)
 		if (!cell_ref(m->cell)) {
 			char loc[32];
 			snprintf(loc, sizeof loc, "_fields!%s", ref[3]);
-			refuse_at(t->b, loc, "'%s' is no cell (as E14): the "
+			refuse_at(t->b, loc, N_("'%s' is no cell (as E14): the "
 					     "template's map was altered; make "
-					     "a new template",
+					     "a new template"),
 				  c[3]->text);
 		}
 	}
 	if (!t->n_map)
-		return refuse(t->b, "sheet _fields maps no cell: not a "
-				    "baocao template");
+		return refuse(t->b, N_("sheet _fields maps no cell: not a "
+				    "baocao template"));
 	return t->b->rc;
 }
 
@@ -1075,8 +1100,8 @@ static bc_err read_values(tmpl *t)
 	}
 	for (size_t k = 0; rc == BC_OK && k < t->n_map; k++)
 		if (!sheet_named(t, t->map[k].sheet))
-			rc = refuse(t->b, "_fields names sheet '%s', which the "
-					  "workbook does not have",
+			rc = refuse(t->b, N_("_fields names sheet '%s', which "
+					     "the workbook does not have"),
 				    t->map[k].sheet);
 	return rc;
 }
@@ -1229,10 +1254,12 @@ static void emit_all(emitter *o)
 			if (v && m->kind == BC_RAW_NUM && a == &o->s->signed_date &&
 			    serial_date(v, o->dates == 1904, date))
 				v = date;
-			/* The cover's choice list says Có / Không. */
-			if (v && a == &o->s->estimated)
-				v = !strcasecmp(v, "Có") ? "true"
-				    : !strcasecmp(v, "Không") ? "false" : v;
+			/* The cover's choice list says yes or no in words
+			 * (bc_vndoc_yes_no). */
+			bool yes;
+			if (v && a == &o->s->estimated &&
+			    bc_vndoc_bool_parse(v, &yes))
+				v = yes ? "true" : "false";
 			if (a && v)
 				o->rc = bc_attr_set(a, v, 0, loc);
 			else if (a)
@@ -1283,11 +1310,11 @@ static bc_err build(tmpl *t, const char *name, bc_submissions *subs)
 	char ours[16];
 	snprintf(ours, sizeof ours, "%d", BC_TEMPLATE_VERSION);
 	if (!version)
-		return refuse(t->b, "no %s in %s: not a baocao template",
+		return refuse(t->b, N_("no %s in %s: not a baocao template"),
 			      BC_MAP_VERSION, BC_MAP_META_SHEET);
 	if (strcmp(version, ours))
-		return refuse(t->b, "template version %s is newer than this "
-				    "baocao reads (%s)",
+		return refuse(t->b, N_("template version %s is newer than this "
+				    "baocao reads (%s)"),
 			      version, ours);
 	bc_submission *s = bc_submission_add(subs, name, 0);
 	if (!s)
@@ -1306,8 +1333,8 @@ static bc_err build(tmpl *t, const char *name, bc_submissions *subs)
 	emit_all(&o);
 	emit_blanks(&o);
 	if (o.rc == BC_ERR_LIMIT)
-		return refuse(t->b, "_fields maps more than %d forms: not a "
-				    "template of this program",
+		return refuse(t->b, N_("_fields maps more than %d forms: not a "
+				    "template of this program"),
 			      BC_READ_MAX_FORMS);
 	return o.rc;
 }
@@ -1372,19 +1399,22 @@ static bc_err read_workbook(tmpl *t)
 		rc = BC_OK;
 	}
 	if (rc == BC_OK && t->ss.too_many)
-		rc = refuse(t->b, "%s holds more than %d strings: refused (a "
-				  "filled template has a few thousand)",
+		rc = refuse(t->b, N_("%s holds more than %d strings: refused (a "
+				     "filled template has a few thousand)"),
 			    ss, MAX_STRINGS);
 	if (rc == BC_OK && t->ss.too_long)
-		rc = refuse(t->b, "%s has a string of more than %u bytes: "
-				  "refused",
+		rc = refuse(t->b, N_("%s has a string of more than %u bytes: "
+				  "refused"),
 			    ss, MAX_TEXT);
 	if (rc == BC_OK && (t->wb.oom || t->ss.oom || t->st.oom))
 		rc = BC_ERR_NOMEM;
 	for (size_t i = 0; rc == BC_OK && i < t->wb.n; i++)
 		for (size_t k = 0; k < i; k++)
 			if (!strcmp(t->wb.v[i].name, t->wb.v[k].name))
-				rc = refuse(t->b, "two sheets named '%s': " RESAVE,
+				rc = refuse(t->b, N_("two sheets named '%s': "
+						     "open it in Excel or "
+						     "LibreOffice Calc and save "
+						     "it again"),
 					    t->wb.v[i].name);
 	return rc;
 }
@@ -1397,9 +1427,9 @@ static bc_err read_template(tmpl *t, const char *name, bc_submissions *out)
 	const sheet *meta = rc == BC_OK ? sheet_named(t, BC_MAP_META_SHEET)
 					: NULL;
 	if (rc == BC_OK && (!fields || !meta))
-		return refuse(t->b, "no _fields or _meta sheet: not a workbook "
-				    "made by 'baocao template' (see "
-				    "docs/excel-templates.md)");
+		return refuse(t->b, N_("no _fields or _meta sheet: not a "
+				       "workbook made by 'baocao template' (see "
+				       "docs/excel-templates.md)"));
 	if (rc == BC_OK)
 		rc = read_sheet(t, fields, NULL, 0, &t->fields);
 	if (rc == BC_OK)
@@ -1428,7 +1458,8 @@ bc_err bc_xlsx_read(const char *name, const char *buf, size_t len,
 	if (src)
 		b.z = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze);
 	if (!b.z) {
-		refuse(&b, "not a readable .xlsx workbook (a damaged zip: %s)",
+		refuse(&b, N_("not a readable .xlsx workbook (a damaged zip: "
+			      "%s)"),
 		       zip_error_strerror(&ze));
 		zip_source_free(src);
 		zip_error_fini(&ze);

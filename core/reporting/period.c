@@ -140,8 +140,8 @@ static bc_err recorded_ruleset(bc_store *st, bc_rulebook *rb, const char *id,
 	/* The sources kept must be those the period was recorded with. */
 	if (rc == BC_OK && strcmp(rs->hash, hash) != 0) {
 		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-			     "the sources of ruleset %s kept in the database do "
-			     "not match their recorded hash %.12s…",
+			     N_("the sources of ruleset %s kept in the database "
+				"do not match their recorded hash %.12s…"),
 			     id, hash);
 		bc_ruleset_free(rs);
 		rc = BC_ERR_DB;
@@ -202,7 +202,7 @@ static bc_err load_recorded(bc_store *st, bc_rulebook *rb, const char *code,
 	static const char sql[] = PERIOD_SELECT " WHERE p.code = ?";
 	sqlite3_stmt *s = bc_store_stmt(st, sql);
 	if (!s)
-		return bc_store_fail(st, d, "period");
+		return bc_store_fail(st, d, N_("period"));
 	sqlite3_bind_text(s, 1, code, -1, SQLITE_STATIC);
 	bc_err rc = BC_ERR_NOT_FOUND;
 	int r = sqlite3_step(s);
@@ -211,7 +211,7 @@ static bc_err load_recorded(bc_store *st, bc_rulebook *rb, const char *code,
 		if (rc != BC_OK)
 			bc_period_free(out);
 	} else if (r != SQLITE_DONE) { /* not "not recorded" */
-		rc = bc_store_fail(st, d, "period");
+		rc = bc_store_fail(st, d, N_("period"));
 	}
 	sqlite3_reset(s);
 	return rc;
@@ -240,8 +240,8 @@ bc_err bc_period_get(bc_store *st, bc_rulebook *rb, const char *code,
 	*out = (bc_period){0};
 	if (bc_period_code_parse(code, &year, token, sizeof token) != BC_OK) {
 		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-			     "'%s' is not a period code (YYYY-TYPE, such as "
-			     "2023-Q1)",
+			     N_("'%s' is not a period code (YYYY-TYPE, such as "
+			        "2023-Q1)"),
 			     code ? code : "");
 		return BC_ERR_SYNTAX;
 	}
@@ -264,13 +264,13 @@ bc_err bc_period_get(bc_store *st, bc_rulebook *rb, const char *code,
 				pt = NULL;
 		if (pt)
 			bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-				     "%s: no such ad-hoc period (create it "
-				     "with 'period add-adhoc')",
+				     N_("%s: no such ad-hoc period (create it "
+				        "with 'period add-adhoc')"),
 				     code);
 		else
 			bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-				     "%s: no ruleset in force then has a "
-				     "period type %s (types: %s)",
+				     N_("%s: no ruleset in force then has a "
+				        "period type %s (types: %s)"),
 				     code, token, types);
 		return BC_ERR_NOT_FOUND;
 	}
@@ -285,12 +285,12 @@ static bc_err recorded_id(bc_store *st, const char *code, int64_t *id,
 	static const char sql[] = "SELECT id FROM period WHERE code = ?";
 	sqlite3_stmt *s = bc_store_stmt(st, sql);
 	if (!s)
-		return bc_store_fail(st, d, "period");
+		return bc_store_fail(st, d, N_("period"));
 	sqlite3_bind_text(s, 1, code, -1, SQLITE_STATIC);
 	int r = sqlite3_step(s);
 	bc_err rc = r == SQLITE_ROW || r == SQLITE_DONE
 			    ? BC_OK
-			    : bc_store_fail(st, d, "period");
+			    : bc_store_fail(st, d, N_("period"));
 	if (r == SQLITE_ROW)
 		*id = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
@@ -320,7 +320,7 @@ bc_err bc_period_record(bc_store *st, bc_period *p, bc_diags *d)
 			       " recorded_at)"
 			       " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
 			       -1, &s, NULL) != SQLITE_OK)
-		return bc_store_fail(st, d, "period");
+		return bc_store_fail(st, d, N_("period"));
 	sqlite3_bind_text(s, 1, p->code, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, p->type, -1, SQLITE_STATIC);
 	sqlite3_bind_int(s, 3, p->year);
@@ -338,7 +338,7 @@ bc_err bc_period_record(bc_store *st, bc_period *p, bc_diags *d)
 	int r = sqlite3_step(s);
 	sqlite3_finalize(s);
 	if (r != SQLITE_DONE)
-		return bc_store_fail(st, d, "period");
+		return bc_store_fail(st, d, N_("period"));
 	p->id = sqlite3_last_insert_rowid(bc_store_db(st));
 	char *detail = bc_sprintf("ruleset %s %s", p->rs->id, p->rs->hash);
 	rc = detail ? bc_store_audit(st, "period.record", p->code, detail, d)
@@ -357,7 +357,7 @@ static bc_err insert_override(bc_store *st, bc_period *p, bc_date due,
 			       "INSERT INTO deadline_override (period_id,"
 			       " unit_due, doc, recorded_at) VALUES (?,?,?,?)",
 			       -1, &s, NULL) != SQLITE_OK)
-		return bc_store_fail(st, d, "advance");
+		return bc_store_fail(st, d, N_("advance"));
 	sqlite3_bind_int64(s, 1, p->id);
 	sqlite3_bind_text(s, 2, day, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 3, doc, -1, SQLITE_STATIC);
@@ -365,7 +365,7 @@ static bc_err insert_override(bc_store *st, bc_period *p, bc_date due,
 	int r = sqlite3_step(s);
 	sqlite3_finalize(s);
 	if (r != SQLITE_DONE)
-		return bc_store_fail(st, d, "advance");
+		return bc_store_fail(st, d, N_("advance"));
 	char *detail = bc_sprintf("unit_due %s by %s", day, doc);
 	bc_err rc = detail ? bc_store_audit(st, "period.advance", p->code,
 					    detail, d)
@@ -387,7 +387,7 @@ bc_err bc_period_advances(bc_store *st, const bc_period *p, bc_advance **out,
 			       " deadline_override WHERE period_id = ?"
 			       " ORDER BY id",
 			       -1, &s, NULL) != SQLITE_OK)
-		return bc_store_fail(st, d, "advances");
+		return bc_store_fail(st, d, N_("advances"));
 	sqlite3_bind_int64(s, 1, p->id);
 	size_t cap = 0;
 	bc_err rc = BC_OK;
@@ -405,7 +405,7 @@ bc_err bc_period_advances(bc_store *st, const bc_period *p, bc_advance **out,
 			rc = BC_ERR_NOMEM;
 	}
 	if (rc == BC_OK && r != SQLITE_DONE)
-		rc = bc_store_fail(st, d, "advances");
+		rc = bc_store_fail(st, d, N_("advances"));
 	sqlite3_finalize(s);
 	if (rc != BC_OK) {
 		bc_period_advances_free(*out, *n);
@@ -436,26 +436,26 @@ bc_err bc_period_advance(bc_store *st, bc_rulebook *rb, const char *code,
 	bc_date_format(p.from, from);
 	if (!doc || !*doc) {
 		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-			     "%s: an advance needs the reference of the "
-			     "document that sets it (--doc)",
+			     N_("%s: an advance needs the reference of the "
+			        "document that sets it (--doc)"),
 			     code);
 		rc = BC_ERR_REFUSED;
 	} else if (!pt || pt->adhoc || !pt->advance) {
 		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-			     "%s: ruleset %s does not allow the deadline of "
-			     "%s reports to be advanced",
+			     N_("%s: ruleset %s does not allow the deadline of "
+			        "%s reports to be advanced"),
 			     code, p.rs->id, p.type);
 		rc = BC_ERR_REFUSED;
 	} else if (due >= p.rules_unit_due) {
 		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-			     "%s: an advance must be earlier than the rules' "
-			     "deadline %s",
+			     N_("%s: an advance must be earlier than the rules' "
+				"deadline %s"),
 			     code, rules_due);
 		rc = BC_ERR_REFUSED;
 	} else if (due < p.from) {
 		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-			     "%s: the deadline cannot fall before the data "
-			     "window opens (%s)",
+			     N_("%s: the deadline cannot fall before the data "
+			        "window opens (%s)"),
 			     code, from);
 		rc = BC_ERR_REFUSED;
 	}
@@ -496,26 +496,26 @@ static bc_err adhoc_check(const bc_adhoc *a, const char *code, bc_diags *d)
 	if (a->from == BC_DATE_NONE || a->to == BC_DATE_NONE ||
 	    a->unit_due == BC_DATE_NONE)
 		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-			     "%s: --from, --to and --due are required", code);
+			     N_("%s: --from, --to and --due are required"), code);
 	else if (a->to < a->from)
 		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-			     "%s: the window ends before it starts", code);
+			     N_("%s: the window ends before it starts"), code);
 	else if (a->unit_due < a->from)
 		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-			     "%s: the deadline falls before the window opens",
+			     N_("%s: the deadline falls before the window opens"),
 			     code);
 	if (a->compile_due != BC_DATE_NONE && a->compile_due < a->unit_due)
 		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-			     "%s: compilation is due before the units are",
+			     N_("%s: compilation is due before the units are"),
 			     code);
 	if (!a->doc || !*a->doc)
 		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-			     "%s: the document asking for the report is "
-			     "required (--doc)",
+			     N_("%s: the document asking for the report is "
+			        "required (--doc)"),
 			     code);
 	if (!forms_list_ok(a->forms))
 		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-			     "%s: --forms takes form ids separated by commas",
+			     N_("%s: --forms takes form ids separated by commas"),
 			     code);
 	return d->errors > before ? BC_ERR_INVALID : BC_OK;
 }
@@ -539,11 +539,16 @@ static bc_err adhoc_forms_known(const bc_ruleset *rs, const char *code,
 	if (!n_unknown)
 		return BC_OK;
 	char *parts = bc_ruleset_parts_text(rs);
-	bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-		     "%s: --forms: %s %s of ruleset %s; its forms are %s",
-		     code, unknown,
-		     n_unknown > 1 ? "are no forms" : "is no form", rs->id,
-		     parts ? parts : "(out of memory)");
+	if (n_unknown > 1)
+		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
+			     N_("%s: --forms: %s are no forms of ruleset %s; "
+				"its forms are %s"),
+			     code, unknown, rs->id, parts ? parts : "");
+	else
+		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
+			     N_("%s: --forms: %s is no form of ruleset %s; its "
+				"forms are %s"),
+			     code, unknown, rs->id, parts ? parts : "");
 	bc_free(parts);
 	return BC_ERR_SYNTAX;
 }
@@ -555,7 +560,7 @@ bc_err bc_period_add_adhoc(bc_store *st, bc_rulebook *rb, const bc_adhoc *a,
 	char token[16], code[BC_PERIOD_CODE_MAX];
 	if (bc_period_code_parse(a->code, &year, token, sizeof token)) {
 		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-			     "'%s' is not a period code", a->code);
+			     N_("'%s' is not a period code"), a->code);
 		return BC_ERR_SYNTAX;
 	}
 	bc_period_code_canon(a->code, code);
@@ -567,8 +572,8 @@ bc_err bc_period_add_adhoc(bc_store *st, bc_rulebook *rb, const bc_adhoc *a,
 				      : NULL;
 	if (!pt || !pt->adhoc) {
 		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-			     "%s: no ruleset in force on the window's last day "
-			     "has an ad-hoc type for %s",
+			     N_("%s: no ruleset in force on the window's last "
+				"day has an ad-hoc type for %s"),
 			     code, token);
 		return BC_ERR_SYNTAX;
 	}
@@ -579,7 +584,7 @@ bc_err bc_period_add_adhoc(bc_store *st, bc_rulebook *rb, const bc_adhoc *a,
 	if (load_recorded(st, rb, code, &p, d) == BC_OK) {
 		bc_period_free(&p);
 		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-			     "%s already exists", code);
+			     N_("%s already exists"), code);
 		return BC_ERR_INVALID;
 	}
 	p = (bc_period){.year = year, .adhoc_no = n, .rs = rs,
@@ -641,7 +646,7 @@ static bc_err adhoc_of_year(bc_store *st, bc_rulebook *rb, int year,
 			       PERIOD_SELECT
 			       " WHERE p.year = ? AND p.adhoc_no IS NOT NULL",
 			       -1, &s, NULL) != SQLITE_OK)
-		return bc_store_fail(st, d, "calendar");
+		return bc_store_fail(st, d, N_("calendar"));
 	sqlite3_bind_int(s, 1, year);
 	bc_err rc = BC_OK;
 	while (rc == BC_OK && sqlite3_step(s) == SQLITE_ROW) {

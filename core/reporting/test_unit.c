@@ -15,7 +15,11 @@ typedef struct fx {
 	bc_rulebook *rb;
 	bc_diags d;
 	bc_units_import_result res;
+	test_texts *cases; /* tests/data/units-cases.txt */
 } fx;
+
+/* A units file (or a text) of tests/data/units-cases.txt. */
+#define CASE(name) test_texts_get(f->cases, name)
 
 static int setup(void **state)
 {
@@ -36,6 +40,7 @@ static int setup(void **state)
 		fail_msg("the shipped rules do not load from %s", path);
 	}
 	bc_diags_free(&f->d);
+	f->cases = test_texts_load("units-cases.txt");
 	*state = f;
 	return 0;
 }
@@ -45,6 +50,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	fx *f = *state;
+	test_texts_free(f->cases);
 	bc_rulebook_free(f->rb);
 	bc_store_close(f->st);
 	test_rm_tree(f->dir);
@@ -158,14 +164,9 @@ static void expect(fx *f, int line, const char *what)
 
 /* A small tree already in the database, so that a rejected import has
  * something to leave alone. */
-static const char seed_csv[] = "code,name,kind,roles,parent\n"
-			       "huyen,UBND huyện,district,,\n"
-			       "noi-vu,Phòng Nội vụ,department,noi_vu,huyen\n"
-			       "xa-a,Xã A,commune,,huyen\n";
-
 static void seed(fx *f)
 {
-	import_ok(f, seed_csv);
+	import_ok(f, CASE("seed"));
 	assert_int_equal(f->res.added, 3);
 }
 
@@ -205,7 +206,7 @@ static void import_example(void **state)
 	const bc_unit *root = find(&l, "tan-ky");
 	assert_non_null(root);
 	assert_ptr_equal(root, &l.v[0]);
-	assert_string_equal(root->name, "UBND huyện Tân Kỳ");
+	assert_string_equal(root->name, CASE("example_root_name"));
 	assert_string_equal(root->kind, "district");
 	assert_null(root->parent);
 	assert_int_equal(root->depth, 0);
@@ -221,7 +222,7 @@ static void import_example(void **state)
 	assert_string_equal(u->roles[0], "noi_vu");
 	u = find(&l, "xa-nghia-dong");
 	assert_non_null(u);
-	assert_string_equal(u->name, "Xã Nghĩa Đồng");
+	assert_string_equal(u->name, CASE("example_nghia_dong_name"));
 	assert_string_equal(u->kind, "commune");
 	assert_int_equal(u->n_roles, 0);
 	/* Siblings keep the file's order. */
@@ -267,12 +268,12 @@ static void changed_name_is_one_update(void **state)
 	size_t n = fread(text, 1, sizeof text - 1, in);
 	fclose(in);
 	text[n] = '\0';
-	const char *old = "tu-phap,Phòng Tư pháp,";
+	const char *old = CASE("tu_phap_line");
 	char *at = strstr(text, old);
 	assert_non_null(at);
 	char changed[8300];
-	snprintf(changed, sizeof changed, "%.*stu-phap,Phòng Tư pháp huyện,%s",
-		 (int)(at - text), text, at + strlen(old));
+	snprintf(changed, sizeof changed, "%.*stu-phap,%s,%s", (int)(at - text),
+		 text, CASE("tu_phap_new_name"), at + strlen(old));
 
 	import_ok(f, changed);
 	assert_int_equal(f->res.added, 0);
@@ -280,7 +281,7 @@ static void changed_name_is_one_update(void **state)
 	assert_int_equal(f->res.unchanged, 35);
 	list(f, &l);
 	const bc_unit *u = find(&l, "tu-phap");
-	assert_string_equal(u->name, "Phòng Tư pháp huyện");
+	assert_string_equal(u->name, CASE("tu_phap_new_name"));
 	assert_int_equal(u->id, id);
 	assert_string_equal(u->parent, "tan-ky");
 	assert_int_equal(u->n_roles, 1);
@@ -294,13 +295,7 @@ static void tree_order_and_roles(void **state)
 {
 	fx *f = *state;
 	/* Children come before their parents in the file. */
-	import_ok(f, "code,name,kind,roles,parent\n"
-		     "xa-a,Xã A,commune,,huyen\n"
-		     "to-1,Tổ 1,department, tckh ; noi_vu ;noi_vu,xa-b\n"
-		     "huyen,Huyện,district,,tinh\n"
-		     "xa-b,Xã B,commune,vhtt,huyen\n"
-		     "tinh,Tỉnh,province,,\n"
-		     "khac,Khác,province,,\n");
+	import_ok(f, CASE("tree-children-first"));
 	assert_int_equal(f->res.added, 6);
 	bc_unit_list l;
 	list(f, &l);
@@ -337,12 +332,10 @@ static void tree_order_and_roles(void **state)
 	bc_unit_list_free(&l);
 
 	/* The same roles in another order and spacing are no change. */
-	import_ok(f, "code,name,kind,roles,parent\n"
-		     "to-1,Tổ 1,department,noi_vu;tckh,xa-b\n");
+	import_ok(f, CASE("tree-roles-reordered"));
 	assert_int_equal(f->res.unchanged, 1);
 	/* Roles dropped are a change, and gone. */
-	import_ok(f, "code,name,kind,roles,parent\n"
-		     "to-1,Tổ 1,department,,xa-b\n");
+	import_ok(f, CASE("tree-roles-dropped"));
 	assert_int_equal(f->res.updated, 1);
 	list(f, &l);
 	assert_int_equal(find(&l, "to-1")->n_roles, 0);
@@ -353,15 +346,13 @@ static void tree_order_and_roles(void **state)
 static void bom_and_column_order(void **state)
 {
 	fx *f = *state;
-	import_ok(f, "\xEF\xBB\xBF" "parent,kind,code,roles,name\r\n"
-		     ",district,huyen,,Huyện\r\n"
-		     "huyen,department,noi-vu,noi_vu,Phòng Nội vụ\r\n");
+	import_ok(f, CASE("bom_crlf"));
 	assert_int_equal(f->res.added, 2);
 	bc_unit_list l;
 	list(f, &l);
 	const bc_unit *u = find(&l, "noi-vu");
 	assert_non_null(u);
-	assert_string_equal(u->name, "Phòng Nội vụ");
+	assert_string_equal(u->name, CASE("noi_vu_name"));
 	assert_string_equal(u->parent, "huyen");
 	assert_int_equal(u->n_roles, 1);
 	bc_unit_list_free(&l);
@@ -371,9 +362,7 @@ static void bom_and_column_order(void **state)
 static void parent_defined_later(void **state)
 {
 	fx *f = *state;
-	import_ok(f, "code,name,kind,roles,parent\n"
-		     "noi-vu,Phòng Nội vụ,department,noi_vu,huyen\n"
-		     "huyen,Huyện,district,,\n");
+	import_ok(f, CASE("parent-defined-later"));
 	bc_unit_list l;
 	list(f, &l);
 	assert_int_equal(l.n, 2);
@@ -388,8 +377,7 @@ static void upsert_moves_unit(void **state)
 {
 	fx *f = *state;
 	seed(f);
-	import_ok(f, "code,name,kind,roles,parent\n"
-		     "thon-1,Thôn 1,department,,xa-a\n");
+	import_ok(f, CASE("thon-under-xa-a"));
 	bc_unit_list l;
 	list(f, &l);
 	int64_t id = find(&l, "thon-1")->id;
@@ -397,8 +385,7 @@ static void upsert_moves_unit(void **state)
 	bc_unit_list_free(&l);
 
 	/* Only the moved unit is named; the others stay as they are. */
-	import_ok(f, "code,name,kind,roles,parent\n"
-		     "thon-1,Thôn 1,department,,noi-vu\n");
+	import_ok(f, CASE("thon-under-noi-vu"));
 	assert_int_equal(f->res.updated, 1);
 	assert_int_equal(f->res.added + f->res.unchanged, 0);
 	list(f, &l);
@@ -413,8 +400,7 @@ static void upsert_moves_unit(void **state)
 	bc_unit_list_free(&l);
 
 	/* And to the top, with an empty parent. */
-	import_ok(f, "code,name,kind,roles,parent\n"
-		     "thon-1,Thôn 1,department,,\n");
+	import_ok(f, CASE("thon-at-the-top"));
 	assert_int_equal(f->res.updated, 1);
 	list(f, &l);
 	u = find(&l, "thon-1");
@@ -431,7 +417,7 @@ static void get_one_unit(void **state)
 	bc_unit u;
 	assert_int_equal(bc_unit_get(f->st, "noi-vu", &u, &f->d), BC_OK);
 	assert_string_equal(u.code, "noi-vu");
-	assert_string_equal(u.name, "Phòng Nội vụ");
+	assert_string_equal(u.name, CASE("noi_vu_name"));
 	assert_string_equal(u.kind, "department");
 	assert_string_equal(u.parent, "huyen");
 	assert_int_equal(u.n_roles, 1);
@@ -454,9 +440,7 @@ static void unknown_kind(void **state)
 {
 	fx *f = *state;
 	seed(f);
-	rejected(f, "code,name,kind,roles,parent\n"
-		    "xa-b,Xã B,commune,,huyen\n"
-		    "phuong-1,Phường 1,ward,,huyen\n");
+	rejected(f, CASE("unknown-kind"));
 	expect(f, 3, "unknown kind 'ward'");
 	assert_int_equal(f->d.errors, 1);
 	bc_diags_free(&f->d);
@@ -466,30 +450,27 @@ static void bad_code(void **state)
 {
 	fx *f = *state;
 	seed(f);
-	const char *codes[] = {"Xa-B", "xa b", "xa_b", "xã-b", "xa.b"};
+	const char *codes[] = {"Xa-B", "xa b", "xa_b", CASE("code_with_tone"),
+			       "xa.b"};
 	for (size_t i = 0; i < sizeof codes / sizeof *codes; i++) {
-		char csv[256];
-		snprintf(csv, sizeof csv,
-			 "code,name,kind,roles,parent\n"
-			 "xa-c,Xã C,commune,,huyen\n"
-			 "%s,Xã B,commune,,huyen\n",
-			 codes[i]);
+		char *csv = test_fill(CASE("bad-code-line-3"), "code", codes[i]);
 		rejected(f, csv);
+		free(csv);
 		char what[64];
 		snprintf(what, sizeof what, "bad code '%s'", codes[i]);
 		expect(f, 3, what);
 		assert_int_equal(f->d.errors, 1);
 	}
 	/* An empty code, and one too long. */
-	rejected(f, "code,name,kind,roles,parent\n"
-		    ",Xã B,commune,,huyen\n");
+	char *csv = test_fill(CASE("bad-code-line-2"), "code", "");
+	rejected(f, csv);
+	free(csv);
 	expect(f, 2, "bad code ''");
-	char longer[512];
-	snprintf(longer, sizeof longer,
-		 "code,name,kind,roles,parent\n"
-		 "%065d,Xã B,commune,,huyen\n",
-		 0);
-	rejected(f, longer);
+	char longer[66];
+	snprintf(longer, sizeof longer, "%065d", 0);
+	csv = test_fill(CASE("bad-code-line-2"), "code", longer);
+	rejected(f, csv);
+	free(csv);
 	expect(f, 2, "bad code");
 	bc_diags_free(&f->d);
 }
@@ -498,9 +479,7 @@ static void unknown_parent(void **state)
 {
 	fx *f = *state;
 	seed(f);
-	rejected(f, "code,name,kind,roles,parent\n"
-		    "xa-b,Xã B,commune,,huyen\n"
-		    "thon-1,Thôn 1,department,,xa-z\n");
+	rejected(f, CASE("unknown-parent"));
 	expect(f, 3, "unknown parent 'xa-z'");
 	assert_int_equal(f->d.errors, 1);
 	bc_diags_free(&f->d);
@@ -530,9 +509,7 @@ static void cycle_with_database(void **state)
 	seed(f);
 	/* huyen is the root in the database; under xa-a, its own child,
 	 * the tree would loop. */
-	rejected(f, "code,name,kind,roles,parent\n"
-		    "xa-b,Xã B,commune,,huyen\n"
-		    "huyen,UBND huyện,district,,xa-a\n");
+	rejected(f, CASE("cycle-with-database"));
 	expect(f, 3, "cycle");
 	assert_int_equal(f->d.errors, 1);
 	bc_diags_free(&f->d);
@@ -542,10 +519,7 @@ static void duplicate_code(void **state)
 {
 	fx *f = *state;
 	seed(f);
-	rejected(f, "code,name,kind,roles,parent\n"
-		    "xa-b,Xã B,commune,,huyen\n"
-		    "xa-c,Xã C,commune,,huyen\n"
-		    "xa-b,Xã B mới,commune,,huyen\n");
+	rejected(f, CASE("duplicate-code"));
 	expect(f, 4, "line 2");
 	expect(f, 4, "duplicate code 'xa-b'");
 	assert_int_equal(f->d.errors, 1);
@@ -556,9 +530,7 @@ static void unknown_role(void **state)
 {
 	fx *f = *state;
 	seed(f);
-	rejected(f, "code,name,kind,roles,parent\n"
-		    "tu-phap,Phòng Tư pháp,department,tu_phap,huyen\n"
-		    "thue,Chi cục Thuế,department,tckh;thue,huyen\n");
+	rejected(f, CASE("unknown-role"));
 	expect(f, 3, "unknown role 'thue'");
 	assert_int_equal(f->d.errors, 1);
 	bc_diags_free(&f->d);
@@ -568,10 +540,7 @@ static void empty_name(void **state)
 {
 	fx *f = *state;
 	seed(f);
-	rejected(f, "code,name,kind,roles,parent\n"
-		    "xa-b,Xã B,commune,,huyen\n"
-		    "xa-c,,commune,,huyen\n"
-		    "xa-d,   ,commune,,huyen\n");
+	rejected(f, CASE("empty-names"));
 	expect(f, 3, "name is empty");
 	expect(f, 4, "name is empty");
 	assert_int_equal(f->d.errors, 2);
@@ -582,10 +551,7 @@ static void wrong_field_count(void **state)
 {
 	fx *f = *state;
 	seed(f);
-	rejected(f, "code,name,kind,roles,parent\n"
-		    "xa-b,Xã B,commune,,huyen\n"
-		    "xa-c,Xã C,commune,huyen\n"
-		    "xa-d,Xã D,commune,,huyen,extra\n");
+	rejected(f, CASE("wrong-field-counts"));
 	expect(f, 3, "4 fields");
 	expect(f, 4, "6 fields");
 	assert_int_equal(f->d.errors, 2);
@@ -596,16 +562,13 @@ static void header_columns(void **state)
 {
 	fx *f = *state;
 	seed(f);
-	rejected(f, "code,name,kind,roles,parent,note\n"
-		    "xa-b,Xã B,commune,,huyen,\n");
+	rejected(f, CASE("header-unknown-column"));
 	expect(f, 1, "unknown column 'note'");
 
-	rejected(f, "code,name,roles,parent\n"
-		    "xa-b,Xã B,,huyen\n");
+	rejected(f, CASE("header-no-kind"));
 	expect(f, 1, "no 'kind' column");
 
-	rejected(f, "code,name,kind,name\n"
-		    "xa-b,Xã B,commune,Xã B\n");
+	rejected(f, CASE("header-name-twice"));
 	expect(f, 1, "'name' appears twice");
 
 	rejected(f, "");
@@ -618,9 +581,7 @@ static void lines_after_multiline_name(void **state)
 {
 	fx *f = *state;
 	seed(f);
-	rejected(f, "code,name,kind,roles,parent\n"
-		    "xa-b,\"Xã B\n(tên cũ: Xã Bắc)\",commune,,huyen\n"
-		    "xa-c,Xã C,hamlet,,huyen\n");
+	rejected(f, CASE("multiline-name"));
 	expect(f, 4, "unknown kind 'hamlet'");
 	bc_diags_free(&f->d);
 }
@@ -629,15 +590,7 @@ static void several_bad_lines(void **state)
 {
 	fx *f = *state;
 	seed(f);
-	rejected(f, "code,name,kind,roles,parent\n"
-		    "xa-b,Xã B,ward,,huyen\n"
-		    "xa-c,Xã C,commune,,huyen\n"
-		    "Xa-D,Xã D,commune,,huyen\n"
-		    "xa-e,Xã E,commune,,huyen\n"
-		    "xa-f,Xã F,commune,thue,huyen\n"
-		    "xa-g,Xã G,commune,,xa-z\n"
-		    "xa-h,Xã H,commune\n"
-		    "xa-c,Xã C,commune,,huyen\n");
+	rejected(f, CASE("several-bad-lines"));
 	expect(f, 2, "unknown kind");
 	expect(f, 4, "bad code");
 	expect(f, 6, "unknown role");
@@ -646,6 +599,86 @@ static void several_bad_lines(void **state)
 	expect(f, 9, "duplicate code 'xa-c'");
 	assert_int_equal(f->d.errors, 6);
 	bc_diags_free(&f->d);
+}
+
+/* One case of tests/data/unit-lookup.txt: typed, then "= code" or
+ * "~ code …". */
+static void lookup_case(fx *f, const char *typed, const char *want)
+{
+	bc_unit_lookup l;
+	bc_err rc = bc_unit_lookup_get(f->st, typed, &l, &f->d);
+	if (want[0] == '=') {
+		if (rc != BC_OK || strcmp(l.unit.code, want + 2))
+			fail_msg("'%s': %s, not %s", typed, bc_strerror(rc),
+				 want + 2);
+	} else {
+		assert_int_equal(rc, BC_ERR_NOT_FOUND);
+		assert_false(l.ambiguous);
+		assert_true(l.near.n <= BC_UNIT_NEAR_MAX);
+		char got[512] = "~";
+		for (size_t i = 0; i < l.near.n; i++)
+			snprintf(got + strlen(got), sizeof got - strlen(got),
+				 " %s", l.near.v[i].code);
+		/* The closest given, in order, then any further ones. */
+		if (strncmp(got, want, strlen(want)) ||
+		    (want[1] == '\0' && l.near.n))
+			fail_msg("'%s': offered '%s', not '%s'", typed, got, want);
+	}
+	bc_unit_lookup_free(&l);
+}
+
+/* A unit by its code or its name as people type it; the closest when
+ * none: every case of tests/data/unit-lookup.txt. */
+static void units_named_as_typed(void **state)
+{
+	fx *f = *state;
+	assert_int_equal(import_file(f, example()), BC_OK);
+	char *path = test_path(test_source_root(), "tests/data/unit-lookup.txt");
+	size_t len, cases = 0;
+	char *text = test_read_path(path, &len);
+	for (char *ln = text, *next; *ln; ln = next) {
+		next = ln + strcspn(ln, "\n");
+		if (*next)
+			*next++ = '\0';
+		char *tab = strchr(ln, '\t');
+		if (*ln == '#' || !tab)
+			continue;
+		*tab = '\0';
+		lookup_case(f, ln, tab + 1);
+		cases++;
+	}
+	assert_true(cases >= 10);
+	assert_int_equal(f->d.n, 0);
+	free(text);
+	free(path);
+}
+
+/* A name several units bear names none of them: they are listed. */
+static void name_of_several_units(void **state)
+{
+	fx *f = *state;
+	char *path = test_path(test_source_root(),
+			       "tests/data/units-same-name.csv");
+	assert_int_equal(import_file(f, path), BC_OK);
+	free(path);
+	bc_unit_lookup l;
+	assert_int_equal(bc_unit_lookup_get(f->st, "commune one", &l, &f->d),
+			 BC_ERR_NOT_FOUND);
+	assert_true(l.ambiguous);
+	assert_int_equal(l.near.n, 2);
+	assert_null(l.unit.code);
+	bool a = false, b = false;
+	for (size_t i = 0; i < l.near.n; i++) {
+		a |= !strcmp(l.near.v[i].code, "a-1");
+		b |= !strcmp(l.near.v[i].code, "b-1");
+	}
+	assert_true(a && b);
+	bc_unit_lookup_free(&l);
+	/* A code is one unit's, whatever names are alike. */
+	assert_int_equal(bc_unit_lookup_get(f->st, "b-1", &l, &f->d), BC_OK);
+	assert_string_equal(l.unit.name, "COMMUNE ONE");
+	assert_string_equal(l.unit.parent, "b");
+	bc_unit_lookup_free(&l);
 }
 
 int main(void)
@@ -672,6 +705,8 @@ int main(void)
 		T(header_columns),
 		T(lines_after_multiline_name),
 		T(several_bad_lines),
+		T(units_named_as_typed),
+		T(name_of_several_units),
 	};
 #undef T
 	return cmocka_run_group_tests(tests, NULL, NULL);

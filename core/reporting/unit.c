@@ -72,13 +72,13 @@ static int read_header(importer *im, int line, size_t n, char *const *f)
 		if (c == N_COLS) {
 			bc_diags_add(im->d, BC_ERROR, im->file, line, NULL,
 				     NULL,
-				     "unknown column '%s' (columns: code, "
-				     "name, kind, roles, parent)",
+				     N_("unknown column '%s' (columns: code, "
+				        "name, kind, roles, parent)"),
 				     f[i]);
 			im->header_bad = true;
 		} else if (im->col[c] >= 0) {
 			bc_diags_add(im->d, BC_ERROR, im->file, line, NULL,
-				     NULL, "column '%s' appears twice", f[i]);
+				     NULL, N_("column '%s' appears twice"), f[i]);
 			im->header_bad = true;
 		} else {
 			im->col[c] = (int)i;
@@ -87,7 +87,7 @@ static int read_header(importer *im, int line, size_t n, char *const *f)
 	for (int c = 0; c <= COL_KIND; c++)
 		if (im->col[c] < 0) {
 			bc_diags_add(im->d, BC_ERROR, im->file, line, NULL,
-				     NULL, "no '%s' column in the header",
+				     NULL, N_("no '%s' column in the header"),
 				     col_names[c]);
 			im->header_bad = true;
 		}
@@ -108,7 +108,7 @@ static int on_row(void *ud, int line, size_t n, char *const *f)
 			want++;
 	if (n != want) {
 		bc_diags_add(im->d, BC_ERROR, im->file, line, NULL, NULL,
-			     "%zu fields where the header has %zu", n, want);
+			     N_("%zu fields where the header has %zu"), n, want);
 		return 0;
 	}
 	if (bc_grow((void **)&im->rows, &im->cap, im->n + 1,
@@ -159,8 +159,8 @@ static void check_roles(importer *im, row *r)
 		if (*t && !bc_rulebook_role(im->rb, t))
 			bc_diags_add(im->d, BC_ERROR, im->file, r->line, NULL,
 				     "roles",
-				     "unknown role '%s' (the rules declare "
-				     "no such role)",
+				     N_("unknown role '%s' (the rules declare "
+				        "no such role)"),
 				     t);
 	}
 	bc_free(copy);
@@ -171,26 +171,27 @@ static void check_row(importer *im, row *r)
 	const char *code = r->f[COL_CODE];
 	if (!bc_unit_code_ok(code))
 		bc_diags_add(im->d, BC_ERROR, im->file, r->line, NULL, "code",
-			     "bad code '%s': use a-z, 0-9 and '-', at most %d",
+			     N_("bad code '%s': use a-z, 0-9 and '-', at most "
+				"%d"),
 			     code, CODE_MAX);
 	if (!*r->f[COL_NAME])
 		bc_diags_add(im->d, BC_ERROR, im->file, r->line, NULL, "name",
-			     "the name is empty");
+			     N_("the name is empty"));
 	unsigned ctl = bc_utf8_first_control(r->f[COL_NAME], false);
 	if (ctl)
 		bc_diags_add(im->d, BC_ERROR, im->file, r->line, NULL, "name",
-			     "U+%04X, a control character, which no one "
-			     "types and a terminal acts on: remove it", ctl);
+			     N_("U+%04X, a control character, which no one "
+				"types and a terminal acts on: remove it"), ctl);
 	if (!bc_rulebook_kind(im->rb, r->f[COL_KIND]))
 		bc_diags_add(im->d, BC_ERROR, im->file, r->line, NULL, "kind",
-			     "unknown kind '%s' (the rules declare no such "
-			     "unit kind)",
+			     N_("unknown kind '%s' (the rules declare no such "
+			        "unit kind)"),
 			     r->f[COL_KIND]);
 	check_roles(im, r);
 	const char *parent = r->f[COL_PARENT];
 	if (parent && strcmp(parent, code) == 0)
 		bc_diags_add(im->d, BC_ERROR, im->file, r->line, NULL,
-			     "parent", "a unit cannot be its own parent");
+			     "parent", N_("a unit cannot be its own parent"));
 }
 
 /* Units of the database, as nodes; their strings are in *strs (*ns of
@@ -208,7 +209,7 @@ static bc_err db_nodes(bc_store *st, node **v, size_t *n, char ***strs,
 			       " LEFT JOIN unit p ON p.id = u.parent_id"
 			       " ORDER BY u.code",
 			       -1, &s, NULL) != SQLITE_OK)
-		return bc_store_fail(st, d, "units");
+		return bc_store_fail(st, d, N_("units"));
 	bc_err rc = BC_OK;
 	int r = SQLITE_DONE;
 	while (rc == BC_OK && (r = sqlite3_step(s)) == SQLITE_ROW) {
@@ -228,7 +229,7 @@ static bc_err db_nodes(bc_store *st, node **v, size_t *n, char ***strs,
 			(*v)[(*n)++] = (node){code, parent, 0};
 	}
 	if (rc == BC_OK && r != SQLITE_DONE) /* not the end of the units */
-		rc = bc_store_fail(st, d, "units");
+		rc = bc_store_fail(st, d, N_("units"));
 	sqlite3_finalize(s);
 	return rc;
 }
@@ -288,7 +289,7 @@ static void check_duplicates(importer *im)
 			int b = v[i].line < v[i - 1].line ? v[i - 1].line
 							  : v[i].line;
 			bc_diags_add(im->d, BC_ERROR, im->file, b, NULL, "code",
-				     "duplicate code '%s' (also on line %d)",
+				     N_("duplicate code '%s' (also on line %d)"),
 				     v[i].code, a);
 		}
 	bc_free(v);
@@ -304,8 +305,8 @@ static void check_parents(importer *im, const node *tree, size_t n)
 		if (!find_node(tree, n, p)) {
 			bc_diags_add(im->d, BC_ERROR, im->file, r->line, NULL,
 				     "parent",
-				     "unknown parent '%s' (not in this file "
-				     "nor in the database)",
+				     N_("unknown parent '%s' (not in this file "
+				        "nor in the database)"),
 				     p);
 			continue;
 		}
@@ -318,8 +319,8 @@ static void check_parents(importer *im, const node *tree, size_t n)
 			if (at && strcmp(at->code, r->f[COL_CODE]) == 0) {
 				bc_diags_add(im->d, BC_ERROR, im->file, r->line,
 					     NULL, "parent",
-					     "a cycle of parents: '%s' is its "
-					     "own ancestor through '%s'",
+					     N_("a cycle of parents: '%s' is "
+						"its own ancestor through '%s'"),
 					     r->f[COL_CODE], p);
 				break;
 			}
@@ -410,7 +411,7 @@ static bc_err store_rows(bc_store *st, importer *im,
 	bc_err rc = BC_OK;
 	for (int i = 0; i < N_STMTS && rc == BC_OK; i++)
 		if (sqlite3_prepare_v2(db, stmt_sql[i], -1, &s[i], NULL))
-			rc = bc_store_fail(st, d, "units");
+			rc = bc_store_fail(st, d, N_("units"));
 	for (size_t i = 0; i < im->n && rc == BC_OK; i++) {
 		row *r = &im->rows[i];
 		char *roles = norm_roles(r->f[COL_ROLES]);
@@ -458,7 +459,7 @@ static bc_err store_rows(bc_store *st, importer *im,
 		}
 		bc_free(roles);
 		if (!ok)
-			rc = bc_store_fail(st, d, "units");
+			rc = bc_store_fail(st, d, N_("units"));
 	}
 	/* Parents last: a unit may name one defined further down. */
 	for (size_t i = 0; im->col[COL_PARENT] >= 0 && i < im->n && rc == BC_OK;
@@ -470,7 +471,7 @@ static bc_err store_rows(bc_store *st, importer *im,
 		sqlite3_bind_text(s[S_PARENT], 2, p && *p ? p : NULL, -1,
 				  SQLITE_STATIC);
 		if (!step_done(s[S_PARENT]))
-			rc = bc_store_fail(st, d, "units");
+			rc = bc_store_fail(st, d, N_("units"));
 	}
 	for (int i = 0; i < N_STMTS; i++)
 		sqlite3_finalize(s[i]);
@@ -519,8 +520,8 @@ bc_err bc_units_import(bc_store *st, const bc_rulebook *rb, const char *path,
 	bc_free(buf);
 	if (rc == BC_OK && !im.header_done)
 		bc_diags_add(d, BC_ERROR, path, 1, NULL, NULL,
-			     "empty file: no header "
-			     "code,name,kind,roles,parent");
+			     N_("empty file: no header "
+			        "code,name,kind,roles,parent"));
 	if (rc == BC_OK && im.oom)
 		rc = BC_ERR_NOMEM;
 	/* Checked under the write lock, so that the tree checked is the
@@ -632,14 +633,14 @@ bc_err bc_unit_get(bc_store *st, const char *code, bc_unit *out,
 	sqlite3_stmt *s = bc_store_stmt(st, GET_SQL);
 	*out = (bc_unit){0};
 	if (!s)
-		return bc_store_fail(st, d, "units");
+		return bc_store_fail(st, d, N_("units"));
 	sqlite3_bind_text(s, 1, code, -1, SQLITE_STATIC);
 	bc_err rc = BC_ERR_NOT_FOUND;
 	int r = sqlite3_step(s);
 	if (r == SQLITE_ROW)
 		rc = unit_from_row(s, out);
 	else if (r != SQLITE_DONE) /* an error is not "no such unit" */
-		rc = bc_store_fail(st, d, "units");
+		rc = bc_store_fail(st, d, N_("units"));
 	sqlite3_reset(s);
 	if (rc != BC_OK)
 		bc_unit_free(out);
@@ -665,7 +666,7 @@ bc_err bc_units_list(bc_store *st, bc_unit_list *out, bc_diags *d)
 	*out = (bc_unit_list){0};
 	if (sqlite3_prepare_v2(bc_store_db(st), LIST_SQL, -1, &s, NULL) !=
 	    SQLITE_OK)
-		return bc_store_fail(st, d, "units");
+		return bc_store_fail(st, d, N_("units"));
 	bc_err rc = BC_OK;
 	int r = SQLITE_DONE;
 	while (rc == BC_OK && (r = sqlite3_step(s)) == SQLITE_ROW) {
@@ -677,9 +678,189 @@ bc_err bc_units_list(bc_store *st, bc_unit_list *out, bc_diags *d)
 		rc = unit_from_row(s, &out->v[out->n++]);
 	}
 	if (rc == BC_OK && r != SQLITE_DONE) /* not the end of the list */
-		rc = bc_store_fail(st, d, "units");
+		rc = bc_store_fail(st, d, N_("units"));
 	sqlite3_finalize(s);
 	if (rc != BC_OK)
 		bc_unit_list_free(out);
 	return rc;
+}
+
+/* ---- a unit named on a command line --------------------------------- */
+
+/* A unit weighed against an argument: its edits from the argument's key
+ * (within its code's or name's key, then whole), smallest first. */
+typedef struct near_unit {
+	size_t within, whole;
+	char *code, *name;
+} near_unit;
+
+typedef struct near_set {
+	const uint32_t *key; /* the argument's */
+	size_t n_key;
+	near_unit best[BC_UNIT_NEAR_MAX];
+	size_t n;
+	char **same; /* codes of the units bearing the name itself */
+	size_t n_same, cap_same;
+	bool oom;
+} near_set;
+
+static int near_cmp(const near_unit *a, const near_unit *b)
+{
+	if (a->within != b->within)
+		return a->within < b->within ? -1 : 1;
+	if (a->whole != b->whole)
+		return a->whole < b->whole ? -1 : 1;
+	return strcmp(a->name, b->name);
+}
+
+/* The edits of key from the key of s: within it and whole. */
+static void weigh(near_set *ns, const char *s, near_unit *u)
+{
+	size_t n;
+	uint32_t *k = bc_text_name_key(s, &n);
+	if (!k) {
+		ns->oom = true;
+		return;
+	}
+	size_t w = bc_text_distance(ns->key, ns->n_key, k, n, true),
+	       a = bc_text_distance(ns->key, ns->n_key, k, n, false);
+	if (w < u->within || (w == u->within && a < u->whole)) {
+		u->within = w;
+		u->whole = a;
+	}
+	ns->oom |= w == SIZE_MAX || a == SIZE_MAX;
+	bc_free(k);
+}
+
+/* Near enough to be offered: a quarter of the argument's characters
+ * mistyped within a name or a code, or a third of the whole of it.  A
+ * single character is within too many names to say anything. */
+static bool near_enough(const near_unit *u, size_t n_key)
+{
+	return (n_key >= 2 && u->within <= n_key / 4) || u->whole <= n_key / 3;
+}
+
+/* Keeps (code, name) among the best if it is near enough. */
+static void consider(near_set *ns, const char *code, const char *name)
+{
+	near_unit u = {SIZE_MAX, SIZE_MAX, NULL, NULL};
+	weigh(ns, code, &u);
+	weigh(ns, name, &u);
+	u.name = (char *)name;
+	if (!near_enough(&u, ns->n_key) ||
+	    (ns->n == BC_UNIT_NEAR_MAX &&
+	     near_cmp(&u, &ns->best[ns->n - 1]) >= 0))
+		return;
+	if (!(u.code = bc_strdup(code)) || !(u.name = bc_strdup(name))) {
+		bc_free(u.code);
+		ns->oom = true;
+		return;
+	}
+	if (ns->n == BC_UNIT_NEAR_MAX) {
+		ns->n--;
+		bc_free(ns->best[ns->n].code);
+		bc_free(ns->best[ns->n].name);
+	}
+	size_t i = ns->n++;
+	for (; i > 0 && near_cmp(&u, &ns->best[i - 1]) < 0; i--)
+		ns->best[i] = ns->best[i - 1];
+	ns->best[i] = u;
+}
+
+static void same_name(near_set *ns, const char *code)
+{
+	char *c = bc_strdup(code);
+	if (!c || bc_grow((void **)&ns->same, &ns->cap_same, ns->n_same + 1,
+			  sizeof *ns->same) < 0) {
+		bc_free(c);
+		ns->oom = true;
+		return;
+	}
+	ns->same[ns->n_same++] = c;
+}
+
+/* Weighs every unit against arg; the units bearing the name itself go
+ * to ns->same. */
+static bc_err scan(bc_store *st, const char *arg, near_set *ns, bc_diags *d)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(bc_store_db(st), "SELECT code, name FROM unit",
+			       -1, &s, NULL) != SQLITE_OK)
+		return bc_store_fail(st, d, "units");
+	int r = SQLITE_DONE;
+	while (!ns->oom && (r = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *code = (const char *)sqlite3_column_text(s, 0),
+			   *name = (const char *)sqlite3_column_text(s, 1);
+		/* A code typed in capitals is no other unit's. */
+		if (bc_text_same_name(arg, name) ||
+		    bc_text_same_name(arg, code))
+			same_name(ns, code);
+		else if (!ns->n_same)
+			consider(ns, code, name);
+	}
+	sqlite3_finalize(s);
+	if (ns->oom)
+		return BC_ERR_NOMEM;
+	return r == SQLITE_DONE ? BC_OK : bc_store_fail(st, d, "units");
+}
+
+/* The units of codes[0..n) into l, in that order. */
+static bc_err units_of(bc_store *st, char *const *codes, size_t n,
+		       bc_unit_list *l, bc_diags *d)
+{
+	bc_err rc = BC_OK;
+	for (size_t i = 0; rc == BC_OK && i < n; i++) {
+		if (bc_grow((void **)&l->v, &l->cap, l->n + 1, sizeof *l->v) < 0)
+			return BC_ERR_NOMEM;
+		if ((rc = bc_unit_get(st, codes[i], &l->v[l->n], d)) == BC_OK)
+			l->n++;
+	}
+	return rc;
+}
+
+static void near_set_free(near_set *ns)
+{
+	for (size_t i = 0; i < ns->n; i++) {
+		bc_free(ns->best[i].code);
+		bc_free(ns->best[i].name);
+	}
+	for (size_t i = 0; i < ns->n_same; i++)
+		bc_free(ns->same[i]);
+	bc_free(ns->same);
+	bc_free((void *)ns->key);
+}
+
+bc_err bc_unit_lookup_get(bc_store *st, const char *arg, bc_unit_lookup *out,
+			  bc_diags *d)
+{
+	*out = (bc_unit_lookup){0};
+	bc_err rc = bc_unit_get(st, arg, &out->unit, d);
+	if (rc != BC_ERR_NOT_FOUND)
+		return rc;
+	near_set ns = {0};
+	if (!(ns.key = bc_text_name_key(arg, &ns.n_key)))
+		return BC_ERR_NOMEM;
+	rc = scan(st, arg, &ns, d);
+	if (rc == BC_OK && ns.n_same == 1)
+		rc = bc_unit_get(st, ns.same[0], &out->unit, d);
+	else if (rc == BC_OK && ns.n_same) {
+		out->ambiguous = true;
+		rc = units_of(st, ns.same, ns.n_same, &out->near, d);
+	} else if (rc == BC_OK) {
+		char *codes[BC_UNIT_NEAR_MAX];
+		for (size_t i = 0; i < ns.n; i++)
+			codes[i] = ns.best[i].code;
+		rc = units_of(st, codes, ns.n, &out->near, d);
+	}
+	near_set_free(&ns);
+	if (rc == BC_OK && !out->unit.code)
+		rc = BC_ERR_NOT_FOUND;
+	return rc;
+}
+
+void bc_unit_lookup_free(bc_unit_lookup *l)
+{
+	bc_unit_free(&l->unit);
+	bc_unit_list_free(&l->near);
+	*l = (bc_unit_lookup){0};
 }

@@ -50,6 +50,29 @@ bc_err bc_unit_get(bc_store *st, const char *code, bc_unit *out,
 		   bc_diags *d);
 void bc_unit_free(bc_unit *u);
 
+/* What a unit argument names, as a person gives it: the unit whose code
+ * it is, else the one whose name it is as people type it (NFC or NFD,
+ * any letter case: bc_text_same_name). */
+typedef struct bc_unit_lookup {
+	bc_unit unit;      /* the unit named, when one is */
+	/* When none is: the units closest to the argument by code or by
+	 * name, closest first (empty when none is near); when several bear
+	 * the name (ambiguous), those. */
+	bc_unit_list near;
+	bool ambiguous;
+} bc_unit_lookup;
+
+/* At most this many units are offered as the closest. */
+#define BC_UNIT_NEAR_MAX 5
+
+/* Finds the unit arg names into out: BC_OK with out->unit, or
+ * BC_ERR_NOT_FOUND with out->near (the caller says so: the library
+ * prints nothing).  Free out with bc_unit_lookup_free, also after an
+ * error. */
+bc_err bc_unit_lookup_get(bc_store *st, const char *arg, bc_unit_lookup *out,
+			  bc_diags *d);
+void bc_unit_lookup_free(bc_unit_lookup *l);
+
 /* Every unit, parents before their children (siblings in the order they
  * were first imported). */
 bc_err bc_units_list(bc_store *st, bc_unit_list *out, bc_diags *d);

@@ -59,7 +59,7 @@ bc_err bc_rulebook_load(const char *dir, const bc_limits *lim,
 	DIR *dp = opendir(dir);
 	if (!dp) {
 		bc_diags_add(d, BC_ERROR, dir, 0, NULL, NULL,
-			     "cannot read the rules directory: %s",
+			     N_("cannot read the rules directory: %s"),
 			     strerror(errno));
 		return BC_ERR_RULES;
 	}
@@ -82,8 +82,8 @@ bc_err bc_rulebook_load(const char *dir, const bc_limits *lim,
 		}
 		if (is < 0) {
 			bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL,
-				     "cannot read this entry of the rules "
-				     "directory: %s",
+				     N_("cannot read this entry of the rules "
+				        "directory: %s"),
 				     strerror(errno));
 			rc = rc == BC_OK ? BC_ERR_RULES : rc;
 		}
@@ -104,8 +104,8 @@ bc_err bc_rulebook_load(const char *dir, const bc_limits *lim,
 		qsort(rb->v, rb->n, sizeof *rb->v, cmp_rs);
 	if (rc == BC_OK && rb->n == 0) {
 		bc_diags_add(d, BC_ERROR, dir, 0, NULL, NULL,
-			     "no ruleset here (a ruleset is a directory "
-			     "with a ruleset.lua)");
+			     N_("no ruleset here (a ruleset is a directory "
+			        "with a ruleset.lua)"));
 		rc = BC_ERR_RULES;
 	}
 	return rc;
@@ -203,19 +203,20 @@ void bc_rulebook_check(const bc_rulebook *rb, bc_diags *d)
 		if (a->supersedes && !bc_rulebook_find(rb, a->supersedes))
 			bc_diags_add(d, BC_WARNING, a->at.file, a->at.line,
 				     NULL, NULL,
-				     "supersedes '%s', which is not in this "
-				     "rules directory",
+				     N_("supersedes '%s', which is not in this "
+				        "rules directory"),
 				     a->supersedes);
 		if (a->supersedes && strcmp(a->supersedes, rb->v[i]->id) == 0)
 			bc_diags_add(d, BC_ERROR, a->at.file, a->at.line, NULL,
-				     NULL, "a ruleset cannot supersede itself");
+				     NULL, N_("a ruleset cannot supersede "
+					      "itself"));
 		for (size_t j = i + 1; j < rb->n; j++) {
 			const bc_directive *b = &rb->v[j]->directive;
 			if (a->in_force_from == b->in_force_from)
 				bc_diags_add(d, BC_ERROR, b->at.file,
 					     b->at.line, NULL, NULL,
-					     "in force from the same day as "
-					     "%s: which governs is ambiguous",
+					     N_("in force from the same day as "
+						"%s: which governs is ambiguous"),
 					     rb->v[i]->id);
 		}
 	}

@@ -53,9 +53,9 @@ static bc_dayrule get_day(lua_State *L, int t, const char *what,
 	bool ok = !s || bc_dayrule_parse(s, &r);
 	lua_pop(L, 1);
 	if (!ok)
-		luaL_error(L,
-			   "%s{}: '%s' must read like \"28/02/Y\" or "
-			   "\"10/12/Y-1\" (day/month/year of the period)",
+		bc_sandbox_error(L,
+			   N_("%s{}: '%s' must read like \"28/02/Y\" or "
+			   "\"10/12/Y-1\" (day/month/year of the period)"),
 			   what, key);
 	return r;
 }
@@ -68,7 +68,7 @@ static bc_date get_date(lua_State *L, int t, const char *what,
 	bool ok = !s || bc_date_parse(s, &d);
 	lua_pop(L, 1);
 	if (!ok)
-		luaL_error(L, "%s{}: '%s' must be a date YYYY-MM-DD", what,
+		bc_sandbox_error(L, N_("%s{}: '%s' must be a date YYYY-MM-DD"), what,
 			   key);
 	return d;
 }
@@ -81,11 +81,11 @@ static bool sub_table(lua_State *L, int t, const char *what, const char *key,
 	if (ty == LUA_TNIL) {
 		lua_pop(L, 1);
 		if (required)
-			luaL_error(L, "%s{}: '%s' is required", what, key);
+			bc_sandbox_error(L, N_("%s{}: '%s' is required"), what, key);
 		return false;
 	}
 	if (ty != LUA_TTABLE)
-		luaL_error(L, "%s{}: '%s' must be a table", what, key);
+		bc_sandbox_error(L, N_("%s{}: '%s' must be a table"), what, key);
 	char sub[64];
 	snprintf(sub, sizeof sub, "%s{}.%s", what, key);
 	bc_rl_check_keys(L, lua_gettop(L), sub, allowed);
@@ -98,7 +98,8 @@ static int reg_directive(lua_State *L)
 {
 	static const char *const keys[] = {
 		"id", "title", "reference", "issued", "issuer", "replaces",
-		"supersedes", "in_force", "deadline", "reading", NULL};
+		"supersedes", "in_force", "deadline", "reading", "money_unit",
+		"report_name", NULL};
 	static const char *const in_force_keys[] = {"from", "to", NULL};
 	static const char *const deadline_keys[] = {"inclusive", "utc_offset",
 						    NULL};
@@ -106,15 +107,16 @@ static int reg_directive(lua_State *L)
 	bc_rl_check_keys(L, 1, "directive{}", keys);
 	bc_directive *d = &rs->directive;
 	if (d->at.file)
-		luaL_error(L, "directive{}: already declared at %s:%d",
+		bc_sandbox_error(L, N_("directive{}: already declared at %s:%d"),
 			   d->at.file, d->at.line);
 	bc_rl_origin(L, &d->at);
 	bool same = strcmp(bc_rl_peek_str(L, 1, "directive", "id", true),
 			   rs->id) == 0;
 	lua_pop(L, 1);
 	if (!same)
-		luaL_error(L,
-			   "directive{}: id must be the directory's name '%s'",
+		bc_sandbox_error(L,
+			   N_("directive{}: id must be the directory's name "
+			      "'%s'"),
 			   rs->id);
 	d->title = bc_rl_get_str(L, 1, "directive", "title", true);
 	d->reference = bc_rl_get_str(L, 1, "directive", "reference", true);
@@ -123,12 +125,18 @@ static int reg_directive(lua_State *L)
 	d->replaces = bc_rl_get_str(L, 1, "directive", "replaces", false);
 	d->supersedes = bc_rl_get_str(L, 1, "directive", "supersedes", false);
 	d->reading = bc_rl_get_str(L, 1, "directive", "reading", false);
+	d->report_name =
+		bc_rl_get_str(L, 1, "directive", "report_name", false);
+	if (!d->report_name)
+		d->report_name = BC_PART_REPORT;
+	d->money_unit = bc_rl_get_str(L, 1, "directive", "money_unit", false);
 	sub_table(L, 1, "directive", "in_force", in_force_keys, true);
 	d->in_force_from = get_date(L, -1, "directive.in_force", "from", true);
 	d->in_force_to = get_date(L, -1, "directive.in_force", "to", false);
 	lua_pop(L, 1);
 	if (d->in_force_to != BC_DATE_NONE && d->in_force_to < d->in_force_from)
-		luaL_error(L, "directive{}: in_force.to is before in_force.from");
+		bc_sandbox_error(L, N_("directive{}: in_force.to is before "
+				       "in_force.from"));
 	sub_table(L, 1, "directive", "deadline", deadline_keys, true);
 	d->deadline_inclusive =
 		bc_rl_get_bool(L, -1, "directive.deadline", "inclusive", true);
@@ -137,8 +145,8 @@ static int reg_directive(lua_State *L)
 				  &d->utc_offset);
 	lua_pop(L, 1);
 	if (!ok)
-		luaL_error(L, "directive{}: deadline.utc_offset must read like "
-			      "\"+07:00\"");
+		bc_sandbox_error(L, N_("directive{}: deadline.utc_offset must "
+				       "read like \"+07:00\""));
 	lua_pop(L, 1);
 	return 0;
 }
@@ -156,12 +164,12 @@ static int reg_period_type(lua_State *L)
 	bc_rl_origin(L, &p->at);
 	p->code = bc_rl_get_str(L, 1, W, "code", true);
 	if (!bc_rl_valid_id(p->code, true) || strlen(p->code) > 8)
-		luaL_error(L, "period_type{}: code '%s' must be capital "
-			      "letters and digits, at most 8", p->code);
+		bc_sandbox_error(L, N_("period_type{}: code '%s' must be "
+				       "capital letters and digits, at most 8"), p->code);
 	size_t i;
 	if (!bc_rl_add_id(L, p->code, &i))
-		luaL_error(L, "period_type{}: '%s' already declared "
-			      "at %s:%d", p->code,
+		bc_sandbox_error(L, N_("period_type{}: '%s' already declared "
+			      "at %s:%d"), p->code,
 			   rs->ptypes[i].at.file, rs->ptypes[i].at.line);
 	p->label = bc_rl_get_str(L, 1, W, "label", true);
 	p->adhoc = bc_rl_get_bool(L, 1, W, "adhoc", false);
@@ -169,14 +177,16 @@ static int reg_period_type(lua_State *L)
 	if (p->adhoc) {
 		for (const char *c = p->code; *c; c++)
 			if (isdigit((unsigned char)*c))
-				luaL_error(L, "period_type{}: an ad-hoc code is "
-					      "letters only (the number "
-					      "follows it)");
+				bc_sandbox_error(L, N_("period_type{}: an "
+						       "ad-hoc code is letters "
+						       "only (the number "
+						       "follows it)"));
 		if (!lua_isnil(L, (lua_getfield(L, 1, "window"), -1)) ||
 		    !lua_isnil(L, (lua_getfield(L, 1, "unit_due"), -1)) ||
 		    !lua_isnil(L, (lua_getfield(L, 1, "compile_due"), -1)))
-			luaL_error(L, "period_type{}: an ad-hoc type takes its "
-				      "window and deadlines when created");
+			bc_sandbox_error(L, N_("period_type{}: an ad-hoc type "
+					       "takes its window and deadlines "
+					       "when created"));
 		lua_pop(L, 3);
 		return 0;
 	}
@@ -201,10 +211,10 @@ static void read_named(lua_State *L, const char *what, char **id,
 static void check_id(lua_State *L, const char *what, const char *id)
 {
 	if (!bc_rl_valid_id(id, false))
-		luaL_error(L, "%s{}: id '%s' must be lower-case letters, "
-			      "digits and _", what, id);
+		bc_sandbox_error(L, N_("%s{}: id '%s' must be lower-case "
+				       "letters, digits and _"), what, id);
 	if (!bc_rl_add_id(L, id, NULL))
-		luaL_error(L, "%s{}: '%s' already declared", what, id);
+		bc_sandbox_error(L, N_("%s{}: '%s' already declared"), what, id);
 }
 
 /* level{}, role{}, channel{}: an id and a label. */
@@ -272,14 +282,14 @@ static int reg_section(lua_State *L)
 	s->guidance = bc_rl_get_str(L, 1, "section", "guidance", false);
 	bc_rl_get_list(L, 1, "section{}", "forms", &s->forms, &s->n_forms);
 	if (!section_id_ok(s->id))
-		luaL_error(L, "section{}: id '%s' must be dotted names such "
-			      "as A.II.4", s->id);
+		bc_sandbox_error(L, N_("section{}: id '%s' must be dotted names "
+				       "such as A.II.4"), s->id);
 	s->parent = parent_section(rs, s->id);
 	if (!bc_rl_add_id(L, s->id, NULL))
-		luaL_error(L, "section{}: '%s' already declared", s->id);
+		bc_sandbox_error(L, N_("section{}: '%s' already declared"), s->id);
 	if (s->parent == -2)
-		luaL_error(L, "section{}: the parent of '%s' must be declared "
-			      "before it", s->id);
+		bc_sandbox_error(L, N_("section{}: the parent of '%s' must be "
+				       "declared before it"), s->id);
 	return 0;
 }
 
@@ -298,10 +308,11 @@ static int reg_responsibility(lua_State *L)
 	bc_rl_get_list(L, 1, "responsibility{}", "sections", &u->sections,
 		       &u->n_sections);
 	if ((u->n_kinds > 0) == (u->role != NULL))
-		luaL_error(L, "responsibility{}: give kinds or a role (one of "
-			      "them)");
+		bc_sandbox_error(L, N_("responsibility{}: give kinds or a role "
+				       "(one of them)"));
 	if (!u->n_parts && !u->n_sections)
-		luaL_error(L, "responsibility{}: no parts and no sections");
+		bc_sandbox_error(L, N_("responsibility{}: no parts and no "
+				       "sections"));
 	return 0;
 }
 
@@ -317,8 +328,8 @@ static int reg_guard(lua_State *L)
 {
 	bc_rl_loader *ld = bc_rl_loader_of(L);
 	if (!ld)
-		return luaL_error(L, "registrations are made only while the "
-				     "rules load");
+		return bc_sandbox_error(L, N_("registrations are made only "
+					      "while the rules load"));
 	/* A registration's reader may run rules (a metatable's __index)
 	 * that register something else. */
 	const bc_reg *g = lua_touserdata(L, lua_upvalueindex(1));
@@ -399,6 +410,7 @@ const bc_reg bc_registry[BC_REG_N] = {
 			    ITEMS(channels, n_channels, bc_channel),
 			    .json = "channels", .catalogue = true,
 			    .shown = named_shown},
+	[BC_REG_WORDING] = {.name = "wording", .read = bc_rl_wording},
 };
 
 /* Makes the registrations globals of the rules and the loader theirs to
@@ -429,18 +441,20 @@ static void check_forms(bc_rl_loader *ld)
 	for (size_t i = 0; i < rs->n_forms; i++) {
 		const bc_form *f = &rs->forms[i];
 		if (f->section && !bc_ruleset_section(rs, f->section))
-			bc_rl_problem(ld, &f->at, "form %s: no section '%s' declared",
+			bc_rl_problem(ld, &f->at, N_("form %s: no section '%s' "
+						     "declared"),
 				     f->id, f->section);
 		for (size_t k = 0; k < f->n_fields; k++)
 			if (f->fields[k].level &&
 			    !bc_ruleset_level(rs, f->fields[k].level))
-				bc_rl_problem(ld, &f->at, "form %s, field %s: no level '%s' "
-					     "declared",
+				bc_rl_problem(ld, &f->at, N_("form %s, field "
+							     "%s: no level '%s' "
+							     "declared"),
 					     f->id, f->fields[k].id,
 					     f->fields[k].level);
 		if (strcmp(f->id, BC_PART_REPORT) == 0)
-			bc_rl_problem(ld, &f->at, "form id '%s' is reserved for the "
-					   "narrative report",
+			bc_rl_problem(ld, &f->at, N_("form id '%s' is reserved "
+						     "for the narrative report"),
 				     f->id);
 	}
 }
@@ -454,30 +468,53 @@ static void check_references(bc_rl_loader *ld)
 		const bc_section *s = &rs->sections[i];
 		for (size_t k = 0; k < s->n_forms; k++)
 			if (!bc_ruleset_form(rs, s->forms[k]))
-				bc_rl_problem(ld, &s->at, "section %s names no form '%s'",
+				bc_rl_problem(ld, &s->at, N_("section %s names "
+							     "no form '%s'"),
 					     s->id, s->forms[k]);
 	}
 	for (size_t i = 0; i < rs->n_duties; i++) {
 		const bc_duty *u = &rs->duties[i];
 		for (size_t k = 0; k < u->n_kinds; k++)
 			if (!bc_ruleset_kind(rs, u->kinds[k]))
-				bc_rl_problem(ld, &u->at, "responsibility names no unit kind "
-					     "'%s'",
+				bc_rl_problem(ld, &u->at, N_("responsibility "
+							     "names no unit "
+							     "kind '%s'"),
 					     u->kinds[k]);
 		if (u->role && !bc_ruleset_role(rs, u->role))
-			bc_rl_problem(ld, &u->at, "responsibility names no role '%s'",
+			bc_rl_problem(ld, &u->at, N_("responsibility names no "
+						     "role '%s'"),
 				     u->role);
 		for (size_t k = 0; k < u->n_parts; k++)
 			if (!is_part(rs, u->parts[k]))
-				bc_rl_problem(ld, &u->at, "responsibility names no form "
-					     "'%s'",
+				bc_rl_problem(ld, &u->at, N_("responsibility "
+							     "names no form "
+							     "'%s'"),
 					     u->parts[k]);
 		for (size_t k = 0; k < u->n_sections; k++)
 			if (!bc_ruleset_section(rs, u->sections[k]))
-				bc_rl_problem(ld, &u->at, "responsibility names no section "
-					     "'%s'",
+				bc_rl_problem(ld, &u->at, N_("responsibility "
+							     "names no section "
+							     "'%s'"),
 					     u->sections[k]);
 	}
+}
+
+/* The directive's unit of money, for the money fields and columns that
+ * name none: known only once the whole has loaded, as a form may be
+ * registered before the directive. */
+static void money_units(bc_ruleset *rs)
+{
+	const char *u = rs->directive.money_unit;
+	for (size_t i = 0; u && i < rs->n_forms; i++)
+		for (size_t k = 0; k < rs->forms[i].n_fields; k++) {
+			bc_field *f = &rs->forms[i].fields[k];
+			if (f->type == BC_T_MONEY && !f->unit)
+				f->unit = (char *)u;
+			for (size_t c = 0; c < f->n_columns; c++)
+				if (f->columns[c].type == BC_T_MONEY &&
+				    !f->columns[c].unit)
+					f->columns[c].unit = (char *)u;
+		}
 }
 
 static void check_whole(bc_rl_loader *ld)
@@ -488,25 +525,27 @@ static void check_whole(bc_rl_loader *ld)
 	snprintf(entry, sizeof entry, "%s/ruleset.lua", rs->id);
 	if (!rs->directive.at.file)
 		bc_diags_add(d, BC_ERROR, entry, 0, NULL, NULL,
-			     "no directive{} declared");
+			     N_("no directive{} declared"));
 	if (!rs->n_ptypes)
 		bc_diags_add(d, BC_ERROR, entry, 0, NULL, NULL,
-			     "no period_type{} declared");
+			     N_("no period_type{} declared"));
 	for (size_t i = 0; i < rs->n_kinds; i++) {
 		bc_unit_kind *k = &rs->kinds[i];
 		if (k->level && !bc_ruleset_level(rs, k->level))
-			bc_rl_problem(ld, &k->at, "unit_kind '%s': no level '%s' declared",
+			bc_rl_problem(ld, &k->at, N_("unit_kind '%s': no level "
+						     "'%s' declared"),
 				     k->id, k->level);
 	}
 	check_references(ld);
+	money_units(rs);
 	/* An ad-hoc prefix followed by digits must not be a regular code. */
 	for (size_t i = 0; i < rs->n_ptypes; i++) {
 		int n;
 		const bc_period_type *p = &rs->ptypes[i];
 		const bc_period_type *q;
 		if (!p->adhoc && (q = adhoc_type(rs, p->code, &n)))
-			bc_rl_problem(ld, &p->at, "period type '%s' reads as ad-hoc '%s' "
-				     "number %d",
+			bc_rl_problem(ld, &p->at, N_("period type '%s' reads as "
+						     "ad-hoc '%s' number %d"),
 				     p->code, q->code, n);
 	}
 }
@@ -538,12 +577,13 @@ static void check_period_types(bc_rl_loader *ld)
 		if (p->adhoc)
 			continue;
 		if (day_cmp(p->from, p->to) > 0)
-			bc_rl_problem(ld, &p->at, "period type %s: window ends before it "
-				     "starts",
+			bc_rl_problem(ld, &p->at, N_("period type %s: window "
+						     "ends before it starts"),
 				     p->code);
 		if (day_cmp(p->unit_due, p->from) < 0)
-			bc_rl_problem(ld, &p->at, "period type %s: unit deadline before "
-				     "the window starts",
+			bc_rl_problem(ld, &p->at, N_("period type %s: unit "
+						     "deadline before the "
+						     "window starts"),
 				     p->code);
 	}
 }
@@ -561,21 +601,21 @@ void bc_ruleset_lint(const bc_ruleset *rs, bc_diags *d)
 		if (day_cmp(p->unit_due, p->to) < 0)
 			bc_diags_add(d, BC_WARNING, p->at.file, p->at.line,
 				     NULL, NULL,
-				     "period type %s: units are due %s, before "
-				     "the data window ends %s; the last days "
-				     "are reported as estimates",
+				     N_("period type %s: units are due %s, "
+					"before the data window ends %s; the "
+					"last days are reported as estimates"),
 				     p->code, due, end);
 		if (day_cmp(p->compile_due, p->to) < 0)
 			bc_diags_add(d, BC_WARNING, p->at.file, p->at.line,
 				     NULL, NULL,
-				     "period type %s: compilation is due %s, "
-				     "before the data window ends %s",
+				     N_("period type %s: compilation is due %s, "
+					"before the data window ends %s"),
 				     p->code, comp, end);
 		if (day_cmp(p->compile_due, p->unit_due) < 0)
 			bc_diags_add(d, BC_WARNING, p->at.file, p->at.line,
 				     NULL, NULL,
-				     "period type %s: compilation is due %s, "
-				     "before the units' deadline %s",
+				     N_("period type %s: compilation is due %s, "
+					"before the units' deadline %s"),
 				     p->code, comp, due);
 	}
 }
@@ -591,7 +631,7 @@ static bc_err run_rules(bc_ruleset *rs, bc_diags *d)
 	snprintf(entry_name, sizeof entry_name, "%s/ruleset.lua", rs->id);
 	if (!bc_srcset_find(&rs->src, "ruleset.lua")) {
 		bc_diags_add(d, BC_ERROR, rs->id, 0, NULL, NULL,
-			     "no ruleset.lua: not a ruleset directory");
+			     N_("no ruleset.lua: not a ruleset directory"));
 		return BC_ERR_RULES;
 	}
 	bc_rl_loader ld = {.rs = rs, .d = d};
@@ -603,19 +643,24 @@ static bc_err run_rules(bc_ruleset *rs, bc_diags *d)
 		return BC_ERR_NOMEM;
 	}
 	bc_err rc = bc_sandbox_run(rs->lua, "ruleset.lua", d);
-	if (rc == BC_OK && ld.broken)
+	if (rc == BC_OK && ld.broken == 1)
 		bc_diags_add(d, BC_ERROR, entry_name, 0, NULL, NULL,
-			     "%d registration%s failed and the rules went on "
-			     "(an error caught by pcall?): the rules are "
-			     "incomplete",
-			     ld.broken, ld.broken == 1 ? "" : "s");
+			     N_("1 registration failed and the rules went on "
+				"(an error caught by pcall?): the rules are "
+				"incomplete"));
+	else if (rc == BC_OK && ld.broken)
+		bc_diags_add(d, BC_ERROR, entry_name, 0, NULL, NULL,
+			     N_("%d registrations failed and the rules went on "
+				"(an error caught by pcall?): the rules are "
+				"incomplete"),
+			     ld.broken);
 	if (rc == BC_OK && !ld.broken) {
 		check_whole(&ld);
 		check_period_types(&ld);
 	}
 	if (ld.problems > BC_RL_LISTED)
 		bc_diags_add(d, BC_ERROR, entry_name, 0, NULL, NULL,
-			     "and %zu more problems, not listed",
+			     N_("and %zu more problems, not listed"),
 			     ld.problems - BC_RL_LISTED);
 	bc_rl_loader_end(L, &ld);
 	return rc;
@@ -691,7 +736,7 @@ bc_err bc_ruleset_match(const bc_ruleset *rs, const bc_field *col,
 				    sizeof err);
 	if (rc != BC_OK && rc != BC_ERR_NOMEM)
 		bc_diags_add(d, BC_ERROR, col->at.file, col->at.line, NULL,
-			     NULL, "column %s: pattern '%s' failed: %s",
+			     NULL, N_("column %s: pattern '%s' failed: %s"),
 			     col->id, col->pattern, err);
 	return rc;
 }
@@ -798,6 +843,14 @@ bool bc_ruleset_part(const bc_ruleset *rs, const char *id)
 {
 	return bc_ruleset_form(rs, id) ||
 	       (rs->n_sections && !strcmp(id, BC_PART_REPORT));
+}
+
+const char *bc_ruleset_part_name(const bc_ruleset *rs, const char *part)
+{
+	const bc_form *f = bc_ruleset_form(rs, part);
+	if (f)
+		return f->name;
+	return bc_ruleset_part(rs, part) ? rs->directive.report_name : part;
 }
 
 char *bc_ruleset_parts_text(const bc_ruleset *rs)

@@ -5,7 +5,8 @@
  *
  * A ruleset's files only register things, each kind with its struct
  * below: directive{…}, period_type{…}, unit_kind{…}, level{…}, role{…},
- * form{…}, section{…}, responsibility{…} and channel{…} (bc_reg_kind).
+ * form{…}, section{…}, responsibility{…}, channel{…} and wording{…}
+ * (bc_reg_kind).
  * Each registration is checked as it runs (unknown keys, wrong types,
  * duplicates are errors at the caller's file:line) and copied into the
  * ruleset's arena, which the rest of the program reads and never
@@ -24,6 +25,7 @@
 #include "mem.h"
 #include "sandbox.h"
 #include "srcset.h"
+#include "wording.h"
 
 #include <stdbool.h>
 
@@ -40,6 +42,11 @@ typedef struct bc_origin {
 
 typedef struct bc_directive {
 	char *title, *reference, *issuer, *replaces, *supersedes, *reading;
+	/* What people call the narrative report, the part "report" ("Báo
+	 * cáo bằng văn bản"); "report" when the rules give none.  Never
+	 * NULL. */
+	char *report_name;
+	char *money_unit; /* of a money field that names none, or NULL */
 	bc_date issued;
 	bc_date in_force_from, in_force_to; /* to: BC_DATE_NONE when open */
 	bool deadline_inclusive; /* due date counts as on time */
@@ -121,7 +128,10 @@ typedef struct bc_field {
 	bc_ftype type;
 	bc_agg agg;
 	char *level; /* asked only of this level; NULL for every level */
-	char **values; /* enum */
+	/* An enum's choices: values are the ids stored and sent by
+	 * machines, value_labels (as many) what people read and may type;
+	 * a choice the rules gave no label has its id for one. */
+	char **values, **value_labels;
 	size_t n_values;
 	/* table columns */
 	bool required;
@@ -206,6 +216,7 @@ typedef struct bc_ruleset {
 	size_t n_sections;
 	bc_duty *duties;
 	size_t n_duties;
+	bc_wording wording; /* the words of its documents (wording.h) */
 	bc_arena mem;      /* every item above, freed at once */
 	bc_srcset src;     /* the files it was loaded from */
 	bc_sandbox *lua;   /* kept for the patterns rules declare */
@@ -224,6 +235,7 @@ typedef enum bc_reg_kind {
 	BC_REG_SECTION,
 	BC_REG_RESPONSIBILITY,
 	BC_REG_CHANNEL,
+	BC_REG_WORDING,
 	BC_REG_N
 } bc_reg_kind;
 
@@ -273,12 +285,22 @@ int bc_field_number(const bc_form *f, size_t i, const char *level);
 int bc_column_number(size_t c);
 /* Index of the field or column id in an array of n fields, or -1. */
 int bc_field_index(const bc_field *v, size_t n, const char *id);
+/* The label of value, a choice of the enum f; value itself when it is
+ * none of them (a value stored under other rules). */
+const char *bc_field_value_label(const bc_field *f, const char *value);
+/* The choice of the enum f that text names: its id, or its label as a
+ * person may type it (bc_text_same: in NFC or NFD, in any letter case);
+ * -1 when none. */
+int bc_field_choice(const bc_field *f, const char *text);
 /* "int", "money", … */
 const char *bc_ftype_name(bc_ftype t);
 const char *bc_agg_name(bc_agg a);
 /* True when id is a part a unit can owe and send: a form of rs, or the
  * report when rs has an outline. */
 bool bc_ruleset_part(const bc_ruleset *rs, const char *id);
+/* What people call part (a form's name, the report's name), or part
+ * itself when rs has no such part. */
+const char *bc_ruleset_part_name(const bc_ruleset *rs, const char *part);
 /* The parts of rs for a message, "pl1a, bm1, …, report"; the caller
  * frees it with bc_free (NULL when out of memory). */
 char *bc_ruleset_parts_text(const bc_ruleset *rs);

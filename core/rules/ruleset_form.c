@@ -2,6 +2,7 @@
 /* form{…}: a form's fields, checks and indicators, read from Lua. */
 #include "mem.h"
 #include "ruleset_lua.h"
+#include "text.h"
 
 #include <lauxlib.h>
 #include <stdarg.h>
@@ -46,6 +47,22 @@ int bc_field_index(const bc_field *v, size_t n, const char *id)
 	return -1;
 }
 
+const char *bc_field_value_label(const bc_field *f, const char *value)
+{
+	for (size_t i = 0; i < f->n_values; i++)
+		if (!strcmp(f->values[i], value))
+			return f->value_labels[i];
+	return value;
+}
+
+int bc_field_choice(const bc_field *f, const char *text)
+{
+	for (size_t i = 0; i < f->n_values; i++)
+		if (!strcmp(f->values[i], text))
+			return (int)i;
+	return bc_text_find(text, f->value_labels, f->n_values);
+}
+
 static bool is_number(bc_ftype t)
 {
 	return t == BC_T_INT || t == BC_T_MONEY || t == BC_T_PCT;
@@ -59,12 +76,10 @@ static void soft(lua_State *L, const bc_origin *at, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 static void soft(lua_State *L, const bc_origin *at, const char *fmt, ...)
 {
-	char msg[512];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	bc_rl_vproblem(bc_rl_loader_of(L), at, fmt, ap);
 	va_end(ap);
-	bc_rl_problem(bc_rl_loader_of(L), at, "%s", msg);
 }
 
 static void copy_origin(lua_State *L, const bc_origin *from, bc_origin *to)
@@ -79,7 +94,7 @@ static const char *pos_peek(lua_State *L, int t, int i, const char *what,
 {
 	int ty = lua_geti(L, t, i);
 	if (ty != LUA_TSTRING && (ty != LUA_TNIL || required))
-		luaL_error(L, "%s: item %d must be a string", what, i);
+		bc_sandbox_error(L, N_("%s: item %d must be a string"), what, i);
 	return lua_tostring(L, -1);
 }
 
@@ -124,19 +139,19 @@ static void read_whens(lua_State *L, int t, const char *key, const scope *sc,
 		return;
 	}
 	if (ty != LUA_TTABLE)
-		luaL_error(L, "'%s' must be a table { column = value }", key);
+		bc_sandbox_error(L, N_("'%s' must be a table { column = value }"), key);
 	int w = lua_gettop(L);
 	lua_pushnil(L);
 	while (lua_next(L, w)) {
 		lua_pop(L, 1);
 		if (lua_type(L, -1) != LUA_TSTRING)
-			luaL_error(L, "'%s': keys must be column names", key);
+			bc_sandbox_error(L, N_("'%s': keys must be column names"), key);
 		const char *col = lua_tostring(L, -1);
 		bc_when *x = bc_rl_push_item(L, (void **)&out->v, &out->n,
 					     sizeof *x);
 		x->col = scope_find(sc, col);
 		if (x->col < 0)
-			soft(L, at, "'%s' names no column '%s'", key, col);
+			soft(L, at, N_("'%s' names no column '%s'"), key, col);
 		bc_rl_get_list(L, w, key, col, &x->values, &x->n_values);
 		if (x->col < 0 || cols[x->col].type != BC_T_ENUM)
 			continue;
@@ -145,7 +160,7 @@ static void read_whens(lua_State *L, int t, const char *key, const scope *sc,
 					     cols[x->col].values,
 					     cols[x->col].n_values,
 					     x->values[i]))
-				soft(L, at, "'%s': '%s' is not a value of %s",
+				soft(L, at, N_("'%s': '%s' is not a value of %s"),
 				     key, x->values[i], col);
 	}
 	lua_pop(L, 1);
@@ -156,8 +171,8 @@ static bc_ftype read_type(lua_State *L, const char *s)
 	int i = find_name(type_names, sizeof type_names / sizeof *type_names,
 			  s);
 	if (i < 0)
-		luaL_error(L, "unknown type '%s' (int, money, pct, text, date, "
-			      "bool, enum, table)", s);
+		bc_sandbox_error(L, N_("unknown type '%s' (int, money, pct, "
+				       "text, date, bool, enum, table)"), s);
 	return (bc_ftype)i;
 }
 
@@ -200,7 +215,7 @@ static void read_columns(lua_State *L, int t, bc_field *f,
 			 const bc_origin *at, bc_rl_names *names)
 {
 	if (lua_getfield(L, t, "columns") != LUA_TTABLE)
-		luaL_error(L, "table '%s': 'columns' is required", f->id);
+		bc_sandbox_error(L, N_("table '%s': 'columns' is required"), f->id);
 	int c = lua_gettop(L);
 	lua_Integer n = luaL_len(L, c);
 	for (lua_Integer i = 1; i <= n; i++) {
@@ -210,12 +225,12 @@ static void read_columns(lua_State *L, int t, bc_field *f,
 		read_field(L, lua_gettop(L), col, -1, at);
 		if (!bc_rl_map_add(L, &names->ids, col->id, f->n_columns - 1,
 				   NULL))
-			luaL_error(L, "table '%s': column '%s' twice", f->id,
+			bc_sandbox_error(L, N_("table '%s': column '%s' twice"), f->id,
 				   col->id);
 		lua_pop(L, 1);
 	}
 	if (!f->n_columns)
-		luaL_error(L, "table '%s' has no columns", f->id);
+		bc_sandbox_error(L, N_("table '%s' has no columns"), f->id);
 	/* Conditions on other columns, now that all are known. */
 	scope sc = {f->columns, f->n_columns, names};
 	for (size_t i = 0; i < f->n_columns; i++) {
@@ -252,7 +267,7 @@ static void keep_expr(lua_State *L, bc_expr *e)
 	}
 	bc_expr_free(e);
 	if (!ok)
-		luaL_error(L, "out of memory");
+		bc_sandbox_error(L, N_("out of memory"));
 	*e = (bc_expr){v, n};
 }
 
@@ -271,10 +286,10 @@ static void compile_check(lua_State *L, bc_check *c, const char *text,
 	if (!parsed && !*err)
 		bc_sandbox_oom(L);
 	if (!parsed)
-		soft(L, at, "%s: condition '%s': %s", where, text, err);
+		soft(L, at, N_("%s: condition '%s': %s"), where, text, err);
 	else if (!bc_cond_resolve(&c->cond, resolve_in, (void *)sc, &bad))
-		soft(L, at, "%s: condition '%s' names '%s', which is no "
-			    "number or date of it",
+		soft(L, at, N_("%s: condition '%s' names '%s', which is no "
+			    "number or date of it"),
 		     where, text, bad);
 	keep_expr(L, &c->cond.lhs);
 	keep_expr(L, &c->cond.rhs);
@@ -327,9 +342,108 @@ static void check_pattern(lua_State *L, const char *pattern,
 	bc_err rc = bc_sandbox_find(rs->lua, NULL, pattern, "", &found, err,
 				    sizeof err);
 	if (rc == BC_ERR_LIMIT)
-		luaL_error(L, "%s", err);
+		bc_sandbox_error(L, "%s", err);
 	if (rc != BC_OK)
-		soft(L, at, "pattern '%s': %s", pattern, err);
+		soft(L, at, N_("pattern '%s': %s"), pattern, err);
+}
+
+/* Notes text, an id or a label of choice i, in the table at seen (text,
+ * or its key as import compares labels, to i): two choices that import
+ * could not tell apart are a problem of the rules. */
+static void choice_seen(lua_State *L, int seen, const char *text, bool key,
+			const bc_field *f, size_t i, const char *ctx,
+			const bc_origin *at)
+{
+	char k[BC_TEXT_KEY_MAX];
+	if (key && !bc_text_key(text, k))
+		luaL_error(L, "%s: '%s' is too long for a choice (at most %d "
+			      "bytes)", ctx, text, BC_TEXT_KEY_MAX - 1);
+	lua_pushstring(L, key ? k : text);
+	if (lua_rawget(L, seen) == LUA_TNUMBER &&
+	    (size_t)lua_tointeger(L, -1) != i) {
+		size_t j = (size_t)lua_tointeger(L, -1);
+		if (key)
+			soft(L, at, "%s: '%s' and '%s' are one choice to "
+				    "import: '%s' reads as '%s' (letter case "
+				    "and how marks are typed aside)",
+			     ctx, f->values[j], f->values[i], text,
+			     f->value_labels[j]);
+		else
+			soft(L, at, "%s: value '%s' twice", ctx, text);
+	}
+	lua_pop(L, 1);
+	lua_pushstring(L, key ? k : text);
+	lua_pushinteger(L, (lua_Integer)i);
+	lua_rawset(L, seen);
+}
+
+/* The choice at the top of the stack, "id" or { "id", "label" }, added
+ * to f's. */
+static void read_choice(lua_State *L, bc_field *f, const char *ctx)
+{
+	static const char *const none[] = {NULL};
+	int e = lua_gettop(L);
+	char what[128];
+	snprintf(what, sizeof what, "%s: 'values' entry %zu", ctx,
+		 f->n_values + 1);
+	const char *id = NULL, *label = NULL;
+	if (lua_type(L, e) == LUA_TSTRING) {
+		id = label = lua_tostring(L, e);
+	} else if (lua_type(L, e) == LUA_TTABLE) {
+		bc_rl_check_keys_pos(L, e, what, none, 2);
+		id = pos_peek(L, e, 1, what, true);
+		label = pos_peek(L, e, 2, what, true);
+	} else {
+		luaL_error(L, "%s: each of 'values' is an id or { id, label }",
+			   ctx);
+	}
+	if (!*id || !*label)
+		luaL_error(L, "%s: value %d has an empty %s", ctx,
+			   (int)f->n_values + 1, *id ? "label" : "id");
+	size_t n = f->n_values;
+	char **v = bc_rl_push_item(L, (void **)&f->values, &f->n_values,
+				   sizeof *v);
+	*v = bc_rl_dup(L, id);
+	char **l = bc_rl_push_item(L, (void **)&f->value_labels, &n, sizeof *l);
+	*l = label == id ? *v : bc_rl_dup(L, label);
+	lua_settop(L, e);
+}
+
+/* `values = { "id", { "id", "label" }, … }` (or one "id"): an enum's
+ * choices, each with the label people read.  No text import accepts
+ * (an id, or a label as bc_text_same compares it) may name two. */
+static void read_values(lua_State *L, int t, bc_field *f, const char *ctx,
+			const bc_origin *at)
+{
+	int ty = lua_getfield(L, t, "values");
+	if (ty == LUA_TNIL) {
+		lua_pop(L, 1);
+		return;
+	}
+	if (ty == LUA_TSTRING) { /* one choice, as if listed */
+		lua_createtable(L, 1, 0);
+		lua_insert(L, -2);
+		lua_rawseti(L, -2, 1);
+	} else if (ty != LUA_TTABLE) {
+		luaL_error(L, "%s: 'values' must be a list of ids or "
+			      "{ id, label }", ctx);
+	}
+	int v = lua_gettop(L);
+	lua_Integer n = luaL_len(L, v);
+	lua_newtable(L); /* the ids seen */
+	lua_newtable(L); /* the keys of labels and ids seen */
+	for (lua_Integer i = 1; i <= n; i++) {
+		lua_geti(L, v, i);
+		read_choice(L, f, ctx);
+		lua_pop(L, 1);
+		size_t k = f->n_values - 1;
+		choice_seen(L, v + 1, f->values[k], false, f, k, ctx, at);
+		choice_seen(L, v + 2, f->values[k], true, f, k, ctx, at);
+		if (strcmp(f->value_labels[k], f->values[k]))
+			choice_seen(L, v + 2, f->value_labels[k], true, f, k,
+				    ctx, at);
+	}
+	lua_settop(L, v - 1);
 }
 
 /* Reads field number pos of the form, or a column (pos -1). */
@@ -345,11 +459,12 @@ static void read_field(lua_State *L, int t, bc_field *f, int pos,
 	const char *what = column ? "column" : "field";
 	f->count_by = -1;
 	if (!lua_istable(L, t))
-		luaL_error(L, "each %s is a table { id, label, type, … }", what);
+		bc_sandbox_error(L, N_("each %s is a table { id, label, type, … "
+				       "}"), what);
 	f->id = pos_str(L, t, 1, what, true);
 	if (!bc_rl_valid_id(f->id, false))
-		luaL_error(L, "%s id '%s' must be lower-case letters, digits "
-			      "and _", what, f->id);
+		bc_sandbox_error(L, N_("%s id '%s' must be lower-case letters, "
+				       "digits and _"), what, f->id);
 	char ctx[96];
 	snprintf(ctx, sizeof ctx, "%s '%s'", what, f->id);
 	bc_rl_check_keys_pos(L, t, ctx, keys, column ? 3 : 4);
@@ -359,34 +474,39 @@ static void read_field(lua_State *L, int t, bc_field *f, int pos,
 	/* A table in a table would read its columns in C recursion as
 	 * deep as the rules nest them. */
 	if (column && f->type == BC_T_TABLE)
-		luaL_error(L, "%s: a column cannot be a table", ctx);
+		bc_sandbox_error(L, N_("%s: a column cannot be a table"), ctx);
 	const char *agg = column ? NULL : pos_peek(L, t, 4, ctx, false);
 	f->agg = column ? BC_AGG_NONE : default_agg(f->type);
 	if (agg) {
 		int a = find_name(agg_names, sizeof agg_names / sizeof *agg_names,
 				  agg);
 		if (a <= 0)
-			luaL_error(L, "%s: unknown aggregation (sum, snap, "
-				      "count_true, list, count_by)", ctx);
+			bc_sandbox_error(L, N_("%s: unknown aggregation (sum, "
+					       "snap, count_true, list, "
+					       "count_by)"), ctx);
 		f->agg = (bc_agg)a;
 	}
 	if (!column)
 		lua_pop(L, 1);
-	if (!column && !agg_fits(f->agg, f->type))
-		luaL_error(L, "%s: aggregation %s does not fit type %s%s", ctx,
-			   agg_names[f->agg], type_names[f->type],
-			   f->agg == BC_AGG_NONE ? " (give one)" : "");
+	if (!column && !agg_fits(f->agg, f->type)) {
+		if (f->agg == BC_AGG_NONE)
+			bc_sandbox_error(L, N_("%s: aggregation none does not "
+					       "fit type %s (give one)"),
+					 ctx, type_names[f->type]);
+		else
+			bc_sandbox_error(L, N_("%s: aggregation %s does not fit "
+					       "type %s"),
+				 ctx, agg_names[f->agg], type_names[f->type]);
+	}
 	copy_origin(L, at, &f->at);
 	f->level = bc_rl_get_str(L, t, ctx, "level", false);
 	f->unit = bc_rl_get_str(L, t, ctx, "unit", false);
-	if (!f->unit && f->type == BC_T_MONEY)
-		f->unit = bc_rl_dup(L, "triệu đồng");
 	if (!f->unit && f->type == BC_T_PCT)
 		f->unit = bc_rl_dup(L, "%");
-	bc_rl_get_list(L, t, ctx, "values", &f->values, &f->n_values);
+	read_values(L, t, f, ctx, at);
 	if ((f->type == BC_T_ENUM) != (f->n_values > 0))
-		luaL_error(L, "%s: 'values' lists the choices of an enum, and "
-			      "only of an enum", ctx);
+		bc_sandbox_error(L, N_("%s: 'values' lists the choices of an "
+				       "enum, and only of an enum"), ctx);
 	f->required = bc_rl_get_bool(L, t, ctx, "required", false);
 	/* A field is required or not; only a table's rows tell a column
 	 * when it is needed. */
@@ -394,9 +514,9 @@ static void read_field(lua_State *L, int t, bc_field *f, int pos,
 		bool when = lua_getfield(L, t, "required_when") != LUA_TNIL;
 		lua_pop(L, 1);
 		if (when)
-			luaL_error(L, "%s: 'required_when' is for table "
-				      "columns; a field is required = true "
-				      "or not", ctx);
+			bc_sandbox_error(L, N_("%s: 'required_when' is for "
+					       "table columns; a field is "
+					       "required = true or not"), ctx);
 	}
 	f->pattern = bc_rl_get_bytes(L, t, ctx, "pattern");
 	f->example = bc_rl_get_str(L, t, ctx, "example", false);
@@ -405,7 +525,7 @@ static void read_field(lua_State *L, int t, bc_field *f, int pos,
 	const char *win = bc_rl_peek_str(L, t, ctx, "in_window", false);
 	f->in_window_warn = win && strcmp(win, "warn") == 0;
 	if (win && !f->in_window_warn)
-		luaL_error(L, "%s: in_window can only be \"warn\"", ctx);
+		bc_sandbox_error(L, N_("%s: in_window can only be \"warn\""), ctx);
 	lua_pop(L, 1);
 	if (f->type == BC_T_TABLE) {
 		bc_rl_names *names = bc_rl_table_names(L, (size_t)pos);
@@ -413,10 +533,10 @@ static void read_field(lua_State *L, int t, bc_field *f, int pos,
 		const char *cb = bc_rl_peek_str(L, t, ctx, "count_by", false);
 		scope sc = {f->columns, f->n_columns, names};
 		if (cb && (f->count_by = scope_find(&sc, cb)) < 0)
-			soft(L, at, "%s: count_by names no column '%s'", ctx, cb);
+			soft(L, at, N_("%s: count_by names no column '%s'"), ctx, cb);
 		if ((f->agg == BC_AGG_COUNT_BY) != (cb != NULL))
-			luaL_error(L, "%s: aggregation count_by goes with "
-				      "count_by = \"column\"", ctx);
+			bc_sandbox_error(L, N_("%s: aggregation count_by goes "
+					       "with count_by = \"column\""), ctx);
 		lua_pop(L, 1);
 		read_row_checks(L, t, f, at, names);
 	}
@@ -453,7 +573,7 @@ static void field_checks(lua_State *L, int t, bc_form *form, int fi)
 static void read_fields(lua_State *L, bc_form *form)
 {
 	if (lua_getfield(L, 1, "fields") != LUA_TTABLE)
-		luaL_error(L, "form{} '%s': 'fields' is required", form->id);
+		bc_sandbox_error(L, N_("form{} '%s': 'fields' is required"), form->id);
 	int t = lua_gettop(L);
 	lua_Integer n = luaL_len(L, t);
 	for (lua_Integer i = 1; i <= n; i++) {
@@ -463,12 +583,12 @@ static void read_fields(lua_State *L, bc_form *form)
 		read_field(L, lua_gettop(L), f, (int)i - 1, &form->at);
 		if (!bc_rl_map_add(L, &bc_rl_loader_of(L)->fields.ids, f->id,
 				   form->n_fields - 1, NULL))
-			luaL_error(L, "form{} '%s': field '%s' twice", form->id,
+			bc_sandbox_error(L, N_("form{} '%s': field '%s' twice"), form->id,
 				   f->id);
 		lua_pop(L, 1);
 	}
 	if (!form->n_fields)
-		luaL_error(L, "form{} '%s' has no fields", form->id);
+		bc_sandbox_error(L, N_("form{} '%s' has no fields"), form->id);
 	for (size_t i = 0; i < form->n_fields; i++)
 		field_checks(L, t, form, (int)i);
 	lua_pop(L, 1);
@@ -525,12 +645,12 @@ static void read_expr(lua_State *L, int t, const char *key, bc_expr *e,
 	if (!parsed && !*err)
 		bc_sandbox_oom(L);
 	if (!parsed)
-		soft(L, &form->at, "form %s, indicator %s: %s '%s': %s",
+		soft(L, &form->at, N_("form %s, indicator %s: %s '%s': %s"),
 		     form->id, id, key, text, err);
 	else if (!bc_expr_resolve(e, resolve_in, &sc, &bad))
 		soft(L, &form->at,
-		     "form %s, indicator %s: %s names '%s', which is no "
-		     "number of the form",
+		     N_("form %s, indicator %s: %s names '%s', which is no "
+		     "number of the form"),
 		     form->id, id, key, bad);
 	keep_expr(L, e);
 	lua_pop(L, 1);
@@ -567,8 +687,8 @@ static void read_indicators(lua_State *L, bc_form *form)
 			scope cols = {tf ? tf->columns : NULL,
 				      tf ? tf->n_columns : 0, NULL};
 			if (!tf || tf->type != BC_T_TABLE) {
-				soft(L, &form->at, "form %s, indicator %s: "
-						   "rows names no table '%s'",
+				soft(L, &form->at, N_("form %s, indicator %s: "
+						   "rows names no table '%s'"),
 				     form->id, x->id, rows);
 			} else {
 				cols.names = bc_rl_table_names(L, (size_t)x->rows);
@@ -609,7 +729,8 @@ static void read_carries(lua_State *L, bc_form *form)
 		c->field = scope_find(&sc, field);
 		c->from = scope_find(&sc, from);
 		if (c->field < 0 || c->from < 0)
-			soft(L, &form->at, "form %s: carry names no field '%s'",
+			soft(L, &form->at, N_("form %s: carry names no field "
+					      "'%s'"),
 			     form->id, c->field < 0 ? field : from);
 		lua_pop(L, 3);
 	}
@@ -628,11 +749,11 @@ int bc_rl_form(lua_State *L)
 	bc_rl_origin(L, &form->at);
 	form->id = bc_rl_get_str(L, 1, "form", "id", true);
 	if (!bc_rl_valid_id(form->id, false))
-		luaL_error(L, "form{}: id '%s' must be lower-case letters, "
-			      "digits and _", form->id);
+		bc_sandbox_error(L, N_("form{}: id '%s' must be lower-case "
+				       "letters, digits and _"), form->id);
 	size_t i;
 	if (!bc_rl_add_id(L, form->id, &i))
-		luaL_error(L, "form{}: '%s' already declared at %s:%d",
+		bc_sandbox_error(L, N_("form{}: '%s' already declared at %s:%d"),
 			   form->id, rs->forms[i].at.file,
 			   rs->forms[i].at.line);
 	bc_rl_forget_form(L); /* a form that failed may have left them */

@@ -33,7 +33,7 @@ json_t *bc_directive_json(const bc_rulebook *rb, const bc_ruleset *rs)
 	snprintf(off, sizeof off, "%c%02u:%02u", d->utc_offset < 0 ? '-' : '+',
 		 (unsigned)a / 60u % 24u, (unsigned)a % 60u);
 	return json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:{s:o, s:o},"
-			 " s:{s:b, s:s}, s:o, s:s}",
+			 " s:{s:b, s:s}, s:o, s:o, s:s, s:s}",
 			 "id", rs->id, "title", d->title, "reference",
 			 d->reference, "issued", bc_date_json(d->issued),
 			 "issuer", nullable(d->issuer), "replaces",
@@ -43,7 +43,8 @@ json_t *bc_directive_json(const bc_rulebook *rb, const bc_ruleset *rs)
 			 bc_date_json(bc_rulebook_in_force_to(rb, rs)),
 			 "deadline", "inclusive", d->deadline_inclusive,
 			 "utc_offset", off, "reading", nullable(d->reading),
-			 "hash", rs->hash);
+			 "money_unit", nullable(d->money_unit),
+			 "report_name", d->report_name, "hash", rs->hash);
 }
 
 /* Every builder below notes in *e what jansson could not make. */
@@ -77,8 +78,14 @@ static json_t *field_json(bc_err *e, const bc_field *f)
 		bc_json_set(e, o, "level", json_string(f->level));
 	if (f->unit)
 		bc_json_set(e, o, "unit", json_string(f->unit));
-	if (f->n_values)
+	if (f->n_values) {
+		json_t *labels = bc_json_made(e, json_object());
+		for (size_t i = 0; i < f->n_values; i++)
+			bc_json_set(e, labels, f->values[i],
+				    json_string(f->value_labels[i]));
 		bc_json_set(e, o, "values", strings(e, f->values, f->n_values));
+		bc_json_set(e, o, "value_labels", labels);
+	}
 	if (f->required)
 		bc_json_set(e, o, "required", json_true());
 	/* A pattern may match bytes that are no UTF-8 ("[\128-\255]"),
@@ -216,5 +223,6 @@ json_t *bc_ruleset_json(const bc_rulebook *rb, const bc_ruleset *rs)
 					       bc_directive_json(rb, rs)));
 	kinds_json(&e, o, rs, false);
 	kinds_json(&e, o, rs, true);
+	bc_json_set(&e, o, "wording", bc_json_made(&e, bc_wording_json(rs, 0)));
 	return bc_json_whole(o, e);
 }

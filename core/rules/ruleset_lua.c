@@ -54,7 +54,7 @@ static char *copy(lua_State *L, const char *s, bool text)
 	size_t n = strlen(s) + 1;
 	bc_sandbox_charge(L, n);
 	if (text && !bc_utf8_valid(s, n - 1, NULL))
-		luaL_error(L, "a text of the rules is not UTF-8");
+		bc_sandbox_error(L, N_("a text of the rules is not UTF-8"));
 	return memcpy(kept(L, n), s, n);
 }
 
@@ -89,7 +89,7 @@ static void grow(lua_State *L, void **v, size_t n, size_t elem, bool kept_)
 	if (want == cap)
 		return;
 	if (want > SIZE_MAX / elem)
-		luaL_error(L, "out of memory");
+		bc_sandbox_error(L, N_("out of memory"));
 	bc_sandbox_charge(L, (want - (kept_ ? 0 : cap)) * elem);
 	void *p = kept_ ? kept(L, want * elem) : bc_realloc(*v, want * elem);
 	if (!p)
@@ -158,11 +158,12 @@ void bc_rl_check_keys_pos(lua_State *L, int idx, const char *what,
 			lua_Integer i = lua_tointeger(L, -1);
 			if (i >= 1 && i <= npos)
 				continue;
-			luaL_error(L, "%s: unexpected value at position %d",
+			bc_sandbox_error(L, N_("%s: unexpected value at "
+					       "position %d"),
 				   what, (int)i);
 		}
 		if (lua_type(L, -1) != LUA_TSTRING)
-			luaL_error(L, "%s: keys must be names", what);
+			bc_sandbox_error(L, N_("%s: keys must be names"), what);
 		const char *k = lua_tostring(L, -1);
 		const char *const *a = allowed;
 		while (*a && strcmp(*a, k) != 0)
@@ -173,7 +174,8 @@ void bc_rl_check_keys_pos(lua_State *L, int idx, const char *what,
 			for (a = allowed; *a && o < sizeof list; a++)
 				o += (size_t)snprintf(list + o, sizeof list - o,
 						      "%s%s", *a, a[1] ? ", " : "");
-			luaL_error(L, "%s: unknown key '%s' (known: %s)", what,
+			bc_sandbox_error(L, N_("%s: unknown key '%s' (known: "
+					       "%s)"), what,
 				   k, list);
 		}
 	}
@@ -188,10 +190,10 @@ char *bc_rl_get_str(lua_State *L, int t, const char *what, const char *key,
 	if (ty == LUA_TSTRING)
 		s = bc_rl_dup(L, lua_tostring(L, -1));
 	else if (ty != LUA_TNIL)
-		luaL_error(L, "%s{}: '%s' must be a string, not %s", what, key,
+		bc_sandbox_error(L, N_("%s{}: '%s' must be a string, not %s"), what, key,
 			   lua_typename(L, ty));
 	else if (required)
-		luaL_error(L, "%s{}: '%s' is required", what, key);
+		bc_sandbox_error(L, N_("%s{}: '%s' is required"), what, key);
 	lua_pop(L, 1);
 	return s;
 }
@@ -201,9 +203,9 @@ const char *bc_rl_peek_str(lua_State *L, int t, const char *what,
 {
 	int ty = lua_getfield(L, t, key);
 	if (ty == LUA_TNIL && required)
-		luaL_error(L, "%s{}: '%s' is required", what, key);
+		bc_sandbox_error(L, N_("%s{}: '%s' is required"), what, key);
 	else if (ty != LUA_TNIL && ty != LUA_TSTRING)
-		luaL_error(L, "%s{}: '%s' must be a string, not %s", what, key,
+		bc_sandbox_error(L, N_("%s{}: '%s' must be a string, not %s"), what, key,
 			   lua_typename(L, ty));
 	return lua_tostring(L, -1);
 }
@@ -216,7 +218,7 @@ bool bc_rl_get_bool(lua_State *L, int t, const char *what, const char *key,
 	if (ty == LUA_TBOOLEAN)
 		b = lua_toboolean(L, -1);
 	else if (ty != LUA_TNIL)
-		luaL_error(L, "%s{}: '%s' must be true or false", what, key);
+		bc_sandbox_error(L, N_("%s{}: '%s' must be true or false"), what, key);
 	lua_pop(L, 1);
 	return b;
 }
@@ -255,13 +257,15 @@ void bc_rl_get_list(lua_State *L, int t, const char *what, const char *key,
 		lua_Integer len = luaL_len(L, -1);
 		for (lua_Integer i = 1; i <= len; i++) {
 			if (lua_geti(L, -1, i) != LUA_TSTRING)
-				luaL_error(L, "%s: '%s' must list strings",
+				bc_sandbox_error(L, N_("%s: '%s' must list "
+						       "strings"),
 					   what, key);
 			list_push(L, v, n, lua_tostring(L, -1));
 			lua_pop(L, 1);
 		}
 	} else if (ty != LUA_TNIL) {
-		luaL_error(L, "%s: '%s' must be a string or a list of strings",
+		bc_sandbox_error(L, N_("%s: '%s' must be a string or a list of "
+				       "strings"),
 			   what, key);
 	}
 	lua_pop(L, 1);
@@ -274,7 +278,7 @@ char *bc_rl_get_bytes(lua_State *L, int t, const char *what, const char *key)
 	if (ty == LUA_TSTRING)
 		s = copy(L, lua_tostring(L, -1), false);
 	else if (ty != LUA_TNIL)
-		luaL_error(L, "%s{}: '%s' must be a string", what, key);
+		bc_sandbox_error(L, N_("%s{}: '%s' must be a string"), what, key);
 	lua_pop(L, 1);
 	return s;
 }
@@ -282,15 +286,18 @@ char *bc_rl_get_bytes(lua_State *L, int t, const char *what, const char *key)
 void bc_rl_problem(bc_rl_loader *ld, const bc_origin *at, const char *fmt,
 		   ...)
 {
-	if (ld->problems++ >= BC_RL_LISTED)
-		return;
-	char msg[512];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	bc_rl_vproblem(ld, at, fmt, ap);
 	va_end(ap);
-	bc_diags_add(ld->d, BC_ERROR, at->file, at->line, NULL, NULL,
-		     "%s", msg);
+}
+
+void bc_rl_vproblem(bc_rl_loader *ld, const bc_origin *at, const char *fmt,
+		    va_list ap)
+{
+	if (ld->problems++ < BC_RL_LISTED)
+		bc_diags_vadd(ld->d, BC_ERROR, at->file, at->line, NULL, NULL,
+			      NULL, fmt, ap);
 }
 
 /* ---- lookups by id ------------------------------------------------------- */

@@ -120,8 +120,12 @@ void bc_rl_get_list(lua_State *L, int t, const char *what, const char *key,
 #define BC_RL_LISTED 1000
 void bc_rl_problem(bc_rl_loader *ld, const bc_origin *at, const char *fmt,
 		   ...) __attribute__((format(printf, 3, 4)));
+void bc_rl_vproblem(bc_rl_loader *ld, const bc_origin *at, const char *fmt,
+		    va_list ap) __attribute__((format(printf, 3, 0)));
 
 /* form{…}: registers a form (ruleset_form.c). */
 int bc_rl_form(lua_State *L);
+/* wording{…}: the words of the ruleset's documents (wording.c). */
+int bc_rl_wording(lua_State *L);
 
 #endif

@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 #include "sandbox.h"
+#include "i18n.h"
 #include "mem.h"
 
 #include <lauxlib.h>
 #include <lua.h>
 #include <lualib.h>
 #include <ctype.h>
+#include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,7 +37,32 @@ struct bc_sandbox {
 		   * rules' doing, so not blamed on them */
 	bool running;        /* inside bc_sandbox_pcall */
 	char limit_where[256]; /* file:line where memory or time ran out, or "" */
+	/* The last error the host raised, in English and translated: the
+	 * diagnostic an error becomes takes the translation when its
+	 * message is this English one. */
+	bc_said said;
 };
+
+/* Keeps the message of fmt in English and translated (see said); one
+ * too long for either is not kept. */
+static void vsay(bc_sandbox *sb, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
+static void vsay(bc_sandbox *sb, const char *fmt, va_list ap)
+{
+	if (!bc_said_vmake(&sb->said, fmt, ap))
+		sb->said.msg[0] = sb->said.text[0] = '\0';
+}
+
+static const char *say(bc_sandbox *sb, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static const char *say(bc_sandbox *sb, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsay(sb, fmt, ap);
+	va_end(ap);
+	return sb->said.msg;
+}
 
 /* The innermost Lua function's "file:line", or "" when none runs. */
 static void lua_where(lua_State *L, char *buf, size_t n)
@@ -136,7 +164,7 @@ void bc_sandbox_charge(lua_State *L, size_t n)
 		if (!sb->limit_where[0])
 			lua_where(L, sb->limit_where, sizeof sb->limit_where);
 		poison(sb);
-		luaL_error(L, "time limit of %d s exceeded",
+		bc_sandbox_error(L, N_("time limit of %d s exceeded"),
 			   (int)sb->lim.seconds);
 	}
 	/* As Lua's allocator does before it refuses: garbage does not
@@ -150,7 +178,7 @@ void bc_sandbox_charge(lua_State *L, size_t n)
 		 * nothing a pcall in the rules could go on with. */
 		sb->mem_refused = sb->charge_refused = true;
 		poison(sb);
-		luaL_error(L, "not enough memory");
+		bc_sandbox_error(L, N_("not enough memory"));
 	}
 	sb->used += n;
 	if (sb->used > sb->peak)
@@ -160,7 +188,7 @@ void bc_sandbox_charge(lua_State *L, size_t n)
 int bc_sandbox_oom(lua_State *L)
 {
 	sb_of(L)->oom = true;
-	return luaL_error(L, "not enough memory");
+	return bc_sandbox_error(L, N_("not enough memory"));
 }
 
 void bc_sandbox_refund(lua_State *L, size_t n)
@@ -190,18 +218,16 @@ static void budget_hook(lua_State *L, lua_Debug *ar)
 	if (sb->timed_out && !sb->limit_where[0])
 		lua_where(L, sb->limit_where, sizeof sb->limit_where);
 	if (sb->timed_out)
-		lua_pushfstring(L, "%s:%d: time limit of %d s exceeded",
-				ar->short_src, ar->currentline,
-				(int)sb->lim.seconds);
+		say(sb, N_("time limit of %d s exceeded"), (int)sb->lim.seconds);
 	else if (sb->charge_refused)
-		lua_pushfstring(L, "%s:%d: memory limit of %d MiB exceeded",
-				ar->short_src, ar->currentline,
-				(int)(sb->lim.memory >> 20));
+		say(sb, N_("memory limit of %d MiB exceeded"),
+		    (int)(sb->lim.memory >> 20));
 	else
-		lua_pushfstring(L, "%s:%d: instruction budget of %I exceeded "
-				   "(an endless loop?)",
-				ar->short_src, ar->currentline,
-				(lua_Integer)sb->lim.instructions);
+		say(sb, N_("instruction budget of %llu exceeded (an endless "
+			   "loop?)"),
+		    (unsigned long long)sb->lim.instructions);
+	lua_pushfstring(L, "%s:%d: %s", ar->short_src, ar->currentline,
+			sb->said.msg);
 	lua_error(L);
 }
 
@@ -235,19 +261,20 @@ static int env_index(lua_State *L)
 	if (!lua_isnil(L, -1))
 		return 1;
 	if (lua_type(L, 2) == LUA_TSTRING)
-		return luaL_error(L, "undefined global '%s'",
+		return bc_sandbox_error(L, N_("undefined global '%s'"),
 				  lua_tostring(L, 2));
-	return luaL_error(L, "undefined global");
+	return bc_sandbox_error(L, N_("undefined global"));
 }
 
 static int env_newindex(lua_State *L)
 {
 	if (lua_type(L, 2) == LUA_TSTRING)
-		return luaL_error(L,
-				  "assignment to global '%s' "
-				  "(declare it local)",
+		return bc_sandbox_error(L,
+				  N_("assignment to global '%s' "
+				  "(declare it local)"),
 				  lua_tostring(L, 2));
-	return luaL_error(L, "assignment to a global (declare it local)");
+	return bc_sandbox_error(L, N_("assignment to a global (declare it "
+				      "local)"));
 }
 
 /* Pushes a fresh, empty environment that reads the locked globals. */
@@ -278,24 +305,25 @@ static int sb_include(lua_State *L)
 	bc_sandbox *sb = sb_of(L);
 	const char *path = luaL_checkstring(L, 1);
 	if (!bc_srcset_path_ok(path))
-		return luaL_error(L, "include: '%s' is not a path inside the "
-				     "ruleset directory", path);
+		return bc_sandbox_error(L, N_("include: '%s' is not a path "
+					      "inside the ruleset directory"), path);
 	lua_rawgetp(L, LUA_REGISTRYINDEX, &INCLUDED);
 	lua_getfield(L, -1, path);
 	if (lua_touserdata(L, -1) == &LOADING)
-		return luaL_error(L, "include: '%s' includes itself", path);
+		return bc_sandbox_error(L, N_("include: '%s' includes itself"), path);
 	if (!lua_isnil(L, -1))
 		return 1;
 	lua_pop(L, 1);
 	const bc_srcfile *f = bc_srcset_find(sb->src, path);
 	if (!f)
-		return luaL_error(L, "include: no file '%s' in %s", path,
+		return bc_sandbox_error(L, N_("include: no file '%s' in %s"), path,
 				  sb->name);
 	/* Lua's own refusal ("attempt to load a binary chunk") names no
 	 * file: say which one. */
 	if (f->len >= 4 && !memcmp(f->text, LUA_SIGNATURE, 4))
-		return luaL_error(L, "%s/%s:1: a binary chunk (precompiled "
-				     "Lua) is refused: rules are text",
+		return bc_sandbox_error(L, N_("%s/%s:1: a binary chunk "
+					      "(precompiled Lua) is refused: "
+					      "rules are text"),
 				  sb->name, path);
 	lua_pushlightuserdata(L, (void *)&LOADING);
 	lua_setfield(L, -2, path);
@@ -342,14 +370,15 @@ static int sb_setmetatable(lua_State *L)
 	luaL_checktype(L, 1, LUA_TTABLE);
 	luaL_argexpected(L, t == LUA_TNIL || t == LUA_TTABLE, 2, "nil or table");
 	if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
-		return luaL_error(L, "cannot change a protected metatable");
+		return bc_sandbox_error(L, N_("cannot change a protected "
+					      "metatable"));
 	if (t == LUA_TTABLE) {
 		lua_pushliteral(L, "__gc");
 		bool has_gc = lua_rawget(L, 2) != LUA_TNIL;
 		lua_pop(L, 1);
 		if (has_gc)
-			return luaL_error(L, "__gc metamethods are not "
-					     "available to rules");
+			return bc_sandbox_error(L, N_("__gc metamethods are not "
+						      "available to rules"));
 	}
 	lua_settop(L, 2);
 	lua_setmetatable(L, 1);
@@ -369,6 +398,22 @@ static bool has_place(const bc_sandbox *sb, const char *msg)
 	for (p += 5; isdigit((unsigned char)*p); p++)
 		;
 	return *p == ':';
+}
+
+int bc_sandbox_error(lua_State *L, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsay(sb_of(L), fmt, ap);
+	va_end(ap);
+	/* As luaL_error: the message whole, however long, in the rules'
+	 * memory (its specifiers are those lua_pushfstring knows). */
+	va_start(ap, fmt);
+	luaL_where(L, 1);
+	lua_pushvfstring(L, fmt, ap);
+	va_end(ap);
+	lua_concat(L, 2);
+	return lua_error(L);
 }
 
 int bc_sandbox_raise(lua_State *L)
@@ -493,8 +538,9 @@ static int sb_pattern_fn(lua_State *L)
 	double cost = plain ? ((double)n + 1) * ((double)m + 1)
 			    : pattern_cost(pat, m, n, anchors);
 	if (cost > PATTERN_STEPS)
-		return luaL_error(L, "pattern on %d bytes may take too long: "
-				     "simplify it or shorten the text",
+		return bc_sandbox_error(L, N_("pattern on %d bytes may take too "
+					      "long: simplify it or shorten the "
+					      "text"),
 				  (int)n);
 	return call_original(L);
 }
@@ -521,7 +567,8 @@ static int sb_move(lua_State *L)
 	lua_Integer f = luaL_checkinteger(L, 2);
 	lua_Integer e = luaL_checkinteger(L, 3);
 	if (e >= f && (e - f >= MOVE_MAX || e - f < 0))
-		return luaL_error(L, "table.move of more than %d elements",
+		return bc_sandbox_error(L, N_("table.move of more than %d "
+					      "elements"),
 				  MOVE_MAX);
 	return call_original(L);
 }
@@ -562,9 +609,10 @@ static int readonly_newindex(lua_State *L)
 {
 	char where[256];
 	lua_where(L, where, sizeof where);
-	lua_pushfstring(L, "%s%s%s is read-only to rules (use a local)",
-			where, where[0] ? ": " : "",
-			lua_tostring(L, lua_upvalueindex(1)));
+	say(sb_of(L), N_("%s is read-only to rules (use a local)"),
+	    lua_tostring(L, lua_upvalueindex(1)));
+	lua_pushfstring(L, "%s%s%s", where, where[0] ? ": " : "",
+			sb_of(L)->said.msg);
 	return lua_error(L);
 }
 
@@ -608,8 +656,8 @@ static int sb_rawset(lua_State *L)
 	bool locked = lua_rawget(L, -2) != LUA_TNIL;
 	lua_pop(L, 2);
 	if (locked)
-		return luaL_error(L, "rawset: library tables are read-only to "
-				     "rules");
+		return bc_sandbox_error(L, N_("rawset: library tables are "
+					      "read-only to rules"));
 	lua_settop(L, 3);
 	lua_rawset(L, 1);
 	return 1;
@@ -728,30 +776,29 @@ size_t bc_sandbox_memory(const bc_sandbox *sb, size_t *peak)
 }
 
 /* Splits "dir/file.lua:12: message" into a diagnostic with file and line;
- * anything else is kept whole. */
-static void error_to_diag(const char *msg, const char *fallback_file,
-			  bc_diags *d)
+ * anything else is kept whole.  A message the host raised (said) reads
+ * translated. */
+static void error_to_diag(const bc_sandbox *sb, const char *msg,
+			  const char *fallback_file, bc_diags *d)
 {
+	const char *file = fallback_file, *m = msg;
+	char buf[512];
+	int line = 0;
 	const char *colon = strstr(msg, ".lua:");
 	if (colon) {
 		char *end;
-		long line = strtol(colon + 5, &end, 10);
-		if (end != colon + 5 && *end == ':' && line > 0) {
-			char file[512];
-			size_t n = (size_t)(colon + 4 - msg);
-			if (n >= sizeof file)
-				n = sizeof file - 1;
-			memcpy(file, msg, n);
-			file[n] = '\0';
-			const char *m = end + 1;
-			while (*m == ' ')
-				m++;
-			bc_diags_add(d, BC_ERROR, file, (int)line, NULL, NULL,
-				     "%s", m);
-			return;
+		long n = strtol(colon + 5, &end, 10);
+		if (end != colon + 5 && *end == ':' && n > 0 && n <= INT_MAX) {
+			snprintf(buf, sizeof buf, "%.*s",
+				 (int)(colon + 4 - msg), msg);
+			file = buf;
+			line = (int)n;
+			for (m = end + 1; *m == ' '; m++)
+				;
 		}
 	}
-	bc_diags_add(d, BC_ERROR, fallback_file, 0, NULL, NULL, "%s", msg);
+	bc_diags_add_made(d, BC_ERROR, file, line, m,
+			  strcmp(m, sb->said.msg) ? NULL : sb->said.text);
 }
 
 /* Gives an error that is not a string (error{} or error(nil)) the
@@ -762,8 +809,9 @@ static int msgh(lua_State *L)
 		return 1;
 	char where[256];
 	lua_where(L, where, sizeof where);
-	lua_pushfstring(L, "%s%serror object is a %s value", where,
-			where[0] ? ": " : "", luaL_typename(L, 1));
+	say(sb_of(L), N_("error object is a %s value"), luaL_typename(L, 1));
+	lua_pushfstring(L, "%s%s%s", where, where[0] ? ": " : "",
+			sb_of(L)->said.msg);
 	return 1;
 }
 
@@ -771,16 +819,15 @@ static int msgh(lua_State *L)
  * the rules were when it did. */
 static void limit_diag(bc_sandbox *sb, bc_diags *d)
 {
-	char msg[400];
+	char msg[sizeof sb->limit_where + sizeof sb->said.msg + 2];
 	if (sb->timed_out)
-		snprintf(msg, sizeof msg, "%s%stime limit of %d s exceeded",
-			 sb->limit_where, sb->limit_where[0] ? ": " : "",
-			 (int)sb->lim.seconds);
+		say(sb, N_("time limit of %d s exceeded"), (int)sb->lim.seconds);
 	else
-		snprintf(msg, sizeof msg, "%s%smemory limit of %zu MiB exceeded",
-			 sb->limit_where, sb->limit_where[0] ? ": " : "",
-			 sb->lim.memory >> 20);
-	error_to_diag(msg, sb->name, d);
+		say(sb, N_("memory limit of %zu MiB exceeded"),
+		    sb->lim.memory >> 20);
+	snprintf(msg, sizeof msg, "%s%s%s", sb->limit_where,
+		 sb->limit_where[0] ? ": " : "", sb->said.msg);
+	error_to_diag(sb, msg, sb->name, d);
 }
 
 bc_err bc_sandbox_pcall_in(bc_sandbox *sb, bc_budget *b, int nargs,
@@ -790,8 +837,8 @@ bc_err bc_sandbox_pcall_in(bc_sandbox *sb, bc_budget *b, int nargs,
 	if (budget_spent(sb, b)) {
 		lua_settop(sb->L, base - 1);
 		bc_diags_add(d, BC_ERROR, sb->name, 0, NULL, NULL,
-			     "the rules spent their budget (%d s, %llu "
-			     "instructions) on earlier calls",
+			     N_("the rules spent their budget (%d s, %llu "
+			        "instructions) on earlier calls"),
 			     (int)sb->lim.seconds,
 			     (unsigned long long)sb->lim.instructions);
 		return BC_ERR_LIMIT;
@@ -822,8 +869,11 @@ bc_err bc_sandbox_pcall_in(bc_sandbox *sb, bc_budget *b, int nargs,
 		return BC_ERR_LIMIT;
 	}
 	const char *msg = lua_tostring(sb->L, -1);
-	error_to_diag(msg ? msg : "error object is not a string", sb->name,
-		      d);
+	if (msg)
+		error_to_diag(sb, msg, sb->name, d);
+	else
+		bc_diags_add(d, BC_ERROR, sb->name, 0, NULL, NULL,
+			     N_("error object is not a string"));
 	lua_pop(sb->L, 1);
 	return sb->over_budget ? BC_ERR_LIMIT : BC_ERR_RULES;
 }

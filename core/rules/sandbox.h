@@ -102,6 +102,12 @@ int bc_sandbox_oom(struct lua_State *L);
  * the code that called the C function; one that came up through nested
  * calls keeps the one it has (instead of one more per level). */
 int bc_sandbox_raise(struct lua_State *L);
+/* Raises fmt (English, marked N_()), with the rules' file and line
+ * before it as luaL_error does.  The sandbox keeps its translation, so
+ * that the diagnostic it becomes reads in the reader's language
+ * (bc_diag.text) while its msg stays English.  Does not return. */
+int bc_sandbox_error(struct lua_State *L, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 
 /* Bytes the state holds now, and the most it held (charges included). */
 size_t bc_sandbox_memory(const bc_sandbox *sb, size_t *peak);

@@ -113,16 +113,16 @@ static bc_err read_file(bc_srcset *s, const char *full, const char *rel,
 	fclose(f);
 	bc_err rc = BC_OK;
 	if (err) {
-		bc_diags_add(d, BC_ERROR, full, 0, NULL, NULL, "read error");
+		bc_diags_add(d, BC_ERROR, full, 0, NULL, NULL, N_("read error"));
 		rc = BC_ERR_IO;
 	} else if (n > BC_SRC_MAX_FILE) {
 		bc_diags_add(d, BC_ERROR, full, 0, NULL, NULL,
-			     "larger than %u bytes: not a rules file",
+			     N_("larger than %u bytes: not a rules file"),
 			     BC_SRC_MAX_FILE);
 		rc = BC_ERR_LIMIT;
 	} else if (memchr(buf, '\0', n)) {
 		bc_diags_add(d, BC_ERROR, full, 0, NULL, NULL,
-			     "binary content (precompiled Lua is refused)");
+			     N_("binary content (precompiled Lua is refused)"));
 		rc = BC_ERR_INVALID;
 	} else {
 		rc = bc_srcset_add(s, rel, buf, n);
@@ -168,7 +168,7 @@ static bc_err walk(bc_srcset *s, const char *root, const char *rel, int depth,
 		else if (S_ISREG(st.st_mode) && has_lua_suffix(e->d_name)) {
 			if (s->n >= BC_SRC_MAX_FILES) {
 				bc_diags_add(d, BC_ERROR, root, 0, NULL, NULL,
-					     "more than %d rules files",
+					     N_("more than %d rules files"),
 					     BC_SRC_MAX_FILES);
 				rc = BC_ERR_LIMIT;
 			} else {

@@ -6,10 +6,14 @@
  */
 #include "test.h"
 
+#include <jansson.h>
+
 #include "date.h"
 #include "ruleset.h"
 #include "srcset.h"
+#include "text.h"
 
+#include <ctype.h>
 #include <signal.h>
 
 static bc_date ymd(int y, int m, int d)
@@ -64,25 +68,40 @@ static void shipped_directive(void **state)
 }
 
 typedef struct want_type {
-	const char *code, *label;
+	const char *code;
 	bc_dayrule from, to, unit_due, compile_due;
 	bool advance;
 	int line; /* of period_type{} in periods.lua */
 } want_type;
 
+/* The label of period type code in tests/data/period-type-labels.txt,
+ * into label[n]. */
+static void period_label(const char *code, char *label, size_t n)
+{
+	char key[16];
+	size_t i = 0;
+	for (; code[i] && i + 1 < sizeof key; i++)
+		key[i] = (char)tolower((unsigned char)code[i]);
+	key[i] = '\0';
+	test_texts *tx = test_texts_load("period-type-labels.txt");
+	snprintf(label, n, "%s", test_texts_get(tx, key));
+	test_texts_free(tx);
+}
+
 static void shipped_period_types(void **state)
 {
 	/* The table of docs/schedule.md, row by row. */
 	static const want_type want[] = {
-		{"Q1", "Quý I năm {year}", {10, 12, -1}, {10, 3, 0},
-		 {28, 2, 0}, {4, 3, 0}, false, 10},
-		{"H1", "6 tháng đầu năm {year}", {10, 12, -1}, {10, 6, 0},
-		 {28, 5, 0}, {4, 6, 0}, true, 19},
-		{"Q3", "Quý III năm {year}", {10, 6, 0}, {10, 9, 0},
-		 {28, 8, 0}, {4, 9, 0}, false, 30},
-		{"Y", "Năm {year}", {10, 12, -1}, {10, 12, 0}, {28, 11, 0},
-		 {4, 12, 0}, true, 39},
+		{"Q1", {10, 12, -1}, {10, 3, 0}, {28, 2, 0}, {4, 3, 0}, false,
+		 10},
+		{"H1", {10, 12, -1}, {10, 6, 0}, {28, 5, 0}, {4, 6, 0}, true,
+		 19},
+		{"Q3", {10, 6, 0}, {10, 9, 0}, {28, 8, 0}, {4, 9, 0}, false,
+		 30},
+		{"Y", {10, 12, -1}, {10, 12, 0}, {28, 11, 0}, {4, 12, 0}, true,
+		 39},
 	};
+	char label[128];
 	bc_diags d = BC_DIAGS_INIT;
 	bc_ruleset *rs = load_shipped(&d);
 	assert_int_equal(rs->n_ptypes, 5);
@@ -90,7 +109,8 @@ static void shipped_period_types(void **state)
 		const bc_period_type *p = &rs->ptypes[i];
 		const want_type *w = &want[i];
 		assert_string_equal(p->code, w->code);
-		assert_string_equal(p->label, w->label);
+		period_label(w->code, label, sizeof label);
+		assert_string_equal(p->label, label);
 		assert_false(p->adhoc);
 		assert_int_equal(p->advance, w->advance);
 		dayrule_equal(p->from, w->from.day, w->from.month,
@@ -107,7 +127,8 @@ static void shipped_period_types(void **state)
 	assert_string_equal(dx->code, "DX");
 	assert_true(dx->adhoc);
 	assert_false(dx->advance);
-	assert_string_equal(dx->label, "Báo cáo đột xuất số {n} năm {year}");
+	period_label("DX", label, sizeof label);
+	assert_string_equal(dx->label, label);
 	/* The windows in 2023, as the schedule writes them. */
 	assert_int_equal(bc_dayrule_date(rs->ptypes[0].from, 2023),
 			 ymd(2022, 12, 10));
@@ -461,6 +482,47 @@ static void wrong_type(void **state)
 	"    { \"b\", \"B\", \"int\", \"sum\", " keys " },\n"                 \
 	"  },\n"                                                              \
 	"}\n"
+
+/* What people call each part: a form's name, the report's name from the
+ * directive; the ids when the rules give none. */
+static void part_names(void **state)
+{
+	const char *named[] = {
+		"ruleset.lua",
+		"directive {\n"
+		"  id = \"t\", title = \"T\", reference = \"1/T\",\n"
+		"  in_force = { from = \"2022-01-01\" },\n"
+		"  deadline = { inclusive = true, utc_offset = \"+07:00\" },\n"
+		"  report_name = \"Written report\",\n"
+		"}\n" PERIOD_Q1
+		"section { id = \"A\", title = \"A\" }\n"
+		"form { id = \"f\", name = \"Form 1\", title = \"F\",\n"
+		"  fields = { { \"a\", \"A\", \"int\", \"sum\" } } }\n",
+		NULL};
+	const char *plain[] = {"ruleset.lua", FORM_WITH("required = true"),
+			       NULL};
+	bc_diags d = BC_DIAGS_INIT;
+	bc_ruleset *rs;
+	assert_int_equal(load_mem("t", named, &rs, &d), BC_OK);
+	assert_string_equal(rs->directive.report_name, "Written report");
+	assert_string_equal(bc_ruleset_part_name(rs, "report"), "Written report");
+	assert_string_equal(bc_ruleset_part_name(rs, "f"), "Form 1");
+	assert_string_equal(bc_ruleset_part_name(rs, "g"), "g");
+	bc_ruleset_free(rs);
+	assert_int_equal(load_mem("t", plain, &rs, &d), BC_OK);
+	assert_string_equal(rs->directive.report_name, "report");
+	assert_string_equal(bc_ruleset_part_name(rs, "report"), "report");
+	assert_string_equal(bc_ruleset_part_name(rs, "f"), "f");
+	bc_ruleset_free(rs);
+	/* The shipped rules name the report. */
+	rs = load_shipped(&d);
+	assert_string_not_equal(bc_ruleset_part_name(rs, "report"), "report");
+	assert_string_equal(bc_ruleset_part_name(rs, "report"),
+			    rs->directive.report_name);
+	bc_ruleset_free(rs);
+	assert_int_equal(d.errors, 0);
+	bc_diags_free(&d);
+}
 
 /* required = true on a field is read, and checked like every key. */
 static void required_field(void **state)
@@ -1056,12 +1118,12 @@ static void registration_inside_another(void **state)
 		"local once\n"
 		"local f = setmetatable({}, { __len = function() return 1 end, "
 		"__index = function(t, i) if not once then once = true "
-		"level { id = 'xa', label = 'Xã' } end "
+		"level { id = 'xa', label = 'Xa' } end "
 		"return { 'a', 'A', 'int', 'sum', level = 'xa' } end })\n"
 		"form { id = 'bm', title = 'B', fields = f }\n"
 		"channel(setmetatable({ id = 'email' }, { __index = "
 		"function(t, k) role { id = 'vp', label = 'VP' } "
-		"return 'Thư' end }))\n",
+		"return 'Thu' end }))\n",
 		NULL};
 	bc_diags d = BC_DIAGS_INIT;
 	bc_ruleset *rs;
@@ -1071,14 +1133,92 @@ static void registration_inside_another(void **state)
 		fail_msg("%s", bc_strerror(rc));
 	}
 	assert_int_equal(rs->n_levels, 1);
-	assert_string_equal(bc_ruleset_level(rs, "xa")->label, "Xã");
+	assert_string_equal(bc_ruleset_level(rs, "xa")->label, "Xa");
 	assert_int_equal(rs->n_forms, 1);
 	assert_string_equal(bc_ruleset_form(rs, "bm")->fields[0].level, "xa");
-	assert_string_equal(bc_ruleset_channel(rs, "email")->label, "Thư");
+	assert_string_equal(bc_ruleset_channel(rs, "email")->label, "Thu");
 	assert_string_equal(bc_ruleset_role(rs, "vp")->label, "VP");
 	assert_null(bc_ruleset_find(rs, BC_REG_ROLE, "email"));
 	bc_ruleset_free(rs);
 	bc_diags_free(&d);
+}
+
+/* Choices with labels and without, in one list (tests/data/choices.lua):
+ * a label stands for its id as a person types it; a plain id is its own
+ * label. */
+static void enum_choices_with_labels(void **state)
+{
+	char *text = test_fixture_read("choices.lua");
+	const char *files[] = {"ruleset.lua", text, NULL};
+	bc_diags d = BC_DIAGS_INIT;
+	bc_ruleset *rs;
+	if (load_mem("t", files, &rs, &d) != BC_OK) {
+		test_diags_print(&d);
+		fail_msg("choices.lua does not load");
+	}
+	const bc_form *bm = bc_ruleset_form(rs, "bm");
+	const bc_field *c = &bm->fields[0].columns[0], *one = &bm->fields[1];
+	assert_int_equal(c->n_values, 3);
+	assert_string_equal(c->values[0], "nghi_quyet");
+	assert_string_equal(c->values[1], "khac");
+	assert_string_equal(c->values[2], "ke_hoach");
+	assert_string_not_equal(c->value_labels[0], c->values[0]);
+	assert_string_equal(c->value_labels[1], "khac");
+	assert_string_equal(bc_field_value_label(c, "ke_hoach"),
+			    c->value_labels[2]);
+	assert_string_equal(bc_field_value_label(c, "gone"), "gone");
+	/* Ids exactly; labels as typed, in capitals too. */
+	char upper[64];
+	bc_utf8_upper(c->value_labels[2], upper, sizeof upper);
+	assert_int_equal(bc_field_choice(c, "ke_hoach"), 2);
+	assert_int_equal(bc_field_choice(c, c->value_labels[0]), 0);
+	assert_int_equal(bc_field_choice(c, upper), 2);
+	assert_int_equal(bc_field_choice(c, "KHAC"), 1);
+	assert_int_equal(bc_field_choice(c, "KE_HOACH"), -1);
+	assert_int_equal(bc_field_choice(c, "ke hoach"), -1);
+	assert_int_equal(one->n_values, 1);
+	assert_string_equal(one->values[0], "duy_nhat");
+	assert_string_equal(one->value_labels[0], "duy_nhat");
+	bc_ruleset_free(rs);
+	bc_diags_free(&d);
+	free(text);
+}
+
+/* A form of one enum field, values = VALUES, at line 11. */
+#define ENUM_FORM(values)                                                    \
+	DIRECTIVE("t") PERIOD_Q1                                              \
+	"form { id = 'zz', title = 't', fields = { { 'e', 'E', 'enum', "      \
+	"'list', values = " values " } } }\n"
+
+/* Malformed choices, and choices import could not tell apart, are
+ * errors at the form's line. */
+static void enum_choices_refused(void **state)
+{
+	static const struct {
+		const char *rules, *what;
+	} bad[] = {
+		{ENUM_FORM("{ { 'a' } }"), "'values' entry 1: item 2 must be"},
+		{ENUM_FORM("{ 'b', { 'a', 'A', 'x' } }"),
+		 "'values' entry 2: unexpected value at position 3"},
+		{ENUM_FORM("{ { 'a', 'A', label = 'x' } }"), "unknown key 'label'"},
+		{ENUM_FORM("{ 'a', 42 }"), "an id or { id, label }"},
+		{ENUM_FORM("{ { 'a', 'A' }, { 'b', '' } }"),
+		 "value 2 has an empty label"},
+		{ENUM_FORM("{ '' }"), "value 1 has an empty id"},
+		{ENUM_FORM("42"), "'values' must be a list of ids"},
+		{ENUM_FORM("{}"), "'values' lists the choices of an enum"},
+		{ENUM_FORM("{ 'a', 'b', { 'a', 'Other' } }"), "value 'a' twice"},
+		{ENUM_FORM("{ { 'a', 'Plan' }, { 'b', 'PLAN' } }"),
+		 "'a' and 'b' are one choice to import: 'PLAN' reads as 'Plan'"},
+		{ENUM_FORM("{ { 'a', 'Plan' }, { 'b', 'Plan' } }"),
+		 "'a' and 'b' are one choice"},
+		{ENUM_FORM("{ 'plan', { 'b', 'Plan' } }"),
+		 "'plan' and 'b' are one choice"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		const char *files[] = {"ruleset.lua", bad[i].rules, NULL};
+		expect_load_error("t", files, "t/ruleset.lua:11:", bad[i].what);
+	}
 }
 
 /* A field of a level is asked of that level's units only; a field of
@@ -1092,6 +1232,138 @@ static void fields_asked_by_level(void **state)
 	assert_false(bc_field_asked(&xa, NULL));
 	assert_true(bc_field_asked(&any, "huyen"));
 	assert_true(bc_field_asked(&any, NULL));
+}
+
+/* ---- wording{} ------------------------------------------------------------ */
+
+/* The minimal ruleset, worded by wording.lua (its lines from 1). */
+#define WORDED(wording)                                                       \
+	{                                                                      \
+		"ruleset.lua", DIRECTIVE("t") PERIOD_Q1 "include 'wording.lua'\n", \
+			"wording.lua", wording, NULL                           \
+	}
+
+static void wording_read(void **state)
+{
+	(void)state;
+	const char *files[] = WORDED(
+		"wording {\n"
+		"  template = { title = 'Forms of T', howto = { 'one', 'two' } },\n"
+		"}\n"
+		"wording { sheet = { period = 'Period {period}, again {period}' } }\n");
+	bc_diags d = BC_DIAGS_INIT;
+	bc_ruleset *rs;
+	assert_int_equal(load_mem("t", files, &rs, &d), BC_OK);
+	assert_string_equal(bc_word(rs, BC_W_TEMPLATE_TITLE), "Forms of T");
+	/* A list is one text, a line each. */
+	assert_string_equal(bc_word(rs, BC_W_TEMPLATE_HOWTO), "one\ntwo");
+	/* A key left out: baocao's own words (the tests' C locale). */
+	assert_string_equal(bc_word(rs, BC_W_TEMPLATE_COVER_SHEET), "Cover");
+	char out[64];
+	bc_word_fill(rs, BC_W_SHEET_PERIOD, out, sizeof out,
+		     BC_SLOTS({"period", "Q1"}));
+	assert_string_equal(out, "Period Q1, again Q1");
+	/* rules show --json: the ruleset's own words, by group. */
+	json_t *j = bc_wording_json(rs, 0);
+	assert_string_equal(json_string_value(json_object_get(
+				    json_object_get(j, "template"), "title")),
+			    "Forms of T");
+	assert_null(json_object_get(j, "export"));
+	json_decref(j);
+	/* What exporters read: every key. */
+	j = bc_wording_json(rs, 1);
+	assert_string_equal(json_string_value(json_object_get(
+				    json_object_get(j, "export"), "none")),
+			    "None");
+	json_decref(j);
+	bc_ruleset_free(rs);
+	bc_diags_free(&d);
+}
+
+static void wording_errors(void **state)
+{
+	(void)state;
+	const char *group[] = WORDED("\nwording { letters = {} }\n");
+	expect_load_error("t", group, "t/wording.lua:2:",
+			  "unknown key 'letters'");
+	const char *key[] = WORDED("wording {\n template = { titel = 'x' } }\n");
+	expect_load_error("t", key, "t/wording.lua:1:",
+			  "unknown key 'template.titel'");
+	const char *slot[] = WORDED(
+		"wording { template = { due = 'Before {month}' } }\n");
+	expect_load_error("t", slot, "t/wording.lua:1:",
+			  "template.due has no placeholder {month} (it takes: "
+			  "{date})");
+	const char *twice[] = WORDED(
+		"wording { html = { title = 'a' } }\n"
+		"wording { html = { title = 'b' } }\n");
+	expect_load_error("t", twice, "t/wording.lua:2:",
+			  "html.title is worded twice");
+	const char *number[] = WORDED("wording { export = { none = 0 } }\n");
+	expect_load_error("t", number, "t/wording.lua:1:",
+			  "export.none must be a text or a list of texts");
+	const char *line[] = WORDED(
+		"wording { template = { howto = { 'a', {} } } }\n");
+	expect_load_error("t", line, "t/wording.lua:1:",
+			  "template.howto: line 2 is not a text");
+	const char *flat[] = WORDED("wording { sheet = 'x' }\n");
+	expect_load_error("t", flat, "t/wording.lua:1:",
+			  "'sheet' must be a table of texts");
+}
+
+static void wording_fill(void **state)
+{
+	(void)state;
+	char out[64];
+	/* Unknown names and lone braces stay; a NULL value is nothing. */
+	bc_wording_fill("{a}-{b}-{c}-{ x}-{", BC_SLOTS({"a", "1"}, {"b", NULL}),
+			out, sizeof out);
+	assert_string_equal(out, "1--{c}-{ x}-{");
+	/* Cut where it does not fit, never inside a character. */
+	bc_wording_fill("ab{v}", BC_SLOTS({"v", "\xc3\xa9\xc3\xa9"}), out, 5);
+	assert_string_equal(out, "ab\xc3\xa9");
+	assert_int_equal(bc_wkey_find("template.title"), BC_W_TEMPLATE_TITLE);
+	assert_int_equal(bc_wkey_find("template"), BC_W_N);
+	assert_string_equal(bc_wkey_name(BC_W_HTML_FOOTER), "html.footer");
+}
+
+/* directive.money_unit reaches the money fields and columns that name no
+ * unit, even those of a form registered before the directive. */
+static void money_unit(void **state)
+{
+	(void)state;
+	const char *files[] = {
+		"ruleset.lua",
+		"form { id = 'f', title = 'F', fields = {\n"
+		"  { 'a', 'A', 'money', 'sum' },\n"
+		"  { 'b', 'B', 'money', 'sum', unit = 'dong' },\n"
+		"  { 't', 'T', 'table', 'list', columns = {\n"
+		"    { 'c', 'C', 'money' } } } } }\n"
+		"directive {\n"
+		"  id = 't', title = 'T', reference = '1/T', money_unit = 'M',\n"
+		"  in_force = { from = '2022-01-01' },\n"
+		"  deadline = { inclusive = true, utc_offset = '+07:00' },\n"
+		"}\n" PERIOD_Q1,
+		NULL};
+	bc_diags d = BC_DIAGS_INIT;
+	bc_ruleset *rs;
+	assert_int_equal(load_mem("t", files, &rs, &d), BC_OK);
+	const bc_form *f = bc_ruleset_form(rs, "f");
+	assert_string_equal(f->fields[0].unit, "M");
+	assert_string_equal(f->fields[1].unit, "dong");
+	assert_string_equal(f->fields[2].columns[0].unit, "M");
+	bc_ruleset_free(rs);
+	bc_diags_free(&d);
+	/* Without it, no unit. */
+	const char *plain[] = {"ruleset.lua",
+			       DIRECTIVE("t") PERIOD_Q1
+			       "form { id = 'f', title = 'F', fields = {\n"
+			       "  { 'a', 'A', 'money', 'sum' } } }\n",
+			       NULL};
+	assert_int_equal(load_mem("t", plain, &rs, &d), BC_OK);
+	assert_null(bc_ruleset_form(rs, "f")->fields[0].unit);
+	bc_ruleset_free(rs);
+	bc_diags_free(&d);
 }
 
 int main(void)
@@ -1109,6 +1381,7 @@ int main(void)
 		cmocka_unit_test(missing_required_key),
 		cmocka_unit_test(wrong_type),
 		cmocka_unit_test(required_field),
+		cmocka_unit_test(part_names),
 		cmocka_unit_test(duplicate_period_code),
 		cmocka_unit_test(duplicate_directive),
 		cmocka_unit_test(directive_id_not_directory),
@@ -1131,7 +1404,13 @@ int main(void)
 		cmocka_unit_test(problems_listed_up_to_a_bound),
 		cmocka_unit_test(patterns_blame_the_rules),
 		cmocka_unit_test(fields_asked_by_level),
+		cmocka_unit_test(enum_choices_with_labels),
+		cmocka_unit_test(enum_choices_refused),
 		cmocka_unit_test(registration_inside_another),
+		cmocka_unit_test(wording_read),
+		cmocka_unit_test(wording_errors),
+		cmocka_unit_test(wording_fill),
+		cmocka_unit_test(money_unit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -13,8 +13,8 @@
 static bc_err exists(const char *path, bc_diags *d)
 {
 	bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL,
-		     "already exists: a backup never replaces a file; give "
-		     "a new name (or move that file away)");
+		     N_("already exists: a backup never replaces a file; give "
+		        "a new name (or move that file away)"));
 	return BC_ERR_IO;
 }
 
@@ -39,7 +39,8 @@ static bool sound(sqlite3 *db, char *why, size_t n)
 	return ok;
 }
 
-/* What copy_to says of its source: the verb, and the text of damage. */
+/* What copy_to says of its source: the verb, and the text of damage (in
+ * English, marked N_()). */
 typedef struct source {
 	const char *path, *doing, *damaged;
 } source;
@@ -52,10 +53,12 @@ static bc_err bad_source(const source *from, int code, const char *msg,
 	bc_diags why = BC_DIAGS_INIT;
 	bc_err rc = bc_dbfile_explain(from->path, code, 0, msg, from->doing,
 				      &why);
-	if (rc == BC_ERR_DAMAGED)
-		bc_diags_add(d, BC_ERROR, from->path, 0, NULL, NULL, "%s (%s)",
-			     from->damaged, msg);
-	else
+	if (rc == BC_ERR_DAMAGED) {
+		bc_said s = {0};
+		bc_said_cat(&s, "", from->damaged);
+		bc_said_catf(&s, " (%s)", msg);
+		bc_diags_add_made(d, BC_ERROR, from->path, 0, s.msg, s.text);
+	} else
 		bc_diags_move(d, &why);
 	bc_diags_free(&why);
 	return rc == BC_ERR_DAMAGED ? rc : BC_ERR_INVALID;
@@ -91,9 +94,11 @@ static bc_err copy_to(sqlite3 *src, const source *from, const char *dst_path,
 		rc = bc_dbfile_explain(dst_path, r, sqlite3_system_errno(dst),
 				       sqlite3_errmsg(dst), from->doing, d);
 	else if (!sound(dst, why, sizeof why)) {
-		bc_diags_add(d, BC_ERROR, from->path, 0, NULL, NULL,
-			     "%s (its copy fails SQLite's quick_check: %s)",
-			     from->damaged, why);
+		bc_said s = {0};
+		bc_said_cat(&s, "", from->damaged);
+		bc_said_catf(&s, N_(" (its copy fails SQLite's quick_check: %s)"),
+			     why);
+		bc_diags_add_made(d, BC_ERROR, from->path, 0, s.msg, s.text);
 		rc = BC_ERR_DAMAGED;
 	}
 	sqlite3_close(dst);
@@ -110,7 +115,7 @@ bc_err bc_backup_write(bc_store *st, const char *path, bc_diags *d)
 	bc_err rc = bc_dbfile_tmp(path, &tmp, d);
 	if (rc != BC_OK)
 		return rc;
-	source from = {bc_store_path(st), "backup", BC_DBFILE_DAMAGED};
+	source from = {bc_store_path(st), N_("backup"), BC_DBFILE_DAMAGED};
 	rc = copy_to(bc_store_db(st), &from, tmp, d);
 	if (rc == BC_ERR_DAMAGED)
 		bc_store_set_damaged(st);
@@ -170,14 +175,14 @@ static bc_err copy_checked(const char *path, const char *tmp,
 		return BC_ERR_NOMEM;
 	int r = sqlite3_open_v2(uri, &src, SQLITE_OPEN_READONLY |
 					    SQLITE_OPEN_URI, NULL);
-	source from = {path, "cannot restore",
-		       "the backup is damaged and cannot be restored: use an "
-		       "earlier one"};
+	source from = {path, N_("cannot restore"),
+		       N_("the backup is damaged and cannot be restored: use "
+			  "an earlier one")};
 	bc_err rc = r == SQLITE_OK
 			    ? copy_to(src, &from, tmp, d)
 			    : bc_dbfile_explain(path, r, sqlite3_system_errno(src),
 						sqlite3_errmsg(src),
-						"cannot read the backup", d);
+						N_("cannot read the backup"), d);
 	sqlite3_close(src);
 	bc_free(uri);
 	if (rc == BC_OK) {
@@ -212,7 +217,7 @@ static bc_err keep(const char *name, const char *kept, const char *suffix,
 		rc = bc_dbfile_rename(from, to, &existed, d);
 	if (rc == BC_OK && existed) {
 		bc_diags_add(d, BC_ERROR, to, 0, NULL, NULL,
-			     "already exists; nothing restored");
+			     N_("already exists; nothing restored"));
 		rc = BC_ERR_IO;
 	}
 	bc_free(from);
@@ -293,8 +298,8 @@ bc_err bc_backup_restore(const char *path, const char *link, bc_time now,
 		bc_dbfile_remove(tmp);
 	if (rc == BC_OK && existed) {
 		bc_diags_add(d, BC_ERROR, db, 0, NULL, NULL,
-			     "another database was made here meanwhile; "
-			     "nothing restored");
+			     N_("another database was made here meanwhile; "
+			        "nothing restored"));
 		rc = BC_ERR_IO;
 	}
 	bc_free(tmp);

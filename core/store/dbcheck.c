@@ -27,7 +27,7 @@ static void unreadable(bc_store *st, const char *what, bc_diags *d)
 	if (bc_dbfile_damage_code(sqlite3_extended_errcode(db)))
 		bc_store_set_damaged(st);
 	bc_diags_add_at(d, BC_ERROR, bc_store_path(st), what, NULL, NULL,
-			"cannot be read: %s", sqlite3_errmsg(db));
+			N_("cannot be read: %s"), sqlite3_errmsg(db));
 }
 
 /* Runs sql, whose rows are problems: (what it is about, message).  Not
@@ -131,32 +131,29 @@ static int reference_schema(int v, objects *o)
 	return r;
 }
 
-static void schema_problem(bc_store *st, const char *key, const char *what,
-			   bc_diags *d)
-{
-	bc_diags_add_at(d, BC_ERROR, bc_store_path(st), "schema", NULL, NULL,
-			"%s %s", key, what);
-}
-
 /* Both lists are in key order: one walk finds the missing, the changed
  * and the added. */
 static void compare_schemas(bc_store *st, const objects *want,
 			    const objects *got, bc_diags *d)
 {
+	const char *db = bc_store_path(st);
 	size_t i = 0, j = 0;
 	while (i < want->n || j < got->n) {
 		int c = i == want->n ? 1
 		      : j == got->n  ? -1
 				     : strcmp(want->v[i].key, got->v[j].key);
 		if (c < 0)
-			schema_problem(st, want->v[i++].key,
-				       "is missing (baocao makes it)", d);
+			bc_diags_add_at(d, BC_ERROR, db, "schema", NULL, NULL,
+					N_("%s is missing (baocao makes it)"),
+					want->v[i++].key);
 		else if (c > 0)
-			schema_problem(st, got->v[j++].key,
-				       "is not one baocao makes", d);
+			bc_diags_add_at(d, BC_ERROR, db, "schema", NULL, NULL,
+					N_("%s is not one baocao makes"),
+					got->v[j++].key);
 		else if (strcmp(want->v[i++].sql, got->v[j++].sql) != 0)
-			schema_problem(st, want->v[i - 1].key,
-				       "differs from what baocao makes", d);
+			bc_diags_add_at(d, BC_ERROR, db, "schema", NULL, NULL,
+					N_("%s differs from what baocao makes"),
+					want->v[i - 1].key);
 	}
 }
 
@@ -175,8 +172,8 @@ static bc_err check_schema(bc_store *st, bc_diags *d)
 		return BC_ERR_NOMEM;
 	if (r != SQLITE_OK)
 		bc_diags_add_at(d, BC_ERROR, bc_store_path(st), "schema", NULL,
-				NULL, "cannot build baocao's own schema to "
-				"compare (SQLite error %d)", r);
+				NULL, N_("cannot build baocao's own schema to "
+				   "compare (SQLite error %d)"), r);
 	return BC_OK;
 }
 
@@ -219,9 +216,10 @@ static bc_err check_rulesets(bc_store *st, bc_diags *d)
 		if (rc == BC_OK && strcmp(h, text(s, 1)) != 0)
 			bc_diags_add_at(d, BC_ERROR, bc_store_path(st), loc,
 					NULL, NULL,
-					"its recorded sources do not give its "
-					"SHA-256 %.12s… but %.12s…: they were "
-					"changed after they were recorded",
+					N_("its recorded sources do not give "
+					   "its SHA-256 %.12s… but %.12s…: they "
+					   "were changed after they were "
+					   "recorded"),
 					text(s, 1), h);
 		if (rc == BC_ERR_NOT_FOUND)
 			bc_diags_move(d, &why);
@@ -251,8 +249,8 @@ static void check_codes(bc_store *st, bc_diags *d)
 		if (!bc_unit_code_ok(text(s, 0)))
 			bc_diags_add_at(d, BC_ERROR, bc_store_path(st), "units",
 					NULL, NULL,
-					"unit code '%s' is not one 'units "
-					"import' accepts (a-z, 0-9, '-')",
+					N_("unit code '%s' is not one 'units "
+					   "import' accepts (a-z, 0-9, '-')"),
 					text(s, 0));
 	if (r != SQLITE_DONE)
 		unreadable(st, "units", d);

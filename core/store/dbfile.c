@@ -28,8 +28,8 @@ static bool can(const char *path, int how)
 }
 
 /* Why path's directory or the file keeps SQLite from using it, into
- * buf; false when neither seems to. */
-static bool why_unusable(const char *path, char *buf, size_t n)
+ * why; false when neither seems to. */
+static bool why_unusable(const char *path, bc_said *why)
 {
 	char *dir = bc_path_dir(path);
 	struct stat sb;
@@ -37,21 +37,23 @@ static bool why_unusable(const char *path, char *buf, size_t n)
 	if (!dir)
 		found = false;
 	else if (stat(dir, &sb) != 0)
-		snprintf(buf, n, "the directory %s does not exist", dir);
+		bc_said_make(why, N_("the directory %s does not exist"), dir);
 	else if (!S_ISDIR(sb.st_mode))
-		snprintf(buf, n, "%s is not a directory", dir);
+		bc_said_make(why, N_("%s is not a directory"), dir);
 	else if (!can(dir, W_OK | X_OK))
-		snprintf(buf, n,
-			 "%s on the directory %s: SQLite writes its journal "
-			 "files (the database's name with -wal and -shm) "
-			 "beside the database, so baocao must be able to "
-			 "create files there",
-			 strerror(errno), dir);
+		bc_said_make(why,
+			     N_("%s on the directory %s: SQLite writes its "
+				"journal files (the database's name with -wal "
+				"and -shm) beside the database, so baocao must "
+				"be able to create files there"),
+			     strerror(errno), dir);
 	else if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
-		snprintf(buf, n, "a directory, not a database file");
+		bc_said_make(why, N_("a directory, not a database file"));
 	else if (stat(path, &sb) == 0 && !can(path, R_OK | W_OK))
-		snprintf(buf, n, "%s on the file: baocao must be able to read "
-			 "and write it", strerror(errno));
+		bc_said_make(why,
+			     N_("%s on the file: baocao must be able to read "
+				"and write it"),
+			     strerror(errno));
 	else
 		found = false;
 	bc_free(dir);
@@ -59,17 +61,29 @@ static bool why_unusable(const char *path, char *buf, size_t n)
 }
 
 /* The journal file of path with this suffix ("-wal") when it exists but
- * cannot be read and written, into buf. */
+ * cannot be read and written, into why. */
 static bool journal_unusable(const char *path, const char *suffix,
-			     char *buf, size_t n)
+			     bc_said *why)
 {
 	char *j = bc_sprintf("%s%s", path, suffix);
 	struct stat sb;
 	bool bad = j && stat(j, &sb) == 0 && !can(j, R_OK | W_OK);
 	if (bad)
-		snprintf(buf, n, "%s on its journal file %s", strerror(errno), j);
+		bc_said_make(why, N_("%s on its journal file %s"),
+			     strerror(errno), j);
 	bc_free(j);
 	return bad;
+}
+
+/* "doing: why" about path, doing in English marked N_(). */
+static void add_doing(bc_diags *d, const char *path, const char *doing,
+		      const bc_said *why)
+{
+	char msg[sizeof why->msg + 128], text[sizeof why->text + 128];
+	snprintf(msg, sizeof msg, "%s: %s", doing, why->msg);
+	snprintf(text, sizeof text, "%s: %s", *doing ? _(doing) : doing,
+		 why->text);
+	bc_diags_add_made(d, BC_ERROR, path, 0, msg, text);
 }
 
 typedef struct header {
@@ -126,48 +140,48 @@ static bc_err explain_content(const char *path, const char *msg,
 			      const char *doing, bc_diags *d)
 {
 	header h = read_header(path);
+	bc_said why;
+	bc_err rc = BC_ERR_DAMAGED;
 	if (h.size >= 0 && h.size < HEADER && !h.sqlite) {
-		bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL,
-			     "%s: the file is too short to be a database "
-			     "(%lld bytes): not a baocao database, or a copy "
-			     "cut short",
-			     doing, h.size);
-		return BC_ERR_DB;
+		bc_said_make(&why,
+			     N_("the file is too short to be a database (%lld "
+				"bytes): not a baocao database, or a copy cut "
+				"short"),
+			     h.size);
+		rc = BC_ERR_DB;
+	} else if (h.size >= 0 && !h.sqlite) {
+		bc_said_make(&why, N_("not an SQLite database (the file does "
+				      "not begin as one does): not a baocao "
+				      "database"));
+		rc = BC_ERR_DB;
+	} else if (h.size >= 0 && h.size < HEADER) {
+		bc_said_make(&why,
+			     N_("the file is cut short: %lld bytes, not even "
+				"SQLite's header of %d"),
+			     h.size, HEADER);
+		bc_said_cat(&why, "; ", BC_DBFILE_DAMAGED);
+	} else if (h.size >= 0 && h.size < h.want &&
+		   size_of(path, "-wal") == 0) {
+		/* With a journal, pages may legitimately lie past the file's
+		 * end. */
+		bc_said_make(&why,
+			     N_("the file is cut short: %lld bytes, where its "
+				"header says %u pages of %u bytes (%lld)"),
+			     h.size, h.pages, h.psize, h.want);
+		bc_said_cat(&why, "; ", BC_DBFILE_DAMAGED);
+	} else {
+		why = (bc_said){0};
+		bc_said_cat(&why, "", BC_DBFILE_DAMAGED);
+		bc_said_catf(&why, " (%s)", msg);
 	}
-	if (h.size >= 0 && !h.sqlite) {
-		bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL,
-			     "%s: not an SQLite database (the file does not "
-			     "begin as one does): not a baocao database",
-			     doing);
-		return BC_ERR_DB;
-	}
-	if (h.size >= 0 && h.size < HEADER) {
-		bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL,
-			     "%s: the file is cut short: %lld bytes, not even "
-			     "SQLite's header of %d; %s",
-			     doing, h.size, HEADER, BC_DBFILE_DAMAGED);
-		return BC_ERR_DAMAGED;
-	}
-	/* With a journal, pages may legitimately lie past the file's end. */
-	if (h.size >= 0 && h.size < h.want &&
-	    size_of(path, "-wal") == 0) {
-		bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL,
-			     "%s: the file is cut short: %lld bytes, where "
-			     "its header says %u pages of %u bytes (%lld); "
-			     "%s",
-			     doing, h.size, h.pages, h.psize, h.want,
-			     BC_DBFILE_DAMAGED);
-		return BC_ERR_DAMAGED;
-	}
-	bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL, "%s: %s (%s)", doing,
-		     BC_DBFILE_DAMAGED, msg);
-	return BC_ERR_DAMAGED;
+	add_doing(d, path, doing, &why);
+	return rc;
 }
 
 bc_err bc_dbfile_explain(const char *path, int code, int sys_errno,
 			 const char *msg, const char *doing, bc_diags *d)
 {
-	char why[768];
+	bc_said why;
 	switch (code & 0xff) {
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
@@ -177,31 +191,33 @@ bc_err bc_dbfile_explain(const char *path, int code, int sys_errno,
 	case SQLITE_READONLY:
 	case SQLITE_IOERR:
 	case SQLITE_AUTH:
-		if (why_unusable(path, why, sizeof why) ||
-		    journal_unusable(path, "-wal", why, sizeof why) ||
-		    journal_unusable(path, "-shm", why, sizeof why))
+		if (why_unusable(path, &why) ||
+		    journal_unusable(path, "-wal", &why) ||
+		    journal_unusable(path, "-shm", &why))
 			break;
 		if (sys_errno == EROFS)
-			snprintf(why, sizeof why, "the file system is "
-				 "read-only (%s)", msg);
+			bc_said_make(&why, N_("the file system is read-only "
+					      "(%s)"),
+				     msg);
 		else if (sys_errno)
-			snprintf(why, sizeof why, "%s (%s)", msg,
-				 strerror(sys_errno));
+			bc_said_make(&why, "%s (%s)", msg,
+				     strerror(sys_errno));
 		else
-			snprintf(why, sizeof why, "%s", msg);
+			bc_said_make(&why, "%s", msg);
 		break;
 	case SQLITE_FULL:
-		snprintf(why, sizeof why, "the disk is full (%s)", msg);
+		bc_said_make(&why, N_("the disk is full (%s)"), msg);
 		break;
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
-		snprintf(why, sizeof why, "another program kept the database "
-			 "locked for too long (%s); try again", msg);
+		bc_said_make(&why, N_("another program kept the database "
+				      "locked for too long (%s); try again"),
+			     msg);
 		break;
 	default:
-		snprintf(why, sizeof why, "%s", msg);
+		bc_said_make(&why, "%s", msg);
 	}
-	bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL, "%s: %s", doing, why);
+	add_doing(d, path, doing, &why);
 	/* The machine's memory, not the database's fault. */
 	return (code & 0xff) == SQLITE_NOMEM ? BC_ERR_NOMEM : BC_ERR_DB;
 }
@@ -210,19 +226,19 @@ const char *bc_dbfile_stray_journal(const char *path)
 {
 	if (size_of(path, "-wal") == 0)
 		return NULL;
-	return "its journal file (the name with -wal) is here without it: "
-	       "it holds the last changes of a database that was removed, "
-	       "and SQLite would apply them to a new one; move that file "
-	       "away (or restore the database from a backup) first";
+	return N_("its journal file (the name with -wal) is here without it: "
+		  "it holds the last changes of a database that was removed, "
+		  "and SQLite would apply them to a new one; move that file "
+		  "away (or restore the database from a backup) first");
 }
 
 bc_err bc_dbfile_tmp(const char *path, char **tmp, bc_diags *d)
 {
 	bc_diags quiet = BC_DIAGS_INIT;
 	bc_err rc = bc_outfile_tmp_beside(path, tmp, &quiet);
-	char why[768];
-	if (rc == BC_ERR_IO && why_unusable(path, why, sizeof why))
-		bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL, "%s", why);
+	bc_said why;
+	if (rc == BC_ERR_IO && why_unusable(path, &why))
+		bc_diags_add_made(d, BC_ERROR, path, 0, why.msg, why.text);
 	else
 		bc_diags_move(d, &quiet);
 	bc_diags_free(&quiet);

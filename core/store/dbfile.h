@@ -17,21 +17,22 @@
  * content (too short or not SQLite, cut short, damaged), the disk (full,
  * read-only).  code is SQLite's extended result code, sys_errno the
  * system error it saw (0 if none), msg its text, doing what was being
- * done ("import").  Returns BC_ERR_DAMAGED for a damaged file,
- * BC_ERR_NOMEM when SQLite ran out of memory, else BC_ERR_DB. */
+ * done ("import", in English marked N_(): it is shown translated).
+ * Returns BC_ERR_DAMAGED for a damaged file, BC_ERR_NOMEM when SQLite
+ * ran out of memory, else BC_ERR_DB. */
 bc_err bc_dbfile_explain(const char *path, int code, int sys_errno,
 			 const char *msg, const char *doing, bc_diags *d);
 /* True for an SQLite result code that means the file is damaged. */
 bool bc_dbfile_damage_code(int code);
 /* The advice given with every report of damage. */
 #define BC_DBFILE_DAMAGED                                                     \
-	"the database is damaged: run 'baocao check' to see what is "       \
-	"wrong, and restore it from a backup ('baocao restore --help')"
+	N_("the database is damaged: run 'baocao check' to see what is "    \
+	   "wrong, and restore it from a backup ('baocao restore --help')")
 
 /* The reason a database may not be created at path, or NULL when there
  * is none: its journal file NAME-wal lies there without it (SQLite would
  * apply that journal, a removed database's last changes, to the new
- * file).  The text is static. */
+ * file).  The text is static, in English, marked N_(). */
 const char *bc_dbfile_stray_journal(const char *path);
 
 /* Creates the temporary file for a database that will become path

@@ -241,8 +241,8 @@ bc_err bc_revision_store(bc_store *st, const bc_receipt *r, bc_part *parts,
 		ok = store_part(s, vs, sub, r, &parts[i], order);
 	bc_free(order);
 	if (!sub)
-		return bc_store_fail(st, d, "submission");
-	return ok ? BC_OK : bc_store_fail(st, d, "revision");
+		return bc_store_fail(st, d, N_("submission"));
+	return ok ? BC_OK : bc_store_fail(st, d, N_("revision"));
 }
 
 bc_err bc_revision_duplicate(bc_store *st, int64_t unit_id,
@@ -258,7 +258,7 @@ bc_err bc_revision_duplicate(bc_store *st, int64_t unit_id,
 	*found = false;
 	what[0] = '\0';
 	if (!s)
-		return bc_store_fail(st, d, "submission");
+		return bc_store_fail(st, d, N_("submission"));
 	sqlite3_bind_int64(s, 1, unit_id);
 	sqlite3_bind_int64(s, 2, period_id);
 	sqlite3_bind_text(s, 3, sha256, -1, SQLITE_STATIC);
@@ -299,7 +299,7 @@ bc_err bc_revision_numbers(bc_store *st, int64_t unit_id, const char *period,
 	sqlite3_stmt *s = bc_store_stmt(st, sql);
 	*out = (bc_numbers){0};
 	if (!s)
-		return bc_store_fail(st, d, "revision");
+		return bc_store_fail(st, d, N_("revision"));
 	sqlite3_bind_int64(s, 1, unit_id);
 	sqlite3_bind_text(s, 2, period, -1, SQLITE_STATIC);
 	size_t cap = 0;
@@ -320,7 +320,7 @@ bc_err bc_revision_numbers(bc_store *st, int64_t unit_id, const char *period,
 			rc = BC_ERR_NOMEM;
 	}
 	if (rc == BC_OK && r != SQLITE_DONE)
-		rc = bc_store_fail(st, d, "revision");
+		rc = bc_store_fail(st, d, N_("revision"));
 	sqlite3_reset(s);
 	if (rc != BC_OK)
 		bc_numbers_free(out);
@@ -383,7 +383,7 @@ bc_err bc_revision_previous(bc_store *st, int64_t unit_id, const char *part,
 	bc_date_format(day - 1, before);
 	*found = false;
 	if (!s)
-		return bc_store_fail(st, d, "revision");
+		return bc_store_fail(st, d, N_("revision"));
 	sqlite3_bind_int64(s, 1, unit_id);
 	sqlite3_bind_text(s, 2, part, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 3, when, -1, SQLITE_STATIC);
@@ -396,7 +396,7 @@ bc_err bc_revision_previous(bc_store *st, int64_t unit_id, const char *part,
 	}
 	bc_err rc = r == SQLITE_ROW || r == SQLITE_DONE
 			    ? BC_OK
-			    : bc_store_fail(st, d, "revision");
+			    : bc_store_fail(st, d, N_("revision"));
 	sqlite3_reset(s);
 	return rc;
 }

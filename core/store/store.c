@@ -227,7 +227,7 @@ const char *bc_store_path(const bc_store *st)
 static bc_err exec(bc_store *st, const char *sql, bc_diags *d)
 {
 	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-		return bc_store_fail(st, d, "database");
+		return bc_store_fail(st, d, N_("database"));
 	return BC_OK;
 }
 
@@ -239,11 +239,11 @@ static bc_err read_version(bc_store *st, int *v, bc_diags *d)
 	bc_err rc = BC_OK;
 	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL) !=
 	    SQLITE_OK)
-		return bc_store_fail(st, d, "cannot open");
+		return bc_store_fail(st, d, N_("cannot open"));
 	if (sqlite3_step(s) == SQLITE_ROW)
 		*v = sqlite3_column_int(s, 0);
 	else
-		rc = bc_store_fail(st, d, "cannot open");
+		rc = bc_store_fail(st, d, N_("cannot open"));
 	sqlite3_finalize(s);
 	return rc;
 }
@@ -265,15 +265,15 @@ static bc_err known_version(bc_store *st, int v, int n, bc_diags *d)
 {
 	if (v > n) {
 		bc_diags_add(d, BC_ERROR, st->path, 0, NULL, NULL,
-			     "schema version %d is newer than this baocao "
-			     "knows (%d): use a newer baocao",
+			     N_("schema version %d is newer than this baocao "
+			        "knows (%d): use a newer baocao"),
 			     v, n);
 		return BC_ERR_SCHEMA;
 	}
 	if (v < 0) {
 		bc_diags_add(d, BC_ERROR, st->path, 0, NULL, NULL,
-			     "not a baocao database: its schema version is "
-			     "%d, and baocao's run from 0 to %d",
+			     N_("not a baocao database: its schema version is "
+			        "%d, and baocao's run from 0 to %d"),
 			     v, n);
 		return BC_ERR_DB;
 	}
@@ -333,15 +333,15 @@ static bc_err foreign_database(bc_store *st, int v, bc_diags *d)
 			       "name NOT IN (SELECT name FROM sqlite_schema "
 			       "WHERE name LIKE 'sqlite_%')",
 			       -1, &s, NULL) != SQLITE_OK)
-		return bc_store_fail(st, d, "cannot open");
+		return bc_store_fail(st, d, N_("cannot open"));
 	int r = sqlite3_step(s);
 	bool foreign = r == SQLITE_ROW && sqlite3_column_int(s, 0) > 0;
 	bc_err rc = r == SQLITE_ROW ? BC_OK : bc_store_fail(st, d, "cannot open");
 	sqlite3_finalize(s);
 	if (foreign) {
 		bc_diags_add(d, BC_ERROR, st->path, 0, NULL, NULL,
-			     "not a baocao database (its tables are another "
-			     "program's)");
+			     N_("not a baocao database (its tables are another "
+			        "program's)"));
 		rc = BC_ERR_DB;
 	}
 	return rc;
@@ -367,7 +367,7 @@ static bc_err set_wal(bc_store *st, bc_diags *d)
 		if (r == SQLITE_OK)
 			return BC_OK;
 		if ((r & 0xff) != SQLITE_BUSY || ms_now() - start >= BUSY_MS)
-			return bc_store_fail(st, d, "cannot open");
+			return bc_store_fail(st, d, N_("cannot open"));
 		sqlite3_sleep(20);
 	}
 }
@@ -385,7 +385,7 @@ static bc_err configure(bc_store *st, bc_open_mode mode, bc_diags *d)
 		rc = foreign_database(st, v, d);
 	if (rc == BC_OK && mode != BC_OPEN_CREATE && v == 0) {
 		bc_diags_add(d, BC_ERROR, st->path, 0, NULL, NULL,
-			     "empty database (run 'baocao init')");
+			     N_("empty database (run 'baocao init')"));
 		rc = BC_ERR_NO_DB;
 	}
 	if (rc == BC_OK)
@@ -411,8 +411,10 @@ static bc_err create_file(const char *path, bc_diags *d)
 	bool existed;
 	bc_err rc = file ? BC_OK : BC_ERR_NOMEM;
 	if (stray) {
-		bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL,
-			     "cannot create the database: %s", stray);
+		bc_said why;
+		bc_said_make(&why, N_("cannot create the database"));
+		bc_said_cat(&why, ": ", stray);
+		bc_diags_add_made(d, BC_ERROR, path, 0, why.msg, why.text);
 		rc = BC_ERR_NO_DB;
 	}
 	if (rc == BC_OK)
@@ -451,8 +453,8 @@ bc_err bc_store_open(const char *path, bc_open_mode mode, bc_store **out,
 {
 	if (!file_exists(path) && mode != BC_OPEN_CREATE) {
 		bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL,
-			     "no database here (create it with 'baocao "
-			     "init', or give --db or $BAOCAO_DB)");
+			     N_("no database here (create it with 'baocao "
+			        "init', or give --db or $BAOCAO_DB)"));
 		return BC_ERR_NO_DB;
 	}
 	if (!file_exists(path)) {
@@ -569,7 +571,7 @@ static bc_err refuse_damaged(bc_store *st, bc_diags *d)
 {
 	if (!st->damage_said)
 		bc_diags_add(d, BC_ERROR, st->path, 0, NULL, NULL,
-			     "%s; nothing was written", BC_DBFILE_DAMAGED);
+			     N_("%s; nothing was written"), BC_DBFILE_DAMAGED);
 	st->damage_said = true;
 	return BC_ERR_DAMAGED;
 }
@@ -631,14 +633,14 @@ static bc_err last_hash(bc_store *st, char out[BC_SHA256_HEX], bc_diags *d)
 	sqlite3_stmt *s = bc_store_stmt(st, sql);
 	strcpy(out, "");
 	if (!s)
-		return bc_store_fail(st, d, "audit");
+		return bc_store_fail(st, d, N_("audit"));
 	int r = sqlite3_step(s);
 	if (r == SQLITE_ROW && sqlite3_column_text(s, 0))
 		snprintf(out, BC_SHA256_HEX, "%s",
 			 (const char *)sqlite3_column_text(s, 0));
 	bc_err rc = r == SQLITE_ROW || r == SQLITE_DONE
 			    ? BC_OK
-			    : bc_store_fail(st, d, "audit");
+			    : bc_store_fail(st, d, N_("audit"));
 	sqlite3_reset(s);
 	return rc;
 }
@@ -658,7 +660,7 @@ bc_err bc_store_audit(bc_store *st, const char *action, const char *object,
 		" prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)";
 	sqlite3_stmt *s = bc_store_stmt(st, sql);
 	if (!s)
-		return bc_store_fail(st, d, "audit");
+		return bc_store_fail(st, d, N_("audit"));
 	sqlite3_bind_int64(s, 1, at);
 	sqlite3_bind_text(s, 2, st->actor, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 3, action, -1, SQLITE_STATIC);
@@ -667,7 +669,7 @@ bc_err bc_store_audit(bc_store *st, const char *action, const char *object,
 	sqlite3_bind_text(s, 6, prev, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 7, hash, -1, SQLITE_STATIC);
 	int r = sqlite3_step(s);
-	rc = r == SQLITE_DONE ? BC_OK : bc_store_fail(st, d, "audit");
+	rc = r == SQLITE_DONE ? BC_OK : bc_store_fail(st, d, N_("audit"));
 	sqlite3_reset(s);
 	return rc;
 }
@@ -689,14 +691,14 @@ static void audit_problem(bc_store *st, sqlite3_stmt *s, bool changed,
 		 (long long)sqlite3_column_int64(s, 0));
 	if (changed)
 		bc_diags_add_at(problems, BC_ERROR, st->path, loc, NULL, NULL,
-				"%s %s: changed after it was written (its "
-				"hash does not match what it says)",
+				N_("%s %s: changed after it was written (its "
+				   "hash does not match what it says)"),
 				col_text(s, 3), col_text(s, 4));
 	if (unlinked)
 		bc_diags_add_at(problems, BC_ERROR, st->path, loc, NULL, NULL,
-				"%s %s: does not follow the entry before it "
-				"(an entry was removed, changed or put in "
-				"between)",
+				N_("%s %s: does not follow the entry before it "
+				   "(an entry was removed, changed or put in "
+				   "between)"),
 				col_text(s, 3), col_text(s, 4));
 }
 
@@ -712,7 +714,7 @@ static bc_err audit_walk(bc_store *st, bc_diags *problems, int64_t *first_bad,
 			       "SELECT id, at, actor, action, object, detail,"
 			       " prev_hash, hash FROM audit ORDER BY id",
 			       -1, &s, NULL) != SQLITE_OK)
-		return bc_store_fail(st, d, "audit");
+		return bc_store_fail(st, d, N_("audit"));
 	int r;
 	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
 		++*entries;
@@ -732,7 +734,7 @@ static bc_err audit_walk(bc_store *st, bc_diags *problems, int64_t *first_bad,
 	}
 	bc_err rc = r == SQLITE_ROW || r == SQLITE_DONE
 			    ? BC_OK
-			    : bc_store_fail(st, d, "audit");
+			    : bc_store_fail(st, d, N_("audit"));
 	sqlite3_finalize(s);
 	return rc;
 }
@@ -775,7 +777,7 @@ bc_err bc_store_record_ruleset(bc_store *st, const bc_ruleset *rs,
 {
 	int64_t row = ruleset_row(st, rs->id, rs->hash);
 	if (row < 0)
-		return bc_store_fail(st, d, "ruleset");
+		return bc_store_fail(st, d, N_("ruleset"));
 	if (row == 0) {
 		sqlite3_stmt *s = NULL;
 		bool ok = sqlite3_prepare_v2(st->db,
@@ -828,7 +830,7 @@ bc_err bc_store_ruleset_sources(bc_store *st, const char *id,
 			       " JOIN ruleset r ON r.id = f.ruleset_id"
 			       " WHERE r.code = ? AND r.hash = ?",
 			       -1, &s, NULL) != SQLITE_OK)
-		return bc_store_fail(st, d, "ruleset");
+		return bc_store_fail(st, d, N_("ruleset"));
 	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, hash, -1, SQLITE_STATIC);
 	bc_err rc = BC_OK;
@@ -838,12 +840,12 @@ bc_err bc_store_ruleset_sources(bc_store *st, const char *id,
 				   sqlite3_column_blob(s, 1),
 				   (size_t)sqlite3_column_bytes(s, 1));
 	if (rc == BC_OK && r != SQLITE_DONE)
-		rc = bc_store_fail(st, d, "ruleset");
+		rc = bc_store_fail(st, d, N_("ruleset"));
 	sqlite3_finalize(s);
 	if (rc == BC_OK && out->n == 0) {
 		bc_diags_add(d, BC_ERROR, st->path, 0, NULL, NULL,
-			     "the sources of ruleset %s (%.12s…) are not in "
-			     "the database",
+			     N_("the sources of ruleset %s (%.12s…) are not in "
+			        "the database"),
 			     id, hash);
 		rc = BC_ERR_NOT_FOUND;
 	}

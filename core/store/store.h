@@ -75,7 +75,7 @@ struct sqlite3_stmt *bc_store_stmt(bc_store *st, const char *sql);
 /* Adds to d why the last SQLite call failed (bc_dbfile_explain) and
  * returns BC_ERR_DAMAGED when the file is damaged (the store then
  * refuses every write), BC_ERR_NOMEM when memory ran out, else
- * BC_ERR_DB. */
+ * BC_ERR_DB.  doing is in English, marked N_(). */
 bc_err bc_store_fail(bc_store *st, bc_diags *d, const char *doing);
 
 /* Marks the store damaged: from then on it refuses to begin or commit a

@@ -40,12 +40,13 @@ static int setup(void **state)
 	bc_srcset_hash(&src, h);
 	bc_srcset_free(&src);
 	sqlite3 *db = bc_store_db(f->st);
+	test_texts *tx = test_texts_load("store-samples.txt");
 	snprintf(sql, sizeof sql,
 		 "INSERT INTO ruleset VALUES (1, 'r', '%s', 0);"
 		 "INSERT INTO ruleset_file VALUES (1, 'ruleset.lua', '%s');"
-		 "INSERT INTO unit VALUES (1, 'xa-a', 'Xã A', 'commune', NULL);"
+		 "INSERT INTO unit VALUES (1, 'xa-a', '%s', 'commune', NULL);"
 		 "INSERT INTO period VALUES (1, '2023-Q1', 'Q1', 2023, NULL, 1,"
-		 " 'Quý I', '2022-12-10', '2023-03-10', '2023-02-28',"
+		 " '%s', '2022-12-10', '2023-03-10', '2023-02-28',"
 		 " '2023-03-04', NULL, NULL, 0);"
 		 "INSERT INTO submission VALUES (1, 1, 1, 'a.json', '%s',"
 		 " 'json', 0, 0, 'file', 'A', 'B', NULL, 0, 0, 'x');"
@@ -53,7 +54,9 @@ static int setup(void **state)
 		 "INSERT INTO revision VALUES (2, 1, 1, 1, 'bm1', 2, 0, 1);"
 		 "INSERT INTO value (revision_id, field, row, col, num, txt)"
 		 " VALUES (1, 'f', 0, '', 1, NULL);",
-		 h, rules, sha);
+		 h, rules, test_texts_get(tx, "unit_name"),
+		 test_texts_get(tx, "period_label"), sha);
+	test_texts_free(tx);
 	exec_ok(db, sql);
 	snprintf(sql, sizeof sql, "xa-a 2023-Q1: bm1 (sha256 %s)", sha);
 	assert_int_equal(bc_store_audit(f->st, "import", "a.json", sql, &f->d),

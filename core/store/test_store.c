@@ -201,11 +201,9 @@ static void empty_file_without_create(void **state)
 static void not_a_database(void **state)
 {
 	fx *f = *state;
-	test_write(f->dir, "baocao.db",
-		   "code,name,kind,roles,parent\n"
-		   "tan-ky,UBND huyện Tân Kỳ,district,,\n"
-		   "this is a units file given where the database goes, "
-		   "long enough to fill a page header of a database file\n");
+	char *units = test_fixture_read("units-given-as-database.csv");
+	test_write(f->dir, "baocao.db", units);
+	free(units);
 	for (int create = 0; create < 2; create++) {
 		bc_store *st = NULL;
 		assert_int_equal(bc_store_open(f->path, create, &st, &f->d),
@@ -547,6 +545,8 @@ static void audit_entries_chain(void **state)
 	bc_store *st = open_new(f);
 	sqlite3 *db = bc_store_db(st);
 	bc_store_set_clock(st, 1700000000);
+	test_texts *tx = test_texts_load("store-samples.txt");
+	const char *detail = test_texts_get(tx, "audit_detail");
 	int64_t bad = -1;
 	/* An empty log verifies. */
 	assert_int_equal(bc_store_audit_verify(st, &bad, &f->d), BC_OK);
@@ -558,7 +558,7 @@ static void audit_entries_chain(void **state)
 			 BC_OK);
 	assert_int_equal(bc_store_set_actor(st, "nv.lan"), BC_OK);
 	assert_int_equal(bc_store_audit(st, "period.advance", "2023-H1",
-					"Công văn 12/UBND", &f->d),
+					detail, &f->d),
 			 BC_OK);
 	assert_int_equal(bc_store_audit(st, "period.advance", "2023-Y", NULL,
 					&f->d),
@@ -572,7 +572,7 @@ static void audit_entries_chain(void **state)
 	text_of(db, "SELECT actor FROM audit WHERE id = 2", s, sizeof s);
 	assert_string_equal(s, "nv.lan");
 	text_of(db, "SELECT detail FROM audit WHERE id = 2", s, sizeof s);
-	assert_string_equal(s, "Công văn 12/UBND");
+	assert_string_equal(s, detail);
 	text_of(db, "SELECT detail FROM audit WHERE id = 3", s, sizeof s);
 	assert_string_equal(s, "");
 	assert_int_equal(int_of(db, "SELECT min(at) = max(at) AND at = "
@@ -591,6 +591,7 @@ static void audit_entries_chain(void **state)
 	assert_int_equal(bc_store_audit_verify(st, &bad, &f->d), BC_OK);
 	assert_int_equal(bad, 0);
 	assert_int_equal(f->d.n, 0);
+	test_texts_free(tx);
 	finish(f);
 }
 
@@ -803,30 +804,25 @@ static void begin_takes_the_write_lock(void **state)
 
 /* ---- rules sources ------------------------------------------------------ */
 
-static const char ruleset_lua[] =
-	"directive {\n"
-	"  id = \"tiny\", title = \"Hướng dẫn thử\", reference = \"1/T\",\n"
-	"  in_force = { from = \"2023-01-01\" },\n"
-	"  deadline = { inclusive = true, utc_offset = \"+07:00\" },\n"
-	"}\n"
-	"unit_kind { id = \"department\", label = \"Phòng\" }\n"
-	"include \"periods/q.lua\"\n";
-static const char periods_lua[] =
-	"period_type {\n"
-	"  code = \"Q1\", label = \"Quý I năm {year}\",\n"
-	"  window = { from = \"01/01/Y\", to = \"31/03/Y\" },\n"
-	"  unit_due = \"05/04/Y\", compile_due = \"10/04/Y\",\n"
-	"}\n";
+/* Adds tests/data/tiny-rules/path to src as path. */
+static void add_tiny_source(bc_srcset *src, const char *path)
+{
+	char *dir = test_fixture_path("tiny-rules");
+	char *file = test_path(dir, path);
+	size_t len;
+	char *text = test_read_path(file, &len);
+	assert_int_equal(bc_srcset_add(src, path, text, len), BC_OK);
+	free(text);
+	free(file);
+	free(dir);
+}
 
+/* The ruleset of tests/data/tiny-rules, two files. */
 static bc_ruleset *tiny_ruleset(bc_diags *d)
 {
 	bc_srcset src = BC_SRCSET_INIT;
-	assert_int_equal(bc_srcset_add(&src, "ruleset.lua", ruleset_lua,
-				       sizeof ruleset_lua - 1),
-			 BC_OK);
-	assert_int_equal(bc_srcset_add(&src, "periods/q.lua", periods_lua,
-				       sizeof periods_lua - 1),
-			 BC_OK);
+	add_tiny_source(&src, "ruleset.lua");
+	add_tiny_source(&src, "periods/q.lua");
 	bc_ruleset *rs = NULL;
 	bc_err rc = bc_ruleset_load("tiny", &src, NULL, &rs, d);
 	if (rc != BC_OK) {

@@ -51,6 +51,8 @@ typedef struct ctx {
 	unit *units;        /* in the model's (tree) order */
 	unit *by_code;      /* the same, sorted by code, for lookups */
 	size_t n_units;
+	const unit **listed; /* what put_listed writes */
+	size_t n_listed;
 } ctx;
 
 static void put_n(ctx *c, const char *s, size_t n)
@@ -370,14 +372,91 @@ static void put_date(ctx *c, const char *iso)
 	}
 }
 
-/* "2023-03-05T09:00:00+07:00" as "09:00 ngày 05/03/2023". */
+/* ---- words ----------------------------------------------------------------
+ *
+ * The page's words come with the model (ABI 1.1): the ruleset's under
+ * wording.html (each key there, the rules' or baocao's own), the words
+ * every Vietnamese document shares under document (the national title,
+ * how a moment is written).  A text's {name} is filled by a slot: a
+ * value escaped, or what a function writes. */
+
+typedef struct slot {
+	const char *name, *value;
+	void (*put)(ctx *c, const char *arg); /* or NULL: value, escaped */
+} slot;
+
+#define SLOTS(...) (const slot[]){__VA_ARGS__}, \
+	sizeof((const slot[]){__VA_ARGS__}) / sizeof(slot)
+
+/* The ruleset's word for the page, "" when the host gives none. */
+static const char *word(ctx *c, const char *key)
+{
+	const char *w = get(c, "wording.html.%s", key);
+	return w ? w : "";
+}
+
+static const char *doc_word(ctx *c, const char *key)
+{
+	const char *w = get(c, "document.%s", key);
+	return w ? w : "";
+}
+
+/* text, escaped, each {name} of v[0..n) filled. */
+static void say_text(ctx *c, const char *text, const slot *v, size_t n)
+{
+	char buf[2048];
+	snprintf(buf, sizeof buf, "%s", text); /* get() reuses its memory */
+	const char *s = buf, *run = buf;
+	while ((s = strchr(s, '{'))) {
+		size_t len = strspn(s + 1, "abcdefghijklmnopqrstuvwxyz_");
+		size_t i = 0;
+		for (; len && s[1 + len] == '}' && i < n; i++)
+			if (strlen(v[i].name) == len &&
+			    !strncmp(v[i].name, s + 1, len))
+				break;
+		if (!len || s[1 + len] != '}' || i == n) {
+			s++;
+			continue;
+		}
+		char part[sizeof buf];
+		snprintf(part, sizeof part, "%.*s", (int)(s - run), run);
+		esc(c, part);
+		if (v[i].put)
+			v[i].put(c, v[i].value);
+		else
+			esc(c, v[i].value);
+		run = s = s + len + 2;
+	}
+	esc(c, run);
+}
+
+/* The ruleset's word key, filled. */
+static void say(ctx *c, const char *key, const slot *v, size_t n)
+{
+	say_text(c, word(c, key), v, n);
+}
+
+/* The names of c->listed, between commas. */
+static void put_listed(ctx *c, const char *unused)
+{
+	(void)unused;
+	for (size_t i = 0; i < c->n_listed; i++) {
+		if (i)
+			put(c, ", ");
+		esc(c, c->listed[i]->name);
+	}
+}
+
+/* "2023-03-05T09:00:00+07:00" as document.time says a moment: "09:00
+ * ngày 05/03/2023". */
 static void put_time(ctx *c, const char *iso)
 {
 	if (iso && strlen(iso) >= 16 && iso[10] == 'T') {
-		char buf[8];
-		snprintf(buf, sizeof buf, "%.5s", iso + 11);
-		esc(c, buf);
-		put(c, " ngày ");
+		char hm[8];
+		snprintf(hm, sizeof hm, "%.5s", iso + 11);
+		say_text(c, doc_word(c, "time"),
+			 SLOTS({"time", hm, NULL}, {"date", iso, put_date}));
+		return;
 	}
 	put_date(c, iso);
 }
@@ -675,7 +754,8 @@ static void chart_levels(ctx *c, const char *form, const char *ind,
 	double top = 0;
 	for (size_t i = 0; i <= c->n_levels && n < MAX_GROUPS; i++) {
 		const char *lv = i < c->n_levels ? c->levels[i].id : "total";
-		g[n].label = i < c->n_levels ? c->levels[i].label : "Tổng cộng";
+		g[n].label = i < c->n_levels ? c->levels[i].label
+					     : doc_word(c, "total");
 		g[n].have[0] = num(c, &g[n].v[0],
 				   "aggregate.forms.%s.indicators.%s.%s", form,
 				   ind, lv);
@@ -703,12 +783,15 @@ static void chart_levels(ctx *c, const char *form, const char *ind,
 			int by = y + 4 + k * 16;
 			if (g[i].have[k])
 				chart_bar(c, k ? "bar prev" : "bar",
-					  k ? "Cùng kỳ năm trước" : "Kỳ này",
+					  word(c, k ? "last_year" : "this_period"),
 					  g[i].v[k], max, by, 13);
-			else
+			else {
 				putf(c, "<text class=\"val na\" x=\"%d\" "
-					"y=\"%d\">không có số liệu</text>\n",
+					"y=\"%d\">",
 				     LABEL_W + 4, by + 11);
+				say(c, "no_figures", NULL, 0);
+				put(c, "</text>\n");
+			}
 		}
 	}
 	put(c, "</svg>\n");
@@ -775,19 +858,23 @@ static void indicator_chart(ctx *c, const char *form, size_t fi, size_t k)
 	put(c, "<figure class=\"fig\"><figcaption>");
 	esc(c, label);
 	if (best_n < 2) {
-		put(c, " <span class=\"unit\">(%, theo cấp)</span></figcaption>\n");
+		put(c, " <span class=\"unit\">");
+		say(c, "by_level", NULL, 0);
+		put(c, "</span></figcaption>\n");
 		chart_levels(c, form, id, label);
-		put(c, "<p class=\"legend\"><span class=\"sw cur\"></span>Kỳ "
-		       "này <span class=\"sw prev\"></span>Cùng kỳ năm trước"
-		       "</p></figure>\n");
+		put(c, "<p class=\"legend\"><span class=\"sw cur\"></span>");
+		say(c, "this_period", NULL, 0);
+		put(c, " <span class=\"sw prev\"></span>");
+		say(c, "last_year", NULL, 0);
+		put(c, "</p></figure>\n");
 		c->api->free(c->h, bars);
 		c->api->free(c->h, nodata);
 		return;
 	}
 	const level *lv = &c->levels[best];
-	put(c, " <span class=\"unit\">(%; ");
-	esc(c, lv->label);
-	put(c, ", từng đơn vị)</span></figcaption>\n");
+	put(c, " <span class=\"unit\">");
+	say(c, "by_unit", SLOTS({"level", lv->label, NULL}));
+	put(c, "</span></figcaption>\n");
 
 	/* The units of the level that have a figure, and those expected to
 	 * send the form that do not (a unit that is not asked for the form
@@ -818,24 +905,23 @@ static void indicator_chart(ctx *c, const char *form, size_t fi, size_t k)
 	int have_ref = num(c, &ref, "aggregate.forms.%s.indicators.%s.%s",
 			   form, id, lv->id);
 	chart_units(c, label, bars, n, have_ref, ref, lv->label);
-	put(c, "<p class=\"legend\"><span class=\"sw cur\"></span>Bằng hoặc "
-	       "cao hơn mức chung <span class=\"sw low\"></span>Thấp hơn mức "
-	       "chung");
+	put(c, "<p class=\"legend\"><span class=\"sw cur\"></span>");
+	say(c, "at_or_above", NULL, 0);
+	put(c, " <span class=\"sw low\"></span>");
+	say(c, "below", NULL, 0);
 	if (have_ref) {
 		char buf[64];
 		fmt_num(ref, 1, buf, sizeof buf);
-		put(c, " <span class=\"sw ref\"></span>Mức chung ");
-		esc(c, lv->label);
-		putf(c, ": %s%%", buf);
+		put(c, " <span class=\"sw ref\"></span>");
+		say(c, "reference",
+		    SLOTS({"level", lv->label, NULL}, {"value", buf, NULL}));
 	}
 	put(c, "</p>\n");
 	if (n_no) {
-		put(c, "<p class=\"nodata\">Không có số liệu: ");
-		for (size_t i = 0; i < n_no; i++) {
-			if (i)
-				put(c, ", ");
-			esc(c, nodata[i]->name);
-		}
+		c->listed = nodata;
+		c->n_listed = n_no;
+		put(c, "<p class=\"nodata\">");
+		say(c, "no_data", SLOTS({"units", NULL, put_listed}));
 		put(c, "</p>\n");
 	}
 	put(c, "</figure>\n");
@@ -931,8 +1017,9 @@ static void head(ctx *c)
 	const char *label = get(c, "period.label");
 	put(c, "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta "
 	       "charset=\"utf-8\">\n<meta name=\"viewport\" "
-	       "content=\"width=device-width, initial-scale=1\">\n<title>Báo "
-	       "cáo CCHC – ");
+	       "content=\"width=device-width, initial-scale=1\">\n<title>");
+	say(c, "doc_title", NULL, 0);
+	put(c, " – ");
 	esc(c, label ? label : get(c, "period.period"));
 	if (district) {
 		put(c, " – ");
@@ -943,40 +1030,36 @@ static void head(ctx *c)
 	put(c, "</head>\n<body>\n<main>\n<header class=\"masthead\">\n<div>"
 	       "<b>");
 	esc(c, district);
-	put(c, "</b></div>\n<div><b>Cộng hòa xã hội chủ nghĩa Việt Nam</b>"
-	       "<span class=\"motto\">Độc lập – Tự do – Hạnh phúc</span>"
-	       "</div>\n</header>\n");
-	put(c, "<h1>Báo cáo tổng hợp kết quả công tác cải cách hành "
-	       "chính</h1>\n<p class=\"sub period\">");
+	put(c, "</b></div>\n<div><b>");
+	esc(c, doc_word(c, "nation"));
+	put(c, "</b><span class=\"motto\">");
+	esc(c, doc_word(c, "motto"));
+	put(c, "</span></div>\n</header>\n<h1>");
+	say(c, "title", NULL, 0);
+	put(c, "</h1>\n<p class=\"sub period\">");
 	esc(c, label ? label : get(c, "period.period"));
 	put(c, "</p>\n<p class=\"sub\">");
 	const char *from = get(c, "period.window.from");
 	const char *to = get(c, "period.window.to");
-	if (from && to) {
-		put(c, "Số liệu từ ngày ");
-		put_date(c, from);
-		put(c, " đến ngày ");
-		put_date(c, to);
-	}
+	if (from && to)
+		say(c, "window",
+		    SLOTS({"from", from, put_date}, {"to", to, put_date}));
 	const char *due = get(c, "period.unit_due");
 	if (due) {
-		put(c, " · Hạn đơn vị gửi báo cáo: ");
-		put_date(c, due);
+		put(c, " · ");
+		say(c, "due", SLOTS({"date", due, put_date}));
 	}
 	put(c, "</p>\n");
 }
 
-static const char *state_label(const char *s)
+/* A unit's state as the page says it: wording.html.<state>. */
+static const char *state_label(ctx *c, const char *s)
 {
-	static const char *const names[][2] = {
-		{"on_time", "Đúng hạn"},
-		{"late", "Trễ hạn"},
-		{"partial", "Gửi chưa đủ"},
-		{"missing", "Chưa gửi"},
-	};
-	for (size_t i = 0; s && i < sizeof names / sizeof *names; i++)
-		if (!strcmp(names[i][0], s))
-			return names[i][1];
+	static const char *const states[] = {"on_time", "late", "partial",
+					     "missing"};
+	for (size_t i = 0; s && i < sizeof states / sizeof *states; i++)
+		if (!strcmp(states[i], s))
+			return word(c, s);
 	return s;
 }
 
@@ -984,7 +1067,7 @@ static const char *state_label(const char *s)
 static void put_part(ctx *c, const char *part)
 {
 	if (part && !strcmp(part, "report"))
-		put(c, "báo cáo bằng văn bản");
+		say(c, "report_part", NULL, 0);
 	else
 		esc_upper(c, part);
 }
@@ -1007,10 +1090,8 @@ static void late_note(ctx *c, size_t i)
 		    (!last || strcmp(at, last) > 0))
 			last = at;
 	}
-	if (last) {
-		put(c, "Gửi lúc ");
-		put_time(c, last);
-	}
+	if (last)
+		say(c, "sent_at", SLOTS({"time", last, put_time}));
 }
 
 static void card(ctx *c, const char *cls, const char *path, int rate,
@@ -1022,8 +1103,43 @@ static void card(ctx *c, const char *cls, const char *path, int rate,
 	if (have)
 		fmt_num(v, 1, buf, sizeof buf);
 	putf(c, "<div class=\"card %s\"><span class=\"n\">%s%s</span>"
-		"<span class=\"l\">%s</span></div>\n",
-	     cls, have ? buf : "–", have && rate ? "%" : "", label);
+		"<span class=\"l\">",
+	     cls, have ? buf : "–", have && rate ? "%" : "");
+	say(c, label, NULL, 0);
+	put(c, "</span></div>\n");
+}
+
+/* The parts of the list at path, between commas. */
+static void put_parts(ctx *c, const char *path)
+{
+	char base[sizeof c->path];
+	snprintf(base, sizeof base, "%s", path);
+	size_t m = count(c, "%s", base);
+	for (size_t j = 0; j < m; j++) {
+		if (j)
+			put(c, ", ");
+		put_part(c, get(c, "%s[%zu]", base, j));
+	}
+}
+
+/* A table's head cell: the ruleset's word key, or a document's word. */
+static void th(ctx *c, const char *text)
+{
+	put(c, "<th>");
+	say_text(c, text, NULL, 0);
+	put(c, "</th>");
+}
+
+static void late_head(ctx *c)
+{
+	put(c, "<h3>");
+	say(c, "late_head", NULL, 0);
+	put(c, "</h3>\n<table>\n<tr>");
+	th(c, doc_word(c, "seq"));
+	th(c, word(c, "unit"));
+	th(c, word(c, "state"));
+	th(c, word(c, "note"));
+	put(c, "</tr>\n");
 }
 
 static void status_section(ctx *c)
@@ -1037,36 +1153,41 @@ static void status_section(ctx *c)
 		{"missing", "#b3261e"},
 	};
 	double expected = 0;
-	put(c, "<h2>I. Tình hình gửi báo cáo</h2>\n");
+	put(c, "<h2>");
+	say(c, "status_head", NULL, 0);
+	put(c, "</h2>\n");
 	const char *as_of = get(c, "status.as_of");
 	if (as_of) {
-		put(c, "<p class=\"meta\">Tính đến ngày ");
-		put_date(c, as_of);
-		put(c, ".</p>\n");
+		put(c, "<p class=\"meta\">");
+		say(c, "as_of", SLOTS({"date", as_of, put_date}));
+		put(c, "</p>\n");
 	}
 	put(c, "<div class=\"cards\">\n");
-	card(c, "", "status.summary.expected", 0, "Đơn vị phải báo cáo");
-	card(c, "ok", "status.summary.on_time", 0, "Gửi đủ, đúng hạn");
-	card(c, "warn", "status.summary.late", 0, "Gửi đủ, trễ hạn");
-	card(c, "warn", "status.summary.partial", 0, "Gửi chưa đủ");
-	card(c, "bad", "status.summary.missing", 0, "Chưa gửi");
+	card(c, "", "status.summary.expected", 0, "card_expected");
+	card(c, "ok", "status.summary.on_time", 0, "card_on_time");
+	card(c, "warn", "status.summary.late", 0, "card_late");
+	card(c, "warn", "status.summary.partial", 0, "card_partial");
+	card(c, "bad", "status.summary.missing", 0, "card_missing");
 	card(c, "rate", "status.summary.reporting_rate", 1,
-	     "Tỷ lệ gửi đủ báo cáo");
-	card(c, "rate", "status.summary.on_time_rate", 1, "Tỷ lệ đúng hạn");
+	     "card_reporting_rate");
+	card(c, "rate", "status.summary.on_time_rate", 1, "card_on_time_rate");
 	put(c, "</div>\n");
 
 	/* The same four numbers as one bar: the share of each state. */
 	if (num(c, &expected, "status.summary.expected") && expected > 0) {
-		put(c, "<div class=\"stack\" role=\"img\" aria-label=\"Tỷ lệ "
-		       "đơn vị theo tình trạng\">");
+		put(c, "<div class=\"stack\" role=\"img\" aria-label=\"");
+		say(c, "states", NULL, 0);
+		put(c, "\">");
 		for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
 			double v;
 			if (num(c, &v, "status.summary.%s", parts[i].key) &&
-			    v > 0)
+			    v > 0) {
 				putf(c, "<span style=\"width:%.2f%%;background:"
-					"%s\" title=\"%s\"></span>",
-				     100 * v / expected, parts[i].color,
-				     state_label(parts[i].key));
+					"%s\" title=\"",
+				     100 * v / expected, parts[i].color);
+				esc(c, state_label(c, parts[i].key));
+				put(c, "\"></span>");
+			}
 		}
 		put(c, "</div>\n");
 	}
@@ -1078,9 +1199,7 @@ static void status_section(ctx *c)
 		if (!state || !strcmp(state, "on_time"))
 			continue;
 		if (!shown++)
-			put(c, "<h3>Đơn vị chưa gửi đủ hoặc gửi trễ hạn</h3>\n"
-			       "<table>\n<tr><th>STT</th><th>Đơn vị</th>"
-			       "<th>Tình trạng</th><th>Ghi chú</th></tr>\n");
+			late_head(c);
 		const char *code = get(c, "status.units[%zu].unit", i);
 		const char *name = get(c, "status.units[%zu].name", i);
 		putf(c, "<tr><td class=\"c\">%zu</td><td>", shown);
@@ -1088,22 +1207,38 @@ static void status_section(ctx *c)
 		put(c, "</td><td><span class=\"state s-");
 		esc(c, state);
 		put(c, "\">");
-		esc(c, state_label(state));
+		esc(c, state_label(c, state));
 		put(c, "</span></td><td>");
 		size_t m = count(c, "status.units[%zu].missing", i);
-		for (size_t j = 0; j < m; j++) {
-			put(c, j ? ", " : "Thiếu ");
-			put_part(c, get(c, "status.units[%zu].missing[%zu]", i,
-					j));
-		}
+		char missing[64];
+		snprintf(missing, sizeof missing, "status.units[%zu].missing", i);
+		if (m)
+			say(c, "lacking", SLOTS({"parts", missing, put_parts}));
 		if (!m)
 			late_note(c, i);
 		put(c, "</td></tr>\n");
 	}
 	if (shown)
 		put(c, "</table>\n");
-	else if (n)
-		put(c, "<p>Tất cả các đơn vị đã gửi đủ báo cáo đúng hạn.</p>\n");
+	else if (n) {
+		put(c, "<p>");
+		say(c, "all_on_time", NULL, 0);
+		put(c, "</p>\n");
+	}
+}
+
+static void key_head(ctx *c)
+{
+	put(c, "<h2>");
+	say(c, "key_head", NULL, 0);
+	put(c, "</h2>\n<table>\n<tr>");
+	th(c, doc_word(c, "seq"));
+	th(c, word(c, "form"));
+	th(c, word(c, "indicator"));
+	th(c, word(c, "this_period_pct"));
+	th(c, word(c, "last_year_pct"));
+	th(c, word(c, "change_pp"));
+	put(c, "</tr>\n");
 }
 
 /* The indicators of every form on one table: the page a chairman reads
@@ -1122,11 +1257,7 @@ static void key_indicators(ctx *c)
 			if (!id)
 				continue;
 			if (!row++)
-				put(c, "<h2>II. Các chỉ số chính</h2>\n<table>\n"
-				       "<tr><th>STT</th><th>Biểu</th><th>Chỉ "
-				       "số</th><th>Kỳ này (%)</th><th>Cùng kỳ "
-				       "năm trước (%)</th><th>Tăng, giảm "
-				       "(điểm %)</th></tr>\n");
+				key_head(c);
 			putf(c, "<tr><td class=\"c\">%zu</td><td class=\"c\">",
 			     row);
 			esc_upper(c, form);
@@ -1151,17 +1282,19 @@ static void key_indicators(ctx *c)
 /* The header row of a form's table: the levels, the total, last year. */
 static void table_head(ctx *c, const char *what, const char *change)
 {
-	put(c, "<table>\n<tr><th>STT</th><th>");
-	put(c, what);
-	put(c, "</th><th>Đơn vị tính</th>");
+	put(c, "<table>\n<tr>");
+	th(c, doc_word(c, "seq"));
+	th(c, what);
+	th(c, doc_word(c, "uom"));
 	for (size_t l = 0; l < c->n_levels; l++) {
 		put(c, "<th>");
 		esc(c, c->levels[l].label);
 		put(c, "</th>");
 	}
-	put(c, "<th>Tổng cộng</th><th>Cùng kỳ năm trước</th><th>");
-	put(c, change);
-	put(c, "</th></tr>\n");
+	th(c, doc_word(c, "total"));
+	th(c, word(c, "last_year"));
+	th(c, change);
+	put(c, "</tr>\n");
 }
 
 /* The cells of one figure: per level, total, previous total, change.
@@ -1197,9 +1330,9 @@ static void indicator_rows(ctx *c, const char *form, size_t fi)
 	if (!n)
 		return;
 	/* Below the fields, in the same columns: one table per form. */
-	putf(c, "<tr class=\"sec\"><td colspan=\"%zu\">Chỉ số (%%); tăng, "
-		"giảm tính bằng điểm phần trăm</td></tr>\n",
-	     c->n_levels + 6);
+	putf(c, "<tr class=\"sec\"><td colspan=\"%zu\">", c->n_levels + 6);
+	say(c, "indicator_note", NULL, 0);
+	put(c, "</td></tr>\n");
 	for (size_t k = 0; k < n; k++) {
 		const char *id = get(c, "forms[%zu].indicators[%zu].id", fi, k);
 		const char *label = get(c, "forms[%zu].indicators[%zu].label",
@@ -1221,7 +1354,7 @@ static void form_table(ctx *c, const char *form, size_t fi)
 {
 	size_t nfield = count(c, "forms[%zu].fields", fi), row = 0;
 	char base[sizeof c->path];
-	table_head(c, "Chỉ tiêu", "Tăng, giảm so với cùng kỳ (%)");
+	table_head(c, word(c, "field"), word(c, "change_pct"));
 	for (size_t j = 0; j < nfield; j++) {
 		const char *id = get(c, "forms[%zu].fields[%zu].id", fi, j);
 		const char *label = get(c, "forms[%zu].fields[%zu].label", fi, j);
@@ -1239,9 +1372,9 @@ static void form_table(ctx *c, const char *form, size_t fi)
 		if (u)
 			esc(c, u);
 		else if (type && !strcmp(type, "bool"))
-			put(c, "đơn vị");
+			say(c, "uom_units", NULL, 0);
 		else if (method && !strcmp(method, "count_by"))
-			put(c, "dòng");
+			say(c, "uom_rows", NULL, 0);
 		put(c, "</td>");
 		if (!method || strcmp(method, "count_by")) {
 			figure_cells(c, base, NULL, 2, "change_pct", 0);
@@ -1251,14 +1384,17 @@ static void form_table(ctx *c, const char *form, size_t fi)
 		/* A table counted by one of its columns: a row per value. */
 		const char *by = get(c, "%s.by", base);
 		const char *by_label = NULL;
-		size_t ncol = count(c, "forms[%zu].fields[%zu].columns", fi, j);
+		size_t ncol = count(c, "forms[%zu].fields[%zu].columns", fi, j),
+		       bk = 0;
 		for (size_t k = 0; by && k < ncol && !by_label; k++) {
 			const char *cid = get(c, "forms[%zu].fields[%zu]"
 						 ".columns[%zu].id", fi, j, k);
-			if (cid && !strcmp(cid, by))
+			if (cid && !strcmp(cid, by)) {
+				bk = k;
 				by_label = get(c, "forms[%zu].fields[%zu]"
 						  ".columns[%zu].label", fi, j,
 					       k);
+			}
 		}
 		for (size_t l = 0; l < c->n_levels + 3; l++)
 			put(c, "<td></td>");
@@ -1268,11 +1404,18 @@ static void form_table(ctx *c, const char *form, size_t fi)
 			const char *cat = key(c, k, "%s.total", base);
 			if (!cat)
 				continue;
+			/* A choice by its label (ABI 1.1); a value the rules
+			 * no longer list, as it was stored. */
+			const char *shown = get(c, "forms[%zu].fields[%zu]"
+						   ".columns[%zu].value_labels.%s",
+					       fi, j, bk, cat);
 			put(c, "<tr class=\"cat\"><td></td><td class=\"l\">");
 			esc(c, by_label ? by_label : by);
 			put(c, ": ");
-			esc(c, cat);
-			put(c, "</td><td class=\"c\">dòng</td>");
+			esc(c, shown ? shown : cat);
+			put(c, "</td><td class=\"c\">");
+			say(c, "uom_rows", NULL, 0);
+			put(c, "</td>");
 			figure_cells(c, base, cat, 0, NULL, 0);
 			put(c, "</tr>\n");
 		}
@@ -1303,6 +1446,34 @@ static int form_has_figures(ctx *c, const char *form, size_t fi)
 	return 0;
 }
 
+/* Whether a level has a count of the units that sent form. */
+static int form_units_reported(ctx *c, const char *form)
+{
+	double v;
+	for (size_t l = 0; l < c->n_levels; l++)
+		if (num(c, &v, "aggregate.forms.%s.units.%s", form,
+			c->levels[l].id))
+			return 1;
+	return 0;
+}
+
+/* "Cấp huyện 10, Cấp xã 20": the units of each level that sent form. */
+static void put_counts(ctx *c, const char *form)
+{
+	size_t shown = 0;
+	for (size_t l = 0; l < c->n_levels; l++) {
+		double v;
+		if (!num(c, &v, "aggregate.forms.%s.units.%s", form,
+			 c->levels[l].id))
+			continue;
+		if (shown++)
+			put(c, ", ");
+		esc(c, c->levels[l].label);
+		put(c, " ");
+		put_num(c, 1, v, 0);
+	}
+}
+
 static void form_section(ctx *c, size_t fi)
 {
 	const char *form = get(c, "forms[%zu].id", fi);
@@ -1312,32 +1483,26 @@ static void form_section(ctx *c, size_t fi)
 		return;
 	put(c, "<h4 id=\"f-");
 	esc(c, form);
-	put(c, "\">Biểu ");
-	esc_upper(c, form);
-	put(c, ". ");
-	esc(c, title ? title : form);
+	put(c, "\">");
+	say(c, "form_heading",
+	    SLOTS({"code", form, esc_upper}, {"title", title ? title : form, NULL},
+		  {"name", get(c, "forms[%zu].name", fi), NULL}));
 	put(c, "</h4>\n<p class=\"meta\">");
 	if (owner) {
-		put(c, "Cơ quan tổng hợp: ");
-		esc(c, owner);
-		put(c, ". ");
-	}
-	size_t shown = 0;
-	for (size_t l = 0; l < c->n_levels; l++) {
-		double v;
-		if (!num(c, &v, "aggregate.forms.%s.units.%s", form,
-			 c->levels[l].id))
-			continue;
-		put(c, shown++ ? ", " : "Số đơn vị đã báo cáo: ");
-		esc(c, c->levels[l].label);
+		say(c, "owner", SLOTS({"owner", owner, NULL}));
 		put(c, " ");
-		put_num(c, 1, v, 0);
 	}
-	put(c, shown ? ".</p>\n" : "</p>\n");
+	if (form_units_reported(c, form)) {
+		char path[128];
+		snprintf(path, sizeof path, "%s", form);
+		say(c, "units_reported", SLOTS({"counts", path, put_counts}));
+	}
+	put(c, "</p>\n");
 	if (!form_has_figures(c, form, fi)) {
 		/* A table of dashes tells nothing a sentence does not. */
-		put(c, "<p class=\"missing\">Chưa có số liệu của biểu này, kỳ "
-		       "này cũng như cùng kỳ năm trước.</p>\n");
+		put(c, "<p class=\"missing\">");
+		say(c, "form_empty", NULL, 0);
+		put(c, "</p>\n");
 		return;
 	}
 	form_table(c, form, fi);
@@ -1349,9 +1514,11 @@ static void form_section(ctx *c, size_t fi)
 		put(c, "</div>\n");
 	}
 	if (count(c, "aggregate.missing_units.%s", form)) {
-		put(c, "<p class=\"missing\">Đơn vị chưa gửi biểu này: ");
-		put_unit_list(c, c->path);
-		put(c, ".</p>\n");
+		char path[128];
+		snprintf(path, sizeof path, "aggregate.missing_units.%s", form);
+		put(c, "<p class=\"missing\">");
+		say(c, "form_missing", SLOTS({"units", path, put_unit_list}));
+		put(c, "</p>\n");
 	}
 }
 
@@ -1364,7 +1531,9 @@ static void forms_section(ctx *c)
 	if (!done)
 		return;
 	memset(done, 0, nf + 1);
-	put(c, "<h2>III. Kết quả theo biểu mẫu</h2>\n");
+	put(c, "<h2>");
+	say(c, "forms_head", NULL, 0);
+	put(c, "</h2>\n");
 	for (size_t s = 0; s < ns && !c->failed; s++) {
 		size_t n = count(c, "outline[%zu].forms", s), heading = 0;
 		for (size_t k = 0; k < n; k++) {
@@ -1400,30 +1569,23 @@ static void footer(ctx *c)
 {
 	put(c, "<footer>\n");
 	if (count(c, "aggregate.estimated_units")) {
-		put(c, "<p>Đơn vị báo cáo số liệu ước tính: ");
-		put_unit_list(c, c->path);
-		put(c, ".</p>\n");
+		put(c, "<p>");
+		say(c, "estimated",
+		    SLOTS({"units", "aggregate.estimated_units", put_unit_list}));
+		put(c, "</p>\n");
 	}
-	put(c, "<p>Tổng hợp tự động từ báo cáo của các đơn vị");
-	const char *rs = get(c, "ruleset");
-	if (rs) {
-		put(c, " theo bộ quy tắc ");
-		esc(c, rs);
-	}
-	const char *at = get(c, "generated_at");
-	if (at) {
-		put(c, ", lập lúc ");
-		put_time(c, at);
-	}
-	put(c, ". Số liệu cùng kỳ là của cùng kỳ năm trước; “–” là không có "
-	       "số liệu.</p>\n</footer>\n</main>\n</body>\n</html>\n");
+	put(c, "<p>");
+	say(c, "footer", SLOTS({"ruleset", get(c, "ruleset"), NULL},
+			       {"time", get(c, "generated_at"), put_time}));
+	put(c, "</p>\n</footer>\n</main>\n</body>\n</html>\n");
 }
 
 static int run(bc_host *h, const bc_host_api *api)
 {
 	ctx c = {.h = h, .api = api};
-	/* A host older than this plugin lacks nothing of ABI 1.0, all this
-	 * uses; the check guards against a host that is not baocao's. */
+	/* A host older than ABI 1.1, which gives the model its words,
+	 * refuses this plugin before run(); the check guards against a host
+	 * that is not baocao's. */
 	if (api->abi_major != BC_PLUGIN_ABI_MAJOR ||
 	    api->size < sizeof(bc_host_api)) {
 		api->error(h, "incompatible host");

@@ -195,16 +195,21 @@ local function run(model)
       local o = plain(afields[field.id])
       if o.method == "count_by" then
         -- A table counted by a column: a row per value of the column.
-        local by = o.by
+        -- Each value by its label (plugin ABI 1.1), as stored when the
+        -- rules no longer list it.
+        local by, shown = o.by, {}
         for _, c in pairs(field.columns or {}) do
           local col = plain(c)
-          if col.id == o.by then by = col.label or col.id end
+          if col.id == o.by then
+            by = col.label or col.id
+            shown = plain(col.value_labels)
+          end
         end
         local r = { label .. " (số dòng)" }
         for k = 2, #head do r[k] = "" end
         row(r)
         for cat in pairs(o.total or {}) do
-          cells("· " .. md(by) .. ": " .. md(cat), afields[field.id], cat, nil)
+          cells("· " .. md(by) .. ": " .. md(shown[cat] or cat), afields[field.id], cat, nil)
         end
       else
         cells(label, afields[field.id], nil, "change_pct")

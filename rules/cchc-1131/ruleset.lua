@@ -23,8 +23,13 @@ directive {
   -- "gửi về UBND huyện … trước ngày 28": read as "no later than the 28th",
   -- any time of that day in Vietnam time.
   deadline = { inclusive = true, utc_offset = "+07:00" },
+  -- A money field that names no unit of its own.
+  money_unit = "triệu đồng",
   reading = "\"trước ngày 28\" được hiểu là \"chậm nhất ngày 28\": báo cáo "
          .. "nhận được trong ngày 28 (giờ Việt Nam, UTC+07:00) là đúng hạn.",
+  -- The narrative report (outline.lua), as the guidance calls it beside
+  -- the forms' "Biểu số 01 …": "báo cáo bằng văn bản".
+  report_name = "Báo cáo bằng văn bản",
 }
 
 level { id = "huyen", label = "Cấp huyện" }
@@ -57,3 +62,4 @@ for _, form in ipairs { "bm1", "bm2", "bm3", "bm4", "bm5", "bm6", "bm7",
   include("forms/" .. form .. ".lua")
 end
 include "responsibilities.lua"
+include "wording.lua"

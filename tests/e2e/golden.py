@@ -162,8 +162,9 @@ class Golden:
 
     def baocao(self, db, *args):
         env = {k: v for k, v in os.environ.items()
-               if not k.startswith("BAOCAO_")}
-        env.update(BAOCAO_NOW=FIXED, BAOCAO_USER="golden")
+               if not k.startswith("BAOCAO_") and k != "LANGUAGE"}
+        # the files of one language, whatever the developer's locale
+        env.update(BAOCAO_NOW=FIXED, BAOCAO_USER="golden", LC_ALL="C.UTF-8")
         p = subprocess.run([self.bin, "--db", str(db), "--rules", str(RULES)]
                            + [str(a) for a in args], env=env,
                            stdin=subprocess.DEVNULL, capture_output=True,

@@ -49,6 +49,27 @@ class Skip(Exception):
     pass
 
 
+def find_openpyxl():
+    """openpyxl, or None.  Debian installs it for its own python3: when
+    another interpreter runs this script (a pyenv one, say), run it
+    again under Debian's."""
+    try:
+        import openpyxl
+        return openpyxl
+    except ImportError:
+        pass
+    debian = "/usr/bin/python3"
+    if (os.path.exists(debian) and os.path.realpath(sys.executable)
+            != os.path.realpath(debian)
+            and not os.environ.get("BC_OPENPYXL_REEXEC")):
+        probe = subprocess.run([debian, "-c", "import openpyxl"],
+                               capture_output=True)
+        if probe.returncode == 0:
+            os.environ["BC_OPENPYXL_REEXEC"] = "1"
+            os.execv(debian, [debian] + sys.argv)
+    return None
+
+
 def fail(msg):
     raise Failure(msg)
 
@@ -66,10 +87,22 @@ def same(got, want, what):
 
 # ---- running baocao --------------------------------------------------------
 
+def english(env):
+    """env speaking the source language, English, whatever the
+    developer's locale: LANGUAGE and every LC_* and LANG of the caller
+    dropped, LC_ALL=C.UTF-8 (under which gettext translates nothing)."""
+    env = {k: v for k, v in env.items()
+           if k not in ("LANGUAGE", "LANG") and not k.startswith("LC_")}
+    env["LC_ALL"] = "C.UTF-8"
+    return env
+
+
 def base_env(now, **extra):
     """The environment without the caller's BAOCAO_* variables, with the
-    clock at now and a user of its own."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("BAOCAO_")}
+    clock at now, a user of its own and messages in English; extra
+    (LANGUAGE=vi, ...) on top."""
+    env = english({k: v for k, v in os.environ.items()
+                   if not k.startswith("BAOCAO_")})
     env["BAOCAO_NOW"] = now
     env["BAOCAO_USER"] = "e2e"
     env.update(extra)

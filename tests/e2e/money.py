@@ -22,22 +22,15 @@ import re
 import sys
 import zipfile
 
-try:
-    import openpyxl
-except ImportError:
-    # Debian's openpyxl lives with Debian's python; another python3 may
-    # come first on PATH.
-    if os.path.exists("/usr/bin/python3") and sys.executable != "/usr/bin/python3":
-        os.execv("/usr/bin/python3", ["/usr/bin/python3"] + sys.argv)
-    openpyxl = None
-
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import run  # noqa: E402  (the harness: reads sys.argv itself)
+from harness import find_openpyxl  # noqa: E402
 from run import (Skip, check, expect_err, same, sub, with_units,  # noqa: E402
                  write_csv, write_text, csv_rows)
 
 run.TESTS.clear()
 test = run.test
+openpyxl = find_openpyxl()
 
 # Two communes (level xa) and Phòng Nội vụ (huyen) send bm1's money.
 AMOUNTS = {"xa-ky-son": "99999999999999.99", "xa-tien-ky": "99999999999999.99",

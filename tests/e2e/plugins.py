@@ -192,22 +192,36 @@ MOCK_TEXT = (
     f"bm3.hs_tiep_nhan.total={TOTAL_RECEIVED}\n")
 
 
+def first_choice(t):
+    """The mock's line for the first choice of the first enum of the
+    catalogue, and its label (ABI 1.1), from `rules show --json`."""
+    for form in t.json("rules", "show", "cchc-1131")["forms"]:
+        for f in form["fields"]:
+            for c in [f] + (f.get("columns") or []):
+                if c.get("values"):
+                    v = c["values"][0]
+                    return (f"choice={form['id']}.{c['id']}.{v}="
+                            f"{c['value_labels'][v]}\n")
+    return "choice=(none)\n"
+
+
 @test
 def mock_plugin(t):
     t.setup()
     out = t.tmp / "mock.txt"
     r = t.export("mock", out, "--plugins", TEST_PLUGINS)
     expect(r, 0)
-    check(out.read_text(encoding="utf-8") == MOCK_TEXT,
+    want = MOCK_TEXT + first_choice(t)
+    check(out.read_text(encoding="utf-8") == want,
           f"mock wrote {out.read_text(encoding='utf-8')!r}, "
-          f"want {MOCK_TEXT!r}")
+          f"want {want!r}")
     # The same plugin through $BAOCAO_PLUGIN_PATH, after a directory that
     # does not exist.
     out2 = t.tmp / "mock2.txt"
     r = t.export("mock", out2, environ=env(
         BAOCAO_PLUGIN_PATH=f"{t.tmp / 'nowhere'}:{TEST_PLUGINS}"))
     expect(r, 0)
-    check(out2.read_text(encoding="utf-8") == MOCK_TEXT,
+    check(out2.read_text(encoding="utf-8") == want,
           "mock through $BAOCAO_PLUGIN_PATH wrote something else")
     check(t.leftovers(out) == ["mock.txt"], f"left {t.leftovers(out)}")
 

@@ -19,6 +19,7 @@ import datetime
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -32,28 +33,7 @@ from harness import Skip, check, same  # noqa: E402
 h.start("templates.py PATH/TO/baocao")
 
 
-def _find_openpyxl():
-    """openpyxl, or None.  Debian installs it for its own python3: when
-    another interpreter runs this script (a pyenv one, say), run again
-    under Debian's."""
-    try:
-        import openpyxl
-        return openpyxl
-    except ImportError:
-        pass
-    debian = "/usr/bin/python3"
-    if (os.path.exists(debian) and os.path.realpath(sys.executable)
-            != os.path.realpath(debian)
-            and not os.environ.get("BC_TEMPLATES_REEXEC")):
-        probe = subprocess.run([debian, "-c", "import openpyxl"],
-                               capture_output=True)
-        if probe.returncode == 0:
-            os.environ["BC_TEMPLATES_REEXEC"] = "1"
-            os.execv(debian, [debian] + sys.argv)
-    return None
-
-
-openpyxl = _find_openpyxl()
+openpyxl = h.find_openpyxl()
 
 BIN = h.BIN
 SRC = h.SRC
@@ -337,6 +317,49 @@ def department_templates(t):
           f"noi-vu: part B sections {sections}")
 
 
+def list_items(wb, dv):
+    """The choices a list validation offers: in the cell's rule
+    ("a,b") or in a range of a sheet ("=_lists!$A$1:$A$8")."""
+    f = dv.formula1.strip()
+    if f.startswith('"'):
+        return f.strip('"').split(",")
+    sheet, ref = f.lstrip("=").split("!")
+    return [c.value for row in wb[sheet.strip("'")][ref.replace("$", "")]
+            for c in row]
+
+
+@test
+def dropdowns_offer_labels(t):
+    """An enum's cell offers the labels of the rules, in their order,
+    never an id a person would not read (docs/rules.md)."""
+    t.setup()
+    paths = [t.template(u) for u in ("xa-nghia-dong", "vp-ubnd")]
+    need_openpyxl()
+    cat = catalogue(t)
+    labels = {}
+    for form in cat["forms"]:
+        for f in form["fields"]:
+            for c in [f] + (f.get("columns") or []):
+                if c["type"] == "enum":
+                    key = f"{f['id']}[].{c['id']}" if c is not f else f["id"]
+                    labels[(form["id"], key)] = (
+                        [c["value_labels"][v] for v in c["values"]],
+                        set(c["values"]))
+    seen = set()
+    for path in paths:
+        wb = load(path)
+        for form, field, sheet, cell in field_map(wb):
+            want = labels.get((form, re.sub(r"\[\d+\]", "[]", field)))
+            if not want:
+                continue
+            got = list_items(wb, validation_at(wb[sheet], cell))
+            same(got, want[0], f"{path}: {form}.{field} list")
+            check(not set(got) & want[1],
+                  f"{path}: {form}.{field} offers ids {set(got) & want[1]}")
+            seen.add(form)
+    same(seen, {"pl1a", "pl1b"}, "forms with an enum met")
+
+
 @test
 def default_output_name(t):
     t.setup()
@@ -433,7 +456,7 @@ FILLED = {
     ("bm6", "cong_khai_ngan_sach"): "Có",
     ("pl1b", "van_ban[2].so_ky_hieu"): "12/KH-UBND",
     ("pl1b", "van_ban[2].ngay"): datetime.date(2023, 1, 10),
-    ("pl1b", "van_ban[2].loai"): "ke_hoach",
+    ("pl1b", "van_ban[2].loai"): "Kế hoạch",  # the label its list offers
     ("pl1b", "van_ban[2].trich_yeu"): "Kế hoạch CCHC năm 2023",
     ("report", "A.I.1"): "Văn bản chỉ đạo đã ban hành",
 }
@@ -567,6 +590,55 @@ def fill_through_the_map(t):
     filled = t.tmp / "filled.xlsx"
     wb.save(filled)
     import_filled(t, filled)
+
+
+# A directive that words its template its own way, with Lua alone.
+OWN_WORDING = """-- SPDX-License-Identifier: MIT
+wording {
+  sheet = { drawn_by = "DRAWN UP BY", period = "Period: {period}" },
+  template = {
+    cover_sheet = "Front page",
+    title = "Forms to fill in",
+    due = "By {date} at the latest",
+    howto = { "Type into the yellow cells.", "Send the file back." },
+    form_code = "{name} ({id})",
+  },
+}
+"""
+
+
+@test
+def worded_by_the_rules(t):
+    """The cover's sheet, title, deadline and instructions, the period
+    line and the signer of each sheet say what the ruleset's wording{}
+    says; what it leaves out is baocao's own words."""
+    rules = t.tmp / "rules"
+    shutil.copytree(SRC / "rules" / "cchc-1131", rules / "cchc-1131")
+    (rules / "cchc-1131" / "wording.lua").write_text(OWN_WORDING,
+                                                     encoding="utf-8")
+    t.setup()
+    path = t.tmp / "worded.xlsx"
+    r = h.Case.bc(t, "template", "--unit", "xa-nghia-dong", "--period",
+                  PERIOD, "-o", path, rules=rules,
+                  env=t.env(LC_ALL="C", LANGUAGE="C"))
+    check(r.rc == 0, f"template with its own wording: exit {r.rc}: {r.err}")
+    with zipfile.ZipFile(path) as z:
+        book = z.read("xl/workbook.xml").decode()
+        texts = set(re.findall(r"<t[^>]*>([^<]*)</t>",
+                               z.read("xl/sharedStrings.xml").decode()))
+    names = re.findall(r'<sheet name="([^"]*)"', book)
+    same(names[0], "Front page", "the cover's sheet, as worded")
+    for text in ("FORMS TO FILL IN", "Type into the yellow cells.",
+                 "Send the file back.", "DRAWN UP BY", "Biểu số 03 (bm3)",
+                 "Period: Quý I năm 2023", "By 28/02/2023 at the latest"):
+        check(text in texts, f"'{text}' is not in the template")
+    for text in ("Trang bìa", "BIỂU MẪU BÁO CÁO", "NGƯỜI LẬP BIỂU"):
+        check(text not in texts, f"'{text}' is still in the template")
+    # A key left out: baocao's words (English in the tests' C locale);
+    # the national title is every Vietnamese document's, not the rules'.
+    check("HEAD OF THE OFFICE" in texts, "the default signer is missing")
+    check("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in texts,
+          "the national title is missing")
 
 
 # ---- main ----------------------------------------------------------------

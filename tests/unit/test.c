@@ -69,6 +69,15 @@ char *test_read(const char *dir, const char *name)
 	return buf;
 }
 
+char *test_fixture(const char *file, const char *name)
+{
+	test_texts *t = test_texts_load(file);
+	char *text = strdup(test_texts_get(t, name));
+	test_texts_free(t);
+	assert_non_null(text);
+	return text;
+}
+
 void test_mkdir(const char *dir, const char *name)
 {
 	char *path = test_path(dir, name);
@@ -217,4 +226,258 @@ void test_diags_print(const bc_diags *d)
 		printf("# %s\n", s ? s : "?");
 		bc_free(s);
 	}
+}
+
+/* ---- fixtures ------------------------------------------------------------ */
+
+char *test_fixture_path(const char *name)
+{
+	char *data = test_path(test_source_root(), "tests/data");
+	char *p = test_path(data, name);
+	free(data);
+	return p;
+}
+
+char *test_fixture_read(const char *name)
+{
+	char *path = test_fixture_path(name);
+	size_t len;
+	char *text = test_read_path(path, &len);
+	free(path);
+	return text;
+}
+
+struct test_texts {
+	char *file;
+	size_t n;
+	char *name[256];
+	char *text[256];
+};
+
+static char *dup_n(const char *s, size_t n)
+{
+	char *d = malloc(n + 1);
+	assert_non_null(d);
+	memcpy(d, s, n);
+	d[n] = '\0';
+	return d;
+}
+
+static unsigned hex_value(const char *s, int digits, const char *where)
+{
+	unsigned v = 0;
+	for (int i = 0; i < digits; i++) {
+		char c = s[i];
+		int d = c >= '0' && c <= '9'   ? c - '0'
+			: c >= 'a' && c <= 'f' ? c - 'a' + 10
+			: c >= 'A' && c <= 'F' ? c - 'A' + 10
+					       : -1;
+		if (d < 0)
+			fail_msg("%s: bad hex digit in an escape", where);
+		v = v * 16 + (unsigned)d;
+	}
+	return v;
+}
+
+/* Writes code point c as UTF-8 at out; the bytes written. */
+static size_t put_utf8(unsigned c, char *out)
+{
+	if (c < 0x80) {
+		out[0] = (char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		out[0] = (char)(0xC0 | c >> 6);
+		out[1] = (char)(0x80 | (c & 0x3F));
+		return 2;
+	}
+	out[0] = (char)(0xE0 | c >> 12);
+	out[1] = (char)(0x80 | (c >> 6 & 0x3F));
+	out[2] = (char)(0x80 | (c & 0x3F));
+	return 3;
+}
+
+/* The one-line text s[0..n) with its escapes read. */
+static char *unescape(const char *s, size_t n, const char *where)
+{
+	char *out = malloc(n + 1), *o = out;
+	assert_non_null(out);
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] != '\\') {
+			*o++ = s[i];
+			continue;
+		}
+		char e = ++i < n ? s[i] : '\0';
+		if (e == 'n' || e == 'r' || e == 't' || e == '\\') {
+			*o++ = e == 'n'	  ? '\n'
+			       : e == 'r' ? '\r'
+			       : e == 't' ? '\t'
+					  : '\\';
+		} else if (e == 'x' && i + 2 < n) {
+			*o++ = (char)hex_value(s + i + 1, 2, where);
+			i += 2;
+		} else if (e == 'u' && i + 4 < n) {
+			o += put_utf8(hex_value(s + i + 1, 4, where), o);
+			i += 4;
+		} else {
+			fail_msg("%s: unknown or cut escape \\%c", where, e);
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+char *test_unescape(const char *s, size_t n)
+{
+	return unescape(s, n, "test_unescape");
+}
+
+static void texts_add(test_texts *t, char *name, char *text, const char *where)
+{
+	for (size_t i = 0; i < t->n; i++)
+		if (strcmp(t->name[i], name) == 0)
+			fail_msg("%s: '%s' named twice", where, name);
+	if (t->n == sizeof t->name / sizeof *t->name)
+		fail_msg("%s: too many texts in one file", where);
+	t->name[t->n] = name;
+	t->text[t->n++] = text;
+}
+
+/* The name of a "[name]" line, or NULL. */
+static char *block_name(const char *line, size_t n)
+{
+	if (n < 3 || line[0] != '[' || line[n - 1] != ']' ||
+	    !(line[1] >= 'a' && line[1] <= 'z'))
+		return NULL;
+	for (size_t i = 1; i + 1 < n; i++)
+		if (!strchr("abcdefghijklmnopqrstuvwxyz0123456789_-.", line[i]))
+			return NULL;
+	return dup_n(line + 1, n - 2);
+}
+
+static void trim(const char **s, size_t *n)
+{
+	while (*n && (**s == ' ' || **s == '\t'))
+		(*s)++, (*n)--;
+	while (*n && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t'))
+		(*n)--;
+}
+
+/* Ends the several-line text open in t, dropping its blank last lines. */
+static void block_end(test_texts *t, bool open)
+{
+	if (!open)
+		return;
+	char *s = t->text[t->n - 1];
+	size_t n = strlen(s);
+	while (n >= 2 && s[n - 1] == '\n' && s[n - 2] == '\n')
+		s[--n] = '\0';
+	if (n == 1 && s[0] == '\n')
+		s[0] = '\0';
+}
+
+static void block_append(test_texts *t, const char *line, size_t n)
+{
+	char **s = &t->text[t->n - 1];
+	size_t had = strlen(*s);
+	*s = realloc(*s, had + n + 2);
+	assert_non_null(*s);
+	memcpy(*s + had, line, n);
+	(*s)[had + n] = '\n';
+	(*s)[had + n + 1] = '\0';
+}
+
+/* A "name = text" line, or a blank one, of line[0..n). */
+static void one_line(test_texts *t, const char *line, size_t n,
+		     const char *where)
+{
+	const char *eq = memchr(line, '=', n);
+	const char *k = line, *v = eq ? eq + 1 : "";
+	size_t kn = eq ? (size_t)(eq - line) : n;
+	size_t vn = eq ? n - kn - 1 : 0;
+	trim(&k, &kn);
+	if (!eq && kn == 0)
+		return;
+	if (!eq || kn == 0)
+		fail_msg("%s: neither 'name = text' nor '[name]'", where);
+	trim(&v, &vn);
+	texts_add(t, dup_n(k, kn), unescape(v, vn, where), where);
+}
+
+test_texts *test_texts_load(const char *name)
+{
+	test_texts *t = calloc(1, sizeof *t);
+	assert_non_null(t);
+	t->file = strdup(name);
+	char *all = test_fixture_read(name);
+	bool in_block = false;
+	size_t lineno = 0;
+	for (const char *p = all; *p;) {
+		const char *end = strchr(p, '\n');
+		size_t n = end ? (size_t)(end - p) : strlen(p);
+		char where[300];
+		snprintf(where, sizeof where, "tests/data/%s:%zu", name,
+			 ++lineno);
+		char *block = block_name(p, n);
+		if (block) {
+			block_end(t, in_block);
+			texts_add(t, block, strdup(""), where);
+			in_block = true;
+		} else if (p[0] != '#') {
+			if (in_block)
+				block_append(t, p, n);
+			else
+				one_line(t, p, n, where);
+		}
+		p += n + (end != NULL);
+	}
+	block_end(t, in_block);
+	free(all);
+	return t;
+}
+
+const char *test_texts_get(const test_texts *t, const char *name)
+{
+	for (size_t i = 0; i < t->n; i++)
+		if (strcmp(t->name[i], name) == 0)
+			return t->text[i];
+	fail_msg("no text '%s' in tests/data/%s", name, t->file);
+	return NULL;
+}
+
+void test_texts_free(test_texts *t)
+{
+	if (!t)
+		return;
+	for (size_t i = 0; i < t->n; i++) {
+		free(t->name[i]);
+		free(t->text[i]);
+	}
+	free(t->file);
+	free(t);
+}
+
+char *test_fill(const char *text, const char *name, const char *value)
+{
+	char blank[128];
+	snprintf(blank, sizeof blank, "${%s}", name);
+	size_t nb = strlen(blank), nv = strlen(value), hits = 0;
+	for (const char *p = strstr(text, blank); p; p = strstr(p + nb, blank))
+		hits++;
+	if (!hits)
+		fail_msg("no %s to fill in", blank);
+	char *out = malloc(strlen(text) + hits * nv + 1), *o = out;
+	assert_non_null(out);
+	for (const char *p = text, *q; *p; p = q + nb) {
+		q = strstr(p, blank);
+		size_t n = q ? (size_t)(q - p) : strlen(p);
+		memcpy(o, p, n);
+		o += n;
+		if (!q)
+			break;
+		memcpy(o, value, nv);
+		o += nv;
+	}
+	*o = '\0';
+	return out;
 }

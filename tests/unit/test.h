@@ -58,6 +58,49 @@ void test_copy_source(const char *dir, const char *name, const char *src);
  * directory, so each test of rulesets over time assembles its own. */
 char *test_rules_over_time(void);
 
+/* ---- fixtures: sample data in tests/data/ ----------------------------
+ * Sample data in people's words (Vietnamese names, titles, documents)
+ * lives in files under tests/data/, not in C literals: the C sources keep
+ * their Vietnamese in one place (issue 13), and the data reads as what it
+ * is. */
+
+/* The path of tests/data/name in the source tree. */
+char *test_fixture_path(const char *name);
+/* The whole of tests/data/name, NUL-terminated. */
+char *test_fixture_read(const char *name);
+
+/* A file of named texts, tests/data/name, for tests that need many short
+ * samples:
+ *     # a comment line
+ *     name = a text of one line
+ *     [name]
+ *     a text of several lines, each kept with its line break, up to
+ *     the next [name] line or the end of the file
+ * A name is lower-case letters, digits, '-', '_' and '.', a letter
+ * first; "name = text" lines come before the first [name].  In a one-line text
+ * the value is trimmed and \n \r \t \\ \xHH and \uXXXX stand for
+ * what they mean in C, to write control characters, broken UTF-8 and
+ * combining marks; a several-line text is taken as written (blank lines
+ * at its end dropped, lines starting with '#' skipped).  A test fails on
+ * a malformed file or a name twice. */
+typedef struct test_texts test_texts;
+test_texts *test_texts_load(const char *name);
+/* The text called name; fails the test when there is none.  Owned by t. */
+const char *test_texts_get(const test_texts *t, const char *name);
+void test_texts_free(test_texts *t);
+/* The text called name in the file of named texts tests/data/file, for a
+ * test that needs one or two; the caller frees it with free(). */
+char *test_fixture(const char *file, const char *name);
+/* s[0..n) with its escapes read as in a one-line text, for tests that
+ * split a several-line text themselves. */
+char *test_unescape(const char *s, size_t n);
+/* text with every "${name}" in it replaced by value (a fixture's blank
+ * to fill in); fails the test when text has none. */
+char *test_fill(const char *text, const char *name, const char *value);
+
+/* True when some diagnostic's formatted text contains needle; or,
+ * test_diags_at, begins with where ("file:12: ") and contains what. */
+
 /* A diagnostic by its ids, as scripts read them in --json:
  * "FILE:LINE: form.field: [warning: ][row N[, column]: ]message" ("FILE:
  * LOC: …" for a place without a line), whatever the text a person reads

@@ -39,7 +39,7 @@ extern "C" {
 #endif
 
 #define BC_PLUGIN_ABI_MAJOR 1
-#define BC_PLUGIN_ABI_MINOR 0
+#define BC_PLUGIN_ABI_MINOR 1
 
 /* The symbol baocao looks up. */
 #define BC_PLUGIN_ENTRY "baocao_exporter"
@@ -55,6 +55,10 @@ typedef struct bc_host bc_host; /* opaque: one export in progress */
  *   district.name                    the unit at the top of the tree
  *   units[i].code, .name, .kind, .level, .parent
  *   forms[i].id, .title, .fields[j].id, .label, .unit, .type, .agg
+ *   forms[i].fields[j].values[k]     an enum's choices (its ids), and
+ *   forms[i].fields[j].value_labels.<id>
+ *                                    the label people read (ABI 1.1);
+ *                                    a table's .columns[k] the same
  *   forms[i].indicators[j].id, .label
  *   aggregate.forms.bm3.fields.hs_tiep_nhan.total
  *   aggregate.forms.bm3.indicators.ty_le_dung_han.xa
@@ -63,6 +67,11 @@ typedef struct bc_host bc_host; /* opaque: one export in progress */
  *   status.summary.on_time_rate, status.units[i].state
  *   levels[i].id, .label             the levels of the ruleset
  *   status.as_of                     the day the export counts to
+ *   wording.<group>.<key>            the ruleset's words for documents,
+ *                                    every key (ABI 1.1)
+ *   document.nation, .motto, .yes, .no, .seq, .uom, .total, .date,
+ *   document.time                    the words of Vietnamese documents
+ *                                    (ABI 1.1)
  *   date                             the date the document bears
  *   generated_at                     when the export was made
  */

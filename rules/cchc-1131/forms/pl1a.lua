@@ -21,18 +21,30 @@ form {
       columns = {
         -- id                label                  type
         { "noi_dung",        "Nội dung nhiệm vụ",   "text", required = true },
-        -- The fields of the outline's part A.II (chi_dao: A.I; the_che:
-        -- A.II.1; tthc: A.II.2; bo_may: A.II.3; cong_vu: A.II.4;
-        -- tai_chinh: A.II.5; cqs — chính quyền điện tử, chính quyền số:
-        -- A.II.6; khac: A.II.7 and the rest).
+        -- The fields of the outline (chi_dao: A.I; the_che: A.II.1;
+        -- tthc: A.II.2; bo_may: A.II.3; cong_vu: A.II.4; tai_chinh:
+        -- A.II.5; cqs: A.II.6; khac: A.II.7 and the rest), each labelled
+        -- with its heading in the outline.
         { "linh_vuc",        "Lĩnh vực",            "enum", required = true,
-          values = { "chi_dao", "the_che", "tthc", "bo_may", "cong_vu", "tai_chinh", "cqs", "khac" } },
+          values = {
+            { "chi_dao",   "Công tác chỉ đạo, điều hành" },
+            { "the_che",   "Cải cách thể chế" },
+            { "tthc",      "Cải cách thủ tục hành chính" },
+            { "bo_may",    "Cải cách tổ chức bộ máy hành chính nhà nước" },
+            { "cong_vu",   "Cải cách chế độ công vụ" },
+            { "tai_chinh", "Cải cách tài chính công" },
+            { "cqs",       "Xây dựng và phát triển Chính quyền điện tử, Chính quyền số" },
+            { "khac",      "Khác" },
+          } },
         { "thoi_han",        "Thời hạn hoàn thành", "date", required = true },
-        -- "đã hoàn thành, chưa hoàn thành, thời gian nào hoàn thành":
-        -- ht_dung_han hoàn thành đúng hạn, ht_qua_han hoàn thành quá hạn,
-        -- dang_th đang thực hiện, chua_th chưa thực hiện.
+        -- "đã hoàn thành, chưa hoàn thành, thời gian nào hoàn thành".
         { "trang_thai",      "Tình trạng",          "enum", required = true,
-          values = { "ht_dung_han", "ht_qua_han", "dang_th", "chua_th" } },
+          values = {
+            { "ht_dung_han", "Hoàn thành đúng hạn" },
+            { "ht_qua_han",  "Hoàn thành quá hạn" },
+            { "dang_th",     "Đang thực hiện" },
+            { "chua_th",     "Chưa thực hiện" },
+          } },
         -- A finished task says when it was finished.
         { "ngay_hoan_thanh", "Ngày hoàn thành",     "date",
           required_when = { trang_thai = { "ht_dung_han", "ht_qua_han" } } },

@@ -33,7 +33,16 @@ form {
         -- entry: warn, do not refuse.
         { "ngay",       "Ngày ban hành",      "date", required = true, in_window = "warn" },
         { "loai",       "Loại văn bản",       "enum", required = true,
-          values = { "nghi_quyet", "chi_thi", "ke_hoach", "quyet_dinh", "cong_van", "bao_cao", "khac" } },
+          -- The kinds of document Nghị định 30/2020/NĐ-CP names.
+          values = {
+            { "nghi_quyet", "Nghị quyết" },
+            { "chi_thi",    "Chỉ thị" },
+            { "ke_hoach",   "Kế hoạch" },
+            { "quyet_dinh", "Quyết định" },
+            { "cong_van",   "Công văn" },
+            { "bao_cao",    "Báo cáo" },
+            { "khac",       "Khác" },
+          } },
         { "trich_yeu",  "Trích yếu nội dung", "text", required = true },
       },
     },

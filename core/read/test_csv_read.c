@@ -300,24 +300,25 @@ static void best_seconds(const char *one, const char *two, double *t1,
 }
 
 /* Each row finds its unit's submission by hash, not by a walk over
- * those before it: twice the units cost about twice the time (the
- * walk made it four times, and 80 000 units a minute). */
+ * those before it: four times the units cost about four times the time
+ * (the walk made it sixteen times, and 80 000 units a minute).  The
+ * factor of four leaves a busy machine's noise far from both. */
 static void many_units_in_linear_time(void **state)
 {
-	enum { N = 20000 };
-	char *one = units_csv(N), *two = units_csv(2 * N);
+	enum { N = 10000 };
+	char *one = units_csv(N), *two = units_csv(4 * N);
 	fx f = {0};
 	assert_int_equal(sub_read(&f, two), BC_OK);
-	assert_int_equal(f.subs.n, 2 * N);
-	want_attr(&f.subs.v[2 * N - 1].unit, "x-039999", 2 * N + 1);
+	assert_int_equal(f.subs.n, 4 * N);
+	want_attr(&f.subs.v[4 * N - 1].unit, "x-039999", 4 * N + 1);
 	want_value(&f.subs.v[7], "bm1", "vb_chi_dao", 0, NULL, BC_RAW_TEXT,
 		   "0", 9);
 	done(&f);
 	double t1, t2;
 	best_seconds(one, two, &t1, &t2);
-	if (t2 > 3 * t1 + 0.005)
+	if (t2 > 8 * t1 + 0.01)
 		fail_msg("%d units read in %.3f s, %d in %.3f s: not linear", N,
-			 t1, 2 * N, t2);
+			 t1, 4 * N, t2);
 	free(one);
 	free(two);
 }

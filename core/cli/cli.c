@@ -251,6 +251,46 @@ void cli_col(FILE *f, const char *s, int width, bool right)
 		fprintf(f, "%s%*s", s, pad, "");
 }
 
+void cli_cut(const char *s, int width, char *out, size_t n)
+{
+	if (!n)
+		return;
+	snprintf(out, n, "%s", s);
+	if (bc_utf8_width(out) <= (size_t)(width > 0 ? width : 0) &&
+	    strlen(out) == strlen(s))
+		return;
+	/* The longest start of s, at a character's first byte, that leaves
+	 * a column for the ellipsis: a tone mark typed apart adds no width,
+	 * so it stays with its letter. */
+	size_t keep = 0, i = 0;
+	const unsigned char *p = (const unsigned char *)s;
+	while (p[i] && i + sizeof "…" < n) {
+		const unsigned char *q = p + i;
+		bc_utf8_next(&q);
+		size_t j = (size_t)(q - p);
+		snprintf(out, n, "%.*s", (int)j, s);
+		if (bc_utf8_width(out) + 1 > (size_t)(width > 1 ? width : 1))
+			break;
+		keep = i = j;
+	}
+	while (keep && s[keep - 1] == ' ')
+		keep--;
+	snprintf(out, n, "%.*s…", (int)keep, s);
+}
+
+void cli_decimal_sign(char *buf, size_t n)
+{
+	/* TRANSLATORS: the sign between a number's whole part and its
+	 * decimals: "," in Vietnamese. */
+	const char *sign = C_("number", ".");
+	char *dot = strchr(buf, '.');
+	if (!dot || !strcmp(sign, "."))
+		return;
+	char rest[64];
+	snprintf(rest, sizeof rest, "%s", dot + 1);
+	snprintf(dot, n - (size_t)(dot - buf), "%s%s", sign, rest);
+}
+
 const char *cli_unit_text(bc_cli *c, const char *code, char *buf, size_t n)
 {
 	bc_unit u;

@@ -111,6 +111,13 @@ json_t *cli_json_str(const char *s);
  * terminal shows the text (bc_utf8_width), not bytes: every table the
  * CLI prints lines up with Vietnamese in it. */
 void cli_col(FILE *f, const char *s, int width, bool right);
+/* s cut to at most width terminal columns, "…" marking a cut (a space
+ * before it dropped), into out[n]: a label that fits a table's column. */
+void cli_cut(const char *s, int width, char *out, size_t n);
+/* A number's text in buf[n] with the decimal sign of the reader's
+ * language in place of its '.' ("-2,8" in Vietnamese): text output
+ * only, JSON keeps '.'. */
+void cli_decimal_sign(char *buf, size_t n);
 
 /* A unit as a person reads it, into buf: "code (name)" from the open
  * database, the code alone when it holds no such unit.  Returns buf. */

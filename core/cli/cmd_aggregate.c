@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "aggregate.h"
 #include "cli.h"
+#include "date.h"
 #include "i18n.h"
 #include "jsonout.h"
 #include "mem.h"
@@ -24,7 +25,8 @@ static const char *const usage = N_(
 	"  --rows      list the rows of table forms (1A, 1B) with their unit,\n"
 	"              under the table's line\n");
 
-#define NAME_W 26 /* the column of field and indicator ids */
+#define NAME_W 44 /* the column of fields' and indicators' names */
+#define HEAD_W 16 /* a rows table's heading, when its cells are narrower */
 #define NUM_W 12  /* a figure's column */
 
 /* What the text shows beside the figures. */
@@ -45,6 +47,7 @@ static void figure(json_t *v, int decimals)
 			 (long long)json_integer_value(v));
 	else if (bc_json_get_dec(v, &d))
 		bc_dec_text_fixed(d, decimals ? decimals : 2, buf);
+	cli_decimal_sign(buf, sizeof buf);
 	putchar(' ');
 	cli_col(stdout, buf, NUM_W, true);
 }
@@ -54,8 +57,10 @@ static void figure(json_t *v, int decimals)
 static void line(const view *w, int indent, const char *name, json_t *o,
 		 const char *key, int decimals, const char *after)
 {
+	char cut[256];
+	cli_cut(name, NAME_W + 2 - indent, cut, sizeof cut);
 	printf("%*s", indent, "");
-	cli_col(stdout, name, NAME_W + 2 - indent, false);
+	cli_col(stdout, cut, NAME_W + 2 - indent, false);
 	for (size_t l = 0; l <= w->rs->n_levels; l++) {
 		json_t *v = json_object_get(o, l < w->rs->n_levels
 						       ? w->rs->levels[l].id
@@ -78,25 +83,60 @@ static void compared(const view *w, json_t *o, bool indicator)
 	     1, indicator ? _("  points") : "  %");
 }
 
-/* A count_by field: a line per value counted, in the order of its
- * total. */
-static void counts(const view *w, const char *id, json_t *o)
+/* A field as its template names it: "[9] Tổng số hồ sơ tiếp nhận", the
+ * number the template prints when every level's template prints the
+ * same (none for a table); the id of a field the rules no longer have. */
+static const char *field_name(const view *w, const bc_form *fm,
+			      const char *id, char *buf, size_t n)
 {
-	const char *value;
-	json_t *n;
-	printf(_("  %s (count by %s)\n"), id,
-	       json_string_value(json_object_get(o, "by")));
-	json_object_foreach(json_object_get(o, "total"), value, n)
-		line(w, 4, value, o, value, 0, "");
+	int k = fm ? bc_field_index(fm->fields, fm->n_fields, id) : -1;
+	if (k < 0)
+		return id;
+	const bc_ruleset *rs = w->rs;
+	int no = rs->n_levels ? 0 : bc_field_number(fm, (size_t)k, NULL);
+	for (size_t l = 0; l < rs->n_levels && no >= 0; l++) {
+		int at = bc_field_number(fm, (size_t)k, rs->levels[l].id);
+		no = !at || !no || at == no ? (at ? at : no) : -1;
+	}
+	if (no > 0)
+		snprintf(buf, n, "[%d] %s", no, fm->fields[k].label);
+	else
+		snprintf(buf, n, "%s", fm->fields[k].label);
+	return buf;
 }
 
-/* The text of a table cell. */
-static void cell_text(json_t *v, char *buf, size_t n)
+/* A count_by field: a line per value counted, by its label, in the
+ * order of its total. */
+static void counts(const view *w, const bc_field *f, const char *name,
+		   json_t *o)
 {
+	const char *by = json_string_value(json_object_get(o, "by")), *value;
+	int c = f && by ? bc_field_index(f->columns, f->n_columns, by) : -1;
+	const bc_field *col = c >= 0 ? &f->columns[c] : NULL;
+	json_t *n;
+	printf(_("  %s (count by %s)\n"), name, col ? col->label : by);
+	json_object_foreach(json_object_get(o, "total"), value, n)
+		line(w, 4, col ? bc_field_value_label(col, value) : value, o,
+		     value, 0, "");
+}
+
+/* The text of a table cell of column col (NULL: the unit, the row's
+ * number): a choice by its label, a date dd/mm/yyyy, a number with the
+ * reader's decimal sign. */
+static void cell_text(const bc_field *col, json_t *v, char *buf, size_t n)
+{
+	const char *s = json_string_value(v);
+	bc_date d;
 	if (bc_json_num_text(v, buf, n))
-		return;
-	if (json_is_string(v))
-		snprintf(buf, n, "%s", json_string_value(v));
+		cli_decimal_sign(buf, n);
+	else if (s && col && col->type == BC_T_ENUM)
+		snprintf(buf, n, "%s", bc_field_value_label(col, s));
+	else if (s && col && col->type == BC_T_DATE && bc_date_parse(s, &d)) {
+		char dmy[BC_DATE_BUF];
+		bc_date_format_dmy(d, dmy);
+		snprintf(buf, n, "%s", dmy);
+	} else if (s)
+		snprintf(buf, n, "%s", s);
 	else
 		snprintf(buf, n, "—");
 }
@@ -108,24 +148,32 @@ static const char *rows_key(const bc_field *f, size_t k)
 	return k == 0 ? "unit" : k == 1 ? "row" : f->columns[k - 2].id;
 }
 
-static const char *rows_head(const bc_field *f, size_t k)
+static const bc_field *rows_col(const bc_field *f, size_t k)
 {
-	/* each row is one unit's: the singular of the counted word */
-	return k == 0 ? P_("unit", "units", 1) : k == 1 ? "#" : rows_key(f, k);
+	return k < 2 ? NULL : &f->columns[k - 2];
 }
 
-/* The widest of column k's heading and cells. */
+static const char *rows_head(const bc_field *f, size_t k)
+{
+	return k == 0 ? C_("column", "Unit")
+	       : k == 1 ? C_("column", "#")
+			: f->columns[k - 2].label;
+}
+
+/* The widest of column k's cells, and of its heading up to HEAD_W. */
 static int rows_width(const bc_field *f, json_t *rows, size_t k)
 {
-	size_t most = bc_utf8_width(rows_head(f, k)), i;
+	size_t most = bc_utf8_width(rows_head(f, k)), i, cells = 0;
 	json_t *r;
 	char buf[1024];
 	json_array_foreach(rows, i, r) {
-		cell_text(json_object_get(r, rows_key(f, k)), buf, sizeof buf);
+		cell_text(rows_col(f, k), json_object_get(r, rows_key(f, k)),
+			  buf, sizeof buf);
 		size_t wd = bc_utf8_width(buf);
-		most = wd > most ? wd : most;
+		cells = wd > cells ? wd : cells;
 	}
-	return (int)most;
+	most = most > HEAD_W ? HEAD_W : most;
+	return (int)(cells > most ? cells : most);
 }
 
 /* One line of the rows table: a row's cells, or the headings when r is
@@ -135,11 +183,13 @@ static void rows_line(const bc_field *f, json_t *r, const int *wd, size_t nk)
 	char buf[1024];
 	for (size_t k = 0; k < nk; k++) {
 		if (r)
-			cell_text(json_object_get(r, rows_key(f, k)), buf,
+			cell_text(rows_col(f, k),
+				  json_object_get(r, rows_key(f, k)), buf,
 				  sizeof buf);
+		else
+			cli_cut(rows_head(f, k), wd[k], buf, sizeof buf);
 		fputs(k ? "  " : "      ", stdout);
-		cli_col(stdout, r ? buf : rows_head(f, k),
-			k + 1 < nk ? wd[k] : 0, k == 1);
+		cli_col(stdout, buf, k + 1 < nk ? wd[k] : 0, k == 1);
 	}
 	putchar('\n');
 }
@@ -169,25 +219,31 @@ static void form_print(const view *w, const char *form, json_t *f)
 		putchar(' ');
 		cli_col(stdout,
 			l < w->rs->n_levels ? w->rs->levels[l].label
-					    : _("total"),
+					    : C_("column", "Total"),
 			NUM_W, true);
 	}
 	putchar('\n');
 	const char *id;
 	json_t *o;
+	char name[512];
 	json_object_foreach(json_object_get(f, "fields"), id, o) {
 		int k = fm ? bc_field_index(fm->fields, fm->n_fields, id) : -1;
+		field_name(w, fm, id, name, sizeof name);
 		if (json_is_object(json_object_get(o, "total")))
-			counts(w, id, o);
+			counts(w, k >= 0 ? &fm->fields[k] : NULL, name, o);
 		else {
-			line(w, 2, id, o, NULL, 0, "");
+			line(w, 2, name, o, NULL, 0, "");
 			compared(w, o, false);
 		}
 		if (w->rows && k >= 0)
 			rows_table(&fm->fields[k], json_object_get(o, "rows"));
 	}
 	json_object_foreach(json_object_get(f, "indicators"), id, o) {
-		line(w, 2, id, o, NULL, 1, "  %");
+		const bc_indicator *in = NULL;
+		for (size_t i = 0; fm && i < fm->n_indicators; i++)
+			if (!strcmp(fm->indicators[i].id, id))
+				in = &fm->indicators[i];
+		line(w, 2, in ? in->label : id, o, NULL, 1, "  %");
 		compared(w, o, true);
 	}
 }

@@ -138,6 +138,41 @@ def results_in_vietnamese(t):
 
 
 @test
+def aggregate_reads_as_the_template(t):
+    """aggregate's text under vi names a field by its number and label on
+    the template (a long label cut with "…"), a choice, a column and a
+    date as a person reads them, and writes a decimal comma; under C the
+    same labels with a decimal point."""
+    h.with_units(t)
+    s22 = h.sub(period="2022-Q1", received_at="2022-02-25T09:00:00+07:00")
+    s22["forms"]["pl1b"]["van_ban"][0]["ngay"] = "2022-01-10"
+    s22["forms"]["bm3"] = dict(h.BM3, hs_truc_tuyen=40, hs_truc_tiep=70)
+    t.ok("import", h.write_json(t, "2022.json", s22))
+    t.ok("import", h.write_json(t, "2023.json", h.sub()))
+    args = ("aggregate", "2023-Q1", "--compare", "--rows")
+    r = t.bc(*args, env=env(t, **VI))
+    expect_rc(r, 0)
+    lines = r.out.splitlines()
+    i = next((i for i, l in enumerate(lines)
+              if l.startswith("  [7] Số hồ sơ tiếp nhận trực tuyến ")), None)
+    check(i is not None, f"no line of bm3's [7] under vi: {r.out[:800]!r}")
+    same(lines[i + 2].split()[:2] + lines[i + 2].split()[-2:],
+         ["thay", "đổi", "50,0", "%"], "the change of [7] under vi")
+    check(any(l.startswith("  [1] Số văn bản chỉ đạo") and l.find("…") > 0
+              for l in lines), "a long label not cut with …")
+    for want in ("Tổng cộng", "(đếm theo Loại văn bản)", "    Kế hoạch ",
+                 "Đơn vị", "STT", "Loại văn bản", "10/01/2023"):
+        check(want in r.out, f"aggregate under vi: no {want!r}")
+    check(not re.search(r"\d\.\d|hs_truc_tuyen|ke_hoach|2023-01-10", r.out),
+          f"aggregate under vi: a decimal point, an id or an ISO date")
+    r = t.bc(*args, env=env(t, **C))
+    expect_rc(r, 0)
+    check("  [7] Số hồ sơ tiếp nhận trực tuyến " in r.out and "Total" in r.out
+          and re.search(r" 50\.0  %", r.out) and "50,0" not in r.out,
+          f"aggregate under C: {r.out[:800]!r}")
+
+
+@test
 def json_is_the_same_in_every_language(t):
     """--json stays ids and ISO dates: byte for byte the same under a
     Vietnamese locale as under C."""

@@ -2253,8 +2253,10 @@ def aggregate_text_shows_options(t):
     cmp_ = t.ok("aggregate", "2023-Q1", "--compare").out
     check(cmp_ != plain and "2022-Q1" in cmp_, "--compare: same text")
     lines = cmp_.splitlines()
+    # a field by its number and label on the template, not its id
+    check("hs_truc_tuyen" not in cmp_, "aggregate text names a field by id")
     i = next(i for i, l in enumerate(lines)
-             if l.split()[:1] == ["hs_truc_tuyen"])
+             if l.startswith("  [7] Số hồ sơ tiếp nhận trực tuyến "))
     same([lines[i].split()[-1], lines[i + 1].split()[-1],
           lines[i + 2].split()[-2]], ["60", "40", "50.0"],
          "hs_truc_tuyen, last year's, change % in the text")
@@ -2264,6 +2266,10 @@ def aggregate_text_shows_options(t):
     rows = t.ok("aggregate", "2023-Q1", "--rows").out
     check(rows != plain and "Kế hoạch CCHC năm 2023" in rows
           and "12/KH-UBND" in rows, "--rows: no row of pl1b")
+    # a choice and a heading by their labels, a date dd/mm/yyyy
+    check("  Kế hoạch " in rows and "  Loại văn bản " in rows
+          and "ke_hoach" not in rows and "2023-01-" not in rows,
+          f"--rows: ids or ISO dates in {rows[-600:]!r}")
     # every figure of a form's table ends in the same column, "—" too
     table = [l for l in plain.splitlines()
              if re.match(r"  \S.* (-?\d[\d.]*|—)(  %)?$", l)]
@@ -2293,9 +2299,9 @@ def text_tables_aligned(t):
     t.ok("import", write_json(t, "a.json", s))
     t.ok("import", write_json(t, "b.json", sub("xa-ky-tan")))
     out = t.ok("aggregate", "2023-Q1", "--rows").out.splitlines()
-    rows = [l for l in out if re.search(r"\b2023-0[12]-\d\d\b", l)]
+    rows = [l for l in out if re.search(r"\b\d\d/0[12]/2023\b", l)]
     same(len(rows), 3, "rows of pl1b listed")
-    cols = {column_at(l, re.search(r"2023-0[12]-\d\d", l).group(0))
+    cols = {column_at(l, re.search(r"\d\d/0[12]/2023", l).group(0))
             for l in rows}
     check(len(cols) == 1, f"aggregate --rows: dates at columns {cols}:\n"
                           + "\n".join(rows))

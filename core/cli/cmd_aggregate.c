@@ -85,16 +85,20 @@ static void compared(const view *w, json_t *o, bool indicator)
 
 /* A field as its template names it: "[9] Tổng số hồ sơ tiếp nhận", the
  * number the template prints when every level's template prints the
- * same (none for a table); the id of a field the rules no longer have. */
-static const char *field_name(const view *w, const bc_form *fm,
-			      const char *id, char *buf, size_t n)
+ * same (none for a table); the id of a field the rules no longer have.
+ * Into buf[n]. */
+static void field_name(const view *w, const bc_form *fm, const char *id,
+		       char *buf, size_t n)
 {
 	int k = fm ? bc_field_index(fm->fields, fm->n_fields, id) : -1;
-	if (k < 0)
-		return id;
+	if (k < 0) {
+		snprintf(buf, n, "%s", id);
+		return;
+	}
 	const bc_ruleset *rs = w->rs;
 	int no = rs->n_levels ? 0 : bc_field_number(fm, (size_t)k, NULL);
 	for (size_t l = 0; l < rs->n_levels && no >= 0; l++) {
+		/* 0: not asked of that level; two numbers: -1, none */
 		int at = bc_field_number(fm, (size_t)k, rs->levels[l].id);
 		no = !at || !no || at == no ? (at ? at : no) : -1;
 	}
@@ -102,7 +106,6 @@ static const char *field_name(const view *w, const bc_form *fm,
 		snprintf(buf, n, "[%d] %s", no, fm->fields[k].label);
 	else
 		snprintf(buf, n, "%s", fm->fields[k].label);
-	return buf;
 }
 
 /* A count_by field: a line per value counted, by its label, in the

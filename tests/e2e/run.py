@@ -1179,9 +1179,11 @@ def import_json_accepted(t):
     lines = summary_lines(r, name)
     check(len(lines) == 1, f"{r.cmd}: want one summary line: {r.err!r}")
     s = lines[0]
-    for w in ("accepted", "xa-ky-son", "2023-Q1", "bm3 r1", "pl1b r1",
-              "report r1"):
+    for w in ("accepted", "xa-ky-son", "2023-Q1", "Biểu số 03 (revision 1)",
+              "Phụ lục 1B (revision 1)", "Báo cáo bằng văn bản (revision 1)"):
         check(w in s, f"{r.cmd}: summary line {s!r} does not name {w!r}")
+    check("bm3" not in s and " r1" not in s,
+          f"{r.cmd}: summary line {s!r} names a part by its id")
     u = unit_of(status(t), "xa-ky-son")
     same(u["state"], "on_time", "state of xa-ky-son")
     same(sorted(u["received"]), sorted(COMMUNE_PARTS), "parts received")
@@ -1212,7 +1214,8 @@ def import_csv_accepted(t):
     lines = summary_lines(r, name)
     check(len(lines) == 1 and all(w in lines[0] for w in
                                   ("accepted", "xa-ky-tan", "2023-Q1",
-                                   "bm3 r1", "report r1")),
+                                   "Biểu số 03 (revision 1)",
+                                   "Báo cáo bằng văn bản (revision 1)")),
           f"{r.cmd}: summary: {r.err!r}")
     u = unit_of(status(t), "xa-ky-tan")
     same(u["state"], "on_time", "state of xa-ky-tan (CSV)")
@@ -1583,7 +1586,8 @@ def import_dry_run(t):
     expect_rc(t.bc("import", write_json(t, "bad.json", bad), "--dry-run"), 1)
     # a real import afterwards is revision 1, not 2
     r = t.ok("import", name)
-    check("bm3 r1" in r.err, f"{r.cmd}: after a dry run: {r.err!r}")
+    check("Biểu số 03 (revision 1)" in r.err,
+          f"{r.cmd}: after a dry run: {r.err!r}")
 
 
 @test
@@ -2341,8 +2345,9 @@ def import_empty_form_is_no_receipt(t):
                         rf"0{form[-1]}: no value.*not received", r.err, re.M),
               f"{r.cmd}: no warning for the empty {form}: {r.err!r}")
     summary = summary_lines(r, name)[0]
-    check("bm7" not in summary and "bm6" not in summary and "bm3 r1"
-          in summary, f"{r.cmd}: summary names the empty forms: {summary!r}")
+    check("Biểu số 07" not in summary and "Biểu số 06" not in summary
+          and "Biểu số 03 (revision 1)" in summary,
+          f"{r.cmd}: summary names the empty forms: {summary!r}")
     u = unit_of(status(t), "xa-ky-son")
     same((u["state"], sorted(u["missing"])), ("partial", ["bm6", "bm7"]),
          "status of a unit that sent bm6 and bm7 empty")

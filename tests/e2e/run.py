@@ -2431,16 +2431,18 @@ def import_late_warned_once_and_not_again(t):
     r = t.ok("import", name)
     n = line_of(t, name, '"received_at"')
     warned = [l for l in r.err.splitlines()
-              if "after the deadline 2023-02-28" in l]
-    check(len(warned) == 1 and warned[0].startswith(f"{name}:{n}: warning: "
-                                                    "received"),
-          f"{r.cmd}: want one late warning at line {n}: {r.err!r}")
+              if "after the deadline 28/02/2023" in l]
+    check(len(warned) == 1 and warned[0].startswith(
+              f"{name}:{n}: warning: received 02/03/2023 08:00, "),
+          f"{r.cmd}: want one late warning at line {n}, dates day first: "
+          f"{r.err!r}")
     check(summary_lines(r, name)[0].endswith("(late)"),
           f"{r.cmd}: summary: {r.err!r}")
     # every revision keeps it
     h = history(t, "xa-ky-son", form="bm1")["revisions"][0]
-    check(any("after the deadline" in w for w in h["warnings"]),
-          f"bm1's revision lost the late warning: {h['warnings']}")
+    check(any("received 2023-03-02T08:00:00+07:00, after the deadline "
+              "2023-02-28" in w for w in h["warnings"]),
+          f"bm1's revision lost the late warning (ISO): {h['warnings']}")
     r = t.ok("import", name)
     check(re.search(r"already imported as revision .*bm3 1.*nothing stored",
                     r.err), f"{r.cmd}: {r.err!r}")
@@ -2465,9 +2467,10 @@ def import_receipt_time_of_import(t):
     check("received at import, 15/05/2023 09:00 (no --received-at)" in s
           and "(late)" in s,
           f"{r.cmd}: summary does not say which time: {s!r}")
-    check(re.search(rf"^{re.escape(name)}: warning: received {re.escape(NOW)} at "
-                    r"import \(no --received-at.*after the deadline",
-                    r.err, re.M), f"{r.cmd}: late warning: {r.err!r}")
+    check(re.search(rf"^{re.escape(name)}: warning: received 15/05/2023 09:00 "
+                    r"at import \(no --received-at.*after the deadline "
+                    r"28/02/2023", r.err, re.M),
+          f"{r.cmd}: late warning: {r.err!r}")
     j = t.json("import", write_json(t, "khong-gio-2.json",
                                     sub("xa-ky-tan", received_at=None)))
     it = j["files"][0]["submissions"][0]

@@ -519,6 +519,17 @@ def units_import_and_list(t):
     r = t.ok("units", "list")
     for code in csv_units(UNITS_CSV):
         check(code in r.out, f"human units list lacks {code}")
+    # kinds and roles by their labels in the rules, by their ids when the
+    # rules do not load
+    line = [l for l in r.out.splitlines() if l.split()[0] == "noi-vu"][0]
+    check("Phòng, ban, ngành cấp huyện" in line and "[Phòng Nội vụ]" in line
+          and "department" not in line and "noi_vu" not in line,
+          f"units list: kind and role of noi-vu: {line!r}")
+    r = t.bc("units", "list", rules=t.tmp / "khong-co")
+    expect_rc(r, 0)
+    line = [l for l in r.out.splitlines() if l.split()[0] == "noi-vu"][0]
+    check("department" in line and "[noi_vu]" in line,
+          f"units list without rules: {line!r}")
 
 
 @test

@@ -1267,7 +1267,7 @@ static void status_row(sheet *s, json_t *su, int no)
 		const char *part = json_string_value(v);
 		snprintf(missing + l, sizeof missing - l, "%s%s", l ? ", " : "",
 			 strcmp(part, BC_PART_REPORT)
-				 ? part
+				 ? bc_ruleset_part_name(b->rs, part)
 				 : word(s, BC_W_EXPORT_REPORT_PART));
 	}
 	bc_xsheet_num(s, 0, no, b->f[F_STT]);

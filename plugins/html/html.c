@@ -1063,13 +1063,28 @@ static const char *state_label(ctx *c, const char *s)
 	return s;
 }
 
-/* A part a unit owes: the written report, or a form by its code. */
+/* A form as people call it: the name its rules give ("Biểu số 03"), by
+ * its code for a model without names. */
+static void put_form(ctx *c, const char *form)
+{
+	for (size_t i = 0, n = count(c, "forms"); form && i < n; i++) {
+		const char *id = get(c, "forms[%zu].id", i),
+			   *name = get(c, "forms[%zu].name", i);
+		if (id && name && !strcmp(id, form)) {
+			esc(c, name);
+			return;
+		}
+	}
+	esc_upper(c, form);
+}
+
+/* A part a unit owes: the written report, or a form. */
 static void put_part(ctx *c, const char *part)
 {
 	if (part && !strcmp(part, "report"))
 		say(c, "report_part", NULL, 0);
 	else
-		esc_upper(c, part);
+		put_form(c, part);
 }
 
 /* When a unit that sent everything late sent its last late part:
@@ -1260,7 +1275,7 @@ static void key_indicators(ctx *c)
 				key_head(c);
 			putf(c, "<tr><td class=\"c\">%zu</td><td class=\"c\">",
 			     row);
-			esc_upper(c, form);
+			put_form(c, form);
 			put(c, "</td><td>");
 			esc(c, label ? label : id);
 			put(c, "</td><td class=\"n t\">");

@@ -74,9 +74,11 @@ local STATE = {
   missing = "chưa gửi",
 }
 
-local function part_name(p)
+-- A part a unit owes, as people call it: the report, or a form by the
+-- name its rules give ("Biểu số 03"); form_names maps id to name.
+local function part_name(p, form_names)
   if p == "report" then return "báo cáo bằng văn bản" end
-  return md(tostring(p):upper())
+  return md(form_names[p] or tostring(p):upper())
 end
 
 local function row(cells)
@@ -98,6 +100,11 @@ local function run(model)
     if x.code then names[x.code] = x.name or x.code end
   end
   local function unit_name(code) return md(names[code] or code) end
+  local form_names = {}
+  for _, f in pairs(top.forms or {}) do
+    local x = plain(f)
+    if x.id then form_names[x.id] = x.name end
+  end
 
   -- Heading
   write("# Báo cáo công tác cải cách hành chính – ",
@@ -130,7 +137,7 @@ local function run(model)
       local line = "- " .. md(x.name or names[x.unit] or x.unit) .. ": "
                    .. md(STATE[x.state] or x.state)
       local miss = {}
-      for _, p in pairs(x.missing or {}) do miss[#miss + 1] = part_name(p) end
+      for _, p in pairs(x.missing or {}) do miss[#miss + 1] = part_name(p, form_names) end
       if #miss > 0 then line = line .. " (thiếu " .. table.concat(miss, ", ") .. ")" end
       behind[#behind + 1] = line
     end
@@ -175,7 +182,7 @@ local function run(model)
     local a = plain(agg_forms[form.id])
     local afields = plain(a.fields)
     local ainds = plain(a.indicators)
-    write("## Biểu ", md(tostring(form.id):upper()), ". ", md(form.title or ""), "\n\n")
+    write("## ", md(form.name or tostring(form.id):upper()), ". ", md(form.title or ""), "\n\n")
     local counted = {}
     local units = plain(a.units)
     for _, l in ipairs(levels) do

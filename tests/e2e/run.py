@@ -1531,7 +1531,7 @@ def import_multi_unit_csv_all_or_nothing(t):
     r = t.bc("import", name)
     expect_rc(r, 1)
     n = line_of(t, name, "xa-ky-tan,2023-Q1,bm3,hs_tiep_nhan,121")
-    check(re.search(rf"^{re.escape(name)}:{n}: Biểu số 03, column \[9\]",
+    check(re.search(rf"^{re.escape(name)}:{n}: bm3\.hs_tiep_nhan: Biểu số 03, column \[9\]",
                     r.err, re.M),
           f"{r.cmd}: no bm3 message: {r.err!r}")
     check(not re.search(rf"^{re.escape(name)}:\d+: .*xa-ky-son", r.err,
@@ -2330,7 +2330,7 @@ def import_warnings_accepted(t):
     name = write_json(t, "2023.json", s)
     r = t.ok("import", name)
     n = line_of(t, name, '"vb_di_tong"')
-    check(re.search(rf"^{re.escape(name)}:{n}: warning: Biểu số 07, "
+    check(re.search(rf"^{re.escape(name)}:{n}: bm7\.vb_di_tong: warning: Biểu số 07, "
                     rf"column \[4\] .*2022-Q1",
                     r.err, re.M),
           f"{r.cmd}: no year-on-year warning: {r.err!r}")
@@ -2352,7 +2352,7 @@ def import_empty_form_is_no_receipt(t):
     r = t.ok("import", name)
     for form in ("bm7", "bm6"):
         n = line_of(t, name, f'"{form}"')
-        check(re.search(rf"^{re.escape(name)}:{n}: warning: Biểu số "
+        check(re.search(rf"^{re.escape(name)}:{n}: {form}: warning: Biểu số "
                         rf"0{form[-1]}: no value.*not received", r.err, re.M),
               f"{r.cmd}: no warning for the empty {form}: {r.err!r}")
     summary = summary_lines(r, name)[0]
@@ -2397,7 +2397,7 @@ def import_required_field(t):
     r = t.bc("import", name, rules=rules)
     expect_rc(r, 1)
     n = line_of(t, name, '"bm3"')
-    check(re.search(rf'^{re.escape(name)}:{n}: Biểu số 03, column \[9\] '
+    check(re.search(rf'^{re.escape(name)}:{n}: bm3\.hs_tiep_nhan: Biểu số 03, column \[9\] '
                     r'"Tổng số hồ sơ tiếp nhận": required',
                     r.err, re.M), f"{r.cmd}: no 'required' at line {n}: "
                                   f"{r.err!r}")
@@ -2407,7 +2407,7 @@ def import_required_field(t):
     r = t.bc("import", name, rules=rules)
     expect_rc(r, 1)
     n = line_of(t, name, '"hs_tiep_nhan"')
-    check(re.search(rf'^{re.escape(name)}:{n}: Biểu số 03, column \[9\] '
+    check(re.search(rf'^{re.escape(name)}:{n}: bm3\.hs_tiep_nhan: Biểu số 03, column \[9\] '
                     r'"Tổng số hồ sơ tiếp nhận": required',
                     r.err, re.M), f"{r.cmd}: {r.err!r}")
     same(stored_state(t, rules=rules)["summary"]["missing"], EXPECTED_UNITS,

@@ -436,14 +436,17 @@ static void about_value(out *b, const bc_diag *dg, bool local)
 	put(b, "%s", msg && !strncmp(msg, "= ", 2) ? " " : ": ");
 }
 
-static void about_ids(out *b, const bc_diag *dg, bool local)
+/* "form.field: ", the ids every message begins with (docs/cli.md: a
+ * script finds the problem by them); a table's row and column too when
+ * nothing names them the way a person reads them. */
+static void about_ids(out *b, const bc_diag *dg, bool local, bool row)
 {
 	if (dg->form)
 		put(b, "%s%s%s: ", dg->form, dg->field ? "." : "",
 		    dg->field ? dg->field : "");
 	else if (dg->field)
 		put(b, "%s: ", dg->field);
-	if (dg->row) {
+	if (row && dg->row) {
 		put(b, T(N_("row %d")), dg->row);
 		put(b, "%s%s: ", dg->col ? ", " : "", dg->col ? dg->col : "");
 	}
@@ -460,12 +463,12 @@ static char *render(const bc_diag *dg, bool local)
 		put(&b, "%s: ", dg->file);
 	if (dg->loc && !cell && !(dg->file && dg->line > 0))
 		put(&b, "%s: ", dg->loc);
+	bool named = dg->form_name && dg->form;
+	about_ids(&b, dg, local, !named);
 	if (dg->severity == BC_WARNING)
 		put(&b, "%s", T(N_("warning: ")));
-	if (dg->form_name && dg->form)
+	if (named)
 		about_value(&b, dg, local);
-	else
-		about_ids(&b, dg, local);
 	put(&b, "%s", local && dg->text ? dg->text : dg->msg ? dg->msg : "");
 	if (cell)
 		put(&b, T(N_(" — cell %s")), dg->loc);

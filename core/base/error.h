@@ -168,14 +168,15 @@ void bc_diags_free(bc_diags *d);
 
 /* Formats one diagnostic for a person, in the reader's language:
  * "FILE:LINE: " (or "FILE: " and, for a place that is not a cell,
- * "LOC: "), "warning: " for a warning, what it is about, the message,
- * " — cell bm3!H14" for a workbook's cell, and " (and N more lines like
- * it)" for one that has others folded into it.  What it is about is,
- * for a form's value whose form has a name, the form by its name, the
- * field by its number and label, a table's row and column ("Biểu số 03,
- * column [9] "Tổng số hồ sơ tiếp nhận""); otherwise the ids,
- * "form.field: ".  Parts that are absent are left out.  Returns a string
- * the caller frees with bc_free, or NULL. */
+ * "LOC: "), the ids "form.field: " (docs/cli.md's contract), "warning: "
+ * for a warning, what it is about as the unit reads it on its form, the
+ * message, " — cell bm3!H14" for a workbook's cell, and " (and N more
+ * lines like it)" for one that has others folded into it.  What it is
+ * about is, for a form's value whose form has a name, the form by its
+ * name, the field by its number and label, a table's row and column
+ * ("Biểu số 03, column [9] "Tổng số hồ sơ tiếp nhận""); otherwise a
+ * table's row and column by their ids.  Parts that are absent are left
+ * out.  Returns a string the caller frees with bc_free, or NULL. */
 char *bc_diag_format(const bc_diag *dg);
 /* The same in English whatever the locale (msg): for --json and what is
  * kept, which read the same in every language. */

@@ -5,6 +5,7 @@
 #include "import.h"
 #include "mem.h"
 #include "period.h"
+#include "validate.h"
 
 #include <string.h>
 
@@ -103,9 +104,23 @@ static void change_print(const bc_form *form, const bc_change *c)
 	printf(": %s → %s\n", shown(f, c->from, from), shown(f, c->to, to));
 }
 
-static void revision_print(const bc_ruleset *rs, const bc_revision_info *r,
+/* A stored warning (English, as kept) in the reader's language where the
+ * revision's own data tell it again: the late one, from the time it was
+ * imported with and the period's deadline; buf[n] holds it then. */
+static const char *warning_text(const bc_period *p, const bc_revision_info *r,
+				size_t i, char *buf, size_t n)
+{
+	bc_time at = r->correction ? r->received_as : r->received_at;
+	if (bc_late_warning_text(r->warnings[i], at,
+				 p->rs->directive.utc_offset, p->unit_due, buf, n))
+		return buf;
+	return r->warnings[i];
+}
+
+static void revision_print(const bc_period *p, const bc_revision_info *r,
 			   int offset)
 {
+	const bc_ruleset *rs = p->rs;
 	char at[BC_TIME_BUF];
 	bc_time_format_dmy(r->received_at, offset, at);
 	printf(r->in_force ? _("%s (%s) r%d, in force: received %s by %s, "
@@ -126,8 +141,10 @@ static void revision_print(const bc_ruleset *rs, const bc_revision_info *r,
 	const bc_form *form = bc_ruleset_form(rs, r->part);
 	for (size_t i = 0; i < r->n_changes; i++)
 		change_print(form, &r->changes[i]);
+	char buf[1024];
 	for (size_t i = 0; i < r->n_warnings; i++)
-		printf(_("    warning: %s\n"), r->warnings[i]);
+		printf(_("    warning: %s\n"),
+		       warning_text(p, r, i, buf, sizeof buf));
 }
 
 static void history_print(const bc_history *h, const bc_unit *u,
@@ -145,7 +162,7 @@ static void history_print(const bc_history *h, const bc_unit *u,
 	}
 	printf("%s (%s), %s (%s)\n\n", u->name, u->code, p->label, p->code);
 	for (size_t i = 0; i < h->n; i++)
-		revision_print(p->rs, &h->v[i], offset);
+		revision_print(p, &h->v[i], offset);
 }
 
 /* Prints the history of the unit and period of the command line. */

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "cli.h"
 #include "i18n.h"
+#include "text.h"
 #include "unit.h"
 
 #include <string.h>
@@ -47,6 +48,49 @@ static json_t *unit_json(const bc_unit *u)
 			 u->parent ? json_string(u->parent) : json_null());
 }
 
+/* A kind's or a role's label in the rules, its id when they have none. */
+static const char *kind_label(const bc_rulebook *rb, const char *id)
+{
+	const bc_unit_kind *k = rb ? bc_rulebook_kind(rb, id) : NULL;
+	return k ? k->label : id;
+}
+
+static const char *role_label(const bc_rulebook *rb, const char *id)
+{
+	const bc_role *r = rb ? bc_rulebook_role(rb, id) : NULL;
+	return r ? r->label : id;
+}
+
+/* Kinds and roles by their labels, from the rules' current rulesets (the
+ * declarations 'units import' accepted them by); by their ids where the
+ * rules do not load, as the list needs only the database. */
+static void units_print(bc_cli *c, const bc_unit_list *l)
+{
+	bc_diags ignore = BC_DIAGS_INIT;
+	if (!c->rb) /* kept even when some ruleset fails, with the others */
+		bc_rulebook_load(c->rules_dir, NULL, &c->rb, &ignore);
+	bc_diags_free(&ignore);
+	size_t width = 0;
+	for (size_t i = 0; i < l->n; i++) {
+		size_t w = bc_utf8_width(kind_label(c->rb, l->v[i].kind));
+		width = w > width ? w : width;
+	}
+	for (size_t i = 0; i < l->n; i++) {
+		const bc_unit *u = &l->v[i];
+		printf("%*s", 2 * u->depth, "");
+		cli_col(stdout, u->code,
+			24 - 2 * (u->depth < 6 ? u->depth : 6), false);
+		putchar(' ');
+		cli_col(stdout, kind_label(c->rb, u->kind), (int)width, false);
+		printf(" %s", u->name);
+		for (size_t k = 0; k < u->n_roles; k++)
+			printf("%s%s", k ? ", " : "  [",
+			       role_label(c->rb, u->roles[k]));
+		printf("%s\n", u->n_roles ? "]" : "");
+	}
+	fprintf(stderr, P_("%zu unit\n", "%zu units\n", l->n), l->n);
+}
+
 static int units_list(bc_cli *c)
 {
 	bc_unit_list l;
@@ -61,19 +105,7 @@ static int units_list(bc_cli *c)
 			json_array_append_new(arr, unit_json(&l.v[i]));
 		cli_print_json(json_pack("{s:o}", "units", arr));
 	} else {
-		for (size_t i = 0; i < l.n; i++) {
-			const bc_unit *u = &l.v[i];
-			printf("%*s", 2 * u->depth, "");
-			cli_col(stdout, u->code,
-				24 - 2 * (u->depth < 6 ? u->depth : 6), false);
-			putchar(' ');
-			cli_col(stdout, u->kind, 12, false);
-			printf(" %s", u->name);
-			for (size_t k = 0; k < u->n_roles; k++)
-				printf("%s%s", k ? ", " : "  [", u->roles[k]);
-			printf("%s\n", u->n_roles ? "]" : "");
-		}
-		fprintf(stderr, P_("%zu unit\n", "%zu units\n", l.n), l.n);
+		units_print(c, &l);
 	}
 	bc_unit_list_free(&l);
 	return EXIT_OK;

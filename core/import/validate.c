@@ -1521,6 +1521,15 @@ static void finish_report(vctx *x)
 
 /* A warning about the whole submission: said once, and kept with each
  * of its parts (each revision shows it in history). */
+static void warn_parts_words(vctx *x, place w, const words *m)
+{
+	tell(x, x->d, BC_WARNING, w, &NOTHING, m);
+	for (size_t i = 0; i < x->c->n_parts; i++) {
+		about a = {.form_id = x->c->parts[i].part};
+		tell(x, &x->c->parts[i].notes, BC_WARNING, w, &a, m);
+	}
+}
+
 static void warn_parts(vctx *x, place w, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 static void warn_parts(vctx *x, place w, const char *fmt, ...)
@@ -1530,11 +1539,53 @@ static void warn_parts(vctx *x, place w, const char *fmt, ...)
 	va_start(ap, fmt);
 	wordsv(&m, fmt, ap);
 	va_end(ap);
-	tell(x, x->d, BC_WARNING, w, &NOTHING, &m);
-	for (size_t i = 0; i < x->c->n_parts; i++) {
-		about a = {.form_id = x->c->parts[i].part};
-		tell(x, &x->c->parts[i].notes, BC_WARNING, w, &a, &m);
+	warn_parts_words(x, w, &m);
+}
+
+/* fmt is one of check_late's, each taking two strings. */
+static void put_two(char *buf, size_t n, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, n, fmt, ap);
+	va_end(ap);
+}
+
+/* A time and a date in a message: ISO in the English kept for JSON and
+ * history, day first in the reader's language. */
+static void put_time_date(words *m, const char *fmt, bc_time at,
+			  int offset, bc_date due)
+{
+	char when[BC_TIME_BUF], day[BC_DATE_BUF];
+	bc_time_format(at, offset, when);
+	bc_date_format(due, day);
+	put_two(m->en, sizeof m->en, fmt, when, day);
+	bc_time_format_dmy(at, offset, when);
+	bc_date_format_dmy(due, day);
+	put_two(m->local, sizeof m->local, _(fmt), when, day);
+}
+
+/* The late warnings, for a receipt time given and (as late only by the
+ * clock of the import is worth a second look) for the time of import. */
+static const char *const late_formats[] = {
+	N_("received %s, after the deadline %s"),
+	N_("received %s at import (no --received-at, and the file gives no "
+	   "receipt time), after the deadline %s"),
+};
+
+bool bc_late_warning_text(const char *stored, bc_time at, int offset,
+			  bc_date due, char *out, size_t n)
+{
+	for (size_t i = 0; i < sizeof late_formats / sizeof *late_formats;
+	     i++) {
+		words m;
+		put_time_date(&m, late_formats[i], at, offset, due);
+		if (!strcmp(m.en, stored)) {
+			snprintf(out, n, "%s", m.local);
+			return true;
+		}
 	}
+	return false;
 }
 
 static void check_late(vctx *x)
@@ -1544,20 +1595,14 @@ static void check_late(vctx *x)
 	bc_date day = bc_time_date(c->received_at, dir->utc_offset);
 	c->late = dir->deadline_inclusive ? day > c->period.unit_due
 					  : day >= c->period.unit_due;
-	char when[BC_TIME_BUF], due[BC_DATE_BUF];
-	bc_time_format(c->received_at, dir->utc_offset, when);
-	bc_date_format(c->period.unit_due, due);
 	place w = {x->receipt_line, x->receipt_loc};
-	/* Late only by the clock of the import is worth a second look. */
-	if (c->late && c->received_default)
-		warn_parts(x, w,
-			   N_("received %s at import (no --received-at, and "
-			      "the file gives no receipt time), after the "
-			      "deadline %s"),
-			   when, due);
-	else if (c->late)
-		warn_parts(x, w, N_("received %s, after the deadline %s"),
-			   when, due);
+	words m;
+	if (c->late) {
+		put_time_date(&m, late_formats[c->received_default],
+			      c->received_at, dir->utc_offset,
+			      c->period.unit_due);
+		warn_parts_words(x, w, &m);
+	}
 	if (c->estimated)
 		warn_parts(x, at_attr(&x->s->estimated),
 			   N_("figures flagged as estimates"));

@@ -61,4 +61,11 @@ void bc_checked_free(bc_checked *c);
 bool bc_receipt_plausible(bc_time at, bc_time now, const bc_period *p,
 			  int offset, char *why, size_t n);
 
+/* The late warning an import keeps with a revision, in English, told in
+ * the reader's language with dates day first: true, and out[n] set, when
+ * stored is word for word the one made for a receipt at `at` (at offset)
+ * after the deadline due; false otherwise. */
+bool bc_late_warning_text(const char *stored, bc_time at, int offset,
+			  bc_date due, char *out, size_t n);
+
 #endif

@@ -7,7 +7,7 @@
 #include "csv_read.h"
 #include "test_submission.h"
 
-#include <sys/resource.h>
+#include <time.h>
 
 
 static bool has_form(const bc_submission *s, const char *form)
@@ -271,18 +271,20 @@ static char *units_csv(size_t n)
 	return t;
 }
 
-/* User CPU seconds to read text once: the kernel's time for the pages
- * a read maps is the machine's, not the reader's. */
+/* CPU seconds of this process to read text once: its own time, which
+ * others on a busy machine do not lengthen, to the nanosecond (user
+ * time from getrusage is sampled at the clock tick, coarser than a
+ * small read). */
 static double read_seconds(const char *text)
 {
-	struct rusage r0, r1;
+	struct timespec t0, t1;
 	fx f = {0};
-	getrusage(RUSAGE_SELF, &r0);
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t0);
 	assert_int_equal(sub_read(&f, text), BC_OK);
-	getrusage(RUSAGE_SELF, &r1);
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t1);
 	done(&f);
-	return (double)(r1.ru_utime.tv_sec - r0.ru_utime.tv_sec) +
-	       (double)(r1.ru_utime.tv_usec - r0.ru_utime.tv_usec) / 1e6;
+	return (double)(t1.tv_sec - t0.tv_sec) +
+	       (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 }
 
 /* The best of five reads of each text, taken in turn, so that both see
@@ -300,9 +302,9 @@ static void best_seconds(const char *one, const char *two, double *t1,
 }
 
 /* Each row finds its unit's submission by hash, not by a walk over
- * those before it: four times the units cost about four times the time
- * (the walk made it sixteen times, and 80 000 units a minute).  The
- * factor of four leaves a busy machine's noise far from both. */
+ * those before it: four times the units cost six to eight times the
+ * time here (memory no longer in the cache), the walk sixteen times and
+ * more (80 000 units a minute).  The bound sits between. */
 static void many_units_in_linear_time(void **state)
 {
 	enum { N = 10000 };
@@ -316,7 +318,7 @@ static void many_units_in_linear_time(void **state)
 	done(&f);
 	double t1, t2;
 	best_seconds(one, two, &t1, &t2);
-	if (t2 > 8 * t1 + 0.01)
+	if (t2 > 12 * t1 + 0.01)
 		fail_msg("%d units read in %.3f s, %d in %.3f s: not linear", N,
 			 t1, 4 * N, t2);
 	free(one);

@@ -173,6 +173,37 @@ def aggregate_reads_as_the_template(t):
 
 
 @test
+def import_says_parts_and_lateness_as_people_do(t):
+    """An import under vi names the parts it stored by their names with
+    the revision in words, and its late warning gives the receipt time
+    and the deadline day first; --json keeps the ids and ISO."""
+    h.with_units(t)
+    late = h.write_json(t, "muon.json",
+                        h.sub(received_at="2023-03-02T08:00:00+07:00"))
+    r = t.bc("import", late, env=env(t, **VI))
+    expect_rc(r, 0)
+    check("Phụ lục 1B (lần 1), Biểu số 01 (lần 1)" in r.err
+          and "Báo cáo bằng văn bản (lần 1)" in r.err
+          and " r1" not in r.err, f"parts under vi: {r.err!r}")
+    check("nhận lúc 02/03/2023 08:00, sau hạn 28/02/2023" in r.err
+          and "2023-02-28" not in r.err, f"late warning under vi: {r.err!r}")
+    r = t.bc("history", "xa-ky-son", "2023-Q1", "bm1", env=env(t, **VI))
+    expect_rc(r, 0)
+    check("    cảnh báo: nhận lúc 02/03/2023 08:00, sau hạn 28/02/2023\n"
+          in r.out, f"history's late warning under vi: {r.out!r}")
+    r = t.bc("history", "xa-ky-son", "2023-Q1", "bm1", env=env(t, **C))
+    check("    warning: received 02/03/2023 08:00, after the deadline "
+          "28/02/2023\n" in r.out, f"history's late warning under C: {r.out!r}")
+    j = t.json("import", h.write_json(
+        t, "muon2.json", h.sub("xa-ky-tan",
+                               received_at="2023-03-02T08:00:00+07:00")))
+    f = j["files"][0]
+    check("pl1b r1" in f["submissions"][0]["revisions"]
+          and f["problems"][0]["message"] == "received 2023-03-02T08:00:00"
+          "+07:00, after the deadline 2023-02-28", f"--json: {f!r}")
+
+
+@test
 def json_is_the_same_in_every_language(t):
     """--json stays ids and ISO dates: byte for byte the same under a
     Vietnamese locale as under C."""

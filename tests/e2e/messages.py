@@ -33,8 +33,8 @@ C = {"LANGUAGE": "", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
 BM3 = {"hs_ky_truoc": 12, "hs_truc_tuyen": 200, "hs_truc_tiep": 180,
        "hs_tiep_nhan": 390}
 LABEL = '"Tổng số hồ sơ tiếp nhận"'
-SUM_VI = f"Biểu số 03, cột [9] {LABEL} = 390, nhưng [6] + [7] + [8] = 392 (12 + 200 + 180)"
-SUM_C = f"Biểu số 03, column [9] {LABEL} = 390, but [6] + [7] + [8] = 392 (12 + 200 + 180)"
+SUM_VI = f"bm3.hs_tiep_nhan: Biểu số 03, cột [9] {LABEL} = 390, nhưng [6] + [7] + [8] = 392 (12 + 200 + 180)"
+SUM_C = f"bm3.hs_tiep_nhan: Biểu số 03, column [9] {LABEL} = 390, but [6] + [7] + [8] = 392 (12 + 200 + 180)"
 
 
 def have_vi():
@@ -154,12 +154,12 @@ def table_row_named_by_row_and_column(t):
     n = line_of(t, name, '"2023-02-30"')
     r = in_lang(t, C, "import", name)
     expect_rc(r, 1)
-    check(re.search(rf'^{re.escape(name)}:{n}: Phụ lục 1B, table "[^"]+", '
+    check(re.search(rf'^{re.escape(name)}:{n}: pl1b\.van_ban: Phụ lục 1B, table "[^"]+", '
                     r'row 1, column \(3\) "Ngày ban hành": '
                     r"'2023-02-30' is not a date", r.err, re.M), r.err)
     if have_vi():
         r = in_lang(t, VI, "import", name)
-        check(re.search(rf'^{re.escape(name)}:{n}: Phụ lục 1B, bảng "[^"]+", '
+        check(re.search(rf'^{re.escape(name)}:{n}: pl1b\.van_ban: Phụ lục 1B, bảng "[^"]+", '
                         r'dòng 1, cột \(3\) "Ngày ban hành": '
                         r"'2023-02-30' không phải là ngày", r.err, re.M), r.err)
 
@@ -202,12 +202,12 @@ def warnings_said_the_same_way(t):
     n = line_of(t, name, '"bien_che_co_mat"')
     r = in_lang(t, C, "import", name, "--dry-run")
     expect_rc(r, 0)
-    check(re.search(rf"^{re.escape(name)}:{n}: warning: Biểu số 04, column "
+    check(re.search(rf"^{re.escape(name)}:{n}: bm4\.bien_che_co_mat: warning: Biểu số 04, column "
                     r'\[\d+\] "[^"]+" = 12, but must be ≤ \[\d+\] = 10$',
                     r.err, re.M), r.err)
     if have_vi():
         r = in_lang(t, VI, "import", name, "--dry-run")
-        check(re.search(rf"^{re.escape(name)}:{n}: cảnh báo: Biểu số 04, cột "
+        check(re.search(rf"^{re.escape(name)}:{n}: bm4\.bien_che_co_mat: cảnh báo: Biểu số 04, cột "
                         r'\[\d+\] "[^"]+" = 12, nhưng phải ≤ \[\d+\] = 10$',
                         r.err, re.M), r.err)
 

@@ -39,7 +39,7 @@ AMOUNTS = {"xa-ky-son": "99999999999999.99", "xa-tien-ky": "99999999999999.99",
 XA, HUYEN, TOTAL = "199999999999999.98", "12345678901234.56", "212345678901234.54"
 FIELD = "kinh_phi_cchc"
 # How a message names it: the form, its number on the sheet, its label.
-SAID = 'Biểu số 01, column [14] "Kinh phí bố trí cho công tác CCHC"'
+SAID = 'bm1.kinh_phi_cchc: Biểu số 01, column [14] "Kinh phí bố trí cho công tác CCHC"'
 
 
 def money_sub(unit, amount):

@@ -519,6 +519,17 @@ def units_import_and_list(t):
     r = t.ok("units", "list")
     for code in csv_units(UNITS_CSV):
         check(code in r.out, f"human units list lacks {code}")
+    # kinds and roles by their labels in the rules, by their ids when the
+    # rules do not load
+    line = [l for l in r.out.splitlines() if l.split()[0] == "noi-vu"][0]
+    check("Phòng, ban, ngành cấp huyện" in line and "[Phòng Nội vụ]" in line
+          and "department" not in line and "noi_vu" not in line,
+          f"units list: kind and role of noi-vu: {line!r}")
+    r = t.bc("units", "list", rules=t.tmp / "khong-co")
+    expect_rc(r, 0)
+    line = [l for l in r.out.splitlines() if l.split()[0] == "noi-vu"][0]
+    check("department" in line and "[noi_vu]" in line,
+          f"units list without rules: {line!r}")
 
 
 @test
@@ -1179,9 +1190,11 @@ def import_json_accepted(t):
     lines = summary_lines(r, name)
     check(len(lines) == 1, f"{r.cmd}: want one summary line: {r.err!r}")
     s = lines[0]
-    for w in ("accepted", "xa-ky-son", "2023-Q1", "bm3 r1", "pl1b r1",
-              "report r1"):
+    for w in ("accepted", "xa-ky-son", "2023-Q1", "Biểu số 03 (revision 1)",
+              "Phụ lục 1B (revision 1)", "Báo cáo bằng văn bản (revision 1)"):
         check(w in s, f"{r.cmd}: summary line {s!r} does not name {w!r}")
+    check("bm3" not in s and " r1" not in s,
+          f"{r.cmd}: summary line {s!r} names a part by its id")
     u = unit_of(status(t), "xa-ky-son")
     same(u["state"], "on_time", "state of xa-ky-son")
     same(sorted(u["received"]), sorted(COMMUNE_PARTS), "parts received")
@@ -1212,7 +1225,8 @@ def import_csv_accepted(t):
     lines = summary_lines(r, name)
     check(len(lines) == 1 and all(w in lines[0] for w in
                                   ("accepted", "xa-ky-tan", "2023-Q1",
-                                   "bm3 r1", "report r1")),
+                                   "Biểu số 03 (revision 1)",
+                                   "Báo cáo bằng văn bản (revision 1)")),
           f"{r.cmd}: summary: {r.err!r}")
     u = unit_of(status(t), "xa-ky-tan")
     same(u["state"], "on_time", "state of xa-ky-tan (CSV)")
@@ -1517,7 +1531,7 @@ def import_multi_unit_csv_all_or_nothing(t):
     r = t.bc("import", name)
     expect_rc(r, 1)
     n = line_of(t, name, "xa-ky-tan,2023-Q1,bm3,hs_tiep_nhan,121")
-    check(re.search(rf"^{re.escape(name)}:{n}: Biểu số 03, column \[9\]",
+    check(re.search(rf"^{re.escape(name)}:{n}: bm3\.hs_tiep_nhan: Biểu số 03, column \[9\]",
                     r.err, re.M),
           f"{r.cmd}: no bm3 message: {r.err!r}")
     check(not re.search(rf"^{re.escape(name)}:\d+: .*xa-ky-son", r.err,
@@ -1583,7 +1597,8 @@ def import_dry_run(t):
     expect_rc(t.bc("import", write_json(t, "bad.json", bad), "--dry-run"), 1)
     # a real import afterwards is revision 1, not 2
     r = t.ok("import", name)
-    check("bm3 r1" in r.err, f"{r.cmd}: after a dry run: {r.err!r}")
+    check("Biểu số 03 (revision 1)" in r.err,
+          f"{r.cmd}: after a dry run: {r.err!r}")
 
 
 @test
@@ -2321,7 +2336,7 @@ def import_warnings_accepted(t):
     name = write_json(t, "2023.json", s)
     r = t.ok("import", name)
     n = line_of(t, name, '"vb_di_tong"')
-    check(re.search(rf"^{re.escape(name)}:{n}: warning: Biểu số 07, "
+    check(re.search(rf"^{re.escape(name)}:{n}: bm7\.vb_di_tong: warning: Biểu số 07, "
                     rf"column \[4\] .*2022-Q1",
                     r.err, re.M),
           f"{r.cmd}: no year-on-year warning: {r.err!r}")
@@ -2343,12 +2358,13 @@ def import_empty_form_is_no_receipt(t):
     r = t.ok("import", name)
     for form in ("bm7", "bm6"):
         n = line_of(t, name, f'"{form}"')
-        check(re.search(rf"^{re.escape(name)}:{n}: warning: Biểu số "
+        check(re.search(rf"^{re.escape(name)}:{n}: {form}: warning: Biểu số "
                         rf"0{form[-1]}: no value.*not received", r.err, re.M),
               f"{r.cmd}: no warning for the empty {form}: {r.err!r}")
     summary = summary_lines(r, name)[0]
-    check("bm7" not in summary and "bm6" not in summary and "bm3 r1"
-          in summary, f"{r.cmd}: summary names the empty forms: {summary!r}")
+    check("Biểu số 07" not in summary and "Biểu số 06" not in summary
+          and "Biểu số 03 (revision 1)" in summary,
+          f"{r.cmd}: summary names the empty forms: {summary!r}")
     u = unit_of(status(t), "xa-ky-son")
     same((u["state"], sorted(u["missing"])), ("partial", ["bm6", "bm7"]),
          "status of a unit that sent bm6 and bm7 empty")
@@ -2387,7 +2403,7 @@ def import_required_field(t):
     r = t.bc("import", name, rules=rules)
     expect_rc(r, 1)
     n = line_of(t, name, '"bm3"')
-    check(re.search(rf'^{re.escape(name)}:{n}: Biểu số 03, column \[9\] '
+    check(re.search(rf'^{re.escape(name)}:{n}: bm3\.hs_tiep_nhan: Biểu số 03, column \[9\] '
                     r'"Tổng số hồ sơ tiếp nhận": required',
                     r.err, re.M), f"{r.cmd}: no 'required' at line {n}: "
                                   f"{r.err!r}")
@@ -2397,7 +2413,7 @@ def import_required_field(t):
     r = t.bc("import", name, rules=rules)
     expect_rc(r, 1)
     n = line_of(t, name, '"hs_tiep_nhan"')
-    check(re.search(rf'^{re.escape(name)}:{n}: Biểu số 03, column \[9\] '
+    check(re.search(rf'^{re.escape(name)}:{n}: bm3\.hs_tiep_nhan: Biểu số 03, column \[9\] '
                     r'"Tổng số hồ sơ tiếp nhận": required',
                     r.err, re.M), f"{r.cmd}: {r.err!r}")
     same(stored_state(t, rules=rules)["summary"]["missing"], EXPECTED_UNITS,
@@ -2432,16 +2448,18 @@ def import_late_warned_once_and_not_again(t):
     r = t.ok("import", name)
     n = line_of(t, name, '"received_at"')
     warned = [l for l in r.err.splitlines()
-              if "after the deadline 2023-02-28" in l]
-    check(len(warned) == 1 and warned[0].startswith(f"{name}:{n}: warning: "
-                                                    "received"),
-          f"{r.cmd}: want one late warning at line {n}: {r.err!r}")
+              if "after the deadline 28/02/2023" in l]
+    check(len(warned) == 1 and warned[0].startswith(
+              f"{name}:{n}: warning: received 02/03/2023 08:00, "),
+          f"{r.cmd}: want one late warning at line {n}, dates day first: "
+          f"{r.err!r}")
     check(summary_lines(r, name)[0].endswith("(late)"),
           f"{r.cmd}: summary: {r.err!r}")
     # every revision keeps it
     h = history(t, "xa-ky-son", form="bm1")["revisions"][0]
-    check(any("after the deadline" in w for w in h["warnings"]),
-          f"bm1's revision lost the late warning: {h['warnings']}")
+    check(any("received 2023-03-02T08:00:00+07:00, after the deadline "
+              "2023-02-28" in w for w in h["warnings"]),
+          f"bm1's revision lost the late warning (ISO): {h['warnings']}")
     r = t.ok("import", name)
     check(re.search(r"already imported as revision .*bm3 1.*nothing stored",
                     r.err), f"{r.cmd}: {r.err!r}")
@@ -2466,9 +2484,10 @@ def import_receipt_time_of_import(t):
     check("received at import, 15/05/2023 09:00 (no --received-at)" in s
           and "(late)" in s,
           f"{r.cmd}: summary does not say which time: {s!r}")
-    check(re.search(rf"^{re.escape(name)}: warning: received {re.escape(NOW)} at "
-                    r"import \(no --received-at.*after the deadline",
-                    r.err, re.M), f"{r.cmd}: late warning: {r.err!r}")
+    check(re.search(rf"^{re.escape(name)}: warning: received 15/05/2023 09:00 "
+                    r"at import \(no --received-at.*after the deadline "
+                    r"28/02/2023", r.err, re.M),
+          f"{r.cmd}: late warning: {r.err!r}")
     j = t.json("import", write_json(t, "khong-gio-2.json",
                                     sub("xa-ky-tan", received_at=None)))
     it = j["files"][0]["submissions"][0]

@@ -259,7 +259,7 @@ def required_blank_cell_named(t):
     row = [x for x in rows[1:] if (x[at["form"]], x[at["field"]]) == ("bm3", "hs_tiep_nhan")][0]
     r = env.run("import", out, "--received-at", "2023-02-25")
     assert r.rc == 1, r.err[-300:]
-    want = (f'{out}: Biểu số 03, column [9] "Tổng số hồ sơ tiếp nhận": required: '
+    want = (f'{out}: bm3.hs_tiep_nhan: Biểu số 03, column [9] "Tổng số hồ sơ tiếp nhận": required: '
             f"the form is not received without it \u2014 cell "
             f"{row[at['sheet']]}!{row[at['cell']]}")
     assert want in r.err, f"no {want!r} in {r.err[-400:]!r}"

@@ -39,8 +39,10 @@ static void say(bc_cli *c, const bc_receipt_fix *f, const bc_receipt_done *r)
 			"reason", f->reason));
 		return;
 	}
-	bc_time_format_dmy(r->was, r->was_offset, was);
-	bc_time_format_dmy(f->received_at, f->offset, now);
+	/* A person reads both in the district's time, whatever offset
+	 * either was written with. */
+	bc_time_format_dmy(r->was, c->tz_offset, was);
+	bc_time_format_dmy(f->received_at, c->tz_offset, now);
 	char who[512];
 	fprintf(stderr, _("%s %s: %s (sha256 %.12s…): received %s, not %s\n"),
 		cli_unit_text(c, f->unit, who, sizeof who), f->period,

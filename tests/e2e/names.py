@@ -280,6 +280,12 @@ def timestamps_typed_day_first(t):
              "--json")
     same(run.parse_json(r)["received_at"], "2023-02-25T08:30:15+07:00",
          "revision correct-time --received-at dd/mm")
+    # its text gives both times in the district's time, whatever offset
+    # was typed
+    r = t.ok("revision", "correct-time", CODE, "2023-Q1", "bm1",
+             "--received-at", "2023-02-25T02:00Z", "--reason", "Sổ 12")
+    check("received 25/02/2023 09:00, not 25/02/2023 08:30" in r.err,
+          f"revision correct-time text: {r.err!r}")
     t.ok("template", "--unit", CODE, "--period", "2023-Q1", "-o", "a.xlsx",
          "--fixed-time", "01/03/2023 08:00")
     t.ok("template", "--unit", CODE, "--period", "2023-Q1", "-o", "b.xlsx",

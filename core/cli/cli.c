@@ -4,6 +4,7 @@
 #include "i18n.h"
 #include "jsonout.h"
 #include "mem.h"
+#include "period.h"
 #include "text.h"
 #include "unit.h"
 
@@ -336,4 +337,28 @@ char *cli_plugin_path(const char *opt)
 			  env && *env ? env : "", env && *env ? ":" : "",
 			  built ? BC_BUILD_ROOT "/plugins" : "",
 			  built ? ":" : "", BC_PLUGIN_DIR);
+}
+
+void cli_parts_print(bc_cli *c, const char *period, const char *parts)
+{
+	bc_period p;
+	bc_diags ignore = BC_DIAGS_INIT;
+	bool named = bc_period_get(c->st, c->rb, period, &p, &ignore) == BC_OK;
+	bc_diags_free(&ignore);
+	if (!named) {
+		fprintf(stderr, ": %s", parts);
+		return;
+	}
+	const char *sep = ": ";
+	for (const char *s = parts; *s; sep = ", ") {
+		char id[64];
+		int number, used = 0;
+		if (sscanf(s, "%63s r%d%n", id, &number, &used) != 2)
+			break;
+		fprintf(stderr, "%s", sep);
+		fprintf(stderr, _("%s (revision %d)"),
+			bc_ruleset_part_name(p.rs, id), number);
+		s += used + strspn(s + used, ", ");
+	}
+	bc_period_free(&p);
 }

@@ -122,6 +122,10 @@ void cli_decimal_sign(char *buf, size_t n);
 /* A unit as a person reads it, into buf: "code (name)" from the open
  * database, the code alone when it holds no such unit.  Returns buf. */
 const char *cli_unit_text(bc_cli *c, const char *code, char *buf, size_t n);
+/* Prints on stderr ": " and the parts a submission made ("pl1b r1,
+ * report r1", the ids --json gives) as people call them: "Phụ lục 1B
+ * (revision 1), …"; by their ids when the period's rules cannot be had. */
+void cli_parts_print(bc_cli *c, const char *period, const char *parts);
 
 /* Parses a date argument; prints a usage error if malformed. */
 bool cli_date_arg(const char *usage, const char *opt, const char *s,

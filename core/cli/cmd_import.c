@@ -130,33 +130,6 @@ static const char *received_note(const bc_import_item *it, int tz_offset,
 	return buf;
 }
 
-/* The parts a submission made ("pl1b r1, report r1", the ids --json
- * gives) as people call them: "Phụ lục 1B (revision 1), …"; by their ids
- * when the period's rules cannot be had. */
-static void parts_print(bc_cli *c, const char *period, const char *parts)
-{
-	bc_period p;
-	bc_diags ignore = BC_DIAGS_INIT;
-	bool named = bc_period_get(c->st, c->rb, period, &p, &ignore) == BC_OK;
-	bc_diags_free(&ignore);
-	if (!named) {
-		fprintf(stderr, ": %s", parts);
-		return;
-	}
-	const char *sep = ": ";
-	for (const char *s = parts; *s; sep = ", ") {
-		char id[64];
-		int number, used = 0;
-		if (sscanf(s, "%63s r%d%n", id, &number, &used) != 2)
-			break;
-		fprintf(stderr, "%s", sep);
-		fprintf(stderr, _("%s (revision %d)"),
-			bc_ruleset_part_name(p.rs, id), number);
-		s += used + strspn(s + used, ", ");
-	}
-	bc_period_free(&p);
-}
-
 static void summary(bc_cli *c, const char *file, const bc_import_result *r,
 		    bool dry_run, size_t errors)
 {
@@ -183,7 +156,7 @@ static void summary(bc_cli *c, const char *file, const bc_import_result *r,
 					: _("accepted"),
 				unit, it->period);
 			if (it->parts)
-				parts_print(c, it->period, it->parts);
+				cli_parts_print(c, it->period, it->parts);
 			fprintf(stderr, "%s%s\n", it->late ? _(" (late)") : "",
 				received_note(it, c->tz_offset, note,
 					      sizeof note));

@@ -44,9 +44,11 @@ static void say(bc_cli *c, const bc_receipt_fix *f, const bc_receipt_done *r)
 	bc_time_format_dmy(r->was, c->tz_offset, was);
 	bc_time_format_dmy(f->received_at, c->tz_offset, now);
 	char who[512];
-	fprintf(stderr, _("%s %s: %s (sha256 %.12s…): received %s, not %s\n"),
-		cli_unit_text(c, f->unit, who, sizeof who), f->period,
-		r->revisions, r->sha256, now, was);
+	fprintf(stderr, "%s %s", cli_unit_text(c, f->unit, who, sizeof who),
+		f->period);
+	cli_parts_print(c, f->period, r->revisions);
+	fprintf(stderr, _(" (sha256 %.12s…): received %s, not %s\n"),
+		r->sha256, now, was);
 }
 
 static int correct_time(bc_cli *c, const char **pos, int npos,

@@ -284,7 +284,8 @@ def timestamps_typed_day_first(t):
     # was typed
     r = t.ok("revision", "correct-time", CODE, "2023-Q1", "bm1",
              "--received-at", "2023-02-25T02:00Z", "--reason", "Sổ 12")
-    check("received 25/02/2023 09:00, not 25/02/2023 08:30" in r.err,
+    check("received 25/02/2023 09:00, not 25/02/2023 08:30" in r.err
+          and "Biểu số 01 (revision 1)" in r.err and " r1" not in r.err,
           f"revision correct-time text: {r.err!r}")
     t.ok("template", "--unit", CODE, "--period", "2023-Q1", "-o", "a.xlsx",
          "--fixed-time", "01/03/2023 08:00")

@@ -106,7 +106,9 @@ static void change_print(const bc_form *form, const bc_change *c)
 
 /* A stored warning (English, as kept) in the reader's language where the
  * revision's own data tell it again: the late one, from the time it was
- * imported with and the period's deadline; buf[n] holds it then. */
+ * imported with and the period's deadline (buf[n] holds it then); one
+ * that says nothing but its words ("figures flagged as estimates") is a
+ * message of the catalogue itself; others stay as stored. */
 static const char *warning_text(const bc_period *p, const bc_revision_info *r,
 				size_t i, char *buf, size_t n)
 {
@@ -114,7 +116,7 @@ static const char *warning_text(const bc_period *p, const bc_revision_info *r,
 	if (bc_late_warning_text(r->warnings[i], at,
 				 p->rs->directive.utc_offset, p->unit_due, buf, n))
 		return buf;
-	return r->warnings[i];
+	return *r->warnings[i] ? _(r->warnings[i]) : r->warnings[i];
 }
 
 static void revision_print(const bc_period *p, const bc_revision_info *r,

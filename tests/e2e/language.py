@@ -179,7 +179,8 @@ def import_says_parts_and_lateness_as_people_do(t):
     and the deadline day first; --json keeps the ids and ISO."""
     h.with_units(t)
     late = h.write_json(t, "muon.json",
-                        h.sub(received_at="2023-03-02T08:00:00+07:00"))
+                        h.sub(received_at="2023-03-02T08:00:00+07:00",
+                              estimated=True))
     r = t.bc("import", late, env=env(t, **VI))
     expect_rc(r, 0)
     check("Phụ lục 1B (lần 1), Biểu số 01 (lần 1)" in r.err
@@ -191,9 +192,13 @@ def import_says_parts_and_lateness_as_people_do(t):
     expect_rc(r, 0)
     check("    cảnh báo: nhận lúc 02/03/2023 08:00, sau hạn 28/02/2023\n"
           in r.out, f"history's late warning under vi: {r.out!r}")
+    # a stored warning of words alone reads as the catalogue says it
+    check("    cảnh báo: số liệu được ghi là ước tính\n" in r.out,
+          f"history's estimate warning under vi: {r.out!r}")
     r = t.bc("history", "xa-ky-son", "2023-Q1", "bm1", env=env(t, **C))
     check("    warning: received 02/03/2023 08:00, after the deadline "
-          "28/02/2023\n" in r.out, f"history's late warning under C: {r.out!r}")
+          "28/02/2023\n" in r.out and "    warning: figures flagged as "
+          "estimates\n" in r.out, f"history's warnings under C: {r.out!r}")
     j = t.json("import", h.write_json(
         t, "muon2.json", h.sub("xa-ky-tan",
                                received_at="2023-03-02T08:00:00+07:00")))

@@ -78,7 +78,7 @@ char *test_fixture_read(const char *name);
  *     the next [name] line or the end of the file
  * A name is lower-case letters, digits, '-', '_' and '.', a letter
  * first; "name = text" lines come before the first [name].  In a one-line text
- * the value is trimmed and \n \r \t \\ \xHH and \uXXXX stand for
+ * the value is trimmed and \n \r \t \\ \xHH and \uHHHH (H a hex digit) stand for
  * what they mean in C, to write control characters, broken UTF-8 and
  * combining marks; a several-line text is taken as written (blank lines
  * at its end dropped, lines starting with '#' skipped).  A test fails on

@@ -14,13 +14,18 @@
 
 static const char *const usage = N_(
 	"usage: baocao export PERIOD -o OUT [--format FMT] [--as-of DATE]\n"
-	"           [--date DATE] [--plugins DIR] [--fixed-time TS]\n\n"
+	"           [--date DATE] [--plugins DIR] [--fixed-time TS]\n"
+	"       baocao export PERIOD --format submission -o OUT --signer NAME\n"
+	"           --signer-title TITLE [--unit UNIT] [--forms a,b]\n"
+	"           [--as-of DATE] [--date DATE]\n\n"
 	"Writes the period's figures.  Built-in formats: xlsx (the official\n"
 	"workbook), csv (every value in force in the import format, then\n"
 	"the aggregate; UTF-8 with a BOM, so that Excel opens it with its\n"
 	"diacritics; text a spreadsheet would run as a formula gets an\n"
 	"apostrophe before it, which import takes off again), json (the\n"
-	"aggregate with each unit's values).  Any other FMT names an\n"
+	"aggregate with each unit's values), submission (the district's\n"
+	"figures as its own submission to the level above: the JSON a unit\n"
+	"sends, which the level above imports).  Any other FMT names an\n"
 	"exporter plugin, FMT.so or FMT.lua, looked for in\n"
 	"--plugins DIR, then $BAOCAO_PLUGIN_PATH, then the plugins shipped\n"
 	"with baocao (html, md).  Without --format, the extension of OUT\n"
@@ -39,9 +44,18 @@ static const char *const usage = N_(
 	"                   2023-Q1)\n"
 	"  --date DATE      the date the document bears under its title\n"
 	"                   (day, month, year); default: the as-of day.\n"
-	"                   Not before --as-of\n"
+	"                   Not before --as-of (a submission's: the day\n"
+	"                   it is signed)\n"
 	"  --fixed-time TS  the time written into the file as when it was\n"
-	"                   made, and \"today\" (for byte-identical output)\n");
+	"                   made, and \"today\" (for byte-identical output)\n\n"
+	"With --format submission only:\n"
+	"  --signer NAME    who signs the submission (required)\n"
+	"  --signer-title TITLE\n"
+	"                   the signer's title (required)\n"
+	"  --unit UNIT      the unit it is sent as, by its code or its name;\n"
+	"                   default: the root of the units (the district)\n"
+	"  --forms a,b      the forms it holds (ids of the period's rules);\n"
+	"                   default: every form some unit sent\n");
 
 /* Says why, then lists the formats available; a usage error. */
 static int no_format(const char *path, const char *fmt, ...)
@@ -102,7 +116,18 @@ static void past_due_note(bc_cli *c, const char *period, bc_date as_of)
 	bc_diags_free(&ignore);
 }
 
-enum { O_FORMAT, O_OUT, O_PLUGINS, O_FIXED, O_AS_OF, O_DATE };
+enum {
+	O_FORMAT,
+	O_OUT,
+	O_PLUGINS,
+	O_FIXED,
+	O_AS_OF,
+	O_DATE,
+	O_UNIT,
+	O_SIGNER,
+	O_TITLE,
+	O_FORMS,
+};
 
 /* The options into o; a usage error printed (false) when one is bad. */
 static bool read_opts(bc_cli *c, cli_opt *opts, bc_export_opts *o)
@@ -133,6 +158,89 @@ static bool read_opts(bc_cli *c, cli_opt *opts, bc_export_opts *o)
 	return true;
 }
 
+/* The options of a submission into o->sender; a usage error printed
+ * (false) when they do not go with the format or one is missing. */
+static bool sender_opts(cli_opt *opts, bc_export_opts *o)
+{
+	bool sub = !strcmp(o->format, "submission");
+	for (int i = O_UNIT; !sub && i <= O_FORMS; i++)
+		if (opts[i].set) {
+			cli_usage_error(usage,
+					_("%s goes with --format submission "
+					  "only"),
+					opts[i].name);
+			return false;
+		}
+	if (sub && (!opts[O_SIGNER].set || !*opts[O_SIGNER].value ||
+		    !opts[O_TITLE].set || !*opts[O_TITLE].value)) {
+		cli_usage_error(usage,
+				_("--format submission needs --signer and "
+				  "--signer-title: the level above refuses a "
+				  "submission nobody signed"));
+		return false;
+	}
+	o->sender = (bc_export_sender){
+		.signer_name = opts[O_SIGNER].value,
+		.signer_title = opts[O_TITLE].value,
+		.forms = opts[O_FORMS].value};
+	return true;
+}
+
+/* The ids of --forms that name no form of the period's rules, said as
+ * a usage error (period's own errors are bc_export's to say). */
+static int forms_known(bc_cli *c, const char *period, const char *forms)
+{
+	bc_period p;
+	bc_diags ignore = BC_DIAGS_INIT;
+	char unknown[256] = "", id[64];
+	size_t o = 0;
+	size_t len = strlen(forms);
+	bool empty = !len || forms[len - 1] == ',';
+	if (bc_period_get(c->st, c->rb, period, &p, &ignore) != BC_OK) {
+		bc_diags_free(&ignore);
+		return EXIT_OK;
+	}
+	for (const char *f = forms; *f;) {
+		len = strcspn(f, ",");
+		snprintf(id, sizeof id, "%.*s", (int)len, f);
+		empty |= len == 0;
+		if (len && !bc_ruleset_form(p.rs, id) && o < sizeof unknown)
+			o += (size_t)snprintf(unknown + o, sizeof unknown - o,
+					      "%s%s", o ? ", " : "", id);
+		f += len + (f[len] == ',');
+	}
+	char known[1024] = "";
+	for (size_t i = 0, k = 0; i < p.rs->n_forms && k < sizeof known; i++)
+		k += (size_t)snprintf(known + k, sizeof known - k, "%s%s",
+				      i ? ", " : "", p.rs->forms[i].id);
+	int r = EXIT_OK;
+	if (empty)
+		r = cli_usage_error(usage, _("--forms takes form ids separated "
+					     "by commas"));
+	else if (o)
+		r = cli_usage_error(usage,
+				    _("--forms: %s: no such form in ruleset %s, "
+				      "whose forms are %s"),
+				    unknown, p.rs->id, known);
+	bc_period_free(&p);
+	bc_diags_free(&ignore);
+	return r;
+}
+
+/* The unit and forms of a submission checked against the database and
+ * rules; *u holds the unit named, which o->sender borrows. */
+static int sender_known(bc_cli *c, const char *period, cli_opt *opts,
+			bc_export_opts *o, bc_unit *u)
+{
+	int r = opts[O_UNIT].set ? cli_unit_arg(c, opts[O_UNIT].value, u)
+				 : EXIT_OK;
+	if (r == EXIT_OK && opts[O_UNIT].set)
+		o->sender.unit = u->code;
+	if (r == EXIT_OK && opts[O_FORMS].set)
+		r = forms_known(c, period, opts[O_FORMS].value);
+	return r;
+}
+
 int cmd_export(bc_cli *c, int argc, char **argv)
 {
 	cli_opt opts[] = {{.name = "--format", .takes_arg = true},
@@ -141,6 +249,10 @@ int cmd_export(bc_cli *c, int argc, char **argv)
 			  {.name = "--fixed-time", .takes_arg = true},
 			  {.name = "--as-of", .takes_arg = true},
 			  {.name = "--date", .takes_arg = true},
+			  {.name = "--unit", .takes_arg = true},
+			  {.name = "--signer", .takes_arg = true},
+			  {.name = "--signer-title", .takes_arg = true},
+			  {.name = "--forms", .takes_arg = true},
 			  {.name = NULL}};
 	const char *pos[1];
 	int npos, r = cli_parse(c, argc, argv, opts, pos, 1, &npos, usage);
@@ -168,13 +280,24 @@ int cmd_export(bc_cli *c, int argc, char **argv)
 		bc_free(path);
 		return r;
 	}
+	if (!sender_opts(opts, &o)) {
+		bc_free(path);
+		return EXIT_USAGE;
+	}
+	bc_unit u = {0};
 	bc_err rc = cli_open(c, false);
+	if (rc == BC_OK && (r = sender_known(c, pos[0], opts, &o, &u))) {
+		bc_unit_free(&u);
+		bc_free(path);
+		return r;
+	}
 	cli_progress pr;
 	cli_progress_begin(&pr, c->json, CLI_PROGRESS_PARTS, 0);
 	o.progress = (bc_progress){cli_progress_cb, &pr};
 	if (rc == BC_OK)
 		rc = bc_export(c->st, c->rb, pos[0], &o, &c->diags);
 	cli_progress_end(&pr);
+	bc_unit_free(&u);
 	int code;
 	if (rc == BC_ERR_NOT_FOUND && c->diags.errors == 0) {
 		code = no_format(path, _("no export format '%s'"), o.format);

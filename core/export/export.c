@@ -13,6 +13,7 @@
 #include "ruleset_json.h"
 #include "status.h"
 #include "status_json.h"
+#include "submission_export.h"
 #include "text.h"
 #include "unit.h"
 #include "vndoc.h"
@@ -44,6 +45,7 @@ struct bc_host {
 	size_t n_mem, cap_mem;
 	bc_err env; /* a read of the store, or memory, failed the exporter */
 	const bc_progress *progress;
+	const bc_export_sender *sender;
 };
 
 /* ---- the model --------------------------------------------------------- */
@@ -388,6 +390,16 @@ void bc_host_write_failed(bc_host *h, int errnum)
 	bc_outfile_fail(h->of, errnum, h->io);
 }
 
+const bc_export_sender *bc_host_sender(bc_host *h)
+{
+	return h->sender;
+}
+
+bc_diags *bc_host_diags(bc_host *h)
+{
+	return h->d;
+}
+
 bc_time bc_host_time(bc_host *h)
 {
 	return h->now;
@@ -429,6 +441,7 @@ static const struct builtin {
 	{&bc_xlsx_exporter, true},
 	{&bc_csv_exporter, true},
 	{&bc_json_exporter, true},
+	{&bc_submission_exporter, true},
 };
 
 static const struct builtin *builtin(const char *name)
@@ -503,6 +516,7 @@ bc_err bc_export(bc_store *st, bc_rulebook *rb, const char *period,
 	rc = bc_period_get(st, rb, period, &p, d);
 	bc_host h = {.st = st, .period = &p, .d = d, .io = d,
 		     .name = o->format, .progress = &o->progress,
+		     .sender = &o->sender,
 		     .now = o->fixed_time ? o->fixed_time : bc_store_now(st)};
 	if (rc == BC_OK) {
 		days(o, h.now);

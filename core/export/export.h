@@ -14,6 +14,20 @@
 #include "sandbox.h"
 #include "store.h"
 
+/* Who sends the district's figures to the level above, and which of
+ * them (the format "submission" only; the others ignore it). */
+typedef struct bc_export_sender {
+	/* The unit code the submission is sent as; NULL for the root of
+	 * the units (refused when there is none, or several). */
+	const char *unit;
+	/* Who signs it, on the document's date: both required, as the
+	 * level above refuses a submission without them. */
+	const char *signer_name, *signer_title;
+	/* The forms it holds, ids separated by commas; NULL for every
+	 * form of the period's rules. */
+	const char *forms;
+} bc_export_sender;
+
 typedef struct bc_export_opts {
 	const char *format;
 	const char *out;
@@ -31,6 +45,7 @@ typedef struct bc_export_opts {
 	/* How far a built-in exporter has come, in pieces of its own (a
 	 * form's sheets, a unit's values); a plugin reports nothing. */
 	bc_progress progress;
+	bc_export_sender sender;
 } bc_export_opts;
 
 /* Exports period.  BC_ERR_NOT_FOUND for an unknown format; BC_ERR_RULES

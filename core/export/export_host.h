@@ -7,6 +7,7 @@
 #include <jansson.h>
 
 #include "baocao/plugin.h"
+#include "export.h"
 #include "period.h"
 #include "status.h"
 
@@ -41,6 +42,12 @@ void bc_host_write_failed(bc_host *h, int errnum);
  * (exit 3), not as an exporter that failed (the host's own functions
  * say so themselves when theirs runs out). */
 void bc_host_nomem(bc_host *h);
+/* Who sends a submission to the level above (export.h; borrowed). */
+const bc_export_sender *bc_host_sender(bc_host *h);
+/* The export's messages, where an exporter built in adds its warnings
+ * (what it leaves out, what the figures lack); an error added there
+ * fails the export as api->error does.  Borrowed. */
+bc_diags *bc_host_diags(bc_host *h);
 /* The export's timestamp. */
 bc_time bc_host_time(bc_host *h);
 /* The document's date (--date, by default the as-of day). */

@@ -97,7 +97,7 @@ def command_names(t, helpers):
 @test
 def export_formats(t, helpers):
     got = t.tab("export", "2023-Q1", "--format", "", helpers=helpers)
-    for fmt in ("xlsx", "csv", "json", "html", "md"):
+    for fmt in ("xlsx", "csv", "json", "submission", "html", "md"):
         check(fmt in got, f"--format <TAB> lacks {fmt}: {got}")
     same(t.tab("export", "2023-Q1", "--format", "x", helpers=helpers),
          ["xlsx"], "--format x<TAB>")

@@ -789,7 +789,9 @@ static const op op_aggregate = {"aggregate", run_aggregate, same_json,
 static bc_err run_export(sweep *sw, bc_diags *d)
 {
 	bc_export_opts o = {.format = sw->arg, .out = sw->out,
-			    .plugin_path = sw->plugins, .tz_offset = 420};
+			    .plugin_path = sw->plugins, .tz_offset = 420,
+			    .sender = {.signer_name = "Signer",
+				       .signer_title = "Chairman"}};
 	assert_true(bc_time_parse("2023-03-10T08:00:00+07:00", 420,
 				  &o.fixed_time, NULL));
 	assert_true(bc_date_parse("2023-03-10", &o.as_of));
@@ -925,6 +927,14 @@ static void exporting_json(void **state)
 	export_to("json", "out/report.json", NULL);
 }
 
+/* The district's figures as its own submission: the aggregate's, each
+ * form's values and the tables' rows read through the host. */
+static void exporting_submission(void **state)
+{
+	(void)state;
+	export_to("submission", "out/submission.json", NULL);
+}
+
 /* A plugin gets the whole model (each unit's values, the tables' rows and
  * each unit's status too): tests/plugins/dump.c writes every value of
  * it, so that one lost shows. */
@@ -972,6 +982,7 @@ int main(void)
 		cmocka_unit_test(exporting_xlsx),
 		cmocka_unit_test(exporting_csv),
 		cmocka_unit_test(exporting_json),
+		cmocka_unit_test(exporting_submission),
 		cmocka_unit_test(making_template),
 	};
 	int failed = cmocka_run_group_tests(tests, NULL, NULL);

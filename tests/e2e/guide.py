@@ -78,7 +78,7 @@ AFTER = {
     "docs/user-guide.md": [
         "templates/2023-Q1/xa-tien-ky.xlsx", "filled/xa-tien-ky.xlsx",
         "bao-cao-2023-Q1.xlsx", "so-lieu-2023-Q1.csv",
-        "bao-cao-2023-Q1.html",
+        "bao-cao-2023-Q1.html", "tan-ky-2023-Q1.json",
     ],
     "README.md": ["q1.xlsx", "templates/xa-tien-ky.xlsx",
                   "filled/xa-tien-ky.xlsx"],

@@ -38,7 +38,7 @@ typedef struct sx {
 	json_t *from; /* units whose figures the file holds: {code: true} */
 	bc_err e;     /* jansson's */
 	bool failed;  /* said why, or the host did */
-	char list[512]; /* units listed in a message (listed) */
+	char list[512]; /* units or a day in a message (listed, last_day) */
 } sx;
 
 static void say(sx *x, bc_severity sev, const bc_form *f,
@@ -77,6 +77,15 @@ static const char *listed(sx *x, json_t *a)
 	return x->list;
 }
 
+/* The day the period's units are those of (dd/mm/yyyy, in x->list). */
+static const char *last_day(sx *x)
+{
+	char day[BC_DATE_BUF];
+	bc_date_format_dmy(bc_host_period(x->h)->to, day);
+	snprintf(x->list, sizeof x->list, "%s", day);
+	return x->list;
+}
+
 /* The code the submission is sent as: the sender's, else the one unit
  * without a parent; NULL, said why, when there is none or several. */
 static const char *sender_code(sx *x)
@@ -91,9 +100,10 @@ static const char *sender_code(sx *x)
 		code = json_string_value(json_array_get(roots, 0));
 	else if (!code && json_array_size(roots) == 0)
 		say(x, BC_ERROR, NULL, NULL,
-		    N_("%s: there are no units, so no district to send the "
-		       "figures as: import the units first"),
-		    x->period);
+		    N_("%s: no unit exists on %s, the last day of its data, "
+		       "so there is no district to send the figures as: import "
+		       "the units first"),
+		    x->period, last_day(x));
 	else if (!code)
 		say(x, BC_ERROR, NULL, NULL,
 		    N_("%s: the units have several roots (%s): say with --unit "

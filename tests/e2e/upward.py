@@ -349,7 +349,7 @@ def own_answer_where_figures_do_not_add_up(t):
 def no_units(t):
     d = Place(t, "tan-ky")
     d.ok("init")
-    expect_err(d.send(), 1, "no units")
+    expect_err(d.send(), 1, "no unit exists on 10/03/2023")
     check(not (t.tmp / "tan-ky.json").exists(), "a file was written")
 
 
@@ -364,6 +364,26 @@ def several_roots_need_unit(t):
     check(not (t.tmp / "tan-ky.json").exists(), "a file was written")
     _, doc = d.sent("--unit", "tan-ky")
     same(doc["unit"], "tan-ky", "--unit tan-ky")
+
+
+@test
+def roots_of_the_period(t):
+    """The root is the period's: a unit that ended before the period's
+    last day of data, or began after it, is no second root."""
+    d = Place(t, "tan-ky")
+    d.ok("init")
+    d.ok("units", "import", UNITS_CSV)
+    d.ok("units", "import", write_text(t, "over-time.csv", (
+        "code,name,kind,roles,parent,valid_from,valid_to\n"
+        "huyen-cu,UBND huyện cũ,district,,,,2022-12-31\n"
+        "huyen-moi,UBND huyện mới,district,,,2023-03-11,\n")))
+    d.ok("import", EXAMPLES / "tckh.json")
+    _, doc = d.sent()
+    same(doc["unit"], "tan-ky", "the one root on 10/03/2023")
+    d.ok("units", "import", write_text(t, "earlier.csv", (
+        "code,name,kind,roles,parent,valid_from,valid_to\n"
+        "huyen-moi,UBND huyện mới,district,,,2023-03-10,\n")))
+    expect_err(d.send(), 1, "several roots", "huyen-moi")
 
 
 @test

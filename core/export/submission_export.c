@@ -22,6 +22,7 @@
 #include "submission.h"
 #include "text.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,8 +95,11 @@ static const char *sender_code(sx *x)
 	json_t *roots = bc_json_made(&x->e, json_array());
 	const char *code = x->who->unit;
 	size_t i;
-	json_array_foreach(units, i, u) if (!json_is_string(json_object_get(u, "parent")))
-		bc_json_push(&x->e, roots, json_incref(json_object_get(u, "code")));
+	json_array_foreach(units, i, u) {
+		if (!json_is_string(json_object_get(u, "parent")))
+			bc_json_push(&x->e, roots,
+				     json_incref(json_object_get(u, "code")));
+	}
 	if (!code && json_array_size(roots) == 1)
 		code = json_string_value(json_array_get(roots, 0));
 	else if (!code && json_array_size(roots) == 0)
@@ -134,8 +138,10 @@ static bool received(sx *x, const bc_form *f)
 		"units");
 	const char *level;
 	json_t *n;
-	json_object_foreach(units, level, n) if (json_integer_value(n) > 0)
-		return true;
+	json_object_foreach(units, level, n) {
+		if (json_integer_value(n) > 0)
+			return true;
+	}
 	return false;
 }
 
@@ -326,9 +332,10 @@ static bool estimated(sx *x)
 	json_t *c;
 	json_t *units = json_object_get(x->agg, "estimated_units");
 	json_t *some = bc_json_made(&x->e, json_array());
-	json_array_foreach(units, i, c) if (json_object_get(
-		x->from, json_string_value(c)))
-		bc_json_push(&x->e, some, json_incref(c));
+	json_array_foreach(units, i, c) {
+		if (json_object_get(x->from, json_string_value(c)))
+			bc_json_push(&x->e, some, json_incref(c));
+	}
 	bool any = json_array_size(some) > 0;
 	if (any)
 		say(x, BC_WARNING, NULL, NULL,

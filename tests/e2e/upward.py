@@ -153,6 +153,8 @@ def province(t):
     rules.mkdir()
     (rules / "province-districts").symlink_to(PROVINCE_RULES,
                                               target_is_directory=True)
+    r = t.ok("rules", "check", rules, db=False)
+    check("0 errors" in r.err, f"{r.cmd}: {r.err.strip()!r}")
     p = Place(t, "nghe-an", rules)
     p.ok("init")
     p.ok("units", "import", write_text(t, "nghe-an.csv", PROVINCE_UNITS))

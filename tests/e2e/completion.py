@@ -138,7 +138,7 @@ def status_periods(t, helpers):
 @test
 def options_of_the_line(t, helpers):
     got = t.tab("export", "2023-Q1", "--f", helpers=helpers)
-    same(got, ["--fixed-time", "--format"], "export --f<TAB>")
+    same(got, ["--fixed-time", "--format", "--forms"], "export --f<TAB>")
     same(t.tab("--", helpers=helpers),
          ["--db", "--help", "--json", "--rules", "--version"],
          "global options")
@@ -244,4 +244,4 @@ if __name__ == "__main__":
     if not BASH:
         print("skip: no bash")
         sys.exit(77)
-    SUITE.main()
+    sys.exit(SUITE.main())

@@ -132,4 +132,4 @@ if __name__ == "__main__":
     if not shutil.which("groff") or not shutil.which("preconv"):
         sys.exit("manpage.py: groff is not installed (scripts/setup "
                  "installs groff-base)")
-    SUITE.main()
+    sys.exit(SUITE.main())

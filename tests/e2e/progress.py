@@ -202,4 +202,4 @@ def vietnamese_words(t):
 
 
 if __name__ == "__main__":
-    SUITE.main()
+    sys.exit(SUITE.main())

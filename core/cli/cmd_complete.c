@@ -32,6 +32,7 @@ static const struct {
 	{"export", "--format -o --as-of --date --plugins --fixed-time --unit "
 		   "--signer --signer-title --forms"},
 	{"template", "--unit --period -o --all --dir --fixed-time"},
+	{"units", "--as-of --all"},
 };
 
 static void words(const char *list)

@@ -206,7 +206,7 @@ static char *norm_list(importer *im, const char *list)
 	return out;
 }
 
-/* Calls fn on each code of a normalised list. */
+/* t over each piece of list (';' between), in a copy the arena keeps. */
 #define EACH_CODE(im, list, t)                                                \
 	for (char *t##_l = keep(im, list), *t##_s = NULL,                     \
 		  *t = t##_l ? strtok_r(t##_l, ";", &t##_s) : NULL;           \
@@ -214,12 +214,14 @@ static char *norm_list(importer *im, const char *list)
 
 static void check_roles(importer *im, row *r)
 {
-	EACH_CODE(im, norm_list(im, r->f[COL_ROLES]), t)
-	if (!bc_rulebook_role(im->rb, t))
-		bc_diags_add(im->d, BC_ERROR, im->file, r->line, NULL, "roles",
-			     N_("unknown role '%s' (the rules declare no such "
-				"role)"),
-			     t);
+	EACH_CODE(im, norm_list(im, r->f[COL_ROLES]), t) {
+		if (!bc_rulebook_role(im->rb, t))
+			bc_diags_add(im->d, BC_ERROR, im->file, r->line, NULL,
+				     "roles",
+				     N_("unknown role '%s' (the rules declare "
+					"no such role)"),
+				     t);
+	}
 }
 
 /* A date cell: empty is none (an open end), else a day as every date
@@ -385,22 +387,23 @@ static bc_err load_db(bc_store *st, importer *im)
 }
 
 /* The database's version a row names, or NULL for a new one: by its
- * valid_from; without one, the code's only version (as files before
- * versions existed name it). */
+ * valid_from (empty: the one open at the start); in a file without the
+ * column (as before versions existed), the code's only version. */
 static ver *named(importer *im, row *r)
 {
 	size_t k;
 	ver *w = versions_of(im->db, im->n_db, r->f[COL_CODE], &k);
-	for (size_t i = 0; i < k; i++)
-		if (w[i].from == r->from)
-			return &w[i];
-	if (r->from != BC_DATE_NONE || k == 0)
+	if (has(im, COL_FROM) || k == 0) {
+		for (size_t i = 0; i < k; i++)
+			if (w[i].from == r->from)
+				return &w[i];
 		return NULL;
+	}
 	if (k == 1) {
 		r->from = w[0].from;
 		return &w[0];
 	}
-	bc_diags_add(im->d, BC_ERROR, im->file, r->line, NULL, "valid_from",
+	bc_diags_add(im->d, BC_ERROR, im->file, r->line, NULL, "code",
 		     N_("'%s' has %zu versions: give valid_from to say which "
 			"this row is ('baocao units list --all' lists them)"),
 		     r->f[COL_CODE], k);
@@ -484,8 +487,10 @@ static void merge(importer *im)
 			lay(im, r, &im->v[old - im->db]);
 			continue;
 		}
-		ver *before = in_force(im->db, im->n_db, r->f[COL_CODE],
-				       lo(r->from) - 1);
+		ver *before = r->from == BC_DATE_NONE
+				      ? NULL
+				      : in_force(im->db, im->n_db, r->f[COL_CODE],
+						 (int64_t)r->from - 1);
 		ver *v = &im->v[im->n_v++];
 		*v = (ver){.roles = "", .preds = "", .to = BC_DATE_NONE};
 		if (before) {

@@ -2,6 +2,7 @@
 #include "validate.h"
 #include "i18n.h"
 #include "mem.h"
+#include "rename.h"
 #include "text.h"
 #include "vndoc.h"
 
@@ -23,8 +24,16 @@ typedef struct vctx {
 	const bc_ruleset *rs; /* NULL until the period is known */
 	char **refused;       /* forms already refused, said once each */
 	size_t n_refused;
+	bc_rulebook *rb;
 	bc_numbers last; /* last year's values, read with the first form */
 	bool last_read;
+	const bc_ruleset *last_rs; /* the rules they were sent under */
+	/* The periods just before this one (carry), with their rules,
+	 * read with the first carry. */
+	char before[4][24];
+	const bc_ruleset *before_rs[4];
+	size_t n_before;
+	bool before_read;
 	const bc_form *owed_last; /* the form owed_form found last */
 	int receipt_line;         /* where the receipt time was read */
 	const char *receipt_loc;
@@ -1295,6 +1304,58 @@ static const bc_val *field_val(const bc_part *p, const char *field)
 	return NULL;
 }
 
+/* The rules period code was recorded (or would be) under, or NULL
+ * when no ruleset governs it; a failing database is noted. */
+static const bc_ruleset *rules_of(vctx *x, const char *code)
+{
+	bc_period pp;
+	bc_diags ignore = BC_DIAGS_INIT;
+	bc_err rc = bc_period_get(x->st, x->rb, code, &pp, &ignore);
+	const bc_ruleset *rs = rc == BC_OK ? pp.rs : NULL;
+	if (rc == BC_OK)
+		bc_period_free(&pp);
+	else if (rc != BC_ERR_NOT_FOUND && rc != BC_ERR_SYNTAX) {
+		bc_diags_move(x->d, &ignore);
+		note_rc(x, rc);
+	}
+	bc_diags_free(&ignore);
+	return rs;
+}
+
+/* The unit's value of this ruleset's form.field in the report for the
+ * period just before (the first of them the unit sent the form for,
+ * under whatever the form and the field were called then, rename.h);
+ * its period in code.  False when there is none. */
+static bool carried(vctx *x, const bc_form *form, const bc_field *field,
+		    bc_dec *num, char code[24])
+{
+	if (!x->before_read) {
+		x->before_read = true;
+		note_rc(x, bc_revision_periods_before(
+				   x->st, x->c->period.from, x->before,
+				   sizeof x->before / sizeof *x->before,
+				   &x->n_before, x->d));
+		for (size_t i = 0; i < x->n_before; i++)
+			x->before_rs[i] = rules_of(x, x->before[i]);
+	}
+	for (size_t i = 0; i < x->n_before && x->rc == BC_OK; i++) {
+		const bc_form *ft = bc_form_then(x->rs, form, x->before_rs[i]);
+		const bc_field *fd = bc_field_then(field, ft);
+		bool held = false, found = false;
+		if (!ft)
+			continue;
+		note_rc(x, bc_revision_previous(x->st, x->c->unit.id, ft->id,
+						fd ? fd->id : NULL,
+						x->before[i], num, &held,
+						&found, x->d));
+		if (held) {
+			snprintf(code, 24, "%s", x->before[i]);
+			return found;
+		}
+	}
+	return false;
+}
+
 static void check_carries(vctx *x, bc_part *p)
 {
 	const bc_form *form = p->form;
@@ -1302,15 +1363,10 @@ static void check_carries(vctx *x, bc_part *p)
 	for (size_t i = 0; i < form->n_carries; i++) {
 		const bc_carry *c = &form->carries[i];
 		bc_dec v, prev;
-		char code[32];
-		bool found = false;
-		if (c->field < 0 || c->from < 0 || !value_of(&l, c->field, &v))
-			continue;
-		note_rc(x, bc_revision_previous(x->st, x->c->unit.id, form->id,
-						form->fields[c->from].id,
-						x->c->period.from, &prev, code,
-						&found, x->d));
-		if (!found || !bc_dec_cmp(v, prev))
+		char code[24];
+		if (c->field < 0 || c->from < 0 || !value_of(&l, c->field, &v) ||
+		    !carried(x, form, &form->fields[c->from], &prev, code) ||
+		    !bc_dec_cmp(v, prev))
 			continue;
 		char a[BC_DEC_BUF], b[BC_DEC_BUF], from[32];
 		bc_dec_local(v, a);
@@ -1335,6 +1391,16 @@ static bool last_year_code(const bc_period *per, char *code, size_t n)
 	return true;
 }
 
+/* The unit's value last year of field fi of form f, under whatever the
+ * form and the field were called then (rename.h), into *v; false when
+ * there is none. */
+static bool last_year_value(vctx *x, const bc_form *f, int fi, bc_dec *v)
+{
+	const bc_form *ft = bc_form_then(x->rs, f, x->last_rs);
+	const bc_field *fd = bc_field_then(&f->fields[fi], ft);
+	return fd && bc_numbers_get(&x->last, ft->id, fd->id, v);
+}
+
 /* A value more than 3x, or less than a third of, the same unit's value
  * for the same period a year before.  Last year's values of every form
  * are read once, with the first form checked. */
@@ -1345,8 +1411,10 @@ static void check_last_year(vctx *x, bc_part *p)
 		return;
 	if (!x->last_read) {
 		x->last_read = true;
-		note_rc(x, bc_revision_numbers(x->st, x->c->unit.id, prev,
-					       &x->last, x->d));
+		x->last_rs = rules_of(x, prev);
+		if (x->last_rs)
+			note_rc(x, bc_revision_numbers(x->st, x->c->unit.id,
+						       prev, &x->last, x->d));
 	}
 	for (size_t i = 0; x->last.n && i < p->n; i++) {
 		const bc_val *v = &p->v[i];
@@ -1357,8 +1425,7 @@ static void check_last_year(vctx *x, bc_part *p)
 					v->field);
 		if (fi < 0 || p->form->fields[fi].type == BC_T_BOOL ||
 		    p->form->fields[fi].type == BC_T_TABLE ||
-		    !bc_numbers_get(&x->last, p->form->id, v->field, &last) ||
-		    last.v <= 0)
+		    !last_year_value(x, p->form, fi, &last) || last.v <= 0)
 			continue;
 		/* A rough measure: doubles do. */
 		double now = bc_dec_double(v->num), then = bc_dec_double(last);
@@ -1612,7 +1679,7 @@ bc_err bc_validate(bc_store *st, bc_rulebook *rb, const bc_submission *s,
 		   const bc_import_opts *o, bc_checked *out, bc_diags *d)
 {
 	*out = (bc_checked){.warnings = BC_DIAGS_INIT};
-	vctx x = {.st = st, .s = s, .c = out, .d = d};
+	vctx x = {.st = st, .rb = rb, .s = s, .c = out, .d = d};
 	size_t before = d->errors;
 	check_unit(&x, rb);
 	check_period(&x, rb);

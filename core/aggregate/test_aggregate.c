@@ -980,6 +980,19 @@ static void test_until(void **state)
 
 /* ---- across a change of rules ------------------------------------------ */
 
+/* A fresh store in 2025 and the rules of tests/data/levels-joined:
+ * lv-2022, and lv-2025 from 2025 with levels pq (was p and q), r
+ * (itself) and s (new), form g (was f) whose n2 was n. */
+static void fx_open_levels_joined(fx *f)
+{
+	char *rules = test_path(f->dir, "rules");
+	test_mkdir(f->dir, "rules");
+	test_link_source(rules, "lv-2022", "tests/data/levels-joined/lv-2022");
+	test_link_source(rules, "lv-2025", "tests/data/levels-joined/lv-2025");
+	fx_open_at(f, "2025-04-01T10:00:00+07:00", rules);
+	free(rules);
+}
+
 /* Last year's figures laid on this year's levels and ids: two levels
  * that became one are added (sums, counts and the indicator from its
  * parts), a level of the same id is itself, a new level is null, and
@@ -987,15 +1000,7 @@ static void test_until(void **state)
 static void test_compare_across_rules(void **state)
 {
 	fx *f = *state;
-	/* tests/data/levels-joined: lv-2022, and lv-2025 from 2025 with
-	 * levels pq (was p and q), r (itself) and s (new), form g (was f)
-	 * whose n2 was n. */
-	char *rules = test_path(f->dir, "rules");
-	test_mkdir(f->dir, "rules");
-	test_link_source(rules, "lv-2022", "tests/data/levels-joined/lv-2022");
-	test_link_source(rules, "lv-2025", "tests/data/levels-joined/lv-2025");
-	fx_open_at(f, "2025-04-01T10:00:00+07:00", rules);
-	free(rules);
+	fx_open_levels_joined(f);
 	fx_units(f,
 		 "code,name,kind,roles,parent\n"
 		 "top,Top,top,,\n"
@@ -1047,12 +1052,7 @@ static void test_compare_across_rules(void **state)
 static void test_compare_merged_units(void **state)
 {
 	fx *f = *state;
-	char *rules = test_path(f->dir, "rules");
-	test_mkdir(f->dir, "rules");
-	test_link_source(rules, "lv-2022", "tests/data/levels-joined/lv-2022");
-	test_link_source(rules, "lv-2025", "tests/data/levels-joined/lv-2025");
-	fx_open_at(f, "2025-04-01T10:00:00+07:00", rules);
-	free(rules);
+	fx_open_levels_joined(f);
 	fx_units(f,
 		 "code,name,kind,roles,parent,valid_from,valid_to,predecessors\n"
 		 "top,Top,top,,,,,\n"

@@ -512,21 +512,30 @@ static void warnings_from_earlier_reports(void **state)
 	fx_close(f);
 }
 
+/* A store in 2025 with the rules renamed-2024 and renamed-2025 (in a
+ * directory of their own, returned for the caller to remove) and the n
+ * units of fixture units. */
+static char *fx_open_renamed(fx *f, const char *units, int n)
+{
+	char *rules = test_tmpdir();
+	test_link_source(rules, "renamed-2024", "tests/rules/renamed-2024");
+	test_link_source(rules, "renamed-2025", "tests/rules/renamed-2025");
+	char *path = test_fixture_path(units);
+	fx_open_with(f, rules, path, n);
+	free(path);
+	bc_time now;
+	assert_true(bc_time_parse("2025-04-01T10:00:00+07:00", 420, &now, NULL));
+	bc_store_set_clock(f->st, now);
+	return rules;
+}
+
 /* The warning against last year and the carry-over read the earlier
  * periods under their own rules: renamed-2025's dvc.ho_so_nhan was
  * renamed-2024's tthc.hs_tiep_nhan, its ho_so_ton was hs_ton. */
 static void warnings_across_renames(void **state)
 {
 	fx *f = *state;
-	char *rules = test_tmpdir();
-	test_link_source(rules, "renamed-2024", "tests/rules/renamed-2024");
-	test_link_source(rules, "renamed-2025", "tests/rules/renamed-2025");
-	char *units = test_fixture_path("units-renamed.csv");
-	fx_open_with(f, rules, units, 5);
-	free(units);
-	bc_time now;
-	assert_true(bc_time_parse("2025-04-01T10:00:00+07:00", 420, &now, NULL));
-	bc_store_set_clock(f->st, now);
+	char *rules = fx_open_renamed(f, "units-renamed.csv", 5);
 	send_form(f, "q1.json", "2024-Q1", "2024-03-12",
 		  "\"tthc\": {\"hs_tiep_nhan\": 100, \"hs_ton\": 9}");
 	send_form(f, "y.json", "2024-Y", "2024-12-12",
@@ -555,15 +564,7 @@ static void warnings_across_renames(void **state)
 static void warnings_across_a_merge(void **state)
 {
 	fx *f = *state;
-	char *rules = test_tmpdir();
-	test_link_source(rules, "renamed-2024", "tests/rules/renamed-2024");
-	test_link_source(rules, "renamed-2025", "tests/rules/renamed-2025");
-	char *units = test_fixture_path("units-merged.csv");
-	fx_open_with(f, rules, units, 8);
-	free(units);
-	bc_time now;
-	assert_true(bc_time_parse("2025-04-01T10:00:00+07:00", 420, &now, NULL));
-	bc_store_set_clock(f->st, now);
+	char *rules = fx_open_renamed(f, "units-merged.csv", 8);
 	static const char *const old[] = {"xa-ky-son", "xa-ky-tan",
 					  "xa-nghia-dong"};
 	for (size_t i = 0; i < 3; i++) {

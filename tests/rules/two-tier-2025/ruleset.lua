@@ -45,7 +45,7 @@ directive {
   report_name = "Báo cáo bằng văn bản",
 }
 
-level { id = "tinh", label = "Cấp tỉnh" }
+level { id = "tinh", label = "Cấp tỉnh", was = { "huyen" } }
 level { id = "xa",   label = "Cấp xã" }
 
 -- The province collects; it does not report to itself.

@@ -104,10 +104,12 @@ static bool store(bc_cli *c)
 static void units(bc_cli *c)
 {
 	bc_unit_list ul;
-	if (!store(c) || bc_units_list(c->st, &ul, &c->diags) != BC_OK)
+	if (!store(c) || bc_units_all_versions(c->st, &ul, &c->diags) != BC_OK)
 		return;
+	/* Every code, of a unit past or present: one line each. */
 	for (size_t i = 0; i < ul.n; i++)
-		puts(ul.v[i].code);
+		if (!i || strcmp(ul.v[i].code, ul.v[i - 1].code))
+			puts(ul.v[i].code);
 	bc_unit_list_free(&ul);
 }
 

@@ -7,6 +7,9 @@
 
 #include <sqlite3.h>
 
+/* A day every unit of a file without dates is in force. */
+#define DAY bc_date_from_ymd(2024, 1, 1)
+
 /* A fresh database in a temporary directory and the shipped rules. */
 typedef struct fx {
 	char *dir;
@@ -118,7 +121,7 @@ static bool has_role(const bc_unit *u, const char *role)
 
 static void list(fx *f, bc_unit_list *l)
 {
-	assert_int_equal(bc_units_list(f->st, l, &f->d), BC_OK);
+	assert_int_equal(bc_units_as_of(f->st, DAY, l, &f->d), BC_OK);
 }
 
 /* Everything the list says, as one text, to compare before and after. */
@@ -415,7 +418,7 @@ static void get_one_unit(void **state)
 	fx *f = *state;
 	seed(f);
 	bc_unit u;
-	assert_int_equal(bc_unit_get(f->st, "noi-vu", &u, &f->d), BC_OK);
+	assert_int_equal(bc_unit_latest(f->st, "noi-vu", &u, &f->d), BC_OK);
 	assert_string_equal(u.code, "noi-vu");
 	assert_string_equal(u.name, CASE("noi_vu_name"));
 	assert_string_equal(u.kind, "department");
@@ -424,11 +427,11 @@ static void get_one_unit(void **state)
 	assert_string_equal(u.roles[0], "noi_vu");
 	bc_unit_free(&u);
 	assert_null(u.code);
-	assert_int_equal(bc_unit_get(f->st, "huyen", &u, &f->d), BC_OK);
+	assert_int_equal(bc_unit_latest(f->st, "huyen", &u, &f->d), BC_OK);
 	assert_null(u.parent);
 	assert_int_equal(u.n_roles, 0);
 	bc_unit_free(&u);
-	assert_int_equal(bc_unit_get(f->st, "xa-z", &u, &f->d),
+	assert_int_equal(bc_unit_latest(f->st, "xa-z", &u, &f->d),
 			 BC_ERR_NOT_FOUND);
 	assert_null(u.code);
 	bc_diags_free(&f->d);

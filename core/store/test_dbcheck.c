@@ -44,7 +44,9 @@ static int setup(void **state)
 	snprintf(sql, sizeof sql,
 		 "INSERT INTO ruleset VALUES (1, 'r', '%s', 0);"
 		 "INSERT INTO ruleset_file VALUES (1, 'ruleset.lua', '%s');"
-		 "INSERT INTO unit VALUES (1, 'xa-a', '%s', 'commune', NULL);"
+		 "INSERT INTO unit VALUES (1, 'xa-a');"
+		 "INSERT INTO unit_version (unit_id, name, kind)"
+		 " VALUES (1, '%s', 'commune');"
 		 "INSERT INTO period VALUES (1, '2023-Q1', 'Q1', 2023, NULL, 1,"
 		 " '%s', '2022-12-10', '2023-03-10', '2023-02-28',"
 		 " '2023-03-04', NULL, NULL, 0);"

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "aggregate.h"
 #include "duty.h"
+#include "rename.h"
 #include "jsonset.h"
 #include "jsonout.h"
 #include "mem.h"
@@ -29,6 +30,7 @@ typedef struct actx {
 	const char **grp_of; /* per unit of the list: its --by group or NULL */
 	const char **grp_code; /* per group index: the --by unit; [0] ALL */
 	size_t n_groups;
+	bool keep_parts; /* finish() leaves indicators' "_parts" */
 	bc_err rc;
 } actx;
 
@@ -482,7 +484,8 @@ static void finish_indicator(actx *x, const char *form, const char *id,
 		any = true;
 	}
 	bc_json_set(&x->rc, o, "total", any ? ratio(tn, td) : json_null());
-	json_object_del(o, "_parts");
+	if (!x->keep_parts)
+		json_object_del(o, "_parts");
 }
 
 static void units_per_form(actx *x)
@@ -774,10 +777,14 @@ static json_t *result(actx *x, const char *grp)
 			  miss ? json_incref(miss) : json_object()));
 }
 
+/* The figures of p; keep_parts keeps each indicator's summed parts
+ * per level ("_parts"), from which a comparison adds levels. */
 static bc_err compute(bc_store *st, const bc_period *p,
-		      const bc_agg_opts *o, json_t **out, bc_diags *d)
+		      const bc_agg_opts *o, bool keep_parts, json_t **out,
+		      bc_diags *d)
 {
 	actx x = {.st = st, .db = bc_store_db(st), .p = p, .rs = p->rs, .d = d,
+		  .keep_parts = keep_parts,
 		  .groups = json_object(), .estimated = json_object(),
 		  .missing = json_object()};
 	bc_unit_list ul;
@@ -872,13 +879,129 @@ static json_t *levels_of(bc_err *err, json_t *v)
 	const char *k;
 	json_t *x;
 	json_object_foreach(v, k, x) if (bc_json_is_num(x) || json_is_null(x) ||
-					 (json_is_object(x) && strcmp(k, "rows")))
+					 (json_is_object(x) && strcmp(k, "rows") &&
+					  strcmp(k, "_parts")))
 		bc_json_set(err, o, k, json_incref(x));
 	return o;
 }
 
-/* Adds the previous year to one forms object, and to those of --by. */
-static void add_previous(bc_err *err, json_t *res, json_t *prev)
+/* ---- last year's figures on this year's catalogue -------------------- */
+
+/* The two rulesets a comparison reads across: this period's and the
+ * previous year's (rename.h says what each item was called there). */
+typedef struct across {
+	const bc_ruleset *now, *then;
+} across;
+
+/* Several levels' counts of a count_by field, added value by value. */
+static json_t *counts_added(bc_err *err, json_t *const *v, size_t n)
+{
+	json_t *o = bc_json_made(err, json_object());
+	const char *k;
+	json_t *c;
+	for (size_t i = 0; i < n; i++)
+		json_object_foreach(v[i], k, c) bc_json_set(
+			err, o, k,
+			json_integer(json_integer_value(json_object_get(o, k)) +
+				     json_integer_value(c)));
+	return o;
+}
+
+/* Several levels' sums, added exactly; null when none has one. */
+static json_t *sums_added(bc_err *err, json_t *const *v, size_t n)
+{
+	bc_dec sum = {0}, x;
+	bool any = false;
+	for (size_t i = 0; i < n; i++) {
+		if (!bc_json_get_dec(v[i], &x))
+			continue;
+		if (!bc_dec_add(sum, x, &sum))
+			return json_null(); /* past 18 digits: not guessed */
+		any = true;
+	}
+	return any ? bc_json_dec(sum) : json_null();
+}
+
+/* Several levels' ratio, from their summed parts ("_parts", kept in
+ * the previous year's figures for this). */
+static json_t *ratio_added(json_t *parts, const bc_level *const *lv,
+			   size_t n)
+{
+	bc_dec num = {0}, den = {0}, a, b;
+	bool any = false;
+	for (size_t i = 0; i < n; i++) {
+		json_t *p = json_object_get(parts, lv[i]->id);
+		if (!bc_json_get_dec(json_array_get(p, 0), &a) ||
+		    !bc_json_get_dec(json_array_get(p, 1), &b))
+			continue;
+		if (!bc_dec_add(num, a, &num) || !bc_dec_add(den, b, &den))
+			return json_null();
+		any = true;
+	}
+	return any ? ratio(num, den) : json_null();
+}
+
+/* Last year's value v (a field's or an indicator's) laid on this
+ * year's levels: each level takes the levels of last year it lays over
+ * (bc_level_then), added when several, null when none; the total stays
+ * last year's whole. */
+static json_t *relevel(bc_err *err, json_t *v, const across *a,
+		       bool indicator)
+{
+	size_t most = a->then->n_levels + 1;
+	const bc_level **then = bc_calloc(most, sizeof *then);
+	json_t **vals = bc_calloc(most, sizeof *vals);
+	json_t *o = then && vals ? bc_json_made(err, json_object()) : NULL;
+	if (!o && *err == BC_OK)
+		*err = BC_ERR_NOMEM;
+	for (size_t l = 0; o && l < a->now->n_levels; l++) {
+		size_t n = bc_level_then(&a->now->levels[l], a->then, then);
+		json_t *x = NULL;
+		for (size_t i = 0; i < n; i++)
+			vals[i] = json_object_get(v, then[i]->id);
+		if (n == 1)
+			x = json_incref(vals[0] ? vals[0] : json_null());
+		else if (!n)
+			x = json_null();
+		else if (indicator)
+			x = ratio_added(json_object_get(v, "_parts"), then, n);
+		else if (json_is_object(json_object_get(v, "total")))
+			x = counts_added(err, vals, n);
+		else
+			x = sums_added(err, vals, n);
+		bc_json_set(err, o, a->now->levels[l].id, x);
+	}
+	json_t *total = json_object_get(v, "total");
+	bc_json_set(err, o, "total", json_incref(total ? total : json_null()));
+	bc_free(then);
+	bc_free(vals);
+	return o;
+}
+
+/* prev's value (kind "fields" or "indicators") that value `id` of this
+ * year's form fn was last year, or NULL: the field's own id last year
+ * (renamed_from), an indicator's the same. */
+static json_t *previous_of(json_t *pf, const char *kind, const char *id,
+			   const bc_form *fn, const bc_form *ft)
+{
+	if (!pf || !ft)
+		return NULL;
+	if (!strcmp(kind, "fields")) {
+		int k = fn ? bc_field_index(fn->fields, fn->n_fields, id) : -1;
+		const bc_field *fd =
+			k >= 0 ? bc_field_then(&fn->fields[k], ft) : NULL;
+		if (!fd)
+			return NULL;
+		id = fd->id;
+	}
+	return json_object_get(json_object_get(pf, kind), id);
+}
+
+/* Adds the previous year to one forms object, and to those of --by:
+ * each form and field found under last year's ids, each level under
+ * last year's levels it stands for. */
+static void add_previous(bc_err *err, json_t *res, json_t *prev,
+			 const across *a)
 {
 	const char *grp;
 	json_t *g;
@@ -886,24 +1009,27 @@ static void add_previous(bc_err *err, json_t *res, json_t *prev)
 		add_previous(err, g,
 			     prev ? json_object_get(json_object_get(prev, "by"),
 						    grp)
-				  : NULL);
+				  : NULL,
+			     a);
 	const char *form;
 	json_t *f;
 	json_object_foreach(json_object_get(res, "forms"), form, f) {
-		json_t *pf = prev ? json_object_get(json_object_get(prev, "forms"),
-						    form)
-				  : NULL;
+		const bc_form *fn = bc_ruleset_form(a->now, form);
+		const bc_form *ft = a->then ? bc_form_then(a->now, fn, a->then)
+					    : NULL;
+		json_t *pf = prev && ft ? json_object_get(
+						  json_object_get(prev, "forms"),
+						  ft->id)
+					: NULL;
 		static const char *const kinds[] = {"fields", "indicators"};
 		for (int k = 0; k < 2; k++) {
 			const char *id;
 			json_t *o;
 			json_object_foreach(json_object_get(f, kinds[k]), id, o) {
-				json_t *po = pf ? json_object_get(
-							  json_object_get(pf, kinds[k]),
-							  id)
-						: NULL;
+				json_t *po = previous_of(pf, kinds[k], id, fn, ft);
 				json_t *now = levels_of(err, o);
-				json_t *before = po ? levels_of(err, po) : NULL;
+				json_t *before = po ? relevel(err, po, a, k)
+						    : NULL;
 				json_t *delta = before ? change(err, now, before, k)
 						       : json_null();
 				bc_json_set(err, o, "previous",
@@ -916,6 +1042,56 @@ static void add_previous(bc_err *err, json_t *res, json_t *prev)
 	}
 }
 
+/* The same period a year before p, as "compared" says it, into *pp;
+ * BC_ERR_NOT_FOUND when there is none (an ad-hoc report, a year no
+ * ruleset governs). */
+static bc_err previous_period(bc_store *st, bc_rulebook *rb,
+			      const bc_period *p, bc_period *pp, bc_diags *d)
+{
+	char code[BC_PERIOD_CODE_MAX + 16];
+	snprintf(code, sizeof code, "%04u-%s", (unsigned)(p->year - 1) % 10000u,
+		 p->type);
+	if (p->adhoc_no)
+		return BC_ERR_NOT_FOUND;
+	bc_diags ignore = BC_DIAGS_INIT;
+	bc_err rc = bc_period_get(st, rb, code, pp, &ignore);
+	/* The database failing is no such year. */
+	if (rc != BC_OK && rc != BC_ERR_NOT_FOUND)
+		bc_diags_move(d, &ignore);
+	bc_diags_free(&ignore);
+	return rc;
+}
+
+/* Adds the same period a year before to *out: its figures laid on
+ * this year's forms, fields and levels, and which period and ruleset
+ * they are ("compared"). */
+static bc_err compare(bc_store *st, bc_rulebook *rb, const bc_period *p,
+		      const bc_agg_opts *o, json_t *out, bc_diags *d)
+{
+	bc_period pp;
+	json_t *prev = NULL;
+	across a = {.now = p->rs};
+	bc_err rc = previous_period(st, rb, p, &pp, d);
+	if (rc == BC_ERR_NOT_FOUND) {
+		add_previous(&rc, out, NULL, &a);
+		return BC_OK;
+	}
+	if (rc != BC_OK)
+		return rc;
+	a.then = pp.rs;
+	bc_agg_opts po = {.by = o->by, .until = o->until};
+	rc = compute(st, &pp, &po, true, &prev, d);
+	if (rc == BC_OK) {
+		add_previous(&rc, out, prev, &a);
+		bc_json_set(&rc, out, "compared",
+			    json_pack("{s:s, s:s}", "period", pp.code,
+				      "ruleset", pp.rs->id));
+	}
+	json_decref(prev);
+	bc_period_free(&pp);
+	return rc;
+}
+
 bc_err bc_aggregate(bc_store *st, bc_rulebook *rb, const char *period,
 		    const bc_agg_opts *o, json_t **out, bc_diags *d)
 {
@@ -923,30 +1099,9 @@ bc_err bc_aggregate(bc_store *st, bc_rulebook *rb, const char *period,
 	bc_err rc = bc_period_get(st, rb, period, &p, d);
 	if (rc != BC_OK)
 		return rc;
-	rc = compute(st, &p, o, out, d);
+	rc = compute(st, &p, o, false, out, d);
 	if (rc == BC_OK && o->compare) {
-		json_t *prev = NULL;
-		bc_period pp;
-		char code[BC_PERIOD_CODE_MAX + 16];
-		snprintf(code, sizeof code, "%04u-%s",
-			 (unsigned)(p.year - 1) % 10000u, p.type);
-		bc_diags ignore = BC_DIAGS_INIT;
-		/* An ad-hoc report, or a year no ruleset governs, has no
-		 * previous period; the database failing is no such year. */
-		bc_err prc = p.adhoc_no ? BC_ERR_NOT_FOUND
-					: bc_period_get(st, rb, code, &pp, &ignore);
-		if (prc == BC_OK) {
-			bc_agg_opts po = {.by = o->by, .until = o->until};
-			rc = compute(st, &pp, &po, &prev, d);
-			bc_period_free(&pp);
-		} else if (prc != BC_ERR_NOT_FOUND) {
-			bc_diags_move(d, &ignore);
-			rc = prc;
-		}
-		bc_diags_free(&ignore);
-		if (rc == BC_OK)
-			add_previous(&rc, *out, prev);
-		json_decref(prev);
+		rc = compare(st, rb, &p, o, *out, d);
 		if (rc != BC_OK) {
 			json_decref(*out);
 			*out = NULL;

@@ -33,6 +33,9 @@ static const char *const usage = N_(
 typedef struct view {
 	const bc_ruleset *rs;
 	bool compare, rows;
+	/* The ruleset of the period compared with, when not rs: a figure
+	 * it has no counterpart of says so. */
+	const char *then;
 } view;
 
 /* A figure right-aligned in its column: integers as they are, other
@@ -74,6 +77,9 @@ static void line(const view *w, int indent, const char *name, json_t *o,
 static void compared(const view *w, json_t *o, bool indicator)
 {
 	json_t *prev = json_object_get(o, "previous");
+	if (w->compare && w->then && json_is_null(prev))
+		printf(_("    previous year: no such figure under %s\n"),
+		       w->then);
 	if (!w->compare || !json_is_object(prev))
 		return;
 	line(w, 4, _("previous year"), prev, NULL, indicator,
@@ -287,6 +293,14 @@ static void aggregate_print(bc_cli *c, json_t *a, const bc_period *p,
 		printf(_("compared with %04d-%s, the same period a year "
 			 "before\n"),
 		       p->year - 1, p->type);
+	const char *then = json_string_value(
+		json_object_get(json_object_get(a, "compared"), "ruleset"));
+	if (then && strcmp(then, p->rs->id)) {
+		w.then = then;
+		printf(_("its figures are under ruleset %s, read as %s renames "
+			 "its forms, fields and levels\n"),
+		       then, p->rs->id);
+	}
 	forms_print(&w, a);
 	bc_unit_list ul;
 	if (o->by &&

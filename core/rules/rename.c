@@ -123,9 +123,6 @@ void bc_rl_check_renames(bc_rl_loader *ld)
 				      r->id, old);
 		}
 	}
-	lua_State *L = bc_sandbox_state(rs->lua);
-	lua_pushnil(L);
-	lua_setfield(L, LUA_REGISTRYINDEX, CLAIMS_KEY);
 }
 
 /* ---- lookups -------------------------------------------------------------- */

@@ -70,7 +70,10 @@ static inline int fx_teardown(void **state)
 	return 0;
 }
 
-static inline void fx_open(fx *f)
+/* A fresh store, the rules of directory rules and the n units of the
+ * CSV file at path units. */
+static inline void fx_open_with(fx *f, const char *rules, const char *units,
+				int n)
 {
 	char *db = test_path(f->dir, "baocao.db");
 	if (bc_store_open(db, true, &f->st, &f->d) != BC_OK) {
@@ -81,22 +84,28 @@ static inline void fx_open(fx *f)
 	bc_time now;
 	assert_true(bc_time_parse(FX_NOW, 420, &now, NULL));
 	bc_store_set_clock(f->st, now);
-	char *rules = test_path(test_source_root(), "rules");
 	if (bc_rulebook_load(rules, NULL, &f->rb, &f->d) != BC_OK) {
 		test_diags_print(&f->d);
-		fail_msg("the shipped rules do not load from %s", rules);
+		fail_msg("the rules do not load from %s", rules);
 	}
-	free(rules);
-	char *units = test_path(test_source_root(),
-				"examples/tan-ky-units.csv");
 	bc_units_import_result res;
 	if (bc_units_import(f->st, f->rb, units, &res, &f->d) != BC_OK) {
 		test_diags_print(&f->d);
-		fail_msg("the sample units do not import");
+		fail_msg("the units of %s do not import", units);
 	}
-	free(units);
-	assert_int_equal(res.added, 36);
+	assert_int_equal(res.added, n);
 	bc_diags_free(&f->d);
+}
+
+/* The shipped rules and the sample units of Tân Kỳ. */
+static inline void fx_open(fx *f)
+{
+	char *rules = test_path(test_source_root(), "rules");
+	char *units = test_path(test_source_root(),
+				"examples/tan-ky-units.csv");
+	fx_open_with(f, rules, units, 36);
+	free(rules);
+	free(units);
 }
 
 /* One number from the database. */

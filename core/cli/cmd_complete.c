@@ -31,6 +31,7 @@ static const struct {
 	{"aggregate", "--compare --by --rows"},
 	{"export", "--format -o --as-of --date --plugins --fixed-time"},
 	{"template", "--unit --period -o --all --dir --fixed-time"},
+	{"units", "--as-of --all"},
 };
 
 static void words(const char *list)

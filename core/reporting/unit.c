@@ -214,31 +214,41 @@ bc_err bc_unit_latest(bc_store *st, const char *code, bc_unit *out,
 	return one_version(st, LATEST_SQL, code, BC_DATE_NONE, out, d);
 }
 
+/* The versions sql selects (VERSION_COLS) into out, ?1 bound to code
+ * unless NULL, ?2 to day unless none; their parents' ids into *pids
+ * when not NULL. */
+static bc_err query_list(bc_store *st, const char *sql, const char *code,
+			 bc_date day, bc_unit_list *out, int64_t **pids,
+			 bc_diags *d)
+{
+	sqlite3_stmt *s;
+	char iso[BC_DATE_BUF];
+	*out = (bc_unit_list){0};
+	if (sqlite3_prepare_v2(bc_store_db(st), sql, -1, &s, NULL) != SQLITE_OK)
+		return bc_store_fail(st, d, N_("units"));
+	if (code)
+		sqlite3_bind_text(s, 1, code, -1, SQLITE_STATIC);
+	if (day != BC_DATE_NONE)
+		bind_day(s, 2, day, iso);
+	return rows_into(st, s, false, out, pids, d);
+}
+
 bc_err bc_unit_versions(bc_store *st, const char *code, bc_unit_list *out,
 			bc_diags *d)
 {
-	sqlite3_stmt *s;
-	*out = (bc_unit_list){0};
-	if (sqlite3_prepare_v2(bc_store_db(st),
+	bc_err rc = query_list(st,
 			       "SELECT " VERSION_COLS VERSION_FROM
 			       " WHERE u.code = ?1 ORDER BY " DATE_ORDER,
-			       -1, &s, NULL) != SQLITE_OK)
-		return bc_store_fail(st, d, N_("units"));
-	sqlite3_bind_text(s, 1, code, -1, SQLITE_STATIC);
-	bc_err rc = rows_into(st, s, false, out, NULL, d);
+			       code, BC_DATE_NONE, out, NULL, d);
 	return rc == BC_OK && !out->n ? BC_ERR_NOT_FOUND : rc;
 }
 
 bc_err bc_units_all_versions(bc_store *st, bc_unit_list *out, bc_diags *d)
 {
-	sqlite3_stmt *s;
-	*out = (bc_unit_list){0};
-	if (sqlite3_prepare_v2(bc_store_db(st),
-			       "SELECT " VERSION_COLS VERSION_FROM
-			       " ORDER BY u.id, " DATE_ORDER,
-			       -1, &s, NULL) != SQLITE_OK)
-		return bc_store_fail(st, d, N_("units"));
-	return rows_into(st, s, false, out, NULL, d);
+	return query_list(st,
+			  "SELECT " VERSION_COLS VERSION_FROM
+			  " ORDER BY u.id, " DATE_ORDER,
+			  NULL, BC_DATE_NONE, out, NULL, d);
 }
 
 /* The days of l (one code's versions in date order) as spans of
@@ -380,21 +390,14 @@ static bc_err tree_order(bc_unit_list *l, const int64_t *pids)
 }
 
 static const char AS_OF_SQL[] = "SELECT " VERSION_COLS VERSION_FROM
-				" WHERE " BC_UNIT_IN_FORCE("v", "?1")
+				" WHERE " BC_UNIT_IN_FORCE("v", "?2")
 				" ORDER BY u.id";
 
 bc_err bc_units_as_of(bc_store *st, bc_date day, bc_unit_list *out,
 		      bc_diags *d)
 {
-	sqlite3_stmt *s;
 	int64_t *pids = NULL;
-	*out = (bc_unit_list){0};
-	if (sqlite3_prepare_v2(bc_store_db(st), AS_OF_SQL, -1, &s, NULL) !=
-	    SQLITE_OK)
-		return bc_store_fail(st, d, N_("units"));
-	char iso[BC_DATE_BUF];
-	bind_day(s, 1, day, iso);
-	bc_err rc = rows_into(st, s, false, out, &pids, d);
+	bc_err rc = query_list(st, AS_OF_SQL, NULL, day, out, &pids, d);
 	if (rc == BC_OK && (rc = tree_order(out, pids)) != BC_OK)
 		bc_unit_list_free(out);
 	bc_free(pids);

@@ -385,22 +385,23 @@ static bc_err load_db(bc_store *st, importer *im)
 }
 
 /* The database's version a row names, or NULL for a new one: by its
- * valid_from; without one, the code's only version (as files before
- * versions existed name it). */
+ * valid_from (empty: the one open at the start); in a file without the
+ * column (as before versions existed), the code's only version. */
 static ver *named(importer *im, row *r)
 {
 	size_t k;
 	ver *w = versions_of(im->db, im->n_db, r->f[COL_CODE], &k);
-	for (size_t i = 0; i < k; i++)
-		if (w[i].from == r->from)
-			return &w[i];
-	if (r->from != BC_DATE_NONE || k == 0)
+	if (has(im, COL_FROM) || k == 0) {
+		for (size_t i = 0; i < k; i++)
+			if (w[i].from == r->from)
+				return &w[i];
 		return NULL;
+	}
 	if (k == 1) {
 		r->from = w[0].from;
 		return &w[0];
 	}
-	bc_diags_add(im->d, BC_ERROR, im->file, r->line, NULL, "valid_from",
+	bc_diags_add(im->d, BC_ERROR, im->file, r->line, NULL, "code",
 		     N_("'%s' has %zu versions: give valid_from to say which "
 			"this row is ('baocao units list --all' lists them)"),
 		     r->f[COL_CODE], k);

@@ -78,6 +78,18 @@ static int teardown(void **state)
 	return 0;
 }
 
+/* The check said each of want, and nothing else. */
+static void expect_only(fx *f, const char *const *want, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!test_diags_have(&f->d, want[i])) {
+			test_diags_print(&f->d);
+			fail_msg("not found: %s", want[i]);
+		}
+	assert_int_equal(f->d.errors, n);
+	bc_diags_free(&f->d);
+}
+
 static void sound_database_passes(void **state)
 {
 	fx *f = *state;
@@ -122,13 +134,35 @@ static void every_problem_listed(void **state)
 		"foreign key: value row (without rowid) refers to a row of "
 		"revision",
 	};
-	for (size_t i = 0; i < sizeof want / sizeof *want; i++)
-		if (!test_diags_have(&f->d, want[i])) {
-			test_diags_print(&f->d);
-			fail_msg("not found: %s", want[i]);
-		}
-	assert_int_equal(f->d.errors, sizeof want / sizeof *want);
-	bc_diags_free(&f->d);
+	expect_only(f, want, sizeof want / sizeof *want);
+}
+
+/* Versions written by hand: overlapping, undated, missing. */
+static void versions_checked(void **state)
+{
+	fx *f = *state;
+	exec_ok(bc_store_db(f->st),
+		"UPDATE unit_version SET valid_to = '2025-06-30';"
+		"INSERT INTO unit_version (unit_id, valid_from, name, kind)"
+		" VALUES (1, '2025-06-01', 'B', 'commune'),"
+		" (1, '2025-07-01', 'C', 'commune'),"
+		" (1, '2026-02-30', 'D', 'commune');"
+		"INSERT INTO unit VALUES (2, 'xa-b');");
+	bc_check_counts n;
+	assert_int_equal(bc_check_database(f->st, &n, &f->d), BC_OK);
+	const char *want[] = {
+		"unit xa-b: has no version",
+		"unit xa-a: a version's valid_from '2026-02-30' is not a day",
+		"unit xa-a: its versions from the start and from 2025-06-01 "
+		"overlap",
+		"unit xa-a: its versions from 2025-06-01 and from 2025-07-01 "
+		"overlap",
+		"unit xa-a: its versions from 2025-06-01 and from 2026-02-30 "
+		"overlap",
+		"unit xa-a: its versions from 2025-07-01 and from 2026-02-30 "
+		"overlap",
+	};
+	expect_only(f, want, sizeof want / sizeof *want);
 }
 
 int main(void)
@@ -137,6 +171,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(sound_database_passes),
 		T(every_problem_listed),
+		T(versions_checked),
 	};
 #undef T
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -535,6 +535,97 @@ static void schema_3_money_migrated_and_read(void **state)
 	finish(f);
 }
 
+/* A database of schema 4, its units in the one table they had (code,
+ * name, kind, parent, roles beside), with a submission naming one: each
+ * unit becomes one version open at both ends, under its own id, and
+ * what named it still does. */
+static void schema_4_units_become_versions(void **state)
+{
+	fx *f = *state;
+	sqlite3 *db;
+	int n;
+	const bc_migration *m = bc_store_migrations(&n);
+	assert_true(n > 4);
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	for (int i = 0; i < 4; i++)
+		exec_ok(db, m[i].sql);
+	exec_ok(db, "PRAGMA user_version = 4; PRAGMA foreign_keys = ON;"
+		    "INSERT INTO unit VALUES (1, 'huyen', 'H', 'district', NULL),"
+		    " (5, 'noi-vu', 'NV', 'department', 1),"
+		    " (3, 'xa-a', 'XA', 'commune', 1);"
+		    "INSERT INTO unit_role VALUES (5, 'noi_vu'), (5, 'x');"
+		    "INSERT INTO ruleset VALUES (1, 'r', 'h', 0);"
+		    "INSERT INTO period VALUES (1, '2023-Q1', 'Q1', 2023, NULL, 1,"
+		    " 'L', '2022-12-10', '2023-03-10', '2023-02-28',"
+		    " '2023-03-04', NULL, NULL, 0);"
+		    "INSERT INTO submission VALUES (1, 3, 1, 'a.json', 's',"
+		    " 'json', 0, 0, 'file', 'A', 'B', NULL, 0, 0, 'x');"
+		    "INSERT INTO revision VALUES (1, 1, 3, 1, 'bm1', 1, 0, 1);");
+	sqlite3_close(db);
+	db = bc_store_db(open_new(f));
+	assert_int_equal(bc_store_schema_version(f->st), 5);
+	assert_int_equal(int_of(db, "PRAGMA foreign_keys"), 1);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM pragma_table_info"
+				    "('unit')"),
+			 2);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM unit_version"
+				    " WHERE valid_from IS NULL AND valid_to IS NULL"
+				    " AND id = unit_id"),
+			 3);
+	char text[128];
+	text_of(db, "SELECT group_concat(u.code || ':' || v.name || ':' ||"
+		    " v.kind || ':' || coalesce(p.code, '-'), ' ') FROM"
+		    " (SELECT * FROM unit_version ORDER BY id) v"
+		    " JOIN unit u ON u.id = v.unit_id"
+		    " LEFT JOIN unit p ON p.id = v.parent_id",
+		    text, sizeof text);
+	assert_string_equal(text, "huyen:H:district:- xa-a:XA:commune:huyen "
+				  "noi-vu:NV:department:huyen");
+	text_of(db, "SELECT group_concat(role) FROM unit_version_role"
+		    " WHERE version_id = 5", text, sizeof text);
+	assert_string_equal(text, "noi_vu,x");
+	text_of(db, "SELECT u.code FROM submission s JOIN revision r"
+		    " ON r.submission_id = s.id JOIN unit u ON u.id = s.unit_id"
+		    " AND u.id = r.unit_id", text, sizeof text);
+	assert_string_equal(text, "xa-a");
+	/* Kept: a unit or a version is never deleted, and the keys hold. */
+	assert_int_not_equal(sqlite3_exec(db, "DELETE FROM unit_version",
+					  NULL, NULL, NULL),
+			     SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(db, "DELETE FROM unit WHERE id = 1",
+					  NULL, NULL, NULL),
+			     SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(db, "INSERT INTO unit_version"
+					  " (unit_id, name, kind)"
+					  " VALUES (99, 'N', 'k')",
+					  NULL, NULL, NULL),
+			     SQLITE_OK);
+	assert_int_equal(f->d.errors, 0);
+	finish(f);
+}
+
+/* A step that leaves a row naming one that is not there is refused
+ * whole, the database left at the version before. */
+static void broken_keys_roll_back(void **state)
+{
+	fx *f = *state;
+	static const bc_migration broken[] = {
+		{"CREATE TABLE p (id INTEGER PRIMARY KEY);"
+		 "CREATE TABLE c (p_id INTEGER REFERENCES p(id));", NULL},
+		{"INSERT INTO c VALUES (7)", "c"},
+	};
+	bc_store *st = at_version_zero(f);
+	sqlite3 *db = bc_store_db(st);
+	assert_int_equal(bc_store_migrate(st, broken, 1, &f->d), BC_OK);
+	assert_int_equal(bc_store_migrate(st, broken, 2, &f->d), BC_ERR_DB);
+	assert_int_equal(bc_store_schema_version(st), 1);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM c"), 0);
+	assert_int_equal(int_of(db, "PRAGMA foreign_keys"), 1);
+	assert_true(test_diags_have(&f->d, "table c names a row of p"));
+	bc_diags_free(&f->d);
+	finish(f);
+}
+
 /* ---- audit log ------------------------------------------------------------ */
 
 static void audit_entries_chain(void **state)
@@ -904,6 +995,8 @@ int main(void)
 		T(migrate_preserves_data),
 		T(failing_step_rolls_back),
 		T(schema_3_money_migrated_and_read),
+		T(schema_4_units_become_versions),
+		T(broken_keys_roll_back),
 		T(audit_entries_chain),
 		T(audit_is_append_only),
 		T(audit_tampering_detected),

@@ -1062,6 +1062,154 @@ static bc_err previous_period(bc_store *st, bc_rulebook *rb,
 	return rc;
 }
 
+/* ---- units that continue others (merges, splits) -------------------- */
+
+/* Last year's values of the units a unit continues, each
+ * {form: {field: value}} (bc_aggregate_unit_values). */
+typedef struct then_values {
+	json_t **v;
+	size_t n;
+} then_values;
+
+/* The sum over tv of last year's value of field fd (this year's) of
+ * form fn: under what the form and field were called then, every unit
+ * having one, added only for counts and amounts (one unit's number
+ * stands alone); null otherwise. */
+static json_t *then_sum(const across *a, const then_values *tv,
+			const bc_form *fn, const bc_field *fd)
+{
+	const bc_form *ft = bc_form_then(a->now, fn, a->then);
+	const bc_field *old = bc_field_then(fd, ft);
+	bool addable = fd->type == BC_T_INT || fd->type == BC_T_MONEY;
+	bc_dec sum = {0}, x;
+	if (!old || !tv->n || (tv->n > 1 && !addable))
+		return json_null();
+	for (size_t k = 0; k < tv->n; k++)
+		if (!bc_json_get_dec(json_object_get(json_object_get(tv->v[k],
+								     ft->id),
+						     old->id),
+				     &x) ||
+		    !bc_dec_add(sum, x, &sum))
+			return json_null();
+	return bc_json_dec(sum);
+}
+
+/* now − then in percent of then, to one decimal; null without both or
+ * when then is 0. */
+static json_t *pct_change(json_t *now, json_t *then)
+{
+	if (!bc_json_is_num(now) || !bc_json_is_num(then) ||
+	    bc_json_num_value(then) == 0)
+		return json_null();
+	double b = bc_json_num_value(then);
+	return num_json((bc_json_num_value(now) - b) / b * 100, 1);
+}
+
+/* A unit's numbers this year beside those of the units it continues
+ * last year ({form: {field: {"value", "previous", "change_pct"}}}),
+ * previous null through a split. */
+static json_t *unit_compared(bc_err *err, const across *a, json_t *now,
+			     const then_values *tv, bool split)
+{
+	json_t *forms = bc_json_made(err, json_object());
+	for (size_t i = 0; i < a->now->n_forms; i++) {
+		const bc_form *fn = &a->now->forms[i];
+		json_t *fv = json_object_get(now, fn->id), *fo = NULL;
+		for (size_t k = 0; fv && k < fn->n_fields; k++) {
+			json_t *v = json_object_get(fv, fn->fields[k].id);
+			if (!bc_json_is_num(v) || fn->fields[k].type == BC_T_TABLE)
+				continue;
+			json_t *prev = split ? json_null()
+					     : then_sum(a, tv, fn, &fn->fields[k]);
+			if (!fo)
+				fo = bc_json_set(err, forms, fn->id,
+						 json_object());
+			bc_json_set(err, fo, fn->fields[k].id,
+				    json_pack("{s:O, s:o, s:o}", "value", v,
+					      "previous", prev, "change_pct",
+					      pct_change(v, prev)));
+		}
+	}
+	return forms;
+}
+
+/* The entry of "lineage" for a unit that continues others (l):
+ * {"from": [codes], "split": bool, "forms": unit_compared}. */
+static json_t *lineage_entry(bc_store *st, const bc_period *p,
+			     const bc_period *pp, const across *a,
+			     const bc_lineage *l, bc_time until, bc_err *rc,
+			     bc_diags *d)
+{
+	json_t *now = NULL, *from = bc_json_made(rc, json_array());
+	then_values tv = {bc_calloc(l->n_from + 1, sizeof *tv.v), 0};
+	if (!tv.v && *rc == BC_OK)
+		*rc = BC_ERR_NOMEM;
+	if (*rc == BC_OK)
+		*rc = bc_aggregate_unit_values(st, p, until, l->code, &now, d);
+	for (size_t k = 0; *rc == BC_OK && k < l->n_from; k++) {
+		bc_json_push(rc, from, json_string(l->from[k]));
+		if (*rc == BC_OK)
+			*rc = bc_aggregate_unit_values(st, pp, until,
+						       l->from[k], &tv.v[tv.n++],
+						       d);
+	}
+	json_t *o = *rc == BC_OK
+			    ? json_pack("{s:O, s:b, s:o}", "from", from, "split",
+					l->split, "forms",
+					unit_compared(rc, a, now, &tv, l->split))
+			    : NULL;
+	bc_json_made(rc, o);
+	for (size_t k = 0; k < tv.n; k++)
+		json_decref(tv.v[k]);
+	bc_free(tv.v);
+	json_decref(now);
+	json_decref(from);
+	return o;
+}
+
+/* Whether the unit with code reports in p (its kind has a level). */
+static bool reports_in(bc_store *st, const bc_period *p, const char *code,
+		       bc_err *rc, bc_diags *d)
+{
+	bc_unit u;
+	bc_err e = bc_unit_get_as_of(st, code, p->to, &u, d);
+	if (e != BC_OK) {
+		if (e != BC_ERR_NOT_FOUND && *rc == BC_OK)
+			*rc = e;
+		return false;
+	}
+	const bc_unit_kind *k = bc_ruleset_kind(p->rs, u.kind);
+	bool r = k && k->level;
+	bc_unit_free(&u);
+	return r;
+}
+
+/* "lineage": each unit of p that reports and continues units other
+ * than itself in pp (merged into it, or it was split from them), with
+ * its figures beside theirs. */
+static json_t *lineage_json(bc_store *st, const bc_period *p,
+			    const bc_period *pp, const across *a,
+			    bc_time until, bc_err *rc, bc_diags *d)
+{
+	bc_lineage_map m;
+	json_t *out = bc_json_made(rc, json_object());
+	if (*rc == BC_OK)
+		*rc = bc_units_lineage(st, p->to, pp->to, &m, d);
+	if (*rc != BC_OK)
+		return out;
+	for (size_t i = 0; *rc == BC_OK && i < m.n; i++) {
+		const bc_lineage *l = &m.v[i];
+		if (!l->n_from || (l->n_from == 1 && l->from_ids[0] == l->id &&
+				   !l->split) ||
+		    !reports_in(st, p, l->code, rc, d))
+			continue;
+		json_t *e = lineage_entry(st, p, pp, a, l, until, rc, d);
+		bc_json_set(rc, out, l->code, e);
+	}
+	bc_lineage_map_free(&m);
+	return out;
+}
+
 /* Adds the same period a year before to *out: its figures laid on
  * this year's forms, fields and levels, and which period and ruleset
  * they are ("compared"). */
@@ -1086,6 +1234,8 @@ static bc_err compare(bc_store *st, bc_rulebook *rb, const bc_period *p,
 		bc_json_set(&rc, out, "compared",
 			    json_pack("{s:s, s:s}", "period", pp.code,
 				      "ruleset", pp.rs->id));
+		bc_json_set(&rc, out, "lineage",
+			    lineage_json(st, p, &pp, &a, o->until, &rc, d));
 	}
 	json_decref(prev);
 	bc_period_free(&pp);

@@ -29,6 +29,7 @@ static const struct {
 	{"status", "--as-of"},
 	{"revision", "--revision --received-at --reason --file"},
 	{"aggregate", "--compare --by --rows"},
+	{"history", "--field"},
 	{"export", "--format -o --as-of --date --plugins --fixed-time"},
 	{"template", "--unit --period -o --all --dir --fixed-time"},
 	{"units", "--as-of --all"},

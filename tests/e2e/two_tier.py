@@ -414,6 +414,48 @@ def kind_on_or_none(code, period):
     return v["kind"] if v else None
 
 
+@test
+def merged_communes_compare_with_their_predecessors(t):
+    """aggregate --compare sets each commune that continues others beside
+    the sum of their figures last year, and names them."""
+    t.setup()
+    last, this = everyone("2024-Y"), everyone("2025-Y")
+    t.send(last)
+    t.send(this)
+    agg = t.json("aggregate", "2025-Y", "--compare")
+    lineage = agg.get("lineage")
+    check(isinstance(lineage, dict), f"aggregate --compare: no lineage: "
+                                     f"{sorted(agg)}")
+    # every commune of 2025 continues others; the ward, from outside this
+    # database, and the province's departments continue none
+    merged = {c for c in expected_units("2025-Y")
+              if version(c, DAY["2025-Y"])["predecessors"]}
+    same(sorted(lineage), sorted(merged), "the units that continue others")
+    for code in merged:
+        v = version(code, DAY["2025-Y"])
+        were = set(v["predecessors"].split(";"))
+        if version(code, DAY["2024-Y"]):
+            were.add(code)          # a commune going on under its code
+        entry = lineage[code]
+        same(entry["from"], sorted(were), f"{code}: the units it continues")
+        same(entry["split"], False, f"{code}: split")
+        for form, field in (("bm3", "hs_tiep_nhan"), ("bm1", "kinh_phi_cchc"),
+                            ("bm4", "thon_khoi")):
+            f = entry["forms"][form][field]
+            same((f["value"], f["previous"]),
+                 (total(this, form, field, {code}),
+                  total(last, form, field, were)),
+                 f"{code} {form}.{field}: its figure and its units' of 2024-Y")
+    # a field new in two-tier-2025 has nothing to compare with
+    same(lineage["xa-tan-ky"]["forms"]["bm3"]["hs_phi_dia_gioi"]["previous"],
+         None, "hs_phi_dia_gioi, new in two-tier-2025, last year")
+    text = t.ok("aggregate", "2025-Y", "--compare").out
+    line = next((l for l in text.splitlines() if "(xa-tan-ky):" in l), "")
+    check(all(n in line for n in ("Thị trấn Tân Kỳ", "Xã Kỳ Sơn",
+                                  "Xã Nghĩa Hưng")),
+          f"the text names the units Xã Tân Kỳ is compared with: {line!r}")
+
+
 def bm3(ky_truoc, truc_tuyen, truc_tiep, dang):
     """A bm3 whose totals add up, from what it carries over, receives and
     still has in hand."""

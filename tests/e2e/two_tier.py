@@ -346,6 +346,24 @@ def import_outside_validity_refused(t):
              f"{period}: nothing stored by the refused imports")
 
 
+@test
+def exports_list_the_units_of_their_day(t):
+    """The export's units that owe bm3 and sent none are those of the
+    period's day: one commune sends, the rest of that day are missing."""
+    t.setup()
+    for period, sender in (("2025-Q1", "xa-tan-phu"), ("2025-Y", "xa-tan-phu")):
+        t.send([submission(sender, period)])
+        out = t.tmp / f"{period}.json"
+        t.ok("export", period, "--format", "json", "-o", out,
+             "--as-of", "2025-12-31")
+        missing = json.loads(out.read_text(encoding="utf-8"))["missing_units"]
+        owe = [c for c in expected_units(period)
+               if kind_on(c, period) in COMMUNES
+               or "vp_ubnd" in version(c, DAY[period])["roles"]]
+        same(sorted(missing.get("bm3", [])), sorted(set(owe) - {sender}),
+             f"export {period}: the units that owe bm3 and sent none")
+
+
 # ---- a continuing unit ------------------------------------------------------
 
 @test

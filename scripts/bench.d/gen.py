@@ -7,6 +7,10 @@
 DIR/units.csv            province -> district -> department, commune, town
 DIR/units-template.csv   one province, its districts and communes only
                          (the units 'template --all' is timed on)
+DIR/units-dated.csv      the units of units.csv over time: every one valid
+                         from 2020, and one round of merges inside the year
+                         (one commune in twenty took in a neighbour on
+                         1 July 2023); the period sees the same units
 DIR/csv/part-NNNN.csv    long-form submissions, ~100 units a file
 DIR/json/CODE.json       the same submissions, one JSON file per unit
 DIR/manifest.json        what was generated: counts of units and values
@@ -345,6 +349,52 @@ def units_csv(units):
     return buf.getvalue()
 
 
+# Dates of the dated units: every unit from VALID_FROM; the merges of
+# MERGED_ON, inside the timed period's year, so that 2023-Y (as of 10
+# December) sees the merged communes and not the neighbours they took in.
+VALID_FROM = "2020-01-01"
+MERGED_ON = date(YEAR, 7, 1)
+MERGE_EVERY = 20
+
+
+def dated_units_csv(units):
+    """units.csv with valid_from, valid_to and predecessors: each unit
+    one version from VALID_FROM, but every MERGE_EVERY-th commune, which
+    has two — the second from MERGED_ON naming as its predecessor a
+    neighbour that ended the day before (a unit of its own, added here).
+    (rows, number of merges)."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["code", "name", "kind", "roles", "parent", "valid_from",
+                "valid_to", "predecessors"])
+    before = (MERGED_ON - timedelta(days=1)).isoformat()
+    r = rng("merges")
+    taken = {}              # a district's commune names, the new ones too
+    for u in units:
+        if u["kind"] in ("commune", "town"):
+            taken.setdefault(u["parent"], set()).add(
+                u["name"].removeprefix("Xã ").removeprefix("Thị trấn "))
+    communes, merges = 0, 0
+    for u in units:
+        row = [u["code"], u["name"], u["kind"], ";".join(u["roles"]),
+               u["parent"]]
+        if u["kind"] != "commune":
+            w.writerow(row + [VALID_FROM, "", ""])
+            continue
+        communes += 1
+        if communes % MERGE_EVERY:
+            w.writerow(row + [VALID_FROM, "", ""])
+            continue
+        merges += 1
+        gone = f"{u['code']}-sn"
+        name = place_name(r, taken[u["parent"]])
+        w.writerow([gone, f"Xã {name}", "commune", "", u["parent"],
+                    VALID_FROM, before, ""])
+        w.writerow(row + [VALID_FROM, before, ""])
+        w.writerow(row + [MERGED_ON.isoformat(), "", gone])
+    return buf.getvalue(), merges
+
+
 def write(path, text):
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", encoding="utf-8", newline="") as f:
@@ -383,6 +433,8 @@ def main():
     tpl = [u for u in units if u["code"] == first or u["code"] in districts
            or (u["kind"] in ("commune", "town") and u["parent"] in districts)]
     write(out / "units-template.csv", units_csv(tpl))
+    dated, merges = dated_units_csv(units)
+    write(out / "units-dated.csv", dated)
 
     reporting = [u for u in units if u["parts"]]
     values = {"commune": 0, "town": 0, "department": 0}
@@ -405,6 +457,7 @@ def main():
         "scale": a.scale, "period": a.period, "units": len(units),
         "kinds": kinds, "reporting_units": len(reporting),
         "template_units": sum(1 for u in tpl if u["parts"]),
+        "merges": merges, "merged_on": MERGED_ON.isoformat(),
         "csv_files": nfiles,
         "values": sum(values.values()),
         "values_per_commune": round((values["commune"] + values["town"])

@@ -650,7 +650,7 @@ static void recorded_period_keeps_version(void **state)
 	assert_int_equal(w.rb->n_older, 1);
 	int n;
 	const bc_period_type *pt = bc_ruleset_period_type(p.rs, "Q1", &n);
-	assert_int_equal(pt->unit_due.day, 28);
+	assert_int_equal(pt->unit_due.day.day, 28);
 	bc_period_free(&p);
 	/* Asked again, the adopted version is reused. */
 	get_ok(&w, "2023-Q1", &p);

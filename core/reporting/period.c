@@ -123,7 +123,7 @@ static bc_err due_date(const bc_period *p, const bc_due *rule, bc_date *out,
 				"through %s, in %s, a holiday whose days are "
 				"not yet decided"),
 			     p->code, text, day, label);
-	return BC_ERR_INVALID;
+	return BC_ERR_RULES; /* the rules lack what the count needs */
 }
 
 /* The kinds' and levels' own unit deadlines of p, from its type. */
@@ -170,8 +170,8 @@ static bc_err compute(const bc_ruleset *rs, const bc_period_type *pt,
 	return rc;
 }
 
-/* The advance in force, earlier than due, moves it (never later). */
-static bc_date advanced(const bc_period *p, bc_date due, const char **doc)
+bc_date bc_period_due_in_force(const bc_period *p, bc_date due,
+			       const char **doc)
 {
 	bool moved = p->advanced_doc && p->advanced_due < due;
 	if (doc)
@@ -189,7 +189,7 @@ bc_date bc_period_unit_due(const bc_period *p, const char *kind,
 	for (size_t i = 0; rule && i < p->n_dues; i++)
 		if (&p->dues[i].of->due == rule)
 			due = p->dues[i].rules_due;
-	return advanced(p, due, advanced_by);
+	return bc_period_due_in_force(p, due, advanced_by);
 }
 
 bool bc_period_dues_vary(const bc_period *p)
@@ -282,7 +282,7 @@ static bc_err from_row(bc_store *st, bc_rulebook *rb, sqlite3_stmt *s,
 	if (sqlite3_column_type(s, 14) != SQLITE_NULL) {
 		p->advanced_due = col_date(s, 14);
 		p->advanced_doc = col_dup(s, 15);
-		p->unit_due = advanced(p, p->rules_unit_due, NULL);
+		p->unit_due = bc_period_due_in_force(p, p->rules_unit_due, NULL);
 	}
 	const char *rid = (const char *)sqlite3_column_text(s, 12);
 	const char *hash = (const char *)sqlite3_column_text(s, 13);

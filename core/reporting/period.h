@@ -82,6 +82,11 @@ void bc_period_free(bc_period *p);
  */
 bc_date bc_period_unit_due(const bc_period *p, const char *kind,
 			   const char **advanced_by);
+/* A unit deadline of p as the rules set it, due, as it is in force: the
+ * advance in force when that is earlier (never later); *doc (when not
+ * NULL) its document then, else NULL. */
+bc_date bc_period_due_in_force(const bc_period *p, bc_date due,
+			       const char **doc);
 /* Whether the rules give some units of p a deadline of their own. */
 bool bc_period_dues_vary(const bc_period *p);
 /* How deadline `rule` of p, falling on due, was counted in working days:

@@ -1055,22 +1055,18 @@ static bc_err run_rules(bc_ruleset *rs, bc_diags *d)
 static void drop_unshared(bc_ruleset *rs)
 {
 	bc_srcset *s = &rs->src;
-	bool *drop = bc_calloc(s->n + 1, sizeof *drop);
 	size_t kept = 0;
-	for (size_t i = 0; drop && i < s->n; i++)
-		drop[i] = bc_srcset_common(s->v[i].path) &&
-			  !bc_sandbox_included(rs->lua, s->v[i].path);
-	for (size_t i = 0; drop && i < s->n; i++) {
-		if (!drop[i]) {
+	/* File i is looked at before anything is moved onto it. */
+	for (size_t i = 0; i < s->n; i++) {
+		if (!bc_srcset_common(s->v[i].path) ||
+		    bc_sandbox_included(rs->lua, i)) {
 			s->v[kept++] = s->v[i];
 			continue;
 		}
 		bc_free(s->v[i].path);
 		bc_free(s->v[i].text);
 	}
-	if (drop)
-		s->n = kept;
-	bc_free(drop);
+	s->n = kept;
 }
 
 bc_err bc_ruleset_load(const char *id, bc_srcset *src, const bc_limits *lim,

@@ -770,10 +770,9 @@ void bc_sandbox_free(bc_sandbox *sb)
 	bc_free(sb);
 }
 
-bool bc_sandbox_included(const bc_sandbox *sb, const char *path)
+bool bc_sandbox_included(const bc_sandbox *sb, size_t i)
 {
-	const bc_srcfile *f = bc_srcset_find(sb->src, path);
-	return f && sb->included[f - sb->src->v];
+	return sb->included[i];
 }
 
 struct lua_State *bc_sandbox_state(bc_sandbox *sb)

@@ -111,8 +111,9 @@ int bc_sandbox_raise(struct lua_State *L);
 int bc_sandbox_error(struct lua_State *L, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-/* Whether include() has run the file at path of the sandbox's set. */
-bool bc_sandbox_included(const bc_sandbox *sb, const char *path);
+/* Whether include() has run file i of the sandbox's set (i < the set's
+ * size when the sandbox was made). */
+bool bc_sandbox_included(const bc_sandbox *sb, size_t i);
 
 /* Bytes the state holds now, and the most it held (charges included). */
 size_t bc_sandbox_memory(const bc_sandbox *sb, size_t *peak);

@@ -136,15 +136,17 @@ static void dues_for_print(const bc_ruleset *rs, const bc_period_type *p)
 		const bc_due_for *f = &p->unit_due_for[i];
 		char buf[BC_DUE_BUF];
 		bc_due_text(&f->due, buf);
+		fputs("       ", stdout);
 		if (f->kind) {
 			const bc_unit_kind *k = bc_ruleset_kind(rs, f->kind);
-			printf(_("       units of kind %s (%s) due %s\n"),
+			printf(_("units of kind %s (%s) due %s"),
 			       k ? k->label : f->kind, f->kind, buf);
 		} else {
 			const bc_level *l = bc_ruleset_level(rs, f->level);
-			printf(_("       units of level %s (%s) due %s\n"),
+			printf(_("units of level %s (%s) due %s"),
 			       l ? l->label : f->level, f->level, buf);
 		}
+		putchar('\n');
 	}
 }
 

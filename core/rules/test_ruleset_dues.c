@@ -147,36 +147,40 @@ static void unit_due_per_kind_and_level(void **state)
 	bc_diags_free(&d);
 }
 
+/* A ruleset's text, and the error it gives: where and what. */
+typedef struct bad_case {
+	const char *text, *where, *what;
+} bad_case;
+
+static void expect_errors(const bad_case *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		expect_error(v[i].text, v[i].where, v[i].what);
+}
+
+#define UNIT_DUE(x) DIRECTIVE("t", "2026-01-01") KINDS PERIOD(x)
+
 static void unit_due_errors(void **state)
 {
-	expect_error(DIRECTIVE("t", "2026-01-01") KINDS
-			     PERIOD("{ default = '28/02/Y', levle = {} }"),
-		     "t/ruleset.lua:11", "unknown key 'levle'");
-	expect_error(DIRECTIVE("t", "2026-01-01") KINDS
-			     PERIOD("{ level = { xa = '25/02/Y' } }"),
-		     "t/ruleset.lua:11", "'default' is required");
-	expect_error(DIRECTIVE("t", "2026-01-01") KINDS
-			     PERIOD("{ default = '28/02/Y', "
-				    "level = { xa = '+5 wd' } }"),
-		     "t/ruleset.lua:11", "'xa' must read like");
-	expect_error(DIRECTIVE("t", "2026-01-01") KINDS
-			     PERIOD("{ default = '28/02/Y', level = 'xa' }"),
-		     "t/ruleset.lua:11", "unit_due.level must be a table");
-	expect_error(DIRECTIVE("t", "2026-01-01") KINDS
-			     PERIOD("{ default = '28/02/Y', "
-				    "kind = { twon = '20/02/Y' } }"),
-		     "t/ruleset.lua:11", "names no unit kind 'twon'");
-	expect_error(DIRECTIVE("t", "2026-01-01") KINDS
-			     PERIOD("{ default = '28/02/Y', "
-				    "level = { tinh = '20/02/Y' } }"),
-		     "t/ruleset.lua:11", "names no level 'tinh'");
-	expect_error(DIRECTIVE("t", "2026-01-01") KINDS
-			     PERIOD("'+5wd after the window'"),
-		     "t/ruleset.lua:11", "+5wd after window");
-	expect_error(DIRECTIVE("t", "2026-01-01") KINDS
-			     PERIOD("{ default = '28/02/Y', "
-				    "level = { xa = '01/12/Y-1' } }"),
-		     "t/ruleset.lua:11", "unit deadline before the window");
+	static const bad_case v[] = {
+		{UNIT_DUE("{ default = '28/02/Y', levle = {} }"),
+		 "t/ruleset.lua:11", "unknown key 'levle'"},
+		{UNIT_DUE("{ level = { xa = '25/02/Y' } }"), "t/ruleset.lua:11",
+		 "'default' is required"},
+		{UNIT_DUE("{ default = '28/02/Y', level = { xa = '+5 wd' } }"),
+		 "t/ruleset.lua:11", "'xa' must read like"},
+		{UNIT_DUE("{ default = '28/02/Y', level = 'xa' }"),
+		 "t/ruleset.lua:11", "unit_due.level must be a table"},
+		{UNIT_DUE("{ default = '28/02/Y', kind = { twon = '20/02/Y' } }"),
+		 "t/ruleset.lua:11", "names no unit kind 'twon'"},
+		{UNIT_DUE("{ default = '28/02/Y', level = { tinh = '20/02/Y' } }"),
+		 "t/ruleset.lua:11", "names no level 'tinh'"},
+		{UNIT_DUE("'+5wd after the window'"), "t/ruleset.lua:11",
+		 "+5wd after window"},
+		{UNIT_DUE("{ default = '28/02/Y', level = { xa = '01/12/Y-1' } }"),
+		 "t/ruleset.lua:11", "unit deadline before the window"},
+	};
+	expect_errors(v, sizeof v / sizeof *v);
 }
 
 static void holidays_and_working_days(void **state)
@@ -209,41 +213,42 @@ static void holidays_and_working_days(void **state)
 
 static void holiday_errors(void **state)
 {
-#define HEAD DIRECTIVE("t", "2026-01-01") KINDS PERIOD("'28/02/Y'")
-	/* lines 14 and on */
-	expect_error(HEAD "holiday { date = '2026-04-27' }\n",
-		     "t/ruleset.lua:14", "'label' is required");
-	expect_error(HEAD "holiday { day = '2026-04-27', label = 'x' }\n",
-		     "t/ruleset.lua:14", "unknown key 'day'");
-	expect_error(HEAD "holiday { date = '27/04/2026', label = 'x' }\n",
-		     "t/ruleset.lua:14", "must be a date YYYY-MM-DD");
-	expect_error(HEAD "holiday { from = '2026-04-27', label = 'x' }\n",
-		     "t/ruleset.lua:14", "give its date, or from and to");
-	expect_error(HEAD "holiday { date = '2026-04-27', from = '2026-04-27',"
-			  " to = '2026-04-28', label = 'x' }\n",
-		     "t/ruleset.lua:14", "give its date, or from and to");
-	expect_error(HEAD "holiday { from = '2026-04-28', to = '2026-04-27',"
-			  " label = 'x' }\n",
-		     "t/ruleset.lua:14", "'to' is before 'from'");
-	expect_error(HEAD "holiday { from = '2026-02-14', to = '2026-12-22',"
-			  " label = 'x' }\n",
-		     "t/ruleset.lua:14", "longer than 31 days");
-	expect_error(HEAD "holiday { date = '2026-04-27', label = 'x',"
-			  " undecided = 'yes' }\n",
-		     "t/ruleset.lua:14", "undecided");
-	/* Overlapping: the later one, naming where the other is. */
-	expect_error(HEAD TET_2026
-		     "holiday { date = '2026-02-16', label = 'again' }\n",
-		     "t/ruleset.lua:15", "t/ruleset.lua:14");
-	expect_error(HEAD "working_day { date = '2026-08-24', label = 'x' }\n",
-		     "t/ruleset.lua:14", "no Saturday or Sunday");
-	expect_error(HEAD TET_2026
-		     "working_day { date = '2026-02-21', label = 'x' }\n",
-		     "t/ruleset.lua:15", "falls in a holiday");
-	expect_error(HEAD "working_day { date = '2026-08-22', label = 'x' }\n"
-			  "working_day { date = '2026-08-22', label = 'y' }\n",
-		     "t/ruleset.lua:15", "t/ruleset.lua:14");
-#undef HEAD
+	/* The registrations below start on line 14. */
+#define CAL(x) UNIT_DUE("'28/02/Y'") x
+	static const bad_case v[] = {
+		{CAL("holiday { date = '2026-04-27' }\n"), "t/ruleset.lua:14",
+		 "'label' is required"},
+		{CAL("holiday { day = '2026-04-27', label = 'x' }\n"),
+		 "t/ruleset.lua:14", "unknown key 'day'"},
+		{CAL("holiday { date = '27/04/2026', label = 'x' }\n"),
+		 "t/ruleset.lua:14", "must be a date YYYY-MM-DD"},
+		{CAL("holiday { from = '2026-04-27', label = 'x' }\n"),
+		 "t/ruleset.lua:14", "give its date, or from and to"},
+		{CAL("holiday { date = '2026-04-27', from = '2026-04-27',"
+		     " to = '2026-04-28', label = 'x' }\n"),
+		 "t/ruleset.lua:14", "give its date, or from and to"},
+		{CAL("holiday { from = '2026-04-28', to = '2026-04-27',"
+		     " label = 'x' }\n"),
+		 "t/ruleset.lua:14", "'to' is before 'from'"},
+		{CAL("holiday { from = '2026-02-14', to = '2026-12-22',"
+		     " label = 'x' }\n"),
+		 "t/ruleset.lua:14", "longer than 31 days"},
+		{CAL("holiday { date = '2026-04-27', label = 'x',"
+		     " undecided = 'yes' }\n"),
+		 "t/ruleset.lua:14", "undecided"},
+		/* Overlapping: the later one, naming where the other is. */
+		{CAL(TET_2026 "holiday { date = '2026-02-16', label = 'y' }\n"),
+		 "t/ruleset.lua:15", "t/ruleset.lua:14"},
+		{CAL("working_day { date = '2026-08-24', label = 'x' }\n"),
+		 "t/ruleset.lua:14", "no Saturday or Sunday"},
+		{CAL(TET_2026 "working_day { date = '2026-02-21', label = 'x' }\n"),
+		 "t/ruleset.lua:15", "falls in a holiday"},
+		{CAL("working_day { date = '2026-08-22', label = 'x' }\n"
+		     "working_day { date = '2026-08-22', label = 'y' }\n"),
+		 "t/ruleset.lua:15", "t/ruleset.lua:14"},
+	};
+#undef CAL
+	expect_errors(v, sizeof v / sizeof *v);
 }
 
 /* A rules directory of one ruleset r (its ruleset.lua) and the shared

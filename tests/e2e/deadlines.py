@@ -52,7 +52,15 @@ def rules(t, copy=False):
     return d
 
 
+def fresh(t):
+    """rules(), and a database made with them."""
+    r = rules(t)
+    t.init(rules=r)
+    return r
+
+
 def ready(t, copy=False):
+    """rules(), and a database with the sample district's units."""
     r = rules(t, copy)
     with_units(t, rules=r)
     return r
@@ -87,8 +95,7 @@ def rules_check_passes(t):
 
 @test
 def counted_over_a_weekend(t):
-    r = rules(t)
-    t.init(rules=r)
+    r = fresh(t)
     p = show(t, "2026-Q1", r)
     same((p["unit_due"], p["compile_due"]), ("2026-03-17", "2026-03-24"),
          "2026-Q1 deadlines")
@@ -124,8 +131,7 @@ def counted_over_a_weekend(t):
 
 @test
 def counted_across_tet(t):
-    r = rules(t)
-    t.init(rules=r)
+    r = fresh(t)
     p = show(t, "2026-T1", r)
     same(p["unit_due"], "2026-02-24", "2026-T1 unit deadline")
     same(days(p["counted"]["unit_due"]),
@@ -141,8 +147,7 @@ def counted_across_tet(t):
 
 @test
 def counted_over_a_saturday_worked(t):
-    r = rules(t)
-    t.init(rules=r)
+    r = fresh(t)
     p = show(t, "2026-Q3", r)
     same((p["unit_due"], p["compile_due"]), ("2026-08-26", "2026-09-07"),
          "2026-Q3 deadlines")
@@ -156,8 +161,7 @@ def counted_over_a_saturday_worked(t):
 
 @test
 def calendar_shows_the_counts(t):
-    r = rules(t)
-    t.init(rules=r)
+    r = fresh(t)
     cal = t.json("period", "calendar", "2026", rules=r)["periods"]
     got = {p["period"]: p for p in cal}
     same(sorted(got), ["2026-H1", "2026-Q1", "2026-Q3", "2026-T1"],

@@ -4,8 +4,9 @@
 -- installed or shipped.  It stands for a guidance whose deadlines count
 -- working days and differ by kind and level of unit, on the shared
 -- holidays of the rules directory (rules/_common/holidays-vn.lua).  From
--- 2026 it supersedes cchc-1131.  Its one form is small: the tests look
--- at deadlines, not at figures.
+-- 2026 it supersedes cchc-1131.  Its one form is small, and it owes
+-- by kind alone (the units' roles are cchc-1131's): the tests look at
+-- deadlines, not at figures.
 
 directive {
   id = "test-deadlines",
@@ -26,12 +27,6 @@ unit_kind { id = "district",   label = "Huyện" }
 unit_kind { id = "department", label = "Phòng, ban, ngành cấp huyện", level = "huyen" }
 unit_kind { id = "commune",    label = "Xã",       level = "xa" }
 unit_kind { id = "town",       label = "Thị trấn", level = "xa" }
-
-role { id = "noi_vu",  label = "Phòng Nội vụ" }
-role { id = "tu_phap", label = "Phòng Tư pháp" }
-role { id = "vp_ubnd", label = "Văn phòng HĐND - UBND huyện" }
-role { id = "tckh",    label = "Phòng Tài chính - Kế hoạch" }
-role { id = "vhtt",    label = "Phòng Văn hóa - Thông tin" }
 
 include "_common/holidays-vn.lua"
 include "periods.lua"

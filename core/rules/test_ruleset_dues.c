@@ -20,18 +20,18 @@
 	"}\n"
 /* Lines 6-10. */
 #define KINDS                                                                 \
-	"level { id = 'huyen', label = 'Cấp huyện' }\n"                       \
-	"level { id = 'xa', label = 'Cấp xã' }\n"                             \
-	"unit_kind { id = 'department', label = 'Phòng', level = 'huyen' }\n" \
-	"unit_kind { id = 'commune', label = 'Xã', level = 'xa' }\n"          \
-	"unit_kind { id = 'town', label = 'Thị trấn', level = 'xa' }\n"
+	"level { id = 'huyen', label = 'District level' }\n"                       \
+	"level { id = 'xa', label = 'Commune level' }\n"                             \
+	"unit_kind { id = 'department', label = 'Department', level = 'huyen' }\n" \
+	"unit_kind { id = 'commune', label = 'Commune', level = 'xa' }\n"          \
+	"unit_kind { id = 'town', label = 'Town', level = 'xa' }\n"
 /* A period type on line 11 (its unit_due given), then 2026's Tết. */
 #define PERIOD(unit_due)                                                      \
 	"period_type { code = 'Q1', label = 'Q1 {year}',\n"                   \
 	"  window = { from = '10/12/Y-1', to = '10/03/Y' },\n"                \
 	"  unit_due = " unit_due ", compile_due = '+10wd after window' }\n"
 #define TET_2026                                                              \
-	"holiday { from = '2026-02-14', to = '2026-02-22', label = 'Tết' }\n"
+	"holiday { from = '2026-02-14', to = '2026-02-22', label = 'Lunar New Year' }\n"
 
 static bc_date ymd(int y, int m, int d)
 {
@@ -189,10 +189,10 @@ static void holidays_and_working_days(void **state)
 	bc_ruleset *rs = load_ok(
 		DIRECTIVE("t", "2026-01-01") KINDS
 		PERIOD("'+5wd after window'")
-		"holiday { date = '2026-04-27', label = 'Giỗ Tổ' }\n"
+		"holiday { date = '2026-04-27', label = 'Hung Kings' }\n"
 		"holiday { from = '2026-08-29', to = '2026-09-02',"
-		" label = 'Quốc khánh' }\n"
-		"working_day { date = '2026-08-22', label = 'Làm bù' }\n",
+		" label = 'National Day' }\n"
+		"working_day { date = '2026-08-22', label = 'Worked' }\n",
 		&d);
 	assert_int_equal(d.n, 0);
 	assert_int_equal(rs->n_holidays, 2);
@@ -203,10 +203,10 @@ static void holidays_and_working_days(void **state)
 	const char *label;
 	assert_int_equal(bc_workcal_day(&rs->cal, ymd(2026, 8, 22), &label),
 			 BC_DAY_MAKEUP);
-	assert_string_equal(label, "Làm bù");
+	assert_string_equal(label, "Worked");
 	assert_int_equal(bc_workcal_day(&rs->cal, ymd(2026, 8, 31), &label),
 			 BC_DAY_HOLIDAY);
-	assert_string_equal(label, "Quốc khánh");
+	assert_string_equal(label, "National Day");
 	bc_ruleset_free(rs);
 	bc_diags_free(&d);
 }
@@ -375,7 +375,7 @@ static void check_names_years_without_holidays(void **state)
 		"  unit_due = '+5wd after window', compile_due = '20/02/Y' }\n"
 		TET_2026
 		"holiday { from = '2027-02-01', to = '2027-02-14',"
-		" label = 'Tết 2027', undecided = true }\n",
+		" label = 'Lunar New Year 2027', undecided = true }\n",
 		NULL);
 	bc_diags d = BC_DIAGS_INIT;
 	bc_rulebook *rb;
@@ -386,7 +386,7 @@ static void check_names_years_without_holidays(void **state)
 			   "register (holiday{}): 2025") ||
 	    !test_diags_at(&d, "r/ruleset.lua:11", "not yet decided")) {
 		test_diags_print(&d);
-		fail_msg("rules check did not name 2025 and Tết 2027");
+		fail_msg("rules check did not name 2025 and the undecided 2027");
 	}
 	assert_int_equal(d.errors, 1);
 	assert_int_equal(d.warnings, 1);

@@ -226,6 +226,11 @@ static int period_calendar(bc_cli *c, const char *year_s)
 	if (rc == BC_OK)
 		rc = bc_period_calendar(c->st, c->rb, (int)year, &v, &n,
 					&c->diags);
+	/* Periods whose deadline cannot be counted are said on stderr; the
+	 * others are listed, and the exit says some were not. */
+	bc_err uncounted = rc == BC_ERR_RULES ? rc : BC_OK;
+	if (uncounted)
+		rc = BC_OK;
 	if (rc != BC_OK)
 		return cli_finish(c, rc);
 	json_t *arr = c->json ? json_array() : NULL;
@@ -241,7 +246,7 @@ static int period_calendar(bc_cli *c, const char *year_s)
 	else
 		json_decref(arr);
 	bc_period_list_free(v, n);
-	return cli_finish(c, rc);
+	return cli_finish(c, rc == BC_OK ? uncounted : rc);
 }
 
 static int period_advance(bc_cli *c, const char *code, cli_opt *o)

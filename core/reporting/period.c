@@ -775,7 +775,7 @@ bc_err bc_period_calendar(bc_store *st, bc_rulebook *rb, int year,
 {
 	bc_period *v = NULL;
 	size_t cnt = 0, cap = 0;
-	bc_err rc = BC_OK;
+	bc_err rc = BC_OK, uncounted = BC_OK;
 	for (size_t i = 0; rc == BC_OK && i < rb->n; i++)
 		for (size_t j = 0; rc == BC_OK && j < rb->v[i]->n_ptypes; j++) {
 			const bc_period_type *pt = &rb->v[i]->ptypes[j];
@@ -789,6 +789,10 @@ bc_err bc_period_calendar(bc_store *st, bc_rulebook *rb, int year,
 			rc = bc_period_get(st, rb, code, &p, d);
 			if (rc == BC_OK)
 				rc = push_period(&v, &cnt, &cap, &p);
+			/* A deadline that cannot be counted is said; the
+			 * other periods are still listed. */
+			if (rc == BC_ERR_RULES)
+				uncounted = rc, rc = BC_OK;
 		}
 	if (rc == BC_OK && st)
 		rc = adhoc_of_year(st, rb, year, &v, &cnt, &cap, d);
@@ -800,5 +804,5 @@ bc_err bc_period_calendar(bc_store *st, bc_rulebook *rb, int year,
 		qsort(v, cnt, sizeof *v, cmp_due);
 	*out = v;
 	*n = cnt;
-	return BC_OK;
+	return uncounted;
 }

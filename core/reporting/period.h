@@ -135,7 +135,9 @@ bc_err bc_period_add_adhoc(bc_store *st, bc_rulebook *rb, const bc_adhoc *a,
 
 /* Every period of year (regular types of the rulesets governing them,
  * and recorded ad-hoc periods), ordered by unit deadline, then code.
- * Free with bc_period_list_free. */
+ * BC_ERR_RULES when the deadline of some cannot be counted (a year
+ * without holidays, a holiday not yet decided: said in d), *out then
+ * holding the others.  Free with bc_period_list_free. */
 bc_err bc_period_calendar(bc_store *st, bc_rulebook *rb, int year,
 			  bc_period **out, size_t *n, bc_diags *d);
 void bc_period_list_free(bc_period *v, size_t n);

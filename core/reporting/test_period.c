@@ -884,11 +884,21 @@ static void missing_holidays_named(void **state)
 	assert_int_equal(bc_period_get(w.st, w.rb, "2027-T1", &p, &w.d),
 			 BC_ERR_RULES);
 	assert_true(test_diags_have(&w.d, "not yet decided"));
-	/* The calendar of such a year says so too, never a silent count. */
+	/* The calendar of such a year says so too, never a silent count,
+	 * and lists the periods it can count (2027-H1 on fixed days). */
 	bc_period *v;
 	size_t n;
 	assert_int_equal(bc_period_calendar(w.st, w.rb, 2028, &v, &n, &w.d),
 			 BC_ERR_RULES);
+	assert_int_equal(n, 1);
+	assert_string_equal(v[0].code, "2028-H1");
+	bc_period_list_free(v, n);
+	assert_int_equal(bc_period_calendar(w.st, w.rb, 2027, &v, &n, &w.d),
+			 BC_ERR_RULES);
+	/* Q1 and H1: T1 counts through Tết 2027, Q3's compilation through
+	 * the day next to 2/9, both undecided. */
+	assert_int_equal(n, 2);
+	bc_period_list_free(v, n);
 	world_close(&w);
 	test_rm_tree(dir);
 	free(dir);

@@ -181,6 +181,11 @@ def a_year_without_holidays_is_named(t):
                  ("period", "calendar", "2028")):
         res = t.bc(*args, rules=r)
         h.expect_err(res, 3, "into 2028", "does not register")
+    # the calendar still lists what it can count: H1, on fixed days
+    res = t.bc("period", "calendar", "2028", "--json", rules=r)
+    h.expect_err(res, 3, "2028-Q1", "2028-T1", "2028-Q3")
+    same([p["period"] for p in h.parse_json(res)["periods"]], ["2028-H1"],
+         "calendar 2028")
     # nothing is stored for a period whose deadline cannot be counted
     res = submit(t, r, "late.json", "xa-ky-son", "2028-Q1",
                  "2028-03-12T08:00:00+07:00")

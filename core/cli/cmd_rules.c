@@ -127,6 +127,8 @@ static void due_print(const char *what, const bc_due *d)
 	bc_due_text(d, buf);
 	printf("%s ", what);
 	cli_col(stdout, buf, 10, false);
+	if (strlen(buf) >= 10) /* "+5wd after window": past its column */
+		putchar(' ');
 }
 
 /* The kinds' and levels' own unit deadlines of p, a line each. */

@@ -91,6 +91,17 @@ def rules_check_passes(t):
     # 2027's Tết is not yet decided: a warning for T1 of 2027, no error
     check("not yet decided" in res.err and "0 errors" in res.err,
           f"rules check: {res.err[-600:]!r}")
+    out = t.ok("rules", "show", "test-deadlines", rules=r, db=False).out
+    check("units due +5wd after window compiled by +10wd after window" in out
+          and "units of level Cấp xã (xa) due +3wd after window" in out,
+          f"rules show:\n{out}")
+    q1 = next(p for p in t.json("rules", "show", "test-deadlines", rules=r,
+                                db=False)["period_types"]
+              if p["code"] == "Q1")
+    same((q1["unit_due"], q1["unit_due_for"]),
+         ("+5wd after window", {"kind": {"town": "20/03/Y"},
+                                "level": {"xa": "+3wd after window"}}),
+         "rules show --json")
 
 
 @test

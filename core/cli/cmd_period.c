@@ -223,9 +223,9 @@ static int period_calendar(bc_cli *c, const char *year_s)
 	bc_period *v;
 	size_t n;
 	bc_err rc = cli_open(c, false);
-	if (rc == BC_OK)
-		rc = bc_period_calendar(c->st, c->rb, (int)year, &v, &n,
-					&c->diags);
+	if (rc != BC_OK)
+		return cli_finish(c, rc);
+	rc = bc_period_calendar(c->st, c->rb, (int)year, &v, &n, &c->diags);
 	/* Periods whose deadline cannot be counted are said on stderr; the
 	 * others are listed, and the exit says some were not. */
 	bc_err uncounted = rc == BC_ERR_RULES ? rc : BC_OK;

@@ -75,7 +75,7 @@ static void receipts_free(receipt *v, size_t n)
 /* Fills ps from the receipts of (unit, part), which are in time order:
  * the last is in force, the first complete one is the first receipt. */
 static void part_status(bc_part_status *ps, const receipt *v, size_t n,
-			int64_t unit_id, const bc_period *p)
+			int64_t unit_id, const bc_period *p, bc_date due)
 {
 	const bc_directive *dir = &p->rs->directive;
 	bool first_seen = false;
@@ -92,8 +92,7 @@ static void part_status(bc_part_status *ps, const receipt *v, size_t n,
 	if (!first_seen)
 		return;
 	bc_date day = bc_time_date(ps->first, dir->utc_offset);
-	ps->on_time = dir->deadline_inclusive ? day <= p->unit_due
-					      : day < p->unit_due;
+	ps->on_time = dir->deadline_inclusive ? day <= due : day < due;
 }
 
 static bc_state unit_state(const bc_unit_status *u)
@@ -161,9 +160,11 @@ static bc_err add_unit(bc_status *out, size_t *cap, bc_unit *u,
 		return BC_ERR_NOMEM;
 	size_t mine;
 	const receipt *r = unit_receipts(rv, nr, us->unit.id, &mine);
+	us->due = bc_period_unit_due(&out->period, us->unit.kind, NULL);
 	for (size_t i = 0; i < owed.n_parts; i++) {
 		us->parts[i].part = owed.parts[i];
-		part_status(&us->parts[i], r, mine, us->unit.id, &out->period);
+		part_status(&us->parts[i], r, mine, us->unit.id, &out->period,
+			    us->due);
 	}
 	us->state = unit_state(us);
 	return BC_OK;

@@ -3,8 +3,9 @@
  * Completeness and timeliness of a period as of a day: for every unit
  * that owes something, what it owes, what arrived (the revision in force
  * then, and when the part was first received), what is missing.  A part
- * is on time when its first receipt was on or before the unit deadline in
- * force now; later revisions never change that.
+ * is on time when its first receipt was on or before the unit's deadline
+ * in force now (its kind's or level's own, where the rules give one);
+ * later revisions never change that.
  */
 #ifndef BC_STATUS_H
 #define BC_STATUS_H
@@ -31,6 +32,7 @@ const char *bc_state_name(bc_state s);
 
 typedef struct bc_unit_status {
 	bc_unit unit;
+	bc_date due; /* the unit's own deadline (bc_period_unit_due) */
 	bc_owed owed;
 	bc_part_status *parts; /* one per part owed, in the rules' order */
 	bc_state state;

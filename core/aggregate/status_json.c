@@ -34,11 +34,14 @@ json_t *bc_status_unit_json(const bc_status *s, size_t k)
 				      p->revision, "received_at", at,
 				      "on_time", p->on_time));
 	}
-	return bc_json_whole(json_pack("{s:s, s:s, s:o, s:o, s:o, s:s}", "unit",
-			       u->unit.code, "kind", u->unit.kind, "required",
-			       req, "received", rec, "missing", miss, "state",
-			       bc_state_name(u->state)),
-		     e);
+	json_t *o = json_pack("{s:s, s:s, s:o, s:o, s:o, s:s}", "unit",
+			      u->unit.code, "kind", u->unit.kind, "required",
+			      req, "received", rec, "missing", miss, "state",
+			      bc_state_name(u->state));
+	/* Where deadlines differ by kind or level, each unit's own. */
+	if (o && bc_period_dues_vary(&s->period))
+		bc_json_set(&e, o, "unit_due", bc_date_json(u->due));
+	return bc_json_whole(o, e);
 }
 
 json_t *bc_status_json(const bc_status *s, bool units)

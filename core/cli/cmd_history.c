@@ -116,18 +116,20 @@ static void change_print(const bc_form *form, const bc_change *c)
  * imported with and the period's deadline (buf[n] holds it then); one
  * that says nothing but its words ("figures flagged as estimates") is a
  * message of the catalogue itself; others stay as stored. */
-static const char *warning_text(const bc_period *p, const bc_revision_info *r,
-				size_t i, char *buf, size_t n)
+static const char *warning_text(const bc_period *p, const bc_unit *u,
+				const bc_revision_info *r, size_t i, char *buf,
+				size_t n)
 {
 	bc_time at = r->correction ? r->received_as : r->received_at;
+	bc_date due = bc_period_unit_due(p, u->kind, NULL);
 	if (bc_late_warning_text(r->warnings[i], at,
-				 p->rs->directive.utc_offset, p->unit_due, buf, n))
+				 p->rs->directive.utc_offset, due, buf, n))
 		return buf;
 	return *r->warnings[i] ? _(r->warnings[i]) : r->warnings[i];
 }
 
-static void revision_print(const bc_period *p, const bc_revision_info *r,
-			   int offset)
+static void revision_print(const bc_period *p, const bc_unit *u,
+			   const bc_revision_info *r, int offset)
 {
 	const bc_ruleset *rs = p->rs;
 	char at[BC_TIME_BUF];
@@ -153,7 +155,7 @@ static void revision_print(const bc_period *p, const bc_revision_info *r,
 	char buf[1024];
 	for (size_t i = 0; i < r->n_warnings; i++)
 		printf(_("    warning: %s\n"),
-		       warning_text(p, r, i, buf, sizeof buf));
+		       warning_text(p, u, r, i, buf, sizeof buf));
 }
 
 static void history_print(const bc_history *h, const bc_unit *u,
@@ -171,7 +173,7 @@ static void history_print(const bc_history *h, const bc_unit *u,
 	}
 	printf("%s (%s), %s (%s)\n\n", u->name, u->code, p->label, p->code);
 	for (size_t i = 0; i < h->n; i++)
-		revision_print(p, &h->v[i], offset);
+		revision_print(p, u, &h->v[i], offset);
 }
 
 /* Prints the history of the unit and period of the command line. */

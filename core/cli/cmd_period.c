@@ -3,6 +3,7 @@
 #include "i18n.h"
 #include "period.h"
 #include "period_json.h"
+#include "mem.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -46,7 +47,108 @@ static json_t *superseded_json(const bc_cli *c, const bc_advance *v,
 	return a;
 }
 
-static void period_print(const bc_period *p, const bc_advance *v, size_t n)
+/* A run of days as a count of working days met it, on a line. */
+static void run_print(const bc_dayrun *r)
+{
+	char from[BC_DATE_BUF], to[BC_DATE_BUF], days[40];
+	bc_date_format_dmy(r->from, from);
+	bc_date_format_dmy(r->to, to);
+	if (r->from == r->to)
+		snprintf(days, sizeof days, "%s", from);
+	else
+		snprintf(days, sizeof days, "%s – %s", from, to);
+	fputs("             ", stdout);
+	cli_col(stdout, days, 23, false);
+	putchar(' ');
+	bool one = r->first == r->last;
+	if (r->kind == BC_DAY_WORKING && one)
+		printf(_("working day %d"), r->first);
+	else if (r->kind == BC_DAY_WORKING)
+		printf(_("working days %d–%d"), r->first, r->last);
+	else if (r->kind == BC_DAY_MAKEUP && one)
+		printf(_("worked (%s): working day %d"), r->label, r->first);
+	else if (r->kind == BC_DAY_MAKEUP)
+		printf(_("worked (%s): working days %d–%d"), r->label,
+		       r->first, r->last);
+	else if (r->kind == BC_DAY_HOLIDAY)
+		printf(_("day off: %s"), r->label);
+	else
+		fputs(_("weekend"), stdout);
+	putchar('\n');
+}
+
+/* The end of a line saying a deadline of p: how rule counted its
+ * working days to due, a line a run of days, when it does. */
+static bc_err count_print(const bc_period *p, const bc_due *rule, bc_date due)
+{
+	bc_dayrun *r;
+	size_t n;
+	char after[BC_DATE_BUF];
+	if (!rule->workdays) {
+		putchar('\n');
+		return BC_OK;
+	}
+	bc_date_format_dmy(p->to, after);
+	printf(P_(", %d working day after %s:\n",
+		  ", %d working days after %s:\n", rule->workdays),
+	       rule->workdays, after);
+	bc_err rc = bc_period_due_runs(p, rule, due, &r, &n);
+	for (size_t i = 0; rc == BC_OK && i < n; i++)
+		run_print(&r[i]);
+	bc_free(r);
+	return rc;
+}
+
+/* A kind's or level's own unit deadline of p, and how it was counted
+ * (when an advance moved it, the advance instead). */
+static bc_err due_for_print(const bc_period *p, const bc_period_due *x)
+{
+	const bc_due_for *f = x->of;
+	const char *doc, *label;
+	char day[BC_DATE_BUF];
+	bc_date due = bc_period_due_in_force(p, x->rules_due, &doc);
+	const bc_unit_kind *k = f->kind ? bc_ruleset_kind(p->rs, f->kind) : NULL;
+	const bc_level *l = f->level ? bc_ruleset_level(p->rs, f->level) : NULL;
+	label = k ? k->label : l ? l->label : f->kind ? f->kind : f->level;
+	bc_date_format_dmy(due, day);
+	fputs("           ", stdout);
+	if (f->kind)
+		printf(_("units of kind %s (%s) due %s"), label, f->kind, day);
+	else
+		printf(_("units of level %s (%s) due %s"), label, f->level, day);
+	if (!doc)
+		return count_print(p, &f->due, x->rules_due);
+	printf(_(" (advanced by %s)\n"), doc);
+	return BC_OK;
+}
+
+/* The deadlines of p counted in working days, or of kinds and levels
+ * of their own: a line each, and how each was counted. */
+static bc_err dues_print(const bc_period *p)
+{
+	const bc_period_type *pt = p->pt;
+	char day[BC_DATE_BUF];
+	bc_err rc = BC_OK;
+	if (pt && pt->unit_due.workdays) {
+		bc_date_format_dmy(p->rules_unit_due, day);
+		fputs("           ", stdout);
+		printf(p->advanced_doc ? _("the rules' unit deadline %s")
+				       : _("units due %s"),
+		       day);
+		rc = count_print(p, &pt->unit_due, p->rules_unit_due);
+	}
+	for (size_t i = 0; rc == BC_OK && i < p->n_dues; i++)
+		rc = due_for_print(p, &p->dues[i]);
+	if (rc == BC_OK && pt && pt->compile_due.workdays) {
+		bc_date_format_dmy(p->compile_due, day);
+		fputs("           ", stdout);
+		printf(_("compiled by %s"), day);
+		rc = count_print(p, &pt->compile_due, p->compile_due);
+	}
+	return rc;
+}
+
+static bc_err period_print(const bc_period *p, const bc_advance *v, size_t n)
 {
 	char from[BC_DATE_BUF], to[BC_DATE_BUF], due[BC_DATE_BUF],
 		comp[BC_DATE_BUF];
@@ -67,6 +169,7 @@ static void period_print(const bc_period *p, const bc_advance *v, size_t n)
 	if (p->doc)
 		printf(_("  (asked by %s)"), p->doc);
 	printf("\n");
+	return dues_print(p);
 }
 
 /* The period as --json shows it into *json (the object of docs/cli.md, with
@@ -85,7 +188,7 @@ static bc_err period_out(bc_cli *c, const bc_period *p, json_t **json)
 	else if (json && !*json)
 		rc = BC_ERR_NOMEM;
 	else if (!json)
-		period_print(p, v, n);
+		rc = period_print(p, v, n);
 	bc_period_advances_free(v, n);
 	return rc;
 }
@@ -120,9 +223,14 @@ static int period_calendar(bc_cli *c, const char *year_s)
 	bc_period *v;
 	size_t n;
 	bc_err rc = cli_open(c, false);
-	if (rc == BC_OK)
-		rc = bc_period_calendar(c->st, c->rb, (int)year, &v, &n,
-					&c->diags);
+	if (rc != BC_OK)
+		return cli_finish(c, rc);
+	rc = bc_period_calendar(c->st, c->rb, (int)year, &v, &n, &c->diags);
+	/* Periods whose deadline cannot be counted are said on stderr; the
+	 * others are listed, and the exit says some were not. */
+	bc_err uncounted = rc == BC_ERR_RULES ? rc : BC_OK;
+	if (uncounted)
+		rc = BC_OK;
 	if (rc != BC_OK)
 		return cli_finish(c, rc);
 	json_t *arr = c->json ? json_array() : NULL;
@@ -138,7 +246,7 @@ static int period_calendar(bc_cli *c, const char *year_s)
 	else
 		json_decref(arr);
 	bc_period_list_free(v, n);
-	return cli_finish(c, rc);
+	return cli_finish(c, rc == BC_OK ? uncounted : rc);
 }
 
 static int period_advance(bc_cli *c, const char *code, cli_opt *o)

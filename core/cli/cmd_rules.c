@@ -132,6 +132,37 @@ static const char *was_text(char *const *was, size_t n, char buf[512])
 	return buf;
 }
 
+static void due_print(const char *what, const bc_due *d)
+{
+	char buf[BC_DUE_BUF];
+	bc_due_text(d, buf);
+	printf("%s ", what);
+	cli_col(stdout, buf, 10, false);
+	if (strlen(buf) >= 10) /* "+5wd after window": past its column */
+		putchar(' ');
+}
+
+/* The kinds' and levels' own unit deadlines of p, a line each. */
+static void dues_for_print(const bc_ruleset *rs, const bc_period_type *p)
+{
+	for (size_t i = 0; i < p->n_unit_due_for; i++) {
+		const bc_due_for *f = &p->unit_due_for[i];
+		char buf[BC_DUE_BUF];
+		bc_due_text(&f->due, buf);
+		fputs("       ", stdout);
+		if (f->kind) {
+			const bc_unit_kind *k = bc_ruleset_kind(rs, f->kind);
+			printf(_("units of kind %s (%s) due %s"),
+			       k ? k->label : f->kind, f->kind, buf);
+		} else {
+			const bc_level *l = bc_ruleset_level(rs, f->level);
+			printf(_("units of level %s (%s) due %s"),
+			       l ? l->label : f->level, f->level, buf);
+		}
+		putchar('\n');
+	}
+}
+
 static void field_print(const bc_field *f, const char *indent)
 {
 	fputs(indent, stdout);
@@ -301,11 +332,12 @@ static void ruleset_print(const bc_rulebook *rb, const bc_ruleset *rs)
 		putchar(' ');
 		day_print(_("window"), p->from);
 		day_print(_("to"), p->to);
-		day_print(_(" units due"), p->unit_due);
-		day_print(_("compiled by"), p->compile_due);
+		due_print(_(" units due"), &p->unit_due);
+		due_print(_("compiled by"), &p->compile_due);
 		putchar(' ');
 		one_of(_("may be advanced"), _("fixed"), p->advance);
 		printf("  %s\n", p->label);
+		dues_for_print(rs, p);
 	}
 	fputs(_("\nlevels:\n"), stdout);
 	for (size_t i = 0; i < rs->n_levels; i++) {

@@ -16,8 +16,9 @@ static const char *const usage = N_(
 	"receipt, on time or not) and missing, and its state: on time,\n"
 	"late, partial or not sent (on_time, late, partial, missing in\n"
 	"--json).  Timeliness is judged on each part's first receipt\n"
-	"against the unit deadline in force now.  DATE is dd/mm/yyyy or\n"
-	"YYYY-MM-DD.\n");
+	"against the unit's deadline in force now (its kind's or level's\n"
+	"own, where the rules give one: a column then shows it).  DATE is\n"
+	"dd/mm/yyyy or YYYY-MM-DD.\n");
 
 /* A state as text shows it; --json keeps bc_state_name's ids. */
 static const char *state_text(bc_state s)
@@ -100,13 +101,21 @@ static unsigned tenths(size_t part, size_t whole)
 static void status_print(const bc_status *s)
 {
 	char due[BC_DATE_BUF], asof[BC_DATE_BUF];
+	bool vary = bc_period_dues_vary(&s->period);
 	bc_date_format_dmy(s->period.unit_due, due);
 	bc_date_format_dmy(s->as_of, asof);
-	printf(_("%s — %s: due %s, as of %s\n\n"), s->period.code,
-	       s->period.label, due, asof);
+	if (vary)
+		printf(_("%s — %s: each unit by its own deadline, as of %s\n\n"),
+		       s->period.code, s->period.label, asof);
+	else
+		printf(_("%s — %s: due %s, as of %s\n\n"), s->period.code,
+		       s->period.label, due, asof);
 	columns w = widths(s);
+	int w_due = widest(BC_DATE_BUF - 1, C_("column", "due"));
 	print_padded(C_("column", "code"), w.code);
 	print_padded(C_("column", "unit"), w.name);
+	if (vary)
+		print_padded(C_("column", "due"), w_due);
 	print_padded(C_("column", "state"), w.state);
 	print_padded(_("received"), w.got);
 	printf("%s\n", _("missing"));
@@ -114,6 +123,9 @@ static void status_print(const bc_status *s)
 		const bc_unit_status *u = &s->units[i];
 		print_padded(u->unit.code, w.code);
 		print_padded(u->unit.name, w.name);
+		bc_date_format_dmy(u->due, due);
+		if (vary)
+			print_padded(due, w_due);
 		print_padded(state_text(u->state), w.state);
 		print_parts(s, u, w.got);
 	}

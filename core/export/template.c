@@ -548,13 +548,14 @@ static void cover_due(sheet *s)
 {
 	const bc_period *p = tpl_of(s)->p;
 	const bc_directive *dir = &tpl_of(s)->rs->directive;
+	const char *doc;
 	char due[16], text[512];
-	bc_xlsx_dmy(p->unit_due, due, sizeof due);
+	/* The unit's own: its kind's or level's where the rules give one. */
+	bc_xlsx_dmy(bc_period_unit_due(p, tpl_of(s)->u->kind, &doc), due,
+		    sizeof due);
 	bc_word_fill(tpl_of(s)->rs,
-		     p->advanced_doc ? BC_W_TEMPLATE_DUE_ADVANCED
-				     : BC_W_TEMPLATE_DUE,
-		     text, sizeof text,
-		     BC_SLOTS({"date", due}, {"doc", p->advanced_doc}));
+		     doc ? BC_W_TEMPLATE_DUE_ADVANCED : BC_W_TEMPLATE_DUE,
+		     text, sizeof text, BC_SLOTS({"date", due}, {"doc", doc}));
 	key_value(s, word(s, BC_W_TEMPLATE_DUE_KEY), text);
 	if (dir->reading)
 		line(s, 2, 2, dir->reading, F_NOTE);

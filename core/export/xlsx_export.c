@@ -1255,13 +1255,17 @@ static const char *last_receipt(json_t *received)
 	return last;
 }
 
-static void status_row(sheet *s, json_t *su, int no)
+/* A unit's row; where units have deadlines of their own (vary), its
+ * deadline stands before the time it sent, and the columns after it
+ * move one right. */
+static void status_row(sheet *s, json_t *su, int no, bool vary)
 {
 	book *b = book_of(s);
 	json_t *u = json_object_get(b->by_code, str(su, "unit"));
 	json_t *miss = json_object_get(su, "missing"), *v;
-	char missing[1024] = "";
+	char missing[1024] = "", due[16];
 	size_t i;
+	lxw_col_t c = vary;
 	json_array_foreach(miss, i, v) {
 		size_t l = strlen(missing);
 		const char *part = json_string_value(v);
@@ -1271,20 +1275,24 @@ static void status_row(sheet *s, json_t *su, int no)
 				 : word(s, BC_W_EXPORT_REPORT_PART));
 	}
 	bc_xsheet_num(s, 0, no, b->f[F_STT]);
-	name_cell(s, u ? u : su, lines(missing, s->w[6], false));
+	name_cell(s, u ? u : su, lines(missing, s->w[6 + c], false));
 	bc_xsheet_num(s, 2,
 		      (double)json_array_size(json_object_get(su, "required")),
 		      b->k[0][K_INT]);
 	bc_xsheet_num(s, 3,
 		      (double)json_object_size(json_object_get(su, "received")),
 		      b->k[0][K_INT]);
+	if (vary) {
+		bc_xlsx_dmy(model_date(str(su, "unit_due")), due, sizeof due);
+		bc_xsheet_put(s, 4, due, F_ENUM);
+	}
 	const char *at = last_receipt(json_object_get(su, "received"));
 	if (at)
-		datetime_cell(s, 4, at, F_DATETIME);
+		datetime_cell(s, 4 + c, at, F_DATETIME);
 	else
-		bc_xsheet_blank(s, 4, F_CELL);
-	bc_xsheet_put(s, 5, state_label(s, str(su, "state")), F_ENUM);
-	bc_xsheet_put(s, 6, missing, F_TEXT);
+		bc_xsheet_blank(s, 4 + c, F_CELL);
+	bc_xsheet_put(s, 5 + c, state_label(s, str(su, "state")), F_ENUM);
+	bc_xsheet_put(s, 6 + c, missing, F_TEXT);
 	bc_xsheet_next(s, 1);
 }
 
@@ -1321,7 +1329,7 @@ static void status_rows(sheet *s)
 				bc_xbook_fail(&b->x, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
 				break;
 			}
-			status_row(s, su, no);
+			status_row(s, su, no, bc_period_dues_vary(&st->period));
 			json_decref(su);
 		}
 	}
@@ -1331,28 +1339,33 @@ static void status_rows(sheet *s)
 static void status_sheet(book *b)
 {
 	const bc_ruleset *rs = b->rs;
-	const char *const label[] = {
+	bool vary = bc_period_dues_vary(&bc_host_status(b->h)->period);
+	lxw_col_t n = 7 + vary, c = vary;
+	const char *label[8] = {
 		bc_vndoc_word(BC_VN_SEQ), bc_word(rs, BC_W_EXPORT_UNIT),
 		bc_word(rs, BC_W_EXPORT_STATUS_OWED),
 		bc_word(rs, BC_W_EXPORT_STATUS_SENT),
-		bc_word(rs, BC_W_EXPORT_STATUS_AT),
-		bc_word(rs, BC_W_EXPORT_STATUS_STATE),
-		bc_word(rs, BC_W_EXPORT_STATUS_MISSING)};
-	static const double w[] = {5, 0, 10, 10, 17, 12, 30};
+		bc_word(rs, BC_W_EXPORT_STATUS_UNIT_DUE)};
+	double w[8] = {5, 0, 10, 10, 12};
+	label[4 + c] = bc_word(rs, BC_W_EXPORT_STATUS_AT);
+	label[5 + c] = bc_word(rs, BC_W_EXPORT_STATUS_STATE);
+	label[6 + c] = bc_word(rs, BC_W_EXPORT_STATUS_MISSING);
+	w[4 + c] = 17, w[5 + c] = 12, w[6 + c] = 30;
 	json_t *st = json_object_get(b->model, "status");
 	char line[256], due[16], asof[16];
 	sheet s;
-	if (!bc_xsheet_open(&b->x, &s, bc_word(rs, BC_W_EXPORT_STATUS_SHEET), 7))
+	if (!bc_xsheet_open(&b->x, &s, bc_word(rs, BC_W_EXPORT_STATUS_SHEET), n))
 		return;
-	for (lxw_col_t c = 0; c < 7; c++)
-		bc_xsheet_width(&s, c,
-				w[c] ? w[c]
+	for (lxw_col_t k = 0; k < n; k++)
+		bc_xsheet_width(&s, k,
+				w[k] ? w[k]
 				     : names_width(b, b->by_code, NULL, NULL));
 	bc_xsheet_heading(&s, bc_word(rs, BC_W_EXPORT_STATUS_TITLE), NULL, NULL);
 	bc_xlsx_dmy(model_date(str(st, "unit_due")), due, sizeof due);
 	bc_xlsx_dmy(model_date(str(st, "as_of")), asof, sizeof asof);
-	bc_word_fill(rs, BC_W_EXPORT_STATUS_DUE, line, sizeof line,
-		     BC_SLOTS({"due", due}, {"as_of", asof}));
+	bc_word_fill(rs, vary ? BC_W_EXPORT_STATUS_OWN_DUE
+			      : BC_W_EXPORT_STATUS_DUE,
+		     line, sizeof line, BC_SLOTS({"due", due}, {"as_of", asof}));
 	bc_xsheet_merge(&s, 0, s.n - 1, line, F_WINDOW);
 	bc_xsheet_next(&s, 2);
 	status_counts(&s, json_object_get(st, "summary"));

@@ -1821,14 +1821,13 @@ static void check_late(vctx *x)
 	bc_checked *c = x->c;
 	const bc_directive *dir = &x->rs->directive;
 	bc_date day = bc_time_date(c->received_at, dir->utc_offset);
-	c->late = dir->deadline_inclusive ? day > c->period.unit_due
-					  : day >= c->period.unit_due;
+	bc_date due = bc_period_unit_due(&c->period, c->unit.kind, NULL);
+	c->late = dir->deadline_inclusive ? day > due : day >= due;
 	place w = {x->receipt_line, x->receipt_loc};
 	words m;
 	if (c->late) {
 		put_time_date(&m, late_formats[c->received_default],
-			      c->received_at, dir->utc_offset,
-			      c->period.unit_due);
+			      c->received_at, dir->utc_offset, due);
 		warn_parts_words(x, w, &m);
 	}
 	if (c->estimated)

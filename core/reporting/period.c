@@ -72,6 +72,7 @@ static char *make_label(const char *tmpl, int year, int n)
 
 void bc_period_free(bc_period *p)
 {
+	bc_free(p->dues);
 	bc_free(p->label);
 	bc_free(p->advanced_doc);
 	bc_free(p->forms);
@@ -91,20 +92,118 @@ void bc_period_list_free(bc_period *v, size_t n)
 	bc_free(v);
 }
 
-static bc_err compute(const bc_ruleset *rs, const bc_period_type *pt,
-		      const char *code, int year, bc_period *out)
+/* The day deadline rule of p falls on, into *out; an error naming the
+ * year or the holiday that keeps working days from being counted. */
+static bc_err due_date(const bc_period *p, const bc_due *rule, bc_date *out,
+		       bc_diags *d)
 {
-	*out = (bc_period){0};
+	bc_date at;
+	bc_daykind k = bc_due_date(p->rs, rule, p->year, p->to, &at);
+	if (k == BC_DAY_WORKING) {
+		*out = at;
+		return BC_OK;
+	}
+	char text[BC_DUE_BUF], day[BC_DATE_BUF];
+	const char *label;
+	int y, m, dd;
+	bc_due_text(rule, text);
+	bc_date_to_ymd(at, &y, &m, &dd);
+	bc_date_format_dmy(at, day);
+	bc_workcal_day(&p->rs->cal, at, &label);
+	if (k == BC_DAY_UNKNOWN)
+		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
+			     N_("%s: deadline \"%s\" counts working days "
+				"into %d, a year whose holidays ruleset %s does "
+				"not register (holiday{}): it cannot be "
+				"counted"),
+			     p->code, text, y, p->rs->id);
+	else
+		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
+			     N_("%s: deadline \"%s\" counts working days "
+				"through %s, in %s, a holiday whose days are "
+				"not yet decided"),
+			     p->code, text, day, label);
+	return BC_ERR_RULES; /* the rules lack what the count needs */
+}
+
+/* The kinds' and levels' own unit deadlines of p, from its type. */
+static bc_err dues_of(bc_period *p, bc_diags *d)
+{
+	const bc_period_type *pt = p->pt;
+	if (!pt || !pt->n_unit_due_for)
+		return BC_OK;
+	p->dues = bc_calloc(pt->n_unit_due_for, sizeof *p->dues);
+	if (!p->dues)
+		return BC_ERR_NOMEM;
+	for (size_t i = 0; i < pt->n_unit_due_for; i++) {
+		p->dues[i].of = &pt->unit_due_for[i];
+		bc_err rc = due_date(p, &pt->unit_due_for[i].due,
+				     &p->dues[i].rules_due, d);
+		if (rc != BC_OK)
+			return rc;
+		p->n_dues++;
+	}
+	return BC_OK;
+}
+
+static bc_err compute(const bc_ruleset *rs, const bc_period_type *pt,
+		      const char *code, int year, bc_period *out, bc_diags *d)
+{
+	*out = (bc_period){.advanced_due = BC_DATE_NONE};
 	snprintf(out->code, sizeof out->code, "%s", code);
 	snprintf(out->type, sizeof out->type, "%s", pt->code);
 	out->year = year;
 	out->rs = rs;
+	out->pt = pt;
 	out->from = bc_dayrule_date(pt->from, year);
 	out->to = bc_dayrule_date(pt->to, year);
-	out->unit_due = out->rules_unit_due = bc_dayrule_date(pt->unit_due, year);
-	out->compile_due = bc_dayrule_date(pt->compile_due, year);
-	out->label = make_label(pt->label, year, 0);
-	return out->label ? BC_OK : BC_ERR_NOMEM;
+	bc_err rc = due_date(out, &pt->unit_due, &out->rules_unit_due, d);
+	out->unit_due = out->rules_unit_due;
+	if (rc == BC_OK)
+		rc = due_date(out, &pt->compile_due, &out->compile_due, d);
+	if (rc == BC_OK)
+		rc = dues_of(out, d);
+	if (rc == BC_OK && !(out->label = make_label(pt->label, year, 0)))
+		rc = BC_ERR_NOMEM;
+	if (rc != BC_OK)
+		bc_period_free(out);
+	return rc;
+}
+
+bc_date bc_period_due_in_force(const bc_period *p, bc_date due,
+			       const char **doc)
+{
+	bool moved = p->advanced_doc && p->advanced_due < due;
+	if (doc)
+		*doc = moved ? p->advanced_doc : NULL;
+	return moved ? p->advanced_due : due;
+}
+
+bc_date bc_period_unit_due(const bc_period *p, const char *kind,
+			   const char **advanced_by)
+{
+	bc_date due = p->rules_unit_due;
+	const bc_due *rule = p->pt && p->n_dues
+				     ? bc_period_type_unit_due(p->rs, p->pt, kind)
+				     : NULL;
+	for (size_t i = 0; rule && i < p->n_dues; i++)
+		if (&p->dues[i].of->due == rule)
+			due = p->dues[i].rules_due;
+	return bc_period_due_in_force(p, due, advanced_by);
+}
+
+bool bc_period_dues_vary(const bc_period *p)
+{
+	return p->n_dues > 0;
+}
+
+bc_err bc_period_due_runs(const bc_period *p, const bc_due *rule, bc_date due,
+			  bc_dayrun **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	return rule->workdays ? bc_workcal_runs(&p->rs->cal, p->to, due, out, n)
+			      : BC_OK;
 }
 
 static char *col_dup(sqlite3_stmt *s, int i)
@@ -179,9 +278,11 @@ static bc_err from_row(bc_store *st, bc_rulebook *rb, sqlite3_stmt *s,
 	p->compile_due = col_date(s, 9);
 	p->forms = col_dup(s, 10);
 	p->doc = col_dup(s, 11);
+	p->advanced_due = BC_DATE_NONE;
 	if (sqlite3_column_type(s, 14) != SQLITE_NULL) {
-		p->unit_due = col_date(s, 14);
+		p->advanced_due = col_date(s, 14);
 		p->advanced_doc = col_dup(s, 15);
+		p->unit_due = bc_period_due_in_force(p, p->rules_unit_due, NULL);
 	}
 	const char *rid = (const char *)sqlite3_column_text(s, 12);
 	const char *hash = (const char *)sqlite3_column_text(s, 13);
@@ -189,7 +290,11 @@ static bc_err from_row(bc_store *st, bc_rulebook *rb, sqlite3_stmt *s,
 	p->rules_changed = cur && strcmp(cur->hash, hash) != 0;
 	if (!p->label)
 		return BC_ERR_NOMEM;
-	return recorded_ruleset(st, rb, rid, hash, &p->rs, d);
+	bc_err rc = recorded_ruleset(st, rb, rid, hash, &p->rs, d);
+	int n;
+	if (rc == BC_OK && !p->adhoc_no)
+		p->pt = bc_ruleset_period_type(p->rs, p->type, &n);
+	return rc == BC_OK ? dues_of(p, d) : rc;
 }
 
 /* Looks the period up in the database; BC_ERR_NOT_FOUND if not there. */
@@ -274,7 +379,7 @@ bc_err bc_period_get(bc_store *st, bc_rulebook *rb, const char *code,
 				     code, token, types);
 		return BC_ERR_NOT_FOUND;
 	}
-	return compute(rs, pt, code, year, out);
+	return compute(rs, pt, code, year, out, d);
 }
 
 /* The row of a period already recorded (by another submission of the
@@ -432,7 +537,12 @@ bc_err bc_period_advance(bc_store *st, bc_rulebook *rb, const char *code,
 	int n;
 	const bc_period_type *pt = bc_ruleset_period_type(p.rs, p.type, &n);
 	char rules_due[BC_DATE_BUF], from[BC_DATE_BUF];
-	bc_date_format(p.rules_unit_due, rules_due);
+	/* An advance that moves no unit's deadline is none. */
+	bc_date latest = p.rules_unit_due;
+	for (size_t i = 0; i < p.n_dues; i++)
+		if (p.dues[i].rules_due > latest)
+			latest = p.dues[i].rules_due;
+	bc_date_format(latest, rules_due);
 	bc_date_format(p.from, from);
 	if (!doc || !*doc) {
 		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
@@ -446,7 +556,7 @@ bc_err bc_period_advance(bc_store *st, bc_rulebook *rb, const char *code,
 			        "%s reports to be advanced"),
 			     code, p.rs->id, p.type);
 		rc = BC_ERR_REFUSED;
-	} else if (due >= p.rules_unit_due) {
+	} else if (due >= latest) {
 		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
 			     N_("%s: an advance must be earlier than the rules' "
 				"deadline %s"),
@@ -461,7 +571,7 @@ bc_err bc_period_advance(bc_store *st, bc_rulebook *rb, const char *code,
 	}
 	/* The same document setting the same day again is already on
 	 * record: nothing to add. */
-	bool again = rc == BC_OK && p.advanced_doc && p.unit_due == due &&
+	bool again = rc == BC_OK && p.advanced_doc && p.advanced_due == due &&
 		     !strcmp(p.advanced_doc, doc);
 	if (rc == BC_OK && !again)
 		rc = bc_store_begin(st, d);
@@ -588,6 +698,7 @@ bc_err bc_period_add_adhoc(bc_store *st, bc_rulebook *rb, const bc_adhoc *a,
 		return BC_ERR_INVALID;
 	}
 	p = (bc_period){.year = year, .adhoc_no = n, .rs = rs,
+			.advanced_due = BC_DATE_NONE,
 			.from = a->from, .to = a->to, .unit_due = a->unit_due,
 			.rules_unit_due = a->unit_due,
 			.compile_due = a->compile_due != BC_DATE_NONE
@@ -664,7 +775,7 @@ bc_err bc_period_calendar(bc_store *st, bc_rulebook *rb, int year,
 {
 	bc_period *v = NULL;
 	size_t cnt = 0, cap = 0;
-	bc_err rc = BC_OK;
+	bc_err rc = BC_OK, uncounted = BC_OK;
 	for (size_t i = 0; rc == BC_OK && i < rb->n; i++)
 		for (size_t j = 0; rc == BC_OK && j < rb->v[i]->n_ptypes; j++) {
 			const bc_period_type *pt = &rb->v[i]->ptypes[j];
@@ -678,6 +789,10 @@ bc_err bc_period_calendar(bc_store *st, bc_rulebook *rb, int year,
 			rc = bc_period_get(st, rb, code, &p, d);
 			if (rc == BC_OK)
 				rc = push_period(&v, &cnt, &cap, &p);
+			/* A deadline that cannot be counted is said; the
+			 * other periods are still listed. */
+			if (rc == BC_ERR_RULES)
+				uncounted = rc, rc = BC_OK;
 		}
 	if (rc == BC_OK && st)
 		rc = adhoc_of_year(st, rb, year, &v, &cnt, &cap, d);
@@ -689,5 +804,5 @@ bc_err bc_period_calendar(bc_store *st, bc_rulebook *rb, int year,
 		qsort(v, cnt, sizeof *v, cmp_due);
 	*out = v;
 	*n = cnt;
-	return BC_OK;
+	return uncounted;
 }

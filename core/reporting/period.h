@@ -20,6 +20,12 @@
 
 #define BC_PERIOD_CODE_MAX 24
 
+/* The unit deadline the rules give the units of one kind or level. */
+typedef struct bc_period_due {
+	const bc_due_for *of; /* borrowed from the ruleset */
+	bc_date rules_due;    /* before any advance */
+} bc_period_due;
+
 typedef struct bc_period {
 	int64_t id; /* database row; 0 while the period is not recorded */
 	char code[BC_PERIOD_CODE_MAX];
@@ -28,9 +34,16 @@ typedef struct bc_period {
 	int adhoc_no; /* 0 for a regular period */
 	char *label;
 	const bc_ruleset *rs; /* borrowed from the rulebook */
+	const bc_period_type *pt; /* borrowed; NULL for an ad-hoc period */
+	/* unit_due: of the units the rules give no deadline of their own
+	 * (dues), the advance in force applied; a unit's own is
+	 * bc_period_unit_due's */
 	bc_date from, to, unit_due, compile_due;
 	bc_date rules_unit_due; /* unit_due before any advance */
-	char *advanced_doc;     /* document that advanced unit_due, or NULL */
+	char *advanced_doc;     /* document of the advance in force, or NULL */
+	bc_date advanced_due;   /* the day it sets; BC_DATE_NONE without */
+	bc_period_due *dues;    /* kinds' and levels' own (pt's order) */
+	size_t n_dues;
 	char *forms;            /* ad-hoc: comma-separated forms asked */
 	char *doc;              /* ad-hoc: the document that asked for it */
 	bool rules_changed; /* the rules directory now holds another version */
@@ -59,18 +72,42 @@ bc_err bc_period_get(bc_store *st, bc_rulebook *rb, const char *code,
  * Runs inside the caller's transaction. */
 bc_err bc_period_record(bc_store *st, bc_period *p, bc_diags *d);
 void bc_period_free(bc_period *p);
+/*
+ * The deadline of a unit of kind (NULL: of no kind the rules know) for
+ * period p: its kind's own, else its level's, else the period's; an
+ * advance earlier than that day moves it there.  Every consumer of a
+ * unit's deadline (status, import's late warning, the template's cover,
+ * the exports) asks here.  *advanced_by (when not NULL) is the advance's
+ * document when it moved the deadline, else NULL.
+ */
+bc_date bc_period_unit_due(const bc_period *p, const char *kind,
+			   const char **advanced_by);
+/* A unit deadline of p as the rules set it, due, as it is in force: the
+ * advance in force when that is earlier (never later); *doc (when not
+ * NULL) its document then, else NULL. */
+bc_date bc_period_due_in_force(const bc_period *p, bc_date due,
+			       const char **doc);
+/* Whether the rules give some units of p a deadline of their own. */
+bool bc_period_dues_vary(const bc_period *p);
+/* How deadline `rule` of p, falling on due, was counted in working days:
+ * the days after the window's end up to due, in runs (workday.h); none
+ * (*n 0) for a deadline on a day of the year.  Free *out with bc_free. */
+bc_err bc_period_due_runs(const bc_period *p, const bc_due *rule, bc_date due,
+			  bc_dayrun **out, size_t *n);
+
 /* The last second of day in the time zone of p's rules: what is received
  * by then counts as received "as of" day. */
 bc_time bc_period_day_end(const bc_period *p, bc_date day);
 
 /* Moves the unit deadline of a period earlier than the rules' date, by
- * document doc.  Every advance is a new record: the last one recorded is
- * in force, whether it sets a day earlier or later than the one before
- * (a later document may give back some days), and the earlier ones stay
- * on record.  The advance in force given again (same day, same document)
+ * document doc (for the units whose own deadline is later: an advance
+ * never gives a unit more time).  Every advance is a new record: the
+ * last one recorded is in force, whether it sets a day earlier or later
+ * than the one before (a later document may give back some days), and
+ * the earlier ones stay on record.  The advance in force given again (same day, same document)
  * records nothing.  Refused (BC_ERR_REFUSED) for a type the rules do not
- * let be advanced, or a date not before the rules' date or before the
- * window opens. */
+ * let be advanced, or a date not before the rules' latest unit deadline
+ * or before the window opens. */
 bc_err bc_period_advance(bc_store *st, bc_rulebook *rb, const char *code,
 			 bc_date due, const char *doc, bc_diags *d);
 
@@ -98,7 +135,9 @@ bc_err bc_period_add_adhoc(bc_store *st, bc_rulebook *rb, const bc_adhoc *a,
 
 /* Every period of year (regular types of the rulesets governing them,
  * and recorded ad-hoc periods), ordered by unit deadline, then code.
- * Free with bc_period_list_free. */
+ * BC_ERR_RULES when the deadline of some cannot be counted (a year
+ * without holidays, a holiday not yet decided: said in d), *out then
+ * holding the others.  Free with bc_period_list_free. */
 bc_err bc_period_calendar(bc_store *st, bc_rulebook *rb, int year,
 			  bc_period **out, size_t *n, bc_diags *d);
 void bc_period_list_free(bc_period *v, size_t n);

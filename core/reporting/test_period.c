@@ -8,6 +8,7 @@
 #include "test.h"
 
 #include "date.h"
+#include "mem.h"
 #include "period.h"
 #include "rulebook.h"
 #include "store.h"
@@ -650,7 +651,7 @@ static void recorded_period_keeps_version(void **state)
 	assert_int_equal(w.rb->n_older, 1);
 	int n;
 	const bc_period_type *pt = bc_ruleset_period_type(p.rs, "Q1", &n);
-	assert_int_equal(pt->unit_due.day, 28);
+	assert_int_equal(pt->unit_due.day.day, 28);
 	bc_period_free(&p);
 	/* Asked again, the adopted version is reused. */
 	get_ok(&w, "2023-Q1", &p);
@@ -800,6 +801,200 @@ static void advances_kept(void **state)
 	world_close(&w);
 }
 
+/* ---- deadlines in working days, per kind or level ----------------------- */
+
+/* A rules directory holding cchc-1131, the shared holidays and
+ * test-deadlines (tests/rules), linked, or copied to be edited. */
+static char *rules_with_deadlines(bool copy)
+{
+	char *dir = test_tmpdir();
+	void (*put)(const char *, const char *, const char *) =
+		copy ? test_copy_source : test_link_source;
+	put(dir, "cchc-1131", "rules/cchc-1131");
+	put(dir, "_common", "rules/_common");
+	put(dir, "test-deadlines", "tests/rules/test-deadlines");
+	return dir;
+}
+
+static void working_day_deadlines(void **state)
+{
+	char *dir = rules_with_deadlines(false);
+	world w;
+	world_open(&w, dir);
+	bc_period p;
+	/* Tue 10/03/2026 + 5 working days, a weekend between. */
+	get_ok(&w, "2026-Q1", &p);
+	assert_string_equal(p.rs->id, "test-deadlines");
+	assert_date(p.unit_due, "2026-03-17");
+	assert_date(p.rules_unit_due, "2026-03-17");
+	assert_date(p.compile_due, "2026-03-24");
+	/* Each unit its own: the kind's, else the level's, else the
+	 * period's. */
+	assert_true(bc_period_dues_vary(&p));
+	assert_date(bc_period_unit_due(&p, "town", NULL), "2026-03-20");
+	assert_date(bc_period_unit_due(&p, "commune", NULL), "2026-03-13");
+	assert_date(bc_period_unit_due(&p, "department", NULL), "2026-03-17");
+	assert_date(bc_period_unit_due(&p, NULL, NULL), "2026-03-17");
+	bc_dayrun *r;
+	size_t n;
+	assert_int_equal(bc_period_due_runs(&p, &p.pt->unit_due, p.unit_due,
+					    &r, &n),
+			 BC_OK);
+	assert_int_equal(n, 3);
+	assert_int_equal(r[1].kind, BC_DAY_WEEKEND);
+	assert_date(r[1].from, "2026-03-14");
+	bc_free(r);
+	bc_period_free(&p);
+	/* Across Tết Bính Ngọ (14-22/02). */
+	get_ok(&w, "2026-T1", &p);
+	assert_date(p.unit_due, "2026-02-24");
+	assert_false(bc_period_dues_vary(&p));
+	assert_date(bc_period_unit_due(&p, "commune", NULL), "2026-02-24");
+	bc_period_free(&p);
+	/* Saturday 22/08 worked; Quốc khánh 29/08-02/09 skipped. */
+	get_ok(&w, "2026-Q3", &p);
+	assert_date(p.unit_due, "2026-08-26");
+	assert_date(p.compile_due, "2026-09-07");
+	bc_period_free(&p);
+	/* cchc-1131 still governs 2025, on fixed days. */
+	get_ok(&w, "2025-Q1", &p);
+	assert_string_equal(p.rs->id, "cchc-1131");
+	assert_date(p.unit_due, "2025-02-28");
+	assert_int_equal(bc_period_due_runs(&p, &p.pt->unit_due, p.unit_due,
+					    &r, &n),
+			 BC_OK);
+	assert_int_equal(n, 0);
+	bc_period_free(&p);
+	world_close(&w);
+	test_rm_tree(dir);
+	free(dir);
+}
+
+static void missing_holidays_named(void **state)
+{
+	char *dir = rules_with_deadlines(false);
+	world w;
+	world_open(&w, dir);
+	bc_period p;
+	assert_int_equal(bc_period_get(w.st, w.rb, "2028-Q1", &p, &w.d),
+			 BC_ERR_RULES);
+	assert_true(test_diags_have(&w.d, "into 2028, a year whose holidays "
+					  "ruleset test-deadlines does not "
+					  "register"));
+	assert_int_equal(bc_period_get(w.st, w.rb, "2027-T1", &p, &w.d),
+			 BC_ERR_RULES);
+	assert_true(test_diags_have(&w.d, "not yet decided"));
+	/* The calendar of such a year says so too, never a silent count,
+	 * and lists the periods it can count (2027-H1 on fixed days). */
+	bc_period *v;
+	size_t n;
+	assert_int_equal(bc_period_calendar(w.st, w.rb, 2028, &v, &n, &w.d),
+			 BC_ERR_RULES);
+	assert_int_equal(n, 1);
+	assert_string_equal(v[0].code, "2028-H1");
+	bc_period_list_free(v, n);
+	assert_int_equal(bc_period_calendar(w.st, w.rb, 2027, &v, &n, &w.d),
+			 BC_ERR_RULES);
+	/* Q1 and H1: T1 counts through Tết 2027, Q3's compilation through
+	 * the day next to 2/9, both undecided. */
+	assert_int_equal(n, 2);
+	bc_period_list_free(v, n);
+	world_close(&w);
+	test_rm_tree(dir);
+	free(dir);
+}
+
+static void advance_keeps_earlier_own_deadlines(void **state)
+{
+	char *dir = rules_with_deadlines(false);
+	world w;
+	world_open(&w, dir);
+	/* Communes are due 25/05, everyone else 28/05. */
+	bc_date due;
+	assert_true(bc_date_parse("2026-05-26", &due));
+	assert_int_equal(bc_period_advance(w.st, w.rb, "2026-H1", due,
+					   "CV 12/UBND", &w.d),
+			 BC_OK);
+	bc_period p;
+	const char *doc;
+	get_ok(&w, "2026-H1", &p);
+	assert_date(p.unit_due, "2026-05-26");
+	assert_date(bc_period_unit_due(&p, "department", &doc), "2026-05-26");
+	assert_string_equal(doc, "CV 12/UBND");
+	/* An advance never gives a unit more time. */
+	assert_date(bc_period_unit_due(&p, "commune", &doc), "2026-05-25");
+	assert_null(doc);
+	bc_period_free(&p);
+	/* Later than the commune's, earlier than the others': it moves the
+	 * others. */
+	assert_true(bc_date_parse("2026-05-27", &due));
+	assert_int_equal(bc_period_advance(w.st, w.rb, "2026-H1", due, "CV 13",
+					   &w.d),
+			 BC_OK);
+	/* Moving nobody's: refused. */
+	assert_true(bc_date_parse("2026-05-28", &due));
+	assert_int_equal(bc_period_advance(w.st, w.rb, "2026-H1", due, "CV 14",
+					   &w.d),
+			 BC_ERR_REFUSED);
+	world_close(&w);
+	test_rm_tree(dir);
+	free(dir);
+}
+
+/* A recorded period keeps the shared holidays it was recorded with: its
+ * kinds' deadlines are counted again on them, not on the file as it is
+ * now. */
+static void recorded_period_keeps_shared_holidays(void **state)
+{
+	char *dir = rules_with_deadlines(true);
+	world w;
+	world_open(&w, dir);
+	record(&w, "2026-Q1");
+	bc_srcset kept = BC_SRCSET_INIT;
+	bc_period p;
+	get_ok(&w, "2026-Q1", &p);
+	assert_int_equal(bc_store_ruleset_sources(w.st, "test-deadlines",
+						  p.rs->hash, &kept, &w.d),
+			 BC_OK);
+	bc_srcset_sort(&kept);
+	assert_non_null(bc_srcset_find(&kept, "_common/holidays-vn.lua"));
+	bc_srcset_free(&kept);
+	bc_period_free(&p);
+
+	/* Thursday 12/03/2026 becomes a day off in the shared file. */
+	char *common = test_path(dir, "_common");
+	char *text = test_read(common, "holidays-vn.lua");
+	char *more = malloc(strlen(text) + 128);
+	assert_non_null(more);
+	sprintf(more, "%sholiday { date = \"2026-03-12\", label = \"x\" }\n",
+		text);
+	test_write(common, "holidays-vn.lua", more);
+	free(more);
+	free(text);
+	free(common);
+	bc_rulebook_free(w.rb);
+	w.rb = NULL;
+	load_rules(&w, dir);
+
+	get_ok(&w, "2026-Q1", &p);
+	assert_true(p.rules_changed);
+	assert_date(bc_period_unit_due(&p, "commune", NULL), "2026-03-13");
+	bc_period_free(&p);
+	/* The current version counts on the file as it is now: communes
+	 * (level xa, after the kind town) would be due 16/03. */
+	const bc_ruleset *cur = bc_rulebook_find(w.rb, "test-deadlines");
+	int n;
+	const bc_period_type *pt = bc_ruleset_period_type(cur, "Q1", &n);
+	bc_date at;
+	assert_int_equal(bc_due_date(cur, &pt->unit_due_for[1].due, 2026,
+				     day("2026-03-10"), &at),
+			 BC_DAY_WORKING);
+	assert_date(at, "2026-03-16");
+	world_close(&w);
+	test_rm_tree(dir);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -818,6 +1013,10 @@ int main(void)
 		cmocka_unit_test(calendar_2023),
 		cmocka_unit_test(recorded_period_keeps_ruleset),
 		cmocka_unit_test(recorded_period_keeps_version),
+		cmocka_unit_test(working_day_deadlines),
+		cmocka_unit_test(missing_holidays_named),
+		cmocka_unit_test(advance_keeps_earlier_own_deadlines),
+		cmocka_unit_test(recorded_period_keeps_shared_holidays),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

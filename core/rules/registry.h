@@ -52,8 +52,10 @@ typedef struct bc_reg {
 
 extern const bc_reg bc_registry[BC_REG_N];
 
-/* The two shown their own way (ruleset_json.c). */
+/* Those shown their own way (ruleset_json.c). */
 struct json_t *bc_period_type_json(const void *item);
 struct json_t *bc_form_json(const void *item);
+struct json_t *bc_holiday_json(const void *item);
+struct json_t *bc_working_day_json(const void *item);
 
 #endif

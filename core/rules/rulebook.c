@@ -5,6 +5,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -67,7 +68,8 @@ bc_err bc_rulebook_load(const char *dir, const bc_limits *lim,
 	bc_err rc = BC_OK;
 	struct dirent *e;
 	while ((e = readdir(dp))) {
-		if (e->d_name[0] == '.')
+		/* _common holds what rulesets share: no ruleset itself. */
+		if (e->d_name[0] == '.' || !strcmp(e->d_name, BC_SRC_COMMON))
 			continue;
 		char *path = bc_sprintf("%s/%s", dir, e->d_name);
 		if (!path) {
@@ -197,10 +199,129 @@ const bc_ruleset *bc_rulebook_govern(const bc_rulebook *rb,
 	return best;
 }
 
+static int year_of(bc_date day)
+{
+	int y, m, d;
+	bc_date_to_ymd(day, &y, &m, &d);
+	return y;
+}
+
+/* The years rs governs periods in that a check of its deadlines covers:
+ * from its first year in force to its last, or, open-ended, to the last
+ * its calendar knows. */
+static void years_checked(const bc_rulebook *rb, const bc_ruleset *rs,
+			  int *first, int *last)
+{
+	bc_date end = bc_rulebook_in_force_to(rb, rs);
+	*first = year_of(rs->directive.in_force_from);
+	*last = *first;
+	if (end != BC_DATE_NONE)
+		*last = year_of(end);
+	else
+		for (int y = BC_WORKCAL_YEARS - 1; y > *first; y--)
+			if (bc_workcal_knows(&rs->cal, y)) {
+				*last = y;
+				break;
+			}
+}
+
+/* "2022, 2028-2030": the years marked in seen[first..last]. */
+static void years_text(const bool *seen, int first, int last, char *buf,
+		       size_t n)
+{
+	size_t o = 0;
+	buf[0] = '\0';
+	for (int y = first; y <= last && o < n; y++) {
+		if (!seen[y - first] || (y > first && seen[y - first - 1]))
+			continue;
+		int z = y;
+		while (z < last && seen[z + 1 - first])
+			z++;
+		o += (size_t)snprintf(buf + o, n - o, z > y ? "%s%d-%d" : "%s%d",
+				      o ? ", " : "", y, z);
+	}
+}
+
+/* Deadline rule of period type pt of rs, counted for each year rs
+ * governs pt's periods in: the years its calendar lacks, an error; a
+ * holiday not yet decided on the way, a warning. */
+static void check_count(const bc_rulebook *rb, const bc_ruleset *rs,
+			const bc_period_type *pt, const bc_due *rule,
+			bc_diags *d)
+{
+	int first, last;
+	years_checked(rb, rs, &first, &last);
+	bool *missing = bc_calloc((size_t)(last - first + 1), sizeof *missing);
+	bool any = false;
+	char text[BC_DUE_BUF];
+	bc_due_text(rule, text);
+	for (int y = first; missing && y <= last; y++) {
+		bc_date at;
+		if (bc_rulebook_govern(rb, pt->code, y, BC_DATE_NONE) != rs)
+			continue;
+		bc_daykind k = bc_due_date(rs, rule, y,
+					   bc_dayrule_date(pt->to, y), &at);
+		int in = year_of(at);
+		if (k == BC_DAY_UNKNOWN && in >= first && in <= last)
+			any = missing[in - first] = true;
+		else if (k == BC_DAY_UNKNOWN)
+			bc_diags_add(d, BC_ERROR, pt->at.file, pt->at.line,
+				     NULL, NULL,
+				     N_("period type %s: deadline \"%s\" of "
+					"%d-%s counts working days into %d, "
+					"whose holidays the rules do not "
+					"register (holiday{})"),
+				     pt->code, text, y, pt->code, in);
+		if (k != BC_DAY_UNDECIDED)
+			continue;
+		const char *label;
+		char day[BC_DATE_BUF];
+		bc_workcal_day(&rs->cal, at, &label);
+		bc_date_format_dmy(at, day);
+		bc_diags_add(d, BC_WARNING, pt->at.file, pt->at.line, NULL,
+			     NULL,
+			     N_("period type %s: deadline \"%s\" of %d-%s "
+				"counts working days through %s, in %s, a "
+				"holiday whose days are not yet decided"),
+			     pt->code, text, y, pt->code, day, label);
+	}
+	char years[256];
+	if (any) {
+		years_text(missing, first, last, years, sizeof years);
+		bc_diags_add(d, BC_ERROR, pt->at.file, pt->at.line, NULL, NULL,
+			     N_("period type %s: deadline \"%s\" counts "
+				"working days in years whose holidays the "
+				"rules do not register (holiday{}): %s"),
+			     pt->code, text, years);
+	}
+	bc_free(missing);
+}
+
+/* The deadlines in working days of every period rs governs can be
+ * counted on its calendar. */
+static void check_counts(const bc_rulebook *rb, const bc_ruleset *rs,
+			 bc_diags *d)
+{
+	for (size_t i = 0; i < rs->n_ptypes; i++) {
+		const bc_period_type *pt = &rs->ptypes[i];
+		if (pt->adhoc)
+			continue;
+		if (pt->unit_due.workdays)
+			check_count(rb, rs, pt, &pt->unit_due, d);
+		for (size_t k = 0; k < pt->n_unit_due_for; k++)
+			if (pt->unit_due_for[k].due.workdays)
+				check_count(rb, rs, pt,
+					    &pt->unit_due_for[k].due, d);
+		if (pt->compile_due.workdays)
+			check_count(rb, rs, pt, &pt->compile_due, d);
+	}
+}
+
 void bc_rulebook_check(const bc_rulebook *rb, bc_diags *d)
 {
 	for (size_t i = 0; i < rb->n; i++) {
 		const bc_directive *a = &rb->v[i]->directive;
+		check_counts(rb, rb->v[i], d);
 		if (a->supersedes && !bc_rulebook_find(rb, a->supersedes))
 			bc_diags_add(d, BC_WARNING, a->at.file, a->at.line,
 				     NULL, NULL,

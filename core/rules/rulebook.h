@@ -33,7 +33,10 @@ bc_err bc_rulebook_load(const char *dir, const bc_limits *lim,
 void bc_rulebook_free(bc_rulebook *rb);
 
 /* Cross-ruleset checks: supersedes naming an unknown ruleset, scopes of
- * two rulesets starting the same day.  Errors and warnings go to d. */
+ * two rulesets starting the same day, deadlines in working days that
+ * cannot be counted for a period a ruleset governs (in the years it is
+ * in force, or, open-ended, up to the last its holidays reach).  Errors
+ * and warnings go to d. */
 void bc_rulebook_check(const bc_rulebook *rb, bc_diags *d);
 
 /* The current ruleset with this id, or NULL. */

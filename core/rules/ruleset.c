@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "ruleset_lua.h"
 
@@ -45,6 +46,72 @@ bc_date bc_dayrule_date(bc_dayrule r, int year)
 static const bc_period_type *adhoc_type(const bc_ruleset *rs,
 					const char *token, int *adhoc_no);
 
+/* "+5wd after window": the 5th working day after the window's end. */
+static bool workdays_parse(const char *s, int *n)
+{
+	int v = 0, len = 0;
+	if (*s++ != '+')
+		return false;
+	while (*s >= '0' && *s <= '9' && len < 4)
+		v = v * 10 + (*s++ - '0'), len++;
+	if (!len || v < 1 || v > BC_DUE_MAX_WORKDAYS)
+		return false;
+	*n = v;
+	return strcmp(s, "wd after window") == 0;
+}
+
+bool bc_due_parse(const char *s, bc_due *d)
+{
+	*d = (bc_due){{0, 0, 0}, 0};
+	return s && (s[0] == '+' ? workdays_parse(s, &d->workdays)
+				 : bc_dayrule_parse(s, &d->day));
+}
+
+static void day_text(bc_dayrule r, char *buf, size_t n)
+{
+	if (r.year_offset)
+		snprintf(buf, n, "%02d/%02d/Y%+d", r.day, r.month,
+			 r.year_offset);
+	else
+		snprintf(buf, n, "%02d/%02d/Y", r.day, r.month);
+}
+
+void bc_due_text(const bc_due *d, char buf[BC_DUE_BUF])
+{
+	if (d->workdays)
+		snprintf(buf, BC_DUE_BUF, "+%dwd after window", d->workdays);
+	else
+		day_text(d->day, buf, BC_DUE_BUF);
+}
+
+bc_daykind bc_due_date(const bc_ruleset *rs, const bc_due *d, int year,
+		       bc_date to, bc_date *out)
+{
+	if (!d->workdays) {
+		*out = bc_dayrule_date(d->day, year);
+		return BC_DAY_WORKING;
+	}
+	return bc_workcal_add(&rs->cal, to, d->workdays, out);
+}
+
+const bc_due *bc_period_type_unit_due(const bc_ruleset *rs,
+				      const bc_period_type *pt,
+				      const char *kind)
+{
+	const bc_unit_kind *k = kind ? bc_ruleset_kind(rs, kind) : NULL;
+	const bc_due *of_level = NULL;
+	for (size_t i = 0; i < pt->n_unit_due_for; i++) {
+		const bc_due_for *f = &pt->unit_due_for[i];
+		if (f->kind && kind && strcmp(f->kind, kind) == 0)
+			return &f->due;
+		if (f->level && k && k->level && !of_level &&
+		    strcmp(f->level, k->level) == 0)
+			of_level = &f->due;
+	}
+	return of_level ? of_level : &pt->unit_due;
+}
+
+
 static bc_dayrule get_day(lua_State *L, int t, const char *what,
 			  const char *key, bool required)
 {
@@ -57,6 +124,28 @@ static bc_dayrule get_day(lua_State *L, int t, const char *what,
 			   N_("%s{}: '%s' must read like \"28/02/Y\" or "
 			   "\"10/12/Y-1\" (day/month/year of the period)"),
 			   what, key);
+	return r;
+}
+
+static void due_error(lua_State *L, const char *what, const char *key)
+{
+	bc_sandbox_error(L,
+			 N_("%s{}: '%s' must read like \"28/02/Y\", "
+			    "\"10/12/Y-1\" (day/month/year of the period) or "
+			    "\"+5wd after window\" (the 5th working day after "
+			    "the data window ends)"),
+			 what, key);
+}
+
+static bc_due get_due(lua_State *L, int t, const char *what, const char *key,
+		      bool required)
+{
+	bc_due r = {{0, 0, 0}, 0};
+	const char *s = bc_rl_peek_str(L, t, what, key, required);
+	bool ok = !s || bc_due_parse(s, &r);
+	lua_pop(L, 1);
+	if (!ok)
+		due_error(L, what, key);
 	return r;
 }
 
@@ -151,6 +240,8 @@ static int reg_directive(lua_State *L)
 	return 0;
 }
 
+static void read_unit_due(lua_State *L, bc_period_type *p);
+
 static int reg_period_type(lua_State *L)
 {
 	static const char *const keys[] = {"code", "label", "adhoc", "window",
@@ -194,8 +285,122 @@ static int reg_period_type(lua_State *L)
 	p->from = get_day(L, -1, "period_type.window", "from", true);
 	p->to = get_day(L, -1, "period_type.window", "to", true);
 	lua_pop(L, 1);
-	p->unit_due = get_day(L, 1, W, "unit_due", true);
-	p->compile_due = get_day(L, 1, W, "compile_due", true);
+	read_unit_due(L, p);
+	p->compile_due = get_due(L, 1, W, "compile_due", true);
+	return 0;
+}
+
+/* unit_due = { kind = {…}, level = {…} }: the kinds or levels (key) with
+ * their own unit deadlines, from the table at t. */
+static void dues_for(lua_State *L, int t, const char *key,
+		     bc_period_type *p)
+{
+	char what[64];
+	snprintf(what, sizeof what, "period_type.unit_due.%s", key);
+	int ty = lua_getfield(L, t, key);
+	if (ty == LUA_TNIL) {
+		lua_pop(L, 1);
+		return;
+	}
+	if (ty != LUA_TTABLE)
+		bc_sandbox_error(L, N_("period_type{}: unit_due.%s must be a "
+				       "table of ids and deadlines, such as "
+				       "{ xa = \"25/02/Y\" }"),
+				 key);
+	lua_pushnil(L);
+	while (lua_next(L, -2)) {
+		if (lua_type(L, -2) != LUA_TSTRING)
+			bc_sandbox_error(L, N_("period_type{}: unit_due.%s "
+					       "names ids: a key that is no "
+					       "string"),
+					 key);
+		const char *id = lua_tostring(L, -2);
+		bc_due d;
+		if (lua_type(L, -1) != LUA_TSTRING ||
+		    !bc_due_parse(lua_tostring(L, -1), &d))
+			due_error(L, what, id);
+		bc_due_for *f = bc_rl_push_item(L, (void **)&p->unit_due_for,
+						&p->n_unit_due_for, sizeof *f);
+		f->due = d;
+		*(strcmp(key, "kind") == 0 ? &f->kind : &f->level) =
+			bc_rl_dup(L, id);
+		lua_pop(L, 1);
+	}
+	lua_pop(L, 1);
+}
+
+static int cmp_due_for(const void *a, const void *b)
+{
+	const bc_due_for *x = a, *y = b;
+	if (!x->kind != !y->kind)
+		return x->kind ? -1 : 1;
+	return strcmp(x->kind ? x->kind : x->level,
+		      y->kind ? y->kind : y->level);
+}
+
+/* unit_due: one deadline, or { default = …, level = {…}, kind = {…} }. */
+static void read_unit_due(lua_State *L, bc_period_type *p)
+{
+	static const char *const keys[] = {"default", "level", "kind", NULL};
+	if (lua_getfield(L, 1, "unit_due") != LUA_TTABLE) {
+		lua_pop(L, 1);
+		p->unit_due = get_due(L, 1, "period_type", "unit_due", true);
+		return;
+	}
+	int t = lua_gettop(L);
+	bc_rl_check_keys(L, t, "period_type{}.unit_due", keys);
+	p->unit_due = get_due(L, t, "period_type.unit_due", "default", true);
+	dues_for(L, t, "kind", p);
+	dues_for(L, t, "level", p);
+	if (p->n_unit_due_for > 1)
+		qsort(p->unit_due_for, p->n_unit_due_for,
+		      sizeof *p->unit_due_for, cmp_due_for);
+	lua_pop(L, 1);
+}
+
+/* holiday{ from = …, to = …, label = … } or { date = …, label = … }. */
+static int reg_holiday(lua_State *L)
+{
+	static const char *const keys[] = {"date", "from", "to", "label",
+					   "undecided", NULL};
+	bc_rl_check_keys(L, 1, "holiday{}", keys);
+	bc_day_off *h = bc_rl_item(L);
+	bc_rl_origin(L, &h->at);
+	h->label = bc_rl_get_str(L, 1, "holiday", "label", true);
+	h->undecided = bc_rl_get_bool(L, 1, "holiday", "undecided", false);
+	bc_date day = get_date(L, 1, "holiday", "date", false);
+	h->from = get_date(L, 1, "holiday", "from", false);
+	h->to = get_date(L, 1, "holiday", "to", false);
+	bool range = h->from != BC_DATE_NONE || h->to != BC_DATE_NONE;
+	if (day != BC_DATE_NONE && !range)
+		h->from = h->to = day;
+	else if (day != BC_DATE_NONE || h->from == BC_DATE_NONE ||
+		 h->to == BC_DATE_NONE)
+		bc_sandbox_error(L, N_("holiday{}: give its date, or from "
+				       "and to"));
+	if (h->to < h->from)
+		bc_sandbox_error(L, N_("holiday{}: 'to' is before 'from'"));
+	if (h->to - h->from >= 31)
+		bc_sandbox_error(L, N_("holiday{}: longer than 31 days: a "
+				       "date mistyped?"));
+	return 0;
+}
+
+/* working_day{ date = …, label = … }: a weekend day worked. */
+static int reg_working_day(lua_State *L)
+{
+	static const char *const keys[] = {"date", "label", NULL};
+	bc_rl_check_keys(L, 1, "working_day{}", keys);
+	bc_day_worked *w = bc_rl_item(L);
+	bc_rl_origin(L, &w->at);
+	w->label = bc_rl_get_str(L, 1, "working_day", "label", true);
+	w->day = get_date(L, 1, "working_day", "date", true);
+	if (bc_date_weekday(w->day) < 5)
+		bc_sandbox_error(L, N_("working_day{}: %s is no Saturday or "
+				       "Sunday: a weekday is a working day "
+				       "already"),
+				 bc_rl_peek_str(L, 1, "working_day", "date",
+						true));
 	return 0;
 }
 
@@ -431,6 +636,14 @@ const bc_reg bc_registry[BC_REG_N] = {
 			    .json = "channels", .catalogue = true,
 			    .shown = named_shown},
 	[BC_REG_WORDING] = {.name = "wording", .read = bc_rl_wording},
+	[BC_REG_HOLIDAY] = {.name = "holiday", .read = reg_holiday,
+			    ITEMS(holidays, n_holidays, bc_day_off),
+			    .json = "holidays", .show = bc_holiday_json},
+	[BC_REG_WORKING_DAY] = {.name = "working_day", .read = reg_working_day,
+				ITEMS(working_days, n_working_days,
+				      bc_day_worked),
+				.json = "working_days",
+				.show = bc_working_day_json},
 };
 
 /* Makes the registrations globals of the rules and the loader theirs to
@@ -580,13 +793,18 @@ static int day_cmp(bc_dayrule a, bc_dayrule b)
 	return (a.day > b.day) - (a.day < b.day);
 }
 
-static void day_text(bc_dayrule r, char *buf, size_t n)
+/* -1, 0 or 1 as a falls before, with or after b for the same period
+ * (whose window ends on `to`); 2 when that depends on the year.  A count
+ * of working days falls after the window's end. */
+static int due_cmp(const bc_due *a, const bc_due *b, bc_dayrule to)
 {
-	if (r.year_offset)
-		snprintf(buf, n, "%02d/%02d/Y%+d", r.day, r.month,
-			 r.year_offset);
-	else
-		snprintf(buf, n, "%02d/%02d/Y", r.day, r.month);
+	if (!a->workdays && !b->workdays)
+		return day_cmp(a->day, b->day);
+	if (a->workdays && b->workdays)
+		return (a->workdays > b->workdays) - (a->workdays < b->workdays);
+	if (!a->workdays)
+		return day_cmp(a->day, to) <= 0 ? -1 : 2;
+	return day_cmp(b->day, to) <= 0 ? 1 : 2;
 }
 
 /* Errors that make a period type meaningless; found at load. */
@@ -601,7 +819,13 @@ static void check_period_types(bc_rl_loader *ld)
 			bc_rl_problem(ld, &p->at, N_("period type %s: window "
 						     "ends before it starts"),
 				     p->code);
-		if (day_cmp(p->unit_due, p->from) < 0)
+		bool early = !p->unit_due.workdays &&
+			     day_cmp(p->unit_due.day, p->from) < 0;
+		for (size_t k = 0; k < p->n_unit_due_for; k++) {
+			const bc_due *d = &p->unit_due_for[k].due;
+			early |= !d->workdays && day_cmp(d->day, p->from) < 0;
+		}
+		if (early)
 			bc_rl_problem(ld, &p->at, N_("period type %s: unit "
 						     "deadline before the "
 						     "window starts"),
@@ -609,39 +833,197 @@ static void check_period_types(bc_rl_loader *ld)
 	}
 }
 
+/* Every kind and level a unit deadline is given for is declared. */
+static void check_dues_for(bc_rl_loader *ld)
+{
+	const bc_ruleset *rs = ld->rs;
+	for (size_t i = 0; i < rs->n_ptypes; i++) {
+		const bc_period_type *p = &rs->ptypes[i];
+		for (size_t k = 0; k < p->n_unit_due_for; k++) {
+			const bc_due_for *f = &p->unit_due_for[k];
+			if (f->kind && !bc_ruleset_kind(rs, f->kind))
+				bc_rl_problem(ld, &p->at,
+					      N_("period type %s: unit_due "
+						 "names no unit kind '%s'"),
+					      p->code, f->kind);
+			if (f->level && !bc_ruleset_level(rs, f->level))
+				bc_rl_problem(ld, &p->at,
+					      N_("period type %s: unit_due "
+						 "names no level '%s'"),
+					      p->code, f->level);
+		}
+	}
+}
+
+/* Who the unit deadline f is of, as people read it: the label of its
+ * kind or level. */
+static const char *due_for_label(const bc_ruleset *rs, const bc_due_for *f)
+{
+	const bc_named *l = f->level ? bc_ruleset_level(rs, f->level) : NULL;
+	const bc_unit_kind *k = f->kind ? bc_ruleset_kind(rs, f->kind) : NULL;
+	return k ? k->label : l ? l->label : f->kind ? f->kind : f->level;
+}
+
+/* A unit deadline of p before its window ends: who is NULL for p's own. */
+static void lint_before_end(const bc_period_type *p, const bc_due *due,
+			    const char *who, bc_diags *d)
+{
+	char text[BC_DUE_BUF], end[24];
+	if (due->workdays || day_cmp(due->day, p->to) >= 0)
+		return;
+	bc_due_text(due, text);
+	day_text(p->to, end, sizeof end);
+	if (who)
+		bc_diags_add(d, BC_WARNING, p->at.file, p->at.line, NULL, NULL,
+			     N_("period type %s: units of %s are due %s, "
+				"before the data window ends %s; the last days "
+				"are reported as estimates"),
+			     p->code, who, text, end);
+	else
+		bc_diags_add(d, BC_WARNING, p->at.file, p->at.line, NULL, NULL,
+			     N_("period type %s: units are due %s, before the "
+				"data window ends %s; the last days are "
+				"reported as estimates"),
+			     p->code, text, end);
+}
+
+/* Compilation due before a unit deadline of p, as lint_before_end. */
+static void lint_compile_before(const bc_period_type *p, const bc_due *due,
+				const char *who, bc_diags *d)
+{
+	char text[BC_DUE_BUF], comp[BC_DUE_BUF];
+	if (due_cmp(&p->compile_due, due, p->to) != -1)
+		return;
+	bc_due_text(due, text);
+	bc_due_text(&p->compile_due, comp);
+	if (who)
+		bc_diags_add(d, BC_WARNING, p->at.file, p->at.line, NULL, NULL,
+			     N_("period type %s: compilation is due %s, "
+				"before the deadline of %s %s"),
+			     p->code, comp, who, text);
+	else
+		bc_diags_add(d, BC_WARNING, p->at.file, p->at.line, NULL, NULL,
+			     N_("period type %s: compilation is due %s, "
+				"before the units' deadline %s"),
+			     p->code, comp, text);
+}
+
 void bc_ruleset_lint(const bc_ruleset *rs, bc_diags *d)
 {
 	for (size_t i = 0; i < rs->n_ptypes; i++) {
 		const bc_period_type *p = &rs->ptypes[i];
-		char due[24], end[24], comp[24];
+		char end[24], comp[BC_DUE_BUF];
 		if (p->adhoc)
 			continue;
-		day_text(p->unit_due, due, sizeof due);
 		day_text(p->to, end, sizeof end);
-		day_text(p->compile_due, comp, sizeof comp);
-		if (day_cmp(p->unit_due, p->to) < 0)
-			bc_diags_add(d, BC_WARNING, p->at.file, p->at.line,
-				     NULL, NULL,
-				     N_("period type %s: units are due %s, "
-					"before the data window ends %s; the "
-					"last days are reported as estimates"),
-				     p->code, due, end);
-		if (day_cmp(p->compile_due, p->to) < 0)
+		bc_due_text(&p->compile_due, comp);
+		lint_before_end(p, &p->unit_due, NULL, d);
+		if (!p->compile_due.workdays &&
+		    day_cmp(p->compile_due.day, p->to) < 0)
 			bc_diags_add(d, BC_WARNING, p->at.file, p->at.line,
 				     NULL, NULL,
 				     N_("period type %s: compilation is due %s, "
 					"before the data window ends %s"),
 				     p->code, comp, end);
-		if (day_cmp(p->compile_due, p->unit_due) < 0)
-			bc_diags_add(d, BC_WARNING, p->at.file, p->at.line,
-				     NULL, NULL,
-				     N_("period type %s: compilation is due %s, "
-					"before the units' deadline %s"),
-				     p->code, comp, due);
+		lint_compile_before(p, &p->unit_due, NULL, d);
+		for (size_t k = 0; k < p->n_unit_due_for; k++) {
+			const bc_due_for *f = &p->unit_due_for[k];
+			const char *who = due_for_label(rs, f);
+			lint_before_end(p, &f->due, who, d);
+			lint_compile_before(p, &f->due, who, d);
+		}
 	}
 }
 
 /* ---- loading ------------------------------------------------------------ */
+
+static int cmp_off(const void *a, const void *b)
+{
+	const bc_day_off *x = *(const bc_day_off *const *)a,
+			 *y = *(const bc_day_off *const *)b;
+	return (x->from > y->from) - (x->from < y->from);
+}
+
+static int cmp_worked(const void *a, const void *b)
+{
+	const bc_day_worked *x = *(const bc_day_worked *const *)a,
+			    *y = *(const bc_day_worked *const *)b;
+	return (x->day > y->day) - (x->day < y->day);
+}
+
+/* The holidays in order of their first day, each after the last that
+ * overlaps it said to; into h, the calendar's copies. */
+static void holidays_in_order(bc_rl_loader *ld, const bc_day_off **v,
+			      bc_holiday *h)
+{
+	size_t n = ld->rs->n_holidays;
+	for (size_t i = 0; i < n; i++)
+		v[i] = &ld->rs->holidays[i];
+	qsort(v, n, sizeof *v, cmp_off);
+	const bc_day_off *reach = NULL; /* of those before, the last to end */
+	for (size_t i = 0; i < n; i++) {
+		char from[BC_DATE_BUF];
+		bc_date_format(v[i]->from, from);
+		if (reach && v[i]->from <= reach->to)
+			bc_rl_problem(ld, &v[i]->at,
+				      N_("holiday{}: %s falls in the holiday "
+					 "declared at %s:%d too"),
+				      from, reach->at.file, reach->at.line);
+		if (!reach || v[i]->to > reach->to)
+			reach = v[i];
+		h[i] = (bc_holiday){v[i]->from, v[i]->to, v[i]->label,
+				    v[i]->undecided};
+	}
+}
+
+/* The make-up days in order, each declared once and in no holiday of
+ * c; into m, the calendar's copies. */
+static void makeups_in_order(bc_rl_loader *ld, const bc_day_worked **v,
+			     bc_makeup *m, const bc_workcal *c)
+{
+	size_t n = ld->rs->n_working_days;
+	for (size_t i = 0; i < n; i++)
+		v[i] = &ld->rs->working_days[i];
+	qsort(v, n, sizeof *v, cmp_worked);
+	for (size_t i = 0; i < n; i++) {
+		char day[BC_DATE_BUF];
+		bc_date_format(v[i]->day, day);
+		bc_daykind k = bc_workcal_day(c, v[i]->day, NULL);
+		if (i && v[i]->day == v[i - 1]->day)
+			bc_rl_problem(ld, &v[i]->at,
+				      N_("working_day{}: %s is declared at "
+					 "%s:%d already"),
+				      day, v[i - 1]->at.file,
+				      v[i - 1]->at.line);
+		else if (k == BC_DAY_HOLIDAY || k == BC_DAY_UNDECIDED)
+			bc_rl_problem(ld, &v[i]->at,
+				      N_("working_day{}: %s falls in a "
+					 "holiday"),
+				      day);
+		m[i] = (bc_makeup){v[i]->day, v[i]->label};
+	}
+}
+
+/* The calendar working days are counted on: holiday{} and
+ * working_day{}, checked against each other. */
+static bc_err build_calendar(bc_rl_loader *ld)
+{
+	bc_ruleset *rs = ld->rs;
+	size_t nh = rs->n_holidays, nm = rs->n_working_days;
+	bc_holiday *h = bc_arena_alloc(&rs->mem, (nh + 1) * sizeof *h);
+	bc_makeup *m = bc_arena_alloc(&rs->mem, (nm + 1) * sizeof *m);
+	void **order = bc_malloc((nh > nm ? nh : nm) * sizeof *order + 1);
+	if (!h || !m || !order) {
+		bc_free(order);
+		return BC_ERR_NOMEM;
+	}
+	holidays_in_order(ld, (const bc_day_off **)order, h);
+	bc_workcal_init(&rs->cal, h, nh, NULL, 0);
+	makeups_in_order(ld, (const bc_day_worked **)order, m, &rs->cal);
+	bc_workcal_init(&rs->cal, h, nh, m, nm);
+	bc_free(order);
+	return BC_OK;
+}
 
 /* Runs the rules of rs with the registrations offered, then checks the
  * whole; every problem to d. */
@@ -678,6 +1060,8 @@ static bc_err run_rules(bc_ruleset *rs, bc_diags *d)
 	if (rc == BC_OK && !ld.broken) {
 		check_whole(&ld);
 		check_period_types(&ld);
+		check_dues_for(&ld);
+		rc = build_calendar(&ld);
 	}
 	if (ld.problems > BC_RL_LISTED)
 		bc_diags_add(d, BC_ERROR, entry_name, 0, NULL, NULL,
@@ -685,6 +1069,25 @@ static bc_err run_rules(bc_ruleset *rs, bc_diags *d)
 			     ld.problems - BC_RL_LISTED);
 	bc_rl_loader_end(L, &ld);
 	return rc;
+}
+
+/* The rules directory's shared files rs did not include are none of
+ * its own: not in its hash, not kept with it. */
+static void drop_unshared(bc_ruleset *rs)
+{
+	bc_srcset *s = &rs->src;
+	size_t kept = 0;
+	/* File i is looked at before anything is moved onto it. */
+	for (size_t i = 0; i < s->n; i++) {
+		if (!bc_srcset_common(s->v[i].path) ||
+		    bc_sandbox_included(rs->lua, i)) {
+			s->v[kept++] = s->v[i];
+			continue;
+		}
+		bc_free(s->v[i].path);
+		bc_free(s->v[i].text);
+	}
+	s->n = kept;
 }
 
 bc_err bc_ruleset_load(const char *id, bc_srcset *src, const bc_limits *lim,
@@ -705,7 +1108,6 @@ bc_err bc_ruleset_load(const char *id, bc_srcset *src, const bc_limits *lim,
 		return BC_ERR_NOMEM;
 	}
 	bc_srcset_sort(&rs->src);
-	bc_srcset_hash(&rs->src, rs->hash);
 	bc_err rc = bc_sandbox_new(lim, id, &rs->src, &rs->lua);
 	if (rc != BC_OK) {
 		bc_ruleset_free(rs);
@@ -719,8 +1121,42 @@ bc_err bc_ruleset_load(const char *id, bc_srcset *src, const bc_limits *lim,
 		bc_ruleset_free(rs);
 		return rc == BC_ERR_NOMEM ? rc : BC_ERR_RULES;
 	}
+	drop_unshared(rs);
+	bc_srcset_hash(&rs->src, rs->hash);
 	*out = rs;
 	return BC_OK;
+}
+
+/* The shared files of the rules directory dir is in (its parent as the
+ * path names it: a ruleset linked in from elsewhere shares the files of
+ * the directory it is listed in), added to src under "_common/"; a
+ * folder of the ruleset's own of that name is refused. */
+static bc_err read_shared(bc_srcset *src, const char *dir, bc_diags *d)
+{
+	for (size_t i = 0; i < src->n; i++)
+		if (bc_srcset_common(src->v[i].path)) {
+			bc_diags_add(d, BC_ERROR, dir, 0, NULL, NULL,
+				     N_("a ruleset has no folder %s of its own: "
+					"%s/ is the rules directory's, for the "
+					"files its rulesets share"),
+				     BC_SRC_COMMON, BC_SRC_COMMON);
+			return BC_ERR_RULES;
+		}
+	size_t len = strlen(dir);
+	while (len > 1 && dir[len - 1] == '/')
+		len--;
+	while (len && dir[len - 1] != '/')
+		len--;
+	char *root = len > 1 ? bc_strndup(dir, len - 1)
+		     : bc_strdup(len ? "/" : ".");
+	char *shared = root ? bc_sprintf("%s/%s", root, BC_SRC_COMMON) : NULL;
+	struct stat st;
+	bc_err rc = !shared ? BC_ERR_NOMEM : BC_OK;
+	if (rc == BC_OK && stat(shared, &st) == 0 && S_ISDIR(st.st_mode))
+		rc = bc_srcset_read_under(src, root, BC_SRC_COMMON, d);
+	bc_free(shared);
+	bc_free(root);
+	return rc;
 }
 
 bc_err bc_ruleset_load_dir(const char *id, const char *dir,
@@ -729,6 +1165,8 @@ bc_err bc_ruleset_load_dir(const char *id, const char *dir,
 {
 	bc_srcset src = BC_SRCSET_INIT;
 	bc_err rc = bc_srcset_read_dir(&src, dir, d);
+	if (rc == BC_OK)
+		rc = read_shared(&src, dir, d);
 	if (rc != BC_OK) {
 		bc_srcset_free(&src);
 		return rc == BC_ERR_NOMEM ? rc : BC_ERR_RULES;

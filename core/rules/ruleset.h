@@ -5,8 +5,8 @@
  *
  * A ruleset's files only register things, each kind with its struct
  * below: directive{…}, period_type{…}, unit_kind{…}, level{…}, role{…},
- * form{…}, section{…}, responsibility{…}, channel{…} and wording{…}
- * (bc_reg_kind).
+ * form{…}, section{…}, responsibility{…}, channel{…}, wording{…},
+ * holiday{…} and working_day{…} (bc_reg_kind).
  * Each registration is checked as it runs (unknown keys, wrong types,
  * duplicates are errors at the caller's file:line) and copied into the
  * ruleset's arena, which the rest of the program reads and never
@@ -26,6 +26,7 @@
 #include "sandbox.h"
 #include "srcset.h"
 #include "wording.h"
+#include "workday.h"
 
 #include <stdbool.h>
 
@@ -33,6 +34,23 @@
 typedef struct bc_dayrule {
 	int day, month, year_offset;
 } bc_dayrule;
+
+/* When a deadline falls: a day of the period's year, or the
+ * workdays-th working day after the last day of the period's data
+ * window ("+5wd after window"), counted on the ruleset's calendar. */
+typedef struct bc_due {
+	bc_dayrule day; /* when workdays is 0 */
+	int workdays;
+} bc_due;
+
+#define BC_DUE_MAX_WORKDAYS 250 /* about a year of working days */
+#define BC_DUE_BUF 32          /* "+250wd after window", "28/02/Y-1" */
+
+/* The unit deadline of the units of one kind, or of one level. */
+typedef struct bc_due_for {
+	char *kind, *level; /* one of them; the other NULL */
+	bc_due due;
+} bc_due_for;
 
 /* Where a registration was made, for messages. */
 typedef struct bc_origin {
@@ -59,9 +77,31 @@ typedef struct bc_period_type {
 	char *label; /* "Quý I năm {year}", "… số {n} năm {year}" */
 	bool adhoc;  /* window, deadlines and forms given at creation */
 	bool advance; /* unit deadline may be moved earlier by a document */
-	bc_dayrule from, to, unit_due, compile_due;
+	bc_dayrule from, to;
+	/* unit_due: of the units no unit_due_for names (and the period's
+	 * own deadline, bc_period.unit_due) */
+	bc_due unit_due, compile_due;
+	/* Kinds' and levels' own unit deadlines: kinds first, each list in
+	 * id order.  A unit's kind's comes before its level's. */
+	bc_due_for *unit_due_for;
+	size_t n_unit_due_for;
 	bc_origin at;
 } bc_period_type;
+
+/* holiday{…}: days off, from and to included. */
+typedef struct bc_day_off {
+	bc_date from, to;
+	char *label;
+	bool undecided; /* its days are not yet set: counting stops there */
+	bc_origin at;
+} bc_day_off;
+
+/* working_day{…}: a Saturday or Sunday worked in exchange. */
+typedef struct bc_day_worked {
+	bc_date day;
+	char *label;
+	bc_origin at;
+} bc_day_worked;
 
 /* What has only an id and a label: a level, a role, a channel. */
 typedef struct bc_named {
@@ -229,6 +269,11 @@ typedef struct bc_ruleset {
 	size_t n_sections;
 	bc_duty *duties;
 	size_t n_duties;
+	bc_day_off *holidays; /* as registered */
+	size_t n_holidays;
+	bc_day_worked *working_days;
+	size_t n_working_days;
+	bc_workcal cal; /* of both, once loaded: working days are counted */
 	bc_wording wording; /* the words of its documents (wording.h) */
 	/* Every form, field and level that names what it was called
 	 * before, in the order declared (rename.h). */
@@ -253,6 +298,8 @@ typedef enum bc_reg_kind {
 	BC_REG_RESPONSIBILITY,
 	BC_REG_CHANNEL,
 	BC_REG_WORDING,
+	BC_REG_HOLIDAY,
+	BC_REG_WORKING_DAY,
 	BC_REG_N
 } bc_reg_kind;
 
@@ -263,7 +310,10 @@ typedef enum bc_reg_kind {
  */
 bc_err bc_ruleset_load(const char *id, bc_srcset *src, const bc_limits *lim,
 		       bc_ruleset **out, bc_diags *d);
-/* Reads directory dir (named id inside a rules directory) and loads it. */
+/* Reads directory dir (named id inside a rules directory) and loads it,
+ * with the rules directory's shared files (its _common/, which the
+ * rules include as "_common/NAME.lua"): those it includes become part
+ * of the ruleset's files, its hash and what the database keeps of it. */
 bc_err bc_ruleset_load_dir(const char *id, const char *dir,
 			   const bc_limits *lim, bc_ruleset **out,
 			   bc_diags *d);
@@ -327,6 +377,24 @@ char *bc_ruleset_parts_text(const bc_ruleset *rs);
 bc_date bc_dayrule_date(bc_dayrule r, int year);
 /* "28/02/Y", "10/12/Y-1" into r; false when malformed. */
 bool bc_dayrule_parse(const char *s, bc_dayrule *r);
+/* A day rule, or "+5wd after window", into d; false when malformed. */
+bool bc_due_parse(const char *s, bc_due *d);
+/* d as the rules write it, into buf[BC_DUE_BUF]. */
+void bc_due_text(const bc_due *d, char buf[BC_DUE_BUF]);
+/*
+ * The day d falls on for a period of year whose data window ends on
+ * `to`: BC_DAY_WORKING, the day in *out.  When counting working days
+ * stops at a day of a year the calendar of rs does not know
+ * (BC_DAY_UNKNOWN) or of a holiday not yet decided (BC_DAY_UNDECIDED),
+ * that kind, the day in *out.
+ */
+bc_daykind bc_due_date(const bc_ruleset *rs, const bc_due *d, int year,
+		       bc_date to, bc_date *out);
+/* The unit deadline of pt for the units of kind (a kind of rs, or NULL):
+ * its own, else its level's, else pt's own unit_due. */
+const bc_due *bc_period_type_unit_due(const bc_ruleset *rs,
+				      const bc_period_type *pt,
+				      const char *kind);
 
 /* Whether text matches the pattern of table column col, run in the
  * ruleset's sandbox under *b (zero-initialised for a fresh budget: one

@@ -21,6 +21,31 @@ static json_t *day_json(bc_dayrule r)
 	return json_string(buf);
 }
 
+static json_t *due_json(const bc_due *d)
+{
+	char buf[BC_DUE_BUF];
+	bc_due_text(d, buf);
+	return json_string(buf);
+}
+
+/* The kinds' and levels' own unit deadlines: {"kind": {"town": …},
+ * "level": {"xa": …}}, each only when it has one. */
+static json_t *dues_for_json(bc_err *e, const bc_period_type *p)
+{
+	json_t *o = bc_json_made(e, json_object());
+	for (size_t i = 0; i < p->n_unit_due_for; i++) {
+		const bc_due_for *f = &p->unit_due_for[i];
+		const char *by = f->kind ? "kind" : "level";
+		json_t *of = json_object_get(o, by);
+		if (!of)
+			of = bc_json_set(e, o, by, json_object());
+		if (of)
+			bc_json_set(e, of, f->kind ? f->kind : f->level,
+				    due_json(&f->due));
+	}
+	return o;
+}
+
 static json_t *nullable(const char *s)
 {
 	return s ? json_string(s) : json_null();
@@ -164,11 +189,28 @@ json_t *bc_period_type_json(const void *item)
 		bc_json_set(&e, o, "window",
 			    json_pack("{s:o, s:o}", "from", day_json(p->from),
 				      "to", day_json(p->to)));
-		bc_json_set(&e, o, "unit_due", day_json(p->unit_due));
-		bc_json_set(&e, o, "compile_due", day_json(p->compile_due));
+		bc_json_set(&e, o, "unit_due", due_json(&p->unit_due));
+		bc_json_set(&e, o, "compile_due", due_json(&p->compile_due));
 	}
+	if (p->n_unit_due_for)
+		bc_json_set(&e, o, "unit_due_for", dues_for_json(&e, p));
 	bc_json_made(&e, o);
 	return bc_json_whole(o, e);
+}
+
+json_t *bc_holiday_json(const void *item)
+{
+	const bc_day_off *h = item;
+	return json_pack("{s:o, s:o, s:s, s:b}", "from", bc_date_json(h->from),
+			 "to", bc_date_json(h->to), "label", h->label,
+			 "undecided", h->undecided);
+}
+
+json_t *bc_working_day_json(const void *item)
+{
+	const bc_day_worked *w = item;
+	return json_pack("{s:o, s:s}", "date", bc_date_json(w->day), "label",
+			 w->label);
 }
 
 /* A member m of an item as its kind shows it, into o. */

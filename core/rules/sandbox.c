@@ -20,6 +20,7 @@
 struct bc_sandbox {
 	lua_State *L;
 	const bc_srcset *src;
+	bool *included; /* per file of src: include() ran it */
 	char *name;
 	bc_limits lim;
 	size_t used, peak;
@@ -306,7 +307,10 @@ static int sb_include(lua_State *L)
 	const char *path = luaL_checkstring(L, 1);
 	if (!bc_srcset_path_ok(path))
 		return bc_sandbox_error(L, N_("include: '%s' is not a path "
-					      "inside the ruleset directory"), path);
+					      "inside the ruleset directory (a "
+					      "file the rules directory shares "
+					      "is \"_common/NAME.lua\")"),
+					path);
 	lua_rawgetp(L, LUA_REGISTRYINDEX, &INCLUDED);
 	lua_getfield(L, -1, path);
 	if (lua_touserdata(L, -1) == &LOADING)
@@ -315,6 +319,10 @@ static int sb_include(lua_State *L)
 		return 1;
 	lua_pop(L, 1);
 	const bc_srcfile *f = bc_srcset_find(sb->src, path);
+	if (!f && bc_srcset_common(path))
+		return bc_sandbox_error(L, N_("include: no file '%s' in the "
+					      "rules directory's shared "
+					      "files"), path);
 	if (!f)
 		return bc_sandbox_error(L, N_("include: no file '%s' in %s"), path,
 				  sb->name);
@@ -353,6 +361,7 @@ static int sb_include(lua_State *L)
 	}
 	lua_pushvalue(L, -1);
 	lua_setfield(L, -3, path);
+	sb->included[f - sb->src->v] = true;
 	return 1;
 }
 
@@ -733,8 +742,10 @@ bc_err bc_sandbox_new(const bc_limits *lim, const char *name,
 	sb->lim = lim ? *lim : BC_LIMITS_DEFAULT;
 	sb->src = src;
 	sb->name = bc_strdup(name);
-	sb->L = sb->name ? lua_newstate(sb_alloc, sb) : NULL;
+	sb->included = bc_calloc(src->n + 1, sizeof *sb->included);
+	sb->L = sb->name && sb->included ? lua_newstate(sb_alloc, sb) : NULL;
 	if (!sb->L) {
+		bc_free(sb->included);
 		bc_free(sb->name);
 		bc_free(sb);
 		return BC_ERR_NOMEM;
@@ -754,8 +765,14 @@ void bc_sandbox_free(bc_sandbox *sb)
 		return;
 	if (sb->L)
 		lua_close(sb->L);
+	bc_free(sb->included);
 	bc_free(sb->name);
 	bc_free(sb);
+}
+
+bool bc_sandbox_included(const bc_sandbox *sb, size_t i)
+{
+	return sb->included[i];
 }
 
 struct lua_State *bc_sandbox_state(bc_sandbox *sb)

@@ -9,7 +9,9 @@
  * pcall cannot swallow.  Globals are locked: reading an undefined name or
  * assigning a global is an error at file:line.  Code comes only from a
  * bc_srcset, as text (bytecode is refused), through include(path), which
- * runs a file of the same set once and returns what it returned.
+ * runs a file of the same set once and returns what it returned; a
+ * ruleset's set holds the rules directory's shared files it may include
+ * too, under "_common/" (srcset.h).
  */
 #ifndef BC_SANDBOX_H
 #define BC_SANDBOX_H
@@ -108,6 +110,10 @@ int bc_sandbox_raise(struct lua_State *L);
  * (bc_diag.text) while its msg stays English.  Does not return. */
 int bc_sandbox_error(struct lua_State *L, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+
+/* Whether include() has run file i of the sandbox's set (i < the set's
+ * size when the sandbox was made). */
+bool bc_sandbox_included(const bc_sandbox *sb, size_t i);
 
 /* Bytes the state holds now, and the most it held (charges included). */
 size_t bc_sandbox_memory(const bc_sandbox *sb, size_t *peak);

@@ -185,7 +185,19 @@ static bc_err walk(bc_srcset *s, const char *root, const char *rel, int depth,
 
 bc_err bc_srcset_read_dir(bc_srcset *s, const char *dir, bc_diags *d)
 {
-	bc_err rc = walk(s, dir, "", 0, d);
+	return bc_srcset_read_under(s, dir, "", d);
+}
+
+bc_err bc_srcset_read_under(bc_srcset *s, const char *root, const char *sub,
+			    bc_diags *d)
+{
+	bc_err rc = walk(s, root, sub, 0, d);
 	bc_srcset_sort(s);
 	return rc;
+}
+
+bool bc_srcset_common(const char *path)
+{
+	size_t n = strlen(BC_SRC_COMMON);
+	return strncmp(path, BC_SRC_COMMON, n) == 0 && path[n] == '/';
 }

@@ -35,6 +35,16 @@ typedef struct bc_srcset {
 /* Reads every regular *.lua file below dir (symbolic links inside it are
  * skipped).  Problems are reported in d with the file's path. */
 bc_err bc_srcset_read_dir(bc_srcset *s, const char *dir, bc_diags *d);
+/* The same for root/sub, the files' paths beginning "sub/". */
+bc_err bc_srcset_read_under(bc_srcset *s, const char *root, const char *sub,
+			    bc_diags *d);
+
+/* The folder of a rules directory whose files every ruleset of it may
+ * include, as "_common/NAME.lua": no ruleset, and no ruleset's own
+ * folder name. */
+#define BC_SRC_COMMON "_common"
+/* Whether path is one of those shared files ("_common/…"). */
+bool bc_srcset_common(const char *path);
 /* Adds a copy of text under path; BC_ERR_SYNTAX for a path that is
  * absolute, has a ".." or empty component, or is already present;
  * BC_ERR_LIMIT past the limits above, wherever the files come from (a

@@ -78,9 +78,9 @@ static void governs_over_time(void **state)
 	int n;
 	const bc_period_type *pt = bc_ruleset_period_type(q1, "Q1", &n);
 	assert_non_null(pt);
-	assert_int_equal(bc_dayrule_date(pt->unit_due, 2025), ymd(2025, 2, 15));
+	assert_int_equal(bc_dayrule_date(pt->unit_due.day, 2025), ymd(2025, 2, 15));
 	pt = bc_ruleset_period_type(old, "Q1", &n);
-	assert_int_equal(bc_dayrule_date(pt->unit_due, 2024), ymd(2024, 2, 28));
+	assert_int_equal(bc_dayrule_date(pt->unit_due.day, 2024), ymd(2024, 2, 28));
 
 	/* The annual window of 2024 ends 10/12/2024, still under cchc-1131;
 	 * 2025's ends under test-2025. */

@@ -116,9 +116,9 @@ static void shipped_period_types(void **state)
 		dayrule_equal(p->from, w->from.day, w->from.month,
 			      w->from.year_offset);
 		dayrule_equal(p->to, w->to.day, w->to.month, w->to.year_offset);
-		dayrule_equal(p->unit_due, w->unit_due.day, w->unit_due.month,
+		dayrule_equal(p->unit_due.day, w->unit_due.day, w->unit_due.month,
 			      w->unit_due.year_offset);
-		dayrule_equal(p->compile_due, w->compile_due.day,
+		dayrule_equal(p->compile_due.day, w->compile_due.day,
 			      w->compile_due.month, w->compile_due.year_offset);
 		assert_string_equal(p->at.file, "cchc-1131/periods.lua");
 		assert_int_equal(p->at.line, w->line);

@@ -204,6 +204,11 @@ static const struct {
 		N_("How the units reported")},
 	[BC_W_EXPORT_STATUS_DUE] = {"export.status_due",
 		N_("Reports due: {due}. Figures up to {as_of}.")},
+	[BC_W_EXPORT_STATUS_OWN_DUE] = {"export.status_own_due",
+		N_("Each unit's report is due on the day in its row. Figures "
+		   "up to {as_of}.")},
+	[BC_W_EXPORT_STATUS_UNIT_DUE] = {"export.status_unit_due",
+		N_("Due")},
 	[BC_W_EXPORT_STATUS_OWED] = {"export.status_owed",
 		N_("Parts owed")},
 	[BC_W_EXPORT_STATUS_SENT] = {"export.status_sent",

@@ -392,26 +392,31 @@ char *cli_plugin_path(const char *opt)
 			  built ? ":" : "", BC_PLUGIN_DIR);
 }
 
-void cli_parts_print(bc_cli *c, const char *period, const char *parts)
+void cli_parts_write(FILE *f, const bc_ruleset *rs, const char *parts)
 {
-	bc_period p;
-	bc_diags ignore = BC_DIAGS_INIT;
-	bool named = bc_period_get(c->st, c->rb, period, &p, &ignore) == BC_OK;
-	bc_diags_free(&ignore);
-	if (!named) {
-		fprintf(stderr, ": %s", parts);
-		return;
-	}
 	const char *sep = ": ";
 	for (const char *s = parts; *s; sep = ", ") {
 		char id[64];
 		int number, used = 0;
 		if (sscanf(s, "%63s r%d%n", id, &number, &used) != 2)
 			break;
-		fprintf(stderr, "%s", sep);
-		fprintf(stderr, _("%s (revision %d)"),
-			bc_ruleset_part_name(p.rs, id), number);
+		fprintf(f, "%s", sep);
+		fprintf(f, _("%s (revision %d)"), bc_ruleset_part_name(rs, id),
+			number);
 		s += used + strspn(s + used, ", ");
 	}
-	bc_period_free(&p);
+}
+
+void cli_parts_print(bc_cli *c, const char *period, const char *parts)
+{
+	bc_period p;
+	bc_diags ignore = BC_DIAGS_INIT;
+	bool named = bc_period_get(c->st, c->rb, period, &p, &ignore) == BC_OK;
+	bc_diags_free(&ignore);
+	if (named)
+		cli_parts_write(stderr, p.rs, parts);
+	else
+		fprintf(stderr, ": %s", parts);
+	if (named)
+		bc_period_free(&p);
 }

@@ -225,21 +225,6 @@ static json_t *result_json(const bc_repoint *r, const char *doc,
 
 /* ---- the same, for a person ---------------------------------------------- */
 
-/* A part as people call it, by the rules that name it. */
-static const char *part_name(const bc_ruleset *rs, const char *part,
-			     char *buf, size_t n)
-{
-	const bc_form *f = bc_ruleset_form(rs, part);
-	if (f && f->name)
-		snprintf(buf, n, "%s (%s)", f->name, part);
-	else if (!f && rs->directive.report_name &&
-		 !strcmp(part, BC_PART_REPORT))
-		snprintf(buf, n, "%s", rs->directive.report_name);
-	else
-		snprintf(buf, n, "%s", part);
-	return buf;
-}
-
 /* How many units of a list a line names before "and N more". */
 #define UNITS_SHOWN 8
 
@@ -279,10 +264,9 @@ static void parts_print(bc_cli *c, const json_t *list, const bc_ruleset *rs,
 	size_t i;
 	const json_t *e;
 	json_array_foreach(list, i, e) {
-		char name[256];
 		printf("  %s: %s:", what,
-		       part_name(rs, json_string_value(json_object_get(e, "part")),
-				 name, sizeof name));
+		       bc_ruleset_part_name(
+			       rs, json_string_value(json_object_get(e, "part"))));
 		units_print(c, json_object_get(e, "units"));
 		const json_t *got = json_object_get(e, "received");
 		if (json_array_size(got)) {
@@ -348,9 +332,10 @@ static void failing_print(bc_cli *c, bc_repoint *r)
 	for (size_t i = 0; i < r->n_failing; i++) {
 		bc_recheck *f = &r->failing[i];
 		char who[512];
-		printf("  %s: %s (%s)\n",
-		       cli_unit_text(c, f->unit, who, sizeof who), f->file,
-		       f->parts);
+		printf("  %s: %s", cli_unit_text(c, f->unit, who, sizeof who),
+		       f->file);
+		cli_parts_write(stdout, r->to, f->parts);
+		putchar('\n');
 		bc_diags_fold(&f->problems);
 		for (size_t k = 0; k < f->problems.n; k++) {
 			char *line = bc_diag_format(&f->problems.v[k]);

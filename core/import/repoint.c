@@ -223,8 +223,11 @@ static bc_err push_failing(rctx *x, const rebuilt *b, bc_diags *errors)
 			  .sha256 = bc_strdup(b->sha),
 			  .parts = bc_strdup(b->parts)};
 	bc_diags_move(&r->problems, errors);
-	return r->unit && r->file && r->sha256 && r->parts ? BC_OK
-							   : BC_ERR_NOMEM;
+	/* Problems said in part are no list of them. */
+	return r->unit && r->file && r->sha256 && r->parts &&
+			       !r->problems.oom
+		       ? BC_OK
+		       : BC_ERR_NOMEM;
 }
 
 /* Validates the submission rebuilt, as an import would, and keeps its

@@ -628,6 +628,11 @@ bc_err bc_store_begin(bc_store *st, bc_diags *d)
 {
 	if (st->damaged)
 		return refuse_damaged(st, d);
+	/* Prepared before anything is written: undoing a transaction that
+	 * failed because memory ran out must not need memory. */
+	if (!bc_store_stmt(st, SQL_ROLLBACK) &&
+	    st->n_stmts < sizeof st->stmts / sizeof *st->stmts)
+		return bc_store_fail(st, d, N_("database"));
 	bc_err rc = run_cached(st, SQL_BEGIN, d);
 	st->writing = rc == BC_OK;
 	return rc;

@@ -781,8 +781,9 @@ static bc_err compute(bc_store *st, const bc_period *p,
 		  .groups = json_object(), .estimated = json_object(),
 		  .missing = json_object()};
 	bc_unit_list ul;
-	x.rc = x.groups && x.estimated && x.missing ? bc_units_list(st, &ul, d)
-						    : BC_ERR_NOMEM;
+	x.rc = x.groups && x.estimated && x.missing
+		       ? bc_units_as_of(st, p->to, &ul, d)
+		       : BC_ERR_NOMEM;
 	if (x.rc != BC_OK) {
 		json_decref(x.groups);
 		json_decref(x.estimated);
@@ -985,13 +986,28 @@ static bc_err handed(bc_err e, json_t *v, json_t **out)
 	return e;
 }
 
+/* A revision's unit (u) in the version its period sees (uv), on day ?8:
+ * a unit that does not exist then reports nothing in that period. */
+#define UNIT_THEN                                                             \
+	" JOIN unit u ON u.id = r.unit_id JOIN unit_version uv"               \
+	" ON uv.unit_id = u.id AND " BC_UNIT_IN_FORCE("uv", "?8")
+
+/* Binds UNIT_THEN's day, the day p sees, as ISO text in iso, which the
+ * caller keeps while s runs (a copy could fail for memory unseen). */
+static void bind_day(sqlite3_stmt *s, const bc_period *p,
+		     char iso[BC_DATE_BUF])
+{
+	bc_date_format(p->to, iso);
+	sqlite3_bind_text(s, 8, iso, -1, SQLITE_STATIC);
+}
+
 /* The revisions of form ?2 of period ?1 received by ?9, those in
- * force with k = 1, with their unit (u). */
+ * force with k = 1, with their unit (u, uv). */
 #define FORM_IN_FORCE                                                         \
 	"(SELECT r.id, r.unit_id, row_number() OVER ("                        \
 	" PARTITION BY r.unit_id " LATEST ") AS k"                            \
 	" FROM revision_received r WHERE r.period_id = ?1 AND r.part = ?2" RECEIVED    \
-	") r JOIN unit u ON u.id = r.unit_id"
+	") r" UNIT_THEN
 
 bc_err bc_aggregate_form_values(bc_store *st, const bc_period *p,
 				bc_time until, const char *form, json_t **out,
@@ -999,7 +1015,7 @@ bc_err bc_aggregate_form_values(bc_store *st, const bc_period *p,
 {
 	const bc_form *f = bc_ruleset_form(p->rs, form);
 	sqlite3_stmt *s = bc_store_stmt(
-		st, "SELECT u.code, u.kind, v.field, v.num, v.cents, v.txt FROM "
+		st, "SELECT u.code, uv.kind, v.field, v.num, v.cents, v.txt FROM "
 		    FORM_IN_FORCE
 		    " JOIN value v ON v.revision_id = r.id AND v.row = 0"
 		    " AND v.col = '' WHERE r.k = 1");
@@ -1011,6 +1027,8 @@ bc_err bc_aggregate_form_values(bc_store *st, const bc_period *p,
 	sqlite3_bind_int64(s, 1, p->id);
 	sqlite3_bind_text(s, 2, form, -1, NULL);
 	bind_until(s, until);
+	char iso[BC_DATE_BUF];
+	bind_day(s, p, iso);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		int i = f ? bc_field_index(f->fields, f->n_fields, col(s, 2)) : -1;
@@ -1067,7 +1085,7 @@ bc_err bc_aggregate_table_shape(bc_store *st, const bc_period *p,
 				json_t **longest, bc_diags *d)
 {
 	sqlite3_stmt *s = bc_store_stmt(
-		st, "SELECT u.code, u.kind, v.col, length(v.txt) FROM "
+		st, "SELECT u.code, uv.kind, v.col, length(v.txt) FROM "
 		    FORM_IN_FORCE " JOIN value v ON v.revision_id = r.id"
 		    " AND v.field = ?3 AND v.row > 0 WHERE r.k = 1");
 	if (!s)
@@ -1080,6 +1098,8 @@ bc_err bc_aggregate_table_shape(bc_store *st, const bc_period *p,
 	sqlite3_bind_text(s, 2, form, -1, NULL);
 	sqlite3_bind_text(s, 3, table, -1, NULL);
 	bind_until(s, until);
+	char iso[BC_DATE_BUF];
+	bind_day(s, p, iso);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (!reports(p->rs, col(s, 1)))
@@ -1109,12 +1129,12 @@ bc_err bc_aggregate_unit_values(bc_store *st, const bc_period *p,
 				bc_diags *d)
 {
 	sqlite3_stmt *s = bc_store_stmt(
-		st, "SELECT u.kind, r.part, v.field, v.num, v.cents, v.txt FROM ("
+		st, "SELECT uv.kind, r.part, v.field, v.num, v.cents, v.txt FROM ("
 		    " SELECT r.id, r.part, r.unit_id, row_number() OVER ("
 		    "  PARTITION BY r.part " LATEST ") AS k"
 		    " FROM revision_received r JOIN unit u ON u.id = r.unit_id"
 		    " WHERE r.period_id = ?1 AND u.code = ?2" RECEIVED ") r"
-		    " JOIN unit u ON u.id = r.unit_id"
+		    UNIT_THEN
 		    " JOIN value v ON v.revision_id = r.id AND v.row = 0"
 		    " AND v.col = '' WHERE r.k = 1");
 	if (!s)
@@ -1124,6 +1144,8 @@ bc_err bc_aggregate_unit_values(bc_store *st, const bc_period *p,
 	sqlite3_bind_int64(s, 1, p->id);
 	sqlite3_bind_text(s, 2, unit, -1, NULL);
 	bind_until(s, until);
+	char iso[BC_DATE_BUF];
+	bind_day(s, p, iso);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		const bc_field *f = field_of(p->rs, col(s, 1), col(s, 2));

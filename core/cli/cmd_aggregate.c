@@ -290,7 +290,7 @@ static void aggregate_print(bc_cli *c, json_t *a, const bc_period *p,
 	forms_print(&w, a);
 	bc_unit_list ul;
 	if (o->by &&
-	    bc_units_list(c->st, &ul, &c->diags) == BC_OK) {
+	    bc_units_as_of(c->st, p->to, &ul, &c->diags) == BC_OK) {
 		groups_print(&w, json_object_get(a, "by"), &ul);
 		bc_unit_list_free(&ul);
 	}

@@ -38,8 +38,13 @@ typedef struct rctx {
 	bc_repoint *out;
 	size_t cap;
 	bc_diags *d;
-	bc_unit unit; /* the unit of the submission rebuilt, and what it */
-	bc_owed owed; /* owes under the new rules */
+	/* The unit of the submission rebuilt (code), its version on the
+	 * period's day (unit, when it has one: known) and what it owes
+	 * then under the new rules. */
+	char code[BC_UNIT_CODE_MAX + 1];
+	bool known;
+	bc_unit unit;
+	bc_owed owed;
 } rctx;
 
 static void unit_drop(rctx *x)
@@ -48,22 +53,29 @@ static void unit_drop(rctx *x)
 	bc_owed_free(&x->owed);
 	x->unit = (bc_unit){0};
 	x->owed = (bc_owed){0};
+	x->code[0] = '\0';
+	x->known = false;
 }
 
-/* The unit of this code and what it owes now, kept while its
- * submissions come one after another. */
+/* The unit of this code as the moved period sees it and what it owes,
+ * kept while its submissions come one after another.  A unit with no
+ * version on the period's day (the new rules end its window later, say)
+ * is not known: validation says why. */
 static bc_err unit_owed(rctx *x, const char *code)
 {
-	if (x->unit.code && !strcmp(x->unit.code, code))
+	if (!strcmp(x->code, code))
 		return BC_OK;
 	unit_drop(x);
+	snprintf(x->code, sizeof x->code, "%s", code);
 	bc_diags quiet = BC_DIAGS_INIT;
-	bc_err rc = bc_unit_get(x->st, code, &x->unit, &quiet);
+	bc_err rc = bc_unit_get_as_of(x->st, code, x->now->to, &x->unit,
+				      &quiet);
 	bc_diags_free(&quiet);
+	x->known = rc == BC_OK;
 	if (rc == BC_OK)
 		rc = bc_owed_for(x->now, x->unit.kind, x->unit.roles,
 				 x->unit.n_roles, &x->owed);
-	return rc;
+	return rc == BC_ERR_NOT_FOUND ? BC_OK : rc;
 }
 
 /* The revisions in force of a period, a submission's together, with
@@ -123,8 +135,8 @@ static bc_err add_value(bc_submission *sub, const bc_form *old_form,
  * new outline has, and the unit's to write. */
 static bool section_kept(const rctx *x, const char *section)
 {
-	return bc_ruleset_section(x->now->rs, section) &&
-	       bc_owed_may_write(&x->owed, section);
+	return !x->known || (bc_ruleset_section(x->now->rs, section) &&
+			     bc_owed_may_write(&x->owed, section));
 }
 
 /* The values of revision rev (part) into sub, but those the unit no
@@ -202,7 +214,7 @@ static bc_err begin_submission(rctx *x, rebuilt *b, sqlite3_stmt *s)
 static bc_err add_revision(rctx *x, rebuilt *b, sqlite3_stmt *s)
 {
 	const char *part = text(s, C_PART);
-	if (!bc_owed_part(&x->owed, part))
+	if (x->known && !bc_owed_part(&x->owed, part))
 		return BC_OK;
 	if (b->o < sizeof b->parts)
 		b->o += (size_t)snprintf(b->parts + b->o, sizeof b->parts - b->o,
@@ -218,7 +230,7 @@ static bc_err push_failing(rctx *x, const rebuilt *b, bc_diags *errors)
 		    sizeof *out->failing) < 0)
 		return BC_ERR_NOMEM;
 	bc_recheck *r = &out->failing[out->n_failing++];
-	*r = (bc_recheck){.unit = bc_strdup(x->unit.code),
+	*r = (bc_recheck){.unit = bc_strdup(x->code),
 			  .file = bc_strdup(b->file),
 			  .sha256 = bc_strdup(b->sha),
 			  .parts = bc_strdup(b->parts)};
@@ -362,6 +374,8 @@ static bc_err recheck_reports(rctx *x, int64_t move)
 		size_t n;
 		int64_t rev = sqlite3_column_int64(s, 0);
 		rc = unit_owed(x, text(s, 1));
+		if (rc == BC_OK && !x->known)
+			continue;
 		if (rc == BC_OK)
 			rc = written_sections(x, rev, &written, &n);
 		if (rc != BC_OK)

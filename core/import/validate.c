@@ -194,7 +194,7 @@ static const char *attr_text(const bc_attr *a)
 	return t && *t ? a->text : NULL;
 }
 
-static void check_unit(vctx *x, bc_rulebook *rb)
+static void check_unit(vctx *x)
 {
 	const bc_attr *u = &x->s->unit;
 	if (!attr_text(u)) {
@@ -203,14 +203,28 @@ static void check_unit(vctx *x, bc_rulebook *rb)
 			"it"));
 		return;
 	}
-	bc_err rc = bc_unit_get(x->st, u->text, &x->c->unit, x->d);
-	if (rc == BC_ERR_NOT_FOUND)
-		fail(x, at_attr(u), NOTHING,
-		     N_("unknown unit '%s' (see 'baocao units list')"),
-		     u->text);
-	else
+	/* The unit as the period sees it; without a period, as it last
+	 * was, to say at least whether it exists. */
+	const bc_period *p = x->rs ? &x->c->period : NULL;
+	bc_err rc = p ? bc_unit_get_as_of(x->st, u->text, p->to, &x->c->unit,
+					  x->d)
+		      : bc_unit_latest(x->st, u->text, &x->c->unit, x->d);
+	bc_said why = {0};
+	if (rc == BC_ERR_NOT_FOUND && p)
+		rc = bc_unit_absent(x->st, u->text, p->code, p->to, &why, x->d);
+	else if (rc == BC_ERR_NOT_FOUND)
+		bc_said_make(&why, N_("unknown unit '%s' (see 'baocao units "
+				      "list')"),
+			     u->text);
+	if (*why.msg) {
+		words m;
+		snprintf(m.en, sizeof m.en, "%.700s", why.msg);
+		snprintf(m.local, sizeof m.local, "%.700s", why.text);
+		fail_words(x, at_attr(u), NOTHING, &m);
+		bc_unit_free(&x->c->unit);
+	} else {
 		note_rc(x, rc);
-	(void)rb;
+	}
 }
 
 static void check_period(vctx *x, bc_rulebook *rb)
@@ -1614,8 +1628,8 @@ bc_err bc_validate(bc_store *st, bc_rulebook *rb, const bc_submission *s,
 	*out = (bc_checked){.warnings = BC_DIAGS_INIT};
 	vctx x = {.st = st, .s = s, .c = out, .d = d};
 	size_t before = d->errors;
-	check_unit(&x, rb);
 	check_period(&x, rb);
+	check_unit(&x);
 	if (x.rs)
 		check_template_rules(&x);
 	if (x.rs && out->unit.code)

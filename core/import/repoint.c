@@ -116,7 +116,7 @@ static bc_err add_value(bc_submission *sub, const bc_form *old_form,
 	if (table && row == 0) {
 		bool empty = bc_value_number(v, 3, &num) && num.v == 0;
 		return empty ? bc_submission_value(sub, part, field, 0, NULL,
-						   NULL, BC_RAW_EMPTY, 0, NULL)
+						   "[]", BC_RAW_EMPTY, 0, NULL)
 			     : BC_OK;
 	}
 	col = col && *col ? col : NULL;

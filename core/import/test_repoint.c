@@ -267,6 +267,40 @@ static void revision_in_force_checked(void **state)
 	world_close(&w);
 }
 
+/* Another version of late-old, the same forms: a table with a row, a
+ * table sent empty ([]), a form without its total, as stored, pass
+ * again. */
+static void new_version_passes(void **state)
+{
+	world w;
+	late_world(&w);
+	char *edited = test_tmpdir();
+	test_copy_source(edited, "late-old", "tests/rules/late-old");
+	char *dir = test_path(edited, "late-old");
+	char *text = test_read(dir, "ruleset.lua");
+	char *more = malloc(strlen(text) + 32);
+	sprintf(more, "%s\n-- a new version\n", text);
+	test_write(dir, "ruleset.lua", more);
+	free(more);
+	free(text);
+	free(dir);
+	load(&w, edited);
+	assert_int_equal(repoint(&w, (bc_repoint_opts){.apply = true,
+							.doc = "CV 2"}),
+			 BC_OK);
+	for (size_t i = 0; i < w.r.n_failing; i++)
+		test_diags_print(&w.r.failing[i].problems);
+	assert_int_equal(w.r.checked, 3);
+	assert_int_equal(w.r.n_failing, 0);
+	assert_int_equal(w.r.reports, 0);
+	assert_true(w.r.applied);
+	assert_string_equal(w.r.from->id, "late-old");
+	assert_string_equal(w.r.to->id, "late-old");
+	world_close(&w);
+	test_rm_tree(edited);
+	free(edited);
+}
+
 /* A period whose type no ruleset in force knows now stays as it is. */
 static void no_ruleset_now(void **state)
 {
@@ -346,6 +380,7 @@ int main(void)
 		cmocka_unit_test(dry_run_lists_failures),
 		cmocka_unit_test(apply_refused_then_forced),
 		cmocka_unit_test(revision_in_force_checked),
+		cmocka_unit_test(new_version_passes),
 		cmocka_unit_test(no_ruleset_now),
 		cmocka_unit_test(stored_values_pass_again),
 	};

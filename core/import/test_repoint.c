@@ -267,6 +267,20 @@ static void revision_in_force_checked(void **state)
 	world_close(&w);
 }
 
+/* Ruleset name of the rules directory rules becomes a new version of
+ * itself: the same rules, another hash. */
+static void new_version(const char *rules, const char *name)
+{
+	char *dir = test_path(rules, name);
+	char *text = test_read(dir, "ruleset.lua");
+	char *more = malloc(strlen(text) + 32);
+	sprintf(more, "%s\n-- a new version\n", text);
+	test_write(dir, "ruleset.lua", more);
+	free(more);
+	free(text);
+	free(dir);
+}
+
 /* Another version of late-old, the same forms: a table with a row, a
  * table sent empty ([]), a form without its total, as stored, pass
  * again. */
@@ -276,14 +290,7 @@ static void new_version_passes(void **state)
 	late_world(&w);
 	char *edited = test_tmpdir();
 	test_copy_source(edited, "late-old", "tests/rules/late-old");
-	char *dir = test_path(edited, "late-old");
-	char *text = test_read(dir, "ruleset.lua");
-	char *more = malloc(strlen(text) + 32);
-	sprintf(more, "%s\n-- a new version\n", text);
-	test_write(dir, "ruleset.lua", more);
-	free(more);
-	free(text);
-	free(dir);
+	new_version(edited, "late-old");
 	load(&w, edited);
 	assert_int_equal(repoint(&w, (bc_repoint_opts){.apply = true,
 							.doc = "CV 2"}),
@@ -353,15 +360,7 @@ static void stored_values_pass_again(void **state)
 		free(path);
 	}
 	free(dir);
-	/* A new version: the same rules, another hash. */
-	char *rs = test_path(w.old, "cchc-1131");
-	char *text = test_read(rs, "ruleset.lua");
-	char *more = malloc(strlen(text) + 32);
-	sprintf(more, "%s\n-- a new version\n", text);
-	test_write(rs, "ruleset.lua", more);
-	free(more);
-	free(text);
-	free(rs);
+	new_version(w.old, "cchc-1131");
 	load(&w, w.old);
 	assert_int_equal(repoint(&w, (bc_repoint_opts){0}), BC_OK);
 	assert_string_equal(w.r.from->id, "cchc-1131");

@@ -242,6 +242,59 @@ json_t *cli_json_str(const char *s)
 	return s ? json_string(s) : json_null();
 }
 
+json_t *cli_diags_json(const bc_diags *d, bc_severity sev)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < d->n; i++)
+		if (d->v[i].severity == sev) {
+			char *s = bc_diag_format_neutral(&d->v[i]);
+			json_array_append_new(a, json_string(s ? s : ""));
+			bc_free(s);
+		}
+	return a;
+}
+
+static json_t *int_or_null(int n)
+{
+	return n > 0 ? json_integer(n) : json_null();
+}
+
+json_t *cli_problems_json(const bc_diags *d)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < d->n; i++) {
+		const bc_diag *g = &d->v[i];
+		char *s = bc_diag_format_neutral(g);
+		bool cell = g->loc && strchr(g->loc, '!');
+		json_array_append_new(
+			a,
+			json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, "
+				  "s:o, s:o, s:s, s:s, s:I}",
+				  "severity",
+				  g->severity == BC_ERROR ? "error" : "warning",
+				  "line", int_or_null(g->line), "cell",
+				  cli_json_str(cell ? g->loc : NULL), "form",
+				  cli_json_str(g->form), "field",
+				  cli_json_str(g->field), "number",
+				  int_or_null(g->number), "row",
+				  int_or_null(g->row), "column",
+				  cli_json_str(g->col), "column_number",
+				  int_or_null(g->col_number), "check",
+				  cli_json_str(g->check), "message",
+				  g->msg ? g->msg : "", "text", s ? s : "",
+				  "more", (json_int_t)g->more));
+		bc_free(s);
+	}
+	return a;
+}
+
+const char *cli_state_text(bc_state s)
+{
+	static const char *const names[] = {N_("on time"), N_("late"),
+					    N_("partial"), N_("not sent")};
+	return _(names[s]);
+}
+
 void cli_col(FILE *f, const char *s, int width, bool right)
 {
 	size_t w = bc_utf8_width(s);
@@ -339,26 +392,31 @@ char *cli_plugin_path(const char *opt)
 			  built ? ":" : "", BC_PLUGIN_DIR);
 }
 
-void cli_parts_print(bc_cli *c, const char *period, const char *parts)
+void cli_parts_write(FILE *f, const bc_ruleset *rs, const char *parts)
 {
-	bc_period p;
-	bc_diags ignore = BC_DIAGS_INIT;
-	bool named = bc_period_get(c->st, c->rb, period, &p, &ignore) == BC_OK;
-	bc_diags_free(&ignore);
-	if (!named) {
-		fprintf(stderr, ": %s", parts);
-		return;
-	}
 	const char *sep = ": ";
 	for (const char *s = parts; *s; sep = ", ") {
 		char id[64];
 		int number, used = 0;
 		if (sscanf(s, "%63s r%d%n", id, &number, &used) != 2)
 			break;
-		fprintf(stderr, "%s", sep);
-		fprintf(stderr, _("%s (revision %d)"),
-			bc_ruleset_part_name(p.rs, id), number);
+		fprintf(f, "%s", sep);
+		fprintf(f, _("%s (revision %d)"), bc_ruleset_part_name(rs, id),
+			number);
 		s += used + strspn(s + used, ", ");
 	}
-	bc_period_free(&p);
+}
+
+void cli_parts_print(bc_cli *c, const char *period, const char *parts)
+{
+	bc_period p;
+	bc_diags ignore = BC_DIAGS_INIT;
+	bool named = bc_period_get(c->st, c->rb, period, &p, &ignore) == BC_OK;
+	bc_diags_free(&ignore);
+	if (named)
+		cli_parts_write(stderr, p.rs, parts);
+	else
+		fprintf(stderr, ": %s", parts);
+	if (named)
+		bc_period_free(&p);
 }

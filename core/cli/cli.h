@@ -9,7 +9,9 @@
 
 #include "dbcheck.h"
 #include "error.h"
+#include "period.h"
 #include "rulebook.h"
+#include "status.h"
 #include "store.h"
 #include "unit.h"
 
@@ -105,6 +107,15 @@ void cli_counts_text(const bc_check_counts *n, char *buf, size_t size);
 void cli_print_json(json_t *v);
 /* A JSON string of s, or null for NULL. */
 json_t *cli_json_str(const char *s);
+/* The diagnostics of d of severity sev, each a line in English (the
+ * same in every locale). */
+json_t *cli_diags_json(const bc_diags *d, bc_severity sev);
+/* Each problem of d by its ids, beside its text in English: what a
+ * program reads, the same in every locale (docs/cli.md, import). */
+json_t *cli_problems_json(const bc_diags *d);
+
+/* A unit's state as text shows it; --json keeps bc_state_name's ids. */
+const char *cli_state_text(bc_state s);
 
 /* Prints s in a column width terminal columns wide: padded after s, or
  * before it when right; a longer s is printed whole.  Widths are as a
@@ -126,6 +137,8 @@ const char *cli_unit_text(bc_cli *c, const char *code, char *buf, size_t n);
  * report r1", the ids --json gives) as people call them: "Phụ lục 1B
  * (revision 1), …"; by their ids when the period's rules cannot be had. */
 void cli_parts_print(bc_cli *c, const char *period, const char *parts);
+/* The same into f, the parts named by the rules rs. */
+void cli_parts_write(FILE *f, const bc_ruleset *rs, const char *parts);
 
 /* Parses a date argument; prints a usage error if malformed. */
 bool cli_date_arg(const char *usage, const char *opt, const char *s,
@@ -153,5 +166,22 @@ int cmd_status(bc_cli *c, int argc, char **argv);
 int cmd_template(bc_cli *c, int argc, char **argv);
 int cmd_units(bc_cli *c, int argc, char **argv);
 int cmd_period(bc_cli *c, int argc, char **argv);
+/* period rules (cmd_period_rules.c), which cmd_period hands its
+ * arguments to. */
+int cli_period_rules(bc_cli *c, int argc, char **argv);
+
+/* What is said of a period whose recorded rules are no longer those in
+ * force for it (cmd_period_rules.c).  On stderr, a warning naming the
+ * command that moves recorded period p, when it is such a period. */
+void cli_rules_note(bc_cli *c, const bc_period *p);
+/* p's moves to other rules: printed as lines after its own, or, into
+ * the object j of --json, "ruleset_moves" (when there are any) and
+ * "ruleset_in_force" (when it is not p's ruleset). */
+bc_err cli_rules_moves(bc_cli *c, const bc_period *p, json_t *j);
+/* The recorded periods of the database (if there is one) whose rules
+ * are no longer those in force for them, as the JSON array rules list
+ * gives; without --json each is also a warning on stderr.  Needs the
+ * rules loaded. */
+json_t *cli_rules_stale(bc_cli *c);
 
 #endif

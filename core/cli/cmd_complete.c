@@ -24,7 +24,8 @@
 static const struct {
 	const char *cmd, *opts;
 } options[] = {
-	{"period", "--due --doc --from --to --compile-due --forms"},
+	{"period", "--due --doc --from --to --compile-due --forms --apply "
+		   "--force"},
 	{"import", "--received-at --channel --dry-run"},
 	{"status", "--as-of"},
 	{"revision", "--revision --received-at --reason --file"},

@@ -40,54 +40,6 @@ static const char *const usage = N_(
 	"cell: named at the rules' file and line), else 1 when any was\n"
 	"refused.\n");
 
-static json_t *diags_json(const bc_diags *d, bc_severity sev)
-{
-	json_t *a = json_array();
-	for (size_t i = 0; i < d->n; i++)
-		if (d->v[i].severity == sev) {
-			char *s = bc_diag_format_neutral(&d->v[i]);
-			json_array_append_new(a, json_string(s ? s : ""));
-			bc_free(s);
-		}
-	return a;
-}
-
-static json_t *int_or_null(int n)
-{
-	return n > 0 ? json_integer(n) : json_null();
-}
-
-/* Each problem by its ids, beside its text in English: what a program
- * reads, the same in every locale. */
-static json_t *problems_json(const bc_diags *d)
-{
-	json_t *a = json_array();
-	for (size_t i = 0; i < d->n; i++) {
-		const bc_diag *g = &d->v[i];
-		char *s = bc_diag_format_neutral(g);
-		bool cell = g->loc && strchr(g->loc, '!');
-		json_array_append_new(
-			a,
-			json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, "
-				  "s:o, s:o, s:s, s:s, s:I}",
-				  "severity",
-				  g->severity == BC_ERROR ? "error" : "warning",
-				  "line", int_or_null(g->line), "cell",
-				  cli_json_str(cell ? g->loc : NULL), "form",
-				  cli_json_str(g->form), "field",
-				  cli_json_str(g->field), "number",
-				  int_or_null(g->number), "row",
-				  int_or_null(g->row), "column",
-				  cli_json_str(g->col), "column_number",
-				  int_or_null(g->col_number), "check",
-				  cli_json_str(g->check), "message",
-				  g->msg ? g->msg : "", "text", s ? s : "",
-				  "more", (json_int_t)g->more));
-		bc_free(s);
-	}
-	return a;
-}
-
 static json_t *result_json(const char *file, const bc_import_result *r,
 			   const bc_diags *d, int tz_offset)
 {
@@ -110,9 +62,9 @@ static json_t *result_json(const char *file, const bc_import_result *r,
 	return json_pack("{s:s, s:b, s:s?, s:o, s:o, s:o, s:o}", "file", file,
 			 "accepted", r->accepted, "format", r->format,
 			 "submissions", subs, "errors",
-			 diags_json(d, BC_ERROR), "warnings",
-			 diags_json(d, BC_WARNING), "problems",
-			 problems_json(d));
+			 cli_diags_json(d, BC_ERROR), "warnings",
+			 cli_diags_json(d, BC_WARNING), "problems",
+			 cli_problems_json(d));
 }
 
 /* Which time a submission was taken as received at, when neither the

@@ -14,7 +14,8 @@ static const char *const usage = N_(
 	"       baocao period advance PERIOD --due DATE --doc REF\n"
 	"       baocao period add-adhoc CODE --from DATE --to DATE --due DATE "
 	"--doc REF\n"
-	"                               [--compile-due DATE] [--forms a,b]\n\n"
+	"                               [--compile-due DATE] [--forms a,b]\n"
+	"       baocao period rules PERIOD [--doc REF] [--apply [--force]]\n\n"
 	"PERIOD is YYYY-TYPE with a type of the ruleset in force (2023-Q1),\n"
 	"or YYYY-<ad-hoc prefix><n> for an ad-hoc report (2023-DX1).\n"
 	"Period codes are read in either case (2023-q1 is 2023-Q1).\n"
@@ -28,7 +29,10 @@ static const char *const usage = N_(
 	"           advanced_by, those it replaced as superseded_advances.\n"
 	"add-adhoc  creates an ad-hoc report with its own window and\n"
 	"           deadline; --forms names the forms it asks for (ids of\n"
-	"           the ruleset's forms, or report), all when not given\n");
+	"           the ruleset's forms, or report), all when not given\n"
+	"rules      moves a recorded period to the ruleset in force for it\n"
+	"           now, by the document REF, after checking its submissions\n"
+	"           again ('baocao period rules --help')\n");
 
 /* The advances the one in force superseded (all of v but the last),
  * oldest first. */
@@ -190,6 +194,8 @@ static bc_err period_out(bc_cli *c, const bc_period *p, json_t **json)
 	else if (!json)
 		rc = period_print(p, v, n);
 	bc_period_advances_free(v, n);
+	if (rc == BC_OK)
+		rc = cli_rules_moves(c, p, json ? *json : NULL);
 	return rc;
 }
 
@@ -202,11 +208,7 @@ static int period_show(bc_cli *c, const char *code)
 		rc = bc_period_get(c->st, c->rb, code, &p, &c->diags);
 	if (rc != BC_OK)
 		return cli_finish(c, rc);
-	if (p.rules_changed)
-		fprintf(stderr,
-			_("note: %s keeps the version of %s it was recorded "
-			  "with; the rules directory now holds another\n"),
-			p.code, p.rs->id);
+	cli_rules_note(c, &p);
 	rc = period_out(c, &p, c->json ? &j : NULL);
 	if (rc == BC_OK && j)
 		cli_print_json(j);
@@ -306,6 +308,13 @@ int cmd_period(bc_cli *c, int argc, char **argv)
 		{.name = NULL},
 	};
 	const char *pos[2];
+	/* period rules has options of its own. */
+	for (int i = 0; i < argc; i++)
+		if (argv[i][0] != '-') {
+			if (!strcmp(argv[i], "rules"))
+				return cli_period_rules(c, argc, argv);
+			break;
+		}
 	int npos, r = cli_parse(c, argc, argv, opts, pos, 2, &npos, usage);
 	if (r)
 		return r < 0 ? EXIT_USAGE : EXIT_OK;
@@ -318,6 +327,6 @@ int cmd_period(bc_cli *c, int argc, char **argv)
 		return period_advance(c, pos[1], opts);
 	if (npos == 2 && strcmp(sub, "add-adhoc") == 0)
 		return period_adhoc(c, pos[1], opts);
-	return cli_usage_error(usage, _("period: say show, calendar, advance "
-					"or add-adhoc"));
+	return cli_usage_error(usage, _("period: say show, calendar, advance, "
+					"add-adhoc or rules"));
 }

@@ -57,10 +57,12 @@ static int rules_list(bc_cli *c)
 				 "%s on\n"),
 			       from);
 	}
+	json_t *stale = cli_rules_stale(c);
 	if (c->json)
-		cli_print_json(json_pack("{s:o}", "rulesets", arr));
+		cli_print_json(json_pack("{s:o, s:o}", "rulesets", arr,
+					 "periods_to_move", stale));
 	else
-		json_decref(arr);
+		json_decref(arr), json_decref(stale);
 	return EXIT_OK;
 }
 

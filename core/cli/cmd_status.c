@@ -20,14 +20,6 @@ static const char *const usage = N_(
 	"own, where the rules give one: a column then shows it).  DATE is\n"
 	"dd/mm/yyyy or YYYY-MM-DD.\n");
 
-/* A state as text shows it; --json keeps bc_state_name's ids. */
-static const char *state_text(bc_state s)
-{
-	static const char *const names[] = {N_("on time"), N_("late"),
-					    N_("partial"), N_("not sent")};
-	return _(names[s]);
-}
-
 /* s in a column of width, and at least one space after it. */
 static void print_padded(const char *s, int width)
 {
@@ -56,7 +48,7 @@ static columns widths(const bc_status *s)
 		     widest(0, C_("column", "unit")),
 		     widest(0, C_("column", "state")), widest(5, _("received"))};
 	for (int k = BC_STATE_ON_TIME; k <= BC_STATE_MISSING; k++)
-		w.state = widest(w.state, state_text((bc_state)k));
+		w.state = widest(w.state, cli_state_text((bc_state)k));
 	for (size_t i = 0; i < s->n; i++) {
 		w.code = widest(w.code, s->units[i].unit.code);
 		w.name = widest(w.name, s->units[i].unit.name);
@@ -126,7 +118,7 @@ static void status_print(const bc_status *s)
 		bc_date_format_dmy(u->due, due);
 		if (vary)
 			print_padded(due, w_due);
-		print_padded(state_text(u->state), w.state);
+		print_padded(cli_state_text(u->state), w.state);
 		print_parts(s, u, w.got);
 	}
 	size_t n = s->n;

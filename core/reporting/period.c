@@ -382,6 +382,30 @@ bc_err bc_period_get(bc_store *st, bc_rulebook *rb, const char *code,
 	return compute(rs, pt, code, year, out, d);
 }
 
+/* A period's dates as its row keeps them. */
+typedef struct row_dates {
+	char from[BC_DATE_BUF], to[BC_DATE_BUF], due[BC_DATE_BUF],
+		comp[BC_DATE_BUF];
+} row_dates;
+
+static void dates_of(const bc_period *p, row_dates *t)
+{
+	bc_date_format(p->from, t->from);
+	bc_date_format(p->to, t->to);
+	bc_date_format(p->rules_unit_due, t->due);
+	bc_date_format(p->compile_due, t->comp);
+}
+
+/* Binds window_from, window_to, unit_due and compile_due from column
+ * at on. */
+static void bind_dates(sqlite3_stmt *s, int at, const row_dates *t)
+{
+	sqlite3_bind_text(s, at, t->from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, at + 1, t->to, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, at + 2, t->due, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, at + 3, t->comp, -1, SQLITE_STATIC);
+}
+
 /* The row of a period already recorded (by another submission of the
  * same import, say) into *id, or 0. */
 static bc_err recorded_id(bc_store *st, const char *code, int64_t *id,
@@ -411,12 +435,8 @@ bc_err bc_period_record(bc_store *st, bc_period *p, bc_diags *d)
 	rc = bc_store_record_ruleset(st, p->rs, &rsid, d);
 	if (rc != BC_OK)
 		return rc;
-	char from[BC_DATE_BUF], to[BC_DATE_BUF], due[BC_DATE_BUF],
-		comp[BC_DATE_BUF];
-	bc_date_format(p->from, from);
-	bc_date_format(p->to, to);
-	bc_date_format(p->rules_unit_due, due);
-	bc_date_format(p->compile_due, comp);
+	row_dates t;
+	dates_of(p, &t);
 	sqlite3_stmt *s;
 	if (sqlite3_prepare_v2(bc_store_db(st),
 			       "INSERT INTO period (code, type, year, adhoc_no,"
@@ -433,10 +453,7 @@ bc_err bc_period_record(bc_store *st, bc_period *p, bc_diags *d)
 		sqlite3_bind_int(s, 4, p->adhoc_no);
 	sqlite3_bind_int64(s, 5, rsid);
 	sqlite3_bind_text(s, 6, p->label, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 7, from, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 8, to, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 9, due, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 10, comp, -1, SQLITE_STATIC);
+	bind_dates(s, 7, &t);
 	sqlite3_bind_text(s, 11, p->forms, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 12, p->doc, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 13, bc_store_now(st));
@@ -479,39 +496,58 @@ static bc_err insert_override(bc_store *st, bc_period *p, bc_date due,
 	return rc;
 }
 
-bc_err bc_period_advances(bc_store *st, const bc_period *p, bc_advance **out,
-			  size_t *n, bc_diags *d)
+/* Reads one row of s into item (of a list being collected), every
+ * field set even when memory runs out, so that the list frees whole. */
+typedef bc_err (*read_row)(sqlite3_stmt *s, void *item, const void *ud);
+
+/* Runs sql (with id, when not 0, bound to its ?1), each row read by fn
+ * into a new item of *v (size bytes each, *n of them).  On an error
+ * the caller frees the items read. */
+static bc_err collect(bc_store *st, const char *sql, int64_t id, size_t size,
+		      read_row fn, const void *ud, void **v, size_t *n,
+		      const char *doing, bc_diags *d)
 {
-	*out = NULL;
-	*n = 0;
-	if (!p->id)
-		return BC_OK;
 	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(bc_store_db(st),
-			       "SELECT unit_due, doc, recorded_at FROM"
-			       " deadline_override WHERE period_id = ?"
-			       " ORDER BY id",
-			       -1, &s, NULL) != SQLITE_OK)
-		return bc_store_fail(st, d, N_("advances"));
-	sqlite3_bind_int64(s, 1, p->id);
+	*v = NULL;
+	*n = 0;
+	if (sqlite3_prepare_v2(bc_store_db(st), sql, -1, &s, NULL) != SQLITE_OK)
+		return bc_store_fail(st, d, doing);
+	if (id)
+		sqlite3_bind_int64(s, 1, id);
 	size_t cap = 0;
 	bc_err rc = BC_OK;
 	int r;
 	while (rc == BC_OK && (r = sqlite3_step(s)) == SQLITE_ROW) {
-		if (bc_grow((void **)out, &cap, *n + 1, sizeof **out) < 0) {
+		if (bc_grow(v, &cap, *n + 1, size) < 0)
 			rc = BC_ERR_NOMEM;
-			break;
-		}
-		bc_advance *a = &(*out)[(*n)++];
-		*a = (bc_advance){.unit_due = col_date(s, 0),
-				  .doc = col_dup(s, 1),
-				  .recorded_at = sqlite3_column_int64(s, 2)};
-		if (!a->doc)
-			rc = BC_ERR_NOMEM;
+		else
+			rc = fn(s, (char *)*v + (*n)++ * size, ud);
 	}
 	if (rc == BC_OK && r != SQLITE_DONE)
-		rc = bc_store_fail(st, d, N_("advances"));
+		rc = bc_store_fail(st, d, doing);
 	sqlite3_finalize(s);
+	return rc;
+}
+
+static bc_err advance_from_row(sqlite3_stmt *s, void *item, const void *ud)
+{
+	bc_advance *a = item;
+	(void)ud;
+	*a = (bc_advance){.unit_due = col_date(s, 0), .doc = col_dup(s, 1),
+			  .recorded_at = sqlite3_column_int64(s, 2)};
+	return a->doc ? BC_OK : BC_ERR_NOMEM;
+}
+
+bc_err bc_period_advances(bc_store *st, const bc_period *p, bc_advance **out,
+			  size_t *n, bc_diags *d)
+{
+	bc_err rc = p->id ? collect(st,
+				    "SELECT unit_due, doc, recorded_at FROM"
+				    " deadline_override WHERE period_id = ?"
+				    " ORDER BY id",
+				    p->id, sizeof **out, advance_from_row, NULL,
+				    (void **)out, n, N_("advances"), d)
+			  : (*out = NULL, *n = 0, BC_OK);
 	if (rc != BC_OK) {
 		bc_period_advances_free(*out, *n);
 		*out = NULL;
@@ -805,4 +841,267 @@ bc_err bc_period_calendar(bc_store *st, bc_rulebook *rb, int year,
 	*out = v;
 	*n = cnt;
 	return uncounted;
+}
+
+/* ---- the rules a recorded period follows ------------------------------ */
+
+/* The current ruleset for the period of this code and type: a regular
+ * one's type and year decide, an ad-hoc one's the last day of its own
+ * window. */
+static const bc_ruleset *govern_now(const bc_rulebook *rb, const char *code,
+				    const char *type, int year, bool adhoc,
+				    bc_date to)
+{
+	return adhoc ? bc_rulebook_govern(rb, code + 5, year, to)
+		     : bc_rulebook_govern(rb, type, year, BC_DATE_NONE);
+}
+
+const bc_ruleset *bc_period_rules_now(const bc_rulebook *rb,
+				      const bc_period *p)
+{
+	return govern_now(rb, p->code, p->type, p->year, p->adhoc_no != 0,
+			  p->to);
+}
+
+/* p as ruleset to gives it, into *out: a regular period's window,
+ * deadlines and label are to's; an ad-hoc one keeps its own window,
+ * deadlines, forms and document, each form one to knows. */
+static bc_err moved_period(const bc_period *p, const bc_ruleset *to,
+			   bc_period *out, bc_diags *d)
+{
+	int n;
+	char token[BC_PERIOD_CODE_MAX];
+	snprintf(token, sizeof token, "%s", p->code + 5);
+	const bc_period_type *pt = bc_ruleset_period_type(to, token, &n);
+	*out = (bc_period){0};
+	if (!pt) {
+		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
+			     N_("%s: ruleset %s has no period type %s"),
+			     p->code, to->id, p->type);
+		return BC_ERR_REFUSED;
+	}
+	if (!pt->adhoc)
+		return compute(to, pt, p->code, p->year, out, d);
+	for (const char *f = p->forms; f && *f;) {
+		size_t len = strcspn(f, ",");
+		char id[64];
+		snprintf(id, sizeof id, "%.*s", (int)len, f);
+		if (!bc_ruleset_part(to, id)) {
+			bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
+				     N_("%s asks for %s, which is no form of "
+					"ruleset %s"),
+				     p->code, id, to->id);
+			return BC_ERR_REFUSED;
+		}
+		f += len + (f[len] == ',');
+	}
+	*out = *p;
+	out->rs = to;
+	out->advanced_doc = out->forms = out->doc = NULL;
+	out->label = make_label(pt->label, p->year, p->adhoc_no);
+	return out->label ? BC_OK : BC_ERR_NOMEM;
+}
+
+/* The period's row takes what its new rules give it. */
+static bc_err update_row(bc_store *st, const bc_period *np, int64_t rsid,
+			 bc_diags *d)
+{
+	row_dates t;
+	dates_of(np, &t);
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(bc_store_db(st),
+			       "UPDATE period SET ruleset_id = ?, label = ?,"
+			       " window_from = ?, window_to = ?, unit_due = ?,"
+			       " compile_due = ? WHERE id = ?",
+			       -1, &s, NULL) != SQLITE_OK)
+		return bc_store_fail(st, d, N_("period"));
+	sqlite3_bind_int64(s, 1, rsid);
+	sqlite3_bind_text(s, 2, np->label, -1, SQLITE_STATIC);
+	bind_dates(s, 3, &t);
+	sqlite3_bind_int64(s, 7, np->id);
+	int r = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return r == SQLITE_DONE ? BC_OK : bc_store_fail(st, d, N_("period"));
+}
+
+static bc_err insert_move(bc_store *st, const bc_period *p, int64_t from,
+			  int64_t to, const char *doc, int failing,
+			  const char *actor, int64_t *move, bc_diags *d)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(bc_store_db(st),
+			       "INSERT INTO period_move (period_id,"
+			       " from_ruleset, to_ruleset, doc, actor, failing,"
+			       " moved_at) VALUES (?,?,?,?,?,?,?)",
+			       -1, &s, NULL) != SQLITE_OK)
+		return bc_store_fail(st, d, N_("period"));
+	sqlite3_bind_int64(s, 1, p->id);
+	sqlite3_bind_int64(s, 2, from);
+	sqlite3_bind_int64(s, 3, to);
+	sqlite3_bind_text(s, 4, doc, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 5, actor, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 6, failing);
+	sqlite3_bind_int64(s, 7, bc_store_now(st));
+	int r = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (r != SQLITE_DONE)
+		return bc_store_fail(st, d, N_("period"));
+	*move = sqlite3_last_insert_rowid(bc_store_db(st));
+	return BC_OK;
+}
+
+static bc_err audit_move(bc_store *st, const bc_period *p,
+			 const bc_ruleset *to, const char *doc, int failing,
+			 bc_diags *d)
+{
+	char *detail = bc_sprintf("ruleset %s %s -> %s %s by %s; %d "
+				  "submission(s) in force failing",
+				  p->rs->id, p->rs->hash, to->id, to->hash, doc,
+				  failing);
+	bc_err rc = detail ? bc_store_audit(st, "period.rules", p->code,
+					    detail, d)
+			   : BC_ERR_NOMEM;
+	bc_free(detail);
+	return rc;
+}
+
+bc_err bc_period_move(bc_store *st, const bc_period *p, const bc_ruleset *to,
+		      bc_diags *d)
+{
+	bc_period np;
+	int64_t to_id = 0;
+	bc_err rc = moved_period(p, to, &np, d);
+	if (rc == BC_OK)
+		rc = bc_store_record_ruleset(st, to, &to_id, d);
+	np.id = p->id;
+	if (rc == BC_OK)
+		rc = update_row(st, &np, to_id, d);
+	bc_free(np.label);
+	return rc;
+}
+
+bc_err bc_period_move_log(bc_store *st, const bc_period *p,
+			  const bc_ruleset *to, const char *doc, int failing,
+			  int64_t *move, bc_diags *d)
+{
+	int64_t from_id = 0, to_id = 0;
+	bc_err rc = bc_store_record_ruleset(st, p->rs, &from_id, d);
+	if (rc == BC_OK)
+		rc = bc_store_record_ruleset(st, to, &to_id, d);
+	if (rc == BC_OK)
+		rc = audit_move(st, p, to, doc, failing, d);
+	if (rc == BC_OK)
+		rc = insert_move(st, p, from_id, to_id, doc, failing,
+				 bc_store_actor(st), move, d);
+	return rc;
+}
+
+void bc_period_moves_free(bc_move *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		bc_free(v[i].from);
+		bc_free(v[i].from_hash);
+		bc_free(v[i].to);
+		bc_free(v[i].to_hash);
+		bc_free(v[i].doc);
+		bc_free(v[i].actor);
+	}
+	bc_free(v);
+}
+
+static bc_err move_from_row(sqlite3_stmt *s, void *item, const void *ud)
+{
+	bc_move *m = item;
+	(void)ud;
+	*m = (bc_move){.from = col_dup(s, 0), .from_hash = col_dup(s, 1),
+		       .to = col_dup(s, 2), .to_hash = col_dup(s, 3),
+		       .doc = col_dup(s, 4), .actor = col_dup(s, 5),
+		       .failing = sqlite3_column_int(s, 6),
+		       .moved_at = sqlite3_column_int64(s, 7)};
+	return m->from && m->from_hash && m->to && m->to_hash && m->doc &&
+			       m->actor
+		       ? BC_OK
+		       : BC_ERR_NOMEM;
+}
+
+bc_err bc_period_moves(bc_store *st, const bc_period *p, bc_move **out,
+		       size_t *n, bc_diags *d)
+{
+	bc_err rc = p->id ? collect(st,
+				    "SELECT a.code, a.hash, b.code, b.hash,"
+				    " m.doc, m.actor, m.failing, m.moved_at"
+				    " FROM period_move m"
+				    " JOIN ruleset a ON a.id = m.from_ruleset"
+				    " JOIN ruleset b ON b.id = m.to_ruleset"
+				    " WHERE m.period_id = ? ORDER BY m.id",
+				    p->id, sizeof **out, move_from_row, NULL,
+				    (void **)out, n, N_("period"), d)
+			  : (*out = NULL, *n = 0, BC_OK);
+	if (rc != BC_OK) {
+		bc_period_moves_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
+static void stale_free_one(bc_stale *x)
+{
+	bc_free(x->ruleset);
+	bc_free(x->hash);
+}
+
+void bc_period_stale_free(bc_stale *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		stale_free_one(&v[i]);
+	bc_free(v);
+}
+
+/* A recorded period with its ruleset as recorded and the one in force
+ * for it now, stale or not. */
+static bc_err stale_from_row(sqlite3_stmt *s, void *item, const void *ud)
+{
+	bc_stale *x = item;
+	const char *code = (const char *)sqlite3_column_text(s, 0);
+	*x = (bc_stale){.ruleset = col_dup(s, 4), .hash = col_dup(s, 5),
+			.now = govern_now(
+				ud, code, (const char *)sqlite3_column_text(s, 1),
+				sqlite3_column_int(s, 2),
+				sqlite3_column_type(s, 3) != SQLITE_NULL,
+				col_date(s, 6))};
+	snprintf(x->code, sizeof x->code, "%s", code);
+	return x->ruleset && x->hash ? BC_OK : BC_ERR_NOMEM;
+}
+
+static bool is_stale(const bc_stale *x)
+{
+	return x->now &&
+	       (strcmp(x->now->id, x->ruleset) || strcmp(x->now->hash, x->hash));
+}
+
+bc_err bc_period_stale(bc_store *st, const bc_rulebook *rb, bc_stale **out,
+		       size_t *n, bc_diags *d)
+{
+	bc_err rc = collect(st,
+			    "SELECT p.code, p.type, p.year, p.adhoc_no,"
+			    " r.code, r.hash, p.window_to FROM period p"
+			    " JOIN ruleset r ON r.id = p.ruleset_id"
+			    " ORDER BY p.code",
+			    0, sizeof **out, stale_from_row, rb, (void **)out,
+			    n, N_("period"), d);
+	size_t kept = 0;
+	for (size_t i = 0; rc == BC_OK && i < *n; i++)
+		if (is_stale(&(*out)[i]))
+			(*out)[kept++] = (*out)[i];
+		else
+			stale_free_one(&(*out)[i]);
+	if (rc == BC_OK)
+		*n = kept;
+	else {
+		bc_period_stale_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
 }

@@ -142,4 +142,59 @@ bc_err bc_period_calendar(bc_store *st, bc_rulebook *rb, int year,
 			  bc_period **out, size_t *n, bc_diags *d);
 void bc_period_list_free(bc_period *v, size_t n);
 
+/* ---- the rules a recorded period follows ------------------------------ */
+
+/* The current ruleset that would govern p were it not recorded: the one
+ * in force on the last day of its data window (of an ad-hoc period, of
+ * its own window).  NULL when no ruleset in force then knows its
+ * type. */
+const bc_ruleset *bc_period_rules_now(const bc_rulebook *rb,
+				      const bc_period *p);
+
+/* Moves recorded period p to ruleset to (the one in force for it now),
+ * inside the caller's transaction: records to's version (p's stays
+ * stored) and gives the period's row the window, deadlines and label to
+ * gives it (an ad-hoc period keeps its own window, deadlines and forms,
+ * which to must know).  An advance of the deadline stays in force while
+ * it is earlier than to's deadline.  p is left as it was: get the period
+ * again to read it under to, then record the move with
+ * bc_period_move_log.  BC_ERR_REFUSED (why in d) when to has no type for
+ * p or lacks a form an ad-hoc p asks for. */
+bc_err bc_period_move(bc_store *st, const bc_period *p, const bc_ruleset *to,
+		      bc_diags *d);
+/* Appends the move of p (as it was before) to to, with who made it, the
+ * document doc that decided it, both versions and how many submissions
+ * in force failed to's checks (failing), to the period's moves and to
+ * the audit, in the same transaction.  The move's row in *move. */
+bc_err bc_period_move_log(bc_store *st, const bc_period *p,
+			  const bc_ruleset *to, const char *doc, int failing,
+			  int64_t *move, bc_diags *d);
+
+/* One move of a period's rules, as recorded. */
+typedef struct bc_move {
+	char *from, *from_hash; /* the ruleset and version it left */
+	char *to, *to_hash;
+	char *doc, *actor;
+	int failing;
+	bc_time moved_at;
+} bc_move;
+/* Every move of recorded p, oldest first (none for a period not
+ * recorded).  Free *out with bc_period_moves_free. */
+bc_err bc_period_moves(bc_store *st, const bc_period *p, bc_move **out,
+		       size_t *n, bc_diags *d);
+void bc_period_moves_free(bc_move *v, size_t n);
+
+/* A recorded period whose ruleset is no longer the one in force for it:
+ * another ruleset governs it now, or another version of its own. */
+typedef struct bc_stale {
+	char code[BC_PERIOD_CODE_MAX];
+	char *ruleset, *hash;  /* as recorded */
+	const bc_ruleset *now; /* in force for it now (the rulebook's) */
+} bc_stale;
+/* Every such period, by code; read from the database alone (no
+ * recorded version is loaded).  Free *out with bc_period_stale_free. */
+bc_err bc_period_stale(bc_store *st, const bc_rulebook *rb, bc_stale **out,
+		       size_t *n, bc_diags *d);
+void bc_period_stale_free(bc_stale *v, size_t n);
+
 #endif

@@ -995,6 +995,176 @@ static void recorded_period_keeps_shared_holidays(void **state)
 	free(dir);
 }
 
+/* ---- a directive that arrives late -------------------------------------- */
+
+/* The rulebook of the rules directory dir, instead of w's. */
+static void reload(world *w, const char *dir)
+{
+	bc_rulebook_free(w->rb);
+	w->rb = NULL;
+	load_rules(w, dir);
+}
+
+/* Moves recorded period code to the ruleset in force for it now, by
+ * document doc, in a transaction of its own. */
+static void move(world *w, const char *code, const char *doc)
+{
+	bc_period p;
+	int64_t id = 0;
+	get_ok(w, code, &p);
+	const bc_ruleset *now = bc_period_rules_now(w->rb, &p);
+	assert_non_null(now);
+	assert_int_equal(bc_store_begin(w->st, &w->d), BC_OK);
+	assert_int_equal(bc_period_move(w->st, &p, now, &w->d), BC_OK);
+	assert_int_equal(bc_period_move_log(w->st, &p, now, doc, 0, &id, &w->d),
+			 BC_OK);
+	assert_true(id > 0);
+	assert_int_equal(bc_store_commit(w->st, &w->d), BC_OK);
+	bc_period_free(&p);
+}
+
+/* The periods bc_period_stale lists, by code, separated by spaces. */
+static void expect_stale(world *w, const char *want)
+{
+	bc_stale *v;
+	size_t n;
+	char got[256] = "";
+	assert_int_equal(bc_period_stale(w->st, w->rb, &v, &n, &w->d), BC_OK);
+	for (size_t i = 0; i < n; i++) {
+		snprintf(got + strlen(got), sizeof got - strlen(got), "%s%s",
+			 i ? " " : "", v[i].code);
+		assert_string_equal(v[i].now->id, "late-new");
+		assert_string_equal(v[i].ruleset, "late-old");
+	}
+	assert_string_equal(got, want);
+	bc_period_stale_free(v, n);
+}
+
+static void late_directive_moves_period(void **state)
+{
+	char *old = test_rules_late(false), *both = test_rules_late(true);
+	world w;
+	world_open(&w, old);
+	record(&w, "2023-Q1");
+	record(&w, "2022-Q1");
+	reload(&w, both);
+	/* Recorded before late-new arrived: it keeps late-old. */
+	bc_period p;
+	get_ok(&w, "2023-Q1", &p);
+	assert_string_equal(p.rs->id, "late-old");
+	assert_date(p.unit_due, "2023-02-28");
+	assert_string_equal(bc_period_rules_now(w.rb, &p)->id, "late-new");
+	bc_period_free(&p);
+	/* 2022-Q1 is late-old's still. */
+	expect_stale(&w, "2023-Q1");
+
+	move(&w, "2023-Q1", "1131/SNV-CCHC");
+	get_ok(&w, "2023-Q1", &p);
+	assert_string_equal(p.rs->id, "late-new");
+	assert_date(p.unit_due, "2023-02-20");
+	assert_date(p.rules_unit_due, "2023-02-20");
+	assert_date(p.to, "2023-03-10");
+	bc_move *m;
+	size_t n;
+	assert_int_equal(bc_period_moves(w.st, &p, &m, &n, &w.d), BC_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(m[0].from, "late-old");
+	assert_string_equal(m[0].to, "late-new");
+	assert_string_equal(m[0].to_hash, p.rs->hash);
+	assert_string_equal(m[0].doc, "1131/SNV-CCHC");
+	assert_int_equal(m[0].moved_at, 1700000000);
+	bc_period_moves_free(m, n);
+	bc_period_free(&p);
+	expect_stale(&w, "");
+	/* Both versions are kept; the move is in the audit. */
+	assert_int_equal(count_rows(&w, "ruleset"), 2);
+	assert_int_equal(count_rows(&w, "period_move"), 1);
+	world_close(&w);
+	test_rm_tree(old);
+	test_rm_tree(both);
+	free(old);
+	free(both);
+}
+
+/* An advance made under the rules left holds while it is earlier than
+ * the new rules' deadline; a later one no longer counts. */
+static void advance_after_move(void **state)
+{
+	char *old = test_rules_late(false), *both = test_rules_late(true);
+	world w;
+	world_open(&w, old);
+	assert_int_equal(bc_period_advance(w.st, w.rb, "2023-H1",
+					   day("2023-05-20"), "99/UBND-NV",
+					   &w.d),
+			 BC_OK);
+	assert_int_equal(bc_period_advance(w.st, w.rb, "2024-H1",
+					   day("2024-05-10"), "98/UBND-NV",
+					   &w.d),
+			 BC_OK);
+	reload(&w, both);
+	move(&w, "2023-H1", "1131/SNV-CCHC");
+	move(&w, "2024-H1", "1131/SNV-CCHC");
+	bc_period p;
+	get_ok(&w, "2023-H1", &p);
+	assert_date(p.unit_due, "2023-05-15");
+	assert_null(p.advanced_doc);
+	bc_period_free(&p);
+	get_ok(&w, "2024-H1", &p);
+	assert_date(p.unit_due, "2024-05-10");
+	assert_date(p.rules_unit_due, "2024-05-15");
+	assert_string_equal(p.advanced_doc, "98/UBND-NV");
+	bc_period_free(&p);
+	world_close(&w);
+	test_rm_tree(old);
+	test_rm_tree(both);
+	free(old);
+	free(both);
+}
+
+static void adhoc_move(void **state)
+{
+	char *old = test_rules_late(false), *both = test_rules_late(true);
+	world w;
+	world_open(&w, old);
+	bc_adhoc a = {.code = "2023-DX1", .from = day("2023-04-01"),
+		      .to = day("2023-04-30"), .unit_due = day("2023-05-05"),
+		      .compile_due = BC_DATE_NONE, .doc = "12/UBND-NV",
+		      .forms = "vb"};
+	assert_int_equal(bc_period_add_adhoc(w.st, w.rb, &a, &w.d), BC_OK);
+	a.code = "2023-DX2";
+	a.forms = "hs,report";
+	assert_int_equal(bc_period_add_adhoc(w.st, w.rb, &a, &w.d), BC_OK);
+	reload(&w, both);
+	expect_stale(&w, "2023-DX1 2023-DX2");
+
+	/* late-new has no vb: the period that asks for it cannot move. */
+	bc_period p;
+	get_ok(&w, "2023-DX1", &p);
+	assert_int_equal(bc_store_begin(w.st, &w.d), BC_OK);
+	assert_int_equal(bc_period_move(w.st, &p, bc_period_rules_now(w.rb, &p),
+					&w.d),
+			 BC_ERR_REFUSED);
+	bc_store_rollback(w.st);
+	assert_true(test_diags_have(&w.d, "2023-DX1 asks for vb, which is no "
+					  "form of ruleset late-new"));
+	bc_period_free(&p);
+
+	move(&w, "2023-DX2", "1131/SNV-CCHC");
+	get_ok(&w, "2023-DX2", &p);
+	assert_string_equal(p.rs->id, "late-new");
+	assert_date(p.from, "2023-04-01");
+	assert_date(p.unit_due, "2023-05-05");
+	assert_string_equal(p.forms, "hs,report");
+	assert_string_equal(p.doc, "12/UBND-NV");
+	bc_period_free(&p);
+	expect_stale(&w, "2023-DX1");
+	world_close(&w);
+	test_rm_tree(old);
+	test_rm_tree(both);
+	free(old);
+	free(both);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1017,6 +1187,9 @@ int main(void)
 		cmocka_unit_test(missing_holidays_named),
 		cmocka_unit_test(advance_keeps_earlier_own_deadlines),
 		cmocka_unit_test(recorded_period_keeps_shared_holidays),
+		cmocka_unit_test(late_directive_moves_period),
+		cmocka_unit_test(advance_after_move),
+		cmocka_unit_test(adhoc_move),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

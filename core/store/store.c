@@ -226,6 +226,50 @@ static const bc_migration migrations[] = {
 	 "CREATE TRIGGER unit_version_kept BEFORE DELETE ON unit_version"
 	 " BEGIN SELECT RAISE(ABORT, 'unit versions are never deleted'); END;",
 	 "submission revision unit_version unit_predecessor"},
+	/* 6: a recorded period moved to the rules in force for it now (a
+	 * directive that arrived late): each move kept with its document,
+	 * who made it, both ruleset versions and how many submissions in
+	 * force failed the new rules.  A report revision is complete or not
+	 * by the outline of the rules it is read under: revision_recheck
+	 * holds the verdicts a move changed, and revision_received gives
+	 * the latest. */
+	{"CREATE TABLE period_move ("
+	 " id INTEGER PRIMARY KEY,"
+	 " period_id INTEGER NOT NULL REFERENCES period(id),"
+	 " from_ruleset INTEGER NOT NULL REFERENCES ruleset(id),"
+	 " to_ruleset INTEGER NOT NULL REFERENCES ruleset(id),"
+	 " doc TEXT NOT NULL,"
+	 " actor TEXT NOT NULL,"
+	 " failing INTEGER NOT NULL,"
+	 " moved_at INTEGER NOT NULL);"
+	 "CREATE INDEX period_move_period ON period_move(period_id, id);"
+	 "CREATE TRIGGER period_move_kept BEFORE UPDATE ON period_move"
+	 " BEGIN SELECT RAISE(ABORT, 'moves are kept'); END;"
+	 "CREATE TRIGGER period_move_not_deleted BEFORE DELETE ON period_move"
+	 " BEGIN SELECT RAISE(ABORT, 'moves are kept'); END;"
+	 "CREATE TABLE revision_recheck ("
+	 " revision_id INTEGER NOT NULL REFERENCES revision(id),"
+	 " move_id INTEGER NOT NULL REFERENCES period_move(id),"
+	 " complete INTEGER NOT NULL,"
+	 " PRIMARY KEY (revision_id, move_id)) WITHOUT ROWID;"
+	 "CREATE TRIGGER revision_recheck_kept BEFORE UPDATE ON revision_recheck"
+	 " BEGIN SELECT RAISE(ABORT, 'moves are kept'); END;"
+	 "CREATE TRIGGER revision_recheck_not_deleted"
+	 " BEFORE DELETE ON revision_recheck"
+	 " BEGIN SELECT RAISE(ABORT, 'moves are kept'); END;"
+	 "DROP VIEW revision_received;"
+	 "CREATE VIEW revision_received AS SELECT r.id, r.submission_id,"
+	 " r.unit_id, r.period_id, r.part, r.number,"
+	 " coalesce((SELECT k.complete FROM revision_recheck k"
+	 "  WHERE k.revision_id = r.id ORDER BY k.move_id DESC LIMIT 1),"
+	 "  r.complete) AS complete,"
+	 " coalesce(c.received_at, r.received_at) AS received_at,"
+	 " coalesce(c.received_offset, s.received_offset) AS received_offset,"
+	 " r.received_at AS received_as, c.reason AS correction"
+	 " FROM revision r JOIN submission s ON s.id = r.submission_id"
+	 " LEFT JOIN receipt_correction c ON c.id = (SELECT max(k.id)"
+	 "  FROM receipt_correction k WHERE k.submission_id = r.submission_id);",
+	 NULL},
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -622,6 +666,11 @@ bc_err bc_store_set_actor(bc_store *st, const char *actor)
 	return BC_OK;
 }
 
+const char *bc_store_actor(const bc_store *st)
+{
+	return st->actor;
+}
+
 void bc_store_set_clock(bc_store *st, bc_time fixed)
 {
 	st->clock = fixed;
@@ -667,6 +716,11 @@ bc_err bc_store_begin(bc_store *st, bc_diags *d)
 {
 	if (st->damaged)
 		return refuse_damaged(st, d);
+	/* Prepared before anything is written: undoing a transaction that
+	 * failed because memory ran out must not need memory. */
+	if (!bc_store_stmt(st, SQL_ROLLBACK) &&
+	    st->n_stmts < sizeof st->stmts / sizeof *st->stmts)
+		return bc_store_fail(st, d, N_("database"));
 	bc_err rc = run_cached(st, SQL_BEGIN, d);
 	st->writing = rc == BC_OK;
 	return rc;

@@ -50,6 +50,8 @@ int bc_store_schema_latest(void);
 
 /* Who the audit log names (copied); "unknown" until set. */
 bc_err bc_store_set_actor(bc_store *st, const char *actor);
+/* Who the audit log names now (owned by the store). */
+const char *bc_store_actor(const bc_store *st);
 /* Fixes the clock (for reproducible tests); 0 returns to the real one. */
 void bc_store_set_clock(bc_store *st, bc_time fixed);
 bc_time bc_store_now(const bc_store *st);

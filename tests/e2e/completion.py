@@ -136,6 +136,15 @@ def status_periods(t, helpers):
 
 
 @test
+def period_rules(t, helpers):
+    same(t.tab("period", "r", helpers=helpers), ["rules"], "period r<TAB>")
+    check("2023-Q1" in t.tab("period", "rules", "2023-", helpers=helpers),
+          "period rules <TAB> offers no period")
+    same(t.tab("period", "rules", "2023-Q1", "--ap", helpers=helpers),
+         ["--apply"], "period rules PERIOD --ap<TAB>")
+
+
+@test
 def options_of_the_line(t, helpers):
     got = t.tab("export", "2023-Q1", "--f", helpers=helpers)
     same(got, ["--fixed-time", "--format", "--forms"], "export --f<TAB>")

@@ -174,6 +174,15 @@ char *test_rules_over_time(void)
 	return dir;
 }
 
+char *test_rules_late(bool with_late)
+{
+	char *dir = test_tmpdir();
+	test_link_source(dir, "late-old", "tests/rules/late-old");
+	if (with_late)
+		test_link_source(dir, "late-new", "tests/rules/late-new");
+	return dir;
+}
+
 char *test_diag_ids(const bc_diag *g)
 {
 	char row[96] = "";

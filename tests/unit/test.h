@@ -57,6 +57,10 @@ void test_copy_source(const char *dir, const char *name, const char *src);
  * second superseding the first from 2025.  The rulebook reads a whole
  * directory, so each test of rulesets over time assembles its own. */
 char *test_rules_over_time(void);
+/* A scratch rules directory holding a link to the test-only late-old
+ * (tests/rules/late-old) and, with_late, to late-new, the directive
+ * that arrived after 2023-Q1 was recorded under late-old. */
+char *test_rules_late(bool with_late);
 
 /* ---- fixtures: sample data in tests/data/ ----------------------------
  * Sample data in people's words (Vietnamese names, titles, documents)

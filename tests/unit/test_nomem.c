@@ -4,7 +4,8 @@
  * The allocation-failure sweep: each operation — loading the shipped
  * rules, importing a JSON, a CSV and an Excel submission, aggregating a
  * period, exporting it through a plugin (the whole model) and to xlsx,
- * csv and json, writing a template — runs
+ * csv and json, writing a template, moving a period to the rules in
+ * force for it now — runs
  * again and again with the allocator refusing one of its allocations.
  * After each run:
  *
@@ -44,6 +45,7 @@
 #include "digest.h"
 #include "export.h"
 #include "import.h"
+#include "repoint.h"
 #include "rulebook.h"
 #include "ruleset_json.h"
 #include "sandbox.h"
@@ -103,6 +105,7 @@ struct sweep {
 	bc_rulebook *loaded;
 	json_t *json, *json_ref;
 	bc_import_result res, res_ref;
+	bc_repoint moved, moved_ref;
 	char *bytes_ref; /* the file out, with malloc */
 	size_t len_ref;
 	char before[BC_SHA256_HEX];    /* the database as the sweep began */
@@ -291,7 +294,8 @@ static sweep *fixture(const char *rules_dir, const char *units,
 	sw->dir = test_tmpdir();
 	sw->db = test_path(sw->dir, "baocao.db");
 	sw->pristine = test_path(sw->dir, "pristine.db");
-	sw->rules = test_path(test_source_root(), rules_dir);
+	sw->rules = rules_dir[0] == '/' ? strdup(rules_dir)
+					: test_path(test_source_root(), rules_dir);
 	test_mkdir(sw->dir, "out");
 	bc_diags d = BC_DIAGS_INIT;
 	if (bc_rulebook_load(sw->rules, NULL, &sw->rb, &d) != BC_OK) {
@@ -330,6 +334,7 @@ static void fixture_free(sweep *sw)
 		sw->op->drop(sw);
 	json_decref(sw->json_ref);
 	bc_import_result_free(&sw->res_ref);
+	bc_repoint_free(&sw->moved_ref);
 	free(sw->bytes_ref);
 	if (sw->rb)
 		bc_rulebook_free(sw->rb);
@@ -601,6 +606,8 @@ static void reference(sweep *sw, trace *t)
 	sw->json = NULL;
 	sw->res_ref = sw->res;
 	sw->res = (bc_import_result){0};
+	sw->moved_ref = sw->moved;
+	sw->moved = (bc_repoint){0};
 	if (sw->out)
 		sw->bytes_ref = take_output(sw, &sw->len_ref);
 	if (sw->st)
@@ -828,6 +835,42 @@ static bc_err run_template(sweep *sw, bc_diags *d)
 static const op op_template = {"template", run_template, same_bytes,
 			       drop_bytes, true, false};
 
+static bc_err run_repoint(sweep *sw, bc_diags *d)
+{
+	bc_repoint_opts o = {.doc = "1131/SNV-CCHC", .apply = true,
+			     .force = true};
+	return bc_repoint_period(sw->st, sw->rb, PERIOD, &o, &sw->moved, d);
+}
+
+static bool same_recheck(const bc_recheck *a, const bc_recheck *b)
+{
+	bool same = !strcmp(a->unit, b->unit) && !strcmp(a->file, b->file) &&
+		    !strcmp(a->parts, b->parts) &&
+		    a->problems.n == b->problems.n;
+	for (size_t i = 0; same && i < a->problems.n; i++)
+		same = same_text(a->problems.v[i].msg, b->problems.v[i].msg);
+	return same;
+}
+
+static bool same_repoint(sweep *sw)
+{
+	const bc_repoint *a = &sw->moved, *b = &sw->moved_ref;
+	bool same = a->from == b->from && a->to == b->to &&
+		    a->applied == b->applied && a->checked == b->checked &&
+		    a->reports == b->reports && a->n_failing == b->n_failing;
+	for (size_t i = 0; same && i < a->n_failing; i++)
+		same = same_recheck(&a->failing[i], &b->failing[i]);
+	return same;
+}
+
+static void drop_repoint(sweep *sw)
+{
+	bc_repoint_free(&sw->moved);
+}
+
+static const op op_repoint = {"moving a period's rules", run_repoint,
+			      same_repoint, drop_repoint, true, true};
+
 /* ---- the tests --------------------------------------------------------- */
 
 static const char *const units_only[] = {NULL};
@@ -957,6 +1000,31 @@ static void making_template(void **state)
 	fixture_free(sw);
 }
 
+/* 2023-Q1 recorded under late-old, moved to late-new (tests/rules,
+ * tests/data/repoint): a submission fails, is kept with --force. */
+static void moving_rules(void **state)
+{
+	(void)state;
+	static const char *const late[] = {
+		"tests/data/repoint/xa-ky-son.json",
+		"tests/data/repoint/xa-tien-ky.json",
+		"tests/data/repoint/noi-vu.json", NULL};
+	char *old = test_rules_late(false), *both = test_rules_late(true);
+	sweep *sw = fixture(old, "tests/data/repoint/units.csv", late);
+	bc_diags d = BC_DIAGS_INIT;
+	bc_rulebook_free(sw->rb);
+	sw->rb = NULL;
+	assert_int_equal(bc_rulebook_load(both, NULL, &sw->rb, &d), BC_OK);
+	bc_diags_free(&d);
+	sweep_op(sw, &op_repoint);
+	assert_int_equal(sw->moved_ref.n_failing, 1);
+	fixture_free(sw);
+	test_rm_tree(old);
+	test_rm_tree(both);
+	free(old);
+	free(both);
+}
+
 int main(void)
 {
 	/* Before SQLite first runs, and before any test: what it and jansson
@@ -984,6 +1052,7 @@ int main(void)
 		cmocka_unit_test(exporting_json),
 		cmocka_unit_test(exporting_submission),
 		cmocka_unit_test(making_template),
+		cmocka_unit_test(moving_rules),
 	};
 	int failed = cmocka_run_group_tests(tests, NULL, NULL);
 	free(covered.key);

@@ -859,7 +859,7 @@ static void check_dues_for(bc_rl_loader *ld)
  * kind or level. */
 static const char *due_for_label(const bc_ruleset *rs, const bc_due_for *f)
 {
-	const bc_named *l = f->level ? bc_ruleset_level(rs, f->level) : NULL;
+	const bc_level *l = f->level ? bc_ruleset_level(rs, f->level) : NULL;
 	const bc_unit_kind *k = f->kind ? bc_ruleset_kind(rs, f->kind) : NULL;
 	return k ? k->label : l ? l->label : f->kind ? f->kind : f->level;
 }

@@ -4,14 +4,18 @@
 #include "mem.h"
 #include "ruleset_diff.h"
 #include "ruleset_json.h"
+#include "scaffold.h"
 #include "text.h"
 
 #include <string.h>
+#include <sys/stat.h>
 
 static const char *const usage = N_(
 	"usage: baocao rules list\n"
 	"       baocao rules check [DIR]\n"
-	"       baocao rules show RULESET\n\n"
+	"       baocao rules show RULESET\n"
+	"       baocao rules diff A B\n"
+	"       baocao rules new ID --from RULESET\n\n"
 	"list   the rulesets of the rules directory: directive, when each "
 	"is in force,\n       what it replaces and supersedes\n"
 	"check  loads and lints a rules directory (default: --rules) "
@@ -19,7 +23,17 @@ static const char *const usage = N_(
 	"change the exit code; the rules'\n       memory cap and time "
 	"limit count what their registrations keep and do\n"
 	"show   a ruleset's directive, periods, unit kinds, levels and "
-	"roles\n");
+	"roles\n"
+	"diff   what changed from ruleset A to ruleset B: periods, forms, "
+	"fields and\n       their checks, the outline, who owes what; exit "
+	"0 whether or not they\n       differ.  A and B are each a ruleset "
+	"of the rules directory, a ruleset\n       directory (a path with "
+	"a '/') or ID@HASH, a version the database\n       keeps (ID@ "
+	"lists them)\n"
+	"new    a new directive ID in the rules directory, a copy of "
+	"RULESET (named\n       as diff names one) with its directive{} "
+	"to fill in: 'rules check' then\n       lists what is left; never "
+	"written over anything\n");
 
 static int rules_list(bc_cli *c)
 {
@@ -442,9 +456,33 @@ static int dir_side(bc_cli *c, side *s)
 	return rc == BC_OK ? EXIT_OK : cli_finish(c, rc);
 }
 
-/* What the argument of `rules diff` names: ID@HASH a version the
- * database keeps, a path (with a '/') a ruleset directory, else a
- * ruleset of the rules directory. */
+/* A ruleset of the rules directory, loaded alone: one beside it that
+ * does not load stops nothing. */
+static int id_side(bc_cli *c, side *s)
+{
+	struct stat st;
+	char *entry = bc_sprintf("%s/%s/ruleset.lua", c->rules_dir, s->arg);
+	bool there = entry && stat(entry, &st) == 0 && S_ISREG(st.st_mode);
+	bc_free(entry);
+	if (!there) {
+		fprintf(stderr,
+			_("baocao: no ruleset '%s' in %s (see 'baocao rules "
+			  "list')\n"),
+			s->arg, c->rules_dir);
+		return EXIT_USAGE;
+	}
+	char *dir = bc_sprintf("%s/%s", c->rules_dir, s->arg);
+	bc_err rc = dir ? bc_ruleset_load_dir(s->arg, dir, NULL, &s->own,
+					      &c->diags)
+			: BC_ERR_NOMEM;
+	bc_free(dir);
+	s->rs = s->own;
+	return rc == BC_OK ? EXIT_OK : cli_finish(c, rc);
+}
+
+/* What an argument naming a ruleset to compare or begin from names:
+ * ID@HASH a version the database keeps, a path (with a '/') a ruleset
+ * directory, else a ruleset of the rules directory. */
 static int side_load(bc_cli *c, side *s)
 {
 	const char *at = strchr(s->arg, '@');
@@ -452,17 +490,7 @@ static int side_load(bc_cli *c, side *s)
 		return stored_side(c, s, at);
 	if (strchr(s->arg, '/'))
 		return dir_side(c, s);
-	bc_err rc = cli_load_rules(c);
-	if (rc != BC_OK)
-		return cli_finish(c, rc);
-	if (!(s->rs = bc_rulebook_find(c->rb, s->arg))) {
-		fprintf(stderr,
-			_("baocao: no ruleset '%s' in %s (see 'baocao rules "
-			  "list')\n"),
-			s->arg, c->rules_dir);
-		return EXIT_USAGE;
-	}
-	return EXIT_OK;
+	return id_side(c, s);
 }
 
 /* A value as a person reads it, cut to fit a line: a date dd/mm/yyyy,
@@ -682,10 +710,73 @@ static int rules_diff(bc_cli *c, const char *arg_a, const char *arg_b)
 	return r != EXIT_OK ? r : cli_finish(c, rc);
 }
 
+/* ---- rules new ------------------------------------------------------------- */
+
+static void made_print(bc_cli *c, const bc_scaffold *m, const side *from)
+{
+	char fill[256] = "";
+	size_t o = 0;
+	for (const char *const *k = bc_scaffold_to_fill; *k; k++)
+		o += (size_t)snprintf(fill + o, sizeof fill - o, "%s%s",
+				      o ? ", " : "", *k);
+	printf(P_("made %s, a copy of %s (%zu file)\n",
+		  "made %s, a copy of %s (%zu files)\n", m->n_files),
+	       m->dir, from->arg, m->n_files);
+	printf(_("to fill in, in its directive{} (%s:%d): %s\n"), m->entry,
+	       m->line, fill);
+	printf(_("then check it: baocao rules check %s\n"), c->rules_dir);
+	fprintf(stderr, _("baocao: until it is filled in, the rules directory "
+			  "does not load: commands that read the rules stop, "
+			  "saying what is left\n"));
+}
+
+static json_t *made_json(const bc_scaffold *m, const char *id,
+			 const side *from)
+{
+	json_t *fill = json_array();
+	for (const char *const *k = bc_scaffold_to_fill; fill && *k; k++)
+		json_array_append_new(fill, json_string(*k));
+	return json_pack("{s:s, s:s, s:s, s:s, s:I, s:{s:s, s:i}, s:o}",
+			 "ruleset", id, "from", from->rs->id, "from_hash",
+			 from->rs->hash, "dir", m->dir, "files",
+			 (json_int_t)m->n_files, "directive", "file",
+			 m->entry, "line", m->line, "to_fill", fill);
+}
+
+static int rules_new(bc_cli *c, const char *id, const char *from)
+{
+	if (!from)
+		return cli_usage_error(usage, _("rules new: say which ruleset "
+						"it begins from: --from "
+						"RULESET"));
+	if (!bc_ruleset_id_ok(id))
+		return cli_usage_error(usage,
+				       _("rules new: '%s' cannot name a "
+					 "ruleset: lower-case letters, digits, "
+					 "'-' and '_', a letter or a digit "
+					 "first, at most 64"),
+				       id);
+	side src = {from, NULL, NULL};
+	int r = side_load(c, &src);
+	if (r != EXIT_OK)
+		return r;
+	bc_scaffold m;
+	bc_err rc = bc_ruleset_scaffold(src.rs, c->rules_dir, id, &m,
+					&c->diags);
+	if (rc == BC_OK && c->json)
+		cli_print_json(made_json(&m, id, &src));
+	else if (rc == BC_OK)
+		made_print(c, &m, &src);
+	bc_scaffold_free(&m);
+	bc_ruleset_free(src.own);
+	return cli_finish(c, rc);
+}
+
 int cmd_rules(bc_cli *c, int argc, char **argv)
 {
+	cli_opt opts[] = {{.name = "--from", .takes_arg = true}, {0}};
 	const char *pos[3];
-	int npos, r = cli_parse(c, argc, argv, NULL, pos, 3, &npos, usage);
+	int npos, r = cli_parse(c, argc, argv, opts, pos, 3, &npos, usage);
 	if (r)
 		return r < 0 ? EXIT_USAGE : EXIT_OK;
 	if (npos == 1 && strcmp(pos[0], "list") == 0)
@@ -696,8 +787,14 @@ int cmd_rules(bc_cli *c, int argc, char **argv)
 		return rules_show(c, pos[1]);
 	if (npos == 3 && strcmp(pos[0], "diff") == 0)
 		return rules_diff(c, pos[1], pos[2]);
+	if (npos == 2 && strcmp(pos[0], "new") == 0)
+		return rules_new(c, pos[1], opts[0].value);
+	if (opts[0].set)
+		return cli_usage_error(usage, _("rules: --from goes with "
+						"'rules new'"));
 	if (npos)
 		return cli_usage_error(usage, _("bad use of 'rules %s'"),
 				       pos[0]);
-	return cli_usage_error(usage, _("rules: say list, check or show"));
+	return cli_usage_error(usage,
+			       _("rules: say list, check, show, diff or new"));
 }

@@ -5,6 +5,7 @@
 #include "ruleset_diff.h"
 #include "ruleset_json.h"
 #include "scaffold.h"
+#include "template.h"
 #include "text.h"
 
 #include <string.h>
@@ -87,8 +88,10 @@ static int rules_check(bc_cli *c, const char *dir)
 				     &c->diags);
 	if (rb) {
 		bc_rulebook_check(rb, &c->diags);
-		for (size_t i = 0; i < rb->n; i++)
+		for (size_t i = 0; i < rb->n; i++) {
 			bc_ruleset_lint(rb->v[i], &c->diags);
+			bc_template_lint(rb->v[i], &c->diags);
+		}
 	}
 	size_t errors = c->diags.errors, warnings = c->diags.warnings;
 	size_t n = rb ? rb->n : 0;
@@ -779,6 +782,9 @@ int cmd_rules(bc_cli *c, int argc, char **argv)
 	int npos, r = cli_parse(c, argc, argv, opts, pos, 3, &npos, usage);
 	if (r)
 		return r < 0 ? EXIT_USAGE : EXIT_OK;
+	if (opts[0].set && (npos < 1 || strcmp(pos[0], "new")))
+		return cli_usage_error(usage, _("rules: --from goes with "
+						"'rules new'"));
 	if (npos == 1 && strcmp(pos[0], "list") == 0)
 		return rules_list(c);
 	if (npos >= 1 && strcmp(pos[0], "check") == 0)
@@ -789,9 +795,6 @@ int cmd_rules(bc_cli *c, int argc, char **argv)
 		return rules_diff(c, pos[1], pos[2]);
 	if (npos == 2 && strcmp(pos[0], "new") == 0)
 		return rules_new(c, pos[1], opts[0].value);
-	if (opts[0].set)
-		return cli_usage_error(usage, _("rules: --from goes with "
-						"'rules new'"));
 	if (npos)
 		return cli_usage_error(usage, _("bad use of 'rules %s'"),
 				       pos[0]);

@@ -101,8 +101,8 @@ static void directive_text(buf *b, const bc_ruleset *src, const char *id)
 	key_line(b, "reference", "", _("its number and symbol"));
 	key_line(b, "issued", "", _("the day it was issued, YYYY-MM-DD"));
 	puts_(b, "  in_force = { from = \"\" },  -- ");
-	puts_(b, _("the first day of the data windows it governs, "
-		   "YYYY-MM-DD"));
+	puts_(b, _("the day it takes effect: periods whose data window "
+		   "ends from then on come under it, YYYY-MM-DD"));
 	puts_(b, "\n  -- ");
 	puts_(b, _("Kept from the directive it supersedes; check them."));
 	puts_(b, "\n");

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "aggregate.h"
 #include "duty.h"
+#include "rename.h"
 #include "jsonset.h"
 #include "jsonout.h"
 #include "mem.h"
@@ -29,6 +30,7 @@ typedef struct actx {
 	const char **grp_of; /* per unit of the list: its --by group or NULL */
 	const char **grp_code; /* per group index: the --by unit; [0] ALL */
 	size_t n_groups;
+	bool keep_parts; /* finish() leaves indicators' "_parts" */
 	bc_err rc;
 } actx;
 
@@ -482,7 +484,8 @@ static void finish_indicator(actx *x, const char *form, const char *id,
 		any = true;
 	}
 	bc_json_set(&x->rc, o, "total", any ? ratio(tn, td) : json_null());
-	json_object_del(o, "_parts");
+	if (!x->keep_parts)
+		json_object_del(o, "_parts");
 }
 
 static void units_per_form(actx *x)
@@ -774,15 +777,20 @@ static json_t *result(actx *x, const char *grp)
 			  miss ? json_incref(miss) : json_object()));
 }
 
+/* The figures of p; keep_parts keeps each indicator's summed parts
+ * per level ("_parts"), from which a comparison adds levels. */
 static bc_err compute(bc_store *st, const bc_period *p,
-		      const bc_agg_opts *o, json_t **out, bc_diags *d)
+		      const bc_agg_opts *o, bool keep_parts, json_t **out,
+		      bc_diags *d)
 {
 	actx x = {.st = st, .db = bc_store_db(st), .p = p, .rs = p->rs, .d = d,
+		  .keep_parts = keep_parts,
 		  .groups = json_object(), .estimated = json_object(),
 		  .missing = json_object()};
 	bc_unit_list ul;
-	x.rc = x.groups && x.estimated && x.missing ? bc_units_list(st, &ul, d)
-						    : BC_ERR_NOMEM;
+	x.rc = x.groups && x.estimated && x.missing
+		       ? bc_units_as_of(st, p->to, &ul, d)
+		       : BC_ERR_NOMEM;
 	if (x.rc != BC_OK) {
 		json_decref(x.groups);
 		json_decref(x.estimated);
@@ -871,13 +879,129 @@ static json_t *levels_of(bc_err *err, json_t *v)
 	const char *k;
 	json_t *x;
 	json_object_foreach(v, k, x) if (bc_json_is_num(x) || json_is_null(x) ||
-					 (json_is_object(x) && strcmp(k, "rows")))
+					 (json_is_object(x) && strcmp(k, "rows") &&
+					  strcmp(k, "_parts")))
 		bc_json_set(err, o, k, json_incref(x));
 	return o;
 }
 
-/* Adds the previous year to one forms object, and to those of --by. */
-static void add_previous(bc_err *err, json_t *res, json_t *prev)
+/* ---- last year's figures on this year's catalogue -------------------- */
+
+/* The two rulesets a comparison reads across: this period's and the
+ * previous year's (rename.h says what each item was called there). */
+typedef struct across {
+	const bc_ruleset *now, *then;
+} across;
+
+/* Several levels' counts of a count_by field, added value by value. */
+static json_t *counts_added(bc_err *err, json_t *const *v, size_t n)
+{
+	json_t *o = bc_json_made(err, json_object());
+	const char *k;
+	json_t *c;
+	for (size_t i = 0; i < n; i++)
+		json_object_foreach(v[i], k, c) bc_json_set(
+			err, o, k,
+			json_integer(json_integer_value(json_object_get(o, k)) +
+				     json_integer_value(c)));
+	return o;
+}
+
+/* Several levels' sums, added exactly; null when none has one. */
+static json_t *sums_added(bc_err *err, json_t *const *v, size_t n)
+{
+	bc_dec sum = {0}, x;
+	bool any = false;
+	for (size_t i = 0; i < n; i++) {
+		if (!bc_json_get_dec(v[i], &x))
+			continue;
+		if (!bc_dec_add(sum, x, &sum))
+			return json_null(); /* past 18 digits: not guessed */
+		any = true;
+	}
+	return any ? bc_json_dec(sum) : json_null();
+}
+
+/* Several levels' ratio, from their summed parts ("_parts", kept in
+ * the previous year's figures for this). */
+static json_t *ratio_added(json_t *parts, const bc_level *const *lv,
+			   size_t n)
+{
+	bc_dec num = {0}, den = {0}, a, b;
+	bool any = false;
+	for (size_t i = 0; i < n; i++) {
+		json_t *p = json_object_get(parts, lv[i]->id);
+		if (!bc_json_get_dec(json_array_get(p, 0), &a) ||
+		    !bc_json_get_dec(json_array_get(p, 1), &b))
+			continue;
+		if (!bc_dec_add(num, a, &num) || !bc_dec_add(den, b, &den))
+			return json_null();
+		any = true;
+	}
+	return any ? ratio(num, den) : json_null();
+}
+
+/* Last year's value v (a field's or an indicator's) laid on this
+ * year's levels: each level takes the levels of last year it lays over
+ * (bc_level_then), added when several, null when none; the total stays
+ * last year's whole. */
+static json_t *relevel(bc_err *err, json_t *v, const across *a,
+		       bool indicator)
+{
+	size_t most = a->then->n_levels + 1;
+	const bc_level **then = bc_calloc(most, sizeof *then);
+	json_t **vals = bc_calloc(most, sizeof *vals);
+	json_t *o = then && vals ? bc_json_made(err, json_object()) : NULL;
+	if (!o && *err == BC_OK)
+		*err = BC_ERR_NOMEM;
+	for (size_t l = 0; o && l < a->now->n_levels; l++) {
+		size_t n = bc_level_then(&a->now->levels[l], a->then, then);
+		json_t *x = NULL;
+		for (size_t i = 0; i < n; i++)
+			vals[i] = json_object_get(v, then[i]->id);
+		if (n == 1)
+			x = json_incref(vals[0] ? vals[0] : json_null());
+		else if (!n)
+			x = json_null();
+		else if (indicator)
+			x = ratio_added(json_object_get(v, "_parts"), then, n);
+		else if (json_is_object(json_object_get(v, "total")))
+			x = counts_added(err, vals, n);
+		else
+			x = sums_added(err, vals, n);
+		bc_json_set(err, o, a->now->levels[l].id, x);
+	}
+	json_t *total = json_object_get(v, "total");
+	bc_json_set(err, o, "total", json_incref(total ? total : json_null()));
+	bc_free(then);
+	bc_free(vals);
+	return o;
+}
+
+/* prev's value (kind "fields" or "indicators") that value `id` of this
+ * year's form fn was last year, or NULL: the field's own id last year
+ * (renamed_from), an indicator's the same. */
+static json_t *previous_of(json_t *pf, const char *kind, const char *id,
+			   const bc_form *fn, const bc_form *ft)
+{
+	if (!pf || !ft)
+		return NULL;
+	if (!strcmp(kind, "fields")) {
+		int k = fn ? bc_field_index(fn->fields, fn->n_fields, id) : -1;
+		const bc_field *fd =
+			k >= 0 ? bc_field_then(&fn->fields[k], ft) : NULL;
+		if (!fd)
+			return NULL;
+		id = fd->id;
+	}
+	return json_object_get(json_object_get(pf, kind), id);
+}
+
+/* Adds the previous year to one forms object, and to those of --by:
+ * each form and field found under last year's ids, each level under
+ * last year's levels it stands for. */
+static void add_previous(bc_err *err, json_t *res, json_t *prev,
+			 const across *a)
 {
 	const char *grp;
 	json_t *g;
@@ -885,24 +1009,27 @@ static void add_previous(bc_err *err, json_t *res, json_t *prev)
 		add_previous(err, g,
 			     prev ? json_object_get(json_object_get(prev, "by"),
 						    grp)
-				  : NULL);
+				  : NULL,
+			     a);
 	const char *form;
 	json_t *f;
 	json_object_foreach(json_object_get(res, "forms"), form, f) {
-		json_t *pf = prev ? json_object_get(json_object_get(prev, "forms"),
-						    form)
-				  : NULL;
+		const bc_form *fn = bc_ruleset_form(a->now, form);
+		const bc_form *ft = a->then ? bc_form_then(a->now, fn, a->then)
+					    : NULL;
+		json_t *pf = prev && ft ? json_object_get(
+						  json_object_get(prev, "forms"),
+						  ft->id)
+					: NULL;
 		static const char *const kinds[] = {"fields", "indicators"};
 		for (int k = 0; k < 2; k++) {
 			const char *id;
 			json_t *o;
 			json_object_foreach(json_object_get(f, kinds[k]), id, o) {
-				json_t *po = pf ? json_object_get(
-							  json_object_get(pf, kinds[k]),
-							  id)
-						: NULL;
+				json_t *po = previous_of(pf, kinds[k], id, fn, ft);
 				json_t *now = levels_of(err, o);
-				json_t *before = po ? levels_of(err, po) : NULL;
+				json_t *before = po ? relevel(err, po, a, k)
+						    : NULL;
 				json_t *delta = before ? change(err, now, before, k)
 						       : json_null();
 				bc_json_set(err, o, "previous",
@@ -915,6 +1042,206 @@ static void add_previous(bc_err *err, json_t *res, json_t *prev)
 	}
 }
 
+/* The same period a year before p, as "compared" says it, into *pp;
+ * BC_ERR_NOT_FOUND when there is none (an ad-hoc report, a year no
+ * ruleset governs). */
+static bc_err previous_period(bc_store *st, bc_rulebook *rb,
+			      const bc_period *p, bc_period *pp, bc_diags *d)
+{
+	char code[BC_PERIOD_CODE_MAX + 16];
+	snprintf(code, sizeof code, "%04u-%s", (unsigned)(p->year - 1) % 10000u,
+		 p->type);
+	if (p->adhoc_no)
+		return BC_ERR_NOT_FOUND;
+	bc_diags ignore = BC_DIAGS_INIT;
+	bc_err rc = bc_period_get(st, rb, code, pp, &ignore);
+	/* The database failing is no such year. */
+	if (rc != BC_OK && rc != BC_ERR_NOT_FOUND)
+		bc_diags_move(d, &ignore);
+	bc_diags_free(&ignore);
+	return rc;
+}
+
+/* ---- units that continue others (merges, splits) -------------------- */
+
+/* Last year's values of the units a unit continues, each
+ * {form: {field: value}} (bc_aggregate_unit_values). */
+typedef struct then_values {
+	json_t **v;
+	size_t n;
+} then_values;
+
+/* The sum over tv of last year's value of field fd (this year's) of
+ * form fn: under what the form and field were called then, every unit
+ * having one, added only for counts and amounts (one unit's number
+ * stands alone); null otherwise. */
+static json_t *then_sum(const across *a, const then_values *tv,
+			const bc_form *fn, const bc_field *fd)
+{
+	const bc_form *ft = bc_form_then(a->now, fn, a->then);
+	const bc_field *old = bc_field_then(fd, ft);
+	bool addable = fd->type == BC_T_INT || fd->type == BC_T_MONEY;
+	bc_dec sum = {0}, x;
+	if (!old || !tv->n || (tv->n > 1 && !addable))
+		return json_null();
+	for (size_t k = 0; k < tv->n; k++)
+		if (!bc_json_get_dec(json_object_get(json_object_get(tv->v[k],
+								     ft->id),
+						     old->id),
+				     &x) ||
+		    !bc_dec_add(sum, x, &sum))
+			return json_null();
+	return bc_json_dec(sum);
+}
+
+/* now − then in percent of then, to one decimal; null without both or
+ * when then is 0. */
+static json_t *pct_change(json_t *now, json_t *then)
+{
+	if (!bc_json_is_num(now) || !bc_json_is_num(then) ||
+	    bc_json_num_value(then) == 0)
+		return json_null();
+	double b = bc_json_num_value(then);
+	return num_json((bc_json_num_value(now) - b) / b * 100, 1);
+}
+
+/* A unit's numbers this year beside those of the units it continues
+ * last year ({form: {field: {"value", "previous", "change_pct"}}}),
+ * previous null through a split. */
+static json_t *unit_compared(bc_err *err, const across *a, json_t *now,
+			     const then_values *tv, bool split)
+{
+	json_t *forms = bc_json_made(err, json_object());
+	for (size_t i = 0; i < a->now->n_forms; i++) {
+		const bc_form *fn = &a->now->forms[i];
+		json_t *fv = json_object_get(now, fn->id), *fo = NULL;
+		for (size_t k = 0; fv && k < fn->n_fields; k++) {
+			json_t *v = json_object_get(fv, fn->fields[k].id);
+			if (!bc_json_is_num(v) || fn->fields[k].type == BC_T_TABLE)
+				continue;
+			json_t *prev = split ? json_null()
+					     : then_sum(a, tv, fn, &fn->fields[k]);
+			if (!fo)
+				fo = bc_json_set(err, forms, fn->id,
+						 json_object());
+			bc_json_set(err, fo, fn->fields[k].id,
+				    json_pack("{s:O, s:o, s:o}", "value", v,
+					      "previous", prev, "change_pct",
+					      pct_change(v, prev)));
+		}
+	}
+	return forms;
+}
+
+/* The entry of "lineage" for a unit that continues others (l):
+ * {"from": [codes], "split": bool, "forms": unit_compared}. */
+static json_t *lineage_entry(bc_store *st, const bc_period *p,
+			     const bc_period *pp, const across *a,
+			     const bc_lineage *l, bc_time until, bc_err *rc,
+			     bc_diags *d)
+{
+	json_t *now = NULL, *from = bc_json_made(rc, json_array());
+	then_values tv = {bc_calloc(l->n_from + 1, sizeof *tv.v), 0};
+	if (!tv.v && *rc == BC_OK)
+		*rc = BC_ERR_NOMEM;
+	if (*rc == BC_OK)
+		*rc = bc_aggregate_unit_values(st, p, until, l->code, &now, d);
+	for (size_t k = 0; *rc == BC_OK && k < l->n_from; k++) {
+		bc_json_push(rc, from, json_string(l->from[k]));
+		if (*rc == BC_OK)
+			*rc = bc_aggregate_unit_values(st, pp, until,
+						       l->from[k], &tv.v[tv.n++],
+						       d);
+	}
+	json_t *o = *rc == BC_OK
+			    ? json_pack("{s:O, s:b, s:o}", "from", from, "split",
+					l->split, "forms",
+					unit_compared(rc, a, now, &tv, l->split))
+			    : NULL;
+	bc_json_made(rc, o);
+	for (size_t k = 0; k < tv.n; k++)
+		json_decref(tv.v[k]);
+	bc_free(tv.v);
+	json_decref(now);
+	json_decref(from);
+	return o;
+}
+
+/* Whether the unit with code reports in p (its kind has a level). */
+static bool reports_in(bc_store *st, const bc_period *p, const char *code,
+		       bc_err *rc, bc_diags *d)
+{
+	bc_unit u;
+	bc_err e = bc_unit_get_as_of(st, code, p->to, &u, d);
+	if (e != BC_OK) {
+		if (e != BC_ERR_NOT_FOUND && *rc == BC_OK)
+			*rc = e;
+		return false;
+	}
+	const bc_unit_kind *k = bc_ruleset_kind(p->rs, u.kind);
+	bool r = k && k->level;
+	bc_unit_free(&u);
+	return r;
+}
+
+/* "lineage": each unit of p that reports and continues units other
+ * than itself in pp (merged into it, or it was split from them), with
+ * its figures beside theirs. */
+static json_t *lineage_json(bc_store *st, const bc_period *p,
+			    const bc_period *pp, const across *a,
+			    bc_time until, bc_err *rc, bc_diags *d)
+{
+	bc_lineage_map m;
+	json_t *out = bc_json_made(rc, json_object());
+	if (*rc == BC_OK)
+		*rc = bc_units_lineage(st, p->to, pp->to, &m, d);
+	if (*rc != BC_OK)
+		return out;
+	for (size_t i = 0; *rc == BC_OK && i < m.n; i++) {
+		const bc_lineage *l = &m.v[i];
+		if (!l->n_from || (l->n_from == 1 && l->from_ids[0] == l->id &&
+				   !l->split) ||
+		    !reports_in(st, p, l->code, rc, d))
+			continue;
+		json_t *e = lineage_entry(st, p, pp, a, l, until, rc, d);
+		bc_json_set(rc, out, l->code, e);
+	}
+	bc_lineage_map_free(&m);
+	return out;
+}
+
+/* Adds the same period a year before to *out: its figures laid on
+ * this year's forms, fields and levels, and which period and ruleset
+ * they are ("compared"). */
+static bc_err compare(bc_store *st, bc_rulebook *rb, const bc_period *p,
+		      const bc_agg_opts *o, json_t *out, bc_diags *d)
+{
+	bc_period pp;
+	json_t *prev = NULL;
+	across a = {.now = p->rs};
+	bc_err rc = previous_period(st, rb, p, &pp, d);
+	if (rc == BC_ERR_NOT_FOUND) {
+		add_previous(&rc, out, NULL, &a);
+		return BC_OK;
+	}
+	if (rc != BC_OK)
+		return rc;
+	a.then = pp.rs;
+	bc_agg_opts po = {.by = o->by, .until = o->until};
+	rc = compute(st, &pp, &po, true, &prev, d);
+	if (rc == BC_OK) {
+		add_previous(&rc, out, prev, &a);
+		bc_json_set(&rc, out, "compared",
+			    json_pack("{s:s, s:s}", "period", pp.code,
+				      "ruleset", pp.rs->id));
+		bc_json_set(&rc, out, "lineage",
+			    lineage_json(st, p, &pp, &a, o->until, &rc, d));
+	}
+	json_decref(prev);
+	bc_period_free(&pp);
+	return rc;
+}
+
 bc_err bc_aggregate(bc_store *st, bc_rulebook *rb, const char *period,
 		    const bc_agg_opts *o, json_t **out, bc_diags *d)
 {
@@ -922,30 +1249,9 @@ bc_err bc_aggregate(bc_store *st, bc_rulebook *rb, const char *period,
 	bc_err rc = bc_period_get(st, rb, period, &p, d);
 	if (rc != BC_OK)
 		return rc;
-	rc = compute(st, &p, o, out, d);
+	rc = compute(st, &p, o, false, out, d);
 	if (rc == BC_OK && o->compare) {
-		json_t *prev = NULL;
-		bc_period pp;
-		char code[BC_PERIOD_CODE_MAX + 16];
-		snprintf(code, sizeof code, "%04u-%s",
-			 (unsigned)(p.year - 1) % 10000u, p.type);
-		bc_diags ignore = BC_DIAGS_INIT;
-		/* An ad-hoc report, or a year no ruleset governs, has no
-		 * previous period; the database failing is no such year. */
-		bc_err prc = p.adhoc_no ? BC_ERR_NOT_FOUND
-					: bc_period_get(st, rb, code, &pp, &ignore);
-		if (prc == BC_OK) {
-			bc_agg_opts po = {.by = o->by, .until = o->until};
-			rc = compute(st, &pp, &po, &prev, d);
-			bc_period_free(&pp);
-		} else if (prc != BC_ERR_NOT_FOUND) {
-			bc_diags_move(d, &ignore);
-			rc = prc;
-		}
-		bc_diags_free(&ignore);
-		if (rc == BC_OK)
-			add_previous(&rc, *out, prev);
-		json_decref(prev);
+		rc = compare(st, rb, &p, o, *out, d);
 		if (rc != BC_OK) {
 			json_decref(*out);
 			*out = NULL;
@@ -985,13 +1291,28 @@ static bc_err handed(bc_err e, json_t *v, json_t **out)
 	return e;
 }
 
+/* A revision's unit (u) in the version its period sees (uv), on day ?8:
+ * a unit that does not exist then reports nothing in that period. */
+#define UNIT_THEN                                                             \
+	" JOIN unit u ON u.id = r.unit_id JOIN unit_version uv"               \
+	" ON uv.unit_id = u.id AND " BC_UNIT_IN_FORCE("uv", "?8")
+
+/* Binds UNIT_THEN's day, the day p sees, as ISO text in iso, which the
+ * caller keeps while s runs (a copy could fail for memory unseen). */
+static void bind_day(sqlite3_stmt *s, const bc_period *p,
+		     char iso[BC_DATE_BUF])
+{
+	bc_date_format(p->to, iso);
+	sqlite3_bind_text(s, 8, iso, -1, SQLITE_STATIC);
+}
+
 /* The revisions of form ?2 of period ?1 received by ?9, those in
- * force with k = 1, with their unit (u). */
+ * force with k = 1, with their unit (u, uv). */
 #define FORM_IN_FORCE                                                         \
 	"(SELECT r.id, r.unit_id, row_number() OVER ("                        \
 	" PARTITION BY r.unit_id " LATEST ") AS k"                            \
 	" FROM revision_received r WHERE r.period_id = ?1 AND r.part = ?2" RECEIVED    \
-	") r JOIN unit u ON u.id = r.unit_id"
+	") r" UNIT_THEN
 
 bc_err bc_aggregate_form_values(bc_store *st, const bc_period *p,
 				bc_time until, const char *form, json_t **out,
@@ -999,7 +1320,7 @@ bc_err bc_aggregate_form_values(bc_store *st, const bc_period *p,
 {
 	const bc_form *f = bc_ruleset_form(p->rs, form);
 	sqlite3_stmt *s = bc_store_stmt(
-		st, "SELECT u.code, u.kind, v.field, v.num, v.cents, v.txt FROM "
+		st, "SELECT u.code, uv.kind, v.field, v.num, v.cents, v.txt FROM "
 		    FORM_IN_FORCE
 		    " JOIN value v ON v.revision_id = r.id AND v.row = 0"
 		    " AND v.col = '' WHERE r.k = 1");
@@ -1011,6 +1332,8 @@ bc_err bc_aggregate_form_values(bc_store *st, const bc_period *p,
 	sqlite3_bind_int64(s, 1, p->id);
 	sqlite3_bind_text(s, 2, form, -1, NULL);
 	bind_until(s, until);
+	char iso[BC_DATE_BUF];
+	bind_day(s, p, iso);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		int i = f ? bc_field_index(f->fields, f->n_fields, col(s, 2)) : -1;
@@ -1067,7 +1390,7 @@ bc_err bc_aggregate_table_shape(bc_store *st, const bc_period *p,
 				json_t **longest, bc_diags *d)
 {
 	sqlite3_stmt *s = bc_store_stmt(
-		st, "SELECT u.code, u.kind, v.col, length(v.txt) FROM "
+		st, "SELECT u.code, uv.kind, v.col, length(v.txt) FROM "
 		    FORM_IN_FORCE " JOIN value v ON v.revision_id = r.id"
 		    " AND v.field = ?3 AND v.row > 0 WHERE r.k = 1");
 	if (!s)
@@ -1080,6 +1403,8 @@ bc_err bc_aggregate_table_shape(bc_store *st, const bc_period *p,
 	sqlite3_bind_text(s, 2, form, -1, NULL);
 	sqlite3_bind_text(s, 3, table, -1, NULL);
 	bind_until(s, until);
+	char iso[BC_DATE_BUF];
+	bind_day(s, p, iso);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (!reports(p->rs, col(s, 1)))
@@ -1109,12 +1434,12 @@ bc_err bc_aggregate_unit_values(bc_store *st, const bc_period *p,
 				bc_diags *d)
 {
 	sqlite3_stmt *s = bc_store_stmt(
-		st, "SELECT u.kind, r.part, v.field, v.num, v.cents, v.txt FROM ("
+		st, "SELECT uv.kind, r.part, v.field, v.num, v.cents, v.txt FROM ("
 		    " SELECT r.id, r.part, r.unit_id, row_number() OVER ("
 		    "  PARTITION BY r.part " LATEST ") AS k"
 		    " FROM revision_received r JOIN unit u ON u.id = r.unit_id"
 		    " WHERE r.period_id = ?1 AND u.code = ?2" RECEIVED ") r"
-		    " JOIN unit u ON u.id = r.unit_id"
+		    UNIT_THEN
 		    " JOIN value v ON v.revision_id = r.id AND v.row = 0"
 		    " AND v.col = '' WHERE r.k = 1");
 	if (!s)
@@ -1124,6 +1449,8 @@ bc_err bc_aggregate_unit_values(bc_store *st, const bc_period *p,
 	sqlite3_bind_int64(s, 1, p->id);
 	sqlite3_bind_text(s, 2, unit, -1, NULL);
 	bind_until(s, until);
+	char iso[BC_DATE_BUF];
+	bind_day(s, p, iso);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		const bc_field *f = field_of(p->rs, col(s, 1), col(s, 2));

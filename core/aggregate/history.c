@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 #include "history.h"
 #include "mem.h"
-#include "text.h"
+#include "period.h"
+#include "rename.h"
 #include "revision.h"
+#include "text.h"
 
 #include <sqlite3.h>
 #include <stdio.h>
@@ -264,4 +266,168 @@ void bc_history_free(bc_history *h)
 	bc_free(h->unit);
 	bc_free(h->period);
 	*h = (bc_history){0};
+}
+
+/* ---- one field across periods ------------------------------------------- */
+
+/* The recorded periods whose window ends by ?1 (NULL: all), the latest
+ * first: the order in which renames are followed back. */
+static const char PERIODS_SQL[] =
+	"SELECT code FROM period WHERE ?1 IS NULL OR window_to <= ?1"
+	" ORDER BY window_to DESC, window_from ASC, code DESC";
+
+/* The unit's value of part.field in its revision in force for a
+ * period: a row when it had one, its value null when it holds none. */
+static const char VALUE_SQL[] =
+	"SELECT v.num, v.cents, v.txt FROM revision_received r"
+	" JOIN period p ON p.id = r.period_id LEFT JOIN value v"
+	" ON v.revision_id = r.id AND v.field = ?4 AND v.row = 0"
+	" AND v.col = '' WHERE r.unit_id = ?1 AND p.code = ?2"
+	" AND r.part = ?3 ORDER BY r.received_at DESC, r.number DESC LIMIT 1";
+
+/* The rules of recorded period code, or NULL when none governs it. */
+static const bc_ruleset *rules_of(bc_store *st, bc_rulebook *rb,
+				  const char *code)
+{
+	bc_period p;
+	bc_diags ignore = BC_DIAGS_INIT;
+	const bc_ruleset *rs = NULL;
+	if (bc_period_get(st, rb, code, &p, &ignore) == BC_OK) {
+		rs = p.rs;
+		bc_period_free(&p);
+	}
+	bc_diags_free(&ignore);
+	return rs;
+}
+
+/* pt's value, pt->form.field of the unit in pt->period. */
+static bc_err point_value(bc_store *st, int64_t unit_id, bc_field_point *pt,
+			  bc_diags *d)
+{
+	sqlite3_stmt *s = bc_store_stmt(st, VALUE_SQL);
+	if (!s)
+		return bc_store_fail(st, d, "history");
+	sqlite3_bind_int64(s, 1, unit_id);
+	sqlite3_bind_text(s, 2, pt->period, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, pt->form, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 4, pt->field, -1, SQLITE_STATIC);
+	int r = sqlite3_step(s);
+	bool oom = false;
+	pt->sent = r == SQLITE_ROW;
+	if (pt->sent && sqlite3_column_type(s, 2) != SQLITE_NULL)
+		pt->text = dup_col(s, 2, &oom);
+	else if (pt->sent)
+		pt->is_num = bc_value_number(s, 0, &pt->num);
+	pt->has = pt->text || pt->is_num;
+	bc_err rc = r == SQLITE_ROW || r == SQLITE_DONE
+			    ? (oom ? BC_ERR_NOMEM : BC_OK)
+			    : bc_store_fail(st, d, "history");
+	sqlite3_reset(s);
+	return rc;
+}
+
+/* The codes of the periods PERIODS_SQL lists, into *out (*n of them). */
+static bc_err period_codes(bc_store *st, const char *to, char (**out)[24],
+			   size_t *n, bc_diags *d)
+{
+	sqlite3_stmt *s = bc_store_stmt(st, PERIODS_SQL);
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return bc_store_fail(st, d, "history");
+	sqlite3_bind_text(s, 1, to, -1, SQLITE_STATIC);
+	bc_err rc = BC_OK;
+	int r;
+	while (rc == BC_OK && (r = sqlite3_step(s)) == SQLITE_ROW) {
+		if (bc_grow((void **)out, &cap, *n + 1, sizeof **out) < 0)
+			rc = BC_ERR_NOMEM;
+		else
+			snprintf((*out)[(*n)++], 24, "%s",
+				 sqlite3_column_text(s, 0));
+	}
+	if (rc == BC_OK && r != SQLITE_DONE)
+		rc = bc_store_fail(st, d, "history");
+	sqlite3_reset(s);
+	return rc;
+}
+
+/* A field of the rules the history starts from, and where it stands
+ * as the periods are followed back. */
+typedef struct named_as {
+	const bc_ruleset *rs;
+	const bc_form *form;
+	const bc_field *field;
+} named_as;
+
+/* The field as rs names it; BC_ERR_NOT_FOUND, said, when it has none. */
+static bc_err field_of(const bc_ruleset *rs, const char *form,
+		       const char *field, named_as *at, bc_diags *d)
+{
+	const bc_form *f = bc_ruleset_form(rs, form);
+	int k = f ? bc_field_index(f->fields, f->n_fields, field) : -1;
+	if (k < 0) {
+		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
+			     N_("%s.%s is no field of ruleset %s"), form, field,
+			     rs->id);
+		return BC_ERR_NOT_FOUND;
+	}
+	*at = (named_as){rs, f, &f->fields[k]};
+	return BC_OK;
+}
+
+bc_err bc_history_field(bc_store *st, bc_rulebook *rb, int64_t unit_id,
+			const char *period, const char *form,
+			const char *field, bc_field_history *out, bc_diags *d)
+{
+	char to[BC_DATE_BUF];
+	named_as at = {0};
+	*out = (bc_field_history){0};
+	if (period) {
+		bc_period p;
+		bc_err rc = bc_period_get(st, rb, period, &p, d);
+		if (rc != BC_OK)
+			return rc;
+		at.rs = p.rs;
+		bc_date_format(p.to, to);
+		bc_period_free(&p);
+	}
+	char (*codes)[24];
+	size_t n;
+	bc_err rc = period_codes(st, period ? to : NULL, &codes, &n, d);
+	if (rc == BC_OK && !at.rs && n)
+		at.rs = rules_of(st, rb, codes[0]);
+	if (rc == BC_OK && at.rs)
+		rc = field_of(at.rs, form, field, &at, d);
+	if (rc == BC_OK && at.rs && n &&
+	    !(out->v = bc_calloc(n, sizeof *out->v)))
+		rc = BC_ERR_NOMEM;
+	if (out->v)
+		out->n = n;
+	for (size_t i = 0; rc == BC_OK && out->v && i < n; i++) {
+		/* Latest first into the end: oldest first when done. */
+		bc_field_point *pt = &out->v[n - 1 - i];
+		snprintf(pt->period, sizeof pt->period, "%s", codes[i]);
+		pt->rs = rules_of(st, rb, codes[i]);
+		const bc_form *ft = bc_form_then(at.rs, at.form, pt->rs);
+		const bc_field *fd = bc_field_then(at.field, ft);
+		if (!fd)
+			continue; /* none then: older rules may still have it */
+		at = (named_as){pt->rs, ft, fd};
+		pt->form = ft->id;
+		pt->field = fd->id;
+		rc = point_value(st, unit_id, pt, d);
+	}
+	bc_free(codes);
+	if (rc != BC_OK)
+		bc_field_history_free(out);
+	return rc;
+}
+
+void bc_field_history_free(bc_field_history *h)
+{
+	for (size_t i = 0; h->v && i < h->n; i++)
+		bc_free(h->v[i].text);
+	bc_free(h->v);
+	*h = (bc_field_history){0};
 }

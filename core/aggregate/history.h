@@ -9,6 +9,7 @@
 #define BC_HISTORY_H
 
 #include "date.h"
+#include "decimal.h"
 #include "rulebook.h"
 #include "store.h"
 
@@ -43,6 +44,40 @@ typedef struct bc_history {
 	bc_revision_info *v; /* by part, then number */
 	size_t n;
 } bc_history;
+
+/* One period of a unit's history of one field. */
+typedef struct bc_field_point {
+	char period[24];
+	const bc_ruleset *rs; /* the period's rules */
+	/* What they called the form and the field (rename.h): NULL when
+	 * they had no such field. */
+	const char *form, *field;
+	bool sent;    /* the unit had a revision of the form in force */
+	bool has;     /* and it held a value of the field: */
+	bool is_num;  /* num, */
+	bc_dec num;
+	char *text;   /* or text (a choice's id, a date, a text) */
+} bc_field_point;
+
+typedef struct bc_field_history {
+	bc_field_point *v; /* oldest first */
+	size_t n;
+} bc_field_history;
+
+/*
+ * The values unit had of form.field in every recorded period whose data
+ * window ends by the end of `period`'s (every one when period is NULL),
+ * oldest first: form and field as the rules of `period` call them (of
+ * the latest period recorded when NULL), followed to what each period's
+ * rules called them (renamed_from).  BC_ERR_NOT_FOUND with a message
+ * when those rules have no such field.  Free *out with
+ * bc_field_history_free.
+ */
+bc_err bc_history_field(bc_store *st, bc_rulebook *rb, int64_t unit_id,
+			const char *period, const char *form,
+			const char *field, bc_field_history *out,
+			bc_diags *d);
+void bc_field_history_free(bc_field_history *h);
 
 /* Every revision of (unit, period), of one part when part is not NULL.
  * BC_ERR_NOT_FOUND for an unknown unit or a period never used. */

@@ -201,7 +201,8 @@ bc_err bc_status_get(bc_store *st, bc_rulebook *rb, const char *period,
 	receipt *rv = NULL;
 	size_t nr = 0, cap = 0;
 	bc_time until = bc_period_day_end(&out->period, as_of);
-	rc = bc_units_list(st, &units, d);
+	/* Who is expected: the units of the day the period sees. */
+	rc = bc_units_as_of(st, out->period.to, &units, d);
 	if (rc == BC_OK)
 		rc = receipts(st, out->period.id, until, &rv, &nr, d);
 	for (size_t i = 0; rc == BC_OK && i < units.n; i++)

@@ -66,9 +66,9 @@ static int teardown(void **state)
 	return 0;
 }
 
-/* A fresh store (in the test's own directory), the shipped rules and the
- * units above. */
-static void fx_open(fx *f)
+/* A fresh store (in the test's own directory) at the clock now, and
+ * the rules of directory rules. */
+static void fx_open_at(fx *f, const char *now_text, const char *rules)
 {
 	char *db = test_path(f->dir, "baocao.db");
 	if (bc_store_open(db, true, &f->st, &f->d) != BC_OK) {
@@ -79,22 +79,18 @@ static void fx_open(fx *f)
 	/* Every file gives its received_at; the clock only keeps anything
 	 * that would read it from depending on the day the test runs. */
 	bc_time now;
-	assert_true(bc_time_parse("2023-03-01T10:00:00+07:00", 420, &now, NULL));
+	assert_true(bc_time_parse(now_text, 420, &now, NULL));
 	bc_store_set_clock(f->st, now);
-	char *rules = test_path(test_source_root(), "rules");
 	if (bc_rulebook_load(rules, NULL, &f->rb, &f->d) != BC_OK) {
 		test_diags_print(&f->d);
-		fail_msg("the shipped rules do not load from %s", rules);
+		fail_msg("the rules do not load from %s", rules);
 	}
-	free(rules);
-	/* A province at the top so that --by district has two districts to
-	 * split into; the departments and communes of huyen-a, and one
-	 * commune of huyen-b.  No B sections are sent, so the departments'
-	 * roles matter only for the forms they owe: vp-ubnd owes bm3,
-	 * noi-vu bm1, bm4, bm5. */
-	char *units_csv = test_fixture_read("units-two-districts.csv");
-	test_write(f->dir, "units.csv", units_csv);
-	free(units_csv);
+}
+
+/* Imports units.csv holding text: n units, all added. */
+static void fx_units(fx *f, const char *text, int n)
+{
+	test_write(f->dir, "units.csv", text);
 	char *units = test_path(f->dir, "units.csv");
 	bc_units_import_result res;
 	if (bc_units_import(f->st, f->rb, units, &res, &f->d) != BC_OK) {
@@ -102,8 +98,24 @@ static void fx_open(fx *f)
 		fail_msg("the test's units do not import");
 	}
 	free(units);
-	assert_int_equal(res.added, 9);
+	assert_int_equal(res.added, n);
 	bc_diags_free(&f->d);
+}
+
+/* A fresh store, the shipped rules and the units above. */
+static void fx_open(fx *f)
+{
+	char *rules = test_path(test_source_root(), "rules");
+	fx_open_at(f, "2023-03-01T10:00:00+07:00", rules);
+	free(rules);
+	/* A province at the top so that --by district has two districts to
+	 * split into; the departments and communes of huyen-a, and one
+	 * commune of huyen-b.  No B sections are sent, so the departments'
+	 * roles matter only for the forms they owe: vp-ubnd owes bm3,
+	 * noi-vu bm1, bm4, bm5. */
+	char *units_csv = test_fixture_read("units-two-districts.csv");
+	fx_units(f, units_csv, 9);
+	free(units_csv);
 }
 
 /* Writes one submission as dir/name and imports it; it must be
@@ -966,6 +978,69 @@ static void test_until(void **state)
 	fx_close(f);
 }
 
+/* ---- across a change of rules ------------------------------------------ */
+
+/* Last year's figures laid on this year's levels and ids: two levels
+ * that became one are added (sums, counts and the indicator from its
+ * parts), a level of the same id is itself, a new level is null, and
+ * the totals compare whole. */
+static void test_compare_across_rules(void **state)
+{
+	fx *f = *state;
+	/* tests/data/levels-joined: lv-2022, and lv-2025 from 2025 with
+	 * levels pq (was p and q), r (itself) and s (new), form g (was f)
+	 * whose n2 was n. */
+	char *rules = test_path(f->dir, "rules");
+	test_mkdir(f->dir, "rules");
+	test_link_source(rules, "lv-2022", "tests/data/levels-joined/lv-2022");
+	test_link_source(rules, "lv-2025", "tests/data/levels-joined/lv-2025");
+	fx_open_at(f, "2025-04-01T10:00:00+07:00", rules);
+	free(rules);
+	fx_units(f,
+		 "code,name,kind,roles,parent\n"
+		 "top,Top,top,,\n"
+		 "u-p,P,kp,,top\n"
+		 "u-q,Q,kq,,top\n"
+		 "u-r,R,kr,,top\n",
+		 4);
+	const char *at24 = "2024-03-12T09:00:00+07:00";
+	submit(f, "p24.json", "u-p", "2024-Q1", at24, false,
+	       "\"f\": {\"n\": 10, \"m\": 20, \"t\": [{\"k\": \"x\"}, "
+	       "{\"k\": \"y\"}]}");
+	submit(f, "q24.json", "u-q", "2024-Q1", at24, false,
+	       "\"f\": {\"n\": 5, \"m\": 5, \"t\": [{\"k\": \"x\"}]}");
+	submit(f, "r24.json", "u-r", "2024-Q1", at24, false,
+	       "\"f\": {\"n\": 1, \"m\": 2}");
+	submit(f, "p25.json", "u-p", "2025-Q1", "2025-03-12T09:00:00+07:00",
+	       false, "\"g\": {\"n2\": 30, \"m\": 30}");
+	aggregate(f, "2025-Q1", true, NULL);
+	expect_str(f, "compared.period", "2024-Q1");
+	expect_str(f, "compared.ruleset", "lv-2022");
+	/* n2 was n: p 10 + q 5 = 15 at pq, r 1, s none; 16 in all. */
+	expect_num(f, "forms.g.fields.n2.previous.pq", 15);
+	expect_num(f, "forms.g.fields.n2.previous.r", 1);
+	expect_null(f, "forms.g.fields.n2.previous.s");
+	expect_num(f, "forms.g.fields.n2.previous.total", 16);
+	assert_false(has(f, "forms.g.fields.n2.previous", "p"));
+	/* (30 − 15) / 15 = 100 %; (30 − 16) / 16 = 87.5 %. */
+	expect_num(f, "forms.g.fields.n2.change_pct.pq", 100);
+	expect_num(f, "forms.g.fields.n2.change_pct.total", 87.5);
+	/* Counts added value by value. */
+	expect_json(f, "forms.g.fields.t.previous.pq", "{\"x\": 2, \"y\": 1}");
+	expect_null(f, "forms.g.fields.t.previous.r");
+	expect_json(f, "forms.g.fields.t.previous.total", "{\"x\": 2, \"y\": 1}");
+	/* i from the added parts: 15 / 25 = 60 % at pq (not the mean of
+	 * p's 50 and q's 100), r 1 / 2 = 50, all 16 / 27 = 59.3. */
+	expect_num(f, "forms.g.indicators.i.previous.pq", 60);
+	expect_num(f, "forms.g.indicators.i.previous.r", 50);
+	expect_null(f, "forms.g.indicators.i.previous.s");
+	expect_num(f, "forms.g.indicators.i.previous.total", 59.3);
+	assert_false(has(f, "forms.g.indicators.i.previous", "_parts"));
+	/* This year's own figures keep no parts either. */
+	assert_false(has(f, "forms.g.indicators.i", "_parts"));
+	fx_close(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -993,6 +1068,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_until, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_compare_by, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(test_compare_across_rules,
+						setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -297,7 +297,7 @@ const char *cli_unit_text(bc_cli *c, const char *code, char *buf, size_t n)
 	bc_unit u;
 	bc_diags ignore = BC_DIAGS_INIT;
 	snprintf(buf, n, "%s", code);
-	if (c->st && bc_unit_get(c->st, code, &u, &ignore) == BC_OK) {
+	if (c->st && bc_unit_latest(c->st, code, &u, &ignore) == BC_OK) {
 		snprintf(buf, n, "%s (%s)", code, u.name);
 		bc_unit_free(&u);
 	}

@@ -33,6 +33,9 @@ static const char *const usage = N_(
 typedef struct view {
 	const bc_ruleset *rs;
 	bool compare, rows;
+	/* The ruleset of the period compared with, when not rs: a figure
+	 * it has no counterpart of says so. */
+	const char *then;
 } view;
 
 /* A figure right-aligned in its column: integers as they are, other
@@ -74,6 +77,9 @@ static void line(const view *w, int indent, const char *name, json_t *o,
 static void compared(const view *w, json_t *o, bool indicator)
 {
 	json_t *prev = json_object_get(o, "previous");
+	if (w->compare && w->then && json_is_null(prev))
+		printf(_("    previous year: no such figure under %s\n"),
+		       w->then);
 	if (!w->compare || !json_is_object(prev))
 		return;
 	line(w, 4, _("previous year"), prev, NULL, indicator,
@@ -275,6 +281,83 @@ static void groups_print(const view *w, json_t *by, const bc_unit_list *ul)
 	}
 }
 
+/* A unit's name as of day, or its code. */
+static void unit_name(bc_cli *c, const char *code, bc_date day, char *buf,
+		      size_t n)
+{
+	bc_unit u;
+	if (bc_unit_get_as_of(c->st, code, day, &u, &c->diags) == BC_OK) {
+		snprintf(buf, n, "%s", u.name);
+		bc_unit_free(&u);
+	} else {
+		snprintf(buf, n, "%s", code);
+	}
+}
+
+/* One unit of "lineage": whose figures it continues, by name, and its
+ * figures beside the sum of theirs. */
+static void lineage_print(bc_cli *c, const view *w, const bc_period *p,
+			  bc_date then, const char *code, json_t *e)
+{
+	char name[256], from[1024] = "", one[256];
+	size_t i, o = 0;
+	json_t *x;
+	unit_name(c, code, p->to, name, sizeof name);
+	json_array_foreach(json_object_get(e, "from"), i, x) {
+		unit_name(c, json_string_value(x), then, one, sizeof one);
+		o += (size_t)snprintf(from + o, o < sizeof from ? sizeof from - o : 0,
+				      "%s%s", i ? ", " : "", one);
+	}
+	if (json_is_true(json_object_get(e, "split"))) {
+		printf(_("  %s (%s): not compared: %s was split among several "
+			 "units, its figures cannot be laid on one\n"),
+		       name, code, from);
+		return;
+	}
+	printf(_("  %s (%s): last year's figures are those of %s, added\n"),
+	       name, code, from);
+	const char *form, *id;
+	json_t *fv, *v;
+	char label[512];
+	json_object_foreach(json_object_get(e, "forms"), form, fv) {
+		const bc_form *fm = bc_ruleset_form(w->rs, form);
+		printf("    %s\n", fm ? fm->name : form);
+		json_object_foreach(fv, id, v) {
+			field_name(w, fm, id, label, sizeof label);
+			char cut[256];
+			cli_cut(label, NAME_W - 4, cut, sizeof cut);
+			fputs("      ", stdout);
+			cli_col(stdout, cut, NAME_W - 4, false);
+			figure(json_object_get(v, "value"), 0);
+			figure(json_object_get(v, "previous"), 0);
+			figure(json_object_get(v, "change_pct"), 1);
+			fputs("  %\n", stdout);
+		}
+	}
+}
+
+/* With --compare: the units that continue others (merged, or split
+ * from another), each compared with the units it continues. */
+static void lineages_print(bc_cli *c, const view *w, json_t *a,
+			   const bc_period *p)
+{
+	json_t *lin = json_object_get(a, "lineage");
+	const char *code;
+	json_t *e;
+	bc_period pp;
+	if (!json_object_size(lin) ||
+	    bc_period_get(c->st, c->rb,
+			  json_string_value(json_object_get(
+				  json_object_get(a, "compared"), "period")),
+			  &pp, &c->diags) != BC_OK)
+		return;
+	printf(_("\nUnits that continue others: this year, last year (the "
+		 "sum of the units they continue), change\n"));
+	json_object_foreach(lin, code, e)
+		lineage_print(c, w, p, pp.to, code, e);
+	bc_period_free(&pp);
+}
+
 static void aggregate_print(bc_cli *c, json_t *a, const bc_period *p,
 			    const bc_agg_opts *o)
 {
@@ -287,10 +370,20 @@ static void aggregate_print(bc_cli *c, json_t *a, const bc_period *p,
 		printf(_("compared with %04d-%s, the same period a year "
 			 "before\n"),
 		       p->year - 1, p->type);
+	const char *then = json_string_value(
+		json_object_get(json_object_get(a, "compared"), "ruleset"));
+	if (then && strcmp(then, p->rs->id)) {
+		w.then = then;
+		printf(_("its figures are under ruleset %s, read as %s renames "
+			 "its forms, fields and levels\n"),
+		       then, p->rs->id);
+	}
 	forms_print(&w, a);
+	if (o->compare)
+		lineages_print(c, &w, a, p);
 	bc_unit_list ul;
 	if (o->by &&
-	    bc_units_list(c->st, &ul, &c->diags) == BC_OK) {
+	    bc_units_as_of(c->st, p->to, &ul, &c->diags) == BC_OK) {
 		groups_print(&w, json_object_get(a, "by"), &ul);
 		bc_unit_list_free(&ul);
 	}

@@ -30,6 +30,7 @@ static const struct {
 	{"status", "--as-of"},
 	{"revision", "--revision --received-at --reason --file"},
 	{"aggregate", "--compare --by --rows"},
+	{"history", "--field"},
 	{"export", "--format -o --as-of --date --plugins --fixed-time"},
 	{"template", "--unit --period -o --all --dir --fixed-time"},
 };
@@ -105,10 +106,12 @@ static bool store(bc_cli *c)
 static void units(bc_cli *c)
 {
 	bc_unit_list ul;
-	if (!store(c) || bc_units_list(c->st, &ul, &c->diags) != BC_OK)
+	if (!store(c) || bc_units_all_versions(c->st, &ul, &c->diags) != BC_OK)
 		return;
+	/* Every code, of a unit past or present: one line each. */
 	for (size_t i = 0; i < ul.n; i++)
-		puts(ul.v[i].code);
+		if (!i || strcmp(ul.v[i].code, ul.v[i - 1].code))
+			puts(ul.v[i].code);
 	bc_unit_list_free(&ul);
 }
 

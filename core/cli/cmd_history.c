@@ -3,6 +3,7 @@
 #include "history.h"
 #include "i18n.h"
 #include "import.h"
+#include "jsonout.h"
 #include "mem.h"
 #include "period.h"
 #include "validate.h"
@@ -10,14 +11,20 @@
 #include <string.h>
 
 static const char *const usage = N_(
-	"usage: baocao history UNIT PERIOD [FORM]\n\n"
+	"usage: baocao history UNIT PERIOD [FORM]\n"
+	"       baocao history UNIT --field FORM.FIELD [PERIOD]\n\n"
 	"Every revision the unit sent for the period (of one form, or the\n"
 	"part 'report'): when and how it came, who signed it, the source\n"
 	"file and its SHA-256, its warnings, and what changed from the\n"
 	"revision before.  The revision in force is marked.  UNIT is the\n"
 	"unit's code or its name.  FORM is a form of the period's ruleset\n"
 	"(bm1) or report; a FORM it does not have is a usage error that\n"
-	"lists them.\n");
+	"lists them.\n\n"
+	"  --field FORM.FIELD  the unit's value of that field in every\n"
+	"                      period recorded up to PERIOD (default: all),\n"
+	"                      the field as the rules of PERIOD (or of the\n"
+	"                      latest period) name it, followed through the\n"
+	"                      renames of earlier rules\n");
 
 /* Times are shown in the time zone of the command line (+07:00), not
  * in each file's own offset. */
@@ -187,13 +194,117 @@ static bc_err show(bc_cli *c, const bc_unit *u, const bc_period *p,
 	return rc;
 }
 
+/* A value of a field's history as text shows it: a number with the
+ * reader's decimal sign, a choice by its label, a date dd/mm/yyyy. */
+static void point_text(const bc_field_point *pt, char *buf, size_t n)
+{
+	const bc_form *f = pt->rs && pt->form ? bc_ruleset_form(pt->rs, pt->form)
+					      : NULL;
+	int k = f ? bc_field_index(f->fields, f->n_fields, pt->field) : -1;
+	const bc_field *fd = k >= 0 ? &f->fields[k] : NULL;
+	char dmy[BC_DATE_BUF];
+	if (pt->is_num && fd && fd->type == BC_T_BOOL)
+		snprintf(buf, n, "%s", pt->num.v ? _("yes") : _("no"));
+	else if (pt->is_num) {
+		char d[BC_DEC_BUF];
+		bc_dec_local(pt->num, d);
+		snprintf(buf, n, "%s", d);
+	} else if (fd && fd->type == BC_T_ENUM)
+		snprintf(buf, n, "%s", bc_field_value_label(fd, pt->text));
+	else
+		snprintf(buf, n, "%s", shown(fd, pt->text, dmy));
+}
+
+static json_t *point_json(const bc_field_point *pt)
+{
+	json_t *v = pt->is_num ? bc_json_dec(pt->num)
+		    : pt->text ? json_string(pt->text)
+			       : json_null();
+	return json_pack("{s:s, s:o, s:o, s:o, s:b, s:o}", "period",
+			 pt->period, "ruleset",
+			 cli_json_str(pt->rs ? pt->rs->id : NULL), "form",
+			 cli_json_str(pt->form), "field",
+			 cli_json_str(pt->field), "sent", pt->sent, "value", v);
+}
+
+static void field_history_print(const bc_field_history *h, const bc_unit *u,
+				const char *form, const char *field)
+{
+	printf("%s (%s), %s.%s\n\n", u->name, u->code, form, field);
+	char value[1024];
+	for (size_t i = 0; i < h->n; i++) {
+		const bc_field_point *pt = &h->v[i];
+		fputs("  ", stdout);
+		cli_col(stdout, pt->period, 10, false);
+		putchar(' ');
+		if (!pt->field)
+			printf(_("no such field under %s"),
+			       pt->rs ? pt->rs->id : "—");
+		else if (!pt->sent)
+			fputs(_("not sent"), stdout);
+		else if (!pt->has)
+			fputs(_("not reported"), stdout);
+		else {
+			point_text(pt, value, sizeof value);
+			cli_col(stdout, value, 12, true);
+		}
+		if (pt->field && (strcmp(pt->form, form) ||
+				  strcmp(pt->field, field)))
+			printf(_("  (then %s.%s, ruleset %s)"), pt->form,
+			       pt->field, pt->rs->id);
+		putchar('\n');
+	}
+}
+
+/* history UNIT --field FORM.FIELD [PERIOD] */
+static int field_history(bc_cli *c, const char *unit, const char *which,
+			 const char *period, const char *use)
+{
+	char form[64], *dot = strchr(which, '.');
+	if (!dot || dot == which || !dot[1] || (size_t)(dot - which) >= sizeof form)
+		return cli_usage_error(use, _("--field: say FORM.FIELD "
+					      "(dvc.ho_so_nhan)"));
+	snprintf(form, sizeof form, "%.*s", (int)(dot - which), which);
+	bc_err rc = cli_open(c, false);
+	if (rc != BC_OK)
+		return cli_finish(c, rc);
+	bc_unit u;
+	int r = cli_unit_arg(c, unit, &u);
+	if (r != EXIT_OK)
+		return r;
+	bc_field_history h;
+	rc = bc_history_field(c->st, c->rb, u.id, period, form, dot + 1, &h,
+			      &c->diags);
+	if (rc == BC_OK && c->json) {
+		json_t *a = json_array();
+		for (size_t i = 0; i < h.n; i++)
+			json_array_append_new(a, point_json(&h.v[i]));
+		cli_print_json(json_pack("{s:s, s:s, s:s, s:o}", "unit",
+					 u.code, "form", form, "field",
+					 dot + 1, "periods", a));
+	} else if (rc == BC_OK) {
+		field_history_print(&h, &u, form, dot + 1);
+	}
+	bc_field_history_free(&h);
+	bc_unit_free(&u);
+	return cli_finish(c, rc);
+}
+
 int cmd_history(bc_cli *c, int argc, char **argv)
 {
 	const char *pos[3];
 	const char *use = _(usage);
-	int npos, r = cli_parse(c, argc, argv, NULL, pos, 3, &npos, use);
+	cli_opt opts[] = {{.name = "--field", .takes_arg = true},
+			  {.name = NULL}};
+	int npos, r = cli_parse(c, argc, argv, opts, pos, 3, &npos, use);
 	if (r)
 		return r < 0 ? EXIT_USAGE : EXIT_OK;
+	if (opts[0].set && (npos < 1 || npos > 2))
+		return cli_usage_error(use, _("history --field: which unit "
+					      "(and up to which period)?"));
+	if (opts[0].set)
+		return field_history(c, pos[0], opts[0].value,
+				     npos == 2 ? pos[1] : NULL, use);
 	if (npos < 2)
 		return cli_usage_error(use, _("history: which unit and period?"));
 	bc_err rc = cli_open(c, false);

@@ -140,6 +140,17 @@ static void day_print(const char *what, bc_dayrule r)
 	cli_col(stdout, buf, 10, false);
 }
 
+/* What an item was called under earlier rules, "a, b", into buf. */
+static const char *was_text(char *const *was, size_t n, char buf[512])
+{
+	size_t o = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < n && o < 512; i++)
+		o += (size_t)snprintf(buf + o, 512 - o, "%s%s", i ? ", " : "",
+				      was[i]);
+	return buf;
+}
+
 static void field_print(const bc_field *f, const char *indent)
 {
 	fputs(indent, stdout);
@@ -156,6 +167,10 @@ static void field_print(const bc_field *f, const char *indent)
 		printf(_(" [level %s only]"), f->level);
 	if (f->required)
 		fputs(_(" [required]"), stdout);
+	char was[512];
+	if (f->n_renamed_from)
+		printf(_(" [renamed from %s]"),
+		       was_text(f->renamed_from, f->n_renamed_from, was));
 	if (f->n_values) {
 		printf(" {");
 		for (size_t i = 0; i < f->n_values; i++) {
@@ -198,6 +213,11 @@ static void forms_print(const bc_ruleset *rs)
 			printf(_(" (section %s)"), f->section);
 		if (f->owner)
 			printf(" — %s", f->owner);
+		char was[512];
+		if (f->n_renamed_from)
+			printf(_(" (renamed from %s)"),
+			       was_text(f->renamed_from, f->n_renamed_from,
+					was));
 		printf("\n");
 		for (size_t k = 0; k < f->n_fields; k++)
 			field_print(&f->fields[k], "    ");
@@ -307,8 +327,16 @@ static void ruleset_print(const bc_rulebook *rb, const bc_ruleset *rs)
 		printf("  %s\n", p->label);
 	}
 	fputs(_("\nlevels:\n"), stdout);
-	for (size_t i = 0; i < rs->n_levels; i++)
-		labelled(rs->levels[i].id, rs->levels[i].label);
+	for (size_t i = 0; i < rs->n_levels; i++) {
+		const bc_level *lv = &rs->levels[i];
+		fputs("  ", stdout);
+		cli_col(stdout, lv->id, 12, false);
+		printf(" %s", lv->label);
+		char was[512];
+		if (lv->n_was)
+			printf(_(" (was %s)"), was_text(lv->was, lv->n_was, was));
+		putchar('\n');
+	}
 	fputs(_("\nunit kinds:\n"), stdout);
 	for (size_t i = 0; i < rs->n_kinds; i++) {
 		fputs("  ", stdout);

@@ -8,12 +8,18 @@
 
 static const char *const usage = N_(
 	"usage: baocao units import FILE.csv\n"
-	"       baocao units list\n\n"
-	"import  upserts units by code from a CSV with the header\n"
-	"        code,name,kind,roles,parent (UTF-8, a BOM is accepted;\n"
-	"        roles separated by ';').  All or nothing: every bad line\n"
-	"        is reported and then nothing is stored.\n"
-	"list    every unit, each under its parent\n");
+	"       baocao units list [--as-of DATE | --all]\n\n"
+	"import  reads units from a CSV with the header\n"
+	"        code,name,kind,roles,parent and, optional,\n"
+	"        valid_from,valid_to,predecessors (UTF-8, a BOM is\n"
+	"        accepted; roles and predecessors separated by ';').  A row\n"
+	"        is a version of its unit, valid from valid_from to valid_to\n"
+	"        (dd/mm/yyyy or YYYY-MM-DD, both days included; empty:\n"
+	"        open); a later valid_from makes a new version.  All or\n"
+	"        nothing: every bad line is reported and then nothing is\n"
+	"        stored.\n"
+	"list    the units of a day (--as-of, today by default), each\n"
+	"        under its parent; --all: every version of every unit\n");
 
 static int units_import(bc_cli *c, const char *file)
 {
@@ -38,14 +44,23 @@ static int units_import(bc_cli *c, const char *file)
 	return EXIT_OK;
 }
 
+static json_t *strings_json(char *const *v, size_t n)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(a, json_string(v[i]));
+	return a;
+}
+
 static json_t *unit_json(const bc_unit *u)
 {
-	json_t *roles = json_array();
-	for (size_t i = 0; i < u->n_roles; i++)
-		json_array_append_new(roles, json_string(u->roles[i]));
-	return json_pack("{s:s, s:s, s:s, s:o, s:o}", "code", u->code, "name",
-			 u->name, "kind", u->kind, "roles", roles, "parent",
-			 u->parent ? json_string(u->parent) : json_null());
+	return json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o}", "code",
+			 u->code, "name", u->name, "kind", u->kind, "roles",
+			 strings_json(u->roles, u->n_roles), "parent",
+			 u->parent ? json_string(u->parent) : json_null(),
+			 "valid_from", bc_date_json(u->valid_from), "valid_to",
+			 bc_date_json(u->valid_to), "predecessors",
+			 strings_json(u->predecessors, u->n_predecessors));
 }
 
 /* A kind's or a role's label in the rules, its id when they have none. */
@@ -64,7 +79,24 @@ static const char *role_label(const bc_rulebook *rb, const char *id)
 /* Kinds and roles by their labels, from the rules' current rulesets (the
  * declarations 'units import' accepted them by); by their ids where the
  * rules do not load, as the list needs only the database. */
-static void units_print(bc_cli *c, const bc_unit_list *l)
+/* When a version holds, when it does not always, and what it was
+ * formed from. */
+static void validity(const bc_unit *u)
+{
+	char a[BC_DATE_BUF], b[BC_DATE_BUF];
+	bc_date_format_dmy(u->valid_from, a);
+	bc_date_format_dmy(u->valid_to, b);
+	if (u->valid_from != BC_DATE_NONE && u->valid_to != BC_DATE_NONE)
+		printf(_("  (%s – %s)"), a, b);
+	else if (u->valid_from != BC_DATE_NONE)
+		printf(_("  (from %s)"), a);
+	else if (u->valid_to != BC_DATE_NONE)
+		printf(_("  (until %s)"), b);
+	for (size_t k = 0; k < u->n_predecessors; k++)
+		printf("%s%s", k ? ", " : _("  ← "), u->predecessors[k]);
+}
+
+static void units_print(bc_cli *c, const bc_unit_list *l, bool all)
 {
 	bc_diags ignore = BC_DIAGS_INIT;
 	if (!c->rb) /* kept even when some ruleset fails, with the others */
@@ -86,26 +118,40 @@ static void units_print(bc_cli *c, const bc_unit_list *l)
 		for (size_t k = 0; k < u->n_roles; k++)
 			printf("%s%s", k ? ", " : "  [",
 			       role_label(c->rb, u->roles[k]));
-		printf("%s\n", u->n_roles ? "]" : "");
+		printf("%s", u->n_roles ? "]" : "");
+		validity(u);
+		putchar('\n');
 	}
-	fprintf(stderr, P_("%zu unit\n", "%zu units\n", l->n), l->n);
+	if (all)
+		fprintf(stderr, P_("%zu version\n", "%zu versions\n", l->n),
+			l->n);
+	else
+		fprintf(stderr, P_("%zu unit\n", "%zu units\n", l->n), l->n);
 }
 
-static int units_list(bc_cli *c)
+static int units_list(bc_cli *c, bool all, const char *as_of_arg)
 {
 	bc_unit_list l;
 	bc_err rc = cli_open_store(c, false);
-	if (rc == BC_OK)
-		rc = bc_units_list(c->st, &l, &c->diags);
+	if (rc != BC_OK)
+		return cli_finish(c, rc);
+	bc_date day = bc_time_date(c->clock ? c->clock : bc_store_now(c->st),
+				   c->tz_offset);
+	if (as_of_arg && !cli_date_arg(_(usage), "--as-of", as_of_arg, &day))
+		return EXIT_USAGE;
+	rc = all ? bc_units_all_versions(c->st, &l, &c->diags)
+		 : bc_units_as_of(c->st, day, &l, &c->diags);
 	if (rc != BC_OK)
 		return cli_finish(c, rc);
 	if (c->json) {
 		json_t *arr = json_array();
 		for (size_t i = 0; i < l.n; i++)
 			json_array_append_new(arr, unit_json(&l.v[i]));
-		cli_print_json(json_pack("{s:o}", "units", arr));
+		cli_print_json(json_pack("{s:o, s:o}", "as_of",
+					 all ? json_null() : bc_date_json(day),
+					 "units", arr));
 	} else {
-		units_print(c, &l);
+		units_print(c, &l, all);
 	}
 	bc_unit_list_free(&l);
 	return EXIT_OK;
@@ -113,13 +159,22 @@ static int units_list(bc_cli *c)
 
 int cmd_units(bc_cli *c, int argc, char **argv)
 {
+	cli_opt opts[] = {{.name = "--as-of", .takes_arg = true},
+			  {.name = "--all"},
+			  {.name = NULL}};
 	const char *pos[2];
-	int npos, r = cli_parse(c, argc, argv, NULL, pos, 2, &npos, usage);
+	int npos, r = cli_parse(c, argc, argv, opts, pos, 2, &npos, usage);
 	if (r)
 		return r < 0 ? EXIT_USAGE : EXIT_OK;
+	bool list = npos == 1 && strcmp(pos[0], "list") == 0;
+	if ((opts[0].set || opts[1].set) && !list)
+		return cli_usage_error(usage, _("--as-of and --all are list's"));
+	if (opts[0].set && opts[1].set)
+		return cli_usage_error(usage, _("--as-of or --all, not both"));
 	if (npos == 2 && strcmp(pos[0], "import") == 0)
 		return units_import(c, pos[1]);
-	if (npos == 1 && strcmp(pos[0], "list") == 0)
-		return units_list(c);
+	if (list)
+		return units_list(c, opts[1].set,
+				  opts[0].set ? opts[0].value : NULL);
 	return cli_usage_error(usage, _("units: say import FILE or list"));
 }

@@ -112,7 +112,7 @@ static bc_err build_model(bc_host *h, bc_rulebook *rb, bc_date as_of,
 	bc_status status;
 	bc_agg_opts ao = {.compare = true, .unit_values = !lean, .rows = !lean,
 			  .until = h->until};
-	bc_err rc = bc_units_list(st, &ul, d);
+	bc_err rc = bc_units_as_of(st, p->to, &ul, d);
 	if (rc != BC_OK)
 		return rc;
 	rc = bc_aggregate(st, rb, p->code, &ao, &agg, d);

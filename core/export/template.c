@@ -1521,7 +1521,11 @@ static bc_err write_unit(bc_store *st, const bc_period *p, const bc_unit *u,
 		 .level = k ? k->level : NULL};
 	t.b = (bc_xbook){.lay = &LAYOUT, .rs = p->rs, .f = t.f};
 	bc_unit parent = {0};
-	bc_err rc = u->parent ? bc_unit_get(st, u->parent, &parent, d) : BC_OK;
+	bc_err rc = u->parent ? bc_unit_get_as_of(st, u->parent, p->to, &parent,
+						  d)
+			      : BC_OK;
+	if (rc == BC_ERR_NOT_FOUND) /* a parent gone: the unit alone */
+		rc = BC_OK;
 	if (rc == BC_OK) {
 		t.parent = parent.name;
 		rc = write_file(&t, path, now, d);
@@ -1538,9 +1542,18 @@ bc_err bc_template_write(bc_store *st, bc_rulebook *rb, const char *unit,
 	bc_period p;
 	bc_owed o = {0};
 	bc_err rc = bc_period_get(st, rb, period, &p, d);
-	if (rc == BC_OK && (rc = bc_unit_get(st, unit, &u, d)) == BC_ERR_NOT_FOUND)
-		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-			     "unknown unit '%s' (see 'units list')", unit);
+	/* The unit as the period sees it: one that does not exist then
+	 * gets no template, and is told when it existed. */
+	if (rc == BC_OK &&
+	    (rc = bc_unit_get_as_of(st, unit, p.to, &u, d)) == BC_ERR_NOT_FOUND) {
+		bc_said why = {0};
+		bc_err known = bc_unit_absent(st, unit, p.code, p.to, &why, d);
+		if (known == BC_OK || known == BC_ERR_NOT_FOUND)
+			bc_diags_add_made(d, BC_ERROR, NULL, 0, why.msg,
+					  why.text);
+		else
+			rc = known;
+	}
 	if (rc == BC_OK)
 		rc = bc_owed_for(&p, u.kind, u.roles, u.n_roles, &o);
 	if (rc == BC_OK && !o.n_parts) {
@@ -1641,7 +1654,7 @@ bc_err bc_template_write_all(bc_store *st, bc_rulebook *rb,
 	*n = 0;
 	bc_err rc = bc_period_get(st, rb, period, &p, d);
 	if (rc == BC_OK)
-		rc = bc_units_list(st, &ul, d);
+		rc = bc_units_as_of(st, p.to, &ul, d);
 	if (rc == BC_OK)
 		rc = make_dir(dir, d);
 	for (size_t i = 0; rc == BC_OK && i < ul.n; i++) {

@@ -124,7 +124,9 @@ static void long_guidance_over_rows(void **state)
 {
 	fx *f = *state;
 	char *rules = rules_with_long_guidance(f);
-	fx_open_rules(f, rules);
+	char *units = test_path(test_source_root(), "examples/tan-ky-units.csv");
+	fx_open_with(f, rules, units, 36);
+	free(units);
 	char *out = test_path(f->dir, "commune.xlsx");
 	bc_err rc = bc_template_write(f->st, f->rb, "xa-nghia-dong", "2023-Q1",
 				      out, 0, &f->d);

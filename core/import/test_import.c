@@ -504,6 +504,43 @@ static void warnings_from_earlier_reports(void **state)
 	fx_close(f);
 }
 
+/* The warning against last year and the carry-over read the earlier
+ * periods under their own rules: renamed-2025's dvc.ho_so_nhan was
+ * renamed-2024's tthc.hs_tiep_nhan, its ho_so_ton was hs_ton. */
+static void warnings_across_renames(void **state)
+{
+	fx *f = *state;
+	char *rules = test_tmpdir();
+	test_link_source(rules, "renamed-2024", "tests/rules/renamed-2024");
+	test_link_source(rules, "renamed-2025", "tests/rules/renamed-2025");
+	char *units = test_fixture_path("units-renamed.csv");
+	fx_open_with(f, rules, units, 5);
+	free(units);
+	bc_time now;
+	assert_true(bc_time_parse("2025-04-01T10:00:00+07:00", 420, &now, NULL));
+	bc_store_set_clock(f->st, now);
+	send_form(f, "q1.json", "2024-Q1", "2024-03-12",
+		  "\"tthc\": {\"hs_tiep_nhan\": 100, \"hs_ton\": 9}");
+	send_form(f, "y.json", "2024-Y", "2024-12-12",
+		  "\"tthc\": {\"hs_tiep_nhan\": 300, \"hs_ton\": 25}");
+	send_form(f, "q1-25.json", "2025-Q1", "2025-03-12",
+		  "\"dvc\": {\"hs_ky_truoc\": 20,\n\"ho_so_nhan\": 301}");
+	assert_true(test_diags_have(&f->d, ":4: dvc.hs_ky_truoc: warning: "
+					   "= 20, but [5] of the report for "
+					   "2024-Y = 25"));
+	assert_true(test_diags_have(&f->d, ":5: dvc.ho_so_nhan: warning: 301 "
+					   "is more than three times 100, the "
+					   "value of 2024-Q1"));
+	assert_int_equal(f->d.n, 2);
+	send_form(f, "q1-25b.json", "2025-Q1", "2025-03-13",
+		  "\"dvc\": {\"hs_ky_truoc\": 25, \"ho_so_nhan\": 300}");
+	assert_int_equal(f->d.n, 0);
+	bc_import_result_free(&res);
+	fx_close(f);
+	test_rm_tree(rules);
+	free(rules);
+}
+
 /* The carry-over is checked against the report of the period that ends
  * where this one begins, never an older one: for 2023-H1 (from
  * 2022-12-10) that is 2022-Y, not 2022-Q1. */
@@ -570,6 +607,7 @@ int main(void)
 		T(problems_of_reading_refuse_the_file),
 		T(warnings_from_earlier_reports),
 		T(carry_over_from_the_period_just_before),
+		T(warnings_across_renames),
 		T(malformed_files),
 	};
 #undef T

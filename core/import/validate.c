@@ -2,7 +2,9 @@
 #include "validate.h"
 #include "i18n.h"
 #include "mem.h"
+#include "rename.h"
 #include "text.h"
+#include "unit.h"
 #include "vndoc.h"
 
 #include <ctype.h>
@@ -23,8 +25,21 @@ typedef struct vctx {
 	const bc_ruleset *rs; /* NULL until the period is known */
 	char **refused;       /* forms already refused, said once each */
 	size_t n_refused;
-	bc_numbers last; /* last year's values, read with the first form */
+	bc_rulebook *rb;
+	/* Last year's values of each unit this one continues (itself, or
+	 * those merged into it: last_from), read with the first form, and
+	 * the rules they were sent under. */
+	struct continued *last_from;
+	bc_numbers *last;
 	bool last_read;
+	const bc_ruleset *last_rs;
+	/* The periods just before this one (carry), with their rules and
+	 * the units this one continues then, read with the first carry. */
+	char before[4][24];
+	const bc_ruleset *before_rs[4];
+	struct continued *before_from[4];
+	size_t n_before;
+	bool before_read, carry_split_said;
 	const bc_form *owed_last; /* the form owed_form found last */
 	int receipt_line;         /* where the receipt time was read */
 	const char *receipt_loc;
@@ -194,7 +209,7 @@ static const char *attr_text(const bc_attr *a)
 	return t && *t ? a->text : NULL;
 }
 
-static void check_unit(vctx *x, bc_rulebook *rb)
+static void check_unit(vctx *x)
 {
 	const bc_attr *u = &x->s->unit;
 	if (!attr_text(u)) {
@@ -203,14 +218,28 @@ static void check_unit(vctx *x, bc_rulebook *rb)
 			"it"));
 		return;
 	}
-	bc_err rc = bc_unit_get(x->st, u->text, &x->c->unit, x->d);
-	if (rc == BC_ERR_NOT_FOUND)
-		fail(x, at_attr(u), NOTHING,
-		     N_("unknown unit '%s' (see 'baocao units list')"),
-		     u->text);
-	else
+	/* The unit as the period sees it; without a period, as it last
+	 * was, to say at least whether it exists. */
+	const bc_period *p = x->rs ? &x->c->period : NULL;
+	bc_err rc = p ? bc_unit_get_as_of(x->st, u->text, p->to, &x->c->unit,
+					  x->d)
+		      : bc_unit_latest(x->st, u->text, &x->c->unit, x->d);
+	bc_said why = {0};
+	if (rc == BC_ERR_NOT_FOUND && p)
+		rc = bc_unit_absent(x->st, u->text, p->code, p->to, &why, x->d);
+	else if (rc == BC_ERR_NOT_FOUND)
+		bc_said_make(&why, N_("unknown unit '%s' (see 'baocao units "
+				      "list')"),
+			     u->text);
+	if (*why.msg) {
+		words m;
+		snprintf(m.en, sizeof m.en, "%.700s", why.msg);
+		snprintf(m.local, sizeof m.local, "%.700s", why.text);
+		fail_words(x, at_attr(u), NOTHING, &m);
+		bc_unit_free(&x->c->unit);
+	} else {
 		note_rc(x, rc);
-	(void)rb;
+	}
 }
 
 static void check_period(vctx *x, bc_rulebook *rb)
@@ -1295,22 +1324,158 @@ static const bc_val *field_val(const bc_part *p, const char *field)
 	return NULL;
 }
 
+/* The rules of period code as recorded (or as they would be) and the
+ * last day of its window, or NULL when no ruleset governs it; a failing
+ * database is noted. */
+static const bc_ruleset *rules_of(vctx *x, const char *code, bc_date *to)
+{
+	bc_period pp;
+	bc_diags ignore = BC_DIAGS_INIT;
+	bc_err rc = bc_period_get(x->st, x->rb, code, &pp, &ignore);
+	const bc_ruleset *rs = rc == BC_OK ? pp.rs : NULL;
+	if (rc == BC_OK) {
+		*to = pp.to;
+		bc_period_free(&pp);
+	} else if (rc != BC_ERR_NOT_FOUND && rc != BC_ERR_SYNTAX) {
+		bc_diags_move(x->d, &ignore);
+		note_rc(x, rc);
+	}
+	bc_diags_free(&ignore);
+	return rs;
+}
+
+/* Whose figures of an earlier period the unit continues (unit.h's
+ * lineage): itself, or the units merged into it, by name for messages
+ * ("" when it is itself); split when one of them was divided, and then
+ * nothing is compared. */
+typedef struct continued {
+	bc_lineage lin;
+	char names[512];
+	bool merged;
+} continued;
+
+/* The lineage of the unit back to earlier, the last day of an earlier
+ * period's window; NULL when memory runs out (noted). */
+static continued *continued_of(vctx *x, bc_date earlier)
+{
+	continued *c = bc_calloc(1, sizeof *c);
+	if (!c) {
+		note_rc(x, BC_ERR_NOMEM);
+		return NULL;
+	}
+	bc_err rc = bc_unit_lineage(x->st, x->c->unit.code, x->c->period.to,
+				    earlier, &c->lin, x->d);
+	if (rc != BC_ERR_NOT_FOUND) /* none then: nothing to compare */
+		note_rc(x, rc);
+	c->merged = c->lin.n_from > 1 ||
+		    (c->lin.n_from == 1 && c->lin.from_ids[0] != x->c->unit.id);
+	size_t o = 0;
+	for (size_t i = 0; (c->merged || c->lin.split) && i < c->lin.n_from &&
+			   o < sizeof c->names;
+	     i++) {
+		bc_unit u;
+		bool named = bc_unit_get_as_of(x->st, c->lin.from[i], earlier, &u,
+					       x->d) == BC_OK;
+		o += (size_t)snprintf(c->names + o, sizeof c->names - o, "%s%s",
+				      i ? ", " : "",
+				      named ? u.name : c->lin.from[i]);
+		if (named)
+			bc_unit_free(&u);
+	}
+	return c;
+}
+
+static void continued_free(continued *c)
+{
+	if (c)
+		bc_lineage_free(&c->lin);
+	bc_free(c);
+}
+
+/* Whether the values of several units may be added for a comparison:
+ * counts and amounts; one unit's value of any number stands alone. */
+static bool addable(const bc_field *f, size_t units)
+{
+	return units == 1 || f->type == BC_T_INT || f->type == BC_T_MONEY;
+}
+
+/* Says once, on part p, that the figures of period code are not
+ * compared: a unit the unit continues was split. */
+static void say_split(vctx *x, bc_part *p, const continued *c,
+		      const char *code)
+{
+	warn(x, p, at(p->n ? &p->v[0] : NULL), of_form(p->form),
+	     N_("not compared with %s: one of the units whose figures this "
+		"unit continues (%s) was split among several units, so its "
+		"figures cannot be laid on this one"),
+	     code, c->names);
+}
+
+/* The unit's value of this ruleset's form.field in the report for the
+ * period just before (the first of them with a report of the form by
+ * the units it continues, under whatever the form and the field were
+ * called then, rename.h; added over the units merged into it), its
+ * period in code; *cont the lineage then, when there is such a report.
+ * False when there is no value. */
+static bool carried(vctx *x, const bc_form *form, const bc_field *field,
+		    bc_dec *num, char code[24], const continued **cont)
+{
+	if (!x->before_read) {
+		x->before_read = true;
+		note_rc(x, bc_revision_periods_before(
+				   x->st, x->c->period.from, x->before,
+				   sizeof x->before / sizeof *x->before,
+				   &x->n_before, x->d));
+		for (size_t i = 0; i < x->n_before; i++) {
+			bc_date to = BC_DATE_NONE;
+			x->before_rs[i] = rules_of(x, x->before[i], &to);
+			if (x->before_rs[i])
+				x->before_from[i] = continued_of(x, to);
+		}
+	}
+	for (size_t i = 0; i < x->n_before && x->rc == BC_OK; i++) {
+		const bc_form *ft = bc_form_then(x->rs, form, x->before_rs[i]);
+		const bc_field *fd = bc_field_then(field, ft);
+		const continued *c = x->before_from[i];
+		bool any = false, all = c && c->lin.n_from;
+		*num = (bc_dec){0};
+		for (size_t k = 0; ft && c && k < c->lin.n_from; k++) {
+			bool held = false, found = false;
+			bc_dec v;
+			note_rc(x, bc_revision_previous(
+					   x->st, c->lin.from_ids[k], ft->id,
+					   fd ? fd->id : NULL, x->before[i], &v,
+					   &held, &found, x->d));
+			any |= held;
+			all = all && found && bc_dec_add(*num, v, num);
+		}
+		if (!any)
+			continue;
+		snprintf(code, 24, "%s", x->before[i]);
+		*cont = c;
+		return all && addable(field, c->lin.n_from);
+	}
+	return false;
+}
+
 static void check_carries(vctx *x, bc_part *p)
 {
 	const bc_form *form = p->form;
 	lookup l = {p, 0, form->fields, form->n_fields, x->c->level, false};
 	for (size_t i = 0; i < form->n_carries; i++) {
 		const bc_carry *c = &form->carries[i];
+		const continued *cont = NULL;
 		bc_dec v, prev;
-		char code[32];
-		bool found = false;
+		char code[24];
 		if (c->field < 0 || c->from < 0 || !value_of(&l, c->field, &v))
 			continue;
-		note_rc(x, bc_revision_previous(x->st, x->c->unit.id, form->id,
-						form->fields[c->from].id,
-						x->c->period.from, &prev, code,
-						&found, x->d));
-		if (!found || !bc_dec_cmp(v, prev))
+		bool found = carried(x, form, &form->fields[c->from], &prev,
+				     code, &cont);
+		if (cont && cont->lin.split && !x->carry_split_said) {
+			x->carry_split_said = true;
+			say_split(x, p, cont, code);
+		}
+		if (!found || cont->lin.split || !bc_dec_cmp(v, prev))
 			continue;
 		char a[BC_DEC_BUF], b[BC_DEC_BUF], from[32];
 		bc_dec_local(v, a);
@@ -1318,10 +1483,17 @@ static void check_carries(vctx *x, bc_part *p)
 		if (!name_value(&l, c->from, from, sizeof from))
 			snprintf(from, sizeof from, "%.31s",
 				 form->fields[c->from].id);
-		warn(x, p, at(field_val(p, form->fields[c->field].id)),
-		     of_field(form, &form->fields[c->field]),
-		     N_("= %s, but %s of the report for %s = %s"), a, from,
-		     code, b);
+		place w = at(field_val(p, form->fields[c->field].id));
+		about of = of_field(form, &form->fields[c->field]);
+		if (cont->merged)
+			warn(x, p, w, of,
+			     N_("= %s, but %s of the reports of %s for %s add "
+				"up to %s"),
+			     a, from, cont->names, code, b);
+		else
+			warn(x, p, w, of,
+			     N_("= %s, but %s of the report for %s = %s"), a,
+			     from, code, b);
 	}
 }
 
@@ -1335,6 +1507,43 @@ static bool last_year_code(const bc_period *per, char *code, size_t n)
 	return true;
 }
 
+/* Reads last year's values of the units this one continues. */
+static void read_last_year(vctx *x, const char *code)
+{
+	bc_date to = BC_DATE_NONE;
+	x->last_rs = rules_of(x, code, &to);
+	if (!x->last_rs || !(x->last_from = continued_of(x, to)))
+		return;
+	size_t n = x->last_from->lin.n_from;
+	if (n && !(x->last = bc_calloc(n, sizeof *x->last)))
+		note_rc(x, BC_ERR_NOMEM);
+	for (size_t i = 0; x->last && i < n && x->rc == BC_OK; i++)
+		note_rc(x, bc_revision_numbers(x->st,
+					       x->last_from->lin.from_ids[i],
+					       code, &x->last[i], x->d));
+}
+
+/* The value last year of field fi of form f, under whatever the form
+ * and the field were called then (rename.h), of the unit or added over
+ * the units merged into it (each must have one), into *v; false when
+ * there is none. */
+static bool last_year_value(vctx *x, const bc_form *f, int fi, bc_dec *v)
+{
+	const bc_form *ft = bc_form_then(x->rs, f, x->last_rs);
+	const bc_field *fd = bc_field_then(&f->fields[fi], ft);
+	size_t n = x->last ? x->last_from->lin.n_from : 0;
+	bc_dec one;
+	*v = (bc_dec){0};
+	if (!fd || !n || x->last_from->lin.split ||
+	    !addable(&f->fields[fi], n))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!bc_numbers_get(&x->last[i], ft->id, fd->id, &one) ||
+		    !bc_dec_add(*v, one, v))
+			return false;
+	return true;
+}
+
 /* A value more than 3x, or less than a third of, the same unit's value
  * for the same period a year before.  Last year's values of every form
  * are read once, with the first form checked. */
@@ -1345,10 +1554,11 @@ static void check_last_year(vctx *x, bc_part *p)
 		return;
 	if (!x->last_read) {
 		x->last_read = true;
-		note_rc(x, bc_revision_numbers(x->st, x->c->unit.id, prev,
-					       &x->last, x->d));
+		read_last_year(x, prev);
+		if (x->last_from && x->last_from->lin.split)
+			say_split(x, p, x->last_from, prev);
 	}
-	for (size_t i = 0; x->last.n && i < p->n; i++) {
+	for (size_t i = 0; x->last && i < p->n; i++) {
 		const bc_val *v = &p->v[i];
 		bc_dec last;
 		if (v->row || !v->has_num)
@@ -1357,8 +1567,7 @@ static void check_last_year(vctx *x, bc_part *p)
 					v->field);
 		if (fi < 0 || p->form->fields[fi].type == BC_T_BOOL ||
 		    p->form->fields[fi].type == BC_T_TABLE ||
-		    !bc_numbers_get(&x->last, p->form->id, v->field, &last) ||
-		    last.v <= 0)
+		    !last_year_value(x, p->form, fi, &last) || last.v <= 0)
 			continue;
 		/* A rough measure: doubles do. */
 		double now = bc_dec_double(v->num), then = bc_dec_double(last);
@@ -1367,11 +1576,22 @@ static void check_last_year(vctx *x, bc_part *p)
 			bc_dec_local(v->num, a);
 			bc_dec_local(last, b);
 			about of = of_field(p->form, &p->form->fields[fi]);
-			if (now > 3 * then)
+			const char *sum = x->last_from->names;
+			if (now > 3 * then && x->last_from->merged)
+				warn(x, p, at(v), of,
+				     N_("%s is more than three times %s, the "
+					"sum of the values of %s for %s"),
+				     a, b, sum, prev);
+			else if (now > 3 * then)
 				warn(x, p, at(v), of,
 				     N_("%s is more than three times %s, the "
 					"value of %s"),
 				     a, b, prev);
+			else if (x->last_from->merged)
+				warn(x, p, at(v), of,
+				     N_("%s is less than a third of %s, the "
+					"sum of the values of %s for %s"),
+				     a, b, sum, prev);
 			else
 				warn(x, p, at(v), of,
 				     N_("%s is less than a third of %s, the "
@@ -1612,10 +1832,10 @@ bc_err bc_validate(bc_store *st, bc_rulebook *rb, const bc_submission *s,
 		   const bc_import_opts *o, bc_checked *out, bc_diags *d)
 {
 	*out = (bc_checked){.warnings = BC_DIAGS_INIT};
-	vctx x = {.st = st, .s = s, .c = out, .d = d};
+	vctx x = {.st = st, .rb = rb, .s = s, .c = out, .d = d};
 	size_t before = d->errors;
-	check_unit(&x, rb);
 	check_period(&x, rb);
+	check_unit(&x);
 	if (x.rs)
 		check_template_rules(&x);
 	if (x.rs && out->unit.code)
@@ -1648,7 +1868,12 @@ bc_err bc_validate(bc_store *st, bc_rulebook *rb, const bc_submission *s,
 		bc_free(x.refused[i]);
 	bc_free(x.refused);
 	bc_free(x.keys);
-	bc_numbers_free(&x.last);
+	for (size_t i = 0; x.last && i < x.last_from->lin.n_from; i++)
+		bc_numbers_free(&x.last[i]);
+	bc_free(x.last);
+	continued_free(x.last_from);
+	for (size_t i = 0; i < x.n_before; i++)
+		continued_free(x.before_from[i]);
 	if (x.rc != BC_OK)
 		return x.rc;
 	return d->errors > before ? BC_ERR_INVALID : BC_OK;

@@ -7,6 +7,9 @@
 
 #include <sqlite3.h>
 
+/* A day every unit of a file without dates is in force. */
+#define DAY bc_date_from_ymd(2024, 1, 1)
+
 /* A fresh database in a temporary directory and the shipped rules. */
 typedef struct fx {
 	char *dir;
@@ -118,27 +121,31 @@ static bool has_role(const bc_unit *u, const char *role)
 
 static void list(fx *f, bc_unit_list *l)
 {
-	assert_int_equal(bc_units_list(f->st, l, &f->d), BC_OK);
+	assert_int_equal(bc_units_as_of(f->st, DAY, l, &f->d), BC_OK);
 }
 
-/* Everything the list says, as one text, to compare before and after. */
+/* Everything stored of the units, every version with its days and
+ * predecessors, as one text, to compare before and after. */
 static char *snapshot(fx *f)
 {
 	bc_unit_list l;
-	list(f, &l);
-	size_t cap = 256 + l.n * 256, n = 0;
+	assert_int_equal(bc_units_all_versions(f->st, &l, &f->d), BC_OK);
+	size_t cap = 256 + l.n * 320, n = 0;
 	char *s = malloc(cap);
 	assert_non_null(s);
 	s[0] = '\0';
 	for (size_t i = 0; i < l.n; i++) {
 		const bc_unit *u = &l.v[i];
-		n += (size_t)snprintf(s + n, cap - n, "%lld|%s|%s|%s|%s|%d|",
+		n += (size_t)snprintf(s + n, cap - n, "%lld|%s|%s|%s|%s|%d|%d|",
 				      (long long)u->id, u->code, u->name,
 				      u->kind, u->parent ? u->parent : "-",
-				      u->depth);
+				      (int)u->valid_from, (int)u->valid_to);
 		for (size_t k = 0; k < u->n_roles; k++)
 			n += (size_t)snprintf(s + n, cap - n, "%s;",
 					      u->roles[k]);
+		for (size_t k = 0; k < u->n_predecessors; k++)
+			n += (size_t)snprintf(s + n, cap - n, "<%s",
+					      u->predecessors[k]);
 		n += (size_t)snprintf(s + n, cap - n, "\n");
 		assert_true(n < cap);
 	}
@@ -415,7 +422,7 @@ static void get_one_unit(void **state)
 	fx *f = *state;
 	seed(f);
 	bc_unit u;
-	assert_int_equal(bc_unit_get(f->st, "noi-vu", &u, &f->d), BC_OK);
+	assert_int_equal(bc_unit_latest(f->st, "noi-vu", &u, &f->d), BC_OK);
 	assert_string_equal(u.code, "noi-vu");
 	assert_string_equal(u.name, CASE("noi_vu_name"));
 	assert_string_equal(u.kind, "department");
@@ -424,11 +431,11 @@ static void get_one_unit(void **state)
 	assert_string_equal(u.roles[0], "noi_vu");
 	bc_unit_free(&u);
 	assert_null(u.code);
-	assert_int_equal(bc_unit_get(f->st, "huyen", &u, &f->d), BC_OK);
+	assert_int_equal(bc_unit_latest(f->st, "huyen", &u, &f->d), BC_OK);
 	assert_null(u.parent);
 	assert_int_equal(u.n_roles, 0);
 	bc_unit_free(&u);
-	assert_int_equal(bc_unit_get(f->st, "xa-z", &u, &f->d),
+	assert_int_equal(bc_unit_latest(f->st, "xa-z", &u, &f->d),
 			 BC_ERR_NOT_FOUND);
 	assert_null(u.code);
 	bc_diags_free(&f->d);
@@ -681,6 +688,232 @@ static void name_of_several_units(void **state)
 	bc_unit_lookup_free(&l);
 }
 
+/* ---- units over time ------------------------------------------------ */
+
+static bc_date ymd(int y, int m, int d)
+{
+	return bc_date_from_ymd(y, m, d);
+}
+
+/* The codes of the units in force on day, in the list's order, joined
+ * by spaces. */
+static void expect_units_on(fx *f, bc_date day, const char *want)
+{
+	bc_unit_list l;
+	char got[1024] = "";
+	assert_int_equal(bc_units_as_of(f->st, day, &l, &f->d), BC_OK);
+	for (size_t i = 0; i < l.n; i++) {
+		strcat(got, i ? " " : "");
+		strcat(got, l.v[i].code);
+	}
+	bc_unit_list_free(&l);
+	assert_string_equal(got, want);
+}
+
+static void import_case(fx *f, const char *name, size_t added,
+			size_t updated, size_t unchanged)
+{
+	import_ok(f, CASE(name));
+	assert_int_equal(f->res.added, added);
+	assert_int_equal(f->res.updated, updated);
+	assert_int_equal(f->res.unchanged, unchanged);
+}
+
+/* Whose figures code (on day) continues from earlier: the codes joined
+ * by spaces, then " split" when one of them was divided; the map of
+ * every unit at once says the same. */
+static void expect_lineage(fx *f, const char *code, bc_date day,
+			   bc_date earlier, const char *want)
+{
+	bc_lineage l;
+	bc_lineage_map m;
+	char got[512] = "";
+	assert_int_equal(bc_unit_lineage(f->st, code, day, earlier, &l, &f->d),
+			 BC_OK);
+	for (size_t i = 0; i < l.n_from; i++) {
+		strcat(got, i ? " " : "");
+		strcat(got, l.from[i]);
+	}
+	if (l.split)
+		strcat(got, " split");
+	assert_string_equal(got, want);
+	assert_int_equal(bc_units_lineage(f->st, day, earlier, &m, &f->d),
+			 BC_OK);
+	const bc_lineage *e = bc_lineage_find(&m, l.id);
+	assert_non_null(e);
+	assert_string_equal(e->code, code);
+	assert_int_equal(e->n_from, l.n_from);
+	assert_int_equal(e->split, l.split);
+	for (size_t i = 0; i < l.n_from; i++) {
+		assert_string_equal(e->from[i], l.from[i]);
+		assert_int_equal(e->from_ids[i], l.from_ids[i]);
+	}
+	bc_lineage_map_free(&m);
+	bc_lineage_free(&l);
+}
+
+static void merge_into_new_code(void **state)
+{
+	fx *f = *state;
+	import_case(f, "time-base", 5, 0, 0);
+	/* xa-ab added; xa-a and xa-b closed. */
+	import_case(f, "merge-new", 1, 2, 0);
+	expect_units_on(f, ymd(2025, 3, 31), "huyen xa-a xa-b xa-c xa-d");
+	expect_units_on(f, ymd(2025, 6, 30), "huyen xa-a xa-b xa-c xa-d");
+	expect_units_on(f, ymd(2025, 7, 1), "huyen xa-c xa-d xa-ab");
+	expect_lineage(f, "xa-ab", ymd(2025, 12, 31), ymd(2024, 12, 31),
+		       "xa-a xa-b");
+	expect_lineage(f, "xa-c", ymd(2025, 12, 31), ymd(2024, 12, 31),
+		       "xa-c");
+	/* Within the new structure a unit continues itself alone. */
+	expect_lineage(f, "xa-ab", ymd(2026, 12, 31), ymd(2025, 12, 31),
+		       "xa-ab");
+	bc_unit u;
+	assert_int_equal(bc_unit_get_as_of(f->st, "xa-ab", ymd(2025, 6, 30),
+					   &u, &f->d),
+			 BC_ERR_NOT_FOUND);
+	assert_int_equal(bc_unit_get_as_of(f->st, "xa-ab", ymd(2025, 7, 1), &u,
+					   &f->d),
+			 BC_OK);
+	assert_int_equal(u.valid_from, ymd(2025, 7, 1));
+	assert_int_equal(u.valid_to, BC_DATE_NONE);
+	assert_int_equal(u.n_predecessors, 2);
+	assert_string_equal(u.predecessors[0], "xa-a");
+	assert_string_equal(u.predecessors[1], "xa-b");
+	assert_string_equal(u.parent, "huyen");
+	bc_unit_free(&u);
+	/* The same file again changes nothing. */
+	import_case(f, "merge-new", 0, 0, 3);
+	/* A file without dates names a code's only version, dated or not. */
+	import_case(f, "rename-dated", 0, 1, 0);
+	assert_int_equal(bc_unit_latest(f->st, "xa-ab", &u, &f->d), BC_OK);
+	assert_string_equal(u.name, CASE("xa_ab_new_name"));
+	assert_int_equal(u.valid_from, ymd(2025, 7, 1));
+	assert_int_equal(u.n_predecessors, 2);
+	bc_unit_free(&u);
+	assert_int_equal(f->d.errors, 0);
+}
+
+static void continuing_unit_absorbs(void **state)
+{
+	fx *f = *state;
+	import_case(f, "time-base", 5, 0, 0);
+	/* xa-c's new version added, its first closed, xa-d closed. */
+	import_case(f, "absorb", 1, 2, 0);
+	bc_unit_list l;
+	assert_int_equal(bc_unit_versions(f->st, "xa-c", &l, &f->d), BC_OK);
+	assert_int_equal(l.n, 2);
+	assert_int_equal(l.v[0].valid_from, BC_DATE_NONE);
+	assert_int_equal(l.v[0].valid_to, ymd(2025, 6, 30));
+	assert_string_equal(l.v[0].name, "Xã C");
+	assert_int_equal(l.v[1].valid_from, ymd(2025, 7, 1));
+	assert_int_equal(l.v[1].valid_to, BC_DATE_NONE);
+	assert_int_equal(l.v[0].id, l.v[1].id);
+	bc_unit_list_free(&l);
+	expect_units_on(f, ymd(2025, 12, 31), "huyen xa-a xa-b xa-c");
+	expect_lineage(f, "xa-c", ymd(2025, 12, 31), ymd(2024, 12, 31),
+		       "xa-c xa-d");
+	assert_int_equal(bc_unit_versions(f->st, "xa-zz", &l, &f->d),
+			 BC_ERR_NOT_FOUND);
+	/* Two versions: a row without valid_from cannot say which. */
+	rejected(f, CASE("bad-which-version"));
+	expect(f, 2, "'xa-c' has 2 versions: give valid_from");
+	bc_diags_free(&f->d);
+}
+
+static void two_merges_in_turn(void **state)
+{
+	fx *f = *state;
+	import_case(f, "time-base", 5, 0, 0);
+	import_case(f, "merge-twice", 2, 3, 0);
+	expect_units_on(f, ymd(2023, 12, 31), "huyen xa-a xa-b xa-c xa-d");
+	expect_units_on(f, ymd(2024, 12, 31), "huyen xa-c xa-d xa-ab");
+	expect_units_on(f, ymd(2025, 12, 31), "huyen xa-d xa-abc");
+	expect_lineage(f, "xa-abc", ymd(2025, 12, 31), ymd(2023, 12, 31),
+		       "xa-a xa-b xa-c");
+	expect_lineage(f, "xa-abc", ymd(2025, 12, 31), ymd(2024, 12, 31),
+		       "xa-ab xa-c");
+	expect_lineage(f, "xa-ab", ymd(2024, 12, 31), ymd(2023, 12, 31),
+		       "xa-a xa-b");
+	bc_lineage l;
+	assert_int_equal(bc_unit_lineage(f->st, "xa-ab", ymd(2025, 12, 31),
+					 ymd(2024, 12, 31), &l, &f->d),
+			 BC_ERR_NOT_FOUND);
+	assert_int_equal(f->d.errors, 0);
+}
+
+static void split_is_flagged(void **state)
+{
+	fx *f = *state;
+	import_case(f, "time-base", 5, 0, 0);
+	import_case(f, "split", 3, 1, 0);
+	bc_date now = ymd(2025, 12, 31), then = ymd(2024, 12, 31);
+	expect_lineage(f, "xa-d1", now, then, "xa-d split");
+	expect_lineage(f, "xa-d2", now, then, "xa-d split");
+	/* xa-c gave part of itself away: it flows into itself and xa-c2. */
+	expect_lineage(f, "xa-c", now, then, "xa-c split");
+	expect_lineage(f, "xa-c2", now, then, "xa-c split");
+	expect_lineage(f, "xa-a", now, then, "xa-a");
+	/* Before the split, nothing of it shows. */
+	expect_lineage(f, "xa-c", ymd(2025, 6, 30), then, "xa-c");
+}
+
+static void said_when_a_unit_existed(void **state)
+{
+	fx *f = *state;
+	import_case(f, "time-base", 5, 0, 0);
+	import_case(f, "merge-new", 1, 2, 0);
+	bc_said why = {0};
+	assert_int_equal(bc_unit_absent(f->st, "xa-a", "2025-Y",
+					ymd(2025, 12, 31), &why, &f->d),
+			 BC_OK);
+	assert_string_equal(why.msg, "xa-a: no such unit in 2025-Y; it existed"
+				     " until 30/06/2025");
+	assert_int_equal(bc_unit_absent(f->st, "xa-ab", "2025-Q1",
+					ymd(2025, 3, 31), &why, &f->d),
+			 BC_OK);
+	assert_string_equal(why.msg, "xa-ab: no such unit in 2025-Q1; it exists"
+				     " from 01/07/2025 on");
+	assert_int_equal(bc_unit_absent(f->st, "xa-zz", "2025-Q1",
+					ymd(2025, 3, 31), &why, &f->d),
+			 BC_ERR_NOT_FOUND);
+	assert_string_equal(why.msg,
+			    "unknown unit 'xa-zz' (see 'baocao units list')");
+}
+
+static void bad_versions_all_said(void **state)
+{
+	fx *f = *state;
+	import_case(f, "time-base", 5, 0, 0);
+	rejected(f, CASE("bad-versions"));
+	expect(f, 2, "valid_to 01/06/2025 is before valid_from 01/07/2025");
+	expect(f, 3, "versions of 'xa-e' overlap");
+	expect(f, 4, "versions of 'xa-e' overlap");
+	expect(f, 5, "parent 'xa-g' does not exist on 01/01/2024");
+	expect(f, 7, "unknown predecessor 'xa-zz'");
+	expect(f, 8, "predecessor 'xa-g2' does not exist on 30/06/2025");
+	expect(f, 10, "a cycle of predecessors: 'xa-j' names itself");
+	expect(f, 11, "'abc' is not a date");
+	expect(f, 12, "a cycle of parents: 'xa-m'");
+	expect(f, 13, "a cycle of parents: 'xa-n'");
+	assert_int_equal(f->d.errors, 10);
+	bc_diags_free(&f->d);
+}
+
+static void bad_against_database(void **state)
+{
+	fx *f = *state;
+	import_case(f, "time-base", 5, 0, 0);
+	import_case(f, "merge-new", 1, 2, 0);
+	rejected(f, CASE("bad-overlap-db"));
+	expect(f, 2, "versions of 'xa-a' overlap: the one from - runs to "
+		     "30/06/2025, and the next begins 01/03/2025");
+	rejected(f, CASE("bad-parent-ends"));
+	expect(f, 2, "'huyen' would not exist on 01/07/2025, when its child "
+		     "'xa-c' still does");
+	bc_diags_free(&f->d);
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -707,6 +940,13 @@ int main(void)
 		T(several_bad_lines),
 		T(units_named_as_typed),
 		T(name_of_several_units),
+		T(merge_into_new_code),
+		T(continuing_unit_absorbs),
+		T(two_merges_in_turn),
+		T(split_is_flagged),
+		T(said_when_a_unit_existed),
+		T(bad_versions_all_said),
+		T(bad_against_database),
 	};
 #undef T
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,45 +1,17 @@
 /* SPDX-License-Identifier: MIT */
+/* Units read: a version as of a day, every version, a unit named as a
+ * person types it.  The import is unit_import.c, lineage unit_lineage.c. */
 #include "unit.h"
-#include "csv_parse.h"
 #include "mem.h"
 #include "text.h"
 
-#include <ctype.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define UNITS_MAX_FILE (64u << 20)
-#define CODE_MAX 64
-
-enum { COL_CODE, COL_NAME, COL_KIND, COL_ROLES, COL_PARENT, N_COLS };
-static const char *const col_names[N_COLS] = {"code", "name", "kind",
-					      "roles", "parent"};
-
-typedef struct row {
-	int line;
-	char *f[N_COLS]; /* owned; NULL for an absent column */
-} row;
-
-typedef struct node { /* a unit as it will be after the import */
-	const char *code, *parent;
-	int line; /* 0 for a unit only in the database */
-} node;
-
-typedef struct importer {
-	const char *file;
-	const bc_rulebook *rb;
-	bc_diags *d;
-	int col[N_COLS]; /* column index of each known column, -1 absent */
-	bool header_done, header_bad;
-	row *rows;
-	size_t n, cap;
-	bool oom;
-} importer;
-
 bool bc_unit_code_ok(const char *s)
 {
-	if (!*s || strlen(s) > CODE_MAX)
+	if (!*s || strlen(s) > BC_UNIT_CODE_MAX)
 		return false;
 	/* ASCII by hand: islower() would follow the locale. */
 	for (; *s; s++)
@@ -49,514 +21,20 @@ bool bc_unit_code_ok(const char *s)
 	return true;
 }
 
-static void trim(char *s)
+bool bc_unit_in_force(const bc_unit *u, bc_date day)
 {
-	size_t n = strlen(s);
-	while (n && isspace((unsigned char)s[n - 1]))
-		s[--n] = '\0';
-	size_t i = 0;
-	while (isspace((unsigned char)s[i]))
-		i++;
-	memmove(s, s + i, n - i + 1);
+	return (u->valid_from == BC_DATE_NONE || u->valid_from <= day) &&
+	       (u->valid_to == BC_DATE_NONE || day <= u->valid_to);
 }
 
-static int read_header(importer *im, int line, size_t n, char *const *f)
-{
-	for (int c = 0; c < N_COLS; c++)
-		im->col[c] = -1;
-	for (size_t i = 0; i < n; i++) {
-		trim(f[i]);
-		int c = 0;
-		while (c < N_COLS && strcmp(f[i], col_names[c]) != 0)
-			c++;
-		if (c == N_COLS) {
-			bc_diags_add(im->d, BC_ERROR, im->file, line, NULL,
-				     NULL,
-				     N_("unknown column '%s' (columns: code, "
-				        "name, kind, roles, parent)"),
-				     f[i]);
-			im->header_bad = true;
-		} else if (im->col[c] >= 0) {
-			bc_diags_add(im->d, BC_ERROR, im->file, line, NULL,
-				     NULL, N_("column '%s' appears twice"), f[i]);
-			im->header_bad = true;
-		} else {
-			im->col[c] = (int)i;
-		}
-	}
-	for (int c = 0; c <= COL_KIND; c++)
-		if (im->col[c] < 0) {
-			bc_diags_add(im->d, BC_ERROR, im->file, line, NULL,
-				     NULL, N_("no '%s' column in the header"),
-				     col_names[c]);
-			im->header_bad = true;
-		}
-	im->header_done = true;
-	return im->header_bad; /* stop: lines cannot be read without it */
-}
+/* ---- reading versions ------------------------------------------------- */
 
-static int on_row(void *ud, int line, size_t n, char *const *f)
+static void free_strv(char **v, size_t n)
 {
-	importer *im = ud;
-	if (!im->header_done)
-		return read_header(im, line, n, f);
-	if (n == 1 && !*f[0])
-		return 0; /* a line of nothing */
-	size_t want = 0;
-	for (int c = 0; c < N_COLS; c++)
-		if (im->col[c] >= 0)
-			want++;
-	if (n != want) {
-		bc_diags_add(im->d, BC_ERROR, im->file, line, NULL, NULL,
-			     N_("%zu fields where the header has %zu"), n, want);
-		return 0;
-	}
-	if (bc_grow((void **)&im->rows, &im->cap, im->n + 1,
-		    sizeof *im->rows) < 0) {
-		im->oom = true;
-		return 1;
-	}
-	row *r = &im->rows[im->n++];
-	*r = (row){.line = line};
-	for (int c = 0; c < N_COLS; c++) {
-		if (im->col[c] < 0)
-			continue;
-		if (!(r->f[c] = bc_strdup(f[im->col[c]]))) {
-			im->oom = true;
-			return 1;
-		}
-		trim(r->f[c]);
-	}
-	return 0;
-}
-
-/* ---- checks ------------------------------------------------------------- */
-
-static int cmp_node(const void *a, const void *b)
-{
-	return strcmp(((const node *)a)->code, ((const node *)b)->code);
-}
-
-static const node *find_node(const node *v, size_t n, const char *code)
-{
-	node key = {.code = code};
-	return n ? bsearch(&key, v, n, sizeof *v, cmp_node) : NULL;
-}
-
-static void check_roles(importer *im, row *r)
-{
-	char *roles = r->f[COL_ROLES];
-	if (!roles || !*roles)
-		return;
-	char *copy = bc_strdup(roles);
-	if (!copy) {
-		im->oom = true;
-		return;
-	}
-	for (char *save, *t = strtok_r(copy, ";", &save); t;
-	     t = strtok_r(NULL, ";", &save)) {
-		trim(t);
-		if (*t && !bc_rulebook_role(im->rb, t))
-			bc_diags_add(im->d, BC_ERROR, im->file, r->line, NULL,
-				     "roles",
-				     N_("unknown role '%s' (the rules declare "
-				        "no such role)"),
-				     t);
-	}
-	bc_free(copy);
-}
-
-static void check_row(importer *im, row *r)
-{
-	const char *code = r->f[COL_CODE];
-	if (!bc_unit_code_ok(code))
-		bc_diags_add(im->d, BC_ERROR, im->file, r->line, NULL, "code",
-			     N_("bad code '%s': use a-z, 0-9 and '-', at most "
-				"%d"),
-			     code, CODE_MAX);
-	if (!*r->f[COL_NAME])
-		bc_diags_add(im->d, BC_ERROR, im->file, r->line, NULL, "name",
-			     N_("the name is empty"));
-	unsigned ctl = bc_utf8_first_control(r->f[COL_NAME], false);
-	if (ctl)
-		bc_diags_add(im->d, BC_ERROR, im->file, r->line, NULL, "name",
-			     N_("U+%04X, a control character, which no one "
-				"types and a terminal acts on: remove it"), ctl);
-	if (!bc_rulebook_kind(im->rb, r->f[COL_KIND]))
-		bc_diags_add(im->d, BC_ERROR, im->file, r->line, NULL, "kind",
-			     N_("unknown kind '%s' (the rules declare no such "
-			        "unit kind)"),
-			     r->f[COL_KIND]);
-	check_roles(im, r);
-	const char *parent = r->f[COL_PARENT];
-	if (parent && strcmp(parent, code) == 0)
-		bc_diags_add(im->d, BC_ERROR, im->file, r->line, NULL,
-			     "parent", N_("a unit cannot be its own parent"));
-}
-
-/* Units of the database, as nodes; their strings are in *strs (*ns of
- * them, parents possibly NULL), freed with free_strs. */
-static bc_err db_nodes(bc_store *st, node **v, size_t *n, char ***strs,
-		       size_t *ns, bc_diags *d)
-{
-	sqlite3_stmt *s;
-	size_t cap = 0, scap = 0;
-	*v = NULL;
-	*n = *ns = 0;
-	*strs = NULL;
-	if (sqlite3_prepare_v2(bc_store_db(st),
-			       "SELECT u.code, p.code FROM unit u"
-			       " LEFT JOIN unit p ON p.id = u.parent_id"
-			       " ORDER BY u.code",
-			       -1, &s, NULL) != SQLITE_OK)
-		return bc_store_fail(st, d, N_("units"));
-	bc_err rc = BC_OK;
-	int r = SQLITE_DONE;
-	while (rc == BC_OK && (r = sqlite3_step(s)) == SQLITE_ROW) {
-		const unsigned char *p = sqlite3_column_text(s, 1);
-		if (bc_grow((void **)v, &cap, *n + 1, sizeof **v) < 0 ||
-		    bc_grow((void **)strs, &scap, *ns + 2, sizeof **strs) < 0) {
-			rc = BC_ERR_NOMEM;
-			break;
-		}
-		char *code = bc_strdup((const char *)sqlite3_column_text(s, 0));
-		char *parent = p ? bc_strdup((const char *)p) : NULL;
-		(*strs)[(*ns)++] = code;
-		(*strs)[(*ns)++] = parent;
-		if (!code || (p && !parent))
-			rc = BC_ERR_NOMEM;
-		else
-			(*v)[(*n)++] = (node){code, parent, 0};
-	}
-	if (rc == BC_OK && r != SQLITE_DONE) /* not the end of the units */
-		rc = bc_store_fail(st, d, N_("units"));
-	sqlite3_finalize(s);
-	return rc;
-}
-
-static void free_strs(char **strs, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		bc_free(strs[i]);
-	bc_free(strs);
-}
-
-/* Merges the file's units over the database's: the tree after import. */
-static bc_err merged_tree(importer *im, const node *db, size_t ndb, node **out,
-			  size_t *nout)
-{
-	node *v = bc_malloc((ndb + im->n + 1) * sizeof *v);
-	if (!v)
-		return BC_ERR_NOMEM;
-	size_t n = 0;
-	for (size_t i = 0; i < im->n; i++) {
-		const char *parent = im->rows[i].f[COL_PARENT];
-		/* Without a parent column a unit keeps the parent it has. */
-		if (im->col[COL_PARENT] < 0) {
-			const node *old = find_node(db, ndb,
-						    im->rows[i].f[COL_CODE]);
-			parent = old ? old->parent : NULL;
-		}
-		v[n++] = (node){im->rows[i].f[COL_CODE],
-				parent && *parent ? parent : NULL,
-				im->rows[i].line};
-	}
-	qsort(v, n, sizeof *v, cmp_node);
-	size_t nfile = n;
-	for (size_t i = 0; i < ndb; i++)
-		if (!find_node(v, nfile, db[i].code))
-			v[n++] = db[i];
-	qsort(v, n, sizeof *v, cmp_node);
-	*out = v;
-	*nout = n;
-	return BC_OK;
-}
-
-static void check_duplicates(importer *im)
-{
-	node *v = bc_malloc((im->n + 1) * sizeof *v);
-	if (!v) {
-		im->oom = true;
-		return;
-	}
-	for (size_t i = 0; i < im->n; i++)
-		v[i] = (node){im->rows[i].f[COL_CODE], NULL, im->rows[i].line};
-	qsort(v, im->n, sizeof *v, cmp_node);
-	for (size_t i = 1; i < im->n; i++)
-		if (strcmp(v[i].code, v[i - 1].code) == 0) {
-			int a = v[i].line < v[i - 1].line ? v[i].line
-							  : v[i - 1].line;
-			int b = v[i].line < v[i - 1].line ? v[i - 1].line
-							  : v[i].line;
-			bc_diags_add(im->d, BC_ERROR, im->file, b, NULL, "code",
-				     N_("duplicate code '%s' (also on line %d)"),
-				     v[i].code, a);
-		}
+	for (size_t k = 0; k < n; k++)
+		bc_free(v[k]);
 	bc_free(v);
 }
-
-static void check_parents(importer *im, const node *tree, size_t n)
-{
-	for (size_t i = 0; i < im->n; i++) {
-		row *r = &im->rows[i];
-		const char *p = r->f[COL_PARENT];
-		if (!p || !*p || strcmp(p, r->f[COL_CODE]) == 0)
-			continue;
-		if (!find_node(tree, n, p)) {
-			bc_diags_add(im->d, BC_ERROR, im->file, r->line, NULL,
-				     "parent",
-				     N_("unknown parent '%s' (not in this file "
-				        "nor in the database)"),
-				     p);
-			continue;
-		}
-		/* Walk up: a chain longer than the tree has units loops. */
-		const node *at = find_node(tree, n, r->f[COL_CODE]);
-		size_t steps = 0;
-		while (at && at->parent && steps <= n) {
-			at = find_node(tree, n, at->parent);
-			steps++;
-			if (at && strcmp(at->code, r->f[COL_CODE]) == 0) {
-				bc_diags_add(im->d, BC_ERROR, im->file, r->line,
-					     NULL, "parent",
-					     N_("a cycle of parents: '%s' is "
-						"its own ancestor through '%s'"),
-					     r->f[COL_CODE], p);
-				break;
-			}
-		}
-	}
-}
-
-/* ---- storing ---------------------------------------------------------- */
-
-static int64_t unit_id(sqlite3 *db, const char *code)
-{
-	sqlite3_stmt *s;
-	int64_t id = 0;
-	if (sqlite3_prepare_v2(db, "SELECT id FROM unit WHERE code = ?", -1, &s,
-			       NULL) != SQLITE_OK)
-		return -1;
-	sqlite3_bind_text(s, 1, code, -1, SQLITE_STATIC);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		id = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	return id;
-}
-
-static bool step_done(sqlite3_stmt *s)
-{
-	bool ok = sqlite3_step(s) == SQLITE_DONE;
-	sqlite3_reset(s);
-	sqlite3_clear_bindings(s);
-	return ok;
-}
-
-/* Statements of one import, prepared once. */
-enum { S_UPSERT, S_PARENT, S_DEL_ROLES, S_ADD_ROLE, S_SAME, N_STMTS };
-static const char *const stmt_sql[N_STMTS] = {
-	"INSERT INTO unit (code, name, kind) VALUES (?1, ?2, ?3)"
-	" ON CONFLICT (code) DO UPDATE SET name = ?2, kind = ?3",
-	"UPDATE unit SET parent_id = (SELECT id FROM unit WHERE code = ?2)"
-	" WHERE code = ?1",
-	"DELETE FROM unit_role WHERE unit_id = (SELECT id FROM unit"
-	" WHERE code = ?1)",
-	"INSERT OR IGNORE INTO unit_role (unit_id, role)"
-	" VALUES ((SELECT id FROM unit WHERE code = ?1), ?2)",
-	"SELECT u.name = ?2 AND u.kind = ?3 AND"
-	" (NOT ?7 OR coalesce(p.code, '') = coalesce(?5, '')) AND"
-	" (NOT ?6 OR (SELECT coalesce(group_concat(role, ';'), '') FROM"
-	"  (SELECT role FROM unit_role WHERE unit_id = u.id ORDER BY role))"
-	"  = ?4)"
-	" FROM unit u LEFT JOIN unit p ON p.id = u.parent_id WHERE u.code = ?1",
-};
-
-/* The roles of a row, trimmed, sorted, deduplicated, joined by ';'. */
-static char *norm_roles(const char *roles)
-{
-	char *copy = bc_strdup(roles ? roles : "");
-	char **v = bc_calloc(strlen(copy ? copy : "") / 2 + 2, sizeof *v);
-	char *out = copy ? bc_malloc(strlen(copy) + 1) : NULL;
-	size_t n = 0;
-	if (!copy || !v || !out) {
-		bc_free(copy);
-		bc_free(v);
-		bc_free(out);
-		return NULL;
-	}
-	for (char *save, *t = strtok_r(copy, ";", &save); t;
-	     t = strtok_r(NULL, ";", &save)) {
-		trim(t);
-		if (*t)
-			v[n++] = t;
-	}
-	qsort(v, n, sizeof *v, bc_str_cmp);
-	out[0] = '\0';
-	for (size_t i = 0; i < n; i++)
-		if (i == 0 || strcmp(v[i], v[i - 1]) != 0) {
-			if (*out)
-				strcat(out, ";");
-			strcat(out, v[i]);
-		}
-	bc_free(copy);
-	bc_free(v);
-	return out;
-}
-
-static bc_err store_rows(bc_store *st, importer *im,
-			 bc_units_import_result *res, bc_diags *d)
-{
-	sqlite3 *db = bc_store_db(st);
-	sqlite3_stmt *s[N_STMTS] = {0};
-	bc_err rc = BC_OK;
-	for (int i = 0; i < N_STMTS && rc == BC_OK; i++)
-		if (sqlite3_prepare_v2(db, stmt_sql[i], -1, &s[i], NULL))
-			rc = bc_store_fail(st, d, N_("units"));
-	for (size_t i = 0; i < im->n && rc == BC_OK; i++) {
-		row *r = &im->rows[i];
-		char *roles = norm_roles(r->f[COL_ROLES]);
-		const char *parent = r->f[COL_PARENT] && *r->f[COL_PARENT]
-					     ? r->f[COL_PARENT]
-					     : NULL;
-		if (!roles) {
-			rc = BC_ERR_NOMEM;
-			break;
-		}
-		int64_t id = unit_id(db, r->f[COL_CODE]);
-		bool same = false;
-		if (id > 0) {
-			for (int k = 0; k < N_COLS; k++)
-				sqlite3_bind_text(s[S_SAME], k + 1,
-						  k == COL_ROLES ? roles
-						  : k == COL_PARENT ? parent
-								    : r->f[k],
-						  -1, SQLITE_STATIC);
-			sqlite3_bind_int(s[S_SAME], 6, im->col[COL_ROLES] >= 0);
-			sqlite3_bind_int(s[S_SAME], 7, im->col[COL_PARENT] >= 0);
-			same = sqlite3_step(s[S_SAME]) == SQLITE_ROW &&
-			       sqlite3_column_int(s[S_SAME], 0);
-			sqlite3_reset(s[S_SAME]);
-		}
-		id > 0 ? (same ? res->unchanged++ : res->updated++)
-		       : res->added++;
-		for (int k = 0; k < 3; k++)
-			sqlite3_bind_text(s[S_UPSERT], k + 1, r->f[k], -1,
-					  SQLITE_STATIC);
-		sqlite3_bind_text(s[S_DEL_ROLES], 1, r->f[COL_CODE], -1,
-				  SQLITE_STATIC);
-		/* Without a roles column a unit keeps the roles it has. */
-		bool has_roles = im->col[COL_ROLES] >= 0;
-		bool ok = step_done(s[S_UPSERT]) &&
-			  (!has_roles || step_done(s[S_DEL_ROLES]));
-		char *save = NULL;
-		for (char *t = has_roles ? strtok_r(roles, ";", &save) : NULL;
-		     ok && t; t = strtok_r(NULL, ";", &save)) {
-			sqlite3_bind_text(s[S_ADD_ROLE], 1, r->f[COL_CODE], -1,
-					  SQLITE_STATIC);
-			sqlite3_bind_text(s[S_ADD_ROLE], 2, t, -1,
-					  SQLITE_STATIC);
-			ok = step_done(s[S_ADD_ROLE]);
-		}
-		bc_free(roles);
-		if (!ok)
-			rc = bc_store_fail(st, d, N_("units"));
-	}
-	/* Parents last: a unit may name one defined further down. */
-	for (size_t i = 0; im->col[COL_PARENT] >= 0 && i < im->n && rc == BC_OK;
-	     i++) {
-		row *r = &im->rows[i];
-		const char *p = r->f[COL_PARENT];
-		sqlite3_bind_text(s[S_PARENT], 1, r->f[COL_CODE], -1,
-				  SQLITE_STATIC);
-		sqlite3_bind_text(s[S_PARENT], 2, p && *p ? p : NULL, -1,
-				  SQLITE_STATIC);
-		if (!step_done(s[S_PARENT]))
-			rc = bc_store_fail(st, d, N_("units"));
-	}
-	for (int i = 0; i < N_STMTS; i++)
-		sqlite3_finalize(s[i]);
-	return rc;
-}
-
-static void free_rows(importer *im)
-{
-	for (size_t i = 0; i < im->n; i++)
-		for (int c = 0; c < N_COLS; c++)
-			bc_free(im->rows[i].f[c]);
-	bc_free(im->rows);
-}
-
-static bc_err validate(bc_store *st, importer *im)
-{
-	for (size_t i = 0; i < im->n; i++)
-		check_row(im, &im->rows[i]);
-	check_duplicates(im);
-	node *db = NULL, *tree = NULL;
-	size_t ndb = 0, ntree = 0, nstrs = 0;
-	char **strs = NULL;
-	bc_err rc = db_nodes(st, &db, &ndb, &strs, &nstrs, im->d);
-	if (rc == BC_OK)
-		rc = merged_tree(im, db, ndb, &tree, &ntree);
-	if (rc == BC_OK)
-		check_parents(im, tree, ntree);
-	bc_free(tree);
-	bc_free(db);
-	free_strs(strs, nstrs);
-	return im->oom ? BC_ERR_NOMEM : rc;
-}
-
-bc_err bc_units_import(bc_store *st, const bc_rulebook *rb, const char *path,
-		       bc_units_import_result *res, bc_diags *d)
-{
-	char *buf;
-	size_t len;
-	*res = (bc_units_import_result){0};
-	bc_err rc = bc_file_read(path, UNITS_MAX_FILE, &buf, &len, d);
-	if (rc != BC_OK)
-		return rc;
-	importer im = {.file = path, .rb = rb, .d = d};
-	size_t before = d->errors;
-	rc = bc_csv_parse(path, buf, len, on_row, &im, d);
-	bc_free(buf);
-	if (rc == BC_OK && !im.header_done)
-		bc_diags_add(d, BC_ERROR, path, 1, NULL, NULL,
-			     N_("empty file: no header "
-			        "code,name,kind,roles,parent"));
-	if (rc == BC_OK && im.oom)
-		rc = BC_ERR_NOMEM;
-	/* Checked under the write lock, so that the tree checked is the
-	 * tree written to. */
-	bool locked = false;
-	if (rc == BC_OK && !im.header_bad && im.header_done &&
-	    (rc = bc_store_begin(st, d)) == BC_OK) {
-		locked = true;
-		rc = validate(st, &im);
-	}
-	if (rc == BC_OK && d->errors > before)
-		rc = BC_ERR_INVALID;
-	if (rc != BC_OK && locked)
-		bc_store_rollback(st);
-	if (rc == BC_OK) {
-		rc = store_rows(st, &im, res, d);
-		char *detail = bc_sprintf("%zu added, %zu updated, %zu "
-					  "unchanged",
-					  res->added, res->updated,
-					  res->unchanged);
-		if (rc == BC_OK)
-			rc = detail ? bc_store_audit(st, "units.import", path,
-						     detail, d)
-				    : BC_ERR_NOMEM;
-		bc_free(detail);
-		rc = rc == BC_OK ? bc_store_commit(st, d)
-				 : (bc_store_rollback(st), rc);
-		if (rc != BC_OK)
-			*res = (bc_units_import_result){0};
-	}
-	free_rows(&im);
-	return rc;
-}
-
-/* ---- listing ---------------------------------------------------------- */
 
 void bc_unit_free(bc_unit *u)
 {
@@ -564,9 +42,8 @@ void bc_unit_free(bc_unit *u)
 	bc_free(u->name);
 	bc_free(u->kind);
 	bc_free(u->parent);
-	for (size_t k = 0; k < u->n_roles; k++)
-		bc_free(u->roles[k]);
-	bc_free(u->roles);
+	free_strv(u->roles, u->n_roles);
+	free_strv(u->predecessors, u->n_predecessors);
 	*u = (bc_unit){0};
 }
 
@@ -587,33 +64,53 @@ static char *col(sqlite3_stmt *s, int i, bool *oom)
 	return c;
 }
 
-static bc_err split_roles(bc_unit *u, const char *roles)
+/* "a;b;c" into a new array of its pieces (none for NULL or ""). */
+static bc_err split_list(const char *list, char ***out, size_t *n)
 {
-	if (!roles || !*roles)
+	*out = NULL;
+	*n = 0;
+	if (!list || !*list)
 		return BC_OK;
-	size_t n = 1;
-	for (const char *p = roles; *p; p++)
-		n += *p == ';';
-	u->roles = bc_calloc(n, sizeof *u->roles);
-	if (!u->roles)
+	size_t cap = 1;
+	for (const char *p = list; *p; p++)
+		cap += *p == ';';
+	if (!(*out = bc_calloc(cap, sizeof **out)))
 		return BC_ERR_NOMEM;
-	for (const char *p = roles; *p;) {
+	for (const char *p = list; *p;) {
 		const char *e = strchr(p, ';');
 		size_t len = e ? (size_t)(e - p) : strlen(p);
-		if (!(u->roles[u->n_roles++] = bc_strndup(p, len)))
+		if (!((*out)[(*n)++] = bc_strndup(p, len)))
 			return BC_ERR_NOMEM;
 		p += len + (e != NULL);
 	}
 	return BC_OK;
 }
 
-static const char GET_SQL[] =
-	"SELECT u.id, u.code, u.name, u.kind, p.code, 0,"
-	" (SELECT group_concat(role, ';') FROM (SELECT role FROM unit_role"
-	"  WHERE unit_id = u.id ORDER BY role))"
-	" FROM unit u LEFT JOIN unit p ON p.id = u.parent_id WHERE u.code = ?";
+static bc_date date_col(sqlite3_stmt *s, int i)
+{
+	bc_date d;
+	const char *t = (const char *)sqlite3_column_text(s, i);
+	return t && bc_date_parse(t, &d) ? d : BC_DATE_NONE;
+}
 
-/* Fills u from a row of GET_SQL or LIST_SQL. */
+/* The columns every query of versions selects, in this order (VERSION_COLS
+ * of unit_version v joined to its unit u and parent p); the parent's id
+ * last, for bc_units_as_of's tree. */
+#define VERSION_COLS                                                          \
+	"u.id, u.code, v.name, v.kind, p.code, v.valid_from, v.valid_to,"     \
+	" (SELECT group_concat(role, ';') FROM (SELECT role FROM"             \
+	"  unit_version_role WHERE version_id = v.id ORDER BY role)),"        \
+	" (SELECT group_concat(code, ';') FROM (SELECT q.code FROM"           \
+	"  unit_predecessor x JOIN unit q ON q.id = x.unit_id"                \
+	"  WHERE x.version_id = v.id ORDER BY q.code)), v.parent_id"
+#define VERSION_FROM                                                          \
+	" FROM unit_version v JOIN unit u ON u.id = v.unit_id"                \
+	" LEFT JOIN unit p ON p.id = v.parent_id"
+#define COL_PARENT_ID 9
+/* Date order of one unit's versions: an open start first. */
+#define DATE_ORDER "v.valid_from IS NOT NULL, v.valid_from"
+
+/* Fills u from a row of VERSION_COLS. */
 static bc_err unit_from_row(sqlite3_stmt *s, bc_unit *u)
 {
 	bool oom = false;
@@ -622,66 +119,288 @@ static bc_err unit_from_row(sqlite3_stmt *s, bc_unit *u)
 	u->name = col(s, 2, &oom);
 	u->kind = col(s, 3, &oom);
 	u->parent = col(s, 4, &oom);
-	u->depth = sqlite3_column_int(s, 5);
-	bc_err rc = split_roles(u, (const char *)sqlite3_column_text(s, 6));
+	u->valid_from = date_col(s, 5);
+	u->valid_to = date_col(s, 6);
+	bc_err rc = split_list((const char *)sqlite3_column_text(s, 7),
+			       &u->roles, &u->n_roles);
+	if (rc == BC_OK)
+		rc = split_list((const char *)sqlite3_column_text(s, 8),
+				&u->predecessors, &u->n_predecessors);
 	return oom ? BC_ERR_NOMEM : rc;
 }
 
-bc_err bc_unit_get(bc_store *st, const char *code, bc_unit *out,
-		   bc_diags *d)
+/* Every row of s into out (appended); parent ids into *pids when not
+ * NULL.  Finalizes s unless it is cached (bc_store_stmt's). */
+static bc_err rows_into(bc_store *st, sqlite3_stmt *s, bool cached,
+			bc_unit_list *out, int64_t **pids, bc_diags *d)
 {
-	sqlite3_stmt *s = bc_store_stmt(st, GET_SQL);
-	*out = (bc_unit){0};
-	if (!s)
-		return bc_store_fail(st, d, N_("units"));
-	sqlite3_bind_text(s, 1, code, -1, SQLITE_STATIC);
-	bc_err rc = BC_ERR_NOT_FOUND;
-	int r = sqlite3_step(s);
-	if (r == SQLITE_ROW)
-		rc = unit_from_row(s, out);
-	else if (r != SQLITE_DONE) /* an error is not "no such unit" */
-		rc = bc_store_fail(st, d, N_("units"));
-	sqlite3_reset(s);
-	if (rc != BC_OK)
-		bc_unit_free(out);
-	return rc;
-}
-
-/* The units depth-first: a recursive CTE keeps the walk in SQLite. */
-static const char LIST_SQL[] =
-	"WITH RECURSIVE walk(id, depth, path) AS ("
-	" SELECT id, 0, printf('%010d', id) FROM unit WHERE parent_id IS NULL"
-	" UNION ALL"
-	" SELECT u.id, w.depth + 1, w.path || '/' || printf('%010d', u.id)"
-	" FROM unit u JOIN walk w ON u.parent_id = w.id)"
-	" SELECT u.id, u.code, u.name, u.kind, p.code, w.depth,"
-	" (SELECT group_concat(role, ';') FROM (SELECT role FROM unit_role"
-	"  WHERE unit_id = u.id ORDER BY role))"
-	" FROM walk w JOIN unit u ON u.id = w.id"
-	" LEFT JOIN unit p ON p.id = u.parent_id ORDER BY w.path";
-
-bc_err bc_units_list(bc_store *st, bc_unit_list *out, bc_diags *d)
-{
-	sqlite3_stmt *s;
-	*out = (bc_unit_list){0};
-	if (sqlite3_prepare_v2(bc_store_db(st), LIST_SQL, -1, &s, NULL) !=
-	    SQLITE_OK)
-		return bc_store_fail(st, d, N_("units"));
 	bc_err rc = BC_OK;
+	size_t pcap = 0;
 	int r = SQLITE_DONE;
 	while (rc == BC_OK && (r = sqlite3_step(s)) == SQLITE_ROW) {
 		if (bc_grow((void **)&out->v, &out->cap, out->n + 1,
-			    sizeof *out->v) < 0) {
+			    sizeof *out->v) < 0 ||
+		    (pids && bc_grow((void **)pids, &pcap, out->n + 1,
+				     sizeof **pids) < 0)) {
 			rc = BC_ERR_NOMEM;
 			break;
 		}
+		if (pids)
+			(*pids)[out->n] = sqlite3_column_int64(s, COL_PARENT_ID);
 		rc = unit_from_row(s, &out->v[out->n++]);
 	}
-	if (rc == BC_OK && r != SQLITE_DONE) /* not the end of the list */
+	if (rc == BC_OK && r != SQLITE_DONE) /* not the end of the units */
 		rc = bc_store_fail(st, d, N_("units"));
-	sqlite3_finalize(s);
+	if (cached)
+		sqlite3_reset(s);
+	else
+		sqlite3_finalize(s);
 	if (rc != BC_OK)
 		bc_unit_list_free(out);
+	return rc;
+}
+
+/* Binds day as its ISO text in iso, which the caller keeps while s
+ * runs: a copy (SQLITE_TRANSIENT) could fail for memory unseen, and the
+ * query run for no day at all. */
+static void bind_day(sqlite3_stmt *s, int i, bc_date day,
+		     char iso[BC_DATE_BUF])
+{
+	bc_date_format(day, iso);
+	sqlite3_bind_text(s, i, iso, -1, SQLITE_STATIC);
+}
+
+/* One unit's version by a cached query (?1 its code, ?2 a day). */
+static bc_err one_version(bc_store *st, const char *sql, const char *code,
+			  bc_date day, bc_unit *out, bc_diags *d)
+{
+	sqlite3_stmt *s = bc_store_stmt(st, sql);
+	bc_unit_list l = {0};
+	*out = (bc_unit){0};
+	if (!s)
+		return bc_store_fail(st, d, N_("units"));
+	char iso[BC_DATE_BUF];
+	sqlite3_bind_text(s, 1, code, -1, SQLITE_STATIC);
+	if (day != BC_DATE_NONE)
+		bind_day(s, 2, day, iso);
+	bc_err rc = rows_into(st, s, true, &l, NULL, d);
+	if (rc == BC_OK && !l.n)
+		rc = BC_ERR_NOT_FOUND;
+	if (rc == BC_OK) {
+		*out = l.v[0];
+		l.v[0] = (bc_unit){0};
+	}
+	bc_unit_list_free(&l);
+	return rc;
+}
+
+static const char GET_AS_OF_SQL[] =
+	"SELECT " VERSION_COLS VERSION_FROM
+	" WHERE u.code = ?1 AND " BC_UNIT_IN_FORCE("v", "?2");
+
+bc_err bc_unit_get_as_of(bc_store *st, const char *code, bc_date day,
+			 bc_unit *out, bc_diags *d)
+{
+	return one_version(st, GET_AS_OF_SQL, code, day, out, d);
+}
+
+static const char LATEST_SQL[] =
+	"SELECT " VERSION_COLS VERSION_FROM " WHERE u.code = ?1"
+	" ORDER BY v.valid_from IS NULL, v.valid_from DESC LIMIT 1";
+
+bc_err bc_unit_latest(bc_store *st, const char *code, bc_unit *out,
+		      bc_diags *d)
+{
+	return one_version(st, LATEST_SQL, code, BC_DATE_NONE, out, d);
+}
+
+/* The versions sql selects (VERSION_COLS) into out, ?1 bound to code
+ * unless NULL, ?2 to day unless none; their parents' ids into *pids
+ * when not NULL. */
+static bc_err query_list(bc_store *st, const char *sql, const char *code,
+			 bc_date day, bc_unit_list *out, int64_t **pids,
+			 bc_diags *d)
+{
+	sqlite3_stmt *s;
+	char iso[BC_DATE_BUF];
+	*out = (bc_unit_list){0};
+	if (sqlite3_prepare_v2(bc_store_db(st), sql, -1, &s, NULL) != SQLITE_OK)
+		return bc_store_fail(st, d, N_("units"));
+	if (code)
+		sqlite3_bind_text(s, 1, code, -1, SQLITE_STATIC);
+	if (day != BC_DATE_NONE)
+		bind_day(s, 2, day, iso);
+	return rows_into(st, s, false, out, pids, d);
+}
+
+bc_err bc_unit_versions(bc_store *st, const char *code, bc_unit_list *out,
+			bc_diags *d)
+{
+	bc_err rc = query_list(st,
+			       "SELECT " VERSION_COLS VERSION_FROM
+			       " WHERE u.code = ?1 ORDER BY " DATE_ORDER,
+			       code, BC_DATE_NONE, out, NULL, d);
+	return rc == BC_OK && !out->n ? BC_ERR_NOT_FOUND : rc;
+}
+
+bc_err bc_units_all_versions(bc_store *st, bc_unit_list *out, bc_diags *d)
+{
+	return query_list(st,
+			  "SELECT " VERSION_COLS VERSION_FROM
+			  " ORDER BY u.id, " DATE_ORDER,
+			  NULL, BC_DATE_NONE, out, NULL, d);
+}
+
+/* The days of l (one code's versions in date order) as spans of
+ * versions that follow one another, into out: " from A to B", " from A
+ * on", " until B", joined by commas. */
+static void spans(const bc_unit_list *l, bc_said *out)
+{
+	for (size_t i = 0; i < l->n;) {
+		size_t j = i;
+		while (j + 1 < l->n && l->v[j].valid_to != BC_DATE_NONE &&
+		       l->v[j + 1].valid_from == l->v[j].valid_to + 1)
+			j++;
+		char a[BC_DATE_BUF], b[BC_DATE_BUF];
+		bc_date from = l->v[i].valid_from, to = l->v[j].valid_to;
+		bc_date_format_dmy(from, a);
+		bc_date_format_dmy(to, b);
+		if (i)
+			bc_said_cat(out, ",", "");
+		if (from == BC_DATE_NONE && to == BC_DATE_NONE)
+			bc_said_cat(out, "", N_(" always"));
+		else if (from == BC_DATE_NONE)
+			bc_said_catf(out, N_(" until %s"), b);
+		else if (to == BC_DATE_NONE)
+			bc_said_catf(out, N_(" from %s on"), a);
+		else
+			bc_said_catf(out, N_(" from %s to %s"), a, b);
+		i = j + 1;
+	}
+}
+
+bc_err bc_unit_absent(bc_store *st, const char *code, const char *period,
+		      bc_date day, bc_said *out, bc_diags *d)
+{
+	bc_unit_list l;
+	bc_err rc = bc_unit_versions(st, code, &l, d);
+	if (rc == BC_ERR_NOT_FOUND)
+		bc_said_make(out, N_("unknown unit '%s' (see 'baocao units "
+				     "list')"),
+			     code);
+	if (rc != BC_OK)
+		return rc;
+	bc_date last = l.v[l.n - 1].valid_to;
+	if (last != BC_DATE_NONE && last < day)
+		bc_said_make(out, N_("%s: no such unit in %s; it existed"),
+			     code, period);
+	else
+		bc_said_make(out, N_("%s: no such unit in %s; it exists"),
+			     code, period);
+	spans(&l, out);
+	bc_unit_list_free(&l);
+	return BC_OK;
+}
+
+/* ---- a day's tree ------------------------------------------------------ */
+
+static int cmp_id(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The index of the unit with id among l's (sorted by id), or -1. */
+static long index_of(const bc_unit_list *l, const int64_t *ids, int64_t id)
+{
+	const int64_t *at = l->n ? bsearch(&id, ids, l->n, sizeof *ids, cmp_id)
+				 : NULL;
+	return at ? (long)(at - ids) : -1;
+}
+
+/* The depth-first walk from root r into out[*m]: kids[first[i] ..
+ * first[i + 1]) are i's children in id order; an explicit stack keeps a
+ * deep tree off the C stack. */
+static void walk(bc_unit_list *l, size_t r, const size_t *first,
+		 const size_t *kids, size_t *stack, bool *seen, bc_unit *out,
+		 size_t *m)
+{
+	size_t top = 0;
+	l->v[r].depth = 0;
+	stack[top++] = r;
+	while (top) {
+		size_t i = stack[--top];
+		seen[i] = true;
+		out[(*m)++] = l->v[i];
+		for (size_t k = first[i + 1]; k-- > first[i];)
+			if (!seen[kids[k]]) {
+				l->v[kids[k]].depth = l->v[i].depth + 1;
+				stack[top++] = kids[k];
+			}
+	}
+}
+
+/* Puts l (sorted by id, its parents' ids in pids) in depth-first order:
+ * children after their parent, siblings by id.  A unit whose parent is
+ * not in l is a root; one never reached (a cycle in a database written
+ * by hand) is put at the end, a root of its own. */
+static bc_err tree_order(bc_unit_list *l, const int64_t *pids)
+{
+	size_t n = l->n, m = 0;
+	int64_t *ids = bc_malloc((n + 1) * sizeof *ids);
+	long *par = bc_malloc((n + 1) * sizeof *par);
+	size_t *first = bc_calloc(n + 2, sizeof *first),
+	       *kids = bc_malloc((n + 1) * sizeof *kids),
+	       *stack = bc_malloc((n + 1) * sizeof *stack);
+	bool *seen = bc_calloc(n + 1, sizeof *seen);
+	bc_unit *out = bc_malloc((n + 1) * sizeof *out);
+	bc_err rc = ids && par && first && kids && stack && seen && out
+			    ? BC_OK
+			    : BC_ERR_NOMEM;
+	for (size_t i = 0; rc == BC_OK && i < n; i++)
+		ids[i] = l->v[i].id;
+	for (size_t i = 0; rc == BC_OK && i < n; i++) {
+		par[i] = pids[i] ? index_of(l, ids, pids[i]) : -1;
+		if (par[i] >= 0)
+			first[par[i] + 1]++;
+	}
+	for (size_t i = 0; rc == BC_OK && i < n; i++) {
+		first[i + 1] += first[i];
+		stack[i] = first[i]; /* where i's next child goes */
+	}
+	for (size_t i = 0; rc == BC_OK && i < n; i++)
+		if (par[i] >= 0)
+			kids[stack[par[i]]++] = i;
+	for (size_t r = 0; rc == BC_OK && r < n; r++)
+		if (par[r] < 0)
+			walk(l, r, first, kids, stack, seen, out, &m);
+	for (size_t r = 0; rc == BC_OK && r < n; r++)
+		if (!seen[r])
+			walk(l, r, first, kids, stack, seen, out, &m);
+	if (rc == BC_OK)
+		memcpy(l->v, out, n * sizeof *out);
+	bc_free(ids);
+	bc_free(par);
+	bc_free(first);
+	bc_free(kids);
+	bc_free(stack);
+	bc_free(seen);
+	bc_free(out);
+	return rc;
+}
+
+static const char AS_OF_SQL[] = "SELECT " VERSION_COLS VERSION_FROM
+				" WHERE " BC_UNIT_IN_FORCE("v", "?2")
+				" ORDER BY u.id";
+
+bc_err bc_units_as_of(bc_store *st, bc_date day, bc_unit_list *out,
+		      bc_diags *d)
+{
+	int64_t *pids = NULL;
+	bc_err rc = query_list(st, AS_OF_SQL, NULL, day, out, &pids, d);
+	if (rc == BC_OK && (rc = tree_order(out, pids)) != BC_OK)
+		bc_unit_list_free(out);
+	bc_free(pids);
 	return rc;
 }
 
@@ -747,6 +466,17 @@ static void consider(near_set *ns, const char *code, const char *name)
 	weigh(ns, code, &u);
 	weigh(ns, name, &u);
 	u.name = (char *)name;
+	/* A unit is weighed by each of its names: its nearest counts. */
+	for (size_t i = 0; i < ns->n; i++)
+		if (!strcmp(ns->best[i].code, code)) {
+			if (near_cmp(&u, &ns->best[i]) >= 0)
+				return;
+			bc_free(ns->best[i].code);
+			bc_free(ns->best[i].name);
+			memmove(&ns->best[i], &ns->best[i + 1],
+				(--ns->n - i) * sizeof *ns->best);
+			break;
+		}
 	if (!near_enough(&u, ns->n_key) ||
 	    (ns->n == BC_UNIT_NEAR_MAX &&
 	     near_cmp(&u, &ns->best[ns->n - 1]) >= 0))
@@ -769,6 +499,9 @@ static void consider(near_set *ns, const char *code, const char *name)
 
 static void same_name(near_set *ns, const char *code)
 {
+	for (size_t i = 0; i < ns->n_same; i++)
+		if (!strcmp(ns->same[i], code))
+			return; /* another of its names */
 	char *c = bc_strdup(code);
 	if (!c || bc_grow((void **)&ns->same, &ns->cap_same, ns->n_same + 1,
 			  sizeof *ns->same) < 0) {
@@ -779,12 +512,13 @@ static void same_name(near_set *ns, const char *code)
 	ns->same[ns->n_same++] = c;
 }
 
-/* Weighs every unit against arg; the units bearing the name itself go
- * to ns->same. */
+/* Weighs every unit, by every name it has borne, against arg; the units
+ * bearing the name itself go to ns->same. */
 static bc_err scan(bc_store *st, const char *arg, near_set *ns, bc_diags *d)
 {
 	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(bc_store_db(st), "SELECT code, name FROM unit",
+	if (sqlite3_prepare_v2(bc_store_db(st), "SELECT u.code, v.name FROM unit_version v"
+			       " JOIN unit u ON u.id = v.unit_id ORDER BY u.id",
 			       -1, &s, NULL) != SQLITE_OK)
 		return bc_store_fail(st, d, "units");
 	int r = SQLITE_DONE;
@@ -812,7 +546,7 @@ static bc_err units_of(bc_store *st, char *const *codes, size_t n,
 	for (size_t i = 0; rc == BC_OK && i < n; i++) {
 		if (bc_grow((void **)&l->v, &l->cap, l->n + 1, sizeof *l->v) < 0)
 			return BC_ERR_NOMEM;
-		if ((rc = bc_unit_get(st, codes[i], &l->v[l->n], d)) == BC_OK)
+		if ((rc = bc_unit_latest(st, codes[i], &l->v[l->n], d)) == BC_OK)
 			l->n++;
 	}
 	return rc;
@@ -834,7 +568,7 @@ bc_err bc_unit_lookup_get(bc_store *st, const char *arg, bc_unit_lookup *out,
 			  bc_diags *d)
 {
 	*out = (bc_unit_lookup){0};
-	bc_err rc = bc_unit_get(st, arg, &out->unit, d);
+	bc_err rc = bc_unit_latest(st, arg, &out->unit, d);
 	if (rc != BC_ERR_NOT_FOUND)
 		return rc;
 	near_set ns = {0};
@@ -842,7 +576,7 @@ bc_err bc_unit_lookup_get(bc_store *st, const char *arg, bc_unit_lookup *out,
 		return BC_ERR_NOMEM;
 	rc = scan(st, arg, &ns, d);
 	if (rc == BC_OK && ns.n_same == 1)
-		rc = bc_unit_get(st, ns.same[0], &out->unit, d);
+		rc = bc_unit_latest(st, ns.same[0], &out->unit, d);
 	else if (rc == BC_OK && ns.n_same) {
 		out->ambiguous = true;
 		rc = units_of(st, ns.same, ns.n_same, &out->near, d);

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 #include "rulebook.h"
+#include "rename.h"
 #include "mem.h"
 
 #include <dirent.h>
@@ -210,6 +211,10 @@ void bc_rulebook_check(const bc_rulebook *rb, bc_diags *d)
 			bc_diags_add(d, BC_ERROR, a->at.file, a->at.line, NULL,
 				     NULL, N_("a ruleset cannot supersede "
 					      "itself"));
+		else if (a->supersedes)
+			bc_renames_check(rb->v[i],
+					 bc_rulebook_find(rb, a->supersedes),
+					 d);
 		for (size_t j = i + 1; j < rb->n; j++) {
 			const bc_directive *b = &rb->v[j]->directive;
 			if (a->in_force_from == b->in_force_from)

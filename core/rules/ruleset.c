@@ -238,7 +238,22 @@ static void check_id(lua_State *L, const char *what, const char *id)
 		bc_sandbox_error(L, N_("%s{}: '%s' already declared"), what, id);
 }
 
-/* level{}, role{}, channel{}: an id and a label. */
+/* level{}: an id, a label, and the levels of the rules before that it
+ * lays over (was). */
+static int reg_level(lua_State *L)
+{
+	static const char *const keys[] = {"id", "label", "was", NULL};
+	bc_rl_check_keys(L, 1, "level{}", keys);
+	bc_level *lv = bc_rl_item(L);
+	bc_rl_origin(L, &lv->at);
+	read_named(L, "level", &lv->id, &lv->label);
+	check_id(L, "level", lv->id);
+	bc_rl_renamed(L, 1, BC_RENAME_LEVEL, NULL, lv->id, &lv->at, &lv->was,
+		      &lv->n_was);
+	return 0;
+}
+
+/* role{}, channel{}: an id and a label. */
 static int reg_named(lua_State *L)
 {
 	static const char *const keys[] = {"id", "label", NULL};
@@ -380,6 +395,11 @@ static const bc_shown named_shown[] = {
 	SHOWN(bc_named, "id", BC_SHOW_TEXT, id),
 	SHOWN(bc_named, "label", BC_SHOW_TEXT, label),
 	{NULL}};
+static const bc_shown level_shown[] = {
+	SHOWN(bc_level, "id", BC_SHOW_TEXT, id),
+	SHOWN(bc_level, "label", BC_SHOW_TEXT, label),
+	SHOWN_LIST(bc_level, "was", BC_SHOW_LIST_IF_ANY, was),
+	{NULL}};
 static const bc_shown kind_shown[] = {
 	SHOWN(bc_unit_kind, "id", BC_SHOW_TEXT, id),
 	SHOWN(bc_unit_kind, "label", BC_SHOW_TEXT, label),
@@ -409,9 +429,9 @@ const bc_reg bc_registry[BC_REG_N] = {
 	[BC_REG_UNIT_KIND] = {.name = "unit_kind", .read = reg_unit_kind,
 			      ITEMS(kinds, n_kinds, bc_unit_kind),
 			      .json = "unit_kinds", .shown = kind_shown},
-	[BC_REG_LEVEL] = {.name = "level", .read = reg_named,
+	[BC_REG_LEVEL] = {.name = "level", .read = reg_level,
 			  ITEMS(levels, n_levels, bc_level),
-			  .json = "levels", .shown = named_shown},
+			  .json = "levels", .shown = level_shown},
 	[BC_REG_ROLE] = {.name = "role", .read = reg_named,
 			 ITEMS(roles, n_roles, bc_role), .json = "roles",
 			 .shown = named_shown},
@@ -558,6 +578,7 @@ static void check_whole(bc_rl_loader *ld)
 				     k->id, k->level);
 	}
 	check_references(ld);
+	bc_rl_check_renames(ld);
 	money_units(rs);
 	/* An ad-hoc prefix followed by digits must not be a regular code. */
 	for (size_t i = 0; i < rs->n_ptypes; i++) {

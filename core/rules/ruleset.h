@@ -69,7 +69,14 @@ typedef struct bc_named {
 	bc_origin at;
 } bc_named;
 
-typedef bc_named bc_level;
+/* A level, and the levels of the rules before it that it lays over
+ * (was = { … }, rename.h). */
+typedef struct bc_level {
+	char *id, *label;
+	char **was;
+	size_t n_was;
+	bc_origin at;
+} bc_level;
 
 typedef struct bc_unit_kind {
 	char *id, *label;
@@ -144,6 +151,9 @@ typedef struct bc_field {
 	int count_by; /* column index, -1 */
 	bc_check *row_checks;
 	size_t n_row_checks;
+	/* The ids it had under earlier rules (renamed_from, rename.h). */
+	char **renamed_from;
+	size_t n_renamed_from;
 	bc_origin at;
 } bc_field;
 
@@ -173,6 +183,9 @@ typedef struct bc_form {
 	size_t n_indicators;
 	bc_carry *carries;
 	size_t n_carries;
+	/* The ids it had under earlier rules (renamed_from, rename.h). */
+	char **renamed_from;
+	size_t n_renamed_from;
 	bc_origin at;
 } bc_form;
 
@@ -217,6 +230,10 @@ typedef struct bc_ruleset {
 	bc_duty *duties;
 	size_t n_duties;
 	bc_wording wording; /* the words of its documents (wording.h) */
+	/* Every form, field and level that names what it was called
+	 * before, in the order declared (rename.h). */
+	struct bc_rename *renames;
+	size_t n_renames;
 	bc_arena mem;      /* every item above, freed at once */
 	bc_srcset src;     /* the files it was loaded from */
 	bc_sandbox *lua;   /* kept for the patterns rules declare */

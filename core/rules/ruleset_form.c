@@ -446,6 +446,26 @@ static void read_values(lua_State *L, int t, bc_field *f, const char *ctx,
 	lua_settop(L, v - 1);
 }
 
+/* A field's renamed_from (a column has none: rows are listed, not
+ * compared), its form being the one registered. */
+static void read_renamed(lua_State *L, int t, bc_field *f, bool column,
+			 const bc_origin *at)
+{
+	if (column) {
+		bool named = lua_getfield(L, t, "renamed_from") != LUA_TNIL;
+		lua_pop(L, 1);
+		if (named)
+			bc_sandbox_error(L, N_("column '%s': renamed_from is "
+					       "for fields"), f->id);
+		return;
+	}
+	/* The form being registered is the last so far. */
+	const bc_ruleset *rs = bc_rl_rs_of(L);
+	const bc_form *form = &rs->forms[rs->n_forms - 1];
+	bc_rl_renamed(L, t, BC_RENAME_FIELD, form->id, f->id, at,
+		      &f->renamed_from, &f->n_renamed_from);
+}
+
 /* Reads field number pos of the form, or a column (pos -1). */
 static void read_field(lua_State *L, int t, bc_field *f, int pos,
 		       const bc_origin *at)
@@ -454,7 +474,7 @@ static void read_field(lua_State *L, int t, bc_field *f, int pos,
 		"level",   "unit",          "check",   "expect",
 		"values",  "required",      "required_when", "pattern",
 		"example", "in_window",     "columns", "count_by",
-		"row_checks", NULL};
+		"row_checks", "renamed_from", NULL};
 	bool column = pos < 0;
 	const char *what = column ? "column" : "field";
 	f->count_by = -1;
@@ -527,6 +547,7 @@ static void read_field(lua_State *L, int t, bc_field *f, int pos,
 	if (win && !f->in_window_warn)
 		bc_sandbox_error(L, N_("%s: in_window can only be \"warn\""), ctx);
 	lua_pop(L, 1);
+	read_renamed(L, t, f, column, at);
 	if (f->type == BC_T_TABLE) {
 		bc_rl_names *names = bc_rl_table_names(L, (size_t)pos);
 		read_columns(L, t, f, at, names);
@@ -742,7 +763,7 @@ int bc_rl_form(lua_State *L)
 	static const char *const keys[] = {"id",     "name",   "title",
 					   "section", "owner", "fields",
 					   "checks", "indicators", "carry",
-					   NULL};
+					   "renamed_from", NULL};
 	bc_ruleset *rs = bc_rl_rs_of(L);
 	bc_rl_check_keys(L, 1, "form{}", keys);
 	bc_form *form = bc_rl_item(L);
@@ -763,10 +784,13 @@ int bc_rl_form(lua_State *L)
 	form->title = bc_rl_get_str(L, 1, "form", "title", true);
 	form->section = bc_rl_get_str(L, 1, "form", "section", false);
 	form->owner = bc_rl_get_str(L, 1, "form", "owner", false);
+	bc_rl_renamed(L, 1, BC_RENAME_FORM, NULL, form->id, &form->at,
+		      &form->renamed_from, &form->n_renamed_from);
 	read_fields(L, form);
 	read_checks(L, form);
 	read_indicators(L, form);
 	read_carries(L, form);
+	bc_rl_form_renames(L, form);
 	bc_rl_forget_form(L);
 	return 0;
 }

@@ -4,6 +4,7 @@
 #include "ruleset_json.h"
 #include "jsonset.h"
 #include "registry.h"
+#include "rename.h"
 #include "text.h"
 
 #include <stdio.h>
@@ -88,6 +89,9 @@ static json_t *field_json(bc_err *e, const bc_field *f)
 	}
 	if (f->required)
 		bc_json_set(e, o, "required", json_true());
+	if (f->n_renamed_from)
+		bc_json_set(e, o, "renamed_from",
+			    strings(e, f->renamed_from, f->n_renamed_from));
 	/* A pattern may match bytes that are no UTF-8 ("[\128-\255]"),
 	 * which no JSON string holds: left out, as jansson refuses it. */
 	if (f->pattern && bc_utf8_valid(f->pattern, strlen(f->pattern), NULL))
@@ -131,11 +135,15 @@ static json_t *form_json(bc_err *e, const bc_form *f)
 						  x->id, "label", x->label,
 						  "num", num, "den", den));
 	}
-	return bc_json_made(
+	json_t *o = bc_json_made(
 		e, json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o}", "id",
 			     f->id, "name", f->name, "title", f->title, "section", nullable(f->section),
 			     "owner", nullable(f->owner), "fields", fields,
 			     "checks", checks, "indicators", inds));
+	if (f->n_renamed_from)
+		bc_json_set(e, o, "renamed_from",
+			    strings(e, f->renamed_from, f->n_renamed_from));
+	return o;
 }
 
 json_t *bc_form_json(const void *item)
@@ -238,5 +246,6 @@ json_t *bc_ruleset_json(const bc_rulebook *rb, const bc_ruleset *rs)
 	kinds_json(&e, o, rs, false);
 	kinds_json(&e, o, rs, true);
 	bc_json_set(&e, o, "wording", bc_json_made(&e, bc_wording_json(rs, 0)));
+	bc_json_set(&e, o, "renames", bc_json_made(&e, bc_renames_json(rs)));
 	return bc_json_whole(o, e);
 }

@@ -8,6 +8,7 @@
 #define BC_RULESET_LUA_H
 
 #include "registry.h"
+#include "rename.h"
 #include "ruleset.h"
 #include "strmap.h"
 
@@ -127,5 +128,18 @@ void bc_rl_vproblem(bc_rl_loader *ld, const bc_origin *at, const char *fmt,
 int bc_rl_form(lua_State *L);
 /* wording{…}: the words of the ruleset's documents (wording.c). */
 int bc_rl_wording(lua_State *L);
+
+/* What an item was called before (rename.c): a form's or a field's
+ * renamed_from, a level's was, at t[key], copied into *v, *n, checked
+ * (ids, none claimed twice) and added to the ruleset's map; form is a
+ * field's form, id the item's, at is where it was declared. */
+void bc_rl_renamed(lua_State *L, int t, bc_rename_kind kind,
+		   const char *form, const char *id, const bc_origin *at,
+		   char ***v, size_t *n);
+/* The form just read renames no field to one it still declares. */
+void bc_rl_form_renames(lua_State *L, const bc_form *form);
+/* Once the rules have run: no form or level renamed from one the
+ * ruleset still declares. */
+void bc_rl_check_renames(bc_rl_loader *ld);
 
 #endif

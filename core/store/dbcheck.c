@@ -257,6 +257,47 @@ static void check_codes(bc_store *st, bc_diags *d)
 	sqlite3_finalize(s);
 }
 
+/* A unit's versions: days that are days (date() alone lets 30 February
+ * by; '+0 days' makes it 2 March), one version at most on any day, at
+ * least one version (else no period sees the unit). */
+static void check_versions(bc_store *st, bc_diags *d)
+{
+	problems_of(st, "units",
+		    "SELECT 'unit ' || u.code, 'has no version (name, kind):"
+		    " no period sees it' FROM unit u WHERE NOT EXISTS"
+		    " (SELECT 1 FROM unit_version v WHERE v.unit_id = u.id)"
+		    " ORDER BY u.code",
+		    d);
+	problems_of(st, "units",
+		    "SELECT 'unit ' || u.code, 'a version''s ' || k.col || ' '"
+		    " || quote(k.day) || ' is not a day (YYYY-MM-DD)'"
+		    " FROM (SELECT unit_id, 'valid_from' AS col,"
+		    "  valid_from AS day FROM unit_version UNION ALL"
+		    "  SELECT unit_id, 'valid_to', valid_to FROM unit_version) k"
+		    " JOIN unit u ON u.id = k.unit_id"
+		    " WHERE k.day IS NOT NULL"
+		    " AND date(k.day, '+0 days') IS NOT k.day"
+		    " ORDER BY u.code",
+		    d);
+	/* a begins first (an open start first, ties by id) and runs into
+	 * b. */
+	problems_of(st, "units",
+		    "SELECT 'unit ' || u.code, 'its versions from '"
+		    " || coalesce(a.valid_from, 'the start') || ' and from '"
+		    " || coalesce(b.valid_from, 'the start') || ' overlap'"
+		    " FROM unit_version a JOIN unit_version b"
+		    " ON b.unit_id = a.unit_id AND b.id != a.id"
+		    " JOIN unit u ON u.id = a.unit_id"
+		    " WHERE (CASE WHEN a.valid_from IS NULL"
+		    "  THEN b.valid_from IS NOT NULL OR a.id < b.id"
+		    "  ELSE b.valid_from IS NOT NULL AND (a.valid_from < b.valid_from"
+		    "  OR (a.valid_from = b.valid_from AND a.id < b.id)) END)"
+		    " AND (a.valid_to IS NULL OR b.valid_from IS NULL"
+		    "  OR a.valid_to >= b.valid_from)"
+		    " ORDER BY u.code, a.valid_from",
+		    d);
+}
+
 static void check_submissions(bc_store *st, bc_diags *d)
 {
 	problems_of(st, "submissions",
@@ -349,6 +390,9 @@ bc_err bc_check_database(bc_store *st, bc_check_counts *counts,
 		rc = check_rulesets(st, d);
 	if (rc == BC_OK)
 		check_codes(st, d);
+	/* Versions came with the fifth. */
+	if (rc == BC_OK && has_table(st, "unit_version"))
+		check_versions(st, d);
 	/* Submissions came with the second schema version. */
 	if (rc == BC_OK && has_table(st, "submission") &&
 	    has_table(st, "revision"))

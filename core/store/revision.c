@@ -361,39 +361,58 @@ void bc_numbers_free(bc_numbers *nums)
 	*nums = (bc_numbers){0};
 }
 
-bc_err bc_revision_previous(bc_store *st, int64_t unit_id, const char *part,
-			    const char *field, bc_date day, bc_dec *num,
-			    char *period, bool *found, bc_diags *d)
+bc_err bc_revision_periods_before(bc_store *st, bc_date day,
+				  char (*codes)[24], size_t max, size_t *n,
+				  bc_diags *d)
 {
 	/* Windows that follow each other either share their cut-off day
 	 * (10/6 ends H1 and begins Q3) or abut; of several periods ending
-	 * there, the longest window, which is the regular report. */
+	 * there, the longest window first, which is the regular report. */
 	static const char sql[] =
-		"SELECT v.num, v.cents, p.code"
-		" FROM revision_received r JOIN period p"
-		" ON p.id = r.period_id LEFT JOIN value v"
-		" ON v.revision_id = r.id AND v.field = ?4 AND v.row = 0"
-		" AND v.col = '' WHERE r.unit_id = ?1"
-		" AND r.part = ?2 AND p.window_to IN (?3, ?5)"
-		" ORDER BY p.window_to DESC, p.window_from ASC,"
-		" r.received_at DESC, r.number DESC LIMIT 1";
+		"SELECT code FROM period WHERE window_to IN (?1, ?2)"
+		" ORDER BY window_to DESC, window_from ASC, code";
 	sqlite3_stmt *s = bc_store_stmt(st, sql);
 	char when[BC_DATE_BUF], before[BC_DATE_BUF];
 	bc_date_format(day, when);
 	bc_date_format(day - 1, before);
-	*found = false;
+	*n = 0;
+	if (!s)
+		return bc_store_fail(st, d, N_("revision"));
+	sqlite3_bind_text(s, 1, when, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, before, -1, SQLITE_STATIC);
+	int r;
+	while ((r = sqlite3_step(s)) == SQLITE_ROW && *n < max)
+		snprintf(codes[(*n)++], 24, "%s", sqlite3_column_text(s, 0));
+	bc_err rc = r == SQLITE_ROW || r == SQLITE_DONE
+			    ? BC_OK
+			    : bc_store_fail(st, d, N_("revision"));
+	sqlite3_reset(s);
+	return rc;
+}
+
+bc_err bc_revision_previous(bc_store *st, int64_t unit_id, const char *part,
+			    const char *field, const char *period,
+			    bc_dec *num, bool *held, bool *found, bc_diags *d)
+{
+	static const char sql[] =
+		"SELECT v.num, v.cents"
+		" FROM revision_received r JOIN period p"
+		" ON p.id = r.period_id LEFT JOIN value v"
+		" ON v.revision_id = r.id AND v.field = ?4 AND v.row = 0"
+		" AND v.col = '' WHERE r.unit_id = ?1"
+		" AND r.part = ?2 AND p.code = ?3"
+		" ORDER BY r.received_at DESC, r.number DESC LIMIT 1";
+	sqlite3_stmt *s = bc_store_stmt(st, sql);
+	*held = *found = false;
 	if (!s)
 		return bc_store_fail(st, d, N_("revision"));
 	sqlite3_bind_int64(s, 1, unit_id);
 	sqlite3_bind_text(s, 2, part, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, when, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, period, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 4, field, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 5, before, -1, SQLITE_STATIC);
 	int r = sqlite3_step(s);
-	if (r == SQLITE_ROW && bc_value_number(s, 0, num)) {
-		snprintf(period, 24, "%s", sqlite3_column_text(s, 2));
-		*found = true;
-	}
+	*held = r == SQLITE_ROW;
+	*found = *held && bc_value_number(s, 0, num);
 	bc_err rc = r == SQLITE_ROW || r == SQLITE_DONE
 			    ? BC_OK
 			    : bc_store_fail(st, d, N_("revision"));

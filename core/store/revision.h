@@ -90,14 +90,21 @@ bool bc_numbers_get(const bc_numbers *nums, const char *part,
 		    const char *field, bc_dec *v);
 void bc_numbers_free(bc_numbers *nums);
 
-/* The value of field in the unit's report of part for the period just
- * before one whose window begins on day: the period whose window ends
- * on day (windows sharing their cut-off day) or the day before.  None
- * when the unit has no such report: an older one does not stand in.
- * Its code in period (at least 24 bytes). */
+/* The codes of the recorded periods just before one whose window
+ * begins on day: those whose window ends on day (windows sharing their
+ * cut-off day) or the day before (windows that abut), the later end
+ * first, then the longer window (the regular report).  At most max,
+ * each code of at most 23 characters; their number in *n. */
+bc_err bc_revision_periods_before(bc_store *st, bc_date day,
+				  char (*codes)[24], size_t max, size_t *n,
+				  bc_diags *d);
+
+/* The value of field (NULL: none) in the unit's revision in force of
+ * part for period: *held when the unit has one, *found when it holds
+ * a number for field. */
 bc_err bc_revision_previous(bc_store *st, int64_t unit_id, const char *part,
-			    const char *field, bc_date day, bc_dec *num,
-			    char *period, bool *found, bc_diags *d);
+			    const char *field, const char *period,
+			    bc_dec *num, bool *held, bool *found, bc_diags *d);
 
 /*
  * A stored number, exactly, from columns num and num + 1 (cents) of a

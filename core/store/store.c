@@ -92,7 +92,7 @@ static const bc_migration migrations[] = {
 	 "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
 	 " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
 	 "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
-	 " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"},
+	 " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;", NULL},
 	/* 2: submissions and their revisions, kept as received. */
 	{"CREATE TABLE submission ("
 	 " id INTEGER PRIMARY KEY,"
@@ -145,7 +145,7 @@ static const bc_migration migrations[] = {
 	 "CREATE TRIGGER value_kept BEFORE UPDATE ON value"
 	 " BEGIN SELECT RAISE(ABORT, 'revisions are kept as received'); END;"
 	 "CREATE TRIGGER value_not_deleted BEFORE DELETE ON value"
-	 " BEGIN SELECT RAISE(ABORT, 'revisions are kept as received'); END;"},
+	 " BEGIN SELECT RAISE(ABORT, 'revisions are kept as received'); END;", NULL},
 	/* 3: a wrong receipt time is corrected by a row appended here (who
 	 * did it is in the audit), never by an update: revision_received is
 	 * each revision with the time of its submission's latest correction,
@@ -172,13 +172,60 @@ static const bc_migration migrations[] = {
 	 " r.received_at AS received_as, c.reason AS correction"
 	 " FROM revision r JOIN submission s ON s.id = r.submission_id"
 	 " LEFT JOIN receipt_correction c ON c.id = (SELECT max(k.id)"
-	 "  FROM receipt_correction k WHERE k.submission_id = r.submission_id);"},
+	 "  FROM receipt_correction k WHERE k.submission_id = r.submission_id);", NULL},
 	/* 4: a number with one or two decimals (an amount of money) is kept
 	 * in hundredths as well, exactly: num, a double, holds 15
 	 * significant digits, and 99999999999999.99 has 16.  Rows stored
 	 * before have no cents; their num gives back what was written
 	 * (bc_value_number), to the hundredth below 70 000 000 000 000. */
-	{"ALTER TABLE value ADD COLUMN cents INTEGER;"},
+	{"ALTER TABLE value ADD COLUMN cents INTEGER;", NULL},
+	/* 5: a unit is its code (unit, which submissions reference) with
+	 * versions: what it was (name, kind, parent, roles) from valid_from
+	 * to valid_to, ISO days both included, NULL an open end, and the
+	 * units a version was formed from.  Each unit's row becomes one
+	 * version open at both ends, with the id of its unit (so versions
+	 * stay in the order their units were imported).  unit loses its
+	 * other columns by the table being made anew: SQLite cannot drop a
+	 * column a foreign key names (bc_store_migrate turns the keys off
+	 * while it runs, and checks them all before it commits).  A unit
+	 * and its versions are kept once made. */
+	{"CREATE TABLE unit_version ("
+	 " id INTEGER PRIMARY KEY,"
+	 " unit_id INTEGER NOT NULL REFERENCES unit(id),"
+	 " valid_from TEXT,"
+	 " valid_to TEXT,"
+	 " name TEXT NOT NULL,"
+	 " kind TEXT NOT NULL,"
+	 " parent_id INTEGER REFERENCES unit(id),"
+	 " CHECK (valid_from IS NULL OR valid_to IS NULL"
+	 "  OR valid_from <= valid_to));"
+	 "CREATE INDEX unit_version_unit ON unit_version(unit_id, valid_from);"
+	 "CREATE INDEX unit_version_parent ON unit_version(parent_id);"
+	 "CREATE TABLE unit_version_role ("
+	 " version_id INTEGER NOT NULL REFERENCES unit_version(id),"
+	 " role TEXT NOT NULL,"
+	 " PRIMARY KEY (version_id, role)) WITHOUT ROWID;"
+	 "CREATE TABLE unit_predecessor ("
+	 " version_id INTEGER NOT NULL REFERENCES unit_version(id),"
+	 " unit_id INTEGER NOT NULL REFERENCES unit(id),"
+	 " PRIMARY KEY (version_id, unit_id)) WITHOUT ROWID;"
+	 "CREATE INDEX unit_predecessor_unit ON unit_predecessor(unit_id);"
+	 "INSERT INTO unit_version (id, unit_id, name, kind, parent_id)"
+	 " SELECT id, id, name, kind, parent_id FROM unit;"
+	 "INSERT INTO unit_version_role (version_id, role)"
+	 " SELECT unit_id, role FROM unit_role;"
+	 "DROP TABLE unit_role;"
+	 "CREATE TABLE unit_code ("
+	 " id INTEGER PRIMARY KEY,"
+	 " code TEXT NOT NULL UNIQUE);"
+	 "INSERT INTO unit_code (id, code) SELECT id, code FROM unit;"
+	 "DROP TABLE unit;"
+	 "ALTER TABLE unit_code RENAME TO unit;"
+	 "CREATE TRIGGER unit_kept BEFORE DELETE ON unit"
+	 " BEGIN SELECT RAISE(ABORT, 'units are never deleted'); END;"
+	 "CREATE TRIGGER unit_version_kept BEFORE DELETE ON unit_version"
+	 " BEGIN SELECT RAISE(ABORT, 'unit versions are never deleted'); END;",
+	 "submission revision unit_version unit_predecessor"},
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -280,6 +327,37 @@ static bc_err known_version(bc_store *st, int v, int n, bc_diags *d)
 	return BC_OK;
 }
 
+/* The foreign keys of the tables named in keys (separated by spaces)
+ * hold: PRAGMA foreign_key_check finds none broken. */
+static bc_err keys_hold(bc_store *st, const char *keys, bc_diags *d)
+{
+	bc_err rc = BC_OK;
+	while (keys && *keys && rc == BC_OK) {
+		size_t n = strcspn(keys, " ");
+		char sql[96];
+		sqlite3_stmt *s;
+		snprintf(sql, sizeof sql, "PRAGMA foreign_key_check(\"%.*s\")",
+			 (int)n, keys);
+		keys += n + (keys[n] == ' ');
+		if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+			return bc_store_fail(st, d, N_("database"));
+		int r = sqlite3_step(s);
+		if (r == SQLITE_ROW) {
+			bc_diags_add(d, BC_ERROR, st->path, 0, NULL, NULL,
+				     N_("the schema cannot be brought up to "
+					"date: table %s names a row of %s that "
+					"is not there"),
+				     (const char *)sqlite3_column_text(s, 0),
+				     (const char *)sqlite3_column_text(s, 2));
+			rc = BC_ERR_DB;
+		} else if (r != SQLITE_DONE) {
+			rc = bc_store_fail(st, d, N_("database"));
+		}
+		sqlite3_finalize(s);
+	}
+	return rc;
+}
+
 bc_err bc_store_migrate(bc_store *st, const bc_migration *steps, int n,
 			bc_diags *d)
 {
@@ -294,7 +372,13 @@ bc_err bc_store_migrate(bc_store *st, const bc_migration *steps, int n,
 	/* Up to date: no write lock, so readers run beside an import. */
 	if (rc != BC_OK || v == n)
 		return rc;
-	rc = bc_store_begin(st, d);
+	/* A step may make a table anew, which its foreign keys would
+	 * refuse half way (SQLite's way of altering a table): they are off
+	 * while the steps run, outside the transaction as SQLite needs,
+	 * and checked whole before the commit. */
+	rc = exec(st, "PRAGMA foreign_keys = OFF", d);
+	if (rc == BC_OK)
+		rc = bc_store_begin(st, d);
 	/* Another process may have moved it on while this one waited. */
 	if (rc == BC_OK)
 		rc = read_version(st, &v, d);
@@ -306,13 +390,16 @@ bc_err bc_store_migrate(bc_store *st, const bc_migration *steps, int n,
 			 v + 1);
 		rc = exec(st, steps[v].sql, d);
 		if (rc == BC_OK)
+			rc = keys_hold(st, steps[v].keys, d);
+		if (rc == BC_OK)
 			rc = exec(st, pragma, d);
 	}
-	if (rc != BC_OK) {
+	if (rc == BC_OK)
+		rc = bc_store_commit(st, d);
+	else
 		bc_store_rollback(st);
-		return rc;
-	}
-	return bc_store_commit(st, d);
+	bc_err on = exec(st, "PRAGMA foreign_keys = ON", d);
+	return rc == BC_OK ? on : rc;
 }
 
 static bool file_exists(const char *path)

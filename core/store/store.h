@@ -123,6 +123,11 @@ bc_err bc_store_ruleset_versions(bc_store *st, const char *id,
  * schema from version (index) to version (index + 1). */
 typedef struct bc_migration {
 	const char *sql;
+	/* The tables whose foreign keys are checked before the step
+	 * commits, separated by spaces (NULL: none): those that name a
+	 * table the step makes anew, which the keys do not guard while the
+	 * steps run. */
+	const char *keys;
 } bc_migration;
 /* The program's own steps; *n is how many. */
 const bc_migration *bc_store_migrations(int *n);

@@ -44,7 +44,9 @@ static int setup(void **state)
 	snprintf(sql, sizeof sql,
 		 "INSERT INTO ruleset VALUES (1, 'r', '%s', 0);"
 		 "INSERT INTO ruleset_file VALUES (1, 'ruleset.lua', '%s');"
-		 "INSERT INTO unit VALUES (1, 'xa-a', '%s', 'commune', NULL);"
+		 "INSERT INTO unit VALUES (1, 'xa-a');"
+		 "INSERT INTO unit_version (unit_id, name, kind)"
+		 " VALUES (1, '%s', 'commune');"
 		 "INSERT INTO period VALUES (1, '2023-Q1', 'Q1', 2023, NULL, 1,"
 		 " '%s', '2022-12-10', '2023-03-10', '2023-02-28',"
 		 " '2023-03-04', NULL, NULL, 0);"
@@ -74,6 +76,18 @@ static int teardown(void **state)
 	free(f->dir);
 	free(f);
 	return 0;
+}
+
+/* The check said each of want, and nothing else. */
+static void expect_only(fx *f, const char *const *want, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!test_diags_have(&f->d, want[i])) {
+			test_diags_print(&f->d);
+			fail_msg("not found: %s", want[i]);
+		}
+	assert_int_equal(f->d.errors, n);
+	bc_diags_free(&f->d);
 }
 
 static void sound_database_passes(void **state)
@@ -120,13 +134,35 @@ static void every_problem_listed(void **state)
 		"foreign key: value row (without rowid) refers to a row of "
 		"revision",
 	};
-	for (size_t i = 0; i < sizeof want / sizeof *want; i++)
-		if (!test_diags_have(&f->d, want[i])) {
-			test_diags_print(&f->d);
-			fail_msg("not found: %s", want[i]);
-		}
-	assert_int_equal(f->d.errors, sizeof want / sizeof *want);
-	bc_diags_free(&f->d);
+	expect_only(f, want, sizeof want / sizeof *want);
+}
+
+/* Versions written by hand: overlapping, undated, missing. */
+static void versions_checked(void **state)
+{
+	fx *f = *state;
+	exec_ok(bc_store_db(f->st),
+		"UPDATE unit_version SET valid_to = '2025-06-30';"
+		"INSERT INTO unit_version (unit_id, valid_from, name, kind)"
+		" VALUES (1, '2025-06-01', 'B', 'commune'),"
+		" (1, '2025-07-01', 'C', 'commune'),"
+		" (1, '2026-02-30', 'D', 'commune');"
+		"INSERT INTO unit VALUES (2, 'xa-b');");
+	bc_check_counts n;
+	assert_int_equal(bc_check_database(f->st, &n, &f->d), BC_OK);
+	const char *want[] = {
+		"unit xa-b: has no version",
+		"unit xa-a: a version's valid_from '2026-02-30' is not a day",
+		"unit xa-a: its versions from the start and from 2025-06-01 "
+		"overlap",
+		"unit xa-a: its versions from 2025-06-01 and from 2025-07-01 "
+		"overlap",
+		"unit xa-a: its versions from 2025-06-01 and from 2026-02-30 "
+		"overlap",
+		"unit xa-a: its versions from 2025-07-01 and from 2026-02-30 "
+		"overlap",
+	};
+	expect_only(f, want, sizeof want / sizeof *want);
 }
 
 int main(void)
@@ -135,6 +171,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(sound_database_passes),
 		T(every_problem_listed),
+		T(versions_checked),
 	};
 #undef T
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -169,11 +169,11 @@ static void wal_and_foreign_keys(void **state)
 	assert_int_equal(int_of(db, "PRAGMA foreign_keys"), 1);
 	/* And the keys are enforced, not only declared. */
 	assert_int_not_equal(sqlite3_exec(db,
-					  "INSERT INTO unit_role (unit_id, role)"
-					  " VALUES (999, 'noi_vu')",
+					  "INSERT INTO unit_version_role"
+					  " (version_id, role) VALUES (999, 'noi_vu')",
 					  NULL, NULL, NULL),
 			     SQLITE_OK);
-	assert_int_equal(int_of(db, "SELECT count(*) FROM unit_role"), 0);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM unit_version_role"), 0);
 
 	/* Both hold on a reopened database, not only a fresh one. */
 	bc_store_close(f->st);
@@ -339,8 +339,7 @@ static void damaged_store_refuses_writes(void **state)
 	sqlite3 *db = bc_store_db(st);
 	assert_false(bc_store_damaged(st));
 	assert_int_equal(bc_store_begin(st, &f->d), BC_OK);
-	exec_ok(db, "INSERT INTO unit (code, name, kind) "
-		    "VALUES ('a', 'A', 'commune')");
+	exec_ok(db, "INSERT INTO unit (code) VALUES ('a')");
 	bc_store_set_damaged(st);
 	assert_true(bc_store_damaged(st));
 	assert_int_equal(bc_store_commit(st, &f->d), BC_ERR_DAMAGED);
@@ -402,8 +401,7 @@ static void read_mode_changes_nothing(void **state)
 			 BC_OK);
 	assert_int_equal(bc_store_schema_version(f->st), 1);
 	assert_int_not_equal(sqlite3_exec(bc_store_db(f->st),
-					  "INSERT INTO unit (code, name, kind)"
-					  " VALUES ('a', 'A', 'commune')",
+					  "INSERT INTO unit (code) VALUES ('a')",
 					  NULL, NULL, NULL),
 			     SQLITE_OK);
 	assert_int_equal(f->d.n, 0);
@@ -413,9 +411,9 @@ static void read_mode_changes_nothing(void **state)
 /* ---- migrations --------------------------------------------------------- */
 
 static const bc_migration steps[] = {
-	{"CREATE TABLE t (a TEXT NOT NULL)"},
+	{"CREATE TABLE t (a TEXT NOT NULL)", NULL},
 	{"ALTER TABLE t ADD COLUMN b INTEGER NOT NULL DEFAULT 7;"
-	 "CREATE INDEX t_b ON t(b)"},
+	 "CREATE INDEX t_b ON t(b)", NULL},
 };
 
 /* The store's own tables stay; the custom steps work on table t from a
@@ -474,7 +472,7 @@ static void failing_step_rolls_back(void **state)
 		{"CREATE TABLE half (x);"
 		 "INSERT INTO t (a) VALUES ('lost');"
 		 "ALTER TABLE t ADD COLUMN c;"
-		 "THIS IS NOT SQL"},
+		 "THIS IS NOT SQL", NULL},
 	};
 	assert_int_equal(bc_store_migrate(st, bad, 2, &f->d), BC_ERR_DB);
 	assert_true(f->d.errors > 0);
@@ -534,6 +532,97 @@ static void schema_3_money_migrated_and_read(void **state)
 			assert_string_equal(buf, want[i]);
 	}
 	sqlite3_finalize(s);
+	finish(f);
+}
+
+/* A database of schema 4, its units in the one table they had (code,
+ * name, kind, parent, roles beside), with a submission naming one: each
+ * unit becomes one version open at both ends, under its own id, and
+ * what named it still does. */
+static void schema_4_units_become_versions(void **state)
+{
+	fx *f = *state;
+	sqlite3 *db;
+	int n;
+	const bc_migration *m = bc_store_migrations(&n);
+	assert_true(n > 4);
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	for (int i = 0; i < 4; i++)
+		exec_ok(db, m[i].sql);
+	exec_ok(db, "PRAGMA user_version = 4; PRAGMA foreign_keys = ON;"
+		    "INSERT INTO unit VALUES (1, 'huyen', 'H', 'district', NULL),"
+		    " (5, 'noi-vu', 'NV', 'department', 1),"
+		    " (3, 'xa-a', 'XA', 'commune', 1);"
+		    "INSERT INTO unit_role VALUES (5, 'noi_vu'), (5, 'x');"
+		    "INSERT INTO ruleset VALUES (1, 'r', 'h', 0);"
+		    "INSERT INTO period VALUES (1, '2023-Q1', 'Q1', 2023, NULL, 1,"
+		    " 'L', '2022-12-10', '2023-03-10', '2023-02-28',"
+		    " '2023-03-04', NULL, NULL, 0);"
+		    "INSERT INTO submission VALUES (1, 3, 1, 'a.json', 's',"
+		    " 'json', 0, 0, 'file', 'A', 'B', NULL, 0, 0, 'x');"
+		    "INSERT INTO revision VALUES (1, 1, 3, 1, 'bm1', 1, 0, 1);");
+	sqlite3_close(db);
+	db = bc_store_db(open_new(f));
+	assert_int_equal(bc_store_schema_version(f->st), 5);
+	assert_int_equal(int_of(db, "PRAGMA foreign_keys"), 1);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM pragma_table_info"
+				    "('unit')"),
+			 2);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM unit_version"
+				    " WHERE valid_from IS NULL AND valid_to IS NULL"
+				    " AND id = unit_id"),
+			 3);
+	char text[128];
+	text_of(db, "SELECT group_concat(u.code || ':' || v.name || ':' ||"
+		    " v.kind || ':' || coalesce(p.code, '-'), ' ') FROM"
+		    " (SELECT * FROM unit_version ORDER BY id) v"
+		    " JOIN unit u ON u.id = v.unit_id"
+		    " LEFT JOIN unit p ON p.id = v.parent_id",
+		    text, sizeof text);
+	assert_string_equal(text, "huyen:H:district:- xa-a:XA:commune:huyen "
+				  "noi-vu:NV:department:huyen");
+	text_of(db, "SELECT group_concat(role) FROM unit_version_role"
+		    " WHERE version_id = 5", text, sizeof text);
+	assert_string_equal(text, "noi_vu,x");
+	text_of(db, "SELECT u.code FROM submission s JOIN revision r"
+		    " ON r.submission_id = s.id JOIN unit u ON u.id = s.unit_id"
+		    " AND u.id = r.unit_id", text, sizeof text);
+	assert_string_equal(text, "xa-a");
+	/* Kept: a unit or a version is never deleted, and the keys hold. */
+	assert_int_not_equal(sqlite3_exec(db, "DELETE FROM unit_version",
+					  NULL, NULL, NULL),
+			     SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(db, "DELETE FROM unit WHERE id = 1",
+					  NULL, NULL, NULL),
+			     SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(db, "INSERT INTO unit_version"
+					  " (unit_id, name, kind)"
+					  " VALUES (99, 'N', 'k')",
+					  NULL, NULL, NULL),
+			     SQLITE_OK);
+	assert_int_equal(f->d.errors, 0);
+	finish(f);
+}
+
+/* A step that leaves a row naming one that is not there is refused
+ * whole, the database left at the version before. */
+static void broken_keys_roll_back(void **state)
+{
+	fx *f = *state;
+	static const bc_migration broken[] = {
+		{"CREATE TABLE p (id INTEGER PRIMARY KEY);"
+		 "CREATE TABLE c (p_id INTEGER REFERENCES p(id));", NULL},
+		{"INSERT INTO c VALUES (7)", "c"},
+	};
+	bc_store *st = at_version_zero(f);
+	sqlite3 *db = bc_store_db(st);
+	assert_int_equal(bc_store_migrate(st, broken, 1, &f->d), BC_OK);
+	assert_int_equal(bc_store_migrate(st, broken, 2, &f->d), BC_ERR_DB);
+	assert_int_equal(bc_store_schema_version(st), 1);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM c"), 0);
+	assert_int_equal(int_of(db, "PRAGMA foreign_keys"), 1);
+	assert_true(test_diags_have(&f->d, "table c names a row of p"));
+	bc_diags_free(&f->d);
 	finish(f);
 }
 
@@ -731,16 +820,14 @@ static void transactions(void **state)
 	sqlite3 *db = bc_store_db(st);
 
 	assert_int_equal(bc_store_begin(st, &f->d), BC_OK);
-	exec_ok(db, "INSERT INTO unit (code, name, kind) "
-		    "VALUES ('gone', 'Gone', 'department')");
+	exec_ok(db, "INSERT INTO unit (code) VALUES ('gone')");
 	bc_store_rollback(st);
 	assert_int_equal(int_of(db, "SELECT count(*) FROM unit"), 0);
 	/* A rollback with nothing begun does nothing. */
 	bc_store_rollback(st);
 
 	assert_int_equal(bc_store_begin(st, &f->d), BC_OK);
-	exec_ok(db, "INSERT INTO unit (code, name, kind) "
-		    "VALUES ('kept', 'Kept', 'department')");
+	exec_ok(db, "INSERT INTO unit (code) VALUES ('kept')");
 	assert_int_equal(bc_store_commit(st, &f->d), BC_OK);
 	assert_int_equal(int_of(db, "SELECT count(*) FROM unit"), 1);
 
@@ -760,8 +847,7 @@ static void transactions(void **state)
  * error, must not commit one by one. */
 static void transaction_ended_by_sqlite_stores_nothing(void **state)
 {
-	static const char second[] = "INSERT INTO unit (code, name, kind) "
-				     "VALUES ('second', 'Second', 'department')";
+	static const char second[] = "INSERT INTO unit (code) VALUES ('second')";
 	fx *f = *state;
 	sqlite3 *db = bc_store_db(open_new(f));
 
@@ -909,6 +995,8 @@ int main(void)
 		T(migrate_preserves_data),
 		T(failing_step_rolls_back),
 		T(schema_3_money_migrated_and_read),
+		T(schema_4_units_become_versions),
+		T(broken_keys_roll_back),
 		T(audit_entries_chain),
 		T(audit_is_append_only),
 		T(audit_tampering_detected),

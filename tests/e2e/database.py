@@ -414,11 +414,12 @@ def check_lists_every_problem(t):
         "UPDATE audit SET detail = 'đã sửa' WHERE id = 3;"
         "DROP TRIGGER audit_no_delete;"
         "DELETE FROM audit WHERE id = (SELECT max(id) FROM audit);"
-        "CREATE INDEX mine ON unit(name);"
+        "CREATE INDEX mine ON unit_version(name);"
         "UPDATE ruleset_file SET content = content || X'0A' WHERE"
         " path = 'ruleset.lua';"
-        "INSERT INTO unit (code, name, kind) VALUES ('../ngoai', 'X',"
-        " 'commune');"
+        "INSERT INTO unit (code) VALUES ('../ngoai');"
+        "INSERT INTO unit_version (unit_id, name, kind) VALUES"
+        " (last_insert_rowid(), 'X', 'commune');"
         "DROP TRIGGER value_not_deleted;"
         "DROP TRIGGER revision_not_deleted;"
         f"DELETE FROM value WHERE revision_id = {first};"
@@ -584,9 +585,10 @@ def template_all_skips_unsafe_codes(t):
     populated(t)
     c = connect(t.db)
     for code in ("../ngoai", "a/b", "xa-Lon"):
-        c.execute("INSERT INTO unit (code, name, kind, parent_id) VALUES"
-                  " (?, 'Xã Lạ', 'commune', (SELECT id FROM unit WHERE"
-                  " code = 'tan-ky'))", (code,))
+        c.execute("INSERT INTO unit (code) VALUES (?)", (code,))
+        c.execute("INSERT INTO unit_version (unit_id, name, kind, parent_id)"
+                  " VALUES (last_insert_rowid(), 'Xã Lạ', 'commune',"
+                  " (SELECT id FROM unit WHERE code = 'tan-ky'))")
     c.commit()
     c.close()
     out = t.tmp / "tpl" / "q1"

@@ -483,7 +483,8 @@ def escapes_shown_escaped(t):
     """A database from before escapes were refused, and a rules file."""
     district(t)
     db = sqlite3.connect(t.db)
-    db.execute("UPDATE unit SET name = ? WHERE code = 'xa-ky-son'",
+    db.execute("UPDATE unit_version SET name = ? WHERE unit_id ="
+               " (SELECT id FROM unit WHERE code = 'xa-ky-son')",
                ("Xã Kỳ Sơn" + ESC,))
     db.execute("UPDATE submission SET signer_name = ?", ("Nguyễn" + ESC,))
     db.commit()
@@ -541,7 +542,7 @@ def dash_on_a_terminal(t):
     """-o - on a terminal is shown as baocao's own text is: escaped."""
     district(t)
     db = sqlite3.connect(t.db)
-    db.execute("UPDATE unit SET name = name || ?", (ESC,))
+    db.execute("UPDATE unit_version SET name = name || ?", (ESC,))
     db.commit()
     db.close()
     for fmt in ("md", "csv", "html", "xlsx"):

@@ -70,9 +70,10 @@ static inline int fx_teardown(void **state)
 	return 0;
 }
 
-/* The database made anew, with the rules of the rules directory rules
- * and the sample units. */
-static inline void fx_open_rules(fx *f, const char *rules)
+/* A fresh store, the rules of directory rules and the n units of the
+ * CSV file at path units. */
+static inline void fx_open_with(fx *f, const char *rules, const char *units,
+				int n)
 {
 	char *db = test_path(f->dir, "baocao.db");
 	if (bc_store_open(db, true, &f->st, &f->d) != BC_OK) {
@@ -87,24 +88,24 @@ static inline void fx_open_rules(fx *f, const char *rules)
 		test_diags_print(&f->d);
 		fail_msg("the rules do not load from %s", rules);
 	}
-	char *units = test_path(test_source_root(),
-				"examples/tan-ky-units.csv");
 	bc_units_import_result res;
 	if (bc_units_import(f->st, f->rb, units, &res, &f->d) != BC_OK) {
 		test_diags_print(&f->d);
-		fail_msg("the sample units do not import");
+		fail_msg("the units of %s do not import", units);
 	}
-	free(units);
-	assert_int_equal(res.added, 36);
+	assert_int_equal(res.added, n);
 	bc_diags_free(&f->d);
 }
 
-/* The same with the shipped rules. */
+/* The shipped rules and the sample units of Tân Kỳ. */
 static inline void fx_open(fx *f)
 {
 	char *rules = test_path(test_source_root(), "rules");
-	fx_open_rules(f, rules);
+	char *units = test_path(test_source_root(),
+				"examples/tan-ky-units.csv");
+	fx_open_with(f, rules, units, 36);
 	free(rules);
+	free(units);
 }
 
 /* One number from the database. */

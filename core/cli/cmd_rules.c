@@ -655,7 +655,8 @@ static void heading(const bc_change *ch, char *out, size_t n)
 	};
 	if (group[ch->what])
 		snprintf(out, n, "%s", _(group[ch->what]));
-	else if (ch->what == BC_CW_FORM && ch->op != BC_CH_CHANGED)
+	else if (ch->what == BC_CW_FORM && ch->op != BC_CH_CHANGED &&
+		 ch->op != BC_CH_RENAMED)
 		snprintf(out, n, "%s", _("Forms"));
 	else
 		snprintf(out, n, _("Form %s — %s (%s)"), ch->form->name,
@@ -663,7 +664,7 @@ static void heading(const bc_change *ch, char *out, size_t n)
 }
 
 static const char marker[] = {[BC_CH_ADDED] = '+', [BC_CH_REMOVED] = '-',
-			      [BC_CH_CHANGED] = '~'};
+			      [BC_CH_CHANGED] = '~', [BC_CH_RENAMED] = '~'};
 
 /* A field or column added: its type, and how it adds up. */
 static void field_brief(const bc_change *ch)
@@ -682,6 +683,8 @@ static void change_print(const bc_change *ch)
 	if (ch->op == BC_CH_ADDED &&
 	    (ch->what == BC_CW_FIELD || ch->what == BC_CW_COLUMN))
 		field_brief(ch);
+	if (ch->op == BC_CH_RENAMED)
+		printf(_(": renamed from %s"), json_string_value(ch->before));
 	if (ch->op == BC_CH_CHANGED) {
 		value_text(ch->before, before, sizeof before);
 		value_text(ch->after, after, sizeof after);

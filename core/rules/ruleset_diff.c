@@ -16,6 +16,7 @@ static const char *const op_names[] = {
 	[BC_CH_ADDED] = "added",
 	[BC_CH_REMOVED] = "removed",
 	[BC_CH_CHANGED] = "changed",
+	[BC_CH_RENAMED] = "renamed",
 };
 
 static const char *const what_names[BC_CW_N] = {
@@ -49,10 +50,12 @@ const char *bc_change_what_name(bc_change_what w)
 }
 
 /* A diff being made: where the changes go, and the first failure (only
- * memory can fail), after which nothing more is added. */
+ * memory can fail), after which nothing more is added; each form of a,
+ * the form of b it became (NULL: none), for what is owed. */
 typedef struct ctx {
 	bc_rsdiff *d;
 	bc_err e;
+	const bc_form **form_now;
 } ctx;
 
 static json_t *made(ctx *x, json_t *v)
@@ -119,6 +122,17 @@ static void changed_text(ctx *x, bc_change c, const char *key,
 		changed(x, c, key, va, vb);
 	json_decref(va);
 	json_decref(vb);
+}
+
+/* c's item, of id was in a: renamed, when that is not its id in b. */
+static void renamed(ctx *x, bc_change c, const char *was)
+{
+	if (!strcmp(was, c.id))
+		return;
+	c.op = BC_CH_RENAMED;
+	c.before = made(x, json_string(was));
+	c.after = made(x, json_string(c.id));
+	put(x, c);
 }
 
 /* ---- keys of JSON objects ------------------------------------------------ */
@@ -193,6 +207,9 @@ static void paired(ctx *x, const bc_change *c, bool in_a, json_t *ja,
 
 /* The key of item i of the items at of (NULL: none). */
 typedef const char *(*keyer)(ctx *x, const void *of, size_t i);
+/* The keys item i of the items at of had before, into *was (renamed_from),
+ * how many. */
+typedef size_t (*waser)(const void *of, size_t i, char *const **was);
 
 /* Items of a and of b paired by their keys: at[j] is the position in a
  * of b's item j, or -1; used[i] whether a's item i is paired. */
@@ -207,11 +224,25 @@ static void pairs_free(pairs *p)
 	bc_free(p->used);
 }
 
-static bool pair(ctx *x, keyer key, const void *a, size_t na, const void *b,
-		 size_t nb, pairs *p)
+/* b's item j paired with a's of key k, when a has one not yet paired. */
+static bool pair_one(const bc_strmap *m, const char *k, pairs *p, size_t j)
+{
+	size_t i;
+	if (!k || !bc_strmap_get(m, k, &i) || p->used[i])
+		return false;
+	p->at[j] = (long)i;
+	p->used[i] = true;
+	return true;
+}
+
+/* Pairs by key; with was (NULL: none), an item of b first with the one
+ * of a it says it was, so that an id a rename left behind is not taken
+ * for the item that now bears it. */
+static bool pair(ctx *x, keyer key, waser was, const void *a, size_t na,
+		 const void *b, size_t nb, pairs *p)
 {
 	bc_strmap m = BC_STRMAP_INIT;
-	p->at = bc_calloc(nb ? nb : 1, sizeof *p->at);
+	p->at = bc_malloc((nb ? nb : 1) * sizeof *p->at);
 	p->used = bc_calloc(na ? na : 1, sizeof *p->used);
 	if (!p->at || !p->used)
 		x->e = BC_ERR_NOMEM;
@@ -221,12 +252,15 @@ static bool pair(ctx *x, keyer key, const void *a, size_t na, const void *b,
 			x->e = BC_ERR_NOMEM;
 	}
 	for (size_t j = 0; j < nb && x->e == BC_OK; j++) {
-		const char *k = key(x, b, j);
-		size_t i;
-		p->at[j] = k && bc_strmap_get(&m, k, &i) ? (long)i : -1;
-		if (p->at[j] >= 0)
-			p->used[i] = true;
+		char *const *w = NULL;
+		size_t n = was ? was(b, j, &w) : 0, k = 0;
+		p->at[j] = -1;
+		while (k < n && !pair_one(&m, w[k], p, j))
+			k++;
 	}
+	for (size_t j = 0; j < nb && x->e == BC_OK; j++)
+		if (p->at[j] < 0)
+			pair_one(&m, key(x, b, j), p, j);
 	bc_strmap_free(&m);
 	if (x->e == BC_OK)
 		return true;
@@ -238,6 +272,13 @@ static const char *field_key(ctx *x, const void *of, size_t i)
 {
 	(void)x;
 	return ((const bc_field *)of)[i].id;
+}
+
+static size_t field_was(const void *of, size_t i, char *const **was)
+{
+	const bc_field *f = &((const bc_field *)of)[i];
+	*was = f->renamed_from;
+	return f->n_renamed_from;
 }
 
 static const char *text_key(ctx *x, const void *of, size_t i)
@@ -366,7 +407,7 @@ static void choices(ctx *x, const bc_change *where, const bc_field *fa,
 		    const bc_field *fb)
 {
 	pairs p;
-	if (!pair(x, text_key, fa->values, fa->n_values, fb->values,
+	if (!pair(x, text_key, NULL, fa->values, fa->n_values, fb->values,
 		  fb->n_values, &p))
 		return;
 	bc_change c = *where;
@@ -409,7 +450,7 @@ static void checks(ctx *x, const bc_change *where, const bc_form *fa,
 {
 	static const char *const skip[] = {"condition", "field", NULL};
 	pairs p;
-	if (!pair(x, check_key, va, na, vb, nb, &p))
+	if (!pair(x, check_key, NULL, va, na, vb, nb, &p))
 		return;
 	bc_change c = *where;
 	c.what = BC_CW_CHECK;
@@ -440,14 +481,21 @@ static void field_diff(ctx *x, const bc_form *form, const bc_field *table,
 		       const bc_field *cols_a, const bc_field *fa, json_t *ja,
 		       const bc_field *cols_b, const bc_field *fb, json_t *jb)
 {
+	/* A rename says what it was renamed from. */
 	static const char *const skip[] = {"id",     "columns",
 					   "row_checks", "values",
-					   "value_labels", NULL};
+					   "value_labels", NULL},
+				 *const skip_renamed[] = {
+					 "id",	       "columns",
+					 "row_checks", "values",
+					 "value_labels", "renamed_from", NULL};
 	bc_change c = field_change(form, table, fb);
+	bool was_other = strcmp(fa->id, fb->id) != 0;
 	json_t *a = field_item(x, fa, cols_a, ja);
 	json_t *b = field_item(x, fb, cols_b, jb);
+	renamed(x, c, fa->id);
 	if (a && b)
-		attrs(x, &c, a, b, skip, "");
+		attrs(x, &c, a, b, was_other ? skip_renamed : skip, "");
 	json_decref(a);
 	json_decref(b);
 	choices(x, &c, fa, fb);
@@ -469,7 +517,7 @@ static void fields(ctx *x, const bc_form *form, const bc_field *table,
 	/* A column's required_when names the columns beside it. */
 	const bc_field *cols_a = table ? va : NULL, *cols_b = table ? vb : NULL;
 	pairs p;
-	if (!pair(x, field_key, va, na, vb, nb, &p))
+	if (!pair(x, field_key, field_was, va, na, vb, nb, &p))
 		return;
 	for (size_t j = 0; j < nb && x->e == BC_OK; j++) {
 		json_t *b = json_array_get(jb, j);
@@ -507,7 +555,7 @@ static void indicators(ctx *x, const bc_form *fa, json_t *ja,
 {
 	static const char *const skip[] = {"id", NULL};
 	pairs p;
-	if (!pair(x, indicator_key, fa->indicators, fa->n_indicators,
+	if (!pair(x, indicator_key, NULL, fa->indicators, fa->n_indicators,
 		  fb->indicators, fb->n_indicators, &p))
 		return;
 	bc_change c = {.what = BC_CW_INDICATOR, .form = fb};
@@ -543,7 +591,8 @@ static void carries(ctx *x, const bc_form *fa, const bc_form *fb)
 {
 	static const char *const skip[] = {"field", NULL};
 	pairs p;
-	if (!pair(x, carry_key, fa, fa->n_carries, fb, fb->n_carries, &p))
+	if (!pair(x, carry_key, NULL, fa, fa->n_carries, fb, fb->n_carries,
+		  &p))
 		return;
 	bc_change c = {.what = BC_CW_CARRY, .form = fb};
 	for (size_t j = 0; j < fb->n_carries && x->e == BC_OK; j++) {
@@ -571,10 +620,14 @@ static void form_diff(ctx *x, const bc_form *fa, json_t *ja,
 		      const bc_form *fb, json_t *jb)
 {
 	static const char *const skip[] = {"id", "fields", "checks",
-					   "indicators", NULL};
+					   "indicators", NULL},
+				 *const skip_renamed[] = {
+					 "id",	       "fields",       "checks",
+					 "indicators", "renamed_from", NULL};
 	bc_change c = {.what = BC_CW_FORM, .form = fb, .id = fb->id,
 		       .label = fb->name};
-	attrs(x, &c, ja, jb, skip, "");
+	renamed(x, c, fa->id);
+	attrs(x, &c, ja, jb, strcmp(fa->id, fb->id) ? skip_renamed : skip, "");
 	fields(x, fb, NULL, fa->fields, fa->n_fields,
 	       json_object_get(ja, "fields"), fb->fields, fb->n_fields,
 	       json_object_get(jb, "fields"));
@@ -592,14 +645,25 @@ static const char *form_key(ctx *x, const void *of, size_t i)
 	return ((const bc_form *)of)[i].id;
 }
 
-/* Forms pair by id: this is where a form that declares the id it was
- * renamed from would pair with the form of that id. */
+static size_t form_was(const void *of, size_t i, char *const **was)
+{
+	const bc_form *f = &((const bc_form *)of)[i];
+	*was = f->renamed_from;
+	return f->n_renamed_from;
+}
+
+/* Forms by id, or by the id one says it was renamed from; each of a's
+ * noted with the form of b it became. */
 static void forms(ctx *x)
 {
 	const bc_ruleset *a = x->d->a, *b = x->d->b;
 	pairs p;
-	if (!pair(x, form_key, a->forms, a->n_forms, b->forms, b->n_forms, &p))
+	if (!pair(x, form_key, form_was, a->forms, a->n_forms, b->forms,
+		  b->n_forms, &p))
 		return;
+	for (size_t j = 0; j < b->n_forms; j++)
+		if (p.at[j] >= 0)
+			x->form_now[p.at[j]] = &b->forms[j];
 	for (size_t j = 0; j < b->n_forms && x->e == BC_OK; j++) {
 		const bc_form *fb = &b->forms[j];
 		bc_change c = {.what = BC_CW_FORM, .form = fb, .id = fb->id,
@@ -712,6 +776,16 @@ static void idlist_free(idlist *l)
 	bc_strmap_free(&l->seen);
 }
 
+/* Part p of rs by the id it has in b: a form of a renamed in b is owed
+ * under its new id. */
+static const char *part_now(const ctx *x, const bc_ruleset *rs,
+			    const char *p)
+{
+	const bc_form *f = rs == x->d->a ? bc_ruleset_form(rs, p) : NULL;
+	const bc_form *now = f ? x->form_now[f - rs->forms] : NULL;
+	return now ? now->id : p;
+}
+
 /* What a unit of kind (or with role) owes under rs, the union of its
  * responsibilities: parts and sections. */
 static void owed_by(ctx *x, const bc_ruleset *rs, const char *kind,
@@ -723,13 +797,14 @@ static void owed_by(ctx *x, const bc_ruleset *rs, const char *kind,
 		for (size_t k = 0; kind && k < u->n_kinds; k++)
 			mine |= !strcmp(u->kinds[k], kind);
 		for (size_t k = 0; mine && k < u->n_parts; k++)
-			idlist_add(x, parts, u->parts[k]);
+			idlist_add(x, parts, part_now(x, rs, u->parts[k]));
 		for (size_t k = 0; mine && k < u->n_sections; k++)
 			idlist_add(x, sections, u->sections[k]);
 	}
 }
 
-/* Ids of la and not of lb into changes (op) of c, each labelled by rs. */
+/* Ids of la and not of lb into changes (op) of c, each labelled by rs
+ * (a part by b, which names a renamed form). */
 static void owed_apart(ctx *x, bc_change c, bc_change_op op,
 		       const idlist *la, const idlist *lb,
 		       const bc_ruleset *rs)
@@ -740,7 +815,9 @@ static void owed_apart(ctx *x, bc_change c, bc_change_op op,
 			continue;
 		c.id = la->v[i];
 		if (c.what == BC_CW_OWED_PART) {
-			c.label = bc_ruleset_part_name(rs, c.id);
+			c.label = bc_ruleset_part_name(
+				bc_ruleset_part(x->d->b, c.id) ? x->d->b : rs,
+				c.id);
 		} else {
 			const bc_section *s = bc_ruleset_section(rs, c.id);
 			c.label = s ? s->title : c.id;
@@ -807,7 +884,10 @@ bc_err bc_ruleset_diff(const bc_ruleset *a, const bc_ruleset *b,
 		       bc_rsdiff *out)
 {
 	*out = (bc_rsdiff){.a = a, .b = b};
-	ctx x = {out, BC_OK};
+	ctx x = {out, BC_OK, bc_calloc(a->n_forms ? a->n_forms : 1,
+				       sizeof *x.form_now)};
+	if (!x.form_now)
+		return BC_ERR_NOMEM;
 	directive(&x);
 	items(&x, BC_REG_PERIOD_TYPE, BC_CW_PERIOD_TYPE, "code", "label");
 	items(&x, BC_REG_LEVEL, BC_CW_LEVEL, "id", "label");
@@ -818,6 +898,7 @@ bc_err bc_ruleset_diff(const bc_ruleset *a, const bc_ruleset *b,
 	items(&x, BC_REG_SECTION, BC_CW_SECTION, "id", "title");
 	owed(&x);
 	wording(&x);
+	bc_free(x.form_now);
 	return x.e;
 }
 

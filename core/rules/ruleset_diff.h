@@ -6,7 +6,11 @@
  * choices, checks, indicators and carries, the outline, who owes what,
  * and the wording.
  *
- * Items are paired by id.  Each item's keys are compared as `rules show
+ * Items are paired by id; a form or a field of b first with the one of
+ * a it says it was (renamed_from, rename.h), so that a rename is one
+ * change and the id it left behind is not taken for another item.  What
+ * a renamed form is owed as counts as owing it.  Each item's keys are
+ * compared as `rules show
  * --json` shows them, so a key the rules gain is compared with the rest;
  * what that JSON leaves out (a column's required_when, an example) is
  * added from the catalogue.  Responsibilities are compared by what each
@@ -23,6 +27,7 @@ typedef enum bc_change_op {
 	BC_CH_ADDED,   /* in b only */
 	BC_CH_REMOVED, /* in a only */
 	BC_CH_CHANGED, /* in both, a key of it differs */
+	BC_CH_RENAMED, /* a form or field b says it was renamed from */
 } bc_change_op;
 
 /* What a change is about; its name in JSON is bc_change_what_name's. */
@@ -63,9 +68,9 @@ typedef struct bc_change {
 	/* A change: the key that differs, as the rules write it
 	 * ("unit_due", "window.from"); NULL otherwise. */
 	const char *key;
-	/* A change: the key's value in a and in b (null when absent); an
-	 * item added: after is the item, removed: before is; otherwise
-	 * NULL.  Owned by the diff. */
+	/* A change: the key's value in a and in b (null when absent); a
+	 * rename: the id in a and in b; an item added: after is the item,
+	 * removed: before is; otherwise NULL.  Owned by the diff. */
 	json_t *before, *after;
 	/* An owed part or section: the unit kind or the role owing it. */
 	const char *kind, *role;
@@ -90,7 +95,7 @@ bc_err bc_ruleset_diff(const bc_ruleset *a, const bc_ruleset *b,
 		       bc_rsdiff *out);
 void bc_rsdiff_free(bc_rsdiff *d);
 
-/* "added", "removed", "changed". */
+/* "added", "removed", "changed", "renamed". */
 const char *bc_change_op_name(bc_change_op op);
 /* "directive", "period_type", "field", "owed_part", … */
 const char *bc_change_what_name(bc_change_what w);

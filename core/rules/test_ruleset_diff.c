@@ -314,6 +314,51 @@ static void as_json(void **state)
 	bc_ruleset_free(b);
 }
 
+/* A form and a field renamed: one change each, their other keys
+ * compared with what they were; what was owed of the form is owed of it
+ * under its new id. */
+static void renames(void **state)
+{
+	(void)state;
+	static const char a_text[] =
+		DIRECTIVE("r", "1/T", "2022-01-01") PERIOD("Q1", "28/02/Y")
+		"unit_kind { id = \"k\", label = \"K\" }\n"
+		"form { id = \"old\", name = \"Form\", title = \"T\", fields = {\n"
+		"  { \"p\", \"P\", \"int\", \"sum\" },\n"
+		"  { \"q\", \"Q\", \"int\", \"sum\" } } }\n"
+		"responsibility { kinds = { \"k\" }, parts = { \"old\" } }\n";
+	static const char b_text[] =
+		DIRECTIVE("r", "1/T", "2022-01-01") PERIOD("Q1", "28/02/Y")
+		"unit_kind { id = \"k\", label = \"K\" }\n"
+		"form { id = \"new\", name = \"Form\", title = \"T\",\n"
+		"  renamed_from = \"old\", fields = {\n"
+		"  { \"p2\", \"P\", \"int\", \"snap\", renamed_from = \"p\" },\n"
+		"  { \"q\", \"Q\", \"int\", \"sum\" } } }\n"
+		"responsibility { kinds = { \"k\" }, parts = { \"new\" } }\n";
+	static const want w[] = {
+		CH(RENAMED, FORM, "new//", "new", NULL),
+		CH(RENAMED, FIELD, "new/p2/", "p2", NULL),
+		CH(CHANGED, FIELD, "new/p2/", "p2", "agg"),
+	};
+	bc_ruleset *a = load("r", a_text), *b = load("r", b_text);
+	bc_rsdiff d;
+	assert_int_equal(bc_ruleset_diff(a, b, &d), BC_OK);
+	expect_changes(&d, w, sizeof w / sizeof *w);
+	assert_string_equal(json_string_value(d.v[0].before), "old");
+	assert_string_equal(json_string_value(d.v[0].after), "new");
+	assert_string_equal(json_string_value(d.v[1].before), "p");
+	json_t *j = bc_rsdiff_json(&d);
+	assert_string_equal(json_string_value(json_object_get(
+				    json_array_get(json_object_get(j, "changes"),
+						   0),
+				    "change")),
+			    "renamed");
+	json_decref(j);
+	bc_rsdiff_free(&d);
+	bc_ruleset_free(a);
+	bc_ruleset_free(b);
+}
+
 /* A pattern's bytes that are no UTF-8 still read as a change. */
 static void pattern_bytes(void **state)
 {
@@ -379,6 +424,7 @@ int main(void)
 		cmocka_unit_test(itself_is_no_change),
 		cmocka_unit_test(every_kind_of_change),
 		cmocka_unit_test(as_json),
+		cmocka_unit_test(renames),
 		cmocka_unit_test(pattern_bytes),
 		cmocka_unit_test(out_of_memory),
 	};

@@ -188,6 +188,28 @@ def diff_a_directive_changed(t):
 
 
 @test
+def diff_renamed(t):
+    """Forms and fields renamed (renamed_from, tests/rules/renamed-*): one
+    change each, their other keys compared with what they were."""
+    a, b = SRC / "tests/rules/renamed-2024", SRC / "tests/rules/renamed-2025"
+    r = t.run("rules", "diff", a, b, "--json")
+    h.expect_rc(r, 0)
+    doc = json.loads(r.out)
+    got = [(c["what"], c["form"], c["field"], c["before"], c["after"])
+           for c in doc["changes"] if c["change"] == "renamed"]
+    same(got, [("form", "dvc", None, "tthc", "dvc"),
+               ("field", "dvc", "ho_so_nhan", "hs_tiep_nhan", "ho_so_nhan"),
+               ("field", "dvc", "ho_so_ton", "hs_ton", "ho_so_ton"),
+               ("field", "cb", "so_cb", "so_can_bo", "so_cb")], "renames")
+    check(not [c for c in doc["changes"] if c["what"] == "form"
+               and c["change"] in ("added", "removed")],
+          "a renamed form read as one removed and one added")
+    text = t.run("rules", "diff", a, b).out
+    check("  ~ Tổng số hồ sơ tiếp nhận (ho_so_nhan): renamed from "
+          "hs_tiep_nhan\n" in text, text)
+
+
+@test
 def diff_no_change(t):
     """A ruleset and its copy under another name: no change, exit 0."""
     rules = t.rules("cchc-1131", "cchc-copy")

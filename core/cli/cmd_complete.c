@@ -33,6 +33,7 @@ static const struct {
 	{"history", "--field"},
 	{"export", "--format -o --as-of --date --plugins --fixed-time"},
 	{"template", "--unit --period -o --all --dir --fixed-time"},
+	{"units", "--as-of --all"},
 };
 
 static void words(const char *list)

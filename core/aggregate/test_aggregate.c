@@ -980,6 +980,19 @@ static void test_until(void **state)
 
 /* ---- across a change of rules ------------------------------------------ */
 
+/* A fresh store in 2025 and the rules of tests/data/levels-joined:
+ * lv-2022, and lv-2025 from 2025 with levels pq (was p and q), r
+ * (itself) and s (new), form g (was f) whose n2 was n. */
+static void fx_open_levels_joined(fx *f)
+{
+	char *rules = test_path(f->dir, "rules");
+	test_mkdir(f->dir, "rules");
+	test_link_source(rules, "lv-2022", "tests/data/levels-joined/lv-2022");
+	test_link_source(rules, "lv-2025", "tests/data/levels-joined/lv-2025");
+	fx_open_at(f, "2025-04-01T10:00:00+07:00", rules);
+	free(rules);
+}
+
 /* Last year's figures laid on this year's levels and ids: two levels
  * that became one are added (sums, counts and the indicator from its
  * parts), a level of the same id is itself, a new level is null, and
@@ -987,15 +1000,7 @@ static void test_until(void **state)
 static void test_compare_across_rules(void **state)
 {
 	fx *f = *state;
-	/* tests/data/levels-joined: lv-2022, and lv-2025 from 2025 with
-	 * levels pq (was p and q), r (itself) and s (new), form g (was f)
-	 * whose n2 was n. */
-	char *rules = test_path(f->dir, "rules");
-	test_mkdir(f->dir, "rules");
-	test_link_source(rules, "lv-2022", "tests/data/levels-joined/lv-2022");
-	test_link_source(rules, "lv-2025", "tests/data/levels-joined/lv-2025");
-	fx_open_at(f, "2025-04-01T10:00:00+07:00", rules);
-	free(rules);
+	fx_open_levels_joined(f);
 	fx_units(f,
 		 "code,name,kind,roles,parent\n"
 		 "top,Top,top,,\n"
@@ -1041,6 +1046,63 @@ static void test_compare_across_rules(void **state)
 	fx_close(f);
 }
 
+/* A merged unit beside the sum of the units it continues, a split
+ * one beside nothing ("lineage"): u-pq was formed from u-p and u-q on
+ * 2025-01-01, u-r was divided into u-r1 and u-r2. */
+static void test_compare_merged_units(void **state)
+{
+	fx *f = *state;
+	fx_open_levels_joined(f);
+	fx_units(f,
+		 "code,name,kind,roles,parent,valid_from,valid_to,predecessors\n"
+		 "top,Top,top,,,,,\n"
+		 "u-p,P,kp,,top,,2024-12-31,\n"
+		 "u-q,Q,kp,,top,,2024-12-31,\n"
+		 "u-r,R,kr,,top,,2024-12-31,\n"
+		 "u-s,S,kr,,top,,,\n"
+		 "u-pq,PQ,kp,,top,2025-01-01,,u-p;u-q\n"
+		 "u-r1,R1,kr,,top,2025-01-01,,u-r\n"
+		 "u-r2,R2,kr,,top,2025-01-01,,u-r\n",
+		 8);
+	const char *at24 = "2024-03-12T09:00:00+07:00",
+		   *at25 = "2025-03-12T09:00:00+07:00";
+	submit(f, "p.json", "u-p", "2024-Q1", at24, false,
+	       "\"f\": {\"n\": 10, \"m\": 20}");
+	submit(f, "q.json", "u-q", "2024-Q1", at24, false,
+	       "\"f\": {\"n\": 5}");
+	submit(f, "r.json", "u-r", "2024-Q1", at24, false,
+	       "\"f\": {\"n\": 1, \"m\": 2}");
+	submit(f, "s.json", "u-s", "2024-Q1", at24, false,
+	       "\"f\": {\"n\": 4, \"m\": 4}");
+	submit(f, "pq.json", "u-pq", "2025-Q1", at25, false,
+	       "\"g\": {\"n2\": 30, \"m\": 30}");
+	submit(f, "r1.json", "u-r1", "2025-Q1", at25, false,
+	       "\"g\": {\"n2\": 2, \"m\": 2}");
+	submit(f, "s25.json", "u-s", "2025-Q1", at25, false,
+	       "\"g\": {\"n2\": 4, \"m\": 4}");
+	aggregate(f, "2025-Q1", true, NULL);
+	expect_json(f, "lineage.u-pq.from", "[\"u-p\", \"u-q\"]");
+	assert_true(json_is_false(at(f, "lineage.u-pq.split")));
+	/* n2 was n: 10 + 5 = 15, (30 − 15) / 15 = 100 %; m of u-q is not
+	 * reported, so no sum is made of u-p's alone. */
+	expect_num(f, "lineage.u-pq.forms.g.n2.value", 30);
+	expect_num(f, "lineage.u-pq.forms.g.n2.previous", 15);
+	expect_num(f, "lineage.u-pq.forms.g.n2.change_pct", 100);
+	expect_null(f, "lineage.u-pq.forms.g.m.previous");
+	/* Through a split, nothing. */
+	assert_true(json_is_true(at(f, "lineage.u-r1.split")));
+	expect_null(f, "lineage.u-r1.forms.g.n2.previous");
+	expect_json(f, "lineage.u-r2", "{\"from\": [\"u-r\"], \"split\": true, "
+				       "\"forms\": {}}");
+	/* A unit that is its own past, and the top that reports nothing,
+	 * are not listed. */
+	assert_false(has(f, "lineage", "u-s"));
+	assert_false(has(f, "lineage", "top"));
+	/* The totals keep every unit of last year: 10 + 5 + 1 + 4. */
+	expect_num(f, "forms.g.fields.n2.previous.total", 20);
+	fx_close(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1069,6 +1131,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_compare_by, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_compare_across_rules,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_compare_merged_units,
 						setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -443,22 +443,30 @@ static void problems_of_reading_refuse_the_file(void **state)
 	assert_int_equal(stored, 0);
 }
 
-/* One form of xa-ky-son for a period, received on time. */
-static void send_form(fx *f, const char *name, const char *period,
-		      const char *received_at, const char *form)
+/* One form of unit for a period, received on time. */
+static void send_unit_form(fx *f, const char *unit, const char *name,
+			   const char *period, const char *received_at,
+			   const char *form)
 {
 	char text[1024];
 	snprintf(text, sizeof text,
-		 "{\"unit\": \"xa-ky-son\", \"period\": \"%s\",\n"
+		 "{\"unit\": \"%s\", \"period\": \"%s\",\n"
 		 "\"signed_by\": {\"name\": \"A\", \"title\": \"B\"},\n"
 		 "\"received_at\": \"%s\",\n"
 		 "\"forms\": {%s}}\n",
-		 period, received_at, form);
+		 unit, period, received_at, form);
 	bc_diags_free(&f->d);
 	if (import(f, name, text, NULL, false) != BC_OK) {
 		test_diags_print(&f->d);
 		fail_msg("%s refused", name);
 	}
+}
+
+/* One form of xa-ky-son for a period, received on time. */
+static void send_form(fx *f, const char *name, const char *period,
+		      const char *received_at, const char *form)
+{
+	send_unit_form(f, "xa-ky-son", name, period, received_at, form);
 }
 
 /* Warnings that need what the unit sent before: a value far from last
@@ -504,21 +512,30 @@ static void warnings_from_earlier_reports(void **state)
 	fx_close(f);
 }
 
+/* A store in 2025 with the rules renamed-2024 and renamed-2025 (in a
+ * directory of their own, returned for the caller to remove) and the n
+ * units of fixture units. */
+static char *fx_open_renamed(fx *f, const char *units, int n)
+{
+	char *rules = test_tmpdir();
+	test_link_source(rules, "renamed-2024", "tests/rules/renamed-2024");
+	test_link_source(rules, "renamed-2025", "tests/rules/renamed-2025");
+	char *path = test_fixture_path(units);
+	fx_open_with(f, rules, path, n);
+	free(path);
+	bc_time now;
+	assert_true(bc_time_parse("2025-04-01T10:00:00+07:00", 420, &now, NULL));
+	bc_store_set_clock(f->st, now);
+	return rules;
+}
+
 /* The warning against last year and the carry-over read the earlier
  * periods under their own rules: renamed-2025's dvc.ho_so_nhan was
  * renamed-2024's tthc.hs_tiep_nhan, its ho_so_ton was hs_ton. */
 static void warnings_across_renames(void **state)
 {
 	fx *f = *state;
-	char *rules = test_tmpdir();
-	test_link_source(rules, "renamed-2024", "tests/rules/renamed-2024");
-	test_link_source(rules, "renamed-2025", "tests/rules/renamed-2025");
-	char *units = test_fixture_path("units-renamed.csv");
-	fx_open_with(f, rules, units, 5);
-	free(units);
-	bc_time now;
-	assert_true(bc_time_parse("2025-04-01T10:00:00+07:00", 420, &now, NULL));
-	bc_store_set_clock(f->st, now);
+	char *rules = fx_open_renamed(f, "units-renamed.csv", 5);
 	send_form(f, "q1.json", "2024-Q1", "2024-03-12",
 		  "\"tthc\": {\"hs_tiep_nhan\": 100, \"hs_ton\": 9}");
 	send_form(f, "y.json", "2024-Y", "2024-12-12",
@@ -535,6 +552,49 @@ static void warnings_across_renames(void **state)
 	send_form(f, "q1-25b.json", "2025-Q1", "2025-03-13",
 		  "\"dvc\": {\"hs_ky_truoc\": 25, \"ho_so_nhan\": 300}");
 	assert_int_equal(f->d.n, 0);
+	bc_import_result_free(&res);
+	fx_close(f);
+	test_rm_tree(rules);
+	free(rules);
+}
+
+/* A merged commune's figures are compared with the sum of those of the
+ * communes it continues, named; through a split nothing is compared,
+ * and that is said once per period. */
+static void warnings_across_a_merge(void **state)
+{
+	fx *f = *state;
+	char *rules = fx_open_renamed(f, "units-merged.csv", 8);
+	static const char *const old[] = {"xa-ky-son", "xa-ky-tan",
+					  "xa-nghia-dong"};
+	for (size_t i = 0; i < 3; i++) {
+		send_unit_form(f, old[i], "q1.json", "2024-Q1", "2024-03-12",
+			       "\"tthc\": {\"hs_tiep_nhan\": 50}");
+		send_unit_form(f, old[i], "y.json", "2024-Y", "2024-12-12",
+			       "\"tthc\": {\"hs_ton\": 5}");
+	}
+	send_unit_form(f, "xa-tan-ky", "m.json", "2025-Q1", "2025-03-12",
+		       "\"dvc\": {\"hs_ky_truoc\": 11,\n\"ho_so_nhan\": 301}");
+	assert_true(test_diags_have(&f->d, ":4: dvc.hs_ky_truoc: warning: "
+					   "= 11, but [5] of the reports of Xã "
+					   "Kỳ Sơn, Xã Kỳ Tân for 2024-Y add up "
+					   "to 10"));
+	assert_true(test_diags_have(&f->d, ":5: dvc.ho_so_nhan: warning: 301 "
+					   "is more than three times 100, the "
+					   "sum of the values of Xã Kỳ Sơn, Xã "
+					   "Kỳ Tân for 2024-Q1"));
+	assert_int_equal(f->d.n, 2);
+	send_unit_form(f, "xa-tan-ky", "m2.json", "2025-Q1", "2025-03-13",
+		       "\"dvc\": {\"hs_ky_truoc\": 10, \"ho_so_nhan\": 300}");
+	assert_int_equal(f->d.n, 0);
+	send_unit_form(f, "xa-nghia-dong-1", "s.json", "2025-Q1", "2025-03-12",
+		       "\"dvc\": {\"hs_ky_truoc\": 9, \"ho_so_nhan\": 900}");
+	assert_true(test_diags_have(&f->d, "not compared with 2024-Q1: one of "
+					   "the units whose figures this unit "
+					   "continues (Xã Nghĩa Đồng) was "
+					   "split"));
+	assert_true(test_diags_have(&f->d, "not compared with 2024-Y"));
+	assert_int_equal(f->d.n, 2);
 	bc_import_result_free(&res);
 	fx_close(f);
 	test_rm_tree(rules);
@@ -608,6 +668,7 @@ int main(void)
 		T(warnings_from_earlier_reports),
 		T(carry_over_from_the_period_just_before),
 		T(warnings_across_renames),
+		T(warnings_across_a_merge),
 		T(malformed_files),
 	};
 #undef T

@@ -76,9 +76,6 @@ static const char *role_label(const bc_rulebook *rb, const char *id)
 	return r ? r->label : id;
 }
 
-/* Kinds and roles by their labels, from the rules' current rulesets (the
- * declarations 'units import' accepted them by); by their ids where the
- * rules do not load, as the list needs only the database. */
 /* When a version holds, when it does not always, and what it was
  * formed from. */
 static void validity(const bc_unit *u)
@@ -96,6 +93,9 @@ static void validity(const bc_unit *u)
 		printf("%s%s", k ? ", " : _("  ← "), u->predecessors[k]);
 }
 
+/* Kinds and roles by their labels, from the rules' current rulesets (the
+ * declarations 'units import' accepted them by); by their ids where the
+ * rules do not load, as the list needs only the database. */
 static void units_print(bc_cli *c, const bc_unit_list *l, bool all)
 {
 	bc_diags ignore = BC_DIAGS_INIT;

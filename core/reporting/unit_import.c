@@ -206,7 +206,7 @@ static char *norm_list(importer *im, const char *list)
 	return out;
 }
 
-/* Calls fn on each code of a normalised list. */
+/* t over each piece of list (';' between), in a copy the arena keeps. */
 #define EACH_CODE(im, list, t)                                                \
 	for (char *t##_l = keep(im, list), *t##_s = NULL,                     \
 		  *t = t##_l ? strtok_r(t##_l, ";", &t##_s) : NULL;           \
@@ -214,12 +214,14 @@ static char *norm_list(importer *im, const char *list)
 
 static void check_roles(importer *im, row *r)
 {
-	EACH_CODE(im, norm_list(im, r->f[COL_ROLES]), t)
-	if (!bc_rulebook_role(im->rb, t))
-		bc_diags_add(im->d, BC_ERROR, im->file, r->line, NULL, "roles",
-			     N_("unknown role '%s' (the rules declare no such "
-				"role)"),
-			     t);
+	EACH_CODE(im, norm_list(im, r->f[COL_ROLES]), t) {
+		if (!bc_rulebook_role(im->rb, t))
+			bc_diags_add(im->d, BC_ERROR, im->file, r->line, NULL,
+				     "roles",
+				     N_("unknown role '%s' (the rules declare "
+					"no such role)"),
+				     t);
+	}
 }
 
 /* A date cell: empty is none (an open end), else a day as every date
@@ -485,8 +487,10 @@ static void merge(importer *im)
 			lay(im, r, &im->v[old - im->db]);
 			continue;
 		}
-		ver *before = in_force(im->db, im->n_db, r->f[COL_CODE],
-				       lo(r->from) - 1);
+		ver *before = r->from == BC_DATE_NONE
+				      ? NULL
+				      : in_force(im->db, im->n_db, r->f[COL_CODE],
+						 (int64_t)r->from - 1);
 		ver *v = &im->v[im->n_v++];
 		*v = (ver){.roles = "", .preds = "", .to = BC_DATE_NONE};
 		if (before) {

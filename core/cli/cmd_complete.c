@@ -24,6 +24,7 @@
 static const struct {
 	const char *cmd, *opts;
 } options[] = {
+	{"rules", "--from"},
 	{"period", "--due --doc --from --to --compile-due --forms --apply "
 		   "--force"},
 	{"import", "--received-at --channel --dry-run"},

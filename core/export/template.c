@@ -48,6 +48,8 @@
 #define TITLE_MAX 32
 #define MESSAGE_MAX 255
 #define LIST_MAX 255
+/* Excel's most characters in a cell. */
+#define CELL_MAX 32767
 
 #define LISTS_SHEET "_lists"
 
@@ -183,30 +185,62 @@ static void clip(const char *s, size_t max, char *out, size_t n)
 	snprintf(out, n, "%.*s…", (int)i, s);
 }
 
+/* The characters of t[0..len) as Excel counts them in a cell: one
+ * past U+FFFF is two. */
+static size_t cell_chars(const char *t, size_t len)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)t[i];
+		n += ((c & 0xC0) != 0x80) + (c >= 0xF0);
+	}
+	return n;
+}
+
+/* The word at t, before end: its bytes, its characters in *chars. */
+static size_t word_at(const char *t, const char *end, double *chars)
+{
+	size_t w = strcspn(t, " ");
+	if (t + w > end)
+		w = (size_t)(end - t);
+	*chars = 0;
+	for (size_t i = 0; i < w; i++)
+		*chars += ((unsigned char)t[i] & 0xC0) != 0x80;
+	return w;
+}
+
+/* A word of wl characters set after *cur characters of line *n, in
+ * lines of per characters: a word longer than a line runs on. */
+static void wrap(double per, double wl, int *n, double *cur)
+{
+	if (*cur > 0 && *cur + 1 + wl > per) {
+		(*n)++;
+		*cur = 0;
+	}
+	*cur += (*cur > 0) + wl;
+	for (; *cur > per; *cur -= per)
+		(*n)++;
+}
+
+/* Past the spaces at t, before end. */
+static const char *past_spaces(const char *t, const char *end)
+{
+	while (t < end && *t == ' ')
+		t++;
+	return t;
+}
+
 /* Lines one paragraph wraps to in a column width wide (Excel's unit, the
  * width of a digit; Times New Roman letters run a little wider). */
 static int para_lines(const char *t, size_t len, double width)
 {
-	double per = width * 1.1, cur = 0;
+	double cur = 0, wl;
 	int n = 1;
 	const char *end = t + len;
 	while (t < end) {
-		size_t w = strcspn(t, " ");
-		if (t + w > end)
-			w = (size_t)(end - t);
-		double wl = 0;
-		for (size_t i = 0; i < w; i++)
-			wl += ((unsigned char)t[i] & 0xC0) != 0x80;
-		if (cur > 0 && cur + 1 + wl > per) {
-			n++;
-			cur = 0;
-		}
-		cur += (cur > 0) + wl;
-		for (; cur > per; cur -= per)
-			n++;
-		t += w;
-		while (t < end && *t == ' ')
-			t++;
+		t += word_at(t, end, &wl);
+		wrap(width * 1.1, wl, &n, &cur);
+		t = past_spaces(t, end);
 	}
 	return n;
 }
@@ -222,6 +256,175 @@ static int lines(const char *t, double width)
 			return n;
 		t += len + 1;
 	}
+}
+
+/* ---- a guidance over rows ------------------------------------------------ */
+
+/* Lines of 11-point guidance Excel's tallest row shows. */
+#define GUIDE_LINES ((int)((MAX_ROW_PT - 6) / SMALL_PT))
+
+/* The start of paragraph t[0..len) that max lines of a column width
+ * wide show and a cell holds: whole words, else (a word longer than
+ * that) as many characters as fit; one character at least. */
+static size_t words_fit(const char *t, size_t len, double width, int max)
+{
+	const char *end = t + len, *p = t;
+	double cur = 0, wl;
+	size_t fit = 0, chars = 0;
+	int n = 1;
+	while (p < end) {
+		double c = cur;
+		int m = n;
+		size_t w = word_at(p, end, &wl);
+		size_t upto = chars + cell_chars(t + fit,
+						 (size_t)(p + w - (t + fit)));
+		wrap(width * 1.1, wl, &m, &c);
+		if (m > max || upto > CELL_MAX)
+			break;
+		n = m, cur = c, chars = upto, fit = (size_t)(p + w - t);
+		p = past_spaces(p + w, end);
+	}
+	if (fit)
+		return fit;
+	size_t most = (size_t)(width * 1.1 * max), i = 0;
+	if (most > CELL_MAX / 2)
+		most = CELL_MAX / 2; /* each may count two */
+	for (size_t k = 0; i < len && (k < most || !k); k++)
+		do
+			i++;
+		while (i < len && ((unsigned char)t[i] & 0xC0) == 0x80);
+	return i;
+}
+
+/* The bytes of guidance g one row shows whole: the paragraphs that fit
+ * its height and a cell, else the start of the first. */
+static size_t guide_piece(const char *g, double width)
+{
+	size_t end = 0, chars = 0;
+	int used = 0;
+	for (const char *p = g;;) {
+		size_t len = strcspn(p, "\n");
+		int n = para_lines(p, len, width);
+		size_t c = chars + cell_chars(g + end, (size_t)(p + len - g) - end);
+		if (used + n > GUIDE_LINES || c > CELL_MAX)
+			break;
+		used += n, chars = c, end = (size_t)(p + len - g);
+		if (!p[len])
+			return end;
+		p += len + 1;
+	}
+	return end ? end : words_fit(g, strcspn(g, "\n"), width, GUIDE_LINES);
+}
+
+/* A piece of a text: its start and its bytes. */
+typedef struct piece {
+	size_t at, len;
+} piece;
+
+/* Guidance g cut into what one row each shows, *n pieces (allocated;
+ * NULL when memory ran out); the line break or spaces at a cut are
+ * left out.  So that no guidance is too long for a template: a cell
+ * holds 32,767 characters, and a row is at most 409 points tall. */
+static piece *guide_pieces(const char *g, double width, size_t *n)
+{
+	piece *v = NULL;
+	size_t cap = 0, at = 0;
+	*n = 0;
+	do {
+		size_t len = guide_piece(g + at, width);
+		if (bc_grow((void **)&v, &cap, *n + 1, sizeof *v) < 0) {
+			bc_free(v);
+			return NULL;
+		}
+		v[(*n)++] = (piece){at, len};
+		at += len;
+		at += g[at] == '\n' ? 1 : strspn(g + at, " ");
+	} while (g[at]);
+	return v;
+}
+
+/* ---- what no cell holds -------------------------------------------------- */
+
+/* The characters of text, when more than a cell holds; 0 otherwise. */
+static size_t too_long(const char *text)
+{
+	size_t n = text ? cell_chars(text, strlen(text)) : 0;
+	return n > CELL_MAX ? n : 0;
+}
+
+/* The labels of fields (or of a table's columns) of form f. */
+static void labels_lint(const bc_form *f, const bc_field *table,
+			const bc_field *v, size_t n, bc_diags *d)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t len = too_long(v[i].label);
+		if (len && table)
+			bc_diags_add(d, BC_ERROR, v[i].at.file, v[i].at.line,
+				     f->id, table->id,
+				     N_("column %s: its label is %zu characters, "
+					"more than a cell of Excel holds (%d): "
+					"no template can be written"),
+				     v[i].id, len, CELL_MAX);
+		else if (len)
+			bc_diags_add(d, BC_ERROR, v[i].at.file, v[i].at.line,
+				     f->id, v[i].id,
+				     N_("its label is %zu characters, more than "
+					"a cell of Excel holds (%d): no "
+					"template can be written"),
+				     len, CELL_MAX);
+		if (!table)
+			labels_lint(f, &v[i], v[i].columns, v[i].n_columns, d);
+	}
+}
+
+static void sections_lint(const bc_ruleset *rs, bc_diags *d)
+{
+	for (size_t i = 0; i < rs->n_sections; i++) {
+		const bc_section *x = &rs->sections[i];
+		size_t len = too_long(x->title);
+		if (len)
+			bc_diags_add(d, BC_ERROR, x->at.file, x->at.line, NULL,
+				     NULL,
+				     N_("section %s: its title is %zu "
+					"characters, more than a cell of Excel "
+					"holds (%d): no template can be "
+					"written"),
+				     x->id, len, CELL_MAX);
+		if ((len = too_long(x->guidance)))
+			bc_diags_add(d, BC_WARNING, x->at.file, x->at.line,
+				     NULL, NULL,
+				     N_("section %s: its guidance is %zu "
+					"characters, more than a cell of Excel "
+					"holds (%d): templates write it over "
+					"several rows"),
+				     x->id, len, CELL_MAX);
+	}
+}
+
+void bc_template_lint(const bc_ruleset *rs, bc_diags *d)
+{
+	const bc_directive *dir = &rs->directive;
+	size_t len;
+	if ((len = too_long(dir->reading)))
+		bc_diags_add(d, BC_ERROR, dir->at.file, dir->at.line, NULL,
+			     NULL,
+			     N_("directive{}: reading is %zu characters, more "
+				"than a cell of Excel holds (%d): no template "
+				"can be written"),
+			     len, CELL_MAX);
+	for (size_t i = 0; i < rs->n_forms; i++)
+		labels_lint(&rs->forms[i], NULL, rs->forms[i].fields,
+			    rs->forms[i].n_fields, d);
+	sections_lint(rs, d);
+	/* What the rules word has no line of its own: the ruleset and the
+	 * key say where. */
+	for (size_t k = 0; k < BC_W_N; k++)
+		if ((len = too_long(rs->wording.text[k])))
+			bc_diags_add(d, BC_ERROR, rs->id, 0, NULL, NULL,
+				     N_("wording %s is %zu characters, more "
+					"than a cell of Excel holds (%d): no "
+					"template can be written"),
+				     bc_wkey_name((bc_wkey)k), len, CELL_MAX);
 }
 
 /* ---- the workbook ------------------------------------------------------ */
@@ -1053,28 +1256,66 @@ static bool owed_section(const bc_owed *o, const char *id)
 	return false;
 }
 
+/* text in column c of rows r..last, as one cell when they are more. */
+static void down(sheet *s, lxw_row_t last, lxw_col_t c, const char *text,
+		 int style)
+{
+	if (last == s->r)
+		bc_xsheet_put(s, c, text, style);
+	else
+		bc_xsheet_check(s, worksheet_merge_range(s->ws, s->r, c, last,
+							 c, text,
+							 s->b->f[style]));
+}
+
+/* The guidance's pieces g[0..n), a row each from the current one; the
+ * first row at least pt tall. */
+static void guide_rows(sheet *s, const char *g, const piece *pc, size_t n,
+		       double pt)
+{
+	for (size_t k = 0; k < n; k++, s->r++) {
+		char *text = bc_strndup(g + pc[k].at, pc[k].len);
+		if (!text) {
+			no_memory(tpl_of(s));
+			return;
+		}
+		double h = SMALL_PT * lines(text, s->w[3] * 12 / 11);
+		bc_xsheet_height(s, (k || h > pt ? h : pt) + 6);
+		bc_xsheet_put(s, 3, text, F_GUIDE);
+		bc_free(text);
+	}
+}
+
+/* A section: its id, title and input cell beside its guidance, over as
+ * many rows as the guidance takes. */
 static void section_row(sheet *s, size_t i)
 {
 	const bc_section *sec = &tpl_of(s)->rs->sections[i];
-	char title[1024];
 	bool owed = owed_section(tpl_of(s)->owed, sec->id);
-	snprintf(title, sizeof title, "%s%s", sec->title, owed ? " (*)" : "");
 	const char *guide = sec->guidance ? sec->guidance : "";
-	double pt = has_children(tpl_of(s)->rs, i) ? 2 * LINE_PT : 5 * LINE_PT;
-	double g = SMALL_PT * lines(guide, s->w[3] * 12 / 11);
-	double h = LINE_PT * lines(title, s->w[1]);
-	pt = pt > g ? pt : g;
-	pt = pt > h ? pt : h;
-	bc_xsheet_height(s, pt + 6);
-	bc_xsheet_put(s, 0, sec->id, F_SECTION);
-	bc_xsheet_put(s, 1, title,
-		      depth(sec->id) <= 1 ? F_SEC_TITLE_B : F_SEC_TITLE);
-	char label[1100];
-	snprintf(label, sizeof label, "%s. %s", sec->id, sec->title);
-	input in = {.type = BC_T_TEXT, .label = label, .style = I_LONG};
-	input_cell(s, 2, &in, BC_PART_REPORT, sec->id);
-	bc_xsheet_put(s, 3, guide, F_GUIDE);
-	s->r++;
+	char *title = bc_sprintf("%s%s", sec->title, owed ? " (*)" : "");
+	char *label = bc_sprintf("%s. %s", sec->id, sec->title);
+	size_t n = 0;
+	piece *pc = guide_pieces(guide, s->w[3] * 12 / 11, &n);
+	if (title && label && pc) {
+		lxw_row_t last = s->r + (lxw_row_t)n - 1;
+		double pt = has_children(tpl_of(s)->rs, i) ? 2 * LINE_PT
+							   : 5 * LINE_PT;
+		double h = LINE_PT * lines(title, s->w[1]);
+		input in = {.type = BC_T_TEXT, .label = label, .style = I_LONG};
+		down(s, last, 0, sec->id, F_SECTION);
+		down(s, last, 1, title,
+		     depth(sec->id) <= 1 ? F_SEC_TITLE_B : F_SEC_TITLE);
+		if (last > s->r)
+			down(s, last, 2, "", I_LONG);
+		input_cell(s, 2, &in, BC_PART_REPORT, sec->id);
+		guide_rows(s, guide, pc, n, pt > h ? pt : h);
+	} else {
+		no_memory(tpl_of(s));
+	}
+	bc_free(title);
+	bc_free(label);
+	bc_free(pc);
 }
 
 static void report_sheet(tpl *t)

@@ -52,4 +52,13 @@ bc_err bc_template_write_all(bc_store *st, bc_rulebook *rb,
 			     char ***files, size_t *n, bc_diags *d);
 void bc_template_files_free(char **files, size_t n);
 
+/*
+ * The texts of rs a template writes into one cell, each that a cell of
+ * Excel cannot hold (32,767 characters) said in d at its file and line:
+ * an error, as no template could be written (a label, a section's
+ * title, the directive's reading, a worded text); a warning for a
+ * section's guidance, which templates write over several rows.
+ */
+void bc_template_lint(const bc_ruleset *rs, bc_diags *d);
+
 #endif

@@ -183,6 +183,20 @@ static bool sub_table(lua_State *L, int t, const char *what, const char *key,
 
 /* ---- registrations ----------------------------------------------------- */
 
+/* Whether t[key] is "", what `rules new` writes for the new directive to
+ * say (scaffold.h): a problem listed, the load going on, so that `rules
+ * check` lists all that is left to fill in at once. */
+static bool to_fill(lua_State *L, int t, const char *key, const char *name)
+{
+	bool empty = lua_getfield(L, t, key) == LUA_TSTRING &&
+		     lua_rawlen(L, -1) == 0;
+	lua_pop(L, 1);
+	if (empty)
+		bc_rl_problem(bc_rl_loader_of(L), &bc_rl_rs_of(L)->directive.at,
+			      N_("directive{}: %s is to be filled in"), name);
+	return empty;
+}
+
 static int reg_directive(lua_State *L)
 {
 	static const char *const keys[] = {
@@ -208,8 +222,12 @@ static int reg_directive(lua_State *L)
 			      "'%s'"),
 			   rs->id);
 	d->title = bc_rl_get_str(L, 1, "directive", "title", true);
+	to_fill(L, 1, "title", "title");
 	d->reference = bc_rl_get_str(L, 1, "directive", "reference", true);
-	d->issued = get_date(L, 1, "directive", "issued", false);
+	to_fill(L, 1, "reference", "reference");
+	d->issued = to_fill(L, 1, "issued", "issued")
+			    ? BC_DATE_NONE
+			    : get_date(L, 1, "directive", "issued", false);
 	d->issuer = bc_rl_get_str(L, 1, "directive", "issuer", false);
 	d->replaces = bc_rl_get_str(L, 1, "directive", "replaces", false);
 	d->supersedes = bc_rl_get_str(L, 1, "directive", "supersedes", false);
@@ -220,7 +238,10 @@ static int reg_directive(lua_State *L)
 		d->report_name = BC_PART_REPORT;
 	d->money_unit = bc_rl_get_str(L, 1, "directive", "money_unit", false);
 	sub_table(L, 1, "directive", "in_force", in_force_keys, true);
-	d->in_force_from = get_date(L, -1, "directive.in_force", "from", true);
+	d->in_force_from = to_fill(L, lua_gettop(L), "from", "in_force.from")
+				   ? BC_DATE_NONE
+				   : get_date(L, -1, "directive.in_force",
+					      "from", true);
 	d->in_force_to = get_date(L, -1, "directive.in_force", "to", false);
 	lua_pop(L, 1);
 	if (d->in_force_to != BC_DATE_NONE && d->in_force_to < d->in_force_from)

@@ -229,21 +229,35 @@ static void show_member(bc_err *e, json_t *o, const bc_shown *m,
 		bc_json_set(e, o, m->key, strings(e, list, n));
 }
 
-/* The items of kind g in rs, each as its kind shows it. */
-static json_t *items_json(bc_err *e, const bc_ruleset *rs, const bc_reg *g)
+/* Item i of kind g in rs as its kind shows it. */
+static json_t *item_json(bc_err *e, const bc_ruleset *rs, const bc_reg *g,
+			 size_t i)
 {
 	size_t n;
 	const char *v = bc_ruleset_items(rs, (bc_reg_kind)(g - bc_registry),
 					 &n);
+	const char *item = v + i * g->size;
+	json_t *o = bc_json_made(e, g->show ? g->show(item) : json_object());
+	for (const bc_shown *m = g->shown; o && m && m->key; m++)
+		show_member(e, o, m, item);
+	return o;
+}
+
+json_t *bc_item_json(const bc_ruleset *rs, bc_reg_kind k, size_t i)
+{
+	bc_err e = BC_OK;
+	json_t *o = item_json(&e, rs, &bc_registry[k], i);
+	return bc_json_whole(o, e);
+}
+
+/* The items of kind g in rs, each as its kind shows it. */
+static json_t *items_json(bc_err *e, const bc_ruleset *rs, const bc_reg *g)
+{
+	size_t n;
+	bc_ruleset_items(rs, (bc_reg_kind)(g - bc_registry), &n);
 	json_t *a = bc_json_made(e, json_array());
-	for (size_t i = 0; i < n; i++) {
-		const char *item = v + i * g->size;
-		json_t *o = bc_json_made(e, g->show ? g->show(item)
-						    : json_object());
-		for (const bc_shown *m = g->shown; o && m && m->key; m++)
-			show_member(e, o, m, item);
-		bc_json_push(e, a, o);
-	}
+	for (size_t i = 0; i < n; i++)
+		bc_json_push(e, a, item_json(e, rs, g, i));
 	return a;
 }
 

@@ -993,3 +993,38 @@ bc_err bc_store_ruleset_sources(bc_store *st, const char *id,
 	bc_srcset_sort(out);
 	return rc;
 }
+
+bc_err bc_store_ruleset_versions(bc_store *st, const char *id,
+				 bc_rsversion **out, size_t *n, bc_diags *d)
+{
+	sqlite3_stmt *s;
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	if (sqlite3_prepare_v2(st->db,
+			       "SELECT hash, recorded_at FROM ruleset"
+			       " WHERE code = ? ORDER BY id",
+			       -1, &s, NULL) != SQLITE_OK)
+		return bc_store_fail(st, d, N_("ruleset"));
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+	bc_err rc = BC_OK;
+	int r;
+	while (rc == BC_OK && (r = sqlite3_step(s)) == SQLITE_ROW) {
+		if (bc_grow((void **)out, &cap, *n + 1, sizeof **out) < 0) {
+			rc = BC_ERR_NOMEM;
+			break;
+		}
+		bc_rsversion *v = &(*out)[(*n)++];
+		snprintf(v->hash, sizeof v->hash, "%s", col_text(s, 0));
+		v->recorded_at = sqlite3_column_int64(s, 1);
+	}
+	if (rc == BC_OK && r != SQLITE_DONE)
+		rc = bc_store_fail(st, d, N_("ruleset"));
+	sqlite3_finalize(s);
+	if (rc != BC_OK) {
+		bc_free(*out);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
+}

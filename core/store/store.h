@@ -111,6 +111,16 @@ bc_err bc_store_ruleset_sources(bc_store *st, const char *id,
 				const char *hash, bc_srcset *out,
 				bc_diags *d);
 
+/* A version of a ruleset the database keeps. */
+typedef struct bc_rsversion {
+	char hash[BC_SHA256_HEX];
+	bc_time recorded_at;
+} bc_rsversion;
+/* The versions of ruleset id the database keeps, the first recorded
+ * first, into *out (freed with bc_free; NULL when none), *n of them. */
+bc_err bc_store_ruleset_versions(bc_store *st, const char *id,
+				 bc_rsversion **out, size_t *n, bc_diags *d);
+
 /* One step of the schema: SQL run in the transaction that moves the
  * schema from version (index) to version (index + 1). */
 typedef struct bc_migration {

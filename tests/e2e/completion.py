@@ -145,6 +145,22 @@ def period_rules(t, helpers):
 
 
 @test
+def rules_and_their_rulesets(t, helpers):
+    """rules' words, the rulesets diff compares and new begins from;
+    another command's --from is a date, offered nothing."""
+    same(t.tab("rules", "", helpers=helpers),
+         ["check", "diff", "list", "new", "show"], "rules <TAB>")
+    same(t.tab("rules", "diff", "", helpers=helpers), ["cchc-1131"],
+         "rules diff <TAB>")
+    same(t.tab("rules", "diff", "cchc-1131", "c", helpers=helpers),
+         ["cchc-1131"], "rules diff A c<TAB>")
+    same(t.tab("rules", "new", "cchc-2025", "--from", "", helpers=helpers),
+         ["cchc-1131"], "rules new ID --from <TAB>")
+    same(t.tab("period", "add-adhoc", "2023-DX1", "--from", "",
+               helpers=helpers), [], "period add-adhoc --from <TAB>")
+
+
+@test
 def options_of_the_line(t, helpers):
     got = t.tab("export", "2023-Q1", "--f", helpers=helpers)
     same(got, ["--fixed-time", "--format", "--forms"], "export --f<TAB>")

@@ -186,11 +186,14 @@ def validation_at(ws, cell):
 
 
 def unlocked(wb):
+    """The cells a clerk can type into: a merged range is one, its
+    top-left cell (the others it covers take nothing of their own)."""
     out = set()
     for ws in wb.worksheets:
         for row in ws.iter_rows():
             for c in row:
-                if c.protection is not None and not c.protection.locked:
+                if (c.protection is not None and not c.protection.locked
+                        and not isinstance(c, openpyxl.cell.cell.MergedCell)):
                     out.add((ws.title, c.coordinate))
     return out
 

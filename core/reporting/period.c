@@ -262,6 +262,24 @@ static bc_err recorded_ruleset(bc_store *st, bc_rulebook *rb, const char *id,
 	"  ORDER BY o.id DESC LIMIT 1)"                                       \
 	" FROM period p JOIN ruleset r ON r.id = p.ruleset_id"
 
+/* An advance made under rules the period has since left (period rules)
+ * holds while it is earlier than some deadline of the rules now; one that
+ * moves none of them is no longer in force, and says so by its absence. */
+static void drop_spent_advance(bc_period *p)
+{
+	if (!p->advanced_doc)
+		return;
+	bool moves = p->advanced_due < p->rules_unit_due;
+	for (size_t i = 0; i < p->n_dues && !moves; i++)
+		moves = p->advanced_due < p->dues[i].rules_due;
+	if (moves)
+		return;
+	bc_free(p->advanced_doc);
+	p->advanced_doc = NULL;
+	p->advanced_due = BC_DATE_NONE;
+	p->unit_due = p->rules_unit_due;
+}
+
 static bc_err from_row(bc_store *st, bc_rulebook *rb, sqlite3_stmt *s,
 		       bc_period *p, bc_diags *d)
 {
@@ -294,7 +312,9 @@ static bc_err from_row(bc_store *st, bc_rulebook *rb, sqlite3_stmt *s,
 	int n;
 	if (rc == BC_OK && !p->adhoc_no)
 		p->pt = bc_ruleset_period_type(p->rs, p->type, &n);
-	return rc == BC_OK ? dues_of(p, d) : rc;
+	if (rc == BC_OK && (rc = dues_of(p, d)) == BC_OK)
+		drop_spent_advance(p);
+	return rc;
 }
 
 /* Looks the period up in the database; BC_ERR_NOT_FOUND if not there. */

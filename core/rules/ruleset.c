@@ -155,7 +155,7 @@ static int reg_period_type(lua_State *L)
 {
 	static const char *const keys[] = {"code", "label", "adhoc", "window",
 					   "unit_due", "compile_due",
-					   "advance", NULL};
+					   "advance", "derived", NULL};
 	static const char *const window_keys[] = {"from", "to", NULL};
 	const char *W = "period_type";
 	bc_ruleset *rs = bc_rl_rs_of(L);
@@ -172,6 +172,12 @@ static int reg_period_type(lua_State *L)
 			      "at %s:%d"), p->code,
 			   rs->ptypes[i].at.file, rs->ptypes[i].at.line);
 	p->label = bc_rl_get_str(L, 1, W, "label", true);
+	if (lua_getfield(L, 1, "derived") != LUA_TNIL) {
+		lua_pop(L, 1);
+		bc_derivation_read(L, p);
+		return 0;
+	}
+	lua_pop(L, 1);
 	p->adhoc = bc_rl_get_bool(L, 1, W, "adhoc", false);
 	p->advance = bc_rl_get_bool(L, 1, W, "advance", false);
 	if (p->adhoc) {
@@ -572,9 +578,10 @@ static void day_text(bc_dayrule r, char *buf, size_t n)
 static void check_period_types(bc_rl_loader *ld)
 {
 	const bc_ruleset *rs = ld->rs;
+	bc_derivation_check(ld);
 	for (size_t i = 0; i < rs->n_ptypes; i++) {
 		const bc_period_type *p = &rs->ptypes[i];
-		if (p->adhoc)
+		if (p->adhoc || p->derived)
 			continue;
 		if (day_cmp(p->from, p->to) > 0)
 			bc_rl_problem(ld, &p->at, N_("period type %s: window "
@@ -593,7 +600,7 @@ void bc_ruleset_lint(const bc_ruleset *rs, bc_diags *d)
 	for (size_t i = 0; i < rs->n_ptypes; i++) {
 		const bc_period_type *p = &rs->ptypes[i];
 		char due[24], end[24], comp[24];
-		if (p->adhoc)
+		if (p->adhoc || p->derived)
 			continue;
 		day_text(p->unit_due, due, sizeof due);
 		day_text(p->to, end, sizeof end);

@@ -19,6 +19,7 @@
 
 #include "cond.h"
 #include "date.h"
+#include "derivation.h"
 #include "digest.h"
 #include "error.h"
 #include "formats.h"
@@ -60,6 +61,13 @@ typedef struct bc_period_type {
 	bool adhoc;  /* window, deadlines and forms given at creation */
 	bool advance; /* unit deadline may be moved earlier by a document */
 	bc_dayrule from, to, unit_due, compile_due;
+	/* A derived type (derived = "H1 - Q1"): computed from the terms,
+	 * reported by no one.  Its day rules are its latest part's, but
+	 * from, the first day of the window its parts make. */
+	char *derived; /* the expression as written; NULL for a type that
+			* is reported */
+	bc_dterm *terms;
+	size_t n_terms;
 	bc_origin at;
 } bc_period_type;
 

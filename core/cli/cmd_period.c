@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 #include "cli.h"
+#include "derived.h"
 #include "i18n.h"
 #include "period.h"
 #include "period_json.h"
@@ -66,6 +67,10 @@ static void period_print(const bc_period *p, const bc_advance *v, size_t n)
 	}
 	if (p->doc)
 		printf(_("  (asked by %s)"), p->doc);
+	char parts[256];
+	bc_period_parts_text(p, parts, sizeof parts);
+	if (p->derived)
+		printf(_("  (computed: %s; nothing is sent for it)"), parts);
 	printf("\n");
 }
 

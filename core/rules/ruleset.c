@@ -151,6 +151,14 @@ static int reg_directive(lua_State *L)
 	return 0;
 }
 
+/* What a period code can name (period.h): letters, then digits;
+ * "2023-Q2A" reads as no period, "2023-Q2" does. */
+static bool period_code_shape(const char *code)
+{
+	size_t letters = strspn(code, "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+	return !code[letters + strspn(code + letters, "0123456789")];
+}
+
 static int reg_period_type(lua_State *L)
 {
 	static const char *const keys[] = {"code", "label", "adhoc", "window",
@@ -166,6 +174,11 @@ static int reg_period_type(lua_State *L)
 	if (!bc_rl_valid_id(p->code, true) || strlen(p->code) > 8)
 		bc_sandbox_error(L, N_("period_type{}: code '%s' must be "
 				       "capital letters and digits, at most 8"), p->code);
+	if (!period_code_shape(p->code))
+		bc_sandbox_error(L, N_("period_type{}: code '%s' would name no "
+				       "period: a period code is its letters, "
+				       "then digits (2023-Q1)"),
+				 p->code);
 	size_t i;
 	if (!bc_rl_add_id(L, p->code, &i))
 		bc_sandbox_error(L, N_("period_type{}: '%s' already declared "

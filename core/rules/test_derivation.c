@@ -32,13 +32,13 @@ static void parse_reads_terms(void **state)
 	assert_string_equal(code[1], "Q1");
 	assert_int_equal(sign[1], -1);
 	/* The minus sign of documents, no spaces, a plus. */
-	assert_int_equal(bc_derivation_parse("Y\u2212H1 \u2212 Q3+N9", code,
+	assert_int_equal(bc_derivation_parse("Y\u2212H1 \u2212 Q3+M9", code,
 					     sign, &n, &at),
 			 BC_DPARSE_OK);
 	assert_int_equal(n, 4);
 	assert_string_equal(code[2], "Q3");
 	assert_int_equal(sign[2], -1);
-	assert_string_equal(code[3], "N9");
+	assert_string_equal(code[3], "M9");
 	assert_int_equal(sign[3], 1);
 	assert_int_equal(bc_derivation_parse("  Y  ", code, sign, &n, &at),
 			 BC_DPARSE_OK);
@@ -206,16 +206,16 @@ static void rules_derive_and_nest(void **state)
 {
 	bc_diags d = BC_DIAGS_INIT;
 	bc_ruleset *rs;
-	/* Q4A names N9, declared after it. */
-	bc_err rc = load(DIRECTIVE CCHC_TYPES DERIVED("Q2A", "H1 - Q1")
-				 DERIVED("Q4A", "Y - N9")
-					 DERIVED("N9", "H1 + Q3"),
+	/* Q4 names M9, declared after it. */
+	bc_err rc = load(DIRECTIVE CCHC_TYPES DERIVED("Q2", "H1 - Q1")
+				 DERIVED("Q4", "Y - M9")
+					 DERIVED("M9", "H1 + Q3"),
 			 &rs, &d);
 	if (rc != BC_OK)
 		test_diags_print(&d);
 	assert_int_equal(rc, BC_OK);
 	assert_int_equal(d.errors, 0);
-	const bc_period_type *q2 = type_of(rs, "Q2A"), *q4 = type_of(rs, "Q4A");
+	const bc_period_type *q2 = type_of(rs, "Q2"), *q4 = type_of(rs, "Q4");
 	assert_string_equal(q2->derived, "H1 - Q1");
 	assert_int_equal(q2->n_terms, 2);
 	assert_false(q2->adhoc);
@@ -225,7 +225,7 @@ static void rules_derive_and_nest(void **state)
 	dayrule_is(q2->unit_due, 28, 5, 0);
 	dayrule_is(q4->from, 10, 9, 0);
 	dayrule_is(q4->to, 10, 12, 0);
-	/* Q4A expands to Y - H1 - Q3. */
+	/* Q4 expands to Y - H1 - Q3. */
 	bc_dpart v[BC_DERIVED_MAX];
 	size_t n;
 	const char *culprit;
@@ -242,7 +242,7 @@ static void rules_derive_and_nest(void **state)
 	assert_false(bc_derivation_abut(rs));
 	/* A period of the type is governed by its latest part's end. */
 	int no;
-	assert_ptr_equal(bc_ruleset_period_type(rs, "Q2A", &no), q2);
+	assert_ptr_equal(bc_ruleset_period_type(rs, "Q2", &no), q2);
 	bc_ruleset_free(rs);
 	bc_diags_free(&d);
 }
@@ -255,12 +255,12 @@ static void rules_abutting_windows(void **state)
 				      TYPE("H1", "01/01/Y", "30/06/Y", "05/07/Y")
 					      TYPE("Q3", "01/07/Y", "30/09/Y",
 						   "05/10/Y")
-						      DERIVED("Q2A", "H1 - Q1"),
+						      DERIVED("Q2", "H1 - Q1"),
 			      &rs, &d),
 			 BC_OK);
 	assert_true(bc_derivation_abut(rs));
-	dayrule_is(type_of(rs, "Q2A")->from, 1, 4, 0);
-	dayrule_is(type_of(rs, "Q2A")->to, 30, 6, 0);
+	dayrule_is(type_of(rs, "Q2")->from, 1, 4, 0);
+	dayrule_is(type_of(rs, "Q2")->to, 30, 6, 0);
 	bc_ruleset_free(rs);
 	bc_diags_free(&d);
 }
@@ -283,36 +283,39 @@ static void refused(const char *text, int line, const char *what)
 static void rules_refuse_mistakes(void **state)
 {
 	/* Line 11 is the first after the five types of CCHC_TYPES. */
-	refused(DIRECTIVE CCHC_TYPES DERIVED("Q2A", "H1 - Q2"), 11,
-		"names Q2, which is no period type");
-	refused(DIRECTIVE CCHC_TYPES DERIVED("Q2A", "H1 - DX"), 11,
+	refused(DIRECTIVE CCHC_TYPES DERIVED("Q2", "H1 - Q5"), 11,
+		"names Q5, which is no period type");
+	/* A code no period code can name ("2023-Q2A" reads as none). */
+	refused(DIRECTIVE CCHC_TYPES DERIVED("Q2A", "H1 - Q1"), 11,
+		"code 'Q2A' would name no period");
+	refused(DIRECTIVE CCHC_TYPES DERIVED("Q2", "H1 - DX"), 11,
 		"names the ad-hoc type DX");
-	refused(DIRECTIVE CCHC_TYPES DERIVED("Q2A", "H1 - Q2A"), 11,
-		"comes back to Q2A");
+	refused(DIRECTIVE CCHC_TYPES DERIVED("Q2", "H1 - Q2"), 11,
+		"comes back to Q2");
 	refused(DIRECTIVE CCHC_TYPES DERIVED("A", "H1 - B") DERIVED("B", "Q1 + A"),
 		11, "comes back to A");
-	refused(DIRECTIVE CCHC_TYPES DERIVED("Q2A", "H1 + Q1"), 11,
+	refused(DIRECTIVE CCHC_TYPES DERIVED("Q2", "H1 + Q1"), 11,
 		"10/12/2022 – 10/03/2023 is counted 2 times");
-	refused(DIRECTIVE CCHC_TYPES DERIVED("Q2A", "Q1 - H1"), 11,
+	refused(DIRECTIVE CCHC_TYPES DERIVED("Q2", "Q1 - H1"), 11,
 		"10/03/2023 – 10/06/2023 is counted -1 times");
-	refused(DIRECTIVE CCHC_TYPES DERIVED("Q2A", "Y - Q3"), 11,
+	refused(DIRECTIVE CCHC_TYPES DERIVED("Q2", "Y - Q3"), 11,
 		"10/06/2023 – 10/09/2023 is left out");
-	refused(DIRECTIVE CCHC_TYPES DERIVED("Q2A", "H1 - H1"), 11,
+	refused(DIRECTIVE CCHC_TYPES DERIVED("Q2", "H1 - H1"), 11,
 		"cancel out");
-	refused(DIRECTIVE CCHC_TYPES DERIVED("Q2A", "H1 * Q1"), 11,
+	refused(DIRECTIVE CCHC_TYPES DERIVED("Q2", "H1 * Q1"), 11,
 		"'* Q1' is no period type, + or -");
-	refused(DIRECTIVE CCHC_TYPES DERIVED("Q2A", "-Q1"), 11,
+	refused(DIRECTIVE CCHC_TYPES DERIVED("Q2", "-Q1"), 11,
 		"begins with a sign");
 	refused(DIRECTIVE CCHC_TYPES
-		"period_type { code = \"Q2A\", label = \"x\", derived = \"H1 - Q1\","
+		"period_type { code = \"Q2\", label = \"x\", derived = \"H1 - Q1\","
 		" window = { from = \"10/03/Y\", to = \"10/06/Y\" } }\n",
 		11, "'window' is not given with 'derived'");
 	refused(DIRECTIVE CCHC_TYPES
-		"period_type { code = \"Q2A\", label = \"x\", derived = \"H1 - Q1\","
+		"period_type { code = \"Q2\", label = \"x\", derived = \"H1 - Q1\","
 		" unit_due = \"28/05/Y\" }\n",
 		11, "'unit_due' is not given with 'derived'");
 	refused(DIRECTIVE CCHC_TYPES
-		"period_type { code = \"Q2A\", label = \"x\", derived = 3 }\n",
+		"period_type { code = \"Q2\", label = \"x\", derived = 3 }\n",
 		11, "derived");
 }
 

@@ -23,6 +23,7 @@
  * Vietnamese document shares are vndoc.h's.
  */
 #include "template.h"
+#include "derived.h"
 #include "duty.h"
 #include "mem.h"
 #include "outfile.h"
@@ -1297,6 +1298,8 @@ bc_err bc_template_write(bc_store *st, bc_rulebook *rb, const char *unit,
 	bc_period p;
 	bc_owed o = {0};
 	bc_err rc = bc_period_get(st, rb, period, &p, d);
+	if (rc == BC_OK)
+		rc = bc_period_sent(&p, d);
 	if (rc == BC_OK && (rc = bc_unit_get(st, unit, &u, d)) == BC_ERR_NOT_FOUND)
 		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
 			     "unknown unit '%s' (see 'units list')", unit);
@@ -1399,6 +1402,8 @@ bc_err bc_template_write_all(bc_store *st, bc_rulebook *rb,
 	*files = NULL;
 	*n = 0;
 	bc_err rc = bc_period_get(st, rb, period, &p, d);
+	if (rc == BC_OK)
+		rc = bc_period_sent(&p, d);
 	if (rc == BC_OK)
 		rc = bc_units_list(st, &ul, d);
 	if (rc == BC_OK)

@@ -82,6 +82,19 @@ bc_err bc_period_derive(bc_store *st, bc_rulebook *rb,
 	return rc;
 }
 
+bc_err bc_period_sent(const bc_period *p, bc_diags *d)
+{
+	if (!p->derived)
+		return BC_OK;
+	char parts[256];
+	bc_period_parts_text(p, parts, sizeof parts);
+	bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
+		     N_("%s is computed from other periods (%s) and nothing is "
+			"sent for it: send the reports of those periods"),
+		     p->code, parts);
+	return BC_ERR_REFUSED;
+}
+
 void bc_period_parts_text(const bc_period *p, char *buf, size_t n)
 {
 	size_t o = 0;

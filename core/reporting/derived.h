@@ -23,6 +23,10 @@
 bc_err bc_period_derive(bc_store *st, bc_rulebook *rb,
 			const bc_period_type *pt, bc_period *p, bc_diags *d);
 
+/* BC_OK for a period units report; for a derived one BC_ERR_REFUSED,
+ * said in d: nothing is sent nor stored for it. */
+bc_err bc_period_sent(const bc_period *p, bc_diags *d);
+
 /* The parts of p as an expression of periods, "2023-H1 − 2023-Q1",
  * into buf[n]. */
 void bc_period_parts_text(const bc_period *p, char *buf, size_t n);

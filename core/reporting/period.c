@@ -308,14 +308,9 @@ static bc_err recorded_id(bc_store *st, const char *code, int64_t *id,
 
 bc_err bc_period_record(bc_store *st, bc_period *p, bc_diags *d)
 {
-	if (p->derived) {
-		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
-			     N_("%s is computed from %s: nothing is stored "
-				"for it"),
-			     p->code, p->derived);
-		return BC_ERR_REFUSED;
-	}
-	bc_err rc = p->id ? BC_OK : recorded_id(st, p->code, &p->id, d);
+	bc_err rc = bc_period_sent(p, d);
+	if (rc == BC_OK && !p->id)
+		rc = recorded_id(st, p->code, &p->id, d);
 	if (rc != BC_OK || p->id)
 		return rc;
 	int64_t rsid;

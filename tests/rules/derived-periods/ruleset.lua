@@ -28,6 +28,8 @@ unit_kind { id = "district",   label = "Huyện" }
 unit_kind { id = "department", label = "Phòng, ban, ngành cấp huyện", level = "huyen" }
 unit_kind { id = "commune",    label = "Xã", level = "xa" }
 
+channel { id = "email", label = "Thư điện tử" }
+
 include "periods.lua"
 include "forms/mc.lua"
 

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 #include "cli.h"
+#include "derived.h"
 #include "i18n.h"
 #include "text.h"
 #include "status.h"
@@ -86,6 +87,11 @@ static void print_parts(const bc_status *s, const bc_unit_status *u,
 		printf("%s%s", first ? "" : ", ",
 		       bc_ruleset_part_name(s->period.rs, u->parts[k].part));
 		first = false;
+		char codes[256];
+		bc_period_parts_named(&s->period, u->parts[k].lacking, codes,
+				      sizeof codes);
+		if (*codes) /* a derived period's: the parts without it */
+			printf(_(" (not in %s)"), codes);
 	}
 	putchar('\n');
 }
@@ -102,8 +108,15 @@ static void status_print(const bc_status *s)
 	char due[BC_DATE_BUF], asof[BC_DATE_BUF];
 	bc_date_format_dmy(s->period.unit_due, due);
 	bc_date_format_dmy(s->as_of, asof);
-	printf(_("%s — %s: due %s, as of %s\n\n"), s->period.code,
-	       s->period.label, due, asof);
+	char parts[256];
+	bc_period_parts_text(&s->period, parts, sizeof parts);
+	if (s->period.derived)
+		printf(_("%s — %s: computed as %s, as of %s; a unit has a form "
+			 "when every one of those periods has it\n\n"),
+		       s->period.code, s->period.label, parts, asof);
+	else
+		printf(_("%s — %s: due %s, as of %s\n\n"), s->period.code,
+		       s->period.label, due, asof);
 	columns w = widths(s);
 	print_padded(C_("column", "code"), w.code);
 	print_padded(C_("column", "unit"), w.name);

@@ -29,7 +29,7 @@ from harness import check, expect_err, expect_rc, same  # noqa: E402
 
 h.start("derived.py PATH/TO/baocao")
 RULESET = h.SRC / "tests" / "rules" / "derived-periods"
-UNITS = h.HERE / "fixtures" / "derived-units.csv"
+UNITS = h.SRC / "tests" / "data" / "derived-units.csv"
 
 
 def form(tong, truc_tuyen, tiep_nhan, dung_han, giai_quyet, kinh_phi=None,

@@ -302,6 +302,19 @@ def nine_months_and_fourth_quarter(t):
 
 
 @test
+def rules_show(t):
+    types = {p["code"]: p for p in
+             t.js("rules", "show", "derived-periods")["period_types"]}
+    same(types["Q2"], {"code": "Q2", "label": "Riêng quý II năm {year}",
+                       "adhoc": False, "advance": False,
+                       "window": {"from": "10/03/Y", "to": "10/06/Y"},
+                       "derived": "H1 - Q1"}, "Q2 in rules show")
+    r = t.done("rules", "show", "derived-periods")
+    check("computed as H1 - Q1, nothing is sent for it" in r.out,
+          f"rules show: {r.out}")
+
+
+@test
 def rules_check_names_the_line(t):
     bad = t.tmp / "bad" / "derived-periods"
     bad.mkdir(parents=True)

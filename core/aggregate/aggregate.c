@@ -50,14 +50,15 @@ static sqlite3_stmt *prepare(actx *x, const char *sql)
 	return s;
 }
 
-/* A query over the values in force, whose VALUES reads the value table,
- * or for a derived period the values derive.c computed, alike. */
+/* A query over the values in force, whose @values reads the value
+ * table, or for a derived period the values derive.c computed, alike. */
 static sqlite3_stmt *prepare_values(actx *x, const char *sql)
 {
 	char q[1024];
-	const char *at = strstr(sql, "VALUES");
+	const char *at = strstr(sql, "@values");
 	snprintf(q, sizeof q, "%.*s%s%s", (int)(at - sql), sql,
-		 x->p->derived ? BC_DERIVE_VALUES : "value", at + 6);
+		 x->p->derived ? BC_DERIVE_VALUES : "value",
+		 at + strlen("@values"));
 	return prepare(x, q);
 }
 
@@ -264,7 +265,7 @@ static void scan(actx *x, bc_tally *t)
 		   " v.row, v.col, v.num, v.cents, v.txt"
 		   " FROM agg_rev r JOIN agg_unit u ON u.unit_id = r.unit_id"
 		   " JOIN agg_form f ON f.part = r.part"
-		   " JOIN VALUES v ON v.revision_id = r.id"
+		   " JOIN @values v ON v.revision_id = r.id"
 		   " WHERE u.level_no IS NOT NULL"
 		   " ORDER BY r.id, v.field, v.row, v.col");
 	sqlite3_int64 rev = -1;
@@ -570,7 +571,7 @@ static void table_rows(actx *x)
 		x, "SELECT '" ALL "', r.part, v.field, u.code, v.row, v.col,"
 		   " v.txt, v.num, v.cents FROM agg_rev r"
 		   " JOIN agg_unit u ON u.unit_id = r.unit_id"
-		   " JOIN VALUES v ON v.revision_id = r.id AND v.row > 0"
+		   " JOIN @values v ON v.revision_id = r.id AND v.row > 0"
 		   " ORDER BY 2, 3, 4, 5");
 	json_t *row = NULL;
 	int last_row = -1;
@@ -773,7 +774,7 @@ static json_t *unit_values(actx *x)
 	sqlite3_stmt *s = prepare_values(
 		x, "SELECT r.part, u.code, v.field, v.num, v.cents, v.txt"
 		   " FROM agg_rev r JOIN agg_unit u ON u.unit_id = r.unit_id"
-		   " JOIN VALUES v ON v.revision_id = r.id AND v.row = 0"
+		   " JOIN @values v ON v.revision_id = r.id AND v.row = 0"
 		   " AND v.col = '' ORDER BY 1, 2");
 	while (s && sqlite3_step(s) == SQLITE_ROW) {
 		const bc_field *f = field_of(x->rs, col(s, 0), col(s, 2));

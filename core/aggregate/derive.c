@@ -226,6 +226,24 @@ static void values(dctx *x)
 	sqlite3_finalize(s);
 }
 
+/* values() in one transaction, not one per insert (a country's values
+ * each committed take minutes): within the caller's if it has one (an
+ * export's snapshot), else its own, which a failure does not leave
+ * open. */
+static void values_at_once(dctx *x)
+{
+	sqlite3 *db = bc_store_db(x->st);
+	bool outer = !sqlite3_get_autocommit(db);
+	if ((x->rc = exec(x->st, "SAVEPOINT derive", x->d)) != BC_OK)
+		return;
+	values(x);
+	bc_err e = exec(x->st, "RELEASE derive", x->d);
+	if (e != BC_OK && !outer && !sqlite3_get_autocommit(db))
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	if (x->rc == BC_OK)
+		x->rc = e;
+}
+
 /* {form: [field ids]}: the fields no arithmetic across periods gives. */
 static json_t *not_derived(bc_err *e, const bc_ruleset *rs)
 {
@@ -266,7 +284,7 @@ bc_err bc_derive_values(bc_store *st, const bc_period *p, json_t **info,
 			       -1, &x.ins, NULL) != SQLITE_OK)
 		x.rc = fail(st, d);
 	if (x.rc == BC_OK)
-		values(&x);
+		values_at_once(&x);
 	sqlite3_finalize(x.ins);
 	json_t *o = x.rc == BC_OK ? bc_json_made(&x.rc, bc_period_derived_json(p))
 				  : NULL;

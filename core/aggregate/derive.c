@@ -67,7 +67,7 @@ bc_err bc_derive_take(bc_store *st, size_t k, bc_diags *d)
 /* One field of one unit's form: its value in each part. */
 typedef struct group {
 	int64_t rev;
-	char part[64], field[64], unit[64];
+	char part[64], field[64], unit[128]; /* ids of 32, codes of 64 */
 	bool has[BC_DERIVED_MAX];
 	bc_dec num[BC_DERIVED_MAX];
 } group;

@@ -8,63 +8,28 @@
  * export reads of them.  Every expected figure is a literal with its
  * arithmetic beside it.
  */
-#include "test.h"
+#include "test_submit.h"
 
 #include "aggregate.h"
 #include "derive.h"
 #include "import.h"
 #include "jsonout.h"
-#include "rulebook.h"
 #include "status.h"
-#include "store.h"
-#include "unit.h"
 
 #include <jansson.h>
 
-typedef struct fx {
-	char *dir;
-	bc_store *st;
-	bc_rulebook *rb;
-	bc_diags d;
-	json_t *agg;
-} fx;
-
-static int setup(void **state)
+/* The last aggregate, f->extra. */
+static void agg_free(fx *f)
 {
-	fx *f = calloc(1, sizeof *f);
-	assert_non_null(f);
-	f->dir = test_tmpdir();
-	*state = f;
-	return 0;
-}
-
-static void fx_close(fx *f)
-{
-	json_decref(f->agg);
-	f->agg = NULL;
-	bc_diags_free(&f->d);
-	if (f->rb)
-		bc_rulebook_free(f->rb);
-	if (f->st)
-		bc_store_close(f->st);
-	f->rb = NULL;
-	f->st = NULL;
-}
-
-static int teardown(void **state)
-{
-	fx *f = *state;
-	fx_close(f);
-	test_rm_tree(f->dir);
-	free(f->dir);
-	free(f);
-	return 0;
+	json_decref(f->extra);
+	f->extra = NULL;
 }
 
 /* A store, the test ruleset alone, the district of
  * tests/data/derived-units.csv (vp, xa-a, xa-b, xa-c). */
-static void fx_open(fx *f)
+static void fx_open_derived(fx *f)
 {
+	f->extra_free = agg_free;
 	char *db = test_path(f->dir, "baocao.db");
 	assert_int_equal(bc_store_open(db, true, &f->st, &f->d), BC_OK);
 	free(db);
@@ -145,13 +110,13 @@ static void load(fx *f)
 static json_t *aggregate(fx *f, const char *period, bc_time until)
 {
 	bc_agg_opts o = {.unit_values = true, .until = until};
-	json_decref(f->agg);
-	f->agg = NULL;
-	if (bc_aggregate(f->st, f->rb, period, &o, &f->agg, &f->d) != BC_OK) {
+	json_t *agg = NULL;
+	agg_free(f);
+	if (bc_aggregate(f->st, f->rb, period, &o, &agg, &f->d) != BC_OK) {
 		test_diags_print(&f->d);
 		fail_msg("aggregate %s failed", period);
 	}
-	return f->agg;
+	return f->extra = agg;
 }
 
 /* v, a number of the aggregate's JSON, written exactly, is want. */
@@ -169,13 +134,13 @@ static void dec_is(const json_t *v, const char *want)
 static json_t *unit_values(fx *f, const char *unit)
 {
 	return json_object_get(
-		json_object_get(json_object_get(f->agg, "values"), "mc"), unit);
+		json_object_get(json_object_get(f->extra, "values"), "mc"), unit);
 }
 
 static void sums_snaps_and_parts(void **state)
 {
 	fx *f = *state;
-	fx_open(f);
+	fx_open_derived(f);
 	load(f);
 	aggregate(f, "2023-Q2", 0);
 	json_t *a = unit_values(f, "xa-a"), *b = unit_values(f, "xa-b");
@@ -188,7 +153,7 @@ static void sums_snaps_and_parts(void **state)
 	/* In H1 only: no figure for the second quarter alone. */
 	assert_null(json_object_get(b, "hs_dung_han"));
 	assert_null(unit_values(f, "xa-c"));
-	json_t *mc = json_object_get(json_object_get(f->agg, "forms"), "mc");
+	json_t *mc = json_object_get(json_object_get(f->extra, "forms"), "mc");
 	json_t *fields = json_object_get(mc, "fields");
 	dec_is(json_object_get(json_object_get(fields, "hs_tiep_nhan"), "xa"),
 	       "270"); /* 180 + 90 */
@@ -199,7 +164,7 @@ static void sums_snaps_and_parts(void **state)
 				      "ty_le_dung_han");
 	assert_float_equal(json_real_value(json_object_get(ind, "xa")), 94.1,
 			   1e-9);
-	json_t *info = json_object_get(f->agg, "derived");
+	json_t *info = json_object_get(f->extra, "derived");
 	json_t *lack = json_object_get(json_object_get(info, "lacking"), "mc");
 	/* xa-c sent no Q1; vp sent nothing: it lacks both. */
 	assert_int_equal(json_object_size(lack), 2);
@@ -208,7 +173,7 @@ static void sums_snaps_and_parts(void **state)
 				    json_object_get(lack, "xa-c"), 0)),
 			    "2023-Q1");
 	assert_int_equal(json_array_size(json_object_get(lack, "vp")), 2);
-	json_t *miss = json_object_get(json_object_get(f->agg, "missing_units"),
+	json_t *miss = json_object_get(json_object_get(f->extra, "missing_units"),
 				       "mc");
 	assert_int_equal(json_array_size(miss), 2);
 	json_t *neg = json_array_get(json_object_get(info, "negative"), 0);
@@ -222,7 +187,7 @@ static void sums_snaps_and_parts(void **state)
 static void as_of_a_day(void **state)
 {
 	fx *f = *state;
-	fx_open(f);
+	fx_open_derived(f);
 	load(f);
 	/* Before xa-b's H1 came: it lacks H1, xa-a does not. */
 	bc_time until;
@@ -232,7 +197,7 @@ static void as_of_a_day(void **state)
 	assert_non_null(unit_values(f, "xa-a"));
 	assert_null(unit_values(f, "xa-b"));
 	json_t *lack = json_object_get(
-		json_object_get(json_object_get(f->agg, "derived"), "lacking"),
+		json_object_get(json_object_get(f->extra, "derived"), "lacking"),
 		"mc");
 	assert_string_equal(json_string_value(json_array_get(
 				    json_object_get(lack, "xa-b"), 0)),
@@ -252,7 +217,7 @@ static const bc_unit_status *status_of(const bc_status *s, const char *code)
 static void status_of_parts(void **state)
 {
 	fx *f = *state;
-	fx_open(f);
+	fx_open_derived(f);
 	load(f);
 	bc_status s;
 	assert_int_equal(bc_status_get(f->st, f->rb, "2023-Q2",
@@ -279,7 +244,7 @@ static void status_of_parts(void **state)
 static void nested_and_export_reads(void **state)
 {
 	fx *f = *state;
-	fx_open(f);
+	fx_open_derived(f);
 	load(f);
 	submit(f, "xa-a", "2023-Q3", "2023-08-25",
 	       "\"hs_tiep_nhan\": 90, \"tthc_tong\": 115");
@@ -289,7 +254,7 @@ static void nested_and_export_reads(void **state)
 	json_t *a = unit_values(f, "xa-a");
 	dec_is(json_object_get(a, "hs_tiep_nhan"), "110"); /* 500 - 300 - 90 */
 	dec_is(json_object_get(a, "tthc_tong"), "120");
-	json_t *values = json_object_get(f->agg, "values");
+	json_t *values = json_object_get(f->extra, "values");
 	json_t *form = bc_derive_form_values(values, "mc");
 	json_t *unit = bc_derive_unit_values(values, "xa-a");
 	assert_ptr_equal(json_object_get(form, "xa-a"), a);
@@ -309,13 +274,14 @@ static void nested_and_export_reads(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(sums_snaps_and_parts, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(as_of_a_day, setup, teardown),
-		cmocka_unit_test_setup_teardown(status_of_parts, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(nested_and_export_reads, setup,
-						teardown),
+		cmocka_unit_test_setup_teardown(sums_snaps_and_parts, fx_setup,
+						fx_teardown),
+		cmocka_unit_test_setup_teardown(as_of_a_day, fx_setup,
+						fx_teardown),
+		cmocka_unit_test_setup_teardown(status_of_parts, fx_setup,
+						fx_teardown),
+		cmocka_unit_test_setup_teardown(nested_and_export_reads,
+						fx_setup, fx_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

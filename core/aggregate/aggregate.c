@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 #include "aggregate.h"
+#include "derive.h"
 #include "duty.h"
 #include "rename.h"
 #include "jsonset.h"
@@ -51,6 +52,18 @@ static sqlite3_stmt *prepare(actx *x, const char *sql)
 	return s;
 }
 
+/* A query over the values in force, whose @values reads the value
+ * table, or for a derived period the values derive.c computed, alike. */
+static sqlite3_stmt *prepare_values(actx *x, const char *sql)
+{
+	char q[1024];
+	const char *at = strstr(sql, "@values");
+	snprintf(q, sizeof q, "%.*s%s%s", (int)(at - sql), sql,
+		 x->p->derived ? BC_DERIVE_VALUES : "value",
+		 at + strlen("@values"));
+	return prepare(x, q);
+}
+
 /* Ends a loop over the rows of s: finalize says whether the last step
  * failed, which is not the end of the rows. */
 static void finalize(actx *x, sqlite3_stmt *s)
@@ -96,6 +109,19 @@ static const char IN_FORCE[] =
 static void bind_until(sqlite3_stmt *s, bc_time until)
 {
 	sqlite3_bind_int64(s, UNTIL, until ? until : INT64_MAX);
+}
+
+/* The revisions in force of period_id into agg_rev. */
+static void in_force(actx *x, int64_t period_id, bc_time until)
+{
+	sqlite3_stmt *s = prepare(x, IN_FORCE);
+	if (!s)
+		return;
+	sqlite3_bind_int64(s, 1, period_id);
+	bind_until(s, until);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		x->rc = bc_store_fail(x->st, x->d, N_("aggregate"));
+	sqlite3_finalize(s);
 }
 
 /* Steps an insert of the catalogue's tables, noting a failure. */
@@ -236,12 +262,12 @@ static int targets(actx *x, sqlite3_stmt *s, int grp_col, const char *part,
  * makes aggregate cheaper than a GROUP BY over the values. */
 static void scan(actx *x, bc_tally *t)
 {
-	sqlite3_stmt *s = prepare(
+	sqlite3_stmt *s = prepare_values(
 		x, "SELECT r.id, f.form_no, u.level_no, u.grp_no, v.field,"
 		   " v.row, v.col, v.num, v.cents, v.txt"
 		   " FROM agg_rev r JOIN agg_unit u ON u.unit_id = r.unit_id"
 		   " JOIN agg_form f ON f.part = r.part"
-		   " JOIN value v ON v.revision_id = r.id"
+		   " JOIN @values v ON v.revision_id = r.id"
 		   " WHERE u.level_no IS NOT NULL"
 		   " ORDER BY r.id, v.field, v.row, v.col");
 	sqlite3_int64 rev = -1;
@@ -544,11 +570,11 @@ static void table_rows(actx *x)
 {
 	/* The rows go with the whole only: per group they would repeat a
 	 * national list 700 times. */
-	sqlite3_stmt *s = prepare(
+	sqlite3_stmt *s = prepare_values(
 		x, "SELECT '" ALL "', r.part, v.field, u.code, v.row, v.col,"
 		   " v.txt, v.num, v.cents FROM agg_rev r"
 		   " JOIN agg_unit u ON u.unit_id = r.unit_id"
-		   " JOIN value v ON v.revision_id = r.id AND v.row > 0"
+		   " JOIN @values v ON v.revision_id = r.id AND v.row > 0"
 		   " ORDER BY 2, 3, 4, 5");
 	json_t *row = NULL;
 	int last_row = -1;
@@ -748,10 +774,10 @@ static void estimated(actx *x)
 static json_t *unit_values(actx *x)
 {
 	json_t *out = bc_json_made(&x->rc, json_object());
-	sqlite3_stmt *s = prepare(
+	sqlite3_stmt *s = prepare_values(
 		x, "SELECT r.part, u.code, v.field, v.num, v.cents, v.txt"
 		   " FROM agg_rev r JOIN agg_unit u ON u.unit_id = r.unit_id"
-		   " JOIN value v ON v.revision_id = r.id AND v.row = 0"
+		   " JOIN @values v ON v.revision_id = r.id AND v.row = 0"
 		   " AND v.col = '' ORDER BY 1, 2");
 	while (s && sqlite3_step(s) == SQLITE_ROW) {
 		const bc_field *f = field_of(x->rs, col(s, 0), col(s, 2));
@@ -800,14 +826,17 @@ static bc_err compute(bc_store *st, const bc_period *p,
 	run(&x, SCHEMA);
 	fill_units(&x, &ul, o->by);
 	fill_forms(&x);
-	sqlite3_stmt *s = prepare(&x, IN_FORCE);
-	if (s) {
-		sqlite3_bind_int64(s, 1, p->id);
-		bind_until(s, o->until);
-		if (sqlite3_step(s) != SQLITE_DONE)
-			x.rc = bc_store_fail(st, d, N_("aggregate"));
-		sqlite3_finalize(s);
+	json_t *derived = NULL;
+	if (!p->derived)
+		in_force(&x, p->id, o->until);
+	/* A derived period's revisions: its parts', unit by unit. */
+	for (size_t k = 0; x.rc == BC_OK && k < p->n_parts; k++) {
+		in_force(&x, p->parts[k].period.id, o->until);
+		if (x.rc == BC_OK)
+			x.rc = bc_derive_take(st, k, d);
 	}
+	if (x.rc == BC_OK && p->derived)
+		x.rc = bc_derive_values(st, p, &derived, d);
 	figures(&x);
 	/* Listing the rows is half the work nationally: only when asked. */
 	if (o->rows)
@@ -816,12 +845,17 @@ static bc_err compute(bc_store *st, const bc_period *p,
 	estimated(&x);
 	if (x.rc == BC_OK)
 		missing(&x, &ul);
+	if (x.rc == BC_OK && derived)
+		x.rc = bc_derive_lacking(st, p, json_object_get(x.missing, ALL),
+					 derived, d);
 	finish(&x);
 	json_t *res = NULL;
 	if (x.rc == BC_OK) {
 		res = result(&x, ALL);
 		bc_json_set(&x.rc, res, "period", json_string(p->code));
 		bc_json_set(&x.rc, res, "ruleset", json_string(p->rs->id));
+		if (derived)
+			bc_json_set(&x.rc, res, "derived", json_incref(derived));
 		if (o->unit_values)
 			bc_json_set(&x.rc, res, "values", unit_values(&x));
 		if (o->by) {
@@ -835,7 +869,8 @@ static bc_err compute(bc_store *st, const bc_period *p,
 	}
 	run(&x, "DROP TABLE IF EXISTS temp.agg_unit;"
 		"DROP TABLE IF EXISTS temp.agg_rev;"
-		"DROP TABLE IF EXISTS temp.agg_form;");
+		"DROP TABLE IF EXISTS temp.agg_form;" BC_DERIVE_DROP);
+	json_decref(derived);
 	bc_unit_list_free(&ul);
 	bc_free(x.grp_of);
 	bc_free(x.grp_code);

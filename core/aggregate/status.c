@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "status.h"
 #include "collate.h"
+#include "derive.h"
 #include "mem.h"
 
 #include <sqlite3.h>
@@ -208,6 +209,11 @@ bc_err bc_status_get(bc_store *st, bc_rulebook *rb, const char *period,
 		rc = receipts(st, out->period.id, until, &rv, &nr, d);
 	for (size_t i = 0; rc == BC_OK && i < units.n; i++)
 		rc = add_unit(out, &cap, &units.v[i], rv, nr);
+	/* A derived period has no receipts of its own: its parts' say. */
+	if (rc == BC_OK && out->period.derived)
+		rc = bc_derive_status(st, rb, out, d);
+	for (size_t i = 0; rc == BC_OK && out->period.derived && i < out->n; i++)
+		out->units[i].state = unit_state(&out->units[i]);
 	if (rc == BC_OK) {
 		qsort(out->units, out->n, sizeof *out->units, cmp_unit);
 		count(out);

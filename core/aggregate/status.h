@@ -19,6 +19,9 @@ typedef struct bc_part_status {
 	int revision;   /* in force as of the day; 0 when none */
 	bc_time first;  /* first (complete) receipt */
 	bool on_time;
+	/* A derived period's part: bit k set when parts[k] of the period
+	 * has it not in force (aggregate/derive.h). */
+	unsigned lacking;
 } bc_part_status;
 
 typedef enum bc_state {

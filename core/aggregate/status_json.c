@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* A period's status as JSON: `status --json` and the export model. */
 #include "status_json.h"
+#include "derived.h"
 #include "jsonset.h"
 
 #include <math.h>
@@ -10,6 +11,24 @@ static json_t *rate(size_t part, size_t whole)
 	if (!whole)
 		return json_null();
 	return json_real(round(1000.0 * (double)part / (double)whole) / 10.0);
+}
+
+/* A derived period's unit: {form: [the part periods without it]}. */
+static json_t *lacking_json(bc_err *e, const bc_status *s,
+			    const bc_unit_status *u)
+{
+	json_t *o = bc_json_made(e, json_object());
+	for (size_t i = 0; i < u->owed.n_parts; i++) {
+		const bc_part_status *p = &u->parts[i];
+		json_t *a = p->lacking ? bc_json_set(e, o, p->part, json_array())
+				       : NULL;
+		for (size_t k = 0; a && k < s->period.n_parts; k++)
+			if (p->lacking & (1u << k))
+				bc_json_push(e, a,
+					     json_string(s->period.parts[k]
+								 .period.code));
+	}
+	return o;
 }
 
 json_t *bc_status_unit_json(const bc_status *s, size_t k)
@@ -41,6 +60,8 @@ json_t *bc_status_unit_json(const bc_status *s, size_t k)
 	/* Where deadlines differ by kind or level, each unit's own. */
 	if (o && bc_period_dues_vary(&s->period))
 		bc_json_set(&e, o, "unit_due", bc_date_json(u->due));
+	if (s->period.derived)
+		bc_json_set(&e, o, "lacking", lacking_json(&e, s, u));
 	return bc_json_whole(o, e);
 }
 
@@ -55,7 +76,7 @@ json_t *bc_status_json(const bc_status *s, bool units)
 		json_decref(list);
 		return NULL;
 	}
-	return json_pack("{s:s, s:o, s:o, s:{s:i, s:i, s:i, s:i, s:i, s:i,"
+	json_t *o = json_pack("{s:s, s:o, s:o, s:{s:i, s:i, s:i, s:i, s:i, s:i,"
 			 " s:o, s:o}, s:o*}",
 			 "period", s->period.code, "as_of",
 			 bc_date_json(s->as_of), "unit_due",
@@ -66,5 +87,9 @@ json_t *bc_status_json(const bc_status *s, bool units)
 			 (int)s->missing, "reporting_rate",
 			 rate(s->complete, n), "on_time_rate",
 			 rate(s->on_time, n), "units", list);
+	if (s->period.derived)
+		bc_json_set(&e, o, "derived",
+			    bc_json_made(&e, bc_period_derived_json(&s->period)));
+	return bc_json_whole(o, e);
 }
 

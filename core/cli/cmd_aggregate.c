@@ -2,6 +2,7 @@
 #include "aggregate.h"
 #include "cli.h"
 #include "date.h"
+#include "derived.h"
 #include "i18n.h"
 #include "jsonout.h"
 #include "mem.h"
@@ -358,11 +359,45 @@ static void lineages_print(bc_cli *c, const view *w, json_t *a,
 	bc_period_free(&pp);
 }
 
+/* What a derived period is computed from, and the units missing there
+ * for want of a part period (info: the aggregate's "derived"). */
+static void derived_print(const bc_period *p, json_t *info, bool head)
+{
+	char parts[256];
+	bc_period_parts_text(p, parts, sizeof parts);
+	if (head) {
+		printf(_("computed as %s: sums by that arithmetic, stocks "
+			 "(snap) as of %s, indicators from those figures; "
+			 "texts and tables are not derived\n"),
+		       parts, p->parts[p->latest].period.code);
+		return;
+	}
+	const char *form, *unit;
+	json_t *units, *codes;
+	bool first = true;
+	json_object_foreach(json_object_get(info, "lacking"), form, units)
+		json_object_foreach(units, unit, codes) {
+			if (first)
+				printf("\n%s\n", _("Missing for want of a part "
+						    "period:"));
+			first = false;
+			printf("  %s: %s (", unit,
+			       bc_ruleset_part_name(p->rs, form));
+			for (size_t i = 0; i < json_array_size(codes); i++)
+				printf("%s%s", i ? ", " : "",
+				       json_string_value(
+					       json_array_get(codes, i)));
+			printf(")\n");
+		}
+}
+
 static void aggregate_print(bc_cli *c, json_t *a, const bc_period *p,
 			    const bc_agg_opts *o)
 {
 	view w = {.rs = p->rs, .compare = o->compare, .rows = o->rows};
 	printf("%s — %s — %s\n", p->code, p->label, p->rs->id);
+	if (p->derived)
+		derived_print(p, json_object_get(a, "derived"), true);
 	if (o->compare && p->adhoc_no)
 		fputs(_("an ad-hoc period has no previous year to compare\n"),
 		      stdout);
@@ -381,6 +416,8 @@ static void aggregate_print(bc_cli *c, json_t *a, const bc_period *p,
 	forms_print(&w, a);
 	if (o->compare)
 		lineages_print(c, &w, a, p);
+	if (p->derived)
+		derived_print(p, json_object_get(a, "derived"), false);
 	bc_unit_list ul;
 	if (o->by &&
 	    bc_units_as_of(c->st, p->to, &ul, &c->diags) == BC_OK) {

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 #include "cli.h"
+#include "derived.h"
 #include "i18n.h"
 #include "period.h"
 #include "period_json.h"
@@ -172,6 +173,10 @@ static bc_err period_print(const bc_period *p, const bc_advance *v, size_t n)
 	}
 	if (p->doc)
 		printf(_("  (asked by %s)"), p->doc);
+	char parts[256];
+	bc_period_parts_text(p, parts, sizeof parts);
+	if (p->derived)
+		printf(_("  (computed: %s; nothing is sent for it)"), parts);
 	printf("\n");
 	return dues_print(p);
 }

@@ -348,6 +348,14 @@ static void ruleset_print(const bc_rulebook *rb, const bc_ruleset *rs)
 			       p->label);
 			continue;
 		}
+		if (p->derived) {
+			fputs("  ", stdout);
+			cli_col(stdout, p->code, 4, false);
+			printf(_(" %s — computed as %s, nothing is sent for "
+				 "it\n"),
+			       p->label, p->derived);
+			continue;
+		}
 		fputs("  ", stdout);
 		cli_col(stdout, p->code, 4, false);
 		putchar(' ');

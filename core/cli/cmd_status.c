@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 #include "cli.h"
+#include "derived.h"
 #include "i18n.h"
 #include "text.h"
 #include "status.h"
@@ -79,6 +80,11 @@ static void print_parts(const bc_status *s, const bc_unit_status *u,
 		printf("%s%s", first ? "" : ", ",
 		       bc_ruleset_part_name(s->period.rs, u->parts[k].part));
 		first = false;
+		char codes[256];
+		bc_period_parts_named(&s->period, u->parts[k].lacking, codes,
+				      sizeof codes);
+		if (*codes) /* a derived period's: the parts without it */
+			printf(_(" (not in %s)"), codes);
 	}
 	putchar('\n');
 }
@@ -96,7 +102,13 @@ static void status_print(const bc_status *s)
 	bool vary = bc_period_dues_vary(&s->period);
 	bc_date_format_dmy(s->period.unit_due, due);
 	bc_date_format_dmy(s->as_of, asof);
-	if (vary)
+	char parts[256];
+	bc_period_parts_text(&s->period, parts, sizeof parts);
+	if (s->period.derived)
+		printf(_("%s — %s: computed as %s, as of %s; a unit has a form "
+			 "when every one of those periods has it\n\n"),
+		       s->period.code, s->period.label, parts, asof);
+	else if (vary)
 		printf(_("%s — %s: each unit by its own deadline, as of %s\n\n"),
 		       s->period.code, s->period.label, asof);
 	else

@@ -2,6 +2,7 @@
 #include "export.h"
 #include "aggregate.h"
 #include "csv_export.h"
+#include "derive.h"
 #include "export_host.h"
 #include "jsonset.h"
 #include "json_export.h"
@@ -29,6 +30,7 @@
 struct bc_host {
 	json_t *model;
 	bc_status status; /* lean: the units' status the model leaves out */
+	json_t *derived;  /* lean, a derived period: the units' values */
 	bc_store *st;
 	const bc_period *period;
 	bc_time now;
@@ -112,12 +114,18 @@ static bc_err build_model(bc_host *h, bc_rulebook *rb, bc_date as_of,
 	bc_unit_list ul;
 	json_t *agg = NULL;
 	bc_status status;
-	bc_agg_opts ao = {.compare = true, .unit_values = !lean, .rows = !lean,
-			  .until = h->until};
+	/* A derived period's values are computed with its aggregate: a
+	 * lean exporter reads them from there (h->derived). */
+	bc_agg_opts ao = {.compare = true, .unit_values = !lean || p->derived,
+			  .rows = !lean, .until = h->until};
 	bc_err rc = bc_units_as_of(st, p->to, &ul, d);
 	if (rc != BC_OK)
 		return rc;
 	rc = bc_aggregate(st, rb, p->code, &ao, &agg, d);
+	if (rc == BC_OK && lean && p->derived) {
+		h->derived = json_incref(json_object_get(agg, "values"));
+		json_object_del(agg, "values");
+	}
 	if (rc == BC_OK)
 		rc = bc_status_get(st, rb, p->code, as_of, &status, d);
 	else
@@ -338,10 +346,21 @@ static json_t *read_back(bc_host *h, bc_err rc, json_t *v, bc_diags *d)
 	return rc == BC_OK ? v : NULL;
 }
 
+/* A derived period's values come from its aggregate, and it lists no
+ * table's rows (derive.h): what the host has, or memory ran out. */
+static json_t *derived_read(bc_host *h, json_t *v)
+{
+	if (!v)
+		bc_host_nomem(h);
+	return v;
+}
+
 json_t *bc_host_form_values(bc_host *h, const char *form)
 {
 	bc_diags d = BC_DIAGS_INIT;
 	json_t *v = NULL;
+	if (h->period->derived)
+		return derived_read(h, bc_derive_form_values(h->derived, form));
 	bc_err rc = bc_aggregate_form_values(h->st, h->period, h->until, form,
 					     &v, &d);
 	return read_back(h, rc, v, &d);
@@ -351,6 +370,8 @@ json_t *bc_host_unit_values(bc_host *h, const char *unit)
 {
 	bc_diags d = BC_DIAGS_INIT;
 	json_t *v = NULL;
+	if (h->period->derived)
+		return derived_read(h, bc_derive_unit_values(h->derived, unit));
 	bc_err rc = bc_aggregate_unit_values(h->st, h->period, h->until, unit,
 					     &v, &d);
 	return read_back(h, rc, v, &d);
@@ -361,6 +382,8 @@ json_t *bc_host_unit_rows(bc_host *h, const char *form, const char *table,
 {
 	bc_diags d = BC_DIAGS_INIT;
 	json_t *v = NULL;
+	if (h->period->derived)
+		return derived_read(h, json_array());
 	bc_err rc = bc_aggregate_unit_rows(h->st, h->period, h->until, form,
 					   table, unit, &v, &d);
 	return read_back(h, rc, v, &d);
@@ -370,6 +393,15 @@ bool bc_host_table_shape(bc_host *h, const char *form, const char *table,
 			 json_t **units, json_t **longest)
 {
 	bc_diags d = BC_DIAGS_INIT;
+	if (h->period->derived) {
+		*units = derived_read(h, json_object());
+		*longest = derived_read(h, json_object());
+		if (*units && *longest)
+			return true;
+		json_decref(*units);
+		json_decref(*longest);
+		return false;
+	}
 	bc_err rc = bc_aggregate_table_shape(h->st, h->period, h->until, form,
 					     table, units, longest, &d);
 	return read_back(h, rc, *units, &d) != NULL;
@@ -426,6 +458,7 @@ static void host_release(bc_host *h)
 	if (h->out)
 		fclose(h->out);
 	json_decref(h->model);
+	json_decref(h->derived);
 	bc_status_free(&h->status);
 }
 

@@ -23,6 +23,7 @@
  * Vietnamese document shares are vndoc.h's.
  */
 #include "template.h"
+#include "derived.h"
 #include "duty.h"
 #include "mem.h"
 #include "outfile.h"
@@ -1543,6 +1544,8 @@ bc_err bc_template_write(bc_store *st, bc_rulebook *rb, const char *unit,
 	bc_period p;
 	bc_owed o = {0};
 	bc_err rc = bc_period_get(st, rb, period, &p, d);
+	if (rc == BC_OK)
+		rc = bc_period_sent(&p, d);
 	/* The unit as the period sees it: one that does not exist then
 	 * gets no template, and is told when it existed. */
 	if (rc == BC_OK &&
@@ -1654,6 +1657,8 @@ bc_err bc_template_write_all(bc_store *st, bc_rulebook *rb,
 	*files = NULL;
 	*n = 0;
 	bc_err rc = bc_period_get(st, rb, period, &p, d);
+	if (rc == BC_OK)
+		rc = bc_period_sent(&p, d);
 	if (rc == BC_OK)
 		rc = bc_units_as_of(st, p.to, &ul, d);
 	if (rc == BC_OK)

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 #include "validate.h"
+#include "derived.h"
 #include "i18n.h"
 #include "mem.h"
 #include "rename.h"
@@ -242,6 +243,17 @@ static void check_unit(vctx *x)
 	}
 }
 
+/* No unit sends a derived period: its figures are its parts'. */
+static void refuse_derived(vctx *x, const bc_attr *p)
+{
+	char parts[256];
+	bc_period_parts_text(&x->c->period, parts, sizeof parts);
+	fail(x, at_attr(p), NOTHING,
+	     N_("%s is computed from other periods (%s) and nothing is sent "
+		"for it: send the reports of those periods"),
+	     x->c->period.code, parts);
+}
+
 static void check_period(vctx *x, bc_rulebook *rb)
 {
 	const bc_attr *p = &x->s->period;
@@ -262,6 +274,8 @@ static void check_period(vctx *x, bc_rulebook *rb)
 				 why.v[0].text ? why.v[0].text : why.v[0].msg);
 		fail_words(x, at_attr(p), NOTHING, &m);
 	}
+	else if (rc == BC_OK && x->c->period.derived)
+		refuse_derived(x, p);
 	else if (rc == BC_OK)
 		x->rs = x->c->period.rs;
 	else {

@@ -12,9 +12,12 @@ static bool in(const char *const *v, size_t n, const char *s)
 	return false;
 }
 
-/* An ad-hoc period may ask only for some forms ("a,b"). */
+/* An ad-hoc period may ask only for some forms ("a,b"); a derived
+ * period has the forms' figures of its parts, and no report. */
 static bool asked(const bc_period *p, const char *part)
 {
+	if (p->derived)
+		return strcmp(part, BC_PART_REPORT) != 0;
 	if (!p->forms)
 		return true;
 	size_t n = strlen(part);

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 #include "period.h"
+#include "derived.h"
 #include "mem.h"
 
 #include <ctype.h>
@@ -73,6 +74,9 @@ static char *make_label(const char *tmpl, int year, int n)
 void bc_period_free(bc_period *p)
 {
 	bc_free(p->dues);
+	for (size_t i = 0; i < p->n_parts; i++)
+		bc_period_free(&p->parts[i].period);
+	bc_free(p->parts);
 	bc_free(p->label);
 	bc_free(p->advanced_doc);
 	bc_free(p->forms);
@@ -399,7 +403,12 @@ bc_err bc_period_get(bc_store *st, bc_rulebook *rb, const char *code,
 				     code, token, types);
 		return BC_ERR_NOT_FOUND;
 	}
-	return compute(rs, pt, code, year, out, d);
+	rc = compute(rs, pt, code, year, out, d);
+	if (rc == BC_OK && pt->derived)
+		rc = bc_period_derive(st, rb, pt, out, d);
+	if (rc != BC_OK)
+		bc_period_free(out);
+	return rc;
 }
 
 /* A period's dates as its row keeps them. */
@@ -448,7 +457,9 @@ static bc_err recorded_id(bc_store *st, const char *code, int64_t *id,
 
 bc_err bc_period_record(bc_store *st, bc_period *p, bc_diags *d)
 {
-	bc_err rc = p->id ? BC_OK : recorded_id(st, p->code, &p->id, d);
+	bc_err rc = bc_period_sent(p, d);
+	if (rc == BC_OK && !p->id)
+		rc = recorded_id(st, p->code, &p->id, d);
 	if (rc != BC_OK || p->id)
 		return rc;
 	int64_t rsid;
@@ -605,6 +616,12 @@ bc_err bc_period_advance(bc_store *st, bc_rulebook *rb, const char *code,
 			     N_("%s: an advance needs the reference of the "
 			        "document that sets it (--doc)"),
 			     code);
+		rc = BC_ERR_REFUSED;
+	} else if (p.derived) {
+		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,
+			     N_("%s is computed from %s and has no deadline of "
+				"its own: advance those of its parts"),
+			     code, p.derived);
 		rc = BC_ERR_REFUSED;
 	} else if (!pt || pt->adhoc || !pt->advance) {
 		bc_diags_add(d, BC_ERROR, NULL, 0, NULL, NULL,

@@ -47,7 +47,20 @@ typedef struct bc_period {
 	char *forms;            /* ad-hoc: comma-separated forms asked */
 	char *doc;              /* ad-hoc: the document that asked for it */
 	bool rules_changed; /* the rules directory now holds another version */
+	/* A derived period (period_type{ derived = … }) is computed from
+	 * its parts, each a period with its sign (+1, -1), and stores
+	 * nothing: its window is the one theirs make, its deadlines the
+	 * latest of theirs (reporting/derived.h).  parts[latest] ends last.
+	 * parts NULL for a period that units report. */
+	struct bc_period_part *parts;
+	size_t n_parts, latest;
+	const char *derived; /* the expression, borrowed from the rules */
 } bc_period;
+
+typedef struct bc_period_part {
+	bc_period period;
+	int sign;
+} bc_period_part;
 
 /* Splits "2023-Q1" into year and type token ("Q1").  BC_ERR_SYNTAX for
  * anything not four digits, a dash and letters then digits.  Letters are
@@ -69,7 +82,8 @@ bc_err bc_period_code_canon(const char *code, char out[BC_PERIOD_CODE_MAX]);
 bc_err bc_period_get(bc_store *st, bc_rulebook *rb, const char *code,
 		     bc_period *out, bc_diags *d);
 /* Records p (and its ruleset version) if it is not yet; sets p->id.
- * Runs inside the caller's transaction. */
+ * Runs inside the caller's transaction.  A derived period is refused
+ * (BC_ERR_REFUSED): nothing is stored for it. */
 bc_err bc_period_record(bc_store *st, bc_period *p, bc_diags *d);
 void bc_period_free(bc_period *p);
 /*

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* A period as JSON: `period show --json` and the export model. */
 #include "period_json.h"
+#include "derived.h"
 #include "jsonset.h"
 #include "mem.h"
 
@@ -111,5 +112,8 @@ json_t *bc_period_json(const bc_period *p)
 						       json_null()));
 		bc_json_set(&e, o, "doc", json_string(p->doc));
 	}
+	if (p->derived)
+		bc_json_set(&e, o, "derived",
+			    bc_json_made(&e, bc_period_derived_json(p)));
 	return bc_json_whole(o, e);
 }

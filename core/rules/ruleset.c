@@ -263,11 +263,19 @@ static int reg_directive(lua_State *L)
 
 static void read_unit_due(lua_State *L, bc_period_type *p);
 
+/* What a period code can name (period.h): letters, then digits;
+ * "2023-Q2A" reads as no period, "2023-Q2" does. */
+static bool period_code_shape(const char *code)
+{
+	size_t letters = strspn(code, "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+	return !code[letters + strspn(code + letters, "0123456789")];
+}
+
 static int reg_period_type(lua_State *L)
 {
 	static const char *const keys[] = {"code", "label", "adhoc", "window",
 					   "unit_due", "compile_due",
-					   "advance", NULL};
+					   "advance", "derived", NULL};
 	static const char *const window_keys[] = {"from", "to", NULL};
 	const char *W = "period_type";
 	bc_ruleset *rs = bc_rl_rs_of(L);
@@ -278,12 +286,23 @@ static int reg_period_type(lua_State *L)
 	if (!bc_rl_valid_id(p->code, true) || strlen(p->code) > 8)
 		bc_sandbox_error(L, N_("period_type{}: code '%s' must be "
 				       "capital letters and digits, at most 8"), p->code);
+	if (!period_code_shape(p->code))
+		bc_sandbox_error(L, N_("period_type{}: code '%s' would name no "
+				       "period: a period code is its letters, "
+				       "then digits (2023-Q1)"),
+				 p->code);
 	size_t i;
 	if (!bc_rl_add_id(L, p->code, &i))
 		bc_sandbox_error(L, N_("period_type{}: '%s' already declared "
 			      "at %s:%d"), p->code,
 			   rs->ptypes[i].at.file, rs->ptypes[i].at.line);
 	p->label = bc_rl_get_str(L, 1, W, "label", true);
+	if (lua_getfield(L, 1, "derived") != LUA_TNIL) {
+		lua_pop(L, 1);
+		bc_derivation_read(L, p);
+		return 0;
+	}
+	lua_pop(L, 1);
 	p->adhoc = bc_rl_get_bool(L, 1, W, "adhoc", false);
 	p->advance = bc_rl_get_bool(L, 1, W, "advance", false);
 	if (p->adhoc) {
@@ -832,9 +851,10 @@ static int due_cmp(const bc_due *a, const bc_due *b, bc_dayrule to)
 static void check_period_types(bc_rl_loader *ld)
 {
 	const bc_ruleset *rs = ld->rs;
+	bc_derivation_check(ld);
 	for (size_t i = 0; i < rs->n_ptypes; i++) {
 		const bc_period_type *p = &rs->ptypes[i];
-		if (p->adhoc)
+		if (p->adhoc || p->derived)
 			continue;
 		if (day_cmp(p->from, p->to) > 0)
 			bc_rl_problem(ld, &p->at, N_("period type %s: window "
@@ -934,7 +954,7 @@ void bc_ruleset_lint(const bc_ruleset *rs, bc_diags *d)
 	for (size_t i = 0; i < rs->n_ptypes; i++) {
 		const bc_period_type *p = &rs->ptypes[i];
 		char end[24], comp[BC_DUE_BUF];
-		if (p->adhoc)
+		if (p->adhoc || p->derived)
 			continue;
 		day_text(p->to, end, sizeof end);
 		bc_due_text(&p->compile_due, comp);

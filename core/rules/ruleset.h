@@ -19,6 +19,7 @@
 
 #include "cond.h"
 #include "date.h"
+#include "derivation.h"
 #include "digest.h"
 #include "error.h"
 #include "formats.h"
@@ -85,6 +86,13 @@ typedef struct bc_period_type {
 	 * id order.  A unit's kind's comes before its level's. */
 	bc_due_for *unit_due_for;
 	size_t n_unit_due_for;
+	/* A derived type (derived = "H1 - Q1"): computed from the terms,
+	 * reported by no one.  Its day rules are its latest part's, but
+	 * from, the first day of the window its parts make. */
+	char *derived; /* the expression as written; NULL for a type that
+			* is reported */
+	bc_dterm *terms;
+	size_t n_terms;
 	bc_origin at;
 } bc_period_type;
 

@@ -185,10 +185,14 @@ json_t *bc_period_type_json(const void *item)
 	json_t *o = json_pack("{s:s, s:s, s:b, s:b}", "code", p->code, "label",
 			      p->label, "adhoc", p->adhoc, "advance",
 			      p->advance);
-	if (!p->adhoc) {
+	if (!p->adhoc)
 		bc_json_set(&e, o, "window",
 			    json_pack("{s:o, s:o}", "from", day_json(p->from),
 				      "to", day_json(p->to)));
+	/* A derived type's deadlines are its parts'. */
+	if (p->derived) {
+		bc_json_set(&e, o, "derived", json_string(p->derived));
+	} else if (!p->adhoc) {
 		bc_json_set(&e, o, "unit_due", due_json(&p->unit_due));
 		bc_json_set(&e, o, "compile_due", due_json(&p->compile_due));
 	}

@@ -4,7 +4,7 @@
  * The allocation-failure sweep: each operation — loading the shipped
  * rules, importing a JSON, a CSV and an Excel submission, aggregating a
  * period, exporting it through a plugin (the whole model) and to xlsx,
- * csv and json, writing a template, moving a period to the rules in
+ * csv and json, exporting a derived period, writing a template, moving a period to the rules in
  * force for it now — runs
  * again and again with the allocator refusing one of its allocations.
  * After each run:
@@ -98,6 +98,7 @@ struct sweep {
 	bc_store *st;    /* open while the operation runs */
 	const op *op;
 	const char *arg; /* the input to import, the export's format, the unit */
+	const char *period; /* what is exported: PERIOD when NULL */
 	char *out;       /* the file an export or template writes */
 	const char *plugins; /* where the export looks for plugins, or NULL */
 
@@ -803,7 +804,8 @@ static bc_err run_export(sweep *sw, bc_diags *d)
 				  &o.fixed_time, NULL));
 	assert_true(bc_date_parse("2023-03-10", &o.as_of));
 	assert_true(bc_date_parse("2023-03-10", &o.date));
-	return bc_export(sw->st, sw->rb, PERIOD, &o, d);
+	return bc_export(sw->st, sw->rb, sw->period ? sw->period : PERIOD, &o,
+			 d);
 }
 
 static bool same_bytes(sweep *sw)
@@ -990,6 +992,27 @@ static void exporting_through_a_plugin(void **state)
 	export_to("dump", "out/report.txt", dir);
 }
 
+/* A derived period (tests/rules/derived-periods, 2023-Q2 = H1 - Q1):
+ * the parts' revisions and their arithmetic, a sum below zero, a unit
+ * lacking a part, the parts' status, the values a lean exporter reads. */
+static void exporting_a_derived_period(void **state)
+{
+	(void)state;
+	static const char *const parts[] = {
+		"tests/data/derived/xa-a-2023-Q1.json",
+		"tests/data/derived/xa-a-2023-H1.json",
+		"tests/data/derived/xa-c-2023-H1.json",
+		NULL,
+	};
+	sweep *sw = fixture("tests/rules", "tests/data/derived-units.csv",
+			    parts);
+	sw->arg = "csv";
+	sw->period = "2023-Q2";
+	sw->out = test_path(sw->dir, "out/q2.csv");
+	sweep_op(sw, &op_export);
+	fixture_free(sw);
+}
+
 static void making_template(void **state)
 {
 	(void)state;
@@ -1051,6 +1074,7 @@ int main(void)
 		cmocka_unit_test(exporting_csv),
 		cmocka_unit_test(exporting_json),
 		cmocka_unit_test(exporting_submission),
+		cmocka_unit_test(exporting_a_derived_period),
 		cmocka_unit_test(making_template),
 		cmocka_unit_test(moving_rules),
 	};

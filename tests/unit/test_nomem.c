@@ -1004,13 +1004,20 @@ static void exporting_a_derived_period(void **state)
 		"tests/data/derived/xa-c-2023-H1.json",
 		NULL,
 	};
-	sweep *sw = fixture("tests/rules", "tests/data/derived-units.csv",
-			    parts);
+	/* derived-periods alone: tests/rules holds rulesets of other tests
+	 * that are not meant to load together. */
+	char *tmp = test_tmpdir(), *rules = test_path(tmp, "rules");
+	test_mkdir(tmp, "rules");
+	test_link_source(rules, "derived-periods", "tests/rules/derived-periods");
+	sweep *sw = fixture(rules, "tests/data/derived-units.csv", parts);
 	sw->arg = "csv";
 	sw->period = "2023-Q2";
 	sw->out = test_path(sw->dir, "out/q2.csv");
 	sweep_op(sw, &op_export);
 	fixture_free(sw);
+	test_rm_tree(tmp);
+	free(rules);
+	free(tmp);
 }
 
 static void making_template(void **state)

@@ -95,14 +95,16 @@ static bc_date date_col(sqlite3_stmt *s, int i)
 
 /* The columns every query of versions selects, in this order (VERSION_COLS
  * of unit_version v joined to its unit u and parent p); the parent's id
- * last, for bc_units_as_of's tree. */
+ * last, for bc_units_as_of's tree.  Roles come in their key's order;
+ * predecessors are put in their codes' order in C (an ORDER BY there
+ * would sort, for every unit, the none most have). */
 #define VERSION_COLS                                                          \
 	"u.id, u.code, v.name, v.kind, p.code, v.valid_from, v.valid_to,"     \
 	" (SELECT group_concat(role, ';') FROM (SELECT role FROM"             \
 	"  unit_version_role WHERE version_id = v.id ORDER BY role)),"        \
-	" (SELECT group_concat(code, ';') FROM (SELECT q.code FROM"           \
-	"  unit_predecessor x JOIN unit q ON q.id = x.unit_id"                \
-	"  WHERE x.version_id = v.id ORDER BY q.code)), v.parent_id"
+	" (SELECT group_concat(q.code, ';') FROM unit_predecessor x"          \
+	"  JOIN unit q ON q.id = x.unit_id WHERE x.version_id = v.id),"       \
+	" v.parent_id"
 #define VERSION_FROM                                                          \
 	" FROM unit_version v JOIN unit u ON u.id = v.unit_id"                \
 	" LEFT JOIN unit p ON p.id = v.parent_id"
@@ -126,6 +128,9 @@ static bc_err unit_from_row(sqlite3_stmt *s, bc_unit *u)
 	if (rc == BC_OK)
 		rc = split_list((const char *)sqlite3_column_text(s, 8),
 				&u->predecessors, &u->n_predecessors);
+	if (rc == BC_OK && u->n_predecessors > 1)
+		qsort(u->predecessors, u->n_predecessors,
+		      sizeof *u->predecessors, bc_str_cmp);
 	return oom ? BC_ERR_NOMEM : rc;
 }
 
@@ -206,7 +211,7 @@ bc_err bc_unit_get_as_of(bc_store *st, const char *code, bc_date day,
 
 static const char LATEST_SQL[] =
 	"SELECT " VERSION_COLS VERSION_FROM " WHERE u.code = ?1"
-	" ORDER BY v.valid_from IS NULL, v.valid_from DESC LIMIT 1";
+	" ORDER BY v.valid_from DESC LIMIT 1"; /* NULL, the earliest, last */
 
 bc_err bc_unit_latest(bc_store *st, const char *code, bc_unit *out,
 		      bc_diags *d)

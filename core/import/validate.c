@@ -1507,20 +1507,28 @@ static bool last_year_code(const bc_period *per, char *code, size_t n)
 	return true;
 }
 
-/* Reads last year's values of the units this one continues. */
+/* Reads last year's values of the units this one continues, and the
+ * rules they were sent under (only when there are some: most imports
+ * have none to read). */
 static void read_last_year(vctx *x, const char *code)
 {
-	bc_date to = BC_DATE_NONE;
-	x->last_rs = rules_of(x, code, &to);
-	if (!x->last_rs || !(x->last_from = continued_of(x, to)))
+	bc_date to;
+	bool recorded = false;
+	note_rc(x, bc_revision_period_to(x->st, code, &to, &recorded, x->d));
+	if (!recorded || !(x->last_from = continued_of(x, to)))
 		return;
 	size_t n = x->last_from->lin.n_from;
+	bool any = false;
 	if (n && !(x->last = bc_calloc(n, sizeof *x->last)))
 		note_rc(x, BC_ERR_NOMEM);
-	for (size_t i = 0; x->last && i < n && x->rc == BC_OK; i++)
+	for (size_t i = 0; x->last && i < n && x->rc == BC_OK; i++) {
 		note_rc(x, bc_revision_numbers(x->st,
 					       x->last_from->lin.from_ids[i],
 					       code, &x->last[i], x->d));
+		any |= x->last[i].n > 0;
+	}
+	if (any)
+		x->last_rs = rules_of(x, code, &to);
 }
 
 /* The value last year of field fi of form f, under whatever the form

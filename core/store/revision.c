@@ -361,6 +361,26 @@ void bc_numbers_free(bc_numbers *nums)
 	*nums = (bc_numbers){0};
 }
 
+bc_err bc_revision_period_to(bc_store *st, const char *code, bc_date *to,
+			     bool *recorded, bc_diags *d)
+{
+	sqlite3_stmt *s =
+		bc_store_stmt(st, "SELECT window_to FROM period WHERE code = ?1");
+	*recorded = false;
+	if (!s)
+		return bc_store_fail(st, d, N_("revision"));
+	sqlite3_bind_text(s, 1, code, -1, SQLITE_STATIC);
+	int r = sqlite3_step(s);
+	if (r == SQLITE_ROW)
+		*recorded = bc_date_parse((const char *)sqlite3_column_text(s, 0),
+					  to);
+	bc_err rc = r == SQLITE_ROW || r == SQLITE_DONE
+			    ? BC_OK
+			    : bc_store_fail(st, d, N_("revision"));
+	sqlite3_reset(s);
+	return rc;
+}
+
 bc_err bc_revision_periods_before(bc_store *st, bc_date day,
 				  char (*codes)[24], size_t max, size_t *n,
 				  bc_diags *d)

@@ -90,6 +90,11 @@ bool bc_numbers_get(const bc_numbers *nums, const char *part,
 		    const char *field, bc_dec *v);
 void bc_numbers_free(bc_numbers *nums);
 
+/* The last day of the data window of period code into *to, and
+ * *recorded, when it is recorded; else no unit has a report for it. */
+bc_err bc_revision_period_to(bc_store *st, const char *code, bc_date *to,
+			     bool *recorded, bc_diags *d);
+
 /* The codes of the recorded periods just before one whose window
  * begins on day: those whose window ends on day (windows sharing their
  * cut-off day) or the day before (windows that abut), the later end

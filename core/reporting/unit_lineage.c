@@ -160,8 +160,10 @@ static bc_err read_edges(bc_store *st, graph *g, bc_diags *d)
 	g->by_pred = bc_malloc((g->n_edges + 1) * sizeof *g->by_pred);
 	if (!g->by_pred)
 		return BC_ERR_NOMEM;
-	if (g->n_edges)
-		memcpy(g->by_pred, g->by_unit, g->n_edges * sizeof *g->by_pred);
+	/* No edge, no array: qsort and memcpy take none (UBSan). */
+	if (!g->n_edges)
+		return BC_OK;
+	memcpy(g->by_pred, g->by_unit, g->n_edges * sizeof *g->by_pred);
 	qsort(g->by_unit, g->n_edges, sizeof *g->by_unit, cmp_by_unit);
 	qsort(g->by_pred, g->n_edges, sizeof *g->by_pred, cmp_by_pred);
 	return BC_OK;

@@ -382,7 +382,7 @@ static bc_err tree_order(bc_unit_list *l, const int64_t *pids)
 	for (size_t r = 0; rc == BC_OK && r < n; r++)
 		if (!seen[r])
 			walk(l, r, first, kids, stack, seen, out, &m);
-	if (rc == BC_OK)
+	if (rc == BC_OK && n) /* no unit, no array: memcpy takes none */
 		memcpy(l->v, out, n * sizeof *out);
 	bc_free(ids);
 	bc_free(par);

@@ -215,7 +215,9 @@ bc_err bc_status_get(bc_store *st, bc_rulebook *rb, const char *period,
 	for (size_t i = 0; rc == BC_OK && out->period.derived && i < out->n; i++)
 		out->units[i].state = unit_state(&out->units[i]);
 	if (rc == BC_OK) {
-		qsort(out->units, out->n, sizeof *out->units, cmp_unit);
+		if (out->n) /* no unit, no array: qsort takes none */
+			qsort(out->units, out->n, sizeof *out->units,
+			      cmp_unit);
 		count(out);
 	}
 	receipts_free(rv, nr);

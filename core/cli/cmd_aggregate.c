@@ -56,15 +56,21 @@ static void figure(json_t *v, int decimals)
 	cli_col(stdout, buf, NUM_W, true);
 }
 
-/* One line: a name indented by indent, then o's level and total figures
- * (o[key] of each when key is not NULL: the counts of one value). */
-static void line(const view *w, int indent, const char *name, json_t *o,
-		 const char *key, int decimals, const char *after)
+/* A line's name, indented by indent, cut to the name column. */
+static void name_col(int indent, const char *name)
 {
 	char cut[256];
 	cli_cut(name, NAME_W + 2 - indent, cut, sizeof cut);
 	printf("%*s", indent, "");
 	cli_col(stdout, cut, NAME_W + 2 - indent, false);
+}
+
+/* One line: a name indented by indent, then o's level and total figures
+ * (o[key] of each when key is not NULL: the counts of one value). */
+static void line(const view *w, int indent, const char *name, json_t *o,
+		 const char *key, int decimals, const char *after)
+{
+	name_col(indent, name);
 	for (size_t l = 0; l <= w->rs->n_levels; l++) {
 		json_t *v = json_object_get(o, l < w->rs->n_levels
 						       ? w->rs->levels[l].id
@@ -306,8 +312,9 @@ static void lineage_print(bc_cli *c, const view *w, const bc_period *p,
 	unit_name(c, code, p->to, name, sizeof name);
 	json_array_foreach(json_object_get(e, "from"), i, x) {
 		unit_name(c, json_string_value(x), then, one, sizeof one);
-		o += (size_t)snprintf(from + o, o < sizeof from ? sizeof from - o : 0,
-				      "%s%s", i ? ", " : "", one);
+		if (o < sizeof from) /* never a pointer past the buffer */
+			o += (size_t)snprintf(from + o, sizeof from - o,
+					      "%s%s", i ? ", " : "", one);
 	}
 	if (json_is_true(json_object_get(e, "split"))) {
 		printf(_("  %s (%s): not compared: %s was split among several "
@@ -325,10 +332,7 @@ static void lineage_print(bc_cli *c, const view *w, const bc_period *p,
 		printf("    %s\n", fm ? fm->name : form);
 		json_object_foreach(fv, id, v) {
 			field_name(w, fm, id, label, sizeof label);
-			char cut[256];
-			cli_cut(label, NAME_W - 4, cut, sizeof cut);
-			fputs("      ", stdout);
-			cli_col(stdout, cut, NAME_W - 4, false);
+			name_col(6, label);
 			figure(json_object_get(v, "value"), 0);
 			figure(json_object_get(v, "previous"), 0);
 			figure(json_object_get(v, "change_pct"), 1);

@@ -48,9 +48,9 @@ char *bc_doc_clean(const char *s)
 	for (size_t i = 0, len; i < n; i += len) {
 		unsigned c = decode(p + i, n - i, &len);
 		if (c == '\r') {
-			if (i + 1 < n && p[i + 1] == '\n')
-				continue;
-			c = '\n';
+			if (i + 1 >= n || p[i + 1] != '\n')
+				out[o++] = '\n';
+			continue;
 		}
 		if (dropped(c))
 			continue;

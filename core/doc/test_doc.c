@@ -184,8 +184,7 @@ static void texts_copied_safe(void **state)
 	bc_doc_free(doc);
 }
 
-/* A unit's text of 100,000 characters is kept whole, and a long text
- * does not keep three times its size. */
+/* A unit's text of 100,000 characters is kept whole. */
 static void long_text_kept(void **state)
 {
 	size_t n = 100000;

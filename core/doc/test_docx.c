@@ -127,6 +127,15 @@ static char *written(bc_doc *doc, char **dir)
 	return path;
 }
 
+/* Frees what written() made and the document. */
+static void done(bc_doc *doc, char *dir, char *path)
+{
+	bc_doc_free(doc);
+	test_rm_tree(dir);
+	free(path);
+	free(dir);
+}
+
 static void every_part_well_formed(void **state)
 {
 	bc_doc *doc = sample();
@@ -140,10 +149,7 @@ static void every_part_well_formed(void **state)
 	/* The content types first, as readers of packages expect. */
 	assert_string_equal(zip_get_name(z, 0, 0), "[Content_Types].xml");
 	zip_close(z);
-	bc_doc_free(doc);
-	test_rm_tree(dir);
-	free(path);
-	free(dir);
+	done(doc, dir, path);
 }
 
 static void pages_of_nd30(void **state)
@@ -187,10 +193,7 @@ static void pages_of_nd30(void **state)
 	expect_num(x, "count(//w:style[@w:styleId='bcBody']//w:spacing"
 		      "[@w:after >= 120])", 1);
 	xmlFreeDoc(x);
-	bc_doc_free(doc);
-	test_rm_tree(dir);
-	free(path);
-	free(dir);
+	done(doc, dir, path);
 }
 
 static void body_as_built(void **state)
@@ -229,10 +232,7 @@ static void body_as_built(void **state)
 	/* the short rules: under the issuing body, the motto, the title */
 	expect_num(x, "count(//w:pBdr/w:bottom)", 3);
 	xmlFreeDoc(x);
-	bc_doc_free(doc);
-	test_rm_tree(dir);
-	free(path);
-	free(dir);
+	done(doc, dir, path);
 }
 
 /* With no date, the same document is the same file byte for byte. */
@@ -263,10 +263,7 @@ static void same_bytes_every_time(void **state)
 	xmlXPathFreeObject(o);
 	xmlXPathFreeContext(c);
 	xmlFreeDoc(x);
-	bc_doc_free(doc);
-	test_rm_tree(dir);
-	free(path);
-	free(dir);
+	done(doc, dir, path);
 }
 
 /* A text of 100,000 characters is written whole. */
@@ -274,8 +271,7 @@ static void long_text_whole(void **state)
 {
 	size_t n = 100000;
 	char *s = bc_malloc(n + 1);
-	for (size_t i = 0; i < n; i++)
-		s[i] = "abcd "[i % 5];
+	memset(s, 'a', n);
 	s[n] = '\0';
 	bc_doc *doc = bc_doc_new();
 	bc_doc_quote(doc, "Unit", s);
@@ -285,10 +281,7 @@ static void long_text_whole(void **state)
 	expect_num(x, "string-length(//w:p[w:pPr/w:pStyle/@w:val='bcQuote'])",
 		   (double)n);
 	xmlFreeDoc(x);
-	bc_doc_free(doc);
-	test_rm_tree(dir);
-	free(path);
-	free(dir);
+	done(doc, dir, path);
 }
 
 /* A document that failed to build is not written; nor is a path that

@@ -71,6 +71,47 @@ static void builds_tables(void **state)
 	bc_doc_free(doc);
 }
 
+/* A header over two rows: "down" cells go on the cells above them. */
+static void cells_merged_down(void **state)
+{
+	bc_doc *doc = bc_doc_new();
+	bc_doc_table_begin(doc, 4, 2);
+	bc_doc_table_row(doc, false);
+	bc_doc_table_cell(doc, "No.");
+	bc_doc_table_span(doc, "Name", 1);
+	bc_doc_table_span(doc, "Figures", 2);
+	bc_doc_table_row(doc, false);
+	assert_int_equal(bc_doc_table_down(doc, 1), BC_OK);
+	assert_int_equal(bc_doc_table_down(doc, 1), BC_OK);
+	bc_doc_table_cell(doc, "a");
+	bc_doc_table_cell(doc, "b");
+	const bc_doc_row *r = &doc->block[0].table.row[1];
+	assert_true(r->cell[0].down && r->cell[1].down);
+	assert_false(r->cell[2].down);
+	assert_string_equal(r->cell[0].text, "");
+	assert_ptr_equal(bc_doc_cell_at(&doc->block[0].table.row[0], 2),
+			 &doc->block[0].table.row[0].cell[2]);
+	assert_null(bc_doc_cell_at(&doc->block[0].table.row[0], 3));
+	assert_int_equal(bc_doc_error(doc), BC_OK);
+	/* one column under one, then two under one: refused */
+	bc_doc_table_row(doc, false);
+	bc_doc_table_cell(doc, "1");
+	bc_doc_table_cell(doc, "2");
+	bc_doc_table_cell(doc, "3");
+	assert_int_equal(bc_doc_table_down(doc, 1), BC_OK);
+	bc_doc_table_row(doc, false);
+	bc_doc_table_cell(doc, "1");
+	bc_doc_table_cell(doc, "2");
+	assert_int_equal(bc_doc_table_down(doc, 2), BC_ERR_INVALID);
+	bc_doc_free(doc);
+
+	doc = bc_doc_new(); /* in the first row: none above */
+	bc_doc_table_begin(doc, 1, 0);
+	bc_doc_table_row(doc, false);
+	assert_int_equal(bc_doc_table_down(doc, 1), BC_ERR_INVALID);
+	bc_doc_free(doc);
+}
+
 static void many_rows(void **state)
 {
 	bc_doc *doc = bc_doc_new();
@@ -220,6 +261,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(builds_blocks_in_order),
 		cmocka_unit_test(builds_tables),
+		cmocka_unit_test(cells_merged_down),
 		cmocka_unit_test(many_rows),
 		cmocka_unit_test(first_error_sticks),
 		cmocka_unit_test(texts_made_safe),

@@ -48,7 +48,7 @@ static bc_doc *sample(void)
 	bc_doc_table_cell(doc, "No.");
 	bc_doc_table_span(doc, "Figures", 2);
 	bc_doc_table_row(doc, false);
-	bc_doc_table_cell(doc, "");
+	bc_doc_table_down(doc, 1);
 	bc_doc_table_cell(doc, "a");
 	bc_doc_table_cell(doc, "b");
 	bc_doc_table_row(doc, true);
@@ -212,6 +212,12 @@ static void body_as_built(void **state)
 	expect_num(x, "count((//w:tbl)[2]/w:tr[1]/w:tc[2]/w:tcPr/"
 		      "w:gridSpan[@w:val='2'])", 1);
 	expect_num(x, "count((//w:tbl)[2]/w:tr[3]/w:tc)", 3);
+	/* "No." over both header rows */
+	expect_num(x, "count((//w:tbl)[2]/w:tr[1]/w:tc[1]/w:tcPr/"
+		      "w:vMerge[@w:val='restart'])", 1);
+	expect_num(x, "count((//w:tbl)[2]/w:tr[2]/w:tc[1]/w:tcPr/"
+		      "w:vMerge[@w:val='continue'])", 1);
+	expect_num(x, "count(//w:vMerge)", 2);
 	/* the total row bold; numbers to the right */
 	expect_num(x, "count((//w:tbl)[2]/w:tr[3]//w:r/w:rPr/w:b)", 1);
 	expect_num(x, "count((//w:tbl)[2]/w:tr[3]/w:tc[3]//w:jc"

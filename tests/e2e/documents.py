@@ -125,6 +125,8 @@ def read(sample, fix, tmp):
           f"figures table {len(fig.columns)}x{len(fig.rows)}")
     top = [c.text for c in fig.rows[0].cells]
     check(top[2] == top[3] == top[4] != "", f"merged header {top}")
+    second = [c.text for c in fig.rows[1].cells]
+    check(second[:2] == top[:2], f"merged down: {top} over {second}")
     total = [c.text for c in fig.rows[4].cells]
     check(all(r.font.bold for c in fig.rows[4].cells
               for p in c.paragraphs for r in p.runs), "total row not bold")

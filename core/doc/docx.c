@@ -938,10 +938,11 @@ static void frame_title(body *b)
 				    : bold_width(f->type, 28);
 		rule(x, text_width(BC_DOC_PORTRAIT), w * 2 / 5, 240);
 	}
-	if (f->to.n) {
-		frame_lines(x, f->to.n == 1 ? "bcTo" : "bcToList", &f->to);
-		para(x, "bcRule", 0, "");
-	}
+	if (f->to.n > 1)
+		para(x, "bcGap", 0, "");
+	frame_lines(x, f->to.n == 1 ? "bcTo" : "bcToList", &f->to);
+	if (f->to.n)
+		para(x, "bcGap", 0, "");
 }
 
 /* "Nơi nhận" and its lines beside the signer: authority, title, the

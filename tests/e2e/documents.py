@@ -3,17 +3,20 @@
 """The .docx writer end to end, on a document of every kind of block.
 
     python3 tests/e2e/documents.py read DOC_SAMPLE FIXTURE
+    python3 tests/e2e/documents.py letter DOC_SAMPLE LETTER_FIXTURE
     python3 tests/e2e/documents.py pdf DOC_SAMPLE FIXTURE
 
 tests/doc_sample builds the document FIXTURE (tests/data/doc/sample.txt)
 describes and writes it.  `read` opens it with python-docx (Debian's
 python3-docx) and finds the frame, every paragraph, heading, unit's text
 and table in order, the 100,000-character text whole and the control
-characters gone.  `pdf` converts it with LibreOffice headless and reads
-the PDF back with pdftotext and pdfinfo: the text where it should be, no
-page number on the first page, numbers from the second, a landscape page,
-the header row of a long table on every page it runs over.  `pdf` is
-skipped (77) where soffice is not installed.
+characters gone; `letter`, on tests/data/doc/letter.txt, a letter's
+summary under its number and its addressees.  `pdf` converts the sample
+with LibreOffice headless and reads the PDF back with pdftotext and
+pdfinfo: the text where it should be, no page number on the first page,
+numbers from the second, a landscape page, the header row of a long
+table on every page it runs over.  `pdf` is skipped (77) where soffice
+is not installed.
 """
 
 import os
@@ -158,6 +161,25 @@ def read(sample, fix, tmp):
     print("ok read")
 
 
+def letter(sample, fix, tmp):
+    """A letter: its summary under the number, no title, the
+    addressees between the header block and the body."""
+    docx = need_docx()
+    out = tmp / "letter.docx"
+    build(sample, fix, out)
+    d = docx.Document(str(out))
+    frame, want = fixture(fix)
+    check("type" not in frame, "the letter fixture has a type")
+    left = d.tables[0].rows[1].cells[0].text.split("\n")
+    check(left == frame["number"] + frame["about"], f"under the number {left}")
+    paras = [p.text for p in d.paragraphs if p.text.strip()]
+    check(paras[:len(frame["to"])] == frame["to"],
+          f"addressees {paras[:len(frame['to'])]}")
+    check(paras[len(frame["to"]):] == want, "the body")
+    check(len(d.tables) == 3, f"{len(d.tables)} tables")
+    print("ok letter")
+
+
 def pdf(sample, fix, tmp):
     soffice = shutil.which("soffice")
     if not soffice:
@@ -213,11 +235,12 @@ def pdf(sample, fix, tmp):
 
 
 def main():
-    if len(sys.argv) != 4 or sys.argv[1] not in ("read", "pdf"):
+    modes = {"read": read, "letter": letter, "pdf": pdf}
+    if len(sys.argv) != 4 or sys.argv[1] not in modes:
         sys.exit(__doc__)
     mode, sample, fix = sys.argv[1:]
     with tempfile.TemporaryDirectory(prefix="baocao-docx-") as tmp:
-        (read if mode == "read" else pdf)(sample, fix, Path(tmp))
+        modes[mode](sample, fix, Path(tmp))
 
 
 if __name__ == "__main__":

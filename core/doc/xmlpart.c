@@ -1,0 +1,278 @@
+// SPDX-License-Identifier: MIT
+#include "xmlpart.h"
+
+#include "mem.h"
+#include "outfile.h"
+#include "text.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <zip.h>
+
+static void check(bc_xw *x, int rc)
+{
+	if (rc < 0)
+		x->bad = true;
+}
+
+void bc_xw_open(bc_xw *x, const char *name)
+{
+	if (!x->bad)
+		check(x, xmlTextWriterStartElement(x->w, BAD_CAST name));
+}
+
+void bc_xw_close(bc_xw *x)
+{
+	if (!x->bad)
+		check(x, xmlTextWriterEndElement(x->w));
+}
+
+void bc_xw_attr(bc_xw *x, const char *name, const char *v)
+{
+	if (!x->bad)
+		check(x, xmlTextWriterWriteAttribute(x->w, BAD_CAST name,
+						     BAD_CAST v));
+}
+
+void bc_xw_attr_n(bc_xw *x, const char *name, long v)
+{
+	char buf[24];
+	snprintf(buf, sizeof buf, "%ld", v);
+	bc_xw_attr(x, name, buf);
+}
+
+/* s[0..n), escaped. */
+void bc_xw_text_n(bc_xw *x, const char *s, size_t n)
+{
+	if (!x->bad && n > 0)
+		check(x, xmlTextWriterWriteFormatString(x->w, "%.*s", (int)n,
+							s));
+}
+
+void bc_xw_text(bc_xw *x, const char *s)
+{
+	bc_xw_text_n(x, s, strlen(s));
+}
+
+/* <name>s</name> */
+void bc_xw_el_text(bc_xw *x, const char *name, const char *s)
+{
+	bc_xw_open(x, name);
+	bc_xw_text(x, s);
+	bc_xw_close(x);
+}
+
+/* The width of s in Times New Roman Bold at size half-points, in twips,
+ * from the advance widths of its letters (thousandths of an em, those of
+ * Liberation Serif, which has the same metrics).  A letter outside ASCII
+ * counts as a capital's or a small letter's mean; a combining mark as
+ * none. */
+long bc_doc_bold_width(const char *s, int size)
+{
+	static const short adv[95] = {
+		250, 333, 555, 500, 500, 1000, 833, 277, 333, 333, 500, 569,
+		250, 333, 250, 277, 500, 500, 500, 500, 500, 500, 500, 500,
+		500, 500, 333, 333, 569, 569, 569, 500, 930, 722, 666, 722,
+		722, 666, 610, 777, 777, 389, 500, 777, 666, 943, 722, 777,
+		610, 777, 722, 556, 666, 722, 722, 1000, 722, 722, 666, 333,
+		277, 333, 581, 500, 333, 500, 556, 443, 556, 443, 333, 500,
+		556, 277, 333, 556, 277, 833, 556, 500, 556, 556, 443, 389,
+		333, 556, 500, 722, 500, 500, 443, 394, 220, 394, 520};
+	long em = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p;) {
+		unsigned c = bc_utf8_next(&p);
+		if (c >= 32 && c < 127)
+			em += adv[c - 32];
+		else if (c < 0x300 || c > 0x36F)
+			em += bc_utf8_capital(c) ? 722 : 500;
+	}
+	return em * size / 100;
+}
+
+/* The longest of l's lines set bold at size, in twips. */
+long bc_doc_widest(const bc_doc_lines *l, int size)
+{
+	long w = 0;
+	for (size_t i = 0; i < l->n; i++) {
+		long k = bc_doc_bold_width(l->line[i], size);
+		w = k > w ? k : w;
+	}
+	return w;
+}
+
+
+struct bc_xpkg {
+	zip_t *z;
+	const bc_doc *doc;
+	bc_outfile *of;
+	bc_diags *d;
+	xmlBufferPtr buf[16]; /* the parts in memory, until the zip is
+				 closed */
+	size_t n_buf;
+	time_t mtime;
+	bc_err rc;
+};
+
+static bool write_part(xmlTextWriterPtr w, bc_xw_part *fn, const bc_doc *doc)
+{
+	bc_xw x = {.w = w};
+	check(&x, xmlTextWriterStartDocument(w, NULL, "UTF-8", "yes"));
+	fn(&x, doc);
+	if (!x.bad)
+		check(&x, xmlTextWriterEndDocument(w));
+	return !x.bad;
+}
+
+/* A write failed: said once (outfile.h), with the system's error when
+ * libzip has one. */
+static void zip_failed(bc_xpkg *p, zip_error_t *e)
+{
+	int errnum = e && zip_error_system_type(e) == ZIP_ET_SYS
+			     ? zip_error_code_system(e)
+			     : EIO;
+	if (p->rc == BC_OK)
+		bc_outfile_fail(p->of, errnum ? errnum : EIO, p->d);
+	p->rc = BC_ERR_IO;
+}
+
+/* Adds s as name; its index, or -1. */
+static zip_int64_t add_source(bc_xpkg *p, const char *name, zip_source_t *s)
+{
+	zip_int64_t i = s ? zip_file_add(p->z, name, s, ZIP_FL_ENC_UTF_8) : -1;
+	if (i < 0) {
+		zip_source_free(s);
+		zip_failed(p, zip_get_error(p->z));
+		return -1;
+	}
+	zip_file_set_mtime(p->z, (zip_uint64_t)i, p->mtime, 0);
+	return i;
+}
+
+void bc_xpkg_part(bc_xpkg *p, const char *name, bc_xw_part *fn)
+{
+	if (p->rc != BC_OK)
+		return;
+	xmlBufferPtr b = p->n_buf < sizeof p->buf / sizeof p->buf[0]
+				 ? xmlBufferCreate()
+				 : NULL;
+	xmlTextWriterPtr w = b ? xmlNewTextWriterMemory(b, 0) : NULL;
+	bool ok = w && write_part(w, fn, p->doc);
+	if (w)
+		xmlFreeTextWriter(w);
+	if (!ok) {
+		xmlBufferFree(b);
+		p->rc = BC_ERR_NOMEM;
+		return;
+	}
+	p->buf[p->n_buf++] = b;
+	add_source(p, name,
+		   zip_source_buffer(p->z, xmlBufferContent(b),
+				     (zip_uint64_t)xmlBufferLength(b), 0));
+}
+
+void bc_xpkg_stored(bc_xpkg *p, const char *name, const char *s, size_t n)
+{
+	if (p->rc != BC_OK)
+		return;
+	zip_int64_t i = add_source(p, name, zip_source_buffer(p->z, s, n, 0));
+	if (i >= 0 &&
+	    zip_set_file_compression(p->z, (zip_uint64_t)i, ZIP_CM_STORE, 0))
+		zip_failed(p, zip_get_error(p->z));
+}
+
+/* A scratch file beside the output, already unlinked; NULL (the error
+ * said) when none can be made. */
+static FILE *scratch(bc_xpkg *p)
+{
+	char *tmp = bc_sprintf("%s/.baocao-doc-XXXXXX", bc_outfile_dir(p->of));
+	if (!tmp) {
+		p->rc = BC_ERR_NOMEM;
+		return NULL;
+	}
+	int fd = mkstemp(tmp), errnum = errno;
+	if (fd >= 0)
+		unlink(tmp);
+	bc_free(tmp);
+	FILE *f = fd >= 0 ? fdopen(fd, "w+b") : NULL;
+	if (!f) {
+		errnum = fd >= 0 ? errno : errnum;
+		if (fd >= 0)
+			close(fd);
+		bc_outfile_fail(p->of, errnum, p->d);
+		p->rc = BC_ERR_IO;
+	}
+	return f;
+}
+
+void bc_xpkg_stream(bc_xpkg *p, const char *name, bc_xw_part *fn)
+{
+	FILE *f = p->rc == BC_OK ? scratch(p) : NULL;
+	if (!f)
+		return;
+	xmlOutputBufferPtr ob = xmlOutputBufferCreateFile(f, NULL);
+	xmlTextWriterPtr w = ob ? xmlNewTextWriter(ob) : NULL;
+	if (!w && ob)
+		xmlOutputBufferClose(ob);
+	bool ok = w && write_part(w, fn, p->doc);
+	if (w)
+		xmlFreeTextWriter(w);
+	if (fflush(f) != 0 || ferror(f)) {
+		bc_outfile_fail(p->of, errno ? errno : EIO, p->d);
+		p->rc = BC_ERR_IO;
+	} else if (!ok) {
+		p->rc = BC_ERR_NOMEM;
+	}
+	/* libzip reads from where the file stands. */
+	rewind(f);
+	zip_source_t *s = p->rc == BC_OK ? zip_source_filep(p->z, f, 0, -1)
+					 : NULL;
+	if (!s) {
+		fclose(f);
+		if (p->rc == BC_OK)
+			zip_failed(p, zip_get_error(p->z));
+		return;
+	}
+	add_source(p, name, s);
+}
+
+static bc_err package(const bc_doc *doc, bc_outfile *of, bc_diags *d,
+		      void (*add)(bc_xpkg *p))
+{
+	int ze;
+	zip_t *z = zip_open(bc_outfile_tmp(of), ZIP_CREATE | ZIP_TRUNCATE, &ze);
+	/* Zip times are local and start in 1980: a document without a
+	 * date gets noon of 1 January 1980, whatever the zone. */
+	bc_xpkg p = {.z = z, .doc = doc, .of = of, .d = d,
+		     .mtime = doc->created ? doc->created : 315576000};
+	if (!z) {
+		zip_error_t e;
+		zip_error_init_with_code(&e, ze);
+		zip_failed(&p, &e);
+		zip_error_fini(&e);
+		return p.rc;
+	}
+	add(&p);
+	if (p.rc == BC_OK && zip_close(z) != 0)
+		zip_failed(&p, zip_get_error(z));
+	else if (p.rc == BC_OK)
+		z = NULL;
+	if (z)
+		zip_discard(z);
+	for (size_t i = 0; i < p.n_buf; i++)
+		xmlBufferFree(p.buf[i]);
+	return p.rc;
+}
+
+bc_err bc_xpkg_write(const bc_doc *doc, const char *path, bc_diags *d,
+		     void (*add)(bc_xpkg *p))
+{
+	if (doc->err != BC_OK)
+		return doc->err;
+	bc_outfile *of;
+	bc_err rc = bc_outfile_open(path, &of, d);
+	if (rc != BC_OK)
+		return rc;
+	return bc_outfile_close(of, package(doc, of, d, add), d);
+}

@@ -7,24 +7,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Lengths in twentieths of a point (twips): A4 and the margins of
- * Nghị định 30 (top and bottom 20 mm, left 30 mm, right 15 mm), the page
- * number 10 mm from the top edge. */
-enum {
-	PAGE_SHORT = 11906,
-	PAGE_LONG = 16838,
-	MARGIN_TOP = 1134,
-	MARGIN_BOTTOM = 1134,
-	MARGIN_LEFT = 1701,
-	MARGIN_RIGHT = 850,
-	MARGIN_HEADER = 567,
-	/* The header block and the signer's table reach 5 mm into either
-	 * side margin, so that the national title fits on one line. */
-	FRAME_OUT = 284,
-	CELL_MARGIN = 108,
-	/* The first-line indent of the body, 1.27 cm. */
-	INDENT = 720,
-};
 
 /* <name/>, or <name w:val="v"/>. */
 static void el(bc_xw *x, const char *name, const char *v)
@@ -213,7 +195,7 @@ static void settings(bc_xw *x, const bc_doc *doc)
 	bc_xw_open(x, "w:zoom");
 	bc_xw_attr(x, "w:percent", "100");
 	bc_xw_close(x);
-	el_n(x, "w:defaultTabStop", INDENT);
+	el_n(x, "w:defaultTabStop", BC_TW_INDENT);
 	el(x, "w:characterSpacingControl", "doNotCompress");
 	bc_xw_open(x, "w:compat");
 	bc_xw_open(x, "w:compatSetting");
@@ -243,76 +225,6 @@ static void font_table(bc_xw *x, const bc_doc *doc)
 
 /* --- styles ------------------------------------------------------- */
 
-/* A paragraph style: sizes in half-points (0: the default's), lengths
- * in twips. */
-typedef struct pstyle {
-	const char *id, *name;
-	int size;
-	unsigned emph; /* BC_DOC_BOLD | BC_DOC_ITALIC */
-	const char *jc;
-	int first, left;     /* first-line and left indent */
-	int before, after;   /* space around */
-	bool keep;           /* kept with the next paragraph */
-	int outline;         /* outline level from 1, 0 for none */
-} pstyle;
-
-/* Every paragraph of the document names one of these.  Sizes after
- * Nghị định 30 (nd30.md): 14 pt body, 12–13 pt header block, 12 pt
- * "Nơi nhận:", 11 pt its lines. */
-static const pstyle styles_p[] = {
-	{"bcBody", "Body", 0, 0, "both", INDENT, 0, 0, 120, false, 0},
-	{"bcPlain", "Plain", 0, 0, "left", 0, 0, 0, 120, false, 0},
-	/* Most often a table's caption and its unit: kept with it. */
-	{"bcCentre", "Centred", 0, 0, "center", 0, 0, 0, 120, true, 0},
-	{"bcRight", "Right", 0, 0, "right", 0, 0, 0, 120, true, 0},
-	{"bcNote", "Note", 0, BC_DOC_ITALIC, "both", INDENT, 0, 0, 120,
-	 false, 0},
-	{"Heading1", "heading 1", 0, BC_DOC_BOLD, "both", INDENT, 0, 120, 120,
-	 true, 1},
-	{"Heading2", "heading 2", 0, BC_DOC_BOLD, "both", INDENT, 0, 120, 120,
-	 true, 2},
-	{"Heading3", "heading 3", 0, BC_DOC_BOLD | BC_DOC_ITALIC, "both",
-	 INDENT, 0, 60, 120, true, 3},
-	{"Heading4", "heading 4", 0, BC_DOC_ITALIC, "both", INDENT, 0, 60,
-	 120, true, 4},
-	{"bcUnit", "Unit", 0, BC_DOC_BOLD | BC_DOC_ITALIC, "both", INDENT, 0,
-	 60, 60, true, 0},
-	{"bcQuote", "Unit text", 0, 0, "both", INDENT, 0, 0, 120, false, 0},
-	{"bcHead", "Header block", 26, 0, "center", 0, 0, 0, 0, false, 0},
-	{"bcHeadBold", "Issuing body", 26, BC_DOC_BOLD, "center", 0, 0, 0, 0,
-	 false, 0},
-	{"bcNation", "National title", 24, BC_DOC_BOLD, "center", 0, 0, 0, 0,
-	 false, 0},
-	{"bcMotto", "Motto", 26, BC_DOC_BOLD, "center", 0, 0, 0, 0, false, 0},
-	{"bcNumber", "Number", 26, 0, "center", 0, 0, 120, 0, false, 0},
-	{"bcAbout", "Summary", 24, 0, "center", 0, 0, 60, 0, false, 0},
-	{"bcPlaceDate", "Place and date", 28, BC_DOC_ITALIC, "center", 0, 0,
-	 120, 0, false, 0},
-	/* An empty paragraph whose bottom border is a short rule; 5 pt, so
-	 * that the rule sits close under the line above, clear of its
-	 * letters' tails.  Also what parts two tables. */
-	{"bcRule", "Rule", 10, 0, "center", 0, 0, 0, 0, false, 0},
-	/* The space after a table. */
-	{"bcGap", "Space", 12, 0, "left", 0, 0, 0, 0, false, 0},
-	{"bcType", "Document type", 28, BC_DOC_BOLD, "center", 0, 0, 360, 0,
-	 true, 0},
-	{"bcTitle", "Title", 28, BC_DOC_BOLD, "center", 0, 0, 0, 0, true, 0},
-	{"bcTo", "Addressee", 28, 0, "center", 0, 0, 120, 0, false, 0},
-	{"bcToList", "Addressees", 28, 0, "left", 0, 2268, 0, 0, false, 0},
-	{"bcAuthority", "Signer", 28, BC_DOC_BOLD, "center", 0, 0, 0, 0, true,
-	 0},
-	/* The space for the signature and the seal above the name. */
-	{"bcSignerName", "Signer's name", 28, BC_DOC_BOLD, "center", 0, 0,
-	 1800, 0, false, 0},
-	{"bcRecipHead", "Recipients", 24, BC_DOC_BOLD | BC_DOC_ITALIC, "left",
-	 0, 0, 120, 0, true, 0},
-	{"bcRecip", "Recipient", 22, 0, "left", 0, 0, 0, 0, false, 0},
-	{"bcCell", "Table text", 24, 0, "left", 0, 0, 40, 40, false, 0},
-	{"bcCellHead", "Table head", 24, BC_DOC_BOLD, "center", 0, 0, 40, 40,
-	 false, 0},
-	{"Header", "header", 28, 0, "center", 0, 0, 0, 0, false, 0},
-};
-
 static void run_props(bc_xw *x, unsigned emph, int size)
 {
 	bc_xw_open(x, "w:rPr");
@@ -331,7 +243,7 @@ static void run_props(bc_xw *x, unsigned emph, int size)
 	bc_xw_close(x);
 }
 
-static void style_p(bc_xw *x, const pstyle *s)
+static void style_p(bc_xw *x, const bc_pstyle *s)
 {
 	bc_xw_open(x, "w:style");
 	bc_xw_attr(x, "w:type", "paragraph");
@@ -420,9 +332,9 @@ static void style_table(bc_xw *x, const char *id, const char *name,
 		const char *side;
 		long w;
 	} mar[] = {{"w:top", 0},
-		   {"w:left", CELL_MARGIN},
+		   {"w:left", BC_TW_CELL_MARGIN},
 		   {"w:bottom", 0},
-		   {"w:right", CELL_MARGIN}};
+		   {"w:right", BC_TW_CELL_MARGIN}};
 	for (size_t i = 0; i < sizeof mar / sizeof mar[0]; i++)
 		el_dxa(x, mar[i].side, mar[i].w);
 	bc_xw_close(x);
@@ -442,8 +354,8 @@ static void styles(bc_xw *x, const bc_doc *doc)
 	el(x, "w:name", "Normal");
 	el(x, "w:qFormat", NULL);
 	bc_xw_close(x);
-	for (size_t i = 0; i < sizeof styles_p / sizeof styles_p[0]; i++)
-		style_p(x, &styles_p[i]);
+	for (size_t i = 0; i < bc_n_pstyles; i++)
+		style_p(x, &bc_pstyles[i]);
 	style_table(x, "TableNormal", "Normal Table", false, true);
 	style_table(x, "bcGrid", "Table Grid", true, false);
 	bc_xw_close(x);
@@ -622,11 +534,6 @@ typedef struct body {
 	bool signed_;
 } body;
 
-static long text_width(bc_doc_orient o)
-{
-	return (o == BC_DOC_LANDSCAPE ? PAGE_LONG : PAGE_SHORT) - MARGIN_LEFT -
-	       MARGIN_RIGHT;
-}
 
 /* A tiny empty paragraph, to carry a page break or the end of a
  * section. */
@@ -728,7 +635,7 @@ static void table_row(bc_xw *x, const bc_doc_table *t, size_t ri,
 static void table(body *b, const bc_doc_table *t)
 {
 	bc_xw *x = b->x;
-	long tw = text_width(b->orient), sum = 0, used = 0;
+	long tw = bc_tw_text_width(b->orient), sum = 0, used = 0;
 	long *w = bc_malloc(t->cols * sizeof *w);
 	if (!w) {
 		x->bad = true;
@@ -751,18 +658,10 @@ static void table(body *b, const bc_doc_table *t)
 
 /* --- the frame ----------------------------------------------------- */
 
-/* The two columns of the header block and of the signer's table: 40 %
- * and 60 % of the text's width and what they reach into the margins. */
-static void frame_cols(long w[2])
-{
-	long all = text_width(BC_DOC_PORTRAIT) + 2 * FRAME_OUT;
-	w[0] = all * 2 / 5;
-	w[1] = all - w[0];
-}
 
 static void frame_table_start(body *b, const long w[2])
 {
-	table_start(b->x, w[0] + w[1], -FRAME_OUT, NULL);
+	table_start(b->x, w[0] + w[1], -BC_TW_FRAME_OUT, NULL);
 	grid(b->x, w, 2);
 }
 
@@ -794,9 +693,9 @@ static void frame_head(body *b)
 	    !has(f->number) && !has(f->place_date))
 		return;
 	long w[2], inner[2];
-	frame_cols(w);
-	inner[0] = w[0] - 2 * CELL_MARGIN;
-	inner[1] = w[1] - 2 * CELL_MARGIN;
+	bc_tw_frame_cols(w);
+	inner[0] = w[0] - 2 * BC_TW_CELL_MARGIN;
+	inner[1] = w[1] - 2 * BC_TW_CELL_MARGIN;
 	frame_table_start(b, w);
 	row_start(x);
 	cell_start(x, w[0], 1, false, NULL);
@@ -834,7 +733,7 @@ static void frame_title(body *b)
 		frame_lines(x, "bcTitle", &f->title);
 		long w = f->title.n ? bc_doc_widest(&f->title, 28)
 				    : bc_doc_bold_width(f->type, 28);
-		rule(x, text_width(BC_DOC_PORTRAIT), w * 2 / 5, 240);
+		rule(x, bc_tw_text_width(BC_DOC_PORTRAIT), w * 2 / 5, 240);
 	}
 	if (f->to.n > 1)
 		para(x, "bcGap", 0, "");
@@ -856,7 +755,7 @@ static void signature(body *b)
 	if (!to && !by)
 		return;
 	long w[2];
-	frame_cols(w);
+	bc_tw_frame_cols(w);
 	frame_table_start(b, w);
 	row_start(x);
 	cell_start(x, w[0], 1, false, NULL);
@@ -901,18 +800,18 @@ static void sect(bc_xw *x, bc_doc_orient o, bool first)
 	}
 	bool turned = o == BC_DOC_LANDSCAPE;
 	bc_xw_open(x, "w:pgSz");
-	bc_xw_attr_n(x, "w:w", turned ? PAGE_LONG : PAGE_SHORT);
-	bc_xw_attr_n(x, "w:h", turned ? PAGE_SHORT : PAGE_LONG);
+	bc_xw_attr_n(x, "w:w", turned ? BC_TW_PAGE_LONG : BC_TW_PAGE_SHORT);
+	bc_xw_attr_n(x, "w:h", turned ? BC_TW_PAGE_SHORT : BC_TW_PAGE_LONG);
 	if (turned)
 		bc_xw_attr(x, "w:orient", "landscape");
 	bc_xw_close(x);
 	bc_xw_open(x, "w:pgMar");
-	bc_xw_attr_n(x, "w:top", MARGIN_TOP);
-	bc_xw_attr_n(x, "w:right", MARGIN_RIGHT);
-	bc_xw_attr_n(x, "w:bottom", MARGIN_BOTTOM);
-	bc_xw_attr_n(x, "w:left", MARGIN_LEFT);
-	bc_xw_attr_n(x, "w:header", MARGIN_HEADER);
-	bc_xw_attr_n(x, "w:footer", MARGIN_HEADER);
+	bc_xw_attr_n(x, "w:top", BC_TW_MARGIN_TOP);
+	bc_xw_attr_n(x, "w:right", BC_TW_MARGIN_RIGHT);
+	bc_xw_attr_n(x, "w:bottom", BC_TW_MARGIN_BOTTOM);
+	bc_xw_attr_n(x, "w:left", BC_TW_MARGIN_LEFT);
+	bc_xw_attr_n(x, "w:header", BC_TW_MARGIN_HEADER);
+	bc_xw_attr_n(x, "w:footer", BC_TW_MARGIN_HEADER);
 	bc_xw_attr_n(x, "w:gutter", 0);
 	bc_xw_close(x);
 	if (first)

@@ -11,6 +11,83 @@
 #include <unistd.h>
 #include <zip.h>
 
+/* The body's first-line indent, short for the table. */
+enum { IND = BC_TW_INDENT };
+
+/* Every paragraph of the document names one of these.  Sizes after
+ * Nghị định 30 (nd30.md): 14 pt body, 12–13 pt header block, 12 pt
+ * "Nơi nhận:", 11 pt its lines. */
+const bc_pstyle bc_pstyles[] = {
+	{"bcBody", "Body", 0, 0, "both", IND, 0, 0, 120, false, 0},
+	{"bcPlain", "Plain", 0, 0, "left", 0, 0, 0, 120, false, 0},
+	/* Most often a table's caption and its unit: kept with it. */
+	{"bcCentre", "Centred", 0, 0, "center", 0, 0, 0, 120, true, 0},
+	{"bcRight", "Right", 0, 0, "right", 0, 0, 0, 120, true, 0},
+	{"bcNote", "Note", 0, BC_DOC_ITALIC, "both", IND, 0, 0, 120,
+	 false, 0},
+	{"Heading1", "heading 1", 0, BC_DOC_BOLD, "both", IND, 0, 120, 120,
+	 true, 1},
+	{"Heading2", "heading 2", 0, BC_DOC_BOLD, "both", IND, 0, 120, 120,
+	 true, 2},
+	{"Heading3", "heading 3", 0, BC_DOC_BOLD | BC_DOC_ITALIC, "both",
+	 IND, 0, 60, 120, true, 3},
+	{"Heading4", "heading 4", 0, BC_DOC_ITALIC, "both", IND, 0, 60,
+	 120, true, 4},
+	{"bcUnit", "Unit", 0, BC_DOC_BOLD | BC_DOC_ITALIC, "both", IND, 0,
+	 60, 60, true, 0},
+	{"bcQuote", "Unit text", 0, 0, "both", IND, 0, 0, 120, false, 0},
+	{"bcHead", "Header block", 26, 0, "center", 0, 0, 0, 0, false, 0},
+	{"bcHeadBold", "Issuing body", 26, BC_DOC_BOLD, "center", 0, 0, 0, 0,
+	 false, 0},
+	{"bcNation", "National title", 24, BC_DOC_BOLD, "center", 0, 0, 0, 0,
+	 false, 0},
+	{"bcMotto", "Motto", 26, BC_DOC_BOLD, "center", 0, 0, 0, 0, false, 0},
+	{"bcNumber", "Number", 26, 0, "center", 0, 0, 120, 0, false, 0},
+	{"bcAbout", "Summary", 24, 0, "center", 0, 0, 60, 0, false, 0},
+	{"bcPlaceDate", "Place and date", 28, BC_DOC_ITALIC, "center", 0, 0,
+	 120, 0, false, 0},
+	/* An empty paragraph whose bottom border is a short rule; 5 pt, so
+	 * that the rule sits close under the line above, clear of its
+	 * letters' tails.  Also what parts two tables. */
+	{"bcRule", "Rule", 10, 0, "center", 0, 0, 0, 0, false, 0},
+	/* The space after a table. */
+	{"bcGap", "Space", 12, 0, "left", 0, 0, 0, 0, false, 0},
+	{"bcType", "Document type", 28, BC_DOC_BOLD, "center", 0, 0, 360, 0,
+	 true, 0},
+	{"bcTitle", "Title", 28, BC_DOC_BOLD, "center", 0, 0, 0, 0, true, 0},
+	{"bcTo", "Addressee", 28, 0, "center", 0, 0, 120, 0, false, 0},
+	{"bcToList", "Addressees", 28, 0, "left", 0, 2268, 0, 0, false, 0},
+	{"bcAuthority", "Signer", 28, BC_DOC_BOLD, "center", 0, 0, 0, 0, true,
+	 0},
+	/* The space for the signature and the seal above the name. */
+	{"bcSignerName", "Signer's name", 28, BC_DOC_BOLD, "center", 0, 0,
+	 1800, 0, false, 0},
+	{"bcRecipHead", "Recipients", 24, BC_DOC_BOLD | BC_DOC_ITALIC, "left",
+	 0, 0, 120, 0, true, 0},
+	{"bcRecip", "Recipient", 22, 0, "left", 0, 0, 0, 0, false, 0},
+	{"bcCell", "Table text", 24, 0, "left", 0, 0, 40, 40, false, 0},
+	{"bcCellHead", "Table head", 24, BC_DOC_BOLD, "center", 0, 0, 40, 40,
+	 false, 0},
+	{"Header", "header", 28, 0, "center", 0, 0, 0, 0, false, 0},
+};
+
+const size_t bc_n_pstyles = sizeof bc_pstyles / sizeof bc_pstyles[0];
+
+long bc_tw_text_width(bc_doc_orient o)
+{
+	long page = o == BC_DOC_LANDSCAPE ? BC_TW_PAGE_LONG : BC_TW_PAGE_SHORT;
+	return page - BC_TW_MARGIN_LEFT - BC_TW_MARGIN_RIGHT;
+}
+
+/* The two columns of the header block and of the signer's table: 40 %
+ * and 60 % of the text's width and what they reach into the margins. */
+void bc_tw_frame_cols(long w[2])
+{
+	long all = bc_tw_text_width(BC_DOC_PORTRAIT) + 2 * BC_TW_FRAME_OUT;
+	w[0] = all * 2 / 5;
+	w[1] = all - w[0];
+}
+
 static void check(bc_xw *x, int rc)
 {
 	if (rc < 0)

@@ -16,6 +16,48 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* Lengths in twentieths of a point (twips): A4 and the margins of
+ * Nghị định 30 (top and bottom 20 mm, left 30 mm, right 15 mm), the page
+ * number 10 mm from the top edge. */
+enum {
+	BC_TW_PAGE_SHORT = 11906,
+	BC_TW_PAGE_LONG = 16838,
+	BC_TW_MARGIN_TOP = 1134,
+	BC_TW_MARGIN_BOTTOM = 1134,
+	BC_TW_MARGIN_LEFT = 1701,
+	BC_TW_MARGIN_RIGHT = 850,
+	BC_TW_MARGIN_HEADER = 567,
+	/* The header block and the signer's table reach 5 mm into either
+	 * side margin, so that the national title fits on one line. */
+	BC_TW_FRAME_OUT = 284,
+	BC_TW_CELL_MARGIN = 108,
+	/* The first-line indent of the body, 1.27 cm. */
+	BC_TW_INDENT = 720,
+};
+
+/* A paragraph style: sizes in half-points (0: the default's), lengths
+ * in twips. */
+typedef struct bc_pstyle {
+	const char *id, *name;
+	int size;
+	unsigned emph; /* BC_DOC_BOLD | BC_DOC_ITALIC */
+	const char *jc;
+	int first, left;     /* first-line and left indent */
+	int before, after;   /* space around */
+	bool keep;           /* kept with the next paragraph */
+	int outline;         /* outline level from 1, 0 for none */
+} bc_pstyle;
+
+/* The width between the margins of a page so turned; the two columns
+ * of the header block and of the signer's table (40 % and 60 % of the
+ * text's width and what they reach into the margins). */
+long bc_tw_text_width(bc_doc_orient o);
+void bc_tw_frame_cols(long w[2]);
+
+/* The styles every paragraph of a document names, by id. */
+extern const bc_pstyle bc_pstyles[];
+extern const size_t bc_n_pstyles;
+
 /* A part being written: every call after the first failure does
  * nothing, and bad says so. */
 typedef struct bc_xw {

@@ -223,7 +223,11 @@ static zip_int64_t add_source(bc_xpkg *p, const char *name, zip_source_t *s)
 		zip_failed(p, zip_get_error(p->z));
 		return -1;
 	}
+	/* A regular file, rw-r--r--, whatever made its bytes: the same
+	 * document is the same file. */
 	zip_file_set_mtime(p->z, (zip_uint64_t)i, p->mtime, 0);
+	zip_file_set_external_attributes(p->z, (zip_uint64_t)i, 0,
+					 ZIP_OPSYS_UNIX, 0100644u << 16);
 	return i;
 }
 
@@ -314,22 +318,52 @@ void bc_xpkg_stream(bc_xpkg *p, const char *name, bc_xw_part *fn)
 	add_source(p, name, s);
 }
 
+/* The zip made in memory (compressed: the long parts came through
+ * scratch files) into the output's temporary file.  libzip cannot be
+ * let write there itself: it would put a new file in its place, which
+ * outfile.h's lock, mode and flush would not follow. */
+static void copy_out(bc_xpkg *p, zip_source_t *src)
+{
+	FILE *f = fopen(bc_outfile_tmp(p->of), "wb");
+	if (!f || zip_source_open(src) != 0) {
+		if (f)
+			fclose(f);
+		bc_outfile_fail(p->of, f ? EIO : errno, p->d);
+		p->rc = BC_ERR_IO;
+		return;
+	}
+	char buf[65536];
+	zip_int64_t n;
+	while ((n = zip_source_read(src, buf, sizeof buf)) > 0)
+		if (fwrite(buf, 1, (size_t)n, f) != (size_t)n)
+			break;
+	int errnum = ferror(f) ? errno : n < 0 ? EIO : 0;
+	zip_source_close(src);
+	if (fclose(f) != 0 && !errnum)
+		errnum = errno;
+	if (errnum) {
+		bc_outfile_fail(p->of, errnum, p->d);
+		p->rc = BC_ERR_IO;
+	}
+}
+
 static bc_err package(const bc_doc *doc, bc_outfile *of, bc_diags *d,
 		      void (*add)(bc_xpkg *p))
 {
-	int ze;
-	zip_t *z = zip_open(bc_outfile_tmp(of), ZIP_CREATE | ZIP_TRUNCATE, &ze);
+	zip_error_t ze;
+	zip_error_init(&ze);
+	zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &ze);
+	zip_t *z = src ? zip_open_from_source(src, ZIP_TRUNCATE, &ze) : NULL;
+	zip_error_fini(&ze);
+	if (!z) {
+		zip_source_free(src);
+		return BC_ERR_NOMEM;
+	}
+	zip_source_keep(src);
 	/* Zip times are local and start in 1980: a document without a
 	 * date gets noon of 1 January 1980, whatever the zone. */
 	bc_xpkg p = {.z = z, .doc = doc, .of = of, .d = d,
 		     .mtime = doc->created ? doc->created : 315576000};
-	if (!z) {
-		zip_error_t e;
-		zip_error_init_with_code(&e, ze);
-		zip_failed(&p, &e);
-		zip_error_fini(&e);
-		return p.rc;
-	}
 	add(&p);
 	if (p.rc == BC_OK && zip_close(z) != 0)
 		zip_failed(&p, zip_get_error(z));
@@ -337,6 +371,9 @@ static bc_err package(const bc_doc *doc, bc_outfile *of, bc_diags *d,
 		z = NULL;
 	if (z)
 		zip_discard(z);
+	if (p.rc == BC_OK)
+		copy_out(&p, src);
+	zip_source_free(src);
 	for (size_t i = 0; i < p.n_buf; i++)
 		xmlBufferFree(p.buf[i]);
 	return p.rc;

@@ -316,7 +316,7 @@ static void style_table(bc_xw *x, const char *id, const char *name,
 	bc_xw_attr(x, "w:styleId", id);
 	el(x, "w:name", name);
 	bc_xw_open(x, "w:tblPr");
-	el_n(x, "w:tblInd", 0);
+	el_dxa(x, "w:tblInd", 0);
 	if (lines) {
 		bc_xw_open(x, "w:tblBorders");
 		for (const char *const *b = (const char *const[]){

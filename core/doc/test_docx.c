@@ -192,6 +192,9 @@ static void pages_of_nd30(void **state)
 		      "[@w:firstLine='720'])", 1);
 	expect_num(x, "count(//w:style[@w:styleId='bcBody']//w:spacing"
 		      "[@w:after >= 120])", 1);
+	/* a table's indent is a width, not a value (Word repairs one) */
+	expect_num(x, "count(//w:tblInd[@w:w and @w:type='dxa'])", 2);
+	expect_num(x, "count(//w:tblInd[@w:val])", 0);
 	xmlFreeDoc(x);
 	done(doc, dir, path);
 }

@@ -159,6 +159,10 @@ static void change(sbuf *b, const bc_ruleset *rs, const figure *g)
 		put(b, bc_word(rs, BC_W_SUMMARY_SAME));
 		return;
 	}
+	if (!strcmp(amount, "-")) { /* beyond what a number is written as */
+		put(b, "-");
+		return;
+	}
 	const char *unit = g->points ? bc_word(rs, BC_W_SUMMARY_POINTS) : g->unit;
 	if (unit && *unit) {
 		size_t n = strlen(amount);

@@ -89,6 +89,18 @@ static void nobody_reported(void **state)
 	json_t *agg = json_pack("{s:s, s:{}, s:{}}", "period", "2023-Q1",
 				"forms", "missing_units");
 	section_is(f, "A", agg, "a_empty");
+	/* Every sentence of B gives figures nobody reported: no summary. */
+	char *got = (char *)"x";
+	assert_int_equal(bc_section_summary(f->rs, bc_ruleset_section(f->rs, "B"),
+					    agg, &got),
+			 BC_OK);
+	assert_null(got);
+	/* A sentence alone is written whole, with its dashes. */
+	const bc_section *a = bc_ruleset_section(f->rs, "A");
+	assert_int_equal(bc_summary_render(f->rs, &a->summaries[0], agg, &got),
+			 BC_OK);
+	assert_non_null(strstr(got, " - "));
+	bc_free(got);
 	json_decref(agg);
 }
 

@@ -108,6 +108,9 @@ def shipped_rules_show_summaries(t):
                  "pl1b"):
         check("{" + form + "." in said, f"no summary names {form}")
     check("summary" not in outline["A"], "a section without one shows one")
+    text = t.ok("rules", "show", "cchc-1131", db=False).out
+    check(re.search(r"^ += .*\{bm1\.vb_chi_dao\}", text, re.M),
+          "rules show does not list a summary's sentences as written")
 
 
 sys.exit(suite.main())

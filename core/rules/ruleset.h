@@ -26,6 +26,7 @@
 #include "mem.h"
 #include "sandbox.h"
 #include "srcset.h"
+#include "summary.h"
 #include "wording.h"
 #include "workday.h"
 
@@ -241,6 +242,12 @@ typedef struct bc_section {
 	char *id, *title, *guidance;
 	char **forms;
 	size_t n_forms;
+	/* The sentences of its summary as written (summary.h), and each
+	 * parsed and resolved: as many of both.  A sentence that does not
+	 * parse is an error of the rules, which then do not load. */
+	char **summary;
+	bc_summary *summaries;
+	size_t n_summary;
 	int parent; /* index, -1 for a top section */
 	bc_origin at;
 } bc_section;

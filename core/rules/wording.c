@@ -337,6 +337,24 @@ static const struct {
 		N_("Units that reported estimates: {units}.")},
 	[BC_W_HTML_FOOTER] = {"html.footer",
 		N_("Compiled from the units' reports under the ruleset {ruleset}, made at {time}. Last year's figures are of the same period; “–” is no figure.")},
+	/* A figure's change in a section's summary (rules/summary.h):
+	 * {amount} the difference with its unit, {pct} the change in
+	 * percent; _plain when there is no percent (an indicator, whose
+	 * amount is in points, or last year's figure 0). */
+	[BC_W_SUMMARY_UP] = {"summary.up",
+		N_("up {amount} ({pct}) on the same period last year")},
+	[BC_W_SUMMARY_DOWN] = {"summary.down",
+		N_("down {amount} ({pct}) on the same period last year")},
+	[BC_W_SUMMARY_UP_PLAIN] = {"summary.up_plain",
+		N_("up {amount} on the same period last year")},
+	[BC_W_SUMMARY_DOWN_PLAIN] = {"summary.down_plain",
+		N_("down {amount} on the same period last year")},
+	[BC_W_SUMMARY_SAME] = {"summary.same",
+		N_("the same as in the same period last year")},
+	[BC_W_SUMMARY_NO_PREVIOUS] = {"summary.no_previous",
+		N_("with no figure of the same period last year to compare")},
+	[BC_W_SUMMARY_POINTS] = {"summary.points",
+		N_("percentage points")},
 };
 
 const char *bc_wkey_name(bc_wkey k)

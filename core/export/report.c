@@ -1,0 +1,235 @@
+/* SPDX-License-Identifier: MIT */
+#include "report.h"
+#include "aggregate.h"
+#include "i18n.h"
+#include "mem.h"
+#include "narrative.h"
+#include "report_int.h"
+#include "wording.h"
+
+#include <string.h>
+#include <unicase.h>
+#include <unistr.h>
+
+bool bc_rep_ok(bc_rep *r, bc_err e)
+{
+	if (r->rc == BC_OK)
+		r->rc = e;
+	return r->rc == BC_OK;
+}
+
+/* ---- words ------------------------------------------------------------- */
+
+/* The period's label as a sentence names it, in out[n]: its first letter
+ * small ("Quý I năm 2023" → "quý I năm 2023"). */
+static void sentence_case(const char *label, char *out, size_t n)
+{
+	ucs4_t c;
+	const uint8_t *s = (const uint8_t *)label;
+	int len = *s ? u8_mbtouc(&c, s, u8_strlen(s)) : 0;
+	uint8_t first[6];
+	int k = len > 0 ? u8_uctomb(first, uc_tolower(c), sizeof first) : 0;
+	if (k <= 0) {
+		snprintf(out, n, "%s", label);
+		return;
+	}
+	snprintf(out, n, "%.*s%s", k, (const char *)first, label + len);
+}
+
+/* ---- the body ---------------------------------------------------------- */
+
+/* The number a heading bears, from its section's id: the top and the
+ * second level their own part ("A.", "I."), deeper ones every part
+ * below the second ("2.1." for A.II.2.1), as an outline numbers them. */
+static void heading_number(const char *id, char *out, size_t n)
+{
+	const char *from = id;
+	int level = 1;
+	for (const char *c = id; *c; c++)
+		if (*c == '.')
+			level++;
+	for (int dots = 0; dots < (level <= 2 ? level - 1 : 2); dots++)
+		from = strchr(from, '.') + 1;
+	snprintf(out, n, "%s.", from);
+}
+
+static int section_level(const bc_section *s)
+{
+	int level = 1;
+	for (const char *c = s->id; *c; c++)
+		level += *c == '.';
+	return level;
+}
+
+/* Whether any section lies under section i. */
+static bool has_child(const bc_ruleset *rs, size_t i)
+{
+	for (size_t k = i + 1; k < rs->n_sections; k++)
+		if (rs->sections[k].parent == (int)i)
+			return true;
+	return false;
+}
+
+typedef struct quoting {
+	bc_rep *r;
+	size_t n; /* texts so far */
+} quoting;
+
+/* A unit's text of the section: under its name in the whole's report,
+ * the body itself in a unit's own. */
+static bc_err quote(void *ud, size_t i, const char *text)
+{
+	quoting *q = ud;
+	q->n++;
+	if (q->r->own)
+		return bc_doc_para(q->r->doc, BC_DOC_BODY, text);
+	return bc_doc_quote(q->r->doc, q->r->who.v[i].name, text);
+}
+
+/* What a section no text came for says: nobody reported at all, or
+ * nobody on this section. */
+static void no_text(bc_rep *r, bool anyone)
+{
+	char buf[1024];
+	const char *unit = r->own ? r->own->name : "";
+	bc_wkey k = r->own ? (anyone ? BC_W_REPORT_OWN_NO_TEXT
+				     : BC_W_REPORT_OWN_NO_REPORT)
+			   : (anyone ? BC_W_REPORT_NO_TEXT
+				     : BC_W_REPORT_NO_REPORTS);
+	bc_word_fill(r->rs, k, buf, sizeof buf,
+		     BC_SLOTS({"period", r->period_words}, {"unit", unit}));
+	bc_rep_ok(r, bc_doc_para(r->doc, BC_DOC_NOTE, buf));
+}
+
+static void section(bc_rep *r, bc_narrative *nar, size_t i)
+{
+	const bc_section *s = &r->rs->sections[i];
+	char number[64];
+	heading_number(s->id, number, sizeof number);
+	if (!bc_rep_ok(r, bc_doc_heading(r->doc, section_level(s), number,
+					 s->title)))
+		return;
+	quoting q = {.r = r};
+	if (!bc_rep_ok(r, bc_narrative_section(nar, s->id, quote, &q, r->d)))
+		return;
+	if (!q.n && !has_child(r->rs, i))
+		no_text(r, bc_narrative_count(nar) > 0);
+}
+
+/* The sentence before the outline: under which directive, who reports
+ * on which period. */
+static void opening(bc_rep *r)
+{
+	const bc_directive *dv = &r->rs->directive;
+	char issued[BC_DATE_BUF] = "", buf[2048];
+	if (dv->issued != BC_DATE_NONE)
+		bc_date_format_dmy(dv->issued, issued);
+	const char *unit = r->own ? r->own->name
+			   : r->ul.n ? r->ul.v[0].name
+				     : "";
+	bc_word_fill(r->rs, BC_W_REPORT_OPENING, buf, sizeof buf,
+		     BC_SLOTS({"reference", dv->reference}, {"issued", issued},
+			      {"issuer", dv->issuer}, {"unit", unit},
+			      {"period", r->period_words}));
+	bc_rep_ok(r, bc_doc_para(r->doc, BC_DOC_BODY, buf));
+}
+
+static void body(bc_rep *r)
+{
+	bc_narrative *nar = NULL;
+	if (!bc_rep_ok(r, bc_narrative_open(r->st, r->p, r->until, &r->who,
+					    &nar, r->d)))
+		return;
+	opening(r);
+	for (size_t i = 0; r->rc == BC_OK && i < r->rs->n_sections; i++)
+		if (!r->own ||
+		    bc_owed_may_write(&r->owed, r->rs->sections[i].id))
+			section(r, nar, i);
+	bc_narrative_close(nar);
+}
+
+/* ---- what it is built from --------------------------------------------- */
+
+/* The unit of a unit's own report, among the period's units. */
+static void own_unit(bc_rep *r, const char *code)
+{
+	for (size_t i = 0; i < r->ul.n && !r->own; i++)
+		if (!strcmp(r->ul.v[i].code, code))
+			r->own = &r->ul.v[i];
+	if (!r->own) {
+		char day[BC_DATE_BUF];
+		bc_date_format_dmy(r->p->to, day);
+		bc_diags_add(r->d, BC_ERROR, NULL, 0, NULL, NULL,
+			     N_("%s has no unit %s on %s, the last day of its "
+				"window"),
+			     r->p->code, code, day);
+		r->rc = BC_ERR_NOT_FOUND;
+		return;
+	}
+	r->who = (bc_unit_list){.v = (bc_unit *)r->own, .n = 1};
+	bc_rep_ok(r, bc_owed_for(r->p, r->own->kind, r->own->roles,
+				 r->own->n_roles, &r->owed));
+}
+
+/* The units, the figures and (for the whole) the status, as of the
+ * end of the document's day. */
+static void gather(bc_rep *r, bc_rulebook *rb, const char *unit)
+{
+	if (!bc_rep_ok(r, bc_units_as_of(r->st, r->p->to, &r->ul, r->d)))
+		return;
+	r->who = r->ul;
+	if (unit)
+		own_unit(r, unit);
+	bc_agg_opts ao = {.compare = true, .until = r->until, .unit = unit};
+	if (r->rc == BC_OK)
+		bc_rep_ok(r, bc_aggregate(r->st, rb, r->p->code, &ao, &r->agg,
+					  r->d));
+	if (r->rc == BC_OK && !unit)
+		bc_rep_ok(r, bc_status_get(r->st, rb, r->p->code, r->date,
+					   &r->status, r->d));
+}
+
+static void rep_free(bc_rep *r)
+{
+	json_decref(r->agg);
+	bc_status_free(&r->status);
+	bc_owed_free(&r->owed);
+	bc_unit_list_free(&r->ul);
+}
+
+bc_err bc_report_build(bc_store *st, bc_rulebook *rb, const char *period,
+		       bc_report_opts *o, bc_doc **out, bc_diags *d)
+{
+	bc_period p;
+	bc_err rc = bc_period_get(st, rb, period, &p, d);
+	if (rc != BC_OK)
+		return rc;
+	if (o->date == BC_DATE_NONE)
+		o->date = bc_time_date(bc_store_now(st), o->tz_offset);
+	bc_rep r = {.st = st, .p = &p, .rs = p.rs, .date = o->date,
+		    .until = bc_period_day_end(&p, o->date), .d = d};
+	sentence_case(p.label, r.period_words, sizeof r.period_words);
+	/* One snapshot: an import committing meanwhile must not put one
+	 * revision in the figures and another in the texts. */
+	bool snapshot = bc_rep_ok(&r, bc_store_begin_read(st, d));
+	if (r.rc == BC_OK)
+		gather(&r, rb, o->unit);
+	if (r.rc == BC_OK && !(r.doc = bc_doc_new()))
+		r.rc = BC_ERR_NOMEM;
+	if (r.rc == BC_OK)
+		body(&r);
+	if (r.rc == BC_OK)
+		bc_rep_annex(&r);
+	if (snapshot)
+		bc_store_rollback(st);
+	if (r.rc == BC_OK)
+		r.rc = bc_doc_error(r.doc);
+	if (r.rc == BC_OK)
+		*out = r.doc;
+	else
+		bc_doc_free(r.doc);
+	rc = r.rc;
+	rep_free(&r);
+	bc_period_free(&p);
+	return rc;
+}

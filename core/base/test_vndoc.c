@@ -3,6 +3,8 @@
 
 #include "vndoc.h"
 
+#include <math.h>
+
 static char *expected(const char *name)
 {
 	return test_fixture("vndoc.txt", name);
@@ -91,6 +93,64 @@ static void place_dates(void **state)
 	free(place);
 }
 
+/* Numbers as a Vietnamese document writes them; "-" for what is no
+ * number, never "nan" or "inf". */
+static void numbers(void **state)
+{
+	(void)state;
+	static const struct {
+		double v;
+		int decimals;
+		unsigned flags;
+		const char *want;
+	} cases[] = {
+		{0, 0, 0, "0"},
+		{7, 0, 0, "7"},
+		{999, 0, 0, "999"},
+		{1000, 0, 0, "1.000"},
+		{1234567, 0, 0, "1.234.567"},
+		{-1234567, 0, 0, "-1.234.567"},
+		{12.4, 0, 0, "12"},
+		{97.25, 1, 0, "97,2"}, /* exactly half: to even, as printf */
+		{97.2, 1, BC_VN_PERCENT, "97,2 %"},
+		{100, 1, BC_VN_PERCENT | BC_VN_TRIM, "100 %"},
+		{1250.5, 2, 0, "1.250,50"},
+		{1250.5, 2, BC_VN_TRIM, "1.250,5"},
+		{1234567.891, 2, BC_VN_TRIM, "1.234.567,89"},
+		{15.38, 1, BC_VN_SIGNED | BC_VN_PERCENT, "+15,4 %"},
+		{-3.8, 1, BC_VN_SIGNED | BC_VN_PERCENT, "-3,8 %"},
+		{12, 0, BC_VN_SIGNED, "+12"},
+		{0, 0, BC_VN_SIGNED, "0"},
+		{-0.04, 1, BC_VN_SIGNED, "0,0"}, /* no "-0,0" */
+		{-0.04, 1, BC_VN_SIGNED | BC_VN_TRIM, "0"},
+		{0.5, 0, 0, "0"}, /* to even, as printf rounds */
+		{1.5, 0, 0, "2"},
+		{NAN, 1, BC_VN_PERCENT, "-"},
+		{INFINITY, 0, 0, "-"},
+		{-INFINITY, 0, BC_VN_SIGNED, "-"},
+		{1e18, 0, 0, "-"},
+		{999999999999999999.0 / 10, 0, 0, "100.000.000.000.000.000"},
+		{1.23456789, 9, 0, "1,234568"}, /* at most 6 decimals */
+		{3.7, -1, 0, "4"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char out[BC_VN_NUMBER_MAX];
+		bc_vndoc_number(cases[i].v, cases[i].decimals, cases[i].flags,
+				out, sizeof out);
+		if (strcmp(out, cases[i].want))
+			fail_msg("case %zu: '%s', not '%s'", i, out,
+				 cases[i].want);
+	}
+	/* The longest there is fits BC_VN_NUMBER_MAX; a short buffer is
+	 * cut, never overrun. */
+	char out[BC_VN_NUMBER_MAX], small[4];
+	bc_vndoc_number(-999999999999999872.0, 6,
+			BC_VN_SIGNED | BC_VN_PERCENT, out, sizeof out);
+	assert_true(strlen(out) < sizeof out - 1);
+	assert_string_equal(bc_vndoc_number(1234567, 0, 0, small, sizeof small),
+			    "1.2");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -98,6 +158,7 @@ int main(void)
 		cmocka_unit_test(yes_and_no),
 		cmocka_unit_test(dates),
 		cmocka_unit_test(place_dates),
+		cmocka_unit_test(numbers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -2,6 +2,7 @@
 #include "vndoc.h"
 #include "text.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -100,4 +101,54 @@ void bc_vndoc_place_date(const char *place, bc_date d, char *out, size_t n)
 		snprintf(out, n, "%s, %s", place, when);
 	else
 		snprintf(out, n, "%s", when);
+}
+
+/* The digits of an integer part, with '.' between thousands, at o. */
+static char *group_thousands(const char *digits, size_t len, char *o)
+{
+	for (size_t i = 0; i < len; i++) {
+		if (i && (len - i) % 3 == 0)
+			*o++ = '.';
+		*o++ = digits[i];
+	}
+	return o;
+}
+
+char *bc_vndoc_number(double v, int decimals, unsigned flags, char *out,
+		      size_t n)
+{
+	char digits[48], buf[BC_VN_NUMBER_MAX], *o = buf;
+	if (decimals < 0)
+		decimals = 0;
+	if (decimals > 6)
+		decimals = 6;
+	if (!isfinite(v) || fabs(v) >= 1e18) {
+		snprintf(out, n, "-");
+		return out;
+	}
+	snprintf(digits, sizeof digits, "%.*f", decimals, fabs(v));
+	char *dot = strchr(digits, '.');
+	size_t int_len = dot ? (size_t)(dot - digits) : strlen(digits);
+	if (dot && (flags & BC_VN_TRIM)) {
+		char *end = dot + strlen(dot);
+		while (end > dot + 1 && end[-1] == '0')
+			*--end = '\0';
+		if (end == dot + 1)
+			*dot = '\0';
+	}
+	bool zero = strspn(digits, "0.") == strlen(digits);
+	if (!zero && v < 0)
+		*o++ = '-';
+	else if (!zero && (flags & BC_VN_SIGNED))
+		*o++ = '+';
+	o = group_thousands(digits, int_len, o);
+	if (dot && *dot) {
+		*o++ = ',';
+		size_t k = strlen(dot + 1);
+		memcpy(o, dot + 1, k);
+		o += k;
+	}
+	*o = '\0';
+	snprintf(out, n, (flags & BC_VN_PERCENT) ? "%s %%" : "%s", buf);
+	return out;
 }

@@ -60,4 +60,23 @@ void bc_vndoc_date(bc_date d, char *out, size_t n);
  * without place, "ngày …" alone.  Into out[n]. */
 void bc_vndoc_place_date(const char *place, bc_date d, char *out, size_t n);
 
+/* How bc_vndoc_number writes a number. */
+enum {
+	BC_VN_SIGNED = 1u << 0,  /* "+" before a number above 0 */
+	BC_VN_TRIM = 1u << 1,    /* no trailing zero decimals: "1.250,5" */
+	BC_VN_PERCENT = 1u << 2, /* " %" after it: "97,2 %" */
+};
+/* The longest number bc_vndoc_number writes, its NUL included. */
+#define BC_VN_NUMBER_MAX 64
+
+/* v as a Vietnamese document writes it: "." between thousands, ","
+ * before decimals, rounded to `decimals` of them (0 to 6), with the
+ * flags above: "1.234.567", "-3", "+15,4 %".  A number that rounds to
+ * zero has no sign.  "-" when v is no finite number or has more than 18
+ * digits before the decimal sign, so that a figure that cannot be
+ * computed never reads "nan" or "inf".  Into out[n] (BC_VN_NUMBER_MAX
+ * is always enough); returns out. */
+char *bc_vndoc_number(double v, int decimals, unsigned flags, char *out,
+		      size_t n);
+
 #endif

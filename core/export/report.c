@@ -1,15 +1,16 @@
 /* SPDX-License-Identifier: MIT */
 #include "report.h"
 #include "aggregate.h"
+#include "docwords.h"
+#include "frame_build.h"
 #include "i18n.h"
 #include "mem.h"
 #include "narrative.h"
 #include "report_int.h"
+#include "summary_render.h"
 #include "wording.h"
 
 #include <string.h>
-#include <unicase.h>
-#include <unistr.h>
 
 bool bc_rep_ok(bc_rep *r, bc_err e)
 {
@@ -20,20 +21,40 @@ bool bc_rep_ok(bc_rep *r, bc_err e)
 
 /* ---- words ------------------------------------------------------------- */
 
-/* The period's label as a sentence names it, in out[n]: its first letter
- * small ("Quý I năm 2023" → "quý I năm 2023"). */
-static void sentence_case(const char *label, char *out, size_t n)
+/* The period as running text names it ("quý I năm 2023"), from the
+ * rules' document words; its label where they give none. */
+static void period_words(const bc_period *p, char *out, size_t n)
 {
-	ucs4_t c;
-	const uint8_t *s = (const uint8_t *)label;
-	int len = *s ? u8_mbtouc(&c, s, u8_strlen(s)) : 0;
-	uint8_t first[6];
-	int k = len > 0 ? u8_uctomb(first, uc_tolower(c), sizeof first) : 0;
-	if (k <= 0) {
-		snprintf(out, n, "%s", label);
+	const char *name = bc_doc_period_name(p->rs, p->type);
+	char year[16], no[16];
+	snprintf(year, sizeof year, "%d", p->year);
+	snprintf(no, sizeof no, "%d", p->adhoc_no);
+	if (!name)
+		snprintf(out, n, "%s", p->label);
+	else
+		bc_wording_fill(name, BC_SLOTS({"year", year}, {"n", no}), out,
+				n);
+}
+
+/* How running text names the unit that issues the report ("UBND huyện
+ * Tân Kỳ"): as a header names it over a body under it, in the rules'
+ * words, else by its name. */
+static void issuer_words(const bc_rep *r, char *out, size_t n)
+{
+	const bc_unit *u = r->issuer;
+	const bc_doc_naming *nm = u ? bc_doc_naming_of(r->rs, u->kind) : NULL;
+	if (!u) {
+		snprintf(out, n, "%s", "");
 		return;
 	}
-	snprintf(out, n, "%.*s%s", k, (const char *)first, label + len);
+	if (!nm || !nm->above) {
+		snprintf(out, n, "%s", u->name);
+		return;
+	}
+	char place[256];
+	bc_doc_place(r->rs, u, bc_doc_parent(&r->ul, u), place, sizeof place);
+	bc_wording_fill(nm->above, BC_SLOTS({"name", u->name}, {"place", place}),
+			out, n);
 }
 
 /* ---- the body ---------------------------------------------------------- */
@@ -90,8 +111,8 @@ static bc_err quote(void *ud, size_t i, const char *text)
  * nobody on this section. */
 static void no_text(bc_rep *r, bool anyone)
 {
-	char buf[1024];
-	const char *unit = r->own ? r->own->name : "";
+	char buf[1024], unit[512];
+	issuer_words(r, unit, sizeof unit);
 	bc_wkey k = r->own ? (anyone ? BC_W_REPORT_OWN_NO_TEXT
 				     : BC_W_REPORT_OWN_NO_REPORT)
 			   : (anyone ? BC_W_REPORT_NO_TEXT
@@ -109,8 +130,14 @@ static void section(bc_rep *r, bc_narrative *nar, size_t i)
 	if (!bc_rep_ok(r, bc_doc_heading(r->doc, section_level(s), number,
 					 s->title)))
 		return;
+	char *summary = NULL;
+	if (!bc_rep_ok(r, bc_section_summary(r->rs, s, r->agg, &summary)))
+		return;
+	if (summary)
+		bc_rep_ok(r, bc_doc_para(r->doc, BC_DOC_BODY, summary));
+	bc_free(summary);
 	quoting q = {.r = r};
-	if (!bc_rep_ok(r, bc_narrative_section(nar, s->id, quote, &q, r->d)))
+	if (r->rc == BC_OK && !bc_rep_ok(r, bc_narrative_section(nar, s->id, quote, &q, r->d)))
 		return;
 	if (!q.n && !has_child(r->rs, i))
 		no_text(r, bc_narrative_count(nar) > 0);
@@ -124,9 +151,8 @@ static void opening(bc_rep *r)
 	char issued[BC_DATE_BUF] = "", buf[2048];
 	if (dv->issued != BC_DATE_NONE)
 		bc_date_format_dmy(dv->issued, issued);
-	const char *unit = r->own ? r->own->name
-			   : r->ul.n ? r->ul.v[0].name
-				     : "";
+	char unit[512];
+	issuer_words(r, unit, sizeof unit);
 	bc_word_fill(r->rs, BC_W_REPORT_OPENING, buf, sizeof buf,
 		     BC_SLOTS({"reference", dv->reference}, {"issued", issued},
 			      {"issuer", dv->issuer}, {"unit", unit},
@@ -167,6 +193,7 @@ static void own_unit(bc_rep *r, const char *code)
 		return;
 	}
 	r->who = (bc_unit_list){.v = (bc_unit *)r->own, .n = 1};
+	r->issuer = r->own;
 	bc_rep_ok(r, bc_owed_for(r->p, r->own->kind, r->own->roles,
 				 r->own->n_roles, &r->owed));
 }
@@ -178,6 +205,7 @@ static void gather(bc_rep *r, bc_rulebook *rb, const char *unit)
 	if (!bc_rep_ok(r, bc_units_as_of(r->st, r->p->to, &r->ul, r->d)))
 		return;
 	r->who = r->ul;
+	r->issuer = bc_doc_issuer(&r->ul);
 	if (unit)
 		own_unit(r, unit);
 	bc_agg_opts ao = {.compare = true, .until = r->until, .unit = unit};
@@ -187,6 +215,23 @@ static void gather(bc_rep *r, bc_rulebook *rb, const char *unit)
 	if (r->rc == BC_OK && !unit)
 		bc_rep_ok(r, bc_status_get(r->st, rb, r->p->code, r->date,
 					   &r->status, r->d));
+}
+
+/* The frame: the issuer's header, the rules' words for its kind of
+ * document, what the command line says over them. */
+static void frame(bc_rep *r, const bc_report_opts *o)
+{
+	bc_doc_overrides ov = {.number = o->number, .date = r->date,
+			       .signer_name = o->signer};
+	bc_doc_frame f;
+	bc_rep_ok(r, bc_doc_frame_build(r->rs,
+					r->own ? BC_DOC_UNIT_REPORT
+					       : BC_DOC_REPORT,
+					r->issuer, bc_doc_parent(&r->ul, r->issuer),
+					r->p, &ov, &f, r->d));
+	if (r->rc == BC_OK)
+		bc_doc_set_frame(r->doc, &f);
+	bc_doc_frame_free(&f);
 }
 
 static void rep_free(bc_rep *r)
@@ -208,7 +253,7 @@ bc_err bc_report_build(bc_store *st, bc_rulebook *rb, const char *period,
 		o->date = bc_time_date(bc_store_now(st), o->tz_offset);
 	bc_rep r = {.st = st, .p = &p, .rs = p.rs, .date = o->date,
 		    .until = bc_period_day_end(&p, o->date), .d = d};
-	sentence_case(p.label, r.period_words, sizeof r.period_words);
+	period_words(&p, r.period_words, sizeof r.period_words);
 	/* One snapshot: an import committing meanwhile must not put one
 	 * revision in the figures and another in the texts. */
 	bool snapshot = bc_rep_ok(&r, bc_store_begin_read(st, d));
@@ -216,6 +261,8 @@ bc_err bc_report_build(bc_store *st, bc_rulebook *rb, const char *period,
 		gather(&r, rb, o->unit);
 	if (r.rc == BC_OK && !(r.doc = bc_doc_new()))
 		r.rc = BC_ERR_NOMEM;
+	if (r.rc == BC_OK)
+		frame(&r, o);
 	if (r.rc == BC_OK)
 		body(&r);
 	if (r.rc == BC_OK)

@@ -17,7 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define FIG_BUF (BC_DEC_BUF * 2)
+#define FIG_BUF BC_VN_NUMBER_MAX
 
 static const char *word(const bc_rep *r, bc_wkey k)
 {
@@ -26,30 +26,16 @@ static const char *word(const bc_rep *r, bc_wkey k)
 
 /* ---- cells ------------------------------------------------------------- */
 
-/* A figure as a table shows it: as Vietnamese write numbers, with
- * spaces that do not break it across lines, a sign before a change
- * when asked; "-" where there is none (no unit reported it, a
- * denominator of 0). */
+/* A figure as a table shows it: as a Vietnamese document writes
+ * numbers (vndoc.h), a sign before a change when asked; "-" where there
+ * is none (no unit reported it, a denominator of 0). */
 static const char *figure(const json_t *v, bool sign, char buf[FIG_BUF])
 {
-	bc_dec x;
-	char t[BC_DEC_BUF];
-	if (!bc_json_get_dec(v, &x))
+	if (!bc_json_is_num(v))
 		return "-";
-	bc_dec_local(x, t);
-	size_t o = 0;
-	if (sign && bc_json_num_value(v) > 0)
-		buf[o++] = '+';
-	for (const char *c = t; *c && o + 3 < FIG_BUF; c++) {
-		if (*c == ' ') {
-			memcpy(buf + o, "\xc2\xa0", 2); /* U+00A0 */
-			o += 2;
-		} else {
-			buf[o++] = *c;
-		}
-	}
-	buf[o] = '\0';
-	return buf;
+	return bc_vndoc_number(bc_json_num_value(v), json_is_integer(v) ? 0 : 2,
+			       BC_VN_TRIM | (sign ? BC_VN_SIGNED : 0), buf,
+			       FIG_BUF);
 }
 
 static void cell(bc_rep *r, const char *text)
@@ -109,14 +95,9 @@ static void form_caption(bc_rep *r, const char *name, const char *title)
 
 /* ---- figures by level -------------------------------------------------- */
 
-/* The columns of figures: each level and the total in the whole's
- * report, the unit's own figure in its own; then last year's and the
- * change. */
-static size_t figure_cols(const bc_rep *r)
-{
-	return (r->own ? 1 : r->rs->n_levels + 1) + 2;
-}
-
+/* The heads of the columns of figures: each level and the total in
+ * the whole's report, the unit's own figure in its own; then last
+ * year's and the change. */
 static void figure_heads(const bc_rep *r, const char **h, size_t *n,
 			 bc_wkey change)
 {

@@ -21,6 +21,7 @@ typedef struct bc_rep {
 	bc_unit_list ul;     /* the units of the period's day */
 	bc_unit_list who;    /* those it speaks of: ul, or its own unit */
 	const bc_unit *own;  /* a unit's own report: its unit; else NULL */
+	const bc_unit *issuer; /* who issues it: own, or the root */
 	bc_owed owed;        /* what own owes */
 	bc_status status;    /* who reported (the whole's report only) */
 	bc_time until;       /* revisions received by then count */

@@ -39,6 +39,7 @@ typedef enum bc_doc_kind {
 	BC_DOC_TABLE,
 	BC_DOC_PAGE_BREAK,
 	BC_DOC_SECTION, /* pages from here on are portrait or landscape */
+	BC_DOC_SIGNATURE, /* the frame's signer and "Nơi nhận" go here */
 } bc_doc_kind;
 
 /* A paragraph's kind. */
@@ -132,6 +133,11 @@ void bc_doc_free(bc_doc *doc);
 /* The first error of a call on doc, or BC_OK. */
 bc_err bc_doc_error(const bc_doc *doc);
 
+/* A copy of s made safe as every text of the model is (NULL: ""), for
+ * a writer's text that does not come through the model (the frame's);
+ * the caller frees it with bc_free.  NULL when out of memory. */
+char *bc_doc_clean(const char *s);
+
 /* Moves *f's strings into the document's frame (the old frame freed);
  * *f is left empty, the struct itself the caller's. */
 void bc_doc_set_frame(bc_doc *doc, bc_doc_frame *f);
@@ -173,5 +179,10 @@ bc_err bc_doc_page_break(bc_doc *doc);
 /* Pages from here on are turned (landscape, for a wide table) or upright
  * again; a new page begins.  The document starts portrait. */
 bc_err bc_doc_section(bc_doc *doc, bc_doc_orient orient);
+
+/* The frame's signer block and "Nơi nhận" are set here, the appendices
+ * that follow after the signature; without this call they end the
+ * document.  Once only (BC_ERR_INVALID the second time). */
+bc_err bc_doc_signature(bc_doc *doc);
 
 #endif

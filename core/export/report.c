@@ -265,6 +265,10 @@ bc_err bc_report_build(bc_store *st, bc_rulebook *rb, const char *period,
 		frame(&r, o);
 	if (r.rc == BC_OK)
 		body(&r);
+	/* Nghị định 30 signs the body; the appendices follow the
+	 * signature. */
+	if (r.rc == BC_OK)
+		bc_rep_ok(&r, bc_doc_signature(r.doc));
 	if (r.rc == BC_OK)
 		bc_rep_annex(&r);
 	if (snapshot)

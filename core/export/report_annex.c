@@ -265,7 +265,7 @@ static void form_table(bc_rep *r, const bc_form *f)
 	h[n++] = bc_vndoc_word(BC_VN_UOM);
 	figure_heads(r, h, &n, BC_W_HTML_CHANGE_PCT);
 	table(r, h, n);
-	column(r, 0, 5, BC_DOC_MIDDLE);
+	column(r, 0, 8, BC_DOC_MIDDLE);
 	column(r, 1, 40, BC_DOC_LEFT);
 	column(r, 2, 10, BC_DOC_MIDDLE);
 	for (size_t c = 3; c < n; c++)
@@ -293,7 +293,7 @@ static void indicators_table(bc_rep *r)
 	h[n++] = word(r, BC_W_EXPORT_INDICATORS);
 	figure_heads(r, h, &n, BC_W_HTML_CHANGE_PP);
 	table(r, h, n);
-	column(r, 0, 5, BC_DOC_MIDDLE);
+	column(r, 0, 8, BC_DOC_MIDDLE);
 	column(r, 1, 45, BC_DOC_LEFT);
 	for (size_t c = 2; c < n; c++)
 		column(r, c, 12, BC_DOC_END);
@@ -389,7 +389,7 @@ static void list_table(bc_rep *r, const bc_form *f, const bc_field *t)
 	for (size_t c = 0; c < t->n_columns && n < 64; c++)
 		h[n++] = t->columns[c].label;
 	table(r, h, n);
-	column(r, 0, 5, BC_DOC_MIDDLE);
+	column(r, 0, 8, BC_DOC_MIDDLE);
 	for (size_t c = 0; c + 1 < n; c++)
 		column(r, c + 1,
 		       t->columns[c].type == BC_T_TEXT ? 30 : 12,
@@ -423,7 +423,7 @@ static void status_counts(bc_rep *r)
 			   word(r, BC_W_EXPORT_STATUS_CONTENT),
 			   word(r, BC_W_EXPORT_STATUS_COUNT)};
 	table(r, h, 3);
-	column(r, 0, 5, BC_DOC_MIDDLE);
+	column(r, 0, 8, BC_DOC_MIDDLE);
 	column(r, 1, 40, BC_DOC_LEFT);
 	column(r, 2, 12, BC_DOC_END);
 	const struct {
@@ -495,7 +495,7 @@ static void status_units(bc_rep *r)
 			   word(r, BC_W_EXPORT_STATUS_AT),
 			   word(r, BC_W_EXPORT_STATUS_MISSING)};
 	table(r, h, 4);
-	column(r, 0, 5, BC_DOC_MIDDLE);
+	column(r, 0, 8, BC_DOC_MIDDLE);
 	column(r, 1, 35, BC_DOC_LEFT);
 	column(r, 2, 15, BC_DOC_MIDDLE);
 	column(r, 3, 30, BC_DOC_LEFT);

@@ -570,7 +570,7 @@ static void read_group(lua_State *L, bc_wording *w, const char *group)
 int bc_rl_wording(lua_State *L)
 {
 	static const char *const groups[] = {"sheet", "template", "export",
-					     "html", "summary", NULL};
+					     "html", "summary", "report", NULL};
 	bc_wording *w = &bc_rl_rs_of(L)->wording;
 	bc_rl_check_keys(L, 1, "wording{}", groups);
 	for (const char *const *g = groups; *g; g++) {

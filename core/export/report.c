@@ -122,7 +122,19 @@ static void no_text(bc_rep *r, bool anyone)
 	bc_rep_ok(r, bc_doc_para(r->doc, BC_DOC_NOTE, buf));
 }
 
-static void section(bc_rep *r, bc_narrative *nar, size_t i)
+/* Whether a section above section i has texts: they speak for it. */
+static bool covered(const bc_ruleset *rs, const bool *wrote, size_t i)
+{
+	for (int k = rs->sections[i].parent; k >= 0; k = rs->sections[k].parent)
+		if (wrote[k])
+			return true;
+	return false;
+}
+
+/* Section i: its heading, its summary, its texts; a section without
+ * sub-sections that no text covers says that nobody wrote on it.
+ * wrote[i] notes whether it had texts. */
+static void section(bc_rep *r, bc_narrative *nar, size_t i, bool *wrote)
 {
 	const bc_section *s = &r->rs->sections[i];
 	char number[64];
@@ -137,9 +149,12 @@ static void section(bc_rep *r, bc_narrative *nar, size_t i)
 		bc_rep_ok(r, bc_doc_para(r->doc, BC_DOC_BODY, summary));
 	bc_free(summary);
 	quoting q = {.r = r};
-	if (r->rc == BC_OK && !bc_rep_ok(r, bc_narrative_section(nar, s->id, quote, &q, r->d)))
+	if (r->rc == BC_OK && !bc_rep_ok(r, bc_narrative_section(nar, s->id,
+								 quote, &q,
+								 r->d)))
 		return;
-	if (!q.n && !has_child(r->rs, i))
+	wrote[i] = q.n > 0;
+	if (!q.n && !has_child(r->rs, i) && !covered(r->rs, wrote, i))
 		no_text(r, bc_narrative_count(nar) > 0);
 }
 
@@ -163,15 +178,20 @@ static void opening(bc_rep *r)
 static void body(bc_rep *r)
 {
 	bc_narrative *nar = NULL;
-	if (!bc_rep_ok(r, bc_narrative_open(r->st, r->p, r->until, &r->who,
-					    &nar, r->d)))
-		return;
-	opening(r);
+	bool *wrote = bc_calloc(r->rs->n_sections + 1, sizeof *wrote);
+	if (!wrote)
+		r->rc = BC_ERR_NOMEM;
+	if (r->rc == BC_OK)
+		bc_rep_ok(r, bc_narrative_open(r->st, r->p, r->until, &r->who,
+					       &nar, r->d));
+	if (r->rc == BC_OK)
+		opening(r);
 	for (size_t i = 0; r->rc == BC_OK && i < r->rs->n_sections; i++)
 		if (!r->own ||
 		    bc_owed_may_write(&r->owed, r->rs->sections[i].id))
-			section(r, nar, i);
+			section(r, nar, i, wrote);
 	bc_narrative_close(nar);
+	bc_free(wrote);
 }
 
 /* ---- what it is built from --------------------------------------------- */

@@ -73,12 +73,14 @@ int cmd_report(bc_cli *c, int argc, char **argv)
 			return r;
 		o.unit = u.code;
 	}
-	bc_doc *doc = NULL;
+	bc_report *rep = NULL;
 	if (rc == BC_OK)
-		rc = bc_report_build(c->st, c->rb, pos[0], &o, &doc, &c->diags);
+		rc = bc_report_open(c->st, c->rb, pos[0], &o, &rep, &c->diags);
+	/* The document is built as it is written (report.h). */
 	if (rc == BC_OK)
-		rc = bc_docx_write(doc, opts[O_OUT].value, &c->diags);
-	bc_doc_free(doc);
+		rc = bc_docx_write(bc_report_doc(rep), opts[O_OUT].value,
+				   &c->diags);
+	bc_report_close(rep);
 	int code = cli_finish(c, rc);
 	if (rc == BC_OK) {
 		char date[BC_DATE_BUF];

@@ -1098,8 +1098,11 @@ static void document(xw *x, const bc_doc *doc)
 	open_el(x, "w:body");
 	frame_head(&b);
 	frame_title(&b);
-	for (size_t i = 0; i < doc->n && !x->bad; i++)
-		block(&b, &doc->block[i]);
+	do {
+		for (size_t i = 0; i < doc->n && !x->bad; i++)
+			block(&b, &doc->block[i]);
+	} while (!x->bad && bc_doc_next(doc));
+	x->bad |= doc->err != BC_OK;
 	if (!b.signed_)
 		signature(&b);
 	sect(x, b.orient, b.first_section);
@@ -1269,5 +1272,9 @@ bc_err bc_docx_write(const bc_doc *doc, const char *path, bc_diags *d)
 	bc_err rc = bc_outfile_open(path, &of, d);
 	if (rc != BC_OK)
 		return rc;
-	return bc_outfile_close(of, package(doc, of, d), d);
+	rc = package(doc, of, d);
+	/* A streamed document's piece that failed is the builder's error. */
+	if (doc->err != BC_OK)
+		rc = doc->err;
+	return bc_outfile_close(of, rc, d);
 }

@@ -175,23 +175,30 @@ static void opening(bc_rep *r)
 	bc_rep_ok(r, bc_doc_para(r->doc, BC_DOC_BODY, buf));
 }
 
-static void body(bc_rep *r)
+/* The next piece of the document (bc_doc_stream): a section of the
+ * outline, the signature, then the appendices' pieces. */
+static bool more(void *ud, bc_doc *doc)
 {
-	bc_narrative *nar = NULL;
-	bool *wrote = bc_calloc(r->rs->n_sections + 1, sizeof *wrote);
-	if (!wrote)
-		r->rc = BC_ERR_NOMEM;
-	if (r->rc == BC_OK)
-		bc_rep_ok(r, bc_narrative_open(r->st, r->p, r->until, &r->who,
-					       &nar, r->d));
-	if (r->rc == BC_OK)
-		opening(r);
-	for (size_t i = 0; r->rc == BC_OK && i < r->rs->n_sections; i++)
-		if (!r->own ||
-		    bc_owed_may_write(&r->owed, r->rs->sections[i].id))
-			section(r, nar, i, wrote);
-	bc_narrative_close(nar);
-	bc_free(wrote);
+	bc_rep *r = ud;
+	size_t n = r->rs->n_sections;
+	bool any = true;
+	r->doc = doc;
+	while (r->stage == BC_REP_BODY && r->at < n && r->own &&
+	       !bc_owed_may_write(&r->owed, r->rs->sections[r->at].id))
+		r->at++;
+	if (r->stage == BC_REP_BODY && r->at < n) {
+		section(r, r->nar, r->at++, r->wrote);
+	} else if (r->stage == BC_REP_BODY) {
+		/* Nghị định 30 signs the body; the appendices follow the
+		 * signature. */
+		bc_rep_ok(r, bc_doc_signature(doc));
+		r->stage = BC_REP_ANNEX;
+	} else {
+		any = bc_rep_annex_step(r);
+	}
+	if (r->rc != BC_OK && doc->err == BC_OK)
+		doc->err = r->rc;
+	return any && r->rc == BC_OK;
 }
 
 /* ---- what it is built from --------------------------------------------- */
@@ -254,53 +261,74 @@ static void frame(bc_rep *r, const bc_report_opts *o)
 	bc_doc_frame_free(&f);
 }
 
-static void rep_free(bc_rep *r)
+void bc_report_close(bc_rep *r)
 {
+	if (!r)
+		return;
+	bc_narrative_close(r->nar);
+	if (r->snapshot)
+		bc_store_rollback(r->st);
+	bc_doc_free(r->doc);
+	bc_free(r->wrote);
 	json_decref(r->agg);
+	json_decref(r->ax.units);
 	bc_status_free(&r->status);
 	bc_owed_free(&r->owed);
 	bc_unit_list_free(&r->ul);
+	bc_period_free(&r->period);
+	bc_free(r);
 }
 
-bc_err bc_report_build(bc_store *st, bc_rulebook *rb, const char *period,
-		       bc_report_opts *o, bc_doc **out, bc_diags *d)
+bc_doc *bc_report_doc(bc_rep *r)
 {
-	bc_period p;
-	bc_err rc = bc_period_get(st, rb, period, &p, d);
-	if (rc != BC_OK)
+	return r->doc;
+}
+
+bc_err bc_report_open(bc_store *st, bc_rulebook *rb, const char *period,
+		      bc_report_opts *o, bc_rep **out, bc_diags *d)
+{
+	bc_rep *r = bc_calloc(1, sizeof *r);
+	if (!r)
+		return BC_ERR_NOMEM;
+	bc_err rc = bc_period_get(st, rb, period, &r->period, d);
+	if (rc != BC_OK) {
+		bc_free(r);
 		return rc;
+	}
 	if (o->date == BC_DATE_NONE)
 		o->date = bc_time_date(bc_store_now(st), o->tz_offset);
-	bc_rep r = {.st = st, .p = &p, .rs = p.rs, .date = o->date,
-		    .until = bc_period_day_end(&p, o->date), .d = d};
-	period_words(&p, r.period_words, sizeof r.period_words);
-	/* One snapshot: an import committing meanwhile must not put one
-	 * revision in the figures and another in the texts. */
-	bool snapshot = bc_rep_ok(&r, bc_store_begin_read(st, d));
-	if (r.rc == BC_OK)
-		gather(&r, rb, o->unit);
-	if (r.rc == BC_OK && !(r.doc = bc_doc_new()))
-		r.rc = BC_ERR_NOMEM;
-	if (r.rc == BC_OK)
-		frame(&r, o);
-	if (r.rc == BC_OK)
-		body(&r);
-	/* Nghị định 30 signs the body; the appendices follow the
-	 * signature. */
-	if (r.rc == BC_OK)
-		bc_rep_ok(&r, bc_doc_signature(r.doc));
-	if (r.rc == BC_OK)
-		bc_rep_annex(&r);
-	if (snapshot)
-		bc_store_rollback(st);
-	if (r.rc == BC_OK)
-		r.rc = bc_doc_error(r.doc);
-	if (r.rc == BC_OK)
-		*out = r.doc;
-	else
-		bc_doc_free(r.doc);
-	rc = r.rc;
-	rep_free(&r);
-	bc_period_free(&p);
-	return rc;
+	r->st = st;
+	r->p = &r->period;
+	r->rs = r->p->rs;
+	r->date = o->date;
+	r->until = bc_period_day_end(r->p, o->date);
+	r->d = d;
+	period_words(r->p, r->period_words, sizeof r->period_words);
+	/* One snapshot, held until the document is written: an import
+	 * committing meanwhile must not put one revision in the figures and
+	 * another in the texts. */
+	r->snapshot = bc_rep_ok(r, bc_store_begin_read(st, d));
+	if (r->rc == BC_OK)
+		gather(r, rb, o->unit);
+	if (r->rc == BC_OK && (!(r->doc = bc_doc_new()) ||
+			       !(r->wrote = bc_calloc(r->rs->n_sections + 1,
+						      sizeof *r->wrote))))
+		r->rc = BC_ERR_NOMEM;
+	if (r->rc == BC_OK)
+		frame(r, o);
+	if (r->rc == BC_OK)
+		bc_rep_ok(r, bc_narrative_open(st, r->p, r->until, &r->who,
+					       &r->nar, d));
+	if (r->rc == BC_OK)
+		opening(r);
+	if (r->rc == BC_OK)
+		r->rc = bc_doc_error(r->doc);
+	if (r->rc != BC_OK) {
+		rc = r->rc;
+		bc_report_close(r);
+		return rc;
+	}
+	bc_doc_stream(r->doc, more, r);
+	*out = r;
+	return BC_OK;
 }

@@ -36,14 +36,24 @@ typedef struct bc_report_opts {
 	int tz_offset;
 } bc_report_opts;
 
+typedef struct bc_rep bc_report;
+
 /*
- * The report of period into *out (freed with bc_doc_free).  A unit that
- * the period does not see (no such code on the last day of its window)
- * is BC_ERR_NOT_FOUND, saying so in d; a period nobody reported still
- * has a report, saying so under each section.  Reads in one snapshot of
- * the store.
+ * The report of period, begun: what it is built from read in one
+ * snapshot of the store (kept until bc_report_close), its frame and
+ * first lines in the document (bc_report_doc).  The rest of the
+ * document is built a piece at a time as its writer asks for it
+ * (doc.h, bc_doc_stream), so that a country's report is never held
+ * whole.  A unit that the period does not see (no such code on the last
+ * day of its window) is BC_ERR_NOT_FOUND, saying so in d; a period
+ * nobody reported still has a report, saying so under each section.
+ * d must outlive the report.  *out is freed with bc_report_close.
  */
-bc_err bc_report_build(bc_store *st, bc_rulebook *rb, const char *period,
-		       bc_report_opts *o, bc_doc **out, bc_diags *d);
+bc_err bc_report_open(bc_store *st, bc_rulebook *rb, const char *period,
+		      bc_report_opts *o, bc_report **out, bc_diags *d);
+/* The document, owned by the report. */
+bc_doc *bc_report_doc(bc_report *r);
+/* Ends the report: its document and snapshot released.  NULL is fine. */
+void bc_report_close(bc_report *r);
 
 #endif

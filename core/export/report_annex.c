@@ -248,7 +248,7 @@ static json_t *form_agg(const bc_rep *r, const bc_form *f)
 }
 
 /* A form's figures: a row per field it shows. */
-static void form_table(bc_rep *r, const bc_form *f)
+static bool form_table(bc_rep *r, const bc_form *f)
 {
 	json_t *fields = json_object_get(form_agg(r, f), "fields");
 	size_t rows = 0;
@@ -256,7 +256,7 @@ static void form_table(bc_rep *r, const bc_form *f)
 		rows += shown(r, &f->fields[i],
 			      json_object_get(fields, f->fields[i].id));
 	if (!rows)
-		return;
+		return false;
 	form_caption(r, f->name, f->title);
 	const char *h[64];
 	size_t n = 0;
@@ -276,6 +276,7 @@ static void form_table(bc_rep *r, const bc_form *f)
 		if (shown(r, &f->fields[i], v))
 			field_rows(r, &f->fields[i], v, ++no);
 	}
+	return true;
 }
 
 /* Every form's indicators, a form's name over its own. */
@@ -341,14 +342,15 @@ static void list_cell(bc_rep *r, const bc_field *c, const json_t *v)
 	}
 }
 
-/* The rows of table t that unit u gave, numbered on from *no. */
-static void unit_rows(bc_rep *r, const bc_form *f, const bc_field *t,
-		      const bc_unit *u, size_t cols, int *no)
+/* The rows of table t that unit u gave, numbered on from r->ax.no;
+ * how many. */
+static size_t unit_rows(bc_rep *r, const bc_form *f, const bc_field *t,
+			const bc_unit *u, size_t cols)
 {
 	json_t *rows = NULL;
 	if (!bc_rep_ok(r, bc_aggregate_unit_rows(r->st, r->p, r->until, f->id,
 						 t->id, u->code, &rows, r->d)))
-		return;
+		return 0;
 	if (!r->own)
 		group_row(r, u->name, cols);
 	size_t i;
@@ -356,35 +358,28 @@ static void unit_rows(bc_rep *r, const bc_form *f, const bc_field *t,
 	json_array_foreach(rows, i, row)
 	{
 		char stt[16];
-		snprintf(stt, sizeof stt, "%d", ++*no);
+		snprintf(stt, sizeof stt, "%d", ++r->ax.no);
 		bc_rep_ok(r, bc_doc_table_row(r->doc, false));
 		cell(r, stt);
 		for (size_t c = 0; c < t->n_columns; c++)
 			list_cell(r, &t->columns[c],
 				  json_object_get(row, t->columns[c].id));
 	}
+	size_t n = json_array_size(rows);
 	json_decref(rows);
+	return n;
 }
 
-/* The list of table field t: each unit's rows under its name, in the
- * units' order. */
-static void list_table(bc_rep *r, const bc_form *f, const bc_field *t)
+/* The rows a piece of a list holds at most: a country's lists are set a
+ * piece at a time (doc.h), a district's in one table. */
+#define LIST_PIECE 5000
+
+/* A piece of the list of table field t: its head, then the units that
+ * gave rows, from r->ax.unit on, each's rows under its name. */
+static void list_piece(bc_rep *r, const bc_form *f, const bc_field *t)
 {
-	json_t *units = NULL, *longest = NULL;
-	if (!bc_rep_ok(r, bc_aggregate_table_shape(r->st, r->p, r->until,
-						   f->id, t->id, &units,
-						   &longest, r->d)))
-		return;
-	json_decref(longest);
-	form_caption(r, f->name, t->label);
-	if (!json_object_size(units)) {
-		bc_rep_ok(r, bc_doc_para(r->doc, BC_DOC_NOTE,
-					 word(r, BC_W_REPORT_NO_ROWS)));
-		json_decref(units);
-		return;
-	}
 	const char *h[64];
-	size_t n = 0;
+	size_t n = 0, rows = 0;
 	h[n++] = bc_vndoc_word(BC_VN_SEQ);
 	for (size_t c = 0; c < t->n_columns && n < 64; c++)
 		h[n++] = t->columns[c].label;
@@ -395,11 +390,58 @@ static void list_table(bc_rep *r, const bc_form *f, const bc_field *t)
 		       t->columns[c].type == BC_T_TEXT ? 30 : 12,
 		       t->columns[c].type == BC_T_TEXT ? BC_DOC_LEFT
 						       : BC_DOC_MIDDLE);
-	int no = 0;
-	for (size_t i = 0; r->rc == BC_OK && i < r->who.n; i++)
-		if (json_object_get(units, r->who.v[i].code))
-			unit_rows(r, f, t, &r->who.v[i], n, &no);
-	json_decref(units);
+	for (; r->rc == BC_OK && r->ax.unit < r->who.n && rows < LIST_PIECE;
+	     r->ax.unit++)
+		if (json_object_get(r->ax.units, r->who.v[r->ax.unit].code))
+			rows += unit_rows(r, f, t, &r->who.v[r->ax.unit], n);
+}
+
+/* The start of the list of table field t: its caption, and which units
+ * gave rows; false (said so) when none did. */
+static bool list_begin(bc_rep *r, const bc_form *f, const bc_field *t)
+{
+	json_t *longest = NULL;
+	if (!bc_rep_ok(r, bc_aggregate_table_shape(r->st, r->p, r->until,
+						   f->id, t->id, &r->ax.units,
+						   &longest, r->d)))
+		return false;
+	json_decref(longest);
+	r->ax.unit = 0;
+	r->ax.no = 0;
+	form_caption(r, f->name, t->label);
+	if (json_object_size(r->ax.units))
+		return true;
+	bc_rep_ok(r, bc_doc_para(r->doc, BC_DOC_NOTE,
+				 word(r, BC_W_REPORT_NO_ROWS)));
+	json_decref(r->ax.units);
+	r->ax.units = NULL;
+	return false;
+}
+
+/* The next piece of the lists (table fields), each unit's rows under
+ * its name in the units' order; false when they are all set. */
+static bool lists_step(bc_rep *r)
+{
+	for (; r->ax.form < r->rs->n_forms; r->ax.form++, r->ax.field = 0) {
+		const bc_form *f = &r->rs->forms[r->ax.form];
+		for (; r->ax.field < f->n_fields; r->ax.field++) {
+			const bc_field *t = &f->fields[r->ax.field];
+			if (t->type != BC_T_TABLE)
+				continue;
+			if (!r->ax.units && !list_begin(r, f, t)) {
+				r->ax.field++;
+				return true;
+			}
+			list_piece(r, f, t);
+			if (r->ax.unit >= r->who.n) {
+				json_decref(r->ax.units);
+				r->ax.units = NULL;
+				r->ax.field++;
+			}
+			return true;
+		}
+	}
+	return false;
 }
 
 /* ---- who reported ------------------------------------------------------ */
@@ -537,7 +579,8 @@ static void status_tables(bc_rep *r)
 		status_units(r);
 }
 
-void bc_rep_annex(bc_rep *r)
+/* The appendices' head, and the indicators. */
+static void annex_head(bc_rep *r)
 {
 	char date[BC_DATE_BUF], buf[1024];
 	bc_date_format_dmy(r->date, date);
@@ -547,14 +590,37 @@ void bc_rep_annex(bc_rep *r)
 		     BC_SLOTS({"period", r->period_words}, {"date", date}));
 	bc_rep_ok(r, bc_doc_para(r->doc, BC_DOC_CENTRE, buf));
 	indicators_table(r);
-	for (size_t i = 0; r->rc == BC_OK && i < r->rs->n_forms; i++)
-		form_table(r, &r->rs->forms[i]);
-	for (size_t i = 0; r->rc == BC_OK && i < r->rs->n_forms; i++) {
-		const bc_form *f = &r->rs->forms[i];
-		for (size_t k = 0; r->rc == BC_OK && k < f->n_fields; k++)
-			if (f->fields[k].type == BC_T_TABLE)
-				list_table(r, f, &f->fields[k]);
-	}
-	if (r->rc == BC_OK && !r->own)
+}
+
+enum { AX_HEAD, AX_FORMS, AX_LISTS, AX_STATUS, AX_DONE };
+
+bool bc_rep_annex_step(bc_rep *r)
+{
+	bc_rep_annex_at *ax = &r->ax;
+	switch (ax->part) {
+	case AX_HEAD:
+		annex_head(r);
+		ax->part = AX_FORMS;
+		return true;
+	case AX_FORMS:
+		while (ax->form < r->rs->n_forms)
+			if (form_table(r, &r->rs->forms[ax->form++]))
+				return true;
+		ax->part = AX_LISTS;
+		ax->form = ax->field = 0;
+		/* fall through */
+	case AX_LISTS:
+		if (lists_step(r))
+			return true;
+		ax->part = AX_STATUS;
+		/* fall through */
+	case AX_STATUS:
+		ax->part = AX_DONE;
+		if (r->own)
+			return false;
 		status_tables(r);
+		return true;
+	default:
+		return false;
+	}
 }

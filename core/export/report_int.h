@@ -12,8 +12,23 @@
 
 #include <jansson.h>
 
+/* Where the building of the document stands. */
+enum { BC_REP_BODY, BC_REP_ANNEX };
+
+/* Where the appendices stand: which part, which form and table field,
+ * which unit a list goes on from. */
+typedef struct bc_rep_annex_at {
+	int part;
+	size_t form, field, unit;
+	json_t *units; /* the units that have rows of the list begun */
+	int no;        /* its rows numbered so far */
+} bc_rep_annex_at;
+
+struct bc_narrative;
+
 typedef struct bc_rep {
 	bc_store *st;
+	bc_period period;
 	const bc_period *p;
 	const bc_ruleset *rs;
 	bc_doc *doc;
@@ -29,11 +44,18 @@ typedef struct bc_rep {
 	char period_words[256]; /* the period as a sentence names it */
 	bc_diags *d;
 	bc_err rc; /* the first failure; later steps do nothing */
+	bool snapshot; /* a read transaction is open */
+	struct bc_narrative *nar;
+	bool *wrote; /* per section: it had texts */
+	int stage;   /* BC_REP_BODY, BC_REP_ANNEX */
+	size_t at;   /* the body's next section */
+	bc_rep_annex_at ax;
 } bc_rep;
 
-/* The appendices: the indicators, each form's figures, the lists and,
- * in the whole's report, the status. */
-void bc_rep_annex(bc_rep *r);
+/* The next piece of the appendices: their head and the indicators,
+ * a form's figures, a piece of a list, and, in the whole's report, the
+ * status; false when none is left (nothing appended). */
+bool bc_rep_annex_step(bc_rep *r);
 
 /* Notes e as r's failure when it is the first; returns whether r is
  * still sound. */

@@ -242,6 +242,13 @@ static void field_rows(bc_rep *r, const bc_field *f, const json_t *v,
 	}
 }
 
+/* Whether the report shows form f: every form in the whole's, those the
+ * unit owes in a unit's own. */
+static bool form_shown(const bc_rep *r, const bc_form *f)
+{
+	return !r->own || bc_owed_part(&r->owed, f->id);
+}
+
 static json_t *form_agg(const bc_rep *r, const bc_form *f)
 {
 	return json_object_get(json_object_get(r->agg, "forms"), f->id);
@@ -252,6 +259,8 @@ static bool form_table(bc_rep *r, const bc_form *f)
 {
 	json_t *fields = json_object_get(form_agg(r, f), "fields");
 	size_t rows = 0;
+	if (!form_shown(r, f))
+		return false;
 	for (size_t i = 0; i < f->n_fields; i++)
 		rows += shown(r, &f->fields[i],
 			      json_object_get(fields, f->fields[i].id));
@@ -284,7 +293,9 @@ static void indicators_table(bc_rep *r)
 {
 	size_t any = 0;
 	for (size_t i = 0; i < r->rs->n_forms; i++)
-		any += r->rs->forms[i].n_indicators;
+		any += form_shown(r, &r->rs->forms[i])
+			       ? r->rs->forms[i].n_indicators
+			       : 0;
 	if (!any)
 		return;
 	caption(r, word(r, BC_W_EXPORT_INDICATORS_TITLE));
@@ -302,7 +313,7 @@ static void indicators_table(bc_rep *r)
 	for (size_t i = 0; r->rc == BC_OK && i < r->rs->n_forms; i++) {
 		const bc_form *f = &r->rs->forms[i];
 		json_t *ind = json_object_get(form_agg(r, f), "indicators");
-		if (!f->n_indicators)
+		if (!f->n_indicators || !form_shown(r, f))
 			continue;
 		char name[1024];
 		bc_word_fill(r->rs, BC_W_REPORT_TABLE_TITLE, name, sizeof name,
@@ -409,7 +420,9 @@ static bool list_begin(bc_rep *r, const bc_form *f, const bc_field *t)
 	r->ax.unit = 0;
 	r->ax.no = 0;
 	form_caption(r, f->name, t->label);
-	if (json_object_size(r->ax.units))
+	/* A unit's own list: its own rows, when it gave any. */
+	if (r->own ? json_object_get(r->ax.units, r->own->code) != NULL
+		   : json_object_size(r->ax.units) > 0)
 		return true;
 	bc_rep_ok(r, bc_doc_para(r->doc, BC_DOC_NOTE,
 				 word(r, BC_W_REPORT_NO_ROWS)));
@@ -426,7 +439,7 @@ static bool lists_step(bc_rep *r)
 		const bc_form *f = &r->rs->forms[r->ax.form];
 		for (; r->ax.field < f->n_fields; r->ax.field++) {
 			const bc_field *t = &f->fields[r->ax.field];
-			if (t->type != BC_T_TABLE)
+			if (t->type != BC_T_TABLE || !form_shown(r, f))
 				continue;
 			if (!r->ax.units && !list_begin(r, f, t)) {
 				r->ax.field++;

@@ -130,7 +130,8 @@ static void many(bc_doc *doc, char **v, size_t n)
 {
 	long rows = n > 1 ? strtol(v[1], NULL, 10) : 0;
 	for (long r = 1; r <= rows; r++) {
-		char num[24], *name = bc_sprintf("%s %ld", n > 2 ? v[2] : "", r);
+		char num[24];
+		char *name = bc_sprintf("%s %ld", n > 2 ? v[2] : "", r);
 		snprintf(num, sizeof num, "%ld", r);
 		bc_doc_table_row(doc, false);
 		bc_doc_table_cell(doc, num);
@@ -186,16 +187,17 @@ static void element(bc_doc *doc, char **v, size_t n)
 		many(doc, v, n);
 	else if (!strcmp(k, "controls"))
 		bc_doc_para(doc, BC_DOC_BODY,
-			    "Controls:\x01 gone\x1b[0m, DEL\x7f gone, C1\xc2\x85"
-			    " gone;\r\nCR LF kept as a new paragraph; bad "
-			    "bytes \xff\xc3( replaced.");
+			    "Controls:\x01 gone\x1b[0m, DEL\x7f gone, "
+			    "C1\xc2\x85 gone;\r\nCR LF kept as a new "
+			    "paragraph; bad bytes \xff\xc3( replaced.");
 	else if (!strcmp(k, "long"))
 		long_text(doc, v, n);
 	else if (!strcmp(k, "pagebreak"))
 		bc_doc_page_break(doc);
 	else if (!strcmp(k, "section") && n > 1)
-		bc_doc_section(doc, strcmp(v[1], "landscape") ? BC_DOC_PORTRAIT
-							     : BC_DOC_LANDSCAPE);
+		bc_doc_section(doc, strcmp(v[1], "landscape")
+					    ? BC_DOC_PORTRAIT
+					    : BC_DOC_LANDSCAPE);
 	else if (!strcmp(k, "signature"))
 		bc_doc_signature(doc);
 	else

@@ -2,6 +2,7 @@
 #include "test.h"
 
 #include "doc.h"
+#include "docx.h"
 
 static void builds_blocks_in_order(void **state)
 {
@@ -256,6 +257,74 @@ static void frame_moved_in(void **state)
 	bc_doc_free(doc);
 }
 
+/* One of each builder's calls; the document, or NULL when even
+ * bc_doc_new finds no memory. */
+static bc_doc *every_call(void)
+{
+	bc_doc *doc = bc_doc_new();
+	if (!doc)
+		return NULL;
+	bc_doc_heading(doc, 1, "A.", "Heading");
+	bc_doc_para(doc, BC_DOC_BODY, "Para\ngraph");
+	bc_doc_para_begin(doc, BC_DOC_PLAIN);
+	bc_doc_para_run(doc, BC_DOC_BOLD, "bold");
+	bc_doc_para_run(doc, 0, " plain");
+	bc_doc_para_run(doc, BC_DOC_ITALIC, " italic");
+	bc_doc_quote(doc, "Unit", "text");
+	bc_doc_table_begin(doc, 3, 2);
+	bc_doc_table_col(doc, 2, 2, BC_DOC_END);
+	bc_doc_table_row(doc, false);
+	bc_doc_table_cell(doc, "No.");
+	bc_doc_table_span(doc, "Both", 2);
+	bc_doc_table_row(doc, false);
+	bc_doc_table_down(doc, 1);
+	bc_doc_table_cell(doc, "a");
+	bc_doc_table_cell(doc, "b");
+	for (int r = 0; r < 5; r++) {
+		bc_doc_table_row(doc, r == 4);
+		bc_doc_table_cell(doc, "1");
+		bc_doc_table_cell(doc, "2");
+		bc_doc_table_cell(doc, "3");
+	}
+	bc_doc_page_break(doc);
+	bc_doc_signature(doc);
+	bc_doc_section(doc, BC_DOC_LANDSCAPE);
+	return doc;
+}
+
+/* Memory refused at each allocation in turn: the document remembers
+ * BC_ERR_NOMEM, no writer takes it, and nothing is kept. */
+static void out_of_memory(void **state)
+{
+	char *dir = test_tmpdir(), *path = test_path(dir, "out.docx");
+	for (long n = 1;; n++) {
+		long live = bc_mem_live();
+		bc_mem_fail(n, false);
+		bc_doc *doc = every_call();
+		bool refused = bc_mem_refused() > 0;
+		bc_mem_fail(0, false);
+		assert_true(doc || refused);
+		if (doc && refused) {
+			assert_int_equal(bc_doc_error(doc), BC_ERR_NOMEM);
+			bc_diags d = BC_DIAGS_INIT;
+			assert_int_equal(bc_docx_write(doc, path, &d),
+					 BC_ERR_NOMEM);
+			assert_int_equal(access(path, F_OK), -1);
+			bc_diags_free(&d);
+		} else if (doc) {
+			assert_int_equal(bc_doc_error(doc), BC_OK);
+			assert_int_equal(doc->n, 8);
+		}
+		bc_doc_free(doc);
+		assert_int_equal(bc_mem_live(), live);
+		if (!refused)
+			break;
+	}
+	test_rm_tree(dir);
+	free(path);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -268,6 +337,7 @@ int main(void)
 		cmocka_unit_test(texts_copied_safe),
 		cmocka_unit_test(long_text_kept),
 		cmocka_unit_test(frame_moved_in),
+		cmocka_unit_test(out_of_memory),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

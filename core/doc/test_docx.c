@@ -192,6 +192,9 @@ static void pages_of_nd30(void **state)
 		      "[@w:firstLine='720'])", 1);
 	expect_num(x, "count(//w:style[@w:styleId='bcBody']//w:spacing"
 		      "[@w:after >= 120])", 1);
+	/* a table's indent is a width, not a value (Word repairs one) */
+	expect_num(x, "count(//w:tblInd[@w:w and @w:type='dxa'])", 2);
+	expect_num(x, "count(//w:tblInd[@w:val])", 0);
 	xmlFreeDoc(x);
 	done(doc, dir, path);
 }
@@ -238,6 +241,25 @@ static void body_as_built(void **state)
 	/* the short rules: under the issuing body, the motto, the title */
 	expect_num(x, "count(//w:pBdr/w:bottom)", 3);
 	xmlFreeDoc(x);
+	done(doc, dir, path);
+}
+
+/* The output is the output file outfile.h makes: a new one gets the
+ * mode open(2) would give it, one already there keeps its own. */
+static void output_mode(void **state)
+{
+	bc_doc *doc = sample();
+	mode_t mask = umask(027);
+	char *dir, *path = written(doc, &dir);
+	struct stat st;
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0640);
+	assert_int_equal(chmod(path, 0604), 0);
+	bc_diags d = BC_DIAGS_INIT;
+	assert_int_equal(bc_docx_write(doc, path, &d), BC_OK);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0604);
+	umask(mask);
 	done(doc, dir, path);
 }
 
@@ -330,6 +352,7 @@ int main(void)
 		cmocka_unit_test(every_part_well_formed),
 		cmocka_unit_test(pages_of_nd30),
 		cmocka_unit_test(body_as_built),
+		cmocka_unit_test(output_mode),
 		cmocka_unit_test(same_bytes_every_time),
 		cmocka_unit_test(long_text_whole),
 		cmocka_unit_test(refusals),

@@ -4,6 +4,7 @@
 #include "csv_export.h"
 #include "derive.h"
 #include "export_host.h"
+#include "frame_build.h"
 #include "jsonset.h"
 #include "json_export.h"
 #include "jsonout.h"
@@ -36,6 +37,7 @@ struct bc_host {
 	bc_time now;
 	bc_time until; /* revisions received by then count */
 	bc_date date;  /* the document's */
+	bc_doc_frame frame; /* the district's report of the period */
 	const char *name; /* the exporter's, for messages */
 	bc_outfile *of;   /* where the output goes */
 	FILE *out;        /* its temporary file, opened at the first write */
@@ -52,11 +54,29 @@ struct bc_host {
 
 /* ---- the model --------------------------------------------------------- */
 
+/* The district: the unit at the top that collects; NULL for none. */
+static const bc_unit *district_of(const bc_unit_list *ul,
+				  const bc_ruleset *rs)
+{
+	for (size_t i = 0; i < ul->n; i++) {
+		const bc_unit *u = &ul->v[i];
+		const bc_unit_kind *k = bc_ruleset_kind(rs, u->kind);
+		if (!u->parent && !(k && k->level))
+			return u;
+	}
+	return NULL;
+}
+
 static json_t *units_json(bc_err *err, const bc_unit_list *ul,
 			  const bc_ruleset *rs, json_t **district)
 {
 	json_t *a = bc_json_made(err, json_array());
-	*district = json_null();
+	const bc_unit *top = district_of(ul, rs);
+	*district = top ? bc_json_made(err, json_pack("{s:s, s:s, s:s}", "code",
+						      top->code, "name",
+						      top->name, "kind",
+						      top->kind))
+			: json_null();
 	for (size_t i = 0; i < ul->n; i++) {
 		const bc_unit *u = &ul->v[i];
 		const bc_unit_kind *k = bc_ruleset_kind(rs, u->kind);
@@ -66,27 +86,76 @@ static json_t *units_json(bc_err *err, const bc_unit_list *ul,
 				       "code", u->code, "name", u->name, "kind",
 				       u->kind, "level", level, "parent",
 				       u->parent, "depth", u->depth));
-		/* The district is the unit at the top that collects. */
-		if (json_is_null(*district) && !u->parent && !level) {
-			json_decref(*district);
-			*district = bc_json_made(
-				err, json_pack("{s:s, s:s, s:s}", "code", u->code,
-					       "name", u->name, "kind", u->kind));
-		}
 	}
 	return a;
 }
 
+/* The district's report of h's period (frame_build.h): issued by the
+ * district, else by the unit the tree puts on top, dated the
+ * document's date; the number and the signer left to the clerk. */
+static bc_err frame_of(bc_host *h, const bc_unit_list *ul)
+{
+	const bc_unit *u = district_of(ul, h->period->rs);
+	bc_doc_overrides o = BC_DOC_OVERRIDES_NONE;
+	bc_unit none = {.code = "", .name = "", .kind = ""};
+	if (!u)
+		u = bc_doc_issuer(ul);
+	o.date = h->date;
+	return bc_doc_frame_build(h->period->rs, BC_DOC_REPORT, u ? u : &none,
+				  bc_doc_parent(ul, u), h->period, &o,
+				  &h->frame, h->d);
+}
+
+static json_t *lines_json(bc_err *e, const bc_doc_lines *l)
+{
+	json_t *a = bc_json_made(e, json_array());
+	for (size_t i = 0; a && i < l->n; i++)
+		bc_json_push(e, a, bc_json_made(e, json_string(l->line[i])));
+	return a;
+}
+
+/* The frame as the model gives it (document.frame): every element, ""
+ * or [] for one the document does not have. */
+static json_t *frame_json(bc_err *e, const bc_doc_frame *f)
+{
+	const struct {
+		const char *key, *text;
+	} one[] = {{"parent", f->parent},         {"number", f->number},
+		   {"about", f->about},           {"nation", f->nation},
+		   {"motto", f->motto},           {"place_date", f->place_date},
+		   {"type", f->type},             {"signer_title", f->signer_title},
+		   {"signer_name", f->signer_name},
+		   {"recipients_head", f->recipients_head}};
+	const struct {
+		const char *key;
+		const bc_doc_lines *l;
+	} many[] = {{"body", &f->body},           {"title", &f->title},
+		    {"to", &f->to},               {"authority", &f->authority},
+		    {"recipients", &f->recipients}};
+	json_t *o = bc_json_made(e, json_object());
+	for (size_t i = 0; o && i < sizeof one / sizeof *one; i++)
+		bc_json_set(e, o, one[i].key,
+			    bc_json_made(e, json_string(one[i].text ? one[i].text
+								    : "")));
+	for (size_t i = 0; o && i < sizeof many / sizeof *many; i++)
+		bc_json_set(e, o, many[i].key, lines_json(e, many[i].l));
+	return o;
+}
+
 /* The words exporters write around the figures: the ruleset's wording
  * (wording.h), every key there, and the words of Vietnamese documents
- * (vndoc.h) as "document". */
-static void words_json(bc_err *e, json_t *model, const bc_ruleset *rs)
+ * (vndoc.h) as "document", with the frame of the district's report
+ * (document.frame). */
+static void words_json(bc_err *e, json_t *model, const bc_ruleset *rs,
+		       const bc_doc_frame *frame)
 {
 	json_t *doc = bc_json_made(e, json_object());
 	for (int w = 0; doc && w < BC_VN_N; w++)
 		bc_json_set(e, doc, bc_vndoc_key((bc_vnword)w),
 			    bc_json_made(e, json_string(bc_vndoc_word(
 						    (bc_vnword)w))));
+	if (doc)
+		bc_json_set(e, doc, "frame", frame_json(e, frame));
 	bc_json_set(e, model, "document", doc);
 	bc_json_set(e, model, "wording", bc_json_made(e, bc_wording_json(rs, 1)));
 }
@@ -121,6 +190,10 @@ static bc_err build_model(bc_host *h, bc_rulebook *rb, bc_date as_of,
 	bc_err rc = bc_units_as_of(st, p->to, &ul, d);
 	if (rc != BC_OK)
 		return rc;
+	if ((rc = frame_of(h, &ul)) != BC_OK) {
+		bc_unit_list_free(&ul);
+		return rc;
+	}
 	rc = bc_aggregate(st, rb, p->code, &ao, &agg, d);
 	if (rc == BC_OK && lean && p->derived) {
 		h->derived = json_incref(json_object_get(agg, "values"));
@@ -150,7 +223,7 @@ static bc_err build_model(bc_host *h, bc_rulebook *rb, bc_date as_of,
 		if (rc == BC_OK && !*out)
 			rc = BC_ERR_NOMEM;
 		if (rc == BC_OK)
-			words_json(&rc, *out, p->rs);
+			words_json(&rc, *out, p->rs, &h->frame);
 		if (rc != BC_OK) {
 			json_decref(*out);
 			*out = NULL;
@@ -442,6 +515,11 @@ bc_date bc_host_date(bc_host *h)
 	return h->date;
 }
 
+const bc_doc_frame *bc_host_frame(bc_host *h)
+{
+	return &h->frame;
+}
+
 void bc_host_progress(bc_host *h, size_t done, size_t total)
 {
 	bc_progress_report(h->progress, done, total);
@@ -460,6 +538,7 @@ static void host_release(bc_host *h)
 	json_decref(h->model);
 	json_decref(h->derived);
 	bc_status_free(&h->status);
+	bc_doc_frame_free(&h->frame);
 }
 
 /* ---- running an exporter ---------------------------------------------- */

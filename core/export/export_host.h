@@ -8,6 +8,7 @@
 
 #include "baocao/plugin.h"
 #include "export.h"
+#include "frame.h"
 #include "period.h"
 #include "status.h"
 
@@ -52,6 +53,9 @@ bc_diags *bc_host_diags(bc_host *h);
 bc_time bc_host_time(bc_host *h);
 /* The document's date (--date, by default the as-of day). */
 bc_date bc_host_date(bc_host *h);
+/* The frame of the document the export is, the district's report of
+ * the period (frame.h; the model's document.frame).  Borrowed. */
+const bc_doc_frame *bc_host_frame(bc_host *h);
 /* The exporter has done done of its total pieces (export.h's progress). */
 void bc_host_progress(bc_host *h, size_t done, size_t total);
 

@@ -25,6 +25,7 @@
 #include "template.h"
 #include "derived.h"
 #include "duty.h"
+#include "frame_build.h"
 #include "mem.h"
 #include "outfile.h"
 #include "period.h"
@@ -32,7 +33,7 @@
 #include "text.h"
 #include "unit.h"
 #include "vndoc.h"
-#include "xlsx_write.h"
+#include "xlsx_nd30.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -56,10 +57,10 @@
 
 /* Cell styles; I_* are the unlocked input cells. */
 enum {
-	F_ORG, F_ORG_B, F_NATION, F_MOTTO, F_CODE, F_TITLE, F_PERIOD,
+	F_CODE, F_TITLE, F_PERIOD,
 	F_WINDOW, F_HEAD, F_COLNO, F_STT, F_LABEL, F_UOM, F_CHECK, F_GUIDE,
 	F_SECTION, F_SEC_TITLE, F_SEC_TITLE_B, F_H2, F_KEY, F_VALUE, F_NOTE,
-	F_SIGN, F_SIGNNOTE, F_PLAIN,
+	F_PLAIN,
 	I_TEXT, I_LONG, I_INT, I_MONEY, I_PCT, I_DATE, I_CHOICE, F_N
 };
 
@@ -72,10 +73,6 @@ enum {
 };
 
 static const bc_xf_spec SPEC[F_N] = {
-	[F_ORG] = {CENTER | VCENTER | WRAP, 12, NULL},
-	[F_ORG_B] = {BOLD | CENTER | VCENTER | WRAP, 12, NULL},
-	[F_NATION] = {BOLD | CENTER | VCENTER, 12, NULL},
-	[F_MOTTO] = {BOLD | CENTER | VCENTER | UNDER, 13, NULL},
 	[F_CODE] = {ITALIC | RIGHT, 11, NULL},
 	[F_TITLE] = {BOLD | CENTER | VCENTER | WRAP, 14, NULL},
 	[F_PERIOD] = {BOLD | CENTER, 12, NULL},
@@ -94,8 +91,6 @@ static const bc_xf_spec SPEC[F_N] = {
 	[F_KEY] = {BOLD | VCENTER | WRAP, 12, NULL},
 	[F_VALUE] = {VCENTER | WRAP, 12, NULL},
 	[F_NOTE] = {ITALIC | VCENTER | WRAP, 11, NULL},
-	[F_SIGN] = {BOLD | CENTER, 12, NULL},
-	[F_SIGNNOTE] = {ITALIC | CENTER, 12, NULL},
 	[F_PLAIN] = {0, 11, NULL},
 	/* Text as text: "12/3" must not turn into a date. */
 	[I_TEXT] = {INPUT | VCENTER | WRAP | BORDER, 12, "@"},
@@ -695,7 +690,6 @@ static double part_height(const sheet *s, const char *text, double width,
 	switch (p) {
 	case BC_XP_TITLE:
 		return 20 * caps_lines(text, width / 1.1) + 4;
-	case BC_XP_ORG_TOP:
 	case BC_XP_ORG:
 		n = caps_lines(text, width);
 		return n > 1 ? LINE_PT * n + 2 : 0;
@@ -709,17 +703,11 @@ static double part_height(const sheet *s, const char *text, double width,
 
 static const bc_layout LAYOUT = {
 	.style = {[BC_XP_CODE] = F_CODE,
-		  [BC_XP_ORG_TOP] = F_ORG,
-		  [BC_XP_ORG] = F_ORG_B,
-		  [BC_XP_NATION] = F_NATION,
-		  [BC_XP_MOTTO] = F_MOTTO,
 		  [BC_XP_TITLE] = F_TITLE,
 		  [BC_XP_PERIOD] = F_PERIOD,
 		  [BC_XP_WINDOW] = F_WINDOW,
 		  [BC_XP_HEAD] = F_HEAD,
-		  [BC_XP_COLNO] = F_COLNO,
-		  [BC_XP_SIGN] = F_SIGN,
-		  [BC_XP_SIGN_NOTE] = F_SIGNNOTE},
+		  [BC_XP_COLNO] = F_COLNO},
 	.fit = part_height,
 	.max_pt = MAX_ROW_PT,
 	.protect = true,
@@ -1414,13 +1402,9 @@ static void lists_sheet(tpl *t)
 
 /* ---- one workbook ------------------------------------------------------ */
 
-/* The unit under its parent, the period; the day the unit signs is
- * left for its hand. */
+/* The period; the day the unit signs is left for its hand. */
 static void texts(tpl *t)
 {
-	if (t->parent)
-		bc_utf8_upper(t->parent, t->b.org_top, sizeof t->b.org_top);
-	bc_utf8_upper(t->u->name, t->b.org, sizeof t->b.org);
 	bc_xbook_period(&t->b, t->p->label, t->p->from, t->p->to);
 	bc_vndoc_date(BC_DATE_NONE, t->dated, sizeof t->dated);
 }
@@ -1521,17 +1505,25 @@ static bc_err write_unit(bc_store *st, const bc_period *p, const bc_unit *u,
 	const bc_unit_kind *k = bc_ruleset_kind(p->rs, u->kind);
 	tpl t = {.rs = p->rs, .p = p, .u = u, .owed = o,
 		 .level = k ? k->level : NULL};
-	t.b = (bc_xbook){.lay = &LAYOUT, .rs = p->rs, .f = t.f};
+	bc_doc_frame frame = {0};
+	/* The unit's own report: its header block is its own frame's. */
+	t.b = (bc_xbook){.lay = &LAYOUT, .rs = p->rs, .f = t.f,
+			 .frame = &frame};
 	bc_unit parent = {0};
 	bc_err rc = u->parent ? bc_unit_get_as_of(st, u->parent, p->to, &parent,
 						  d)
 			      : BC_OK;
 	if (rc == BC_ERR_NOT_FOUND) /* a parent gone: the unit alone */
 		rc = BC_OK;
+	if (rc == BC_OK)
+		rc = bc_doc_frame_build(p->rs, BC_DOC_UNIT_REPORT, u,
+					parent.code ? &parent : NULL, p, NULL,
+					&frame, d);
 	if (rc == BC_OK) {
 		t.parent = parent.name;
 		rc = write_file(&t, path, now, d);
 	}
+	bc_doc_frame_free(&frame);
 	bc_unit_free(&parent);
 	return rc;
 }

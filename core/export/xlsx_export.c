@@ -24,7 +24,7 @@
 #include "text.h"
 #include "status_json.h"
 #include "vndoc.h"
-#include "xlsx_write.h"
+#include "xlsx_nd30.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -36,9 +36,9 @@
 
 /* Cell styles. */
 enum {
-	F_ORG, F_NATION, F_MOTTO, F_TITLE, F_PERIOD, F_WINDOW, F_HEAD,
+	F_CODE, F_TITLE, F_PERIOD, F_WINDOW, F_HEAD,
 	F_COLNO, F_UOM, F_STT, F_TEXT, F_ENUM, F_CELL, F_GSTT, F_GNAME,
-	F_GCELL, F_MISSING, F_NOTE, F_SIGN, F_SIGNNOTE, F_DATE, F_DATETIME,
+	F_GCELL, F_MISSING, F_NOTE, F_DATE, F_DATETIME,
 	F_LABEL, F_N
 };
 /* Number styles, plain and bold. */
@@ -51,9 +51,7 @@ enum {
 };
 
 static const bc_xf_spec SPEC[F_N] = {
-	[F_ORG] = {BOLD | CENTER | WRAP, 12, NULL},
-	[F_NATION] = {BOLD | CENTER, 12, NULL},
-	[F_MOTTO] = {BOLD | CENTER | UNDER, 13, NULL},
+	[F_CODE] = {BOLD | CENTER | WRAP, 12, NULL},
 	[F_TITLE] = {BOLD | CENTER | VCENTER | WRAP, 14, NULL},
 	[F_PERIOD] = {BOLD | CENTER, 12, NULL},
 	[F_WINDOW] = {ITALIC | CENTER, 12, NULL},
@@ -69,8 +67,6 @@ static const bc_xf_spec SPEC[F_N] = {
 	[F_GCELL] = {BOLD | VCENTER | BORDER, 12, NULL},
 	[F_MISSING] = {ITALIC | CENTER | VCENTER | BORDER, 12, NULL},
 	[F_NOTE] = {ITALIC, 11, NULL},
-	[F_SIGN] = {BOLD | CENTER, 12, NULL},
-	[F_SIGNNOTE] = {ITALIC | CENTER, 12, NULL},
 	[F_DATE] = {CENTER | VCENTER | BORDER, 12, "dd/mm/yyyy"},
 	[F_DATETIME] = {CENTER | VCENTER | BORDER, 12, "dd/mm/yyyy hh:mm"},
 	[F_LABEL] = {VCENTER | WRAP | BORDER | INDENT, 12, NULL},
@@ -89,7 +85,6 @@ typedef struct book {
 	json_t *by_code;   /* unit code → unit */
 	json_t *estimated; /* unit code → true */
 	lxw_format *f[F_N], *k[2][K_N];
-	char today[64]; /* the document's date, where it is signed */
 } book;
 
 typedef bc_xsheet sheet;
@@ -385,18 +380,12 @@ static double part_height(const sheet *s, const char *text, double width,
 }
 
 static const bc_layout LAYOUT = {
-	.style = {[BC_XP_CODE] = F_ORG,
-		  [BC_XP_ORG_TOP] = F_ORG,
-		  [BC_XP_ORG] = F_ORG,
-		  [BC_XP_NATION] = F_NATION,
-		  [BC_XP_MOTTO] = F_MOTTO,
+	.style = {[BC_XP_CODE] = F_CODE,
 		  [BC_XP_TITLE] = F_TITLE,
 		  [BC_XP_PERIOD] = F_PERIOD,
 		  [BC_XP_WINDOW] = F_WINDOW,
 		  [BC_XP_HEAD] = F_HEAD,
-		  [BC_XP_COLNO] = F_COLNO,
-		  [BC_XP_SIGN] = F_SIGN,
-		  [BC_XP_SIGN_NOTE] = F_SIGNNOTE},
+		  [BC_XP_COLNO] = F_COLNO},
 	.fit = part_height,
 	.row_pt = ROW_PT,
 };
@@ -856,7 +845,7 @@ static void form_write(book *b, ftab *t)
 		bc_xsheet_next(&s, 1);
 		note(&s, word(&s, BC_W_EXPORT_ESTIMATED_NOTE));
 	}
-	bc_xsheet_signature(&s, b->today);
+	bc_xnd30_signer(&s, false);
 	sheet_close(&s);
 }
 
@@ -1081,7 +1070,7 @@ static void list_sheet(book *b, const bc_form *f, const bc_field *t,
 	count_rows(&s, t, agg);
 	if (alone)
 		indicator_rows(&s, f);
-	bc_xsheet_signature(&s, b->today);
+	bc_xnd30_signer(&s, false);
 	sheet_close(&s);
 }
 
@@ -1171,8 +1160,11 @@ static void summary_sheet(book *b)
 	bc_xsheet_width(&s, 1, 50);
 	for (lxw_col_t c = 2; c < n; c++)
 		bc_xsheet_width(&s, c, c + 1 < n ? 10 : 14);
-	bc_xsheet_heading(&s, word(&s, BC_W_EXPORT_INDICATORS_TITLE), NULL,
-			  NULL);
+	/* The workbook's first sheet opens the document: its type and
+	 * title over the sheet's own. */
+	bc_xnd30_header(&s, NULL);
+	bc_xnd30_title(&s);
+	bc_xsheet_titles(&s, word(&s, BC_W_EXPORT_INDICATORS_TITLE), NULL);
 	summary_head(&s);
 	int group = 0;
 	for (size_t i = 0; i < b->rs->n_forms; i++) {
@@ -1189,7 +1181,7 @@ static void summary_sheet(book *b)
 	s.tail = s.r;
 	bc_xsheet_next(&s, 1);
 	note(&s, word(&s, BC_W_EXPORT_INDICATORS_NOTE));
-	bc_xsheet_signature(&s, b->today);
+	bc_xnd30_signer(&s, true);
 	sheet_close(&s);
 }
 
@@ -1373,7 +1365,7 @@ static void status_sheet(book *b)
 	table_head(&s, label, NULL);
 	status_rows(&s);
 	s.tail = s.r;
-	bc_xsheet_signature(&s, b->today);
+	bc_xnd30_signer(&s, false);
 	sheet_close(&s);
 }
 
@@ -1712,17 +1704,14 @@ static void rates_sheet(book *b, rates *r)
 
 /* ---- the export -------------------------------------------------------- */
 
-/* The district issues the workbook, for the period, dated date. */
-static void texts(book *b, bc_date date)
+/* The period under each sheet's title. */
+static void texts(book *b)
 {
 	json_t *period = json_object_get(b->model, "period");
 	json_t *window = json_object_get(period, "window");
-	bc_utf8_upper(str(json_object_get(b->model, "district"), "name"),
-		      b->x.org, sizeof b->x.org);
 	bc_xbook_period(&b->x, str(period, "label"),
 			model_date(str(window, "from")),
 			model_date(str(window, "to")));
-	bc_vndoc_date(date, b->today, sizeof b->today);
 }
 
 static void index_units(book *b)
@@ -1767,7 +1756,10 @@ static int run(bc_host *h, const bc_host_api *api)
 				    .tmpdir = (char *)bc_host_scratch(h)};
 	book b = {.h = h, .model = bc_host_model(h),
 		  .rs = bc_host_period(h)->rs};
-	b.x = (bc_xbook){.lay = &LAYOUT, .rs = b.rs, .f = b.f};
+	/* The workbook is the district's report: its frame, whole. */
+	b.x = (bc_xbook){.lay = &LAYOUT, .rs = b.rs, .f = b.f,
+			 .frame = bc_host_frame(h),
+			 .header = BC_XND_NUMBER | BC_XND_DATE};
 	b.agg = json_object_get(b.model, "aggregate");
 	b.units = json_object_get(b.model, "units");
 	b.x.wb = workbook_new_opt(bc_host_path(h), &opt);
@@ -1775,7 +1767,7 @@ static int run(bc_host *h, const bc_host_api *api)
 		api->error(h, "cannot create the workbook");
 		return -1;
 	}
-	texts(&b, bc_host_date(h));
+	texts(&b);
 	index_units(&b);
 	char title[768];
 	snprintf(title, sizeof title, "%s - %s",

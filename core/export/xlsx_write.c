@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 #include "xlsx_write.h"
+#include "xlsx_nd30.h"
 #include "mem.h"
 #include "text.h"
-#include "vndoc.h"
 
 #include <errno.h>
 #include <stdbool.h>
@@ -154,6 +154,7 @@ void bc_xbook_formats(bc_xbook *b, const bc_xf_spec *spec, size_t n,
 		else if (!(b->f[i] = make(b->wb, &spec[i])))
 			bc_xbook_fail(b, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
 	}
+	bc_xnd30_formats(b);
 }
 
 void bc_xbook_period(bc_xbook *b, const char *label, bc_date from,
@@ -299,89 +300,11 @@ static int style_of(const bc_xsheet *s, bc_xpart p)
 	return s->b->lay->style[p];
 }
 
-/* The current row made as tall as text needs in part p, width wide. */
-static void fit(bc_xsheet *s, const char *text, double width, bc_xpart p)
+void bc_xsheet_fit(bc_xsheet *s, const char *text, double width, bc_xpart p)
 {
 	double pt = s->b->lay->fit(s, text, width, p);
 	if (pt > 0)
 		bc_xsheet_height(s, pt);
-}
-
-/* Columns under the issuing body: enough for its name. */
-static lxw_col_t left_end(const bc_xsheet *s)
-{
-	double w = 0;
-	lxw_col_t c = 0;
-	for (; c + 2 < s->n && (w += s->w[c]) < 34; c++)
-		;
-	return c;
-}
-
-/* Columns under the national title: the right part, enough for it. */
-static lxw_col_t right_start(const bc_xsheet *s)
-{
-	double w = 0;
-	lxw_col_t c = s->n - 1, l = left_end(s);
-	for (; c > l + 1 && (w += s->w[c]) < 46; c--)
-		;
-	return c;
-}
-
-/* A line of the issuing body across columns 0..l (l wide). */
-static void org_line(bc_xsheet *s, lxw_col_t l, double lw, const char *text,
-		     bc_xpart p)
-{
-	fit(s, text, lw, p);
-	bc_xsheet_merge(s, 0, l, text, style_of(s, p));
-}
-
-/* A line across the sheet. */
-static void across(bc_xsheet *s, const char *text, bc_xpart p)
-{
-	bc_xsheet_merge(s, 0, s->n - 1, text, style_of(s, p));
-}
-
-static void title_rows(bc_xsheet *s, const char *title, const char *sub)
-{
-	char up[1024];
-	double w = bc_xsheet_widths(s, 0, s->n - 1);
-	bc_utf8_upper(title, up, sizeof up);
-	fit(s, up, w, BC_XP_TITLE);
-	across(s, up, BC_XP_TITLE);
-	bc_xsheet_next(s, 1);
-	if (sub) {
-		fit(s, sub, w, BC_XP_WINDOW);
-		across(s, sub, BC_XP_WINDOW);
-		bc_xsheet_next(s, 1);
-	}
-	across(s, s->b->period, BC_XP_PERIOD);
-	bc_xsheet_next(s, 1);
-	across(s, s->b->window, BC_XP_WINDOW);
-	bc_xsheet_next(s, 2);
-}
-
-void bc_xsheet_heading(bc_xsheet *s, const char *title, const char *sub,
-		       const char *code)
-{
-	const bc_xbook *b = s->b;
-	lxw_col_t l = left_end(s), r = right_start(s), last = s->n - 1;
-	double lw = bc_xsheet_widths(s, 0, l);
-	bool parent = b->org_top[0] != '\0';
-	if (code) {
-		bc_xsheet_merge(s, r, last, code, style_of(s, BC_XP_CODE));
-		bc_xsheet_next(s, 1);
-	}
-	org_line(s, l, lw, parent ? b->org_top : b->org,
-		 parent ? BC_XP_ORG_TOP : BC_XP_ORG);
-	bc_xsheet_merge(s, r, last, bc_vndoc_word(BC_VN_NATION),
-			style_of(s, BC_XP_NATION));
-	bc_xsheet_next(s, 1);
-	if (parent)
-		org_line(s, l, lw, b->org, BC_XP_ORG);
-	bc_xsheet_merge(s, r, last, bc_vndoc_word(BC_VN_MOTTO),
-			style_of(s, BC_XP_MOTTO));
-	bc_xsheet_next(s, 2);
-	title_rows(s, title, sub);
 }
 
 void bc_xsheet_page(bc_xsheet *s, bool landscape)
@@ -420,20 +343,4 @@ void bc_xsheet_column_numbers(bc_xsheet *s, lxw_col_t n)
 		snprintf(no, sizeof no, "(%u)", (unsigned)c + 1);
 		bc_xsheet_put(s, c, no, style_of(s, BC_XP_COLNO));
 	}
-}
-
-void bc_xsheet_signature(bc_xsheet *s, const char *date_words)
-{
-	lxw_col_t l = left_end(s), r = right_start(s), last = s->n - 1;
-	int sign = style_of(s, BC_XP_SIGN), note = style_of(s, BC_XP_SIGN_NOTE);
-	bc_xsheet_next(s, 1);
-	bc_xsheet_merge(s, r, last, date_words, note);
-	bc_xsheet_next(s, 1);
-	const bc_ruleset *rs = s->b->rs;
-	bc_xsheet_merge(s, 0, l, bc_word(rs, BC_W_SHEET_DRAWN_BY), sign);
-	bc_xsheet_merge(s, r, last, bc_word(rs, BC_W_SHEET_HEAD), sign);
-	bc_xsheet_next(s, 1);
-	bc_xsheet_merge(s, 0, l, bc_word(rs, BC_W_SHEET_DRAWN_BY_NOTE), note);
-	bc_xsheet_merge(s, r, last, bc_word(rs, BC_W_SHEET_HEAD_NOTE), note);
-	bc_xsheet_next(s, 1);
 }

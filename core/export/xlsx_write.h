@@ -5,10 +5,10 @@
  * (template.c) share below their layouts: Excel's rules for a sheet's
  * name, cell formats built from a few flags, a sheet written row after
  * row (its columns' widths, cells, merges and row heights), the parts
- * every sheet has (the heading with the issuing body at the left and the
- * national title and motto at the right, a table's head, the signatures,
- * the print setup), dates as documents write them, and closing the
- * workbook without libxlsxwriter's messages on stderr.
+ * every sheet has (a table's head, the print setup), dates as tables
+ * write them, and closing the workbook without libxlsxwriter's messages
+ * on stderr.  The frame of the document around the tables (the header
+ * block, the signer) is xlsx_nd30.h's.
  *
  * Each writer keeps its own layout (bc_layout): its styles for the
  * shared parts, and how tall a row its text needs.
@@ -17,6 +17,7 @@
 #define BC_XLSX_WRITE_H
 
 #include "date.h"
+#include "frame.h"
 #include "ruleset.h"
 
 #include <stdbool.h>
@@ -90,17 +91,14 @@ void bc_xlsx_dmy(bc_date d, char *out, size_t n);
 /* The parts every sheet has, each in a style of the writer's. */
 typedef enum bc_xpart {
 	BC_XP_CODE,      /* the form's code at the top right */
-	BC_XP_ORG_TOP,   /* the issuing body's parent, above it */
-	BC_XP_ORG,       /* the issuing body */
-	BC_XP_NATION,    /* the national title */
-	BC_XP_MOTTO,     /* the motto under it */
+	BC_XP_ORG,       /* a line of the header block, in capitals: only
+			  * measured, its style is the frame's (xlsx_nd30.h) */
 	BC_XP_TITLE,     /* the sheet's title, in capitals */
 	BC_XP_PERIOD,    /* the period */
 	BC_XP_WINDOW,    /* its data window; a line under the title */
 	BC_XP_HEAD,      /* a table's head */
 	BC_XP_COLNO,     /* its column numbers (1), (2) … */
-	BC_XP_SIGN,      /* who signs */
-	BC_XP_SIGN_NOTE, /* the date and the notes under them */
+	BC_XP_NOTE,      /* a line of the signer block: only measured */
 	BC_XP_N
 } bc_xpart;
 
@@ -123,17 +121,25 @@ typedef struct bc_layout {
 	bool protect;  /* sheets take input in their unlocked cells only */
 } bc_layout;
 
-/* A workbook being written: its formats, the texts every sheet's
- * heading shows, and the first thing that went wrong. */
+/* The formats of the frame's parts (xlsx_nd30.c's). */
+#define BC_XND30_FORMATS 16
+
+/* A workbook being written: its formats, the document it is and the
+ * texts every sheet's heading shows, and the first thing that went
+ * wrong. */
 typedef struct bc_xbook {
 	lxw_workbook *wb;
 	const bc_layout *lay;
 	const bc_ruleset *rs; /* whose wording the sheets' parts take */
 	lxw_format **f; /* the writer's formats, by its style numbers */
-	/* The issuing body in capitals, under its parent (org_top, "" for
-	 * none); the period and its data window as the heading says them
+	lxw_format *nd30[BC_XND30_FORMATS]; /* the frame's (xlsx_nd30.c) */
+	/* The document the workbook is (borrowed), and what its sheets'
+	 * header blocks show of it (xlsx_nd30.h's BC_XND_*). */
+	const bc_doc_frame *frame;
+	unsigned header;
+	/* The period and its data window as the heading says them
 	 * (bc_xbook_period). */
-	char org_top[512], org[512], period[512], window[160];
+	char period[512], window[160];
 	lxw_error err; /* the first failure; LXW_NO_ERROR while none */
 	char why[256];
 } bc_xbook;
@@ -144,7 +150,7 @@ void bc_xbook_fail(bc_xbook *b, lxw_error e, const char *why);
 /* Records e when it is an error. */
 void bc_xbook_check(bc_xbook *b, lxw_error e);
 /* b->f[0..n), made from spec by make, twins sharing one format
- * (bc_xf_spec_first). */
+ * (bc_xf_spec_first), and the frame's formats. */
 void bc_xbook_formats(bc_xbook *b, const bc_xf_spec *spec, size_t n,
 		      lxw_format *(*make)(lxw_workbook *wb,
 					  const bc_xf_spec *spec));
@@ -192,16 +198,13 @@ void bc_xsheet_merge(bc_xsheet *s, lxw_col_t c1, lxw_col_t c2,
 		     const char *text, int style);
 /* The current row's height. */
 void bc_xsheet_height(bc_xsheet *s, double pt);
+/* The current row made as tall as text needs in part p, width wide
+ * (the layout's fit). */
+void bc_xsheet_fit(bc_xsheet *s, const char *text, double width, bc_xpart p);
 /* Moves n rows down (with a layout's row_pt, giving the rows left a
  * height of their own). */
 void bc_xsheet_next(bc_xsheet *s, unsigned n);
 
-/* The heading of Nghị định 30: the issuing body at the left (under its
- * parent), the national title and motto at the right, code (or NULL) at
- * the top right; then the title in capitals, sub (or NULL) under it, the
- * period and its window. */
-void bc_xsheet_heading(bc_xsheet *s, const char *title, const char *sub,
-		       const char *code);
 /* A4 one page wide (landscape or not), the margins of Nghị định 30
  * (left 3 cm for binding, about 2 cm elsewhere), pages numbered. */
 void bc_xsheet_page(bc_xsheet *s, bool landscape);
@@ -211,8 +214,5 @@ void bc_xsheet_labels(bc_xsheet *s, const char *const *label, lxw_col_t n);
 /* The last row of a table's head: (1), (2) … in columns 0..n-1, as
  * official tables number their columns.  Does not move down. */
 void bc_xsheet_column_numbers(bc_xsheet *s, lxw_col_t n);
-/* Where the one who drew the table and the head of the office sign,
- * under the date written as date_words. */
-void bc_xsheet_signature(bc_xsheet *s, const char *date_words);
 
 #endif

@@ -946,6 +946,22 @@ static const char STYLE[] =
 	".masthead div{flex:1}.masthead b{display:block;text-transform:"
 	"uppercase}.masthead .motto{display:inline-block;border-bottom:1px "
 	"solid var(--ink);font-weight:bold}\n"
+	".masthead .parent{display:block}.masthead b.body{display:"
+	"inline-block}.masthead b.body::after{content:\"\";display:block;"
+	"width:40%;margin:3px auto 0;border-top:1px solid var(--ink)}\n"
+	".masthead .num{display:block;margin-top:6px;white-space:pre-wrap}"
+	".masthead .date{"
+	"display:block;font-style:italic;margin-top:10px}\n"
+	".doctitle{font:bold 18px/1.35 \"Times New Roman\",\"Liberation "
+	"Serif\",\"DejaVu Serif\",serif;text-align:center;margin:0 0 6px}\n"
+	".signoff{display:flex;justify-content:space-between;gap:24px;"
+	"margin-top:36px;font-family:\"Times New Roman\",\"Liberation "
+	"Serif\",\"DejaVu Serif\",serif;break-inside:avoid}\n"
+	".signoff .recv{flex:1;font-size:12.5px}.signoff .recv b{font-style:"
+	"italic;font-size:14px}.signoff .recv span{display:block}\n"
+	".signoff .signer{flex:1;text-align:center;font-weight:bold;"
+	"font-size:15px}.signoff .signer span{display:block}"
+	".signoff .space{height:84px}\n"
 	"h1{font:bold 22px/1.3 \"Times New Roman\",\"Liberation Serif\","
 	"\"DejaVu Serif\",serif;text-align:center;margin:28px 0 4px;"
 	"text-transform:uppercase}\n"
@@ -1011,6 +1027,76 @@ static const char STYLE[] =
 	"@page{size:A4;margin:16mm 14mm}\n"
 	"</style>\n";
 
+/* Each line of the frame's list at document.frame.<key>, escaped, in
+ * a span of class cls (none for NULL), or "<br>" between them. */
+static void frame_lines(ctx *c, const char *key, const char *cls)
+{
+	size_t n = count(c, "document.frame.%s", key);
+	for (size_t i = 0; i < n; i++) {
+		const char *t = get(c, "document.frame.%s[%zu]", key, i);
+		if (cls)
+			putf(c, "<span class=\"%s\">", cls);
+		else if (i)
+			put(c, "<br>");
+		esc(c, t ? t : "");
+		if (cls)
+			put(c, "</span>");
+	}
+}
+
+/* The frame's element key in a tag of class cls, when it has one. */
+static void frame_one(ctx *c, const char *key, const char *tag,
+		      const char *cls)
+{
+	const char *t = get(c, "document.frame.%s", key);
+	if (!t || !*t)
+		return;
+	putf(c, "<%s class=\"%s\">", tag, cls);
+	esc(c, t);
+	putf(c, "</%s>", tag);
+}
+
+/* The header block of Nghị định 30 from the frame the host built (ABI
+ * 1.2): the bodies, a short rule and the number at the left, the
+ * national title, the motto and the place and date at the right; then
+ * the document's type and title.  A host without a frame gives the
+ * district's name and the page's own title instead. */
+static void masthead(ctx *c, const char *district)
+{
+	int framed = exists(c, "document.frame");
+	put(c, "<header class=\"masthead\">\n<div>");
+	if (framed) {
+		frame_one(c, "parent", "span", "parent");
+		put(c, "<b class=\"body\">");
+		frame_lines(c, "body", NULL);
+		put(c, "</b>");
+		frame_one(c, "number", "span", "num");
+		frame_one(c, "about", "span", "num");
+	} else {
+		put(c, "<b>");
+		esc(c, district);
+		put(c, "</b>");
+	}
+	put(c, "</div>\n<div><b>");
+	esc(c, doc_word(c, "nation"));
+	put(c, "</b><span class=\"motto\">");
+	esc(c, doc_word(c, "motto"));
+	put(c, "</span>");
+	if (framed)
+		frame_one(c, "place_date", "span", "date");
+	put(c, "</div>\n</header>\n");
+	if (framed && count(c, "document.frame.title")) {
+		frame_one(c, "type", "h1", "doctype");
+		put(c, "<p class=\"doctitle\">");
+		frame_lines(c, "title", NULL);
+		put(c, "</p>\n");
+	} else {
+		put(c, "<h1>");
+		say(c, "title", NULL, 0);
+		put(c, "</h1>\n");
+	}
+}
+
 static void head(ctx *c)
 {
 	const char *district = get(c, "district.name");
@@ -1027,16 +1113,9 @@ static void head(ctx *c)
 	}
 	put(c, "</title>\n");
 	put(c, STYLE);
-	put(c, "</head>\n<body>\n<main>\n<header class=\"masthead\">\n<div>"
-	       "<b>");
-	esc(c, district);
-	put(c, "</b></div>\n<div><b>");
-	esc(c, doc_word(c, "nation"));
-	put(c, "</b><span class=\"motto\">");
-	esc(c, doc_word(c, "motto"));
-	put(c, "</span></div>\n</header>\n<h1>");
-	say(c, "title", NULL, 0);
-	put(c, "</h1>\n<p class=\"sub period\">");
+	put(c, "</head>\n<body>\n<main>\n");
+	masthead(c, district);
+	put(c, "<p class=\"sub period\">");
 	esc(c, label ? label : get(c, "period.period"));
 	put(c, "</p>\n<p class=\"sub\">");
 	const char *from = get(c, "period.window.from");
@@ -1050,6 +1129,24 @@ static void head(ctx *c)
 		say(c, "due", SLOTS({"date", due, put_date}));
 	}
 	put(c, "</p>\n");
+}
+
+/* The frame's signer block: "Nơi nhận" and its lines at the left; the
+ * authority, the signer's title, room to sign and the name at the
+ * right.  Nothing from a host without a frame. */
+static void signoff(ctx *c)
+{
+	if (!exists(c, "document.frame"))
+		return;
+	put(c, "<section class=\"signoff\">\n<div class=\"recv\">");
+	frame_one(c, "recipients_head", "b", "head");
+	frame_lines(c, "recipients", "line");
+	put(c, "</div>\n<div class=\"signer\">");
+	frame_lines(c, "authority", "line");
+	frame_one(c, "signer_title", "span", "line");
+	put(c, "<span class=\"space\"></span>");
+	frame_one(c, "signer_name", "span", "line");
+	put(c, "</div>\n</section>\n");
 }
 
 /* A unit's state as the page says it: wording.html.<state>. */
@@ -1612,6 +1709,7 @@ static int run(bc_host *h, const bc_host_api *api)
 	status_section(&c);
 	key_indicators(&c);
 	forms_section(&c);
+	signoff(&c);
 	footer(&c);
 	return c.failed;
 }

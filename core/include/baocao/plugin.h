@@ -39,7 +39,7 @@ extern "C" {
 #endif
 
 #define BC_PLUGIN_ABI_MAJOR 1
-#define BC_PLUGIN_ABI_MINOR 1
+#define BC_PLUGIN_ABI_MINOR 2
 
 /* The symbol baocao looks up. */
 #define BC_PLUGIN_ENTRY "baocao_exporter"
@@ -72,6 +72,10 @@ typedef struct bc_host bc_host; /* opaque: one export in progress */
  *   document.nation, .motto, .yes, .no, .seq, .uom, .total, .date,
  *   document.time                    the words of Vietnamese documents
  *                                    (ABI 1.1)
+ *   document.frame.body[i], .number, .place_date, .type, .title[i],
+ *   .authority[i], .signer_title, .signer_name, .recipients[i] …
+ *                                    the frame of the district's
+ *                                    report, finished text (ABI 1.2)
  *   date                             the date the document bears
  *   generated_at                     when the export was made
  */

@@ -9,11 +9,13 @@
 #include <stdio.h>
 #include <string.h>
 
-/* A sentence as it grows. */
+/* A paragraph as it grows, and of the sentence being written, how many
+ * figures it gives and how many of those are not there. */
 typedef struct sbuf {
 	char *s;
 	size_t len, cap;
 	bool oom;
+	size_t figures, absent;
 } sbuf;
 
 static void put(sbuf *b, const char *t)
@@ -159,6 +161,10 @@ static void change(sbuf *b, const bc_ruleset *rs, const figure *g)
 		put(b, bc_word(rs, BC_W_SUMMARY_SAME));
 		return;
 	}
+	if (!strcmp(amount, "-")) { /* beyond what a number is written as */
+		put(b, "-");
+		return;
+	}
 	const char *unit = g->points ? bc_word(rs, BC_W_SUMMARY_POINTS) : g->unit;
 	if (unit && *unit) {
 		size_t n = strlen(amount);
@@ -216,6 +222,8 @@ static void piece(sbuf *b, const bc_ruleset *rs, const bc_sum_piece *pc,
 		return;
 	}
 	figure g = item_figure(rs, pc, fo);
+	b->figures++;
+	b->absent += isnan(pc->mod == BC_SUM_LAST ? g.last : g.now);
 	figure_text(b, rs, pc, &g);
 }
 
@@ -245,14 +253,21 @@ bc_err bc_section_summary(const bc_ruleset *rs, const bc_section *s,
 {
 	sbuf b = {0};
 	*out = NULL;
-	if (!s->n_summary)
-		return BC_OK;
 	put(&b, "");
 	for (size_t k = 0; k < s->n_summary; k++) {
-		if (k)
+		size_t was = b.len;
+		if (b.len)
 			put(&b, " ");
+		b.figures = b.absent = 0;
 		for (size_t i = 0; i < s->summaries[k].n; i++)
 			piece(&b, rs, &s->summaries[k].v[i], agg);
+		/* A sentence of dashes says nothing: left out. */
+		if (!b.oom && b.figures && b.absent == b.figures)
+			b.s[b.len = was] = '\0';
+	}
+	if (!b.oom && !b.len) {
+		bc_free(b.s);
+		return BC_OK;
 	}
 	return finish(&b, out);
 }

@@ -44,8 +44,11 @@ bc_err bc_summary_render(const bc_ruleset *rs, const bc_summary *t,
 
 /*
  * Every sentence of section s's summary filled from agg, joined by a
- * space into one paragraph, in *out (bc_free); NULL when s has no
- * summary.  BC_ERR_NOMEM as bc_summary_render.
+ * space into one paragraph, in *out (bc_free).  A sentence none of whose
+ * figures is there (nobody reported them: every one would be "-") is
+ * left out; *out is NULL when s has no summary or every sentence was
+ * left out (a period nobody reported for).  Counts of units (:units,
+ * :missing) are always there.  BC_ERR_NOMEM as bc_summary_render.
  */
 bc_err bc_section_summary(const bc_ruleset *rs, const bc_section *s,
 			  const json_t *agg, char **out);

@@ -89,6 +89,18 @@ static void nobody_reported(void **state)
 	json_t *agg = json_pack("{s:s, s:{}, s:{}}", "period", "2023-Q1",
 				"forms", "missing_units");
 	section_is(f, "A", agg, "a_empty");
+	/* Every sentence of B gives figures nobody reported: no summary. */
+	char *got = (char *)"x";
+	assert_int_equal(bc_section_summary(f->rs, bc_ruleset_section(f->rs, "B"),
+					    agg, &got),
+			 BC_OK);
+	assert_null(got);
+	/* A sentence alone is written whole, with its dashes. */
+	const bc_section *a = bc_ruleset_section(f->rs, "A");
+	assert_int_equal(bc_summary_render(f->rs, &a->summaries[0], agg, &got),
+			 BC_OK);
+	assert_non_null(strstr(got, " - "));
+	bc_free(got);
 	json_decref(agg);
 }
 
@@ -138,6 +150,24 @@ static void changes(void **state)
 	json_decref(agg);
 }
 
+/* A figure beyond what a number is written as (1e300 of money): "-",
+ * and its change too, not "tăng - (-)". */
+static void beyond_numbers(void **state)
+{
+	fx *f = *state;
+	const bc_section *s = bc_ruleset_section(f->rs, "A");
+	json_t *agg = json_deep_copy(f->agg);
+	json_t *m = json_object_get(json_object_get(json_object_get(
+		json_object_get(agg, "forms"), "cd"), "fields"), "kinh_phi");
+	json_object_set_new(m, "total", json_real(1e300));
+	char *got = NULL;
+	assert_int_equal(bc_summary_render(f->rs, &s->summaries[2], agg, &got),
+			 BC_OK);
+	assert_string_equal(got, test_texts_get(f->want, "a_huge"));
+	bc_free(got);
+	json_decref(agg);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -146,6 +176,7 @@ int main(void)
 		cmocka_unit_test(nobody_reported),
 		cmocka_unit_test(one_sentence),
 		cmocka_unit_test(changes),
+		cmocka_unit_test(beyond_numbers),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -292,6 +292,9 @@ static void outline_print(const bc_ruleset *rs)
 			printf("  %*s  | %.*s\n", 2 * depth, "", n, g);
 			g += n + (e != NULL);
 		}
+		/* The summary's sentences as written, placeholders and all. */
+		for (size_t k = 0; k < x->n_summary; k++)
+			printf("  %*s  = %s\n", 2 * depth, "", x->summary[k]);
 	}
 }
 

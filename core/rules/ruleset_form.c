@@ -267,7 +267,7 @@ static void keep_expr(lua_State *L, bc_expr *e)
 	}
 	bc_expr_free(e);
 	if (!ok)
-		bc_sandbox_error(L, N_("out of memory"));
+		bc_sandbox_oom(L);
 	*e = (bc_expr){v, n};
 }
 

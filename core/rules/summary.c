@@ -108,6 +108,16 @@ static bool parse_placeholder(const char *body, bc_arena *a, bc_sum_piece *pc,
 	return true;
 }
 
+/* How many bytes of p a message quotes: at most 40, ending between two
+ * characters (a cut Vietnamese letter would be no text at all). */
+static int quoted(const char *p)
+{
+	size_t n = strnlen(p, 40);
+	while (n > 0 && n < strlen(p) && ((unsigned char)p[n] & 0xC0) == 0x80)
+		n--;
+	return (int)n;
+}
+
 static bc_sum_piece *add_piece(bc_summary *s, size_t cap)
 {
 	if (s->n >= cap)
@@ -191,13 +201,14 @@ bool bc_summary_parse(const char *text, bc_arena *a, bc_summary *out,
 		const char *open = memchr(p + 1, '{', end ? (size_t)(end - p) : 0);
 		if (!end || open) {
 			snprintf(err, errn, _("a '{' with no '}' to close it "
-					      "(write '{{' for a brace): %.40s"),
-				 p);
+					      "(write '{{' for a brace): %.*s"),
+				 quoted(p), p);
 			return false;
 		}
 		size_t n = (size_t)(end - p) + 1;
 		if (n > PH_MAX) {
-			snprintf(err, errn, _("placeholder %.40s…: too long"), p);
+			snprintf(err, errn, _("placeholder %.*s…: too long"),
+				 quoted(p), p);
 			return false;
 		}
 		bc_sum_piece *pc = add_piece(&s, cap);

@@ -10,6 +10,7 @@
 
 #include "ruleset.h"
 #include "summary.h"
+#include "text.h"
 
 static bc_summary parse_ok(bc_arena *a, const char *text)
 {
@@ -122,6 +123,24 @@ static void malformed(void **state)
 	big[sizeof big - 3] = '}';
 	big[sizeof big - 2] = '\0';
 	parse_bad(big, "too long");
+}
+
+/* A message quotes the start of a bad placeholder, cut between two
+ * characters, never inside one (2-byte letters from an odd offset). */
+static void quoted_whole(void **state)
+{
+	(void)state;
+	char text[64] = "{";
+	for (int i = 0; i < 30; i++)
+		strcat(text, "\xc3\xa1");
+	bc_arena a = {0};
+	bc_summary s;
+	char err[256];
+	assert_false(bc_summary_parse(text, &a, &s, err, sizeof err));
+	size_t bad;
+	assert_true(bc_utf8_valid(err, strlen(err), &bad));
+	assert_non_null(strstr(err, "{\xc3\xa1"));
+	bc_arena_free(&a);
 }
 
 /* ---- resolving, against a ruleset ---------------------------------------- */
@@ -258,6 +277,7 @@ int main(void)
 		cmocka_unit_test(text_only),
 		cmocka_unit_test(every_placeholder),
 		cmocka_unit_test(malformed),
+		cmocka_unit_test(quoted_whole),
 		cmocka_unit_test(resolving),
 		cmocka_unit_test(broken_rules),
 		cmocka_unit_test(shipped_parse),

@@ -201,4 +201,19 @@ wording {
     table_title   = "{name}: {title}",
     no_rows       = "Không có đơn vị nào kê khai.",
   },
+  -- How the summaries of the report's sections (outline.lua, summary =
+  -- …) word a figure's change from the same period last year, as
+  -- {…:change} writes it: {amount} the difference (with the field's unit,
+  -- "triệu đồng" for money; an indicator's in percentage points), {pct}
+  -- the change in percent, signed.  "so với cùng kỳ năm trước" is part
+  -- of the words, so a sentence ends with the change.
+  summary = {
+    up          = "tăng {amount} ({pct}) so với cùng kỳ năm trước",
+    down        = "giảm {amount} ({pct}) so với cùng kỳ năm trước",
+    up_plain    = "tăng {amount} so với cùng kỳ năm trước",
+    down_plain  = "giảm {amount} so với cùng kỳ năm trước",
+    same        = "bằng cùng kỳ năm trước",
+    no_previous = "chưa có số liệu cùng kỳ năm trước để so sánh",
+    points      = "điểm phần trăm",
+  },
 }

@@ -803,6 +803,26 @@ static json_t *result(actx *x, const char *grp)
 			  miss ? json_incref(miss) : json_object()));
 }
 
+/* The list cut to the unit with code (bc_agg_opts.unit): a unit's own
+ * figures are the whole of a list of one; none when it did not exist
+ * on the day the list is of. */
+static void only_unit(bc_unit_list *ul, const char *code)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < ul->n; i++) {
+		if (!kept && !strcmp(ul->v[i].code, code)) {
+			bc_unit u = ul->v[i];
+			ul->v[i] = ul->v[0];
+			ul->v[0] = u;
+			ul->v[0].depth = 0;
+			kept = 1;
+		}
+	}
+	for (size_t i = kept; i < ul->n; i++)
+		bc_unit_free(&ul->v[i]);
+	ul->n = kept;
+}
+
 /* The figures of p; keep_parts keeps each indicator's summed parts
  * per level ("_parts"), from which a comparison adds levels. */
 static bc_err compute(bc_store *st, const bc_period *p,
@@ -823,6 +843,8 @@ static bc_err compute(bc_store *st, const bc_period *p,
 		json_decref(x.missing);
 		return x.rc;
 	}
+	if (o->unit)
+		only_unit(&ul, o->unit);
 	run(&x, SCHEMA);
 	fill_units(&x, &ul, o->by);
 	fill_forms(&x);
@@ -1219,12 +1241,14 @@ static bool reports_in(bc_store *st, const bc_period *p, const char *code,
 	return r;
 }
 
-/* "lineage": each unit of p that reports and continues units other
- * than itself in pp (merged into it, or it was split from them), with
- * its figures beside theirs. */
+/* "lineage": each unit of p (or only the unit with code only, when not
+ * NULL) that reports and continues units other than itself in pp
+ * (merged into it, or it was split from them), with its figures beside
+ * theirs. */
 static json_t *lineage_json(bc_store *st, const bc_period *p,
 			    const bc_period *pp, const across *a,
-			    bc_time until, bc_err *rc, bc_diags *d)
+			    bc_time until, const char *only, bc_err *rc,
+			    bc_diags *d)
 {
 	bc_lineage_map m;
 	json_t *out = bc_json_made(rc, json_object());
@@ -1236,6 +1260,7 @@ static json_t *lineage_json(bc_store *st, const bc_period *p,
 		const bc_lineage *l = &m.v[i];
 		if (!l->n_from || (l->n_from == 1 && l->from_ids[0] == l->id &&
 				   !l->split) ||
+		    (only && strcmp(only, l->code)) ||
 		    !reports_in(st, p, l->code, rc, d))
 			continue;
 		json_t *e = lineage_entry(st, p, pp, a, l, until, rc, d);
@@ -1262,7 +1287,7 @@ static bc_err compare(bc_store *st, bc_rulebook *rb, const bc_period *p,
 	if (rc != BC_OK)
 		return rc;
 	a.then = pp.rs;
-	bc_agg_opts po = {.by = o->by, .until = o->until};
+	bc_agg_opts po = {.by = o->by, .until = o->until, .unit = o->unit};
 	rc = compute(st, &pp, &po, true, &prev, d);
 	if (rc == BC_OK) {
 		add_previous(&rc, out, prev, &a);
@@ -1270,7 +1295,8 @@ static bc_err compare(bc_store *st, bc_rulebook *rb, const bc_period *p,
 			    json_pack("{s:s, s:s}", "period", pp.code,
 				      "ruleset", pp.rs->id));
 		bc_json_set(&rc, out, "lineage",
-			    lineage_json(st, p, &pp, &a, o->until, &rc, d));
+			    lineage_json(st, p, &pp, &a, o->until, o->unit,
+					 &rc, d));
 	}
 	json_decref(prev);
 	bc_period_free(&pp);

@@ -27,6 +27,9 @@ typedef struct bc_agg_opts {
 	bool rows;        /* list the tables' rows with their unit */
 	bc_time until;    /* count only revisions received by then (the
 			   * end of an export's --as-of day); 0: all */
+	const char *unit; /* only this unit's own figures (a unit's own
+			   * report), last year's its own too; NULL: every
+			   * unit of the period */
 } bc_agg_opts;
 
 /* The aggregate of period (see docs/cli.md); *out is a new reference the

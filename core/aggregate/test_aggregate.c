@@ -1103,6 +1103,35 @@ static void test_compare_merged_units(void **state)
 	fx_close(f);
 }
 
+/* A unit's own figures (bc_agg_opts.unit, a unit's own report): its
+ * values alone at its level, last year's its own, the others nowhere. */
+static void test_one_unit(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	load_2022(f);
+	load_2023(f);
+	json_decref(f->agg);
+	f->agg = NULL;
+	bc_agg_opts o = {.compare = true, .unit = "xa-1"};
+	if (bc_aggregate(f->st, f->rb, "2023-Q1", &o, &f->agg, &f->d) != BC_OK) {
+		test_diags_print(&f->d);
+		fail_msg("aggregate of xa-1 failed");
+	}
+	bc_diags_free(&f->d);
+	/* xa-1 received 10 in 2023, 20 in 2022: (10 − 20) / 20 = −50 %. */
+	expect_int(f, "forms.bm3.units.xa", 1);
+	expect_int(f, "forms.bm3.units.huyen", 0);
+	expect_levels(f, "forms.bm3.fields.hs_tiep_nhan", NUL, 10, 10);
+	expect_levels(f, "forms.bm3.fields.hs_tiep_nhan.previous", NUL, 20, 20);
+	expect_levels(f, "forms.bm3.fields.hs_tiep_nhan.change_pct", NUL, -50,
+		      -50);
+	/* Another unit's estimate and missing forms are not its own. */
+	expect_json(f, "estimated_units", "[]");
+	assert_false(has(f, "missing_units", "bm2"));
+	fx_close(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1125,6 +1154,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_units_and_missing, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_compare, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_one_unit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_by_district, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_until, setup, teardown),

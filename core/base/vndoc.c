@@ -84,6 +84,25 @@ void bc_vndoc_date(bc_date d, char *out, size_t n)
 		 day, m, y);
 }
 
+void bc_vndoc_place_date(const char *place, bc_date d, char *out, size_t n)
+{
+	char when[64];
+	int y, m, day;
+	if (d == BC_DATE_NONE)
+		snprintf(when, sizeof when, "ngày ..... tháng ..... năm ......");
+	else {
+		bc_date_to_ymd(d, &y, &m, &day);
+		snprintf(when, sizeof when,
+			 m < 3 ? "ngày %02d tháng %02d năm %04d"
+			       : "ngày %02d tháng %d năm %04d",
+			 day, m, y);
+	}
+	if (place && *place)
+		snprintf(out, n, "%s, %s", place, when);
+	else
+		snprintf(out, n, "%s", when);
+}
+
 /* The digits of an integer part, with '.' between thousands, at o. */
 static char *group_thousands(const char *digits, size_t len, char *o)
 {
@@ -132,23 +151,4 @@ char *bc_vndoc_number(double v, int decimals, unsigned flags, char *out,
 	*o = '\0';
 	snprintf(out, n, (flags & BC_VN_PERCENT) ? "%s %%" : "%s", buf);
 	return out;
-}
-
-void bc_vndoc_place_date(const char *place, bc_date d, char *out, size_t n)
-{
-	char when[64];
-	int y, m, day;
-	if (d == BC_DATE_NONE)
-		snprintf(when, sizeof when, "ngày ..... tháng ..... năm ......");
-	else {
-		bc_date_to_ymd(d, &y, &m, &day);
-		snprintf(when, sizeof when,
-			 m < 3 ? "ngày %02d tháng %02d năm %04d"
-			       : "ngày %02d tháng %d năm %04d",
-			 day, m, y);
-	}
-	if (place && *place)
-		snprintf(out, n, "%s, %s", place, when);
-	else
-		snprintf(out, n, "%s", when);
 }

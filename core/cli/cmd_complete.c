@@ -35,6 +35,7 @@ static const struct {
 	{"export", "--format -o --as-of --date --plugins --fixed-time --unit "
 		   "--signer --signer-title --forms"},
 	{"template", "--unit --period -o --all --dir --fixed-time"},
+	{"report", "-o --unit --number --date --signer"},
 	{"units", "--as-of --all"},
 };
 

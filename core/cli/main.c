@@ -33,6 +33,7 @@ static const struct command {
 	{"aggregate", cmd_aggregate, N_("district figures of a period")},
 	{"export", cmd_export, N_("write a period's figures: xlsx, csv, json, plugins")},
 	{"template", cmd_template, N_("the Excel workbook a unit fills in")},
+	{"report", cmd_report, N_("the report of a period as a Word document")},
 	{"check", cmd_check, N_("check the database: sound, whole, as baocao wrote it")},
 	{"backup", cmd_backup, N_("copy the database into a new file, safely")},
 	{"restore", cmd_restore, N_("put the database back from a backup")},

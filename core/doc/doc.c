@@ -388,3 +388,21 @@ bc_err bc_doc_signature(bc_doc *doc)
 	add(doc, BC_DOC_SIGNATURE);
 	return doc->err;
 }
+
+void bc_doc_stream(bc_doc *doc, bc_doc_more_fn more, void *ud)
+{
+	doc->more = more;
+	doc->more_ud = ud;
+}
+
+bool bc_doc_next(const bc_doc *set)
+{
+	/* The builder's document, lent to the writer for the write. */
+	bc_doc *doc = (bc_doc *)set;
+	if (!doc->more || doc->err != BC_OK)
+		return false;
+	for (size_t i = 0; i < doc->n; i++)
+		block_free(&doc->block[i]);
+	doc->n = 0;
+	return doc->more(doc->more_ud, doc) && doc->err == BC_OK;
+}

@@ -116,6 +116,10 @@ typedef struct bc_doc_block {
 	};
 } bc_doc_block;
 
+struct bc_doc;
+/* The next piece of a document set as it is built (bc_doc_stream). */
+typedef bool (*bc_doc_more_fn)(void *ud, struct bc_doc *doc);
+
 typedef struct bc_doc {
 	/* The frame, owned by the document (bc_doc_free frees it): fill it
 	 * in place, or move one in with bc_doc_set_frame. */
@@ -127,6 +131,9 @@ typedef struct bc_doc {
 	 * run). */
 	time_t created;
 	bc_err err; /* the first failed call's error, or BC_OK */
+	/* A document set as it is built: its next piece (bc_doc_stream). */
+	bc_doc_more_fn more;
+	void *more_ud;
 } bc_doc;
 
 /* An empty document with an empty frame; NULL when out of memory.  The
@@ -197,5 +204,20 @@ bc_err bc_doc_section(bc_doc *doc, bc_doc_orient orient);
  * that follow after the signature; without this call they end the
  * document.  Once only (BC_ERR_INVALID the second time). */
 bc_err bc_doc_signature(bc_doc *doc);
+
+/* ---- a document set as it is built --------------------------------
+ * A document too long to hold whole (the report of a country, its
+ * units' texts and lists) is built a piece at a time while a writer
+ * sets it.  Once it has set every block doc holds, the writer asks for
+ * the next piece (bc_doc_next): the blocks are dropped (the frame and
+ * the piece's place stay) and more(ud, doc) appends the next ones,
+ * returning false when there are no more.  An error more meets is
+ * remembered as a builder's (doc->err) and fails the write.  A piece
+ * ends between blocks: a table goes on in a new table. */
+void bc_doc_stream(bc_doc *doc, bc_doc_more_fn more, void *ud);
+/* For writers, which hold the document const while the builder hands
+ * it over: the next piece of a streamed document in place of the blocks
+ * set; false when there is none (a document not streamed, an error). */
+bool bc_doc_next(const bc_doc *doc);
 
 #endif

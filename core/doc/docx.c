@@ -895,8 +895,11 @@ static void document(bc_xw *x, const bc_doc *doc)
 	bc_xw_open(x, "w:body");
 	frame_head(&b);
 	frame_title(&b);
-	for (size_t i = 0; i < doc->n && !x->bad; i++)
-		block(&b, &doc->block[i]);
+	do {
+		for (size_t i = 0; i < doc->n && !x->bad; i++)
+			block(&b, &doc->block[i]);
+	} while (!x->bad && bc_doc_next(doc));
+	x->bad |= doc->err != BC_OK;
 	if (!b.signed_)
 		signature(&b);
 	sect(x, b.orient, b.first_section);
@@ -922,5 +925,8 @@ static void parts(bc_xpkg *p)
 
 bc_err bc_docx_write(const bc_doc *doc, const char *path, bc_diags *d)
 {
-	return bc_xpkg_write(doc, path, d, parts);
+	bc_err rc = bc_xpkg_write(doc, path, d, parts);
+	/* A streamed document's piece that failed (nothing written) is the
+	 * builder's error. */
+	return doc->err != BC_OK ? doc->err : rc;
 }

@@ -355,6 +355,29 @@ static const struct {
 		N_("with no figure of the same period last year to compare")},
 	[BC_W_SUMMARY_POINTS] = {"summary.points",
 		N_("percentage points")},
+	/* The report of a period (baocao report): the sentence before its
+	 * outline ({reference}, {issued}, {issuer}: the directive's;
+	 * {unit}: who reports; {period}: the period as a sentence names
+	 * it), what a section no unit wrote on says, the heads of its
+	 * appendices. */
+	[BC_W_REPORT_OPENING] = {"report.opening",
+		N_("Under {reference} of {issued} by {issuer}, {unit} reports on {period} as follows:")},
+	[BC_W_REPORT_NO_TEXT] = {"report.no_text",
+		N_("No unit has reported on this section.")},
+	[BC_W_REPORT_NO_REPORTS] = {"report.no_reports",
+		N_("No unit has sent its report for {period}.")},
+	[BC_W_REPORT_OWN_NO_TEXT] = {"report.own_no_text",
+		N_("The unit has written nothing on this section.")},
+	[BC_W_REPORT_OWN_NO_REPORT] = {"report.own_no_report",
+		N_("{unit} has not sent its report for {period}.")},
+	[BC_W_REPORT_ANNEX] = {"report.annex",
+		N_("APPENDICES")},
+	[BC_W_REPORT_FIGURES] = {"report.figures",
+		N_("(Figures of {period}, as of {date})")},
+	[BC_W_REPORT_TABLE_TITLE] = {"report.table_title",
+		N_("{name}: {title}")},
+	[BC_W_REPORT_NO_ROWS] = {"report.no_rows",
+		N_("No unit has listed anything.")},
 };
 
 const char *bc_wkey_name(bc_wkey k)
@@ -547,7 +570,7 @@ static void read_group(lua_State *L, bc_wording *w, const char *group)
 int bc_rl_wording(lua_State *L)
 {
 	static const char *const groups[] = {"sheet", "template", "export",
-					     "html", "summary", NULL};
+					     "html", "summary", "report", NULL};
 	bc_wording *w = &bc_rl_rs_of(L)->wording;
 	bc_rl_check_keys(L, 1, "wording{}", groups);
 	for (const char *const *g = groups; *g; g++) {

@@ -188,6 +188,19 @@ wording {
     estimated           = "Đơn vị báo cáo số liệu ước tính: {units}.",
     footer              = "Tổng hợp tự động từ báo cáo của các đơn vị theo bộ quy tắc {ruleset}, lập lúc {time}. Số liệu cùng kỳ là của cùng kỳ năm trước; “–” là không có số liệu.",
   },
+  -- The report of a period (baocao report): the sentence before the
+  -- outline, what a section nobody wrote on says, the appendices' heads.
+  report = {
+    opening       = "Thực hiện Văn bản số {reference} ngày {issued} của {issuer} hướng dẫn thực hiện chế độ thông tin, báo cáo kết quả công tác cải cách hành chính định kỳ, {unit} báo cáo kết quả công tác cải cách hành chính {period} như sau:",
+    no_text       = "Chưa có đơn vị nào báo cáo nội dung này.",
+    no_reports    = "Chưa có đơn vị nào gửi báo cáo {period}.",
+    own_no_text   = "Không có nội dung báo cáo.",
+    own_no_report = "{unit} chưa gửi báo cáo {period}.",
+    annex         = "PHỤ LỤC",
+    figures       = "(Số liệu {period}, tính đến ngày {date})",
+    table_title   = "{name}: {title}",
+    no_rows       = "Không có đơn vị nào kê khai.",
+  },
   -- How the summaries of the report's sections (outline.lua, summary =
   -- …) word a figure's change from the same period last year, as
   -- {…:change} writes it: {amount} the difference (with the field's unit,

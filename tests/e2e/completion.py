@@ -91,7 +91,7 @@ def command_names(t, helpers):
     same(t.tab("st", helpers=helpers), ["status"], "baocao st<TAB>")
     same(t.tab("", helpers=helpers), sorted(commands_of_help(t)),
          "baocao <TAB>: the commands of --help")
-    same(t.tab("re", helpers=helpers), ["restore", "revision"], "re<TAB>")
+    same(t.tab("re", helpers=helpers), ["report", "restore", "revision"], "re<TAB>")
 
 
 @test

@@ -49,25 +49,29 @@ class Skip(Exception):
     pass
 
 
-def find_openpyxl():
-    """openpyxl, or None.  Debian installs it for its own python3: when
-    another interpreter runs this script (a pyenv one, say), run it
-    again under Debian's."""
+def find_debian(module):
+    """The module, imported, or None.  Debian installs the ones the tests
+    use (openpyxl, docx) for its own python3: when another interpreter
+    runs this script (a pyenv one, say), run it again under Debian's."""
     try:
-        import openpyxl
-        return openpyxl
+        return __import__(module)
     except ImportError:
         pass
     debian = "/usr/bin/python3"
     if (os.path.exists(debian) and os.path.realpath(sys.executable)
             != os.path.realpath(debian)
-            and not os.environ.get("BC_OPENPYXL_REEXEC")):
-        probe = subprocess.run([debian, "-c", "import openpyxl"],
+            and not os.environ.get("BC_DEBIAN_REEXEC")):
+        probe = subprocess.run([debian, "-c", f"import {module}"],
                                capture_output=True)
         if probe.returncode == 0:
-            os.environ["BC_OPENPYXL_REEXEC"] = "1"
+            os.environ["BC_DEBIAN_REEXEC"] = "1"
             os.execv(debian, [debian] + sys.argv)
     return None
+
+
+def find_openpyxl():
+    """openpyxl, or None (find_debian)."""
+    return find_debian("openpyxl")
 
 
 def fail(msg):

@@ -5,6 +5,7 @@
 
 #include "aggregate.h"
 #include "import.h"
+#include "receipt.h"
 #include "revision.h"
 #include "review.h"
 #include "status.h"
@@ -348,6 +349,29 @@ static void return_after_a_void_returns_the_one_in_force(void **state)
 	fx_close(f);
 }
 
+static void correct_time_finds_the_revision_in_force_not_the_void(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	send(f, "2023-02-20T09:00:00+07:00", 3);
+	send(f, "2023-03-05T09:00:00+07:00", 7);
+	assert_int_equal(void_bm1(f, 0, "Nhầm đơn vị"), BC_OK);
+	bc_receipt_fix fix = {.unit = "xa-ky-son", .period = "2023-Q1",
+			      .part = "bm1", .offset = 420,
+			      .received_at = 0, .reason = "Sổ công văn đến"};
+	assert_true(bc_time_parse("2023-02-21T08:00:00+07:00", 420,
+				  &fix.received_at, NULL));
+	bc_receipt_done done;
+	assert_int_equal(bc_receipt_correct(f->st, f->rb, &fix, &done, &f->d),
+			 BC_OK);
+	assert_string_equal(done.revisions, "bm1 r1");
+	bc_receipt_done_free(&done);
+	bc_diags_free(&f->d);
+	assert_true(bm1(f, 10, NULL)->first == fix.received_at);
+	bc_status_free(&st_);
+	fx_close(f);
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, fx_setup, fx_teardown)
@@ -357,6 +381,7 @@ int main(void)
 		T(acceptance_after_a_return_takes_it_back),
 		T(void_puts_the_revision_before_in_force),
 		T(return_after_a_void_returns_the_one_in_force),
+		T(correct_time_finds_the_revision_in_force_not_the_void),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

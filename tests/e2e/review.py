@@ -18,6 +18,7 @@ Runs on harness.py; standard library only."""
 
 import json
 import os
+import pwd
 import sqlite3
 import sys
 
@@ -159,6 +160,11 @@ def acceptance_shows_with_its_actor(t):
         same(c.execute("SELECT count(*) FROM audit WHERE action ="
                        " 'review.accept'").fetchone()[0], 2,
              "audit entries of the acceptances")
+    # Without --by, $BAOCAO_USER nor $USER: the account running it.
+    env = {k: v for k, v in t.env().items()
+           if k not in ("BAOCAO_USER", "USER")}
+    j = t.json("review", "accept", "xa-tan-an", P, "bm1", env=env)
+    same(j["by"], pwd.getpwuid(os.getuid()).pw_name, "the OS user")
 
 
 @test
@@ -193,6 +199,24 @@ def void_puts_the_revision_before_in_force(t):
     # A return after a void returns the one in force: none here.
     r = t.bc("review", "return", "xa-ky-son", P, "bm3", "--reason", REASON)
     expect_err(r, 1, "bm3 was never sent")
+    # Who did each, in the audit; correct-time names its actor too.
+    t.ok("revision", "correct-time", "xa-ky-son", P, "bm1", "--received-at",
+         "2023-02-19T08:00", "--reason", "Sổ công văn đến", "--by",
+         "Trần Văn An")
+    with sqlite3.connect(t.db) as c:
+        same(c.execute("SELECT action, actor, detail FROM audit WHERE action"
+                       " IN ('revision.void', 'correct-time') ORDER BY id")
+             .fetchall(),
+             [("revision.void", "e2e", "bm3 r2: Nhầm đơn vị"),
+              ("revision.void", "e2e", "bm3 r1: Tệp thử"),
+              ("correct-time", "Trần Văn An",
+               "pl1b r1, bm1 r1, bm2 r1, bm3 r1, bm4 r1, bm5 r1, bm6 r1, "
+               "bm7 r1, report r1 (sha256 " + c.execute(
+                   "SELECT sha256 FROM submission WHERE file_name LIKE"
+                   " '%xa-ky-son.json'").fetchone()[0] + "): received "
+               "2023-02-19T08:00:00+07:00, not 2023-02-20T11:50:00+07:00: "
+               "Sổ công văn đến")],
+             "the audit of the voids and the correction")
 
 
 @test

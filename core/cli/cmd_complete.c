@@ -28,8 +28,9 @@ static const struct {
 	{"period", "--due --doc --from --to --compile-due --forms --apply "
 		   "--force"},
 	{"import", "--received-at --channel --dry-run"},
-	{"status", "--as-of"},
-	{"revision", "--revision --received-at --reason --file"},
+	{"status", "--as-of --since"},
+	{"revision", "--revision --received-at --reason --file --by"},
+	{"review", "--reason --by"},
 	{"aggregate", "--compare --by --rows"},
 	{"history", "--field"},
 	{"export", "--format -o --as-of --date --plugins --fixed-time --unit "

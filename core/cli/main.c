@@ -7,6 +7,7 @@
 #include "mem.h"
 
 #include <limits.h>
+#include <pwd.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,7 +30,9 @@ static const struct command {
 	 N_("import submission files (Excel .xlsx, JSON, CSV)")},
 	{"status", cmd_status, N_("who has reported for a period, on time or not")},
 	{"history", cmd_history, N_("every revision a unit sent for a period")},
-	{"revision", cmd_revision, N_("correct a stored revision's receipt time")},
+	{"revision", cmd_revision,
+	 N_("correct a stored revision's receipt time, or void it")},
+	{"review", cmd_review, N_("return parts to a unit, or accept them")},
 	{"aggregate", cmd_aggregate, N_("district figures of a period")},
 	{"export", cmd_export, N_("write a period's figures: xlsx, csv, json, plugins")},
 	{"template", cmd_template, N_("the Excel workbook a unit fills in")},
@@ -89,6 +92,14 @@ static const char *env_or(const char *name, const char *dflt)
 	return v && *v ? v : dflt;
 }
 
+/* The account running baocao, for what it records as done by whom when
+ * neither $BAOCAO_USER nor $USER says (a service, cron, su). */
+static const char *os_user(void)
+{
+	const struct passwd *pw = getpwuid(getuid());
+	return pw && pw->pw_name && *pw->pw_name ? pw->pw_name : "unknown";
+}
+
 static int setup(bc_cli *c, char *rules_buf, size_t n)
 {
 	const char *off = env_or("BAOCAO_TZ", DEFAULT_OFFSET);
@@ -108,7 +119,7 @@ static int setup(bc_cli *c, char *rules_buf, size_t n)
 	c->rules_dir = c->rules_dir ? c->rules_dir
 				    : env_or("BAOCAO_RULES",
 					     default_rules(rules_buf, n));
-	c->actor = env_or("BAOCAO_USER", env_or("USER", "unknown"));
+	c->actor = env_or("BAOCAO_USER", env_or("USER", os_user()));
 	return EXIT_OK;
 }
 

@@ -91,7 +91,8 @@ def command_names(t, helpers):
     same(t.tab("st", helpers=helpers), ["status"], "baocao st<TAB>")
     same(t.tab("", helpers=helpers), sorted(commands_of_help(t)),
          "baocao <TAB>: the commands of --help")
-    same(t.tab("re", helpers=helpers), ["report", "restore", "revision"], "re<TAB>")
+    same(t.tab("re", helpers=helpers), ["report", "restore", "review", "revision"],
+         "re<TAB>")
 
 
 @test
@@ -117,6 +118,22 @@ def history_units_periods_forms(t, helpers):
     forms = t.tab("history", "xa-ky-son", "2023-Q1", "", helpers=helpers)
     check({"bm1", "bm3", "pl1b", "report"} <= set(forms),
           f"history UNIT PERIOD <TAB>: {forms}")
+
+
+@test
+def review_and_void_words(t, helpers):
+    t.district()
+    same(t.tab("review", "", helpers=helpers), ["accept", "return"],
+         "review <TAB>")
+    same(t.tab("revision", "", helpers=helpers), ["correct-time", "void"],
+         "revision <TAB>")
+    same(t.tab("review", "return", "xa-ky-s", helpers=helpers),
+         ["xa-ky-son"], "review return UNIT<TAB>")
+    forms = t.tab("review", "return", "xa-ky-son", "2023-Q1", "bm1", "bm",
+                  helpers=helpers)
+    check({"bm1", "bm3"} <= set(forms), f"review … PART PART<TAB>: {forms}")
+    same(t.tab("review", "accept", "xa-ky-son", "2023-Q1", "--by", "",
+               helpers=helpers), [], "review --by <TAB>: a name")
 
 
 @test

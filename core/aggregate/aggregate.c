@@ -91,19 +91,22 @@ static const char SCHEMA[] =
 	"CREATE TEMP TABLE agg_form (part TEXT PRIMARY KEY, form_no INTEGER);";
 
 /* The revision in force of each (unit, part): latest receipt, then the
- * higher number, among those received by ?9 (a number of its own: the
- * queries number their other parameters from 1). */
-#define LATEST "ORDER BY r.received_at DESC, r.number DESC"
+ * higher number, among those standing and received by ?9 (a number of
+ * its own: the queries number their other parameters from 1); its
+ * values count unless it was returned (COUNTS, of the rows numbered k
+ * in LATEST order). */
+#define LATEST BC_LATEST("r")
 #define UNTIL 9
 #define RECEIVED " AND r.received_at <= ?9"
+#define COUNTS " r.k = 1 AND NOT r.returned"
 static const char IN_FORCE[] =
 	"INSERT INTO agg_rev SELECT id, unit_id, part, estimated FROM ("
-	" SELECT r.id, r.unit_id, r.part, s.estimated, row_number() OVER ("
-	"  PARTITION BY r.unit_id, r.part " LATEST ") AS k"
-	" FROM revision_received r JOIN submission s"
+	" SELECT r.id, r.unit_id, r.part, r.returned, s.estimated,"
+	"  row_number() OVER (PARTITION BY r.unit_id, r.part " LATEST ") AS k"
+	" FROM " BC_STANDING " r JOIN submission s"
 	" ON s.id = r.submission_id"
 	" WHERE r.period_id = ?1" RECEIVED " AND r.unit_id IN (SELECT unit_id"
-	" FROM agg_unit WHERE level IS NOT NULL)) WHERE k = 1";
+	" FROM agg_unit WHERE level IS NOT NULL)) r WHERE" COUNTS;
 
 /* Binds RECEIVED of s: revisions received by until (0: every one). */
 static void bind_until(sqlite3_stmt *s, bc_time until)
@@ -1344,10 +1347,10 @@ static void bind_day(sqlite3_stmt *s, const bc_period *p,
 /* The revisions of form ?2 of period ?1 received by ?9, those in
  * force with k = 1, with their unit (u, uv). */
 #define FORM_IN_FORCE                                                         \
-	"(SELECT r.id, r.unit_id, row_number() OVER ("                        \
+	"(SELECT r.id, r.unit_id, r.returned, row_number() OVER ("            \
 	" PARTITION BY r.unit_id " LATEST ") AS k"                            \
-	" FROM revision_received r WHERE r.period_id = ?1 AND r.part = ?2" RECEIVED    \
-	") r" UNIT_THEN
+	" FROM " BC_STANDING " r WHERE r.period_id = ?1 AND r.part = ?2"      \
+	RECEIVED ") r" UNIT_THEN
 
 bc_err bc_aggregate_form_values(bc_store *st, const bc_period *p,
 				bc_time until, const char *form, json_t **out,
@@ -1358,7 +1361,7 @@ bc_err bc_aggregate_form_values(bc_store *st, const bc_period *p,
 		st, "SELECT u.code, uv.kind, v.field, v.num, v.cents, v.txt FROM "
 		    FORM_IN_FORCE
 		    " JOIN value v ON v.revision_id = r.id AND v.row = 0"
-		    " AND v.col = '' WHERE r.k = 1");
+		    " AND v.col = '' WHERE" COUNTS);
 	if (!s)
 		return bc_store_fail(st, d, N_("aggregate"));
 	bc_err j = BC_OK; /* jansson's */
@@ -1392,7 +1395,8 @@ bc_err bc_aggregate_unit_rows(bc_store *st, const bc_period *p,
 {
 	sqlite3_stmt *s = bc_store_stmt(
 		st, "SELECT v.row, v.col, v.txt, v.num, v.cents FROM value v"
-		    " WHERE v.revision_id = (SELECT r.id FROM revision_received r"
+		    " WHERE v.revision_id = (SELECT iif(r.returned, NULL, r.id)"
+		    "  FROM " BC_STANDING " r"
 		    "  JOIN unit u ON u.id = r.unit_id WHERE r.period_id = ?1"
 		    "  AND u.code = ?2 AND r.part = ?3" RECEIVED " " LATEST
 		    " LIMIT 1)"
@@ -1427,7 +1431,7 @@ bc_err bc_aggregate_table_shape(bc_store *st, const bc_period *p,
 	sqlite3_stmt *s = bc_store_stmt(
 		st, "SELECT u.code, uv.kind, v.col, length(v.txt) FROM "
 		    FORM_IN_FORCE " JOIN value v ON v.revision_id = r.id"
-		    " AND v.field = ?3 AND v.row > 0 WHERE r.k = 1");
+		    " AND v.field = ?3 AND v.row > 0 WHERE" COUNTS);
 	if (!s)
 		return bc_store_fail(st, d, N_("aggregate"));
 	bc_err j = BC_OK; /* jansson's */
@@ -1470,13 +1474,13 @@ bc_err bc_aggregate_unit_values(bc_store *st, const bc_period *p,
 {
 	sqlite3_stmt *s = bc_store_stmt(
 		st, "SELECT uv.kind, r.part, v.field, v.num, v.cents, v.txt FROM ("
-		    " SELECT r.id, r.part, r.unit_id, row_number() OVER ("
-		    "  PARTITION BY r.part " LATEST ") AS k"
-		    " FROM revision_received r JOIN unit u ON u.id = r.unit_id"
+		    " SELECT r.id, r.part, r.unit_id, r.returned, row_number()"
+		    "  OVER (PARTITION BY r.part " LATEST ") AS k"
+		    " FROM " BC_STANDING " r JOIN unit u ON u.id = r.unit_id"
 		    " WHERE r.period_id = ?1 AND u.code = ?2" RECEIVED ") r"
 		    UNIT_THEN
 		    " JOIN value v ON v.revision_id = r.id AND v.row = 0"
-		    " AND v.col = '' WHERE r.k = 1");
+		    " AND v.col = '' WHERE" COUNTS);
 	if (!s)
 		return bc_store_fail(st, d, N_("aggregate"));
 	bc_err j = BC_OK; /* jansson's */

@@ -152,6 +152,40 @@ static bc_err load_warnings(sqlite3 *db, int64_t rev, bc_revision_info *r)
 	return rc;
 }
 
+/* The district's reviews of revision rev, oldest first. */
+static bc_err load_reviews(sqlite3 *db, int64_t rev, bc_revision_info *r)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT verdict = 'return', reason, actor,"
+			       " reviewed_at FROM review WHERE revision_id = ?"
+			       " ORDER BY id",
+			       -1, &s, NULL) != SQLITE_OK)
+		return BC_ERR_DB;
+	sqlite3_bind_int64(s, 1, rev);
+	bc_err rc = BC_OK;
+	size_t cap = 0;
+	int step;
+	while (rc == BC_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
+		if (bc_grow((void **)&r->reviews, &cap, r->n_reviews + 1,
+			    sizeof *r->reviews) < 0) {
+			rc = BC_ERR_NOMEM;
+			break;
+		}
+		bool oom = false;
+		bc_review_info *v = &r->reviews[r->n_reviews++];
+		*v = (bc_review_info){sqlite3_column_int(s, 0) != 0,
+				      dup_col(s, 1, &oom), dup_col(s, 2, &oom),
+				      sqlite3_column_int64(s, 3)};
+		if (oom)
+			rc = BC_ERR_NOMEM;
+	}
+	if (rc == BC_OK && step != SQLITE_DONE)
+		rc = BC_ERR_DB;
+	sqlite3_finalize(s);
+	return rc;
+}
+
 static const char HISTORY_SQL[] =
 	"SELECT r.id, r.part, r.number, r.received_at, r.received_offset,"
 	" s.channel, s.signer_name, s.signer_title, s.signed_date,"
@@ -160,12 +194,13 @@ static const char HISTORY_SQL[] =
 	" (SELECT p.id FROM revision_received p WHERE p.unit_id = r.unit_id AND"
 	"  p.period_id = r.period_id AND p.part = r.part AND"
 	"  p.number = r.number - 1),"
-	" r.id = (SELECT f.id FROM revision_received f WHERE"
+	" r.id = (SELECT f.id FROM " BC_STANDING " f WHERE"
 	"  f.unit_id = r.unit_id"
-	"  AND f.period_id = r.period_id AND f.part = r.part"
-	"  ORDER BY f.received_at DESC, f.number DESC LIMIT 1),"
-	" r.received_as, r.correction"
+	"  AND f.period_id = r.period_id AND f.part = r.part" BC_LATEST("f")
+	"  LIMIT 1),"
+	" r.received_as, r.correction, x.reason, x.actor, x.voided_at"
 	" FROM revision_received r JOIN submission s ON s.id = r.submission_id"
+	" LEFT JOIN revision_void x ON x.revision_id = r.id"
 	" JOIN unit u ON u.id = r.unit_id JOIN period pe ON pe.id = r.period_id"
 	" WHERE u.code = ?1 AND pe.code = ?2 AND (?3 IS NULL OR r.part = ?3)"
 	" ORDER BY r.part = 'report', r.part, r.number";
@@ -192,10 +227,15 @@ static bc_err revision_from_row(sqlite3 *db, sqlite3_stmt *s,
 	r->in_force = sqlite3_column_int(s, 16);
 	r->received_as = sqlite3_column_int64(s, 17);
 	r->correction = dup_col(s, 18, &oom);
+	r->void_reason = dup_col(s, 19, &oom);
+	r->void_actor = dup_col(s, 20, &oom);
+	r->voided_at = sqlite3_column_int64(s, 21);
 	if (oom)
 		return BC_ERR_NOMEM;
 	int64_t rev = sqlite3_column_int64(s, 0);
 	bc_err rc = load_warnings(db, rev, r);
+	if (rc == BC_OK)
+		rc = load_reviews(db, rev, r);
 	return rc == BC_OK ? diff(db, sqlite3_column_int64(s, 15), rev, r) : rc;
 }
 
@@ -249,9 +289,15 @@ void bc_history_free(bc_history *h)
 		bc_revision_info *r = &h->v[i];
 		char *strs[] = {r->part,        r->channel, r->signer_name,
 				r->signer_title, r->signed_date, r->file,
-				r->sha256,      r->actor,       r->correction};
+				r->sha256,      r->actor,       r->correction,
+				r->void_reason, r->void_actor};
 		for (size_t k = 0; k < sizeof strs / sizeof *strs; k++)
 			bc_free(strs[k]);
+		for (size_t k = 0; k < r->n_reviews; k++) {
+			bc_free(r->reviews[k].reason);
+			bc_free(r->reviews[k].actor);
+		}
+		bc_free(r->reviews);
 		for (size_t k = 0; k < r->n_warnings; k++)
 			bc_free(r->warnings[k]);
 		bc_free(r->warnings);
@@ -279,11 +325,12 @@ static const char PERIODS_SQL[] =
 /* The unit's value of part.field in its revision in force for a
  * period: a row when it had one, its value null when it holds none. */
 static const char VALUE_SQL[] =
-	"SELECT v.num, v.cents, v.txt FROM revision_received r"
-	" JOIN period p ON p.id = r.period_id LEFT JOIN value v"
+	"SELECT v.num, v.cents, v.txt FROM (SELECT r.id, r.returned"
+	" FROM " BC_STANDING " r JOIN period p ON p.id = r.period_id"
+	" WHERE r.unit_id = ?1 AND p.code = ?2 AND r.part = ?3"
+	BC_LATEST("r") " LIMIT 1) r LEFT JOIN value v"
 	" ON v.revision_id = r.id AND v.field = ?4 AND v.row = 0"
-	" AND v.col = '' WHERE r.unit_id = ?1 AND p.code = ?2"
-	" AND r.part = ?3 ORDER BY r.received_at DESC, r.number DESC LIMIT 1";
+	" AND v.col = '' WHERE NOT r.returned";
 
 /* The rules of recorded period code, or NULL when none governs it. */
 static const bc_ruleset *rules_of(bc_store *st, bc_rulebook *rb,

@@ -2,8 +2,9 @@
 /*
  * The history of a unit's submissions for a period: every revision of
  * every part, how and when it came, who signed it, the file and its
- * SHA-256, the warnings it drew, and what changed from the revision
- * before it.
+ * SHA-256, the warnings it drew, what changed from the revision
+ * before it, and what the district said of it (returned, accepted,
+ * void).
  */
 #ifndef BC_HISTORY_H
 #define BC_HISTORY_H
@@ -19,6 +20,15 @@ typedef struct bc_change {
 	char *to;    /* NULL when removed */
 } bc_change;
 
+/* The district's review of a revision: returned to its unit, or
+ * accepted. */
+typedef struct bc_review_info {
+	bool returned; /* else accepted */
+	char *reason;  /* "" when none was given (an acceptance's may be) */
+	char *actor;
+	bc_time at;
+} bc_review_info;
+
 typedef struct bc_revision_info {
 	char *part;
 	int number;
@@ -33,6 +43,11 @@ typedef struct bc_revision_info {
 	bc_time imported_at;
 	char *actor;
 	bool estimated, complete, in_force;
+	/* A void revision: why, who, when; void_reason NULL otherwise. */
+	char *void_reason, *void_actor;
+	bc_time voided_at;
+	bc_review_info *reviews; /* oldest first; the last one stands */
+	size_t n_reviews;
 	char **warnings;
 	size_t n_warnings;
 	bc_change *changes; /* from the previous revision of the part */

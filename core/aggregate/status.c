@@ -3,6 +3,7 @@
 #include "collate.h"
 #include "derive.h"
 #include "mem.h"
+#include "revision.h"
 
 #include <sqlite3.h>
 #include <stdlib.h>
@@ -15,14 +16,43 @@ const char *bc_state_name(bc_state s)
 	return names[s];
 }
 
-/* One revision as the status sees it. */
+/* One revision as the status sees it, with the district's latest
+ * review of it (verdict 0 none, 'r' returned, 'a' accepted). */
 typedef struct receipt {
 	int64_t unit_id;
 	char *part;
 	int number;
 	bc_time at;
 	bool complete;
+	char verdict;
+	bc_time reviewed_at;
+	char *reviewer, *reason;
 } receipt;
+
+static bc_err receipt_from_row(sqlite3_stmt *s, receipt *r)
+{
+	const char *verdict = (const char *)sqlite3_column_text(s, 5);
+	*r = (receipt){sqlite3_column_int64(s, 0),
+		       bc_strdup((const char *)sqlite3_column_text(s, 1)),
+		       sqlite3_column_int(s, 2),
+		       sqlite3_column_int64(s, 3),
+		       sqlite3_column_int(s, 4) != 0,
+		       verdict ? verdict[0] : 0,
+		       sqlite3_column_int64(s, 6),
+		       NULL,
+		       NULL};
+	if (verdict) {
+		r->reviewer = bc_strdup((const char *)sqlite3_column_text(s, 7));
+		r->reason = bc_strdup((const char *)sqlite3_column_text(s, 8));
+	}
+	bool ok = r->part && (!verdict || (r->reviewer && r->reason));
+	if (!ok) {
+		bc_free(r->part);
+		bc_free(r->reviewer);
+		bc_free(r->reason);
+	}
+	return ok ? BC_OK : BC_ERR_NOMEM;
+}
 
 static bc_err receipts(bc_store *st, int64_t period_id, bc_time until,
 		       receipt **out, size_t *n, bc_diags *d)
@@ -34,10 +64,14 @@ static bc_err receipts(bc_store *st, int64_t period_id, bc_time until,
 	if (!period_id)
 		return BC_OK;
 	if (sqlite3_prepare_v2(bc_store_db(st),
-			       "SELECT unit_id, part, number, received_at,"
-			       " complete FROM revision_received WHERE period_id = ?"
-			       " AND received_at <= ?"
-			       " ORDER BY unit_id, part, received_at, number",
+			       "SELECT r.unit_id, r.part, r.number,"
+			       " r.received_at, r.complete, w.verdict,"
+			       " w.reviewed_at, w.actor, w.reason"
+			       " FROM " BC_STANDING " r"
+			       " LEFT JOIN review w ON w.id = r.review_id"
+			       " WHERE r.period_id = ? AND r.received_at <= ?"
+			       " ORDER BY r.unit_id, r.part, r.received_at,"
+			       " r.number",
 			       -1, &s, NULL) != SQLITE_OK)
 		return bc_store_fail(st, d, "status");
 	sqlite3_bind_int64(s, 1, period_id);
@@ -49,15 +83,8 @@ static bc_err receipts(bc_store *st, int64_t period_id, bc_time until,
 			rc = BC_ERR_NOMEM;
 			break;
 		}
-		receipt *r = &(*out)[*n];
-		*r = (receipt){sqlite3_column_int64(s, 0),
-			       bc_strdup((const char *)sqlite3_column_text(s, 1)),
-			       sqlite3_column_int(s, 2),
-			       sqlite3_column_int64(s, 3),
-			       sqlite3_column_int(s, 4) != 0};
-		if (!r->part)
-			rc = BC_ERR_NOMEM;
-		else
+		rc = receipt_from_row(s, &(*out)[*n]);
+		if (rc == BC_OK)
 			(*n)++;
 	}
 	if (rc == BC_OK && step != SQLITE_DONE) /* not the last receipt */
@@ -68,32 +95,53 @@ static bc_err receipts(bc_store *st, int64_t period_id, bc_time until,
 
 static void receipts_free(receipt *v, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		bc_free(v[i].part);
+		bc_free(v[i].reviewer);
+		bc_free(v[i].reason);
+	}
 	bc_free(v);
+}
+
+/* The district's review of the revision in force r into ps: a returned
+ * one does not count as received (the part is owed again). */
+static bc_err take_review(bc_part_status *ps, const receipt *r)
+{
+	if (!r->verdict)
+		return BC_OK;
+	ps->reviewed_at = r->reviewed_at;
+	ps->reviewer = bc_strdup(r->reviewer);
+	ps->review_reason = bc_strdup(r->reason);
+	if (r->verdict == 'r') {
+		ps->returned = ps->revision;
+		ps->revision = 0;
+	} else {
+		ps->accepted = true;
+	}
+	return ps->reviewer && ps->review_reason ? BC_OK : BC_ERR_NOMEM;
 }
 
 /* Fills ps from the receipts of (unit, part), which are in time order:
  * the last is in force, the first complete one is the first receipt. */
-static void part_status(bc_part_status *ps, const receipt *v, size_t n,
-			int64_t unit_id, const bc_period *p, bc_date due)
+static bc_err part_status(bc_part_status *ps, const receipt *v, size_t n,
+			  int64_t unit_id, const bc_period *p, bc_date due)
 {
 	const bc_directive *dir = &p->rs->directive;
-	bool first_seen = false;
+	const receipt *in_force = NULL;
 	for (size_t i = 0; i < n; i++) {
 		if (v[i].unit_id != unit_id || strcmp(v[i].part, ps->part))
 			continue;
-		if (v[i].complete && !first_seen) {
-			first_seen = true;
+		if (v[i].complete && !in_force)
 			ps->first = v[i].at;
-		}
-		if (first_seen)
-			ps->revision = v[i].number;
+		if (v[i].complete || in_force)
+			in_force = &v[i];
 	}
-	if (!first_seen)
-		return;
+	if (!in_force)
+		return BC_OK;
+	ps->revision = in_force->number;
 	bc_date day = bc_time_date(ps->first, dir->utc_offset);
 	ps->on_time = dir->deadline_inclusive ? day <= due : day < due;
+	return take_review(ps, in_force);
 }
 
 static bc_state unit_state(const bc_unit_status *u)
@@ -162,13 +210,13 @@ static bc_err add_unit(bc_status *out, size_t *cap, bc_unit *u,
 	size_t mine;
 	const receipt *r = unit_receipts(rv, nr, us->unit.id, &mine);
 	us->due = bc_period_unit_due(&out->period, us->unit.kind, NULL);
-	for (size_t i = 0; i < owed.n_parts; i++) {
+	for (size_t i = 0; rc == BC_OK && i < owed.n_parts; i++) {
 		us->parts[i].part = owed.parts[i];
-		part_status(&us->parts[i], r, mine, us->unit.id, &out->period,
-			    us->due);
+		rc = part_status(&us->parts[i], r, mine, us->unit.id,
+				 &out->period, us->due);
 	}
 	us->state = unit_state(us);
-	return BC_OK;
+	return rc;
 }
 
 static void count(bc_status *s)
@@ -229,6 +277,11 @@ void bc_status_free(bc_status *s)
 {
 	for (size_t i = 0; i < s->n; i++) {
 		bc_unit_free(&s->units[i].unit);
+		for (size_t k = 0; s->units[i].parts &&
+				   k < s->units[i].owed.n_parts; k++) {
+			bc_free(s->units[i].parts[k].reviewer);
+			bc_free(s->units[i].parts[k].review_reason);
+		}
 		bc_owed_free(&s->units[i].owed);
 		bc_free(s->units[i].parts);
 		bc_free(s->units[i].sort_key);

@@ -5,7 +5,8 @@
  * then, and when the part was first received), what is missing.  A part
  * is on time when its first receipt was on or before the unit's deadline
  * in force now (its kind's or level's own, where the rules give one);
- * later revisions never change that.
+ * later revisions never change that.  A void revision is as if never
+ * received; a returned one is shown, but not counted as received.
  */
 #ifndef BC_STATUS_H
 #define BC_STATUS_H
@@ -22,6 +23,15 @@ typedef struct bc_part_status {
 	/* A derived period's part: bit k set when parts[k] of the period
 	 * has it not in force (aggregate/derive.h). */
 	unsigned lacking;
+	/* The district's latest review of the revision in force: returned
+	 * (its number here, and revision 0: the part counts as not
+	 * received until a newer revision comes) or accepted; when, by
+	 * whom (owned) and why (owned, "" when none was given); reviewer
+	 * NULL when none. */
+	int returned;
+	bool accepted;
+	bc_time reviewed_at;
+	char *reviewer, *review_reason;
 } bc_part_status;
 
 typedef enum bc_state {

@@ -31,6 +31,41 @@ static json_t *lacking_json(bc_err *e, const bc_status *s,
 	return o;
 }
 
+/* The district's review of p: when, by whom, why. */
+static json_t *review_json(const bc_part_status *p, int offset)
+{
+	char at[BC_TIME_BUF];
+	bc_time_format(p->reviewed_at, offset, at);
+	return json_pack("{s:s, s:s, s:s}", "at", at, "by", p->reviewer,
+			 "reason", p->review_reason);
+}
+
+/* A returned part: the revision sent back, the part's first receipt,
+ * and the review. */
+static json_t *returned_json(const bc_part_status *p, int offset)
+{
+	char at[BC_TIME_BUF];
+	bc_time_format(p->first, offset, at);
+	bc_err e = BC_OK;
+	json_t *o = bc_json_made(&e, review_json(p, offset));
+	bc_json_set(&e, o, "revision", json_integer(p->returned));
+	bc_json_set(&e, o, "received_at", json_string(at));
+	return bc_json_whole(o, e);
+}
+
+static json_t *received_json(const bc_part_status *p, int offset)
+{
+	char at[BC_TIME_BUF];
+	bc_time_format(p->first, offset, at);
+	bc_err e = BC_OK;
+	json_t *o = bc_json_made(&e, json_pack("{s:i, s:s, s:b}", "revision",
+					       p->revision, "received_at", at,
+					       "on_time", p->on_time));
+	if (p->accepted)
+		bc_json_set(&e, o, "accepted", review_json(p, offset));
+	return bc_json_whole(o, e);
+}
+
 json_t *bc_status_unit_json(const bc_status *s, size_t k)
 {
 	const bc_unit_status *u = &s->units[k];
@@ -38,25 +73,28 @@ json_t *bc_status_unit_json(const bc_status *s, size_t k)
 	bc_err e = BC_OK;
 	json_t *req = bc_json_made(&e, json_array()),
 	       *rec = bc_json_made(&e, json_object()),
-	       *miss = bc_json_made(&e, json_array());
+	       *miss = bc_json_made(&e, json_array()), *ret = NULL;
 	for (size_t i = 0; i < u->owed.n_parts; i++) {
 		const bc_part_status *p = &u->parts[i];
 		bc_json_push(&e, req, json_string(p->part));
-		if (!p->revision) {
-			bc_json_push(&e, miss, json_string(p->part));
+		if (p->revision) {
+			bc_json_set(&e, rec, p->part, received_json(p, offset));
 			continue;
 		}
-		char at[BC_TIME_BUF];
-		bc_time_format(p->first, offset, at);
-		bc_json_set(&e, rec, p->part,
-			    json_pack("{s:i, s:s, s:b}", "revision",
-				      p->revision, "received_at", at,
-				      "on_time", p->on_time));
+		bc_json_push(&e, miss, json_string(p->part));
+		if (p->returned && !ret)
+			ret = bc_json_made(&e, json_object());
+		if (p->returned)
+			bc_json_set(&e, ret, p->part, returned_json(p, offset));
 	}
 	json_t *o = json_pack("{s:s, s:s, s:o, s:o, s:o, s:s}", "unit",
 			      u->unit.code, "kind", u->unit.kind, "required",
 			      req, "received", rec, "missing", miss, "state",
 			      bc_state_name(u->state));
+	/* A returned part is owed again (under missing); what was said of
+	 * it, only where some part was returned. */
+	if (ret)
+		bc_json_set(&e, o, "returned", ret);
 	/* Where deadlines differ by kind or level, each unit's own. */
 	if (o && bc_period_dues_vary(&s->period))
 		bc_json_set(&e, o, "unit_due", bc_date_json(u->due));

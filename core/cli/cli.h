@@ -159,6 +159,7 @@ int cmd_restore(bc_cli *c, int argc, char **argv);
 int cmd_export(bc_cli *c, int argc, char **argv);
 int cmd_history(bc_cli *c, int argc, char **argv);
 int cmd_revision(bc_cli *c, int argc, char **argv);
+int cmd_review(bc_cli *c, int argc, char **argv);
 int cmd_import(bc_cli *c, int argc, char **argv);
 int cmd_init(bc_cli *c, int argc, char **argv);
 int cmd_rules(bc_cli *c, int argc, char **argv);

@@ -26,6 +26,26 @@ static const char *const usage = N_(
 	"                      latest period) name it, followed through the\n"
 	"                      renames of earlier rules\n");
 
+/* The district's word on r: its void (or null) and its reviews. */
+static json_t *said_json(const bc_revision_info *r, int offset, json_t **rv)
+{
+	char at[BC_TIME_BUF];
+	*rv = json_array();
+	for (size_t i = 0; i < r->n_reviews; i++) {
+		const bc_review_info *w = &r->reviews[i];
+		bc_time_format(w->at, offset, at);
+		json_array_append_new(
+			*rv, json_pack("{s:s, s:s, s:s, s:s}", "verdict",
+				       w->returned ? "return" : "accept", "at",
+				       at, "by", w->actor, "reason", w->reason));
+	}
+	if (!r->void_reason)
+		return json_null();
+	bc_time_format(r->voided_at, offset, at);
+	return json_pack("{s:s, s:s, s:s}", "at", at, "by", r->void_actor,
+			 "reason", r->void_reason);
+}
+
 /* Times are shown in the time zone of the command line (+07:00), not
  * in each file's own offset. */
 static json_t *revision_json(const bc_revision_info *r, int offset)
@@ -47,8 +67,9 @@ static json_t *revision_json(const bc_revision_info *r, int offset)
 	json_t *fix = r->correction ? json_pack("{s:s, s:s}", "received_as", as,
 						"reason", r->correction)
 				    : json_null();
+	json_t *reviews, *gone = said_json(r, offset, &reviews);
 	return json_pack("{s:s, s:i, s:s, s:o, s:s, s:{s:s, s:s, s:o}, s:s, s:s,"
-			 " s:s, s:s, s:b, s:b, s:b, s:o, s:o}",
+			 " s:s, s:s, s:b, s:b, s:b, s:o, s:o, s:o, s:o}",
 			 "part", r->part, "revision", r->number,
 			 "received_at", at, "corrected", fix,
 			 "channel", r->channel,
@@ -57,7 +78,8 @@ static json_t *revision_json(const bc_revision_info *r, int offset)
 			 "file", r->file, "sha256", r->sha256, "imported_at",
 			 imp, "imported_by", r->actor, "estimated",
 			 r->estimated, "complete", r->complete, "in_force",
-			 r->in_force, "warnings", w, "changes", ch);
+			 r->in_force, "warnings", w, "changes", ch, "void", gone,
+			 "reviews", reviews);
 }
 
 /* How a revision came, as people call the channel: its label in the
@@ -128,6 +150,29 @@ static const char *warning_text(const bc_period *p, const bc_unit *u,
 	return *r->warnings[i] ? _(r->warnings[i]) : r->warnings[i];
 }
 
+/* The district's word on r, oldest first: its reviews, its void. */
+static void said_print(const bc_revision_info *r, int offset)
+{
+	char at[BC_TIME_BUF];
+	for (size_t i = 0; i < r->n_reviews; i++) {
+		const bc_review_info *w = &r->reviews[i];
+		bc_time_format_dmy(w->at, offset, at);
+		if (w->returned)
+			printf(_("    returned to the unit %s by %s: %s\n"), at,
+			       w->actor, w->reason);
+		else if (*w->reason)
+			printf(_("    accepted %s by %s: %s\n"), at, w->actor,
+			       w->reason);
+		else
+			printf(_("    accepted %s by %s\n"), at, w->actor);
+	}
+	if (!r->void_reason)
+		return;
+	bc_time_format_dmy(r->voided_at, offset, at);
+	printf(_("    void since %s, by %s: %s\n"), at, r->void_actor,
+	       r->void_reason);
+}
+
 static void revision_print(const bc_period *p, const bc_unit *u,
 			   const bc_revision_info *r, int offset)
 {
@@ -149,6 +194,7 @@ static void revision_print(const bc_period *p, const bc_unit *u,
 		printf(_("    receipt time corrected (imported as %s): %s\n"),
 		       as, r->correction);
 	}
+	said_print(r, offset);
 	const bc_form *form = bc_ruleset_form(rs, r->part);
 	for (size_t i = 0; i < r->n_changes; i++)
 		change_print(form, &r->changes[i]);

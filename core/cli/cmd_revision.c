@@ -2,7 +2,9 @@
 #include "cli.h"
 #include "i18n.h"
 #include "receipt.h"
+#include "review.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,7 +26,18 @@ static const char *const usage = N_(
 	"                    period began\n"
 	"  --reason TEXT     why (the document or message giving the time)\n"
 	"Exit 0 when corrected, 1 when the time or reason is refused, 2 when\n"
-	"no such revision or file.\n");
+	"no such revision or file.\n\n"
+	"       baocao revision void UNIT PERIOD PART [--revision N]\n"
+	"                --reason TEXT [--by NAME]\n\n"
+	"Withdraws a revision imported by mistake (the wrong unit's file, a\n"
+	"test file): PART's latest revision, or revision N.  It stays stored,\n"
+	"marked void with who, when and why; status, aggregates, exports and\n"
+	"history use the revision in force without it (the one before, or\n"
+	"none: the part is missing again).  A void is never undone: the\n"
+	"file imported again is a new revision.  --by NAME says who voids it\n"
+	"(default: the user running baocao).  Exit 0 when voided, 1 when\n"
+	"refused (no reason, a part never sent, a revision void already),\n"
+	"nothing recorded; 2 for an unknown unit, period, part or revision.\n");
 
 static void say(bc_cli *c, const bc_receipt_fix *f, const bc_receipt_done *r)
 {
@@ -94,6 +107,57 @@ static int correct_time(bc_cli *c, const char **pos, int npos,
 	return cli_finish(c, rc);
 }
 
+static void say_void(bc_cli *c, const bc_void_req *q, int number)
+{
+	if (c->json) {
+		cli_print_json(json_pack("{s:s, s:s, s:s, s:i, s:s, s:s}",
+					 "unit", q->unit, "period", q->period,
+					 "part", q->part, "revision", number,
+					 "reason", q->reason, "by", c->actor));
+		return;
+	}
+	char who[512], part[96];
+	snprintf(part, sizeof part, "%s r%d", q->part, number);
+	fprintf(stderr, "%s %s", cli_unit_text(c, q->unit, who, sizeof who),
+		q->period);
+	cli_parts_print(c, q->period, part);
+	fprintf(stderr, _(": void, by %s: %s\n"), c->actor, q->reason);
+}
+
+/* revision void UNIT PERIOD PART [--revision N] --reason TEXT */
+static int void_revision(bc_cli *c, const char **pos, int npos,
+			 const cli_opt *opts)
+{
+	if (npos != 4 || opts[1].set || opts[2].set ||
+	    (opts[0].set && atoi(opts[0].value) < 1))
+		return cli_usage_error(usage, _("revision void: name UNIT "
+						"PERIOD PART [--revision N] "
+						"--reason TEXT"));
+	if (!opts[3].set)
+		return cli_usage_error(usage, _("revision void: --reason is "
+						"required"));
+	if (opts[4].set && !opts[4].value[strspn(opts[4].value, " \t")])
+		return cli_usage_error(usage, _("--by: whose name?"));
+	if (opts[4].set)
+		c->actor = opts[4].value;
+	bc_err rc = cli_open(c, false);
+	if (rc != BC_OK)
+		return cli_finish(c, rc);
+	bc_unit u;
+	int x = cli_unit_arg(c, pos[1], &u);
+	if (x != EXIT_OK)
+		return x;
+	bc_void_req q = {.unit = u.code, .period = pos[2], .part = pos[3],
+			 .number = opts[0].set ? atoi(opts[0].value) : 0,
+			 .reason = opts[3].value};
+	int number;
+	rc = bc_revision_void(c->st, c->rb, &q, &number, &c->diags);
+	if (rc == BC_OK)
+		say_void(c, &q, number);
+	bc_unit_free(&u);
+	return cli_finish(c, rc);
+}
+
 int cmd_revision(bc_cli *c, int argc, char **argv)
 {
 	cli_opt opts[] = {
@@ -101,14 +165,17 @@ int cmd_revision(bc_cli *c, int argc, char **argv)
 		{.name = "--file", .takes_arg = true},
 		{.name = "--received-at", .takes_arg = true},
 		{.name = "--reason", .takes_arg = true},
+		{.name = "--by", .takes_arg = true},
 		{.name = NULL},
 	};
 	const char *pos[4];
 	int npos, r = cli_parse(c, argc, argv, opts, pos, 4, &npos, usage);
 	if (r)
 		return r < 0 ? EXIT_USAGE : EXIT_OK;
-	if (npos >= 3 && !strcmp(pos[0], "correct-time"))
+	if (npos >= 1 && !strcmp(pos[0], "void"))
+		return void_revision(c, pos, npos, opts);
+	if (npos >= 3 && !strcmp(pos[0], "correct-time") && !opts[4].set)
 		return correct_time(c, pos, npos, opts);
-	return cli_usage_error(usage, _("revision: say correct-time UNIT "
-					"PERIOD …"));
+	return cli_usage_error(usage, _("revision: say correct-time or void, "
+					"then UNIT PERIOD …"));
 }

@@ -278,23 +278,19 @@ bc_err bc_revision_duplicate(bc_store *st, int64_t unit_id,
 	return rc;
 }
 
-/* The revision in force: the latest receipt, then the higher number. */
-#define IN_FORCE                                                              \
-	" ORDER BY r.received_at DESC, r.number DESC LIMIT 1"
-
 bc_err bc_revision_numbers(bc_store *st, int64_t unit_id, const char *period,
 			   bc_numbers *out, bc_diags *d)
 {
 	/* Every part at once: one query per unit, not one per form. */
 	static const char sql[] =
-		"SELECT f.part, v.field, v.num, v.cents FROM revision_received f"
+		"SELECT f.part, v.field, v.num, v.cents FROM " BC_STANDING " f"
 		" JOIN period p ON p.id = f.period_id"
 		" JOIN value v ON v.revision_id = f.id"
-		" WHERE f.unit_id = ?1 AND p.code = ?2"
+		" WHERE f.unit_id = ?1 AND p.code = ?2 AND NOT f.returned"
 		" AND v.row = 0 AND v.col = '' AND v.num IS NOT NULL"
-		" AND f.id = (SELECT r.id FROM revision_received r"
+		" AND f.id = (SELECT r.id FROM " BC_STANDING " r"
 		" WHERE r.unit_id = f.unit_id AND r.period_id = f.period_id"
-		" AND r.part = f.part" IN_FORCE ")"
+		" AND r.part = f.part" BC_LATEST("r") " LIMIT 1)"
 		" ORDER BY f.part, v.field";
 	sqlite3_stmt *s = bc_store_stmt(st, sql);
 	*out = (bc_numbers){0};
@@ -415,13 +411,12 @@ bc_err bc_revision_previous(bc_store *st, int64_t unit_id, const char *part,
 			    bc_dec *num, bool *held, bool *found, bc_diags *d)
 {
 	static const char sql[] =
-		"SELECT v.num, v.cents"
-		" FROM revision_received r JOIN period p"
-		" ON p.id = r.period_id LEFT JOIN value v"
+		"SELECT v.num, v.cents FROM (SELECT r.id, r.returned"
+		" FROM " BC_STANDING " r JOIN period p ON p.id = r.period_id"
+		" WHERE r.unit_id = ?1 AND r.part = ?2 AND p.code = ?3"
+		BC_LATEST("r") " LIMIT 1) r LEFT JOIN value v"
 		" ON v.revision_id = r.id AND v.field = ?4 AND v.row = 0"
-		" AND v.col = '' WHERE r.unit_id = ?1"
-		" AND r.part = ?2 AND p.code = ?3"
-		" ORDER BY r.received_at DESC, r.number DESC LIMIT 1";
+		" AND v.col = '' WHERE NOT r.returned";
 	sqlite3_stmt *s = bc_store_stmt(st, sql);
 	*held = *found = false;
 	if (!s)

@@ -4,7 +4,7 @@
  * for a period is stored as a new revision of (unit, period, part), with
  * its values and the warnings it drew.  Nothing is ever overwritten; the
  * revision in force is the one with the latest receipt time, ties going
- * to the higher number.
+ * to the higher number, of those not voided.
  */
 #ifndef BC_REVISION_H
 #define BC_REVISION_H
@@ -16,6 +16,18 @@
 #include "store.h"
 
 #include <stdint.h>
+
+/*
+ * Every query of the revision in force reads it so: from BC_STANDING
+ * (the view revision_standing: the revisions not void, each with
+ * `returned`, true when the district's latest review of it sent it
+ * back), the first in BC_LATEST order among those received by the time
+ * asked.  It counts as received, and its values as the unit's, unless
+ * it is returned (then the part is owed again until a newer revision
+ * comes): a query of values keeps the row only when NOT returned.
+ */
+#define BC_STANDING "revision_standing"
+#define BC_LATEST(r) " ORDER BY " r ".received_at DESC, " r ".number DESC"
 
 /* One checked value. */
 typedef struct bc_val {

@@ -270,7 +270,47 @@ static const bc_migration migrations[] = {
 	 " LEFT JOIN receipt_correction c ON c.id = (SELECT max(k.id)"
 	 "  FROM receipt_correction k WHERE k.submission_id = r.submission_id);",
 	 NULL},
-	/* 7: whom a unit's reminders go to (a version's contact: a person,
+	/* 7: the district's word on what came in, appended beside the
+	 * revisions, never written into them: a revision imported by
+	 * mistake is voided (once, with who, when and why), and a revision
+	 * is returned to its unit or accepted (review, the latest verdict
+	 * standing).  revision_standing is every revision not void, with
+	 * the latest review of it: the one view from which the revision in
+	 * force, and whether it counts as received, are read. */
+	{"CREATE TABLE revision_void ("
+	 " revision_id INTEGER PRIMARY KEY REFERENCES revision(id),"
+	 " reason TEXT NOT NULL CHECK (trim(reason) <> ''),"
+	 " actor TEXT NOT NULL,"
+	 " voided_at INTEGER NOT NULL);"
+	 "CREATE TRIGGER revision_void_kept BEFORE UPDATE ON revision_void"
+	 " BEGIN SELECT RAISE(ABORT, 'voids are kept'); END;"
+	 "CREATE TRIGGER revision_void_not_deleted"
+	 " BEFORE DELETE ON revision_void"
+	 " BEGIN SELECT RAISE(ABORT, 'voids are kept'); END;"
+	 "CREATE TABLE review ("
+	 " id INTEGER PRIMARY KEY,"
+	 " revision_id INTEGER NOT NULL REFERENCES revision(id),"
+	 " verdict TEXT NOT NULL CHECK (verdict IN ('return', 'accept')),"
+	 " reason TEXT NOT NULL,"
+	 " actor TEXT NOT NULL,"
+	 " reviewed_at INTEGER NOT NULL,"
+	 " CHECK (verdict <> 'return' OR trim(reason) <> ''));"
+	 "CREATE INDEX review_revision ON review(revision_id, id);"
+	 "CREATE TRIGGER review_kept BEFORE UPDATE ON review"
+	 " BEGIN SELECT RAISE(ABORT, 'reviews are kept'); END;"
+	 "CREATE TRIGGER review_not_deleted BEFORE DELETE ON review"
+	 " BEGIN SELECT RAISE(ABORT, 'reviews are kept'); END;"
+	 "CREATE VIEW revision_standing AS SELECT r.id, r.submission_id,"
+	 " r.unit_id, r.period_id, r.part, r.number, r.complete,"
+	 " r.received_at, r.received_offset, r.received_as, r.correction,"
+	 " w.id AS review_id, coalesce(w.verdict = 'return', 0) AS returned"
+	 " FROM revision_received r"
+	 " LEFT JOIN review w ON w.id = (SELECT max(k.id) FROM review k"
+	 "  WHERE k.revision_id = r.id)"
+	 " WHERE NOT EXISTS (SELECT 1 FROM revision_void x"
+	 "  WHERE x.revision_id = r.id);",
+	 NULL},
+	/* 8: whom a unit's reminders go to (a version's contact: a person,
 	 * a phone, an e-mail address; NULL when the units CSV gives none),
 	 * and every reminder handed to the mail program, kept as sent. */
 	{"ALTER TABLE unit_version ADD COLUMN person TEXT;"

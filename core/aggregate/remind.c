@@ -57,13 +57,38 @@ static bc_wkey message_key(const bc_reminder *r)
 	return r->days ? BC_W_REMIND_AHEAD : BC_W_REMIND_TODAY;
 }
 
+/* A sentence for each part of r sent back to its unit, into out[n]. */
+static void returned_text(const bc_remind *rm, const bc_reminder *r,
+			  char *out, size_t n)
+{
+	const bc_period *p = &rm->status.period;
+	size_t o = 0;
+	out[0] = '\0';
+	for (size_t k = 0; k < r->u->owed.n_parts && o + 1 < n; k++) {
+		const bc_part_status *ps = &r->u->parts[k];
+		char day[BC_DATE_BUF];
+		if (!ps->returned)
+			continue;
+		bc_date_format_dmy(bc_time_date(ps->reviewed_at,
+						p->rs->directive.utc_offset),
+				   day);
+		bc_word_fill(p->rs, BC_W_REMIND_RETURNED, out + o, n - o,
+			     BC_SLOTS({"part", bc_ruleset_part_name(p->rs,
+								    ps->part)},
+				      {"date", day},
+				      {"reason", ps->review_reason}));
+		o += strlen(out + o);
+	}
+}
+
 /* r's subject and message, in the words of the period's rules. */
 static bc_err texts(const bc_remind *rm, bc_reminder *r)
 {
 	const bc_status *s = &rm->status;
 	char parts[2048], due[BC_DATE_BUF], as_of[BC_DATE_BUF],
-		sent[BC_DATE_BUF], days[16], text[4096];
+		sent[BC_DATE_BUF], days[16], text[4096], returned[2048];
 	bc_remind_parts(rm, r, parts, sizeof parts);
+	returned_text(rm, r, returned, sizeof returned);
 	bc_date_format_dmy(r->last_day, due);
 	bc_date_format_dmy(s->as_of, as_of);
 	bc_date_format_dmy(r->sent, sent);
@@ -72,7 +97,7 @@ static bc_err texts(const bc_remind *rm, bc_reminder *r)
 		{"unit", r->u->unit.name}, {"period", s->period.label},
 		{"parts", parts},	   {"due", due},
 		{"as_of", as_of},	   {"sent", sent},
-		{"days", days}};
+		{"days", days},		   {"returned", returned}};
 	const size_t n = sizeof slots / sizeof *slots;
 	bc_word_fill(s->period.rs, BC_W_REMIND_SUBJECT, text, sizeof text,
 		     slots, n);

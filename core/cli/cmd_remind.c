@@ -138,18 +138,37 @@ static void print_csv(const bc_remind *rm)
 	}
 }
 
-static json_t *reminder_json(const bc_reminder *r)
+/* The parts of r sent back to its unit: which revision, when, why. */
+static json_t *returned_json(const bc_remind *rm, const bc_reminder *r)
+{
+	json_t *a = json_array();
+	for (size_t k = 0; k < r->u->owed.n_parts; k++) {
+		const bc_part_status *ps = &r->u->parts[k];
+		char at[BC_TIME_BUF];
+		if (!ps->returned)
+			continue;
+		bc_time_format(ps->reviewed_at,
+			       rm->status.period.rs->directive.utc_offset, at);
+		json_array_append_new(
+			a, json_pack("{s:s, s:i, s:s, s:s}", "part", ps->part,
+				     "revision", ps->returned, "at", at,
+				     "reason", ps->review_reason));
+	}
+	return a;
+}
+
+static json_t *reminder_json(const bc_remind *rm, const bc_reminder *r)
 {
 	const bc_unit *u = &r->u->unit;
 	json_t *owes = json_array();
 	for (size_t k = 0; k < r->n_owes; k++)
 		json_array_append_new(owes, json_string(r->owes[k]));
 	return json_pack(
-		"{s:s, s:s, s:s, s:s, s:o, s:o, s:i, s:o, s:o, s:o, s:o, s:s, "
-		"s:s}",
+		"{s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:i, s:o, s:o, s:o, s:o, "
+		"s:s, s:s}",
 		"unit", u->code, "name", u->name, "state",
 		bc_state_name(r->u->state), "reason", bc_remind_why_name(r->why),
-		"still_owes", owes, "due", bc_date_json(r->last_day), "days",
+		"still_owes", owes, "returned", returned_json(rm, r), "due", bc_date_json(r->last_day), "days",
 		r->days, "sent", bc_date_json(r->sent), "person",
 		cli_json_str(u->person), "phone", cli_json_str(u->phone),
 		"email", cli_json_str(u->email), "subject", r->subject,
@@ -160,7 +179,7 @@ static json_t *remind_json(const bc_remind *rm)
 {
 	json_t *units = json_array();
 	for (size_t i = 0; i < rm->n; i++)
-		json_array_append_new(units, reminder_json(&rm->v[i]));
+		json_array_append_new(units, reminder_json(rm, &rm->v[i]));
 	return json_pack("{s:s, s:s, s:o, s:o}", "period",
 			 rm->status.period.code, "label", rm->status.period.label,
 			 "as_of", bc_date_json(rm->status.as_of), "units", units);

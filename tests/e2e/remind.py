@@ -161,6 +161,23 @@ def remind_days_left(t):
 
 
 @test
+def remind_returned(t):
+    """A part sent back to its unit is owed again: the unit, complete and
+    on time before, is reminded, its message naming the part and the
+    reason."""
+    district(t)
+    check("xa-ky-son" not in by_unit(remind(t)), "xa-ky-son before")
+    t.ok("review", "return", "xa-ky-son", "2023-Q1", "bm3", "--reason",
+         "Số liệu chưa khớp với Biểu số 01")
+    u = by_unit(remind(t))["xa-ky-son"]
+    same((u["still_owes"], [(x["part"], x["reason"]) for x in u["returned"]]),
+         (["bm3"], [("bm3", "Số liệu chưa khớp với Biểu số 01")]),
+         "xa-ky-son's part sent back")
+    for words in ("Biểu số 03", "trả lại", "Số liệu chưa khớp với Biểu số 01"):
+        check(words in u["message"], f"no {words!r} in: {u['message']}")
+
+
+@test
 def remind_csv(t):
     """--format csv: a row per unit reminded, as --json has them."""
     district(t)

@@ -69,12 +69,35 @@ static void dates(void **state)
 	is(out, "date_none");
 }
 
+/* The header's place and date: "ngày" in lower case, the same zeros. */
+static void place_dates(void **state)
+{
+	(void)state;
+	char out[96], *place = expected("place");
+	bc_vndoc_place_date(place, bc_date_from_ymd(2023, 3, 4), out,
+			    sizeof out);
+	is(out, "place_0304");
+	bc_vndoc_place_date(place, bc_date_from_ymd(2024, 1, 9), out,
+			    sizeof out);
+	is(out, "place_0109");
+	bc_vndoc_place_date(place, bc_date_from_ymd(2023, 11, 30), out,
+			    sizeof out);
+	is(out, "place_1130");
+	bc_vndoc_place_date(place, BC_DATE_NONE, out, sizeof out);
+	is(out, "place_none");
+	bc_vndoc_place_date(NULL, bc_date_from_ymd(2023, 3, 4), out,
+			    sizeof out);
+	is(out, "unplaced_0304");
+	free(place);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(words),
 		cmocka_unit_test(yes_and_no),
 		cmocka_unit_test(dates),
+		cmocka_unit_test(place_dates),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -20,6 +20,9 @@ static const struct {
 	[BC_VN_TOTAL] = {"total", "Tổng cộng"},
 	[BC_VN_DATE] = {"date", "Ngày"},
 	[BC_VN_TIME] = {"time", "{time} ngày {date}"},
+	[BC_VN_NUMBER] = {"number_line", "Số: {number}"},
+	[BC_VN_TO] = {"to_head", "Kính gửi:"},
+	[BC_VN_RECIPIENTS] = {"recipients_head", "Nơi nhận:"},
 };
 
 const char *bc_vndoc_word(bc_vnword w)
@@ -78,4 +81,23 @@ void bc_vndoc_date(bc_date d, char *out, size_t n)
 	snprintf(out, n, m < 3 ? "Ngày %02d tháng %02d năm %04d"
 			       : "Ngày %02d tháng %d năm %04d",
 		 day, m, y);
+}
+
+void bc_vndoc_place_date(const char *place, bc_date d, char *out, size_t n)
+{
+	char when[64];
+	int y, m, day;
+	if (d == BC_DATE_NONE)
+		snprintf(when, sizeof when, "ngày ..... tháng ..... năm ......");
+	else {
+		bc_date_to_ymd(d, &y, &m, &day);
+		snprintf(when, sizeof when,
+			 m < 3 ? "ngày %02d tháng %02d năm %04d"
+			       : "ngày %02d tháng %d năm %04d",
+			 day, m, y);
+	}
+	if (place && *place)
+		snprintf(out, n, "%s, %s", place, when);
+	else
+		snprintf(out, n, "%s", when);
 }

@@ -29,6 +29,9 @@ typedef enum bc_vnword {
 	BC_VN_DATE,   /* "Ngày": a date's unit of measure */
 	BC_VN_TIME,   /* "{time} ngày {date}": a moment, "09:00 ngày
 		       * 05/03/2023" */
+	BC_VN_NUMBER, /* "Số: {number}": a document's number */
+	BC_VN_TO,     /* "Kính gửi:": a letter's addressees follow */
+	BC_VN_RECIPIENTS, /* "Nơi nhận:": who receives copies */
 	BC_VN_N
 } bc_vnword;
 
@@ -51,5 +54,10 @@ bool bc_vndoc_bool_parse(const char *s, bool *v);
  * 3 năm 2023" (a day below 10 and the months 1 and 2 with a leading 0),
  * or dots to write the day in by hand for BC_DATE_NONE.  Into out[n]. */
 void bc_vndoc_date(bc_date d, char *out, size_t n);
+/* Where and when a document is issued, as its header writes it: "Tân
+ * Kỳ, ngày 04 tháng 3 năm 2023" (the same leading zeros; "ngày" in
+ * lower case), dots to write the date in by hand for BC_DATE_NONE;
+ * without place, "ngày …" alone.  Into out[n]. */
+void bc_vndoc_place_date(const char *place, bc_date d, char *out, size_t n);
 
 #endif

@@ -676,6 +676,7 @@ const bc_reg bc_registry[BC_REG_N] = {
 			    .json = "channels", .catalogue = true,
 			    .shown = named_shown},
 	[BC_REG_WORDING] = {.name = "wording", .read = bc_rl_wording},
+	[BC_REG_DOCUMENT] = {.name = "document", .read = bc_rl_document},
 	[BC_REG_HOLIDAY] = {.name = "holiday", .read = reg_holiday,
 			    ITEMS(holidays, n_holidays, bc_day_off),
 			    .json = "holidays", .show = bc_holiday_json},
@@ -811,6 +812,7 @@ static void check_whole(bc_rl_loader *ld)
 	}
 	check_references(ld);
 	bc_rl_check_renames(ld);
+	bc_rl_check_docwords(ld);
 	money_units(rs);
 	/* An ad-hoc prefix followed by digits must not be a regular code. */
 	for (size_t i = 0; i < rs->n_ptypes; i++) {

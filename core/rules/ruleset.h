@@ -6,7 +6,7 @@
  * A ruleset's files only register things, each kind with its struct
  * below: directive{…}, period_type{…}, unit_kind{…}, level{…}, role{…},
  * form{…}, section{…}, responsibility{…}, channel{…}, wording{…},
- * holiday{…} and working_day{…} (bc_reg_kind).
+ * document{…}, holiday{…} and working_day{…} (bc_reg_kind).
  * Each registration is checked as it runs (unknown keys, wrong types,
  * duplicates are errors at the caller's file:line) and copied into the
  * ruleset's arena, which the rest of the program reads and never
@@ -21,6 +21,7 @@
 #include "date.h"
 #include "derivation.h"
 #include "digest.h"
+#include "docwords.h"
 #include "error.h"
 #include "formats.h"
 #include "mem.h"
@@ -283,6 +284,7 @@ typedef struct bc_ruleset {
 	size_t n_working_days;
 	bc_workcal cal; /* of both, once loaded: working days are counted */
 	bc_wording wording; /* the words of its documents (wording.h) */
+	bc_docwords docwords; /* its official documents' (docwords.h) */
 	/* Every form, field and level that names what it was called
 	 * before, in the order declared (rename.h). */
 	struct bc_rename *renames;
@@ -306,6 +308,7 @@ typedef enum bc_reg_kind {
 	BC_REG_RESPONSIBILITY,
 	BC_REG_CHANNEL,
 	BC_REG_WORDING,
+	BC_REG_DOCUMENT,
 	BC_REG_HOLIDAY,
 	BC_REG_WORKING_DAY,
 	BC_REG_N

@@ -292,6 +292,7 @@ json_t *bc_ruleset_json(const bc_rulebook *rb, const bc_ruleset *rs)
 	kinds_json(&e, o, rs, false);
 	kinds_json(&e, o, rs, true);
 	bc_json_set(&e, o, "wording", bc_json_made(&e, bc_wording_json(rs, 0)));
+	bc_json_set(&e, o, "document", bc_json_made(&e, bc_docwords_json(rs)));
 	bc_json_set(&e, o, "renames", bc_json_made(&e, bc_renames_json(rs)));
 	return bc_json_whole(o, e);
 }

@@ -128,6 +128,15 @@ void bc_rl_vproblem(bc_rl_loader *ld, const bc_origin *at, const char *fmt,
 int bc_rl_form(lua_State *L);
 /* wording{…}: the words of the ruleset's documents (wording.c). */
 int bc_rl_wording(lua_State *L);
+/* The value at the top of the stack, a string or a list of strings (the
+ * lines of one text), as one text (lines joined by '\n', "" for an
+ * empty list), copied into the ruleset's arena; reg{} and key name it
+ * in the error raised for anything else (wording.c). */
+char *bc_rl_text(lua_State *L, const char *reg, const char *key);
+/* document{…}: the words of its official documents (docwords.c), and
+ * once the rules have run, the unit kinds and period types it names. */
+int bc_rl_document(lua_State *L);
+void bc_rl_check_docwords(bc_rl_loader *ld);
 
 /* What an item was called before (rename.c): a form's or a field's
  * renamed_from, a level's was, at t[key], copied into *v, *n, checked

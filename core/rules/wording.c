@@ -468,8 +468,8 @@ static void slots_of(bc_wkey k, char *out, size_t n)
 	}
 }
 
-/* Each placeholder of text must be one of the default of k. */
-static void check_slots(lua_State *L, bc_wkey k, const char *text)
+bool bc_wording_stray_slot(const char *text, const char *a, const char *b,
+			   char *bad, size_t n)
 {
 	for (const char *s = strchr(text, '{'); s; s = strchr(s + 1, '{')) {
 		size_t len = slot_len(s + 1);
@@ -477,25 +477,32 @@ static void check_slots(lua_State *L, bc_wkey k, const char *text)
 		if (!len || len + 3 > sizeof name)
 			continue;
 		snprintf(name, sizeof name, "{%.*s}", (int)len, s + 1);
-		if (!strstr(KEYS[k].dflt, name) &&
-		    !(KEYS[k].more && strstr(KEYS[k].more, name))) {
-			char takes[256];
-			slots_of(k, takes, sizeof takes);
-			luaL_error(L, "wording{}: %s has no placeholder %s "
-				      "(it takes: %s)",
-				   KEYS[k].key, name, takes);
+		if (!strstr(a, name) && !(b && strstr(b, name))) {
+			snprintf(bad, n, "%s", name);
+			return true;
 		}
 	}
+	return false;
 }
 
-/* The value at the top of the stack, a string or a list of strings (the
- * lines of one text), as one text, copied into the ruleset's arena. */
-static char *text_of(lua_State *L, const char *key)
+/* Each placeholder of text must be one of the default of k. */
+static void check_slots(lua_State *L, bc_wkey k, const char *text)
+{
+	char name[40], takes[256];
+	if (!bc_wording_stray_slot(text, KEYS[k].dflt, KEYS[k].more, name,
+				   sizeof name))
+		return;
+	slots_of(k, takes, sizeof takes);
+	luaL_error(L, "wording{}: %s has no placeholder %s (it takes: %s)",
+		   KEYS[k].key, name, takes);
+}
+
+char *bc_rl_text(lua_State *L, const char *reg, const char *key)
 {
 	if (lua_type(L, -1) == LUA_TSTRING)
 		return bc_rl_dup(L, lua_tostring(L, -1));
 	if (!lua_istable(L, -1))
-		luaL_error(L, "wording{}: %s must be a text or a list of texts",
+		luaL_error(L, "%s: %s must be a text or a list of texts", reg,
 			   key);
 	luaL_Buffer b;
 	lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
@@ -503,8 +510,8 @@ static char *text_of(lua_State *L, const char *key)
 	luaL_buffinit(L, &b);
 	for (lua_Integer i = 1; i <= n; i++) {
 		if (lua_rawgeti(L, t, i) != LUA_TSTRING)
-			luaL_error(L, "wording{}: %s: line %d is not a text",
-				   key, (int)i);
+			luaL_error(L, "%s: %s: line %d is not a text", reg, key,
+				   (int)i);
 		lua_pop(L, 1);
 		if (i > 1)
 			luaL_addchar(&b, '\n');
@@ -537,7 +544,7 @@ static void read_group(lua_State *L, bc_wording *w, const char *group)
 				   key);
 		if (w->text[k])
 			luaL_error(L, "wording{}: %s is worded twice", key);
-		char *text = text_of(L, key);
+		char *text = bc_rl_text(L, "wording{}", key);
 		check_slots(L, k, text);
 		w->text[k] = text;
 		lua_pop(L, 1);

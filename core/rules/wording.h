@@ -16,6 +16,7 @@
 #ifndef BC_WORDING_H
 #define BC_WORDING_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct bc_ruleset;
@@ -221,6 +222,10 @@ typedef struct bc_slot {
  * when it does not fit); other braces stay as written. */
 void bc_wording_fill(const char *text, const bc_slot *slot, size_t n_slot,
 		     char *out, size_t n);
+/* Whether text holds a placeholder found in neither a nor b (NULL for
+ * none), texts that hold those it may: the first such into bad[n]. */
+bool bc_wording_stray_slot(const char *text, const char *a, const char *b,
+			   char *bad, size_t n);
 /* bc_word(rs, k), filled. */
 void bc_word_fill(const struct bc_ruleset *rs, bc_wkey k, char *out,
 		  size_t n, const bc_slot *slot, size_t n_slot);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* The helpers the unit tests share (test.h). */
 #include "test.h"
+#include "ruleset.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -489,4 +490,17 @@ char *test_fill(const char *text, const char *name, const char *value)
 	}
 	*o = '\0';
 	return out;
+}
+
+bc_err test_rules_mem(const char *id, const char *const *files,
+		      bc_ruleset **rs, bc_diags *d)
+{
+	bc_srcset src = BC_SRCSET_INIT;
+	for (; *files; files += 2)
+		assert_int_equal(bc_srcset_add(&src, files[0], files[1],
+					       strlen(files[1])),
+				 BC_OK);
+	bc_srcset_sort(&src);
+	*rs = NULL;
+	return bc_ruleset_load(id, &src, NULL, rs, d);
 }

@@ -61,6 +61,11 @@ char *test_rules_over_time(void);
  * (tests/rules/late-old) and, with_late, to late-new, the directive
  * that arrived after 2023-Q1 was recorded under late-old. */
 char *test_rules_late(bool with_late);
+/* Loads ruleset id from files in memory (path, text, …, NULL) into *rs
+ * (NULL on failure), the problems in d: what bc_ruleset_load returns. */
+struct bc_ruleset;
+bc_err test_rules_mem(const char *id, const char *const *files,
+		      struct bc_ruleset **rs, bc_diags *d);
 
 /* ---- fixtures: sample data in tests/data/ ----------------------------
  * Sample data in people's words (Vietnamese names, titles, documents)

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "remind.h"
 #include "derived.h"
+#include "docwords.h"
 #include "i18n.h"
 #include "mem.h"
 #include "wording.h"
@@ -33,6 +34,17 @@ static bc_date last_arrival(const bc_period *p, const bc_unit_status *u)
 			last = day;
 	}
 	return last;
+}
+
+void bc_remind_period_text(const bc_period *p, char *out, size_t n)
+{
+	const char *name = bc_doc_period_name(p->rs, p->type);
+	char year[8], no[8];
+	snprintf(year, sizeof year, "%d", p->year);
+	snprintf(no, sizeof no, "%d", p->adhoc_no);
+	bc_wording_fill(name ? name : p->label, BC_SLOTS({"year", year},
+							  {"n", no}),
+			out, n);
 }
 
 void bc_remind_parts(const bc_remind *rm, const bc_reminder *r, char *out,
@@ -86,15 +98,17 @@ static bc_err texts(const bc_remind *rm, bc_reminder *r)
 {
 	const bc_status *s = &rm->status;
 	char parts[2048], due[BC_DATE_BUF], as_of[BC_DATE_BUF],
-		sent[BC_DATE_BUF], days[16], text[4096], returned[2048];
+		sent[BC_DATE_BUF], days[16], text[4096], returned[2048],
+		period[256];
 	bc_remind_parts(rm, r, parts, sizeof parts);
 	returned_text(rm, r, returned, sizeof returned);
+	bc_remind_period_text(&s->period, period, sizeof period);
 	bc_date_format_dmy(r->last_day, due);
 	bc_date_format_dmy(s->as_of, as_of);
 	bc_date_format_dmy(r->sent, sent);
 	snprintf(days, sizeof days, "%d", r->days < 0 ? -r->days : r->days);
 	const bc_slot slots[] = {
-		{"unit", r->u->unit.name}, {"period", s->period.label},
+		{"unit", r->u->unit.name}, {"period", period},
 		{"parts", parts},	   {"due", due},
 		{"as_of", as_of},	   {"sent", sent},
 		{"days", days},		   {"returned", returned}};

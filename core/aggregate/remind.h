@@ -52,6 +52,10 @@ bc_err bc_remind_get(bc_store *st, bc_rulebook *rb, const char *period,
 		     bc_date as_of, bc_remind *out, bc_diags *d);
 void bc_remind_free(bc_remind *r);
 
+/* How running text names p ("quý I năm 2023": the rules' document
+ * words), its label where they say nothing, into out[n]. */
+void bc_remind_period_text(const bc_period *p, char *out, size_t n);
+
 /* The names of r's parts still owed, ", " between, into out[n]. */
 void bc_remind_parts(const bc_remind *rm, const bc_reminder *r, char *out,
 		     size_t n);

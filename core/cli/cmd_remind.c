@@ -11,13 +11,16 @@
 #include "mailaddr.h"
 #include "mem.h"
 #include "remind.h"
+#include "remind_letter.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 static const char *const usage = N_(
 	"usage: baocao remind PERIOD [--as-of DATE] [--format text|csv|json]\n"
-	"                            [--letter FILE.docx]\n"
+	"                            [--letter FILE.docx [--number N]\n"
+	"                             [--date DATE] [--signer NAME]\n"
+	"                             [--signer-title TITLE]]\n"
 	"                            [--send [--apply] [--sendmail PROGRAM]\n"
 	"                                    [--from ADDRESS]]\n\n"
 	"Every unit that still owes something for PERIOD as of the end of\n"
@@ -27,8 +30,11 @@ static const char *const usage = N_(
 	"overdue, its contact, and a message in the rules' words, ready to\n"
 	"paste into Zalo or an e-mail.  DATE is dd/mm/yyyy or YYYY-MM-DD.\n\n"
 	"  --format F     text (default), csv (a row per unit) or json\n"
-	"  --letter FILE  also write the reminder letter (Công văn đôn đốc,\n"
-	"                 Nghị định 30 layout) listing the units that owe\n"
+	"  --letter FILE  write the reminder letter instead (Công văn đôn\n"
+	"                 đốc, Nghị định 30 layout, .docx) to the units that\n"
+	"                 owe, from the district, in the rules' words; its\n"
+	"                 number (\"12\" or \"12/UBND-NV\"), date, signer\n"
+	"                 and title as given, else left for the clerk\n"
 	"  --send         the message of each unit with an e-mail address,\n"
 	"                 as it would be mailed: a dry run, nothing sent\n"
 	"  --apply        with --send, hand each to the mail program; each\n"
@@ -43,7 +49,19 @@ static const char *const usage = N_(
 	"Exit 0; 1 when a unit's address is not one (the others are sent);\n"
 	"3 when the mail program fails or cannot run.\n");
 
-enum { O_AS_OF, O_FORMAT, O_LETTER, O_SEND, O_APPLY, O_SENDMAIL, O_FROM };
+enum {
+	O_AS_OF,
+	O_FORMAT,
+	O_LETTER,
+	O_NUMBER,
+	O_DATE,
+	O_SIGNER,
+	O_TITLE,
+	O_SEND,
+	O_APPLY,
+	O_SENDMAIL,
+	O_FROM
+};
 
 /* ---- the list ------------------------------------------------------------ */
 
@@ -293,6 +311,27 @@ static int send_all(bc_cli *c, bc_remind *rm, const cli_opt *opts)
 	return cli_finish(c, sd.bad ? BC_ERR_INVALID : BC_OK);
 }
 
+/* ---- the letter ------------------------------------------------------------ */
+
+static int write_letter(bc_cli *c, const bc_remind *rm,
+			const bc_doc_overrides *o, const char *path)
+{
+	bc_err rc = bc_remind_letter(c->st, rm, o, path, &c->diags);
+	size_t owing = 0;
+	for (size_t i = 0; i < rm->n; i++)
+		owing += rm->v[i].n_owes > 0;
+	if (rc == BC_OK && c->json)
+		cli_print_json(json_pack("{s:s, s:s, s:i}", "period",
+					 rm->status.period.code, "letter", path,
+					 (int)owing));
+	else if (rc == BC_OK)
+		fprintf(stderr,
+			P_("%s: the reminder letter to %zu unit\n",
+			   "%s: the reminder letter to %zu units\n", owing),
+			path, owing);
+	return cli_finish(c, rc);
+}
+
 /* ---- the command -------------------------------------------------------- */
 
 static int show(bc_cli *c, const bc_remind *rm, const char *format)
@@ -311,6 +350,11 @@ int cmd_remind(bc_cli *c, int argc, char **argv)
 	cli_opt opts[] = {[O_AS_OF] = {.name = "--as-of", .takes_arg = true},
 			  [O_FORMAT] = {.name = "--format", .takes_arg = true},
 			  [O_LETTER] = {.name = "--letter", .takes_arg = true},
+			  [O_NUMBER] = {.name = "--number", .takes_arg = true},
+			  [O_DATE] = {.name = "--date", .takes_arg = true},
+			  [O_SIGNER] = {.name = "--signer", .takes_arg = true},
+			  [O_TITLE] = {.name = "--signer-title",
+				       .takes_arg = true},
 			  [O_SEND] = {.name = "--send"},
 			  [O_APPLY] = {.name = "--apply"},
 			  [O_SENDMAIL] = {.name = "--sendmail",
@@ -333,6 +377,20 @@ int cmd_remind(bc_cli *c, int argc, char **argv)
 	    !opts[O_SEND].set)
 		return cli_usage_error(use, _("--apply, --sendmail and --from "
 					      "go with --send"));
+	if ((opts[O_NUMBER].set || opts[O_DATE].set || opts[O_SIGNER].set ||
+	     opts[O_TITLE].set) &&
+	    !opts[O_LETTER].set)
+		return cli_usage_error(use, _("--number, --date, --signer and "
+					      "--signer-title go with --letter"));
+	if (opts[O_LETTER].set && opts[O_SEND].set)
+		return cli_usage_error(use, _("--letter or --send, not both"));
+	bc_doc_overrides letter = {
+		.number = opts[O_NUMBER].value, .date = BC_DATE_NONE,
+		.signer_name = opts[O_SIGNER].value,
+		.signer_title = opts[O_TITLE].value};
+	if (opts[O_DATE].set &&
+	    !cli_date_arg(use, "--date", opts[O_DATE].value, &letter.date))
+		return EXIT_USAGE;
 	bc_err rc = cli_open(c, false);
 	if (rc != BC_OK)
 		return cli_finish(c, rc);
@@ -343,7 +401,9 @@ int cmd_remind(bc_cli *c, int argc, char **argv)
 		return EXIT_USAGE;
 	bc_remind rm;
 	rc = bc_remind_get(c->st, c->rb, pos[0], as_of, &rm, &c->diags);
-	if (rc == BC_OK && opts[O_SEND].set)
+	if (rc == BC_OK && opts[O_LETTER].set)
+		r = write_letter(c, &rm, &letter, opts[O_LETTER].value);
+	else if (rc == BC_OK && opts[O_SEND].set)
 		r = send_all(c, &rm, opts);
 	else if (rc == BC_OK)
 		r = show(c, &rm, format);

@@ -358,7 +358,7 @@ static const struct {
 		N_(" {part} was sent back to you on {date}: {reason}.")},
 	[BC_W_REMIND_LETTER_INTRO] = {"remind.letter_intro",
 		N_("The units' reports for {period} were due on {due}. As of {as_of}, the units below have not sent all they owe:"),
-		"{directive}"},
+		"{title}, {reference}, {issued}, {issuer}"},
 	[BC_W_REMIND_LETTER_UNIT] = {"remind.letter_unit",
 		N_("{unit}: {parts}."), "{due}"},
 	[BC_W_REMIND_LETTER_CLOSING] = {"remind.letter_closing",

@@ -109,7 +109,7 @@ static void table(bc_doc *doc, char **v, size_t n)
 	}
 }
 
-/* "row|cell|cell@span|…", "total|…" */
+/* "row|cell|cell@span|^|…", "total|…": "^" goes on the cell above. */
 static void row(bc_doc *doc, char **v, size_t n, bool total)
 {
 	bc_doc_table_row(doc, total);
@@ -117,7 +117,11 @@ static void row(bc_doc *doc, char **v, size_t n, bool total)
 		char *at = strrchr(v[i], '@');
 		if (at)
 			*at = '\0';
-		bc_doc_table_span(doc, v[i], at ? strtoul(at + 1, NULL, 10) : 1);
+		size_t span = at ? strtoul(at + 1, NULL, 10) : 1;
+		if (!strcmp(v[i], "^"))
+			bc_doc_table_down(doc, span);
+		else
+			bc_doc_table_span(doc, v[i], span);
 	}
 }
 

@@ -48,9 +48,9 @@ char *bc_doc_clean(const char *s)
 	for (size_t i = 0, len; i < n; i += len) {
 		unsigned c = decode(p + i, n - i, &len);
 		if (c == '\r') {
-			if (i + 1 < n && p[i + 1] == '\n')
-				continue;
-			c = '\n';
+			if (i + 1 >= n || p[i + 1] != '\n')
+				out[o++] = '\n';
+			continue;
 		}
 		if (dropped(c))
 			continue;
@@ -331,6 +331,34 @@ bc_err bc_doc_table_span(bc_doc *doc, const char *text, size_t span)
 	}
 	r->cell[r->n++] = (bc_doc_cell){.text = s, .span = span};
 	return BC_OK;
+}
+
+const bc_doc_cell *bc_doc_cell_at(const bc_doc_row *r, size_t col)
+{
+	size_t at = 0;
+	for (size_t c = 0; c < r->n && at <= col; at += r->cell[c++].span)
+		if (at == col)
+			return &r->cell[c];
+	return NULL;
+}
+
+bc_err bc_doc_table_down(bc_doc *doc, size_t span)
+{
+	bc_doc_block *b = last(doc, BC_DOC_TABLE);
+	if (!b)
+		return doc->err;
+	bc_doc_table *t = &b->table;
+	const bc_doc_cell *up =
+		t->n_rows < 2 ? NULL
+			      : bc_doc_cell_at(&t->row[t->n_rows - 2],
+					row_span(&t->row[t->n_rows - 1]));
+	if (!up || up->span != span)
+		return fail(doc, BC_ERR_INVALID);
+	if (bc_doc_table_span(doc, "", span) == BC_OK) {
+		bc_doc_row *r = &t->row[t->n_rows - 1];
+		r->cell[r->n - 1].down = true;
+	}
+	return doc->err;
 }
 
 bc_err bc_doc_table_cell(bc_doc *doc, const char *text)

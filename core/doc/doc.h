@@ -70,6 +70,9 @@ typedef struct bc_doc_run {
 typedef struct bc_doc_cell {
 	char *text;
 	size_t span; /* columns it covers, from 1 */
+	/* The cell goes on the one above it (same column, same span):
+	 * merged down, its text "" (bc_doc_table_down). */
+	bool down;
 } bc_doc_cell;
 
 typedef struct bc_doc_row {
@@ -173,6 +176,16 @@ bc_err bc_doc_table_row(bc_doc *doc, bool total);
 bc_err bc_doc_table_cell(bc_doc *doc, const char *text);
 /* A cell merged across span columns (a header over several). */
 bc_err bc_doc_table_span(bc_doc *doc, const char *text, size_t span);
+
+/* A cell that goes on the cell above it, merged into it (a header over
+ * two header rows: "STT" beside the columns that "Số hồ sơ" spans).
+ * span is the cell above's, its column the same; BC_ERR_INVALID when
+ * no cell above starts at this column with this span. */
+bc_err bc_doc_table_down(bc_doc *doc, size_t span);
+
+/* The cell of r that starts at column col (from 0), or NULL (col is
+ * inside a wider cell, or past the row's end). */
+const bc_doc_cell *bc_doc_cell_at(const bc_doc_row *r, size_t col);
 
 /* The next block starts a new page. */
 bc_err bc_doc_page_break(bc_doc *doc);

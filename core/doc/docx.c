@@ -764,15 +764,29 @@ static void grid(xw *x, const long *w, size_t n)
 	close_el(x);
 }
 
-static void cell_start(xw *x, long width, size_t span, bool middle)
+/* merge: the cell's part in a vertical merge, "restart" (the first),
+ * "continue" or NULL (none). */
+static void cell_start(xw *x, long width, size_t span, bool middle,
+		       const char *merge)
 {
 	open_el(x, "w:tc");
 	open_el(x, "w:tcPr");
 	el_dxa(x, "w:tcW", width);
 	if (span > 1)
 		el_n(x, "w:gridSpan", (long)span);
+	if (merge)
+		el(x, "w:vMerge", merge);
 	el(x, "w:vAlign", middle ? "center" : "top");
 	close_el(x);
+}
+
+/* Whether the cell of row r at column col goes on below (the next row's
+ * cell there is a "down" one). */
+static bool merged_below(const bc_doc_table *t, size_t r, size_t col)
+{
+	const bc_doc_cell *c =
+		r + 1 < t->n_rows ? bc_doc_cell_at(&t->row[r + 1], col) : NULL;
+	return c && c->down;
 }
 
 static const char *jc_of(bc_doc_align a)
@@ -781,9 +795,11 @@ static const char *jc_of(bc_doc_align a)
 							      : "left";
 }
 
-static void table_row(xw *x, const bc_doc_table *t, const bc_doc_row *r,
-		      bool head, const long *w)
+static void table_row(xw *x, const bc_doc_table *t, size_t ri,
+		      const long *w)
 {
+	const bc_doc_row *r = &t->row[ri];
+	bool head = ri < t->header_rows;
 	open_el(x, "w:tr");
 	open_el(x, "w:trPr");
 	el(x, "w:cantSplit", NULL);
@@ -797,7 +813,10 @@ static void table_row(xw *x, const bc_doc_table *t, const bc_doc_row *r,
 		long cw = 0;
 		for (size_t k = col; k < col + span; k++)
 			cw += w[k];
-		cell_start(x, cw, span, true);
+		const char *merge = c && c->down ? "continue"
+				    : merged_below(t, ri, col) ? "restart"
+							       : NULL;
+		cell_start(x, cw, span, true, merge);
 		bc_doc_run run = {.text = c ? c->text : (char *)"",
 				  .flags = r->total ? BC_DOC_BOLD : 0};
 		paras(x, head ? "bcCellHead" : "bcCell",
@@ -827,7 +846,7 @@ static void table(body *b, const bc_doc_table *t)
 	table_start(x, tw, 0, "bcGrid");
 	grid(x, w, t->cols);
 	for (size_t r = 0; r < t->n_rows; r++)
-		table_row(x, t, &t->row[r], r < t->header_rows, w);
+		table_row(x, t, r, w);
 	table_end(x);
 	bc_free(w);
 }
@@ -882,13 +901,13 @@ static void frame_head(body *b)
 	inner[1] = w[1] - 2 * CELL_MARGIN;
 	frame_table_start(b, w);
 	row_start(x);
-	cell_start(x, w[0], 1, false);
+	cell_start(x, w[0], 1, false, NULL);
 	frame_para(x, "bcHead", f->parent);
 	frame_lines(x, "bcHeadBold", &f->body);
 	if (f->body.n)
 		rule(x, inner[0], widest(&f->body, 26) * 2 / 5, 0);
 	cell_end(x, !has(f->parent) && !f->body.n);
-	cell_start(x, w[1], 1, false);
+	cell_start(x, w[1], 1, false, NULL);
 	frame_para(x, "bcNation", f->nation);
 	frame_para(x, "bcMotto", f->motto);
 	if (has(f->motto))
@@ -896,11 +915,11 @@ static void frame_head(body *b)
 	cell_end(x, !has(f->nation) && !has(f->motto));
 	close_el(x);
 	row_start(x);
-	cell_start(x, w[0], 1, false);
+	cell_start(x, w[0], 1, false, NULL);
 	frame_para(x, "bcNumber", f->number);
 	frame_para(x, "bcAbout", f->about);
 	cell_end(x, !has(f->number) && !has(f->about));
-	cell_start(x, w[1], 1, false);
+	cell_start(x, w[1], 1, false, NULL);
 	frame_para(x, "bcPlaceDate", f->place_date);
 	cell_end(x, !has(f->place_date));
 	close_el(x);
@@ -941,13 +960,13 @@ static void signature(body *b)
 	frame_cols(w);
 	frame_table_start(b, w);
 	row_start(x);
-	cell_start(x, w[0], 1, false);
+	cell_start(x, w[0], 1, false, NULL);
 	/* Level with the signer's first line, below the body's last. */
 	para(x, "bcRecipHead", 0, "");
 	frame_para(x, "bcRecipHead", f->recipients_head);
 	frame_lines(x, "bcRecip", &f->recipients);
 	cell_end(x, false);
-	cell_start(x, w[1], 1, false);
+	cell_start(x, w[1], 1, false, NULL);
 	para(x, "bcRecipHead", 0, "");
 	frame_lines(x, "bcAuthority", &f->authority);
 	frame_para(x, "bcAuthority", f->signer_title);

@@ -30,6 +30,9 @@ import sqlite3
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from documents import need_docx  # noqa: E402
+
+docx = need_docx()
 import run  # noqa: E402  (the harness: reads sys.argv itself)
 from run import SRC, UNITS_CSV, check, expect_rc, same  # noqa: E402
 import harness as h  # noqa: E402
@@ -213,6 +216,74 @@ def remind_bad_arguments(t):
         expect_rc(t.bc("remind", "2023-Q1", *args), 2)
     expect_rc(t.bc("remind"), 2)
     expect_rc(t.bc("remind", "2023-Q9"), 2)
+
+
+# ---- the letter -------------------------------------------------------------
+
+def letter_texts(path):
+    """The letter's paragraphs, those of its tables' cells among them, in
+    order (python-docx)."""
+    d = docx.Document(str(path))
+    out = [p.text for p in d.paragraphs]
+    for table in d.tables:
+        for row in table.rows:
+            for c in row.cells:
+                out += [p.text for p in c.paragraphs]
+    return [x for x in out if x.strip()]
+
+
+@test
+def letter(t):
+    """--letter: a Công văn in Nghị định 30's layout (number …/UBND-NV,
+    the V/v line, Kính gửi, Nơi nhận, the signer) naming each unit that
+    still owes with its parts, and none that does not."""
+    district(t)
+    units = names(t)
+    path = t.tmp / "don-doc.docx"
+    r = t.ok("remind", "2023-Q1", "--as-of", AS_OF, "--letter", path,
+             "--number", "45", "--date", "11/03/2023", "--signer",
+             "Lê Văn Hùng")
+    check("3 units" in r.err, f"the letter's units are not said: {r.err}")
+    texts = letter_texts(path)
+    whole = "\n".join(texts)
+    for words in ("Số: 45/UBND-NV", "V/v đôn đốc", "Kính gửi:", "Nơi nhận:",
+                  "Lê Văn Hùng", "ngày 11 tháng 3 năm 2023", "28/02/2023",
+                  "10/03/2023"):
+        check(words in whole, f"the letter lacks {words!r}:\n{whole}")
+    lines = {c: [x for x in texts if x.lstrip("- ").startswith(units[c] + ":")]
+             for c in units}
+    for code in OWE:
+        check(len(lines[code]) == 1, f"{code} is not one line: {lines[code]}")
+    check("Biểu số 07" in lines["xa-nghia-hop"][0], lines["xa-nghia-hop"])
+    check("Phụ lục 1A" in lines["dan-toc"][0], lines["dan-toc"])
+    others = [c for c in units if lines[c] and c not in OWE]
+    same(others, [], "units in the letter that owe nothing")
+
+
+@test
+def letter_refused(t):
+    """No unit owes anything: no letter, said; a letter's options
+    without --letter are a usage error."""
+    district(t)
+    path = t.tmp / "l.docx"
+    for code in OWE:
+        t.ok("import", write_all_parts(t, code))
+    r = t.bc("remind", "2023-Q1", "--as-of", "2023-05-15", "--letter", path)
+    expect_rc(r, 1)
+    check(not path.exists(), "a letter to no one was written")
+    check("no letter" in r.err, f"not said: {r.err}")
+    expect_rc(t.bc("remind", "2023-Q1", "--number", "45"), 2)
+    expect_rc(t.bc("remind", "2023-Q1", "--letter", path, "--send"), 2)
+
+
+def write_all_parts(t, code):
+    """A late submission of everything code owes."""
+    kind = {u["code"]: u["kind"] for u in t.units()}[code]
+    s = run.sub(code, received_at="2023-03-20T09:00:00+07:00")
+    if kind == "department":
+        s = run.sub(code, forms=run.dept_forms(),
+                    received_at="2023-03-20T09:00:00+07:00")
+    return run.write_json(t, f"{code}.json", s)
 
 
 # ---- sending --------------------------------------------------------------

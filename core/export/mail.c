@@ -56,18 +56,21 @@ static bool plain(const char *s)
 	return true;
 }
 
-/* s as encoded words (RFC 2047, base64), each at most 75 characters and
- * whole characters of UTF-8, folded onto lines of their own.  Control
- * characters become spaces: a header is one line. */
-static void put_words(buf *t, const char *s)
+/* s as encoded words (RFC 2047, base64), whole characters of UTF-8
+ * each, folded so that no line passes 78 characters, the first line
+ * beginning at column col.  Control characters become spaces: a header
+ * is one line. */
+static void put_words(buf *t, const char *s, size_t col)
 {
 	size_t len = strlen(s);
 	for (size_t at = 0; at < len || !len;) {
-		size_t take = len - at > 45 ? 45 : len - at;
+		/* "=?UTF-8?B?" and "?=" around 4 characters per 3 bytes. */
+		size_t room = (78 - col - 12) / 4 * 3;
+		size_t take = len - at > room ? room : len - at;
 		while (take && at + take < len &&
 		       ((unsigned char)s[at + take] & 0xC0) == 0x80)
 			take--;
-		char chunk[46];
+		char chunk[64];
 		for (size_t i = 0; i < take; i++)
 			chunk[i] = (unsigned char)s[at + i] < 0x20 ? ' '
 								   : s[at + i];
@@ -75,6 +78,7 @@ static void put_words(buf *t, const char *s)
 		put_base64(t, chunk, take);
 		puts_(t, "?=");
 		at += take;
+		col = 1;
 		if (!len)
 			break;
 	}
@@ -87,7 +91,7 @@ static void header(buf *t, const char *name, const char *value)
 	if (plain(value))
 		puts_(t, value);
 	else
-		put_words(t, value);
+		put_words(t, value, strlen(name) + 2);
 	puts_(t, "\n");
 }
 
@@ -118,8 +122,8 @@ char *bc_mail_text(const bc_mail *m)
 		header(&t, "From", m->from);
 	puts_(&t, "To: ");
 	if (m->to_name && *m->to_name) {
-		put_words(&t, m->to_name);
-		puts_(&t, " ");
+		put_words(&t, m->to_name, 4);
+		puts_(&t, "\n ");
 	}
 	puts_(&t, "<");
 	puts_(&t, m->to);

@@ -363,7 +363,7 @@ static const struct {
 		N_("{unit}: {parts}."), "{due}"},
 	[BC_W_REMIND_LETTER_CLOSING] = {"remind.letter_closing",
 		N_("The heads of the units above are asked to send what they owe without delay."),
-		"{period}, {as_of}"},
+		"{period}, {due}, {as_of}, {title}, {reference}, {issued}, {issuer}"},
 };
 
 const char *bc_wkey_name(bc_wkey k)

@@ -290,3 +290,85 @@ void bc_status_free(bc_status *s)
 	bc_period_free(&s->period);
 	*s = (bc_status){0};
 }
+
+const char *bc_event_name(bc_event_kind k)
+{
+	static const char *const names[] = {"received", "returned",
+					    "accepted", "voided"};
+	return names[k];
+}
+
+/* Receipts, reviews and voids of period ?1 from ?2 to ?3, in time
+ * order; a kind each as bc_event_kind numbers them. */
+static const char SINCE_SQL[] =
+	"SELECT r.received_at, 0, u.code, r.part, r.number, s.actor, NULL"
+	" FROM revision_received r JOIN submission s ON s.id = r.submission_id"
+	" JOIN unit u ON u.id = r.unit_id WHERE r.period_id = ?1"
+	" AND r.received_at BETWEEN ?2 AND ?3"
+	" UNION ALL SELECT w.reviewed_at, iif(w.verdict = 'return', 1, 2),"
+	" u.code, r.part, r.number, w.actor, w.reason FROM review w"
+	" JOIN revision r ON r.id = w.revision_id JOIN unit u ON u.id = r.unit_id"
+	" WHERE r.period_id = ?1 AND w.reviewed_at BETWEEN ?2 AND ?3"
+	" UNION ALL SELECT x.voided_at, 3, u.code, r.part, r.number, x.actor,"
+	" x.reason FROM revision_void x JOIN revision r ON r.id = x.revision_id"
+	" JOIN unit u ON u.id = r.unit_id"
+	" WHERE r.period_id = ?1 AND x.voided_at BETWEEN ?2 AND ?3"
+	" ORDER BY 1, 2, 3, 4, 5";
+
+static bc_err event_from_row(sqlite3_stmt *s, bc_event *e)
+{
+	bool oom = false;
+	char **strs[] = {&e->unit, &e->part, &e->actor, &e->reason};
+	int cols[] = {2, 3, 5, 6};
+	*e = (bc_event){.at = sqlite3_column_int64(s, 0),
+			.kind = (bc_event_kind)sqlite3_column_int(s, 1),
+			.number = sqlite3_column_int(s, 4)};
+	for (size_t i = 0; i < sizeof cols / sizeof *cols; i++) {
+		const char *t = (const char *)sqlite3_column_text(s, cols[i]);
+		*strs[i] = t ? bc_strdup(t) : NULL;
+		oom |= t && !*strs[i];
+	}
+	return oom ? BC_ERR_NOMEM : BC_OK;
+}
+
+bc_err bc_status_since(bc_store *st, const bc_status *s, bc_date since,
+		       bc_events *out, bc_diags *d)
+{
+	sqlite3_stmt *q;
+	size_t cap = 0;
+	*out = (bc_events){0};
+	if (!s->period.id)
+		return BC_OK; /* never used: nothing happened to it */
+	if (sqlite3_prepare_v2(bc_store_db(st), SINCE_SQL, -1, &q, NULL) !=
+	    SQLITE_OK)
+		return bc_store_fail(st, d, "status");
+	sqlite3_bind_int64(q, 1, s->period.id);
+	sqlite3_bind_int64(q, 2, bc_period_day_end(&s->period, since - 1) + 1);
+	sqlite3_bind_int64(q, 3, bc_period_day_end(&s->period, s->as_of));
+	bc_err rc = BC_OK;
+	int step = SQLITE_DONE;
+	while (rc == BC_OK && (step = sqlite3_step(q)) == SQLITE_ROW) {
+		if (bc_grow((void **)&out->v, &cap, out->n + 1,
+			    sizeof *out->v) < 0) {
+			rc = BC_ERR_NOMEM;
+			break;
+		}
+		rc = event_from_row(q, &out->v[out->n++]);
+	}
+	if (rc == BC_OK && step != SQLITE_DONE)
+		rc = bc_store_fail(st, d, "status");
+	sqlite3_finalize(q);
+	return rc;
+}
+
+void bc_events_free(bc_events *e)
+{
+	for (size_t i = 0; i < e->n; i++) {
+		bc_free(e->v[i].unit);
+		bc_free(e->v[i].part);
+		bc_free(e->v[i].actor);
+		bc_free(e->v[i].reason);
+	}
+	bc_free(e->v);
+	*e = (bc_events){0};
+}

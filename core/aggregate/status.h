@@ -60,6 +60,41 @@ typedef struct bc_status {
 	size_t complete, on_time, late, partial, missing;
 } bc_status;
 
+/* What happened to a period's submissions: a revision received, one
+ * returned to its unit or accepted by the district, one voided. */
+typedef enum bc_event_kind {
+	BC_EVENT_RECEIVED,
+	BC_EVENT_RETURNED,
+	BC_EVENT_ACCEPTED,
+	BC_EVENT_VOIDED,
+} bc_event_kind;
+
+/* "received", "returned", "accepted", "voided": the ids of --json. */
+const char *bc_event_name(bc_event_kind k);
+
+typedef struct bc_event {
+	bc_time at;
+	bc_event_kind kind;
+	char *unit, *part; /* codes (owned) */
+	int number;        /* the revision */
+	char *actor;       /* who imported, reviewed or voided it (owned) */
+	char *reason;      /* a review's or a void's (owned); NULL for a receipt */
+} bc_event;
+
+typedef struct bc_events {
+	bc_event *v; /* in time order */
+	size_t n;
+} bc_events;
+
+/* What happened to the submissions of s's period from the start of day
+ * since to the end of s's as-of day (both in the rules' time zone):
+ * revisions received then (void ones too: they did arrive), reviews and
+ * voids made then.  Free out with bc_events_free, also after an
+ * error. */
+bc_err bc_status_since(bc_store *st, const bc_status *s, bc_date since,
+		       bc_events *out, bc_diags *d);
+void bc_events_free(bc_events *e);
+
 /* The status of period as of the end of day as_of (in the rules' time
  * zone).  Free out with bc_status_free, also after an error. */
 bc_err bc_status_get(bc_store *st, bc_rulebook *rb, const char *period,

@@ -131,3 +131,23 @@ json_t *bc_status_json(const bc_status *s, bool units)
 	return bc_json_whole(o, e);
 }
 
+
+json_t *bc_events_json(const bc_events *e, int offset)
+{
+	bc_err err = BC_OK;
+	json_t *a = bc_json_made(&err, json_array());
+	for (size_t i = 0; a && i < e->n; i++) {
+		const bc_event *v = &e->v[i];
+		char at[BC_TIME_BUF];
+		bc_time_format(v->at, offset, at);
+		json_t *o = bc_json_push(
+			&err, a,
+			json_pack("{s:s, s:s, s:s, s:s, s:i, s:s}", "at", at,
+				  "event", bc_event_name(v->kind), "unit",
+				  v->unit, "part", v->part, "revision",
+				  v->number, "by", v->actor));
+		if (o && v->reason)
+			bc_json_set(&err, o, "reason", json_string(v->reason));
+	}
+	return bc_json_whole(a, err);
+}

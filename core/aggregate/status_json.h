@@ -14,5 +14,9 @@
 json_t *bc_status_json(const bc_status *s, bool units);
 /* The i-th element of its "units". */
 json_t *bc_status_unit_json(const bc_status *s, size_t i);
+/* What happened since a day (bc_status_since): an array of {"at",
+ * "event", "unit", "part", "revision", "by"} and, for a review or a
+ * void, "reason"; times at the UTC offset given. */
+json_t *bc_events_json(const bc_events *e, int offset);
 
 #endif

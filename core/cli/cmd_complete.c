@@ -28,10 +28,11 @@ static const struct {
 	{"period", "--due --doc --from --to --compile-due --forms --apply "
 		   "--force"},
 	{"import", "--received-at --channel --dry-run"},
-	{"status", "--as-of"},
+	{"status", "--as-of --since"},
 	{"remind", "--as-of --format --letter --number --date --signer "
 		   "--signer-title --send --apply --sendmail --from"},
-	{"revision", "--revision --received-at --reason --file"},
+	{"revision", "--revision --received-at --reason --file --by"},
+	{"review", "--reason --by"},
 	{"aggregate", "--compare --by --rows"},
 	{"history", "--field"},
 	{"export", "--format -o --as-of --date --plugins --fixed-time --unit "

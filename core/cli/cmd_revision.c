@@ -10,9 +10,9 @@
 
 static const char *const usage = N_(
 	"usage: baocao revision correct-time UNIT PERIOD PART [--revision N]\n"
-	"                --received-at TS --reason TEXT\n"
+	"                --received-at TS --reason TEXT [--by NAME]\n"
 	"       baocao revision correct-time UNIT PERIOD --file SHA256\n"
-	"                --received-at TS --reason TEXT\n\n"
+	"                --received-at TS --reason TEXT [--by NAME]\n\n"
 	"Corrects the receipt time of a stored submission: the file that made\n"
 	"PART's revision in force (or revision N of PART), or the file whose\n"
 	"SHA-256 begins with SHA256 ('baocao history' shows both).  Every\n"
@@ -34,10 +34,11 @@ static const char *const usage = N_(
 	"marked void with who, when and why; status, aggregates, exports and\n"
 	"history use the revision in force without it (the one before, or\n"
 	"none: the part is missing again).  A void is never undone: the\n"
-	"file imported again is a new revision.  --by NAME says who voids it\n"
-	"(default: the user running baocao).  Exit 0 when voided, 1 when\n"
-	"refused (no reason, a part never sent, a revision void already),\n"
-	"nothing recorded; 2 for an unknown unit, period, part or revision.\n");
+	"file imported again is a new revision.  --by NAME says who corrects\n"
+	"or voids (default: the user running baocao).  Exit 0 when voided,\n"
+	"1 when refused (no reason, a part never sent, a revision void\n"
+	"already), nothing recorded; 2 for an unknown unit, period, part or\n"
+	"revision.\n");
 
 static void say(bc_cli *c, const bc_receipt_fix *f, const bc_receipt_done *r)
 {
@@ -136,10 +137,6 @@ static int void_revision(bc_cli *c, const char **pos, int npos,
 	if (!opts[3].set)
 		return cli_usage_error(usage, _("revision void: --reason is "
 						"required"));
-	if (opts[4].set && !opts[4].value[strspn(opts[4].value, " \t")])
-		return cli_usage_error(usage, _("--by: whose name?"));
-	if (opts[4].set)
-		c->actor = opts[4].value;
 	bc_err rc = cli_open(c, false);
 	if (rc != BC_OK)
 		return cli_finish(c, rc);
@@ -174,7 +171,11 @@ int cmd_revision(bc_cli *c, int argc, char **argv)
 		return r < 0 ? EXIT_USAGE : EXIT_OK;
 	if (npos >= 1 && !strcmp(pos[0], "void"))
 		return void_revision(c, pos, npos, opts);
-	if (npos >= 3 && !strcmp(pos[0], "correct-time") && !opts[4].set)
+	if (opts[4].set && !opts[4].value[strspn(opts[4].value, " \t")])
+		return cli_usage_error(usage, _("--by: whose name?"));
+	if (opts[4].set)
+		c->actor = opts[4].value;
+	if (npos >= 3 && !strcmp(pos[0], "correct-time"))
 		return correct_time(c, pos, npos, opts);
 	return cli_usage_error(usage, _("revision: say correct-time or void, "
 					"then UNIT PERIOD …"));

@@ -10,7 +10,7 @@
 #include <string.h>
 
 static const char *const usage = N_(
-	"usage: baocao status PERIOD [--as-of DATE]\n\n"
+	"usage: baocao status PERIOD [--as-of DATE] [--since DATE]\n\n"
 	"Who has reported for PERIOD, counting what was received up to the\n"
 	"end of DATE in Vietnam time (default: today): for every unit that\n"
 	"owes something, the parts received (revision in force, first\n"
@@ -19,7 +19,13 @@ static const char *const usage = N_(
 	"--json).  Timeliness is judged on each part's first receipt\n"
 	"against the unit's deadline in force now (its kind's or level's\n"
 	"own, where the rules give one: a column then shows it).  DATE is\n"
-	"dd/mm/yyyy or YYYY-MM-DD.\n");
+	"dd/mm/yyyy or YYYY-MM-DD.\n\n"
+	"A part the district returned to the unit ('baocao review return')\n"
+	"is missing again, shown with the date and reason, until the unit\n"
+	"sends a new revision; a void revision is as if never received.\n\n"
+	"  --since DATE  also list what happened from the start of DATE to\n"
+	"                the end of the as-of day: every revision received,\n"
+	"                returned, accepted or voided, with who and why\n");
 
 /* s in a column of width, and at least one space after it. */
 static void print_padded(const char *s, int width)
@@ -58,6 +64,16 @@ static columns widths(const bc_status *s)
 	return w;
 }
 
+/* A part returned to the unit: when, and why. */
+static void returned_print(const bc_part_status *p, int offset)
+{
+	if (!p->returned)
+		return;
+	char at[BC_DATE_BUF];
+	bc_date_format_dmy(bc_time_date(p->reviewed_at, offset), at);
+	printf(_(" (returned %s: %s)"), at, p->review_reason);
+}
+
 /* The parts received of those owed, then what the unit still owes,
  * each part as people call it. */
 static void print_parts(const bc_status *s, const bc_unit_status *u,
@@ -80,6 +96,7 @@ static void print_parts(const bc_status *s, const bc_unit_status *u,
 		printf("%s%s", first ? "" : ", ",
 		       bc_ruleset_part_name(s->period.rs, u->parts[k].part));
 		first = false;
+		returned_print(&u->parts[k], s->period.rs->directive.utc_offset);
 		char codes[256];
 		bc_period_parts_named(&s->period, u->parts[k].lacking, codes,
 				      sizeof codes);
@@ -149,13 +166,68 @@ static void status_print(const bc_status *s)
 	printf("\n");
 }
 
+/* The unit coded code as people read it: its name, else the code. */
+static const char *unit_name(const bc_status *s, const char *code)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (!strcmp(s->units[i].unit.code, code))
+			return s->units[i].unit.name;
+	return code;
+}
+
+static void event_print(const bc_status *s, const bc_event *e, int offset)
+{
+	char at[BC_TIME_DMY_BUF];
+	bc_time_format_dmy(e->at, offset, at);
+	printf("  %s  %s (%s): %s r%d ", at, unit_name(s, e->unit), e->unit,
+	       bc_ruleset_part_name(s->period.rs, e->part), e->number);
+	switch (e->kind) {
+	case BC_EVENT_RECEIVED:
+		printf(_("received (imported by %s)\n"), e->actor);
+		break;
+	case BC_EVENT_RETURNED:
+		printf(_("returned to the unit by %s: %s\n"), e->actor,
+		       e->reason);
+		break;
+	case BC_EVENT_ACCEPTED:
+		printf(*e->reason ? _("accepted by %s: %s\n")
+				  : _("accepted by %s\n"),
+		       e->actor, e->reason);
+		break;
+	case BC_EVENT_VOIDED:
+		printf(_("voided by %s: %s\n"), e->actor, e->reason);
+		break;
+	}
+}
+
+static void events_print(const bc_status *s, const bc_events *e,
+			 bc_date since)
+{
+	char day[BC_DATE_BUF];
+	bc_date_format_dmy(since, day);
+	printf(_("\nSince %s:\n"), day);
+	if (!e->n)
+		printf(_("  nothing received, returned, accepted or voided\n"));
+	for (size_t i = 0; i < e->n; i++)
+		event_print(s, &e->v[i], s->period.rs->directive.utc_offset);
+}
+
 /* What cli_print_json prints of bc_status_json(s, true), a unit at a
  * time: "units" is its last member, and a country's units are ~100 MB
- * as one JSON tree. */
-static void print_json(const bc_status *s)
+ * as one JSON tree.  With events, "since" and "events" come before it. */
+static void print_json(const bc_status *s, const bc_events *ev,
+		       bc_date since)
 {
 	const size_t flags = JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15);
 	json_t *head = bc_status_json(s, false);
+	if (head && ev &&
+	    (json_object_set_new(head, "since", bc_date_json(since)) ||
+	     json_object_set_new(head, "events",
+				 bc_events_json(ev, s->period.rs->directive
+							    .utc_offset)))) {
+		json_decref(head);
+		head = NULL;
+	}
 	char *text = head ? json_dumps(head, flags) : NULL;
 	json_decref(head);
 	if (!text) {
@@ -183,6 +255,7 @@ static void print_json(const bc_status *s)
 int cmd_status(bc_cli *c, int argc, char **argv)
 {
 	cli_opt opts[] = {{.name = "--as-of", .takes_arg = true},
+			  {.name = "--since", .takes_arg = true},
 			  {.name = NULL}};
 	const char *pos[1];
 	const char *use = _(usage);
@@ -198,14 +271,24 @@ int cmd_status(bc_cli *c, int argc, char **argv)
 				     c->tz_offset);
 	if (opts[0].set && !cli_date_arg(use, "--as-of", opts[0].value, &as_of))
 		return EXIT_USAGE;
+	bc_date since = as_of;
+	if (opts[1].set && !cli_date_arg(use, "--since", opts[1].value, &since))
+		return EXIT_USAGE;
+	if (since > as_of)
+		return cli_usage_error(use, _("--since: a day after the as-of "
+					      "day"));
 	bc_status s;
+	bc_events ev = {0};
 	rc = bc_status_get(c->st, c->rb, pos[0], as_of, &s, &c->diags);
-	if (rc == BC_OK) {
-		if (c->json)
-			print_json(&s);
-		else
-			status_print(&s);
-	}
+	if (rc == BC_OK && opts[1].set)
+		rc = bc_status_since(c->st, &s, since, &ev, &c->diags);
+	if (rc == BC_OK && c->json)
+		print_json(&s, opts[1].set ? &ev : NULL, since);
+	else if (rc == BC_OK)
+		status_print(&s);
+	if (rc == BC_OK && !c->json && opts[1].set)
+		events_print(&s, &ev, since);
+	bc_events_free(&ev);
 	bc_status_free(&s);
 	return cli_finish(c, rc);
 }

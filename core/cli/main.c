@@ -7,6 +7,7 @@
 #include "mem.h"
 
 #include <limits.h>
+#include <pwd.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,6 +93,14 @@ static const char *env_or(const char *name, const char *dflt)
 	return v && *v ? v : dflt;
 }
 
+/* The account running baocao, for what it records as done by whom when
+ * neither $BAOCAO_USER nor $USER says (a service, cron, su). */
+static const char *os_user(void)
+{
+	const struct passwd *pw = getpwuid(getuid());
+	return pw && pw->pw_name && *pw->pw_name ? pw->pw_name : "unknown";
+}
+
 static int setup(bc_cli *c, char *rules_buf, size_t n)
 {
 	const char *off = env_or("BAOCAO_TZ", DEFAULT_OFFSET);
@@ -111,7 +120,7 @@ static int setup(bc_cli *c, char *rules_buf, size_t n)
 	c->rules_dir = c->rules_dir ? c->rules_dir
 				    : env_or("BAOCAO_RULES",
 					     default_rules(rules_buf, n));
-	c->actor = env_or("BAOCAO_USER", env_or("USER", "unknown"));
+	c->actor = env_or("BAOCAO_USER", env_or("USER", os_user()));
 	return EXIT_OK;
 }
 

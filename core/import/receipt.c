@@ -2,6 +2,7 @@
 #include "receipt.h"
 #include "mem.h"
 #include "period.h"
+#include "revision.h"
 #include "validate.h"
 
 #include <sqlite3.h>
@@ -25,8 +26,8 @@ static bc_err find_submission(bc_store *st, const bc_receipt_fix *f,
 		" JOIN unit u ON u.id = r.unit_id"
 		" JOIN period p ON p.id = r.period_id"
 		" WHERE u.code = ?1 AND p.code = ?2 AND r.part = ?3"
-		" AND (?4 = 0 OR r.number = ?4)"
-		" ORDER BY r.received_at DESC, r.number DESC LIMIT 1";
+		" AND (?4 = 0 OR r.number = ?4) AND (?4 <> 0 OR r.id IN"
+		" (SELECT id FROM " BC_STANDING "))" BC_LATEST("r") " LIMIT 1";
 	static const char by_sha[] =
 		"SELECT s.id, count(*) OVER () FROM submission s"
 		" JOIN unit u ON u.id = s.unit_id"

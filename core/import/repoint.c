@@ -78,16 +78,16 @@ static bc_err unit_owed(rctx *x, const char *code)
 	return rc == BC_ERR_NOT_FOUND ? BC_OK : rc;
 }
 
-/* The revisions in force of a period, a submission's together, with
- * what the submission said of itself and when it was received (after
- * any correction). */
+/* The revisions in force of a period (not void), a submission's
+ * together, with what the submission said of itself and when it was
+ * received (after any correction). */
 static const char IN_FORCE_SQL[] =
 	"SELECT r.id, r.submission_id, r.part, r.number, u.code, s.file_name,"
 	" s.sha256, s.channel, s.signer_name, s.signer_title, s.signed_date,"
 	" s.estimated, r.received_at, r.received_offset"
 	" FROM (SELECT v.*, row_number() OVER (PARTITION BY v.unit_id, v.part"
 	"  ORDER BY v.received_at DESC, v.number DESC) AS k"
-	"  FROM revision_received v WHERE v.period_id = ?) r"
+	"  FROM " BC_STANDING " v WHERE v.period_id = ?) r"
 	" JOIN submission s ON s.id = r.submission_id"
 	" JOIN unit u ON u.id = r.unit_id"
 	" WHERE r.k = 1 ORDER BY u.code, r.submission_id, r.part";

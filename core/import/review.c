@@ -91,6 +91,7 @@ typedef struct in_force {
 	char verdict; /* 0, 'r' returned, 'a' accepted */
 	bc_time at;
 	char actor[128];
+	bool again; /* its part named before: acted on once */
 } in_force;
 
 static bc_err find_in_force(bc_store *st, const target *t, const char *part,
@@ -229,7 +230,9 @@ static bc_err review_parts(bc_store *st, const bc_review_req *q,
 	bool bad = false;
 	for (size_t i = 0; rc == BC_OK && i < parts->n; i++) {
 		rc = find_in_force(st, t, parts->v[i].part, &f[i], d);
-		if (rc != BC_OK || changes(q, &f[i]))
+		for (size_t k = 0; f[i].id && k < i; k++)
+			f[i].again |= f[k].id == f[i].id;
+		if (rc != BC_OK || f[i].again || changes(q, &f[i]))
 			continue;
 		/* Of the parts named, each must be one the verdict
 		 * changes; of every part, those are taken. */
@@ -239,7 +242,7 @@ static bc_err review_parts(bc_store *st, const bc_review_req *q,
 		f[i].id = 0;
 	}
 	for (size_t i = 0; rc == BC_OK && !bad && i < parts->n; i++)
-		if (f[i].id) {
+		if (f[i].id && !f[i].again) {
 			rc = append_review(st, q, &f[i], d);
 			if (rc == BC_OK)
 				rc = acted_add(out, parts->v[i].part,

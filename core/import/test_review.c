@@ -5,11 +5,15 @@
 
 #include "aggregate.h"
 #include "import.h"
+#include "receipt.h"
 #include "revision.h"
 #include "review.h"
 #include "status.h"
 
 static bc_status st_;
+/* The words of tests/data/review-samples.txt, loaded once. */
+static test_texts *words_;
+#define W(name) test_texts_get(words_, name)
 
 static void status_free(fx *f)
 {
@@ -161,16 +165,16 @@ static void returned_part_counts_again_after_a_new_revision(void **state)
 	send_as(f, "xa-tan-an", "2023-02-20T09:00:00+07:00", 5, true);
 	bool missing;
 	assert_true(district_bm1(f, &missing) == 8 && !missing);
-	assert_int_equal(bc_store_set_actor(f->st, "Lê Thị Bình"), BC_OK);
-	assert_int_equal(review(f, BC_VERDICT_RETURN, "bm1", "Số liệu chưa khớp"),
+	assert_int_equal(bc_store_set_actor(f->st, W("reviewer")), BC_OK);
+	assert_int_equal(review(f, BC_VERDICT_RETURN, "bm1", W("mismatch")),
 			 BC_OK);
 
 	bc_state s;
 	const bc_part_status *p = bm1(f, 10, &s);
 	assert_int_equal(p->revision, 0);
 	assert_int_equal(p->returned, 1);
-	assert_string_equal(p->review_reason, "Số liệu chưa khớp");
-	assert_string_equal(p->reviewer, "Lê Thị Bình");
+	assert_string_equal(p->review_reason, W("mismatch"));
+	assert_string_equal(p->reviewer, W("reviewer"));
 	assert_false(p->accepted);
 	assert_int_equal(s, BC_STATE_PARTIAL);
 	assert_int_equal(st_.complete, 1);
@@ -202,7 +206,7 @@ static void refused_reviews_record_nothing(void **state)
 	fx *f = *state;
 	fx_open(f);
 	send(f, "2023-02-20T09:00:00+07:00", 3);
-	const char *why = "Số liệu chưa khớp";
+	const char *why = W("mismatch");
 	/* bm2 never sent; an unknown part; a blank reason. */
 	assert_int_equal(review(f, BC_VERDICT_RETURN, "bm2", why), BC_ERR_INVALID);
 	assert_int_equal(review(f, BC_VERDICT_RETURN, "bm9", why),
@@ -229,14 +233,25 @@ static void refused_reviews_record_nothing(void **state)
 	bc_diags_free(&f->d);
 	assert_int_equal(fx_count(f, "SELECT count(*) FROM review"), 0);
 
+	/* A part named twice is returned once. */
+	q.unit = "xa-ky-son";
+	two[1] = "bm1";
+	q.n_parts = 2;
+	assert_int_equal(bc_review_record(f->st, f->rb, &q, &done, &f->d),
+			 BC_OK);
+	assert_int_equal(done.n, 1);
+	bc_acted_list_free(&done);
+	assert_int_equal(fx_count(f, "SELECT count(*) FROM review"), 1);
+	assert_int_equal(review(f, BC_VERDICT_ACCEPT, "bm1", NULL), BC_OK);
+
 	/* Returned once; not twice. */
 	assert_int_equal(review(f, BC_VERDICT_RETURN, "bm1", why), BC_OK);
 	assert_int_equal(review(f, BC_VERDICT_RETURN, "bm1", why), BC_ERR_INVALID);
 	assert_int_equal(review(f, BC_VERDICT_RETURN, NULL, why), BC_ERR_INVALID);
-	assert_int_equal(fx_count(f, "SELECT count(*) FROM review"), 1);
+	assert_int_equal(fx_count(f, "SELECT count(*) FROM review"), 3);
 	assert_int_equal(fx_count(f, "SELECT count(*) FROM audit"
 				     " WHERE action LIKE 'review.%'"),
-			 1);
+			 3);
 	/* Kept as recorded. */
 	sqlite3 *db = bc_store_db(f->st);
 	assert_int_not_equal(sqlite3_exec(db, "UPDATE review SET reason = ''",
@@ -262,17 +277,17 @@ static void acceptance_after_a_return_takes_it_back(void **state)
 	/* Every part sent is accepted already: nothing to accept. */
 	assert_int_equal(review(f, BC_VERDICT_ACCEPT, NULL, NULL), BC_ERR_INVALID);
 
-	assert_int_equal(review(f, BC_VERDICT_RETURN, "bm1", "Thiếu số liệu"),
+	assert_int_equal(review(f, BC_VERDICT_RETURN, "bm1", W("lacking")),
 			 BC_OK);
 	p = bm1(f, 10, NULL);
 	assert_false(p->accepted);
 	assert_int_equal(p->returned, 1);
-	assert_int_equal(review(f, BC_VERDICT_ACCEPT, "bm1", "Đã đối chiếu"),
+	assert_int_equal(review(f, BC_VERDICT_ACCEPT, "bm1", W("checked")),
 			 BC_OK);
 	p = bm1(f, 10, NULL);
 	assert_true(p->accepted);
 	assert_int_equal(p->revision, 1);
-	assert_string_equal(p->review_reason, "Đã đối chiếu");
+	assert_string_equal(p->review_reason, W("checked"));
 	assert_int_equal(fx_count(f, "SELECT count(*) FROM review"), 3);
 	bc_status_free(&st_);
 	fx_close(f);
@@ -286,20 +301,20 @@ static void void_puts_the_revision_before_in_force(void **state)
 	send(f, "2023-03-05T09:00:00+07:00", 7);
 	bool missing;
 	assert_true(district_bm1(f, &missing) == 7);
-	assert_int_equal(void_bm1(f, 0, "Nhầm đơn vị"), BC_OK);
+	assert_int_equal(void_bm1(f, 0, W("wrong_unit")), BC_OK);
 	assert_int_equal(bm1(f, 10, NULL)->revision, 1);
 	assert_true(district_bm1(f, &missing) == 3 && !missing);
 	assert_true(previous_bm1(f) == 3);
 
 	/* Again: the latest is void already, and nothing more is voided. */
-	assert_int_equal(void_bm1(f, 0, "Nhầm đơn vị"), BC_ERR_INVALID);
-	assert_int_equal(void_bm1(f, 2, "Nhầm đơn vị"), BC_ERR_INVALID);
-	assert_int_equal(void_bm1(f, 3, "Nhầm đơn vị"), BC_ERR_NOT_FOUND);
+	assert_int_equal(void_bm1(f, 0, W("wrong_unit")), BC_ERR_INVALID);
+	assert_int_equal(void_bm1(f, 2, W("wrong_unit")), BC_ERR_INVALID);
+	assert_int_equal(void_bm1(f, 3, W("wrong_unit")), BC_ERR_NOT_FOUND);
 	assert_int_equal(void_bm1(f, 1, ""), BC_ERR_INVALID);
 	assert_int_equal(fx_count(f, "SELECT count(*) FROM revision_void"), 1);
 
 	/* The only one left: the part is missing again. */
-	assert_int_equal(void_bm1(f, 1, "Tệp thử"), BC_OK);
+	assert_int_equal(void_bm1(f, 1, W("test_file")), BC_OK);
 	bc_state s;
 	assert_int_equal(bm1(f, 10, &s)->revision, 0);
 	assert_int_equal(s, BC_STATE_MISSING);
@@ -326,7 +341,7 @@ static void return_after_a_void_returns_the_one_in_force(void **state)
 	fx_open(f);
 	send(f, "2023-02-20T09:00:00+07:00", 3);
 	send(f, "2023-03-05T09:00:00+07:00", 7);
-	assert_int_equal(review(f, BC_VERDICT_RETURN, "bm1", "Sai số liệu"),
+	assert_int_equal(review(f, BC_VERDICT_RETURN, "bm1", W("wrong_figures")),
 			 BC_OK);
 	assert_int_equal(bm1(f, 10, NULL)->returned, 2);
 	/* As of a day before revision 2 came, revision 1 was in force:
@@ -334,16 +349,39 @@ static void return_after_a_void_returns_the_one_in_force(void **state)
 	assert_int_equal(bm1(f, 4, NULL)->revision, 1);
 	/* The returned revision was the wrong unit's: voided, revision 1
 	 * counts again. */
-	assert_int_equal(void_bm1(f, 0, "Nhầm đơn vị"), BC_OK);
+	assert_int_equal(void_bm1(f, 0, W("wrong_unit")), BC_OK);
 	const bc_part_status *p = bm1(f, 10, NULL);
 	assert_int_equal(p->revision, 1);
 	assert_int_equal(p->returned, 0);
 	/* And returned in turn. */
-	assert_int_equal(review(f, BC_VERDICT_RETURN, "bm1", "Sai số liệu"),
+	assert_int_equal(review(f, BC_VERDICT_RETURN, "bm1", W("wrong_figures")),
 			 BC_OK);
 	assert_int_equal(bm1(f, 10, NULL)->returned, 1);
 	bool missing;
 	assert_true(district_bm1(f, &missing) == -1 && missing);
+	bc_status_free(&st_);
+	fx_close(f);
+}
+
+static void correct_time_finds_the_revision_in_force_not_the_void(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	send(f, "2023-02-20T09:00:00+07:00", 3);
+	send(f, "2023-03-05T09:00:00+07:00", 7);
+	assert_int_equal(void_bm1(f, 0, W("wrong_unit")), BC_OK);
+	bc_receipt_fix fix = {.unit = "xa-ky-son", .period = "2023-Q1",
+			      .part = "bm1", .offset = 420,
+			      .received_at = 0, .reason = W("register")};
+	assert_true(bc_time_parse("2023-02-21T08:00:00+07:00", 420,
+				  &fix.received_at, NULL));
+	bc_receipt_done done;
+	assert_int_equal(bc_receipt_correct(f->st, f->rb, &fix, &done, &f->d),
+			 BC_OK);
+	assert_string_equal(done.revisions, "bm1 r1");
+	bc_receipt_done_free(&done);
+	bc_diags_free(&f->d);
+	assert_true(bm1(f, 10, NULL)->first == fix.received_at);
 	bc_status_free(&st_);
 	fx_close(f);
 }
@@ -357,6 +395,10 @@ int main(void)
 		T(acceptance_after_a_return_takes_it_back),
 		T(void_puts_the_revision_before_in_force),
 		T(return_after_a_void_returns_the_one_in_force),
+		T(correct_time_finds_the_revision_in_force_not_the_void),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	words_ = test_texts_load("review-samples.txt");
+	int failed = cmocka_run_group_tests(tests, NULL, NULL);
+	test_texts_free(words_);
+	return failed;
 }

@@ -128,6 +128,22 @@ def history_units_periods_forms(t, helpers):
 
 
 @test
+def review_and_void_words(t, helpers):
+    t.district()
+    same(t.tab("review", "", helpers=helpers), ["accept", "return"],
+         "review <TAB>")
+    same(t.tab("revision", "", helpers=helpers), ["correct-time", "void"],
+         "revision <TAB>")
+    same(t.tab("review", "return", "xa-ky-s", helpers=helpers),
+         ["xa-ky-son"], "review return UNIT<TAB>")
+    forms = t.tab("review", "return", "xa-ky-son", "2023-Q1", "bm1", "bm",
+                  helpers=helpers)
+    check({"bm1", "bm3"} <= set(forms), f"review … PART PART<TAB>: {forms}")
+    same(t.tab("review", "accept", "xa-ky-son", "2023-Q1", "--by", "",
+               helpers=helpers), [], "review --by <TAB>: a name")
+
+
+@test
 def status_periods(t, helpers):
     t.district()
     got = t.tab("status", "", helpers=helpers)

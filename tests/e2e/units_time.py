@@ -272,7 +272,7 @@ def database_from_before_versions(t):
         "PRAGMA user_version = 4;")
     db.close()
     same(t.units(), want, "units after the migration")
-    latest = t.json("init", db=t.tmp / "fresh.db")["schema"]
+    latest = t.json("--db", t.tmp / "new.db", "init")["schema"]
     check(t.json("init")["schema"] == latest, f"schema {latest} after opening")
     got = {u["unit"]: u["state"] for u in t.json("status", "2023-Q1")["units"]}
     check(got["xa-ky-son"] != "missing", f"xa-ky-son's 2023-Q1: {got}")

@@ -163,6 +163,7 @@ int cmd_review(bc_cli *c, int argc, char **argv);
 int cmd_import(bc_cli *c, int argc, char **argv);
 int cmd_init(bc_cli *c, int argc, char **argv);
 int cmd_rules(bc_cli *c, int argc, char **argv);
+int cmd_remind(bc_cli *c, int argc, char **argv);
 int cmd_report(bc_cli *c, int argc, char **argv);
 int cmd_status(bc_cli *c, int argc, char **argv);
 int cmd_template(bc_cli *c, int argc, char **argv);

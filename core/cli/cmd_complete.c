@@ -29,6 +29,8 @@ static const struct {
 		   "--force"},
 	{"import", "--received-at --channel --dry-run"},
 	{"status", "--as-of --since"},
+	{"remind", "--as-of --format --letter --number --date --signer "
+		   "--signer-title --send --apply --sendmail --from"},
 	{"revision", "--revision --received-at --reason --file --by"},
 	{"review", "--reason --by"},
 	{"aggregate", "--compare --by --rows"},

@@ -11,15 +11,18 @@ static const char *const usage = N_(
 	"       baocao units list [--as-of DATE | --all]\n\n"
 	"import  reads units from a CSV with the header\n"
 	"        code,name,kind,roles,parent and, optional,\n"
-	"        valid_from,valid_to,predecessors (UTF-8, a BOM is\n"
-	"        accepted; roles and predecessors separated by ';').  A row\n"
-	"        is a version of its unit, valid from valid_from to valid_to\n"
-	"        (dd/mm/yyyy or YYYY-MM-DD, both days included; empty:\n"
-	"        open); a later valid_from makes a new version.  All or\n"
+	"        valid_from,valid_to,predecessors and the contact's\n"
+	"        person,phone,email (UTF-8, a BOM is accepted; roles and\n"
+	"        predecessors separated by ';').  A row is a version of its\n"
+	"        unit, valid from valid_from to valid_to (dd/mm/yyyy or\n"
+	"        YYYY-MM-DD, both days included; empty: open); a later\n"
+	"        valid_from makes a new version.  A file without the\n"
+	"        contact's columns leaves the contacts as they are.  All or\n"
 	"        nothing: every bad line is reported and then nothing is\n"
 	"        stored.\n"
 	"list    the units of a day (--as-of, today by default), each\n"
-	"        under its parent; --all: every version of every unit\n");
+	"        under its parent with its contact; --all: every version\n"
+	"        of every unit\n");
 
 static int units_import(bc_cli *c, const char *file)
 {
@@ -54,13 +57,17 @@ static json_t *strings_json(char *const *v, size_t n)
 
 static json_t *unit_json(const bc_unit *u)
 {
-	return json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o}", "code",
-			 u->code, "name", u->name, "kind", u->kind, "roles",
-			 strings_json(u->roles, u->n_roles), "parent",
-			 u->parent ? json_string(u->parent) : json_null(),
-			 "valid_from", bc_date_json(u->valid_from), "valid_to",
+	return json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, "
+			 "s:o}",
+			 "code", u->code, "name", u->name, "kind", u->kind,
+			 "roles", strings_json(u->roles, u->n_roles), "parent",
+			 cli_json_str(u->parent), "valid_from",
+			 bc_date_json(u->valid_from), "valid_to",
 			 bc_date_json(u->valid_to), "predecessors",
-			 strings_json(u->predecessors, u->n_predecessors));
+			 strings_json(u->predecessors, u->n_predecessors),
+			 "person", cli_json_str(u->person), "phone",
+			 cli_json_str(u->phone), "email",
+			 cli_json_str(u->email));
 }
 
 /* A kind's or a role's label in the rules, its id when they have none. */
@@ -93,6 +100,23 @@ static void validity(const bc_unit *u)
 		printf("%s%s", k ? ", " : _("  ← "), u->predecessors[k]);
 }
 
+/* Whom the unit's reminders go to, a line under it, when it has one. */
+static void contact(const bc_unit *u)
+{
+	const char *said[] = {u->person, u->phone, u->email};
+	bool any = false;
+	for (size_t k = 0; k < 3; k++) {
+		if (!said[k])
+			continue;
+		if (!any)
+			printf("%*s%s", 2 * u->depth + 2, "", _("contact: "));
+		printf("%s%s", any ? ", " : "", said[k]);
+		any = true;
+	}
+	if (any)
+		putchar('\n');
+}
+
 /* Kinds and roles by their labels, from the rules' current rulesets (the
  * declarations 'units import' accepted them by); by their ids where the
  * rules do not load, as the list needs only the database. */
@@ -121,6 +145,7 @@ static void units_print(bc_cli *c, const bc_unit_list *l, bool all)
 		printf("%s", u->n_roles ? "]" : "");
 		validity(u);
 		putchar('\n');
+		contact(u);
 	}
 	if (all)
 		fprintf(stderr, P_("%zu version\n", "%zu versions\n", l->n),

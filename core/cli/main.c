@@ -29,6 +29,8 @@ static const struct command {
 	{"import", cmd_import,
 	 N_("import submission files (Excel .xlsx, JSON, CSV)")},
 	{"status", cmd_status, N_("who has reported for a period, on time or not")},
+	{"remind", cmd_remind,
+	 N_("who still owes a period's report: messages, a letter, e-mail")},
 	{"history", cmd_history, N_("every revision a unit sent for a period")},
 	{"revision", cmd_revision,
 	 N_("correct a stored revision's receipt time, or void it")},

@@ -44,6 +44,9 @@ void bc_unit_free(bc_unit *u)
 	bc_free(u->parent);
 	free_strv(u->roles, u->n_roles);
 	free_strv(u->predecessors, u->n_predecessors);
+	bc_free(u->person);
+	bc_free(u->phone);
+	bc_free(u->email);
 	*u = (bc_unit){0};
 }
 
@@ -97,14 +100,15 @@ static bc_date date_col(sqlite3_stmt *s, int i)
  * of unit_version v joined to its unit u and parent p); the parent's id
  * last, for bc_units_as_of's tree.  Roles come in their key's order;
  * predecessors are put in their codes' order in C (an ORDER BY there
- * would sort, for every unit, the none most have). */
+ * would sort, for every unit, the none most have); the contact after
+ * it. */
 #define VERSION_COLS                                                          \
 	"u.id, u.code, v.name, v.kind, p.code, v.valid_from, v.valid_to,"     \
 	" (SELECT group_concat(role, ';') FROM (SELECT role FROM"             \
 	"  unit_version_role WHERE version_id = v.id ORDER BY role)),"        \
 	" (SELECT group_concat(q.code, ';') FROM unit_predecessor x"          \
 	"  JOIN unit q ON q.id = x.unit_id WHERE x.version_id = v.id),"       \
-	" v.parent_id"
+	" v.parent_id, v.person, v.phone, v.email"
 #define VERSION_FROM                                                          \
 	" FROM unit_version v JOIN unit u ON u.id = v.unit_id"                \
 	" LEFT JOIN unit p ON p.id = v.parent_id"
@@ -123,6 +127,9 @@ static bc_err unit_from_row(sqlite3_stmt *s, bc_unit *u)
 	u->parent = col(s, 4, &oom);
 	u->valid_from = date_col(s, 5);
 	u->valid_to = date_col(s, 6);
+	u->person = col(s, COL_PARENT_ID + 1, &oom);
+	u->phone = col(s, COL_PARENT_ID + 2, &oom);
+	u->email = col(s, COL_PARENT_ID + 3, &oom);
 	bc_err rc = split_list((const char *)sqlite3_column_text(s, 7),
 			       &u->roles, &u->n_roles);
 	if (rc == BC_OK)

@@ -34,6 +34,9 @@ typedef struct bc_unit {
 	 * version names the communes merged into it), codes in order. */
 	char **predecessors;
 	size_t n_predecessors;
+	/* Whom its reminders go to, as the units CSV gives them (a person,
+	 * a phone, one e-mail address); NULL when it gives none. */
+	char *person, *phone, *email;
 } bc_unit;
 
 /* Whether version u is in force on day. */
@@ -58,7 +61,8 @@ typedef struct bc_units_import_result {
 
 /*
  * Imports a units CSV (header code,name,kind,roles,parent, and optional
- * valid_from,valid_to,predecessors, in any order) all or nothing.  A row
+ * valid_from,valid_to,predecessors and the contact's person,phone,email,
+ * in any order) all or nothing.  A row
  * is a version, known by its code and valid_from: the same again updates
  * it; a later valid_from makes a new version and closes the one before
  * it the day before (when it was open); a row without valid_from names
@@ -66,7 +70,9 @@ typedef struct bc_units_import_result {
  * duplicate version, empty name, unknown kind or role, bad dates,
  * versions that overlap, a parent that does not exist over the
  * version's days, a predecessor that does not exist the day before, a
- * cycle of parents or predecessors) and then nothing is stored.  The
+ * cycle of parents or predecessors, an e-mail address that is none, a
+ * phone with letters in it) and then nothing is stored.  A file without
+ * the contact's columns leaves the contacts stored as they are.  The
  * counts are of versions.
  */
 bc_err bc_units_import(bc_store *st, const bc_rulebook *rb, const char *path,

@@ -8,6 +8,7 @@
  */
 #include "unit.h"
 #include "csv_parse.h"
+#include "mailaddr.h"
 #include "mem.h"
 #include "text.h"
 
@@ -29,11 +30,15 @@ enum {
 	COL_FROM,
 	COL_TO,
 	COL_PREDS,
+	COL_PERSON,
+	COL_PHONE,
+	COL_EMAIL,
 	N_COLS
 };
 static const char *const col_names[N_COLS] = {
 	"code",	     "name",	 "kind",     "roles",
-	"parent",    "valid_from", "valid_to", "predecessors"};
+	"parent",    "valid_from", "valid_to", "predecessors",
+	"person",    "phone",	   "email"};
 
 typedef struct row {
 	int line;
@@ -47,6 +52,7 @@ typedef struct row {
 typedef struct ver {
 	const char *code, *name, *kind, *parent; /* parent NULL: none */
 	const char *roles, *preds; /* sorted, ';' between, "" for none */
+	const char *person, *phone, *email; /* NULL: none */
 	bc_date from, to;	    /* BC_DATE_NONE: open */
 	int64_t id;		    /* in the database; 0 for a new one */
 	int line;		    /* the row's; 0 for the database's own */
@@ -120,7 +126,8 @@ static int read_header(importer *im, int line, size_t n, char *const *f)
 				     NULL,
 				     N_("unknown column '%s' (columns: code, "
 				        "name, kind, roles, parent, valid_from, "
-				        "valid_to, predecessors)"),
+				        "valid_to, predecessors, person, phone, "
+				        "email)"),
 				     f[i]);
 			im->header_bad = true;
 		} else if (im->col[c] >= 0) {
@@ -224,6 +231,51 @@ static void check_roles(importer *im, row *r)
 	}
 }
 
+/* A phone as people write one: digits, with spaces, dots, hyphens,
+ * brackets, a leading '+', and ';' or ',' between two numbers. */
+static bool phone_ok(const char *s)
+{
+	size_t digits = 0;
+	for (const char *p = s; *p; p++) {
+		if (*p >= '0' && *p <= '9')
+			digits++;
+		else if (!strchr(" .-()+;,/", *p))
+			return false;
+	}
+	return digits >= 3;
+}
+
+/* The name and the contact's cells: no control character (they are
+ * shown on a terminal, and go into a mail's headers), a phone that is
+ * one, one e-mail address. */
+static void check_texts(importer *im, row *r)
+{
+	static const int texts[] = {COL_NAME, COL_PERSON, COL_PHONE, COL_EMAIL};
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+		int c = texts[i];
+		unsigned ctl = r->f[c] ? bc_utf8_first_control(r->f[c], false)
+				       : 0;
+		if (ctl)
+			bc_diags_add(im->d, BC_ERROR, im->file, r->line, NULL,
+				     col_names[c],
+				     N_("U+%04X, a control character, which "
+					"no one types and a terminal acts on: "
+					"remove it"),
+				     ctl);
+	}
+	const char *phone = r->f[COL_PHONE], *email = r->f[COL_EMAIL];
+	if (phone && *phone && !phone_ok(phone))
+		bc_diags_add(im->d, BC_ERROR, im->file, r->line, NULL, "phone",
+			     N_("'%s' is not a phone number (digits, with "
+				"spaces, dots, hyphens or brackets)"),
+			     phone);
+	if (email && *email && !bc_mail_address_ok(email))
+		bc_diags_add(im->d, BC_ERROR, im->file, r->line, NULL, "email",
+			     N_("'%s' is not an e-mail address (one address, "
+				"name@domain, without spaces or a name)"),
+			     email);
+}
+
 /* A date cell: empty is none (an open end), else a day as every date
  * the program takes. */
 static void read_date(importer *im, row *r, int c, bc_date *out)
@@ -247,17 +299,13 @@ static void check_row(importer *im, row *r)
 	if (!*r->f[COL_NAME])
 		bc_diags_add(im->d, BC_ERROR, im->file, r->line, NULL, "name",
 			     N_("the name is empty"));
-	unsigned ctl = bc_utf8_first_control(r->f[COL_NAME], false);
-	if (ctl)
-		bc_diags_add(im->d, BC_ERROR, im->file, r->line, NULL, "name",
-			     N_("U+%04X, a control character, which no one "
-				"types and a terminal acts on: remove it"), ctl);
 	if (!bc_rulebook_kind(im->rb, r->f[COL_KIND]))
 		bc_diags_add(im->d, BC_ERROR, im->file, r->line, NULL, "kind",
 			     N_("unknown kind '%s' (the rules declare no such "
 			        "unit kind)"),
 			     r->f[COL_KIND]);
 	check_roles(im, r);
+	check_texts(im, r);
 	const char *parent = r->f[COL_PARENT];
 	if (parent && strcmp(parent, code) == 0)
 		bc_diags_add(im->d, BC_ERROR, im->file, r->line, NULL,
@@ -339,6 +387,13 @@ static const char *text_col(importer *im, sqlite3_stmt *s, int i)
 	return keep(im, t ? t : "");
 }
 
+/* A text kept, or NULL for NULL. */
+static const char *null_col(importer *im, sqlite3_stmt *s, int i)
+{
+	const char *t = (const char *)sqlite3_column_text(s, i);
+	return t ? keep(im, t) : NULL;
+}
+
 /* Every version in the database, sorted as the list is. */
 static bc_err load_db(bc_store *st, importer *im)
 {
@@ -352,7 +407,8 @@ static bc_err load_db(bc_store *st, importer *im)
 		    "  unit_version_role WHERE version_id = v.id ORDER BY role)),"
 		    " (SELECT group_concat(code, ';') FROM (SELECT q.code FROM"
 		    "  unit_predecessor x JOIN unit q ON q.id = x.unit_id"
-		    "  WHERE x.version_id = v.id ORDER BY q.code))"
+		    "  WHERE x.version_id = v.id ORDER BY q.code)),"
+		    " v.person, v.phone, v.email"
 		    " FROM unit_version v JOIN unit u ON u.id = v.unit_id"
 		    " LEFT JOIN unit p ON p.id = v.parent_id",
 		    -1, &s, NULL) != SQLITE_OK)
@@ -374,7 +430,10 @@ static bc_err load_db(bc_store *st, importer *im)
 			.kind = text_col(im, s, 5),
 			.parent = parent ? keep(im, parent) : NULL,
 			.roles = text_col(im, s, 7),
-			.preds = text_col(im, s, 8)};
+			.preds = text_col(im, s, 8),
+			.person = null_col(im, s, 9),
+			.phone = null_col(im, s, 10),
+			.email = null_col(im, s, 11)};
 	}
 	sqlite3_finalize(s);
 	if (im->oom)
@@ -429,6 +488,10 @@ static void lay(importer *im, const row *r, ver *v)
 		v->roles = norm_list(im, r->f[COL_ROLES]);
 	if (has(im, COL_PREDS))
 		v->preds = norm_list(im, r->f[COL_PREDS]);
+	const char **contact[] = {&v->person, &v->phone, &v->email};
+	for (int c = COL_PERSON; c <= COL_EMAIL; c++)
+		if (has(im, c))
+			*contact[c - COL_PERSON] = *r->f[c] ? r->f[c] : NULL;
 }
 
 /* ---- checks over the list -------------------------------------------- */
@@ -496,6 +559,9 @@ static void merge(importer *im)
 		if (before) {
 			v->parent = before->parent;
 			v->roles = before->roles;
+			v->person = before->person;
+			v->phone = before->phone;
+			v->email = before->email;
 		}
 		lay(im, r, v);
 	}
@@ -710,7 +776,9 @@ static bool unchanged(const ver *v)
 	const ver *w = v->was;
 	return w && w->to == v->to && same_text(w->name, v->name) &&
 	       same_text(w->kind, v->kind) && same_text(w->parent, v->parent) &&
-	       same_text(w->roles, v->roles) && same_text(w->preds, v->preds);
+	       same_text(w->roles, v->roles) && same_text(w->preds, v->preds) &&
+	       same_text(w->person, v->person) &&
+	       same_text(w->phone, v->phone) && same_text(w->email, v->email);
 }
 
 /* Statements of one import, prepared once. */
@@ -727,10 +795,12 @@ enum {
 };
 static const char *const stmt_sql[N_STMTS] = {
 	"INSERT INTO unit (code) VALUES (?1) ON CONFLICT (code) DO NOTHING",
-	"INSERT INTO unit_version (unit_id, valid_from, valid_to, name, kind)"
-	" VALUES ((SELECT id FROM unit WHERE code = ?1), ?2, ?3, ?4, ?5)",
-	"UPDATE unit_version SET valid_to = ?3, name = ?4, kind = ?5"
-	" WHERE id = ?1",
+	"INSERT INTO unit_version (unit_id, valid_from, valid_to, name, kind,"
+	" person, phone, email)"
+	" VALUES ((SELECT id FROM unit WHERE code = ?1), ?2, ?3, ?4, ?5, ?6, ?7,"
+	" ?8)",
+	"UPDATE unit_version SET valid_to = ?3, name = ?4, kind = ?5,"
+	" person = ?6, phone = ?7, email = ?8 WHERE id = ?1",
 	"DELETE FROM unit_version_role WHERE version_id = ?1",
 	"INSERT OR IGNORE INTO unit_version_role (version_id, role)"
 	" VALUES (?1, ?2)",
@@ -797,6 +867,9 @@ static void write_version(writer *w, bc_store *st, ver *v)
 	bind_date(w, w->s[i], 3, v->to);
 	sqlite3_bind_text(w->s[i], 4, v->name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(w->s[i], 5, v->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(w->s[i], 6, v->person, -1, SQLITE_STATIC);
+	sqlite3_bind_text(w->s[i], 7, v->phone, -1, SQLITE_STATIC);
+	sqlite3_bind_text(w->s[i], 8, v->email, -1, SQLITE_STATIC);
 	step(w, i);
 	if (!v->id && w->ok)
 		v->id = sqlite3_last_insert_rowid(bc_store_db(st));

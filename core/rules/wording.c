@@ -378,6 +378,33 @@ static const struct {
 		N_("{name}: {title}")},
 	[BC_W_REPORT_NO_ROWS] = {"report.no_rows",
 		N_("No unit has listed anything.")},
+	/* baocao remind: a unit's message (by e-mail, or pasted into a
+	 * chat), whose parts are still owed by a deadline ahead, today or
+	 * past, or which sent everything late; and the body of the
+	 * reminder letter. */
+	[BC_W_REMIND_SUBJECT] = {"remind.subject",
+		N_("Reminder: the report for {period}"), "{unit}"},
+	[BC_W_REMIND_AHEAD] = {"remind.ahead",
+		N_("To {unit}: please send {parts} of the report for {period} by {due} ({days} days left).{returned} Thank you."),
+		"{as_of}"},
+	[BC_W_REMIND_TODAY] = {"remind.today",
+		N_("To {unit}: {parts} of the report for {period} are due today, {due}; please send them today.{returned} Thank you."),
+		"{as_of}, {days}"},
+	[BC_W_REMIND_OVERDUE] = {"remind.overdue",
+		N_("To {unit}: {parts} of the report for {period} were due on {due} and have not arrived as of {as_of} ({days} days overdue); please send them at once.{returned} Thank you.")},
+	[BC_W_REMIND_LATE] = {"remind.late",
+		N_("To {unit}: your report for {period} arrived complete on {sent}, {days} days after the deadline of {due}; please keep to the deadline next time. Thank you."),
+		"{as_of}"},
+	[BC_W_REMIND_RETURNED] = {"remind.returned",
+		N_(" {part} was sent back to you on {date}: {reason}.")},
+	[BC_W_REMIND_LETTER_INTRO] = {"remind.letter_intro",
+		N_("The units' reports for {period} were due on {due}. As of {as_of}, the units below have not sent all they owe:"),
+		"{title}, {reference}, {issued}, {issuer}"},
+	[BC_W_REMIND_LETTER_UNIT] = {"remind.letter_unit",
+		N_("{unit}: {parts}."), "{due}"},
+	[BC_W_REMIND_LETTER_CLOSING] = {"remind.letter_closing",
+		N_("The heads of the units above are asked to send what they owe without delay."),
+		"{period}, {due}, {as_of}, {title}, {reference}, {issued}, {issuer}"},
 };
 
 const char *bc_wkey_name(bc_wkey k)
@@ -570,7 +597,7 @@ static void read_group(lua_State *L, bc_wording *w, const char *group)
 int bc_rl_wording(lua_State *L)
 {
 	static const char *const groups[] = {"sheet", "template", "export",
-					     "html", "summary", "report", NULL};
+					     "html", "summary", "report", "remind", NULL};
 	bc_wording *w = &bc_rl_rs_of(L)->wording;
 	bc_rl_check_keys(L, 1, "wording{}", groups);
 	for (const char *const *g = groups; *g; g++) {

@@ -310,6 +310,28 @@ static const bc_migration migrations[] = {
 	 " WHERE NOT EXISTS (SELECT 1 FROM revision_void x"
 	 "  WHERE x.revision_id = r.id);",
 	 NULL},
+	/* 8: whom a unit's reminders go to (a version's contact: a person,
+	 * a phone, an e-mail address; NULL when the units CSV gives none),
+	 * and every reminder handed to the mail program, kept as sent. */
+	{"ALTER TABLE unit_version ADD COLUMN person TEXT;"
+	 "ALTER TABLE unit_version ADD COLUMN phone TEXT;"
+	 "ALTER TABLE unit_version ADD COLUMN email TEXT;"
+	 "CREATE TABLE reminder ("
+	 " id INTEGER PRIMARY KEY,"
+	 " period_id INTEGER NOT NULL REFERENCES period(id),"
+	 " unit_id INTEGER NOT NULL REFERENCES unit(id),"
+	 " address TEXT NOT NULL,"
+	 " subject TEXT NOT NULL,"
+	 " body TEXT NOT NULL,"
+	 " program TEXT NOT NULL,"
+	 " sent_at INTEGER NOT NULL,"
+	 " actor TEXT NOT NULL);"
+	 "CREATE INDEX reminder_period ON reminder(period_id, unit_id, id);"
+	 "CREATE TRIGGER reminder_kept BEFORE UPDATE ON reminder"
+	 " BEGIN SELECT RAISE(ABORT, 'reminders are kept as sent'); END;"
+	 "CREATE TRIGGER reminder_not_deleted BEFORE DELETE ON reminder"
+	 " BEGIN SELECT RAISE(ABORT, 'reminders are kept as sent'); END;",
+	 NULL},
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

@@ -91,8 +91,15 @@ def command_names(t, helpers):
     same(t.tab("st", helpers=helpers), ["status"], "baocao st<TAB>")
     same(t.tab("", helpers=helpers), sorted(commands_of_help(t)),
          "baocao <TAB>: the commands of --help")
-    same(t.tab("re", helpers=helpers), ["report", "restore", "review", "revision"],
+    same(t.tab("re", helpers=helpers),
+         sorted(c for c in commands_of_help(t) if c.startswith("re")),
          "re<TAB>")
+
+
+@test
+def remind_formats(t, helpers):
+    same(t.tab("remind", "2023-Q1", "--format", "", helpers=helpers),
+         ["csv", "json", "text"], "remind --format <TAB>")
 
 
 @test

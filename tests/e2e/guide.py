@@ -79,6 +79,7 @@ AFTER = {
         "templates/2023-Q1/xa-tien-ky.xlsx", "filled/xa-tien-ky.xlsx",
         "bao-cao-2023-Q1.xlsx", "so-lieu-2023-Q1.csv",
         "bao-cao-2023-Q1.html", "tan-ky-2023-Q1.json",
+        "nhac-viec-2023-Q1.csv", "don-doc-2023-Q1.docx",
     ],
     "README.md": ["q1.xlsx", "templates/xa-tien-ky.xlsx",
                   "filled/xa-tien-ky.xlsx"],

@@ -45,6 +45,7 @@
 #include "digest.h"
 #include "export.h"
 #include "import.h"
+#include "remind_letter.h"
 #include "repoint.h"
 #include "rulebook.h"
 #include "ruleset_json.h"
@@ -837,6 +838,22 @@ static bc_err run_template(sweep *sw, bc_diags *d)
 static const op op_template = {"template", run_template, same_bytes,
 			       drop_bytes, true, false};
 
+/* Who is to be reminded, and the letter to those that owe. */
+static bc_err run_remind(sweep *sw, bc_diags *d)
+{
+	bc_date as_of;
+	bc_remind rm;
+	assert_true(bc_date_parse("2023-03-10", &as_of));
+	bc_err rc = bc_remind_get(sw->st, sw->rb, PERIOD, as_of, &rm, d);
+	if (rc == BC_OK)
+		rc = bc_remind_letter(sw->st, &rm, NULL, sw->out, d);
+	bc_remind_free(&rm);
+	return rc;
+}
+
+static const op op_remind = {"remind", run_remind, same_bytes, drop_bytes,
+			     true, false};
+
 static bc_err run_repoint(sweep *sw, bc_diags *d)
 {
 	bc_repoint_opts o = {.doc = "1131/SNV-CCHC", .apply = true,
@@ -940,6 +957,15 @@ static void aggregating(void **state)
 	(void)state;
 	sweep *sw = shipped(some_submissions);
 	sweep_op(sw, &op_aggregate);
+	fixture_free(sw);
+}
+
+static void reminding(void **state)
+{
+	(void)state;
+	sweep *sw = shipped(some_submissions);
+	sw->out = test_path(sw->dir, "out/don-doc.docx");
+	sweep_op(sw, &op_remind);
 	fixture_free(sw);
 }
 
@@ -1074,6 +1100,7 @@ int main(void)
 		cmocka_unit_test(importing_csv),
 		cmocka_unit_test(importing_xlsx),
 		cmocka_unit_test(aggregating),
+		cmocka_unit_test(reminding),
 		/* First of the exports: it reads all of the model, so that a
 		 * value lost anywhere in it shows. */
 		cmocka_unit_test(exporting_through_a_plugin),

@@ -509,11 +509,11 @@ static bc_scheme *scheme_of(bc_rl_loader *ld, const char *id,
 							 BC_REG_SCHEME, id)
 			  : NULL;
 	if (!id)
-		bc_rl_problem(ld, at, N_("%s %s: no scheme{} declared before "
+		bc_rl_problem(ld, at, N_("%s{} %s: no scheme{} declared before "
 					 "it"),
 			      what, item);
 	else if (!s)
-		bc_rl_problem(ld, at, N_("%s %s names no scheme '%s'"), what,
+		bc_rl_problem(ld, at, N_("%s{} %s names no scheme '%s'"), what,
 			      item, id);
 	return s;
 }
@@ -526,7 +526,7 @@ static bc_score_group *group_of(bc_rl_loader *ld, bc_scheme *s,
 	if (!id && s->n_groups == 1)
 		return &s->groups[0];
 	if (!id) {
-		bc_rl_problem(ld, at, N_("%s %s: name its group, one of the "
+		bc_rl_problem(ld, at, N_("%s{} %s: name its group, one of the "
 					 "%zu of scheme %s"),
 			      what, item, s->n_groups, s->id);
 		return NULL;
@@ -534,7 +534,7 @@ static bc_score_group *group_of(bc_rl_loader *ld, bc_scheme *s,
 	for (size_t i = 0; i < s->n_groups; i++)
 		if (!strcmp(s->groups[i].id, id))
 			return &s->groups[i];
-	bc_rl_problem(ld, at, N_("%s %s names no group '%s' of scheme %s"),
+	bc_rl_problem(ld, at, N_("%s{} %s names no group '%s' of scheme %s"),
 		      what, item, id, s->id);
 	return NULL;
 }
@@ -548,14 +548,18 @@ static const bc_period_type *period_of(bc_rl_loader *ld, const char *code,
 	const bc_period_type *p =
 		bc_ruleset_find(ld->rs, BC_REG_PERIOD_TYPE, code);
 	if (!p)
-		bc_rl_problem(ld, at, N_("%s %s names no period type '%s'"),
+		bc_rl_problem(ld, at, N_("%s{} %s names no period type '%s'"),
 			      what, item, code);
-	else if (p->adhoc || p->derived)
-		bc_rl_problem(ld, at, N_("%s %s names period type %s, which "
-					 "is %s: scores read the periods "
+	else if (p->adhoc)
+		bc_rl_problem(ld, at, N_("%s{} %s names period type %s, which "
+					 "is ad hoc: scores read the periods "
 					 "units report for every year"),
-			      what, item, code,
-			      p->adhoc ? "ad hoc" : "derived");
+			      what, item, code);
+	else if (p->derived)
+		bc_rl_problem(ld, at, N_("%s{} %s names period type %s, which "
+					 "is derived: scores read the periods "
+					 "units report for every year"),
+			      what, item, code);
 	else
 		return p;
 	return NULL;

@@ -609,13 +609,22 @@ static void check_scheme(bc_rl_loader *ld, bc_scheme *s, size_t i)
 	}
 }
 
-/* Adds key → val to m; false when it was there (*old its value). */
-static bc_err map_add(bc_strmap *m, const void *group, const char *id,
-		      size_t val, size_t *old, bool *added)
+/* The key of id within group into buf. */
+static void group_key(char *buf, size_t n, const void *group, const char *id)
 {
-	char key[64];
-	snprintf(key, sizeof key, "%p/%s", group, id);
-	int rc = bc_strmap_add(m, key, val, old);
+	snprintf(buf, n, "%p/%s", group, id);
+}
+
+/* Adds the key of id within group → val to m, the key kept in keys (a
+ * map borrows its keys); *added false when it was there (*old its
+ * value). */
+static bc_err map_add(bc_strmap *m, bc_arena *keys, const void *group,
+		      const char *id, size_t val, size_t *old, bool *added)
+{
+	char buf[64];
+	group_key(buf, sizeof buf, group, id);
+	char *key = bc_arena_strdup(keys, buf);
+	int rc = key ? bc_strmap_add(m, key, val, old) : -1;
 	*added = rc > 0;
 	return rc < 0 ? BC_ERR_NOMEM : BC_OK;
 }
@@ -624,12 +633,13 @@ static bool map_get(const bc_strmap *m, const void *group, const char *id,
 		    size_t *val)
 {
 	char key[64];
-	snprintf(key, sizeof key, "%p/%s", group, id);
+	group_key(key, sizeof key, group, id);
 	return bc_strmap_get(m, key, val);
 }
 
 /* Each part's scheme and group; their ids into parts. */
-static bc_err resolve_parts(bc_rl_loader *ld, bc_strmap *parts)
+static bc_err resolve_parts(bc_rl_loader *ld, bc_strmap *parts,
+			    bc_arena *keys)
 {
 	bc_ruleset *rs = ld->rs;
 	for (size_t i = 0; i < rs->n_score_parts; i++) {
@@ -643,7 +653,7 @@ static bc_err resolve_parts(bc_rl_loader *ld, bc_strmap *parts)
 			continue;
 		size_t old;
 		bool added;
-		if (map_add(parts, g, p->id, i, &old, &added) != BC_OK)
+		if (map_add(parts, keys, g, p->id, i, &old, &added) != BC_OK)
 			return BC_ERR_NOMEM;
 		if (!added) {
 			bc_rl_problem(ld, &p->at, N_("part %s of group %s is "
@@ -787,7 +797,7 @@ static bc_err resolve_periods(bc_rl_loader *ld, bc_criterion *c)
 
 /* Each criterion's scheme, group and part, and what its kind reads. */
 static bc_err resolve_criteria(bc_rl_loader *ld, const bc_strmap *parts,
-			       bc_strmap *crits)
+			       bc_strmap *crits, bc_arena *keys)
 {
 	bc_ruleset *rs = ld->rs;
 	for (size_t i = 0; i < rs->n_criteria; i++) {
@@ -807,7 +817,7 @@ static bc_err resolve_criteria(bc_rl_loader *ld, const bc_strmap *parts,
 				      c->id, c->part_id, g->id);
 			continue;
 		}
-		if (map_add(crits, g, c->id, i, &old, &added) != BC_OK)
+		if (map_add(crits, keys, g, c->id, i, &old, &added) != BC_OK)
 			return BC_ERR_NOMEM;
 		if (!added) {
 			bc_rl_problem(ld, &c->at, N_("criterion %s of group %s "
@@ -955,15 +965,17 @@ bc_err bc_rl_check_schemes(bc_rl_loader *ld)
 	for (size_t i = 0; i < rs->n_schemes; i++)
 		check_scheme(ld, &rs->schemes[i], i);
 	bc_strmap parts = {0}, crits = {0};
-	bc_err rc = resolve_parts(ld, &parts);
+	bc_arena keys = {0};
+	bc_err rc = resolve_parts(ld, &parts, &keys);
 	if (rc == BC_OK)
-		rc = resolve_criteria(ld, &parts, &crits);
+		rc = resolve_criteria(ld, &parts, &crits, &keys);
 	if (rc == BC_OK)
 		rc = fill_groups(rs);
 	for (size_t i = 0; rc == BC_OK && i < rs->n_schemes; i++)
 		check_sums(ld, &rs->schemes[i]);
 	bc_strmap_free(&parts);
 	bc_strmap_free(&crits);
+	bc_arena_free(&keys);
 	return rc;
 }
 

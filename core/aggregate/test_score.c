@@ -300,11 +300,11 @@ static void assessed_and_self(void **state)
 {
 	bc_ruleset *rs = load();
 	const bc_criterion *c = crit(rs, 2023, "department", "1.2");
-	bc_score_in in = {.assessed = true, .points = 1.25, .note = "ghi chú"};
+	bc_score_in in = {.assessed = true, .points = 1.25, .note = "a note"};
 	bc_crit_score s;
 	bc_score_criterion(c, &in, &s);
 	assert_float_equal(s.points, 1.25, 0);
-	assert_string_equal(s.note, "ghi chú");
+	assert_string_equal(s.note, "a note");
 	assert_false(s.clamped);
 	in.points = 3;
 	bc_score_criterion(c, &in, &s);
@@ -320,13 +320,13 @@ static void assessed_and_self(void **state)
 	/* The council's 1.2 replaces the unit's own 1.8, which is kept. */
 	own.assessed = true;
 	own.points = 1.2;
-	own.note = "Hội đồng chấm lại";
+	own.note = "marked again by the council";
 	bc_score_criterion(c, &own, &s);
 	assert_int_equal(s.why, BC_WHY_OVERRIDDEN);
 	assert_float_equal(s.points, 1.2, 1e-12);
 	assert_true(s.has_value);
 	assert_float_equal(s.value, 1.8, 0);
-	assert_string_equal(s.note, "Hội đồng chấm lại");
+	assert_string_equal(s.note, "marked again by the council");
 	/* The council may score a unit that gave itself nothing. */
 	bc_score_in council = {.assessed = true, .points = 0.5};
 	bc_score_criterion(c, &council, &s);

@@ -296,6 +296,13 @@ typedef struct bc_ruleset {
 	 * before, in the order declared (rename.h). */
 	struct bc_rename *renames;
 	size_t n_renames;
+	/* scheme{}, part{}, criterion{}: its scoring schemes (scheme.h). */
+	struct bc_scheme *schemes;
+	size_t n_schemes;
+	struct bc_score_part *score_parts;
+	size_t n_score_parts;
+	struct bc_criterion *criteria;
+	size_t n_criteria;
 	bc_arena mem;      /* every item above, freed at once */
 	bc_srcset src;     /* the files it was loaded from */
 	bc_sandbox *lua;   /* kept for the patterns rules declare */
@@ -318,6 +325,9 @@ typedef enum bc_reg_kind {
 	BC_REG_DOCUMENT,
 	BC_REG_HOLIDAY,
 	BC_REG_WORKING_DAY,
+	BC_REG_SCHEME,     /* scheme.h */
+	BC_REG_SCORE_PART,
+	BC_REG_CRITERION,
 	BC_REG_N
 } bc_reg_kind;
 

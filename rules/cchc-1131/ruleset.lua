@@ -64,3 +64,5 @@ end
 include "responsibilities.lua"
 include "wording.lua"
 include "document.lua"
+-- How the district follows, assesses and ranks its units every year.
+include "scoring.lua"

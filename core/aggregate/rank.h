@@ -33,23 +33,19 @@
 #include "assessment.h"
 #include "rulebook.h"
 #include "score.h"
+#include "status.h"
 #include "store.h"
 #include "unit.h"
 
 typedef struct bc_rank_unit {
-	bc_unit unit;	/* as of the last period it owed */
+	/* As of the last period it owed (borrowed from periods). */
+	const bc_unit *unit;
 	const bc_score_group *group; /* borrowed from the scheme */
 	bc_score_in *in;	/* group->n_criteria, what was gathered */
 	bc_unit_score score;
 	int rank;		/* within its group, ties sharing it */
 	char *sort_key;		/* its name's Vietnamese order */
 } bc_rank_unit;
-
-typedef struct bc_rank_period {
-	char code[24];
-	char *label;
-	bc_date from, to, unit_due;
-} bc_rank_period;
 
 typedef struct bc_rank {
 	int year;
@@ -60,14 +56,16 @@ typedef struct bc_rank {
 	bool provisional;
 	const bc_ruleset *rs;	  /* the scheme's, borrowed from the rulebook */
 	const bc_scheme *scheme;  /* borrowed */
-	bc_rank_period *periods;  /* the year's, by deadline */
+	/* The year's periods, by deadline, each as status saw it on the
+	 * day: the period, and who owed what and sent it. */
+	bc_status *periods;
 	size_t n_periods;
 	/* Group by group in the scheme's order, then by rank, then by name
 	 * in Vietnamese order. */
 	bc_rank_unit *units;
 	size_t n;
 	bc_assessments assessed;
-	bc_arena mem; /* the inputs' strings and arrays */
+	bc_arena mem; /* the inputs' arrays */
 } bc_rank;
 
 /*

@@ -32,6 +32,7 @@ static const struct command {
 	{"revision", cmd_revision, N_("correct a stored revision's receipt time")},
 	{"aggregate", cmd_aggregate, N_("district figures of a period")},
 	{"export", cmd_export, N_("write a period's figures: xlsx, csv, json, plugins")},
+	{"rank", cmd_rank, N_("a year's scores and ranks, the council's points")},
 	{"template", cmd_template, N_("the Excel workbook a unit fills in")},
 	{"check", cmd_check, N_("check the database: sound, whole, as baocao wrote it")},
 	{"backup", cmd_backup, N_("copy the database into a new file, safely")},

@@ -57,5 +57,6 @@ struct json_t *bc_period_type_json(const void *item);
 struct json_t *bc_form_json(const void *item);
 struct json_t *bc_holiday_json(const void *item);
 struct json_t *bc_working_day_json(const void *item);
+struct json_t *bc_scheme_json(const void *item); /* scheme.c */
 
 #endif

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "ruleset_lua.h"
+#include "scheme.h"
 
 bool bc_dayrule_parse(const char *s, bc_dayrule *r)
 {
@@ -684,6 +685,15 @@ const bc_reg bc_registry[BC_REG_N] = {
 				      bc_day_worked),
 				.json = "working_days",
 				.show = bc_working_day_json},
+	[BC_REG_SCHEME] = {.name = "scheme", .read = bc_rl_scheme,
+			   ITEMS(schemes, n_schemes, bc_scheme),
+			   .json = "schemes", .show = bc_scheme_json},
+	/* Shown within their scheme's groups. */
+	[BC_REG_SCORE_PART] = {.name = "part", .read = bc_rl_part,
+			       ITEMS(score_parts, n_score_parts,
+				     bc_score_part)},
+	[BC_REG_CRITERION] = {.name = "criterion", .read = bc_rl_criterion,
+			      ITEMS(criteria, n_criteria, bc_criterion)},
 };
 
 /* Makes the registrations globals of the rules and the loader theirs to
@@ -1103,6 +1113,8 @@ static bc_err run_rules(bc_ruleset *rs, bc_diags *d)
 		check_period_types(&ld);
 		check_dues_for(&ld);
 		rc = build_calendar(&ld);
+		if (rc == BC_OK)
+			rc = bc_rl_check_schemes(&ld);
 	}
 	if (ld.problems > BC_RL_LISTED)
 		bc_diags_add(d, BC_ERROR, entry_name, 0, NULL, NULL,

@@ -315,6 +315,9 @@ typedef enum bc_reg_kind {
 	BC_REG_WORDING,
 	BC_REG_HOLIDAY,
 	BC_REG_WORKING_DAY,
+	BC_REG_SCHEME,     /* scheme.h */
+	BC_REG_SCORE_PART,
+	BC_REG_CRITERION,
 	BC_REG_N
 } bc_reg_kind;
 

@@ -126,6 +126,14 @@ void bc_rl_vproblem(bc_rl_loader *ld, const bc_origin *at, const char *fmt,
 
 /* form{…}: registers a form (ruleset_form.c). */
 int bc_rl_form(lua_State *L);
+/* scheme{…}, part{…}, criterion{…}: a scoring scheme (scheme.c). */
+int bc_rl_scheme(lua_State *L);
+int bc_rl_part(lua_State *L);
+int bc_rl_criterion(lua_State *L);
+/* Once the rules have run: every scheme's names resolved, its groups
+ * given their parts and criteria, its sums checked; each problem at its
+ * file:line.  BC_ERR_NOMEM only. */
+bc_err bc_rl_check_schemes(bc_rl_loader *ld);
 /* wording{…}: the words of the ruleset's documents (wording.c). */
 int bc_rl_wording(lua_State *L);
 

@@ -11,8 +11,9 @@
  * A scheme scores each group of units (the unit kinds scored together:
  * departments apart from communes) on its own parts and criteria; the
  * parts of each group add up to the scheme's max, the criteria of a part
- * to the part's.  A part's or criterion's scheme may be left out when the
- * ruleset declares one scheme, its group when the scheme has one group.
+ * to the part's.  A part or criterion that names no scheme is of the
+ * scheme declared last before it; one that names no group, of its
+ * scheme's only group.
  *
  * Everything here lives in the ruleset's arena and is read only once the
  * ruleset has loaded: every pointer below is borrowed from the ruleset
@@ -110,6 +111,7 @@ typedef struct bc_scheme {
 	bc_score_class *classes; /* best first */
 	size_t n_classes;
 	bc_origin at;
+	char *period_code; /* period as the rules wrote it, or NULL */
 } bc_scheme;
 
 struct bc_score_part {
@@ -119,6 +121,9 @@ struct bc_score_part {
 	const bc_score_group *group;
 	size_t index; /* in group->parts */
 	bc_origin at;
+	/* scheme (the one declared before it when left out) and group as
+	 * the rules wrote them, or NULL */
+	char *scheme_id, *group_id;
 };
 
 struct bc_criterion {
@@ -150,6 +155,12 @@ struct bc_criterion {
 	double from, to; /* proportional: 0 points at from, max at to (from
 			  * may be above to: lower is better) */
 	bc_origin at;
+	/* The names as the rules wrote them (NULL when left out), which
+	 * the pointers above resolve once the rules have loaded. */
+	char *scheme_id, *group_id, *part_id;
+	char *form_id, *field_id, *indicator_id, *period_code;
+	char **period_codes;
+	size_t n_period_codes;
 };
 
 /* The scheme of rs that scores year, or NULL.  No two schemes of a

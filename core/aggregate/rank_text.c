@@ -2,7 +2,9 @@
 #include "rank_text.h"
 #include "i18n.h"
 #include "text.h"
+#include "vndoc.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -101,6 +103,24 @@ static void periods_text(const bc_crit_score *cs, char *out, size_t n)
 		    _("no period owed in the year"));
 }
 
+/* A percentage as reports give it, to the tenth: "97,2". */
+static num pct(double v)
+{
+	return vn(round(v * 10) / 10);
+}
+
+/* A field's value as its form asks for it: a percentage with its sign,
+ * yes or no, a number. */
+static void value_text(const bc_field *f, double v, char *out, size_t n)
+{
+	if (f && f->type == BC_T_PCT)
+		cat(out, n, "%s %%", pct(v).s);
+	else if (f && f->type == BC_T_BOOL)
+		cat(out, n, "%s", bc_vndoc_word(v ? BC_VN_YES : BC_VN_NO));
+	else
+		cat(out, n, "%s", vn(v).s);
+}
+
 static void figure_text(const bc_crit_score *cs, char *out, size_t n)
 {
 	const bc_criterion *c = cs->crit;
@@ -112,10 +132,10 @@ static void figure_text(const bc_crit_score *cs, char *out, size_t n)
 		cat(out, n, _("%s / %s: no rate"), vn(cs->num).s,
 		    vn(cs->den).s);
 	else if (cs->has_ratio)
-		cat(out, n, "%s %% (%s / %s)", vn(cs->value).s,
+		cat(out, n, "%s %% (%s / %s)", pct(cs->value).s,
 		    vn(cs->num).s, vn(cs->den).s);
 	else if (cs->has_value)
-		cat(out, n, "%s", vn(cs->value).s);
+		value_text(c->field, cs->value, out, n);
 	if (cs->source)
 		cat(out, n, ", %s", cs->source);
 	if (cs->why == BC_WHY_NO_BAND)
@@ -181,7 +201,8 @@ void bc_rank_explain(const bc_rank *r, const bc_rank_unit *u, size_t k,
 	bc_rank_detail(r, u, k, detail, sizeof detail);
 	*out = '\0';
 	if (cs->crit->kind == BC_CRIT_FIGURE)
-		cat(out, n, "%s %s", figure_label(cs->crit), detail);
+		cat(out, n, cs->has_value || cs->has_ratio ? "%s %s" : "%s: %s",
+		    figure_label(cs->crit), detail);
 	else
 		cat(out, n, "%s: %s", cs->crit->title, detail);
 	cat(out, n, " → %s / %s", vn(cs->points).s, vn(cs->crit->max).s);

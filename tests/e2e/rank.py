@@ -3,8 +3,8 @@
 
     python3 tests/e2e/rank.py PATH/TO/baocao
 
-The test ruleset tests/rules/rank-test scores departments and communes
-apart on reporting discipline (Q1, H1 and Y), a rate and a field of the
+The evaluator's test ruleset tests/rules/score-test scores departments
+and communes apart on reporting discipline, a rate and fields of the
 units' own figures, points they give themselves and points the council
 gives; the district of tests/data/rank-units.csv sends Q1 and H1 (one
 department late, one commune nothing, a town that began in April).  The
@@ -28,20 +28,21 @@ import harness as h  # noqa: E402
 from harness import check, expect_err, expect_rc, same  # noqa: E402
 
 h.start("rank.py PATH/TO/baocao")
-RULESET = h.SRC / "tests" / "rules" / "rank-test"
+RULESET = h.SRC / "tests" / "rules" / "score-test"
 UNITS = h.SRC / "tests" / "data" / "rank-units.csv"
 EXAMPLES = h.SRC / "examples"
 
 
 def submission(unit, period, received, tiep_nhan=1238, dung_han=1204,
-               so_hoa=75, tu_cham=1.5):
+               to_cnso=None):
+    hs = {"hs_tiep_nhan": tiep_nhan, "hs_dung_han": dung_han,
+          "ty_le_so_hoa": 75, "tu_cham": 1.5, "cong_khai": True}
+    if to_cnso is not None:
+        hs["to_cnso"] = to_cnso
     return {"unit": unit, "period": period,
             "signed_by": {"name": "Nguyen Van An", "title": "Truong phong",
                           "date": received[:10]},
-            "received_at": received, "channel": "email",
-            "forms": {"hs": {"hs_tiep_nhan": tiep_nhan,
-                             "hs_dung_han": dung_han,
-                             "ty_le_so_hoa": so_hoa, "tu_cham": tu_cham}}}
+            "received_at": received, "channel": "file", "forms": {"hs": hs}}
 
 
 # The departments send the same figures: only phong-b's late Q1 sets it
@@ -50,14 +51,14 @@ Q1 = [
     submission("phong-a", "2023-Q1", "2023-02-20T09:00:00+07:00"),
     submission("phong-b", "2023-Q1", "2023-03-02T09:00:00+07:00"),
     submission("phong-c", "2023-Q1", "2023-02-21T09:00:00+07:00"),
-    submission("xa-an", "2023-Q1", "2023-02-20T09:00:00+07:00", 100, 96),
+    submission("xa-an", "2023-Q1", "2023-02-20T09:00:00+07:00", 100, 96, 2),
 ]
 H1 = [
     submission("phong-a", "2023-H1", "2023-05-20T09:00:00+07:00"),
     submission("phong-b", "2023-H1", "2023-05-20T09:00:00+07:00"),
     submission("phong-c", "2023-H1", "2023-05-21T09:00:00+07:00"),
-    submission("xa-an", "2023-H1", "2023-05-20T09:00:00+07:00", 200, 192),
-    submission("tt-moi", "2023-H1", "2023-05-22T09:00:00+07:00", 50, 45),
+    submission("xa-an", "2023-H1", "2023-05-20T09:00:00+07:00", 200, 192, 2),
+    submission("tt-moi", "2023-H1", "2023-05-22T09:00:00+07:00", 50, 45, 3),
 ]
 
 
@@ -68,7 +69,7 @@ class T(h.Case):
         d = self.tmp / "rules"
         if not d.exists():
             d.mkdir()
-            (d / "rank-test").symlink_to(RULESET, target_is_directory=True)
+            (d / "score-test").symlink_to(RULESET, target_is_directory=True)
         return d
 
     def do(self, *args, **kw):
@@ -128,7 +129,7 @@ def ranks_ties_and_classes(t):
     c = crit(u["phong-a"], "2.1")
     same((c["num"], c["den"], c["band"], c["points"], c["source"]),
          (1204, 1238, 1, 1.5, "2023-H1"), "phong-a rate")
-    same(u["phong-a"]["parts"], {"I": 1.33, "II": 4}, "parts")
+    same(u["phong-a"]["parts"], {"1": 1.33, "2": 4}, "parts")
     same(u["phong-a"]["total"], 5.33, "total")
     same(u["phong-a"]["class"], "tb", "class Trung bình from 5 points")
     same(u["xa-binh"]["class"], None, "below every class")
@@ -158,7 +159,8 @@ def late_scores_less_on_discipline(t):
 def unit_explained_with_numbers(t):
     t.district()
     out = t.done("rank", "2023", "--unit", "phong-a").out
-    for want in ("Phòng Nội vụ", "Tỷ lệ hồ sơ đúng hạn 97,3 % (1 204 / 1 238)",
+    for want in ("Phòng Nội vụ",
+                 "Tỷ lệ hồ sơ giải quyết đúng hạn 97,3 % (1 204 / 1 238)",
                  "→ 1,5 / 2", "2023-Q1 on time", "2023-Y not sent",
                  "not assessed by the council → 0 / 2",
                  "Tỷ lệ hồ sơ số hóa 75 %", "rank 1 of 3"):
@@ -172,21 +174,24 @@ def unit_explained_with_numbers(t):
 
 @test
 def unit_over_time(t):
-    """tt-moi began on 01/04/2023: Q1 is not owed, it is scored on H1
-    and Y."""
+    """tt-moi began on 01/04/2023: Q1 (of the communes' Q1 and Y) is
+    not owed, it is scored on Y alone; its figures are H1's."""
     t.district()
-    c = crit(units_of(t.js("rank", "2023"))["tt-moi"], "1.1")
+    u = units_of(t.js("rank", "2023"))["tt-moi"]
+    c = crit(u, "1.1")
     same([(p["period"], p["state"]) for p in c["periods"]],
-         [("2023-Q1", "not_owed"), ("2023-H1", "on_time"),
-          ("2023-Y", "missing")], "tt-moi's periods")
-    same((c["periods_scored"], c["points"]), (2, 2), "scored on two")
+         [("2023-Q1", "not_owed"), ("2023-Y", "missing")],
+         "tt-moi's periods")
+    same((c["periods_scored"], c["points"]), (1, 0), "scored on one")
+    same((crit(u, "1.2")["source"], crit(u, "1.2")["points"]),
+         ("2023-H1", 3), "its figures")
 
 
 @test
 def text_table(t):
     t.district()
     out = t.done("rank", "2023").out
-    for want in ("Bộ tiêu chí đánh giá, xếp hạng năm 2023", "Các phòng",
+    for want in ("Bộ tiêu chí năm 2023", "Các phòng",
                  "Các xã, thị trấn", "5,33", "Trung bình"):
         check(want in out, f"rank 2023 does not show {want!r}:\n{out}")
     lines = [ln.split() for ln in out.splitlines()]
@@ -249,7 +254,7 @@ phong-c,2.1,1,
 phong-c,9.9,1,
 phong-a,1.2,1,lần nữa
 phong-c,1.2,abc,
-xa-an,1.3,-1,
+phong-b,1.2,-1,
 """
 
 
@@ -277,7 +282,7 @@ def reimport_is_a_new_batch(t):
     t.district()
     first = t.write("hd1.csv", "\ufeffunit,criterion,points,note\n"
                     "phong-a,1.2,\"1,5\",Biên bản số 1\nphong-b,1.2,2,\n"
-                    "xa-an,1.3,2,\n")
+                    "phong-c,1.2,2,\n")
     j = t.js("rank", "import", "2023", first, "--by", "Hội đồng")
     same((j["batch"], j["entries"], j["by"]), (1, 3, "Hội đồng"), "batch 1")
     second = t.write("hd2.csv", "unit,criterion,points\nphong-a,1.2,0.5\n")
@@ -288,7 +293,7 @@ def reimport_is_a_new_batch(t):
     same({(e["unit"], e["criterion"]): (e["value"], e["batch"])
           for e in a["entries"]},
          {("phong-a", "1.2"): (0.5, 2), ("phong-b", "1.2"): (2, 1),
-          ("xa-an", "1.3"): (2, 1)}, "the latest batch naming each")
+          ("phong-c", "1.2"): (2, 1)}, "the latest batch naming each")
     db = sqlite3.connect(t.db)
     same(db.execute("SELECT count(*) FROM assessment").fetchone()[0], 4,
          "every entry kept")

@@ -126,6 +126,7 @@ static bool figure_value(const bc_criterion *c, const bc_score_in *in,
 	out->den = in->den;
 	if (in->den == 0) {
 		out->why = BC_WHY_ZERO_DEN;
+		out->points = c->has_if_none ? c->if_none : 0;
 		return false;
 	}
 	out->has_value = true;

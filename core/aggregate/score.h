@@ -65,7 +65,8 @@ typedef enum bc_why {
 	BC_WHY_SCORED,       /* from its inputs, as the criterion says */
 	BC_WHY_NO_PERIOD,    /* discipline: no period owed in the year */
 	BC_WHY_MISSING,      /* figure, self: no value reported */
-	BC_WHY_ZERO_DEN,     /* figure: an indicator whose denominator is 0 */
+	BC_WHY_ZERO_DEN,     /* figure: an indicator whose denominator is 0
+			      * (crit->if_none points, 0 unless said) */
 	BC_WHY_NO_BAND,      /* figure: the value meets no band */
 	BC_WHY_NOT_ASSESSED, /* assessed: no points from the council */
 	BC_WHY_OVERRIDDEN,   /* self: the council's points replace the unit's */

@@ -164,12 +164,13 @@ static void proportional_clamped(void **state)
 	assert_int_equal(band, -1);
 	bc_score_figure(c, 62.5, &band, &share);
 	assert_float_equal(share, 0.25, 1e-12);
-	/* from above to: 100 % → 0, 0 % → 50, whole points. */
+	/* from above to: 100 % → 0, 0 % → 30, whole points. */
 	c = crit(rs, 2024, "town", "I.2");
 	assert_float_equal(field_points(c, 100, NULL), 0, 0);
-	assert_float_equal(field_points(c, 0, NULL), 50, 0);
-	assert_float_equal(field_points(c, 37, NULL), 32, 0); /* 31.5 */
-	assert_float_equal(field_points(c, -5, NULL), 50, 0);
+	assert_float_equal(field_points(c, 0, NULL), 30, 0);
+	assert_float_equal(field_points(c, 37, NULL), 19, 0); /* 18.9 */
+	assert_float_equal(field_points(c, 45, NULL), 17, 0); /* 16.5 */
+	assert_float_equal(field_points(c, -5, NULL), 30, 0);
 	bc_ruleset_free(rs);
 }
 
@@ -192,6 +193,14 @@ static void zeros_with_reasons(void **state)
 	assert_true(s.has_ratio);
 	s = ratio(c, 5, 0);
 	assert_int_equal(s.why, BC_WHY_ZERO_DEN);
+	/* Unless the rules say what nothing to measure scores. */
+	s = ratio(crit(rs, 2024, "town", "I.3"), 0, 0);
+	assert_int_equal(s.why, BC_WHY_ZERO_DEN);
+	assert_float_equal(s.points, 20, 0);
+	assert_false(s.has_value);
+	s = ratio(crit(rs, 2024, "town", "I.3"), 8, 10);
+	assert_int_equal(s.why, BC_WHY_NO_BAND);
+	assert_float_equal(s.points, 0, 0);
 	s = ratio(c, NAN, 10);
 	assert_int_equal(s.why, BC_WHY_MISSING);
 	assert_false(isnan(s.points));

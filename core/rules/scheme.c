@@ -41,6 +41,19 @@ const char *bc_pstate_name(bc_pstate s)
 
 /* ---- reading ------------------------------------------------------------ */
 
+/* A number as the rules wrote it, for a message raised in the rules
+ * (whose formats know no %g). */
+typedef struct numtext {
+	char s[32];
+} numtext;
+
+static numtext num(double v)
+{
+	numtext t;
+	snprintf(t.s, sizeof t.s, "%g", v);
+	return t;
+}
+
 /* t[key], a finite number; dflt when absent and optional. */
 static double get_num(lua_State *L, int t, const char *what, const char *key,
 		      bool required, double dflt)
@@ -187,16 +200,17 @@ static void read_classes(lua_State *L, bc_scheme *s)
 					       "be lower-case letters, digits "
 					       "and _"), c->id);
 		if (c->min < 0 || c->min > s->max)
-			bc_sandbox_error(L, N_("scheme{}: class %s: min %g is "
+			bc_sandbox_error(L, N_("scheme{}: class %s: min %s is "
 					       "outside 0 to the scheme's max "
-					       "%g"), c->id, c->min, s->max);
+					       "%s"), c->id, num(c->min).s,
+					 num(s->max).s);
 		if (s->n_classes > 1 && c->min >= s->classes[s->n_classes - 2].min)
 			bc_sandbox_error(L, N_("scheme{}: classes go from the "
-					       "best down: class %s (min %g) "
-					       "after %s (min %g)"),
-					 c->id, c->min,
+					       "best down: class %s (min %s) "
+					       "after %s (min %s)"),
+					 c->id, num(c->min).s,
 					 s->classes[s->n_classes - 2].id,
-					 s->classes[s->n_classes - 2].min);
+					 num(s->classes[s->n_classes - 2].min).s);
 		lua_pop(L, 1);
 	}
 	lua_pop(L, 1);
@@ -272,9 +286,10 @@ static void read_state_points(lua_State *L, bc_criterion *c)
 		double v = get_num(L, t, "criterion.points", STATE_NAMES[s],
 				   true, 0);
 		if (v < 0 || v > c->max)
-			bc_sandbox_error(L, N_("criterion{}: points.%s = %g is "
-					       "outside 0 to max %g"),
-					 STATE_NAMES[s], v, c->max);
+			bc_sandbox_error(L, N_("criterion{}: points.%s = %s is "
+					       "outside 0 to max %s"),
+					 STATE_NAMES[s], num(v).s,
+					 num(c->max).s);
 		c->state_points[s] = v;
 	}
 	lua_pop(L, 1);
@@ -315,9 +330,9 @@ static void read_band(lua_State *L, bc_criterion *c, lua_Integer i)
 	b->points = lua_tonumber(L, e + 3);
 	if (!isfinite(b->bound) || !isfinite(b->points) || b->points < 0 ||
 	    b->points > c->max)
-		bc_sandbox_error(L, N_("criterion{}: band %d gives %g points, "
-				       "outside 0 to max %g"),
-				 (int)i, b->points, c->max);
+		bc_sandbox_error(L, N_("criterion{}: band %d gives %s points, "
+				       "outside 0 to max %s"),
+				 (int)i, num(b->points).s, num(c->max).s);
 	lua_pop(L, 3);
 }
 
@@ -372,6 +387,18 @@ static void read_figure(lua_State *L, bc_criterion *c)
 	if (!c->field_id == !c->indicator_id)
 		bc_sandbox_error(L, N_("criterion{}: a figure names a field or "
 				       "an indicator (one of them)"));
+	lua_getfield(L, 1, "if_none");
+	c->has_if_none = !lua_isnil(L, -1);
+	lua_pop(L, 1);
+	c->if_none = get_num(L, 1, "criterion", "if_none", false, 0);
+	if (c->has_if_none && !c->indicator_id)
+		bc_sandbox_error(L, N_("criterion{}: if_none is for an "
+				       "indicator, whose denominator may be "
+				       "0"));
+	if (c->if_none < 0 || c->if_none > c->max)
+		bc_sandbox_error(L, N_("criterion{}: if_none = %s is outside 0 "
+				       "to max %s"),
+				 num(c->if_none).s, num(c->max).s);
 	bool bands = get_table(L, 1, "criterion", "bands", false);
 	if (bands) {
 		c->scoring = BC_SCORING_BANDS;
@@ -404,6 +431,7 @@ static const struct {
 	{"indicator", 1u << BC_CRIT_FIGURE},
 	{"bands", 1u << BC_CRIT_FIGURE},
 	{"proportional", 1u << BC_CRIT_FIGURE},
+	{"if_none", 1u << BC_CRIT_FIGURE},
 };
 
 static void kind_keys(lua_State *L, bc_crit_kind k)
@@ -412,8 +440,8 @@ static void kind_keys(lua_State *L, bc_crit_kind k)
 		bool given = lua_getfield(L, 1, KIND_KEYS[i].key) != LUA_TNIL;
 		lua_pop(L, 1);
 		if (given && !(KIND_KEYS[i].kinds & 1u << k))
-			bc_sandbox_error(L, N_("criterion{}: a %s criterion "
-					       "takes no '%s'"),
+			bc_sandbox_error(L, N_("criterion{}: a criterion of "
+					       "kind %s takes no '%s'"),
 					 KIND_NAMES[k], KIND_KEYS[i].key);
 	}
 }
@@ -438,7 +466,7 @@ int bc_rl_criterion(lua_State *L)
 	static const char *const keys[] = {
 		"id", "title", "max", "kind", "scheme", "group", "part",
 		"points", "periods", "form", "field", "indicator", "period",
-		"bands", "proportional", NULL};
+		"bands", "proportional", "if_none", NULL};
 	bc_rl_check_keys(L, 1, "criterion{}", keys);
 	bc_criterion *c = bc_rl_item(L);
 	bc_rl_origin(L, &c->at);
@@ -1027,6 +1055,8 @@ static void kind_json(bc_err *e, json_t *o, const bc_criterion *c)
 	bc_json_set(e, o, "indicator",
 		    nullable(c->indicator ? c->indicator->id : NULL));
 	bc_json_set(e, o, "period", json_string(c->period->code));
+	if (c->has_if_none)
+		bc_json_set(e, o, "if_none", num_json(c->if_none));
 	if (c->scoring == BC_SCORING_PROPORTIONAL) {
 		bc_json_set(e, o, "proportional",
 			    json_pack("{s:o, s:o}", "from", num_json(c->from),

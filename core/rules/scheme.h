@@ -161,6 +161,11 @@ struct bc_criterion {
 	char *form_id, *field_id, *indicator_id, *period_code;
 	char **period_codes;
 	size_t n_period_codes;
+	/* figure of an indicator: what it scores when the indicator's
+	 * denominator is 0, nothing to measure (if_none = …: no late
+	 * dossier to apologise for is full marks); 0 when not said */
+	bool has_if_none;
+	double if_none;
 };
 
 /* The scheme of rs that scores year, or NULL.  No two schemes of a

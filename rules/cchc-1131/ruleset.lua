@@ -63,3 +63,5 @@ for _, form in ipairs { "bm1", "bm2", "bm3", "bm4", "bm5", "bm6", "bm7",
 end
 include "responsibilities.lua"
 include "wording.lua"
+-- How the district follows, assesses and ranks its units every year.
+include "scoring.lua"

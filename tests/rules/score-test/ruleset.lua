@@ -122,5 +122,9 @@ criterion { scheme = "test-2024", part = "I", id = "I.1", title = "Hồ sơ ít"
   max = 50, kind = "figure", form = "hs", field = "hs_tiep_nhan",
   bands = { { "<=", 10, 50 }, { "<", 20, 25 } } }
 criterion { scheme = "test-2024", part = "I", id = "I.2", title = "Chưa số hóa",
-  max = 50, kind = "figure", form = "hs", field = "ty_le_so_hoa",
+  max = 30, kind = "figure", form = "hs", field = "ty_le_so_hoa",
   proportional = { from = 100, to = 0 } }
+-- No dossier at all: nothing was late, full marks.
+criterion { scheme = "test-2024", part = "I", id = "I.3", title = "Hồ sơ đúng hạn",
+  max = 20, kind = "figure", form = "hs", indicator = "ty_le_dung_han",
+  bands = { { ">=", 90, 20 } }, if_none = 20 }

@@ -46,11 +46,11 @@ const char *bc_rank_state_text(bc_pstate s)
 	case BC_PSTATE_MISSING:
 		return _("not sent");
 	case BC_PSTATE_RETURNED:
-		return _("returned");
+		return C_("period state", "returned");
 	case BC_PSTATE_NOT_OWED:
-		return _("not owed");
+		return C_("period state", "not owed");
 	case BC_PSTATE_PENDING:
-		return _("not yet due");
+		return C_("period state", "not yet due");
 	case BC_PSTATE_N:
 		break;
 	}
@@ -129,7 +129,7 @@ static void figure_text(const bc_crit_score *cs, char *out, size_t n)
 		return;
 	}
 	if (cs->has_ratio && cs->why == BC_WHY_ZERO_DEN)
-		cat(out, n, _("%s / %s: no rate"), vn(cs->num).s,
+		cat(out, n, _("%s / %s: nothing to measure"), vn(cs->num).s,
 		    vn(cs->den).s);
 	else if (cs->has_ratio)
 		cat(out, n, "%s %% (%s / %s)", pct(cs->value).s,

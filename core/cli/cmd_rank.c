@@ -37,7 +37,7 @@ static const char *const usage = N_(
 	"                  year's last deadline\n"
 	"  --format FMT    text (default), json (as --json), csv (a row per\n"
 	"                  unit and criterion) or xlsx (a sheet per group,\n"
-	"                  then one per unit, laid out as Nghị định 30\n"
+	"                  then one per unit, laid out as decree 30/2020\n"
 	"                  lays out documents); csv and xlsx need -o\n"
 	"  -o OUT          the file written, whole or not at all ('-':\n"
 	"                  standard output)\n\n"

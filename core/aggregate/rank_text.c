@@ -93,10 +93,22 @@ static const char *figure_label(const bc_criterion *c)
 	return c->title;
 }
 
-static void periods_text(const bc_crit_score *cs, char *out, size_t n)
+/* A period as people call it ("Quý I năm 2023"), by its code. */
+static const char *period_label(const bc_rank *r, const char *code)
+{
+	for (size_t i = 0; code && i < r->n_periods; i++)
+		if (!strcmp(r->periods[i].period.code, code) &&
+		    r->periods[i].period.label)
+			return r->periods[i].period.label;
+	return code;
+}
+
+static void periods_text(const bc_rank *r, const bc_crit_score *cs,
+			 char *out, size_t n)
 {
 	for (size_t i = 0; i < cs->n_periods; i++)
-		cat(out, n, "%s%s %s", i ? ", " : "", cs->periods[i].period,
+		cat(out, n, "%s%s: %s", i ? ", " : "",
+		    period_label(r, cs->periods[i].period),
 		    bc_rank_state_text(cs->periods[i].state));
 	if (cs->why == BC_WHY_NO_PERIOD)
 		cat(out, n, "%s%s", cs->n_periods ? "; " : "",
@@ -121,7 +133,8 @@ static void value_text(const bc_field *f, double v, char *out, size_t n)
 		cat(out, n, "%s", vn(v).s);
 }
 
-static void figure_text(const bc_crit_score *cs, char *out, size_t n)
+static void figure_text(const bc_rank *r, const bc_crit_score *cs,
+			char *out, size_t n)
 {
 	const bc_criterion *c = cs->crit;
 	if (cs->why == BC_WHY_MISSING) {
@@ -137,7 +150,7 @@ static void figure_text(const bc_crit_score *cs, char *out, size_t n)
 	else if (cs->has_value)
 		value_text(c->field, cs->value, out, n);
 	if (cs->source)
-		cat(out, n, ", %s", cs->source);
+		cat(out, n, ", %s", period_label(r, cs->source));
 	if (cs->why == BC_WHY_NO_BAND)
 		cat(out, n, ", %s", _("below every band"));
 	else if (c->scoring == BC_SCORING_BANDS && cs->band >= 0 &&
@@ -150,14 +163,15 @@ static void figure_text(const bc_crit_score *cs, char *out, size_t n)
 		    vn(c->to).s);
 }
 
-static void council_text(const bc_crit_score *cs, char *out, size_t n)
+static void council_text(const bc_rank *r, const bc_crit_score *cs,
+			 char *out, size_t n)
 {
 	if (cs->crit->kind == BC_CRIT_SELF && cs->has_value)
 		cat(out, n, _("self-assessed %s"), vn(cs->value).s);
 	else if (cs->crit->kind == BC_CRIT_SELF)
 		cat(out, n, "%s", _("not self-assessed"));
 	if (cs->crit->kind == BC_CRIT_SELF && cs->source)
-		cat(out, n, ", %s", cs->source);
+		cat(out, n, ", %s", period_label(r, cs->source));
 	if (cs->why == BC_WHY_OVERRIDDEN || cs->crit->kind == BC_CRIT_ASSESSED) {
 		if (*out)
 			cat(out, n, "; ");
@@ -174,19 +188,18 @@ static void council_text(const bc_crit_score *cs, char *out, size_t n)
 void bc_rank_detail(const bc_rank *r, const bc_rank_unit *u, size_t k,
 		    char *out, size_t n)
 {
-	(void)r;
 	const bc_crit_score *cs = &u->score.crit[k];
 	*out = '\0';
 	switch (cs->crit->kind) {
 	case BC_CRIT_DISCIPLINE:
-		periods_text(cs, out, n);
+		periods_text(r, cs, out, n);
 		break;
 	case BC_CRIT_FIGURE:
-		figure_text(cs, out, n);
+		figure_text(r, cs, out, n);
 		break;
 	case BC_CRIT_ASSESSED:
 	case BC_CRIT_SELF:
-		council_text(cs, out, n);
+		council_text(r, cs, out, n);
 		break;
 	case BC_CRIT_N:
 		break;

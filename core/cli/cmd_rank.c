@@ -228,6 +228,13 @@ static void heading(const bc_rank *r)
 #define NAME_W 40
 #define NUM_W 7
 
+/* A column of points: wide enough for its head. */
+static int num_width(const char *head)
+{
+	int w = (int)bc_utf8_width(head);
+	return w > NUM_W ? w : NUM_W;
+}
+
 static void group_head(const bc_score_group *g, int name_w)
 {
 	printf("\n%s\n", g->label ? g->label : g->id);
@@ -236,10 +243,12 @@ static void group_head(const bc_score_group *g, int name_w)
 	cli_col(stdout, C_("column", "unit"), name_w, false);
 	putchar(' ');
 	for (size_t i = 0; i < g->n_parts; i++) {
-		cli_col(stdout, g->parts[i]->id, NUM_W, true);
+		cli_col(stdout, g->parts[i]->id, num_width(g->parts[i]->id),
+			true);
 		putchar(' ');
 	}
-	cli_col(stdout, C_("column", "total"), NUM_W, true);
+	cli_col(stdout, C_("column", "total"),
+		num_width(C_("column", "total")), true);
 	printf(" %s\n", C_("column", "class"));
 }
 
@@ -263,8 +272,9 @@ static void unit_row(const bc_rank_unit *u, int name_w)
 	cli_col(stdout, name, name_w, false);
 	putchar(' ');
 	for (size_t i = 0; i < u->group->n_parts; i++)
-		points_cell(u->score.parts[i], NUM_W);
-	points_cell(u->score.total, NUM_W);
+		points_cell(u->score.parts[i],
+			    num_width(u->group->parts[i]->id));
+	points_cell(u->score.total, num_width(C_("column", "total")));
 	printf("%s\n", bc_rank_class_text(u));
 }
 

@@ -161,7 +161,7 @@ def unit_explained_with_numbers(t):
     out = t.done("rank", "2023", "--unit", "phong-a").out
     for want in ("Phòng Nội vụ",
                  "Tỷ lệ hồ sơ giải quyết đúng hạn 97,3 % (1 204 / 1 238)",
-                 "→ 1,5 / 2", "2023-Q1 on time", "2023-Y not sent",
+                 "→ 1,5 / 2", "Quý I năm 2023: on time", "Năm 2023: not sent",
                  "not assessed by the council → 0 / 2",
                  "Tỷ lệ hồ sơ số hóa 75 %", "rank 1 of 3"):
         check(want in out, f"--unit does not say {want!r}:\n{out}")

@@ -36,6 +36,7 @@ static const struct {
 		   "--signer --signer-title --forms"},
 	{"template", "--unit --period -o --all --dir --fixed-time"},
 	{"units", "--as-of --all"},
+	{"rank", "--unit --as-of --format -o --by"},
 };
 
 static void words(const char *list)

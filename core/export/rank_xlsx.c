@@ -19,7 +19,7 @@
 
 enum {
 	F_ORG, F_NATION, F_MOTTO, F_TITLE, F_PERIOD, F_WINDOW, F_HEAD,
-	F_COLNO, F_STT, F_TEXT, F_NUM, F_BTEXT, F_BNUM, F_NOTE, F_SIGN,
+	F_COLNO, F_STT, F_TEXT, F_NUM, F_BTEXT, F_BSTT, F_BNUM, F_NOTE, F_SIGN,
 	F_SIGNNOTE, F_N
 };
 
@@ -42,6 +42,7 @@ static const bc_xf_spec SPEC[F_N] = {
 	[F_TEXT] = {VCENTER | WRAP | BORDER, 12, NULL},
 	[F_NUM] = {VCENTER | BORDER | RIGHT, 12, "0.##"},
 	[F_BTEXT] = {BOLD | VCENTER | WRAP | BORDER, 12, NULL},
+	[F_BSTT] = {BOLD | CENTER | VCENTER | BORDER, 12, NULL},
 	[F_BNUM] = {BOLD | VCENTER | BORDER | RIGHT, 12, "0.##"},
 	[F_NOTE] = {ITALIC, 11, NULL},
 	[F_SIGN] = {BOLD | CENTER, 12, NULL},
@@ -50,11 +51,13 @@ static const bc_xf_spec SPEC[F_N] = {
 
 #define LINE_PT 15.0
 
-/* Lines text wraps to in a column width wide: a width unit holds about
- * one letter of Times New Roman 12 (a bold one a little more). */
+/* Lines text wraps to in a column width wide: a width unit (7 pixels
+ * and the padding) holds a quarter more than a letter of Times New
+ * Roman 12 on average, a bold one a little less; a line too many rather
+ * than a line cut, as readers keep the heights written. */
 static int lines(const char *t, double width, bool bold)
 {
-	double per = width * (bold ? 0.9 : 1.0);
+	double per = width * (bold ? 1.1 : 1.2);
 	size_t n = bc_utf8_width(t);
 	if (per < 1)
 		per = 1;
@@ -162,7 +165,7 @@ static void group_row(bc_xsheet *s, const bc_rank_unit *u)
 		bc_xsheet_num(s, (lxw_col_t)(2 + i), u->score.parts[i],
 			      s->b->f[F_NUM]);
 	bc_xsheet_num(s, s->n - 2, u->score.total, s->b->f[F_BNUM]);
-	bc_xsheet_put(s, s->n - 1, bc_rank_class_text(u), F_TEXT);
+	bc_xsheet_put(s, s->n - 1, bc_rank_class_text(u), F_STT);
 	bc_xsheet_next(s, 1);
 }
 
@@ -211,7 +214,7 @@ static void unit_head(bc_xsheet *s)
 
 static void part_row(bc_xsheet *s, const bc_score_part *p, double got)
 {
-	bc_xsheet_put(s, U_ID, p->id, F_BTEXT);
+	bc_xsheet_put(s, U_ID, p->id, F_BSTT);
 	bc_xsheet_merge(s, U_TITLE, U_DETAIL, p->title, F_BTEXT);
 	bc_xsheet_num(s, U_POINTS, got, s->b->f[F_BNUM]);
 	bc_xsheet_num(s, U_MAX, p->max, s->b->f[F_BNUM]);
@@ -259,6 +262,8 @@ static void unit_sheet(book *b, const bc_rank_unit *u)
 	for (lxw_col_t c = 0; c < U_N; c++)
 		bc_xsheet_width(&s, c, W[c]);
 	bc_xsheet_page(&s, true);
+	/* A unit's sheet is sent to it: one page, its signatures on it. */
+	worksheet_fit_to_pages(s.ws, 1, 1);
 	bc_xsheet_heading(&s, b->r->scheme->title, u->unit->name, NULL);
 	unit_head(&s);
 	for (size_t p = 0; p < u->group->n_parts; p++) {

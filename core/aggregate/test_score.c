@@ -300,11 +300,11 @@ static void assessed_and_self(void **state)
 {
 	bc_ruleset *rs = load();
 	const bc_criterion *c = crit(rs, 2023, "department", "1.2");
-	bc_score_in in = {.assessed = true, .points = 1.25, .note = "ghi chú"};
+	bc_score_in in = {.assessed = true, .points = 1.25, .note = "a note"};
 	bc_crit_score s;
 	bc_score_criterion(c, &in, &s);
 	assert_float_equal(s.points, 1.25, 0);
-	assert_string_equal(s.note, "ghi chú");
+	assert_string_equal(s.note, "a note");
 	assert_false(s.clamped);
 	in.points = 3;
 	bc_score_criterion(c, &in, &s);
@@ -320,13 +320,13 @@ static void assessed_and_self(void **state)
 	/* The council's 1.2 replaces the unit's own 1.8, which is kept. */
 	own.assessed = true;
 	own.points = 1.2;
-	own.note = "Hội đồng chấm lại";
+	own.note = "marked again by the council";
 	bc_score_criterion(c, &own, &s);
 	assert_int_equal(s.why, BC_WHY_OVERRIDDEN);
 	assert_float_equal(s.points, 1.2, 1e-12);
 	assert_true(s.has_value);
 	assert_float_equal(s.value, 1.8, 0);
-	assert_string_equal(s.note, "Hội đồng chấm lại");
+	assert_string_equal(s.note, "marked again by the council");
 	/* The council may score a unit that gave itself nothing. */
 	bc_score_in council = {.assessed = true, .points = 0.5};
 	bc_score_criterion(c, &council, &s);
@@ -413,6 +413,32 @@ static void rounding_and_ties(void **state)
 	bc_ruleset_free(rs);
 }
 
+/* Each allocation refused in turn: BC_ERR_NOMEM, nothing kept. */
+static void out_of_memory(void **state)
+{
+	bc_ruleset *rs = load();
+	const bc_scheme *sc = bc_scheme_for_year(rs, 2023);
+	const bc_score_group *g = bc_scheme_group(sc, "department");
+	bc_score_in in[5] = {{0}};
+	double total[] = {1, 2};
+	int rank[2];
+	for (long n = 1; n <= 3; n++) {
+		long live = bc_mem_live();
+		bc_unit_score u;
+		bc_mem_fail(n, false);
+		assert_int_equal(bc_score_unit(sc, g, in, &u), BC_ERR_NOMEM);
+		bc_mem_fail(0, false);
+		assert_null(u.crit);
+		assert_null(u.parts);
+		bc_unit_score_free(&u);
+		assert_int_equal(bc_mem_live(), live);
+	}
+	bc_mem_fail(1, false);
+	assert_int_equal(bc_score_ranks(sc, total, 2, rank), BC_ERR_NOMEM);
+	bc_mem_fail(0, false);
+	bc_ruleset_free(rs);
+}
+
 static void names(void **state)
 {
 	assert_string_equal(bc_crit_kind_name(BC_CRIT_SELF), "self");
@@ -435,6 +461,7 @@ int main(void)
 		cmocka_unit_test(unit_parts_total_class),
 		cmocka_unit_test(class_edges),
 		cmocka_unit_test(rounding_and_ties),
+		cmocka_unit_test(out_of_memory),
 		cmocka_unit_test(names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -509,11 +509,11 @@ static bc_scheme *scheme_of(bc_rl_loader *ld, const char *id,
 							 BC_REG_SCHEME, id)
 			  : NULL;
 	if (!id)
-		bc_rl_problem(ld, at, N_("%s %s: no scheme{} declared before "
+		bc_rl_problem(ld, at, N_("%s{} %s: no scheme{} declared before "
 					 "it"),
 			      what, item);
 	else if (!s)
-		bc_rl_problem(ld, at, N_("%s %s names no scheme '%s'"), what,
+		bc_rl_problem(ld, at, N_("%s{} %s names no scheme '%s'"), what,
 			      item, id);
 	return s;
 }
@@ -526,7 +526,7 @@ static bc_score_group *group_of(bc_rl_loader *ld, bc_scheme *s,
 	if (!id && s->n_groups == 1)
 		return &s->groups[0];
 	if (!id) {
-		bc_rl_problem(ld, at, N_("%s %s: name its group, one of the "
+		bc_rl_problem(ld, at, N_("%s{} %s: name its group, one of the "
 					 "%zu of scheme %s"),
 			      what, item, s->n_groups, s->id);
 		return NULL;
@@ -534,7 +534,7 @@ static bc_score_group *group_of(bc_rl_loader *ld, bc_scheme *s,
 	for (size_t i = 0; i < s->n_groups; i++)
 		if (!strcmp(s->groups[i].id, id))
 			return &s->groups[i];
-	bc_rl_problem(ld, at, N_("%s %s names no group '%s' of scheme %s"),
+	bc_rl_problem(ld, at, N_("%s{} %s names no group '%s' of scheme %s"),
 		      what, item, id, s->id);
 	return NULL;
 }
@@ -548,14 +548,18 @@ static const bc_period_type *period_of(bc_rl_loader *ld, const char *code,
 	const bc_period_type *p =
 		bc_ruleset_find(ld->rs, BC_REG_PERIOD_TYPE, code);
 	if (!p)
-		bc_rl_problem(ld, at, N_("%s %s names no period type '%s'"),
+		bc_rl_problem(ld, at, N_("%s{} %s names no period type '%s'"),
 			      what, item, code);
-	else if (p->adhoc || p->derived)
-		bc_rl_problem(ld, at, N_("%s %s names period type %s, which "
-					 "is %s: scores read the periods "
+	else if (p->adhoc)
+		bc_rl_problem(ld, at, N_("%s{} %s names period type %s, which "
+					 "is ad hoc: scores read the periods "
 					 "units report for every year"),
-			      what, item, code,
-			      p->adhoc ? "ad hoc" : "derived");
+			      what, item, code);
+	else if (p->derived)
+		bc_rl_problem(ld, at, N_("%s{} %s names period type %s, which "
+					 "is derived: scores read the periods "
+					 "units report for every year"),
+			      what, item, code);
 	else
 		return p;
 	return NULL;
@@ -605,13 +609,22 @@ static void check_scheme(bc_rl_loader *ld, bc_scheme *s, size_t i)
 	}
 }
 
-/* Adds key → val to m; false when it was there (*old its value). */
-static bc_err map_add(bc_strmap *m, const void *group, const char *id,
-		      size_t val, size_t *old, bool *added)
+/* The key of id within group into buf. */
+static void group_key(char *buf, size_t n, const void *group, const char *id)
 {
-	char key[64];
-	snprintf(key, sizeof key, "%p/%s", group, id);
-	int rc = bc_strmap_add(m, key, val, old);
+	snprintf(buf, n, "%p/%s", group, id);
+}
+
+/* Adds the key of id within group → val to m, the key kept in keys (a
+ * map borrows its keys); *added false when it was there (*old its
+ * value). */
+static bc_err map_add(bc_strmap *m, bc_arena *keys, const void *group,
+		      const char *id, size_t val, size_t *old, bool *added)
+{
+	char buf[64];
+	group_key(buf, sizeof buf, group, id);
+	char *key = bc_arena_strdup(keys, buf);
+	int rc = key ? bc_strmap_add(m, key, val, old) : -1;
 	*added = rc > 0;
 	return rc < 0 ? BC_ERR_NOMEM : BC_OK;
 }
@@ -620,12 +633,13 @@ static bool map_get(const bc_strmap *m, const void *group, const char *id,
 		    size_t *val)
 {
 	char key[64];
-	snprintf(key, sizeof key, "%p/%s", group, id);
+	group_key(key, sizeof key, group, id);
 	return bc_strmap_get(m, key, val);
 }
 
 /* Each part's scheme and group; their ids into parts. */
-static bc_err resolve_parts(bc_rl_loader *ld, bc_strmap *parts)
+static bc_err resolve_parts(bc_rl_loader *ld, bc_strmap *parts,
+			    bc_arena *keys)
 {
 	bc_ruleset *rs = ld->rs;
 	for (size_t i = 0; i < rs->n_score_parts; i++) {
@@ -639,7 +653,7 @@ static bc_err resolve_parts(bc_rl_loader *ld, bc_strmap *parts)
 			continue;
 		size_t old;
 		bool added;
-		if (map_add(parts, g, p->id, i, &old, &added) != BC_OK)
+		if (map_add(parts, keys, g, p->id, i, &old, &added) != BC_OK)
 			return BC_ERR_NOMEM;
 		if (!added) {
 			bc_rl_problem(ld, &p->at, N_("part %s of group %s is "
@@ -783,7 +797,7 @@ static bc_err resolve_periods(bc_rl_loader *ld, bc_criterion *c)
 
 /* Each criterion's scheme, group and part, and what its kind reads. */
 static bc_err resolve_criteria(bc_rl_loader *ld, const bc_strmap *parts,
-			       bc_strmap *crits)
+			       bc_strmap *crits, bc_arena *keys)
 {
 	bc_ruleset *rs = ld->rs;
 	for (size_t i = 0; i < rs->n_criteria; i++) {
@@ -803,7 +817,7 @@ static bc_err resolve_criteria(bc_rl_loader *ld, const bc_strmap *parts,
 				      c->id, c->part_id, g->id);
 			continue;
 		}
-		if (map_add(crits, g, c->id, i, &old, &added) != BC_OK)
+		if (map_add(crits, keys, g, c->id, i, &old, &added) != BC_OK)
 			return BC_ERR_NOMEM;
 		if (!added) {
 			bc_rl_problem(ld, &c->at, N_("criterion %s of group %s "
@@ -951,15 +965,17 @@ bc_err bc_rl_check_schemes(bc_rl_loader *ld)
 	for (size_t i = 0; i < rs->n_schemes; i++)
 		check_scheme(ld, &rs->schemes[i], i);
 	bc_strmap parts = {0}, crits = {0};
-	bc_err rc = resolve_parts(ld, &parts);
+	bc_arena keys = {0};
+	bc_err rc = resolve_parts(ld, &parts, &keys);
 	if (rc == BC_OK)
-		rc = resolve_criteria(ld, &parts, &crits);
+		rc = resolve_criteria(ld, &parts, &crits, &keys);
 	if (rc == BC_OK)
 		rc = fill_groups(rs);
 	for (size_t i = 0; rc == BC_OK && i < rs->n_schemes; i++)
 		check_sums(ld, &rs->schemes[i]);
 	bc_strmap_free(&parts);
 	bc_strmap_free(&crits);
+	bc_arena_free(&keys);
 	return rc;
 }
 

@@ -188,14 +188,14 @@ static void schemes_refused(void **state)
 		       "id = 'g', label = 'G', kinds = 'commune' } } }",
 		"scheme{}: 's' already declared");
 	refused("part { id = '1', title = 'P', max = 10 }",
-		"part 1: no scheme{} declared before it");
+		"part{} 1: no scheme{} declared before it");
 }
 
 /* Every problem of the whole, each at its line, in one load. */
 static void whole_problems_listed(void **state)
 {
 	static const char *const expected[][2] = {
-		{":36:", "scheme bad-2023 names period type DX, which is ad hoc"},
+		{":36:", "scheme{} bad-2023 names period type DX, which is ad hoc"},
 		{":36:", "group phong names no unit kind 'ward'"},
 		{":36:", "unit kind department is in groups phong and xa"},
 		{":36:", "group trong: no part{} declared"},
@@ -205,8 +205,8 @@ static void whole_problems_listed(void **state)
 			 "50, not the part's max 60"},
 		{":48:", "part 2 of group phong is declared at "
 			 "score-bad/ruleset.lua:47 already"},
-		{":49:", "part 3 names no group 'nhom' of scheme bad-2023"},
-		{":50:", "part 4: name its group, one of the 3 of scheme "
+		{":49:", "part{} 3 names no group 'nhom' of scheme bad-2023"},
+		{":50:", "part{} 4: name its group, one of the 3 of scheme "
 			 "bad-2023"},
 		{":55:", "criterion 1.1 of group phong is declared at "
 			 "score-bad/ruleset.lua:53 already"},
@@ -219,12 +219,12 @@ static void whole_problems_listed(void **state)
 		{":68:", "criterion 2.4: field ghi_chu of form hs is text, not a "
 			 "number"},
 		{":70:", "criterion 2.5 names no indicator 'ty_le' of form hs"},
-		{":70:", "criterion 2.5 names no period type 'Q9'"},
-		{":73:", "criterion 1.1 names period type DX, which is ad hoc"},
-		{":73:", "criterion 1.1 names no period type 'Q2'"},
+		{":70:", "criterion{} 2.5 names no period type 'Q9'"},
+		{":73:", "criterion{} 1.1 names period type DX, which is ad hoc"},
+		{":73:", "criterion{} 1.1 names no period type 'Q2'"},
 		{":77:", "scheme bad-2024 scores years that scheme bad-2023 "
 			 "(score-bad/ruleset.lua:36) scores too"},
-		{":81:", "part 1 names no scheme 'khong-co'"},
+		{":81:", "part{} 1 names no scheme 'khong-co'"},
 		{":83:", "criterion 1: no period to read its figure from"},
 	};
 	char *dir = test_path(test_source_root(), "tests/rules/score-bad");

@@ -23,8 +23,13 @@ directive {
   -- "gửi về UBND huyện … trước ngày 28": read as "no later than the 28th",
   -- any time of that day in Vietnam time.
   deadline = { inclusive = true, utc_offset = "+07:00" },
+  -- A money field that names no unit of its own.
+  money_unit = "triệu đồng",
   reading = "\"trước ngày 28\" được hiểu là \"chậm nhất ngày 28\": báo cáo "
          .. "nhận được trong ngày 28 (giờ Việt Nam, UTC+07:00) là đúng hạn.",
+  -- The narrative report (outline.lua), as the guidance calls it beside
+  -- the forms' "Biểu số 01 …": "báo cáo bằng văn bản".
+  report_name = "Báo cáo bằng văn bản",
 }
 
 level { id = "huyen", label = "Cấp huyện" }
@@ -57,6 +62,9 @@ for _, form in ipairs { "bm1", "bm2", "bm3", "bm4", "bm5", "bm6", "bm7",
   include("forms/" .. form .. ".lua")
 end
 include "responsibilities.lua"
+include "wording.lua"
+-- How the district follows, assesses and ranks its units every year.
+include "scoring.lua"
 
 --@ forms/bm1.lua
 -- SPDX-License-Identifier: MIT
@@ -71,6 +79,7 @@ include "responsibilities.lua"
 
 form {
   id = "bm1",
+  name = "Biểu số 01",
   title = "Công tác chỉ đạo, điều hành CCHC",
   section = "A.I",
   owner = "Phòng Nội vụ",
@@ -127,6 +136,7 @@ form {
 
 form {
   id = "bm2",
+  name = "Biểu số 02",
   title = "Cải cách thể chế",
   section = "A.II.1",
   owner = "Phòng Tư pháp",
@@ -182,6 +192,7 @@ form {
 
 form {
   id = "bm3",
+  name = "Biểu số 03",
   title = "Cải cách TTHC, cơ chế một cửa, một cửa liên thông",
   section = "A.II.2",
   owner = "Văn phòng HĐND-UBND",
@@ -266,6 +277,7 @@ form {
 
 form {
   id = "bm4",
+  name = "Biểu số 04",
   title = "Cải cách tổ chức bộ máy",
   section = "A.II.3",
   owner = "Phòng Nội vụ",
@@ -318,6 +330,7 @@ form {
 
 form {
   id = "bm5",
+  name = "Biểu số 05",
   title = "Cải cách chế độ công vụ",
   section = "A.II.4",
   owner = "Phòng Nội vụ",
@@ -375,6 +388,7 @@ form {
 
 form {
   id = "bm6",
+  name = "Biểu số 06",
   title = "Cải cách tài chính công",
   section = "A.II.5",
   owner = "Phòng Tài chính - Kế hoạch",
@@ -435,6 +449,7 @@ form {
 
 form {
   id = "bm7",
+  name = "Biểu số 07",
   title = "Xây dựng, phát triển chính quyền điện tử, chính quyền số",
   section = "A.II.6",
   owner = "Phòng Văn hóa và Thông tin",
@@ -490,6 +505,7 @@ form {
 
 form {
   id = "pl1a",
+  name = "Phụ lục 1A",
   title = "Kết quả thực hiện nhiệm vụ Kế hoạch CCHC năm",
   section = "A.I",
   owner = "Các phòng, ban, ngành cấp huyện",
@@ -499,18 +515,30 @@ form {
       columns = {
         -- id                label                  type
         { "noi_dung",        "Nội dung nhiệm vụ",   "text", required = true },
-        -- The fields of the outline's part A.II (chi_dao: A.I; the_che:
-        -- A.II.1; tthc: A.II.2; bo_may: A.II.3; cong_vu: A.II.4;
-        -- tai_chinh: A.II.5; cqs — chính quyền điện tử, chính quyền số:
-        -- A.II.6; khac: A.II.7 and the rest).
+        -- The fields of the outline (chi_dao: A.I; the_che: A.II.1;
+        -- tthc: A.II.2; bo_may: A.II.3; cong_vu: A.II.4; tai_chinh:
+        -- A.II.5; cqs: A.II.6; khac: A.II.7 and the rest), each labelled
+        -- with its heading in the outline.
         { "linh_vuc",        "Lĩnh vực",            "enum", required = true,
-          values = { "chi_dao", "the_che", "tthc", "bo_may", "cong_vu", "tai_chinh", "cqs", "khac" } },
+          values = {
+            { "chi_dao",   "Công tác chỉ đạo, điều hành" },
+            { "the_che",   "Cải cách thể chế" },
+            { "tthc",      "Cải cách thủ tục hành chính" },
+            { "bo_may",    "Cải cách tổ chức bộ máy hành chính nhà nước" },
+            { "cong_vu",   "Cải cách chế độ công vụ" },
+            { "tai_chinh", "Cải cách tài chính công" },
+            { "cqs",       "Xây dựng và phát triển Chính quyền điện tử, Chính quyền số" },
+            { "khac",      "Khác" },
+          } },
         { "thoi_han",        "Thời hạn hoàn thành", "date", required = true },
-        -- "đã hoàn thành, chưa hoàn thành, thời gian nào hoàn thành":
-        -- ht_dung_han hoàn thành đúng hạn, ht_qua_han hoàn thành quá hạn,
-        -- dang_th đang thực hiện, chua_th chưa thực hiện.
+        -- "đã hoàn thành, chưa hoàn thành, thời gian nào hoàn thành".
         { "trang_thai",      "Tình trạng",          "enum", required = true,
-          values = { "ht_dung_han", "ht_qua_han", "dang_th", "chua_th" } },
+          values = {
+            { "ht_dung_han", "Hoàn thành đúng hạn" },
+            { "ht_qua_han",  "Hoàn thành quá hạn" },
+            { "dang_th",     "Đang thực hiện" },
+            { "chua_th",     "Chưa thực hiện" },
+          } },
         -- A finished task says when it was finished.
         { "ngay_hoan_thanh", "Ngày hoàn thành",     "date",
           required_when = { trang_thai = { "ht_dung_han", "ht_qua_han" } } },
@@ -544,6 +572,7 @@ form {
 
 form {
   id = "pl1b",
+  name = "Phụ lục 1B",
   title = "Danh mục văn bản chỉ đạo, điều hành CCHC ban hành trong kỳ",
   section = "A.I",
   owner = "Mọi cơ quan, đơn vị",
@@ -565,7 +594,16 @@ form {
         -- entry: warn, do not refuse.
         { "ngay",       "Ngày ban hành",      "date", required = true, in_window = "warn" },
         { "loai",       "Loại văn bản",       "enum", required = true,
-          values = { "nghi_quyet", "chi_thi", "ke_hoach", "quyet_dinh", "cong_van", "bao_cao", "khac" } },
+          -- The kinds of document Nghị định 30/2020/NĐ-CP names.
+          values = {
+            { "nghi_quyet", "Nghị quyết" },
+            { "chi_thi",    "Chỉ thị" },
+            { "ke_hoach",   "Kế hoạch" },
+            { "quyet_dinh", "Quyết định" },
+            { "cong_van",   "Công văn" },
+            { "bao_cao",    "Báo cáo" },
+            { "khac",       "Khác" },
+          } },
         { "trich_yeu",  "Trích yếu nội dung", "text", required = true },
       },
     },
@@ -1017,3 +1055,440 @@ responsibility { role = "vp_ubnd", parts = { "bm3" },               sections = {
 responsibility { role = "tckh",    parts = { "bm6" },               sections = { "B.3" } }
 -- "Phòng Văn hóa - Thông tin: … biểu mẫu 7"
 responsibility { role = "vhtt",    parts = { "bm7" },               sections = { "B.5" } }
+
+--@ scoring.lua
+-- SPDX-License-Identifier: MIT
+--
+-- Bộ tiêu chí theo dõi, đánh giá, xếp hạng kết quả CCHC hằng năm.
+--
+-- The guidance says why the reports exist: they are "cơ sở để UBND huyện …
+-- theo dõi, đánh giá, xếp hạng công tác cải cách hành chính hàng năm đối
+-- với các cơ quan, đơn vị, địa phương" (seed, "1. Về nội dung báo cáo").
+-- It gives no criteria of its own: this scheme is the district's, built
+-- from what its forms and indicators measure, on the lines of the
+-- provincial PAR index (Bộ chỉ số CCHC) — discipline in reporting, the
+-- unit's own figures, the assessment council's points for what no figure
+-- shows.  THE DISTRICT ADAPTS IT to the criteria and the points the
+-- province issues each year: a new year's criteria are a new scheme{}
+-- with years = { from = … } (and this one given a years.to), so that
+-- past years stay scored as they were.
+--
+-- Departments and communes are scored apart, on what each owes: a
+-- department sends the report, pl1a and pl1b (and the forms of its role,
+-- which other departments do not send, so no department is scored on
+-- them); a commune or town sends the report, pl1b and bm1 to bm7.
+--
+-- Figures are read from the year's report (period Y, cumulative from
+-- 10 December of the year before).  A unit that did not exist for the
+-- whole year is scored on the periods it existed for (docs/rules.md,
+-- "Scoring schemes").
+
+-- What a period scores in each state, for a criterion of max points:
+-- complete and on time, all of them; late, half; partial or sent back
+-- to be done again, a quarter; nothing, nothing.
+local function discipline(max)
+  return { on_time = max, late = max / 2, partial = max / 4, missing = 0,
+           returned = max / 4 }
+end
+
+scheme {
+  id = "cchc-huyen",
+  title = "Bộ tiêu chí đánh giá, xếp hạng kết quả cải cách hành chính "
+       .. "các cơ quan, đơn vị, địa phương thuộc UBND huyện",
+  max = 100,
+  period = "Y",
+  groups = {
+    { id = "phong", label = "Các phòng, ban, ngành cấp huyện",
+      kinds = { "department" } },
+    { id = "xa",    label = "UBND các xã, thị trấn",
+      kinds = { "commune", "town" } },
+  },
+  classes = {
+    { id = "tot",        label = "Tốt",        min = 80 },
+    { id = "kha",        label = "Khá",        min = 65 },
+    { id = "trung_binh", label = "Trung bình", min = 50 },
+    { id = "yeu",        label = "Yếu",        min = 0 },
+  },
+}
+
+-- ---- Các phòng, ban, ngành cấp huyện -------------------------------------
+
+part { group = "phong", id = "I", max = 30,
+  title = "Công tác chỉ đạo, điều hành CCHC" }
+
+criterion { group = "phong", part = "I", id = "1.1", max = 10,
+  title = "Thực hiện chế độ báo cáo CCHC (quý, 6 tháng, năm)",
+  kind = "discipline", points = discipline(10) }
+
+-- Phụ lục 1A: the tasks the district's plan gives the department.
+criterion { group = "phong", part = "I", id = "1.2", max = 15,
+  title = "Tỷ lệ nhiệm vụ Kế hoạch CCHC năm hoàn thành",
+  kind = "figure", form = "pl1a", indicator = "ty_le_hoan_thanh",
+  bands = { { ">=", 100, 15 }, { ">=", 90, 12 }, { ">=", 80, 9 },
+            { ">=", 70, 6 }, { ">=", 50, 3 } } }
+
+criterion { group = "phong", part = "I", id = "1.3", max = 5,
+  title = "Ban hành văn bản chỉ đạo, điều hành, kế hoạch CCHC, kiểm tra, "
+       .. "tuyên truyền CCHC",
+  kind = "assessed" }
+
+-- What a department does for each field of the programme shows in its
+-- narrative report, not in a figure every department sends: the
+-- council scores it.
+part { group = "phong", id = "II", max = 60,
+  title = "Kết quả thực hiện các nhiệm vụ CCHC được giao" }
+
+criterion { group = "phong", part = "II", id = "2.1", max = 10,
+  title = "Cải cách thể chế", kind = "assessed" }
+criterion { group = "phong", part = "II", id = "2.2", max = 15,
+  title = "Cải cách thủ tục hành chính", kind = "assessed" }
+criterion { group = "phong", part = "II", id = "2.3", max = 10,
+  title = "Cải cách tổ chức bộ máy hành chính nhà nước", kind = "assessed" }
+criterion { group = "phong", part = "II", id = "2.4", max = 10,
+  title = "Cải cách chế độ công vụ", kind = "assessed" }
+criterion { group = "phong", part = "II", id = "2.5", max = 5,
+  title = "Cải cách tài chính công", kind = "assessed" }
+criterion { group = "phong", part = "II", id = "2.6", max = 10,
+  title = "Xây dựng và phát triển Chính quyền điện tử, Chính quyền số",
+  kind = "assessed" }
+
+part { group = "phong", id = "III", max = 10,
+  title = "Sáng kiến và tác động của CCHC" }
+
+criterion { group = "phong", part = "III", id = "3.1", max = 5,
+  title = "Sáng kiến, mô hình, giải pháp mới trong CCHC", kind = "assessed" }
+criterion { group = "phong", part = "III", id = "3.2", max = 5,
+  title = "Mức độ hài lòng của người dân, tổ chức", kind = "assessed" }
+
+-- ---- UBND các xã, thị trấn ------------------------------------------------
+
+part { group = "xa", id = "I", max = 20,
+  title = "Công tác chỉ đạo, điều hành CCHC" }
+
+criterion { group = "xa", part = "I", id = "1.1", max = 4,
+  title = "Thực hiện chế độ báo cáo CCHC (quý, 6 tháng, năm)",
+  kind = "discipline", points = discipline(4) }
+
+criterion { group = "xa", part = "I", id = "1.2", max = 4,
+  title = "Tỷ lệ nhiệm vụ Kế hoạch CCHC năm hoàn thành",
+  kind = "figure", form = "bm1", indicator = "ty_le_hoan_thanh_nv",
+  bands = { { ">=", 100, 4 }, { ">=", 80, 3 }, { ">=", 60, 2 } } }
+
+-- Nothing found by inspection is nothing left to put right.
+criterion { group = "xa", part = "I", id = "1.3", max = 3,
+  title = "Tỷ lệ tồn tại, hạn chế qua kiểm tra CCHC đã được xử lý",
+  kind = "figure", form = "bm1", indicator = "ty_le_khac_phuc",
+  proportional = { from = 0, to = 100 }, if_none = 3 }
+
+criterion { group = "xa", part = "I", id = "1.4", max = 3,
+  title = "Công tác tuyên truyền CCHC", kind = "assessed" }
+
+criterion { group = "xa", part = "I", id = "1.5", max = 2,
+  title = "Sáng kiến, mô hình, giải pháp mới trong CCHC", kind = "assessed" }
+
+criterion { group = "xa", part = "I", id = "1.6", max = 4,
+  title = "Tỷ lệ phiếu khảo sát hài lòng, rất hài lòng",
+  kind = "figure", form = "bm1", indicator = "ty_le_hai_long",
+  bands = { { ">=", 90, 4 }, { ">=", 80, 3 }, { ">=", 70, 2 } } }
+
+part { group = "xa", id = "II", max = 10, title = "Cải cách thể chế" }
+
+criterion { group = "xa", part = "II", id = "2.1", max = 4,
+  title = "Tỷ lệ văn bản trái pháp luật, sai sót đã được xử lý",
+  kind = "figure", form = "bm2", indicator = "ty_le_xu_ly_trai_luat",
+  bands = { { ">=", 100, 4 }, { ">=", 80, 2 } }, if_none = 4 }
+
+criterion { group = "xa", part = "II", id = "2.2", max = 3,
+  title = "Tỷ lệ vụ việc hòa giải ở cơ sở thành",
+  kind = "figure", form = "bm2", indicator = "ty_le_hoa_giai_thanh",
+  proportional = { from = 50, to = 100 }, if_none = 3 }
+
+criterion { group = "xa", part = "II", id = "2.3", max = 3,
+  title = "Tuyên truyền, phổ biến, giáo dục pháp luật", kind = "assessed" }
+
+part { group = "xa", id = "III", max = 25,
+  title = "Cải cách thủ tục hành chính, cơ chế một cửa, một cửa liên thông" }
+
+criterion { group = "xa", part = "III", id = "3.1", max = 8,
+  title = "Tỷ lệ hồ sơ giải quyết đúng hạn",
+  kind = "figure", form = "bm3", indicator = "ty_le_dung_han",
+  bands = { { ">=", 100, 8 }, { ">=", 98, 6 }, { ">=", 95, 4 },
+            { ">=", 90, 2 } } }
+
+-- Half the dossiers received online is full marks.
+criterion { group = "xa", part = "III", id = "3.2", max = 5,
+  title = "Tỷ lệ hồ sơ tiếp nhận trực tuyến",
+  kind = "figure", form = "bm3", indicator = "ty_le_truc_tuyen",
+  proportional = { from = 0, to = 50 } }
+
+criterion { group = "xa", part = "III", id = "3.3", max = 4,
+  title = "Tỷ lệ hồ sơ được số hóa khi tiếp nhận",
+  kind = "figure", form = "bm3", indicator = "ty_le_so_hoa",
+  proportional = { from = 0, to = 100 } }
+
+-- No late dossier: no apology owed.
+criterion { group = "xa", part = "III", id = "3.4", max = 3,
+  title = "Tỷ lệ hồ sơ quá hạn có văn bản xin lỗi",
+  kind = "figure", form = "bm3", indicator = "ty_le_xin_loi",
+  bands = { { ">=", 100, 3 }, { ">=", 80, 1.5 } }, if_none = 3 }
+
+criterion { group = "xa", part = "III", id = "3.5", max = 5,
+  title = "Công khai, cập nhật thủ tục hành chính đầy đủ, đúng quy định",
+  kind = "assessed" }
+
+part { group = "xa", id = "IV", max = 15,
+  title = "Cải cách tổ chức bộ máy và chế độ công vụ" }
+
+criterion { group = "xa", part = "IV", id = "4.1", max = 5,
+  title = "Tỷ lệ cán bộ, công chức cấp xã đạt chuẩn",
+  kind = "figure", form = "bm5", indicator = "ty_le_cc_xa_dat_chuan",
+  bands = { { ">=", 100, 5 }, { ">=", 90, 4 }, { ">=", 80, 2 } } }
+
+criterion { group = "xa", part = "IV", id = "4.2", max = 5,
+  title = "Chấp hành kỷ luật, kỷ cương hành chính", kind = "assessed" }
+
+criterion { group = "xa", part = "IV", id = "4.3", max = 5,
+  title = "Đào tạo, bồi dưỡng cán bộ, công chức", kind = "assessed" }
+
+part { group = "xa", id = "V", max = 10, title = "Cải cách tài chính công" }
+
+criterion { group = "xa", part = "V", id = "5.1", max = 4,
+  title = "Tỷ lệ thu ngân sách so với dự toán được giao",
+  kind = "figure", form = "bm6", indicator = "ty_le_thu_ns",
+  bands = { { ">=", 100, 4 }, { ">=", 90, 2 } } }
+
+criterion { group = "xa", part = "V", id = "5.2", max = 3,
+  title = "Tỷ lệ giải ngân vốn đầu tư công",
+  kind = "figure", form = "bm6", indicator = "ty_le_giai_ngan",
+  proportional = { from = 0, to = 100 } }
+
+criterion { group = "xa", part = "V", id = "5.3", max = 3,
+  title = "Tỷ lệ kiến nghị sau thanh tra, kiểm tra, kiểm toán đã thực hiện",
+  kind = "figure", form = "bm6", indicator = "ty_le_kien_nghi",
+  bands = { { ">=", 100, 3 }, { ">=", 80, 1.5 } }, if_none = 3 }
+
+part { group = "xa", id = "VI", max = 20,
+  title = "Xây dựng và phát triển Chính quyền điện tử, Chính quyền số" }
+
+criterion { group = "xa", part = "VI", id = "6.1", max = 4,
+  title = "Tỷ lệ văn bản đi dạng điện tử",
+  kind = "figure", form = "bm7", indicator = "ty_le_vb_dien_tu",
+  bands = { { ">=", 90, 4 }, { ">=", 70, 2 } } }
+
+criterion { group = "xa", part = "VI", id = "6.2", max = 4,
+  title = "Tỷ lệ văn bản điện tử có ký số",
+  kind = "figure", form = "bm7", indicator = "ty_le_ky_so",
+  proportional = { from = 50, to = 100 } }
+
+criterion { group = "xa", part = "VI", id = "6.3", max = 2,
+  title = "Tỷ lệ hộp thư điện tử công vụ sử dụng thường xuyên",
+  kind = "figure", form = "bm7", indicator = "ty_le_thu_cong_vu",
+  proportional = { from = 50, to = 100 } }
+
+criterion { group = "xa", part = "VI", id = "6.4", max = 2,
+  title = "Thành lập tổ công nghệ số cộng đồng",
+  kind = "figure", form = "bm7", field = "to_cong_nghe_so",
+  bands = { { ">=", 5, 2 }, { ">=", 1, 1 } } }
+
+-- A yes-or-no field scores as 1 or 0.
+criterion { group = "xa", part = "VI", id = "6.5", max = 3,
+  title = "Ban hành kế hoạch ứng dụng CNTT, chuyển đổi số năm",
+  kind = "figure", form = "bm7", field = "ke_hoach_cds",
+  bands = { { ">=", 1, 3 } } }
+
+criterion { group = "xa", part = "VI", id = "6.6", max = 5,
+  title = "Hiệu quả vận hành Cổng/Trang thông tin điện tử, hệ thống "
+       .. "giao ban trực tuyến", kind = "assessed" }
+
+--@ wording.lua
+-- SPDX-License-Identifier: MIT
+--
+-- The words of the documents this directive has baocao write: the
+-- templates units fill, the district's workbook and its report as a web
+-- page.  {name} is filled where the text is used; which names a key takes
+-- is listed in docs/rules.md ("Wording").  A key left out is said in
+-- baocao's own words.  The national title and motto, Có/Không and how a
+-- date is written are the same for every Vietnamese document (Nghị định
+-- 30/2020/NĐ-CP) and are not worded here.
+
+wording {
+  -- Every sheet of a workbook, the templates' and the district's: the
+  -- period and its data window under the title, and who signs at the foot.
+  sheet = {
+    period        = "Kỳ báo cáo: {period}",
+    window        = "(Từ ngày {from} đến ngày {to})",
+    drawn_by      = "NGƯỜI LẬP BIỂU",
+    drawn_by_note = "(Ký, ghi rõ họ tên)",
+    head          = "THỦ TRƯỞNG ĐƠN VỊ",
+    head_note     = "(Ký tên, đóng dấu)",
+  },
+  -- The workbook a unit fills (baocao template): its cover, the
+  -- messages of its input cells, the heads of its forms' tables.
+  template = {
+    title                = "Biểu mẫu báo cáo",
+    subtitle             = "(Theo {directive})",
+    directive_reference  = "{title} - {reference}",
+    directive_issued     = "{directive} ngày {date}",
+    directive_issuer     = "{directive} của {issuer}",
+    cover_sheet          = "Trang bìa",
+    report_sheet         = "Báo cáo",
+    unit_key             = "Đơn vị báo cáo:",
+    coded                = "{name} (mã {code})",
+    period_key           = "Kỳ báo cáo:",
+    window_key           = "Thời gian lấy số liệu:",
+    window               = "Từ ngày {from} đến ngày {to}",
+    due_key              = "Hạn gửi báo cáo:",
+    due                  = "Ngày {date}",
+    due_advanced         = "Ngày {date} (theo {doc})",
+    recipient_key        = "Nơi nhận:",
+    send_key             = "Cách gửi:",
+    send                 = "Gửi lại chính tệp Excel này.",
+    send_via             = "Gửi lại chính tệp Excel này qua: {channels}.",
+    parts_head           = "I. CÁC PHẦN PHẢI BÁO CÁO",
+    parts_sheet          = "Trang tính",
+    parts_content        = "Nội dung",
+    part_form            = "{name}: {title}",
+    part_report          = "Báo cáo theo đề cương",
+    part_report_required = "Báo cáo theo đề cương; các mục bắt buộc: {sections}",
+    signer_head          = "II. NGƯỜI KÝ BÁO CÁO (THỦ TRƯỞNG ĐƠN VỊ)",
+    signer_name_key      = "Họ và tên:",
+    signer_title_key     = "Chức vụ:",
+    signed_date_key      = "Ngày ký:",
+    estimated_key        = "Số liệu ước tính:",
+    signer_name          = "Họ và tên người ký báo cáo",
+    signer_title         = "Chức vụ của người ký báo cáo",
+    signed_date          = "Ngày ký báo cáo",
+    estimated            = "Chọn {yes} nếu số liệu những ngày cuối kỳ là ước tính",
+    howto_head           = "III. HƯỚNG DẪN ĐIỀN",
+    howto = {
+      "1. Chỉ nhập vào các ô nền vàng; các ô khác đã được khóa. Không thêm, xóa, đổi tên trang tính, không chèn hay xóa dòng, cột: chương trình đọc số liệu theo đúng vị trí từng ô.",
+      "2. Ô số liệu để trống là chưa báo cáo, khác với số 0: số liệu bằng 0 thì nhập 0. Số nhập bằng chữ số, không kèm chữ.",
+      "3. Ngày nhập theo dạng ngày/tháng/năm (dd/mm/yyyy). Ô có danh sách thì chọn một giá trị trong danh sách.",
+      "4. Bảng: mỗi dòng một mục; dòng để trống không được tính; không có mục nào thì để trống cả bảng. Cột có dấu (*) phải điền ở mọi dòng có nội dung.",
+      "5. Cột \"Kiểm tra\" của các biểu ghi các điều kiện số liệu phải thỏa mãn, trong đó [n] là số liệu ở dòng có STT n của biểu; báo cáo không thỏa mãn sẽ bị trả lại.",
+      "6. Báo cáo theo đề cương: ghi nội dung vào ô của từng mục; mục có dấu (*) phải có nội dung ở chính mục đó hoặc ở một mục con.",
+    },
+    hint_int             = "Số nguyên, không âm.",
+    hint_money           = "Số không âm, tối đa 2 chữ số thập phân.",
+    hint_pct             = "Số từ 0 đến 100.",
+    hint_date            = "Ngày, dạng ngày/tháng/năm (dd/mm/yyyy).",
+    hint_bool            = "Chọn {yes} hoặc {no}.",
+    hint_enum            = "Chọn một giá trị trong danh sách.",
+    hint_unit            = "Đơn vị tính: {unit}.",
+    hint_example         = "Ví dụ: {example}.",
+    hint_required        = "Bắt buộc.",
+    invalid              = "Giá trị không hợp lệ",
+    form_code            = "{name}",
+    content              = "Nội dung",
+    value                = "Số liệu",
+    check                = "Kiểm tra",
+    warning              = "{check} (cảnh báo)",
+    cross_checks         = "Điều kiện giữa các dòng:",
+    required_note        = "(*) Phải điền ở mọi dòng có nội dung.",
+    report_title         = "Nội dung báo cáo",
+    report_howto         = "Ghi nội dung vào cột (3), mỗi mục một ô; mục không có nội dung thì để trống. Mục có dấu (*) phải có nội dung ở chính mục đó hoặc ở một mục con.",
+    section              = "Mục",
+    heading              = "Tiêu đề",
+    text                 = "Nội dung báo cáo",
+    guidance             = "Hướng dẫn",
+  },
+  -- The district's workbook (baocao export --format xlsx).
+  export = {
+    unit                 = "Đơn vị",
+    not_reported         = "Chưa báo cáo",
+    indicators           = "Chỉ số (%)",
+    estimated_note       = "(*) Đơn vị có số liệu ước tính.",
+    none                 = "Không có",
+    change               = "Tăng (+), giảm (-) so với cùng kỳ (điểm %)",
+    this_period          = "Kỳ báo cáo",
+    last_year            = "Cùng kỳ năm trước",
+    indicators_sheet     = "Tổng hợp chỉ số",
+    indicators_title     = "Tổng hợp các chỉ số",
+    indicators_note      = "Chỉ số của một cấp tính trên các đơn vị đã báo cáo đủ số liệu của chỉ số.",
+    on_time              = "Đúng hạn",
+    late                 = "Trễ hạn",
+    partial              = "Chưa đủ",
+    missing              = "Chưa gửi",
+    count_expected       = "Số đơn vị phải báo cáo",
+    count_complete       = "Số đơn vị đã gửi đủ",
+    count_on_time        = "- trong đó gửi đúng hạn",
+    count_late           = "- trong đó gửi trễ hạn",
+    count_partial        = "Số đơn vị gửi chưa đủ",
+    count_missing        = "Số đơn vị chưa gửi",
+    count_reporting_rate = "Tỷ lệ đơn vị gửi đủ (%)",
+    count_on_time_rate   = "Tỷ lệ đơn vị gửi đúng hạn (%)",
+    status_content       = "Nội dung",
+    status_count         = "Số lượng",
+    report_part          = "báo cáo",
+    status_sheet         = "Tình hình báo cáo",
+    status_title         = "Tình hình gửi báo cáo của các đơn vị",
+    status_due           = "Hạn gửi báo cáo: {due}. Số liệu tính đến ngày {as_of}.",
+    status_owed          = "Số phần phải gửi",
+    status_sent          = "Số phần đã gửi",
+    status_at            = "Thời điểm gửi",
+    status_state         = "Tình trạng",
+    status_missing       = "Phần còn thiếu",
+    chart_sheet          = "Biểu đồ",
+    chart_title          = "Biểu đồ các chỉ số theo đơn vị",
+    rates_sheet          = "Chỉ số theo đơn vị",
+    rates_title          = "Chỉ số chủ yếu - {level}",
+    rates_note           = "Tỷ lệ của đơn vị để trống khi đơn vị chưa báo cáo đủ số liệu để tính.",
+  },
+  -- The report as a web page (baocao export --format html).
+  html = {
+    doc_title           = "Báo cáo CCHC",
+    title               = "Báo cáo tổng hợp kết quả công tác cải cách hành chính",
+    window              = "Số liệu từ ngày {from} đến ngày {to}",
+    due                 = "Hạn đơn vị gửi báo cáo: {date}",
+    on_time             = "Đúng hạn",
+    late                = "Trễ hạn",
+    partial             = "Gửi chưa đủ",
+    missing             = "Chưa gửi",
+    report_part         = "báo cáo bằng văn bản",
+    sent_at             = "Gửi lúc {time}",
+    status_head         = "I. Tình hình gửi báo cáo",
+    as_of               = "Tính đến ngày {date}.",
+    card_expected       = "Đơn vị phải báo cáo",
+    card_on_time        = "Gửi đủ, đúng hạn",
+    card_late           = "Gửi đủ, trễ hạn",
+    card_partial        = "Gửi chưa đủ",
+    card_missing        = "Chưa gửi",
+    card_reporting_rate = "Tỷ lệ gửi đủ báo cáo",
+    card_on_time_rate   = "Tỷ lệ đúng hạn",
+    states              = "Tỷ lệ đơn vị theo tình trạng",
+    late_head           = "Đơn vị chưa gửi đủ hoặc gửi trễ hạn",
+    unit                = "Đơn vị",
+    state               = "Tình trạng",
+    note                = "Ghi chú",
+    lacking             = "Thiếu {parts}",
+    all_on_time         = "Tất cả các đơn vị đã gửi đủ báo cáo đúng hạn.",
+    key_head            = "II. Các chỉ số chính",
+    form                = "Biểu",
+    indicator           = "Chỉ số",
+    this_period_pct     = "Kỳ này (%)",
+    last_year_pct       = "Cùng kỳ năm trước (%)",
+    change_pp           = "Tăng, giảm (điểm %)",
+    this_period         = "Kỳ này",
+    last_year           = "Cùng kỳ năm trước",
+    no_figures          = "không có số liệu",
+    by_level            = "(%, theo cấp)",
+    by_unit             = "(%; {level}, từng đơn vị)",
+    at_or_above         = "Bằng hoặc cao hơn mức chung",
+    below               = "Thấp hơn mức chung",
+    reference           = "Mức chung {level}: {value}%",
+    no_data             = "Không có số liệu: {units}",
+    indicator_note      = "Chỉ số (%); tăng, giảm tính bằng điểm phần trăm",
+    field               = "Chỉ tiêu",
+    change_pct          = "Tăng, giảm so với cùng kỳ (%)",
+    uom_units           = "đơn vị",
+    uom_rows            = "dòng",
+    form_heading        = "{name}. {title}",
+    owner               = "Cơ quan tổng hợp: {owner}.",
+    units_reported      = "Số đơn vị đã báo cáo: {counts}.",
+    form_empty          = "Chưa có số liệu của biểu này, kỳ này cũng như cùng kỳ năm trước.",
+    form_missing        = "Đơn vị chưa gửi biểu này: {units}.",
+    forms_head          = "III. Kết quả theo biểu mẫu",
+    estimated           = "Đơn vị báo cáo số liệu ước tính: {units}.",
+    footer              = "Tổng hợp tự động từ báo cáo của các đơn vị theo bộ quy tắc {ruleset}, lập lúc {time}. Số liệu cùng kỳ là của cùng kỳ năm trước; “–” là không có số liệu.",
+  },
+}

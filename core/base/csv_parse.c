@@ -4,6 +4,7 @@
 #include "text.h"
 
 #include <csv.h>
+#include <ctype.h>
 #include <string.h>
 
 /* A record's fields are kept end to end, NUL-terminated, in one buffer
@@ -192,4 +193,15 @@ bc_err bc_csv_parse(const char *name, const char *buf, size_t len,
 	bc_free(r.fields);
 	csv_free(&p);
 	return rc;
+}
+
+void bc_csv_trim(char *field)
+{
+	size_t n = strlen(field);
+	while (n && isspace((unsigned char)field[n - 1]))
+		field[--n] = '\0';
+	size_t i = 0;
+	while (isspace((unsigned char)field[i]))
+		i++;
+	memmove(field, field + i, n - i + 1);
 }

@@ -24,4 +24,8 @@ typedef int (*bc_csv_row_fn)(void *ud, int line, size_t n,
 bc_err bc_csv_parse(const char *name, const char *buf, size_t len,
 		    bc_csv_row_fn fn, void *ud, bc_diags *d);
 
+/* Drops the white space around a field's text, in place: what a person
+ * types around a comma is no part of the value. */
+void bc_csv_trim(char *field);
+
 #endif

@@ -169,6 +169,7 @@ int cmd_status(bc_cli *c, int argc, char **argv);
 int cmd_template(bc_cli *c, int argc, char **argv);
 int cmd_units(bc_cli *c, int argc, char **argv);
 int cmd_period(bc_cli *c, int argc, char **argv);
+int cmd_rank(bc_cli *c, int argc, char **argv);
 /* period rules (cmd_period_rules.c), which cmd_period hands its
  * arguments to. */
 int cli_period_rules(bc_cli *c, int argc, char **argv);

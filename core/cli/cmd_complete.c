@@ -40,6 +40,7 @@ static const struct {
 	{"template", "--unit --period -o --all --dir --fixed-time"},
 	{"report", "-o --unit --number --date --signer"},
 	{"units", "--as-of --all"},
+	{"rank", "--unit --as-of --format -o --by"},
 };
 
 static void words(const char *list)

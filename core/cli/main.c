@@ -37,6 +37,7 @@ static const struct command {
 	{"review", cmd_review, N_("return parts to a unit, or accept them")},
 	{"aggregate", cmd_aggregate, N_("district figures of a period")},
 	{"export", cmd_export, N_("write a period's figures: xlsx, csv, json, plugins")},
+	{"rank", cmd_rank, N_("a year's scores and ranks, the council's points")},
 	{"template", cmd_template, N_("the Excel workbook a unit fills in")},
 	{"report", cmd_report, N_("the report of a period as a Word document")},
 	{"check", cmd_check, N_("check the database: sound, whole, as baocao wrote it")},

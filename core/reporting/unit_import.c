@@ -12,7 +12,6 @@
 #include "mem.h"
 #include "text.h"
 
-#include <ctype.h>
 #include <limits.h>
 #include <sqlite3.h>
 #include <stdarg.h>
@@ -84,17 +83,6 @@ static bool has(const importer *im, int c)
 	return im->col[c] >= 0;
 }
 
-static void trim(char *s)
-{
-	size_t n = strlen(s);
-	while (n && isspace((unsigned char)s[n - 1]))
-		s[--n] = '\0';
-	size_t i = 0;
-	while (isspace((unsigned char)s[i]))
-		i++;
-	memmove(s, s + i, n - i + 1);
-}
-
 static char *keep(importer *im, const char *s)
 {
 	char *c = s ? bc_arena_strdup(&im->a, s) : NULL;
@@ -117,7 +105,7 @@ static int read_header(importer *im, int line, size_t n, char *const *f)
 	for (int c = 0; c < N_COLS; c++)
 		im->col[c] = -1;
 	for (size_t i = 0; i < n; i++) {
-		trim(f[i]);
+		bc_csv_trim(f[i]);
 		int c = 0;
 		while (c < N_COLS && strcmp(f[i], col_names[c]) != 0)
 			c++;
@@ -176,7 +164,7 @@ static int on_row(void *ud, int line, size_t n, char *const *f)
 			continue;
 		if (!(r->f[c] = keep(im, f[im->col[c]])))
 			return 1;
-		trim(r->f[c]);
+		bc_csv_trim(r->f[c]);
 	}
 	return 0;
 }
@@ -197,7 +185,7 @@ static char *norm_list(importer *im, const char *list)
 	}
 	for (char *save, *t = strtok_r(copy, ";", &save); t;
 	     t = strtok_r(NULL, ";", &save)) {
-		trim(t);
+		bc_csv_trim(t);
 		if (*t)
 			v[n++] = t;
 	}

@@ -331,6 +331,39 @@ static const bc_migration migrations[] = {
 	 " BEGIN SELECT RAISE(ABORT, 'reminders are kept as sent'); END;"
 	 "CREATE TRIGGER reminder_not_deleted BEFORE DELETE ON reminder"
 	 " BEGIN SELECT RAISE(ABORT, 'reminders are kept as sent'); END;",
+	/* 9: the points the assessment council gives units for a year's
+	 * criteria: each import a batch numbered within its year (who
+	 * assessed, who imported it, when, the file), its entries kept as
+	 * imported; the latest batch naming a unit and criterion is in
+	 * force.  Points in hundredths, exactly. */
+	{"CREATE TABLE assessment_batch ("
+	 " id INTEGER PRIMARY KEY,"
+	 " year INTEGER NOT NULL,"
+	 " number INTEGER NOT NULL,"
+	 " file_name TEXT NOT NULL,"
+	 " sha256 TEXT NOT NULL,"
+	 " assessed_by TEXT NOT NULL,"
+	 " actor TEXT NOT NULL,"
+	 " imported_at INTEGER NOT NULL,"
+	 " UNIQUE (year, number));"
+	 "CREATE TABLE assessment ("
+	 " batch_id INTEGER NOT NULL REFERENCES assessment_batch(id),"
+	 " unit_id INTEGER NOT NULL REFERENCES unit(id),"
+	 " criterion TEXT NOT NULL,"
+	 " points INTEGER NOT NULL,"
+	 " note TEXT NOT NULL,"
+	 " line INTEGER NOT NULL,"
+	 " PRIMARY KEY (batch_id, unit_id, criterion)) WITHOUT ROWID;"
+	 "CREATE INDEX assessment_unit ON assessment(unit_id, criterion);"
+	 "CREATE TRIGGER assessment_batch_kept BEFORE UPDATE ON assessment_batch"
+	 " BEGIN SELECT RAISE(ABORT, 'assessments are kept as imported'); END;"
+	 "CREATE TRIGGER assessment_batch_not_deleted"
+	 " BEFORE DELETE ON assessment_batch"
+	 " BEGIN SELECT RAISE(ABORT, 'assessments are kept as imported'); END;"
+	 "CREATE TRIGGER assessment_kept BEFORE UPDATE ON assessment"
+	 " BEGIN SELECT RAISE(ABORT, 'assessments are kept as imported'); END;"
+	 "CREATE TRIGGER assessment_not_deleted BEFORE DELETE ON assessment"
+	 " BEGIN SELECT RAISE(ABORT, 'assessments are kept as imported'); END;",
 	 NULL},
 };
 

@@ -289,6 +289,16 @@ def complete_is_quick(t):
 SUITE.tests.append(complete_is_quick)
 
 
+@test
+def rank_words(t, helpers):
+    same(t.tab("rank", "", helpers=helpers), ["assessments", "import"],
+         "rank <TAB>")
+    same(t.tab("rank", "2023", "--format", "", helpers=helpers),
+         ["csv", "json", "text", "xlsx"], "rank --format <TAB>: its own")
+    same(t.tab("rank", "import", "2023", "--by", "", helpers=helpers), [],
+         "rank import --by <TAB>: a name, not a unit kind")
+
+
 if __name__ == "__main__":
     if not BASH:
         print("skip: no bash")

@@ -255,9 +255,10 @@ def database_from_before_versions(t):
         "ALTER TABLE unit_role_old RENAME TO unit_role;"
         "CREATE INDEX unit_parent ON unit(parent_id);"
         # and without what the steps after 6 made (reviews and voids,
-        # reminders sent)
+        # reminders sent, the council's assessments)
         "DROP VIEW revision_standing; DROP TABLE review;"
         "DROP TABLE revision_void; DROP TABLE reminder;"
+        "DROP TABLE assessment; DROP TABLE assessment_batch;"
         # and without what step 6 made (a period's moves of rules)
         "DROP TABLE revision_recheck; DROP TABLE period_move;"
         "DROP VIEW revision_received;"

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "cli.h"
 #include "assessment.h"
+#include "frame_build.h"
 #include "i18n.h"
 #include "mem.h"
 #include "outfile.h"
@@ -341,19 +342,25 @@ static void unit_explain(const bc_rank *r, const bc_rank_unit *u)
 
 /* ---- the command ------------------------------------------------------- */
 
-/* The workbook's issuing body: the root of the units the year's last
- * period sees (the district), into out[n]. */
-static bc_err district_name(bc_cli *c, const bc_rank *r, char *out, size_t n)
+/* The workbook's frame: the district's report's header block, issued by
+ * the root of the units the year's last period sees, dated d.  *out is
+ * the caller's to free (bc_doc_frame_free), also after a failure. */
+static bc_err year_frame(bc_cli *c, const bc_rank *r, bc_date d,
+			 bc_doc_frame *out)
 {
 	bc_unit_list l = {0};
-	*out = '\0';
+	memset(out, 0, sizeof *out);
 	if (!r->n_periods)
 		return BC_OK;
-	bc_err rc = bc_units_as_of(c->st, r->periods[r->n_periods - 1].period.to,
-				   &l, &c->diags);
-	for (size_t i = 0; rc == BC_OK && i < l.n && !*out; i++)
-		if (l.v[i].depth == 0)
-			snprintf(out, n, "%s", l.v[i].name);
+	const bc_period *p = &r->periods[r->n_periods - 1].period;
+	bc_err rc = bc_units_as_of(c->st, p->to, &l, &c->diags);
+	const bc_unit *issuer = rc == BC_OK ? bc_doc_issuer(&l) : NULL;
+	bc_doc_overrides o = BC_DOC_OVERRIDES_NONE;
+	o.date = d;
+	if (issuer)
+		rc = bc_doc_frame_build(r->rs, BC_DOC_REPORT, issuer,
+					bc_doc_parent(&l, issuer), p, &o, out,
+					&c->diags);
 	bc_unit_list_free(&l);
 	return rc;
 }
@@ -361,14 +368,17 @@ static bc_err district_name(bc_cli *c, const bc_rank *r, char *out, size_t n)
 static int write_file(bc_cli *c, const bc_rank *r, const char *fmt,
 		      const char *out)
 {
-	char org[512];
-	bc_err rc = district_name(c, r, org, sizeof org);
+	bc_doc_frame frame;
+	bc_date day = today(c);
+	bc_err rc = year_frame(c, r, day, &frame);
 	bc_outfile *o = NULL;
 	if (rc == BC_OK)
 		rc = bc_outfile_open(out, &o, &c->diags);
-	if (rc != BC_OK)
+	if (rc != BC_OK) {
+		bc_doc_frame_free(&frame);
 		return cli_finish(c, rc);
-	bc_rank_doc doc = {.org = org, .date = today(c),
+	}
+	bc_rank_doc doc = {.frame = &frame, .date = day,
 			   .path = bc_outfile_tmp(o),
 			   .tmpdir = bc_outfile_dir(o)};
 	if (strcmp(fmt, "csv") == 0)
@@ -376,6 +386,7 @@ static int write_file(bc_cli *c, const bc_rank *r, const char *fmt,
 	else
 		rc = bc_rank_xlsx(r, &doc, &c->diags);
 	rc = bc_outfile_close(o, rc, &c->diags);
+	bc_doc_frame_free(&frame);
 	if (rc == BC_OK)
 		fprintf(stderr, _("%s: written (%s)%s\n"), bc_outfile_name(out),
 			fmt, r->provisional ? _(", provisional") : "");

@@ -11,6 +11,7 @@
 #include "rank_text.h"
 #include "text.h"
 #include "vndoc.h"
+#include "xlsx_nd30.h"
 #include "xlsx_write.h"
 
 #include <errno.h>
@@ -18,9 +19,8 @@
 #include <string.h>
 
 enum {
-	F_ORG, F_NATION, F_MOTTO, F_TITLE, F_PERIOD, F_WINDOW, F_HEAD,
-	F_COLNO, F_STT, F_TEXT, F_NUM, F_BTEXT, F_BSTT, F_BNUM, F_NOTE, F_SIGN,
-	F_SIGNNOTE, F_N
+	F_ORG, F_TITLE, F_PERIOD, F_WINDOW, F_HEAD, F_COLNO, F_STT, F_TEXT,
+	F_NUM, F_BTEXT, F_BSTT, F_BNUM, F_NOTE, F_N
 };
 
 enum {
@@ -31,8 +31,6 @@ enum {
 
 static const bc_xf_spec SPEC[F_N] = {
 	[F_ORG] = {BOLD | CENTER | WRAP, 12, NULL},
-	[F_NATION] = {BOLD | CENTER, 12, NULL},
-	[F_MOTTO] = {BOLD | CENTER | UNDER, 13, NULL},
 	[F_TITLE] = {BOLD | CENTER | VCENTER | WRAP, 14, NULL},
 	[F_PERIOD] = {BOLD | CENTER, 12, NULL},
 	[F_WINDOW] = {ITALIC | CENTER | WRAP, 12, NULL},
@@ -45,8 +43,6 @@ static const bc_xf_spec SPEC[F_N] = {
 	[F_BSTT] = {BOLD | CENTER | VCENTER | BORDER, 12, NULL},
 	[F_BNUM] = {BOLD | VCENTER | BORDER | RIGHT, 12, "0.##"},
 	[F_NOTE] = {ITALIC, 11, NULL},
-	[F_SIGN] = {BOLD | CENTER, 12, NULL},
-	[F_SIGNNOTE] = {ITALIC | CENTER, 12, NULL},
 };
 
 #define LINE_PT 15.0
@@ -76,17 +72,11 @@ static double part_height(const bc_xsheet *s, const char *text, double width,
 
 static const bc_layout LAYOUT = {
 	.style = {[BC_XP_CODE] = F_ORG,
-		  [BC_XP_ORG_TOP] = F_ORG,
-		  [BC_XP_ORG] = F_ORG,
-		  [BC_XP_NATION] = F_NATION,
-		  [BC_XP_MOTTO] = F_MOTTO,
 		  [BC_XP_TITLE] = F_TITLE,
 		  [BC_XP_PERIOD] = F_PERIOD,
 		  [BC_XP_WINDOW] = F_WINDOW,
 		  [BC_XP_HEAD] = F_HEAD,
-		  [BC_XP_COLNO] = F_COLNO,
-		  [BC_XP_SIGN] = F_SIGN,
-		  [BC_XP_SIGN_NOTE] = F_SIGNNOTE},
+		  [BC_XP_COLNO] = F_COLNO},
 	.fit = part_height,
 	.row_pt = 16.0,
 };
@@ -291,7 +281,6 @@ static void year_texts(book *b, const bc_rank_doc *doc)
 			      !strcmp(r->periods[i].period.pt->code,
 				      r->scheme->period->code)))
 			year = &r->periods[i].period;
-	bc_utf8_upper(doc->org ? doc->org : "", b->x.org, sizeof b->x.org);
 	if (year)
 		bc_xbook_period(&b->x, year->label, r->periods[0].period.from,
 				r->periods[r->n_periods - 1].period.to);
@@ -310,7 +299,8 @@ bc_err bc_rank_xlsx(const bc_rank *r, const bc_rank_doc *doc, bc_diags *d)
 	lxw_workbook_options opt = {.constant_memory = LXW_TRUE,
 				    .tmpdir = (char *)doc->tmpdir};
 	book b = {.r = r};
-	b.x = (bc_xbook){.lay = &LAYOUT, .rs = r->rs, .f = b.f};
+	b.x = (bc_xbook){.lay = &LAYOUT, .rs = r->rs, .f = b.f,
+			 .frame = doc->frame, .header = BC_XND_DATE};
 	b.x.wb = workbook_new_opt(doc->path, &opt);
 	if (!b.x.wb) {
 		bc_diags_add(d, BC_ERROR, doc->path, 0, NULL, NULL,

@@ -10,10 +10,13 @@
 #ifndef BC_RANK_XLSX_H
 #define BC_RANK_XLSX_H
 
+#include "frame.h"
 #include "rank.h"
 
 typedef struct bc_rank_doc {
-	const char *org;  /* the issuing body (the district), as named */
+	/* The document the workbook is (borrowed): its header block heads
+	 * every sheet (xlsx_nd30.h). */
+	const bc_doc_frame *frame;
 	bc_date date;     /* the day the document bears */
 	const char *path; /* the file written */
 	const char *tmpdir; /* libxlsxwriter's scratch files */

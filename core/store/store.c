@@ -331,6 +331,7 @@ static const bc_migration migrations[] = {
 	 " BEGIN SELECT RAISE(ABORT, 'reminders are kept as sent'); END;"
 	 "CREATE TRIGGER reminder_not_deleted BEFORE DELETE ON reminder"
 	 " BEGIN SELECT RAISE(ABORT, 'reminders are kept as sent'); END;",
+	 NULL},
 	/* 9: the points the assessment council gives units for a year's
 	 * criteria: each import a batch numbered within its year (who
 	 * assessed, who imported it, when, the file), its entries kept as

@@ -31,8 +31,9 @@ typedef struct fill {
 		{"number", (f)->number}
 #define SLOTS(f) BC_SLOTS(SLOT_LIST(f))
 
-/* Whether name starts with prefix as people type it, and where its rest
- * starts past the spaces after it. */
+/* The rest of name past prefix (compared as people type names) and the
+ * spaces after it; NULL when name does not start with prefix, or has
+ * nothing after it. */
 static const char *past_prefix(const char *name, const char *prefix)
 {
 	size_t len = strlen(name);

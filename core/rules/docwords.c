@@ -90,7 +90,7 @@ const char *bc_docword(const bc_ruleset *rs, bc_dockind k,
 	if (o->all.text[w])
 		return o->all.text[w];
 	const char *d = DEFAULT[k][w];
-	return d && *d && strcmp(d, "{number}") ? _(d) : d ? d : "";
+	return d && *d ? _(d) : ""; /* _("") would be the catalogue's header */
 }
 
 const bc_doc_naming *bc_doc_naming_of(const bc_ruleset *rs, const char *kind)

@@ -880,6 +880,102 @@ static void wording(ctx *x)
 	}
 }
 
+/* A word of document{} that differs, as document.WHAT.WORD (NULL: not
+ * given, baocao's own words). */
+static void doc_text(ctx *x, const char *what, const char *word,
+		     const char *ta, const char *tb)
+{
+	char id[160];
+	if (ta == tb || (ta && tb && !strcmp(ta, tb)))
+		return;
+	snprintf(id, sizeof id, "document.%s", what);
+	const char *kept = keep(x, id);
+	bc_change c = {.what = BC_CW_WORDING, .id = kept, .label = kept};
+	if (kept)
+		changed_text(x, c, word, ta, tb);
+}
+
+static void doc_set(ctx *x, const char *what, const bc_docset *a,
+		    const bc_docset *b)
+{
+	for (int w = 0; w < BC_DW_N; w++)
+		doc_text(x, what, bc_dword_name((bc_dword)w),
+			 a ? a->text[w] : NULL, b ? b->text[w] : NULL);
+}
+
+/* The words of one document: its own, then each issuing kind's, those
+ * of b first, then those only a has. */
+static void doc_words(ctx *x, bc_dockind k)
+{
+	const bc_docwords_of *a = &x->d->a->docwords.doc[k],
+			     *b = &x->d->b->docwords.doc[k];
+	char what[128];
+	doc_set(x, bc_dockind_name(k), &a->all, &b->all);
+	for (size_t i = 0; i < b->n_by_kind + a->n_by_kind; i++) {
+		bool in_b = i < b->n_by_kind;
+		const bc_docset_for *f = in_b ? &b->by_kind[i]
+					      : &a->by_kind[i - b->n_by_kind];
+		const bc_docset_for *o = NULL;
+		const bc_docwords_of *other = in_b ? a : b;
+		for (size_t j = 0; j < other->n_by_kind && !o; j++)
+			if (!strcmp(other->by_kind[j].kind, f->kind))
+				o = &other->by_kind[j];
+		if (!in_b && o)
+			continue; /* compared from b's side */
+		snprintf(what, sizeof what, "%s.%s", bc_dockind_name(k),
+			 f->kind);
+		doc_set(x, what, in_b ? (o ? &o->w : NULL) : &f->w,
+			in_b ? &f->w : NULL);
+	}
+}
+
+/* How a unit kind heads a document: its body and the line above. */
+static void doc_namings(ctx *x)
+{
+	const bc_ruleset *a = x->d->a, *b = x->d->b;
+	char what[128];
+	for (size_t i = 0; i < b->docwords.n_issuers; i++) {
+		const bc_doc_naming *nb = &b->docwords.issuers[i],
+				    *na = bc_doc_naming_of(a, nb->kind);
+		snprintf(what, sizeof what, "issuers.%s", nb->kind);
+		doc_text(x, what, "body", na ? na->body : NULL, nb->body);
+		doc_text(x, what, "above", na ? na->above : NULL, nb->above);
+	}
+	for (size_t i = 0; i < a->docwords.n_issuers; i++) {
+		const bc_doc_naming *na = &a->docwords.issuers[i];
+		if (bc_doc_naming_of(b, na->kind))
+			continue;
+		snprintf(what, sizeof what, "issuers.%s", na->kind);
+		doc_text(x, what, "body", na->body, NULL);
+		doc_text(x, what, "above", na->above, NULL);
+	}
+}
+
+/* How running text names each period type. */
+static void doc_periods(ctx *x)
+{
+	const bc_ruleset *a = x->d->a, *b = x->d->b;
+	for (size_t i = 0; i < b->docwords.n_periods; i++) {
+		const bc_doc_period *p = &b->docwords.periods[i];
+		doc_text(x, "periods", p->type,
+			 bc_doc_period_name(a, p->type), p->name);
+	}
+	for (size_t i = 0; i < a->docwords.n_periods; i++) {
+		const bc_doc_period *p = &a->docwords.periods[i];
+		if (!bc_doc_period_name(b, p->type))
+			doc_text(x, "periods", p->type, p->name, NULL);
+	}
+}
+
+/* What document{} words differently. */
+static void document(ctx *x)
+{
+	doc_namings(x);
+	doc_periods(x);
+	for (int k = 0; k < BC_DOC_N; k++)
+		doc_words(x, (bc_dockind)k);
+}
+
 bc_err bc_ruleset_diff(const bc_ruleset *a, const bc_ruleset *b,
 		       bc_rsdiff *out)
 {
@@ -898,6 +994,7 @@ bc_err bc_ruleset_diff(const bc_ruleset *a, const bc_ruleset *b,
 	items(&x, BC_REG_SECTION, BC_CW_SECTION, "id", "title");
 	owed(&x);
 	wording(&x);
+	document(&x);
 	bc_free(x.form_now);
 	return x.e;
 }

@@ -264,6 +264,47 @@ static void every_kind_of_change(void **state)
 	bc_ruleset_free(b);
 }
 
+/* document{}: a word changed, given and taken away, an issuing kind's
+ * own, a naming and a period's name, each as document.WHAT and its
+ * word. */
+static void document_words(void **state)
+{
+	(void)state;
+	static const char da[] =
+		DIRECTIVE("a", "1/T", "2022-01-01") PERIOD("Q1", "28/02/Y")
+		"level { id = \"xa\", label = \"L\" }\n"
+		"unit_kind { id = \"commune\", label = \"C\", level = \"xa\" }\n"
+		"document { issuers = { commune = { body = \"C {place}\" } },\n"
+		"  periods = { Q1 = \"first {year}\" },\n"
+		"  report = { title = \"Results {period}\", signer = \"HEAD\" },\n"
+		"  unit_report = { commune = { signer = \"CHAIR\" } } }\n";
+	static const char db[] =
+		DIRECTIVE("b", "1/T", "2022-01-01") PERIOD("Q1", "28/02/Y")
+		"level { id = \"xa\", label = \"L\" }\n"
+		"unit_kind { id = \"commune\", label = \"C\", level = \"xa\" }\n"
+		"document { issuers = { commune = { body = \"C of {place}\" } },\n"
+		"  periods = { Q1 = \"the first {year}\" },\n"
+		"  report = { title = \"Results of {period}\",\n"
+		"             type = \"REPORT\" },\n"
+		"  unit_report = { commune = { signer = \"VICE CHAIR\" } } }\n";
+	static const want w[] = {
+		CH(CHANGED, WORDING, "//", "document.issuers.commune", "body"),
+		CH(CHANGED, WORDING, "//", "document.periods", "Q1"),
+		CH(CHANGED, WORDING, "//", "document.report", "type"),
+		CH(CHANGED, WORDING, "//", "document.report", "title"),
+		CH(CHANGED, WORDING, "//", "document.report", "signer"),
+		CH(CHANGED, WORDING, "//", "document.unit_report.commune",
+		   "signer"),
+	};
+	bc_ruleset *a = load("a", da), *b = load("b", db);
+	bc_rsdiff d;
+	assert_int_equal(bc_ruleset_diff(a, b, &d), BC_OK);
+	expect_changes(&d, w, sizeof w / sizeof *w);
+	bc_rsdiff_free(&d);
+	bc_ruleset_free(a);
+	bc_ruleset_free(b);
+}
+
 static void as_json(void **state)
 {
 	(void)state;
@@ -423,6 +464,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(itself_is_no_change),
 		cmocka_unit_test(every_kind_of_change),
+		cmocka_unit_test(document_words),
 		cmocka_unit_test(as_json),
 		cmocka_unit_test(renames),
 		cmocka_unit_test(pattern_bytes),

@@ -71,6 +71,16 @@ static void column(bc_rep *r, size_t i, unsigned width, bc_doc_align a)
 	bc_rep_ok(r, bc_doc_table_col(r->doc, i, width, a));
 }
 
+/* A table of fixed columns: head[i] over column i, of relative width
+ * w[i] and alignment a[i]. */
+static void table_of(bc_rep *r, const char *const *head, const unsigned *w,
+		     const bc_doc_align *a, size_t n)
+{
+	table(r, head, n);
+	for (size_t i = 0; i < n; i++)
+		column(r, i, w[i], a[i]);
+}
+
 /* A row across the whole table: a group's name. */
 static void group_row(bc_rep *r, const char *text, size_t cols)
 {
@@ -477,10 +487,9 @@ static void status_counts(bc_rep *r)
 	const char *h[] = {bc_vndoc_word(BC_VN_SEQ),
 			   word(r, BC_W_EXPORT_STATUS_CONTENT),
 			   word(r, BC_W_EXPORT_STATUS_COUNT)};
-	table(r, h, 3);
-	column(r, 0, 8, BC_DOC_MIDDLE);
-	column(r, 1, 40, BC_DOC_LEFT);
-	column(r, 2, 12, BC_DOC_END);
+	table_of(r, h, (const unsigned[]){8, 40, 12},
+		 (const bc_doc_align[]){BC_DOC_MIDDLE, BC_DOC_LEFT, BC_DOC_END},
+		 3);
 	const struct {
 		bc_wkey k;
 		size_t v;
@@ -549,11 +558,10 @@ static void status_units(bc_rep *r)
 	const char *h[] = {bc_vndoc_word(BC_VN_SEQ), word(r, BC_W_EXPORT_UNIT),
 			   word(r, BC_W_EXPORT_STATUS_AT),
 			   word(r, BC_W_EXPORT_STATUS_MISSING)};
-	table(r, h, 4);
-	column(r, 0, 8, BC_DOC_MIDDLE);
-	column(r, 1, 35, BC_DOC_LEFT);
-	column(r, 2, 15, BC_DOC_MIDDLE);
-	column(r, 3, 30, BC_DOC_LEFT);
+	table_of(r, h, (const unsigned[]){8, 35, 15, 30},
+		 (const bc_doc_align[]){BC_DOC_MIDDLE, BC_DOC_LEFT,
+					BC_DOC_MIDDLE, BC_DOC_LEFT},
+		 4);
 	int no = 0;
 	for (int st = BC_STATE_ON_TIME; st <= BC_STATE_MISSING; st++) {
 		size_t count = 0;

@@ -15,6 +15,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A unit's figures of one period: the tally its revisions are read
+ * into, each form once (fed, by form index of the period's rules). */
+typedef struct figures {
+	bc_tally *t;
+	bool *fed;
+} figures;
+
 typedef struct gather {
 	bc_store *st;
 	bc_diags *d;
@@ -23,6 +30,7 @@ typedef struct gather {
 	 * NULL when it owed nothing then: owed[u * n_periods + p]. */
 	const bc_unit_status **owed;
 	size_t cap, owed_cap;
+	figures *fig; /* the unit being gathered's, per period */
 	bc_err rc;
 } gather;
 
@@ -285,6 +293,43 @@ static void read_figure(const bc_tally *t, const bc_criterion *c,
 	}
 }
 
+/* The tally of unit u's figures of period p with form fi read into it
+ * (at level li), or NULL (g->rc says why when it is an error). */
+static const bc_tally *figures_of(gather *g, size_t u, size_t p, size_t fi,
+				  size_t li)
+{
+	figures *fg = &g->fig[p];
+	const bc_period *pp = &g->r->periods[p].period;
+	if (!fg->t) {
+		fg->t = bc_tally_new(pp->rs, 0);
+		fg->fed = bc_calloc(pp->rs->n_forms + 1, sizeof *fg->fed);
+		if (!fg->t || !fg->fed) {
+			g->rc = BC_ERR_NOMEM;
+			return NULL;
+		}
+	}
+	if (!fg->fed[fi]) {
+		const char *form = pp->rs->forms[fi].id;
+		bc_err rc = feed(g, fg->t, pp, g->r->units[u].unit->id, form,
+				 revision_of(g, u, p, form), fi, li);
+		if (rc != BC_OK) {
+			g->rc = rc;
+			return NULL;
+		}
+		fg->fed[fi] = true;
+	}
+	return fg->t;
+}
+
+static void figures_free(gather *g)
+{
+	for (size_t p = 0; g->fig && p < g->r->n_periods; p++) {
+		bc_tally_free(g->fig[p].t);
+		bc_free(g->fig[p].fed);
+		g->fig[p] = (figures){0};
+	}
+}
+
 static void figure_in(gather *g, size_t u, const bc_criterion *c,
 		      bc_score_in *in)
 {
@@ -301,20 +346,10 @@ static void figure_in(gather *g, size_t u, const bc_criterion *c,
 	if (!f || li < 0)
 		return;
 	size_t fi = (size_t)(f - pp->rs->forms);
-	bc_tally *t = bc_tally_new(pp->rs, 0);
-	if (!t) {
-		g->rc = BC_ERR_NOMEM;
-		return;
-	}
-	bc_err rc = feed(g, t, pp, r->units[u].unit->id, c->form->id,
-			 revision_of(g, u, (size_t)p, c->form->id), fi,
-			 (size_t)li);
-	if (rc == BC_OK)
+	const bc_tally *t = figures_of(g, u, (size_t)p, fi, (size_t)li);
+	if (t)
 		read_figure(t, c, f, fi, (size_t)li, in);
 	in->source = pp->code;
-	bc_tally_free(t);
-	if (rc != BC_OK)
-		g->rc = rc;
 }
 
 static void assessed_in(const bc_rank *r, int64_t unit, const bc_criterion *c,
@@ -361,6 +396,7 @@ static void gather_unit(gather *g, size_t u)
 			break;
 		}
 	}
+	figures_free(g);
 	if (g->rc == BC_OK)
 		g->rc = bc_score_unit(g->r->scheme, grp, ru->in, &ru->score);
 }
@@ -467,11 +503,16 @@ bc_err bc_rank_year(bc_store *st, bc_rulebook *rb, int year, bc_date as_of,
 	gather g = {.st = st, .d = d, .r = out};
 	if (rc == BC_OK)
 		rc = collect_units(&g);
+	if (rc == BC_OK && out->n_periods &&
+	    !(g.fig = bc_calloc(out->n_periods, sizeof *g.fig)))
+		rc = BC_ERR_NOMEM;
 	g.rc = rc;
 	for (size_t u = 0; g.rc == BC_OK && u < out->n; u++)
 		gather_unit(&g, u);
 	rc = g.rc;
+	figures_free(&g);
 	bc_free(g.owed);
+	bc_free(g.fig);
 	if (rc == BC_OK)
 		rc = rank_groups(out);
 	out->provisional = given || before_last_deadline(out);

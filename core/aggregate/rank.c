@@ -150,6 +150,12 @@ static bc_pstate state_in(const gather *g, size_t u, size_t p)
 	/* Before its deadline a unit is not judged, whatever it has sent. */
 	if (g->r->as_of < us->due)
 		return BC_PSTATE_PENDING;
+	/* Short of a part the district sent back: returned, which a
+	 * scheme may score apart from never sending it. */
+	if (us->state == BC_STATE_PARTIAL || us->state == BC_STATE_MISSING)
+		for (size_t i = 0; i < us->owed.n_parts; i++)
+			if (us->parts[i].returned)
+				return BC_PSTATE_RETURNED;
 	return pstate(us->state);
 }
 

@@ -57,11 +57,20 @@ int bc_grow(void **v, size_t *cap, size_t need, size_t elem)
 	return 0;
 }
 
+/* A chunk's bytes start at base, the first address of data aligned for
+ * any type; offsets (used, cap) count from there.  So where malloc put
+ * a chunk changes nothing of how the arena fills it: the allocations an
+ * arena makes depend on what it was asked alone, and a run repeats (the
+ * out-of-memory tests refuse the n-th allocation of a run, which must be
+ * the same one each time; cmocka's allocator aligns to 8 bytes only). */
 struct bc_arena_chunk {
 	struct bc_arena_chunk *next;
 	size_t used, cap;
+	char *base;
 	char data[];
 };
+
+#define ARENA_ALIGN _Alignof(max_align_t)
 
 /* Chunks double from 64 bytes to 64 kB: a small submission (a CSV may
  * hold tens of thousands of one-value units) wastes little, a
@@ -76,35 +85,31 @@ static struct bc_arena_chunk *arena_chunk(bc_arena *a, size_t need)
 		cap = ARENA_MOST;
 	if (cap < need)
 		cap = need;
-	struct bc_arena_chunk *c = bc_malloc(sizeof *c + cap);
+	struct bc_arena_chunk *c = bc_malloc(sizeof *c + cap + ARENA_ALIGN - 1);
 	if (!c)
 		return NULL;
-	*c = (struct bc_arena_chunk){.next = a->head, .cap = cap};
+	uintptr_t p = (uintptr_t)c->data;
+	*c = (struct bc_arena_chunk){
+		.next = a->head,
+		.cap = cap,
+		.base = c->data + (ARENA_ALIGN - p % ARENA_ALIGN) % ARENA_ALIGN};
 	a->head = c;
 	return c;
 }
 
-/* used, moved up so that the chunk's data there is aligned to align. */
-static size_t aligned(const struct bc_arena_chunk *c, size_t used,
-		      size_t align)
-{
-	uintptr_t p = (uintptr_t)(c->data + used);
-	return used + (align - p % align) % align;
-}
-
-/* n bytes from the newest chunk, aligned to align; from a new chunk when
- * they do not fit. */
+/* n bytes from the newest chunk, aligned to align (a power of two no
+ * more than ARENA_ALIGN); from a new chunk when they do not fit. */
 static void *arena_take(bc_arena *a, size_t n, size_t align)
 {
 	struct bc_arena_chunk *c = a->head;
-	size_t at = c ? aligned(c, c->used, align) : 0;
+	size_t at = c ? (c->used + align - 1) & ~(align - 1) : 0;
 	if (!c || at > c->cap || c->cap - at < n) {
-		if (!(c = arena_chunk(a, n + align - 1)))
+		if (!(c = arena_chunk(a, n)))
 			return NULL;
-		at = aligned(c, 0, align);
+		at = 0;
 	}
 	c->used = at + n;
-	return c->data + at;
+	return c->base + at;
 }
 
 void *bc_arena_alloc(bc_arena *a, size_t n)

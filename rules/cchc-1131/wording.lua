@@ -221,10 +221,10 @@ wording {
   -- and the body of the Công văn đôn đốc listing the units.
   remind = {
     subject        = "Đôn đốc gửi báo cáo kết quả công tác CCHC {period}",
-    ahead          = "Kính gửi {unit}: Phòng Nội vụ huyện Tân Kỳ trân trọng đề nghị đơn vị gửi {parts} (báo cáo kết quả công tác CCHC {period}) chậm nhất ngày {due} (còn {days} ngày).{returned} Trân trọng cảm ơn!",
-    today          = "Kính gửi {unit}: hôm nay, ngày {due}, là hạn gửi báo cáo kết quả công tác CCHC {period}. Phòng Nội vụ huyện Tân Kỳ trân trọng đề nghị đơn vị gửi {parts} trong ngày hôm nay.{returned} Trân trọng cảm ơn!",
-    overdue        = "Kính gửi {unit}: đến ngày {as_of}, Phòng Nội vụ huyện Tân Kỳ chưa nhận được {parts} (báo cáo kết quả công tác CCHC {period}) của đơn vị; hạn gửi là ngày {due}, đã quá hạn {days} ngày. Đề nghị đơn vị khẩn trương gửi báo cáo.{returned} Trân trọng cảm ơn!",
-    late           = "Kính gửi {unit}: Phòng Nội vụ huyện Tân Kỳ đã nhận đủ báo cáo kết quả công tác CCHC {period} của đơn vị ngày {sent}, chậm {days} ngày so với hạn ngày {due}. Đề nghị đơn vị lưu ý gửi báo cáo đúng hạn trong các kỳ tiếp theo. Trân trọng cảm ơn!",
+    ahead          = "Kính gửi {unit}: Phòng Nội vụ trân trọng đề nghị đơn vị gửi {parts} (báo cáo kết quả công tác CCHC {period}) chậm nhất ngày {due} (còn {days} ngày).{returned} Trân trọng cảm ơn!",
+    today          = "Kính gửi {unit}: hôm nay, ngày {due}, là hạn gửi báo cáo kết quả công tác CCHC {period}. Phòng Nội vụ trân trọng đề nghị đơn vị gửi {parts} trong ngày hôm nay.{returned} Trân trọng cảm ơn!",
+    overdue        = "Kính gửi {unit}: đến ngày {as_of}, Phòng Nội vụ chưa nhận được {parts} (báo cáo kết quả công tác CCHC {period}) của đơn vị; hạn gửi là ngày {due}, đã quá hạn {days} ngày. Đề nghị đơn vị khẩn trương gửi báo cáo.{returned} Trân trọng cảm ơn!",
+    late           = "Kính gửi {unit}: Phòng Nội vụ đã nhận đủ báo cáo kết quả công tác CCHC {period} của đơn vị ngày {sent}, chậm {days} ngày so với hạn ngày {due}. Đề nghị đơn vị lưu ý gửi báo cáo đúng hạn trong các kỳ tiếp theo. Trân trọng cảm ơn!",
     returned       = " {part} của đơn vị đã được trả lại ngày {date} để rà soát, với lý do: {reason}; đề nghị đơn vị gửi lại bản đã chỉnh sửa.",
     letter_intro   = "Thực hiện Công văn số {reference} ngày {issued} của {issuer}, hạn các cơ quan, đơn vị gửi báo cáo kết quả công tác cải cách hành chính {period} về UBND huyện (qua Phòng Nội vụ) là ngày {due}. Tuy nhiên, đến ngày {as_of}, các đơn vị sau chưa gửi hoặc gửi chưa đủ báo cáo:",
     letter_unit    = "- {unit}: chưa gửi {parts}.",

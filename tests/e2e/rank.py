@@ -156,6 +156,21 @@ def late_scores_less_on_discipline(t):
 
 
 @test
+def returned_scores_as_returned(t):
+    """phong-c's Q1 sent back by the district: that period scores as
+    returned (0.5 of 2 in score-test), not as on time nor as never sent."""
+    t.district()
+    before = crit(units_of(t.js("rank", "2023"))["phong-c"], "1.1")
+    t.done("review", "return", "phong-c", "2023-Q1", "hs", "--reason",
+           "figures do not add up", "--by", "tester")
+    after = crit(units_of(t.js("rank", "2023"))["phong-c"], "1.1")
+    same(after["states"], {"returned": 1, "on_time": 1, "missing": 1},
+         "phong-c's periods after the return")
+    check(after["points"] < before["points"],
+          f"returned {after['points']} not below on time {before['points']}")
+
+
+@test
 def unit_explained_with_numbers(t):
     t.district()
     out = t.done("rank", "2023", "--unit", "phong-a").out

@@ -14,7 +14,7 @@ static void addresses(void **state)
 		"a@b.vn\r\nBcc: x@y.vn", "a@b.vn, c@d.vn", "a@b.vn;c@d.vn",
 		"<a@b.vn>", "Ann <a@b.vn>", "a..b@c.vn", ".a@c.vn", "a.@c.vn",
 		"a@c..vn", "a@-c.vn", "a@c-.vn", "a@@c.vn", "a@c.vn.",
-		"\"a b\"@c.vn", "thư@xa.vn", "a@xã.vn", "a@c_d.vn", NULL};
+		"\"a b\"@c.vn", "t\u00fc@xa.vn", "a@x\u00fc.vn", "a@c_d.vn", NULL};
 	for (size_t i = 0; good[i]; i++)
 		if (!bc_mail_address_ok(good[i]))
 			fail_msg("refused: %s", good[i]);

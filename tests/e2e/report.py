@@ -283,6 +283,48 @@ def unit_report(t):
 
 
 @suite.test
+def unit_summary_words(t):
+    """A unit's own report says its figures as the unit writes of itself
+    (the sections' unit_summary), from its own submission: never the
+    district's sentences (per-level splits, how many units reported)."""
+    t.sample()
+    text = squeezed(dump(t.report("2023-Q1", "--unit", "xa-ky-son",
+                                  "--date", DATE)))
+    got = example("xa-ky-son")["forms"]["bm1"]["vb_chi_dao"]
+    check(f"Trong kỳ, đơn vị đã ban hành {got} văn bản chỉ đạo" in text,
+          "A.I.1's unit_summary with the unit's own figure is not in it")
+    for district in ("trong đó cấp huyện", "tổng hợp từ báo cáo của",
+                     "UBND huyện, các phòng, ban, ngành"):
+        check(district not in text, f"the district's wording "
+                                    f"'{district}' is in a unit's report")
+    whole = squeezed(dump(t.report("2023-Q1", "--date", DATE,
+                                   name="d.docx")))
+    check("tổng hợp từ báo cáo của" in whole and
+          "Trong kỳ, đơn vị đã ban hành" not in whole,
+          "the district's report does not keep its own summaries")
+
+
+@suite.test
+def unit_signer_from_submission(t):
+    """A unit's own report is signed by whoever signed the submission in
+    force (signed_by), a commune's and a department's; --signer still
+    says otherwise; the district's report names nobody unasked."""
+    t.sample()
+    for unit in ("xa-ky-son", "noi-vu"):
+        name = example(unit)["signed_by"]["name"]
+        text = dump(t.report("2023-Q1", "--unit", unit, "--date", DATE,
+                             name=f"{unit}.docx"))
+        check(name in text, f"{unit}'s report is not signed by {name}")
+    text = dump(t.report("2023-Q1", "--unit", "xa-ky-son", "--date", DATE,
+                         "--signer", "Lê Văn Tám", name="over.docx"))
+    check("Lê Văn Tám" in text and "Bùi Văn Nam" not in text,
+          "--signer does not override the submission's signer")
+    text = dump(t.report("2023-Q1", "--date", DATE, name="d.docx"))
+    check("Bùi Văn Nam" not in text and "Đặng Xuân Cường" not in text,
+          "the district's report is signed by a unit's signer")
+
+
+@suite.test
 def unreadable_text_kept_readable(t):
     """A unit's text of 100,000 characters, and one with control
     characters (import refuses them; a database an older baocao wrote

@@ -530,12 +530,12 @@ static bool section_id_ok(const char *id)
 	return strlen(id) <= 32;
 }
 
-/* The sentences of s's summary (key: "summary" or "unit_summary"),
- * parsed into the ruleset's arena; one that does not parse is a problem
- * at the section's file:line, and the rules go on loading so that every
- * such problem is listed. */
+/* The sentences of s's summary (unit: its unit_summary), parsed into
+ * the ruleset's arena; one that does not parse is a problem at the
+ * section's file:line, and the rules go on loading so that every such
+ * problem is listed. */
 static void parse_summaries(lua_State *L, const bc_section *s,
-			    const char *key, char **text, size_t n,
+			    bool unit, char **text, size_t n,
 			    bc_summary **out)
 {
 	bc_ruleset *rs = bc_rl_rs_of(L);
@@ -553,7 +553,9 @@ static void parse_summaries(lua_State *L, const bc_section *s,
 		if (!*err)
 			bc_sandbox_oom(L);
 		bc_rl_problem(bc_rl_loader_of(L), &s->at,
-			      N_("section %s, %s: %s"), s->id, key, err);
+			      unit ? N_("section %s, unit_summary: %s")
+				   : N_("section %s, summary: %s"),
+			      s->id, err);
 	}
 }
 
@@ -573,9 +575,9 @@ static int reg_section(lua_State *L)
 		       &s->n_summary);
 	bc_rl_get_list(L, 1, "section{}", "unit_summary", &s->unit_summary,
 		       &s->n_unit_summary);
-	parse_summaries(L, s, "summary", s->summary, s->n_summary,
+	parse_summaries(L, s, false, s->summary, s->n_summary,
 			&s->summaries);
-	parse_summaries(L, s, "unit_summary", s->unit_summary,
+	parse_summaries(L, s, true, s->unit_summary,
 			s->n_unit_summary, &s->unit_summaries);
 	if (!section_id_ok(s->id))
 		bc_sandbox_error(L, N_("section{}: id '%s' must be dotted names "
@@ -787,22 +789,24 @@ static void check_forms(bc_rl_loader *ld)
 struct summary_at {
 	bc_rl_loader *ld;
 	const bc_section *s;
-	const char *key;
+	bool unit;
 };
 
 static void summary_bad(void *ud, const char *msg)
 {
 	struct summary_at *at = ud;
-	bc_rl_problem(at->ld, &at->s->at, N_("section %s, %s: %s"),
-		      at->s->id, at->key, msg);
+	bc_rl_problem(at->ld, &at->s->at,
+		      at->unit ? N_("section %s, unit_summary: %s")
+			       : N_("section %s, summary: %s"),
+		      at->s->id, msg);
 }
 
 static void resolve_summaries(bc_rl_loader *ld, bc_section *s)
 {
-	struct summary_at at = {ld, s, "summary"};
+	struct summary_at at = {ld, s, false};
 	for (size_t k = 0; k < s->n_summary; k++)
 		bc_summary_resolve(&s->summaries[k], ld->rs, summary_bad, &at);
-	at.key = "unit_summary";
+	at.unit = true;
 	for (size_t k = 0; k < s->n_unit_summary; k++)
 		bc_summary_resolve(&s->unit_summaries[k], ld->rs, summary_bad,
 				   &at);

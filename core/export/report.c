@@ -261,7 +261,9 @@ static void frame(bc_rep *r, const bc_report_opts *o)
 	    bc_rep_ok(r, bc_revision_signer(r->st, r->own->id, r->p->code,
 					    r->until, &name, &title, r->d))) {
 		ov.signer_name = name;
-		if (!*bc_docword(r->rs, k, r->own->kind, BC_DW_SIGNER))
+		const char *fixed = bc_docword_ruled(r->rs, k, r->own->kind,
+						     BC_DW_SIGNER);
+		if (!fixed || !*fixed)
 			ov.signer_title = title;
 	}
 	bc_doc_frame f = {0};

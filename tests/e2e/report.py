@@ -53,17 +53,20 @@ class District(Case):
     """The sample district with last year's and this quarter's reports."""
     TIMEOUT = 120.0 * harness.TIME_SCALE
 
-    def sample(self):
-        self.ok("init", db=self.db)
-        self.ok("units", "import", str(EXAMPLES / "tan-ky-units.csv"))
+    def sample(self, rules=None):
+        self.ok("init", db=self.db, rules=rules)
+        self.ok("units", "import", str(EXAMPLES / "tan-ky-units.csv"),
+                rules=rules)
         self.ok("import", *sorted(str(p) for p in
-                                  (EXAMPLES / "2022-Q1").iterdir()))
+                                  (EXAMPLES / "2022-Q1").iterdir()),
+                rules=rules)
         self.ok("import", *sorted(str(p) for p in
-                                  (EXAMPLES / "2023-Q1").iterdir()))
+                                  (EXAMPLES / "2023-Q1").iterdir()),
+                rules=rules)
 
-    def report(self, *args, name="r.docx"):
+    def report(self, *args, name="r.docx", rules=None):
         out = self.tmp / name
-        self.ok("report", *args, "-o", str(out))
+        self.ok("report", *args, "-o", str(out), rules=rules)
         check(out.exists(), f"report {' '.join(args)}: no {name} written")
         return out
 
@@ -322,6 +325,28 @@ def unit_signer_from_submission(t):
     text = dump(t.report("2023-Q1", "--date", DATE, name="d.docx"))
     check("Bùi Văn Nam" not in text and "Đặng Xuân Cường" not in text,
           "the district's report is signed by a unit's signer")
+
+
+@suite.test
+def unit_signer_title(t):
+    """Rules that fix no signer's title for a unit's report: the title the
+    unit's submission carries is written above the name."""
+    rules = t.tmp / "rules"
+    shutil.copytree(SRC / "rules", rules)
+    doc = rules / "cchc-1131" / "document.lua"
+    text = doc.read_text(encoding="utf-8")
+    at = text.index("unit_report = {")
+    fixed = '    signer = "Chủ tịch",\n'
+    check(text.find(fixed, at) > at, "document.lua's unit_report has no "
+                                     "signer to take out")
+    doc.write_text(text[:at] + text[at:].replace(fixed, "", 1),
+                   encoding="utf-8")
+    t.sample(rules=rules)
+    text = dump(t.report("2023-Q1", "--unit", "xa-ky-son", "--date", DATE,
+                         rules=rules))
+    signed = example("xa-ky-son")["signed_by"]
+    check(signed["title"].upper() in text and signed["name"] in text,
+          "the submission's signer title and name are not in the report")
 
 
 @suite.test

@@ -32,6 +32,10 @@ typedef struct actx {
 	const char **grp_code; /* per group index: the --by unit; [0] ALL */
 	size_t n_groups;
 	bool keep_parts; /* finish() leaves indicators' "_parts" */
+	bc_unit_list ul; /* the units of the period (grp_code's codes) */
+	bool has_ul;
+	bc_tally *t;     /* kept for the groups' figures, made one by one */
+	bool lazy;       /* the groups' figures are made when asked for */
 	bc_err rc;
 } actx;
 
@@ -453,36 +457,82 @@ static void ratio_json(actx *x, const bc_tally *t, size_t g, size_t fi,
 	}
 }
 
-/* The tally's figures as the JSON of each group's forms. */
-static void tally_json(actx *x, const bc_tally *t)
+/* Whether a field is summed (a count_by field is counted; a table's or a
+ * date's value is no figure). */
+static bool summed(const bc_field *f)
 {
-	for (size_t g = 0; g <= x->n_groups; g++)
-		for (size_t fi = 0; fi < x->rs->n_forms; fi++) {
-			const bc_form *f = &x->rs->forms[fi];
-			for (size_t k = 0; k < f->n_fields; k++) {
-				bc_ftype ty = f->fields[k].type;
-				if (f->fields[k].count_by >= 0)
-					count_json(x, t, g, fi, k);
-				else if (ty != BC_T_TABLE && ty != BC_T_DATE)
-					sum_json(x, t, g, fi, k);
-			}
-			for (size_t i = 0; i < f->n_indicators; i++)
-				ratio_json(x, t, g, fi, i);
-		}
+	return f->count_by < 0 && f->type != BC_T_TABLE && f->type != BC_T_DATE;
 }
 
+/* The tally's figures of group g as the JSON of its forms. */
+static void group_json(actx *x, const bc_tally *t, size_t g)
+{
+	for (size_t fi = 0; fi < x->rs->n_forms; fi++) {
+		const bc_form *f = &x->rs->forms[fi];
+		for (size_t k = 0; k < f->n_fields; k++) {
+			if (f->fields[k].count_by >= 0)
+				count_json(x, t, g, fi, k);
+			else if (summed(&f->fields[k]))
+				sum_json(x, t, g, fi, k);
+		}
+		for (size_t i = 0; i < f->n_indicators; i++)
+			ratio_json(x, t, g, fi, i);
+	}
+}
+
+/* Whether the sums of field (or indicator, with ratio: its numerator's
+ * and denominator's) k of form fi in group g keep exactly, per level and
+ * over the levels: what sum_json and finish_indicator refuse. */
+static bool sums_fit(const actx *x, const bc_tally *t, size_t g, size_t fi,
+		     size_t k, bool ratio)
+{
+	bc_dec total = {0}, den_total = {0}, v, den;
+	for (size_t l = 0; l < x->rs->n_levels; l++) {
+		int r = ratio ? bc_tally_ratio(t, g, fi, k, l, &v, &den)
+			      : bc_tally_sum(t, g, fi, k, l, &v);
+		if (r < 0 ||
+		    (r > 0 && (!bc_dec_add(total, v, &total) ||
+			       (ratio && !bc_dec_add(den_total, den, &den_total)))))
+			return false;
+	}
+	return true;
+}
+
+/* Whether every --by group's sums keep exactly: then making a group's
+ * figures has nothing to say, and can wait until it is written. */
+static bool groups_fit(const actx *x, const bc_tally *t)
+{
+	for (size_t g = 1; g <= x->n_groups; g++)
+		for (size_t fi = 0; fi < x->rs->n_forms; fi++) {
+			const bc_form *f = &x->rs->forms[fi];
+			for (size_t k = 0; k < f->n_fields; k++)
+				if (summed(&f->fields[k]) &&
+				    !sums_fit(x, t, g, fi, k, false))
+					return false;
+			for (size_t i = 0; i < f->n_indicators; i++)
+				if (!sums_fit(x, t, g, fi, i, true))
+					return false;
+		}
+	return true;
+}
+
+/* The whole's figures; the groups' too when one of them has a sum too
+ * large, so that each such sum is said, in order, before anything is
+ * written (group_result makes the others' one at a time). */
 static void figures(actx *x)
 {
-	bc_tally *t = x->rc == BC_OK ? bc_tally_new(x->rs, x->n_groups) : NULL;
-	if (!t) {
+	x->t = x->rc == BC_OK ? bc_tally_new(x->rs, x->n_groups) : NULL;
+	if (!x->t) {
 		if (x->rc == BC_OK)
 			x->rc = BC_ERR_NOMEM;
 		return;
 	}
-	scan(x, t);
-	if (x->rc == BC_OK)
-		tally_json(x, t);
-	bc_tally_free(t);
+	scan(x, x->t);
+	if (x->rc != BC_OK)
+		return;
+	x->lazy = groups_fit(x, x->t);
+	for (size_t g = 0; g <= (x->lazy ? 0 : x->n_groups); g++)
+		group_json(x, x->t, g);
 }
 
 static json_t *ratio(bc_dec num, bc_dec den)
@@ -614,22 +664,27 @@ static void table_rows(actx *x)
 	finalize(x, s);
 }
 
+/* A group's count_by totals and indicators' ratios. */
+static void finish_group(actx *x, json_t *forms)
+{
+	const char *part;
+	json_t *f;
+	json_object_foreach(forms, part, f) {
+		const char *id;
+		json_t *o;
+		json_object_foreach(json_object_get(f, "fields"), id, o)
+			count_totals(&x->rc, o, x->rs);
+		json_object_foreach(json_object_get(f, "indicators"), id, o)
+			finish_indicator(x, part, id, o);
+	}
+}
+
 static void finish(actx *x)
 {
 	const char *grp;
 	json_t *forms;
-	json_object_foreach(x->groups, grp, forms) {
-		const char *part;
-		json_t *f;
-		json_object_foreach(forms, part, f) {
-			const char *id;
-			json_t *o;
-			json_object_foreach(json_object_get(f, "fields"), id, o)
-				count_totals(&x->rc, o, x->rs);
-			json_object_foreach(json_object_get(f, "indicators"), id,
-					    o) finish_indicator(x, part, id, o);
-		}
-	}
+	json_object_foreach(x->groups, grp, forms)
+		finish_group(x, forms);
 }
 
 /* The forms object of one group, in the rules' order of forms, with
@@ -826,88 +881,121 @@ static void only_unit(bc_unit_list *ul, const char *code)
 	ul->n = kept;
 }
 
-/* The figures of p; keep_parts keeps each indicator's summed parts
- * per level ("_parts"), from which a comparison adds levels. */
-static bc_err compute(bc_store *st, const bc_period *p,
-		      const bc_agg_opts *o, bool keep_parts, json_t **out,
-		      bc_diags *d)
+/* Releases what x holds. */
+static void close_run(actx *x)
 {
-	actx x = {.st = st, .db = bc_store_db(st), .p = p, .rs = p->rs, .d = d,
-		  .keep_parts = keep_parts,
-		  .groups = json_object(), .estimated = json_object(),
-		  .missing = json_object()};
-	bc_unit_list ul;
-	x.rc = x.groups && x.estimated && x.missing
-		       ? bc_units_as_of(st, p->to, &ul, d)
-		       : BC_ERR_NOMEM;
-	if (x.rc != BC_OK) {
-		json_decref(x.groups);
-		json_decref(x.estimated);
-		json_decref(x.missing);
-		return x.rc;
+	if (x->has_ul)
+		bc_unit_list_free(&x->ul);
+	bc_tally_free(x->t);
+	bc_free(x->grp_of);
+	bc_free(x->grp_code);
+	json_decref(x->groups);
+	json_decref(x->estimated);
+	json_decref(x->missing);
+	*x = (actx){.rc = x->rc};
+}
+
+/* The figures of p into *out; keep_parts keeps each indicator's summed
+ * parts per level ("_parts"), from which a comparison adds levels.  With
+ * o->by, "by" is left empty: x keeps what makes each of its members
+ * (group_result) until close_run. */
+static bc_err open_run(bc_store *st, const bc_period *p,
+		       const bc_agg_opts *o, bool keep_parts, actx *x,
+		       json_t **out, bc_diags *d)
+{
+	*x = (actx){.st = st, .db = bc_store_db(st), .p = p, .rs = p->rs,
+		    .d = d, .keep_parts = keep_parts,
+		    .groups = json_object(), .estimated = json_object(),
+		    .missing = json_object()};
+	x->rc = x->groups && x->estimated && x->missing
+			? bc_units_as_of(st, p->to, &x->ul, d)
+			: BC_ERR_NOMEM;
+	x->has_ul = x->rc == BC_OK;
+	if (x->rc != BC_OK) {
+		close_run(x);
+		return x->rc;
 	}
 	if (o->unit)
-		only_unit(&ul, o->unit);
-	run(&x, SCHEMA);
-	fill_units(&x, &ul, o->by);
-	fill_forms(&x);
+		only_unit(&x->ul, o->unit);
+	run(x, SCHEMA);
+	fill_units(x, &x->ul, o->by);
+	fill_forms(x);
 	json_t *derived = NULL;
 	if (!p->derived)
-		in_force(&x, p->id, o->until);
+		in_force(x, p->id, o->until);
 	/* A derived period's revisions: its parts', unit by unit. */
-	for (size_t k = 0; x.rc == BC_OK && k < p->n_parts; k++) {
-		in_force(&x, p->parts[k].period.id, o->until);
-		if (x.rc == BC_OK)
-			x.rc = bc_derive_take(st, k, d);
+	for (size_t k = 0; x->rc == BC_OK && k < p->n_parts; k++) {
+		in_force(x, p->parts[k].period.id, o->until);
+		if (x->rc == BC_OK)
+			x->rc = bc_derive_take(st, k, d);
 	}
-	if (x.rc == BC_OK && p->derived)
-		x.rc = bc_derive_values(st, p, &derived, d);
-	figures(&x);
+	if (x->rc == BC_OK && p->derived)
+		x->rc = bc_derive_values(st, p, &derived, d);
+	figures(x);
 	/* Listing the rows is half the work nationally: only when asked. */
 	if (o->rows)
-		table_rows(&x);
-	units_per_form(&x);
-	estimated(&x);
-	if (x.rc == BC_OK)
-		missing(&x, &ul);
-	if (x.rc == BC_OK && derived)
-		x.rc = bc_derive_lacking(st, p, json_object_get(x.missing, ALL),
-					 derived, d);
-	finish(&x);
+		table_rows(x);
+	units_per_form(x);
+	estimated(x);
+	if (x->rc == BC_OK)
+		missing(x, &x->ul);
+	if (x->rc == BC_OK && derived)
+		x->rc = bc_derive_lacking(st, p, json_object_get(x->missing, ALL),
+					  derived, d);
+	finish(x);
 	json_t *res = NULL;
-	if (x.rc == BC_OK) {
-		res = result(&x, ALL);
-		bc_json_set(&x.rc, res, "period", json_string(p->code));
-		bc_json_set(&x.rc, res, "ruleset", json_string(p->rs->id));
+	if (x->rc == BC_OK) {
+		res = result(x, ALL);
+		bc_json_set(&x->rc, res, "period", json_string(p->code));
+		bc_json_set(&x->rc, res, "ruleset", json_string(p->rs->id));
 		if (derived)
-			bc_json_set(&x.rc, res, "derived", json_incref(derived));
+			bc_json_set(&x->rc, res, "derived", json_incref(derived));
 		if (o->unit_values)
-			bc_json_set(&x.rc, res, "values", unit_values(&x));
-		if (o->by) {
-			json_t *by = bc_json_set(&x.rc, res, "by",
-						 json_object());
-			for (size_t i = 0; i < ul.n; i++)
-				if (!strcmp(ul.v[i].kind, o->by))
-					bc_json_set(&x.rc, by, ul.v[i].code,
-						    result(&x, ul.v[i].code));
-		}
+			bc_json_set(&x->rc, res, "values", unit_values(x));
+		if (o->by)
+			bc_json_set(&x->rc, res, "by", json_object());
 	}
-	run(&x, "DROP TABLE IF EXISTS temp.agg_unit;"
-		"DROP TABLE IF EXISTS temp.agg_rev;"
-		"DROP TABLE IF EXISTS temp.agg_form;" BC_DERIVE_DROP);
+	run(x, "DROP TABLE IF EXISTS temp.agg_unit;"
+	       "DROP TABLE IF EXISTS temp.agg_rev;"
+	       "DROP TABLE IF EXISTS temp.agg_form;" BC_DERIVE_DROP);
 	json_decref(derived);
-	bc_unit_list_free(&ul);
-	bc_free(x.grp_of);
-	bc_free(x.grp_code);
-	json_decref(x.groups);
-	json_decref(x.estimated);
-	json_decref(x.missing);
-	if (x.rc != BC_OK) {
+	if (x->rc != BC_OK) {
 		json_decref(res);
-		return x.rc;
+		close_run(x);
+		return x->rc;
 	}
 	*out = res;
 	return BC_OK;
+}
+
+/* Group g's member of "by" (g from 1), its figures made now unless they
+ * were with the whole's; what x held of it is released.  NULL when
+ * memory runs out (x->rc). */
+static json_t *group_result(actx *x, size_t g)
+{
+	const char *code = x->grp_code[g];
+	if (x->lazy) {
+		group_json(x, x->t, g);
+		finish_group(x, json_object_get(x->groups, code));
+	}
+	json_t *r = x->rc == BC_OK ? result(x, code) : NULL;
+	json_object_del(x->groups, code);
+	json_object_del(x->estimated, code);
+	json_object_del(x->missing, code);
+	if (x->rc == BC_OK)
+		return r;
+	json_decref(r);
+	return NULL;
+}
+
+/* The member of "by" for the unit with code, or NULL when it is none of
+ * x's groups. */
+static json_t *group_of_code(actx *x, const char *code)
+{
+	for (size_t g = 1; g <= x->n_groups; g++)
+		if (!strcmp(x->grp_code[g], code))
+			return group_result(x, g);
+	return NULL;
 }
 
 /* value − previous, per level: in percent for fields, in points for
@@ -1273,55 +1361,143 @@ static json_t *lineage_json(bc_store *st, const bc_period *p,
 	return out;
 }
 
+struct bc_agg_groups {
+	bc_period p, pp;  /* the period; the previous year's, with has_pp */
+	bool has_pp, compare;
+	across a;
+	actx now, then;   /* then: open with has_pp */
+	size_t at;        /* the groups handed so far */
+};
+
 /* Adds the same period a year before to *out: its figures laid on
  * this year's forms, fields and levels, and which period and ruleset
- * they are ("compared"). */
-static bc_err compare(bc_store *st, bc_rulebook *rb, const bc_period *p,
+ * they are ("compared"); g->then keeps its groups' for
+ * bc_agg_groups_next. */
+static bc_err compare(bc_store *st, bc_rulebook *rb, bc_agg_groups *g,
 		      const bc_agg_opts *o, json_t *out, bc_diags *d)
 {
-	bc_period pp;
 	json_t *prev = NULL;
-	across a = {.now = p->rs};
-	bc_err rc = previous_period(st, rb, p, &pp, d);
+	g->a = (across){.now = g->p.rs};
+	bc_err rc = previous_period(st, rb, &g->p, &g->pp, d);
 	if (rc == BC_ERR_NOT_FOUND) {
-		add_previous(&rc, out, NULL, &a);
+		add_previous(&rc, out, NULL, &g->a);
 		return BC_OK;
 	}
 	if (rc != BC_OK)
 		return rc;
-	a.then = pp.rs;
+	g->a.then = g->pp.rs;
 	bc_agg_opts po = {.by = o->by, .until = o->until, .unit = o->unit};
-	rc = compute(st, &pp, &po, true, &prev, d);
+	rc = open_run(st, &g->pp, &po, true, &g->then, &prev, d);
+	g->has_pp = true;
 	if (rc == BC_OK) {
-		add_previous(&rc, out, prev, &a);
+		add_previous(&rc, out, prev, &g->a);
 		bc_json_set(&rc, out, "compared",
-			    json_pack("{s:s, s:s}", "period", pp.code,
-				      "ruleset", pp.rs->id));
+			    json_pack("{s:s, s:s}", "period", g->pp.code,
+				      "ruleset", g->pp.rs->id));
 		bc_json_set(&rc, out, "lineage",
-			    lineage_json(st, p, &pp, &a, o->until, o->unit,
-					 &rc, d));
+			    lineage_json(st, &g->p, &g->pp, &g->a, o->until,
+					 o->unit, &rc, d));
 	}
 	json_decref(prev);
-	bc_period_free(&pp);
 	return rc;
 }
 
-bc_err bc_aggregate(bc_store *st, bc_rulebook *rb, const char *period,
-		    const bc_agg_opts *o, json_t **out, bc_diags *d)
+static void groups_close(bc_agg_groups *g)
 {
-	bc_period p;
-	bc_err rc = bc_period_get(st, rb, period, &p, d);
+	close_run(&g->now);
+	close_run(&g->then);
+	if (g->has_pp)
+		bc_period_free(&g->pp);
+	bc_period_free(&g->p);
+}
+
+/* bc_aggregate_open into g, which stays where it is until groups_close
+ * (its runs point into it). */
+static bc_err groups_open(bc_agg_groups *g, bc_store *st, bc_rulebook *rb,
+			  const char *period, const bc_agg_opts *o,
+			  json_t **out, bc_diags *d)
+{
+	*g = (bc_agg_groups){.compare = o->compare};
+	bc_err rc = bc_period_get(st, rb, period, &g->p, d);
 	if (rc != BC_OK)
 		return rc;
-	rc = compute(st, &p, o, false, out, d);
+	rc = open_run(st, &g->p, o, false, &g->now, out, d);
 	if (rc == BC_OK && o->compare) {
-		rc = compare(st, rb, &p, o, *out, d);
+		rc = compare(st, rb, g, o, *out, d);
 		if (rc != BC_OK) {
 			json_decref(*out);
 			*out = NULL;
 		}
 	}
-	bc_period_free(&p);
+	if (rc != BC_OK)
+		groups_close(g);
+	return rc;
+}
+
+bc_err bc_aggregate_open(bc_store *st, bc_rulebook *rb, const char *period,
+			 const bc_agg_opts *o, json_t **out,
+			 bc_agg_groups **groups, bc_diags *d)
+{
+	bc_agg_groups *g = bc_calloc(1, sizeof *g);
+	if (!g)
+		return BC_ERR_NOMEM;
+	bc_err rc = groups_open(g, st, rb, period, o, out, d);
+	if (rc != BC_OK) {
+		bc_free(g);
+		return rc;
+	}
+	*groups = g;
+	return BC_OK;
+}
+
+bc_err bc_agg_groups_next(bc_agg_groups *g, const char **code,
+			  json_t **group)
+{
+	*group = NULL;
+	if (g->at >= g->now.n_groups)
+		return BC_OK;
+	*code = g->now.grp_code[++g->at];
+	json_t *r = group_result(&g->now, g->at);
+	if (r && g->compare) {
+		json_t *prev = g->has_pp ? group_of_code(&g->then, *code)
+					 : NULL;
+		add_previous(&g->now.rc, r, prev, &g->a);
+		json_decref(prev);
+	}
+	bc_err rc = g->now.rc != BC_OK ? g->now.rc : g->then.rc;
+	if (rc != BC_OK) {
+		json_decref(r);
+		return rc;
+	}
+	*group = r;
+	return BC_OK;
+}
+
+void bc_agg_groups_free(bc_agg_groups *g)
+{
+	if (!g)
+		return;
+	groups_close(g);
+	bc_free(g);
+}
+
+bc_err bc_aggregate(bc_store *st, bc_rulebook *rb, const char *period,
+		    const bc_agg_opts *o, json_t **out, bc_diags *d)
+{
+	bc_agg_groups g;
+	bc_err rc = groups_open(&g, st, rb, period, o, out, d);
+	if (rc != BC_OK)
+		return rc;
+	json_t *by = json_object_get(*out, "by"), *m;
+	const char *code;
+	while (rc == BC_OK &&
+	       (rc = bc_agg_groups_next(&g, &code, &m)) == BC_OK && m)
+		bc_json_set(&rc, by, code, m);
+	groups_close(&g);
+	if (rc != BC_OK) {
+		json_decref(*out);
+		*out = NULL;
+	}
 	return rc;
 }
 

@@ -37,6 +37,26 @@ typedef struct bc_agg_opts {
 bc_err bc_aggregate(bc_store *st, bc_rulebook *rb, const char *period,
 		    const bc_agg_opts *o, json_t **out, bc_diags *d);
 
+/* bc_aggregate for a caller that writes the --by groups one at a time
+ * instead of holding them all (a country's 705 districts are ~100 MB as
+ * one tree): *out is the aggregate with "by" empty in its place among the
+ * keys, *groups gives its members in their order (bc_agg_groups_next).
+ * Whatever would refuse the whole (a sum too large in any group) refuses
+ * it here, before any group.  The caller releases *out with json_decref
+ * and *groups with bc_agg_groups_free; *groups reads nothing more from
+ * the store. */
+typedef struct bc_agg_groups bc_agg_groups;
+bc_err bc_aggregate_open(bc_store *st, bc_rulebook *rb, const char *period,
+			 const bc_agg_opts *o, json_t **out,
+			 bc_agg_groups **groups, bc_diags *d);
+
+/* The next member of "by": its unit's code in *code (valid until the
+ * next call) and its figures in *group, a new reference; *group NULL
+ * after the last.  BC_ERR_NOMEM when memory runs out. */
+bc_err bc_agg_groups_next(bc_agg_groups *g, const char **code,
+			  json_t **group);
+void bc_agg_groups_free(bc_agg_groups *g);
+
 /* What an exporter that writes a form or a table at a time needs
  * instead of the whole (whose "values" and "rows" grow with the country),
  * each in force among the revisions received by until (0: all), as

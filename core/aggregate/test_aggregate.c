@@ -881,6 +881,97 @@ static void test_compare_by(void **state)
 	fx_close(f);
 }
 
+/* bc_aggregate_open hands over the members of "by" one at a time: the
+ * head with "by" empty in its place, then each district in order, with
+ * its previous year; put together, byte for byte bc_aggregate's. */
+static void test_groups_one_at_a_time(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	load_2022(f);
+	load_2023(f);
+	aggregate(f, "2023-Q1", true, "district");
+	const size_t flags = JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15);
+	char *whole = bc_json_dumps(f->agg, flags);
+	bc_agg_opts o = {.compare = true, .by = "district", .rows = true};
+	json_t *head = NULL, *m;
+	bc_agg_groups *g = NULL;
+	assert_int_equal(bc_aggregate_open(f->st, f->rb, "2023-Q1", &o, &head,
+					   &g, &f->d),
+			 BC_OK);
+	json_t *by = json_object_get(head, "by");
+	assert_int_equal(json_object_size(by), 0);
+	const char *code, *want[] = {"huyen-a", "huyen-b"};
+	size_t n = 0;
+	while (bc_agg_groups_next(g, &code, &m) == BC_OK && m) {
+		assert_true(n < 2);
+		assert_string_equal(code, want[n++]);
+		assert_non_null(json_object_get(
+			json_object_get(json_object_get(
+						json_object_get(json_object_get(
+									m, "forms"),
+								"bm3"),
+						"fields"),
+					"hs_tiep_nhan"),
+			"previous"));
+		assert_int_equal(json_object_set_new(by, code, m), 0);
+	}
+	assert_int_equal(n, 2);
+	char *parts = bc_json_dumps(head, flags);
+	assert_string_equal(parts, whole);
+	bc_free(parts);
+	bc_free(whole);
+	json_decref(head);
+	bc_agg_groups_free(g);
+	fx_close(f);
+}
+
+/* A sum too large in one district only (the whole's fits: the other
+ * district's is as large and negative, and counted first) refuses the
+ * aggregate with --by as it refuses the whole, before any district is
+ * handed over. */
+static void test_group_sum_too_large(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	static const char *const units[] = {"xa-b1", "xa-1", "xa-2"};
+	for (int i = 0; i < 3; i++) {
+		char name[32];
+		snprintf(name, sizeof name, "%s.json", units[i]);
+		submit(f, name, units[i], "2023-Q1", AT_2023, false,
+		       "\"bm1\": {\"kinh_phi_cchc\": 0.5}");
+	}
+	char *err = NULL;
+	assert_int_equal(
+		sqlite3_exec(bc_store_db(f->st),
+			     "DROP TRIGGER value_kept;"
+			     "UPDATE value SET cents = 4611686018427387904"
+			     " WHERE field = 'kinh_phi_cchc';"
+			     "UPDATE value SET cents = -4611686018427387904"
+			     " WHERE field = 'kinh_phi_cchc' AND revision_id IN"
+			     " (SELECT id FROM revision WHERE unit_id ="
+			     "  (SELECT id FROM unit WHERE code = 'xa-b1'))",
+			     NULL, NULL, &err),
+		SQLITE_OK);
+	bc_agg_opts o = {0};
+	assert_int_equal(bc_aggregate(f->st, f->rb, "2023-Q1", &o, &f->agg,
+				      &f->d),
+			 BC_OK);
+	bc_diags_free(&f->d);
+	o.by = "district";
+	json_t *head = NULL;
+	bc_agg_groups *g = NULL;
+	assert_int_equal(bc_aggregate_open(f->st, f->rb, "2023-Q1", &o, &head,
+					   &g, &f->d),
+			 BC_ERR_INVALID);
+	assert_null(head);
+	assert_null(g);
+	assert_true(test_diags_have(&f->d, "bm1.kinh_phi_cchc: the sum at "
+					   "level xa has more digits than "
+					   "baocao adds exactly (18)"));
+	fx_close(f);
+}
+
 /* The end of day (YYYY-MM-DD) in Vietnam time. */
 static bc_time day_end(const char *day)
 {
@@ -1160,6 +1251,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_until, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_compare_by, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(test_groups_one_at_a_time,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_group_sum_too_large,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_compare_across_rules,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_compare_merged_units,

@@ -273,19 +273,23 @@ static void forms_print(const view *w, json_t *a)
 }
 
 /* With --by: the same tables for each unit of the kind, under its
- * name. */
-static void groups_print(const view *w, json_t *by, const bc_unit_list *ul)
+ * name, a unit at a time. */
+static bc_err groups_print(const view *w, bc_agg_groups *by,
+			   const bc_unit_list *ul)
 {
 	const char *code;
 	json_t *g;
-	json_object_foreach(by, code, g) {
+	bc_err rc;
+	while ((rc = bc_agg_groups_next(by, &code, &g)) == BC_OK && g) {
 		const char *name = "";
 		for (size_t i = 0; i < ul->n; i++)
 			if (!strcmp(ul->v[i].code, code))
 				name = ul->v[i].name;
 		printf("\n== %s — %s ==\n", code, name);
 		forms_print(w, g);
+		json_decref(g);
 	}
+	return rc;
 }
 
 /* A unit's name as of day, or its code. */
@@ -395,8 +399,8 @@ static void derived_print(const bc_period *p, json_t *info, bool head)
 		}
 }
 
-static void aggregate_print(bc_cli *c, json_t *a, const bc_period *p,
-			    const bc_agg_opts *o)
+static bc_err aggregate_print(bc_cli *c, json_t *a, bc_agg_groups *by,
+			      const bc_period *p, const bc_agg_opts *o)
 {
 	view w = {.rs = p->rs, .compare = o->compare, .rows = o->rows};
 	printf("%s — %s — %s\n", p->code, p->label, p->rs->id);
@@ -423,11 +427,71 @@ static void aggregate_print(bc_cli *c, json_t *a, const bc_period *p,
 	if (p->derived)
 		derived_print(p, json_object_get(a, "derived"), false);
 	bc_unit_list ul;
+	bc_err rc = BC_OK;
 	if (o->by &&
 	    bc_units_as_of(c->st, p->to, &ul, &c->diags) == BC_OK) {
-		groups_print(&w, json_object_get(a, "by"), &ul);
+		rc = groups_print(&w, by, &ul);
 		bc_unit_list_free(&ul);
 	}
+	return rc;
+}
+
+/* A key of an object, and what separates it from its value. */
+static bc_err key_json(const char *key, size_t flags)
+{
+	json_t *k = json_string(key);
+	int bad = !k || bc_json_dumpf(k, flags | JSON_ENCODE_ANY, stdout);
+	json_decref(k);
+	fputs(": ", stdout);
+	return bad ? BC_ERR_NOMEM : BC_OK;
+}
+
+/* "by"'s members, a group at a time. */
+static bc_err by_json(bc_agg_groups *by, size_t flags)
+{
+	const char *code;
+	json_t *g;
+	bc_err rc;
+	putchar('{');
+	for (size_t n = 0;
+	     (rc = bc_agg_groups_next(by, &code, &g)) == BC_OK && g; n++) {
+		fputs(n ? ", " : "", stdout);
+		if ((rc = key_json(code, flags)) == BC_OK &&
+		    bc_json_dumpf(g, flags, stdout))
+			rc = BC_ERR_NOMEM;
+		json_decref(g);
+		if (rc != BC_OK)
+			break;
+	}
+	putchar('}');
+	return rc;
+}
+
+/* What cli_print_json prints of the aggregate with its "by" whole, a
+ * group at a time: a country's districts are ~100 MB as one tree (a
+ * failed write is said once, at the end: textout.c). */
+static bc_err print_json(json_t *a, bc_agg_groups *by)
+{
+	const size_t flags = JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15);
+	const char *key;
+	json_t *v;
+	bc_err rc = BC_OK;
+	bool first = true;
+	putchar('{');
+	json_object_foreach(a, key, v) {
+		fputs(first ? "" : ", ", stdout);
+		first = false;
+		if ((rc = key_json(key, flags)) != BC_OK)
+			break;
+		if (!strcmp(key, "by"))
+			rc = by_json(by, flags);
+		else if (bc_json_dumpf(v, flags | JSON_ENCODE_ANY, stdout))
+			rc = BC_ERR_NOMEM;
+		if (rc != BC_OK)
+			break;
+	}
+	fputs("}\n", stdout);
+	return rc;
 }
 
 int cmd_aggregate(bc_cli *c, int argc, char **argv)
@@ -451,17 +515,18 @@ int cmd_aggregate(bc_cli *c, int argc, char **argv)
 	bc_agg_opts o = {.compare = opts[0].set, .by = opts[1].value,
 			 .rows = opts[2].set};
 	json_t *a = NULL;
-	rc = bc_aggregate(c->st, c->rb, pos[0], &o, &a, &c->diags);
+	bc_agg_groups *by = NULL;
+	rc = bc_aggregate_open(c->st, c->rb, pos[0], &o, &a, &by, &c->diags);
 	if (rc == BC_OK && c->json) {
-		cli_print_json(a);
-		a = NULL;
+		rc = print_json(a, by);
 	} else if (rc == BC_OK) {
 		bc_period p;
 		if (bc_period_get(c->st, c->rb, pos[0], &p, &c->diags) == BC_OK) {
-			aggregate_print(c, a, &p, &o);
+			rc = aggregate_print(c, a, by, &p, &o);
 			bc_period_free(&p);
 		}
 	}
+	bc_agg_groups_free(by);
 	json_decref(a);
 	return cli_finish(c, rc);
 }

@@ -2313,6 +2313,36 @@ def aggregate_text_shows_options(t):
 
 
 @test
+def aggregate_by_json_as_one_dump(t):
+    """aggregate --by --json writes its districts one at a time (a
+    country's are ~100 MB as one tree), and still prints what one dump of
+    the whole did: the rest as without --by, "by" in its place, the
+    districts in order, ", " and ": " between members."""
+    with_units(t)
+    s22 = sub(period="2022-Q1", received_at="2022-02-25T09:00:00+07:00")
+    s22["forms"]["pl1b"]["van_ban"][0]["ngay"] = "2022-01-10"
+    t.ok("import", write_json(t, "2022.json", s22))
+    t.ok("import", write_json(t, "2023.json", sub()))
+    for extra in ([], ["--compare"]):
+        plain = t.ok("aggregate", "2023-Q1", "--json", *extra).out
+        by = t.ok("aggregate", "2023-Q1", "--json", "--by", "district",
+                  *extra).out
+        doc = json.loads(by)
+        same(by, json.dumps(doc, ensure_ascii=False) + "\n",
+             f"aggregate --by district --json {extra}: not one dump")
+        check(len(doc["by"]) >= 1 and "tan-ky" in doc["by"],
+              f"--by district: {list(doc['by'])}")
+        keys = list(doc)
+        check(keys.index("by") > keys.index("ruleset") and
+              ("compared" not in doc or
+               keys.index("compared") > keys.index("by")),
+              f"--by: members in the order {keys}")
+        del doc["by"]
+        same(json.dumps(doc, ensure_ascii=False) + "\n", plain,
+             f"aggregate --by district --json {extra}: the rest")
+
+
+@test
 def text_tables_aligned(t):
     """Every text table lines up Vietnamese by what a terminal shows:
     rules show's unit kinds, aggregate --rows' rows, --help's commands."""

@@ -795,6 +795,32 @@ static void drop_json(sweep *sw)
 static const op op_aggregate = {"aggregate", run_aggregate, same_json,
 				drop_json, true, false};
 
+/* The same a district at a time (bc_aggregate_open), gathered as "by". */
+static bc_err run_aggregate_open(sweep *sw, bc_diags *d)
+{
+	bc_agg_opts o = {.compare = true, .by = "district"};
+	bc_agg_groups *g = NULL;
+	json_t *m;
+	const char *code;
+	bc_err rc = bc_aggregate_open(sw->st, sw->rb, PERIOD, &o, &sw->json,
+				      &g, d);
+	while (rc == BC_OK &&
+	       (rc = bc_agg_groups_next(g, &code, &m)) == BC_OK && m)
+		if (json_object_set_new(json_object_get(sw->json, "by"), code,
+					m))
+			rc = BC_ERR_NOMEM;
+	bc_agg_groups_free(g);
+	if (rc != BC_OK) {
+		json_decref(sw->json);
+		sw->json = NULL;
+	}
+	return rc;
+}
+
+static const op op_aggregate_open = {"aggregate a group at a time",
+				     run_aggregate_open, same_json, drop_json,
+				     true, false};
+
 static bc_err run_export(sweep *sw, bc_diags *d)
 {
 	bc_export_opts o = {.format = sw->arg, .out = sw->out,
@@ -960,6 +986,14 @@ static void aggregating(void **state)
 	fixture_free(sw);
 }
 
+static void aggregating_a_group_at_a_time(void **state)
+{
+	(void)state;
+	sweep *sw = shipped(some_submissions);
+	sweep_op(sw, &op_aggregate_open);
+	fixture_free(sw);
+}
+
 static void reminding(void **state)
 {
 	(void)state;
@@ -1100,6 +1134,7 @@ int main(void)
 		cmocka_unit_test(importing_csv),
 		cmocka_unit_test(importing_xlsx),
 		cmocka_unit_test(aggregating),
+		cmocka_unit_test(aggregating_a_group_at_a_time),
 		cmocka_unit_test(reminding),
 		/* First of the exports: it reads all of the model, so that a
 		 * value lost anywhere in it shows. */

@@ -35,6 +35,7 @@ typedef struct actx {
 	bc_unit_list ul; /* the units of the period (grp_code's codes) */
 	bool has_ul;
 	bc_tally *t;     /* kept for the groups' figures, made one by one */
+	int64_t *units_n; /* [group][form][level]: units that reported it */
 	bool lazy;       /* the groups' figures are made when asked for */
 	bc_err rc;
 } actx;
@@ -250,18 +251,6 @@ static json_t *levels_null(bc_err *err, const bc_ruleset *rs,
 		bc_json_set(err, o, rs->levels[i].id, json_null());
 	bc_json_set(err, o, "total", json_null());
 	return o;
-}
-
-/* The figures of a form in the whole and, with --by, in a group: every
- * result row counts in both, so one pass over the values serves all. */
-static int targets(actx *x, sqlite3_stmt *s, int grp_col, const char *part,
-		   json_t *out[2])
-{
-	out[0] = form_obj(x, ALL, part);
-	if (sqlite3_column_type(s, grp_col) == SQLITE_NULL)
-		return 1;
-	out[1] = form_obj(x, col(s, grp_col), part);
-	return 2;
 }
 
 /* Every value in force, revision by revision, into the tally: one pass
@@ -567,24 +556,68 @@ static void finish_indicator(actx *x, const char *form, const char *id,
 		json_object_del(o, "_parts");
 }
 
+/* Where units_n counts group g's units of a level in a form. */
+static size_t units_at(const actx *x, size_t g, size_t form, size_t level)
+{
+	return (g * x->rs->n_forms + form) * x->rs->n_levels + level;
+}
+
+/* The units that reported each form per level: the whole's in its
+ * figures, in the order the rows come; the groups' in units_n (a few
+ * numbers each, made into JSON with their figures: group_units). */
 static void units_per_form(actx *x)
 {
+	size_t n = units_at(x, x->n_groups + 1, 0, 0);
+	x->units_n = bc_calloc(n + 1, sizeof *x->units_n);
+	if (!x->units_n && x->rc == BC_OK)
+		x->rc = BC_ERR_NOMEM;
 	sqlite3_stmt *s = prepare(
-		x, "SELECT u.grp, r.part, u.level, count(*)"
+		x, "SELECT u.grp, r.part, u.level, count(*), u.grp_no,"
+		   " f.form_no, u.level_no"
 		   " FROM agg_rev r JOIN agg_unit u ON u.unit_id = r.unit_id"
+		   " LEFT JOIN agg_form f ON f.part = r.part"
 		   " WHERE r.part <> 'report' GROUP BY 1, 2, 3");
-	while (s && sqlite3_step(s) == SQLITE_ROW) {
-		json_t *forms[2];
-		int n = targets(x, s, 0, col(s, 1), forms);
-		for (int k = 0; k < n; k++) {
-			json_t *units = json_object_get(forms[k], "units");
-			json_int_t c = json_integer_value(
-				json_object_get(units, col(s, 2)));
-			bc_json_set(&x->rc, units, col(s, 2),
-				    json_integer(c + sqlite3_column_int(s, 3)));
-		}
+	while (x->units_n && s && sqlite3_step(s) == SQLITE_ROW) {
+		json_t *units = json_object_get(form_obj(x, ALL, col(s, 1)),
+						"units");
+		json_int_t c = json_integer_value(
+			json_object_get(units, col(s, 2)));
+		bc_json_set(&x->rc, units, col(s, 2),
+			    json_integer(c + sqlite3_column_int(s, 3)));
+		size_t g = (size_t)sqlite3_column_int64(s, 4);
+		if (g && sqlite3_column_type(s, 5) != SQLITE_NULL &&
+		    sqlite3_column_type(s, 6) != SQLITE_NULL)
+			x->units_n[units_at(x, g,
+					    (size_t)sqlite3_column_int64(s, 5),
+					    (size_t)sqlite3_column_int64(s, 6))] +=
+				sqlite3_column_int(s, 3);
 	}
 	finalize(x, s);
+}
+
+/* Group g's units per level of form fi, as the whole's are made: the
+ * levels that have any in the order of their ids (units_per_form's
+ * GROUP BY). */
+static json_t *group_units(actx *x, size_t g, size_t fi)
+{
+	const bc_ruleset *rs = x->rs;
+	json_t *o = bc_json_made(&x->rc, json_object());
+	const char *last = NULL;
+	for (size_t n = 0; n < rs->n_levels; n++) {
+		size_t next = rs->n_levels;
+		for (size_t l = 0; l < rs->n_levels; l++)
+			if ((!last || strcmp(rs->levels[l].id, last) > 0) &&
+			    (next == rs->n_levels ||
+			     strcmp(rs->levels[l].id, rs->levels[next].id) < 0))
+				next = l;
+		if (next == rs->n_levels)
+			break;
+		last = rs->levels[next].id;
+		int64_t c = x->units_n[units_at(x, g, fi, next)];
+		if (c)
+			bc_json_set(&x->rc, o, last, json_integer(c));
+	}
+	return o;
 }
 
 /* A stored number from columns num and num + 1 (cents) of s, exactly;
@@ -687,19 +720,20 @@ static void finish(actx *x)
 		finish_group(x, forms);
 }
 
-/* The forms object of one group, in the rules' order of forms, with
- * every form present (no units reported: all null). */
-static json_t *ordered_forms(actx *x, const char *grp)
+/* The forms object of group g (0: the whole), in the rules' order of
+ * forms, with every form present (no units reported: all null). */
+static json_t *ordered_forms(actx *x, size_t g)
 {
 	bc_err *err = &x->rc;
 	json_t *out = bc_json_made(err, json_object());
-	json_t *g = json_object_get(x->groups, grp);
+	json_t *gr = json_object_get(x->groups, x->grp_code[g]);
 	for (size_t i = 0; i < x->rs->n_forms; i++) {
 		const bc_form *f = &x->rs->forms[i];
-		json_t *src = g ? json_object_get(g, f->id) : NULL;
-		json_t *units = src ? bc_json_made(err, json_deep_copy(
-					     json_object_get(src, "units")))
-				    : json_object();
+		json_t *src = gr ? json_object_get(gr, f->id) : NULL;
+		json_t *units = g     ? group_units(x, g, i)
+				: src ? bc_json_made(err, json_deep_copy(
+						json_object_get(src, "units")))
+				      : json_object();
 		json_t *o = bc_json_made(err, json_object());
 		units = bc_json_set(err, o, "units", units);
 		bc_json_set(err, o, "fields", json_object());
@@ -849,13 +883,14 @@ static json_t *unit_values(actx *x)
 	return out;
 }
 
-static json_t *result(actx *x, const char *grp)
+/* The figures of group g (0: the whole). */
+static json_t *result(actx *x, size_t g)
 {
-	json_t *est = json_object_get(x->estimated, grp);
-	json_t *miss = json_object_get(x->missing, grp);
+	json_t *est = json_object_get(x->estimated, x->grp_code[g]);
+	json_t *miss = json_object_get(x->missing, x->grp_code[g]);
 	return bc_json_made(
 		&x->rc,
-		json_pack("{s:o, s:o, s:o}", "forms", ordered_forms(x, grp),
+		json_pack("{s:o, s:o, s:o}", "forms", ordered_forms(x, g),
 			  "estimated_units", est ? json_incref(est) : json_array(),
 			  "missing_units",
 			  miss ? json_incref(miss) : json_object()));
@@ -887,6 +922,7 @@ static void close_run(actx *x)
 	if (x->has_ul)
 		bc_unit_list_free(&x->ul);
 	bc_tally_free(x->t);
+	bc_free(x->units_n);
 	bc_free(x->grp_of);
 	bc_free(x->grp_code);
 	json_decref(x->groups);
@@ -945,7 +981,7 @@ static bc_err open_run(bc_store *st, const bc_period *p,
 	finish(x);
 	json_t *res = NULL;
 	if (x->rc == BC_OK) {
-		res = result(x, ALL);
+		res = result(x, 0);
 		bc_json_set(&x->rc, res, "period", json_string(p->code));
 		bc_json_set(&x->rc, res, "ruleset", json_string(p->rs->id));
 		if (derived)
@@ -978,7 +1014,7 @@ static json_t *group_result(actx *x, size_t g)
 		group_json(x, x->t, g);
 		finish_group(x, json_object_get(x->groups, code));
 	}
-	json_t *r = x->rc == BC_OK ? result(x, code) : NULL;
+	json_t *r = x->rc == BC_OK ? result(x, g) : NULL;
 	json_object_del(x->groups, code);
 	json_object_del(x->estimated, code);
 	json_object_del(x->missing, code);

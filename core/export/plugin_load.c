@@ -394,7 +394,8 @@ static int pass_step(lua_State *L)
 	if (r < 0)
 		return bc_sandbox_error(L, N_("reading the figures failed"));
 	if (r == 0) {
-		pass_close(L);
+		bc_cursor_close(*c);
+		*c = NULL;
 		return 0;
 	}
 	push_value(L, bc_cursor_item(*c));

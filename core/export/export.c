@@ -680,7 +680,8 @@ bc_err bc_export(bc_store *st, bc_rulebook *rb, const char *period,
 	bool snapshot = rc == BC_OK && (rc = bc_store_begin_read(st, d)) == BC_OK;
 	/* A plugin of ABI 1.3 reads what grows with the country through
 	 * cursors: it gets the lean model too. */
-	bool lean = bi ? bi->lean : bc_plugin_lean(&plugin);
+	bool lean = rc == BC_OK &&
+		    (bi ? bi->lean : bc_plugin_lean(&plugin, &h, &host_api));
 	if (rc == BC_OK)
 		rc = build_model(&h, rb, o->as_of, o->tz_offset, lean, &h.model);
 	if (rc == BC_OK) {

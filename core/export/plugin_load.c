@@ -281,11 +281,12 @@ static void proxy_register(lua_State *L)
 }
 
 typedef struct lua_ctx {
-	bc_host *h; /* NULL until run */
+	bc_host *h;
 	const bc_host_api *api;
 	const char *name;
 	int run_ref; /* the registered run function */
 	bool stream; /* exporter{stream = true}: the lean model */
+	bool running; /* in run(), the model built: passes may open */
 } lua_ctx;
 
 /* A Lua exporter loaded (its exporter{} declared) before the model is
@@ -422,7 +423,7 @@ static int pass_push(lua_State *L, bc_cursor *cur)
 static lua_ctx *run_ctx(lua_State *L)
 {
 	lua_ctx *c = ctx_of(L);
-	if (!c->h)
+	if (!c->running)
 		bc_sandbox_error(L, N_("the figures are read in run(), not "
 				       "while the exporter is declared"));
 	return c;
@@ -467,15 +468,16 @@ static void pass_register(lua_State *L)
 	lua_pop(L, 1);
 }
 
-/* Loads p's script and runs its declaration: *x, whose rc and d say
- * how that went. */
-static void lx_load(bc_plugin *p, bc_lua_exporter *x)
+/* Loads p's script and runs its declaration for the export h: *x, whose
+ * rc and d say how that went. */
+static void lx_load(bc_plugin *p, bc_lua_exporter *x, bc_host *h,
+		    const bc_host_api *api)
 {
 	char *text;
 	size_t len;
 	const char *base = strrchr(p->lua, '/');
 	base = base ? base + 1 : p->lua;
-	x->c = (lua_ctx){NULL, NULL, p->name, LUA_NOREF, false};
+	x->c = (lua_ctx){h, api, p->name, LUA_NOREF, false, false};
 	bc_diags *d = &x->d;
 	bc_err rc = bc_file_read(p->lua, 1u << 20, &text, &len, d);
 	if (rc == BC_OK) {
@@ -518,10 +520,11 @@ static void lx_load(bc_plugin *p, bc_lua_exporter *x)
 
 /* p's Lua exporter, loaded at the first call; NULL when memory ran out
  * for the handle itself. */
-static bc_lua_exporter *lx_loaded(bc_plugin *p)
+static bc_lua_exporter *lx_loaded(bc_plugin *p, bc_host *h,
+				  const bc_host_api *api)
 {
 	if (!p->lx && (p->lx = bc_calloc(1, sizeof *p->lx)))
-		lx_load(p, p->lx);
+		lx_load(p, p->lx, h, api);
 	return p->lx;
 }
 
@@ -538,7 +541,7 @@ static void lx_free(bc_lua_exporter *x)
 static int run_lua(bc_plugin *p, bc_host *h, const bc_host_api *api,
 		   bc_diags *d)
 {
-	bc_lua_exporter *x = lx_loaded(p);
+	bc_lua_exporter *x = lx_loaded(p, h, api);
 	if (!x) {
 		bc_host_nomem(h);
 		return -1;
@@ -547,8 +550,7 @@ static int run_lua(bc_plugin *p, bc_host *h, const bc_host_api *api,
 	bc_err rc = x->rc;
 	if (rc == BC_OK) {
 		lua_State *L = bc_sandbox_state(x->sb);
-		x->c.h = h;
-		x->c.api = api;
+		x->c.running = true;
 		lua_rawgeti(L, LUA_REGISTRYINDEX, x->c.run_ref);
 		push_value(L, bc_host_model(h));
 		lua_getglobal(L, "write");
@@ -561,11 +563,11 @@ static int run_lua(bc_plugin *p, bc_host *h, const bc_host_api *api,
 	return rc == BC_OK ? 0 : -1;
 }
 
-bool bc_plugin_lean(bc_plugin *p)
+bool bc_plugin_lean(bc_plugin *p, bc_host *h, const bc_host_api *api)
 {
 	if (p->desc)
 		return p->desc->abi_minor >= 3;
-	bc_lua_exporter *x = p->lua ? lx_loaded(p) : NULL;
+	bc_lua_exporter *x = p->lua ? lx_loaded(p, h, api) : NULL;
 	return x && x->rc == BC_OK && x->c.stream;
 }
 

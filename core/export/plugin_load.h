@@ -29,9 +29,10 @@ bc_err bc_plugin_find(const char *path, const char *name, bc_plugin *out,
 		      bc_diags *d);
 /* Whether it reads what grows with the country through the cursors of
  * ABI 1.3 and so takes the lean model: a C plugin built for ABI 1.3 or
- * later, a Lua exporter declared with stream = true (which this loads
- * and declares; a failure to is said when it runs). */
-bool bc_plugin_lean(bc_plugin *p);
+ * later, a Lua exporter declared with stream = true.  A Lua exporter is
+ * loaded and declared here, for the export h (what its declaration
+ * writes is output, as before); a failure to is said when it runs. */
+bool bc_plugin_lean(bc_plugin *p, bc_host *h, const bc_host_api *api);
 /* Runs it; 0 on success as bc_exporter.run. */
 int bc_plugin_run(bc_plugin *p, bc_host *h, const bc_host_api *api,
 		  bc_diags *d);

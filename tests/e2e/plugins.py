@@ -350,6 +350,11 @@ def lua_streams(t):
                  '  write("lean true\\n")\n' + whole + 'end }\n',
         "early": 'for s in each_status() do end\n'
                  'exporter { name = "early", run = function(m) end }\n',
+        # declared before the model is built now: what it writes there
+        # is still output
+        "top": 'write("top\\n")\n'
+               'exporter { name = "top", stream = true,\n'
+               '  run = function(m) write("run\\n") end }\n',
     })
     a, b = t.tmp / "streams.txt", t.tmp / "whole.txt"
     expect(t.export("streams", a, "--plugins", d), 0)
@@ -360,6 +365,10 @@ def lua_streams(t):
     check(got == b.read_text(encoding="utf-8"),
           f"the passes differ from the whole model:\n{got[:400]}\n"
           f"{b.read_text(encoding='utf-8')[:400]}")
+    top = t.tmp / "top.txt"
+    expect(t.export("top", top, "--plugins", d), 0)
+    check(top.read_text(encoding="utf-8") == "top\nrun\n",
+          f"top wrote {top.read_text(encoding='utf-8')!r}")
     r = t.export("early", t.tmp / "early.txt", "--plugins", d)
     check(r.rc not in (0, None) and "early.lua:" in r.err and
           "run()" in r.err, f"a pass at declaration: {r.brief()}")

@@ -65,7 +65,9 @@ typedef struct bc_cursor bc_cursor; /* opaque: one pass in progress (1.3) */
  *   aggregate.forms.bm3.indicators.ty_le_dung_han.xa
  *   aggregate.forms.bm3.fields.hs_tiep_nhan.previous.total
  *   aggregate.values.bm3.<unit code>.hs_tiep_nhan
+ *                                    (whole model only: ABI 1.3 below)
  *   status.summary.on_time_rate, status.units[i].state
+ *                                    (status.units whole model only)
  *   levels[i].id, .label             the levels of the ruleset
  *   status.as_of                     the day the export counts to
  *   wording.<group>.<key>            the ruleset's words for documents,

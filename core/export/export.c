@@ -32,7 +32,7 @@
 struct bc_host {
 	json_t *model;
 	bc_status status; /* the units' status, for a lean model and cursors */
-	json_t *derived;  /* lean, a derived period: the units' values */
+	json_t *derived;  /* a derived period: the units' values */
 	bc_store *st;
 	const bc_period *period;
 	bc_time now;
@@ -197,9 +197,12 @@ static bc_err build_model(bc_host *h, bc_rulebook *rb, bc_date as_of,
 		return rc;
 	}
 	rc = bc_aggregate(st, rb, p->code, &ao, &agg, d);
-	if (rc == BC_OK && lean && p->derived) {
+	/* Kept for the cursors with a whole model too (a Lua exporter
+	 * without stream may still open a pass). */
+	if (rc == BC_OK && p->derived) {
 		h->derived = json_incref(json_object_get(agg, "values"));
-		json_object_del(agg, "values");
+		if (lean)
+			json_object_del(agg, "values");
 	}
 	if (rc == BC_OK)
 		rc = bc_status_get(st, rb, p->code, as_of, &status, d);

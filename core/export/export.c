@@ -4,6 +4,7 @@
 #include "csv_export.h"
 #include "derive.h"
 #include "export_host.h"
+#include "host_cursor.h"
 #include "frame_build.h"
 #include "jsonset.h"
 #include "json_export.h"
@@ -30,8 +31,8 @@
 
 struct bc_host {
 	json_t *model;
-	bc_status status; /* lean: the units' status the model leaves out */
-	json_t *derived;  /* lean, a derived period: the units' values */
+	bc_status status; /* the units' status, for a lean model and cursors */
+	json_t *derived;  /* a derived period: the units' values */
 	bc_store *st;
 	const bc_period *period;
 	bc_time now;
@@ -50,6 +51,7 @@ struct bc_host {
 	bc_err env; /* a read of the store, or memory, failed the exporter */
 	const bc_progress *progress;
 	const bc_export_sender *sender;
+	bc_cursor *cursors; /* open passes of a plugin (host_cursor.h) */
 };
 
 /* ---- the model --------------------------------------------------------- */
@@ -172,10 +174,10 @@ static json_t *levels_json(bc_err *err, const bc_ruleset *rs)
 
 /* The model of h's export as of day as_of, whole, or lean: without each
  * unit's values, the tables' rows and each unit's status, which an
- * exporter built in reads a form, a table or a unit at a time instead
- * (status kept in *lean). */
+ * exporter reads a form, a table or a unit at a time instead (the
+ * status kept in h->status either way, for the cursors). */
 static bc_err build_model(bc_host *h, bc_rulebook *rb, bc_date as_of,
-			  int offset, bc_status *lean, json_t **out)
+			  int offset, bool lean, json_t **out)
 {
 	bc_store *st = h->st;
 	const bc_period *p = h->period;
@@ -195,9 +197,12 @@ static bc_err build_model(bc_host *h, bc_rulebook *rb, bc_date as_of,
 		return rc;
 	}
 	rc = bc_aggregate(st, rb, p->code, &ao, &agg, d);
-	if (rc == BC_OK && lean && p->derived) {
+	/* Kept for the cursors with a whole model too (a Lua exporter
+	 * without stream may still open a pass). */
+	if (rc == BC_OK && p->derived) {
 		h->derived = json_incref(json_object_get(agg, "values"));
-		json_object_del(agg, "values");
+		if (lean)
+			json_object_del(agg, "values");
 	}
 	if (rc == BC_OK)
 		rc = bc_status_get(st, rb, p->code, as_of, &status, d);
@@ -230,8 +235,8 @@ static bc_err build_model(bc_host *h, bc_rulebook *rb, bc_date as_of,
 		}
 	}
 	json_decref(agg);
-	if (lean && rc == BC_OK) {
-		*lean = status;
+	if (rc == BC_OK) {
+		h->status = status;
 		status = (bc_status){0};
 	}
 	bc_status_free(&status);
@@ -241,8 +246,7 @@ static bc_err build_model(bc_host *h, bc_rulebook *rb, bc_date as_of,
 
 /* ---- the host API ------------------------------------------------------ */
 
-/* The value at a path such as "forms[2].fields[0].id". */
-static json_t *at_path(json_t *v, const char *path)
+json_t *bc_host_at(json_t *v, const char *path)
 {
 	const char *p = path;
 	while (v && *p) {
@@ -283,12 +287,10 @@ static const char *keep(bc_host *h, char *s)
 	return s;
 }
 
-static const char *api_get(bc_host *h, const char *path)
+const char *bc_host_text(json_t *v, char num[BC_HOST_NUM])
 {
-	json_t *v = at_path(h->model, path);
-	char num[64];
-	if (bc_json_num_text(v, num, sizeof num))
-		return keep(h, bc_strdup(num));
+	if (bc_json_num_text(v, num, BC_HOST_NUM))
+		return num;
 	switch (v ? json_typeof(v) : JSON_NULL) {
 	case JSON_STRING:
 		return json_string_value(v);
@@ -301,30 +303,49 @@ static const char *api_get(bc_host *h, const char *path)
 	}
 }
 
-static int api_get_number(bc_host *h, const char *path, double *out)
+int bc_host_number(json_t *v, double *out)
 {
-	json_t *v = at_path(h->model, path);
 	if (!bc_json_is_num(v))
 		return -1;
 	*out = bc_json_num_value(v);
 	return 0;
 }
 
-static size_t api_count(bc_host *h, const char *path)
+size_t bc_host_count(json_t *v)
 {
-	json_t *v = at_path(h->model, path);
 	return json_is_array(v) ? json_array_size(v)
 	       : json_is_object(v) ? json_object_size(v)
 				   : 0;
 }
 
-static const char *api_key(bc_host *h, const char *path, size_t i)
+const char *bc_host_key(json_t *v, size_t i)
 {
-	json_t *v = at_path(h->model, path);
 	void *it = json_is_object(v) ? json_object_iter(v) : NULL;
 	for (; it && i; i--)
 		it = json_object_iter_next(v, it);
 	return it ? json_object_iter_key(it) : NULL;
+}
+
+static const char *api_get(bc_host *h, const char *path)
+{
+	char num[BC_HOST_NUM];
+	const char *t = bc_host_text(bc_host_at(h->model, path), num);
+	return t == num ? keep(h, bc_strdup(num)) : t;
+}
+
+static int api_get_number(bc_host *h, const char *path, double *out)
+{
+	return bc_host_number(bc_host_at(h->model, path), out);
+}
+
+static size_t api_count(bc_host *h, const char *path)
+{
+	return bc_host_count(bc_host_at(h->model, path));
+}
+
+static const char *api_key(bc_host *h, const char *path, size_t i)
+{
+	return bc_host_key(bc_host_at(h->model, path), i);
 }
 
 static int api_write(bc_host *h, const void *buf, size_t len)
@@ -385,6 +406,16 @@ static const bc_host_api host_api = {
 	.error = api_error,
 	.alloc = api_alloc,
 	.free = api_free,
+	.open_units = bc_cursor_units,
+	.open_values = bc_cursor_values,
+	.open_rows = bc_cursor_rows,
+	.open_status = bc_cursor_status,
+	.next = bc_cursor_next,
+	.item_get = bc_cursor_get,
+	.item_number = bc_cursor_number,
+	.item_count = bc_cursor_count,
+	.item_key = bc_cursor_key,
+	.close = bc_cursor_close,
 };
 
 json_t *bc_host_model(bc_host *h)
@@ -400,6 +431,11 @@ const bc_period *bc_host_period(bc_host *h)
 const bc_status *bc_host_status(bc_host *h)
 {
 	return &h->status;
+}
+
+bc_cursor **bc_host_cursors(bc_host *h)
+{
+	return &h->cursors;
 }
 
 void bc_host_nomem(bc_host *h)
@@ -527,6 +563,8 @@ void bc_host_progress(bc_host *h, size_t done, size_t total)
 
 static void host_release(bc_host *h)
 {
+	while (h->cursors)
+		bc_cursor_close(h->cursors);
 	for (size_t i = 0; i < h->n_strs; i++)
 		bc_free(h->strs[i]);
 	bc_free(h->strs);
@@ -643,9 +681,12 @@ bc_err bc_export(bc_store *st, bc_rulebook *rb, const char *period,
 	 * afterwards: an import committing meanwhile must not put one
 	 * revision in the totals and another in the values. */
 	bool snapshot = rc == BC_OK && (rc = bc_store_begin_read(st, d)) == BC_OK;
+	/* A plugin of ABI 1.3 reads what grows with the country through
+	 * cursors: it gets the lean model too. */
+	bool lean = rc == BC_OK &&
+		    (bi ? bi->lean : bc_plugin_lean(&plugin, &h, &host_api));
 	if (rc == BC_OK)
-		rc = build_model(&h, rb, o->as_of, o->tz_offset,
-				 bi && bi->lean ? &h.status : NULL, &h.model);
+		rc = build_model(&h, rb, o->as_of, o->tz_offset, lean, &h.model);
 	if (rc == BC_OK) {
 		bc_diags run_d = BC_DIAGS_INIT;
 		h.d = &run_d;

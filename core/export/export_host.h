@@ -29,8 +29,21 @@ json_t *bc_host_unit_rows(bc_host *h, const char *form, const char *table,
 bool bc_host_table_shape(bc_host *h, const char *form, const char *table,
 			 json_t **units, json_t **longest);
 /* The status of every unit, which a lean model's "status" leaves out of
- * its "units" (bc_status_unit_json gives each); empty otherwise. */
+ * its "units" (bc_status_unit_json gives each). */
 const bc_status *bc_host_status(bc_host *h);
+/* The passes a plugin has open (host_cursor.h), closed at the end. */
+bc_cursor **bc_host_cursors(bc_host *h);
+/* What the API's path readers give of v = bc_host_at(root, path): the
+ * value at a path such as "forms[2].fields[0].id" (borrowed, NULL when
+ * absent); its text as get() (borrowed from v, or num for a number);
+ * its number (0, or -1 when not a number); its elements or keys; the
+ * i-th key of an object (borrowed). */
+enum { BC_HOST_NUM = 64 };
+json_t *bc_host_at(json_t *v, const char *path);
+const char *bc_host_text(json_t *v, char num[BC_HOST_NUM]);
+int bc_host_number(json_t *v, double *out);
+size_t bc_host_count(json_t *v);
+const char *bc_host_key(json_t *v, size_t i);
 /* The temporary file the output goes to, for writers that must open it
  * themselves (libxlsxwriter). */
 const char *bc_host_path(bc_host *h);

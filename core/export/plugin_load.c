@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "plugin_load.h"
 #include "export_host.h"
+#include "host_cursor.h"
 #include "jsonout.h"
 #include "mem.h"
 #include "sandbox.h"
@@ -121,8 +122,11 @@ bc_err bc_plugin_find(const char *path, const char *name, bc_plugin *out,
 	return no_entry ? BC_ERR_RULES : BC_ERR_NOT_FOUND;
 }
 
+static void lx_free(bc_lua_exporter *x);
+
 void bc_plugin_close(bc_plugin *p)
 {
+	lx_free(p->lx);
 	if (p->handle)
 		dlclose(p->handle);
 	bc_free(p->lua);
@@ -281,7 +285,19 @@ typedef struct lua_ctx {
 	const bc_host_api *api;
 	const char *name;
 	int run_ref; /* the registered run function */
+	bool stream; /* exporter{stream = true}: the lean model */
+	bool running; /* in run(), the model built: passes may open */
 } lua_ctx;
+
+/* A Lua exporter loaded (its exporter{} declared) before the model is
+ * built, which it decides lean or whole; run once, then freed. */
+struct bc_lua_exporter {
+	bc_srcset src;
+	bc_sandbox *sb;
+	lua_ctx c;
+	bc_err rc;   /* of loading it */
+	bc_diags d;  /* loading's messages, given to the run's */
+};
 
 static lua_ctx *ctx_of(lua_State *L)
 {
@@ -321,7 +337,7 @@ static int l_format_number(lua_State *L)
 static int l_exporter(lua_State *L)
 {
 	static const char *const keys[] = {"name", "description", "extension",
-					   "run", NULL};
+					   "run", "stream", NULL};
 	lua_ctx *c = ctx_of(L);
 	luaL_checktype(L, 1, LUA_TTABLE);
 	lua_pushnil(L);
@@ -347,57 +363,212 @@ static int l_exporter(lua_State *L)
 	if (c->run_ref != LUA_NOREF)
 		return bc_sandbox_error(L, N_("exporter{}: declared twice"));
 	c->run_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+	c->stream = lua_getfield(L, 1, "stream") != LUA_TNIL &&
+		    lua_toboolean(L, -1);
 	return 0;
+}
+
+/* ---- passes (plugin ABI 1.3) for Lua: each_unit(), each_value(form),
+ * each_row(form, table [, unit]), each_status() ---------------------- */
+
+static const char PASS[] = "baocao.pass";
+
+static bc_cursor **pass_of(lua_State *L, int i)
+{
+	return luaL_checkudata(L, i, PASS);
+}
+
+static int pass_close(lua_State *L)
+{
+	bc_cursor **c = pass_of(L, 1);
+	bc_cursor_close(*c);
+	*c = NULL;
+	return 0;
+}
+
+/* The generic for's step: the next item as a read-only proxy, which
+ * stays readable after the pass moves on (it holds its own reference). */
+static int pass_step(lua_State *L)
+{
+	bc_cursor **c = pass_of(L, lua_upvalueindex(1));
+	int r = *c ? bc_cursor_next(*c) : 0;
+	if (r < 0)
+		return bc_sandbox_error(L, N_("reading the figures failed"));
+	if (r == 0) {
+		bc_cursor_close(*c);
+		*c = NULL;
+		return 0;
+	}
+	push_value(L, bc_cursor_item(*c));
+	return 1;
+}
+
+/* for item in <pass>: the step, nil, nil and the pass as the loop's
+ * closing value, so a loop left early (break, an error) closes it. */
+static int pass_push(lua_State *L, bc_cursor *cur)
+{
+	if (!cur)
+		return bc_sandbox_error(L, N_("reading the figures failed"));
+	bc_cursor **c = lua_newuserdatauv(L, sizeof *c, 0);
+	*c = cur;
+	luaL_setmetatable(L, PASS);
+	lua_pushvalue(L, -1);
+	lua_pushcclosure(L, pass_step, 1);
+	lua_pushnil(L);
+	lua_pushnil(L);
+	lua_rotate(L, -4, -1);
+	return 4;
+}
+
+static lua_ctx *run_ctx(lua_State *L)
+{
+	lua_ctx *c = ctx_of(L);
+	if (!c->running)
+		bc_sandbox_error(L, N_("the figures are read in run(), not "
+				       "while the exporter is declared"));
+	return c;
+}
+
+static int l_each_unit(lua_State *L)
+{
+	lua_ctx *c = run_ctx(L);
+	return pass_push(L, c->api->open_units(c->h));
+}
+
+static int l_each_value(lua_State *L)
+{
+	lua_ctx *c = run_ctx(L);
+	return pass_push(L, c->api->open_values(c->h, luaL_checkstring(L, 1)));
+}
+
+static int l_each_row(lua_State *L)
+{
+	lua_ctx *c = run_ctx(L);
+	const char *form = luaL_checkstring(L, 1),
+		   *table = luaL_checkstring(L, 2),
+		   *unit = luaL_optstring(L, 3, NULL);
+	return pass_push(L, c->api->open_rows(c->h, form, table, unit));
+}
+
+static int l_each_status(lua_State *L)
+{
+	lua_ctx *c = run_ctx(L);
+	return pass_push(L, c->api->open_status(c->h));
+}
+
+static void pass_register(lua_State *L)
+{
+	static const luaL_Reg mt[] = {
+		{"__close", pass_close}, {"__gc", pass_close}, {NULL, NULL},
+	};
+	luaL_newmetatable(L, PASS);
+	luaL_setfuncs(L, mt, 0);
+	lua_pushliteral(L, "pass");
+	lua_setfield(L, -2, "__metatable");
+	lua_pop(L, 1);
+}
+
+/* Loads p's script and runs its declaration for the export h: *x, whose
+ * rc and d say how that went. */
+static void lx_load(bc_plugin *p, bc_lua_exporter *x, bc_host *h,
+		    const bc_host_api *api)
+{
+	char *text;
+	size_t len;
+	const char *base = strrchr(p->lua, '/');
+	base = base ? base + 1 : p->lua;
+	x->c = (lua_ctx){h, api, p->name, LUA_NOREF, false, false};
+	bc_diags *d = &x->d;
+	bc_err rc = bc_file_read(p->lua, 1u << 20, &text, &len, d);
+	if (rc == BC_OK) {
+		rc = bc_srcset_add(&x->src, base, text, len);
+		bc_free(text);
+	}
+	bc_srcset_sort(&x->src);
+	/* An exporter reads the whole model of a province: more room than
+	 * rules need. */
+	bc_limits lim = {256u << 20, 2000000000u, 120.0};
+	if (rc == BC_OK)
+		rc = bc_sandbox_new(&lim, "plugins", &x->src, &x->sb);
+	if (rc == BC_OK) {
+		lua_State *L = bc_sandbox_state(x->sb);
+		proxy_register(L);
+		pass_register(L);
+		static const luaL_Reg fns[] = {
+			{"exporter", l_exporter},
+			{"write", l_write},
+			{"format_number", l_format_number},
+			{"each_unit", l_each_unit},
+			{"each_value", l_each_value},
+			{"each_row", l_each_row},
+			{"each_status", l_each_status},
+			{NULL, NULL}};
+		for (const luaL_Reg *f = fns; f->name; f++) {
+			lua_pushlightuserdata(L, &x->c);
+			lua_pushcclosure(L, f->func, 1);
+			bc_sandbox_set_global(x->sb, f->name);
+		}
+		rc = bc_sandbox_run(x->sb, base, d);
+		if (rc == BC_OK && x->c.run_ref == LUA_NOREF) {
+			bc_diags_add(d, BC_ERROR, p->lua, 0, NULL, NULL,
+				     N_("no exporter{} declared"));
+			rc = BC_ERR_RULES;
+		}
+	}
+	x->rc = rc;
+}
+
+/* p's Lua exporter, loaded at the first call; NULL when memory ran out
+ * for the handle itself. */
+static bc_lua_exporter *lx_loaded(bc_plugin *p, bc_host *h,
+				  const bc_host_api *api)
+{
+	if (!p->lx && (p->lx = bc_calloc(1, sizeof *p->lx)))
+		lx_load(p, p->lx, h, api);
+	return p->lx;
+}
+
+static void lx_free(bc_lua_exporter *x)
+{
+	if (!x)
+		return;
+	bc_sandbox_free(x->sb);
+	bc_srcset_free(&x->src);
+	bc_diags_free(&x->d);
+	bc_free(x);
 }
 
 static int run_lua(bc_plugin *p, bc_host *h, const bc_host_api *api,
 		   bc_diags *d)
 {
-	char *text;
-	size_t len;
-	bc_srcset src = BC_SRCSET_INIT;
-	const char *base = strrchr(p->lua, '/');
-	base = base ? base + 1 : p->lua;
-	if (bc_file_read(p->lua, 1u << 20, &text, &len, d) != BC_OK)
+	bc_lua_exporter *x = lx_loaded(p, h, api);
+	if (!x) {
+		bc_host_nomem(h);
 		return -1;
-	bc_err rc = bc_srcset_add(&src, base, text, len);
-	bc_free(text);
-	bc_srcset_sort(&src);
-	/* An exporter reads the whole model of a province: more room than
-	 * rules need. */
-	bc_limits lim = {256u << 20, 2000000000u, 120.0};
-	bc_sandbox *sb = NULL;
-	if (rc == BC_OK)
-		rc = bc_sandbox_new(&lim, "plugins", &src, &sb);
-	lua_ctx c = {h, api, p->name, LUA_NOREF};
-	if (rc == BC_OK) {
-		lua_State *L = bc_sandbox_state(sb);
-		proxy_register(L);
-		static const luaL_Reg fns[] = {{"exporter", l_exporter},
-					       {"write", l_write},
-					       {"format_number", l_format_number},
-					       {NULL, NULL}};
-		for (const luaL_Reg *f = fns; f->name; f++) {
-			lua_pushlightuserdata(L, &c);
-			lua_pushcclosure(L, f->func, 1);
-			bc_sandbox_set_global(sb, f->name);
-		}
-		rc = bc_sandbox_run(sb, base, d);
-		if (rc == BC_OK && c.run_ref == LUA_NOREF) {
-			bc_diags_add(d, BC_ERROR, p->lua, 0, NULL, NULL,
-				     N_("no exporter{} declared"));
-			rc = BC_ERR_RULES;
-		}
-		if (rc == BC_OK) {
-			lua_rawgeti(L, LUA_REGISTRYINDEX, c.run_ref);
-			push_value(L, bc_host_model(h));
-			lua_getglobal(L, "write");
-			rc = bc_sandbox_pcall(sb, 2, 0, d);
-		}
 	}
-	bc_sandbox_free(sb);
-	bc_srcset_free(&src);
+	bc_diags_move(d, &x->d);
+	bc_err rc = x->rc;
+	if (rc == BC_OK) {
+		lua_State *L = bc_sandbox_state(x->sb);
+		x->c.running = true;
+		lua_rawgeti(L, LUA_REGISTRYINDEX, x->c.run_ref);
+		push_value(L, bc_host_model(h));
+		lua_getglobal(L, "write");
+		rc = bc_sandbox_pcall(x->sb, 2, 0, d);
+	}
+	/* Now, while the host's cursors are open: closing the state closes
+	 * the passes a script left open. */
+	lx_free(x);
+	p->lx = NULL;
 	return rc == BC_OK ? 0 : -1;
+}
+
+bool bc_plugin_lean(bc_plugin *p, bc_host *h, const bc_host_api *api)
+{
+	if (p->desc)
+		return p->desc->abi_minor >= 3;
+	bc_lua_exporter *x = p->lua ? lx_loaded(p, h, api) : NULL;
+	return x && x->rc == BC_OK && x->c.stream;
 }
 
 int bc_plugin_run(bc_plugin *p, bc_host *h, const bc_host_api *api,

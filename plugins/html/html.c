@@ -7,7 +7,11 @@
  * commune by commune.
  *
  * A plugin like any other: it sees only <baocao/plugin.h> and libc, reads
- * the report model by path and writes through the host.  Everything the
+ * the report model by path and writes through the host.  Built for ABI
+ * 1.3, it gets the lean model and reads what grows with the country (each
+ * unit's values, each unit's status) a unit at a time through the host's
+ * cursors, keeping of the values only the few its charts need: its memory
+ * stays flat from a district to the nation.  Everything the
  * page needs (styles, charts as inline SVG) is inside it, so it opens the
  * same way from a USB stick, a mail attachment or a browser with no
  * network.  Every string that comes from the model (names, labels, codes)
@@ -35,7 +39,18 @@
 
 typedef struct unit {
 	const char *code, *name, *level;
+	size_t i; /* in c->units */
 } unit;
+
+/* One form's values that its indicators name, unit by unit: what the
+ * charts compute each unit's ratios from. */
+typedef struct figs {
+	char (*names)[64]; /* the fields */
+	size_t n_names;
+	double *v;          /* [unit * n_names + field] */
+	unsigned char *have; /* the same: the unit has that value */
+	unsigned char *sent; /* [unit]: the unit sent values of the form */
+} figs;
 
 typedef struct level {
 	const char *id, *label;
@@ -53,6 +68,8 @@ typedef struct ctx {
 	size_t n_units;
 	const unit **listed; /* what put_listed writes */
 	size_t n_listed;
+	figs f;           /* of the form whose charts are being drawn */
+	bc_cursor *item;  /* the unit whose status is being written */
 } ctx;
 
 static void put_n(ctx *c, const char *s, size_t n)
@@ -478,7 +495,7 @@ static int load_units(ctx *c)
 	for (size_t i = 0; i < n; i++) {
 		unit u = {get(c, "units[%zu].code", i),
 			  get(c, "units[%zu].name", i),
-			  get(c, "units[%zu].level", i)};
+			  get(c, "units[%zu].level", i), c->n_units};
 		if (!u.code)
 			continue;
 		if (!u.name)
@@ -505,7 +522,7 @@ static int load_units(ctx *c)
 
 static const unit *find_unit(const ctx *c, const char *code)
 {
-	unit k = {code, NULL, NULL};
+	unit k = {code, NULL, NULL, 0};
 	return code ? bsearch(&k, c->by_code, c->n_units, sizeof k, by_code)
 		    : NULL;
 }
@@ -600,18 +617,98 @@ static int parse_expr(const char *s, expr *e)
 	}
 }
 
+/* The index of field name in c->f, or n_names when it is not there. */
+static size_t fig_index(const ctx *c, const char *name)
+{
+	size_t k = 0;
+	while (k < c->f.n_names && strcmp(c->f.names[k], name))
+		k++;
+	return k;
+}
+
+/* Adds the fields e names to c->f.names (of room for max). */
+static void fig_names(ctx *c, const expr *e, size_t max)
+{
+	for (size_t i = 0; i < e->n; i++)
+		if (e->t[i].name[0] && fig_index(c, e->t[i].name) ==
+					       c->f.n_names &&
+		    c->f.n_names < max)
+			memcpy(c->f.names[c->f.n_names++], e->t[i].name,
+			       sizeof *c->f.names);
+}
+
+static void figs_free(ctx *c)
+{
+	c->api->free(c->h, c->f.names);
+	c->api->free(c->h, c->f.v);
+	c->api->free(c->h, c->f.have);
+	c->api->free(c->h, c->f.sent);
+	c->f = (figs){0};
+}
+
+/* c->f for form (the fi-th): the values of the fields its indicators
+ * name, read unit by unit through the host's cursor; -1 on failure. */
+static int figs_load(ctx *c, const char *form, size_t fi)
+{
+	size_t ni = count(c, "forms[%zu].indicators", fi);
+	size_t max = ni * 2 * MAX_TERMS, nu = c->n_units;
+	c->f = (figs){0};
+	c->f.names = alloc(c, max + 1, sizeof *c->f.names);
+	for (size_t k = 0; c->f.names && k < ni; k++) {
+		expr e;
+		if (parse_expr(get(c, "forms[%zu].indicators[%zu].num", fi, k),
+			       &e) == 0)
+			fig_names(c, &e, max);
+		if (parse_expr(get(c, "forms[%zu].indicators[%zu].den", fi, k),
+			       &e) == 0)
+			fig_names(c, &e, max);
+	}
+	size_t cells = nu * c->f.n_names;
+	c->f.v = alloc(c, cells + 1, sizeof *c->f.v);
+	c->f.have = alloc(c, cells + 1, 1);
+	c->f.sent = alloc(c, nu + 1, 1);
+	bc_cursor *cur = c->f.sent ? c->api->open_values(c->h, form) : NULL;
+	if (!cur || !c->f.v || !c->f.have) {
+		c->api->close(cur);
+		c->failed = 1;
+		return -1;
+	}
+	memset(c->f.have, 0, cells + 1);
+	memset(c->f.sent, 0, nu + 1);
+	char path[80];
+	int r;
+	while ((r = c->api->next(cur)) == 1) {
+		const unit *u = find_unit(c, c->api->item_get(cur, "unit"));
+		if (!u)
+			continue;
+		c->f.sent[u->i] = c->api->item_count(cur, "values") > 0;
+		for (size_t k = 0; k < c->f.n_names; k++) {
+			snprintf(path, sizeof path, "values.%s", c->f.names[k]);
+			size_t at = u->i * c->f.n_names + k;
+			c->f.have[at] = c->api->item_number(cur, path,
+							    &c->f.v[at]) == 0;
+		}
+	}
+	c->api->close(cur);
+	if (r < 0)
+		c->failed = 1;
+	return r < 0 ? -1 : 0;
+}
+
 /* The expression over one unit's values; 0 if a term is missing (the
  * core counts a unit in a ratio only if it reported every term). */
-static int eval_expr(ctx *c, const expr *e, const char *form,
-		     const char *code, double *out)
+static int eval_expr(ctx *c, const expr *e, const unit *u, double *out)
 {
 	double sum = 0;
 	for (size_t i = 0; i < e->n; i++) {
 		double v = e->t[i].k;
-		if (e->t[i].name[0] &&
-		    !num(c, &v, "aggregate.values.%s.%s.%s", form, code,
-			 e->t[i].name))
-			return 0;
+		if (e->t[i].name[0]) {
+			size_t k = fig_index(c, e->t[i].name);
+			size_t at = u->i * c->f.n_names + k;
+			if (k == c->f.n_names || !c->f.have[at])
+				return 0;
+			v = c->f.v[at];
+		}
 		sum += e->t[i].sign * v;
 	}
 	*out = sum;
@@ -620,11 +717,11 @@ static int eval_expr(ctx *c, const expr *e, const char *form,
 
 /* The ratio of one unit, in per cent rounded as the core rounds it. */
 static int unit_ratio(ctx *c, const expr *num_e, const expr *den_e,
-		      const char *form, const char *code, double *out)
+		      const unit *u, double *out)
 {
 	double n, d;
-	if (!eval_expr(c, num_e, form, code, &n) ||
-	    !eval_expr(c, den_e, form, code, &d) || d == 0)
+	if (!eval_expr(c, num_e, u, &n) ||
+	    !eval_expr(c, den_e, u, &d) || d == 0)
 		return 0;
 	double r = 100.0 * n / d;
 	*out = (double)(long long)(r * 10 + (r < 0 ? -0.5 : 0.5)) / 10;
@@ -839,7 +936,7 @@ static void indicator_chart(ctx *c, const char *form, size_t fi, size_t k)
 			double v;
 			if (c->units[i].level &&
 			    !strcmp(c->units[i].level, c->levels[l].id) &&
-			    unit_ratio(c, &ne, &de, form, c->units[i].code, &v))
+			    unit_ratio(c, &ne, &de, &c->units[i], &v))
 				got++;
 		}
 		if (got >= best_n) { /* ties: the lower level, more units */
@@ -886,12 +983,11 @@ static void indicator_chart(ctx *c, const char *form, size_t fi, size_t k)
 		double v;
 		if (!u->level || strcmp(u->level, lv->id))
 			continue;
-		if (unit_ratio(c, &ne, &de, form, u->code, &v)) {
+		if (unit_ratio(c, &ne, &de, u, &v)) {
 			bars[n++] = (bar){u->name, v, i};
 			continue;
 		}
-		int expected = count(c, "aggregate.values.%s.%s", form,
-				     u->code) > 0;
+		int expected = c->f.sent[u->i];
 		for (size_t j = 0; !expected && j < n_missing; j++) {
 			const char *m = get(c, "aggregate.missing_units.%s[%zu]",
 					    form, j);
@@ -1184,20 +1280,28 @@ static void put_part(ctx *c, const char *part)
 		put_form(c, part);
 }
 
+/* The value at path of the unit whose status is being written. */
+PRINTF(2, 3) static const char *item(ctx *c, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	const char *p = vpath(c, fmt, ap);
+	va_end(ap);
+	return p ? c->api->item_get(c->item, p) : NULL;
+}
+
 /* When a unit that sent everything late sent its last late part:
  * received_at strings of one offset compare as times. */
-static void late_note(ctx *c, size_t i)
+static void late_note(ctx *c)
 {
 	const char *last = NULL;
-	char base[sizeof c->path];
-	snprintf(base, sizeof base, "status.units[%zu].received", i);
-	size_t n = count(c, "%s", base);
+	size_t n = c->api->item_count(c->item, "received");
 	for (size_t k = 0; k < n; k++) {
-		const char *part = key(c, k, "%s", base);
-		const char *on_time = part ? get(c, "%s.%s.on_time", base, part)
-					   : NULL;
-		const char *at = part ? get(c, "%s.%s.received_at", base, part)
-				      : NULL;
+		const char *part = c->api->item_key(c->item, "received", k);
+		const char *on_time =
+			part ? item(c, "received.%s.on_time", part) : NULL;
+		const char *at =
+			part ? item(c, "received.%s.received_at", part) : NULL;
 		if (on_time && !strcmp(on_time, "false") && at &&
 		    (!last || strcmp(at, last) > 0))
 			last = at;
@@ -1221,16 +1325,16 @@ static void card(ctx *c, const char *cls, const char *path, int rate,
 	put(c, "</span></div>\n");
 }
 
-/* The parts of the list at path, between commas. */
+/* The parts of the list at path of c->item, between commas. */
 static void put_parts(ctx *c, const char *path)
 {
 	char base[sizeof c->path];
 	snprintf(base, sizeof base, "%s", path);
-	size_t m = count(c, "%s", base);
+	size_t m = c->api->item_count(c->item, base);
 	for (size_t j = 0; j < m; j++) {
 		if (j)
 			put(c, ", ");
-		put_part(c, get(c, "%s[%zu]", base, j));
+		put_part(c, item(c, "%s[%zu]", base, j));
 	}
 }
 
@@ -1304,16 +1408,23 @@ static void status_section(ctx *c)
 		put(c, "</div>\n");
 	}
 
-	/* Who the chairman has to call: every unit not on time. */
-	size_t n = count(c, "status.units"), shown = 0;
-	for (size_t i = 0; i < n; i++) {
-		const char *state = get(c, "status.units[%zu].state", i);
+	/* Who the chairman has to call: every unit not on time, read a
+	 * unit at a time. */
+	size_t n = 0, shown = 0;
+	int r;
+	if (!(c->item = c->api->open_status(c->h))) {
+		c->failed = 1;
+		return;
+	}
+	while ((r = c->api->next(c->item)) == 1 && !c->failed) {
+		n++;
+		const char *state = item(c, "state");
 		if (!state || !strcmp(state, "on_time"))
 			continue;
 		if (!shown++)
 			late_head(c);
-		const char *code = get(c, "status.units[%zu].unit", i);
-		const char *name = get(c, "status.units[%zu].name", i);
+		const char *code = item(c, "unit");
+		const char *name = item(c, "name");
 		putf(c, "<tr><td class=\"c\">%zu</td><td>", shown);
 		esc(c, name ? name : unit_name(c, code));
 		put(c, "</td><td><span class=\"state s-");
@@ -1321,15 +1432,17 @@ static void status_section(ctx *c)
 		put(c, "\">");
 		esc(c, state_label(c, state));
 		put(c, "</span></td><td>");
-		size_t m = count(c, "status.units[%zu].missing", i);
-		char missing[64];
-		snprintf(missing, sizeof missing, "status.units[%zu].missing", i);
+		size_t m = c->api->item_count(c->item, "missing");
 		if (m)
-			say(c, "lacking", SLOTS({"parts", missing, put_parts}));
+			say(c, "lacking", SLOTS({"parts", "missing", put_parts}));
 		if (!m)
-			late_note(c, i);
+			late_note(c);
 		put(c, "</td></tr>\n");
 	}
+	c->api->close(c->item);
+	c->item = NULL;
+	if (r < 0)
+		c->failed = 1;
 	if (shown)
 		put(c, "</table>\n");
 	else if (n) {
@@ -1619,12 +1732,14 @@ static void form_section(ctx *c, size_t fi)
 	}
 	form_table(c, form, fi);
 	size_t ni = count(c, "forms[%zu].indicators", fi);
-	if (ni) {
+	if (ni && figs_load(c, form, fi) == 0) {
 		put(c, "<div class=\"charts\">\n");
 		for (size_t k = 0; k < ni && !c->failed; k++)
 			indicator_chart(c, form, fi, k);
 		put(c, "</div>\n");
 	}
+	if (ni)
+		figs_free(c);
 	if (count(c, "aggregate.missing_units.%s", form)) {
 		char path[128];
 		snprintf(path, sizeof path, "aggregate.missing_units.%s", form);

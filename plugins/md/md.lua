@@ -8,6 +8,10 @@
 -- A Lua exporter runs in the rules' sandbox: no io, no os, nothing but
 -- write() for output and format_number() for numbers ("1 204", "12,5",
 -- as the HTML report and the forms print them).
+--
+-- Declared with stream = true, it gets the lean model (no units' values,
+-- rows or status) and reads the units' status one at a time through
+-- each_status(): its memory stays flat however many units report.
 
 -- The model is a read-only proxy.  Indexing a key the model lacks crashed
 -- the host of baocao 0.1.0, so values that may be absent (a field's unit,
@@ -131,7 +135,7 @@ local function run(model)
         num(s.missing), pct(s.reporting_rate), pct(s.on_time_rate) })
   write("\n")
   local behind = {}
-  for _, u in pairs(status.units or {}) do
+  for u in each_status() do
     local x = plain(u)
     if x.state and x.state ~= "on_time" then
       local line = "- " .. md(x.name or names[x.unit] or x.unit) .. ": "
@@ -260,5 +264,6 @@ exporter {
   name = "md",
   description = "a Markdown summary of the period, in Vietnamese",
   extension = "md",
+  stream = true,
   run = run,
 }

@@ -257,6 +257,48 @@ def exports_every_format(t):
         check(needle in xml, f"xlsx export lacks {needle!r}")
 
 
+LUA_VALUES = """
+local function list(f)
+  local v = {}
+  f(function(code, x) v[#v + 1] = code .. "=" .. tostring(x.hs_tiep_nhan) end)
+  table.sort(v)
+  return table.concat(v, ",")
+end
+exporter { name = "%s", extension = "txt",%s
+  run = function(m)
+    write(list(function(add)
+      for x in each_value("mc") do add(x.unit, x.values) end end), "\\n")
+    if m.aggregate.values then
+      write(list(function(add)
+        for code, x in pairs(m.aggregate.values.mc) do add(code, x) end
+      end), "\\n")
+    end
+  end }
+"""
+
+
+@test
+def lua_passes_over_derived_values(t):
+    """each_value() gives a derived period's values (Q2 = H1 - Q1), with
+    the lean model (stream = true) and with the whole one, where they
+    are the model's own."""
+    t.district()
+    d = t.tmp / "plugs"
+    d.mkdir()
+    for name, extra in (("whole", ""), ("lean", " stream = true,")):
+        (d / f"{name}.lua").write_text(LUA_VALUES % (name, extra),
+                                       encoding="utf-8")
+    got = {}
+    for name in ("whole", "lean"):
+        out = t.tmp / f"{name}.txt"
+        t.done("export", "2023-Q2", "--format", name, "--plugins", d,
+               "-o", out, "--as-of", "2023-06-15")
+        got[name] = out.read_text(encoding="utf-8").splitlines()
+    want = "vp=15,xa-a=180,xa-b=90"
+    same(got["whole"], [want, want], "each_value and the whole model")
+    same(got["lean"], [want], "each_value with the lean model")
+
+
 @test
 def parts_that_disagree(t):
     # xa-b's H1 gives less money than its Q1: kept, and said.

@@ -254,6 +254,126 @@ def newer_abi_minor(t):
     refused_abi(t, "newminor", f"{ABI_MAJOR}.{ABI_MINOR + 1}")
 
 
+def examples_db(t):
+    """The sample district's 2023-Q1 (examples/): every form, tables
+    with rows, units late and missing."""
+    t.ok("init")
+    t.ok("units", "import", SRC / "examples" / "tan-ky-units.csv")
+    # one of them is refused on purpose (exit 1): the rest are stored
+    r = t.bc("import", *sorted((SRC / "examples" / "2023-Q1").glob("*")))
+    expect(r, 1)
+    return t
+
+
+def lines(path, *prefixes):
+    return [x for x in path.read_text(encoding="utf-8").splitlines()
+            if x.startswith(prefixes)]
+
+
+@test
+def stream_cursors_give_the_whole_model(t):
+    """A plugin of ABI 1.3 (stream) gets the lean model and reads through
+    the cursors the very values, rows, units and status that one of ABI
+    1.2 (dump) reads in the whole model; a pass left open or stopped
+    early costs nothing (the sanitizer build sees a leak)."""
+    examples_db(t)
+    dump, stream = t.tmp / "dump.txt", t.tmp / "stream.txt"
+    expect(t.export("dump", dump, "--plugins", TEST_PLUGINS), 0)
+    expect(t.export("stream", stream, "--plugins", TEST_PLUGINS), 0)
+    check(lines(stream, "lean=") == ["lean=0/0"],
+          f"the 1.3 plugin's model is not lean: {lines(stream, 'lean=')}")
+    check(lines(dump, "status.units[") and
+          lines(dump, "aggregate.values.bm3."),
+          "the 1.2 plugin did not get the whole model")
+    for pre in ("units[", "status.units["):
+        check(lines(stream, pre) == lines(dump, pre),
+              f"{pre}: the cursor gives other items than the model")
+    # a form's values: the same, in no promised order of units
+    vals = lines(dump, "aggregate.values.")
+    check(sorted(lines(stream, "aggregate.values.")) == sorted(vals),
+          "a form's values from the cursor differ from the model's")
+    rows = [x for x in lines(dump, "aggregate.forms.") if ".rows[" in x]
+    check(rows and lines(stream, "aggregate.forms.") == rows,
+          "the tables' rows in one pass differ from the model's")
+
+    def by_row(xs, form, table):
+        """{(form, table): sorted rows}, a row the set of its lines
+        past its index; form and table where the path has them."""
+        got = {}
+        for x in xs:
+            head, rest = x.split("[", 1)
+            parts = head.split(".")
+            key = (parts[form], parts[table])
+            got.setdefault((key, head, rest.split("]")[0]), set()).add(
+                rest.split("].", 1)[1])
+        out = {}
+        for (key, _, _), cells in got.items():
+            out.setdefault(key, []).append(sorted(cells))
+        return {k: sorted(v) for k, v in out.items()}
+    check(by_row(lines(stream, "unit_rows."), 1, 2) == by_row(rows, 2, 4),
+          "each unit's rows alone differ from the one pass")
+
+
+@test
+def lua_streams(t):
+    """A Lua exporter declared with stream = true gets the lean model and
+    each_unit/each_value/each_row/each_status; a loop left by break
+    closes its pass; the passes are for run(), not the declaration."""
+    examples_db(t)
+    body = (
+        '  local n = 0\n'
+        '  for s in each_status() do n = n + 1 write(s.unit, "=", s.state, "\\n") end\n'
+        '  write("status ", n, "\\n")\n'
+        '  for u in each_unit() do write("unit ", u.code, "\\n") break end\n'
+        '  local v = {}\n'
+        '  for x in each_value("bm3") do v[#v + 1] = x.unit .. "=" .. tostring(x.values.hs_tiep_nhan) end\n'
+        '  table.sort(v) write(table.concat(v, ","), "\\n")\n'
+        '  local r = 0\n'
+        '  for row in each_row("pl1a", "nhiem_vu") do r = r + 1 end\n'
+        '  write("rows ", r, "\\n")\n')
+    whole = (
+        '  local n = 0\n'
+        '  for _, s in pairs(m.status.units) do n = n + 1 write(s.unit, "=", s.state, "\\n") end\n'
+        '  write("status ", n, "\\n")\n'
+        '  write("unit ", m.units[1].code, "\\n")\n'
+        '  local v = {}\n'
+        '  for code, x in pairs(m.aggregate.values.bm3) do v[#v + 1] = code .. "=" .. tostring(x.hs_tiep_nhan) end\n'
+        '  table.sort(v) write(table.concat(v, ","), "\\n")\n'
+        '  write("rows ", #m.aggregate.forms.pl1a.fields.nhiem_vu.rows, "\\n")\n')
+    d = plugin_dir(t, lua={
+        "streams": 'exporter { name = "streams", stream = true,\n'
+                   '  run = function(m)\n'
+                   '  write("lean ", tostring(m.status.units == nil and '
+                   'm.aggregate.values == nil), "\\n")\n'
+                   + body + 'end }\n',
+        "whole": 'exporter { name = "whole", run = function(m)\n'
+                 '  write("lean true\\n")\n' + whole + 'end }\n',
+        "early": 'for s in each_status() do end\n'
+                 'exporter { name = "early", run = function(m) end }\n',
+        # declared before the model is built now: what it writes there
+        # is still output
+        "top": 'write("top\\n")\n'
+               'exporter { name = "top", stream = true,\n'
+               '  run = function(m) write("run\\n") end }\n',
+    })
+    a, b = t.tmp / "streams.txt", t.tmp / "whole.txt"
+    expect(t.export("streams", a, "--plugins", d), 0)
+    expect(t.export("whole", b, "--plugins", d), 0)
+    got = a.read_text(encoding="utf-8")
+    check(got.startswith("lean true\n") and "\nrows 0\n" not in got and
+          "status 0" not in got, f"streams wrote {got[:300]!r}")
+    check(got == b.read_text(encoding="utf-8"),
+          f"the passes differ from the whole model:\n{got[:400]}\n"
+          f"{b.read_text(encoding='utf-8')[:400]}")
+    top = t.tmp / "top.txt"
+    expect(t.export("top", top, "--plugins", d), 0)
+    check(top.read_text(encoding="utf-8") == "top\nrun\n",
+          f"top wrote {top.read_text(encoding='utf-8')!r}")
+    r = t.export("early", t.tmp / "early.txt", "--plugins", d)
+    check(r.rc not in (0, None) and "early.lua:" in r.err and
+          "run()" in r.err, f"a pass at declaration: {r.brief()}")
+
+
 @test
 def failing_plugin_leaves_nothing(t):
     t.setup()

@@ -39,12 +39,13 @@ extern "C" {
 #endif
 
 #define BC_PLUGIN_ABI_MAJOR 1
-#define BC_PLUGIN_ABI_MINOR 2
+#define BC_PLUGIN_ABI_MINOR 3
 
 /* The symbol baocao looks up. */
 #define BC_PLUGIN_ENTRY "baocao_exporter"
 
 typedef struct bc_host bc_host; /* opaque: one export in progress */
+typedef struct bc_cursor bc_cursor; /* opaque: one pass in progress (1.3) */
 
 /*
  * Paths name a value of the report model, JSON-like, with '.' between
@@ -64,7 +65,9 @@ typedef struct bc_host bc_host; /* opaque: one export in progress */
  *   aggregate.forms.bm3.indicators.ty_le_dung_han.xa
  *   aggregate.forms.bm3.fields.hs_tiep_nhan.previous.total
  *   aggregate.values.bm3.<unit code>.hs_tiep_nhan
+ *                                    (whole model only: ABI 1.3 below)
  *   status.summary.on_time_rate, status.units[i].state
+ *                                    (status.units whole model only)
  *   levels[i].id, .label             the levels of the ruleset
  *   status.as_of                     the day the export counts to
  *   wording.<group>.<key>            the ruleset's words for documents,
@@ -105,6 +108,52 @@ typedef struct bc_host_api {
 	 * free).  NULL when out of memory. */
 	void *(*alloc)(bc_host *h, size_t n);
 	void (*free)(bc_host *h, void *p);
+
+	/* ---- ABI 1.3: passes over what grows with the country ----------
+	 *
+	 * A plugin built for ABI 1.3 or later gets a lean model: it has no
+	 * aggregate.values, no tables' "rows" in aggregate.forms and no
+	 * status.units (the rest is as above).  It reads those a unit at a
+	 * time through a cursor instead, so its memory stays flat however
+	 * many units report.  A plugin built for 1.2 or earlier gets the
+	 * whole model, as before, and these are there all the same.
+	 *
+	 * Each open_* returns a cursor before its first item, or NULL when
+	 * the host could not start the pass (a read of the store failed or
+	 * memory ran out: the host has said so, run() should return
+	 * non-zero).  next() moves to the next item: 1, or 0 after the last,
+	 * or -1 when reading failed (said by the host; return non-zero).
+	 * The item is read with item_get/item_number/item_count/item_key,
+	 * by path as the model is ("" is the item itself); what they
+	 * return is host-owned and stays valid until the next call of
+	 * next() or close() on that cursor.  close() ends the pass and frees
+	 * everything it holds, after the last item or at any point before
+	 * (a plugin that stops early); close(NULL) does nothing.  A cursor
+	 * not closed is freed when the export ends.  Several cursors may be
+	 * open at once.
+	 *
+	 * The items:
+	 *   open_units      every unit, in the tree's order, as units[i]
+	 *   open_values     every unit that sent form, in order of code:
+	 *                   {"unit": code, "values": {field: value}} as
+	 *                   aggregate.values.<form>.<unit> holds them
+	 *   open_rows       the rows of table `table` of form, in order,
+	 *                   {"unit", "row", column: value}: of one unit, or
+	 *                   with unit NULL of every unit in one pass ordered
+	 *                   by unit code
+	 *   open_status     every unit's status, as status.units[i]
+	 */
+	bc_cursor *(*open_units)(bc_host *h);
+	bc_cursor *(*open_values)(bc_host *h, const char *form);
+	bc_cursor *(*open_rows)(bc_host *h, const char *form,
+				const char *table, const char *unit);
+	bc_cursor *(*open_status)(bc_host *h);
+	int (*next)(bc_cursor *c);
+	const char *(*item_get)(bc_cursor *c, const char *path);
+	int (*item_number)(bc_cursor *c, const char *path, double *out);
+	size_t (*item_count)(bc_cursor *c, const char *path);
+	const char *(*item_key)(bc_cursor *c, const char *path, size_t i);
+	void (*close)(bc_cursor *c);
 } bc_host_api;
 
 typedef struct bc_exporter {

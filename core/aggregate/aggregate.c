@@ -1421,10 +1421,7 @@ bc_err bc_aggregate_table_shape(bc_store *st, const bc_period *p,
 				const char *table, json_t **units,
 				json_t **longest, bc_diags *d)
 {
-	sqlite3_stmt *s = bc_store_stmt(
-		st, "SELECT u.code, uv.kind, v.col, length(v.txt) FROM "
-		    FORM_IN_FORCE " JOIN value v ON v.revision_id = r.id"
-		    " AND v.field = ?3 AND v.row > 0 WHERE" COUNTS);
+	sqlite3_stmt *s = bc_store_stmt(st, TABLE_SHAPE);
 	if (!s)
 		return bc_store_fail(st, d, N_("aggregate"));
 	bc_err j = BC_OK; /* jansson's */

@@ -40,4 +40,11 @@
 	FORM_IN_FORCE " JOIN value v ON v.revision_id = r.id AND v.row = 0"   \
 	" AND v.col = '' WHERE" COUNTS
 
+/* The cells of table ?3 of form ?2 in force, as FORM_VALUES: code,
+ * kind, column, length of the text. */
+#define TABLE_SHAPE                                                           \
+	"SELECT u.code, uv.kind, v.col, length(v.txt) FROM " FORM_IN_FORCE    \
+	" JOIN value v ON v.revision_id = r.id AND v.field = ?3"              \
+	" AND v.row > 0 WHERE" COUNTS
+
 #endif

@@ -519,6 +519,17 @@ bool bc_host_feed_form(bc_host *h, const char *form, bc_feed_value_fn fn,
 		   &d);
 }
 
+bool bc_host_feed_shape(bc_host *h, const char *form, const char *table,
+			bc_feed_shape_fn fn, void *ud)
+{
+	bc_diags d = BC_DIAGS_INIT;
+	if (h->period->derived)
+		return fed(h, BC_OK, &d);
+	return fed(h, bc_feed_table_shape(h->st, h->period, h->until, form,
+					  table, fn, ud, &d),
+		   &d);
+}
+
 bool bc_host_feed_rows(bc_host *h, const char *form, const char *table,
 		       const char *const *codes, size_t n, bc_feed_cell_fn fn,
 		       void *ud)

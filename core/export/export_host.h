@@ -36,6 +36,8 @@ bool bc_host_table_shape(bc_host *h, const char *form, const char *table,
 bool bc_host_feed_form(bc_host *h, const char *form, bc_feed_value_fn fn,
 		       void *ud);
 /* A derived period lists no table's rows: fn is never called. */
+bool bc_host_feed_shape(bc_host *h, const char *form, const char *table,
+			bc_feed_shape_fn fn, void *ud);
 bool bc_host_feed_rows(bc_host *h, const char *form, const char *table,
 		       const char *const *codes, size_t n, bc_feed_cell_fn fn,
 		       void *ud);

@@ -884,9 +884,9 @@ static double column_of(const ftab *t, size_t i)
 }
 
 /* The width of the names of the units in either set (code → anything),
- * or with values in vals, or of the level's units when level is given:
+ * or those in[] marks by their place, or of the level's units when level is given:
  * the longest, within reason; longer names wrap. */
-static double names_width(book *b, json_t *a, json_t *c, const fvals *vals,
+static double names_width(book *b, json_t *a, json_t *c, const bool *in,
 			  const char *level)
 {
 	double w = 18;
@@ -896,7 +896,7 @@ static double names_width(book *b, json_t *a, json_t *c, const fvals *vals,
 		const char *code = str(u, "code");
 		double l = (double)bc_utf8_len(str(u, "name")) * 0.9 + 6;
 		if ((level ? !strcmp(str(u, "level"), level)
-			   : (vals && vals->has[i]) || json_object_get(a, code) ||
+			   : (in && in[i]) || json_object_get(a, code) ||
 				     json_object_get(c, code)) &&
 		    l > w)
 			w = l;
@@ -921,7 +921,7 @@ static void form_write(book *b, ftab *t)
 	if (!bc_xsheet_open(&b->x, &s, name, n))
 		return;
 	bc_xsheet_width(&s, 0, 5);
-	bc_xsheet_width(&s, 1, names_width(b, NULL, t->missing, t->vals, NULL));
+	bc_xsheet_width(&s, 1, names_width(b, NULL, t->missing, t->vals->has, NULL));
 	for (lxw_col_t c = 2; c < n; c++)
 		bc_xsheet_width(&s, c,
 				(size_t)(c - 2) < t->n ? column_of(t, c - 2)
@@ -968,29 +968,72 @@ static void form_sheet(book *b, const bc_form *f, const fvals *vals)
 
 /* ---- the lists (table fields) ------------------------------------------ */
 
-/* The units that have rows of the table (code → true), and in w each
+/* The units that have rows of a table, by their place in the list, and
+ * the longest text of each column. */
+typedef struct lshape {
+	book *b;
+	const bc_field *t;
+	bool *in;
+	size_t n_in; /* units with rows, any outside the list too */
+	int64_t *longest;
+	char last[128]; /* the unit of the cell before */
+} lshape;
+
+static bool take_shape(void *ud, const char *unit, const char *col,
+		       int64_t len)
+{
+	lshape *sh = ud;
+	/* A revision's cells come together: one look-up per unit. */
+	if (strcmp(sh->last, unit)) {
+		snprintf(sh->last, sizeof sh->last, "%s", unit);
+		json_t *at = json_object_get(sh->b->pos, unit);
+		size_t i = at ? (size_t)json_integer_value(at) : SIZE_MAX;
+		sh->n_in += i == SIZE_MAX || !sh->in[i];
+		if (i != SIZE_MAX)
+			sh->in[i] = true;
+	}
+	for (size_t k = 0; k < sh->t->n_columns; k++)
+		if (!strcmp(sh->t->columns[k].id, col) && len > sh->longest[k])
+			sh->longest[k] = len;
+	return true;
+}
+
+/* The units that have rows of the table into sh, and in w each
  * column's width: as wide as its longest value, within reason.  Asked
  * of the store before the rows are read, as the widths come first. */
-static json_t *list_scan(book *b, const bc_form *f, const bc_field *t,
-			 double *w)
+static void list_scan(book *b, const bc_form *f, const bc_field *t,
+		      lshape *sh, double *w)
 {
-	json_t *by = NULL, *longest = NULL;
-	if (!bc_host_table_shape(b->h, f->id, t->id, &by, &longest))
-		return fetched(b, NULL);
+	size_t nu = json_array_size(b->units);
+	*sh = (lshape){.b = b, .t = t};
+	sh->in = bc_calloc(nu + 1, sizeof *sh->in);
+	sh->longest = bc_calloc(t->n_columns + 1, sizeof *sh->longest);
+	if (!sh->in || !sh->longest) {
+		bc_xbook_fail(&b->x, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
+		return;
+	}
+	if (!bc_host_feed_shape(b->h, f->id, t->id, take_shape, sh)) {
+		fetched(b, NULL);
+		return;
+	}
 	for (size_t k = 0; k < t->n_columns; k++) {
 		const bc_field *c = &t->columns[k];
-		json_int_t n = json_integer_value(json_object_get(longest, c->id));
+		int64_t n = sh->longest[k];
 		for (size_t v = 0; v < c->n_values; v++) /* shown by label */
-			if ((json_int_t)bc_utf8_len(c->value_labels[v]) > n)
-				n = (json_int_t)bc_utf8_len(c->value_labels[v]);
+			if ((int64_t)bc_utf8_len(c->value_labels[v]) > n)
+				n = (int64_t)bc_utf8_len(c->value_labels[v]);
 		double l = (double)n * 1.1 + 2;
 		if (c->type != BC_T_TEXT && c->type != BC_T_ENUM)
 			w[k] = field_width(c);
 		else
 			w[k] = l < 10 ? 10 : l > 48 ? 48 : l;
 	}
-	json_decref(longest);
-	return by;
+}
+
+static void lshape_free(lshape *sh)
+{
+	bc_free(sh->in);
+	bc_free(sh->longest);
 }
 
 static void list_row(sheet *s, const bc_field *t, json_t *u,
@@ -1099,15 +1142,16 @@ static void lfeed_free(lfeed *lf)
 	bc_free(lf->lv);
 }
 
-/* The units in by, by level, units in list order, into their places. */
-static void places(book *b, lfeed *lf, json_t *by)
+/* The units in[] marks, by level, units in list order, into their
+ * places. */
+static void places(book *b, lfeed *lf, const bool *in)
 {
 	for (size_t l = 0; l < b->rs->n_levels; l++) {
 		size_t i;
 		json_t *u;
 		json_array_foreach(b->units, i, u) {
 			if (strcmp(str(u, "level"), b->rs->levels[l].id) ||
-			    !json_object_get(by, str(u, "code")))
+			    !in[i])
 				continue;
 			lf->code[lf->n] = str(u, "code");
 			lf->at[lf->n] = i;
@@ -1116,10 +1160,10 @@ static void places(book *b, lfeed *lf, json_t *by)
 	}
 }
 
-/* The rows of the units in by, grouped by level, units in list order,
- * numbered through; read in one pass in that order. */
+/* The rows of the units in[] marks, grouped by level, units in list
+ * order, numbered through; read in one pass in that order. */
 static void list_rows(sheet *s, const bc_form *f, const bc_field *t,
-		      json_t *by)
+		      const bool *in)
 {
 	book *b = book_of(s);
 	size_t nu = json_array_size(b->units), nc = t->n_columns + 1;
@@ -1135,7 +1179,7 @@ static void list_rows(sheet *s, const bc_form *f, const bc_field *t,
 		lfeed_free(&lf);
 		return;
 	}
-	places(b, &lf, by);
+	places(b, &lf, in);
 	if (lf.n && !bc_host_feed_rows(b->h, f->id, t->id, lf.code, lf.n,
 				       take_cell, &lf))
 		bc_xbook_fail(&b->x, LXW_ERROR_MEMORY_MALLOC_FAILED,
@@ -1225,19 +1269,11 @@ static void list_sheet(book *b, const bc_form *f, const bc_field *t,
 	json_t *miss = json_object_get(json_object_get(b->agg, "missing_units"),
 				       f->id);
 	double *cw = bc_calloc(t->n_columns + 1, sizeof *cw);
-	json_t *by = cw ? list_scan(b, f, t, cw) : NULL;
-	if (!cw)
+	lshape sh = {0};
+	if (cw)
+		list_scan(b, f, t, &sh, cw);
+	else
 		bc_xbook_fail(&b->x, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
-	if (b->x.err != LXW_NO_ERROR) { /* no widths to lay the sheet out by */
-		json_decref(by);
-		bc_free(cw);
-		return;
-	}
-	if (!json_object_size(by) && !json_array_size(miss)) {
-		json_decref(by);
-		bc_free(cw);
-		return;
-	}
 	const char *title = alone ? f->title : t->label;
 	size_t nl = b->rs->n_levels;
 	lxw_col_t n = (lxw_col_t)(2 + t->n_columns);
@@ -1246,21 +1282,23 @@ static void list_sheet(book *b, const bc_form *f, const bc_field *t,
 	char name[160];
 	sheet s;
 	bc_xlsx_sheet_name(f->id, title, name, sizeof name);
-	if (!bc_xsheet_open(&b->x, &s, name, n)) {
-		json_decref(by);
+	/* no widths to lay the sheet out by, or no one to list */
+	if (b->x.err != LXW_NO_ERROR || (!sh.n_in && !json_array_size(miss)) ||
+	    !bc_xsheet_open(&b->x, &s, name, n)) {
+		lshape_free(&sh);
 		bc_free(cw);
 		return;
 	}
 	bc_xsheet_width(&s, 0, 5);
-	bc_xsheet_width(&s, 1, names_width(b, by, NULL, NULL, NULL));
+	bc_xsheet_width(&s, 1, names_width(b, NULL, NULL, sh.in, NULL));
 	for (lxw_col_t c = 2; c < n; c++)
 		bc_xsheet_width(
 			&s, c, (size_t)(c - 2) < t->n_columns ? cw[c - 2] : 10);
 	bc_free(cw);
 	bc_xsheet_heading(&s, title, NULL, NULL);
 	list_head(&s, t);
-	list_rows(&s, f, t, by);
-	json_decref(by);
+	list_rows(&s, f, t, sh.in);
+	lshape_free(&sh);
 	s.tail = s.r;
 	count_rows(&s, t, agg);
 	if (alone)

@@ -110,7 +110,7 @@ bc_err bc_feed_form_values(bc_store *st, const bc_period *p, bc_time until,
 			   bc_diags *d)
 {
 	const bc_form *f = bc_ruleset_form(p->rs, form);
-	sqlite3_stmt *s = bc_store_stmt(st, FORM_VALUES);
+	sqlite3_stmt *s = bc_store_stmt(st, FORM_VALUES_J("CROSS JOIN"));
 	if (!s)
 		return bc_store_fail(st, d, N_("aggregate"));
 	char iso[BC_DATE_BUF];
@@ -132,7 +132,7 @@ bc_err bc_feed_table_shape(bc_store *st, const bc_period *p, bc_time until,
 			   const char *form, const char *table,
 			   bc_feed_shape_fn fn, void *ud, bc_diags *d)
 {
-	sqlite3_stmt *s = bc_store_stmt(st, TABLE_SHAPE);
+	sqlite3_stmt *s = bc_store_stmt(st, TABLE_SHAPE_J("CROSS JOIN"));
 	if (!s)
 		return bc_store_fail(st, d, N_("aggregate"));
 	char iso[BC_DATE_BUF];

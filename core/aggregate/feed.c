@@ -96,25 +96,61 @@ static bc_err read_end(bc_store *st, sqlite3_stmt *s, int rc, bool stopped,
 				 : BC_OK;
 }
 
-static void bind_period(sqlite3_stmt *s, const bc_period *p, bc_time until,
-			char iso[BC_DATE_BUF])
+/* Binds ?8, the day whose unit versions p sees, as text in iso. */
+static void bind_day(sqlite3_stmt *s, const bc_period *p,
+		     char iso[BC_DATE_BUF])
 {
-	sqlite3_bind_int64(s, 1, p->id);
-	sqlite3_bind_int64(s, UNTIL, until ? until : INT64_MAX);
 	bc_date_format(p->to, iso);
 	sqlite3_bind_text(s, 8, iso, -1, SQLITE_STATIC);
 }
 
-bc_err bc_feed_form_values(bc_store *st, const bc_period *p, bc_time until,
-			   const char *form, bc_feed_value_fn fn, void *ud,
-			   bc_diags *d)
+/* The revisions in force of every part, as FORM_IN_FORCE finds those of
+ * one: their part, unit and id, in (part, unit) order. */
+static const char IN_FORCE_SQL[] =
+	"CREATE TEMP TABLE IF NOT EXISTS feed_rev (part TEXT, unit_id INTEGER,"
+	" id INTEGER, PRIMARY KEY (part, unit_id)) WITHOUT ROWID;"
+	"DELETE FROM temp.feed_rev;";
+
+bc_err bc_feed_in_force(bc_store *st, const bc_period *p, bc_time until,
+			bc_diags *d)
+{
+	if (sqlite3_exec(bc_store_db(st), IN_FORCE_SQL, NULL, NULL, NULL) !=
+	    SQLITE_OK)
+		return bc_store_fail(st, d, N_("aggregate"));
+	sqlite3_stmt *s = bc_store_stmt(
+		st, "INSERT INTO temp.feed_rev SELECT r.part, r.unit_id, r.id"
+		    " FROM (SELECT r.id, r.unit_id, r.part, r.returned,"
+		    " row_number() OVER (PARTITION BY r.unit_id, r.part " LATEST
+		    ") AS k FROM " BC_STANDING " r WHERE r.period_id = ?1"
+		    RECEIVED ") r WHERE" COUNTS);
+	if (!s)
+		return bc_store_fail(st, d, N_("aggregate"));
+	sqlite3_bind_int64(s, 1, p->id);
+	sqlite3_bind_int64(s, UNTIL, until ? until : INT64_MAX);
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? BC_OK : bc_store_fail(st, d, N_("aggregate"));
+}
+
+/* A part's revisions in force (feed_rev) with their unit (u) in the
+ * version of day ?8 (uv), found once a revision (CROSS JOIN: SQLite's
+ * own order looked the version up again for every value). */
+#define FED_IN_FORCE                                                          \
+	" temp.feed_rev r" UNIT_THEN_J("CROSS JOIN") " CROSS JOIN value v"    \
+	" ON v.revision_id = r.id"
+
+bc_err bc_feed_form_values(bc_store *st, const bc_period *p, const char *form,
+			   bc_feed_value_fn fn, void *ud, bc_diags *d)
 {
 	const bc_form *f = bc_ruleset_form(p->rs, form);
-	sqlite3_stmt *s = bc_store_stmt(st, FORM_VALUES_J("CROSS JOIN"));
+	sqlite3_stmt *s = bc_store_stmt(
+		st, "SELECT u.code, uv.kind, v.field, v.num, v.cents, v.txt FROM"
+		    FED_IN_FORCE " AND v.row = 0 AND v.col = ''"
+		    " WHERE r.part = ?2");
 	if (!s)
 		return bc_store_fail(st, d, N_("aggregate"));
 	char iso[BC_DATE_BUF];
-	bind_period(s, p, until, iso);
+	bind_day(s, p, iso);
 	sqlite3_bind_text(s, 2, form, -1, SQLITE_STATIC);
 	int rc;
 	bool stopped = false;
@@ -128,15 +164,18 @@ bc_err bc_feed_form_values(bc_store *st, const bc_period *p, bc_time until,
 	return read_end(st, s, rc, stopped, d);
 }
 
-bc_err bc_feed_table_shape(bc_store *st, const bc_period *p, bc_time until,
-			   const char *form, const char *table,
+bc_err bc_feed_table_shape(bc_store *st, const bc_period *p, const char *form,
+			   const char *table,
 			   bc_feed_shape_fn fn, void *ud, bc_diags *d)
 {
-	sqlite3_stmt *s = bc_store_stmt(st, TABLE_SHAPE_J("CROSS JOIN"));
+	sqlite3_stmt *s = bc_store_stmt(
+		st, "SELECT u.code, uv.kind, v.col, length(v.txt) FROM"
+		    FED_IN_FORCE " AND v.field = ?3 AND v.row > 0"
+		    " WHERE r.part = ?2");
 	if (!s)
 		return bc_store_fail(st, d, N_("aggregate"));
 	char iso[BC_DATE_BUF];
-	bind_period(s, p, until, iso);
+	bind_day(s, p, iso);
 	sqlite3_bind_text(s, 2, form, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 3, table, -1, SQLITE_STATIC);
 	int rc;
@@ -177,31 +216,26 @@ static bc_err ask(bc_store *st, const char *const *codes, size_t n,
 	return BC_OK;
 }
 
-bc_err bc_feed_table_rows(bc_store *st, const bc_period *p, bc_time until,
-			  const char *form, const char *table,
+bc_err bc_feed_table_rows(bc_store *st, const char *form, const char *table,
 			  const char *const *codes, size_t n,
 			  bc_feed_cell_fn fn, void *ud, bc_diags *d)
 {
 	bc_err e = ask(st, codes, n, d);
 	if (e != BC_OK)
 		return e;
-	/* Each unit's revision in force as bc_aggregate_unit_rows finds
-	 * it, its rows in the value table's key order. */
+	/* Each unit's revision in force, as bc_aggregate_unit_rows finds
+	 * it (feed_rev), its rows in the value table's key order. */
 	sqlite3_stmt *s = bc_store_stmt(
 		st, "SELECT o.pos, v.row, v.col, v.txt, v.num, v.cents"
-		    " FROM temp.feed_unit o JOIN value v ON v.revision_id = ("
-		    "  SELECT iif(r.returned, NULL, r.id) FROM " BC_STANDING " r"
-		    "  JOIN unit u ON u.id = r.unit_id WHERE r.period_id = ?1"
-		    "  AND u.code = o.code AND r.part = ?2" RECEIVED " " LATEST
-		    " LIMIT 1)"
-		    " AND v.field = ?3 AND v.row > 0"
+		    " FROM temp.feed_unit o CROSS JOIN unit u ON u.code = o.code"
+		    " CROSS JOIN temp.feed_rev r ON r.part = ?2"
+		    " AND r.unit_id = u.id CROSS JOIN value v"
+		    " ON v.revision_id = r.id AND v.field = ?3 AND v.row > 0"
 		    " ORDER BY o.pos, v.row, v.col");
 	if (!s)
 		return bc_store_fail(st, d, N_("aggregate"));
-	sqlite3_bind_int64(s, 1, p->id);
 	sqlite3_bind_text(s, 2, form, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 3, table, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, UNTIL, until ? until : INT64_MAX);
 	int rc;
 	bool stopped = false;
 	while (!stopped && (rc = sqlite3_step(s)) == SQLITE_ROW) {

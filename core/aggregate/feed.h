@@ -43,6 +43,12 @@ bc_cell bc_cell_of_json(const json_t *v);
  * level) reports nothing. */
 bool bc_feed_reports(const bc_ruleset *rs, const char *kind);
 
+/* The revisions in force of p received by until (0: all), every part's,
+ * into a temporary table of the store's connection that the readers
+ * below read: call it before them, again for another period or day. */
+bc_err bc_feed_in_force(bc_store *st, const bc_period *p, bc_time until,
+			bc_diags *d);
+
 /* Called with each value of a form a unit has in force: field is the
  * index of the field in the form's fields.  A unit's values come
  * together.  Returns false to stop the read (it then fails with
@@ -51,10 +57,9 @@ typedef bool (*bc_feed_value_fn)(void *ud, const char *unit, size_t field,
 				 const bc_cell *v);
 
 /* Each unit's own values in force of form, as bc_aggregate_form_values
- * holds them, revisions received by until (0: all). */
-bc_err bc_feed_form_values(bc_store *st, const bc_period *p, bc_time until,
-			   const char *form, bc_feed_value_fn fn, void *ud,
-			   bc_diags *d);
+ * holds them for the same p and until (bc_feed_in_force). */
+bc_err bc_feed_form_values(bc_store *st, const bc_period *p, const char *form,
+			   bc_feed_value_fn fn, void *ud, bc_diags *d);
 
 /* Called with each cell of the rows of a table in force: the unit's
  * code, the column's id (both borrowed) and the length of its text in
@@ -62,12 +67,12 @@ bc_err bc_feed_form_values(bc_store *st, const bc_period *p, bc_time until,
 typedef bool (*bc_feed_shape_fn)(void *ud, const char *unit, const char *col,
 				 int64_t len);
 
-/* What bc_aggregate_table_shape sums up, cell by cell: a writer sizes
+/* What bc_aggregate_table_shape sums up (same p and until), cell by cell: a writer sizes
  * its columns by it before it writes the rows.  A unit's cells come
  * together. */
-bc_err bc_feed_table_shape(bc_store *st, const bc_period *p, bc_time until,
-			   const char *form, const char *table,
-			   bc_feed_shape_fn fn, void *ud, bc_diags *d);
+bc_err bc_feed_table_shape(bc_store *st, const bc_period *p, const char *form,
+			   const char *table, bc_feed_shape_fn fn, void *ud,
+			   bc_diags *d);
 
 /* Called with each cell of a table's rows: pos the unit's place in the
  * codes asked, row from 1, col the column's id (borrowed). */
@@ -75,11 +80,11 @@ typedef bool (*bc_feed_cell_fn)(void *ud, size_t pos, int row,
 				const char *col, const bc_cell *v);
 
 /* The rows of table `table` of `form` in force for each of the n units
- * codes names, as bc_aggregate_unit_rows gives each, in one ordered
+ * codes names, as bc_aggregate_unit_rows gives each (same period and
+ * until, bc_feed_in_force), in one ordered
  * read: units in the order of codes, each unit's rows by number, a
  * row's cells by column id. */
-bc_err bc_feed_table_rows(bc_store *st, const bc_period *p, bc_time until,
-			  const char *form, const char *table,
+bc_err bc_feed_table_rows(bc_store *st, const char *form, const char *table,
 			  const char *const *codes, size_t n,
 			  bc_feed_cell_fn fn, void *ud, bc_diags *d);
 

@@ -21,9 +21,7 @@
 
 /* A revision's unit (u) in the version its period sees (uv), on day ?8:
  * a unit that does not exist then reports nothing in that period.  J
- * is the join: "CROSS JOIN" keeps SQLite from looking the version up
- * again for every value (in the order written, each revision's unit
- * and version are found once, before its values). */
+ * is the join (feed.c's CROSS JOIN fixes the order). */
 #define UNIT_THEN_J(J)                                                        \
 	" " J " unit u ON u.id = r.unit_id " J " unit_version uv"             \
 	" ON uv.unit_id = u.id AND " BC_UNIT_IN_FORCE("uv", "?8")
@@ -31,27 +29,24 @@
 
 /* The revisions of form ?2 of period ?1 received by ?9, those in
  * force with k = 1, with their unit (u, uv). */
-#define FORM_IN_FORCE_J(J)                                                    \
+#define FORM_IN_FORCE                                                         \
 	"(SELECT r.id, r.unit_id, r.returned, row_number() OVER ("            \
 	" PARTITION BY r.unit_id " LATEST ") AS k"                            \
 	" FROM " BC_STANDING " r WHERE r.period_id = ?1 AND r.part = ?2"      \
-	RECEIVED ") r" UNIT_THEN_J(J)
-#define FORM_IN_FORCE FORM_IN_FORCE_J("JOIN")
+	RECEIVED ") r" UNIT_THEN
 
 /* Each unit's own values in force of form ?2 (period ?1, received by
  * ?9, units of day ?8): code, kind, field, num, cents, txt. */
-#define FORM_VALUES_J(J)                                                      \
+#define FORM_VALUES                                                           \
 	"SELECT u.code, uv.kind, v.field, v.num, v.cents, v.txt FROM "        \
-	FORM_IN_FORCE_J(J) " " J " value v ON v.revision_id = r.id"           \
-	" AND v.row = 0 AND v.col = '' WHERE" COUNTS
-#define FORM_VALUES FORM_VALUES_J("JOIN")
+	FORM_IN_FORCE " JOIN value v ON v.revision_id = r.id AND v.row = 0"   \
+	" AND v.col = '' WHERE" COUNTS
 
 /* The cells of table ?3 of form ?2 in force, as FORM_VALUES: code,
  * kind, column, length of the text. */
-#define TABLE_SHAPE_J(J)                                                      \
-	"SELECT u.code, uv.kind, v.col, length(v.txt) FROM "                  \
-	FORM_IN_FORCE_J(J) " " J " value v ON v.revision_id = r.id"           \
-	" AND v.field = ?3 AND v.row > 0 WHERE" COUNTS
-#define TABLE_SHAPE TABLE_SHAPE_J("JOIN")
+#define TABLE_SHAPE                                                           \
+	"SELECT u.code, uv.kind, v.col, length(v.txt) FROM " FORM_IN_FORCE    \
+	" JOIN value v ON v.revision_id = r.id AND v.field = ?3"              \
+	" AND v.row > 0 WHERE" COUNTS
 
 #endif

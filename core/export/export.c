@@ -50,6 +50,7 @@ struct bc_host {
 	bc_err env; /* a read of the store, or memory, failed the exporter */
 	const bc_progress *progress;
 	const bc_export_sender *sender;
+	bool in_force; /* bc_feed_in_force has run for the feeds */
 };
 
 /* ---- the model --------------------------------------------------------- */
@@ -508,15 +509,25 @@ static bc_err derived_feed(bc_host *h, const char *form, bc_feed_value_fn fn,
 	return rc;
 }
 
+/* The revisions the feeds read, found at the first (feed.h). */
+static bc_err in_force(bc_host *h, bc_diags *d)
+{
+	bc_err rc = h->in_force ? BC_OK
+				: bc_feed_in_force(h->st, h->period, h->until, d);
+	h->in_force = rc == BC_OK;
+	return rc;
+}
+
 bool bc_host_feed_form(bc_host *h, const char *form, bc_feed_value_fn fn,
 		       void *ud)
 {
 	bc_diags d = BC_DIAGS_INIT;
 	if (h->period->derived)
 		return fed(h, derived_feed(h, form, fn, ud), &d);
-	return fed(h, bc_feed_form_values(h->st, h->period, h->until, form, fn,
-					  ud, &d),
-		   &d);
+	bc_err rc = in_force(h, &d);
+	if (rc == BC_OK)
+		rc = bc_feed_form_values(h->st, h->period, form, fn, ud, &d);
+	return fed(h, rc, &d);
 }
 
 bool bc_host_feed_shape(bc_host *h, const char *form, const char *table,
@@ -525,9 +536,11 @@ bool bc_host_feed_shape(bc_host *h, const char *form, const char *table,
 	bc_diags d = BC_DIAGS_INIT;
 	if (h->period->derived)
 		return fed(h, BC_OK, &d);
-	return fed(h, bc_feed_table_shape(h->st, h->period, h->until, form,
-					  table, fn, ud, &d),
-		   &d);
+	bc_err rc = in_force(h, &d);
+	if (rc == BC_OK)
+		rc = bc_feed_table_shape(h->st, h->period, form, table, fn, ud,
+					 &d);
+	return fed(h, rc, &d);
 }
 
 bool bc_host_feed_rows(bc_host *h, const char *form, const char *table,
@@ -537,9 +550,11 @@ bool bc_host_feed_rows(bc_host *h, const char *form, const char *table,
 	bc_diags d = BC_DIAGS_INIT;
 	if (h->period->derived)
 		return fed(h, BC_OK, &d);
-	return fed(h, bc_feed_table_rows(h->st, h->period, h->until, form,
-					 table, codes, n, fn, ud, &d),
-		   &d);
+	bc_err rc = in_force(h, &d);
+	if (rc == BC_OK)
+		rc = bc_feed_table_rows(h->st, form, table, codes, n, fn, ud,
+					&d);
+	return fed(h, rc, &d);
 }
 
 const char *bc_host_path(bc_host *h)

@@ -615,23 +615,28 @@ static void fvals_free(fvals *fv)
 	bc_arena_free(&fv->text);
 }
 
-/* The form's values of every unit, read from the store: what fails
- * (the store, memory) fails the workbook, and no value stands in. */
-static void fvals_read(book *b, const bc_form *f, fvals *fv)
+/* The form's values of every unit, read from the store; false, the
+ * workbook failed, when there is no table to hold them.  A read that
+ * fails (the store, memory) fails the workbook too, and no value
+ * stands in. */
+static bool fvals_read(book *b, const bc_form *f, fvals *fv)
 {
 	size_t nu = json_array_size(b->units);
 	*fv = (fvals){.b = b, .f = f};
 	fv->v = bc_calloc(nu * f->n_fields + 1, sizeof *fv->v);
 	fv->has = bc_calloc(nu + 1, sizeof *fv->has);
 	fv->abs = bc_calloc(f->n_fields + 1, sizeof *fv->abs);
-	if (!fv->v || !fv->has || !fv->abs ||
-	    !bc_host_feed_form(b->h, f->id, keep_value, fv)) {
+	if (!fv->v || !fv->has || !fv->abs) {
+		bc_xbook_fail(&b->x, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
+		return false;
+	}
+	if (!bc_host_feed_form(b->h, f->id, keep_value, fv)) {
 		bc_xbook_fail(&b->x, LXW_ERROR_MEMORY_MALLOC_FAILED,
 			      "cannot read the store");
-		if (fv->has)
-			memset(fv->has, 0, nu * sizeof *fv->has);
+		memset(fv->has, 0, nu * sizeof *fv->has);
 		fv->n_has = 0;
 	}
+	return true;
 }
 
 /* What a form sheet is made of: the plain fields as columns. */
@@ -1116,15 +1121,14 @@ static bool take_cell(void *ud, size_t pos, int row, const char *col,
 	for (size_t k = 0; k < t->n_columns; k++) {
 		if (strcmp(t->columns[k].id, col))
 			continue;
-		lf->cell[k] = *v;
-		if (v->kind != BC_CELL_TEXT)
-			return true;
-		size_t len = strlen(v->text) + 1;
-		if (bc_grow((void **)&lf->text[k], &lf->cap[k], len, 1)) {
+		size_t len = v->kind == BC_CELL_TEXT ? strlen(v->text) + 1 : 0;
+		if (len && bc_grow((void **)&lf->text[k], &lf->cap[k], len, 1)) {
 			lf->oom = true;
 			return false;
 		}
-		lf->cell[k].text = memcpy(lf->text[k], v->text, len);
+		lf->cell[k] = *v;
+		if (len) /* v's text is the store's until the next row */
+			lf->cell[k].text = memcpy(lf->text[k], v->text, len);
 		return true;
 	}
 	return true;
@@ -1972,9 +1976,10 @@ static void sheets(book *b)
 		/* A form's values at a time: the workbook never holds the
 		 * country's. */
 		fvals vals;
-		fvals_read(b, f, &vals);
-		form_sheet(b, f, &vals);
-		rates_fill(b, &r, &vals);
+		if (fvals_read(b, f, &vals)) {
+			form_sheet(b, f, &vals);
+			rates_fill(b, &r, &vals);
+		}
 		fvals_free(&vals);
 		list_sheets(b, f);
 	}

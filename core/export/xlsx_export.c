@@ -459,15 +459,12 @@ static json_t *form_agg(book *b, const char *form)
 	return json_object_get(json_object_get(b->agg, "forms"), form);
 }
 
-/* v, read from the store; NULL (the store failed, its diagnostics are
- * the export's) fails the workbook, and an empty object stands in. */
-static json_t *fetched(book *b, json_t *v)
+/* A read of the store failed (its diagnostics are the export's): so
+ * does the workbook. */
+static void unread(book *b)
 {
-	if (v)
-		return v;
 	bc_xbook_fail(&b->x, LXW_ERROR_MEMORY_MALLOC_FAILED,
 		      "cannot read the store");
-	return json_object();
 }
 
 /* jansson ran out of memory (e, from jsonset.h) while b was made. */
@@ -631,8 +628,7 @@ static bool fvals_read(book *b, const bc_form *f, fvals *fv)
 		return false;
 	}
 	if (!bc_host_feed_form(b->h, f->id, keep_value, fv)) {
-		bc_xbook_fail(&b->x, LXW_ERROR_MEMORY_MALLOC_FAILED,
-			      "cannot read the store");
+		unread(b);
 		memset(fv->has, 0, nu * sizeof *fv->has);
 		fv->n_has = 0;
 	}
@@ -1018,7 +1014,7 @@ static void list_scan(book *b, const bc_form *f, const bc_field *t,
 		return;
 	}
 	if (!bc_host_feed_shape(b->h, f->id, t->id, take_shape, sh)) {
-		fetched(b, NULL);
+		unread(b);
 		return;
 	}
 	for (size_t k = 0; k < t->n_columns; k++) {

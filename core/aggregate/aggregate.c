@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 #include "aggregate.h"
 #include "derive.h"
+#include "feed.h"
+#include "in_force.h"
 #include "duty.h"
 #include "rename.h"
 #include "jsonset.h"
@@ -95,15 +97,6 @@ static const char SCHEMA[] =
 	" part TEXT, estimated INTEGER);"
 	"CREATE TEMP TABLE agg_form (part TEXT PRIMARY KEY, form_no INTEGER);";
 
-/* The revision in force of each (unit, part): latest receipt, then the
- * higher number, among those standing and received by ?9 (a number of
- * its own: the queries number their other parameters from 1); its
- * values count unless it was returned (COUNTS, of the rows numbered k
- * in LATEST order). */
-#define LATEST BC_LATEST("r")
-#define UNTIL 9
-#define RECEIVED " AND r.received_at <= ?9"
-#define COUNTS " r.k = 1 AND NOT r.returned"
 static const char IN_FORCE[] =
 	"INSERT INTO agg_rev SELECT id, unit_id, part, estimated FROM ("
 	" SELECT r.id, r.unit_id, r.part, r.returned, s.estimated,"
@@ -1539,14 +1532,6 @@ bc_err bc_aggregate(bc_store *st, bc_rulebook *rb, const char *period,
 
 /* ---- a form, or a unit's table, at a time ---------------------------- */
 
-/* As in the aggregate: a unit of a kind that collects (no level) reports
- * nothing. */
-static bool reports(const bc_ruleset *rs, const char *kind)
-{
-	const bc_unit_kind *k = bc_ruleset_kind(rs, kind);
-	return k && k->level;
-}
-
 /* Ends a read of s whose last step returned rc. */
 /* The end of a read that built JSON: the store's error, else jansson's
  * (j), else none. */
@@ -1567,12 +1552,6 @@ static bc_err handed(bc_err e, json_t *v, json_t **out)
 	return e;
 }
 
-/* A revision's unit (u) in the version its period sees (uv), on day ?8:
- * a unit that does not exist then reports nothing in that period. */
-#define UNIT_THEN                                                             \
-	" JOIN unit u ON u.id = r.unit_id JOIN unit_version uv"               \
-	" ON uv.unit_id = u.id AND " BC_UNIT_IN_FORCE("uv", "?8")
-
 /* Binds UNIT_THEN's day, the day p sees, as ISO text in iso, which the
  * caller keeps while s runs (a copy could fail for memory unseen). */
 static void bind_day(sqlite3_stmt *s, const bc_period *p,
@@ -1582,24 +1561,12 @@ static void bind_day(sqlite3_stmt *s, const bc_period *p,
 	sqlite3_bind_text(s, 8, iso, -1, SQLITE_STATIC);
 }
 
-/* The revisions of form ?2 of period ?1 received by ?9, those in
- * force with k = 1, with their unit (u, uv). */
-#define FORM_IN_FORCE                                                         \
-	"(SELECT r.id, r.unit_id, r.returned, row_number() OVER ("            \
-	" PARTITION BY r.unit_id " LATEST ") AS k"                            \
-	" FROM " BC_STANDING " r WHERE r.period_id = ?1 AND r.part = ?2"      \
-	RECEIVED ") r" UNIT_THEN
-
 bc_err bc_aggregate_form_values(bc_store *st, const bc_period *p,
 				bc_time until, const char *form, json_t **out,
 				bc_diags *d)
 {
 	const bc_form *f = bc_ruleset_form(p->rs, form);
-	sqlite3_stmt *s = bc_store_stmt(
-		st, "SELECT u.code, uv.kind, v.field, v.num, v.cents, v.txt FROM "
-		    FORM_IN_FORCE
-		    " JOIN value v ON v.revision_id = r.id AND v.row = 0"
-		    " AND v.col = '' WHERE" COUNTS);
+	sqlite3_stmt *s = bc_store_stmt(st, FORM_VALUES);
 	if (!s)
 		return bc_store_fail(st, d, N_("aggregate"));
 	bc_err j = BC_OK; /* jansson's */
@@ -1613,7 +1580,7 @@ bc_err bc_aggregate_form_values(bc_store *st, const bc_period *p,
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		int i = f ? bc_field_index(f->fields, f->n_fields, col(s, 2)) : -1;
-		if (i < 0 || !reports(p->rs, col(s, 1)))
+		if (i < 0 || !bc_feed_reports(p->rs, col(s, 1)))
 			continue;
 		/* A revision's values come together: one lookup per unit. */
 		if (!unit || strcmp(last, col(s, 0))) {
@@ -1666,10 +1633,7 @@ bc_err bc_aggregate_table_shape(bc_store *st, const bc_period *p,
 				const char *table, json_t **units,
 				json_t **longest, bc_diags *d)
 {
-	sqlite3_stmt *s = bc_store_stmt(
-		st, "SELECT u.code, uv.kind, v.col, length(v.txt) FROM "
-		    FORM_IN_FORCE " JOIN value v ON v.revision_id = r.id"
-		    " AND v.field = ?3 AND v.row > 0 WHERE" COUNTS);
+	sqlite3_stmt *s = bc_store_stmt(st, TABLE_SHAPE);
 	if (!s)
 		return bc_store_fail(st, d, N_("aggregate"));
 	bc_err j = BC_OK; /* jansson's */
@@ -1684,7 +1648,7 @@ bc_err bc_aggregate_table_shape(bc_store *st, const bc_period *p,
 	bind_day(s, p, iso);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (!reports(p->rs, col(s, 1)))
+		if (!bc_feed_reports(p->rs, col(s, 1)))
 			continue;
 		/* A revision's cells come together: one set per unit. */
 		if (strcmp(last, col(s, 0))) {
@@ -1731,7 +1695,7 @@ bc_err bc_aggregate_unit_values(bc_store *st, const bc_period *p,
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		const bc_field *f = field_of(p->rs, col(s, 1), col(s, 2));
-		if (f && reports(p->rs, col(s, 0)))
+		if (f && bc_feed_reports(p->rs, col(s, 0)))
 			bc_json_set_nocheck(&j, group_obj(&j, all, col(s, 1)),
 					    f->id, own_value(f, s, 3));
 	}

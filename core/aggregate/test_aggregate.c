@@ -16,6 +16,7 @@
 
 #include "aggregate.h"
 #include "date.h"
+#include "feed.h"
 #include "import.h"
 #include "jsonout.h"
 #include "rulebook.h"
@@ -1069,6 +1070,116 @@ static void test_until(void **state)
 	fx_close(f);
 }
 
+/* ---- the feed (feed.h): the same values without JSON ---------------- */
+
+typedef struct fed_values {
+	json_t *want; /* bc_aggregate_form_values' */
+	const bc_form *f;
+	size_t n;
+} fed_values;
+
+static bool check_value(void *ud, const char *unit, size_t field,
+			const bc_cell *c)
+{
+	fed_values *fv = ud;
+	bc_cell w = bc_cell_of_json(json_object_get(
+		json_object_get(fv->want, unit), fv->f->fields[field].id));
+	assert_int_equal(c->kind, w.kind);
+	if (c->kind == BC_CELL_TEXT)
+		assert_string_equal(c->text, w.text);
+	else if (c->kind != BC_CELL_NONE)
+		assert_true(c->num.v == w.num.v && c->num.scale == w.num.scale);
+	fv->n++;
+	return true;
+}
+
+static size_t values_in(json_t *all)
+{
+	size_t n = 0;
+	const char *k;
+	json_t *u;
+	json_object_foreach(all, k, u) n += json_object_size(u);
+	return n;
+}
+
+typedef struct fed_rows {
+	size_t last, n[2];
+	int row;
+} fed_rows;
+
+static bool count_cell(void *ud, size_t pos, int row, const char *col,
+		       const bc_cell *c)
+{
+	fed_rows *fr = ud;
+	(void)c;
+	assert_non_null(col);
+	assert_true(pos < 2);
+	/* the units in the order asked, a unit's rows in order */
+	assert_true(pos > fr->last || (pos == fr->last && row >= fr->row));
+	fr->last = pos;
+	fr->row = row;
+	fr->n[pos]++;
+	return true;
+}
+
+/* Cells in unit's rows of 1B as bc_aggregate_unit_rows lists them. */
+static size_t cells_of(fx *f, const bc_period *p, bc_time until,
+		       const char *unit)
+{
+	json_t *v, *row;
+	size_t i, n = 0;
+	assert_int_equal(bc_aggregate_unit_rows(f->st, p, until, "pl1b",
+						"van_ban", unit, &v, &f->d),
+			 BC_OK);
+	json_array_foreach(v, i, row) n += json_object_size(row) - 2;
+	json_decref(v);
+	return n;
+}
+
+/* As of a day and for all: every form's values as the aggregate reads
+ * them, the lists' rows in the units' order asked. */
+static void test_feed(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	load_2022(f);
+	load_2023(f);
+	bc_period p;
+	assert_int_equal(bc_period_get(f->st, f->rb, "2023-Q1", &p, &f->d),
+			 BC_OK);
+	bc_time until[] = {day_end("2023-02-19"), day_end("2023-02-23"), 0};
+	for (size_t k = 0; k < sizeof until / sizeof *until; k++) {
+		assert_int_equal(bc_feed_in_force(f->st, &p, until[k], &f->d),
+				 BC_OK);
+		for (size_t i = 0; i < p.rs->n_forms; i++) {
+			fed_values fv = {.f = &p.rs->forms[i]};
+			assert_int_equal(bc_aggregate_form_values(
+						 f->st, &p, until[k], fv.f->id,
+						 &fv.want, &f->d),
+					 BC_OK);
+			assert_int_equal(bc_feed_form_values(f->st, &p, fv.f->id,
+							     check_value, &fv,
+							     &f->d),
+					 BC_OK);
+			assert_int_equal(fv.n, values_in(fv.want));
+			json_decref(fv.want);
+		}
+		/* xa-3 asked before xa-1 */
+		const char *codes[] = {"xa-3", "xa-1"};
+		fed_rows fr = {0};
+		assert_int_equal(bc_feed_table_rows(f->st, "pl1b", "van_ban",
+						    codes, 2, count_cell, &fr,
+						    &f->d),
+				 BC_OK);
+		assert_int_equal(fr.n[0], cells_of(f, &p, until[k], "xa-3"));
+		assert_int_equal(fr.n[1], cells_of(f, &p, until[k], "xa-1"));
+		/* xa-1's two documents of 1B came on 2023-02-20 */
+		assert_true(k == 0 ? fr.n[1] == 0 : fr.n[1] > 0 && fr.n[0] > 0);
+	}
+	bc_period_free(&p);
+	fx_close(f);
+}
+
 /* ---- across a change of rules ------------------------------------------ */
 
 /* A fresh store in 2025 and the rules of tests/data/levels-joined:
@@ -1249,6 +1360,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_by_district, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_until, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_feed, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_compare_by, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_groups_one_at_a_time,

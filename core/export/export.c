@@ -52,6 +52,7 @@ struct bc_host {
 	const bc_progress *progress;
 	const bc_export_sender *sender;
 	bc_cursor *cursors; /* open passes of a plugin (host_cursor.h) */
+	bool in_force; /* bc_feed_in_force has run for the feeds */
 };
 
 /* ---- the model --------------------------------------------------------- */
@@ -444,15 +445,22 @@ void bc_host_nomem(bc_host *h)
 		h->env = BC_ERR_NOMEM;
 }
 
-/* v after a read of the store that returned rc, the read's diagnostics
- * moved to the export's (they keep their file and line). */
-static json_t *read_back(bc_host *h, bc_err rc, json_t *v, bc_diags *d)
+/* After a read of the store that returned rc: the read's diagnostics
+ * moved to the export's (they keep their file and line); whether it
+ * went well. */
+static bool fed(bc_host *h, bc_err rc, bc_diags *d)
 {
 	bc_diags_move(h->d, d);
 	bc_diags_free(d);
 	if (rc != BC_OK && h->env == BC_OK)
 		h->env = rc;
-	return rc == BC_OK ? v : NULL;
+	return rc == BC_OK;
+}
+
+/* v after such a read. */
+static json_t *read_back(bc_host *h, bc_err rc, json_t *v, bc_diags *d)
+{
+	return fed(h, rc, d) ? v : NULL;
 }
 
 /* A derived period's values come from its aggregate, and it lists no
@@ -514,6 +522,75 @@ bool bc_host_table_shape(bc_host *h, const char *form, const char *table,
 	bc_err rc = bc_aggregate_table_shape(h->st, h->period, h->until, form,
 					     table, units, longest, &d);
 	return read_back(h, rc, *units, &d) != NULL;
+}
+
+/* A derived period's values of form, from its aggregate, to fn. */
+static bc_err derived_feed(bc_host *h, const char *form, bc_feed_value_fn fn,
+			   void *ud)
+{
+	const bc_form *f = bc_ruleset_form(h->period->rs, form);
+	json_t *all = bc_derive_form_values(h->derived, form), *fields, *v;
+	const char *unit, *field;
+	bc_err rc = all ? BC_OK : BC_ERR_NOMEM;
+	json_object_foreach(all, unit, fields) {
+		json_object_foreach(fields, field, v) {
+			int i = f ? bc_field_index(f->fields, f->n_fields, field)
+				  : -1;
+			bc_cell c = bc_cell_of_json(v);
+			if (i >= 0 && rc == BC_OK && !fn(ud, unit, (size_t)i, &c))
+				rc = BC_ERR_NOMEM;
+		}
+	}
+	json_decref(all);
+	return rc;
+}
+
+/* The revisions the feeds read, found at the first (feed.h). */
+static bc_err in_force(bc_host *h, bc_diags *d)
+{
+	bc_err rc = h->in_force ? BC_OK
+				: bc_feed_in_force(h->st, h->period, h->until, d);
+	h->in_force = rc == BC_OK;
+	return rc;
+}
+
+bool bc_host_feed_form(bc_host *h, const char *form, bc_feed_value_fn fn,
+		       void *ud)
+{
+	bc_diags d = BC_DIAGS_INIT;
+	if (h->period->derived)
+		return fed(h, derived_feed(h, form, fn, ud), &d);
+	bc_err rc = in_force(h, &d);
+	if (rc == BC_OK)
+		rc = bc_feed_form_values(h->st, h->period, form, fn, ud, &d);
+	return fed(h, rc, &d);
+}
+
+bool bc_host_feed_shape(bc_host *h, const char *form, const char *table,
+			bc_feed_shape_fn fn, void *ud)
+{
+	bc_diags d = BC_DIAGS_INIT;
+	if (h->period->derived)
+		return fed(h, BC_OK, &d);
+	bc_err rc = in_force(h, &d);
+	if (rc == BC_OK)
+		rc = bc_feed_table_shape(h->st, h->period, form, table, fn, ud,
+					 &d);
+	return fed(h, rc, &d);
+}
+
+bool bc_host_feed_rows(bc_host *h, const char *form, const char *table,
+		       const char *const *codes, size_t n, bc_feed_cell_fn fn,
+		       void *ud)
+{
+	bc_diags d = BC_DIAGS_INIT;
+	if (h->period->derived)
+		return fed(h, BC_OK, &d);
+	bc_err rc = in_force(h, &d);
+	if (rc == BC_OK)
+		rc = bc_feed_table_rows(h->st, form, table, codes, n, fn, ud,
+					&d);
+	return fed(h, rc, &d);
 }
 
 const char *bc_host_path(bc_host *h)

@@ -8,6 +8,7 @@
 
 #include "baocao/plugin.h"
 #include "export.h"
+#include "feed.h"
 #include "frame.h"
 #include "period.h"
 #include "status.h"
@@ -28,6 +29,18 @@ json_t *bc_host_unit_rows(bc_host *h, const char *form, const char *table,
 /* Both new references; false (nothing set) when the store fails. */
 bool bc_host_table_shape(bc_host *h, const char *form, const char *table,
 			 json_t **units, json_t **longest);
+/* The same, a value at a time straight from the store's rows (feed.h),
+ * for a writer that keeps no JSON of them; a derived period's from its
+ * aggregate.  false when the store fails or fn stops the read (its
+ * diagnostics, or memory, then fail the export). */
+bool bc_host_feed_form(bc_host *h, const char *form, bc_feed_value_fn fn,
+		       void *ud);
+/* A derived period lists no table's rows: fn is never called. */
+bool bc_host_feed_shape(bc_host *h, const char *form, const char *table,
+			bc_feed_shape_fn fn, void *ud);
+bool bc_host_feed_rows(bc_host *h, const char *form, const char *table,
+		       const char *const *codes, size_t n, bc_feed_cell_fn fn,
+		       void *ud);
 /* The status of every unit, which a lean model's "status" leaves out of
  * its "units" (bc_status_unit_json gives each). */
 const bc_status *bc_host_status(bc_host *h);

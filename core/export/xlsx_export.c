@@ -18,6 +18,7 @@
  */
 #include "xlsx_export.h"
 #include "export_host.h"
+#include "feed.h"
 #include "jsonset.h"
 #include "jsonout.h"
 #include "mem.h"
@@ -83,6 +84,7 @@ typedef struct book {
 	bc_host *h;
 	json_t *model, *agg, *units; /* borrowed */
 	json_t *by_code;   /* unit code → unit */
+	json_t *pos;       /* unit code → its place in units */
 	json_t *estimated; /* unit code → true */
 	lxw_format *f[F_N], *k[2][K_N];
 } book;
@@ -306,15 +308,12 @@ typedef struct colsum {
 	bool any, text, over;
 } colsum;
 
-static void add_cell(colsum *c, json_t *x)
+static void add_cell(colsum *c, const bc_cell *x)
 {
-	bc_dec d;
-	if (json_is_boolean(x))
-		d = bc_dec_int(json_is_true(x));
-	else if (!bc_json_get_dec(x, &d))
+	if (x->kind != BC_CELL_BOOL && x->kind != BC_CELL_NUM)
 		return;
-	c->over |= !bc_dec_add(c->v, d, &c->v);
-	c->text |= bc_dec_digits(d) > 15;
+	c->over |= !bc_dec_add(c->v, x->num, &c->v);
+	c->text |= bc_dec_digits(x->num) > 15;
 	c->any = true;
 }
 
@@ -460,15 +459,12 @@ static json_t *form_agg(book *b, const char *form)
 	return json_object_get(json_object_get(b->agg, "forms"), form);
 }
 
-/* v, read from the store; NULL (the store failed, its diagnostics are
- * the export's) fails the workbook, and an empty object stands in. */
-static json_t *fetched(book *b, json_t *v)
+/* A read of the store failed (its diagnostics are the export's): so
+ * does the workbook. */
+static void unread(book *b)
 {
-	if (v)
-		return v;
 	bc_xbook_fail(&b->x, LXW_ERROR_MEMORY_MALLOC_FAILED,
 		      "cannot read the store");
-	return json_object();
 }
 
 /* jansson ran out of memory (e, from jsonset.h) while b was made. */
@@ -517,26 +513,126 @@ static const char *shown(const bc_field *f, const char *text)
 }
 
 /* A unit's value in its column, by the field's type. */
-static void value_cell(sheet *s, lxw_col_t c, const bc_field *f, json_t *v)
+static void value_cell(sheet *s, lxw_col_t c, const bc_field *f,
+		       const bc_cell *v)
 {
 	book *b = book_of(s);
-	bc_dec d;
-	if (json_is_boolean(v))
-		bc_xsheet_num(s, c, json_is_true(v), b->k[0][K_BOOL]);
-	else if (bc_json_get_dec(v, &d))
-		dec_cell(s, c, d, b->k[0][kind_of(f)]);
-	else if (json_is_string(v) && f->type == BC_T_DATE)
-		datetime_cell(s, c, json_string_value(v), F_DATE);
-	else if (json_is_string(v))
-		bc_xsheet_put(s, c, shown(f, json_string_value(v)),
+	if (v->kind == BC_CELL_BOOL)
+		bc_xsheet_num(s, c, v->x, b->k[0][K_BOOL]);
+	else if (v->kind == BC_CELL_NUM)
+		dec_cell(s, c, v->num, b->k[0][kind_of(f)]);
+	else if (v->kind == BC_CELL_TEXT && f->type == BC_T_DATE)
+		datetime_cell(s, c, v->text, F_DATE);
+	else if (v->kind == BC_CELL_TEXT)
+		bc_xsheet_put(s, c, shown(f, v->text),
 			      f->type == BC_T_ENUM ? F_ENUM : F_TEXT);
 	else
 		bc_xsheet_blank(s, c, F_CELL);
 }
 
-static double number(json_t *v)
+/* The text of a cell, "" for a number: what a row is made high for. */
+static const char *cell_text(const bc_cell *v)
 {
-	return json_is_boolean(v) ? json_is_true(v) : bc_json_num_value(v);
+	return v->kind == BC_CELL_TEXT ? v->text : "";
+}
+
+/* ---- a form's values, kept as the store gives them ---------------------- */
+
+/* A value of a unit, small: a form's values of every unit of the
+ * country are held at once. */
+typedef struct vcell {
+	union {
+		int64_t v;        /* a number's digits */
+		const char *text; /* in fvals.text */
+	} u;
+	int32_t scale;
+	uint8_t kind; /* bc_cell_kind */
+} vcell;
+
+/* The values of one form: per unit of the model's list (units[]), per
+ * field of the form. */
+typedef struct fvals {
+	book *b;
+	const bc_form *f;
+	vcell *v;      /* [unit × f->n_fields] */
+	bool *has;     /* the units with values of the form */
+	size_t n_has;  /* units with values, any outside the list too */
+	double *abs;   /* per field: the sum of its values' sizes */
+	bc_arena text; /* the text values */
+	const char *last; /* the code of the unit fed last, and its */
+	size_t at;        /* place, SIZE_MAX when not in the list */
+	bool oom;
+} fvals;
+
+static bc_cell cell_at(const fvals *fv, size_t unit, size_t field)
+{
+	const vcell *c = &fv->v[unit * fv->f->n_fields + field];
+	bc_cell x = {.kind = c->kind};
+	if (c->kind == BC_CELL_TEXT) {
+		x.text = c->u.text;
+	} else if (c->kind != BC_CELL_NONE) {
+		x.num = (bc_dec){c->u.v, c->scale};
+		x.x = bc_dec_double(x.num);
+	}
+	return x;
+}
+
+/* A value fed (feed.h): kept at its unit's place, its size added to its
+ * field's in the order the units come, as the JSON of them was read. */
+static bool keep_value(void *ud, const char *unit, size_t field,
+		       const bc_cell *c)
+{
+	fvals *fv = ud;
+	if (!fv->last || strcmp(fv->last, unit)) {
+		json_t *at = json_object_get(fv->b->pos, unit);
+		fv->at = at ? (size_t)json_integer_value(at) : SIZE_MAX;
+		if (!(fv->last = bc_arena_strdup(&fv->text, unit)))
+			return false;
+		fv->n_has += fv->at == SIZE_MAX || !fv->has[fv->at];
+		if (fv->at != SIZE_MAX)
+			fv->has[fv->at] = true;
+	}
+	fv->abs[field] += fabs(c->x);
+	if (fv->at == SIZE_MAX)
+		return true;
+	vcell *v = &fv->v[fv->at * fv->f->n_fields + field];
+	*v = (vcell){.kind = (uint8_t)c->kind, .scale = c->num.scale,
+		     .u.v = c->num.v};
+	if (c->kind == BC_CELL_TEXT &&
+	    !(v->u.text = bc_arena_strdup(&fv->text, c->text)))
+		return false;
+	return true;
+}
+
+static void fvals_free(fvals *fv)
+{
+	bc_free(fv->v);
+	bc_free(fv->has);
+	bc_free(fv->abs);
+	bc_arena_free(&fv->text);
+}
+
+/* The form's values of every unit, read from the store; false, the
+ * workbook failed, when there is no table to hold them.  A read that
+ * fails (the store, memory) fails the workbook too, and no value
+ * stands in. */
+static bool fvals_read(book *b, const bc_form *f, fvals *fv)
+{
+	size_t nu = json_array_size(b->units);
+	*fv = (fvals){.b = b, .f = f};
+	fv->v = bc_calloc(nu * f->n_fields + 1, sizeof *fv->v);
+	fv->has = bc_calloc(nu + 1, sizeof *fv->has);
+	fv->abs = bc_calloc(f->n_fields + 1, sizeof *fv->abs);
+	if (!fv->v || !fv->has || !fv->abs) {
+		bc_xbook_fail(&b->x, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
+		return false;
+	}
+	if (!bc_host_feed_form(b->h, f->id, keep_value, fv)) {
+		unread(b);
+		memset(fv->has, 0, nu * sizeof *fv->has);
+		fv->n_has = 0;
+	}
+	return true;
 }
 
 /* What a form sheet is made of: the plain fields as columns. */
@@ -544,44 +640,44 @@ typedef struct ftab {
 	const bc_form *f;
 	const bc_field **col; /* the field of column 2 + i */
 	size_t n;
-	json_t *values, *missing; /* unit → fields; unit code set */
+	const fvals *vals;
+	json_t *missing; /* unit code set */
+	size_t *units;   /* a level's units on the sheet, by place */
 	colsum *total;
 	lxw_row_t *groups; /* rows of the level subtotals */
 	size_t n_groups;
 } ftab;
 
-/* Units of the level that reported the form or owe it, in list order. */
-static json_t *level_units(book *b, ftab *t, const char *level)
+/* Units of the level that reported the form or owe it, in list order,
+ * into t->units; how many. */
+static size_t level_units(book *b, ftab *t, const char *level)
 {
-	bc_err e = BC_OK;
-	json_t *a = bc_json_made(&e, json_array()), *u;
-	size_t i;
+	size_t n = 0, i;
+	json_t *u;
 	json_array_foreach(b->units, i, u) {
-		const char *code = str(u, "code");
 		if (!strcmp(str(u, "level"), level) &&
-		    (json_object_get(t->values, code) ||
-		     json_object_get(t->missing, code)))
-			bc_json_push(&e, a, json_incref(u));
+		    (t->vals->has[i] ||
+		     json_object_get(t->missing, str(u, "code"))))
+			t->units[n++] = i;
 	}
-	jansson(b, e);
-	return a;
+	return n;
 }
 
-static void unit_row(sheet *s, ftab *t, json_t *u, int no)
+static void unit_row(sheet *s, ftab *t, size_t at, int no)
 {
-	json_t *mine = json_object_get(t->values, str(u, "code"));
+	json_t *u = json_array_get(book_of(s)->units, at);
 	bc_xsheet_num(s, 0, no, s->b->f[F_STT]);
 	name_cell(s, u, 1);
-	if (!mine) {
+	if (!t->vals->has[at]) {
 		bc_xsheet_merge(s, 2, s->n - 1, word(s, BC_W_EXPORT_NOT_REPORTED),
 				F_MISSING);
 		return;
 	}
 	for (size_t i = 0; i < t->n; i++) {
 		const bc_field *f = t->col[i];
+		bc_cell v = cell_at(t->vals, at, (size_t)(f - t->f->fields));
 		if (bc_field_asked(f, str(u, "level")))
-			value_cell(s, (lxw_col_t)(2 + i), f,
-				   json_object_get(mine, f->id));
+			value_cell(s, (lxw_col_t)(2 + i), f, &v);
 		else
 			bc_xsheet_blank(s, (lxw_col_t)(2 + i), F_CELL);
 	}
@@ -589,21 +685,20 @@ static void unit_row(sheet *s, ftab *t, json_t *u, int no)
 		bc_xsheet_blank(s, c, F_CELL);
 }
 
-/* The level's row: =SUM() of its units' rows below, with the value. */
-static void subtotal_row(sheet *s, ftab *t, json_t *units, int no,
+/* The level's row: =SUM() of its n units' rows below, with the value. */
+static void subtotal_row(sheet *s, ftab *t, size_t n, int no,
 			 const char *label)
 {
-	lxw_row_t first = s->r + 1, last = s->r + (lxw_row_t)json_array_size(units);
+	lxw_row_t first = s->r + 1, last = s->r + (lxw_row_t)n;
 	group_row(s, no, label);
 	for (size_t i = 0; i < t->n; i++) {
 		const bc_field *f = t->col[i];
 		colsum v = {0};
-		size_t k;
-		json_t *u;
-		json_array_foreach(units, k, u)
-			add_cell(&v, json_object_get(json_object_get(t->values,
-								     str(u, "code")),
-						     f->id));
+		for (size_t k = 0; k < n; k++) {
+			bc_cell c = cell_at(t->vals, t->units[k],
+					    (size_t)(f - t->f->fields));
+			add_cell(&v, &c);
+		}
 		if (!summable(f) || !v.any)
 			continue;
 		char range[64], formula[80];
@@ -661,18 +756,16 @@ static void form_rows(sheet *s, ftab *t)
 	int no = 0;
 	for (size_t l = 0; l < b->rs->n_levels; l++) {
 		const bc_level *lv = &b->rs->levels[l];
-		json_t *units = level_units(b, t, lv->id), *u;
-		size_t i;
-		if (json_array_size(units)) {
+		size_t n = level_units(b, t, lv->id);
+		if (n) {
 			t->groups[t->n_groups++] = s->r;
-			subtotal_row(s, t, units, ++no, lv->label);
+			subtotal_row(s, t, n, ++no, lv->label);
 			bc_xsheet_next(s, 1);
-			json_array_foreach(units, i, u) {
-				unit_row(s, t, u, (int)i + 1);
+			for (size_t i = 0; i < n; i++) {
+				unit_row(s, t, t->units[i], (int)i + 1);
 				bc_xsheet_next(s, 1);
 			}
 		}
-		json_decref(units);
 	}
 	if (t->n_groups)
 		total_row(s, t);
@@ -778,11 +871,7 @@ static void form_head(sheet *s, ftab *t)
  * so that wide forms still print legibly on one page. */
 static double number_width(const ftab *t, const bc_field *f)
 {
-	double total = 0;
-	const char *k;
-	json_t *u;
-	json_object_foreach(t->values, k, u)
-		total += fabs(number(json_object_get(u, f->id)));
+	double total = t->vals->abs[f - t->f->fields];
 	int digits = total < 10 ? 1 : (int)floor(log10(total)) + 1;
 	double w = digits + (digits - 1) / 3 + (f->type == BC_T_MONEY ? 3 : 0) + 3;
 	return w < 8 ? 8 : w;
@@ -796,9 +885,10 @@ static double column_of(const ftab *t, size_t i)
 }
 
 /* The width of the names of the units in either set (code → anything),
- * or of the level's units when level is given: the longest, within
- * reason; longer names wrap. */
-static double names_width(book *b, json_t *a, json_t *c, const char *level)
+ * or those in[] marks by their place, or of the level's units when level is given:
+ * the longest, within reason; longer names wrap. */
+static double names_width(book *b, json_t *a, json_t *c, const bool *in,
+			  const char *level)
 {
 	double w = 18;
 	size_t i;
@@ -807,7 +897,8 @@ static double names_width(book *b, json_t *a, json_t *c, const char *level)
 		const char *code = str(u, "code");
 		double l = (double)bc_utf8_len(str(u, "name")) * 0.9 + 6;
 		if ((level ? !strcmp(str(u, "level"), level)
-			   : json_object_get(a, code) || json_object_get(c, code)) &&
+			   : (in && in[i]) || json_object_get(a, code) ||
+				     json_object_get(c, code)) &&
 		    l > w)
 			w = l;
 	}
@@ -816,7 +907,7 @@ static double names_width(book *b, json_t *a, json_t *c, const char *level)
 
 static bool anyone(ftab *t)
 {
-	return json_object_size(t->values) || json_object_size(t->missing);
+	return t->vals->n_has || json_object_size(t->missing);
 }
 
 static void form_write(book *b, ftab *t)
@@ -831,7 +922,7 @@ static void form_write(book *b, ftab *t)
 	if (!bc_xsheet_open(&b->x, &s, name, n))
 		return;
 	bc_xsheet_width(&s, 0, 5);
-	bc_xsheet_width(&s, 1, names_width(b, t->values, t->missing, NULL));
+	bc_xsheet_width(&s, 1, names_width(b, NULL, t->missing, t->vals->has, NULL));
 	for (lxw_col_t c = 2; c < n; c++)
 		bc_xsheet_width(&s, c,
 				(size_t)(c - 2) < t->n ? column_of(t, c - 2)
@@ -851,19 +942,19 @@ static void form_write(book *b, ftab *t)
 
 /* A sheet of the form's plain fields, if it has any and anyone reported
  * or owes it. */
-static void form_sheet(book *b, const bc_form *f, json_t *values)
+static void form_sheet(book *b, const bc_form *f, const fvals *vals)
 {
-	ftab t = {.f = f};
+	ftab t = {.f = f, .vals = vals};
 	t.col = bc_calloc(f->n_fields + 1, sizeof *t.col);
 	t.total = bc_calloc(f->n_fields + 1, sizeof *t.total);
 	t.groups = bc_calloc(b->rs->n_levels + 1, sizeof *t.groups);
-	if (!t.col || !t.total || !t.groups) {
+	t.units = bc_calloc(json_array_size(b->units) + 1, sizeof *t.units);
+	if (!t.col || !t.total || !t.groups || !t.units) {
 		bc_xbook_fail(&b->x, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
 	} else {
 		for (size_t i = 0; i < f->n_fields; i++)
 			if (f->fields[i].type != BC_T_TABLE)
 				t.col[t.n++] = &f->fields[i];
-		t.values = values;
 		t.missing = set_of(b, json_object_get(
 			json_object_get(b->agg, "missing_units"), f->id));
 		if (t.n && anyone(&t))
@@ -873,41 +964,85 @@ static void form_sheet(book *b, const bc_form *f, json_t *values)
 	bc_free(t.col);
 	bc_free(t.total);
 	bc_free(t.groups);
+	bc_free(t.units);
 }
 
 /* ---- the lists (table fields) ------------------------------------------ */
 
-/* The units that have rows of the table (code → true), and in w each
+/* The units that have rows of a table, by their place in the list, and
+ * the longest text of each column. */
+typedef struct lshape {
+	book *b;
+	const bc_field *t;
+	bool *in;
+	size_t n_in; /* units with rows, any outside the list too */
+	int64_t *longest;
+	char last[128]; /* the unit of the cell before */
+} lshape;
+
+static bool take_shape(void *ud, const char *unit, const char *col,
+		       int64_t len)
+{
+	lshape *sh = ud;
+	/* A revision's cells come together: one look-up per unit. */
+	if (strcmp(sh->last, unit)) {
+		snprintf(sh->last, sizeof sh->last, "%s", unit);
+		json_t *at = json_object_get(sh->b->pos, unit);
+		size_t i = at ? (size_t)json_integer_value(at) : SIZE_MAX;
+		sh->n_in += i == SIZE_MAX || !sh->in[i];
+		if (i != SIZE_MAX)
+			sh->in[i] = true;
+	}
+	for (size_t k = 0; k < sh->t->n_columns; k++)
+		if (!strcmp(sh->t->columns[k].id, col) && len > sh->longest[k])
+			sh->longest[k] = len;
+	return true;
+}
+
+/* The units that have rows of the table into sh, and in w each
  * column's width: as wide as its longest value, within reason.  Asked
  * of the store before the rows are read, as the widths come first. */
-static json_t *list_scan(book *b, const bc_form *f, const bc_field *t,
-			 double *w)
+static void list_scan(book *b, const bc_form *f, const bc_field *t,
+		      lshape *sh, double *w)
 {
-	json_t *by = NULL, *longest = NULL;
-	if (!bc_host_table_shape(b->h, f->id, t->id, &by, &longest))
-		return fetched(b, NULL);
+	size_t nu = json_array_size(b->units);
+	*sh = (lshape){.b = b, .t = t};
+	sh->in = bc_calloc(nu + 1, sizeof *sh->in);
+	sh->longest = bc_calloc(t->n_columns + 1, sizeof *sh->longest);
+	if (!sh->in || !sh->longest) {
+		bc_xbook_fail(&b->x, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
+		return;
+	}
+	if (!bc_host_feed_shape(b->h, f->id, t->id, take_shape, sh)) {
+		unread(b);
+		return;
+	}
 	for (size_t k = 0; k < t->n_columns; k++) {
 		const bc_field *c = &t->columns[k];
-		json_int_t n = json_integer_value(json_object_get(longest, c->id));
+		int64_t n = sh->longest[k];
 		for (size_t v = 0; v < c->n_values; v++) /* shown by label */
-			if ((json_int_t)bc_utf8_len(c->value_labels[v]) > n)
-				n = (json_int_t)bc_utf8_len(c->value_labels[v]);
+			if ((int64_t)bc_utf8_len(c->value_labels[v]) > n)
+				n = (int64_t)bc_utf8_len(c->value_labels[v]);
 		double l = (double)n * 1.1 + 2;
 		if (c->type != BC_T_TEXT && c->type != BC_T_ENUM)
 			w[k] = field_width(c);
 		else
 			w[k] = l < 10 ? 10 : l > 48 ? 48 : l;
 	}
-	json_decref(longest);
-	return by;
 }
 
-static void list_row(sheet *s, const bc_field *t, json_t *u, json_t *row,
-		     int no)
+static void lshape_free(lshape *sh)
+{
+	bc_free(sh->in);
+	bc_free(sh->longest);
+}
+
+static void list_row(sheet *s, const bc_field *t, json_t *u,
+		     const bc_cell *row, int no)
 {
 	int most = lines(str(u, "name"), s->w[1], false);
 	for (size_t k = 0; k < t->n_columns; k++) {
-		int n = lines(shown(&t->columns[k], str(row, t->columns[k].id)),
+		int n = lines(shown(&t->columns[k], cell_text(&row[k])),
 			      s->w[2 + k], false);
 		most = n > most ? n : most;
 	}
@@ -915,45 +1050,149 @@ static void list_row(sheet *s, const bc_field *t, json_t *u, json_t *row,
 	bc_xsheet_num(s, 0, no, s->b->f[F_STT]);
 	bc_xsheet_put(s, 1, str(u, "name"), F_TEXT);
 	for (size_t k = 0; k < t->n_columns; k++)
-		value_cell(s, (lxw_col_t)(2 + k), &t->columns[k],
-			   json_object_get(row, t->columns[k].id));
+		value_cell(s, (lxw_col_t)(2 + k), &t->columns[k], &row[k]);
 	for (lxw_col_t c = (lxw_col_t)(2 + t->n_columns); c < s->n; c++)
 		bc_xsheet_blank(s, c, F_CELL);
 	bc_xsheet_next(s, 1);
 }
 
-/* The rows of the units in by, grouped by level, units in list order,
- * numbered through; read again unit by unit. */
-static void list_rows(sheet *s, const bc_form *f, const bc_field *t,
-		      json_t *by)
+/* A list's rows as the store feeds them (feed.h), the sheet's units in
+ * their places, a row gathered whole before it is written. */
+typedef struct lfeed {
+	sheet *s;
+	const bc_field *t;
+	const char **code; /* per place: the unit's code, */
+	size_t *at;        /* its place in the model's list */
+	size_t *lv;        /* and its level */
+	size_t n, next;    /* places; the next to enter */
+	int group, no;     /* groups begun; rows of the current one */
+	size_t pos;        /* the place of the row gathered, SIZE_MAX none */
+	int row;
+	bc_cell *cell; /* its cells by column, */
+	char **text;   /* the texts among them, */
+	size_t *cap;   /* in buffers this large */
+	bool oom;
+} lfeed;
+
+/* Enters the places up to to: a level's group row before its first
+ * row, as a unit with no row leaves the group unbegun. */
+static void enter(lfeed *lf, size_t to)
 {
-	book *b = book_of(s);
-	int group = 0;
-	for (size_t l = 0; l < b->rs->n_levels; l++) {
-		int no = 0;
-		size_t i, k;
-		json_t *u, *row;
-		json_array_foreach(b->units, i, u) {
-			if (strcmp(str(u, "level"), b->rs->levels[l].id) ||
-			    !json_object_get(by, str(u, "code")))
-				continue;
-			if (!no) {
-				group_row(s, ++group, b->rs->levels[l].label);
-				bc_xsheet_next(s, 1);
-			}
-			json_t *mine = fetched(b, bc_host_unit_rows(
-						       b->h, f->id, t->id,
-						       str(u, "code")));
-			json_array_foreach(mine, k, row)
-				list_row(s, t, u, row, ++no);
-			json_decref(mine);
+	book *b = book_of(lf->s);
+	for (; lf->next <= to && lf->next < lf->n; lf->next++) {
+		size_t k = lf->next;
+		if (k == 0 || lf->lv[k] != lf->lv[k - 1])
+			lf->no = 0;
+		if (!lf->no) {
+			group_row(lf->s, ++lf->group,
+				  b->rs->levels[lf->lv[k]].label);
+			bc_xsheet_next(lf->s, 1);
 		}
 	}
-	if (!group) {
+}
+
+static void flush(lfeed *lf)
+{
+	if (lf->pos == SIZE_MAX)
+		return;
+	list_row(lf->s, lf->t,
+		 json_array_get(book_of(lf->s)->units, lf->at[lf->pos]),
+		 lf->cell, ++lf->no);
+	for (size_t k = 0; k < lf->t->n_columns; k++)
+		lf->cell[k] = (bc_cell){.kind = BC_CELL_NONE};
+	lf->pos = SIZE_MAX;
+}
+
+static bool take_cell(void *ud, size_t pos, int row, const char *col,
+		      const bc_cell *v)
+{
+	lfeed *lf = ud;
+	if (pos != lf->pos || row != lf->row) {
+		flush(lf);
+		enter(lf, pos);
+		lf->pos = pos;
+		lf->row = row;
+	}
+	const bc_field *t = lf->t;
+	for (size_t k = 0; k < t->n_columns; k++) {
+		if (strcmp(t->columns[k].id, col))
+			continue;
+		size_t len = v->kind == BC_CELL_TEXT ? strlen(v->text) + 1 : 0;
+		if (len && bc_grow((void **)&lf->text[k], &lf->cap[k], len, 1)) {
+			lf->oom = true;
+			return false;
+		}
+		lf->cell[k] = *v;
+		if (len) /* v's text is the store's until the next row */
+			lf->cell[k].text = memcpy(lf->text[k], v->text, len);
+		return true;
+	}
+	return true;
+}
+
+static void lfeed_free(lfeed *lf)
+{
+	for (size_t k = 0; lf->text && k < lf->t->n_columns; k++)
+		bc_free(lf->text[k]);
+	bc_free(lf->text);
+	bc_free(lf->cap);
+	bc_free(lf->cell);
+	bc_free(lf->code);
+	bc_free(lf->at);
+	bc_free(lf->lv);
+}
+
+/* The units in[] marks, by level, units in list order, into their
+ * places. */
+static void places(book *b, lfeed *lf, const bool *in)
+{
+	for (size_t l = 0; l < b->rs->n_levels; l++) {
+		size_t i;
+		json_t *u;
+		json_array_foreach(b->units, i, u) {
+			if (strcmp(str(u, "level"), b->rs->levels[l].id) ||
+			    !in[i])
+				continue;
+			lf->code[lf->n] = str(u, "code");
+			lf->at[lf->n] = i;
+			lf->lv[lf->n++] = l;
+		}
+	}
+}
+
+/* The rows of the units in[] marks, grouped by level, units in list
+ * order, numbered through; read in one pass in that order. */
+static void list_rows(sheet *s, const bc_form *f, const bc_field *t,
+		      const bool *in)
+{
+	book *b = book_of(s);
+	size_t nu = json_array_size(b->units), nc = t->n_columns + 1;
+	lfeed lf = {.s = s, .t = t, .pos = SIZE_MAX};
+	lf.code = bc_calloc(nu + 1, sizeof *lf.code);
+	lf.at = bc_calloc(nu + 1, sizeof *lf.at);
+	lf.lv = bc_calloc(nu + 1, sizeof *lf.lv);
+	lf.cell = bc_calloc(nc, sizeof *lf.cell);
+	lf.text = bc_calloc(nc, sizeof *lf.text);
+	lf.cap = bc_calloc(nc, sizeof *lf.cap);
+	if (!lf.code || !lf.at || !lf.lv || !lf.cell || !lf.text || !lf.cap) {
+		bc_xbook_fail(&b->x, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
+		lfeed_free(&lf);
+		return;
+	}
+	places(b, &lf, in);
+	if (lf.n && !bc_host_feed_rows(b->h, f->id, t->id, lf.code, lf.n,
+				       take_cell, &lf))
+		bc_xbook_fail(&b->x, LXW_ERROR_MEMORY_MALLOC_FAILED,
+			      lf.oom ? NULL : "cannot read the store");
+	flush(&lf);
+	if (lf.n)
+		enter(&lf, lf.n - 1);
+	if (!lf.group) {
 		bc_xsheet_merge(s, 0, s->n - 1, word(s, BC_W_EXPORT_NONE),
 				F_MISSING);
 		bc_xsheet_next(s, 1);
 	}
+	lfeed_free(&lf);
 }
 
 /* The values a column is counted by: those the rules list, else those
@@ -1030,19 +1269,11 @@ static void list_sheet(book *b, const bc_form *f, const bc_field *t,
 	json_t *miss = json_object_get(json_object_get(b->agg, "missing_units"),
 				       f->id);
 	double *cw = bc_calloc(t->n_columns + 1, sizeof *cw);
-	json_t *by = cw ? list_scan(b, f, t, cw) : NULL;
-	if (!cw)
+	lshape sh = {0};
+	if (cw)
+		list_scan(b, f, t, &sh, cw);
+	else
 		bc_xbook_fail(&b->x, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
-	if (b->x.err != LXW_NO_ERROR) { /* no widths to lay the sheet out by */
-		json_decref(by);
-		bc_free(cw);
-		return;
-	}
-	if (!json_object_size(by) && !json_array_size(miss)) {
-		json_decref(by);
-		bc_free(cw);
-		return;
-	}
 	const char *title = alone ? f->title : t->label;
 	size_t nl = b->rs->n_levels;
 	lxw_col_t n = (lxw_col_t)(2 + t->n_columns);
@@ -1051,21 +1282,23 @@ static void list_sheet(book *b, const bc_form *f, const bc_field *t,
 	char name[160];
 	sheet s;
 	bc_xlsx_sheet_name(f->id, title, name, sizeof name);
-	if (!bc_xsheet_open(&b->x, &s, name, n)) {
-		json_decref(by);
+	/* no widths to lay the sheet out by, or no one to list */
+	if (b->x.err != LXW_NO_ERROR || (!sh.n_in && !json_array_size(miss)) ||
+	    !bc_xsheet_open(&b->x, &s, name, n)) {
+		lshape_free(&sh);
 		bc_free(cw);
 		return;
 	}
 	bc_xsheet_width(&s, 0, 5);
-	bc_xsheet_width(&s, 1, names_width(b, by, NULL, NULL));
+	bc_xsheet_width(&s, 1, names_width(b, NULL, NULL, sh.in, NULL));
 	for (lxw_col_t c = 2; c < n; c++)
 		bc_xsheet_width(
 			&s, c, (size_t)(c - 2) < t->n_columns ? cw[c - 2] : 10);
 	bc_free(cw);
 	bc_xsheet_heading(&s, title, NULL, NULL);
 	list_head(&s, t);
-	list_rows(&s, f, t, by);
-	json_decref(by);
+	list_rows(&s, f, t, sh.in);
+	lshape_free(&sh);
 	s.tail = s.r;
 	count_rows(&s, t, agg);
 	if (alone)
@@ -1351,7 +1584,7 @@ static void status_sheet(book *b)
 	for (lxw_col_t k = 0; k < n; k++)
 		bc_xsheet_width(&s, k,
 				w[k] ? w[k]
-				     : names_width(b, b->by_code, NULL, NULL));
+				     : names_width(b, b->by_code, NULL, NULL, NULL));
 	bc_xsheet_heading(&s, bc_word(rs, BC_W_EXPORT_STATUS_TITLE), NULL, NULL);
 	bc_xlsx_dmy(model_date(str(st, "unit_due")), due, sizeof due);
 	bc_xlsx_dmy(model_date(str(st, "as_of")), asof, sizeof asof);
@@ -1378,27 +1611,27 @@ typedef struct pick {
 } pick;
 
 typedef struct eval_ctx {
-	json_t *values;
-	const bc_form *f;
+	const fvals *vals;
+	size_t unit;
 } eval_ctx;
 
 static bool term_value(void *ud, int ref, bc_dec *v)
 {
 	eval_ctx *c = ud;
-	json_t *x = json_object_get(c->values, c->f->fields[ref].id);
-	if (json_is_boolean(x))
-		*v = bc_dec_int(json_is_true(x));
-	return json_is_boolean(x) || bc_json_get_dec(x, v);
+	bc_cell x = cell_at(c->vals, c->unit, (size_t)ref);
+	*v = x.num;
+	return x.kind == BC_CELL_BOOL || x.kind == BC_CELL_NUM;
 }
 
-/* A unit's rate as the aggregate computes a level's: 100 × num / den to
- * one decimal, only when every term is reported. */
-static bool unit_rate(json_t *values, const bc_form *f, const bc_indicator *x,
+/* The rate of the unit at place unit of the list, as the aggregate
+ * computes a level's: 100 × num / den to one decimal, only when every
+ * term is reported. */
+static bool unit_rate(const fvals *vals, size_t unit, const bc_indicator *x,
 		      double *out)
 {
-	eval_ctx c = {values, f};
+	eval_ctx c = {vals, unit};
 	bc_dec n, d;
-	if (!values || !bc_expr_eval(&x->num, term_value, &c, &n) ||
+	if (!vals->has[unit] || !bc_expr_eval(&x->num, term_value, &c, &n) ||
 	    !bc_expr_eval(&x->den, term_value, &c, &d) || d.v == 0)
 		return false;
 	*out = round(100.0 * bc_dec_double(n) / bc_dec_double(d) * 10) / 10;
@@ -1652,18 +1885,15 @@ static void rates_plan(book *b, rates *r)
 	}
 }
 
-static void rates_fill(book *b, rates *r, const bc_form *f, json_t *values)
+static void rates_fill(book *b, rates *r, const fvals *vals)
 {
+	size_t nu = json_array_size(b->units);
 	for (size_t k = 0; k < r->n; k++) {
-		json_t *u;
-		size_t i;
-		if (r->p[k].f != f)
+		if (r->p[k].f != vals->f)
 			continue;
-		json_array_foreach(b->units, i, u) {
-			json_t *mine = json_object_get(values, str(u, "code"));
-			if (!unit_rate(mine, f, r->p[k].x, &r->p[k].rate[i]))
+		for (size_t i = 0; i < nu; i++)
+			if (!unit_rate(vals, i, r->p[k].x, &r->p[k].rate[i]))
 				r->p[k].rate[i] = NAN;
-		}
 	}
 }
 
@@ -1687,7 +1917,7 @@ static void rates_sheet(book *b, rates *r)
 				(lxw_col_t)(2 + n))) {
 		lxw_row_t first, last;
 		bc_xsheet_width(&s, 0, 5);
-		bc_xsheet_width(&s, 1, names_width(b, NULL, NULL, lv->id));
+		bc_xsheet_width(&s, 1, names_width(b, NULL, NULL, NULL, lv->id));
 		for (lxw_col_t c = 2; c < s.n; c++)
 			bc_xsheet_width(&s, c, 14);
 		bc_xsheet_heading(&s, title, NULL, NULL);
@@ -1721,8 +1951,12 @@ static void index_units(book *b)
 	bc_err e = BC_OK;
 	b->by_code = bc_json_made(&e, json_object());
 	b->estimated = set_of(b, json_object_get(b->agg, "estimated_units"));
-	json_array_foreach(b->units, i, u)
+	b->pos = bc_json_made(&e, json_object());
+	json_array_foreach(b->units, i, u) {
 		bc_json_set(&e, b->by_code, str(u, "code"), json_incref(u));
+		bc_json_set(&e, b->pos, str(u, "code"),
+			    json_integer((json_int_t)i));
+	}
 	jansson(b, e);
 }
 
@@ -1737,10 +1971,12 @@ static void sheets(book *b)
 		bc_host_progress(b->h, i, b->rs->n_forms);
 		/* A form's values at a time: the workbook never holds the
 		 * country's. */
-		json_t *values = fetched(b, bc_host_form_values(b->h, f->id));
-		form_sheet(b, f, values);
-		rates_fill(b, &r, f, values);
-		json_decref(values);
+		fvals vals;
+		if (fvals_read(b, f, &vals)) {
+			form_sheet(b, f, &vals);
+			rates_fill(b, &r, &vals);
+		}
+		fvals_free(&vals);
 		list_sheets(b, f);
 	}
 	rates_sheet(b, &r);
@@ -1787,6 +2023,7 @@ static int run(bc_host *h, const bc_host_api *api)
 	int errnum;
 	lxw_error err = bc_xlsx_close(b.x.wb, &errnum);
 	json_decref(b.by_code);
+	json_decref(b.pos);
 	json_decref(b.estimated);
 	if (b.x.err == LXW_NO_ERROR && bc_xlsx_io_error(err)) {
 		bc_host_write_failed(h, errnum);

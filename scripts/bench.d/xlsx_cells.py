@@ -8,10 +8,16 @@
 CELLS is the record format that xlsx_cells.c reads (see there).  The
 baselines write exactly the cells baocao wrote — the same strings, numbers
 and formulas in the same places — so that a ratio compares writers, not
-layouts.  Styles, merges, validations and charts are not carried over:
-they cost little next to the cells.  Standard library only for 'extract'.
+layouts.  CELLS also carries each cell's format (number format, font,
+bold, italic, underline, borders, alignment, wrap, indent), the merges,
+the row heights and the column widths, which xlsx_cells.c --styled
+writes too; this script's writer, like xlsx_cells.c without --styled,
+writes the cells plain.  Validations, charts and page setup are not
+carried over: they cost little next to the cells.  Standard library only
+for 'extract'.
 """
 
+import io
 import re
 import sys
 import zipfile
@@ -48,6 +54,70 @@ def text_of(el):
     return "".join(t.text or "" for t in el.iter(NS + "t"))
 
 
+def cell_ref(ref):
+    """(row, col) from 0 of a reference such as "AB12"."""
+    letters = re.match(r"[A-Z]+", ref).group()
+    return int(ref[len(letters):]) - 1, col_index(ref)
+
+
+BORDER = {"thin": 1, "medium": 2, "dashed": 3, "dotted": 4, "thick": 5,
+          "double": 6, "hair": 7, "mediumDashed": 8, "dashDot": 9,
+          "mediumDashDot": 10, "dashDotDot": 11, "mediumDashDotDot": 12,
+          "slantDashDot": 13}
+
+
+def formats(z):
+    """The workbook's cell formats (cellXfs), as X records' fields:
+    number format (#ID for a built-in one), font, size, flags (b bold,
+    i italic, u underline, w wrap), horizontal and vertical alignment,
+    indent, and the left, right, top and bottom borders' styles."""
+    st = ET.fromstring(z.read("xl/styles.xml"))
+    codes = {n.get("numFmtId"): n.get("formatCode")
+             for n in st.iter(NS + "numFmt")}
+    fonts = []
+    for f in st.find(NS + "fonts"):
+        def val(tag):
+            e = f.find(NS + tag)
+            return None if e is None else e.get("val", "1")
+        flags = "".join(k for k, t in (("b", "b"), ("i", "i"), ("u", "u"))
+                        if val(t) is not None)
+        fonts.append((val("name") or "", val("sz") or "11", flags))
+    borders = []
+    for b in st.find(NS + "borders"):
+        sides = []
+        for side in ("left", "right", "top", "bottom"):
+            e = b.find(NS + side)
+            sides.append(str(BORDER.get(e.get("style"), 0)
+                             if e is not None else 0))
+        borders.append(",".join(sides))
+    out = []
+    for xf in st.find(NS + "cellXfs"):
+        nid = xf.get("numFmtId", "0")
+        num = codes.get(nid, f"#{nid}") if nid != "0" else ""
+        name, size, flags = fonts[int(xf.get("fontId", "0"))]
+        a = xf.find(NS + "alignment")
+        a = a.attrib if a is not None else {}
+        if a.get("wrapText") == "1":
+            flags += "w"
+        out.append("\t".join([esc(num), name, size, flags,
+                              a.get("horizontal", ""), a.get("vertical", ""),
+                              a.get("indent", "0"),
+                              borders[int(xf.get("borderId", "0"))]]))
+    return out
+
+
+def merges_of(xml):
+    """The sheet's merged ranges, by their last row: {row: [(r1, c1, c2)]}
+    in column order (they come last in the sheet's XML)."""
+    by = {}
+    for ref in re.findall(rb'<mergeCell ref="([A-Z0-9]+):([A-Z0-9]+)"', xml):
+        (r1, c1), (r2, c2) = (cell_ref(x.decode()) for x in ref)
+        by.setdefault(r2, []).append((r1, c1, c2))
+    for v in by.values():
+        v.sort(key=lambda m: m[1])
+    return by
+
+
 def sheets_of(z):
     wb = ET.fromstring(z.read("xl/workbook.xml"))
     rels = ET.fromstring(z.read("xl/_rels/workbook.xml.rels"))
@@ -57,6 +127,81 @@ def sheets_of(z):
         yield s.get("name"), t if t.startswith("xl/") else "xl/" + t
 
 
+def cell_value(el, shared):
+    """A cell's record kind and value, or None for a styled blank."""
+    t = el.get("t", "n")
+    f_ = el.find(NS + "f")
+    v = el.find(NS + "v")
+    if f_ is not None and f_.text:
+        return "f", esc(f_.text)
+    if t == "inlineStr":
+        return "s", esc(text_of(el))
+    if t == "s" and v is not None:
+        return "s", esc(shared[int(v.text)])
+    if t == "str" and v is not None:
+        return "s", esc(v.text or "")
+    if t == "b" and v is not None:
+        return "b", v.text
+    if v is not None and v.text is not None:
+        return "n", v.text
+    return None
+
+
+def sheet_records(out, xml, shared):
+    """The records of one sheet's XML; how many cells have a value.  A
+    merge is written where baocao writes it, in its last row (rows are
+    streamed): its M record stands for the cells of that row it
+    covers."""
+    merges = merges_of(xml)
+    n = 0
+    pending = []              # this row's merges not yet written
+    row_at = -1
+
+    def merge(r1, c1, c2, style, text):
+        out.write(f"M\t{r1}\t{c1}\t{row_at}\t{c2}\t{style}\t{text}\n")
+
+    for _, el in ET.iterparse(io.BytesIO(xml), events=("start", "end")):
+        if _ == "start":
+            if el.tag == NS + "row":
+                row_at = int(el.get("r")) - 1
+                pending = list(merges.get(row_at, []))
+                if el.get("customHeight") == "1":
+                    out.write(f"H\t{row_at}\t{el.get('ht')}\n")
+            elif el.tag == NS + "sheetFormatPr":
+                out.write(f"D\t{el.get('defaultRowHeight')}\t"
+                          f"{el.get('customHeight', '0')}\n")
+            elif el.tag == NS + "col":
+                for c in range(int(el.get("min")) - 1, int(el.get("max"))):
+                    out.write(f"C\t{c}\t{el.get('width')}\n")
+            continue
+        if el.tag == NS + "row":
+            for r1, c1, c2 in pending:    # a merge with no cell of its own
+                merge(r1, c1, c2, -1, "")
+            pending = []
+            el.clear()
+            continue
+        if el.tag != NS + "c":
+            continue
+        row, col = cell_ref(el.get("r"))
+        style = el.get("s", "-1")
+        kv = cell_value(el, shared)
+        covering = [m for m in pending if m[1] <= col <= m[2]]
+        if covering:
+            r1, c1, c2 = covering[0]
+            if col == c1:
+                text = kv[1] if kv and kv[0] == "s" and r1 == row else ""
+                n += text != ""
+                merge(r1, c1, c2, style, text)
+                pending.remove(covering[0])
+            continue
+        if kv is None:
+            out.write(f"e\t{row}\t{col}\t{style}\t\n")
+            continue
+        out.write(f"{kv[0]}\t{row}\t{col}\t{style}\t{kv[1]}\n")
+        n += 1
+    return n
+
+
 def extract(out, book, name):
     z = zipfile.ZipFile(book)
     shared = []
@@ -64,37 +209,12 @@ def extract(out, book, name):
         shared = [text_of(si) for si in
                   ET.fromstring(z.read("xl/sharedStrings.xml")).iter(NS + "si")]
     out.write(f"W\t{name}\n")
+    for i, x in enumerate(formats(z)):
+        out.write(f"X\t{i}\t{x}\n")
     n = 0
     for sheet, part in sheets_of(z):
         out.write(f"S\t{esc(sheet)}\n")
-        with z.open(part) as f:
-            for _, el in ET.iterparse(f):
-                if el.tag == NS + "row":
-                    el.clear()
-                    continue
-                if el.tag != NS + "c":
-                    continue
-                ref = el.get("r")
-                row = int(ref[len(re.match(r"[A-Z]+", ref).group()):]) - 1
-                col = col_index(ref)
-                t = el.get("t", "n")
-                f_ = el.find(NS + "f")
-                v = el.find(NS + "v")
-                if f_ is not None and f_.text:
-                    out.write(f"f\t{row}\t{col}\t{esc(f_.text)}\n")
-                elif t == "inlineStr":
-                    out.write(f"s\t{row}\t{col}\t{esc(text_of(el))}\n")
-                elif t == "s" and v is not None:
-                    out.write(f"s\t{row}\t{col}\t{esc(shared[int(v.text)])}\n")
-                elif t == "str" and v is not None:
-                    out.write(f"s\t{row}\t{col}\t{esc(v.text or '')}\n")
-                elif t == "b" and v is not None:
-                    out.write(f"b\t{row}\t{col}\t{v.text}\n")
-                elif v is not None and v.text is not None:
-                    out.write(f"n\t{row}\t{col}\t{v.text}\n")
-                else:
-                    continue          # a styled blank: no value to write
-                n += 1
+        n += sheet_records(out, z.read(part), shared)
     return n
 
 
@@ -115,7 +235,15 @@ def write(cells, outdir):
             if kind == "S":
                 ws = wb.add_worksheet(unesc(rest))
                 continue
-            row, col, v = rest.split("\t", 2)
+            if kind not in "nsfbM":
+                continue              # formats, heights, widths, blanks
+            if kind == "M":           # a merge: its text, plain
+                r1, c1, r2, _c2, _x, v = rest.split("\t", 5)
+                if r1 == r2 and v:
+                    ws.write_string(int(r1), int(c1), unesc(v))
+                    n += 1
+                continue
+            row, col, _x, v = rest.split("\t", 3)
             row, col = int(row), int(col)
             if kind == "n":
                 ws.write_number(row, col, float(v))

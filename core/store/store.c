@@ -703,8 +703,11 @@ bc_err bc_store_open(const char *path, bc_open_mode mode, bc_store **out,
 		bc_store_close(st);
 		return BC_ERR_NOMEM;
 	}
-	int flags = mode == BC_OPEN_READ ? SQLITE_OPEN_READONLY
-					 : SQLITE_OPEN_READWRITE;
+	/* One thread uses a store: without the connection's mutex, which
+	 * every bind, step and column call took (a tenth of an import). */
+	int flags = (mode == BC_OPEN_READ ? SQLITE_OPEN_READONLY
+					  : SQLITE_OPEN_READWRITE) |
+		    SQLITE_OPEN_NOMUTEX;
 	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
 		bc_err rc = st->db ? bc_store_fail(st, d, "cannot open")
 				   : BC_ERR_NOMEM;

@@ -266,31 +266,33 @@ int cmd_import(bc_cli *c, int argc, char **argv)
 	cli_progress_begin(&pr, c->json || n < 2, CLI_PROGRESS_FILES, (size_t)n);
 	/* The files stored, in order, for naming those a lost batch held. */
 	int *kept = bc_calloc((size_t)n, sizeof *kept), n_kept = 0;
-	if (!kept) {
+	rc = !kept ? BC_ERR_NOMEM
+		   : bc_store_batch(c->st, !opts[2].set, &c->diags);
+	if (rc != BC_OK) {
 		json_decref(all);
 		json_decref(missed);
+		bc_free(kept);
 		bc_free(files);
-		return cli_finish(c, BC_ERR_NOMEM);
+		return cli_finish(c, rc);
 	}
-	bc_store_batch(c->st, !opts[2].set, &c->diags);
-	for (int i = 0; i <= n; i++) {
-		if (i < n) {
-			cli_progress_step(&pr, (size_t)i, (size_t)n);
-			rc = import_one(c, files[i], &o, opts[2].set, all,
-					missed, &pr);
-		} else if ((rc = bc_store_batch(c->st, false, &c->diags)) !=
-			   BC_OK) {
-			cli_progress_hide(&pr);
-			cli_flush_diags(c);
-		}
+	for (int i = 0; i < n; i++) {
+		cli_progress_step(&pr, (size_t)i, (size_t)n);
+		rc = import_one(c, files[i], &o, opts[2].set, all, missed, &pr);
 		int lost = lost_files(c, files, kept, n_kept, all, missed);
 		n_kept -= lost;
 		unreadable |= lost > 0;
-		if (i < n && rc == BC_OK && !opts[2].set)
+		if (rc == BC_OK && !opts[2].set)
 			kept[n_kept++] = i;
 		refused |= rc == BC_ERR_INVALID;
 		unreadable |= rc != BC_OK && rc != BC_ERR_INVALID;
 	}
+	/* What the last batch holds is stored only now. */
+	if (bc_store_batch(c->st, false, &c->diags) != BC_OK) {
+		cli_progress_hide(&pr);
+		cli_flush_diags(c);
+		unreadable = true;
+	}
+	lost_files(c, files, kept, n_kept, all, missed);
 	bc_free(kept);
 	cli_progress_end(&pr);
 	/* One line naming every file left out, after their messages. */

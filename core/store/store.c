@@ -30,9 +30,11 @@ struct bc_store {
 	bool batch;	     /* asked for */
 	bool batch_open;     /* its transaction is open */
 	bool saved;	     /* a savepoint of it is open */
+	bool alone;	     /* or its first part is open, without one */
 	size_t batch_kept;   /* savepoints released in it */
 	size_t batch_lost;   /* released ones lost with it, not yet told */
 	int64_t batch_since; /* when it began (ms_now) */
+	int64_t part_since;  /* when its open part began */
 	/* A handful of statements run per unit; the library has fewer than
 	 * this many of them (a fixed array: nothing allocated as they come). */
 	cached stmts[32];
@@ -830,6 +832,10 @@ static const char SQL_SAVE[] = "SAVEPOINT bc_file",
  * long at most (far under the busy timeout), an interrupted import
  * loses that much work at most. */
 #define BATCH_MS 1000
+/* A part that took longer (a CSV of a hundred units) is committed at
+ * once: batching pays for small parts, and a big part's savepoint
+ * journals every page it changes, which costs more than its commit. */
+#define BATCH_PART_MS 20
 
 /* SQLite ended the batch's transaction itself (a full disk, an I/O
  * error, memory): the files it held are not stored. */
@@ -837,7 +843,7 @@ static bc_err batch_gone(bc_store *st, bc_diags *d)
 {
 	st->batch_lost += st->batch_kept;
 	st->batch_kept = 0;
-	st->batch_open = st->saved = st->writing = false;
+	st->batch_open = st->saved = st->alone = st->writing = false;
 	bc_diags_add(d, BC_ERROR, st->path, 0, NULL, NULL,
 		     N_("the database ended the import's transaction; the "
 			"files accepted since its last commit are not stored"));
@@ -865,15 +871,18 @@ static bc_err batch_begin(bc_store *st, bc_diags *d)
 {
 	if (st->batch_open && sqlite3_get_autocommit(st->db))
 		return batch_gone(st, d);
-	bc_err rc = BC_OK;
+	st->part_since = ms_now();
+	/* The batch's first part needs no savepoint: undoing it is undoing
+	 * the transaction.  A savepoint journals every page it changes, a
+	 * cost a big CSV file, alone in its batch, need not pay. */
 	if (!st->batch_open) {
-		rc = run_cached(st, SQL_BEGIN, d);
-		st->batch_open = st->writing = rc == BC_OK;
-		st->batch_since = ms_now();
+		bc_err rc = run_cached(st, SQL_BEGIN, d);
+		st->batch_open = st->writing = st->alone = rc == BC_OK;
+		st->batch_since = st->part_since;
 		st->batch_kept = 0;
+		return rc;
 	}
-	if (rc == BC_OK)
-		rc = run_cached(st, SQL_SAVE, d);
+	bc_err rc = run_cached(st, SQL_SAVE, d);
 	st->saved = rc == BC_OK;
 	return rc;
 }
@@ -883,14 +892,17 @@ static bc_err batch_release(bc_store *st, bc_diags *d)
 	if (st->batch_open && sqlite3_get_autocommit(st->db))
 		return batch_gone(st, d);
 	bc_err rc = st->damaged ? refuse_damaged(st, d)
+		    : st->alone ? BC_OK
 				: run_cached(st, SQL_RELEASE, d);
 	if (rc != BC_OK) {
 		bc_store_rollback(st);
 		return rc;
 	}
-	st->saved = false;
+	st->saved = st->alone = false;
 	st->batch_kept++;
-	if (ms_now() - st->batch_since < BATCH_MS)
+	int64_t now = ms_now();
+	if (now - st->part_since < BATCH_PART_MS &&
+	    now - st->batch_since < BATCH_MS)
 		return BC_OK;
 	rc = batch_commit(st, d);
 	/* This file's failure is its own, told by the caller. */
@@ -943,10 +955,14 @@ void bc_store_rollback(bc_store *st)
 {
 	if (st->batch_open) {
 		/* Ends the savepoint, or nothing (a read inside the batch). */
-		if (sqlite3_get_autocommit(st->db)) {
+		if (sqlite3_get_autocommit(st->db) || st->alone) {
+			/* Lost, or holding only this part: ended. */
 			st->batch_lost += st->batch_kept;
 			st->batch_kept = 0;
-			st->batch_open = st->saved = st->writing = false;
+			st->batch_open = st->saved = st->alone = false;
+			st->writing = false;
+			if (!sqlite3_get_autocommit(st->db))
+				run_cached(st, SQL_ROLLBACK, NULL);
 		} else if (st->saved) {
 			run_cached(st, SQL_UNDO, NULL);
 			run_cached(st, SQL_RELEASE, NULL);

@@ -880,9 +880,10 @@ static bc_err batch_unit(fx *f, const char *code, bool keep)
 	return BC_OK;
 }
 
-/* In a batch each begin … commit is still all or nothing, a read
- * transaction inside it sees what it holds, and nothing is visible to
- * another connection before the batch commits. */
+/* In a batch each begin … commit is still all or nothing (the first
+ * alone in its transaction or a savepoint, as the time its parts take
+ * decides), a read transaction inside it sees what it holds, and
+ * another connection sees it all once the batch is off. */
 static void batch_keeps_each_part_whole(void **state)
 {
 	fx *f = *state;
@@ -897,7 +898,6 @@ static void batch_keeps_each_part_whole(void **state)
 	assert_int_equal(int_of(db, "SELECT count(*) FROM unit"), 1);
 	bc_store_rollback(f->st); /* ends the read, not the batch */
 	assert_int_equal(batch_unit(f, "b", true), BC_OK);
-	assert_int_equal(int_of(other, "SELECT count(*) FROM unit"), 0);
 	assert_int_equal(bc_store_batch(f->st, false, &f->d), BC_OK);
 	assert_int_equal(int_of(other, "SELECT count(*) FROM unit WHERE "
 				       "code IN ('a', 'b')"),
@@ -918,16 +918,27 @@ static void batch_lost_is_told(void **state)
 	assert_int_equal(bc_store_batch(f->st, true, &f->d), BC_OK);
 	assert_int_equal(batch_unit(f, "a", true), BC_OK);
 	assert_int_equal(batch_unit(f, "b", true), BC_OK);
-	exec_ok(db, "ROLLBACK"); /* as SQLite does after SQLITE_FULL */
-	assert_int_equal(bc_store_begin(f->st, &f->d), BC_ERR_DB);
-	assert_int_equal(f->d.errors, 1);
-	assert_int_equal(bc_store_batch_lost(f->st), 2);
+	/* As SQLite does after SQLITE_FULL (unless a part was slow enough
+	 * for the batch to commit already: then nothing is lost). */
+	bool open = !sqlite3_get_autocommit(db);
+	if (open)
+		exec_ok(db, "ROLLBACK");
+	assert_int_equal(bc_store_begin(f->st, &f->d),
+			 open ? BC_ERR_DB : BC_OK);
+	if (!open)
+		bc_store_rollback(f->st);
+	assert_int_equal(f->d.errors, open ? 1 : 0);
+	/* Every part is stored or told lost, once. */
+	size_t lost = bc_store_batch_lost(f->st);
+	assert_int_equal(lost + (size_t)int_of(db, "SELECT count(*) FROM unit"),
+			 2);
 	assert_int_equal(bc_store_batch_lost(f->st), 0);
-	assert_int_equal(int_of(db, "SELECT count(*) FROM unit"), 0);
 	/* The batch goes on in a new transaction. */
 	assert_int_equal(batch_unit(f, "c", true), BC_OK);
 	assert_int_equal(bc_store_batch(f->st, false, &f->d), BC_OK);
-	assert_int_equal(int_of(db, "SELECT count(*) FROM unit"), 1);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM unit WHERE code = "
+				    "'c'"),
+			 1);
 	finish(f);
 }
 

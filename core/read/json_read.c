@@ -11,6 +11,7 @@
 #include "mem.h"
 #include "text.h"
 
+#include <errno.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -215,22 +216,328 @@ static void join_path(char *out, size_t size, const char *const *parts,
 	out[o] = '\0';
 }
 
-/* ---- walking the parsed document -------------------------------------- */
+/* ---- the document as the walk reads it ----------------------------------- */
+
+/* A value of the document, read by the fast parser below or copied from
+ * jansson's tree; owned by the reader's arena. */
+typedef struct jv {
+	json_type type;
+	const char *key;  /* its key in an object; NULL in an array */
+	const char *text; /* a string's value; a number's token as written
+			     (fast parser only) */
+	json_int_t num;	  /* an integer's value */
+	double real;	  /* a real's value */
+	int line;	  /* where it starts (fast parser only) */
+	struct jv *kid, *next; /* its first member or element; its next */
+} jv;
 
 typedef struct reader {
 	const char *file;
+	bool located; /* read by jansson: lines and numbers from lo */
 	locator lo;
+	bc_arena a;
 	bc_diags *d;
 	bc_submission *s;
 	bc_err rc;
 } reader;
 
-/* The line of the value at a, b, c, e (those not NULL), or of the
- * nearest one around it that was located (a key too long or too deep
+static jv *jv_new(bc_arena *a, json_type type, const char *key)
+{
+	jv *v = bc_arena_alloc(a, sizeof *v);
+	if (v)
+		*v = (jv){.type = type, .key = key};
+	return v;
+}
+
+/* jansson's tree as the fast parser's; NULL when memory runs out. */
+static jv *from_jansson(bc_arena *a, json_t *j, const char *key)
+{
+	jv *v = jv_new(a, json_typeof(j), key), **tail = v ? &v->kid : NULL;
+	if (!v)
+		return NULL;
+	if (json_is_string(j) && !(v->text = bc_arena_strdup(
+					   a, json_string_value(j))))
+		return NULL;
+	v->num = json_is_integer(j) ? json_integer_value(j) : 0;
+	v->real = json_is_real(j) ? json_real_value(j) : 0;
+	const char *k;
+	json_t *m;
+	size_t i;
+	if (json_is_object(j))
+		json_object_foreach(j, k, m) {
+			const char *kk = bc_arena_strdup(a, k);
+			if (!kk || !(*tail = from_jansson(a, m, kk)))
+				return NULL;
+			tail = &(*tail)->next;
+		}
+	else if (json_is_array(j))
+		json_array_foreach(j, i, m) {
+			if (!(*tail = from_jansson(a, m, NULL)))
+				return NULL;
+			tail = &(*tail)->next;
+		}
+	return v;
+}
+
+/* ---- the fast parser ---------------------------------------------------- */
+
+/*
+ * jansson builds a hash table per object and a malloc per value: half
+ * of reading a submission.  This parser reads the documents submissions
+ * are (no \u escape, keys under KEY_MAX bytes, nesting under
+ * FAST_DEPTH) into an arena, each value with its line and its number
+ * as written, so no locator is needed either.  It accepts only text
+ * jansson accepts: anything else, well formed or not, it leaves to
+ * jansson (and the locator), whose verdict and messages are unchanged.
+ * The text is already UTF-8 without a NUL (bc_text_begin).
+ */
+#define KEY_MAX 200
+#define FAST_DEPTH 16
+
+typedef struct fast {
+	const char *p, *end;
+	int line, depth;
+	bc_arena *a;
+	bool oom;
+} fast;
+
+static void skip_ws(fast *f)
+{
+	for (; f->p < f->end; f->p++) {
+		if (*f->p == '\n')
+			f->line++;
+		else if (*f->p != ' ' && *f->p != '\t' && *f->p != '\r')
+			return;
+	}
+}
+
+static bool delimiter(const fast *f)
+{
+	return f->p == f->end || strchr(" \t\r\n,]}", *f->p);
+}
+
+/* The string at f->p (its opening quote), decoded, in the arena; NULL
+ * when it is not for this parser (or memory ran out: f->oom). */
+static char *fast_string(fast *f, size_t *len)
+{
+	const char *s = ++f->p;
+	bool esc = false;
+	for (; f->p < f->end && *f->p != '"'; f->p++) {
+		unsigned char c = (unsigned char)*f->p;
+		if (c < 0x20)
+			return NULL;
+		if (c == '\\') {
+			esc = true;
+			if (++f->p == f->end || !*f->p ||
+			    !strchr("\"\\/bfnrt", *f->p))
+				return NULL;
+		}
+	}
+	if (f->p == f->end)
+		return NULL;
+	size_t n = (size_t)(f->p++ - s);
+	char *out = esc ? bc_arena_alloc(f->a, n + 1)
+			: bc_arena_strndup(f->a, s, n);
+	if (!out) {
+		f->oom = true;
+		return NULL;
+	}
+	*len = n;
+	if (!esc)
+		return out;
+	static const char from[] = "\"\\/bfnrt", to[] = "\"\\/\b\f\n\r\t";
+	size_t o = 0;
+	for (size_t i = 0; i < n; i++)
+		out[o++] = s[i] == '\\' ? to[strchr(from, s[++i]) - from] : s[i];
+	out[o] = '\0';
+	*len = o;
+	return out;
+}
+
+static bool digits(fast *f)
+{
+	const char *s = f->p;
+	while (f->p < f->end && *f->p >= '0' && *f->p <= '9')
+		f->p++;
+	return f->p > s;
+}
+
+/* A number as JSON writes it, jansson's way: an integer in range, or a
+ * real that is not out of range. */
+static bool fast_number(fast *f, jv *v)
+{
+	const char *s = f->p;
+	if (*f->p == '-')
+		f->p++;
+	if (f->p < f->end && *f->p == '0')
+		f->p++;
+	else if (!digits(f))
+		return false;
+	bool real = false;
+	if (f->p < f->end && *f->p == '.') {
+		f->p++;
+		real = true;
+		if (!digits(f))
+			return false;
+	}
+	if (f->p < f->end && (*f->p == 'e' || *f->p == 'E')) {
+		f->p++;
+		real = true;
+		if (f->p < f->end && (*f->p == '+' || *f->p == '-'))
+			f->p++;
+		if (!digits(f))
+			return false;
+	}
+	size_t n = (size_t)(f->p - s);
+	if (!delimiter(f) || n > 40)
+		return false;
+	char tok[48];
+	memcpy(tok, s, n);
+	tok[n] = '\0';
+	errno = 0;
+	v->type = real ? JSON_REAL : JSON_INTEGER;
+	if (real)
+		v->real = strtod(tok, NULL);
+	else if (n > 18)
+		return false; /* jansson says whether it is in range */
+	else
+		v->num = strtoll(tok, NULL, 10);
+	if (errno)
+		return false;
+	if (!(v->text = bc_arena_strndup(f->a, s, n)))
+		f->oom = true;
+	return v->text != NULL;
+}
+
+static bool fast_word(fast *f, jv *v, const char *w, json_type type)
+{
+	size_t n = strlen(w);
+	if ((size_t)(f->end - f->p) < n || memcmp(f->p, w, n))
+		return false;
+	f->p += n;
+	v->type = type;
+	return delimiter(f);
+}
+
+static bool unique_keys(const jv *obj);
+static jv *fast_value(fast *f, const char *key);
+
+/* The members or elements of the container at f->p, into v. */
+static bool fast_members(fast *f, jv *v, bool obj)
+{
+	char close = obj ? '}' : ']';
+	jv **tail = &v->kid;
+	f->p++;
+	skip_ws(f);
+	if (f->p < f->end && *f->p == close) {
+		f->p++;
+		return true;
+	}
+	for (;;) {
+		const char *key = NULL;
+		size_t klen = 0;
+		if (obj) {
+			if (f->p == f->end || *f->p != '"' ||
+			    !(key = fast_string(f, &klen)) || klen > KEY_MAX ||
+			    strlen(key) != klen)
+				return false;
+			skip_ws(f);
+			if (f->p == f->end || *f->p++ != ':')
+				return false;
+			skip_ws(f);
+		}
+		if (!(*tail = fast_value(f, key)))
+			return false;
+		tail = &(*tail)->next;
+		skip_ws(f);
+		if (f->p == f->end)
+			return false;
+		char c = *f->p++;
+		if (c == close)
+			return !obj || unique_keys(v);
+		if (c != ',')
+			return false;
+		skip_ws(f);
+	}
+}
+
+/* The value at f->p; NULL when it is not for this parser. */
+static jv *fast_value(fast *f, const char *key)
+{
+	jv *v = jv_new(f->a, JSON_NULL, key);
+	if (!v || f->p == f->end) {
+		f->oom |= !v;
+		return NULL;
+	}
+	v->line = f->line;
+	char c = *f->p;
+	size_t n;
+	bool ok;
+	if (c == '{' || c == '[') {
+		ok = ++f->depth < FAST_DEPTH;
+		v->type = c == '{' ? JSON_OBJECT : JSON_ARRAY;
+		ok = ok && fast_members(f, v, c == '{');
+		f->depth--;
+	} else if (c == '"') {
+		v->type = JSON_STRING;
+		ok = (v->text = fast_string(f, &n)) && strlen(v->text) == n;
+	} else if (c == '-' || (c >= '0' && c <= '9'))
+		ok = fast_number(f, v);
+	else
+		ok = fast_word(f, v, "true", JSON_TRUE) ||
+		     fast_word(f, v, "false", JSON_FALSE) ||
+		     fast_word(f, v, "null", JSON_NULL);
+	return ok ? v : NULL;
+}
+
+static int cmp_key(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* jansson refuses an object with a key twice (JSON_REJECT_DUPLICATES). */
+static bool unique_keys(const jv *obj)
+{
+	const char *few[16], **keys = few;
+	size_t n = 0;
+	for (const jv *m = obj->kid; m; m = m->next)
+		n++;
+	if (n > sizeof few / sizeof *few && !(keys = bc_malloc(n * sizeof *keys)))
+		return false;
+	n = 0;
+	for (const jv *m = obj->kid; m; m = m->next)
+		keys[n++] = m->key;
+	qsort(keys, n, sizeof *keys, cmp_key);
+	bool unique = true;
+	for (size_t i = 1; i < n && unique; i++)
+		unique = strcmp(keys[i - 1], keys[i]) != 0;
+	if (keys != few)
+		bc_free(keys);
+	return unique;
+}
+
+/* The document, when the fast parser reads it whole; NULL otherwise
+ * (*oom when memory ran out). */
+static jv *fast_parse(bc_arena *a, const char *buf, size_t len, bool *oom)
+{
+	fast f = {.p = buf, .end = buf + len, .line = 1, .a = a};
+	skip_ws(&f);
+	jv *doc = f.p < f.end && *f.p == '{' ? fast_value(&f, NULL) : NULL;
+	skip_ws(&f);
+	*oom = f.oom;
+	return doc && f.p == f.end ? doc : NULL;
+}
+
+/* ---- walking the document ----------------------------------------------- */
+
+/* The line of v, at a, b, c, e (those not NULL): its own, or, from
+ * jansson, the nearest located around it (a key too long or too deep
  * to be is still somewhere), or the first. */
-static int line_of(const reader *r, const char *a, const char *b,
+static int line_of(const reader *r, const jv *v, const char *a, const char *b,
 		   const char *c, const char *e)
 {
+	if (!r->located)
+		return v->line;
 	char path[1024];
 	const char *parts[] = {a, b, c, e};
 	for (size_t n = 4; n > 0; n--) {
@@ -250,40 +557,46 @@ static void note(reader *r, bc_err rc)
 		r->rc = rc;
 }
 
+/* A number as written: the fast parser's token, or the locator's; one
+ * not located, as jansson read it. */
+static const char *number_text(reader *r, const jv *v, const char *path[5])
+{
+	if (!r->located)
+		return v->text;
+	char p[1024], buf[64];
+	join_path(p, sizeof p, path, 5);
+	const spot *sp = find(&r->lo, p);
+	if (sp)
+		return bc_arena_strndup(&r->a, sp->raw, sp->raw_len);
+	if (v->type == JSON_INTEGER)
+		snprintf(buf, sizeof buf, "%lld", (long long)v->num);
+	else
+		snprintf(buf, sizeof buf, "%.17g", v->real);
+	return bc_arena_strdup(&r->a, buf);
+}
+
 /* path: where v stands ("forms", form, field, and the row and column of
  * a table cell, or NULL). */
-static bool scalar(reader *r, json_t *v, const char *path[5], char **text,
-		   bc_rawkind *kind)
+static bool scalar(reader *r, const jv *v, const char *path[5],
+		   const char **text, bc_rawkind *kind)
 {
-	char buf[64];
 	*text = NULL;
-	switch (json_typeof(v)) {
+	switch (v->type) {
 	case JSON_STRING:
 		*kind = BC_RAW_TEXT;
-		*text = (char *)json_string_value(v);
+		*text = v->text;
 		return true;
 	case JSON_INTEGER:
-	case JSON_REAL: {
-		char p[1024];
-		join_path(p, sizeof p, path, 5);
-		const spot *sp = find(&r->lo, p);
+	case JSON_REAL:
 		*kind = BC_RAW_NUM;
-		if (sp) {
-			*text = bc_strndup(sp->raw, sp->raw_len);
-			return *text != NULL || (note(r, BC_ERR_NOMEM), false);
-		}
-		if (json_is_integer(v))
-			snprintf(buf, sizeof buf, "%lld",
-				 (long long)json_integer_value(v));
-		else
-			snprintf(buf, sizeof buf, "%.17g", json_real_value(v));
-		*text = bc_strdup(buf);
+		*text = number_text(r, v, path);
+		if (!*text)
+			note(r, BC_ERR_NOMEM);
 		return true;
-	}
 	case JSON_TRUE:
 	case JSON_FALSE:
 		*kind = BC_RAW_BOOL;
-		*text = json_is_true(v) ? "true" : "false";
+		*text = v->type == JSON_TRUE ? "true" : "false";
 		return true;
 	case JSON_NULL:
 		*kind = BC_RAW_NULL;
@@ -294,7 +607,7 @@ static bool scalar(reader *r, json_t *v, const char *path[5], char **text,
 }
 
 static void add_value(reader *r, const char *form, const char *field,
-		      int row, const char *col, json_t *v, int line)
+		      int row, const char *col, const jv *v, int line)
 {
 	char rowbuf[24];
 	const char *path[5] = {"forms", form, field, NULL, NULL};
@@ -303,7 +616,7 @@ static void add_value(reader *r, const char *form, const char *field,
 		path[3] = rowbuf;
 		path[4] = col;
 	}
-	char *text;
+	const char *text;
 	bc_rawkind kind;
 	if (!scalar(r, v, path, &text, &kind)) {
 		if (row)
@@ -323,61 +636,56 @@ static void add_value(reader *r, const char *form, const char *field,
 		kind = BC_RAW_NULL;
 		text = NULL;
 	}
-	note(r, bc_submission_value(r->s, form, field, row, col, text, kind,
-				    line, NULL));
-	if (kind == BC_RAW_NUM)
-		bc_free(text);
+	if (kind != BC_RAW_NUM || text)
+		note(r, bc_submission_value(r->s, form, field, row, col, text,
+					    kind, line, NULL));
 }
 
 static void read_table(reader *r, const char *form, const char *field,
-		       json_t *rows)
+		       const jv *rows)
 {
-	int tline = line_of(r, "forms", form, field, NULL);
-	if (json_array_size(rows) == 0) {
+	int tline = line_of(r, rows, "forms", form, field, NULL);
+	if (!rows->kid) {
 		note(r, bc_submission_value(r->s, form, field, 0, NULL, "[]",
 					    BC_RAW_EMPTY, tline, NULL));
 		return;
 	}
-	size_t i;
-	json_t *row;
-	json_array_foreach(rows, i, row) {
+	size_t i = 0;
+	for (const jv *row = rows->kid; row; row = row->next, i++) {
 		char idx[24];
 		snprintf(idx, sizeof idx, "%zu", i);
 		char rp[600];
 		snprintf(rp, sizeof rp, "%s\x1f%s", field, idx);
-		int rline = line_of(r, "forms", form, rp, NULL);
-		if (!json_is_object(row)) {
+		int rline = line_of(r, row, "forms", form, rp, NULL);
+		if (row->type != JSON_OBJECT) {
 			bc_diags_add(r->d, BC_ERROR, r->file, rline, form,
 				     field, N_("row %zu is not an object of "
 					       "columns"),
 				     i + 1);
 			continue;
 		}
-		const char *col;
-		json_t *v;
-		json_object_foreach(row, col, v) {
+		for (const jv *v = row->kid; v; v = v->next) {
 			char cp[700];
-			const char *parts[] = {idx, col};
+			const char *parts[] = {idx, v->key};
 			join_path(cp, sizeof cp, parts, 2);
-			int cline = line_of(r, "forms", form, field, cp);
-			add_value(r, form, field, (int)i + 1, col, v,
+			int cline = line_of(r, v, "forms", form, field, cp);
+			add_value(r, form, field, (int)i + 1, v->key, v,
 				  cline ? cline : rline);
 		}
 	}
 }
 
-static void read_forms(reader *r, json_t *forms)
+static void read_forms(reader *r, const jv *forms)
 {
-	const char *form;
-	json_t *fv;
-	if (!json_is_object(forms)) {
+	if (forms->type != JSON_OBJECT) {
 		bc_diags_add(r->d, BC_ERROR, r->file,
-			     line_of(r, "forms", NULL, NULL, NULL), NULL, NULL,
-			     N_("'forms' maps form ids to their fields"));
+			     line_of(r, forms, "forms", NULL, NULL, NULL), NULL,
+			     NULL, N_("'forms' maps form ids to their fields"));
 		return;
 	}
-	json_object_foreach(forms, form, fv) {
-		int fline = line_of(r, "forms", form, NULL, NULL);
+	for (const jv *fv = forms->kid; fv; fv = fv->next) {
+		const char *form = fv->key;
+		int fline = line_of(r, fv, "forms", form, NULL, NULL);
 		bc_err frc = bc_submission_form(r->s, form, fline);
 		if (frc == BC_ERR_NOMEM) {
 			note(r, frc);
@@ -388,64 +696,59 @@ static void read_forms(reader *r, json_t *forms)
 				     BC_READ_TOO_MANY_FORMS);
 			return;
 		}
-		if (!json_is_object(fv)) {
+		if (fv->type != JSON_OBJECT) {
 			bc_diags_add(r->d, BC_ERROR, r->file, fline, form, NULL,
 				     N_("a form maps field ids to values"));
 			continue;
 		}
-		const char *field;
-		json_t *v;
-		json_object_foreach(fv, field, v) {
-			int line = line_of(r, "forms", form, field, NULL);
-			if (json_is_array(v))
-				read_table(r, form, field, v);
+		for (const jv *v = fv->kid; v; v = v->next) {
+			int line = line_of(r, v, "forms", form, v->key, NULL);
+			if (v->type == JSON_ARRAY)
+				read_table(r, form, v->key, v);
 			else
-				add_value(r, form, field, 0, NULL, v,
+				add_value(r, form, v->key, 0, NULL, v,
 					  line ? line : fline);
 		}
 	}
 }
 
-static void read_report(reader *r, json_t *rep)
+static void read_report(reader *r, const jv *rep)
 {
-	const char *sec;
-	json_t *v;
-	int rline = line_of(r, BC_PART_REPORT, NULL, NULL, NULL);
-	if (!json_is_object(rep)) {
+	int rline = line_of(r, rep, BC_PART_REPORT, NULL, NULL, NULL);
+	if (rep->type != JSON_OBJECT) {
 		bc_diags_add(r->d, BC_ERROR, r->file, rline, NULL, NULL,
 			     N_("'report' maps outline sections to text"));
 		return;
 	}
-	json_object_foreach(rep, sec, v) {
-		int line = line_of(r, BC_PART_REPORT, sec, NULL, NULL);
-		if (json_is_null(v))
+	for (const jv *v = rep->kid; v; v = v->next) {
+		const char *sec = v->key;
+		int line = line_of(r, v, BC_PART_REPORT, sec, NULL, NULL);
+		if (v->type == JSON_NULL)
 			continue;
-		if (!json_is_string(v)) {
+		if (v->type != JSON_STRING) {
 			bc_diags_add(r->d, BC_ERROR, r->file, line, BC_PART_REPORT,
 				     sec, N_("a section's text is a string"));
 			continue;
 		}
 		note(r, bc_submission_value(r->s, BC_PART_REPORT, sec, 0, NULL,
-					    json_string_value(v), BC_RAW_TEXT,
-					    line, NULL));
+					    v->text, BC_RAW_TEXT, line, NULL));
 	}
 }
 
-static void attr(reader *r, bc_attr *a, json_t *v, const char *k1,
+static void attr(reader *r, bc_attr *a, const jv *v, const char *k1,
 		 const char *k2)
 {
-	int line = line_of(r, k1, k2, NULL, NULL);
+	int line = line_of(r, v, k1, k2, NULL, NULL);
 	char buf[64];
 	const char *text = NULL;
-	if (json_is_string(v))
-		text = json_string_value(v);
-	else if (json_is_boolean(v))
-		text = json_is_true(v) ? "true" : "false";
-	else if (json_is_integer(v))
-		text = (snprintf(buf, sizeof buf, "%lld",
-				 (long long)json_integer_value(v)),
+	if (v->type == JSON_STRING)
+		text = v->text;
+	else if (v->type == JSON_TRUE || v->type == JSON_FALSE)
+		text = v->type == JSON_TRUE ? "true" : "false";
+	else if (v->type == JSON_INTEGER)
+		text = (snprintf(buf, sizeof buf, "%lld", (long long)v->num),
 			buf);
-	else if (!json_is_null(v))
+	else if (v->type != JSON_NULL)
 		bc_diags_add(r->d, BC_ERROR, r->file, line, NULL, NULL,
 			     N_("'%s%s%s' must be a string"), k1, k2 ? "." : "",
 			     k2 ? k2 : "");
@@ -453,21 +756,19 @@ static void attr(reader *r, bc_attr *a, json_t *v, const char *k1,
 		note(r, bc_attr_set(a, text, line, NULL));
 }
 
-static void read_signer(reader *r, json_t *v)
+static void read_signer(reader *r, const jv *v)
 {
-	const char *k;
-	json_t *x;
-	if (!json_is_object(v)) {
-		bc_diags_add(r->d, BC_ERROR, r->file,
-			     line_of(r, "signed_by", NULL, NULL, NULL), NULL,
-			     NULL, N_("'signed_by' is {\"name\", \"title\", "
-				      "\"date\"}"));
+	int line = line_of(r, v, "signed_by", NULL, NULL, NULL);
+	if (v->type != JSON_OBJECT) {
+		bc_diags_add(r->d, BC_ERROR, r->file, line, NULL, NULL,
+			     N_("'signed_by' is {\"name\", \"title\", "
+				"\"date\"}"));
 		return;
 	}
 	/* What is missing is reported at the signed_by line. */
-	int line = line_of(r, "signed_by", NULL, NULL, NULL);
 	r->s->signer_name.line = r->s->signer_title.line = line;
-	json_object_foreach(v, k, x) {
+	for (const jv *x = v->kid; x; x = x->next) {
+		const char *k = x->key;
 		if (!strcmp(k, "name"))
 			attr(r, &r->s->signer_name, x, "signed_by", k);
 		else if (!strcmp(k, "title"))
@@ -476,7 +777,7 @@ static void read_signer(reader *r, json_t *v)
 			attr(r, &r->s->signed_date, x, "signed_by", k);
 		else
 			bc_diags_add(r->d, BC_ERROR, r->file,
-				     line_of(r, "signed_by", k, NULL, NULL),
+				     line_of(r, x, "signed_by", k, NULL, NULL),
 				     NULL, NULL,
 				     N_("unknown key 'signed_by.%s' (name, "
 					"title, date)"),
@@ -484,11 +785,10 @@ static void read_signer(reader *r, json_t *v)
 	}
 }
 
-static void read_top(reader *r, json_t *doc)
+static void read_top(reader *r, const jv *doc)
 {
-	const char *k;
-	json_t *v;
-	json_object_foreach(doc, k, v) {
+	for (const jv *v = doc->kid; v; v = v->next) {
+		const char *k = v->key;
 		bc_submission *s = r->s;
 		if (!strcmp(k, "unit"))
 			attr(r, &s->unit, v, k, NULL);
@@ -508,7 +808,7 @@ static void read_top(reader *r, json_t *doc)
 			read_report(r, v);
 		else
 			bc_diags_add(r->d, BC_ERROR, r->file,
-				     line_of(r, k, NULL, NULL, NULL), NULL,
+				     line_of(r, v, k, NULL, NULL, NULL), NULL,
 				     NULL,
 				     N_("unknown key '%s' (unit, period, "
 				        "signed_by, received_at, channel, "
@@ -562,6 +862,34 @@ static size_t count_values(const char *buf, size_t len)
 	return n;
 }
 
+/* The document as jansson reads it, with the locator's lines and
+ * numbers: what the fast parser leaves.  BC_ERR_INVALID when it is
+ * refused (said in d). */
+static bc_err jansson_read(reader *r, const char *buf, size_t len,
+			   jv **out)
+{
+	json_error_t err;
+	json_t *doc = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &err);
+	/* jansson names every fault of the text; memory it ran out of it
+	 * leaves unsaid (2.14) or names so. */
+	if (!doc && (!err.text[0] ||
+		     json_error_code(&err) == json_error_out_of_memory))
+		return BC_ERR_NOMEM;
+	if (!doc) {
+		duplicate_or_malformed(r->file, buf, len, &err, r->d);
+		return BC_ERR_INVALID;
+	}
+	bc_err rc = BC_OK;
+	if (json_is_object(doc)) {
+		r->located = true;
+		locate(&r->lo, buf, len);
+		*out = r->lo.oom ? NULL : from_jansson(&r->a, doc, NULL);
+		rc = *out ? BC_OK : BC_ERR_NOMEM;
+	}
+	json_decref(doc);
+	return rc;
+}
+
 bc_err bc_json_read(const char *name, const char *buf, size_t len,
 		    bc_submissions *out, bc_diags *d)
 {
@@ -574,38 +902,30 @@ bc_err bc_json_read(const char *name, const char *buf, size_t len,
 			     BC_READ_MAX_VALUES);
 		return BC_ERR_INVALID;
 	}
-	json_error_t err;
-	json_t *doc = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &err);
-	/* jansson names every fault of the text; memory it ran out of it
-	 * leaves unsaid (2.14) or names so. */
-	if (!doc && (!err.text[0] ||
-		     json_error_code(&err) == json_error_out_of_memory))
-		return BC_ERR_NOMEM;
-	if (!doc) {
-		duplicate_or_malformed(name, buf, len, &err, d);
-		return BC_ERR_INVALID;
-	}
 	size_t before = d->errors;
 	reader r = {.file = name, .d = d};
-	bc_err rc = BC_OK;
-	if (!json_is_object(doc)) {
+	bool oom;
+	jv *doc = fast_parse(&r.a, buf, len, &oom);
+	bc_err rc = oom ? BC_ERR_NOMEM : BC_OK;
+	if (!doc && rc == BC_OK) {
+		/* What the fast parser made of it is no longer wanted. */
+		bc_arena_free(&r.a);
+		rc = jansson_read(&r, buf, len, &doc);
+	}
+	if (rc == BC_OK && !doc) {
 		bc_diags_add(d, BC_ERROR, name, 1, NULL, NULL,
 			     N_("a submission is a JSON object"));
 		rc = BC_ERR_INVALID;
-	} else if (!(r.s = bc_submission_add(out, name, 1))) {
+	} else if (rc == BC_OK && !(r.s = bc_submission_add(out, name, 1))) {
 		rc = BC_ERR_NOMEM;
-	} else {
-		locate(&r.lo, buf, len);
-		if (r.lo.oom)
-			rc = BC_ERR_NOMEM;
-		else
-			read_top(&r, doc);
-		rc = rc != BC_OK ? rc : r.rc;
+	} else if (rc == BC_OK) {
+		read_top(&r, doc);
+		rc = r.rc;
 		r.s->line = 1;
 	}
 	if (rc == BC_OK && d->errors > before)
 		rc = BC_ERR_INVALID;
 	locator_free(&r.lo);
-	json_decref(doc);
+	bc_arena_free(&r.a);
 	return rc;
 }

@@ -163,6 +163,58 @@ static void escaped_key_located(void **state)
 	done(&f);
 }
 
+static void same_attr(const bc_attr *a, const bc_attr *b)
+{
+	assert_true((a->text == NULL) == (b->text == NULL));
+	if (a->text)
+		assert_string_equal(a->text, b->text);
+	assert_int_equal(a->line, b->line);
+}
+
+static void same_text(const char *a, const char *b)
+{
+	assert_true((a == NULL) == (b == NULL));
+	if (a)
+		assert_string_equal(a, b);
+}
+
+/* A document the fast parser reads, and the same read by jansson and
+ * the locator (one key written with a \u escape, which the fast parser
+ * leaves to them): the same values, texts as written, and lines. */
+static void fast_parser_reads_as_jansson(void **state)
+{
+	char *good = test_fixture_read("submission-good.json");
+	char *esc = malloc(strlen(good) + 8);
+	assert_non_null(esc);
+	const char *at = strstr(good, "\"unit\"");
+	assert_non_null(at);
+	sprintf(esc, "%.*s\"\\u0075nit\"%s", (int)(at - good), good,
+		at + strlen("\"unit\""));
+	fx f = {0}, g = {0};
+	assert_int_equal(sub_read(&f, good), BC_OK);
+	assert_int_equal(sub_read(&g, esc), BC_OK);
+	const bc_submission *a = &f.subs.v[0], *b = &g.subs.v[0];
+	same_attr(&a->unit, &b->unit);
+	same_attr(&a->signer_name, &b->signer_name);
+	same_attr(&a->estimated, &b->estimated);
+	assert_int_equal(a->n_forms, b->n_forms);
+	assert_int_equal(a->n, b->n);
+	assert_true(a->n > 10);
+	for (size_t i = 0; i < a->n; i++) {
+		assert_string_equal(a->v[i].form, b->v[i].form);
+		assert_string_equal(a->v[i].field, b->v[i].field);
+		assert_int_equal(a->v[i].row, b->v[i].row);
+		same_text(a->v[i].col, b->v[i].col);
+		same_text(a->v[i].text, b->v[i].text);
+		assert_int_equal(a->v[i].kind, b->v[i].kind);
+		assert_int_equal(a->v[i].line, b->v[i].line);
+	}
+	done(&f);
+	done(&g);
+	free(esc);
+	free(good);
+}
+
 /* What cannot be located, a key too long for a path or a value nested
  * deeper than any submission's, takes the line of the nearest value
  * around it that can, and leaves the others where they are. */
@@ -345,6 +397,7 @@ int main(void)
 		cmocka_unit_test(with_bom),
 		cmocka_unit_test(empty_text_is_null),
 		cmocka_unit_test(escaped_key_located),
+		cmocka_unit_test(fast_parser_reads_as_jansson),
 		cmocka_unit_test(unlocated_takes_nearest_line),
 		cmocka_unit_test(malformed),
 		cmocka_unit_test(duplicate_keys),

@@ -66,6 +66,18 @@ void bc_store_rollback(bc_store *st);
  * writes nothing: end it with bc_store_rollback. */
 bc_err bc_store_begin_read(bc_store *st, bc_diags *d);
 
+/* Batching: with on, each bc_store_begin … commit (or rollback) is a
+ * savepoint of one write transaction, committed about once a second
+ * and when batching is turned off, so each is still all or nothing but
+ * thousands of small ones cost few commits; a read transaction begun
+ * inside it reads within it.  Off commits what is held.  When that
+ * transaction is lost (SQLite ends it after a full disk, an I/O error,
+ * running out of memory; or its commit fails) the error is said in d
+ * and the savepoints released in it are not stored: how many of them
+ * (beside the one whose call failed) bc_store_batch_lost tells, once. */
+bc_err bc_store_batch(bc_store *st, bool on, bc_diags *d);
+size_t bc_store_batch_lost(bc_store *st);
+
 struct sqlite3_stmt;
 /* The prepared statement for sql, reset with no bindings, kept by the
  * store until it closes: an import runs the same few statements for

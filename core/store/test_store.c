@@ -865,6 +865,83 @@ static void transaction_ended_by_sqlite_stores_nothing(void **state)
 	finish(f);
 }
 
+/* Stores unit code as one begin … commit of the batch. */
+static bc_err batch_unit(fx *f, const char *code, bool keep)
+{
+	char sql[128];
+	snprintf(sql, sizeof sql, "INSERT INTO unit (code) VALUES ('%s')", code);
+	bc_err rc = bc_store_begin(f->st, &f->d);
+	if (rc != BC_OK)
+		return rc;
+	exec_ok(bc_store_db(f->st), sql);
+	if (keep)
+		return bc_store_commit(f->st, &f->d);
+	bc_store_rollback(f->st);
+	return BC_OK;
+}
+
+/* In a batch each begin … commit is still all or nothing (the first
+ * alone in its transaction or a savepoint, as the time its parts take
+ * decides), a read transaction inside it sees what it holds, and
+ * another connection sees it all once the batch is off. */
+static void batch_keeps_each_part_whole(void **state)
+{
+	fx *f = *state;
+	sqlite3 *db = bc_store_db(open_new(f)), *other;
+	assert_int_equal(sqlite3_open_v2(f->path, &other,
+					 SQLITE_OPEN_READWRITE, NULL),
+			 SQLITE_OK);
+	assert_int_equal(bc_store_batch(f->st, true, &f->d), BC_OK);
+	assert_int_equal(batch_unit(f, "a", true), BC_OK);
+	assert_int_equal(batch_unit(f, "refused", false), BC_OK);
+	assert_int_equal(bc_store_begin_read(f->st, &f->d), BC_OK);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM unit"), 1);
+	bc_store_rollback(f->st); /* ends the read, not the batch */
+	assert_int_equal(batch_unit(f, "b", true), BC_OK);
+	assert_int_equal(bc_store_batch(f->st, false, &f->d), BC_OK);
+	assert_int_equal(int_of(other, "SELECT count(*) FROM unit WHERE "
+				       "code IN ('a', 'b')"),
+			 2);
+	assert_int_equal(int_of(other, "SELECT count(*) FROM unit"), 2);
+	assert_int_equal(bc_store_batch_lost(f->st), 0);
+	assert_int_equal(f->d.n, 0);
+	sqlite3_close(other);
+	finish(f);
+}
+
+/* When SQLite ends the batch's transaction itself, what it held is not
+ * stored: the next part fails, and the parts lost are counted once. */
+static void batch_lost_is_told(void **state)
+{
+	fx *f = *state;
+	sqlite3 *db = bc_store_db(open_new(f));
+	assert_int_equal(bc_store_batch(f->st, true, &f->d), BC_OK);
+	assert_int_equal(batch_unit(f, "a", true), BC_OK);
+	assert_int_equal(batch_unit(f, "b", true), BC_OK);
+	/* As SQLite does after SQLITE_FULL (unless a part was slow enough
+	 * for the batch to commit already: then nothing is lost). */
+	bool open = !sqlite3_get_autocommit(db);
+	if (open)
+		exec_ok(db, "ROLLBACK");
+	assert_int_equal(bc_store_begin(f->st, &f->d),
+			 open ? BC_ERR_DB : BC_OK);
+	if (!open)
+		bc_store_rollback(f->st);
+	assert_int_equal(f->d.errors, open ? 1 : 0);
+	/* Every part is stored or told lost, once. */
+	size_t lost = bc_store_batch_lost(f->st);
+	assert_int_equal(lost + (size_t)int_of(db, "SELECT count(*) FROM unit"),
+			 2);
+	assert_int_equal(bc_store_batch_lost(f->st), 0);
+	/* The batch goes on in a new transaction. */
+	assert_int_equal(batch_unit(f, "c", true), BC_OK);
+	assert_int_equal(bc_store_batch(f->st, false, &f->d), BC_OK);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM unit WHERE code = "
+				    "'c'"),
+			 1);
+	finish(f);
+}
+
 /* begin takes the write lock at once; readers still read (WAL). */
 static void begin_takes_the_write_lock(void **state)
 {
@@ -1007,6 +1084,8 @@ int main(void)
 		T(transactions),
 		T(transaction_ended_by_sqlite_stores_nothing),
 		T(begin_takes_the_write_lock),
+		T(batch_keeps_each_part_whole),
+		T(batch_lost_is_told),
 		T(record_ruleset),
 	};
 #undef T

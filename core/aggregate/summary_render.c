@@ -248,19 +248,20 @@ bc_err bc_summary_render(const bc_ruleset *rs, const bc_summary *t,
 	return finish(&b, out);
 }
 
-bc_err bc_section_summary(const bc_ruleset *rs, const bc_section *s,
-			  const json_t *agg, char **out)
+/* Sentences v[n] filled from agg and joined into *out (NULL for none). */
+static bc_err sentences(const bc_ruleset *rs, const bc_summary *v, size_t n,
+			const json_t *agg, char **out)
 {
 	sbuf b = {0};
 	*out = NULL;
 	put(&b, "");
-	for (size_t k = 0; k < s->n_summary; k++) {
+	for (size_t k = 0; k < n; k++) {
 		size_t was = b.len;
 		if (b.len)
 			put(&b, " ");
 		b.figures = b.absent = 0;
-		for (size_t i = 0; i < s->summaries[k].n; i++)
-			piece(&b, rs, &s->summaries[k].v[i], agg);
+		for (size_t i = 0; i < v[k].n; i++)
+			piece(&b, rs, &v[k].v[i], agg);
 		/* A sentence of dashes says nothing: left out. */
 		if (!b.oom && b.figures && b.absent == b.figures)
 			b.s[b.len = was] = '\0';
@@ -270,4 +271,16 @@ bc_err bc_section_summary(const bc_ruleset *rs, const bc_section *s,
 		return BC_OK;
 	}
 	return finish(&b, out);
+}
+
+bc_err bc_section_summary(const bc_ruleset *rs, const bc_section *s,
+			  const json_t *agg, char **out)
+{
+	return sentences(rs, s->summaries, s->n_summary, agg, out);
+}
+
+bc_err bc_section_unit_summary(const bc_ruleset *rs, const bc_section *s,
+			       const json_t *agg, char **out)
+{
+	return sentences(rs, s->unit_summaries, s->n_unit_summary, agg, out);
 }

@@ -53,4 +53,13 @@ bc_err bc_summary_render(const bc_ruleset *rs, const bc_summary *t,
 bc_err bc_section_summary(const bc_ruleset *rs, const bc_section *s,
 			  const json_t *agg, char **out);
 
+/*
+ * The same of s's unit_summary, for a unit's own report: agg is then
+ * the aggregate of that unit alone (bc_agg_opts.unit), so a total is
+ * the unit's own figure.  *out is NULL when s has no unit_summary: a
+ * unit's report never borrows the district's sentences.
+ */
+bc_err bc_section_unit_summary(const bc_ruleset *rs, const bc_section *s,
+			       const json_t *agg, char **out);
+
 #endif

@@ -124,6 +124,27 @@ static void one_sentence(void **state)
 	assert_null(got);
 }
 
+/* A unit's own report: the section's unit_summary from the same
+ * figures; a section without one says nothing, never the district's. */
+static void unit_words(void **state)
+{
+	fx *f = *state;
+	char *got = NULL;
+	assert_int_equal(bc_section_unit_summary(f->rs,
+						 bc_ruleset_section(f->rs, "A"),
+						 f->agg, &got),
+			 BC_OK);
+	assert_non_null(got);
+	assert_string_equal(got, test_texts_get(f->want, "a_unit"));
+	bc_free(got);
+	got = (char *)"x";
+	assert_int_equal(bc_section_unit_summary(f->rs,
+						 bc_ruleset_section(f->rs, "B"),
+						 f->agg, &got),
+			 BC_OK);
+	assert_null(got);
+}
+
 /* An indicator down (in points), a figure down to 0 (-100 %), a level
  * whose figure last year was 0 (no percent to give): worded by the
  * rules, never "nan" or "inf". */
@@ -175,6 +196,7 @@ int main(void)
 		cmocka_unit_test(without_last_year),
 		cmocka_unit_test(nobody_reported),
 		cmocka_unit_test(one_sentence),
+		cmocka_unit_test(unit_words),
 		cmocka_unit_test(changes),
 		cmocka_unit_test(beyond_numbers),
 	};

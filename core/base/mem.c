@@ -163,8 +163,10 @@ static struct {
 	long asked, refused;
 	char at[128];
 	long live;
-	void (*observe)(void *ud);
+	bool (*observe)(void *ud);
 	void *ud;
+	const char *file; /* of the allocation being asked */
+	int line;
 } hook;
 
 void bc_mem_fail(long n, bool every)
@@ -195,17 +197,25 @@ const char *bc_mem_refused_at(void)
 	return hook.at[0] ? hook.at : NULL;
 }
 
-void bc_mem_observe(void (*fn)(void *ud), void *ud)
+void bc_mem_observe(bool (*fn)(void *ud), void *ud)
 {
 	hook.observe = fn;
 	hook.ud = ud;
 }
 
+void bc_mem_asking(const char **file, int *line)
+{
+	*file = hook.file;
+	*line = hook.line;
+}
+
 static bool refuse(const char *file, int line)
 {
 	hook.asked++;
-	if (hook.observe)
-		hook.observe(hook.ud);
+	hook.file = file;
+	hook.line = line;
+	if (hook.observe && hook.observe(hook.ud) && !hook.fail_at)
+		hook.fail_at = hook.asked;
 	if (!hook.fail_at || hook.asked < hook.fail_at ||
 	    (hook.asked > hook.fail_at && !hook.every))
 		return false;

@@ -39,8 +39,13 @@ long bc_mem_live(void);
 const char *bc_mem_refused_at(void);
 /* Calls fn(ud) at every allocation asked for from now on (fn NULL:
  * none), before it is made or refused: the sweep learns where each one
- * is asked. */
-void bc_mem_observe(void (*fn)(void *ud), void *ud);
+ * is asked.  When fn returns true and bc_mem_fail named none, this
+ * allocation is the one refused (and with every, each after it): the
+ * sweep aims at a place, not at a count. */
+void bc_mem_observe(bool (*fn)(void *ud), void *ud);
+/* Where the allocation being asked is asked from ("core/x.c", 12):
+ * valid in the observer. */
+void bc_mem_asking(const char **file, int *line);
 #else
 #define bc_malloc(n) malloc(n)
 #define bc_calloc(n, s) calloc((n), (s))

@@ -30,7 +30,8 @@ static const char *const usage = N_(
 	"  --date DATE    the document's date (dd/mm/yyyy or YYYY-MM-DD);\n"
 	"                 default: today\n"
 	"  --signer NAME  the signer's name under the signature; default:\n"
-	"                 none, written by hand\n");
+	"                 with --unit, who signed the unit's submission;\n"
+	"                 else none, written by hand\n");
 
 enum { O_OUT, O_UNIT, O_NUMBER, O_DATE, O_SIGNER };
 

@@ -295,6 +295,10 @@ static void outline_print(const bc_ruleset *rs)
 		/* The summary's sentences as written, placeholders and all. */
 		for (size_t k = 0; k < x->n_summary; k++)
 			printf("  %*s  = %s\n", 2 * depth, "", x->summary[k]);
+		/* And those of a unit's own report. */
+		for (size_t k = 0; k < x->n_unit_summary; k++)
+			printf("  %*s  ~ %s\n", 2 * depth, "",
+			       x->unit_summary[k]);
 	}
 }
 

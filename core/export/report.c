@@ -7,6 +7,7 @@
 #include "mem.h"
 #include "narrative.h"
 #include "report_int.h"
+#include "revision.h"
 #include "summary_render.h"
 #include "wording.h"
 
@@ -143,7 +144,9 @@ static void section(bc_rep *r, bc_narrative *nar, size_t i, bool *wrote)
 					 s->title)))
 		return;
 	char *summary = NULL;
-	if (!bc_rep_ok(r, bc_section_summary(r->rs, s, r->agg, &summary)))
+	if (!bc_rep_ok(r, (r->own ? bc_section_unit_summary
+				  : bc_section_summary)(r->rs, s, r->agg,
+							&summary)))
 		return;
 	if (summary)
 		bc_rep_ok(r, bc_doc_para(r->doc, BC_DOC_BODY, summary));
@@ -248,17 +251,31 @@ static void gather(bc_rep *r, bc_rulebook *rb, const char *unit)
  * document, what the command line says over them. */
 static void frame(bc_rep *r, const bc_report_opts *o)
 {
+	bc_dockind k = r->own ? BC_DOC_UNIT_REPORT : BC_DOC_REPORT;
 	bc_doc_overrides ov = {.number = o->number, .date = r->date,
 			       .signer_name = o->signer};
-	bc_doc_frame f;
-	bc_rep_ok(r, bc_doc_frame_build(r->rs,
-					r->own ? BC_DOC_UNIT_REPORT
-					       : BC_DOC_REPORT,
-					r->issuer, bc_doc_parent(&r->ul, r->issuer),
-					r->p, &ov, &f, r->d));
+	/* A unit's own report is signed by whoever signed what it sent;
+	 * their title only where the rules fix none for its kind. */
+	char *name = NULL, *title = NULL;
+	if (r->own && !(o->signer && *o->signer) &&
+	    bc_rep_ok(r, bc_revision_signer(r->st, r->own->id, r->p->code,
+					    r->until, &name, &title, r->d))) {
+		ov.signer_name = name;
+		const char *fixed = bc_docword_ruled(r->rs, k, r->own->kind,
+						     BC_DW_SIGNER);
+		if (!fixed || !*fixed)
+			ov.signer_title = title;
+	}
+	bc_doc_frame f = {0};
+	if (r->rc == BC_OK)
+		bc_rep_ok(r, bc_doc_frame_build(r->rs, k, r->issuer,
+						bc_doc_parent(&r->ul, r->issuer),
+						r->p, &ov, &f, r->d));
 	if (r->rc == BC_OK)
 		bc_doc_set_frame(r->doc, &f);
 	bc_doc_frame_free(&f);
+	bc_free(name);
+	bc_free(title);
 }
 
 void bc_report_close(bc_rep *r)

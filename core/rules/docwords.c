@@ -78,17 +78,26 @@ static const bc_docset *set_for(const bc_docwords_of *o, const char *kind)
 	return NULL;
 }
 
+const char *bc_docword_ruled(const bc_ruleset *rs, bc_dockind k,
+			     const char *unit_kind, bc_dword w)
+{
+	if (k >= BC_DOC_N || w >= BC_DW_N)
+		return NULL;
+	const bc_docwords_of *o = &rs->docwords.doc[k];
+	const bc_docset *s = set_for(o, unit_kind);
+	if (s && s->text[w])
+		return s->text[w];
+	return o->all.text[w];
+}
+
 const char *bc_docword(const bc_ruleset *rs, bc_dockind k,
 		       const char *unit_kind, bc_dword w)
 {
 	if (k >= BC_DOC_N || w >= BC_DW_N)
 		return "";
-	const bc_docwords_of *o = &rs->docwords.doc[k];
-	const bc_docset *s = set_for(o, unit_kind);
-	if (s && s->text[w])
-		return s->text[w];
-	if (o->all.text[w])
-		return o->all.text[w];
+	const char *r = bc_docword_ruled(rs, k, unit_kind, w);
+	if (r)
+		return r;
 	const char *d = DEFAULT[k][w];
 	return d && *d ? _(d) : ""; /* _("") would be the catalogue's header */
 }

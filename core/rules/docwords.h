@@ -115,6 +115,11 @@ const char *bc_dword_name(bc_dword w);
  * is. */
 const char *bc_docword(const struct bc_ruleset *rs, bc_dockind k,
 		       const char *unit_kind, bc_dword w);
+/* Word w as the rules give it for a unit of kind unit_kind (NULL:
+ * any), else for the document; NULL when they give none (baocao's own
+ * word is not looked at).  Valid while rs is. */
+const char *bc_docword_ruled(const struct bc_ruleset *rs, bc_dockind k,
+			     const char *unit_kind, bc_dword w);
 /* The naming of unit kind kind, or NULL. */
 const bc_doc_naming *bc_doc_naming_of(const struct bc_ruleset *rs,
 				      const char *kind);

@@ -530,35 +530,39 @@ static bool section_id_ok(const char *id)
 	return strlen(id) <= 32;
 }
 
-/* The sentences of s's summary, parsed into the ruleset's arena; one
- * that does not parse is a problem at the section's file:line, and the
- * rules go on loading so that every such problem is listed. */
-static void parse_summaries(lua_State *L, bc_section *s)
+/* The sentences of s's summary (unit: its unit_summary), parsed into
+ * the ruleset's arena; one that does not parse is a problem at the
+ * section's file:line, and the rules go on loading so that every such
+ * problem is listed. */
+static void parse_summaries(lua_State *L, const bc_section *s,
+			    bool unit, char **text, size_t n,
+			    bc_summary **out)
 {
 	bc_ruleset *rs = bc_rl_rs_of(L);
-	size_t n = s->n_summary;
 	if (!n)
 		return;
-	bc_sandbox_charge(L, n * sizeof *s->summaries);
-	if (!(s->summaries = bc_arena_alloc(&rs->mem, n * sizeof *s->summaries)))
+	bc_sandbox_charge(L, n * sizeof **out);
+	if (!(*out = bc_arena_alloc(&rs->mem, n * sizeof **out)))
 		bc_sandbox_oom(L);
 	for (size_t i = 0; i < n; i++) {
 		char err[512];
-		bc_sandbox_charge(L, bc_summary_parse_max(s->summary[i]));
-		if (bc_summary_parse(s->summary[i], &rs->mem, &s->summaries[i],
-				     err, sizeof err))
+		bc_sandbox_charge(L, bc_summary_parse_max(text[i]));
+		if (bc_summary_parse(text[i], &rs->mem, &(*out)[i], err,
+				     sizeof err))
 			continue;
 		if (!*err)
 			bc_sandbox_oom(L);
 		bc_rl_problem(bc_rl_loader_of(L), &s->at,
-			      N_("section %s, summary: %s"), s->id, err);
+			      unit ? N_("section %s, unit_summary: %s")
+				   : N_("section %s, summary: %s"),
+			      s->id, err);
 	}
 }
 
 static int reg_section(lua_State *L)
 {
 	static const char *const keys[] = {"id", "title", "guidance", "forms",
-					   "summary", NULL};
+					   "summary", "unit_summary", NULL};
 	bc_ruleset *rs = bc_rl_rs_of(L);
 	bc_rl_check_keys(L, 1, "section{}", keys);
 	bc_section *s = bc_rl_item(L);
@@ -569,7 +573,12 @@ static int reg_section(lua_State *L)
 	bc_rl_get_list(L, 1, "section{}", "forms", &s->forms, &s->n_forms);
 	bc_rl_get_list(L, 1, "section{}", "summary", &s->summary,
 		       &s->n_summary);
-	parse_summaries(L, s);
+	bc_rl_get_list(L, 1, "section{}", "unit_summary", &s->unit_summary,
+		       &s->n_unit_summary);
+	parse_summaries(L, s, false, s->summary, s->n_summary,
+			&s->summaries);
+	parse_summaries(L, s, true, s->unit_summary,
+			s->n_unit_summary, &s->unit_summaries);
 	if (!section_id_ok(s->id))
 		bc_sandbox_error(L, N_("section{}: id '%s' must be dotted names "
 				       "such as A.II.4"), s->id);
@@ -664,6 +673,8 @@ static const bc_shown section_shown[] = {
 	SHOWN(bc_section, "guidance", BC_SHOW_TEXT_OR_NULL, guidance),
 	SHOWN_LIST(bc_section, "forms", BC_SHOW_LIST, forms),
 	SHOWN_LIST(bc_section, "summary", BC_SHOW_LIST_IF_ANY, summary),
+	SHOWN_LIST(bc_section, "unit_summary", BC_SHOW_LIST_IF_ANY,
+		   unit_summary),
 	{NULL}};
 /* Kinds or a role, never both (reg_responsibility). */
 static const bc_shown duty_shown[] = {
@@ -772,26 +783,33 @@ static void check_forms(bc_rl_loader *ld)
 	}
 }
 
-/* Every placeholder of s's summary names something of the catalogue,
+/* Every placeholder of s's summaries names something of the catalogue,
  * known only once every form has loaded (outline before forms, as the
  * rules of a directive are often written). */
 struct summary_at {
 	bc_rl_loader *ld;
 	const bc_section *s;
+	bool unit;
 };
 
 static void summary_bad(void *ud, const char *msg)
 {
 	struct summary_at *at = ud;
-	bc_rl_problem(at->ld, &at->s->at, N_("section %s, summary: %s"),
+	bc_rl_problem(at->ld, &at->s->at,
+		      at->unit ? N_("section %s, unit_summary: %s")
+			       : N_("section %s, summary: %s"),
 		      at->s->id, msg);
 }
 
 static void resolve_summaries(bc_rl_loader *ld, bc_section *s)
 {
-	struct summary_at at = {ld, s};
+	struct summary_at at = {ld, s, false};
 	for (size_t k = 0; k < s->n_summary; k++)
 		bc_summary_resolve(&s->summaries[k], ld->rs, summary_bad, &at);
+	at.unit = true;
+	for (size_t k = 0; k < s->n_unit_summary; k++)
+		bc_summary_resolve(&s->unit_summaries[k], ld->rs, summary_bad,
+				   &at);
 }
 
 /* Every name a registration gives must be declared somewhere. */

@@ -249,6 +249,12 @@ typedef struct bc_section {
 	char **summary;
 	bc_summary *summaries;
 	size_t n_summary;
+	/* The same for a unit's own report (unit_summary): as the unit
+	 * writes of itself, from its own figures.  A unit's report says no
+	 * summary of a section without one. */
+	char **unit_summary;
+	bc_summary *unit_summaries;
+	size_t n_unit_summary;
 	int parent; /* index, -1 for a top section */
 	bc_origin at;
 } bc_section;

@@ -243,7 +243,15 @@ static void broken_rules(void **state)
 				  "{cd.vb:sau}"));
 	assert_true(test_diags_at(&d, "summary-broken/ruleset.lua:31: ",
 				  "{cd.vb@tinh}"));
-	assert_int_equal(d.n, 3);
+	/* A unit's sentences are checked as the district's are, and
+	 * named as theirs. */
+	assert_true(test_diags_at(&d, "summary-broken/ruleset.lua:31: ",
+				  "section B, unit_summary: placeholder "
+				  "{cd.khong_co}"));
+	assert_true(test_diags_at(&d, "summary-broken/ruleset.lua:31: ",
+				  "section B, unit_summary: placeholder "
+				  "{cd.vb:sau}"));
+	assert_int_equal(d.n, 5);
 	bc_diags_free(&d);
 }
 
@@ -257,7 +265,7 @@ static void shipped_parse(void **state)
 	bc_ruleset *rs = NULL;
 	assert_int_equal(bc_ruleset_load_dir("cchc-1131", dir, NULL, &rs, &d),
 			 BC_OK);
-	size_t with = 0;
+	size_t with = 0, units = 0;
 	for (size_t i = 0; i < rs->n_sections; i++) {
 		const bc_section *s = &rs->sections[i];
 		with += s->n_summary > 0;
@@ -265,8 +273,18 @@ static void shipped_parse(void **state)
 			assert_true(s->n_summary > 0);
 		for (size_t k = 0; k < s->n_summary; k++)
 			assert_true(s->summaries[k].n > 0);
+		/* A unit's words say neither how many units nor a level:
+		 * it speaks of itself. */
+		for (size_t k = 0; k < s->n_unit_summary; k++)
+			for (size_t j = 0; j < s->unit_summaries[k].n; j++) {
+				const bc_sum_piece *p = &s->unit_summaries[k].v[j];
+				assert_int_not_equal(p->what, BC_SUM_FORM);
+				assert_null(p->level);
+			}
+		units += s->n_unit_summary > 0;
 	}
 	assert_true(with > 0);
+	assert_true(units > 0);
 	bc_ruleset_free(rs);
 	bc_diags_free(&d);
 }

@@ -434,3 +434,41 @@ bc_err bc_revision_previous(bc_store *st, int64_t unit_id, const char *part,
 	sqlite3_reset(s);
 	return rc;
 }
+
+bc_err bc_revision_signer(bc_store *st, int64_t unit_id, const char *period,
+			  bc_time until, char **name, char **title,
+			  bc_diags *d)
+{
+	static const char sql[] =
+		"SELECT s.signer_name, s.signer_title FROM (SELECT r.id,"
+		" r.submission_id, r.returned, r.received_at, r.number,"
+		" row_number() OVER (PARTITION BY r.part" BC_LATEST("r") ") AS k"
+		" FROM " BC_STANDING " r JOIN period p ON p.id = r.period_id"
+		" WHERE r.unit_id = ?1 AND p.code = ?2 AND r.received_at <= ?3) r"
+		" JOIN submission s ON s.id = r.submission_id"
+		" WHERE r.k = 1 AND NOT r.returned AND trim(s.signer_name) <> ''"
+		BC_LATEST("r") " LIMIT 1";
+	sqlite3_stmt *s = bc_store_stmt(st, sql);
+	*name = *title = NULL;
+	if (!s)
+		return bc_store_fail(st, d, N_("revision"));
+	sqlite3_bind_int64(s, 1, unit_id);
+	sqlite3_bind_text(s, 2, period, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, until);
+	int r = sqlite3_step(s);
+	bc_err rc = r == SQLITE_ROW || r == SQLITE_DONE
+			    ? BC_OK
+			    : bc_store_fail(st, d, N_("revision"));
+	if (r == SQLITE_ROW) {
+		*name = bc_strdup((const char *)sqlite3_column_text(s, 0));
+		*title = bc_strdup((const char *)sqlite3_column_text(s, 1));
+		if (!*name || !*title) {
+			bc_free(*name);
+			bc_free(*title);
+			*name = *title = NULL;
+			rc = BC_ERR_NOMEM;
+		}
+	}
+	sqlite3_reset(s);
+	return rc;
+}

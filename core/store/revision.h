@@ -123,6 +123,14 @@ bc_err bc_revision_previous(bc_store *st, int64_t unit_id, const char *part,
 			    const char *field, const char *period,
 			    bc_dec *num, bool *held, bool *found, bc_diags *d);
 
+/* The signer (name, title) of the unit's submission in force for period
+ * as of until: of its parts' revisions in force received by then and
+ * not sent back, the latest received that names a signer.  *name and
+ * *title are new strings (bc_free), NULL when no such submission. */
+bc_err bc_revision_signer(bc_store *st, int64_t unit_id, const char *period,
+			  bc_time until, char **name, char **title,
+			  bc_diags *d);
+
 /*
  * A stored number, exactly, from columns num and num + 1 (cents) of a
  * row of the value table; false when it has none.  A number with one or

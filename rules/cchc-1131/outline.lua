@@ -23,6 +23,12 @@
 -- a section that names forms opens with how many units its figures come
 -- from.  Money is in the directive's unit, "triệu đồng"; the words of a
 -- change from last year are wording.lua's (summary = …).
+--
+-- unit_summary: the same figures as a commune or a department writes
+-- them in its own report to the district (baocao report --unit), from
+-- its own submission: no unit counts, no split by level.  A sentence of
+-- figures the unit does not give (a department's communes' officials) is
+-- left out of its report as a sentence of dashes is.
 
 -- A ---------------------------------------------------------------------
 
@@ -35,6 +41,9 @@ section { id = "A.I", title = "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH",
   summary = {
     "Số liệu về công tác chỉ đạo, điều hành được tổng hợp từ báo cáo của {bm1:units} cơ quan, đơn vị ({bm1@huyen:units} phòng, ban, ngành cấp huyện và {bm1@xa:units} xã, thị trấn).",
     "Các cơ quan, đơn vị đã gửi kèm danh mục {pl1b.van_ban} văn bản chỉ đạo, điều hành về CCHC ban hành trong kỳ, trong đó {pl1b.van_ban[ke_hoach]} kế hoạch, {pl1b.van_ban[quyet_dinh]} quyết định, {pl1b.van_ban[chi_thi]} chỉ thị và {pl1b.van_ban[cong_van]} công văn (chi tiết tại Phụ lục 1B).",
+  },
+  unit_summary = {
+    "Kèm theo báo cáo là danh mục {pl1b.van_ban} văn bản chỉ đạo, điều hành về CCHC đơn vị ban hành trong kỳ, trong đó {pl1b.van_ban[ke_hoach]} kế hoạch, {pl1b.van_ban[quyet_dinh]} quyết định, {pl1b.van_ban[chi_thi]} chỉ thị và {pl1b.van_ban[cong_van]} công văn (chi tiết tại Phụ lục 1B).",
   } }
 
 section { id = "A.I.1",
@@ -44,6 +53,12 @@ section { id = "A.I.1",
     "Tổ chức {bm1.hop_giao_ban} cuộc họp, hội nghị giao ban về công tác CCHC, {bm1.hop_giao_ban:change}.",
     "Có {bm1.sang_kien} sáng kiến, mô hình, giải pháp mới về CCHC được triển khai, {bm1.sang_kien:change}.",
     "Kinh phí bố trí cho công tác CCHC là {bm1.kinh_phi_cchc} triệu đồng, {bm1.kinh_phi_cchc:change}.",
+  },
+  unit_summary = {
+    "Trong kỳ, đơn vị đã ban hành {bm1.vb_chi_dao} văn bản chỉ đạo, điều hành về CCHC, {bm1.vb_chi_dao:change}.",
+    "Tổ chức {bm1.hop_giao_ban} cuộc họp, hội nghị giao ban về công tác CCHC, {bm1.hop_giao_ban:change}.",
+    "Có {bm1.sang_kien} sáng kiến, mô hình, giải pháp mới về CCHC được triển khai, {bm1.sang_kien:change}.",
+    "Kinh phí bố trí cho công tác CCHC của đơn vị là {bm1.kinh_phi_cchc} triệu đồng, {bm1.kinh_phi_cchc:change}.",
   },
   guidance = [[
 - Việc tham mưu trình Cấp ủy ban hành Nghị quyết, Kết luận, Chỉ thị,… về công tác CCHC (ghi rõ số, ký hiệu, ngày, tháng, năm ban hành văn bản).
@@ -61,6 +76,10 @@ section { id = "A.I.2", title = "Xây dựng, tổ chức thực hiện kế ho�
     "Kế hoạch CCHC năm của các cơ quan, đơn vị đề ra {bm1.nv_ke_hoach} nhiệm vụ; đến thời điểm báo cáo đã hoàn thành {bm1.nv_hoan_thanh} nhiệm vụ, đạt {bm1.ty_le_hoan_thanh_nv}, {bm1.ty_le_hoan_thanh_nv:change}.",
     "Các phòng, ban, ngành được giao chủ trì {pl1a.nhiem_vu} nhiệm vụ trong Kế hoạch CCHC năm của UBND huyện: hoàn thành đúng hạn {pl1a.nhiem_vu[ht_dung_han]}, hoàn thành quá hạn {pl1a.nhiem_vu[ht_qua_han]}, đang thực hiện {pl1a.nhiem_vu[dang_th]}, chưa thực hiện {pl1a.nhiem_vu[chua_th]} nhiệm vụ; tỷ lệ hoàn thành đạt {pl1a.ty_le_hoan_thanh} (chi tiết tại Phụ lục 1A).",
   },
+  unit_summary = {
+    "Kế hoạch CCHC năm của đơn vị đề ra {bm1.nv_ke_hoach} nhiệm vụ; đến thời điểm báo cáo đã hoàn thành {bm1.nv_hoan_thanh} nhiệm vụ, đạt {bm1.ty_le_hoan_thanh_nv}, {bm1.ty_le_hoan_thanh_nv:change}.",
+    "Đơn vị được giao chủ trì {pl1a.nhiem_vu} nhiệm vụ trong Kế hoạch CCHC năm của UBND huyện: hoàn thành đúng hạn {pl1a.nhiem_vu[ht_dung_han]}, hoàn thành quá hạn {pl1a.nhiem_vu[ht_qua_han]}, đang thực hiện {pl1a.nhiem_vu[dang_th]}, chưa thực hiện {pl1a.nhiem_vu[chua_th]} nhiệm vụ; tỷ lệ hoàn thành đạt {pl1a.ty_le_hoan_thanh} (chi tiết tại Phụ lục 1A).",
+  },
   guidance = [[
 - Xây dựng và ban hành kế hoạch CCHC năm của cơ quan, đơn vị (ghi rõ số, ký hiệu, ngày, tháng, năm ban hành Kế hoạch).
 - Ban hành các văn bản hướng dẫn triển khai, đôn đốc, tổ chức thực hiện nhiệm vụ (ghi rõ số, ký hiệu, ngày, tháng, năm ban hành văn bản); mức độ thực hiện kế hoạch đến thời điểm báo cáo.
@@ -71,6 +90,10 @@ section { id = "A.I.3", title = "Kiểm tra cải cách hành chính",
     "Trong kỳ, đã kiểm tra công tác CCHC tại {bm1.kt_don_vi} cơ quan, đơn vị, {bm1.kt_don_vi:change}.",
     "Qua kiểm tra phát hiện {bm1.kt_ton_tai} tồn tại, hạn chế; đến thời điểm báo cáo đã xử lý {bm1.kt_da_xu_ly}, đạt {bm1.ty_le_khac_phuc}.",
   },
+  unit_summary = {
+    "Trong kỳ, đơn vị đã kiểm tra công tác CCHC tại {bm1.kt_don_vi} cơ quan, đơn vị, {bm1.kt_don_vi:change}.",
+    "Qua kiểm tra phát hiện {bm1.kt_ton_tai} tồn tại, hạn chế; đến thời điểm báo cáo đã xử lý {bm1.kt_da_xu_ly}, đạt {bm1.ty_le_khac_phuc}.",
+  },
   guidance = [[
 - Ban hành Kế hoạch kiểm tra CCHC (ghi rõ số, ký hiệu, ngày, tháng, năm ban hành văn bản).
 - Kết quả thực hiện, trong đó nêu rõ số đơn vị được kiểm tra, số vấn đề phát hiện qua kiểm tra, việc xử lý các vấn đề phát hiện qua kiểm tra.]] }
@@ -78,6 +101,9 @@ section { id = "A.I.3", title = "Kiểm tra cải cách hành chính",
 section { id = "A.I.4", title = "Công tác tuyên truyền CCHC",
   summary = {
     "Đăng tải {bm1.tt_tin_bai} tin, bài, phóng sự về CCHC, {bm1.tt_tin_bai:change}; tổ chức {bm1.tt_hoi_nghi} hội nghị, lớp tập huấn, hội thi tuyên truyền về CCHC, {bm1.tt_hoi_nghi:change}.",
+  },
+  unit_summary = {
+    "Đơn vị đã đăng tải {bm1.tt_tin_bai} tin, bài, phóng sự về CCHC, {bm1.tt_tin_bai:change}; tổ chức {bm1.tt_hoi_nghi} hội nghị, lớp tập huấn, hội thi tuyên truyền về CCHC, {bm1.tt_hoi_nghi:change}.",
   },
   guidance = [[
 - Ban hành Kế hoạch tuyên truyền CCHC (ghi rõ số, ký hiệu, ngày, tháng, năm ban hành văn bản).
@@ -100,6 +126,9 @@ section { id = "A.II.1.2",
   title = "Kết quả xây dựng, ban hành văn bản quy phạm pháp luật",
   summary = {
     "Trong kỳ, HĐND, UBND huyện và các xã, thị trấn đã ban hành {bm2.vb_qppl_hdnd} văn bản quy phạm pháp luật của HĐND, {bm2.vb_qppl_hdnd:change}, và {bm2.vb_qppl_ubnd} văn bản quy phạm pháp luật của UBND, {bm2.vb_qppl_ubnd:change}.",
+  },
+  unit_summary = {
+    "Trong kỳ, đơn vị đã tham mưu ban hành {bm2.vb_qppl_hdnd} văn bản quy phạm pháp luật của HĐND, {bm2.vb_qppl_hdnd:change}, và {bm2.vb_qppl_ubnd} văn bản quy phạm pháp luật của UBND, {bm2.vb_qppl_ubnd:change}.",
   } }
 
 -- "theo dõi, thi hành pháp luật" is the seed's ("theo dõi thi hành pháp
@@ -108,6 +137,9 @@ section { id = "A.II.1.3",
   title = "Kết quả tổ chức thi hành pháp luật và theo dõi, thi hành pháp luật",
   summary = {
     "Tổ chức {bm2.thpl_kiem_tra} cuộc kiểm tra tình hình thi hành pháp luật, {bm2.thpl_kiem_tra:change}.",
+  },
+  unit_summary = {
+    "Đơn vị đã tổ chức {bm2.thpl_kiem_tra} cuộc kiểm tra tình hình thi hành pháp luật, {bm2.thpl_kiem_tra:change}.",
   } }
 
 section { id = "A.II.1.4",
@@ -117,12 +149,20 @@ section { id = "A.II.1.4",
     "Các tổ hòa giải ở cơ sở tiếp nhận {bm2.hoa_giai_tiep_nhan} vụ việc, hòa giải thành {bm2.hoa_giai_thanh} vụ việc, đạt {bm2.ty_le_hoa_giai_thanh}.",
     "Toàn huyện có {bm2.xa_dat_chuan_tcpl} xã đạt chuẩn tiếp cận pháp luật.",
   },
+  unit_summary = {
+    "Đơn vị đã tổ chức {bm2.pbgdpl_cuoc} cuộc tuyên truyền, phổ biến, giáo dục pháp luật với {bm2.pbgdpl_luot} lượt người tham dự; số cuộc {bm2.pbgdpl_cuoc:change}.",
+    "Các tổ hòa giải ở cơ sở tiếp nhận {bm2.hoa_giai_tiep_nhan} vụ việc, hòa giải thành {bm2.hoa_giai_thanh} vụ việc, đạt {bm2.ty_le_hoa_giai_thanh}.",
+  },
   guidance = [[Nêu rõ số lượng các cuộc tuyên truyền đã thực hiện, kết quả đạt được.]] }
 
 section { id = "A.II.1.5",
   title = "Kết quả kiểm tra, rà soát và hệ thống hóa văn bản quy phạm pháp luật",
   summary = {
     "Kiểm tra {bm2.vb_kiem_tra} văn bản quy phạm pháp luật, phát hiện {bm2.vb_trai_luat} văn bản trái pháp luật, sai sót; đã xử lý {bm2.vb_da_xu_ly} văn bản, đạt {bm2.ty_le_xu_ly_trai_luat}.",
+    "Rà soát {bm2.vb_ra_soat} văn bản quy phạm pháp luật, trong đó {bm2.vb_can_xu_ly} văn bản cần sửa đổi, bổ sung, thay thế hoặc bãi bỏ.",
+  },
+  unit_summary = {
+    "Đơn vị đã kiểm tra {bm2.vb_kiem_tra} văn bản quy phạm pháp luật, phát hiện {bm2.vb_trai_luat} văn bản trái pháp luật, sai sót; đã xử lý {bm2.vb_da_xu_ly} văn bản, đạt {bm2.ty_le_xu_ly_trai_luat}.",
     "Rà soát {bm2.vb_ra_soat} văn bản quy phạm pháp luật, trong đó {bm2.vb_can_xu_ly} văn bản cần sửa đổi, bổ sung, thay thế hoặc bãi bỏ.",
   },
   guidance = [[Nêu rõ số lượng văn bản đã được kiểm tra, rà soát; tiến độ, kết quả xử lý văn bản sau kiểm tra, rà soát; kết quả hệ thống hóa văn bản quy phạm pháp luật.]] }
@@ -135,6 +175,9 @@ section { id = "A.II.2",
   summary = {
     "Số liệu về cải cách thủ tục hành chính được tổng hợp từ báo cáo của {bm3:units} cơ quan, đơn vị ({bm3@huyen:units} phòng, ban, ngành cấp huyện và {bm3@xa:units} xã, thị trấn).",
     "Tổng số TTHC thuộc thẩm quyền giải quyết của các cơ quan, đơn vị là {bm3.tthc_tong} (cấp huyện {bm3.tthc_tong@huyen}, cấp xã {bm3.tthc_tong@xa}), trong đó {bm3.tthc_mot_cua} TTHC được tiếp nhận, trả kết quả tại Bộ phận Một cửa.",
+  },
+  unit_summary = {
+    "Tổng số TTHC thuộc thẩm quyền giải quyết của đơn vị là {bm3.tthc_tong}, trong đó {bm3.tthc_mot_cua} TTHC được tiếp nhận, trả kết quả tại Bộ phận Một cửa.",
   } }
 
 -- The seed closes a bracket it never opened after "đóng tại địa
@@ -142,6 +185,10 @@ section { id = "A.II.2",
 section { id = "A.II.2.1", title = "Cải cách thủ tục hành chính",
   summary = {
     "Số TTHC đã công khai đầy đủ, đúng quy định là {bm3.tthc_cong_khai}/{bm3.tthc_tong} TTHC hiện hành.",
+    "Khảo sát sự hài lòng của người dân, tổ chức: phát ra {bm1.ks_phieu_phat} phiếu, thu về {bm1.ks_phieu_thu} phiếu, trong đó {bm1.ks_hai_long} phiếu hài lòng, rất hài lòng, đạt {bm1.ty_le_hai_long}, {bm1.ty_le_hai_long:change}.",
+  },
+  unit_summary = {
+    "Đơn vị đã công khai đầy đủ, đúng quy định {bm3.tthc_cong_khai}/{bm3.tthc_tong} TTHC hiện hành.",
     "Khảo sát sự hài lòng của người dân, tổ chức: phát ra {bm1.ks_phieu_phat} phiếu, thu về {bm1.ks_phieu_thu} phiếu, trong đó {bm1.ks_hai_long} phiếu hài lòng, rất hài lòng, đạt {bm1.ty_le_hai_long}, {bm1.ty_le_hai_long:change}.",
   },
   guidance = [[
@@ -160,6 +207,13 @@ section { id = "A.II.2.2", title = "Thực hiện cơ chế một cửa, cơ ch�
     "Đã giải quyết {bm3.hs_da_giai_quyet} hồ sơ, trong đó trước hạn {bm3.hs_truoc_han}, đúng hạn {bm3.hs_dung_han}, quá hạn {bm3.hs_qua_han} hồ sơ; tỷ lệ hồ sơ giải quyết đúng hạn đạt {bm3.ty_le_dung_han}, {bm3.ty_le_dung_han:change}.",
     "Đang giải quyết {bm3.hs_dang_giai_quyet} hồ sơ, trong đó {bm3.hs_dang_trong_han} hồ sơ còn trong hạn và {bm3.hs_dang_qua_han} hồ sơ đã quá hạn.",
     "Các cơ quan, đơn vị đã có văn bản xin lỗi đối với {bm3.hs_xin_loi} hồ sơ quá hạn, đạt {bm3.ty_le_xin_loi}; số hóa {bm3.hs_so_hoa} hồ sơ khi tiếp nhận, đạt {bm3.ty_le_so_hoa}; trả {bm3.hs_bcci} kết quả giải quyết TTHC qua dịch vụ bưu chính công ích.",
+    "Tiếp nhận {bm3.pakn_tiep_nhan} phản ánh, kiến nghị của cá nhân, tổ chức về TTHC, đã xử lý {bm3.pakn_da_xu_ly}.",
+  },
+  unit_summary = {
+    "Trong kỳ, đơn vị đã tiếp nhận {bm3.hs_tiep_nhan} hồ sơ TTHC, {bm3.hs_tiep_nhan:change}; trong đó {bm3.hs_ky_truoc} hồ sơ từ kỳ trước chuyển qua, {bm3.hs_truc_tuyen} hồ sơ tiếp nhận trực tuyến và {bm3.hs_truc_tiep} hồ sơ tiếp nhận trực tiếp, qua dịch vụ bưu chính công ích; tỷ lệ hồ sơ tiếp nhận trực tuyến đạt {bm3.ty_le_truc_tuyen}, {bm3.ty_le_truc_tuyen:change}.",
+    "Đã giải quyết {bm3.hs_da_giai_quyet} hồ sơ, trong đó trước hạn {bm3.hs_truoc_han}, đúng hạn {bm3.hs_dung_han}, quá hạn {bm3.hs_qua_han} hồ sơ; tỷ lệ hồ sơ giải quyết đúng hạn đạt {bm3.ty_le_dung_han}, {bm3.ty_le_dung_han:change}.",
+    "Đang giải quyết {bm3.hs_dang_giai_quyet} hồ sơ, trong đó {bm3.hs_dang_trong_han} hồ sơ còn trong hạn và {bm3.hs_dang_qua_han} hồ sơ đã quá hạn.",
+    "Đơn vị đã có văn bản xin lỗi đối với {bm3.hs_xin_loi} hồ sơ quá hạn, đạt {bm3.ty_le_xin_loi}; số hóa {bm3.hs_so_hoa} hồ sơ khi tiếp nhận, đạt {bm3.ty_le_so_hoa}; trả {bm3.hs_bcci} kết quả giải quyết TTHC qua dịch vụ bưu chính công ích.",
     "Tiếp nhận {bm3.pakn_tiep_nhan} phản ánh, kiến nghị của cá nhân, tổ chức về TTHC, đã xử lý {bm3.pakn_da_xu_ly}.",
   },
   guidance = [[
@@ -183,6 +237,9 @@ section { id = "A.II.3", title = "Cải cách tổ chức bộ máy hành chính
   summary = {
     "Số liệu về cải cách tổ chức bộ máy được tổng hợp từ báo cáo của {bm4:units} cơ quan, đơn vị ({bm4@huyen:units} phòng, ban, ngành cấp huyện và {bm4@xa:units} xã, thị trấn).",
     "UBND huyện có {bm4.co_quan_chuyen_mon} cơ quan chuyên môn và {bm4.dvsn_cong_lap} đơn vị sự nghiệp công lập; trong kỳ giảm {bm4.dau_moi_giam} đầu mối tổ chức.",
+  },
+  unit_summary = {
+    "Trong kỳ, đơn vị giảm {bm4.dau_moi_giam} đầu mối tổ chức.",
   } }
 
 section { id = "A.II.3.1",
@@ -190,6 +247,10 @@ section { id = "A.II.3.1",
   summary = {
     "Tổng số biên chế hiện có là {bm4.bien_che_co_mat}/{bm4.bien_che_giao} biên chế được giao, đạt {bm4.ty_le_bien_che}; ngoài ra có {bm4.hd_lao_dong} hợp đồng lao động.",
     "Trong kỳ, các cơ quan, đơn vị ban hành, sửa đổi {bm4.quy_che_ban_hanh} quy chế, quy định về chức năng, nhiệm vụ, {bm4.quy_che_ban_hanh:change}.",
+  },
+  unit_summary = {
+    "Biên chế hiện có của đơn vị là {bm4.bien_che_co_mat}/{bm4.bien_che_giao} biên chế được giao, đạt {bm4.ty_le_bien_che}; ngoài ra có {bm4.hd_lao_dong} hợp đồng lao động.",
+    "Trong kỳ, đơn vị ban hành, sửa đổi {bm4.quy_che_ban_hanh} quy chế, quy định về chức năng, nhiệm vụ, {bm4.quy_che_ban_hanh:change}.",
   },
   guidance = [[
 - Đánh giá kết quả rà soát, hoàn thiện các quy định về vị trí, chức năng, nhiệm vụ, quyền hạn, cơ cấu tổ chức của các cơ quan, tổ chức hành chính và đơn vị sự nghiệp công lập tại địa phương.
@@ -206,6 +267,9 @@ section { id = "A.II.3.4",
   title = "Việc sắp xếp kiện toàn, tổ chức lại các đơn vị hành chính cấp xã, xóm, khối, bản",
   summary = {
     "Toàn huyện có {bm4.thon_khoi} thôn, khối, bản; trong kỳ đã sắp xếp {bm4.thon_khoi_sap_xep} thôn, khối, bản.",
+  },
+  unit_summary = {
+    "Địa phương có {bm4.thon_khoi} thôn, khối, bản; trong kỳ đã sắp xếp {bm4.thon_khoi_sap_xep} thôn, khối, bản.",
   } }
 
 -- A.II.4 -----------------------------------------------------------------
@@ -221,6 +285,9 @@ section { id = "A.II.4.1",
   summary = {
     "Có {bm5.vtvl_da_duyet}/{bm5.vtvl_don_vi} cơ quan, đơn vị có vị trí việc làm được phê duyệt, đạt {bm5.ty_le_vtvl}.",
   },
+  unit_summary = {
+    "Số cơ quan, đơn vị có vị trí việc làm được phê duyệt là {bm5.vtvl_da_duyet}/{bm5.vtvl_don_vi}, đạt {bm5.ty_le_vtvl}.",
+  },
   guidance = [[Nêu rõ việc xây dựng, phê duyệt cơ cấu công chức, viên chức theo vị trí việc làm tại ngành (huyện), các đơn vị trực thuộc (bao gồm cả các đơn vị sự nghiệp công lập). Ghi rõ số lượng các đơn vị có cơ cấu công chức, viên chức được phê duyệt; mức độ thực hiện cơ cấu công chức trên thực tế của các cơ quan, đơn vị này.]] }
 
 -- The seed has two items numbered 4.2: "Kết quả thực hiện tuyển dụng công
@@ -234,6 +301,9 @@ section { id = "A.II.4.2",
   summary = {
     "Trong kỳ, tuyển dụng {bm5.tuyen_dung_cc} công chức và {bm5.tuyen_dung_vc} viên chức; bổ nhiệm mới {bm5.bo_nhiem_moi} người, bổ nhiệm lại {bm5.bo_nhiem_lai} người.",
   },
+  unit_summary = {
+    "Trong kỳ, đơn vị tuyển dụng {bm5.tuyen_dung_cc} công chức và {bm5.tuyen_dung_vc} viên chức; bổ nhiệm mới {bm5.bo_nhiem_moi} người, bổ nhiệm lại {bm5.bo_nhiem_lai} người.",
+  },
   guidance = [[
 Nêu rõ tình hình thực hiện các quy định về tuyển dụng công chức, viên chức (Ghi rõ số công chức, viên chức được tuyển dụng mới, tuyển dụng theo trường hợp đặc biệt); tình hình thực hiện các quy định về sử dụng, bổ nhiệm (bổ nhiệm mới, bổ nhiệm lại).
 Kết quả thực hiện bổ nhiệm, đề bạt, khen thưởng, kỷ luật đối với cán bộ, công chức, viên chức thuộc ngành, huyện trong niên độ báo cáo.]] }
@@ -242,18 +312,27 @@ section { id = "A.II.4.3",
   title = "Kết quả thực hiện thi nâng ngạch công chức, thăng hạng viên chức và thi tuyển cạnh tranh để bổ nhiệm vào các chức danh lãnh đạo tại các cơ quan, đơn vị",
   summary = {
     "Có {bm5.thi_nang_ngach} người dự thi nâng ngạch công chức, thăng hạng viên chức, {bm5.thi_nang_ngach:change}.",
+  },
+  unit_summary = {
+    "Đơn vị có {bm5.thi_nang_ngach} người dự thi nâng ngạch công chức, thăng hạng viên chức, {bm5.thi_nang_ngach:change}.",
   } }
 
 section { id = "A.II.4.4",
   title = "Tình hình chấp hành kỷ luật, kỷ cương hành chính của cán bộ, công chức, viên chức tại địa phương",
   summary = {
     "Trong kỳ, {bm5.ky_luat} cán bộ, công chức, viên chức bị xử lý kỷ luật, {bm5.ky_luat:change}.",
+  },
+  unit_summary = {
+    "Trong kỳ, đơn vị có {bm5.ky_luat} cán bộ, công chức, viên chức bị xử lý kỷ luật, {bm5.ky_luat:change}.",
   } }
 
 section { id = "A.II.4.5",
   title = "Kết quả thực hiện công tác đào tạo, bồi dưỡng cán bộ, công chức, viên chức",
   summary = {
     "Cử {bm5.dao_tao_luot} lượt cán bộ, công chức, viên chức tham gia đào tạo, bồi dưỡng, {bm5.dao_tao_luot:change}.",
+  },
+  unit_summary = {
+    "Đơn vị đã cử {bm5.dao_tao_luot} lượt cán bộ, công chức, viên chức tham gia đào tạo, bồi dưỡng, {bm5.dao_tao_luot:change}.",
   },
   guidance = [[Tình hình xây dựng, phê duyệt và thực hiện kế hoạch đào tạo, bồi dưỡng cán bộ, công chức, viên chức của cơ quan, đơn vị. Nêu rõ kết quả thực hiện kế hoạch đào tạo, bồi dưỡng cán bộ, công chức, viên chức đã được phê duyệt]] }
 
@@ -265,6 +344,9 @@ section { id = "A.II.4.7",
   summary = {
     "Thực hiện chuyển đổi vị trí công tác đối với {bm5.chuyen_doi_vi_tri} người, {bm5.chuyen_doi_vi_tri:change}.",
   },
+  unit_summary = {
+    "Đơn vị đã thực hiện chuyển đổi vị trí công tác đối với {bm5.chuyen_doi_vi_tri} người, {bm5.chuyen_doi_vi_tri:change}.",
+  },
   guidance = [[
 Tình hình thực hiện các quy định về chuyển đổi định kỳ vị trí công tác đối với cán bộ, công chức, viên chức thuộc cơ quan, đơn vị.
 Kết quả cụ thể của việc chuyển đổi đối với từng vị trí công tác đã được quy định (Số lượng thực hiện trong kỳ báo cáo; tổng số kể từ khi thực hiện Nghị định đến thời điểm báo cáo).]] }
@@ -275,6 +357,9 @@ section { id = "A.II.4.8",
   summary = {
     "Giải quyết chính sách tinh giản biên chế cho {bm5.tinh_gian} người với kinh phí {bm5.tinh_gian_kinh_phi} triệu đồng.",
   },
+  unit_summary = {
+    "Đơn vị đã giải quyết chính sách tinh giản biên chế cho {bm5.tinh_gian} người với kinh phí {bm5.tinh_gian_kinh_phi} triệu đồng.",
+  },
   guidance = [[Nêu rõ số người và kinh phí giải quyết chế độ chính sách đối với những trường hợp được nghỉ theo Nghị định số 108/2014/NĐ-CP và Nghị định số 113/2018/NĐ-CP sửa đổi, bổ sung một số điều của Nghị định số 108/2014/NĐ-CP.]] }
 
 -- The seed's 4.11 repeats this item without "(UBND cấp huyện báo cáo)".
@@ -283,6 +368,10 @@ section { id = "A.II.4.9",
   summary = {
     "Cấp xã có {bm4.cbcc_xa_co_mat}/{bm4.cbcc_xa_quy_dinh} cán bộ, công chức theo quy định và {bm4.khong_chuyen_trach} người hoạt động không chuyên trách.",
     "Số cán bộ, công chức cấp xã đạt chuẩn là {bm5.cc_xa_dat_chuan}/{bm5.cc_xa_tong} người, đạt {bm5.ty_le_cc_xa_dat_chuan}; trong kỳ có {bm5.cc_xa_boi_duong} lượt cán bộ, công chức cấp xã được bồi dưỡng chuyên môn, nghiệp vụ.",
+  },
+  unit_summary = {
+    "Đơn vị có {bm4.cbcc_xa_co_mat}/{bm4.cbcc_xa_quy_dinh} cán bộ, công chức theo quy định và {bm4.khong_chuyen_trach} người hoạt động không chuyên trách.",
+    "Số cán bộ, công chức đạt chuẩn là {bm5.cc_xa_dat_chuan}/{bm5.cc_xa_tong} người, đạt {bm5.ty_le_cc_xa_dat_chuan}; trong kỳ có {bm5.cc_xa_boi_duong} lượt cán bộ, công chức được bồi dưỡng chuyên môn, nghiệp vụ.",
   },
   guidance = [[Báo cáo số lượng, chất lượng đội ngũ cán bộ, công chức cấp xã, trong đó nêu rõ số lượng (tỷ lệ %) công chức cấp xã đạt chuẩn theo quy định; số lượng (tỷ lệ %) số cán bộ, công chức cấp xã được bồi dưỡng chuyên môn, nghiệp vụ và tập huấn trong kỳ báo cáo.]] }
 
@@ -301,6 +390,12 @@ section { id = "A.II.5.1",
     "Đã thực hiện {bm6.kn_da_thuc_hien}/{bm6.kn_thanh_tra} kiến nghị sau thanh tra, kiểm tra, kiểm toán về tài chính, ngân sách, đạt {bm6.ty_le_kien_nghi}.",
     "Có {bm6.cong_khai_ngan_sach} cơ quan, đơn vị đã công khai ngân sách đúng quy định.",
   },
+  unit_summary = {
+    "Thu ngân sách nhà nước lũy kế đạt {bm6.thu_ns_thuc_hien} triệu đồng, bằng {bm6.ty_le_thu_ns} dự toán được giao ({bm6.thu_ns_du_toan} triệu đồng), {bm6.thu_ns_thuc_hien:change}.",
+    "Giải ngân vốn đầu tư công lũy kế {bm6.dtc_giai_ngan} triệu đồng, đạt {bm6.ty_le_giai_ngan} kế hoạch vốn ({bm6.dtc_ke_hoach} triệu đồng), {bm6.ty_le_giai_ngan:change}.",
+    "Đơn vị đã thực hiện {bm6.kn_da_thuc_hien}/{bm6.kn_thanh_tra} kiến nghị sau thanh tra, kiểm tra, kiểm toán về tài chính, ngân sách, đạt {bm6.ty_le_kien_nghi}.",
+    "Số cơ quan, đơn vị đã công khai ngân sách đúng quy định: {bm6.cong_khai_ngan_sach}.",
+  },
   guidance = [[
 + Tiến độ, kết quả thực hiện thu ngân sách nhà nước theo Kế hoạch được các cấp thẩm quyền giao.
 + Kết quả thực hiện Kế hoạch giải ngân vốn đầu tư công.
@@ -314,6 +409,10 @@ section { id = "A.II.5.3",
   summary = {
     "Trong số các đơn vị sự nghiệp công lập: {bm6.tu_chu_nhom1} đơn vị tự bảo đảm chi thường xuyên và chi đầu tư, {bm6.tu_chu_nhom2} đơn vị tự bảo đảm chi thường xuyên, {bm6.tu_chu_nhom3} đơn vị tự bảo đảm một phần chi thường xuyên và {bm6.tu_chu_nhom4} đơn vị do ngân sách nhà nước bảo đảm chi thường xuyên.",
     "Có {bm6.khoan_bien_che} cơ quan thực hiện khoán biên chế, kinh phí quản lý hành chính.",
+  },
+  unit_summary = {
+    "Trong số các đơn vị sự nghiệp công lập trực thuộc: {bm6.tu_chu_nhom1} đơn vị tự bảo đảm chi thường xuyên và chi đầu tư, {bm6.tu_chu_nhom2} đơn vị tự bảo đảm chi thường xuyên, {bm6.tu_chu_nhom3} đơn vị tự bảo đảm một phần chi thường xuyên và {bm6.tu_chu_nhom4} đơn vị do ngân sách nhà nước bảo đảm chi thường xuyên.",
+    "Số cơ quan thực hiện khoán biên chế, kinh phí quản lý hành chính: {bm6.khoan_bien_che}.",
   } }
 
 section { id = "A.II.5.4",
@@ -332,12 +431,18 @@ section { id = "A.II.6.1",
   summary = {
     "Có {bm7.ke_hoach_cds} cơ quan, đơn vị đã ban hành kế hoạch ứng dụng CNTT, chuyển đổi số năm.",
   },
+  unit_summary = {
+    "Số kế hoạch ứng dụng CNTT, chuyển đổi số năm đơn vị đã ban hành: {bm7.ke_hoach_cds}.",
+  },
   guidance = [[Nêu rõ việc xây dựng, ban hành kế hoạch ứng dụng CNTT của cơ quan, đơn vị, ngành, huyện.]] }
 
 section { id = "A.II.6.2",
   title = "Kết quả xây dựng, phát triển hạ tầng kỹ thuật (cơ sở vật chất, trang thiết bị, phần mềm điện tử,…)",
   summary = {
     "Các cơ quan, đơn vị có {bm7.may_tinh} máy tính phục vụ công việc cho {bm7.cbcc} cán bộ, công chức; đã cấp {bm7.chu_ky_so} chứng thư chữ ký số.",
+  },
+  unit_summary = {
+    "Đơn vị có {bm7.may_tinh} máy tính phục vụ công việc cho {bm7.cbcc} cán bộ, công chức; đã được cấp {bm7.chu_ky_so} chứng thư chữ ký số.",
   } }
 
 section { id = "A.II.6.3", title = "Kết quả xây dựng, phát triển các hệ thống nền tảng" }
@@ -349,12 +454,20 @@ section { id = "A.II.6.5", title = "Kết quả xây dựng, phát triển các 
     "Trong kỳ, các cơ quan, đơn vị phát hành {bm7.vb_di_tong} văn bản đi, trong đó {bm7.vb_di_dien_tu} văn bản điện tử, đạt {bm7.ty_le_vb_dien_tu}, {bm7.ty_le_vb_dien_tu:change}; {bm7.vb_di_ky_so} văn bản điện tử có ký số, đạt {bm7.ty_le_ky_so}.",
     "Tổ chức {bm7.hop_truc_tuyen} cuộc họp trực tuyến, {bm7.hop_truc_tuyen:change}.",
     "Đã cấp {bm7.thu_cong_vu_cap} hộp thư điện tử công vụ, trong đó {bm7.thu_cong_vu_dung} hộp thư được sử dụng thường xuyên, đạt {bm7.ty_le_thu_cong_vu}.",
+  },
+  unit_summary = {
+    "Trong kỳ, đơn vị phát hành {bm7.vb_di_tong} văn bản đi, trong đó {bm7.vb_di_dien_tu} văn bản điện tử, đạt {bm7.ty_le_vb_dien_tu}, {bm7.ty_le_vb_dien_tu:change}; {bm7.vb_di_ky_so} văn bản điện tử có ký số, đạt {bm7.ty_le_ky_so}.",
+    "Tổ chức {bm7.hop_truc_tuyen} cuộc họp trực tuyến, {bm7.hop_truc_tuyen:change}.",
+    "Đã được cấp {bm7.thu_cong_vu_cap} hộp thư điện tử công vụ, trong đó {bm7.thu_cong_vu_dung} hộp thư được sử dụng thường xuyên, đạt {bm7.ty_le_thu_cong_vu}.",
   } }
 
 section { id = "A.II.6.6",
   title = "Kết quả xây dựng, phát triển ứng dụng, dịch vụ phục vụ người dân, doanh nghiệp",
   summary = {
     "Các xã, thị trấn đã thành lập {bm7.to_cong_nghe_so} tổ công nghệ số cộng đồng.",
+  },
+  unit_summary = {
+    "Đơn vị đã thành lập {bm7.to_cong_nghe_so} tổ công nghệ số cộng đồng.",
   } }
 
 section { id = "A.II.6.7", title = "Kết quả xây dựng, phát triển đô thị thông minh" }
@@ -366,6 +479,10 @@ section { id = "A.II.6.8",
   summary = {
     "Các cơ quan, đơn vị đang cung cấp {bm3.dvc_toan_trinh} dịch vụ công trực tuyến toàn trình và {bm3.dvc_mot_phan} dịch vụ công trực tuyến một phần.",
     "Trong kỳ, đăng {bm7.tin_bai_cong_ttdt} tin, bài trên cổng, trang thông tin điện tử, {bm7.tin_bai_cong_ttdt:change}.",
+  },
+  unit_summary = {
+    "Đơn vị đang cung cấp {bm3.dvc_toan_trinh} dịch vụ công trực tuyến toàn trình và {bm3.dvc_mot_phan} dịch vụ công trực tuyến một phần.",
+    "Trong kỳ, đơn vị đăng {bm7.tin_bai_cong_ttdt} tin, bài trên cổng, trang thông tin điện tử, {bm7.tin_bai_cong_ttdt:change}.",
   },
   guidance = [[
 Trong đó nêu rõ tổng số dịch vụ công mức độ 3,4 đã cung cấp và kết quả giải quyết hồ sơ trong kỳ báo cáo.

@@ -53,17 +53,20 @@ class District(Case):
     """The sample district with last year's and this quarter's reports."""
     TIMEOUT = 120.0 * harness.TIME_SCALE
 
-    def sample(self):
-        self.ok("init", db=self.db)
-        self.ok("units", "import", str(EXAMPLES / "tan-ky-units.csv"))
+    def sample(self, rules=None):
+        self.ok("init", db=self.db, rules=rules)
+        self.ok("units", "import", str(EXAMPLES / "tan-ky-units.csv"),
+                rules=rules)
         self.ok("import", *sorted(str(p) for p in
-                                  (EXAMPLES / "2022-Q1").iterdir()))
+                                  (EXAMPLES / "2022-Q1").iterdir()),
+                rules=rules)
         self.ok("import", *sorted(str(p) for p in
-                                  (EXAMPLES / "2023-Q1").iterdir()))
+                                  (EXAMPLES / "2023-Q1").iterdir()),
+                rules=rules)
 
-    def report(self, *args, name="r.docx"):
+    def report(self, *args, name="r.docx", rules=None):
         out = self.tmp / name
-        self.ok("report", *args, "-o", str(out))
+        self.ok("report", *args, "-o", str(out), rules=rules)
         check(out.exists(), f"report {' '.join(args)}: no {name} written")
         return out
 
@@ -280,6 +283,70 @@ def unit_report(t):
     check(re.search(rf"\| {got} \|", text), f"its own bm3 figure {got} is not "
                                             f"in a table")
     check("Xã Tân Hợp" not in text, "another unit is named in it")
+
+
+@suite.test
+def unit_summary_words(t):
+    """A unit's own report says its figures as the unit writes of itself
+    (the sections' unit_summary), from its own submission: never the
+    district's sentences (per-level splits, how many units reported)."""
+    t.sample()
+    text = squeezed(dump(t.report("2023-Q1", "--unit", "xa-ky-son",
+                                  "--date", DATE)))
+    got = example("xa-ky-son")["forms"]["bm1"]["vb_chi_dao"]
+    check(f"Trong kỳ, đơn vị đã ban hành {got} văn bản chỉ đạo" in text,
+          "A.I.1's unit_summary with the unit's own figure is not in it")
+    for district in ("trong đó cấp huyện", "tổng hợp từ báo cáo của",
+                     "UBND huyện, các phòng, ban, ngành"):
+        check(district not in text, f"the district's wording "
+                                    f"'{district}' is in a unit's report")
+    whole = squeezed(dump(t.report("2023-Q1", "--date", DATE,
+                                   name="d.docx")))
+    check("tổng hợp từ báo cáo của" in whole and
+          "Trong kỳ, đơn vị đã ban hành" not in whole,
+          "the district's report does not keep its own summaries")
+
+
+@suite.test
+def unit_signer_from_submission(t):
+    """A unit's own report is signed by whoever signed the submission in
+    force (signed_by), a commune's and a department's; --signer still
+    says otherwise; the district's report names nobody unasked."""
+    t.sample()
+    for unit in ("xa-ky-son", "noi-vu"):
+        name = example(unit)["signed_by"]["name"]
+        text = dump(t.report("2023-Q1", "--unit", unit, "--date", DATE,
+                             name=f"{unit}.docx"))
+        check(name in text, f"{unit}'s report is not signed by {name}")
+    text = dump(t.report("2023-Q1", "--unit", "xa-ky-son", "--date", DATE,
+                         "--signer", "Lê Văn Tám", name="over.docx"))
+    check("Lê Văn Tám" in text and "Bùi Văn Nam" not in text,
+          "--signer does not override the submission's signer")
+    text = dump(t.report("2023-Q1", "--date", DATE, name="d.docx"))
+    check("Bùi Văn Nam" not in text and "Đặng Xuân Cường" not in text,
+          "the district's report is signed by a unit's signer")
+
+
+@suite.test
+def unit_signer_title(t):
+    """Rules that fix no signer's title for a unit's report: the title the
+    unit's submission carries is written above the name."""
+    rules = t.tmp / "rules"
+    shutil.copytree(SRC / "rules", rules)
+    doc = rules / "cchc-1131" / "document.lua"
+    text = doc.read_text(encoding="utf-8")
+    at = text.index("unit_report = {")
+    fixed = '    signer = "Chủ tịch",\n'
+    check(text.find(fixed, at) > at, "document.lua's unit_report has no "
+                                     "signer to take out")
+    doc.write_text(text[:at] + text[at:].replace(fixed, "", 1),
+                   encoding="utf-8")
+    t.sample(rules=rules)
+    text = dump(t.report("2023-Q1", "--unit", "xa-ky-son", "--date", DATE,
+                         rules=rules))
+    signed = example("xa-ky-son")["signed_by"]
+    check(signed["title"].upper() in text and signed["name"] in text,
+          "the submission's signer title and name are not in the report")
 
 
 @suite.test

@@ -33,6 +33,11 @@ section { id = "A", title = "CÔNG TÁC CHỈ ĐẠO", forms = { "cd" },
     "Hoàn thành {cd.ty_le_ht}, {cd.ty_le_ht:change}; khắc phục {cd.ty_le_kp}.",
     "{cd.ds} văn bản, trong đó {cd.ds[ke_hoach]} kế hoạch; {cd.co_kh} đơn vị có kế hoạch.",
     "{cd:units} đơn vị báo cáo ({cd@xa:units} xã), {cd:missing} chưa gửi; {{ngoặc}}.",
+  },
+  -- A unit's own report: its own figures, no levels, no unit counts.
+  unit_summary = {
+    "Đơn vị ban hành {cd.vb} văn bản, {cd.vb:change}.",
+    "Hoàn thành {cd.ty_le_ht}.",
   } }
 section { id = "B", title = "SỐ LIỆU KHÁC", forms = { "cd" },
   summary = "Họp {cd.hop}, {cd.hop:change}; tồn tại {cd.ton_tai:change}; xã {cd.thon@xa}, {cd.thon:change}." }

@@ -29,4 +29,5 @@ section { id = "A", title = "CÔNG TÁC CHỈ ĐẠO", forms = { "cd" },
   } }
 
 section { id = "B", title = "KHÁC",
-  summary = "Cấp xã {cd.vb@xa}, cấp tỉnh {cd.vb@tinh}." }
+  summary = "Cấp xã {cd.vb@xa}, cấp tỉnh {cd.vb@tinh}.",
+  unit_summary = { "Đơn vị ban hành {cd.khong_co}.", "{cd.vb:sau}." } }

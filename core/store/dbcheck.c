@@ -318,6 +318,18 @@ static void check_submissions(bc_store *st, bc_diags *d)
 		    " WHERE r.unit_id != s.unit_id OR r.period_id != s.period_id"
 		    " ORDER BY r.id",
 		    d);
+	/* The value table has no foreign key (schema 10: it cost every
+	 * import a lookup per value), so its revisions are checked here. */
+	problems_of(st, "values",
+		    "SELECT 'values', 'revision ' || v.revision_id || ' is not"
+		    " there, yet ' || v.n || CASE v.n WHEN 1"
+		    " THEN ' value belongs' ELSE ' values belong' END || ' to it'"
+		    " FROM (SELECT revision_id, count(*) AS n FROM value"
+		    "  GROUP BY revision_id) v"
+		    " WHERE NOT EXISTS (SELECT 1 FROM revision r"
+		    "  WHERE r.id = v.revision_id)"
+		    " ORDER BY v.revision_id",
+		    d);
 	problems_of(st, "revisions",
 		    "SELECT 'revisions', coalesce(u.code, '?') || ' '"
 		    " || coalesce(p.code, '?') || ' ' || r.part || ': '"

@@ -131,8 +131,24 @@ static void every_problem_listed(void **state)
 		"units: unit code 'Xa A'",
 		"revisions: Xa A 2023-Q1 bm1: 1 kept, numbered 2 to 2",
 		"submission 2: b.json (Xa A 2023-Q1): its import is not in",
-		"foreign key: value row (without rowid) refers to a row of "
-		"revision",
+		"values: revision 1 is not there, yet 1 value belongs to it",
+	};
+	expect_only(f, want, sizeof want / sizeof *want);
+}
+
+/* The value table has no foreign key: a value of a revision that is
+ * not there goes in, and the check finds it, once per revision. */
+static void orphan_values_found(void **state)
+{
+	fx *f = *state;
+	exec_ok(bc_store_db(f->st),
+		"INSERT INTO value (revision_id, field, row, col, num, txt)"
+		" VALUES (9, 'f', 0, '', 1, NULL), (9, 'g', 0, '', 2, NULL),"
+		" (2, 'f', 0, '', 3, NULL);");
+	bc_check_counts n;
+	assert_int_equal(bc_check_database(f->st, &n, &f->d), BC_OK);
+	const char *want[] = {
+		"values: revision 9 is not there, yet 2 values belong to it",
 	};
 	expect_only(f, want, sizeof want / sizeof *want);
 }
@@ -171,6 +187,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(sound_database_passes),
 		T(every_problem_listed),
+		T(orphan_values_found),
 		T(versions_checked),
 	};
 #undef T

@@ -604,6 +604,95 @@ static void schema_4_units_become_versions(void **state)
 	finish(f);
 }
 
+/* Every row of value, each column quoted, in key order; the caller
+ * frees it with sqlite3_free. */
+static char *value_rows(sqlite3 *db)
+{
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(db,
+					    "SELECT group_concat(quote(revision_id)"
+					    " || ',' || quote(field) || ',' ||"
+					    " quote(row) || ',' || quote(col) ||"
+					    " ',' || quote(num) || ',' || quote(txt)"
+					    " || ',' || quote(cents), ';') FROM"
+					    " (SELECT * FROM value ORDER BY"
+					    " revision_id, field, row, col)",
+					    -1, &s, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	char *rows = sqlite3_mprintf("%s", sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	assert_non_null(rows);
+	return rows;
+}
+
+/* A database of the schema before the latest, with values of every
+ * kind (numbers, hundredths, text, NULLs) inserted out of key order:
+ * opened, its value table loses the foreign key and keeps every row,
+ * its triggers and its key. */
+static void value_table_made_anew(void **state)
+{
+	fx *f = *state;
+	sqlite3 *db;
+	int n;
+	const bc_migration *m = bc_store_migrations(&n);
+	int before = bc_store_schema_latest() - 1;
+	char sql[64];
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	for (int i = 0; i < before; i++)
+		exec_ok(db, m[i].sql);
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", before);
+	exec_ok(db, sql);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM"
+				    " pragma_foreign_key_list('value')"),
+			 1);
+	exec_ok(db, "WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL"
+		    " SELECT i + 1 FROM k WHERE i < 500)"
+		    " INSERT INTO value (revision_id, field, row, col, num,"
+		    " txt, cents) SELECT 40 - i % 7, 'f' || (i * 37 % 101),"
+		    " i % 3, CASE i % 4 WHEN 0 THEN '' ELSE 'c' || i END,"
+		    " CASE WHEN i % 5 THEN i * 1.25 END,"
+		    " CASE WHEN i % 5 = 0 THEN 'v\u1ec1 ' || i END,"
+		    " CASE WHEN i % 5 THEN i * 125 END FROM k;"
+		    "INSERT INTO value VALUES (1, 'a', 0, '', NULL, NULL, NULL);");
+	char *was = value_rows(db);
+	sqlite3_close(db);
+
+	db = bc_store_db(open_new(f));
+	assert_int_equal(bc_store_schema_version(f->st), bc_store_schema_latest());
+	char *is = value_rows(db);
+	assert_string_equal(is, was);
+	sqlite3_free(is);
+	sqlite3_free(was);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM value"), 501);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM"
+				    " pragma_foreign_key_list('value')"),
+			 0);
+	char cols[128];
+	text_of(db, "SELECT group_concat(name || ':' || pk, ',') FROM"
+		    " (SELECT name, pk FROM pragma_table_info('value')"
+		    " ORDER BY cid)", cols, sizeof cols);
+	assert_string_equal(cols, "revision_id:1,field:2,row:3,col:4,num:0,"
+				  "txt:0,cents:0");
+	assert_int_equal(int_of(db, "SELECT count(*) FROM sqlite_schema"
+				    " WHERE name = 'value' AND sql LIKE"
+				    " '%WITHOUT ROWID'"),
+			 1);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM sqlite_schema"
+				    " WHERE name = 'value_new'"),
+			 0);
+	/* Still kept as received. */
+	assert_int_not_equal(sqlite3_exec(db, "DELETE FROM value", NULL, NULL,
+					  NULL),
+			     SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(db, "UPDATE value SET num = 0",
+					  NULL, NULL, NULL),
+			     SQLITE_OK);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM value"), 501);
+	assert_int_equal(f->d.errors, 0);
+	finish(f);
+}
+
 /* A step that leaves a row naming one that is not there is refused
  * whole, the database left at the version before. */
 static void broken_keys_roll_back(void **state)
@@ -1073,6 +1162,7 @@ int main(void)
 		T(failing_step_rolls_back),
 		T(schema_3_money_migrated_and_read),
 		T(schema_4_units_become_versions),
+		T(value_table_made_anew),
 		T(broken_keys_roll_back),
 		T(audit_entries_chain),
 		T(audit_is_append_only),

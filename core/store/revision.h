@@ -71,7 +71,8 @@ typedef struct bc_receipt {
 } bc_receipt;
 
 /* Stores a submission and a revision per part (numbers set in parts),
- * inside the caller's transaction. */
+ * inside the caller's transaction; on failure part of it may be
+ * written, which the caller undoes (bc_store_rollback). */
 bc_err bc_revision_store(bc_store *st, const bc_receipt *r, bc_part *parts,
 			 size_t n, bc_diags *d);
 

@@ -954,6 +954,75 @@ static void transaction_ended_by_sqlite_stores_nothing(void **state)
 	finish(f);
 }
 
+/* A unit, a period and a part of n values, the last two under one key
+ * when clash: what bc_revision_store needs to store a submission. */
+static void one_part(sqlite3 *db, bc_part *p, size_t n, bool clash)
+{
+	static char fields[80][8];
+	exec_ok(db, "INSERT OR IGNORE INTO ruleset VALUES (1, 'r', 'h', 0);"
+		    "INSERT OR IGNORE INTO unit VALUES (1, 'xa-a');"
+		    "INSERT OR IGNORE INTO period VALUES (1, '2023-Q1', 'Q1',"
+		    " 2023, NULL, 1, 'L', '2022-12-10', '2023-03-10',"
+		    " '2023-02-28', '2023-03-04', NULL, NULL, 0);");
+	*p = (bc_part){.part = "bm1"};
+	for (size_t i = 0; i < n; i++) {
+		bc_dec v = bc_dec_int((int64_t)i);
+		snprintf(fields[i], sizeof fields[i], "f%02zu",
+			 clash && i == n - 1 ? i - 1 : i);
+		assert_int_equal(bc_part_add(p, fields[i], 0, NULL, &v, NULL,
+					     0, NULL),
+				 BC_OK);
+	}
+}
+
+/* A value the table refuses (its key twice) fails the submission after
+ * a statement of 64 values went in, and in the middle of a statement
+ * of 4 (sorted, the last two share a key): the caller's rollback leaves
+ * nothing of it, alone in its transaction or a savepoint of a batch.
+ * The value INSERT is OR FAIL, which keeps the rows its statement wrote
+ * before the failure, so that SQLite need not journal them. */
+static void refused_value_stores_nothing(void **state)
+{
+	fx *f = *state;
+	sqlite3 *db = bc_store_db(open_new(f));
+	bc_receipt r = {.unit_id = 1, .period_id = 1, .file = "a.json",
+			.sha256 = "s", .format = "json", .channel = "file",
+			.signer_name = "A", .signer_title = "B"};
+	bc_part p;
+	one_part(db, &p, 68, true);
+	assert_int_equal(bc_store_begin(f->st, &f->d), BC_OK);
+	assert_int_not_equal(bc_revision_store(f->st, &r, &p, 1, &f->d), BC_OK);
+	bc_store_rollback(f->st);
+	bc_part_free(&p);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM submission"), 0);
+	assert_true(test_diags_have(&f->d, "UNIQUE constraint failed"));
+	bc_diags_free(&f->d);
+
+	assert_int_equal(bc_store_batch(f->st, true, &f->d), BC_OK);
+	one_part(db, &p, 70, false);
+	assert_int_equal(bc_store_begin(f->st, &f->d), BC_OK);
+	assert_int_equal(bc_revision_store(f->st, &r, &p, 1, &f->d), BC_OK);
+	assert_int_equal(bc_store_commit(f->st, &f->d), BC_OK);
+	bc_part_free(&p);
+	one_part(db, &p, 68, true);
+	r.file = "b.json";
+	assert_int_equal(bc_store_begin(f->st, &f->d), BC_OK);
+	assert_int_not_equal(bc_revision_store(f->st, &r, &p, 1, &f->d), BC_OK);
+	bc_store_rollback(f->st);
+	bc_part_free(&p);
+	assert_int_equal(bc_store_batch(f->st, false, &f->d), BC_OK);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM submission"), 1);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM revision"), 1);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM value"), 70);
+	assert_int_equal(int_of(db, "SELECT count(*) FROM value v JOIN"
+				    " revision r ON r.id = v.revision_id JOIN"
+				    " submission s ON s.id = r.submission_id"
+				    " WHERE s.file_name = 'a.json'"),
+			 70);
+	bc_diags_free(&f->d);
+	finish(f);
+}
+
 /* Stores unit code as one begin … commit of the batch. */
 static bc_err batch_unit(fx *f, const char *code, bool keep)
 {
@@ -1176,6 +1245,7 @@ int main(void)
 		T(begin_takes_the_write_lock),
 		T(batch_keeps_each_part_whole),
 		T(batch_lost_is_told),
+		T(refused_value_stores_nothing),
 		T(record_ruleset),
 	};
 #undef T

@@ -18,6 +18,7 @@ static const char *const usage = N_(
 	"  - each submission has its import in the audit log; each revision\n"
 	"    belongs to its submission's unit and period, and the revisions\n"
 	"    of a unit, period and form are numbered 1 to n;\n"
+	"  - each value belongs to a revision that is there;\n"
 	"  - each unit's code is one 'units import' accepts.\n\n"
 	"Exit 0 when all is well; 1 with the problems (then restore the\n"
 	"database from a backup: 'baocao restore --help'); 3 when it cannot\n"

@@ -183,6 +183,27 @@ static void controls(void **state)
 			 0x9B);
 	assert_int_equal(bc_utf8_first_control(S("del_after_letters"), true),
 			 0x7F);
+	/* Read as bc_utf8_next reads them, the fast path for letters
+	 * passing none by: C1 after a letter, overlong forms and lone
+	 * continuation bytes decoding to controls, sequences cut short. */
+	static const struct {
+		const char *s;
+		unsigned c;
+	} odd[] = {
+		{"\xc3\xa0\xc2\x85", 0x85},  {"\xe1\xba\xa1\xc2\x9b", 0x9B},
+		{"a\xc0\x85", 0x05},          {"a\xc1\x9f", 0},
+		{"\xe0\x82\x85", 0x85},      {"\xe0\x80\x9b", 0x1B},
+		{"\xf0\x80\x82\x85", 0x85}, {"\xf8\x80\x82\x85", 0x85},
+		{"x\x85", 0x85},              {"x\x9f\xa0", 0x9F},
+		{"\xc3", 0},            {"\xe1\xba", 0},
+		{"\xe1\x85", 0x85},           {"\xdf\xbf\x01", 0x01},
+		{"\xef\xbf\xbf\x7f", 0x7F},
+	};
+	for (size_t i = 0; i < sizeof odd / sizeof *odd; i++)
+		if (bc_utf8_first_control(odd[i].s, false) != odd[i].c)
+			fail_msg("case %zu: U+%04X, wanted U+%04X", i,
+				 bc_utf8_first_control(odd[i].s, false),
+				 odd[i].c);
 	test_texts_free(tx);
 }
 

@@ -260,10 +260,33 @@ int bc_escape_controls(bc_escaper *e, const char *in, size_t n,
 	return rc;
 }
 
+/* The bytes of the character at p when they need no decoding to be
+ * known no control, else 0: printable ASCII, a well-formed two-byte
+ * sequence led by C3-DF (U+00C0 on) or three-byte one led by E1-EF
+ * (U+1000 on), which every Vietnamese letter is.  Any other lead (C0,
+ * C1, E0, F0 and up may spell a control overlong, C2 leads C1) is
+ * decoded as bc_utf8_next reads it. */
+static size_t plain_char(const unsigned char *p)
+{
+	unsigned c = p[0];
+	if (c >= 0x20 && c < 0x7F)
+		return 1;
+	if (c >= 0xC3 && c <= 0xDF)
+		return (p[1] & 0xC0) == 0x80 ? 2 : 0;
+	if (c >= 0xE1 && c <= 0xEF)
+		return (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 ? 3 : 0;
+	return 0;
+}
+
 unsigned bc_utf8_first_control(const char *s, bool lines)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	while (*p) {
+		size_t n = plain_char(p);
+		if (n) {
+			p += n;
+			continue;
+		}
 		unsigned c = bc_utf8_next(&p);
 		if (bc_utf8_control(c) &&
 		    !(lines && (c == '\t' || c == '\n' || c == '\r')))

@@ -495,6 +495,17 @@ static int cmp_key(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* Whether no two members of obj share a key: compared
+ * pair by pair, cheaper than sorting for a table row's few columns. */
+static bool few_unique(const jv *obj)
+{
+	for (const jv *m = obj->kid; m; m = m->next)
+		for (const jv *o = m->next; o; o = o->next)
+			if (!strcmp(m->key, o->key))
+				return false;
+	return true;
+}
+
 /* jansson refuses an object with a key twice (JSON_REJECT_DUPLICATES). */
 static bool unique_keys(const jv *obj)
 {
@@ -502,6 +513,8 @@ static bool unique_keys(const jv *obj)
 	size_t n = 0;
 	for (const jv *m = obj->kid; m; m = m->next)
 		n++;
+	if (n <= 8)
+		return few_unique(obj);
 	if (n > sizeof few / sizeof *few && !(keys = bc_malloc(n * sizeof *keys)))
 		return false;
 	n = 0;
@@ -641,6 +654,30 @@ static void add_value(reader *r, const char *form, const char *field,
 					    kind, line, NULL));
 }
 
+/* The lines of row i of table field, and of a cell v in it: their own,
+ * or the locator's, which alone needs their paths spelt out. */
+static int row_line(const reader *r, const jv *row, const char *form,
+		    const char *field, size_t i)
+{
+	if (!r->located)
+		return row->line;
+	char rp[600];
+	snprintf(rp, sizeof rp, "%s\x1f%zu", field, i);
+	return line_of(r, row, "forms", form, rp, NULL);
+}
+
+static int cell_line(const reader *r, const jv *v, const char *form,
+		     const char *field, size_t i)
+{
+	if (!r->located)
+		return v->line;
+	char idx[24], cp[700];
+	snprintf(idx, sizeof idx, "%zu", i);
+	const char *parts[] = {idx, v->key};
+	join_path(cp, sizeof cp, parts, 2);
+	return line_of(r, v, "forms", form, field, cp);
+}
+
 static void read_table(reader *r, const char *form, const char *field,
 		       const jv *rows)
 {
@@ -652,11 +689,7 @@ static void read_table(reader *r, const char *form, const char *field,
 	}
 	size_t i = 0;
 	for (const jv *row = rows->kid; row; row = row->next, i++) {
-		char idx[24];
-		snprintf(idx, sizeof idx, "%zu", i);
-		char rp[600];
-		snprintf(rp, sizeof rp, "%s\x1f%s", field, idx);
-		int rline = line_of(r, row, "forms", form, rp, NULL);
+		int rline = row_line(r, row, form, field, i);
 		if (row->type != JSON_OBJECT) {
 			bc_diags_add(r->d, BC_ERROR, r->file, rline, form,
 				     field, N_("row %zu is not an object of "
@@ -665,10 +698,7 @@ static void read_table(reader *r, const char *form, const char *field,
 			continue;
 		}
 		for (const jv *v = row->kid; v; v = v->next) {
-			char cp[700];
-			const char *parts[] = {idx, v->key};
-			join_path(cp, sizeof cp, parts, 2);
-			int cline = line_of(r, v, "forms", form, field, cp);
+			int cline = cell_line(r, v, form, field, i);
 			add_value(r, form, field, (int)i + 1, v->key, v,
 				  cline ? cline : rline);
 		}

@@ -264,6 +264,16 @@ static void duplicate_keys(void **state)
 	refused("{\"unit\": \"a\",\n\"forms\": {\"bm3\": {\n"
 		"\"hs_tiep_nhan\": 1,\n\"hs_tiep_nhan\": 2}}}",
 		4, "bm3.hs_tiep_nhan: given twice");
+	/* Among a table row's few columns (pair by pair) and among many
+	 * (sorted), the twins first and last. */
+	refused("{\"unit\": \"a\",\n\"forms\": {\"pl1b\": {\"vb\": [{\n"
+		"\"a\": 1, \"b\": 2, \"c\": 3, \"d\": 4, \"e\": 5, \"f\": 6,"
+		" \"g\": 7, \"a\": 8}]}}}",
+		3, "pl1b.vb: given twice");
+	refused("{\"unit\": \"a\",\n\"forms\": {\"pl1b\": {\"vb\": [{\n"
+		"\"a\": 1, \"b\": 2, \"c\": 3, \"d\": 4, \"e\": 5, \"f\": 6,"
+		" \"g\": 7, \"h\": 8, \"a\": 9}]}}}",
+		3, "pl1b.vb: given twice");
 }
 
 static void deep_nesting(void **state)

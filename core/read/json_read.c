@@ -622,10 +622,11 @@ static bool scalar(reader *r, const jv *v, const char *path[5],
 static void add_value(reader *r, const char *form, const char *field,
 		      int row, const char *col, const jv *v, int line)
 {
-	char rowbuf[24];
+	char rowbuf[24] = "";
 	const char *path[5] = {"forms", form, field, NULL, NULL};
 	if (row) {
-		snprintf(rowbuf, sizeof rowbuf, "%d", row - 1);
+		if (r->located) /* the path is the locator's alone */
+			snprintf(rowbuf, sizeof rowbuf, "%d", row - 1);
 		path[3] = rowbuf;
 		path[4] = col;
 	}

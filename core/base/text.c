@@ -43,8 +43,29 @@ bool bc_utf8_valid(const char *str, size_t len, size_t *bad)
 		if (c == 0)
 			goto fail;
 		if (c < 0x80) {
-			i++;
+			/* One of the next 8 bytes is not ASCII (or is NUL,
+			 * or the text ends): up to it a byte at a time. */
+			do
+				i++;
+			while (i < len && s[i] && s[i] < 0x80);
 			continue;
+		}
+		/* The letters of Vietnamese: well-formed two- and
+		 * three-byte sequences, passed without the loop below. */
+		size_t left = len - i;
+		if (c >= 0xC2 && c < 0xE0 && left > 1 &&
+		    (s[i + 1] & 0xC0) == 0x80) {
+			i += 2;
+			continue;
+		}
+		if ((c & 0xF0) == 0xE0 && left > 2 && (s[i + 1] & 0xC0) == 0x80 &&
+		    (s[i + 2] & 0xC0) == 0x80) {
+			cp = (c & 0x0F) << 12 | (s[i + 1] & 0x3Fu) << 6 |
+			     (s[i + 2] & 0x3Fu);
+			if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+				i += 3;
+				continue;
+			}
 		}
 		if ((c & 0xE0) == 0xC0)
 			n = 1, cp = c & 0x1F, min = 0x80;

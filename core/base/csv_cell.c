@@ -43,6 +43,8 @@ bool bc_csv_cell_guarded(const char *text)
 
 const char *bc_csv_cell_text(const char *cell)
 {
+	if (*cell != '\'')
+		return cell; /* nearly every cell: no strspn */
 	size_t n = strspn(cell, "'");
 	return n && formula_lead(cell[n]) ? cell + 1 : cell;
 }

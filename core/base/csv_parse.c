@@ -31,30 +31,45 @@ static void clear_fields(reader *r)
 	r->len = 0;
 }
 
-static void on_field(void *s, size_t len, void *ud)
+/* Room in r for one more field of up to len bytes; false when there is
+ * none (too many fields, memory out), which r then says. */
+static bool field_room(reader *r, size_t len)
 {
-	reader *r = ud;
-	if (r->stop)
-		return;
 	if (r->n >= BC_CSV_MAX_FIELDS) {
 		if (!r->too_many)
 			r->wide_line = r->rec_line;
 		r->too_many = true;
-		return;
+		return false;
 	}
-	len = s ? len : 0;
 	if (bc_grow((void **)&r->fields, &r->cap, r->n + 1,
 		    sizeof *r->fields) < 0 ||
 	    bc_grow((void **)&r->at, &r->at_cap, r->n + 1, sizeof *r->at) < 0 ||
 	    bc_grow((void **)&r->text, &r->text_cap, r->len + len + 1, 1) < 0) {
 		r->oom = true;
-		return;
+		return false;
 	}
-	if (len)
-		memcpy(r->text + r->len, s, len);
+	return true;
+}
+
+/* Ends the field of len bytes just written at the end of r's text. */
+static void field_end(reader *r, size_t len)
+{
 	r->text[r->len + len] = '\0';
 	r->at[r->n++] = r->len;
 	r->len += len + 1;
+}
+
+static void on_field(void *s, size_t len, void *ud)
+{
+	reader *r = ud;
+	if (r->stop)
+		return;
+	len = s ? len : 0;
+	if (!field_room(r, len))
+		return;
+	if (len)
+		memcpy(r->text + r->len, s, len);
+	field_end(r, len);
 }
 
 static void on_record(int c, void *ud)
@@ -112,6 +127,17 @@ static bool is_space(char c)
 	return c == ' ' || c == '\t';
 }
 
+/* The unquoted field s[0..e) into r without the spaces and tabs around
+ * it, as libcsv trims them. */
+static void put_trimmed(reader *r, const char *s, const char *e)
+{
+	while (s < e && is_space(*s))
+		s++;
+	while (e > s && is_space(e[-1]))
+		e--;
+	on_field((void *)s, (size_t)(e - s), r);
+}
+
 /*
  * A line with no quote, outside any quoted field, split here instead of
  * by libcsv (which goes a byte at a time through a state machine; most
@@ -126,17 +152,92 @@ static void split_plain(reader *r, const char *s, size_t n)
 	r->rec_line = r->line;
 	for (const char *end = s + n;;) {
 		const char *comma = memchr(s, ',', (size_t)(end - s));
-		const char *e = comma ? comma : end;
-		while (s < e && is_space(*s))
-			s++;
-		while (e > s && is_space(e[-1]))
-			e--;
-		on_field((void *)s, (size_t)(e - s), r);
+		put_trimmed(r, s, comma ? comma : end);
 		if (!comma)
 			break;
 		s = comma + 1;
 	}
 	on_record('\n', r);
+}
+
+/* The end of the quoted field whose text starts at s (after its opening
+ * quote): its closing quote, when that is on this line and right before
+ * a comma or the line's end; else NULL.  *len is its text's length with
+ * each doubled quote counted once. */
+static const char *quoted_end(const char *s, const char *end, size_t *len)
+{
+	*len = 0;
+	for (;;) {
+		const char *q = memchr(s, '"', (size_t)(end - s));
+		if (!q)
+			return NULL;
+		*len += (size_t)(q - s);
+		if (q + 1 < end && q[1] == '"') {
+			(*len)++;
+			s = q + 2;
+			continue;
+		}
+		return q + 1 == end || q[1] == ',' ? q : NULL;
+	}
+}
+
+/* The quoted field s[0..q) (after its opening quote, up to its closing
+ * one) into r, each doubled quote once. */
+static void put_quoted(reader *r, const char *s, const char *q, size_t len)
+{
+	if (!field_room(r, len))
+		return;
+	char *o = r->text + r->len;
+	while (s < q) {
+		const char *e = memchr(s, '"', (size_t)(q - s));
+		size_t k = e ? (size_t)(e - s) : (size_t)(q - s);
+		memcpy(o, s, k);
+		o += k;
+		if (!e)
+			break;
+		*o++ = '"';
+		s = e + 2;
+	}
+	field_end(r, len);
+}
+
+/*
+ * A line with quotes split here when every quoted field on it is closed
+ * on it, its quotes right after the comma before and right before the
+ * comma after (or the line's ends), and no unquoted field has a quote:
+ * what libcsv (strict) makes of such a line, at the cost of a few
+ * memchr.  False, with nothing kept, for any other line (a quoted line
+ * break, spaces around quotes, a stray quote), which libcsv then reads.
+ */
+static bool split_quoted(reader *r, const char *s, size_t n)
+{
+	const char *end = s + n;
+	r->rec_line = r->line;
+	for (;;) {
+		const char *e;
+		if (s < end && *s == '"') {
+			size_t len;
+			if (!(e = quoted_end(s + 1, end, &len))) {
+				clear_fields(r);
+				return false;
+			}
+			put_quoted(r, s + 1, e, len);
+			e++;
+		} else {
+			const char *comma = memchr(s, ',', (size_t)(end - s));
+			e = comma ? comma : end;
+			if (memchr(s, '"', (size_t)(e - s))) {
+				clear_fields(r);
+				return false;
+			}
+			put_trimmed(r, s, e);
+		}
+		if (e == end)
+			break;
+		s = e + 1;
+	}
+	on_record('\n', r);
+	return true;
 }
 
 bc_err bc_csv_parse(const char *name, const char *buf, size_t len,
@@ -157,6 +258,10 @@ bc_err bc_csv_parse(const char *name, const char *buf, size_t len,
 		r.line++;
 		if (!r.begun && !memchr(buf + off, '"', text)) {
 			split_plain(&r, buf + off, text);
+			off += n;
+			continue;
+		}
+		if (!r.begun && split_quoted(&r, buf + off, text)) {
 			off += n;
 			continue;
 		}

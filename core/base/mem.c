@@ -42,7 +42,7 @@ char *bc_sprintf(const char *fmt, ...)
 	return p;
 }
 
-int bc_grow(void **v, size_t *cap, size_t need, size_t elem)
+int bc_grow_to(void **v, size_t *cap, size_t need, size_t elem)
 {
 	if (need <= *cap)
 		return 0;

@@ -62,7 +62,12 @@ char *bc_sprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Grows a dynamic array *v of *cap elements of size elem so that it holds
  * at least need elements.  Returns 0, or -1 on OOM (the array is kept). */
-int bc_grow(void **v, size_t *cap, size_t need, size_t elem);
+int bc_grow_to(void **v, size_t *cap, size_t need, size_t elem);
+/* Inline: most calls (a field, a value) find room and return at once. */
+static inline int bc_grow(void **v, size_t *cap, size_t need, size_t elem)
+{
+	return need <= *cap ? 0 : bc_grow_to(v, cap, need, elem);
+}
 
 /* An arena: many small pieces freed at once.  A submission keeps the
  * strings of its values (five per value as read) in one, instead of one

@@ -3,6 +3,8 @@
 
 #include "csv_parse.h"
 
+#include <csv.h>
+
 #define MAX_RECS 16
 #define MAX_COLS 8
 
@@ -350,6 +352,103 @@ static int count_fields(void *ud, int line, size_t n, char *const *f)
 	return 0;
 }
 
+/* What libcsv itself (strict, as bc_csv_parse runs it) makes of a text:
+ * the records' fields in one string, "|" between fields and "/" after a
+ * record; NULL when it refuses the text. */
+typedef struct flat {
+	char s[512];
+	size_t n;
+} flat;
+
+static void flat_put(flat *f, const char *s, size_t len)
+{
+	assert_true(f->n + len + 2 < sizeof f->s);
+	memcpy(f->s + f->n, s, len);
+	f->n += len;
+	f->s[f->n] = '\0';
+}
+
+static void flat_field(void *s, size_t len, void *ud)
+{
+	flat_put(ud, s ? s : "", s ? len : 0);
+	flat_put(ud, "|", 1);
+}
+
+static void flat_record(int c, void *ud)
+{
+	(void)c;
+	flat_put(ud, "/", 1);
+}
+
+static bool libcsv_reads(const char *text, flat *f)
+{
+	struct csv_parser p;
+	assert_int_equal(csv_init(&p, CSV_STRICT | CSV_STRICT_FINI |
+					  CSV_APPEND_NULL),
+			 0);
+	size_t n = strlen(text);
+	bool ok = csv_parse(&p, text, n, flat_field, flat_record, f) == n &&
+		  csv_fini(&p, flat_field, flat_record, f) == 0;
+	csv_free(&p);
+	return ok;
+}
+
+static int flat_row(void *ud, int line, size_t n, char *const *fields)
+{
+	(void)line;
+	for (size_t i = 0; i < n; i++) {
+		flat_put(ud, fields[i], strlen(fields[i]));
+		flat_put(ud, "|", 1);
+	}
+	flat_put(ud, "/", 1);
+	return 0;
+}
+
+/* Lines with quotes, split without libcsv where they can be, read as
+ * libcsv reads them: quoted fields anywhere on the line, doubled quotes,
+ * empty ones, spaces around quotes and inside, a quote left open to the
+ * next line, stray quotes and text after a closing quote (refused). */
+static void quoted_lines_as_libcsv(void **state)
+{
+	(void)state;
+	static const char *const texts[] = {
+		"\"a\",b\n",
+		"a,\"b\"\n",
+		"a,\"b,c\",d\n",
+		"\"\",\"\"\"\",\"x\"\"\"\n",
+		"\"\"\"\"\"\"\"\"\n",
+		"a,\"b\",\n",
+		"\"a\",\"b\",\"c\"\r\nd,\"e\"\r\n",
+		" \"a\" , b \n",
+		"\"a\"  ,b\n",
+		"a ,  \"b \" \n",
+		"\"a\tb\",\t c \t\n",
+		"\"a\nb\",c\n\"d\",e\n",
+		"\"a,\nb\"\"\",c\n",
+		"x,\"y\"\"\nz\"\n",
+		"\"a\"b,c\n",
+		"a\"b,c\n",
+		"a,b\"\n",
+		"\"a\" \"b\",c\n",
+		"\"a\"\"b\n",
+		"\"open\n",
+		"\"a\",\"b\"",
+		"\"\u1ea1\",\"\u0111\u00f4\"\n",
+	};
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+		flat want = {0}, got = {0};
+		bool ok = libcsv_reads(texts[i], &want);
+		bc_diags d = BC_DIAGS_INIT;
+		bc_err rc = bc_csv_parse("in.csv", texts[i], strlen(texts[i]),
+					 flat_row, &got, &d);
+		bc_diags_free(&d);
+		if ((rc == BC_OK) != ok || (ok && strcmp(got.s, want.s)))
+			fail_msg("text %zu: got %s '%s', libcsv %s '%s'", i,
+				 rc == BC_OK ? "ok" : "refused", got.s,
+				 ok ? "ok" : "refused", want.s);
+	}
+}
+
 static void max_fields(void **state)
 {
 	bc_diags d = BC_DIAGS_INIT;
@@ -399,6 +498,7 @@ int main(void)
 		cmocka_unit_test(unclosed_quote_at_end),
 		cmocka_unit_test(callback_stops_reading),
 		cmocka_unit_test(max_fields),
+		cmocka_unit_test(quoted_lines_as_libcsv),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -183,6 +183,27 @@ static void controls(void **state)
 			 0x9B);
 	assert_int_equal(bc_utf8_first_control(S("del_after_letters"), true),
 			 0x7F);
+	/* Read as bc_utf8_next reads them, the fast path for letters
+	 * passing none by: C1 after a letter, overlong forms and lone
+	 * continuation bytes decoding to controls, sequences cut short. */
+	static const struct {
+		const char *s;
+		unsigned c;
+	} odd[] = {
+		{"\xc3\xa0\xc2\x85", 0x85},  {"\xe1\xba\xa1\xc2\x9b", 0x9B},
+		{"a\xc0\x85", 0x05},          {"a\xc1\x9f", 0},
+		{"\xe0\x82\x85", 0x85},      {"\xe0\x80\x9b", 0x1B},
+		{"\xf0\x80\x82\x85", 0x85}, {"\xf8\x80\x82\x85", 0x85},
+		{"x\x85", 0x85},              {"x\x9f\xa0", 0x9F},
+		{"\xc3", 0},            {"\xe1\xba", 0},
+		{"\xe1\x85", 0x85},           {"\xdf\xbf\x01", 0x01},
+		{"\xef\xbf\xbf\x7f", 0x7F},
+	};
+	for (size_t i = 0; i < sizeof odd / sizeof *odd; i++)
+		if (bc_utf8_first_control(odd[i].s, false) != odd[i].c)
+			fail_msg("case %zu: U+%04X, wanted U+%04X", i,
+				 bc_utf8_first_control(odd[i].s, false),
+				 odd[i].c);
 	test_texts_free(tx);
 }
 
@@ -357,9 +378,39 @@ static void names_as_people_type_them(void **state)
 	free(path);
 }
 
+/* Well-formed or not as UTF-8 defines it, the two- and three-byte
+ * letters passed quickly included: the first bad byte's offset. */
+static void utf8_validity(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *s;
+		long bad; /* -1: valid */
+	} v[] = {
+		{"ab\xc2\x80", -1},         {"\xdf\xbf", -1},
+		{"x\xc1\xbf", 1},           {"x\xc0\x80", 1},
+		{"\xe0\xa0\x80", -1},       {"\xe0\x9f\xbf", 0},
+		{"\xed\x9f\xbf", -1},       {"ab\xed\xa0\x80", 2},
+		{"\xed\xbf\xbf", 0},        {"\xee\x80\x80", -1},
+		{"\xef\xbf\xbf", -1},       {"ab\xc3", 2},
+		{"\xe1\x80", 0},            {"\xc3\x41", 0},
+		{"\xe1\x80\x41", 0},        {"\xe1\xba\xa1\xc3\xa0", -1},
+		{"\xf0\x90\x80\x80", -1},   {"\xf4\x90\x80\x80", 0},
+		{"\x80", 0},                {"abcdefgh\xc3\xa0\xff", 10},
+	};
+	for (size_t i = 0; i < sizeof v / sizeof *v; i++) {
+		size_t bad = 99;
+		bool ok = bc_utf8_valid(v[i].s, strlen(v[i].s), &bad);
+		if (ok != (v[i].bad < 0) || (!ok && (long)bad != v[i].bad))
+			fail_msg("case %zu: %s at %zu", i,
+				 ok ? "valid" : "bad", bad);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(utf8_validity),
 		cmocka_unit_test(same_text_to_a_reader),
 		cmocka_unit_test(text_keys),
 		cmocka_unit_test(upper_vietnamese),

@@ -43,8 +43,29 @@ bool bc_utf8_valid(const char *str, size_t len, size_t *bad)
 		if (c == 0)
 			goto fail;
 		if (c < 0x80) {
-			i++;
+			/* One of the next 8 bytes is not ASCII (or is NUL,
+			 * or the text ends): up to it a byte at a time. */
+			do
+				i++;
+			while (i < len && s[i] && s[i] < 0x80);
 			continue;
+		}
+		/* The letters of Vietnamese: well-formed two- and
+		 * three-byte sequences, passed without the loop below. */
+		size_t left = len - i;
+		if (c >= 0xC2 && c < 0xE0 && left > 1 &&
+		    (s[i + 1] & 0xC0) == 0x80) {
+			i += 2;
+			continue;
+		}
+		if ((c & 0xF0) == 0xE0 && left > 2 && (s[i + 1] & 0xC0) == 0x80 &&
+		    (s[i + 2] & 0xC0) == 0x80) {
+			cp = (c & 0x0F) << 12 | (s[i + 1] & 0x3Fu) << 6 |
+			     (s[i + 2] & 0x3Fu);
+			if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+				i += 3;
+				continue;
+			}
 		}
 		if ((c & 0xE0) == 0xC0)
 			n = 1, cp = c & 0x1F, min = 0x80;
@@ -260,10 +281,33 @@ int bc_escape_controls(bc_escaper *e, const char *in, size_t n,
 	return rc;
 }
 
+/* The bytes of the character at p when they need no decoding to be
+ * known no control, else 0: printable ASCII, a well-formed two-byte
+ * sequence led by C3-DF (U+00C0 on) or three-byte one led by E1-EF
+ * (U+1000 on), which every Vietnamese letter is.  Any other lead (C0,
+ * C1, E0, F0 and up may spell a control overlong, C2 leads C1) is
+ * decoded as bc_utf8_next reads it. */
+static size_t plain_char(const unsigned char *p)
+{
+	unsigned c = p[0];
+	if (c >= 0x20 && c < 0x7F)
+		return 1;
+	if (c >= 0xC3 && c <= 0xDF)
+		return (p[1] & 0xC0) == 0x80 ? 2 : 0;
+	if (c >= 0xE1 && c <= 0xEF)
+		return (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 ? 3 : 0;
+	return 0;
+}
+
 unsigned bc_utf8_first_control(const char *s, bool lines)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	while (*p) {
+		size_t n = plain_char(p);
+		if (n) {
+			p += n;
+			continue;
+		}
 		unsigned c = bc_utf8_next(&p);
 		if (bc_utf8_control(c) &&
 		    !(lines && (c == '\t' || c == '\n' || c == '\r')))

@@ -409,14 +409,20 @@ void cli_parts_write(FILE *f, const bc_ruleset *rs, const char *parts)
 
 void cli_parts_print(bc_cli *c, const char *period, const char *parts)
 {
+	cli_parts_fprint(c, stderr, period, parts);
+}
+
+void cli_parts_fprint(bc_cli *c, FILE *f, const char *period,
+		      const char *parts)
+{
 	bc_period p;
 	bc_diags ignore = BC_DIAGS_INIT;
 	bool named = bc_period_get(c->st, c->rb, period, &p, &ignore) == BC_OK;
 	bc_diags_free(&ignore);
 	if (named)
-		cli_parts_write(stderr, p.rs, parts);
+		cli_parts_write(f, p.rs, parts);
 	else
-		fprintf(stderr, ": %s", parts);
+		fprintf(f, ": %s", parts);
 	if (named)
 		bc_period_free(&p);
 }

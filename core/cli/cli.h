@@ -137,6 +137,9 @@ const char *cli_unit_text(bc_cli *c, const char *code, char *buf, size_t n);
  * report r1", the ids --json gives) as people call them: "Phụ lục 1B
  * (revision 1), …"; by their ids when the period's rules cannot be had. */
 void cli_parts_print(bc_cli *c, const char *period, const char *parts);
+/* The same into f. */
+void cli_parts_fprint(bc_cli *c, FILE *f, const char *period,
+		      const char *parts);
 /* The same into f, the parts named by the rules rs. */
 void cli_parts_write(FILE *f, const bc_ruleset *rs, const char *parts);
 

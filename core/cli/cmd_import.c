@@ -6,6 +6,8 @@
 #include "period.h"
 #include "progress.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *const usage = N_(
@@ -82,11 +84,11 @@ static const char *received_note(const bc_import_item *it, int tz_offset,
 	return buf;
 }
 
-static void summary(bc_cli *c, const char *file, const bc_import_result *r,
-		    bool dry_run, size_t errors)
+static void summary_to(FILE *f, bc_cli *c, const char *file,
+		       const bc_import_result *r, bool dry_run, size_t errors)
 {
 	if (!r->accepted) {
-		fprintf(stderr,
+		fprintf(f,
 			P_("%s: rejected, nothing stored (%zu problem)\n",
 			   "%s: rejected, nothing stored (%zu problems)\n",
 			   errors),
@@ -98,22 +100,39 @@ static void summary(bc_cli *c, const char *file, const bc_import_result *r,
 		char note[BC_TIME_DMY_BUF + 256], unit[512];
 		cli_unit_text(c, it->unit, unit, sizeof unit);
 		if (it->duplicate)
-			fprintf(stderr,
+			fprintf(f,
 				_("%s: %s %s already imported as revision %s; "
 				  "nothing stored\n"),
 				file, unit, it->period, it->duplicate);
 		else {
-			fprintf(stderr, "%s: %s: %s %s", file,
+			fprintf(f, "%s: %s: %s %s", file,
 				dry_run ? _("would be accepted")
 					: _("accepted"),
 				unit, it->period);
 			if (it->parts)
-				cli_parts_print(c, it->period, it->parts);
-			fprintf(stderr, "%s%s\n", it->late ? _(" (late)") : "",
+				cli_parts_fprint(c, f, it->period, it->parts);
+			fprintf(f, "%s%s\n", it->late ? _(" (late)") : "",
 				received_note(it, c->tz_offset, note,
 					      sizeof note));
 		}
 	}
+}
+
+/* A file's lines written out at once: stderr is unbuffered, and a line
+ * written a piece at a time was a dozen system calls. */
+static void summary(bc_cli *c, const char *file, const bc_import_result *r,
+		    bool dry_run, size_t errors)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	summary_to(f ? f : stderr, c, file, r, dry_run, errors);
+	if (f) {
+		fclose(f);
+		if (text)
+			fwrite(text, 1, len, stderr);
+	}
+	free(text); /* open_memstream's, from malloc */
 }
 
 /* A file not imported and why: its first error, or what went wrong. */

@@ -42,6 +42,7 @@ typedef struct vctx {
 	size_t n_before;
 	bool before_read, carry_split_said;
 	const bc_form *owed_last; /* the form owed_form found last */
+	size_t part_last;         /* the part part_for found last, + 1 */
 	int receipt_line;         /* where the receipt time was read */
 	const char *receipt_loc;
 	bc_budget patterns; /* the rules' one budget for this submission */
@@ -447,12 +448,12 @@ static about of_raw(const vctx *x, const char *form, const char *field,
 	about a = {.form_id = form, .field_id = field, .row = row,
 		   .col_id = col};
 	const bc_form *f = x->rs && form ? bc_ruleset_form(x->rs, form) : NULL;
-	int fi = f && field ? bc_field_index(f->fields, f->n_fields, field)
+	int fi = f && field ? bc_form_field(f, field)
 			    : -1;
 	if (fi < 0)
 		return a;
 	const bc_field *fd = &f->fields[fi];
-	int ci = row && col ? bc_field_index(fd->columns, fd->n_columns, col)
+	int ci = row && col ? bc_table_column(fd, col)
 			    : -1;
 	if (row && col && ci < 0)
 		return a;
@@ -465,15 +466,20 @@ static about of_raw(const vctx *x, const char *form, const char *field,
 /* A control character is nothing a clerk types, and a terminal acts on
  * it (ESC): refused in every text, once per value.  Tabs and line breaks
  * are a narrative's and a table text's own (lines). */
+static void say_control(vctx *x, unsigned c, place w, about a)
+{
+	fail(x, w, a,
+	     N_("U+%04X, a control character, which no one types and a "
+		"terminal acts on: remove it"),
+	     c);
+}
+
 static void refuse_control(vctx *x, const char *text, bool lines, place w,
 			   about a)
 {
 	unsigned c = text ? bc_utf8_first_control(text, lines) : 0;
 	if (c)
-		fail(x, w, a,
-		     N_("U+%04X, a control character, which no one types "
-			"and a terminal acts on: remove it"),
-		     c);
+		say_control(x, c, w, a);
 }
 
 static void check_controls(vctx *x)
@@ -495,10 +501,14 @@ static void check_controls(vctx *x)
 				       attrs[i].a->loc},
 			       (about){.form_id = BC_FORM_META,
 				       .field_id = attrs[i].field});
+	/* What a value is about is looked up only for one refused. */
 	for (size_t i = 0; i < s->n; i++) {
 		const bc_raw *r = &s->v[i];
-		refuse_control(x, r->text, true, (place){r->line, r->loc},
-			       of_raw(x, r->form, r->field, r->row, r->col));
+		unsigned c = r->text ? bc_utf8_first_control(r->text, true) : 0;
+		if (c)
+			say_control(x, c, (place){r->line, r->loc},
+				    of_raw(x, r->form, r->field, r->row,
+					   r->col));
 	}
 }
 
@@ -507,9 +517,15 @@ static void check_controls(vctx *x)
 static bc_part *part_for(vctx *x, const char *part, const bc_form *form)
 {
 	bc_checked *c = x->c;
+	/* Values come a form at a time: the part of the last one first. */
+	if (x->part_last && x->part_last <= c->n_parts &&
+	    strcmp(c->parts[x->part_last - 1].part, part) == 0)
+		return &c->parts[x->part_last - 1];
 	for (size_t i = 0; i < c->n_parts; i++)
-		if (strcmp(c->parts[i].part, part) == 0)
+		if (strcmp(c->parts[i].part, part) == 0) {
+			x->part_last = i + 1;
 			return &c->parts[i];
+		}
 	bc_part *v = bc_realloc(c->parts, (c->n_parts + 1) * sizeof *v);
 	if (!v) {
 		note_rc(x, BC_ERR_NOMEM);
@@ -520,7 +536,8 @@ static bc_part *part_for(vctx *x, const char *part, const bc_form *form)
 	 * report only once every section owed has text (finish_report). */
 	v[c->n_parts] = (bc_part){.part = part, .form = form,
 				  .complete = form != NULL};
-	return &v[c->n_parts++];
+	x->part_last = ++c->n_parts;
+	return &v[c->n_parts - 1];
 }
 
 static bool refused_before(vctx *x, const char *form)
@@ -863,7 +880,7 @@ static void check_form_value(vctx *x, const bc_raw *r)
 	const bc_form *form = owed_form(x, r->form, r->line, r->loc);
 	if (!form)
 		return;
-	int fi = bc_field_index(form->fields, form->n_fields, r->field);
+	int fi = bc_form_field(form, r->field);
 	const bc_field *f = fi >= 0 ? &form->fields[fi] : NULL;
 	place w = {r->line, r->loc};
 	if (!f) {
@@ -893,7 +910,7 @@ static void check_form_value(vctx *x, const bc_raw *r)
 			     N_("a table takes rows (or [] for none)"));
 		return;
 	}
-	int ci = bc_field_index(f->columns, f->n_columns, r->col);
+	int ci = bc_table_column(f, r->col);
 	if (ci < 0) {
 		fail(x, w, of_cell(form, f, r->row, NULL),
 		     N_("the table has no column '%s'"), r->col);
@@ -1118,7 +1135,7 @@ static bc_err index_table(table_index *ix, const bc_part *p,
 			continue;
 		if (!ix->first[v->row])
 			ix->first[v->row] = v;
-		int c = v->col ? bc_field_index(t->columns, t->n_columns, v->col)
+		int c = v->col ? bc_table_column(t, v->col)
 			       : -1;
 		if (c < 0)
 			continue;
@@ -1585,8 +1602,7 @@ static void check_last_year(vctx *x, bc_part *p)
 		bc_dec last;
 		if (v->row || !v->has_num)
 			continue;
-		int fi = bc_field_index(p->form->fields, p->form->n_fields,
-					v->field);
+		int fi = bc_form_field(p->form, v->field);
 		if (fi < 0 || p->form->fields[fi].type == BC_T_BOOL ||
 		    p->form->fields[fi].type == BC_T_TABLE ||
 		    !last_year_value(x, p->form, fi, &last) || last.v <= 0)
@@ -1681,9 +1697,7 @@ static void check_form(vctx *x, bc_part *p)
 		const char *field = k->field;
 		if (!field && k->cond.lhs.n && k->cond.lhs.v[0].name)
 			field = k->cond.lhs.v[0].name;
-		int fi = field ? bc_field_index(form->fields, form->n_fields,
-						field)
-			       : -1;
+		int fi = field ? bc_form_field(form, field) : -1;
 		run_check(x, p, k, &l, at(field ? field_val(p, field) : NULL),
 			  NULL, fi);
 	}

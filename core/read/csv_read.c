@@ -26,6 +26,7 @@ typedef struct reader {
 	 * addressing, kept at most half full, so that a file of many units
 	 * costs one look-up per row, not a walk over those before it. */
 	size_t *slot, mask;
+	size_t last; /* the submission of the row before, index + 1 */
 	size_t rows;
 	bc_err rc;
 } reader;
@@ -110,11 +111,20 @@ static bool index_room(reader *r)
 static bc_submission *find_sub(reader *r, const char *unit,
 			       const char *period, int line)
 {
+	/* A submission's rows come together: most rows are the last one's. */
+	if (r->last) {
+		bc_submission *s = &r->out->v[r->last - 1];
+		if (!strcmp(s->unit.text, unit) &&
+		    !strcasecmp(s->period.text, period))
+			return s;
+	}
 	if (!index_room(r))
 		return NULL;
 	size_t h = slot_of(r, unit, period);
-	if (r->slot[h])
+	if (r->slot[h]) {
+		r->last = r->slot[h];
 		return &r->out->v[r->slot[h] - 1];
+	}
 	if (r->out->n == BC_READ_MAX_SUBMISSIONS) {
 		bc_diags_add(r->d, BC_ERROR, r->file, line, NULL, NULL,
 			     N_("more than %d submissions (unit and period) in "
@@ -130,7 +140,7 @@ static bc_submission *find_sub(reader *r, const char *unit,
 	if (bc_attr_set(&s->unit, unit, line, NULL) ||
 	    bc_attr_set(&s->period, period, line, NULL))
 		return NULL;
-	r->slot[h] = r->out->n;
+	r->slot[h] = r->last = r->out->n;
 	return s;
 }
 

@@ -15,6 +15,7 @@
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #define PATH_SEP '\x1f'
@@ -318,10 +319,25 @@ static bool delimiter(const fast *f)
 
 /* The string at f->p (its opening quote), decoded, in the arena; NULL
  * when it is not for this parser (or memory ran out: f->oom). */
+/* Whether none of the 8 bytes at p is a quote, a backslash or below
+ * U+0020: each test is true of a word with such a byte, and only then. */
+static bool plain8(const char *p)
+{
+	const uint64_t lo = 0x0101010101010101u, hi = 0x8080808080808080u;
+	uint64_t w, q, b;
+	memcpy(&w, p, sizeof w);
+	q = w ^ (lo * '"');
+	b = w ^ (lo * '\\');
+	return !(((w - lo * 0x20) & ~w & hi) | ((q - lo) & ~q & hi) |
+		 ((b - lo) & ~b & hi));
+}
+
 static char *fast_string(fast *f, size_t *len)
 {
 	const char *s = ++f->p;
 	bool esc = false;
+	while (f->end - f->p >= 8 && plain8(f->p))
+		f->p += 8;
 	for (; f->p < f->end && *f->p != '"'; f->p++) {
 		unsigned char c = (unsigned char)*f->p;
 		if (c < 0x20)
@@ -495,6 +511,17 @@ static int cmp_key(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* Whether no two members of obj share a key: compared
+ * pair by pair, cheaper than sorting for a table row's few columns. */
+static bool few_unique(const jv *obj)
+{
+	for (const jv *m = obj->kid; m; m = m->next)
+		for (const jv *o = m->next; o; o = o->next)
+			if (!strcmp(m->key, o->key))
+				return false;
+	return true;
+}
+
 /* jansson refuses an object with a key twice (JSON_REJECT_DUPLICATES). */
 static bool unique_keys(const jv *obj)
 {
@@ -502,6 +529,8 @@ static bool unique_keys(const jv *obj)
 	size_t n = 0;
 	for (const jv *m = obj->kid; m; m = m->next)
 		n++;
+	if (n <= 8)
+		return few_unique(obj);
 	if (n > sizeof few / sizeof *few && !(keys = bc_malloc(n * sizeof *keys)))
 		return false;
 	n = 0;
@@ -609,10 +638,11 @@ static bool scalar(reader *r, const jv *v, const char *path[5],
 static void add_value(reader *r, const char *form, const char *field,
 		      int row, const char *col, const jv *v, int line)
 {
-	char rowbuf[24];
+	char rowbuf[24] = "";
 	const char *path[5] = {"forms", form, field, NULL, NULL};
 	if (row) {
-		snprintf(rowbuf, sizeof rowbuf, "%d", row - 1);
+		if (r->located) /* the path is the locator's alone */
+			snprintf(rowbuf, sizeof rowbuf, "%d", row - 1);
 		path[3] = rowbuf;
 		path[4] = col;
 	}
@@ -641,6 +671,30 @@ static void add_value(reader *r, const char *form, const char *field,
 					    kind, line, NULL));
 }
 
+/* The lines of row i of table field, and of a cell v in it: their own,
+ * or the locator's, which alone needs their paths spelt out. */
+static int row_line(const reader *r, const jv *row, const char *form,
+		    const char *field, size_t i)
+{
+	if (!r->located)
+		return row->line;
+	char rp[600];
+	snprintf(rp, sizeof rp, "%s\x1f%zu", field, i);
+	return line_of(r, row, "forms", form, rp, NULL);
+}
+
+static int cell_line(const reader *r, const jv *v, const char *form,
+		     const char *field, size_t i)
+{
+	if (!r->located)
+		return v->line;
+	char idx[24], cp[700];
+	snprintf(idx, sizeof idx, "%zu", i);
+	const char *parts[] = {idx, v->key};
+	join_path(cp, sizeof cp, parts, 2);
+	return line_of(r, v, "forms", form, field, cp);
+}
+
 static void read_table(reader *r, const char *form, const char *field,
 		       const jv *rows)
 {
@@ -652,11 +706,7 @@ static void read_table(reader *r, const char *form, const char *field,
 	}
 	size_t i = 0;
 	for (const jv *row = rows->kid; row; row = row->next, i++) {
-		char idx[24];
-		snprintf(idx, sizeof idx, "%zu", i);
-		char rp[600];
-		snprintf(rp, sizeof rp, "%s\x1f%s", field, idx);
-		int rline = line_of(r, row, "forms", form, rp, NULL);
+		int rline = row_line(r, row, form, field, i);
 		if (row->type != JSON_OBJECT) {
 			bc_diags_add(r->d, BC_ERROR, r->file, rline, form,
 				     field, N_("row %zu is not an object of "
@@ -665,10 +715,7 @@ static void read_table(reader *r, const char *form, const char *field,
 			continue;
 		}
 		for (const jv *v = row->kid; v; v = v->next) {
-			char cp[700];
-			const char *parts[] = {idx, v->key};
-			join_path(cp, sizeof cp, parts, 2);
-			int cline = line_of(r, v, "forms", form, field, cp);
+			int cline = cell_line(r, v, form, field, i);
 			add_value(r, form, field, (int)i + 1, v->key, v,
 				  cline ? cline : rline);
 		}

@@ -215,6 +215,36 @@ static void fast_parser_reads_as_jansson(void **state)
 	free(good);
 }
 
+/* Strings passed 8 bytes at a time up to the first quote, backslash or
+ * control character, wherever in the string (and in the word) it falls:
+ * the text decoded whole, and a raw control refused as jansson does. */
+static void string_specials_anywhere(void **state)
+{
+	(void)state;
+	for (int k = 0; k < 20; k++) {
+		char doc[256], want[64];
+		snprintf(doc, sizeof doc,
+			 "{\"unit\": \"a\", \"period\": \"2023-Q1\",\n"
+			 "\"forms\": {\"bm1\": {\"t\": "
+			 "\"%.*s\\\"q\\\\%s\"}}}",
+			 k, "abcdefghijklmnopqrstuvwxyz",
+			 "\u1ea1\u1ea1 0123456789");
+		snprintf(want, sizeof want, "%.*s\"q\\%s", k,
+			 "abcdefghijklmnopqrstuvwxyz",
+			 "\u1ea1\u1ea1 0123456789");
+		fx f = {0};
+		assert_int_equal(sub_read(&f, doc), BC_OK);
+		want_value(&f.subs.v[0], "bm1", "t", 0, NULL, BC_RAW_TEXT,
+			   want, 2);
+		done(&f);
+		snprintf(doc, sizeof doc,
+			 "{\"unit\": \"a\",\n\"forms\": {\"bm1\": {\"t\": "
+			 "\"%.*s\x01 0123456789\"}}}",
+			 k, "abcdefghijklmnopqrstuvwxyz");
+		refused(doc, 2, "malformed JSON");
+	}
+}
+
 /* What cannot be located, a key too long for a path or a value nested
  * deeper than any submission's, takes the line of the nearest value
  * around it that can, and leaves the others where they are. */
@@ -264,6 +294,16 @@ static void duplicate_keys(void **state)
 	refused("{\"unit\": \"a\",\n\"forms\": {\"bm3\": {\n"
 		"\"hs_tiep_nhan\": 1,\n\"hs_tiep_nhan\": 2}}}",
 		4, "bm3.hs_tiep_nhan: given twice");
+	/* Among a table row's few columns (pair by pair) and among many
+	 * (sorted), the twins first and last. */
+	refused("{\"unit\": \"a\",\n\"forms\": {\"pl1b\": {\"vb\": [{\n"
+		"\"a\": 1, \"b\": 2, \"c\": 3, \"d\": 4, \"e\": 5, \"f\": 6,"
+		" \"g\": 7, \"a\": 8}]}}}",
+		3, "pl1b.vb: given twice");
+	refused("{\"unit\": \"a\",\n\"forms\": {\"pl1b\": {\"vb\": [{\n"
+		"\"a\": 1, \"b\": 2, \"c\": 3, \"d\": 4, \"e\": 5, \"f\": 6,"
+		" \"g\": 7, \"h\": 8, \"a\": 9}]}}}",
+		3, "pl1b.vb: given twice");
 }
 
 static void deep_nesting(void **state)
@@ -401,6 +441,7 @@ int main(void)
 		cmocka_unit_test(unlocated_takes_nearest_line),
 		cmocka_unit_test(malformed),
 		cmocka_unit_test(duplicate_keys),
+		cmocka_unit_test(string_specials_anywhere),
 		cmocka_unit_test(deep_nesting),
 		cmocka_unit_test(huge_integer),
 		cmocka_unit_test(not_an_object),

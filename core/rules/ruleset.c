@@ -1247,6 +1247,12 @@ bc_err bc_ruleset_load(const char *id, bc_srcset *src, const bc_limits *lim,
 		return rc == BC_ERR_NOMEM ? rc : BC_ERR_RULES;
 	}
 	drop_unshared(rs);
+	for (size_t i = 0; i < rs->n_forms && rc == BC_OK; i++)
+		rc = bc_form_index(&rs->forms[i]);
+	if (rc != BC_OK) {
+		bc_ruleset_free(rs);
+		return rc;
+	}
 	bc_srcset_hash(&rs->src, rs->hash);
 	*out = rs;
 	return BC_OK;
@@ -1304,6 +1310,8 @@ void bc_ruleset_free(bc_ruleset *rs)
 	if (!rs)
 		return;
 	bc_sandbox_free(rs->lua);
+	for (size_t i = 0; i < rs->n_forms; i++)
+		bc_form_index_free(&rs->forms[i]);
 	bc_rl_index_free(rs->index);
 	bc_arena_free(&rs->mem);
 	bc_srcset_free(&rs->src);

@@ -27,6 +27,7 @@
 #include "mem.h"
 #include "sandbox.h"
 #include "srcset.h"
+#include "strmap.h"
 #include "summary.h"
 #include "wording.h"
 #include "workday.h"
@@ -205,6 +206,7 @@ typedef struct bc_field {
 	char **renamed_from;
 	size_t n_renamed_from;
 	bc_origin at;
+	bc_strmap column_ids; /* a table's columns by id (bc_form_index) */
 } bc_field;
 
 typedef struct bc_indicator {
@@ -237,6 +239,7 @@ typedef struct bc_form {
 	char **renamed_from;
 	size_t n_renamed_from;
 	bc_origin at;
+	bc_strmap field_ids; /* its fields by id (bc_form_index) */
 } bc_form;
 
 typedef struct bc_section {
@@ -386,6 +389,18 @@ int bc_field_number(const bc_form *f, size_t i, const char *level);
 int bc_column_number(size_t c);
 /* Index of the field or column id in an array of n fields, or -1. */
 int bc_field_index(const bc_field *v, size_t n, const char *id);
+/* Maps form f's field ids, and each of its tables' column ids, to their
+ * positions, for bc_form_field and bc_table_column to find one in a
+ * step instead of a walk (an import looks up every value's field).
+ * The maps borrow the ids: f must not change after.  BC_ERR_NOMEM when
+ * memory ran out (the maps made so far are kept, and still right). */
+bc_err bc_form_index(bc_form *f);
+/* Frees what bc_form_index made. */
+void bc_form_index_free(bc_form *f);
+/* What bc_field_index finds for a field of form f, or a column of table
+ * t: by their map when bc_form_index made it whole, else by a walk. */
+int bc_form_field(const bc_form *f, const char *id);
+int bc_table_column(const bc_field *t, const char *id);
 /* The label of value, a choice of the enum f; value itself when it is
  * none of them (a value stored under other rules). */
 const char *bc_field_value_label(const bc_field *f, const char *value);

@@ -47,6 +47,52 @@ int bc_field_index(const bc_field *v, size_t n, const char *id)
 	return -1;
 }
 
+/* A map that holds every id is whole; one missing some (an id there
+ * twice, memory that ran out) is passed over for the walk, which finds
+ * the first of twins as the map does. */
+static int find_field(const bc_strmap *m, const bc_field *v, size_t n,
+		      const char *id)
+{
+	size_t i;
+	if (!n || m->n != n)
+		return bc_field_index(v, n, id);
+	return bc_strmap_get(m, id, &i) ? (int)i : -1;
+}
+
+int bc_form_field(const bc_form *f, const char *id)
+{
+	return find_field(&f->field_ids, f->fields, f->n_fields, id);
+}
+
+int bc_table_column(const bc_field *t, const char *id)
+{
+	return find_field(&t->column_ids, t->columns, t->n_columns, id);
+}
+
+static bc_err map_ids(bc_strmap *m, const bc_field *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (bc_strmap_add(m, v[i].id, i, NULL) < 0)
+			return BC_ERR_NOMEM;
+	return BC_OK;
+}
+
+bc_err bc_form_index(bc_form *f)
+{
+	bc_err rc = map_ids(&f->field_ids, f->fields, f->n_fields);
+	for (size_t i = 0; i < f->n_fields && rc == BC_OK; i++)
+		rc = map_ids(&f->fields[i].column_ids, f->fields[i].columns,
+			     f->fields[i].n_columns);
+	return rc;
+}
+
+void bc_form_index_free(bc_form *f)
+{
+	bc_strmap_free(&f->field_ids);
+	for (size_t i = 0; i < f->n_fields; i++)
+		bc_strmap_free(&f->fields[i].column_ids);
+}
+
 const char *bc_field_value_label(const bc_field *f, const char *value)
 {
 	for (size_t i = 0; i < f->n_values; i++)

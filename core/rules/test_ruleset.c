@@ -550,6 +550,56 @@ static void required_field(void **state)
 			  "'required_when' is for table columns");
 }
 
+/* Fields and columns found through the maps the ruleset built when it
+ * loaded, at the positions the walk over them finds; a form put
+ * together by hand, with no map, found by the walk. */
+static void field_maps(void **state)
+{
+	(void)state;
+	const char *files[] = {
+		"ruleset.lua",
+		FORM_WITH("") "form {\n"
+		"  id = \"g\", title = \"G\", section = \"A\", owner = \"x\",\n"
+		"  fields = { { \"n\", \"N\", \"int\", \"sum\" },\n"
+		"    { \"t\", \"T\", \"table\", \"list\", columns = {\n"
+		"      { \"c1\", \"C1\", \"text\" },\n"
+		"      { \"c2\", \"C2\", \"int\" } } } },\n"
+		"}\n",
+		NULL};
+	bc_diags d = BC_DIAGS_INIT;
+	bc_ruleset *rs;
+	if (load_mem("t", files, &rs, &d) != BC_OK) {
+		test_diags_print(&d);
+		fail_msg("the forms do not load");
+	}
+	const bc_form *g = bc_ruleset_form(rs, "g");
+	assert_non_null(g);
+	assert_int_equal(g->field_ids.n, 2);
+	assert_int_equal(bc_form_field(g, "n"), 0);
+	assert_int_equal(bc_form_field(g, "t"), 1);
+	assert_int_equal(bc_form_field(g, "c1"), -1);
+	assert_int_equal(bc_form_field(g, ""), -1);
+	const bc_field *t = &g->fields[1];
+	assert_int_equal(t->column_ids.n, 2);
+	assert_int_equal(bc_table_column(t, "c1"), 0);
+	assert_int_equal(bc_table_column(t, "c2"), 1);
+	assert_int_equal(bc_table_column(t, "t"), -1);
+	assert_int_equal(bc_table_column(&g->fields[0], "c1"), -1);
+	const bc_form *f = bc_ruleset_form(rs, "f");
+	assert_int_equal(bc_form_field(f, "b"), 1);
+	/* By hand: the walk, first of twins as the map would. */
+	bc_field twins[] = {{.id = "x"}, {.id = "y"}, {.id = "x"}};
+	bc_form hand = {.id = "h", .fields = twins, .n_fields = 3};
+	assert_int_equal(bc_form_field(&hand, "x"), 0);
+	assert_int_equal(bc_form_field(&hand, "y"), 1);
+	assert_int_equal(bc_form_index(&hand), BC_OK);
+	assert_int_equal(hand.field_ids.n, 2);
+	assert_int_equal(bc_form_field(&hand, "x"), 0);
+	bc_form_index_free(&hand);
+	bc_ruleset_free(rs);
+	bc_diags_free(&d);
+}
+
 static void duplicate_period_code(void **state)
 {
 	const char *files[] = {"ruleset.lua", DIRECTIVE("t") PERIOD_Q1 PERIOD_Q1,
@@ -1377,6 +1427,7 @@ int main(void)
 		cmocka_unit_test(dayrule_bad),
 		cmocka_unit_test(period_type_tokens),
 		cmocka_unit_test(minimal_ruleset_loads),
+		cmocka_unit_test(field_maps),
 		cmocka_unit_test(unknown_key),
 		cmocka_unit_test(missing_required_key),
 		cmocka_unit_test(wrong_type),

@@ -103,11 +103,17 @@ static void put(bc_jw *w, const char *s, size_t n)
 
 void bc_jw_init(bc_jw *w, size_t flags, bc_jw_sink sink, void *ud)
 {
-	*w = (bc_jw){.sink = sink,
-		     .ud = ud,
-		     .indent = INDENT_OF(flags),
-		     .precision = PRECISION_OF(flags) ? PRECISION_OF(flags) : 17,
-		     .compact = flags & JSON_COMPACT};
+	/* Field by field: the buffer needs no zeros. */
+	w->sink = sink;
+	w->ud = ud;
+	w->file = NULL;
+	w->indent = INDENT_OF(flags);
+	w->precision = PRECISION_OF(flags) ? PRECISION_OF(flags) : 17;
+	w->compact = flags & JSON_COMPACT;
+	w->depth = 0;
+	w->empty = w->keyed = false;
+	w->err = 0;
+	w->n = 0;
 }
 
 static int to_file(const char *s, size_t n, void *ud)

@@ -466,8 +466,7 @@ static bc_err print_json(json_t *a, bc_agg_groups *by)
 	json_t *v;
 	bc_err rc = BC_OK;
 	bc_jw w;
-	bc_jw_init_file(&w, JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15),
-			stdout);
+	bc_jw_init_file(&w, CLI_JSON_FLAGS, stdout);
 	bc_jw_object(&w);
 	json_object_foreach(a, key, v) {
 		bc_jw_key(&w, key);

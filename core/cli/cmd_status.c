@@ -236,8 +236,7 @@ static bc_err print_json(const bc_status *s, const bc_events *ev,
 	const char *k;
 	json_t *v;
 	bc_err rc = BC_OK;
-	bc_jw_init_file(&w, JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15),
-			stdout);
+	bc_jw_init_file(&w, CLI_JSON_FLAGS, stdout);
 	bc_jw_object(&w);
 	json_object_foreach(head, k, v) {
 		bc_jw_key(&w, k);

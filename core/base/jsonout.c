@@ -305,15 +305,20 @@ void bc_jw_null(bc_jw *w)
 
 static void tree(bc_jw *w, const json_t *v);
 
-static void tree_object(bc_jw *w, const json_t *v)
+static void members(bc_jw *w, const json_t *v)
 {
-	bc_jw_object(w);
 	for (void *it = json_object_iter((json_t *)v); it;
 	     it = json_object_iter_next((json_t *)v, it)) {
 		const char *k = json_object_iter_key(it);
 		key(w, k, strlen(k));
 		tree(w, json_object_iter_value(it));
 	}
+}
+
+static void tree_object(bc_jw *w, const json_t *v)
+{
+	bc_jw_object(w);
+	members(w, v);
 	bc_jw_object_end(w);
 }
 
@@ -366,6 +371,14 @@ int bc_jw_value(bc_jw *w, const json_t *v)
 	if (!v)
 		return -1;
 	tree(w, v);
+	return w->err ? -1 : 0;
+}
+
+int bc_jw_members(bc_jw *w, const json_t *o)
+{
+	if (!json_is_object(o))
+		return -1;
+	members(w, o);
 	return w->err ? -1 : 0;
 }
 

@@ -88,6 +88,11 @@ void bc_jw_null(bc_jw *w);
  * and nothing written, when v is NULL (a tree that could not be built). */
 int bc_jw_value(bc_jw *w, const json_t *v);
 
+/* The members of the object o written into the object open, which stays
+ * open for more (streamed after a head built as a tree).  -1, and
+ * nothing written, when o is NULL. */
+int bc_jw_members(bc_jw *w, const json_t *o);
+
 /* 0 while every write succeeded; else the errno of the first that failed
  * (EIO when the sink gave none), after which nothing more is written. */
 int bc_jw_error(const bc_jw *w);

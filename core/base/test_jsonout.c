@@ -373,9 +373,13 @@ static void trees_in_a_stream(void **state)
 		char *want = json_dumps(whole, flags[i]);
 		text_start(&w, &t, flags[i]);
 		bc_jw_object(&w);
-		json_object_foreach(head, k, x) {
-			bc_jw_key(&w, k);
-			assert_int_equal(bc_jw_value(&w, x), 0);
+		if (i == 0) {
+			assert_int_equal(bc_jw_members(&w, head), 0);
+		} else {
+			json_object_foreach(head, k, x) {
+				bc_jw_key(&w, k);
+				assert_int_equal(bc_jw_value(&w, x), 0);
+			}
 		}
 		bc_jw_key(&w, "units");
 		bc_jw_array(&w);
@@ -391,6 +395,8 @@ static void trees_in_a_stream(void **state)
 	text t;
 	text_start(&w, &t, 0);
 	assert_int_equal(bc_jw_value(&w, NULL), -1);
+	assert_int_equal(bc_jw_members(&w, NULL), -1);
+	assert_int_equal(bc_jw_members(&w, units), -1); /* no object */
 	assert_int_equal(bc_jw_finish(&w, false), 0);
 	assert_null(t.s);
 	json_decref(units);

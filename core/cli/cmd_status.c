@@ -233,15 +233,10 @@ static bc_err print_json(const bc_status *s, const bc_events *ev,
 	if (!head)
 		return BC_ERR_NOMEM;
 	bc_jw w;
-	const char *k;
-	json_t *v;
 	bc_err rc = BC_OK;
 	bc_jw_init_file(&w, CLI_JSON_FLAGS, stdout);
 	bc_jw_object(&w);
-	json_object_foreach(head, k, v) {
-		bc_jw_key(&w, k);
-		bc_jw_value(&w, v);
-	}
+	bc_jw_members(&w, head);
 	json_decref(head);
 	bc_jw_key(&w, "units");
 	bc_jw_array(&w);

@@ -72,28 +72,31 @@ bool bc_json_num_text(const json_t *v, char *buf, size_t n)
 
 /* ---- the writer ---------------------------------------------------------- */
 
-/* What buf holds, given to the sink; the first failure kept, and
- * nothing written after it. */
+/* s given to the sink; the first failure kept, and nothing given after
+ * it. */
+static void give(bc_jw *w, const char *s, size_t n)
+{
+	if (!n || w->err)
+		return;
+	errno = 0;
+	if (w->sink(s, n, w->ud))
+		w->err = errno ? errno : EIO;
+}
+
 static void drain(bc_jw *w)
 {
-	if (w->n && !w->err) {
-		errno = 0;
-		if (w->sink(w->buf, w->n, w->ud))
-			w->err = errno ? errno : EIO;
-	}
+	give(w, w->buf, w->n);
 	w->n = 0;
 }
 
 static void put(bc_jw *w, const char *s, size_t n)
 {
+	if (w->err)
+		return;
 	if (n > sizeof w->buf - w->n) {
 		drain(w);
 		if (n >= sizeof w->buf) { /* a long string: as it is */
-			w->n = n;
-			errno = 0;
-			if (!w->err && w->sink(s, n, w->ud))
-				w->err = errno ? errno : EIO;
-			w->n = 0;
+			give(w, s, n);
 			return;
 		}
 	}

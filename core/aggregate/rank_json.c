@@ -233,11 +233,7 @@ static bc_err group_write(bc_jw *w, const bc_rank *r, const bc_score_group *g)
 	json_t *o = group_json(g);
 	if (!o)
 		return BC_ERR_NOMEM;
-	bc_jw_object(w);
-	bc_jw_members(w, o);
-	json_decref(o);
-	bc_jw_key(w, "units");
-	bc_jw_array(w);
+	bc_jw_object_then_list(w, o, "units");
 	for (size_t i = 0; !bc_jw_error(w) && i < r->n; i++) {
 		if (r->units[i].group != g)
 			continue;
@@ -257,11 +253,7 @@ bc_err bc_rank_write(bc_jw *w, const bc_rank *r)
 	json_t *head = head_json(r);
 	if (!head)
 		return BC_ERR_NOMEM;
-	bc_jw_object(w);
-	bc_jw_members(w, head);
-	json_decref(head);
-	bc_jw_key(w, "groups");
-	bc_jw_array(w);
+	bc_jw_object_then_list(w, head, "groups");
 	bc_err e = BC_OK;
 	for (size_t i = 0; e == BC_OK && !bc_jw_error(w) &&
 			   i < r->scheme->n_groups;

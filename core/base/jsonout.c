@@ -377,11 +377,17 @@ int bc_jw_value(bc_jw *w, const json_t *v)
 	return w->err ? -1 : 0;
 }
 
-int bc_jw_members(bc_jw *w, const json_t *o)
+int bc_jw_object_then_list(bc_jw *w, json_t *head, const char *key)
 {
-	if (!json_is_object(o))
+	if (!json_is_object(head)) {
+		json_decref(head);
 		return -1;
-	members(w, o);
+	}
+	bc_jw_object(w);
+	members(w, head);
+	json_decref(head);
+	bc_jw_key(w, key);
+	bc_jw_array(w);
 	return w->err ? -1 : 0;
 }
 

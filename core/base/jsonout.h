@@ -88,10 +88,11 @@ void bc_jw_null(bc_jw *w);
  * and nothing written, when v is NULL (a tree that could not be built). */
 int bc_jw_value(bc_jw *w, const json_t *v);
 
-/* The members of the object o written into the object open, which stays
- * open for more (streamed after a head built as a tree).  -1, and
- * nothing written, when o is NULL. */
-int bc_jw_members(bc_jw *w, const json_t *o);
+/* An object opened with the members of head, then an array opened as the
+ * value of key: where a tree's head is followed by a list streamed an
+ * element at a time, closed by bc_jw_array_end and bc_jw_object_end.
+ * Takes head (released here); -1, and nothing written, when it is NULL. */
+int bc_jw_object_then_list(bc_jw *w, json_t *head, const char *key);
 
 /* 0 while every write succeeded; else the errno of the first that failed
  * (EIO when the sink gave none), after which nothing more is written. */

@@ -235,11 +235,7 @@ static bc_err print_json(const bc_status *s, const bc_events *ev,
 	bc_jw w;
 	bc_err rc = BC_OK;
 	bc_jw_init_file(&w, CLI_JSON_FLAGS, stdout);
-	bc_jw_object(&w);
-	bc_jw_members(&w, head);
-	json_decref(head);
-	bc_jw_key(&w, "units");
-	bc_jw_array(&w);
+	bc_jw_object_then_list(&w, head, "units");
 	for (size_t i = 0; rc == BC_OK && !bc_jw_error(&w) && i < s->n; i++) {
 		json_t *u = bc_status_unit_json(s, i);
 		if (bc_jw_value(&w, u) && !u)

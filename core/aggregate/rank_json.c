@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "rank_json.h"
 #include "jsonset.h"
+#include "jsonout.h"
 
 #include <math.h>
 #include <string.h>
@@ -172,40 +173,35 @@ json_t *bc_rank_unit_json(const bc_rank *r, const bc_rank_unit *u)
 	return o;
 }
 
-static json_t *group_json(bc_err *e, const bc_rank *r,
-			  const bc_score_group *g)
+/* A group but its units: id, label, parts, criteria. */
+static json_t *group_json(const bc_score_group *g)
 {
-	json_t *o = bc_json_made(e, json_pack("{s:s, s:s}", "id", g->id,
-					      "label",
-					      g->label ? g->label : g->id));
-	json_t *parts = o ? bc_json_set(e, o, "parts", json_array()) : NULL;
+	bc_err e = BC_OK;
+	json_t *o = bc_json_made(&e, json_pack("{s:s, s:s}", "id", g->id,
+					       "label",
+					       g->label ? g->label : g->id));
+	json_t *parts = o ? bc_json_set(&e, o, "parts", json_array()) : NULL;
 	for (size_t i = 0; parts && i < g->n_parts; i++)
-		bc_json_push(e, parts,
+		bc_json_push(&e, parts,
 			     json_pack("{s:s, s:s, s:o}", "id", g->parts[i]->id,
 				       "title", g->parts[i]->title, "max",
 				       number(g->parts[i]->max)));
-	json_t *crit = o ? bc_json_set(e, o, "criteria", json_array()) : NULL;
+	json_t *crit = o ? bc_json_set(&e, o, "criteria", json_array()) : NULL;
 	for (size_t i = 0; crit && i < g->n_criteria; i++) {
 		const bc_criterion *c = g->criteria[i];
-		bc_json_push(e, crit,
+		bc_json_push(&e, crit,
 			     json_pack("{s:s, s:s, s:s, s:s, s:o}", "id", c->id,
 				       "title", c->title, "part",
 				       c->part ? c->part->id : "", "kind",
 				       bc_crit_kind_name(c->kind), "max",
 				       number(c->max)));
 	}
-	json_t *units = o ? bc_json_set(e, o, "units", json_array()) : NULL;
-	for (size_t i = 0; units && i < r->n; i++)
-		if (r->units[i].group == g) {
-			json_t *u = bc_rank_unit_json(r, &r->units[i]);
-			if (!u && *e == BC_OK)
-				*e = BC_ERR_NOMEM;
-			bc_json_push(e, units, u);
-		}
-	return o;
+	return bc_json_whole(o, e);
 }
 
-json_t *bc_rank_json(const bc_rank *r)
+/* The whole but its groups: year, as_of, provisional, scheme, periods,
+ * the assessment batches. */
+static json_t *head_json(const bc_rank *r)
 {
 	bc_err e = BC_OK;
 	const bc_scheme *s = r->scheme;
@@ -228,12 +224,44 @@ json_t *bc_rank_json(const bc_rank *r)
 		bc_json_set(&e, o, "assessment_batches",
 			    batches_json(&e, &r->assessed));
 	}
-	json_t *groups = o ? bc_json_set(&e, o, "groups", json_array()) : NULL;
-	for (size_t i = 0; groups && i < s->n_groups; i++)
-		bc_json_push(&e, groups, group_json(&e, r, &s->groups[i]));
-	if (e != BC_OK) {
-		json_decref(o);
-		return NULL;
+	return bc_json_whole(o, e);
+}
+
+/* A group, its units in rank order one at a time. */
+static bc_err group_write(bc_jw *w, const bc_rank *r, const bc_score_group *g)
+{
+	json_t *o = group_json(g);
+	if (!o)
+		return BC_ERR_NOMEM;
+	bc_jw_object_then_list(w, o, "units");
+	for (size_t i = 0; !bc_jw_error(w) && i < r->n; i++) {
+		if (r->units[i].group != g)
+			continue;
+		json_t *u = bc_rank_unit_json(r, &r->units[i]);
+		if (!u)
+			return BC_ERR_NOMEM;
+		bc_jw_value(w, u);
+		json_decref(u);
 	}
-	return o;
+	bc_jw_array_end(w);
+	bc_jw_object_end(w);
+	return BC_OK;
+}
+
+bc_err bc_rank_write(bc_jw *w, const bc_rank *r)
+{
+	json_t *head = head_json(r);
+	if (!head)
+		return BC_ERR_NOMEM;
+	bc_jw_object_then_list(w, head, "groups");
+	bc_err e = BC_OK;
+	for (size_t i = 0; e == BC_OK && !bc_jw_error(w) &&
+			   i < r->scheme->n_groups;
+	     i++)
+		e = group_write(w, r, &r->scheme->groups[i]);
+	if (e == BC_OK) {
+		bc_jw_array_end(w);
+		bc_jw_object_end(w);
+	}
+	return e;
 }

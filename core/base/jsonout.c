@@ -2,6 +2,8 @@
 #include "jsonout.h"
 #include "mem.h"
 
+#include <errno.h>
+#include <inttypes.h>
 #include <string.h>
 
 /* jansson's own layout of the flags (jansson.h: JSON_INDENT(n) is the
@@ -68,42 +70,145 @@ bool bc_json_num_text(const json_t *v, char *buf, size_t n)
 	return bc_json_is_num(v);
 }
 
-/* ---- writing ------------------------------------------------------------ */
+/* ---- the writer ---------------------------------------------------------- */
 
-typedef struct dumper {
-	json_dump_callback_t cb;
-	void *ud;
-	size_t flags;
-} dumper;
-
-static int put(const dumper *d, const char *s, size_t n)
+/* s given to the sink; the first failure kept, and nothing given after
+ * it. */
+static void give(bc_jw *w, const char *s, size_t n)
 {
-	return n ? d->cb(s, n, d->ud) : 0;
+	if (!n || w->err)
+		return;
+	errno = 0;
+	if (w->sink(s, n, w->ud))
+		w->err = errno ? errno : EIO;
 }
 
-/* Between two members: a line break and depth levels of indentation,
- * or with no indentation one space (space) or nothing. */
-static int indent(const dumper *d, int depth, bool space)
+static void drain(bc_jw *w)
+{
+	give(w, w->buf, w->n);
+	w->n = 0;
+}
+
+static void put(bc_jw *w, const char *s, size_t n)
+{
+	if (w->err)
+		return;
+	if (n > sizeof w->buf - w->n) {
+		drain(w);
+		if (n >= sizeof w->buf) { /* a long string: as it is */
+			give(w, s, n);
+			return;
+		}
+	}
+	memcpy(w->buf + w->n, s, n);
+	w->n += n;
+}
+
+void bc_jw_init(bc_jw *w, size_t flags, bc_jw_sink sink, void *ud)
+{
+	/* Field by field: the buffer needs no zeros. */
+	w->sink = sink;
+	w->ud = ud;
+	w->file = NULL;
+	w->indent = INDENT_OF(flags);
+	w->precision = PRECISION_OF(flags) ? PRECISION_OF(flags) : 17;
+	w->compact = flags & JSON_COMPACT;
+	w->depth = 0;
+	w->empty = w->keyed = false;
+	w->err = 0;
+	w->n = 0;
+}
+
+static int to_file(const char *s, size_t n, void *ud)
+{
+	return fwrite(s, 1, n, ud) == n ? 0 : -1;
+}
+
+void bc_jw_init_file(bc_jw *w, size_t flags, FILE *f)
+{
+	bc_jw_init(w, flags, to_file, f);
+	w->file = f;
+}
+
+/* A line break and depth levels of indentation; with no indentation,
+ * nothing. */
+static void newline(bc_jw *w)
 {
 	static const char ws[] = "                                ";
-	long n = (long)depth * INDENT_OF(d->flags);
-	if (!INDENT_OF(d->flags))
-		return space && !(d->flags & JSON_COMPACT) ? put(d, " ", 1) : 0;
-	if (put(d, "\n", 1))
-		return -1;
-	for (; n > 0; n -= (long)sizeof ws - 1)
-		if (put(d, ws, n < (long)sizeof ws - 1 ? (size_t)n : sizeof ws - 1))
-			return -1;
-	return 0;
+	if (!w->indent)
+		return;
+	put(w, "\n", 1);
+	for (long n = (long)w->depth * w->indent; n > 0;
+	     n -= (long)sizeof ws - 1)
+		put(w, ws, n < (long)sizeof ws - 1 ? (size_t)n : sizeof ws - 1);
 }
 
-static int string(const dumper *d, const char *s, size_t len)
+/* What comes before a member of the innermost object or array: nothing
+ * before a key's value or the document, else the separator after the
+ * member before, and the new member's line. */
+static void member(bc_jw *w)
+{
+	if (w->keyed) {
+		w->keyed = false;
+		return;
+	}
+	if (!w->depth)
+		return;
+	if (!w->empty) {
+		put(w, ",", 1);
+		if (!w->indent && !w->compact)
+			put(w, " ", 1);
+	}
+	w->empty = false;
+	newline(w);
+}
+
+static void begin(bc_jw *w, const char *c)
+{
+	member(w);
+	put(w, c, 1);
+	w->depth++;
+	w->empty = true;
+}
+
+static void end(bc_jw *w, const char *c)
+{
+	w->depth--;
+	if (!w->empty)
+		newline(w);
+	put(w, c, 1);
+	w->empty = false; /* the parent has this member */
+}
+
+void bc_jw_object(bc_jw *w)
+{
+	begin(w, "{");
+}
+
+void bc_jw_object_end(bc_jw *w)
+{
+	end(w, "}");
+}
+
+void bc_jw_array(bc_jw *w)
+{
+	begin(w, "[");
+}
+
+void bc_jw_array_end(bc_jw *w)
+{
+	end(w, "]");
+}
+
+/* s quoted, what JSON cannot hold raw escaped as jansson escapes it. */
+static void quoted(bc_jw *w, const char *s, size_t len)
 {
 	const char *run = s, *end = s + len;
-	if (put(d, "\"", 1))
-		return -1;
+	put(w, "\"", 1);
 	for (const char *p = s; p < end; p++) {
 		unsigned char c = (unsigned char)*p;
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
 		char seq[8];
 		const char *esc = c == '"'    ? "\\\""
 				  : c == '\\' ? "\\\\"
@@ -113,26 +218,72 @@ static int string(const dumper *d, const char *s, size_t len)
 				  : c == '\r' ? "\\r"
 				  : c == '\t' ? "\\t"
 					      : NULL;
-		if (!esc && c >= 0x20)
-			continue;
 		if (!esc) {
 			snprintf(seq, sizeof seq, "\\u%04X", c);
 			esc = seq;
 		}
-		if (put(d, run, (size_t)(p - run)) || put(d, esc, strlen(esc)))
-			return -1;
+		put(w, run, (size_t)(p - run));
+		put(w, esc, strlen(esc));
 		run = p + 1;
 	}
-	return put(d, run, (size_t)(end - run)) || put(d, "\"", 1) ? -1 : 0;
+	put(w, run, (size_t)(end - run));
+	put(w, "\"", 1);
+}
+
+static void key(bc_jw *w, const char *k, size_t len)
+{
+	member(w);
+	quoted(w, k, len);
+	put(w, w->compact ? ":" : ": ", w->compact ? 1 : 2);
+	w->keyed = true;
+}
+
+void bc_jw_key(bc_jw *w, const char *k)
+{
+	key(w, k, strlen(k));
+}
+
+void bc_jw_string(bc_jw *w, const char *s, size_t len)
+{
+	member(w);
+	quoted(w, s, len);
+}
+
+void bc_jw_str(bc_jw *w, const char *s)
+{
+	if (s)
+		bc_jw_string(w, s, strlen(s));
+	else
+		bc_jw_null(w);
+}
+
+/* A number, true, false or null: text as it is. */
+static void bare(bc_jw *w, const char *t, size_t len)
+{
+	member(w);
+	put(w, t, len);
+}
+
+void bc_jw_int(bc_jw *w, int64_t v)
+{
+	char buf[24];
+	int n = snprintf(buf, sizeof buf, "%" PRId64, v);
+	bare(w, buf, (size_t)n);
+}
+
+void bc_jw_dec(bc_jw *w, bc_dec d)
+{
+	char buf[BC_DEC_BUF];
+	bc_dec_text(d, buf);
+	bare(w, buf, strlen(buf));
 }
 
 /* A double as jansson writes it: %.{precision}g, ".0" when that looks
  * whole, an exponent without '+' or leading zeros. */
-static int real(const dumper *d, double x)
+void bc_jw_real(bc_jw *w, double x)
 {
 	char buf[64];
-	int prec = PRECISION_OF(d->flags);
-	snprintf(buf, sizeof buf - 2, "%.*g", prec ? prec : 17, x);
+	snprintf(buf, sizeof buf - 2, "%.*g", w->precision, x);
 	char *e = strchr(buf, 'e');
 	if (!e && !strchr(buf, '.'))
 		strcat(buf, ".0");
@@ -142,83 +293,125 @@ static int real(const dumper *d, double x)
 			from++;
 		memmove(to, from, strlen(from) + 1);
 	}
-	return put(d, buf, strlen(buf));
+	bare(w, buf, strlen(buf));
 }
 
-static int value(const dumper *d, const json_t *v, int depth);
+void bc_jw_bool(bc_jw *w, bool b)
+{
+	bare(w, b ? "true" : "false", b ? 4 : 5);
+}
 
-static int array(const dumper *d, const json_t *v, int depth)
+void bc_jw_null(bc_jw *w)
+{
+	bare(w, "null", 4);
+}
+
+static void tree(bc_jw *w, const json_t *v);
+
+static void members(bc_jw *w, const json_t *v)
+{
+	for (void *it = json_object_iter((json_t *)v); it;
+	     it = json_object_iter_next((json_t *)v, it)) {
+		const char *k = json_object_iter_key(it);
+		key(w, k, strlen(k));
+		tree(w, json_object_iter_value(it));
+	}
+}
+
+static void tree_object(bc_jw *w, const json_t *v)
+{
+	bc_jw_object(w);
+	members(w, v);
+	bc_jw_object_end(w);
+}
+
+static void tree_array(bc_jw *w, const json_t *v)
 {
 	size_t n = json_array_size(v);
-	if (put(d, "[", 1))
-		return -1;
-	if (n && indent(d, depth + 1, false))
-		return -1;
+	bc_jw_array(w);
 	for (size_t i = 0; i < n; i++)
-		if (value(d, json_array_get(v, i), depth + 1) ||
-		    (i + 1 < n ? put(d, ",", 1) || indent(d, depth + 1, true)
-			       : indent(d, depth, false)))
-			return -1;
-	return put(d, "]", 1);
+		tree(w, json_array_get(v, i));
+	bc_jw_array_end(w);
 }
 
-static int object(const dumper *d, const json_t *v, int depth)
+static void tree(bc_jw *w, const json_t *v)
 {
-	bool compact = d->flags & JSON_COMPACT;
-	void *it = json_object_iter((json_t *)v);
-	if (put(d, "{", 1))
-		return -1;
-	if (it && indent(d, depth + 1, false))
-		return -1;
-	while (it) {
-		void *next = json_object_iter_next((json_t *)v, it);
-		const char *k = json_object_iter_key(it);
-		if (string(d, k, strlen(k)) ||
-		    put(d, compact ? ":" : ": ", compact ? 1 : 2) ||
-		    value(d, json_object_iter_value(it), depth + 1) ||
-		    (next ? put(d, ",", 1) || indent(d, depth + 1, true)
-			  : indent(d, depth, false)))
-			return -1;
-		it = next;
-	}
-	return put(d, "}", 1);
-}
-
-static int value(const dumper *d, const json_t *v, int depth)
-{
-	char buf[32];
 	const char *t = dec_text(v);
-	if (t)
-		return put(d, t, strlen(t));
-	switch (v ? json_typeof(v) : JSON_NULL) {
+	if (t) {
+		bare(w, t, strlen(t));
+		return;
+	}
+	switch (json_typeof(v)) {
 	case JSON_OBJECT:
-		return object(d, v, depth);
+		tree_object(w, v);
+		break;
 	case JSON_ARRAY:
-		return array(d, v, depth);
+		tree_array(w, v);
+		break;
 	case JSON_STRING:
-		return string(d, json_string_value(v), json_string_length(v));
+		bc_jw_string(w, json_string_value(v), json_string_length(v));
+		break;
 	case JSON_INTEGER:
-		snprintf(buf, sizeof buf, "%" JSON_INTEGER_FORMAT,
-			 json_integer_value(v));
-		return put(d, buf, strlen(buf));
+		bc_jw_int(w, (int64_t)json_integer_value(v));
+		break;
 	case JSON_REAL:
-		return real(d, json_real_value(v));
+		bc_jw_real(w, json_real_value(v));
+		break;
 	case JSON_TRUE:
-		return put(d, "true", 4);
+		bc_jw_bool(w, true);
+		break;
 	case JSON_FALSE:
-		return put(d, "false", 5);
-	default:
-		return v ? put(d, "null", 4) : -1;
+		bc_jw_bool(w, false);
+		break;
+	case JSON_NULL:
+		bc_jw_null(w);
+		break;
 	}
 }
 
-int bc_json_dump(const json_t *v, size_t flags, json_dump_callback_t cb,
-		 void *ud)
+int bc_jw_value(bc_jw *w, const json_t *v)
 {
-	dumper d = {cb, ud, flags};
-	if (!(flags & JSON_ENCODE_ANY) && !json_is_object(v) && !json_is_array(v))
+	if (!v)
 		return -1;
-	return value(&d, v, 0);
+	tree(w, v);
+	return w->err ? -1 : 0;
+}
+
+int bc_jw_object_then_list(bc_jw *w, json_t *head, const char *key)
+{
+	if (!json_is_object(head)) {
+		json_decref(head);
+		return -1;
+	}
+	bc_jw_object(w);
+	members(w, head);
+	json_decref(head);
+	bc_jw_key(w, key);
+	bc_jw_array(w);
+	return w->err ? -1 : 0;
+}
+
+int bc_jw_error(const bc_jw *w)
+{
+	return w->err;
+}
+
+int bc_jw_finish(bc_jw *w, bool newline_after)
+{
+	if (newline_after)
+		put(w, "\n", 1);
+	drain(w);
+	if (w->file && !w->err && fflush(w->file))
+		w->err = errno ? errno : EIO;
+	return w->err;
+}
+
+/* ---- whole trees --------------------------------------------------------- */
+
+static bool writable(const json_t *v, size_t flags)
+{
+	return v && (flags & JSON_ENCODE_ANY || json_is_object(v) ||
+		     json_is_array(v));
 }
 
 typedef struct grown {
@@ -240,19 +433,24 @@ static int append(const char *s, size_t n, void *ud)
 char *bc_json_dumps(const json_t *v, size_t flags)
 {
 	grown g = {0};
-	if (bc_json_dump(v, flags, append, &g) || (!g.s && append("", 0, &g))) {
+	bc_jw w;
+	if (!writable(v, flags))
+		return NULL;
+	bc_jw_init(&w, flags, append, &g);
+	bc_jw_value(&w, v);
+	if (bc_jw_finish(&w, false) || (!g.s && append("", 0, &g))) {
 		bc_free(g.s);
 		return NULL;
 	}
 	return g.s;
 }
 
-static int to_file(const char *s, size_t n, void *ud)
-{
-	return fwrite(s, 1, n, ud) == n ? 0 : -1;
-}
-
 int bc_json_dumpf(const json_t *v, size_t flags, FILE *f)
 {
-	return bc_json_dump(v, flags, to_file, f);
+	bc_jw w;
+	if (!writable(v, flags))
+		return -1;
+	bc_jw_init_file(&w, flags, f);
+	bc_jw_value(&w, v);
+	return bc_jw_finish(&w, false) ? -1 : 0;
 }

@@ -232,7 +232,7 @@ void cli_print_json(json_t *v)
 		return;
 	}
 	/* Exact decimals (money) as bare numbers with their digits. */
-	bc_json_dumpf(v, JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15), stdout);
+	bc_json_dumpf(v, CLI_JSON_FLAGS, stdout);
 	fputc('\n', stdout);
 	json_decref(v);
 }

@@ -103,6 +103,9 @@ int cli_textout_end(int rc);
 json_t *cli_counts_json(const bc_check_counts *n);
 void cli_counts_text(const bc_check_counts *n, char *buf, size_t size);
 
+/* The layout of every --json output (jsonout.h's writer): one line, keys
+ * in their order, reals to 15 significant digits. */
+#define CLI_JSON_FLAGS (JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15))
 /* Prints v as one line of JSON on stdout and releases it. */
 void cli_print_json(json_t *v);
 /* A JSON string of s, or null for NULL. */

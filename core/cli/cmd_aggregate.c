@@ -436,61 +436,50 @@ static bc_err aggregate_print(bc_cli *c, json_t *a, bc_agg_groups *by,
 	return rc;
 }
 
-/* A key of an object, and what separates it from its value. */
-static bc_err key_json(const char *key, size_t flags)
-{
-	json_t *k = json_string(key);
-	int bad = !k || bc_json_dumpf(k, flags | JSON_ENCODE_ANY, stdout);
-	json_decref(k);
-	fputs(": ", stdout);
-	return bad ? BC_ERR_NOMEM : BC_OK;
-}
-
 /* "by"'s members, a group at a time. */
-static bc_err by_json(bc_agg_groups *by, size_t flags)
+static bc_err by_json(bc_jw *w, bc_agg_groups *by)
 {
 	const char *code;
 	json_t *g;
-	bc_err rc;
-	putchar('{');
-	for (size_t n = 0;
-	     (rc = bc_agg_groups_next(by, &code, &g)) == BC_OK && g; n++) {
-		fputs(n ? ", " : "", stdout);
-		if ((rc = key_json(code, flags)) == BC_OK &&
-		    bc_json_dumpf(g, flags, stdout))
-			rc = BC_ERR_NOMEM;
+	bc_err rc = BC_OK;
+	bc_jw_object(w);
+	while (!bc_jw_error(w) &&
+	       (rc = bc_agg_groups_next(by, &code, &g)) == BC_OK && g) {
+		bc_jw_key(w, code);
+		bc_jw_value(w, g);
 		json_decref(g);
-		if (rc != BC_OK)
-			break;
 	}
-	putchar('}');
+	if (bc_jw_error(w))
+		return BC_OK; /* said once, at the end: textout.c */
+	if (rc == BC_OK)
+		bc_jw_object_end(w);
 	return rc;
 }
 
 /* What cli_print_json prints of the aggregate with its "by" whole, a
- * group at a time: a country's districts are ~100 MB as one tree (a
- * failed write is said once, at the end: textout.c). */
+ * group at a time: a country's districts are ~100 MB as one tree.  A
+ * failed write stops it, and is said once, at the end (textout.c); a
+ * document cut short otherwise is left unclosed. */
 static bc_err print_json(json_t *a, bc_agg_groups *by)
 {
-	const size_t flags = JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15);
 	const char *key;
 	json_t *v;
 	bc_err rc = BC_OK;
-	bool first = true;
-	putchar('{');
+	bc_jw w;
+	bc_jw_init_file(&w, CLI_JSON_FLAGS, stdout);
+	bc_jw_object(&w);
 	json_object_foreach(a, key, v) {
-		fputs(first ? "" : ", ", stdout);
-		first = false;
-		if ((rc = key_json(key, flags)) != BC_OK)
-			break;
+		bc_jw_key(&w, key);
 		if (!strcmp(key, "by"))
-			rc = by_json(by, flags);
-		else if (bc_json_dumpf(v, flags | JSON_ENCODE_ANY, stdout))
-			rc = BC_ERR_NOMEM;
+			rc = by_json(&w, by);
+		else
+			bc_jw_value(&w, v);
 		if (rc != BC_OK)
 			break;
 	}
-	fputs("}\n", stdout);
+	if (rc == BC_OK)
+		bc_jw_object_end(&w);
+	bc_jw_finish(&w, rc == BC_OK);
 	return rc;
 }
 

@@ -423,10 +423,12 @@ static int show(bc_cli *c, const bc_rank *r, cli_opt *opts, const char *fmt)
 	if (strcmp(fmt, "csv") == 0 || strcmp(fmt, "xlsx") == 0)
 		return write_file(c, r, fmt, opts[O_OUT].value);
 	if (strcmp(fmt, "json") == 0) {
-		json_t *j = bc_rank_json(r);
-		if (!j)
-			return cli_finish(c, BC_ERR_NOMEM);
-		cli_print_json(j);
+		bc_jw w;
+		bc_jw_init_file(&w, CLI_JSON_FLAGS, stdout);
+		bc_err rc = bc_rank_write(&w, r);
+		bc_jw_finish(&w, rc == BC_OK);
+		if (rc != BC_OK)
+			return cli_finish(c, rc);
 	} else {
 		rank_print(r);
 	}

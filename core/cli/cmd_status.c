@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "derived.h"
 #include "i18n.h"
+#include "jsonout.h"
 #include "text.h"
 #include "status.h"
 #include "status_json.h"
@@ -214,11 +215,12 @@ static void events_print(const bc_status *s, const bc_events *e,
 
 /* What cli_print_json prints of bc_status_json(s, true), a unit at a
  * time: "units" is its last member, and a country's units are ~100 MB
- * as one JSON tree.  With events, "since" and "events" come before it. */
-static void print_json(const bc_status *s, const bc_events *ev,
-		       bc_date since)
+ * as one JSON tree.  With events, "since" and "events" come before it.
+ * A failed write stops it, and is said once, at the end (textout.c);
+ * BC_ERR_NOMEM when a unit's tree could not be built. */
+static bc_err print_json(const bc_status *s, const bc_events *ev,
+			 bc_date since)
 {
-	const size_t flags = JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15);
 	json_t *head = bc_status_json(s, false);
 	if (head && ev &&
 	    (json_object_set_new(head, "since", bc_date_json(since)) ||
@@ -228,28 +230,25 @@ static void print_json(const bc_status *s, const bc_events *ev,
 		json_decref(head);
 		head = NULL;
 	}
-	char *text = head ? json_dumps(head, flags) : NULL;
-	json_decref(head);
-	if (!text) {
-		fputs("baocao: out of memory\n", stderr);
-		return;
-	}
-	/* text ends with its closing brace, which now follows the units. */
-	fwrite(text, 1, strlen(text) - 1, stdout);
-	free(text);
-	fputs(", \"units\": [", stdout);
-	for (size_t i = 0; i < s->n; i++) {
+	if (!head)
+		return BC_ERR_NOMEM;
+	bc_jw w;
+	bc_err rc = BC_OK;
+	bc_jw_init_file(&w, CLI_JSON_FLAGS, stdout);
+	bc_jw_object_then_list(&w, head, "units");
+	for (size_t i = 0; rc == BC_OK && !bc_jw_error(&w) && i < s->n; i++) {
 		json_t *u = bc_status_unit_json(s, i);
-		if (i)
-			fputs(", ", stdout);
-		/* A failed write is said once, at the end (textout.c). */
-		if (!u)
-			fputs("baocao: out of memory\n", stderr);
-		else
-			json_dumpf(u, stdout, flags);
+		if (bc_jw_value(&w, u) && !u)
+			rc = BC_ERR_NOMEM;
 		json_decref(u);
 	}
-	fputs("]}\n", stdout);
+	/* A document cut short is left unclosed: no reader takes it whole. */
+	if (rc == BC_OK) {
+		bc_jw_array_end(&w);
+		bc_jw_object_end(&w);
+	}
+	bc_jw_finish(&w, rc == BC_OK);
+	return rc;
 }
 
 int cmd_status(bc_cli *c, int argc, char **argv)
@@ -283,7 +282,7 @@ int cmd_status(bc_cli *c, int argc, char **argv)
 	if (rc == BC_OK && opts[1].set)
 		rc = bc_status_since(c->st, &s, since, &ev, &c->diags);
 	if (rc == BC_OK && c->json)
-		print_json(&s, opts[1].set ? &ev : NULL, since);
+		rc = print_json(&s, opts[1].set ? &ev : NULL, since);
 	else if (rc == BC_OK)
 		status_print(&s);
 	if (rc == BC_OK && !c->json && opts[1].set)

@@ -5,9 +5,9 @@
  * It takes the lean model (export.c) and writes the aggregate as jansson
  * would dump it whole (JSON_INDENT(1), keys in the model's order), but
  * streams the two parts that grow with the country from the store: the
- * tables' "rows", unit by unit, and "values", a form at a time.  Each
- * piece is dumped by jansson and indented to its depth, so the text is
- * the same as one dump of the whole. */
+ * tables' "rows", unit by unit, and "values", a form at a time, through
+ * the one JSON writer (jsonout.h), so the text is the same as one dump of
+ * the whole. */
 #include "json_export.h"
 #include "export_host.h"
 #include "jsonset.h"
@@ -24,60 +24,20 @@ typedef struct jw {
 	bc_host *h;
 	const bc_host_api *api;
 	int rc;
+	bc_jw out;
 } jw;
 
-static void put(jw *w, const char *s, size_t n)
+/* The writer's sink: the host's file. */
+static int host_write(const char *s, size_t n, void *ud)
 {
-	if (!w->rc && n)
-		w->rc = w->api->write(w->h, s, n);
+	jw *w = ud;
+	return w->api->write(w->h, s, n) ? -1 : 0;
 }
 
-static void indent(jw *w, int depth)
+/* Whether the export goes on: nothing failed, reading or writing. */
+static bool going(const jw *w)
 {
-	static const char spaces[] = "                ";
-	for (; depth > 0; depth -= 16)
-		put(w, spaces, depth < 16 ? (size_t)depth : 16);
-}
-
-/* v dumped as part of a document at depth: every line after the first
- * indented by depth more spaces. */
-static void value(jw *w, json_t *v, int depth)
-{
-	char *s = bc_json_dumps(v, DUMP | JSON_ENCODE_ANY);
-	if (!s) {
-		bc_host_nomem(w->h);
-		w->api->error(w->h, N_("out of memory"));
-		w->rc = -1;
-		return;
-	}
-	for (char *p = s, *nl; !w->rc && *p; p = nl + 1) {
-		nl = strchr(p, '\n');
-		put(w, p, nl ? (size_t)(nl - p + 1) : strlen(p));
-		if (!nl)
-			break;
-		indent(w, depth);
-	}
-	bc_free(s);
-}
-
-/* The separator and key of a member at depth (1 for the top object's). */
-static void key(jw *w, const char *k, int depth, bool first)
-{
-	json_t *s = json_string(k);
-	put(w, first ? "\n" : ",\n", first ? 1 : 2);
-	indent(w, depth);
-	value(w, s, depth);
-	put(w, ": ", 2);
-	json_decref(s);
-}
-
-static void close_obj(jw *w, int depth, bool empty, char c)
-{
-	if (!empty) {
-		put(w, "\n", 1);
-		indent(w, depth);
-	}
-	put(w, &c, 1);
+	return !w->rc && !bc_jw_error(&w->out);
 }
 
 /* v, read from the store; NULL (the store failed) stops the export. */
@@ -110,110 +70,95 @@ static const char **sorted_keys(jw *w, json_t *o, size_t *n)
 }
 
 /* "rows": every unit's rows of the table, units by code. */
-static void rows(jw *w, const char *form, const char *table, json_t *units,
-		 int depth)
+static void rows(jw *w, const char *form, const char *table, json_t *units)
 {
 	size_t n;
 	const char **codes = sorted_keys(w, units, &n);
-	bool first = true;
-	key(w, "rows", depth, false);
-	put(w, "[", 1);
-	for (size_t i = 0; codes && !w->rc && i < n; i++) {
+	bc_jw_key(&w->out, "rows");
+	bc_jw_array(&w->out);
+	for (size_t i = 0; codes && going(w) && i < n; i++) {
 		json_t *r = fetched(w, bc_host_unit_rows(w->h, form, table,
 							 codes[i])),
 		       *row;
 		size_t k;
-		json_array_foreach(r, k, row) {
-			put(w, first ? "\n" : ",\n", first ? 1 : 2);
-			indent(w, depth + 1);
-			value(w, row, depth + 1);
-			first = false;
-		}
+		json_array_foreach(r, k, row) bc_jw_value(&w->out, row);
 		json_decref(r);
 	}
 	bc_free(codes);
-	close_obj(w, depth, first, ']');
+	bc_jw_array_end(&w->out);
 }
 
 /* A table field's figures with its rows where the whole model has them:
  * after what the aggregate computes, before the previous year. */
 static void table_field(jw *w, const char *form, const char *table,
-			json_t *o, int depth)
+			json_t *o)
 {
 	json_t *units = NULL, *longest = NULL, *v;
 	if (!bc_host_table_shape(w->h, form, table, &units, &longest))
 		w->rc = -1;
 	json_decref(longest);
-	bool pending = json_object_size(units) > 0, first = true;
+	bool pending = json_object_size(units) > 0;
 	const char *k;
-	put(w, "{", 1);
+	bc_jw_object(&w->out);
 	json_object_foreach(o, k, v) {
 		if (pending && !strcmp(k, "previous")) {
-			rows(w, form, table, units, depth + 1);
+			rows(w, form, table, units);
 			pending = false;
 		}
-		key(w, k, depth + 1, first);
-		first = false;
-		value(w, v, depth + 1);
+		bc_jw_key(&w->out, k);
+		bc_jw_value(&w->out, v);
 	}
 	if (pending)
-		rows(w, form, table, units, depth + 1);
+		rows(w, form, table, units);
 	json_decref(units);
-	close_obj(w, depth, !json_object_size(o), '}');
+	bc_jw_object_end(&w->out);
 }
 
-static void form_fields(jw *w, const bc_form *f, json_t *fields, int depth)
+static void form_fields(jw *w, const bc_form *f, json_t *fields)
 {
 	const char *k;
 	json_t *v;
-	bool first = true;
-	put(w, "{", 1);
+	bc_jw_object(&w->out);
 	json_object_foreach(fields, k, v) {
 		int i = f ? bc_field_index(f->fields, f->n_fields, k) : -1;
-		key(w, k, depth + 1, first);
-		first = false;
+		bc_jw_key(&w->out, k);
 		if (i >= 0 && f->fields[i].type == BC_T_TABLE)
-			table_field(w, f->id, k, v, depth + 1);
+			table_field(w, f->id, k, v);
 		else
-			value(w, v, depth + 1);
+			bc_jw_value(&w->out, v);
 	}
-	close_obj(w, depth, first, '}');
+	bc_jw_object_end(&w->out);
 }
 
-static void forms(jw *w, json_t *all, int depth)
+static void forms(jw *w, json_t *all)
 {
 	const bc_ruleset *rs = bc_host_period(w->h)->rs;
 	const char *id, *k;
 	json_t *form, *v;
-	bool first = true;
-	put(w, "{", 1);
+	bc_jw_object(&w->out);
 	json_object_foreach(all, id, form) {
-		bool first_key = true;
-		key(w, id, depth + 1, first);
-		first = false;
-		put(w, "{", 1);
+		bc_jw_key(&w->out, id);
+		bc_jw_object(&w->out);
 		json_object_foreach(form, k, v) {
-			key(w, k, depth + 2, first_key);
-			first_key = false;
+			bc_jw_key(&w->out, k);
 			if (!strcmp(k, "fields"))
-				form_fields(w, bc_ruleset_form(rs, id), v, depth + 2);
+				form_fields(w, bc_ruleset_form(rs, id), v);
 			else
-				value(w, v, depth + 2);
+				bc_jw_value(&w->out, v);
 		}
-		close_obj(w, depth + 1, first_key, '}');
+		bc_jw_object_end(&w->out);
 	}
-	close_obj(w, depth, first, '}');
+	bc_jw_object_end(&w->out);
 }
 
 /* "values": {form: {unit: {field: value}}}, forms and units in byte
  * order, a form at a time. */
-static void values(jw *w, int depth)
+static void values(jw *w)
 {
 	const bc_ruleset *rs = bc_host_period(w->h)->rs;
 	bc_err e = BC_OK;
 	json_t *ids = bc_json_made(&e, json_object());
 	size_t n, nf;
-	bool first = true;
 	for (size_t i = 0; i < rs->n_forms; i++)
 		bc_json_set(&e, ids, rs->forms[i].id, json_true());
 	if (e != BC_OK) {
@@ -221,52 +166,50 @@ static void values(jw *w, int depth)
 		w->rc = -1;
 	}
 	const char **order = sorted_keys(w, ids, &nf);
-	key(w, "values", depth, false);
-	put(w, "{", 1);
-	for (size_t i = 0; order && !w->rc && i < nf; i++) {
+	bc_jw_key(&w->out, "values");
+	bc_jw_object(&w->out);
+	for (size_t i = 0; order && going(w) && i < nf; i++) {
 		bc_host_progress(w->h, i, nf);
 		json_t *all = fetched(w, bc_host_form_values(w->h, order[i]));
 		const char **units = json_object_size(all)
 					     ? sorted_keys(w, all, &n)
 					     : NULL;
 		if (units) {
-			key(w, order[i], depth + 1, first);
-			first = false;
-			put(w, "{", 1);
+			bc_jw_key(&w->out, order[i]);
+			bc_jw_object(&w->out);
 			for (size_t u = 0; u < n; u++) {
-				key(w, units[u], depth + 2, u == 0);
-				value(w, json_object_get(all, units[u]), depth + 2);
+				bc_jw_key(&w->out, units[u]);
+				bc_jw_value(&w->out,
+					    json_object_get(all, units[u]));
 			}
-			close_obj(w, depth + 1, false, '}');
+			bc_jw_object_end(&w->out);
 		}
 		bc_free(units);
 		json_decref(all);
 	}
 	bc_free(order);
 	json_decref(ids);
-	close_obj(w, depth, first, '}');
+	bc_jw_object_end(&w->out);
 }
 
 static int run(bc_host *h, const bc_host_api *api)
 {
 	json_t *agg = json_object_get(bc_host_model(h), "aggregate");
-	jw w = {h, api, 0};
+	jw w = {.h = h, .api = api};
 	const char *k;
 	json_t *v;
-	bool first = true;
-	put(&w, "{", 1);
+	bc_jw_init(&w.out, DUMP, host_write, &w);
+	bc_jw_object(&w.out);
 	json_object_foreach(agg, k, v) {
-		key(&w, k, 1, first);
-		first = false;
+		bc_jw_key(&w.out, k);
 		if (!strcmp(k, "forms"))
-			forms(&w, v, 1);
+			forms(&w, v);
 		else
-			value(&w, v, 1);
+			bc_jw_value(&w.out, v);
 	}
-	values(&w, 1);
-	close_obj(&w, 0, false, '}');
-	put(&w, "\n", 1);
-	return w.rc ? -1 : 0;
+	values(&w);
+	bc_jw_object_end(&w.out);
+	return bc_jw_finish(&w.out, true) || w.rc ? -1 : 0;
 }
 
 const bc_exporter bc_json_exporter = {

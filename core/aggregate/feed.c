@@ -84,6 +84,38 @@ bool bc_feed_reports(const bc_ruleset *rs, const char *kind)
 	return k && k->level;
 }
 
+/* What a read asks of each row's unit kind and field, remembered from
+ * the row before: a revision's values come together, each unit's kind
+ * and a form's fields in order, so most rows ask the same again. */
+typedef struct memo {
+	char kind[64]; /* the kind asked last ("" none), */
+	bool reports;  /* whether it reports */
+	int field;     /* the field found last, -1 none */
+} memo;
+
+static bool reports(memo *m, const bc_ruleset *rs, const char *kind)
+{
+	size_t n = strlen(kind);
+	if (n >= sizeof m->kind) /* too long to keep: asked every time */
+		return bc_feed_reports(rs, kind);
+	if (strcmp(m->kind, kind)) {
+		memcpy(m->kind, kind, n + 1);
+		m->reports = bc_feed_reports(rs, kind);
+	}
+	return m->reports;
+}
+
+/* The index of field id in f, the one after the last found tried
+ * first. */
+static int field_at(memo *m, const bc_form *f, const char *id)
+{
+	int next = m->field + 1;
+	if (next < 0 || (size_t)next >= f->n_fields ||
+	    strcmp(f->fields[next].id, id))
+		next = bc_field_index(f->fields, f->n_fields, id);
+	return next < 0 ? -1 : (m->field = next);
+}
+
 /* The end of a read whose last step returned rc; stopped: the writer
  * stopped it. */
 static bc_err read_end(bc_store *st, sqlite3_stmt *s, int rc, bool stopped,
@@ -154,9 +186,10 @@ bc_err bc_feed_form_values(bc_store *st, const bc_period *p, const char *form,
 	sqlite3_bind_text(s, 2, form, -1, SQLITE_STATIC);
 	int rc;
 	bool stopped = false;
+	memo m = {.field = -1};
 	while (!stopped && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-		int i = f ? bc_field_index(f->fields, f->n_fields, col(s, 2)) : -1;
-		if (i < 0 || !bc_feed_reports(p->rs, col(s, 1)))
+		int i = f ? field_at(&m, f, col(s, 2)) : -1;
+		if (i < 0 || !reports(&m, p->rs, col(s, 1)))
 			continue;
 		bc_cell c = own_cell(&f->fields[i], s, 3);
 		stopped = !fn(ud, col(s, 0), (size_t)i, &c);
@@ -180,8 +213,9 @@ bc_err bc_feed_table_shape(bc_store *st, const bc_period *p, const char *form,
 	sqlite3_bind_text(s, 3, table, -1, SQLITE_STATIC);
 	int rc;
 	bool stopped = false;
+	memo m = {.field = -1};
 	while (!stopped && (rc = sqlite3_step(s)) == SQLITE_ROW)
-		if (bc_feed_reports(p->rs, col(s, 1)))
+		if (reports(&m, p->rs, col(s, 1)))
 			stopped = !fn(ud, col(s, 0), col(s, 2),
 				      sqlite3_column_int64(s, 3));
 	return read_end(st, s, rc, stopped, d);

@@ -2,10 +2,12 @@
 #include "feed.h"
 #include "in_force.h"
 #include "jsonout.h"
+#include "jsonset.h"
 #include "revision.h"
 #include "unit.h"
 
 #include <sqlite3.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *col(sqlite3_stmt *s, int i)
@@ -171,19 +173,50 @@ bc_err bc_feed_in_force(bc_store *st, const bc_period *p, bc_time until,
 	" temp.feed_rev r" UNIT_THEN_J("CROSS JOIN") " CROSS JOIN value v"    \
 	" ON v.revision_id = r.id"
 
+/* The ids of f's fields as a JSON array, when f has a table; else
+ * NULL (and when memory runs out: then the values are read whole). */
+static char *table_form_fields(const bc_form *f)
+{
+	bool table = false;
+	for (size_t i = 0; f && i < f->n_fields; i++)
+		table |= f->fields[i].type == BC_T_TABLE;
+	if (!table)
+		return NULL;
+	bc_err e = BC_OK;
+	json_t *a = bc_json_made(&e, json_array());
+	for (size_t i = 0; i < f->n_fields; i++)
+		bc_json_push(&e, a, json_string(f->fields[i].id));
+	char *ids = e == BC_OK ? json_dumps(a, JSON_COMPACT) : NULL;
+	json_decref(a);
+	return ids;
+}
+
 bc_err bc_feed_form_values(bc_store *st, const bc_period *p, const char *form,
 			   bc_feed_value_fn fn, void *ud, bc_diags *d)
 {
 	const bc_form *f = bc_ruleset_form(p->rs, form);
+	/* A table's cells sit among a revision's own values in the value
+	 * table's key (revision, field, row, col): a form with a table has
+	 * each field looked up by its key, not every cell stepped over. */
+	char *ids = table_form_fields(f);
 	sqlite3_stmt *s = bc_store_stmt(
-		st, "SELECT u.code, uv.kind, v.field, v.num, v.cents, v.txt FROM"
-		    FED_IN_FORCE " AND v.row = 0 AND v.col = ''"
-		    " WHERE r.part = ?2");
-	if (!s)
+		st, ids ? "SELECT u.code, uv.kind, v.field, v.num, v.cents, v.txt"
+			  " FROM temp.feed_rev r" UNIT_THEN_J("CROSS JOIN")
+			  " CROSS JOIN json_each(?3) k CROSS JOIN value v"
+			  " ON v.revision_id = r.id AND v.field = k.value"
+			  " AND v.row = 0 AND v.col = '' WHERE r.part = ?2"
+			: "SELECT u.code, uv.kind, v.field, v.num, v.cents, v.txt FROM"
+			  FED_IN_FORCE " AND v.row = 0 AND v.col = ''"
+			  " WHERE r.part = ?2");
+	if (!s) {
+		free(ids);
 		return bc_store_fail(st, d, N_("aggregate"));
+	}
 	char iso[BC_DATE_BUF];
 	bind_day(s, p, iso);
 	sqlite3_bind_text(s, 2, form, -1, SQLITE_STATIC);
+	if (ids)
+		sqlite3_bind_text(s, 3, ids, -1, free);
 	int rc;
 	bool stopped = false;
 	memo m = {.field = -1};

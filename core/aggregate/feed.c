@@ -3,11 +3,11 @@
 #include "in_force.h"
 #include "jsonout.h"
 #include "jsonset.h"
+#include "mem.h"
 #include "revision.h"
 #include "unit.h"
 
 #include <sqlite3.h>
-#include <stdlib.h>
 #include <string.h>
 
 static const char *col(sqlite3_stmt *s, int i)
@@ -186,7 +186,7 @@ static char *table_form_fields(const bc_form *f)
 	json_t *a = bc_json_made(&e, json_array());
 	for (size_t i = 0; i < f->n_fields; i++)
 		bc_json_push(&e, a, json_string(f->fields[i].id));
-	char *ids = e == BC_OK ? json_dumps(a, JSON_COMPACT) : NULL;
+	char *ids = e == BC_OK ? bc_json_dumps(a, JSON_COMPACT) : NULL;
 	json_decref(a);
 	return ids;
 }
@@ -209,14 +209,18 @@ bc_err bc_feed_form_values(bc_store *st, const bc_period *p, const char *form,
 			  FED_IN_FORCE " AND v.row = 0 AND v.col = ''"
 			  " WHERE r.part = ?2");
 	if (!s) {
-		free(ids);
+		bc_free(ids);
 		return bc_store_fail(st, d, N_("aggregate"));
 	}
 	char iso[BC_DATE_BUF];
 	bind_day(s, p, iso);
 	sqlite3_bind_text(s, 2, form, -1, SQLITE_STATIC);
-	if (ids)
-		sqlite3_bind_text(s, 3, ids, -1, free);
+	/* Unbound, ?3 would list no field: the values would go unread. */
+	bool unbound = ids && sqlite3_bind_text(s, 3, ids, -1,
+						SQLITE_TRANSIENT) != SQLITE_OK;
+	bc_free(ids);
+	if (unbound)
+		return read_end(st, s, SQLITE_DONE, true, d);
 	int rc;
 	bool stopped = false;
 	memo m = {.field = -1};

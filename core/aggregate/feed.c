@@ -2,6 +2,8 @@
 #include "feed.h"
 #include "in_force.h"
 #include "jsonout.h"
+#include "jsonset.h"
+#include "mem.h"
 #include "revision.h"
 #include "unit.h"
 
@@ -84,6 +86,38 @@ bool bc_feed_reports(const bc_ruleset *rs, const char *kind)
 	return k && k->level;
 }
 
+/* What a read asks of each row's unit kind and field, remembered from
+ * the row before: a revision's values come together, each unit's kind
+ * and a form's fields in order, so most rows ask the same again. */
+typedef struct memo {
+	char kind[64]; /* the kind asked last ("" none), */
+	bool reports;  /* whether it reports */
+	int field;     /* the field found last, -1 none */
+} memo;
+
+static bool reports(memo *m, const bc_ruleset *rs, const char *kind)
+{
+	size_t n = strlen(kind);
+	if (n >= sizeof m->kind) /* too long to keep: asked every time */
+		return bc_feed_reports(rs, kind);
+	if (strcmp(m->kind, kind)) {
+		memcpy(m->kind, kind, n + 1);
+		m->reports = bc_feed_reports(rs, kind);
+	}
+	return m->reports;
+}
+
+/* The index of field id in f, the one after the last found tried
+ * first. */
+static int field_at(memo *m, const bc_form *f, const char *id)
+{
+	int next = m->field + 1;
+	if (next < 0 || (size_t)next >= f->n_fields ||
+	    strcmp(f->fields[next].id, id))
+		next = bc_field_index(f->fields, f->n_fields, id);
+	return next < 0 ? -1 : (m->field = next);
+}
+
 /* The end of a read whose last step returned rc; stopped: the writer
  * stopped it. */
 static bc_err read_end(bc_store *st, sqlite3_stmt *s, int rc, bool stopped,
@@ -139,24 +173,60 @@ bc_err bc_feed_in_force(bc_store *st, const bc_period *p, bc_time until,
 	" temp.feed_rev r" UNIT_THEN_J("CROSS JOIN") " CROSS JOIN value v"    \
 	" ON v.revision_id = r.id"
 
+/* The ids of f's fields as a JSON array, when f has a table; else
+ * NULL (and when memory runs out: then the values are read whole). */
+static char *table_form_fields(const bc_form *f)
+{
+	bool table = false;
+	for (size_t i = 0; f && i < f->n_fields; i++)
+		table |= f->fields[i].type == BC_T_TABLE;
+	if (!table)
+		return NULL;
+	bc_err e = BC_OK;
+	json_t *a = bc_json_made(&e, json_array());
+	for (size_t i = 0; i < f->n_fields; i++)
+		bc_json_push(&e, a, json_string(f->fields[i].id));
+	char *ids = e == BC_OK ? bc_json_dumps(a, JSON_COMPACT) : NULL;
+	json_decref(a);
+	return ids;
+}
+
 bc_err bc_feed_form_values(bc_store *st, const bc_period *p, const char *form,
 			   bc_feed_value_fn fn, void *ud, bc_diags *d)
 {
 	const bc_form *f = bc_ruleset_form(p->rs, form);
+	/* A table's cells sit among a revision's own values in the value
+	 * table's key (revision, field, row, col): a form with a table has
+	 * each field looked up by its key, not every cell stepped over. */
+	char *ids = table_form_fields(f);
 	sqlite3_stmt *s = bc_store_stmt(
-		st, "SELECT u.code, uv.kind, v.field, v.num, v.cents, v.txt FROM"
-		    FED_IN_FORCE " AND v.row = 0 AND v.col = ''"
-		    " WHERE r.part = ?2");
-	if (!s)
+		st, ids ? "SELECT u.code, uv.kind, v.field, v.num, v.cents, v.txt"
+			  " FROM temp.feed_rev r" UNIT_THEN_J("CROSS JOIN")
+			  " CROSS JOIN json_each(?3) k CROSS JOIN value v"
+			  " ON v.revision_id = r.id AND v.field = k.value"
+			  " AND v.row = 0 AND v.col = '' WHERE r.part = ?2"
+			: "SELECT u.code, uv.kind, v.field, v.num, v.cents, v.txt FROM"
+			  FED_IN_FORCE " AND v.row = 0 AND v.col = ''"
+			  " WHERE r.part = ?2");
+	if (!s) {
+		bc_free(ids);
 		return bc_store_fail(st, d, N_("aggregate"));
+	}
 	char iso[BC_DATE_BUF];
 	bind_day(s, p, iso);
 	sqlite3_bind_text(s, 2, form, -1, SQLITE_STATIC);
+	/* Unbound, ?3 would list no field: the values would go unread. */
+	bool unbound = ids && sqlite3_bind_text(s, 3, ids, -1,
+						SQLITE_TRANSIENT) != SQLITE_OK;
+	bc_free(ids);
+	if (unbound)
+		return read_end(st, s, SQLITE_DONE, true, d);
 	int rc;
 	bool stopped = false;
+	memo m = {.field = -1};
 	while (!stopped && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-		int i = f ? bc_field_index(f->fields, f->n_fields, col(s, 2)) : -1;
-		if (i < 0 || !bc_feed_reports(p->rs, col(s, 1)))
+		int i = f ? field_at(&m, f, col(s, 2)) : -1;
+		if (i < 0 || !reports(&m, p->rs, col(s, 1)))
 			continue;
 		bc_cell c = own_cell(&f->fields[i], s, 3);
 		stopped = !fn(ud, col(s, 0), (size_t)i, &c);
@@ -180,8 +250,9 @@ bc_err bc_feed_table_shape(bc_store *st, const bc_period *p, const char *form,
 	sqlite3_bind_text(s, 3, table, -1, SQLITE_STATIC);
 	int rc;
 	bool stopped = false;
+	memo m = {.field = -1};
 	while (!stopped && (rc = sqlite3_step(s)) == SQLITE_ROW)
-		if (bc_feed_reports(p->rs, col(s, 1)))
+		if (reports(&m, p->rs, col(s, 1)))
 			stopped = !fn(ud, col(s, 0), col(s, 2),
 				      sqlite3_column_int64(s, 3));
 	return read_end(st, s, rc, stopped, d);

@@ -147,8 +147,14 @@ static double text_w(const char *t, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)t, *end = p + len;
 	double w = 0;
-	while (p < end)
-		w += bc_utf8_capital(bc_utf8_next(&p)) ? 1.5 : 1;
+	while (p < end) {
+		if (*p < 0x80) { /* most letters: no decoding */
+			w += *p >= 'A' && *p <= 'Z' ? 1.5 : 1;
+			p++;
+		} else {
+			w += bc_utf8_capital(bc_utf8_next(&p)) ? 1.5 : 1;
+		}
+	}
 	return w;
 }
 
@@ -164,6 +170,10 @@ static int lines(const char *t, double width, bool bold)
 	int n = 1;
 	if (per < 1) /* a column with no width: one letter a line, not a hang */
 		per = 1;
+	/* A letter is at most a byte and 1.5 wide, a run of spaces 1: text
+	 * that short fits one line without being measured. */
+	if (1.5 * (double)strlen(t) <= per)
+		return 1;
 	while (*t) {
 		size_t len = strcspn(t, " ");
 		double wl = text_w(t, len);

@@ -177,8 +177,9 @@ static void text_is(bc_jw *w, text *t, const char *s)
 	*t = (text){0};
 }
 
-/* Control characters as \\uXXXX or their short escapes, quote and
- * backslash escaped; '/', DEL and UTF-8 as they are. */
+/* Control characters as \\u and four hex digits, or their short
+ * escapes, quote and backslash escaped; '/', DEL and UTF-8 as they
+ * are. */
 static void strings_escaped(void **state)
 {
 	(void)state;

@@ -67,8 +67,17 @@ static int read_header(reader *r, int line, size_t n, char *const *f)
 	return 0;
 }
 
-/* A period code in either case is one period (period.h): its hash and
- * comparison fold ASCII case. */
+/* Whether s is unit's submission for period: a period code in either
+ * case is one period (period.h). */
+static bool is_sub(const bc_submission *s, const char *unit,
+		   const char *period)
+{
+	return !strcmp(s->unit.text, unit) &&
+	       !strcasecmp(s->period.text, period);
+}
+
+/* The slot of unit and period: the hash folds ASCII case as is_sub
+ * does. */
 static size_t slot_of(const reader *r, const char *unit, const char *period)
 {
 	uint64_t k = bc_hash_text(BC_HASH_SEED, unit);
@@ -77,9 +86,7 @@ static size_t slot_of(const reader *r, const char *unit, const char *period)
 		    0x100000001b3u;
 	size_t h = (size_t)k & r->mask;
 	for (; r->slot[h]; h = (h + 1) & r->mask) {
-		const bc_submission *s = &r->out->v[r->slot[h] - 1];
-		if (!strcmp(s->unit.text, unit) &&
-		    !strcasecmp(s->period.text, period))
+		if (is_sub(&r->out->v[r->slot[h] - 1], unit, period))
 			break;
 	}
 	return h;
@@ -112,12 +119,8 @@ static bc_submission *find_sub(reader *r, const char *unit,
 			       const char *period, int line)
 {
 	/* A submission's rows come together: most rows are the last one's. */
-	if (r->last) {
-		bc_submission *s = &r->out->v[r->last - 1];
-		if (!strcmp(s->unit.text, unit) &&
-		    !strcasecmp(s->period.text, period))
-			return s;
-	}
+	if (r->last && is_sub(&r->out->v[r->last - 1], unit, period))
+		return &r->out->v[r->last - 1];
 	if (!index_room(r))
 		return NULL;
 	size_t h = slot_of(r, unit, period);

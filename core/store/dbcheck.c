@@ -30,10 +30,18 @@ static void unreadable(bc_store *st, const char *what, bc_diags *d)
 			N_("cannot be read: %s"), sqlite3_errmsg(db));
 }
 
-/* Runs sql, whose rows are problems: (what it is about, message).  Not
- * being able to read is a problem of the check what. */
+/* A row of a check's query said as one problem: the query gives what it
+ * is about (column 0) and the figures; the words are C's, so that they
+ * are in the catalogue and said in the reader's language. */
+typedef void say_fn(sqlite3_stmt *s, const char *file, bc_diags *d);
+
+#define PROBLEM(d, file, s, ...)                                             \
+	bc_diags_add_at(d, BC_ERROR, file, text(s, 0), NULL, NULL, __VA_ARGS__)
+
+/* Runs sql, whose rows are problems, each said by say.  Not being able
+ * to read is a problem of the check what. */
 static void problems_of(bc_store *st, const char *what, const char *sql,
-			bc_diags *d)
+			say_fn *say, bc_diags *d)
 {
 	sqlite3_stmt *s;
 	if (sqlite3_prepare_v2(bc_store_db(st), sql, -1, &s, NULL) !=
@@ -43,11 +51,30 @@ static void problems_of(bc_store *st, const char *what, const char *sql,
 	}
 	int r;
 	while ((r = sqlite3_step(s)) == SQLITE_ROW)
-		bc_diags_add_at(d, BC_ERROR, bc_store_path(st), text(s, 0),
-				NULL, NULL, "%s", text(s, 1));
+		say(s, bc_store_path(st), d);
 	if (r != SQLITE_DONE)
 		unreadable(st, what, d);
 	sqlite3_finalize(s);
+}
+
+/* SQLite's own words: it has no others. */
+static void say_integrity(sqlite3_stmt *s, const char *file, bc_diags *d)
+{
+	PROBLEM(d, file, s, "%s", text(s, 1));
+}
+
+static void say_foreign_key(sqlite3_stmt *s, const char *file, bc_diags *d)
+{
+	if (sqlite3_column_type(s, 2) == SQLITE_NULL)
+		PROBLEM(d, file, s,
+			N_("a row of %s (without rowid) refers to a row of %s "
+			   "that does not exist"),
+			text(s, 1), text(s, 3));
+	else
+		PROBLEM(d, file, s,
+			N_("%s row %s refers to a row of %s that does not "
+			   "exist"),
+			text(s, 1), text(s, 2), text(s, 3));
 }
 
 static void check_sqlite(bc_store *st, bc_diags *d)
@@ -58,13 +85,11 @@ static void check_sqlite(bc_store *st, bc_diags *d)
 		 "database main ***' || char(10), '') FROM "
 		 "pragma_integrity_check(%d) WHERE integrity_check != 'ok'",
 		 INTEGRITY_MAX);
-	problems_of(st, "integrity", sql, d);
+	problems_of(st, "integrity", sql, say_integrity, d);
 	problems_of(st, "foreign key",
-		    "SELECT 'foreign key', \"table\" || ' row ' ||"
-		    " coalesce(rowid, '(without rowid)') || ' refers to a'"
-		    " || ' row of ' || parent || ' that does not exist'"
+		    "SELECT 'foreign key', \"table\", rowid, parent"
 		    " FROM pragma_foreign_key_check",
-		    d);
+		    say_foreign_key, d);
 }
 
 /* ---- the schema ---------------------------------------------------------- */
@@ -257,20 +282,46 @@ static void check_codes(bc_store *st, bc_diags *d)
 	sqlite3_finalize(s);
 }
 
+static void say_no_version(sqlite3_stmt *s, const char *file, bc_diags *d)
+{
+	PROBLEM(d, file, s, N_("has no version (name, kind): no period sees it"));
+}
+
+static void say_not_a_day(sqlite3_stmt *s, const char *file, bc_diags *d)
+{
+	PROBLEM(d, file, s, N_("a version's %s %s is not a day (YYYY-MM-DD)"),
+		text(s, 1), text(s, 2));
+}
+
+/* Of two overlapping versions, only the first can begin at the start. */
+static void say_overlap(sqlite3_stmt *s, const char *file, bc_diags *d)
+{
+	bool a = sqlite3_column_type(s, 1) != SQLITE_NULL,
+	     b = sqlite3_column_type(s, 2) != SQLITE_NULL;
+	if (a)
+		PROBLEM(d, file, s, N_("its versions from %s and from %s overlap"),
+			text(s, 1), text(s, 2));
+	else if (b)
+		PROBLEM(d, file, s,
+			N_("its versions from the start and from %s overlap"),
+			text(s, 2));
+	else
+		PROBLEM(d, file, s,
+			N_("two of its versions both begin at the start"));
+}
+
 /* A unit's versions: days that are days (date() alone lets 30 February
  * by; '+0 days' makes it 2 March), one version at most on any day, at
  * least one version (else no period sees the unit). */
 static void check_versions(bc_store *st, bc_diags *d)
 {
 	problems_of(st, "units",
-		    "SELECT 'unit ' || u.code, 'has no version (name, kind):"
-		    " no period sees it' FROM unit u WHERE NOT EXISTS"
+		    "SELECT 'unit ' || u.code FROM unit u WHERE NOT EXISTS"
 		    " (SELECT 1 FROM unit_version v WHERE v.unit_id = u.id)"
 		    " ORDER BY u.code",
-		    d);
+		    say_no_version, d);
 	problems_of(st, "units",
-		    "SELECT 'unit ' || u.code, 'a version''s ' || k.col || ' '"
-		    " || quote(k.day) || ' is not a day (YYYY-MM-DD)'"
+		    "SELECT 'unit ' || u.code, k.col, quote(k.day)"
 		    " FROM (SELECT unit_id, 'valid_from' AS col,"
 		    "  valid_from AS day FROM unit_version UNION ALL"
 		    "  SELECT unit_id, 'valid_to', valid_to FROM unit_version) k"
@@ -278,13 +329,11 @@ static void check_versions(bc_store *st, bc_diags *d)
 		    " WHERE k.day IS NOT NULL"
 		    " AND date(k.day, '+0 days') IS NOT k.day"
 		    " ORDER BY u.code",
-		    d);
+		    say_not_a_day, d);
 	/* a begins first (an open start first, ties by id) and runs into
 	 * b. */
 	problems_of(st, "units",
-		    "SELECT 'unit ' || u.code, 'its versions from '"
-		    " || coalesce(a.valid_from, 'the start') || ' and from '"
-		    " || coalesce(b.valid_from, 'the start') || ' overlap'"
+		    "SELECT 'unit ' || u.code, a.valid_from, b.valid_from"
 		    " FROM unit_version a JOIN unit_version b"
 		    " ON b.unit_id = a.unit_id AND b.id != a.id"
 		    " JOIN unit u ON u.id = a.unit_id"
@@ -295,51 +344,82 @@ static void check_versions(bc_store *st, bc_diags *d)
 		    " AND (a.valid_to IS NULL OR b.valid_from IS NULL"
 		    "  OR a.valid_to >= b.valid_from)"
 		    " ORDER BY u.code, a.valid_from",
-		    d);
+		    say_overlap, d);
+}
+
+static void say_not_audited(sqlite3_stmt *s, const char *file, bc_diags *d)
+{
+	PROBLEM(d, file, s, N_("%s (%s %s): its import is not in the audit log"),
+		text(s, 1), text(s, 2), text(s, 3));
+}
+
+static void say_other_unit(sqlite3_stmt *s, const char *file, bc_diags *d)
+{
+	PROBLEM(d, file, s,
+		N_("belongs to submission %s, of another unit or period"),
+		text(s, 1));
+}
+
+static void say_orphans(sqlite3_stmt *s, const char *file, bc_diags *d)
+{
+	if (sqlite3_column_int64(s, 2) == 1)
+		PROBLEM(d, file, s,
+			N_("revision %s is not there, yet %s value belongs to "
+			   "it"),
+			text(s, 1), text(s, 2));
+	else
+		PROBLEM(d, file, s,
+			N_("revision %s is not there, yet %s values belong to "
+			   "it"),
+			text(s, 1), text(s, 2));
+}
+
+static void say_numbering(sqlite3_stmt *s, const char *file, bc_diags *d)
+{
+	PROBLEM(d, file, s,
+		N_("%s %s %s: %s kept, numbered %s to %s (a revision is "
+		   "missing)"),
+		text(s, 1), text(s, 2), text(s, 3), text(s, 4), text(s, 5),
+		text(s, 6));
 }
 
 static void check_submissions(bc_store *st, bc_diags *d)
 {
 	problems_of(st, "submissions",
-		    "SELECT 'submission ' || s.id, s.file_name || ' ('"
-		    " || coalesce(u.code, '?') || ' ' || coalesce(p.code, '?')"
-		    " || '): its import is not in the audit log'"
+		    "SELECT 'submission ' || s.id, s.file_name,"
+		    " coalesce(u.code, '?'), coalesce(p.code, '?')"
 		    " FROM submission s LEFT JOIN unit u ON u.id = s.unit_id"
 		    " LEFT JOIN period p ON p.id = s.period_id"
 		    " WHERE NOT EXISTS (SELECT 1 FROM audit a"
 		    "  WHERE a.object = s.file_name AND a.action = 'import'"
 		    "  AND instr(a.detail, s.sha256) > 0)"
 		    " ORDER BY s.id",
-		    d);
+		    say_not_audited, d);
 	problems_of(st, "revisions",
-		    "SELECT 'revision ' || r.id, 'belongs to submission '"
-		    " || r.submission_id || ', of another unit or period'"
+		    "SELECT 'revision ' || r.id, r.submission_id"
 		    " FROM revision r JOIN submission s ON s.id = r.submission_id"
 		    " WHERE r.unit_id != s.unit_id OR r.period_id != s.period_id"
 		    " ORDER BY r.id",
-		    d);
+		    say_other_unit, d);
 	/* The value table has no foreign key (schema 10: it cost every
 	 * import a lookup per value), so its revisions are checked here. */
 	problems_of(st, "values",
-		    "SELECT 'values', 'revision ' || v.revision_id || ' is not"
-		    " there, yet ' || v.n || CASE v.n WHEN 1"
-		    " THEN ' value belongs' ELSE ' values belong' END || ' to it'"
+		    "SELECT 'values', v.revision_id, v.n"
 		    " FROM (SELECT revision_id, count(*) AS n FROM value"
 		    "  GROUP BY revision_id) v"
 		    " WHERE NOT EXISTS (SELECT 1 FROM revision r"
 		    "  WHERE r.id = v.revision_id)"
 		    " ORDER BY v.revision_id",
-		    d);
+		    say_orphans, d);
 	problems_of(st, "revisions",
-		    "SELECT 'revisions', coalesce(u.code, '?') || ' '"
-		    " || coalesce(p.code, '?') || ' ' || r.part || ': '"
-		    " || count(*) || ' kept, numbered ' || min(r.number)"
-		    " || ' to ' || max(r.number) || ' (a revision is missing)'"
+		    "SELECT 'revisions', coalesce(u.code, '?'),"
+		    " coalesce(p.code, '?'), r.part, count(*), min(r.number),"
+		    " max(r.number)"
 		    " FROM revision r LEFT JOIN unit u ON u.id = r.unit_id"
 		    " LEFT JOIN period p ON p.id = r.period_id"
 		    " GROUP BY r.unit_id, r.period_id, r.part"
 		    " HAVING min(r.number) != 1 OR max(r.number) != count(*)",
-		    d);
+		    say_numbering, d);
 }
 
 /* ---- counts --------------------------------------------------------------- */

@@ -436,6 +436,16 @@ def check_lists_every_problem(t):
                "tu-phap 2023-Q1", "a revision is missing",
                "corrected-tu-phap.json",
                "its import is not in the audit log")
+    # Each problem in the reader's language, not only SQLite's English.
+    vi = {k: v for k, v in t.env().items()
+          if k not in ("LANGUAGE", "LANG") and not k.startswith("LC_")}
+    vi.update(LANGUAGE="vi", LANG="vi_VN.UTF-8")
+    r = t.bc("check", env=vi)
+    expect_err(r, 1, "tu-phap 2023-Q1", "(thiếu một phiên bản)",
+               "không có trong nhật ký")
+    check("a revision is missing" not in r.err
+          and "not in the audit log" not in r.err,
+          f"check under vi speaks English: {r.err!r}")
     j = parse_json(t.bc("check", "--json"))
     kinds = {p["check"].split(" ")[0] for p in j["problems"] if p["check"]}
     same(sorted(kinds), ["audit", "revisions", "ruleset", "schema",

@@ -6,6 +6,7 @@
 #include "i18n.h"
 #include "jsonout.h"
 #include "mem.h"
+#include "strmap.h"
 #include "text.h"
 #include "unit.h"
 
@@ -279,16 +280,23 @@ static bc_err groups_print(const view *w, bc_agg_groups *by,
 {
 	const char *code;
 	json_t *g;
-	bc_err rc;
-	while ((rc = bc_agg_groups_next(by, &code, &g)) == BC_OK && g) {
-		const char *name = "";
-		for (size_t i = 0; i < ul->n; i++)
-			if (!strcmp(ul->v[i].code, code))
-				name = ul->v[i].name;
+	/* Each group's name by its code: a nation's 705 districts looked
+	 * up among 14,891 units one by one were 10 million comparisons. */
+	bc_strmap names = BC_STRMAP_INIT;
+	bc_err rc = BC_OK;
+	for (size_t i = 0; i < ul->n && rc == BC_OK; i++)
+		if (bc_strmap_add(&names, ul->v[i].code, i, NULL) < 0)
+			rc = BC_ERR_NOMEM;
+	while (rc == BC_OK &&
+	       (rc = bc_agg_groups_next(by, &code, &g)) == BC_OK && g) {
+		size_t i;
+		const char *name =
+			bc_strmap_get(&names, code, &i) ? ul->v[i].name : "";
 		printf("\n== %s — %s ==\n", code, name);
 		forms_print(w, g);
 		json_decref(g);
 	}
+	bc_strmap_free(&names);
 	return rc;
 }
 

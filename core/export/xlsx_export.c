@@ -15,6 +15,17 @@
  * the ruleset.  Rows are written in order in libxlsxwriter's
  * constant_memory mode, so a national workbook needs little memory; in
  * that mode strings are stored inline, not in a shared-strings part.
+ *
+ * Two threads (xlsx_write.h, bc_xbook_queue): this one reads the store
+ * and lays out the rows; a writer thread makes the calls of
+ * libxlsxwriter that bc_xsheet_* queue, in their order.  The rule here
+ * and in xlsx_nd30.c: every cell, row height, merge or sheet setting
+ * goes through bc_xsheet_*, and libxlsxwriter's objects are reached
+ * only through bc_xbook_wb() and bc_xsheet_ws(), which wait for the
+ * writer first (a chart is set up right after its workbook_add_chart,
+ * with nothing queued between).  So
+ *     grep -nE '(\.|->)(ws|wb)\b' xlsx_export.c xlsx_nd30.c
+ * finds only the workbook made, before the writer starts.
  */
 #include "xlsx_export.h"
 #include "export_host.h"
@@ -291,7 +302,7 @@ static void fit_pages(sheet *s)
 
 static void sheet_close(sheet *s)
 {
-	if (s->ws && s->rh)
+	if (s->rh)
 		fit_pages(s);
 	bc_xsheet_close(s);
 }

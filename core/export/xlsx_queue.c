@@ -6,27 +6,36 @@
 #include <stddef.h>
 #include <string.h>
 
-enum { OP_STRING, OP_NUMBER, OP_BLANK, OP_FORMULA, OP_DATETIME, OP_ROW,
-       OP_MERGE, OP_CALL };
+enum { OP_SHEET, OP_STRING, OP_NUMBER, OP_BLANK, OP_FORMULA, OP_DATETIME,
+       OP_ROW, OP_MERGE, OP_CALL };
 
-/* A queued call; its string or argument follows it (at HEAD). */
+/* A queued call, on the sheet the last OP_SHEET named: what it needs
+ * besides follows it (at HEAD: a number, a string, an argument).  Kept
+ * small, as a national workbook queues ~4 million (a number's call is
+ * 32 bytes, a short string's about as many). */
 typedef struct op {
-	lxw_worksheet *ws;
 	union {
-		lxw_format *f;
-		bc_xq_fn fn;
+		lxw_format *f;     /* a cell's format */
+		lxw_worksheet *ws; /* OP_SHEET's sheet */
+		bc_xq_fn fn;       /* OP_CALL's function */
 	} u;
-	double x;
-	lxw_row_t r1, r2;
 	uint32_t size; /* bytes of the call with what follows it */
-	lxw_col_t c1, c2;
+	lxw_row_t r;
+	lxw_col_t c;
 	uint8_t kind;
 	bool none; /* the string (or date) was NULL */
 } op;
 
-#define ALIGN _Alignof(max_align_t)
+/* What follows a call is aligned for a double or a pointer. */
+#define ALIGN 8
 #define ROUND(n) (((n) + ALIGN - 1) & ~(size_t)(ALIGN - 1))
 #define HEAD ROUND(sizeof(op))
+
+/* A merge's last cell, before its text. */
+typedef struct corner {
+	lxw_row_t r;
+	lxw_col_t c;
+} corner;
 
 struct bc_xq {
 	pthread_t writer;
@@ -35,9 +44,11 @@ struct bc_xq {
 	size_t chunk, n;
 	unsigned char **buf; /* the chunks, a ring */
 	size_t *used;        /* bytes of calls in each */
-	/* The caller's: the chunk it fills, calls queued. */
+	/* The caller's: the chunk it fills, calls queued, the sheet of
+	 * the last. */
 	size_t fill;
 	uint64_t queued;
+	lxw_worksheet *last;
 	/* Under mu: chunks handed over and not yet made (fill, and the
 	 * pending - 1 before it), whether the writer is to stop when they
 	 * are, and the first error of the calls made. */
@@ -45,9 +56,11 @@ struct bc_xq {
 	bool stop, failed;
 	lxw_error err;
 	uint64_t err_at;
-	/* The writer's: the chunk it makes next, calls made. */
+	/* The writer's: the chunk it makes next, calls made, the sheet
+	 * they are on. */
 	size_t run;
 	uint64_t made;
+	lxw_worksheet *ws;
 };
 
 static void *arg_of(op *o)
@@ -55,31 +68,68 @@ static void *arg_of(op *o)
 	return (unsigned char *)o + HEAD;
 }
 
-static lxw_error make(op *o)
+/* What follows o: a number, then n bytes (a string: NULL when o's was). */
+static double num_of(op *o)
 {
-	char *t = o->none ? NULL : arg_of(o);
+	double x;
+	memcpy(&x, arg_of(o), sizeof x);
+	return x;
+}
+
+static char *text_at(op *o, size_t n)
+{
+	return o->none ? NULL : (char *)arg_of(o) + n;
+}
+
+static lxw_error make(lxw_worksheet *ws, op *o)
+{
 	switch (o->kind) {
 	case OP_STRING:
-		return worksheet_write_string(o->ws, o->r1, o->c1, t, o->u.f);
-	case OP_NUMBER:
-		return worksheet_write_number(o->ws, o->r1, o->c1, o->x,
+		return worksheet_write_string(ws, o->r, o->c, text_at(o, 0),
 					      o->u.f);
+	case OP_NUMBER:
+		return worksheet_write_number(ws, o->r, o->c, num_of(o), o->u.f);
 	case OP_BLANK:
-		return worksheet_write_blank(o->ws, o->r1, o->c1, o->u.f);
+		return worksheet_write_blank(ws, o->r, o->c, o->u.f);
 	case OP_FORMULA:
-		return worksheet_write_formula_num(o->ws, o->r1, o->c1, t,
-						   o->u.f, o->x);
+		return worksheet_write_formula_num(ws, o->r, o->c,
+						   text_at(o, sizeof(double)),
+						   o->u.f, num_of(o));
 	case OP_DATETIME:
-		return worksheet_write_datetime(o->ws, o->r1, o->c1,
-						(lxw_datetime *)t, o->u.f);
+		return worksheet_write_datetime(ws, o->r, o->c,
+						(lxw_datetime *)text_at(o, 0),
+						o->u.f);
 	case OP_ROW:
-		return worksheet_set_row(o->ws, o->r1, o->x, o->u.f);
-	case OP_MERGE:
-		return worksheet_merge_range(o->ws, o->r1, o->c1, o->r2, o->c2,
-					     t, o->u.f);
-	default:
-		return o->u.fn(o->ws, arg_of(o));
+		return worksheet_set_row(ws, o->r, num_of(o), o->u.f);
+	case OP_MERGE: {
+		corner *to = arg_of(o);
+		return worksheet_merge_range(ws, o->r, o->c, to->r, to->c,
+					     text_at(o, sizeof *to), o->u.f);
 	}
+	default:
+		return o->u.fn(ws, arg_of(o));
+	}
+}
+
+/* Makes the calls of the chunk at run; its first error and that call's
+ * number into *first and *at. */
+static void make_chunk(bc_xq *q, lxw_error *first, uint64_t *at)
+{
+	unsigned char *p = q->buf[q->run], *end = p + q->used[q->run];
+	for (; p < end; p += ((op *)p)->size) {
+		op *o = (op *)p;
+		if (o->kind == OP_SHEET) {
+			q->ws = o->u.ws;
+			continue;
+		}
+		lxw_error e = make(q->ws, o);
+		if (e != LXW_NO_ERROR && *first == LXW_NO_ERROR) {
+			*first = e;
+			*at = q->made;
+		}
+		q->made++;
+	}
+	q->run = (q->run + 1) % q->n;
 }
 
 /* The writer: chunk after chunk as they are handed over, until told to
@@ -97,15 +147,7 @@ static void *writer(void *arg)
 		pthread_mutex_unlock(&q->mu);
 		lxw_error first = LXW_NO_ERROR;
 		uint64_t at = 0;
-		unsigned char *p = q->buf[q->run], *end = p + q->used[q->run];
-		for (; p < end; p += ((op *)p)->size, q->made++) {
-			lxw_error e = make((op *)p);
-			if (e != LXW_NO_ERROR && first == LXW_NO_ERROR) {
-				first = e;
-				at = q->made;
-			}
-		}
-		q->run = (q->run + 1) % q->n;
+		make_chunk(q, &first, &at);
 		pthread_mutex_lock(&q->mu);
 		if (first != LXW_NO_ERROR && !q->failed) {
 			q->failed = true;
@@ -233,38 +275,36 @@ bool bc_xq_error(bc_xq *q, lxw_error *e, uint64_t *at)
 	return failed;
 }
 
-/* Room for a call with n bytes after it, in the chunk being filled or
- * the next; NULL for a call larger than a chunk, which the caller makes
- * itself once the writer has made the rest. */
-static op *room(bc_xq *q, int kind, lxw_worksheet *ws, size_t n)
+/* Room for n bytes in the chunk being filled or the next. */
+static op *room(bc_xq *q, size_t n)
 {
-	size_t need = HEAD + ROUND(n);
-	if (need > q->chunk) {
-		bc_xq_drain(q);
-		return NULL;
-	}
-	if (q->used[q->fill] + need > q->chunk)
+	if (q->used[q->fill] + n > q->chunk)
 		hand_over(q);
 	op *o = (op *)(q->buf[q->fill] + q->used[q->fill]);
-	q->used[q->fill] += need;
-	q->queued++;
-	*o = (op){.ws = ws, .size = (uint32_t)need, .kind = (uint8_t)kind};
+	q->used[q->fill] += n;
 	return o;
 }
 
-/* A call with data[0..n) after it (NULL data: none). */
+/* A call on ws with n bytes after it, kind and format set; NULL for a
+ * call larger than a chunk, which the caller makes itself once the
+ * writer has made the rest. */
 static op *queue(bc_xq *q, int kind, lxw_worksheet *ws, lxw_row_t r,
-		 lxw_col_t c, lxw_format *f, const void *data, size_t n)
+		 lxw_col_t c, lxw_format *f, size_t n)
 {
-	op *o = room(q, kind, ws, n);
-	if (o) {
-		o->r1 = r;
-		o->c1 = c;
-		o->u.f = f;
-		o->none = !data;
-		if (data)
-			memcpy(arg_of(o), data, n);
+	size_t need = HEAD + ROUND(n);
+	if (need + HEAD > q->chunk) {
+		bc_xq_drain(q);
+		return NULL;
 	}
+	if (ws != q->last) {
+		op *s = room(q, HEAD);
+		*s = (op){.u.ws = ws, .size = HEAD, .kind = OP_SHEET};
+		q->last = ws;
+	}
+	op *o = room(q, need);
+	*o = (op){.u.f = f, .size = (uint32_t)need, .r = r, .c = c,
+		  .kind = (uint8_t)kind};
+	q->queued++;
 	return o;
 }
 
@@ -273,28 +313,45 @@ static size_t text_size(const char *text)
 	return text ? strlen(text) + 1 : 0;
 }
 
+/* text (its n bytes, NULL for none) after the first at bytes of o's
+ * argument. */
+static void put_text(op *o, size_t at, const char *text, size_t n)
+{
+	o->none = !text;
+	if (text)
+		memcpy((char *)arg_of(o) + at, text, n);
+}
+
+static void put_num(op *o, double x)
+{
+	memcpy(arg_of(o), &x, sizeof x);
+}
+
 lxw_error bc_xq_string(bc_xq *q, lxw_worksheet *ws, lxw_row_t r,
 		       lxw_col_t c, const char *text, lxw_format *f)
 {
-	if (q && queue(q, OP_STRING, ws, r, c, f, text, text_size(text)))
-		return LXW_NO_ERROR;
-	return worksheet_write_string(ws, r, c, text, f);
+	size_t n = text_size(text);
+	op *o = q ? queue(q, OP_STRING, ws, r, c, f, n) : NULL;
+	if (!o)
+		return worksheet_write_string(ws, r, c, text, f);
+	put_text(o, 0, text, n);
+	return LXW_NO_ERROR;
 }
 
 lxw_error bc_xq_number(bc_xq *q, lxw_worksheet *ws, lxw_row_t r,
 		       lxw_col_t c, double v, lxw_format *f)
 {
-	op *o = q ? queue(q, OP_NUMBER, ws, r, c, f, NULL, 0) : NULL;
+	op *o = q ? queue(q, OP_NUMBER, ws, r, c, f, sizeof v) : NULL;
 	if (!o)
 		return worksheet_write_number(ws, r, c, v, f);
-	o->x = v;
+	put_num(o, v);
 	return LXW_NO_ERROR;
 }
 
 lxw_error bc_xq_blank(bc_xq *q, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
 		      lxw_format *f)
 {
-	if (q && queue(q, OP_BLANK, ws, r, c, f, NULL, 0))
+	if (q && queue(q, OP_BLANK, ws, r, c, f, 0))
 		return LXW_NO_ERROR;
 	return worksheet_write_blank(ws, r, c, f);
 }
@@ -303,30 +360,34 @@ lxw_error bc_xq_formula_num(bc_xq *q, lxw_worksheet *ws, lxw_row_t r,
 			    lxw_col_t c, const char *formula, lxw_format *f,
 			    double v)
 {
-	op *o = q ? queue(q, OP_FORMULA, ws, r, c, f, formula,
-			  text_size(formula))
-		  : NULL;
+	size_t n = text_size(formula);
+	op *o = q ? queue(q, OP_FORMULA, ws, r, c, f, sizeof v + n) : NULL;
 	if (!o)
 		return worksheet_write_formula_num(ws, r, c, formula, f, v);
-	o->x = v;
+	put_num(o, v);
+	put_text(o, sizeof v, formula, n);
 	return LXW_NO_ERROR;
 }
 
 lxw_error bc_xq_datetime(bc_xq *q, lxw_worksheet *ws, lxw_row_t r,
 			 lxw_col_t c, const lxw_datetime *dt, lxw_format *f)
 {
-	if (q && queue(q, OP_DATETIME, ws, r, c, f, dt, dt ? sizeof *dt : 0))
-		return LXW_NO_ERROR;
-	return worksheet_write_datetime(ws, r, c, (lxw_datetime *)dt, f);
+	size_t n = dt ? sizeof *dt : 0;
+	op *o = q ? queue(q, OP_DATETIME, ws, r, c, f, n) : NULL;
+	if (!o)
+		return worksheet_write_datetime(ws, r, c, (lxw_datetime *)dt,
+						f);
+	put_text(o, 0, (const char *)dt, n);
+	return LXW_NO_ERROR;
 }
 
 lxw_error bc_xq_row(bc_xq *q, lxw_worksheet *ws, lxw_row_t r, double pt,
 		    lxw_format *f)
 {
-	op *o = q ? queue(q, OP_ROW, ws, r, 0, f, NULL, 0) : NULL;
+	op *o = q ? queue(q, OP_ROW, ws, r, 0, f, sizeof pt) : NULL;
 	if (!o)
 		return worksheet_set_row(ws, r, pt, f);
-	o->x = pt;
+	put_num(o, pt);
 	return LXW_NO_ERROR;
 }
 
@@ -334,19 +395,20 @@ lxw_error bc_xq_merge(bc_xq *q, lxw_worksheet *ws, lxw_row_t r1,
 		      lxw_col_t c1, lxw_row_t r2, lxw_col_t c2,
 		      const char *text, lxw_format *f)
 {
-	op *o = q ? queue(q, OP_MERGE, ws, r1, c1, f, text, text_size(text))
-		  : NULL;
+	size_t n = text_size(text);
+	corner to = {r2, c2};
+	op *o = q ? queue(q, OP_MERGE, ws, r1, c1, f, sizeof to + n) : NULL;
 	if (!o)
 		return worksheet_merge_range(ws, r1, c1, r2, c2, text, f);
-	o->r2 = r2;
-	o->c2 = c2;
+	memcpy(arg_of(o), &to, sizeof to);
+	put_text(o, sizeof to, text, n);
 	return LXW_NO_ERROR;
 }
 
 lxw_error bc_xq_call(bc_xq *q, lxw_worksheet *ws, bc_xq_fn fn,
 		     const void *arg, size_t n)
 {
-	op *o = q ? room(q, OP_CALL, ws, n) : NULL;
+	op *o = q ? queue(q, OP_CALL, ws, 0, 0, NULL, n) : NULL;
 	if (!o)
 		return fn(ws, arg);
 	o->u.fn = fn;

@@ -82,7 +82,8 @@ static void calls_in_order(void **state)
 	}
 }
 
-/* A workbook's cells written through q (NULL: at once) into dir/name. */
+/* A workbook's cells written through q (NULL: at once) into dir/name,
+ * on two sheets. */
 static char *write_book(bc_xq *q, const char *dir, const char *name,
 			const char *words)
 {
@@ -94,9 +95,12 @@ static char *write_book(bc_xq *q, const char *dir, const char *name,
 	workbook_set_properties(wb, &props);
 	lxw_format *bold = workbook_add_format(wb);
 	format_set_bold(bold);
-	lxw_worksheet *ws = workbook_add_worksheet(wb, "a");
+	lxw_worksheet *sheets[2] = {workbook_add_worksheet(wb, "a"),
+				    workbook_add_worksheet(wb, "b")};
 	char text[64];
 	for (lxw_row_t r = 0; r < 400; r++) {
+		/* the sheets taken in turn, now and then twice in a row */
+		lxw_worksheet *ws = sheets[r % 3 == 0];
 		lxw_col_t c = 0;
 		snprintf(text, sizeof text, "%u", (unsigned)r * 7919);
 		assert_int_equal(bc_xq_string(q, ws, r, c++, text, NULL), 0);

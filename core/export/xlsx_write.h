@@ -153,6 +153,20 @@ typedef struct bc_xbook {
 /* Records e (and why, or libxlsxwriter's words for e) unless something
  * failed already: the workbook then fails with its first error. */
 void bc_xbook_fail(bc_xbook *b, lxw_error e, const char *why);
+/* Records e when it is an error. */
+void bc_xbook_check(bc_xbook *b, lxw_error e);
+/* b->f[0..n), made from spec by make, twins sharing one format
+ * (bc_xf_spec_first), and the frame's formats. */
+void bc_xbook_formats(bc_xbook *b, const bc_xf_spec *spec, size_t n,
+		      lxw_format *(*make)(lxw_workbook *wb,
+					  const bc_xf_spec *spec));
+/* b's period and window, as the rules word them (sheet.period,
+ * sheet.window). */
+void bc_xbook_period(bc_xbook *b, const char *label, bc_date from,
+		     bc_date to);
+/* A new worksheet named name, protected when the layout says so; NULL
+ * (the failure recorded) when it cannot be added. */
+lxw_worksheet *bc_xbook_sheet(bc_xbook *b, const char *name);
 
 /* ---- the writer thread -------------------------------------------------
  *
@@ -175,24 +189,10 @@ void bc_xbook_drain(bc_xbook *b);
 /* Drains and stops the writer: on every path before the workbook is
  * closed (or dropped). */
 void bc_xbook_join(bc_xbook *b);
-/* After a drain: whether the workbook failed. */
+/* Whether the workbook failed, once drained. */
 bool bc_xbook_failed(bc_xbook *b);
 /* b->wb after a drain, for a call of libxlsxwriter made at once. */
 lxw_workbook *bc_xbook_wb(bc_xbook *b);
-/* Records e when it is an error. */
-void bc_xbook_check(bc_xbook *b, lxw_error e);
-/* b->f[0..n), made from spec by make, twins sharing one format
- * (bc_xf_spec_first), and the frame's formats. */
-void bc_xbook_formats(bc_xbook *b, const bc_xf_spec *spec, size_t n,
-		      lxw_format *(*make)(lxw_workbook *wb,
-					  const bc_xf_spec *spec));
-/* b's period and window, as the rules word them (sheet.period,
- * sheet.window). */
-void bc_xbook_period(bc_xbook *b, const char *label, bc_date from,
-		     bc_date to);
-/* A new worksheet named name, protected when the layout says so; NULL
- * (the failure recorded) when it cannot be added. */
-lxw_worksheet *bc_xbook_sheet(bc_xbook *b, const char *name);
 
 /* A worksheet being written, row after row. */
 struct bc_xsheet {

@@ -15,6 +15,17 @@
  * the ruleset.  Rows are written in order in libxlsxwriter's
  * constant_memory mode, so a national workbook needs little memory; in
  * that mode strings are stored inline, not in a shared-strings part.
+ *
+ * Two threads (xlsx_write.h, bc_xbook_queue): this one reads the store
+ * and lays out the rows; a writer thread makes the calls of
+ * libxlsxwriter that bc_xsheet_* queue, in their order.  The rule here
+ * and in xlsx_nd30.c: every cell, row height, merge or sheet setting
+ * goes through bc_xsheet_*, and libxlsxwriter's objects are reached
+ * only through bc_xbook_wb() and bc_xsheet_ws(), which wait for the
+ * writer first (a chart is set up right after its workbook_add_chart,
+ * with nothing queued between).  So
+ *     grep -nE '(\.|->)(ws|wb)\b' xlsx_export.c xlsx_nd30.c
+ * finds only the workbook made, before the writer starts.
  */
 #include "xlsx_export.h"
 #include "export_host.h"
@@ -205,7 +216,7 @@ static void styles(book *b)
 	for (int bold = 0; bold < 2; bold++)
 		for (int k = 0; k < K_N; k++)
 			b->k[bold][k] = bc_xlsx_format(
-				b->x.wb, BC_XLSX_FONT,
+				bc_xbook_wb(&b->x), BC_XLSX_FONT,
 				(bold ? BOLD : 0) | VCENTER | BORDER |
 					(k == K_BOOL ? CENTER : RIGHT | INDENT),
 				12, k == K_BOOL ? bc_vndoc_bool_format() : KNUM[k],
@@ -275,24 +286,23 @@ static void fit_pages(sheet *s)
 	paginate(s, page, head, &p);
 	bool one = s->tail && p.table1 == p.table2;
 	if (!one)
-		bc_xsheet_check(
-			s, worksheet_repeat_rows(s->ws, s->head1, s->head2));
+		bc_xsheet_repeat_rows(s, s->head1, s->head2);
 	if (p.n < 2 || !s->tail || p.last < s->tail)
 		return;
 	double over = ((one ? 0 : head) + rows_pt(s, p.last, s->r)) / page;
 	if ((p.n - 1 + over) / (p.n - 1) < 1.3) {
-		worksheet_fit_to_pages(s->ws, 1, (uint16_t)(p.n - 1));
+		bc_xsheet_fit_pages(s, 1, (uint16_t)(p.n - 1));
 		return;
 	}
 	lxw_row_t brk[2] = {one ? s->tail : s->tail > 3 ? s->tail - 3 : 0, 0};
 	if (brk[0] > p.before && brk[0] > s->head2 + 1 &&
 	    (one ? 0 : head) + rows_pt(s, brk[0], s->r) <= page)
-		bc_xsheet_check(s, worksheet_set_h_pagebreaks(s->ws, brk));
+		bc_xsheet_breaks(s, brk);
 }
 
 static void sheet_close(sheet *s)
 {
-	if (s->ws && s->rh)
+	if (s->rh)
 		fit_pages(s);
 	bc_xsheet_close(s);
 }
@@ -308,7 +318,7 @@ static void dec_cell(sheet *s, lxw_col_t c, bc_dec d, lxw_format *f)
 		return;
 	}
 	bc_dec_text(d, text);
-	bc_xsheet_check(s, worksheet_write_string(s->ws, s->r, c, text, f));
+	bc_xsheet_text(s, c, text, f);
 }
 
 /* A column's sum so far, exact; text when a cell or the sum has more
@@ -346,17 +356,7 @@ static void sum(sheet *s, lxw_col_t c, const char *formula, const colsum *v,
 	else if (v->text || bc_dec_digits(v->v) > 15)
 		dec_cell(s, c, v->v, f);
 	else
-		bc_xsheet_check(s, worksheet_write_formula_num(
-					   s->ws, s->r, c, formula, f,
-					   bc_dec_double(v->v)));
-}
-
-/* Merges cell c of the previous row with the one below it.  Rows are
- * streamed: the text must already be in the upper cell, which the merge
- * cannot rewrite once a later row has begun (it ignores that). */
-static void merge_down(sheet *s, lxw_col_t c, const char *t, int f)
-{
-	worksheet_merge_range(s->ws, s->r - 1, c, s->r, c, t, s->b->f[f]);
+		bc_xsheet_formula(s, c, formula, bc_dec_double(v->v), f);
 }
 
 /* Room for the most lines a cell of the row wraps to. */
@@ -370,8 +370,7 @@ static void datetime_cell(sheet *s, lxw_col_t c, const char *iso, int f)
 {
 	lxw_datetime dt;
 	if (datetime(iso, &dt))
-		bc_xsheet_check(s, worksheet_write_datetime(s->ws, s->r, c, &dt,
-							    s->b->f[f]));
+		bc_xsheet_datetime(s, c, &dt, f);
 	else
 		bc_xsheet_put(s, c, iso, F_TEXT);
 }
@@ -414,7 +413,7 @@ static void column_numbers(sheet *s, lxw_row_t first)
 {
 	bc_xsheet_column_numbers(s, s->n);
 	page(s, first, s->r);
-	worksheet_freeze_panes(s->ws, s->r + 1, 2);
+	bc_xsheet_freeze(s, s->r + 1, 2);
 	bc_xsheet_next(s, 1);
 }
 
@@ -1293,7 +1292,7 @@ static void list_sheet(book *b, const bc_form *f, const bc_field *t,
 	sheet s;
 	bc_xlsx_sheet_name(f->id, title, name, sizeof name);
 	/* no widths to lay the sheet out by, or no one to list */
-	if (b->x.err != LXW_NO_ERROR || (!sh.n_in && !json_array_size(miss)) ||
+	if (bc_xbook_failed(&b->x) || (!sh.n_in && !json_array_size(miss)) ||
 	    !bc_xsheet_open(&b->x, &s, name, n)) {
 		lshape_free(&sh);
 		bc_free(cw);
@@ -1350,9 +1349,9 @@ static void summary_head(sheet *s)
 	bc_xsheet_next(s, 1);
 	int more = lines(change, s->w[last], true) - 2;
 	bc_xsheet_height(s, LINE_PT * (more > 1 ? more : 1) + 4);
-	merge_down(s, 0, seq, F_HEAD);
-	merge_down(s, 1, what, F_HEAD);
-	merge_down(s, last, change, F_HEAD);
+	bc_xsheet_merge_up(s, 0, seq, F_HEAD);
+	bc_xsheet_merge_up(s, 1, what, F_HEAD);
+	bc_xsheet_merge_up(s, last, change, F_HEAD);
 	for (size_t l = 0; l <= nl; l++) {
 		const char *lb = l < nl ? b->rs->levels[l].label
 					: bc_vndoc_word(BC_VN_TOTAL);
@@ -1777,7 +1776,7 @@ static lxw_chart *rate_chart(book *b, const sheet *data, const pick *p,
 			     const bc_level *lv, lxw_col_t col,
 			     lxw_row_t first, lxw_row_t last)
 {
-	lxw_chart *ch = workbook_add_chart(b->x.wb, LXW_CHART_COLUMN);
+	lxw_chart *ch = workbook_add_chart(bc_xbook_wb(&b->x), LXW_CHART_COLUMN);
 	if (!ch)
 		return NULL;
 	lxw_chart_series *se = chart_add_series(ch, NULL, NULL);
@@ -1856,12 +1855,12 @@ static void chart_sheet(book *b, const sheet *data, const pick *p, size_t n,
 			breaks[nb++] = s.r;
 			chart_rows(&s, 1);
 		}
-		bc_xsheet_check(
-			&s, worksheet_insert_chart_opt(s.ws, s.r, 0, ch, &opt));
+		bc_xsheet_check(&s, worksheet_insert_chart_opt(bc_xsheet_ws(&s),
+							       s.r, 0, ch, &opt));
 		chart_rows(&s, CHART_ROWS + 1);
 	}
 	if (nb)
-		bc_xsheet_check(&s, worksheet_set_h_pagebreaks(s.ws, breaks));
+		bc_xsheet_breaks(&s, breaks);
 	bc_free(breaks);
 	sheet_close(&s);
 }
@@ -2027,11 +2026,13 @@ static int run(bc_host *h, const bc_host_api *api)
 		.keywords = b.rs->directive.reference,
 		.created = (time_t)bc_host_time(h),
 	};
-	workbook_set_properties(b.x.wb, &props);
+	workbook_set_properties(bc_xbook_wb(&b.x), &props);
 	styles(&b);
+	bc_xbook_queue(&b.x);
 	sheets(&b);
+	bc_xbook_join(&b.x);
 	int errnum;
-	lxw_error err = bc_xlsx_close(b.x.wb, &errnum);
+	lxw_error err = bc_xlsx_close(bc_xbook_wb(&b.x), &errnum);
 	json_decref(b.by_code);
 	json_decref(b.pos);
 	json_decref(b.estimated);

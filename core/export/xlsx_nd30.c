@@ -59,7 +59,7 @@ void bc_xnd30_formats(bc_xbook *b)
 		size_t first = bc_xf_spec_first(SPEC, i);
 		if (first < i)
 			b->nd30[i] = b->nd30[first];
-		else if (!(b->nd30[i] = bc_xlsx_format(b->wb, BC_XLSX_FONT,
+		else if (!(b->nd30[i] = bc_xlsx_format(bc_xbook_wb(b), BC_XLSX_FONT,
 							SPEC[i].fl, SPEC[i].pt,
 							NULL, 0)))
 			bc_xbook_fail(b, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
@@ -92,13 +92,7 @@ static lxw_col_t right_start(const bc_xsheet *s)
 static void merge(bc_xsheet *s, lxw_col_t c1, lxw_col_t c2, const char *text,
 		  int part)
 {
-	lxw_format *f = s->b->nd30[part];
-	if (c2 <= c1)
-		bc_xsheet_check(s, worksheet_write_string(s->ws, s->r, c1,
-							  text, f));
-	else
-		bc_xsheet_check(s, worksheet_merge_range(s->ws, s->r, c1, s->r,
-							 c2, text, f));
+	bc_xsheet_merge_in(s, c1, c2, text, s->b->nd30[part]);
 }
 
 /* A line of a column of the header or the signer block. */

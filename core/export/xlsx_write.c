@@ -134,7 +134,53 @@ void bc_xbook_fail(bc_xbook *b, lxw_error e, const char *why)
 	if (b->err != LXW_NO_ERROR)
 		return;
 	b->err = e;
+	b->err_at = bc_xq_count(b->q);
 	snprintf(b->why, sizeof b->why, "%s", why ? why : lxw_strerror(e));
+}
+
+/* ---- the writer thread ------------------------------------------------ */
+
+/* Sheets' calls wait in the queue: up to BC_XQ_CHUNKS chunks of
+ * BC_XQ_CHUNK bytes (4 MB), enough for the writer to go on through the
+ * reading of the next form's values. */
+void bc_xbook_queue(bc_xbook *b)
+{
+	if (!b->q)
+		b->q = bc_xq_new(BC_XQ_CHUNK, BC_XQ_CHUNKS);
+}
+
+/* The writer's first failure comes first when its call was queued
+ * before the caller's failure was recorded. */
+void bc_xbook_drain(bc_xbook *b)
+{
+	lxw_error e;
+	uint64_t at;
+	bc_xq_drain(b->q);
+	if (!bc_xq_error(b->q, &e, &at) ||
+	    (b->err != LXW_NO_ERROR && b->err_at <= at))
+		return;
+	b->err = LXW_NO_ERROR;
+	bc_xbook_fail(b, e, NULL);
+	b->err_at = at;
+}
+
+void bc_xbook_join(bc_xbook *b)
+{
+	bc_xbook_drain(b);
+	bc_xq_free(b->q);
+	b->q = NULL;
+}
+
+bool bc_xbook_failed(bc_xbook *b)
+{
+	bc_xbook_drain(b);
+	return b->err != LXW_NO_ERROR;
+}
+
+lxw_workbook *bc_xbook_wb(bc_xbook *b)
+{
+	bc_xbook_drain(b);
+	return b->wb;
 }
 
 void bc_xbook_check(bc_xbook *b, lxw_error e)
@@ -175,7 +221,7 @@ lxw_worksheet *bc_xbook_sheet(bc_xbook *b, const char *name)
 {
 	static lxw_protection allow = {.format_columns = 1,
 				       .format_rows = 1};
-	lxw_worksheet *ws = workbook_add_worksheet(b->wb, name);
+	lxw_worksheet *ws = workbook_add_worksheet(bc_xbook_wb(b), name);
 	if (!ws) {
 		char why[256];
 		snprintf(why, sizeof why, "cannot add the sheet '%s'", name);
@@ -207,7 +253,8 @@ bool bc_xsheet_open(bc_xbook *b, bc_xsheet *s, const char *name,
 	/* One line is the rule: only taller rows are given a height (a
 	 * call into libxlsxwriter per row saved: 7% of a national export). */
 	if (b->lay->row_pt)
-		worksheet_set_default_row(s->ws, b->lay->row_pt, LXW_FALSE);
+		worksheet_set_default_row(bc_xsheet_ws(s), b->lay->row_pt,
+					  LXW_FALSE);
 	return true;
 }
 
@@ -224,10 +271,17 @@ void bc_xsheet_check(bc_xsheet *s, lxw_error e)
 	bc_xbook_check(s->b, e);
 }
 
+lxw_worksheet *bc_xsheet_ws(bc_xsheet *s)
+{
+	bc_xbook_drain(s->b);
+	return s->ws;
+}
+
 void bc_xsheet_width(bc_xsheet *s, lxw_col_t c, double w)
 {
 	s->w[c] = w;
-	bc_xsheet_check(s, worksheet_set_column(s->ws, c, c, w, NULL));
+	bc_xsheet_check(s, worksheet_set_column(bc_xsheet_ws(s), c, c, w,
+						NULL));
 }
 
 double bc_xsheet_widths(const bc_xsheet *s, lxw_col_t c1, lxw_col_t c2)
@@ -240,30 +294,61 @@ double bc_xsheet_widths(const bc_xsheet *s, lxw_col_t c1, lxw_col_t c2)
 
 void bc_xsheet_put(bc_xsheet *s, lxw_col_t c, const char *text, int style)
 {
-	bc_xsheet_check(s, worksheet_write_string(s->ws, s->r, c, text,
-						  s->b->f[style]));
+	bc_xsheet_text(s, c, text, s->b->f[style]);
+}
+
+void bc_xsheet_text(bc_xsheet *s, lxw_col_t c, const char *text,
+		    lxw_format *f)
+{
+	bc_xsheet_check(s, bc_xq_string(s->b->q, s->ws, s->r, c, text, f));
 }
 
 void bc_xsheet_num(bc_xsheet *s, lxw_col_t c, double v, lxw_format *f)
 {
-	bc_xsheet_check(s, worksheet_write_number(s->ws, s->r, c, v, f));
+	bc_xsheet_check(s, bc_xq_number(s->b->q, s->ws, s->r, c, v, f));
 }
 
 void bc_xsheet_blank(bc_xsheet *s, lxw_col_t c, int style)
 {
-	bc_xsheet_check(s, worksheet_write_blank(s->ws, s->r, c,
-						 s->b->f[style]));
+	bc_xsheet_check(s, bc_xq_blank(s->b->q, s->ws, s->r, c,
+				       s->b->f[style]));
+}
+
+void bc_xsheet_formula(bc_xsheet *s, lxw_col_t c, const char *formula,
+		       double v, lxw_format *f)
+{
+	bc_xsheet_check(s, bc_xq_formula_num(s->b->q, s->ws, s->r, c, formula,
+					     f, v));
+}
+
+void bc_xsheet_datetime(bc_xsheet *s, lxw_col_t c, const lxw_datetime *dt,
+			int style)
+{
+	bc_xsheet_check(s, bc_xq_datetime(s->b->q, s->ws, s->r, c, dt,
+					  s->b->f[style]));
 }
 
 void bc_xsheet_merge(bc_xsheet *s, lxw_col_t c1, lxw_col_t c2,
 		     const char *text, int style)
 {
+	bc_xsheet_merge_in(s, c1, c2, text, s->b->f[style]);
+}
+
+void bc_xsheet_merge_in(bc_xsheet *s, lxw_col_t c1, lxw_col_t c2,
+			const char *text, lxw_format *f)
+{
 	if (c2 <= c1)
-		bc_xsheet_put(s, c1, text, style);
+		bc_xsheet_text(s, c1, text, f);
 	else
-		bc_xsheet_check(s, worksheet_merge_range(s->ws, s->r, c1, s->r,
-							 c2, text,
-							 s->b->f[style]));
+		bc_xsheet_check(s, bc_xq_merge(s->b->q, s->ws, s->r, c1, s->r,
+					       c2, text, f));
+}
+
+void bc_xsheet_merge_up(bc_xsheet *s, lxw_col_t c, const char *text,
+			int style)
+{
+	bc_xq_merge(s->b->q, s->ws, s->r - 1, c, s->r, c, text,
+		    s->b->f[style]);
 }
 
 void bc_xsheet_height(bc_xsheet *s, double pt)
@@ -283,7 +368,7 @@ void bc_xsheet_height(bc_xsheet *s, double pt)
 		if (pt == lay->row_pt)
 			return;
 	}
-	bc_xsheet_check(s, worksheet_set_row(s->ws, s->r, pt, NULL));
+	bc_xsheet_check(s, bc_xq_row(s->b->q, s->ws, s->r, pt, NULL));
 }
 
 void bc_xsheet_next(bc_xsheet *s, unsigned n)
@@ -307,16 +392,81 @@ void bc_xsheet_fit(bc_xsheet *s, const char *text, double width, bc_xpart p)
 		bc_xsheet_height(s, pt);
 }
 
+/* The writer's part of bc_xsheet_page (bc_xq_fn): arg, the bool
+ * landscape. */
+static lxw_error page_setup(lxw_worksheet *ws, const void *arg)
+{
+	if (*(const bool *)arg)
+		worksheet_set_landscape(ws);
+	worksheet_set_paper(ws, 9);
+	worksheet_set_margins(ws, CM(3.0), CM(1.5), CM(2.0), CM(2.0));
+	worksheet_fit_to_pages(ws, 1, 0);
+	worksheet_center_horizontally(ws);
+	return worksheet_set_footer(ws, "&C&\"" BC_XLSX_FONT "\"&11&P/&N");
+}
+
 void bc_xsheet_page(bc_xsheet *s, bool landscape)
 {
-	if (landscape)
-		worksheet_set_landscape(s->ws);
-	worksheet_set_paper(s->ws, 9);
-	worksheet_set_margins(s->ws, CM(3.0), CM(1.5), CM(2.0), CM(2.0));
-	worksheet_fit_to_pages(s->ws, 1, 0);
-	worksheet_center_horizontally(s->ws);
-	bc_xsheet_check(s, worksheet_set_footer(s->ws, "&C&\"" BC_XLSX_FONT
-						       "\"&11&P/&N"));
+	bc_xsheet_check(s, bc_xq_call(s->b->q, s->ws, page_setup, &landscape,
+				      sizeof landscape));
+}
+
+/* The writer's parts of the functions below (bc_xq_fn). */
+static lxw_error fit_to(lxw_worksheet *ws, const void *arg)
+{
+	const uint16_t *p = arg;
+	worksheet_fit_to_pages(ws, p[0], p[1]);
+	return LXW_NO_ERROR;
+}
+
+static lxw_error repeat(lxw_worksheet *ws, const void *arg)
+{
+	const lxw_row_t *r = arg;
+	return worksheet_repeat_rows(ws, r[0], r[1]);
+}
+
+static lxw_error breaks(lxw_worksheet *ws, const void *arg)
+{
+	return worksheet_set_h_pagebreaks(ws, (lxw_row_t *)arg);
+}
+
+typedef struct cell_at {
+	lxw_row_t r;
+	lxw_col_t c;
+} cell_at;
+
+static lxw_error freeze(lxw_worksheet *ws, const void *arg)
+{
+	const cell_at *at = arg;
+	worksheet_freeze_panes(ws, at->r, at->c);
+	return LXW_NO_ERROR;
+}
+
+void bc_xsheet_fit_pages(bc_xsheet *s, uint16_t wide, uint16_t tall)
+{
+	uint16_t p[2] = {wide, tall};
+	bc_xsheet_check(s, bc_xq_call(s->b->q, s->ws, fit_to, p, sizeof p));
+}
+
+void bc_xsheet_repeat_rows(bc_xsheet *s, lxw_row_t r1, lxw_row_t r2)
+{
+	lxw_row_t r[2] = {r1, r2};
+	bc_xsheet_check(s, bc_xq_call(s->b->q, s->ws, repeat, r, sizeof r));
+}
+
+void bc_xsheet_breaks(bc_xsheet *s, const lxw_row_t *brk)
+{
+	size_t n = 0;
+	while (brk[n++])
+		;
+	bc_xsheet_check(s, bc_xq_call(s->b->q, s->ws, breaks, brk,
+				      n * sizeof *brk));
+}
+
+void bc_xsheet_freeze(bc_xsheet *s, lxw_row_t r, lxw_col_t c)
+{
+	cell_at at = {r, c};
+	bc_xsheet_check(s, bc_xq_call(s->b->q, s->ws, freeze, &at, sizeof at));
 }
 
 void bc_xsheet_labels(bc_xsheet *s, const char *const *label, lxw_col_t n)

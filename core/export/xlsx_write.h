@@ -19,6 +19,7 @@
 #include "date.h"
 #include "frame.h"
 #include "ruleset.h"
+#include "xlsx_queue.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -142,6 +143,11 @@ typedef struct bc_xbook {
 	char period[512], window[160];
 	lxw_error err; /* the first failure; LXW_NO_ERROR while none */
 	char why[256];
+	/* With a writer thread (bc_xbook_queue): its queue, and the calls
+	 * queued before err (the writer's first failure, if before,
+	 * replaces it at the next bc_xbook_drain). */
+	bc_xq *q;
+	uint64_t err_at;
 } bc_xbook;
 
 /* Records e (and why, or libxlsxwriter's words for e) unless something
@@ -161,6 +167,32 @@ void bc_xbook_period(bc_xbook *b, const char *label, bc_date from,
 /* A new worksheet named name, protected when the layout says so; NULL
  * (the failure recorded) when it cannot be added. */
 lxw_worksheet *bc_xbook_sheet(bc_xbook *b, const char *name);
+
+/* ---- the writer thread -------------------------------------------------
+ *
+ * bc_xbook_queue starts a thread that makes the sheets' calls of
+ * libxlsxwriter (xlsx_queue.h) while the caller goes on: every
+ * bc_xsheet_* function below queues its calls.  The caller must then
+ * touch b->wb and a sheet's ws only through bc_xbook_wb and
+ * bc_xsheet_ws, which wait for the writer first, and make no call of
+ * libxlsxwriter between that and its next bc_xsheet_* call.  Failures
+ * are kept in the order the calls were made, whichever thread made
+ * them.  A book without the thread (none started, or none could be)
+ * writes each call at once, byte for byte the same workbook. */
+
+/* Starts b's writer, after its formats are made (bc_xbook_formats);
+ * without one (no memory, no thread) b goes on writing at once. */
+void bc_xbook_queue(bc_xbook *b);
+/* Waits until the writer has made every call queued, its failure (if
+ * first) now b's. */
+void bc_xbook_drain(bc_xbook *b);
+/* Drains and stops the writer: on every path before the workbook is
+ * closed (or dropped). */
+void bc_xbook_join(bc_xbook *b);
+/* Whether the workbook failed, once drained. */
+bool bc_xbook_failed(bc_xbook *b);
+/* b->wb after a drain, for a call of libxlsxwriter made at once. */
+lxw_workbook *bc_xbook_wb(bc_xbook *b);
 
 /* A worksheet being written, row after row. */
 struct bc_xsheet {
@@ -186,16 +218,33 @@ bool bc_xsheet_open(bc_xbook *b, bc_xsheet *s, const char *name,
 void bc_xsheet_close(bc_xsheet *s);
 /* Records e when it is an error. */
 void bc_xsheet_check(bc_xsheet *s, lxw_error e);
+/* s->ws after a drain (bc_xbook_wb). */
+lxw_worksheet *bc_xsheet_ws(bc_xsheet *s);
 void bc_xsheet_width(bc_xsheet *s, lxw_col_t c, double w);
 /* The widths of columns c1..c2 together. */
 double bc_xsheet_widths(const bc_xsheet *s, lxw_col_t c1, lxw_col_t c2);
-/* Cells of the current row, in the writer's style number style. */
+/* Cells of the current row, in the writer's style number style, or in
+ * format f. */
 void bc_xsheet_put(bc_xsheet *s, lxw_col_t c, const char *text, int style);
+void bc_xsheet_text(bc_xsheet *s, lxw_col_t c, const char *text,
+		    lxw_format *f);
 void bc_xsheet_num(bc_xsheet *s, lxw_col_t c, double v, lxw_format *f);
 void bc_xsheet_blank(bc_xsheet *s, lxw_col_t c, int style);
+/* A formula with the value it computes. */
+void bc_xsheet_formula(bc_xsheet *s, lxw_col_t c, const char *formula,
+		       double v, lxw_format *f);
+void bc_xsheet_datetime(bc_xsheet *s, lxw_col_t c, const lxw_datetime *dt,
+			int style);
 /* text across columns c1..c2 of the current row (one cell when c2 <= c1). */
 void bc_xsheet_merge(bc_xsheet *s, lxw_col_t c1, lxw_col_t c2,
 		     const char *text, int style);
+void bc_xsheet_merge_in(bc_xsheet *s, lxw_col_t c1, lxw_col_t c2,
+			const char *text, lxw_format *f);
+/* Cell c of the row above merged with the current row's, text in it:
+ * the text must already be there, as a streamed row cannot be written
+ * again (the merge's failure to is no error). */
+void bc_xsheet_merge_up(bc_xsheet *s, lxw_col_t c, const char *text,
+			int style);
 /* The current row's height. */
 void bc_xsheet_height(bc_xsheet *s, double pt);
 /* The current row made as tall as text needs in part p, width wide
@@ -208,6 +257,15 @@ void bc_xsheet_next(bc_xsheet *s, unsigned n);
 /* A4 one page wide (landscape or not), the margins of Nghị định 30
  * (left 3 cm for binding, about 2 cm elsewhere), pages numbered. */
 void bc_xsheet_page(bc_xsheet *s, bool landscape);
+/* Printed wide pages across, at most tall down (0: as many as it
+ * takes). */
+void bc_xsheet_fit_pages(bc_xsheet *s, uint16_t wide, uint16_t tall);
+/* Rows r1..r2 printed atop every page. */
+void bc_xsheet_repeat_rows(bc_xsheet *s, lxw_row_t r1, lxw_row_t r2);
+/* Pages broken before rows brk[], up to its 0. */
+void bc_xsheet_breaks(bc_xsheet *s, const lxw_row_t *brk);
+/* Rows above r and columns left of c kept in view. */
+void bc_xsheet_freeze(bc_xsheet *s, lxw_row_t r, lxw_col_t c);
 /* A table's head: its labels (NULL for an empty cell) across columns
  * 0..n-1, the row as tall as the tallest needs; then moves down. */
 void bc_xsheet_labels(bc_xsheet *s, const char *const *label, lxw_col_t n);

@@ -34,6 +34,10 @@ def owner(path):
     return out.split(":", 1)[0].split(",")[0].strip() if rc == 0 and out else None
 
 
+# meson's own dependencies, which have no .pc file: the file of each.
+BUILTIN = {"threads": Path("/usr/include/pthread.h")}
+
+
 def wanted():
     """(what, file that provides it) for every library the build asks for."""
     found = []
@@ -42,6 +46,12 @@ def wanted():
             continue
         text = mb.read_text()
         for name in re.findall(r"dependency\(\s*'([^']+)'", text):
+            if name in BUILTIN:
+                found.append((f"dependency('{name}') in "
+                              f"{mb.relative_to(SRC)}",
+                              BUILTIN[name] if BUILTIN[name].exists()
+                              else None))
+                continue
             rc, d = sh("pkg-config", "--variable=pcfiledir", name)
             found.append((f"dependency('{name}') in {mb.relative_to(SRC)}",
                           Path(d) / f"{name}.pc" if rc == 0 else None))

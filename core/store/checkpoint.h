@@ -26,6 +26,9 @@ typedef struct bc_checkpointer bc_checkpointer;
  * docs/performance.md). */
 #define BC_CHECKPOINT_CAP (16 * BC_CHECKPOINT_PAGES)
 
+/* The name of its thread. */
+#define BC_CHECKPOINT_THREAD "bc-checkpoint"
+
 /* Starts a checkpointer on the database file the connection db (in WAL
  * mode, written by the calling thread) has open, that keeps the WAL
  * under about cap pages (see bc_checkpointer_committed).  NULL when it

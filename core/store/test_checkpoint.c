@@ -48,11 +48,19 @@ static int setup(void **state)
 	assert_int_equal(sqlite3_open(w->path, &w->db), SQLITE_OK);
 	test_exec(w->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
 		       "CREATE TABLE t (n INTEGER PRIMARY KEY, b BLOB)");
+	*state = w;
+	return 0;
+}
+
+/* The checkpointer, started by the test (cmocka checks that what a
+ * test allocates it frees). */
+static writer *start(void **state)
+{
+	writer *w = *state;
 	w->c = bc_checkpointer_start(w->db, CAP);
 	assert_non_null(w->c);
 	sqlite3_wal_hook(w->db, hook, w);
-	*state = w;
-	return 0;
+	return w;
 }
 
 static off_t size_of(const char *path, const char *suffix)
@@ -112,7 +120,7 @@ static void write_parts(writer *w, int first, int n)
  * row is in the file after the close, and the WAL is gone. */
 static void wal_stays_bounded(void **state)
 {
-	writer *w = *state;
+	writer *w = start(state);
 	write_parts(w, 0, 2000);
 	assert_true(w->grew > 0);
 	assert_true(w->most <= CAP + 2 * w->grew);
@@ -135,7 +143,7 @@ static void wal_stays_bounded(void **state)
  * for ever, nothing is lost, and once it ends the WAL starts over. */
 static void reader_holds_the_wal(void **state)
 {
-	writer *w = *state;
+	writer *w = start(state);
 	sqlite3 *reader;
 	assert_int_equal(sqlite3_open(w->path, &reader), SQLITE_OK);
 	test_exec(reader, "BEGIN");
@@ -158,7 +166,7 @@ static void reader_holds_the_wal(void **state)
  * does nothing. */
 static void stop_unasked(void **state)
 {
-	writer *w = *state;
+	writer *w = start(state);
 	finish(w);
 	bc_checkpointer_stop(NULL);
 	assert_int_equal(size_of(w->path, "-wal"), -1);

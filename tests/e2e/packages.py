@@ -17,6 +17,8 @@ import sys
 from pathlib import Path
 
 SRC = Path(sys.argv[1]).resolve()
+# Dependencies meson knows itself, with the header that brings them.
+BUILTIN = {"threads": Path("/usr/include/pthread.h")}
 
 
 def sh(*argv):
@@ -42,9 +44,13 @@ def wanted():
             continue
         text = mb.read_text()
         for name in re.findall(r"dependency\(\s*'([^']+)'", text):
+            what = f"dependency('{name}') in {mb.relative_to(SRC)}"
+            if name in BUILTIN:
+                # meson's own: no .pc file, the C library's header
+                found.append((what, BUILTIN[name]))
+                continue
             rc, d = sh("pkg-config", "--variable=pcfiledir", name)
-            found.append((f"dependency('{name}') in {mb.relative_to(SRC)}",
-                          Path(d) / f"{name}.pc" if rc == 0 else None))
+            found.append((what, Path(d) / f"{name}.pc" if rc == 0 else None))
         for m in re.finditer(r"find_library\(\s*'([^']+)'([^)]*)\)", text):
             name, rest = m.group(1), m.group(2)
             headers = re.findall(r"'([^']+\.h)'", rest)

@@ -1134,8 +1134,9 @@ static off_t wal_size(fx *f)
 }
 
 /* n rows of a page each (4 KiB pages), in n parts (each begin …
- * commit) or, with !parts, in the transaction the caller began. */
-static void write_pages(fx *f, int n, bool parts)
+ * commit; every undo-th one, if undo, rolled back instead: a file
+ * refused) or, with !parts, in the transaction the caller began. */
+static void write_pages(fx *f, int n, bool parts, int undo)
 {
 	sqlite3_stmt *s;
 	assert_int_equal(sqlite3_prepare_v2(bc_store_db(f->st),
@@ -1148,7 +1149,9 @@ static void write_pages(fx *f, int n, bool parts)
 			assert_int_equal(bc_store_begin(f->st, &f->d), BC_OK);
 		assert_int_equal(sqlite3_step(s), SQLITE_DONE);
 		sqlite3_reset(s);
-		if (parts)
+		if (parts && undo && i % undo == undo - 1)
+			bc_store_rollback(f->st);
+		else if (parts)
 			assert_int_equal(bc_store_commit(f->st, &f->d), BC_OK);
 	}
 	sqlite3_finalize(s);
@@ -1163,27 +1166,27 @@ static sqlite3 *open_pages(fx *f)
 }
 
 /* A batch that takes the WAL past SQLite's checkpoint size has its
- * checkpoints run on a thread of the store's; everything is stored, and
- * once the store is closed the thread is gone and the WAL too, copied
- * into the file. */
+ * checkpoints run on a thread of the store's; every part committed is
+ * stored, none of those refused in between, and once the store is
+ * closed the thread is gone and the WAL too, copied into the file. */
 static void batch_checkpoints_on_a_thread(void **state)
 {
 	fx *f = *state;
 	sqlite3 *db = open_pages(f);
 	assert_int_equal(bc_store_batch(f->st, true, &f->d), BC_OK);
-	write_pages(f, 1500, true);
+	write_pages(f, 1500, true, 100);
 	assert_int_equal(bc_store_batch(f->st, false, &f->d), BC_OK);
 	assert_int_equal(checkpointers(), 1);
-	assert_int_equal(test_int_of(db, "SELECT count(*) FROM t"), 1500);
+	assert_int_equal(test_int_of(db, "SELECT count(*) FROM t"), 1485);
 	assert_int_equal(f->d.n, 0);
 	finish(f);
 	assert_int_equal(checkpointers(), 0);
 	assert_int_equal(wal_size(f), -1);
 	sqlite3 *other;
 	assert_int_equal(sqlite3_open(f->path, &other), SQLITE_OK);
-	assert_int_equal(test_int_of(other, "SELECT count(*) FROM t"), 1500);
+	assert_int_equal(test_int_of(other, "SELECT count(*) FROM t"), 1485);
 	assert_int_equal(test_int_of(other, "SELECT sum(length(b)) FROM t"),
-			 1500 * 3000);
+			 1485 * 3000);
 	sqlite3_close(other);
 }
 
@@ -1197,7 +1200,7 @@ static void checkpoints_alone_without_memory(void **state)
 	assert_int_equal(stat(f->path, &sb), 0);
 	off_t before = sb.st_size;
 	assert_int_equal(bc_store_begin(f->st, &f->d), BC_OK);
-	write_pages(f, 1200, false);
+	write_pages(f, 1200, false, 0);
 	bc_mem_fail(1, true);
 	bc_err rc = bc_store_commit(f->st, &f->d);
 	long refused = bc_mem_refused();
@@ -1211,7 +1214,7 @@ static void checkpoints_alone_without_memory(void **state)
 	assert_int_equal(stat(f->path, &sb), 0);
 	assert_true(sb.st_size >= before + 1200 * 3000);
 	/* And goes on so. */
-	write_pages(f, 1200, true);
+	write_pages(f, 1200, true, 0);
 	assert_int_equal(checkpointers(), 0);
 	assert_int_equal(test_int_of(db, "SELECT count(*) FROM t"), 2400);
 	finish(f);

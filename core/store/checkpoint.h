@@ -21,9 +21,9 @@ typedef struct bc_checkpointer bc_checkpointer;
 #define BC_CHECKPOINT_PAGES 1000
 
 /* The WAL's size, in pages, past which the writer waits for the
- * checkpointer (a national JSON import's WAL peaked at 38 MB with
- * SQLite's checkpoints, at 80 MB with this cap and 4 KiB pages: see
- * docs/performance.md). */
+ * checkpointer (a national JSON import's WAL peaked at 19-41 MB with
+ * SQLite's checkpoints, at 80-104 MB with this cap and 4 KiB pages, for
+ * two short waits: see docs/performance.md). */
 #define BC_CHECKPOINT_CAP (16 * BC_CHECKPOINT_PAGES)
 
 /* The name of its thread. */

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 #include "store.h"
+#include "checkpoint.h"
 #include "dbfile.h"
 #include "digest.h"
 #include "mem.h"
@@ -39,6 +40,10 @@ struct bc_store {
 	 * this many of them (a fixed array: nothing allocated as they come). */
 	cached stmts[32];
 	size_t n_stmts;
+	/* The WAL's checkpoints, on a thread of their own once a commit
+	 * leaves it big (wal_hook); alone: that thread could not start. */
+	bc_checkpointer *ckpt;
+	bool ckpt_alone;
 };
 
 /*
@@ -669,6 +674,29 @@ static bc_err set_wal(bc_store *st, bc_diags *d)
 	}
 }
 
+/*
+ * SQLite's automatic checkpoint, moved off the writing thread: the
+ * first commit that leaves the WAL past BC_CHECKPOINT_PAGES starts a
+ * checkpointer, which this and every later such commit asks for one.
+ * A store that never writes that much starts none.  Without one (no
+ * memory, no thread) the commit checkpoints itself, as SQLite's own
+ * hook, which this one replaces, did.
+ */
+static int wal_hook(void *ud, sqlite3 *db, const char *name, int pages)
+{
+	bc_store *st = ud;
+	if (pages < BC_CHECKPOINT_PAGES)
+		return SQLITE_OK;
+	if (!st->ckpt && !st->ckpt_alone)
+		st->ckpt_alone = !(st->ckpt = bc_checkpointer_start(
+					    db, BC_CHECKPOINT_CAP));
+	if (st->ckpt)
+		bc_checkpointer_committed(st->ckpt, pages);
+	else
+		sqlite3_wal_checkpoint(db, name);
+	return SQLITE_OK;
+}
+
 /* Everything that refuses a file comes before anything that writes to
  * it: a refused file is left as it was. */
 static bc_err configure(bc_store *st, bc_open_mode mode, bc_diags *d)
@@ -692,6 +720,8 @@ static bc_err configure(bc_store *st, bc_open_mode mode, bc_diags *d)
 	/* WAL lets readers (status, export) run beside an import; with WAL,
 	 * synchronous=NORMAL is durable across application crashes. */
 	rc = set_wal(st, d);
+	if (rc == BC_OK)
+		sqlite3_wal_hook(st->db, wal_hook, st);
 	return rc == BC_OK ? exec(st, "PRAGMA synchronous = NORMAL", d) : rc;
 }
 
@@ -812,6 +842,9 @@ void bc_store_close(bc_store *st)
 {
 	if (!st)
 		return;
+	/* Its connection first: the last to close, the store's, then
+	 * copies what is left of the WAL into the file and removes it. */
+	bc_checkpointer_stop(st->ckpt);
 	for (size_t i = 0; i < st->n_stmts; i++)
 		sqlite3_finalize(st->stmts[i].stmt);
 	sqlite3_close(st->db);
@@ -962,7 +995,7 @@ static bc_err batch_release(bc_store *st, bc_diags *d)
 	st->batch_kept++;
 	int64_t now = ms_now();
 	if (now - st->part_since < BATCH_PART_MS &&
-	    now - st->batch_since < BATCH_MS)
+	    now - st->batch_since < BATCH_MS && !bc_checkpointer_due(st->ckpt))
 		return BC_OK;
 	rc = batch_commit(st, d);
 	/* This file's failure is its own, told by the caller. */

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "test.h"
 
+#include "checkpoint.h"
 #include "revision.h"
 #include "store.h"
 
@@ -57,27 +58,6 @@ static bc_store *open_new(fx *f)
 	return f->st;
 }
 
-static void exec_ok(sqlite3 *db, const char *sql)
-{
-	char *err = NULL;
-	if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK) {
-		char msg[512];
-		snprintf(msg, sizeof msg, "%s", err ? err : "?");
-		sqlite3_free(err);
-		fail_msg("%s: %s", sql, msg);
-	}
-}
-
-static int64_t int_of(sqlite3 *db, const char *sql)
-{
-	sqlite3_stmt *s;
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
-	int64_t v = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	return v;
-}
-
 /* The first column of the first row as text, into out. */
 static void text_of(sqlite3 *db, const char *sql, char *out, size_t size)
 {
@@ -94,7 +74,7 @@ static void make_foreign_db(const char *path)
 {
 	sqlite3 *db;
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	exec_ok(db, "CREATE TABLE people (name TEXT);"
+	test_exec(db, "CREATE TABLE people (name TEXT);"
 		    "INSERT INTO people VALUES ('Lan');");
 	sqlite3_close(db);
 }
@@ -123,7 +103,7 @@ static void create_gives_latest_schema(void **state)
 	assert_int_equal(bc_store_schema_version(st), bc_store_schema_latest());
 	sqlite3 *db = bc_store_db(st);
 	assert_non_null(db);
-	assert_int_equal(int_of(db, "SELECT count(*) FROM sqlite_schema WHERE "
+	assert_int_equal(test_int_of(db, "SELECT count(*) FROM sqlite_schema WHERE "
 				    "type = 'table' AND name IN ('audit', "
 				    "'unit', 'ruleset', 'period')"),
 			 4);
@@ -146,10 +126,10 @@ static void reopen_is_idempotent(void **state)
 		assert_int_equal(bc_store_schema_version(f->st),
 				 bc_store_schema_latest());
 		sqlite3 *db = bc_store_db(f->st);
-		assert_int_equal(int_of(db, "SELECT count(*) FROM audit"), 1);
+		assert_int_equal(test_int_of(db, "SELECT count(*) FROM audit"), 1);
 		/* No migration ran again: it would fail on existing tables,
 		 * or duplicate the schema objects. */
-		assert_int_equal(int_of(db, "SELECT count(*) FROM sqlite_schema"
+		assert_int_equal(test_int_of(db, "SELECT count(*) FROM sqlite_schema"
 					    " WHERE name = 'audit'"),
 				 1);
 		bc_store_close(f->st);
@@ -166,14 +146,14 @@ static void wal_and_foreign_keys(void **state)
 	char mode[32];
 	text_of(db, "PRAGMA journal_mode", mode, sizeof mode);
 	assert_string_equal(mode, "wal");
-	assert_int_equal(int_of(db, "PRAGMA foreign_keys"), 1);
+	assert_int_equal(test_int_of(db, "PRAGMA foreign_keys"), 1);
 	/* And the keys are enforced, not only declared. */
 	assert_int_not_equal(sqlite3_exec(db,
 					  "INSERT INTO unit_version_role"
 					  " (version_id, role) VALUES (999, 'noi_vu')",
 					  NULL, NULL, NULL),
 			     SQLITE_OK);
-	assert_int_equal(int_of(db, "SELECT count(*) FROM unit_version_role"), 0);
+	assert_int_equal(test_int_of(db, "SELECT count(*) FROM unit_version_role"), 0);
 
 	/* Both hold on a reopened database, not only a fresh one. */
 	bc_store_close(f->st);
@@ -182,7 +162,7 @@ static void wal_and_foreign_keys(void **state)
 	db = bc_store_db(f->st);
 	text_of(db, "PRAGMA journal_mode", mode, sizeof mode);
 	assert_string_equal(mode, "wal");
-	assert_int_equal(int_of(db, "PRAGMA foreign_keys"), 1);
+	assert_int_equal(test_int_of(db, "PRAGMA foreign_keys"), 1);
 	finish(f);
 }
 
@@ -235,9 +215,9 @@ static void foreign_database_refused(void **state)
 	/* Nothing of baocao's was migrated into it. */
 	sqlite3 *db;
 	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
-	assert_int_equal(int_of(db, "SELECT count(*) FROM sqlite_schema"), 1);
-	assert_int_equal(int_of(db, "PRAGMA user_version"), 0);
-	assert_int_equal(int_of(db, "SELECT count(*) FROM people"), 1);
+	assert_int_equal(test_int_of(db, "SELECT count(*) FROM sqlite_schema"), 1);
+	assert_int_equal(test_int_of(db, "PRAGMA user_version"), 0);
+	assert_int_equal(test_int_of(db, "SELECT count(*) FROM people"), 1);
 	sqlite3_close(db);
 	finish(f);
 }
@@ -266,7 +246,7 @@ static void newer_schema_refused(void **state)
 	int newer = bc_store_schema_latest() + 5;
 	char sql[64];
 	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", newer);
-	exec_ok(bc_store_db(st), sql);
+	test_exec(bc_store_db(st), sql);
 	bc_store_close(st);
 	f->st = NULL;
 
@@ -279,7 +259,7 @@ static void newer_schema_refused(void **state)
 	assert_true(test_diags_have(&f->d, "newer"));
 	sqlite3 *db;
 	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
-	assert_int_equal(int_of(db, "PRAGMA user_version"), newer);
+	assert_int_equal(test_int_of(db, "PRAGMA user_version"), newer);
 	sqlite3_close(db);
 	finish(f);
 }
@@ -306,7 +286,7 @@ static void negative_schema_refused(void **state)
 		char sql[64];
 		snprintf(sql, sizeof sql, "PRAGMA user_version = %d",
 			 versions[i]);
-		exec_ok(bc_store_db(st), sql);
+		test_exec(bc_store_db(st), sql);
 		/* The store already open does not run "the rest" either. */
 		assert_int_equal(bc_store_migrate(st, NULL, 0, &f->d),
 				 BC_ERR_DB);
@@ -339,12 +319,12 @@ static void damaged_store_refuses_writes(void **state)
 	sqlite3 *db = bc_store_db(st);
 	assert_false(bc_store_damaged(st));
 	assert_int_equal(bc_store_begin(st, &f->d), BC_OK);
-	exec_ok(db, "INSERT INTO unit (code) VALUES ('a')");
+	test_exec(db, "INSERT INTO unit (code) VALUES ('a')");
 	bc_store_set_damaged(st);
 	assert_true(bc_store_damaged(st));
 	assert_int_equal(bc_store_commit(st, &f->d), BC_ERR_DAMAGED);
 	assert_int_not_equal(sqlite3_get_autocommit(db), 0);
-	assert_int_equal(int_of(db, "SELECT count(*) FROM unit"), 0);
+	assert_int_equal(test_int_of(db, "SELECT count(*) FROM unit"), 0);
 	assert_int_equal(bc_store_begin(st, &f->d), BC_ERR_DAMAGED);
 	assert_int_not_equal(sqlite3_get_autocommit(db), 0);
 	/* Said once, with what to do. */
@@ -394,7 +374,7 @@ static void read_mode_changes_nothing(void **state)
 {
 	fx *f = *state;
 	bc_store *st = open_new(f);
-	exec_ok(bc_store_db(st), "PRAGMA user_version = 1");
+	test_exec(bc_store_db(st), "PRAGMA user_version = 1");
 	bc_store_close(st);
 	f->st = NULL;
 	assert_int_equal(bc_store_open(f->path, BC_OPEN_READ, &f->st, &f->d),
@@ -421,7 +401,7 @@ static const bc_migration steps[] = {
 static bc_store *at_version_zero(fx *f)
 {
 	bc_store *st = open_new(f);
-	exec_ok(bc_store_db(st), "PRAGMA user_version = 0");
+	test_exec(bc_store_db(st), "PRAGMA user_version = 0");
 	assert_int_equal(bc_store_schema_version(st), 0);
 	return st;
 }
@@ -463,16 +443,16 @@ static void migrate_preserves_data(void **state)
 	sqlite3 *db = bc_store_db(st);
 	assert_int_equal(bc_store_migrate(st, steps, 1, &f->d), BC_OK);
 	assert_int_equal(bc_store_schema_version(st), 1);
-	exec_ok(db, "INSERT INTO t (a) VALUES ('kept')");
+	test_exec(db, "INSERT INTO t (a) VALUES ('kept')");
 
 	assert_int_equal(bc_store_migrate(st, steps, 2, &f->d), BC_OK);
 	assert_int_equal(bc_store_schema_version(st), 2);
-	assert_int_equal(int_of(db, "SELECT count(*) FROM t"), 1);
+	assert_int_equal(test_int_of(db, "SELECT count(*) FROM t"), 1);
 	char a[16];
 	text_of(db, "SELECT a FROM t", a, sizeof a);
 	assert_string_equal(a, "kept");
-	assert_int_equal(int_of(db, "SELECT b FROM t"), 7);
-	assert_int_equal(int_of(db, "SELECT count(*) FROM sqlite_schema "
+	assert_int_equal(test_int_of(db, "SELECT b FROM t"), 7);
+	assert_int_equal(test_int_of(db, "SELECT count(*) FROM sqlite_schema "
 				    "WHERE name = 't_b'"),
 			 1);
 
@@ -494,7 +474,7 @@ static void failing_step_rolls_back(void **state)
 	bc_store *st = at_version_zero(f);
 	sqlite3 *db = bc_store_db(st);
 	assert_int_equal(bc_store_migrate(st, steps, 1, &f->d), BC_OK);
-	exec_ok(db, "INSERT INTO t (a) VALUES ('kept')");
+	test_exec(db, "INSERT INTO t (a) VALUES ('kept')");
 
 	/* The first statements of the step succeed before it fails. */
 	const bc_migration bad[] = {
@@ -507,11 +487,11 @@ static void failing_step_rolls_back(void **state)
 	assert_int_equal(bc_store_migrate(st, bad, 2, &f->d), BC_ERR_DB);
 	assert_true(f->d.errors > 0);
 	assert_int_equal(bc_store_schema_version(st), 1);
-	assert_int_equal(int_of(db, "SELECT count(*) FROM sqlite_schema "
+	assert_int_equal(test_int_of(db, "SELECT count(*) FROM sqlite_schema "
 				    "WHERE name = 'half'"),
 			 0);
-	assert_int_equal(int_of(db, "SELECT count(*) FROM t"), 1);
-	assert_int_equal(int_of(db, "SELECT count(*) FROM pragma_table_info"
+	assert_int_equal(test_int_of(db, "SELECT count(*) FROM t"), 1);
+	assert_int_equal(test_int_of(db, "SELECT count(*) FROM pragma_table_info"
 				    "('t') WHERE name = 'c'"),
 			 0);
 	assert_int_not_equal(sqlite3_get_autocommit(db), 0);
@@ -534,8 +514,8 @@ static void schema_3_money_migrated_and_read(void **state)
 	assert_true(n > 3);
 	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
 	for (int i = 0; i < 3; i++)
-		exec_ok(db, m[i].sql);
-	exec_ok(db, "PRAGMA user_version = 3;"
+		test_exec(db, m[i].sql);
+	test_exec(db, "PRAGMA user_version = 3;"
 		    "INSERT INTO value (revision_id, field, row, col, num, txt)"
 		    " VALUES (1, 'a', 0, '', 12345678901234.56, NULL),"
 		    " (1, 'b', 0, '', 0.07, NULL), (1, 'c', 0, '', 1500, NULL),"
@@ -578,8 +558,8 @@ static void schema_4_units_become_versions(void **state)
 	assert_true(n > 4);
 	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
 	for (int i = 0; i < 4; i++)
-		exec_ok(db, m[i].sql);
-	exec_ok(db, "PRAGMA user_version = 4; PRAGMA foreign_keys = ON;"
+		test_exec(db, m[i].sql);
+	test_exec(db, "PRAGMA user_version = 4; PRAGMA foreign_keys = ON;"
 		    "INSERT INTO unit VALUES (1, 'huyen', 'H', 'district', NULL),"
 		    " (5, 'noi-vu', 'NV', 'department', 1),"
 		    " (3, 'xa-a', 'XA', 'commune', 1);"
@@ -594,11 +574,11 @@ static void schema_4_units_become_versions(void **state)
 	sqlite3_close(db);
 	db = bc_store_db(open_new(f));
 	assert_int_equal(bc_store_schema_version(f->st), bc_store_schema_latest());
-	assert_int_equal(int_of(db, "PRAGMA foreign_keys"), 1);
-	assert_int_equal(int_of(db, "SELECT count(*) FROM pragma_table_info"
+	assert_int_equal(test_int_of(db, "PRAGMA foreign_keys"), 1);
+	assert_int_equal(test_int_of(db, "SELECT count(*) FROM pragma_table_info"
 				    "('unit')"),
 			 2);
-	assert_int_equal(int_of(db, "SELECT count(*) FROM unit_version"
+	assert_int_equal(test_int_of(db, "SELECT count(*) FROM unit_version"
 				    " WHERE valid_from IS NULL AND valid_to IS NULL"
 				    " AND id = unit_id"),
 			 3);
@@ -670,13 +650,13 @@ static void value_table_made_anew(void **state)
 	char sql[64];
 	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
 	for (int i = 0; i < before; i++)
-		exec_ok(db, m[i].sql);
+		test_exec(db, m[i].sql);
 	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", before);
-	exec_ok(db, sql);
-	assert_int_equal(int_of(db, "SELECT count(*) FROM"
+	test_exec(db, sql);
+	assert_int_equal(test_int_of(db, "SELECT count(*) FROM"
 				    " pragma_foreign_key_list('value')"),
 			 1);
-	exec_ok(db, "WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL"
+	test_exec(db, "WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL"
 		    " SELECT i + 1 FROM k WHERE i < 500)"
 		    " INSERT INTO value (revision_id, field, row, col, num,"
 		    " txt, cents) SELECT 40 - i % 7, 'f' || (i * 37 % 101),"
@@ -694,8 +674,8 @@ static void value_table_made_anew(void **state)
 	assert_string_equal(is, was);
 	sqlite3_free(is);
 	sqlite3_free(was);
-	assert_int_equal(int_of(db, "SELECT count(*) FROM value"), 501);
-	assert_int_equal(int_of(db, "SELECT count(*) FROM"
+	assert_int_equal(test_int_of(db, "SELECT count(*) FROM value"), 501);
+	assert_int_equal(test_int_of(db, "SELECT count(*) FROM"
 				    " pragma_foreign_key_list('value')"),
 			 0);
 	char cols[128];
@@ -704,11 +684,11 @@ static void value_table_made_anew(void **state)
 		    " ORDER BY cid)", cols, sizeof cols);
 	assert_string_equal(cols, "revision_id:1,field:2,row:3,col:4,num:0,"
 				  "txt:0,cents:0");
-	assert_int_equal(int_of(db, "SELECT count(*) FROM sqlite_schema"
+	assert_int_equal(test_int_of(db, "SELECT count(*) FROM sqlite_schema"
 				    " WHERE name = 'value' AND sql LIKE"
 				    " '%WITHOUT ROWID'"),
 			 1);
-	assert_int_equal(int_of(db, "SELECT count(*) FROM sqlite_schema"
+	assert_int_equal(test_int_of(db, "SELECT count(*) FROM sqlite_schema"
 				    " WHERE name = 'value_new'"),
 			 0);
 	/* Still kept as received. */
@@ -718,7 +698,7 @@ static void value_table_made_anew(void **state)
 	assert_int_not_equal(sqlite3_exec(db, "UPDATE value SET num = 0",
 					  NULL, NULL, NULL),
 			     SQLITE_OK);
-	assert_int_equal(int_of(db, "SELECT count(*) FROM value"), 501);
+	assert_int_equal(test_int_of(db, "SELECT count(*) FROM value"), 501);
 	assert_int_equal(f->d.errors, 0);
 	finish(f);
 }
@@ -738,8 +718,8 @@ static void broken_keys_roll_back(void **state)
 	assert_int_equal(bc_store_migrate(st, broken, 1, &f->d), BC_OK);
 	assert_int_equal(bc_store_migrate(st, broken, 2, &f->d), BC_ERR_DB);
 	assert_int_equal(bc_store_schema_version(st), 1);
-	assert_int_equal(int_of(db, "SELECT count(*) FROM c"), 0);
-	assert_int_equal(int_of(db, "PRAGMA foreign_keys"), 1);
+	assert_int_equal(test_int_of(db, "SELECT count(*) FROM c"), 0);
+	assert_int_equal(test_int_of(db, "PRAGMA foreign_keys"), 1);
 	assert_true(test_diags_have(&f->d, "table c names a row of p"));
 	bc_diags_free(&f->d);
 	finish(f);
@@ -773,7 +753,7 @@ static void audit_entries_chain(void **state)
 			 BC_OK);
 	assert_int_equal(bc_store_commit(st, &f->d), BC_OK);
 
-	assert_int_equal(int_of(db, "SELECT count(*) FROM audit"), 3);
+	assert_int_equal(test_int_of(db, "SELECT count(*) FROM audit"), 3);
 	char s[128];
 	text_of(db, "SELECT actor FROM audit WHERE id = 1", s, sizeof s);
 	assert_string_equal(s, "unknown");
@@ -783,18 +763,18 @@ static void audit_entries_chain(void **state)
 	assert_string_equal(s, detail);
 	text_of(db, "SELECT detail FROM audit WHERE id = 3", s, sizeof s);
 	assert_string_equal(s, "");
-	assert_int_equal(int_of(db, "SELECT min(at) = max(at) AND at = "
+	assert_int_equal(test_int_of(db, "SELECT min(at) = max(at) AND at = "
 				    "1700000000 FROM audit"),
 			 1);
 	/* Each entry names the one before; the first names none. */
-	assert_int_equal(int_of(db, "SELECT prev_hash = '' FROM audit "
+	assert_int_equal(test_int_of(db, "SELECT prev_hash = '' FROM audit "
 				    "WHERE id = 1"),
 			 1);
-	assert_int_equal(int_of(db, "SELECT count(*) FROM audit a JOIN audit b"
+	assert_int_equal(test_int_of(db, "SELECT count(*) FROM audit a JOIN audit b"
 				    " ON b.id = a.id + 1 WHERE b.prev_hash = "
 				    "a.hash AND length(a.hash) = 64"),
 			 2);
-	assert_int_equal(int_of(db, "SELECT count(DISTINCT hash) FROM audit"),
+	assert_int_equal(test_int_of(db, "SELECT count(DISTINCT hash) FROM audit"),
 			 3);
 	assert_int_equal(bc_store_audit_verify(st, &bad, &f->d), BC_OK);
 	assert_int_equal(bad, 0);
@@ -828,7 +808,7 @@ static void audit_is_append_only(void **state)
 					  NULL, NULL, NULL),
 			     SQLITE_OK);
 	assert_non_null(strstr(sqlite3_errmsg(db), "append-only"));
-	assert_int_equal(int_of(db, "SELECT count(*) FROM audit"), 2);
+	assert_int_equal(test_int_of(db, "SELECT count(*) FROM audit"), 2);
 	char s[32];
 	text_of(db, "SELECT detail FROM audit WHERE id = 1", s, sizeof s);
 	assert_string_equal(s, "entry 1");
@@ -841,16 +821,16 @@ static void audit_tampering_detected(void **state)
 	fill_audit(f, 4);
 	sqlite3 *db = bc_store_db(f->st);
 	int64_t bad = -1;
-	exec_ok(db, "DROP TRIGGER audit_no_update;"
+	test_exec(db, "DROP TRIGGER audit_no_update;"
 		    "UPDATE audit SET detail = 'entry two' WHERE id = 2");
 	assert_int_equal(bc_store_audit_verify(f->st, &bad, &f->d), BC_OK);
 	assert_int_equal(bad, 2);
 
 	/* Forging the hash as well breaks the link from the next entry. */
-	exec_ok(db, "UPDATE audit SET detail = 'entry 2' WHERE id = 2");
+	test_exec(db, "UPDATE audit SET detail = 'entry 2' WHERE id = 2");
 	assert_int_equal(bc_store_audit_verify(f->st, &bad, &f->d), BC_OK);
 	assert_int_equal(bad, 0);
-	exec_ok(db, "UPDATE audit SET hash = '0000' WHERE id = 3");
+	test_exec(db, "UPDATE audit SET hash = '0000' WHERE id = 3");
 	assert_int_equal(bc_store_audit_verify(f->st, &bad, &f->d), BC_OK);
 	assert_int_equal(bad, 3);
 	finish(f);
@@ -862,7 +842,7 @@ static void audit_broken_link_detected(void **state)
 	fx *f = *state;
 	fill_audit(f, 3);
 	int64_t bad = -1;
-	exec_ok(bc_store_db(f->st), "DROP TRIGGER audit_no_update;"
+	test_exec(bc_store_db(f->st), "DROP TRIGGER audit_no_update;"
 				    "UPDATE audit SET prev_hash = 'x' "
 				    "WHERE id = 2");
 	assert_int_equal(bc_store_audit_verify(f->st, &bad, &f->d), BC_OK);
@@ -875,7 +855,7 @@ static void audit_deletion_detected(void **state)
 	fx *f = *state;
 	fill_audit(f, 4);
 	int64_t bad = -1;
-	exec_ok(bc_store_db(f->st), "DROP TRIGGER audit_no_delete;"
+	test_exec(bc_store_db(f->st), "DROP TRIGGER audit_no_delete;"
 				    "DELETE FROM audit WHERE id = 2");
 	assert_int_equal(bc_store_audit_verify(f->st, &bad, &f->d), BC_OK);
 	assert_int_equal(bad, 3);
@@ -893,7 +873,7 @@ static void audit_check_lists_every_break(void **state)
 			 BC_OK);
 	assert_int_equal(n, 6);
 	assert_int_equal(problems.n, 0);
-	exec_ok(bc_store_db(f->st),
+	test_exec(bc_store_db(f->st),
 		"DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete;"
 		"UPDATE audit SET detail = 'changed' WHERE id = 2;"
 		"DELETE FROM audit WHERE id = 5");
@@ -939,22 +919,22 @@ static void transactions(void **state)
 	sqlite3 *db = bc_store_db(st);
 
 	assert_int_equal(bc_store_begin(st, &f->d), BC_OK);
-	exec_ok(db, "INSERT INTO unit (code) VALUES ('gone')");
+	test_exec(db, "INSERT INTO unit (code) VALUES ('gone')");
 	bc_store_rollback(st);
-	assert_int_equal(int_of(db, "SELECT count(*) FROM unit"), 0);
+	assert_int_equal(test_int_of(db, "SELECT count(*) FROM unit"), 0);
 	/* A rollback with nothing begun does nothing. */
 	bc_store_rollback(st);
 
 	assert_int_equal(bc_store_begin(st, &f->d), BC_OK);
-	exec_ok(db, "INSERT INTO unit (code) VALUES ('kept')");
+	test_exec(db, "INSERT INTO unit (code) VALUES ('kept')");
 	assert_int_equal(bc_store_commit(st, &f->d), BC_OK);
-	assert_int_equal(int_of(db, "SELECT count(*) FROM unit"), 1);
+	assert_int_equal(test_int_of(db, "SELECT count(*) FROM unit"), 1);
 
 	bc_store_close(st);
 	f->st = NULL;
 	assert_int_equal(bc_store_open(f->path, false, &f->st, &f->d), BC_OK);
 	assert_int_equal(
-		int_of(bc_store_db(f->st),
+		test_int_of(bc_store_db(f->st),
 		       "SELECT count(*) FROM unit WHERE code = 'kept'"),
 		1);
 	assert_int_equal(f->d.n, 0);
@@ -971,16 +951,16 @@ static void transaction_ended_by_sqlite_stores_nothing(void **state)
 	sqlite3 *db = bc_store_db(open_new(f));
 
 	assert_int_equal(bc_store_begin(f->st, &f->d), BC_OK);
-	exec_ok(db, "ROLLBACK"); /* as SQLite does after SQLITE_NOMEM */
+	test_exec(db, "ROLLBACK"); /* as SQLite does after SQLITE_NOMEM */
 	assert_int_not_equal(sqlite3_exec(db, second, NULL, NULL, NULL),
 			     SQLITE_OK);
 	assert_int_not_equal(bc_store_commit(f->st, &f->d), BC_OK);
-	assert_int_equal(int_of(db, "SELECT count(*) FROM unit"), 0);
+	assert_int_equal(test_int_of(db, "SELECT count(*) FROM unit"), 0);
 	bc_diags_free(&f->d);
 
 	/* Outside bc_store_begin, a statement commits by itself. */
-	exec_ok(db, second);
-	assert_int_equal(int_of(db, "SELECT count(*) FROM unit"), 1);
+	test_exec(db, second);
+	assert_int_equal(test_int_of(db, "SELECT count(*) FROM unit"), 1);
 	finish(f);
 }
 
@@ -989,7 +969,7 @@ static void transaction_ended_by_sqlite_stores_nothing(void **state)
 static void one_part(sqlite3 *db, bc_part *p, size_t n, bool clash)
 {
 	static char fields[80][8];
-	exec_ok(db, "INSERT OR IGNORE INTO ruleset VALUES (1, 'r', 'h', 0);"
+	test_exec(db, "INSERT OR IGNORE INTO ruleset VALUES (1, 'r', 'h', 0);"
 		    "INSERT OR IGNORE INTO unit VALUES (1, 'xa-a');"
 		    "INSERT OR IGNORE INTO period VALUES (1, '2023-Q1', 'Q1',"
 		    " 2023, NULL, 1, 'L', '2022-12-10', '2023-03-10',"
@@ -1024,7 +1004,7 @@ static void refused_value_stores_nothing(void **state)
 	assert_int_not_equal(bc_revision_store(f->st, &r, &p, 1, &f->d), BC_OK);
 	bc_store_rollback(f->st);
 	bc_part_free(&p);
-	assert_int_equal(int_of(db, "SELECT count(*) FROM submission"), 0);
+	assert_int_equal(test_int_of(db, "SELECT count(*) FROM submission"), 0);
 	assert_true(test_diags_have(&f->d, "UNIQUE constraint failed"));
 	bc_diags_free(&f->d);
 
@@ -1041,10 +1021,10 @@ static void refused_value_stores_nothing(void **state)
 	bc_store_rollback(f->st);
 	bc_part_free(&p);
 	assert_int_equal(bc_store_batch(f->st, false, &f->d), BC_OK);
-	assert_int_equal(int_of(db, "SELECT count(*) FROM submission"), 1);
-	assert_int_equal(int_of(db, "SELECT count(*) FROM revision"), 1);
-	assert_int_equal(int_of(db, "SELECT count(*) FROM value"), 70);
-	assert_int_equal(int_of(db, "SELECT count(*) FROM value v JOIN"
+	assert_int_equal(test_int_of(db, "SELECT count(*) FROM submission"), 1);
+	assert_int_equal(test_int_of(db, "SELECT count(*) FROM revision"), 1);
+	assert_int_equal(test_int_of(db, "SELECT count(*) FROM value"), 70);
+	assert_int_equal(test_int_of(db, "SELECT count(*) FROM value v JOIN"
 				    " revision r ON r.id = v.revision_id JOIN"
 				    " submission s ON s.id = r.submission_id"
 				    " WHERE s.file_name = 'a.json'"),
@@ -1061,7 +1041,7 @@ static bc_err batch_unit(fx *f, const char *code, bool keep)
 	bc_err rc = bc_store_begin(f->st, &f->d);
 	if (rc != BC_OK)
 		return rc;
-	exec_ok(bc_store_db(f->st), sql);
+	test_exec(bc_store_db(f->st), sql);
 	if (keep)
 		return bc_store_commit(f->st, &f->d);
 	bc_store_rollback(f->st);
@@ -1083,14 +1063,14 @@ static void batch_keeps_each_part_whole(void **state)
 	assert_int_equal(batch_unit(f, "a", true), BC_OK);
 	assert_int_equal(batch_unit(f, "refused", false), BC_OK);
 	assert_int_equal(bc_store_begin_read(f->st, &f->d), BC_OK);
-	assert_int_equal(int_of(db, "SELECT count(*) FROM unit"), 1);
+	assert_int_equal(test_int_of(db, "SELECT count(*) FROM unit"), 1);
 	bc_store_rollback(f->st); /* ends the read, not the batch */
 	assert_int_equal(batch_unit(f, "b", true), BC_OK);
 	assert_int_equal(bc_store_batch(f->st, false, &f->d), BC_OK);
-	assert_int_equal(int_of(other, "SELECT count(*) FROM unit WHERE "
+	assert_int_equal(test_int_of(other, "SELECT count(*) FROM unit WHERE "
 				       "code IN ('a', 'b')"),
 			 2);
-	assert_int_equal(int_of(other, "SELECT count(*) FROM unit"), 2);
+	assert_int_equal(test_int_of(other, "SELECT count(*) FROM unit"), 2);
 	assert_int_equal(bc_store_batch_lost(f->st), 0);
 	assert_int_equal(f->d.n, 0);
 	sqlite3_close(other);
@@ -1110,7 +1090,7 @@ static void batch_lost_is_told(void **state)
 	 * for the batch to commit already: then nothing is lost). */
 	bool open = !sqlite3_get_autocommit(db);
 	if (open)
-		exec_ok(db, "ROLLBACK");
+		test_exec(db, "ROLLBACK");
 	assert_int_equal(bc_store_begin(f->st, &f->d),
 			 open ? BC_ERR_DB : BC_OK);
 	if (!open)
@@ -1118,13 +1098,13 @@ static void batch_lost_is_told(void **state)
 	assert_int_equal(f->d.errors, open ? 1 : 0);
 	/* Every part is stored or told lost, once. */
 	size_t lost = bc_store_batch_lost(f->st);
-	assert_int_equal(lost + (size_t)int_of(db, "SELECT count(*) FROM unit"),
+	assert_int_equal(lost + (size_t)test_int_of(db, "SELECT count(*) FROM unit"),
 			 2);
 	assert_int_equal(bc_store_batch_lost(f->st), 0);
 	/* The batch goes on in a new transaction. */
 	assert_int_equal(batch_unit(f, "c", true), BC_OK);
 	assert_int_equal(bc_store_batch(f->st, false, &f->d), BC_OK);
-	assert_int_equal(int_of(db, "SELECT count(*) FROM unit WHERE code = "
+	assert_int_equal(test_int_of(db, "SELECT count(*) FROM unit WHERE code = "
 				    "'c'"),
 			 1);
 	finish(f);
@@ -1145,12 +1125,130 @@ static void begin_takes_the_write_lock(void **state)
 	assert_int_equal(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL,
 				      NULL),
 			 SQLITE_BUSY);
-	assert_int_equal(int_of(other, "SELECT count(*) FROM unit"), 0);
+	assert_int_equal(test_int_of(other, "SELECT count(*) FROM unit"), 0);
 	bc_store_rollback(st);
 
-	exec_ok(other, "BEGIN IMMEDIATE; ROLLBACK");
+	test_exec(other, "BEGIN IMMEDIATE; ROLLBACK");
 	sqlite3_close(other);
 	finish(f);
+}
+
+/* ---- checkpoints ---------------------------------------------------------- */
+
+/* The store's checkpointer threads running in this process. */
+static int checkpointers(void)
+{
+	DIR *dir = opendir("/proc/self/task");
+	int n = 0;
+	assert_non_null(dir);
+	for (struct dirent *e; (e = readdir(dir));) {
+		char path[300], name[32] = "";
+		snprintf(path, sizeof path, "/proc/self/task/%s/comm",
+			 e->d_name);
+		FILE *fp = e->d_name[0] != '.' ? fopen(path, "r") : NULL;
+		if (fp && fgets(name, sizeof name, fp))
+			n += strcmp(name, BC_CHECKPOINT_THREAD "\n") == 0;
+		if (fp)
+			fclose(fp);
+	}
+	closedir(dir);
+	return n;
+}
+
+static off_t wal_size(fx *f)
+{
+	char wal[1100];
+	struct stat sb;
+	snprintf(wal, sizeof wal, "%s-wal", f->path);
+	return stat(wal, &sb) == 0 ? sb.st_size : -1;
+}
+
+/* n rows of a page each (4 KiB pages), in n parts (each begin …
+ * commit; every undo-th one, if undo, rolled back instead: a file
+ * refused) or, with !parts, in the transaction the caller began. */
+static void write_pages(fx *f, int n, bool parts, int undo)
+{
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(bc_store_db(f->st),
+					    "INSERT INTO t VALUES "
+					    "(randomblob(3000))",
+					    -1, &s, NULL),
+			 SQLITE_OK);
+	for (int i = 0; i < n; i++) {
+		if (parts)
+			assert_int_equal(bc_store_begin(f->st, &f->d), BC_OK);
+		assert_int_equal(sqlite3_step(s), SQLITE_DONE);
+		sqlite3_reset(s);
+		if (parts && undo && i % undo == undo - 1)
+			bc_store_rollback(f->st);
+		else if (parts)
+			assert_int_equal(bc_store_commit(f->st, &f->d), BC_OK);
+	}
+	sqlite3_finalize(s);
+}
+
+/* The fixture's store, new, with a table t of rows of a page each. */
+static sqlite3 *open_pages(fx *f)
+{
+	sqlite3 *db = bc_store_db(open_new(f));
+	test_exec(db, "CREATE TABLE t (b BLOB)");
+	return db;
+}
+
+/* A batch that takes the WAL past SQLite's checkpoint size has its
+ * checkpoints run on a thread of the store's; every part committed is
+ * stored, none of those refused in between, and once the store is
+ * closed the thread is gone and the WAL too, copied into the file. */
+static void batch_checkpoints_on_a_thread(void **state)
+{
+	fx *f = *state;
+	sqlite3 *db = open_pages(f);
+	assert_int_equal(bc_store_batch(f->st, true, &f->d), BC_OK);
+	write_pages(f, 1500, true, 100);
+	assert_int_equal(bc_store_batch(f->st, false, &f->d), BC_OK);
+	assert_int_equal(checkpointers(), 1);
+	assert_int_equal(test_int_of(db, "SELECT count(*) FROM t"), 1485);
+	assert_int_equal(f->d.n, 0);
+	finish(f);
+	assert_int_equal(checkpointers(), 0);
+	assert_int_equal(wal_size(f), -1);
+	sqlite3 *other;
+	assert_int_equal(sqlite3_open(f->path, &other), SQLITE_OK);
+	assert_int_equal(test_int_of(other, "SELECT count(*) FROM t"), 1485);
+	assert_int_equal(test_int_of(other, "SELECT sum(length(b)) FROM t"),
+			 1485 * 3000);
+	sqlite3_close(other);
+}
+
+/* Without memory for the thread the writer checkpoints itself, as
+ * SQLite would: the WAL is copied into the file at the commit. */
+static void checkpoints_alone_without_memory(void **state)
+{
+	fx *f = *state;
+	sqlite3 *db = open_pages(f);
+	struct stat sb;
+	assert_int_equal(stat(f->path, &sb), 0);
+	off_t before = sb.st_size;
+	assert_int_equal(bc_store_begin(f->st, &f->d), BC_OK);
+	write_pages(f, 1200, false, 0);
+	bc_mem_fail(1, true);
+	bc_err rc = bc_store_commit(f->st, &f->d);
+	long refused = bc_mem_refused();
+	const char *at = bc_mem_refused_at();
+	assert_non_null(at);
+	assert_non_null(strstr(at, "checkpoint.c"));
+	bc_mem_fail(0, false);
+	assert_int_equal(rc, BC_OK);
+	assert_int_equal(refused, 1);
+	assert_int_equal(checkpointers(), 0);
+	assert_int_equal(stat(f->path, &sb), 0);
+	assert_true(sb.st_size >= before + 1200 * 3000);
+	/* And goes on so. */
+	write_pages(f, 1200, true, 0);
+	assert_int_equal(checkpointers(), 0);
+	assert_int_equal(test_int_of(db, "SELECT count(*) FROM t"), 2400);
+	finish(f);
+	assert_int_equal(wal_size(f), -1);
 }
 
 /* ---- rules sources ------------------------------------------------------ */
@@ -1200,9 +1298,9 @@ static void record_ruleset(void **state)
 	assert_int_equal(bc_store_record_ruleset(st, rs, NULL, &f->d), BC_OK);
 	assert_int_equal(bc_store_commit(st, &f->d), BC_OK);
 	assert_int_equal(id2, id1);
-	assert_int_equal(int_of(db, "SELECT count(*) FROM ruleset"), 1);
-	assert_int_equal(int_of(db, "SELECT count(*) FROM ruleset_file"), 2);
-	assert_int_equal(int_of(db, "SELECT count(*) FROM audit WHERE "
+	assert_int_equal(test_int_of(db, "SELECT count(*) FROM ruleset"), 1);
+	assert_int_equal(test_int_of(db, "SELECT count(*) FROM ruleset_file"), 2);
+	assert_int_equal(test_int_of(db, "SELECT count(*) FROM audit WHERE "
 				    "action = 'rules.record'"),
 			 1);
 
@@ -1276,6 +1374,8 @@ int main(void)
 		T(begin_takes_the_write_lock),
 		T(batch_keeps_each_part_whole),
 		T(batch_lost_is_told),
+		T(batch_checkpoints_on_a_thread),
+		T(checkpoints_alone_without_memory),
 		T(refused_value_stores_nothing),
 		T(record_ruleset),
 	};

@@ -46,15 +46,13 @@ def wanted():
             continue
         text = mb.read_text()
         for name in re.findall(r"dependency\(\s*'([^']+)'", text):
+            what = f"dependency('{name}') in {mb.relative_to(SRC)}"
             if name in BUILTIN:
-                found.append((f"dependency('{name}') in "
-                              f"{mb.relative_to(SRC)}",
-                              BUILTIN[name] if BUILTIN[name].exists()
-                              else None))
+                # meson's own: no .pc file, the C library's header
+                found.append((what, BUILTIN[name]))
                 continue
             rc, d = sh("pkg-config", "--variable=pcfiledir", name)
-            found.append((f"dependency('{name}') in {mb.relative_to(SRC)}",
-                          Path(d) / f"{name}.pc" if rc == 0 else None))
+            found.append((what, Path(d) / f"{name}.pc" if rc == 0 else None))
         for m in re.finditer(r"find_library\(\s*'([^']+)'([^)]*)\)", text):
             name, rest = m.group(1), m.group(2)
             headers = re.findall(r"'([^']+\.h)'", rest)

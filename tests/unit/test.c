@@ -5,6 +5,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <sqlite3.h>
 #include <sys/stat.h>
 
 const char *test_source_root(void)
@@ -503,4 +504,25 @@ bc_err test_rules_mem(const char *id, const char *const *files,
 	bc_srcset_sort(&src);
 	*rs = NULL;
 	return bc_ruleset_load(id, &src, NULL, rs, d);
+}
+
+void test_exec(sqlite3 *db, const char *sql)
+{
+	char *err = NULL;
+	if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK) {
+		char msg[512];
+		snprintf(msg, sizeof msg, "%s", err ? err : "?");
+		sqlite3_free(err);
+		fail_msg("%s: %s", sql, msg);
+	}
+}
+
+int64_t test_int_of(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	int64_t v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return v;
 }

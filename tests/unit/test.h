@@ -67,6 +67,12 @@ struct bc_ruleset;
 bc_err test_rules_mem(const char *id, const char *const *files,
 		      struct bc_ruleset **rs, bc_diags *d);
 
+/* Runs sql on db; fails the test with SQLite's message if it fails. */
+struct sqlite3;
+void test_exec(struct sqlite3 *db, const char *sql);
+/* The first column of the first row of sql on db, as an integer. */
+int64_t test_int_of(struct sqlite3 *db, const char *sql);
+
 /* ---- fixtures: sample data in tests/data/ ----------------------------
  * Sample data in people's words (Vietnamese names, titles, documents)
  * lives in files under tests/data/, not in C literals: the C sources keep

@@ -14,11 +14,11 @@ typedef struct slot {
 /*
  * Who may touch what.  File i is read into slots[i % n_slots]: the
  * caller's, and lim.files read ahead.  A slot is the reader thread's
- * from when it claims file i (the caller is done with file i - n_slots)
- * until it counts the file read (read = i + 1), then the caller's until
- * the caller is done with it (done = i + 1), having freed it first; so
- * no slot is ever touched by both threads at once, and what the reader
- * made is handed over by the mutex that counts it.  read, done, held and
+ * from when the caller is done with the file it held before (done >
+ * i - n_slots), which the reader frees, until it counts file i read
+ * (read = i + 1), then the caller's until it is done with it (done =
+ * i + 1); so no slot is ever touched by both threads at once, and what
+ * one made is handed over by the mutex that counts it.  read, done, held and
  * stop are under the mutex; paths, n, lim and n_slots do not change
  * after the start; next and has are the caller's alone.
  *
@@ -70,19 +70,48 @@ static bool may_read(const bc_readahead *ra, size_t i, size_t bytes)
 	return i == ra->done || ra->held + bytes <= ra->lim.bytes;
 }
 
+/* Frees the reads of the files the caller is done with, from *freed:
+ * on the reading thread, which made them, so that glibc's malloc takes
+ * them back into the arena it gave them from, and the caller's thread
+ * spends nothing on them.  Called with the lock held, which it lets go
+ * meanwhile. */
+static void free_done(bc_readahead *ra, size_t *freed)
+{
+	size_t done = ra->done;
+	pthread_mutex_unlock(&ra->lock);
+	for (; *freed < done; ++*freed)
+		bc_import_read_free(&ra->slots[*freed % ra->n_slots].r);
+	pthread_mutex_lock(&ra->lock);
+}
+
+/* Waits until file i, of the bytes given, may be read into its slot,
+ * freed first; false when the caller stopped the reading. */
+static bool wait_turn(bc_readahead *ra, size_t i, size_t bytes,
+		      size_t *freed)
+{
+	pthread_mutex_lock(&ra->lock);
+	while (!ra->stop && !may_read(ra, i, bytes)) {
+		if (*freed < ra->done)
+			free_done(ra, freed);
+		else
+			pthread_cond_wait(&ra->moved, &ra->lock);
+	}
+	bool go = !ra->stop;
+	ra->held += go ? bytes : 0;
+	if (go && *freed < ra->done)
+		free_done(ra, freed);
+	pthread_mutex_unlock(&ra->lock);
+	return go;
+}
+
 static void *reader(void *arg)
 {
 	bc_readahead *ra = arg;
+	size_t freed = 0;
 	for (size_t i = 0; i < ra->n; i++) {
 		slot *s = &ra->slots[i % ra->n_slots];
 		size_t bytes = charge(ra->paths[i]);
-		pthread_mutex_lock(&ra->lock);
-		while (!ra->stop && !may_read(ra, i, bytes))
-			pthread_cond_wait(&ra->moved, &ra->lock);
-		bool stop = ra->stop;
-		ra->held += stop ? 0 : bytes;
-		pthread_mutex_unlock(&ra->lock);
-		if (stop)
+		if (!wait_turn(ra, i, bytes, &freed))
 			break;
 		s->bytes = bytes;
 		bc_import_read_file(ra->paths[i], &s->r);
@@ -135,14 +164,16 @@ bc_err bc_readahead_start(const char *const *paths, size_t n,
 	return BC_OK;
 }
 
-/* The caller is done with its file: freed, and its bytes given back. */
+/* The caller is done with its file: its bytes are given back, and the
+ * reading thread frees it (free_done), or this one when there is none. */
 static void release(bc_readahead *ra)
 {
 	slot *s = &ra->slots[(ra->next - 1) % ra->n_slots];
-	bc_import_read_free(&s->r);
 	ra->has = false;
-	if (!ra->threaded)
+	if (!ra->threaded) {
+		bc_import_read_free(&s->r);
 		return;
+	}
 	pthread_mutex_lock(&ra->lock);
 	ra->done = ra->next;
 	ra->held -= s->bytes;
@@ -183,7 +214,8 @@ void bc_readahead_free(bc_readahead *ra)
 		pthread_cond_destroy(&ra->moved);
 		pthread_mutex_destroy(&ra->lock);
 	}
-	/* Slots never read, or freed already, are empty. */
+	/* Slots never read, or freed already, are empty; those the caller
+	 * was done with after the reading thread's last file are not. */
 	for (size_t i = 0; i < ra->n_slots; i++)
 		bc_import_read_free(&ra->slots[i].r);
 	bc_free(ra->slots);

@@ -3,6 +3,7 @@
 #include "mem.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <sys/stat.h>
 
 /* A file's read, and the bytes it was charged against lim.bytes. */
@@ -18,9 +19,9 @@ typedef struct slot {
  * i - n_slots), which the reader frees, until it counts file i read
  * (read = i + 1), then the caller's until it is done with it (done =
  * i + 1); so no slot is ever touched by both threads at once, and what
- * one made is handed over by the mutex that counts it.  read, done, held and
- * stop are under the mutex; paths, n, lim and n_slots do not change
- * after the start; next and has are the caller's alone.
+ * one made is handed over by the mutex that counts it.  read, done,
+ * held and stop are under the mutex; paths, n, lim and n_slots do not
+ * change after the start; next and has are the caller's alone.
  *
  * The reader thread runs bc_import_read_file alone, which touches
  * nothing shared with the caller's thread: no store, no Lua state, no
@@ -33,7 +34,9 @@ typedef struct slot {
  * 2.14 seeds its hash with atomic builtins (JSON_HAVE_ATOMIC_BUILTINS)
  * and counts references atomically; gettext's dgettext (_()) is
  * thread-safe in glibc, and the locale is set once, by main, before
- * any import; strerror(3) of glibc is thread-safe.
+ * any import; strerror(3), for the errno of a file that cannot be read,
+ * returns glibc's own text for every errno open(2) sets (its buffer
+ * is for unknown numbers only), copied at once into the read's list.
  */
 struct bc_readahead {
 	const char *const *paths;

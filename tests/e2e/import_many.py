@@ -12,7 +12,7 @@ the same bytes under another name, a mistake on eight lines.  Imported all at on
 byte for byte, what importing each alone gives one after the other: the
 same lines on stderr in the same order (then the line naming the files
 not imported), the same --json, the same exit code, and the same rows in
-every table; with --dry-run too.  Standard library only.
+every table; with --dry-run and in Vietnamese too.  Standard library only.
 """
 
 import json
@@ -96,8 +96,19 @@ def rows(db):
         con.close()
 
 
-def run(t, db, files, *opts):
-    r = t.bc("import", *files, *opts, db=db, timeout=120 * h.TIME_SCALE)
+# Vietnamese, whether or not the machine has generated its locale: the
+# reading thread's messages too (tests/e2e/language.py).
+VI = {"LANGUAGE": "vi", "LANG": "vi_VN.UTF-8"}
+
+
+def run(t, db, files, *opts, lang=None):
+    env = t.env()
+    if lang:
+        env = {k: v for k, v in env.items()
+               if k not in ("LANGUAGE", "LANG") and not k.startswith("LC_")}
+        env.update(lang)
+    r = t.bc("import", *files, *opts, db=db, env=env,
+             timeout=120 * h.TIME_SCALE)
     check(not r.timed_out, f"{r.cmd}: did not finish")
     return r
 
@@ -115,16 +126,17 @@ def exit_code(codes):
     return 3 if 3 in codes else 1 if 1 in codes else 0
 
 
-def compare(t, *opts):
+def compare(t, *opts, lang=None):
     """All at once against one at a time, on fresh databases, with opts
-    (--json, --dry-run); returns what all at once said, and the files."""
+    (--json, --dry-run) in lang (English: None); returns what all at once
+    said, and the files."""
     files = inputs(t.tmp)
     tag = "".join(opts).replace("-", "") or "text"
     together, alone = t.tmp / f"together-{tag}.db", t.tmp / f"alone-{tag}.db"
     for db in (together, alone):
         district(t, db)
-    everything = run(t, together, files, *opts)
-    singles = [run(t, alone, [f], *opts) for f in files]
+    everything = run(t, together, files, *opts, lang=lang)
+    singles = [run(t, alone, [f], *opts, lang=lang) for f in files]
     same(everything.rc, exit_code([s.rc for s in singles]), "exit code")
     # Each alone, then the line naming those not imported.
     want_err = "".join(s.err for s in singles)
@@ -134,8 +146,14 @@ def compare(t, *opts):
     entries = [{"file": f, "reason": NOT_IMPORTED[Path(f).name][0],
                 "message": NOT_IMPORTED[Path(f).name][1]}
                for f, s in zip(files, singles) if s.rc]
-    same(everything.err[len(want_err):], missed_line(entries, len(files)),
-         "the last line")
+    last = everything.err[len(want_err):]
+    if lang:
+        names = [e["file"] for e in entries]
+        check(last.count("\n") == 1 and all(n in last for n in names)
+              and sorted(names, key=last.index) == names,
+              f"the last line does not name {names} in order: {last!r}")
+    else:
+        same(last, missed_line(entries, len(files)), "the last line")
     if "--json" in opts:
         got = json.loads(everything.out)
         parts = [json.loads(s.out) for s in singles]
@@ -184,6 +202,14 @@ def many_files_as_json(t):
     got = json.loads(r.out)
     same(sorted(Path(e["file"]).name for e in got["not_imported"]),
          sorted(NOT_IMPORTED), "the files not imported")
+
+
+@test
+def many_files_in_vietnamese(t):
+    r, _ = compare(t, lang=VI)
+    h.expect_rc(r, 3)
+    check("Biểu số 03" in r.err and "tệp" in r.err,
+          f"not in Vietnamese: {r.err[-400:]!r}")
 
 
 @test

@@ -52,6 +52,12 @@ struct bc_readahead {
 	pthread_cond_t moved; /* read, done or stop changed */
 	size_t read, done, held;
 	bool stop;
+	/* A reading thread that had to wait goes on only once the files
+	 * held are down to low: it reads several in a row, instead of
+	 * waking and waiting again for each file the caller is done with
+	 * (two switches a file: 50,000 on a machine where the other core
+	 * is busy, for 14,000 small files). */
+	size_t low;
 };
 
 /* What reading the file at path will hold at most: its size, or nothing
@@ -93,11 +99,13 @@ static bool wait_turn(bc_readahead *ra, size_t i, size_t bytes,
 		      size_t *freed)
 {
 	pthread_mutex_lock(&ra->lock);
-	while (!ra->stop && !may_read(ra, i, bytes)) {
+	bool wait = !may_read(ra, i, bytes);
+	while (!ra->stop && wait) {
 		if (*freed < ra->done)
 			free_done(ra, freed);
 		else
 			pthread_cond_wait(&ra->moved, &ra->lock);
+		wait = !may_read(ra, i, bytes) || i - ra->done > ra->low;
 	}
 	bool go = !ra->stop;
 	ra->held += go ? bytes : 0;
@@ -157,6 +165,7 @@ bc_err bc_readahead_start(const char *const *paths, size_t n,
 		      : (bc_readahead_limits){BC_READAHEAD_FILES,
 					      BC_READAHEAD_BYTES};
 	ra->n_slots = (ra->lim.files ? ra->lim.files : 1) + 1;
+	ra->low = ra->n_slots / 2;
 	ra->slots = bc_calloc(ra->n_slots, sizeof *ra->slots);
 	if (!ra->slots) {
 		bc_free(ra);
@@ -180,7 +189,8 @@ static void release(bc_readahead *ra)
 	pthread_mutex_lock(&ra->lock);
 	ra->done = ra->next;
 	ra->held -= s->bytes;
-	pthread_cond_broadcast(&ra->moved);
+	if (ra->read - ra->done <= ra->low)
+		pthread_cond_broadcast(&ra->moved);
 	pthread_mutex_unlock(&ra->lock);
 }
 

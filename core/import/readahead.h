@@ -29,9 +29,11 @@ typedef struct bc_readahead_limits {
 /* A file read takes some 2.3 times its size (a CSV of 10 MB: 23 MB),
  * besides what checking and storing it take.  Half a file at the limit
  * keeps an import's peak within some 30 MB of what it is on one thread
- * (which, for a file at the limit, is some 160 MB); files of a few MB
- * (a district's, a province's) are read two ahead. */
-#define BC_READAHEAD_FILES 2
+ * (which, for a file at the limit, is some 160 MB).  Files of a few MB
+ * or less (a province's CSV, any JSON) are read up to four ahead: the
+ * reading thread, which waits whenever it is that far ahead, then reads
+ * two or three in a row (readahead.c). */
+#define BC_READAHEAD_FILES 4
 #define BC_READAHEAD_BYTES (BC_IMPORT_MAX_FILE / 2)
 
 /* Starts reading paths[0..n) (borrowed: they outlive *ra) within lim

@@ -42,9 +42,13 @@ def wanted():
             continue
         text = mb.read_text()
         for name in re.findall(r"dependency\(\s*'([^']+)'", text):
+            what = f"dependency('{name}') in {mb.relative_to(SRC)}"
+            if name == "threads":
+                # meson's own: the C library's POSIX threads, no .pc
+                found.append((what, Path("/usr/include/pthread.h")))
+                continue
             rc, d = sh("pkg-config", "--variable=pcfiledir", name)
-            found.append((f"dependency('{name}') in {mb.relative_to(SRC)}",
-                          Path(d) / f"{name}.pc" if rc == 0 else None))
+            found.append((what, Path(d) / f"{name}.pc" if rc == 0 else None))
         for m in re.finditer(r"find_library\(\s*'([^']+)'([^)]*)\)", text):
             name, rest = m.group(1), m.group(2)
             headers = re.findall(r"'([^']+\.h)'", rest)

@@ -144,6 +144,8 @@ void bc_arena_free(bc_arena *a)
 }
 
 #ifdef BC_UNIT_TESTING
+#include <pthread.h>
+
 void *_test_malloc(size_t size, const char *file, int line);
 void *_test_calloc(size_t n, size_t size, const char *file, int line);
 void *_test_realloc(void *p, size_t size, const char *file, int line);
@@ -155,7 +157,11 @@ void _test_free(void *p, const char *file, int line);
  * every allocation, the Lua states', libcsv's and SQLite's included,
  * without a context passed down every call that may allocate.  It is
  * compiled only into the unit tests' build of the core, never into
- * libbaocao, and those tests run one thread.
+ * libbaocao.  An import reads ahead on a second thread (readahead.h):
+ * each allocation and free, with the hook's counts and cmocka's list of
+ * blocks, is made under a lock, the observer's call included.  The
+ * functions that read the counts take none: they are for a test's
+ * thread when no other runs, or for the observer.
  */
 static struct {
 	long fail_at; /* the allocation to refuse, 0 none */
@@ -169,12 +175,40 @@ static struct {
 	int line;
 } hook;
 
+/* Recursive: a failed check of cmocka's (a block's guard bytes) jumps
+ * out of _test_free with the lock held, and the test's thread still
+ * allocates to report it and go on to the next test. */
+static pthread_mutex_t hook_lock;
+static pthread_once_t hook_once = PTHREAD_ONCE_INIT;
+
+static void hook_init(void)
+{
+	pthread_mutexattr_t a;
+	pthread_mutexattr_init(&a);
+	pthread_mutexattr_settype(&a, PTHREAD_MUTEX_RECURSIVE);
+	pthread_mutex_init(&hook_lock, &a);
+	pthread_mutexattr_destroy(&a);
+}
+
+static void lock(void)
+{
+	pthread_once(&hook_once, hook_init);
+	pthread_mutex_lock(&hook_lock);
+}
+
+static void unlock(void)
+{
+	pthread_mutex_unlock(&hook_lock);
+}
+
 void bc_mem_fail(long n, bool every)
 {
+	lock();
 	hook.fail_at = n;
 	hook.every = every;
 	hook.asked = hook.refused = 0;
 	hook.at[0] = '\0';
+	unlock();
 }
 
 long bc_mem_asked(void)
@@ -199,8 +233,10 @@ const char *bc_mem_refused_at(void)
 
 void bc_mem_observe(bool (*fn)(void *ud), void *ud)
 {
+	lock();
 	hook.observe = fn;
 	hook.ud = ud;
+	unlock();
 }
 
 void bc_mem_asking(const char **file, int *line)
@@ -234,29 +270,41 @@ static void *counted(void *p)
 
 void *bc_test_malloc(size_t size, const char *file, int line)
 {
-	return refuse(file, line) ? NULL
-				  : counted(_test_malloc(size, file, line));
+	lock();
+	void *p = refuse(file, line) ? NULL
+				     : counted(_test_malloc(size, file, line));
+	unlock();
+	return p;
 }
 
 void *bc_test_calloc(size_t n, size_t size, const char *file, int line)
 {
-	return refuse(file, line) ? NULL
-				  : counted(_test_calloc(n, size, file, line));
+	lock();
+	void *p = refuse(file, line)
+			  ? NULL
+			  : counted(_test_calloc(n, size, file, line));
+	unlock();
+	return p;
 }
 
 /* A realloc to size 0 frees: never refused. */
 void *bc_test_realloc(void *p, size_t size, const char *file, int line)
 {
-	if (size && refuse(file, line))
-		return NULL;
-	void *q = _test_realloc(p, size, file, line);
-	hook.live += (!p && q) - (p && !size);
+	void *q = NULL;
+	lock();
+	if (!size || !refuse(file, line)) {
+		q = _test_realloc(p, size, file, line);
+		hook.live += (!p && q) - (p && !size);
+	}
+	unlock();
 	return q;
 }
 
 void bc_test_free(void *p, const char *file, int line)
 {
+	lock();
 	hook.live -= p != NULL;
 	_test_free(p, file, line);
+	unlock();
 }
 #endif

@@ -5,6 +5,7 @@
 #include "mem.h"
 #include "period.h"
 #include "progress.h"
+#include "readahead.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -167,17 +168,17 @@ static void say_missed(const json_t *missed, int n)
 	fputc('\n', stderr);
 }
 
-/* Imports one file and says what became of it (the progress line
- * cleared first); a file not imported joins missed.  Whatever happened,
- * the caller goes on to the next. */
-static bc_err import_one(bc_cli *c, const char *file,
+/* Imports one file, read as r, and says what became of it (the progress
+ * line cleared first); a file not imported joins missed.  Whatever
+ * happened, the caller goes on to the next. */
+static bc_err import_one(bc_cli *c, const char *file, bc_import_read *r,
 			 const bc_import_opts *o, bool dry_run, json_t *all,
 			 json_t *missed, cli_progress *pr)
 {
 	bc_import_result res;
 	size_t before = c->diags.errors;
-	bc_err rc = bc_import_file(c->st, c->rb, file, o, dry_run, &res,
-				   &c->diags);
+	bc_err rc = bc_import_finish(c->st, c->rb, file, r, o, dry_run, &res,
+				     &c->diags);
 	size_t errors = c->diags.errors - before;
 	cli_sort_diags(c);
 	bc_diags_fold(&c->diags);
@@ -291,9 +292,17 @@ int cmd_import(bc_cli *c, int argc, char **argv)
 	cli_progress_begin(&pr, c->json || n < 2, CLI_PROGRESS_FILES, (size_t)n);
 	/* The files stored, in order, for naming those a lost batch held. */
 	int *kept = bc_calloc((size_t)n, sizeof *kept), n_kept = 0;
+	/* The next files are read on a second thread while this one checks
+	 * and stores each (readahead.h): the reading thread touches only
+	 * the files and the reads it hands over; the store, the rules and
+	 * all output stay this thread's. */
+	bc_readahead *ra = NULL;
 	rc = !kept ? BC_ERR_NOMEM
-		   : bc_store_batch(c->st, !opts[2].set, &c->diags);
+		   : bc_readahead_start(files, (size_t)n, NULL, &ra);
+	if (rc == BC_OK)
+		rc = bc_store_batch(c->st, !opts[2].set, &c->diags);
 	if (rc != BC_OK) {
+		bc_readahead_free(ra);
 		json_decref(all);
 		json_decref(missed);
 		bc_free(kept);
@@ -302,7 +311,8 @@ int cmd_import(bc_cli *c, int argc, char **argv)
 	}
 	for (int i = 0; i < n; i++) {
 		cli_progress_step(&pr, (size_t)i, (size_t)n);
-		rc = import_one(c, files[i], &o, opts[2].set, all, missed, &pr);
+		rc = import_one(c, files[i], bc_readahead_next(ra), &o,
+				opts[2].set, all, missed, &pr);
 		int lost = lost_files(c, files, kept, n_kept, all, missed);
 		n_kept -= lost;
 		unreadable |= lost > 0;
@@ -311,6 +321,7 @@ int cmd_import(bc_cli *c, int argc, char **argv)
 		refused |= rc == BC_ERR_INVALID;
 		unreadable |= rc != BC_OK && rc != BC_ERR_INVALID;
 	}
+	bc_readahead_free(ra);
 	/* What the last batch holds is stored only now. */
 	if (bc_store_batch(c->st, false, &c->diags) != BC_OK) {
 		cli_progress_hide(&pr);

@@ -199,42 +199,60 @@ static bc_err store_all(bc_store *st, const char *path, const char *sha,
 	return rc;
 }
 
-bc_err bc_import_file(bc_store *st, bc_rulebook *rb, const char *path,
-		      const bc_import_opts *o, bool dry_run,
-		      bc_import_result *res, bc_diags *d)
+void bc_import_read_free(bc_import_read *r)
+{
+	bc_submissions_free(&r->subs);
+	bc_diags_free(&r->diags);
+	*r = (bc_import_read){0};
+}
+
+/* The file's bytes, read whole, are freed as soon as they are parsed: a
+ * read held ahead (readahead.h) keeps its submissions alone. */
+bc_err bc_import_read_file(const char *path, bc_import_read *r)
 {
 	char *buf;
 	size_t len;
-	*res = (bc_import_result){0};
-	bc_err rc = bc_file_read(path, BC_IMPORT_MAX_FILE, &buf, &len, d);
+	*r = (bc_import_read){0};
+	bc_err rc = bc_file_read(path, BC_IMPORT_MAX_FILE, &buf, &len,
+				 &r->diags);
 	if (rc != BC_OK)
-		return rc == BC_ERR_LIMIT ? BC_ERR_INVALID : rc;
-	char sha[BC_SHA256_HEX];
-	bc_sha256_buf(buf, len, sha);
+		return r->rc = rc == BC_ERR_LIMIT ? BC_ERR_INVALID : rc;
+	bc_sha256_buf(buf, len, r->sha);
 	const char *what = foreign(buf, len);
 	if (what) {
-		bc_diags_add_made(d, BC_ERROR, path, 0, what, _(what));
+		bc_diags_add_made(&r->diags, BC_ERROR, path, 0, what, _(what));
 		bc_free(buf);
-		return BC_ERR_INVALID;
+		return r->rc = BC_ERR_INVALID;
 	}
-	res->format = sniff(buf, len);
-	bc_submissions subs = {0};
-	rc = read_file(path, buf, len, res->format, &subs, d);
+	r->format = sniff(buf, len);
+	rc = read_file(path, buf, len, r->format, &r->subs, &r->diags);
 	bc_free(buf);
-	bc_checked *checked = NULL;
-	if (rc == BC_OK && !subs.n) {
-		bc_diags_add(d, BC_ERROR, path, 0, NULL, NULL,
+	if (rc == BC_OK && !r->subs.n) {
+		bc_diags_add(&r->diags, BC_ERROR, path, 0, NULL, NULL,
 			     N_("no submission in this file"));
 		rc = BC_ERR_INVALID;
 	}
+	return r->rc = rc;
+}
+
+bc_err bc_import_finish(bc_store *st, bc_rulebook *rb, const char *path,
+			bc_import_read *r, const bc_import_opts *o,
+			bool dry_run, bc_import_result *res, bc_diags *d)
+{
+	*res = (bc_import_result){.format = r->format};
+	bc_diags_move(d, &r->diags);
+	bc_err rc = r->rc;
+	const bc_submissions *subs = &r->subs;
+	bc_checked *checked = NULL;
 	if (rc == BC_OK) {
-		checked = bc_calloc(subs.n, sizeof *checked);
-		res->items = bc_calloc(subs.n, sizeof *res->items);
+		checked = bc_calloc(subs->n, sizeof *checked);
+		res->items = bc_calloc(subs->n, sizeof *res->items);
 		rc = checked && res->items ? BC_OK : BC_ERR_NOMEM;
 	}
 	if (rc == BC_OK) {
-		res->n = subs.n;
-		rc = checked_all(st, rb, &subs, o, sha, checked, res->items, d);
+		res->n = subs->n;
+		rc = checked_all(st, rb, subs, o, r->sha, checked, res->items,
+				 d);
 	}
 	for (size_t i = 0; rc == BC_OK && i < res->n; i++) {
 		res->items[i].unit = bc_strdup(checked[i].unit.code);
@@ -247,11 +265,21 @@ bc_err bc_import_file(bc_store *st, bc_rulebook *rb, const char *path,
 			rc = BC_ERR_NOMEM;
 	}
 	if (rc == BC_OK && !dry_run)
-		rc = store_all(st, path, sha, checked, res, d);
+		rc = store_all(st, path, r->sha, checked, res, d);
 	res->accepted = rc == BC_OK;
-	for (size_t i = 0; checked && i < subs.n; i++)
+	for (size_t i = 0; checked && i < subs->n; i++)
 		bc_checked_free(&checked[i]);
 	bc_free(checked);
-	bc_submissions_free(&subs);
+	return rc;
+}
+
+bc_err bc_import_file(bc_store *st, bc_rulebook *rb, const char *path,
+		      const bc_import_opts *o, bool dry_run,
+		      bc_import_result *res, bc_diags *d)
+{
+	bc_import_read r;
+	bc_import_read_file(path, &r);
+	bc_err rc = bc_import_finish(st, rb, path, &r, o, dry_run, res, d);
+	bc_import_read_free(&r);
 	return rc;
 }

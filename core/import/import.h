@@ -11,8 +11,10 @@
 #ifndef BC_IMPORT_H
 #define BC_IMPORT_H
 
+#include "digest.h"
 #include "rulebook.h"
 #include "store.h"
+#include "submission.h"
 
 /* What the command line says of the files of one import, over what they
  * say themselves. */
@@ -54,5 +56,38 @@ bc_err bc_import_file(bc_store *st, bc_rulebook *rb, const char *path,
 		      const bc_import_opts *o, bool dry_run,
 		      bc_import_result *res, bc_diags *d);
 void bc_import_result_free(bc_import_result *res);
+
+/*
+ * bc_import_file in two steps, for a caller that reads the next file
+ * while it checks and stores this one (readahead.h).
+ *
+ * The first, bc_import_read_file, does what needs neither the store nor
+ * the rules: the file read whole, hashed, told apart (refused when it is
+ * no submission) and parsed.  It touches nothing shared (no store, no
+ * Lua, no rulebook, no global), so it may run on another thread than
+ * the second; what it makes is the read's own.
+ *
+ * The second, bc_import_finish, checks what was read and stores it, on
+ * the thread that owns the store and the rules.  The reading's problems
+ * come first in d, before the checks', as bc_import_file gives them.
+ */
+typedef struct bc_import_read {
+	bc_err rc;          /* BC_OK, or what ended the file's reading */
+	const char *format; /* "json", "csv", "xlsx"; NULL when not told */
+	char sha[BC_SHA256_HEX];    /* of the file's bytes */
+	bc_submissions subs;        /* as read; none unless rc is BC_OK */
+	bc_diags diags;             /* the reading's problems */
+} bc_import_read;
+
+/* Reads the file at path into *r, which it initialises; returns r->rc.
+ * Free r with bc_import_read_free whatever it returns. */
+bc_err bc_import_read_file(const char *path, bc_import_read *r);
+/* Imports r, read from path by bc_import_read_file: what bc_import_file
+ * returns, in res and d, had it read the file itself.  r's diagnostics
+ * move to d; the rest of r stays its own (free it after). */
+bc_err bc_import_finish(bc_store *st, bc_rulebook *rb, const char *path,
+			bc_import_read *r, const bc_import_opts *o,
+			bool dry_run, bc_import_result *res, bc_diags *d);
+void bc_import_read_free(bc_import_read *r);
 
 #endif

@@ -425,13 +425,13 @@ static void migrate_compacts_what_it_freed(void **state)
 		 NULL},
 	};
 	assert_int_equal(bc_store_migrate(st, anew, 1, &f->d), BC_OK);
-	int64_t before = int_of(db, "PRAGMA page_count");
-	assert_int_equal(int_of(db, "PRAGMA freelist_count"), 0);
+	int64_t before = test_int_of(db, "PRAGMA page_count");
+	assert_int_equal(test_int_of(db, "PRAGMA freelist_count"), 0);
 	assert_int_equal(bc_store_migrate(st, anew, 2, &f->d), BC_OK);
 	assert_int_equal(bc_store_schema_version(st), 2);
-	assert_int_equal(int_of(db, "PRAGMA freelist_count"), 0);
-	assert_true(int_of(db, "PRAGMA page_count") <= before + 1);
-	assert_int_equal(int_of(db, "SELECT count(*) FROM big"), 20000);
+	assert_int_equal(test_int_of(db, "PRAGMA freelist_count"), 0);
+	assert_true(test_int_of(db, "PRAGMA page_count") <= before + 1);
+	assert_int_equal(test_int_of(db, "SELECT count(*) FROM big"), 20000);
 	assert_int_equal(f->d.n, 0);
 	finish(f);
 }

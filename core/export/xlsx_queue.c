@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "xlsx_queue.h"
 #include "mem.h"
+#include "sync.h"
 
 #include <pthread.h>
 #include <stddef.h>
@@ -170,28 +171,17 @@ static void release(bc_xq *q)
 	bc_free(q);
 }
 
-/* The mutex and conditions, each undone when a later one fails. */
-static bool sync_init(bc_xq *q)
+/* The mutex and conditions of q's hand-overs, and its writer. */
+static bool sync_start(bc_xq *q)
 {
-	if (pthread_mutex_init(&q->mu, NULL))
-		return false;
-	if (pthread_cond_init(&q->work, NULL)) {
-		pthread_mutex_destroy(&q->mu);
-		return false;
-	}
-	if (pthread_cond_init(&q->done, NULL)) {
-		pthread_cond_destroy(&q->work);
-		pthread_mutex_destroy(&q->mu);
-		return false;
-	}
-	return true;
+	pthread_cond_t *const cv[] = {&q->work, &q->done};
+	return bc_sync_start(&q->mu, cv, 2, &q->writer, writer, q);
 }
 
 static void sync_free(bc_xq *q)
 {
-	pthread_cond_destroy(&q->done);
-	pthread_cond_destroy(&q->work);
-	pthread_mutex_destroy(&q->mu);
+	pthread_cond_t *const cv[] = {&q->work, &q->done};
+	bc_sync_end(&q->mu, cv, 2);
 }
 
 bc_xq *bc_xq_new(size_t chunk, size_t n)
@@ -206,12 +196,7 @@ bc_xq *bc_xq_new(size_t chunk, size_t n)
 	bool ok = q->buf && q->used;
 	for (size_t i = 0; ok && i < q->n; i++)
 		ok = (q->buf[i] = bc_malloc(q->chunk)) != NULL;
-	if (!ok || !sync_init(q)) {
-		release(q);
-		return NULL;
-	}
-	if (pthread_create(&q->writer, NULL, writer, q)) {
-		sync_free(q);
+	if (!ok || !sync_start(q)) {
 		release(q);
 		return NULL;
 	}

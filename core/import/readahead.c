@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "readahead.h"
 #include "mem.h"
+#include "sync.h"
 
 #include <pthread.h>
 #include <stdint.h>
@@ -138,18 +139,8 @@ static void *reader(void *arg)
  * system gives none of them: the files are then read when asked for. */
 static bool start_thread(bc_readahead *ra)
 {
-	if (pthread_mutex_init(&ra->lock, NULL))
-		return false;
-	if (pthread_cond_init(&ra->moved, NULL)) {
-		pthread_mutex_destroy(&ra->lock);
-		return false;
-	}
-	if (pthread_create(&ra->thread, NULL, reader, ra)) {
-		pthread_cond_destroy(&ra->moved);
-		pthread_mutex_destroy(&ra->lock);
-		return false;
-	}
-	return true;
+	pthread_cond_t *const cv[] = {&ra->moved};
+	return bc_sync_start(&ra->lock, cv, 1, &ra->thread, reader, ra);
 }
 
 bc_err bc_readahead_start(const char *const *paths, size_t n,
@@ -224,8 +215,8 @@ void bc_readahead_free(bc_readahead *ra)
 		pthread_cond_broadcast(&ra->moved);
 		pthread_mutex_unlock(&ra->lock);
 		pthread_join(ra->thread, NULL);
-		pthread_cond_destroy(&ra->moved);
-		pthread_mutex_destroy(&ra->lock);
+		pthread_cond_t *const cv[] = {&ra->moved};
+		bc_sync_end(&ra->lock, cv, 1);
 	}
 	/* Slots never read, or freed already, are empty; those the caller
 	 * was done with after the reading thread's last file are not. */

@@ -2,6 +2,7 @@
 #define _GNU_SOURCE /* pthread_setname_np */
 #include "checkpoint.h"
 #include "mem.h"
+#include "sync.h"
 
 #include <pthread.h>
 #include <sqlite3.h>
@@ -92,23 +93,9 @@ static bool open_own(bc_checkpointer *c, const char *file)
 
 static bool start_thread(bc_checkpointer *c)
 {
-	if (pthread_mutex_init(&c->mu, NULL))
+	pthread_cond_t *const cv[] = {&c->wake, &c->ended};
+	if (!bc_sync_start(&c->mu, cv, 2, &c->thread, run, c))
 		return false;
-	if (pthread_cond_init(&c->wake, NULL)) {
-		pthread_mutex_destroy(&c->mu);
-		return false;
-	}
-	if (pthread_cond_init(&c->ended, NULL)) {
-		pthread_cond_destroy(&c->wake);
-		pthread_mutex_destroy(&c->mu);
-		return false;
-	}
-	if (pthread_create(&c->thread, NULL, run, c)) {
-		pthread_cond_destroy(&c->ended);
-		pthread_cond_destroy(&c->wake);
-		pthread_mutex_destroy(&c->mu);
-		return false;
-	}
 	/* Named for top -H and the tests (which count it); unnamed, it
 	 * works the same. */
 	pthread_setname_np(c->thread, BC_CHECKPOINT_THREAD);
@@ -165,8 +152,7 @@ void bc_checkpointer_stop(bc_checkpointer *c)
 	pthread_mutex_unlock(&c->mu);
 	pthread_join(c->thread, NULL);
 	sqlite3_close(c->db);
-	pthread_cond_destroy(&c->ended);
-	pthread_cond_destroy(&c->wake);
-	pthread_mutex_destroy(&c->mu);
+	pthread_cond_t *const cv[] = {&c->wake, &c->ended};
+	bc_sync_end(&c->mu, cv, 2);
 	bc_free(c);
 }

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: MIT */
+#include "sync.h"
+
+void bc_sync_end(pthread_mutex_t *mu, pthread_cond_t *const *cv, size_t n)
+{
+	while (n)
+		pthread_cond_destroy(cv[--n]);
+	pthread_mutex_destroy(mu);
+}
+
+bool bc_sync_start(pthread_mutex_t *mu, pthread_cond_t *const *cv, size_t n,
+		   pthread_t *t, void *(*fn)(void *), void *arg)
+{
+	if (pthread_mutex_init(mu, NULL))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (pthread_cond_init(cv[i], NULL)) {
+			bc_sync_end(mu, cv, i);
+			return false;
+		}
+	if (pthread_create(t, NULL, fn, arg)) {
+		bc_sync_end(mu, cv, n);
+		return false;
+	}
+	return true;
+}

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * What each of baocao's second threads is made of (import/readahead.c,
+ * store/checkpoint.c, export/xlsx_queue.c): a mutex, the condition
+ * variables its hand-overs wait on, and the thread, made together or
+ * not at all, so that each owner has one failure to handle (it then
+ * does the work on its own thread) and one way to undo them.
+ */
+#ifndef BC_SYNC_H
+#define BC_SYNC_H
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Initialises *mu and *cv[0..n), then starts *t running fn(arg).  False
+ * when the system refuses any of them: what was made is undone. */
+bool bc_sync_start(pthread_mutex_t *mu, pthread_cond_t *const *cv, size_t n,
+		   pthread_t *t, void *(*fn)(void *), void *arg);
+/* Destroys *mu and *cv[0..n), once the thread bc_sync_start started has
+ * been joined. */
+void bc_sync_end(pthread_mutex_t *mu, pthread_cond_t *const *cv, size_t n);
+
+#endif

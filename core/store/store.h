@@ -68,7 +68,9 @@ bc_err bc_store_begin_read(bc_store *st, bc_diags *d);
 
 /* Batching: with on, each bc_store_begin … commit (or rollback) is a
  * savepoint of one write transaction, committed about once a second
- * and when batching is turned off, so each is still all or nothing but
+ * (sooner when the WAL has grown past its cap and been copied, so that
+ * it starts over: checkpoint.h) and when batching is turned off, so
+ * each is still all or nothing but
  * thousands of small ones cost few commits; a read transaction begun
  * inside it reads within it.  Off commits what is held.  When that
  * transaction is lost (SQLite ends it after a full disk, an I/O error,

@@ -878,6 +878,11 @@ void bc_store_set_clock(bc_store *st, bc_time fixed)
 	st->clock = fixed;
 }
 
+bc_time bc_store_fixed_clock(const bc_store *st)
+{
+	return st->clock;
+}
+
 bc_time bc_store_now(const bc_store *st)
 {
 	return st->clock ? st->clock : (bc_time)time(NULL);

@@ -55,6 +55,8 @@ const char *bc_store_actor(const bc_store *st);
 /* Fixes the clock (for reproducible tests); 0 returns to the real one. */
 void bc_store_set_clock(bc_store *st, bc_time fixed);
 bc_time bc_store_now(const bc_store *st);
+/* The fixed time, or 0 when the clock is the real one. */
+bc_time bc_store_fixed_clock(const bc_store *st);
 
 /* Transactions.  begin takes the write lock at once (BEGIN IMMEDIATE), so
  * a concurrent writer waits on the busy timeout, not mid-transaction. */

@@ -17,12 +17,14 @@
 #include "status.h"
 #include "status_json.h"
 #include "submission_export.h"
+#include "twins.h"
 #include "text.h"
 #include "unit.h"
 #include "vndoc.h"
 #include "xlsx_export.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,6 +55,8 @@ struct bc_host {
 	const bc_export_sender *sender;
 	bc_cursor *cursors; /* open passes of a plugin (host_cursor.h) */
 	bool in_force; /* bc_feed_in_force has run for the feeds */
+	void *ahead;   /* what the exporter read ahead (struct builtin) */
+	void (*ahead_free)(void *ahead);
 };
 
 /* ---- the model --------------------------------------------------------- */
@@ -96,7 +100,8 @@ static json_t *units_json(bc_err *err, const bc_unit_list *ul,
 /* The district's report of h's period (frame_build.h): issued by the
  * district, else by the unit the tree puts on top, dated the
  * document's date; the number and the signer left to the clerk. */
-static bc_err frame_of(bc_host *h, const bc_unit_list *ul)
+static bc_err frame_of(const bc_host *h, const bc_unit_list *ul,
+			bc_doc_frame *out, bc_diags *d)
 {
 	const bc_unit *u = district_of(ul, h->period->rs);
 	bc_doc_overrides o = BC_DOC_OVERRIDES_NONE;
@@ -105,8 +110,7 @@ static bc_err frame_of(bc_host *h, const bc_unit_list *ul)
 		u = bc_doc_issuer(ul);
 	o.date = h->date;
 	return bc_doc_frame_build(h->period->rs, BC_DOC_REPORT, u ? u : &none,
-				  bc_doc_parent(ul, u), h->period, &o,
-				  &h->frame, h->d);
+				  bc_doc_parent(ul, u), h->period, &o, out, d);
 }
 
 static json_t *lines_json(bc_err *e, const bc_doc_lines *l)
@@ -173,76 +177,123 @@ static json_t *levels_json(bc_err *err, const bc_ruleset *rs)
 	return a;
 }
 
-/* The model of h's export as of day as_of, whole, or lean: without each
- * unit's values, the tables' rows and each unit's status, which an
- * exporter reads a form, a table or a unit at a time instead (the
- * status kept in h->status either way, for the cursors). */
-static bc_err build_model(bc_host *h, bc_rulebook *rb, bc_date as_of,
-			  int offset, bool lean, json_t **out)
+/* The making of an export's model: on the export's thread, or on one of
+ * its own with a twin of the store (twins.h) while the exporter reads
+ * ahead on the export's.  That thread reads h's period, until, date and
+ * now, which nothing changes meanwhile, and touches the job, its store,
+ * the rulebook and its diagnostics, which the export's thread leaves
+ * alone until it has joined it; the results go into h after the join
+ * (model_take). */
+typedef struct model_job {
+	const bc_host *h;
+	bc_store *st;
+	bc_rulebook *rb;
+	bc_date as_of;
+	int offset;
+	bool lean;
+	bc_diags *d;
+	json_t *model, *derived;
+	bc_status status;
+	bc_doc_frame frame;
+	bc_err rc;
+} model_job;
+
+/* The model of the job's export as of day as_of, whole, or lean: without
+ * each unit's values, the tables' rows and each unit's status, which an
+ * exporter reads a form, a table or a unit at a time instead (the status
+ * kept either way, for the cursors). */
+static bc_err build_model(model_job *j)
 {
-	bc_store *st = h->st;
-	const bc_period *p = h->period;
-	bc_diags *d = h->d;
+	bc_store *st = j->st;
+	const bc_period *p = j->h->period;
+	bc_diags *d = j->d;
+	bool lean = j->lean;
 	bc_unit_list ul;
 	json_t *agg = NULL;
 	bc_status status;
 	/* A derived period's values are computed with its aggregate: a
-	 * lean exporter reads them from there (h->derived). */
+	 * lean exporter reads them from there (derived). */
 	bc_agg_opts ao = {.compare = true, .unit_values = !lean || p->derived,
-			  .rows = !lean, .until = h->until};
+			  .rows = !lean, .until = j->h->until};
 	bc_err rc = bc_units_as_of(st, p->to, &ul, d);
 	if (rc != BC_OK)
 		return rc;
-	if ((rc = frame_of(h, &ul)) != BC_OK) {
+	if ((rc = frame_of(j->h, &ul, &j->frame, d)) != BC_OK) {
 		bc_unit_list_free(&ul);
 		return rc;
 	}
-	rc = bc_aggregate(st, rb, p->code, &ao, &agg, d);
+	rc = bc_aggregate(st, j->rb, p->code, &ao, &agg, d);
 	/* Kept for the cursors with a whole model too (a Lua exporter
 	 * without stream may still open a pass). */
 	if (rc == BC_OK && p->derived) {
-		h->derived = json_incref(json_object_get(agg, "values"));
+		j->derived = json_incref(json_object_get(agg, "values"));
 		if (lean)
 			json_object_del(agg, "values");
 	}
 	if (rc == BC_OK)
-		rc = bc_status_get(st, rb, p->code, as_of, &status, d);
+		rc = bc_status_get(st, j->rb, p->code, j->as_of, &status, d);
 	else
 		status = (bc_status){0};
+	json_t *out = NULL;
 	if (rc == BC_OK) {
 		json_t *district, *cat = bc_catalogue_json(p->rs);
 		json_t *units = units_json(&rc, &ul, p->rs, &district);
 		char at[BC_TIME_BUF];
-		bc_time_format(h->now, offset, at);
-		*out = json_pack("{s:o, s:o, s:o, s:o, s:O, s:O, s:o, s:o, s:o,"
-				 " s:s, s:s}",
-				 "period", bc_period_json(p), "district",
-				 district, "levels", levels_json(&rc, p->rs), "units",
-				 units, "forms", json_object_get(cat, "forms"),
-				 "outline", json_object_get(cat, "outline"),
-				 "aggregate", agg, "status",
-				 bc_status_json(&status, !lean), "date",
-				 bc_date_json(h->date), "generated_at", at,
-				 "ruleset", p->rs->id);
+		bc_time_format(j->h->now, j->offset, at);
+		out = json_pack("{s:o, s:o, s:o, s:o, s:O, s:O, s:o, s:o, s:o,"
+				" s:s, s:s}",
+				"period", bc_period_json(p), "district",
+				district, "levels", levels_json(&rc, p->rs), "units",
+				units, "forms", json_object_get(cat, "forms"),
+				"outline", json_object_get(cat, "outline"),
+				"aggregate", agg, "status",
+				bc_status_json(&status, !lean), "date",
+				bc_date_json(j->h->date), "generated_at", at,
+				"ruleset", p->rs->id);
 		agg = NULL;
 		json_decref(cat);
-		if (rc == BC_OK && !*out)
+		if (rc == BC_OK && !out)
 			rc = BC_ERR_NOMEM;
 		if (rc == BC_OK)
-			words_json(&rc, *out, p->rs, &h->frame);
+			words_json(&rc, out, p->rs, &j->frame);
 		if (rc != BC_OK) {
-			json_decref(*out);
-			*out = NULL;
+			json_decref(out);
+			out = NULL;
 		}
 	}
 	json_decref(agg);
 	if (rc == BC_OK) {
-		h->status = status;
+		j->model = out;
+		j->status = status;
 		status = (bc_status){0};
 	}
 	bc_status_free(&status);
 	bc_unit_list_free(&ul);
 	return rc;
+}
+
+static void *build_on(void *ud)
+{
+	model_job *j = ud;
+	j->rc = build_model(j);
+	return NULL;
+}
+
+/* What the job made, into h; whatever it made when it failed, freed. */
+static bc_err model_take(bc_host *h, model_job *j)
+{
+	if (j->rc == BC_OK) {
+		h->model = j->model;
+		h->derived = j->derived;
+		h->status = j->status;
+	} else {
+		json_decref(j->model);
+		json_decref(j->derived);
+		bc_status_free(&j->status);
+	}
+	/* The frame even when the model failed: host_release frees it. */
+	h->frame = j->frame;
+	return j->rc;
 }
 
 /* ---- the host API ------------------------------------------------------ */
@@ -422,6 +473,11 @@ static const bc_host_api host_api = {
 json_t *bc_host_model(bc_host *h)
 {
 	return h->model;
+}
+
+void *bc_host_ahead(bc_host *h)
+{
+	return h->ahead;
 }
 
 const bc_period *bc_host_period(bc_host *h)
@@ -654,21 +710,28 @@ static void host_release(bc_host *h)
 	json_decref(h->derived);
 	bc_status_free(&h->status);
 	bc_doc_frame_free(&h->frame);
+	if (h->ahead_free)
+		h->ahead_free(h->ahead);
 }
 
 /* ---- running an exporter ---------------------------------------------- */
 
 /* lean: reads the units' values, the tables' rows and the units' status
  * through the host a form, a table or a unit at a time (a national model
- * holds them in ~700 MB of JSON). */
+ * holds them in ~700 MB of JSON).  ahead: reads what it can without the
+ * model (the store, through the host's feeds, and the period) while
+ * another thread makes the model; what it returns run finds in
+ * bc_host_ahead, and ahead_free frees. */
 static const struct builtin {
 	const bc_exporter *ex;
 	bool lean;
+	void *(*ahead)(bc_host *h);
+	void (*ahead_free)(void *ahead);
 } builtins[] = {
-	{&bc_xlsx_exporter, true},
-	{&bc_csv_exporter, true},
-	{&bc_json_exporter, true},
-	{&bc_submission_exporter, true},
+	{&bc_xlsx_exporter, true, bc_xlsx_ahead, bc_xlsx_ahead_free},
+	{&bc_csv_exporter, true, NULL, NULL},
+	{&bc_json_exporter, true, NULL, NULL},
+	{&bc_submission_exporter, true, NULL, NULL},
 };
 
 static const struct builtin *builtin(const char *name)
@@ -727,6 +790,43 @@ static void days(bc_export_opts *o, bc_time now)
 		o->date = o->as_of;
 }
 
+/* One snapshot for the model and whatever a lean exporter reads
+ * afterwards: an import committing meanwhile must not put one revision
+ * in the totals and another in the values.  An exporter that reads
+ * ahead gets a twin in it for the model's thread, when one can be had. */
+static bc_err begin_read(bc_store *st, const struct builtin *bi,
+			 bool one_thread, bc_store **twin, bc_diags *d)
+{
+	size_t got = 0;
+	*twin = NULL;
+	if (!bi || !bi->ahead || one_thread)
+		return bc_store_begin_read(st, d);
+	return bc_twins_begin_read(st, twin, 1, &got, d);
+}
+
+/* The model into h (j says how), and what the exporter reads ahead
+ * meanwhile: on two threads with a twin, else one after the other.
+ * The twin is closed. */
+static bc_err make_model(bc_host *h, const struct builtin *bi, model_job *j,
+			 bc_store *twin)
+{
+	pthread_t t;
+	j->st = twin ? twin : h->st;
+	bool apart = twin && pthread_create(&t, NULL, build_on, j) == 0;
+	if (!apart)
+		j->st = h->st;
+	if (bi && bi->ahead) {
+		h->ahead = bi->ahead(h);
+		h->ahead_free = bi->ahead_free;
+	}
+	if (apart)
+		pthread_join(t, NULL);
+	else
+		j->rc = build_model(j);
+	bc_store_close(twin);
+	return model_take(h, j);
+}
+
 bc_err bc_export(bc_store *st, bc_rulebook *rb, const char *period,
 		 bc_export_opts *o, bc_diags *d)
 {
@@ -754,24 +854,32 @@ bc_err bc_export(bc_store *st, bc_rulebook *rb, const char *period,
 	 * once, not after the country's figures are read. */
 	if (rc == BC_OK)
 		rc = bc_outfile_open(o->out, &h.of, d);
-	/* One snapshot for the model and whatever a lean exporter reads
-	 * afterwards: an import committing meanwhile must not put one
-	 * revision in the totals and another in the values. */
-	bool snapshot = rc == BC_OK && (rc = bc_store_begin_read(st, d)) == BC_OK;
+	bc_store *twin = NULL;
+	bool snapshot = rc == BC_OK &&
+			(rc = begin_read(st, bi, o->one_thread, &twin, d)) ==
+				BC_OK;
 	/* A plugin of ABI 1.3 reads what grows with the country through
 	 * cursors: it gets the lean model too. */
 	bool lean = rc == BC_OK &&
 		    (bi ? bi->lean : bc_plugin_lean(&plugin, &h, &host_api));
-	if (rc == BC_OK)
-		rc = build_model(&h, rb, o->as_of, o->tz_offset, lean, &h.model);
+	/* What the exporter reads, ahead or in run, it says in run_d; the
+	 * model's problems are the export's (d). */
+	bc_diags run_d = BC_DIAGS_INIT;
 	if (rc == BC_OK) {
-		bc_diags run_d = BC_DIAGS_INIT;
 		h.d = &run_d;
+		model_job j = {.h = &h, .rb = rb, .as_of = o->as_of,
+			       .offset = o->tz_offset, .lean = lean, .d = d};
+		rc = make_model(&h, bi, &j, twin);
+		twin = NULL;
+	}
+	if (rc == BC_OK) {
 		int run_rc = ex ? ex->run(&h, &host_api)
 				: bc_plugin_run(&plugin, &h, &host_api, &run_d);
 		rc = finish_output(&h, run_rc, &run_d, d);
-		h.d = d;
 	}
+	bc_diags_free(&run_d);
+	h.d = d;
+	bc_store_close(twin);
 	bc_outfile_close(h.of, BC_ERR_IO, d);
 	if (snapshot)
 		bc_store_rollback(st);

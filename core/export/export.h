@@ -46,6 +46,9 @@ typedef struct bc_export_opts {
 	 * form's sheets, a unit's values); a plugin reports nothing. */
 	bc_progress progress;
 	bc_export_sender sender;
+	/* No second thread making the model while the exporter reads
+	 * (test_nomem's sweep needs the allocations in one order). */
+	bool one_thread;
 } bc_export_opts;
 
 /* Exports period.  BC_ERR_NOT_FOUND for an unknown format; BC_ERR_RULES

@@ -15,6 +15,9 @@
 
 /* The report model (borrowed). */
 json_t *bc_host_model(bc_host *h);
+/* What the exporter read ahead, while the model was made (export.c's
+ * struct builtin); the host frees it.  Borrowed. */
+void *bc_host_ahead(bc_host *h);
 /* The period and its ruleset (borrowed). */
 const bc_period *bc_host_period(bc_host *h);
 /* What a lean model leaves out ("aggregate.values", the tables' "rows",

@@ -978,57 +978,136 @@ static void form_sheet(book *b, const bc_form *f, const fvals *vals)
 
 /* ---- the lists (table fields) ------------------------------------------ */
 
-/* The units that have rows of a table, by their place in the list, and
- * the longest text of each column. */
+/* The units that have rows of a table, by their place in the list. */
 typedef struct lshape {
-	book *b;
-	const bc_field *t;
 	bool *in;
 	size_t n_in; /* units with rows, any outside the list too */
-	int64_t *longest;
-	char last[128]; /* the unit of the cell before */
 } lshape;
+
+/* A list's shape as read, before the units are known (bc_xlsx_ahead):
+ * the units with rows in the order read, each once for its cells in a
+ * row, and each column's longest text. */
+typedef struct ashape {
+	const bc_form *f;
+	const bc_field *t;
+	char **codes;
+	size_t n, cap;
+	int64_t *longest;
+	bool read; /* the store gave it whole */
+	bool oom;
+} ashape;
+
+typedef struct ahead {
+	ashape *v;
+	size_t n;
+} ahead;
 
 static bool take_shape(void *ud, const char *unit, const char *col,
 		       int64_t len)
 {
-	lshape *sh = ud;
-	/* A revision's cells come together: one look-up per unit. */
-	if (strcmp(sh->last, unit)) {
-		snprintf(sh->last, sizeof sh->last, "%s", unit);
-		json_t *at = json_object_get(sh->b->pos, unit);
+	ashape *a = ud;
+	/* A revision's cells come together: one unit noted for them. */
+	if (!a->n || strcmp(a->codes[a->n - 1], unit)) {
+		char *c = bc_grow((void **)&a->codes, &a->cap, a->n + 1,
+				  sizeof *a->codes) < 0
+				  ? NULL
+				  : bc_strdup(unit);
+		if (!c) {
+			a->oom = true;
+			return false;
+		}
+		a->codes[a->n++] = c;
+	}
+	for (size_t k = 0; k < a->t->n_columns; k++)
+		if (!strcmp(a->t->columns[k].id, col) && len > a->longest[k])
+			a->longest[k] = len;
+	return true;
+}
+
+static void ashape_read(bc_host *h, ashape *a)
+{
+	a->longest = bc_calloc(a->t->n_columns + 1, sizeof *a->longest);
+	if (!a->longest) {
+		a->oom = true;
+		return;
+	}
+	a->read = bc_host_feed_shape(h, a->f->id, a->t->id, take_shape, a);
+}
+
+void bc_xlsx_ahead_free(void *ud)
+{
+	ahead *a = ud;
+	for (size_t i = 0; a && i < a->n; i++) {
+		for (size_t k = 0; k < a->v[i].n; k++)
+			bc_free(a->v[i].codes[k]);
+		bc_free(a->v[i].codes);
+		bc_free(a->v[i].longest);
+	}
+	if (a)
+		bc_free(a->v);
+	bc_free(a);
+}
+
+/* Every list's shape, in the order the lists come. */
+void *bc_xlsx_ahead(bc_host *h)
+{
+	const bc_ruleset *rs = bc_host_period(h)->rs;
+	size_t n = 0;
+	for (size_t i = 0; i < rs->n_forms; i++)
+		for (size_t k = 0; k < rs->forms[i].n_fields; k++)
+			n += rs->forms[i].fields[k].type == BC_T_TABLE;
+	ahead *a = bc_calloc(1, sizeof *a);
+	if (!a || !(a->v = bc_calloc(n + 1, sizeof *a->v))) {
+		bc_free(a);
+		return NULL;
+	}
+	for (size_t i = 0; i < rs->n_forms; i++)
+		for (size_t k = 0; k < rs->forms[i].n_fields; k++)
+			if (rs->forms[i].fields[k].type == BC_T_TABLE) {
+				ashape *s = &a->v[a->n++];
+				s->f = &rs->forms[i];
+				s->t = &rs->forms[i].fields[k];
+				ashape_read(h, s);
+			}
+	return a;
+}
+
+static const ashape *ahead_of(book *b, const bc_field *t)
+{
+	const ahead *a = bc_host_ahead(b->h);
+	for (size_t i = 0; a && i < a->n; i++)
+		if (a->v[i].t == t)
+			return &a->v[i];
+	return NULL;
+}
+
+/* The units that have rows of the table into sh, and in w each
+ * column's width: as wide as its longest value, within reason.  Read
+ * ahead, before the rows, as the widths come first. */
+static void list_scan(book *b, const bc_field *t, lshape *sh, double *w)
+{
+	size_t nu = json_array_size(b->units);
+	const ashape *a = ahead_of(b, t);
+	*sh = (lshape){0};
+	sh->in = bc_calloc(nu + 1, sizeof *sh->in);
+	if (!sh->in || !a || a->oom) {
+		bc_xbook_fail(&b->x, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
+		return;
+	}
+	if (!a->read) {
+		unread(b);
+		return;
+	}
+	for (size_t k = 0; k < a->n; k++) {
+		json_t *at = json_object_get(b->pos, a->codes[k]);
 		size_t i = at ? (size_t)json_integer_value(at) : SIZE_MAX;
 		sh->n_in += i == SIZE_MAX || !sh->in[i];
 		if (i != SIZE_MAX)
 			sh->in[i] = true;
 	}
-	for (size_t k = 0; k < sh->t->n_columns; k++)
-		if (!strcmp(sh->t->columns[k].id, col) && len > sh->longest[k])
-			sh->longest[k] = len;
-	return true;
-}
-
-/* The units that have rows of the table into sh, and in w each
- * column's width: as wide as its longest value, within reason.  Asked
- * of the store before the rows are read, as the widths come first. */
-static void list_scan(book *b, const bc_form *f, const bc_field *t,
-		      lshape *sh, double *w)
-{
-	size_t nu = json_array_size(b->units);
-	*sh = (lshape){.b = b, .t = t};
-	sh->in = bc_calloc(nu + 1, sizeof *sh->in);
-	sh->longest = bc_calloc(t->n_columns + 1, sizeof *sh->longest);
-	if (!sh->in || !sh->longest) {
-		bc_xbook_fail(&b->x, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
-		return;
-	}
-	if (!bc_host_feed_shape(b->h, f->id, t->id, take_shape, sh)) {
-		unread(b);
-		return;
-	}
 	for (size_t k = 0; k < t->n_columns; k++) {
 		const bc_field *c = &t->columns[k];
-		int64_t n = sh->longest[k];
+		int64_t n = a->longest[k];
 		for (size_t v = 0; v < c->n_values; v++) /* shown by label */
 			if ((int64_t)bc_utf8_len(c->value_labels[v]) > n)
 				n = (int64_t)bc_utf8_len(c->value_labels[v]);
@@ -1043,7 +1122,6 @@ static void list_scan(book *b, const bc_form *f, const bc_field *t,
 static void lshape_free(lshape *sh)
 {
 	bc_free(sh->in);
-	bc_free(sh->longest);
 }
 
 static void list_row(sheet *s, const bc_field *t, json_t *u,
@@ -1280,7 +1358,7 @@ static void list_sheet(book *b, const bc_form *f, const bc_field *t,
 	double *cw = bc_calloc(t->n_columns + 1, sizeof *cw);
 	lshape sh = {0};
 	if (cw)
-		list_scan(b, f, t, &sh, cw);
+		list_scan(b, t, &sh, cw);
 	else
 		bc_xbook_fail(&b->x, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
 	const char *title = alone ? f->title : t->label;

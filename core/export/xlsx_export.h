@@ -10,4 +10,11 @@
 
 extern const bc_exporter bc_xlsx_exporter;
 
+/* What the exporter reads before the model is made, on the export's
+ * thread while another makes the model (export.c): each list's shape.
+ * NULL when memory runs out (run then says so).  Freed with
+ * bc_xlsx_ahead_free. */
+void *bc_xlsx_ahead(bc_host *h);
+void bc_xlsx_ahead_free(void *ahead);
+
 #endif

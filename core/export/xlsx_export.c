@@ -26,6 +26,10 @@
  * with nothing queued between).  So
  *     grep -nE '(\.|->)(ws|wb)\b' xlsx_export.c xlsx_nd30.c
  * finds only the workbook made, before the writer starts.
+ *
+ * Before either, what needs no model, each list's shape (the units with
+ * rows, the columns' longest texts), is read ahead (bc_xlsx_ahead) while
+ * another thread makes the model (export.c, make_model).
  */
 #include "xlsx_export.h"
 #include "export_host.h"

@@ -351,8 +351,9 @@ typedef struct share {
 } share;
 
 /* One thread's read, into its own tally, saying what went wrong in its
- * own diagnostics: a thread touches its part and the share under its
- * lock, nothing else that is not read-only (the ruleset). */
+ * own diagnostics: a thread touches its reader, its connection and the
+ * share under its lock, nothing else that is not read-only (the list,
+ * the ruleset). */
 typedef struct reader {
 	share *sh;
 	bool from_back;
@@ -427,7 +428,7 @@ static void *read_twin(void *p)
 }
 
 /* The store's error first (said in x->d already), else the twin's; with
- * none, the twin's tally added to *t. */
+ * none, the twin's tally added to the store's. */
 static void join_parts(actx *x, reader *mine, reader *twin, bool *exact)
 {
 	*exact = false;
@@ -466,6 +467,7 @@ static bool read_two(actx *x, const scan_rev *v, size_t n, bc_tally *t,
 	reader twin = {&sh, true, x->twin, t2, &twin_d, BC_OK};
 	pthread_t thread;
 	bool exact = false;
+	/* Until the join the thread has twin, and this one mine (reader). */
 	*started = bc_sync_start(&sh.mu, NULL, 0, &thread, read_twin, &twin);
 	if (*started) {
 		read_part(&mine);

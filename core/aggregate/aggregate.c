@@ -9,10 +9,12 @@
 #include "jsonout.h"
 #include "mem.h"
 #include "revision.h"
+#include "sync.h"
 #include "tally.h"
 #include "unit.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -23,6 +25,7 @@
 
 typedef struct actx {
 	bc_store *st;
+	bc_store *twin;  /* bc_agg_opts.twin, for the scan; NULL: none */
 	sqlite3 *db;
 	const bc_period *p;
 	const bc_ruleset *rs;
@@ -246,6 +249,21 @@ static json_t *levels_null(bc_err *err, const bc_ruleset *rs,
 	return o;
 }
 
+/* Hands the value of the row s is on to t: its field in column field,
+ * then row, col, num, cents and txt. */
+static bc_err tally_row(bc_tally *t, sqlite3_stmt *s, int field)
+{
+	int row = sqlite3_column_int(s, field + 1);
+	bc_dec num;
+	bool has = bc_value_number(s, field + 3, &num);
+	/* Only table cells are read as text: the long texts of the report
+	 * never leave SQLite. */
+	const char *txt = row > 0 ? (const char *)sqlite3_column_text(s, field + 5)
+				  : NULL;
+	return bc_tally_value(t, col(s, field), row, col(s, field + 2),
+			      has ? &num : NULL, txt);
+}
+
 /* Every value in force, revision by revision, into the tally: one pass
  * over the value table in its key order (no sorting), which is what
  * makes aggregate cheaper than a GROUP BY over the values. */
@@ -268,15 +286,7 @@ static void scan(actx *x, bc_tally *t)
 				       (size_t)sqlite3_column_int64(s, 2),
 				       (size_t)sqlite3_column_int64(s, 3));
 		}
-		int row = sqlite3_column_int(s, 5);
-		bc_dec num;
-		bool has = bc_value_number(s, 7, &num);
-		/* Only table cells are read as text: the long texts of the
-		 * report never leave SQLite. */
-		const char *txt = row > 0 ? (const char *)sqlite3_column_text(s, 9)
-					  : NULL;
-		bc_err e = bc_tally_value(t, col(s, 4), row, col(s, 6),
-					  has ? &num : NULL, txt);
+		bc_err e = tally_row(t, s, 4);
 		if (e != BC_OK && x->rc == BC_OK)
 			x->rc = e;
 	}
@@ -284,6 +294,212 @@ static void scan(actx *x, bc_tally *t)
 		x->rc = bc_store_fail(x->st, x->d, N_("aggregate"));
 	bc_tally_end(t);
 	sqlite3_finalize(s);
+}
+
+/* ---- the scan on two threads ----------------------------------------- */
+
+/* A revision in force as scan() hands it to the tally: its id, its
+ * form's number and its unit's level and group. */
+typedef struct scan_rev {
+	int64_t id;
+	size_t form, level, grp;
+} scan_rev;
+
+/* The revisions scan() reads, in its order, into *n new elements the
+ * caller frees; NULL when there are none or the read fails (x->rc). */
+static scan_rev *in_force_list(actx *x, size_t *n)
+{
+	scan_rev *v = NULL;
+	size_t cap = 0;
+	*n = 0;
+	sqlite3_stmt *s = prepare(
+		x, "SELECT r.id, f.form_no, u.level_no, u.grp_no"
+		   " FROM agg_rev r JOIN agg_unit u ON u.unit_id = r.unit_id"
+		   " JOIN agg_form f ON f.part = r.part"
+		   " WHERE u.level_no IS NOT NULL ORDER BY r.id");
+	while (s && sqlite3_step(s) == SQLITE_ROW) {
+		if (bc_grow((void **)&v, &cap, *n + 1, sizeof *v) < 0) {
+			x->rc = BC_ERR_NOMEM;
+			break;
+		}
+		v[(*n)++] = (scan_rev){sqlite3_column_int64(s, 0),
+				       (size_t)sqlite3_column_int64(s, 1),
+				       (size_t)sqlite3_column_int64(s, 2),
+				       (size_t)sqlite3_column_int64(s, 3)};
+	}
+	finalize(x, s);
+	return v;
+}
+
+/* Revisions a thread takes at a time, at most: both finish within one
+ * of each other (a few ms), and take the lock a few thousand times
+ * nationally.  A short list goes in smaller chunks, so that each thread
+ * has some to take. */
+#define CHUNK 32
+
+/* The revisions in force as two threads share them: the store's from
+ * the front, the twin's from the back, a chunk at a time, until they
+ * meet, so that each reads as much as its core lets it and the cut
+ * falls between revisions.  v is read-only while they run; front, back
+ * and failed are under mu. */
+typedef struct share {
+	pthread_mutex_t mu;
+	const scan_rev *v;
+	size_t chunk;
+	size_t front, back; /* [front, back): not taken yet */
+	bool failed;        /* one failed: the other takes no more */
+} share;
+
+/* One thread's read, into its own tally, saying what went wrong in its
+ * own diagnostics: a thread touches its reader, its connection and the
+ * share under its lock, nothing else that is not read-only (the list,
+ * the ruleset). */
+typedef struct reader {
+	share *sh;
+	bool from_back;
+	bc_store *st; /* its connection: the store's, or the twin */
+	bc_tally *t;
+	bc_diags *d;
+	bc_err rc;
+} reader;
+
+/* The next chunk of p's end into [*from, *to); false when none is
+ * left. */
+static bool take(reader *p, size_t *from, size_t *to)
+{
+	share *sh = p->sh;
+	pthread_mutex_lock(&sh->mu);
+	size_t n = sh->failed ? 0 : sh->back - sh->front;
+	n = n < sh->chunk ? n : sh->chunk;
+	if (p->from_back)
+		*from = sh->back -= n;
+	else
+		*from = (sh->front += n) - n;
+	pthread_mutex_unlock(&sh->mu);
+	*to = *from + n;
+	return n > 0;
+}
+
+/* One revision's values, in the value table's key order (scan()'s). */
+static void read_revision(reader *p, sqlite3_stmt *s, const scan_rev *r)
+{
+	bc_tally_begin(p->t, r->form, r->level, r->grp);
+	sqlite3_bind_int64(s, 1, r->id);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		bc_err e = tally_row(p->t, s, 0);
+		if (e != BC_OK) {
+			p->rc = e;
+			break;
+		}
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		p->rc = bc_store_fail(p->st, p->d, N_("aggregate"));
+	sqlite3_reset(s);
+}
+
+/* p's share of the values, chunk by chunk, into p->t. */
+static void read_part(reader *p)
+{
+	sqlite3_stmt *s = NULL;
+	if (sqlite3_prepare_v2(bc_store_db(p->st),
+			       "SELECT field, row, col, num, cents, txt"
+			       " FROM value WHERE revision_id = ?1"
+			       " ORDER BY field, row, col",
+			       -1, &s, NULL) != SQLITE_OK)
+		p->rc = bc_store_fail(p->st, p->d, N_("aggregate"));
+	size_t from, to;
+	while (p->rc == BC_OK && take(p, &from, &to))
+		for (size_t i = from; p->rc == BC_OK && i < to; i++)
+			read_revision(p, s, &p->sh->v[i]);
+	bc_tally_end(p->t);
+	sqlite3_finalize(s);
+	if (p->rc != BC_OK) {
+		pthread_mutex_lock(&p->sh->mu);
+		p->sh->failed = true;
+		pthread_mutex_unlock(&p->sh->mu);
+	}
+}
+
+static void *read_twin(void *p)
+{
+	read_part(p);
+	return NULL;
+}
+
+/* The store's error first (said in x->d already), else the twin's; with
+ * none, the twin's tally added to the store's. */
+static void join_parts(actx *x, reader *mine, reader *twin, bool *exact)
+{
+	*exact = false;
+	if (mine->rc != BC_OK) {
+		x->rc = mine->rc;
+		return;
+	}
+	if (twin->rc != BC_OK) {
+		if (x->d)
+			bc_diags_move(x->d, twin->d);
+		x->rc = twin->rc;
+		return;
+	}
+	x->rc = bc_tally_merge(mine->t, twin->t, exact);
+}
+
+/* v's n revisions read on this thread and one of its own into t: the
+ * store's thread on the store, its own on x's twin into a tally of its
+ * own, added to t once both are done.  *started is false when the
+ * thread could not be; the result false when the order of the values
+ * decides a sum (bc_tally_merge), or on failure (x->rc). */
+static bool read_two(actx *x, const scan_rev *v, size_t n, bc_tally *t,
+		     bool *started)
+{
+	*started = false;
+	bc_tally *t2 = bc_tally_new(x->rs, x->n_groups);
+	if (!t2) {
+		x->rc = BC_ERR_NOMEM;
+		return false;
+	}
+	share sh = {.v = v, .back = n, .chunk = n / 16 + 1};
+	if (sh.chunk > CHUNK)
+		sh.chunk = CHUNK;
+	bc_diags twin_d = BC_DIAGS_INIT;
+	reader mine = {&sh, false, x->st, t, x->d, BC_OK};
+	reader twin = {&sh, true, x->twin, t2, &twin_d, BC_OK};
+	pthread_t thread;
+	bool exact = false;
+	/* Until the join the thread has twin, and this one mine (reader). */
+	*started = bc_sync_start(&sh.mu, NULL, 0, &thread, read_twin, &twin);
+	if (*started) {
+		read_part(&mine);
+		pthread_join(thread, NULL);
+		bc_sync_end(&sh.mu, NULL, 0);
+		join_parts(x, &mine, &twin, &exact);
+	}
+	bc_diags_free(&twin_d);
+	bc_tally_free(t2);
+	return exact;
+}
+
+/* scan() on two threads, when x has a twin (read_two).  False when it
+ * did not read, for scan() to read on this thread alone: no twin, no
+ * thread, no revisions, or values whose order decides a sum (*t is then
+ * a new tally); true when it did, or failed (x->rc). */
+static bool scan_twinned(actx *x, bc_tally **t)
+{
+	if (!x->twin)
+		return false;
+	size_t n;
+	scan_rev *v = in_force_list(x, &n);
+	bool started = false, exact = false;
+	if (x->rc == BC_OK && n)
+		exact = read_two(x, v, n, *t, &started);
+	bc_free(v);
+	if (x->rc != BC_OK || !started || exact)
+		return x->rc != BC_OK || started;
+	bc_tally_free(*t);
+	if (!(*t = bc_tally_new(x->rs, x->n_groups)))
+		x->rc = BC_ERR_NOMEM;
+	return x->rc != BC_OK;
 }
 
 /* The fields object of a form in a group, the form created if new. */
@@ -509,7 +725,8 @@ static void figures(actx *x)
 			x->rc = BC_ERR_NOMEM;
 		return;
 	}
-	scan(x, x->t);
+	if (!scan_twinned(x, &x->t))
+		scan(x, x->t);
 	if (x->rc != BC_OK)
 		return;
 	x->lazy = groups_fit(x, x->t);
@@ -932,7 +1149,9 @@ static bc_err open_run(bc_store *st, const bc_period *p,
 		       const bc_agg_opts *o, bool keep_parts, actx *x,
 		       json_t **out, bc_diags *d)
 {
-	*x = (actx){.st = st, .db = bc_store_db(st), .p = p, .rs = p->rs,
+	/* A derived period's values are in a table of st's alone. */
+	*x = (actx){.st = st, .twin = p->derived ? NULL : o->twin,
+		    .db = bc_store_db(st), .p = p, .rs = p->rs,
 		    .d = d, .keep_parts = keep_parts,
 		    .groups = json_object(), .estimated = json_object(),
 		    .missing = json_object()};
@@ -1415,7 +1634,8 @@ static bc_err compare(bc_store *st, bc_rulebook *rb, bc_agg_groups *g,
 	if (rc != BC_OK)
 		return rc;
 	g->a.then = g->pp.rs;
-	bc_agg_opts po = {.by = o->by, .until = o->until, .unit = o->unit};
+	bc_agg_opts po = {.by = o->by, .until = o->until, .unit = o->unit,
+			  .twin = o->twin};
 	rc = open_run(st, &g->pp, &po, true, &g->then, &prev, d);
 	g->has_pp = true;
 	if (rc == BC_OK) {

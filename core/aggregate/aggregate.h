@@ -30,6 +30,11 @@ typedef struct bc_agg_opts {
 	const char *unit; /* only this unit's own figures (a unit's own
 			   * report), last year's its own too; NULL: every
 			   * unit of the period */
+	bc_store *twin;   /* a twin of st (bc_twins_begin_read), which a
+			   * thread of the aggregate's reads half the values
+			   * on during the call, and no one else; never
+			   * kept.  NULL: the values are read on this thread
+			   * alone, as they are for a derived period */
 } bc_agg_opts;
 
 /* The aggregate of period (see docs/cli.md); *out is a new reference the

@@ -4,10 +4,13 @@
 
 #include <string.h>
 
-/* A sum, exact until it no longer fits (over). */
+/* A sum, exact until it no longer fits (over).  Which signs its values
+ * had, and once they had both the sum of their magnitudes (mag, exact
+ * until mag_over), are what lets two tallies' sums be added as one
+ * tally's would be (bc_tally_merge). */
 typedef struct sum_slot {
-	bc_dec v;
-	bool has, over;
+	bc_dec v, mag;
+	bool has, over, pos, neg, mag_over;
 } sum_slot;
 
 typedef struct ratio_slot {
@@ -239,19 +242,20 @@ static const char *intern(bc_tally *t, const char *s)
 	return copy;
 }
 
-static bc_err count(bc_tally *t, count_slot *c, const char *s)
+/* Counts s n times more in c. */
+static bc_err count(bc_tally *t, count_slot *c, const char *s, int64_t n)
 {
 	bool found;
 	size_t lo = place(c->v, c->n, sizeof *c->v, s, &found);
 	if (found) {
-		c->v[lo].n++;
+		c->v[lo].n += n;
 		return BC_OK;
 	}
 	const char *key = intern(t, s);
 	if (!key || bc_grow((void **)&c->v, &c->cap, c->n + 1, sizeof *c->v) < 0)
 		return BC_ERR_NOMEM;
 	memmove(&c->v[lo + 1], &c->v[lo], (c->n - lo) * sizeof *c->v);
-	c->v[lo] = (struct kc){key, 1};
+	c->v[lo] = (struct kc){key, n};
 	c->n++;
 	return BC_OK;
 }
@@ -319,16 +323,35 @@ bc_err bc_tally_value(bc_tally *t, const char *field, int row,
 	for (size_t g = 0; g < (t->grp ? 2u : 1u); g++) {
 		bc_err rc = count(t, &t->counts[at(t, gs[g], (size_t)c, t->n_counts,
 						   t->level)],
-				  txt ? txt : "");
+				  txt ? txt : "", 1);
 		if (rc != BC_OK)
 			return rc;
 	}
 	return BC_OK;
 }
 
+/* |v| added to *m, or false when it does not fit. */
+static bool add_magnitude(bc_dec *m, bc_dec v)
+{
+	return v.v >= 0 ? bc_dec_add(*m, v, m) : bc_dec_sub(*m, v, m);
+}
+
 /* Adds v to s, exactly, or marks it too large. */
 static void add(sum_slot *s, bc_dec v)
 {
+	bool mixed = s->pos && s->neg;
+	s->pos |= v.v > 0;
+	s->neg |= v.v < 0;
+	if (s->pos && s->neg) {
+		/* Until now of one sign: their magnitudes add up to |sum|. */
+		if (!mixed) {
+			s->mag_over = s->over;
+			s->mag = s->v;
+			if (!s->over && s->v.v < 0)
+				s->mag_over = !bc_dec_sub(bc_dec_int(0), s->v, &s->mag);
+		}
+		s->mag_over = s->mag_over || !add_magnitude(&s->mag, v);
+	}
 	s->over = s->over || !bc_dec_add(s->v, v, &s->v);
 	s->has = true;
 }
@@ -363,8 +386,8 @@ static bool indicator(bc_tally *t, size_t i, sum_slot *num, sum_slot *den)
 	if (ind->rows >= 0) {
 		row_state *r = &t->rows[t->ind_base[t->form] + i];
 		close_row(r, ind);
-		*num = (sum_slot){bc_dec_int(r->hits), true, false};
-		*den = (sum_slot){t->vals[ind->rows].v, true, false};
+		*num = (sum_slot){.v = bc_dec_int(r->hits), .has = true};
+		*den = (sum_slot){.v = t->vals[ind->rows].v, .has = true};
 		return t->vals[ind->rows].has;
 	}
 	size_t terms = 0;
@@ -407,6 +430,75 @@ void bc_tally_end(bc_tally *t)
 						t->n_inds, t->level)],
 				  &num, &den);
 	}
+}
+
+/* ---- two tallies as one --------------------------------------------- */
+
+/* The sum of the magnitudes of s's values, in *m; false when it does
+ * not fit. */
+static bool magnitude(const sum_slot *s, bc_dec *m)
+{
+	if (s->pos && s->neg) {
+		*m = s->mag;
+		return !s->mag_over;
+	}
+	*m = s->v;
+	return !s->over &&
+	       (s->v.v >= 0 || bc_dec_sub(bc_dec_int(0), s->v, m));
+}
+
+/* Adds s's sum to d's as one slot handed both's values would hold them,
+ * in any order; false when the order decides.  Values of one sign grow
+ * the sum at each step, so it is too large exactly when their total is;
+ * values of both signs can pass the limit on the way and come back, in
+ * one order and not in another, unless their magnitudes add up to a
+ * number that fits. */
+static bool merge_sum(sum_slot *d, const sum_slot *s)
+{
+	if (!s->has)
+		return true;
+	bool pos = d->pos || s->pos, neg = d->neg || s->neg;
+	if (pos && neg) {
+		bc_dec a, b;
+		if (!magnitude(d, &a) || !magnitude(s, &b) ||
+		    !bc_dec_add(a, b, &d->mag))
+			return false;
+		d->mag_over = false;
+		d->over = !bc_dec_add(d->v, s->v, &d->v); /* never, then */
+	} else {
+		d->over = d->over || s->over || !bc_dec_add(d->v, s->v, &d->v);
+	}
+	d->pos = pos;
+	d->neg = neg;
+	d->has = true;
+	return true;
+}
+
+bc_err bc_tally_merge(bc_tally *dst, const bc_tally *src, bool *exact)
+{
+	*exact = false;
+	if (dst->rs != src->rs || dst->groups != src->groups || dst->open ||
+	    src->open)
+		return BC_ERR_INVALID;
+	size_t gl = dst->groups * dst->levels;
+	bool ok = true;
+	for (size_t i = 0; i < gl * dst->slots; i++)
+		ok &= merge_sum(&dst->sums[i], &src->sums[i]);
+	for (size_t i = 0; i < gl * dst->n_inds; i++) {
+		ok &= merge_sum(&dst->ratios[i].num, &src->ratios[i].num);
+		ok &= merge_sum(&dst->ratios[i].den, &src->ratios[i].den);
+	}
+	for (size_t i = 0; i < gl * dst->n_counts; i++) {
+		const count_slot *c = &src->counts[i];
+		for (size_t k = 0; k < c->n; k++) {
+			bc_err rc = count(dst, &dst->counts[i], c->v[k].key,
+					  c->v[k].n);
+			if (rc != BC_OK)
+				return rc;
+		}
+	}
+	*exact = ok;
+	return BC_OK;
 }
 
 /* ---- results --------------------------------------------------------- */

@@ -52,6 +52,20 @@ bc_err bc_tally_value(bc_tally *t, const char *field, int row,
 /* Ends the open revision, if any: its values now count. */
 void bc_tally_end(bc_tally *t);
 
+/* Adds src's figures to dst's (a tally of the same rs and groups, both
+ * ended): what one tally would hold had it been handed the revisions of
+ * both, in any order (the rows of a table, and so a rows indicator's
+ * hits, stay within a revision).  Sums stay exact, too large when one of
+ * them was or when they add up to more; counts of the same value add up.
+ * *exact is false when that depends on the order: some sum has values
+ * of both signs whose magnitudes add up past 18 digits, and one order of
+ * them passes the limit on its way where another does not.  dst then
+ * holds nothing to judge by: hand every revision to one tally, in order.
+ * BC_ERR_INVALID when the tallies do not match or one is open,
+ * BC_ERR_NOMEM when memory runs out (dst half merged: free it).  src is
+ * unchanged. */
+bc_err bc_tally_merge(bc_tally *dst, const bc_tally *src, bool *exact);
+
 /* The sum of a number field of rs->forms[form] at a level in a group,
  * in *sum: 1, or 0 when no unit there reported it, or -1 when it is too
  * large to keep exactly. */

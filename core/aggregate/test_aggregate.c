@@ -21,11 +21,15 @@
 #include "jsonout.h"
 #include "rulebook.h"
 #include "store.h"
+#include "twins.h"
 #include "unit.h"
 
 #include <jansson.h>
+#include <pthread.h>
 #include <sqlite3.h>
+#include <stdatomic.h>
 #include <math.h>
+#include <time.h>
 
 typedef struct fx {
 	char *dir;
@@ -252,6 +256,18 @@ static void load_2023(fx *f)
 	load_xa3_r3(f);
 }
 
+/* bm1 of 2023-Q1 from each of n units, with kinh_phi_cchc only, for a
+ * test to set to sums too large. */
+static void load_bm1(fx *f, const char *const *units, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char name[32];
+		snprintf(name, sizeof name, "%s.json", units[i]);
+		submit(f, name, units[i], "2023-Q1", AT_2023, false,
+		       "\"bm1\": {\"kinh_phi_cchc\": 0.5}");
+	}
+}
+
 static void aggregate(fx *f, const char *period, bool compare, const char *by)
 {
 	json_decref(f->agg);
@@ -451,13 +467,8 @@ static void test_sum_too_large(void **state)
 {
 	fx *f = *state;
 	fx_open(f);
-	for (int i = 1; i <= 3; i++) {
-		char name[16], unit[16];
-		snprintf(name, sizeof name, "x%d.json", i);
-		snprintf(unit, sizeof unit, "xa-%d", i);
-		submit(f, name, unit, "2023-Q1", AT_2023, false,
-		       "\"bm1\": {\"kinh_phi_cchc\": 0.5}");
-	}
+	static const char *const units[] = {"xa-1", "xa-2", "xa-3"};
+	load_bm1(f, units, 3);
 	char *err = NULL;
 	sqlite3 *db = bc_store_db(f->st);
 	assert_int_equal(sqlite3_exec(db, "DROP TRIGGER value_kept;"
@@ -927,6 +938,17 @@ static void test_groups_one_at_a_time(void **state)
 	fx_close(f);
 }
 
+/* kinh_phi_cchc half of INT64_MAX + 1 hundredths, and its negative for
+ * xa-b1. */
+#define BOTH_SIGNS                                                            \
+	"DROP TRIGGER value_kept;"                                            \
+	"UPDATE value SET cents = 4611686018427387904"                        \
+	" WHERE field = 'kinh_phi_cchc';"                                     \
+	"UPDATE value SET cents = -4611686018427387904"                       \
+	" WHERE field = 'kinh_phi_cchc' AND revision_id IN"                   \
+	" (SELECT id FROM revision WHERE unit_id ="                           \
+	"  (SELECT id FROM unit WHERE code = 'xa-b1'))"
+
 /* A sum too large in one district only (the whole's fits: the other
  * district's is as large and negative, and counted first) refuses the
  * aggregate with --by as it refuses the whole, before any district is
@@ -936,24 +958,8 @@ static void test_group_sum_too_large(void **state)
 	fx *f = *state;
 	fx_open(f);
 	static const char *const units[] = {"xa-b1", "xa-1", "xa-2"};
-	for (int i = 0; i < 3; i++) {
-		char name[32];
-		snprintf(name, sizeof name, "%s.json", units[i]);
-		submit(f, name, units[i], "2023-Q1", AT_2023, false,
-		       "\"bm1\": {\"kinh_phi_cchc\": 0.5}");
-	}
-	char *err = NULL;
-	assert_int_equal(
-		sqlite3_exec(bc_store_db(f->st),
-			     "DROP TRIGGER value_kept;"
-			     "UPDATE value SET cents = 4611686018427387904"
-			     " WHERE field = 'kinh_phi_cchc';"
-			     "UPDATE value SET cents = -4611686018427387904"
-			     " WHERE field = 'kinh_phi_cchc' AND revision_id IN"
-			     " (SELECT id FROM revision WHERE unit_id ="
-			     "  (SELECT id FROM unit WHERE code = 'xa-b1'))",
-			     NULL, NULL, &err),
-		SQLITE_OK);
+	load_bm1(f, units, 3);
+	test_exec(bc_store_db(f->st), BOTH_SIGNS);
 	bc_agg_opts o = {0};
 	assert_int_equal(bc_aggregate(f->st, f->rb, "2023-Q1", &o, &f->agg,
 				      &f->d),
@@ -1334,6 +1340,360 @@ static void test_one_unit(void **state)
 	fx_close(f);
 }
 
+/* ---- the values read on two threads ---------------------------------- */
+
+/* Makes the twin read: the store's thread, at its first step over the
+ * values, waits until the twin has stepped (5 s at most), so that the
+ * values are split between the two however busy the machine is.  It
+ * counts the rows the twin read and, with interrupt, stops the twin at
+ * its first step.  steps and rows are written on the twin's thread. */
+typedef struct gate {
+	sqlite3 *st;
+	bool interrupt;
+	atomic_long steps, rows;
+} gate;
+
+static int twin_progress(void *ud)
+{
+	gate *g = ud;
+	atomic_fetch_add(&g->steps, 1);
+	return g->interrupt;
+}
+
+static int twin_row(unsigned type, void *ud, void *p, void *x)
+{
+	(void)type;
+	(void)p;
+	(void)x;
+	atomic_fetch_add(&((gate *)ud)->rows, 1);
+	return 0;
+}
+
+/* Whether db is reading the values a revision at a time (the
+ * aggregate's scan on two threads, not its other queries). */
+static bool reading_values(sqlite3 *db)
+{
+	for (sqlite3_stmt *s = sqlite3_next_stmt(db, NULL); s;
+	     s = sqlite3_next_stmt(db, s))
+		if (sqlite3_stmt_busy(s) && sqlite3_sql(s) &&
+		    strstr(sqlite3_sql(s), "WHERE revision_id = ?1"))
+			return true;
+	return false;
+}
+
+static int store_progress(void *ud)
+{
+	gate *g = ud;
+	struct timespec ms = {0, 1000000};
+	for (int i = 0; i < 5000 && !atomic_load(&g->steps) &&
+			reading_values(g->st);
+	     i++)
+		nanosleep(&ms, NULL);
+	return 0;
+}
+
+/* One aggregate as text: what it returned, its JSON, its diagnostics. */
+typedef struct outcome {
+	bc_err rc;
+	char *json, *diags;
+} outcome;
+
+static char *diags_text(const bc_diags *d)
+{
+	size_t n = 1;
+	char *out = calloc(1, 1);
+	for (size_t i = 0; out && i < d->n; i++) {
+		char *one = test_diag_ids(&d->v[i]);
+		n += strlen(one) + 1;
+		out = realloc(out, n);
+		assert_non_null(out);
+		strcat(strcat(out, one), "\n");
+		free(one);
+	}
+	return out;
+}
+
+/* The aggregate of period with o on this thread alone (g NULL), or with
+ * a twin of the store that g makes read. */
+static outcome run_twinned(fx *f, const char *period, bc_agg_opts o,
+			   gate *g)
+{
+	bc_store *twin = NULL;
+	if (g) {
+		size_t got = 0;
+		assert_int_equal(bc_twins_begin_read(f->st, &twin, 1, &got,
+						     &f->d),
+				 BC_OK);
+		/* Memory refused may leave it without one. */
+		assert_true(got == 1 || bc_mem_refused());
+		o.twin = got ? twin : NULL;
+		g->st = bc_store_db(f->st);
+		if (o.twin) {
+			sqlite3_progress_handler(bc_store_db(twin), 1,
+						 twin_progress, g);
+			sqlite3_trace_v2(bc_store_db(twin), SQLITE_TRACE_ROW,
+					 twin_row, g);
+			sqlite3_progress_handler(g->st, 1, store_progress, g);
+		}
+	}
+	json_t *agg = NULL;
+	outcome r = {bc_aggregate(f->st, f->rb, period, &o, &agg, &f->d),
+		     NULL, NULL};
+	if (g) {
+		sqlite3_progress_handler(g->st, 0, NULL, NULL);
+		bc_store_close(o.twin);
+		bc_store_rollback(f->st);
+	}
+	r.json = agg ? json_dumps(agg, JSON_COMPACT) : NULL;
+	json_decref(agg);
+	r.diags = diags_text(&f->d);
+	bc_diags_free(&f->d);
+	return r;
+}
+
+static void outcome_free(outcome *r)
+{
+	free(r->json);
+	free(r->diags);
+}
+
+/* The aggregate of period with o is the same on one thread and on two,
+ * whatever it says: the same result, JSON and diagnostics in the same
+ * order.  With twin_reads, the twin read some of the values. */
+static void same_on_two_threads(fx *f, const char *period, bc_agg_opts o,
+				bool twin_reads, bc_err want)
+{
+	outcome one = run_twinned(f, period, o, NULL);
+	gate g = {.rows = 0};
+	outcome two = run_twinned(f, period, o, &g);
+	assert_int_equal(one.rc, want);
+	assert_int_equal(two.rc, want);
+	assert_true(!one.json == !two.json);
+	if (one.json)
+		assert_string_equal(one.json, two.json);
+	assert_string_equal(one.diags, two.diags);
+	if (twin_reads)
+		assert_true(atomic_load(&g.rows) > 0);
+	else
+		assert_int_equal(atomic_load(&g.steps), 0);
+	outcome_free(&one);
+	outcome_free(&two);
+}
+
+/* Every combination of options, the previous year's read on two threads
+ * as well (its own twin read), --by a group at a time too. */
+static void test_twin_same(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	load_2022(f);
+	load_2023(f);
+	static const bc_agg_opts opts[] = {
+		{0},
+		{.rows = true, .unit_values = true},
+		{.by = "district"},
+		{.compare = true},
+		{.compare = true, .by = "district", .rows = true},
+		{.unit = "xa-1", .compare = true},
+		{.unit = "noi-vu"},
+		{.by = "province", .unit_values = true},
+	};
+	for (size_t i = 0; i < sizeof opts / sizeof *opts; i++)
+		same_on_two_threads(f, "2023-Q1", opts[i], true, BC_OK);
+	bc_agg_opts until = {.until = day_end("2023-02-20"), .compare = true};
+	same_on_two_threads(f, "2023-Q1", until, true, BC_OK);
+	fx_close(f);
+}
+
+/* bm1 from n units, its amounts set by sql: the aggregate with and
+ * without --by the same on one thread and two, returning want and
+ * want_by. */
+static void amounts_on_two_threads(fx *f, const char *const *units,
+				   size_t n, const char *sql, bc_err want,
+				   bc_err want_by)
+{
+	fx_open(f);
+	load_bm1(f, units, n);
+	test_exec(bc_store_db(f->st), sql);
+	bc_agg_opts o = {0};
+	same_on_two_threads(f, "2023-Q1", o, true, want);
+	o.by = "district";
+	same_on_two_threads(f, "2023-Q1", o, true, want_by);
+	fx_close(f);
+}
+
+/* A sum too large, its values split between the two threads (a third
+ * of INT64_MAX each, in five revisions): refused with the same words,
+ * in the same order, whether one thread's part held three of them (too
+ * large there) or each part fewer (too large only once added). */
+static void test_twin_sum_too_large(void **state)
+{
+	static const char *const units[] = {"xa-1", "xa-2", "xa-3", "xa-b1",
+					    "noi-vu"};
+	amounts_on_two_threads(*state, units, 5,
+			       "DROP TRIGGER value_kept;"
+			       "UPDATE value SET cents = 3074457345618258602"
+			       " WHERE field = 'kinh_phi_cchc'",
+			       BC_ERR_INVALID, BC_ERR_INVALID);
+}
+
+/* Values of both signs too large to add in any order (the whole's fit
+ * in the order of the revisions: test_group_sum_too_large): the two
+ * parts cannot tell, and the values are read again on one thread. */
+static void test_twin_both_signs(void **state)
+{
+	static const char *const units[] = {"xa-b1", "xa-1", "xa-2"};
+	amounts_on_two_threads(*state, units, 3, BOTH_SIGNS, BC_OK,
+			       BC_ERR_INVALID);
+}
+
+/* A derived period's values are computed in a table of the store's
+ * connection, which a twin does not see: read on one thread. */
+static void test_twin_derived(void **state)
+{
+	fx *f = *state;
+	char *rules = test_path(f->dir, "rules");
+	test_mkdir(f->dir, "rules");
+	test_link_source(rules, "derived-periods",
+			 "tests/rules/derived-periods");
+	fx_open_at(f, "2023-12-01T10:00:00+07:00", rules);
+	free(rules);
+	char *units = test_fixture_read("derived-units.csv");
+	fx_units(f, units, 5);
+	free(units);
+	static const char *const parts[] = {"xa-a-2023-Q1", "xa-a-2023-H1",
+					    "xa-c-2023-H1"};
+	for (size_t i = 0; i < 3; i++) {
+		char name[64];
+		snprintf(name, sizeof name, "derived/%s.json", parts[i]);
+		char *path = test_fixture_path(name);
+		bc_import_opts io = {.tz_offset = 420};
+		bc_import_result res = {0};
+		assert_int_equal(bc_import_file(f->st, f->rb, path, &io, false,
+						&res, &f->d),
+				 BC_OK);
+		assert_true(res.accepted);
+		bc_import_result_free(&res);
+		free(path);
+		bc_diags_free(&f->d);
+	}
+	bc_agg_opts o = {0};
+	same_on_two_threads(f, "2023-Q2", o, false, BC_OK);
+	same_on_two_threads(f, "2023-H1", o, true, BC_OK);
+	fx_close(f);
+}
+
+/* The last revision the twin reads has a counted table, whose values
+ * its tally keeps: the twin's thread asks for memory. */
+static void load_2023_counted_last(fx *f)
+{
+	load_2023(f);
+	submit(f, "noi-vu-pl1a.json", "noi-vu", "2023-Q1",
+	       "2023-02-26T09:00:00+07:00", false,
+	       "\"pl1a\": {\"nhiem_vu\": [{\"noi_dung\": \"K\","
+	       " \"linh_vuc\": \"chi_dao\", \"thoi_han\": \"2023-12-31\","
+	       " \"trang_thai\": \"dang_th\"}]}");
+}
+
+static bool other_thread(void *ud)
+{
+	return !pthread_equal(pthread_self(), *(pthread_t *)ud);
+}
+
+/* Memory running out on the twin's thread, and only there: the
+ * aggregate says so, keeps nothing, and the next one succeeds. */
+static void test_twin_out_of_memory(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	load_2023_counted_last(f);
+	bc_agg_opts o = {.by = "district"};
+	pthread_t self = pthread_self();
+	long live = bc_mem_live();
+	gate g = {.rows = 0};
+	bc_mem_observe(other_thread, &self);
+	outcome r = run_twinned(f, "2023-Q1", o, &g);
+	bc_mem_observe(NULL, NULL);
+	assert_int_equal(r.rc, BC_ERR_NOMEM);
+	assert_null(r.json);
+	assert_int_equal(bc_mem_live(), live);
+	outcome_free(&r);
+	same_on_two_threads(f, "2023-Q1", o, true, BC_OK);
+	fx_close(f);
+}
+
+/* Which allocation of the scan's to refuse (a tally's, on either
+ * thread, or any on the twin's): the nth. */
+typedef struct aim {
+	pthread_t self;
+	long n, seen;
+} aim;
+
+static bool aimed(void *ud)
+{
+	aim *a = ud;
+	const char *file;
+	int line;
+	bc_mem_asking(&file, &line);
+	return (strstr(file, "core/aggregate/tally.c") ||
+		strstr(file, "core/base/mem.c") ||
+		!pthread_equal(pthread_self(), a->self)) &&
+	       ++a->seen == a->n;
+}
+
+/* Memory running out at each allocation of the scan's in turn, on
+ * either thread, alone and for good: each aggregate fails with
+ * BC_ERR_NOMEM keeping nothing, or gives the one-thread JSON. */
+static void test_twin_every_allocation(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	load_2023_counted_last(f);
+	bc_agg_opts o = {.by = "district", .compare = true};
+	outcome one = run_twinned(f, "2023-Q1", o, NULL);
+	assert_int_equal(one.rc, BC_OK);
+	for (int every = 0; every < 2; every++) {
+		aim a = {.self = pthread_self()};
+		for (a.n = 1; a.seen >= a.n - 1; a.n++) {
+			long live = bc_mem_live();
+			gate g = {.rows = 0};
+			a.seen = 0;
+			bc_mem_fail(0, every);
+			bc_mem_observe(aimed, &a);
+			outcome r = run_twinned(f, "2023-Q1", o, &g);
+			bc_mem_observe(NULL, NULL);
+			bc_mem_fail(0, false);
+			assert_int_equal(bc_mem_live(), live);
+			if (r.rc == BC_OK)
+				assert_string_equal(r.json, one.json);
+			else
+				assert_int_equal(r.rc, BC_ERR_NOMEM);
+			outcome_free(&r);
+		}
+		assert_true(a.n > 20);
+	}
+	outcome_free(&one);
+	fx_close(f);
+}
+
+/* The twin failing to read (SQLite interrupted at its first step): the
+ * aggregate fails with its words, after the store's thread stopped. */
+static void test_twin_read_fails(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	load_2023(f);
+	bc_agg_opts o = {.compare = true};
+	gate g = {.interrupt = true};
+	outcome r = run_twinned(f, "2023-Q1", o, &g);
+	assert_int_equal(r.rc, BC_ERR_DB);
+	assert_null(r.json);
+	assert_non_null(strstr(r.diags, "interrupted"));
+	outcome_free(&r);
+	same_on_two_threads(f, "2023-Q1", o, true, BC_OK);
+	fx_close(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1369,6 +1729,20 @@ int main(void)
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_compare_across_rules,
 						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_twin_same, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_twin_sum_too_large, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_twin_both_signs, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_twin_derived, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_twin_out_of_memory, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_twin_every_allocation,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_twin_read_fails, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_compare_merged_units,
 						setup, teardown),
 	};

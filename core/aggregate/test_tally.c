@@ -271,6 +271,242 @@ static void sums_too_large_are_reported(void **state)
 	bc_ruleset_free(rs);
 }
 
+/* ---- two tallies merged ---------------------------------------------- */
+
+/* One value as the store hands it: num and txt NULL when it has none. */
+typedef struct val {
+	const char *field;
+	int row;
+	const char *col, *num, *txt;
+} val;
+
+/* A revision of form f: its level, group and values (up to the first
+ * without a field). */
+typedef struct rev {
+	size_t level, grp;
+	val v[10];
+} rev;
+
+#define HALF_I64 "4611686018427387903" /* INT64_MAX / 2 */
+
+/* Every kind of figure in two groups and the whole: sums (money too,
+ * and a table's own value), counts by value with one undeclared and
+ * one empty, both indicators, units missing a term.  Too large in the
+ * whole: b at xa (3 and three halves of INT64_MAX: any two fit), ty_le's
+ * denominator there with it, and m at huyen (three
+ * 40000000000000000.01, in revisions 2, 5 and 7: any two fit). */
+static const rev REVS[] = {
+	{XA, 1, {{"a", 0, "", "7", NULL}, {"b", 0, "", "3", NULL},
+		 {"m", 0, "", "40000000000000000.01", NULL}}},
+	{XA, 1, {{"b", 0, "", HALF_I64, NULL}, {"a", 0, "", "2", NULL},
+		 {"ds", 0, "", "2", NULL}, {"ds", 1, "loai", NULL, "p"},
+		 {"ds", 1, "tt", NULL, "xong"}, {"ds", 2, "loai", NULL, "q"},
+		 {"ds", 2, "tt", NULL, "khac"}}},
+	{HUYEN, 2, {{"b", 0, "", HALF_I64, NULL}, {"a", 0, "", "0", NULL},
+		    {"m", 0, "", "40000000000000000.01", NULL}}},
+	{XA, 0, {{"b", 0, "", HALF_I64, NULL}, {"ngay", 0, "", "45000", NULL},
+		 {"ds", 1, "tt", NULL, NULL}, {"ds", 1, "loai", NULL, "p"}}},
+	{XA, 2, {{"a", 0, "", "50", NULL}, {"ds", 0, "", "1", NULL},
+		 {"ds", 1, "loai", NULL, "p"}, {"ds", 1, "tt", NULL, "xong"},
+		 {"m", 0, "", "0.01", NULL}}},
+	{HUYEN, 1, {{"a", 0, "", "10", NULL}, {"b", 0, "", "5", NULL},
+		    {"m", 0, "", "40000000000000000.01", NULL},
+		    {"ds", 1, "tt", NULL, "dang"}}},
+	{XA, 2, {{"a", 0, "", "1", NULL}, {"b", 0, "", HALF_I64, NULL},
+		 {"ds", 0, "", "3", NULL}, {"ds", 1, "tt", NULL, "xong"},
+		 {"ds", 2, "tt", NULL, "xong"}, {"ds", 2, "loai", NULL, "p"},
+		 {"ds", 3, "loai", NULL, "p"}, {"ds", 3, "tt", NULL, "xong"}}},
+	{HUYEN, 0, {{"m", 0, "", "40000000000000000.01", NULL},
+		    {"a", 0, "", "3", NULL}}},
+};
+#define N_REVS (sizeof REVS / sizeof *REVS)
+
+static void feed(bc_tally *t, const rev *r, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++) {
+		bc_tally_begin(t, F, r[i].level, r[i].grp);
+		for (const val *v = r[i].v; v->field; v++) {
+			bc_dec d;
+			if (v->num)
+				assert_int_equal(bc_dec_parse(v->num, false, &d),
+						 BC_DEC_OK);
+			assert_int_equal(bc_tally_value(t, v->field, v->row,
+							v->col,
+							v->num ? &d : NULL,
+							v->txt),
+					 BC_OK);
+		}
+	}
+	bc_tally_end(t);
+}
+
+/* A figure as text ("-1", "0" or "1 value"), to compare two tallies'. */
+static void figure_text(int r, bc_dec v, char *buf, size_t n)
+{
+	char d[BC_DEC_BUF] = "";
+	if (r > 0)
+		bc_dec_text(v, d);
+	snprintf(buf, n, "%d %s", r, d);
+}
+
+static void same_sums(const bc_tally *a, const bc_tally *b, size_t g,
+		      size_t l, size_t k)
+{
+	bc_dec va = {0}, vb = {0}, na = {0}, nb = {0};
+	char ta[80], tb[80];
+	figure_text(bc_tally_sum(a, g, F, k, l, &va), va, ta, sizeof ta);
+	figure_text(bc_tally_sum(b, g, F, k, l, &vb), vb, tb, sizeof tb);
+	assert_string_equal(ta, tb);
+	if (k >= 2)
+		return;
+	int ra = bc_tally_ratio(a, g, F, k, l, &na, &va);
+	int rb = bc_tally_ratio(b, g, F, k, l, &nb, &vb);
+	assert_int_equal(ra, rb);
+	if (ra > 0) {
+		figure_text(ra, na, ta, sizeof ta);
+		figure_text(rb, nb, tb, sizeof tb);
+		assert_string_equal(ta, tb);
+		figure_text(ra, va, ta, sizeof ta);
+		figure_text(rb, vb, tb, sizeof tb);
+		assert_string_equal(ta, tb);
+	}
+}
+
+static void same_counts(const bc_tally *a, const bc_tally *b, size_t g,
+			size_t l)
+{
+	const char *va, *vb;
+	int64_t na, nb;
+	size_t i = 0;
+	for (; bc_tally_count(a, g, F, DS, l, i, &va, &na); i++) {
+		assert_true(bc_tally_count(b, g, F, DS, l, i, &vb, &nb));
+		assert_string_equal(va, vb);
+		assert_int_equal(na, nb);
+	}
+	assert_false(bc_tally_count(b, g, F, DS, l, i, &vb, &nb));
+}
+
+/* Every figure of a and b the same, in every group and level. */
+static void same_figures(const bc_tally *a, const bc_tally *b, size_t groups)
+{
+	for (size_t g = 0; g <= groups; g++)
+		for (size_t l = HUYEN; l <= XA; l++) {
+			for (size_t k = A; k <= M; k++)
+				same_sums(a, b, g, l, k);
+			same_counts(a, b, g, l);
+		}
+}
+
+/* r's revisions [0, cut) in one tally and [cut, n) in another, merged
+ * either way round: exact, and the figures of one tally of them all. */
+static void merged_is_whole(const bc_ruleset *rs, const rev *r, size_t n,
+			    size_t cut)
+{
+	bc_tally *whole = bc_tally_new(rs, 2);
+	assert_non_null(whole);
+	feed(whole, r, 0, n);
+	for (int flip = 0; flip < 2; flip++) {
+		bc_tally *first = bc_tally_new(rs, 2), *second = bc_tally_new(rs, 2);
+		assert_non_null(first);
+		assert_non_null(second);
+		feed(first, r, 0, cut);
+		feed(second, r, cut, n);
+		bool exact;
+		assert_int_equal(flip ? bc_tally_merge(second, first, &exact)
+				      : bc_tally_merge(first, second, &exact),
+				 BC_OK);
+		assert_true(exact);
+		same_figures(whole, flip ? second : first, 2);
+		bc_tally_free(first);
+		bc_tally_free(second);
+	}
+	bc_tally_free(whole);
+}
+
+/* Wherever the revisions are cut, two halves merged are the whole: m
+ * too large in one half (the cut after the second revision) or only
+ * once merged (after the sixth), b and ty_le only once merged (after
+ * the second), a's sums exact, the counts and the rows indicator as
+ * one tally's. */
+static void merge_is_one_tally(void **state)
+{
+	(void)state;
+	bc_ruleset *rs = load();
+	for (size_t cut = 0; cut <= N_REVS; cut++)
+		merged_is_whole(rs, REVS, N_REVS, cut);
+	bc_tally *t = bc_tally_new(rs, 2);
+	assert_non_null(t);
+	feed(t, REVS, 0, N_REVS);
+	bc_dec v, den;
+	assert_int_equal(bc_tally_sum(t, 0, F, B, XA, &v), -1);
+	assert_int_equal(bc_tally_ratio(t, 0, F, TY_LE, XA, &v, &den), -1);
+	assert_int_equal(bc_tally_sum(t, 0, F, M, HUYEN, &v), -1);
+	assert_int_equal(bc_tally_sum(t, 1, F, B, XA, &v), 1);
+	assert_int_equal(bc_tally_sum(t, 0, F, M, XA, &v), 1);
+	assert_int_equal(bc_tally_sum(t, 1, F, M, HUYEN, &v), 1);
+	assert_int_equal(bc_tally_ratio(t, 2, F, TY_LE, XA, &v, &den), 1);
+	bc_tally_free(t);
+	bc_ruleset_free(rs);
+}
+
+/* Values of both signs: exact when their magnitudes add up to a number
+ * that fits (in any order no step passes the limit), and said not to be
+ * when they do not (HALF, HALF, -HALF, -HALF overflows in this order
+ * and not in HALF, -HALF, HALF, -HALF). */
+static void merge_of_both_signs(void **state)
+{
+	(void)state;
+	bc_ruleset *rs = load();
+	static const rev small[] = {
+		{XA, 1, {{"a", 0, "", "-7", NULL}, {"b", 0, "", "3", NULL}}},
+		{XA, 1, {{"a", 0, "", "12", NULL}, {"b", 0, "", "-3", NULL}}},
+		{XA, 0, {{"a", 0, "", "-0.5", NULL}, {"m", 0, "", "-1", NULL}}},
+	};
+	for (size_t cut = 0; cut <= 3; cut++)
+		merged_is_whole(rs, small, 3, cut);
+	static const rev big[] = {
+		{XA, 0, {{"a", 0, "", HALF_I64, NULL}}},
+		{XA, 0, {{"a", 0, "", HALF_I64, NULL}}},
+		{XA, 0, {{"a", 0, "", "-" HALF_I64, NULL}}},
+		{XA, 0, {{"a", 0, "", "-" HALF_I64, NULL}}},
+	};
+	bc_tally *first = bc_tally_new(rs, 0), *second = bc_tally_new(rs, 0);
+	assert_non_null(first);
+	assert_non_null(second);
+	feed(first, big, 0, 2);
+	feed(second, big, 2, 4);
+	bool exact = true;
+	assert_int_equal(bc_tally_merge(first, second, &exact), BC_OK);
+	assert_false(exact);
+	bc_tally_free(first);
+	bc_tally_free(second);
+	bc_ruleset_free(rs);
+}
+
+/* A merge needs two closed tallies of one shape. */
+static void merge_refuses_unlike_tallies(void **state)
+{
+	(void)state;
+	bc_ruleset *rs = load();
+	bc_tally *a = bc_tally_new(rs, 1), *b = bc_tally_new(rs, 2);
+	assert_non_null(a);
+	assert_non_null(b);
+	bool exact = true;
+	assert_int_equal(bc_tally_merge(a, b, &exact), BC_ERR_INVALID);
+	assert_false(exact);
+	bc_tally_free(b);
+	b = bc_tally_new(rs, 1);
+	assert_non_null(b);
+	bc_tally_begin(b, F, XA, 0);
+	assert_int_equal(bc_tally_merge(a, b, &exact), BC_ERR_INVALID);
+	bc_tally_end(b);
+	assert_int_equal(bc_tally_merge(a, b, &exact), BC_OK);
+	assert_true(exact);
+	bc_tally_free(a);
+	bc_tally_free(b);
+	bc_ruleset_free(rs);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -281,6 +517,9 @@ int main(void)
 		cmocka_unit_test(nothing_counts_outside_a_revision),
 		cmocka_unit_test(money_sums_exactly),
 		cmocka_unit_test(sums_too_large_are_reported),
+		cmocka_unit_test(merge_is_one_tally),
+		cmocka_unit_test(merge_of_both_signs),
+		cmocka_unit_test(merge_refuses_unlike_tallies),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -8,6 +8,7 @@
 #include "mem.h"
 #include "strmap.h"
 #include "text.h"
+#include "twins.h"
 #include "unit.h"
 
 #include <string.h>
@@ -509,11 +510,19 @@ int cmd_aggregate(bc_cli *c, int argc, char **argv)
 	if (opts[1].set && !bc_rulebook_kind(c->rb, opts[1].value))
 		return cli_usage_error(usage, _("--by: no unit kind '%s'"),
 				       opts[1].value);
+	/* One snapshot for all that is read, and a twin of it on which the
+	 * aggregate reads half the values on a thread of its own. */
+	bc_store *twin = NULL;
+	size_t got = 0;
+	rc = bc_twins_begin_read(c->st, &twin, 1, &got, &c->diags);
+	if (rc != BC_OK)
+		return cli_finish(c, rc);
 	bc_agg_opts o = {.compare = opts[0].set, .by = opts[1].value,
-			 .rows = opts[2].set};
+			 .rows = opts[2].set, .twin = got ? twin : NULL};
 	json_t *a = NULL;
 	bc_agg_groups *by = NULL;
 	rc = bc_aggregate_open(c->st, c->rb, pos[0], &o, &a, &by, &c->diags);
+	bc_store_close(o.twin);
 	if (rc == BC_OK && c->json) {
 		rc = print_json(a, by);
 	} else if (rc == BC_OK) {
@@ -525,5 +534,6 @@ int cmd_aggregate(bc_cli *c, int argc, char **argv)
 	}
 	bc_agg_groups_free(by);
 	json_decref(a);
+	bc_store_rollback(c->st);
 	return cli_finish(c, rc);
 }

@@ -16,6 +16,7 @@
 #include "unit.h"
 
 #include <jansson.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -39,8 +40,12 @@ typedef struct bc_cli {
 	bc_diags diags;
 	/* SQLite reported damage (its error log, set up by main), with its
 	 * first message; a command that reports it itself (check) says so
-	 * in damage_reported, else main does, with exit 3. */
-	bool damaged, damage_reported;
+	 * in damage_reported, else main does, with exit 3.  Atomic: the log
+	 * is called on the thread that met the damage, which may be one of
+	 * an export's or an aggregate's (their twins); the message is
+	 * written by the first, and read after they are joined. */
+	_Atomic bool damaged;
+	bool damage_reported;
 	char damage_msg[256];
 } bc_cli;
 

@@ -133,9 +133,8 @@ static void sqlite_log(void *arg, int code, const char *msg)
 	bc_cli *c = arg;
 	if (!bc_dbfile_damage_code(code))
 		return;
-	if (!c->damaged)
+	if (!atomic_exchange(&c->damaged, true))
 		snprintf(c->damage_msg, sizeof c->damage_msg, "%s", msg);
-	c->damaged = true;
 	if (c->st)
 		bc_store_set_damaged(c->st);
 }

@@ -187,6 +187,7 @@ static json_t *levels_json(bc_err *err, const bc_ruleset *rs)
 typedef struct model_job {
 	const bc_host *h;
 	bc_store *st;
+	bc_store *scan; /* a twin for the aggregate's second reader, or NULL */
 	bc_rulebook *rb;
 	bc_date as_of;
 	int offset;
@@ -214,7 +215,8 @@ static bc_err build_model(model_job *j)
 	/* A derived period's values are computed with its aggregate: a
 	 * lean exporter reads them from there (derived). */
 	bc_agg_opts ao = {.compare = true, .unit_values = !lean || p->derived,
-			  .rows = !lean, .until = j->h->until};
+			  .rows = !lean, .until = j->h->until,
+			  .twin = j->scan};
 	bc_err rc = bc_units_as_of(st, p->to, &ul, d);
 	if (rc != BC_OK)
 		return rc;
@@ -792,30 +794,34 @@ static void days(bc_export_opts *o, bc_time now)
 
 /* One snapshot for the model and whatever a lean exporter reads
  * afterwards: an import committing meanwhile must not put one revision
- * in the totals and another in the values.  An exporter that reads
- * ahead gets a twin in it for the model's thread, when one can be had. */
+ * in the totals and another in the values.  Twins in it, when they can
+ * be had: one for the aggregate's second reader (aggregate.h), and for
+ * an exporter that reads ahead one for the model's thread. */
 static bc_err begin_read(bc_store *st, const struct builtin *bi,
-			 bool one_thread, bc_store **twin, bc_diags *d)
+			 bool one_thread, bc_store *twins[2], bc_diags *d)
 {
 	size_t got = 0;
-	*twin = NULL;
-	if (!bi || !bi->ahead || one_thread)
+	twins[0] = twins[1] = NULL;
+	if (one_thread)
 		return bc_store_begin_read(st, d);
-	return bc_twins_begin_read(st, twin, 1, &got, d);
+	return bc_twins_begin_read(st, twins, bi && bi->ahead ? 2 : 1, &got, d);
 }
 
 /* The model into h (j says how), and what the exporter reads ahead
- * meanwhile: on two threads with a twin, else one after the other.
- * The twin is closed. */
+ * meanwhile: with a twin for it, on two threads, else one after the
+ * other.  The twins are closed. */
 static bc_err make_model(bc_host *h, const struct builtin *bi, model_job *j,
-			 bc_store *twin)
+			 bc_store *twins[2])
 {
 	pthread_t t;
-	j->st = twin ? twin : h->st;
-	bool apart = twin && pthread_create(&t, NULL, build_on, j) == 0;
+	bool ahead = bi && bi->ahead;
+	bc_store *own = ahead ? twins[1] : NULL;
+	j->scan = twins[0];
+	j->st = own ? own : h->st;
+	bool apart = own && pthread_create(&t, NULL, build_on, j) == 0;
 	if (!apart)
 		j->st = h->st;
-	if (bi && bi->ahead) {
+	if (ahead) {
 		h->ahead = bi->ahead(h);
 		h->ahead_free = bi->ahead_free;
 	}
@@ -823,7 +829,9 @@ static bc_err make_model(bc_host *h, const struct builtin *bi, model_job *j,
 		pthread_join(t, NULL);
 	else
 		j->rc = build_model(j);
-	bc_store_close(twin);
+	bc_store_close(twins[0]);
+	bc_store_close(twins[1]);
+	twins[0] = twins[1] = NULL;
 	return model_take(h, j);
 }
 
@@ -854,9 +862,9 @@ bc_err bc_export(bc_store *st, bc_rulebook *rb, const char *period,
 	 * once, not after the country's figures are read. */
 	if (rc == BC_OK)
 		rc = bc_outfile_open(o->out, &h.of, d);
-	bc_store *twin = NULL;
+	bc_store *twins[2] = {NULL, NULL};
 	bool snapshot = rc == BC_OK &&
-			(rc = begin_read(st, bi, o->one_thread, &twin, d)) ==
+			(rc = begin_read(st, bi, o->one_thread, twins, d)) ==
 				BC_OK;
 	/* A plugin of ABI 1.3 reads what grows with the country through
 	 * cursors: it gets the lean model too. */
@@ -869,8 +877,7 @@ bc_err bc_export(bc_store *st, bc_rulebook *rb, const char *period,
 		h.d = &run_d;
 		model_job j = {.h = &h, .rb = rb, .as_of = o->as_of,
 			       .offset = o->tz_offset, .lean = lean, .d = d};
-		rc = make_model(&h, bi, &j, twin);
-		twin = NULL;
+		rc = make_model(&h, bi, &j, twins);
 	}
 	if (rc == BC_OK) {
 		int run_rc = ex ? ex->run(&h, &host_api)
@@ -879,7 +886,8 @@ bc_err bc_export(bc_store *st, bc_rulebook *rb, const char *period,
 	}
 	bc_diags_free(&run_d);
 	h.d = d;
-	bc_store_close(twin);
+	bc_store_close(twins[0]);
+	bc_store_close(twins[1]);
 	bc_outfile_close(h.of, BC_ERR_IO, d);
 	if (snapshot)
 		bc_store_rollback(st);

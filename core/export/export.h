@@ -46,8 +46,9 @@ typedef struct bc_export_opts {
 	 * form's sheets, a unit's values); a plugin reports nothing. */
 	bc_progress progress;
 	bc_export_sender sender;
-	/* No second thread making the model while the exporter reads
-	 * (test_nomem's sweep needs the allocations in one order). */
+	/* No second thread, neither making the model while the exporter
+	 * reads nor reading half the aggregate's values (test_nomem's
+	 * sweep needs the allocations in one order). */
 	bool one_thread;
 } bc_export_opts;
 

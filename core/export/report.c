@@ -9,6 +9,7 @@
 #include "report_int.h"
 #include "revision.h"
 #include "summary_render.h"
+#include "twins.h"
 #include "wording.h"
 
 #include <string.h>
@@ -229,8 +230,9 @@ static void own_unit(bc_rep *r, const char *code)
 }
 
 /* The units, the figures and (for the whole) the status, as of the
- * end of the document's day. */
-static void gather(bc_rep *r, bc_rulebook *rb, const char *unit)
+ * end of the document's day; twin (or NULL) for the aggregate. */
+static void gather(bc_rep *r, bc_rulebook *rb, const char *unit,
+		   bc_store *twin)
 {
 	if (!bc_rep_ok(r, bc_units_as_of(r->st, r->p->to, &r->ul, r->d)))
 		return;
@@ -238,7 +240,8 @@ static void gather(bc_rep *r, bc_rulebook *rb, const char *unit)
 	r->issuer = bc_doc_issuer(&r->ul);
 	if (unit)
 		own_unit(r, unit);
-	bc_agg_opts ao = {.compare = true, .until = r->until, .unit = unit};
+	bc_agg_opts ao = {.compare = true, .until = r->until, .unit = unit,
+			  .twin = twin};
 	if (r->rc == BC_OK)
 		bc_rep_ok(r, bc_aggregate(r->st, rb, r->p->code, &ao, &r->agg,
 					  r->d));
@@ -323,10 +326,14 @@ bc_err bc_report_open(bc_store *st, bc_rulebook *rb, const char *period,
 	period_words(r->p, r->period_words, sizeof r->period_words);
 	/* One snapshot, held until the document is written: an import
 	 * committing meanwhile must not put one revision in the figures and
-	 * another in the texts. */
-	r->snapshot = bc_rep_ok(r, bc_store_begin_read(st, d));
+	 * another in the texts; and a twin in it, on which the aggregate
+	 * reads half the values (aggregate.h). */
+	bc_store *twin = NULL;
+	size_t got = 0;
+	r->snapshot = bc_rep_ok(r, bc_twins_begin_read(st, &twin, 1, &got, d));
 	if (r->rc == BC_OK)
-		gather(r, rb, o->unit);
+		gather(r, rb, o->unit, twin);
+	bc_store_close(twin);
 	if (r->rc == BC_OK && (!(r->doc = bc_doc_new()) ||
 			       !(r->wrote = bc_calloc(r->rs->n_sections + 1,
 						      sizeof *r->wrote))))

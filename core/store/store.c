@@ -7,6 +7,7 @@
 #include "outfile.h"
 
 #include <sqlite3.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -22,7 +23,9 @@ struct bc_store {
 	char *path;
 	char *actor;
 	bc_time clock; /* fixed time, or 0 */
-	bool damaged;	  /* SQLite reported damage: no more writes */
+	/* SQLite reported damage: no more writes.  Atomic: SQLite's error
+	 * log may set it on the thread of a twin (twins.h). */
+	_Atomic bool damaged;
 	bool damage_said; /* and d has been told */
 	bool writing;	  /* between bc_store_begin and its end */
 	bool committing;  /* bc_store_commit's COMMIT runs */

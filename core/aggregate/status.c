@@ -240,19 +240,17 @@ static void count(bc_status *s)
 		}
 }
 
-bc_err bc_status_get(bc_store *st, bc_rulebook *rb, const char *period,
-		     bc_date as_of, bc_status *out, bc_diags *d)
+/* The status of out->period (got, and owned by out) as of out->as_of;
+ * rb only for a derived period, whose parts' say. */
+static bc_err fill(bc_store *st, bc_rulebook *rb, bc_status *out,
+		   bc_diags *d)
 {
-	*out = (bc_status){.as_of = as_of};
-	bc_err rc = bc_period_get(st, rb, period, &out->period, d);
-	if (rc != BC_OK)
-		return rc;
 	bc_unit_list units;
 	receipt *rv = NULL;
 	size_t nr = 0, cap = 0;
-	bc_time until = bc_period_day_end(&out->period, as_of);
+	bc_time until = bc_period_day_end(&out->period, out->as_of);
 	/* Who is expected: the units of the day the period sees. */
-	rc = bc_units_as_of(st, out->period.to, &units, d);
+	bc_err rc = bc_units_as_of(st, out->period.to, &units, d);
 	if (rc == BC_OK)
 		rc = receipts(st, out->period.id, until, &rv, &nr, d);
 	for (size_t i = 0; rc == BC_OK && i < units.n; i++)
@@ -271,6 +269,24 @@ bc_err bc_status_get(bc_store *st, bc_rulebook *rb, const char *period,
 	receipts_free(rv, nr);
 	bc_unit_list_free(&units);
 	return rc;
+}
+
+bc_err bc_status_get(bc_store *st, bc_rulebook *rb, const char *period,
+		     bc_date as_of, bc_status *out, bc_diags *d)
+{
+	*out = (bc_status){.as_of = as_of};
+	bc_err rc = bc_period_get(st, rb, period, &out->period, d);
+	return rc == BC_OK ? fill(st, rb, out, d) : rc;
+}
+
+bc_err bc_status_of(bc_store *st, bc_period *p, bc_date as_of,
+		    bc_status *out, bc_diags *d)
+{
+	*out = (bc_status){.as_of = as_of, .period = *p};
+	*p = (bc_period){0};
+	if (out->period.derived)
+		return BC_ERR_INVALID;
+	return fill(st, NULL, out, d);
 }
 
 void bc_status_free(bc_status *s)

@@ -99,6 +99,12 @@ void bc_events_free(bc_events *e);
  * zone).  Free out with bc_status_free, also after an error. */
 bc_err bc_status_get(bc_store *st, bc_rulebook *rb, const char *period,
 		     bc_date as_of, bc_status *out, bc_diags *d);
+/* The same of a period already got, without the rulebook, so that a
+ * thread may read it while another uses the rules: *p becomes the
+ * status's (left empty).  A derived period, whose parts' statuses need
+ * the rules, is BC_ERR_INVALID (use bc_status_get). */
+bc_err bc_status_of(bc_store *st, bc_period *p, bc_date as_of,
+		    bc_status *out, bc_diags *d);
 void bc_status_free(bc_status *s);
 
 #endif

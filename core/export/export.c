@@ -182,8 +182,9 @@ static json_t *levels_json(bc_err *err, const bc_ruleset *rs)
  * ahead on the export's.  That thread reads h's period, until, date and
  * now, which nothing changes meanwhile, and touches the job, its store,
  * the rulebook and its diagnostics, which the export's thread leaves
- * alone until it has joined it; the results go into h after the join
- * (model_take). */
+ * alone until it has joined it.  The export's thread reads the status
+ * meanwhile when it can (status_apart), then makes the model's JSON of
+ * both (model_pack) and puts it into h (model_take). */
 typedef struct model_job {
 	const bc_host *h;
 	bc_store *st;
@@ -192,98 +193,91 @@ typedef struct model_job {
 	bc_date as_of;
 	int offset;
 	bool lean;
+	bool status_apart; /* the export's thread reads the status */
 	bc_diags *d;
-	json_t *model, *derived;
+	bc_unit_list ul;
+	json_t *agg, *model, *derived;
 	bc_status status;
 	bc_doc_frame frame;
 	bc_err rc;
 } model_job;
 
-/* The model of the job's export as of day as_of, whole, or lean: without
- * each unit's values, the tables' rows and each unit's status, which an
- * exporter reads a form, a table or a unit at a time instead (the status
- * kept either way, for the cursors). */
-static bc_err build_model(model_job *j)
+/* What the model of the job's export is made of: the units, the frame,
+ * the aggregate and, unless the export's thread reads it, the status. */
+static bc_err model_read(model_job *j)
 {
 	bc_store *st = j->st;
 	const bc_period *p = j->h->period;
 	bc_diags *d = j->d;
-	bool lean = j->lean;
-	bc_unit_list ul;
-	json_t *agg = NULL;
-	bc_status status;
 	/* A derived period's values are computed with its aggregate: a
 	 * lean exporter reads them from there (derived). */
-	bc_agg_opts ao = {.compare = true, .unit_values = !lean || p->derived,
-			  .rows = !lean, .until = j->h->until,
+	bc_agg_opts ao = {.compare = true,
+			  .unit_values = !j->lean || p->derived,
+			  .rows = !j->lean, .until = j->h->until,
 			  .twin = j->scan};
-	bc_err rc = bc_units_as_of(st, p->to, &ul, d);
-	if (rc != BC_OK)
-		return rc;
-	if ((rc = frame_of(j->h, &ul, &j->frame, d)) != BC_OK) {
-		bc_unit_list_free(&ul);
-		return rc;
-	}
-	rc = bc_aggregate(st, j->rb, p->code, &ao, &agg, d);
+	bc_err rc = bc_units_as_of(st, p->to, &j->ul, d);
+	if (rc == BC_OK)
+		rc = frame_of(j->h, &j->ul, &j->frame, d);
+	if (rc == BC_OK)
+		rc = bc_aggregate(st, j->rb, p->code, &ao, &j->agg, d);
 	/* Kept for the cursors with a whole model too (a Lua exporter
 	 * without stream may still open a pass). */
 	if (rc == BC_OK && p->derived) {
-		j->derived = json_incref(json_object_get(agg, "values"));
-		if (lean)
-			json_object_del(agg, "values");
+		j->derived = json_incref(json_object_get(j->agg, "values"));
+		if (j->lean)
+			json_object_del(j->agg, "values");
 	}
+	if (rc == BC_OK && !j->status_apart)
+		rc = bc_status_get(st, j->rb, p->code, j->as_of, &j->status, d);
+	return rc;
+}
+
+/* The model of the job's export as of day as_of, whole, or lean: without
+ * each unit's values, the tables' rows and each unit's status, which an
+ * exporter reads a form, a table or a unit at a time instead (the status
+ * kept either way, for the cursors). */
+static bc_err model_pack(model_job *j)
+{
+	const bc_period *p = j->h->period;
+	bc_err rc = BC_OK;
+	json_t *district, *cat = bc_catalogue_json(p->rs);
+	json_t *units = units_json(&rc, &j->ul, p->rs, &district);
+	char at[BC_TIME_BUF];
+	bc_time_format(j->h->now, j->offset, at);
+	json_t *out = json_pack(
+		"{s:o, s:o, s:o, s:o, s:O, s:O, s:o, s:o, s:o, s:s, s:s}",
+		"period", bc_period_json(p), "district", district, "levels",
+		levels_json(&rc, p->rs), "units", units, "forms",
+		json_object_get(cat, "forms"), "outline",
+		json_object_get(cat, "outline"), "aggregate", j->agg, "status",
+		bc_status_json(&j->status, !j->lean), "date",
+		bc_date_json(j->h->date), "generated_at", at, "ruleset",
+		p->rs->id);
+	j->agg = NULL;
+	json_decref(cat);
+	if (rc == BC_OK && !out)
+		rc = BC_ERR_NOMEM;
 	if (rc == BC_OK)
-		rc = bc_status_get(st, j->rb, p->code, j->as_of, &status, d);
-	else
-		status = (bc_status){0};
-	json_t *out = NULL;
-	if (rc == BC_OK) {
-		json_t *district, *cat = bc_catalogue_json(p->rs);
-		json_t *units = units_json(&rc, &ul, p->rs, &district);
-		char at[BC_TIME_BUF];
-		bc_time_format(j->h->now, j->offset, at);
-		out = json_pack("{s:o, s:o, s:o, s:o, s:O, s:O, s:o, s:o, s:o,"
-				" s:s, s:s}",
-				"period", bc_period_json(p), "district",
-				district, "levels", levels_json(&rc, p->rs), "units",
-				units, "forms", json_object_get(cat, "forms"),
-				"outline", json_object_get(cat, "outline"),
-				"aggregate", agg, "status",
-				bc_status_json(&status, !lean), "date",
-				bc_date_json(j->h->date), "generated_at", at,
-				"ruleset", p->rs->id);
-		agg = NULL;
-		json_decref(cat);
-		if (rc == BC_OK && !out)
-			rc = BC_ERR_NOMEM;
-		if (rc == BC_OK)
-			words_json(&rc, out, p->rs, &j->frame);
-		if (rc != BC_OK) {
-			json_decref(out);
-			out = NULL;
-		}
-	}
-	json_decref(agg);
-	if (rc == BC_OK) {
+		words_json(&rc, out, p->rs, &j->frame);
+	if (rc == BC_OK)
 		j->model = out;
-		j->status = status;
-		status = (bc_status){0};
-	}
-	bc_status_free(&status);
-	bc_unit_list_free(&ul);
+	else
+		json_decref(out);
 	return rc;
 }
 
 static void *build_on(void *ud)
 {
 	model_job *j = ud;
-	j->rc = build_model(j);
+	j->rc = model_read(j);
 	return NULL;
 }
 
 /* What the job made, into h; whatever it made when it failed, freed. */
 static bc_err model_take(bc_host *h, model_job *j)
 {
+	if (j->rc == BC_OK)
+		j->rc = model_pack(j);
 	if (j->rc == BC_OK) {
 		h->model = j->model;
 		h->derived = j->derived;
@@ -293,6 +287,8 @@ static bc_err model_take(bc_host *h, model_job *j)
 		json_decref(j->derived);
 		bc_status_free(&j->status);
 	}
+	json_decref(j->agg);
+	bc_unit_list_free(&j->ul);
 	/* The frame even when the model failed: host_release frees it. */
 	h->frame = j->frame;
 	return j->rc;
@@ -816,19 +812,43 @@ static bc_err make_model(bc_host *h, const struct builtin *bi, model_job *j,
 	pthread_t t;
 	bool ahead = bi && bi->ahead;
 	bc_store *own = ahead ? twins[1] : NULL;
+	bc_period sp = {0};
+	bc_diags sd = BC_DIAGS_INIT; /* the status's, read on this thread */
 	j->scan = twins[0];
 	j->st = own ? own : h->st;
+	/* The status too is read here, after what is read ahead: its
+	 * period got before the model's thread has the rulebook.  A
+	 * derived period's status needs the rules: it stays there. */
+	j->status_apart = own && !h->period->derived &&
+			  bc_period_get(h->st, j->rb, h->period->code, &sp,
+					&sd) == BC_OK;
 	bool apart = own && pthread_create(&t, NULL, build_on, j) == 0;
 	if (!apart)
 		j->st = h->st;
+	if (!apart || !j->status_apart) {
+		j->status_apart = false;
+		bc_diags_free(&sd);
+	}
 	if (ahead) {
 		h->ahead = bi->ahead(h);
 		h->ahead_free = bi->ahead_free;
 	}
+	bc_err status_rc = j->status_apart
+				   ? bc_status_of(h->st, &sp, j->as_of,
+						  &j->status, &sd)
+				   : BC_OK;
 	if (apart)
 		pthread_join(t, NULL);
 	else
-		j->rc = build_model(j);
+		j->rc = model_read(j);
+	bc_period_free(&sp);
+	/* Said after the model's, as when the status came after the
+	 * aggregate on one thread; not at all when the model failed. */
+	if (j->rc == BC_OK) {
+		j->rc = status_rc;
+		bc_diags_move(j->d, &sd);
+	}
+	bc_diags_free(&sd);
 	bc_store_close(twins[0]);
 	bc_store_close(twins[1]);
 	twins[0] = twins[1] = NULL;

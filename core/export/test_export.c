@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 
 #define PERIOD "2023-Q1"
+#define DERIVED_UNITS 5 /* in tests/data/derived-units.csv */
 
 static const char *const SAMPLES[] = {
 	"examples/2023-Q1/xa-ky-son.json",  "examples/2023-Q1/noi-vu.json",
@@ -24,11 +25,10 @@ static const char *const SAMPLES[] = {
 	"examples/2023-Q1/tu-phap.json",
 };
 
-static void open_with_samples(fx *f)
+static void import_all(fx *f, const char *const *files, size_t n)
 {
-	fx_open(f);
-	for (size_t i = 0; i < sizeof SAMPLES / sizeof *SAMPLES; i++) {
-		char *path = test_path(test_source_root(), SAMPLES[i]);
+	for (size_t i = 0; i < n; i++) {
+		char *path = test_path(test_source_root(), files[i]);
 		bc_import_opts o = {.tz_offset = 420};
 		bc_import_result res;
 		bc_err rc = bc_import_file(f->st, f->rb, path, &o, false, &res,
@@ -43,22 +43,34 @@ static void open_with_samples(fx *f)
 	bc_diags_free(&f->d);
 }
 
+static void open_with_samples(fx *f)
+{
+	fx_open(f);
+	import_all(f, SAMPLES, sizeof SAMPLES / sizeof *SAMPLES);
+}
+
 /* Exports the period to name in the fixture's directory; its bytes in
  * *out (NULL when no file was written). */
-static bc_err export_xlsx(fx *f, const char *name, bool one_thread,
-			  char **out, size_t *len)
+static bc_err export_period(fx *f, const char *period, const char *name,
+			    bool one_thread, char **out, size_t *len)
 {
 	char *path = test_path(f->dir, name);
 	bc_export_opts o = {.format = "xlsx", .out = path, .tz_offset = 420,
 			    .one_thread = one_thread};
 	assert_true(bc_time_parse("2023-05-10T08:00:00+07:00", 420,
 				  &o.fixed_time, NULL));
-	bc_err rc = bc_export(f->st, f->rb, PERIOD, &o, &f->d);
+	bc_err rc = bc_export(f->st, f->rb, period, &o, &f->d);
 	struct stat sb;
 	*out = stat(path, &sb) == 0 ? test_read_path(path, len) : NULL;
 	remove(path);
 	free(path);
 	return rc;
+}
+
+static bc_err export_xlsx(fx *f, const char *name, bool one_thread,
+			  char **out, size_t *len)
+{
+	return export_period(f, PERIOD, name, one_thread, out, len);
 }
 
 static void same_bytes(const char *a, size_t na, const char *b, size_t nb)
@@ -91,6 +103,40 @@ static void one_thread_or_two(void **state)
 	size_t n1, n2;
 	assert_int_equal(export_xlsx(f, "one.xlsx", true, &one, &n1), BC_OK);
 	assert_int_equal(export_xlsx(f, "two.xlsx", false, &two, &n2), BC_OK);
+	same_bytes(one, n1, two, n2);
+	free(one);
+	free(two);
+	fx_close(f);
+}
+
+/* A derived period (a half year of quarters): its status needs the
+ * rules, so the model's thread reads it; the same workbook. */
+static void derived_period(void **state)
+{
+	fx *f = *state;
+	char *tmp = test_path(f->dir, "rules");
+	test_mkdir(f->dir, "rules");
+	test_link_source(tmp, "derived-periods", "tests/rules/derived-periods");
+	char *units = test_path(test_source_root(),
+				"tests/data/derived-units.csv");
+	fx_open_with(f, tmp, units, DERIVED_UNITS);
+	free(units);
+	free(tmp);
+	static const char *const parts[] = {
+		"tests/data/derived/xa-a-2023-Q1.json",
+		"tests/data/derived/xa-a-2023-H1.json",
+		"tests/data/derived/xa-c-2023-H1.json",
+	};
+	import_all(f, parts, sizeof parts / sizeof *parts);
+	twins_available(f);
+	char *one, *two;
+	size_t n1, n2;
+	assert_int_equal(export_period(f, "2023-Q2", "one.xlsx", true, &one,
+				       &n1),
+			 BC_OK);
+	assert_int_equal(export_period(f, "2023-Q2", "two.xlsx", false, &two,
+				       &n2),
+			 BC_OK);
 	same_bytes(one, n1, two, n2);
 	free(one);
 	free(two);
@@ -178,6 +224,8 @@ int main(void)
 	json_set_alloc_funcs(js_malloc, js_free);
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(one_thread_or_two, fx_setup,
+						fx_teardown),
+		cmocka_unit_test_setup_teardown(derived_period, fx_setup,
 						fx_teardown),
 		cmocka_unit_test_setup_teardown(no_twin_while_written, fx_setup,
 						fx_teardown),

@@ -1093,6 +1093,31 @@ static json_t *unit_values(actx *x)
 	return out;
 }
 
+/* bc_agg_opts.longest's object, from the tally of the whole. */
+static json_t *longest_json(actx *x)
+{
+	json_t *o = bc_json_made(&x->rc, json_object());
+	for (size_t fi = 0; x->t && fi < x->rs->n_forms; fi++) {
+		const bc_form *f = &x->rs->forms[fi];
+		json_t *form = NULL;
+		for (size_t k = 0; k < f->n_fields; k++) {
+			const bc_field *t = &f->fields[k];
+			if (t->type != BC_T_TABLE)
+				continue;
+			if (!form)
+				form = bc_json_set(&x->rc, o, f->id,
+						   json_object());
+			json_t *cols = bc_json_set(&x->rc, form, t->id,
+						   json_object());
+			for (size_t c = 0; c < t->n_columns; c++)
+				bc_json_set(&x->rc, cols, t->columns[c].id,
+					    json_integer(bc_tally_longest(
+						    x->t, fi, k, c)));
+		}
+	}
+	return o;
+}
+
 /* The figures of group g (0: the whole). */
 static json_t *result(actx *x, size_t g)
 {
@@ -1200,6 +1225,8 @@ static bc_err open_run(bc_store *st, const bc_period *p,
 			bc_json_set(&x->rc, res, "derived", json_incref(derived));
 		if (o->unit_values)
 			bc_json_set(&x->rc, res, "values", unit_values(x));
+		if (o->longest)
+			bc_json_set(&x->rc, res, "longest", longest_json(x));
 		if (o->by)
 			bc_json_set(&x->rc, res, "by", json_object());
 	}

@@ -25,6 +25,10 @@ typedef struct bc_agg_opts {
 	const char *by;   /* also per ancestor unit of this kind, or NULL */
 	bool unit_values; /* add each unit's values ("values") */
 	bool rows;        /* list the tables' rows with their unit */
+	bool longest;     /* add "longest": {form: {table: {column: the
+			   * longest text of its cells in force, in
+			   * characters}}}, what a writer sizes a list's
+			   * columns by before it writes the rows */
 	bc_time until;    /* count only revisions received by then (the
 			   * end of an export's --as-of day); 0: all */
 	const char *unit; /* only this unit's own figures (a unit's own

@@ -234,30 +234,6 @@ bc_err bc_feed_form_values(bc_store *st, const bc_period *p, const char *form,
 	return read_end(st, s, rc, stopped, d);
 }
 
-bc_err bc_feed_table_shape(bc_store *st, const bc_period *p, const char *form,
-			   const char *table,
-			   bc_feed_shape_fn fn, void *ud, bc_diags *d)
-{
-	sqlite3_stmt *s = bc_store_stmt(
-		st, "SELECT u.code, uv.kind, v.col, length(v.txt) FROM"
-		    FED_IN_FORCE " AND v.field = ?3 AND v.row > 0"
-		    " WHERE r.part = ?2");
-	if (!s)
-		return bc_store_fail(st, d, N_("aggregate"));
-	char iso[BC_DATE_BUF];
-	bind_day(s, p, iso);
-	sqlite3_bind_text(s, 2, form, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, table, -1, SQLITE_STATIC);
-	int rc;
-	bool stopped = false;
-	memo m = {.field = -1};
-	while (!stopped && (rc = sqlite3_step(s)) == SQLITE_ROW)
-		if (reports(&m, p->rs, col(s, 1)))
-			stopped = !fn(ud, col(s, 0), col(s, 2),
-				      sqlite3_column_int64(s, 3));
-	return read_end(st, s, rc, stopped, d);
-}
-
 /* The units asked, in their order: the outer loop of the rows' read,
  * whose rowid orders it with no sort. */
 static const char ASKED[] =

@@ -61,19 +61,6 @@ typedef bool (*bc_feed_value_fn)(void *ud, const char *unit, size_t field,
 bc_err bc_feed_form_values(bc_store *st, const bc_period *p, const char *form,
 			   bc_feed_value_fn fn, void *ud, bc_diags *d);
 
-/* Called with each cell of the rows of a table in force: the unit's
- * code, the column's id (both borrowed) and the length of its text in
- * characters (0 for a number). */
-typedef bool (*bc_feed_shape_fn)(void *ud, const char *unit, const char *col,
-				 int64_t len);
-
-/* What bc_aggregate_table_shape sums up (same p and until), cell by cell: a writer sizes
- * its columns by it before it writes the rows.  A unit's cells come
- * together. */
-bc_err bc_feed_table_shape(bc_store *st, const bc_period *p, const char *form,
-			   const char *table, bc_feed_shape_fn fn, void *ud,
-			   bc_diags *d);
-
 /* Called with each cell of a table's rows: pos the unit's place in the
  * codes asked, row from 1, col the column's id (borrowed). */
 typedef bool (*bc_feed_cell_fn)(void *ud, size_t pos, int row,

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "tally.h"
 #include "mem.h"
+#include "text.h"
 
 #include <string.h>
 
@@ -49,10 +50,12 @@ typedef struct row_state {
 
 struct bc_tally {
 	const bc_ruleset *rs;
-	size_t groups, slots, levels, n_counts, n_inds;
+	size_t groups, slots, levels, n_counts, n_inds, n_cols;
 	size_t *field_base;  /* per form: its first field slot */
 	size_t *ind_base;    /* per form: its first indicator slot */
 	long *count_of;      /* per field slot: its count slot, or -1 */
+	size_t *col_base;    /* per field slot: its first column slot */
+	int64_t *longest;    /* per column slot: its longest text */
 	field_ref **by_id;   /* per form: its fields in id order */
 	sum_slot *sums;      /* [group][field slot][level] */
 	count_slot *counts;  /* [group][count slot][level] */
@@ -120,16 +123,22 @@ static bool layout(bc_tally *t)
 		qsort(t->by_id[i], f->n_fields, sizeof **t->by_id, cmp_ref);
 	}
 	t->count_of = bc_calloc(t->slots + 1, sizeof *t->count_of);
+	t->col_base = bc_calloc(t->slots + 1, sizeof *t->col_base);
 	t->vals = bc_calloc(widest, sizeof *t->vals);
-	if (!t->count_of || !t->vals)
+	if (!t->count_of || !t->col_base || !t->vals)
 		return false;
+	size_t cols = 0;
 	for (size_t i = 0; i < nf; i++)
-		for (size_t k = 0; k < rs->forms[i].n_fields; k++)
+		for (size_t k = 0; k < rs->forms[i].n_fields; k++) {
+			const bc_field *fl = &rs->forms[i].fields[k];
 			t->count_of[t->field_base[i] + k] =
-				rs->forms[i].fields[k].count_by >= 0
-					? (long)t->n_counts++
-					: -1;
-	return true;
+				fl->count_by >= 0 ? (long)t->n_counts++ : -1;
+			t->col_base[t->field_base[i] + k] = cols;
+			cols += fl->type == BC_T_TABLE ? fl->n_columns : 0;
+		}
+	t->n_cols = cols;
+	t->longest = bc_calloc(cols + 1, sizeof *t->longest);
+	return t->longest != NULL;
 }
 
 bc_tally *bc_tally_new(const bc_ruleset *rs, size_t n_groups)
@@ -173,6 +182,8 @@ void bc_tally_free(bc_tally *t)
 	bc_free(t->field_base);
 	bc_free(t->ind_base);
 	bc_free(t->count_of);
+	bc_free(t->col_base);
+	bc_free(t->longest);
 	bc_free(t->vals);
 	bc_free(t->sums);
 	bc_free(t->counts);
@@ -299,6 +310,22 @@ static void mark_row(bc_tally *t, int k, int row, const char *col,
 	}
 }
 
+/* A table's cell txt in column col of the open form's field k: its
+ * length in characters, if the longest yet. */
+static void note_length(bc_tally *t, const bc_field *fl, size_t k,
+			const char *col, const char *txt)
+{
+	for (size_t c = 0; c < fl->n_columns; c++) {
+		if (strcmp(fl->columns[c].id, col))
+			continue;
+		int64_t *l = &t->longest[t->col_base[t->field_base[t->form] + k] +
+					 c];
+		int64_t n = (int64_t)bc_utf8_len(txt);
+		*l = n > *l ? n : *l;
+		return;
+	}
+}
+
 bc_err bc_tally_value(bc_tally *t, const char *field, int row,
 		      const char *col, const bc_dec *num, const char *txt)
 {
@@ -316,6 +343,8 @@ bc_err bc_tally_value(bc_tally *t, const char *field, int row,
 	if (fl->type != BC_T_TABLE || row < 0)
 		return BC_OK;
 	mark_row(t, k, row, col, txt);
+	if (txt)
+		note_length(t, fl, (size_t)k, col, txt);
 	long c = t->count_of[t->field_base[t->form] + (size_t)k];
 	if (c < 0 || strcmp(col, fl->columns[fl->count_by].id))
 		return BC_OK;
@@ -488,6 +517,9 @@ bc_err bc_tally_merge(bc_tally *dst, const bc_tally *src, bool *exact)
 		ok &= merge_sum(&dst->ratios[i].num, &src->ratios[i].num);
 		ok &= merge_sum(&dst->ratios[i].den, &src->ratios[i].den);
 	}
+	for (size_t i = 0; i < dst->n_cols; i++)
+		if (src->longest[i] > dst->longest[i])
+			dst->longest[i] = src->longest[i];
 	for (size_t i = 0; i < gl * dst->n_counts; i++) {
 		const count_slot *c = &src->counts[i];
 		for (size_t k = 0; k < c->n; k++) {
@@ -552,4 +584,15 @@ int bc_tally_ratio(const bc_tally *t, size_t grp, size_t form, size_t ind,
 	*num = r->num.v;
 	*den = r->den.v;
 	return !r->num.has ? 0 : r->num.over || r->den.over ? -1 : 1;
+}
+
+int64_t bc_tally_longest(const bc_tally *t, size_t form, size_t field,
+			 size_t col)
+{
+	if (form >= t->rs->n_forms || field >= t->rs->forms[form].n_fields)
+		return 0;
+	const bc_field *fl = &t->rs->forms[form].fields[field];
+	if (fl->type != BC_T_TABLE || col >= fl->n_columns)
+		return 0;
+	return t->longest[t->col_base[t->field_base[form] + field] + col];
 }

@@ -13,6 +13,9 @@
  * is a few numbers per (group, field, level), allocated up front, so a
  * national aggregate costs the same whatever the number of values.
  *
+ * The longest text of each table column is noted on the way, which a
+ * writer sizes a list's columns by before it writes the rows.
+ *
  * Sums are exact (bc_dec: money to the hundredth at any size); a sum that
  * outgrows 18 digits is not rounded but reported as too large.
  */
@@ -83,5 +86,11 @@ bool bc_tally_count(const bc_tally *t, size_t grp, size_t form, size_t field,
  * -1 when a sum is too large to keep exactly. */
 int bc_tally_ratio(const bc_tally *t, size_t grp, size_t form, size_t ind,
 		   size_t level, bc_dec *num, bc_dec *den);
+
+/* The longest text, in characters, among the cells of column col of
+ * table field `field` of rs->forms[form], over every revision handed
+ * over (any group); 0 when there is none, or no such column. */
+int64_t bc_tally_longest(const bc_tally *t, size_t form, size_t field,
+			 size_t col);
 
 #endif

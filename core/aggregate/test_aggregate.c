@@ -1144,6 +1144,69 @@ static size_t cells_of(fx *f, const bc_period *p, bc_time until,
 
 /* As of a day and for all: every form's values as the aggregate reads
  * them, the lists' rows in the units' order asked. */
+/* What a writer sizes a list by, as the aggregate's "longest" and the
+ * table's row counts among the form's values give it, is the table's
+ * shape (bc_aggregate_table_shape): the same longest texts, and the
+ * units with a row count above 0 those with rows.  Returns the units
+ * with rows, over the tables. */
+static size_t same_as_shape(fx *f, const bc_period *p, bc_time until)
+{
+	bc_agg_opts o = {.longest = true, .until = until};
+	json_t *agg, *units, *longest, *values;
+	assert_int_equal(bc_aggregate(f->st, f->rb, p->code, &o, &agg, &f->d),
+			 BC_OK);
+	size_t tables = 0, listed = 0;
+	for (size_t i = 0; i < p->rs->n_forms; i++) {
+		const bc_form *fm = &p->rs->forms[i];
+		assert_int_equal(bc_aggregate_form_values(f->st, p, until,
+							  fm->id, &values,
+							  &f->d),
+				 BC_OK);
+		for (size_t k = 0; k < fm->n_fields; k++) {
+			const bc_field *t = &fm->fields[k];
+			if (t->type != BC_T_TABLE)
+				continue;
+			tables++;
+			assert_int_equal(bc_aggregate_table_shape(
+						 f->st, p, until, fm->id, t->id,
+						 &units, &longest, &f->d),
+					 BC_OK);
+			json_t *got = json_object_get(
+				json_object_get(json_object_get(agg, "longest"),
+						fm->id),
+				t->id);
+			assert_non_null(got);
+			for (size_t c = 0; c < t->n_columns; c++) {
+				const char *id = t->columns[c].id;
+				assert_int_equal(
+					json_integer_value(
+						json_object_get(got, id)),
+					json_integer_value(
+						json_object_get(longest, id)));
+			}
+			const char *code;
+			json_t *u;
+			size_t with_rows = 0;
+			json_object_foreach(values, code, u) {
+				bool rows = json_number_value(json_object_get(
+						    u, t->id)) > 0;
+				assert_int_equal(rows, json_object_get(units,
+								       code) !=
+							       NULL);
+				with_rows += rows;
+			}
+			assert_int_equal(with_rows, json_object_size(units));
+			listed += with_rows;
+			json_decref(units);
+			json_decref(longest);
+		}
+		json_decref(values);
+	}
+	assert_true(tables > 0);
+	json_decref(agg);
+	return listed;
+}
+
 static void test_feed(void **state)
 {
 	fx *f = *state;
@@ -1181,6 +1244,7 @@ static void test_feed(void **state)
 		assert_int_equal(fr.n[1], cells_of(f, &p, until[k], "xa-1"));
 		/* xa-1's two documents of 1B came on 2023-02-20 */
 		assert_true(k == 0 ? fr.n[1] == 0 : fr.n[1] > 0 && fr.n[0] > 0);
+		assert_true((same_as_shape(f, &p, until[k]) > 0) == (k > 0));
 	}
 	bc_period_free(&p);
 	fx_close(f);
@@ -1497,6 +1561,7 @@ static void test_twin_same(void **state)
 		{.unit = "xa-1", .compare = true},
 		{.unit = "noi-vu"},
 		{.by = "province", .unit_values = true},
+		{.longest = true, .compare = true},
 	};
 	for (size_t i = 0; i < sizeof opts / sizeof *opts; i++)
 		same_on_two_threads(f, "2023-Q1", opts[i], true, BC_OK);

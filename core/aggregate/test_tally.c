@@ -203,6 +203,36 @@ static void counts_in_byte_order(void **state)
 	bc_ruleset_free(rs);
 }
 
+/* Each column's longest text, in characters not bytes, over every
+ * revision whatever its group; none for a column without text or a
+ * field that is not a table. */
+static void longest_text_of_each_column(void **state)
+{
+	(void)state;
+	bc_ruleset *rs = load();
+	bc_tally *t = bc_tally_new(rs, 1);
+	assert_non_null(t);
+	test_texts *tx = test_texts_load("tally-samples.txt");
+	bc_tally_begin(t, F, XA, 1);
+	cell(t, 1, "ten", test_texts_get(tx, "long_name")); /* 12 */
+	cell(t, 1, "loai", "p");
+	cell(t, 2, "ten", test_texts_get(tx, "plain_name")); /* 11 */
+	test_texts_free(tx);
+	bc_tally_begin(t, F, HUYEN, 0);
+	cell(t, 1, "loai", "q");
+	cell(t, 1, "ten", NULL);
+	own_text(t, "a", "1234567890123");
+	bc_tally_end(t);
+	assert_int_equal(bc_tally_longest(t, F, DS, 0), 12);
+	assert_int_equal(bc_tally_longest(t, F, DS, 1), 1);
+	assert_int_equal(bc_tally_longest(t, F, DS, 2), 0);
+	assert_int_equal(bc_tally_longest(t, F, DS, 3), 0); /* no column */
+	assert_int_equal(bc_tally_longest(t, F, A, 0), 0);  /* no table */
+	assert_int_equal(bc_tally_longest(t, 9, DS, 0), 0); /* no form */
+	bc_tally_free(t);
+	bc_ruleset_free(rs);
+}
+
 static void nothing_counts_outside_a_revision(void **state)
 {
 	(void)state;
@@ -291,9 +321,9 @@ typedef struct rev {
 
 /* Every kind of figure in two groups and the whole: sums (money too,
  * and a table's own value), counts by value with one undeclared and
- * one empty, both indicators, units missing a term.  Too large in the
- * whole: b at xa (3 and three halves of INT64_MAX: any two fit), ty_le's
- * denominator there with it, and m at huyen (three
+ * one empty, both indicators, units missing a term, a longest text.
+ * Too large in the whole: b at xa (3 and three halves of INT64_MAX: any
+ * two fit), ty_le's denominator there with it, and m at huyen (three
  * 40000000000000000.01, in revisions 2, 5 and 7: any two fit). */
 static const rev REVS[] = {
 	{XA, 1, {{"a", 0, "", "7", NULL}, {"b", 0, "", "3", NULL},
@@ -305,7 +335,8 @@ static const rev REVS[] = {
 	{HUYEN, 2, {{"b", 0, "", HALF_I64, NULL}, {"a", 0, "", "0", NULL},
 		    {"m", 0, "", "40000000000000000.01", NULL}}},
 	{XA, 0, {{"b", 0, "", HALF_I64, NULL}, {"ngay", 0, "", "45000", NULL},
-		 {"ds", 1, "tt", NULL, NULL}, {"ds", 1, "loai", NULL, "p"}}},
+		 {"ds", 1, "tt", NULL, NULL}, {"ds", 1, "loai", NULL, "p"},
+		 {"ds", 1, "ten", NULL, "Le Thi Anh"}}},
 	{XA, 2, {{"a", 0, "", "50", NULL}, {"ds", 0, "", "1", NULL},
 		 {"ds", 1, "loai", NULL, "p"}, {"ds", 1, "tt", NULL, "xong"},
 		 {"m", 0, "", "0.01", NULL}}},
@@ -386,7 +417,8 @@ static void same_counts(const bc_tally *a, const bc_tally *b, size_t g,
 	assert_false(bc_tally_count(b, g, F, DS, l, i, &vb, &nb));
 }
 
-/* Every figure of a and b the same, in every group and level. */
+/* Every figure of a and b the same, in every group and level, and the
+ * longest text of each column of ds. */
 static void same_figures(const bc_tally *a, const bc_tally *b, size_t groups)
 {
 	for (size_t g = 0; g <= groups; g++)
@@ -395,6 +427,9 @@ static void same_figures(const bc_tally *a, const bc_tally *b, size_t groups)
 				same_sums(a, b, g, l, k);
 			same_counts(a, b, g, l);
 		}
+	for (size_t c = 0; c < 3; c++)
+		assert_int_equal(bc_tally_longest(a, F, DS, c),
+				 bc_tally_longest(b, F, DS, c));
 }
 
 /* r's revisions [0, cut) in one tally and [cut, n) in another, merged
@@ -514,6 +549,7 @@ int main(void)
 		cmocka_unit_test(ratio_only_from_complete_units),
 		cmocka_unit_test(rows_meeting_every_condition),
 		cmocka_unit_test(counts_in_byte_order),
+		cmocka_unit_test(longest_text_of_each_column),
 		cmocka_unit_test(nothing_counts_outside_a_revision),
 		cmocka_unit_test(money_sums_exactly),
 		cmocka_unit_test(sums_too_large_are_reported),

@@ -24,3 +24,15 @@ bool bc_sync_start(pthread_mutex_t *mu, pthread_cond_t *const *cv, size_t n,
 	}
 	return true;
 }
+
+void bc_sync_stop(pthread_mutex_t *mu, pthread_cond_t *const *cv, size_t n,
+		  pthread_t t, bool *stop)
+{
+	pthread_mutex_lock(mu);
+	*stop = true;
+	for (size_t i = 0; i < n; i++)
+		pthread_cond_broadcast(cv[i]);
+	pthread_mutex_unlock(mu);
+	pthread_join(t, NULL);
+	bc_sync_end(mu, cv, n);
+}

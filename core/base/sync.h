@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * What each of baocao's second threads is made of (import/readahead.c,
- * store/checkpoint.c, export/xlsx_queue.c): a mutex, the condition
+ * store/checkpoint.c, export/xlsx_queue.c, export/xlsx_values.c): a
+ * mutex, the condition
  * variables its hand-overs wait on, and the thread, made together or
  * not at all, so that each owner has one failure to handle (it then
  * does the work on its own thread) and one way to undo them.
@@ -20,5 +21,10 @@ bool bc_sync_start(pthread_mutex_t *mu, pthread_cond_t *const *cv, size_t n,
 /* Destroys *mu and *cv[0..n), once the thread bc_sync_start started has
  * been joined. */
 void bc_sync_end(pthread_mutex_t *mu, pthread_cond_t *const *cv, size_t n);
+/* Sets *stop under *mu and wakes every waiter on *cv[0..n), then joins
+ * t, the thread bc_sync_start started, which sees *stop where it waits,
+ * and destroys *mu and *cv[0..n). */
+void bc_sync_stop(pthread_mutex_t *mu, pthread_cond_t *const *cv, size_t n,
+		  pthread_t t, bool *stop);
 
 #endif

@@ -31,6 +31,15 @@
 #include <string.h>
 #include <unistd.h>
 
+/* A connection of the export's snapshot for an exporter's own thread
+ * (bc_host_reader_take): what it reads in it, and where it is. */
+struct bc_host_reader {
+	bc_store *st; /* NULL: none */
+	const bc_period *period;
+	bc_time until;
+	bool in_force; /* bc_feed_in_force has run on st */
+};
+
 struct bc_host {
 	json_t *model;
 	bc_status status; /* the units' status, for a lean model and cursors */
@@ -55,8 +64,10 @@ struct bc_host {
 	const bc_export_sender *sender;
 	bc_cursor *cursors; /* open passes of a plugin (host_cursor.h) */
 	bool in_force; /* bc_feed_in_force has run for the feeds */
-	void *ahead;   /* what the exporter read ahead (struct builtin) */
-	void (*ahead_free)(void *ahead);
+	bc_host_reader reader; /* a twin for the exporter's own reading */
+	bool reader_back; /* the feeds read on it (bc_host_reader_back) */
+	void *early; /* what the exporter started early (struct builtin) */
+	void (*early_free)(void *early);
 };
 
 /* ---- the model --------------------------------------------------------- */
@@ -178,8 +189,8 @@ static json_t *levels_json(bc_err *err, const bc_ruleset *rs)
 }
 
 /* The making of an export's model: on the export's thread, or on one of
- * its own with a twin of the store (twins.h) while the exporter reads
- * ahead on the export's.  That thread reads h's period, until, date and
+ * its own with a twin of the store (twins.h) for an exporter that starts
+ * early (struct builtin).  That thread reads h's period, until, date and
  * now, which nothing changes meanwhile, and touches the job, its store,
  * the rulebook and its diagnostics, which the export's thread leaves
  * alone until it has joined it.  The export's thread reads the status
@@ -193,6 +204,7 @@ typedef struct model_job {
 	bc_date as_of;
 	int offset;
 	bool lean;
+	bool longest; /* the aggregate's "longest" (bc_agg_opts) */
 	bool status_apart; /* the export's thread reads the status */
 	bc_diags *d;
 	bc_unit_list ul;
@@ -213,8 +225,8 @@ static bc_err model_read(model_job *j)
 	 * lean exporter reads them from there (derived). */
 	bc_agg_opts ao = {.compare = true,
 			  .unit_values = !j->lean || p->derived,
-			  .rows = !j->lean, .until = j->h->until,
-			  .twin = j->scan};
+			  .rows = !j->lean, .longest = j->longest,
+			  .until = j->h->until, .twin = j->scan};
 	bc_err rc = bc_units_as_of(st, p->to, &j->ul, d);
 	if (rc == BC_OK)
 		rc = frame_of(j->h, &j->ul, &j->frame, d);
@@ -473,11 +485,6 @@ json_t *bc_host_model(bc_host *h)
 	return h->model;
 }
 
-void *bc_host_ahead(bc_host *h)
-{
-	return h->ahead;
-}
-
 const bc_period *bc_host_period(bc_host *h)
 {
 	return h->period;
@@ -599,13 +606,25 @@ static bc_err derived_feed(bc_host *h, const char *form, bc_feed_value_fn fn,
 	return rc;
 }
 
-/* The revisions the feeds read, found at the first (feed.h). */
-static bc_err in_force(bc_host *h, bc_diags *d)
+/* The revisions the feeds read on st, found at the first (feed.h):
+ * *found says whether they were. */
+static bc_err in_force_on(bc_store *st, bool *found, const bc_period *p,
+			  bc_time until, bc_diags *d)
 {
-	bc_err rc = h->in_force ? BC_OK
-				: bc_feed_in_force(h->st, h->period, h->until, d);
-	h->in_force = rc == BC_OK;
+	bc_err rc = *found ? BC_OK : bc_feed_in_force(st, p, until, d);
+	*found = rc == BC_OK;
 	return rc;
+}
+
+/* The connection the host's feeds read on, in *st, with its revisions
+ * in force found: the reader's once the exporter gave it back, as it
+ * found them already. */
+static bc_err in_force(bc_host *h, bc_store **st, bc_diags *d)
+{
+	bc_host_reader *r = h->reader_back ? &h->reader : NULL;
+	*st = r ? r->st : h->st;
+	return in_force_on(*st, r ? &r->in_force : &h->in_force, h->period,
+			   h->until, d);
 }
 
 bool bc_host_feed_form(bc_host *h, const char *form, bc_feed_value_fn fn,
@@ -614,23 +633,35 @@ bool bc_host_feed_form(bc_host *h, const char *form, bc_feed_value_fn fn,
 	bc_diags d = BC_DIAGS_INIT;
 	if (h->period->derived)
 		return fed(h, derived_feed(h, form, fn, ud), &d);
-	bc_err rc = in_force(h, &d);
+	bc_store *st;
+	bc_err rc = in_force(h, &st, &d);
 	if (rc == BC_OK)
-		rc = bc_feed_form_values(h->st, h->period, form, fn, ud, &d);
+		rc = bc_feed_form_values(st, h->period, form, fn, ud, &d);
 	return fed(h, rc, &d);
 }
 
-bool bc_host_feed_shape(bc_host *h, const char *form, const char *table,
-			bc_feed_shape_fn fn, void *ud)
+bc_host_reader *bc_host_reader_take(bc_host *h)
 {
-	bc_diags d = BC_DIAGS_INIT;
-	if (h->period->derived)
-		return fed(h, BC_OK, &d);
-	bc_err rc = in_force(h, &d);
-	if (rc == BC_OK)
-		rc = bc_feed_table_shape(h->st, h->period, form, table, fn, ud,
-					 &d);
-	return fed(h, rc, &d);
+	return h->reader.st ? &h->reader : NULL;
+}
+
+bc_err bc_host_reader_feed_form(bc_host_reader *r, const char *form,
+				bc_feed_value_fn fn, void *ud, bc_diags *d)
+{
+	bc_err rc = in_force_on(r->st, &r->in_force, r->period, r->until, d);
+	return rc == BC_OK ? bc_feed_form_values(r->st, r->period, form, fn,
+						 ud, d)
+			   : rc;
+}
+
+void bc_host_reader_back(bc_host *h)
+{
+	h->reader_back = h->reader.st != NULL;
+}
+
+bool bc_host_fed(bc_host *h, bc_err rc, bc_diags *d)
+{
+	return fed(h, rc, d);
 }
 
 bool bc_host_feed_rows(bc_host *h, const char *form, const char *table,
@@ -640,10 +671,10 @@ bool bc_host_feed_rows(bc_host *h, const char *form, const char *table,
 	bc_diags d = BC_DIAGS_INIT;
 	if (h->period->derived)
 		return fed(h, BC_OK, &d);
-	bc_err rc = in_force(h, &d);
+	bc_store *st;
+	bc_err rc = in_force(h, &st, &d);
 	if (rc == BC_OK)
-		rc = bc_feed_table_rows(h->st, form, table, codes, n, fn, ud,
-					&d);
+		rc = bc_feed_table_rows(st, form, table, codes, n, fn, ud, &d);
 	return fed(h, rc, &d);
 }
 
@@ -692,8 +723,16 @@ void bc_host_progress(bc_host *h, size_t done, size_t total)
 	bc_progress_report(h->progress, done, total);
 }
 
+void *bc_host_early(bc_host *h)
+{
+	return h->early;
+}
+
 static void host_release(bc_host *h)
 {
+	if (h->early_free)
+		h->early_free(h->early);
+	bc_store_close(h->reader.st);
 	while (h->cursors)
 		bc_cursor_close(h->cursors);
 	for (size_t i = 0; i < h->n_strs; i++)
@@ -708,25 +747,25 @@ static void host_release(bc_host *h)
 	json_decref(h->derived);
 	bc_status_free(&h->status);
 	bc_doc_frame_free(&h->frame);
-	if (h->ahead_free)
-		h->ahead_free(h->ahead);
 }
 
 /* ---- running an exporter ---------------------------------------------- */
 
 /* lean: reads the units' values, the tables' rows and the units' status
  * through the host a form, a table or a unit at a time (a national model
- * holds them in ~700 MB of JSON).  ahead: reads what it can without the
- * model (the store, through the host's feeds, and the period) while
- * another thread makes the model; what it returns run finds in
- * bc_host_ahead, and ahead_free frees. */
+ * holds them in ~700 MB of JSON).  early: starts reading before the
+ * model is made, on a thread of its own with a twin of the store of its
+ * own (bc_host_reader_take), while the model is made on another twin and
+ * the export's thread reads the status; what it returns run finds in
+ * bc_host_early, and early_free stops and frees it after run.  Such an
+ * exporter sizes its lists by the aggregate's "longest". */
 static const struct builtin {
 	const bc_exporter *ex;
 	bool lean;
-	void *(*ahead)(bc_host *h);
-	void (*ahead_free)(void *ahead);
+	void *(*early)(bc_host *h);
+	void (*early_free)(void *early);
 } builtins[] = {
-	{&bc_xlsx_exporter, true, bc_xlsx_ahead, bc_xlsx_ahead_free},
+	{&bc_xlsx_exporter, true, bc_xlsx_early, bc_xlsx_early_free},
 	{&bc_csv_exporter, true, NULL, NULL},
 	{&bc_json_exporter, true, NULL, NULL},
 	{&bc_submission_exporter, true, NULL, NULL},
@@ -792,46 +831,56 @@ static void days(bc_export_opts *o, bc_time now)
  * afterwards: an import committing meanwhile must not put one revision
  * in the totals and another in the values.  Twins in it, when they can
  * be had: one for the aggregate's second reader (aggregate.h), and for
- * an exporter that reads ahead one for the model's thread. */
+ * an exporter with a reader one for the model's thread. */
 static bc_err begin_read(bc_store *st, const struct builtin *bi,
-			 bool one_thread, bc_store *twins[2], bc_diags *d)
+			 bool one_thread, bc_store *twins[3], bc_diags *d)
 {
 	size_t got = 0;
-	twins[0] = twins[1] = NULL;
+	twins[0] = twins[1] = twins[2] = NULL;
 	if (one_thread)
 		return bc_store_begin_read(st, d);
-	return bc_twins_begin_read(st, twins, bi && bi->ahead ? 2 : 1, &got, d);
+	return bc_twins_begin_read(st, twins, bi && bi->early ? 3 : 1, &got,
+				   d);
 }
 
-/* The model into h (j says how), and what the exporter reads ahead
- * meanwhile: with a twin for it, on two threads, else one after the
- * other.  The twins are closed. */
+/* The model into h (j says how), and for an exporter that starts early
+ * the status meanwhile: with a twin for the model, on two threads, else
+ * one after the other.  The exporter started early gets twins[2] for
+ * its reader.  The twins are closed or handed to h. */
 static bc_err make_model(bc_host *h, const struct builtin *bi, model_job *j,
-			 bc_store *twins[2])
+			 bc_store *twins[3])
 {
 	pthread_t t;
-	bool ahead = bi && bi->ahead;
-	bc_store *own = ahead ? twins[1] : NULL;
+	bc_store *own = bi && bi->early ? twins[1] : NULL;
 	bc_period sp = {0};
 	bc_diags sd = BC_DIAGS_INIT; /* the status's, read on this thread */
 	j->scan = twins[0];
 	j->st = own ? own : h->st;
-	/* The status too is read here, after what is read ahead: its
-	 * period got before the model's thread has the rulebook.  A
-	 * derived period's status needs the rules: it stays there. */
+	/* The status is read here meanwhile: its period got before the
+	 * model's thread has the rulebook.  A derived period's status
+	 * needs the rules: it stays there. */
 	j->status_apart = own && !h->period->derived &&
 			  bc_period_get(h->st, j->rb, h->period->code, &sp,
 					&sd) == BC_OK;
 	bool apart = own && pthread_create(&t, NULL, build_on, j) == 0;
+	/* A derived period's values come from its aggregate, not the
+	 * store: its exporter reads them on this thread after the model. */
+	if (twins[2] && !h->period->derived)
+		h->reader = (bc_host_reader){.st = twins[2],
+					     .period = h->period,
+					     .until = h->until};
+	else
+		bc_store_close(twins[2]);
+	twins[2] = NULL;
+	if (bi && bi->early) {
+		h->early = bi->early(h);
+		h->early_free = bi->early_free;
+	}
 	if (!apart)
 		j->st = h->st;
 	if (!apart || !j->status_apart) {
 		j->status_apart = false;
 		bc_diags_free(&sd);
-	}
-	if (ahead) {
-		h->ahead = bi->ahead(h);
-		h->ahead_free = bi->ahead_free;
 	}
 	bc_err status_rc = j->status_apart
 				   ? bc_status_of(h->st, &sp, j->as_of,
@@ -882,7 +931,7 @@ bc_err bc_export(bc_store *st, bc_rulebook *rb, const char *period,
 	 * once, not after the country's figures are read. */
 	if (rc == BC_OK)
 		rc = bc_outfile_open(o->out, &h.of, d);
-	bc_store *twins[2] = {NULL, NULL};
+	bc_store *twins[3] = {NULL, NULL, NULL};
 	bool snapshot = rc == BC_OK &&
 			(rc = begin_read(st, bi, o->one_thread, twins, d)) ==
 				BC_OK;
@@ -890,13 +939,14 @@ bc_err bc_export(bc_store *st, bc_rulebook *rb, const char *period,
 	 * cursors: it gets the lean model too. */
 	bool lean = rc == BC_OK &&
 		    (bi ? bi->lean : bc_plugin_lean(&plugin, &h, &host_api));
-	/* What the exporter reads, ahead or in run, it says in run_d; the
+	/* What the exporter reads in run it says in run_d; the
 	 * model's problems are the export's (d). */
 	bc_diags run_d = BC_DIAGS_INIT;
 	if (rc == BC_OK) {
 		h.d = &run_d;
 		model_job j = {.h = &h, .rb = rb, .as_of = o->as_of,
-			       .offset = o->tz_offset, .lean = lean, .d = d};
+			       .offset = o->tz_offset, .lean = lean,
+			       .longest = bi && bi->early, .d = d};
 		rc = make_model(&h, bi, &j, twins);
 	}
 	if (rc == BC_OK) {
@@ -908,6 +958,7 @@ bc_err bc_export(bc_store *st, bc_rulebook *rb, const char *period,
 	h.d = d;
 	bc_store_close(twins[0]);
 	bc_store_close(twins[1]);
+	bc_store_close(twins[2]);
 	bc_outfile_close(h.of, BC_ERR_IO, d);
 	if (snapshot)
 		bc_store_rollback(st);

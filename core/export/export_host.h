@@ -15,9 +15,9 @@
 
 /* The report model (borrowed). */
 json_t *bc_host_model(bc_host *h);
-/* What the exporter read ahead, while the model was made (export.c's
- * struct builtin); the host frees it.  Borrowed. */
-void *bc_host_ahead(bc_host *h);
+/* What the exporter started before the model was made (export.c's
+ * struct builtin); the host frees it after run.  Borrowed. */
+void *bc_host_early(bc_host *h);
 /* The period and its ruleset (borrowed). */
 const bc_period *bc_host_period(bc_host *h);
 /* What a lean model leaves out ("aggregate.values", the tables' "rows",
@@ -38,9 +38,27 @@ bool bc_host_table_shape(bc_host *h, const char *form, const char *table,
  * diagnostics, or memory, then fail the export). */
 bool bc_host_feed_form(bc_host *h, const char *form, bc_feed_value_fn fn,
 		       void *ud);
+/* For a thread of the exporter's own, started early (export.c's struct
+ * builtin): a connection of the export's snapshot that no other thread
+ * uses, or NULL when there is none (one thread asked, no twin could be
+ * had, a derived period, whose values are not the store's).  The host
+ * closes it after the exporter's early_free, which joins that thread. */
+typedef struct bc_host_reader bc_host_reader;
+bc_host_reader *bc_host_reader_take(bc_host *h);
+/* bc_host_feed_form's read on r, from the one thread that uses r: it
+ * touches nothing of the host's.  What it says goes into d and its
+ * failure is returned, both for bc_host_fed on the exporter's thread. */
+bc_err bc_host_reader_feed_form(bc_host_reader *r, const char *form,
+				bc_feed_value_fn fn, void *ud, bc_diags *d);
+/* The exporter's thread on the reader is joined: the host's own feeds
+ * (bc_host_feed_*) read on it from now on, the revisions in force it
+ * found kept rather than found again on the export's connection. */
+void bc_host_reader_back(bc_host *h);
+/* On the exporter's thread: says what such a read said (d, emptied) and
+ * fails the export with rc as bc_host_feed_form would; false when rc
+ * is a failure. */
+bool bc_host_fed(bc_host *h, bc_err rc, bc_diags *d);
 /* A derived period lists no table's rows: fn is never called. */
-bool bc_host_feed_shape(bc_host *h, const char *form, const char *table,
-			bc_feed_shape_fn fn, void *ud);
 bool bc_host_feed_rows(bc_host *h, const char *form, const char *table,
 		       const char *const *codes, size_t n, bc_feed_cell_fn fn,
 		       void *ud);

@@ -27,9 +27,10 @@
  *     grep -nE '(\.|->)(ws|wb)\b' xlsx_export.c xlsx_nd30.c
  * finds only the workbook made, before the writer starts.
  *
- * Before either, what needs no model, each list's shape (the units with
- * rows, the columns' longest texts), is read ahead (bc_xlsx_ahead) while
- * another thread makes the model (export.c, make_model).
+ * A third thread reads the forms' values a form ahead (xlsx_values.h).
+ * A list is sized by what is known before its rows: the units with rows
+ * by the table's row count among the form's values, the columns by the
+ * aggregate's longest texts (export.c asks for them).
  */
 #include "xlsx_export.h"
 #include "export_host.h"
@@ -41,6 +42,7 @@
 #include "status_json.h"
 #include "vndoc.h"
 #include "xlsx_nd30.h"
+#include "xlsx_values.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -101,6 +103,7 @@ typedef struct book {
 	json_t *by_code;   /* unit code → unit */
 	json_t *pos;       /* unit code → its place in units */
 	json_t *estimated; /* unit code → true */
+	bc_xvals_reader *vals; /* the forms' values, a form at a time */
 	lxw_format *f[F_N], *k[2][K_N];
 } book;
 
@@ -549,111 +552,12 @@ static const char *cell_text(const bc_cell *v)
 	return v->kind == BC_CELL_TEXT ? v->text : "";
 }
 
-/* ---- a form's values, kept as the store gives them ---------------------- */
-
-/* A value of a unit, small: a form's values of every unit of the
- * country are held at once. */
-typedef struct vcell {
-	union {
-		int64_t v;        /* a number's digits */
-		const char *text; /* in fvals.text */
-	} u;
-	int32_t scale;
-	uint8_t kind; /* bc_cell_kind */
-} vcell;
-
-/* The values of one form: per unit of the model's list (units[]), per
- * field of the form. */
-typedef struct fvals {
-	book *b;
-	const bc_form *f;
-	vcell *v;      /* [unit × f->n_fields] */
-	bool *has;     /* the units with values of the form */
-	size_t n_has;  /* units with values, any outside the list too */
-	double *abs;   /* per field: the sum of its values' sizes */
-	bc_arena text; /* the text values */
-	const char *last; /* the code of the unit fed last, and its */
-	size_t at;        /* place, SIZE_MAX when not in the list */
-	bool oom;
-} fvals;
-
-static bc_cell cell_at(const fvals *fv, size_t unit, size_t field)
-{
-	const vcell *c = &fv->v[unit * fv->f->n_fields + field];
-	bc_cell x = {.kind = c->kind};
-	if (c->kind == BC_CELL_TEXT) {
-		x.text = c->u.text;
-	} else if (c->kind != BC_CELL_NONE) {
-		x.num = (bc_dec){c->u.v, c->scale};
-		x.x = bc_dec_double(x.num);
-	}
-	return x;
-}
-
-/* A value fed (feed.h): kept at its unit's place, its size added to its
- * field's in the order the units come, as the JSON of them was read. */
-static bool keep_value(void *ud, const char *unit, size_t field,
-		       const bc_cell *c)
-{
-	fvals *fv = ud;
-	if (!fv->last || strcmp(fv->last, unit)) {
-		json_t *at = json_object_get(fv->b->pos, unit);
-		fv->at = at ? (size_t)json_integer_value(at) : SIZE_MAX;
-		if (!(fv->last = bc_arena_strdup(&fv->text, unit)))
-			return false;
-		fv->n_has += fv->at == SIZE_MAX || !fv->has[fv->at];
-		if (fv->at != SIZE_MAX)
-			fv->has[fv->at] = true;
-	}
-	fv->abs[field] += fabs(c->x);
-	if (fv->at == SIZE_MAX)
-		return true;
-	vcell *v = &fv->v[fv->at * fv->f->n_fields + field];
-	*v = (vcell){.kind = (uint8_t)c->kind, .scale = c->num.scale,
-		     .u.v = c->num.v};
-	if (c->kind == BC_CELL_TEXT &&
-	    !(v->u.text = bc_arena_strdup(&fv->text, c->text)))
-		return false;
-	return true;
-}
-
-static void fvals_free(fvals *fv)
-{
-	bc_free(fv->v);
-	bc_free(fv->has);
-	bc_free(fv->abs);
-	bc_arena_free(&fv->text);
-}
-
-/* The form's values of every unit, read from the store; false, the
- * workbook failed, when there is no table to hold them.  A read that
- * fails (the store, memory) fails the workbook too, and no value
- * stands in. */
-static bool fvals_read(book *b, const bc_form *f, fvals *fv)
-{
-	size_t nu = json_array_size(b->units);
-	*fv = (fvals){.b = b, .f = f};
-	fv->v = bc_calloc(nu * f->n_fields + 1, sizeof *fv->v);
-	fv->has = bc_calloc(nu + 1, sizeof *fv->has);
-	fv->abs = bc_calloc(f->n_fields + 1, sizeof *fv->abs);
-	if (!fv->v || !fv->has || !fv->abs) {
-		bc_xbook_fail(&b->x, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
-		return false;
-	}
-	if (!bc_host_feed_form(b->h, f->id, keep_value, fv)) {
-		unread(b);
-		memset(fv->has, 0, nu * sizeof *fv->has);
-		fv->n_has = 0;
-	}
-	return true;
-}
-
 /* What a form sheet is made of: the plain fields as columns. */
 typedef struct ftab {
 	const bc_form *f;
 	const bc_field **col; /* the field of column 2 + i */
 	size_t n;
-	const fvals *vals;
+	const bc_xvals *vals;
 	json_t *missing; /* unit code set */
 	size_t *units;   /* a level's units on the sheet, by place */
 	colsum *total;
@@ -688,7 +592,7 @@ static void unit_row(sheet *s, ftab *t, size_t at, int no)
 	}
 	for (size_t i = 0; i < t->n; i++) {
 		const bc_field *f = t->col[i];
-		bc_cell v = cell_at(t->vals, at, (size_t)(f - t->f->fields));
+		bc_cell v = bc_xvals_cell(t->vals, at, (size_t)(f - t->f->fields));
 		if (bc_field_asked(f, str(u, "level")))
 			value_cell(s, (lxw_col_t)(2 + i), f, &v);
 		else
@@ -708,7 +612,7 @@ static void subtotal_row(sheet *s, ftab *t, size_t n, int no,
 		const bc_field *f = t->col[i];
 		colsum v = {0};
 		for (size_t k = 0; k < n; k++) {
-			bc_cell c = cell_at(t->vals, t->units[k],
+			bc_cell c = bc_xvals_cell(t->vals, t->units[k],
 					    (size_t)(f - t->f->fields));
 			add_cell(&v, &c);
 		}
@@ -955,7 +859,7 @@ static void form_write(book *b, ftab *t)
 
 /* A sheet of the form's plain fields, if it has any and anyone reported
  * or owes it. */
-static void form_sheet(book *b, const bc_form *f, const fvals *vals)
+static void form_sheet(book *b, const bc_form *f, const bc_xvals *vals)
 {
 	ftab t = {.f = f, .vals = vals};
 	t.col = bc_calloc(f->n_fields + 1, sizeof *t.col);
@@ -988,130 +892,48 @@ typedef struct lshape {
 	size_t n_in; /* units with rows, any outside the list too */
 } lshape;
 
-/* A list's shape as read, before the units are known (bc_xlsx_ahead):
- * the units with rows in the order read, each once for its cells in a
- * row, and each column's longest text. */
-typedef struct ashape {
-	const bc_form *f;
-	const bc_field *t;
-	char **codes;
-	size_t n, cap;
-	int64_t *longest;
-	bool read; /* the store gave it whole */
-	bool oom;
-} ashape;
-
-typedef struct ahead {
-	ashape *v;
-	size_t n;
-} ahead;
-
-static bool take_shape(void *ud, const char *unit, const char *col,
-		       int64_t len)
-{
-	ashape *a = ud;
-	/* A revision's cells come together: one unit noted for them. */
-	if (!a->n || strcmp(a->codes[a->n - 1], unit)) {
-		char *c = bc_grow((void **)&a->codes, &a->cap, a->n + 1,
-				  sizeof *a->codes) < 0
-				  ? NULL
-				  : bc_strdup(unit);
-		if (!c) {
-			a->oom = true;
-			return false;
-		}
-		a->codes[a->n++] = c;
-	}
-	for (size_t k = 0; k < a->t->n_columns; k++)
-		if (!strcmp(a->t->columns[k].id, col) && len > a->longest[k])
-			a->longest[k] = len;
-	return true;
-}
-
-static void ashape_read(bc_host *h, ashape *a)
-{
-	a->longest = bc_calloc(a->t->n_columns + 1, sizeof *a->longest);
-	if (!a->longest) {
-		a->oom = true;
-		return;
-	}
-	a->read = bc_host_feed_shape(h, a->f->id, a->t->id, take_shape, a);
-}
-
-void bc_xlsx_ahead_free(void *ud)
-{
-	ahead *a = ud;
-	for (size_t i = 0; a && i < a->n; i++) {
-		for (size_t k = 0; k < a->v[i].n; k++)
-			bc_free(a->v[i].codes[k]);
-		bc_free(a->v[i].codes);
-		bc_free(a->v[i].longest);
-	}
-	if (a)
-		bc_free(a->v);
-	bc_free(a);
-}
-
-/* Every list's shape, in the order the lists come. */
-void *bc_xlsx_ahead(bc_host *h)
-{
-	const bc_ruleset *rs = bc_host_period(h)->rs;
-	size_t n = 0;
-	for (size_t i = 0; i < rs->n_forms; i++)
-		for (size_t k = 0; k < rs->forms[i].n_fields; k++)
-			n += rs->forms[i].fields[k].type == BC_T_TABLE;
-	ahead *a = bc_calloc(1, sizeof *a);
-	if (!a || !(a->v = bc_calloc(n + 1, sizeof *a->v))) {
-		bc_free(a);
-		return NULL;
-	}
-	for (size_t i = 0; i < rs->n_forms; i++)
-		for (size_t k = 0; k < rs->forms[i].n_fields; k++)
-			if (rs->forms[i].fields[k].type == BC_T_TABLE) {
-				ashape *s = &a->v[a->n++];
-				s->f = &rs->forms[i];
-				s->t = &rs->forms[i].fields[k];
-				ashape_read(h, s);
-			}
-	return a;
-}
-
-static const ashape *ahead_of(book *b, const bc_field *t)
-{
-	const ahead *a = bc_host_ahead(b->h);
-	for (size_t i = 0; a && i < a->n; i++)
-		if (a->v[i].t == t)
-			return &a->v[i];
-	return NULL;
-}
-
-/* The units that have rows of the table into sh, and in w each
- * column's width: as wide as its longest value, within reason.  Read
- * ahead, before the rows, as the widths come first. */
-static void list_scan(book *b, const bc_field *t, lshape *sh, double *w)
+/* The units that have rows of table t into sh: those whose row count,
+ * the table's own value among vals, is not 0.  A derived period lists
+ * no rows (derive.h). */
+static void list_units(book *b, const bc_xvals *vals, const bc_field *t,
+		       lshape *sh)
 {
 	size_t nu = json_array_size(b->units);
-	const ashape *a = ahead_of(b, t);
+	size_t k = (size_t)(t - vals->f->fields);
+	if (bc_host_period(b->h)->derived)
+		return;
+	for (size_t i = 0; i < nu; i++) {
+		bc_cell c = bc_xvals_cell(vals, i, k);
+		if (vals->has[i] && c.kind == BC_CELL_NUM && c.x > 0) {
+			sh->in[i] = true;
+			sh->n_in++;
+		}
+	}
+	sh->n_in += vals->outside[k];
+}
+
+/* The units that have rows of table t of vals' form into sh, and in w
+ * each column's width: as wide as its longest value (the aggregate's
+ * "longest"), within reason.  Known before the rows, as the widths come
+ * first. */
+static void list_scan(book *b, const bc_xvals *vals, const bc_field *t,
+		      lshape *sh, double *w)
+{
+	size_t nu = json_array_size(b->units);
 	*sh = (lshape){0};
 	sh->in = bc_calloc(nu + 1, sizeof *sh->in);
-	if (!sh->in || !a || a->oom) {
+	if (!sh->in) {
 		bc_xbook_fail(&b->x, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
 		return;
 	}
-	if (!a->read) {
-		unread(b);
-		return;
-	}
-	for (size_t k = 0; k < a->n; k++) {
-		json_t *at = json_object_get(b->pos, a->codes[k]);
-		size_t i = at ? (size_t)json_integer_value(at) : SIZE_MAX;
-		sh->n_in += i == SIZE_MAX || !sh->in[i];
-		if (i != SIZE_MAX)
-			sh->in[i] = true;
-	}
+	list_units(b, vals, t, sh);
+	json_t *longest = json_object_get(
+		json_object_get(json_object_get(b->agg, "longest"),
+				vals->f->id),
+		t->id);
 	for (size_t k = 0; k < t->n_columns; k++) {
 		const bc_field *c = &t->columns[k];
-		int64_t n = a->longest[k];
+		int64_t n = json_integer_value(json_object_get(longest, c->id));
 		for (size_t v = 0; v < c->n_values; v++) /* shown by label */
 			if ((int64_t)bc_utf8_len(c->value_labels[v]) > n)
 				n = (int64_t)bc_utf8_len(c->value_labels[v]);
@@ -1155,7 +977,8 @@ typedef struct lfeed {
 	const char **code; /* per place: the unit's code, */
 	size_t *at;        /* its place in the model's list */
 	size_t *lv;        /* and its level */
-	size_t n, next;    /* places; the next to enter */
+	size_t n;          /* places */
+	size_t glv;        /* the level of the group begun last */
 	int group, no;     /* groups begun; rows of the current one */
 	size_t pos;        /* the place of the row gathered, SIZE_MAX none */
 	int row;
@@ -1165,21 +988,18 @@ typedef struct lfeed {
 	bool oom;
 } lfeed;
 
-/* Enters the places up to to: a level's group row before its first
- * row, as a unit with no row leaves the group unbegun. */
-static void enter(lfeed *lf, size_t to)
+/* A level's group row before its first row, the row of place pos: a
+ * level whose units have no row (a table reported with rows of no
+ * cells) has none. */
+static void begin_group(lfeed *lf, size_t pos)
 {
-	book *b = book_of(lf->s);
-	for (; lf->next <= to && lf->next < lf->n; lf->next++) {
-		size_t k = lf->next;
-		if (k == 0 || lf->lv[k] != lf->lv[k - 1])
-			lf->no = 0;
-		if (!lf->no) {
-			group_row(lf->s, ++lf->group,
-				  b->rs->levels[lf->lv[k]].label);
-			bc_xsheet_next(lf->s, 1);
-		}
-	}
+	if (lf->group && lf->lv[pos] == lf->glv)
+		return;
+	lf->glv = lf->lv[pos];
+	lf->no = 0;
+	group_row(lf->s, ++lf->group,
+		  book_of(lf->s)->rs->levels[lf->glv].label);
+	bc_xsheet_next(lf->s, 1);
 }
 
 static void flush(lfeed *lf)
@@ -1200,7 +1020,7 @@ static bool take_cell(void *ud, size_t pos, int row, const char *col,
 	lfeed *lf = ud;
 	if (pos != lf->pos || row != lf->row) {
 		flush(lf);
-		enter(lf, pos);
+		begin_group(lf, pos);
 		lf->pos = pos;
 		lf->row = row;
 	}
@@ -1271,13 +1091,15 @@ static void list_rows(sheet *s, const bc_form *f, const bc_field *t,
 		return;
 	}
 	places(b, &lf, in);
+	/* The forms' reader has found the revisions in force: the rows
+	 * are read on its connection, its thread done or stopped. */
+	bc_xvals_home(b->vals);
+	bc_host_reader_back(b->h);
 	if (lf.n && !bc_host_feed_rows(b->h, f->id, t->id, lf.code, lf.n,
 				       take_cell, &lf))
 		bc_xbook_fail(&b->x, LXW_ERROR_MEMORY_MALLOC_FAILED,
 			      lf.oom ? NULL : "cannot read the store");
 	flush(&lf);
-	if (lf.n)
-		enter(&lf, lf.n - 1);
 	if (!lf.group) {
 		bc_xsheet_merge(s, 0, s->n - 1, word(s, BC_W_EXPORT_NONE),
 				F_MISSING);
@@ -1352,9 +1174,10 @@ static void list_head(sheet *s, const bc_field *t)
 }
 
 /* The list of a table field: every unit's rows, with the unit's name. */
-static void list_sheet(book *b, const bc_form *f, const bc_field *t,
+static void list_sheet(book *b, const bc_xvals *vals, const bc_field *t,
 		       bool alone)
 {
+	const bc_form *f = vals->f;
 	json_t *agg = json_object_get(
 		json_object_get(form_agg(b, f->id), "fields"), t->id);
 	json_t *miss = json_object_get(json_object_get(b->agg, "missing_units"),
@@ -1362,7 +1185,7 @@ static void list_sheet(book *b, const bc_form *f, const bc_field *t,
 	double *cw = bc_calloc(t->n_columns + 1, sizeof *cw);
 	lshape sh = {0};
 	if (cw)
-		list_scan(b, t, &sh, cw);
+		list_scan(b, vals, t, &sh, cw);
 	else
 		bc_xbook_fail(&b->x, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
 	const char *title = alone ? f->title : t->label;
@@ -1398,14 +1221,16 @@ static void list_sheet(book *b, const bc_form *f, const bc_field *t,
 	sheet_close(&s);
 }
 
-static void list_sheets(book *b, const bc_form *f)
+/* The lists of the tables of vals' form. */
+static void list_sheets(book *b, const bc_xvals *vals)
 {
+	const bc_form *f = vals->f;
 	size_t tables = 0;
 	for (size_t i = 0; i < f->n_fields; i++)
 		tables += f->fields[i].type == BC_T_TABLE;
 	for (size_t i = 0; i < f->n_fields; i++)
 		if (f->fields[i].type == BC_T_TABLE)
-			list_sheet(b, f, &f->fields[i],
+			list_sheet(b, vals, &f->fields[i],
 				   tables == 1 && f->n_fields == 1);
 }
 
@@ -1702,14 +1527,14 @@ typedef struct pick {
 } pick;
 
 typedef struct eval_ctx {
-	const fvals *vals;
+	const bc_xvals *vals;
 	size_t unit;
 } eval_ctx;
 
 static bool term_value(void *ud, int ref, bc_dec *v)
 {
 	eval_ctx *c = ud;
-	bc_cell x = cell_at(c->vals, c->unit, (size_t)ref);
+	bc_cell x = bc_xvals_cell(c->vals, c->unit, (size_t)ref);
 	*v = x.num;
 	return x.kind == BC_CELL_BOOL || x.kind == BC_CELL_NUM;
 }
@@ -1717,7 +1542,7 @@ static bool term_value(void *ud, int ref, bc_dec *v)
 /* The rate of the unit at place unit of the list, as the aggregate
  * computes a level's: 100 × num / den to one decimal, only when every
  * term is reported. */
-static bool unit_rate(const fvals *vals, size_t unit, const bc_indicator *x,
+static bool unit_rate(const bc_xvals *vals, size_t unit, const bc_indicator *x,
 		      double *out)
 {
 	eval_ctx c = {vals, unit};
@@ -1976,7 +1801,7 @@ static void rates_plan(book *b, rates *r)
 	}
 }
 
-static void rates_fill(book *b, rates *r, const fvals *vals)
+static void rates_fill(book *b, rates *r, const bc_xvals *vals)
 {
 	size_t nu = json_array_size(b->units);
 	for (size_t k = 0; k < r->n; k++) {
@@ -2062,13 +1887,19 @@ static void sheets(book *b)
 		bc_host_progress(b->h, i, b->rs->n_forms);
 		/* A form's values at a time: the workbook never holds the
 		 * country's. */
-		fvals vals;
-		if (fvals_read(b, f, &vals)) {
-			form_sheet(b, f, &vals);
-			rates_fill(b, &r, &vals);
+		bc_xv_got got = BC_XV_NOMEM;
+		const bc_xvals *vals = b->vals ? bc_xvals_next(b->vals, &got)
+					       : NULL;
+		if (got == BC_XV_NOMEM)
+			bc_xbook_fail(&b->x, LXW_ERROR_MEMORY_MALLOC_FAILED,
+				      NULL);
+		if (got == BC_XV_UNREAD)
+			unread(b);
+		if (vals) {
+			form_sheet(b, f, vals);
+			rates_fill(b, &r, vals);
+			list_sheets(b, vals);
 		}
-		fvals_free(&vals);
-		list_sheets(b, f);
 	}
 	rates_sheet(b, &r);
 	rates_free(b, &r);
@@ -2096,6 +1927,12 @@ static int run(bc_host *h, const bc_host_api *api)
 	}
 	texts(&b);
 	index_units(&b);
+	/* Read since before the model was made (bc_xlsx_early). */
+	b.vals = bc_host_early(h);
+	if (b.vals)
+		bc_xvals_place(b.vals, b.pos, json_array_size(b.units));
+	else
+		bc_xbook_fail(&b.x, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
 	char title[768];
 	snprintf(title, sizeof title, "%s - %s",
 		 str(json_object_get(b.model, "district"), "name"),
@@ -2112,6 +1949,7 @@ static int run(bc_host *h, const bc_host_api *api)
 	styles(&b);
 	bc_xbook_queue(&b.x);
 	sheets(&b);
+	bc_xvals_stop(b.vals);
 	bc_xbook_join(&b.x);
 	int errnum;
 	lxw_error err = bc_xlsx_close(bc_xbook_wb(&b.x), &errnum);
@@ -2131,6 +1969,16 @@ static int run(bc_host *h, const bc_host_api *api)
 		return -1;
 	}
 	return 0;
+}
+
+void *bc_xlsx_early(bc_host *h)
+{
+	return bc_xvals_start(h, bc_host_period(h)->rs);
+}
+
+void bc_xlsx_early_free(void *early)
+{
+	bc_xvals_free(early);
 }
 
 const bc_exporter bc_xlsx_exporter = {

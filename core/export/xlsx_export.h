@@ -10,11 +10,11 @@
 
 extern const bc_exporter bc_xlsx_exporter;
 
-/* What the exporter reads before the model is made, on the export's
- * thread while another makes the model (export.c): each list's shape.
- * NULL when memory runs out (run then says so).  Freed with
- * bc_xlsx_ahead_free. */
-void *bc_xlsx_ahead(bc_host *h);
-void bc_xlsx_ahead_free(void *ahead);
+/* What the exporter starts before the model is made (export.c's struct
+ * builtin): the reading of the forms' values (xlsx_values.h), on a
+ * thread of its own when the host has a reader.  NULL when memory runs
+ * out (run then says so).  bc_xlsx_early_free stops and frees it. */
+void *bc_xlsx_early(bc_host *h);
+void bc_xlsx_early_free(void *early);
 
 #endif

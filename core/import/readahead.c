@@ -210,13 +210,8 @@ void bc_readahead_free(bc_readahead *ra)
 	if (!ra)
 		return;
 	if (ra->threaded) {
-		pthread_mutex_lock(&ra->lock);
-		ra->stop = true;
-		pthread_cond_broadcast(&ra->moved);
-		pthread_mutex_unlock(&ra->lock);
-		pthread_join(ra->thread, NULL);
 		pthread_cond_t *const cv[] = {&ra->moved};
-		bc_sync_end(&ra->lock, cv, 1);
+		bc_sync_stop(&ra->lock, cv, 1, ra->thread, &ra->stop);
 	}
 	/* Slots never read, or freed already, are empty; those the caller
 	 * was done with after the reading thread's last file are not. */

@@ -146,13 +146,8 @@ void bc_checkpointer_stop(bc_checkpointer *c)
 {
 	if (!c)
 		return;
-	pthread_mutex_lock(&c->mu);
-	c->stop = true;
-	pthread_cond_signal(&c->wake);
-	pthread_mutex_unlock(&c->mu);
-	pthread_join(c->thread, NULL);
-	sqlite3_close(c->db);
 	pthread_cond_t *const cv[] = {&c->wake, &c->ended};
-	bc_sync_end(&c->mu, cv, 2);
+	bc_sync_stop(&c->mu, cv, 2, c->thread, &c->stop);
+	sqlite3_close(c->db);
 	bc_free(c);
 }

@@ -41,10 +41,14 @@ static int write_all(void *cookie, const char *buf, size_t n)
 	return k->err ? -1 : 0;
 }
 
+/* 0 when the write failed, never -1: fopencookie(3) forbids a negative
+ * count, and glibc's fwrite of a buffer's worth or more subtracts it
+ * from what is left to write, wraps, and copies on past the caller's
+ * data (a crash when that data ends at the top of the stack). */
 static ssize_t sink_write(void *cookie, const char *buf, size_t n)
 {
 	sink *k = cookie;
-	return bc_escape_controls(&k->e, buf, n, write_all, k) ? -1
+	return bc_escape_controls(&k->e, buf, n, write_all, k) ? 0
 							       : (ssize_t)n;
 }
 

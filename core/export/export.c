@@ -757,7 +757,8 @@ static void host_release(bc_host *h)
  * model is made, on a thread of its own with a twin of the store of its
  * own (bc_host_reader_take), while the model is made on another twin and
  * the export's thread reads the status; what it returns run finds in
- * bc_host_early, and early_free stops and frees it after run.  Such an
+ * bc_host_early, and early_free stops and frees it after run, or when
+ * the model could not be made.  Such an
  * exporter sizes its lists by the aggregate's "longest". */
 static const struct builtin {
 	const bc_exporter *ex;
@@ -831,7 +832,8 @@ static void days(bc_export_opts *o, bc_time now)
  * afterwards: an import committing meanwhile must not put one revision
  * in the totals and another in the values.  Twins in it, when they can
  * be had: one for the aggregate's second reader (aggregate.h), and for
- * an exporter with a reader one for the model's thread. */
+ * an exporter that starts early one for the model's thread and one for
+ * the exporter's reader (bc_host_reader_take). */
 static bc_err begin_read(bc_store *st, const struct builtin *bi,
 			 bool one_thread, bc_store *twins[3], bc_diags *d)
 {

@@ -16,7 +16,8 @@
 /* The report model (borrowed). */
 json_t *bc_host_model(bc_host *h);
 /* What the exporter started before the model was made (export.c's
- * struct builtin); the host frees it after run.  Borrowed. */
+ * struct builtin); the host frees it after run (or when the model could
+ * not be made).  Borrowed. */
 void *bc_host_early(bc_host *h);
 /* The period and its ruleset (borrowed). */
 const bc_period *bc_host_period(bc_host *h);

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The export's two threads (export.c): an exporter that reads ahead (the
- * workbook) does so while another thread makes the model on a twin of
- * the store.  The workbook is the same byte for byte whether it was made
- * on one thread or two, or when no twin could be had, and memory running
- * out on either thread fails the export cleanly.
+ * The export's threads (export.c): an exporter that starts early (the
+ * workbook, whose forms' values are read on a thread of their own,
+ * xlsx_values.h) does so while another thread makes the model on a twin
+ * of the store.  The workbook is the same byte for byte whether it was
+ * made on one thread or several, or when no twin could be had, and
+ * memory running out on any thread fails the export cleanly.
  */
 #include "test_submit.h"
 

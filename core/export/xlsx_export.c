@@ -27,7 +27,7 @@
  *     grep -nE '(\.|->)(ws|wb)\b' xlsx_export.c xlsx_nd30.c
  * finds only the workbook made, before the writer starts.
  *
- * A third thread reads the forms' values a form ahead (xlsx_values.h).
+ * A third thread reads the forms' values ahead (xlsx_values.h).
  * A list is sized by what is known before its rows: the units with rows
  * by the table's row count among the form's values, the columns by the
  * aggregate's longest texts (export.c asks for them).
@@ -1091,10 +1091,12 @@ static void list_rows(sheet *s, const bc_form *f, const bc_field *t,
 		return;
 	}
 	places(b, &lf, in);
-	/* The forms' reader has found the revisions in force: the rows
-	 * are read on its connection, its thread done or stopped. */
-	bc_xvals_home(b->vals);
-	bc_host_reader_back(b->h);
+	/* The rows are read on the forms' reader's connection, its thread
+	 * done or stopped, where the revisions in force were found once. */
+	if (lf.n) {
+		bc_xvals_home(b->vals);
+		bc_host_reader_back(b->h);
+	}
 	if (lf.n && !bc_host_feed_rows(b->h, f->id, t->id, lf.code, lf.n,
 				       take_cell, &lf))
 		bc_xbook_fail(&b->x, LXW_ERROR_MEMORY_MALLOC_FAILED,

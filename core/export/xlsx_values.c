@@ -107,8 +107,7 @@ static bool vals_place(bc_xvals *fv, const json_t *pos, size_t n)
 		}
 		for (size_t k = 0; k < nf; k++) {
 			const bc_xvcell *c = &fv->v[r * nf + k];
-			fv->outside[k] += c->kind != BC_CELL_TEXT &&
-					  c->kind != BC_CELL_NONE && c->u.v != 0;
+			fv->outside[k] += c->kind == BC_CELL_NUM && c->u.v > 0;
 		}
 	}
 	fv->n_has = fv->n;
@@ -230,13 +229,14 @@ const bc_xvals *bc_xvals_next(bc_xvals_reader *r, bc_xv_got *got)
 		fill(r, sl, r->next);
 	}
 	r->next++;
+	/* What was read on the reader's thread is said here, in the
+	 * forms' order, as the host's own read would have said it. */
+	bool ok = sl->told ? sl->ok
+			   : sl->nomem || bc_host_fed(r->h, sl->rc, &sl->d);
 	*got = BC_XV_NOMEM;
 	if (sl->nomem || !vals_place(&sl->v, r->pos, r->n))
 		return NULL;
 	*got = BC_XV_READ;
-	/* What was read on the reader's thread is said here, in the
-	 * forms' order, as the host's own read would have said it. */
-	bool ok = sl->told ? sl->ok : bc_host_fed(r->h, sl->rc, &sl->d);
 	if (!ok) {
 		*got = BC_XV_UNREAD;
 		memset(sl->v.has, 0, r->n * sizeof *sl->v.has);

@@ -6,7 +6,8 @@
  *
  * They are read in the forms' order.  When the host has a reader (a
  * twin of the store, bc_host_reader_take), a thread of their own reads
- * them from before the model is made, a few forms ahead of the sheets:
+ * them from when the model's thread starts, up to three forms ahead of
+ * the sheets:
  * nationally, reading them was half of the export thread's work on the
  * form sheets, while a core sat idle at the end of the model.  Otherwise
  * each form is read when asked, on the caller's thread.  Either way the
@@ -39,7 +40,8 @@ typedef struct bc_xvals {
 	size_t n_has;     /* units with values, any outside the list too */
 	double *abs;      /* per field: the sum of its values' sizes */
 	size_t *outside;  /* per field: units outside the list whose value
-			   * is not 0 (a table's: units with rows) */
+			   * is a number above 0 (a table's: units with
+			   * rows) */
 	size_t *row_of;   /* per place: its unit's row of v, or SIZE_MAX */
 	bc_xvcell *v;     /* [row × f->n_fields], a row per unit read */
 	const char **code; /* per row: the unit's code */

@@ -758,8 +758,8 @@ static void host_release(bc_host *h)
  * own (bc_host_reader_take), while the model is made on another twin and
  * the export's thread reads the status; what it returns run finds in
  * bc_host_early, and early_free stops and frees it after run, or when
- * the model could not be made.  Such an
- * exporter sizes its lists by the aggregate's "longest". */
+ * the model could not be made.  Such an exporter sizes its lists by the
+ * aggregate's "longest". */
 static const struct builtin {
 	const bc_exporter *ex;
 	bool lean;

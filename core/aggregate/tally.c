@@ -315,15 +315,13 @@ static void mark_row(bc_tally *t, int k, int row, const char *col,
 static void note_length(bc_tally *t, const bc_field *fl, size_t k,
 			const char *col, const char *txt)
 {
-	for (size_t c = 0; c < fl->n_columns; c++) {
-		if (strcmp(fl->columns[c].id, col))
-			continue;
-		int64_t *l = &t->longest[t->col_base[t->field_base[t->form] + k] +
-					 c];
-		int64_t n = (int64_t)bc_utf8_len(txt);
-		*l = n > *l ? n : *l;
+	int c = bc_field_index(fl->columns, fl->n_columns, col);
+	if (c < 0)
 		return;
-	}
+	int64_t *l = &t->longest[t->col_base[t->field_base[t->form] + k] +
+				 (size_t)c];
+	int64_t n = (int64_t)bc_utf8_len(txt);
+	*l = n > *l ? n : *l;
 }
 
 bc_err bc_tally_value(bc_tally *t, const char *field, int row,

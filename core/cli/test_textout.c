@@ -40,8 +40,8 @@ static void full_disk(void **state)
 	int full = open("/dev/full", O_WRONLY);
 	if (full < 0)
 		skip();
-	char *err_path = strdup("/tmp/bc-textout-XXXXXX");
-	int err = mkstemp(err_path);
+	char *dir = test_tmpdir(), *err_path = test_path(dir, "stderr");
+	int err = open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
 	assert_true(err >= 0);
 	fflush(stdout);
 	fflush(stderr);
@@ -64,18 +64,20 @@ static void full_disk(void **state)
 	close(out_was);
 	close(err_was);
 	close(full);
+	close(err);
 	munmap(map, len);
 	assert_true(wrote < BUFSIZ);
 	assert_int_equal(rc, EXIT_ENV);
-	char said[512] = "";
-	ssize_t n = pread(err, said, sizeof said - 1, 0);
-	close(err);
-	unlink(err_path);
+	size_t n;
+	char *said = test_read_path(err_path, &n);
+	test_rm_tree(dir);
 	free(err_path);
+	free(dir);
 	assert_true(n > 0);
 	/* One line, naming the failure. */
 	assert_non_null(strstr(said, strerror(ENOSPC)));
 	assert_ptr_equal(strchr(said, '\n'), said + n - 1);
+	free(said);
 }
 
 int main(void)

@@ -904,7 +904,7 @@ static void list_units(book *b, const bc_xvals *vals, const bc_field *t,
 		return;
 	for (size_t i = 0; i < nu; i++) {
 		bc_cell c = bc_xvals_cell(vals, i, k);
-		if (vals->has[i] && c.kind == BC_CELL_NUM && c.x > 0) {
+		if (c.kind == BC_CELL_NUM && c.x > 0) {
 			sh->in[i] = true;
 			sh->n_in++;
 		}

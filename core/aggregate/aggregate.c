@@ -102,12 +102,11 @@ static const char SCHEMA[] =
 
 static const char IN_FORCE[] =
 	"INSERT INTO agg_rev SELECT id, unit_id, part, estimated FROM ("
-	" SELECT r.id, r.unit_id, r.part, r.returned, s.estimated,"
-	"  row_number() OVER (PARTITION BY r.unit_id, r.part " LATEST ") AS k"
-	" FROM " BC_STANDING " r JOIN submission s"
+	" SELECT r.id, r.unit_id, r.part, r.returned, s.estimated"
+	LATEST_OF_EACH " FROM " BC_STANDING " r JOIN submission s"
 	" ON s.id = r.submission_id"
 	" WHERE r.period_id = ?1" RECEIVED " AND r.unit_id IN (SELECT unit_id"
-	" FROM agg_unit WHERE level IS NOT NULL)) r WHERE" COUNTS;
+	" FROM agg_unit WHERE level IS NOT NULL)" EACH_COUNTS;
 
 /* Binds RECEIVED of s: revisions received by until (0: every one). */
 static void bind_until(sqlite3_stmt *s, bc_time until)

@@ -153,10 +153,9 @@ bc_err bc_feed_in_force(bc_store *st, const bc_period *p, bc_time until,
 		return bc_store_fail(st, d, N_("aggregate"));
 	sqlite3_stmt *s = bc_store_stmt(
 		st, "INSERT INTO temp.feed_rev SELECT r.part, r.unit_id, r.id"
-		    " FROM (SELECT r.id, r.unit_id, r.part, r.returned,"
-		    " row_number() OVER (PARTITION BY r.unit_id, r.part " LATEST
-		    ") AS k FROM " BC_STANDING " r WHERE r.period_id = ?1"
-		    RECEIVED ") r WHERE" COUNTS);
+		    " FROM (SELECT r.id, r.unit_id, r.part, r.returned"
+		    LATEST_OF_EACH " FROM " BC_STANDING " r"
+		    " WHERE r.period_id = ?1" RECEIVED EACH_COUNTS);
 	if (!s)
 		return bc_store_fail(st, d, N_("aggregate"));
 	sqlite3_bind_int64(s, 1, p->id);

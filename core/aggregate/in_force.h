@@ -18,6 +18,12 @@
 #define UNTIL 9
 #define RECEIVED " AND r.received_at <= ?9"
 #define COUNTS " r.k = 1 AND NOT r.returned"
+/* The same for every (unit, part) at once, grouped by them with
+ * max(BC_LATEST_KEY) (revision.h): the row kept is the latest; it
+ * counts unless returned. */
+#define LATEST_OF_EACH                                                        \
+	", max(" BC_LATEST_KEY("r") ")"
+#define EACH_COUNTS " GROUP BY r.unit_id, r.part) r WHERE NOT r.returned"
 
 /* A revision's unit (u) in the version its period sees (uv), on day ?8:
  * a unit that does not exist then reports nothing in that period.  J

@@ -19,6 +19,7 @@
 #include "feed.h"
 #include "import.h"
 #include "jsonout.h"
+#include "review.h"
 #include "rulebook.h"
 #include "store.h"
 #include "twins.h"
@@ -189,19 +190,22 @@ static void load_base(fx *f)
 /* The later submissions write bm3 out in full too, adding up as
  * tests/data/aggregate-base-2023-q1.txt says. */
 
-/* xa-3 bm3 revision 2, received later (2023-02-25), not an estimate:
- * 30 + 20 = 50 received, 20 + 20 + 10 = 50 settled. */
+/* xa-3's bm3 of 50 dossiers, not an estimate: 30 + 20 = 50 received,
+ * 20 + 20 + 10 = 50 settled. */
+static const char XA3_BM3_50[] =
+	"\"bm3\": {\"tthc_tong\": 80,"
+	" \"hs_ky_truoc\": 0, \"hs_truc_tuyen\": 30, \"hs_truc_tiep\": 20,"
+	" \"hs_tiep_nhan\": 50,"
+	" \"hs_truoc_han\": 20, \"hs_dung_han\": 20, \"hs_qua_han\": 10,"
+	" \"hs_da_giai_quyet\": 50,"
+	" \"hs_dang_trong_han\": 0, \"hs_dang_qua_han\": 0,"
+	" \"hs_dang_giai_quyet\": 0, \"hs_xin_loi\": 5}";
+
+/* xa-3 bm3 revision 2, received later (2023-02-25): XA3_BM3_50. */
 static void load_xa3_r2(fx *f)
 {
 	submit(f, "xa-3-bm3-r2.json", "xa-3", "2023-Q1",
-	       "2023-02-25T09:00:00+07:00", false,
-	       "\"bm3\": {\"tthc_tong\": 80,"
-	       " \"hs_ky_truoc\": 0, \"hs_truc_tuyen\": 30, \"hs_truc_tiep\": 20,"
-	       " \"hs_tiep_nhan\": 50,"
-	       " \"hs_truoc_han\": 20, \"hs_dung_han\": 20, \"hs_qua_han\": 10,"
-	       " \"hs_da_giai_quyet\": 50,"
-	       " \"hs_dang_trong_han\": 0, \"hs_dang_qua_han\": 0,"
-	       " \"hs_dang_giai_quyet\": 0, \"hs_xin_loi\": 5}");
+	       "2023-02-25T09:00:00+07:00", false, XA3_BM3_50);
 }
 
 /* xa-3 bm3 revision 3: imported last but received 2023-02-22, before
@@ -1207,6 +1211,67 @@ static size_t same_as_shape(fx *f, const bc_period *p, bc_time until)
 	return listed;
 }
 
+/* bc_feed_form_values on revisions in force found by bc_feed_in_force
+ * gives of form what bc_aggregate_form_values does (another query of
+ * them, one form at a time); returns how many values. */
+static size_t fed_as_aggregated(fx *f, const char *period, const char *form)
+{
+	bc_period p;
+	assert_int_equal(bc_period_get(f->st, f->rb, period, &p, &f->d),
+			 BC_OK);
+	fed_values fv = {.f = bc_ruleset_form(p.rs, form)};
+	assert_non_null(fv.f);
+	assert_int_equal(bc_aggregate_form_values(f->st, &p, 0, form, &fv.want,
+						  &f->d),
+			 BC_OK);
+	assert_int_equal(bc_feed_in_force(f->st, &p, 0, &f->d), BC_OK);
+	assert_int_equal(bc_feed_form_values(f->st, &p, form, check_value, &fv,
+					     &f->d),
+			 BC_OK);
+	assert_int_equal(fv.n, values_in(fv.want));
+	json_decref(fv.want);
+	bc_period_free(&p);
+	return fv.n;
+}
+
+/* Revisions received in the same second: the higher number is in
+ * force, in the aggregate and in the feed, as in every query of one
+ * unit's.  Its return leaves the part with nothing in force, not the
+ * revision before it. */
+static void test_in_force_same_second(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	load_base(f);
+	size_t before = fed_as_aggregated(f, "2023-Q1", "bm3");
+	/* Received when revision 1 was (40 dossiers, an estimate). */
+	submit(f, "xa-3-bm3-same.json", "xa-3", "2023-Q1", AT_2023, false,
+	       XA3_BM3_50);
+	aggregate(f, "2023-Q1", false, NULL);
+	expect_levels(f, "forms.bm3.fields.hs_tiep_nhan", 100, 290, 390);
+	expect_json(f, "estimated_units", "[\"xa-2\"]");
+	expect_int(f, "forms.bm3.units.xa", 4);
+	assert_int_equal(fed_as_aggregated(f, "2023-Q1", "bm3"), before);
+
+	const char *parts[] = {"bm3"};
+	bc_review_req r = {.unit = "xa-3", .period = "2023-Q1",
+			   .parts = parts, .n_parts = 1,
+			   .verdict = BC_VERDICT_RETURN,
+			   .reason = "figures do not add up"};
+	bc_acted_list acted = {0};
+	assert_int_equal(bc_review_record(f->st, f->rb, &r, &acted, &f->d),
+			 BC_OK);
+	assert_int_equal(acted.n, 1);
+	assert_int_equal(acted.v[0].number, 2);
+	bc_acted_list_free(&acted);
+	/* xa 10 + 200 + 30 without xa-3's 50 */
+	aggregate(f, "2023-Q1", false, NULL);
+	expect_levels(f, "forms.bm3.fields.hs_tiep_nhan", 100, 240, 340);
+	expect_int(f, "forms.bm3.units.xa", 3);
+	assert_true(fed_as_aggregated(f, "2023-Q1", "bm3") < before);
+	fx_close(f);
+}
+
 static void test_feed(void **state)
 {
 	fx *f = *state;
@@ -1778,6 +1843,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_rows_indicator, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_revisions, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_in_force_same_second,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_units_and_missing, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_compare, setup, teardown),

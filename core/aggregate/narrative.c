@@ -3,6 +3,7 @@
 #include "formats.h"
 #include "i18n.h"
 #include "mem.h"
+#include "revision.h"
 
 #include <sqlite3.h>
 #include <stdint.h>
@@ -22,16 +23,17 @@ static const char DROP[] = "DROP TABLE IF EXISTS temp.nar_unit;"
 			   "DROP TABLE IF EXISTS temp.nar_rev;";
 
 /* The revision in force of each unit's report, as aggregate.c and
- * status.c choose it: the latest receipt (corrected, if it was), ties
- * to the higher number, among those received by ?2. */
+ * status.c choose it (revision.h): the latest receipt (corrected, if it
+ * was), ties to the higher number, among those standing (not void)
+ * received by ?2; none when that one was returned.  Grouped with
+ * max(BC_LATEST_KEY), as in_force.h's LATEST_OF_EACH. */
 static const char IN_FORCE[] =
 	"INSERT INTO nar_rev SELECT u.ord, r.id FROM ("
-	" SELECT r.id, r.unit_id, row_number() OVER ("
-	"  PARTITION BY r.unit_id"
-	"  ORDER BY r.received_at DESC, r.number DESC) AS k"
-	" FROM revision_received r WHERE r.period_id = ?1"
-	" AND r.part = '" BC_PART_REPORT "' AND r.received_at <= ?2) r"
-	" JOIN nar_unit u ON u.unit_id = r.unit_id WHERE r.k = 1";
+	" SELECT r.id, r.unit_id, r.returned, max(" BC_LATEST_KEY("r") ")"
+	" FROM " BC_STANDING " r WHERE r.period_id = ?1"
+	" AND r.part = '" BC_PART_REPORT "' AND r.received_at <= ?2"
+	" GROUP BY r.unit_id) r"
+	" JOIN nar_unit u ON u.unit_id = r.unit_id WHERE NOT r.returned";
 
 static bc_err fail(bc_narrative *n, bc_diags *d)
 {

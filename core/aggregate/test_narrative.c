@@ -9,6 +9,7 @@
 #include "import.h"
 #include "narrative.h"
 #include "period.h"
+#include "review.h"
 
 /* Imports the submission called name in tests/data/narrative-samples.txt. */
 static void send(fx *f, const char *name)
@@ -132,12 +133,59 @@ static void one_unit(void **state)
 	fx_close(f);
 }
 
+/* A void takes a report out (the one before it is in force again); a
+ * return leaves the unit with no text in force at all, as its figures
+ * leave the aggregate. */
+static void voided_and_returned(void **state)
+{
+	fx *f = *state;
+	fx_open(f);
+	send(f, "ky-son-1");
+	send(f, "ky-son-2");
+	send(f, "noi-vu");
+	int number = 0;
+	bc_void_req v = {.unit = "xa-ky-son", .period = "2023-Q1",
+			 .part = BC_PART_REPORT, .reason = "the wrong file"};
+	assert_int_equal(bc_revision_void(f->st, f->rb, &v, &number, &f->d),
+			 BC_OK);
+	assert_int_equal(number, 2);
+	bc_period p;
+	bc_unit_list ul;
+	bc_narrative *n = open_at(f, &p, &ul, 0);
+	assert_int_equal(bc_narrative_count(n), 2);
+	expect_section(f, n, &ul, "A.I", "a1-ky-son-1");
+	expect_section(f, n, &ul, "A.II", "a2-before");
+	bc_narrative_close(n);
+	bc_unit_list_free(&ul);
+	bc_period_free(&p);
+
+	const char *parts[] = {BC_PART_REPORT};
+	bc_review_req r = {.unit = "noi-vu", .period = "2023-Q1",
+			   .parts = parts, .n_parts = 1,
+			   .verdict = BC_VERDICT_RETURN,
+			   .reason = "section B is missing"};
+	bc_acted_list acted = {0};
+	assert_int_equal(bc_review_record(f->st, f->rb, &r, &acted, &f->d),
+			 BC_OK);
+	bc_acted_list_free(&acted);
+	n = open_at(f, &p, &ul, 0);
+	assert_int_equal(bc_narrative_count(n), 1);
+	expect_section(f, n, &ul, "A.I", "a1-ky-son-1-alone");
+	expect_section(f, n, &ul, "B.4", NULL);
+	bc_narrative_close(n);
+	bc_unit_list_free(&ul);
+	bc_period_free(&p);
+	fx_close(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(texts_in_force_in_list_order,
 						fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(one_unit, fx_setup,
+						fx_teardown),
+		cmocka_unit_test_setup_teardown(voided_and_returned, fx_setup,
 						fx_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -128,14 +128,30 @@ static const char *str(json_t *o, const char *key)
 	return s ? s : "";
 }
 
+/* Up to max digits (one at least) at *s as *out, *s past them. */
+static bool digits(const char **s, int max, int *out)
+{
+	int n = 0, k = 0;
+	for (; k < max && **s >= '0' && **s <= '9'; k++, (*s)++)
+		n = n * 10 + (**s - '0');
+	*out = n;
+	return k > 0;
+}
+
 /* "2023-02-28" or "2023-02-28T08:10:00+07:00" as Excel's date-time, read
- * at the offset written. */
+ * at the offset written; a day with a broken time is no date.  By hand,
+ * not sscanf: a national list 1B has ~400,000 dates, and sscanf was a
+ * tenth of the work of the thread laying its rows out. */
 static bool datetime(const char *s, lxw_datetime *dt)
 {
 	*dt = (lxw_datetime){0};
-	int n = sscanf(s, "%4d-%2d-%2dT%2d:%2d", &dt->year, &dt->month,
-		       &dt->day, &dt->hour, &dt->min);
-	return n == 3 || n == 5;
+	if (!digits(&s, 4, &dt->year) || *s++ != '-' ||
+	    !digits(&s, 2, &dt->month) || *s++ != '-' ||
+	    !digits(&s, 2, &dt->day))
+		return false;
+	if (*s++ != 'T' || !digits(&s, 2, &dt->hour))
+		return true;
+	return *s++ == ':' && digits(&s, 2, &dt->min);
 }
 
 /* A date of the model: "YYYY-MM-DD", BC_DATE_NONE for anything else. */

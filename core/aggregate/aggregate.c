@@ -2,6 +2,7 @@
 #include "aggregate.h"
 #include "derive.h"
 #include "feed.h"
+#include "formvals.h"
 #include "in_force.h"
 #include "duty.h"
 #include "rename.h"
@@ -38,10 +39,11 @@ typedef struct actx {
 	size_t n_groups;
 	bool keep_parts; /* finish() leaves indicators' "_parts" */
 	bc_unit_list ul; /* the units of the period (grp_code's codes) */
-	bool has_ul;
+	bool has_ul;     /* ul read here, to free (not the caller's) */
 	bc_tally *t;     /* kept for the groups' figures, made one by one */
 	int64_t *units_n; /* [group][form][level]: units that reported it */
 	bool lazy;       /* the groups' figures are made when asked for */
+	bc_formvals *keep; /* bc_agg_opts.keep, or NULL */
 	bc_err rc;
 } actx;
 
@@ -95,7 +97,7 @@ static const char SCHEMA[] =
 	"DROP TABLE IF EXISTS temp.agg_rev;"
 	"DROP TABLE IF EXISTS temp.agg_form;"
 	"CREATE TEMP TABLE agg_unit (unit_id INTEGER PRIMARY KEY, code TEXT,"
-	" level TEXT, grp TEXT, level_no INTEGER, grp_no INTEGER);"
+	" level TEXT, grp TEXT, level_no INTEGER, grp_no INTEGER, pos INTEGER);"
 	"CREATE TEMP TABLE agg_rev (id INTEGER PRIMARY KEY, unit_id INTEGER,"
 	" part TEXT, estimated INTEGER);"
 	"CREATE TEMP TABLE agg_form (part TEXT PRIMARY KEY, form_no INTEGER);";
@@ -159,7 +161,7 @@ static int level_no(const bc_ruleset *rs, const char *level)
  * finds it without searching). */
 static void fill_units(actx *x, const bc_unit_list *ul, const char *by)
 {
-	sqlite3_stmt *u = prepare(x, "INSERT INTO agg_unit VALUES (?,?,?,?,?,?)");
+	sqlite3_stmt *u = prepare(x, "INSERT INTO agg_unit VALUES (?,?,?,?,?,?,?)");
 	size_t *above = bc_calloc(ul->n + 1, sizeof *above);
 	size_t *own = bc_calloc(ul->n + 1, sizeof *own); /* a group's number */
 	x->grp_of = bc_calloc(ul->n + 1, sizeof *x->grp_of);
@@ -192,6 +194,7 @@ static void fill_units(actx *x, const bc_unit_list *ul, const char *by)
 		else
 			sqlite3_bind_null(u, 5);
 		sqlite3_bind_int64(u, 6, (sqlite3_int64)grp);
+		sqlite3_bind_int64(u, 7, (sqlite3_int64)i);
 		if (sqlite3_step(u) != SQLITE_DONE)
 			x->rc = bc_store_fail(x->st, x->d, N_("aggregate"));
 		sqlite3_reset(u);
@@ -263,6 +266,29 @@ static bc_err tally_row(bc_tally *t, sqlite3_stmt *s, int field)
 			      has ? &num : NULL, txt);
 }
 
+/* Keeps into k the value of the row s is on, as tally_row reads it, if
+ * it is one of the unit's own (row 0, no column) of a field of form
+ * form: as bc_feed_form_values would give it (formvals.h).  *last is
+ * the field after the one found last, tried first: a revision's values
+ * come by field id, mostly the form's order.  false when memory runs
+ * out. */
+static bool keep_row(bc_formvals *k, size_t form, const char *unit,
+		     sqlite3_stmt *s, int field, int *last)
+{
+	if (sqlite3_column_int(s, field + 1) != 0 || *col(s, field + 2))
+		return true;
+	bc_fvrows *r = &k->form[form];
+	const char *id = col(s, field);
+	int i = *last;
+	if (i < 0 || (size_t)i >= r->f->n_fields || strcmp(r->f->fields[i].id, id))
+		i = bc_field_index(r->f->fields, r->f->n_fields, id);
+	if (i < 0)
+		return true;
+	*last = i + 1;
+	bc_cell c = bc_feed_own_cell(&r->f->fields[i], s, field + 3);
+	return bc_fvrows_keep(r, unit, (size_t)i, &c);
+}
+
 /* Every value in force, revision by revision, into the tally: one pass
  * over the value table in its key order (no sorting), which is what
  * makes aggregate cheaper than a GROUP BY over the values. */
@@ -270,22 +296,25 @@ static void scan(actx *x, bc_tally *t)
 {
 	sqlite3_stmt *s = prepare_values(
 		x, "SELECT r.id, f.form_no, u.level_no, u.grp_no, v.field,"
-		   " v.row, v.col, v.num, v.cents, v.txt"
+		   " v.row, v.col, v.num, v.cents, v.txt, u.code"
 		   " FROM agg_rev r JOIN agg_unit u ON u.unit_id = r.unit_id"
 		   " JOIN agg_form f ON f.part = r.part"
 		   " JOIN @values v ON v.revision_id = r.id"
 		   " WHERE u.level_no IS NOT NULL"
 		   " ORDER BY r.id, v.field, v.row, v.col");
 	sqlite3_int64 rev = -1;
-	int rc;
+	int rc, last = -1;
 	while (s && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		size_t form = (size_t)sqlite3_column_int64(s, 1);
 		if (sqlite3_column_int64(s, 0) != rev) {
 			rev = sqlite3_column_int64(s, 0);
-			bc_tally_begin(t, (size_t)sqlite3_column_int64(s, 1),
-				       (size_t)sqlite3_column_int64(s, 2),
+			bc_tally_begin(t, form, (size_t)sqlite3_column_int64(s, 2),
 				       (size_t)sqlite3_column_int64(s, 3));
 		}
 		bc_err e = tally_row(t, s, 4);
+		if (e == BC_OK && x->keep &&
+		    !keep_row(x->keep, form, col(s, 10), s, 4, &last))
+			e = BC_ERR_NOMEM;
 		if (e != BC_OK && x->rc == BC_OK)
 			x->rc = e;
 	}
@@ -302,6 +331,7 @@ static void scan(actx *x, bc_tally *t)
 typedef struct scan_rev {
 	int64_t id;
 	size_t form, level, grp;
+	size_t unit; /* its unit's place in the period's list (actx.ul) */
 } scan_rev;
 
 /* The revisions scan() reads, in its order, into *n new elements the
@@ -312,7 +342,7 @@ static scan_rev *in_force_list(actx *x, size_t *n)
 	size_t cap = 0;
 	*n = 0;
 	sqlite3_stmt *s = prepare(
-		x, "SELECT r.id, f.form_no, u.level_no, u.grp_no"
+		x, "SELECT r.id, f.form_no, u.level_no, u.grp_no, u.pos"
 		   " FROM agg_rev r JOIN agg_unit u ON u.unit_id = r.unit_id"
 		   " JOIN agg_form f ON f.part = r.part"
 		   " WHERE u.level_no IS NOT NULL ORDER BY r.id");
@@ -324,7 +354,8 @@ static scan_rev *in_force_list(actx *x, size_t *n)
 		v[(*n)++] = (scan_rev){sqlite3_column_int64(s, 0),
 				       (size_t)sqlite3_column_int64(s, 1),
 				       (size_t)sqlite3_column_int64(s, 2),
-				       (size_t)sqlite3_column_int64(s, 3)};
+				       (size_t)sqlite3_column_int64(s, 3),
+				       (size_t)sqlite3_column_int64(s, 4)};
 	}
 	finalize(x, s);
 	return v;
@@ -344,6 +375,7 @@ static scan_rev *in_force_list(actx *x, size_t *n)
 typedef struct share {
 	pthread_mutex_t mu;
 	const scan_rev *v;
+	const bc_unit_list *ul; /* the units scan_rev.unit places */
 	size_t chunk;
 	size_t front, back; /* [front, back): not taken yet */
 	bool failed;        /* one failed: the other takes no more */
@@ -358,6 +390,7 @@ typedef struct reader {
 	bool from_back;
 	bc_store *st; /* its connection: the store's, or the twin */
 	bc_tally *t;
+	bc_formvals *keep; /* the own values it keeps, or NULL */
 	bc_diags *d;
 	bc_err rc;
 } reader;
@@ -384,9 +417,13 @@ static void read_revision(reader *p, sqlite3_stmt *s, const scan_rev *r)
 {
 	bc_tally_begin(p->t, r->form, r->level, r->grp);
 	sqlite3_bind_int64(s, 1, r->id);
-	int rc;
+	const char *unit = p->sh->ul->v[r->unit].code;
+	int rc, last = -1;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		bc_err e = tally_row(p->t, s, 0);
+		if (e == BC_OK && p->keep &&
+		    !keep_row(p->keep, r->form, unit, s, 0, &last))
+			e = BC_ERR_NOMEM;
 		if (e != BC_OK) {
 			p->rc = e;
 			break;
@@ -427,7 +464,8 @@ static void *read_twin(void *p)
 }
 
 /* The store's error first (said in x->d already), else the twin's; with
- * none, the twin's tally added to the store's. */
+ * none, the twin's tally added to the store's, and what it kept after
+ * what the store's kept. */
 static void join_parts(actx *x, reader *mine, reader *twin, bool *exact)
 {
 	*exact = false;
@@ -442,6 +480,9 @@ static void join_parts(actx *x, reader *mine, reader *twin, bool *exact)
 		return;
 	}
 	x->rc = bc_tally_merge(mine->t, twin->t, exact);
+	if (x->rc == BC_OK && mine->keep &&
+	    !bc_formvals_append(mine->keep, twin->keep))
+		x->rc = BC_ERR_NOMEM;
 }
 
 /* v's n revisions read on this thread and one of its own into t: the
@@ -454,16 +495,19 @@ static bool read_two(actx *x, const scan_rev *v, size_t n, bc_tally *t,
 {
 	*started = false;
 	bc_tally *t2 = bc_tally_new(x->rs, x->n_groups);
-	if (!t2) {
+	bc_formvals kept2 = {0};
+	if (!t2 || (x->keep && !bc_formvals_init(&kept2, x->rs))) {
+		bc_tally_free(t2);
 		x->rc = BC_ERR_NOMEM;
 		return false;
 	}
-	share sh = {.v = v, .back = n, .chunk = n / 16 + 1};
+	share sh = {.v = v, .ul = &x->ul, .back = n, .chunk = n / 16 + 1};
 	if (sh.chunk > CHUNK)
 		sh.chunk = CHUNK;
 	bc_diags twin_d = BC_DIAGS_INIT;
-	reader mine = {&sh, false, x->st, t, x->d, BC_OK};
-	reader twin = {&sh, true, x->twin, t2, &twin_d, BC_OK};
+	reader mine = {&sh, false, x->st, t, x->keep, x->d, BC_OK};
+	reader twin = {&sh, true, x->twin, t2, x->keep ? &kept2 : NULL,
+		       &twin_d, BC_OK};
 	pthread_t thread;
 	bool exact = false;
 	/* Until the join the thread has twin, and this one mine (reader). */
@@ -476,6 +520,7 @@ static bool read_two(actx *x, const scan_rev *v, size_t n, bc_tally *t,
 	}
 	bc_diags_free(&twin_d);
 	bc_tally_free(t2);
+	bc_formvals_free(&kept2);
 	return exact;
 }
 
@@ -495,9 +540,15 @@ static bool scan_twinned(actx *x, bc_tally **t)
 	bc_free(v);
 	if (x->rc != BC_OK || !started || exact)
 		return x->rc != BC_OK || started;
+	/* Read again on this thread alone: what was kept goes too. */
 	bc_tally_free(*t);
 	if (!(*t = bc_tally_new(x->rs, x->n_groups)))
 		x->rc = BC_ERR_NOMEM;
+	if (x->keep) {
+		bc_formvals_free(x->keep);
+		if (!bc_formvals_init(x->keep, x->rs))
+			x->rc = BC_ERR_NOMEM;
+	}
 	return x->rc != BC_OK;
 }
 
@@ -1175,14 +1226,22 @@ static bc_err open_run(bc_store *st, const bc_period *p,
 {
 	/* A derived period's values are in a table of st's alone. */
 	*x = (actx){.st = st, .twin = p->derived ? NULL : o->twin,
+		    .keep = p->derived ? NULL : o->keep,
 		    .db = bc_store_db(st), .p = p, .rs = p->rs,
 		    .d = d, .keep_parts = keep_parts,
 		    .groups = json_object(), .estimated = json_object(),
 		    .missing = json_object()};
-	x->rc = x->groups && x->estimated && x->missing
-			? bc_units_as_of(st, p->to, &x->ul, d)
+	x->rc = x->groups && x->estimated && x->missing &&
+				(!x->keep || bc_formvals_init(x->keep, p->rs))
+			? BC_OK
 			: BC_ERR_NOMEM;
-	x->has_ul = x->rc == BC_OK;
+	/* The caller's list, when it has read it, unless cut to one
+	 * unit (only_unit changes it). */
+	if (x->rc == BC_OK && o->units && !o->unit)
+		x->ul = *o->units;
+	else if (x->rc == BC_OK)
+		x->has_ul = (x->rc = bc_units_as_of(st, p->to, &x->ul, d)) ==
+			    BC_OK;
 	if (x->rc != BC_OK) {
 		close_run(x);
 		return x->rc;

@@ -16,9 +16,11 @@
 
 #include <jansson.h>
 
+#include "formvals.h"
 #include "period.h"
 #include "rulebook.h"
 #include "store.h"
+#include "unit.h"
 
 typedef struct bc_agg_opts {
 	bool compare;     /* add the same period of the previous year */
@@ -34,6 +36,17 @@ typedef struct bc_agg_opts {
 	const char *unit; /* only this unit's own figures (a unit's own
 			   * report), last year's its own too; NULL: every
 			   * unit of the period */
+	const bc_unit_list *units; /* the period's units as of its last
+				    * day (bc_units_as_of), when the caller
+				    * has read them: not read again;
+				    * borrowed.  NULL: read here */
+	bc_formvals *keep; /* when not NULL, each form's own values by unit
+			    * as the pass over the values reads them
+			    * (formvals.h), the same as bc_feed_form_values
+			    * gives them: initialised by the call, freed by
+			    * the caller (bc_formvals_free) whether it
+			    * succeeds or not.  Not for a derived period
+			    * (left empty), nor last year's (compare) */
 	bc_store *twin;   /* a twin of st (bc_twins_begin_read), which a
 			   * thread of the aggregate's reads half the values
 			   * on during the call, and no one else; never

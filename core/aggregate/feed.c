@@ -47,9 +47,7 @@ static bc_cell table_cell(sqlite3_stmt *s, int txt)
 	return stored(s, txt + 1);
 }
 
-/* A unit's own value of field f from columns num, num + 1 (cents) and
- * num + 2 (txt): a table's is its number of rows. */
-static bc_cell own_cell(const bc_field *f, sqlite3_stmt *s, int num)
+bc_cell bc_feed_own_cell(const bc_field *f, sqlite3_stmt *s, int num)
 {
 	if (f->type == BC_T_TABLE)
 		return num_cell(bc_dec_int(
@@ -227,7 +225,7 @@ bc_err bc_feed_form_values(bc_store *st, const bc_period *p, const char *form,
 		int i = f ? field_at(&m, f, col(s, 2)) : -1;
 		if (i < 0 || !reports(&m, p->rs, col(s, 1)))
 			continue;
-		bc_cell c = own_cell(&f->fields[i], s, 3);
+		bc_cell c = bc_feed_own_cell(&f->fields[i], s, 3);
 		stopped = !fn(ud, col(s, 0), (size_t)i, &c);
 	}
 	return read_end(st, s, rc, stopped, d);

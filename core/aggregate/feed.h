@@ -39,6 +39,13 @@ typedef struct bc_cell {
  * "values", or a table row's cell); text borrowed from v. */
 bc_cell bc_cell_of_json(const json_t *v);
 
+/* A unit's own value of field f from columns num, num + 1 (cents) and
+ * num + 2 (txt) of the row s is on: a table's is its number of rows; a
+ * text borrowed from s until its next step.  What every reader of the
+ * forms' own values makes of a stored value (formvals.h). */
+bc_cell bc_feed_own_cell(const bc_field *f, struct sqlite3_stmt *s,
+			 int num);
+
 /* Whether a unit of kind reports in rs: a kind that only collects (no
  * level) reports nothing. */
 bool bc_feed_reports(const bc_ruleset *rs, const char *kind);

@@ -1272,17 +1272,28 @@ static void test_in_force_same_second(void **state)
 	fx_close(f);
 }
 
-static void test_feed(void **state)
+/* The store with 2022's and 2023's submissions, and 2023-Q1 in *p;
+ * until[] three days of receipts to read it as of: before xa-1's 1B,
+ * after it, and every one. */
+static void open_feed(fx *f, bc_period *p, bc_time until[3])
 {
-	fx *f = *state;
 	fx_open(f);
 	load_2022(f);
 	load_2023(f);
-	bc_period p;
-	assert_int_equal(bc_period_get(f->st, f->rb, "2023-Q1", &p, &f->d),
+	assert_int_equal(bc_period_get(f->st, f->rb, "2023-Q1", p, &f->d),
 			 BC_OK);
-	bc_time until[] = {day_end("2023-02-19"), day_end("2023-02-23"), 0};
-	for (size_t k = 0; k < sizeof until / sizeof *until; k++) {
+	until[0] = day_end("2023-02-19");
+	until[1] = day_end("2023-02-23");
+	until[2] = 0;
+}
+
+static void test_feed(void **state)
+{
+	fx *f = *state;
+	bc_period p;
+	bc_time until[3];
+	open_feed(f, &p, until);
+	for (size_t k = 0; k < 3; k++) {
 		assert_int_equal(bc_feed_in_force(f->st, &p, until[k], &f->d),
 				 BC_OK);
 		for (size_t i = 0; i < p.rs->n_forms; i++) {
@@ -1766,21 +1777,25 @@ static bool aimed(void *ud)
 	int line;
 	bc_mem_asking(&file, &line);
 	return (strstr(file, "core/aggregate/tally.c") ||
+		strstr(file, "core/aggregate/formvals.c") ||
 		strstr(file, "core/base/mem.c") ||
 		!pthread_equal(pthread_self(), a->self)) &&
 	       ++a->seen == a->n;
 }
 
 /* Memory running out at each allocation of the scan's in turn, on
- * either thread, alone and for good: each aggregate fails with
- * BC_ERR_NOMEM keeping nothing, or gives the one-thread JSON. */
+ * either thread, alone and for good (the forms' values kept too): each
+ * aggregate fails with BC_ERR_NOMEM keeping nothing, or gives the
+ * one-thread JSON. */
 static void test_twin_every_allocation(void **state)
 {
 	fx *f = *state;
 	fx_open(f);
 	load_2023_counted_last(f);
-	bc_agg_opts o = {.by = "district", .compare = true};
+	bc_formvals kept = {0};
+	bc_agg_opts o = {.by = "district", .compare = true, .keep = &kept};
 	outcome one = run_twinned(f, "2023-Q1", o, NULL);
+	bc_formvals_free(&kept);
 	assert_int_equal(one.rc, BC_OK);
 	for (int every = 0; every < 2; every++) {
 		aim a = {.self = pthread_self()};
@@ -1793,6 +1808,7 @@ static void test_twin_every_allocation(void **state)
 			outcome r = run_twinned(f, "2023-Q1", o, &g);
 			bc_mem_observe(NULL, NULL);
 			bc_mem_fail(0, false);
+			bc_formvals_free(&kept);
 			assert_int_equal(bc_mem_live(), live);
 			if (r.rc == BC_OK)
 				assert_string_equal(r.json, one.json);
@@ -1803,6 +1819,81 @@ static void test_twin_every_allocation(void **state)
 		assert_true(a.n > 20);
 	}
 	outcome_free(&one);
+	fx_close(f);
+}
+
+static bool fed_row(void *ud, const char *unit, size_t field,
+		    const bc_cell *v)
+{
+	return bc_fvrows_keep(ud, unit, field, v);
+}
+
+/* What kept holds of each form is what bc_feed_form_values gives of it
+ * (p's values received by until): the same units, each with the same
+ * cells.  Counts in seen the cells of each kind (bc_cell_kind). */
+static void kept_as_fed(fx *f, const bc_period *p, bc_time until,
+			const bc_formvals *kept, size_t seen[4])
+{
+	assert_int_equal(bc_feed_in_force(f->st, p, until, &f->d), BC_OK);
+	assert_int_equal(kept->n, p->rs->n_forms);
+	for (size_t i = 0; i < p->rs->n_forms; i++) {
+		const bc_fvrows *k = &kept->form[i];
+		bc_fvrows fed = {.f = &p->rs->forms[i]};
+		assert_int_equal(bc_feed_form_values(f->st, p, fed.f->id,
+						     fed_row, &fed, &f->d),
+				 BC_OK);
+		assert_ptr_equal(k->f, fed.f);
+		assert_int_equal(k->n, fed.n);
+		for (size_t r = 0; r < k->n; r++) {
+			size_t q = 0;
+			while (q < fed.n && strcmp(fed.code[q], k->code[r]))
+				q++;
+			assert_true(q < fed.n);
+			for (size_t c = 0; c < fed.f->n_fields; c++) {
+				bc_cell a = bc_fvrows_cell(k, r, c);
+				bc_cell b = bc_fvrows_cell(&fed, q, c);
+				assert_int_equal(a.kind, b.kind);
+				seen[a.kind]++;
+				if (a.kind == BC_CELL_TEXT)
+					assert_string_equal(a.text, b.text);
+				else
+					assert_true(a.num.v == b.num.v &&
+						    a.num.scale == b.num.scale);
+			}
+		}
+		bc_fvrows_free(&fed);
+	}
+}
+
+/* The forms' values the aggregate keeps (bc_agg_opts.keep) are the
+ * feed's, read on one thread or two, for three days of receipts; last
+ * year's compared figures keep nothing. */
+static void test_keep_as_fed(void **state)
+{
+	fx *f = *state;
+	bc_period p;
+	bc_time until[3];
+	open_feed(f, &p, until);
+	size_t seen[4] = {0};
+	for (size_t k = 0; k < 3; k++) {
+		for (int two = 0; two < 2; two++) {
+			bc_formvals kept = {0};
+			bc_agg_opts o = {.compare = true, .until = until[k],
+					 .keep = &kept};
+			gate g = {.rows = 0};
+			outcome r = run_twinned(f, "2023-Q1", o,
+						two ? &g : NULL);
+			assert_int_equal(r.rc, BC_OK);
+			outcome_free(&r);
+			kept_as_fed(f, &p, until[k], &kept, seen);
+			bc_formvals_free(&kept);
+		}
+	}
+	/* numbers, yes/no and values left empty all compared (the rules
+	 * have no text outside tables: test_formvals keeps texts) */
+	assert_true(seen[BC_CELL_NUM] > 0 && seen[BC_CELL_BOOL] > 0 &&
+		    seen[BC_CELL_NONE] > 0);
+	bc_period_free(&p);
 	fx_close(f);
 }
 
@@ -1873,6 +1964,8 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_twin_every_allocation,
 						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_keep_as_fed, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_twin_read_fails, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_compare_merged_units,

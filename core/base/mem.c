@@ -134,6 +134,23 @@ char *bc_arena_strdup(bc_arena *a, const char *s)
 	return s ? bc_arena_strndup(a, s, strlen(s)) : NULL;
 }
 
+void bc_arena_adopt(bc_arena *a, bc_arena *from)
+{
+	struct bc_arena_chunk *tail = from->head;
+	if (!tail)
+		return;
+	while (tail->next)
+		tail = tail->next;
+	/* Behind a's head, which keeps the room it has left. */
+	if (a->head) {
+		tail->next = a->head->next;
+		a->head->next = from->head;
+	} else {
+		a->head = from->head;
+	}
+	from->head = NULL;
+}
+
 void bc_arena_free(bc_arena *a)
 {
 	while (a->head) {

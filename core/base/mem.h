@@ -84,6 +84,9 @@ void *bc_arena_alloc(bc_arena *a, size_t n);
  * or when memory runs out). */
 char *bc_arena_strndup(bc_arena *a, const char *s, size_t n);
 char *bc_arena_strdup(bc_arena *a, const char *s);
+/* What from holds, now a's (from is left empty): pointers into it stay
+ * good.  a goes on allocating from its own newest chunk. */
+void bc_arena_adopt(bc_arena *a, bc_arena *from);
 void bc_arena_free(bc_arena *a);
 
 #endif

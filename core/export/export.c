@@ -17,6 +17,7 @@
 #include "status.h"
 #include "status_json.h"
 #include "submission_export.h"
+#include "formvals.h"
 #include "twins.h"
 #include "text.h"
 #include "unit.h"
@@ -68,6 +69,8 @@ struct bc_host {
 	bool reader_back; /* the feeds read on it (bc_host_reader_back) */
 	void *early; /* what the exporter started early (struct builtin) */
 	void (*early_free)(void *early);
+	bool keeps; /* the model's aggregate keeps the forms' own values */
+	bc_formvals kept; /* which it kept, taken a form at a time */
 };
 
 /* ---- the model --------------------------------------------------------- */
@@ -205,6 +208,7 @@ typedef struct model_job {
 	int offset;
 	bool lean;
 	bool longest; /* the aggregate's "longest" (bc_agg_opts) */
+	bc_formvals *keep; /* and its "keep": the host's, or NULL */
 	bool status_apart; /* the export's thread reads the status */
 	bc_diags *d;
 	bc_unit_list ul;
@@ -226,7 +230,8 @@ static bc_err model_read(model_job *j)
 	bc_agg_opts ao = {.compare = true,
 			  .unit_values = !j->lean || p->derived,
 			  .rows = !j->lean, .longest = j->longest,
-			  .until = j->h->until, .twin = j->scan};
+			  .until = j->h->until, .twin = j->scan,
+			  .units = &j->ul, .keep = j->keep};
 	bc_err rc = bc_units_as_of(st, p->to, &j->ul, d);
 	if (rc == BC_OK)
 		rc = frame_of(j->h, &j->ul, &j->frame, d);
@@ -659,6 +664,26 @@ void bc_host_reader_back(bc_host *h)
 	h->reader_back = h->reader.st != NULL;
 }
 
+void bc_host_reader_ready(bc_host_reader *r, bc_diags *d)
+{
+	in_force_on(r->st, &r->in_force, r->period, r->until, d);
+}
+
+bool bc_host_keeps(bc_host *h)
+{
+	return h->keeps;
+}
+
+bool bc_host_kept(bc_host *h, size_t form, bc_fvrows *out)
+{
+	if (!h->keeps || form >= h->kept.n)
+		return false;
+	bc_fvrows_free(out);
+	*out = h->kept.form[form];
+	h->kept.form[form] = (bc_fvrows){.f = out->f};
+	return true;
+}
+
 bool bc_host_fed(bc_host *h, bc_err rc, bc_diags *d)
 {
 	return fed(h, rc, d);
@@ -746,6 +771,7 @@ static void host_release(bc_host *h)
 	json_decref(h->model);
 	json_decref(h->derived);
 	bc_status_free(&h->status);
+	bc_formvals_free(&h->kept);
 	bc_doc_frame_free(&h->frame);
 }
 
@@ -946,9 +972,13 @@ bc_err bc_export(bc_store *st, bc_rulebook *rb, const char *period,
 	bc_diags run_d = BC_DIAGS_INIT;
 	if (rc == BC_OK) {
 		h.d = &run_d;
+		/* The workbook's form sheets take each form's values from
+		 * the aggregate's pass rather than reading them again. */
+		h.keeps = bi && bi->early && !p.derived;
 		model_job j = {.h = &h, .rb = rb, .as_of = o->as_of,
 			       .offset = o->tz_offset, .lean = lean,
-			       .longest = bi && bi->early, .d = d};
+			       .longest = bi && bi->early,
+			       .keep = h.keeps ? &h.kept : NULL, .d = d};
 		rc = make_model(&h, bi, &j, twins);
 	}
 	if (rc == BC_OK) {

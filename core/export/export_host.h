@@ -9,6 +9,7 @@
 #include "baocao/plugin.h"
 #include "export.h"
 #include "feed.h"
+#include "formvals.h"
 #include "frame.h"
 #include "period.h"
 #include "status.h"
@@ -51,6 +52,19 @@ bc_host_reader *bc_host_reader_take(bc_host *h);
  * failure is returned, both for bc_host_fed on the exporter's thread. */
 bc_err bc_host_reader_feed_form(bc_host_reader *r, const char *form,
 				bc_feed_value_fn fn, void *ud, bc_diags *d);
+/* Finds the revisions in force on r, for the feeds that read on it once
+ * it is given back (bc_host_reader_back), from the one thread that uses
+ * r.  A failure is left for that read to find and say again. */
+void bc_host_reader_ready(bc_host_reader *r, bc_diags *d);
+/* Whether the model's aggregate keeps each form's own values for the
+ * exporter (the workbook's, for a period not derived): known before the
+ * model is made. */
+bool bc_host_keeps(bc_host *h);
+/* Form form's values (its index in the period's ruleset) as the
+ * aggregate kept them, moved into *out (freed first) for the caller to
+ * free; false, *out untouched, when none were kept.  After the model is
+ * made, on the exporter's thread. */
+bool bc_host_kept(bc_host *h, size_t form, bc_fvrows *out);
 /* The exporter's thread on the reader is joined: the host's own feeds
  * (bc_host_feed_*) read on it from now on, the revisions in force it
  * found kept rather than found again on the export's connection. */

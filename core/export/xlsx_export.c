@@ -27,7 +27,8 @@
  *     grep -nE '(\.|->)(ws|wb)\b' xlsx_export.c xlsx_nd30.c
  * finds only the workbook made, before the writer starts.
  *
- * A third thread reads the forms' values ahead (xlsx_values.h).
+ * The forms' values come from the model's aggregate, which keeps them in
+ * its one pass over the values (xlsx_values.h).
  * A list is sized by what is known before its rows: the units with rows
  * by the table's row count among the form's values, the columns by the
  * aggregate's longest texts (export.c asks for them).

@@ -13,53 +13,16 @@
 bc_cell bc_xvals_cell(const bc_xvals *fv, size_t unit, size_t field)
 {
 	size_t r = fv->row_of[unit];
-	if (r == SIZE_MAX)
-		return (bc_cell){.kind = BC_CELL_NONE};
-	const bc_xvcell *c = &fv->v[r * fv->f->n_fields + field];
-	bc_cell x = {.kind = c->kind};
-	if (c->kind == BC_CELL_TEXT) {
-		x.text = c->u.text;
-	} else if (c->kind != BC_CELL_NONE) {
-		x.num = (bc_dec){c->u.v, c->scale};
-		x.x = bc_dec_double(x.num);
-	}
-	return x;
+	return r == SIZE_MAX ? (bc_cell){.kind = BC_CELL_NONE}
+			     : bc_fvrows_cell(&fv->rows, r, field);
 }
 
-/* A row for the unit with code, empty: false when memory runs out. */
-static bool new_row(bc_xvals *fv, const char *unit)
-{
-	size_t nf = fv->f->n_fields;
-	const char *code = bc_arena_strdup(&fv->text, unit);
-	if (!code ||
-	    bc_grow((void **)&fv->v, &fv->cap, (fv->n + 1) * nf + 1,
-		    sizeof *fv->v) < 0 ||
-	    bc_grow((void **)&fv->code, &fv->cap_code, fv->n + 1,
-		    sizeof *fv->code) < 0)
-		return false;
-	memset(&fv->v[fv->n * nf], 0, nf * sizeof *fv->v);
-	fv->code[fv->n++] = code;
-	return true;
-}
-
-/* A value fed (feed.h): a unit's values come together, into its row;
- * its size added to its field's in the order the units come, as the
- * JSON of them was read. */
+/* A value fed (feed.h): a unit's values come together, into its row. */
 static bool keep_value(void *ud, const char *unit, size_t field,
 		       const bc_cell *c)
 {
 	bc_xvals *fv = ud;
-	if ((!fv->n || strcmp(fv->code[fv->n - 1], unit)) &&
-	    !new_row(fv, unit))
-		return false;
-	fv->abs[field] += fabs(c->x);
-	bc_xvcell *v = &fv->v[(fv->n - 1) * fv->f->n_fields + field];
-	*v = (bc_xvcell){.kind = (uint8_t)c->kind, .scale = c->num.scale,
-			 .u.v = c->num.v};
-	if (c->kind == BC_CELL_TEXT &&
-	    !(v->u.text = bc_arena_strdup(&fv->text, c->text)))
-		return false;
-	return true;
+	return bc_fvrows_keep(&fv->rows, unit, field, c);
 }
 
 static void vals_free(bc_xvals *fv)
@@ -68,22 +31,29 @@ static void vals_free(bc_xvals *fv)
 	bc_free(fv->abs);
 	bc_free(fv->outside);
 	bc_free(fv->row_of);
-	bc_free(fv->v);
-	bc_free(fv->code);
-	bc_arena_free(&fv->text);
+	bc_fvrows_free(&fv->rows);
 	*fv = (bc_xvals){0};
 }
 
 /* Room for f's values, none yet; false when memory runs out. */
 static bool vals_alloc(bc_xvals *fv, const bc_form *f)
 {
-	*fv = (bc_xvals){.f = f};
+	*fv = (bc_xvals){.f = f, .rows.f = f};
 	fv->abs = bc_calloc(f->n_fields + 1, sizeof *fv->abs);
 	fv->outside = bc_calloc(f->n_fields + 1, sizeof *fv->outside);
 	if (fv->abs && fv->outside)
 		return true;
 	vals_free(fv);
 	return false;
+}
+
+/* Adds the sizes of row r's values to fv->abs. */
+static void add_sizes(bc_xvals *fv, size_t r)
+{
+	for (size_t k = 0; k < fv->f->n_fields; k++) {
+		bc_cell c = bc_fvrows_cell(&fv->rows, r, k);
+		fv->abs[k] += fabs(c.x);
+	}
 }
 
 /* The rows read into the n places of pos; false when memory runs
@@ -97,8 +67,9 @@ static bool vals_place(bc_xvals *fv, const json_t *pos, size_t n)
 		return false;
 	for (size_t i = 0; i < n; i++)
 		fv->row_of[i] = SIZE_MAX;
-	for (size_t r = 0; r < fv->n; r++) {
-		json_t *at = json_object_get(pos, fv->code[r]);
+	const bc_fvrows *rows = &fv->rows;
+	for (size_t r = 0; r < rows->n; r++) {
+		json_t *at = json_object_get(pos, rows->code[r]);
 		size_t i = at ? (size_t)json_integer_value(at) : SIZE_MAX;
 		if (i < n) {
 			fv->has[i] = true;
@@ -106,11 +77,22 @@ static bool vals_place(bc_xvals *fv, const json_t *pos, size_t n)
 			continue;
 		}
 		for (size_t k = 0; k < nf; k++) {
-			const bc_xvcell *c = &fv->v[r * nf + k];
+			const bc_fvcell *c = &rows->v[r * nf + k];
 			fv->outside[k] += c->kind == BC_CELL_NUM && c->u.v > 0;
 		}
 	}
-	fv->n_has = fv->n;
+	/* The sizes summed in the list's order, then the units outside it:
+	 * the same sums however the rows came (kept by two threads, or
+	 * fed in the store's order). */
+	for (size_t i = 0; i < n; i++)
+		if (fv->row_of[i] != SIZE_MAX)
+			add_sizes(fv, fv->row_of[i]);
+	for (size_t r = 0; r < rows->n; r++) {
+		json_t *at = json_object_get(pos, rows->code[r]);
+		if (!at || (size_t)json_integer_value(at) >= n)
+			add_sizes(fv, r);
+	}
+	fv->n_has = rows->n;
 	return true;
 }
 
@@ -133,6 +115,8 @@ struct bc_xvals_reader {
 	const json_t *pos;
 	size_t n;      /* places */
 	size_t next;   /* the form bc_xvals_next gives next */
+	bool kept;     /* the model's aggregate keeps them (bc_host_kept):
+			* the thread only readies the twin */
 	slot s[SLOTS]; /* form k's in s[k % SLOTS] */
 	bool running;  /* the reading thread is, until joined: only the
 			* caller's thread reads it */
@@ -151,13 +135,31 @@ static void fill(bc_xvals_reader *r, slot *sl, size_t k)
 	sl->d = (bc_diags)BC_DIAGS_INIT;
 	if ((sl->nomem = !vals_alloc(&sl->v, f)))
 		return;
-	if (r->twin) {
+	if (r->kept) {
+		/* Taken from the model, else (none kept for it) read on the
+		 * host's own connection: the twin may still be readied. */
+		sl->told = true;
+		sl->ok = bc_host_kept(r->h, k, &sl->v.rows) ||
+			 bc_host_feed_form(r->h, f->id, keep_value, &sl->v);
+	} else if (r->twin) {
 		sl->rc = bc_host_reader_feed_form(r->twin, f->id, keep_value,
 						  &sl->v, &sl->d);
 	} else {
 		sl->told = true;
 		sl->ok = bc_host_feed_form(r->h, f->id, keep_value, &sl->v);
 	}
+}
+
+/* The revisions in force found on the twin for the lists' rows, while
+ * the model is made.  A failure is not said here: the rows' read finds
+ * them again, and says it. */
+static void *readying(void *arg)
+{
+	bc_xvals_reader *r = arg;
+	bc_diags d = BC_DIAGS_INIT;
+	bc_host_reader_ready(r->twin, &d);
+	bc_diags_free(&d);
+	return NULL;
 }
 
 static void *reading(void *arg)
@@ -186,11 +188,12 @@ bc_xvals_reader *bc_xvals_start(bc_host *h, const bc_ruleset *rs)
 	bc_xvals_reader *r = bc_calloc(1, sizeof *r);
 	if (!r)
 		return NULL;
-	*r = (bc_xvals_reader){.h = h, .rs = rs};
+	*r = (bc_xvals_reader){.h = h, .rs = rs, .kept = bc_host_keeps(h)};
 	r->twin = bc_host_reader_take(h);
 	pthread_cond_t *const cv[] = {&r->cv};
 	/* Without a thread the twin is read on the caller's. */
-	r->running = r->twin && bc_sync_start(&r->mu, cv, 1, &r->t, reading, r);
+	r->running = r->twin && bc_sync_start(&r->mu, cv, 1, &r->t,
+					       r->kept ? readying : reading, r);
 	return r;
 }
 
@@ -220,7 +223,7 @@ const bc_xvals *bc_xvals_next(bc_xvals_reader *r, bc_xv_got *got)
 	if (r->next)
 		release(r, &r->s[(r->next - 1) % SLOTS]);
 	slot *sl = &r->s[r->next % SLOTS];
-	if (r->running) {
+	if (r->running && !r->kept) {
 		pthread_mutex_lock(&r->mu);
 		while (!sl->ready)
 			pthread_cond_wait(&r->cv, &r->mu);

@@ -4,14 +4,15 @@
  * form at a time, each unit's at its place in the model's list, held
  * small: a national form is ~15,000 units by up to ~50 fields.
  *
- * They are read in the forms' order.  When the host has a reader (a
- * twin of the store, bc_host_reader_take), a thread of their own reads
- * them from when the model's thread starts, up to three forms ahead of
- * the sheets:
- * nationally, reading them was half of the export thread's work on the
- * form sheets, while a core sat idle at the end of the model.  Otherwise
- * each form is read when asked, on the caller's thread.  Either way the
- * values, and what a failed read says, are the same.
+ * They are given in the forms' order.  When the model's aggregate kept
+ * them (bc_host_kept) they are taken from there: the country's values are
+ * then read once.  Otherwise, when the host has a reader (a twin of the
+ * store, bc_host_reader_take), a thread of their own reads them from
+ * when the model's thread starts, up to three forms ahead of the sheets;
+ * else each form is read when asked, on the caller's thread.  Either way
+ * the values, and what a failed read says, are the same.  With kept
+ * values the reader's thread only finds the revisions in force on its
+ * twin, for the lists' rows (bc_host_feed_rows).
  */
 #ifndef BC_XLSX_VALUES_H
 #define BC_XLSX_VALUES_H
@@ -20,20 +21,10 @@
 #include <stdint.h>
 
 #include "export_host.h"
-#include "mem.h"
-
-/* A unit's value of a field, small. */
-typedef struct bc_xvcell {
-	union {
-		int64_t v;        /* a number's digits */
-		const char *text; /* in the values' text */
-	} u;
-	int32_t scale;
-	uint8_t kind; /* bc_cell_kind */
-} bc_xvcell;
+#include "formvals.h"
 
 /* The values of one form, by place of the model's list (has, and
- * bc_xvals_cell), as read (the rest). */
+ * bc_xvals_cell), as read (rows). */
 typedef struct bc_xvals {
 	const bc_form *f;
 	bool *has;        /* per place: its unit has values of the form */
@@ -42,11 +33,8 @@ typedef struct bc_xvals {
 	size_t *outside;  /* per field: units outside the list whose value
 			   * is a number above 0 (a table's: units with
 			   * rows) */
-	size_t *row_of;   /* per place: its unit's row of v, or SIZE_MAX */
-	bc_xvcell *v;     /* [row × f->n_fields], a row per unit read */
-	const char **code; /* per row: the unit's code */
-	size_t n, cap, cap_code; /* rows */
-	bc_arena text;    /* the text values and the codes */
+	size_t *row_of;   /* per place: its unit's row of rows, or SIZE_MAX */
+	bc_fvrows rows;   /* a row per unit read */
 } bc_xvals;
 
 /* The value of field (its index in the form's fields) of the unit at
@@ -56,7 +44,8 @@ bc_cell bc_xvals_cell(const bc_xvals *fv, size_t unit, size_t field);
 typedef struct bc_xvals_reader bc_xvals_reader;
 
 /* Starts reading the values of rs's forms, in their order, on h's reader
- * when it has one.  NULL when memory runs out.  Freed with
+ * when it has one (or, when the model keeps them, readying the reader
+ * for the lists' rows).  NULL when memory runs out.  Freed with
  * bc_xvals_free. */
 bc_xvals_reader *bc_xvals_start(bc_host *h, const bc_ruleset *rs);
 

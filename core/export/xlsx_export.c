@@ -1401,64 +1401,59 @@ static void status_counts(sheet *s, json_t *sum_)
 	}
 }
 
-/* The latest first receipt among the parts received: when the unit's
- * report became what it is. */
-static const char *last_receipt(json_t *received)
-{
-	const char *last = NULL, *k;
-	json_t *v;
-	json_object_foreach(received, k, v) {
-		const char *at = str(v, "received_at");
-		if (*at && (!last || strcmp(at, last) > 0))
-			last = at;
-	}
-	return last;
-}
-
 /* A unit's row; where units have deadlines of their own (vary), its
  * deadline stands before the time it sent, and the columns after it
- * move one right. */
-static void status_row(sheet *s, json_t *su, int no, bool vary)
+ * move one right.  Read from the status itself, not its JSON: a
+ * country's 15,000 rows were a JSON object each, made and read again,
+ * on the thread the writer waited for. */
+static void status_row(sheet *s, const bc_unit_status *su, int offset,
+		       int no, bool vary)
 {
 	book *b = book_of(s);
-	json_t *u = json_object_get(b->by_code, str(su, "unit"));
-	json_t *miss = json_object_get(su, "missing"), *v;
+	json_t *u = json_object_get(b->by_code, su->unit.code);
 	char missing[1024] = "", due[16];
-	size_t i;
 	lxw_col_t c = vary;
-	json_array_foreach(miss, i, v) {
+	size_t received = 0;
+	bc_time last = 0;
+	for (size_t i = 0; i < su->owed.n_parts; i++) {
+		const bc_part_status *p = &su->parts[i];
+		if (p->revision) {
+			/* when the unit's report became what it is: the
+			 * latest first receipt among the parts received */
+			if (!received++ || p->first > last)
+				last = p->first;
+			continue;
+		}
 		size_t l = strlen(missing);
-		const char *part = json_string_value(v);
 		snprintf(missing + l, sizeof missing - l, "%s%s", l ? ", " : "",
-			 strcmp(part, BC_PART_REPORT)
-				 ? bc_ruleset_part_name(b->rs, part)
+			 strcmp(p->part, BC_PART_REPORT)
+				 ? bc_ruleset_part_name(b->rs, p->part)
 				 : word(s, BC_W_EXPORT_REPORT_PART));
 	}
 	bc_xsheet_num(s, 0, no, b->f[F_STT]);
-	name_cell(s, u ? u : su, lines(missing, s->w[6 + c], false));
-	bc_xsheet_num(s, 2,
-		      (double)json_array_size(json_object_get(su, "required")),
-		      b->k[0][K_INT]);
-	bc_xsheet_num(s, 3,
-		      (double)json_object_size(json_object_get(su, "received")),
-		      b->k[0][K_INT]);
+	name_cell(s, u, lines(missing, s->w[6 + c], false));
+	bc_xsheet_num(s, 2, (double)su->owed.n_parts, b->k[0][K_INT]);
+	bc_xsheet_num(s, 3, (double)received, b->k[0][K_INT]);
 	if (vary) {
-		bc_xlsx_dmy(model_date(str(su, "unit_due")), due, sizeof due);
+		bc_xlsx_dmy(su->due, due, sizeof due);
 		bc_xsheet_put(s, 4, due, F_ENUM);
 	}
-	const char *at = last_receipt(json_object_get(su, "received"));
-	if (at)
+	char at[BC_TIME_BUF];
+	if (received) {
+		bc_time_format(last, offset, at);
 		datetime_cell(s, 4 + c, at, F_DATETIME);
-	else
+	} else {
 		bc_xsheet_blank(s, 4 + c, F_CELL);
-	bc_xsheet_put(s, 5 + c, state_label(s, str(su, "state")), F_ENUM);
+	}
+	bc_xsheet_put(s, 5 + c, state_label(s, bc_state_name(su->state)),
+		      F_ENUM);
 	bc_xsheet_put(s, 6 + c, missing, F_TEXT);
 	bc_xsheet_next(s, 1);
 }
 
 /* The units that owe something, by level in the order of the unit list;
  * any of no level last, without a heading.  Their status comes from the
- * host a unit at a time (a country's is ~100 MB as JSON). */
+ * host (a country's is ~100 MB as JSON). */
 static void status_rows(sheet *s)
 {
 	book *b = book_of(s);
@@ -1466,7 +1461,8 @@ static void status_rows(sheet *s)
 	bc_err e = BC_OK;
 	json_t *by = bc_json_made(&e, json_object()), *u;
 	size_t i, nl = b->rs->n_levels;
-	int group = 0;
+	int group = 0, offset = st->period.rs->directive.utc_offset;
+	bool vary = bc_period_dues_vary(&st->period);
 	for (i = 0; i < st->n; i++)
 		bc_json_set(&e, by, st->units[i].unit.code,
 			    json_integer((json_int_t)i));
@@ -1483,14 +1479,8 @@ static void status_rows(sheet *s)
 				group_row(s, ++group, b->rs->levels[l].label);
 				bc_xsheet_next(s, 1);
 			}
-			json_t *su = bc_status_unit_json(
-				st, (size_t)json_integer_value(k));
-			if (!su) {
-				bc_xbook_fail(&b->x, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
-				break;
-			}
-			status_row(s, su, no, bc_period_dues_vary(&st->period));
-			json_decref(su);
+			status_row(s, &st->units[json_integer_value(k)], offset,
+				   no, vary);
 		}
 	}
 	json_decref(by);

@@ -8,8 +8,7 @@ void bc_sync_end(pthread_mutex_t *mu, pthread_cond_t *const *cv, size_t n)
 	pthread_mutex_destroy(mu);
 }
 
-bool bc_sync_start(pthread_mutex_t *mu, pthread_cond_t *const *cv, size_t n,
-		   pthread_t *t, void *(*fn)(void *), void *arg)
+bool bc_sync_init(pthread_mutex_t *mu, pthread_cond_t *const *cv, size_t n)
 {
 	if (pthread_mutex_init(mu, NULL))
 		return false;
@@ -18,6 +17,14 @@ bool bc_sync_start(pthread_mutex_t *mu, pthread_cond_t *const *cv, size_t n,
 			bc_sync_end(mu, cv, i);
 			return false;
 		}
+	return true;
+}
+
+bool bc_sync_start(pthread_mutex_t *mu, pthread_cond_t *const *cv, size_t n,
+		   pthread_t *t, void *(*fn)(void *), void *arg)
+{
+	if (!bc_sync_init(mu, cv, n))
+		return false;
 	if (pthread_create(t, NULL, fn, arg)) {
 		bc_sync_end(mu, cv, n);
 		return false;

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * What each of baocao's second threads is made of (import/readahead.c,
- * store/checkpoint.c, export/xlsx_queue.c, export/xlsx_values.c): a
- * mutex, the condition
+ * store/checkpoint.c, export/xlsx_queue.c, export/xlsx_values.c; the
+ * deflating threads of base/zipwrite.c): a mutex, the condition
  * variables its hand-overs wait on, and the thread, made together or
  * not at all, so that each owner has one failure to handle (it then
  * does the work on its own thread) and one way to undo them.
@@ -14,6 +14,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* Initialises *mu and *cv[0..n); false when the system refuses any of
+ * them (what was made is undone).  For an owner with several threads
+ * (base/zipwrite.c), which starts them itself. */
+bool bc_sync_init(pthread_mutex_t *mu, pthread_cond_t *const *cv, size_t n);
 /* Initialises *mu and *cv[0..n), then starts *t running fn(arg).  False
  * when the system refuses any of them: what was made is undone. */
 bool bc_sync_start(pthread_mutex_t *mu, pthread_cond_t *const *cv, size_t n,

@@ -102,6 +102,11 @@ lxw_error bc_xlsx_close(lxw_workbook *wb, int *errnum)
 	errno = 0;
 	lxw_error e = workbook_close(wb);
 	*errnum = errno;
+	/* A zip step that ran out of memory (zipOpen's, or the parts'
+	 * deflate: export/xlsx_zip.c) is the machine's memory, not the
+	 * disk's. */
+	if (bc_xlsx_io_error(e) && *errnum == ENOMEM)
+		e = LXW_ERROR_MEMORY_MALLOC_FAILED;
 	stderr = saved;
 	if (sink)
 		fclose(sink);

@@ -75,7 +75,8 @@ lxw_format *bc_xlsx_format(lxw_workbook *wb, const char *font, unsigned flags,
 
 /* workbook_close, with what libxlsxwriter would print on stderr kept
  * off it (only the CLI speaks there): *errnum is the errno of a failed
- * write, for the caller's one message. */
+ * write, for the caller's one message.  A zip step that failed for
+ * want of memory is LXW_ERROR_MEMORY_MALLOC_FAILED. */
 lxw_error bc_xlsx_close(lxw_workbook *wb, int *errnum);
 /* True for the errors of writing the file (a full disk, an I/O error),
  * which are the environment's, not the workbook's. */

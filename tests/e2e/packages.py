@@ -4,7 +4,8 @@
     python3 tests/e2e/packages.py SOURCE_ROOT
 
 Every library a meson.build asks for (dependency('…') through its .pc file,
-find_library('…') through its header or shared object) must come from a
+find_library('…') through its header or shared object, has_header('…')
+through the header) must come from a
 Debian package that `scripts/setup --list` names: on a fresh machine
 nothing else is installed.  A package of the list that Debian does not know
 is refused too.  Skipped (exit 77) where dpkg is not the package manager.
@@ -53,6 +54,12 @@ def wanted():
                 continue
             rc, d = sh("pkg-config", "--variable=pcfiledir", name)
             found.append((what, Path(d) / f"{name}.pc" if rc == 0 else None))
+        for name in re.findall(r"has_header\(\s*'([^']+)'", text):
+            # a header alone (minizip's, of a library reached at run time)
+            found.append((f"has_header('{name}') in {mb.relative_to(SRC)}",
+                          next((Path(inc) / name for inc in
+                                ("/usr/include", "/usr/include/x86_64-linux-gnu")
+                                if (Path(inc) / name).exists()), None)))
         for m in re.finditer(r"find_library\(\s*'([^']+)'([^)]*)\)", text):
             name, rest = m.group(1), m.group(2)
             headers = re.findall(r"'([^']+\.h)'", rest)

@@ -28,6 +28,7 @@ typedef struct job {
 	enum job_state state;
 	size_t member; /* index in the writer's entries */
 	bool first, last;
+	bool text; /* zlib took the data for text (a first block's) */
 	int level, window_bits, mem_level, strategy;
 	unsigned char *in; /* WINDOW + BC_ZIPW_BLOCK bytes */
 	size_t window, len; /* window bytes at in, then len of data */
@@ -152,6 +153,7 @@ static bc_err deflate_job(deflater *d, job *j)
 	    (j->last ? r != Z_STREAM_END : !d->s.avail_out))
 		return BC_ERR_NOMEM;
 	j->out_len = j->out_cap - d->s.avail_out;
+	j->text = d->s.data_type == Z_TEXT;
 	j->crc = (uint32_t)crc32(0, j->in + j->window, (uInt)j->len);
 	return BC_OK;
 }
@@ -263,8 +265,13 @@ static void write_job(bc_zipw *z, job *j)
 	entry *e = &z->e[j->member];
 	if (j->err)
 		fail(z, j->err);
-	if (j->first)
+	if (j->first) {
 		local_header(z, e);
+		/* The internal attribute's "text", as minizip sets it from
+		 * zlib's guess on the member's first deflate block. */
+		if (j->text)
+			e->m.internal_attr |= 1;
+	}
 	put(z, j->out, j->out_len);
 	e->crc = (uint32_t)crc32_combine(e->crc, j->crc, (z_off_t)j->len);
 	e->csize += j->out_len;
@@ -398,8 +405,11 @@ bc_err bc_zipw_begin(bc_zipw *z, const bc_zipw_member *m)
 		return err;
 	if (!member_fits(m))
 		return BC_ERR_SYNTAX;
-	if (z->n_e >= 0xffff)
+	/* 0xffff members in the end record would say ZIP64. */
+	if (z->n_e >= 0xfffe) {
+		errno = EFBIG;
 		return BC_ERR_LIMIT;
+	}
 	/* deflate's bound for a whole stream of a block with these
 	 * parameters, and a sync flush's five bytes. */
 	if (!deflater_fit(&z->own, m->level, m->window_bits, m->mem_level,
@@ -437,6 +447,9 @@ bc_err bc_zipw_write(bc_zipw *z, const void *data, size_t n)
 		if (z->cur && z->cur->len == BC_ZIPW_BLOCK)
 			hand_over(z, false);
 		if (!z->cur && !(z->cur = start_block(z)))
+			return said(z);
+		/* Writing the blocks before may have failed. */
+		if (z->err)
 			return said(z);
 		job *j = z->cur;
 		size_t k = BC_ZIPW_BLOCK - j->len < n ? BC_ZIPW_BLOCK - j->len

@@ -18,7 +18,7 @@
  * caller's.  It writes the archive in order as blocks finish: a
  * member's local header before its first block, its CRC and sizes
  * filled in after its last; the central directory at the close.
- * Archives over 4 GB or 65,535 members (ZIP64) are refused.
+ * Archives of 4 GB or 65,535 members and more (ZIP64) are refused.
  *
  * A call that fails leaves errno saying why, for the caller's message:
  * the failed write's for BC_ERR_IO, ENOMEM for BC_ERR_NOMEM, EFBIG for

@@ -12,26 +12,36 @@
  * libxlsxwriter that binds minizip inside itself never calls them and
  * works as before.
  *
- * What bc_zipw does not write (adding to an archive, ZIP64, encryption,
- * extra fields or a comment of a member, a method other than deflate)
- * goes to minizip itself, found with dlsym(RTLD_NEXT): the archive is
- * handed over whole when its first member asks for such a thing, since
- * nothing is written yet; a later member asking is refused
- * (ZIP_PARAMERROR).  libxlsxwriter asks for none of them unless told
- * to use ZIP64.
+ * Only libxlsxwriter's archives are ours.  The definitions here come
+ * first for everyone in the process: a plugin using minizip, and
+ * libminizip itself, whose functions call these through its PLT (its
+ * zipClose ends an open member with zipCloseFileInZip).  So zipOpen
+ * writes with bc_zipw only when called from the library that defines
+ * workbook_close, and hands anyone else minizip's own handle; every
+ * other call takes a handle it does not know (by its first field) to
+ * minizip's function of the same name, found with dlsym(RTLD_NEXT).
+ * tests/unit's test_xlsx_zip checks that libxlsxwriter calls no other
+ * function of minizip's, which would be handed a handle of ours.
  *
- * When a call fails libxlsxwriter gives its handle up without closing
- * it, as it would minizip's.  The writer behind the handle is stopped
- * and freed at once, its threads with it; only the handle stays, made
- * with malloc as minizip's is (lsan_suppressions.c says so to
- * LeakSanitizer), and answers each later call with an error.
+ * What bc_zipw does not write (ZIP64, encryption, extra fields or a
+ * comment of a member, a method other than deflate, parameters
+ * bc_zipw_begin refuses) goes to minizip too: the archive is handed
+ * over whole when its first member asks for it, since nothing is
+ * written yet; a later member asking is refused (ZIP_PARAMERROR).
+ * libxlsxwriter asks for none of them unless told to use ZIP64.
+ *
+ * When a call fails, the writer behind the handle is stopped and freed
+ * at once, its threads with it; the handle answers each later call
+ * with an error until zipClose, which libxlsxwriter makes after a
+ * failure as after success, frees it.
  */
-#define _GNU_SOURCE /* RTLD_NEXT, sched_getaffinity */
+#define _GNU_SOURCE /* RTLD_NEXT, dladdr, sched_getaffinity */
 #include "zipwrite.h"
 
 #include <dlfcn.h>
 #include <errno.h>
 #include <sched.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -39,7 +49,11 @@
 
 #define EXPORTED __attribute__((visibility("default")))
 
-/* minizip's, for an archive handed over. */
+/* A handle's first field.  minizip's begins with a function pointer,
+ * which this cannot be: no user-space address has its top bits set. */
+#define MAGIC UINT64_C(0xbc217a6970777221)
+
+/* minizip's functions of the same names. */
 typedef struct minizip {
 	zipFile (*open)(const char *, int);
 	int (*open_member)(zipFile, const char *, const zip_fileinfo *,
@@ -52,6 +66,7 @@ typedef struct minizip {
 } minizip;
 
 typedef struct handle {
+	uint64_t magic;
 	bc_zipw *w;     /* ours; NULL once failed or handed over */
 	zipFile real;   /* minizip's, handed over */
 	minizip mz;
@@ -76,6 +91,24 @@ static bool find_minizip(minizip *mz)
 	memcpy(&mz->close_member, &p[3], sizeof p[3]);
 	memcpy(&mz->close, &p[4], sizeof p[4]);
 	return true;
+}
+
+/* h as ours, or NULL for a handle of minizip's. */
+static handle *ours(zipFile file)
+{
+	handle *h = file;
+	return h && h->magic == MAGIC ? h : NULL;
+}
+
+/* True when the code at pc is libxlsxwriter's: of the object that
+ * defines workbook_close (found past the program, which may hold a
+ * stub of its own for it). */
+static bool from_libxlsxwriter(const void *pc)
+{
+	Dl_info at, lxw;
+	void *close = dlsym(RTLD_NEXT, "workbook_close");
+	return close && dladdr(pc, &at) && dladdr(close, &lxw) &&
+	       at.dli_fbase == lxw.dli_fbase;
 }
 
 /* The cores this process may run on. */
@@ -117,17 +150,18 @@ static int give_up(handle *h, bc_err err)
 	return zip_code(err);
 }
 
-EXPORTED zipFile zipOpen(const char *path, int append)
+/* noinline: the caller's address is the one it was called from. */
+EXPORTED __attribute__((noinline)) zipFile zipOpen(const char *path,
+						   int append)
 {
+	minizip mz;
+	if (append != APPEND_STATUS_CREATE ||
+	    !from_libxlsxwriter(__builtin_return_address(0)))
+		return find_minizip(&mz) ? mz.open(path, append) : NULL;
 	handle *h = calloc(1, sizeof *h);
 	if (!h)
 		return NULL;
-	if (append != APPEND_STATUS_CREATE) {
-		if (find_minizip(&h->mz) && (h->real = h->mz.open(path, append)))
-			return h;
-		free(h);
-		return NULL;
-	}
+	h->magic = MAGIC;
 	bc_err err;
 	if (!(h->path = strdup(path)) ||
 	    !(h->w = bc_zipw_open(path, cores(), &err))) {
@@ -166,36 +200,23 @@ static uint16_t level_flags(int level)
 						     : 0;
 }
 
-EXPORTED int zipOpenNewFileInZip4_64(
-	zipFile file, const char *name, const zip_fileinfo *fi,
-	const void *extra_local, uInt extra_local_size, const void *extra,
-	uInt extra_size, const char *comment, int method, int level, int raw,
-	int window_bits, int mem_level, int strategy, const char *password,
-	uLong password_crc, uLong made_by, uLong flags, int zip64)
+/* The archive handed to minizip, nothing of it written yet. */
+static bool hand_over(handle *h)
 {
-	handle *h = file;
-	if (!h)
-		return ZIP_PARAMERROR;
-	bool ours = method == Z_DEFLATED && !raw && !password && !zip64 &&
-		    !extra_local_size && !extra_size &&
-		    !(comment && *comment) && flags <= 0xffff;
-	if (h->w && !ours && !h->members && find_minizip(&h->mz)) {
-		bc_zipw_abandon(h->w);
-		h->w = NULL;
-		if (!(h->real = h->mz.open(h->path, APPEND_STATUS_CREATE)))
-			return ZIP_ERRNO;
-	}
-	if (h->real)
-		return h->mz.open_member(h->real, name, fi, extra_local,
-					 extra_local_size, extra, extra_size,
-					 comment, method, level, raw,
-					 window_bits, mem_level, strategy,
-					 password, password_crc, made_by,
-					 flags, zip64);
-	if (!h->w)
-		return ZIP_PARAMERROR;
-	if (!ours)
-		return give_up(h, BC_ERR_SYNTAX);
+	if (!find_minizip(&h->mz))
+		return false;
+	bc_zipw_abandon(h->w);
+	h->w = NULL;
+	h->real = h->mz.open(h->path, APPEND_STATUS_CREATE);
+	return h->real != NULL;
+}
+
+/* Begins a member of ours; BC_ERR_SYNTAX for what bc_zipw does not
+ * write. */
+static bc_err begin(handle *h, const char *name, const zip_fileinfo *fi,
+		    bool plain, int level, int window_bits, int mem_level,
+		    int strategy, uLong made_by, uLong flags)
+{
 	uLong when = dos_time(fi);
 	bc_zipw_member m = {
 		.name = name,
@@ -210,19 +231,56 @@ EXPORTED int zipOpenNewFileInZip4_64(
 		.mem_level = mem_level,
 		.strategy = strategy,
 	};
-	bc_err err = bc_zipw_begin(h->w, &m);
-	if (err)
-		return give_up(h, err);
-	h->members++;
-	return ZIP_OK;
+	return plain && flags <= 0xffff ? bc_zipw_begin(h->w, &m)
+					: BC_ERR_SYNTAX;
+}
+
+EXPORTED int zipOpenNewFileInZip4_64(
+	zipFile file, const char *name, const zip_fileinfo *fi,
+	const void *extra_local, uInt extra_local_size, const void *extra,
+	uInt extra_size, const char *comment, int method, int level, int raw,
+	int window_bits, int mem_level, int strategy, const char *password,
+	uLong password_crc, uLong made_by, uLong flags, int zip64)
+{
+	handle *h = ours(file);
+	minizip found;
+	const minizip *mz = h ? &h->mz : &found;
+	if (!h && !find_minizip(&found))
+		return ZIP_INTERNALERROR;
+	if (h && h->w) {
+		bool plain = method == Z_DEFLATED && !raw && !password &&
+			     !zip64 && !extra_local_size && !extra_size &&
+			     !(comment && *comment);
+		bc_err err = begin(h, name, fi, plain, level, window_bits,
+				   mem_level, strategy, made_by, flags);
+		if (!err) {
+			h->members++;
+			return ZIP_OK;
+		}
+		if (err != BC_ERR_SYNTAX || h->members)
+			return give_up(h, err);
+		if (!hand_over(h))
+			return ZIP_ERRNO;
+	}
+	if (h && !h->real)
+		return ZIP_PARAMERROR;
+	return mz->open_member(h ? h->real : file, name, fi, extra_local,
+			       extra_local_size, extra, extra_size, comment,
+			       method, level, raw, window_bits, mem_level,
+			       strategy, password, password_crc, made_by,
+			       flags, zip64);
 }
 
 EXPORTED int zipWriteInFileInZip(zipFile file, const void *buf, unsigned len)
 {
-	handle *h = file;
-	if (h && h->real)
+	handle *h = ours(file);
+	minizip mz;
+	if (!h)
+		return find_minizip(&mz) ? mz.write(file, buf, len)
+					 : ZIP_INTERNALERROR;
+	if (h->real)
 		return h->mz.write(h->real, buf, len);
-	if (!h || !h->w)
+	if (!h->w)
 		return ZIP_PARAMERROR;
 	bc_err err = bc_zipw_write(h->w, buf, len);
 	return err ? give_up(h, err) : ZIP_OK;
@@ -230,10 +288,14 @@ EXPORTED int zipWriteInFileInZip(zipFile file, const void *buf, unsigned len)
 
 EXPORTED int zipCloseFileInZip(zipFile file)
 {
-	handle *h = file;
-	if (h && h->real)
+	handle *h = ours(file);
+	minizip mz;
+	if (!h)
+		return find_minizip(&mz) ? mz.close_member(file)
+					 : ZIP_INTERNALERROR;
+	if (h->real)
 		return h->mz.close_member(h->real);
-	if (!h || !h->w)
+	if (!h->w)
 		return ZIP_PARAMERROR;
 	bc_err err = bc_zipw_end(h->w);
 	return err ? give_up(h, err) : ZIP_OK;
@@ -241,13 +303,17 @@ EXPORTED int zipCloseFileInZip(zipFile file)
 
 EXPORTED int zipClose(zipFile file, const char *comment)
 {
-	handle *h = file;
+	handle *h = ours(file);
+	minizip mz;
 	if (!h)
-		return ZIP_PARAMERROR;
+		return find_minizip(&mz) ? mz.close(file, comment)
+					 : ZIP_INTERNALERROR;
 	int r = h->real ? h->mz.close(h->real, comment)
 	      : h->w    ? zip_code(bc_zipw_close(h->w, comment))
 			: ZIP_PARAMERROR;
+	int e = errno;
 	free(h->path);
 	free(h);
+	errno = e;
 	return r;
 }

@@ -101,8 +101,8 @@ static handle *ours(zipFile file)
 }
 
 /* True when the code at pc is libxlsxwriter's: of the object that
- * defines workbook_close (found past the program, which may hold a
- * stub of its own for it). */
+ * defines workbook_close.  Looked up past the program, whose own
+ * address for it may be a PLT entry of the program's. */
 static bool from_libxlsxwriter(const void *pc)
 {
 	Dl_info at, lxw;

@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <xlsxwriter.h>
 #include <zip.h>
@@ -69,6 +70,58 @@ static void libxlsxwriter_binds_here(void **state)
 	test_rm_tree(dir);
 	free(path);
 	free(dir);
+}
+
+/* The descriptors open below 1024, as flags. */
+static void fds_open(unsigned char set[1024])
+{
+	memset(set, 0, 1024);
+	DIR *d = opendir("/proc/self/fd");
+	assert_non_null(d);
+	for (struct dirent *e; (e = readdir(d));) {
+		int fd = atoi(e->d_name);
+		if (e->d_name[0] != '.' && fd != dirfd(d) && fd < 1024)
+			set[fd] = 1;
+	}
+	closedir(d);
+}
+
+/* One descriptor more while the stream is open, closed on exec and at
+ * fclose (libxlsxwriter's own is closed at once); 100 KB written a
+ * kilobyte at a time stay in the stream's buffer until a flush. */
+static void one_descriptor_buffered(void **state)
+{
+	(void)state;
+	unsigned char before[1024], during[1024], after[1024];
+	fds_open(before);
+	FILE *f = lxw_tmpfile(NULL);
+	assert_non_null(f);
+	assert_int_equal(fileno(f), -1);
+	fds_open(during);
+	int fd = -1, added = 0;
+	for (int i = 0; i < 1024; i++) {
+		assert_false(before[i] && !during[i]);
+		if (during[i] && !before[i]) {
+			fd = i;
+			added++;
+		}
+	}
+	assert_int_equal(added, 1);
+	assert_true(fcntl(fd, F_GETFD) & FD_CLOEXEC);
+
+	char piece[1024];
+	memset(piece, 'x', sizeof piece);
+	for (int i = 0; i < 100; i++)
+		assert_int_equal(fwrite(piece, 1, sizeof piece, f), sizeof piece);
+	struct stat st;
+	assert_int_equal(fstat(fd, &st), 0);
+	assert_int_equal(st.st_size, 0);
+	assert_int_equal(fflush(f), 0);
+	assert_int_equal(fstat(fd, &st), 0);
+	assert_int_equal(st.st_size, 100 * 1024);
+	assert_int_equal(fclose(f), 0);
+	fds_open(after);
+	assert_memory_equal(before, after, sizeof before);
 }
 
 /* What libxlsxwriter does with a temporary file: write in pieces of
@@ -136,6 +189,12 @@ static void in_child(void (*body)(void))
 	pid_t pid = fork();
 	assert_true(pid >= 0);
 	if (pid == 0) {
+		/* A crash ends the child, not cmocka's handler in it, which
+		 * would run the rest of the tests a second time. */
+		static const int fatal[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE,
+					    SIGABRT};
+		for (size_t i = 0; i < sizeof fatal / sizeof *fatal; i++)
+			signal(fatal[i], SIG_DFL);
 		body();
 		_exit(0);
 	}
@@ -220,6 +279,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(libxlsxwriter_binds_here),
+		cmocka_unit_test(one_descriptor_buffered),
 		cmocka_unit_test(a_file_as_stdio_makes_it),
 		cmocka_unit_test(write_error),
 		cmocka_unit_test(falls_back),

@@ -8,9 +8,9 @@
  * whose buffer is the file system's block, 4 KB: a national workbook's
  * 240 MB of XML cost ~190,000 read and write calls, each a trip into the
  * kernel that a virtual machine makes dear (dd here: 177 MB written 4 KB
- * at a time takes 0.29 s, a megabyte at a time 0.04 s).  The first copy
- * is on the writer's thread, the bound of the sheets' phase; the others
- * are on workbook_close's, the bound of the close.
+ * at a time takes 0.29 s, a megabyte at a time 0.04 s).  The rows are
+ * written on the writer's thread, the bound of the sheets' phase; the
+ * copy and the read are workbook_close's, the bound of the close.
  *
  * libxlsxwriter makes every such file with lxw_tmpfile (utility.h),
  * called through its PLT, so the executable's definition here comes
@@ -20,6 +20,12 @@
  * with a buffer of its own, freed when the stream is closed.  When
  * anything of that fails, libxlsxwriter's file is handed back as it is:
  * slower, not wrong.  The bytes written and read are the same.
+ *
+ * A stream libxlsxwriter never closes (a sheet without a cell, whose
+ * file 1.1.4 leaves open; the sheets after a failed workbook_close)
+ * keeps its buffer, 256 KB where its own kept 4 KB, until the process
+ * ends; glibc's list of open streams still reaches it, and flushes it
+ * at exit through a live buffer.
  *
  * Not in libbaocao, for the same reason as xlsx_zip.c: every executable
  * that writes workbooks compiles it (core/cli, tests/unit).
@@ -65,7 +71,7 @@ static ssize_t tmp_write(void *cookie, const char *p, size_t n)
 		if (w < 0 && errno == EINTR)
 			continue;
 		if (w <= 0)
-			return (ssize_t)done; /* errno says why */
+			return (ssize_t)done; /* short: an error */
 		done += (size_t)w;
 	}
 	return (ssize_t)done;
@@ -95,14 +101,21 @@ EXPORTED FILE *lxw_tmpfile(char *tmpdir)
 {
 	FILE *(*own)(char *) =
 		(FILE * (*)(char *)) dlsym(RTLD_NEXT, "lxw_tmpfile");
+	/* Without libxlsxwriter loaded nobody would call this but a test. */
 	FILE *f = own ? own(tmpdir) : NULL;
 	if (!f)
 		return NULL;
-	/* The library's allocator, not bc_malloc: a stream is made on the
-	 * writer's thread and closed on workbook_close's. */
+	/* A file handed back as it is was made: the errno of what failed
+	 * here is no concern of the caller's, who reads errno after a
+	 * failure of its own (bc_xlsx_close). */
+	int saved = errno;
+	/* The C library's allocator, not bc_malloc: the stream is
+	 * libxlsxwriter's to close, which it may never do. */
 	tmp *t = malloc(sizeof *t);
-	if (!t)
+	if (!t) {
+		errno = saved;
 		return f;
+	}
 	t->fd = fcntl(fileno(f), F_DUPFD_CLOEXEC, 0);
 	cookie_io_functions_t io = {tmp_read, tmp_write, tmp_seek, tmp_close};
 	FILE *c = t->fd < 0 ? NULL : fopencookie(t, "w+", io);
@@ -114,6 +127,7 @@ EXPORTED FILE *lxw_tmpfile(char *tmpdir)
 				close(t->fd);
 			free(t);
 		}
+		errno = saved;
 		return f;
 	}
 	fclose(f); /* the file lives on in t->fd */

@@ -57,6 +57,7 @@ static void libxlsxwriter_binds_here(void **state)
 	zip_stat_t st;
 	assert_int_equal(zip_stat(z, "xl/worksheets/sheet1.xml", 0, &st), 0);
 	char *xml = malloc(st.size + 1);
+	assert_non_null(xml);
 	zip_file_t *m = zip_fopen(z, "xl/worksheets/sheet1.xml", 0);
 	assert_non_null(m);
 	assert_int_equal(zip_fread(m, xml, st.size), (zip_int64_t)st.size);

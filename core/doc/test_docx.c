@@ -60,21 +60,6 @@ static bc_doc *sample(void)
 	return doc;
 }
 
-static char *part(zip_t *z, const char *name, size_t *len)
-{
-	zip_stat_t st;
-	if (zip_stat(z, name, 0, &st) != 0)
-		return NULL;
-	char *buf = malloc(st.size + 1);
-	zip_file_t *f = zip_fopen(z, name, 0);
-	assert_non_null(f);
-	assert_int_equal(zip_fread(f, buf, st.size), (zip_int64_t)st.size);
-	zip_fclose(f);
-	buf[st.size] = '\0';
-	*len = st.size;
-	return buf;
-}
-
 /* The parsed part name of the .docx at path; fails the test when the
  * part is missing or is not well-formed XML. */
 static xmlDocPtr read_part(const char *path, const char *name)
@@ -83,7 +68,7 @@ static xmlDocPtr read_part(const char *path, const char *name)
 	zip_t *z = zip_open(path, ZIP_RDONLY, &err);
 	assert_non_null(z);
 	size_t len = 0;
-	char *text = part(z, name, &len);
+	char *text = test_zip_part(z, name, &len);
 	zip_close(z);
 	if (!text)
 		fail_msg("no part %s", name);

@@ -21,22 +21,6 @@
 	"  guidance = string.rep(\"A paragraph of guidance, long. \", 1500)" \
 	" .. \"The end.\" }\n"
 
-/* The text of the file path in z, NUL-ended; NULL when none. */
-static char *zip_text(zip_t *z, const char *path)
-{
-	zip_stat_t st;
-	if (zip_stat(z, path, 0, &st) != 0)
-		return NULL;
-	char *text = malloc(st.size + 1);
-	zip_file_t *f = zip_fopen(z, path, 0);
-	assert_non_null(text);
-	assert_non_null(f);
-	assert_int_equal(zip_fread(f, text, st.size), (zip_int64_t)st.size);
-	text[st.size] = '\0';
-	zip_fclose(f);
-	return text;
-}
-
 /* The shared strings of the workbook, in order, cut out of xml. */
 static char **shared_strings(char *xml, size_t *n)
 {
@@ -82,7 +66,7 @@ static char *pieces_of(const char *xlsx, const char *needle, size_t *n)
 	int err;
 	zip_t *z = zip_open(xlsx, ZIP_RDONLY, &err);
 	assert_non_null(z);
-	char *xml = zip_text(z, "xl/sharedStrings.xml"), *sheet;
+	char *xml = test_zip_part(z, "xl/sharedStrings.xml", NULL), *sheet;
 	size_t n_strings;
 	char **strings = shared_strings(xml, &n_strings);
 	char *joined = calloc(1, 1 << 20);
@@ -91,7 +75,7 @@ static char *pieces_of(const char *xlsx, const char *needle, size_t *n)
 	for (int i = 1;; i++) {
 		char path[64];
 		snprintf(path, sizeof path, "xl/worksheets/sheet%d.xml", i);
-		if (!(sheet = zip_text(z, path)))
+		if (!(sheet = test_zip_part(z, path, NULL)))
 			break;
 		cells_with(sheet, strings, n_strings, needle, joined, n);
 		free(sheet);

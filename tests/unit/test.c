@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <zip.h>
 
 const char *test_source_root(void)
 {
@@ -59,6 +60,23 @@ char *test_read_path(const char *path, size_t *len)
 	buf[n] = '\0';
 	fclose(f);
 	*len = (size_t)n;
+	return buf;
+}
+
+char *test_zip_part(struct zip *z, const char *name, size_t *len)
+{
+	zip_stat_t st;
+	if (zip_stat(z, name, 0, &st) != 0)
+		return NULL;
+	char *buf = malloc(st.size + 1);
+	zip_file_t *f = zip_fopen(z, name, 0);
+	assert_non_null(buf);
+	assert_non_null(f);
+	assert_int_equal(zip_fread(f, buf, st.size), (zip_int64_t)st.size);
+	zip_fclose(f);
+	buf[st.size] = '\0';
+	if (len)
+		*len = st.size;
 	return buf;
 }
 

@@ -36,6 +36,11 @@ char *test_read(const char *dir, const char *name);
 /* The whole of the file at path, NUL-terminated, its length in *len;
  * the caller frees it with free(). */
 char *test_read_path(const char *path, size_t *len);
+/* The whole of part name of the zip archive z, NUL-terminated, its
+ * length in *len (len may be NULL); NULL when z has no such part.  For
+ * the workbooks and documents baocao writes. */
+struct zip;
+char *test_zip_part(struct zip *z, const char *name, size_t *len);
 /* Copies file in to file out (replacing it). */
 void test_copy_file(const char *in, const char *out);
 /* Makes the directory dir/name. */
